@@ -2,15 +2,270 @@
 
 A pure function of the record (and the lazily loaded model): the HTTP route, the CLI and the scan
 all call it, so they give the same answer.
+
+How the sources are combined, per dimension:
+
+- a rule that is certain (confidence ≥ ``RULE_CERTAIN``) decides the crash type, and the other
+  dimensions it names; otherwise the trained model decides, with the rules among its features;
+- without a trained model (a source tree before ``train``), rules decide what they name and
+  simple fallbacks the rest (the exception class, stage cues of the failing line);
+- the notebook analysis overrides root cause and notebook cause only when its finding is decisive
+  (it sees the execution history, which the text model cannot);
+- every emitted id is checked against the taxonomy; an invalid one falls back to the next option.
+
+It never raises on a valid record: a failure of one of the collaborating modules is logged and the
+diagnosis continues without it.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+from collections import Counter
+from collections.abc import Mapping
+from types import SimpleNamespace
+
+from .. import taxonomy
+from .features import stage_cues
+from .model import Model, Prediction, library_hint, load_model
 from .record import Diagnosis, ErrorRecord
+from .traceback import parse
 
-# Filled in by the classifier work: see traceback.py, rules/, model.py, notebook.py, hints.py.
+# TRANSITIONAL (MOD): rules/, hints.py and notebook.py are being written in parallel.
+try:
+    from .rules import matching_rules
+except ImportError:
+
+    def matching_rules(parsed):
+        return []
 
 
-def diagnose(record: ErrorRecord, model=None) -> Diagnosis:
-    """Diagnose one error record. ``model`` defaults to the shipped (or user's) trained model."""
-    raise NotImplementedError
+try:
+    from .hints import make_hint
+except ImportError:
+
+    def make_hint(parsed, labels, match):
+        return "", []
+
+
+try:
+    from .notebook import analyse
+except ImportError:
+
+    def analyse(record, parsed):
+        return None
+
+log = logging.getLogger(__name__)
+
+# A rule at least this sure of the crash type wins over the model for the dimensions it names.
+RULE_CERTAIN = 0.9
+# Confidence given to a decisive notebook finding (it rests on the execution history).
+NOTEBOOK_CONFIDENCE = 0.9
+DEFAULT_STAGE = "data_preparation"  # the most frequent stage in the study
+RULES_ONLY = False  # pass as ``model`` to diagnose without the trained model
+
+# Without a model and without a rule: the exception class's usual crash type.
+_FALLBACK_TYPES = {
+    "nameerror": "variable_not_found",
+    "modulenotfounderror": "module_not_found",
+    "importerror": "environment_error",
+    "filenotfounderror": "io_error",
+    "permissionerror": "io_error",
+    "isadirectoryerror": "io_error",
+    "jsondecodeerror": "io_error",
+    "attributeerror": "attribute_error",
+    "keyerror": "key_error",
+    "indexerror": "index_error",
+    "typeerror": "type_error",
+    "valueerror": "value_error",
+    "memoryerror": "out_of_memory",
+    "runtimeerror": "runtime_error",
+    "connectionerror": "request_error",
+    "httperror": "request_error",
+    "urlerror": "request_error",
+    "notfittederror": "model_initialization_error",
+}
+_FALLBACK_CAUSES = {
+    "module_not_found": "environment_setting",
+    "io_error": "environment_setting",
+    "environment_error": "environment_setting",
+    "request_error": "environment_setting",
+    "out_of_memory": "insufficient_resource",
+    "variable_not_found": "implementation_error",
+    "name_error": "implementation_error",
+}
+
+
+def diagnose(record: ErrorRecord, model: Model | None | bool = None) -> Diagnosis:
+    """Diagnose one error record.
+
+    ``model`` defaults to the user's or the shipped trained model (loaded once, lazily); pass a
+    ``Model`` to use another one, or ``RULES_ONLY`` (False) to use the rules alone.
+    """
+    parsed = _parse(record)
+    matches = rule_matches(parsed)
+    best = matches[0] if matches else None
+    if model is None:
+        model = _guard("model loading", load_model, None)
+    predictions: dict[str, Prediction] = {}
+    if model:
+        predictions = _guard("model", lambda: model.predict(parsed, matches), {})
+
+    labels, confidence, evidence = _combine(parsed, best, predictions)
+
+    finding = _guard("notebook analysis", lambda: analyse(record, parsed), None)
+    notebook_cause = None
+    related_cell = None
+    if finding is not None and getattr(finding, "decisive", False):
+        if taxonomy.is_valid("root_cause", finding.root_cause):
+            labels["root_cause"] = finding.root_cause
+            confidence["root_cause"] = NOTEBOOK_CONFIDENCE
+            if taxonomy.is_valid("notebook_cause", finding.notebook_cause):
+                notebook_cause = finding.notebook_cause
+            related_cell = finding.related_cell
+    if labels["root_cause"] != "notebook_specific":
+        notebook_cause = None
+        related_cell = None
+    elif notebook_cause is None and finding is not None and finding.notebook_cause:
+        if taxonomy.is_valid("notebook_cause", finding.notebook_cause):
+            notebook_cause = finding.notebook_cause
+
+    hint_labels = dict(labels, notebook_cause=notebook_cause)
+    hint, hint_evidence = _guard("hints", lambda: make_hint(parsed, hint_labels, best), ("", []))
+    if finding is not None and getattr(finding, "decisive", False):
+        hint = finding.hint or hint
+        evidence = list(finding.evidence) + evidence
+    for line in hint_evidence:
+        if line not in evidence:
+            evidence.append(line)
+
+    return Diagnosis(
+        crash_type=labels["crash_type"],
+        root_cause=labels["root_cause"],
+        stage=labels["stage"],
+        library=labels["library"],
+        ml_bug=bool(labels["ml_bug"]),
+        notebook_cause=notebook_cause,
+        confidence={k: round(float(v), 3) for k, v in confidence.items()},
+        hint=hint or "",
+        evidence=evidence,
+        related_cell=related_cell,
+    )
+
+
+def rule_matches(parsed) -> list:
+    """The rules that fire, most specific first (training uses this too, for equal features)."""
+    return _guard("rules", lambda: list(matching_rules(parsed)), [])
+
+
+def _combine(parsed, best, predictions: Mapping[str, Prediction]) -> tuple[dict, dict, list[str]]:
+    """Labels, confidences and evidence from the best rule and the model's predictions."""
+    labels: dict = {}
+    confidence: dict[str, float] = {}
+    evidence: list[str] = []
+    rule_conf = float(getattr(best, "confidence", 0.0) or 0.0) if best is not None else 0.0
+    certain = best is not None and rule_conf >= RULE_CERTAIN
+    if best is not None:
+        evidence.append(f"rule {best.rule} fired (crash type {best.crash_type}, {rule_conf:.2f})")
+    frame_lib = getattr(parsed, "library", None)
+    if frame_lib:
+        evidence.append(f"deepest library frame: {frame_lib}")
+
+    for dim in ("crash_type", "root_cause", "stage", "library"):
+        rule_value = getattr(best, dim, None) if best is not None else None
+        if rule_value is not None and not taxonomy.is_valid(dim, rule_value):
+            rule_value = None
+        pred = predictions.get(dim)
+        if pred is not None and not taxonomy.is_valid(dim, pred.label):
+            pred = _first_valid(dim, pred)
+        if rule_value is not None and (certain or pred is None):
+            labels[dim] = rule_value
+            model_p = _prob_of(pred, rule_value)
+            confidence[dim] = max(rule_conf, model_p) if dim == "crash_type" else max(
+                min(rule_conf, 0.95), model_p
+            )
+        elif pred is not None:
+            labels[dim] = pred.label
+            confidence[dim] = pred.confidence
+            alt = ", ".join(f"{lab} {p:.2f}" for lab, p in pred.top[1:3])
+            evidence.append(
+                f"model: {dim.replace('_', ' ')} {pred.label} {pred.confidence:.2f}"
+                + (f" (next: {alt})" if alt else "")
+            )
+        else:
+            labels[dim], confidence[dim] = _fallback(dim, parsed, labels)
+
+    pred = predictions.get("ml_bug")
+    if pred is not None:
+        labels["ml_bug"] = pred.label in ("True", "true", "1")
+    else:
+        labels["ml_bug"] = labels["library"] != "none"
+    return labels, confidence, evidence
+
+
+def _first_valid(dim: str, pred: Prediction) -> Prediction | None:
+    for label, p in pred.top:
+        if taxonomy.is_valid(dim, label):
+            return Prediction(label, p, pred.top)
+    return None
+
+
+def _prob_of(pred: Prediction | None, label: str) -> float:
+    if pred is None:
+        return 0.0
+    return next((p for lab, p in pred.top if lab == label), 0.0)
+
+
+def _fallback(dim: str, parsed, labels: Mapping[str, str]) -> tuple[str, float]:
+    """A label without the model and without a rule: plain heuristics, low confidence."""
+    if dim == "crash_type":
+        ename = (getattr(parsed, "ename", "") or "").lower()
+        return _FALLBACK_TYPES.get(ename, "other"), 0.3
+    if dim == "root_cause":
+        cause = _FALLBACK_CAUSES.get(labels.get("crash_type", ""))
+        return (cause, 0.4) if cause else ("unknown", 0.2)
+    if dim == "stage":
+        cues = stage_cues([getattr(parsed, "user_line", "") or ""])
+        if labels.get("crash_type") == "module_not_found":
+            return "environment_setup", 0.6
+        if cues:
+            return Counter(cues).most_common(1)[0][0], 0.4
+        return DEFAULT_STAGE, 0.2
+    # library
+    if labels.get("crash_type") in ("variable_not_found", "name_error", "module_not_found"):
+        return "none", 0.5
+    lib = library_hint(parsed)
+    return (lib, 0.4) if lib and taxonomy.is_valid("library", lib) else ("none", 0.3)
+
+
+def _parse(record: ErrorRecord):
+    try:
+        return parse(record)
+    except Exception:  # parse promises never to raise; keep diagnosing if it does
+        log.exception("nbcrash: parsing the traceback failed")
+        lines = (record.evalue or "").strip().splitlines()
+        return SimpleNamespace(
+            ename=re.sub(r"\W", "", record.ename) or "Exception",
+            qualified_ename="",
+            message=lines[-1] if lines else "",
+            frames=(),
+            user_line="",
+            user_code=record.code,
+            library=None,
+            libraries=(),
+            chain=(),
+            names=(),
+            shapes=(),
+            keys=(),
+            modules=(),
+            text="\n".join(record.traceback),
+        )
+
+
+def _guard(what: str, fn, default):
+    """Run one collaborator; log and fall back when it fails (a diagnosis must not raise)."""
+    try:
+        return fn()
+    except Exception:
+        log.exception("nbcrash: %s failed", what)
+        return default

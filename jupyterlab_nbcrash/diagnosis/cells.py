@@ -1,0 +1,503 @@
+"""Which names a notebook cell defines, uses and changes: a def/use analysis with Python's ``ast``.
+
+Cells are IPython, not Python: ``%magic``, ``%%cell magic``, ``!shell``, ``x?`` and ``files = !ls``
+are rewritten to plain Python with the same line numbers first, and a cell that still does not
+parse is read statement by statement, with a line-based fallback for the pieces that never parse.
+Results are cached by source, so a 5,000-cell notebook costs one analysis per distinct cell.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Cell magics whose body is Python that runs in the user namespace.
+_PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
+# Line magics that run the rest of the line as Python in the user namespace.
+_PYTHON_LINE_MAGICS = frozenset({"time", "timeit", "prun", "debug"})
+# Methods that change their object each time they run (so re-running the cell is not harmless).
+_MUTATING_METHODS = frozenset(
+    {"append", "extend", "insert", "pop", "remove", "add", "popitem", "appendleft", "extendleft"}
+)
+
+# Methods that give the same result when applied again (`df = df.dropna()` twice is harmless).
+_IDEMPOTENT_METHODS = frozenset(
+    {
+        *("dropna", "fillna", "ffill", "bfill", "interpolate", "astype", "copy", "sort_values"),
+        *("sort_index", "drop_duplicates", "replace", "reshape", "squeeze", "ravel", "flatten"),
+        *("strip", "lower", "upper", "round", "abs", "clip", "rename", "infer_objects"),
+        *("convert_dtypes", "to_list", "tolist", "unique", "head", "tail", "describe"),
+    }
+)
+
+_MAGIC = re.compile(r"^(\s*)(%{1,2}|!{1,2})(.*)$")
+_ASSIGN  # Methods that give the same result when applied again (`df = df.dropna()` twice is harmless).
+_IDEMPOTENT_METHODS = frozenset(
+    {
+        *("dropna", "fillna", "ffill", "bfill", "interpolate", "astype", "copy", "sort_values"),
+        *("sort_index", "drop_duplicates", "replace", "reshape", "squeeze", "ravel", "flatten"),
+        *("strip", "lower", "upper", "round", "abs", "clip", "rename", "infer_objects"),
+        *("convert_dtypes", "to_list", "tolist", "unique", "head", "tail", "describe"),
+    }
+)
+
+_MAGIC = re.compile(r"^(\s*)([\w\s,.()\[\]*]+?)\s*=\s*[%!]")
+_HELP = re.compile(r"^(\s*)(\?{1,2}[\w.]+\s*|[\w.\[\]()'\"]+\?{1,2}\s*)$")
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+_FALLBACK_ASSIGN = re.compile(
+    r"^([A-Za-z_][\w\s,*()\[\]]*?)\s*(?:[-+*/%&|^@]|//|\*\*|>>|<<)?=(?!=)"
+)
+_FALLBACK_DEF = re.compile(r"^(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*)")
+_FALLBACK_IMPORT = re.compile(r"^import\s+(.+)$")
+_FALLBACK_FROM = re.compile(r"^from\s+\S+\s+import\s+\(?([^)#]+)")
+_CONTINUATION = ("else", "elif", "except", "finally", "case")
+_CLOSERS = (")", "]", "}")
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """A statement that changes a name's value in a way that depends on its old value."""
+
+    name: str
+    line: int
+    kind: str  # "reassign", "augmented", "inplace", "del", "method"
+    text: str  # e.g. "df = df.drop(...)" shortened, for hints and evidence
+
+
+@dataclass(frozen=True)
+class CellNames:
+    """What one cell does to the notebook's global namespace."""
+
+    defines: frozenset[str] = frozenset()  # module-level names the cell binds
+    uses: frozenset[str] = frozenset()  # names it reads (module level and free names in functions)
+    def_lines: dict[str, int] = field(default_factory=dict)  # first line binding each name
+    use_lines: dict[str, int] = field(default_factory=dict)  # first module-level line reading it
+    conditional: frozenset[str] = frozenset()  # bound only under if/while/try
+    local_only: frozenset[str] = frozenset()  # bound only inside a function or class body
+    deletes: frozenset[str] = frozenset()  # names removed with ``del name``
+    mutations: tuple[Mutation, ...] = ()
+    strings: frozenset[str] = frozenset()  # string literals (column names, dict keys)
+    key_stores: frozenset[tuple[str, str]] = frozenset()  # (name, key) of `name["key"] = ...`
+    dynamic: bool = False  # star import, %run, %store -r, exec: may bind names we cannot see
+    parsed: bool = True  # False when part of the cell was read by the line fallback
+
+    def mutations_of(self, name: str) -> tuple[Mutation, ...]:
+        return tuple(m for m in self.mutations if m.name == name)
+
+
+@lru_cache(maxsize=16_384)
+def analyse_cell(source: str) -> CellNames:
+    """The def/use analysis of one code cell's source (cached by source)."""
+    code, dynamic, magic_defs = to_python(source)
+    collector = _Collector(code.splitlines())
+    parsed = True
+    try:
+        collector.visit(ast.parse(code))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        parsed = _analyse_by_statement(code, collector)
+    for name, line in magic_defs.items():
+        collector.define(name, line)
+    return collector.result(dynamic=dynamic or collector.dynamic, parsed=parsed)
+
+
+def to_python(source: str) -> tuple[str, bool, dict[str, int]]:
+    """IPython source → (Python with the same line numbers, may-define-unseen-names, magic defs)."""
+    lines = source.splitlines()
+    dynamic = False
+    defs: dict[str, int] = {}
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and lines[first].lstrip().startswith("%%"):
+        words = lines[first].strip()[2:].split()
+        magic = words[0] if words else ""
+        if magic == "capture" and len(words) > 1 and not words[-1].startswith("-"):
+            defs[words[-1]] = first + 1  # %%capture out: binds `out`
+        if magic not in _PYTHON_CELL_MAGICS:  # %%bash, %%writefile, %%html ...: no Python
+            return "", magic in {"sql", "R", "local"}, defs
+        lines[first] = ""
+    out = []
+    for number, line in enumerate(lines, 1):
+        rewritten, is_dynamic = _rewrite_line(line, number, defs)
+        dynamic = dynamic or is_dynamic
+        out.append(rewritten)
+    return "\n".join(out), dynamic, defs
+
+
+def _rewrite_line(line: str, number: int, defs: dict[str, int]) -> tuple[str, bool]:
+    help_match = _HELP.match(line)
+    if help_match and "?" in line:
+        return help_match.group(1) + "pass", False
+    assign = _ASSIGN_MAGIC.match(line)
+    if assign and not line.lstrip().startswith(("%", "!")):
+        return f"{assign.group(1)}{assign.group(2).strip()} = None", False
+    magic = _MAGIC.match(line)
+    if not magic:
+        return line, False
+    indent, sigil, rest = magic.groups()
+    if sigil == "%":
+        words = rest.split(None, 1)
+        name = words[0] if words else ""
+        if name in _PYTHON_LINE_MAGICS and len(words) > 1 and not words[1].startswith("-"):
+            return indent + words[1], False  # `%time x = f()` runs `x = f()` here
+        if name == "store" and len(words) > 1 and words[1].startswith("-r"):
+            for stored in words[1].split()[1:]:
+                defs.setdefault(stored, number)
+            return indent + "pass", len(words[1].split()) == 1
+        return indent + "pass", name in {"run", "load", "store"}
+    return indent + "pass", False
+
+
+class _Collector(ast.NodeVisitor):
+    """Walks one cell, keeping module-level bindings apart from function and class locals."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.defines: dict[str, int] = {}
+        self.uses: dict[str, int] = {}
+        self.free_uses: set[str] = set()
+        self.unconditional: set[str] = set()
+        self.local: set[str] = set()
+        self.deletes: set[str] = set()
+        self.mutations: list[Mutation] = []
+        self.strings: set[str] = set()
+        self.key_stores: set[tuple[str, str]] = set()
+        self.dynamic = False
+        self.depth = 0  # function/class/lambda nesting: names bound there are local
+        self.comprehension = 0  # comprehension nesting: loop variables are local too
+        self.fresh: dict[str, int] = {}  # first unconditional binding that ignores the old value
+        self.reading: set[str] = set()  # names the statement being visited reads
+        self.comprehension_locals: set[str] = set()
+        self.conditional = 0  # if/while/try nesting at module level
+
+    # --- bookkeeping
+    def define(self, name: str, line: int) -> None:
+        if self.depth:
+            self.local.add(name)
+            return
+        if self.comprehension:
+            self.comprehension_locals.add(name)
+            return
+        self.defines.setdefault(name, line)
+        if not self.conditional:
+            self.unconditional.add(name)
+            if name not in self.reading:
+                self.fresh.setdefault(name, line)
+
+    def use(self, name: str, line: int) -> None:
+        if self.depth:
+            self.free_uses.add(name)
+        else:
+            self.uses.setdefault(name, line)
+
+    def mutate(self, name: str, node: ast.AST, kind: str) -> None:
+        if self.depth:
+            return
+        line = getattr(node, "lineno", 0)
+        text = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else kind
+        self.mutations.append(Mutation(name, line, kind, text[:80]))
+
+    def result(self, *, dynamic: bool, parsed: bool) -> CellNames:
+        defined = set(self.defines)
+        # A change after a fresh binding in the same cell (`xs = []` then `xs.append(1)`) gives
+        # the same state on every run: only changes of a value carried over from before count.
+        carried = tuple(m for m in self.mutations if self.fresh.get(m.name, m.line + 1) > m.line)
+        return CellNames(
+            defines=frozenset(defined),
+            uses=frozenset(
+                (set(self.uses) - (self.comprehension_locals - defined))
+                | (self.free_uses - self.local - defined)
+            ),
+            def_lines=dict(self.defines),
+            use_lines=dict(self.uses),
+            conditional=frozenset(defined - self.unconditional),
+            local_only=frozenset(self.local - defined),
+            deletes=frozenset(self.deletes),
+            mutations=carried,
+            strings=frozenset(self.strings),
+            key_stores=frozenset(self.key_stores),
+            dynamic=dynamic,
+            parsed=parsed,
+        )
+
+    # --- bindings
+    def visit_Name(self, node: ast.Name) -> None:
+        if isinstance(node.ctx, ast.Load):
+            self.use(node.id, node.lineno)
+        elif isinstance(node.ctx, ast.Store):
+            self.define(node.id, node.lineno)
+        else:  # del name
+            if not self.depth:
+                self.deletes.add(node.id)
+                self.mutate(node.id, node, "del")
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        if isinstance(node.value, str) and len(node.value) <= 200:
+            self.strings.add(node.value)
+
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            self.define(alias.asname or alias.name.split(".")[0], node.lineno)
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        for alias in node.names:
+            if alias.name == "*":
+                self.dynamic = True
+            else:
+                self.define(alias.asname or alias.name, node.lineno)
+
+    def visit_Global(self, node: ast.Global) -> None:
+        for name in node.names:  # a function that assigns a global defines it when called
+            self.defines.setdefault(name, node.lineno)
+
+    def _scope(self, node: ast.AST, name: str | None, args: ast.arguments | None, body) -> None:
+        for decorator in getattr(node, "decorator_list", ()):
+            self.visit(decorator)
+        if args is not None:
+            for default in [*args.defaults, *(d for d in args.kw_defaults if d is not None)]:
+                self.visit(default)
+        for base in [*getattr(node, "bases", ()), *getattr(node, "keywords", ())]:
+            self.visit(base)
+        if name is not None:
+            self.define(name, node.lineno)
+        self.depth += 1
+        if args is not None:
+            for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
+                if arg is not None:
+                    self.local.add(arg.arg)
+        for statement in body if isinstance(body, list) else [body]:
+            self.visit(statement)
+        self.depth -= 1
+
+    def visit_FunctionDef(self, node) -> None:
+        self._scope(node, node.name, node.args, node.body)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self._scope(node, node.name, None, node.body)
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        self._scope(node, None, node.args, node.body)
+
+    def _comprehension(self, node) -> None:
+        # Loop variables are local to the comprehension; a walrus inside binds outside.
+        self.visit(node.generators[0].iter)
+        self.comprehension += 1
+        for generator in node.generators:
+            self.visit(generator.target)
+            if generator is not node.generators[0]:
+                self.visit(generator.iter)
+            for condition in generator.ifs:
+                self.visit(condition)
+        for part in ("elt", "key", "value"):
+            if getattr(node, part, None) is not None:
+                self.visit(getattr(node, part))
+        self.comprehension -= 1
+
+    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
+
+    def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
+        self.visit(node.value)
+        # A walrus binds in the enclosing function or module, even inside a comprehension.
+        comprehension, self.comprehension = self.comprehension, 0
+        self.define(node.target.id, node.lineno)
+        self.comprehension = comprehension
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
+        if node.type is not None:
+            self.visit(node.type)
+        for statement in node.body:  # `except E as e`: e is unbound again after the handler
+            self.visit(statement)
+
+    def visit_MatchAs(self, node) -> None:
+        if node.pattern is not None:
+            self.visit(node.pattern)
+        if node.name:
+            self.define(node.name, node.lineno)
+
+    def visit_MatchStar(self, node) -> None:
+        if node.name:
+            self.define(node.name, node.lineno)
+
+    def visit_MatchMapping(self, node) -> None:
+        self.generic_visit(node)
+        if node.rest:
+            self.define(node.rest, node.lineno)
+
+    # --- control flow: bindings under if/while/try may not happen
+    def _conditional(self, node) -> None:
+        self.conditional += 1
+        self.generic_visit(node)
+        self.conditional -= 1
+
+    visit_If = visit_While = visit_Try = _conditional
+    visit_TryStar = _conditional
+
+    # --- statements that change a name from its own old value
+    def visit_Assign(self, node: ast.Assign) -> None:
+        self.visit(node.value)
+        read = _names_in(node.value)
+        self.reading = read
+        for target in node.targets:
+            self.visit(target)
+            for name in _target_names(target):
+                if name in read and not _idempotent(node.value, name):
+                    self.mutate(name, node, "reassign")
+            base = _base_name(target)
+            if isinstance(target, (ast.Subscript, ast.Attribute)) and base and base in read:
+                if _reads_same_slot(node.value, target):  # df["a"] = df["a"] * 2
+                    self.mutate(base, node, "reassign")
+            if isinstance(target, ast.Subscript) and base and not self.depth:
+                key = target.slice
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    self.key_stores.add((base, key.value))
+        self.reading = set()
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        self.visit(node.value)
+        self.reading = {_base_name(node.target)}
+        self.visit(node.target)
+        self.reading = set()
+        base = _base_name(node.target)
+        if isinstance(node.target, ast.Name):
+            self.use(node.target.id, node.lineno)
+        if base:
+            self.mutate(base, node, "augmented")
+
+    def visit_Delete(self, node: ast.Delete) -> None:
+        for target in node.targets:
+            self.visit(target)
+            base = _base_name(target)
+            if base and not isinstance(target, ast.Name):
+                self.mutate(base, node, "del")
+
+    def visit_Call(self, node: ast.Call) -> None:
+        self.generic_visit(node)
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in {"exec", "globals", "execfile"}:
+            self.dynamic = True
+        if not isinstance(func, ast.Attribute):
+            return
+        base = _base_name(func.value)
+        if not base:
+            return
+        inplace = any(
+            k.arg == "inplace" and isinstance(k.value, ast.Constant) and k.value.value is True
+            for k in node.keywords
+        )
+        if inplace and not _idempotent(node, base):
+            self.mutate(base, node, "inplace")
+        elif func.attr in _MUTATING_METHODS and isinstance(func.value, ast.Name):
+            self.mutate(base, node, "method")
+
+
+def _idempotent(value: ast.AST, name: str) -> bool:
+    """`name.dropna().astype(int)` and the like: applying it again changes nothing."""
+    node, methods = value, []
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        keywords = {k.arg: k.value for k in node.keywords}
+        drop = keywords.get("drop")
+        if node.func.attr == "reset_index" and isinstance(drop, ast.Constant) and drop.value:
+            methods.append("dropna")  # reset_index(drop=True) is idempotent, without drop not
+        else:
+            methods.append(node.func.attr)
+        node = node.func.value
+    if not (isinstance(node, ast.Name) and node.id == name and methods):
+        return False
+    return all(m in _IDEMPOTENT_METHODS for m in methods)
+
+
+def _reads_same_slot(value: ast.AST, target: ast.AST) -> bool:
+    """Does the value read what the target overwrites (`df["a"] = df["a"] * 2`)?"""
+    wanted = ast.dump(target, annotate_fields=False).replace("Store()", "Load()")
+    return any(
+        ast.dump(node, annotate_fields=False) == wanted
+        for node in ast.walk(value)
+        if isinstance(node, type(target))
+    )
+
+
+def _names_in(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+
+
+def _target_names(target: ast.AST) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, ast.Starred):
+        return _target_names(target.value)
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [name for element in target.elts for name in _target_names(element)]
+    return []
+
+
+def _base_name(node: ast.AST) -> str | None:
+    """`df` of `df`, `df['a']`, `df.a.b`, `df.loc[0]`."""
+    while isinstance(node, (ast.Subscript, ast.Attribute)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _analyse_by_statement(code: str, collector: _Collector) -> bool:
+    """Read a cell that does not parse piece by piece: top-level chunks, then single lines."""
+    lines = code.splitlines()
+    starts = [
+        i
+        for i, line in enumerate(lines)
+        if line.strip()
+        and not line[0].isspace()
+        and not line.startswith(("#", *_CLOSERS))
+        and not re.match(rf"(?:{'|'.join(_CONTINUATION)})\b", line)
+    ]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    starts.append(len(lines))
+    i = 0
+    while i < len(starts) - 1:
+        for j in range(i + 1, min(i + 6, len(starts))):  # let a statement span a few chunks
+            chunk = "\n" * starts[i] + "\n".join(lines[starts[i] : starts[j]])
+            try:
+                tree = ast.parse(chunk)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                continue
+            collector.visit(tree)
+            i = j
+            break
+        else:
+            _fallback_lines(lines[starts[i] : starts[i + 1]], starts[i], collector)
+            i += 1
+    return False
+
+
+def _fallback_lines(lines: list[str], offset: int, collector: _Collector) -> None:
+    """Regular-expression reading of lines that never parse: good enough for bindings."""
+    for number, raw in enumerate(lines, offset + 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        indented = raw[:1].isspace()
+        if match := _FALLBACK_DEF.match(line):
+            if not indented:
+                collector.define(match.group(1), number)
+        elif match := _FALLBACK_FROM.match(line):
+            for part in match.group(1).split(","):
+                words = part.split()
+                if words == ["*"]:
+                    collector.dynamic = True
+                elif words:
+                    collector.define(words[-1], number)
+        elif match := _FALLBACK_IMPORT.match(line):
+            for part in match.group(1).split(","):
+                words = part.split()
+                if words:
+                    collector.define(words[-1] if "as" in words else words[0].split(".")[0], number)
+        elif (match := _FALLBACK_ASSIGN.match(line)) and not indented:
+            for name in _IDENT.findall(match.group(1)):
+                collector.define(name, number)
+            for name in _IDENT.findall(line[match.end() :]):
+                collector.use(name, number)
+            continue
+        else:
+            for name in _IDENT.findall(line):
+                collector.use(name, number)

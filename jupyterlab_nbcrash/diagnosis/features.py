@@ -1,0 +1,337 @@
+"""Tokens the text model sees: one bag of prefixed tokens per crash.
+
+The same function feeds training (scikit-learn) and inference (numpy), so the two can never drift
+apart. Tokens are grouped by prefix so that the model can weigh, say, a word of the message
+(``m:``) differently from the same word in the user's failing line (``u:``):
+
+- ``e:``/``ep:``/``eq:``  exception class, its camel-case parts, its module path
+- ``m:``/``m2:``          words and word pairs of the normalised message (numbers, shapes, paths
+                          and quoted names abstracted), ``q:`` short quoted identifiers
+- ``c:``/``cm:``          earlier exceptions of a chain
+- ``fl:``/``fd:``/``ff:`` libraries in the frames, the deepest library, its function names
+- ``u:``/``uc:``/``ul:``  identifiers, calls and library aliases of the failing user line;
+  ``t:`` those of the cell-level line; ``k:`` identifiers of all user code shown
+- ``s:``/``ss:``          pipeline-stage cues of the failing line / of the user code (fit → training …)
+- ``nm:``                 the shape of a missing name (module alias, class, called, data-like …)
+- ``r:``/``rct:``/``rrc:``/``rst:``/``rlb:``  the rules that fired and what they say
+
+The parsed error is read with ``getattr`` defaults so that the model degrades gracefully on a
+minimal ``ParsedError``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+# Common import aliases → the library they stand for (a NameError on one is a forgotten import;
+# a failing line that calls through one is about that library).
+ALIASES: dict[str, str] = {
+    "pd": "pandas",
+    "pandas": "pandas",
+    "np": "numpy",
+    "numpy": "numpy",
+    "plt": "matplotlib",
+    "matplotlib": "matplotlib",
+    "mpl": "matplotlib",
+    "sns": "seaborn",
+    "seaborn": "seaborn",
+    "tf": "tensorflow",
+    "tensorflow": "tensorflow",
+    "keras": "tensorflow",
+    "K": "tensorflow",
+    "layers": "tensorflow",
+    "torch": "torch",
+    "nn": "torch",
+    "F": "torch",
+    "optim": "torch",
+    "torchvision": "torch",
+    "sklearn": "sklearn",
+    "metrics": "sklearn",
+    "preprocessing": "sklearn",
+    "cv2": "cv2",
+    "sm": "statsmodels",
+    "smf": "statsmodels",
+    "scipy": "scipy",
+    "stats": "scipy",
+    "px": "plotly",
+    "go": "plotly",
+    "xgb": "xgboost",
+    "lgb": "lightgbm",
+    "nltk": "nltk",
+    "Image": "PIL",
+    "requests": "requests",
+}
+
+# Standard-library modules that are often forgotten (NameError 'os' is a missing import too).
+STDLIB_NAMES = frozenset(
+    "os sys re math json pickle random time datetime glob collections itertools functools "
+    "csv shutil subprocess string warnings copy io pathlib urllib statistics gc".split()
+)
+
+# Words of the user's code that tell the pipeline stage. Matched against identifiers (lower-case).
+STAGE_CUES: dict[str, str] = {}
+for _stage, _words in {
+    "training": "fit fit_generator train train_on_batch epochs epoch backward zero_grad step "
+    "gridsearchcv randomizedsearchcv cross_val_score cross_validate kfold stratifiedkfold "
+    "optimizer loss_fn criterion trainer partial_fit train_model history callbacks "
+    "earlystopping fit_transform_model xgbclassifier",
+    "evaluation": "predict predict_proba predict_classes evaluate score accuracy_score "
+    "confusion_matrix classification_report roc_curve roc_auc_score auc f1_score "
+    "precision_score recall_score mean_squared_error mean_absolute_error r2_score metrics "
+    "test_loss test_acc y_pred preds pred predictions eval inference log_loss",
+    "data_visualization": "plt plot hist imshow scatter figure show subplot subplots barplot "
+    "heatmap countplot distplot histplot boxplot lineplot scatterplot pairplot jointplot "
+    "violinplot catplot lmplot regplot kdeplot legend xlabel ylabel title savefig sns px "
+    "wordcloud display xticks yticks set_title set_xlabel ax axes fig colorbar bar pie",
+    "data_preparation": "read_csv read_excel read_json read_table read_sql read_parquet merge "
+    "fillna dropna groupby drop apply loc iloc astype train_test_split concat append reshape "
+    "transform fit_transform labelencoder onehotencoder get_dummies to_datetime replace "
+    "map value_counts sort_values reset_index set_index rename pivot melt "
+    "standardscaler minmaxscaler normalize tokenizer texts_to_sequences pad_sequences "
+    "imagedatagenerator dataloader dataset head describe info isnull isna unique query "
+    "load_data loadtxt genfromtxt resize dataframe series to_numpy",
+    "model_construction": "sequential add dense conv2d conv1d lstm gru dropout flatten "
+    "maxpooling2d embedding compile summary layers layer module linear "
+    "batchnorm2d relu activation from_pretrained build inputlayer functional "
+    "randomforestclassifier logisticregression svc kmeans pipeline",
+    "environment_setup": "import pip install chdir listdir mount drive path makedirs getcwd "
+    "environ version __version__ set_seed seed device cuda config load_ext",
+}.items():
+    for _w in _words.split():
+        STAGE_CUES.setdefault(_w, _stage)
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(")
+ALIAS_USE = re.compile(r"(?<![\w.])([A-Za-z_][A-Za-z0-9_]*)\s*\.")
+_QUOTED = re.compile(r"'([^'\n]{0,200})'|\"([^\"\n]{0,200})\"")
+_SHAPE = re.compile(r"[\(\[]\s*(?:\d+|None|\?)?\s*(?:,\s*(?:\d+|None|\?)?\s*)+[\)\]]")
+_NUMBER = re.compile(r"(?<![A-Za-z_])[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+_WORD = re.compile(r"[a-z_][a-z0-9_]*")
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_PATHLIKE = re.compile(r"[/\\]|\.(?:csv|txt|json|h5|hdf5|pkl|pickle|xlsx?|png|jpe?g|npy|npz|zip|gz|tsv|parquet|pt|pth|ckpt|model|mat|nc|tif)$", re.I)  # noqa: E501
+
+MAX_MESSAGE_CHARS = 600
+MAX_CODE_LINES = 40
+MAX_FRAMES = 12
+
+
+def _norm_quoted(match: re.Match) -> str:
+    inner = match.group(1) if match.group(1) is not None else match.group(2) or ""
+    if _PATHLIKE.search(inner):
+        return " _path_ "
+    if _IDENT.fullmatch(inner):
+        return " _name_ "
+    if re.fullmatch(r"[\w.]+", inner):
+        return " _dotted_ "
+    return " _str_ "
+
+
+def normalise_message(message: str) -> str:
+    """Lower-case words of the message with specifics (names, paths, numbers, shapes) abstracted."""
+    text = message[:MAX_MESSAGE_CHARS]
+    text = _QUOTED.sub(_norm_quoted, text)
+    text = _SHAPE.sub(" _shape_ ", text)
+    text = _NUMBER.sub(" _num_ ", text)
+    return text.lower()
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if len(w) <= 30]
+
+
+def _message_tokens(prefix: str, message: str, pairs: bool = True) -> list[str]:
+    words = _words(normalise_message(message))[:80]
+    out = [f"{prefix}:{w}" for w in words]
+    if pairs:
+        out += [f"{prefix}2:{a}_{b}" for a, b in zip(words, words[1:])]
+    return out
+
+
+def _quoted_tokens(message: str) -> list[str]:
+    out = []
+    for m in _QUOTED.finditer(message[:MAX_MESSAGE_CHARS]):
+        inner = m.group(1) if m.group(1) is not None else m.group(2) or ""
+        if 0 < len(inner) <= 30 and re.fullmatch(r"[\w.]+", inner):
+            out.append("q:" + inner.lower())
+            top = inner.split(".")[0]
+            if top in ALIASES:
+                out.append("ql:" + ALIASES[top])
+    return out
+
+
+def name_shape(name: str, user_line: str = "") -> list[str]:
+    """What kind of name a NameError is about: a forgotten import, a class, a function, data."""
+    if not name:
+        return []
+    out = []
+    if name in ALIASES or name in STDLIB_NAMES:
+        out.append("nm:alias")
+    elif name[:1].isupper() and any(c.islower() for c in name):
+        out.append("nm:class")
+    elif name.isupper():
+        out.append("nm:const")
+    if user_line and re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", user_line):
+        out.append("nm:called")
+    if user_line and re.search(rf"(?<![\w.]){re.escape(name)}\s*\.", user_line):
+        out.append("nm:dotted")
+    if user_line and re.search(rf"(?<![\w.]){re.escape(name)}\s*\[", user_line):
+        out.append("nm:indexed")
+    if user_line and re.match(rf"\s*(?:[\w, ]+=\s*)?{re.escape(name)}\b", user_line):
+        out.append("nm:leading")
+    low = name.lower()
+    if re.search(r"(^|_)(df|data|dataset|x|y|train|test|val|valid|features|labels|target)(_|$|\d)", low):
+        out.append("nm:data")
+    if re.search(r"(model|clf|net|classifier|regressor|estimator|pipeline|encoder)", low):
+        out.append("nm:model")
+    if re.search(r"(pred|score|acc|loss|result|metric)", low):
+        out.append("nm:result")
+    if "_" in name:
+        out.append("nm:snake")
+    if len(name) <= 2:
+        out.append("nm:short")
+    return out or ["nm:plain"]
+
+
+def code_tokens(prefix: str, line: str) -> list[str]:
+    """Identifiers, calls, aliases and stage cues of one line of user code."""
+    if not line:
+        return []
+    line = line[:400]
+    out = []
+    idents = _IDENT.findall(line)
+    out += [f"{prefix}:{i.lower()}" for i in idents[:40]]
+    out += [f"{prefix}c:{c.lower()}" for c in _CALL.findall(line)[:20]]
+    for alias in ALIAS_USE.findall(line):
+        lib = ALIASES.get(alias)
+        if lib:
+            out.append(f"{prefix}l:{lib}")
+    stripped = line.lstrip()
+    if stripped.startswith(("import ", "from ")):
+        out.append(f"{prefix}:_import_")
+        m = re.match(r"\s*(?:from|import)\s+([A-Za-z_][\w]*)", line)
+        if m:
+            out.append(f"{prefix}l:{ALIASES.get(m.group(1), m.group(1).lower())}")
+    if stripped.startswith(("!", "%")):
+        out.append(f"{prefix}:_magic_")
+    if re.match(r"\s*[\w\[\], .'\"]+\s*=[^=]", line):
+        out.append(f"{prefix}:_assign_")
+    return out
+
+
+def stage_cues(lines: Iterable[str]) -> list[str]:
+    """Stages the code's identifiers point at, in order of appearance (may repeat)."""
+    out = []
+    for line in lines:
+        for ident in _IDENT.findall(line[:400]):
+            stage = STAGE_CUES.get(ident.lower())
+            if stage:
+                out.append(stage)
+        if line.lstrip().startswith(("import ", "from ", "!pip", "%pip")):
+            out.append("environment_setup")
+    return out
+
+
+def _frames(parsed) -> Sequence:
+    return tuple(getattr(parsed, "frames", ()) or ())
+
+
+def _ename(parsed) -> str:
+    return (getattr(parsed, "ename", "") or "").strip()
+
+
+def tokens(parsed, matches: Sequence = ()) -> list[str]:
+    """The bag of tokens of one parsed crash (with the rules that fired on it)."""
+    out: list[str] = []
+    ename = _ename(parsed)
+    if ename:
+        out.append("e:" + ename.lower())
+        out += ["ep:" + p.lower() for p in _CAMEL.findall(ename)]
+    else:
+        out.append("e:_none_")
+    qualified = getattr(parsed, "qualified_ename", "") or ""
+    if "." in qualified:
+        top = qualified.split(".")[0]
+        out.append("eq:" + ALIASES.get(top, top).lower())
+
+    message = getattr(parsed, "message", "") or ""
+    out += _message_tokens("m", message)
+    out += _quoted_tokens(message)
+    if not message.strip():
+        out.append("m:_empty_")
+
+    for ename_c, msg_c in tuple(getattr(parsed, "chain", ()) or ())[-3:]:
+        out.append("c:" + (ename_c or "").lower())
+        out += _message_tokens("cm", msg_c or "", pairs=False)[:30]
+
+    # Frames: which libraries are involved and how deep.
+    frames = _frames(parsed)
+    libs = [lib for lib in (getattr(parsed, "libraries", ()) or ()) if lib]
+    out += ["fl:" + lib.lower() for lib in dict.fromkeys(libs)]
+    deepest = getattr(parsed, "library", None)
+    out.append("fd:" + (deepest.lower() if deepest else "_none_"))
+    lib_frames = [f for f in frames if getattr(f, "library", None)]
+    for f in lib_frames[-3:]:
+        fn = (getattr(f, "function", "") or "").lower()
+        if fn and len(fn) <= 40:
+            out.append("ff:" + fn)
+    user_frames = [f for f in frames if getattr(f, "is_user", False)]
+    out.append(f"nf:{min(len(lib_frames), 4)}")
+    out.append(f"nu:{min(len(user_frames), 3)}")
+    if frames and not getattr(frames[-1], "is_user", False) and not getattr(frames[-1], "library", None):
+        out.append("fd:_stdlib_")  # the deepest frame is Python's own (socket, json, ...)
+
+    # The user's code: the failing line, the cell-level line and the context shown.
+    user_line = getattr(parsed, "user_line", "") or ""
+    out += code_tokens("u", user_line)
+    top_line = getattr(user_frames[0], "failing_line", "") if user_frames else ""
+    if top_line and top_line != user_line:
+        out += code_tokens("t", top_line)
+    code_lines = []
+    for f in user_frames[:MAX_FRAMES]:
+        code_lines += list(getattr(f, "code_lines", ()) or ())
+    if not code_lines:
+        user_code = getattr(parsed, "user_code", "") or ""
+        if isinstance(user_code, str):
+            code_lines = user_code.splitlines()
+        else:
+            code_lines = list(user_code)
+    code_lines = [str(line) for line in code_lines[:MAX_CODE_LINES]]
+    for line in code_lines:
+        out += ["k:" + i.lower() for i in _IDENT.findall(line[:300])[:30]]
+    out += ["s:" + s for s in stage_cues([user_line, top_line])]
+    out += ["ss:" + s for s in dict.fromkeys(stage_cues(code_lines))]
+    if not user_line:
+        out.append("u:_none_")
+
+    # A missing name: what does it look like?
+    if ename.lower() == "nameerror":
+        names = tuple(getattr(parsed, "names", ()) or ())
+        name = names[0] if names else ""
+        if not name:
+            m = re.search(r"name '([^']+)'", message)
+            name = m.group(1) if m else ""
+        out += name_shape(name, user_line)
+
+    # The rules' opinion, as features: the model learns how far to trust each.
+    for i, match in enumerate(matches):
+        rule = getattr(match, "rule", "") or ""
+        out.append("r:" + rule)
+        if "." in rule:
+            out.append("rf:" + rule.split(".")[0])
+        if i == 0:
+            for key, prefix in (
+                ("crash_type", "rct"),
+                ("root_cause", "rrc"),
+                ("stage", "rst"),
+                ("library", "rlb"),
+            ):
+                value = getattr(match, key, None)
+                if value is not None:
+                    out.append(f"{prefix}:{str(value).lower()}")
+            conf = getattr(match, "confidence", 0.0) or 0.0
+            out.append(f"rcf:{int(math.floor(float(conf) * 4))}")
+    if not matches:
+        out.append("r:_none_")
+    return out

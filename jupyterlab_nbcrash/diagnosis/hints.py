@@ -1,0 +1,1359 @@
+"""The hint a student reads, and the evidence it rests on.
+
+``make_hint(parsed, labels, match)`` picks the most specific template it can fill: the rule that
+fired (with its facts: module, package, shapes, column, replacement API, ...), then close matches
+(difflib) from the message and the user's code, then a generic hint for the crash type. Each hint
+is one or two sentences. Notebook-cause hints (cell order, an earlier failing cell) come from the
+notebook analysis, not from here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping
+
+from .rules.base import RuleMatch
+from .rules.imports import package_for
+from .traceback import ParsedError
+
+Template = Callable[[ParsedError, Mapping[str, str]], "str | None"]
+
+# A rule's hint is used even when the model chose another crash type, if the rule was this sure.
+TRUST_RULE = 0.8
+
+# Names people use without importing them: name -> the import that defines it.
+KNOWN_IMPORTS: dict[str, str] = {
+    "train_test_split": "from sklearn.model_selection import train_test_split",
+    "cross_val_score": "from sklearn.model_selection import cross_val_score",
+    "GridSearchCV": "from sklearn.model_selection import GridSearchCV",
+    "RandomizedSearchCV": "from sklearn.model_selection import RandomizedSearchCV",
+    "KFold": "from sklearn.model_selection import KFold",
+    "StratifiedKFold": "from sklearn.model_selection import StratifiedKFold",
+    "accuracy_score": "from sklearn.metrics import accuracy_score",
+    "confusion_matrix": "from sklearn.metrics import confusion_matrix",
+    "classification_report": "from sklearn.metrics import classification_report",
+    "mean_squared_error": "from sklearn.metrics import mean_squared_error",
+    "mean_absolute_error": "from sklearn.metrics import mean_absolute_error",
+    "r2_score": "from sklearn.metrics import r2_score",
+    "f1_score": "from sklearn.metrics import f1_score",
+    "roc_auc_score": "from sklearn.metrics import roc_auc_score",
+    "roc_curve": "from sklearn.metrics import roc_curve",
+    "precision_score": "from sklearn.metrics import precision_score",
+    "recall_score": "from sklearn.metrics import recall_score",
+    "StandardScaler": "from sklearn.preprocessing import StandardScaler",
+    "MinMaxScaler": "from sklearn.preprocessing import MinMaxScaler",
+    "LabelEncoder": "from sklearn.preprocessing import LabelEncoder",
+    "OneHotEncoder": "from sklearn.preprocessing import OneHotEncoder",
+    "PolynomialFeatures": "from sklearn.preprocessing import PolynomialFeatures",
+    "SimpleImputer": "from sklearn.impute import SimpleImputer",
+    "Pipeline": "from sklearn.pipeline import Pipeline",
+    "make_pipeline": "from sklearn.pipeline import make_pipeline",
+    "ColumnTransformer": "from sklearn.compose import ColumnTransformer",
+    "LinearRegression": "from sklearn.linear_model import LinearRegression",
+    "LogisticRegression": "from sklearn.linear_model import LogisticRegression",
+    "Ridge": "from sklearn.linear_model import Ridge",
+    "Lasso": "from sklearn.linear_model import Lasso",
+    "RandomForestClassifier": "from sklearn.ensemble import RandomForestClassifier",
+    "RandomForestRegressor": "from sklearn.ensemble import RandomForestRegressor",
+    "GradientBoostingClassifier": "from sklearn.ensemble import GradientBoostingClassifier",
+    "GradientBoostingRegressor": "from sklearn.ensemble import GradientBoostingRegressor",
+    "DecisionTreeClassifier": "from sklearn.tree import DecisionTreeClassifier",
+    "DecisionTreeRegressor": "from sklearn.tree import DecisionTreeRegressor",
+    "KNeighborsClassifier": "from sklearn.neighbors import KNeighborsClassifier",
+    "SVC": "from sklearn.svm import SVC",
+    "GaussianNB": "from sklearn.naive_bayes import GaussianNB",
+    "MultinomialNB": "from sklearn.naive_bayes import MultinomialNB",
+    "KMeans": "from sklearn.cluster import KMeans",
+    "DBSCAN": "from sklearn.cluster import DBSCAN",
+    "PCA": "from sklearn.decomposition import PCA",
+    "TSNE": "from sklearn.manifold import TSNE",
+    "CountVectorizer": "from sklearn.feature_extraction.text import CountVectorizer",
+    "TfidfVectorizer": "from sklearn.feature_extraction.text import TfidfVectorizer",
+    "Sequential": "from tensorflow.keras.models import Sequential",
+    "Model": "from tensorflow.keras.models import Model",
+    "load_model": "from tensorflow.keras.models import load_model",
+    "Dense": "from tensorflow.keras.layers import Dense",
+    "Dropout": "from tensorflow.keras.layers import Dropout",
+    "Conv2D": "from tensorflow.keras.layers import Conv2D",
+    "MaxPooling2D": "from tensorflow.keras.layers import MaxPooling2D",
+    "Flatten": "from tensorflow.keras.layers import Flatten",
+    "LSTM": "from tensorflow.keras.layers import LSTM",
+    "Embedding": "from tensorflow.keras.layers import Embedding",
+    "Input": "from tensorflow.keras.layers import Input",
+    "Adam": "from tensorflow.keras.optimizers import Adam",
+    "EarlyStopping": "from tensorflow.keras.callbacks import EarlyStopping",
+    "ImageDataGenerator": "from tensorflow.keras.preprocessing.image import ImageDataGenerator",
+    "to_categorical": "from tensorflow.keras.utils import to_categorical",
+    "DataLoader": "from torch.utils.data import DataLoader",
+    "TensorDataset": "from torch.utils.data import TensorDataset",
+    "Dataset": "from torch.utils.data import Dataset",
+    "XGBClassifier": "from xgboost import XGBClassifier",
+    "XGBRegressor": "from xgboost import XGBRegressor",
+    "stopwords": "from nltk.corpus import stopwords",
+    "word_tokenize": "from nltk.tokenize import word_tokenize",
+    "resize": "from skimage.transform import resize",
+    "imread": "from skimage.io import imread (or cv2.imread)",
+    "glob": "from glob import glob",
+    "Image": "from PIL import Image",
+    "display": "from IPython.display import display",
+    "tqdm": "from tqdm import tqdm",
+    "Counter": "from collections import Counter",
+    "defaultdict": "from collections import defaultdict",
+    "Path": "from pathlib import Path",
+    "datetime": "from datetime import datetime",
+    "timedelta": "from datetime import timedelta",
+    "pprint": "from pprint import pprint",
+    "reduce": "from functools import reduce",
+    "partial": "from functools import partial",
+    "norm": "from scipy.stats import norm",
+}
+
+_HINTS: dict[str, Template] = {}
+
+
+def _hint(*rules: str) -> Callable[[Template], Template]:
+    def register(func: Template) -> Template:
+        for rule in rules:
+            _HINTS[rule] = func
+        return func
+
+    return register
+
+
+def _code(text: str, limit: int = 80) -> str:
+    text = " ".join(str(text).split())
+    return f"`{text[:limit]}{'…' if len(text) > limit else ''}`"
+
+
+def close_matches(word: str, candidates, n: int = 3) -> list[str]:
+    """Candidates close to ``word`` (difflib), case-insensitive matches first; never ``word``."""
+    pool = [c for c in dict.fromkeys(candidates) if c and c != word]
+    if not word or not pool:
+        return []
+    same_case = [c for c in pool if c.lower() == word.lower() or c.strip() == word.strip()]
+    found = difflib.get_close_matches(word, pool, n=n, cutoff=0.75)
+    if not found:
+        lowered = {c.lower(): c for c in pool}
+        found = [lowered[c] for c in difflib.get_close_matches(word.lower(), lowered, n=n, cutoff=0.75)]
+    return list(dict.fromkeys(same_case + found))[:n]
+
+
+_STRINGS = re.compile(r"""['"]([^'"\n]{1,80})['"]""")
+_ASSIGNED = re.compile(r"^\s*([A-Za-z_]\w*)\s*(?:,\s*[A-Za-z_]\w*\s*)*(?:=[^=]|\+=|-=)", re.M)
+_DEFINED = re.compile(r"^\s*(?:def|class)\s+([A-Za-z_]\w*)|\bas\s+([A-Za-z_]\w*)|\bfor\s+(\w+)\s+in",
+                      re.M)
+_IDENTS = re.compile(r"\b[A-Za-z_]\w*\b")
+
+
+def _code_strings(parsed: ParsedError) -> list[str]:
+    return _STRINGS.findall(parsed.user_code[:50_000])
+
+
+def _code_names(parsed: ParsedError, callables: bool = False) -> list[str]:
+    """Names the user's code defines or uses; only called/defined ones when ``callables``."""
+    code = parsed.user_code[:50_000]
+    if callables:
+        names = re.findall(r"^\s*(?:def|class)\s+([A-Za-z_]\w*)", code, re.M)
+        names += re.findall(r"(?<![\w.])([A-Za-z_]\w*)\s*\(", code)
+        return names + list(KNOWN_IMPORTS)
+    names = list(_ASSIGNED.findall(code))
+    for groups in _DEFINED.findall(code):
+        names.extend(g for g in groups if g)
+    names.extend(_IDENTS.findall(code))
+    return names
+
+
+def _suggest(word: str, candidates) -> str:
+    found = close_matches(word, candidates)
+    return " or ".join(f"`{c}`" for c in found)
+
+
+# --- imports -------------------------------------------------------------------------------
+
+
+@_hint("imports.module_not_found")
+def _module_not_found(p: ParsedError, f: Mapping[str, str]) -> str:
+    module, package = f.get("module", ""), f.get("package", "")
+    if f.get("replacement"):
+        note = f" ({f['note']})" if f.get("note") else ""
+        return f"`{module}` no longer exists{note}: import from `{f['replacement']}` instead."
+    if package.startswith("(only available on"):
+        return (
+            f"`{module}` exists only {package[1:-1].replace('only available ', '')}: outside it, "
+            "remove this import and read your files from a local path instead."
+        )
+    top = f.get("top_module", module)
+    if f.get("submodule") and top in ("sklearn", "tensorflow", "keras", "pandas", "torch", "scipy"):
+        return (
+            f"Your installed `{top}` has no submodule `{module}`: it was renamed or removed in this "
+            "version; look up its current location in the library's documentation."
+        )
+    renamed = "" if package in (top, module) else f" (the package is called `{package}`)"
+    return (
+        f"The module `{top}` is not installed in this kernel's environment{renamed}: run "
+        f"`%pip install {package.split(' ')[0]}` in a cell, then restart the kernel."
+    )
+
+
+@_hint("imports.alias_not_imported")
+def _alias(p: ParsedError, f: Mapping[str, str]) -> str:
+    return (
+        f"`{f['name']}` is the usual name of an imported module, but no cell run in this kernel "
+        f"imported it: run `{f['import']}` (or your imports cell) first."
+    )
+
+
+@_hint("imports.not_a_package")
+def _not_a_package(p: ParsedError, f: Mapping[str, str]) -> str:
+    shadow = f.get("shadow", "")
+    return (
+        f"Python found a `{shadow}` that is not the package you mean, usually your own "
+        f"`{shadow}.py` next to the notebook: rename that file and restart the kernel."
+    )
+
+
+@_hint("imports.cannot_import_name")
+def _cannot_import(p: ParsedError, f: Mapping[str, str]) -> str:
+    name, module = f.get("name", ""), f.get("module", "")
+    if f.get("replacement"):
+        note = f" ({f['note']})" if f.get("note") else ""
+        return f"`{name}` is no longer in `{module}`{note}: use `{f['replacement']}` instead."
+    if f.get("circular"):
+        return (
+            f"`{module}` is only partly imported (a circular import): most often a file of yours "
+            f"has the same name as the library; rename it and restart the kernel."
+        )
+    if f.get("local_path"):
+        return (
+            f"Your module `{module}` has no `{name}`: check the spelling, and restart the kernel "
+            "if you edited the file (Python keeps the old version imported)."
+        )
+    top = module.split(".")[0] if module else "the library"
+    return (
+        f"The installed `{top}` has no `{name}`: it was renamed or removed in your version. "
+        f"Compare `{top}.__version__` with the version the code was written for."
+    )
+
+
+@_hint("imports.broken_install")
+def _broken_install(p: ParsedError, f: Mapping[str, str]) -> str:
+    if f.get("package"):
+        return f"This needs an extra package: run `%pip install {f['package']}`, then restart the kernel."
+    return (
+        "A compiled part of a library failed to load: its installed version does not fit the "
+        "others (often NumPy 2 vs. a package built for NumPy 1). Upgrade them together with "
+        "`%pip install -U ...` and restart the kernel."
+    )
+
+
+# --- names ---------------------------------------------------------------------------------
+
+
+def _undefined_name(p: ParsedError, f: Mapping[str, str], what: str) -> str:
+    name = f.get("name", "")
+    if f.get("replacement"):
+        return f"`{name}` is Python 2; in Python 3 use `{f['replacement']}`."
+    if name in KNOWN_IMPORTS:
+        return f"`{name}` must be imported before use: add `{KNOWN_IMPORTS[name]}` and run it."
+    did = re.search(r"Did you mean:? '?(\w+)'?", p.message)
+    suggestion = (
+        f"`{did.group(1)}`" if did else _suggest(name, _code_names(p, callables=what != "variable"))
+    )
+    if suggestion:
+        return f"The {what} `{name}` is not defined in this kernel. Did you mean {suggestion}?"
+    if what == "variable":
+        return (
+            f"`{name}` has no value in this kernel: run the cell that assigns it first (and check "
+            "that cell did not fail), or check its spelling."
+        )
+    return (
+        f"The {what} `{name}` is not defined: run the cell with its definition or import it, and "
+        "check the spelling."
+    )
+
+
+@_hint("names.undefined_variable")
+def _undefined_variable(p, f):
+    return _undefined_name(p, f, "variable")
+
+
+@_hint("names.undefined_function")
+def _undefined_function(p, f):
+    return _undefined_name(p, f, "function")
+
+
+@_hint("names.undefined_class")
+def _undefined_class(p, f):
+    return _undefined_name(p, f, "class")
+
+
+@_hint("names.unbound_local")
+def _unbound(p, f):
+    return (
+        f"`{f.get('name')}` is assigned inside the function, so Python treats it as local there, "
+        "but it is read before that line: pass it in as an argument (or declare it `global`)."
+    )
+
+
+# --- files ---------------------------------------------------------------------------------
+
+
+@_hint("files.not_found")
+def _file_not_found(p, f):
+    path = f.get("path", "")
+    if not path:
+        return (
+            "A file or folder the code needs does not exist: check the path relative to the "
+            "notebook's folder (`os.getcwd()`) and that the data was downloaded."
+        )
+    if f.get("platform"):
+        return (
+            f"`{path}` is a {f['platform']} path: download the data and point the code at your "
+            "local copy, or run the notebook there."
+        )
+    if f.get("absolute"):
+        return (
+            f"`{path}` is an absolute path from another computer: put the file next to the "
+            f"notebook and open it by a relative path such as `'{f.get('filename', '')}'`."
+        )
+    return (
+        f"`{f.get('filename') or path}` was not found from the notebook's working directory "
+        "(`os.getcwd()`): check the folder and the file name's spelling and extension."
+    )
+
+
+@_hint("files.permission_denied")
+def _permission(p, f):
+    where = f" `{f['path']}`" if f.get("path") else " the file"
+    return (
+        f"The kernel may not open{where}: close it in other programs (Excel locks files on "
+        "Windows) or check its permissions, and make sure it is a file, not a folder."
+    )
+
+
+@_hint("files.is_a_directory")
+def _is_dir(p, f):
+    if f.get("kind") == "NotADirectoryError":
+        return f"A part of `{f.get('path', 'the path')}` is a file where a folder is expected."
+    return (
+        f"`{f.get('path', 'The path')}` is a folder, not a file: open a file inside it, "
+        "e.g. `os.path.join(folder, name)`."
+    )
+
+
+@_hint("files.exists")
+def _exists(p, f):
+    return f"`{f.get('path', 'It')}` already exists: use `os.makedirs(path, exist_ok=True)`."
+
+
+@_hint("files.json_decode")
+def _json(p, f):
+    if f.get("from_response"):
+        return (
+            "The server's answer is not JSON (often empty or an HTML error page): check "
+            "`response.status_code` and `response.text` before calling `.json()`."
+        )
+    return (
+        "The text is not valid JSON: check the file is complete JSON (for one object per line use "
+        "`pd.read_json(path, lines=True)`)."
+    )
+
+
+@_hint("files.unicode_decode")
+def _unicode(p, f):
+    codec = f.get("codec") or "utf-8"
+    return (
+        f"The file is not encoded as {codec}: pass its encoding, e.g. "
+        "`pd.read_csv(path, encoding='latin-1')` (or 'cp1252' for files saved by Excel)."
+    )
+
+
+@_hint("files.unsupported_format")
+def _unsupported(p, f):
+    detail = f.get("detail", "")
+    if "tokenizing" in detail:
+        return (
+            "pandas could not split a row into the header's columns: set the right separator "
+            "(`sep=';'`, `sep='\\t'`) or skip bad rows with `on_bad_lines='skip'`."
+        )
+    if "image" in detail:
+        return (
+            "The image file is corrupt or not an image: remove it from the folder or skip files "
+            "that fail to open."
+        )
+    if "Excel" in detail:
+        return "pandas cannot tell the Excel format: pass `engine='openpyxl'` for .xlsx files."
+    return (
+        "The file's content does not match the reader you use: check it is complete and of the "
+        "expected format (not an HTML page or a Git LFS pointer saved under that name)."
+    )
+
+
+@_hint("files.bad_pickle")
+def _bad_pickle(p, f):
+    return (
+        "The saved file is empty, truncated or of another format than the loader expects: save it "
+        "again and load it with the same library (and version) that wrote it."
+    )
+
+
+@_hint("files.raster_io")
+def _raster(p, f):
+    return (
+        "The data file could not be opened by the reader: check the path, that the file is "
+        "complete, and that the format (or sheet name) is the one the reader expects."
+    )
+
+
+@_hint("files.invalid_path")
+def _invalid_path(p, f):
+    return (
+        f"The path {_code(f.get('path', ''))} is not valid on this system: remove characters such "
+        "as `:` `?` `*` `|` or a trailing space from the file name."
+    )
+
+
+# --- network -------------------------------------------------------------------------------
+
+
+@_hint("network.request_failed")
+def _request(p, f):
+    status = f.get("status", "")
+    if f.get("dns"):
+        return (
+            "The host name could not be resolved: this kernel has no internet access (or needs a "
+            "proxy). Download the data by hand and load it from a local file."
+        )
+    if status == "429":
+        return "The server got too many requests (HTTP 429): wait, retry later and pause between calls."
+    if status in ("401", "403"):
+        return f"The server refused access (HTTP {status}): check your API key, token or permissions."
+    if status == "404":
+        return f"The address was not found (HTTP 404){_at(f)}: the resource moved; look up its new URL."
+    if f.get("ssl"):
+        return (
+            "The server's SSL certificate could not be verified: update certificates "
+            "(`%pip install -U certifi`) or configure your network's proxy."
+        )
+    return (
+        f"A network request failed{_at(f)}: check the internet connection and the URL, then "
+        "retry (the remote service may be down)."
+    )
+
+
+def _at(f: Mapping[str, str]) -> str:
+    return f" for {f['url']}" if f.get("url") else ""
+
+
+# --- memory --------------------------------------------------------------------------------
+
+
+@_hint("memory.cuda_oom")
+def _cuda_oom(p, f):
+    size = f" ({f['size']} more)" if f.get("size") else ""
+    return (
+        f"The GPU ran out of memory{size}: lower the batch size (or image/sequence size), free "
+        "unused tensors with `del` and `torch.cuda.empty_cache()`, or restart the kernel."
+    )
+
+
+@_hint("memory.tf_oom", "memory.resource_exhausted")
+def _tf_oom(p, f):
+    shape = f" for a tensor of shape {f['shape']}" if f.get("shape") else ""
+    return (
+        f"TensorFlow ran out of memory{shape}: reduce the batch size or the model/input size, "
+        "and restart the kernel to free memory held by earlier models."
+    )
+
+
+@_hint("memory.memory_error", "memory.unable_to_allocate")
+def _ram(p, f):
+    size = f" {f['size']}" if f.get("size") else ""
+    shape = f" for shape {f['shape']}" if f.get("shape") else ""
+    return (
+        f"The computer's memory is not enough{' for' + size if size else ''}{shape}: work on a "
+        "sample or in chunks, use float32 instead of float64, or a sparse matrix."
+    )
+
+
+@_hint("memory.dataloader_killed")
+def _worker(p, f):
+    return (
+        "A DataLoader worker process died, usually from lack of (shared) memory: set "
+        "`num_workers=0` or use a smaller batch size."
+    )
+
+
+@_hint("memory.disk_full")
+def _disk(p, f):
+    return "The disk is full: delete old checkpoints or outputs, or save to a disk with free space."
+
+
+# --- shapes --------------------------------------------------------------------------------
+
+
+def _pair(f: Mapping[str, str]) -> str:
+    a, b = f.get("a", ""), f.get("b", "")
+    return f" ({a} vs {b})" if a and b else (f" ({a})" if a else "")
+
+
+@_hint("shapes.not_aligned", "shapes.matmul")
+def _not_aligned(p, f):
+    return (
+        f"The matrix product's inner dimensions differ{_pair(f)}: the first's columns must equal "
+        "the second's rows; transpose one (`.T`) or reshape, and print both `.shape`s."
+    )
+
+
+@_hint("shapes.torch_mat1_mat2")
+def _mat1(p, f):
+    a, b = f.get("a", ""), f.get("b", "")
+    got = a.split("x")[-1] if "x" in a else "?"
+    want = b.split("x")[0] if "x" in b else "?"
+    return (
+        f"A Linear layer gets {got} input features but was built for {want} ({a} vs {b}): set its "
+        f"`in_features` to {got}, or flatten/reshape the input before the layer."
+    )
+
+
+@_hint("shapes.torch_view")
+def _view(p, f):
+    return (
+        f"{f.get('b', 'The')} elements cannot be viewed as shape {f.get('a', '')}: the new shape's "
+        "product must equal the element count; use -1 for one dimension, e.g. `x.view(x.size(0), -1)`."
+    )
+
+
+@_hint("shapes.torch_channels")
+def _torch_layer(p, f):
+    return (
+        f"The tensor's shape does not fit the layer{_pair(f)}: check the batch and channel layout "
+        "(N, C, H, W for Conv2d) and the loss's input vs. target shapes."
+    )
+
+
+@_hint("shapes.keras_expected_shape", "shapes.keras_incompatible_input")
+def _keras_shape(p, f):
+    return (
+        f"The data's shape does not fit the model{_pair(f)}: make the first layer's `input_shape` "
+        "equal `X.shape[1:]` (or reshape X), and check labels match the output layer and loss."
+    )
+
+
+@_hint("shapes.inconsistent_samples")
+def _samples(p, f):
+    return (
+        f"X and y have different numbers of rows{_pair(f)}: build them from the same rows, e.g. "
+        "split them together with `train_test_split(X, y)` and drop rows from both at once."
+    )
+
+
+@_hint("shapes.expected_2d")
+def _expected_2d(p, f):
+    return (
+        f"scikit-learn wants a 2-D X (samples × features) but got a {f.get('got', '1D')} array: "
+        "use `X.reshape(-1, 1)` for one feature, or `df[['col']]` instead of `df['col']`."
+    )
+
+
+@_hint("shapes.cannot_reshape")
+def _reshape(p, f):
+    return (
+        f"An array of {f.get('b', 'N')} elements cannot become shape {f.get('a', '')}: the new "
+        "shape's product must equal the size; check the numbers or put -1 in one dimension."
+    )
+
+
+@_hint("shapes.concatenate")
+def _concat(p, f):
+    return (
+        "The arrays differ in a dimension other than the one you join on: print their `.shape`s "
+        "and check the `axis` argument."
+    )
+
+
+@_hint("shapes.plot_dimensions")
+def _plot_dims(p, f):
+    return (
+        f"x and y must have the same length{_pair(f)}: plot values that belong together, e.g. "
+        "`range(len(y))` as x, or the same filtered rows for both."
+    )
+
+
+@_hint("shapes.pandas_shape")
+def _pandas_shape(p, f):
+    return (
+        f"The data's shape does not fit the pandas object being built{_pair(f)}: pass a 1-D array "
+        "for a Series/column (e.g. `arr.ravel()`) and as many column names as columns."
+    )
+
+
+@_hint("shapes.generic_shape")
+def _generic_shape(p, f):
+    return f"Two shapes do not fit together{_pair(f)}: print the `.shape` of each input just before this line."
+
+
+@_hint("shapes.broadcast", "shapes.cannot_broadcast")
+def _broadcast(p, f):
+    return (
+        f"An element-wise operation got shapes that cannot be broadcast{_pair(f)}: trailing "
+        "dimensions must be equal or 1; reshape one (e.g. `a[:, None]`) or align the samples."
+    )
+
+
+@_hint("shapes.torch_broadcast")
+def _torch_broadcast(p, f):
+    dim = f" at dimension {f['dim']}" if f.get("dim") else ""
+    return (
+        f"Two tensors of sizes {f.get('a', '?')} and {f.get('b', '?')} meet{dim} in an element-wise "
+        "operation: often predictions (N, 1) vs. targets (N,); use `.squeeze()` or `.view(-1)`."
+    )
+
+
+# --- data values, features, models ----------------------------------------------------------
+
+
+@_hint("data_values.nan")
+def _nan(p, f):
+    if f.get("what") == "infinity":
+        return (
+            "The data contains infinite values: replace them with "
+            "`df.replace([np.inf, -np.inf], np.nan)` and then drop or impute them."
+        )
+    return (
+        "The data contains missing values (NaN): find them with `df.isna().sum()`, then drop them "
+        "(`df.dropna()`) or fill them, e.g. `SimpleImputer(strategy='median')`."
+    )
+
+
+@_hint("data_values.unseen_labels")
+def _unseen(p, f):
+    labels = f" ({f['labels']})" if f.get("labels") else ""
+    return (
+        f"The encoder meets categories it did not see when fitted{labels}: fit it on all the "
+        "categories, or use `OneHotEncoder(handle_unknown='ignore')`."
+    )
+
+
+@_hint("data_values.y_not_1d")
+def _y_1d(p, f):
+    return (
+        "y must be a 1-D array of labels: use `y.ravel()` or `df['target']` (not `df[['target']]`), "
+        "and `np.argmax(y, axis=1)` for one-hot labels."
+    )
+
+
+@_hint("data_values.label_type")
+def _label_type(p, f):
+    if f.get("average"):
+        return "y has more than two classes: pass `average='macro'` (or 'weighted') to the metric."
+    return (
+        "A classification function got continuous values where class labels are expected: "
+        "threshold predictions (e.g. `(y_pred > 0.5).astype(int)`) or use a regressor/regression metric."
+    )
+
+
+@_hint("data_values.class_count")
+def _class_count(p, f):
+    if f.get("a") and f.get("b"):
+        return (
+            f"The data has {f['a']} classes but {f['b']} target names: give one name per class or "
+            "pass `labels=` with the classes to report."
+        )
+    return (
+        "The labels contain fewer classes than needed (often only one): check the filter or split, "
+        "e.g. `train_test_split(..., stratify=y)`."
+    )
+
+
+@_hint("data_values.negative")
+def _negative(p, f):
+    return (
+        "This estimator needs non-negative input (e.g. MultinomialNB, chi2, NMF): scale with "
+        "`MinMaxScaler` instead of `StandardScaler`, or choose another model."
+    )
+
+
+@_hint("data_values.linear_algebra")
+def _linalg(p, f):
+    return (
+        "The matrix is singular (not invertible): drop constant or duplicated columns, or use "
+        "`np.linalg.pinv` instead of `inv`."
+    )
+
+
+@_hint("data_values.merge_dtypes")
+def _merge(p, f):
+    return (
+        f"The merge keys have different types ({f.get('a')} vs {f.get('b')}): convert both first, "
+        "e.g. `pd.to_datetime(...)` or `.astype(str)`."
+    )
+
+
+@_hint("data_values.empty_image")
+def _empty_image(p, f):
+    return (
+        "OpenCV got an empty image: `cv2.imread` returns None when the path is wrong or the file "
+        "unreadable; check the path and `img is not None` first."
+    )
+
+
+@_hint("data_values.opencv_assertion")
+def _cv_assert(p, f):
+    return (
+        "OpenCV's input check failed: print the image's `.shape` and `.dtype` and check they are "
+        "what the function expects (e.g. uint8, 3 channels for colour conversions)."
+    )
+
+
+@_hint("features.names_mismatch")
+def _feature_names(p, f):
+    extra = ""
+    if f.get("unseen"):
+        extra = f" (new: {f['unseen']})"
+    elif f.get("missing"):
+        extra = f" (missing: {f['missing']})"
+    return (
+        f"The columns given at predict time differ from those at fit time{extra}: apply the same "
+        "preprocessing, e.g. `X_test = X_test[X_train.columns]`."
+    )
+
+
+@_hint("features.count_mismatch")
+def _feature_count(p, f):
+    counts = ""
+    if f.get("got") and f.get("expected"):
+        counts = f" ({f['got']} given, {f['expected']} expected)"
+    return (
+        f"The model was fitted on a different number of features{counts}: transform new data with "
+        "the already fitted encoder/vectorizer (`.transform`, not a new `.fit_transform`)."
+    )
+
+
+@_hint("features.seaborn_column")
+def _seaborn_column(p, f):
+    column = f.get("column", "")
+    close = _suggest(column, _code_strings(p))
+    extra = f" Did you mean {close}?" if close else ""
+    return (
+        f"seaborn found no column `{column}` in `data=`: check the exact name in `df.columns` and "
+        f"pass `x=`, `y=` as keywords.{extra}"
+    )
+
+
+@_hint("models.not_fitted", "models.not_fitted_error")
+def _not_fitted(p, f):
+    est = f.get("estimator", "model")
+    return (
+        f"The {est} has not been fitted: call `.fit(X, y)` on this same object before "
+        "predict/transform (a new or re-created estimator starts unfitted)."
+    )
+
+
+@_hint("models.not_built")
+def _not_built(p, f):
+    return (
+        "The Keras model has no weights yet: give its first layer `input_shape=...` (or an "
+        "`Input`), or call `model.build(...)`/fit it before `summary()`."
+    )
+
+
+@_hint("models.not_compiled")
+def _not_compiled(p, f):
+    return "Compile the model first: `model.compile(optimizer='adam', loss=..., metrics=[...])`."
+
+
+@_hint("models.duplicate_layers")
+def _dup_layers(p, f):
+    return (
+        "The model-building cell ran more than once, so layers or variables are duplicated: call "
+        "`tf.keras.backend.clear_session()` (or restart) and build the model once."
+    )
+
+
+# --- runtime -------------------------------------------------------------------------------
+
+
+@_hint("runtime.no_cuda")
+def _no_cuda(p, f):
+    return (
+        "This machine has no usable CUDA GPU: use `device = 'cuda' if torch.cuda.is_available() "
+        "else 'cpu'`, and `torch.load(path, map_location='cpu')` for GPU checkpoints."
+    )
+
+
+@_hint("runtime.device_mismatch")
+def _device(p, f):
+    if "numpy" in f.get("detail", ""):
+        return "Move the tensor to the CPU before NumPy: `t.detach().cpu().numpy()`."
+    return (
+        "The model and its inputs are on different devices: move both with `.to(device)` "
+        "(the model once, every batch in the loop)."
+    )
+
+
+@_hint("runtime.dtype_mismatch")
+def _dtype(p, f):
+    want, got = f.get("want", ""), f.get("got", "")
+    pair = f" ({got} given, {want} expected)" if want and got else ""
+    return (
+        f"A tensor has the wrong dtype{pair}: convert it with `.float()` (inputs) or `.long()` "
+        "(class labels); NumPy's float64 arrays become double tensors."
+    )
+
+
+@_hint("runtime.autograd")
+def _autograd(p, f):
+    detail = f.get("detail", "")
+    if "second time" in detail:
+        return "You call backward twice through the same graph: recompute the forward pass each step."
+    if "numpy()" in detail:
+        return "Detach the tensor before converting: `t.detach().cpu().numpy()`."
+    return (
+        "Autograd cannot compute this gradient: check that the loss comes from parameters with "
+        "`requires_grad=True`, outside `torch.no_grad()`, without in-place changes."
+    )
+
+
+@_hint("runtime.event_loop")
+def _loop(p, f):
+    return "Jupyter already runs an event loop: write `await main()` in the cell instead of `asyncio.run(main())`."
+
+
+# --- arguments -----------------------------------------------------------------------------
+
+
+@_hint("arguments.unexpected_keyword")
+def _unexpected_kw(p, f):
+    func, kw = f.get("function", "the function"), f.get("keyword", "")
+    if f.get("replacement"):
+        note = f" ({f['note']})" if f.get("note") else ""
+        return f"`{func}()` no longer takes `{kw}`{note}: use `{f['replacement']}` instead."
+    return (
+        f"`{func}()` has no parameter `{kw}`: check its spelling and the documentation of your "
+        f"installed version (`help({func.split('.')[-1] or 'function'})`)."
+    )
+
+
+@_hint("arguments.positional")
+def _positional(p, f):
+    func = f.get("function", "the function")
+    if f.get("self"):
+        return (
+            f"`{func}()` was called on the class, not an instance: create one first, e.g. "
+            "`obj = MyClass()`, then call `obj.method(...)`."
+        )
+    kind = f.get("kind")
+    if kind == "missing":
+        return f"`{func}()` needs {f.get('missing')}: pass it in the call."
+    if kind == "too_many":
+        return (
+            f"`{func}()` takes {f.get('takes')} positional arguments but got {f.get('given')}: pass "
+            "optional ones by name (`name=value`), or add `self` to the method's def."
+        )
+    if kind == "multiple":
+        return f"`{func}()` got `{f.get('keyword')}` twice, by position and by name: remove one."
+    return f"`{func}()` was called with the wrong number of arguments: check its signature."
+
+
+@_hint("arguments.sklearn_invalid_parameter")
+def _sk_param(p, f):
+    param, est = f.get("param", ""), f.get("estimator", "the estimator")
+    if f.get("valid"):
+        return f"The `{param}` parameter of {est} must be {f['valid']}."
+    return (
+        f"`{param}` is not a parameter of {est}: in a Pipeline or GridSearchCV write "
+        f"`<step>__{param}`; list valid names with `estimator.get_params().keys()`."
+    )
+
+
+@_hint("arguments.invalid_parameter_error")
+def _param_error(p, f):
+    return f"A parameter value was rejected: {f.get('detail', p.message)[:160]}."
+
+
+@_hint("arguments.torch_argument_type")
+def _torch_arg(p, f):
+    got = f.get("got") or "a NumPy array or list"
+    return (
+        f"PyTorch got {got} where it needs a tensor: convert with `torch.from_numpy(x)` or "
+        "`torch.tensor(x, dtype=torch.float32)`."
+    )
+
+
+@_hint("arguments.unknown_identifier")
+def _unknown_id(p, f):
+    return (
+        f"Keras does not know the {f.get('what', 'name')} `{f.get('name', '')}`: check the string's "
+        "spelling (e.g. 'relu', 'adam', 'categorical_crossentropy') or pass the object itself."
+    )
+
+
+@_hint("arguments.sklearn_value", "arguments.invalid_argument_generic")
+def _bad_value(p, f):
+    return (
+        f"An argument value is not accepted here ({f.get('detail', 'see the message')}): choose a "
+        "value the function supports; its documentation lists them."
+    )
+
+
+@_hint("arguments.device_string")
+def _device_string(p, f):
+    return "`torch.device` takes 'cpu', 'cuda' or 'cuda:0', not 'gpu'."
+
+
+@_hint("arguments.plot_value")
+def _plot_value(p, f):
+    detail = f.get("detail", "")
+    if "image data" in detail or "Image data" in detail:
+        return (
+            "`imshow` needs a 2-D (H, W) or 3-D (H, W, 3/4) numeric array: check the array's "
+            "`.shape` and `.dtype` (convert with `.astype(float)` or `np.squeeze`)."
+        )
+    if "style" in detail:
+        return "That Matplotlib style name does not exist in your version: list them with `plt.style.available`."
+    return (
+        f"The plotting library rejected an argument value ({detail}): check the spelling of colour, "
+        "marker or style names and the keyword names in its documentation."
+    )
+
+
+@_hint("arguments.library_rejected_type", "arguments.library_rejected_value")
+def _library_rejected(p, f):
+    lib = f.get("library") or p.library or "the library"
+    func = f.get("function") or "it"
+    return (
+        f"{lib} rejected an argument of the call (inside `{func}`): compare what you pass (its "
+        "type, shape, dtype) with what the function's documentation expects."
+    )
+
+
+# --- types, indexes, keys, attributes, values ---------------------------------------------------
+
+
+@_hint("types.not_callable")
+def _not_callable(p, f):
+    t = f.get("type", "")
+    if t in ("list", "dict", "str", "int", "float", "tuple", "DataFrame", "Series"):
+        return (
+            f"A `{t}` is called like a function: use `[...]` to index it, or a variable has "
+            "replaced a function of the same name (e.g. `list = ...`); rename it and re-run."
+        )
+    if t == "module":
+        return "You call a module: call the class or function inside it, e.g. `tqdm.tqdm(...)`."
+    return (
+        f"A `{t}` object is called with `(...)` but is not a function: a variable may hide the "
+        "function of the same name; rename it and restart."
+    )
+
+
+@_hint("types.not_subscriptable")
+def _not_subscriptable(p, f):
+    t = f.get("type", "")
+    if f.get("none") or t == "NoneType":
+        return (
+            "You index a None: the call before returned nothing (e.g. `.sort()`, `.append()`, "
+            "`inplace=True` or a function without `return`); use its object instead."
+        )
+    if t in ("method", "function", "builtin_function_or_method"):
+        return "You index a method: call it first with `()`, or drop the `[...]`."
+    if "item assignment" in p.message:
+        if "GroupBy" in t:
+            return (
+                "A groupby result cannot be assigned to: compute with `.transform(...)` and assign "
+                "to the original DataFrame, e.g. `df['avg'] = df.groupby('k')['x'].transform('mean')`."
+            )
+        return f"A `{t}` cannot be changed in place: build a new object (tuples and strings are immutable)."
+    return f"A `{t}` cannot be indexed with `[...]` or has no length: check what the variable holds."
+
+
+@_hint("types.not_iterable")
+def _not_iterable(p, f):
+    t = f.get("type", "")
+    if t in ("int", "float", "numpy.int64", "numpy.float64"):
+        return f"You loop over a single {t}: use `range(n)` to loop n times."
+    if t == "NoneType":
+        return "You loop over or unpack a None: the function before returned nothing."
+    return f"A `{t}` cannot be looped over or unpacked: check what the variable holds."
+
+
+@_hint("types.unhashable")
+def _unhashable(p, f):
+    t = f.get("type", "")
+    return (
+        f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
+        "(or select the column you meant)."
+    )
+
+
+@_hint("types.bad_operands")
+def _bad_operands(p, f):
+    t, o = f.get("type", ""), f.get("other", "")
+    if "method" in (t, o):
+        return "A method is used as a value: add the parentheses to call it, e.g. `df['x'].mean()`."
+    if "str" in (t, o):
+        return (
+            f"`{f.get('op', '')}` mixes text and numbers ({t} and {o}): convert first, e.g. "
+            "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
+        )
+    if "NoneType" in (t, o):
+        return "One operand is None: the value before was never set or a function returned nothing."
+    return f"`{f.get('op', '')}` does not work between {t} and {o}: convert one side first."
+
+
+@_hint("types.str_concat")
+def _str_concat(p, f):
+    return "Text and a number are joined with `+`: convert with `str(x)`, or use an f-string."
+
+
+@_hint("types.not_serializable")
+def _serializable(p, f):
+    return (
+        f"A `{f.get('type', 'value')}` cannot be saved this way: convert it first (e.g. `.tolist()`, "
+        "`int(x)`), or save only the parts that can be serialised."
+    )
+
+
+@_hint("types.cannot_interpret")
+def _cannot_interpret(p, f):
+    return "An integer is needed (a size, index or count): convert with `int(...)`."
+
+
+@_hint("types.type_error")
+def _type_generic(p, f):
+    return f"An object of the wrong type reached this operation: print `type(...)` of the values in {_code(p.user_line) if p.user_line else 'the failing line'}."
+
+
+@_hint("indexes.zero_dim_tensor")
+def _zero_dim(p, f):
+    return "The tensor is a scalar (0-dim): use `tensor.item()` instead of `tensor[0]` or `.data[0]`."
+
+
+@_hint("indexes.embedding_index")
+def _embedding(p, f):
+    return (
+        "A token id is not below the embedding's `num_embeddings`: make it at least the "
+        "vocabulary size (largest id + 1) and check the padding index."
+    )
+
+
+@_hint("indexes.iloc_out_of_bounds")
+def _iloc(p, f):
+    return (
+        "`.iloc` asks for a row or column position that does not exist (the frame may be empty "
+        "after a filter): check `len(df)` / `df.shape` first."
+    )
+
+
+@_hint("indexes.out_of_range", "indexes.index_error")
+def _index(p, f):
+    if f.get("size") == "0":
+        return (
+            f"The array is empty (size 0 along axis {f.get('axis', '0')}): the filter or loading "
+            "step before returned no rows; check it before indexing."
+        )
+    if f.get("size"):
+        return (
+            f"Index {f.get('index')} is past the end of axis {f.get('axis')} (size {f['size']}): "
+            "valid indices run from 0 to size-1; check loop bounds."
+        )
+    container = f.get("container", "sequence")
+    return (
+        f"The code reads past the end of a {container}: check its length with `len(...)` and the "
+        "loop's range (indices run from 0 to len-1)."
+    )
+
+
+@_hint("indexes.bad_indices_type")
+def _indices_type(p, f):
+    return (
+        "A list or string is indexed with a non-integer: use an integer position, or a dict / "
+        "DataFrame if you meant to look up by name."
+    )
+
+
+@_hint("keys.key_error", "keys.missing_label")
+def _key(p, f):
+    key = f.get("key", "")
+    if len(key) > 60 or "\n" in key:
+        key = " ".join(key.split())[:57] + "…"
+    container = f.get("container", "dict")
+    if container == "history" and key.endswith("acc"):
+        return f"Keras now logs accuracy as `{key.replace('acc', 'accuracy')}`: use that key in `history.history`."
+    if container == "history":
+        return (
+            f"`history.history` has no `{key}`: print `history.history.keys()`; validation keys "
+            "exist only when `validation_data` or `validation_split` was given."
+        )
+    close = _suggest(key, _code_strings(p)) if key else ""
+    if container == "DataFrame":
+        if f.get("integer_key"):
+            return (
+                f"pandas looked up the label {key}, not position {key}: use `.iloc[{key}]` for "
+                "positions (or reset the index)."
+            )
+        if close:
+            return f"The DataFrame has no column or label `{key}`. Did you mean {close}?"
+        labels = f.get("keys") if f.get("keys") and len(f["keys"]) <= 80 else repr(key)
+        return (
+            f"The DataFrame has no column or label {labels}: print `df.columns` "
+            "and check spelling, case and spaces."
+        )
+    if close:
+        return f"There is no key `{key}`. Did you mean {close}?"
+    return f"There is no key {repr(key) if key else ''} here: print the available keys (`.keys()`) and check the spelling."
+
+
+@_hint("attributes.removed_api")
+def _removed(p, f):
+    note = f" ({f['note']})" if f.get("note") else ""
+    return f"`{f.get('attribute')}` was removed from {f.get('owner')}{note}: use `{f['replacement']}` instead."
+
+
+@_hint("attributes.none_attribute")
+def _none_attr(p, f):
+    return (
+        f"You call `.{f.get('attribute')}` on None: the step before returned nothing (e.g. "
+        "`inplace=True`, `.sort()`, a function without `return`); use its object instead."
+    )
+
+
+@_hint("attributes.array_not_frame")
+def _array_not_frame(p, f):
+    return (
+        f"This is a NumPy array, which has no `.{f.get('attribute')}` (scalers and `.values` return "
+        "arrays): wrap it with `pd.DataFrame(X, columns=...)` or use array indexing."
+    )
+
+
+@_hint("attributes.module_attribute", "attributes.attribute_error")
+def _attribute(p, f):
+    owner, attr = f.get("owner", "the object"), f.get("attribute", "")
+    if f.get("suggestion"):
+        return f"`{owner}` has no attribute `{attr}`. Did you mean `{f['suggestion']}`?"
+    if owner in ("DataFrame", "Series") and attr:
+        close = _suggest(attr, _code_strings(p))
+        if close:
+            return f"`{attr}` is not a DataFrame attribute; did you mean the column {close} (`df[{close[1:-1]!r}]`)?"
+        return (
+            f"The {owner} has no attribute or column `{attr}`: for columns use `df['{attr}']` and "
+            "check `df.columns`; for methods check the pandas docs of your version."
+        )
+    if f.get("kind") == "module":
+        return (
+            f"The module `{owner}` has no `{attr}`: check the spelling and your installed version, "
+            f"and that no file of yours is named `{owner.split('.')[0]}.py`."
+        )
+    if attr:
+        return f"A `{owner}` object has no attribute `{attr}`: check the spelling and what type the variable really holds."
+    return "The object has no such attribute: check the spelling and the variable's type."
+
+
+@_hint("values.cannot_convert")
+def _convert(p, f):
+    value = f" like {f['value']!r}" if f.get("value") is not None and "value" in f else ""
+    return (
+        f"Text{value} cannot be turned into a number: clean or encode that column first, e.g. "
+        "`pd.to_numeric(col, errors='coerce')` or one-hot encoding for categories."
+    )
+
+
+@_hint("values.unpack")
+def _unpack(p, f):
+    got = f" but there are {f['got']}" if f.get("got") else ""
+    return (
+        f"The left side expects {f.get('expected')} values{got}: match the number of names to what "
+        "the function returns (`train_test_split(X, y)` returns 4)."
+    )
+
+
+@_hint("values.ambiguous_truth")
+def _ambiguous(p, f):
+    return (
+        f"A whole {f.get('what', 'array')} is used as one True/False: combine conditions with `&`, `|` "
+        "and parentheses instead of `and`/`or`, or use `.any()` / `.all()`."
+    )
+
+
+@_hint("values.length_mismatch")
+def _length(p, f):
+    pair = f" ({f['a']} vs {f['b']})" if f.get("a") and f.get("b") else ""
+    return f"The values' length does not match the DataFrame's index{pair}: assign one value per row."
+
+
+@_hint("values.sequence_element")
+def _sequence(p, f):
+    return (
+        "The lists inside the array have different lengths: pad or truncate them to one length, "
+        "or keep them as a list of arrays."
+    )
+
+
+@_hint("values.empty_reduction")
+def _empty(p, f):
+    return "The array or list is empty: the step before produced no data; check it before taking max/min/concat."
+
+
+@_hint("values.math_domain")
+def _domain(p, f):
+    return "A value is outside the allowed range (e.g. log or sqrt of a negative number): check the inputs."
+
+
+@_hint("values.value_error")
+def _value_generic(p, f):
+    return (
+        "A value has the right type but unacceptable content: print the inputs of "
+        f"{_code(p.user_line) if p.user_line else 'the failing line'} and compare with what the call expects."
+    )
+
+
+# --- other -----------------------------------------------------------------------------------
+
+
+@_hint("other.syntax")
+def _syntax(p, f):
+    if f.get("print"):
+        return "This is Python 2 `print`: in Python 3 write `print(...)` with parentheses."
+    if f.get("shell"):
+        return f"`{f['shell']}` is a shell command, not Python: run it as `%{f['shell']} ...` (pip/conda) or prefix it with `!`."
+    if f.get("prose"):
+        return "This cell holds text, not code: change the cell type to Markdown."
+    if f.get("kind") in ("IndentationError", "TabError"):
+        return "The indentation is wrong: indent the lines of one block the same way (4 spaces, no tabs)."
+    return (
+        "Python cannot parse this cell: look for a missing bracket, colon, comma or quote on "
+        "the marked line or the line before it."
+    )
+
+
+@_hint("other.zero_division")
+def _zero(p, f):
+    return "A division by zero: check the denominator (an empty list's length, a zero count) before dividing."
+
+
+@_hint("other.assertion")
+def _assert(p, f):
+    detail = f": {f['detail']}" if f.get("detail") else ""
+    return f"A check in the code failed{detail[:150]}; the data or arguments do not meet its condition."
+
+
+@_hint("other.recursion")
+def _recursion(p, f):
+    return "A function calls itself without end: check the recursion's stop condition."
+
+
+@_hint("other.interrupted")
+def _interrupted(p, f):
+    return "The cell was interrupted (or called exit): re-run it when ready."
+
+
+@_hint("other.executable_not_found")
+def _exe(p, f):
+    exe = f.get("executable") or "a program"
+    if exe in ("dot", "neato"):
+        return "Graphviz's `dot` program is missing: install the Graphviz system package (e.g. `conda install graphviz` or apt), not only the pip package."
+    return f"The system program `{exe}` is not installed or not on PATH: install it, then restart the kernel."
+
+
+@_hint("other.not_implemented")
+def _not_impl(p, f):
+    return "This method is not implemented for this object (often an abstract method you must override)."
+
+
+# --- generic fallbacks per crash type ----------------------------------------------------------
+
+GENERIC: dict[str, str] = {
+    "variable_not_found": "A name used in this cell has no value yet: run the cell that defines it first.",
+    "invalid_argument": "A call got an argument it does not accept: check the names, values and types against the function's documentation.",
+    "io_error": "A file could not be read or written: check the path, the file's format and its permissions.",
+    "module_not_found": "A module is not installed: install it with `%pip install <package>` and restart the kernel.",
+    "attribute_error": "The object has no such attribute: check the spelling, the object's type and your library version.",
+    "key_error": "A key or column does not exist: print the available keys or `df.columns` and check the spelling.",
+    "value_error": "A value has the right type but unacceptable content: print the inputs of the failing line.",
+    "tensor_shape_mismatch": "Shapes do not fit together: print the `.shape` of every input of the failing line.",
+    "type_error": "An object of the wrong type is used: print `type(...)` of the values in the failing line.",
+    "index_error": "An index is out of range: check the length or shape before indexing.",
+    "name_error": "A function or class is not defined: run its definition or import it first.",
+    "data_value_violation": "The data's values break the function's requirements: check for NaN, infinity, unexpected labels or classes.",
+    "out_of_memory": "Memory ran out: use less data at once (smaller batches or a sample) and restart the kernel.",
+    "environment_error": "The environment is broken or mismatched: check the library versions and reinstall, then restart the kernel.",
+    "request_error": "A network call failed: check the connection, the URL and your credentials, then retry.",
+    "unsupported_broadcast": "Element-wise shapes cannot be broadcast: make the trailing dimensions equal or 1.",
+    "runtime_error": "The library failed while running: read the last line of the message for the specific cause.",
+    "feature_name_mismatch": "The features at predict time differ from those at fit time: preprocess new data exactly as the training data.",
+    "model_initialization_error": "The model is used in the wrong order: build, compile and fit it before using it.",
+    "other": "Read the last line of the error and check the marked line of the cell.",
+}
+
+
+def _deepest_library_frame(parsed: ParsedError):
+    for frame in reversed(parsed.frames):
+        if frame.library:
+            return frame
+    return None
+
+
+def _evidence(parsed: ParsedError, match: RuleMatch | None) -> list[str]:
+    lines: list[str] = []
+    if match is not None:
+        lines.append(f"rule {match.rule} fired (confidence {match.confidence:.2f})")
+        facts = ", ".join(f"{k}={v}" for k, v in list(match.facts.items())[:4])
+        if facts:
+            lines.append(f"found: {facts[:200]}")
+    head = parsed.message.strip().splitlines()[0] if parsed.message.strip() else ""
+    lines.append(f"exception: {parsed.ename or 'unknown'}{': ' + head[:160] if head else ''}")
+    frame = _deepest_library_frame(parsed)
+    if frame is not None:
+        where = f"{frame.function} " if frame.function else ""
+        lines.append(f"raised inside {frame.library} ({where}in {frame.filename.split('/')[-1]})")
+    if parsed.user_line:
+        lines.append(f"failing line: {parsed.user_line[:160]}")
+    if parsed.chain:
+        name, msg = parsed.chain[-1]
+        first = msg.splitlines()[0][:120] if msg else ""
+        lines.append(f"while handling: {name}{': ' + first if first else ''}")
+    return lines
+
+
+def make_hint(
+    parsed: ParsedError, labels: Mapping[str, str | None], match: RuleMatch | None
+) -> tuple[str, list[str]]:
+    """(hint, evidence) for a diagnosed crash; never raises."""
+    crash_type = labels.get("crash_type") or (match.crash_type if match else None) or "other"
+    evidence = _evidence(parsed, match)
+    hint = None
+    if match is not None and (match.crash_type == crash_type or match.confidence >= TRUST_RULE):
+        template = _HINTS.get(match.rule)
+        if template is not None:
+            try:
+                hint = template(parsed, match.facts)
+            except Exception:  # pragma: no cover - a template bug must not break a diagnosis
+                hint = None
+    if not hint:
+        hint = _fallback(parsed, crash_type)
+    return " ".join(hint.split()), evidence
+
+
+def _fallback(parsed: ParsedError, crash_type: str) -> str:
+    """Generic hint for the crash type, with what the parser found where it helps."""
+    if crash_type in ("variable_not_found", "name_error") and parsed.names:
+        return _undefined_name(parsed, {"name": parsed.names[0]},
+                               "variable" if crash_type == "variable_not_found" else "function")
+    if crash_type == "key_error" and parsed.keys:
+        return _key(parsed, {"key": parsed.keys[0], "container": "DataFrame" if "pandas" in parsed.libraries else "dict"})
+    if crash_type == "module_not_found" and parsed.modules:
+        module = parsed.modules[0]
+        return _module_not_found(parsed, {"module": module, "top_module": module.split(".")[0],
+                                          "package": package_for(module)})
+    if crash_type in ("tensor_shape_mismatch", "unsupported_broadcast") and len(parsed.shapes) >= 2:
+        return (
+            f"The shapes {parsed.shapes[0]} and {parsed.shapes[1]} do not fit together here: "
+            "print the `.shape` of each input and reshape or transpose one of them."
+        )
+    return GENERIC.get(crash_type, GENERIC["other"])
+
+
+def template_count() -> int:
+    """How many distinct hint templates exist (rule templates plus generic fallbacks)."""
+    return len(set(_HINTS.values())) + len(GENERIC)

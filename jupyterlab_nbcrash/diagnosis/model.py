@@ -1,0 +1,287 @@
+"""The trained text model at run time: numpy only, no pickle, no scikit-learn import.
+
+A model is a directory with two files:
+
+- ``model.json``: format version, what it was trained on, the token vocabulary and, per dimension,
+  the class labels;
+- ``model.npz``: the idf weights and, per dimension, the coefficients and intercepts of a
+  logistic regression (loaded with ``allow_pickle=False``).
+
+Inference reproduces scikit-learn's ``TfidfVectorizer(sublinear_tf=True, norm="l2")`` followed by
+``LogisticRegression.predict_proba`` exactly (tests/test_model_export.py checks it), so a model
+trained with any scikit-learn version loads anywhere numpy does.
+
+``load_model()`` prefers the user's model in ``<jupyter_data_dir>/nbcrash/model/`` (written by
+``jupyter nbcrash train``) over the one shipped in ``jupyterlab_nbcrash/data/``; it is cached, and
+a retrained model is picked up on the next call because the cache is keyed by the file's mtime.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .features import ALIAS_USE, ALIASES, tokens
+
+FORMAT = "nbcrash-linear-1"
+DIMENSIONS = ("crash_type", "root_cause", "stage", "library", "ml_bug")
+JSON_NAME = "model.json"
+NPZ_NAME = "model.npz"
+SHIPPED_DIR = Path(__file__).resolve().parent.parent / "data"
+
+# Library classes that stand for "the package of the deepest library frame", so that the model
+# can name libraries it never saw in training.
+FRAME_LIBRARY = "_frame_"
+
+
+class ModelError(Exception):
+    """A model directory that is missing, unreadable or of another format."""
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One dimension's answer: the label, its probability and the best alternatives."""
+
+    label: str
+    confidence: float
+    top: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class Head:
+    """The logistic regression of one dimension."""
+
+    classes: tuple[str, ...]
+    coef: np.ndarray  # (n_classes, n_features), or (1, n_features) for two classes
+    intercept: np.ndarray
+
+    def proba(self, idx: np.ndarray, values: np.ndarray) -> np.ndarray:
+        scores = self.coef[:, idx] @ values + self.intercept
+        if len(self.classes) == 2 and scores.shape[0] == 1:
+            p1 = 1.0 / (1.0 + math.exp(-float(scores[0])))
+            return np.array([1.0 - p1, p1])
+        scores = scores - scores.max()
+        e = np.exp(scores)
+        return e / e.sum()
+
+
+class Model:
+    """A vocabulary with idf weights and one logistic-regression head per dimension."""
+
+    def __init__(
+        self,
+        vocabulary: Sequence[str],
+        idf: np.ndarray,
+        heads: dict[str, Head],
+        meta: dict | None = None,
+        path: Path | None = None,
+    ):
+        self.vocabulary = {tok: i for i, tok in enumerate(vocabulary)}
+        self.idf = np.asarray(idf, dtype=np.float64)
+        self.heads = heads
+        self.meta = dict(meta or {})
+        self.path = path
+
+    # -- inference -----------------------------------------------------------------------------
+
+    def vectorise(self, toks: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse tf-idf row of the tokens: (feature indices, l2-normalised values)."""
+        counts = Counter(t for t in toks if t in self.vocabulary)
+        if not counts:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
+        idx = np.fromiter((self.vocabulary[t] for t in counts), dtype=np.intp, count=len(counts))
+        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=float, count=len(counts))
+        values = tf * self.idf[idx]
+        norm = math.sqrt(float(values @ values))
+        if norm > 0:
+            values /= norm
+        return idx, values
+
+    def proba(self, dimension: str, toks: Sequence[str]) -> np.ndarray:
+        idx, values = self.vectorise(toks)
+        return self.heads[dimension].proba(idx, values)
+
+    def predict_tokens(self, toks: Sequence[str], library_hint: str | None = None) -> dict:
+        """Per dimension the best label; ``library_hint`` resolves the frame-library class."""
+        idx, values = self.vectorise(toks)
+        out: dict[str, Prediction] = {}
+        for dim, head in self.heads.items():
+            p = head.proba(idx, values)
+            order = np.argsort(-p, kind="stable")[:3]
+            top = tuple((head.classes[i], float(p[i])) for i in order)
+            if dim == "library":
+                top = _resolve_library(top, library_hint)
+            out[dim] = Prediction(top[0][0], top[0][1], top)
+        return out
+
+    def predict(self, parsed, matches: Sequence = ()) -> dict[str, Prediction]:
+        """Predict every dimension of a parsed crash, given the rules that fired on it."""
+        return self.predict_tokens(tokens(parsed, matches), library_hint=library_hint(parsed))
+
+    # -- persistence ---------------------------------------------------------------------------
+
+    def save(self, directory: str | os.PathLike) -> Path:
+        """Write model.json + model.npz into ``directory`` (created if needed)."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        vocab = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        arrays = {"idf": self.idf}
+        for dim, head in self.heads.items():
+            arrays[f"coef_{dim}"] = head.coef
+            arrays[f"intercept_{dim}"] = head.intercept
+        doc = {
+            "format": FORMAT,
+            "meta": self.meta,
+            "classes": {dim: list(head.classes) for dim, head in self.heads.items()},
+            "vocabulary": vocab,
+        }
+        # Write both files next to their final names first, then move: a reader never sees a
+        # half-written model (the server may load it while `train` runs).
+        tmp_npz = directory / (NPZ_NAME + ".tmp.npz")
+        tmp_json = directory / (JSON_NAME + ".tmp")
+        np.savez_compressed(tmp_npz, **arrays)
+        tmp_json.write_text(json.dumps(doc, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(tmp_npz, directory / NPZ_NAME)
+        os.replace(tmp_json, directory / JSON_NAME)
+        return directory
+
+    @classmethod
+    def load(cls, directory: str | os.PathLike) -> Model:
+        directory = Path(directory)
+        try:
+            doc = json.loads((directory / JSON_NAME).read_text(encoding="utf-8"))
+            with np.load(directory / NPZ_NAME, allow_pickle=False) as npz:
+                arrays = {k: npz[k] for k in npz.files}
+        except (OSError, ValueError) as err:
+            raise ModelError(f"cannot read the model in {directory}: {err}") from err
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise ModelError(f"{directory / JSON_NAME} is not an nbcrash model ({FORMAT})")
+        try:
+            vocab = doc["vocabulary"]
+            heads = {
+                dim: Head(
+                    tuple(classes),
+                    np.asarray(arrays[f"coef_{dim}"], dtype=np.float64),
+                    np.asarray(arrays[f"intercept_{dim}"], dtype=np.float64),
+                )
+                for dim, classes in doc["classes"].items()
+            }
+            idf = arrays["idf"]
+        except KeyError as err:
+            raise ModelError(f"the model in {directory} lacks {err}") from err
+        for dim, head in heads.items():
+            if head.coef.shape[1] != len(vocab) or len(idf) != len(vocab):
+                raise ModelError(f"the model in {directory} has inconsistent sizes ({dim})")
+        return cls(vocab, idf, heads, doc.get("meta", {}), directory)
+
+
+def library_hint(parsed) -> str | None:
+    """The library a crash is most plausibly about: deepest library frame, else the user line's."""
+    lib = getattr(parsed, "library", None)
+    if lib:
+        return lib
+    line = getattr(parsed, "user_line", "") or ""
+    for alias in ALIAS_USE.findall(line):
+        if alias in ALIASES:
+            return ALIASES[alias]
+    return None
+
+
+def _resolve_library(
+    top: tuple[tuple[str, float], ...], hint: str | None
+) -> tuple[tuple[str, float], ...]:
+    """Replace the frame-library class by the actual package (or drop it when there is none)."""
+    out: list[tuple[str, float]] = []
+    for label, p in top:
+        if label == FRAME_LIBRARY:
+            label = hint or "none"
+        if any(label == seen for seen, _ in out):
+            continue
+        out.append((label, p))
+    return tuple(out)
+
+
+# -- locating and caching ----------------------------------------------------------------------
+
+
+def user_model_dir() -> Path:
+    """Where `jupyter nbcrash train` writes the user's model by default."""
+    from jupyter_core.paths import jupyter_data_dir
+
+    return Path(jupyter_data_dir()) / "nbcrash" / "model"
+
+
+def find_model_dir(path: str | os.PathLike | None = None) -> tuple[Path | None, str]:
+    """(directory, source): an explicit path, else the user's model, else the shipped one."""
+    if path is not None:
+        return Path(path), "explicit"
+    try:
+        user = user_model_dir()
+        if (user / JSON_NAME).is_file() and (user / NPZ_NAME).is_file():
+            return user, "user"
+    except Exception:  # a broken jupyter_core set-up must not break diagnosis
+        pass
+    if (SHIPPED_DIR / JSON_NAME).is_file() and (SHIPPED_DIR / NPZ_NAME).is_file():
+        return SHIPPED_DIR, "shipped"
+    return None, "none"
+
+
+_cache: dict[Path, tuple[float, Model]] = {}
+_lock = threading.Lock()
+
+
+def load_model(path: str | os.PathLike | None = None) -> Model | None:
+    """The model to use, loaded once and reloaded when its file changes; None if there is none.
+
+    An explicit ``path`` that cannot be loaded raises ``ModelError``; a broken user model falls
+    back to the shipped one (a bad retrain must not take diagnosis down).
+    """
+    directory, source = find_model_dir(path)
+    if directory is None:
+        return None
+    try:
+        return _load_cached(directory, source)
+    except ModelError:
+        if source != "user":
+            raise
+        if (SHIPPED_DIR / JSON_NAME).is_file():
+            return _load_cached(SHIPPED_DIR, "shipped")
+        return None
+
+
+def _load_cached(directory: Path, source: str) -> Model:
+    try:
+        mtime = (directory / NPZ_NAME).stat().st_mtime_ns + (directory / JSON_NAME).stat().st_mtime_ns
+    except OSError as err:
+        raise ModelError(f"no model in {directory}") from err
+    with _lock:
+        hit = _cache.get(directory)
+        if hit is not None and hit[0] == mtime:
+            return hit[1]
+        model = Model.load(directory)
+        model.meta.setdefault("source", source)
+        model.meta["source"] = source
+        _cache[directory] = (mtime, model)
+        return model
+
+
+def model_status(path: str | os.PathLike | None = None) -> dict:
+    """{source, path, trained_on} for GET /nbcrash/status, without loading the arrays."""
+    directory, source = find_model_dir(path)
+    if directory is None:
+        return {"source": "none", "path": None, "trained_on": None}
+    trained_on = None
+    try:
+        with open(directory / JSON_NAME, encoding="utf-8") as fh:
+            trained_on = json.load(fh).get("meta", {}).get("trained_on")
+    except (OSError, ValueError):
+        pass
+    return {"source": source, "path": str(directory), "trained_on": trained_on}

@@ -1,0 +1,621 @@
+"""Notebook-aware diagnosis: was the crash caused by the order cells ran in, not by the code?
+
+``analyse`` looks at the crashing notebook — its cells (what each defines, uses and changes, see
+``cells.py``) and the executions of the current and the previous kernel session — and decides:
+
+- a NameError on a name that some cell defines: that cell is below and has not run, was skipped,
+  failed before the definition, or ran only before the last kernel restart (notebook-specific);
+- a NameError on a name that no cell defines: a typo or a forgotten import (implementation error);
+- a KeyError / AttributeError / shape error on state that a re-run (``df = df.drop(...)`` twice) or
+  a cell below changed (notebook-specific).
+
+``analyse_saved`` reads a saved notebook's execution counts alone (the batch scan).
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import difflib
+import itertools
+import keyword
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .cells import CellNames, Mutation, analyse_cell
+from .record import Cell, ErrorRecord, Execution
+
+NOTEBOOK = "notebook_specific"
+OUT_OF_ORDER = "out_of_order_execution"
+PREVIOUS_ERROR = "previous_cell_error"
+IMPLEMENTATION = "implementation_error"
+
+# Well-known aliases and names whose NameError almost always means a forgotten import.
+IMPORTS: dict[str, str] = {
+    "np": "import numpy as np",
+    "pd": "import pandas as pd",
+    "plt": "import matplotlib.pyplot as plt",
+    "mpl": "import matplotlib as mpl",
+    "sns": "import seaborn as sns",
+    "tf": "import tensorflow as tf",
+    "keras": "from tensorflow import keras",
+    "layers": "from tensorflow.keras import layers",
+    "Sequential": "from tensorflow.keras.models import Sequential",
+    "Dense": "from tensorflow.keras.layers import Dense",
+    "torch": "import torch",
+    "nn": "import torch.nn as nn",
+    "F": "import torch.nn.functional as F",
+    "optim": "import torch.optim as optim",
+    "DataLoader": "from torch.utils.data import DataLoader",
+    "Dataset": "from torch.utils.data import Dataset",
+    "sk": "import sklearn as sk",
+    "sklearn": "import sklearn",
+    "train_test_split": "from sklearn.model_selection import train_test_split",
+    "StandardScaler": "from sklearn.preprocessing import StandardScaler",
+    "LabelEncoder": "from sklearn.preprocessing import LabelEncoder",
+    "LinearRegression": "from sklearn.linear_model import LinearRegression",
+    "LogisticRegression": "from sklearn.linear_model import LogisticRegression",
+    "RandomForestClassifier": "from sklearn.ensemble import RandomForestClassifier",
+    "accuracy_score": "from sklearn.metrics import accuracy_score",
+    "confusion_matrix": "from sklearn.metrics import confusion_matrix",
+    "mean_squared_error": "from sklearn.metrics import mean_squared_error",
+    "scipy": "import scipy",
+    "stats": "from scipy import stats",
+    "sm": "import statsmodels.api as sm",
+    "smf": "import statsmodels.formula.api as smf",
+    "xgb": "import xgboost as xgb",
+    "lgb": "import lightgbm as lgb",
+    "cv2": "import cv2",
+    "Image": "from PIL import Image",
+    "go": "import plotly.graph_objects as go",
+    "px": "import plotly.express as px",
+    "tqdm": "from tqdm import tqdm",
+    "nltk": "import nltk",
+    "display": "from IPython.display import display",
+    "Path": "from pathlib import Path",
+    "defaultdict": "from collections import defaultdict",
+    "Counter": "from collections import Counter",
+    **{
+        name: f"import {name}"
+        for name in (
+            *("os", "sys", "re", "json", "math", "random", "datetime", "time", "glob", "pickle"),
+            *("csv", "collections", "itertools", "functools", "warnings", "shutil", "string"),
+            *("copy", "statistics", "requests"),
+        )
+    },
+}
+
+_NOT_DEFINED = re.compile(
+    r"name '([^']+)' is not defined|free variable '([^']+)' referenced before assignment"
+    r"|cannot access free variable '([^']+)'"
+)
+_PYTHON_SUGGESTS = re.compile(r"Did you mean: '([^']+)'\?")
+_KEY_MESSAGE = re.compile(r"not in index|not found in axis|KeyError", re.I)
+_SHAPE_MESSAGE = re.compile(
+    r"shape|dimension|broadcast|inconsistent numbers? of samples|size of tensor|features, but"
+    r"|must have the same (?:length|size)|length of values|mismatch|cannot reshape|axis \d+ is out"
+    r"|out of bounds|index \d+ is out",
+    re.I,
+)
+# Crashes whose cause can be state that an earlier execution changed.
+_STATE_ERRORS = frozenset(
+    {
+        "KeyError",
+        "AttributeError",
+        "IndexError",
+        "ValueError",
+        "TypeError",
+        "RuntimeError",
+        "InvalidArgumentError",
+        "AssertionError",
+    }
+)
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+_LINE_WORD = re.compile(r"(?<![\w.'\"])[A-Za-z_]\w*\b(?!['\"])")
+# Only cells that mention one of these can bind names that their code does not spell out.
+_DYNAMIC_HINT = re.compile(
+    r"import\s*\*|%run|%store|%load\b|\bexec\b|\bglobals\b|%%(?:sql|R|local)"
+)
+# The frontend sends at most this much of one cell's source, and blanks the sources of the cells
+# farthest from the crash in a very large notebook (src/record.ts): such cells are unseen.
+SENT_SOURCE_LIMIT = 50_000
+_BUILTIN_NAMES = frozenset(n for n in dir(builtins) if not n.startswith("_")) | frozenset(
+    keyword.kwlist
+)
+
+
+@dataclass(frozen=True)
+class NotebookFinding:
+    """What the notebook says about a crash; ``decisive`` findings override the text model."""
+
+    root_cause: str
+    notebook_cause: str | None
+    decisive: bool
+    hint: str
+    evidence: tuple[str, ...] = ()
+    related_cell: dict | None = None  # {"id", "index", "execution_count"} for "Go to cell"
+
+
+@dataclass(frozen=True)
+class SavedOrder:
+    """What a saved notebook's execution counts say about the order its cells ran in."""
+
+    code_cells: int
+    run_cells: int
+    decreasing: bool  # a cell shows a lower count than a cell above it
+    gaps: bool  # counts jump between neighbouring run cells (re-runs, deleted or moved cells)
+    skipped: bool  # a code cell was never run although cells above and below were
+    in_order: bool  # none of the above
+    decreasing_cells: tuple[int, ...] = ()  # index of each cell whose count dropped
+    gap_cells: tuple[int, ...] = ()  # index of each cell that follows a jump
+    skipped_cells: tuple[int, ...] = ()  # index of each never-run cell among run ones
+    missing_counts: int = 0  # counts between 1 and the highest that no cell shows
+
+
+# --------------------------------------------------------------------------------- live crashes
+
+
+def analyse(record: ErrorRecord, parsed=None) -> NotebookFinding | None:
+    """The notebook's verdict on one crash, or None when it has nothing to say."""
+    if record.notebook is None:
+        return None
+    nb = _Notebook(record)
+    if not nb.cells:
+        return None
+    ename = getattr(parsed, "ename", "") or record.ename
+    message = getattr(parsed, "message", "") or record.evalue
+    if ename == "UnboundLocalError":
+        return None  # a function's own local: a plain code bug inside the function
+    if ename == "NameError" or _NOT_DEFINED.search(message):
+        name = _missing_name(message, parsed)
+        return _undefined_name(nb, name, message) if name else None
+    if ename in _STATE_ERRORS or _SHAPE_MESSAGE.search(message):
+        return _changed_state(nb, ename, message, parsed)
+    return None
+
+
+def _missing_name(message: str, parsed) -> str | None:
+    match = _NOT_DEFINED.search(message)
+    if match:
+        return next(group for group in match.groups() if group)
+    names = getattr(parsed, "names", ())
+    return names[0] if names else None
+
+
+class _Notebook:
+    """The crash's notebook: the code cells, the crashing cell, and what ran in which session."""
+
+    def __init__(self, record: ErrorRecord):
+        context = record.notebook
+        self.cells: list[Cell] = [c for c in context.cells if c.cell_type == "code"]
+        self.crash = self._find_crash(record)
+        history = list(context.history)
+        # The history may already hold the crash itself: only what ran before it counts.
+        if self.crash is not None:
+            for i in range(len(history) - 1, -1, -1):
+                run = history[i]
+                if run.cell_id == self.crash.id and not run.ok:
+                    same = record.execution_count in (None, run.execution_count)
+                    if same or run.execution_count is None:
+                        history = history[:i]
+                    break
+        self.live = bool(context.history or context.previous_history)
+        self.history = history
+        self.now: dict[str, list[tuple[int, Execution]]] = {}
+        for order, run in enumerate(history):
+            self.now.setdefault(run.cell_id, []).append((order, run))
+        self.before: dict[str, list[Execution]] = {}
+        for run in context.previous_history:
+            self.before.setdefault(run.cell_id, []).append(run)
+        self._names: dict[str, CellNames] = {}
+        # Cells whose source we do not (fully) have: blank although they ran, or cut short.
+        self.unseen = [
+            c
+            for c in self.cells
+            if (c.execution_count is not None and not c.source.strip())
+            or len(c.source) >= SENT_SOURCE_LIMIT
+        ]
+
+    def _find_crash(self, record: ErrorRecord) -> Cell | None:
+        if record.cell_id:
+            for cell in self.cells:
+                if cell.id == record.cell_id:
+                    return cell
+        candidates = [
+            c
+            for c in self.cells
+            if (record.execution_count is not None and c.execution_count == record.execution_count)
+            or (record.code and c.source == record.code)
+        ]
+        if record.code:
+            candidates = [c for c in candidates if c.source == record.code] or candidates
+        return candidates[-1] if candidates else None
+
+    def mentioning(self, *names: str) -> list[Cell]:
+        """Cells whose source contains one of ``names`` as a word: the only ones that can bind
+        or change it, so only those need the (cached, but not free) syntax analysis."""
+        pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")\b")
+        return [
+            c
+            for c in self.cells
+            if any(n in c.source for n in names) and pattern.search(c.source)  # `in` is fast
+        ]
+
+    def names(self, cell: Cell) -> CellNames:
+        if cell.id not in self._names:
+            self._names[cell.id] = analyse_cell(cell.source)
+        return self._names[cell.id]
+
+    def ok_runs(self, cell: Cell) -> list[tuple[int, Execution]]:
+        return [(order, run) for order, run in self.now.get(cell.id, ()) if run.ok]
+
+    def state(self, cell: Cell) -> str:
+        """'ok', 'failed', 'before_restart' or 'never' in this kernel session."""
+        runs = self.now.get(cell.id, ())
+        if any(run.ok for _, run in runs):
+            return "ok"
+        if runs:
+            return "failed"
+        return "before_restart" if cell.id in self.before else "never"
+
+    def is_above(self, cell: Cell) -> bool | None:
+        return None if self.crash is None else cell.index < self.crash.index
+
+    def where(self) -> str:
+        if self.crash is None:
+            return "this cell"
+        count = self.crash.execution_count
+        return f"this cell (cell {self.crash.index + 1}" + (f", In [{count}])" if count else ")")
+
+
+def _cell_name(cell: Cell, count: int | None = None) -> str:
+    count = cell.execution_count if count is None else count
+    return f"cell {cell.index + 1}" + (f" (In [{count}])" if count is not None else "")
+
+
+def _related(cell: Cell) -> dict:
+    return {"id": cell.id, "index": cell.index, "execution_count": cell.execution_count}
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _finding(root: str, cause: str | None, decisive: bool, hint: str, evidence, cell=None):
+    return NotebookFinding(
+        root_cause=root,
+        notebook_cause=cause,
+        decisive=decisive,
+        hint=hint,
+        evidence=tuple(evidence),
+        related_cell=_related(cell) if cell is not None else None,
+    )
+
+
+# ------------------------------------------------------------------------------------ NameError
+
+
+def _undefined_name(nb: _Notebook, name: str, message: str) -> NotebookFinding | None:
+    definers = [c for c in nb.mentioning(name) if c is not nb.crash and name in nb.names(c).defines]
+    evidence = [f"`{name}` is not defined when {nb.where()} ran"]
+    if not definers:
+        return _defined_nowhere(nb, name, message, evidence)
+    evidence.append(
+        f"`{name}` is defined in {', '.join(_cell_name(c) for c in definers[:5])}"
+        + (f" and {len(definers) - 5} more" if len(definers) > 5 else "")
+    )
+    if not nb.live:
+        return _undefined_from_counts(nb, name, definers, evidence)
+
+    by_state: dict[str, list[Cell]] = {}
+    for cell in definers:
+        by_state.setdefault(nb.state(cell), []).append(cell)
+    if "ok" in by_state:
+        return _defined_but_gone(nb, name, by_state["ok"], evidence)
+    if "failed" in by_state:
+        cell = max(by_state["failed"], key=lambda c: nb.now[c.id][-1][0])
+        run = nb.now[cell.id][-1][1]
+        error = f"{run.ename}: {_short(run.evalue, 60)}" if run.ename else "an error"
+        evidence.append(f"{_cell_name(cell, run.execution_count)} ran in this session and failed")
+        hint = (
+            f"Cell {cell.index + 1}{_count(run.execution_count)} failed ({error}) before defining "
+            f"`{name}`: fix that first, then run it again."
+        )
+        return _finding(NOTEBOOK, PREVIOUS_ERROR, True, hint, evidence, cell)
+    if "before_restart" in by_state:
+        cell = _nearest(nb, by_state["before_restart"])
+        evidence.append(f"{_cell_name(cell)} ran before the last kernel restart, not since")
+        hint = (
+            f"The kernel restarted since cell {cell.index + 1} defined `{name}`: run cell "
+            f"{cell.index + 1} again (or Run All Above) first."
+        )
+        return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
+    cell = _nearest(nb, by_state["never"])
+    return _not_run(nb, name, cell, evidence, "has not run in this kernel session")
+
+
+def _count(count: int | None) -> str:
+    return f" (In [{count}])" if count is not None else ""
+
+
+def _nearest(nb: _Notebook, cells: list[Cell]) -> Cell:
+    """The definer the code most likely relies on: the nearest above the crash, else the first."""
+    above = [c for c in cells if nb.is_above(c)]
+    return above[-1] if above else cells[0]
+
+
+def _not_run(nb: _Notebook, name: str, cell: Cell, evidence: list[str], why: str):
+    above = nb.is_above(cell)
+    place = {True: "above", False: "below"}.get(above, "elsewhere")
+    evidence.append(f"{_cell_name(cell)} is {place} {nb.where()} and {why}")
+    hint = f"Run cell {cell.index + 1} first: it defines `{name}`"
+    hint += " (it is above this cell but was skipped)." if above else "."
+    return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
+
+
+def _defined_but_gone(nb: _Notebook, name: str, cells: list[Cell], evidence: list[str]):
+    """A definer ran fine in this session, yet the name is gone: deleted, conditional or edited."""
+    last_def = max(order for c in cells for order, _ in nb.ok_runs(c))
+    for cell in nb.mentioning(name):
+        if name in nb.names(cell).deletes and any(o > last_def for o, _ in nb.ok_runs(cell)):
+            evidence.append(f"{_cell_name(cell)} deletes `{name}` and ran after it was defined")
+            hint = (
+                f"Cell {cell.index + 1} deleted `{name}` (`del {name}`) after it was defined: "
+                "restart the kernel and run the cells in order."
+            )
+            return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
+    cell = _nearest(nb, cells)
+    if all(name in nb.names(c).conditional for c in cells):
+        evidence.append(f"{_cell_name(cell)} ran, but assigns `{name}` only under a condition")
+        hint = (
+            f"Cell {cell.index + 1} assigns `{name}` only inside an if/try/while block that did "
+            f"not run: make sure `{name}` is always assigned."
+        )
+        return _finding(IMPLEMENTATION, None, False, hint, evidence, cell)
+    evidence.append(f"{_cell_name(cell)} ran in this session, yet `{name}` is not defined")
+    hint = (
+        f"Cell {cell.index + 1} defines `{name}` in its current code but probably did not when it "
+        "last ran (edited since?): run it again."
+    )
+    return _finding(NOTEBOOK, OUT_OF_ORDER, False, hint, evidence, cell)
+
+
+def _undefined_from_counts(nb: _Notebook, name: str, definers: list[Cell], evidence: list[str]):
+    """No execution history (a saved notebook): judge from the cells' execution counts alone."""
+    evidence.append("no execution history: judged from the execution counts")
+    crash_count = nb.crash.execution_count if nb.crash else None
+    never = [c for c in definers if c.execution_count is None]
+    later = [
+        c
+        for c in definers
+        if c.execution_count is not None and crash_count is not None
+        if c.execution_count > crash_count
+    ]
+    if never and len(never) + len(later) == len(definers):
+        return _not_run(nb, name, _nearest(nb, never), evidence, "was never run")
+    if later and len(later) == len(definers):
+        cell = _nearest(nb, later)
+        evidence.append(f"{_cell_name(cell)} ran after the crash (In [{crash_count}])")
+        hint = (
+            f"Run cell {cell.index + 1} first: it defines `{name}` (it only ran after this cell)."
+        )
+        return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
+    cell = _nearest(nb, definers)
+    hint = (
+        f"Cell {cell.index + 1} defines `{name}`; it failed or ran before a kernel restart: "
+        "run it again first."
+    )
+    return _finding(NOTEBOOK, OUT_OF_ORDER, False, hint, evidence, cell)
+
+
+def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]):
+    evidence.append(f"none of the notebook's {len(nb.cells)} code cells defines `{name}`")
+    dynamic = [c for c in nb.cells if _DYNAMIC_HINT.search(c.source) and nb.names(c).dynamic]
+    if dynamic:
+        evidence.append(f"{_cell_name(dynamic[0])} may define names unseen (`import *`, `%run`)")
+    if nb.unseen:
+        evidence.append(f"{len(nb.unseen)} cells came without (all of) their source")
+    decisive = not dynamic and not nb.unseen
+    crash = nb.names(nb.crash) if nb.crash else None
+    if crash and name in crash.defines:
+        line, used = crash.def_lines[name], crash.use_lines.get(name)
+        where = f" on line {used}" if used else ""
+        hint = (
+            f"`{name}` is used{where} before it is assigned on line {line} of this cell: "
+            "assign it first."
+        )
+        return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+    local = next((c for c in nb.mentioning(name) if name in nb.names(c).local_only), None)
+    if local is not None:
+        evidence.append(f"{_cell_name(local)} assigns `{name}` only inside a function or class")
+        hint = (
+            f"`{name}` is only assigned inside a function or class in cell {local.index + 1}, so "
+            "it is local there: return it, or assign it at the top level of a cell."
+        )
+        return _finding(IMPLEMENTATION, None, decisive, hint, evidence, local)
+    if name in IMPORTS:
+        hint = f"Missing import: `{IMPORTS[name]}` (no cell imports `{name}`)."
+        return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+    suggestion = _close_name(nb, name, message)
+    if suggestion:
+        evidence.append(f"`{suggestion}` is defined and looks close")
+        hint = f"`{name}` is not defined anywhere in the notebook: did you mean `{suggestion}`?"
+    else:
+        hint = f"`{name}` is not defined anywhere in the notebook: define it (or import it) first."
+    return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+
+
+def _close_name(nb: _Notebook, name: str, message: str) -> str | None:
+    suggested = _PYTHON_SUGGESTS.search(message)
+    if suggested:
+        return suggested.group(1)
+    # Close words first (cheap), then keep the first that is a builtin or some cell defines.
+    words = set(_BUILTIN_NAMES)
+    for cell in nb.cells:
+        words.update(_IDENT.findall(cell.source))
+    words.discard(name)
+    letters = set(name.lower())
+    words = {  # difflib on tens of thousands of words is slow: keep plausible ones only
+        w
+        for w in words
+        if abs(len(w) - len(name)) <= 2 and len(letters & set(w.lower())) >= 0.6 * len(letters)
+    }
+    close = difflib.get_close_matches(name, words, n=5, cutoff=0.75)
+    close += [w for w in words if w.lower() == name.lower() and w not in close]
+    for word in close:
+        if word in _BUILTIN_NAMES or any(word in nb.names(c).defines for c in nb.mentioning(word)):
+            return word
+    return None
+
+
+# --------------------------------------------------------------------- state changed by a re-run
+
+
+def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookFinding | None:
+    if nb.crash is None or not nb.live:
+        return None
+    # The failing lines of every notebook frame: `train(df)` in this cell, then `data["y"]`
+    # inside the function another cell defined.
+    lines = [f.failing_line for f in getattr(parsed, "frames", ()) if f.is_user and f.failing_line]
+    lines = lines or [getattr(parsed, "user_line", "") or ""]
+    names = set().union(*(_line_names(line) for line in lines if line))
+    names = names or set(nb.names(nb.crash).uses)
+    names -= _BUILTIN_NAMES
+    if not names:
+        return None
+    keys = set(getattr(parsed, "keys", ()) or ())
+    if ename == "KeyError" and not keys:
+        keys = {message.strip().strip("'\"")}
+    is_key = ename == "KeyError" or bool(_KEY_MESSAGE.search(message))
+    is_shape = bool(_SHAPE_MESSAGE.search(message))
+    best = None
+    for cell in nb.mentioning(*sorted(names)):
+        info = nb.names(cell)
+        for mutation in info.mutations:
+            if mutation.name not in names:
+                continue
+            candidate = _rerun_candidate(nb, cell, info, mutation, keys, is_key, is_shape)
+            if candidate and (best is None or candidate[0] > best[0]):
+                best = candidate
+    if best is None:
+        return _missing_key_store(nb, names, keys) if is_key and keys else None
+    _, decisive, cell, mutation, runs, evidence = best
+    evidence.insert(0, f"{ename} on `{mutation.name}` in {nb.where()}")
+    if not decisive:
+        evidence.append("the error type alone does not tie the crash to that change")
+    if cell is nb.crash or runs >= 2:
+        who = f"Cell {cell.index + 1}" + (" (this cell)" if cell is nb.crash else "")
+        hint = (
+            f"{who} ran {runs} times and changed `{mutation.name}` each time "
+            f"(`{_short(mutation.text, 50)}`): restart the kernel and run the cells in order."
+        )
+    else:
+        hint = (
+            f"Cell {cell.index + 1}, below this one, already ran and changed `{mutation.name}` "
+            f"(`{_short(mutation.text, 50)}`): restart the kernel and run the cells in order."
+        )
+    return _finding(NOTEBOOK, OUT_OF_ORDER, decisive, hint, evidence, cell)
+
+
+def _line_names(line: str) -> set[str]:
+    """Variables read on the failing line (not attributes, keywords or words in strings)."""
+    try:
+        tree = ast.parse(line.strip())
+    except SyntaxError:  # part of a multi-line statement: fall back to the words
+        return set(_LINE_WORD.findall(line)) - _BUILTIN_NAMES
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+
+
+def _rerun_candidate(nb, cell, info, mutation: Mutation, keys, is_key, is_shape):
+    """(score, decisive, cell, mutation, runs, evidence) when this change explains the crash."""
+    ok = nb.ok_runs(cell)
+    crash_runs = [o for o, _ in nb.ok_runs(nb.crash)] if cell is not nb.crash else []
+    if cell is nb.crash:
+        runs = len(ok) + 1  # this crash is one more run of the same cell
+        if len(ok) < 1:
+            return None
+        times = "once" if len(ok) == 1 else f"{len(ok)} times"
+        why = f"{nb.where()} changes `{mutation.name}` and already ran {times} before"
+    elif len(ok) >= 2:
+        runs = len(ok)
+        why = f"{_cell_name(cell)} changes `{mutation.name}` and ran {runs} times in this session"
+    elif ok and nb.is_above(cell) is False and (not crash_runs or ok[-1][0] > crash_runs[0]):
+        runs = len(ok)
+        why = f"{_cell_name(cell)}, below {nb.where()}, changes `{mutation.name}` and already ran"
+    else:
+        return None
+    key_match = is_key and any(k in info.strings for k in keys)
+    decisive = key_match or cell is nb.crash or (is_shape and mutation.kind != "del")
+    evidence = [why, f"`{_short(mutation.text, 60)}` ({mutation.kind})"]
+    if key_match:
+        evidence.append(f"the missing key {sorted(keys & info.strings)[0]!r} appears in that cell")
+    score = (decisive, key_match, cell is nb.crash, runs)
+    return score, decisive, cell, mutation, runs, evidence
+
+
+def _missing_key_store(nb: _Notebook, names: set[str], keys: set[str]):
+    """A KeyError on a key that a cell stores (`df["y"] = ...`) but that cell did not run right."""
+    for cell in nb.mentioning(*sorted(names)):
+        if cell is nb.crash:
+            continue
+        stores = {(n, k) for n, k in nb.names(cell).key_stores if n in names and k in keys}
+        if not stores:
+            continue
+        name, key = sorted(stores)[0]
+        state = nb.state(cell)
+        evidence = [f"KeyError {key!r} on `{name}`", f"{_cell_name(cell)} sets `{name}[{key!r}]`"]
+        if state == "failed":
+            run = nb.now[cell.id][-1][1]
+            evidence.append(f"{_cell_name(cell, run.execution_count)} failed in this session")
+            hint = (
+                f"Cell {cell.index + 1}{_count(run.execution_count)} failed ({run.ename or 'error'}"
+                f") before setting `{name}[{key!r}]`: fix that first."
+            )
+            return _finding(NOTEBOOK, PREVIOUS_ERROR, True, hint, evidence, cell)
+        if state == "before_restart":
+            evidence.append(f"{_cell_name(cell)} ran before the last kernel restart, not since")
+            hint = (
+                f"The kernel restarted since cell {cell.index + 1} set `{name}[{key!r}]`: run it "
+                "again first."
+            )
+            return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
+        if state == "never":
+            evidence.append(f"{_cell_name(cell)} has not run in this kernel session")
+            hint = f"Run cell {cell.index + 1} first: it sets `{name}[{key!r}]`."
+            return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
+    return None
+
+
+# ------------------------------------------------------------------------------ saved notebooks
+
+
+def analyse_saved(cells: Sequence[Cell]) -> SavedOrder:
+    """Execution-order anomalies of a saved notebook, from its execution counts alone."""
+    code = [c for c in cells if c.cell_type == "code" and c.source.strip()]
+    run = [c for c in code if c.execution_count is not None]
+    decreasing, gaps = [], []
+    for previous, cell in itertools.pairwise(run):
+        if cell.execution_count < previous.execution_count:
+            decreasing.append(cell.index)
+        elif cell.execution_count > previous.execution_count + 1:
+            gaps.append(cell.index)
+    skipped = []
+    if run:
+        first, last = run[0].index, run[-1].index
+        skipped = [c.index for c in code if c.execution_count is None and first < c.index < last]
+    counts = {c.execution_count for c in run if c.execution_count > 0}
+    missing = max(0, max(counts) - len(counts)) if counts else 0
+    return SavedOrder(
+        code_cells=len(code),
+        run_cells=len(run),
+        decreasing=bool(decreasing),
+        gaps=bool(gaps),
+        skipped=bool(skipped),
+        in_order=not (decreasing or gaps or skipped),
+        decreasing_cells=tuple(decreasing),
+        gap_cells=tuple(gaps),
+        skipped_cells=tuple(skipped),
+        missing_counts=missing,
+    )

@@ -1,0 +1,203 @@
+"""Arguments: an API got a keyword, a value or a type of argument it does not accept."""
+
+from __future__ import annotations
+
+import re
+
+from ..traceback import ParsedError
+from .base import RuleMatch, group_facts, named, pattern_rule
+from .removed_apis import lookup_kwarg
+
+_IA = "invalid_argument"
+_UNEXPECTED_KW = re.compile(
+    r"(?P<func>[\w.<>]+)\(\) got an unexpected keyword argument '(?P<kw>\w+)'"
+    r"|got an unexpected keyword argument '(?P<kw2>\w+)'"
+    r"|Keyword argument not understood: '?(?P<kw3>\w+)'?"
+    r"|Unrecognized keyword arguments?(?: passed to (?P<func4>\w+))?: \{?'(?P<kw4>\w+)'"
+    r"|Argument\(s\) not recognized: \{'(?P<kw5>\w+)'"
+    r"|(?P<func6>\w+) got unexpected keyword argument '(?P<kw6>\w+)'"
+    r"|invalid keyword argument '(?P<kw7>\w+)'"
+)
+_POSITIONAL = re.compile(
+    r"(?P<func>[\w.<>]+)\(\) missing (?P<n>\d+) required (?:positional|keyword-only) arguments?: "
+    r"(?P<args>.+)"
+    r"|(?P<func2>[\w.<>]+)\(\) takes (?P<takes>(?:from )?\d+(?: to \d+)?|no) (?:positional )?"
+    r"arguments? but (?P<given>\d+) (?:were|was) given"
+    r"|(?P<func3>[\w.<>]+)\(\) got multiple values for (?:keyword )?argument '(?P<kw>\w+)'"
+    r"|(?P<func4>[\w.<>]+)\(\) takes exactly (?P<exact>\d+) arguments?"
+)
+
+
+@named("arguments.unexpected_keyword")
+def unexpected_keyword(parsed: ParsedError) -> RuleMatch | None:
+    if parsed.ename not in ("TypeError", "ValueError"):
+        return None
+    m = _UNEXPECTED_KW.search(parsed.message)
+    if m is None:
+        return None
+    keyword = next(g for g in (m.group(f"kw{s}") for s in ("", "2", "3", "4", "5", "6", "7")) if g)
+    func = m.group("func") or m.group("func4") or m.group("func6") or ""
+    short = func.split(".")[-1]
+    facts = {"keyword": keyword, "function": func}
+    hit = lookup_kwarg(short, keyword)
+    if hit is not None:
+        facts.update(replacement=hit.use, note=hit.note)
+    return RuleMatch(
+        rule="arguments.unexpected_keyword",
+        crash_type=_IA,
+        confidence=0.95,
+        facts=facts,
+    )
+
+
+@named("arguments.positional")
+def positional(parsed: ParsedError) -> RuleMatch | None:
+    if parsed.ename != "TypeError":
+        return None
+    m = _POSITIONAL.search(parsed.message)
+    if m is None:
+        return None
+    func = m.group("func") or m.group("func2") or m.group("func3") or m.group("func4") or ""
+    facts = {"function": func}
+    if m.group("args"):
+        facts["missing"] = m.group("args").strip()
+        facts["kind"] = "missing"
+        if re.search(r"'self'", m.group("args")):
+            facts["self"] = "yes"
+    elif m.group("given"):
+        facts.update(kind="too_many", takes=m.group("takes"), given=m.group("given"))
+    elif m.group("kw"):
+        facts.update(kind="multiple", keyword=m.group("kw"))
+    else:
+        facts["kind"] = "count"
+    return RuleMatch(
+        rule="arguments.positional",
+        crash_type=_IA,
+        confidence=0.9,
+        facts=facts,
+    )
+
+
+def _raised_in_library(parsed: ParsedError) -> dict[str, str] | None:
+    """Facts when a library's own code raised the error (a call it rejected), else None (veto)."""
+    last = parsed.last_frame
+    if last is None or last.is_user or not parsed.library:
+        return None
+    return {"library": parsed.library, "function": last.function}
+
+
+RULES = (
+    unexpected_keyword,
+    positional,
+    pattern_rule(
+        "arguments.sklearn_invalid_parameter",
+        _IA,
+        r"Invalid parameter '?(?P<param>[\w_]+)'? for estimator (?P<est>\w+)"
+        r"|Invalid parameter (?P<p2>\w+) for estimator"
+        r"|The '(?P<p3>\w+)' parameter of (?P<e3>\w+) must be (?P<valid>.+?)\. Got"
+        r"|Estimator \w+ does not have (?:a )?parameter",
+        library="sklearn",
+        ml_bug=True,
+        confidence=0.95,
+        facts=lambda p, m: {
+            "param": m.group("param") or m.group("p2") or m.group("p3") or "",
+            "estimator": m.group("est") or m.group("e3") or "",
+            "valid": (m.group("valid") or "")[:200],
+        },
+    ),
+    pattern_rule(
+        "arguments.invalid_parameter_error",
+        _IA,
+        enames={"InvalidParameterError", "ParamValidationError", "ValidationError"},
+        confidence=0.85,
+        facts=lambda p, m: {"detail": p.message.split("\n", 1)[0][:200]},
+    ),
+    pattern_rule(
+        "arguments.torch_argument_type",
+        _IA,
+        r"(?P<func>[\w.]+)\(\) received an invalid combination of arguments"
+        r"|argument '(?P<arg>\w+)' (?:\(position \d+\) )?must be (?P<want>[\w.]+), not (?P<got>[\w.]+)"
+        r"|expected np\.ndarray \(got (?P<got2>\w+)\)",
+        library="torch",
+        ml_bug=True,
+        confidence=0.9,
+        facts=lambda p, m: {
+            "function": m.group("func") or "",
+            "argument": m.group("arg") or "",
+            "want": m.group("want") or "",
+            "got": m.group("got") or m.group("got2") or "",
+        },
+    ),
+    pattern_rule(
+        "arguments.unknown_identifier",
+        _IA,
+        r"(?:Unknown|Could not interpret) (?P<what>activation|loss|optimizer|metric|initializer"
+        r"|regularizer|constraint|layer)(?: function)?(?: identifier)?:? ?'?(?P<name>[\w.]+)?'?",
+        library="tensorflow",
+        ml_bug=True,
+        confidence=0.9,
+        facts=group_facts(what="what", name="name"),
+    ),
+    pattern_rule(
+        "arguments.sklearn_value",
+        _IA,
+        r"Solver \w+ supports only|penalty=?'?\w+'? is not supported|is not a valid (?:value|scoring)"
+        r"|Expected n_neighbors <= n_samples|n_components=\d+ must be between"
+        r"|test_size=[\d.]+ should be|train_size=[\d.]+ should be"
+        r"|Cannot have number of splits n_splits=\d+ greater than the number of samples"
+        r"|should be (?:either )?(?:positive and smaller|a float in the|an int in the)"
+        r"|must be (?:an int|a float|a str) in the range|must be an instance of"
+        r"|Unknown (?:solver|criterion|kernel|metric|method|algorithm|strategy)"
+        r"|Samplewise metrics are not available outside of multilabel"
+        r"|is not a valid (?:metric|criterion|kernel|algorithm|solver)",
+        enames={"ValueError", "TypeError", "InvalidParameterError", "KeyError"},
+        ml_bug=True,
+        confidence=0.85,
+        facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "arguments.device_string",
+        _IA,
+        r"Expected one of cpu, cuda.* device type at start of device string"
+        r"|Invalid device string|Unknown device",
+        library="torch",
+        confidence=0.9,
+        facts=lambda p, m: {"detail": "device"},
+    ),
+    pattern_rule(
+        "arguments.plot_value",
+        _IA,
+        r"Unrecognized marker style|is not a valid (?:color|colour) value|Invalid RGBA argument"
+        r"|is not a valid value for (?:\w+)|is not a recognized (?:color|colormap|palette)"
+        r"|is not a valid colormap name|Colormap \w+ is not recognized|is not a valid package style"
+        r"|Unknown property|has no property|got an unexpected keyword argument 'normed'"
+        r"|Invalid shape \(.*\) for image data|Image data of dtype \w+ cannot be converted"
+        r"|Could not interpret value `\w+` for parameter",
+        confidence=0.85,
+        facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "arguments.library_rejected_type",
+        _IA,
+        enames={"TypeError"},
+        confidence=0.55,
+        facts=lambda p, m: _raised_in_library(p),
+    ),
+    pattern_rule(
+        "arguments.library_rejected_value",
+        _IA,
+        enames={"ValueError"},
+        confidence=0.48,
+        facts=lambda p, m: _raised_in_library(p),
+    ),
+    pattern_rule(
+        "arguments.invalid_argument_generic",
+        _IA,
+        r"\binvalid (?:argument|value|parameter|option)s?\b|\bunknown (?:argument|parameter|option)"
+        r"|not a valid (?:argument|option|parameter)|must be one of|expected one of|supported values are"
+        r"|Valid options are|Allowed values are|should be one of",
+        enames={"ValueError", "TypeError", "RuntimeError", "KeyError", "Exception"},
+        confidence=0.65,
+        facts=lambda p, m: {"detail": m.group(0)},
+    ),
+)

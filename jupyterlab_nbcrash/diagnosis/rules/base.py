@@ -1,0 +1,125 @@
+"""What a rule is and what it returns.
+
+A rule is a small function ``(ParsedError) -> RuleMatch | None``. Most rules are "this exception
+and/or this message pattern means this crash type", built with ``pattern_rule``; the few that need
+more logic are plain functions given a ``rule_name`` with ``named``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from ..traceback import ParsedError
+
+Facts = Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """A rule that fired: the crash type it decides and the specifics for the hint."""
+
+    rule: str
+    crash_type: str
+    root_cause: str | None = None
+    stage: str | None = None
+    library: str | None = None
+    ml_bug: bool | None = None
+    confidence: float = 0.5
+    facts: Facts = field(default_factory=dict)
+
+    def __post_init__(self):
+        # Read-only facts without empty values: a match is shared by the model features, the hint
+        # and the evidence.
+        facts = {str(k): str(v) for k, v in dict(self.facts).items() if v}
+        object.__setattr__(self, "facts", MappingProxyType(facts))
+
+
+Rule = Callable[[ParsedError], "RuleMatch | None"]
+
+
+def named(name: str) -> Callable[[Callable], Callable]:
+    """Give a hand-written rule function its rule id ("family.name")."""
+
+    def wrap(func: Callable) -> Callable:
+        func.rule_name = name
+        return func
+
+    return wrap
+
+
+def pattern_rule(
+    name: str,
+    crash_type: str,
+    pattern: str | None = None,
+    *,
+    enames: Iterable[str] | None = None,
+    confidence: float = 0.9,
+    root_cause: str | None = None,
+    stage: str | None = None,
+    library: str | None = None,
+    ml_bug: bool | None = None,
+    flags: int = 0,
+    facts: Callable[[ParsedError, re.Match | None], Mapping[str, str] | None] | None = None,
+) -> Rule:
+    """A rule that fires when the exception is one of ``enames`` (if given) and the message
+    matches ``pattern`` (if given). ``facts`` turns the match into hint specifics; returning None
+    from it vetoes the rule."""
+    regex = re.compile(pattern, flags) if pattern else None
+    wanted = frozenset(enames) if enames else None
+
+    def rule(parsed: ParsedError) -> RuleMatch | None:
+        if wanted is not None and parsed.ename not in wanted:
+            return None
+        m = None
+        if regex is not None:
+            m = regex.search(parsed.message)
+            if m is None:
+                return None
+        found = facts(parsed, m) if facts else {}
+        if found is None:
+            return None
+        return RuleMatch(
+            rule=name,
+            crash_type=crash_type,
+            root_cause=root_cause,
+            stage=stage,
+            library=library,
+            ml_bug=ml_bug,
+            confidence=confidence,
+            facts=found,
+        )
+
+    rule.rule_name = name
+    return rule
+
+
+def group_facts(**names: str | int) -> Callable[[ParsedError, re.Match | None], dict[str, str]]:
+    """Facts from named or numbered regex groups: ``group_facts(column="col", shape_a=1)``."""
+
+    def get(parsed: ParsedError, m: re.Match | None) -> dict[str, str]:
+        if m is None:
+            return {}
+        out = {}
+        for key, group in names.items():
+            try:
+                value = m.group(group)
+            except IndexError:  # the pattern has no such group
+                value = None
+            if value:
+                out[key] = value.strip()
+        return out
+
+    return get
+
+
+def user_calls(parsed: ParsedError, name: str) -> bool:
+    """True when the failing user line calls ``name(...)``."""
+    return bool(name) and re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", parsed.user_line) is not None
+
+
+def first_quoted(text: str) -> str:
+    m = re.search(r"""['"]([^'"]+)['"]""", text)
+    return m.group(1) if m else ""

@@ -1,0 +1,156 @@
+"""Files and paths: missing, not permitted, a directory, of the wrong format or encoding."""
+
+from __future__ import annotations
+
+import re
+
+from ..traceback import ParsedError
+from .base import RuleMatch, named, pattern_rule
+
+_PATH = re.compile(
+    r"""(?:No such file or directory|does not exist|Permission denied|File exists|Is a directory"""
+    r"""|Not a directory|cannot find the (?:path|file) specified|Invalid argument|not found)"""
+    r"""[:\s]*b?['"]([^'"]+)['"]"""
+    r"""|File b?['"]([^'"]+)['"] does not exist"""
+    r"""|name = '([^']+)'"""
+    r"""|(?:file|path|directory)\s+b?['"]([^'"]+)['"]""",
+    re.I,
+)
+_MISSING = re.compile(
+    r"No such file or directory|does not exist|cannot find the (?:path|file) specified"
+    r"|Unable to open file|could not find|file not found|not found\.|\bWinError [23]\b"
+    r"|Could not open|Unable to (?:open|find|locate)|Can't find .* file|\bno such file\b",
+    re.I,
+)
+_FORMAT_ENAMES = frozenset(
+    {"OSError", "IOError", "ValueError", "UnidentifiedImageError", "BadZipFile", "ParserError",
+     "EmptyDataError", "UnpicklingError", "RuntimeError", "Exception", "error", "XLRDError",
+     "ReadError", "DecodeError", "ParseError", "EOFError", "TypeError", "FileNotFoundError"}
+)
+_MISSING_ENAMES = frozenset({"FileNotFoundError", "OSError", "IOError", "NotFoundError"})
+
+
+def path_in(message: str) -> str:
+    m = _PATH.search(message)
+    if not m:
+        return ""
+    return next((g for g in m.groups() if g), "")
+
+
+@named("files.not_found")
+def not_found(parsed: ParsedError) -> RuleMatch | None:
+    msg = parsed.message
+    if parsed.ename == "FileNotFoundError":
+        confidence = 0.97
+    elif parsed.ename in _MISSING_ENAMES or parsed.ename.endswith(("IOError", "OpenFailedError")):
+        if not _MISSING.search(msg):
+            return None
+        confidence = 0.85
+    elif parsed.ename in ("ValueError", "Exception", "RuntimeError") and re.search(
+        r"(?:file|path|directory)\b.*(?:does not exist|not found|doesn't exist)"
+        r"|No such file or directory",
+        msg,
+        re.I,
+    ):
+        confidence = 0.6
+    else:
+        return None
+    path = path_in(msg)
+    facts = {"path": path}
+    if path:
+        facts["filename"] = re.split(r"[\\/]", path.rstrip("\\/"))[-1]
+        if re.match(r"^(?:/home/|/Users/|[A-Za-z]:\\|/content/|/kaggle/|/mnt/|/gws/|/data)", path):
+            facts["absolute"] = "yes"
+        if "/kaggle/" in path or "../input" in path:
+            facts["platform"] = "Kaggle"
+        elif "/content/" in path or "drive/My Drive" in path or "MyDrive" in path:
+            facts["platform"] = "Google Colab"
+    return RuleMatch(
+        rule="files.not_found",
+        crash_type="io_error",
+        root_cause="environment_setting",
+        confidence=confidence,
+        facts=facts,
+    )
+
+
+RULES = (
+    not_found,
+    pattern_rule(
+        "files.permission_denied",
+        "io_error",
+        r"Permission denied|Errno 13|Access is denied|Operation not permitted",
+        enames={"PermissionError", "OSError", "IOError"},
+        root_cause="environment_setting",
+        confidence=0.95,
+        facts=lambda p, m: {"path": path_in(p.message)},
+    ),
+    pattern_rule(
+        "files.is_a_directory",
+        "io_error",
+        enames={"IsADirectoryError", "NotADirectoryError"},
+        confidence=0.95,
+        facts=lambda p, m: {"path": path_in(p.message), "kind": p.ename},
+    ),
+    pattern_rule(
+        "files.exists",
+        "io_error",
+        enames={"FileExistsError"},
+        confidence=0.95,
+        facts=lambda p, m: {"path": path_in(p.message)},
+    ),
+    pattern_rule(
+        "files.json_decode",
+        "io_error",
+        r"Expecting (?:value|property name|',' delimiter|':' delimiter)|Extra data|Unterminated string"
+        r"|Invalid control character|Invalid \\escape",
+        enames={"JSONDecodeError", "ValueError"},
+        confidence=0.9,
+        facts=lambda p, m: {"from_response": "yes" if ".json()" in p.user_line else ""},
+    ),
+    pattern_rule(
+        "files.unicode_decode",
+        "io_error",
+        r"codec can't decode",
+        enames={"UnicodeDecodeError", "UnicodeError"},
+        confidence=0.8,
+        facts=lambda p, m: {
+            "codec": (re.search(r"'([\w-]+)' codec", p.message) or [None, ""])[1],
+        },
+    ),
+    pattern_rule(
+        "files.unsupported_format",
+        "io_error",
+        r"Unsupported file (?:type|format)|cannot identify image file|not a zip file|File is not a zip"
+        r"|Excel file format cannot be determined|Unsupported format|file format|BadZipFile"
+        r"|Unable to (?:open|read|load) (?:file|image)|invalid load key|pickle data was truncated"
+        r"|Error tokenizing data|No columns to parse from file"
+        r"|is not a valid (?:image|HDF5|h5|zip)|file signature not found"
+        r"|SavedModel file does not exist|Unknown file format|magic number",
+        enames=_FORMAT_ENAMES,
+        confidence=0.85,
+        facts=lambda p, m: {"path": path_in(p.message), "detail": m.group(0) if m else ""},
+    ),
+    pattern_rule(
+        "files.bad_pickle",
+        "io_error",
+        enames={"UnpicklingError", "EOFError", "BadZipFile", "EmptyDataError", "ParserError"},
+        confidence=0.8,
+        facts=lambda p, m: {"kind": p.ename},
+    ),
+    pattern_rule(
+        "files.raster_io",
+        "io_error",
+        enames={"RasterioIOError", "DriverError", "CPLE_OpenFailedError", "XLRDError"},
+        confidence=0.7,
+        facts=lambda p, m: {"path": path_in(p.message)},
+    ),
+    pattern_rule(
+        "files.invalid_path",
+        "io_error",
+        r"\[Errno 22\] Invalid argument|The filename, directory name, or volume label syntax",
+        enames={"OSError", "IOError"},
+        confidence=0.55,
+        facts=lambda p, m: {"path": path_in(p.message)},
+    ),
+)

@@ -1,0 +1,117 @@
+"""Network and remote services: a connection, HTTP call, DNS lookup or remote API failed."""
+
+from __future__ import annotations
+
+import re
+
+from ..traceback import ParsedError
+from .base import RuleMatch, named
+
+NETWORK_ENAMES = frozenset(
+    {
+        "ConnectionError",
+        "ConnectionRefusedError",
+        "ConnectionResetError",
+        "ConnectionAbortedError",
+        "HTTPError",
+        "HttpError",
+        "URLError",
+        "SSLError",
+        "SSLCertVerificationError",
+        "Timeout",
+        "ReadTimeout",
+        "ConnectTimeout",
+        "ReadTimeoutError",
+        "TimeoutError",
+        "MaxRetryError",
+        "NewConnectionError",
+        "ProxyError",
+        "TooManyRedirects",
+        "ClientConnectorError",
+        "ClientResponseError",
+        "ClientError",
+        "ServerDisconnectedError",
+        "RemoteDisconnected",
+        "IncompleteRead",
+        "gaierror",
+        "herror",
+        "timeout",
+        "ContentTooShortError",
+        "TwitterHTTPError",
+        "TweepError",
+        "TweepyException",
+        "HfHubHTTPError",
+        "RepositoryNotFoundError",
+        "GatedRepoError",
+        "LocalEntryNotFoundError",
+        "ChunkedEncodingError",
+        "InvalidURL",
+        "MissingSchema",
+        "OperationalError",
+        "APIError",
+        "RateLimitError",
+        "AuthenticationError",
+        "APIConnectionError",
+    }
+)
+_NET_MESSAGE = re.compile(
+    r"Temporary failure in name resolution|Name or service not known|nodename nor servname"
+    r"|getaddrinfo failed|Failed to establish a new connection|Max retries exceeded with url"
+    r"|HTTP Error \d{3}|\b(?:40[0-9]|429|50[0-4]) (?:Client|Server) Error|URL fetch failure"
+    r"|Connection (?:aborted|refused|reset|timed out)|Read timed out|Remote end closed connection"
+    r"|CERTIFICATE_VERIFY_FAILED|Failed to fetch|Too Many Requests|status (?:code )?\d{3}"
+    r"|Cannot connect to host|Network is unreachable|No route to host|request failed"
+    r"|We couldn't connect to|Couldn't reach|Unable to connect|could not connect to server"
+    r"|<urlopen error|SSL: |HTTPSConnectionPool|HTTPConnectionPool|Invalid URL",
+    re.I,
+)
+_GENERIC = frozenset({"OSError", "Exception", "RuntimeError", "ValueError", "error"})
+_NET_PACKAGES = frozenset(
+    {"urllib", "http", "socket", "ssl", "requests", "urllib3", "aiohttp", "httpx", "httplib2"}
+)
+
+
+@named("network.request_failed")
+def request_failed(parsed: ParsedError) -> RuleMatch | None:
+    by_name = parsed.ename in NETWORK_ENAMES
+    chained = any(name in NETWORK_ENAMES for name, _ in parsed.chain)
+    frames = bool(_NET_PACKAGES.intersection(parsed.packages))
+    if not (by_name or chained or frames or parsed.ename in _GENERIC):
+        return None
+    text = _NET_MESSAGE.search(parsed.message)
+    if parsed.ename == "OperationalError" and not text:
+        confidence = 0.55  # a database call; the study counts remote services as requests
+    elif parsed.ename in ("TimeoutError", "timeout") and not (text or frames):
+        confidence = 0.6
+    elif by_name:
+        confidence = 0.95
+    elif text and (frames or chained):
+        confidence = 0.9
+    elif text and parsed.ename in _GENERIC:
+        confidence = 0.75
+    elif chained and frames:
+        confidence = 0.75
+    else:
+        return None
+    facts = {}
+    url = re.search(r"https?://[^\s'\"<>)]+", parsed.message)
+    if url:
+        facts["url"] = url.group(0)[:200]
+    status = re.search(r"(?:HTTP Error |status (?:code )?|\b)(4\d\d|5\d\d)\b", parsed.message)
+    if status:
+        facts["status"] = status.group(1)
+    if re.search(r"name resolution|not known|servname|getaddrinfo|Network is unreachable",
+                 parsed.message, re.I) or any(n == "gaierror" for n, _ in parsed.chain):
+        facts["dns"] = "yes"
+    if re.search(r"CERTIFICATE_VERIFY_FAILED|SSL", parsed.message):
+        facts["ssl"] = "yes"
+    return RuleMatch(
+        rule="network.request_failed",
+        crash_type="request_error",
+        root_cause="environment_setting" if facts.get("dns") else None,
+        confidence=confidence,
+        facts=facts,
+    )
+
+
+RULES = (request_failed,)

@@ -1,0 +1,345 @@
+"""Removed or renamed APIs of the main libraries and what replaces them.
+
+Notebooks written for an older library version crash on a newer one: these tables let the
+attribute, import and argument rules say "this API was removed; use that instead". Keys use the
+import name of the owning module (or the class name for methods); "*" matches any owner.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Replacement(NamedTuple):
+    use: str  # what to write instead, as code a student can paste
+    library: str  # the library the API belongs to (taxonomy library id)
+    note: str = ""  # when it went away
+
+
+_NP_ALIAS = "numpy 1.24 removed the aliases of Python's builtin types"
+_NP2 = "removed in NumPy 2.0"
+
+# (owner, attribute) -> replacement. Owner is a module ("numpy", "sklearn.datasets") or a class.
+REMOVED: dict[tuple[str, str], Replacement] = {
+    # NumPy
+    ("numpy", "float"): Replacement("float (or np.float64)", "numpy", _NP_ALIAS),
+    ("numpy", "int"): Replacement("int (or np.int64)", "numpy", _NP_ALIAS),
+    ("numpy", "bool"): Replacement("bool (or np.bool_)", "numpy", _NP_ALIAS),
+    ("numpy", "object"): Replacement("object", "numpy", _NP_ALIAS),
+    ("numpy", "str"): Replacement("str", "numpy", _NP_ALIAS),
+    ("numpy", "long"): Replacement("int", "numpy", _NP_ALIAS),
+    ("numpy", "complex"): Replacement("complex (or np.complex128)", "numpy", _NP_ALIAS),
+    ("numpy", "unicode"): Replacement("str", "numpy", _NP_ALIAS),
+    ("numpy", "asscalar"): Replacement("a.item()", "numpy", "removed in NumPy 1.23"),
+    ("numpy", "NaN"): Replacement("np.nan", "numpy", _NP2),
+    ("numpy", "NAN"): Replacement("np.nan", "numpy", _NP2),
+    ("numpy", "Inf"): Replacement("np.inf", "numpy", _NP2),
+    ("numpy", "Infinity"): Replacement("np.inf", "numpy", _NP2),
+    ("numpy", "infty"): Replacement("np.inf", "numpy", _NP2),
+    ("numpy", "PINF"): Replacement("np.inf", "numpy", _NP2),
+    ("numpy", "NINF"): Replacement("-np.inf", "numpy", _NP2),
+    ("numpy", "float_"): Replacement("np.float64", "numpy", _NP2),
+    ("numpy", "complex_"): Replacement("np.complex128", "numpy", _NP2),
+    ("numpy", "unicode_"): Replacement("np.str_", "numpy", _NP2),
+    ("numpy", "string_"): Replacement("np.bytes_", "numpy", _NP2),
+    ("numpy", "product"): Replacement("np.prod", "numpy", _NP2),
+    ("numpy", "cumproduct"): Replacement("np.cumprod", "numpy", _NP2),
+    ("numpy", "sometrue"): Replacement("np.any", "numpy", _NP2),
+    ("numpy", "alltrue"): Replacement("np.all", "numpy", _NP2),
+    ("numpy", "round_"): Replacement("np.round", "numpy", _NP2),
+    ("numpy", "trapz"): Replacement("np.trapezoid", "numpy", _NP2),
+    ("numpy", "in1d"): Replacement("np.isin", "numpy", "deprecated in NumPy 2.0"),
+    ("numpy", "row_stack"): Replacement("np.vstack", "numpy", _NP2),
+    ("numpy", "mat"): Replacement("np.asmatrix (or better, a plain array)", "numpy", _NP2),
+    ("numpy", "msort"): Replacement("np.sort(a, axis=0)", "numpy", _NP2),
+    ("numpy", "find_common_type"): Replacement("np.result_type", "numpy", _NP2),
+    ("numpy", "int0"): Replacement("np.intp", "numpy", _NP2),
+    ("numpy.random", "random_integers"): Replacement("np.random.randint", "numpy"),
+    # pandas (class methods)
+    ("DataFrame", "append"): Replacement("pd.concat([df, other])", "pandas", "removed in pandas 2.0"),
+    ("Series", "append"): Replacement("pd.concat([s, other])", "pandas", "removed in pandas 2.0"),
+    ("DataFrame", "ix"): Replacement(".loc[...] (labels) or .iloc[...] (positions)", "pandas"),
+    ("Series", "ix"): Replacement(".loc[...] (labels) or .iloc[...] (positions)", "pandas"),
+    ("DataFrame", "as_matrix"): Replacement("df.to_numpy()", "pandas", "removed in pandas 1.0"),
+    ("Series", "as_matrix"): Replacement("s.to_numpy()", "pandas", "removed in pandas 1.0"),
+    ("DataFrame", "iteritems"): Replacement("df.items()", "pandas", "removed in pandas 2.0"),
+    ("Series", "iteritems"): Replacement("s.items()", "pandas", "removed in pandas 2.0"),
+    ("DataFrame", "get_value"): Replacement("df.at[row, col]", "pandas"),
+    ("DataFrame", "set_value"): Replacement("df.at[row, col] = value", "pandas"),
+    ("DataFrame", "sort"): Replacement("df.sort_values(...)", "pandas"),
+    ("Series", "sort"): Replacement("s.sort_values()", "pandas"),
+    ("DataFrame", "convert_objects"): Replacement("df.infer_objects()", "pandas"),
+    ("DataFrame", "reindex_axis"): Replacement("df.reindex(...)", "pandas"),
+    ("DataFrame", "get_dtype_counts"): Replacement("df.dtypes.value_counts()", "pandas"),
+    ("DataFrame", "lookup"): Replacement("df.melt(...) or df.loc with .to_numpy()", "pandas"),
+    ("DataFrame", "mad"): Replacement("(df - df.mean()).abs().mean()", "pandas"),
+    ("Series", "mad"): Replacement("(s - s.mean()).abs().mean()", "pandas"),
+    ("Series", "valid"): Replacement("s.dropna()", "pandas"),
+    ("Series", "is_monotonic"): Replacement("s.is_monotonic_increasing", "pandas"),
+    ("Index", "is_monotonic"): Replacement("idx.is_monotonic_increasing", "pandas"),
+    ("DataFrame", "applymap"): Replacement("df.map(func)", "pandas", "renamed in pandas 2.1"),
+    ("DataFrame", "swapaxes"): Replacement("df.transpose()", "pandas"),
+    ("Series", "nonzero"): Replacement("s.to_numpy().nonzero()", "pandas"),
+    ("DataFrame", "ftypes"): Replacement("df.dtypes", "pandas"),
+    ("DataFrameGroupBy", "pad"): Replacement(".ffill()", "pandas"),
+    ("pandas", "rolling_mean"): Replacement("s.rolling(window).mean()", "pandas"),
+    ("pandas", "rolling_std"): Replacement("s.rolling(window).std()", "pandas"),
+    ("pandas", "rolling_sum"): Replacement("s.rolling(window).sum()", "pandas"),
+    ("pandas", "ewma"): Replacement("s.ewm(span=...).mean()", "pandas"),
+    ("pandas", "scatter_matrix"): Replacement("pd.plotting.scatter_matrix", "pandas"),
+    ("pandas", "datetime"): Replacement("import datetime; datetime.datetime", "pandas"),
+    ("pandas", "np"): Replacement("import numpy as np", "pandas"),
+    ("pandas", "Panel"): Replacement("a DataFrame with a MultiIndex, or xarray", "pandas"),
+    ("pandas", "TimeGrouper"): Replacement("pd.Grouper(freq=...)", "pandas"),
+    ("pandas", "value_counts"): Replacement("pd.Series(values).value_counts()", "pandas"),
+    # scikit-learn
+    ("*", "get_feature_names"): Replacement(
+        "get_feature_names_out()", "sklearn", "removed in scikit-learn 1.2"
+    ),
+    ("sklearn.preprocessing", "Imputer"): Replacement(
+        "from sklearn.impute import SimpleImputer", "sklearn", "removed in scikit-learn 0.22"
+    ),
+    ("sklearn.datasets", "load_boston"): Replacement(
+        "fetch_california_housing() or fetch_openml(name='boston', version=1)",
+        "sklearn",
+        "removed in scikit-learn 1.2",
+    ),
+    ("sklearn.metrics", "plot_confusion_matrix"): Replacement(
+        "ConfusionMatrixDisplay.from_estimator(model, X, y)", "sklearn", "removed in 1.2"
+    ),
+    ("sklearn.metrics", "plot_roc_curve"): Replacement(
+        "RocCurveDisplay.from_estimator(model, X, y)", "sklearn", "removed in 1.2"
+    ),
+    ("sklearn.metrics", "plot_precision_recall_curve"): Replacement(
+        "PrecisionRecallDisplay.from_estimator(model, X, y)", "sklearn", "removed in 1.2"
+    ),
+    ("sklearn.externals", "joblib"): Replacement("import joblib", "sklearn"),
+    ("sklearn.externals", "six"): Replacement("import six", "sklearn"),
+    ("sklearn.utils", "safe_indexing"): Replacement("sklearn.utils._safe_indexing", "sklearn"),
+    ("sklearn.datasets", "fetch_mldata"): Replacement("fetch_openml(...)", "sklearn"),
+    ("sklearn.metrics", "mean_squared_error(squared=False)"): Replacement(
+        "root_mean_squared_error(y_true, y_pred)", "sklearn"
+    ),
+    # TensorFlow 1 APIs gone in TensorFlow 2
+    **{
+        ("tensorflow", name): Replacement(
+            f"tf.compat.v1.{name} (or the TF2 way: {tf2})", "tensorflow", "a TensorFlow 1 API"
+        )
+        for name, tf2 in {
+            "placeholder": "pass tensors to a Keras model or a tf.function",
+            "Session": "run eagerly, no session needed",
+            "InteractiveSession": "run eagerly, no session needed",
+            "get_default_graph": "eager execution or tf.function",
+            "reset_default_graph": "tf.keras.backend.clear_session()",
+            "global_variables_initializer": "variables are initialised on creation",
+            "variable_scope": "Keras layers or tf.Module",
+            "set_random_seed": "tf.random.set_seed",
+            "random_normal": "tf.random.normal",
+            "truncated_normal": "tf.random.truncated_normal",
+            "log": "tf.math.log",
+            "to_float": "tf.cast(x, tf.float32)",
+            "ConfigProto": "tf.config.experimental.set_memory_growth",
+            "GPUOptions": "tf.config.experimental.set_memory_growth",
+            "contrib": "the TF2 modules or tf-addons; tf.contrib was removed",
+            "AdamOptimizer": "tf.keras.optimizers.Adam",
+            "GradientDescentOptimizer": "tf.keras.optimizers.SGD",
+            "Saver": "tf.train.Checkpoint or model.save",
+            "summary.FileWriter": "tf.summary.create_file_writer",
+            "FileWriter": "tf.summary.create_file_writer",
+            "app": "absl.app",
+            "flags": "absl.flags",
+            "logging": "absl.logging",
+            "get_variable": "tf.Variable",
+            "layers": "tf.keras.layers",
+            "losses.softmax_cross_entropy": "tf.keras.losses.CategoricalCrossentropy",
+            "nn.rnn_cell": "tf.keras.layers.LSTMCell / GRUCell",
+            "train.AdamOptimizer": "tf.keras.optimizers.Adam",
+        }.items()
+    },
+    # Keras
+    ("*", "predict_classes"): Replacement(
+        "np.argmax(model.predict(x), axis=-1) (or (model.predict(x) > 0.5) for one output)",
+        "tensorflow",
+        "removed in TensorFlow 2.6",
+    ),
+    ("*", "fit_generator"): Replacement("model.fit(generator, ...)", "tensorflow"),
+    ("*", "evaluate_generator"): Replacement("model.evaluate(generator, ...)", "tensorflow"),
+    ("*", "predict_generator"): Replacement("model.predict(generator, ...)", "tensorflow"),
+    ("keras.preprocessing.sequence", "pad_sequences"): Replacement(
+        "from keras.utils import pad_sequences", "tensorflow"
+    ),
+    ("keras.utils", "np_utils"): Replacement("from keras.utils import to_categorical", "tensorflow"),
+    ("keras.utils.np_utils", "to_categorical"): Replacement(
+        "from keras.utils import to_categorical", "tensorflow"
+    ),
+    ("keras.optimizers", "Adam(lr=...)"): Replacement("Adam(learning_rate=...)", "tensorflow"),
+    # matplotlib / seaborn
+    ("matplotlib.cm", "get_cmap"): Replacement(
+        "matplotlib.colormaps[name] (or plt.get_cmap(name))", "matplotlib", "removed in 3.9"
+    ),
+    ("matplotlib.mlab", "normpdf"): Replacement("scipy.stats.norm.pdf", "matplotlib"),
+    ("matplotlib.pyplot", "hold"): Replacement("nothing: plots hold by default now", "matplotlib"),
+    ("seaborn", "distplot"): Replacement("sns.histplot(...) or sns.displot(...)", "seaborn"),
+    ("seaborn", "factorplot"): Replacement("sns.catplot(...)", "seaborn"),
+    ("seaborn", "tsplot"): Replacement("sns.lineplot(...)", "seaborn"),
+    ("seaborn", "scatterplot"): Replacement("pip install -U seaborn (needs seaborn >= 0.9)", "seaborn"),
+    ("seaborn", "lineplot"): Replacement("pip install -U seaborn (needs seaborn >= 0.9)", "seaborn"),
+    ("seaborn", "histplot"): Replacement("pip install -U seaborn (needs seaborn >= 0.11)", "seaborn"),
+    # SciPy / PIL / networkx / gensim / statsmodels
+    ("scipy.misc", "imread"): Replacement("imageio.v3.imread(path)", "scipy"),
+    ("scipy.misc", "imresize"): Replacement("PIL.Image.fromarray(a).resize(size)", "scipy"),
+    ("scipy.misc", "imsave"): Replacement("imageio.v3.imwrite(path, a)", "scipy"),
+    ("scipy.misc", "comb"): Replacement("scipy.special.comb", "scipy"),
+    ("scipy.misc", "logsumexp"): Replacement("scipy.special.logsumexp", "scipy"),
+    ("scipy.misc", "factorial"): Replacement("scipy.special.factorial", "scipy"),
+    ("scipy", "interp"): Replacement("np.interp", "scipy"),
+    ("scipy.integrate", "simps"): Replacement("scipy.integrate.simpson", "scipy"),
+    ("scipy.integrate", "trapz"): Replacement("scipy.integrate.trapezoid", "scipy"),
+    ("PIL.Image", "ANTIALIAS"): Replacement("Image.LANCZOS", "PIL", "removed in Pillow 10"),
+    ("PIL.Image", "LINEAR"): Replacement("Image.BILINEAR", "PIL", "removed in Pillow 10"),
+    ("ImageDraw", "textsize"): Replacement("draw.textbbox((0, 0), text, font=font)", "PIL"),
+    ("networkx", "from_numpy_matrix"): Replacement("nx.from_numpy_array", "networkx"),
+    ("networkx", "to_numpy_matrix"): Replacement("nx.to_numpy_array", "networkx"),
+    ("Graph", "node"): Replacement("G.nodes", "networkx"),
+    ("Word2Vec", "vocab"): Replacement("model.wv.key_to_index", "gensim"),
+    ("KeyedVectors", "vocab"): Replacement("kv.key_to_index", "gensim"),
+    ("statsmodels.tsa.arima_model", "ARIMA"): Replacement(
+        "from statsmodels.tsa.arima.model import ARIMA", "statsmodels"
+    ),
+    ("transformers", "AdamW"): Replacement("torch.optim.AdamW", "transformers"),
+    ("torchvision.models.utils", "load_state_dict_from_url"): Replacement(
+        "torch.hub.load_state_dict_from_url", "torch"
+    ),
+    # Python 2 → 3 and standard library removals
+    ("str", "decode"): Replacement("the str itself (it is already text in Python 3)", "none"),
+    ("dict", "iteritems"): Replacement("d.items()", "none"),
+    ("dict", "itervalues"): Replacement("d.values()", "none"),
+    ("dict", "iterkeys"): Replacement("d.keys()", "none"),
+    ("dict", "has_key"): Replacement("key in d", "none"),
+    ("collections", "Iterable"): Replacement("collections.abc.Iterable", "none"),
+    ("collections", "Mapping"): Replacement("collections.abc.Mapping", "none"),
+    ("collections", "MutableMapping"): Replacement("collections.abc.MutableMapping", "none"),
+    ("collections", "Sequence"): Replacement("collections.abc.Sequence", "none"),
+    ("collections", "Callable"): Replacement("collections.abc.Callable", "none"),
+    ("time", "clock"): Replacement("time.perf_counter()", "none"),
+    ("string", "letters"): Replacement("string.ascii_letters", "none"),
+    ("string", "maketrans"): Replacement("str.maketrans", "none"),
+    ("itertools", "izip"): Replacement("zip", "none"),
+    ("inspect", "getargspec"): Replacement("inspect.getfullargspec", "none"),
+    ("fractions", "gcd"): Replacement("math.gcd", "none"),
+    ("base64", "encodestring"): Replacement("base64.encodebytes", "none"),
+    ("sys", "maxint"): Replacement("sys.maxsize", "none"),
+    ("jinja2", "Markup"): Replacement("from markupsafe import Markup", "jinja2"),
+    ("jinja2", "escape"): Replacement("from markupsafe import escape", "jinja2"),
+}
+
+# Whole modules that were removed or moved: "No module named 'x.y'".
+REMOVED_MODULES: dict[str, Replacement] = {
+    "sklearn.cross_validation": Replacement("sklearn.model_selection", "sklearn", "removed in 0.20"),
+    "sklearn.grid_search": Replacement("sklearn.model_selection", "sklearn", "removed in 0.20"),
+    "sklearn.learning_curve": Replacement("sklearn.model_selection", "sklearn", "removed in 0.20"),
+    "sklearn.externals.joblib": Replacement("joblib (import joblib)", "sklearn", "removed in 0.23"),
+    "sklearn.externals.six": Replacement("six (import six)", "sklearn", "removed in 0.23"),
+    "sklearn.metrics.scorer": Replacement("sklearn.metrics (get_scorer)", "sklearn"),
+    "sklearn.utils.testing": Replacement("sklearn.utils._testing", "sklearn"),
+    "sklearn.ensemble.partial_dependence": Replacement("sklearn.inspection", "sklearn"),
+    "sklearn.preprocessing.imputation": Replacement("sklearn.impute", "sklearn"),
+    "sklearn.neighbors.base": Replacement("sklearn.neighbors", "sklearn"),
+    "tensorflow.contrib": Replacement(
+        "the TF2 equivalents (tf.keras, tensorflow-addons); contrib was removed in TF 2.0",
+        "tensorflow",
+    ),
+    "tensorflow.examples.tutorials": Replacement("tf.keras.datasets.mnist.load_data()", "tensorflow"),
+    "tensorflow.examples.tutorials.mnist": Replacement(
+        "tf.keras.datasets.mnist.load_data()", "tensorflow"
+    ),
+    "keras.layers.core": Replacement("keras.layers", "tensorflow"),
+    "keras.layers.convolutional": Replacement("keras.layers", "tensorflow"),
+    "keras.layers.recurrent": Replacement("keras.layers", "tensorflow"),
+    "keras.layers.normalization": Replacement("keras.layers", "tensorflow"),
+    "keras.utils.np_utils": Replacement("keras.utils", "tensorflow"),
+    "keras.wrappers": Replacement("scikeras (pip install scikeras)", "tensorflow"),
+    "keras.wrappers.scikit_learn": Replacement(
+        "scikeras.wrappers (pip install scikeras)", "tensorflow"
+    ),
+    "keras.engine.topology": Replacement("keras.layers / keras.Model", "tensorflow"),
+    "keras.applications.imagenet_utils": Replacement("keras.applications", "tensorflow"),
+    "keras.preprocessing.text": Replacement("keras.layers.TextVectorization", "tensorflow"),
+    "pandas.tools": Replacement("pandas.plotting", "pandas"),
+    "pandas.tools.plotting": Replacement("pandas.plotting", "pandas"),
+    "pandas.io.data": Replacement("pandas_datareader (pip install pandas-datareader)", "pandas"),
+    "pandas.util.testing": Replacement("pandas.testing", "pandas"),
+    "pandas.core.index": Replacement("pandas (pd.Index)", "pandas"),
+    "statsmodels.tsa.arima_model": Replacement("statsmodels.tsa.arima.model", "statsmodels"),
+    "torchtext.legacy": Replacement("an older torchtext (<= 0.11) or torchtext's new API", "torch"),
+    "scipy.misc.pilutil": Replacement("Pillow / imageio", "scipy"),
+    "matplotlib.finance": Replacement("mplfinance (pip install mplfinance)", "matplotlib"),
+    "imp": Replacement("importlib", "none", "removed in Python 3.12"),
+    "distutils": Replacement("setuptools / packaging", "none", "removed in Python 3.12"),
+}
+
+# Keyword arguments that were renamed or removed: (function, keyword) -> replacement.
+RENAMED_KWARGS: dict[tuple[str, str], Replacement] = {
+    ("*", "lr"): Replacement("learning_rate=...", "tensorflow"),
+    ("mean_squared_error", "squared"): Replacement(
+        "root_mean_squared_error(y_true, y_pred)", "sklearn", "removed in scikit-learn 1.6"
+    ),
+    ("OneHotEncoder", "sparse"): Replacement("sparse_output=False", "sklearn", "renamed in 1.2"),
+    ("*", "base_estimator"): Replacement("estimator=...", "sklearn", "renamed in 1.2"),
+    ("AgglomerativeClustering", "affinity"): Replacement("metric=...", "sklearn"),
+    ("LinearRegression", "normalize"): Replacement(
+        "a StandardScaler in a Pipeline", "sklearn", "removed in 1.2"
+    ),
+    ("hist", "normed"): Replacement("density=True", "matplotlib"),
+    ("*", "normed"): Replacement("density=True", "matplotlib"),
+    ("gca", "projection"): Replacement("fig.add_subplot(projection='3d')", "matplotlib"),
+    ("grid", "b"): Replacement("visible=True", "matplotlib"),
+    ("Word2Vec", "size"): Replacement("vector_size=...", "gensim"),
+    ("Word2Vec", "iter"): Replacement("epochs=...", "gensim"),
+    ("read_csv", "error_bad_lines"): Replacement("on_bad_lines='skip'", "pandas"),
+    ("read_csv", "warn_bad_lines"): Replacement("on_bad_lines='warn'", "pandas"),
+    ("read_csv", "squeeze"): Replacement("pd.read_csv(...).squeeze('columns')", "pandas"),
+    ("read_csv", "line_terminator"): Replacement("lineterminator=...", "pandas"),
+    ("to_csv", "line_terminator"): Replacement("lineterminator=...", "pandas"),
+    ("*", "infer_datetime_format"): Replacement("date_format=... (or drop it)", "pandas"),
+    ("*", "nb_epoch"): Replacement("epochs=...", "tensorflow"),
+    ("*", "samples_per_epoch"): Replacement("steps_per_epoch=...", "tensorflow"),
+    ("*", "output_dim"): Replacement("units=...", "tensorflow"),
+    ("*", "border_mode"): Replacement("padding=...", "tensorflow"),
+    ("*", "subsample"): Replacement("strides=...", "tensorflow"),
+}
+
+
+def lookup(owner: str, attribute: str) -> Replacement | None:
+    """The replacement of ``owner.attribute``; the owner may be given fully or partly dotted."""
+    if not attribute:
+        return None
+    candidates = [owner]
+    if "." in owner:
+        candidates.append(owner.split(".")[0])
+    if owner.startswith(("tensorflow", "tf")):
+        candidates.append("tensorflow")
+    if owner in ("np",):
+        candidates.append("numpy")
+    if owner in ("pd",):
+        candidates.append("pandas")
+    candidates.append("*")
+    for cand in candidates:
+        hit = REMOVED.get((cand, attribute))
+        if hit is not None:
+            return hit
+    return None
+
+
+def lookup_module(module: str) -> Replacement | None:
+    """The replacement of a removed module, or of its closest removed parent package."""
+    parts = module.split(".")
+    for n in range(len(parts), 1, -1):
+        hit = REMOVED_MODULES.get(".".join(parts[:n]))
+        if hit is not None:
+            return hit
+    return REMOVED_MODULES.get(module)
+
+
+def lookup_kwarg(function: str, keyword: str) -> Replacement | None:
+    return RENAMED_KWARGS.get((function, keyword)) or RENAMED_KWARGS.get(("*", keyword))

@@ -1,0 +1,80 @@
+"""Runtime: devices (CUDA asked for on a machine without a GPU, tensors on different devices),
+autograd mistakes, dtype mismatches, and the generic RuntimeError fallback."""
+
+from __future__ import annotations
+
+from .base import pattern_rule
+
+RULES = (
+    pattern_rule(
+        "runtime.no_cuda",
+        "environment_error",
+        r"Torch not compiled with CUDA enabled|Found no NVIDIA driver|No CUDA GPUs are available"
+        r"|CUDA driver version is insufficient|torch\.cuda\.is_available\(\) is False"
+        r"|no CUDA-capable device is detected|CUDA driver initialization failed"
+        r"|Could not load dynamic library 'libcud|cudart64_\d+\.dll not found"
+        r"|Failed to get convolution algorithm|cuDNN (?:launch failure|failed to initialize)",
+        root_cause="environment_setting",
+        ml_bug=True,
+        confidence=0.9,
+        facts=lambda p, m: {
+            "map_location": "yes" if "deserialize" in p.message or "torch.load" in p.user_line
+            else "",
+            "device": "GPU",
+        },
+    ),
+    pattern_rule(
+        "runtime.device_mismatch",
+        "runtime_error",
+        r"Expected (?:all tensors to be on the same device|object of device type \w+ but got "
+        r"device type \w+)|Input type \(.*\) and weight type \(.*\) should be the same"
+        r"|is on (?:CPU|cpu), but expected (?:it )?to be on GPU|device-side assert triggered"
+        r"|can't convert cuda:\d+ device type tensor to numpy|cuda runtime error"
+        r"|CUDA error: an illegal memory access",
+        library="torch",
+        ml_bug=True,
+        confidence=0.88,
+        facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "runtime.dtype_mismatch",
+        "runtime_error",
+        r"expected scalar type (?P<a>\w+) but found (?P<b>\w+)"
+        r"|Found dtype (?P<b2>\w+) but expected (?P<a2>\w+)"
+        r"|result type (?P<b3>\w+) can't be cast to the desired output type (?P<a3>\w+)"
+        r"|expected (?:m1|mat1) and (?:m2|mat2) to have the same dtype",
+        library="torch",
+        ml_bug=True,
+        confidence=0.85,
+        facts=lambda p, m: {
+            "want": m.group("a") or m.group("a2") or m.group("a3") or "",
+            "got": m.group("b") or m.group("b2") or m.group("b3") or "",
+        },
+    ),
+    pattern_rule(
+        "runtime.autograd",
+        "runtime_error",
+        r"Trying to backward through the graph a second time|does not require grad and does not "
+        r"have a grad_fn|Can't call numpy\(\) on Tensor that requires grad"
+        r"|a leaf Variable that requires grad is being used in an in-place operation"
+        r"|one of the variables needed for gradient computation has been modified"
+        r"|grad can be implicitly created only for scalar outputs",
+        library="torch",
+        ml_bug=True,
+        confidence=0.88,
+        facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "runtime.event_loop",
+        "runtime_error",
+        r"This event loop is already running|cannot be called from a running event loop",
+        confidence=0.85,
+        facts=lambda p, m: {"detail": "asyncio"},
+    ),
+    pattern_rule(
+        "runtime.runtime_error",
+        "runtime_error",
+        enames={"RuntimeError"},
+        confidence=0.55,
+    ),
+)

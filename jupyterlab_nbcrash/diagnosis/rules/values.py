@@ -1,0 +1,100 @@
+"""ValueError of the right type but wrong content: failed casts, unpacking, ambiguous truth
+values, lengths that do not match. The generic ValueError fallback lives here too."""
+
+from __future__ import annotations
+
+import re
+
+from .base import pattern_rule
+
+_V = "value_error"
+
+
+def _cast_facts(parsed, m):
+    facts = {}
+    value = re.search(r"(?:to float|base \d+|to int|Timestamp|number):? ?'([^']*)'", parsed.message)
+    if value:
+        facts["value"] = value.group(1)
+    target = re.search(r"convert string to (\w+)|for (int|float)\(\)", parsed.message)
+    if target:
+        facts["target"] = target.group(1) or target.group(2)
+    return facts
+
+
+RULES = (
+    pattern_rule(
+        "values.cannot_convert",
+        _V,
+        r"could not convert string to (?:float|int)|invalid literal for (?:int|float)\(\)"
+        r"|could not convert (?:string|str) to|Unable to parse string"
+        r"|cannot convert the series to|could not convert string to Timestamp"
+        r"|Unknown string format|time data .* does not match format|doesn't match format"
+        r"|Cannot cast .* to|Invalid literal|argument must be a string or a number",
+        enames={"ValueError", "TypeError", "ParserError", "DateParseError"},
+        confidence=0.88,
+        facts=_cast_facts,
+    ),
+    pattern_rule(
+        "values.unpack",
+        _V,
+        r"(?P<kind>too many|not enough) values to unpack \(expected (?P<want>\d+)(?:, got (?P<got>\d+))?\)",
+        enames={"ValueError"},
+        confidence=0.9,
+        facts=lambda p, m: {"kind": m.group("kind"), "expected": m.group("want"), "got": m.group("got") or ""},
+    ),
+    pattern_rule(
+        "values.ambiguous_truth",
+        _V,
+        r"The truth value of an? (?P<what>Series|DataFrame|array|Index)[^.]* is ambiguous",
+        enames={"ValueError"},
+        confidence=0.9,
+        facts=lambda p, m: {"what": m.group("what")},
+    ),
+    pattern_rule(
+        "values.length_mismatch",
+        _V,
+        r"Length of values \((?P<a>\d+)\) does not match length of index \((?P<b>\d+)\)"
+        r"|Length of passed values is (?P<a2>\d+), index implies (?P<b2>\d+)"
+        r"|Length mismatch: Expected axis has (?P<b3>\d+) elements, new values have (?P<a3>\d+)"
+        r"|(?:All )?arrays must (?:all )?be (?:of )?the same length|Columns must be same length as key"
+        r"|If using all scalar values, you must pass an index",
+        enames={"ValueError"},
+        library="pandas",
+        confidence=0.85,
+        facts=lambda p, m: {
+            "a": m.group("a") or m.group("a2") or m.group("a3") or "",
+            "b": m.group("b") or m.group("b2") or m.group("b3") or "",
+        },
+    ),
+    pattern_rule(
+        "values.sequence_element",
+        _V,
+        r"setting an array element with a sequence",
+        enames={"ValueError"},
+        library="numpy",
+        confidence=0.85,
+    ),
+    pattern_rule(
+        "values.empty_reduction",
+        _V,
+        r"zero-size array to reduction operation|attempt to get arg(?:max|min) of an empty sequence"
+        r"|(?:max|min)\(\) arg is an empty sequence|No objects to concatenate"
+        r"|need at least one array to concatenate",
+        enames={"ValueError"},
+        confidence=0.85,
+    ),
+    pattern_rule(
+        "values.math_domain",
+        _V,
+        r"math domain error|Out of bounds nanosecond timestamp|out of bounds for datetime"
+        r"|Python int too large|int too large to convert",
+        enames={"ValueError", "OverflowError", "OutOfBoundsDatetime"},
+        confidence=0.8,
+    ),
+    pattern_rule(
+        "values.value_error",
+        _V,
+        enames={"ValueError"},
+        confidence=0.45,
+    ),
+)

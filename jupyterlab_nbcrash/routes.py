@@ -1,0 +1,357 @@
+"""The HTTP API of nbcrash, all under ``<base_url>/nbcrash/`` (see TEAM.md "Wire API").
+
+Every handler is an authenticated jupyter_server ``APIHandler`` with ``auth_resource = "nbcrash"``
+(``@tornado.web.authenticated`` + ``@authorized``), so a deployment's Authorizer can grant or
+deny nbcrash separately; POST and DELETE are XSRF-checked by jupyter_server unless the request
+carries the token. Every error is a JSON ``{"error": "..."}`` body.
+
+Diagnosis runs in a worker thread so a slow one never stalls the server's event loop; the model
+and the diagnosis code are imported on the first diagnosis, not when the server starts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+from http.client import responses
+from typing import Any
+
+import tornado.web
+from jupyter_server.auth.decorator import authorized
+from jupyter_server.base.handlers import APIHandler
+from jupyter_server.utils import url_path_join
+
+from . import __version__, taxonomy
+from .config import NbCrashConfig
+from .store import (
+    CrashHistory,
+    Database,
+    FeedbackError,
+    FeedbackStore,
+    StoreError,
+    UnknownCrash,
+    now,
+)
+
+NAMESPACE = "nbcrash"
+AUTH_RESOURCE = "nbcrash"
+MAX_LIMIT = 10_000
+
+
+def oneline(text: Any, limit: int = 300) -> str:
+    """Text from a notebook made safe for one log line: newlines and control characters escaped."""
+    text = str(text)
+    short = text[:limit]
+    out = json.dumps(short, ensure_ascii=False)[1:-1]
+    # json leaves U+2028/U+2029 and DEL as they are; some log viewers break lines on them.
+    out = out.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x7f", "\\u007f")
+    return out + ("…" if len(text) > limit else "")
+
+
+class NbCrash:
+    """What the handlers share: settings, the store and the diagnosis worker."""
+
+    def __init__(self, config: NbCrashConfig, log):
+        self.config = config
+        self.log = log
+        self.db = Database(config.store_path)
+        self.history = CrashHistory(self.db, config.history_length)
+        self.feedback = FeedbackStore(self.db)
+        # Threads start on first submit; they exit when this object is garbage collected.
+        self.executor = ThreadPoolExecutor(
+            max_workers=config.diagnose_threads, thread_name_prefix="nbcrash-diagnose"
+        )
+
+    async def in_worker(self, func, *args):
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self.executor, func, *args)
+        except StoreError as err:  # the server's disk or file, not the request: 503, not 500
+            raise tornado.web.HTTPError(503, "%s", str(err)) from None
+
+    def diagnose(self, record, keep: bool, cell_index: int | None) -> dict:
+        """Diagnose and keep in the history; runs in the worker thread."""
+        from .diagnosis import diagnose  # first use loads the diagnosis code and the model
+
+        start = time.perf_counter()
+        answer = diagnose(record, model=self._model()).to_dict()
+        elapsed = (time.perf_counter() - start) * 1000
+        self.log.debug(
+            "nbcrash: %s: %s -> %s/%s/%s in %.1f ms",
+            oneline(record.ename, 100),
+            oneline(record.evalue, 200),
+            answer["crash_type"],
+            answer["root_cause"],
+            answer["stage"],
+            elapsed,
+        )
+        stored = {"crash_id": None, "created": now()}
+        if keep:
+            try:
+                stored = self.history.add(record, answer, cell_index)
+            except StoreError as err:  # the diagnosis is still worth showing
+                self.log.warning("nbcrash: crash not kept in the history: %s", oneline(err))
+        return {**answer, **stored}
+
+    def _model(self):
+        if not self.config.model_path:
+            return None  # diagnose() picks the user's or the shipped model
+        from .diagnosis.model import load_model
+
+        return load_model(self.config.model_path)
+
+    def model_status(self) -> dict:
+        """Which model diagnoses: the configured, the user's or the shipped one."""
+        from .diagnosis.model import model_status
+
+        return model_status(self.config.model_path or None)
+
+
+@tornado.web.stream_request_body
+class NbCrashHandler(APIHandler):
+    """Base of the nbcrash handlers: size-capped body, JSON errors, escaped log lines."""
+
+    auth_resource = AUTH_RESOURCE
+
+    @property
+    def nbcrash(self) -> NbCrash:
+        return self.settings["nbcrash"]
+
+    async def prepare(self):
+        self._chunks: list[bytes] = []
+        self._size = 0
+        await super().prepare()  # authentication, XSRF, origin
+        length = self.request.headers.get("Content-Length")
+        if length is not None:
+            try:
+                too_big = int(length) > self.nbcrash.config.max_body_size
+            except ValueError:
+                raise tornado.web.HTTPError(400, "Content-Length is not a number") from None
+            if too_big:
+                raise self._too_big()
+
+    def data_received(self, chunk: bytes) -> None:
+        # Streamed, so a body over the limit is never held in memory (chunked uploads too).
+        self._size += len(chunk)
+        if self._size <= self.nbcrash.config.max_body_size:
+            self._chunks.append(chunk)
+        else:
+            self._chunks = []
+
+    def _too_big(self) -> tornado.web.HTTPError:
+        limit = self.nbcrash.config.max_body_size
+        return tornado.web.HTTPError(413, "the request body is larger than %d bytes", limit)
+
+    def json_body(self) -> Any:
+        """The body parsed as JSON; 413 when over the limit, 400 when not UTF-8 JSON."""
+        if self._size > self.nbcrash.config.max_body_size:
+            raise self._too_big()
+        body = b"".join(self._chunks)
+        if not body.strip():
+            raise bad_request("the request body is empty; send a JSON object")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise bad_request(f"the request body is not valid UTF-8 (byte {err.start})") from None
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as err:
+            raise bad_request(
+                f"the request body is not valid JSON: {err.msg} (line {err.lineno}, column "
+                f"{err.colno})"
+            ) from None
+        except RecursionError:
+            raise bad_request("the request body is nested too deeply") from None
+
+    def write_json(self, data: Any) -> None:
+        self.finish(json.dumps(data))
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        """Every error is ``{"error": message}`` JSON, never an HTML page."""
+        message = responses.get(status_code, "error")
+        exc = kwargs.get("exc_info", (None, None, None))[1]
+        if isinstance(exc, tornado.web.HTTPError):
+            if exc.log_message:
+                message = exc.log_message % exc.args if exc.args else exc.log_message
+        elif exc is not None:
+            message = "nbcrash failed on this request (a bug: the server log has the details)"
+        self.clear_header("Content-Type")
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps({"error": message}))
+
+    def log_exception(self, typ, value, tb) -> None:
+        # tornado would use log_message as a format string and print user text raw.
+        if isinstance(value, tornado.web.HTTPError):
+            message = value.log_message % value.args if value.args else value.log_message
+            self.log.warning(
+                "nbcrash: %d %s: %s", value.status_code, self._request_summary(), oneline(message)
+            )
+        else:
+            frames = "".join(traceback.format_tb(tb))
+            self.log.error(
+                "nbcrash: uncaught %s on %s: %s\n%s",
+                typ.__name__,
+                self._request_summary(),
+                oneline(value),
+                frames,
+            )
+
+
+def bad_request(message: str) -> tornado.web.HTTPError:
+    # The message is an argument, never the format: it may hold user text with '%'.
+    return tornado.web.HTTPError(400, "%s", message)
+
+
+def _opt_int(data: dict, key: str) -> int | None:
+    value = data.get(key)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise bad_request(f"'{key}' must be an integer or null")
+    return value
+
+
+class DiagnoseHandler(NbCrashHandler):
+    """POST an error record, get its diagnosis (and keep it in the history unless store=false)."""
+
+    @tornado.web.authenticated
+    @authorized
+    async def post(self):
+        # Imported here: the diagnosis package pulls numpy, which server start-up need not pay.
+        from .diagnosis.record import ErrorRecord, RecordError
+
+        data = self.json_body()
+        try:
+            record = ErrorRecord.from_dict(data)
+        except RecordError as err:
+            raise bad_request(str(err)) from None
+        cell_index = _opt_int(data, "cell_index")
+        keep = data.get("store", True)
+        if not isinstance(keep, bool):
+            raise bad_request("'store' must be true or false")
+        answer = await self.nbcrash.in_worker(self.nbcrash.diagnose, record, keep, cell_index)
+        self.write_json(answer)
+
+
+class TaxonomyHandler(NbCrashHandler):
+    """GET every label id with its title and description."""
+
+    @tornado.web.authenticated
+    @authorized
+    def get(self):
+        self.write_json(taxonomy.as_json())
+
+
+class CrashesHandler(NbCrashHandler):
+    """GET the crash history (filters, newest first); DELETE clears it."""
+
+    @tornado.web.authenticated
+    @authorized
+    async def get(self):
+        filters = {}
+        for name in ("crash_type", "stage", "library", "notebook"):
+            value = self.get_query_argument(name, "")
+            if not value:
+                continue
+            if name in ("crash_type", "stage") and not taxonomy.is_valid(name, value):
+                raise bad_request(f"'{name}' is not a {name} id of the taxonomy")
+            if len(value) > 4096:
+                raise bad_request(f"'{name}' is longer than 4096 characters")
+            filters[name] = value
+        limit = self.get_query_argument("limit", "")
+        if limit:
+            if not limit.isdigit() or not 1 <= int(limit) <= MAX_LIMIT:
+                raise bad_request(f"'limit' must be an integer from 1 to {MAX_LIMIT}")
+            filters["limit"] = int(limit)
+        else:
+            filters["limit"] = max(1, self.nbcrash.config.history_length)
+        crashes = await self.nbcrash.in_worker(lambda: self.nbcrash.history.list(**filters))
+        self.write_json({"crashes": crashes})
+
+    @tornado.web.authenticated
+    @authorized
+    async def delete(self):
+        deleted = await self.nbcrash.in_worker(self.nbcrash.history.clear)
+        self.log.info("nbcrash: cleared %d crashes from the history", deleted)
+        self.write_json({"deleted": deleted})
+
+
+class FeedbackHandler(NbCrashHandler):
+    """POST a verdict on a diagnosis: right, or wrong with the corrected labels."""
+
+    @tornado.web.authenticated
+    @authorized
+    async def post(self):
+        data = self.json_body()
+        if not isinstance(data, dict):
+            raise bad_request("the feedback must be a JSON object")
+        crash_id = data.get("crash_id")
+        if crash_id is None:
+            raise bad_request("'crash_id' is required")
+        if isinstance(crash_id, bool) or not isinstance(crash_id, int):
+            raise bad_request("'crash_id' must be an integer")
+        if "correct" not in data:
+            raise bad_request("'correct' is required")
+
+        def work():
+            crash = self.nbcrash.history.get(crash_id)
+            return self.nbcrash.feedback.add(crash, data["correct"], data.get("labels"))
+
+        try:
+            answer = await self.nbcrash.in_worker(work)
+        except UnknownCrash:
+            raise tornado.web.HTTPError(404, "no crash %d in the history", crash_id) from None
+        except FeedbackError as err:
+            raise bad_request(str(err)) from None
+        self.write_json(answer)
+
+
+class StatusHandler(NbCrashHandler):
+    """GET the version, the taxonomy version and which model diagnoses."""
+
+    @tornado.web.authenticated
+    @authorized
+    async def get(self):
+        model = await self.nbcrash.in_worker(self.nbcrash.model_status)
+        self.write_json(
+            {
+                "version": __version__,
+                "taxonomy_version": taxonomy.TAXONOMY_VERSION,
+                "model": model,
+                "history_length": self.nbcrash.config.history_length,
+                "max_body_size": self.nbcrash.config.max_body_size,
+            }
+        )
+
+
+class NotFoundHandler(NbCrashHandler):
+    """Anything else under /nbcrash/: a JSON 404 (after authentication), not an HTML page."""
+
+    def _not_found(self, *_args):
+        raise tornado.web.HTTPError(404, "no such nbcrash route: %s", self.request.path)
+
+    get = tornado.web.authenticated(authorized(_not_found))
+    post = tornado.web.authenticated(authorized(_not_found))
+    put = tornado.web.authenticated(authorized(_not_found))
+    patch = tornado.web.authenticated(authorized(_not_found))
+    delete = tornado.web.authenticated(authorized(_not_found))
+
+
+ROUTES = (
+    ("diagnose", DiagnoseHandler),
+    ("taxonomy", TaxonomyHandler),
+    ("crashes", CrashesHandler),
+    ("feedback", FeedbackHandler),
+    ("status", StatusHandler),
+)
+
+
+def setup_route_handlers(server_app) -> None:
+    """Register the handlers on the server's web app; nothing is loaded or opened yet."""
+    web_app = server_app.web_app
+    config = NbCrashConfig(parent=server_app)
+    web_app.settings["nbcrash"] = NbCrash(config, server_app.log)
+    base = url_path_join(web_app.settings["base_url"], NAMESPACE)
+    handlers = [(url_path_join(base, name), handler) for name, handler in ROUTES]
+    handlers.append((url_path_join(base, "(.*)"), NotFoundHandler))
+    web_app.add_handlers(".*$", handlers)

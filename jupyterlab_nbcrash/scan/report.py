@@ -1,0 +1,289 @@
+"""Render a ScanResult as a terminal table, JSON (complete, re-renderable), CSV (a row a crash)
+or a self-contained HTML page (html.py).
+
+The table shows readable titles; JSON and CSV keep the taxonomy ids, which are what a program
+reading them wants.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections.abc import Callable
+from typing import TextIO
+
+from .. import taxonomy
+from .result import FORMAT_NAME, FORMAT_VERSION, ScanResult
+from .summary import order_flags
+
+FORMATS = ("table", "json", "csv", "html")
+SUFFIXES = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".txt": "table"}
+CSV_COLUMNS = (
+    "notebook",
+    "cell_index",
+    "cell_id",
+    "execution_count",
+    "ename",
+    "evalue",
+    "crash_type",
+    "root_cause",
+    "notebook_cause",
+    "stage",
+    "library",
+    "ml_bug",
+    "confidence",
+    "hint",
+    "error",
+)
+# Dimensions shown as distributions: (summary key, heading).
+DISTRIBUTION_HEADINGS = (
+    ("crash_type", "Crash type"),
+    ("root_cause", "Root cause"),
+    ("notebook_cause", "Notebook cause (of notebook-specific crashes)"),
+    ("stage", "ML pipeline stage"),
+    ("library", "Library"),
+    ("ename", "Exception"),
+)
+ORDER_HEADINGS = (
+    ("out_of_order", "execution counts out of order"),
+    ("gaps", "gaps in the execution counts"),
+    ("never_run", "never-run code cells among run ones"),
+)
+
+
+def render(result: ScanResult, fmt: str, out: TextIO) -> None:
+    renderers: dict[str, Callable[[ScanResult, TextIO], None]] = {
+        "table": render_table,
+        "json": render_json,
+        "csv": render_csv,
+        "html": _render_html,
+    }
+    renderers[fmt](result, out)
+
+
+def _render_html(result: ScanResult, out: TextIO) -> None:
+    from .html import render_html
+
+    render_html(result, out)
+
+
+# --- shared by the table and the HTML page -------------------------------------------------------
+
+
+def label_title(dim: str, label: str) -> str:
+    """Readable title of a summary key; exception names and unknown ids are shown as they are."""
+    if dim == "ename":
+        return label
+    try:
+        return taxonomy.title(dim, label) or label
+    except KeyError:
+        return label
+
+
+def distribution(summary: dict, dim: str) -> tuple[int, list[tuple[str, str, int, float]]]:
+    """(denominator, [(id, title, count, share)]) of one summary distribution."""
+    counts = summary.get(dim) or {}
+    if dim == "notebook_cause":
+        total = (summary.get("root_cause") or {}).get("notebook_specific", 0)
+    elif dim == "ename":
+        total = summary.get("crashes", 0)
+    else:
+        total = summary.get("diagnosed", 0)
+    total = max(total, sum(counts.values()))
+    rows = [(k, label_title(dim, k), n, n / total if total else 0.0) for k, n in counts.items()]
+    return total, rows
+
+
+def headline(summary: dict) -> str:
+    """The final line: notebooks read, crashes found, files skipped."""
+    return (
+        f"{summary['notebooks_read']:,} notebooks read, {summary['crashes']:,} crashes found "
+        f"in {summary['notebooks_with_crashes']:,} notebooks, "
+        f"{summary['files_skipped']:,} files skipped"
+    )
+
+
+def order_notebooks(result: ScanResult, flag: str = "out_of_order"):
+    for nb in result.notebooks():
+        flags = order_flags(nb.get("saved_order"))
+        if flags and flags[flag]:
+            yield nb
+
+
+def pct(n: int, total: int) -> str:
+    return f"{100 * n / total:.1f}%" if total else "–"
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+
+def render_json(result: ScanResult, out: TextIO) -> None:
+    """The whole scan, one row per line in the lists, streamed (``report`` reads it back)."""
+
+    def dump(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    out.write("{\n")
+    out.write(f' "format": {dump(FORMAT_NAME)},\n "version": {FORMAT_VERSION},\n')
+    out.write(f' "meta": {dump(result.meta)},\n "summary": {json.dumps(result.summary, indent=1)}')
+    for key, rows in (
+        ("skipped", iter(result.skipped)),
+        ("notebooks", result.notebooks()),
+        ("crashes", result.crashes()),
+    ):
+        out.write(f',\n "{key}": [')
+        for i, row in enumerate(rows):
+            out.write(("," if i else "") + "\n  " + dump(row))
+        out.write("\n ]")
+    out.write("\n}\n")
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+
+def render_csv(result: ScanResult, out: TextIO) -> None:
+    """One row a crash; ``confidence`` is the crash type's. Skipped files are not crashes: the
+    command lists them on stderr."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for crash in result.crashes():
+        row = dict(crash)
+        row["confidence"] = (crash.get("confidence") or {}).get("crash_type", "")
+        row["ml_bug"] = "" if crash.get("ml_bug") is None else str(bool(crash["ml_bug"])).lower()
+        writer.writerow(["" if row.get(c) is None else row.get(c) for c in CSV_COLUMNS])
+
+
+# --- terminal table ------------------------------------------------------------------------------
+
+
+def render_table(result: ScanResult, out: TextIO) -> None:
+    width = max(80, min(shutil.get_terminal_size((120, 24)).columns, 200))
+    bar = "█" if "utf" in (getattr(out, "encoding", None) or "utf-8").lower() else "#"
+    s = result.summary
+    w = out.write
+    w(f"nbcrash scan of {', '.join(result.meta.get('paths', [])) or '?'}\n")
+    w(headline(s) + "\n\n")
+    _crash_table(result, out, width)
+    w("\nSummary\n")
+    _kv(out, "notebooks read", f"{s['notebooks_read']:,} of {s['files']:,} files")
+    with_crashes = s["notebooks_with_crashes"]
+    _kv(out, "with crashes", f"{with_crashes:,} ({pct(with_crashes, s['notebooks_read'])})")
+    cpn = s["crashes_per_notebook"]
+    _kv(
+        out,
+        "crashes",
+        f"{s['crashes']:,} ({cpn['mean']:.2f} per notebook with crashes; "
+        f"median {cpn['median']:g}, max {cpn['max']})",
+    )
+    ml, py = s["ml_bug"]["ml"], s["ml_bug"]["python"]
+    _kv(out, "ML bugs", f"{ml:,} ({pct(ml, ml + py)})")
+    _kv(out, "plain-Python bugs", f"{py:,} ({pct(py, ml + py)})")
+    if s["undiagnosed"]:
+        _kv(out, "not diagnosed", f"{s['undiagnosed']:,} (see the 'error' of those crashes)")
+    _kv(out, "files skipped", f"{s['files_skipped']:,}")
+    for dim, heading in DISTRIBUTION_HEADINGS:
+        total, rows = distribution(s, dim)
+        if not rows:
+            continue
+        shown = rows[:15] if dim in ("library", "ename") else rows
+        w(f"\n{heading} (n = {total:,})\n")
+        top = max(n for _, _, n, _ in rows)
+        for _, title, n, share in shown:
+            w(f"  {_fit(title, 34):<34} {n:>7,} {100 * share:5.1f}%  {bar * _bar(n, top, 24)}\n")
+        if len(rows) > len(shown):
+            w(f"  … {len(rows) - len(shown)} more\n")
+    w("\nCrashes per notebook (notebooks with crashes)\n")
+    top = max(cpn["histogram"].values(), default=0)
+    for label, n in cpn["histogram"].items():
+        w(f"  {label:>5} {n:>7,} {pct(n, cpn['notebooks']):>6}  {bar * _bar(n, top, 24)}\n")
+    _order_section(result, out)
+    if result.skipped:
+        w(f"\nSkipped files ({len(result.skipped):,})\n")
+        for kind, n in s["skipped"].items():
+            w(f"  {kind:<16} {n:>7,}\n")
+        for entry in result.skipped:
+            w(f"  {entry['path']}: {entry['reason']}\n")
+
+
+def _order_section(result: ScanResult, out: TextIO) -> None:
+    order = result.summary["execution_order"]
+    analysed = order["analysed"]
+    scope = "all notebooks read" if result.meta.get("parse_all") else "the notebooks with crashes"
+    out.write(f"\nSaved execution order ({analysed:,} notebooks analysed: {scope})\n")
+    if not analysed:
+        out.write("  not analysed\n")
+        return
+    for flag, text in ORDER_HEADINGS:
+        out.write(f"  {text:<40} {order[flag]:>7,} {pct(order[flag], analysed):>6}\n")
+    listed = list(order_notebooks(result))
+    if listed:
+        out.write("\nNotebooks with out-of-order execution counts\n")
+        for nb in listed[:50]:
+            out.write(f"  {nb['path']} ({nb['crashes']} crashes)\n")
+        if len(listed) > 50:
+            out.write(f"  … {len(listed) - 50:,} more (all of them in --format json or html)\n")
+
+
+def _crash_table(result: ScanResult, out: TextIO, width: int) -> None:
+    """A row of labels a crash, then the exception and the hint indented below it."""
+    cols = [("CELL", 4), ("EXEC", 4), ("CRASH TYPE", 22), ("ROOT CAUSE", 22), ("STAGE", 18)]
+    cols += [("LIBRARY", 12), ("ML", 3), ("CONF", 4)]
+    cols.insert(0, ("NOTEBOOK", max(20, width - sum(n + 1 for _, n in cols) - 1)))
+    numeric = (1, 2, 8)
+    n = 0
+    for crash in result.crashes():
+        if n == 0:
+            out.write(f"Crashes ({result.summary['crashes']:,})\n")
+            out.write(_row([h for h, _ in cols], cols, numeric))
+        n += 1
+        conf = (crash.get("confidence") or {}).get("crash_type")
+        ml = crash.get("ml_bug")
+        cause = crash.get("notebook_cause") or crash.get("root_cause")
+        cause_dim = "notebook_cause" if crash.get("notebook_cause") else "root_cause"
+        values = [
+            _fit(crash["notebook"], cols[0][1], left=True),
+            crash["cell_index"],
+            "" if crash.get("execution_count") is None else crash.get("execution_count"),
+            label_title("crash_type", crash.get("crash_type")) if crash.get("crash_type") else "—",
+            label_title(cause_dim, cause) if cause else "—",
+            label_title("stage", crash.get("stage")) if crash.get("stage") else "—",
+            label_title("library", crash.get("library")) if crash.get("library") else "—",
+            "" if ml is None else ("yes" if ml else "no"),
+            "" if conf is None else f"{conf:.2f}",
+        ]
+        out.write(_row(values, cols, numeric))
+        message = f"{crash['ename']}: {crash['evalue']}" if crash["evalue"] else crash["ename"]
+        out.write(f"{'':6}{_fit(message, width - 7)}\n")
+        note = crash.get("error") or crash.get("hint")
+        if note:
+            out.write(f"{'':6}↳ {_fit(' '.join(note.split()), width - 9)}\n")
+    if n == 0:
+        out.write("No crashes found.\n")
+
+
+def _row(values: list, cols: list[tuple[str, int]], numeric: tuple[int, ...]) -> str:
+    cells = (
+        _cell(v, w, i in numeric) for i, (v, (_, w)) in enumerate(zip(values, cols, strict=True))
+    )
+    return " ".join(cells).rstrip() + "\n"
+
+
+def _cell(value, width: int, right: bool = False) -> str:
+    text = _fit(str(value), width)
+    return text.rjust(width) if right else text.ljust(width)
+
+
+def _fit(text: str, width: int, left: bool = False) -> str:
+    """Shorten to ``width`` characters with an ellipsis (at the start for paths)."""
+    if len(text) <= width:
+        return text
+    return "…" + text[-(width - 1) :] if left else text[: width - 1] + "…"
+
+
+def _kv(out: TextIO, key: str, value: str) -> None:
+    out.write(f"  {key:<20} {value}\n")
+
+
+def _bar(n: int, top: int, width: int) -> int:
+    return max(1, round(width * n / top)) if n and top else 0

@@ -1,0 +1,165 @@
+"""What a worker does with one notebook: read it, diagnose each error output, return plain rows.
+
+Runs in the scanning process, in a pool process or on a Dask worker, so everything here is a
+module-level function of picklable arguments returning plain dicts (cheap to send back), and one
+bad notebook never takes a chunk down: it becomes a skipped row with its reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..diagnosis.record import MAX_CELLS, Cell, ErrorRecord, NotebookContext, RecordError
+from .read import DEFAULT_MAX_BYTES, SkipFile, context_cells, parse_notebook, read_bytes
+
+EVALUE_CHARS = 300
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """How to scan one file. ``diagnose`` defaults to the project's ``diagnose``; tests and
+    benchmarks pass a stand-in (a module-level function, so that it pickles by reference)."""
+
+    parse_all: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    diagnose: Callable | None = None
+
+
+def scan_chunk(items: Sequence[tuple[str, str]], options: ScanOptions) -> list[dict]:
+    """Scan (shown path, real path) pairs in order."""
+    return [scan_file(path, real, options) for path, real in items]
+
+
+def scan_file(path: str, real: str, options: ScanOptions) -> dict:
+    """One result row: ``status`` "read" with its crashes, or "skipped" with kind and reason."""
+    try:
+        nb = parse_notebook(read_bytes(real, options.max_bytes), options.parse_all)
+    except SkipFile as skip:
+        return {"path": path, "status": "skipped", "kind": skip.kind, "reason": skip.reason}
+    except Exception as err:  # a bug of ours must not end the scan; report it with the file
+        reason = f"could not be scanned: {type(err).__name__}: {err}"
+        return {"path": path, "status": "skipped", "kind": "error", "reason": reason}
+    row = {
+        "path": path,
+        "status": "read",
+        "nbformat": nb.nbformat,
+        "parsed": nb.parsed,
+        "cells": len(nb.cells),
+        "code_cells": sum(c["cell_type"] == "code" for c in nb.cells),
+        "saved_order": None,
+        "crashes": [],
+    }
+    if not nb.parsed:
+        return row
+    cells = tuple(Cell(**c) for c in nb.cells)
+    row["saved_order"] = saved_order(cells)
+    diagnose = options.diagnose or _project_diagnose()
+    whole = NotebookContext(cells=cells, path=path) if len(cells) <= MAX_CELLS else None
+    for err in nb.errors:
+        # A notebook of more cells than a record holds gets the window around the crash.
+        context = whole or NotebookContext(cells=context_cells(cells, err.cell_index), path=path)
+        row["crashes"].append(crash_row(path, nb.cells[err.cell_index], err, context, diagnose))
+    return row
+
+
+def crash_row(path: str, cell: dict, err, context: NotebookContext, diagnose: Callable) -> dict:
+    """The diagnosis of one error output as a flat row (labels are None when it failed)."""
+    row = {
+        "notebook": path,
+        "cell_index": cell["index"],
+        "cell_id": cell["id"],
+        "execution_count": cell["execution_count"],
+        "ename": err.ename,
+        "evalue": shorten(err.evalue),
+        "crash_type": None,
+        "root_cause": None,
+        "notebook_cause": None,
+        "stage": None,
+        "library": None,
+        "ml_bug": None,
+        "confidence": {},
+        "hint": "",
+        "evidence": [],
+        "related_cell": None,
+        "error": None,
+    }
+    try:
+        record = ErrorRecord.from_dict(
+            {
+                "ename": err.ename,
+                "evalue": err.evalue,
+                "traceback": list(err.traceback),
+                "code": cell["source"],
+                "cell_id": cell["id"],
+                "execution_count": cell["execution_count"],
+            }
+        )
+    except RecordError as bad:
+        row["error"] = f"not an error record: {bad}"
+        return row
+    record = dataclasses.replace(record, notebook=context)
+    try:
+        diagnosis = diagnose(record).to_dict()
+    except Exception as failure:  # keep scanning; the row says why it has no labels
+        row["error"] = f"diagnosis failed: {type(failure).__name__}: {failure}".rstrip(": ")
+        return row
+    for key in ("crash_type", "root_cause", "notebook_cause", "stage", "library", "ml_bug"):
+        row[key] = diagnosis.get(key)
+    row["confidence"] = {k: round(float(v), 3) for k, v in diagnosis.get("confidence", {}).items()}
+    row["hint"] = diagnosis.get("hint") or ""
+    row["evidence"] = list(diagnosis.get("evidence") or [])
+    row["related_cell"] = diagnosis.get("related_cell")
+    return row
+
+
+def shorten(text: str, limit: int = EVALUE_CHARS) -> str:
+    """One line without ANSI colours, at most ``limit`` characters."""
+    text = _SPACE.sub(" ", _ANSI.sub("", text)).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def saved_order(cells) -> dict | None:
+    """The saved-order analysis of the notebook helper as a plain dict (None if unavailable)."""
+    analyse = _analyse_saved()
+    if analyse is None:
+        return None
+    try:
+        result = analyse(cells)
+    except Exception:  # the order analysis is a bonus; its failure must not lose the crashes
+        return None
+    data = dataclasses.asdict(result) if dataclasses.is_dataclass(result) else dict(result)
+    return _plain(data)
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    return value
+
+
+_cache: dict[str, Callable | None] = {}
+
+
+def _project_diagnose() -> Callable:
+    if "diagnose" not in _cache:
+        from ..diagnosis import diagnose
+
+        _cache["diagnose"] = diagnose
+    return _cache["diagnose"]
+
+
+def _analyse_saved() -> Callable | None:
+    if "analyse_saved" not in _cache:
+        try:
+            from ..diagnosis.notebook import analyse_saved
+        except ImportError:  # TRANSITIONAL: the notebook analysis is written in parallel
+            analyse_saved = None
+        _cache["analyse_saved"] = analyse_saved
+    return _cache["analyse_saved"]

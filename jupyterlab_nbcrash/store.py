@@ -1,0 +1,423 @@
+"""SQLite storage of the server: the crash history of the side panel and the users' feedback.
+
+One file (``NbCrashConfig.store_path``, by default ``<jupyter data dir>/nbcrash/nbcrash.sqlite3``)
+in WAL mode, created on first use. ``Database`` owns the connection; two small views share it:
+
+- ``CrashHistory``: every diagnosed crash (error record + diagnosis), newest first, bounded by the
+  configured history length, cleared by the panel's "clear".
+- ``FeedbackStore``: the users' verdicts on a diagnosis ("right", or "wrong" plus corrected labels)
+  with a copy of the error record and of the predicted labels. Feedback survives clearing or
+  trimming the history: it is training data.
+
+For retraining (``jupyter nbcrash train --with-feedback``) and ``jupyter nbcrash feedback export``::
+
+    from jupyterlab_nbcrash.store import FeedbackStore
+
+    with FeedbackStore.open() as feedback:  # or FeedbackStore.open("/path/to/nbcrash.sqlite3")
+        for row in feedback.labelled_records():
+            ...
+
+``labelled_records()`` yields one dict per feedback, oldest first, in the shared dev file's JSONL
+format: ``id`` ("feedback-<n>"), ``ename``, ``evalue``, ``traceback`` (list of str), ``code``,
+``crash_type``, ``root_cause``, ``stage``, ``library``, ``ml_bug``, and ``detail`` with
+``notebook_cause``, ``verdict`` ("right" or "wrong") and ``created``. The labels are the corrected
+ones when the user said "wrong", the predicted ones when they confirmed them. ``ml_bug`` is the
+predicted value (the panel does not ask for it).
+
+Thread safety: one connection guarded by a lock (the server's worker threads and event loop share
+it); other processes (the CLI while the server runs) are handled by WAL and a busy timeout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+from . import taxonomy
+
+SCHEMA_VERSION = 1
+# Dimensions a user may correct in the panel (ml_bug is not asked for).
+CORRECTABLE = ("crash_type", "root_cause", "notebook_cause", "stage", "library")
+PREDICTED = (*CORRECTABLE, "ml_bug")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS crashes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created TEXT NOT NULL,
+    notebook_path TEXT NOT NULL DEFAULT '',
+    cell_id TEXT NOT NULL DEFAULT '',
+    cell_index INTEGER,
+    execution_count INTEGER,
+    ename TEXT NOT NULL DEFAULT '',
+    evalue TEXT NOT NULL DEFAULT '',
+    crash_type TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    library TEXT NOT NULL,
+    record TEXT NOT NULL,     -- JSON: ename, evalue, traceback, code, cell_id, execution_count
+    diagnosis TEXT NOT NULL   -- JSON: Diagnosis.to_dict()
+);
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    crash_id INTEGER NOT NULL UNIQUE,  -- no foreign key: feedback outlives the history
+    created TEXT NOT NULL,
+    correct INTEGER NOT NULL,
+    record TEXT NOT NULL,     -- JSON, as in crashes.record
+    predicted TEXT NOT NULL,  -- JSON: the labels the diagnosis gave
+    corrected TEXT NOT NULL   -- JSON: the labels the user confirmed or chose
+);
+"""
+
+
+class StoreError(Exception):
+    """The SQLite file cannot be opened, read or written (path, permissions, corruption)."""
+
+
+class FeedbackError(ValueError):
+    """Feedback outside the schema; the message names the field."""
+
+
+class UnknownCrash(LookupError):
+    """No crash with this id in the history."""
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _text(value: str) -> str:
+    """SQLite stores UTF-8: replace lone surrogates (legal in JSON escapes, not in UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "replace").decode("utf-8")
+    return value
+
+
+def _dumps(value: Any) -> str:
+    # ensure_ascii escapes lone surrogates too, so any str round-trips.
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+
+
+class Database:
+    """The SQLite file, opened on first use, with one connection shared under a lock."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = os.fspath(path)
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+
+    def _connect(self) -> sqlite3.Connection:
+        folder = os.path.dirname(os.path.abspath(self.path))
+        try:
+            os.makedirs(folder, exist_ok=True)
+            conn = sqlite3.connect(
+                self.path, timeout=10, check_same_thread=False, isolation_level=None
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")  # durable enough in WAL, no fsync per insert
+            conn.executescript(_SCHEMA)
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except (OSError, sqlite3.Error) as err:
+            raise StoreError(f"cannot open the nbcrash store {self.path}: {err}") from None
+        return conn
+
+    def run(self, work, write: bool = False):
+        """Run ``work(conn)`` in one transaction under the lock; wrap SQLite failures."""
+        with self._lock:
+            try:
+                if self._conn is None:
+                    self._conn = self._connect()
+                conn = self._conn
+                conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                try:
+                    result = work(conn)
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
+                return result
+            except sqlite3.Error as err:
+                raise StoreError(f"nbcrash store {self.path}: {err}") from None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _record_dict(record, notebook_path: str) -> dict:
+    """What we keep of an ErrorRecord: enough to retrain on, without the whole notebook."""
+    return {
+        "ename": record.ename,
+        "evalue": record.evalue,
+        "traceback": list(record.traceback),
+        "code": record.code,
+        "cell_id": record.cell_id,
+        "execution_count": record.execution_count,
+        "notebook_path": notebook_path,
+    }
+
+
+def _labels(diagnosis: Mapping[str, Any]) -> dict:
+    return {key: diagnosis.get(key) for key in PREDICTED}
+
+
+class CrashHistory:
+    """The diagnosed crashes the side panel lists, newest first, at most ``length`` of them."""
+
+    def __init__(self, db: Database, length: int = 500):
+        self.db = db
+        self.length = length
+
+    def add(self, record, diagnosis: Mapping[str, Any], cell_index: int | None = None) -> dict:
+        """Keep one diagnosed crash; return ``{"crash_id", "created"}`` (id None if length 0)."""
+        created = now()
+        if self.length <= 0:
+            return {"crash_id": None, "created": created}
+        path = _text(record.notebook.path) if record.notebook else ""
+
+        def work(conn):
+            cur = conn.execute(
+                "INSERT INTO crashes (created, notebook_path, cell_id, cell_index,"
+                " execution_count, ename, evalue, crash_type, stage, library, record, diagnosis)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    created,
+                    path,
+                    _text(record.cell_id),
+                    cell_index,
+                    record.execution_count,
+                    _text(record.ename),
+                    _text(record.evalue),
+                    diagnosis["crash_type"],
+                    diagnosis["stage"],
+                    _text(diagnosis["library"]),
+                    _dumps(_record_dict(record, path)),
+                    _dumps(dict(diagnosis)),
+                ),
+            )
+            crash_id = cur.lastrowid
+            conn.execute("DELETE FROM crashes WHERE id <= ?", (crash_id - self.length,))
+            return crash_id
+
+        return {"crash_id": self.db.run(work, write=True), "created": created}
+
+    def list(
+        self,
+        limit: int = 100,
+        crash_type: str | None = None,
+        stage: str | None = None,
+        library: str | None = None,
+        notebook: str | None = None,
+    ) -> list[dict]:
+        """The newest ``limit`` crashes matching every given filter, newest first."""
+        where, args = [], []
+        for column, value in (
+            ("crash_type", crash_type),
+            ("stage", stage),
+            ("library", library),
+            ("notebook_path", notebook),
+        ):
+            if value is not None:
+                where.append(f"c.{column} = ?")
+                args.append(_text(value))
+        sql = (
+            "SELECT c.id, c.created, c.notebook_path, c.cell_id, c.cell_index, c.execution_count,"
+            " c.ename, c.evalue, c.diagnosis, f.id AS feedback_id, f.correct, f.corrected,"
+            " f.created AS feedback_created"
+            " FROM crashes c LEFT JOIN feedback f ON f.crash_id = c.id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY c.id DESC LIMIT ?"
+        )
+        rows = self.db.run(lambda conn: conn.execute(sql, (*args, limit)).fetchall())
+        return [_crash_item(row) for row in rows]
+
+    def get(self, crash_id: int) -> dict:
+        """The crash with its stored record; ``UnknownCrash`` when it is not (or no longer) kept."""
+        row = self.db.run(
+            lambda conn: conn.execute(
+                "SELECT id, record, diagnosis FROM crashes WHERE id = ?", (crash_id,)
+            ).fetchone()
+        )
+        if row is None:
+            raise UnknownCrash(crash_id)
+        return {
+            "crash_id": row["id"],
+            "record": json.loads(row["record"]),
+            "diagnosis": json.loads(row["diagnosis"]),
+        }
+
+    def clear(self) -> int:
+        """Forget every crash of the history (feedback stays); return how many were deleted."""
+        return self.db.run(lambda conn: conn.execute("DELETE FROM crashes").rowcount, write=True)
+
+
+def _crash_item(row: sqlite3.Row) -> dict:
+    feedback = None
+    if row["feedback_id"] is not None:
+        feedback = {
+            "feedback_id": row["feedback_id"],
+            "correct": bool(row["correct"]),
+            "labels": json.loads(row["corrected"]),
+            "created": row["feedback_created"],
+        }
+    return {
+        "crash_id": row["id"],
+        "created": row["created"],
+        "notebook_path": row["notebook_path"],
+        "cell_id": row["cell_id"],
+        "cell_index": row["cell_index"],
+        "execution_count": row["execution_count"],
+        "ename": row["ename"],
+        "evalue": row["evalue"],
+        "diagnosis": json.loads(row["diagnosis"]),
+        "feedback": feedback,
+    }
+
+
+def validate_labels(labels: Any) -> dict:
+    """Check corrected labels against the taxonomy; raise ``FeedbackError`` naming the field."""
+    if labels is None:
+        return {}
+    if not isinstance(labels, dict):
+        raise FeedbackError("'labels' must be an object")
+    out = {}
+    for key, value in labels.items():
+        if key not in CORRECTABLE:
+            raise FeedbackError(
+                f"'labels.{key}' is not a label one can correct (one of {', '.join(CORRECTABLE)})"
+            )
+        if value is None and key == "notebook_cause":
+            out[key] = None
+            continue
+        if not isinstance(value, str):
+            raise FeedbackError(f"'labels.{key}' must be a string")
+        if not taxonomy.is_valid(key, value) or len(value) > 200:
+            raise FeedbackError(f"'labels.{key}' is not a {key} id of the taxonomy: {value[:80]!r}")
+        out[key] = value
+    return out
+
+
+def corrected_labels(predicted: Mapping[str, Any], correct: bool, labels: Mapping) -> dict:
+    """The labels a feedback stands for: the predicted ones, overridden by the user's choice."""
+    out = dict(predicted)
+    if not correct:
+        out.update(labels)
+    if out.get("root_cause") != "notebook_specific":
+        out["notebook_cause"] = None
+    return out
+
+
+class FeedbackStore:
+    """The users' verdicts on diagnoses, with what is needed to retrain on them."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None) -> FeedbackStore:
+        """The store at ``path`` (default: the configured or default store path)."""
+        if path is None:
+            from .config import NbCrashConfig, load_server_config
+
+            path = NbCrashConfig(config=load_server_config()).store_path
+        return cls(Database(path))
+
+    def __enter__(self) -> FeedbackStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.db.close()
+
+    def add(self, crash: Mapping[str, Any], correct: Any, labels: Any = None) -> dict:
+        """Record feedback on ``crash`` (from ``CrashHistory.get``); a later verdict replaces it.
+
+        Returns ``{"feedback_id", "crash_id"}``; raises ``FeedbackError`` for bad input.
+        """
+        if not isinstance(correct, bool):
+            raise FeedbackError("'correct' must be true or false")
+        labels = validate_labels(labels)
+        if not correct and not labels:
+            raise FeedbackError("'labels' must name at least one corrected label when wrong")
+        predicted = _labels(crash["diagnosis"])
+        corrected = corrected_labels(predicted, correct, labels)
+        values = (
+            now(),
+            int(correct),
+            _dumps(crash["record"]),
+            _dumps(predicted),
+            _dumps(corrected),
+            crash["crash_id"],
+        )
+
+        def work(conn):
+            conn.execute(
+                "INSERT INTO feedback (created, correct, record, predicted, corrected, crash_id)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(crash_id) DO UPDATE SET"
+                " created = excluded.created, correct = excluded.correct,"
+                " record = excluded.record, predicted = excluded.predicted,"
+                " corrected = excluded.corrected",
+                values,
+            )
+            row = conn.execute(
+                "SELECT id FROM feedback WHERE crash_id = ?", (crash["crash_id"],)
+            ).fetchone()
+            return row["id"]
+
+        return {"feedback_id": self.db.run(work, write=True), "crash_id": crash["crash_id"]}
+
+    def entries(self) -> list[dict]:
+        """Every feedback, oldest first: ids, verdict, record, predicted and corrected labels."""
+        rows = self.db.run(
+            lambda conn: conn.execute(
+                "SELECT id, crash_id, created, correct, record, predicted, corrected"
+                " FROM feedback ORDER BY id"
+            ).fetchall()
+        )
+        return [
+            {
+                "feedback_id": row["id"],
+                "crash_id": row["crash_id"],
+                "created": row["created"],
+                "correct": bool(row["correct"]),
+                "record": json.loads(row["record"]),
+                "predicted": json.loads(row["predicted"]),
+                "corrected": json.loads(row["corrected"]),
+            }
+            for row in rows
+        ]
+
+    def labelled_records(self) -> Iterator[dict]:
+        """Each feedback as a labelled record in the dev file's JSONL format (see module doc)."""
+        for entry in self.entries():
+            record, labels = entry["record"], entry["corrected"]
+            yield {
+                "id": f"feedback-{entry['feedback_id']}",
+                "ename": record.get("ename", ""),
+                "evalue": record.get("evalue", ""),
+                "traceback": record.get("traceback", []),
+                "code": record.get("code", ""),
+                "crash_type": labels["crash_type"],
+                "root_cause": labels["root_cause"],
+                "stage": labels["stage"],
+                "library": labels["library"],
+                "ml_bug": bool(labels.get("ml_bug")),
+                "detail": {
+                    "notebook_cause": labels.get("notebook_cause"),
+                    "verdict": "right" if entry["correct"] else "wrong",
+                    "created": entry["created"],
+                },
+            }

@@ -1,0 +1,170 @@
+"""Fit the text model: tokens → TF-IDF → one logistic regression per dimension → ``Model``.
+
+Plain scikit-learn estimators, deterministic (lbfgs, fixed data order, no random state involved).
+``fit_pipelines`` returns the fitted scikit-learn objects (for tests and analysis); ``train``
+exports them into the numpy ``Model`` that ships.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..diagnosis.features import tokens
+from ..diagnosis.model import DIMENSIONS, FRAME_LIBRARY, Head, Model, library_hint
+from ..diagnosis.diagnose import rule_matches
+from ..diagnosis.traceback import parse
+from .data import Example
+
+
+@dataclass(frozen=True)
+class Params:
+    """Hyper-parameters; the defaults are what cross-validation chose (see notes/model.md)."""
+
+    min_df: int = 2
+    C: dict = field(
+        default_factory=lambda: {
+            "crash_type": 10.0,
+            "root_cause": 3.0,
+            "stage": 3.0,
+            "library": 10.0,
+            "ml_bug": 3.0,
+        }
+    )
+    # Weight of an example from our own corpus relative to one of a labelled real-crash file.
+    corpus_weight: float = 0.5
+    # A library seen fewer times than this is learnt as "the deepest frame's library".
+    min_library_count: int = 3
+    max_iter: int = 3000
+
+
+def _identity(doc):
+    return doc
+
+
+@dataclass
+class Featurised:
+    """Examples with their tokens and library hints, computed once and reused across folds."""
+
+    examples: list[Example]
+    docs: list[list[str]]
+    hints: list[str | None]
+
+
+def featurise(examples: Sequence[Example]) -> Featurised:
+    docs, hints = [], []
+    for ex in examples:
+        parsed = parse(ex.record)
+        docs.append(tokens(parsed, rule_matches(parsed)))
+        hints.append(library_hint(parsed))
+    return Featurised(list(examples), docs, hints)
+
+
+def targets(data: Featurised, params: Params) -> dict[str, list[str]]:
+    """Per dimension the class each example is learnt as (library: see ``library_target``)."""
+    libs = Counter(ex.labels["library"] for ex in data.examples)
+    known = {lib for lib, n in libs.items() if n >= params.min_library_count}
+    out = {dim: [] for dim in DIMENSIONS}
+    for ex, hint in zip(data.examples, data.hints):
+        for dim in ("crash_type", "root_cause", "stage"):
+            out[dim].append(ex.labels[dim])
+        out["library"].append(library_target(ex.labels["library"], hint, known))
+        out["ml_bug"].append(str(bool(ex.labels["ml_bug"])))
+    return out
+
+
+def library_target(label: str, hint: str | None, known: set[str]) -> str:
+    """The library class: 'none', the frame's library (FRAME_LIBRARY) or an explicit name.
+
+    Learning "it is the library the traceback points at" generalises to libraries never seen in
+    training; an explicit name is kept when the label differs from what the traceback shows.
+    """
+    if label == "none":
+        return "none"
+    if hint and hint.lower() == label.lower():
+        return FRAME_LIBRARY
+    return label if label in known else FRAME_LIBRARY
+
+
+def weights(data: Featurised, params: Params) -> np.ndarray:
+    return np.array(
+        [params.corpus_weight if ex.source == "corpus.jsonl" else 1.0 for ex in data.examples]
+    )
+
+
+def fit_pipelines(data: Featurised, params: Params | None = None):
+    """(fitted TfidfVectorizer, {dimension: fitted LogisticRegression})."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from threadpoolctl import threadpool_limits
+
+    params = params or Params()
+    min_df = params.min_df if len(data.docs) >= 20 else 1
+    vectorizer = TfidfVectorizer(
+        analyzer=_identity, lowercase=False, min_df=min_df, sublinear_tf=True, norm="l2"
+    )
+    X = vectorizer.fit_transform(data.docs)
+    # One BLAS thread: multi-threaded reductions change the last bits, and so the weights.
+    with threadpool_limits(limits=1):
+        heads = _fit_heads(X, data, params)
+    return vectorizer, heads
+
+
+def _fit_heads(X, data: Featurised, params: Params) -> dict:
+    from sklearn.linear_model import LogisticRegression
+
+    ys = targets(data, params)
+    w = weights(data, params)
+    heads = {}
+    for dim in DIMENSIONS:
+        y = np.array(ys[dim])
+        if len(set(ys[dim])) < 2:
+            heads[dim] = _Constant(y[0])
+            continue
+        clf = LogisticRegression(C=params.C.get(dim, 1.0), max_iter=params.max_iter)
+        clf.fit(X, y, sample_weight=w)
+        heads[dim] = clf
+    return heads
+
+
+class _Constant:
+    """A dimension with a single class in the training data (tiny data sets only)."""
+
+    def __init__(self, label):
+        self.classes_ = np.array([label])
+
+
+def export(vectorizer, heads, meta: dict | None = None) -> Model:
+    """The numpy ``Model`` equal to the fitted scikit-learn objects."""
+    vocab = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
+    out = {}
+    for dim, clf in heads.items():
+        classes = tuple(str(c) for c in clf.classes_)
+        if isinstance(clf, _Constant):
+            coef = np.zeros((1, len(vocab)))
+            intercept = np.zeros(1)
+        else:
+            coef = np.asarray(clf.coef_, dtype=np.float64)
+            intercept = np.asarray(clf.intercept_, dtype=np.float64)
+        out[dim] = Head(classes, coef, intercept)
+    return Model(vocab, vectorizer.idf_, out, meta or {})
+
+
+def train(examples: Sequence[Example], params: Params | None = None, sources=None) -> Model:
+    """Fit and export; ``sources`` ({name: count}) goes into the model's metadata."""
+    params = params or Params()
+    data = featurise(examples)
+    vectorizer, heads = fit_pipelines(data, params)
+    import sklearn
+
+    meta = {
+        "trained_on": sources or dict(Counter(ex.source for ex in examples)),
+        "examples": len(examples),
+        "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "sklearn": sklearn.__version__,
+        "params": {"min_df": params.min_df, "C": params.C, "corpus_weight": params.corpus_weight},
+    }
+    return export(vectorizer, heads, meta)

@@ -1,0 +1,352 @@
+import { Cell, ICellModel, ICodeCellModel } from '@jupyterlab/cells';
+import * as nbformat from '@jupyterlab/nbformat';
+import {
+  INotebookTracker,
+  Notebook,
+  NotebookActions,
+  NotebookPanel
+} from '@jupyterlab/notebook';
+import { IOutputAreaModel } from '@jupyterlab/outputarea';
+import { IObservableList } from '@jupyterlab/observables';
+import { IOutputModel } from '@jupyterlab/rendermime';
+import { IDisposable } from '@lumino/disposable';
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { CrashLog, ICrashEntry } from './crashlog';
+import {
+  DEFAULT_HISTORY_LIMIT,
+  ExecutionHistory,
+  watchKernelSessions
+} from './history';
+import { diagnoseRequest, IKernelErrorInfo, wireCells } from './record';
+import { postAPI } from './request';
+import { IDiagnoseRequest, IDiagnosis } from './types';
+
+/** What `diagnosed` reports: the crash entry and where it happened. */
+export interface IDiagnosedArgs {
+  panel: NotebookPanel;
+  cellModel: ICodeCellModel;
+  entry: ICrashEntry;
+}
+
+/** Exceptions that are the user's own doing, not crashes: recorded, never diagnosed. */
+const NOT_A_CRASH = new Set(['KeyboardInterrupt']);
+
+/** The per-notebook state of the capture. */
+class NotebookWatch implements IDisposable {
+  constructor(
+    readonly panel: NotebookPanel,
+    historyLimit: number,
+    onErrorOutput: (watch: NotebookWatch, cell: ICodeCellModel) => void
+  ) {
+    this.history = new ExecutionHistory(historyLimit);
+    this._kernelWatch = watchKernelSessions(panel.sessionContext, this.history);
+    // Execution counts start again after a restart: forget which ones were diagnosed.
+    this.history.sessionReset.connect(() => this.seen.clear());
+    this._onErrorOutput = onErrorOutput;
+    void panel.context.ready.then(() => this._watchCells());
+  }
+
+  readonly history: ExecutionHistory;
+  /** Errors already diagnosed in this kernel session, as "cellId:executionCount". */
+  readonly seen = new Set<string>();
+
+  get isDisposed(): boolean {
+    return this._disposed;
+  }
+
+  dispose(): void {
+    if (this._disposed) {
+      return;
+    }
+    this._disposed = true;
+    this._kernelWatch.dispose();
+    const cells = this.panel.content.model?.cells;
+    if (cells) {
+      cells.changed.disconnect(this._onCellsChanged, this);
+      for (const model of cells) {
+        if (model.type === 'code') {
+          (model as ICodeCellModel).outputs.changed.disconnect(
+            this._onOutputsChanged,
+            this
+          );
+        }
+      }
+    }
+    Signal.clearData(this);
+  }
+
+  private _watchCells(): void {
+    const cells = this.panel.content.model?.cells;
+    if (this._disposed || !cells) {
+      return;
+    }
+    cells.changed.connect(this._onCellsChanged, this);
+    for (const model of cells) {
+      this._watchCell(model);
+    }
+  }
+
+  private _watchCell(model: ICellModel): void {
+    if (model.type === 'code') {
+      const outputs = (model as ICodeCellModel).outputs;
+      this._owners.set(outputs, model as ICodeCellModel);
+      outputs.changed.connect(this._onOutputsChanged, this);
+    }
+  }
+
+  private _onCellsChanged(
+    _: unknown,
+    change: IObservableList.IChangedArgs<ICellModel>
+  ): void {
+    if (change.type === 'add' || change.type === 'set') {
+      change.newValues.forEach(m => this._watchCell(m));
+    }
+  }
+
+  /**
+   * Error outputs that do not come from a run of this frontend (a widget callback, another
+   * client): a run of ours is reported by NotebookActions.executed instead.
+   */
+  private _onOutputsChanged(
+    outputs: IOutputAreaModel,
+    change: IObservableList.IChangedArgs<IOutputModel>
+  ): void {
+    if (change.type !== 'add' && change.type !== 'set') {
+      return;
+    }
+    if (!change.newValues.some(o => o.type === 'error')) {
+      return;
+    }
+    const cell = this._owners.get(outputs);
+    if (cell && !cell.isDisposed && cell.executionState !== 'running') {
+      this._onErrorOutput(this, cell);
+    }
+  }
+
+  private _disposed = false;
+  private _kernelWatch: IDisposable;
+  private _owners = new WeakMap<IOutputAreaModel, ICodeCellModel>();
+  private _onErrorOutput: (watch: NotebookWatch, cell: ICodeCellModel) => void;
+}
+
+/** How the capture talks to the server (replaceable in tests). */
+export type DiagnoseFunction = (body: IDiagnoseRequest) => Promise<IDiagnosis>;
+
+/**
+ * Sees every error of every open notebook, records each notebook's execution history and
+ * asks the server for a diagnosis of each error, once.
+ *
+ * A cell that runs without error costs one map lookup and one push onto its notebook's
+ * history; nothing is serialised until an error needs a diagnosis.
+ */
+export class CrashCapture implements IDisposable {
+  constructor(options: CrashCapture.IOptions) {
+    this._tracker = options.tracker;
+    this._log = options.log;
+    this._diagnose =
+      options.diagnose ?? (body => postAPI<IDiagnosis>('diagnose', body));
+    this._historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+    this._beforeDiagnose = options.beforeDiagnose ?? (() => Promise.resolve());
+
+    this._tracker.forEach(panel => this._watch(panel));
+    this._tracker.widgetAdded.connect((_, panel) => this._watch(panel), this);
+    NotebookActions.executed.connect(this._onExecuted, this);
+  }
+
+  /** Emitted when a diagnosis arrived. */
+  get diagnosed(): ISignal<this, IDiagnosedArgs> {
+    return this._diagnosed;
+  }
+
+  /** When false, nothing is recorded or diagnosed. */
+  enabled = true;
+
+  /** Executions kept per notebook and kernel session. */
+  get historyLimit(): number {
+    return this._historyLimit;
+  }
+  set historyLimit(value: number) {
+    this._historyLimit = value;
+    this._watches.forEach(w => (w.history.limit = value));
+  }
+
+  /** The execution history of a notebook (undefined if it is not tracked). */
+  historyOf(panel: NotebookPanel): ExecutionHistory | undefined {
+    return this._watches.get(panel.content)?.history;
+  }
+
+  get isDisposed(): boolean {
+    return this._disposed;
+  }
+
+  dispose(): void {
+    if (this._disposed) {
+      return;
+    }
+    this._disposed = true;
+    NotebookActions.executed.disconnect(this._onExecuted, this);
+    this._watches.forEach(w => w.dispose());
+    this._watches.clear();
+    Signal.clearData(this);
+  }
+
+  private _watch(panel: NotebookPanel): void {
+    if (this._watches.has(panel.content)) {
+      return;
+    }
+    const watch = new NotebookWatch(panel, this._historyLimit, (w, cell) =>
+      this._onErrorOutput(w, cell)
+    );
+    this._watches.set(panel.content, watch);
+    panel.disposed.connect(() => {
+      watch.dispose();
+      this._watches.delete(panel.content);
+    });
+  }
+
+  private _onExecuted(
+    _: unknown,
+    args: {
+      notebook: Notebook;
+      cell: Cell;
+      success: boolean;
+      error?: {
+        errorName: string;
+        errorValue: string;
+        traceback: string[];
+      } | null;
+    }
+  ): void {
+    if (!this.enabled || args.cell.model.type !== 'code') {
+      return;
+    }
+    const watch = this._watches.get(args.notebook);
+    if (!watch) {
+      return;
+    }
+    const model = args.cell.model as ICodeCellModel;
+    const { error } = args;
+    if (!args.success && !error?.errorName) {
+      return; // aborted (an earlier cell failed) or cancelled: it did not run
+    }
+    const index = args.notebook.widgets.indexOf(args.cell);
+    watch.history.record({
+      cellId: model.id,
+      index,
+      executionCount: model.executionCount,
+      ok: args.success,
+      ename: error?.errorName,
+      evalue: error?.errorValue,
+      time: Date.now()
+    });
+    if (error?.errorName) {
+      void this._handleError(watch, model, index, {
+        ename: error.errorName,
+        evalue: error.errorValue ?? '',
+        traceback: Array.isArray(error.traceback) ? error.traceback : []
+      });
+    }
+  }
+
+  private _onErrorOutput(watch: NotebookWatch, model: ICodeCellModel): void {
+    if (!this.enabled) {
+      return;
+    }
+    const outputs = model.outputs;
+    for (let i = outputs.length - 1; i >= 0; i--) {
+      const output = outputs.get(i).toJSON();
+      if (nbformat.isError(output)) {
+        const index = watch.panel.content.widgets.findIndex(
+          c => c.model === model
+        );
+        void this._handleError(watch, model, index, {
+          ename: output.ename,
+          evalue: output.evalue,
+          traceback: output.traceback
+        });
+        return;
+      }
+    }
+  }
+
+  private async _handleError(
+    watch: NotebookWatch,
+    model: ICodeCellModel,
+    index: number,
+    error: IKernelErrorInfo
+  ): Promise<void> {
+    if (NOT_A_CRASH.has(error.ename)) {
+      return;
+    }
+    const executionCount = model.executionCount;
+    const seenKey = `${model.id}:${executionCount ?? '-'}`;
+    if (watch.seen.has(seenKey)) {
+      return;
+    }
+    watch.seen.add(seenKey);
+
+    const panel = watch.panel;
+    const path = panel.context.path;
+    const cells = panel.content.model?.cells;
+    const body = diagnoseRequest({
+      error,
+      code: model.sharedModel.getSource(),
+      cellId: model.id,
+      cellIndex: index,
+      executionCount,
+      notebook: cells
+        ? { path, cells: wireCells(cells, index), ...watch.history.toWire() }
+        : null
+    });
+    const key = `${panel.id}:${seenKey}:${Date.now()}`;
+    this._log.add({
+      key,
+      panelId: panel.id,
+      notebookPath: path,
+      cellId: model.id,
+      cellIndex: index,
+      executionCount,
+      ename: error.ename,
+      evalue: error.evalue,
+      time: Date.now(),
+      status: 'pending',
+      diagnosis: null
+    });
+    try {
+      const [diagnosis] = await Promise.all([
+        this._diagnose(body),
+        this._beforeDiagnose().catch(() => undefined)
+      ]);
+      const entry = this._log.update(key, { status: 'done', diagnosis });
+      if (entry && !panel.isDisposed && !model.isDisposed) {
+        this._diagnosed.emit({ panel, cellModel: model, entry });
+      }
+    } catch (reason) {
+      const message = reason instanceof Error ? reason.message : String(reason);
+      console.warn('nbcrash: could not diagnose the error', reason);
+      this._log.update(key, { status: 'failed', error: message });
+    }
+  }
+
+  private _tracker: INotebookTracker;
+  private _log: CrashLog;
+  private _diagnose: DiagnoseFunction;
+  private _beforeDiagnose: () => Promise<void>;
+  private _historyLimit: number;
+  private _watches = new Map<Notebook, NotebookWatch>();
+  private _diagnosed = new Signal<this, IDiagnosedArgs>(this);
+  private _disposed = false;
+}
+
+export namespace CrashCapture {
+  export interface IOptions {
+    tracker: INotebookTracker;
+    log: CrashLog;
+    /** Defaults to POST /nbcrash/diagnose. */
+    diagnose?: DiagnoseFunction;
+    /** Awaited alongside each request, e.g. loading the taxonomy titles. */
+    beforeDiagnose?: () => Promise<void>;
+    historyLimit?: number;
+  }
+}

@@ -1,0 +1,127 @@
+import { ICellModel } from '@jupyterlab/cells';
+
+import { IDiagnoseRequest, IWireCell, IWireNotebook } from './types';
+
+/** An error as the kernel reports it. */
+export interface IKernelErrorInfo {
+  ename: string;
+  evalue: string;
+  traceback: string[];
+}
+
+/** Bounds that keep a request well under the server's 1 MB body limit. */
+export const LIMITS = {
+  /** Characters of cell source sent over all cells of the notebook. */
+  notebookSource: 400_000,
+  /** Characters of source sent for any one other cell. */
+  cellSource: 50_000,
+  /** Characters of the failing cell's own source. */
+  code: 100_000,
+  /** Characters of evalue. */
+  evalue: 20_000,
+  /** Characters of traceback over all lines. */
+  traceback: 200_000
+};
+
+/**
+ * The notebook's cells as the server's notebook analysis needs them.
+ *
+ * Only code cells carry their source (markdown is irrelevant to which names a cell defines);
+ * when the notebook is very large, the cells farthest from the failing one are sent without
+ * source first.
+ */
+export function wireCells(
+  cells: Iterable<ICellModel>,
+  failingIndex: number
+): IWireCell[] {
+  const out: IWireCell[] = [];
+  let index = 0;
+  for (const model of cells) {
+    const code = model.type === 'code';
+    const source = code ? model.sharedModel.getSource() : '';
+    out.push({
+      id: model.id,
+      index,
+      source:
+        source.length > LIMITS.cellSource
+          ? source.slice(0, LIMITS.cellSource)
+          : source,
+      execution_count: code ? ((model as any).executionCount ?? null) : null,
+      cell_type: model.type
+    });
+    index++;
+  }
+  let total = out.reduce((n, c) => n + c.source.length, 0);
+  if (total > LIMITS.notebookSource) {
+    const byDistance = [...out].sort(
+      (a, b) =>
+        Math.abs(b.index - failingIndex) - Math.abs(a.index - failingIndex)
+    );
+    for (const cell of byDistance) {
+      if (total <= LIMITS.notebookSource) {
+        break;
+      }
+      total -= cell.source.length;
+      cell.source = '';
+    }
+  }
+  return out;
+}
+
+/** Keep the head and the tail of a long traceback: the user's frame and the raise site. */
+export function boundTraceback(traceback: readonly string[]): string[] {
+  let total = 0;
+  for (const line of traceback) {
+    total += line.length;
+  }
+  if (total <= LIMITS.traceback) {
+    return [...traceback];
+  }
+  const half = LIMITS.traceback / 2;
+  const head: string[] = [];
+  const tail: string[] = [];
+  let used = 0;
+  for (const line of traceback) {
+    if (used + line.length > half) {
+      break;
+    }
+    head.push(line);
+    used += line.length;
+  }
+  used = 0;
+  for (let i = traceback.length - 1; i >= head.length; i--) {
+    const line = traceback[i];
+    if (used + line.length > half) {
+      break;
+    }
+    tail.unshift(line);
+    used += line.length;
+  }
+  const dropped = traceback.length - head.length - tail.length;
+  return [...head, `... ${dropped} traceback lines left out ...`, ...tail];
+}
+
+/** The body of POST /nbcrash/diagnose for one error of one cell. */
+export function diagnoseRequest(options: {
+  error: IKernelErrorInfo;
+  code: string;
+  cellId: string;
+  cellIndex: number;
+  executionCount: number | null;
+  notebook: IWireNotebook | null;
+}): IDiagnoseRequest {
+  const { error, code, notebook } = options;
+  const body: IDiagnoseRequest = {
+    ename: error.ename,
+    evalue: error.evalue.slice(0, LIMITS.evalue),
+    traceback: boundTraceback(error.traceback),
+    code: code.slice(0, LIMITS.code),
+    cell_id: options.cellId,
+    execution_count: options.executionCount,
+    cell_index: options.cellIndex
+  };
+  if (notebook) {
+    body.notebook = notebook;
+  }
+  return body;
+}

@@ -1,0 +1,67 @@
+/**
+ * Shapes of the nbcrash wire API (see TEAM.md "Wire API"). The ids inside are opaque strings:
+ * their titles come from GET /nbcrash/taxonomy.
+ */
+
+/** One cell of the notebook as sent with a diagnose request. */
+export interface IWireCell {
+  id: string;
+  index: number;
+  source: string;
+  execution_count: number | null;
+  cell_type: string;
+}
+
+/** One execution of the current (or previous) kernel session, oldest first. */
+export interface IWireExecution {
+  cell_id: string;
+  execution_count: number | null;
+  ok: boolean;
+  ename?: string;
+  evalue?: string;
+}
+
+/** The notebook around a crashing cell. */
+export interface IWireNotebook {
+  path: string;
+  cells: IWireCell[];
+  history: IWireExecution[];
+  previous_history: IWireExecution[];
+}
+
+/** Body of POST /nbcrash/diagnose. */
+export interface IDiagnoseRequest {
+  ename: string;
+  evalue: string;
+  traceback: string[];
+  code?: string;
+  cell_id?: string;
+  execution_count?: number | null;
+  cell_index?: number;
+  notebook?: IWireNotebook;
+  store?: boolean;
+}
+
+/** The other cell a diagnosis points at ("Run cell [k] first"). */
+export interface IRelatedCell {
+  id: string;
+  index: number;
+  execution_count: number | null;
+}
+
+/** Answer of POST /nbcrash/diagnose. */
+export interface IDiagnosis {
+  crash_type: string;
+  root_cause: string;
+  notebook_cause: string | null;
+  stage: string;
+  library: string;
+  ml_bug: boolean;
+  confidence: { [dimension: string]: number };
+  hint: string;
+  evidence: string[];
+  related_cell: IRelatedCell | null;
+  taxonomy_version: string;
+  crash_id?: number | null;
+  created?: string;
+}

@@ -1,0 +1,143 @@
+"""Hints name the specifics of the crash; evidence says what the decision rested on."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyterlab_nbcrash import taxonomy
+from jupyterlab_nbcrash.diagnosis.hints import GENERIC, close_matches, make_hint, template_count
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.rules import apply_rules
+from jupyterlab_nbcrash.diagnosis.traceback import parse
+from tests.fixtures.tracebacks.loader import fixture, names, record
+
+
+def hint_for(name, crash_type=None, **overrides):
+    parsed = parse(record(name, **overrides))
+    match = apply_rules(parsed)
+    labels = {"crash_type": crash_type or (match.crash_type if match else "other")}
+    return make_hint(parsed, labels, match)
+
+
+# fixture -> fragments its hint must contain (specifics, not generic advice)
+SPECIFICS = {
+    "module_not_found_cv2": ["%pip install opencv-python", "`cv2`"],
+    "module_not_found_removed_sklearn": ["sklearn.model_selection"],
+    "import_name_removed_imputer": ["SimpleImputer"],
+    "alias_not_imported_np": ["import numpy as np"],
+    "name_undefined_variable": ["`totl`", "`total`"],
+    "name_undefined_class": ["from sklearn.ensemble import RandomForestClassifier"],
+    "file_not_found_read_csv": ["train.csv", "os.getcwd()"],
+    "file_not_found_open_abs": ["/home/alice/data/notes.txt", "relative path"],
+    "unicode_decode_csv": ["encoding='latin-1'"],
+    "json_decode_empty": ["JSON"],
+    "memory_unable_to_allocate": ["7.28 TiB"],
+    "shapes_not_aligned": ["(2,3)", "`.T`"],
+    "shapes_broadcast": ["(3,)", "(4,)"],
+    "shapes_inconsistent_samples": ["10 vs 8", "train_test_split"],
+    "shapes_expected_2d": ["reshape(-1, 1)"],
+    "shapes_cannot_reshape": ["10", "(3,3)"],
+    "handwritten_ipython_input_keras_shape": ["input_shape", "(784,)", "(28, 28)"],
+    "data_nan": ["SimpleImputer", "dropna"],
+    "data_unseen_labels": ["handle_unknown='ignore'"],
+    "data_negative_nb": ["MinMaxScaler"],
+    "features_names_mismatch": ["X_train.columns"],
+    "features_count_mismatch": ["3 given, 2 expected", ".transform"],
+    "model_not_fitted": ["LinearRegression", ".fit("],
+    "key_error_column_typo": ["`prices`", "`price`"],
+    "key_error_drop": ["`Price`", "`price`"],
+    "attribute_removed_append": ["pd.concat"],
+    "attribute_removed_np_float": ["float"],
+    "attribute_none": ["None", "`.append`"],
+    "attribute_array_columns": ["NumPy array", "pd.DataFrame"],
+    "argument_unexpected_keyword": ["error_bad_lines", "on_bad_lines='skip'"],
+    "argument_gridsearch_param": ["<step>__C", "get_params"],
+    "type_none_subscript": ["None"],
+    "type_not_iterable": ["range("],
+    "index_numpy_empty": ["empty"],
+    "value_ambiguous_truth": ["`&`", ".any()"],
+    "value_cannot_convert": ["'12,5'", "pd.to_numeric"],
+    "network_urlopen_dns": ["internet"],
+    "runtime_asyncio_run": ["await main()"],
+    "syntax_print_py2": ["print(...)"],
+    "syntax_shell_in_cell": ["`git`", "!"],
+    "zero_division": ["denominator"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPECIFICS))
+def test_hint_names_the_specifics(name):
+    hint, _ = hint_for(name)
+    for fragment in SPECIFICS[name]:
+        assert fragment in hint, hint
+
+
+@pytest.mark.parametrize("name", names())
+def test_every_hint_is_short_and_evidence_names_the_rule(name):
+    hint, evidence = hint_for(name)
+    assert hint and len(hint) <= 400
+    assert hint.count(". ") + hint.count("? ") <= 2  # one or two sentences
+    assert evidence[0].startswith("rule ")
+    assert any(line.startswith("exception: ") for line in evidence)
+
+
+def test_evidence_names_library_frame_and_failing_line():
+    _, evidence = hint_for("key_error_column_typo")
+    assert "raised inside pandas" in " ".join(evidence)
+    assert "failing line: df['prices'].mean()" in evidence
+
+
+def test_close_matches_use_the_users_code():
+    # The column list is not in pandas' message: the candidates come from the cell's code.
+    code = "df = pd.read_csv('sales.csv')\ndf['Revenue'].sum()\ndf['revenue_2020']"
+    hint, _ = hint_for("key_error_column_typo", code=code, evalue="'revenue'")
+    assert "`Revenue`" in hint
+
+
+def test_close_matches():
+    assert close_matches("prices", ["price", "city", "prices"]) == ["price"]
+    assert close_matches("Price", ["price"]) == ["price"]
+    assert close_matches("plot_scores", ["scores"]) == []
+    assert close_matches("", ["a"]) == []
+
+
+def test_model_label_that_disagrees_with_a_weak_rule_gets_the_generic_hint():
+    parsed = parse(ErrorRecord(ename="ValueError", evalue="something odd"))
+    match = apply_rules(parsed)
+    assert match is not None and match.crash_type == "value_error"
+    hint, evidence = make_hint(parsed, {"crash_type": "io_error"}, match)
+    assert hint == GENERIC["io_error"]
+    assert evidence[0].startswith("rule values.value_error")
+
+
+def test_fallbacks_use_parsed_specifics_without_a_rule():
+    parsed = parse(ErrorRecord(ename="", evalue="No module named 'skimage'"))
+    hint, evidence = make_hint(parsed, {"crash_type": "module_not_found"}, None)
+    assert "scikit-image" in hint
+    assert not evidence[0].startswith("rule ")
+
+
+@pytest.mark.parametrize("crash_type", sorted(taxonomy.CRASH_TYPES))
+def test_generic_hint_for_every_crash_type(crash_type):
+    parsed = parse(ErrorRecord(ename="Exception", evalue="x"))
+    hint, _ = make_hint(parsed, {"crash_type": crash_type}, None)
+    assert hint == GENERIC[crash_type]
+
+
+def test_at_least_forty_templates():
+    assert template_count() >= 40
+
+
+def test_pip_package_names_for_common_imports():
+    cases = {
+        "sklearn": "scikit-learn",
+        "PIL": "Pillow",
+        "skimage": "scikit-image",
+        "yaml": "pyyaml",
+        "bs4": "beautifulsoup4",
+    }
+    for module, package in cases.items():
+        rec = record("module_not_found_cv2", evalue=f"No module named '{module}'")
+        hint, _ = make_hint(parse(rec), {"crash_type": "module_not_found"}, apply_rules(parse(rec)))
+        assert f"%pip install {package}" in hint
+    assert fixture("module_not_found_cv2")["ename"] == "ModuleNotFoundError"

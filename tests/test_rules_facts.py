@@ -1,0 +1,147 @@
+"""What the rules extract for the hint (facts) and the few labels they are certain of."""
+
+from __future__ import annotations
+
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.rules import apply_rules, matching_rules
+from jupyterlab_nbcrash.diagnosis.rules.removed_apis import lookup, lookup_kwarg, lookup_module
+from jupyterlab_nbcrash.diagnosis.traceback import parse
+from tests.fixtures.tracebacks.loader import record
+
+
+def best(name, **overrides):
+    return apply_rules(parse(record(name, **overrides)))
+
+
+def test_module_not_found_names_the_pip_package_and_environment():
+    m = best("module_not_found_cv2")
+    assert m.facts["module"] == "cv2" and m.facts["package"] == "opencv-python"
+    assert (m.root_cause, m.stage, m.library) == ("environment_setting", "environment_setup", "none")
+
+
+def test_removed_module_and_name_have_their_replacement():
+    assert best("module_not_found_removed_sklearn").facts["replacement"] == "sklearn.model_selection"
+    m = best("import_name_removed_imputer")
+    assert m.facts["name"] == "Imputer" and "SimpleImputer" in m.facts["replacement"]
+
+
+def test_alias_name_error_is_a_missing_import():
+    m = best("alias_not_imported_np")
+    assert m.facts["import"] == "import numpy as np"
+    assert m.library == "none"
+
+
+def test_name_error_uses_the_user_line_to_tell_calls_from_values():
+    assert best("name_undefined_function").crash_type == "name_error"
+    assert best("name_undefined_variable").crash_type == "variable_not_found"
+    # A class name that is not called on the failing line is still a class.
+    rec = ErrorRecord(ename="NameError", evalue="name 'StandardScaler' is not defined")
+    assert apply_rules(parse(rec)).crash_type == "name_error"
+
+
+def test_file_facts():
+    m = best("file_not_found_read_csv")
+    assert (m.facts["path"], m.facts["filename"]) == ("data/train.csv", "train.csv")
+    assert best("file_not_found_open_abs").facts["absolute"] == "yes"
+    assert best("unicode_decode_csv").facts["codec"] == "utf-8"
+
+
+def test_memory_facts_and_root_cause():
+    m = best("memory_unable_to_allocate")
+    assert m.facts["size"] == "7.28 TiB" and m.facts["shape"] == "(1000000, 1000000)"
+    assert m.root_cause == "insufficient_resource"
+
+
+def test_shape_facts():
+    assert (best("shapes_not_aligned").facts["a"], best("shapes_not_aligned").facts["b"]) == (
+        "(2,3)",
+        "(2,3)",
+    )
+    m = best("shapes_inconsistent_samples")
+    assert (m.facts["a"], m.facts["b"], m.library) == ("10", "8", "sklearn")
+    assert best("shapes_expected_2d").facts["got"] == "1D"
+    m = best("shapes_broadcast")
+    assert (m.facts["a"], m.facts["b"]) == ("(3,)", "(4,)")
+
+
+def test_data_value_facts():
+    assert best("data_nan").facts["input"] == "X"
+    assert "c" in best("data_unseen_labels").facts["labels"]
+    assert best("data_metric_mix").facts["a"] == "binary"
+
+
+def test_feature_facts():
+    m = best("features_count_mismatch")
+    assert (m.facts["got"], m.facts["expected"]) == ("3", "2")
+    assert best("features_names_mismatch").facts["unseen"] == "c"
+
+
+def test_key_and_attribute_facts():
+    m = best("key_error_column_typo")
+    assert (m.facts["key"], m.facts["container"]) == ("prices", "DataFrame")
+    assert best("key_error_dict").facts["container"] == "dict"
+    m = best("attribute_removed_append")
+    assert m.facts["replacement"].startswith("pd.concat") and m.library == "pandas"
+    m = best("attribute_removed_np_float")
+    assert (m.facts["owner"], m.facts["attribute"], m.library) == ("numpy", "float", "numpy")
+    assert best("attribute_array_columns").facts["expected"] == "DataFrame"
+
+
+def test_argument_facts():
+    m = best("argument_unexpected_keyword")
+    assert (m.facts["function"], m.facts["keyword"]) == ("read_csv", "error_bad_lines")
+    assert m.facts["replacement"] == "on_bad_lines='skip'"
+    m = best("argument_gridsearch_param")
+    assert (m.facts["param"], m.facts["estimator"]) == ("C", "Pipeline")
+
+
+def test_network_dns_is_an_environment_setting():
+    m = best("network_requests_dns")
+    assert m.facts["dns"] == "yes" and m.root_cause == "environment_setting"
+
+
+def test_syntax_facts():
+    assert best("syntax_print_py2").facts["print"] == "yes"
+    assert best("syntax_shell_in_cell").facts["shell"] == "git"
+
+
+def test_specific_rules_rank_above_generic_fallbacks():
+    rules = [m.rule for m in matching_rules(parse(record("data_nan")))]
+    assert rules[0] == "data_values.nan"
+    assert "values.value_error" in rules and rules.index("values.value_error") > 0
+
+
+def test_message_only_records_still_match():
+    # Older stored outputs sometimes keep only ename/evalue: the message alone decides.
+    cases = {
+        "CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 14.73 GiB total capacity)": (
+            "RuntimeError",
+            "out_of_memory",
+        ),
+        "mat1 and mat2 shapes cannot be multiplied (64x100 and 200x10)": (
+            "RuntimeError",
+            "tensor_shape_mismatch",
+        ),
+        "The size of tensor a (110) must match the size of tensor b (112) at non-singleton "
+        "dimension 1": ("RuntimeError", "unsupported_broadcast"),
+        "Torch not compiled with CUDA enabled": ("AssertionError", "environment_error"),
+        "This model has not yet been built. Build the model first by calling `build()`": (
+            "ValueError",
+            "model_initialization_error",
+        ),
+    }
+    for evalue, (ename, crash_type) in cases.items():
+        m = apply_rules(parse(ErrorRecord(ename=ename, evalue=evalue)))
+        assert m is not None and m.crash_type == crash_type, evalue
+
+
+def test_removed_api_tables():
+    assert lookup("DataFrame", "ix").use.startswith(".loc")
+    assert lookup("tensorflow._api.v2.train", "AdamOptimizer").library == "tensorflow"
+    assert lookup("tensorflow", "placeholder").library == "tensorflow"
+    assert lookup("OneHotEncoder", "get_feature_names").use == "get_feature_names_out()"
+    assert lookup("numpy", "no_such_thing") is None
+    assert lookup_module("sklearn.grid_search").use == "sklearn.model_selection"
+    assert lookup_module("keras.layers.core.dense").use == "keras.layers"
+    assert lookup_module("pandas") is None
+    assert lookup_kwarg("Adam", "lr").use == "learning_rate=..."

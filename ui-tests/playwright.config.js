@@ -1,0 +1,43 @@
+/**
+ * Galata (Playwright) configuration for the nbcrash UI tests.
+ *
+ * Browsers cannot be downloaded here: the tests run in Debian's Chromium
+ * (`apt-get install chromium`, /usr/bin/chromium; override with CHROMIUM_PATH).
+ */
+const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
+
+const port = process.env.NBCRASH_UI_PORT || '8917';
+
+module.exports = {
+  ...baseConfig,
+  timeout: 90 * 1000,
+  expect: { timeout: 20 * 1000 },
+  retries: 0,
+  workers: 1,
+  reporter: [['list'], ['html', { open: 'never' }]],
+  use: {
+    ...baseConfig.use,
+    baseURL: `http://localhost:${port}`,
+    video: 'off',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run'
+      ]
+    }
+  },
+  webServer: {
+    command: 'jlpm start',
+    url: `http://localhost:${port}/lab`,
+    timeout: 120 * 1000,
+    reuseExistingServer: !process.env.CI
+  }
+};

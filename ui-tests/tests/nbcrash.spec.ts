@@ -1,0 +1,132 @@
+import { expect, galata, test } from '@jupyterlab/galata';
+import * as path from 'path';
+
+/** The crash panel's id, as the extension registers it. */
+const PANEL_ID = 'jp-nbcrash-panel';
+
+test.use({ autoGoto: true });
+
+/** Open the crash panel in the right sidebar and return its locator. */
+async function openCrashPanel(page: galata.IJupyterLabPage) {
+  await page.sidebar.openTab(PANEL_ID);
+  const panel = page.locator(`#${PANEL_ID}`);
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+test.describe('nbcrash: crash diagnosis in the panel', () => {
+  test('a failing import is diagnosed as "Module not found"', async ({
+    page
+  }, testInfo) => {
+    await page.notebook.createNew('module_crash.ipynb');
+    await page.notebook.setCell(0, 'code', 'import nonexistent_pkg_xyz');
+    await page.notebook.runCell(0);
+
+    // The traceback stays as Jupyter renders it.
+    const output = await page.notebook.getCellOutputLocator(0);
+    await expect(output!).toContainText('ModuleNotFoundError');
+
+    // An inline card under the error with the crash type.
+    const cell = await page.notebook.getCellLocator(0);
+    const card = cell!.locator('.jp-nbcrash-card');
+    await expect(card.locator('.jp-nbcrash-card-type')).toHaveText(
+      'Module not found'
+    );
+
+    const panel = await openCrashPanel(page);
+    const entry = panel.locator('.jp-nbcrash-entry').first();
+    await expect(entry).toHaveAttribute('data-status', 'done');
+    await expect(entry.locator('.jp-nbcrash-crash-type')).toHaveText(
+      'Module not found'
+    );
+    await expect(entry.locator('.jp-nbcrash-error')).toContainText(
+      "ModuleNotFoundError: No module named 'nonexistent_pkg_xyz'"
+    );
+    // Readable titles, not ids.
+    await expect(entry.locator('.jp-nbcrash-label-root_cause')).toHaveText(
+      'Environment setting'
+    );
+    await expect(entry.locator('.jp-nbcrash-label-stage')).toHaveText(
+      'Environment setup'
+    );
+    // The hint names the module to install.
+    await expect(entry.locator('.jp-nbcrash-hint')).toContainText('pip install');
+    await expect(entry.locator('.jp-nbcrash-hint')).toContainText(
+      'nonexistent_pkg_xyz'
+    );
+    // The entry names the cell it came from.
+    await expect(entry.locator('.jp-nbcrash-source')).toContainText(
+      'module_crash.ipynb · cell 1 [1]'
+    );
+
+    await page.screenshot({ path: testInfo.outputPath('lab-with-panel.png') });
+    await panel.screenshot({ path: testInfo.outputPath('crash-panel.png') });
+  });
+
+  test('error text is shown as text, never as HTML', async ({ page }) => {
+    await page.notebook.createNew('html_crash.ipynb');
+    await page.notebook.setCell(
+      0,
+      'code',
+      'raise ValueError("<img src=x onerror=\\"window.__nbcrash_xss=1\\">")'
+    );
+    await page.notebook.runCell(0);
+    const panel = await openCrashPanel(page);
+    const entry = panel.locator('.jp-nbcrash-entry').first();
+    await expect(entry).toHaveAttribute('data-status', 'done');
+    await expect(entry.locator('.jp-nbcrash-error')).toContainText(
+      '<img src=x onerror='
+    );
+    await expect(panel.locator('img')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as any).__nbcrash_xss)).toBe(
+      undefined
+    );
+  });
+});
+
+test.describe('nbcrash: notebook-aware diagnosis', () => {
+  test('a name defined in a cell below that has not run: the panel names that cell and jumps to it', async ({
+    page,
+    tmpPath
+  }, testInfo) => {
+    const name = 'out_of_order.ipynb';
+    await page.contents.uploadFile(
+      path.resolve(__dirname, 'notebooks', name),
+      `${tmpPath}/${name}`
+    );
+    await page.notebook.openByPath(`${tmpPath}/${name}`);
+    await page.notebook.activate(name);
+
+    // Cells: [0] markdown, [1] defines radius, [2] uses `scale`, [3] defines `scale`.
+    await page.notebook.runCell(1);
+    await page.notebook.runCell(2);
+    const output = await page.notebook.getCellOutputLocator(2);
+    await expect(output!).toContainText('NameError');
+
+    const panel = await openCrashPanel(page);
+    const entry = panel.locator('.jp-nbcrash-entry').first();
+    await expect(entry).toHaveAttribute('data-status', 'done');
+    await expect(entry.locator('.jp-nbcrash-label-root_cause')).toContainText(
+      'Out-of-order execution'
+    );
+    await expect(entry.locator('.jp-nbcrash-hint')).toContainText(
+      'Run cell 4 first'
+    );
+    const goto = entry.locator('.jp-nbcrash-goto');
+    await expect(goto).toHaveText('Go to cell 4');
+    await panel.screenshot({ path: testInfo.outputPath('out-of-order.png') });
+
+    // Jump: the defining cell becomes the active one.
+    await page.notebook.selectCells(0);
+    await goto.click();
+    const target = await page.notebook.getCellLocator(3);
+    await expect(target!).toHaveClass(/jp-mod-active/);
+    await expect(target!).toBeInViewport();
+
+    // And the link back to the crashing cell works too.
+    await entry.locator('.jp-nbcrash-source').click();
+    const crashed = await page.notebook.getCellLocator(2);
+    await expect(crashed!).toHaveClass(/jp-mod-active/);
+    await page.screenshot({ path: testInfo.outputPath('after-jump.png') });
+  });
+});
