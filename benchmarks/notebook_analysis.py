@@ -14,7 +14,7 @@ import argparse
 import time
 import tracemalloc
 
-from jupyterlab_nbcrash.diagnosis.cells import analyse_cell
+from jupyterlab_nbcrash.diagnosis.cells import clear_cache
 from jupyterlab_nbcrash.diagnosis.notebook import analyse
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from jupyterlab_nbcrash.diagnosis.traceback import parse
@@ -73,11 +73,11 @@ def notebook(cells: int, history: int, case: str) -> dict:
 def measure(cells: int, history: int, case: str, repeat: int = 3) -> None:
     record = ErrorRecord.from_dict(notebook(cells, history, case))
     parsed = parse(record)
-    analyse_cell.cache_clear()
+    clear_cache()
     start = time.perf_counter()
     finding = analyse(record, parsed)
     cold = time.perf_counter() - start
-    analyse_cell.cache_clear()
+    clear_cache()
     tracemalloc.start()  # a second cold run for memory: tracemalloc slows what it watches
     analyse(record, parsed)
     peak = tracemalloc.get_traced_memory()[1]

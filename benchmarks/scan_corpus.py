@@ -307,7 +307,13 @@ def _target_size(rng: random.Random) -> int:
     return rng.randint(500_000, 3_000_000)
 
 
-def generate(out: Path, notebooks: int = 5000, crash_share: float = 0.1, seed: int = 1) -> dict:
+def generate(
+    out: Path,
+    notebooks: int = 5000,
+    crash_share: float = 0.1,
+    seed: int = 1,
+    max_size: int | None = None,
+) -> dict:
     rng = random.Random(seed)
     totals = {"notebooks": 0, "with_crashes": 0, "crashes": 0, "bytes": 0}
     for i in range(notebooks):
@@ -316,7 +322,8 @@ def generate(out: Path, notebooks: int = 5000, crash_share: float = 0.1, seed: i
             n_crashes = 1  # geometric: mean 1/0.7 ≈ 1.43 crashes per crashing notebook
             while rng.random() < 0.3:
                 n_crashes += 1
-        nb, n = notebook(rng, _target_size(rng), n_crashes)
+        size = _target_size(rng)
+        nb, n = notebook(rng, min(size, max_size) if max_size else size, n_crashes)
         folder = out / f"repo{i // 100:03d}" / ("notebooks" if i % 3 else "")
         folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
@@ -339,8 +346,12 @@ def main(argv: list[str] | None = None) -> int:
         help="share of notebooks with at least one error output (default 0.1)",
     )
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--max-kb", type=int, help="cap notebook sizes (e.g. many small crashing notebooks)"
+    )
     args = ap.parse_args(argv)
-    t = generate(args.out, args.notebooks, args.crash_share, args.seed)
+    max_size = args.max_kb * 1000 if args.max_kb else None
+    t = generate(args.out, args.notebooks, args.crash_share, args.seed, max_size)
     print(
         f"{t['notebooks']} notebooks, {t['with_crashes']} with crashes, {t['crashes']} crashes "
         f"({t['crashes'] / max(1, t['with_crashes']):.2f} per crashing notebook), "

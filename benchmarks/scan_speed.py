@@ -9,12 +9,16 @@ does, with the real ``diagnose``; it reports the scan time, the time including w
 report, and peak resident memory of the main process and of the largest worker. The corpus comes
 from scan_corpus.py (study-like sizes, base64 plots, ~10% of notebooks with ~1.4 crashes each).
 Files are read from the page cache (the corpus was just written or read by the previous run).
+
+Wall-clock rates depend on what else runs on the machine, so the load average is printed and the
+CPU time (main process + workers) too: notebooks per CPU-second is the rate one idle core gives.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -29,17 +33,23 @@ import json, resource, sys, time
 sys.path.insert(0, {root!r})
 from jupyterlab_nbcrash.scan.run import scan
 from jupyterlab_nbcrash.scan.output import write
+def cpu():
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return sum(u.ru_utime + u.ru_stime for u in usage)
+c0 = cpu()
 t0 = time.perf_counter()
 result = scan([{corpus!r}], jobs={jobs}, parse_all={parse_all})
 t1 = time.perf_counter()
+c1 = cpu()
 write(result, "json", {out!r})
 t2 = time.perf_counter()
 s = result.summary
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({{
+    "cpu_s": c1 - c0,
     "scan_s": t1 - t0, "total_s": t2 - t0, "files": s["files"], "read": s["notebooks_read"],
     "crashes": s["crashes"], "undiagnosed": s["undiagnosed"], "skipped": s["files_skipped"],
-    "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    "main_rss_mb": me.ru_maxrss / 1024, "worker_rss_mb": kids.ru_maxrss / 1024,
 }}))
 """
 
@@ -47,9 +57,9 @@ print(json.dumps({{
 def measure(corpus: Path, jobs: int, parse_all: bool, out: Path) -> dict:
     code = CHILD.format(root=str(ROOT), corpus=str(corpus), jobs=jobs, parse_all=parse_all,
                         out=str(out))  # fmt: skip
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
-    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    if proc.returncode:
+        sys.exit(f"scan failed (--jobs {jobs}):\n{proc.stderr}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -76,9 +86,11 @@ def main(argv: list[str] | None = None) -> int:
             )
         measure(corpus, 1, False, Path(tmp) / "warm.json")  # warm the page cache and imports
         modes = [False, True] if args.parse_all else [False]
+        print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         print(
             f"{'mode':<10} {'jobs':>4} {'files':>7} {'crashes':>7} {'scan s':>7} {'nb/s':>7} "
-            f"{'crash/s':>8} {'+json s':>7} {'main MB':>8} {'worker MB':>9}"
+            f"{'crash/s':>8} {'+json s':>7} {'cpu s':>6} {'nb/cpu-s':>8} {'main MB':>8} "
+            f"{'worker MB':>9}"
         )
         for parse_all in modes:
             for jobs in args.jobs:
@@ -91,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"{'parse-all' if parse_all else 'default':<10} {jobs:>4} {r['files']:>7,} "
                     f"{r['crashes']:>7,} {r['scan_s']:>7.2f} {r['files'] / r['scan_s']:>7,.0f} "
                     f"{r['crashes'] / r['scan_s']:>8,.0f} {r['total_s']:>7.2f} "
+                    f"{r['cpu_s']:>6.2f} {r['files'] / r['cpu_s']:>8,.0f} "
                     f"{r['main_rss_mb']:>8.0f} {r['worker_rss_mb']:>9.0f}"
                 )
                 if r["undiagnosed"]:

@@ -16,6 +16,7 @@ by id); the interpreter and library versions go to ``corpus_versions.json``.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import fnmatch
 import hashlib
 import json
@@ -44,6 +45,8 @@ CORPUS = DATA / "corpus.jsonl"
 VERSIONS = DATA / "corpus_versions.json"
 DEFAULT_PYTHON = Path("/work/venvs/corpus/bin/python")
 KERNEL_NAME = "nbcrash-corpus"
+WORKROOT = Path(tempfile.gettempdir()) / "nbcrash-corpus"
+LOCK = Path(tempfile.gettempdir()) / "nbcrash-corpus.lock"
 LIBRARIES = [
     "numpy",
     "pandas",
@@ -297,9 +300,16 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(c.id for c in selected))
         return 0
 
+    lock = open(LOCK, "w")  # noqa: SIM115 - held until the process ends
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print("another corpus/record.py is running; wait for it", file=sys.stderr)
+        return 2
     start = time.monotonic()
     failures: dict[str, str] = {}
-    workroot = tempfile.mkdtemp(prefix="nbcrash-corpus-")
+    # A fixed place, so paths that end up in error messages are the same on every run.
+    workroot = str(WORKROOT)
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         futures = {pool.submit(run_with_retry, c, args.python, workroot): c for c in selected}
         for n, future in enumerate(as_completed(futures), 1):
@@ -320,8 +330,11 @@ def main(argv: list[str] | None = None) -> int:
     VERSIONS.write_text(json.dumps(versions, indent=2, sort_keys=True) + "\n")
     took = time.monotonic() - start
     done = len(selected) - len(failures)
-    print(f"recorded {done}/{len(selected)} cases in {took:.0f}s; corpus has {len(entries)}/")
-    print(f"{len(cases)} cases -> {CORPUS.relative_to(REPO)}")
+    where = CORPUS.relative_to(REPO)
+    print(
+        f"recorded {done}/{len(selected)} in {took:.0f}s; "
+        f"{where}: {len(entries)}/{len(cases)} cases"
+    )
     for case_id, why in sorted(failures.items()):
         print(f"FAILED {case_id}: {why}", file=sys.stderr)
     return 1 if failures else 0

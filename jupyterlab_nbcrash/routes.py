@@ -74,9 +74,16 @@ class NbCrash:
     def diagnose(self, record, keep: bool, cell_index: int | None) -> dict:
         """Diagnose and keep in the history; runs in the worker thread."""
         from .diagnosis import diagnose  # first use loads the diagnosis code and the model
+        from .diagnosis.model import ModelError
 
         start = time.perf_counter()
-        answer = diagnose(record, model=self._model()).to_dict()
+        try:
+            answer = diagnose(record, model=self._model()).to_dict()
+        except ModelError as err:  # a broken model file is the server's problem, not the request's
+            self.log.error("nbcrash: the diagnosis model cannot be loaded: %s", oneline(err))
+            raise tornado.web.HTTPError(
+                503, "the diagnosis model cannot be loaded: %s", oneline(err)
+            ) from None
         elapsed = (time.perf_counter() - start) * 1000
         self.log.debug(
             "nbcrash: %s: %s -> %s/%s/%s in %.1f ms",

@@ -5,9 +5,15 @@ from __future__ import annotations
 import pytest
 
 from jupyterlab_nbcrash import taxonomy
-from jupyterlab_nbcrash.diagnosis.hints import GENERIC, close_matches, make_hint, template_count
+from jupyterlab_nbcrash.diagnosis.hints import (
+    _HINTS,
+    GENERIC,
+    close_matches,
+    make_hint,
+    template_count,
+)
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
-from jupyterlab_nbcrash.diagnosis.rules import apply_rules
+from jupyterlab_nbcrash.diagnosis.rules import apply_rules, matching_rules, rule_names
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.fixtures.tracebacks.loader import fixture, names, record
 
@@ -30,6 +36,8 @@ SPECIFICS = {
     "file_not_found_read_csv": ["train.csv", "os.getcwd()"],
     "file_not_found_open_abs": ["/home/alice/data/notes.txt", "relative path"],
     "unicode_decode_csv": ["encoding='latin-1'"],
+    "file_save_missing_folder": ["os.makedirs('results', exist_ok=True)"],
+    "file_not_found_extension_typo": ["`.csv`"],
     "json_decode_empty": ["JSON"],
     "memory_unable_to_allocate": ["7.28 TiB"],
     "shapes_not_aligned": ["(2,3)", "`.T`"],
@@ -62,6 +70,33 @@ SPECIFICS = {
     "syntax_print_py2": ["print(...)"],
     "syntax_shell_in_cell": ["`git`", "!"],
     "zero_division": ["denominator"],
+    "optional_dependency_excel": ["%pip install openpyxl"],
+    "pivot_duplicates": ["pivot_table"],
+    "text_column_mean": ["`mean`", "select_dtypes"],
+    "concat_arrays": ["pd.DataFrame("],
+    "metric_average_multiclass": ["average='macro'"],
+    "unknown_encoding": ["'latin-1'"],
+    "matplotlib_removed_style": ["seaborn-v0_8"],
+    "list_has_no_shape": ["np.array("],
+    "python2_xrange": ["`range`"],
+    "syntax_curly_quotes": ["curly quotes"],
+    "unbound_local": ["`count`", "global"],
+    "with_class_not_instance": ["call it", "()"],
+    "pandas_str_accessor": ["`.str`", ".astype(str)"],
+    "requests_missing_schema": ["https://"],
+    "fillna_method_removed": ["df.ffill()"],
+    "seaborn_bad_palette": ["'viridis'"],
+    "syntax_missing_colon": ["colon"],
+    "corpus_torch_device_gpu_string": ["'cuda'", "not 'gpu'"],
+    "corpus_keras_adam_lr_kw": ["learning_rate="],
+    "corpus_keras_predict_classes_removed": ["np.argmax(model.predict(x), axis=-1)"],
+    "corpus_keras_tf_contrib_removed": ["tensorflow-addons", "TensorFlow 2.0"],
+    "corpus_torch_no_super_init": ["super().__init__()"],
+    "corpus_torch_mat1_mat2_features": ["in_features", "12"],
+    "corpus_torch_cuda_device_model_to": ["torch.cuda.is_available()", "map_location='cpu'"],
+    "corpus_torch_dtype_double_float": [".float()"],
+    "corpus_keras_duplicate_layer_rerun": ["clear_session()"],
+    "corpus_keras_embedding_oob": ["input_dim"],
 }
 
 
@@ -79,6 +114,17 @@ def test_every_hint_is_short_and_evidence_names_the_rule(name):
     assert hint.count(". ") + hint.count("? ") <= 2  # one or two sentences
     assert evidence[0].startswith("rule ")
     assert any(line.startswith("exception: ") for line in evidence)
+
+
+@pytest.mark.parametrize("name", names())
+def test_templates_of_all_matching_rules_run_without_the_safety_net(name):
+    # make_hint swallows a template error (a hint must never break a diagnosis): call the
+    # templates directly so that such an error fails here.
+    parsed = parse(record(name))
+    for match in matching_rules(parsed):
+        template = _HINTS.get(match.rule)
+        assert template is not None, f"no hint template for {match.rule}"
+        assert template(parsed, match.facts)
 
 
 def test_evidence_names_library_frame_and_failing_line():
@@ -126,6 +172,10 @@ def test_generic_hint_for_every_crash_type(crash_type):
 
 def test_at_least_forty_templates():
     assert template_count() >= 40
+
+
+def test_every_rule_has_a_hint_template():
+    assert sorted(set(rule_names()) - set(_HINTS)) == []
 
 
 def test_pip_package_names_for_common_imports():

@@ -1,5 +1,7 @@
 """Each decision of the notebook analysis, on notebook contexts built like the frontend's."""
 
+from dataclasses import replace
+
 import pytest
 
 from jupyterlab_nbcrash.diagnosis.notebook import analyse
@@ -73,6 +75,8 @@ def check(finding, root, cause, cell, decisive=True):
         assert finding.related_cell["id"] == f"c{cell - 1}"
         assert set(finding.related_cell) == {"id", "index", "execution_count"}
     assert finding.evidence
+    decided = "root cause decided from the notebook's cells and execution history"
+    assert (finding.evidence[-1] == decided) is decisive
 
 
 # --------------------------------------------------------------------------- NameError, defined
@@ -81,7 +85,7 @@ def check(finding, root, cause, cell, decisive=True):
 def test_defined_below_and_not_run():
     f = run(make(["a = 1", "print(x)", "x = 2"], "1 2"))
     check(f, "notebook_specific", "out_of_order_execution", 3)
-    assert f.hint == "Run cell 3 first: it defines `x`."
+    assert f.hint.startswith("Run cell 3 first: it defines `x`. Then consider moving it above")
     assert any("below" in line for line in f.evidence)
 
 
@@ -100,7 +104,17 @@ def test_nearest_definer_above_is_named():
 def test_definer_failed_before_defining():
     f = run(make(["a = 1", "b = int('q')\nx = b", "print(x)"], "1 2! 3"))
     check(f, "notebook_specific", "previous_cell_error", 2)
-    assert f.hint.startswith("Cell 2 (In [2]) failed (ValueError: bad value) before defining `x`")
+    assert f.hint.startswith("Cell 2 [2] failed (ValueError: bad value) before defining `x`")
+
+
+def test_interrupted_definer():
+    record = make(["x = slow()", "print(x)"], "1! 2")
+    runs = list(record.notebook.history)
+    runs[0] = replace(runs[0], ename="KeyboardInterrupt", evalue="")
+    record = replace(record, notebook=replace(record.notebook, history=tuple(runs)))
+    f = run(record)
+    check(f, "notebook_specific", "previous_cell_error", 1)
+    assert "was interrupted before defining `x`" in f.hint
 
 
 def test_failed_definer_wins_over_a_skipped_one():
@@ -315,7 +329,7 @@ def test_rerun_drop_of_a_dataframe_column():
 
 def test_cell_that_changed_state_ran_three_times():
     error = ("ValueError", "operands could not be broadcast together with shapes (3,4) (3,)")
-    sources = ["x = make()", "x = x.reshape(3, -1)", "y = x + w"]
+    sources = ["x = make()", "x = x.T", "y = x + w"]
     f = run(make(sources, "1 2 2 2 3", error=error))
     check(f, "notebook_specific", "out_of_order_execution", 2)
     assert f.hint.startswith("Cell 2 ran 3 times and changed `x` each time")
@@ -352,6 +366,16 @@ def test_state_passed_into_a_function_of_another_cell():
     )
     f = run(record)
     check(f, "notebook_specific", "out_of_order_execution", 3)
+
+
+def test_change_to_the_source_of_a_derived_value():
+    error = ("ValueError", "Found input variables with inconsistent numbers of samples: [4, 6]")
+    sources = ["raw = load()\nlabels = make()", "raw = raw[1:]", "X = raw * 2", "fit(X, labels)"]
+    f = run(make(sources, "1 2 2 3 4", error=error))
+    check(f, "notebook_specific", "out_of_order_execution", 2)
+    assert "`X` comes from `raw` (cell 3" in " ".join(f.evidence)
+    # the same notebook run once in order: the code itself is wrong
+    assert run(make(sources, "1 2 3 4", error=error)) is None
 
 
 def test_rerun_with_weak_evidence_is_not_decisive():
@@ -393,6 +417,26 @@ def test_key_set_by_a_cell_before_the_restart():
     f = run(make(sources, "1 3", before="1 2 3", error=error))
     check(f, "notebook_specific", "out_of_order_execution", 2)
     assert "restarted" in f.hint
+
+
+def test_placeholder_kept_because_the_cell_setting_it_failed():
+    error = ("AttributeError", "'NoneType' object has no attribute 'fit'")
+    sources = ["model = None", "model = build()", "model.fit(X)"]
+    f = run(make(sources, "1 2! 3", error=error))
+    check(f, "notebook_specific", "previous_cell_error", 2)
+    assert "still holds an older value" in f.hint
+
+
+def test_stale_value_with_weak_evidence_is_not_decisive():
+    error = ("IndexError", "list index out of range")
+    f = run(make(["xs = [1]", "xs = parse(text)", "xs[3]"], "1 2! 3", error=error))
+    check(f, "notebook_specific", "previous_cell_error", 2, decisive=False)
+
+
+def test_failed_cell_later_fixed_by_another_is_not_blamed():
+    error = ("AttributeError", "'NoneType' object has no attribute 'fit'")
+    sources = ["model = None", "model = build()", "model = make()", "model.fit(X)"]
+    assert run(make(sources, "1 2! 3 4", error=error)) is None
 
 
 # ---------------------------------------------------------------------------------- robustness

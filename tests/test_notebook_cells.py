@@ -76,6 +76,8 @@ def test_conditional_bindings():
         ("df.head?\nx = 1\n??len", {"x"}),
         ("%time result = slow(3)", {"result"}),
         ("%timeit -n 3 ignored = f()\nkept = 1", {"kept"}),
+        ("%timeit timed = f()", set()),  # timeit runs its statement inside a function
+        ("%%timeit\nalso_timed = f()", set()),
         ("%%time\nmodel = train()\nscore = 1", {"model", "score"}),
         ("%%capture captured\nprint('hi')", {"captured"}),
         ("%%bash\nx=1\necho $x", set()),
@@ -149,6 +151,7 @@ def test_syntax_error_inside_a_block_keeps_the_rest():
 def test_changes_of_a_carried_value(source, name, kind):
     mutations = analyse_cell(source).mutations_of(name)
     assert [m.kind for m in mutations] == [kind]
+    assert not mutations[0].idempotent
     assert mutations[0].line >= 1 and mutations[0].text
 
 
@@ -171,8 +174,15 @@ def test_changes_of_a_carried_value(source, name, kind):
         "def f():\n    state.append(1)",  # only when called, and not a cell-level change
     ],
 )
-def test_rerunnable_cells_have_no_carried_changes(source):
-    assert analyse_cell(source).mutations == ()
+def test_rerunnable_cells_have_no_rerun_changes(source):
+    assert analyse_cell(source).rerun_changes == ()
+
+
+def test_idempotent_changes_are_still_changes():
+    # Harmless to re-run, but a cell above that relied on the old column sees it gone.
+    (mutation,) = analyse_cell("df.rename(columns={'a': 'b'}, inplace=True)").mutations
+    assert mutation.idempotent and mutation.kind == "inplace"
+    assert analyse_cell("df = df.dropna()").mutations[0].idempotent
 
 
 def test_strings_and_key_stores():
@@ -181,9 +191,12 @@ def test_strings_and_key_stores():
     assert ("row", "y") in info.key_stores
 
 
-def test_analysis_is_cached_by_source():
+def test_analysis_is_cached_by_source_but_not_for_huge_cells():
     source = "cached_name = 1  # unique"
     assert analyse_cell(source) is analyse_cell(source)
+    huge = "big = 1\n" + "# filler\n" * 2000
+    assert analyse_cell(huge) is not analyse_cell(huge)
+    assert analyse_cell(huge) == analyse_cell(huge)
 
 
 @pytest.mark.parametrize(

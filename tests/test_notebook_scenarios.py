@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import queue
 import re
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +40,7 @@ class Scenario:
     steps: list[str]
     cells: list[dict]
     expect: dict[str, str]
+    known: str = ""  # a documented miss of the analysis
 
 
 @dataclass
@@ -74,10 +74,26 @@ def load(path: Path) -> Scenario:
         }
         for i, c in enumerate(cells)
     ]
-    return Scenario(path.stem, header["title"], header["run"].split(), notebook_cells, expect)
+    return Scenario(
+        path.stem,
+        header["title"],
+        header["run"].split(),
+        notebook_cells,
+        expect,
+        header.get("known", ""),
+    )
 
 
 ALL = sorted(SCENARIOS.glob("*.scenario"))
+
+
+def cases():
+    """One pytest case per scenario; `# known: why` marks a documented miss (strict xfail)."""
+    for path in ALL:
+        known = load(path).known
+        # raises=AssertionError: a scenario that could not even run still fails the suite
+        marks = [pytest.mark.xfail(strict=True, reason=known, raises=AssertionError)]
+        yield pytest.param(path, id=path.stem, marks=marks if known else [])
 
 
 def play(scenario: Scenario, km, kc) -> Outcome:
@@ -92,7 +108,8 @@ def play(scenario: Scenario, km, kc) -> Outcome:
         if step == "restart":
             km.restart_kernel(now=True)
             kc.wait_for_ready(timeout=TIMEOUT)
-            previous, history = history, []
+            if history:  # like src/history.ts: an empty session does not replace the last one
+                previous, history = history, []
             outcome.steps.append("restart")
             continue
         cell = cells[int(step) - 1]
@@ -141,18 +158,23 @@ def isolate(km, kc) -> None:
     assert reply["content"]["status"] == "ok", reply["content"]
 
 
-def run_all(scenarios: list[Scenario]) -> dict[str, Outcome]:
+def run_all(scenarios: list[Scenario], workdir: str) -> dict[str, Outcome]:
+    """Play every scenario on ``KERNELS`` kernels in threads, then diagnose each crash."""
     from jupyter_client.manager import KernelManager
 
     todo: queue.Queue[Scenario] = queue.Queue()
     for scenario in scenarios:
         todo.put(scenario)
     outcomes: dict[str, Outcome] = {}
-    workdir = tempfile.mkdtemp(prefix="nbcrash-scenarios-")
+    broken: list[str] = []
 
     def worker():
         km = KernelManager(kernel_name="python3")
-        km.start_kernel(cwd=workdir, extra_arguments=["--HistoryManager.enabled=False"])
+        try:
+            km.start_kernel(cwd=workdir, extra_arguments=["--HistoryManager.enabled=False"])
+        except Exception as err:
+            broken.append(f"kernel did not start: {type(err).__name__}: {err}")
+            return
         kc = km.client()
         kc.start_channels()
         try:
@@ -179,6 +201,8 @@ def run_all(scenarios: list[Scenario]) -> dict[str, Outcome]:
         thread.start()
     for thread in threads:
         thread.join()
+    for scenario in scenarios:
+        outcomes.setdefault(scenario.name, Outcome(error="; ".join(broken) or "not run"))
     for outcome in outcomes.values():
         if outcome.record is not None:
             outcome.diagnosis = diagnose(ErrorRecord.from_dict(outcome.record)).to_dict()
@@ -186,8 +210,9 @@ def run_all(scenarios: list[Scenario]) -> dict[str, Outcome]:
 
 
 @pytest.fixture(scope="module")
-def outcomes() -> dict[str, Outcome]:
-    return run_all([load(path) for path in ALL])
+def outcomes(tmp_path_factory) -> dict[str, Outcome]:
+    workdir = tmp_path_factory.mktemp("nbcrash-scenarios")
+    return run_all([load(path) for path in ALL], str(workdir))
 
 
 def test_suite_is_large_enough():
@@ -197,11 +222,12 @@ def test_suite_is_large_enough():
     assert 10 <= len(positive) <= len(scenarios) - 10  # both sides, so precision means something
 
 
-@pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])
+@pytest.mark.parametrize("path", list(cases()))
 def test_scenario(path, outcomes):
     scenario = load(path)
     outcome = outcomes[scenario.name]
-    assert not outcome.error, outcome.error
+    if outcome.error:
+        raise RuntimeError(f"{scenario.name}: {outcome.error}")
     got = outcome.diagnosis
     context = f"{scenario.title}\nsteps {outcome.steps}\ndiagnosis {got}"
     want = scenario.expect["root_cause"]

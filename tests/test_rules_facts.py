@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
-from jupyterlab_nbcrash.diagnosis.rules import apply_rules, matching_rules
+from jupyterlab_nbcrash.diagnosis.rules import apply_rules, embedded_error, matching_rules
 from jupyterlab_nbcrash.diagnosis.rules.removed_apis import lookup, lookup_kwarg, lookup_module
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.fixtures.tracebacks.loader import record
@@ -16,11 +16,36 @@ def best(name, **overrides):
 def test_module_not_found_names_the_pip_package_and_environment():
     m = best("module_not_found_cv2")
     assert m.facts["module"] == "cv2" and m.facts["package"] == "opencv-python"
-    assert (m.root_cause, m.stage, m.library) == ("environment_setting", "environment_setup", "none")
+    # The stage is left to the model: an import belongs to the stage it is for (matplotlib → plots).
+    assert (m.root_cause, m.stage, m.library) == ("environment_setting", None, "none")
+
+
+def test_misspelt_module_is_a_typo_not_a_missing_package():
+    rec = record("module_not_found_cv2", evalue="No module named 'sklearn.model_selections'")
+    m = apply_rules(parse(rec))
+    assert m.facts["suggestion"] == "sklearn.model_selection" and m.root_cause is None
+    rec = record("module_not_found_cv2", evalue="No module named 'scikit_learn'")
+    assert apply_rules(parse(rec)).facts["suggestion"] == "sklearn"
+    rec = record("module_not_found_cv2", evalue="No module named 'leidenalg'")
+    assert "suggestion" not in apply_rules(parse(rec)).facts
+
+
+def test_missing_folder_when_writing_and_extension_typos():
+    rec = ErrorRecord(
+        ename="OSError", evalue="Cannot save file into a non-existent directory: 'out'"
+    )
+    assert apply_rules(parse(rec)).crash_type == "io_error"
+    data = record(
+        "file_not_found_read_csv", evalue="[Errno 2] No such file or directory: 'iris.cvs'"
+    )
+    m = apply_rules(parse(data))
+    assert m.facts["extension_typo"] == "csv" and m.root_cause is None
 
 
 def test_removed_module_and_name_have_their_replacement():
-    assert best("module_not_found_removed_sklearn").facts["replacement"] == "sklearn.model_selection"
+    assert (
+        best("module_not_found_removed_sklearn").facts["replacement"] == "sklearn.model_selection"
+    )
     m = best("import_name_removed_imputer")
     assert m.facts["name"] == "Imputer" and "SimpleImputer" in m.facts["replacement"]
 
@@ -133,6 +158,31 @@ def test_message_only_records_still_match():
     for evalue, (ename, crash_type) in cases.items():
         m = apply_rules(parse(ErrorRecord(ename=ename, evalue=evalue)))
         assert m is not None and m.crash_type == crash_type, evalue
+
+
+def test_errors_embedded_in_the_message_are_judged_too():
+    # TensorFlow wraps a Python error raised in a py_func; the rule for the inner error fires,
+    # slightly less sure.
+    rec = ErrorRecord(
+        ename="InvalidArgumentError",
+        evalue="TypeError: 'SparseTensor' object is not subscriptable",
+    )
+    parsed = parse(rec)
+    inner = embedded_error(parsed)
+    assert (inner.ename, inner.message) == (
+        "TypeError",
+        "'SparseTensor' object is not subscriptable",
+    )
+    m = apply_rules(parsed)
+    assert m.rule == "types.not_subscriptable" and m.confidence < 0.9
+    worker = ErrorRecord(
+        ename="TypeError",
+        evalue="Caught TypeError in DataLoader worker process 0.\nOriginal Traceback (most recent "
+        "call last):\n  File \"x.py\", line 3, in f\n    x[0]\nTypeError: 'int' object is not "
+        "subscriptable",
+    )
+    assert apply_rules(parse(worker)).rule == "types.not_subscriptable"
+    assert embedded_error(parse(ErrorRecord(ename="ValueError", evalue="plain"))) is None
 
 
 def test_removed_api_tables():

@@ -14,7 +14,10 @@ import pytest
 from jupyterlab_nbcrash import cli, taxonomy
 from jupyterlab_nbcrash.scan import progress
 
-TREE = Path(__file__).parent / "fixtures" / "scan" / "tree"
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "scan"))
+from scan_fixture_tree import tree_fixture  # noqa: F401 (a fixture)
+
+MODEL_WARNING = "jupyter nbcrash scan: warning: model not loaded: "
 
 
 @pytest.fixture
@@ -23,22 +26,27 @@ def run(monkeypatch, capsys):
     commands = {k: v for k, v in cli.COMMANDS.items() if k in ("scan", "report")}
     monkeypatch.setattr(cli, "COMMANDS", commands)
 
-    def main(*argv: str) -> tuple[int, str, str]:
+    def main(*argv: str, raw: bool = False) -> tuple[int, str, str]:
         code = cli.main([str(a) for a in argv])
         out, err = capsys.readouterr()
+        if not raw:  # these tests are about the scan, not about the state of the trained model
+            err = "".join(
+                line for line in err.splitlines(keepends=True) if MODEL_WARNING not in line
+            )
         return code, out, err
 
     return main
 
 
-def test_scan_to_json_with_the_real_diagnose(run, tmp_path):
+def test_scan_to_json_with_the_real_diagnose(run, tmp_path, tree):
     out = tmp_path / "scan.json"
-    code, stdout, stderr = run("scan", TREE, "-o", out, "--jobs", "1")
+    code, stdout, stderr = run("scan", tree, "-o", out, "--jobs", "1")
     assert code == 0 and stdout == ""
-    assert stderr.startswith(
+    last = stderr.splitlines()[-1]
+    assert last.startswith(
         "nbcrash scan: 6 notebooks read, 6 crashes found in 5 notebooks, 5 files skipped ("
     )
-    assert stderr.rstrip().endswith(f"report written to {out}")
+    assert last.endswith(f"report written to {out}")
     data = json.loads(out.read_text())
     assert data["summary"]["crashes"] == 6
     for crash in data["crashes"]:
@@ -52,25 +60,25 @@ def test_scan_to_json_with_the_real_diagnose(run, tmp_path):
     assert by_type["ModuleNotFoundError"] == "module_not_found"
 
 
-def test_format_follows_the_output_suffix(run, tmp_path):
-    assert run("scan", TREE, "-o", tmp_path / "r.csv", "-q") == (0, "", "")
+def test_format_follows_the_output_suffix(run, tmp_path, tree):
+    assert run("scan", tree, "-o", tmp_path / "r.csv", "-q") == (0, "", "")
     rows = list(csv.DictReader((tmp_path / "r.csv").open(newline="")))
     assert len(rows) == 6
-    assert run("scan", TREE, "-o", tmp_path / "r.html", "-q")[0] == 0
+    assert run("scan", tree, "-o", tmp_path / "r.html", "-q")[0] == 0
     assert (tmp_path / "r.html").read_text().startswith("<!doctype html>")
-    code, out, _ = run("scan", TREE, "--format", "json", "-q")
+    code, out, _ = run("scan", tree, "--format", "json", "-q")
     assert code == 0 and json.loads(out)["summary"]["notebooks_read"] == 6
 
 
-def test_csv_lists_skipped_files_on_stderr(run):
-    code, out, err = run("scan", TREE, "--format", "csv")
+def test_csv_lists_skipped_files_on_stderr(run, tree):
+    code, out, err = run("scan", tree, "--format", "csv")
     assert code == 0 and out.startswith("notebook,cell_index,")
     assert sum(line.startswith("skipped ") for line in err.splitlines()) == 5
     assert "empty.ipynb: empty file" in err
 
 
-def test_table_is_the_default(run):
-    code, out, _ = run("scan", TREE / "crashes.ipynb", "-q")
+def test_table_is_the_default(run, tree):
+    code, out, _ = run("scan", tree / "crashes.ipynb", "-q")
     assert code == 0
     assert (
         out.splitlines()[1] == "1 notebooks read, 2 crashes found in 1 notebooks, 0 files skipped"
@@ -82,36 +90,36 @@ def test_table_is_the_default(run):
     ("argv", "message"),
     [
         (["scan", "/no/such/dir"], "no such file or folder: /no/such/dir"),
-        (["scan", str(TREE), "--jobs", "0"], "--jobs must be at least 1"),
-        (["scan", str(TREE), "--jobs", "2", "--dask", "tcp://x:1"], "cannot be combined"),
-        (["scan", str(TREE), "--max-size", "0"], "--max-size must be positive"),
-        (["scan", str(TREE), "-o", "/no/such/dir/out.json"], "no such folder /no/such/dir"),
+        (["scan", "{tree}", "--jobs", "0"], "--jobs must be at least 1"),
+        (["scan", "{tree}", "--jobs", "2", "--dask", "tcp://x:1"], "cannot be combined"),
+        (["scan", "{tree}", "--max-size", "0"], "--max-size must be positive"),
+        (["scan", "{tree}", "-o", "/no/such/dir/out.json"], "no such folder /no/such/dir"),
         (["report", "/no/such/scan.json"], "no such file: /no/such/scan.json"),
     ],
 )
-def test_bad_usage_exits_2_with_one_line(run, argv, message):
-    code, out, err = run(*argv)
+def test_bad_usage_exits_2_with_one_line(run, tree, argv, message):
+    code, out, err = run(*(a.format(tree=tree) for a in argv))
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and message in err and err.startswith("jupyter nbcrash ")
 
 
-def test_output_folder_is_checked_before_scanning(run, tmp_path):
-    code, _, err = run("scan", TREE, "-o", tmp_path)
+def test_output_folder_is_checked_before_scanning(run, tmp_path, tree):
+    code, _, err = run("scan", tree, "-o", tmp_path)
     assert code == 2 and "is a folder" in err
 
 
-def test_unknown_format_is_an_argparse_error(run):
+def test_unknown_format_is_an_argparse_error(run, tree):
     with pytest.raises(SystemExit) as info:
-        run("scan", TREE, "--format", "xml")
+        run("scan", tree, "--format", "xml")
     assert info.value.code == 2
 
 
-def test_unreachable_dask_scheduler_exits_1(run, monkeypatch):
+def test_unreachable_dask_scheduler_exits_1(run, monkeypatch, tree):
     from jupyterlab_nbcrash.scan import run as run_module
 
     real_scan = run_module.scan
     monkeypatch.setattr(run_module, "scan", lambda *a, **k: real_scan(*a, **k, dask_timeout=1))
-    code, _, err = run("scan", TREE, "--dask", "tcp://127.0.0.1:1", "-q")
+    code, _, err = run("scan", tree, "--dask", "tcp://127.0.0.1:1", "-q")
     assert code == 1 and "cannot connect to the Dask scheduler at tcp://127.0.0.1:1" in err
 
 
@@ -126,9 +134,9 @@ def test_help_text(capsys, monkeypatch):
     assert all(f in text for f in ("table", "json", "csv", "html"))
 
 
-def test_report_re_renders_a_saved_scan(run, tmp_path):
+def test_report_re_renders_a_saved_scan(run, tmp_path, tree):
     saved = tmp_path / "scan.json"
-    assert run("scan", TREE, "-o", saved, "-q")[0] == 0
+    assert run("scan", tree, "-o", saved, "-q")[0] == 0
     code, table, err = run("report", saved)
     assert code == 0 and err == ""
     assert "6 notebooks read, 6 crashes found in 5 notebooks, 5 files skipped" in table
@@ -161,7 +169,7 @@ def test_report_of_a_folder_is_usage_error(run, tmp_path):
     assert code == 2 and "is a folder" in err
 
 
-def test_failed_write_keeps_the_old_report(run, tmp_path, monkeypatch):
+def test_failed_write_keeps_the_old_report(run, tmp_path, monkeypatch, tree):
     out = tmp_path / "scan.json"
     out.write_text("old")
 
@@ -170,7 +178,7 @@ def test_failed_write_keeps_the_old_report(run, tmp_path, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr("jupyterlab_nbcrash.scan.output.render", broken)
-    assert run("scan", TREE, "-o", out, "-q")[0] == 130
+    assert run("scan", tree, "-o", out, "-q")[0] == 130
     assert out.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["scan.json"]
 
@@ -196,24 +204,93 @@ def test_progress_line_on_a_terminal_only():
     assert progress.line(0, 0, 0, 0.0) == "scanning 0/0 notebooks · 0 crashes · 0/s"
 
 
-def test_quiet_and_non_tty_runs_print_no_progress(run, monkeypatch):
+def test_quiet_and_non_tty_runs_print_no_progress(run, monkeypatch, tree):
     monkeypatch.setattr(sys, "stderr", FakeTTY())
-    code, _, _ = run("scan", TREE, "-q", "--format", "json")
-    assert code == 0 and sys.stderr.getvalue() == ""
+    code, _, _ = run("scan", tree, "-q", "--format", "json")
+    lines = [line for line in sys.stderr.getvalue().splitlines() if MODEL_WARNING not in line]
+    assert code == 0 and lines == []
 
 
-def test_progress_shows_on_a_tty(run, monkeypatch, tmp_path):
+def test_progress_shows_on_a_tty(run, monkeypatch, tmp_path, tree):
     tty = FakeTTY()
     monkeypatch.setattr(sys, "stderr", tty)
     corpus = tmp_path / "c"
     corpus.mkdir()
     for i in range(3):
-        shutil.copy(TREE / "crashes.ipynb", corpus / f"n{i}.ipynb")
+        shutil.copy(tree / "crashes.ipynb", corpus / f"n{i}.ipynb")
     assert run("scan", corpus, "--format", "json", "--jobs", "1")[0] == 0
     text = tty.getvalue()
     assert "\r\x1b[Kscanning 3/3 notebooks (100%) · 6 crashes · " in text
     assert "ETA" not in text.split("3/3")[1]
-    final = (
-        "\r\x1b[Knbcrash scan: 3 notebooks read, 6 crashes found in 3 notebooks, 0 files skipped"
+    # the progress line is erased before the final line is printed
+    progress_end = text.rindex("\r\x1b[K") + len("\r\x1b[K")
+    lines = [line for line in text[progress_end:].splitlines() if MODEL_WARNING not in line]
+    assert lines[0].startswith(
+        "nbcrash scan: 3 notebooks read, 6 crashes found in 3 notebooks, 0 files skipped"
     )
-    assert final in text
+
+
+def test_dask_option_end_to_end(run, tmp_path, tree):
+    import distributed  # a test dependency (jupyterlab_nbcrash[dask])
+
+    local = tmp_path / "local.json"
+    remote = tmp_path / "remote.json"
+    assert run("scan", tree, "-o", local, "-q")[0] == 0
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        assert run("scan", tree, "--dask", cluster.scheduler_address, "-o", remote, "-q")[0] == 0
+    a, b = json.loads(local.read_text()), json.loads(remote.read_text())
+    for data in (a, b):
+        del data["meta"]["created"], data["meta"]["run"]
+    assert a == b
+
+
+def test_a_model_that_fails_to_load_means_rules_only_and_one_warning(
+    run, monkeypatch, tmp_path, tree
+):
+    from jupyterlab_nbcrash.diagnosis import model
+    from jupyterlab_nbcrash.scan import worker
+
+    def broken(path=None):
+        raise model.ModelError("model.json is not an nbcrash model")
+
+    monkeypatch.setattr(worker, "_cache", {})
+    monkeypatch.setattr(model, "load_model", broken)
+    out = tmp_path / "scan.json"
+    code, _, err = run("scan", tree, "-o", out, "-q", raw=True)
+    assert code == 0
+    assert err == (
+        "jupyter nbcrash scan: warning: model not loaded: ModelError: model.json is not an "
+        "nbcrash model (diagnosed with rules only)\n"
+    )
+    data = json.loads(out.read_text())
+    assert data["meta"]["model"]["error"].startswith("ModelError: ")
+    assert [c["error"] for c in data["crashes"]] == [None] * 6  # still diagnosed, by the rules
+    assert "warning: the trained model was not loaded" in run("report", out)[1]
+
+
+ENTRY_POINT = "import sys; from jupyterlab_nbcrash.cli import main; sys.exit(main())"
+
+
+def test_exit_codes_of_the_real_command(tree, tmp_path):
+    import subprocess
+
+    def command(*argv):
+        return subprocess.run(
+            # what the `jupyter-nbcrash` console script runs
+            [sys.executable, "-c", ENTRY_POINT, *map(str, argv)],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).parent.parent,
+            timeout=300,
+        )
+
+    done = command("scan", tree, "-q", "-o", tmp_path / "scan.csv")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "scan.csv").read_text().startswith("notebook,cell_index,")
+    missing = command("scan", tmp_path / "nope")
+    assert missing.returncode == 2
+    assert (
+        missing.stderr == f"jupyter nbcrash scan: error: no such file or folder: {tmp_path}/nope\n"
+    )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from jupyterlab_nbcrash.scan.discover import Found, Skipped, discover, missing_paths
 
-TREE = Path(__file__).parent / "fixtures" / "scan" / "tree"
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "scan"))
+from scan_fixture_tree import tree_fixture  # noqa: F401 (a fixture)
 
 
 def listing(paths, exclude=()):
@@ -20,9 +22,9 @@ def listing(paths, exclude=()):
     return found, skipped
 
 
-def test_fixture_tree_order_and_checkpoints(tmp_path):
-    found, skipped = listing([TREE])
-    rel = [os.path.relpath(p, TREE) for p in found]
+def test_fixture_tree_order_and_checkpoints(tree):
+    found, skipped = listing([tree])
+    rel = [os.path.relpath(p, tree) for p in found]
     assert rel == [
         "bad/empty.ipynb",
         "bad/list.ipynb",

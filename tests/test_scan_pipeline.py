@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from jupyterlab_nbcrash.scan.report import render
 from jupyterlab_nbcrash.scan.result import ScanResult
 from jupyterlab_nbcrash.scan.run import ScanError, scan
 
-TREE = Path(__file__).parent / "fixtures" / "scan" / "tree"
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "scan"))
+from scan_fixture_tree import build, tree_fixture  # noqa: F401 (a fixture)
 
 # ename -> (crash_type, root_cause, stage, library, ml_bug)
 STAND_IN = {
@@ -66,8 +68,8 @@ def comparable(result: ScanResult) -> dict:
 
 
 @pytest.fixture(scope="module")
-def tree_scan():
-    result = scan([str(TREE)], diagnose=stand_in)
+def tree_scan(tree):
+    result = scan([str(tree)], diagnose=stand_in)
     yield result
     result.close()
 
@@ -124,8 +126,8 @@ def test_summary_matches_hand_counts(tree_scan):
     }
 
 
-def test_crash_rows(tree_scan):
-    rows = {(os.path.relpath(c["notebook"], TREE), c["cell_index"]): c for c in tree_scan.crashes()}
+def test_crash_rows(tree_scan, tree):
+    rows = {(os.path.relpath(c["notebook"], tree), c["cell_index"]): c for c in tree_scan.crashes()}
     assert sorted(rows) == [
         ("broken_diag.ipynb", 0),
         ("crashes.ipynb", 1),
@@ -147,8 +149,8 @@ def test_crash_rows(tree_scan):
     assert failed["error"] == "diagnosis failed: RuntimeError: no label for StandInFailure"
 
 
-def test_notebook_rows_and_skipped_reasons(tree_scan):
-    notebooks = {os.path.relpath(n["path"], TREE): n for n in tree_scan.notebooks()}
+def test_notebook_rows_and_skipped_reasons(tree_scan, tree):
+    notebooks = {os.path.relpath(n["path"], tree): n for n in tree_scan.notebooks()}
     assert sorted(notebooks) == [
         "broken_diag.ipynb",
         "crashes.ipynb",
@@ -158,14 +160,14 @@ def test_notebook_rows_and_skipped_reasons(tree_scan):
     ]
     assert notebooks["crashes.ipynb"]["saved_order"]["decreasing_cells"] == [2]
     assert notebooks["old_v3.ipynb"]["nbformat"] == 3
-    reasons = {os.path.relpath(e["path"], TREE): e["reason"] for e in tree_scan.skipped}
+    reasons = {os.path.relpath(e["path"], tree): e["reason"] for e in tree_scan.skipped}
     assert reasons["bad/nbformat2.ipynb"] == "nbformat 2 is not supported (only 3 and 4)"
     assert reasons["bad/empty.ipynb"] == "empty file"
     assert reasons["bad/truncated.ipynb"].startswith("invalid JSON: Unterminated string")
 
 
-def test_parse_all_analyses_every_notebook():
-    result = scan([str(TREE)], diagnose=stand_in, parse_all=True)
+def test_parse_all_analyses_every_notebook(tree):
+    result = scan([str(tree)], diagnose=stand_in, parse_all=True)
     s = result.summary
     assert (s["notebooks_parsed"], s["execution_order"]["analysed"]) == (6, 6)
     assert s["crashes"] == 6 and result.meta["parse_all"] is True
@@ -173,7 +175,7 @@ def test_parse_all_analyses_every_notebook():
 
 def odd_tree(root: Path) -> Path:
     """The fixture tree plus files awkward to commit: binary, latin-1, huge output, loops."""
-    shutil.copytree(TREE, root / "tree", symlinks=True)
+    build(root / "tree")
     odd = root / "tree" / "odd"
     odd.mkdir()
     (odd / "image.ipynb").write_bytes(bytes(range(256)) * 64)
@@ -221,10 +223,10 @@ def test_odd_files_never_stop_the_scan(tmp_path):
     assert s["files_skipped"] == 9 and s["files"] == 16
 
 
-def test_jobs_give_the_same_result_as_one_process(tmp_path, monkeypatch):
+def test_jobs_give_the_same_result_as_one_process(tmp_path):
     tree = odd_tree(tmp_path)
     for i in range(70):  # more files than one chunk, so the pool is really used
-        shutil.copy(TREE / "crashes.ipynb", tree / f"copy{i:02d}.ipynb")
+        shutil.copy(tree / "crashes.ipynb", tree / f"copy{i:02d}.ipynb")
     one = scan([str(tree)], diagnose=stand_in, jobs=1)
     two = scan([str(tree)], diagnose=stand_in, jobs=2)
     assert two.meta["run"]["backend"] == "processes"
@@ -330,7 +332,7 @@ class PageParser(HTMLParser):
             self.cell.append(data)
 
 
-def test_html_is_self_contained_and_escapes_notebook_text(tree_scan):
+def test_html_is_self_contained_and_escapes_notebook_text(tree_scan, tree):
     page = rendered(tree_scan, "html")
     parser = PageParser()
     parser.feed(page)
@@ -341,7 +343,7 @@ def test_html_is_self_contained_and_escapes_notebook_text(tree_scan):
     header, *rows = parser.tables["crashes"]
     assert header[:5] == ["Notebook", "Cell", "Exec", "Exception", "Message"]
     assert len(rows) == 6
-    by_path = {os.path.relpath(r[0], TREE): r for r in rows}
+    by_path = {os.path.relpath(r[0], tree): r for r in rows}
     escape = by_path["sub/escape.ipynb"]
     assert escape[4] == "<script>alert(\"x\")</script> & 'q' </td></tr>"
     assert escape[5] == "Value error" and escape[9] == "scikit-learn" and escape[11] == "0.75"
@@ -362,14 +364,18 @@ def test_html_is_self_contained_and_escapes_notebook_text(tree_scan):
 
 def test_html_chart_numbers(tree_scan):
     page = rendered(tree_scan, "html")
-    assert "<title>Value error: 2 (40.0%)</title>" in page  # 2 of 5 diagnosed
+    # 2 of 5 diagnosed crashes, next to the study's share of value errors
+    assert "<title>Value error: 2 (40.0%) (study 5.8%)</title>" in page
+    assert "<title>ValueError: 2 (33.3%)</title>" in page  # 2 of 6 crashes; no study share
     assert "<title>1 crash: 4 (80.0%)</title>" in page
 
 
 def test_table_is_readable(tree_scan):
     text = rendered(tree_scan, "table")
     assert "6 notebooks read, 6 crashes found in 5 notebooks, 5 files skipped" in text
-    assert "Crash type (n = 5)" in text and "Value error" in text
+    assert "Crash type (n = 5)" in text
+    assert "  Value error                              2  40.0%    5.8%  ████" in text
+    assert "  ML bugs              3 (60.0%; study 68%)" in text
     assert "      ↳ hint for NameError in cell cell-1 (4 cells)" in text
     assert "NameError: name 'total' is not defined" in text
     assert "Notebooks with out-of-order execution counts" in text
@@ -385,7 +391,7 @@ def test_dask_cluster_gives_exactly_the_local_result(tmp_path):
 
     tree = odd_tree(tmp_path)
     for i in range(40):
-        shutil.copy(TREE / "crashes.ipynb", tree / f"copy{i:02d}.ipynb")
+        shutil.copy(tree / "crashes.ipynb", tree / f"copy{i:02d}.ipynb")
     local = scan([str(tree)], diagnose=stand_in)
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
@@ -397,6 +403,6 @@ def test_dask_cluster_gives_exactly_the_local_result(tmp_path):
     assert remote.summary["crashes"] == 7 + 80
 
 
-def test_unreachable_scheduler_is_a_scan_error(tmp_path):
+def test_unreachable_scheduler_is_a_scan_error(tree):
     with pytest.raises(ScanError, match="cannot connect to the Dask scheduler"):
-        scan([str(TREE)], diagnose=stand_in, dask="tcp://127.0.0.1:1", dask_timeout=1)
+        scan([str(tree)], diagnose=stand_in, dask="tcp://127.0.0.1:1", dask_timeout=1)

@@ -257,3 +257,13 @@ def test_scan_file_turns_an_internal_error_into_a_skip(monkeypatch, tmp_path):
     row = scan_file("a.ipynb", str(path), ScanOptions())
     assert row["status"] == "skipped" and row["kind"] == "error"
     assert row["reason"] == "could not be scanned: ZeroDivisionError: oops"
+
+
+def test_saved_order_only_where_there_are_errors_unless_parse_all(tmp_path):
+    # "ename" in metadata makes the file parsed, but it has no crash: no order analysis.
+    path = tmp_path / "meta.ipynb"
+    path.write_bytes(dump(nb4([code("x", 2), code("y", 1)], metadata={"ename": "widget"})))
+    row = scan_file("meta.ipynb", str(path), ScanOptions())
+    assert row["parsed"] and row["crashes"] == [] and row["saved_order"] is None
+    row = scan_file("meta.ipynb", str(path), ScanOptions(parse_all=True))
+    assert row["saved_order"]["decreasing"] is True

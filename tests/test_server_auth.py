@@ -82,7 +82,7 @@ def requests_to_make(routes):
                 # answers headers only; checked separately below.
                 assert handler.options is APIHandler.options
                 continue
-            body = b"{\"ename\": \"E\", \"crash_id\": 1}" if method in BODY_METHODS else None
+            body = b'{"ename": "E", "crash_id": 1}' if method in BODY_METHODS else None
             yield url, method, body
 
 

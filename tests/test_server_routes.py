@@ -12,10 +12,11 @@ MODULE_NOT_FOUND = {
     "ename": "ModuleNotFoundError",
     "evalue": "No module named 'seaborn'",
     "traceback": [
-        "\x1b[0;31m---------------------------------------------------------------------------\x1b[0m",
-        "\x1b[0;31mModuleNotFoundError\x1b[0m                       Traceback (most recent call last)",
-        "Cell \x1b[0;32mIn[3], line 1\x1b[0m\n\x1b[0;32m----> 1\x1b[0m \x1b[38;5;28;01mimport\x1b[39;00m"
-        " \x1b[38;5;21;01mseaborn\x1b[39;00m \x1b[38;5;28;01mas\x1b[39;00m \x1b[38;5;21;01msns\x1b[39;00m\n",
+        "\x1b[0;31m" + "-" * 75 + "\x1b[0m",
+        "\x1b[0;31mModuleNotFoundError\x1b[0m" + " " * 23 + "Traceback (most recent call last)",
+        "Cell \x1b[0;32mIn[3], line 1\x1b[0m\n\x1b[0;32m----> 1\x1b[0m "
+        "\x1b[38;5;28;01mimport\x1b[39;00m \x1b[38;5;21;01mseaborn\x1b[39;00m "
+        "\x1b[38;5;28;01mas\x1b[39;00m \x1b[38;5;21;01msns\x1b[39;00m\n",
         "\x1b[0;31mModuleNotFoundError\x1b[0m: No module named 'seaborn'",
     ],
     "code": "import seaborn as sns",
@@ -385,7 +386,7 @@ async def test_feedback_malformed_json_is_400(nbcrash_call):
     assert_error(code, answer, 400, "not valid JSON")
 
 
-# -- GET /nbcrash/status and the rest of the namespace ----------------------------------------------
+# -- GET /nbcrash/status and the rest of the namespace -------------------------------------------
 
 
 async def test_status_names_versions_and_the_model(nbcrash_call):
@@ -415,3 +416,14 @@ async def test_store_that_cannot_be_opened_still_diagnoses(nbcrash_call):
     assert body["crash_id"] is None
     code, body = await nbcrash_call("GET", "crashes")
     assert_error(code, body, 503, "cannot open the nbcrash store")
+
+
+@pytest.mark.nbcrash_config(model_path="/nonexistent/nbcrash-model")
+async def test_configured_model_that_cannot_load_is_a_json_503(nbcrash_call):
+    """c.NbCrashConfig.model_path is used; a broken one is the server's fault, said clearly."""
+    code, body = await nbcrash_call("GET", "status")
+    assert code == 200
+    assert body["model"]["source"] == "explicit"
+    assert body["model"]["path"] == "/nonexistent/nbcrash-model"
+    code, body = await nbcrash_call("POST", "diagnose", MODULE_NOT_FOUND)
+    assert_error(code, body, 503, "model cannot be loaded")

@@ -77,7 +77,12 @@ def test_stdlib_frames_are_not_a_library():
 def test_windows_site_packages_paths():
     parsed = parse(record("handwritten_ipython_input_windows_sklearn"))
     assert parsed.library == "sklearn"
-    assert [f.function for f in parsed.frames] == ["<module>", "fit", "check_array", "_assert_all_finite"]
+    assert [f.function for f in parsed.frames] == [
+        "<module>",
+        "fit",
+        "check_array",
+        "_assert_all_finite",
+    ]
     assert parsed.user_line == "clf.fit(X_train, y_train)"
 
 
@@ -131,7 +136,9 @@ def test_extracts_names_shapes_keys_and_modules():
     assert parse(record("shapes_broadcast")).shapes == ("(3,)", "(4,)")
     assert parse(record("key_error_column_typo")).keys == ("prices",)
     assert parse(record("key_error_not_in_index")).keys == ("country",)
-    assert parse(record("module_not_found_removed_sklearn")).modules == ("sklearn.cross_validation",)
+    assert parse(record("module_not_found_removed_sklearn")).modules == (
+        "sklearn.cross_validation",
+    )
     assert parse(record("import_name_removed_imputer")).modules == ("sklearn.preprocessing",)
 
 
@@ -161,7 +168,10 @@ def test_traceback_stored_as_one_joined_string():
 
 
 def test_ten_thousand_line_traceback_is_capped():
-    frame = "File ~/lib/python3.11/site-packages/mylib/core.py:10, in step(n)\n     9 def step(n):\n---> 10     return step(n + 1)\n"
+    frame = (
+        "File ~/lib/python3.11/site-packages/mylib/core.py:10, in step(n)\n     9 def "
+        "step(n):\n---> 10     return step(n + 1)\n"
+    )
     lines = [
         "RecursionError                            Traceback (most recent call last)",
         "Cell In[1], line 1\n----> 1 step(0)\n",

@@ -14,7 +14,12 @@ module.exports = {
   expect: { timeout: 20 * 1000 },
   retries: 0,
   workers: 1,
-  reporter: [['list'], ['html', { open: 'never' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never' }],
+    // Read by .ci/run to check that tests really ran.
+    ['json', { outputFile: 'test-results/results.json' }]
+  ],
   use: {
     ...baseConfig.use,
     baseURL: `http://localhost:${port}`,

@@ -113,6 +113,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         write(result, fmt, args.output)
+        model_error = (result.meta.get("model") or {}).get("error")
+        if model_error:  # worth a line even with --quiet: the labels are weaker
+            print(
+                f"jupyter nbcrash scan: warning: model not loaded: {model_error}", file=sys.stderr
+            )
         if not args.quiet:
             if fmt == "csv":
                 for entry in result.skipped:

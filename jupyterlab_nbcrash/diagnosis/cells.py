@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# Cell magics whose body is Python that runs in the user namespace.
-_PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
+# Cell magics whose body is Python that runs in the user namespace (not %%timeit: it runs the
+# body inside a function, so nothing it assigns survives).
+_PYTHON_CELL_MAGICS = frozenset({"time", "capture", "prun", "debug"})
 # Line magics that run the rest of the line as Python in the user namespace.
-_PYTHON_LINE_MAGICS = frozenset({"time", "timeit", "prun", "debug"})
+_PYTHON_LINE_MAGICS = frozenset({"time", "prun", "debug"})
 # Methods that change their object each time they run (so re-running the cell is not harmless).
 _MUTATING_METHODS = frozenset(
     {"append", "extend", "insert", "pop", "remove", "add", "popitem", "appendleft", "extendleft"}
@@ -33,17 +34,7 @@ _IDEMPOTENT_METHODS = frozenset(
 )
 
 _MAGIC = re.compile(r"^(\s*)(%{1,2}|!{1,2})(.*)$")
-_ASSIGN  # Methods that give the same result when applied again (`df = df.dropna()` twice is harmless).
-_IDEMPOTENT_METHODS = frozenset(
-    {
-        *("dropna", "fillna", "ffill", "bfill", "interpolate", "astype", "copy", "sort_values"),
-        *("sort_index", "drop_duplicates", "replace", "reshape", "squeeze", "ravel", "flatten"),
-        *("strip", "lower", "upper", "round", "abs", "clip", "rename", "infer_objects"),
-        *("convert_dtypes", "to_list", "tolist", "unique", "head", "tail", "describe"),
-    }
-)
-
-_MAGIC = re.compile(r"^(\s*)([\w\s,.()\[\]*]+?)\s*=\s*[%!]")
+_ASSIGN_MAGIC = re.compile(r"^(\s*)([\w\s,.()\[\]*]+?)\s*=\s*[%!]")
 _HELP = re.compile(r"^(\s*)(\?{1,2}[\w.]+\s*|[\w.\[\]()'\"]+\?{1,2}\s*)$")
 _IDENT = re.compile(r"[A-Za-z_]\w*")
 _FALLBACK_ASSIGN = re.compile(
@@ -64,6 +55,7 @@ class Mutation:
     line: int
     kind: str  # "reassign", "augmented", "inplace", "del", "method"
     text: str  # e.g. "df = df.drop(...)" shortened, for hints and evidence
+    idempotent: bool = False  # running it again changes nothing more (`df = df.dropna()`)
 
 
 @dataclass(frozen=True)
@@ -86,10 +78,30 @@ class CellNames:
     def mutations_of(self, name: str) -> tuple[Mutation, ...]:
         return tuple(m for m in self.mutations if m.name == name)
 
+    @property
+    def rerun_changes(self) -> tuple[Mutation, ...]:
+        """The changes that make running this cell twice differ from running it once."""
+        return tuple(m for m in self.mutations if not m.idempotent)
 
-@lru_cache(maxsize=16_384)
+
+# The cache is keyed by source: bound its memory (at most ~40 MB of keys) for long-lived servers
+# and batch scans; longer cells are rare and simply analysed again.
+CACHE_SIZE = 4096
+CACHE_SOURCE_LIMIT = 10_000
+
+
 def analyse_cell(source: str) -> CellNames:
     """The def/use analysis of one code cell's source (cached by source)."""
+    if len(source) > CACHE_SOURCE_LIMIT:
+        return _analyse(source)
+    return _cached(source)
+
+
+def clear_cache() -> None:
+    _cached.cache_clear()
+
+
+def _analyse(source: str) -> CellNames:
     code, dynamic, magic_defs = to_python(source)
     collector = _Collector(code.splitlines())
     parsed = True
@@ -100,6 +112,9 @@ def analyse_cell(source: str) -> CellNames:
     for name, line in magic_defs.items():
         collector.define(name, line)
     return collector.result(dynamic=dynamic or collector.dynamic, parsed=parsed)
+
+
+_cached = lru_cache(maxsize=CACHE_SIZE)(_analyse)
 
 
 def to_python(source: str) -> tuple[str, bool, dict[str, int]]:
@@ -190,12 +205,12 @@ class _Collector(ast.NodeVisitor):
         else:
             self.uses.setdefault(name, line)
 
-    def mutate(self, name: str, node: ast.AST, kind: str) -> None:
+    def mutate(self, name: str, node: ast.AST, kind: str, idempotent: bool = False) -> None:
         if self.depth:
             return
         line = getattr(node, "lineno", 0)
         text = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else kind
-        self.mutations.append(Mutation(name, line, kind, text[:80]))
+        self.mutations.append(Mutation(name, line, kind, text[:80], idempotent))
 
     def result(self, *, dynamic: bool, parsed: bool) -> CellNames:
         defined = set(self.defines)
@@ -342,12 +357,12 @@ class _Collector(ast.NodeVisitor):
         for target in node.targets:
             self.visit(target)
             for name in _target_names(target):
-                if name in read and not _idempotent(node.value, name):
-                    self.mutate(name, node, "reassign")
+                if name in read:
+                    self.mutate(name, node, "reassign", _idempotent(node.value, name))
             base = _base_name(target)
-            if isinstance(target, (ast.Subscript, ast.Attribute)) and base and base in read:
-                if _reads_same_slot(node.value, target):  # df["a"] = df["a"] * 2
-                    self.mutate(base, node, "reassign")
+            slot = isinstance(target, (ast.Subscript, ast.Attribute)) and base in read
+            if slot and _reads_same_slot(node.value, target):  # df["a"] = df["a"] * 2
+                self.mutate(base, node, "reassign")
             if isinstance(target, ast.Subscript) and base and not self.depth:
                 key = target.slice
                 if isinstance(key, ast.Constant) and isinstance(key.value, str):
@@ -386,8 +401,8 @@ class _Collector(ast.NodeVisitor):
             k.arg == "inplace" and isinstance(k.value, ast.Constant) and k.value.value is True
             for k in node.keywords
         )
-        if inplace and not _idempotent(node, base):
-            self.mutate(base, node, "inplace")
+        if inplace:
+            self.mutate(base, node, "inplace", _idempotent(node, base))
         elif func.attr in _MUTATING_METHODS and isinstance(func.value, ast.Name):
             self.mutate(base, node, "method")
 

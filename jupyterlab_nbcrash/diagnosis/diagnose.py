@@ -27,33 +27,12 @@ from types import SimpleNamespace
 
 from .. import taxonomy
 from .features import stage_cues
+from .hints import make_hint
 from .model import Model, Prediction, library_hint, load_model
+from .notebook import analyse
 from .record import Diagnosis, ErrorRecord
+from .rules import matching_rules
 from .traceback import parse
-
-# TRANSITIONAL (MOD): rules/, hints.py and notebook.py are being written in parallel.
-try:
-    from .rules import matching_rules
-except ImportError:
-
-    def matching_rules(parsed):
-        return []
-
-
-try:
-    from .hints import make_hint
-except ImportError:
-
-    def make_hint(parsed, labels, match):
-        return "", []
-
-
-try:
-    from .notebook import analyse
-except ImportError:
-
-    def analyse(record, parsed):
-        return None
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +75,7 @@ _FALLBACK_CAUSES = {
 }
 
 
-def diagnose(record: ErrorRecord, model: Model | None | bool = None) -> Diagnosis:
+def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosis:
     """Diagnose one error record.
 
     ``model`` defaults to the user's or the shipped trained model (loaded once, lazily); pass a
@@ -116,28 +95,34 @@ def diagnose(record: ErrorRecord, model: Model | None | bool = None) -> Diagnosi
     finding = _guard("notebook analysis", lambda: analyse(record, parsed), None)
     notebook_cause = None
     related_cell = None
-    if finding is not None and getattr(finding, "decisive", False):
-        if taxonomy.is_valid("root_cause", finding.root_cause):
-            labels["root_cause"] = finding.root_cause
-            confidence["root_cause"] = NOTEBOOK_CONFIDENCE
-            if taxonomy.is_valid("notebook_cause", finding.notebook_cause):
-                notebook_cause = finding.notebook_cause
-            related_cell = finding.related_cell
+    decisive = finding is not None and getattr(finding, "decisive", False)
+    if decisive and taxonomy.is_valid("root_cause", finding.root_cause):
+        labels["root_cause"] = finding.root_cause
+        confidence["root_cause"] = NOTEBOOK_CONFIDENCE
+        if taxonomy.is_valid("notebook_cause", finding.notebook_cause):
+            notebook_cause = finding.notebook_cause
+        related_cell = finding.related_cell
     if labels["root_cause"] != "notebook_specific":
         notebook_cause = None
         related_cell = None
-    elif notebook_cause is None and finding is not None and finding.notebook_cause:
-        if taxonomy.is_valid("notebook_cause", finding.notebook_cause):
-            notebook_cause = finding.notebook_cause
+    elif (
+        notebook_cause is None
+        and finding is not None
+        and finding.notebook_cause
+        and taxonomy.is_valid("notebook_cause", finding.notebook_cause)
+    ):
+        # A non-decisive finding still names the likelier notebook cause when the model
+        # chose notebook_specific.
+        notebook_cause = finding.notebook_cause
 
     hint_labels = dict(labels, notebook_cause=notebook_cause)
     hint, hint_evidence = _guard("hints", lambda: make_hint(parsed, hint_labels, best), ("", []))
-    if finding is not None and getattr(finding, "decisive", False):
+    # Evidence: the notebook finding, then the rule/exception/frames (from the hints), then the
+    # model's scores.
+    evidence = list(hint_evidence) + evidence
+    if decisive:
         hint = finding.hint or hint
         evidence = list(finding.evidence) + evidence
-    for line in hint_evidence:
-        if line not in evidence:
-            evidence.append(line)
 
     return Diagnosis(
         crash_type=labels["crash_type"],
@@ -165,12 +150,6 @@ def _combine(parsed, best, predictions: Mapping[str, Prediction]) -> tuple[dict,
     evidence: list[str] = []
     rule_conf = float(getattr(best, "confidence", 0.0) or 0.0) if best is not None else 0.0
     certain = best is not None and rule_conf >= RULE_CERTAIN
-    if best is not None:
-        evidence.append(f"rule {best.rule} fired (crash type {best.crash_type}, {rule_conf:.2f})")
-    frame_lib = getattr(parsed, "library", None)
-    if frame_lib:
-        evidence.append(f"deepest library frame: {frame_lib}")
-
     for dim in ("crash_type", "root_cause", "stage", "library"):
         rule_value = getattr(best, dim, None) if best is not None else None
         if rule_value is not None and not taxonomy.is_valid(dim, rule_value):
@@ -181,8 +160,10 @@ def _combine(parsed, best, predictions: Mapping[str, Prediction]) -> tuple[dict,
         if rule_value is not None and (certain or pred is None):
             labels[dim] = rule_value
             model_p = _prob_of(pred, rule_value)
-            confidence[dim] = max(rule_conf, model_p) if dim == "crash_type" else max(
-                min(rule_conf, 0.95), model_p
+            confidence[dim] = (
+                max(rule_conf, model_p)
+                if dim == "crash_type"
+                else max(min(rule_conf, 0.95), model_p)
             )
         elif pred is not None:
             labels[dim] = pred.label
@@ -196,7 +177,10 @@ def _combine(parsed, best, predictions: Mapping[str, Prediction]) -> tuple[dict,
             labels[dim], confidence[dim] = _fallback(dim, parsed, labels)
 
     pred = predictions.get("ml_bug")
-    if pred is not None:
+    rule_ml_bug = getattr(best, "ml_bug", None) if best is not None else None
+    if isinstance(rule_ml_bug, bool) and (certain or pred is None):
+        labels["ml_bug"] = rule_ml_bug
+    elif pred is not None:
         labels["ml_bug"] = pred.label in ("True", "true", "1")
     else:
         labels["ml_bug"] = labels["library"] != "none"

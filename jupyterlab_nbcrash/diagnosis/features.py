@@ -11,7 +11,7 @@ apart. Tokens are grouped by prefix so that the model can weigh, say, a word of 
 - ``fl:``/``fd:``/``ff:`` libraries in the frames, the deepest library, its function names
 - ``u:``/``uc:``/``ul:``  identifiers, calls and library aliases of the failing user line;
   ``t:`` those of the cell-level line; ``k:`` identifiers of all user code shown
-- ``s:``/``ss:``          pipeline-stage cues of the failing line / of the user code (fit → training …)
+- ``s:``/``ss:``          stage cues of the failing line / of the user code (fit → training …)
 - ``nm:``                 the shape of a missing name (module alias, class, called, data-like …)
 - ``r:``/``rct:``/``rrc:``/``rst:``/``rlb:``  the rules that fired and what they say
 
@@ -21,6 +21,7 @@ minimal ``ParsedError``.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -66,8 +67,32 @@ ALIASES: dict[str, str] = {
 
 # Standard-library modules that are often forgotten (NameError 'os' is a missing import too).
 STDLIB_NAMES = frozenset(
-    "os sys re math json pickle random time datetime glob collections itertools functools "
-    "csv shutil subprocess string warnings copy io pathlib urllib statistics gc".split()
+    [
+        "os",
+        "sys",
+        "re",
+        "math",
+        "json",
+        "pickle",
+        "random",
+        "time",
+        "datetime",
+        "glob",
+        "collections",
+        "itertools",
+        "functools",
+        "csv",
+        "shutil",
+        "subprocess",
+        "string",
+        "warnings",
+        "copy",
+        "io",
+        "pathlib",
+        "urllib",
+        "statistics",
+        "gc",
+    ]
 )
 
 # Words of the user's code that tell the pipeline stage. Matched against identifiers (lower-case).
@@ -102,6 +127,27 @@ for _stage, _words in {
     for _w in _words.split():
         STAGE_CUES.setdefault(_w, _stage)
 
+# Parts of identifiers that tell the stage even inside user names (plot_curve, y_pred, train_x).
+SUBWORD_CUES: dict[str, str] = {}
+for _stage, _words in {
+    "data_visualization": "plot plt sns show display fig figure ax axes axis hist histogram "
+    "scatter chart heatmap bar barh pie imshow color colors legend xlabel ylabel title viz "
+    "visualize visualise draw graph",
+    "training": "train training fit epoch epochs optimizer optim grid search cv fold folds "
+    "backward tune tuning",
+    "evaluation": "pred preds predict predicted prediction predictions test score scores acc "
+    "accuracy mse rmse mae eval evaluate evaluation metric metrics confusion roc auc report "
+    "precision recall f1 residual residuals",
+    "model_construction": "model models layer layers net network dense conv lstm compile "
+    "summary pretrained tokenizer encoder decoder classifier regressor clf estimator build",
+    "data_preparation": "df data dataset csv read load clean merge split col cols column "
+    "columns feature features encode encoded scaled scaler normalize normalized preprocess "
+    "transform dummies drop fillna",
+    "environment_setup": "import install path dir os env version config seed device cuda gpu",
+}.items():
+    for _w in _words.split():
+        SUBWORD_CUES.setdefault(_w, _stage)
+
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(")
 ALIAS_USE = re.compile(r"(?<![\w.])([A-Za-z_][A-Za-z0-9_]*)\s*\.")
@@ -110,7 +156,10 @@ _SHAPE = re.compile(r"[\(\[]\s*(?:\d+|None|\?)?\s*(?:,\s*(?:\d+|None|\?)?\s*)+[\
 _NUMBER = re.compile(r"(?<![A-Za-z_])[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 _WORD = re.compile(r"[a-z_][a-z0-9_]*")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
-_PATHLIKE = re.compile(r"[/\\]|\.(?:csv|txt|json|h5|hdf5|pkl|pickle|xlsx?|png|jpe?g|npy|npz|zip|gz|tsv|parquet|pt|pth|ckpt|model|mat|nc|tif)$", re.I)  # noqa: E501
+_PATHLIKE = re.compile(
+    r"[/\\]|\.(?:csv|txt|json|h5|hdf5|pkl|pickle|xlsx?|png|jpe?g|npy|npz|zip|gz|tsv|parquet|pt|pth|ckpt|model|mat|nc|tif)$",
+    re.I,
+)
 
 MAX_MESSAGE_CHARS = 600
 MAX_CODE_LINES = 40
@@ -145,7 +194,7 @@ def _message_tokens(prefix: str, message: str, pairs: bool = True) -> list[str]:
     words = _words(normalise_message(message))[:80]
     out = [f"{prefix}:{w}" for w in words]
     if pairs:
-        out += [f"{prefix}2:{a}_{b}" for a, b in zip(words, words[1:])]
+        out += [f"{prefix}2:{a}_{b}" for a, b in itertools.pairwise(words)]
     return out
 
 
@@ -181,7 +230,9 @@ def name_shape(name: str, user_line: str = "") -> list[str]:
     if user_line and re.match(rf"\s*(?:[\w, ]+=\s*)?{re.escape(name)}\b", user_line):
         out.append("nm:leading")
     low = name.lower()
-    if re.search(r"(^|_)(df|data|dataset|x|y|train|test|val|valid|features|labels|target)(_|$|\d)", low):
+    if re.search(
+        r"(^|_)(df|data|dataset|x|y|train|test|val|valid|features|labels|target)(_|$|\d)", low
+    ):
         out.append("nm:data")
     if re.search(r"(model|clf|net|classifier|regressor|estimator|pipeline|encoder)", low):
         out.append("nm:model")
@@ -220,6 +271,24 @@ def code_tokens(prefix: str, line: str) -> list[str]:
     return out
 
 
+def subwords(ident: str) -> list[str]:
+    """Lower-case parts of an identifier: plotKMeans → plot, k, means; y_pred2 → y, pred."""
+    return [p.lower() for p in _CAMEL.findall(ident.replace("_", " ")) if not p.isdigit()]
+
+
+def subword_tokens(prefix: str, line: str) -> list[str]:
+    """Identifier parts of a line (``w:``) and the stages they hint at (``sw:``)."""
+    out = []
+    for ident in _IDENT.findall(line[:400])[:40]:
+        for part in subwords(ident):
+            if len(part) >= 2:
+                out.append(f"{prefix}:{part}")
+                stage = SUBWORD_CUES.get(part)
+                if stage:
+                    out.append(f"{prefix}s:{stage}")
+    return out
+
+
 def stage_cues(lines: Iterable[str]) -> list[str]:
     """Stages the code's identifiers point at, in order of appearance (may repeat)."""
     out = []
@@ -231,6 +300,16 @@ def stage_cues(lines: Iterable[str]) -> list[str]:
         if line.lstrip().startswith(("import ", "from ", "!pip", "%pip")):
             out.append("environment_setup")
     return out
+
+
+_EXEC_COUNT = re.compile(r"(?:ipython-input-|In ?\[)(\d+)")
+
+
+def _bucket(value: int, bounds: Sequence[int]) -> str:
+    for b in bounds:
+        if value <= b:
+            return f"le{b}"
+    return f"gt{bounds[-1]}"
 
 
 def _frames(parsed) -> Sequence:
@@ -277,9 +356,22 @@ def tokens(parsed, matches: Sequence = ()) -> list[str]:
         if fn and len(fn) <= 40:
             out.append("ff:" + fn)
     user_frames = [f for f in frames if getattr(f, "is_user", False)]
+    if user_frames:
+        # How long the kernel had been running (In[N]) and where in the cell it failed: a
+        # failure in the first line of a fresh kernel's cell smells of cells run out of order.
+        m = _EXEC_COUNT.search(getattr(user_frames[0], "filename", "") or "")
+        if m:
+            out.append("xc:" + _bucket(int(m.group(1)), (1, 3, 10, 30, 100)))
+        lineno = getattr(user_frames[0], "lineno", None)
+        if isinstance(lineno, int):
+            out.append("ln:" + _bucket(lineno, (1, 2, 5, 20)))
     out.append(f"nf:{min(len(lib_frames), 4)}")
     out.append(f"nu:{min(len(user_frames), 3)}")
-    if frames and not getattr(frames[-1], "is_user", False) and not getattr(frames[-1], "library", None):
+    if (
+        frames
+        and not getattr(frames[-1], "is_user", False)
+        and not getattr(frames[-1], "library", None)
+    ):
         out.append("fd:_stdlib_")  # the deepest frame is Python's own (socket, json, ...)
 
     # The user's code: the failing line, the cell-level line and the context shown.
@@ -293,14 +385,14 @@ def tokens(parsed, matches: Sequence = ()) -> list[str]:
         code_lines += list(getattr(f, "code_lines", ()) or ())
     if not code_lines:
         user_code = getattr(parsed, "user_code", "") or ""
-        if isinstance(user_code, str):
-            code_lines = user_code.splitlines()
-        else:
-            code_lines = list(user_code)
+        code_lines = user_code.splitlines() if isinstance(user_code, str) else list(user_code)
     code_lines = [str(line) for line in code_lines[:MAX_CODE_LINES]]
     for line in code_lines:
         out += ["k:" + i.lower() for i in _IDENT.findall(line[:300])[:30]]
     out += ["s:" + s for s in stage_cues([user_line, top_line])]
+    out += subword_tokens("w", user_line)
+    if top_line and top_line != user_line:
+        out += subword_tokens("w", top_line)
     out += ["ss:" + s for s in dict.fromkeys(stage_cues(code_lines))]
     if not user_line:
         out.append("u:_none_")
@@ -331,7 +423,7 @@ def tokens(parsed, matches: Sequence = ()) -> list[str]:
                 if value is not None:
                     out.append(f"{prefix}:{str(value).lower()}")
             conf = getattr(match, "confidence", 0.0) or 0.0
-            out.append(f"rcf:{int(math.floor(float(conf) * 4))}")
+            out.append(f"rcf:{math.floor(float(conf) * 4)}")
     if not matches:
         out.append("r:_none_")
     return out

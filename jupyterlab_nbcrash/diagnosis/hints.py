@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 
 from .rules.base import RuleMatch
 from .rules.imports import package_for
+from .rules.names import KNOWN_IMPORTS
 from .traceback import ParsedError
 
 Template = Callable[[ParsedError, Mapping[str, str]], "str | None"]
@@ -22,92 +23,6 @@ Template = Callable[[ParsedError, Mapping[str, str]], "str | None"]
 # A rule's hint is used even when the model chose another crash type, if the rule was this sure.
 TRUST_RULE = 0.8
 
-# Names people use without importing them: name -> the import that defines it.
-KNOWN_IMPORTS: dict[str, str] = {
-    "train_test_split": "from sklearn.model_selection import train_test_split",
-    "cross_val_score": "from sklearn.model_selection import cross_val_score",
-    "GridSearchCV": "from sklearn.model_selection import GridSearchCV",
-    "RandomizedSearchCV": "from sklearn.model_selection import RandomizedSearchCV",
-    "KFold": "from sklearn.model_selection import KFold",
-    "StratifiedKFold": "from sklearn.model_selection import StratifiedKFold",
-    "accuracy_score": "from sklearn.metrics import accuracy_score",
-    "confusion_matrix": "from sklearn.metrics import confusion_matrix",
-    "classification_report": "from sklearn.metrics import classification_report",
-    "mean_squared_error": "from sklearn.metrics import mean_squared_error",
-    "mean_absolute_error": "from sklearn.metrics import mean_absolute_error",
-    "r2_score": "from sklearn.metrics import r2_score",
-    "f1_score": "from sklearn.metrics import f1_score",
-    "roc_auc_score": "from sklearn.metrics import roc_auc_score",
-    "roc_curve": "from sklearn.metrics import roc_curve",
-    "precision_score": "from sklearn.metrics import precision_score",
-    "recall_score": "from sklearn.metrics import recall_score",
-    "StandardScaler": "from sklearn.preprocessing import StandardScaler",
-    "MinMaxScaler": "from sklearn.preprocessing import MinMaxScaler",
-    "LabelEncoder": "from sklearn.preprocessing import LabelEncoder",
-    "OneHotEncoder": "from sklearn.preprocessing import OneHotEncoder",
-    "PolynomialFeatures": "from sklearn.preprocessing import PolynomialFeatures",
-    "SimpleImputer": "from sklearn.impute import SimpleImputer",
-    "Pipeline": "from sklearn.pipeline import Pipeline",
-    "make_pipeline": "from sklearn.pipeline import make_pipeline",
-    "ColumnTransformer": "from sklearn.compose import ColumnTransformer",
-    "LinearRegression": "from sklearn.linear_model import LinearRegression",
-    "LogisticRegression": "from sklearn.linear_model import LogisticRegression",
-    "Ridge": "from sklearn.linear_model import Ridge",
-    "Lasso": "from sklearn.linear_model import Lasso",
-    "RandomForestClassifier": "from sklearn.ensemble import RandomForestClassifier",
-    "RandomForestRegressor": "from sklearn.ensemble import RandomForestRegressor",
-    "GradientBoostingClassifier": "from sklearn.ensemble import GradientBoostingClassifier",
-    "GradientBoostingRegressor": "from sklearn.ensemble import GradientBoostingRegressor",
-    "DecisionTreeClassifier": "from sklearn.tree import DecisionTreeClassifier",
-    "DecisionTreeRegressor": "from sklearn.tree import DecisionTreeRegressor",
-    "KNeighborsClassifier": "from sklearn.neighbors import KNeighborsClassifier",
-    "SVC": "from sklearn.svm import SVC",
-    "GaussianNB": "from sklearn.naive_bayes import GaussianNB",
-    "MultinomialNB": "from sklearn.naive_bayes import MultinomialNB",
-    "KMeans": "from sklearn.cluster import KMeans",
-    "DBSCAN": "from sklearn.cluster import DBSCAN",
-    "PCA": "from sklearn.decomposition import PCA",
-    "TSNE": "from sklearn.manifold import TSNE",
-    "CountVectorizer": "from sklearn.feature_extraction.text import CountVectorizer",
-    "TfidfVectorizer": "from sklearn.feature_extraction.text import TfidfVectorizer",
-    "Sequential": "from tensorflow.keras.models import Sequential",
-    "Model": "from tensorflow.keras.models import Model",
-    "load_model": "from tensorflow.keras.models import load_model",
-    "Dense": "from tensorflow.keras.layers import Dense",
-    "Dropout": "from tensorflow.keras.layers import Dropout",
-    "Conv2D": "from tensorflow.keras.layers import Conv2D",
-    "MaxPooling2D": "from tensorflow.keras.layers import MaxPooling2D",
-    "Flatten": "from tensorflow.keras.layers import Flatten",
-    "LSTM": "from tensorflow.keras.layers import LSTM",
-    "Embedding": "from tensorflow.keras.layers import Embedding",
-    "Input": "from tensorflow.keras.layers import Input",
-    "Adam": "from tensorflow.keras.optimizers import Adam",
-    "EarlyStopping": "from tensorflow.keras.callbacks import EarlyStopping",
-    "ImageDataGenerator": "from tensorflow.keras.preprocessing.image import ImageDataGenerator",
-    "to_categorical": "from tensorflow.keras.utils import to_categorical",
-    "DataLoader": "from torch.utils.data import DataLoader",
-    "TensorDataset": "from torch.utils.data import TensorDataset",
-    "Dataset": "from torch.utils.data import Dataset",
-    "XGBClassifier": "from xgboost import XGBClassifier",
-    "XGBRegressor": "from xgboost import XGBRegressor",
-    "stopwords": "from nltk.corpus import stopwords",
-    "word_tokenize": "from nltk.tokenize import word_tokenize",
-    "resize": "from skimage.transform import resize",
-    "imread": "from skimage.io import imread (or cv2.imread)",
-    "glob": "from glob import glob",
-    "Image": "from PIL import Image",
-    "display": "from IPython.display import display",
-    "tqdm": "from tqdm import tqdm",
-    "Counter": "from collections import Counter",
-    "defaultdict": "from collections import defaultdict",
-    "Path": "from pathlib import Path",
-    "datetime": "from datetime import datetime",
-    "timedelta": "from datetime import timedelta",
-    "pprint": "from pprint import pprint",
-    "reduce": "from functools import reduce",
-    "partial": "from functools import partial",
-    "norm": "from scipy.stats import norm",
-}
 
 _HINTS: dict[str, Template] = {}
 
@@ -135,14 +50,17 @@ def close_matches(word: str, candidates, n: int = 3) -> list[str]:
     found = difflib.get_close_matches(word, pool, n=n, cutoff=0.75)
     if not found:
         lowered = {c.lower(): c for c in pool}
-        found = [lowered[c] for c in difflib.get_close_matches(word.lower(), lowered, n=n, cutoff=0.75)]
+        found = [
+            lowered[c] for c in difflib.get_close_matches(word.lower(), lowered, n=n, cutoff=0.75)
+        ]
     return list(dict.fromkeys(same_case + found))[:n]
 
 
 _STRINGS = re.compile(r"""['"]([^'"\n]{1,80})['"]""")
 _ASSIGNED = re.compile(r"^\s*([A-Za-z_]\w*)\s*(?:,\s*[A-Za-z_]\w*\s*)*(?:=[^=]|\+=|-=)", re.M)
-_DEFINED = re.compile(r"^\s*(?:def|class)\s+([A-Za-z_]\w*)|\bas\s+([A-Za-z_]\w*)|\bfor\s+(\w+)\s+in",
-                      re.M)
+_DEFINED = re.compile(
+    r"^\s*(?:def|class)\s+([A-Za-z_]\w*)|\bas\s+([A-Za-z_]\w*)|\bfor\s+(\w+)\s+in", re.M
+)
 _IDENTS = re.compile(r"\b[A-Za-z_]\w*\b")
 
 
@@ -184,15 +102,34 @@ def _module_not_found(p: ParsedError, f: Mapping[str, str]) -> str:
             "remove this import and read your files from a local path instead."
         )
     top = f.get("top_module", module)
+    if f.get("suggestion"):
+        return (
+            f"There is no module `{module}`: did you mean `{f['suggestion']}`? Check the spelling "
+            "of the import (the pip name and the import name can differ)."
+        )
     if f.get("submodule") and top in ("sklearn", "tensorflow", "keras", "pandas", "torch", "scipy"):
         return (
-            f"Your installed `{top}` has no submodule `{module}`: it was renamed or removed in this "
+            f"Your installed `{top}` has no submodule `{module}`: it was renamed or "
+            "removed in this "
             "version; look up its current location in the library's documentation."
         )
     renamed = "" if package in (top, module) else f" (the package is called `{package}`)"
     return (
         f"The module `{top}` is not installed in this kernel's environment{renamed}: run "
         f"`%pip install {package.split(' ')[0]}` in a cell, then restart the kernel."
+    )
+
+
+@_hint("imports.optional_dependency")
+def _optional_dependency(p, f):
+    if f.get("spacy_model"):
+        return (
+            f"The spaCy model `{f['spacy_model']}` is not downloaded: run "
+            f"`!python -m spacy download {f['spacy_model']}`, then restart the kernel."
+        )
+    return (
+        f"This function needs the optional package `{f.get('module')}`: run "
+        f"`%pip install {f.get('package', f.get('module'))}`, then restart the kernel."
     )
 
 
@@ -239,7 +176,18 @@ def _cannot_import(p: ParsedError, f: Mapping[str, str]) -> str:
 @_hint("imports.broken_install")
 def _broken_install(p: ParsedError, f: Mapping[str, str]) -> str:
     if f.get("package"):
-        return f"This needs an extra package: run `%pip install {f['package']}`, then restart the kernel."
+        return (
+            f"This needs an extra package: run `%pip install {f['package']}`, then restart "
+            "the kernel."
+        )
+    if not re.search(
+        r"DLL|shared object|symbol|dynamic library|compiled|ARRAY_API|multiarray",
+        f.get("detail", "") + p.message,
+    ):
+        return (
+            "An import failed although the module exists: read the message for the package it "
+            "needs, install or upgrade it with `%pip install -U ...`, then restart the kernel."
+        )
     return (
         "A compiled part of a library failed to load: its installed version does not fit the "
         "others (often NumPy 2 vs. a package built for NumPy 1). Upgrade them together with "
@@ -302,10 +250,23 @@ def _unbound(p, f):
 @_hint("files.not_found")
 def _file_not_found(p, f):
     path = f.get("path", "")
+    if f.get("writing"):
+        norm = path.replace("\\", "/")
+        if "non-existent directory" in p.message:
+            folder = norm
+        else:
+            folder = norm.rsplit("/", 1)[0] if "/" in norm else ""
+        make = f"os.makedirs({folder!r}, exist_ok=True)" if folder else "os.makedirs(folder)"
+        return f"The folder you save into does not exist: create it first with `{make}`."
     if not path:
         return (
             "A file or folder the code needs does not exist: check the path relative to the "
             "notebook's folder (`os.getcwd()`) and that the data was downloaded."
+        )
+    if f.get("extension_typo"):
+        return (
+            f"`{f.get('filename') or path}` does not exist: is the extension a typo for "
+            f"`.{f['extension_typo']}`?"
         )
     if f.get("platform"):
         return (
@@ -390,8 +351,19 @@ def _unsupported(p, f):
     )
 
 
+@_hint("files.nltk_resource")
+def _nltk(p, f):
+    res = f.get("resource") or "the resource"
+    return f"NLTK's data `{res}` is not downloaded: run `import nltk; nltk.download('{res}')` once."
+
+
 @_hint("files.bad_pickle")
 def _bad_pickle(p, f):
+    if "Weights only load failed" in p.message:
+        return (
+            "PyTorch >= 2.6 loads only tensors by default: pass `weights_only=False` to "
+            "`torch.load` if you trust the file, or save and load a `state_dict` instead."
+        )
     return (
         "The saved file is empty, truncated or of another format than the loader expects: save it "
         "again and load it with the same library (and version) that wrote it."
@@ -420,17 +392,27 @@ def _invalid_path(p, f):
 @_hint("network.request_failed")
 def _request(p, f):
     status = f.get("status", "")
+    if f.get("bad_url"):
+        return "The URL is malformed: it must start with `http://` or `https://` (check for typos)."
     if f.get("dns"):
         return (
             "The host name could not be resolved: this kernel has no internet access (or needs a "
             "proxy). Download the data by hand and load it from a local file."
         )
     if status == "429":
-        return "The server got too many requests (HTTP 429): wait, retry later and pause between calls."
+        return (
+            "The server got too many requests (HTTP 429): wait, retry later and pause between "
+            "calls."
+        )
     if status in ("401", "403"):
-        return f"The server refused access (HTTP {status}): check your API key, token or permissions."
+        return (
+            f"The server refused access (HTTP {status}): check your API key, token or permissions."
+        )
     if status == "404":
-        return f"The address was not found (HTTP 404){_at(f)}: the resource moved; look up its new URL."
+        return (
+            f"The address was not found (HTTP 404){_at(f)}: the resource moved; look up its "
+            "new URL."
+        )
     if f.get("ssl"):
         return (
             "The server's SSL certificate could not be verified: update certificates "
@@ -521,7 +503,8 @@ def _mat1(p, f):
 def _view(p, f):
     return (
         f"{f.get('b', 'The')} elements cannot be viewed as shape {f.get('a', '')}: the new shape's "
-        "product must equal the element count; use -1 for one dimension, e.g. `x.view(x.size(0), -1)`."
+        "product must equal the element count; use -1 for one dimension, e.g. "
+        "`x.view(x.size(0), -1)`."
     )
 
 
@@ -591,7 +574,10 @@ def _pandas_shape(p, f):
 
 @_hint("shapes.generic_shape")
 def _generic_shape(p, f):
-    return f"Two shapes do not fit together{_pair(f)}: print the `.shape` of each input just before this line."
+    return (
+        f"Two shapes do not fit together{_pair(f)}: print the `.shape` of each input just "
+        "before this line."
+    )
 
 
 @_hint("shapes.broadcast", "shapes.cannot_broadcast")
@@ -606,7 +592,8 @@ def _broadcast(p, f):
 def _torch_broadcast(p, f):
     dim = f" at dimension {f['dim']}" if f.get("dim") else ""
     return (
-        f"Two tensors of sizes {f.get('a', '?')} and {f.get('b', '?')} meet{dim} in an element-wise "
+        f"Two tensors of sizes {f.get('a', '?')} and {f.get('b', '?')} meet{dim} in an "
+        "element-wise "
         "operation: often predictions (N, 1) vs. targets (N,); use `.squeeze()` or `.view(-1)`."
     )
 
@@ -639,18 +626,132 @@ def _unseen(p, f):
 @_hint("data_values.y_not_1d")
 def _y_1d(p, f):
     return (
-        "y must be a 1-D array of labels: use `y.ravel()` or `df['target']` (not `df[['target']]`), "
+        "y must be a 1-D array of labels: use `y.ravel()` or `df['target']` (not "
+        "`df[['target']]`), "
         "and `np.argmax(y, axis=1)` for one-hot labels."
     )
 
 
 @_hint("data_values.label_type")
 def _label_type(p, f):
-    if f.get("average"):
-        return "y has more than two classes: pass `average='macro'` (or 'weighted') to the metric."
     return (
         "A classification function got continuous values where class labels are expected: "
-        "threshold predictions (e.g. `(y_pred > 0.5).astype(int)`) or use a regressor/regression metric."
+        "threshold predictions (e.g. `(y_pred > 0.5).astype(int)`) or use a regression model "
+        "and metric."
+    )
+
+
+@_hint("shapes.boolean_index")
+def _boolean_index(p, f):
+    return (
+        f"The boolean mask's shape differs from the array's{_pair(f)}: build the mask from the "
+        "same array (flatten a column vector with `.ravel()`)."
+    )
+
+
+@_hint("models.torch_module_init")
+def _torch_init_hint(p, f):
+    if f.get("what") == "super_init":
+        return (
+            "Call `super().__init__()` as the first line of your `nn.Module`'s `__init__`, before "
+            "assigning layers."
+        )
+    return (
+        "The optimizer got no parameters: create it from `model.parameters()` after the model's "
+        "layers are assigned as attributes (`self.fc = nn.Linear(...)`)."
+    )
+
+
+@_hint("models.graph_disconnected")
+def _graph(p, f):
+    return (
+        "The model's outputs are not computed from its `inputs`: build every layer on the tensors "
+        "that start at your `keras.Input(...)` and pass that same Input to `Model(...)`."
+    )
+
+
+@_hint("data_values.target_range")
+def _target_range(p, f):
+    return (
+        "The targets are outside the range the loss accepts: binary cross-entropy needs 0/1 "
+        "targets, and class indices must lie in 0 … n_classes-1."
+    )
+
+
+@_hint("values.tensor_conversion")
+def _tensor_conversion(p, f):
+    return (
+        "The array holds Python objects or mixed types, which cannot become a tensor: convert it "
+        "with `np.asarray(X).astype('float32')` after encoding text columns."
+    )
+
+
+@_hint("arguments.axis_out_of_bounds")
+def _axis(p, f):
+    return (
+        f"The `axis` argument does not exist for this array ({f.get('detail', '')}): check the "
+        "array's `.ndim`; a 1-D array only has axis 0."
+    )
+
+
+@_hint("arguments.unknown_encoding")
+def _encoding(p, f):
+    return (
+        "That encoding name does not exist: use a valid one such as 'utf-8', 'latin-1' or 'cp1252'."
+    )
+
+
+@_hint("arguments.torch_state_dict_keys")
+def _state_dict(p, f):
+    return (
+        "The checkpoint's parameter names differ from the model's: build the same architecture "
+        "before `load_state_dict`, strip a 'module.' prefix, or pass `strict=False` knowingly."
+    )
+
+
+@_hint("indexes.tf_gather")
+def _tf_gather(p, f):
+    return (
+        "A token id is not below the Embedding's `input_dim`: set `input_dim` to the vocabulary "
+        "size (largest id + 1)."
+    )
+
+
+@_hint("types.dtype_promotion")
+def _promotion(p, f):
+    return (
+        "NumPy cannot combine text and numbers in this operation: convert the array to a numeric "
+        "dtype first (e.g. `arr.astype(float)` after cleaning the text values)."
+    )
+
+
+@_hint("data_values.empty_data")
+def _empty_data(p, f):
+    return (
+        "The estimator got an empty array (0 rows or columns): a filter, split or load step "
+        "before produced no data; check `X.shape` before fitting."
+    )
+
+
+@_hint("arguments.metric_average")
+def _average(p, f):
+    return "y has more than two classes: pass `average='macro'` (or 'weighted') to the metric."
+
+
+@_hint("values.duplicates")
+def _duplicates(p, f):
+    return (
+        "The index or the keys contain duplicates, so pandas cannot place the values uniquely: "
+        "drop them (`df.drop_duplicates(...)`) or aggregate with `pivot_table(..., aggfunc=...)`."
+    )
+
+
+@_hint("types.unsupported_dtype_operation")
+def _dtype_op(p, f):
+    op = f" `{f['op']}`" if f.get("op") else ""
+    return (
+        f"The operation{op} got text columns: select the numeric columns first, e.g. "
+        "`df.select_dtypes('number')` or `numeric_only=True`, or convert with `pd.to_numeric`."
     )
 
 
@@ -683,6 +784,19 @@ def _linalg(p, f):
     )
 
 
+@_hint("data_values.plot_limits")
+def _plot_limits(p, f):
+    if "date" in f.get("detail", ""):
+        return (
+            "The x values are not dates, but the axis is formatted as dates: convert the column "
+            "with `pd.to_datetime(...)` or remove the date formatter."
+        )
+    return (
+        "The plotted values give an impossible axis range (huge, NaN or infinite): check the "
+        "data's min/max and drop NaN/inf before plotting."
+    )
+
+
 @_hint("data_values.merge_dtypes")
 def _merge(p, f):
     return (
@@ -696,6 +810,22 @@ def _empty_image(p, f):
     return (
         "OpenCV got an empty image: `cv2.imread` returns None when the path is wrong or the file "
         "unreadable; check the path and `img is not None` first."
+    )
+
+
+@_hint("data_values.opencv_channels")
+def _cv_channels(p, f):
+    return (
+        "The image has a different number of channels than the colour conversion expects: check "
+        "`img.shape` (a grey image has no third axis) and pick the matching `cv2.COLOR_...` code."
+    )
+
+
+@_hint("files.opencv_parse")
+def _cv_parse(p, f):
+    return (
+        "OpenCV could not read the model or image file: check the path and that the file is "
+        "complete and of the expected format (e.g. .cfg and .weights swapped)."
     )
 
 
@@ -793,6 +923,19 @@ def _device(p, f):
     )
 
 
+@_hint("runtime.device_assert")
+def _device_assert(p, f):
+    return (
+        "A check inside a CUDA kernel failed, most often a class label outside 0 … n_classes-1: "
+        "check the labels' range (run once on the CPU for a readable error)."
+    )
+
+
+@_hint("runtime.non_contiguous")
+def _contiguous(p, f):
+    return "The tensor is not contiguous in memory: use `.reshape(...)` instead of `.view(...)`."
+
+
 @_hint("runtime.dtype_mismatch")
 def _dtype(p, f):
     want, got = f.get("want", ""), f.get("got", "")
@@ -807,7 +950,9 @@ def _dtype(p, f):
 def _autograd(p, f):
     detail = f.get("detail", "")
     if "second time" in detail:
-        return "You call backward twice through the same graph: recompute the forward pass each step."
+        return (
+            "You call backward twice through the same graph: recompute the forward pass each step."
+        )
     if "numpy()" in detail:
         return "Detach the tensor before converting: `t.detach().cpu().numpy()`."
     return (
@@ -816,9 +961,31 @@ def _autograd(p, f):
     )
 
 
+@_hint("runtime.runtime_error")
+def _runtime(p, f):
+    lib = p.library or "The library"
+    first = p.message.strip().splitlines()[0][:120] if p.message.strip() else ""
+    said = f" ({first})" if first else ""
+    return (
+        f"{lib} stopped with a runtime error{said}: check the inputs it got at the failing line "
+        "and search this message with the library's name and version."
+    )
+
+
+@_hint("runtime.ambiguous_tensor")
+def _ambiguous_tensor(p, f):
+    return (
+        "A tensor with several values is used as one True/False: use `(t > 0).any()` / `.all()` "
+        "or compare a single element (`t.item()`)."
+    )
+
+
 @_hint("runtime.event_loop")
 def _loop(p, f):
-    return "Jupyter already runs an event loop: write `await main()` in the cell instead of `asyncio.run(main())`."
+    return (
+        "Jupyter already runs an event loop: write `await main()` in the cell instead of "
+        "`asyncio.run(main())`."
+    )
 
 
 # --- arguments -----------------------------------------------------------------------------
@@ -826,10 +993,16 @@ def _loop(p, f):
 
 @_hint("arguments.unexpected_keyword")
 def _unexpected_kw(p, f):
-    func, kw = f.get("function", "the function"), f.get("keyword", "")
+    func, kw = f.get("function", ""), f.get("keyword", "")
+    call = f"`{func}()`" if func else "This call"
     if f.get("replacement"):
         note = f" ({f['note']})" if f.get("note") else ""
-        return f"`{func}()` no longer takes `{kw}`{note}: use `{f['replacement']}` instead."
+        return f"{call} no longer takes `{kw}`{note}: use `{f['replacement']}` instead."
+    if not func:
+        return (
+            f"This call does not accept the argument `{kw}`: check its spelling and the "
+            "documentation of your installed version."
+        )
     return (
         f"`{func}()` has no parameter `{kw}`: check its spelling and the documentation of your "
         f"installed version (`help({func.split('.')[-1] or 'function'})`)."
@@ -849,7 +1022,8 @@ def _positional(p, f):
         return f"`{func}()` needs {f.get('missing')}: pass it in the call."
     if kind == "too_many":
         return (
-            f"`{func}()` takes {f.get('takes')} positional arguments but got {f.get('given')}: pass "
+            f"`{func}()` takes {f.get('takes')} positional arguments but got "
+            f"{f.get('given')}: pass "
             "optional ones by name (`name=value`), or add `self` to the method's def."
         )
     if kind == "multiple":
@@ -885,7 +1059,8 @@ def _torch_arg(p, f):
 @_hint("arguments.unknown_identifier")
 def _unknown_id(p, f):
     return (
-        f"Keras does not know the {f.get('what', 'name')} `{f.get('name', '')}`: check the string's "
+        f"Keras does not know the {f.get('what', 'name')} `{f.get('name', '')}`: check "
+        "the string's "
         "spelling (e.g. 'relu', 'adam', 'categorical_crossentropy') or pass the object itself."
     )
 
@@ -895,6 +1070,22 @@ def _bad_value(p, f):
     return (
         f"An argument value is not accepted here ({f.get('detail', 'see the message')}): choose a "
         "value the function supports; its documentation lists them."
+    )
+
+
+@_hint("arguments.wrong_input_container")
+def _wrong_container(p, f):
+    detail = f.get("detail", "")
+    if "merge" in detail:
+        return "The two DataFrames share no column name: pass `on=` or `left_on=`/`right_on=`."
+    if "pandas" in detail or "Series and DataFrame" in detail:
+        return (
+            "`pd.concat` takes a list of Series/DataFrames: wrap arrays in `pd.DataFrame(...)` "
+            "first."
+        )
+    return (
+        "The function got a container it cannot read: pass NumPy arrays or DataFrames "
+        "(e.g. `np.asarray(x)`), not lists of mixed objects, generators or scalars."
     )
 
 
@@ -911,10 +1102,21 @@ def _plot_value(p, f):
             "`imshow` needs a 2-D (H, W) or 3-D (H, W, 3/4) numeric array: check the array's "
             "`.shape` and `.dtype` (convert with `.astype(float)` or `np.squeeze`)."
         )
+    if "palette" in detail or "colormap" in detail or "cmap" in detail:
+        return (
+            "That palette/colormap name does not exist: use a known one such as 'viridis', "
+            "'deep' or 'Set2' (names are case-sensitive)."
+        )
     if "style" in detail:
-        return "That Matplotlib style name does not exist in your version: list them with `plt.style.available`."
+        if "seaborn" in p.message:
+            return "Matplotlib renamed its seaborn styles: use `plt.style.use('seaborn-v0_8')`."
+        return (
+            "That Matplotlib style name does not exist in your version: list them with "
+            "`plt.style.available`."
+        )
     return (
-        f"The plotting library rejected an argument value ({detail}): check the spelling of colour, "
+        f"The plotting library rejected an argument value ({detail}): check the spelling "
+        "of colour, "
         "marker or style names and the keyword names in its documentation."
     )
 
@@ -962,10 +1164,17 @@ def _not_subscriptable(p, f):
         if "GroupBy" in t:
             return (
                 "A groupby result cannot be assigned to: compute with `.transform(...)` and assign "
-                "to the original DataFrame, e.g. `df['avg'] = df.groupby('k')['x'].transform('mean')`."
+                "to the original DataFrame, e.g. `df['avg'] = "
+                "df.groupby('k')['x'].transform('mean')`."
             )
-        return f"A `{t}` cannot be changed in place: build a new object (tuples and strings are immutable)."
-    return f"A `{t}` cannot be indexed with `[...]` or has no length: check what the variable holds."
+        return (
+            f"A `{t}` cannot be changed in place: build a new object (tuples and strings are "
+            "immutable)."
+        )
+    return (
+        f"A value of type `{t}` cannot be indexed with `[...]` or has no length: check what the "
+        "variable holds (a list or tuple may be expected, e.g. `figsize=(8, 4)`)."
+    )
 
 
 @_hint("types.not_iterable")
@@ -992,6 +1201,11 @@ def _bad_operands(p, f):
     t, o = f.get("type", ""), f.get("other", "")
     if "method" in (t, o):
         return "A method is used as a value: add the parentheses to call it, e.g. `df['x'].mean()`."
+    if t == o == "str" and f.get("op") not in ("+", "*", "%"):
+        return (
+            f"`{f.get('op', '')}` is not defined for text: the columns hold strings; convert them "
+            "first with `pd.to_numeric(...)` or `pd.to_datetime(...)`."
+        )
     if "str" in (t, o):
         return (
             f"`{f.get('op', '')}` mixes text and numbers ({t} and {o}): convert first, e.g. "
@@ -1010,7 +1224,8 @@ def _str_concat(p, f):
 @_hint("types.not_serializable")
 def _serializable(p, f):
     return (
-        f"A `{f.get('type', 'value')}` cannot be saved this way: convert it first (e.g. `.tolist()`, "
+        f"A `{f.get('type', 'value')}` cannot be saved this way: convert it first (e.g. "
+        "`.tolist()`, "
         "`int(x)`), or save only the parts that can be serialised."
     )
 
@@ -1020,14 +1235,32 @@ def _cannot_interpret(p, f):
     return "An integer is needed (a size, index or count): convert with `int(...)`."
 
 
+@_hint("types.context_manager")
+def _context_manager(p, f):
+    if f.get("type") in ("type", "function", "method", "builtin_function_or_method"):
+        return (
+            "`with` needs an object, not a class or function: call it, e.g. "
+            "`with torch.no_grad():`."
+        )
+    return (
+        f"A `{f.get('type')}` cannot be used in a `with` statement: check what the expression "
+        "returns."
+    )
+
+
 @_hint("types.type_error")
 def _type_generic(p, f):
-    return f"An object of the wrong type reached this operation: print `type(...)` of the values in {_code(p.user_line) if p.user_line else 'the failing line'}."
+    return (
+        "An object of the wrong type reached this operation: print `type(...)` of the values "
+        f"in {_code(p.user_line) if p.user_line else 'the failing line'}."
+    )
 
 
 @_hint("indexes.zero_dim_tensor")
 def _zero_dim(p, f):
-    return "The tensor is a scalar (0-dim): use `tensor.item()` instead of `tensor[0]` or `.data[0]`."
+    return (
+        "The tensor is a scalar (0-dim): use `tensor.item()` instead of `tensor[0]` or `.data[0]`."
+    )
 
 
 @_hint("indexes.embedding_index")
@@ -1048,6 +1281,13 @@ def _iloc(p, f):
 
 @_hint("indexes.out_of_range", "indexes.index_error")
 def _index(p, f):
+    if "must be of integer (or boolean) type" in p.message:
+        return "An array of floats is used as an index: convert it with `idx.astype(int)`."
+    if "too many indices" in p.message:
+        return (
+            "The array has fewer dimensions than the indices used (e.g. `a[i, j]` on a 1-D "
+            "array): check `a.ndim` / `a.shape`."
+        )
     if f.get("size") == "0":
         return (
             f"The array is empty (size 0 along axis {f.get('axis', '0')}): the filter or loading "
@@ -1073,14 +1313,22 @@ def _indices_type(p, f):
     )
 
 
-@_hint("keys.key_error", "keys.missing_label")
+@_hint("keys.key_error", "keys.missing_label", "keys.formula_column")
 def _key(p, f):
     key = f.get("key", "")
     if len(key) > 60 or "\n" in key:
         key = " ".join(key.split())[:57] + "…"
     container = f.get("container", "dict")
     if container == "history" and key.endswith("acc"):
-        return f"Keras now logs accuracy as `{key.replace('acc', 'accuracy')}`: use that key in `history.history`."
+        return (
+            f"Keras now logs accuracy as `{key.replace('acc', 'accuracy')}`: use that key in "
+            "`history.history`."
+        )
+    if container == "formula":
+        return (
+            f"The formula uses `{key}`, which is not a column of the DataFrame: check "
+            "`df.columns`; quote odd names with `Q('name')`."
+        )
     if container == "history":
         return (
             f"`history.history` has no `{key}`: print `history.history.keys()`; validation keys "
@@ -1102,13 +1350,32 @@ def _key(p, f):
         )
     if close:
         return f"There is no key `{key}`. Did you mean {close}?"
-    return f"There is no key {repr(key) if key else ''} here: print the available keys (`.keys()`) and check the spelling."
+    return (
+        f"There is no key {repr(key) if key else ''} here: print the available keys "
+        "(`.keys()`) and check the spelling."
+    )
 
 
 @_hint("attributes.removed_api")
 def _removed(p, f):
     note = f" ({f['note']})" if f.get("note") else ""
-    return f"`{f.get('attribute')}` was removed from {f.get('owner')}{note}: use `{f['replacement']}` instead."
+    return (
+        f"`{f.get('attribute')}` was removed from {f.get('owner')}{note}: use "
+        f"`{f['replacement']}` instead."
+    )
+
+
+@_hint("attributes.pandas_accessor")
+def _accessor(p, f):
+    convert = {
+        "str": "`.astype(str)`",
+        "dt": "`pd.to_datetime(...)`",
+        "cat": "`.astype('category')`",
+    }.get(f.get("accessor", ""), "the right dtype")
+    return (
+        f"The `.{f.get('accessor')}` accessor needs a column of the matching dtype: convert it "
+        f"first with {convert} (check `df.dtypes`; a re-run cell may have converted it already)."
+    )
 
 
 @_hint("attributes.none_attribute")
@@ -1122,7 +1389,8 @@ def _none_attr(p, f):
 @_hint("attributes.array_not_frame")
 def _array_not_frame(p, f):
     return (
-        f"This is a NumPy array, which has no `.{f.get('attribute')}` (scalers and `.values` return "
+        f"This is a NumPy array, which has no `.{f.get('attribute')}` (scalers and "
+        "`.values` return "
         "arrays): wrap it with `pd.DataFrame(X, columns=...)` or use array indexing."
     )
 
@@ -1130,12 +1398,20 @@ def _array_not_frame(p, f):
 @_hint("attributes.module_attribute", "attributes.attribute_error")
 def _attribute(p, f):
     owner, attr = f.get("owner", "the object"), f.get("attribute", "")
+    if "partially initialized module" in p.message or "circular import" in p.message:
+        return (
+            f"`{owner}` is only partly imported: a file of yours is probably named "
+            f"`{owner.split('.')[0]}.py` and shadows the library; rename it and restart the kernel."
+        )
     if f.get("suggestion"):
         return f"`{owner}` has no attribute `{attr}`. Did you mean `{f['suggestion']}`?"
     if owner in ("DataFrame", "Series") and attr:
         close = _suggest(attr, _code_strings(p))
         if close:
-            return f"`{attr}` is not a DataFrame attribute; did you mean the column {close} (`df[{close[1:-1]!r}]`)?"
+            return (
+                f"`{attr}` is not a DataFrame attribute; did you mean the column {close} "
+                f"(`df[{close[1:-1]!r}]`)?"
+            )
         return (
             f"The {owner} has no attribute or column `{attr}`: for columns use `df['{attr}']` and "
             "check `df.columns`; for methods check the pandas docs of your version."
@@ -1145,8 +1421,15 @@ def _attribute(p, f):
             f"The module `{owner}` has no `{attr}`: check the spelling and your installed version, "
             f"and that no file of yours is named `{owner.split('.')[0]}.py`."
         )
+    if owner in ("Series", "DataFrame") and attr in ("reshape", "ravel"):
+        return f"pandas objects have no `.{attr}`: use `.to_numpy().{attr}(...)`."
+    if owner in ("list", "tuple") and attr in ("shape", "reshape", "astype", "mean", "sum", "size"):
+        return f"A Python {owner} has no `.{attr}`: convert it first with `np.array(...)`."
     if attr:
-        return f"A `{owner}` object has no attribute `{attr}`: check the spelling and what type the variable really holds."
+        return (
+            f"A `{owner}` object has no attribute `{attr}`: check the spelling and what type "
+            "the variable really holds."
+        )
     return "The object has no such attribute: check the spelling and the variable's type."
 
 
@@ -1171,7 +1454,8 @@ def _unpack(p, f):
 @_hint("values.ambiguous_truth")
 def _ambiguous(p, f):
     return (
-        f"A whole {f.get('what', 'array')} is used as one True/False: combine conditions with `&`, `|` "
+        f"A whole {f.get('what', 'array')} is used as one True/False: combine conditions "
+        "with `&`, `|` "
         "and parentheses instead of `and`/`or`, or use `.any()` / `.all()`."
     )
 
@@ -1179,7 +1463,9 @@ def _ambiguous(p, f):
 @_hint("values.length_mismatch")
 def _length(p, f):
     pair = f" ({f['a']} vs {f['b']})" if f.get("a") and f.get("b") else ""
-    return f"The values' length does not match the DataFrame's index{pair}: assign one value per row."
+    return (
+        f"The values' length does not match the DataFrame's index{pair}: assign one value per row."
+    )
 
 
 @_hint("values.sequence_element")
@@ -1192,19 +1478,26 @@ def _sequence(p, f):
 
 @_hint("values.empty_reduction")
 def _empty(p, f):
-    return "The array or list is empty: the step before produced no data; check it before taking max/min/concat."
+    return (
+        "The array or list is empty: the step before produced no data; check it before taking "
+        "max/min/concat."
+    )
 
 
 @_hint("values.math_domain")
 def _domain(p, f):
-    return "A value is outside the allowed range (e.g. log or sqrt of a negative number): check the inputs."
+    return (
+        "A value is outside the allowed range (e.g. log or sqrt of a negative number): check "
+        "the inputs."
+    )
 
 
 @_hint("values.value_error")
 def _value_generic(p, f):
     return (
         "A value has the right type but unacceptable content: print the inputs of "
-        f"{_code(p.user_line) if p.user_line else 'the failing line'} and compare with what the call expects."
+        f"{_code(p.user_line) if p.user_line else 'the failing line'} and compare with "
+        "what the call expects."
     )
 
 
@@ -1216,11 +1509,32 @@ def _syntax(p, f):
     if f.get("print"):
         return "This is Python 2 `print`: in Python 3 write `print(...)` with parentheses."
     if f.get("shell"):
-        return f"`{f['shell']}` is a shell command, not Python: run it as `%{f['shell']} ...` (pip/conda) or prefix it with `!`."
+        return (
+            f"`{f['shell']}` is a shell command, not Python: run it as `%{f['shell']} ...` "
+            "(pip/conda) or prefix it with `!`."
+        )
+    if "invalid character" in p.message:
+        return (
+            "The cell contains a character Python does not accept (often curly quotes or dashes "
+            "pasted from a web page): retype the quotes as ' or \"."
+        )
+    if "positional argument follows keyword argument" in p.message:
+        return "Put positional arguments before keyword arguments (`f(a, b, key=value)`)."
+    if p.message.startswith("expected ':'"):
+        return (
+            "A colon is missing at the end of the `if`/`for`/`def`/`class` line marked in the cell."
+        )
+    if "was never closed" in p.message or "unexpected EOF" in p.message:
+        return "A bracket or quote opened on the marked line is never closed: add the closing one."
+    if "invalid decimal literal" in p.message:
+        return "A name cannot start with a digit: rename it (e.g. `model_1` instead of `1_model`)."
     if f.get("prose"):
         return "This cell holds text, not code: change the cell type to Markdown."
     if f.get("kind") in ("IndentationError", "TabError"):
-        return "The indentation is wrong: indent the lines of one block the same way (4 spaces, no tabs)."
+        return (
+            "The indentation is wrong: indent the lines of one block the same way (4 spaces, "
+            "no tabs)."
+        )
     return (
         "Python cannot parse this cell: look for a missing bracket, colon, comma or quote on "
         "the marked line or the line before it."
@@ -1229,13 +1543,19 @@ def _syntax(p, f):
 
 @_hint("other.zero_division")
 def _zero(p, f):
-    return "A division by zero: check the denominator (an empty list's length, a zero count) before dividing."
+    return (
+        "A division by zero: check the denominator (an empty list's length, a zero count) "
+        "before dividing."
+    )
 
 
 @_hint("other.assertion")
 def _assert(p, f):
     detail = f": {f['detail']}" if f.get("detail") else ""
-    return f"A check in the code failed{detail[:150]}; the data or arguments do not meet its condition."
+    return (
+        f"A check in the code failed{detail[:150]}; the data or arguments do not meet its "
+        "condition."
+    )
 
 
 @_hint("other.recursion")
@@ -1252,37 +1572,110 @@ def _interrupted(p, f):
 def _exe(p, f):
     exe = f.get("executable") or "a program"
     if exe in ("dot", "neato"):
-        return "Graphviz's `dot` program is missing: install the Graphviz system package (e.g. `conda install graphviz` or apt), not only the pip package."
-    return f"The system program `{exe}` is not installed or not on PATH: install it, then restart the kernel."
+        return (
+            "Graphviz's `dot` program is missing: install the Graphviz system package (e.g. "
+            "`conda install graphviz` or apt), not only the pip package."
+        )
+    return (
+        f"The system program `{exe}` is not installed or not on PATH: install it, then "
+        "restart the kernel."
+    )
+
+
+@_hint("other.ipython_usage")
+def _usage(p, f):
+    magic = f.get("magic", "")
+    if magic == "tensorflow_version":
+        return (
+            "`%tensorflow_version` exists only on Google Colab: remove it and install the "
+            "TensorFlow version you need."
+        )
+    if magic:
+        return (
+            f"The magic `%{magic}` does not exist in this IPython: check its name with `%lsmagic`."
+        )
+    return "IPython rejected the magic command's usage: check its options with `%magic_name?`."
 
 
 @_hint("other.not_implemented")
 def _not_impl(p, f):
-    return "This method is not implemented for this object (often an abstract method you must override)."
+    if "forward" in p.message:
+        return (
+            "Your `nn.Module` has no `forward` method: define `def forward(self, x):` (check its "
+            "spelling and indentation inside the class)."
+        )
+    return (
+        "This method is not implemented for this object (often an abstract method you must "
+        "override)."
+    )
 
 
 # --- generic fallbacks per crash type ----------------------------------------------------------
 
 GENERIC: dict[str, str] = {
-    "variable_not_found": "A name used in this cell has no value yet: run the cell that defines it first.",
-    "invalid_argument": "A call got an argument it does not accept: check the names, values and types against the function's documentation.",
-    "io_error": "A file could not be read or written: check the path, the file's format and its permissions.",
-    "module_not_found": "A module is not installed: install it with `%pip install <package>` and restart the kernel.",
-    "attribute_error": "The object has no such attribute: check the spelling, the object's type and your library version.",
-    "key_error": "A key or column does not exist: print the available keys or `df.columns` and check the spelling.",
-    "value_error": "A value has the right type but unacceptable content: print the inputs of the failing line.",
-    "tensor_shape_mismatch": "Shapes do not fit together: print the `.shape` of every input of the failing line.",
-    "type_error": "An object of the wrong type is used: print `type(...)` of the values in the failing line.",
+    "variable_not_found": (
+        "A name used in this cell has no value yet: run the cell that defines it first."
+    ),
+    "invalid_argument": (
+        "A call got an argument it does not accept: check the names, values and types against "
+        "the function's documentation."
+    ),
+    "io_error": (
+        "A file could not be read or written: check the path, the file's format and its "
+        "permissions."
+    ),
+    "module_not_found": (
+        "A module is not installed: install it with `%pip install <package>` and restart the "
+        "kernel."
+    ),
+    "attribute_error": (
+        "The object has no such attribute: check the spelling, the object's type and your "
+        "library version."
+    ),
+    "key_error": (
+        "A key or column does not exist: print the available keys or `df.columns` and check "
+        "the spelling."
+    ),
+    "value_error": (
+        "A value has the right type but unacceptable content: print the inputs of the failing line."
+    ),
+    "tensor_shape_mismatch": (
+        "Shapes do not fit together: print the `.shape` of every input of the failing line."
+    ),
+    "type_error": (
+        "An object of the wrong type is used: print `type(...)` of the values in the failing line."
+    ),
     "index_error": "An index is out of range: check the length or shape before indexing.",
     "name_error": "A function or class is not defined: run its definition or import it first.",
-    "data_value_violation": "The data's values break the function's requirements: check for NaN, infinity, unexpected labels or classes.",
-    "out_of_memory": "Memory ran out: use less data at once (smaller batches or a sample) and restart the kernel.",
-    "environment_error": "The environment is broken or mismatched: check the library versions and reinstall, then restart the kernel.",
-    "request_error": "A network call failed: check the connection, the URL and your credentials, then retry.",
-    "unsupported_broadcast": "Element-wise shapes cannot be broadcast: make the trailing dimensions equal or 1.",
-    "runtime_error": "The library failed while running: read the last line of the message for the specific cause.",
-    "feature_name_mismatch": "The features at predict time differ from those at fit time: preprocess new data exactly as the training data.",
-    "model_initialization_error": "The model is used in the wrong order: build, compile and fit it before using it.",
+    "data_value_violation": (
+        "The data's values break the function's requirements: check for NaN, infinity, "
+        "unexpected labels or classes."
+    ),
+    "out_of_memory": (
+        "Memory ran out: use less data at once (smaller batches or a sample) and restart the "
+        "kernel."
+    ),
+    "environment_error": (
+        "The environment is broken or mismatched: check the library versions and reinstall, "
+        "then restart the kernel."
+    ),
+    "request_error": (
+        "A network call failed: check the connection, the URL and your credentials, then retry."
+    ),
+    "unsupported_broadcast": (
+        "Element-wise shapes cannot be broadcast: make the trailing dimensions equal or 1."
+    ),
+    "runtime_error": (
+        "The library failed while running: read the last line of the message for the specific "
+        "cause."
+    ),
+    "feature_name_mismatch": (
+        "The features at predict time differ from those at fit time: preprocess new data "
+        "exactly as the training data."
+    ),
+    "model_initialization_error": (
+        "The model is used in the wrong order: build, compile and fit it before using it."
+    ),
     "other": "Read the last line of the error and check the marked line of the cell.",
 }
 
@@ -1338,14 +1731,25 @@ def make_hint(
 def _fallback(parsed: ParsedError, crash_type: str) -> str:
     """Generic hint for the crash type, with what the parser found where it helps."""
     if crash_type in ("variable_not_found", "name_error") and parsed.names:
-        return _undefined_name(parsed, {"name": parsed.names[0]},
-                               "variable" if crash_type == "variable_not_found" else "function")
+        return _undefined_name(
+            parsed,
+            {"name": parsed.names[0]},
+            "variable" if crash_type == "variable_not_found" else "function",
+        )
     if crash_type == "key_error" and parsed.keys:
-        return _key(parsed, {"key": parsed.keys[0], "container": "DataFrame" if "pandas" in parsed.libraries else "dict"})
+        return _key(
+            parsed,
+            {
+                "key": parsed.keys[0],
+                "container": "DataFrame" if "pandas" in parsed.libraries else "dict",
+            },
+        )
     if crash_type == "module_not_found" and parsed.modules:
         module = parsed.modules[0]
-        return _module_not_found(parsed, {"module": module, "top_module": module.split(".")[0],
-                                          "package": package_for(module)})
+        return _module_not_found(
+            parsed,
+            {"module": module, "top_module": module.split(".")[0], "package": package_for(module)},
+        )
     if crash_type in ("tensor_shape_mismatch", "unsupported_broadcast") and len(parsed.shapes) >= 2:
         return (
             f"The shapes {parsed.shapes[0]} and {parsed.shapes[1]} do not fit together here: "

@@ -2,10 +2,10 @@
 
 A model is a directory with two files:
 
-- ``model.json``: format version, what it was trained on, the token vocabulary and, per dimension,
-  the class labels;
-- ``model.npz``: the idf weights and, per dimension, the coefficients and intercepts of a
-  logistic regression (loaded with ``allow_pickle=False``).
+- ``model.json``: format version, what it was trained on and, per dimension, the class labels and
+  the token vocabulary;
+- ``model.npz``: per dimension the idf weights and the coefficients and intercepts of a logistic
+  regression (loaded with ``allow_pickle=False``).
 
 Inference reproduces scikit-learn's ``TfidfVectorizer(sublinear_tf=True, norm="l2")`` followed by
 ``LogisticRegression.predict_proba`` exactly (tests/test_model_export.py checks it), so a model
@@ -22,8 +22,9 @@ import json
 import math
 import os
 import threading
+import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,7 @@ import numpy as np
 
 from .features import ALIAS_USE, ALIASES, tokens
 
-FORMAT = "nbcrash-linear-1"
+FORMAT = "nbcrash-linear-2"
 DIMENSIONS = ("crash_type", "root_cause", "stage", "library", "ml_bug")
 JSON_NAME = "model.json"
 NPZ_NAME = "model.npz"
@@ -55,66 +56,79 @@ class Prediction:
     top: tuple[tuple[str, float], ...] = ()
 
 
-@dataclass(frozen=True)
 class Head:
-    """The logistic regression of one dimension."""
+    """One dimension: its own token vocabulary with idf weights and a logistic regression.
 
-    classes: tuple[str, ...]
-    coef: np.ndarray  # (n_classes, n_features), or (1, n_features) for two classes
-    intercept: np.ndarray
+    Each dimension has its own vocabulary because each is trained on the token groups that
+    help it (identifier parts help the stage but hurt the library, say).
+    """
 
-    def proba(self, idx: np.ndarray, values: np.ndarray) -> np.ndarray:
-        scores = self.coef[:, idx] @ values + self.intercept
+    def __init__(
+        self,
+        classes: Sequence[str],
+        vocabulary: Sequence[str],
+        idf: np.ndarray,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+    ):
+        self.classes = tuple(classes)
+        self.vocabulary = {tok: i for i, tok in enumerate(vocabulary)}
+        self.idf = np.asarray(idf, dtype=np.float64)
+        # (n_features, n_classes) rows: one contiguous gather per crash. Two classes have a
+        # single column of scores, as in scikit-learn.
+        self.weights = np.ascontiguousarray(np.asarray(coef, dtype=np.float64).T)
+        self.intercept = np.asarray(intercept, dtype=np.float64)
+
+    @property
+    def coef(self) -> np.ndarray:
+        return self.weights.T
+
+    def vectorise(self, counts: Mapping[str, int]) -> tuple[np.ndarray, np.ndarray]:
+        """Sparse tf-idf row (indices, l2-normalised values) as TfidfVectorizer computes it."""
+        vocab = self.vocabulary
+        idx, tf = [], []
+        for tok, c in counts.items():
+            j = vocab.get(tok)
+            if j is not None:
+                idx.append(j)
+                tf.append(1.0 + math.log(c))
+        index = np.array(idx, dtype=np.intp)
+        values = np.array(tf) * self.idf[index]
+        norm = math.sqrt(float(values @ values))
+        if norm > 0:
+            values /= norm
+        return index, values
+
+    def proba(self, counts: Mapping[str, int]) -> np.ndarray:
+        idx, values = self.vectorise(counts)
+        scores = values @ self.weights[idx] + self.intercept
         if len(self.classes) == 2 and scores.shape[0] == 1:
             p1 = 1.0 / (1.0 + math.exp(-float(scores[0])))
             return np.array([1.0 - p1, p1])
-        scores = scores - scores.max()
-        e = np.exp(scores)
+        e = np.exp(scores - scores.max())
         return e / e.sum()
 
 
 class Model:
-    """A vocabulary with idf weights and one logistic-regression head per dimension."""
+    """One head per dimension, plus what the model was trained on."""
 
-    def __init__(
-        self,
-        vocabulary: Sequence[str],
-        idf: np.ndarray,
-        heads: dict[str, Head],
-        meta: dict | None = None,
-        path: Path | None = None,
-    ):
-        self.vocabulary = {tok: i for i, tok in enumerate(vocabulary)}
-        self.idf = np.asarray(idf, dtype=np.float64)
+    def __init__(self, heads: dict[str, Head], meta: dict | None = None, path: Path | None = None):
         self.heads = heads
         self.meta = dict(meta or {})
         self.path = path
 
     # -- inference -----------------------------------------------------------------------------
 
-    def vectorise(self, toks: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Sparse tf-idf row of the tokens: (feature indices, l2-normalised values)."""
-        counts = Counter(t for t in toks if t in self.vocabulary)
-        if not counts:
-            return np.zeros(0, dtype=np.intp), np.zeros(0)
-        idx = np.fromiter((self.vocabulary[t] for t in counts), dtype=np.intp, count=len(counts))
-        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=float, count=len(counts))
-        values = tf * self.idf[idx]
-        norm = math.sqrt(float(values @ values))
-        if norm > 0:
-            values /= norm
-        return idx, values
-
     def proba(self, dimension: str, toks: Sequence[str]) -> np.ndarray:
-        idx, values = self.vectorise(toks)
-        return self.heads[dimension].proba(idx, values)
+        """Class probabilities of one dimension (order: ``heads[dimension].classes``)."""
+        return self.heads[dimension].proba(Counter(toks))
 
     def predict_tokens(self, toks: Sequence[str], library_hint: str | None = None) -> dict:
         """Per dimension the best label; ``library_hint`` resolves the frame-library class."""
-        idx, values = self.vectorise(toks)
+        counts = Counter(toks)
         out: dict[str, Prediction] = {}
         for dim, head in self.heads.items():
-            p = head.proba(idx, values)
+            p = head.proba(counts)
             order = np.argsort(-p, kind="stable")[:3]
             top = tuple((head.classes[i], float(p[i])) for i in order)
             if dim == "library":
@@ -132,17 +146,15 @@ class Model:
         """Write model.json + model.npz into ``directory`` (created if needed)."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        vocab = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        arrays = {"idf": self.idf}
+        arrays = {}
+        heads = {}
         for dim, head in self.heads.items():
+            arrays[f"idf_{dim}"] = head.idf
             arrays[f"coef_{dim}"] = head.coef
             arrays[f"intercept_{dim}"] = head.intercept
-        doc = {
-            "format": FORMAT,
-            "meta": self.meta,
-            "classes": {dim: list(head.classes) for dim, head in self.heads.items()},
-            "vocabulary": vocab,
-        }
+            vocab = sorted(head.vocabulary, key=head.vocabulary.__getitem__)
+            heads[dim] = {"classes": list(head.classes), "vocabulary": vocab}
+        doc = {"format": FORMAT, "meta": self.meta, "heads": heads}
         # Write both files next to their final names first, then move: a reader never sees a
         # half-written model (the server may load it while `train` runs).
         tmp_npz = directory / (NPZ_NAME + ".tmp.npz")
@@ -164,23 +176,23 @@ class Model:
             raise ModelError(f"cannot read the model in {directory}: {err}") from err
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise ModelError(f"{directory / JSON_NAME} is not an nbcrash model ({FORMAT})")
+        heads = {}
         try:
-            vocab = doc["vocabulary"]
-            heads = {
-                dim: Head(
-                    tuple(classes),
-                    np.asarray(arrays[f"coef_{dim}"], dtype=np.float64),
-                    np.asarray(arrays[f"intercept_{dim}"], dtype=np.float64),
+            for dim, spec in doc["heads"].items():
+                head = Head(
+                    spec["classes"],
+                    spec["vocabulary"],
+                    arrays[f"idf_{dim}"],
+                    arrays[f"coef_{dim}"],
+                    arrays[f"intercept_{dim}"],
                 )
-                for dim, classes in doc["classes"].items()
-            }
-            idf = arrays["idf"]
-        except KeyError as err:
-            raise ModelError(f"the model in {directory} lacks {err}") from err
-        for dim, head in heads.items():
-            if head.coef.shape[1] != len(vocab) or len(idf) != len(vocab):
-                raise ModelError(f"the model in {directory} has inconsistent sizes ({dim})")
-        return cls(vocab, idf, heads, doc.get("meta", {}), directory)
+                n = len(head.vocabulary)
+                if head.idf.shape != (n,) or head.weights.shape[0] != n:
+                    raise ModelError(f"the model in {directory} has inconsistent sizes ({dim})")
+                heads[dim] = head
+        except (KeyError, TypeError, ValueError) as err:
+            raise ModelError(f"the model in {directory} is incomplete: {err}") from err
+        return cls(heads, doc.get("meta", {}), directory)
 
 
 def library_hint(parsed) -> str | None:
@@ -235,7 +247,11 @@ def find_model_dir(path: str | os.PathLike | None = None) -> tuple[Path | None, 
 
 
 _cache: dict[Path, tuple[float, Model]] = {}
+_resolved: dict = {}  # path argument -> (monotonic time of the check, model)
 _lock = threading.Lock()
+# How long a located model is used before looking again for a newer or a user model: keeps the
+# file-system checks out of the per-crash cost while a retrain is still picked up within seconds.
+RECHECK_SECONDS = 2.0
 
 
 def load_model(path: str | os.PathLike | None = None) -> Model | None:
@@ -244,6 +260,17 @@ def load_model(path: str | os.PathLike | None = None) -> Model | None:
     An explicit ``path`` that cannot be loaded raises ``ModelError``; a broken user model falls
     back to the shipped one (a bad retrain must not take diagnosis down).
     """
+    key = None if path is None else str(path)
+    hit = _resolved.get(key)
+    now = time.monotonic()
+    if hit is not None and now - hit[0] < RECHECK_SECONDS:
+        return hit[1]
+    model = _locate_and_load(path)
+    _resolved[key] = (now, model)
+    return model
+
+
+def _locate_and_load(path) -> Model | None:
     directory, source = find_model_dir(path)
     if directory is None:
         return None
@@ -257,9 +284,18 @@ def load_model(path: str | os.PathLike | None = None) -> Model | None:
         return None
 
 
+def clear_cache() -> None:
+    """Forget loaded models (tests, or after writing a model in-process)."""
+    with _lock:
+        _cache.clear()
+        _resolved.clear()
+
+
 def _load_cached(directory: Path, source: str) -> Model:
     try:
-        mtime = (directory / NPZ_NAME).stat().st_mtime_ns + (directory / JSON_NAME).stat().st_mtime_ns
+        mtime = (directory / NPZ_NAME).stat().st_mtime_ns + (
+            directory / JSON_NAME
+        ).stat().st_mtime_ns
     except OSError as err:
         raise ModelError(f"no model in {directory}") from err
     with _lock:
@@ -267,7 +303,6 @@ def _load_cached(directory: Path, source: str) -> Model:
         if hit is not None and hit[0] == mtime:
             return hit[1]
         model = Model.load(directory)
-        model.meta.setdefault("source", source)
         model.meta["source"] = source
         _cache[directory] = (mtime, model)
         return model

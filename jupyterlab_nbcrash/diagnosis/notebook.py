@@ -112,6 +112,7 @@ _STATE_ERRORS = frozenset(
     }
 )
 _IDENT = re.compile(r"[A-Za-z_]\w*")
+_QUOTED = re.compile(r"'([^'\n]{1,100})'")
 _LINE_WORD = re.compile(r"(?<![\w.'\"])[A-Za-z_]\w*\b(?!['\"])")
 # Only cells that mention one of these can bind names that their code does not spell out.
 _DYNAMIC_HINT = re.compile(
@@ -201,7 +202,6 @@ class _Notebook:
                         history = history[:i]
                     break
         self.live = bool(context.history or context.previous_history)
-        self.history = history
         self.now: dict[str, list[tuple[int, Execution]]] = {}
         for order, run in enumerate(history):
             self.now.setdefault(run.cell_id, []).append((order, run))
@@ -263,15 +263,12 @@ class _Notebook:
         return None if self.crash is None else cell.index < self.crash.index
 
     def where(self) -> str:
-        if self.crash is None:
-            return "this cell"
-        count = self.crash.execution_count
-        return f"this cell (cell {self.crash.index + 1}" + (f", In [{count}])" if count else ")")
+        return "this cell" if self.crash is None else f"this cell ({_cell_name(self.crash)})"
 
 
 def _cell_name(cell: Cell, count: int | None = None) -> str:
     count = cell.execution_count if count is None else count
-    return f"cell {cell.index + 1}" + (f" (In [{count}])" if count is not None else "")
+    return f"cell {cell.index + 1}{_count(count)}"  # "cell 3 [7]", as the panel labels cells
 
 
 def _related(cell: Cell) -> dict:
@@ -284,6 +281,8 @@ def _short(text: str, limit: int = 80) -> str:
 
 
 def _finding(root: str, cause: str | None, decisive: bool, hint: str, evidence, cell=None):
+    if decisive:  # say why this overrides the text model
+        evidence = [*evidence, "root cause decided from the notebook's cells and execution history"]
     return NotebookFinding(
         root_cause=root,
         notebook_cause=cause,
@@ -317,12 +316,14 @@ def _undefined_name(nb: _Notebook, name: str, message: str) -> NotebookFinding |
     if "failed" in by_state:
         cell = max(by_state["failed"], key=lambda c: nb.now[c.id][-1][0])
         run = nb.now[cell.id][-1][1]
-        error = f"{run.ename}: {_short(run.evalue, 60)}" if run.ename else "an error"
         evidence.append(f"{_cell_name(cell, run.execution_count)} ran in this session and failed")
-        hint = (
-            f"Cell {cell.index + 1}{_count(run.execution_count)} failed ({error}) before defining "
-            f"`{name}`: fix that first, then run it again."
-        )
+        label = f"Cell {cell.index + 1}{_count(run.execution_count)}"
+        if run.ename == "KeyboardInterrupt":
+            hint = f"{label} was interrupted before defining `{name}`: run it to the end first."
+        else:
+            error = f"{run.ename}: {_short(run.evalue, 60)}" if run.ename else "an error"
+            hint = f"{label} failed ({error}) before defining `{name}`: fix that first, then "
+            hint += "run it again."
         return _finding(NOTEBOOK, PREVIOUS_ERROR, True, hint, evidence, cell)
     if "before_restart" in by_state:
         cell = _nearest(nb, by_state["before_restart"])
@@ -337,7 +338,7 @@ def _undefined_name(nb: _Notebook, name: str, message: str) -> NotebookFinding |
 
 
 def _count(count: int | None) -> str:
-    return f" (In [{count}])" if count is not None else ""
+    return f" [{count}]" if count is not None else ""
 
 
 def _nearest(nb: _Notebook, cells: list[Cell]) -> Cell:
@@ -351,7 +352,12 @@ def _not_run(nb: _Notebook, name: str, cell: Cell, evidence: list[str], why: str
     place = {True: "above", False: "below"}.get(above, "elsewhere")
     evidence.append(f"{_cell_name(cell)} is {place} {nb.where()} and {why}")
     hint = f"Run cell {cell.index + 1} first: it defines `{name}`"
-    hint += " (it is above this cell but was skipped)." if above else "."
+    if above:
+        hint += " (it is above this cell but was skipped; Run All Above runs every cell above)."
+    elif above is False:
+        hint += ". Then consider moving it above this cell, so the notebook runs top to bottom."
+    else:
+        hint += "."
     return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
 
 
@@ -397,7 +403,7 @@ def _undefined_from_counts(nb: _Notebook, name: str, definers: list[Cell], evide
         return _not_run(nb, name, _nearest(nb, never), evidence, "was never run")
     if later and len(later) == len(definers):
         cell = _nearest(nb, later)
-        evidence.append(f"{_cell_name(cell)} ran after the crash (In [{crash_count}])")
+        evidence.append(f"{_cell_name(cell)} ran after the crash ([{crash_count}])")
         hint = (
             f"Run cell {cell.index + 1} first: it defines `{name}` (it only ran after this cell)."
         )
@@ -488,21 +494,30 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
     keys = set(getattr(parsed, "keys", ()) or ())
     if ename == "KeyError" and not keys:
         keys = {message.strip().strip("'\"")}
+    keys |= set(_QUOTED.findall(message))  # "None of [Index(['color'])] are in the [columns]"
     is_key = ename == "KeyError" or bool(_KEY_MESSAGE.search(message))
-    is_shape = bool(_SHAPE_MESSAGE.search(message))
+    # Shape errors and failed asserts check exactly the state that a repeated change breaks.
+    checks = bool(_SHAPE_MESSAGE.search(message)) or ename == "AssertionError"
+    derived = _sources_of(nb, names)
     best = None
-    for cell in nb.mentioning(*sorted(names)):
+    for cell in nb.mentioning(*sorted(names | set(derived))):
         info = nb.names(cell)
         for mutation in info.mutations:
-            if mutation.name not in names:
+            if mutation.name not in names and mutation.name not in derived:
                 continue
-            candidate = _rerun_candidate(nb, cell, info, mutation, keys, is_key, is_shape)
+            via = None if mutation.name in names else derived[mutation.name]
+            candidate = _rerun_candidate(nb, cell, info, mutation, keys, is_key, checks, via)
             if candidate and (best is None or candidate[0] > best[0]):
                 best = candidate
+    if best is None or not best[1]:
+        failed = _failed_rebinding(nb, names, message, keys if is_key else set())
+        if failed is not None and (failed.decisive or best is None):
+            return failed
     if best is None:
         return _missing_key_store(nb, names, keys) if is_key and keys else None
     _, decisive, cell, mutation, runs, evidence = best
-    evidence.insert(0, f"{ename} on `{mutation.name}` in {nb.where()}")
+    used = mutation.name if mutation.name in names else derived[mutation.name][0]
+    evidence.insert(0, f"{ename} on `{used}` in {nb.where()}")
     if not decisive:
         evidence.append("the error type alone does not tie the crash to that change")
     if cell is nb.crash or runs >= 2:
@@ -528,17 +543,37 @@ def _line_names(line: str) -> set[str]:
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
 
 
-def _rerun_candidate(nb, cell, info, mutation: Mutation, keys, is_key, is_shape):
-    """(score, decisive, cell, mutation, runs, evidence) when this change explains the crash."""
+def _sources_of(nb: _Notebook, names: set[str]) -> dict[str, tuple[str, Cell]]:
+    """One step back along the data: `X` on the failing line came from `df` when the cell that
+    last set `X` (`X = df.values`) reads `df`. Maps each such source to (`X`, that cell)."""
+    out: dict[str, tuple[str, Cell]] = {}
+    for name in sorted(names):
+        latest = None
+        for cell in nb.mentioning(name):
+            ok = nb.ok_runs(cell)
+            if cell is nb.crash or not ok or name not in nb.names(cell).defines:
+                continue
+            if latest is None or ok[-1][0] > latest[1]:
+                latest = (cell, ok[-1][0])
+        if latest is not None:
+            for source in sorted(nb.names(latest[0]).uses - _BUILTIN_NAMES - names):
+                out.setdefault(source, (name, latest[0]))
+    return out
+
+
+def _rerun_candidate(nb, cell, info, mutation: Mutation, keys, is_key, checks, via=None):
+    """(score, decisive, cell, mutation, runs, evidence) when this change explains the crash.
+
+    ``via`` = (name, cell) when the changed name is not used here but feeds one that is."""
     ok = nb.ok_runs(cell)
     crash_runs = [o for o, _ in nb.ok_runs(nb.crash)] if cell is not nb.crash else []
     if cell is nb.crash:
         runs = len(ok) + 1  # this crash is one more run of the same cell
-        if len(ok) < 1:
+        if len(ok) < 1 or mutation.idempotent:
             return None
         times = "once" if len(ok) == 1 else f"{len(ok)} times"
         why = f"{nb.where()} changes `{mutation.name}` and already ran {times} before"
-    elif len(ok) >= 2:
+    elif len(ok) >= 2 and not mutation.idempotent:
         runs = len(ok)
         why = f"{_cell_name(cell)} changes `{mutation.name}` and ran {runs} times in this session"
     elif ok and nb.is_above(cell) is False and (not crash_runs or ok[-1][0] > crash_runs[0]):
@@ -547,12 +582,50 @@ def _rerun_candidate(nb, cell, info, mutation: Mutation, keys, is_key, is_shape)
     else:
         return None
     key_match = is_key and any(k in info.strings for k in keys)
-    decisive = key_match or cell is nb.crash or (is_shape and mutation.kind != "del")
+    shape = checks and mutation.kind != "del"
+    decisive = key_match or shape or (cell is nb.crash and via is None)
     evidence = [why, f"`{_short(mutation.text, 60)}` ({mutation.kind})"]
+    if via is not None:
+        evidence.append(f"`{via[0]}` comes from `{mutation.name}` ({_cell_name(via[1])})")
     if key_match:
         evidence.append(f"the missing key {sorted(keys & info.strings)[0]!r} appears in that cell")
-    score = (decisive, key_match, cell is nb.crash, runs)
+    score = (decisive, via is None, key_match, cell is nb.crash, runs)
     return score, decisive, cell, mutation, runs, evidence
+
+
+def _failed_rebinding(nb: _Notebook, names: set[str], message: str, keys: set[str]):
+    """A cell that should have (re)set a name used here failed, so the name holds stale state
+    (`model = None` above, `model = build()` failed, then `model.fit()`)."""
+    best = None
+    for cell in nb.mentioning(*sorted(names)):
+        runs = nb.now.get(cell.id)
+        if cell is nb.crash or not runs or runs[-1][1].ok:
+            continue
+        bound = sorted(n for n in names if n in nb.names(cell).defines)
+        if bound and (best is None or runs[-1][0] > best[1]):
+            best = (cell, runs[-1][0], runs[-1][1], bound[0])
+    if best is None:
+        return None
+    cell, order, run, name = best
+    # Only if nothing set the name successfully after that failure.
+    for other in nb.mentioning(name):
+        if name in nb.names(other).defines and any(o > order for o, _ in nb.ok_runs(other)):
+            return None
+    none_value = "'NoneType'" in message or "NoneType" in message
+    key_match = bool(keys & nb.names(cell).strings)
+    evidence = [
+        f"{_cell_name(cell, run.execution_count)} sets `{name}` but failed "
+        f"({run.ename or 'error'}) in this session, and nothing set `{name}` since",
+    ]
+    if none_value:
+        evidence.append(f"the crash is about a None value: `{name}` kept its placeholder")
+    if key_match:
+        evidence.append(f"the missing key {sorted(keys & nb.names(cell).strings)[0]!r} is in it")
+    hint = (
+        f"Cell {cell.index + 1}{_count(run.execution_count)} failed ({run.ename or 'an error'}) "
+        f"before setting `{name}`, so `{name}` still holds an older value: fix that cell first."
+    )
+    return _finding(NOTEBOOK, PREVIOUS_ERROR, none_value or key_match, hint, evidence, cell)
 
 
 def _missing_key_store(nb: _Notebook, names: set[str], keys: set[str]):

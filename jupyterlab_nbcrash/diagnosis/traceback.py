@@ -14,21 +14,24 @@ import re
 import sys
 from collections import deque
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .record import ErrorRecord
 
 # Huge tracebacks (deep recursion) repeat themselves: keep the head and the tail only.
-MAX_LINES = 4_000
+MAX_LINES = 2_500
 HEAD_LINES = 200
 MAX_LINE = 4_000  # characters kept of any single line
-MAX_FRAMES = 200  # frames kept per exception block (the deepest ones)
+MAX_FRAMES = 100  # frames kept per exception block (the deepest ones)
 MAX_MESSAGE = 4_000
 MAX_EXTRACTED = 20
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b")
 
 # A block header: "ValueError        Traceback (most recent call last)" or the plain Python one.
-_HEADER = re.compile(r"^\s*(?:(?P<name>[A-Za-z_][\w.]*)\s+)?Traceback \(most recent call last\):?\s*$")
+_HEADER = re.compile(
+    r"^\s*(?:(?P<name>[A-Za-z_][\w.]*)\s+)?Traceback \(most recent call last\):?\s*$"
+)
 _CHAIN = re.compile(
     r"^\s*(During handling of the above exception, another exception occurred"
     r"|The above exception was the direct cause of the following exception)"
@@ -36,9 +39,13 @@ _CHAIN = re.compile(
 _SEPARATOR = re.compile(r"^-{20,}\s*$")
 
 # Frame headers, newest IPython first.
-_CELL_IN = re.compile(r"^\s*Cell In ?\[(?P<n>\d*)\], line (?P<line>\d+)(?:, in (?P<func><[^>]*>|[^\s(]+))?")
+_CELL_IN = re.compile(
+    r"^\s*Cell In ?\[(?P<n>\d*)\], line (?P<line>\d+)(?:, in (?P<func><[^>]*>|[^\s(]+))?"
+)
 _INPUT_IN = re.compile(r"^\s*Input In ?\[(?P<n>\d*)\](?:, in (?P<func><[^>]*>|[^\s(]+))?")
-_FILE_COLON = re.compile(r"^\s*File (?P<file>[^\s\"].*?):(?P<line>\d+)(?:, in (?P<func><[^>]*>|[^\s(]+))?")
+_FILE_COLON = re.compile(
+    r"^\s*File (?P<file>[^\s\"].*?):(?P<line>\d+)(?:, in (?P<func><[^>]*>|[^\s(]+))?"
+)
 _FILE_CLASSIC = re.compile(
     r"^\s*File \"(?P<file>[^\"]+)\", line (?P<line>\d+)(?:, in (?P<func><[^>]*>|[^\s(]+))?"
 )
@@ -81,7 +88,8 @@ def _canonical_names() -> dict[str, str]:
     names = [
         n
         for n in dir(builtins)
-        if isinstance(getattr(builtins, n), type) and issubclass(getattr(builtins, n), BaseException)
+        if isinstance(getattr(builtins, n), type)
+        and issubclass(getattr(builtins, n), BaseException)
     ]
     names += [
         # Library exceptions seen in notebooks, with their real capitalisation.
@@ -229,6 +237,7 @@ def strip_ansi(text: str) -> str:
     return _ANSI.sub("", text) if "\x1b" in text else text
 
 
+@lru_cache(maxsize=2048)  # the same library files appear in crash after crash
 def top_package(path: str, function: str = "") -> tuple[str | None, bool]:
     """(top-level module, is_stdlib) of a frame's file; (None, False) for unknown user files."""
     parts = [p for p in re.split(r"[\\/]+", path) if p]
@@ -400,7 +409,7 @@ def _split_lines(traceback: tuple[str, ...] | list[str]) -> list[str]:
             # Keep the head and the newest part; the middle of a huge traceback repeats itself.
             lines = lines[:HEAD_LINES] + lines[-MAX_LINES:]
     if len(lines) > MAX_LINES + HEAD_LINES:
-        lines = lines[:HEAD_LINES] + ["[... lines skipped ...]"] + lines[-MAX_LINES:]
+        lines = [*lines[:HEAD_LINES], "[... lines skipped ...]", *lines[-MAX_LINES:]]
     return [strip_ansi(line[:MAX_LINE]).rstrip("\r") for line in lines]
 
 
@@ -410,13 +419,13 @@ def _parse_blocks(lines: list[str]) -> list[_Block]:
     in_message = False
     for line in lines:
         block = blocks[-1]
-        if _SEPARATOR.match(line):
+        if line.startswith("---") and _SEPARATOR.match(line):
             continue
         if "Traceback (most recent call last)" in line:
             m = _HEADER.match(line)
             if m:
                 if frame:
-                    block.frames.append(frame.build())
+                    block.frames.append(frame)
                     frame = None
                 if block.frames or block.exc_name or block.header:
                     blocks.append(_Block())
@@ -429,7 +438,7 @@ def _parse_blocks(lines: list[str]) -> list[_Block]:
             and (block.exc_name or block.frames or frame is not None)
         ):
             if frame:
-                block.frames.append(frame.build())
+                block.frames.append(frame)
                 frame = None
             blocks.append(_Block())
             in_message = False
@@ -441,7 +450,7 @@ def _parse_blocks(lines: list[str]) -> list[_Block]:
         header = _frame_header(line)
         if header is not None:
             if frame:
-                block.frames.append(frame.build())
+                block.frames.append(frame)
             frame = header
             continue
         if frame is not None and frame.add_code(line):
@@ -452,20 +461,20 @@ def _parse_blocks(lines: list[str]) -> list[_Block]:
         if m and (m["colon"] or _looks_like_exception(m["name"])):
             name = m["name"]
             if (
-                frame is not None
-                or block.frames
-                or block.header
-                or _looks_like_exception(name)
+                frame is not None or block.frames or block.header or _looks_like_exception(name)
             ) and _plausible_name(name, block):
                 if frame:
-                    block.frames.append(frame.build())
+                    block.frames.append(frame)
                     frame = None
                 block.exc_name = name
                 block.exc_msg = [m["msg"] or ""]
                 in_message = True
     if frame:
-        blocks[-1].frames.append(frame.build())
-    return [b for b in blocks if b.frames or b.exc_name or b.header]
+        blocks[-1].frames.append(frame)
+    kept = [b for b in blocks if b.frames or b.exc_name or b.header]
+    for b in kept:  # build only the frames kept (the deque holds the deepest MAX_FRAMES)
+        b.frames = deque((fb.build() for fb in b.frames), maxlen=MAX_FRAMES)
+    return kept
 
 
 def _plausible_name(name: str, block: _Block) -> bool:
@@ -505,7 +514,8 @@ _SHAPE = re.compile(
     r"|\b\d+x\d+(?:x\d+)*\b|\b(?:torch\.)?Size\(\[[\d, ]*\]\)"
 )
 _MODULE = re.compile(
-    r"No module named ['\"]?(?P<m>[\w.]+)|cannot import name ['\"]?[\w.]+['\"]? from ['\"]?(?P<f>[\w.]+)"
+    r"No module named ['\"]?(?P<m>[\w.]+)|cannot import name ['\"]?[\w.]+['\"]? from "
+    r"['\"]?(?P<f>[\w.]+)"
     r"|module ['\"](?P<a>[\w.]+)['\"] has no attribute"
 )
 _LIST_KEYS = re.compile(r"\[([^\[\]]{1,2000})\] (?:not in index|not found in axis)")
@@ -513,7 +523,7 @@ _LIST_KEYS = re.compile(r"\[([^\[\]]{1,2000})\] (?:not in index|not found in axi
 
 def _extract(message: str, ename: str) -> tuple[tuple, tuple, tuple, tuple]:
     msg = message[:MAX_MESSAGE]
-    quoted = [q for q in _QUOTED.findall(msg)]
+    quoted = _QUOTED.findall(msg)
     names = _uniq(q for q in quoted if _IDENT.match(q))
     shapes = _uniq(s for s in _SHAPE.findall(msg))
     modules = _uniq(m["m"] or m["f"] or m["a"] for m in _MODULE.finditer(msg))
@@ -564,10 +574,12 @@ def _parse(record: ErrorRecord) -> ParsedError:
     message = evalue
     if tb_msg and (not evalue or (evalue in tb_msg and len(tb_msg) > len(evalue))):
         message = tb_msg
-    message = message[:MAX_MESSAGE]
-    if not qualified and last.exc_name and "." in last.exc_name:
-        if last.exc_name.rsplit(".", 1)[-1] == ename:
-            qualified = last.exc_name
+    if len(message) > MAX_MESSAGE:
+        # TensorFlow's "Graph execution error" lists a stack before the real error at the end.
+        half = MAX_MESSAGE // 2
+        message = f"{message[:half]}\n[...]\n{message[-half:]}"
+    if not qualified and "." in last.exc_name and last.exc_name.rsplit(".", 1)[-1] == ename:
+        qualified = last.exc_name
 
     chain = tuple(
         (

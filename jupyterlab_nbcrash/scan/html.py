@@ -12,6 +12,7 @@ from importlib import resources
 from typing import TextIO
 
 from .. import taxonomy
+from . import study
 from .report import (
     DISTRIBUTION_HEADINGS,
     ORDER_HEADINGS,
@@ -62,11 +63,23 @@ def _header(result: ScanResult, out: TextIO) -> None:
     where = {"dask": f"on Dask ({run.get('scheduler')})", "processes": "in processes"}.get(
         run.get("backend"), "locally"
     )
+    model = meta.get("model") or {}
+    trained_on = model.get("trained_on")
+    if isinstance(trained_on, dict):  # {data file: records}
+        trained_on = ", ".join(f"{str(k).rsplit('/', 1)[-1]} ({v})" for k, v in trained_on.items())
+    trained = f", trained on {trained_on}" if trained_on else ""
+    model_text = f" · model: {model.get('source', 'unknown')}{trained}" if model else ""
     out.write(
         "<header>\n<h1>Notebook crash scan</h1>\n"
         f'<p class="meta">{escape(paths)} · {escape(str(meta.get("created", "")))} · '
-        f"scanned {escape(where)} in {run.get('elapsed_s', 0):,.1f} s</p>\n</header>\n"
+        f"scanned {escape(where)} in {run.get('elapsed_s', 0):,.1f} s{escape(model_text)}</p>\n"
+        "</header>\n"
     )
+    if model.get("error"):
+        out.write(
+            f'<header><p class="note err">Warning: the trained model was not loaded '
+            f"({escape(str(model['error']))}).</p></header>\n"
+        )
 
 
 def _cards(s: dict, out: TextIO) -> None:
@@ -77,7 +90,11 @@ def _cards(s: dict, out: TextIO) -> None:
         (f"{s['notebooks_with_crashes']:,}", "notebooks with crashes"),
         (f"{s['crashes']:,}", "crashes"),
         (f"{s['crashes_per_notebook']['mean']:.2f}", "crashes per notebook with crashes"),
-        (pct(ml, ml + py), f"ML bugs ({ml:,}); plain Python {pct(py, ml + py)}"),
+        (
+            pct(ml, ml + py),
+            f"ML bugs ({ml:,}; study {100 * study.ML_BUG_SHARE:.0f}%), "
+            f"plain Python {pct(py, ml + py)}",
+        ),
         (
             f"{order['out_of_order']:,}",
             f"notebooks run out of order (of {order['analysed']:,} analysed)",
@@ -104,7 +121,12 @@ def _charts(s: dict, out: TextIO) -> None:
             continue
         out.write(f'<section class="chart" id="chart-{dim}">\n')
         out.write(f"<h3>{escape(headings[dim])} <small>(n = {total:,})</small></h3>\n")
-        out.write(bar_chart(dim, rows[:MAX_BARS], clickable=dim in dict(FILTERS)))
+        out.write(bar_chart(dim, rows[:MAX_BARS], dim in dict(FILTERS), total))
+        if dim in study.SHARES:
+            out.write(
+                f'<p class="note">Ticks and “study”: the share in the study\'s '
+                f"{study.LABELLED_CRASHES} labelled crashes.</p>\n"
+            )
         if len(rows) > MAX_BARS:
             out.write(f'<p class="note">… and {len(rows) - MAX_BARS} more</p>\n')
         out.write("</section>\n")
@@ -115,15 +137,18 @@ def _charts(s: dict, out: TextIO) -> None:
     ]
     out.write('<section class="chart" id="chart-per-notebook">\n')
     out.write(f"<h3>Crashes per notebook <small>(n = {n:,} notebooks)</small></h3>\n")
-    out.write(bar_chart("per_notebook", rows, clickable=False))
+    out.write(bar_chart("per_notebook", rows, False, n))
     out.write("</section>\n</div>\n")
 
 
-def bar_chart(dim: str, rows: list[tuple[str, str, int, float]], clickable: bool) -> str:
-    """A horizontal bar chart as inline SVG: label, bar, count and share per row."""
+def bar_chart(
+    dim: str, rows: list[tuple[str, str, int, float]], clickable: bool, total: int
+) -> str:
+    """A horizontal bar chart as inline SVG: label, bar, count and share per row, and a tick at
+    the study's share where the study gives one."""
     if not rows:
         return '<p class="note">No data.</p>\n'
-    row_h, label_w, bar_w, value_w = 22, 210, 220, 90
+    row_h, label_w, bar_w, value_w = 22, 210, 200, 175
     width = label_w + bar_w + value_w
     height = row_h * len(rows) + 4
     top = max(n for _, _, n, _ in rows) or 1
@@ -136,14 +161,25 @@ def bar_chart(dim: str, rows: list[tuple[str, str, int, float]], clickable: bool
         w = max(1.0, bar_w * n / top) if n else 0.0
         short = title if len(title) <= 30 else title[:29] + "…"
         attrs = f' data-dim="{escape(dim)}" data-id="{escape(label_id)}"' if clickable else ""
+        ref = study.share(dim, label_id)
+        ref_text = f" (study {100 * ref:.1f}%)" if ref is not None else ""
         parts.append(
-            f"<g{attrs}><title>{escape(title)}: {n:,} ({100 * share:.1f}%)</title>"
+            f"<g{attrs}><title>{escape(title)}: {n:,} ({100 * share:.1f}%){ref_text}</title>"
             f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{escape(short)}</text>'
             f'<rect class="b" x="{label_w}" y="{y + 3}" width="{w:.1f}" '
             f'height="{row_h - 6}" rx="2"/>'
-            f'<text class="v" x="{label_w + w + 6:.1f}" y="{y + 15}">'
-            f"{n:,} · {100 * share:.1f}%</text>"
-            "</g>"
+        )
+        end = w
+        if ref is not None:  # where the bar would end with the study's share
+            tick = min(bar_w, bar_w * ref * total / top)
+            end = max(w, tick)
+            x = label_w + tick
+            parts.append(
+                f'<line class="s" x1="{x:.1f}" x2="{x:.1f}" y1="{y + 1}" y2="{y + row_h - 1}"/>'
+            )
+        parts.append(
+            f'<text class="v" x="{label_w + end + 6:.1f}" y="{y + 15}">'
+            f"{n:,} · {100 * share:.1f}%{escape(ref_text)}</text></g>"
         )
     parts.append("</svg>\n")
     return "".join(parts)

@@ -25,6 +25,7 @@ from ..diagnosis.record import MAX_CELLS
 ERROR_MARKER = b'"ename"'
 ERROR_OUTPUT_TYPES = ("error", "pyerr")
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+_SPACE = re.compile(rb"[ \t\r\n]*")
 _NBFORMAT = re.compile(rb"\s*:\s*(\d{1,3})\b")
 
 # Clips: a diagnosis reads the last frames and the message; the rest only costs time.
@@ -77,8 +78,7 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             raise SkipFile(
                 "too_large", f"{st.st_size / 1e6:.0f} MB is over the limit of {_mb(max_bytes)}"
             )
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            data = f.read(max_bytes + 1)
+        data = _read_fd(fd, st.st_size, max_bytes)
     except OSError as err:
         raise SkipFile("unreadable", f"cannot read: {err.strerror or err}") from None
     finally:
@@ -88,28 +88,43 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return data
 
 
+def _read_fd(fd: int, size: int, limit: int) -> bytes:
+    """Read up to ``limit + 1`` bytes, sized by fstat (one read, no 100 MB buffer up front)."""
+    parts = []
+    want = min(size, limit) + 1  # one byte more than fstat says, to see a file that grew
+    total = 0
+    while total <= limit:
+        step = want - total if total < want else 1 << 20
+        chunk = os.read(fd, min(step, limit + 1 - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
 def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:g} MB (--max-size)"
 
 
 def parse_notebook(data: bytes, parse_all: bool = False) -> SavedNotebook:
     """Cells and error outputs of a notebook's bytes; raise ``SkipFile`` when it is not one."""
-    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark, written by some editors
-        data = data[3:]
-    head = data.lstrip()[:1]
-    if not head:
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # a BOM, written by some editors
+    start = _SPACE.match(data, start).end()  # no copies: notebooks are hundreds of KB
+    if start == len(data):
         raise SkipFile("empty", "empty file" if not data else "only whitespace")
-    if b"\x00" in data[:65536]:
+    if data.find(b"\x00", 0, 65536) >= 0:
         raise SkipFile("binary", "binary file, not a JSON notebook")
+    head = data[start : start + 1]
     if head == b"{" and not parse_all and ERROR_MARKER not in data:
         return _without_errors(data)
-    doc = _load_json(_decode(data))
+    doc = _load_json(_decode(data[start:] if start else data))
     return _read_doc(doc)
 
 
 def _without_errors(data: bytes) -> SavedNotebook:
     """Accept a notebook without error outputs on structure alone; it has nothing to diagnose."""
-    if not data.rstrip().endswith(b"}"):
+    if not data[-256:].rstrip().endswith(b"}"):
         raise SkipFile("invalid_json", "invalid JSON: truncated (does not end with '}')")
     version = _sniff_nbformat(data)
     if b'"cells"' in data:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
 from .. import taxonomy
+from . import study
 from .result import FORMAT_NAME, FORMAT_VERSION, ScanResult
 from .summary import order_flags
 
@@ -163,7 +165,11 @@ def render_table(result: ScanResult, out: TextIO) -> None:
     s = result.summary
     w = out.write
     w(f"nbcrash scan of {', '.join(result.meta.get('paths', [])) or '?'}\n")
-    w(headline(s) + "\n\n")
+    w(headline(s) + "\n")
+    model_error = (result.meta.get("model") or {}).get("error")
+    if model_error:
+        w(f"warning: the trained model was not loaded: {model_error}\n")
+    w("\n")
     _crash_table(result, out, width)
     w("\nSummary\n")
     _kv(out, "notebooks read", f"{s['notebooks_read']:,} of {s['files']:,} files")
@@ -177,7 +183,7 @@ def render_table(result: ScanResult, out: TextIO) -> None:
         f"median {cpn['median']:g}, max {cpn['max']})",
     )
     ml, py = s["ml_bug"]["ml"], s["ml_bug"]["python"]
-    _kv(out, "ML bugs", f"{ml:,} ({pct(ml, ml + py)})")
+    _kv(out, "ML bugs", f"{ml:,} ({pct(ml, ml + py)}; study {100 * study.ML_BUG_SHARE:.0f}%)")
     _kv(out, "plain-Python bugs", f"{py:,} ({pct(py, ml + py)})")
     if s["undiagnosed"]:
         _kv(out, "not diagnosed", f"{s['undiagnosed']:,} (see the 'error' of those crashes)")
@@ -187,16 +193,24 @@ def render_table(result: ScanResult, out: TextIO) -> None:
         if not rows:
             continue
         shown = rows[:15] if dim in ("library", "ename") else rows
-        w(f"\n{heading} (n = {total:,})\n")
+        compare = dim in study.SHARES
+        title_line = f"{heading} (n = {total:,})"
+        w(f"\n{title_line:<44}{'share':>7}{'study' if compare else '':>8}".rstrip() + "\n")
         top = max(n for _, _, n, _ in rows)
-        for _, title, n, share in shown:
-            w(f"  {_fit(title, 34):<34} {n:>7,} {100 * share:5.1f}%  {bar * _bar(n, top, 24)}\n")
+        for label_id, title, n, share in shown:
+            ref = study.share(dim, label_id) if compare else None
+            line = f"  {_fit(title, 34):<34} {n:>7,} {100 * share:5.1f}%"
+            if compare:
+                line += f"  {100 * ref:5.1f}%" if ref is not None else "       –"
+            w(f"{line}  {bar * _bar(n, top, 24)}\n")
         if len(rows) > len(shown):
             w(f"  … {len(rows) - len(shown)} more\n")
-    w("\nCrashes per notebook (notebooks with crashes)\n")
-    top = max(cpn["histogram"].values(), default=0)
-    for label, n in cpn["histogram"].items():
-        w(f"  {label:>5} {n:>7,} {pct(n, cpn['notebooks']):>6}  {bar * _bar(n, top, 24)}\n")
+    if cpn["notebooks"]:
+        w("\nCrashes per notebook (notebooks with crashes)\n")
+        top = max(cpn["histogram"].values(), default=0)
+        for label, n in cpn["histogram"].items():
+            line = f"  {label:>5} {n:>7,} {pct(n, cpn['notebooks']):>6}  {bar * _bar(n, top, 24)}"
+            w(line.rstrip() + "\n")
     _order_section(result, out)
     if result.skipped:
         w(f"\nSkipped files ({len(result.skipped):,})\n")
@@ -248,7 +262,7 @@ def _crash_table(result: ScanResult, out: TextIO, width: int) -> None:
             label_title("crash_type", crash.get("crash_type")) if crash.get("crash_type") else "—",
             label_title(cause_dim, cause) if cause else "—",
             label_title("stage", crash.get("stage")) if crash.get("stage") else "—",
-            label_title("library", crash.get("library")) if crash.get("library") else "—",
+            _library(crash.get("library")),
             "" if ml is None else ("yes" if ml else "no"),
             "" if conf is None else f"{conf:.2f}",
         ]
@@ -256,10 +270,19 @@ def _crash_table(result: ScanResult, out: TextIO, width: int) -> None:
         message = f"{crash['ename']}: {crash['evalue']}" if crash["evalue"] else crash["ename"]
         out.write(f"{'':6}{_fit(message, width - 7)}\n")
         note = crash.get("error") or crash.get("hint")
-        if note:
-            out.write(f"{'':6}↳ {_fit(' '.join(note.split()), width - 9)}\n")
+        if note:  # the whole hint, wrapped: it is the point of the diagnosis
+            lines = textwrap.wrap(" ".join(note.split()), width - 9, max_lines=4, placeholder=" …")
+            out.write(
+                "".join(f"{'':6}{'↳' if i == 0 else ' '} {ln}\n" for i, ln in enumerate(lines))
+            )
     if n == 0:
         out.write("No crashes found.\n")
+
+
+def _library(library: str | None) -> str:
+    if not library:
+        return "—"
+    return "none" if library == "none" else label_title("library", library)
 
 
 def _row(values: list, cols: list[tuple[str, int]], numeric: tuple[int, ...]) -> str:

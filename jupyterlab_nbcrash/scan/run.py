@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,7 +23,7 @@ from .discover import Found, Skipped, discover
 from .progress import Progress
 from .read import DEFAULT_MAX_BYTES
 from .result import Collector, ScanResult
-from .worker import ScanOptions, scan_chunk
+from .worker import ScanOptions, project_diagnose, scan_chunk
 
 MAX_CHUNK = 64
 
@@ -54,7 +55,12 @@ def scan(
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "paths": list(paths),
         "parse_all": parse_all,
+        "model": _model_status() if diagnose is None else {"source": "custom"},
     }
+    if diagnose is None:  # load the model here once: forked workers inherit it
+        problem = project_diagnose()[1]
+        if problem and meta["model"] is not None:
+            meta["model"]["error"] = f"{problem} (diagnosed with rules only)"
     collector = Collector(meta)
     items: list[tuple[str, str]] = []
     for found in discover(paths, exclude):
@@ -110,8 +116,13 @@ def _run_processes(items: list, options: ScanOptions, jobs: int) -> Iterator[lis
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
     size = _chunk_size(len(items), jobs)
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=_ignore_sigint) as pool:
         yield from pool.imap(partial(scan_chunk, options=options), _chunks(items, size))
+
+
+def _ignore_sigint() -> None:
+    """Ctrl-C is the parent's to handle (it terminates the pool): no traceback per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_dask(
@@ -155,6 +166,16 @@ def _run_dask(
                 next_index += 1
     finally:
         client.close()
+
+
+def _model_status() -> dict | None:
+    """Which trained model the diagnoses come from (None if that cannot be told)."""
+    try:
+        from ..diagnosis.model import model_status
+
+        return model_status()
+    except Exception:  # the scan does not depend on it
+        return None
 
 
 def default_jobs() -> int:

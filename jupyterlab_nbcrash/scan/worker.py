@@ -11,6 +11,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from ..diagnosis.record import MAX_CELLS, Cell, ErrorRecord, NotebookContext, RecordError
 from .read import DEFAULT_MAX_BYTES, SkipFile, context_cells, parse_notebook, read_bytes
@@ -57,7 +58,8 @@ def scan_file(path: str, real: str, options: ScanOptions) -> dict:
     if not nb.parsed:
         return row
     cells = tuple(Cell(**c) for c in nb.cells)
-    row["saved_order"] = saved_order(cells)
+    if nb.errors or options.parse_all:  # by default the order is analysed where it matters
+        row["saved_order"] = saved_order(cells)
     diagnose = options.diagnose or _project_diagnose()
     whole = NotebookContext(cells=cells, path=path) if len(cells) <= MAX_CELLS else None
     for err in nb.errors:
@@ -144,15 +146,34 @@ def _plain(value):
     return value
 
 
-_cache: dict[str, Callable | None] = {}
+_cache: dict = {}
 
 
 def _project_diagnose() -> Callable:
+    return project_diagnose()[0]
+
+
+def project_diagnose() -> tuple[Callable, str | None]:
+    """(``diagnose`` bound to the model loaded once, the reason the model failed or None).
+
+    A scan needs no hot reload, and looking the model up again for every crash costs more than
+    the prediction. A model that fails to load means rules only (``model=False``), reported once
+    instead of once a crash. Called in the scanning process before a pool forks, so that the
+    workers inherit the loaded model.
+    """
     if "diagnose" not in _cache:
         from ..diagnosis import diagnose
+        from ..diagnosis.model import load_model
 
-        _cache["diagnose"] = diagnose
-    return _cache["diagnose"]
+        problem = None
+        try:
+            model = load_model()
+        except Exception as err:
+            model, problem = None, f"{type(err).__name__}: {err}"
+        # False: rules only, when no model is installed or it cannot be loaded
+        _cache["diagnose"] = partial(diagnose, model=model if model is not None else False)
+        _cache["problem"] = problem
+    return _cache["diagnose"], _cache["problem"]
 
 
 def _analyse_saved() -> Callable | None:

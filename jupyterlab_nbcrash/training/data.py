@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,16 +107,6 @@ def read_examples(path: str | os.PathLike, *, keep_code: bool = True) -> list[Ex
             except DataError as err:
                 raise DataError(f"{path}:{n}: {err}") from None
     return out
-
-
-def examples_from_dicts(
-    objs: Iterable[dict], source: str, *, keep_code: bool = True
-) -> Iterator[Example]:
-    for n, obj in enumerate(objs, 1):
-        try:
-            yield example_from_dict(obj, source, keep_code=keep_code)
-        except DataError as err:
-            raise DataError(f"{source} #{n}: {err}") from None
 
 
 def read_corpus(*, keep_code: bool = True) -> list[Example]:

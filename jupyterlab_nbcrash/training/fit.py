@@ -14,29 +14,36 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..diagnosis.diagnose import rule_matches
 from ..diagnosis.features import tokens
 from ..diagnosis.model import DIMENSIONS, FRAME_LIBRARY, Head, Model, library_hint
-from ..diagnosis.diagnose import rule_matches
 from ..diagnosis.traceback import parse
 from .data import Example
 
 
 @dataclass(frozen=True)
 class Params:
-    """Hyper-parameters; the defaults are what cross-validation chose (see notes/model.md)."""
+    """Hyper-parameters; the defaults are what cross-validation chose (benchmarks/crossval.py)."""
 
     min_df: int = 2
     C: dict = field(
         default_factory=lambda: {
             "crash_type": 10.0,
             "root_cause": 3.0,
-            "stage": 3.0,
+            "stage": 10.0,
             "library": 10.0,
             "ml_bug": 3.0,
         }
     )
     # Weight of an example from our own corpus relative to one of a labelled real-crash file.
-    corpus_weight: float = 0.5
+    corpus_weight: float = 1.0
+    # Token groups (prefixes, see features.py) a dimension does not learn from.
+    drop: dict = field(
+        default_factory=lambda: {
+            "root_cause": ("w", "ws", "k"),
+            "library": ("w", "ws", "m2", "k"),
+        }
+    )
     # A library seen fewer times than this is learnt as "the deepest frame's library".
     min_library_count: int = 3
     max_iter: int = 3000
@@ -69,7 +76,7 @@ def targets(data: Featurised, params: Params) -> dict[str, list[str]]:
     libs = Counter(ex.labels["library"] for ex in data.examples)
     known = {lib for lib, n in libs.items() if n >= params.min_library_count}
     out = {dim: [] for dim in DIMENSIONS}
-    for ex, hint in zip(data.examples, data.hints):
+    for ex, hint in zip(data.examples, data.hints, strict=True):
         for dim in ("crash_type", "root_cause", "stage"):
             out[dim].append(ex.labels[dim])
         out["library"].append(library_target(ex.labels["library"], hint, known))
@@ -96,38 +103,41 @@ def weights(data: Featurised, params: Params) -> np.ndarray:
     )
 
 
+def token_filter(dimension: str, params: Params):
+    """The tokens a dimension learns from: all but its dropped prefixes."""
+    drop = frozenset(params.drop.get(dimension, ()))
+    if not drop:
+        return _identity
+    return lambda doc: [t for t in doc if t.split(":", 1)[0] not in drop]
+
+
 def fit_pipelines(data: Featurised, params: Params | None = None):
-    """(fitted TfidfVectorizer, {dimension: fitted LogisticRegression})."""
+    """({dimension: fitted TfidfVectorizer}, {dimension: fitted LogisticRegression})."""
     from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
     from threadpoolctl import threadpool_limits
 
     params = params or Params()
     min_df = params.min_df if len(data.docs) >= 20 else 1
-    vectorizer = TfidfVectorizer(
-        analyzer=_identity, lowercase=False, min_df=min_df, sublinear_tf=True, norm="l2"
-    )
-    X = vectorizer.fit_transform(data.docs)
-    # One BLAS thread: multi-threaded reductions change the last bits, and so the weights.
-    with threadpool_limits(limits=1):
-        heads = _fit_heads(X, data, params)
-    return vectorizer, heads
-
-
-def _fit_heads(X, data: Featurised, params: Params) -> dict:
-    from sklearn.linear_model import LogisticRegression
-
     ys = targets(data, params)
     w = weights(data, params)
-    heads = {}
-    for dim in DIMENSIONS:
-        y = np.array(ys[dim])
-        if len(set(ys[dim])) < 2:
-            heads[dim] = _Constant(y[0])
-            continue
-        clf = LogisticRegression(C=params.C.get(dim, 1.0), max_iter=params.max_iter)
-        clf.fit(X, y, sample_weight=w)
-        heads[dim] = clf
-    return heads
+    vectorizers, heads = {}, {}
+    # One BLAS thread: multi-threaded reductions change the last bits, and so the weights.
+    with threadpool_limits(limits=1):
+        for dim in DIMENSIONS:
+            keep = token_filter(dim, params)
+            vectorizer = TfidfVectorizer(
+                analyzer=_identity, lowercase=False, min_df=min_df, sublinear_tf=True, norm="l2"
+            )
+            X = vectorizer.fit_transform([keep(doc) for doc in data.docs])
+            vectorizers[dim] = vectorizer
+            y = np.array(ys[dim])
+            if len(set(ys[dim])) < 2:
+                heads[dim] = _Constant(y[0])
+                continue
+            clf = LogisticRegression(C=params.C.get(dim, 1.0), max_iter=params.max_iter)
+            heads[dim] = clf.fit(X, y, sample_weight=w)
+    return vectorizers, heads
 
 
 class _Constant:
@@ -137,20 +147,18 @@ class _Constant:
         self.classes_ = np.array([label])
 
 
-def export(vectorizer, heads, meta: dict | None = None) -> Model:
+def export(vectorizers, heads, meta: dict | None = None) -> Model:
     """The numpy ``Model`` equal to the fitted scikit-learn objects."""
-    vocab = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
     out = {}
     for dim, clf in heads.items():
-        classes = tuple(str(c) for c in clf.classes_)
+        vec = vectorizers[dim]
+        vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
         if isinstance(clf, _Constant):
-            coef = np.zeros((1, len(vocab)))
-            intercept = np.zeros(1)
+            coef, intercept = np.zeros((1, len(vocab))), np.zeros(1)
         else:
-            coef = np.asarray(clf.coef_, dtype=np.float64)
-            intercept = np.asarray(clf.intercept_, dtype=np.float64)
-        out[dim] = Head(classes, coef, intercept)
-    return Model(vocab, vectorizer.idf_, out, meta or {})
+            coef, intercept = clf.coef_, clf.intercept_
+        out[dim] = Head([str(c) for c in clf.classes_], vocab, vec.idf_, coef, intercept)
+    return Model(out, meta or {})
 
 
 def train(examples: Sequence[Example], params: Params | None = None, sources=None) -> Model:
@@ -165,6 +173,11 @@ def train(examples: Sequence[Example], params: Params | None = None, sources=Non
         "examples": len(examples),
         "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
         "sklearn": sklearn.__version__,
-        "params": {"min_df": params.min_df, "C": params.C, "corpus_weight": params.corpus_weight},
+        "params": {
+            "min_df": params.min_df,
+            "C": params.C,
+            "corpus_weight": params.corpus_weight,
+            "drop": {k: list(v) for k, v in params.drop.items()},
+        },
     }
     return export(vectorizer, heads, meta)

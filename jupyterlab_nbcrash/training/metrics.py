@@ -24,7 +24,7 @@ def predicted_labels(diagnosis: Diagnosis | Mapping) -> dict:
 
 
 def accuracy(gold: Sequence, pred: Sequence) -> float:
-    return sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
+    return sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold) if gold else 0.0
 
 
 def macro_f1(gold: Sequence, pred: Sequence) -> float:
@@ -34,16 +34,16 @@ def macro_f1(gold: Sequence, pred: Sequence) -> float:
         return 0.0
     total = 0.0
     for label in labels:
-        tp = sum(g == label and p == label for g, p in zip(gold, pred))
-        fp = sum(g != label and p == label for g, p in zip(gold, pred))
-        fn = sum(g == label and p != label for g, p in zip(gold, pred))
+        tp = sum(g == label and p == label for g, p in zip(gold, pred, strict=True))
+        fp = sum(g != label and p == label for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == label and p != label for g, p in zip(gold, pred, strict=True))
         total += 2 * tp / (2 * tp + fp + fn) if tp else 0.0
     return total / len(labels)
 
 
 def confusions(gold: Sequence, pred: Sequence, n: int = 3) -> list[tuple[str, str, int]]:
     """The ``n`` most frequent (gold, predicted, count) mistakes."""
-    counts = Counter((str(g), str(p)) for g, p in zip(gold, pred) if g != p)
+    counts = Counter((str(g), str(p)) for g, p in zip(gold, pred, strict=True) if g != p)
     return [(g, p, c) for (g, p), c in counts.most_common(n)]
 
 
@@ -64,11 +64,11 @@ def report(gold: Sequence[Mapping], pred: Sequence[Mapping], n_confusions: int =
 def format_table(result: Mapping[str, Mapping], goals: Mapping[str, float] | None = None) -> str:
     """A plain-text table of a ``report``: one row per dimension."""
     goals = goals or {}
-    lines = [f"{'dimension':<12} {'accuracy':>8} {'macro-F1':>8} {'goal':>6}  most frequent confusions"]
+    lines = [
+        f"{'dimension':<12} {'accuracy':>8} {'macro-F1':>8} {'goal':>6}  most frequent confusions"
+    ]
     for dim, row in result.items():
         goal = f"{goals[dim]:.2f}" if dim in goals else ""
         conf = "; ".join(f"{g}→{p} ×{c}" for g, p, c in row["confusions"])
-        lines.append(
-            f"{dim:<12} {row['accuracy']:>8.3f} {row['macro_f1']:>8.3f} {goal:>6}  {conf}"
-        )
+        lines.append(f"{dim:<12} {row['accuracy']:>8.3f} {row['macro_f1']:>8.3f} {goal:>6}  {conf}")
     return "\n".join(lines)

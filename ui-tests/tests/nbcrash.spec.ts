@@ -1,4 +1,4 @@
-import { expect, galata, test } from '@jupyterlab/galata';
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import * as path from 'path';
 
 /** The crash panel's id, as the extension registers it. */
@@ -7,7 +7,7 @@ const PANEL_ID = 'jp-nbcrash-panel';
 test.use({ autoGoto: true });
 
 /** Open the crash panel in the right sidebar and return its locator. */
-async function openCrashPanel(page: galata.IJupyterLabPage) {
+async function openCrashPanel(page: IJupyterLabPageFixture) {
   await page.sidebar.openTab(PANEL_ID);
   const panel = page.locator(`#${PANEL_ID}`);
   await expect(panel).toBeVisible();
@@ -128,5 +128,57 @@ test.describe('nbcrash: notebook-aware diagnosis', () => {
     const crashed = await page.notebook.getCellLocator(2);
     await expect(crashed!).toHaveClass(/jp-mod-active/);
     await page.screenshot({ path: testInfo.outputPath('after-jump.png') });
+  });
+
+});
+
+test.describe('nbcrash: diagnosis across a kernel restart', () => {
+  // Galata's kernel tracker answers every POST under /api/kernels with 201, which breaks
+  // "restart" (the server answers 200 and JupyterLab checks it): do not mock the kernels API
+  // here. The sessions tracker still shuts the kernel down at the end.
+  test.use({ kernels: null });
+
+  test('a name defined before the kernel restart: the panel says so and names the cell', async ({
+    page,
+    tmpPath
+  }, testInfo) => {
+    const name = 'out_of_order.ipynb';
+    await page.contents.uploadFile(
+      path.resolve(__dirname, 'notebooks', name),
+      `${tmpPath}/${name}`
+    );
+    await page.notebook.openByPath(`${tmpPath}/${name}`);
+    await page.notebook.activate(name);
+
+    // Run everything in order once: no crash.
+    await page.notebook.runCell(1);
+    await page.notebook.runCell(3);
+    await page.notebook.runCell(2);
+    expect(await page.notebook.getCellTextOutput(2)).not.toContain('Error');
+
+    // Restart the kernel, then run only the cell that uses the names.
+    await page.menu.clickMenuItem('Kernel>Restart Kernel…');
+    await page.locator('.jp-Dialog .jp-mod-accept').click();
+    await expect(page.locator('.jp-Dialog')).toHaveCount(0);
+    await page.notebook.runCell(2);
+    const output = await page.notebook.getCellOutputLocator(2);
+    await expect(output!).toContainText('NameError');
+
+    const panel = await openCrashPanel(page);
+    const entry = panel.locator('.jp-nbcrash-entry').first();
+    await expect(entry).toHaveAttribute('data-status', 'done');
+    await expect(entry.locator('.jp-nbcrash-label-root_cause')).toContainText(
+      'Out-of-order execution'
+    );
+    await expect(entry.locator('.jp-nbcrash-hint')).toContainText(
+      'kernel restarted'
+    );
+    // `math` is the first name the cell misses; cell 2 imported it before the restart.
+    const goto = entry.locator('.jp-nbcrash-goto');
+    await expect(goto).toHaveText(/^Go to cell 2\b/);
+    await goto.click();
+    const target = await page.notebook.getCellLocator(1);
+    await expect(target!).toHaveClass(/jp-mod-active/);
+    await panel.screenshot({ path: testInfo.outputPath('after-restart.png') });
   });
 });

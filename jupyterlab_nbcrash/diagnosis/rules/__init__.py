@@ -7,6 +7,9 @@ features); ``apply_rules`` the best one. Rules decide ``crash_type``; they set `
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from ..traceback import ParsedError
 from . import (
     arguments,
@@ -53,8 +56,36 @@ FAMILIES = (
 RULES: tuple[Rule, ...] = tuple(rule for family in FAMILIES for rule in family.RULES)
 
 
-def matching_rules(parsed: ParsedError) -> list[RuleMatch]:
-    """All rules that fire on ``parsed``, most confident (and most specific) first."""
+# An exception that carries another one in its message: TensorFlow's py_func errors
+# ("InvalidArgumentError: TypeError: ..."), PyTorch's DataLoader workers ("Caught TypeError in
+# DataLoader worker process 0. Original Traceback ... TypeError: ..."), Colab's MessageError.
+_EMBEDDED_HEAD = re.compile(r"^\s*([A-Za-z_][\w.]*(?:Error|Exception)): (.+)", re.S)
+_EMBEDDED_LAST = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception)): (.+)$", re.M)
+# How much less certain a rule is when it judged the embedded error rather than the raised one.
+EMBEDDED_DISCOUNT = 0.9
+
+
+def embedded_error(parsed: ParsedError) -> ParsedError | None:
+    """The error carried inside ``parsed``'s message, as a ParsedError, or None."""
+    message = parsed.message
+    m = _EMBEDDED_HEAD.match(message)
+    if m is None and ("Traceback (most recent call last)" in message or "Caught " in message):
+        found = _EMBEDDED_LAST.findall(message)
+        m_last = found[-1] if found else None
+        if m_last is None:
+            return None
+        name, rest = m_last
+    elif m is None:
+        return None
+    else:
+        name, rest = m.group(1), m.group(2)
+    short = name.rsplit(".", 1)[-1]
+    if short == parsed.ename and rest.strip() == message.strip():
+        return None
+    return dataclasses.replace(parsed, ename=short, qualified_ename="", message=rest.strip())
+
+
+def _fire(parsed: ParsedError) -> list[RuleMatch]:
     found: list[RuleMatch] = []
     for rule in RULES:
         try:
@@ -63,6 +94,20 @@ def matching_rules(parsed: ParsedError) -> list[RuleMatch]:
             continue
         if match is not None:
             found.append(match)
+    return found
+
+
+def matching_rules(parsed: ParsedError) -> list[RuleMatch]:
+    """All rules that fire on ``parsed`` (or on an error embedded in its message), most
+    confident (and most specific) first."""
+    found = _fire(parsed)
+    inner = embedded_error(parsed)
+    if inner is not None:
+        fired = {m.rule for m in found}
+        for m in _fire(inner):
+            if m.rule not in fired:
+                conf = round(m.confidence * EMBEDDED_DISCOUNT, 3)
+                found.append(dataclasses.replace(m, confidence=conf))
     # sorted() is stable: among equal confidences the family order above decides.
     return sorted(found, key=lambda m: -m.confidence)
 
@@ -74,8 +119,8 @@ def apply_rules(parsed: ParsedError) -> RuleMatch | None:
 
 
 def rule_names() -> list[str]:
-    """Ids of all rules, for documentation and the model's feature vocabulary."""
-    return [getattr(rule, "rule_name", repr(rule)) for rule in RULES]
+    """Every rule id a match can carry, for documentation and the model's feature vocabulary."""
+    return [name for rule in RULES for name in rule.emits]
 
 
-__all__ = ["RULES", "RuleMatch", "apply_rules", "matching_rules", "rule_names"]
+__all__ = ["RULES", "RuleMatch", "apply_rules", "embedded_error", "matching_rules", "rule_names"]

@@ -30,7 +30,8 @@ _POSITIONAL = re.compile(
 
 @named("arguments.unexpected_keyword")
 def unexpected_keyword(parsed: ParsedError) -> RuleMatch | None:
-    if parsed.ename not in ("TypeError", "ValueError"):
+    # Matplotlib's artist.set() raises AttributeError for an unknown keyword.
+    if parsed.ename not in ("TypeError", "ValueError", "AttributeError"):
         return None
     m = _UNEXPECTED_KW.search(parsed.message)
     if m is None:
@@ -116,7 +117,8 @@ RULES = (
         "arguments.torch_argument_type",
         _IA,
         r"(?P<func>[\w.]+)\(\) received an invalid combination of arguments"
-        r"|argument '(?P<arg>\w+)' (?:\(position \d+\) )?must be (?P<want>[\w.]+), not (?P<got>[\w.]+)"
+        r"|argument '(?P<arg>\w+)' (?:\(position \d+\) )?must be (?P<want>[\w.]+), not "
+        r"(?P<got>[\w.]+)"
         r"|expected np\.ndarray \(got (?P<got2>\w+)\)",
         library="torch",
         ml_bug=True,
@@ -141,7 +143,8 @@ RULES = (
     pattern_rule(
         "arguments.sklearn_value",
         _IA,
-        r"Solver \w+ supports only|penalty=?'?\w+'? is not supported|is not a valid (?:value|scoring)"
+        r"Solver \w+ supports only|penalty=?'?\w+'? is not supported"
+        r"|is not a valid (?:value|scoring)"
         r"|Expected n_neighbors <= n_samples|n_components=\d+ must be between"
         r"|test_size=[\d.]+ should be|train_size=[\d.]+ should be"
         r"|Cannot have number of splits n_splits=\d+ greater than the number of samples"
@@ -153,6 +156,52 @@ RULES = (
         enames={"ValueError", "TypeError", "InvalidParameterError", "KeyError"},
         ml_bug=True,
         confidence=0.85,
+        facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "arguments.axis_out_of_bounds",
+        _IA,
+        r"axis -?\d+ is out of bounds for array of dimension \d+",
+        enames={"AxisError", "IndexError", "ValueError"},
+        library="numpy",
+        confidence=0.8,
+        facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "arguments.unknown_encoding",
+        _IA,
+        r"unknown encoding: (?P<enc>\S+)",
+        enames={"LookupError"},
+        confidence=0.9,
+        facts=lambda p, m: {"detail": f"encoding {m.group('enc')}"},
+    ),
+    pattern_rule(
+        "arguments.torch_state_dict_keys",
+        _IA,
+        r"(?:Missing|Unexpected) key\(s\) in state_dict",
+        library="torch",
+        ml_bug=True,
+        confidence=0.7,
+        facts=lambda p, m: {"detail": "state_dict keys"},
+    ),
+    pattern_rule(
+        "arguments.metric_average",
+        _IA,
+        r"Target is multiclass but average='binary'|average has to be one of",
+        library="sklearn",
+        ml_bug=True,
+        confidence=0.85,
+        facts=lambda p, m: {"param": "average"},
+    ),
+    pattern_rule(
+        "arguments.wrong_input_container",
+        _IA,
+        r"Failed to find data adapter that can handle input"
+        r"|only Series and DataFrame objs are valid|first argument must be an iterable of pandas"
+        r"|Expected sequence or array-like, got|No common columns to perform merge on"
+        r"|Singleton array .* cannot be considered a valid collection",
+        ml_bug=True,
+        confidence=0.8,
         facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
@@ -172,7 +221,10 @@ RULES = (
         r"|is not a valid colormap name|Colormap \w+ is not recognized|is not a valid package style"
         r"|Unknown property|has no property|got an unexpected keyword argument 'normed'"
         r"|Invalid shape \(.*\) for image data|Image data of dtype \w+ cannot be converted"
-        r"|Could not interpret value `\w+` for parameter",
+        r"|Could not interpret value `\w+` for parameter|num must be (?:an integer with )?1 <= num"
+        r"|Image data (?:of dtype \w+ )?cannot be converted to float"
+        r"|latex was not able to process the following string"
+        r"|is not a valid (?:palette|colormap|cmap|font|marker|linestyle)(?: name)?",
         confidence=0.85,
         facts=lambda p, m: {"detail": m.group(0)},
     ),
@@ -194,9 +246,10 @@ RULES = (
         "arguments.invalid_argument_generic",
         _IA,
         r"\binvalid (?:argument|value|parameter|option)s?\b|\bunknown (?:argument|parameter|option)"
-        r"|not a valid (?:argument|option|parameter)|must be one of|expected one of|supported values are"
-        r"|Valid options are|Allowed values are|should be one of",
-        enames={"ValueError", "TypeError", "RuntimeError", "KeyError", "Exception"},
+        r"|not a valid (?:argument|option|parameter)|must be one of|expected one of"
+        r"|supported values are"
+        r"|Valid options are|Allowed values are|should be one of|valid values are"
+        r"|expects '\w+' to be less than '\w+'",
         confidence=0.65,
         facts=lambda p, m: {"detail": m.group(0)},
     ),

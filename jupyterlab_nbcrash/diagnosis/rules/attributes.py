@@ -38,7 +38,15 @@ CLASS_LIBRARIES = {
 }
 
 
-@named("attributes.missing_attribute")
+@named(
+    "attributes.missing_attribute",
+    "attributes.attribute_error",
+    "attributes.none_attribute",
+    "attributes.removed_api",
+    "attributes.module_attribute",
+    "attributes.array_not_frame",
+    "attributes.pandas_accessor",
+)
 def missing_attribute(parsed: ParsedError) -> RuleMatch | None:
     if parsed.ename != "AttributeError":
         return None
@@ -63,17 +71,34 @@ def missing_attribute(parsed: ParsedError) -> RuleMatch | None:
             library = None if hit.library == "none" else hit.library
             confidence = 0.95
         elif kind == "module":
-            top = owner.split(".")[0]
-            library = {"keras": "tensorflow", "tf": "tensorflow"}.get(top, top)
             rule = "attributes.module_attribute"
         else:
             library = CLASS_LIBRARIES.get(short_owner) or CLASS_LIBRARIES.get(owner)
             if owner in ("numpy.ndarray", "ndarray") and attr in (
-                "columns", "iloc", "loc", "head", "values", "info", "iteritems", "describe",
-                "index", "to_csv", "dropna", "fillna", "isnull", "plot", "corr", "apply",
+                "columns",
+                "iloc",
+                "loc",
+                "head",
+                "values",
+                "info",
+                "iteritems",
+                "describe",
+                "index",
+                "to_csv",
+                "dropna",
+                "fillna",
+                "isnull",
+                "plot",
+                "corr",
+                "apply",
             ):
                 facts["expected"] = "DataFrame"
                 rule = "attributes.array_not_frame"
+    accessor = re.search(r"Can only use \.(\w+) accessor with", parsed.message)
+    if accessor:
+        rule = "attributes.pandas_accessor"
+        facts["accessor"] = accessor.group(1)
+        library = "pandas"
     did = _DID_YOU_MEAN.search(parsed.message)
     if did:
         facts["suggestion"] = did.group(1)

@@ -14,6 +14,17 @@ from types import MappingProxyType
 
 from ..traceback import ParsedError
 
+try:  # Python >= 3.11
+    import re._constants as _sre_constants
+    import re._parser as _sre_parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parser
+
+_LITERAL = _sre_constants.LITERAL
+_BRANCH = _sre_constants.BRANCH
+_SUBPATTERN = _sre_constants.SUBPATTERN
+
 Facts = Mapping[str, str]
 
 
@@ -40,11 +51,13 @@ class RuleMatch:
 Rule = Callable[[ParsedError], "RuleMatch | None"]
 
 
-def named(name: str) -> Callable[[Callable], Callable]:
-    """Give a hand-written rule function its rule id ("family.name")."""
+def named(name: str, *emits: str) -> Callable[[Callable], Callable]:
+    """Give a hand-written rule function its id ("family.name") and the rule ids its matches
+    carry (``emits``; by default the id itself)."""
 
     def wrap(func: Callable) -> Callable:
         func.rule_name = name
+        func.emits = emits or (name,)
         return func
 
     return wrap
@@ -69,13 +82,18 @@ def pattern_rule(
     from it vetoes the rule."""
     regex = re.compile(pattern, flags) if pattern else None
     wanted = frozenset(enames) if enames else None
+    # Substrings one of which any match must contain: a fast `in` test skips most regex searches.
+    needed = required_literals(pattern) if pattern and not flags & re.I else None
 
     def rule(parsed: ParsedError) -> RuleMatch | None:
         if wanted is not None and parsed.ename not in wanted:
             return None
         m = None
         if regex is not None:
-            m = regex.search(parsed.message)
+            message = parsed.message
+            if needed is not None and not any(lit in message for lit in needed):
+                return None
+            m = regex.search(message)
             if m is None:
                 return None
         found = facts(parsed, m) if facts else {}
@@ -93,7 +111,53 @@ def pattern_rule(
         )
 
     rule.rule_name = name
+    rule.emits = (name,)
     return rule
+
+
+def required_literals(pattern: str, minimum: int = 3) -> tuple[str, ...] | None:
+    """Literal substrings, one of which every match of ``pattern`` contains; None when the
+    pattern has a branch without a literal run of ``minimum`` characters (or cannot be read)."""
+    try:
+        found = _branch_literals(_sre_parser.parse(pattern), minimum)
+    except Exception:  # the private parser differs between Python versions: just don't prefilter
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+def _branch_literals(seq, minimum: int) -> set[str] | None:
+    """Required literals of a sequence: its longest literal run, else those of a required group."""
+    best, run, groups = "", [], []
+    for op, av in [*list(seq), (None, None)]:
+        if op is _LITERAL:
+            run.append(chr(av))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+        if op is _SUBPATTERN:
+            groups.append(av[-1])
+        elif op is _BRANCH:
+            groups.append([(op, av)])
+    if len(best) >= minimum:
+        return {best}
+    for group in groups:
+        items = list(group)
+        if len(items) == 1 and items[0][0] is _BRANCH:
+            out: set[str] = set()
+            for branch in items[0][1][1]:
+                lits = _branch_literals(branch, minimum)
+                if lits is None:
+                    out = set()
+                    break
+                out |= lits
+            if out:
+                return out
+        else:
+            lits = _branch_literals(group, minimum)
+            if lits:
+                return lits
+    return None
 
 
 def group_facts(**names: str | int) -> Callable[[ParsedError, re.Match | None], dict[str, str]]:
@@ -117,7 +181,9 @@ def group_facts(**names: str | int) -> Callable[[ParsedError, re.Match | None], 
 
 def user_calls(parsed: ParsedError, name: str) -> bool:
     """True when the failing user line calls ``name(...)``."""
-    return bool(name) and re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", parsed.user_line) is not None
+    return (
+        bool(name) and re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", parsed.user_line) is not None
+    )
 
 
 def first_quoted(text: str) -> str:

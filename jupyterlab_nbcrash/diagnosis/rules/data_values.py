@@ -34,7 +34,9 @@ RULES = (
         r"|array must not contain infs or NaNs|NaN, infinity or a value too large"
         r"|Cannot convert non-finite values \(NA or inf\) to integer|cannot convert float NaN"
         r"|Integer column has NA values|cannot convert float infinity to integer"
-        r"|Found NaN|nan values? (?:found|detected)",
+        r"|Found NaN|nan values? (?:found|detected)|must contain only finite values"
+        r"|array must not contain infs|contains inf or nans"
+        r"|tensor contains either `inf`, `nan` or element < 0|containing NA / NaN values",
         ml_bug=True,
         confidence=0.95,
         facts=_nan_facts,
@@ -63,14 +65,13 @@ RULES = (
         _D,
         r"Unknown label type|Classification metrics can't handle a mix of (?P<a>[\w-]+) and "
         r"(?P<b>[\w-]+) targets|(?P<c>continuous(?:-multioutput)?|multiclass-multioutput) is not "
-        r"supported|Supported target types are|Target is multiclass but average='binary'"
+        r"supported|Supported target types are"
         r"|multiclass format is not supported|Mix of label input types",
         ml_bug=True,
         confidence=0.9,
         facts=lambda p, m: {
             "a": m.group("a") or m.group("c") or "",
             "b": m.group("b") or "",
-            "average": "yes" if "average=" in m.group(0) else "",
         },
     ),
     pattern_rule(
@@ -79,7 +80,9 @@ RULES = (
         r"Number of classes, (?P<a>\d+), does not match size of target_names, (?P<b>\d+)"
         r"|needs samples of at least 2 classes|The number of classes has to be greater than one"
         r"|only one class|contains only one label|n_splits=\d+ cannot be greater than the number"
-        r" of members in each class|number of classes .* does not match",
+        r" of members in each class|number of classes .* does not match"
+        r"|The least populated class(?:es)? in y ha(?:s|ve) only \d+ member"
+        r"|Invalid classes inferred from unique values of `y`",
         ml_bug=True,
         confidence=0.9,
         facts=lambda p, m: {"a": m.group("a") or "", "b": m.group("b") or ""},
@@ -88,7 +91,8 @@ RULES = (
         "data_values.negative",
         _D,
         r"Negative values in data|must be non-negative|Input X must be non-negative"
-        r"|contains negative values|Expected positive|must be positive|must be strictly positive",
+        r"|contains negative values|Expected positive|must be positive|must be strictly positive"
+        r"|must be non[- ]negative|non negative values",
         enames={"ValueError"},
         ml_bug=True,
         confidence=0.85,
@@ -96,12 +100,41 @@ RULES = (
     pattern_rule(
         "data_values.linear_algebra",
         _D,
-        r"Singular matrix|not positive definite|Matrix is not positive definite|SVD did not converge"
+        r"Singular matrix|not positive definite|Matrix is not positive definite|SVD did "
+        r"not converge"
         r"|did not converge|array must not contain infs",
         enames={"LinAlgError", "ValueError", "RuntimeError"},
-        library="numpy",
         ml_bug=True,
         confidence=0.8,
+    ),
+    pattern_rule(
+        "data_values.target_range",
+        _D,
+        r"all elements of (?:target|input) should be between 0 and 1"
+        r"|Assertion `t >= 0 && t < n_classes` failed",
+        library="torch",
+        ml_bug=True,
+        confidence=0.9,
+        facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "data_values.empty_data",
+        _D,
+        r"Found array with 0 sample\(s\)|Found array with 0 feature\(s\)",
+        library="sklearn",
+        ml_bug=True,
+        confidence=0.6,
+        facts=lambda p, m: {"what": "empty"},
+    ),
+    pattern_rule(
+        "data_values.plot_limits",
+        _D,
+        r"is an invalid Matplotlib date value|Image size of \d+x\d+ pixels is too large"
+        r"|Axis limits cannot be NaN or Inf",
+        library="matplotlib",
+        ml_bug=True,
+        confidence=0.75,
+        facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
         "data_values.merge_dtypes",
@@ -116,16 +149,22 @@ RULES = (
         "data_values.empty_image",
         _D,
         r"\(-215:?\s*Assertion failed\)\s*!_?(?:src|ssize|dsize|img|image)\.empty\(\)",
-        library="cv2",
         ml_bug=True,
         confidence=0.9,
         facts=lambda p, m: {"what": "empty image"},
     ),
     pattern_rule(
+        "data_values.opencv_channels",
+        _D,
+        r"Invalid number of channels in input image",
+        ml_bug=True,
+        confidence=0.75,
+        facts=lambda p, m: {"what": "channels"},
+    ),
+    pattern_rule(
         "data_values.opencv_assertion",
         _D,
         r"OpenCV\([\d.]+\).*\(-215:?\s*Assertion failed\)",
-        library="cv2",
         ml_bug=True,
         confidence=0.6,
     ),

@@ -11,15 +11,17 @@ _F = "feature_name_mismatch"
 
 def _feature_facts(parsed, m):
     facts = {}
-    counts = re.search(r"X has (\d+) features(?: per sample)?[,;] (?:but \w+ is )?expecting (\d+)",
-                       parsed.message)
+    counts = re.search(
+        r"X has (\d+) features(?: per sample)?[,;] (?:but \w+ is )?expecting (\d+)", parsed.message
+    )
     if counts:
         facts.update(got=counts.group(1), expected=counts.group(2))
     unseen = re.search(r"Feature names unseen at fit time:\s*\n?((?:- .*\n?)+)", parsed.message)
     if unseen:
         facts["unseen"] = ", ".join(x.strip("- ").strip() for x in unseen.group(1).splitlines()[:5])
-    missing = re.search(r"Feature names seen at fit time, yet now missing:\s*\n?((?:- .*\n?)+)",
-                        parsed.message)
+    missing = re.search(
+        r"Feature names seen at fit time, yet now missing:\s*\n?((?:- .*\n?)+)", parsed.message
+    )
     if missing:
         facts["missing"] = ", ".join(
             x.strip("- ").strip() for x in missing.group(1).splitlines()[:5]
@@ -37,7 +39,6 @@ RULES = (
         r"feature names should match those that were passed during fit|Feature names unseen at fit"
         r"|Feature names seen at fit time, yet now missing|Feature names must be in the same order"
         r"|feature_names mismatch|columns are missing:|The feature names should match",
-        library="sklearn",
         ml_bug=True,
         confidence=0.97,
         facts=_feature_facts,

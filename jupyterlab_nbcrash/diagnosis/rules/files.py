@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from ..traceback import ParsedError
@@ -9,7 +10,8 @@ from .base import RuleMatch, named, pattern_rule
 
 _PATH = re.compile(
     r"""(?:No such file or directory|does not exist|Permission denied|File exists|Is a directory"""
-    r"""|Not a directory|cannot find the (?:path|file) specified|Invalid argument|not found)"""
+    r"""|Not a directory|cannot find the (?:path|file) specified|Invalid argument|not found"""
+    r"""|non-existent directory)"""
     r"""[:\s]*b?['"]([^'"]+)['"]"""
     r"""|File b?['"]([^'"]+)['"] does not exist"""
     r"""|name = '([^']+)'"""
@@ -19,15 +21,89 @@ _PATH = re.compile(
 _MISSING = re.compile(
     r"No such file or directory|does not exist|cannot find the (?:path|file) specified"
     r"|Unable to open file|could not find|file not found|not found\.|\bWinError [23]\b"
-    r"|Could not open|Unable to (?:open|find|locate)|Can't find .* file|\bno such file\b",
+    r"|Could not open|Unable to (?:open|find|locate)|Can't find .* file|\bno such file\b"
+    r"|non-existent directory",
     re.I,
 )
 _FORMAT_ENAMES = frozenset(
-    {"OSError", "IOError", "ValueError", "UnidentifiedImageError", "BadZipFile", "ParserError",
-     "EmptyDataError", "UnpicklingError", "RuntimeError", "Exception", "error", "XLRDError",
-     "ReadError", "DecodeError", "ParseError", "EOFError", "TypeError", "FileNotFoundError"}
+    {
+        "OSError",
+        "IOError",
+        "ValueError",
+        "UnidentifiedImageError",
+        "BadZipFile",
+        "ParserError",
+        "EmptyDataError",
+        "UnpicklingError",
+        "RuntimeError",
+        "Exception",
+        "error",
+        "XLRDError",
+        "ReadError",
+        "DecodeError",
+        "ParseError",
+        "EOFError",
+        "TypeError",
+        "FileNotFoundError",
+    }
 )
 _MISSING_ENAMES = frozenset({"FileNotFoundError", "OSError", "IOError", "NotFoundError"})
+
+
+COMMON_EXTENSIONS = (
+    "csv",
+    "tsv",
+    "txt",
+    "json",
+    "jsonl",
+    "xlsx",
+    "xls",
+    "parquet",
+    "pkl",
+    "pickle",
+    "npy",
+    "npz",
+    "h5",
+    "hdf5",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "bmp",
+    "tif",
+    "tiff",
+    "zip",
+    "gz",
+    "tar",
+    "pt",
+    "pth",
+    "ckpt",
+    "keras",
+    "joblib",
+    "yaml",
+    "yml",
+    "xml",
+    "html",
+    "pdf",
+    "wav",
+    "mp3",
+    "mp4",
+    "nc",
+    "shp",
+    "geojson",
+    "sqlite",
+    "db",
+    "feather",
+    "arff",
+    "data",
+    "dat",
+    "model",
+)
+# The failing line writes a file: a missing folder there is the code's, not the data's.
+_WRITING = re.compile(
+    r"\.to_(?:csv|excel|json|parquet|pickle|hdf)\(|savefig\(|\.save(?:_weights)?\(|imwrite\("
+    r"|open\([^)]*,\s*['\"][wa]b?\+?['\"]|mode\s*=\s*['\"][wa]|\bdump\(|savetxt\(|np\.save"
+)
 
 
 def path_in(message: str) -> str:
@@ -48,7 +124,7 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
         confidence = 0.85
     elif parsed.ename in ("ValueError", "Exception", "RuntimeError") and re.search(
         r"(?:file|path|directory)\b.*(?:does not exist|not found|doesn't exist)"
-        r"|No such file or directory",
+        r"|No such file or directory|(?:Can't|Could not|Unable to|cannot) find .*(?:file|path)",
         msg,
         re.I,
     ):
@@ -57,10 +133,20 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
         return None
     path = path_in(msg)
     facts = {"path": path}
+    certain = True
+    if _WRITING.search(parsed.user_line):
+        facts["writing"] = "yes"  # the folder to write into is missing: a code or set-up issue
+        certain = False
     if path:
         facts["filename"] = re.split(r"[\\/]", path.rstrip("\\/"))[-1]
         if re.match(r"^(?:/home/|/Users/|[A-Za-z]:\\|/content/|/kaggle/|/mnt/|/gws/|/data)", path):
             facts["absolute"] = "yes"
+        ext = facts["filename"].rsplit(".", 1)[-1].lower() if "." in facts["filename"] else ""
+        if ext and ext not in COMMON_EXTENSIONS:
+            close = difflib.get_close_matches(ext, COMMON_EXTENSIONS, n=1, cutoff=0.6)
+            if close:
+                facts["extension_typo"] = close[0]
+                certain = False
         if "/kaggle/" in path or "../input" in path:
             facts["platform"] = "Kaggle"
         elif "/content/" in path or "drive/My Drive" in path or "MyDrive" in path:
@@ -68,7 +154,7 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
     return RuleMatch(
         rule="files.not_found",
         crash_type="io_error",
-        root_cause="environment_setting",
+        root_cause="environment_setting" if certain else None,
         confidence=confidence,
         facts=facts,
     )
@@ -102,8 +188,9 @@ RULES = (
     pattern_rule(
         "files.json_decode",
         "io_error",
-        r"Expecting (?:value|property name|',' delimiter|':' delimiter)|Extra data|Unterminated string"
-        r"|Invalid control character|Invalid \\escape",
+        r"Expecting (?:value|property name|',' delimiter|':' delimiter)|Extra data"
+        r"|Unterminated string"
+        r"|Invalid control character|Invalid \\escape|Trailing data|Expected object or value",
         enames={"JSONDecodeError", "ValueError"},
         confidence=0.9,
         facts=lambda p, m: {"from_response": "yes" if ".json()" in p.user_line else ""},
@@ -121,15 +208,36 @@ RULES = (
     pattern_rule(
         "files.unsupported_format",
         "io_error",
-        r"Unsupported file (?:type|format)|cannot identify image file|not a zip file|File is not a zip"
+        r"Unsupported file (?:type|format)|cannot identify image file|not a zip file|File "
+        r"is not a zip"
         r"|Excel file format cannot be determined|Unsupported format|file format|BadZipFile"
         r"|Unable to (?:open|read|load) (?:file|image)|invalid load key|pickle data was truncated"
         r"|Error tokenizing data|No columns to parse from file"
         r"|is not a valid (?:image|HDF5|h5|zip)|file signature not found"
-        r"|SavedModel file does not exist|Unknown file format|magic number",
+        r"|SavedModel file does not exist|Unknown file format|magic number"
+        r"|Object arrays cannot be loaded when allow_pickle=False|Failed to interpret file"
+        r"|Excel xlsx file; not supported",
         enames=_FORMAT_ENAMES,
         confidence=0.85,
         facts=lambda p, m: {"path": path_in(p.message), "detail": m.group(0) if m else ""},
+    ),
+    pattern_rule(
+        "files.nltk_resource",
+        "io_error",
+        r"Resource (?P<res>[\w/.]+) not found"
+        r"|Please use the NLTK Downloader to obtain the resource",
+        root_cause="environment_setting",
+        library="nltk",
+        confidence=0.85,
+        facts=lambda p, m: {"resource": (m.group("res") or "").split("/")[-1]},
+    ),
+    pattern_rule(
+        "files.opencv_parse",
+        "io_error",
+        r"OpenCV\([\d.]+\).*\(-212:\s*Parsing error\)|Failed to parse NetParameter"
+        r"|Can't open \"[^\"]+\" in function",
+        confidence=0.75,
+        facts=lambda p, m: {"path": path_in(p.message)},
     ),
     pattern_rule(
         "files.bad_pickle",
@@ -141,7 +249,7 @@ RULES = (
     pattern_rule(
         "files.raster_io",
         "io_error",
-        enames={"RasterioIOError", "DriverError", "CPLE_OpenFailedError", "XLRDError"},
+        enames={"RasterioIOError", "DriverError", "CPLE_OpenFailedError"},
         confidence=0.7,
         facts=lambda p, m: {"path": path_in(p.message)},
     ),

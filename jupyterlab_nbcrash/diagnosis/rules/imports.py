@@ -3,6 +3,7 @@ and a well-known module alias (``np``, ``pd``, ``plt``) used before its import r
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from ..traceback import ParsedError
@@ -175,15 +176,99 @@ IMPORT_ALIASES: dict[str, str] = {
     "metrics": "from sklearn import metrics",
     "preprocessing": "from sklearn import preprocessing",
     "datasets": "from sklearn import datasets",
+    "tfp": "import tensorflow_probability as tfp",
+    "pyplot": "from matplotlib import pyplot",
+    "cm": "from matplotlib import cm",
+    "mdates": "import matplotlib.dates as mdates",
+    "ticker": "import matplotlib.ticker as ticker",
+    "gridspec": "import matplotlib.gridspec as gridspec",
+    "dt": "import datetime as dt",
+    "xr": "import xarray as xr",
+    "alt": "import altair as alt",
+    "ff": "import plotly.figure_factory as ff",
+    "pio": "import plotly.io as pio",
+    "linear_model": "from sklearn import linear_model",
+    "model_selection": "from sklearn import model_selection",
+    "svm": "from sklearn import svm",
+    "tree": "from sklearn import tree",
+    "ensemble": "from sklearn import ensemble",
+    "cluster": "from sklearn import cluster",
+    "decomposition": "from sklearn import decomposition",
+    "optimize": "from scipy import optimize",
+    "interpolate": "from scipy import interpolate",
+    "signal": "from scipy import signal",
+    "spacy": "import spacy",
+    "gensim": "import gensim",
+    "string": "import string",
+    "io": "import io",
+    "functools": "import functools",
+    "subprocess": "import subprocess",
+    "urllib": "import urllib.request",
+    "zipfile": "import zipfile",
+    "copy": "import copy",
+    "gc": "import gc",
+    "logging": "import logging",
+    "pathlib": "import pathlib",
+    "statistics": "import statistics",
+    "sqlite3": "import sqlite3",
+    "wandb": "import wandb",
+    "optuna": "import optuna",
+    "shap": "import shap",
+    "folium": "import folium",
+    "plotly": "import plotly",
+    "imageio": "import imageio",
 }
 
-_IMPORT_LINE = re.compile(r"^\s*(?:from\s+\S+\s+import\b|import\s+\S)")
+# Submodules people import often: a near miss of one of these is a typo, not a missing package.
+KNOWN_SUBMODULES = (
+    "sklearn.model_selection",
+    "sklearn.preprocessing",
+    "sklearn.metrics",
+    "sklearn.linear_model",
+    "sklearn.ensemble",
+    "sklearn.tree",
+    "sklearn.neighbors",
+    "sklearn.svm",
+    "sklearn.cluster",
+    "sklearn.decomposition",
+    "sklearn.feature_extraction.text",
+    "sklearn.naive_bayes",
+    "sklearn.pipeline",
+    "sklearn.impute",
+    "sklearn.compose",
+    "sklearn.datasets",
+    "tensorflow.keras",
+    "tensorflow.keras.layers",
+    "tensorflow.keras.models",
+    "tensorflow.keras.optimizers",
+    "tensorflow.keras.callbacks",
+    "tensorflow.keras.utils",
+    "tensorflow.keras.preprocessing",
+    "keras.layers",
+    "keras.models",
+    "keras.optimizers",
+    "keras.callbacks",
+    "keras.utils",
+    "torch.nn",
+    "torch.optim",
+    "torch.utils.data",
+    "torchvision.transforms",
+    "torchvision.datasets",
+    "matplotlib.pyplot",
+    "scipy.stats",
+    "scipy.optimize",
+    "statsmodels.api",
+    "statsmodels.formula.api",
+    "nltk.corpus",
+    "nltk.tokenize",
+)
 _NOT_A_PACKAGE = re.compile(r"No module named '?([\w.]+)'?; '?([\w.]+)'? is not a package")
 _CANNOT_IMPORT = re.compile(
     r"cannot import name '?([\w.]+)'?(?: from '?([\w.]+)'?)?(?: \((?P<path>[^)]*)\))?"
 )
 _BROKEN = re.compile(
-    r"DLL load failed|cannot open shared object file|undefined symbol|Could not load dynamic library"
+    r"DLL load failed|cannot open shared object file|undefined symbol|Could not load "
+    r"dynamic library|WinError 126|The specified module could not be found|Error loading .*\.dll"
     r"|compiled (?:using|against) (?:NumPy|API version)|numpy\.core\.multiarray failed to import"
     r"|_ARRAY_API not found|partially initialized module|circular import|Please install"
     r"|requires the .* package|is not installed|install (?:it|the)",
@@ -191,9 +276,39 @@ _BROKEN = re.compile(
 )
 
 
-def _import_stage(parsed: ParsedError) -> str | None:
-    line = parsed.user_line
-    return "environment_setup" if not line or _IMPORT_LINE.match(line) else None
+def _known_modules() -> set[str]:
+    known = set(PIP_NAMES) | set(KNOWN_SUBMODULES)
+    for statement in IMPORT_ALIASES.values():
+        known.add(statement.split()[1])
+    return {k for k in known if not k.startswith("(")}
+
+
+# Names people write for a package whose import name differs.
+MISNAMED = {
+    "pytorch": "torch",
+    "opencv": "cv2",
+    "scikit": "sklearn",
+    "scikitlearn": "sklearn",
+    "pillow": "PIL",
+    "beautifulsoup": "bs4",
+    "BeautifulSoup": "bs4",
+    "tensorflow_keras": "tensorflow.keras",
+}
+
+
+def misspelt_module(module: str) -> str | None:
+    """The import name the user probably meant: a near miss of a well-known module, or the pip
+    name written instead of the import name (``scikit_learn`` for ``sklearn``)."""
+    by_pip = {v.split(" ")[0].lower().replace("-", "_"): k for k, v in PIP_NAMES.items()}
+    top = module.split(".")[0]
+    if top in MISNAMED or top.lower() in MISNAMED:
+        return MISNAMED.get(top, MISNAMED.get(top.lower())) + module[len(top) :]
+    if top.lower() in by_pip and by_pip[top.lower()] != top:
+        return by_pip[top.lower()] + module[len(top) :]
+    if module in _KNOWN:
+        return None
+    close = difflib.get_close_matches(module, _KNOWN, n=1, cutoff=0.85)
+    return close[0] if close else None
 
 
 def package_for(module: str) -> str:
@@ -206,9 +321,10 @@ def package_for(module: str) -> str:
 
 @named("imports.module_not_found")
 def module_not_found(parsed: ParsedError) -> RuleMatch | None:
-    if parsed.ename not in ("ModuleNotFoundError", "ImportError"):
-        if "No module named" not in parsed.message:
-            return None
+    if parsed.ename not in ("ModuleNotFoundError", "ImportError") and (
+        "No module named" not in parsed.message
+    ):
+        return None
     m = re.search(r"No module named ['\"]?([\w.]+)['\"]?", parsed.message)
     if m is None:
         return None
@@ -217,16 +333,18 @@ def module_not_found(parsed: ParsedError) -> RuleMatch | None:
     module = m.group(1)
     facts = {"module": module, "top_module": module.split(".")[0], "package": package_for(module)}
     moved = lookup_module(module)
+    typo = None if moved else misspelt_module(module)
     if moved is not None:
         facts.update(replacement=moved.use, replaced_library=moved.library, note=moved.note)
+    elif typo is not None:
+        facts["suggestion"] = typo
     elif "." in module and parsed.user_line:
         # "No module named 'pkg.sub'" while 'pkg' imports fine: a renamed submodule.
         facts["submodule"] = "yes"
     return RuleMatch(
         rule="imports.module_not_found",
         crash_type="module_not_found",
-        root_cause="environment_setting" if moved is None else None,
-        stage=_import_stage(parsed),
+        root_cause="environment_setting" if moved is None and typo is None else None,
         library="none",
         confidence=0.97,
         facts=facts,
@@ -242,7 +360,6 @@ def not_a_package(parsed: ParsedError) -> RuleMatch | None:
         rule="imports.not_a_package",
         crash_type="environment_error",
         root_cause="environment_setting",
-        stage=_import_stage(parsed),
         confidence=0.9,
         facts={"module": m.group(1), "shadow": m.group(2)},
     )
@@ -274,7 +391,6 @@ def cannot_import_name(parsed: ParsedError) -> RuleMatch | None:
         rule="imports.cannot_import_name",
         crash_type="environment_error",
         root_cause=None,
-        stage=_import_stage(parsed),
         confidence=0.85,
         facts=facts,
     )
@@ -286,11 +402,15 @@ def broken_install(parsed: ParsedError) -> RuleMatch | None:
         return None
     if parsed.ename != "ImportError" and not re.search(
         r"DLL load failed|cannot open shared object file|compiled (?:using|against) NumPy"
-        r"|numpy\.core\.multiarray failed to import|_ARRAY_API not found",
+        r"|numpy\.core\.multiarray failed to import|_ARRAY_API not found|WinError 126"
+        r"|Error loading \"?[^\"]*\.dll",
         parsed.message,
     ):
         return None
-    if "No module named" in parsed.message or "cannot import name" in parsed.message:
+    if re.search(
+        r"No module named|cannot import name|Missing optional dependency|`Import [\w.]+` failed",
+        parsed.message,
+    ):
         return None
     m = _BROKEN.search(parsed.message)
     facts = {"detail": m.group(0)} if m else {}
@@ -301,7 +421,6 @@ def broken_install(parsed: ParsedError) -> RuleMatch | None:
         rule="imports.broken_install",
         crash_type="environment_error",
         root_cause="environment_setting",
-        stage=_import_stage(parsed),
         confidence=0.8 if m else 0.6,
         facts=facts,
     )
@@ -327,4 +446,38 @@ def alias_not_imported(parsed: ParsedError) -> RuleMatch | None:
     )
 
 
-RULES = (module_not_found, not_a_package, cannot_import_name, broken_install, alias_not_imported)
+@named("imports.optional_dependency")
+def optional_dependency(parsed: ParsedError) -> RuleMatch | None:
+    """pandas & co. name the optional package they need ("Missing optional dependency 'x'")."""
+    m = re.search(
+        r"Missing optional dependency '([\w.\-]+)'|`Import ([\w.]+)` failed"
+        r"|Can't find model '([\w.\-]+)'",
+        parsed.message,
+    )
+    if m is None:
+        return None
+    module = m.group(1) or m.group(2)
+    if module:
+        facts = {"module": module, "top_module": module, "package": package_for(module)}
+    else:  # spaCy's language models are pip packages, downloaded with spacy
+        facts = {"module": m.group(3), "spacy_model": m.group(3)}
+    return RuleMatch(
+        rule="imports.optional_dependency",
+        crash_type="module_not_found",
+        root_cause="environment_setting",
+        confidence=0.85,
+        facts=facts,
+    )
+
+
+_KNOWN = sorted(_known_modules())
+
+
+RULES = (
+    module_not_found,
+    optional_dependency,
+    not_a_package,
+    cannot_import_name,
+    broken_install,
+    alias_not_imported,
+)

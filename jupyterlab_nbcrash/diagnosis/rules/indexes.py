@@ -9,8 +9,10 @@ from .base import pattern_rule
 
 def _index_facts(parsed, m):
     facts = {}
-    axis = re.search(r"index (-?\d+) is out of bounds for (?:axis|dimension) (\d+) with size (\d+)",
-                     parsed.message)
+    axis = re.search(
+        r"index (-?\d+) is out of bounds for (?:axis|dimension) (\d+) with size (\d+)",
+        parsed.message,
+    )
     if axis:
         facts.update(index=axis.group(1), axis=axis.group(2), size=axis.group(3))
     kind = re.search(r"\b(list|tuple|string|str) index out of range", parsed.message)
@@ -33,6 +35,14 @@ RULES = (
         "index_error",
         r"index out of range in self",
         library="torch",
+        confidence=0.9,
+        facts=lambda p, m: {"op": "embedding"},
+    ),
+    pattern_rule(
+        "indexes.tf_gather",
+        "index_error",
+        r"indices\[[\d,]+\] = -?\d+ is not in \[\d+, \d+\)",
+        library="tensorflow",
         confidence=0.9,
         facts=lambda p, m: {"op": "embedding"},
     ),

@@ -15,7 +15,7 @@ _MISSING_LABELS = re.compile(
 _PANDAS_FRAME = re.compile(r"pandas[\\/]")
 
 
-@named("keys.key_error")
+@named("keys.key_error", "keys.key_error", "keys.missing_label")
 def key_error(parsed: ParsedError) -> RuleMatch | None:
     listed = _MISSING_LABELS.search(parsed.message)
     if parsed.ename != "KeyError" and not (listed and parsed.ename in ("ValueError", "IndexError")):
@@ -41,10 +41,27 @@ def key_error(parsed: ParsedError) -> RuleMatch | None:
     return RuleMatch(
         rule="keys.missing_label" if listed else "keys.key_error",
         crash_type="key_error",
-        library="pandas" if listed else None,
+        library=None,
         confidence=0.95 if parsed.ename == "KeyError" else 0.8,
         facts=facts,
     )
 
 
-RULES = (key_error,)
+@named("keys.formula_column")
+def formula_column(parsed: ParsedError) -> RuleMatch | None:
+    """A statsmodels/patsy formula names a column the DataFrame does not have."""
+    if parsed.ename != "PatsyError":
+        return None
+    m = re.search(r"name '([^']+)' is not defined", parsed.message)
+    if m is None:
+        return None
+    return RuleMatch(
+        rule="keys.formula_column",
+        crash_type="key_error",
+        library="statsmodels",
+        confidence=0.85,
+        facts={"key": m.group(1), "container": "formula"},
+    )
+
+
+RULES = (key_error, formula_column)

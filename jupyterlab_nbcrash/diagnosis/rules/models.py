@@ -14,7 +14,31 @@ def _model_facts(parsed, m):
     return {"estimator": est.group(1)} if est else {}
 
 
+def _torch_init(parsed, m):
+    return {"what": "super_init"} if "__init__" in m.group(0) else {"what": "parameters"}
+
+
 RULES = (
+    pattern_rule(
+        "models.torch_module_init",
+        _M,
+        r"cannot assign module before Module\.__init__\(\) call"
+        r"|cannot assign parameter before Module\.__init__\(\) call"
+        r"|optimizer got an empty parameter list",
+        library="torch",
+        ml_bug=True,
+        confidence=0.9,
+        facts=_torch_init,
+    ),
+    pattern_rule(
+        "models.graph_disconnected",
+        _M,
+        r"Graph disconnected|is not connected to `inputs`",
+        library="tensorflow",
+        ml_bug=True,
+        confidence=0.75,
+        facts=lambda p, m: {"what": "graph"},
+    ),
     pattern_rule(
         "models.not_fitted",
         _M,
@@ -49,6 +73,7 @@ RULES = (
         "models.not_compiled",
         _M,
         r"You must compile (?:your|a) model before|must compile .* before (?:training|testing)"
+        r"|You must call `compile\(\)` before"
         r"|model (?:has not been|was never) compiled|compile\(\) must be called",
         library="tensorflow",
         ml_bug=True,
@@ -59,6 +84,7 @@ RULES = (
         "models.duplicate_layers",
         _M,
         r"All layer names should be unique|The name \"?[\w/]+\"? is used \d+ times in the model"
+        r"|should have unique names|is already the name of a layer in this model"
         r"|Variable [\w/]+ already exists, disallowed|already exists in the (?:graph|scope)",
         library="tensorflow",
         ml_bug=True,

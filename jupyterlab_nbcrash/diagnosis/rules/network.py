@@ -46,6 +46,7 @@ NETWORK_ENAMES = frozenset(
         "LocalEntryNotFoundError",
         "ChunkedEncodingError",
         "InvalidURL",
+        "InvalidSchema",
         "MissingSchema",
         "OperationalError",
         "APIError",
@@ -65,6 +66,10 @@ _NET_MESSAGE = re.compile(
     r"|<urlopen error|SSL: |HTTPSConnectionPool|HTTPConnectionPool|Invalid URL",
     re.I,
 )
+# Built-in errors whose message mentions a status code or a failed request by coincidence.
+_PYTHON_ERRORS = frozenset(
+    {"KeyError", "IndexError", "TypeError", "AttributeError", "NameError", "SyntaxError"}
+)
 _GENERIC = frozenset({"OSError", "Exception", "RuntimeError", "ValueError", "error"})
 _NET_PACKAGES = frozenset(
     {"urllib", "http", "socket", "ssl", "requests", "urllib3", "aiohttp", "httpx", "httplib2"}
@@ -76,7 +81,9 @@ def request_failed(parsed: ParsedError) -> RuleMatch | None:
     by_name = parsed.ename in NETWORK_ENAMES
     chained = any(name in NETWORK_ENAMES for name, _ in parsed.chain)
     frames = bool(_NET_PACKAGES.intersection(parsed.packages))
-    if not (by_name or chained or frames or parsed.ename in _GENERIC):
+    if not (by_name or chained or frames or parsed.ename in _GENERIC) and (
+        parsed.ename in _PYTHON_ERRORS or not parsed.ename.endswith(("Error", "Exception"))
+    ):
         return None
     text = _NET_MESSAGE.search(parsed.message)
     if parsed.ename == "OperationalError" and not text:
@@ -87,10 +94,10 @@ def request_failed(parsed: ParsedError) -> RuleMatch | None:
         confidence = 0.95
     elif text and (frames or chained):
         confidence = 0.9
-    elif text and parsed.ename in _GENERIC:
+    elif (text and parsed.ename in _GENERIC) or (chained and frames):
         confidence = 0.75
-    elif chained and frames:
-        confidence = 0.75
+    elif text:  # a library's own exception class with a network message
+        confidence = 0.7
     else:
         return None
     facts = {}
@@ -100,11 +107,16 @@ def request_failed(parsed: ParsedError) -> RuleMatch | None:
     status = re.search(r"(?:HTTP Error |status (?:code )?|\b)(4\d\d|5\d\d)\b", parsed.message)
     if status:
         facts["status"] = status.group(1)
-    if re.search(r"name resolution|not known|servname|getaddrinfo|Network is unreachable",
-                 parsed.message, re.I) or any(n == "gaierror" for n, _ in parsed.chain):
+    if re.search(
+        r"name resolution|not known|servname|getaddrinfo|Network is unreachable",
+        parsed.message,
+        re.I,
+    ) or any(n == "gaierror" for n, _ in parsed.chain):
         facts["dns"] = "yes"
     if re.search(r"CERTIFICATE_VERIFY_FAILED|SSL", parsed.message):
         facts["ssl"] = "yes"
+    if re.search(r"No scheme supplied|No connection adapters|Invalid URL", parsed.message):
+        facts["bad_url"] = "yes"
     return RuleMatch(
         rule="network.request_failed",
         crash_type="request_error",

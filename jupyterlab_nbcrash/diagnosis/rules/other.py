@@ -25,8 +25,11 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
         facts["print"] = "yes"
     elif _SHELL.match(line) or line.lstrip().startswith("!"):
         facts["shell"] = line.split()[0].lstrip("!") if line.split() else "pip"
-    elif parsed.ename == "SyntaxError" and line and not re.search(r"[=()\[\]:]", line) and (
-        len(line.split()) >= 5
+    elif (
+        parsed.ename == "SyntaxError"
+        and line
+        and not re.search(r"[=()\[\]:]", line)
+        and (len(line.split()) >= 5)
     ):
         facts["prose"] = "yes"  # an English sentence in a code cell (markdown cell meant)
     return RuleMatch(
@@ -81,10 +84,20 @@ RULES = (
         "other.executable_not_found",
         "other",
         r"failed to execute (?:\[?'?(?P<exe>[\w.-]+))|ExecutableNotFound|make sure the Graphviz "
-        r"executables are on your systems' PATH|executable .* not found|command not found",
+        r"executables are on your systems' PATH|executable .* not found|command not found"
+        r"|because (?P<exe2>latex|dvipng|ghostscript) could not be found",
         root_cause="environment_setting",
         confidence=0.8,
-        facts=lambda p, m: {"executable": (m.group("exe") if m and m.group("exe") else "")},
+        facts=lambda p, m: {"executable": (m.group("exe") or m.group("exe2") or "") if m else ""},
+    ),
+    pattern_rule(
+        "other.ipython_usage",
+        "other",
+        enames={"UsageError"},
+        confidence=0.85,
+        facts=lambda p, m: {
+            "magic": (re.search(r"function `%*(\w+)` not found", p.message) or [None, ""])[1]
+        },
     ),
     pattern_rule(
         "other.not_implemented",

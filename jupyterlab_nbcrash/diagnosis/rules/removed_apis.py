@@ -56,7 +56,9 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     ("numpy", "int0"): Replacement("np.intp", "numpy", _NP2),
     ("numpy.random", "random_integers"): Replacement("np.random.randint", "numpy"),
     # pandas (class methods)
-    ("DataFrame", "append"): Replacement("pd.concat([df, other])", "pandas", "removed in pandas 2.0"),
+    ("DataFrame", "append"): Replacement(
+        "pd.concat([df, other])", "pandas", "removed in pandas 2.0"
+    ),
     ("Series", "append"): Replacement("pd.concat([s, other])", "pandas", "removed in pandas 2.0"),
     ("DataFrame", "ix"): Replacement(".loc[...] (labels) or .iloc[...] (positions)", "pandas"),
     ("Series", "ix"): Replacement(".loc[...] (labels) or .iloc[...] (positions)", "pandas"),
@@ -120,42 +122,59 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     ("sklearn.metrics", "mean_squared_error(squared=False)"): Replacement(
         "root_mean_squared_error(y_true, y_pred)", "sklearn"
     ),
-    # TensorFlow 1 APIs gone in TensorFlow 2
+    # TensorFlow 1 APIs gone in TensorFlow 2: name -> (its tf.compat.v1 path, the TF2 way)
     **{
         ("tensorflow", name): Replacement(
-            f"tf.compat.v1.{name} (or the TF2 way: {tf2})", "tensorflow", "a TensorFlow 1 API"
+            f"{compat} (or the TF2 way: {tf2})", "tensorflow", "a TensorFlow 1 API"
         )
-        for name, tf2 in {
-            "placeholder": "pass tensors to a Keras model or a tf.function",
-            "Session": "run eagerly, no session needed",
-            "InteractiveSession": "run eagerly, no session needed",
-            "get_default_graph": "eager execution or tf.function",
-            "reset_default_graph": "tf.keras.backend.clear_session()",
-            "global_variables_initializer": "variables are initialised on creation",
-            "variable_scope": "Keras layers or tf.Module",
-            "set_random_seed": "tf.random.set_seed",
-            "random_normal": "tf.random.normal",
-            "truncated_normal": "tf.random.truncated_normal",
-            "log": "tf.math.log",
-            "to_float": "tf.cast(x, tf.float32)",
-            "ConfigProto": "tf.config.experimental.set_memory_growth",
-            "GPUOptions": "tf.config.experimental.set_memory_growth",
-            "contrib": "the TF2 modules or tf-addons; tf.contrib was removed",
-            "AdamOptimizer": "tf.keras.optimizers.Adam",
-            "GradientDescentOptimizer": "tf.keras.optimizers.SGD",
-            "Saver": "tf.train.Checkpoint or model.save",
-            "summary.FileWriter": "tf.summary.create_file_writer",
-            "FileWriter": "tf.summary.create_file_writer",
-            "app": "absl.app",
-            "flags": "absl.flags",
-            "logging": "absl.logging",
-            "get_variable": "tf.Variable",
-            "layers": "tf.keras.layers",
-            "losses.softmax_cross_entropy": "tf.keras.losses.CategoricalCrossentropy",
-            "nn.rnn_cell": "tf.keras.layers.LSTMCell / GRUCell",
-            "train.AdamOptimizer": "tf.keras.optimizers.Adam",
+        for name, (compat, tf2) in {
+            "placeholder": ("tf.compat.v1.placeholder", "pass tensors to a Keras model"),
+            "Session": ("tf.compat.v1.Session", "run eagerly, no session needed"),
+            "InteractiveSession": ("tf.compat.v1.InteractiveSession", "run eagerly"),
+            "get_default_graph": ("tf.compat.v1.get_default_graph", "eager execution"),
+            "reset_default_graph": (
+                "tf.compat.v1.reset_default_graph",
+                "tf.keras.backend.clear_session()",
+            ),
+            "global_variables_initializer": (
+                "tf.compat.v1.global_variables_initializer",
+                "variables are initialised on creation",
+            ),
+            "variable_scope": ("tf.compat.v1.variable_scope", "Keras layers or tf.Module"),
+            "get_variable": ("tf.compat.v1.get_variable", "tf.Variable"),
+            "set_random_seed": ("tf.compat.v1.set_random_seed", "tf.random.set_seed"),
+            "random_normal": ("tf.compat.v1.random_normal", "tf.random.normal"),
+            "truncated_normal": ("tf.compat.v1.truncated_normal", "tf.random.truncated_normal"),
+            "log": ("tf.compat.v1.log", "tf.math.log"),
+            "to_float": ("tf.compat.v1.to_float", "tf.cast(x, tf.float32)"),
+            "ConfigProto": (
+                "tf.compat.v1.ConfigProto",
+                "tf.config.experimental.set_memory_growth",
+            ),
+            "GPUOptions": ("tf.compat.v1.GPUOptions", "tf.config.experimental.set_memory_growth"),
+            "AdamOptimizer": ("tf.compat.v1.train.AdamOptimizer", "tf.keras.optimizers.Adam"),
+            "GradientDescentOptimizer": (
+                "tf.compat.v1.train.GradientDescentOptimizer",
+                "tf.keras.optimizers.SGD",
+            ),
+            "Saver": ("tf.compat.v1.train.Saver", "tf.train.Checkpoint or model.save"),
+            "FileWriter": ("tf.compat.v1.summary.FileWriter", "tf.summary.create_file_writer"),
+            "app": ("tf.compat.v1.app", "absl.app"),
+            "logging": ("tf.compat.v1.logging", "absl.logging or Python's logging"),
+            "flags": ("tf.compat.v1.flags", "absl.flags"),
+            "layers": ("tf.compat.v1.layers", "tf.keras.layers"),
+            "rnn_cell": ("tf.compat.v1.nn.rnn_cell", "tf.keras.layers.LSTMCell / GRUCell"),
+            "softmax_cross_entropy": (
+                "tf.compat.v1.losses.softmax_cross_entropy",
+                "tf.keras.losses.CategoricalCrossentropy",
+            ),
         }.items()
     },
+    ("tensorflow", "contrib"): Replacement(
+        "the TF2 modules (tf.keras, tf.data) or the tensorflow-addons package",
+        "tensorflow",
+        "tf.contrib was removed in TensorFlow 2.0",
+    ),
     # Keras
     ("*", "predict_classes"): Replacement(
         "np.argmax(model.predict(x), axis=-1) (or (model.predict(x) > 0.5) for one output)",
@@ -168,7 +187,9 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     ("keras.preprocessing.sequence", "pad_sequences"): Replacement(
         "from keras.utils import pad_sequences", "tensorflow"
     ),
-    ("keras.utils", "np_utils"): Replacement("from keras.utils import to_categorical", "tensorflow"),
+    ("keras.utils", "np_utils"): Replacement(
+        "from keras.utils import to_categorical", "tensorflow"
+    ),
     ("keras.utils.np_utils", "to_categorical"): Replacement(
         "from keras.utils import to_categorical", "tensorflow"
     ),
@@ -182,9 +203,15 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     ("seaborn", "distplot"): Replacement("sns.histplot(...) or sns.displot(...)", "seaborn"),
     ("seaborn", "factorplot"): Replacement("sns.catplot(...)", "seaborn"),
     ("seaborn", "tsplot"): Replacement("sns.lineplot(...)", "seaborn"),
-    ("seaborn", "scatterplot"): Replacement("pip install -U seaborn (needs seaborn >= 0.9)", "seaborn"),
-    ("seaborn", "lineplot"): Replacement("pip install -U seaborn (needs seaborn >= 0.9)", "seaborn"),
-    ("seaborn", "histplot"): Replacement("pip install -U seaborn (needs seaborn >= 0.11)", "seaborn"),
+    ("seaborn", "scatterplot"): Replacement(
+        "pip install -U seaborn (needs seaborn >= 0.9)", "seaborn"
+    ),
+    ("seaborn", "lineplot"): Replacement(
+        "pip install -U seaborn (needs seaborn >= 0.9)", "seaborn"
+    ),
+    ("seaborn", "histplot"): Replacement(
+        "pip install -U seaborn (needs seaborn >= 0.11)", "seaborn"
+    ),
     # SciPy / PIL / networkx / gensim / statsmodels
     ("scipy.misc", "imread"): Replacement("imageio.v3.imread(path)", "scipy"),
     ("scipy.misc", "imresize"): Replacement("PIL.Image.fromarray(a).resize(size)", "scipy"),
@@ -235,7 +262,9 @@ REMOVED: dict[tuple[str, str], Replacement] = {
 
 # Whole modules that were removed or moved: "No module named 'x.y'".
 REMOVED_MODULES: dict[str, Replacement] = {
-    "sklearn.cross_validation": Replacement("sklearn.model_selection", "sklearn", "removed in 0.20"),
+    "sklearn.cross_validation": Replacement(
+        "sklearn.model_selection", "sklearn", "removed in 0.20"
+    ),
     "sklearn.grid_search": Replacement("sklearn.model_selection", "sklearn", "removed in 0.20"),
     "sklearn.learning_curve": Replacement("sklearn.model_selection", "sklearn", "removed in 0.20"),
     "sklearn.externals.joblib": Replacement("joblib (import joblib)", "sklearn", "removed in 0.23"),
@@ -249,7 +278,9 @@ REMOVED_MODULES: dict[str, Replacement] = {
         "the TF2 equivalents (tf.keras, tensorflow-addons); contrib was removed in TF 2.0",
         "tensorflow",
     ),
-    "tensorflow.examples.tutorials": Replacement("tf.keras.datasets.mnist.load_data()", "tensorflow"),
+    "tensorflow.examples.tutorials": Replacement(
+        "tf.keras.datasets.mnist.load_data()", "tensorflow"
+    ),
     "tensorflow.examples.tutorials.mnist": Replacement(
         "tf.keras.datasets.mnist.load_data()", "tensorflow"
     ),
@@ -296,6 +327,9 @@ RENAMED_KWARGS: dict[tuple[str, str], Replacement] = {
     ("grid", "b"): Replacement("visible=True", "matplotlib"),
     ("Word2Vec", "size"): Replacement("vector_size=...", "gensim"),
     ("Word2Vec", "iter"): Replacement("epochs=...", "gensim"),
+    ("fillna", "method"): Replacement(
+        "df.ffill() or df.bfill()", "pandas", "removed from fillna in pandas 3.0"
+    ),
     ("read_csv", "error_bad_lines"): Replacement("on_bad_lines='skip'", "pandas"),
     ("read_csv", "warn_bad_lines"): Replacement("on_bad_lines='warn'", "pandas"),
     ("read_csv", "squeeze"): Replacement("pd.read_csv(...).squeeze('columns')", "pandas"),

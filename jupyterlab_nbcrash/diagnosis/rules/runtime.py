@@ -18,7 +18,8 @@ RULES = (
         ml_bug=True,
         confidence=0.9,
         facts=lambda p, m: {
-            "map_location": "yes" if "deserialize" in p.message or "torch.load" in p.user_line
+            "map_location": "yes"
+            if "deserialize" in p.message or "torch.load" in p.user_line
             else "",
             "device": "GPU",
         },
@@ -28,7 +29,7 @@ RULES = (
         "runtime_error",
         r"Expected (?:all tensors to be on the same device|object of device type \w+ but got "
         r"device type \w+)|Input type \(.*\) and weight type \(.*\) should be the same"
-        r"|is on (?:CPU|cpu), but expected (?:it )?to be on GPU|device-side assert triggered"
+        r"|is on (?:CPU|cpu), but expected (?:it )?to be on GPU"
         r"|can't convert cuda:\d+ device type tensor to numpy|cuda runtime error"
         r"|CUDA error: an illegal memory access",
         library="torch",
@@ -37,18 +38,36 @@ RULES = (
         facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
+        "runtime.device_assert",
+        "runtime_error",
+        r"device-side assert triggered",
+        library="torch",
+        ml_bug=True,
+        confidence=0.85,
+    ),
+    pattern_rule(
+        "runtime.non_contiguous",
+        "runtime_error",
+        r"view size is not compatible with input tensor's size and stride",
+        library="torch",
+        ml_bug=True,
+        confidence=0.85,
+    ),
+    pattern_rule(
         "runtime.dtype_mismatch",
         "runtime_error",
         r"expected scalar type (?P<a>\w+) but found (?P<b>\w+)"
         r"|Found dtype (?P<b2>\w+) but expected (?P<a2>\w+)"
         r"|result type (?P<b3>\w+) can't be cast to the desired output type (?P<a3>\w+)"
-        r"|expected (?:m1|mat1) and (?:m2|mat2) to have the same dtype",
+        r"|expected (?:m1|mat1) and (?:m2|mat2) to have the same dtype"
+        r"|mat1 and mat2 must have the same dtype"
+        r"|expected target dtype to be (?P<a4>\w+)(?: or \w+)?, but got (?P<b4>\w+)",
         library="torch",
         ml_bug=True,
         confidence=0.85,
         facts=lambda p, m: {
-            "want": m.group("a") or m.group("a2") or m.group("a3") or "",
-            "got": m.group("b") or m.group("b2") or m.group("b3") or "",
+            "want": m.group("a") or m.group("a2") or m.group("a3") or m.group("a4") or "",
+            "got": m.group("b") or m.group("b2") or m.group("b3") or m.group("b4") or "",
         },
     ),
     pattern_rule(
@@ -63,6 +82,14 @@ RULES = (
         ml_bug=True,
         confidence=0.88,
         facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "runtime.ambiguous_tensor",
+        "runtime_error",
+        r"Boolean value of Tensor with more than one value is ambiguous",
+        library="torch",
+        ml_bug=True,
+        confidence=0.85,
     ),
     pattern_rule(
         "runtime.event_loop",

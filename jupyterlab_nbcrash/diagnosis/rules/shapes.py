@@ -35,7 +35,6 @@ RULES = (
         "shapes.not_aligned",
         _TM,
         r"shapes (?P<a>\([\d, ]*\)) and (?P<b>\([\d, ]*\)) not aligned",
-        library="numpy",
         ml_bug=True,
         confidence=0.97,
         facts=_with(op="dot"),
@@ -84,7 +83,12 @@ RULES = (
         r"|Target size \((?P<a4>[^)]*\)?)\) must be the same as input size"
         r"|Sizes of tensors must match except in dimension"
         r"|Expected more than 1 value per channel when training"
-        r"|Expected target size|only batches of spatial targets supported",
+        r"|Expected target size|only batches of spatial targets supported"
+        r"|\d+D or \d+D target tensor expected|Kernel size can't be greater than actual input size"
+        r"|Expected size for first two dimensions of batch\d tensor"
+        r"|stack expects each tensor to be equal size"
+        r"|number of dimensions in the tensor input does not match the length of the desired"
+        r"|size mismatch for \w[\w.]*: copying a param with shape",
         library="torch",
         ml_bug=True,
         confidence=0.9,
@@ -105,7 +109,8 @@ RULES = (
     pattern_rule(
         "shapes.keras_incompatible_input",
         _TM,
-        r"Input \d+ (?:of layer|is incompatible with layer) .*?(?:is )?incompatible with the layer"
+        r"Input \d+(?: with name '[^']*')? (?:of layer|is incompatible with layer) .*?"
+        r"(?:is )?incompatible with the layer"
         r"|expected (?:shape|axis|ndim|min_ndim)=.*?found (?:shape|ndim)="
         r"|Shapes (?P<a>\([^)]*\)) and (?P<b>\([^)]*\)) are incompatible"
         r"|Dimensions must be equal, but are \d+ and \d+"
@@ -113,7 +118,14 @@ RULES = (
         r"|Incompatible shapes: (?P<a2>\[[^\]]*\]) vs\. (?P<b2>\[[^\]]*\])"
         r"|requires inputs with matching shapes|Negative dimension size caused by"
         r"|logits and labels must (?:have the same shape|be broadcastable)"
-        r"|Input to reshape is a tensor with \d+ values, but the requested shape",
+        r"|Input to reshape is a tensor with \d+ values, but the requested shape"
+        r"|Data cardinality is ambiguous|must have the same rank \(ndim\)"
+        r"|A target array with shape \(.*\) was passed for an output of shape"
+        r"|Input arrays should have the same number of samples as target arrays"
+        r"|`?logits`? and `?labels`? must (?:have the same shape|be broadcastable)"
+        r"|Arguments `target` and `output` must have the same (?:rank|shape)"
+        r"|is not compatible with provided weight shape|Dimensions \d+ and \d+ are not compatible"
+        r"|\(op: '\w+'\) with input shapes: \[",
         library="tensorflow",
         ml_bug=True,
         confidence=0.93,
@@ -144,7 +156,6 @@ RULES = (
         "shapes.cannot_reshape",
         _TM,
         r"cannot reshape array of size (?P<b>\d+) into shape (?P<a>\([^)]*\))",
-        library="numpy",
         ml_bug=True,
         confidence=0.95,
         facts=_with(op="reshape"),
@@ -155,7 +166,6 @@ RULES = (
         r"all the input array dimensions .*must match exactly"
         r"|all the input arrays must have same number of dimensions"
         r"|zero-dimensional arrays cannot be concatenated",
-        library="numpy",
         ml_bug=True,
         confidence=0.9,
         facts=_with(op="concatenate"),
@@ -175,11 +185,20 @@ RULES = (
         _TM,
         r"Shape of passed values is (?P<a>\([^)]*\)), indices imply (?P<b>\([^)]*\))"
         r"|Data must be 1-dimensional|Per-column arrays must each be 1-dimensional"
-        r"|Must pass 2-d input",
+        r"|Must pass 2-d input|Buffer has wrong number of dimensions",
         library="pandas",
         ml_bug=True,
         confidence=0.85,
         facts=_with(op="frame"),
+    ),
+    pattern_rule(
+        "shapes.boolean_index",
+        _TM,
+        r"Inconsistent shape between the condition and the input \(got (?P<a>\([^)]*\)) and "
+        r"(?P<b>\([^)]*\))\)|boolean index did not match indexed array along (?:axis|dimension)",
+        ml_bug=True,
+        confidence=0.93,
+        facts=_with(op="mask"),
     ),
     pattern_rule(
         "shapes.generic_shape",
@@ -194,12 +213,12 @@ RULES = (
     pattern_rule(
         "shapes.broadcast",
         _BC,
-        r"operands could not be broadcast together with (?:remapped )?shapes(?: \[original->remapped\])?"
+        r"operands could not be broadcast together with (?:remapped )?shapes(?: "
+        r"\[original->remapped\])?"
         r":? ?(?P<a>\([\d,]*\)) ?(?P<b>\([\d,]*\))?"
         r"|could not broadcast input array from shape (?P<a2>\(?[\d,]*\)?) into shape "
         r"(?P<b2>\([\d,]*\))"
         r"|non-broadcastable output operand with shape",
-        library="numpy",
         ml_bug=True,
         confidence=0.97,
         facts=lambda p, m: {
@@ -226,7 +245,7 @@ RULES = (
     pattern_rule(
         "shapes.cannot_broadcast",
         _BC,
-        r"(?:cannot|could not|unable to) broadcast|not broadcastable|broadcast shapes",
+        r"(?:cannot|could not|unable to) (?:be )?broadcast|not broadcastable|broadcast shapes",
         ml_bug=True,
         confidence=0.8,
         facts=_all_shapes,

@@ -53,13 +53,20 @@ RULES = (
         "types.bad_operands",
         _T,
         r"unsupported operand type\(s\) for (?P<op>\S+): '(?P<type>[\w.]+)' and '(?P<other>[\w.]+)'"
-        r"|'(?P<op2>[<>=!]+)' not supported between instances of '(?P<t2>[\w.]+)' and '(?P<o2>[\w.]+)'"
-        r"|bad operand type for unary (?P<op3>\S+): '(?P<t3>[\w.]+)'",
+        r"|'(?P<op2>[<>=!]+)' not supported between instances of '(?P<t2>[\w.]+)' and "
+        r"'(?P<o2>[\w.]+)'"
+        r"|bad operand type for unary (?P<op3>\S+): '(?P<t3>[\w.]+)'"
+        r"|Invalid comparison between dtype=(?P<t4>\w+)|Cannot compare types '(?P<t5>[^']+)'",
         enames={"TypeError"},
         confidence=0.9,
         facts=lambda p, m: {
             "op": m.group("op") or m.group("op2") or m.group("op3") or "",
-            "type": m.group("type") or m.group("t2") or m.group("t3") or "",
+            "type": m.group("type")
+            or m.group("t2")
+            or m.group("t3")
+            or m.group("t4")
+            or m.group("t5")
+            or "",
             "other": m.group("other") or m.group("o2") or "",
         },
     ),
@@ -71,7 +78,10 @@ RULES = (
         r"|Can't convert '\w+' object to str implicitly",
         enames={"TypeError"},
         confidence=0.88,
-        facts=lambda p, m: {"type": m.group("type") or "str", "other": m.group("other") or m.group("o2") or ""},
+        facts=lambda p, m: {
+            "type": m.group("type") or "str",
+            "other": m.group("other") or m.group("o2") or "",
+        },
     ),
     pattern_rule(
         "types.not_serializable",
@@ -93,10 +103,36 @@ RULES = (
         facts=lambda p, m: {"type": m.group("type") or m.group("t2") or m.group("t3") or ""},
     ),
     pattern_rule(
+        "types.unsupported_dtype_operation",
+        _T,
+        r"does not support (?:operation|reduction) '?(?P<op>\w+)'?|no numeric data to plot"
+        r"|Cannot perform reduction '(?P<op3>\w+)' with (?:string|object) dtype"
+        r"|Could not convert .* to numeric|agg function failed \[how->(?P<op2>\w+)",
+        enames={"TypeError"},
+        confidence=0.8,
+        facts=lambda p, m: {"op": m.group("op") or m.group("op2") or m.group("op3") or ""},
+    ),
+    pattern_rule(
+        "types.dtype_promotion",
+        _T,
+        r"could not be promoted by|ufunc '\w+' did not contain a loop with signature matching types"
+        r"|ufunc '\w+' not supported for the input types",
+        confidence=0.8,
+        facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "types.context_manager",
+        _T,
+        r"'(?P<type>[\w.]+)' object does not support the (?:asynchronous )?context manager"
+        r" protocol",
+        enames={"TypeError", "AttributeError"},
+        confidence=0.85,
+        facts=lambda p, m: {"type": m.group("type")},
+    ),
+    pattern_rule(
         "types.type_error",
         _T,
         enames={"TypeError"},
         confidence=0.5,
     ),
 )
-

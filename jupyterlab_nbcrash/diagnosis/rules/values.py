@@ -26,6 +26,7 @@ RULES = (
         "values.cannot_convert",
         _V,
         r"could not convert string to (?:float|int)|invalid literal for (?:int|float)\(\)"
+        r"|could not convert string '[^']*' to (?:float|int)"
         r"|could not convert (?:string|str) to|Unable to parse string"
         r"|cannot convert the series to|could not convert string to Timestamp"
         r"|Unknown string format|time data .* does not match format|doesn't match format"
@@ -37,10 +38,15 @@ RULES = (
     pattern_rule(
         "values.unpack",
         _V,
-        r"(?P<kind>too many|not enough) values to unpack \(expected (?P<want>\d+)(?:, got (?P<got>\d+))?\)",
+        r"(?P<kind>too many|not enough) values to unpack \(expected (?P<want>\d+)(?:, got "
+        r"(?P<got>\d+))?\)",
         enames={"ValueError"},
         confidence=0.9,
-        facts=lambda p, m: {"kind": m.group("kind"), "expected": m.group("want"), "got": m.group("got") or ""},
+        facts=lambda p, m: {
+            "kind": m.group("kind"),
+            "expected": m.group("want"),
+            "got": m.group("got") or "",
+        },
     ),
     pattern_rule(
         "values.ambiguous_truth",
@@ -56,10 +62,13 @@ RULES = (
         r"Length of values \((?P<a>\d+)\) does not match length of index \((?P<b>\d+)\)"
         r"|Length of passed values is (?P<a2>\d+), index implies (?P<b2>\d+)"
         r"|Length mismatch: Expected axis has (?P<b3>\d+) elements, new values have (?P<a3>\d+)"
-        r"|(?:All )?arrays must (?:all )?be (?:of )?the same length|Columns must be same length as key"
-        r"|If using all scalar values, you must pass an index",
+        r"|(?:All )?arrays must (?:all )?be (?:of )?the same length|Columns must be same "
+        r"length as key"
+        r"|If using all scalar values, you must pass an index"
+        r"|Unable to coerce to Series, length must be|Must have equal len keys and value"
+        r"|cannot set a row with mismatched columns|Wrong number of items passed"
+        r"|The number of FixedLocator locations \(\d+\).* does not match the number of labels",
         enames={"ValueError"},
-        library="pandas",
         confidence=0.85,
         facts=lambda p, m: {
             "a": m.group("a") or m.group("a2") or m.group("a3") or "",
@@ -71,7 +80,6 @@ RULES = (
         _V,
         r"setting an array element with a sequence",
         enames={"ValueError"},
-        library="numpy",
         confidence=0.85,
     ),
     pattern_rule(
@@ -79,7 +87,7 @@ RULES = (
         _V,
         r"zero-size array to reduction operation|attempt to get arg(?:max|min) of an empty sequence"
         r"|(?:max|min)\(\) arg is an empty sequence|No objects to concatenate"
-        r"|need at least one array to concatenate",
+        r"|need at least one array to concatenate|cannot be empty unless no samples are taken",
         enames={"ValueError"},
         confidence=0.85,
     ),
@@ -90,6 +98,26 @@ RULES = (
         r"|Python int too large|int too large to convert",
         enames={"ValueError", "OverflowError", "OutOfBoundsDatetime"},
         confidence=0.8,
+    ),
+    pattern_rule(
+        "values.tensor_conversion",
+        _V,
+        r"Failed to convert a NumPy array to a Tensor"
+        r"|Can't convert Python sequence with mixed types|Invalid dtype: object",
+        library="tensorflow",
+        confidence=0.8,
+        facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "values.duplicates",
+        _V,
+        r"Index contains duplicate entries|cannot reindex on an axis with duplicate labels"
+        r"|cannot reindex from a duplicate axis|Duplicate column names|duplicate (?:keys|labels)"
+        r"|Bin edges must be unique",
+        enames={"ValueError", "InvalidIndexError"},
+        library="pandas",
+        confidence=0.8,
+        facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
         "values.value_error",

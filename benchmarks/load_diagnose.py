@@ -1,0 +1,341 @@
+"""Load test of POST /nbcrash/diagnose against a real `jupyter server` (issue 7).
+
+Starts a server with nbcrash and a token on 127.0.0.1, sends ``--requests`` diagnose requests
+(default 10,000) from ``--concurrency`` keep-alive connections (default 50), and meanwhile asks
+jupyter_server's own ``/api/status`` every 50 ms, to show the diagnosis does not block the event
+loop. Bounded in count and in time (``--max-seconds``). Prints errors, latency percentiles and
+the status latency, and whether issue 7's goals are met:
+
+    python benchmarks/load_diagnose.py                 # 10,000 requests, 50 concurrent
+    python benchmarks/load_diagnose.py --inline        # diagnosis on the event loop, to compare
+
+Goals: 0 errors, p50 <= 5 ms, p99 <= 25 ms, /api/status <= 50 ms while the load runs.
+The client is a minimal HTTP/1.1 keep-alive client on asyncio streams so that it adds as little
+CPU as possible to the machine it shares with the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from server_process import Server, machine
+
+# Typical error records of the study's most frequent crash types, with realistic tracebacks.
+RECORDS = [
+    {
+        "ename": "ModuleNotFoundError",
+        "evalue": "No module named 'seaborn'",
+        "traceback": [
+            "-" * 75,
+            "ModuleNotFoundError                       Traceback (most recent call last)",
+            "Cell In[1], line 3\n      1 import numpy as np\n      2 import pandas as pd\n"
+            "----> 3 import seaborn as sns\n",
+            "ModuleNotFoundError: No module named 'seaborn'",
+        ],
+        "code": "import numpy as np\nimport pandas as pd\nimport seaborn as sns",
+    },
+    {
+        "ename": "NameError",
+        "evalue": "name 'df' is not defined",
+        "traceback": [
+            "NameError                                 Traceback (most recent call last)",
+            "Cell In[5], line 1\n----> 1 df.head()\n",
+            "NameError: name 'df' is not defined",
+        ],
+        "code": "df.head()",
+        "cell_id": "c5",
+        "execution_count": 5,
+        "notebook": {
+            "path": "analysis.ipynb",
+            "cells": [
+                {"id": "c1", "index": 0, "source": "import pandas as pd", "execution_count": 1},
+                {"id": "c2", "index": 1, "source": "df = pd.read_csv('data.csv')"},
+                {"id": "c5", "index": 2, "source": "df.head()", "execution_count": 5},
+            ],
+            "history": [
+                {"cell_id": "c1", "execution_count": 1, "ok": True},
+                {"cell_id": "c5", "execution_count": 5, "ok": False, "ename": "NameError"},
+            ],
+        },
+    },
+    {
+        "ename": "KeyError",
+        "evalue": "'price'",
+        "traceback": [
+            "KeyError                                  Traceback (most recent call last)",
+            "File ~/venv/lib/python3.11/site-packages/pandas/core/indexes/base.py:3805, in "
+            "Index.get_loc(self, key)\n   3804 try:\n-> 3805     return self._engine.get_loc("
+            "casted_key)\n",
+            "Cell In[7], line 2\n      1 df = pd.read_csv('houses.csv')\n"
+            "----> 2 df['price'].mean()\n",
+            "KeyError: 'price'",
+        ],
+        "code": "df = pd.read_csv('houses.csv')\ndf['price'].mean()",
+    },
+    {
+        "ename": "ValueError",
+        "evalue": "Found input variables with inconsistent numbers of samples: [100, 80]",
+        "traceback": [
+            "ValueError                                Traceback (most recent call last)",
+            "Cell In[12], line 2\n      1 model = LogisticRegression()\n----> 2 model.fit(X, y)\n",
+            "File ~/venv/lib/python3.11/site-packages/sklearn/utils/validation.py:430, in "
+            "check_consistent_length(*arrays)\n--> 430     raise ValueError(\n",
+            "ValueError: Found input variables with inconsistent numbers of samples: [100, 80]",
+        ],
+        "code": "model = LogisticRegression()\nmodel.fit(X, y)",
+    },
+    {
+        "ename": "FileNotFoundError",
+        "evalue": "[Errno 2] No such file or directory: 'train.csv'",
+        "traceback": [
+            "FileNotFoundError                         Traceback (most recent call last)",
+            "Cell In[2], line 1\n----> 1 df = pd.read_csv('train.csv')\n",
+            "FileNotFoundError: [Errno 2] No such file or directory: 'train.csv'",
+        ],
+        "code": "df = pd.read_csv('train.csv')",
+    },
+    {
+        "ename": "RuntimeError",
+        "evalue": "mat1 and mat2 shapes cannot be multiplied (64x784 and 128x10)",
+        "traceback": [
+            "RuntimeError                              Traceback (most recent call last)",
+            "Cell In[9], line 3\n      1 for x, y in loader:\n----> 3     out = model(x)\n",
+            "File ~/venv/lib/python3.11/site-packages/torch/nn/modules/linear.py:116, in "
+            "Linear.forward(self, input)\n"
+            "--> 116     return F.linear(input, self.weight, self.bias)\n",
+            "RuntimeError: mat1 and mat2 shapes cannot be multiplied (64x784 and 128x10)",
+        ],
+        "code": "for x, y in loader:\n    out = model(x)",
+    },
+]
+BODIES = [json.dumps(r).encode() for r in RECORDS]
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection; enough protocol for jupyter_server's answers."""
+
+    def __init__(self, host: str, port: int, token: str):
+        self.host, self.port, self.token = host, port, token
+        self.reader = self.writer = None
+
+    async def request(self, method: str, path: str, body: bytes = b"") -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        head = (
+            f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+            f"Authorization: token {self.token}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        ).encode()
+        self.writer.write(head + body)
+        status_line = await self.reader.readline()
+        if not status_line:
+            raise ConnectionError("server closed the connection")
+        status = int(status_line.split()[1])
+        length, close = 0, False
+        while True:
+            line = await self.reader.readline()
+            if line in (b"\r\n", b""):
+                break
+            name, _, value = line.decode("latin-1").partition(":")
+            name = name.strip().lower()
+            if name == "content-length":
+                length = int(value)
+            elif name == "connection" and value.strip().lower() == "close":
+                close = True
+        payload = await self.reader.readexactly(length)
+        if close:
+            self.close()
+        return status, payload
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.reader = self.writer = None
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+async def run_load(
+    server: Server, requests: int, concurrency: int, max_seconds: float, rate: float | None = None
+) -> dict:
+    """Send ``requests`` diagnoses; probe /api/status meanwhile; return the measurements.
+
+    Closed loop by default: each connection sends its next request as soon as the previous one
+    is answered, so the server always has ``concurrency`` requests in hand. With ``rate`` (open
+    loop) request i is due at ``start + i / rate``; its latency counts from that due time, so a
+    stalled server cannot hide its backlog (no coordinated omission).
+    """
+    latencies: list[float] = []
+    errors: list[str] = []
+    status_latencies: list[float] = []
+    counter = iter(range(requests))
+    deadline = time.monotonic() + max_seconds
+    done = asyncio.Event()
+
+    async def worker() -> None:
+        conn = Connection("127.0.0.1", server.port, server.token)
+        try:
+            for i in counter:
+                if time.monotonic() > deadline:
+                    errors.append("time budget exhausted")
+                    return
+                start = time.perf_counter()
+                if rate:
+                    due = t0 + i / rate
+                    if due > start:
+                        await asyncio.sleep(due - start)
+                    start = due
+                try:
+                    code, payload = await asyncio.wait_for(
+                        conn.request("POST", "/nbcrash/diagnose", BODIES[i % len(BODIES)]), 30
+                    )
+                except (OSError, asyncio.TimeoutError, ValueError) as err:
+                    errors.append(f"{type(err).__name__}: {err}")
+                    conn.close()
+                    continue
+                latencies.append((time.perf_counter() - start) * 1000)
+                if code != 200 or b'"crash_type"' not in payload:
+                    errors.append(f"HTTP {code}: {payload[:120]!r}")
+        finally:
+            conn.close()
+
+    async def prober() -> None:
+        conn = Connection("127.0.0.1", server.port, server.token)
+        while not done.is_set():
+            start = time.perf_counter()
+            code, _ = await conn.request("GET", "/api/status")
+            status_latencies.append((time.perf_counter() - start) * 1000)
+            if code != 200:
+                errors.append(f"/api/status HTTP {code}")
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(done.wait(), 0.05)
+        conn.close()
+
+    server_process = psutil.Process(server.pid)
+    cpu_before = server_process.cpu_times()
+    probe = asyncio.create_task(prober())
+    t0 = start = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    wall = time.perf_counter() - start
+    cpu_after = server_process.cpu_times()
+    cpu_s = (cpu_after.user + cpu_after.system) - (cpu_before.user + cpu_before.system)
+    done.set()
+    await probe
+    return {
+        "requests": len(latencies),
+        "errors": len(errors),
+        "first_errors": errors[:5],
+        "wall_s": round(wall, 2),
+        "throughput_rps": round(len(latencies) / wall, 1),
+        # CPU the server spent per request: unlike latency, barely affected by other processes.
+        "server_cpu_ms_per_request": round(cpu_s * 1000 / max(1, len(latencies)), 2),
+        "p50_ms": round(percentile(latencies, 50), 2),
+        "p90_ms": round(percentile(latencies, 90), 2),
+        "p99_ms": round(percentile(latencies, 99), 2),
+        "max_ms": round(max(latencies), 2),
+        "status_probes": len(status_latencies),
+        "status_p50_ms": round(statistics.median(status_latencies), 2),
+        "status_p99_ms": round(percentile(status_latencies, 99), 2),
+        "status_max_ms": round(max(status_latencies), 2),
+        "load": f"open loop at {rate:g} req/s" if rate else "closed loop",
+    }
+
+
+# A server config that runs diagnosis on the event loop instead of the worker thread.
+INLINE_CONFIG = """
+import jupyterlab_nbcrash.routes as routes
+
+async def _inline(self, func, *args):
+    return func(*args)
+
+routes.NbCrash.in_worker = _inline
+"""
+
+
+def warm_up(server: Server) -> None:
+    """The first diagnosis loads the model (by design): not part of the measured load."""
+    asyncio.run(_warm(server))
+
+
+async def _warm(server: Server) -> None:
+    conn = Connection("127.0.0.1", server.port, server.token)
+    for body in BODIES:
+        code, payload = await conn.request("POST", "/nbcrash/diagnose", body)
+        if code != 200:
+            raise SystemExit(f"warm-up failed: HTTP {code} {payload[:300]!r}")
+    conn.close()
+
+
+GOALS = {"errors": 0, "p50_ms": 5.0, "p99_ms": 25.0, "status_max_ms": 50.0}
+
+
+def verdict(result: dict) -> list[str]:
+    return [
+        f"{key} {result[key]} > goal {goal}" for key, goal in GOALS.items() if result[key] > goal
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=10_000)
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--max-seconds", type=float, default=600, help="time budget of the load")
+    parser.add_argument(
+        "--rate", type=float, help="open loop: send this many requests per second in total"
+    )
+    parser.add_argument(
+        "--inline", action="store_true", help="diagnose on the event loop (comparison only)"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object only")
+    args = parser.parse_args(argv)
+
+    with Server(config_py=INLINE_CONFIG if args.inline else "") as server:
+        warm_up(server)
+        result = asyncio.run(
+            run_load(server, args.requests, args.concurrency, args.max_seconds, args.rate)
+        )
+    result["mode"] = "inline" if args.inline else "worker thread"
+    result["concurrency"] = args.concurrency
+    result["machine"] = machine()
+    missed = verdict(result)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(
+            f"POST /nbcrash/diagnose x {result['requests']} at {args.concurrency} concurrent "
+            f"({result['mode']}, {result['load']}) on {result['machine']}"
+        )
+        print(f"  errors {result['errors']}  {result['first_errors'] or ''}")
+        print(
+            f"  latency p50 {result['p50_ms']} ms, p90 {result['p90_ms']} ms, "
+            f"p99 {result['p99_ms']} ms, max {result['max_ms']} ms"
+        )
+        print(
+            f"  throughput {result['throughput_rps']} req/s over {result['wall_s']} s; server CPU "
+            f"{result['server_cpu_ms_per_request']} ms per request (status probes included)"
+        )
+        print(
+            f"  /api/status during load: {result['status_probes']} probes, p50 "
+            f"{result['status_p50_ms']} ms, p99 {result['status_p99_ms']} ms, max "
+            f"{result['status_max_ms']} ms"
+        )
+        print("  goals: " + ("all met" if not missed else "MISSED: " + "; ".join(missed)))
+    return 0 if not missed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+import { ICellModel } from '@jupyterlab/cells';
+
+import { boundTraceback, diagnoseRequest, LIMITS, wireCells } from '../record';
+
+/** Just what wireCells reads of a cell model. */
+function cell(
+  id: string,
+  type: string,
+  source: string,
+  executionCount: number | null = null
+): ICellModel {
+  return {
+    id,
+    type,
+    executionCount,
+    sharedModel: { getSource: () => source }
+  } as unknown as ICellModel;
+}
+
+describe('wireCells', () => {
+  it('sends code cells with source and position, other cells without source', () => {
+    const cells = wireCells(
+      [cell('m', 'markdown', '# title'), cell('c', 'code', 'x = 1', 3)],
+      1
+    );
+    expect(cells).toEqual([
+      {
+        id: 'm',
+        index: 0,
+        source: '',
+        execution_count: null,
+        cell_type: 'markdown'
+      },
+      {
+        id: 'c',
+        index: 1,
+        source: 'x = 1',
+        execution_count: 3,
+        cell_type: 'code'
+      }
+    ]);
+  });
+
+  it('drops the sources of the farthest cells of a huge notebook first', () => {
+    const big = 'y = 2\n'.repeat(LIMITS.cellSource / 6);
+    const models = Array.from({ length: 40 }, (_, i) =>
+      cell(`c${i}`, 'code', big)
+    );
+    const cells = wireCells(models, 0);
+    const total = cells.reduce((n, c) => n + c.source.length, 0);
+    expect(total).toBeLessThanOrEqual(LIMITS.notebookSource);
+    expect(cells[0].source).not.toBe('');
+    expect(cells[1].source).not.toBe('');
+    expect(cells[39].source).toBe('');
+  });
+});
+
+describe('boundTraceback', () => {
+  it('leaves a normal traceback alone', () => {
+    expect(boundTraceback(['a', 'b'])).toEqual(['a', 'b']);
+  });
+
+  it('keeps head and tail of a huge traceback and says what it left out', () => {
+    const lines = Array.from(
+      { length: 5000 },
+      (_, i) => `line ${i} ${'.'.repeat(100)}`
+    );
+    const bounded = boundTraceback(lines);
+    const size = bounded.reduce((n, l) => n + l.length, 0);
+    expect(size).toBeLessThanOrEqual(LIMITS.traceback + 100);
+    expect(bounded[0]).toBe(lines[0]);
+    expect(bounded[bounded.length - 1]).toBe(lines[lines.length - 1]);
+    expect(bounded.some(l => /traceback lines left out/.test(l))).toBe(true);
+  });
+});
+
+describe('diagnoseRequest', () => {
+  it('builds the wire body of POST /nbcrash/diagnose', () => {
+    const body = diagnoseRequest({
+      error: {
+        ename: 'NameError',
+        evalue: "name 'x' is not defined",
+        traceback: ['tb']
+      },
+      code: 'print(x)',
+      cellId: 'c1',
+      cellIndex: 2,
+      executionCount: 7,
+      notebook: {
+        path: 'a.ipynb',
+        cells: [],
+        history: [],
+        previous_history: []
+      }
+    });
+    expect(body).toEqual({
+      ename: 'NameError',
+      evalue: "name 'x' is not defined",
+      traceback: ['tb'],
+      code: 'print(x)',
+      cell_id: 'c1',
+      execution_count: 7,
+      cell_index: 2,
+      notebook: {
+        path: 'a.ipynb',
+        cells: [],
+        history: [],
+        previous_history: []
+      }
+    });
+  });
+
+  it('omits the notebook when there is none', () => {
+    const body = diagnoseRequest({
+      error: { ename: 'E', evalue: '', traceback: [] },
+      code: '',
+      cellId: 'c',
+      cellIndex: 0,
+      executionCount: null,
+      notebook: null
+    });
+    expect('notebook' in body).toBe(false);
+  });
+});

@@ -1,0 +1,65 @@
+"""load_model: the user's model wins over the shipped one, is picked up when retrained, and a
+broken user model falls back to the shipped one."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from jupyterlab_nbcrash.diagnosis import model as M
+
+
+def tiny_model(bias: float) -> M.Model:
+    heads = {
+        dim: M.Head(("x", "y"), ["a", "b"], np.ones(2), np.array([[1.0, -1.0]]), np.array([bias]))
+        for dim in M.DIMENSIONS
+    }
+    return M.Model(heads, {"bias": bias})
+
+
+@pytest.fixture
+def dirs(tmp_path, monkeypatch):
+    user, shipped = tmp_path / "user", tmp_path / "shipped"
+    monkeypatch.setattr(M, "user_model_dir", lambda: user)
+    monkeypatch.setattr(M, "SHIPPED_DIR", shipped)
+    monkeypatch.setattr(M, "RECHECK_SECONDS", 0.0)
+    M.clear_cache()
+    yield user, shipped
+    M.clear_cache()
+
+
+def test_no_model_at_all_gives_none(dirs):
+    assert M.load_model() is None
+    assert M.model_status()["source"] == "none"
+
+
+def test_user_model_wins_and_retraining_is_picked_up(dirs):
+    user, shipped = dirs
+    tiny_model(0.0).save(shipped)
+    m = M.load_model()
+    assert m.meta["source"] == "shipped" and m.meta["bias"] == 0.0
+    assert M.load_model() is m  # cached
+    tiny_model(1.0).save(user)
+    m = M.load_model()
+    assert m.meta["source"] == "user" and m.meta["bias"] == 1.0
+    assert M.model_status() == {"source": "user", "path": str(user), "trained_on": None}
+    tiny_model(2.0).save(user)
+    later = (user / "model.npz").stat().st_mtime + 5
+    os.utime(user / "model.npz", (later, later))
+    assert M.load_model().meta["bias"] == 2.0
+
+
+def test_broken_user_model_falls_back_to_shipped(dirs):
+    user, shipped = dirs
+    tiny_model(0.0).save(shipped)
+    user.mkdir()
+    (user / "model.json").write_text("{not json")
+    (user / "model.npz").write_bytes(b"junk")
+    assert M.load_model().meta["source"] == "shipped"
+
+
+def test_explicit_path_that_is_not_a_model_raises(tmp_path, dirs):
+    with pytest.raises(M.ModelError):
+        M.load_model(tmp_path / "nowhere")
