@@ -12,6 +12,8 @@ Files are read from the page cache (the corpus was just written or read by the p
 
 Wall-clock rates depend on what else runs on the machine, so the load average is printed and the
 CPU time (main process + workers) too: notebooks per CPU-second is the rate one idle core gives.
+Exits 1 when a goal is missed: --goal notebooks/s with 2 processes (default mode), --max-rss MB
+per process.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import subprocess
 import sys
 import tempfile
@@ -71,7 +74,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--parse-all", action="store_true", help="also time --parse-all")
     ap.add_argument("--repeat", type=int, default=2, help="runs per setting; the best is shown")
+    ap.add_argument(
+        "--goal", type=float, default=500, help="notebooks/s wanted with 2 processes (default 500)"
+    )
+    ap.add_argument(
+        "--max-rss", type=float, default=200, help="MB allowed per process (default 200)"
+    )
     args = ap.parse_args(argv)
+    missed: list[str] = []
     with tempfile.TemporaryDirectory(prefix="nbcrash-scan-bench-") as tmp:
         corpus = args.corpus
         if corpus is None:
@@ -108,7 +118,19 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 if r["undiagnosed"]:
                     print(f"  note: {r['undiagnosed']} crashes could not be diagnosed")
-    return 0
+                rate = r["files"] / r["scan_s"]
+                if jobs == 2 and not parse_all and rate < args.goal:
+                    missed.append(f"{rate:,.0f} notebooks/s with 2 processes < {args.goal:,.0f}")
+                if max(r["main_rss_mb"], r["worker_rss_mb"]) > args.max_rss:
+                    missed.append(f"peak memory over {args.max_rss:,.0f} MB (--jobs {jobs})")
+    print(
+        f"machine: {os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}"
+    )
+    for goal in missed:
+        print(f"GOAL MISSED: {goal}")
+    if not missed:
+        print(f"goals met: ≥{args.goal:,.0f} notebooks/s with 2 processes, ≤{args.max_rss:,.0f} MB")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

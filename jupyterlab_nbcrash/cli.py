@@ -11,6 +11,10 @@ import argparse
 import importlib
 import sys
 
+# Defined beside the commands so that `python -m jupyterlab_nbcrash.cli` (which loads this file
+# twice, as __main__ and as jupyterlab_nbcrash.cli) still catches the one class they raise.
+from jupyterlab_nbcrash.commands import UsageError
+
 # name -> (module under jupyterlab_nbcrash.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "classify": ("classify", "diagnose JSON Lines error records (file or stdin) to JSON Lines"),
@@ -20,10 +24,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("evaluate", "accuracy, macro-F1 and confusions of the model on labelled JSONL"),
     "feedback": ("feedback", "list or export the corrections users gave in the panel"),
 }
-
-
-class UsageError(Exception):
-    """Bad input from the command line: printed as one line, exit code 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:

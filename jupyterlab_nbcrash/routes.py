@@ -39,6 +39,7 @@ from .store import (
 NAMESPACE = "nbcrash"
 AUTH_RESOURCE = "nbcrash"
 MAX_LIMIT = 10_000
+SQLITE_INT = 2**63  # SQLite integers are signed 64-bit
 
 
 def oneline(text: Any, limit: int = 300) -> str:
@@ -171,6 +172,8 @@ class NbCrashHandler(APIHandler):
             ) from None
         except RecursionError:
             raise bad_request("the request body is nested too deeply") from None
+        except ValueError as err:  # e.g. an integer of more than 4300 digits
+            raise bad_request(f"the request body is not valid JSON: {err}") from None
 
     def write_json(self, data: Any) -> None:
         self.finish(json.dumps(data))
@@ -215,6 +218,8 @@ def _opt_int(data: dict, key: str) -> int | None:
     value = data.get(key)
     if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
         raise bad_request(f"'{key}' must be an integer or null")
+    if value is not None and not -SQLITE_INT <= value < SQLITE_INT:
+        raise bad_request(f"'{key}' is out of range")
     return value
 
 
@@ -233,6 +238,7 @@ class DiagnoseHandler(NbCrashHandler):
         except RecordError as err:
             raise bad_request(str(err)) from None
         cell_index = _opt_int(data, "cell_index")
+        _opt_int(data, "execution_count")  # the record checked the type; SQLite needs the range
         keep = data.get("store", True)
         if not isinstance(keep, bool):
             raise bad_request("'store' must be true or false")
@@ -267,7 +273,8 @@ class CrashesHandler(NbCrashHandler):
             filters[name] = value
         limit = self.get_query_argument("limit", "")
         if limit:
-            if not limit.isdigit() or not 1 <= int(limit) <= MAX_LIMIT:
+            digits = limit.isascii() and limit.isdigit() and len(limit) <= 6
+            if not digits or not 1 <= int(limit) <= MAX_LIMIT:
                 raise bad_request(f"'limit' must be an integer from 1 to {MAX_LIMIT}")
             filters["limit"] = int(limit)
         else:
@@ -299,6 +306,8 @@ class FeedbackHandler(NbCrashHandler):
             raise bad_request("'crash_id' must be an integer")
         if "correct" not in data:
             raise bad_request("'correct' is required")
+        if not 0 <= crash_id < SQLITE_INT:
+            raise tornado.web.HTTPError(404, "no crash %d in the history", crash_id)
 
         def work():
             crash = self.nbcrash.history.get(crash_id)

@@ -119,15 +119,52 @@ class NotebookWatch implements IDisposable {
       return;
     }
     const cell = this._owners.get(outputs);
-    if (cell && !cell.isDisposed && cell.executionState !== 'running') {
-      this._onErrorOutput(this, cell);
+    if (!cell || cell.isDisposed || this._pending.has(cell)) {
+      return;
     }
+    // Wait until the run that produced the output is over: by then the executed signal has
+    // diagnosed it (same cell id + execution count) if it came from a run of ours.
+    this._pending.add(cell);
+    void whenSettled(cell).then(() => {
+      this._pending.delete(cell);
+      if (!this._disposed && !cell.isDisposed) {
+        this._onErrorOutput(this, cell);
+      }
+    });
   }
 
   private _disposed = false;
   private _kernelWatch: IDisposable;
   private _owners = new WeakMap<IOutputAreaModel, ICodeCellModel>();
+  private _pending = new WeakSet<ICodeCellModel>();
   private _onErrorOutput: (watch: NotebookWatch, cell: ICodeCellModel) => void;
+}
+
+/**
+ * Resolve once a cell is not running (its execution count is known) and the signals of the
+ * end of its run have been emitted: a macrotask after the execution count is set, since
+ * NotebookActions.executed follows it within the same chain of microtasks.
+ */
+function whenSettled(cell: ICodeCellModel): Promise<void> {
+  const settled = () =>
+    cell.isDisposed ||
+    (cell.executionState !== 'running' && cell.executionCount !== null);
+  return new Promise<void>(resolve => {
+    const done = () => {
+      cell.stateChanged.disconnect(onState);
+      window.setTimeout(resolve, 0);
+    };
+    const onState = () => {
+      if (settled()) {
+        done();
+      }
+    };
+    if (settled()) {
+      done();
+    } else {
+      cell.stateChanged.connect(onState);
+    }
+  });
 }
 
 /** How the capture talks to the server (replaceable in tests). */

@@ -50,6 +50,15 @@ class StandInFinding:
     related_cell: dict | None = None
 
 
+SECOND = {
+    "crash_type": "other",
+    "root_cause": "api_misuse",
+    "stage": "training",
+    "library": "none",
+    "ml_bug": "False",
+}
+
+
 class StandInModel:
     def __init__(self, **labels):
         self.labels = labels
@@ -58,7 +67,7 @@ class StandInModel:
     def predict(self, parsed, matches):
         self.calls += 1
         return {
-            dim: Prediction(label, 0.7, ((label, 0.7), ("other", 0.2)))
+            dim: Prediction(label, 0.7, ((label, 0.7), (SECOND[dim], 0.2)))
             for dim, label in self.labels.items()
         }
 
@@ -90,7 +99,7 @@ def test_model_decides_when_no_rule_is_certain(monkeypatch):
         True,
     )
     assert d.confidence["crash_type"] == pytest.approx(0.7)
-    assert any(line.startswith("model: root cause data_confusion 0.70") for line in d.evidence)
+    assert "model: root cause data_confusion 0.70 (next: api_misuse 0.20)" in d.evidence
 
 
 def test_a_certain_rule_wins_for_the_dimensions_it_names(monkeypatch):
@@ -173,3 +182,33 @@ def test_real_pipeline_gives_a_specific_hint_and_evidence():
     assert d.crash_type == "key_error"
     assert "price" in d.hint
     assert d.evidence and d.to_dict()["taxonomy_version"] == taxonomy.TAXONOMY_VERSION
+
+
+def test_notebook_without_a_finding_rules_out_notebook_specific(monkeypatch):
+    fire(monkeypatch)
+    monkeypatch.setattr(D, "analyse", lambda record, parsed: None)
+    model = StandInModel(
+        crash_type="key_error",
+        root_cause="notebook_specific",
+        stage="data_preparation",
+        library="pandas",
+        ml_bug="True",
+    )
+    # Without the notebook the text model's guess stands ...
+    assert D.diagnose(RECORD, model).root_cause == "notebook_specific"
+    # ... with a live notebook (cells and history) that the analysis found nothing in, the next
+    # best cause is taken.
+    with_notebook = ErrorRecord.from_dict(
+        {
+            "ename": RECORD.ename,
+            "evalue": RECORD.evalue,
+            "traceback": list(RECORD.traceback),
+            "notebook": {
+                "cells": [{"id": "c1", "source": "df['price'].plot()"}],
+                "history": [{"cell_id": "c1", "execution_count": 4, "ok": False}],
+            },
+        }
+    )
+    d = D.diagnose(with_notebook, model)
+    assert d.root_cause == "api_misuse" and d.notebook_cause is None
+    assert d.confidence["root_cause"] == pytest.approx(0.2)

@@ -87,6 +87,11 @@ SPECIFICS = {
     "fillna_method_removed": ["df.ffill()"],
     "seaborn_bad_palette": ["'viridis'"],
     "syntax_missing_colon": ["colon"],
+    "attribute_fitted_before_fit": ["`coef_`", ".fit("],
+    "type_map_not_subscriptable": ["list(...)"],
+    "import_name_json_normalize": ["pd.json_normalize"],
+    "corpus_torch_nll_target_shape": ["x.view(x.size(0), -1)"],
+    "corpus_env_import_scipy_imread": ["imageio.v3.imread"],
     "corpus_torch_device_gpu_string": ["'cuda'", "not 'gpu'"],
     "corpus_keras_adam_lr_kw": ["learning_rate="],
     "corpus_keras_predict_classes_removed": ["np.argmax(model.predict(x), axis=-1)"],
@@ -133,6 +138,36 @@ def test_evidence_names_library_frame_and_failing_line():
     assert "failing line: df['prices'].mean()" in evidence
 
 
+def test_evidence_shows_the_file_name_of_a_windows_frame():
+    _, evidence = hint_for("handwritten_ipython_input_windows_sklearn")
+    assert "raised inside sklearn (_assert_all_finite in validation.py)" in evidence
+
+
+@pytest.mark.parametrize(
+    ("ename", "evalue", "fragment"),
+    [
+        # Library messages we cannot record here (no GPU, Keras' exact wording): message only.
+        (
+            "ValueError",
+            "Shapes (None, 1) and (None, 10) are incompatible",
+            "sparse_categorical_crossentropy",
+        ),
+        (
+            "RuntimeError",
+            "Expected 4-dimensional input for 4-dimensional weight [64, 3, 3, 3], but got "
+            "3-dimensional input of size [3, 224, 224] instead",
+            "unsqueeze(0)",
+        ),
+        ("ImportError", "libGL.so.1: cannot open shared object file", "opencv-python-headless"),
+    ],
+)
+def test_library_specific_hints_from_messages(ename, evalue, fragment):
+    parsed = parse(ErrorRecord(ename=ename, evalue=evalue))
+    match = apply_rules(parsed)
+    hint, _ = make_hint(parsed, {"crash_type": match.crash_type}, match)
+    assert fragment in hint
+
+
 def test_close_matches_use_the_users_code():
     # The column list is not in pandas' message: the candidates come from the cell's code.
     code = "df = pd.read_csv('sales.csv')\ndf['Revenue'].sum()\ndf['revenue_2020']"
@@ -156,10 +191,30 @@ def test_model_label_that_disagrees_with_a_weak_rule_gets_the_generic_hint():
     assert evidence[0].startswith("rule values.value_error")
 
 
-def test_fallbacks_use_parsed_specifics_without_a_rule():
+def test_a_rule_agreeing_with_the_models_label_gives_the_hint():
+    # The best rule says value_error (generic); if the model says data_value_violation, the
+    # NaN rule that also fired knows the specifics.
+    parsed = parse(record("data_nan"))
+    generic = next(m for m in matching_rules(parsed) if m.rule == "values.value_error")
+    hint, evidence = make_hint(parsed, {"crash_type": "data_value_violation"}, generic)
+    assert "SimpleImputer" in hint
+    assert evidence[0].startswith("rule data_values.nan")
+
+
+def test_without_a_match_the_hint_uses_a_rule_that_agrees():
     parsed = parse(ErrorRecord(ename="", evalue="No module named 'skimage'"))
     hint, evidence = make_hint(parsed, {"crash_type": "module_not_found"}, None)
     assert "scikit-image" in hint
+    assert evidence[0].startswith("rule imports.module_not_found")
+
+
+def test_fallbacks_use_parsed_specifics_when_no_rule_fires():
+    # No ename: no rule fires; the generic hint still uses the name found in the message.
+    rec = ErrorRecord(ename="", evalue="name 'totl' is not defined", code="total = 1")
+    parsed = parse(rec)
+    assert matching_rules(parsed) == []
+    hint, evidence = make_hint(parsed, {"crash_type": "variable_not_found"}, None)
+    assert "`totl`" in hint and "`total`" in hint
     assert not evidence[0].startswith("rule ")
 
 

@@ -115,6 +115,9 @@ EXPECTED_RULE = {
     "fillna_method_removed": "arguments.unexpected_keyword",
     "seaborn_bad_palette": "arguments.plot_value",
     "syntax_missing_colon": "other.syntax",
+    "attribute_fitted_before_fit": "attributes.attribute_error",
+    "type_map_not_subscriptable": "types.not_subscriptable",
+    "import_name_json_normalize": "imports.cannot_import_name",
     # PyTorch and TensorFlow/Keras, recorded by the corpus helper (see each fixture's made_by)
     "corpus_torch_device_gpu_string": "arguments.device_string",
     "corpus_torch_max_numpy": "arguments.torch_argument_type",
@@ -142,6 +145,8 @@ EXPECTED_RULE = {
     "corpus_keras_tf_matmul": "shapes.matmul",
     "corpus_keras_tf_constant_mixed": "values.tensor_conversion",
     "corpus_torch_view_noncontiguous": "runtime.non_contiguous",
+    "corpus_torch_nll_target_shape": "shapes.torch_channels",
+    "corpus_env_import_scipy_imread": "imports.cannot_import_name",
 }
 
 

@@ -40,6 +40,8 @@ FRAGMENTS = [
     "[Errno 2] No such file or directory: 'a.csv'",
     "CUDA out of memory. Tried to allocate 2.00 GiB",
     "\x1b[",
+    "['Cell In[1], line 1', 'ValueError: x']",
+    "['",
     "(",
     "'",
     "\n",

@@ -80,9 +80,7 @@ def test_csv_lists_skipped_files_on_stderr(run, tree):
 def test_table_is_the_default(run, tree):
     code, out, _ = run("scan", tree / "crashes.ipynb", "-q")
     assert code == 0
-    assert (
-        out.splitlines()[1] == "1 notebooks read, 2 crashes found in 1 notebooks, 0 files skipped"
-    )
+    assert out.splitlines()[1] == "1 notebook read, 2 crashes found in 1 notebook, 0 files skipped"
     assert "NameError: name 'total' is not defined" in out
 
 

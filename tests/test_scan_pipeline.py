@@ -406,3 +406,15 @@ def test_dask_cluster_gives_exactly_the_local_result(tmp_path):
 def test_unreachable_scheduler_is_a_scan_error(tree):
     with pytest.raises(ScanError, match="cannot connect to the Dask scheduler"):
         scan([str(tree)], diagnose=stand_in, dask="tcp://127.0.0.1:1", dask_timeout=1)
+
+
+def test_notebooks_with_the_most_crashes(tree_scan):
+    text = rendered(tree_scan, "table")
+    section = text.split("Notebooks with the most crashes\n")[1].split("\n\n")[0].splitlines()
+    assert [line.split()[0] for line in section] == ["2", "1", "1", "1", "1"]
+    assert section[0].endswith("crashes.ipynb")
+    parser = PageParser()
+    parser.feed(rendered(tree_scan, "html"))
+    rows = parser.tables["top-notebooks"][1:]
+    assert [r[1] for r in rows] == ["2", "1", "1", "1", "1"]
+    assert rows[0][0].endswith("crashes.ipynb")

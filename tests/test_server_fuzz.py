@@ -244,7 +244,12 @@ def test_diagnose_at_the_limit_with_a_whole_notebook(warm, jp_asyncio_loop, jp_f
 
 
 @SETTINGS
-@given(body=any_json | st.fixed_dictionaries({"crash_id": any_json, "correct": any_json}))
+@given(
+    body=any_json
+    | st.fixed_dictionaries(
+        {"crash_id": st.integers() | any_json, "correct": st.booleans() | any_json}
+    )
+)
 def test_feedback_arbitrary_json(warm, jp_asyncio_loop, jp_fetch, body):
     code, _ = _fetch(jp_asyncio_loop, jp_fetch, "feedback", _encode(body))
     assert code in (200, 400, 404)

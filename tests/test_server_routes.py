@@ -102,6 +102,8 @@ async def test_diagnose_with_store_false_keeps_nothing(nbcrash_call):
         ({"ename": "E", "cell_index": "2"}, "'cell_index'"),
         ({"ename": "E", "cell_index": 1.5}, "'cell_index'"),
         ({"ename": "E", "store": "yes"}, "'store'"),
+        ({"ename": "E", "cell_index": 2**64}, "'cell_index'"),
+        ({"ename": "E", "execution_count": -(2**70)}, "'execution_count'"),
         ({}, "at least one of"),
         ({"code": "x = 1"}, "at least one of"),
         ([MODULE_NOT_FOUND], "JSON object"),
@@ -127,6 +129,7 @@ async def test_diagnose_rejects_a_wrong_field_naming_it(nbcrash_call, body, fiel
         (b"   \n", ("empty",)),
         (b'{"ename": "\xff\xfe"}', ("UTF-8",)),
         (b"[" * 100_000 + b"]" * 100_000, ("nested too deeply",)),
+        (b'{"ename": "E", "execution_count": ' + b"9" * 5000 + b"}", ("not valid JSON",)),
     ],
 )
 async def test_diagnose_rejects_malformed_bodies(nbcrash_call, raw, words):
@@ -232,6 +235,8 @@ async def test_crashes_filters_and_limit(nbcrash_call):
         ({"limit": "-3"}, "'limit'"),
         ({"limit": "ten"}, "'limit'"),
         ({"limit": "10001"}, "'limit'"),
+        ({"limit": "²"}, "'limit'"),
+        ({"limit": "1" * 5000}, "'limit'"),
         ({"crash_type": "segfault"}, "'crash_type'"),
         ({"stage": "deployment"}, "'stage'"),
         ({"notebook": "n" * 5000}, "'notebook'"),
@@ -349,9 +354,10 @@ async def test_feedback_outlives_clearing_the_history(nbcrash_call, nbcrash_stor
         assert conn.execute("SELECT count(*) FROM feedback").fetchone() == (1,)
 
 
-async def test_feedback_on_an_unknown_crash_is_404(nbcrash_call):
-    code, body = await nbcrash_call("POST", "feedback", {"crash_id": 999, "correct": True})
-    assert_error(code, body, 404, "999")
+@pytest.mark.parametrize("crash_id", [999, 0, -1, 2**63, 2**80])
+async def test_feedback_on_an_unknown_crash_is_404(nbcrash_call, crash_id):
+    code, body = await nbcrash_call("POST", "feedback", {"crash_id": crash_id, "correct": True})
+    assert_error(code, body, 404, str(crash_id))
 
 
 @pytest.mark.parametrize(

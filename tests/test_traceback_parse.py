@@ -61,6 +61,16 @@ def test_library_is_the_deepest_third_party_frame_and_cython_paths_count():
     assert not cython or all(f.library == "pandas" for f in cython)
 
 
+def test_api_library_is_the_outermost_library_frame():
+    # seaborn's scatterplot raised from inside seaborn: both ends are seaborn here, but the
+    # outermost frame is the API the user called even when a deeper library raises.
+    parsed = parse(record("seaborn_missing_column"))
+    assert parsed.api_library == "seaborn"
+    parsed = parse(record("handwritten_ipython_input_windows_sklearn"))
+    assert parsed.api_library == parsed.library == "sklearn"
+    assert parse(record("name_undefined_variable")).api_library is None
+
+
 def test_keras_frames_count_as_tensorflow():
     parsed = parse(record("handwritten_ipython_input_keras_shape"))
     assert parsed.library == "tensorflow"
@@ -165,6 +175,17 @@ def test_traceback_stored_as_one_joined_string():
     parsed = parse(rec)
     assert parsed.ename == "NameError"
     assert parsed.user_line == "print(totl + 1)"
+
+
+def test_traceback_stored_as_the_repr_of_a_list():
+    data = fixture("key_error_column_typo")
+    rec = ErrorRecord.from_dict({"ename": "keyerror", "traceback": [repr(data["traceback"])]})
+    parsed = parse(rec)
+    assert (parsed.ename, parsed.library, parsed.user_line) == (
+        "KeyError",
+        "pandas",
+        "df['prices'].mean()",
+    )
 
 
 def test_ten_thousand_line_traceback_is_capped():

@@ -102,6 +102,24 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
         if taxonomy.is_valid("notebook_cause", finding.notebook_cause):
             notebook_cause = finding.notebook_cause
         related_cell = finding.related_cell
+    elif (
+        finding is None
+        and labels["root_cause"] == "notebook_specific"
+        and record.notebook is not None
+        and record.notebook.cells
+        and record.notebook.history
+        and "root_cause" in predictions
+    ):
+        # The live notebook and its execution history were there to look at and showed no
+        # sign of a cell-order problem: the text model's notebook_specific is then its weakest
+        # guess; take its next best. (A saved notebook without history proves less: no change.)
+        alt = next(
+            ((lab, p) for lab, p in predictions["root_cause"].top if lab != "notebook_specific"),
+            None,
+        )
+        if alt is not None and taxonomy.is_valid("root_cause", alt[0]):
+            labels["root_cause"], confidence["root_cause"] = alt
+            evidence.append(f"notebook: no sign of cells run out of order; root cause {alt[0]}")
     if labels["root_cause"] != "notebook_specific":
         notebook_cause = None
         related_cell = None

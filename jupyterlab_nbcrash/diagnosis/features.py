@@ -13,6 +13,7 @@ apart. Tokens are grouped by prefix so that the model can weigh, say, a word of 
   ``t:`` those of the cell-level line; ``k:`` identifiers of all user code shown
 - ``s:``/``ss:``          stage cues of the failing line / of the user code (fit → training …)
 - ``nm:``                 the shape of a missing name (module alias, class, called, data-like …)
+- ``tb:``                 every word of the traceback text, unabstracted
 - ``r:``/``rct:``/``rrc:``/``rst:``/``rlb:``  the rules that fired and what they say
 
 The parsed error is read with ``getattr`` defaults so that the model degrades gracefully on a
@@ -155,6 +156,7 @@ _QUOTED = re.compile(r"'([^'\n]{0,200})'|\"([^\"\n]{0,200})\"")
 _SHAPE = re.compile(r"[\(\[]\s*(?:\d+|None|\?)?\s*(?:,\s*(?:\d+|None|\?)?\s*)+[\)\]]")
 _NUMBER = re.compile(r"(?<![A-Za-z_])[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 _WORD = re.compile(r"[a-z_][a-z0-9_]*")
+_TEXT_WORD = re.compile(r"\b\w\w+\b")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _PATHLIKE = re.compile(
     r"[/\\]|\.(?:csv|txt|json|h5|hdf5|pkl|pickle|xlsx?|png|jpe?g|npy|npz|zip|gz|tsv|parquet|pt|pth|ckpt|model|mat|nc|tif)$",
@@ -162,6 +164,8 @@ _PATHLIKE = re.compile(
 )
 
 MAX_MESSAGE_CHARS = 600
+MAX_TEXT_CHARS = 20_000
+MAX_TEXT_WORDS = 1_500
 MAX_CODE_LINES = 40
 MAX_FRAMES = 12
 
@@ -405,6 +409,12 @@ def tokens(parsed, matches: Sequence = ()) -> list[str]:
             m = re.search(r"name '([^']+)'", message)
             name = m.group(1) if m else ""
         out += name_shape(name, user_line)
+
+    # Every word of the whole traceback, unabstracted (frame paths, code, names): broad but
+    # what the root cause learns best from.
+    text = getattr(parsed, "text", "") or ""
+    words = _TEXT_WORD.findall(f"{ename} {message} {text[:MAX_TEXT_CHARS]}".lower())
+    out += ["tb:" + w for w in words[:MAX_TEXT_WORDS]]
 
     # The rules' opinion, as features: the model learns how far to trust each.
     for i, match in enumerate(matches):

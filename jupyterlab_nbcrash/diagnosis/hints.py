@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 
+from .rules import matching_rules
 from .rules.base import RuleMatch
 from .rules.imports import package_for
 from .rules.names import KNOWN_IMPORTS
@@ -179,6 +180,11 @@ def _broken_install(p: ParsedError, f: Mapping[str, str]) -> str:
         return (
             f"This needs an extra package: run `%pip install {f['package']}`, then restart "
             "the kernel."
+        )
+    if "libGL" in p.message or "libgthread" in p.message:
+        return (
+            "OpenCV needs system graphics libraries that are missing: use "
+            "`%pip install opencv-python-headless` (or install libgl1 with apt)."
         )
     if not re.search(
         r"DLL|shared object|symbol|dynamic library|compiled|ARRAY_API|multiarray",
@@ -510,6 +516,16 @@ def _view(p, f):
 
 @_hint("shapes.torch_channels")
 def _torch_layer(p, f):
+    if "dimensional input" in p.message:
+        return (
+            "The layer expects a batch dimension: a single image must be `x.unsqueeze(0)` "
+            "(shape N, C, H, W), not (C, H, W)."
+        )
+    if "batch_size" in p.message:
+        return (
+            "Inputs and targets have different batch sizes: the tensor was probably flattened "
+            "wrongly; use `x.view(x.size(0), -1)` instead of `x.view(-1, n)`."
+        )
     return (
         f"The tensor's shape does not fit the layer{_pair(f)}: check the batch and channel layout "
         "(N, C, H, W for Conv2d) and the loss's input vs. target shapes."
@@ -518,6 +534,13 @@ def _torch_layer(p, f):
 
 @_hint("shapes.keras_expected_shape", "shapes.keras_incompatible_input")
 def _keras_shape(p, f):
+    m = re.search(r"Shapes \(None, (\d+)\) and \(None, (\d+)\) are incompatible", p.message)
+    if m and "1" in m.groups():
+        return (
+            f"The labels and the output layer disagree{_pair(f)}: with integer class labels use "
+            "`loss='sparse_categorical_crossentropy'`, or one-hot encode them with "
+            "`to_categorical` for 'categorical_crossentropy'."
+        )
     return (
         f"The data's shape does not fit the model{_pair(f)}: make the first layer's `input_shape` "
         "equal `X.shape[1:]` (or reshape X), and check labels match the output layer and loss."
@@ -1160,6 +1183,8 @@ def _not_subscriptable(p, f):
         )
     if t in ("method", "function", "builtin_function_or_method"):
         return "You index a method: call it first with `()`, or drop the `[...]`."
+    if t in ("map", "filter", "zip", "dict_keys", "dict_values", "dict_items", "generator"):
+        return f"In Python 3 a `{t}` is a lazy view: wrap it in `list(...)` before indexing."
     if "item assignment" in p.message:
         if "GroupBy" in t:
             return (
@@ -1380,6 +1405,11 @@ def _accessor(p, f):
 
 @_hint("attributes.none_attribute")
 def _none_attr(p, f):
+    if "imread" in p.user_code:
+        return (
+            "`cv2.imread` returned None: the image path is wrong or the file unreadable; "
+            "check the path and `img is not None` before using it."
+        )
     return (
         f"You call `.{f.get('attribute')}` on None: the step before returned nothing (e.g. "
         "`inplace=True`, `.sort()`, a function without `return`); use its object instead."
@@ -1421,6 +1451,18 @@ def _attribute(p, f):
             f"The module `{owner}` has no `{attr}`: check the spelling and your installed version, "
             f"and that no file of yours is named `{owner.split('.')[0]}.py`."
         )
+    if f.get("fitted_attribute"):
+        return (
+            f"`{attr}` exists only after fitting: call `.fit(...)` on this {owner} first (and "
+            "check the name: scikit-learn's fitted attributes end with `_`)."
+        )
+    if owner in ("Tensor", "EagerTensor", "SymbolicTensor") and attr == "numpy":
+        return (
+            "`.numpy()` works only eagerly: inside `tf.function`/`model.fit` code the tensor is "
+            "symbolic; use TensorFlow ops there, or call it outside."
+        )
+    if owner in ("numpy.ndarray", "ndarray") and attr == "append":
+        return "NumPy arrays have no `.append`: use a Python list, or `arr = np.append(arr, x)`."
     if owner in ("Series", "DataFrame") and attr in ("reshape", "ravel"):
         return f"pandas objects have no `.{attr}`: use `.to_numpy().{attr}(...)`."
     if owner in ("list", "tuple") and attr in ("shape", "reshape", "astype", "mean", "sum", "size"):
@@ -1699,7 +1741,8 @@ def _evidence(parsed: ParsedError, match: RuleMatch | None) -> list[str]:
     frame = _deepest_library_frame(parsed)
     if frame is not None:
         where = f"{frame.function} " if frame.function else ""
-        lines.append(f"raised inside {frame.library} ({where}in {frame.filename.split('/')[-1]})")
+        name = re.split(r"[\\/]", frame.filename)[-1]
+        lines.append(f"raised inside {frame.library} ({where}in {name})")
     if parsed.user_line:
         lines.append(f"failing line: {parsed.user_line[:160]}")
     if parsed.chain:
@@ -1714,6 +1757,10 @@ def make_hint(
 ) -> tuple[str, list[str]]:
     """(hint, evidence) for a diagnosed crash; never raises."""
     crash_type = labels.get("crash_type") or (match.crash_type if match else None) or "other"
+    if match is None or (match.crash_type != crash_type and match.confidence < TRUST_RULE):
+        # The model chose another crash type than this rule: a rule that agrees with the
+        # label, if any fired, knows the specifics for the hint.
+        match = _agreeing_rule(parsed, crash_type) or match
     evidence = _evidence(parsed, match)
     hint = None
     if match is not None and (match.crash_type == crash_type or match.confidence >= TRUST_RULE):
@@ -1726,6 +1773,13 @@ def make_hint(
     if not hint:
         hint = _fallback(parsed, crash_type)
     return " ".join(hint.split()), evidence
+
+
+def _agreeing_rule(parsed: ParsedError, crash_type: str) -> RuleMatch | None:
+    try:
+        return next((m for m in matching_rules(parsed) if m.crash_type == crash_type), None)
+    except Exception:  # pragma: no cover - a hint must never break a diagnosis
+        return None
 
 
 def _fallback(parsed: ParsedError, crash_type: str) -> str:

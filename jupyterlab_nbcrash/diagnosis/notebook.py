@@ -209,8 +209,11 @@ class _Notebook:
         for run in context.previous_history:
             self.before.setdefault(run.cell_id, []).append(run)
         self._names: dict[str, CellNames] = {}
-        # Cells whose source we do not (fully) have: blank although they ran, or cut short.
-        self.unseen = [
+
+    @property
+    def unseen(self) -> list[Cell]:
+        """Cells whose source we do not (fully) have: blank although they ran, or cut short."""
+        return [
             c
             for c in self.cells
             if (c.execution_count is not None and not c.source.strip())
@@ -418,12 +421,13 @@ def _undefined_from_counts(nb: _Notebook, name: str, definers: list[Cell], evide
 
 def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]):
     evidence.append(f"none of the notebook's {len(nb.cells)} code cells defines `{name}`")
-    dynamic = [c for c in nb.cells if _DYNAMIC_HINT.search(c.source) and nb.names(c).dynamic]
+    dynamic = [c for c in nb.cells if _may_be_dynamic(c.source) and nb.names(c).dynamic]
     if dynamic:
         evidence.append(f"{_cell_name(dynamic[0])} may define names unseen (`import *`, `%run`)")
-    if nb.unseen:
-        evidence.append(f"{len(nb.unseen)} cells came without (all of) their source")
-    decisive = not dynamic and not nb.unseen
+    unseen = nb.unseen
+    if unseen:
+        evidence.append(f"{len(unseen)} cells came without (all of) their source")
+    decisive = not dynamic and not unseen
     crash = nb.names(nb.crash) if nb.crash else None
     if crash and name in crash.defines:
         line, used = crash.def_lines[name], crash.use_lines.get(name)
@@ -451,6 +455,11 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
     else:
         hint = f"`{name}` is not defined anywhere in the notebook: define it (or import it) first."
     return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+
+
+def _may_be_dynamic(source: str) -> bool:
+    cheap = "*" in source or "%" in source or "exec" in source or "globals" in source
+    return cheap and _DYNAMIC_HINT.search(source) is not None
 
 
 def _close_name(nb: _Notebook, name: str, message: str) -> str | None:

@@ -9,6 +9,7 @@ chained exceptions and lower-case or missing exception names. It never raises: a
 
 from __future__ import annotations
 
+import ast
 import builtins
 import re
 import sys
@@ -222,6 +223,10 @@ class ParsedError:
     # Packages (stdlib included) of all non-user frames, outermost first: for rules such as
     # "a socket/urllib frame means a network failure".
     packages: tuple[str, ...] = field(default=())
+    # The library whose API the user's code called: the outermost library frame of the raised
+    # exception (seaborn when seaborn called matplotlib that raised). Agrees more often with the
+    # study's library labels than the deepest frame (dev file 100 vs 91 of 157 crashes with frames).
+    api_library: str | None = None
 
     @property
     def last_frame(self) -> Frame | None:
@@ -399,7 +404,22 @@ class _Block:
     exc_msg: list = field(default_factory=list)
 
 
+def _unrepr(traceback: tuple[str, ...] | list[str]) -> tuple[str, ...] | list[str]:
+    """Some exporters store the traceback list as its Python repr in a single string."""
+    if len(traceback) == 1 and isinstance(traceback[0], str):
+        text = traceback[0].strip()
+        if text.startswith(("['", '["')) and text.endswith(("']", '"]')) and len(text) < 2_000_000:
+            try:
+                value = ast.literal_eval(text)
+            except Exception:  # not a list literal after all
+                return traceback
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                return value
+    return traceback
+
+
 def _split_lines(traceback: tuple[str, ...] | list[str]) -> list[str]:
+    traceback = _unrepr(traceback)
     lines: list[str] = []
     for entry in traceback:
         if not isinstance(entry, str):
@@ -611,6 +631,13 @@ def _parse(record: ErrorRecord) -> ParsedError:
                 break
         if library:
             break
+    api_library = None
+    for source in (frames, all_frames):
+        api_library = next(
+            (f.library for f in source if f.library and f.library not in GLUE_PACKAGES), None
+        )
+        if api_library:
+            break
     libraries = _uniq(f.library for f in all_frames if f.library)
     packages = _uniq(f.package for f in all_frames if f.package)
 
@@ -641,6 +668,7 @@ def _parse(record: ErrorRecord) -> ParsedError:
         modules=modules,
         text="\n".join(lines),
         packages=packages,
+        api_library=api_library,
     )
 
 

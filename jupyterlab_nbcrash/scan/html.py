@@ -20,6 +20,7 @@ from .report import (
     label_title,
     order_notebooks,
     pct,
+    top_notebooks,
 )
 from .result import ScanResult
 
@@ -45,6 +46,7 @@ def render_html(result: ScanResult, out: TextIO) -> None:
     _cards(s, out)
     _charts(s, out)
     _crashes(result, out)
+    _top(result, out)
     _order(result, out)
     _skipped(result, out)
     out.write("</main>\n")
@@ -257,6 +259,22 @@ def _crash_row(crash: dict) -> str:
             attrs += f' title="{escape(str(value))}"'
         cells.append(f"<td{attrs}>{escape(text)}</td>")
     return f"<tr{data}>{''.join(cells)}</tr>\n"
+
+
+def _top(result: ScanResult, out: TextIO) -> None:
+    top = top_notebooks(result, 20)
+    if not top:
+        return
+    out.write("<h2>Notebooks with the most crashes</h2>\n")
+    out.write('<table class="dist" id="top-notebooks"><thead><tr><th>Notebook</th>'
+              '<th>Crashes</th><th>Code cells</th></tr></thead><tbody>\n')  # fmt: skip
+    for nb in top:
+        out.write(
+            f'<tr><td class="path">{escape(nb["path"])}</td>'
+            f'<td class="num">{nb["crashes"]:,}</td>'
+            f'<td class="num">{nb["code_cells"]:,}</td></tr>\n'
+        )
+    out.write("</tbody></table>\n")
 
 
 def _order(result: ScanResult, out: TextIO) -> None:

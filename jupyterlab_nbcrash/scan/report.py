@@ -8,6 +8,7 @@ reading them wants.
 from __future__ import annotations
 
 import csv
+import heapq
 import json
 import shutil
 import textwrap
@@ -100,10 +101,17 @@ def distribution(summary: dict, dim: str) -> tuple[int, list[tuple[str, str, int
 def headline(summary: dict) -> str:
     """The final line: notebooks read, crashes found, files skipped."""
     return (
-        f"{summary['notebooks_read']:,} notebooks read, {summary['crashes']:,} crashes found "
-        f"in {summary['notebooks_with_crashes']:,} notebooks, "
-        f"{summary['files_skipped']:,} files skipped"
+        f"{plural(summary['notebooks_read'], 'notebook')} read, "
+        f"{plural(summary['crashes'], 'crash')} found in "
+        f"{plural(summary['notebooks_with_crashes'], 'notebook')}, "
+        f"{plural(summary['files_skipped'], 'file')} skipped"
     )
+
+
+def top_notebooks(result: ScanResult, n: int = 10) -> list[dict]:
+    """The ``n`` notebooks with the most crashes (ties in scan order), in constant memory."""
+    ranked = ((nb["crashes"], -i, nb) for i, nb in enumerate(result.notebooks()) if nb["crashes"])
+    return [nb for _, _, nb in heapq.nlargest(n, ranked, key=lambda t: (t[0], t[1]))]
 
 
 def order_notebooks(result: ScanResult, flag: str = "out_of_order"):
@@ -111,6 +119,10 @@ def order_notebooks(result: ScanResult, flag: str = "out_of_order"):
         flags = order_flags(nb.get("saved_order"))
         if flags and flags[flag]:
             yield nb
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else ('es' if noun.endswith('sh') else 's')}"
 
 
 def pct(n: int, total: int) -> str:
@@ -211,6 +223,9 @@ def render_table(result: ScanResult, out: TextIO) -> None:
         for label, n in cpn["histogram"].items():
             line = f"  {label:>5} {n:>7,} {pct(n, cpn['notebooks']):>6}  {bar * _bar(n, top, 24)}"
             w(line.rstrip() + "\n")
+        w("\nNotebooks with the most crashes\n")
+        for nb in top_notebooks(result):
+            w(f"  {nb['crashes']:>5,}  {nb['path']}\n")
     _order_section(result, out)
     if result.skipped:
         w(f"\nSkipped files ({len(result.skipped):,})\n")
@@ -230,13 +245,15 @@ def _order_section(result: ScanResult, out: TextIO) -> None:
         return
     for flag, text in ORDER_HEADINGS:
         out.write(f"  {text:<40} {order[flag]:>7,} {pct(order[flag], analysed):>6}\n")
-    listed = list(order_notebooks(result))
-    if listed:
-        out.write("\nNotebooks with out-of-order execution counts\n")
-        for nb in listed[:50]:
-            out.write(f"  {nb['path']} ({nb['crashes']} crashes)\n")
-        if len(listed) > 50:
-            out.write(f"  … {len(listed) - 50:,} more (all of them in --format json or html)\n")
+    listed = 0
+    for nb in order_notebooks(result):
+        if listed == 0:
+            out.write("\nNotebooks with out-of-order execution counts\n")
+        if listed < 50:
+            out.write(f"  {nb['path']} ({plural(nb['crashes'], 'crash')})\n")
+        listed += 1
+    if listed > 50:
+        out.write(f"  … {listed - 50:,} more (all of them in --format json or html)\n")
 
 
 def _crash_table(result: ScanResult, out: TextIO, width: int) -> None:

@@ -37,11 +37,19 @@ class Params:
     )
     # Weight of an example from our own corpus relative to one of a labelled real-crash file.
     corpus_weight: float = 1.0
-    # Token groups (prefixes, see features.py) a dimension does not learn from.
+    # Token groups (prefixes, see features.py) a dimension learns from: all but ``drop``, or only
+    # ``keep`` when given.
     drop: dict = field(
         default_factory=lambda: {
-            "root_cause": ("w", "ws", "k"),
-            "library": ("w", "ws", "m2", "k"),
+            "crash_type": ("tb",),
+            "stage": ("tb",),
+            "library": ("w", "ws", "m2", "k", "tb"),
+            "ml_bug": ("tb",),
+        }
+    )
+    keep: dict = field(
+        default_factory=lambda: {
+            "root_cause": ("tb", "r", "rf", "rct", "rrc", "rst", "rlb", "rcf"),
         }
     )
     # A library seen fewer times than this is learnt as "the deepest frame's library".
@@ -104,7 +112,10 @@ def weights(data: Featurised, params: Params) -> np.ndarray:
 
 
 def token_filter(dimension: str, params: Params):
-    """The tokens a dimension learns from: all but its dropped prefixes."""
+    """The tokens a dimension learns from: its kept prefixes, or all but its dropped ones."""
+    keep = frozenset(params.keep.get(dimension, ()))
+    if keep:
+        return lambda doc: [t for t in doc if t.split(":", 1)[0] in keep]
     drop = frozenset(params.drop.get(dimension, ()))
     if not drop:
         return _identity
@@ -178,6 +189,7 @@ def train(examples: Sequence[Example], params: Params | None = None, sources=Non
             "C": params.C,
             "corpus_weight": params.corpus_weight,
             "drop": {k: list(v) for k, v in params.drop.items()},
+            "keep": {k: list(v) for k, v in params.keep.items()},
         },
     }
     return export(vectorizer, heads, meta)

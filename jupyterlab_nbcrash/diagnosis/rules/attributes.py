@@ -74,6 +74,8 @@ def missing_attribute(parsed: ParsedError) -> RuleMatch | None:
             rule = "attributes.module_attribute"
         else:
             library = CLASS_LIBRARIES.get(short_owner) or CLASS_LIBRARIES.get(owner)
+            if attr.endswith("_") and not attr.startswith("_"):
+                facts["fitted_attribute"] = "yes"  # scikit-learn sets these in fit()
             if owner in ("numpy.ndarray", "ndarray") and attr in (
                 "columns",
                 "iloc",

@@ -111,6 +111,7 @@ RULES = (
         "data_values.target_range",
         _D,
         r"all elements of (?:target|input) should be between 0 and 1"
+        r"|Received a label value of -?\d+ which is outside the valid range"
         r"|Assertion `t >= 0 && t < n_classes` failed",
         library="torch",
         ml_bug=True,

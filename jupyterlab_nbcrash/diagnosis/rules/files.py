@@ -25,8 +25,9 @@ _MISSING = re.compile(
     r"|non-existent directory",
     re.I,
 )
+# Exceptions that readers raise for a file of the wrong format or a malformed file.
 _FORMAT_ENAMES = frozenset(
-    {
+    [
         "OSError",
         "IOError",
         "ValueError",
@@ -45,11 +46,9 @@ _FORMAT_ENAMES = frozenset(
         "EOFError",
         "TypeError",
         "FileNotFoundError",
-    }
+    ]
 )
 _MISSING_ENAMES = frozenset({"FileNotFoundError", "OSError", "IOError", "NotFoundError"})
-
-
 COMMON_EXTENSIONS = (
     "csv",
     "tsv",

@@ -63,7 +63,7 @@ _NET_MESSAGE = re.compile(
     r"|CERTIFICATE_VERIFY_FAILED|Failed to fetch|Too Many Requests|status (?:code )?\d{3}"
     r"|Cannot connect to host|Network is unreachable|No route to host|request failed"
     r"|We couldn't connect to|Couldn't reach|Unable to connect|could not connect to server"
-    r"|<urlopen error|SSL: |HTTPSConnectionPool|HTTPConnectionPool|Invalid URL",
+    r"|<urlopen error|SSL: |HTTPSConnectionPool|HTTPConnectionPool|Invalid URL|Connection error",
     re.I,
 )
 # Built-in errors whose message mentions a status code or a failed request by coincidence.

@@ -54,6 +54,10 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     ("numpy", "msort"): Replacement("np.sort(a, axis=0)", "numpy", _NP2),
     ("numpy", "find_common_type"): Replacement("np.result_type", "numpy", _NP2),
     ("numpy", "int0"): Replacement("np.intp", "numpy", _NP2),
+    ("numpy", "bool8"): Replacement("np.bool_", "numpy", _NP2),
+    ("numpy", "object0"): Replacement("np.object_", "numpy", _NP2),
+    ("numpy", "typeDict"): Replacement("np.sctypeDict", "numpy", "removed in NumPy 1.24"),
+    ("numpy", "sctypes"): Replacement("the concrete types, e.g. np.float64", "numpy", _NP2),
     ("numpy.random", "random_integers"): Replacement("np.random.randint", "numpy"),
     # pandas (class methods)
     ("DataFrame", "append"): Replacement(
@@ -184,6 +188,34 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     ("*", "fit_generator"): Replacement("model.fit(generator, ...)", "tensorflow"),
     ("*", "evaluate_generator"): Replacement("model.evaluate(generator, ...)", "tensorflow"),
     ("*", "predict_generator"): Replacement("model.predict(generator, ...)", "tensorflow"),
+    ("keras.optimizers", "adam"): Replacement("from keras.optimizers import Adam", "tensorflow"),
+    ("keras.optimizers", "sgd"): Replacement("from keras.optimizers import SGD", "tensorflow"),
+    ("keras.optimizers", "rmsprop"): Replacement(
+        "from keras.optimizers import RMSprop", "tensorflow"
+    ),
+    ("Sequential", "predict_proba"): Replacement("model.predict(x)", "tensorflow"),
+    ("Functional", "predict_proba"): Replacement("model.predict(x)", "tensorflow"),
+    ("sklearn", "cross_validation"): Replacement(
+        "sklearn.model_selection", "sklearn", "removed in 0.20"
+    ),
+    ("sklearn", "grid_search"): Replacement(
+        "sklearn.model_selection", "sklearn", "removed in 0.20"
+    ),
+    ("pandas.io.json", "json_normalize"): Replacement("pd.json_normalize(...)", "pandas"),
+    ("scipy.ndimage", "imread"): Replacement("imageio.v3.imread(path)", "scipy"),
+    ("scipy.signal", "gaussian"): Replacement("scipy.signal.windows.gaussian", "scipy"),
+    ("skimage.measure", "compare_ssim"): Replacement(
+        "from skimage.metrics import structural_similarity", "skimage"
+    ),
+    ("torchtext.data", "Field"): Replacement(
+        "torchtext.legacy.data.Field (torchtext <= 0.11) or torchtext's current API", "torch"
+    ),
+    ("torchtext.data", "BucketIterator"): Replacement(
+        "torchtext.legacy.data.BucketIterator (torchtext <= 0.11) or a DataLoader", "torch"
+    ),
+    ("torchtext.data", "TabularDataset"): Replacement(
+        "torchtext.legacy.data.TabularDataset (torchtext <= 0.11) or pandas + a Dataset", "torch"
+    ),
     ("keras.preprocessing.sequence", "pad_sequences"): Replacement(
         "from keras.utils import pad_sequences", "tensorflow"
     ),
@@ -288,6 +320,16 @@ REMOVED_MODULES: dict[str, Replacement] = {
     "keras.layers.convolutional": Replacement("keras.layers", "tensorflow"),
     "keras.layers.recurrent": Replacement("keras.layers", "tensorflow"),
     "keras.layers.normalization": Replacement("keras.layers", "tensorflow"),
+    "keras.layers.embeddings": Replacement("keras.layers", "tensorflow"),
+    "keras.layers.merge": Replacement("keras.layers", "tensorflow"),
+    "keras.layers.pooling": Replacement("keras.layers", "tensorflow"),
+    "keras.layers.advanced_activations": Replacement("keras.layers", "tensorflow"),
+    "keras.engine": Replacement(
+        "keras.layers / keras.Model (keras.engine is internal)", "tensorflow"
+    ),
+    "tensorflow.keras.layers.experimental": Replacement(
+        "tf.keras.layers (the preprocessing layers moved there)", "tensorflow"
+    ),
     "keras.utils.np_utils": Replacement("keras.utils", "tensorflow"),
     "keras.wrappers": Replacement("scikeras (pip install scikeras)", "tensorflow"),
     "keras.wrappers.scikit_learn": Replacement(

@@ -13,7 +13,8 @@ RULES = (
         r"|CUDA driver version is insufficient|torch\.cuda\.is_available\(\) is False"
         r"|no CUDA-capable device is detected|CUDA driver initialization failed"
         r"|Could not load dynamic library 'libcud|cudart64_\d+\.dll not found"
-        r"|Failed to get convolution algorithm|cuDNN (?:launch failure|failed to initialize)",
+        r"|Failed to get convolution algorithm|cuDNN (?:launch failure|failed to initialize)"
+        r"|no kernel image is available for execution on the device",
         root_cause="environment_setting",
         ml_bug=True,
         confidence=0.9,

@@ -88,7 +88,8 @@ RULES = (
         r"|Expected size for first two dimensions of batch\d tensor"
         r"|stack expects each tensor to be equal size"
         r"|number of dimensions in the tensor input does not match the length of the desired"
-        r"|size mismatch for \w[\w.]*: copying a param with shape",
+        r"|size mismatch for \w[\w.]*: copying a param with shape"
+        r"|Output size is too small",
         library="torch",
         ml_bug=True,
         confidence=0.9,
@@ -122,7 +123,8 @@ RULES = (
         r"|Data cardinality is ambiguous|must have the same rank \(ndim\)"
         r"|A target array with shape \(.*\) was passed for an output of shape"
         r"|Input arrays should have the same number of samples as target arrays"
-        r"|`?logits`? and `?labels`? must (?:have the same shape|be broadcastable)"
+        r"|`?logits`? and `?labels`? must (?:have the same (?:first dimension|shape)"
+        r"|be broadcastable)"
         r"|Arguments `target` and `output` must have the same (?:rank|shape)"
         r"|is not compatible with provided weight shape|Dimensions \d+ and \d+ are not compatible"
         r"|\(op: '\w+'\) with input shapes: \[",
