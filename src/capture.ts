@@ -18,7 +18,12 @@ import {
   ExecutionHistory,
   watchKernelSessions
 } from './history';
-import { diagnoseRequest, IKernelErrorInfo, wireCells } from './record';
+import {
+  diagnoseRequest,
+  IKernelErrorInfo,
+  wireCells,
+  withoutSources
+} from './record';
 import { postAPI } from './request';
 import { IDiagnoseRequest, IDiagnosis } from './types';
 
@@ -167,6 +172,22 @@ function whenSettled(cell: ICodeCellModel): Promise<void> {
   });
 }
 
+/** The last error output of a cell, as the kernel reported it (null when none). */
+export function lastError(model: ICodeCellModel): IKernelErrorInfo | null {
+  const outputs = model.outputs;
+  for (let i = outputs.length - 1; i >= 0; i--) {
+    const output = outputs.get(i).toJSON();
+    if (nbformat.isError(output)) {
+      return {
+        ename: output.ename,
+        evalue: output.evalue,
+        traceback: Array.isArray(output.traceback) ? output.traceback : []
+      };
+    }
+  }
+  return null;
+}
+
 /** How the capture talks to the server (replaceable in tests). */
 export type DiagnoseFunction = (body: IDiagnoseRequest) => Promise<IDiagnosis>;
 
@@ -198,6 +219,27 @@ export class CrashCapture implements IDisposable {
 
   /** When false, nothing is recorded or diagnosed. */
   enabled = true;
+
+  /** When false, no cell source (the failing cell's nor the others') is sent. */
+  sendCellSource = true;
+
+  /**
+   * Diagnose a cell's (last) error output again, even if it was diagnosed already; the
+   * new diagnosis is a new entry of the log. Resolves with it, or null when the cell has
+   * no error output or its notebook is not watched.
+   */
+  async diagnoseCell(
+    panel: NotebookPanel,
+    model: ICodeCellModel
+  ): Promise<ICrashEntry | null> {
+    const watch = this._watches.get(panel.content);
+    const error = lastError(model);
+    if (!watch || !error) {
+      return null;
+    }
+    const index = panel.content.widgets.findIndex(c => c.model === model);
+    return this._handleError(watch, model, index, error, true);
+  }
 
   /** Executions kept per notebook and kernel session. */
   get historyLimit(): number {
@@ -290,20 +332,12 @@ export class CrashCapture implements IDisposable {
     if (!this.enabled) {
       return;
     }
-    const outputs = model.outputs;
-    for (let i = outputs.length - 1; i >= 0; i--) {
-      const output = outputs.get(i).toJSON();
-      if (nbformat.isError(output)) {
-        const index = watch.panel.content.widgets.findIndex(
-          c => c.model === model
-        );
-        void this._handleError(watch, model, index, {
-          ename: output.ename,
-          evalue: output.evalue,
-          traceback: output.traceback
-        });
-        return;
-      }
+    const error = lastError(model);
+    if (error) {
+      const index = watch.panel.content.widgets.findIndex(
+        c => c.model === model
+      );
+      void this._handleError(watch, model, index, error);
     }
   }
 
@@ -311,22 +345,23 @@ export class CrashCapture implements IDisposable {
     watch: NotebookWatch,
     model: ICodeCellModel,
     index: number,
-    error: IKernelErrorInfo
-  ): Promise<void> {
-    if (NOT_A_CRASH.has(error.ename)) {
-      return;
+    error: IKernelErrorInfo,
+    again = false
+  ): Promise<ICrashEntry | null> {
+    if (NOT_A_CRASH.has(error.ename) && !again) {
+      return null;
     }
     const executionCount = model.executionCount;
     const seenKey = `${model.id}:${executionCount ?? '-'}`;
-    if (watch.seen.has(seenKey)) {
-      return;
+    if (watch.seen.has(seenKey) && !again) {
+      return null;
     }
     watch.seen.add(seenKey);
 
     const panel = watch.panel;
     const path = panel.context.path;
     const cells = panel.content.model?.cells;
-    const body = diagnoseRequest({
+    const full = diagnoseRequest({
       error,
       code: model.sharedModel.getSource(),
       cellId: model.id,
@@ -336,6 +371,7 @@ export class CrashCapture implements IDisposable {
         ? { path, cells: wireCells(cells, index), ...watch.history.toWire() }
         : null
     });
+    const body = this.sendCellSource ? full : withoutSources(full);
     const key = `${panel.id}:${seenKey}:${Date.now()}`;
     this._log.add({
       key,
@@ -359,10 +395,13 @@ export class CrashCapture implements IDisposable {
       if (entry && !panel.isDisposed && !model.isDisposed) {
         this._diagnosed.emit({ panel, cellModel: model, entry });
       }
+      return entry ?? null;
     } catch (reason) {
       const message = reason instanceof Error ? reason.message : String(reason);
       console.warn('nbcrash: could not diagnose the error', reason);
-      this._log.update(key, { status: 'failed', error: message });
+      return (
+        this._log.update(key, { status: 'failed', error: message }) ?? null
+      );
     }
   }
 

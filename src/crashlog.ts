@@ -1,6 +1,6 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { IDiagnosis } from './types';
+import { IDiagnosis, IStoredCrash, IStoredFeedback } from './types';
 
 /** One crash seen in this JupyterLab session and what the server made of it. */
 export interface ICrashEntry {
@@ -22,6 +22,37 @@ export interface ICrashEntry {
   diagnosis: IDiagnosis | null;
   /** Why the diagnosis failed, for status 'failed'. */
   error?: string;
+  /** The user's verdict on the diagnosis, once given. */
+  feedback?: IStoredFeedback | null;
+}
+
+/** The crash id the server keeps the entry under (null when not kept). */
+export function crashIdOf(entry: ICrashEntry): number | null {
+  const id = entry.diagnosis?.crash_id;
+  return typeof id === 'number' ? id : null;
+}
+
+/** An entry for a crash of the server's history (one seen before the page was loaded). */
+export function entryFromServer(crash: IStoredCrash): ICrashEntry {
+  const time = Date.parse(crash.created);
+  return {
+    key: `stored:${crash.crash_id}`,
+    panelId: '',
+    notebookPath: crash.notebook_path,
+    cellId: crash.cell_id,
+    cellIndex: crash.cell_index ?? -1,
+    executionCount: crash.execution_count,
+    ename: crash.ename,
+    evalue: crash.evalue,
+    time: Number.isFinite(time) ? time : 0,
+    status: 'done',
+    diagnosis: {
+      ...crash.diagnosis,
+      crash_id: crash.crash_id,
+      created: crash.created
+    },
+    feedback: crash.feedback
+  };
 }
 
 /** Most crashes kept in the list; older ones drop off. */
@@ -69,8 +100,36 @@ export class CrashLog {
       entry,
       ...this._entries.slice(i + 1)
     ];
+    // The history loaded at start may already hold this crash (it was stored meanwhile).
+    const id = crashIdOf(entry);
+    if (id !== null) {
+      this._entries = this._entries.filter(
+        e => e === entry || crashIdOf(e) !== id
+      );
+    }
     this._changed.emit(entry);
     return entry;
+  }
+
+  /**
+   * Add crashes of the server's history (newest first) that the log does not hold yet,
+   * keeping the list newest first. Returns how many were added.
+   */
+  merge(crashes: readonly IStoredCrash[]): number {
+    const known = new Set(
+      this._entries.map(crashIdOf).filter((id): id is number => id !== null)
+    );
+    const fresh = crashes
+      .filter(c => !known.has(c.crash_id))
+      .map(entryFromServer);
+    if (!fresh.length) {
+      return 0;
+    }
+    this._entries = [...this._entries, ...fresh]
+      .sort((a, b) => b.time - a.time)
+      .slice(0, MAX_ENTRIES);
+    this._changed.emit(null);
+    return fresh.length;
   }
 
   /** Forget every entry. */

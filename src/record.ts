@@ -125,3 +125,20 @@ export function diagnoseRequest(options: {
   }
   return body;
 }
+
+/**
+ * The same request without any cell source: the failing cell's code and the notebook's
+ * cell sources are left out (setting "sendCellSource" off). The error, the cells' ids,
+ * positions and execution counts and the execution history still go.
+ */
+export function withoutSources(body: IDiagnoseRequest): IDiagnoseRequest {
+  const out: IDiagnoseRequest = { ...body };
+  delete out.code;
+  if (out.notebook) {
+    out.notebook = {
+      ...out.notebook,
+      cells: out.notebook.cells.map(c => ({ ...c, source: '' }))
+    };
+  }
+  return out;
+}

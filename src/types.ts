@@ -65,3 +65,43 @@ export interface IDiagnosis {
   crash_id?: number | null;
   created?: string;
 }
+
+/** Labels a user may correct in a feedback. */
+export type CorrectableDimension =
+  'crash_type' | 'root_cause' | 'notebook_cause' | 'stage' | 'library';
+
+/** Body of POST /nbcrash/feedback. */
+export interface IFeedbackRequest {
+  crash_id: number;
+  correct: boolean;
+  labels?: { [D in CorrectableDimension]?: string | null };
+}
+
+/** Answer of POST /nbcrash/feedback. */
+export interface IFeedbackResponse {
+  feedback_id: number;
+  crash_id: number;
+}
+
+/** The feedback kept with a crash of the history. */
+export interface IStoredFeedback {
+  feedback_id: number;
+  correct: boolean;
+  /** The labels the user confirmed or chose. */
+  labels: { [dimension: string]: string | boolean | null };
+  created: string;
+}
+
+/** One crash of GET /nbcrash/crashes. */
+export interface IStoredCrash {
+  crash_id: number;
+  created: string;
+  notebook_path: string;
+  cell_id: string;
+  cell_index: number | null;
+  execution_count: number | null;
+  ename: string;
+  evalue: string;
+  diagnosis: IDiagnosis;
+  feedback: IStoredFeedback | null;
+}

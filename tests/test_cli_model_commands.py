@@ -10,6 +10,9 @@ import pytest
 from jupyterlab_nbcrash import taxonomy
 from jupyterlab_nbcrash.cli import main
 from jupyterlab_nbcrash.diagnosis import model as M
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.rules import matching_rules
+from jupyterlab_nbcrash.diagnosis.traceback import parse
 from jupyterlab_nbcrash.training.data import CORPUS_PATH
 
 GOOD = {
@@ -110,7 +113,9 @@ def test_evaluate_cross_validation(tiny, capsys):
 
 
 def test_train_with_feedback_reads_the_store(tmp_path, tiny, capsys, monkeypatch):
+    # A correction to a label no tiny example has: retraining must learn it for that crash.
     corrected = dict(json.loads(tiny.read_text().splitlines()[0]), id="feedback-1")
+    corrected["root_cause"] = "library_cause"
 
     class StandInStore:
         def __enter__(self):
@@ -134,7 +139,10 @@ def test_train_with_feedback_reads_the_store(tmp_path, tiny, capsys, monkeypatch
     )
     assert code == 0 and opened == [None]
     assert "skipped 1 feedback record(s)" in err
-    assert M.Model.load(out_dir).meta["trained_on"] == {"tiny.jsonl": 40, "feedback": 1}
+    model = M.Model.load(out_dir)
+    assert model.meta["trained_on"] == {"tiny.jsonl": 40, "feedback": 1}
+    parsed = parse(ErrorRecord.from_dict(corrected))
+    assert model.predict(parsed, matching_rules(parsed))["root_cause"].label == "library_cause"
 
 
 def test_train_defaults_to_the_user_model_dir(tmp_path, tiny, capsys, monkeypatch):

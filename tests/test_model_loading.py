@@ -63,3 +63,14 @@ def test_broken_user_model_falls_back_to_shipped(dirs):
 def test_explicit_path_that_is_not_a_model_raises(tmp_path, dirs):
     with pytest.raises(M.ModelError):
         M.load_model(tmp_path / "nowhere")
+
+
+def test_broken_shipped_model_raises_once_then_rules_only(dirs, monkeypatch):
+    _, shipped = dirs
+    shipped.mkdir()
+    (shipped / "model.json").write_text("{}")
+    (shipped / "model.npz").write_bytes(b"junk")
+    monkeypatch.setattr(M, "RECHECK_SECONDS", 60.0)
+    with pytest.raises(M.ModelError):
+        M.load_model()
+    assert M.load_model() is None  # not re-read on every crash

@@ -185,6 +185,27 @@ def test_errors_embedded_in_the_message_are_judged_too():
     assert embedded_error(parse(ErrorRecord(ename="ValueError", evalue="plain"))) is None
 
 
+def test_none_reaching_library_code_is_an_invalid_argument():
+    # Raised in the user's own cell (a recorded fixture): an attribute error.
+    assert apply_rules(parse(record("attribute_none"))).crash_type == "attribute_error"
+    # Raised inside pandas (the IPython 8 frame style, written out): the call got None.
+    frames = [
+        "AttributeError                            Traceback (most recent call last)",
+        "Cell In[4], line 2\n      1 future = model.make_future_dataframe(30)\n"
+        "----> 2 forecast = model.predict(future)\n",
+        "File ~/.venv/lib/python3.11/site-packages/pandas/core/frame.py:812, in "
+        "DataFrame.__init__(self, data)\n--> 812     mgr = data._mgr\n",
+        "AttributeError: 'NoneType' object has no attribute '_mgr'",
+    ]
+    rec = ErrorRecord(ename="AttributeError", traceback=tuple(frames))
+    m = apply_rules(parse(rec))
+    assert (m.rule, m.crash_type, m.facts["library"]) == (
+        "arguments.none_passed_to_library",
+        "invalid_argument",
+        "pandas",
+    )
+
+
 def test_removed_api_tables():
     assert lookup("DataFrame", "ix").use.startswith(".loc")
     assert lookup("tensorflow._api.v2.train", "AdamOptimizer").library == "tensorflow"

@@ -6,12 +6,18 @@ the one the snippet was written to demonstrate (``expected_crash_type`` in the f
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from jupyterlab_nbcrash import taxonomy
 from jupyterlab_nbcrash.diagnosis.rules import RULES, apply_rules, matching_rules, rule_names
+from jupyterlab_nbcrash.diagnosis.rules.base import required_literals
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.fixtures.tracebacks.loader import fixture, names, record
+
+ROOT = Path(__file__).resolve().parent.parent
 
 EXPECTED_RULE = {
     # imports
@@ -70,7 +76,7 @@ EXPECTED_RULE = {
     "argument_unexpected_keyword": "arguments.unexpected_keyword",
     "argument_sklearn_invalid_param": "arguments.sklearn_invalid_parameter",
     "argument_gridsearch_param": "arguments.sklearn_invalid_parameter",
-    "argument_missing_positional": "arguments.library_rejected_type",
+    "argument_missing_positional": "arguments.positional",
     # types, indexes, values
     "type_not_callable": "types.not_callable",
     "type_none_subscript": "types.not_subscriptable",
@@ -118,6 +124,28 @@ EXPECTED_RULE = {
     "attribute_fitted_before_fit": "attributes.attribute_error",
     "type_map_not_subscriptable": "types.not_subscriptable",
     "import_name_json_normalize": "imports.cannot_import_name",
+    "import_local_file_shadows_package": "imports.not_a_package",
+    "permission_denied_write": "files.permission_denied",
+    "pil_not_an_image": "files.unsupported_format",
+    "pickle_empty_file": "files.bad_pickle",
+    "numpy_concatenate": "shapes.concatenate",
+    "dataframe_shape_columns": "shapes.pandas_shape",
+    "y_two_columns": "data_values.y_not_1d",
+    "single_class": "data_values.class_count",
+    "singular_matrix": "data_values.linear_algebra",
+    "merge_key_dtypes": "data_values.merge_dtypes",
+    "missing_positional": "arguments.positional",
+    "kfold_too_many_splits": "arguments.sklearn_value",
+    "string_index_str": "indexes.bad_indices_type",
+    "list_minus_list": "types.bad_operands",
+    "json_int64": "types.not_serializable",
+    "range_float": "types.cannot_interpret",
+    "numpy_add_str": "types.dtype_promotion",
+    "ragged_array": "values.sequence_element",
+    "max_of_empty": "values.empty_reduction",
+    "log_negative": "values.math_domain",
+    "recursion": "other.recursion",
+    "not_implemented_method": "other.not_implemented",
     # PyTorch and TensorFlow/Keras, recorded by the corpus helper (see each fixture's made_by)
     "corpus_torch_device_gpu_string": "arguments.device_string",
     "corpus_torch_max_numpy": "arguments.torch_argument_type",
@@ -165,6 +193,15 @@ def test_best_rule_and_crash_type_on_recorded_tracebacks(name):
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_RULE))
+def test_no_rule_raises_on_recorded_tracebacks(name):
+    # matching_rules skips a rule that raises (a diagnosis must not fail): call each rule
+    # directly so that such a bug fails here instead of silently losing the rule.
+    parsed = parse(record(name))
+    for rule in RULES:
+        rule(parsed)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_RULE))
 def test_matches_are_valid_and_sorted(name):
     matches = matching_rules(parse(record(name)))
     assert matches == sorted(matches, key=lambda m: -m.confidence)
@@ -175,6 +212,47 @@ def test_matches_are_valid_and_sorted(name):
         assert m.library is None or taxonomy.is_valid("library", m.library)
         assert 0.0 < m.confidence <= 1.0
         assert all(isinstance(k, str) and isinstance(v, str) and v for k, v in m.facts.items())
+
+
+def test_matches_are_hashable_and_facts_read_only():
+    match = apply_rules(parse(record("module_not_found_cv2")))
+    assert match in {match}
+    with pytest.raises(TypeError):
+        match.facts["module"] = "x"
+
+
+def test_literal_prefilter_never_hides_a_match():
+    # The prefilter must pass every message its regex matches: checked on all recorded messages
+    # and on our whole corpus.
+    corpus = ROOT / "jupyterlab_nbcrash" / "data" / "corpus.jsonl"
+    messages = [parse(record(name)).message for name in names()]
+    if corpus.exists():
+        messages += [json.loads(line)["evalue"] for line in corpus.read_text("utf-8").splitlines()]
+    checked = 0
+    for rule in RULES:
+        regex, needed = getattr(rule, "regex", None), getattr(rule, "needed", None)
+        if regex is None or needed is None:
+            continue
+        for message in messages:
+            if regex.search(message):
+                checked += 1
+                assert any(lit in message for lit in needed), (rule.rule_name, message[:80])
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"shapes (?P<a>\(\d+\)) and \(\d+\) not aligned", (") not aligned",)),
+        (r"foo|bar baz", ("bar baz", "foo")),
+        (r"(?:Unknown|Could not interpret) (?P<w>loss|metric)", ("Could not interpret", "Unknown")),
+        (r"ab?c", None),  # no run of 3 literals: no prefilter
+        (r"x(?:abc)?y", None),  # an optional group is not required
+        (r"\w+ is out of range|ou", None),  # one branch without a 3-character literal
+    ],
+)
+def test_required_literals(pattern, expected):
+    assert required_literals(pattern) == expected
 
 
 def test_rule_names_are_unique_and_namespaced():

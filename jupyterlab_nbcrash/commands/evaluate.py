@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from pathlib import Path
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -70,6 +72,14 @@ def run(args: argparse.Namespace) -> int:
                 model = load_model(args.model)
             except ModelError as err:
                 raise UsageError(str(err)) from None
+        in_use = model if model is not None else load_model()
+        trained_on = (getattr(in_use, "meta", None) or {}).get("trained_on") or {}
+        if Path(args.file).name in trained_on:
+            print(
+                f"note: the model was trained on {Path(args.file).name}; these are training-set "
+                "numbers (use --cv for an estimate on unseen crashes)",
+                file=sys.stderr,
+            )
         gold = [ex.labels for ex in examples]
         pred = [predicted_labels(diagnose(ex.record, model)) for ex in examples]
         result = report(gold, pred, args.confusions)

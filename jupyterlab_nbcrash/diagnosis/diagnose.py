@@ -10,7 +10,9 @@ How the sources are combined, per dimension:
 - without a trained model (a source tree before ``train``), rules decide what they name and
   simple fallbacks the rest (the exception class, stage cues of the failing line);
 - the notebook analysis overrides root cause and notebook cause only when its finding is decisive
-  (it sees the execution history, which the text model cannot);
+  (it sees the execution history, which the text model cannot); when it had a live notebook with
+  its history and found nothing, the text model's ``notebook_specific`` gives way to its next
+  best cause;
 - every emitted id is checked against the taxonomy; an invalid one falls back to the next option.
 
 It never raises on a valid record: a failure of one of the collaborating modules is logged and the
@@ -93,6 +95,44 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
     labels, confidence, evidence = _combine(parsed, best, predictions)
 
     finding = _guard("notebook analysis", lambda: analyse(record, parsed), None)
+    decisive = finding is not None and getattr(finding, "decisive", False)
+    notebook_cause, related_cell = _apply_notebook(
+        record, finding, labels, confidence, predictions, evidence
+    )
+
+    hint_labels = dict(labels, notebook_cause=notebook_cause)
+    hint, hint_evidence = _guard("hints", lambda: make_hint(parsed, hint_labels, best), ("", []))
+    # Evidence: the notebook finding, then the rule/exception/frames (from the hints), then the
+    # model's scores.
+    evidence = list(hint_evidence) + evidence
+    if decisive:
+        hint = finding.hint or hint
+        evidence = list(finding.evidence) + evidence
+
+    return Diagnosis(
+        crash_type=labels["crash_type"],
+        root_cause=labels["root_cause"],
+        stage=labels["stage"],
+        library=labels["library"],
+        ml_bug=bool(labels["ml_bug"]),
+        notebook_cause=notebook_cause,
+        confidence={k: round(float(v), 3) for k, v in confidence.items()},
+        hint=hint or "",
+        evidence=evidence,
+        related_cell=related_cell,
+    )
+
+
+def rule_matches(parsed) -> list:
+    """The rules that fire, most specific first (training uses this too, for equal features)."""
+    return _guard("rules", lambda: list(matching_rules(parsed)), [])
+
+
+def _apply_notebook(record, finding, labels, confidence, predictions, evidence):
+    """Let the notebook analysis correct the root cause; return (notebook_cause, related_cell).
+
+    ``labels``, ``confidence`` and ``evidence`` are updated in place.
+    """
     notebook_cause = None
     related_cell = None
     decisive = finding is not None and getattr(finding, "decisive", False)
@@ -121,9 +161,8 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
             labels["root_cause"], confidence["root_cause"] = alt
             evidence.append(f"notebook: no sign of cells run out of order; root cause {alt[0]}")
     if labels["root_cause"] != "notebook_specific":
-        notebook_cause = None
-        related_cell = None
-    elif (
+        return None, None
+    if (
         notebook_cause is None
         and finding is not None
         and finding.notebook_cause
@@ -132,33 +171,7 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
         # A non-decisive finding still names the likelier notebook cause when the model
         # chose notebook_specific.
         notebook_cause = finding.notebook_cause
-
-    hint_labels = dict(labels, notebook_cause=notebook_cause)
-    hint, hint_evidence = _guard("hints", lambda: make_hint(parsed, hint_labels, best), ("", []))
-    # Evidence: the notebook finding, then the rule/exception/frames (from the hints), then the
-    # model's scores.
-    evidence = list(hint_evidence) + evidence
-    if decisive:
-        hint = finding.hint or hint
-        evidence = list(finding.evidence) + evidence
-
-    return Diagnosis(
-        crash_type=labels["crash_type"],
-        root_cause=labels["root_cause"],
-        stage=labels["stage"],
-        library=labels["library"],
-        ml_bug=bool(labels["ml_bug"]),
-        notebook_cause=notebook_cause,
-        confidence={k: round(float(v), 3) for k, v in confidence.items()},
-        hint=hint or "",
-        evidence=evidence,
-        related_cell=related_cell,
-    )
-
-
-def rule_matches(parsed) -> list:
-    """The rules that fire, most specific first (training uses this too, for equal features)."""
-    return _guard("rules", lambda: list(matching_rules(parsed)), [])
+    return notebook_cause, related_cell
 
 
 def _combine(parsed, best, predictions: Mapping[str, Prediction]) -> tuple[dict, dict, list[str]]:

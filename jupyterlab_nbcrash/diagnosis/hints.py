@@ -37,6 +37,29 @@ def _hint(*rules: str) -> Callable[[Template], Template]:
     return register
 
 
+def _as_code(text: str) -> str:
+    """Backticks around the code parts of a replacement: "`a()` or `b()`", "`x` (note)",
+    while prose ("the tensorflow-addons package") stays plain."""
+    parts = re.split(r"\s+or\s+(?![^()]*\))", text)
+    return " or ".join(_code_part(part) for part in parts)
+
+
+def _code_part(part: str) -> str:
+    m = re.match(r"^(.*?\S)\s+\(([^()]*(?:\([^()]*\)[^()]*)*)\)$", part)
+    if m and _is_code(m.group(1)) and re.search(r"[A-Za-z]{3,} ", m.group(2) + " "):
+        return f"`{m.group(1)}` ({m.group(2)})"
+    return f"`{part}`" if _is_code(part) else part
+
+
+def _is_code(text: str) -> bool:
+    if text.startswith(("from ", "import ", "%pip ", "!")):
+        return True
+    bare = text
+    for _ in range(5):  # drop (possibly nested) argument lists
+        bare = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", bare)
+    return " " not in bare.strip() or bool(re.search(r"[=.(]", bare) and " = " in text)
+
+
 def _code(text: str, limit: int = 80) -> str:
     text = " ".join(str(text).split())
     return f"`{text[:limit]}{'…' if len(text) > limit else ''}`"
@@ -96,7 +119,9 @@ def _module_not_found(p: ParsedError, f: Mapping[str, str]) -> str:
     module, package = f.get("module", ""), f.get("package", "")
     if f.get("replacement"):
         note = f" ({f['note']})" if f.get("note") else ""
-        return f"`{module}` no longer exists{note}: import from `{f['replacement']}` instead."
+        return (
+            f"`{module}` no longer exists{note}: import from {_as_code(f['replacement'])} instead."
+        )
     if package.startswith("(only available on"):
         return (
             f"`{module}` exists only {package[1:-1].replace('only available ', '')}: outside it, "
@@ -156,7 +181,9 @@ def _cannot_import(p: ParsedError, f: Mapping[str, str]) -> str:
     name, module = f.get("name", ""), f.get("module", "")
     if f.get("replacement"):
         note = f" ({f['note']})" if f.get("note") else ""
-        return f"`{name}` is no longer in `{module}`{note}: use `{f['replacement']}` instead."
+        return (
+            f"`{name}` is no longer in `{module}`{note}: use {_as_code(f['replacement'])} instead."
+        )
     if f.get("circular"):
         return (
             f"`{module}` is only partly imported (a circular import): most often a file of yours "
@@ -207,7 +234,7 @@ def _broken_install(p: ParsedError, f: Mapping[str, str]) -> str:
 def _undefined_name(p: ParsedError, f: Mapping[str, str], what: str) -> str:
     name = f.get("name", "")
     if f.get("replacement"):
-        return f"`{name}` is Python 2; in Python 3 use `{f['replacement']}`."
+        return f"`{name}` is Python 2; in Python 3 use {_as_code(f['replacement'])}."
     if name in KNOWN_IMPORTS:
         return f"`{name}` must be imported before use: add `{KNOWN_IMPORTS[name]}` and run it."
     did = re.search(r"Did you mean:? '?(\w+)'?", p.message)
@@ -457,11 +484,12 @@ def _tf_oom(p, f):
 
 @_hint("memory.memory_error", "memory.unable_to_allocate")
 def _ram(p, f):
-    size = f" {f['size']}" if f.get("size") else ""
+    size = f" ({f['size']}" if f.get("size") else ""
     shape = f" for shape {f['shape']}" if f.get("shape") else ""
+    needed = f"{size}{shape})" if size else ""
     return (
-        f"The computer's memory is not enough{' for' + size if size else ''}{shape}: work on a "
-        "sample or in chunks, use float32 instead of float64, or a sparse matrix."
+        f"There is not enough memory{needed}: work on a sample or in chunks, use float32 "
+        "instead of float64, or a sparse matrix."
     )
 
 
@@ -1020,7 +1048,7 @@ def _unexpected_kw(p, f):
     call = f"`{func}()`" if func else "This call"
     if f.get("replacement"):
         note = f" ({f['note']})" if f.get("note") else ""
-        return f"{call} no longer takes `{kw}`{note}: use `{f['replacement']}` instead."
+        return f"{call} no longer takes `{kw}`{note}: use {_as_code(f['replacement'])} instead."
     if not func:
         return (
             f"This call does not accept the argument `{kw}`: check its spelling and the "
@@ -1090,6 +1118,11 @@ def _unknown_id(p, f):
 
 @_hint("arguments.sklearn_value", "arguments.invalid_argument_generic")
 def _bad_value(p, f):
+    if "n_splits" in f.get("detail", ""):
+        return (
+            "There are fewer samples (or members of a class) than folds: lower `n_splits` "
+            "(or `cv=`) or use more data."
+        )
     return (
         f"An argument value is not accepted here ({f.get('detail', 'see the message')}): choose a "
         "value the function supports; its documentation lists them."
@@ -1141,6 +1174,15 @@ def _plot_value(p, f):
         f"The plotting library rejected an argument value ({detail}): check the spelling "
         "of colour, "
         "marker or style names and the keyword names in its documentation."
+    )
+
+
+@_hint("arguments.none_passed_to_library")
+def _none_passed(p, f):
+    lib = f.get("library") or "The library"
+    return (
+        f"{lib} received None where it needs a real object: one of the arguments of the failing "
+        "call is None (often the result of a function without `return` or with `inplace=True`)."
     )
 
 
@@ -1236,6 +1278,11 @@ def _bad_operands(p, f):
             f"`{f.get('op', '')}` mixes text and numbers ({t} and {o}): convert first, e.g. "
             "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
         )
+    if "list" in (t, o) or "tuple" in (t, o):
+        return (
+            f"Python {t}s do not support `{f.get('op', '')}` element by element: use NumPy arrays, "
+            "e.g. `np.array(a) - np.array(b)`."
+        )
     if "NoneType" in (t, o):
         return "One operand is None: the value before was never set or a function returned nothing."
     return f"`{f.get('op', '')}` does not work between {t} and {o}: convert one side first."
@@ -1249,9 +1296,8 @@ def _str_concat(p, f):
 @_hint("types.not_serializable")
 def _serializable(p, f):
     return (
-        f"A `{f.get('type', 'value')}` cannot be saved this way: convert it first (e.g. "
-        "`.tolist()`, "
-        "`int(x)`), or save only the parts that can be serialised."
+        f"A value of type `{f.get('type', 'value')}` cannot be saved this way: convert it "
+        "first (e.g. `.tolist()`, `int(x)`), or save only the parts that can be serialised."
     )
 
 
@@ -1386,7 +1432,7 @@ def _removed(p, f):
     note = f" ({f['note']})" if f.get("note") else ""
     return (
         f"`{f.get('attribute')}` was removed from {f.get('owner')}{note}: use "
-        f"`{f['replacement']}` instead."
+        f"{_as_code(f['replacement'])} instead."
     )
 
 
@@ -1551,10 +1597,9 @@ def _syntax(p, f):
     if f.get("print"):
         return "This is Python 2 `print`: in Python 3 write `print(...)` with parentheses."
     if f.get("shell"):
-        return (
-            f"`{f['shell']}` is a shell command, not Python: run it as `%{f['shell']} ...` "
-            "(pip/conda) or prefix it with `!`."
-        )
+        shell = f["shell"]
+        run = f"%{shell} ..." if shell in ("pip", "pip3", "conda") else f"!{shell} ..."
+        return f"`{shell}` is a shell command, not Python: run it in a cell as `{run}`."
     if "invalid character" in p.message:
         return (
             "The cell contains a character Python does not accept (often curly quotes or dashes "

@@ -24,7 +24,7 @@ import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,25 +83,13 @@ class Head:
     def coef(self) -> np.ndarray:
         return self.weights.T
 
-    def vectorise(self, counts: Mapping[str, int]) -> tuple[np.ndarray, np.ndarray]:
-        """Sparse tf-idf row (indices, l2-normalised values) as TfidfVectorizer computes it."""
-        vocab = self.vocabulary
-        idx, tf = [], []
-        for tok, c in counts.items():
-            j = vocab.get(tok)
-            if j is not None:
-                idx.append(j)
-                tf.append(1.0 + math.log(c))
-        index = np.array(idx, dtype=np.intp)
-        values = np.array(tf) * self.idf[index]
+    def proba(self, index: np.ndarray, tf: np.ndarray) -> np.ndarray:
+        """Class probabilities from the row's features (column indices, 1 + log(count))."""
+        values = tf * self.idf[index]
         norm = math.sqrt(float(values @ values))
         if norm > 0:
             values /= norm
-        return index, values
-
-    def proba(self, counts: Mapping[str, int]) -> np.ndarray:
-        idx, values = self.vectorise(counts)
-        scores = values @ self.weights[idx] + self.intercept
+        scores = values @ self.weights[index] + self.intercept
         if len(self.classes) == 2 and scores.shape[0] == 1:
             p1 = 1.0 / (1.0 + math.exp(-float(scores[0])))
             return np.array([1.0 - p1, p1])
@@ -116,19 +104,42 @@ class Model:
         self.heads = heads
         self.meta = dict(meta or {})
         self.path = path
+        # One look-up per distinct token for all heads: token -> global number, and per head
+        # the column of each global number (-1 where the head does not know the token).
+        tokens = sorted(set().union(*(head.vocabulary for head in heads.values())))
+        self._gid = {tok: g for g, tok in enumerate(tokens)}
+        self._cols = np.full((len(heads), len(tokens)), -1, dtype=np.intp)
+        for h, head in enumerate(heads.values()):
+            for tok, j in head.vocabulary.items():
+                self._cols[h, self._gid[tok]] = j
 
     # -- inference -----------------------------------------------------------------------------
 
+    def _rows(self, toks: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per head (in order) the sparse row: column indices and sublinear term frequencies."""
+        gid = self._gid
+        known = [(gid[t], c) for t, c in Counter(toks).items() if t in gid]
+        if not known:
+            empty = (np.zeros(0, dtype=np.intp), np.zeros(0))
+            return [empty] * len(self.heads)
+        g = np.array([k[0] for k in known], dtype=np.intp)
+        tf = 1.0 + np.log(np.array([k[1] for k in known], dtype=np.float64))
+        rows = []
+        for cols in self._cols[:, g]:
+            present = cols >= 0
+            rows.append((cols[present], tf[present]))
+        return rows
+
     def proba(self, dimension: str, toks: Sequence[str]) -> np.ndarray:
         """Class probabilities of one dimension (order: ``heads[dimension].classes``)."""
-        return self.heads[dimension].proba(Counter(toks))
+        h = list(self.heads).index(dimension)
+        return self.heads[dimension].proba(*self._rows(toks)[h])
 
     def predict_tokens(self, toks: Sequence[str], library_hint: str | None = None) -> dict:
         """Per dimension the best label; ``library_hint`` resolves the frame-library class."""
-        counts = Counter(toks)
         out: dict[str, Prediction] = {}
-        for dim, head in self.heads.items():
-            p = head.proba(counts)
+        for (dim, head), row in zip(self.heads.items(), self._rows(toks), strict=True):
+            p = head.proba(*row)
             order = np.argsort(-p, kind="stable")[:3]
             top = tuple((head.classes[i], float(p[i])) for i in order)
             if dim == "library":
@@ -265,7 +276,14 @@ def load_model(path: str | os.PathLike | None = None) -> Model | None:
     now = time.monotonic()
     if hit is not None and now - hit[0] < RECHECK_SECONDS:
         return hit[1]
-    model = _locate_and_load(path)
+    try:
+        model = _locate_and_load(path)
+    except ModelError:
+        if path is None:
+            # A broken shipped model: say so now, then diagnose without it (rules only) until
+            # the next check instead of failing to load it on every crash.
+            _resolved[key] = (now, None)
+        raise
     _resolved[key] = (now, model)
     return model
 

@@ -37,6 +37,9 @@ class Params:
     )
     # Weight of an example from our own corpus relative to one of a labelled real-crash file.
     corpus_weight: float = 1.0
+    # Weight of a user's correction from the panel: a few must count against a thousand
+    # shipped examples, or retraining would not change the answers the user corrected.
+    feedback_weight: float = 5.0
     # Token groups (prefixes, see features.py) a dimension learns from: all but ``drop``, or only
     # ``keep`` when given.
     drop: dict = field(
@@ -106,9 +109,8 @@ def library_target(label: str, hint: str | None, known: set[str]) -> str:
 
 
 def weights(data: Featurised, params: Params) -> np.ndarray:
-    return np.array(
-        [params.corpus_weight if ex.source == "corpus.jsonl" else 1.0 for ex in data.examples]
-    )
+    by_source = {"corpus.jsonl": params.corpus_weight, "feedback": params.feedback_weight}
+    return np.array([by_source.get(ex.source, 1.0) for ex in data.examples])
 
 
 def token_filter(dimension: str, params: Params):

@@ -25,6 +25,7 @@ _POSITIONAL = re.compile(
     r"arguments? but (?P<given>\d+) (?:were|was) given"
     r"|(?P<func3>[\w.<>]+)\(\) got multiple values for (?:keyword )?argument '(?P<kw>\w+)'"
     r"|(?P<func4>[\w.<>]+)\(\) takes exactly (?P<exact>\d+) arguments?"
+    r"|missing a required argument: (?P<args2>'\w+')"
 )
 
 
@@ -59,11 +60,15 @@ def positional(parsed: ParsedError) -> RuleMatch | None:
     if m is None:
         return None
     func = m.group("func") or m.group("func2") or m.group("func3") or m.group("func4") or ""
+    if not func and parsed.user_line:  # "missing a required argument" names no function
+        call = re.search(r"([\w.]+)\s*\([^()]*\)\s*$", parsed.user_line)
+        func = call.group(1) if call else ""
     facts = {"function": func}
-    if m.group("args"):
-        facts["missing"] = m.group("args").strip()
+    missing = m.group("args") or m.group("args2")
+    if missing:
+        facts["missing"] = missing.strip()
         facts["kind"] = "missing"
-        if re.search(r"'self'", m.group("args")):
+        if "'self'" in missing:
             facts["self"] = "yes"
     elif m.group("given"):
         facts.update(kind="too_many", takes=m.group("takes"), given=m.group("given"))
@@ -79,6 +84,27 @@ def positional(parsed: ParsedError) -> RuleMatch | None:
     )
 
 
+@named("arguments.none_passed_to_library")
+def none_passed_to_library(parsed: ParsedError) -> RuleMatch | None:
+    """``'NoneType' object has no attribute`` raised inside a library: the call got None."""
+    if (
+        parsed.ename != "AttributeError"
+        or "'NoneType' object has no attribute" not in parsed.message
+    ):
+        return None
+    facts = _raised_in_library(parsed)
+    if facts is None:
+        return None
+    m = re.search(r"has no attribute '(\w+)'", parsed.message)
+    facts["attribute"] = m.group(1) if m else ""
+    return RuleMatch(
+        rule="arguments.none_passed_to_library",
+        crash_type=_IA,
+        confidence=0.92,
+        facts=facts,
+    )
+
+
 def _raised_in_library(parsed: ParsedError) -> dict[str, str] | None:
     """Facts when a library's own code raised the error (a call it rejected), else None (veto)."""
     last = parsed.last_frame
@@ -88,6 +114,7 @@ def _raised_in_library(parsed: ParsedError) -> dict[str, str] | None:
 
 
 RULES = (
+    none_passed_to_library,
     unexpected_keyword,
     positional,
     pattern_rule(

@@ -39,7 +39,7 @@ class RuleMatch:
     library: str | None = None
     ml_bug: bool | None = None
     confidence: float = 0.5
-    facts: Facts = field(default_factory=dict)
+    facts: Facts = field(default_factory=dict, hash=False)  # a mapping is not hashable
 
     def __post_init__(self):
         # Read-only facts without empty values: a match is shared by the model features, the hint
@@ -112,6 +112,7 @@ def pattern_rule(
 
     rule.rule_name = name
     rule.emits = (name,)
+    rule.regex, rule.needed = regex, needed  # for tests of the prefilter
     return rule
 
 

@@ -274,7 +274,7 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     ("dict", "iteritems"): Replacement("d.items()", "none"),
     ("dict", "itervalues"): Replacement("d.values()", "none"),
     ("dict", "iterkeys"): Replacement("d.keys()", "none"),
-    ("dict", "has_key"): Replacement("key in d", "none"),
+    ("dict", "has_key"): Replacement("(key in d)", "none"),
     ("collections", "Iterable"): Replacement("collections.abc.Iterable", "none"),
     ("collections", "Mapping"): Replacement("collections.abc.Mapping", "none"),
     ("collections", "MutableMapping"): Replacement("collections.abc.MutableMapping", "none"),

@@ -1,0 +1,130 @@
+import { IDiagnosis } from './types';
+
+/** Lines of the traceback's end put into the Markdown (the raise site and the error). */
+export const TRACEBACK_TAIL_LINES = 20;
+
+/** Title of a label id in a dimension (from the taxonomy). */
+export type TitleOf = (dimension: string, id: string) => string;
+
+/** What a Markdown export describes. */
+export interface IMarkdownSource {
+  ename: string;
+  evalue: string;
+  notebookPath: string;
+  /** e.g. "cell 4 [7]" */
+  cellLabel: string;
+  diagnosis: IDiagnosis;
+  /** The kernel's traceback lines (may hold ANSI colours); empty when not at hand. */
+  traceback: readonly string[];
+}
+
+/** Remove the ANSI colour codes kernels put into tracebacks. */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '');
+}
+
+/** The last `max` non-empty-at-the-end lines of a traceback, as plain text. */
+export function tracebackTail(
+  traceback: readonly string[],
+  max = TRACEBACK_TAIL_LINES
+): { lines: string[]; omitted: number } {
+  const lines = stripAnsi(traceback.join('\n')).split('\n');
+  while (lines.length && !lines[lines.length - 1].trim()) {
+    lines.pop();
+  }
+  const start = Math.max(0, lines.length - max);
+  return { lines: lines.slice(start), omitted: start };
+}
+
+/** A fenced code block that no backtick run inside the text can close early. */
+export function fencedBlock(text: string, info = ''): string {
+  const longest = Math.max(
+    0,
+    ...[...text.matchAll(/`+/g)].map(m => m[0].length)
+  );
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${info}\n${text}\n${fence}`;
+}
+
+/** Inline code that shows any text literally (backticks and Markdown inside included). */
+export function inlineCode(text: string): string {
+  const oneLine = text.replace(/\s*\n\s*/g, ' ');
+  const longest = Math.max(
+    0,
+    ...[...oneLine.matchAll(/`+/g)].map(m => m[0].length)
+  );
+  const fence = '`'.repeat(longest + 1);
+  const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${oneLine}${pad}${fence}`;
+}
+
+/**
+ * A diagnosis as Markdown for a forum question or a bug report: the labels as titles, the
+ * hint, the evidence and the end of the traceback in a fenced block. User text (the error,
+ * paths) only ever appears inside code spans or the code block, so it cannot break the
+ * Markdown around it.
+ */
+export function diagnosisMarkdown(
+  source: IMarkdownSource,
+  titleOf: TitleOf
+): string {
+  const d = source.diagnosis;
+  const out: string[] = [];
+  const error = source.evalue
+    ? `${source.ename}: ${source.evalue}`
+    : source.ename;
+  out.push(`### ${titleOf('crash_type', d.crash_type)}`);
+  out.push('');
+  out.push(`- **Error:** ${inlineCode(firstLine(error))}`);
+  if (source.notebookPath) {
+    out.push(
+      `- **Where:** ${inlineCode(source.notebookPath)}, ${source.cellLabel}`
+    );
+  }
+  const rootCause = d.notebook_cause
+    ? `${titleOf('notebook_cause', d.notebook_cause)} (${titleOf('root_cause', d.root_cause)})`
+    : titleOf('root_cause', d.root_cause);
+  out.push(`- **Root cause:** ${rootCause}`);
+  out.push(`- **Pipeline stage:** ${titleOf('stage', d.stage)}`);
+  out.push(`- **Library:** ${titleOf('library', d.library)}`);
+  if (d.hint) {
+    out.push('');
+    out.push(`**Hint:** ${d.hint}`);
+  }
+  if (d.evidence.length) {
+    out.push('');
+    out.push('**Why:**');
+    out.push('');
+    for (const line of d.evidence) {
+      out.push(`- ${line}`);
+    }
+  }
+  const tail = tracebackTail(source.traceback);
+  out.push('');
+  if (tail.lines.length) {
+    out.push(
+      tail.omitted
+        ? `**Traceback** (last ${tail.lines.length} lines):`
+        : '**Traceback:**'
+    );
+    out.push('');
+    out.push(fencedBlock(tail.lines.join('\n'), 'text'));
+  } else {
+    out.push('**Error:**');
+    out.push('');
+    out.push(fencedBlock(error, 'text'));
+  }
+  out.push('');
+  out.push(
+    '_Diagnosed by nbcrash' +
+      (d.taxonomy_version ? ` (taxonomy ${d.taxonomy_version})` : '') +
+      '._'
+  );
+  return out.join('\n') + '\n';
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n').find(l => l.trim()) ?? '';
+  return line.length > 300 ? line.slice(0, 299) + '…' : line;
+}
