@@ -95,11 +95,12 @@ SPECIFICS = {
     "import_local_file_shadows_package": ["`mrcnn.py`", "rename"],
     "merge_key_dtypes": ["int64 vs str"],
     "list_minus_list": ["np.array(a) - np.array(b)"],
-    "kfold_too_many_splits": ["n_splits"],
+    "kfold_too_many_splits": ["folds"],
     "singular_matrix": ["np.linalg.pinv"],
     "y_two_columns": ["y.ravel()"],
     "pickle_empty_file": ["empty"],
     "ragged_array": ["different lengths"],
+    "boolean_mask_mismatch": ["boolean mask"],
     "corpus_torch_device_gpu_string": ["'cuda'", "not 'gpu'"],
     "corpus_keras_adam_lr_kw": ["learning_rate="],
     "corpus_keras_predict_classes_removed": ["np.argmax(model.predict(x), axis=-1)"],
@@ -167,6 +168,11 @@ def test_evidence_shows_the_file_name_of_a_windows_frame():
             "unsqueeze(0)",
         ),
         ("ImportError", "libGL.so.1: cannot open shared object file", "opencv-python-headless"),
+        (
+            "OSError",
+            "[Errno 30] Read-only file system: '/kaggle/input/titanic/submission.csv'",
+            "/kaggle/working/",
+        ),
     ],
 )
 def test_library_specific_hints_from_messages(ename, evalue, fragment):

@@ -74,3 +74,15 @@ def test_broken_shipped_model_raises_once_then_rules_only(dirs, monkeypatch):
     with pytest.raises(M.ModelError):
         M.load_model()
     assert M.load_model() is None  # not re-read on every crash
+
+
+def test_the_shipped_model_matches_the_current_features():
+    """A change of features.py without retraining would quietly degrade every diagnosis."""
+    from jupyterlab_nbcrash.diagnosis.features import FEATURES_VERSION
+
+    shipped = M.Model.load(M.SHIPPED_DIR)
+    assert shipped.meta.get("features_version") == FEATURES_VERSION, (
+        "retrain: python -m jupyterlab_nbcrash.cli train --shipped --data <study dev file>"
+    )
+    assert set(shipped.heads) == set(M.DIMENSIONS)
+    assert shipped.meta["trained_on"].get("corpus.jsonl", 0) >= 400

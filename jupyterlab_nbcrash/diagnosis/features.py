@@ -27,6 +27,10 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
+# Bump when the tokens change: a model trained on other tokens must be retrained (the shipped
+# model records the version it was trained with; a test compares them).
+FEATURES_VERSION = 3
+
 # Common import aliases → the library they stand for (a NameError on one is a forgotten import;
 # a failing line that calls through one is about that library).
 ALIASES: dict[str, str] = {

@@ -319,6 +319,13 @@ def _file_not_found(p, f):
 
 @_hint("files.permission_denied")
 def _permission(p, f):
+    if "Read-only file system" in p.message or "Errno 30" in p.message:
+        if "/kaggle/input" in p.message or "../input" in p.message:
+            return "Kaggle's input folder is read-only: write your files to `/kaggle/working/`."
+        return (
+            "That folder is read-only: save your files somewhere you may write, e.g. the "
+            "notebook's folder."
+        )
     where = f" `{f['path']}`" if f.get("path") else " the file"
     return (
         f"The kernel may not open{where}: close it in other programs (Excel locks files on "
@@ -429,8 +436,8 @@ def _request(p, f):
         return "The URL is malformed: it must start with `http://` or `https://` (check for typos)."
     if f.get("dns"):
         return (
-            "The host name could not be resolved: this kernel has no internet access (or needs a "
-            "proxy). Download the data by hand and load it from a local file."
+            "The host name could not be resolved: this kernel has no internet access (on Kaggle, "
+            "switch Internet on in the settings) or needs a proxy; or download the data by hand."
         )
     if status == "429":
         return (
@@ -789,6 +796,22 @@ def _average(p, f):
     return "y has more than two classes: pass `average='macro'` (or 'weighted') to the metric."
 
 
+@_hint("values.too_few_samples")
+def _too_few(p, f):
+    return (
+        f"There is too little data for this setting ({f.get('detail', '')}): lower the number "
+        "(folds, neighbours, clusters) or use more samples."
+    )
+
+
+@_hint("values.alignment")
+def _alignment(p, f):
+    return (
+        "The two Series/DataFrames have different indexes, so pandas cannot compare them row by "
+        "row: align them first, e.g. `a.reset_index(drop=True) == b.reset_index(drop=True)`."
+    )
+
+
 @_hint("values.duplicates")
 def _duplicates(p, f):
     return (
@@ -1118,11 +1141,6 @@ def _unknown_id(p, f):
 
 @_hint("arguments.sklearn_value", "arguments.invalid_argument_generic")
 def _bad_value(p, f):
-    if "n_splits" in f.get("detail", ""):
-        return (
-            "There are fewer samples (or members of a class) than folds: lower `n_splits` "
-            "(or `cv=`) or use more data."
-        )
     return (
         f"An argument value is not accepted here ({f.get('detail', 'see the message')}): choose a "
         "value the function supports; its documentation lists them."
@@ -1352,6 +1370,11 @@ def _iloc(p, f):
 
 @_hint("indexes.out_of_range", "indexes.index_error")
 def _index(p, f):
+    if "boolean index did not match" in p.message or "Unalignable boolean" in p.message:
+        return (
+            "The boolean mask has another length than the array it selects from: build the mask "
+            "from the same array (or the same filtered rows)."
+        )
     if "must be of integer (or boolean) type" in p.message:
         return "An array of floats is used as an index: convert it with `idx.astype(int)`."
     if "too many indices" in p.message:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..diagnosis.diagnose import rule_matches
-from ..diagnosis.features import tokens
+from ..diagnosis.features import FEATURES_VERSION, tokens
 from ..diagnosis.model import DIMENSIONS, FRAME_LIBRARY, Head, Model, library_hint
 from ..diagnosis.traceback import parse
 from .data import Example
@@ -186,6 +186,7 @@ def train(examples: Sequence[Example], params: Params | None = None, sources=Non
         "examples": len(examples),
         "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
         "sklearn": sklearn.__version__,
+        "features_version": FEATURES_VERSION,
         "params": {
             "min_df": params.min_df,
             "C": params.C,

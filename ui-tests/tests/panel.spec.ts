@@ -23,6 +23,15 @@ async function resetHistory(page: IJupyterLabPageFixture) {
   await page.reload();
 }
 
+/**
+ * Reload the page with notebooks open (galata's default reload waits for the launcher).
+ */
+async function reloadPage(page: IJupyterLabPageFixture) {
+  await page.reload({ waitForIsReady: false });
+  await expect(page.locator('#jupyterlab-splash')).toHaveCount(0);
+  await expect(page.locator('#jp-main-dock-panel')).toBeVisible();
+}
+
 async function openCrashPanel(page: IJupyterLabPageFixture) {
   await page.sidebar.openTab(PANEL_ID);
   const panel = page.locator(`#${PANEL_ID}`);
@@ -142,7 +151,7 @@ test.describe('nbcrash: the inline card', () => {
 
     // Reload the page: the notebook comes back with its error output, and so does the card
     // (from the server's history: no second diagnosis).
-    await page.reload();
+    await reloadPage(page);
     if (!(await page.notebook.isOpen(name))) {
       await page.notebook.openByPath(`${tmpPath}/${name}`);
     }
@@ -233,7 +242,7 @@ test.describe('nbcrash: feedback', () => {
     expect(stored.feedback.labels.crash_type).toBe(other.id);
 
     // After a page reload the panel shows the verdict, from the server.
-    await page.reload();
+    await reloadPage(page);
     const panel = await openCrashPanel(page);
     const entry = panel.locator('.jp-nbcrash-entry').first();
     await expect(entry).toHaveAttribute(
@@ -339,7 +348,7 @@ test.describe('nbcrash: the crash panel', () => {
     await page.locator('.jp-Dialog .jp-mod-accept').click();
     await expect(entries).toHaveCount(0);
     expect(await storedCrashes(page)).toHaveLength(0);
-    await page.reload();
+    await reloadPage(page);
     const after = await openCrashPanel(page);
     await expect(after.locator('.jp-nbcrash-entry')).toHaveCount(0);
   });
@@ -417,7 +426,7 @@ test.describe('nbcrash: "send cell source" off', () => {
   test('no cell source goes with the diagnose request', async ({ page }) => {
     const bodies: any[] = [];
     page.on('request', request => {
-      if (request.url().endsWith('/nbcrash/diagnose')) {
+      if (new URL(request.url()).pathname.endsWith('/nbcrash/diagnose')) {
         bodies.push(request.postDataJSON());
       }
     });

@@ -9,22 +9,27 @@ from .base import RuleMatch, group_facts, named, pattern_rule
 from .removed_apis import lookup_kwarg
 
 _IA = "invalid_argument"
+# Function names start where no name character precedes them: without the look-behind a long run
+# of word characters is re-scanned from every position (quadratic on huge messages).
 _UNEXPECTED_KW = re.compile(
-    r"(?P<func>[\w.<>]+)\(\) got an unexpected keyword argument '(?P<kw>\w+)'"
+    r"(?<![\w.<>])(?P<func>[\w.<>]+)\(\) got an unexpected keyword argument '(?P<kw>\w+)'"
     r"|got an unexpected keyword argument '(?P<kw2>\w+)'"
     r"|Keyword argument not understood: '?(?P<kw3>\w+)'?"
-    r"|Unrecognized keyword arguments?(?: passed to (?P<func4>\w+))?: \{?'(?P<kw4>\w+)'"
+    r"|Unrecognized keyword arguments?(?: passed to (?<![\w.<>])(?P<func4>\w+))?: \{?'(?P<kw4>\w+)'"
     r"|Argument\(s\) not recognized: \{'(?P<kw5>\w+)'"
-    r"|(?P<func6>\w+) got unexpected keyword argument '(?P<kw6>\w+)'"
+    r"|(?<![\w.<>])(?P<func6>\w+) got unexpected keyword argument '(?P<kw6>\w+)'"
     r"|invalid keyword argument '(?P<kw7>\w+)'"
 )
 _POSITIONAL = re.compile(
-    r"(?P<func>[\w.<>]+)\(\) missing (?P<n>\d+) required (?:positional|keyword-only) arguments?: "
+    r"(?<![\w.<>])(?P<func>[\w.<>]+)\(\) missing (?P<n>\d+) required "
+    r"(?:positional|keyword-only) arguments?: "
     r"(?P<args>.+)"
-    r"|(?P<func2>[\w.<>]+)\(\) takes (?P<takes>(?:from )?\d+(?: to \d+)?|no) (?:positional )?"
+    r"|(?<![\w.<>])(?P<func2>[\w.<>]+)\(\) takes (?P<takes>(?:from )?\d+(?: to \d+)?|no) "
+    r"(?:positional )?"
     r"arguments? but (?P<given>\d+) (?:were|was) given"
-    r"|(?P<func3>[\w.<>]+)\(\) got multiple values for (?:keyword )?argument '(?P<kw>\w+)'"
-    r"|(?P<func4>[\w.<>]+)\(\) takes exactly (?P<exact>\d+) arguments?"
+    r"|(?<![\w.<>])(?P<func3>[\w.<>]+)\(\) got multiple values for "
+    r"(?:keyword )?argument '(?P<kw>\w+)'"
+    r"|(?<![\w.<>])(?P<func4>[\w.<>]+)\(\) takes exactly (?P<exact>\d+) arguments?"
     r"|missing a required argument: (?P<args2>'\w+')"
 )
 
@@ -172,9 +177,8 @@ RULES = (
         _IA,
         r"Solver \w+ supports only|penalty=?'?\w+'? is not supported"
         r"|is not a valid (?:value|scoring)"
-        r"|Expected n_neighbors <= n_samples|n_components=\d+ must be between"
+        r"|n_components=\d+ must be between"
         r"|test_size=[\d.]+ should be|train_size=[\d.]+ should be"
-        r"|Cannot have number of splits n_splits=\d+ greater than the number of samples"
         r"|should be (?:either )?(?:positive and smaller|a float in the|an int in the)"
         r"|must be (?:an int|a float|a str) in the range|must be an instance of"
         r"|Unknown (?:solver|criterion|kernel|metric|method|algorithm|strategy)"
@@ -251,6 +255,7 @@ RULES = (
         r"|Could not interpret value `\w+` for parameter|num must be (?:an integer with )?1 <= num"
         r"|Image data (?:of dtype \w+ )?cannot be converted to float"
         r"|latex was not able to process the following string"
+        r"|The number of FixedLocator locations \(\d+\).* does not match the number of labels"
         r"|is not a valid (?:palette|colormap|cmap|font|marker|linestyle)(?: name)?",
         confidence=0.85,
         facts=lambda p, m: {"detail": m.group(0)},

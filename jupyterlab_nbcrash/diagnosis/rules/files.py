@@ -164,7 +164,8 @@ RULES = (
     pattern_rule(
         "files.permission_denied",
         "io_error",
-        r"Permission denied|Errno 13|Access is denied|Operation not permitted",
+        r"Permission denied|Errno 13|Access is denied|Operation not permitted"
+        r"|Read-only file system|Errno 30",
         enames={"PermissionError", "OSError", "IOError"},
         root_cause="environment_setting",
         confidence=0.95,

@@ -59,7 +59,7 @@ RULES = (
         "index_error",
         r"index (?:-?\d+ )?(?:is )?out of (?:range|bounds)|too many indices for"
         r"|invalid index to scalar variable|arrays used as indices must be of integer"
-        r"|Too many indexers|Unalignable boolean|out of range",
+        r"|Too many indexers|Unalignable boolean|out of range|boolean index did not match",
         enames={"IndexError", "IndexingError"},
         confidence=0.95,
         facts=_index_facts,

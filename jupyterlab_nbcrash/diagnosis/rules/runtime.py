@@ -14,7 +14,8 @@ RULES = (
         r"|no CUDA-capable device is detected|CUDA driver initialization failed"
         r"|Could not load dynamic library 'libcud|cudart64_\d+\.dll not found"
         r"|Failed to get convolution algorithm|cuDNN (?:launch failure|failed to initialize)"
-        r"|no kernel image is available for execution on the device",
+        r"|no kernel image is available for execution on the device"
+        r"|not compiled with (?:GPU|CUDA) support|compiled without CUDA",
         root_cause="environment_setting",
         ml_bug=True,
         confidence=0.9,

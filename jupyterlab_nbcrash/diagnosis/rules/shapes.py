@@ -120,7 +120,7 @@ RULES = (
         r"|requires inputs with matching shapes|Negative dimension size caused by"
         r"|logits and labels must (?:have the same shape|be broadcastable)"
         r"|Input to reshape is a tensor with \d+ values, but the requested shape"
-        r"|Data cardinality is ambiguous|must have the same rank \(ndim\)"
+        r"|Data cardinality is ambiguous|must have (?:the same )?rank \(ndim\)"
         r"|A target array with shape \(.*\) was passed for an output of shape"
         r"|Input arrays should have the same number of samples as target arrays"
         r"|`?logits`? and `?labels`? must (?:have the same (?:first dimension|shape)"
@@ -147,7 +147,7 @@ RULES = (
         "shapes.expected_2d",
         _TM,
         r"Expected 2D array, got (?P<a>1D|scalar) array instead"
-        r"|Found array with dim (?P<a2>\d+)\. .*expected <= 2",
+        r"|Found array with dim (?P<a2>\d+)(?:\. .*expected <= 2|, while dim <= 2 is required)",
         library="sklearn",
         ml_bug=True,
         confidence=0.95,
@@ -197,16 +197,16 @@ RULES = (
         "shapes.boolean_index",
         _TM,
         r"Inconsistent shape between the condition and the input \(got (?P<a>\([^)]*\)) and "
-        r"(?P<b>\([^)]*\))\)|boolean index did not match indexed array along (?:axis|dimension)",
+        r"(?P<b>\([^)]*\))\)",
         ml_bug=True,
-        confidence=0.93,
+        confidence=0.85,
         facts=_with(op="mask"),
     ),
     pattern_rule(
         "shapes.generic_shape",
         _TM,
         r"(?:shape|dimension)s? (?:mismatch|do(?:es)? not match)|must have the same shape"
-        r"|incompatible (?:shape|dimension)s?",
+        r"|incompatible (?:shape|dimension)s?|whose shape matches|must be consistent with shape",
         ml_bug=True,
         confidence=0.7,
         facts=_all_shapes,

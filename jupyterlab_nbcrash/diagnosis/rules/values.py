@@ -66,8 +66,7 @@ RULES = (
         r"length as key"
         r"|If using all scalar values, you must pass an index"
         r"|Unable to coerce to Series, length must be|Must have equal len keys and value"
-        r"|cannot set a row with mismatched columns|Wrong number of items passed"
-        r"|The number of FixedLocator locations \(\d+\).* does not match the number of labels",
+        r"|cannot set a row with mismatched columns|Wrong number of items passed",
         enames={"ValueError"},
         confidence=0.85,
         facts=lambda p, m: {
@@ -107,6 +106,24 @@ RULES = (
         library="tensorflow",
         confidence=0.8,
         facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "values.too_few_samples",
+        _V,
+        r"Cannot have number of splits n_splits=\d+ greater than the number of samples"
+        r"|Expected n_neighbors <= n_samples|n_samples=\d+ should be >= n_clusters=\d+",
+        enames={"ValueError"},
+        library="sklearn",
+        confidence=0.8,
+        facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "values.alignment",
+        _V,
+        r"Can only compare identically-labeled (?:Series|DataFrame) objects",
+        enames={"ValueError"},
+        library="pandas",
+        confidence=0.85,
     ),
     pattern_rule(
         "values.duplicates",
