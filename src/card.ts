@@ -237,7 +237,7 @@ export class CrashCard extends Widget {
         el(
           'p',
           'jp-nbcrash-card-lowconf',
-          `No hint: the diagnosis is only ${percent(confidence)} sure ` +
+          `No hint: the diagnosis is only ${Math.floor(confidence * 100)}% sure ` +
             `(your minimum is ${percent(minConfidence)}).`
         )
       );
@@ -574,9 +574,19 @@ export class CardManager {
       return;
     }
     const layout = cell.layout as PanelLayout;
-    const outputWrapper = cell.outputArea.parent;
+    const outputWrapper = cell.outputArea?.parent;
     const at = outputWrapper ? layout.widgets.indexOf(outputWrapper) : -1;
     if (at < 0) {
+      // A cell of a long notebook not rendered yet (a placeholder): wait until it is.
+      if (cell.isPlaceholder() && !this._waiting.has(cellModel)) {
+        this._waiting.add(cellModel);
+        void cell.ready.then(() => {
+          this._waiting.delete(cellModel);
+          if (!cell.isDisposed && !cell.isPlaceholder()) {
+            this.show(panel, cellModel, entry);
+          }
+        });
+      }
       return;
     }
     const card = new CrashCard({ ...this._options, entry });
@@ -630,6 +640,7 @@ export class CardManager {
   }
 
   private _cards = new Map<ICodeCellModel, CrashCard>();
+  private _waiting = new WeakSet<ICodeCellModel>();
   private _options: CardManager.IOptions;
 }
 

@@ -149,7 +149,7 @@ export function CrashEntryView(
           </p>
         ) : (
           <p className="jp-nbcrash-lowconf">
-            No hint: the diagnosis is only {Math.round(hintConfidence(d) * 100)}
+            No hint: the diagnosis is only {Math.floor(hintConfidence(d) * 100)}
             % sure.
           </p>
         ))}

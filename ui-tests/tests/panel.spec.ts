@@ -27,7 +27,7 @@ async function resetHistory(page: IJupyterLabPageFixture) {
  * Reload the page with notebooks open (galata's default reload waits for the launcher).
  */
 async function reloadPage(page: IJupyterLabPageFixture) {
-  await page.reload({ waitForIsReady: false });
+  await page.reload({ waitForIsReady: false } as any);
   await expect(page.locator('#jupyterlab-splash')).toHaveCount(0);
   await expect(page.locator('#jp-main-dock-panel')).toBeVisible();
 }
@@ -149,12 +149,24 @@ test.describe('nbcrash: the inline card', () => {
     expect(text).toContain('nonexistent_pkg_xyz');
     expect(text).not.toContain('nbcrash');
 
+    // "Reload Notebook from Disk" rebuilds the cell widgets: the card comes back.
+    await page
+      .locator('.jp-nbcrash-card')
+      .evaluate(node => node.setAttribute('data-test-old', ''));
+    await page.menu.clickMenuItem('File>Reload Notebook from Disk');
+    // The old cell widgets (and their card) are gone; the new cell gets its card again.
+    await expect(page.locator('[data-test-old]')).toHaveCount(0);
+    await expect(
+      (await cardOf(page, 0)).locator('.jp-nbcrash-card-type')
+    ).toHaveText('Module not found');
+
     // Reload the page: the notebook comes back with its error output, and so does the card
     // (from the server's history: no second diagnosis).
     await reloadPage(page);
-    if (!(await page.notebook.isOpen(name))) {
-      await page.notebook.openByPath(`${tmpPath}/${name}`);
-    }
+    // JupyterLab reopens the notebook (layout restored).
+    await expect(
+      page.locator('#jp-main-dock-panel .lm-TabBar-tab', { hasText: name })
+    ).toBeVisible();
     await page.notebook.activate(name);
     const again = await cardOf(page, 0);
     await expect(again.locator('.jp-nbcrash-card-type')).toHaveText(
@@ -307,6 +319,19 @@ test.describe('nbcrash: the crash panel', () => {
 
     await panel.screenshot({ path: testInfo.outputPath('panel-light.png') });
 
+    // Readable at 125% zoom (the browser then lays the page out in a viewport 1/1.25 the
+    // size): nothing in the panel needs horizontal scrolling.
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({
+      width: Math.round(viewport.width / 1.25),
+      height: Math.round(viewport.height / 1.25)
+    });
+    await expect
+      .poll(() => panel.evaluate(node => node.scrollWidth - node.clientWidth))
+      .toBeLessThanOrEqual(0);
+    await page.screenshot({ path: testInfo.outputPath('lab-zoom125.png') });
+    await page.setViewportSize(viewport);
+
     // Filter: only the module that is not installed.
     const typeFilter = panel.locator('select[data-dimension="crash_type"]');
     await typeFilter.selectOption({ label: 'Module not found' });
@@ -439,11 +464,67 @@ test.describe('nbcrash: "send cell source" off', () => {
     const body = bodies[0];
     expect(body.ename).toBe('NameError');
     expect(body.code).toBeUndefined();
-    expect(body.notebook.cells).toHaveLength(2);
+    expect(body.notebook.cells.length).toBeGreaterThanOrEqual(2);
     for (const cell of body.notebook.cells) {
       expect(cell.source).toBe('');
     }
     expect(body.notebook.history.length).toBeGreaterThan(0);
     expect(JSON.stringify(body)).not.toContain('secret_value = 41');
+  });
+});
+
+test.describe('nbcrash: minimum confidence for a hint', () => {
+  test.use({
+    mockSettings: {
+      ...galata.DEFAULT_SETTINGS,
+      'jupyterlab-nbcrash:plugin': { minConfidence: 1 }
+    }
+  });
+
+  test('a hint less sure than the minimum is hidden; the crash type stays', async ({
+    page
+  }) => {
+    await resetHistory(page);
+    await runNotebook(page, 'unsure_crash.ipynb', ['1 / 0']);
+    const card = await cardOf(page, 0);
+    const [crash] = await storedCrashes(page);
+    expect(crash.diagnosis.hint).not.toBe('');
+    expect(crash.diagnosis.confidence.crash_type).toBeLessThan(1);
+    await expect(card.locator('.jp-nbcrash-card-type')).not.toBeEmpty();
+    await expect(card.locator('.jp-nbcrash-card-hint')).toHaveCount(0);
+    await expect(card.locator('.jp-nbcrash-card-lowconf')).toContainText(
+      'your minimum is 100%'
+    );
+    const panel = await openCrashPanel(page);
+    const entry = panel.locator('.jp-nbcrash-entry').first();
+    await expect(entry.locator('.jp-nbcrash-hint')).toHaveCount(0);
+    await expect(entry.locator('.jp-nbcrash-lowconf')).toBeVisible();
+  });
+});
+
+test.describe('nbcrash: switched off', () => {
+  test.use({
+    mockSettings: {
+      ...galata.DEFAULT_SETTINGS,
+      'jupyterlab-nbcrash:plugin': { enabled: false }
+    }
+  });
+
+  test('no request, no card, no crash kept', async ({ page }) => {
+    await resetHistory(page);
+    let requests = 0;
+    page.on('request', request => {
+      if (new URL(request.url()).pathname.endsWith('/nbcrash/diagnose')) {
+        requests++;
+      }
+    });
+    await runNotebook(page, 'off_crash.ipynb', ['1 / 0']);
+    const output = await page.notebook.getCellOutputLocator(0);
+    await expect(output!).toContainText('ZeroDivisionError');
+    // Give a diagnosis the time it would take.
+    await page.waitForTimeout(1500);
+    expect(requests).toBe(0);
+    await expect(page.locator('.jp-nbcrash-card')).toHaveCount(0);
+    expect(await storedCrashes(page)).toHaveLength(0);
   });
 });
