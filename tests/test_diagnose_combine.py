@@ -156,6 +156,19 @@ def test_decisive_notebook_finding_overrides_root_cause(monkeypatch):
     assert d.confidence["root_cause"] == D.NOTEBOOK_CONFIDENCE
 
 
+def test_decisive_finding_outside_notebook_causes_keeps_its_cell(monkeypatch):
+    # "`scale` is only assigned inside a function in cell 2": an implementation error, but the
+    # panel still offers "Go to cell 2".
+    fire(monkeypatch)
+    cell = {"id": "c2", "index": 1, "execution_count": 5}
+    finding = StandInFinding("implementation_error", None, True, "Only local in cell 2.", (), cell)
+    monkeypatch.setattr(D, "analyse", lambda record, parsed: finding)
+    d = D.diagnose(RECORD, MODEL)
+    assert d.root_cause == "implementation_error"
+    assert d.notebook_cause is None
+    assert d.related_cell == cell
+
+
 def test_non_decisive_finding_changes_nothing(monkeypatch):
     fire(monkeypatch)
     finding = StandInFinding("notebook_specific", "out_of_order_execution", False, "maybe")

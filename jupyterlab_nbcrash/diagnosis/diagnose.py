@@ -161,7 +161,9 @@ def _apply_notebook(record, finding, labels, confidence, predictions, evidence):
             labels["root_cause"], confidence["root_cause"] = alt
             evidence.append(f"notebook: no sign of cells run out of order; root cause {alt[0]}")
     if labels["root_cause"] != "notebook_specific":
-        return None, None
+        # No notebook cause, but a decisive finding's cell still matters (e.g. "`x` is only
+        # assigned inside a function in cell 3"): keep it for "Go to cell".
+        return None, related_cell
     if (
         notebook_cause is None
         and finding is not None
