@@ -22,7 +22,8 @@ CRASH_TYPES: dict[str, tuple[str, str]] = {
     ),
     "io_error": (
         "File or I/O error",
-        "A file or path is missing, unreadable, of an unsupported type, not permitted or malformed.",
+        "A file or path is missing, unreadable, of an unsupported type, not permitted or "
+        "malformed.",
     ),
     "module_not_found": ("Module not found", "An imported module is not installed."),
     "attribute_error": (
@@ -40,13 +41,15 @@ CRASH_TYPES: dict[str, tuple[str, str]] = {
     ),
     "type_error": (
         "Type error",
-        "An operation got an object of the wrong type: not callable, not subscriptable, not iterable.",
+        "An operation got an object of the wrong type: not callable, not subscriptable, "
+        "not iterable.",
     ),
     "index_error": ("Index error", "An index is out of range."),
     "name_error": ("Name error", "A function or class name is not defined."),
     "data_value_violation": (
         "Data value violation",
-        "The data's values break an API's constraint: NaN or infinity, unseen labels, wrong classes.",
+        "The data's values break an API's constraint: NaN or infinity, unseen labels, "
+        "wrong classes.",
     ),
     "out_of_memory": ("Out of memory", "CPU or GPU memory ran out."),
     "environment_error": (
