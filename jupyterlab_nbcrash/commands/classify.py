@@ -30,18 +30,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
-    from ..diagnosis.diagnose import RULES_ONLY, diagnose
-    from ..diagnosis.model import ModelError, load_model
+    from ..diagnosis.diagnose import diagnose
     from ..diagnosis.record import ErrorRecord, RecordError
+    from . import model_from_args
 
-    model = None
-    if args.rules_only:
-        model = RULES_ONLY
-    elif args.model:
-        try:
-            model = load_model(args.model)
-        except ModelError as err:
-            raise UsageError(str(err)) from None
+    model = model_from_args(args)
 
     source = _open_input(args.file, UsageError)
     out = _open_output(args.output, UsageError)

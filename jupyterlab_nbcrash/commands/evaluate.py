@@ -36,10 +36,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
-    from ..diagnosis.diagnose import RULES_ONLY, diagnose
-    from ..diagnosis.model import ModelError, load_model
+    from ..diagnosis.diagnose import diagnose
+    from ..diagnosis.model import load_model
     from ..training.data import DataError, read_corpus, read_examples
     from ..training.metrics import format_table, predicted_labels, report
+    from . import model_from_args
 
     if args.cv is not None and not 2 <= args.cv <= 50:
         raise UsageError("--cv needs between 2 and 50 folds")
@@ -64,14 +65,7 @@ def run(args: argparse.Namespace) -> int:
         )
         goals = GOALS
     else:
-        model = None
-        if args.rules_only:
-            model = RULES_ONLY
-        elif args.model:
-            try:
-                model = load_model(args.model)
-            except ModelError as err:
-                raise UsageError(str(err)) from None
+        model = model_from_args(args)
         in_use = model if model is not None else load_model()
         trained_on = (getattr(in_use, "meta", None) or {}).get("trained_on") or {}
         if Path(args.file).name in trained_on:
