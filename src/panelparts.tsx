@@ -78,17 +78,23 @@ export function FilterBar(props: {
   );
 }
 
-/** Rows shown in a chart before the rest are summed up as "other". */
-const CHART_ROWS = 6;
+/** Rows shown in a chart before the rest are summed up in one row. */
+const CHART_ROWS = 8;
+
+/** A chart row: one label's count, or (id '') the sum of `folded` rarer labels. */
+export interface IChartRow extends ICount {
+  folded?: number;
+}
 
 /** The rows of a chart: the most frequent labels, the rest summed up. */
-export function chartRows(counts: ICount[], max = CHART_ROWS): ICount[] {
+export function chartRows(counts: ICount[], max = CHART_ROWS): IChartRow[] {
   if (counts.length <= max) {
     return counts;
   }
   const shown = counts.slice(0, max - 1);
-  const rest = counts.slice(max - 1).reduce((n, c) => n + c.count, 0);
-  return [...shown, { id: '', count: rest }];
+  const rare = counts.slice(max - 1);
+  const rest = rare.reduce((n, c) => n + c.count, 0);
+  return [...shown, { id: '', count: rest, folded: rare.length }];
 }
 
 /** A horizontal bar chart of crashes per label of one dimension (SVG bars). */
@@ -106,8 +112,10 @@ export function BarChart(props: {
   }
   const rows = chartRows(counts);
   const max = Math.max(...rows.map(r => r.count));
-  const label = (id: string) => (id ? taxonomy.title(dimension, id) : 'Other');
-  const summary = rows.map(r => `${label(r.id)}: ${r.count}`).join(', ');
+  // Not "Other": that is also a crash type's title.
+  const label = (row: IChartRow) =>
+    row.id ? taxonomy.title(dimension, row.id) : `${row.folded} more`;
+  const summary = rows.map(r => `${label(r)}: ${r.count}`).join(', ');
   return (
     <figure
       className="jp-nbcrash-chart"
@@ -122,8 +130,8 @@ export function BarChart(props: {
             className="jp-nbcrash-chart-row"
             data-id={row.id}
           >
-            <span className="jp-nbcrash-chart-label" title={label(row.id)}>
-              {label(row.id)}
+            <span className="jp-nbcrash-chart-label" title={label(row)}>
+              {label(row)}
             </span>
             <svg className="jp-nbcrash-chart-bar" focusable="false">
               <rect

@@ -160,14 +160,14 @@ describe('filters and chart counts', () => {
     ]);
   });
 
-  it('sums up the rare labels of a long chart as "other"', () => {
+  it('sums up the rare labels of a long chart in one row', () => {
     const counts = [5, 4, 3, 2, 1, 1, 1].map((count, i) => ({
       id: `t${i}`,
       count
     }));
     const rows = chartRows(counts, 4);
     expect(rows).toHaveLength(4);
-    expect(rows[3]).toEqual({ id: '', count: 5 });
+    expect(rows[3]).toEqual({ id: '', count: 5, folded: 4 });
     expect(rows.reduce((n, r) => n + r.count, 0)).toBe(17);
     expect(chartRows(counts.slice(0, 3), 4)).toHaveLength(3);
   });
