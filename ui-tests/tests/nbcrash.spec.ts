@@ -1,18 +1,7 @@
-import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
-import * as path from 'path';
-
-/** The crash panel's id, as the extension registers it. */
-const PANEL_ID = 'jp-nbcrash-panel';
+import { expect, test } from '@jupyterlab/galata';
+import { openCrashPanel, openTestNotebook } from './helpers';
 
 test.use({ autoGoto: true });
-
-/** Open the crash panel in the right sidebar and return its locator. */
-async function openCrashPanel(page: IJupyterLabPageFixture) {
-  await page.sidebar.openTab(PANEL_ID);
-  const panel = page.locator(`#${PANEL_ID}`);
-  await expect(panel).toBeVisible();
-  return panel;
-}
 
 test.describe('nbcrash: crash diagnosis in the panel', () => {
   test('a failing import is diagnosed as "Module not found"', async ({
@@ -89,13 +78,7 @@ test.describe('nbcrash: notebook-aware diagnosis', () => {
     page,
     tmpPath
   }, testInfo) => {
-    const name = 'out_of_order.ipynb';
-    await page.contents.uploadFile(
-      path.resolve(__dirname, 'notebooks', name),
-      `${tmpPath}/${name}`
-    );
-    await page.notebook.openByPath(`${tmpPath}/${name}`);
-    await page.notebook.activate(name);
+    await openTestNotebook(page, tmpPath, 'out_of_order.ipynb');
 
     // Cells: [0] markdown, [1] defines radius, [2] uses `scale`, [3] defines `scale`.
     await page.notebook.runCell(1);
@@ -142,13 +125,7 @@ test.describe('nbcrash: diagnosis across a kernel restart', () => {
     page,
     tmpPath
   }, testInfo) => {
-    const name = 'out_of_order.ipynb';
-    await page.contents.uploadFile(
-      path.resolve(__dirname, 'notebooks', name),
-      `${tmpPath}/${name}`
-    );
-    await page.notebook.openByPath(`${tmpPath}/${name}`);
-    await page.notebook.activate(name);
+    await openTestNotebook(page, tmpPath, 'out_of_order.ipynb');
 
     // Run everything in order once: no crash.
     await page.notebook.runCell(1);

@@ -4,15 +4,13 @@ import {
   IJupyterLabPageFixture,
   test
 } from '@jupyterlab/galata';
-import * as path from 'path';
+import { openCrashPanel, openTestNotebook, PANEL_ID } from './helpers';
 
 /**
  * Issue 5, frontend: the inline card (titles, "Why?", "Go to cell", feedback), the panel's
  * filters, chart and "Clear", the history after a page reload, the commands, the
  * "send cell source" setting, and screenshots of the panel in light and dark theme.
  */
-
-const PANEL_ID = 'jp-nbcrash-panel';
 
 test.use({ autoGoto: true });
 
@@ -30,13 +28,6 @@ async function reloadPage(page: IJupyterLabPageFixture) {
   await page.reload({ waitForIsReady: false } as any);
   await expect(page.locator('#jupyterlab-splash')).toHaveCount(0);
   await expect(page.locator('#jp-main-dock-panel')).toBeVisible();
-}
-
-async function openCrashPanel(page: IJupyterLabPageFixture) {
-  await page.sidebar.openTab(PANEL_ID);
-  const panel = page.locator(`#${PANEL_ID}`);
-  await expect(panel).toBeVisible();
-  return panel;
 }
 
 async function storedCrashes(page: IJupyterLabPageFixture): Promise<any[]> {
@@ -185,13 +176,7 @@ test.describe('nbcrash: the inline card', () => {
     tmpPath
   }) => {
     await resetHistory(page);
-    const name = 'out_of_order.ipynb';
-    await page.contents.uploadFile(
-      path.resolve(__dirname, 'notebooks', name),
-      `${tmpPath}/${name}`
-    );
-    await page.notebook.openByPath(`${tmpPath}/${name}`);
-    await page.notebook.activate(name);
+    await openTestNotebook(page, tmpPath, 'out_of_order.ipynb');
     // [0] markdown, [1] defines radius, [2] uses `scale`, [3] defines `scale`.
     await page.notebook.runCell(1);
     await page.notebook.runCell(2);
