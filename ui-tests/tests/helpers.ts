@@ -25,3 +25,22 @@ export async function openTestNotebook(
   await page.notebook.openByPath(`${tmpPath}/${name}`);
   await page.notebook.activate(name);
 }
+
+/**
+ * Cell `index` has just failed with a NameError: open the panel and return its newest entry,
+ * once diagnosed as an out-of-order execution.
+ */
+export async function outOfOrderEntry(
+  page: IJupyterLabPageFixture,
+  index: number
+) {
+  const output = await page.notebook.getCellOutputLocator(index);
+  await expect(output!).toContainText('NameError');
+  const panel = await openCrashPanel(page);
+  const entry = panel.locator('.jp-nbcrash-entry').first();
+  await expect(entry).toHaveAttribute('data-status', 'done');
+  await expect(entry.locator('.jp-nbcrash-label-root_cause')).toContainText(
+    'Out-of-order execution'
+  );
+  return { panel, entry };
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@jupyterlab/galata';
-import { openCrashPanel, openTestNotebook } from './helpers';
+import { openCrashPanel, openTestNotebook, outOfOrderEntry } from './helpers';
 
 test.use({ autoGoto: true });
 
@@ -83,15 +83,7 @@ test.describe('nbcrash: notebook-aware diagnosis', () => {
     // Cells: [0] markdown, [1] defines radius, [2] uses `scale`, [3] defines `scale`.
     await page.notebook.runCell(1);
     await page.notebook.runCell(2);
-    const output = await page.notebook.getCellOutputLocator(2);
-    await expect(output!).toContainText('NameError');
-
-    const panel = await openCrashPanel(page);
-    const entry = panel.locator('.jp-nbcrash-entry').first();
-    await expect(entry).toHaveAttribute('data-status', 'done');
-    await expect(entry.locator('.jp-nbcrash-label-root_cause')).toContainText(
-      'Out-of-order execution'
-    );
+    const { panel, entry } = await outOfOrderEntry(page, 2);
     await expect(entry.locator('.jp-nbcrash-hint')).toContainText(
       'Run cell 4 first'
     );
@@ -138,15 +130,7 @@ test.describe('nbcrash: diagnosis across a kernel restart', () => {
     await page.locator('.jp-Dialog .jp-mod-accept').click();
     await expect(page.locator('.jp-Dialog')).toHaveCount(0);
     await page.notebook.runCell(2);
-    const output = await page.notebook.getCellOutputLocator(2);
-    await expect(output!).toContainText('NameError');
-
-    const panel = await openCrashPanel(page);
-    const entry = panel.locator('.jp-nbcrash-entry').first();
-    await expect(entry).toHaveAttribute('data-status', 'done');
-    await expect(entry.locator('.jp-nbcrash-label-root_cause')).toContainText(
-      'Out-of-order execution'
-    );
+    const { panel, entry } = await outOfOrderEntry(page, 2);
     await expect(entry.locator('.jp-nbcrash-hint')).toContainText(
       'kernel restarted'
     );
