@@ -8,6 +8,7 @@ the status latency, and whether issue 7's goals are met:
 
     python benchmarks/load_diagnose.py                 # 10,000 requests, 50 concurrent
     python benchmarks/load_diagnose.py --inline        # diagnosis on the event loop, to compare
+    python benchmarks/load_diagnose.py --baseline      # jupyter_server's own /api/status instead
 
 Goals: 0 errors, p50 <= 5 ms, p99 <= 25 ms, /api/status <= 50 ms while the load runs.
 The client is a minimal HTTP/1.1 keep-alive client on asyncio streams so that it adds as little
@@ -170,7 +171,12 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def run_load(
-    server: Server, requests: int, concurrency: int, max_seconds: float, rate: float | None = None
+    server: Server,
+    requests: int,
+    concurrency: int,
+    max_seconds: float,
+    rate: float | None = None,
+    baseline: bool = False,
 ) -> dict:
     """Send ``requests`` diagnoses; probe /api/status meanwhile; return the measurements.
 
@@ -178,6 +184,9 @@ async def run_load(
     is answered, so the server always has ``concurrency`` requests in hand. With ``rate`` (open
     loop) request i is due at ``start + i / rate``; its latency counts from that due time, so a
     stalled server cannot hide its backlog (no coordinated omission).
+
+    ``baseline`` sends jupyter_server's own ``GET /api/status`` instead of diagnoses: the floor
+    any handler of this server has at the same concurrency on the same machine.
     """
     latencies: list[float] = []
     errors: list[str] = []
@@ -200,15 +209,17 @@ async def run_load(
                         await asyncio.sleep(due - start)
                     start = due
                 try:
-                    code, payload = await asyncio.wait_for(
-                        conn.request("POST", "/nbcrash/diagnose", BODIES[i % len(BODIES)]), 30
-                    )
+                    if baseline:
+                        call = conn.request("GET", "/api/status")
+                    else:
+                        call = conn.request("POST", "/nbcrash/diagnose", BODIES[i % len(BODIES)])
+                    code, payload = await asyncio.wait_for(call, 30)
                 except (OSError, asyncio.TimeoutError, ValueError) as err:
                     errors.append(f"{type(err).__name__}: {err}")
                     conn.close()
                     continue
                 latencies.append((time.perf_counter() - start) * 1000)
-                if code != 200 or b'"crash_type"' not in payload:
+                if code != 200 or (b'"started"' if baseline else b'"crash_type"') not in payload:
                     errors.append(f"HTTP {code}: {payload[:120]!r}")
         finally:
             conn.close()
@@ -300,15 +311,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--inline", action="store_true", help="diagnose on the event loop (comparison only)"
     )
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="load jupyter_server's own GET /api/status instead (the server's floor)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object only")
     args = parser.parse_args(argv)
 
     with Server(config_py=INLINE_CONFIG if args.inline else "") as server:
         warm_up(server)
         result = asyncio.run(
-            run_load(server, args.requests, args.concurrency, args.max_seconds, args.rate)
+            run_load(
+                server, args.requests, args.concurrency, args.max_seconds, args.rate, args.baseline
+            )
         )
     result["mode"] = "inline" if args.inline else "worker thread"
+    result["endpoint"] = "GET /api/status (baseline)" if args.baseline else "POST /nbcrash/diagnose"
     result["concurrency"] = args.concurrency
     result["machine"] = machine()
     missed = verdict(result)
@@ -316,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result))
     else:
         print(
-            f"POST /nbcrash/diagnose x {result['requests']} at {args.concurrency} concurrent "
+            f"{result['endpoint']} x {result['requests']} at {args.concurrency} concurrent "
             f"({result['mode']}, {result['load']}) on {result['machine']}"
         )
         print(f"  errors {result['errors']}  {result['first_errors'] or ''}")
