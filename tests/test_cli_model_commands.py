@@ -134,15 +134,44 @@ def test_train_with_feedback_reads_the_store(tmp_path, tiny, capsys, monkeypatch
         classmethod(lambda cls, path=None: opened.append(path) or StandInStore()),
     )
     out_dir = tmp_path / "model"
+    store = tmp_path / "nbcrash.sqlite3"
+    store.touch()
     code, _, err = run_cli(
-        capsys, "train", "--no-corpus", "--data", str(tiny), "--with-feedback", "-o", str(out_dir)
+        capsys,
+        "train",
+        "--no-corpus",
+        "--data",
+        str(tiny),
+        "--with-feedback",
+        "--store",
+        str(store),
+        "-o",
+        str(out_dir),
     )
-    assert code == 0 and opened == [None]
+    assert code == 0 and opened == [str(store)]
     assert "skipped 1 feedback record(s)" in err
     model = M.Model.load(out_dir)
     assert model.meta["trained_on"] == {"tiny.jsonl": 40, "feedback": 1}
     parsed = parse(ErrorRecord.from_dict(corrected))
     assert model.predict(parsed, matching_rules(parsed))["root_cause"].label == "library_cause"
+
+
+def test_train_with_feedback_from_a_store_that_does_not_exist(tmp_path, tiny, capsys):
+    # A mistyped --store must not read as "no feedback" (nor create an empty database there).
+    missing = tmp_path / "typo.sqlite3"
+    code, _, err = run_cli(
+        capsys,
+        "train",
+        "--no-corpus",
+        "--data",
+        str(tiny),
+        "--with-feedback",
+        "--store",
+        str(missing),
+    )
+    assert code == 2
+    assert err.strip() == f"jupyter nbcrash train: error: no nbcrash store at {missing}"
+    assert not missing.exists()
 
 
 def test_train_defaults_to_the_user_model_dir(tmp_path, tiny, capsys, monkeypatch):

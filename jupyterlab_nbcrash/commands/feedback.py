@@ -35,28 +35,37 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action == "list":
+        _print_list(read_store(args.store, lambda store: store.entries()))
+    else:
+        _export(labelled_feedback(args.store), args.output)
+    return 0
+
+
+def labelled_feedback(explicit: str | None = None) -> list[dict]:
+    """The corrections as labelled records (``train --with-feedback`` reads them too)."""
+    return read_store(explicit, lambda store: list(store.labelled_records()))
+
+
+def read_store(explicit: str | None, read) -> list:
+    """``read(store)`` on the store at ``explicit`` or the configured one.
+
+    A store that does not exist is not created: a path given by hand must exist (a typo would
+    otherwise read as "no feedback"); a missing default store just means no feedback yet.
+    """
     from ..store import FeedbackStore, StoreError
 
-    path = _store_path(args.store)
+    path = _store_path(explicit)
     if not os.path.exists(path):
-        if args.store:
+        if explicit:
             raise UsageError(f"no nbcrash store at {path}")
         print(f"no feedback recorded yet (no store at {path})", file=sys.stderr)
-        entries = []
-    else:
-        try:
-            with FeedbackStore.open(path) as store:
-                if args.action == "list":
-                    entries = store.entries()
-                else:
-                    entries = list(store.labelled_records())
-        except StoreError as err:
-            raise UsageError(str(err)) from None
-    if args.action == "list":
-        _print_list(entries)
-    else:
-        _export(entries, args.output)
-    return 0
+        return []
+    try:
+        with FeedbackStore.open(path) as store:
+            return read(store)
+    except StoreError as err:
+        raise UsageError(str(err)) from None
 
 
 def _store_path(explicit: str | None) -> str:

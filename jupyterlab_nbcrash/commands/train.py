@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from ..diagnosis.model import SHIPPED_DIR, user_model_dir
     from ..training.data import DataError, read_corpus, read_examples
     from ..training.fit import train
+    from .feedback import labelled_feedback
 
     examples = []
     sources: dict[str, int] = {}
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             examples += found
             sources[Path(path).name] = len(found)
         if args.with_feedback:
-            found, skipped = _feedback_examples(_feedback(args.store, UsageError))
+            found, skipped = _feedback_examples(labelled_feedback(args.store))
             examples += found
             sources["feedback"] = len(found)
             if skipped:
@@ -97,16 +98,6 @@ def _feedback_examples(records: list[dict]):
         except DataError:
             skipped += 1
     return found, skipped
-
-
-def _feedback(store_path: str | None, error) -> list[dict]:
-    from ..store import FeedbackStore
-
-    try:
-        with FeedbackStore.open(store_path) as store:
-            return list(store.labelled_records())
-    except Exception as err:  # sqlite3 errors, a missing or locked file
-        raise error(f"cannot read the feedback store: {err}") from None
 
 
 if __name__ == "__main__":  # pragma: no cover
