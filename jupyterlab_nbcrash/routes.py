@@ -328,7 +328,7 @@ class FeedbackHandler(NbCrashHandler):
         if "correct" not in data:
             raise bad_request("'correct' is required")
         if not 0 <= crash_id < SQLITE_INT:
-            raise tornado.web.HTTPError(404, "no crash %d in the history", crash_id)
+            raise _unknown_crash(crash_id)
 
         def work():
             crash = self.nbcrash.history.get(crash_id)
@@ -337,10 +337,20 @@ class FeedbackHandler(NbCrashHandler):
         try:
             answer = await self.nbcrash.in_worker(work)
         except UnknownCrash:
-            raise tornado.web.HTTPError(404, "no crash %d in the history", crash_id) from None
+            raise _unknown_crash(crash_id) from None
         except FeedbackError as err:
             raise bad_request(str(err)) from None
         self.write_json(answer)
+
+
+def _unknown_crash(crash_id: int) -> tornado.web.HTTPError:
+    # Usually a card whose crash was cleared from the panel since: say how to get it back.
+    return tornado.web.HTTPError(
+        404,
+        "crash %d is no longer in the history (cleared?): run the cell again or use "
+        '"Diagnose this error" to give feedback on it',
+        crash_id,
+    )
 
 
 class StatusHandler(NbCrashHandler):

@@ -449,3 +449,14 @@ async def test_one_full_collection_after_the_first_diagnosis_only(
         code, body = await nbcrash_call("POST", "diagnose", KEY_ERROR)
         assert code == 200, body
     assert calls == [()]
+
+
+async def test_feedback_after_the_history_was_cleared_says_how_to_get_it_back(nbcrash_call):
+    _, crash = await nbcrash_call("POST", "diagnose", KEY_ERROR)
+    code, _ = await nbcrash_call("DELETE", "crashes")
+    assert code == 200
+    code, body = await nbcrash_call(
+        "POST", "feedback", {"crash_id": crash["crash_id"], "correct": True}
+    )
+    assert_error(code, body, 404, "no longer in the history")
+    assert "Diagnose this error" in body["error"]
