@@ -348,7 +348,7 @@ def _unknown_crash(crash_id: int) -> tornado.web.HTTPError:
     return tornado.web.HTTPError(
         404,
         "crash %d is no longer in the history (cleared?): run the cell again or use "
-        '"Diagnose this error" to give feedback on it',
+        '"Diagnose This Error" (right-click the error) to give feedback on it',
         crash_id,
     )
 

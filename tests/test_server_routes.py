@@ -459,4 +459,4 @@ async def test_feedback_after_the_history_was_cleared_says_how_to_get_it_back(nb
         "POST", "feedback", {"crash_id": crash["crash_id"], "correct": True}
     )
     assert_error(code, body, 404, "no longer in the history")
-    assert "Diagnose this error" in body["error"]
+    assert "Diagnose This Error" in body["error"]
