@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from jupyterlab_nbcrash.diagnosis.features import (
+    api_libraries,
     name_shape,
     normalise_message,
     stage_cues,
@@ -56,6 +57,8 @@ def test_tokens_of_a_real_traceback():
     toks = tokens(parsed)
     for expected in ("e:keyerror", "fd:pandas", "u:plot", "s:data_visualization", "w:plot"):
         assert expected in toks, expected
+    # identifier parts of all the code shown, as stages: read_csv → data preparation, plot → viz
+    assert {"ks:data_preparation", "ks:data_visualization"} <= set(toks)
     assert "r:_none_" in toks  # no rules given
     assert library_hint(parsed) == "pandas"
 
@@ -68,3 +71,67 @@ def test_tokens_tolerate_a_minimal_parsed_error():
 def test_library_hint_from_the_failing_line_alias():
     parsed = SimpleNamespace(library=None, user_line="sns.barplot(x='a', data=df)")
     assert library_hint(parsed) == "seaborn"
+
+
+def test_api_libraries_of_the_failing_line():
+    # import aliases need a dotted use; names imported in the code shown count as their module
+    assert api_libraries("np.linalg.norm()") == ["numpy"]
+    assert api_libraries("model = Sequential()", ["from keras.models import Sequential"]) == [
+        "tensorflow"
+    ]
+    # an object built by a library call in the code shown: clf.score is scikit-learn's
+    code = ["from sklearn.svm import LinearSVC", "clf = LinearSVC()", "clf.fit(X, y)"]
+    assert api_libraries("print(clf.score(X_test))", code) == ["sklearn"]
+    assert api_libraries("centroids = nnc.cluster_centers", ["nnc = NearestNeighbors(3)"]) == [
+        "sklearn"
+    ]
+    # a well-known name only when called: a bare `tensor` or `F` is the user's variable
+    assert api_libraries("out = RandomForestClassifier(n_estimators=10)") == ["sklearn"]
+    assert api_libraries("print(tensor + F)") == []
+    assert api_libraries("") == []
+
+
+def test_api_cue_tokens_and_library_hint_without_a_library_frame():
+    record = ErrorRecord.from_dict(
+        {
+            "ename": "TypeError",
+            "evalue": "score() missing 1 required positional argument: 'y'",
+            "traceback": [
+                "<ipython-input-7-0a1b2c3d4e5f> in <module>()\n"
+                "      1 clf = LogisticRegression()\n"
+                "----> 2 print(clf.score(X_test))\n",
+                "TypeError: score() missing 1 required positional argument: 'y'",
+            ],
+        }
+    )
+    parsed = parse(record)
+    assert parsed.library is None
+    toks = tokens(parsed)
+    assert "al:sklearn" in toks and "aln:sklearn" in toks
+    assert library_hint(parsed) == "sklearn"
+
+
+def test_each_dimension_learns_from_its_own_token_groups():
+    from jupyterlab_nbcrash.training.fit import Params, token_filter
+
+    doc = ["e:keyerror", "m:_name_", "r:keys.missing", "u:df", "k:price", "w:plot", "tb:price"]
+    # the crash type is a property of the error: none of the user's code
+    assert token_filter("crash_type", Params())(doc) == ["e:keyerror", "m:_name_", "r:keys.missing"]
+    assert token_filter("root_cause", Params())(doc) == ["r:keys.missing", "tb:price"]
+    # the library: not the user's own identifiers (``u``, ``k``), but its calls and API cues
+    lib_doc = ["u:df", "uc:read_csv", "ul:pandas", "al:pandas", "k:price", "ks:training"]
+    assert token_filter("library", Params())(lib_doc) == ["uc:read_csv", "ul:pandas", "al:pandas"]
+
+
+def test_corpus_weight_per_dimension():
+    from jupyterlab_nbcrash.training.data import Example
+    from jupyterlab_nbcrash.training.fit import Featurised, Params, weights
+
+    examples = [
+        Example(id="a", record=None, labels={}, source="corpus.jsonl"),
+        Example(id="b", record=None, labels={}, source="study.jsonl"),
+    ]
+    data = Featurised(examples, [[], []], [None, None])
+    params = Params(corpus_weight=1.0, corpus_weights={"root_cause": 0.3})
+    assert list(weights(data, params, "root_cause")) == [0.3, 1.0]
+    assert list(weights(data, params, "stage")) == [1.0, 1.0]

@@ -12,6 +12,8 @@ apart. Tokens are grouped by prefix so that the model can weigh, say, a word of 
 - ``u:``/``uc:``/``ul:``  identifiers, calls and library aliases of the failing user line;
   ``t:`` those of the cell-level line; ``k:`` identifiers of all user code shown
 - ``s:``/``ss:``          stage cues of the failing line / of the user code (fit → training …)
+- ``ks:``                 stages the identifier parts of all the code shown hint at, counted
+- ``al:``/``aln:``        libraries whose API the failing line calls (``aln``: no library frame)
 - ``nm:``                 the shape of a missing name (module alias, class, called, data-like …)
 - ``tb:``                 every word of the traceback text, unabstracted
 - ``r:``/``rct:``/``rrc:``/``rst:``/``rlb:``  the rules that fired and what they say
@@ -29,7 +31,7 @@ from collections.abc import Iterable, Sequence
 
 # Bump when the tokens change: a model trained on other tokens must be retrained (the shipped
 # model records the version it was trained with; a test compares them).
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 
 # Common import aliases → the library they stand for (a NameError on one is a forgotten import;
 # a failing line that calls through one is about that library).
@@ -152,6 +154,37 @@ for _stage, _words in {
 }.items():
     for _w in _words.split():
         SUBWORD_CUES.setdefault(_w, _stage)
+
+# Well-known classes and functions → their library: a failing line that calls one (or a method of
+# an object built by one in the code shown) is about that library even without a library frame.
+API_NAMES: dict[str, str] = {}
+for _lib, _names in {
+    "sklearn": "randomforestclassifier randomforestregressor logisticregression linearregression "
+    "svc svr linearsvc kmeans dbscan pca tsne standardscaler minmaxscaler robustscaler "
+    "labelencoder onehotencoder labelbinarizer train_test_split gridsearchcv randomizedsearchcv "
+    "cross_val_score cross_val_predict cross_validate accuracy_score confusion_matrix "
+    "classification_report mean_squared_error mean_absolute_error r2_score f1_score "
+    "precision_score recall_score roc_auc_score roc_curve kneighborsclassifier "
+    "kneighborsregressor decisiontreeclassifier decisiontreeregressor "
+    "gradientboostingclassifier gradientboostingregressor adaboostclassifier "
+    "extratreesclassifier tfidfvectorizer countvectorizer columntransformer simpleimputer "
+    "gaussiannb multinomialnb bernoullinb nearestneighbors kfold stratifiedkfold ridge lasso "
+    "elasticnet sgdclassifier polynomialfeatures make_pipeline agglomerativeclustering "
+    "silhouette_score normalizer",
+    "pandas": "dataframe series read_csv read_excel read_json read_table read_sql read_pickle "
+    "get_dummies to_datetime to_numeric date_range crosstab pivot_table",
+    "tensorflow": "sequential dense conv2d conv1d maxpooling2d maxpool2d lstm gru dropout "
+    "flatten embedding batchnormalization imagedatagenerator to_categorical pad_sequences "
+    "load_model earlystopping modelcheckpoint inputlayer globalaveragepooling2d",
+    "torch": "tensor dataloader tensordataset from_numpy no_grad crossentropyloss mseloss",
+    "numpy": "ndarray arange linspace zeros ones asarray concatenate vstack hstack loadtxt "
+    "genfromtxt argmax",
+    "matplotlib": "subplots figure imshow",
+    "xgboost": "xgbclassifier xgbregressor",
+    "lightgbm": "lgbmclassifier lgbmregressor",
+}.items():
+    for _w in _names.split():
+        API_NAMES.setdefault(_w, _lib)
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(")
@@ -279,6 +312,64 @@ def code_tokens(prefix: str, line: str) -> list[str]:
     return out
 
 
+_FROM_IMPORT = re.compile(r"\s*from\s+([\w.]+)\s+import\s+\(?([\w ,]+)")
+_IMPORT_AS = re.compile(r"\s*import\s+([\w.]+)(?:\s+as\s+(\w+))?")
+_ASSIGN_CALL = re.compile(r"\s*([\w, ]+?)\s*=\s*([A-Za-z_][\w.]*)\s*\(")
+_DOTTED = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)(\s*\()?")
+
+
+def _module_library(module: str) -> str:
+    top = module.split(".")[0]
+    return ALIASES.get(top, top.lower())
+
+
+def api_libraries(user_line: str, code_lines: Sequence[str] = ()) -> list[str]:
+    """Libraries whose API the failing line calls: import aliases, names imported in the code
+    shown, objects built by a library call in it (``clf = SVC()`` … ``clf.score``) and
+    well-known class/function names (``API_NAMES``)."""
+    if not user_line:
+        return []
+    known: dict[str, str] = {}
+
+    def resolve(dotted: str, called: bool) -> str | None:
+        parts = dotted.split(".")
+        if parts[0] in known:
+            return known[parts[0]]
+        if len(parts) > 1 and parts[0] in ALIASES:
+            return ALIASES[parts[0]]
+        # A well-known name only when called (``DataFrame(...)``): a bare ``tensor`` or
+        # ``figure`` is as likely a user's variable.
+        return API_NAMES.get(parts[-1].lower()) if called else None
+
+    for line in code_lines[:MAX_CODE_LINES]:
+        line = line[:300]
+        m = _FROM_IMPORT.match(line)
+        if m:
+            lib = _module_library(m.group(1))
+            for part in m.group(2).split(","):
+                words = part.split()
+                if words:
+                    known[words[-1]] = lib
+            continue
+        m = _IMPORT_AS.match(line)
+        if m:
+            known[m.group(2) or m.group(1).split(".")[0]] = _module_library(m.group(1))
+            continue
+        m = _ASSIGN_CALL.match(line)
+        if m:
+            lib = resolve(m.group(2), True)
+            if lib:
+                for target in m.group(1).split(","):
+                    if target.strip().isidentifier():
+                        known.setdefault(target.strip(), lib)
+    out = []
+    for dotted, call in _DOTTED.findall(user_line[:400]):
+        lib = resolve(dotted, bool(call))
+        if lib:
+            out.append(lib)
+    return list(dict.fromkeys(out))
+
+
 def subwords(ident: str) -> list[str]:
     """Lower-case parts of an identifier: plotKMeans → plot, k, means; y_pred2 → y, pred."""
     return [p.lower() for p in _CAMEL.findall(ident.replace("_", " ")) if not p.isdigit()]
@@ -307,6 +398,17 @@ def stage_cues(lines: Iterable[str]) -> list[str]:
                 out.append(stage)
         if line.lstrip().startswith(("import ", "from ", "!pip", "%pip")):
             out.append("environment_setup")
+    return out
+
+
+def _subword_stages(lines: Iterable[str]) -> list[str]:
+    out = []
+    for line in lines:
+        for ident in _IDENT.findall(line[:300])[:30]:
+            for part in subwords(ident):
+                stage = SUBWORD_CUES.get(part)
+                if stage:
+                    out.append(stage)
     return out
 
 
@@ -397,11 +499,19 @@ def tokens(parsed, matches: Sequence = ()) -> list[str]:
     code_lines = [str(line) for line in code_lines[:MAX_CODE_LINES]]
     for line in code_lines:
         out += ["k:" + i.lower() for i in _IDENT.findall(line[:300])[:30]]
+    # The library API the failing line calls (``aln:`` when no library frame shows it).
+    for lib in api_libraries(user_line or top_line, code_lines):
+        out.append("al:" + lib)
+        if not deepest:
+            out.append("aln:" + lib)
     out += ["s:" + s for s in stage_cues([user_line, top_line])]
     out += subword_tokens("w", user_line)
     if top_line and top_line != user_line:
         out += subword_tokens("w", top_line)
     out += ["ss:" + s for s in dict.fromkeys(stage_cues(code_lines))]
+    # Stages the identifier parts of all the code shown point at, counted (``ks:``; stage only).
+    out += ["ks:" + s for s in _subword_stages(code_lines)]
+
     if not user_line:
         out.append("u:_none_")
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import ALIAS_USE, ALIASES, tokens
+from .features import api_libraries, tokens
 
 FORMAT = "nbcrash-linear-2"
 DIMENSIONS = ("crash_type", "root_cause", "stage", "library", "ml_bug")
@@ -207,15 +207,19 @@ class Model:
 
 
 def library_hint(parsed) -> str | None:
-    """The library a crash is most plausibly about: deepest library frame, else the user line's."""
+    """The library a crash is most plausibly about: deepest library frame, else the API the
+    user's failing line calls (import alias, imported name, object built by a library call in
+    the code shown, well-known class or function)."""
     lib = getattr(parsed, "library", None)
     if lib:
         return lib
     line = getattr(parsed, "user_line", "") or ""
-    for alias in ALIAS_USE.findall(line):
-        if alias in ALIASES:
-            return ALIASES[alias]
-    return None
+    code: list[str] = []
+    for frame in tuple(getattr(parsed, "frames", ()) or ()):
+        if getattr(frame, "is_user", False):
+            code += [str(c) for c in (getattr(frame, "code_lines", ()) or ())]
+    libs = api_libraries(line, code)
+    return libs[0] if libs else None
 
 
 def _resolve_library(
