@@ -68,6 +68,29 @@ def test_tokens_tolerate_a_minimal_parsed_error():
     assert "e:_none_" in toks and "m:_empty_" in toks
 
 
+def test_library_hint_is_the_library_the_user_called():
+    # seaborn called matplotlib, which raised: the crash is about seaborn's API (the outermost
+    # library frame), not about the deepest frame's matplotlib
+    record = ErrorRecord.from_dict(
+        {
+            "ename": "AttributeError",
+            "evalue": "Rectangle.set() got an unexpected keyword argument 'colour'",
+            "traceback": [
+                "Cell In[7], line 1\n----> 1 sns.barplot(x='a', y='b', data=df, colour='red')\n",
+                "File /site-packages/seaborn/categorical.py:2341, in barplot(data, x, y)\n",
+                "File /site-packages/matplotlib/artist.py:147, in Artist.set(self, **kwargs)\n",
+                "AttributeError: Rectangle.set() got an unexpected keyword argument 'colour'",
+            ],
+        }
+    )
+    parsed = parse(record)
+    assert library_hint(parsed) == "seaborn"
+    toks = tokens(parsed)
+    assert {"fa:seaborn", "fd:matplotlib"} <= set(toks)
+    # without library frames there is no fa: token
+    assert not any(t.startswith("fa:") for t in tokens(SimpleNamespace(ename="", message="")))
+
+
 def test_library_hint_from_the_failing_line_alias():
     parsed = SimpleNamespace(library=None, user_line="sns.barplot(x='a', data=df)")
     assert library_hint(parsed) == "seaborn"

@@ -9,6 +9,7 @@ apart. Tokens are grouped by prefix so that the model can weigh, say, a word of 
                           and quoted names abstracted), ``q:`` short quoted identifiers
 - ``c:``/``cm:``          earlier exceptions of a chain
 - ``fl:``/``fd:``/``ff:`` libraries in the frames, the deepest library, its function names
+- ``fa:``                 the library the user's code called (outermost library frame)
 - ``u:``/``uc:``/``ul:``  identifiers, calls and library aliases of the failing user line;
   ``t:`` those of the cell-level line; ``k:`` identifiers of all user code shown
 - ``s:``/``ss:``          stage cues of the failing line / of the user code (fit → training …)
@@ -31,7 +32,7 @@ from collections.abc import Iterable, Sequence
 
 # Bump when the tokens change: a model trained on other tokens must be retrained (the shipped
 # model records the version it was trained with; a test compares them).
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5
 
 # Common import aliases → the library they stand for (a NameError on one is a forgotten import;
 # a failing line that calls through one is about that library).
@@ -460,6 +461,11 @@ def tokens(parsed, matches: Sequence = ()) -> list[str]:
     out += ["fl:" + lib.lower() for lib in dict.fromkeys(libs)]
     deepest = getattr(parsed, "library", None)
     out.append("fd:" + (deepest.lower() if deepest else "_none_"))
+    # The library the user's code called (outermost library frame): seaborn when seaborn called
+    # matplotlib, scikit-learn when its validation raised inside numpy.
+    called = getattr(parsed, "api_library", None)
+    if called:
+        out.append("fa:" + called.lower())
     lib_frames = [f for f in frames if getattr(f, "library", None)]
     for f in lib_frames[-3:]:
         fn = (getattr(f, "function", "") or "").lower()

@@ -207,10 +207,14 @@ class Model:
 
 
 def library_hint(parsed) -> str | None:
-    """The library a crash is most plausibly about: deepest library frame, else the API the
-    user's failing line calls (import alias, imported name, object built by a library call in
-    the code shown, well-known class or function)."""
-    lib = getattr(parsed, "library", None)
+    """The library a crash is most plausibly about: the library the user's code called (the
+    outermost library frame: seaborn when seaborn called matplotlib that raised), else the
+    deepest library frame, else the API the user's failing line calls (import alias, imported
+    name, object built by a library call in the code shown, well-known class or function).
+
+    The outermost frame names the API the user misused; 5-fold CV on the study's crashes:
+    library +1.9 points against the deepest frame."""
+    lib = getattr(parsed, "api_library", None) or getattr(parsed, "library", None)
     if lib:
         return lib
     line = getattr(parsed, "user_line", "") or ""
