@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib
 import logging
-from dataclasses import dataclass, field
 
 import pytest
 
 from jupyterlab_nbcrash import taxonomy
 from jupyterlab_nbcrash.diagnosis.model import Prediction
+from jupyterlab_nbcrash.diagnosis.notebook import NotebookFinding
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.rules.base import RuleMatch
 
 # The module, not the function that the package re-exports under the same name.
 D = importlib.import_module("jupyterlab_nbcrash.diagnosis.diagnose")
@@ -26,28 +27,6 @@ RECORD = ErrorRecord.from_dict(
         ],
     }
 )
-
-
-@dataclass(frozen=True)
-class StandInMatch:
-    rule: str
-    crash_type: str
-    root_cause: str | None = None
-    stage: str | None = None
-    library: str | None = None
-    ml_bug: bool | None = None
-    confidence: float = 0.5
-    facts: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class StandInFinding:
-    root_cause: str
-    notebook_cause: str | None
-    decisive: bool
-    hint: str
-    evidence: tuple = ()
-    related_cell: dict | None = None
 
 
 SECOND = {
@@ -89,7 +68,7 @@ def fire(monkeypatch, *matches):
 
 
 def test_model_decides_when_no_rule_is_certain(monkeypatch):
-    fire(monkeypatch, StandInMatch("keys.x", "attribute_error", stage="training", confidence=0.6))
+    fire(monkeypatch, RuleMatch("keys.x", "attribute_error", stage="training", confidence=0.6))
     d = D.diagnose(RECORD, MODEL)
     assert (d.crash_type, d.root_cause, d.stage, d.library, d.ml_bug) == (
         "key_error",
@@ -103,7 +82,7 @@ def test_model_decides_when_no_rule_is_certain(monkeypatch):
 
 
 def test_a_certain_rule_wins_for_the_dimensions_it_names(monkeypatch):
-    rule = StandInMatch(
+    rule = RuleMatch(
         "imports.x", "module_not_found", stage="environment_setup", ml_bug=False, confidence=0.97
     )
     fire(monkeypatch, rule)
@@ -116,7 +95,7 @@ def test_a_certain_rule_wins_for_the_dimensions_it_names(monkeypatch):
 
 
 def test_invalid_ids_never_escape(monkeypatch):
-    fire(monkeypatch, StandInMatch("x.y", "not_a_type", root_cause="nonsense", confidence=0.99))
+    fire(monkeypatch, RuleMatch("x.y", "not_a_type", root_cause="nonsense", confidence=0.99))
     bad = StandInModel(
         crash_type="bogus", root_cause="bogus", stage="bogus", library="", ml_bug="x"
     )
@@ -138,7 +117,7 @@ def test_rules_only_without_a_model(monkeypatch):
 def test_decisive_notebook_finding_overrides_root_cause(monkeypatch):
     fire(monkeypatch)
     cell = {"id": "c1", "index": 1, "execution_count": 3}
-    finding = StandInFinding(
+    finding = NotebookFinding(
         "notebook_specific",
         "previous_cell_error",
         True,
@@ -161,7 +140,7 @@ def test_decisive_finding_outside_notebook_causes_keeps_its_cell(monkeypatch):
     # panel still offers "Go to cell 2".
     fire(monkeypatch)
     cell = {"id": "c2", "index": 1, "execution_count": 5}
-    finding = StandInFinding("implementation_error", None, True, "Only local in cell 2.", (), cell)
+    finding = NotebookFinding("implementation_error", None, True, "Only local in cell 2.", (), cell)
     monkeypatch.setattr(D, "analyse", lambda record, parsed: finding)
     d = D.diagnose(RECORD, MODEL)
     assert d.root_cause == "implementation_error"
@@ -171,7 +150,7 @@ def test_decisive_finding_outside_notebook_causes_keeps_its_cell(monkeypatch):
 
 def test_non_decisive_finding_changes_nothing(monkeypatch):
     fire(monkeypatch)
-    finding = StandInFinding("notebook_specific", "out_of_order_execution", False, "maybe")
+    finding = NotebookFinding("notebook_specific", "out_of_order_execution", False, "maybe")
     monkeypatch.setattr(D, "analyse", lambda record, parsed: finding)
     d = D.diagnose(RECORD, MODEL)
     assert d.root_cause == "data_confusion"

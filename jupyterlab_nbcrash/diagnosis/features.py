@@ -103,89 +103,97 @@ STDLIB_NAMES = frozenset(
     ]
 )
 
+
+def _by_word(groups: dict[str, str]) -> dict[str, str]:
+    """``{label: "word word ..."}`` turned round: each word → its label (the first one wins)."""
+    table: dict[str, str] = {}
+    for label, words in groups.items():
+        for word in words.split():
+            table.setdefault(word, label)
+    return table
+
+
 # Words of the user's code that tell the pipeline stage. Matched against identifiers (lower-case).
-STAGE_CUES: dict[str, str] = {}
-for _stage, _words in {
-    "training": "fit fit_generator train train_on_batch epochs epoch backward zero_grad step "
-    "gridsearchcv randomizedsearchcv cross_val_score cross_validate kfold stratifiedkfold "
-    "optimizer loss_fn criterion trainer partial_fit train_model history callbacks "
-    "earlystopping fit_transform_model xgbclassifier",
-    "evaluation": "predict predict_proba predict_classes evaluate score accuracy_score "
-    "confusion_matrix classification_report roc_curve roc_auc_score auc f1_score "
-    "precision_score recall_score mean_squared_error mean_absolute_error r2_score metrics "
-    "test_loss test_acc y_pred preds pred predictions eval inference log_loss",
-    "data_visualization": "plt plot hist imshow scatter figure show subplot subplots barplot "
-    "heatmap countplot distplot histplot boxplot lineplot scatterplot pairplot jointplot "
-    "violinplot catplot lmplot regplot kdeplot legend xlabel ylabel title savefig sns px "
-    "wordcloud display xticks yticks set_title set_xlabel ax axes fig colorbar bar pie",
-    "data_preparation": "read_csv read_excel read_json read_table read_sql read_parquet merge "
-    "fillna dropna groupby drop apply loc iloc astype train_test_split concat append reshape "
-    "transform fit_transform labelencoder onehotencoder get_dummies to_datetime replace "
-    "map value_counts sort_values reset_index set_index rename pivot melt "
-    "standardscaler minmaxscaler normalize tokenizer texts_to_sequences pad_sequences "
-    "imagedatagenerator dataloader dataset head describe info isnull isna unique query "
-    "load_data loadtxt genfromtxt resize dataframe series to_numpy",
-    "model_construction": "sequential add dense conv2d conv1d lstm gru dropout flatten "
-    "maxpooling2d embedding compile summary layers layer module linear "
-    "batchnorm2d relu activation from_pretrained build inputlayer functional "
-    "randomforestclassifier logisticregression svc kmeans pipeline",
-    "environment_setup": "import pip install chdir listdir mount drive path makedirs getcwd "
-    "environ version __version__ set_seed seed device cuda config load_ext",
-}.items():
-    for _w in _words.split():
-        STAGE_CUES.setdefault(_w, _stage)
+STAGE_CUES = _by_word(
+    {
+        "training": "fit fit_generator train train_on_batch epochs epoch backward zero_grad step "
+        "gridsearchcv randomizedsearchcv cross_val_score cross_validate kfold stratifiedkfold "
+        "optimizer loss_fn criterion trainer partial_fit train_model history callbacks "
+        "earlystopping fit_transform_model xgbclassifier",
+        "evaluation": "predict predict_proba predict_classes evaluate score accuracy_score "
+        "confusion_matrix classification_report roc_curve roc_auc_score auc f1_score "
+        "precision_score recall_score mean_squared_error mean_absolute_error r2_score metrics "
+        "test_loss test_acc y_pred preds pred predictions eval inference log_loss",
+        "data_visualization": "plt plot hist imshow scatter figure show subplot subplots barplot "
+        "heatmap countplot distplot histplot boxplot lineplot scatterplot pairplot jointplot "
+        "violinplot catplot lmplot regplot kdeplot legend xlabel ylabel title savefig sns px "
+        "wordcloud display xticks yticks set_title set_xlabel ax axes fig colorbar bar pie",
+        "data_preparation": "read_csv read_excel read_json read_table read_sql read_parquet merge "
+        "fillna dropna groupby drop apply loc iloc astype train_test_split concat append reshape "
+        "transform fit_transform labelencoder onehotencoder get_dummies to_datetime replace "
+        "map value_counts sort_values reset_index set_index rename pivot melt "
+        "standardscaler minmaxscaler normalize tokenizer texts_to_sequences pad_sequences "
+        "imagedatagenerator dataloader dataset head describe info isnull isna unique query "
+        "load_data loadtxt genfromtxt resize dataframe series to_numpy",
+        "model_construction": "sequential add dense conv2d conv1d lstm gru dropout flatten "
+        "maxpooling2d embedding compile summary layers layer module linear "
+        "batchnorm2d relu activation from_pretrained build inputlayer functional "
+        "randomforestclassifier logisticregression svc kmeans pipeline",
+        "environment_setup": "import pip install chdir listdir mount drive path makedirs getcwd "
+        "environ version __version__ set_seed seed device cuda config load_ext",
+    }
+)
 
 # Parts of identifiers that tell the stage even inside user names (plot_curve, y_pred, train_x).
-SUBWORD_CUES: dict[str, str] = {}
-for _stage, _words in {
-    "data_visualization": "plot plt sns show display fig figure ax axes axis hist histogram "
-    "scatter chart heatmap bar barh pie imshow color colors legend xlabel ylabel title viz "
-    "visualize visualise draw graph",
-    "training": "train training fit epoch epochs optimizer optim grid search cv fold folds "
-    "backward tune tuning",
-    "evaluation": "pred preds predict predicted prediction predictions test score scores acc "
-    "accuracy mse rmse mae eval evaluate evaluation metric metrics confusion roc auc report "
-    "precision recall f1 residual residuals",
-    "model_construction": "model models layer layers net network dense conv lstm compile "
-    "summary pretrained tokenizer encoder decoder classifier regressor clf estimator build",
-    "data_preparation": "df data dataset csv read load clean merge split col cols column "
-    "columns feature features encode encoded scaled scaler normalize normalized preprocess "
-    "transform dummies drop fillna",
-    "environment_setup": "import install path dir os env version config seed device cuda gpu",
-}.items():
-    for _w in _words.split():
-        SUBWORD_CUES.setdefault(_w, _stage)
+SUBWORD_CUES = _by_word(
+    {
+        "data_visualization": "plot plt sns show display fig figure ax axes axis hist histogram "
+        "scatter chart heatmap bar barh pie imshow color colors legend xlabel ylabel title viz "
+        "visualize visualise draw graph",
+        "training": "train training fit epoch epochs optimizer optim grid search cv fold folds "
+        "backward tune tuning",
+        "evaluation": "pred preds predict predicted prediction predictions test score scores acc "
+        "accuracy mse rmse mae eval evaluate evaluation metric metrics confusion roc auc report "
+        "precision recall f1 residual residuals",
+        "model_construction": "model models layer layers net network dense conv lstm compile "
+        "summary pretrained tokenizer encoder decoder classifier regressor clf estimator build",
+        "data_preparation": "df data dataset csv read load clean merge split col cols column "
+        "columns feature features encode encoded scaled scaler normalize normalized preprocess "
+        "transform dummies drop fillna",
+        "environment_setup": "import install path dir os env version config seed device cuda gpu",
+    }
+)
 
 # Well-known classes and functions → their library: a failing line that calls one (or a method of
 # an object built by one in the code shown) is about that library even without a library frame.
-API_NAMES: dict[str, str] = {}
-for _lib, _names in {
-    "sklearn": "randomforestclassifier randomforestregressor logisticregression linearregression "
-    "svc svr linearsvc kmeans dbscan pca tsne standardscaler minmaxscaler robustscaler "
-    "labelencoder onehotencoder labelbinarizer train_test_split gridsearchcv randomizedsearchcv "
-    "cross_val_score cross_val_predict cross_validate accuracy_score confusion_matrix "
-    "classification_report mean_squared_error mean_absolute_error r2_score f1_score "
-    "precision_score recall_score roc_auc_score roc_curve kneighborsclassifier "
-    "kneighborsregressor decisiontreeclassifier decisiontreeregressor "
-    "gradientboostingclassifier gradientboostingregressor adaboostclassifier "
-    "extratreesclassifier tfidfvectorizer countvectorizer columntransformer simpleimputer "
-    "gaussiannb multinomialnb bernoullinb nearestneighbors kfold stratifiedkfold ridge lasso "
-    "elasticnet sgdclassifier polynomialfeatures make_pipeline agglomerativeclustering "
-    "silhouette_score normalizer",
-    "pandas": "dataframe series read_csv read_excel read_json read_table read_sql read_pickle "
-    "get_dummies to_datetime to_numeric date_range crosstab pivot_table",
-    "tensorflow": "sequential dense conv2d conv1d maxpooling2d maxpool2d lstm gru dropout "
-    "flatten embedding batchnormalization imagedatagenerator to_categorical pad_sequences "
-    "load_model earlystopping modelcheckpoint inputlayer globalaveragepooling2d",
-    "torch": "tensor dataloader tensordataset from_numpy no_grad crossentropyloss mseloss",
-    "numpy": "ndarray arange linspace zeros ones asarray concatenate vstack hstack loadtxt "
-    "genfromtxt argmax",
-    "matplotlib": "subplots figure imshow",
-    "xgboost": "xgbclassifier xgbregressor",
-    "lightgbm": "lgbmclassifier lgbmregressor",
-}.items():
-    for _w in _names.split():
-        API_NAMES.setdefault(_w, _lib)
+API_NAMES = _by_word(
+    {
+        "sklearn": "randomforestclassifier randomforestregressor logisticregression "
+        "linearregression svc svr linearsvc kmeans dbscan pca tsne standardscaler minmaxscaler "
+        "robustscaler labelencoder onehotencoder labelbinarizer train_test_split gridsearchcv "
+        "randomizedsearchcv "
+        "cross_val_score cross_val_predict cross_validate accuracy_score confusion_matrix "
+        "classification_report mean_squared_error mean_absolute_error r2_score f1_score "
+        "precision_score recall_score roc_auc_score roc_curve kneighborsclassifier "
+        "kneighborsregressor decisiontreeclassifier decisiontreeregressor "
+        "gradientboostingclassifier gradientboostingregressor adaboostclassifier "
+        "extratreesclassifier tfidfvectorizer countvectorizer columntransformer simpleimputer "
+        "gaussiannb multinomialnb bernoullinb nearestneighbors kfold stratifiedkfold ridge lasso "
+        "elasticnet sgdclassifier polynomialfeatures make_pipeline agglomerativeclustering "
+        "silhouette_score normalizer",
+        "pandas": "dataframe series read_csv read_excel read_json read_table read_sql read_pickle "
+        "get_dummies to_datetime to_numeric date_range crosstab pivot_table",
+        "tensorflow": "sequential dense conv2d conv1d maxpooling2d maxpool2d lstm gru dropout "
+        "flatten embedding batchnormalization imagedatagenerator to_categorical pad_sequences "
+        "load_model earlystopping modelcheckpoint inputlayer globalaveragepooling2d",
+        "torch": "tensor dataloader tensordataset from_numpy no_grad crossentropyloss mseloss",
+        "numpy": "ndarray arange linspace zeros ones asarray concatenate vstack hstack loadtxt "
+        "genfromtxt argmax",
+        "matplotlib": "subplots figure imshow",
+        "xgboost": "xgbclassifier xgbregressor",
+        "lightgbm": "lgbmclassifier lgbmregressor",
+    }
+)
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(")
