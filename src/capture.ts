@@ -21,6 +21,7 @@ import {
 import {
   diagnoseRequest,
   IKernelErrorInfo,
+  missingNames,
   wireCells,
   withoutSources
 } from './record';
@@ -368,7 +369,11 @@ export class CrashCapture implements IDisposable {
       cellIndex: index,
       executionCount,
       notebook: cells
-        ? { path, cells: wireCells(cells, index), ...watch.history.toWire() }
+        ? {
+            path,
+            cells: wireCells(cells, index, missingNames(error.evalue)),
+            ...watch.history.toWire()
+          }
         : null
     });
     const body = this.sendCellSource ? full : withoutSources(full);

@@ -24,15 +24,38 @@ export const LIMITS = {
 };
 
 /**
+ * The names an error is about, when it says a name is missing: `x` of "name 'x' is not
+ * defined" or of "local variable 'x' referenced before assignment".
+ */
+export function missingNames(evalue: string): string[] {
+  const out = new Set<string>();
+  const re =
+    /(?:name|variable) '([A-Za-z_]\w*)' (?:is not defined|referenced before assignment|where it is not associated)/g;
+  for (const m of evalue.slice(0, 2000).matchAll(re)) {
+    out.add(m[1]);
+  }
+  return [...out];
+}
+
+/** Whether a source mentions one of the names as a whole identifier. */
+function mentions(source: string, names: readonly string[]): boolean {
+  return names.some(name =>
+    new RegExp(`(?<![\\w.])${name}(?!\\w)`).test(source)
+  );
+}
+
+/**
  * The notebook's cells as the server's notebook analysis needs them.
  *
  * Only code cells carry their source (markdown is irrelevant to which names a cell defines);
  * when the notebook is very large, the cells farthest from the failing one are sent without
- * source first.
+ * source first, except that cells mentioning a name the error misses (`keepNames`) go last:
+ * they are the ones that can say where the name is defined.
  */
 export function wireCells(
   cells: Iterable<ICellModel>,
-  failingIndex: number
+  failingIndex: number,
+  keepNames: readonly string[] = []
 ): IWireCell[] {
   const out: IWireCell[] = [];
   let index = 0;
@@ -53,8 +76,14 @@ export function wireCells(
   }
   let total = out.reduce((n, c) => n + c.source.length, 0);
   if (total > LIMITS.notebookSource) {
+    const keep = new Set(
+      keepNames.length
+        ? out.filter(c => mentions(c.source, keepNames)).map(c => c.index)
+        : []
+    );
     const byDistance = [...out].sort(
       (a, b) =>
+        Number(keep.has(a.index)) - Number(keep.has(b.index)) ||
         Math.abs(b.index - failingIndex) - Math.abs(a.index - failingIndex)
     );
     for (const cell of byDistance) {

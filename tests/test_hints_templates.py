@@ -182,6 +182,25 @@ def test_library_specific_hints_from_messages(ename, evalue, fragment):
     assert fragment in hint
 
 
+@pytest.mark.parametrize(
+    ("name", "code", "statement"),
+    [
+        ("glob", "files = glob('data/*.csv')", "from glob import glob"),
+        ("glob", "files = glob.glob('data/*.csv')", "import glob"),
+        ("Counter", "counts = Counter(words)", "from collections import Counter"),
+        ("norm", "length = norm(v)", "from numpy.linalg import norm"),
+        ("norm", "p = norm.pdf(x)", "from scipy.stats import norm"),
+        ("KMeans", "km = KMeans(3)", "from sklearn.cluster import KMeans"),
+    ],
+)
+def test_name_error_hint_gives_the_import_the_code_needs(name, code, statement):
+    error = ErrorRecord(ename="NameError", evalue=f"name '{name}' is not defined", code=code)
+    parsed = parse(error)
+    match = apply_rules(parsed)
+    hint, _ = make_hint(parsed, {"crash_type": match.crash_type}, match)
+    assert f"`{statement}`" in hint
+
+
 def test_close_matches_use_the_users_code():
     # The column list is not in pandas' message: the candidates come from the cell's code.
     code = "df = pd.read_csv('sales.csv')\ndf['Revenue'].sum()\ndf['revenue_2020']"

@@ -218,6 +218,33 @@ def test_missing_import_of_a_well_known_alias(alias, statement):
     assert f.hint.startswith(f"Missing import: `{statement}`")
 
 
+@pytest.mark.parametrize(
+    ("name", "line", "statement"),
+    [
+        ("KMeans", "km = KMeans(n_clusters=3).fit(a)", "from sklearn.cluster import KMeans"),
+        ("TSNE", "emb = TSNE(2).fit_transform(a)", "from sklearn.manifold import TSNE"),
+        ("Dense", "model.add(Dense(10))", "from tensorflow.keras.layers import Dense"),
+        ("glob", "files = glob('*.csv')", "from glob import glob"),
+        ("glob", "files = glob.glob('*.csv')", "import glob"),
+        ("datetime", "d = datetime.now()", "from datetime import datetime"),
+        ("datetime", "d = datetime.date(2020, 1, 1)", "import datetime"),
+    ],
+)
+def test_missing_import_of_a_library_name_fits_its_use(name, line, statement):
+    error = ("NameError", f"name '{name}' is not defined")
+    f = run(make(["a = 1\nmodel = 2", line], "1 2", error=error))
+    check(f, "implementation_error", None, None)
+    assert f.hint == f"Missing import: `{statement}` (no cell imports `{name}`)."
+
+
+def test_missing_import_that_may_also_be_a_typo_says_both():
+    error = ("NameError", "name 'models' is not defined")
+    f = run(make(["model = make_model()", "models.fit(x)"], "1 2", error=error))
+    check(f, "implementation_error", None, None)
+    assert f.hint.startswith("Missing import: `from tensorflow.keras import models`")
+    assert f.hint.endswith("or did you mean `model`?")
+
+
 def test_alias_imported_in_a_skipped_cell_is_not_a_missing_import():
     error = ("NameError", "name 'np' is not defined")
     f = run(make(["import numpy as np", "np.zeros(3)"], "2", error=error))

@@ -54,6 +54,15 @@ def test_alias_name_error_is_a_missing_import():
     m = best("alias_not_imported_np")
     assert m.facts["import"] == "import numpy as np"
     assert m.library == "none"
+    # A name two imports define: the code's use picks the statement.
+    for code, statement in (("glob('*.csv')", "from glob import glob"), ("", "import glob")):
+        rec = ErrorRecord(ename="NameError", evalue="name 'glob' is not defined", code=code)
+        m = apply_rules(parse(rec))
+        assert (m.rule, m.facts["import"], m.facts["module"]) == (
+            "imports.alias_not_imported",
+            statement,
+            "glob",
+        )
 
 
 def test_name_error_uses_the_user_line_to_tell_calls_from_values():

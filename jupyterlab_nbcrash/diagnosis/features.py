@@ -28,7 +28,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 # Bump when the tokens change: a model trained on other tokens must be retrained (the shipped
 # model records the version it was trained with; a test compares them).
@@ -384,16 +384,21 @@ def subwords(ident: str) -> list[str]:
     return [p.lower() for p in _CAMEL.findall(ident.replace("_", " ")) if not p.isdigit()]
 
 
+def _subword_cues(line: str, chars: int = 400, idents: int = 40) -> Iterator[tuple[str, str]]:
+    """(part, stage or "") for the identifier parts of the start of a line."""
+    for ident in _IDENT.findall(line[:chars])[:idents]:
+        for part in subwords(ident):
+            yield part, SUBWORD_CUES.get(part, "")
+
+
 def subword_tokens(prefix: str, line: str) -> list[str]:
     """Identifier parts of a line (``w:``) and the stages they hint at (``sw:``)."""
     out = []
-    for ident in _IDENT.findall(line[:400])[:40]:
-        for part in subwords(ident):
-            if len(part) >= 2:
-                out.append(f"{prefix}:{part}")
-                stage = SUBWORD_CUES.get(part)
-                if stage:
-                    out.append(f"{prefix}s:{stage}")
+    for part, stage in _subword_cues(line):
+        if len(part) >= 2:
+            out.append(f"{prefix}:{part}")
+            if stage:
+                out.append(f"{prefix}s:{stage}")
     return out
 
 
@@ -411,14 +416,8 @@ def stage_cues(lines: Iterable[str]) -> list[str]:
 
 
 def _subword_stages(lines: Iterable[str]) -> list[str]:
-    out = []
-    for line in lines:
-        for ident in _IDENT.findall(line[:300])[:30]:
-            for part in subwords(ident):
-                stage = SUBWORD_CUES.get(part)
-                if stage:
-                    out.append(stage)
-    return out
+    """Stages the identifier parts of whole code lines point at (shorter window per line)."""
+    return [stage for line in lines for _, stage in _subword_cues(line, 300, 30) if stage]
 
 
 _EXEC_COUNT = re.compile(r"(?:ipython-input-|In ?\[)(\d+)")
@@ -437,6 +436,26 @@ def _frames(parsed) -> Sequence:
 
 def _ename(parsed) -> str:
     return (getattr(parsed, "ename", "") or "").strip()
+
+
+def _user_code(parsed, user_frames: Sequence) -> tuple[str, str, list[str]]:
+    """(failing line, the cell's own failing line, the user's code lines shown or sent)."""
+    user_line = getattr(parsed, "user_line", "") or ""
+    top_line = getattr(user_frames[0], "failing_line", "") if user_frames else ""
+    code_lines: list = []
+    for f in user_frames[:MAX_FRAMES]:
+        code_lines += list(getattr(f, "code_lines", ()) or ())
+    if not code_lines:
+        user_code = getattr(parsed, "user_code", "") or ""
+        code_lines = user_code.splitlines() if isinstance(user_code, str) else list(user_code)
+    return user_line, top_line or "", [str(line) for line in code_lines[:MAX_CODE_LINES]]
+
+
+def called_libraries(parsed) -> list[str]:
+    """``api_libraries`` of a parsed crash: what its failing line calls, given its code."""
+    user_frames = [f for f in _frames(parsed) if getattr(f, "is_user", False)]
+    user_line, top_line, code_lines = _user_code(parsed, user_frames)
+    return api_libraries(user_line or top_line, code_lines)
 
 
 def tokens(parsed, matches: Sequence = ()) -> list[str]:
@@ -499,18 +518,10 @@ def tokens(parsed, matches: Sequence = ()) -> list[str]:
         out.append("fd:_stdlib_")  # the deepest frame is Python's own (socket, json, ...)
 
     # The user's code: the failing line, the cell-level line and the context shown.
-    user_line = getattr(parsed, "user_line", "") or ""
+    user_line, top_line, code_lines = _user_code(parsed, user_frames)
     out += code_tokens("u", user_line)
-    top_line = getattr(user_frames[0], "failing_line", "") if user_frames else ""
     if top_line and top_line != user_line:
         out += code_tokens("t", top_line)
-    code_lines = []
-    for f in user_frames[:MAX_FRAMES]:
-        code_lines += list(getattr(f, "code_lines", ()) or ())
-    if not code_lines:
-        user_code = getattr(parsed, "user_code", "") or ""
-        code_lines = user_code.splitlines() if isinstance(user_code, str) else list(user_code)
-    code_lines = [str(line) for line in code_lines[:MAX_CODE_LINES]]
     for line in code_lines:
         out += ["k:" + i.lower() for i in _IDENT.findall(line[:300])[:30]]
     # The library API the failing line calls (``aln:`` when no library frame shows it).

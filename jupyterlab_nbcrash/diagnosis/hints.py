@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from .rules import matching_rules
 from .rules.base import RuleMatch
 from .rules.imports import package_for
-from .rules.names import KNOWN_IMPORTS
+from .rules.known_imports import LIBRARY_NAMES, import_for
 from .traceback import ParsedError
 
 Template = Callable[[ParsedError, Mapping[str, str]], "str | None"]
@@ -98,7 +98,7 @@ def _code_names(parsed: ParsedError, callables: bool = False) -> list[str]:
     if callables:
         names = re.findall(r"^\s*(?:def|class)\s+([A-Za-z_]\w*)", code, re.M)
         names += re.findall(r"(?<![\w.])([A-Za-z_]\w*)\s*\(", code)
-        return names + list(KNOWN_IMPORTS)
+        return names + list(LIBRARY_NAMES)
     names = list(_ASSIGNED.findall(code))
     for groups in _DEFINED.findall(code):
         names.extend(g for g in groups if g)
@@ -162,8 +162,8 @@ def _optional_dependency(p, f):
 @_hint("imports.alias_not_imported")
 def _alias(p: ParsedError, f: Mapping[str, str]) -> str:
     return (
-        f"`{f['name']}` is the usual name of an imported module, but no cell run in this kernel "
-        f"imported it: run `{f['import']}` (or your imports cell) first."
+        f"`{f['name']}` is normally imported, but no cell run in this kernel imported it: run "
+        f"`{f['import']}` (or your imports cell) first."
     )
 
 
@@ -235,8 +235,9 @@ def _undefined_name(p: ParsedError, f: Mapping[str, str], what: str) -> str:
     name = f.get("name", "")
     if f.get("replacement"):
         return f"`{name}` is Python 2; in Python 3 use {_as_code(f['replacement'])}."
-    if name in KNOWN_IMPORTS:
-        return f"`{name}` must be imported before use: add `{KNOWN_IMPORTS[name]}` and run it."
+    statement = import_for(name, p.user_line or p.user_code)
+    if statement:
+        return f"`{name}` must be imported before use: add `{statement}` and run it."
     did = re.search(r"Did you mean:? '?(\w+)'?", p.message)
     suggestion = (
         f"`{did.group(1)}`" if did else _suggest(name, _code_names(p, callables=what != "variable"))

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import api_libraries, tokens
+from .features import called_libraries, tokens
 
 FORMAT = "nbcrash-linear-2"
 DIMENSIONS = ("crash_type", "root_cause", "stage", "library", "ml_bug")
@@ -217,12 +217,7 @@ def library_hint(parsed) -> str | None:
     lib = getattr(parsed, "api_library", None) or getattr(parsed, "library", None)
     if lib:
         return lib
-    line = getattr(parsed, "user_line", "") or ""
-    code: list[str] = []
-    for frame in tuple(getattr(parsed, "frames", ()) or ()):
-        if getattr(frame, "is_user", False):
-            code += [str(c) for c in (getattr(frame, "code_lines", ()) or ())]
-    libs = api_libraries(line, code)
+    libs = called_libraries(parsed)
     return libs[0] if libs else None
 
 

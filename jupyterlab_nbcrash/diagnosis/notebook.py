@@ -25,66 +25,12 @@ from dataclasses import dataclass
 
 from .cells import CellNames, Mutation, analyse_cell
 from .record import Cell, ErrorRecord, Execution
+from .rules.known_imports import import_for
 
 NOTEBOOK = "notebook_specific"
 OUT_OF_ORDER = "out_of_order_execution"
 PREVIOUS_ERROR = "previous_cell_error"
 IMPLEMENTATION = "implementation_error"
-
-# Well-known aliases and names whose NameError almost always means a forgotten import.
-IMPORTS: dict[str, str] = {
-    "np": "import numpy as np",
-    "pd": "import pandas as pd",
-    "plt": "import matplotlib.pyplot as plt",
-    "mpl": "import matplotlib as mpl",
-    "sns": "import seaborn as sns",
-    "tf": "import tensorflow as tf",
-    "keras": "from tensorflow import keras",
-    "layers": "from tensorflow.keras import layers",
-    "Sequential": "from tensorflow.keras.models import Sequential",
-    "Dense": "from tensorflow.keras.layers import Dense",
-    "torch": "import torch",
-    "nn": "import torch.nn as nn",
-    "F": "import torch.nn.functional as F",
-    "optim": "import torch.optim as optim",
-    "DataLoader": "from torch.utils.data import DataLoader",
-    "Dataset": "from torch.utils.data import Dataset",
-    "sk": "import sklearn as sk",
-    "sklearn": "import sklearn",
-    "train_test_split": "from sklearn.model_selection import train_test_split",
-    "StandardScaler": "from sklearn.preprocessing import StandardScaler",
-    "LabelEncoder": "from sklearn.preprocessing import LabelEncoder",
-    "LinearRegression": "from sklearn.linear_model import LinearRegression",
-    "LogisticRegression": "from sklearn.linear_model import LogisticRegression",
-    "RandomForestClassifier": "from sklearn.ensemble import RandomForestClassifier",
-    "accuracy_score": "from sklearn.metrics import accuracy_score",
-    "confusion_matrix": "from sklearn.metrics import confusion_matrix",
-    "mean_squared_error": "from sklearn.metrics import mean_squared_error",
-    "scipy": "import scipy",
-    "stats": "from scipy import stats",
-    "sm": "import statsmodels.api as sm",
-    "smf": "import statsmodels.formula.api as smf",
-    "xgb": "import xgboost as xgb",
-    "lgb": "import lightgbm as lgb",
-    "cv2": "import cv2",
-    "Image": "from PIL import Image",
-    "go": "import plotly.graph_objects as go",
-    "px": "import plotly.express as px",
-    "tqdm": "from tqdm import tqdm",
-    "nltk": "import nltk",
-    "display": "from IPython.display import display",
-    "Path": "from pathlib import Path",
-    "defaultdict": "from collections import defaultdict",
-    "Counter": "from collections import Counter",
-    **{
-        name: f"import {name}"
-        for name in (
-            *("os", "sys", "re", "json", "math", "random", "datetime", "time", "glob", "pickle"),
-            *("csv", "collections", "itertools", "functools", "warnings", "shutil", "string"),
-            *("copy", "statistics", "requests"),
-        )
-    },
-}
 
 _NOT_DEFINED = re.compile(
     r"name '([^']+)' is not defined|free variable '([^']+)' referenced before assignment"
@@ -170,7 +116,8 @@ def analyse(record: ErrorRecord, parsed=None) -> NotebookFinding | None:
         return None  # a function's own local: a plain code bug inside the function
     if ename == "NameError" or _NOT_DEFINED.search(message):
         name = _missing_name(message, parsed)
-        return _undefined_name(nb, name, message) if name else None
+        line = getattr(parsed, "user_line", "") or ""
+        return _undefined_name(nb, name, message, line) if name else None
     if ename in _STATE_ERRORS or _SHAPE_MESSAGE.search(message):
         return _changed_state(nb, ename, message, parsed)
     return None
@@ -299,11 +246,13 @@ def _finding(root: str, cause: str | None, decisive: bool, hint: str, evidence, 
 # ------------------------------------------------------------------------------------ NameError
 
 
-def _undefined_name(nb: _Notebook, name: str, message: str) -> NotebookFinding | None:
+def _undefined_name(
+    nb: _Notebook, name: str, message: str, line: str = ""
+) -> NotebookFinding | None:
     definers = [c for c in nb.mentioning(name) if c is not nb.crash and name in nb.names(c).defines]
     evidence = [f"`{name}` is not defined when {nb.where()} ran"]
     if not definers:
-        return _defined_nowhere(nb, name, message, evidence)
+        return _defined_nowhere(nb, name, message, evidence, line)
     evidence.append(
         f"`{name}` is defined in {', '.join(_cell_name(c) for c in definers[:5])}"
         + (f" and {len(definers) - 5} more" if len(definers) > 5 else "")
@@ -419,7 +368,7 @@ def _undefined_from_counts(nb: _Notebook, name: str, definers: list[Cell], evide
     return _finding(NOTEBOOK, OUT_OF_ORDER, False, hint, evidence, cell)
 
 
-def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]):
+def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str], line: str):
     evidence.append(f"none of the notebook's {len(nb.cells)} code cells defines `{name}`")
     dynamic = [c for c in nb.cells if _may_be_dynamic(c.source) and nb.names(c).dynamic]
     if dynamic:
@@ -445,12 +394,18 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
             "it is local there: return it, or assign it at the top level of a cell."
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence, local)
-    if name in IMPORTS:
-        hint = f"Missing import: `{IMPORTS[name]}` (no cell imports `{name}`)."
-        return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+    # How the failing line (else the cell) uses the name picks the import: glob(...), glob.glob(...)
+    statement = import_for(name, line or (nb.crash.source if nb.crash else ""))
     suggestion = _close_name(nb, name, message)
+    if statement and suggestion in _BUILTIN_NAMES:
+        suggestion = None  # `global` near `glob`: only the notebook's own names can be the typo
     if suggestion:
         evidence.append(f"`{suggestion}` is defined and looks close")
+    if statement:
+        hint = f"Missing import: `{statement}` (no cell imports `{name}`)"
+        # `models` for the notebook's `model`: a typo that is a library's name as well.
+        hint += f", or did you mean `{suggestion}`?" if suggestion else "."
+    elif suggestion:
         hint = f"`{name}` is not defined anywhere in the notebook: did you mean `{suggestion}`?"
     else:
         hint = f"`{name}` is not defined anywhere in the notebook: define it (or import it) first."

@@ -1,6 +1,12 @@
 import { ICellModel } from '@jupyterlab/cells';
 
-import { boundTraceback, diagnoseRequest, LIMITS, wireCells } from '../record';
+import {
+  boundTraceback,
+  diagnoseRequest,
+  LIMITS,
+  missingNames,
+  wireCells
+} from '../record';
 
 /** Just what wireCells reads of a cell model. */
 function cell(
@@ -52,6 +58,38 @@ describe('wireCells', () => {
     expect(cells[0].source).not.toBe('');
     expect(cells[1].source).not.toBe('');
     expect(cells[39].source).toBe('');
+  });
+
+  it('keeps the far cells that mention the missing name until last', () => {
+    const big = 'y = 2\n'.repeat(LIMITS.cellSource / 6);
+    const models = Array.from({ length: 40 }, (_, i) =>
+      cell(`c${i}`, 'code', big)
+    );
+    // The farthest cell defines the name; the next one has it only inside a longer name.
+    models[39] = cell('c39', 'code', 'model_x = 3\n' + big);
+    models[38] = cell('c38', 'code', 'my_model_x2 = 3\n' + big);
+    const cells = wireCells(models, 0, ['model_x']);
+    const total = cells.reduce((n, c) => n + c.source.length, 0);
+    expect(total).toBeLessThanOrEqual(LIMITS.notebookSource);
+    expect(cells[39].source.startsWith('model_x = 3')).toBe(true);
+    expect(cells[38].source).toBe('');
+    // Without names the old order holds: the farthest cell goes first.
+    expect(wireCells(models, 0)[39].source).toBe('');
+  });
+});
+
+describe('missingNames', () => {
+  it('finds the names of NameError and unbound-local messages', () => {
+    expect(missingNames("name 'df' is not defined")).toEqual(['df']);
+    expect(
+      missingNames("local variable 'total' referenced before assignment")
+    ).toEqual(['total']);
+    expect(
+      missingNames(
+        "cannot access local variable 'n' where it is not associated with a value"
+      )
+    ).toEqual(['n']);
+    expect(missingNames("'DataFrame' object has no attribute 'x'")).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import re
 
 from ..traceback import ParsedError
 from .base import RuleMatch, named
+from .known_imports import ALIASES, import_for
 from .removed_apis import lookup, lookup_module
 
 # Import name -> the name to pip install, where the two differ.
@@ -113,112 +114,6 @@ PIP_NAMES: dict[str, str] = {
     "ipywidgets": "ipywidgets",
 }
 
-# Conventional aliases: a NameError on one of these means the import cell has not run.
-IMPORT_ALIASES: dict[str, str] = {
-    "np": "import numpy as np",
-    "pd": "import pandas as pd",
-    "plt": "import matplotlib.pyplot as plt",
-    "mpl": "import matplotlib as mpl",
-    "sns": "import seaborn as sns",
-    "tf": "import tensorflow as tf",
-    "keras": "from tensorflow import keras",
-    "K": "from tensorflow.keras import backend as K",
-    "torch": "import torch",
-    "nn": "import torch.nn as nn",
-    "F": "import torch.nn.functional as F",
-    "optim": "import torch.optim as optim",
-    "transforms": "from torchvision import transforms",
-    "torchvision": "import torchvision",
-    "tfds": "import tensorflow_datasets as tfds",
-    "hub": "import tensorflow_hub as hub",
-    "sm": "import statsmodels.api as sm",
-    "smf": "import statsmodels.formula.api as smf",
-    "stats": "from scipy import stats",
-    "sp": "import scipy as sp",
-    "scipy": "import scipy",
-    "sklearn": "import sklearn",
-    "px": "import plotly.express as px",
-    "go": "import plotly.graph_objects as go",
-    "cv2": "import cv2",
-    "xgb": "import xgboost as xgb",
-    "lgb": "import lightgbm as lgb",
-    "nx": "import networkx as nx",
-    "gpd": "import geopandas as gpd",
-    "dd": "import dask.dataframe as dd",
-    "da": "import dask.array as da",
-    "os": "import os",
-    "sys": "import sys",
-    "re": "import re",
-    "json": "import json",
-    "math": "import math",
-    "random": "import random",
-    "time": "import time",
-    "datetime": "import datetime",
-    "pickle": "import pickle",
-    "glob": "import glob",
-    "shutil": "import shutil",
-    "csv": "import csv",
-    "collections": "import collections",
-    "itertools": "import itertools",
-    "warnings": "import warnings",
-    "joblib": "import joblib",
-    "requests": "import requests",
-    "nltk": "import nltk",
-    "Image": "from PIL import Image",
-    "display": "from IPython.display import display",
-    "tqdm": "from tqdm import tqdm",
-    "Counter": "from collections import Counter",
-    "defaultdict": "from collections import defaultdict",
-    "Path": "from pathlib import Path",
-    "sequence": "from tensorflow.keras.preprocessing import sequence",
-    "layers": "from tensorflow.keras import layers",
-    "models": "from tensorflow.keras import models",
-    "metrics": "from sklearn import metrics",
-    "preprocessing": "from sklearn import preprocessing",
-    "datasets": "from sklearn import datasets",
-    "tfp": "import tensorflow_probability as tfp",
-    "pyplot": "from matplotlib import pyplot",
-    "cm": "from matplotlib import cm",
-    "mdates": "import matplotlib.dates as mdates",
-    "ticker": "import matplotlib.ticker as ticker",
-    "gridspec": "import matplotlib.gridspec as gridspec",
-    "dt": "import datetime as dt",
-    "xr": "import xarray as xr",
-    "alt": "import altair as alt",
-    "ff": "import plotly.figure_factory as ff",
-    "pio": "import plotly.io as pio",
-    "linear_model": "from sklearn import linear_model",
-    "model_selection": "from sklearn import model_selection",
-    "svm": "from sklearn import svm",
-    "tree": "from sklearn import tree",
-    "ensemble": "from sklearn import ensemble",
-    "cluster": "from sklearn import cluster",
-    "decomposition": "from sklearn import decomposition",
-    "optimize": "from scipy import optimize",
-    "interpolate": "from scipy import interpolate",
-    "signal": "from scipy import signal",
-    "spacy": "import spacy",
-    "gensim": "import gensim",
-    "string": "import string",
-    "io": "import io",
-    "functools": "import functools",
-    "subprocess": "import subprocess",
-    "urllib": "import urllib.request",
-    "zipfile": "import zipfile",
-    "copy": "import copy",
-    "gc": "import gc",
-    "logging": "import logging",
-    "pathlib": "import pathlib",
-    "statistics": "import statistics",
-    "sqlite3": "import sqlite3",
-    "wandb": "import wandb",
-    "optuna": "import optuna",
-    "shap": "import shap",
-    "folium": "import folium",
-    "plotly": "import plotly",
-    "imageio": "import imageio",
-}
-
 # Submodules people import often: a near miss of one of these is a typo, not a missing package.
 KNOWN_SUBMODULES = (
     "sklearn.model_selection",
@@ -278,7 +173,7 @@ _BROKEN = re.compile(
 
 def _known_modules() -> set[str]:
     known = set(PIP_NAMES) | set(KNOWN_SUBMODULES)
-    for statement in IMPORT_ALIASES.values():
+    for statement in ALIASES.values():
         known.add(statement.split()[1])
     return {k for k in known if not k.startswith("(")}
 
@@ -432,10 +327,10 @@ def alias_not_imported(parsed: ParsedError) -> RuleMatch | None:
     if parsed.ename != "NameError":
         return None
     m = re.search(r"name '(\w+)' is not defined", parsed.message)
-    if m is None or m.group(1) not in IMPORT_ALIASES:
+    if m is None or m.group(1) not in ALIASES:
         return None
     alias = m.group(1)
-    statement = IMPORT_ALIASES[alias]
+    statement = import_for(alias, parsed.user_line or parsed.user_code)
     return RuleMatch(
         rule="imports.alias_not_imported",
         crash_type="module_not_found",
