@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from jupyterlab_nbcrash.training.crossval import GOALS, cross_validate
 from jupyterlab_nbcrash.training.data import read_corpus, read_examples
 from jupyterlab_nbcrash.training.fit import Params
+from jupyterlab_nbcrash.training.ipython8 import as_ipython8
 from jupyterlab_nbcrash.training.metrics import format_table
 
 
@@ -31,6 +32,11 @@ def main(argv=None) -> int:
     ap.add_argument("--no-corpus", action="store_true", help="train the folds without our corpus")
     ap.add_argument("--json", metavar="FILE", help="also write per-crash predictions here")
     ap.add_argument(
+        "--ipython8",
+        action="store_true",
+        help="diagnose each held-out crash re-rendered as IPython 8 prints it (JupyterLab 4)",
+    )
+    ap.add_argument(
         "--baseline",
         action="store_true",
         help="also run the issue's reference: plain TF-IDF + linear SVM on the text, same folds",
@@ -40,11 +46,19 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     dev = read_examples(args.dev, keep_code=False)
     corpus = [] if args.no_corpus else read_corpus(keep_code=False)
-    result = cross_validate(dev, corpus, folds=args.folds, seed=args.seed, params=Params())
+    result = cross_validate(
+        dev,
+        corpus,
+        folds=args.folds,
+        seed=args.seed,
+        params=Params(),
+        held_out=as_ipython8 if args.ipython8 else None,
+    )
     print(
         f"{args.folds}-fold cross-validation of diagnose() on {len(dev)} crashes "
         f"(+{len(corpus)} corpus cases in every training fold), seed {args.seed}, "
-        f"{time.perf_counter() - t0:.0f} s"
+        + ("held-out crashes re-rendered as IPython 8, " if args.ipython8 else "")
+        + f"{time.perf_counter() - t0:.0f} s"
     )
     print(format_table(result.report, GOALS))
     if args.baseline:

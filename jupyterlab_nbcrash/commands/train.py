@@ -42,7 +42,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..cli import UsageError
     from ..diagnosis.model import SHIPPED_DIR, user_model_dir
-    from ..training.data import DataError, read_corpus, read_examples
+    from ..training.data import CORPUS_SOURCE, DataError, read_corpus, read_examples
     from ..training.fit import train
     from .feedback import labelled_feedback
 
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.no_corpus:
             corpus = read_corpus(keep_code=False)
             examples += corpus
-            sources["corpus.jsonl"] = len(corpus)
+            sources[CORPUS_SOURCE] = len(corpus)
         for path in args.data:
             found = read_examples(path, keep_code=False)
             examples += found

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 # Bump when the tokens change: a model trained on other tokens must be retrained (the shipped
 # model records the version it was trained with; a test compares them).
-FEATURES_VERSION = 5
+FEATURES_VERSION = 6
 
 # Common import aliases → the library they stand for (a NameError on one is a forgotten import;
 # a failing line that calls through one is about that library).
@@ -208,6 +208,26 @@ _PATHLIKE = re.compile(
     r"[/\\]|\.(?:csv|txt|json|h5|hdf5|pkl|pickle|xlsx?|png|jpe?g|npy|npz|zip|gz|tsv|parquet|pt|pth|ckpt|model|mat|nc|tif)$",
     re.I,
 )
+
+# Frame headers differ by IPython version: `<ipython-input-5-9f1e> in <module>` (IPython 7),
+# `Input In [5], in <cell line: 2>()` (8.0-8.5), `Cell In[5], line 2` (8.6+), ipykernel temp
+# files, and `File path:N, in f` for library frames (8.x) against `path in f` (7). Their words
+# say which IPython ran the notebook, not why it crashed: the study's crashes are mostly of the
+# old style and our corpus of the new one, so left in they teach the model "new style →
+# implementation error" (5 % of root causes changed when the study's crashes were re-rendered in
+# the new style). The whole-traceback words see one neutral form.
+_USER_HEADER = re.compile(
+    r"<ipython-input-(\d+)-[0-9a-f]+>(?P<m1> in <module>)?"
+    r"|Cell In ?\[(\d+)\], line \d+(?P<m2>$)?,?"
+    r"|Input In ?\[(\d+)\](?P<m3>, in <cell line: \d+>\(\))?,?",
+    re.M,
+)
+# ipykernel's temp file of a cell (no execution count); only tried when the text names one.
+_KERNEL_FILE = re.compile(r"(?:File )?\S*ipykernel_\d+[\\/]\d+\.py(?::\d+)?(?P<m4>,? in <module>)?")
+_LIBRARY_HEADER = re.compile(r"^File (\S.*?):\d+, in ", re.M)
+
+# Every crash is a real one; training swaps this token for "src:corpus" on our corpus's cases.
+REAL_TOKEN = "src:real"
 
 MAX_MESSAGE_CHARS = 600
 MAX_TEXT_CHARS = 12_000
@@ -458,6 +478,23 @@ def called_libraries(parsed) -> list[str]:
     return api_libraries(user_line or top_line, code_lines)
 
 
+def _user_header(m: re.Match) -> str:
+    # The execution count stays: how long the kernel had run is a cue of its own.
+    groups = m.groupdict()
+    count = next((g for g in m.groups() if g and g.isdigit()), None)
+    head = f"user_cell {count}" if count else "user_cell"
+    module = any(v is not None for k, v in groups.items() if k.startswith("m"))
+    return head + " in <module>" if module else head
+
+
+def style_neutral(text: str) -> str:
+    """The traceback text with its frame headers in one form, whatever IPython printed it."""
+    text = _USER_HEADER.sub(_user_header, text[: MAX_TEXT_CHARS + 2000])
+    if "ipykernel_" in text:
+        text = _KERNEL_FILE.sub(_user_header, text)
+    return _LIBRARY_HEADER.sub(r"\1 in ", text)
+
+
 def tokens(parsed, matches: Sequence = ()) -> list[str]:
     """The bag of tokens of one parsed crash (with the rules that fired on it)."""
     out: list[str] = []
@@ -551,7 +588,7 @@ def tokens(parsed, matches: Sequence = ()) -> list[str]:
 
     # Every word of the whole traceback, unabstracted (frame paths, code, names): broad but
     # what the root cause learns best from.
-    text = getattr(parsed, "text", "") or ""
+    text = style_neutral(getattr(parsed, "text", "") or "")
     words = _TEXT_WORD.findall(f"{ename} {message} {text[:MAX_TEXT_CHARS]}".lower())
     out += ["tb:" + w for w in words[:MAX_TEXT_WORDS]]
 
@@ -575,4 +612,5 @@ def tokens(parsed, matches: Sequence = ()) -> list[str]:
             out.append(f"rcf:{math.floor(float(conf) * 4)}")
     if not matches:
         out.append("r:_none_")
+    out.append(REAL_TOKEN)
     return out

@@ -6,12 +6,13 @@ held-out crash is diagnosed from its error text alone, exactly as the issue meas
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..diagnosis.diagnose import diagnose
+from ..diagnosis.record import ErrorRecord
 from .data import Example
 from .fit import Featurised, Params, export, featurise, fit_pipelines
 from .metrics import predicted_labels, report
@@ -41,7 +42,9 @@ def cross_validate(
     folds: int = 5,
     seed: int = 0,
     params: Params | None = None,
+    held_out: Callable[[ErrorRecord], ErrorRecord] | None = None,
 ) -> CVResult:
+    """``held_out`` re-renders each held-out crash before it is diagnosed (e.g. ``as_ipython8``)."""
     params = params or Params()
     dev_f = featurise(dev)
     extra_f = featurise(extra)
@@ -59,5 +62,6 @@ def cross_validate(
         for i in np.flatnonzero(fold == k):
             ex = dev[i]
             gold[i] = dict(ex.labels)
-            pred[i] = predicted_labels(diagnose(ex.record, model))
+            record = held_out(ex.record) if held_out else ex.record
+            pred[i] = predicted_labels(diagnose(record, model))
     return CVResult(report(gold, pred), gold, pred, [ex.id for ex in dev])

@@ -16,6 +16,8 @@ from .. import taxonomy
 from ..diagnosis.record import ErrorRecord, RecordError
 
 CORPUS_PATH = Path(__file__).resolve().parent.parent / "data" / "corpus.jsonl"
+# The ``source`` of our corpus's examples (a user's file of the same name is not our corpus).
+CORPUS_SOURCE = CORPUS_PATH.name
 LABELS = ("crash_type", "root_cause", "stage", "library", "ml_bug")
 
 
@@ -86,9 +88,12 @@ def example_from_dict(obj: dict, source: str = "", *, keep_code: bool = True) ->
     return Example(str(obj.get("id", "")), record, labels, source)
 
 
-def read_examples(path: str | os.PathLike, *, keep_code: bool = True) -> list[Example]:
-    """All examples of one JSONL file (blank lines skipped)."""
+def read_examples(
+    path: str | os.PathLike, *, keep_code: bool = True, source: str | None = None
+) -> list[Example]:
+    """All examples of one JSONL file (blank lines skipped); ``source`` defaults to its path."""
     path = Path(path)
+    source = str(path) if source is None else source
     try:
         fh = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
     except OSError as err:
@@ -103,7 +108,7 @@ def read_examples(path: str | os.PathLike, *, keep_code: bool = True) -> list[Ex
             except ValueError as err:
                 raise DataError(f"{path}:{n}: not JSON ({err})") from None
             try:
-                out.append(example_from_dict(obj, path.name, keep_code=keep_code))
+                out.append(example_from_dict(obj, source, keep_code=keep_code))
             except DataError as err:
                 raise DataError(f"{path}:{n}: {err}") from None
     return out
@@ -113,4 +118,4 @@ def read_corpus(*, keep_code: bool = True) -> list[Example]:
     """The project's own recorded corpus (empty when it has not been recorded yet)."""
     if not CORPUS_PATH.is_file():
         return []
-    return read_examples(CORPUS_PATH, keep_code=keep_code)
+    return read_examples(CORPUS_PATH, keep_code=keep_code, source=CORPUS_SOURCE)
