@@ -188,6 +188,32 @@ def test_traceback_stored_as_the_repr_of_a_list():
     )
 
 
+def test_traceback_stored_as_a_list_repr_that_was_cut_off():
+    """Some exporters cut that string at a length limit, even inside an escape: the frames
+    before the cut still count."""
+    data = fixture("key_error_column_typo")
+    text = repr(data["traceback"])
+    whole = parse(ErrorRecord.from_dict({"ename": "keyerror", "traceback": [text]}))
+    cut_at = text.index("frame.py") + 120  # in the library frame the user's line called
+    for cut in range(cut_at, cut_at + 12):  # every cut position, escapes included
+        rec = ErrorRecord.from_dict({"ename": "keyerror", "traceback": [text[:cut]]})
+        parsed = parse(rec)
+        assert parsed.library == whole.library == "pandas"
+        assert parsed.user_line == whole.user_line
+
+
+def test_cut_off_list_repr_items_are_prefixes_of_the_originals():
+    from jupyterlab_nbcrash.diagnosis.traceback import _unrepr
+
+    items = ["\x1b[0;31m--\x1b[0m", "a 'quoted' \"b\" \\ \u00e9\u4e2d\n", "KeyError: 'x'"]
+    text = repr(items)
+    assert _unrepr([text]) == items
+    for cut in range(3, len(text)):
+        got = _unrepr([text[:cut]])
+        assert got[:-1] == items[: len(got) - 1]
+        assert items[len(got) - 1].startswith(got[-1])
+
+
 def test_ten_thousand_line_traceback_is_capped():
     frame = (
         "File ~/lib/python3.11/site-packages/mylib/core.py:10, in step(n)\n     9 def "

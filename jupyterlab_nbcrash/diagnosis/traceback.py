@@ -404,18 +404,68 @@ class _Block:
     exc_msg: list = field(default_factory=list)
 
 
+# One string literal of a list's repr; the last one may be cut off (no closing quote).
+_REPR_ITEM = re.compile(r"""'(?:[^'\\]|\\.)*(?:'|\\?$)|"(?:[^"\\]|\\.)*(?:"|\\?$)""", re.S)
+_REPR_SEP = re.compile(r"\s*,\s*")
+
+
 def _unrepr(traceback: tuple[str, ...] | list[str]) -> tuple[str, ...] | list[str]:
-    """Some exporters store the traceback list as its Python repr in a single string."""
+    """Some exporters store the traceback list as its Python repr in a single string, and some
+    cut that string off at a length limit: read what is there."""
     if len(traceback) == 1 and isinstance(traceback[0], str):
         text = traceback[0].strip()
-        if text.startswith(("['", '["')) and text.endswith(("']", '"]')) and len(text) < 2_000_000:
+        if text.startswith(("['", '["')) and len(text) < 2_000_000:
             try:
                 value = ast.literal_eval(text)
-            except Exception:  # not a list literal after all
-                return traceback
+            except Exception:  # cut off, or not a list literal after all
+                return _unrepr_prefix(text) or traceback
             if isinstance(value, list) and all(isinstance(v, str) for v in value):
                 return value
     return traceback
+
+
+def _literal(literal: str) -> str | None:
+    try:
+        value = ast.literal_eval(literal)
+    except Exception:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _cut_literal(literal: str) -> str | None:
+    """A string literal cut off anywhere, even inside an escape (``\\x1``): what it had."""
+    quote, body = literal[0], literal[1:]
+    if body.endswith(quote) and not body.endswith("\\" + quote):
+        body = body[:-1]
+    for drop in range(6):  # the longest escape cut short: \\uXXX
+        value = _literal(quote + body[: len(body) - drop] + quote)
+        if value is not None:
+            return value
+    return None
+
+
+def _unrepr_prefix(text: str) -> list[str] | None:
+    """The string items of a list repr that was cut off somewhere; None if it is not one."""
+    items: list[str] = []
+    pos = 1
+    while pos < len(text):
+        m = _REPR_ITEM.match(text, pos)
+        if m is None:
+            return None
+        literal = m.group(0)
+        pos = m.end()
+        complete = len(literal) > 1 and literal.endswith(literal[0]) and pos < len(text)
+        item = _literal(literal) if complete else _cut_literal(literal)
+        if item is None:
+            return None
+        items.append(item)
+        if not complete:
+            break
+        sep = _REPR_SEP.match(text, pos)
+        if sep is None:
+            break
+        pos = sep.end()
+    return items or None
 
 
 def _split_lines(traceback: tuple[str, ...] | list[str]) -> list[str]:
