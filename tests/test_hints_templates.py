@@ -173,6 +173,15 @@ def test_evidence_shows_the_file_name_of_a_windows_frame():
             "[Errno 30] Read-only file system: '/kaggle/input/titanic/submission.csv'",
             "/kaggle/working/",
         ),
+        # old PyTorch's CUDA errors: a memory shortage, and a kernel fault (not a device mix-up)
+        ("RuntimeError", "cuda runtime error (2) : out of memory at THCStorage.cu:58", "GPU ran"),
+        ("RuntimeError", "CUDA error: an illegal memory access was encountered", "embedding id"),
+        (
+            "ValueError",
+            "A `Concatenate` layer requires inputs with matching shapes except for the concat "
+            "axis. Got inputs shapes: [(None, 14, 14, 512), (None, 15, 15, 512)]",
+            "(None, 15, 15, 512)]): make the branches match",
+        ),
     ],
 )
 def test_library_specific_hints_from_messages(ename, evalue, fragment):
@@ -206,6 +215,29 @@ def test_close_matches_use_the_users_code():
     code = "df = pd.read_csv('sales.csv')\ndf['Revenue'].sum()\ndf['revenue_2020']"
     hint, _ = hint_for("key_error_column_typo", code=code, evalue="'revenue'")
     assert "`Revenue`" in hint
+
+
+def _name_error_hint(failing_line, name, context=""):
+    tb = [
+        "NameError                                 Traceback (most recent call last)",
+        f"Cell In[12], line 2\n{context}----> 2 {failing_line}\n",
+        f"NameError: name '{name}' is not defined",
+    ]
+    evalue = f"name '{name}' is not defined"
+    parsed = parse(ErrorRecord.from_dict({"ename": "NameError", "evalue": evalue, "traceback": tb}))
+    match = apply_rules(parsed)
+    return make_hint(parsed, {"crash_type": match.crash_type}, match)[0]
+
+
+def test_a_name_the_failing_line_only_uses_is_no_suggestion():
+    # y_train is the user's other variable, not a spelling of X_train.
+    hint = _name_error_hint("model.fit(X_train, y_train)", "X_train")
+    assert "y_train" not in hint and "has no value in this kernel" in hint
+    # A name assigned in the code shown, or used on another line, still is.
+    hint = _name_error_hint("model.fit(X_trian, y_train)", "X_trian", "      1 X_train = load()\n")
+    assert "Did you mean `X_train`?" in hint
+    hint = _name_error_hint("model.fit(X_trian, y)", "X_trian", "      1 print(X_train.shape)\n")
+    assert "Did you mean `X_train`?" in hint
 
 
 def test_close_matches():

@@ -93,7 +93,10 @@ def _code_strings(parsed: ParsedError) -> list[str]:
 
 
 def _code_names(parsed: ParsedError, callables: bool = False) -> list[str]:
-    """Names the user's code defines or uses; only called/defined ones when ``callables``."""
+    """Names the user's code defines or uses; only called/defined ones when ``callables``.
+
+    A name that the failing line only uses (``y_train`` in ``fit(X_train, y_train)``) is no
+    candidate: the user wrote both on purpose, and it may be just as undefined."""
     code = parsed.user_code[:50_000]
     if callables:
         names = re.findall(r"^\s*(?:def|class)\s+([A-Za-z_]\w*)", code, re.M)
@@ -102,7 +105,10 @@ def _code_names(parsed: ParsedError, callables: bool = False) -> list[str]:
     names = list(_ASSIGNED.findall(code))
     for groups in _DEFINED.findall(code):
         names.extend(g for g in groups if g)
-    names.extend(_IDENTS.findall(code))
+    failing = parsed.user_line.strip()
+    for line in code.splitlines():
+        if not failing or line.strip() != failing:
+            names.extend(_IDENTS.findall(line))
     return names
 
 
@@ -570,6 +576,13 @@ def _torch_layer(p, f):
 
 @_hint("shapes.keras_expected_shape", "shapes.keras_incompatible_input")
 def _keras_shape(p, f):
+    if "requires inputs with matching shapes" in p.message:
+        shapes = re.search(r"Got inputs shapes: (\[.*?\])", p.message)
+        got = f" ({shapes.group(1)})" if shapes else ""
+        return (
+            f"The tensors joined by the merge layer differ outside the joining axis{got}: make "
+            "the branches match first, e.g. the same pooling or `padding='same'`, or crop/pad one."
+        )
     m = re.search(r"Shapes \(None, (\d+)\) and \(None, (\d+)\) are incompatible", p.message)
     if m and "1" in m.groups():
         return (
@@ -1000,6 +1013,12 @@ def _device(p, f):
 
 @_hint("runtime.device_assert")
 def _device_assert(p, f):
+    if "device-side assert" not in p.message:
+        return (
+            "A CUDA kernel failed (illegal memory access), most often on an index out of range: "
+            "a class label ≥ n_classes or an embedding id ≥ its vocabulary size. Restart the "
+            "kernel (the GPU state is broken), then run once on the CPU for a readable error."
+        )
     return (
         "A check inside a CUDA kernel failed, most often a class label outside 0 … n_classes-1: "
         "check the labels' range (run once on the CPU for a readable error)."

@@ -25,7 +25,8 @@ RULES = (
     pattern_rule(
         "memory.cuda_oom",
         "out_of_memory",
-        r"CUDA out of memory|CUDA error: out of memory|OutOfMemoryError|cudaErrorMemoryAllocation"
+        r"CUDA out of memory|CUDA error: out of memory|cuda runtime error \(\d+\) : out of memory"
+        r"|OutOfMemoryError|cudaErrorMemoryAllocation"
         r"|CUBLAS_STATUS_ALLOC_FAILED|failed to allocate .* (?:on )?(?:device|GPU)",
         root_cause="insufficient_resource",
         ml_bug=True,

@@ -32,17 +32,18 @@ RULES = (
         r"Expected (?:all tensors to be on the same device|object of device type \w+ but got "
         r"device type \w+)|Input type \(.*\) and weight type \(.*\) should be the same"
         r"|is on (?:CPU|cpu), but expected (?:it )?to be on GPU"
-        r"|can't convert cuda:\d+ device type tensor to numpy|cuda runtime error"
-        r"|CUDA error: an illegal memory access",
+        r"|can't convert cuda:\d+ device type tensor to numpy",
         library="torch",
         ml_bug=True,
         confidence=0.88,
         facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
+        # A fault inside a CUDA kernel: an out-of-range index (a label, an embedding id) far more
+        # often than a device mix-up, which PyTorch reports by name.
         "runtime.device_assert",
         "runtime_error",
-        r"device-side assert triggered",
+        r"device-side assert triggered|illegal memory access",
         library="torch",
         ml_bug=True,
         confidence=0.85,
