@@ -18,6 +18,13 @@ from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.fixtures.tracebacks.loader import fixture, names, record
 
 
+def _message_hint(ename, evalue):
+    """The hint for an error known only by its message (as the CLI sees a bare record)."""
+    parsed = parse(ErrorRecord(ename=ename, evalue=evalue))
+    match = apply_rules(parsed)
+    return make_hint(parsed, {"crash_type": match.crash_type}, match)[0]
+
+
 def hint_for(name, crash_type=None, **overrides):
     parsed = parse(record(name, **overrides))
     match = apply_rules(parsed)
@@ -185,9 +192,7 @@ def test_evidence_shows_the_file_name_of_a_windows_frame():
     ],
 )
 def test_library_specific_hints_from_messages(ename, evalue, fragment):
-    parsed = parse(ErrorRecord(ename=ename, evalue=evalue))
-    match = apply_rules(parsed)
-    hint, _ = make_hint(parsed, {"crash_type": match.crash_type}, match)
+    hint = _message_hint(ename, evalue)
     assert fragment in hint
 
 
@@ -311,3 +316,204 @@ def test_pip_package_names_for_common_imports():
         hint, _ = make_hint(parse(rec), {"crash_type": "module_not_found"}, apply_rules(parse(rec)))
         assert f"%pip install {package}" in hint
     assert fixture("module_not_found_cv2")["ename"] == "ModuleNotFoundError"
+
+
+@pytest.mark.parametrize(
+    ("ename", "evalue", "fragment"),
+    [
+        # Wordings reproduced with the installed libraries (Python 3.11, pandas, torch 2).
+        ("TypeError", "bad operand type for unary -: 'str'", "`-` in front of a str"),
+        ("TypeError", "'>=' not supported between instances of 'NoneType' and 'str'", "is None"),
+        ("TypeError", 'can only concatenate str (not "bytes") to str', "decode"),
+        ("TypeError", "write() argument must be str, not bytes", "text mode"),
+        ("TypeError", "object of type 'NoneType' has no len()", "`len()` of None"),
+        ("TypeError", "object of type 'int' has no len()", "a single number"),
+        ("TypeError", "'DataLoader' object is not subscriptable", "next(iter(...))"),
+        ("IndexError", "invalid index to scalar variable.", "NumPy scalar"),
+        ("IndexingError", "Too many indexers", "one index per dimension"),
+        ("IndexError", "index out of range in self", "num_embeddings"),
+        ("TypeError", "list indices must be integers or slices, not str", "A list is indexed"),
+        ("TypeError", "string indices must be integers, not 'str'", "A string is indexed"),
+        ("TypeError", "slice indices must be integers or None or have an __index__ method", "//"),
+        ("ValueError", "too many values to unpack (expected 2)", "more than 2 values"),
+        ("ValueError", "not enough values to unpack (expected 4, got 2)", "returns 4"),
+        ("ValueError", "not enough values to unpack (expected 3, got 2)", "expects 3 values"),
+        (
+            "RuntimeError",
+            "Expected one of cpu, cuda device type at start of device string: gpu0",
+            "not 'gpu0'",
+        ),
+        (
+            "ValueError",
+            "Error when checking target: expected dense_8 to have shape (10,) but got "
+            "array with shape (16388,)",
+            "labels' shape",
+        ),
+        (
+            "ValueError",
+            "Expected more than 1 value per channel when training, got input size "
+            "torch.Size([1, 4])",
+            "drop_last=True",
+        ),
+        (
+            "TypeError",
+            "max() received an invalid combination of arguments - got (numpy.ndarray, "
+            "dim=int), but expected one of:",
+            "torch.from_numpy",
+        ),
+        (
+            "TypeError",
+            "torch.max received an invalid combination of arguments - got "
+            "(numpy.ndarray, dim=int), but expected one of:",
+            "torch.from_numpy",
+        ),
+        (
+            "TypeError",
+            "sum() received an invalid combination of arguments - got (Tensor, str), "
+            "but expected one of:",
+            "(Tensor, str)",
+        ),
+        (
+            "AttributeError",
+            "module 'seaborn' has no attribute 'scatterplot'",
+            "`%pip install -U seaborn`",
+        ),
+        (
+            "ValueError",
+            "Input contains NaN, infinity or a value too large for dtype('float64').",
+            "NaN or infinite",
+        ),
+        (
+            "KeyError",
+            "\"None of [Index(['context', 'axes'], dtype='object')] are in the [columns]\"",
+            "('context', 'axes')",
+        ),
+        ("ModuleNotFoundError", "No module named 'tf'", "`import tensorflow as tf`"),
+        ("ModuleNotFoundError", "No module named 'keras'", "%pip install keras"),
+        ("ValueError", "3 is not in list", "`.index(...)` did not find 3"),
+        ("ValueError", "cannot insert level_0, already exists", "reset_index(drop=True)"),
+        ("ValueError", "cannot insert price, already exists", "column `price`"),
+        (
+            "ValueError",
+            "dictionary update sequence element #1 has length 1; 2 is required",
+            "(key, value) pairs",
+        ),
+        ("TypeError", "expected string or bytes-like object, got 'float'", "fillna('')"),
+        ("TypeError", "'float' object cannot be interpreted as an index", "int(...)"),
+        ("XLRDError", "No sheet named <'Page 2'>", "no sheet `Page 2`"),
+        ("ValueError", "Worksheet named 'Sales' not found", "no sheet `Sales`"),
+        (
+            "ValueError",
+            "Parent directory of ckpt/model-2 doesn't exist, can't save.",
+            "os.makedirs('ckpt', exist_ok=True)",
+        ),
+        (
+            "ValueError",
+            "Solver sag supports only 'l2' or 'none' penalties, got l1 penalty.",
+            "got l1 penalty. Pick",
+        ),
+        (
+            "ParamValidationError",
+            "Parameter validation failed:\nInvalid type for parameter "
+            "Name, value: {'Arn': 'x'}, type: <class 'dict'>, valid types: <class 'str'>",
+            "`Name` got a `dict`, but accepts str",
+        ),
+        (
+            "ParamValidationError",
+            'Parameter validation failed:\nMissing required parameter in input: "Bucket"',
+            "`Bucket` is required",
+        ),
+        (
+            "OperationalError",
+            "(sqlite3.OperationalError) no such table: sales\n(Background on "
+            "this error at: http://sqlalche.me/e/e3q8)",
+            "no such table",
+        ),
+        (
+            "ValueError",
+            "could not broadcast input array from shape (2,) into shape (1,7)",
+            "An assignment",
+        ),
+        (
+            "InvalidArgumentError",
+            "Incompatible shapes: [3,1] vs. [2,1] [Op:SquaredDifference]",
+            "`SquaredDifference`",
+        ),
+        (
+            "RuntimeError",
+            "Please install either `pyarrow` (preferred) or `hdfs3`",
+            "%pip install pyarrow",
+        ),
+        ("RuntimeError", "latex was not able to process the following string:\nb'a_b'", "escape"),
+        ("TypeError", "cannot pickle '_thread.lock' object", "model.save(path)"),
+        ("TypeError", "'Image' object is not callable", "An `Image` object"),
+        ("TypeError", "score() missing 2 required positional arguments: 'X' and 'y'", "pass them"),
+    ],
+)
+def test_hints_say_what_the_message_says(ename, evalue, fragment):
+    hint = _message_hint(ename, evalue)
+    assert fragment in hint, hint
+    assert hint.count(". ") + hint.count("? ") <= 2  # one or two sentences
+
+
+@pytest.mark.parametrize(
+    ("ename", "evalue", "wrong"),
+    [
+        # advice for another problem than the message describes
+        ("TypeError", "bad operand type for unary +: 'str'", "mixes text and numbers"),
+        ("TypeError", "'<' not supported between instances of 'NoneType' and 'int'", "text"),
+        ("TypeError", 'can only concatenate str (not "bytes") to str', "a number"),
+        ("ValueError", "too many values to unpack (expected 2)", "train_test_split"),
+        ("ModuleNotFoundError", "No module named 'tf'", "%pip install tf"),
+        ("ModuleNotFoundError", "No module named 'mylocal_helpers'", "the package is called"),
+        ("FileNotFoundError", "[Errno 2] No such file or directory: 'models/resnet.py'", ".npy"),
+        ("AttributeError", "module 'seaborn' has no attribute 'lineplot'", "was removed"),
+        ("IndexError", "invalid index to scalar variable.", "past the end"),
+        ("TypeError", "'DataLoader' object is not subscriptable", "figsize"),
+        (
+            "RuntimeError",
+            "Expected one of cpu, cuda device type at start of device string: cpu0",
+            "'gpu'",
+        ),
+    ],
+)
+def test_hints_do_not_give_advice_for_another_problem(ename, evalue, wrong):
+    hint = _message_hint(ename, evalue)
+    assert wrong not in hint, hint
+
+
+def test_a_submodule_missing_is_no_missing_package():
+    # Python names the first part it cannot import: here `statsmodels` itself was found.
+    tb = [
+        "ModuleNotFoundError                       Traceback (most recent call last)",
+        "Cell In[3], line 1\n----> 1 from statsmodels.tsa.holtwinters_old import Holt\n",
+        "ModuleNotFoundError: No module named 'statsmodels.tsa.holtwinters_old'",
+    ]
+    error = {"ename": "ModuleNotFoundError", "evalue": tb[-1].split(": ", 1)[1], "traceback": tb}
+    parsed = parse(ErrorRecord.from_dict(error))
+    match = apply_rules(parsed)
+    hint, _ = make_hint(parsed, {"crash_type": match.crash_type}, match)
+    assert "no submodule `statsmodels.tsa.holtwinters_old`" in hint
+    assert "not installed" not in hint
+
+
+@pytest.mark.parametrize(
+    ("missing", "other", "suggested"),
+    [
+        ("X_trian", "X_train", True),  # a typo
+        ("prices", "price", True),
+        ("Xtrain", "X_train", True),
+        ("count1", "count2", False),  # numbered siblings
+        ("df18", "df18b", False),
+        ("d_optimizer", "g_optimizer", False),  # another member of a family
+        ("knn_test_mse", "RF_test_mse", False),
+        ("coretasks_df", "noncoretasks_df", False),
+        ("CONFIG_FILE", "config_list", False),
+        ("model", "Model", False),  # an instance named after its class
+    ],
+)
+def test_did_you_mean_suggests_typos_not_sibling_variables(missing, other, suggested):
+    hint = _name_error_hint(f"print({missing})", missing, f"      1 {other} = load()\n")
+    assert (f"`{other}`" in hint) is suggested, hint
+    # the advice to run the assigning cell stays, with or without a suggestion
+    assert "run the cell that assigns it" in hint

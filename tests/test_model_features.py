@@ -158,3 +158,22 @@ def test_corpus_weight_per_dimension():
     params = Params(corpus_weight=1.0, corpus_weights={"root_cause": 0.3})
     assert list(weights(data, params, "root_cause")) == [0.3, 1.0]
     assert list(weights(data, params, "stage")) == [1.0, 1.0]
+
+
+def test_corpus_name_errors_do_not_teach_the_root_cause():
+    from jupyterlab_nbcrash.training.data import CORPUS_SOURCE, Example
+    from jupyterlab_nbcrash.training.fit import Featurised, Params, weights
+
+    def ex(ename, source):
+        return Example("x", ErrorRecord(ename=ename, evalue="e"), {}, source)
+
+    examples = [
+        ex("NameError", CORPUS_SOURCE),
+        ex("KeyError", CORPUS_SOURCE),
+        ex("NameError", "study.jsonl"),
+    ]
+    data = Featurised(examples, [[]] * 3, [None] * 3)
+    assert list(weights(data, Params(), "root_cause")) == [0.0, 0.3, 1.0]
+    # the other dimensions still learn from them
+    assert list(weights(data, Params(), "crash_type")) == [1.0, 1.0, 1.0]
+    assert list(weights(data, Params(corpus_context_enames=()), "root_cause")) == [0.3, 0.3, 1.0]

@@ -16,7 +16,8 @@ from collections.abc import Callable, Mapping
 from .rules import matching_rules
 from .rules.base import RuleMatch
 from .rules.imports import package_for
-from .rules.known_imports import LIBRARY_NAMES, import_for
+from .rules.known_imports import ALIASES, LIBRARY_NAMES, import_for
+from .rules.names import is_class_name
 from .traceback import ParsedError
 
 Template = Callable[[ParsedError, Mapping[str, str]], "str | None"]
@@ -139,13 +140,18 @@ def _module_not_found(p: ParsedError, f: Mapping[str, str]) -> str:
             f"There is no module `{module}`: did you mean `{f['suggestion']}`? Check the spelling "
             "of the import (the pip name and the import name can differ)."
         )
-    if f.get("submodule") and top in ("sklearn", "tensorflow", "keras", "pandas", "torch", "scipy"):
+    alias = re.fullmatch(rf"import ([\w.]+) as {re.escape(top)}", ALIASES.get(module, ""))
+    if alias and alias.group(1) != top:
+        # `import tf` for `import tensorflow as tf`: the short name is only an alias.
+        return f"`{top}` is only the usual short name, not a module: write `{alias.group(0)}`."
+    if "." in module and f.get("submodule"):
+        # Python names the first part it cannot find: `top` itself was found.
         return (
-            f"Your installed `{top}` has no submodule `{module}`: it was renamed or "
-            "removed in this "
-            "version; look up its current location in the library's documentation."
+            f"`{top}` is there, but has no submodule `{module}`: it was renamed or removed in "
+            "your version (or is misspelt); look up its current location in the documentation."
         )
-    renamed = "" if package in (top, module) else f" (the package is called `{package}`)"
+    guessed = package.replace("-", "_").lower() == top.lower()
+    renamed = "" if guessed else f" (the package is called `{package}`)"
     return (
         f"The module `{top}` is not installed in this kernel's environment{renamed}: run "
         f"`%pip install {package.split(' ')[0]}` in a cell, then restart the kernel."
@@ -237,6 +243,34 @@ def _broken_install(p: ParsedError, f: Mapping[str, str]) -> str:
 # --- names ---------------------------------------------------------------------------------
 
 
+_NAME_TOKENS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def _is_misspelling(name: str, other: str) -> bool:
+    """True when ``other`` looks like ``name`` mistyped, not a sibling variable of the same
+    family (``count1``/``count2``, ``d_optimizer``/``g_optimizer``, ``df18``/``df18b``) and not
+    the class an instance is named after (``model``/``Model``)."""
+    if name.lower().replace("_", "") == other.lower().replace("_", ""):
+        return not (name.islower() and is_class_name(other))
+    a = [t.lower() for t in _NAME_TOKENS.findall(name)]
+    b = [t.lower() for t in _NAME_TOKENS.findall(other)]
+    if a == b:
+        return True  # only case or underscores differ
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes():
+        if op == "equal":
+            continue
+        if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+            return False  # a whole word added or dropped
+        x, y = a[i1], b[j1]
+        if x.isdigit() or y.isdigit() or min(len(x), len(y)) < 3:
+            return False  # another number or letter of a family
+        if (x in y or y in x) and abs(len(x) - len(y)) > 1:
+            return False  # a prefix or suffix word: noncore vs core
+        if difflib.SequenceMatcher(None, x, y).ratio() < 0.75:
+            return False
+    return True
+
+
 def _undefined_name(p: ParsedError, f: Mapping[str, str], what: str) -> str:
     name = f.get("name", "")
     if f.get("replacement"):
@@ -245,11 +279,18 @@ def _undefined_name(p: ParsedError, f: Mapping[str, str], what: str) -> str:
     if statement:
         return f"`{name}` must be imported before use: add `{statement}` and run it."
     did = re.search(r"Did you mean:? '?(\w+)'?", p.message)
+    candidates = _code_names(p, callables=what != "variable")
     suggestion = (
-        f"`{did.group(1)}`" if did else _suggest(name, _code_names(p, callables=what != "variable"))
+        f"`{did.group(1)}`"
+        if did
+        else _suggest(name, [c for c in candidates if _is_misspelling(name, c)])
     )
     if suggestion:
-        return f"The {what} `{name}` is not defined in this kernel. Did you mean {suggestion}?"
+        todo = "assigns" if what == "variable" else "defines or imports"
+        return (
+            f"`{name}` has no value in this kernel. Did you mean {suggestion}? If not, run the "
+            f"cell that {todo} it first."
+        )
     if what == "variable":
         return (
             f"`{name}` has no value in this kernel: run the cell that assigns it first (and check "
@@ -446,6 +487,11 @@ def _request(p, f):
             "The host name could not be resolved: this kernel has no internet access (on Kaggle, "
             "switch Internet on in the settings) or needs a proxy; or download the data by hand."
         )
+    if re.search(r"no such (?:table|column)|sqlite|relation \S+ does not exist", p.message):
+        return (
+            "The database has no such table or column: check the database file's path (a "
+            "wrong path opens a new, empty database) and the names in the SQL."
+        )
     if status == "429":
         return (
             "The server got too many requests (HTTP 429): wait, retry later and pause between "
@@ -563,6 +609,11 @@ def _torch_layer(p, f):
             "The layer expects a batch dimension: a single image must be `x.unsqueeze(0)` "
             "(shape N, C, H, W), not (C, H, W)."
         )
+    if "more than 1 value per channel" in p.message:
+        return (
+            "BatchNorm cannot train on a batch of one sample: pass `drop_last=True` to the "
+            "DataLoader (the last batch may hold 1), or call `model.eval()` to predict one sample."
+        )
     if "batch_size" in p.message:
         return (
             "Inputs and targets have different batch sizes: the tensor was probably flattened "
@@ -583,12 +634,25 @@ def _keras_shape(p, f):
             f"The tensors joined by the merge layer differ outside the joining axis{got}: make "
             "the branches match first, e.g. the same pooling or `padding='same'`, or crop/pad one."
         )
+    if re.search(r"Incompatible shapes: \[[\d,]+\] vs\. \[[\d,]+\]", p.message):
+        op = re.search(r"\[Op:(\w+)\]", p.message)
+        where = f" in `{op.group(1)}`" if op else ""
+        return (
+            f"Two tensors combined element-wise{where} have different sizes{_pair(f)}: often "
+            "predictions vs. labels (or a last, smaller batch); make their shapes equal."
+        )
     m = re.search(r"Shapes \(None, (\d+)\) and \(None, (\d+)\) are incompatible", p.message)
     if m and "1" in m.groups():
         return (
             f"The labels and the output layer disagree{_pair(f)}: with integer class labels use "
             "`loss='sparse_categorical_crossentropy'`, or one-hot encode them with "
             "`to_categorical` for 'categorical_crossentropy'."
+        )
+    if "checking target" in p.message or "checking model target" in p.message:
+        return (
+            f"The labels' shape does not fit the output layer{_pair(f)}: give the last layer one "
+            "unit per class, and one-hot labels for 'categorical_crossentropy' (or integer labels "
+            "with 'sparse_categorical_crossentropy')."
         )
     return (
         f"The data's shape does not fit the model{_pair(f)}: make the first layer's `input_shape` "
@@ -654,6 +718,11 @@ def _generic_shape(p, f):
 
 @_hint("shapes.broadcast", "shapes.cannot_broadcast")
 def _broadcast(p, f):
+    if "could not broadcast input array" in p.message:
+        return (
+            f"An assignment puts an array of one shape into a slot of another{_pair(f)}: the "
+            "values you assign must have the target's shape; check both `.shape`s."
+        )
     return (
         f"An element-wise operation got shapes that cannot be broadcast{_pair(f)}: trailing "
         "dimensions must be equal or 1; reshape one (e.g. `a[:, None]`) or align the samples."
@@ -679,6 +748,11 @@ def _nan(p, f):
         return (
             "The data contains infinite values: replace them with "
             "`df.replace([np.inf, -np.inf], np.nan)` and then drop or impute them."
+        )
+    if "infinity" in p.message:
+        return (
+            "The data contains NaN or infinite values: count them with `np.isinf(X).sum()` and "
+            "`X.isna().sum()`, replace inf with NaN, then drop or impute them."
         )
     return (
         "The data contains missing values (NaN): find them with `df.isna().sum()`, then drop them "
@@ -1057,6 +1131,12 @@ def _autograd(p, f):
 
 @_hint("runtime.runtime_error")
 def _runtime(p, f):
+    install = re.search(r"[Pp]lease install (?:either )?`?([\w.-]+)`?", p.message)
+    if install:
+        return (
+            f"This needs an extra package: run `%pip install {install.group(1)}`, then restart "
+            "the kernel."
+        )
     lib = p.library or "The library"
     first = p.message.strip().splitlines()[0][:120] if p.message.strip() else ""
     said = f" ({first})" if first else ""
@@ -1113,7 +1193,8 @@ def _positional(p, f):
         )
     kind = f.get("kind")
     if kind == "missing":
-        return f"`{func}()` needs {f.get('missing')}: pass it in the call."
+        them = "them" if " and " in f.get("missing", "") else "it"
+        return f"`{func}()` needs {f.get('missing')}: pass {them} in the call."
     if kind == "too_many":
         return (
             f"`{func}()` takes {f.get('takes')} positional arguments but got "
@@ -1138,12 +1219,48 @@ def _sk_param(p, f):
 
 @_hint("arguments.invalid_parameter_error")
 def _param_error(p, f):
-    return f"A parameter value was rejected: {f.get('detail', p.message)[:160]}."
+    lines = [line.strip() for line in p.message.strip().splitlines() if line.strip()]
+    detail = f.get("detail", lines[0] if lines else "")
+    if detail.endswith(":") and len(lines) > 1:
+        # botocore and friends: "Parameter validation failed:" and the details below.
+        m = re.match(
+            r"(Invalid type|Invalid length|Missing required|Unknown) (?:for )?parameter"
+            r"(?: in input)?:? \"?(\w+)",
+            lines[1],
+        )
+        valid = re.search(r"type: <class '(\w+)'>, valid types: (.+)$", lines[1])
+        if m and valid:
+            allowed = ", ".join(re.findall(r"<class '(\w+)'>", valid.group(2)))
+            fix = (
+                "pass the one field you need, not the whole dict"
+                if valid.group(1) == "dict"
+                else "convert the value first"
+            )
+            return (
+                f"The parameter `{m.group(2)}` got a `{valid.group(1)}`, but accepts "
+                f"{allowed}: {fix}."
+            )
+        if m:
+            what = {"Missing required": "is required but missing", "Unknown": "is not known"}
+            return (
+                f"The parameter `{m.group(2)}` {what.get(m.group(1), 'has an invalid value')}: "
+                "check the parameter names and types in the service's API documentation."
+            )
+        detail = lines[1]
+    detail = detail if len(detail) <= 160 else detail[:157] + "…"
+    return f"A parameter value was rejected: {detail.rstrip('.:')}."
 
 
 @_hint("arguments.torch_argument_type")
 def _torch_arg(p, f):
-    got = f.get("got") or "a NumPy array or list"
+    combo = re.search(r"invalid combination of arguments - got \(([^)]*)\)", p.message)
+    if combo and "numpy" not in combo.group(1) and "list" not in combo.group(1):
+        func = f.get("function") or "The function"
+        return (
+            f"`{func}` got arguments of types ({combo.group(1)}), which match none of its "
+            "signatures: the message lists the accepted ones; compare types and keyword names."
+        )
+    got = f.get("got") or ("a NumPy array" if combo else "a NumPy array or list")
     return (
         f"PyTorch got {got} where it needs a tensor: convert with `torch.from_numpy(x)` or "
         "`torch.tensor(x, dtype=torch.float32)`."
@@ -1161,6 +1278,15 @@ def _unknown_id(p, f):
 
 @_hint("arguments.sklearn_value", "arguments.invalid_argument_generic")
 def _bad_value(p, f):
+    first = p.message.strip().splitlines()[0].strip() if p.message.strip() else ""
+    detail = f.get("detail", "")
+    # The message's own sentence names the value and the allowed ones (unless they follow it).
+    one_sentence = len(first) <= 160 and ". " not in first and not first.endswith(":")
+    if detail and detail in first != detail and one_sentence:
+        return (
+            f"An argument value is not accepted: {first.rstrip('.')}. Pick a value the "
+            "message allows (the function's documentation lists them)."
+        )
     return (
         f"An argument value is not accepted here ({f.get('detail', 'see the message')}): choose a "
         "value the function supports; its documentation lists them."
@@ -1185,7 +1311,10 @@ def _wrong_container(p, f):
 
 @_hint("arguments.device_string")
 def _device_string(p, f):
-    return "`torch.device` takes 'cpu', 'cuda' or 'cuda:0', not 'gpu'."
+    m = re.search(r"device string: ?(\S*)|Invalid device string: '([^']*)'", p.message)
+    given = next((g for g in m.groups() if g), "") if m else ""
+    got = f", not {given!r}" if given else " (the string given here is empty)"
+    return f"`torch.device` takes 'cpu', 'cuda' or 'cuda:0'{got}."
 
 
 @_hint("arguments.plot_value")
@@ -1200,6 +1329,11 @@ def _plot_value(p, f):
         return (
             "That palette/colormap name does not exist: use a known one such as 'viridis', "
             "'deep' or 'Set2' (names are case-sensitive)."
+        )
+    if "latex was not able" in p.message.lower() or "latex" in detail.lower():
+        return (
+            "LaTeX could not typeset a label: escape special characters (`_`, `%`, `$`, `&`) "
+            "in titles and labels, or turn `text.usetex` off if LaTeX is not installed."
         )
     if "style" in detail:
         if "seaborn" in p.message:
@@ -1247,15 +1381,21 @@ def _not_callable(p, f):
         )
     if t == "module":
         return "You call a module: call the class or function inside it, e.g. `tqdm.tqdm(...)`."
+    article = "An" if t[:1].lower() in "aeiou" else "A"
     return (
-        f"A `{t}` object is called with `(...)` but is not a function: a variable may hide the "
-        "function of the same name; rename it and restart."
+        f"{article} `{t}` object is called with `(...)` but is not a function: a variable may "
+        "hide the function of the same name; rename it and restart."
     )
 
 
 @_hint("types.not_subscriptable")
 def _not_subscriptable(p, f):
     t = f.get("type", "")
+    if (f.get("none") or t == "NoneType") and "has no len" in p.message:
+        return (
+            "You take `len()` of None: the call before returned nothing (e.g. `.sort()`, "
+            "`inplace=True` or a function without `return`); use its object instead."
+        )
     if f.get("none") or t == "NoneType":
         return (
             "You index a None: the call before returned nothing (e.g. `.sort()`, `.append()`, "
@@ -1276,9 +1416,19 @@ def _not_subscriptable(p, f):
             f"A `{t}` cannot be changed in place: build a new object (tuples and strings are "
             "immutable)."
         )
+    if "has no len" in p.message:
+        return (
+            f"`len()` does not work on a value of type `{t}`: check what the variable holds "
+            "(a single number where a list or array was expected?)."
+        )
+    if t in ("int", "float", "numpy.int64", "numpy.float64", "bool"):
+        return (
+            f"A single number (`{t}`) is indexed with `[...]`: the variable holds a number where "
+            "a list, array or tuple was expected (e.g. `figsize=(8, 4)`, not `figsize=8`)."
+        )
     return (
-        f"A value of type `{t}` cannot be indexed with `[...]` or has no length: check what the "
-        "variable holds (a list or tuple may be expected, e.g. `figsize=(8, 4)`)."
+        f"A `{t}` object cannot be indexed with `[...]`: check how this type gives its items "
+        "(e.g. loop over it, or `next(iter(...))` for a DataLoader)."
     )
 
 
@@ -1306,6 +1456,16 @@ def _bad_operands(p, f):
     t, o = f.get("type", ""), f.get("other", "")
     if "method" in (t, o):
         return "A method is used as a value: add the parentheses to call it, e.g. `df['x'].mean()`."
+    if "NoneType" in (t, o):
+        return (
+            f"One operand of `{f.get('op', '')}` is None: the value before was never set or a "
+            "function returned nothing (no `return`, or `inplace=True`)."
+        )
+    if "unary" in p.message:
+        return (
+            f"`{f.get('op', '')}` in front of a {t} value does not work: check for a stray "
+            f"`{f.get('op', '')}` (e.g. a line break inside a sum) or convert the value first."
+        )
     if t == o == "str" and f.get("op") not in ("+", "*", "%"):
         return (
             f"`{f.get('op', '')}` is not defined for text: the columns hold strings; convert them "
@@ -1321,21 +1481,54 @@ def _bad_operands(p, f):
             f"Python {t}s do not support `{f.get('op', '')}` element by element: use NumPy arrays, "
             "e.g. `np.array(a) - np.array(b)`."
         )
-    if "NoneType" in (t, o):
-        return "One operand is None: the value before was never set or a function returned nothing."
     return f"`{f.get('op', '')}` does not work between {t} and {o}: convert one side first."
 
 
 @_hint("types.str_concat")
 def _str_concat(p, f):
+    other = f.get("other", "")
+    if other == "bytes" or "bytes" in p.message:
+        return (
+            "Text (str) and bytes are mixed: decode the bytes with `b.decode('utf-8')`, or open "
+            "the file in text mode (`'w'`, not `'wb'`) to write text."
+        )
+    if other in ("list", "tuple", "dict", "NoneType", "DataFrame", "Series"):
+        return (
+            f"Text (str) is joined with a {other}: join only strings, e.g. with "
+            "`', '.join(map(str, items))` or an f-string."
+        )
     return "Text and a number are joined with `+`: convert with `str(x)`, or use an f-string."
 
 
 @_hint("types.not_serializable")
 def _serializable(p, f):
+    if f.get("type") in ("weakref", "_thread.lock", "_thread.RLock", "module", "generator"):
+        return (
+            f"Objects holding a `{f['type']}` (Keras/TF models, locks, open handles) cannot be "
+            "pickled: save a model with its own `model.save(path)`, or pickle only plain data."
+        )
     return (
         f"A value of type `{f.get('type', 'value')}` cannot be saved this way: convert it "
         "first (e.g. `.tolist()`, `int(x)`), or save only the parts that can be serialised."
+    )
+
+
+@_hint("types.text_expected")
+def _text_expected(p, f):
+    got = f.get("type", "")
+    if got == "float":
+        return (
+            "A text function (a regex or string method) got a number, usually NaN in a text "
+            "column: fill or drop the missing values first, e.g. `df['text'].fillna('')`."
+        )
+    if not got:
+        return (
+            "A text function (a regex or string method) got something that is not a string, "
+            "often NaN in a text column: use `df['text'].fillna('')` or `.astype(str)` first."
+        )
+    return (
+        f"A text function (a regex or string method) got a `{got}`, not a string: pass the "
+        "text itself, or convert with `str(...)` / `.astype(str)`."
     )
 
 
@@ -1359,6 +1552,8 @@ def _context_manager(p, f):
 
 @_hint("types.type_error")
 def _type_generic(p, f):
+    if "indices must be integers" in p.message:
+        return _indices_type(p, f)
     return (
         "An object of the wrong type reached this operation: print `type(...)` of the values "
         f"in {_code(p.user_line) if p.user_line else 'the failing line'}."
@@ -1395,6 +1590,18 @@ def _index(p, f):
             "The boolean mask has another length than the array it selects from: build the mask "
             "from the same array (or the same filtered rows)."
         )
+    if "index out of range in self" in p.message:
+        return _embedding(p, f)
+    if "invalid index to scalar variable" in p.message:
+        return (
+            "A single number (a NumPy scalar) is indexed with `[...]`: the variable holds one "
+            "value, not an array; drop the index or check what the loop gives you."
+        )
+    if "Too many indexers" in p.message:
+        return (
+            "More positions than the object's dimensions are given (e.g. `s.iloc[i, j]` on a "
+            "Series, which has one): use one index per dimension, or select the column first."
+        )
     if "must be of integer (or boolean) type" in p.message:
         return "An array of floats is used as an index: convert it with `idx.astype(int)`."
     if "too many indices" in p.message:
@@ -1421,9 +1628,24 @@ def _index(p, f):
 
 @_hint("indexes.bad_indices_type")
 def _indices_type(p, f):
+    m = re.search(
+        r"(string|slice|list|tuple) indices must be integers.*?(?:not '?(\w+)'?)?$", p.message
+    )
+    kind, got = (m.group(1), m.group(2)) if m else ("list", None)
+    if kind == "slice":
+        return (
+            "A slice bound is not a whole number (`a[x:y]` with a float or None-like value): "
+            "convert it with `int(...)` or use `//` for division."
+        )
+    if kind == "string" or got == "str":
+        what = "a string" if kind == "string" else f"a {kind}"
+        return (
+            f"{what[0].upper()}{what[1:]} is indexed by name, like a dict or DataFrame: the "
+            "variable holds another type than you think; print it, or use an integer position."
+        )
     return (
-        "A list or string is indexed with a non-integer: use an integer position, or a dict / "
-        "DataFrame if you meant to look up by name."
+        f"A {kind} is indexed with a non-integer: use an integer position (`int(...)`), or a "
+        "dict / DataFrame if you meant to look up by name."
     )
 
 
@@ -1458,6 +1680,13 @@ def _key(p, f):
         if close:
             return f"The DataFrame has no column or label `{key}`. Did you mean {close}?"
         labels = f.get("keys") if f.get("keys") and len(f["keys"]) <= 80 else repr(key)
+        if p.message.lstrip("\"'").startswith("None of ["):
+            more = "" if labels == f.get("keys") else ", …"
+            return (
+                f"None of the labels asked for ({labels}{more}) is in the DataFrame: it is "
+                "probably another frame than you think, or its columns were renamed; print "
+                "`df.columns`."
+            )
         return (
             f"The DataFrame has no column or label {labels}: print `df.columns` "
             "and check spelling, case and spaces."
@@ -1472,6 +1701,13 @@ def _key(p, f):
 
 @_hint("attributes.removed_api")
 def _removed(p, f):
+    upgrade = re.match(r"pip install (-U )?(\S+)(?: \((needs [^)]*)\))?$", f.get("replacement", ""))
+    if upgrade:
+        needs = f" ({upgrade.group(3)})" if upgrade.group(3) else ""
+        return (
+            f"`{f.get('attribute')}` is newer than your {f.get('owner')}{needs}: run "
+            f"`%pip install -U {upgrade.group(2)}`, then restart the kernel."
+        )
     note = f" ({f['note']})" if f.get("note") else ""
     return (
         f"`{f.get('attribute')}` was removed from {f.get('owner')}{note}: use "
@@ -1575,10 +1811,18 @@ def _convert(p, f):
 
 @_hint("values.unpack")
 def _unpack(p, f):
+    want = f.get("expected", "")
+    if f.get("kind") == "too many":
+        what = f"more than {want} values" if want else "more values"
+        return (
+            f"The right side gives {what}, but the left side has {want} names: match the "
+            "names to what it returns (e.g. `.items()` to loop over a dict's pairs)."
+        )
     got = f" but there are {f['got']}" if f.get("got") else ""
+    split = " (`train_test_split(X, y)` returns 4)" if want == "4" else ""
     return (
-        f"The left side expects {f.get('expected')} values{got}: match the number of names to what "
-        "the function returns (`train_test_split(X, y)` returns 4)."
+        f"The left side expects {want} values{got}: match the number of names to what the "
+        f"function returns{split}."
     )
 
 
@@ -1620,6 +1864,47 @@ def _domain(p, f):
     return (
         "A value is outside the allowed range (e.g. log or sqrt of a negative number): check "
         "the inputs."
+    )
+
+
+@_hint("values.not_in_list")
+def _not_in_list(p, f):
+    return (
+        f"`.index(...)` did not find {f.get('item', 'the value')} in the list: check it with "
+        "`x in items` first, and the spelling, case and type (`'1'` is not `1`)."
+    )
+
+
+@_hint("values.column_exists")
+def _column_exists(p, f):
+    column = f.get("column", "")
+    if column in ("index", "level_0"):
+        return (
+            "`reset_index()` ran twice, so the old index is already a column: use "
+            "`reset_index(drop=True)`, or run the cell that builds the DataFrame again first."
+        )
+    return (
+        f"The DataFrame already has a column `{column}`: drop or rename it first, or assign "
+        f"it with `df['{column}'] = ...` to replace it."
+    )
+
+
+@_hint("values.dict_pairs")
+def _dict_pairs(p, f):
+    length = f" (one has {f['length']})" if f.get("length") else ""
+    return (
+        f"`dict(...)` needs (key, value) pairs, but got items that are not pairs{length}: build "
+        "it with `dict(zip(keys, values))`, or use `json.load` to read a file."
+    )
+
+
+@_hint("files.sheet_not_found")
+def _sheet(p, f):
+    sheet = f.get("sheet") or f.get("sheet2")
+    what = f"no sheet `{sheet}`" if sheet else "no such sheet"
+    return (
+        f"The Excel file has {what}: list its sheets with `pd.ExcelFile(path).sheet_names` and "
+        "check the spelling and spaces (or pass `sheet_name=0` for the first)."
     )
 
 

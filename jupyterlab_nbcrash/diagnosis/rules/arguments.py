@@ -148,7 +148,7 @@ RULES = (
     pattern_rule(
         "arguments.torch_argument_type",
         _IA,
-        r"(?P<func>[\w.]+)\(\) received an invalid combination of arguments"
+        r"(?P<func>[\w.]+)(?:\(\))? received an invalid combination of arguments"
         r"|argument '(?P<arg>\w+)' (?:\(position \d+\) )?must be (?P<want>[\w.]+), not "
         r"(?P<got>[\w.]+)"
         r"|expected np\.ndarray \(got (?P<got2>\w+)\)",

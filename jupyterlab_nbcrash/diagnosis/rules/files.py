@@ -6,7 +6,7 @@ import difflib
 import re
 
 from ..traceback import ParsedError
-from .base import RuleMatch, named, pattern_rule
+from .base import RuleMatch, group_facts, named, pattern_rule
 
 _PATH = re.compile(
     r"""(?:No such file or directory|does not exist|Permission denied|File exists|Is a directory"""
@@ -88,6 +88,20 @@ COMMON_EXTENSIONS = (
     "mp3",
     "mp4",
     "nc",
+    # other real extensions, so that none is taken for a typo of the ones above
+    "py",
+    "ipynb",
+    "md",
+    "cfg",
+    "ini",
+    "log",
+    "mat",
+    "bin",
+    "onnx",
+    "weights",
+    "sav",
+    "svg",
+    "hdf",
     "shp",
     "geojson",
     "sqlite",
@@ -98,6 +112,7 @@ COMMON_EXTENSIONS = (
     "dat",
     "model",
 )
+_NO_PARENT = re.compile(r"Parent directory of (\S+) doesn't exist, can't save")
 # The failing line writes a file: a missing folder there is the code's, not the data's.
 _WRITING = re.compile(
     r"\.to_(?:csv|excel|json|parquet|pickle|hdf)\(|savefig\(|\.save(?:_weights)?\(|imwrite\("
@@ -133,6 +148,11 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
     path = path_in(msg)
     facts = {"path": path}
     certain = True
+    parent = _NO_PARENT.search(msg)
+    if parent:
+        # TensorFlow's checkpoint saver: the folder to save into is missing.
+        facts.update(path=parent.group(1), writing="yes")
+        confidence, certain = max(confidence, 0.85), False
     if _WRITING.search(parsed.user_line):
         facts["writing"] = "yes"  # the folder to write into is missing: a code or set-up issue
         certain = False
@@ -141,7 +161,8 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
         if re.match(r"^(?:/home/|/Users/|[A-Za-z]:\\|/content/|/kaggle/|/mnt/|/gws/|/data)", path):
             facts["absolute"] = "yes"
         ext = facts["filename"].rsplit(".", 1)[-1].lower() if "." in facts["filename"] else ""
-        if ext and ext not in COMMON_EXTENSIONS:
+        # A two-letter extension is close to too many others to call it a typo.
+        if len(ext) >= 3 and ext not in COMMON_EXTENSIONS:
             close = difflib.get_close_matches(ext, COMMON_EXTENSIONS, n=1, cutoff=0.6)
             if close:
                 facts["extension_typo"] = close[0]
@@ -161,6 +182,15 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
 
 RULES = (
     not_found,
+    pattern_rule(
+        # sheet_name= names a sheet the workbook does not have: a label that does not exist.
+        "files.sheet_not_found",
+        "key_error",
+        r"No sheet named <?'(?P<sheet>[^']*)'>?|Worksheet named '(?P<s2>[^']*)' not found"
+        r"|Worksheet index (?P<index>\d+) is invalid",
+        confidence=0.85,
+        facts=group_facts(sheet="sheet", sheet2="s2", index="index"),
+    ),
     pattern_rule(
         "files.permission_denied",
         "io_error",

@@ -22,8 +22,9 @@ def key_error(parsed: ParsedError) -> RuleMatch | None:
         return None
     facts: dict[str, str] = {}
     keys = list(parsed.keys)
-    if not keys and listed:
-        keys = re.findall(r"'([^']+)'", parsed.message)[:10]
+    if listed and (not keys or re.match(r"None of \[|\[", keys[0])):
+        # pandas lists the missing labels: "None of [Index(['a', 'b'], dtype=...)] are in ..."
+        keys = [k for k in re.findall(r"'([^']+)'", parsed.message) if k != "object"][:10] or keys
     if keys:
         facts["key"] = keys[0]
         facts["keys"] = ", ".join(repr(k) for k in keys[:5])

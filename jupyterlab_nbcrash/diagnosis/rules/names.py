@@ -31,7 +31,7 @@ PY2_BUILTINS = {
 }
 
 
-def _is_class_name(name: str) -> bool:
+def is_class_name(name: str) -> bool:
     # CamelCase with a lower-case letter: a class (Dense, StratifiedKFold); ALL_CAPS is a constant.
     return name[:1].isupper() and any(c.islower() for c in name)
 
@@ -53,14 +53,14 @@ def undefined(parsed: ParsedError) -> RuleMatch | None:
     if name in LIBRARY_NAMES and not called:
         # A library's function or class (train_test_split, StandardScaler) used before import.
         kind, ctype, confidence = (
-            "class" if _is_class_name(name) else "function",
+            "class" if is_class_name(name) else "function",
             "name_error",
             0.8,
         )
-    elif called or (not parsed.user_line and _is_class_name(name)):
-        kind, ctype = ("class" if _is_class_name(name) else "function"), "name_error"
+    elif called or (not parsed.user_line and is_class_name(name)):
+        kind, ctype = ("class" if is_class_name(name) else "function"), "name_error"
         confidence = 0.85 if called else 0.6
-    elif _is_class_name(name) and re.search(rf"\b{re.escape(name)}\s*\(", parsed.user_code):
+    elif is_class_name(name) and re.search(rf"\b{re.escape(name)}\s*\(", parsed.user_code):
         kind, ctype, confidence = "class", "name_error", 0.7
     else:
         kind, ctype = "variable", "variable_not_found"

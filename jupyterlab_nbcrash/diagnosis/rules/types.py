@@ -86,15 +86,24 @@ RULES = (
     pattern_rule(
         "types.not_serializable",
         _T,
-        r"Object of type '?(?P<type>\w+)'? is not JSON serializable|cannot pickle '(?P<t2>\w+)'"
+        r"Object of type '?(?P<type>\w+)'? is not JSON serializable|cannot pickle '(?P<t2>[\w.]+)'"
         r"|can't pickle (?P<t3>\w+)",
         confidence=0.8,
         facts=lambda p, m: {"type": m.group("type") or m.group("t2") or m.group("t3") or ""},
     ),
     pattern_rule(
+        # A text function (re, str methods) called with NaN or another non-string argument.
+        "types.text_expected",
+        "invalid_argument",
+        r"expected string or bytes-like object(?:, got '(?P<type>\w+)')?",
+        enames={"TypeError"},
+        confidence=0.85,
+        facts=lambda p, m: {"type": m.group("type") or "", "detail": "text"},
+    ),
+    pattern_rule(
         "types.cannot_interpret",
         _T,
-        r"'(?P<type>[\w.]+)' object cannot be interpreted as an integer"
+        r"'(?P<type>[\w.]+)' object cannot be interpreted as an (?:integer|index)"
         r"|only (?:integer scalar arrays|size-1 arrays) can be converted"
         r"|argument must be a string or a (?:real )?number, not '(?P<t2>\w+)'"
         r"|must be real number, not (?P<t3>\w+)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .base import pattern_rule
+from .base import group_facts, pattern_rule
 
 _V = "value_error"
 
@@ -135,6 +135,32 @@ RULES = (
         library="pandas",
         confidence=0.8,
         facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        "values.not_in_list",
+        _V,
+        r"^(?P<item>.{1,80}) is not in (?:list|tuple)$",
+        enames={"ValueError"},
+        confidence=0.85,
+        facts=group_facts(item="item"),
+    ),
+    pattern_rule(
+        "values.column_exists",
+        _V,
+        r"cannot insert (?P<column>.+?), already exists",
+        enames={"ValueError"},
+        library="pandas",
+        confidence=0.85,
+        facts=group_facts(column="column"),
+    ),
+    pattern_rule(
+        "values.dict_pairs",
+        _V,
+        r"dictionary update sequence element #\d+ has length (?P<length>\d+); 2 is required"
+        r"|cannot convert dictionary update sequence element",
+        enames={"ValueError", "TypeError"},
+        confidence=0.85,
+        facts=group_facts(length="length"),
     ),
     pattern_rule(
         "values.value_error",
