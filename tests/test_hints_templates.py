@@ -498,6 +498,36 @@ def test_a_submodule_missing_is_no_missing_package():
 
 
 @pytest.mark.parametrize(
+    ("module", "line", "fragments", "absent"),
+    [
+        # a module we know nothing of may be the user's own file
+        ("task", "from task import run", ["%pip install task", "your own `task.py`"], []),
+        # a known package is just missing
+        ("xgboost", "import xgboost as xgb", ["%pip install xgboost"], ["your own"]),
+        # `google` is a namespace, not a package
+        (
+            "google",
+            "from google.cloud import storage",
+            ["google-cloud-storage"],
+            ["install google`"],
+        ),
+    ],
+)
+def test_module_not_found_hints_for_unknown_and_namespace_modules(module, line, fragments, absent):
+    tb = [
+        "ModuleNotFoundError                       Traceback (most recent call last)",
+        f"Cell In[3], line 1\n----> 1 {line}\n",
+        f"ModuleNotFoundError: No module named '{module}'",
+    ]
+    error = {"ename": "ModuleNotFoundError", "evalue": tb[-1].split(": ", 1)[1], "traceback": tb}
+    parsed = parse(ErrorRecord.from_dict(error))
+    match = apply_rules(parsed)
+    hint, _ = make_hint(parsed, {"crash_type": match.crash_type}, match)
+    assert all(f in hint for f in fragments), hint
+    assert not any(a in hint for a in absent), hint
+
+
+@pytest.mark.parametrize(
     ("missing", "other", "suggested"),
     [
         ("X_trian", "X_train", True),  # a typo

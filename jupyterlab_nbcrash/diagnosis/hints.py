@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 
 from .rules import matching_rules
 from .rules.base import RuleMatch
-from .rules.imports import package_for
+from .rules.imports import is_known_module, package_for
 from .rules.known_imports import ALIASES, LIBRARY_NAMES, import_for
 from .rules.names import is_class_name
 from .traceback import ParsedError
@@ -150,11 +150,23 @@ def _module_not_found(p: ParsedError, f: Mapping[str, str]) -> str:
             f"`{top}` is there, but has no submodule `{module}`: it was renamed or removed in "
             "your version (or is misspelt); look up its current location in the documentation."
         )
+    if top == "google":
+        return (
+            "`google` is the shared prefix of many packages: install the one this import needs, "
+            "e.g. `%pip install google-cloud-storage` for `google.cloud.storage`, then restart the "
+            "kernel (`google.colab` exists only on Colab)."
+        )
     guessed = package.replace("-", "_").lower() == top.lower()
     renamed = "" if guessed else f" (the package is called `{package}`)"
+    # A name we know nothing of may as well be the user's own file (`utils`, `task`).
+    own = (
+        f" If `{top}` is your own `{top}.py`, put it in the notebook's folder instead."
+        if guessed and not is_known_module(top)
+        else ""
+    )
     return (
         f"The module `{top}` is not installed in this kernel's environment{renamed}: run "
-        f"`%pip install {package.split(' ')[0]}` in a cell, then restart the kernel."
+        f"`%pip install {package.split(' ')[0]}` in a cell, then restart the kernel.{own}"
     )
 
 
@@ -2063,8 +2075,8 @@ GENERIC: dict[str, str] = {
     "index_error": "An index is out of range: check the length or shape before indexing.",
     "name_error": "A function or class is not defined: run its definition or import it first.",
     "data_value_violation": (
-        "The data's values break the function's requirements: check for NaN, infinity, "
-        "unexpected labels or classes."
+        "The data's values may break the function's requirements: check for NaN or infinity, "
+        "labels it has not seen, and the number of classes."
     ),
     "out_of_memory": (
         "Memory ran out: use less data at once (smaller batches or a sample) and restart the "
@@ -2084,12 +2096,15 @@ GENERIC: dict[str, str] = {
         "The library failed while running: read the last line of the message for the specific "
         "cause."
     ),
+    # The three below are what the model may choose when no rule knows the message: say the
+    # usual cause as a condition, so that an unrelated crash does not get a false statement.
     "feature_name_mismatch": (
-        "The features at predict time differ from those at fit time: preprocess new data "
-        "exactly as the training data."
+        "If the model now gets other features than at fit time: give it the same columns, in the "
+        "same order and with the same preprocessing as the training data."
     ),
     "model_initialization_error": (
-        "The model is used in the wrong order: build, compile and fit it before using it."
+        "If the model or a layer is used before it is built, compiled or fitted (or built twice "
+        "by re-running a cell): run its cells in order, re-creating the model first."
     ),
     "other": "Read the last line of the error and check the marked line of the cell.",
 }

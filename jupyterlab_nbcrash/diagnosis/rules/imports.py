@@ -366,6 +366,12 @@ def optional_dependency(parsed: ParsedError) -> RuleMatch | None:
 
 
 _KNOWN = sorted(_known_modules())
+_KNOWN_TOPS = frozenset(k.split(".")[0] for k in _KNOWN)
+
+
+def is_known_module(top: str) -> bool:
+    """Whether a top-level module is one whose package nbcrash knows (not a user's own file)."""
+    return top in _KNOWN_TOPS
 
 
 RULES = (
