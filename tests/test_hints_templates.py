@@ -547,3 +547,154 @@ def test_did_you_mean_suggests_typos_not_sibling_variables(missing, other, sugge
     assert (f"`{other}`" in hint) is suggested, hint
     # the advice to run the assigning cell stays, with or without a suggestion
     assert "run the cell that assigns it" in hint
+
+
+# Library wordings reproduced with sklearn 1.9, Pillow 13, torch 2.13, TensorFlow 2.21 / Keras 3,
+# OpenCV 5.0 (cv2.error) and, for older releases, their source (Keras 2, OpenCV 4.5 TypeError).
+@pytest.mark.parametrize(
+    ("ename", "evalue", "fragments"),
+    [
+        (
+            "ValueError",
+            "Found array with 0 sample(s) (shape=(0, 3)) while a minimum of 1 is required by "
+            "LinearRegression.",
+            ["`LinearRegression` got no rows", "(shape (0, 3))", "filter"],
+        ),
+        (
+            "ValueError",
+            "Found array with 0 feature(s) (shape=(5, 0)) while a minimum of 1 is required by "
+            "StandardScaler.",
+            ["no columns", "(shape (5, 0))"],
+        ),
+        (
+            "ValueError",
+            "Found array with 1 sample(s) (shape=(1, 4)) while a minimum of 2 is required by "
+            "KMeans.",
+            ["at least 2 rows but got 1"],
+        ),
+        (
+            "OSError",
+            "[Errno 22] Invalid argument: 'C:\\\\Users\\\\ana\\new_data.csv'",
+            ["`\\n`", "raw string"],
+        ),
+        (
+            "OSError",
+            "[Errno 22] Invalid argument: 'D:\\\\data\\\\set\\x07.csv'",
+            ["`\\a`", "raw string"],
+        ),
+        (
+            "OSError",
+            "[Errno 22] Invalid argument: 'plots/loss 12:30.png'",
+            ["contains `:`", "Windows"],
+        ),
+        (
+            "OSError",
+            "[Errno 22] Invalid argument: 'results/best?.csv'",
+            ["contains `?`"],
+        ),
+        (
+            "OSError",
+            "[Errno 22] Invalid argument: 'https://example.org/data/train.csv'",
+            ["is a URL", "pd.read_csv(url)"],
+        ),
+        (
+            "RuntimeError",
+            "'lengths' argument should be a 1D CPU int64 tensor, but got 1D cuda:0 Long tensor",
+            ["cuda:0", "lengths.cpu()"],
+        ),
+        (
+            "RuntimeError",
+            "'lengths' argument should be a 1D CPU int64 tensor, but got 2D cpu Long tensor",
+            ["2-D", "1-D"],
+        ),
+        ("RuntimeError", "'lengths' argument should be a 1D CPU int64 tensor", ["lengths.cpu()"]),
+        (
+            "ValueError",
+            "You are trying to load a weight file containing 6 layers into a model with 8 layers.",
+            ["the file has 6 layers, this model 8", "ran twice", "model.save"],
+        ),
+        (
+            "ValueError",
+            "Layer count mismatch when loading weights from file. Model expected 5 layers, found "
+            "3 saved layers.",
+            ["the file has 3 layers, this model 5"],
+        ),
+        (
+            "error",
+            "OpenCV(4.5.1) /tmp/pip-req-build/opencv/modules/core/src/arithm.cpp:666: error: "
+            "(-209:Sizes of input arguments do not match) The operation is neither 'array op "
+            "array' (where arrays have the same size and the same number of channels), nor "
+            "'array op scalar', nor 'scalar op array' in function 'arithm_op'",
+            ["differ in size or number of channels", "cv2.resize"],
+        ),
+        (
+            "TypeError",
+            "Expected Ptr<cv::UMat> for argument 'src'",
+            ["`src`", "img is not None", "np.array(img)"],
+        ),
+        (
+            "error",
+            "OpenCV(5.0.0) :-1: error: (-5:Bad argument) in function 'cvtColor'\n> Overload "
+            "resolution failed:\n>  - src is not a numpy array, neither a scalar\n>  - Expected "
+            "Ptr<cv::UMat> for argument 'src'\n",
+            ["`src`", "img is not None"],
+        ),
+        (
+            "error",
+            "OpenCV(5.0.0) :-1: error: (-5:Bad argument) in function 'resize'\n> Overload "
+            "resolution failed:\n>  - src data type = object is not supported\n>  - Expected "
+            "Ptr<cv::UMat> for argument 'src'\n",
+            ["dtype object", ".astype('uint8')"],
+        ),
+        (
+            "TypeError",
+            "Cannot handle this data type: (1, 1, 3), <f8",
+            ["uint8", "float64", "(arr * 255).astype('uint8')"],
+        ),
+        ("TypeError", "Cannot handle this data type: (1, 1, 3), <i8", ["not int64"]),
+        ("TypeError", "Cannot handle this data type: (1, 1, 224), |u1", ["224", "transpose"]),
+        ("TypeError", "Cannot handle this data type", ["uint8", "(H, W)"]),
+        (
+            "TypeError",
+            "Dimension value must be integer or None or have an __index__ method, got value "
+            "'(4200, 34)' with type '<class 'tuple'>'",
+            ["`(4200, 34)`", "X.shape[1]"],
+        ),
+        (
+            "TypeError",
+            "Dimension value must be integer or None or have an __index__ method, got value "
+            "'17.0' with type '<class 'float'>'",
+            ["float `17.0`", "`//`"],
+        ),
+        (
+            "ValueError",
+            "`input_dim` must be a positive integer. Received: input_dim=(4200, 34) (of type "
+            "tuple).",
+            ["`input_dim` got the whole shape `(4200, 34)`"],
+        ),
+    ],
+)
+@pytest.mark.parametrize("label", ["rule", "invalid_argument", "value_error"])
+def test_library_hints_come_through_whatever_type_the_model_picks(ename, evalue, fragments, label):
+    # The model may label these crashes otherwise than the rule; the rule is trusted for the hint.
+    parsed = parse(ErrorRecord(ename=ename, evalue=evalue))
+    match = apply_rules(parsed)
+    crash_type = match.crash_type if label == "rule" else label
+    hint, _ = make_hint(parsed, {"crash_type": crash_type}, match)
+    assert all(f in hint for f in fragments), hint
+    assert hint.count(". ") + hint.count("? ") <= 2, hint  # one or two sentences
+
+
+@pytest.mark.parametrize(
+    ("evalue", "wrong"),
+    [
+        # an escaped backslash is no escape, and a drive's colon is allowed
+        ("[Errno 22] Invalid argument: 'C:\\\\new\\\\data.csv'", "escape"),
+        ("[Errno 22] Invalid argument: 'C:\\\\new\\\\data.csv'", "contains `:`"),
+        # without a path, say nothing about one
+        ("[Errno 22] Invalid argument", "The path ``"),
+    ],
+)
+def test_invalid_path_hint_says_only_what_the_path_shows(evalue, wrong):
+    hint = _message_hint("OSError", evalue)
+    assert wrong not in hint, hint

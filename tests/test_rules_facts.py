@@ -225,3 +225,61 @@ def test_removed_api_tables():
     assert lookup_module("keras.layers.core.dense").use == "keras.layers"
     assert lookup_module("pandas") is None
     assert lookup_kwarg("Adam", "lr").use == "learning_rate=..."
+
+
+def _facts(ename, evalue):
+    m = apply_rules(parse(ErrorRecord(ename=ename, evalue=evalue)))
+    return m.rule, dict(m.facts), m.confidence
+
+
+def test_library_message_facts_for_the_hint():
+    rule, facts, conf = _facts(
+        "ValueError",
+        "Found array with 0 sample(s) (shape=(0, 7)) while a minimum of 1 is required by SVC.",
+    )
+    assert rule == "data_values.empty_data" and conf >= 0.8  # trusted for the hint
+    assert facts == {
+        "n": "0",
+        "what": "sample",
+        "shape": "(0, 7)",
+        "minimum": "1",
+        "estimator": "SVC",
+    }
+    rule, facts, _ = _facts(
+        "RuntimeError",
+        "'lengths' argument should be a 1D CPU int64 tensor, but got 1D cuda:1 Int tensor",
+    )
+    assert rule == "runtime.pack_lengths" and facts == {
+        "dims": "1",
+        "device": "cuda:1",
+        "dtype": "Int",
+    }
+    rule, facts, _ = _facts(
+        "Exception",
+        "You are trying to load a weight file containing 2 layers into a model with 3 layers.",
+    )
+    assert rule == "values.weights_layer_count" and (facts["saved"], facts["model"]) == ("2", "3")
+    rule, facts, _ = _facts("TypeError", "Cannot handle this data type: (1, 1, 3), <f4")
+    assert rule == "arguments.pil_fromarray" and facts == {"dtype": "float32"}
+    rule, facts, _ = _facts("TypeError", "Cannot handle this data type: (1, 1, 1), |u1")
+    assert facts == {"channels": "1"}
+    # a tuple is right for pool_size: only parameters that take one number are a shape mix-up
+    rule, _, _ = _facts("ValueError", "`units` must be a positive integer. Received: units=(9, 4)")
+    assert rule == "arguments.shape_for_dimension"
+    rule, _, _ = _facts("ValueError", "Invalid `pool_size`. Received: pool_size=(2, 2, 2)")
+    assert rule != "arguments.shape_for_dimension"
+    rule, facts, _ = _facts("TypeError", "Expected cv::UMat for argument 'img'")
+    assert rule == "types.opencv_not_array" and facts == {"argument": "img"}
+
+
+def test_invalid_path_facts_tell_escape_url_and_forbidden_characters():
+    def facts(path):
+        rule, found, conf = _facts("OSError", f"[Errno 22] Invalid argument: '{path}'")
+        assert rule == "files.invalid_path" and conf >= 0.8
+        return found
+
+    assert facts("C:\\\\data\\train.csv")["escape"] == "\\t"
+    assert "escape" not in facts("C:\\\\data\\\\train.csv")  # an escaped backslash is fine
+    assert facts("http://host/x.csv")["url"] == "yes"
+    assert facts("C:\\\\out\\\\run<1>.png")["characters"] == "< >"
+    assert _facts("OSError", "[Errno 22] Invalid argument")[2] < 0.8  # no path: a guess

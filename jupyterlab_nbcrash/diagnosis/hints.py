@@ -480,9 +480,32 @@ def _raster(p, f):
 
 @_hint("files.invalid_path")
 def _invalid_path(p, f):
+    path = f.get("path", "")
+    if not path:
+        return (
+            "The operating system rejected an argument of this file operation (Errno 22): check "
+            "the path and mode you pass (on macOS, writing over 2 GB in one call also raises it)."
+        )
+    if f.get("url"):
+        return (
+            f"{_code(path)} is a URL, but this function opens local files only: read it with "
+            "`pd.read_csv(url)` (or similar), or download it first with "
+            "`urllib.request.urlretrieve`."
+        )
+    if f.get("escape"):
+        return (
+            f"The path {_code(path)} contains `{f['escape']}`, which Python read as a backslash "
+            "escape: write the path as a raw string `r'C:\\...'` or with forward slashes `/`."
+        )
+    if f.get("characters"):
+        chars = " ".join(f"`{c}`" for c in f["characters"].split())
+        return (
+            f"The file name in {_code(path)} contains {chars}, which Windows does not allow in "
+            "file names: replace it (e.g. with `_` or `-`)."
+        )
     return (
-        f"The path {_code(f.get('path', ''))} is not valid on this system: remove characters such "
-        "as `:` `?` `*` `|` or a trailing space from the file name."
+        f"The path {_code(path)} is not valid on this system: look for a character Windows does "
+        "not allow (`:` `?` `*` `|` `<` `>`), a name ending in a space or dot, or a very long path."
     )
 
 
@@ -885,9 +908,27 @@ def _promotion(p, f):
 
 @_hint("data_values.empty_data")
 def _empty_data(p, f):
+    who = f"`{f['estimator']}`" if f.get("estimator") else "The estimator"
+    shape = f" (shape {f['shape']})" if f.get("shape") else ""
+    n, minimum = f.get("n", "0"), f.get("minimum", "1")
+    if f.get("what") == "feature":
+        if n == "0":
+            return (
+                f"{who} got data with no columns{shape}: the column selection is empty; print "
+                "`X.columns` (or `X.shape`) and check the names or dtypes you selected."
+            )
+        return (
+            f"{who} needs at least {minimum} feature columns but got {n}{shape}: pass more "
+            "columns, or use another method for a single feature."
+        )
+    if n == "0":
+        return (
+            f"{who} got no rows at all{shape}: the data is empty after a filter, `dropna()`, "
+            "split or a load that found nothing; print `len(...)` after each step to see where."
+        )
     return (
-        "The estimator got an empty array (0 rows or columns): a filter, split or load step "
-        "before produced no data; check `X.shape` before fitting."
+        f"{who} needs at least {minimum} rows but got {n}{shape}: a filter or split left too "
+        "little data; check it, or use more samples."
     )
 
 
@@ -995,6 +1036,57 @@ def _cv_channels(p, f):
     )
 
 
+@_hint("shapes.opencv_sizes")
+def _cv_sizes(p, f):
+    return (
+        "The two images (or the image and the mask) differ in size or number of channels: "
+        "print both `.shape`s and make them equal first, e.g. `cv2.resize(b, a.shape[1::-1])`."
+    )
+
+
+@_hint("types.opencv_not_array")
+def _cv_not_array(p, f):
+    arg = f.get("argument", "src")
+    if f.get("dtype"):
+        return (
+            f"The image `{arg}` is a NumPy array of dtype {f['dtype']}, which OpenCV cannot use: "
+            "convert it with `.astype('uint8')` (or `'float32'`) first."
+        )
+    return (
+        f"OpenCV's `{arg}` argument is not a NumPy image: it is often None (a failed "
+        "`cv2.imread`), a PIL image or a list; check `img is not None` and convert with "
+        "`np.array(img)`."
+    )
+
+
+@_hint("arguments.pil_fromarray")
+def _pil_fromarray(p, f):
+    dtype, channels = f.get("dtype", ""), f.get("channels", "")
+    shape = (
+        f"; its last axis has {channels} values, but it must be shaped (H, W) or (H, W, 3/4) "
+        "(use `arr.transpose(1, 2, 0)` for channels first, `arr.squeeze()` for a single one)"
+        if channels
+        else ""
+    )
+    if dtype.startswith("float"):
+        fix = (
+            f"`Image.fromarray` needs uint8 pixels, not {dtype}: scale 0–1 values with "
+            f"`(arr * 255).astype('uint8')`{shape}."
+        )
+    elif dtype:
+        fix = (
+            f"`Image.fromarray` needs uint8 pixels, not {dtype}: use `arr.astype('uint8')`{shape}."
+        )
+    elif shape:
+        fix = f"`Image.fromarray` cannot map this array to an image{shape}."
+    else:
+        fix = (
+            "`Image.fromarray` needs a uint8 array shaped (H, W) or (H, W, 3/4): scale 0–1 floats "
+            "with `(arr * 255).astype('uint8')` and check `arr.shape`."
+        )
+    return fix
+
+
 @_hint("files.opencv_parse")
 def _cv_parse(p, f):
     return (
@@ -1068,6 +1160,17 @@ def _not_compiled(p, f):
     return "Compile the model first: `model.compile(optimizer='adam', loss=..., metrics=[...])`."
 
 
+@_hint("values.weights_layer_count")
+def _weights_layers(p, f):
+    saved, model = f.get("saved") or f.get("saved2"), f.get("model") or f.get("model2")
+    counts = f" (the file has {saved} layers, this model {model})" if saved and model else ""
+    return (
+        f"The saved weights are for another model than the one built now{counts}: a cell that "
+        "adds layers ran twice, or the architecture changed. Restart and rebuild the model "
+        "exactly as when saving, or save and load the whole model (`model.save`)."
+    )
+
+
 @_hint("models.duplicate_layers")
 def _dup_layers(p, f):
     return (
@@ -1114,6 +1217,22 @@ def _device_assert(p, f):
 @_hint("runtime.non_contiguous")
 def _contiguous(p, f):
     return "The tensor is not contiguous in memory: use `.reshape(...)` instead of `.view(...)`."
+
+
+@_hint("runtime.pack_lengths")
+def _pack_lengths(p, f):
+    device, dims, dtype = f.get("device", ""), f.get("dims", ""), f.get("dtype", "")
+    if dims == "0":
+        what = "is a single number: pass one length per sequence, as a 1-D int64 CPU tensor."
+    elif dims and dims != "1":
+        what = f"is {dims}-D: pass a flat 1-D tensor of lengths, e.g. `lengths.view(-1).cpu()`."
+    elif device and not device.lower().startswith("cpu"):
+        what = f"is on {device}: pass `lengths.cpu()` (the lengths stay on the CPU)."
+    elif dtype and dtype != "Long":
+        what = f"is {dtype}: pass `lengths.to(torch.int64)`."
+    else:
+        what = "must be a 1-D int64 tensor on the CPU: pass `lengths.cpu().to(torch.int64)`."
+    return f"`pack_padded_sequence`'s `lengths` {what}"
 
 
 @_hint("runtime.dtype_mismatch")
@@ -1261,6 +1380,26 @@ def _param_error(p, f):
         detail = lines[1]
     detail = detail if len(detail) <= 160 else detail[:157] + "…"
     return f"A parameter value was rejected: {detail.rstrip('.:')}."
+
+
+@_hint("arguments.shape_for_dimension")
+def _shape_for_dimension(p, f):
+    value, kind = f.get("value", ""), f.get("type", "")
+    param = f"`{f['param']}`" if f.get("param") else "A layer size"
+    if kind in ("tuple", "list", "TensorShape") or value.startswith(("(", "[", "TensorShape")):
+        return (
+            f"{param} got the whole shape `{value[:60]}` where one number is expected: pass one "
+            "dimension, e.g. `X.shape[1]` instead of `X.shape` (`input_dim=X.shape[1]`)."
+        )
+    if "float" in kind:
+        return (
+            f"{param} got the float `{value[:60]}`, but sizes must be integers: use `int(...)` or "
+            "integer division `//`."
+        )
+    return (
+        f"{param} got `{value[:60]}` of type {kind or 'unknown'}, but a size must be an integer "
+        "or None: pass a number, e.g. `X.shape[1]`."
+    )
 
 
 @_hint("arguments.torch_argument_type")

@@ -118,6 +118,29 @@ def _raised_in_library(parsed: ParsedError) -> dict[str, str] | None:
     return {"library": parsed.library, "function": last.function}
 
 
+def _pil_facts(parsed: ParsedError, m: re.Match) -> dict[str, str]:
+    # Pillow reports (1, 1) plus the array's axes after the second, and NumPy's dtype string.
+    if not m.group("kind"):
+        return {}  # older Pillow names neither the shape nor the dtype
+    axes = [a for a in (m.group("key") or "").replace(" ", "").split(",") if a]
+    kinds = {"f": "float", "i": "int", "u": "uint", "b": "bool", "c": "complex", "O": "object"}
+    kind, size = m.group("kind"), m.group("size")
+    facts = {"dtype": f"{kinds.get(kind, kind)}{int(size) * 8 if kind not in 'bO' else ''}"}
+    if kind == "u" and size == "1":
+        facts["dtype"] = ""  # uint8 is right: the axes are the problem
+    if len(axes) > 3 or (len(axes) == 3 and axes[2] not in ("3", "4")):
+        facts["channels"] = axes[-1]
+    return facts
+
+
+def _dimension_facts(parsed: ParsedError, m: re.Match) -> dict[str, str] | None:
+    value = m.group("value") or m.group("value2") or ""
+    kind = m.group("type") or ""
+    if m.group("param") and not kind:
+        kind = "tuple"  # Keras 3 names the parameter; the pattern took only sequence values
+    return {"value": value, "type": kind, "param": m.group("param") or ""}
+
+
 RULES = (
     none_passed_to_library,
     unexpected_keyword,
@@ -259,6 +282,32 @@ RULES = (
         r"|is not a valid (?:palette|colormap|cmap|font|marker|linestyle)(?: name)?",
         confidence=0.85,
         facts=lambda p, m: {"detail": m.group(0)},
+    ),
+    pattern_rule(
+        # Image.fromarray: only uint8-like dtypes and (H, W) or (H, W, 3|4) arrays map to a mode.
+        "arguments.pil_fromarray",
+        _IA,
+        r"Cannot handle this data type(?:: \((?P<key>[\d, ]*)\), "
+        r"[<>|=](?P<kind>[a-zA-Z])(?P<size>\d+))?",
+        enames={"TypeError"},
+        ml_bug=True,
+        confidence=0.85,
+        facts=_pil_facts,
+    ),
+    pattern_rule(
+        # A whole shape (X.shape) where a layer wants one size (X.shape[1]): TensorFlow's
+        # Dimension, or Keras 3's check of units / input_dim / output_dim.
+        "arguments.shape_for_dimension",
+        _IA,
+        r"Dimension value must be integer or None or have an __index__ method, got value "
+        r"'(?P<value>.*?)' with type '<(?:class|type) '(?P<type>[\w.]+)'>'"
+        r"|`(?P<param>units|filters|input_dim|output_dim|num_heads|key_dim)`"
+        r"(?: must be|, expected) a positive integer[^\n]*?(?:Received: \w+=|got )"
+        r"(?P<value2>\((?:\d+|None)(?:, ?(?:\d+|None))*,?\)|\[[\d, ]*\]|TensorShape\(\[[^\]]*\]\))",
+        library="tensorflow",
+        ml_bug=True,
+        confidence=0.85,
+        facts=_dimension_facts,
     ),
     pattern_rule(
         "arguments.library_rejected_type",

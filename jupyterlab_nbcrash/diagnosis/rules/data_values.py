@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .base import pattern_rule
+from .base import group_facts, pattern_rule
 
 _D = "data_value_violation"
 
@@ -119,13 +119,17 @@ RULES = (
         facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
+        # sklearn's check_array: too few rows (usually none left after a filter or a load) or no
+        # columns. Trusted for the hint: the model may call it an invalid argument.
         "data_values.empty_data",
         _D,
-        r"Found array with 0 sample\(s\)|Found array with 0 feature\(s\)",
+        r"Found array with (?P<n>\d+) (?P<what>sample|feature)\(s\)"
+        r"(?: \(shape=(?P<shape>\([\d, ]*\))\))?(?: while a minimum of (?P<min>\d+) is required"
+        r"(?: by (?P<by>\w+))?)?",
         library="sklearn",
         ml_bug=True,
-        confidence=0.6,
-        facts=lambda p, m: {"what": "empty"},
+        confidence=0.85,
+        facts=group_facts(n="n", what="what", shape="shape", minimum="min", estimator="by"),
     ),
     pattern_rule(
         "data_values.plot_limits",

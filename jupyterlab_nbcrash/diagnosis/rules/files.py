@@ -180,6 +180,44 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
     )
 
 
+_INVALID_PATH = re.compile(
+    r"\[Errno 22\] Invalid argument|The filename, directory name, or volume label syntax"
+)
+# In the message the path is a repr: an odd run of backslashes before n/t/r or x07 etc. is a
+# control character, i.e. a backslash escape in the user's string ('C:\new' -> newline).
+_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\(n|t|r|x0[789bc])")
+_ESCAPE_NAMES = {"x07": "a", "x08": "b", "x09": "t", "x0b": "v", "x0c": "f"}
+_WINDOWS_FORBIDDEN = re.compile(r'[:*?"<>|]')
+
+
+@named("files.invalid_path")
+def invalid_path(parsed: ParsedError) -> RuleMatch | None:
+    """OSError 22 on a path: Windows rejects its characters (often a backslash escape turned
+    into a control character), or it is a URL given to a function that opens local files."""
+    if parsed.ename not in ("OSError", "IOError") or not _INVALID_PATH.search(parsed.message):
+        return None
+    path = path_in(parsed.message)
+    facts = {"path": path}
+    escape = _ESCAPE.search(path)
+    if re.match(r"(?:https?|ftp)://|www\.", path, re.I):
+        facts["url"] = "yes"
+    elif escape:
+        facts["escape"] = "\\" + _ESCAPE_NAMES.get(escape.group(1), escape.group(1))
+    else:
+        # The drive's colon is allowed; anything of : * ? " < > | after it is not.
+        bad = _WINDOWS_FORBIDDEN.findall(re.sub(r"^[A-Za-z]:", "", path))
+        facts["characters"] = " ".join(dict.fromkeys(bad))
+        if not bad and path != path.rstrip(" ."):
+            facts["trailing"] = "yes"
+    # Without a path the cause (a huge write on macOS, a device) is anyone's guess.
+    return RuleMatch(
+        rule="files.invalid_path",
+        crash_type="io_error",
+        confidence=0.8 if path else 0.55,
+        facts=facts,
+    )
+
+
 RULES = (
     not_found,
     pattern_rule(
@@ -283,12 +321,5 @@ RULES = (
         confidence=0.7,
         facts=lambda p, m: {"path": path_in(p.message)},
     ),
-    pattern_rule(
-        "files.invalid_path",
-        "io_error",
-        r"\[Errno 22\] Invalid argument|The filename, directory name, or volume label syntax",
-        enames={"OSError", "IOError"},
-        confidence=0.55,
-        facts=lambda p, m: {"path": path_in(p.message)},
-    ),
+    invalid_path,
 )

@@ -3,7 +3,7 @@ autograd mistakes, dtype mismatches, and the generic RuntimeError fallback."""
 
 from __future__ import annotations
 
-from .base import pattern_rule
+from .base import group_facts, pattern_rule
 
 RULES = (
     pattern_rule(
@@ -93,6 +93,17 @@ RULES = (
         library="torch",
         ml_bug=True,
         confidence=0.85,
+    ),
+    pattern_rule(
+        # pack_padded_sequence: the lengths must stay a 1-D int64 tensor on the CPU.
+        "runtime.pack_lengths",
+        "runtime_error",
+        r"'lengths' argument should be a 1D CPU int64 tensor"
+        r"(?:, but got (?P<dims>\d+)D (?P<device>[\w:]+) (?P<dtype>\w+) tensor)?",
+        library="torch",
+        ml_bug=True,
+        confidence=0.85,
+        facts=group_facts(dims="dims", device="device", dtype="dtype"),
     ),
     pattern_rule(
         "runtime.event_loop",

@@ -203,6 +203,15 @@ RULES = (
         facts=_with(op="mask"),
     ),
     pattern_rule(
+        # cv2.add / addWeighted / absdiff / bitwise_* on two images of another size or channels.
+        "shapes.opencv_sizes",
+        _TM,
+        r"\(-209:\s*Sizes of input arguments do not match\)",
+        library="cv2",
+        ml_bug=True,
+        confidence=0.85,
+    ),
+    pattern_rule(
         "shapes.generic_shape",
         _TM,
         r"(?:shape|dimension)s? (?:mismatch|do(?:es)? not match)|must have the same shape"

@@ -3,6 +3,8 @@ iterable, unhashable, bad operand types."""
 
 from __future__ import annotations
 
+import re
+
 from .base import group_facts, pattern_rule
 
 _T = "type_error"
@@ -137,6 +139,21 @@ RULES = (
         enames={"TypeError", "AttributeError"},
         confidence=0.85,
         facts=lambda p, m: {"type": m.group("type")},
+    ),
+    pattern_rule(
+        # A cv2 function got no NumPy image but None (a failed imread), a PIL image, a list, or
+        # an array of a dtype OpenCV has no type for: the object's type, not a parameter value.
+        "types.opencv_not_array",
+        _T,
+        r"Expected (?:Ptr<)?cv::UMat>? for argument '(?P<arg>\w+)'"
+        r"|(?P<arg2>\w+) is not a numpy array, neither a scalar",
+        library="cv2",
+        ml_bug=True,
+        confidence=0.85,
+        facts=lambda p, m: {
+            "argument": m.group("arg") or m.group("arg2"),
+            "dtype": (re.search(r"data type = (\w+) is not supported", p.message) or [0, ""])[1],
+        },
     ),
     pattern_rule(
         "types.type_error",

@@ -163,6 +163,21 @@ RULES = (
         facts=group_facts(length="length"),
     ),
     pattern_rule(
+        # Saved weights and the model built now differ: Keras 2, Keras 3 (.h5) and Keras 3 wording.
+        "values.weights_layer_count",
+        _V,
+        r"trying to load a weight file containing (?P<saved>\d+) layers into a model with "
+        r"(?P<model>\d+) layers"
+        r"|Layer count mismatch when loading weights from file\. Model expected (?P<model2>\d+) "
+        r"layers, found (?P<saved2>\d+) saved layers"
+        r"|Layer '[\w/]+' expected \d+ variables, but received \d+ variables during "
+        r"loading",
+        library="tensorflow",
+        ml_bug=True,
+        confidence=0.85,
+        facts=group_facts(saved="saved", model="model", saved2="saved2", model2="model2"),
+    ),
+    pattern_rule(
         "values.value_error",
         _V,
         enames={"ValueError"},
