@@ -180,6 +180,18 @@ def test_evidence_shows_the_file_name_of_a_windows_frame():
             "[Errno 30] Read-only file system: '/kaggle/input/titanic/submission.csv'",
             "/kaggle/working/",
         ),
+        # a Windows path in a normal string: \n became a newline, \U starts a unicode escape
+        (
+            "FileNotFoundError",
+            r"[Errno 2] No such file or directory: 'C:\\data\new_folder\train.csv'",
+            r"contains `\n`, which Python read as a backslash escape",
+        ),
+        (
+            "SyntaxError",
+            r"(unicode error) 'unicodeescape' codec can't decode bytes in position 2-3: "
+            r"truncated \UXXXXXXXX escape",
+            "raw string",
+        ),
         # old PyTorch's CUDA errors: a memory shortage, and a kernel fault (not a device mix-up)
         ("RuntimeError", "cuda runtime error (2) : out of memory at THCStorage.cu:58", "GPU ran"),
         ("RuntimeError", "CUDA error: an illegal memory access was encountered", "embedding id"),

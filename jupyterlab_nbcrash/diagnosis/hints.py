@@ -340,9 +340,18 @@ def _unbound(p, f):
 # --- files ---------------------------------------------------------------------------------
 
 
+def _escape_hint(path: str, escape: str) -> str:
+    return (
+        f"The path {_code(path)} contains `{escape}`, which Python read as a backslash escape: "
+        "write the path as a raw string `r'C:\\...'` or with forward slashes `/`."
+    )
+
+
 @_hint("files.not_found")
 def _file_not_found(p, f):
     path = f.get("path", "")
+    if f.get("escape") and not f.get("writing"):
+        return _escape_hint(path, f["escape"])
     if f.get("writing"):
         norm = path.replace("\\", "/")
         if "non-existent directory" in p.message:
@@ -493,10 +502,7 @@ def _invalid_path(p, f):
             "`urllib.request.urlretrieve`."
         )
     if f.get("escape"):
-        return (
-            f"The path {_code(path)} contains `{f['escape']}`, which Python read as a backslash "
-            "escape: write the path as a raw string `r'C:\\...'` or with forward slashes `/`."
-        )
+        return _escape_hint(path, f["escape"])
     if f.get("characters"):
         chars = " ".join(f"`{c}`" for c in f["characters"].split())
         return (
@@ -2079,6 +2085,13 @@ def _syntax(p, f):
         shell = f["shell"]
         run = f"%{shell} ..." if shell in ("pip", "pip3", "conda") else f"!{shell} ..."
         return f"`{shell}` is a shell command, not Python: run it in a cell as `{run}`."
+    if "unicodeescape" in p.message:
+        # 'C:\Users\...' in a normal string: \U starts a unicode escape.
+        return (
+            "A backslash in a string starts an escape (`\\U`, `\\N`, `\\x`), which a Windows "
+            "path often contains: write the path as a raw string `r'C:\\Users\\...'` or with "
+            "forward slashes `/`."
+        )
     if "invalid character" in p.message:
         return (
             "The cell contains a character Python does not accept (often curly quotes or dashes "

@@ -147,6 +147,9 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
         return None
     path = path_in(msg)
     facts = {"path": path}
+    escape = path_escape(path)
+    if escape:
+        facts["escape"] = escape  # 'C:\new_data' is missing because \n became a newline
     certain = True
     parent = _NO_PARENT.search(msg)
     if parent:
@@ -190,6 +193,12 @@ _ESCAPE_NAMES = {"x07": "a", "x08": "b", "x09": "t", "x0b": "v", "x0c": "f"}
 _WINDOWS_FORBIDDEN = re.compile(r'[:*?"<>|]')
 
 
+def path_escape(path: str) -> str:
+    """The backslash escape (``\\n``) a path's repr shows, or ""."""
+    m = _ESCAPE.search(path)
+    return "\\" + _ESCAPE_NAMES.get(m.group(1), m.group(1)) if m else ""
+
+
 @named("files.invalid_path")
 def invalid_path(parsed: ParsedError) -> RuleMatch | None:
     """OSError 22 on a path: Windows rejects its characters (often a backslash escape turned
@@ -198,11 +207,11 @@ def invalid_path(parsed: ParsedError) -> RuleMatch | None:
         return None
     path = path_in(parsed.message)
     facts = {"path": path}
-    escape = _ESCAPE.search(path)
+    escape = path_escape(path)
     if re.match(r"(?:https?|ftp)://|www\.", path, re.I):
         facts["url"] = "yes"
     elif escape:
-        facts["escape"] = "\\" + _ESCAPE_NAMES.get(escape.group(1), escape.group(1))
+        facts["escape"] = escape
     else:
         # The drive's colon is allowed; anything of : * ? " < > | after it is not.
         bad = _WINDOWS_FORBIDDEN.findall(re.sub(r"^[A-Za-z]:", "", path))
