@@ -203,13 +203,13 @@ def test_traceback_stored_as_a_list_repr_that_was_cut_off():
 
 
 def test_cut_off_list_repr_items_are_prefixes_of_the_originals():
-    from jupyterlab_nbcrash.diagnosis.traceback import _unrepr
+    from jupyterlab_nbcrash.diagnosis.traceback import unrepr
 
     items = ["\x1b[0;31m--\x1b[0m", "a 'quoted' \"b\" \\ \u00e9\u4e2d\n", "KeyError: 'x'"]
     text = repr(items)
-    assert _unrepr([text]) == items
+    assert unrepr([text]) == items
     for cut in range(3, len(text)):
-        got = _unrepr([text[:cut]])
+        got = unrepr([text[:cut]])
         assert got[:-1] == items[: len(got) - 1]
         assert items[len(got) - 1].startswith(got[-1])
 

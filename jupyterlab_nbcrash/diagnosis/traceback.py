@@ -409,7 +409,7 @@ _REPR_ITEM = re.compile(r"""'(?:[^'\\]|\\.)*(?:'|\\?$)|"(?:[^"\\]|\\.)*(?:"|\\?$
 _REPR_SEP = re.compile(r"\s*,\s*")
 
 
-def _unrepr(traceback: tuple[str, ...] | list[str]) -> tuple[str, ...] | list[str]:
+def unrepr(traceback: tuple[str, ...] | list[str]) -> tuple[str, ...] | list[str]:
     """Some exporters store the traceback list as its Python repr in a single string, and some
     cut that string off at a length limit: read what is there."""
     if len(traceback) == 1 and isinstance(traceback[0], str):
@@ -469,7 +469,7 @@ def _unrepr_prefix(text: str) -> list[str] | None:
 
 
 def _split_lines(traceback: tuple[str, ...] | list[str]) -> list[str]:
-    traceback = _unrepr(traceback)
+    traceback = unrepr(traceback)
     lines: list[str] = []
     for entry in traceback:
         if not isinstance(entry, str):

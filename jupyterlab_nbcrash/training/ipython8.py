@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..diagnosis.record import ErrorRecord
-from ..diagnosis.traceback import strip_ansi
+from ..diagnosis.traceback import strip_ansi, unrepr
 
 _USER = re.compile(r"^<ipython-input-(\d+)-[0-9a-f]+> in (.+?)\s*$")
 _LIBRARY = re.compile(r"^(\S.*?\.(?:py|pyx)) in (.+?)\s*$")
@@ -48,6 +48,6 @@ def as_ipython8(record: ErrorRecord) -> ErrorRecord:
         {
             "ename": record.ename,
             "evalue": record.evalue,
-            "traceback": [_entry(t) for t in record.traceback if isinstance(t, str)],
+            "traceback": [_entry(t) for t in unrepr(record.traceback) if isinstance(t, str)],
         }
     )
