@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jupyterlab_nbcrash import taxonomy
 from jupyterlab_nbcrash.diagnosis.hints import (
     _HINTS,
     GENERIC,
+    _possibly_close,
     close_matches,
     make_hint,
     template_count,
@@ -255,6 +258,15 @@ def test_a_name_the_failing_line_only_uses_is_no_suggestion():
     assert "Did you mean `X_train`?" in hint
     hint = _name_error_hint("model.fit(X_trian, y)", "X_trian", "      1 print(X_train.shape)\n")
     assert "Did you mean `X_train`?" in hint
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text("abcXY_1", min_size=1, max_size=10),
+    st.lists(st.text("abcXY_1", min_size=1, max_size=12), max_size=30),
+)
+def test_the_close_candidate_prefilter_drops_nothing_close_matches_would_return(word, cands):
+    assert close_matches(word, _possibly_close(word, cands)) == close_matches(word, cands)
 
 
 def test_close_matches():

@@ -214,7 +214,7 @@ _PATHLIKE = re.compile(
 # files, and `File path:N, in f` for library frames (8.x) against `path in f` (7). Their words
 # say which IPython ran the notebook, not why it crashed: the study's crashes are mostly of the
 # old style and our corpus of the new one, so left in they teach the model "new style →
-# implementation error" (5 % of root causes changed when the study's crashes were re-rendered in
+# implementation error" (3.4 % of root causes changed when the study's crashes were re-rendered in
 # the new style). The whole-traceback words see one neutral form.
 _USER_HEADER = re.compile(
     r"<ipython-input-(\d+)-[0-9a-f]+>(?P<m1> in <module>)?"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 
 from .rules import matching_rules
@@ -66,19 +67,39 @@ def _code(text: str, limit: int = 80) -> str:
     return f"`{text[:limit]}{'…' if len(text) > limit else ''}`"
 
 
+_CLOSE = 0.75  # difflib ratio from which a candidate counts as close
+
+
 def close_matches(word: str, candidates, n: int = 3) -> list[str]:
     """Candidates close to ``word`` (difflib), case-insensitive matches first; never ``word``."""
     pool = [c for c in dict.fromkeys(candidates) if c and c != word]
     if not word or not pool:
         return []
     same_case = [c for c in pool if c.lower() == word.lower() or c.strip() == word.strip()]
-    found = difflib.get_close_matches(word, pool, n=n, cutoff=0.75)
+    found = difflib.get_close_matches(word, pool, n=n, cutoff=_CLOSE)
     if not found:
         lowered = {c.lower(): c for c in pool}
         found = [
-            lowered[c] for c in difflib.get_close_matches(word.lower(), lowered, n=n, cutoff=0.75)
+            lowered[c] for c in difflib.get_close_matches(word.lower(), lowered, n=n, cutoff=_CLOSE)
         ]
     return list(dict.fromkeys(same_case + found))[:n]
+
+
+def _possibly_close(word: str, candidates) -> list[str]:
+    """The candidates ``close_matches`` could return at all, in order: it drops only those whose
+    letters shared with ``word``, case ignored, bound difflib's ratio below the cutoff (its
+    ``quick_ratio``, which case-folding can only raise)."""
+    letters = Counter(word.lower())
+    out = []
+    for c in dict.fromkeys(candidates):
+        total = len(word) + len(c)
+        if c.lower() == word.lower() or c.strip() == word.strip():
+            out.append(c)
+        elif 2 * min(len(word), len(c)) >= _CLOSE * total:
+            shared = sum((letters & Counter(c.lower())).values())
+            if 2 * shared >= _CLOSE * total:
+                out.append(c)
+    return out
 
 
 _STRINGS = re.compile(r"""['"]([^'"\n]{1,80})['"]""")
@@ -291,12 +312,17 @@ def _undefined_name(p: ParsedError, f: Mapping[str, str], what: str) -> str:
     if statement:
         return f"`{name}` must be imported before use: add `{statement}` and run it."
     did = re.search(r"Did you mean:? '?(\w+)'?", p.message)
-    candidates = _code_names(p, callables=what != "variable")
-    suggestion = (
-        f"`{did.group(1)}`"
-        if did
-        else _suggest(name, [c for c in candidates if _is_misspelling(name, c)])
-    )
+    if did:
+        suggestion = f"`{did.group(1)}`"
+    else:
+        # Only names that close_matches could return at all are weighed as misspellings: a big
+        # cell has thousands of identifiers, and this runs on every NameError.
+        candidates = [
+            c
+            for c in _possibly_close(name, _code_names(p, callables=what != "variable"))
+            if _is_misspelling(name, c)
+        ]
+        suggestion = _suggest(name, candidates)
     if suggestion:
         todo = "assigns" if what == "variable" else "defines or imports"
         return (
