@@ -1,0 +1,82 @@
+"""The blind hint-audit tool (benchmarks/hint_audit.py): a fixed seed gives a fixed sample that
+never repeats graded crashes, sheets hide the version, and the tally counts each version."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+_SPEC = importlib.util.spec_from_file_location(
+    "hint_audit", Path(__file__).resolve().parent.parent / "benchmarks" / "hint_audit.py"
+)
+audit = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(audit)
+
+
+def _crashes(n=40):
+    return [
+        {
+            "id": f"c{i:03d}",
+            "split": "heldout" if i % 2 else "study",
+            "ename": "KeyError",
+            "evalue": f"'col{i}'",
+            "traceback": [f"\x1b[31mKeyError\x1b[0m: 'col{i}'"],
+            "code": f"df['col{i}']",
+        }
+        for i in range(n)
+    ]
+
+
+def test_sample_is_fixed_by_the_seed_whatever_the_input_order():
+    crashes = _crashes()
+    a = audit.draw(crashes, "heldout", 5, seed=7, exclude=set())
+    b = audit.draw(list(reversed(crashes)), "heldout", 5, seed=7, exclude=set())
+    assert [c["id"] for c in a] == [c["id"] for c in b]
+    assert all(c["split"] == "heldout" for c in a)
+    assert audit.draw(crashes, "heldout", 5, seed=8, exclude=set()) != a
+
+
+def test_sample_leaves_out_crashes_graded_before(tmp_path):
+    crashes = _crashes()
+    (tmp_path / "first.ids").write_text("".join(f"c{i:03d}\n" for i in range(1, 30, 2)))
+    exclude = audit.excluded_ids([str(tmp_path)])
+    drawn = audit.draw(crashes, "heldout", 100, seed=1, exclude=exclude)
+    assert {c["id"] for c in drawn} == {f"c{i:03d}" for i in range(31, 40, 2)}
+
+
+def test_sheets_are_blind_and_tally_counts_each_version(tmp_path):
+    sample = _crashes(6)
+    (tmp_path / "s.jsonl").write_text("".join(json.dumps(c) + "\n" for c in sample))
+    before = [{"id": c["id"], "crash_type": "key_error", "hint": "old"} for c in sample]
+    after = [{"id": c["id"], "crash_type": "key_error", "hint": "old"} for c in sample[:3]]
+    after += [{"id": c["id"], "crash_type": "key_error", "hint": "new"} for c in sample[3:]]
+    for name, rows in (("v0", before), ("v1", after)):
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "sheets"
+    args = ["sheets", str(tmp_path / "s.jsonl"), "--graders", "2", "-o", str(out)]
+    assert (
+        audit.main(
+            [*args, "--hints", str(tmp_path / "v0.jsonl"), "--hints", str(tmp_path / "v1.jsonl")]
+        )
+        == 0
+    )
+    items = [json.loads(line) for line in (out / "key.jsonl").read_text().splitlines()]
+    assert len(items) == 9  # an identical hint is graded once for both versions
+    sheets = (out / "sheet-1.md").read_text() + (out / "sheet-2.md").read_text()
+    assert "version" not in sheets.lower() and "\x1b" not in sheets
+    grade = {"old": "B", "new": "A"}
+    (out / "grades-1.tsv").write_text(
+        "".join(f"{it['item']}\t{grade[it['hint']]}\tok\n" for it in items)
+    )
+    result = audit.tally(items, audit.read_grades(out))
+    assert result["versions"]["0"]["all"] == {"B": 6}
+    assert result["versions"]["1"]["all"] == {"B": 3, "A": 3}
+
+
+def test_a_grade_outside_the_rubric_is_refused(tmp_path):
+    (tmp_path / "grades-1.tsv").write_text("abc\tE\twhat\n")
+    with pytest.raises(SystemExit, match="grade must be one of"):
+        audit.read_grades(tmp_path)
