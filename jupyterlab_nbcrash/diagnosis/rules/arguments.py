@@ -361,7 +361,7 @@ RULES = (
 )
 
 
-# -------------------- hints: the words the user reads
+# ----------------------------------------------------------- hints: the words the user reads
 
 
 def _axis_out_of_bounds(p, f):

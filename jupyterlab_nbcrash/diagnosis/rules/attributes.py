@@ -126,7 +126,7 @@ def missing_attribute(parsed: ParsedError) -> RuleMatch | None:
 RULES = (missing_attribute,)
 
 
-# -------------------- hints: the words the user reads
+# ----------------------------------------------------------- hints: the words the user reads
 
 
 def _removed_api(p, f):

@@ -350,7 +350,7 @@ RULES = (
 )
 
 
-# -------------------- hints: the words the user reads
+# ----------------------------------------------------------- hints: the words the user reads
 
 
 def _backslash_escape_in_path(path: str, escape: str) -> str:

@@ -235,7 +235,7 @@ RULES = (
 )
 
 
-# -------------------- hints: the words the user reads
+# ----------------------------------------------------------- hints: the words the user reads
 
 
 def module_not_found_hint(p: ParsedError, f: Facts) -> str:

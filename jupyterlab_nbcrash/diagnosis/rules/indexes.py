@@ -93,7 +93,7 @@ RULES = (
 )
 
 
-# -------------------- hints: the words the user reads
+# ----------------------------------------------------------- hints: the words the user reads
 
 
 def _embedding_input_dim_too_small(p, f):

@@ -75,7 +75,7 @@ def formula_column(parsed: ParsedError) -> RuleMatch | None:
 RULES = (key_error, formula_column)
 
 
-# -------------------- hints: the words the user reads
+# ----------------------------------------------------------- hints: the words the user reads
 
 
 def missing_key_hint(p: ParsedError, f: Facts) -> str:

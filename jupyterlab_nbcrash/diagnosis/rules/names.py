@@ -109,7 +109,7 @@ def unbound_local(parsed: ParsedError) -> RuleMatch | None:
 RULES = (undefined, unbound_local)
 
 
-# -------------------- hints: the words the user reads
+# ----------------------------------------------------------- hints: the words the user reads
 
 
 _ASSIGNED = re.compile(r"^\s*([A-Za-z_]\w*)\s*(?:,\s*[A-Za-z_]\w*\s*)*(?:=[^=]|\+=|-=)", re.M)

@@ -133,7 +133,7 @@ def request_failed(parsed: ParsedError) -> RuleMatch | None:
 RULES = (request_failed,)
 
 
-# -------------------- hints: the words the user reads
+# ----------------------------------------------------------- hints: the words the user reads
 
 
 def _request_failed(p, f):

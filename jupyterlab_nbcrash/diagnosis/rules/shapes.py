@@ -288,7 +288,7 @@ RULES = (
 )
 
 
-# -------------------- hints: the words the user reads
+# ----------------------------------------------------------- hints: the words the user reads
 
 
 def _shapes(f: Facts) -> str:

@@ -183,7 +183,7 @@ RULES = (
 )
 
 
-# -------------------- hints: the words the user reads
+# ----------------------------------------------------------- hints: the words the user reads
 
 
 def _text_and_numbers_mixed(p, f):

@@ -206,7 +206,7 @@ RULES = (
 )
 
 
-# -------------------- hints: the words the user reads
+# ----------------------------------------------------------- hints: the words the user reads
 
 
 def _objects_to_tensor(p, f):
