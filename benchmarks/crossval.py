@@ -1,6 +1,6 @@
 """5-fold cross-validation of diagnose() over the study's labelled crashes (issue 3 accuracy).
 
-    python benchmarks/crossval.py /work/shared/data/study_crashes_dev.jsonl
+    python benchmarks/crossval.py path/to/study_crashes_dev.jsonl
 
 Each fold is trained on our corpus (jupyterlab_nbcrash/data/corpus.jsonl) plus the other four
 folds, and every held-out crash is diagnosed from its error text alone (no cell code, no notebook).

@@ -75,7 +75,7 @@ def main() -> int:
             matches = matching_rules(parsed)
             t2 = time.perf_counter()
             best = matches[0] if matches else None
-            make_hint(parsed, {"crash_type": best.crash_type if best else "other"}, best)
+            make_hint(parsed, {"crash_type": best.crash_type if best else "other"}, matches)
             t3 = time.perf_counter()
             steps["parse"].append(t1 - t0)
             steps["rules"].append(t2 - t1)

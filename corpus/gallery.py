@@ -3,11 +3,11 @@
     python corpus/gallery.py            # (re)write the notebook
     python corpus/gallery.py --check    # exit 1 when the committed notebook is out of date
 
-One short section per crash type of the study (TAXONOMY.md) and per notebook cause: a two-sentence
-explanation and a cell that really crashes on small built-in data (scikit-learn toy data sets or
-generated arrays; no torch/tensorflow, which users do not have). Each crashing cell is tagged
-``raises-exception`` so that "Run all" walks through the whole taxonomy, and carries the expected
-exception in ``metadata.nbcrash_gallery`` for tests/test_corpus_gallery.py.
+One short section per crash type of the study (docs/TAXONOMY.md) and per notebook cause: a
+two-sentence explanation and a cell that really crashes on small built-in data (scikit-learn toy
+data sets or generated arrays; no torch/tensorflow, which users do not have). Each crashing cell is
+tagged ``raises-exception`` so that "Run all" walks through the whole taxonomy, and carries the
+expected exception in ``metadata.nbcrash_gallery`` for tests/test_corpus_gallery.py.
 """
 
 from __future__ import annotations

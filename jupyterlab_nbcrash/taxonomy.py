@@ -1,7 +1,8 @@
-"""The label contract (../shared/TAXONOMY.md), defined once.
+"""The label contract, defined once.
 
 Every id the project emits comes from here; the frontend reads titles and descriptions from
-``GET /nbcrash/taxonomy`` and knows no id by heart.
+``GET /nbcrash/taxonomy`` and knows no id by heart. ``docs/TAXONOMY.md`` is generated from this
+module (``python -m jupyterlab_nbcrash.taxonomy > docs/TAXONOMY.md``; a test keeps the two equal).
 """
 
 from __future__ import annotations
@@ -206,3 +207,47 @@ def as_json() -> dict:
         "stage": entries(STAGES),
         "library": [{"id": k, "title": t, "description": ""} for k, t in LIBRARY_TITLES.items()],
     }
+
+
+def as_markdown() -> str:
+    """The taxonomy as the maintainers' document ``docs/TAXONOMY.md``."""
+    out = [
+        "# The crash taxonomy",
+        "",
+        "<!-- Generated from jupyterlab_nbcrash/taxonomy.py: edit that module, then run",
+        "     python -m jupyterlab_nbcrash.taxonomy > docs/TAXONOMY.md -->",
+        "",
+        f"Version {TAXONOMY_VERSION}. The labels follow {STUDY}.",
+        "",
+        "A diagnosis labels a crash in four dimensions, `crash_type`, `root_cause`, `stage`",
+        "and `library`, plus `ml_bug` (true when an ML or data-science library raised the crash",
+        "or was misused) and `notebook_cause` (set only when `root_cause` is",
+        "`notebook_specific`). These ids are the only values the server emits; the frontend",
+        "shows their titles.",
+    ]
+    sections = (
+        ("crash_type", "what went wrong", CRASH_TYPES),
+        ("root_cause", "why it went wrong", ROOT_CAUSES),
+        ("notebook_cause", "which notebook semantics, for `notebook_specific`", NOTEBOOK_CAUSES),
+        ("stage", "where in the ML pipeline", STAGES),
+    )
+    for dimension, question, table in sections:
+        out += ["", f"## {dimension}: {question} ({len(table)} ids)", ""]
+        out += ["| id | title | description |", "|---|---|---|"]
+        out += [f"| `{k}` | {title} | {description} |" for k, (title, description) in table.items()]
+    out += [
+        "",
+        "## library",
+        "",
+        "The top-level import name of the library the crash is about, `none` for plain Python.",
+        "These have a title of their own; any other import name is shown as it is.",
+        "",
+        "| id | title |",
+        "|---|---|",
+    ]
+    out += [f"| `{k}` | {title} |" for k, title in LIBRARY_TITLES.items()]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    print(as_markdown(), end="")

@@ -7,16 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jupyterlab_nbcrash import taxonomy
-from jupyterlab_nbcrash.diagnosis.hints import (
-    _HINTS,
-    GENERIC,
-    _possibly_close,
-    close_matches,
-    make_hint,
-    template_count,
-)
+from jupyterlab_nbcrash.diagnosis.hints import GENERIC, make_hint, template_count
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
-from jupyterlab_nbcrash.diagnosis.rules import apply_rules, matching_rules, rule_names
+from jupyterlab_nbcrash.diagnosis.rules import HINTS, apply_rules, matching_rules, rule_names
+from jupyterlab_nbcrash.diagnosis.text import close_matches, possibly_close
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.fixtures.tracebacks.loader import fixture, names, record
 
@@ -25,14 +19,14 @@ def _message_hint(ename, evalue):
     """The hint for an error known only by its message (as the CLI sees a bare record)."""
     parsed = parse(ErrorRecord(ename=ename, evalue=evalue))
     match = apply_rules(parsed)
-    return make_hint(parsed, {"crash_type": match.crash_type}, match)[0]
+    return make_hint(parsed, {"crash_type": match.crash_type}, matching_rules(parsed))[0]
 
 
 def hint_for(name, crash_type=None, **overrides):
     parsed = parse(record(name, **overrides))
     match = apply_rules(parsed)
     labels = {"crash_type": crash_type or (match.crash_type if match else "other")}
-    return make_hint(parsed, labels, match)
+    return make_hint(parsed, labels, matching_rules(parsed))
 
 
 # fixture -> fragments its hint must contain (specifics, not generic advice)
@@ -146,7 +140,7 @@ def test_templates_of_all_matching_rules_run_without_the_safety_net(name):
     # templates directly so that such an error fails here.
     parsed = parse(record(name))
     for match in matching_rules(parsed):
-        template = _HINTS.get(match.rule)
+        template = HINTS.get(match.rule)
         assert template is not None, f"no hint template for {match.rule}"
         assert template(parsed, match.facts)
 
@@ -226,7 +220,7 @@ def test_name_error_hint_gives_the_import_the_code_needs(name, code, statement):
     error = ErrorRecord(ename="NameError", evalue=f"name '{name}' is not defined", code=code)
     parsed = parse(error)
     match = apply_rules(parsed)
-    hint, _ = make_hint(parsed, {"crash_type": match.crash_type}, match)
+    hint, _ = make_hint(parsed, {"crash_type": match.crash_type}, matching_rules(parsed))
     assert f"`{statement}`" in hint
 
 
@@ -246,7 +240,7 @@ def _name_error_hint(failing_line, name, context=""):
     evalue = f"name '{name}' is not defined"
     parsed = parse(ErrorRecord.from_dict({"ename": "NameError", "evalue": evalue, "traceback": tb}))
     match = apply_rules(parsed)
-    return make_hint(parsed, {"crash_type": match.crash_type}, match)[0]
+    return make_hint(parsed, {"crash_type": match.crash_type}, matching_rules(parsed))[0]
 
 
 def test_a_name_the_failing_line_only_uses_is_no_suggestion():
@@ -266,7 +260,7 @@ def test_a_name_the_failing_line_only_uses_is_no_suggestion():
     st.lists(st.text("abcXY_1", min_size=1, max_size=12), max_size=30),
 )
 def test_the_close_candidate_prefilter_drops_nothing_close_matches_would_return(word, cands):
-    assert close_matches(word, _possibly_close(word, cands)) == close_matches(word, cands)
+    assert close_matches(word, possibly_close(word, cands)) == close_matches(word, cands)
 
 
 def test_close_matches():
@@ -280,7 +274,7 @@ def test_model_label_that_disagrees_with_a_weak_rule_gets_the_generic_hint():
     parsed = parse(ErrorRecord(ename="ValueError", evalue="something odd"))
     match = apply_rules(parsed)
     assert match is not None and match.crash_type == "value_error"
-    hint, evidence = make_hint(parsed, {"crash_type": "io_error"}, match)
+    hint, evidence = make_hint(parsed, {"crash_type": "io_error"}, matching_rules(parsed))
     assert hint == GENERIC["io_error"]
     assert evidence[0].startswith("rule values.value_error")
 
@@ -289,15 +283,17 @@ def test_a_rule_agreeing_with_the_models_label_gives_the_hint():
     # The best rule says value_error (generic); if the model says data_value_violation, the
     # NaN rule that also fired knows the specifics.
     parsed = parse(record("data_nan"))
-    generic = next(m for m in matching_rules(parsed) if m.rule == "values.value_error")
-    hint, evidence = make_hint(parsed, {"crash_type": "data_value_violation"}, generic)
+    matches = matching_rules(parsed)
+    generic = next(m for m in matches if m.rule == "values.value_error")
+    best_first = [generic, *(m for m in matches if m is not generic)]
+    hint, evidence = make_hint(parsed, {"crash_type": "data_value_violation"}, best_first)
     assert "SimpleImputer" in hint
     assert evidence[0].startswith("rule data_values.nan")
 
 
-def test_without_a_match_the_hint_uses_a_rule_that_agrees():
+def test_a_rule_that_fires_on_the_message_alone_gives_the_hint():
     parsed = parse(ErrorRecord(ename="", evalue="No module named 'skimage'"))
-    hint, evidence = make_hint(parsed, {"crash_type": "module_not_found"}, None)
+    hint, evidence = make_hint(parsed, {"crash_type": "module_not_found"}, matching_rules(parsed))
     assert "scikit-image" in hint
     assert evidence[0].startswith("rule imports.module_not_found")
 
@@ -307,7 +303,7 @@ def test_fallbacks_use_parsed_specifics_when_no_rule_fires():
     rec = ErrorRecord(ename="", evalue="name 'totl' is not defined", code="total = 1")
     parsed = parse(rec)
     assert matching_rules(parsed) == []
-    hint, evidence = make_hint(parsed, {"crash_type": "variable_not_found"}, None)
+    hint, evidence = make_hint(parsed, {"crash_type": "variable_not_found"}, [])
     assert "`totl`" in hint and "`total`" in hint
     assert not evidence[0].startswith("rule ")
 
@@ -315,7 +311,7 @@ def test_fallbacks_use_parsed_specifics_when_no_rule_fires():
 @pytest.mark.parametrize("crash_type", sorted(taxonomy.CRASH_TYPES))
 def test_generic_hint_for_every_crash_type(crash_type):
     parsed = parse(ErrorRecord(ename="Exception", evalue="x"))
-    hint, _ = make_hint(parsed, {"crash_type": crash_type}, None)
+    hint, _ = make_hint(parsed, {"crash_type": crash_type}, matching_rules(parsed))
     assert hint == GENERIC[crash_type]
 
 
@@ -324,7 +320,7 @@ def test_at_least_forty_templates():
 
 
 def test_every_rule_has_a_hint_template():
-    assert sorted(set(rule_names()) - set(_HINTS)) == []
+    assert sorted(set(rule_names()) - set(HINTS)) == []
 
 
 def test_pip_package_names_for_common_imports():
@@ -337,7 +333,8 @@ def test_pip_package_names_for_common_imports():
     }
     for module, package in cases.items():
         rec = record("module_not_found_cv2", evalue=f"No module named '{module}'")
-        hint, _ = make_hint(parse(rec), {"crash_type": "module_not_found"}, apply_rules(parse(rec)))
+        parsed = parse(rec)
+        hint, _ = make_hint(parsed, {"crash_type": "module_not_found"}, matching_rules(parsed))
         assert f"%pip install {package}" in hint
     assert fixture("module_not_found_cv2")["ename"] == "ModuleNotFoundError"
 
@@ -516,7 +513,7 @@ def test_a_submodule_missing_is_no_missing_package():
     error = {"ename": "ModuleNotFoundError", "evalue": tb[-1].split(": ", 1)[1], "traceback": tb}
     parsed = parse(ErrorRecord.from_dict(error))
     match = apply_rules(parsed)
-    hint, _ = make_hint(parsed, {"crash_type": match.crash_type}, match)
+    hint, _ = make_hint(parsed, {"crash_type": match.crash_type}, matching_rules(parsed))
     assert "no submodule `statsmodels.tsa.holtwinters_old`" in hint
     assert "not installed" not in hint
 
@@ -546,7 +543,7 @@ def test_module_not_found_hints_for_unknown_and_namespace_modules(module, line, 
     error = {"ename": "ModuleNotFoundError", "evalue": tb[-1].split(": ", 1)[1], "traceback": tb}
     parsed = parse(ErrorRecord.from_dict(error))
     match = apply_rules(parsed)
-    hint, _ = make_hint(parsed, {"crash_type": match.crash_type}, match)
+    hint, _ = make_hint(parsed, {"crash_type": match.crash_type}, matching_rules(parsed))
     assert all(f in hint for f in fragments), hint
     assert not any(a in hint for a in absent), hint
 
@@ -704,7 +701,7 @@ def test_library_hints_come_through_whatever_type_the_model_picks(ename, evalue,
     parsed = parse(ErrorRecord(ename=ename, evalue=evalue))
     match = apply_rules(parsed)
     crash_type = match.crash_type if label == "rule" else label
-    hint, _ = make_hint(parsed, {"crash_type": crash_type}, match)
+    hint, _ = make_hint(parsed, {"crash_type": crash_type}, matching_rules(parsed))
     assert all(f in hint for f in fragments), hint
     assert hint.count(". ") + hint.count("? ") <= 2, hint  # one or two sentences
 

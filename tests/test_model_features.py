@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from jupyterlab_nbcrash.diagnosis.features import (
+from jupyterlab_nbcrash.diagnosis.model import library_hint
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.tokens import (
     api_libraries,
     name_shape,
     normalise_message,
@@ -12,9 +12,7 @@ from jupyterlab_nbcrash.diagnosis.features import (
     subwords,
     tokens,
 )
-from jupyterlab_nbcrash.diagnosis.model import library_hint
-from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
-from jupyterlab_nbcrash.diagnosis.traceback import parse
+from jupyterlab_nbcrash.diagnosis.traceback import ParsedError, parse
 
 
 def test_message_specifics_are_abstracted():
@@ -64,7 +62,7 @@ def test_tokens_of_a_real_traceback():
 
 
 def test_tokens_tolerate_a_minimal_parsed_error():
-    toks = tokens(SimpleNamespace(ename="", message=""))
+    toks = tokens(ParsedError(ename="", message=""))
     assert "e:_none_" in toks and "m:_empty_" in toks
 
 
@@ -88,11 +86,11 @@ def test_library_hint_is_the_library_the_user_called():
     toks = tokens(parsed)
     assert {"fa:seaborn", "fd:matplotlib"} <= set(toks)
     # without library frames there is no fa: token
-    assert not any(t.startswith("fa:") for t in tokens(SimpleNamespace(ename="", message="")))
+    assert not any(t.startswith("fa:") for t in tokens(ParsedError(ename="", message="")))
 
 
 def test_library_hint_from_the_failing_line_alias():
-    parsed = SimpleNamespace(library=None, user_line="sns.barplot(x='a', data=df)")
+    parsed = ParsedError(ename="", message="", user_line="sns.barplot(x='a', data=df)")
     assert library_hint(parsed) == "seaborn"
 
 

@@ -77,8 +77,8 @@ def test_broken_shipped_model_raises_once_then_rules_only(dirs, monkeypatch):
 
 
 def test_the_shipped_model_matches_the_current_features():
-    """A change of features.py without retraining would quietly degrade every diagnosis."""
-    from jupyterlab_nbcrash.diagnosis.features import FEATURES_VERSION
+    """A change of tokens.py without retraining would quietly degrade every diagnosis."""
+    from jupyterlab_nbcrash.diagnosis.tokens import FEATURES_VERSION
 
     shipped = M.Model.load(M.SHIPPED_DIR)
     assert shipped.meta.get("features_version") == FEATURES_VERSION, (

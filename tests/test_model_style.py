@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
-from jupyterlab_nbcrash.diagnosis.features import REAL_TOKEN, style_neutral, tokens
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.tokens import REAL_TOKEN, style_neutral, tokens
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 from jupyterlab_nbcrash.training.data import (
     CORPUS_PATH,

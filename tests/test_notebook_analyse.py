@@ -215,7 +215,7 @@ def test_missing_import_of_a_well_known_alias(alias, statement):
     error = ("NameError", f"name '{alias}' is not defined")
     f = run(make(["a = 1", f"{alias}.thing(a)"], "1 2", error=error))
     check(f, "implementation_error", None, None)
-    assert f.hint.startswith(f"Missing import: `{statement}`")
+    assert f.hint.startswith(f"`{alias}` must be imported before use: add `{statement}`")
 
 
 @pytest.mark.parametrize(
@@ -234,14 +234,16 @@ def test_missing_import_of_a_library_name_fits_its_use(name, line, statement):
     error = ("NameError", f"name '{name}' is not defined")
     f = run(make(["a = 1\nmodel = 2", line], "1 2", error=error))
     check(f, "implementation_error", None, None)
-    assert f.hint == f"Missing import: `{statement}` (no cell imports `{name}`)."
+    assert f.hint == f"`{name}` must be imported before use: add `{statement}` and run it."
 
 
 def test_missing_import_that_may_also_be_a_typo_says_both():
     error = ("NameError", "name 'models' is not defined")
     f = run(make(["model = make_model()", "models.fit(x)"], "1 2", error=error))
     check(f, "implementation_error", None, None)
-    assert f.hint.startswith("Missing import: `from tensorflow.keras import models`")
+    assert f.hint.startswith(
+        "`models` must be imported before use: add `from tensorflow.keras import models`"
+    )
     assert f.hint.endswith("or did you mean `model`?")
 
 

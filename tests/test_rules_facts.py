@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from jupyterlab_nbcrash.diagnosis.rules import apply_rules, embedded_error, matching_rules
-from jupyterlab_nbcrash.diagnosis.rules.removed_apis import lookup, lookup_kwarg, lookup_module
+from jupyterlab_nbcrash.diagnosis.rules.tables.removed_apis import (
+    lookup,
+    lookup_kwarg,
+    lookup_module,
+)
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.fixtures.tracebacks.loader import record
 

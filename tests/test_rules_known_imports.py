@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from jupyterlab_nbcrash.diagnosis.rules.known_imports import (
+from jupyterlab_nbcrash.diagnosis.rules.tables.known_imports import (
     ALIASES,
     BY_USE,
     KNOWN_IMPORTS,

@@ -72,7 +72,7 @@ def _check_valid(parsed: ParsedError) -> None:
         assert m.stage is None or m.stage in taxonomy.STAGES
         assert m.library is None or taxonomy.is_valid("library", m.library)
     for crash_type in (best.crash_type if best else None, "other", "key_error"):
-        hint, evidence = make_hint(parsed, {"crash_type": crash_type}, best)
+        hint, evidence = make_hint(parsed, {"crash_type": crash_type}, matches)
         assert isinstance(hint, str) and hint
         assert all(isinstance(line, str) for line in evidence)
 

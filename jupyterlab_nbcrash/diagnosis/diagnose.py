@@ -22,19 +22,17 @@ diagnosis continues without it.
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Mapping
-from types import SimpleNamespace
 
 from .. import taxonomy
-from .features import stage_cues
 from .hints import make_hint
 from .model import Model, Prediction, library_hint, load_model
 from .notebook import analyse
 from .record import Diagnosis, ErrorRecord
-from .rules import matching_rules
-from .traceback import parse
+from .rules import RuleMatch, matching_rules
+from .tokens import stage_cues
+from .traceback import ParsedError, parse
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +81,7 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
     ``model`` defaults to the user's or the shipped trained model (loaded once, lazily); pass a
     ``Model`` to use another one, or ``RULES_ONLY`` (False) to use the rules alone.
     """
-    parsed = _parse(record)
+    parsed = parse(record)  # never raises
     matches = rule_matches(parsed)
     best = matches[0] if matches else None
     if model is None:
@@ -101,7 +99,7 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
     )
 
     hint_labels = dict(labels, notebook_cause=notebook_cause)
-    hint, hint_evidence = _guard("hints", lambda: make_hint(parsed, hint_labels, best), ("", []))
+    hint, hint_evidence = _guard("hints", lambda: make_hint(parsed, hint_labels, matches), ("", []))
     # Evidence: the notebook finding, then the rule/exception/frames (from the hints), then the
     # model's scores.
     evidence = list(hint_evidence) + evidence
@@ -123,7 +121,7 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
     )
 
 
-def rule_matches(parsed) -> list:
+def rule_matches(parsed: ParsedError) -> list[RuleMatch]:
     """The rules that fire, most specific first (training uses this too, for equal features)."""
     return _guard("rules", lambda: list(matching_rules(parsed)), [])
 
@@ -207,7 +205,7 @@ def _combine(parsed, best, predictions: Mapping[str, Prediction]) -> tuple[dict,
                 + (f" (next: {alt})" if alt else "")
             )
         else:
-            labels[dim], confidence[dim] = _fallback(dim, parsed, labels)
+            labels[dim], confidence[dim] = _heuristic_label(dim, parsed, labels)
 
     pred = predictions.get("ml_bug")
     rule_ml_bug = getattr(best, "ml_bug", None) if best is not None else None
@@ -233,16 +231,16 @@ def _prob_of(pred: Prediction | None, label: str) -> float:
     return next((p for lab, p in pred.top if lab == label), 0.0)
 
 
-def _fallback(dim: str, parsed, labels: Mapping[str, str]) -> tuple[str, float]:
+def _heuristic_label(dim: str, parsed: ParsedError, labels: Mapping[str, str]) -> tuple[str, float]:
     """A label without the model and without a rule: plain heuristics, low confidence."""
     if dim == "crash_type":
-        ename = (getattr(parsed, "ename", "") or "").lower()
+        ename = parsed.ename.lower()
         return _FALLBACK_TYPES.get(ename, "other"), 0.3
     if dim == "root_cause":
         cause = _FALLBACK_CAUSES.get(labels.get("crash_type", ""))
         return (cause, 0.4) if cause else ("unknown", 0.2)
     if dim == "stage":
-        cues = stage_cues([getattr(parsed, "user_line", "") or ""])
+        cues = stage_cues([parsed.user_line])
         if labels.get("crash_type") == "module_not_found":
             return "environment_setup", 0.6
         if cues:
@@ -253,30 +251,6 @@ def _fallback(dim: str, parsed, labels: Mapping[str, str]) -> tuple[str, float]:
         return "none", 0.5
     lib = library_hint(parsed)
     return (lib, 0.4) if lib and taxonomy.is_valid("library", lib) else ("none", 0.3)
-
-
-def _parse(record: ErrorRecord):
-    try:
-        return parse(record)
-    except Exception:  # parse promises never to raise; keep diagnosing if it does
-        log.exception("nbcrash: parsing the traceback failed")
-        lines = (record.evalue or "").strip().splitlines()
-        return SimpleNamespace(
-            ename=re.sub(r"\W", "", record.ename) or "Exception",
-            qualified_ename="",
-            message=lines[-1] if lines else "",
-            frames=(),
-            user_line="",
-            user_code=record.code,
-            library=None,
-            libraries=(),
-            chain=(),
-            names=(),
-            shapes=(),
-            keys=(),
-            modules=(),
-            text="\n".join(record.traceback),
-        )
 
 
 def _guard(what: str, fn, default):

@@ -30,7 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import called_libraries, tokens
+from .tokens import called_libraries, tokens
+from .traceback import ParsedError
 
 FORMAT = "nbcrash-linear-2"
 DIMENSIONS = ("crash_type", "root_cause", "stage", "library", "ml_bug")
@@ -206,7 +207,7 @@ class Model:
         return cls(heads, doc.get("meta", {}), directory)
 
 
-def library_hint(parsed) -> str | None:
+def library_hint(parsed: ParsedError) -> str | None:
     """The library a crash is most plausibly about: the library the user's code called (the
     outermost library frame: seaborn when seaborn called matplotlib that raised), else the
     deepest library frame, else the API the user's failing line calls (import alias, imported
@@ -214,7 +215,7 @@ def library_hint(parsed) -> str | None:
 
     The outermost frame names the API the user misused; 5-fold CV on the study's crashes:
     library +1.9 points against the deepest frame."""
-    lib = getattr(parsed, "api_library", None) or getattr(parsed, "library", None)
+    lib = parsed.api_library or parsed.library
     if lib:
         return lib
     libs = called_libraries(parsed)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import difflib
 import itertools
 import keyword
 import re
@@ -25,7 +24,9 @@ from dataclasses import dataclass
 
 from .cells import CellNames, Mutation, analyse_cell
 from .record import Cell, ErrorRecord, Execution
-from .rules.known_imports import import_for
+from .rules.names import missing_import_hint
+from .rules.tables.known_imports import import_for
+from .text import close_matches
 
 NOTEBOOK = "notebook_specific"
 OUT_OF_ORDER = "out_of_order_execution"
@@ -117,7 +118,7 @@ def analyse(record: ErrorRecord, parsed=None) -> NotebookFinding | None:
     if ename == "NameError" or _NOT_DEFINED.search(message):
         name = _missing_name(message, parsed)
         line = getattr(parsed, "user_line", "") or ""
-        return _undefined_name(nb, name, message, line) if name else None
+        return _undefined_name_finding(nb, name, message, line) if name else None
     if ename in _STATE_ERRORS or _SHAPE_MESSAGE.search(message):
         return _changed_state(nb, ename, message, parsed)
     return None
@@ -246,7 +247,7 @@ def _finding(root: str, cause: str | None, decisive: bool, hint: str, evidence, 
 # ------------------------------------------------------------------------------------ NameError
 
 
-def _undefined_name(
+def _undefined_name_finding(
     nb: _Notebook, name: str, message: str, line: str = ""
 ) -> NotebookFinding | None:
     definers = [c for c in nb.mentioning(name) if c is not nb.crash and name in nb.names(c).defines]
@@ -402,9 +403,8 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
     if suggestion:
         evidence.append(f"`{suggestion}` is defined and looks close")
     if statement:
-        hint = f"Missing import: `{statement}` (no cell imports `{name}`)"
         # `models` for the notebook's `model`: a typo that is a library's name as well.
-        hint += f", or did you mean `{suggestion}`?" if suggestion else "."
+        hint = missing_import_hint(name, statement, suggestion or "")
     elif suggestion:
         hint = f"`{name}` is not defined anywhere in the notebook: did you mean `{suggestion}`?"
     else:
@@ -427,12 +427,15 @@ def _close_name(nb: _Notebook, name: str, message: str) -> str | None:
         words.update(_IDENT.findall(cell.source))
     words.discard(name)
     letters = set(name.lower())
-    words = {  # difflib on tens of thousands of words is slow: keep plausible ones only
+    # difflib on tens of thousands of words is slow: keep plausible ones only (which also keeps
+    # the suggestions within two letters of the name's length).
+    words = {
         w
         for w in words
         if abs(len(w) - len(name)) <= 2 and len(letters & set(w.lower())) >= 0.6 * len(letters)
     }
-    close = difflib.get_close_matches(name, words, n=5, cutoff=0.75)
+    close = close_matches(name, words, n=5, ignore_case=False)
+    # Then names that differ only in case (after the close ones: `models` before `Model`).
     close += [w for w in words if w.lower() == name.lower() and w not in close]
     for word in close:
         if word in _BUILTIN_NAMES or any(word in nb.names(c).defines for c in nb.mentioning(word)):

@@ -1,22 +1,22 @@
 """Parse an error output the way notebooks store it into a ``ParsedError``.
 
 Handles every frame style IPython/ipykernel have printed over the years (``<ipython-input-N-h> in
-<module>``, ``/tmp/ipykernel_P/N.py in <module>``, ``Input In [N], in <module>``, ``Cell In[N], line
-M``, ``File path:123, in f(...)`` and the plain ``File "...", line N, in f``), ANSI colour codes,
-chained exceptions and lower-case or missing exception names. It never raises: any text gives some
-``ParsedError``. Work is linear in the text and capped for huge tracebacks.
+<module>``, ``<tempdir>/ipykernel_P/N.py in <module>``, ``Input In [N], in <module>``,
+``Cell In[N], line M``, ``File path:123, in f(...)`` and the plain ``File "...", line N, in f``),
+ANSI colour codes, chained exceptions and lower-case or missing exception names. It never raises:
+any text gives some ``ParsedError``. Work is linear in the text and capped for huge tracebacks.
 """
 
 from __future__ import annotations
 
 import ast
-import builtins
 import re
 import sys
 from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .exception_names import CANONICAL
 from .record import ErrorRecord
 
 # Huge tracebacks (deep recursion) repeat themselves: keep the head and the tail only.
@@ -82,110 +82,6 @@ LIBRARY_ALIASES = {
 }
 
 _STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"__future__", "_bootstrap"}
-
-
-def _canonical_names() -> dict[str, str]:
-    """Lower-case → canonical class name for the exceptions a notebook commonly shows."""
-    names = [
-        n
-        for n in dir(builtins)
-        if isinstance(getattr(builtins, n), type)
-        and issubclass(getattr(builtins, n), BaseException)
-    ]
-    names += [
-        # Library exceptions seen in notebooks, with their real capitalisation.
-        "JSONDecodeError",
-        "UnpicklingError",
-        "URLError",
-        "HTTPError",
-        "ContentTooShortError",
-        "SSLError",
-        "ReadTimeout",
-        "ConnectTimeout",
-        "ProxyError",
-        "TooManyRedirects",
-        "ClientConnectorError",
-        "MaxRetryError",
-        "NewConnectionError",
-        "gaierror",
-        "timeout",
-        "NotFittedError",
-        "ConvergenceWarning",
-        "InvalidParameterError",
-        "InvalidArgumentError",
-        "ResourceExhaustedError",
-        "FailedPreconditionError",
-        "NotFoundError",
-        "UnimplementedError",
-        "InternalError",
-        "UnknownError",
-        "AlreadyExistsError",
-        "PermissionDeniedError",
-        "OutOfRangeError",
-        "DataLossError",
-        "UnavailableError",
-        "AbortedError",
-        "CancelledError",
-        "DeadlineExceededError",
-        "OutOfMemoryError",
-        "LinAlgError",
-        "AxisError",
-        "ParserError",
-        "EmptyDataError",
-        "SettingWithCopyError",
-        "IndexingError",
-        "InvalidIndexError",
-        "MergeError",
-        "OutOfBoundsDatetime",
-        "IntCastingNaNError",
-        "DtypeWarning",
-        "UndefinedVariableError",
-        "DatabaseError",
-        "OperationalError",
-        "ProgrammingError",
-        "IntegrityError",
-        "XLRDError",
-        "BadZipFile",
-        "UnidentifiedImageError",
-        "DecompressionBombError",
-        "ExecutableNotFound",
-        "CalledProcessError",
-        "TimeoutExpired",
-        "ParamValidationError",
-        "ClientError",
-        "NoCredentialsError",
-        "Py4JJavaError",
-        "AnalysisException",
-        "DistutilsError",
-        "ExecuteError",
-        "CellExecutionError",
-        "PlotlyError",
-        "ValidationError",
-        "YellowbrickValueError",
-        "RasterioIOError",
-        "CPLE_OpenFailedError",
-        "DriverError",
-        "LookupError",
-        "Empty",
-        "Full",
-        "error",
-        "ArgumentError",
-        "ModelError",
-        "PicklingError",
-        "ReadError",
-        "ConnectionError",
-        "InvalidURL",
-        "MissingSchema",
-        "JSONDecodeError",
-        "DecodeError",
-        "ParseError",
-        "UndefinedMetricWarning",
-        "OSError",
-    ]
-    return {n.lower(): n for n in names}
-
-
-CANONICAL = _canonical_names()
 
 
 @dataclass(frozen=True)
@@ -720,8 +616,3 @@ def _parse(record: ErrorRecord) -> ParsedError:
         packages=packages,
         api_library=api_library,
     )
-
-
-def parse_dict(data: dict) -> ParsedError:
-    """Convenience for tests and tools: validate a dict into a record and parse it."""
-    return parse(ErrorRecord.from_dict(data))

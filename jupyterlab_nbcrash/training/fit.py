@@ -15,19 +15,19 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..diagnosis.diagnose import rule_matches
-from ..diagnosis.features import FEATURES_VERSION, REAL_TOKEN, tokens
 from ..diagnosis.model import DIMENSIONS, FRAME_LIBRARY, Head, Model, library_hint
+from ..diagnosis.tokens import FEATURES_VERSION, REAL_TOKEN, tokens
 from ..diagnosis.traceback import parse
 from .data import CORPUS_SOURCE, Example
 
-# Our corpus's cases carry this token instead of features.REAL_TOKEN, so the root-cause head can
+# Our corpus's cases carry this token instead of tokens.REAL_TOKEN, so the root-cause head can
 # learn our corpus's own labelling conventions on it instead of on incidental differences (its
 # tracebacks are all of IPython 8, the study's mostly of IPython 7): real crashes, in training and
 # live, all carry REAL_TOKEN. 5-fold CV with the held-out crashes re-rendered as IPython 8 prints
 # them (as JupyterLab 4 shows every crash): root cause .547 → .594.
 DOMAIN_TOKEN = "src:corpus"
 
-# Token groups that describe the error itself (see features.py), not the user's code.
+# Token groups that describe the error itself (see diagnosis/tokens.py), not the user's code.
 _ERROR_PREFIXES = "e ep eq m m2 q ql c cm fl fd ff nf nu nm r rf rct rrc rst rlb rcf"
 ERROR_GROUPS = tuple(_ERROR_PREFIXES.split())
 
@@ -62,8 +62,8 @@ class Params:
     # Weight of a user's correction from the panel: a few must count against a thousand
     # shipped examples, or retraining would not change the answers the user corrected.
     feedback_weight: float = 5.0
-    # Token groups (prefixes, see features.py) a dimension learns from: all but ``drop``, or only
-    # ``keep`` when given.
+    # Token groups (prefixes, see diagnosis/tokens.py) a dimension learns from: all but
+    # ``drop``, or only ``keep`` when given.
     drop: dict = field(
         default_factory=lambda: {
             "stage": ("tb", "al", "aln", "src"),

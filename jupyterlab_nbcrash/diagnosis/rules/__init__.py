@@ -1,4 +1,9 @@
-"""Rules: what is certain from the error text, one small module per exception family.
+"""Rules: what is certain from the error text, and the hints they feed, one module per family.
+
+Each family module (``memory``, ``imports``, ... ``other``) declares its rule ids once, as
+constants, and exports ``RULES`` (the matching functions) and ``HINTS`` (rule id -> the template
+that words the hint). Matching and wording stay separate functions: the rules are also features
+of the text model, which reads their ids.
 
 ``matching_rules`` returns every rule that fires, most specific first (the model reads them as
 features); ``apply_rules`` the best one. Rules decide ``crash_type``; they set ``root_cause``,
@@ -30,7 +35,7 @@ from . import (
     types,
     values,
 )
-from .base import Rule, RuleMatch
+from .base import Rule, RuleMatch, Template
 
 # Specific families first: on equal confidence the earlier family wins.
 FAMILIES = (
@@ -54,6 +59,10 @@ FAMILIES = (
 )
 
 RULES: tuple[Rule, ...] = tuple(rule for family in FAMILIES for rule in family.RULES)
+# Every family's templates by rule id (tests check each id is its own family's and has a rule).
+HINTS: dict[str, Template] = {
+    rule_id: template for family in FAMILIES for rule_id, template in family.HINTS.items()
+}
 
 
 # An exception that carries another one in its message: TensorFlow's py_func errors
@@ -123,4 +132,14 @@ def rule_names() -> list[str]:
     return [name for rule in RULES for name in rule.emits]
 
 
-__all__ = ["RULES", "RuleMatch", "apply_rules", "embedded_error", "matching_rules", "rule_names"]
+__all__ = [
+    "FAMILIES",
+    "HINTS",
+    "RULES",
+    "RuleMatch",
+    "Template",
+    "apply_rules",
+    "embedded_error",
+    "matching_rules",
+    "rule_names",
+]

@@ -4,9 +4,33 @@ from __future__ import annotations
 
 import re
 
+from ..text import as_code
 from ..traceback import ParsedError
-from .base import RuleMatch, group_facts, named, pattern_rule
-from .removed_apis import lookup_kwarg
+from .base import RuleMatch, Template, group_facts, named, pattern_rule
+from .tables.removed_apis import lookup_kwarg
+
+# This family's rule ids, each typed once here. The model reads them as features: renaming
+# one means retraining it.
+NONE_PASSED_TO_LIBRARY = "arguments.none_passed_to_library"
+UNEXPECTED_KEYWORD = "arguments.unexpected_keyword"
+POSITIONAL = "arguments.positional"
+SKLEARN_INVALID_PARAMETER = "arguments.sklearn_invalid_parameter"
+INVALID_PARAMETER_ERROR = "arguments.invalid_parameter_error"
+TORCH_ARGUMENT_TYPE = "arguments.torch_argument_type"
+UNKNOWN_IDENTIFIER = "arguments.unknown_identifier"
+SKLEARN_VALUE = "arguments.sklearn_value"
+AXIS_OUT_OF_BOUNDS = "arguments.axis_out_of_bounds"
+UNKNOWN_ENCODING = "arguments.unknown_encoding"
+TORCH_STATE_DICT_KEYS = "arguments.torch_state_dict_keys"
+METRIC_AVERAGE = "arguments.metric_average"
+WRONG_INPUT_CONTAINER = "arguments.wrong_input_container"
+DEVICE_STRING = "arguments.device_string"
+PLOT_VALUE = "arguments.plot_value"
+PIL_FROMARRAY = "arguments.pil_fromarray"
+SHAPE_FOR_DIMENSION = "arguments.shape_for_dimension"
+LIBRARY_REJECTED_TYPE = "arguments.library_rejected_type"
+LIBRARY_REJECTED_VALUE = "arguments.library_rejected_value"
+INVALID_ARGUMENT_GENERIC = "arguments.invalid_argument_generic"
 
 _IA = "invalid_argument"
 # Function names start where no name character precedes them: without the look-behind a long run
@@ -34,7 +58,7 @@ _POSITIONAL = re.compile(
 )
 
 
-@named("arguments.unexpected_keyword")
+@named(UNEXPECTED_KEYWORD)
 def unexpected_keyword(parsed: ParsedError) -> RuleMatch | None:
     # Matplotlib's artist.set() raises AttributeError for an unknown keyword.
     if parsed.ename not in ("TypeError", "ValueError", "AttributeError"):
@@ -50,14 +74,14 @@ def unexpected_keyword(parsed: ParsedError) -> RuleMatch | None:
     if hit is not None:
         facts.update(replacement=hit.use, note=hit.note)
     return RuleMatch(
-        rule="arguments.unexpected_keyword",
+        rule=UNEXPECTED_KEYWORD,
         crash_type=_IA,
         confidence=0.95,
         facts=facts,
     )
 
 
-@named("arguments.positional")
+@named(POSITIONAL)
 def positional(parsed: ParsedError) -> RuleMatch | None:
     if parsed.ename != "TypeError":
         return None
@@ -82,14 +106,14 @@ def positional(parsed: ParsedError) -> RuleMatch | None:
     else:
         facts["kind"] = "count"
     return RuleMatch(
-        rule="arguments.positional",
+        rule=POSITIONAL,
         crash_type=_IA,
         confidence=0.9,
         facts=facts,
     )
 
 
-@named("arguments.none_passed_to_library")
+@named(NONE_PASSED_TO_LIBRARY)
 def none_passed_to_library(parsed: ParsedError) -> RuleMatch | None:
     """``'NoneType' object has no attribute`` raised inside a library: the call got None."""
     if (
@@ -103,7 +127,7 @@ def none_passed_to_library(parsed: ParsedError) -> RuleMatch | None:
     m = re.search(r"has no attribute '(\w+)'", parsed.message)
     facts["attribute"] = m.group(1) if m else ""
     return RuleMatch(
-        rule="arguments.none_passed_to_library",
+        rule=NONE_PASSED_TO_LIBRARY,
         crash_type=_IA,
         confidence=0.92,
         facts=facts,
@@ -146,7 +170,7 @@ RULES = (
     unexpected_keyword,
     positional,
     pattern_rule(
-        "arguments.sklearn_invalid_parameter",
+        SKLEARN_INVALID_PARAMETER,
         _IA,
         r"Invalid parameter '?(?P<param>[\w_]+)'? for estimator (?P<est>\w+)"
         r"|Invalid parameter (?P<p2>\w+) for estimator"
@@ -162,14 +186,14 @@ RULES = (
         },
     ),
     pattern_rule(
-        "arguments.invalid_parameter_error",
+        INVALID_PARAMETER_ERROR,
         _IA,
         enames={"InvalidParameterError", "ParamValidationError", "ValidationError"},
         confidence=0.85,
         facts=lambda p, m: {"detail": p.message.split("\n", 1)[0][:200]},
     ),
     pattern_rule(
-        "arguments.torch_argument_type",
+        TORCH_ARGUMENT_TYPE,
         _IA,
         r"(?P<func>[\w.]+)(?:\(\))? received an invalid combination of arguments"
         r"|argument '(?P<arg>\w+)' (?:\(position \d+\) )?must be (?P<want>[\w.]+), not "
@@ -186,7 +210,7 @@ RULES = (
         },
     ),
     pattern_rule(
-        "arguments.unknown_identifier",
+        UNKNOWN_IDENTIFIER,
         _IA,
         r"(?:Unknown|Could not interpret) (?P<what>activation|loss|optimizer|metric|initializer"
         r"|regularizer|constraint|layer)(?: function)?(?: identifier)?:? ?'?(?P<name>[\w.]+)?'?",
@@ -196,7 +220,7 @@ RULES = (
         facts=group_facts(what="what", name="name"),
     ),
     pattern_rule(
-        "arguments.sklearn_value",
+        SKLEARN_VALUE,
         _IA,
         r"Solver \w+ supports only|penalty=?'?\w+'? is not supported"
         r"|is not a valid (?:value|scoring)"
@@ -213,7 +237,7 @@ RULES = (
         facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
-        "arguments.axis_out_of_bounds",
+        AXIS_OUT_OF_BOUNDS,
         _IA,
         r"axis -?\d+ is out of bounds for array of dimension \d+",
         enames={"AxisError", "IndexError", "ValueError"},
@@ -222,7 +246,7 @@ RULES = (
         facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
-        "arguments.unknown_encoding",
+        UNKNOWN_ENCODING,
         _IA,
         r"unknown encoding: (?P<enc>\S+)",
         enames={"LookupError"},
@@ -230,7 +254,7 @@ RULES = (
         facts=lambda p, m: {"detail": f"encoding {m.group('enc')}"},
     ),
     pattern_rule(
-        "arguments.torch_state_dict_keys",
+        TORCH_STATE_DICT_KEYS,
         _IA,
         r"(?:Missing|Unexpected) key\(s\) in state_dict",
         library="torch",
@@ -239,7 +263,7 @@ RULES = (
         facts=lambda p, m: {"detail": "state_dict keys"},
     ),
     pattern_rule(
-        "arguments.metric_average",
+        METRIC_AVERAGE,
         _IA,
         r"Target is multiclass but average='binary'|average has to be one of",
         library="sklearn",
@@ -248,7 +272,7 @@ RULES = (
         facts=lambda p, m: {"param": "average"},
     ),
     pattern_rule(
-        "arguments.wrong_input_container",
+        WRONG_INPUT_CONTAINER,
         _IA,
         r"Failed to find data adapter that can handle input"
         r"|only Series and DataFrame objs are valid|first argument must be an iterable of pandas"
@@ -259,7 +283,7 @@ RULES = (
         facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
-        "arguments.device_string",
+        DEVICE_STRING,
         _IA,
         r"Expected one of cpu, cuda.* device type at start of device string"
         r"|Invalid device string|Unknown device",
@@ -268,7 +292,7 @@ RULES = (
         facts=lambda p, m: {"detail": "device"},
     ),
     pattern_rule(
-        "arguments.plot_value",
+        PLOT_VALUE,
         _IA,
         r"Unrecognized marker style|is not a valid (?:color|colour) value|Invalid RGBA argument"
         r"|is not a valid value for (?:\w+)|is not a recognized (?:color|colormap|palette)"
@@ -285,7 +309,7 @@ RULES = (
     ),
     pattern_rule(
         # Image.fromarray: only uint8-like dtypes and (H, W) or (H, W, 3|4) arrays map to a mode.
-        "arguments.pil_fromarray",
+        PIL_FROMARRAY,
         _IA,
         r"Cannot handle this data type(?:: \((?P<key>[\d, ]*)\), "
         r"[<>|=](?P<kind>[a-zA-Z])(?P<size>\d+))?",
@@ -297,7 +321,7 @@ RULES = (
     pattern_rule(
         # A whole shape (X.shape) where a layer wants one size (X.shape[1]): TensorFlow's
         # Dimension, or Keras 3's check of units / input_dim / output_dim.
-        "arguments.shape_for_dimension",
+        SHAPE_FOR_DIMENSION,
         _IA,
         r"Dimension value must be integer or None or have an __index__ method, got value "
         r"'(?P<value>.*?)' with type '<(?:class|type) '(?P<type>[\w.]+)'>'"
@@ -310,21 +334,21 @@ RULES = (
         facts=_dimension_facts,
     ),
     pattern_rule(
-        "arguments.library_rejected_type",
+        LIBRARY_REJECTED_TYPE,
         _IA,
         enames={"TypeError"},
         confidence=0.55,
         facts=lambda p, m: _raised_in_library(p),
     ),
     pattern_rule(
-        "arguments.library_rejected_value",
+        LIBRARY_REJECTED_VALUE,
         _IA,
         enames={"ValueError"},
         confidence=0.48,
         facts=lambda p, m: _raised_in_library(p),
     ),
     pattern_rule(
-        "arguments.invalid_argument_generic",
+        INVALID_ARGUMENT_GENERIC,
         _IA,
         r"\binvalid (?:argument|value|parameter|option)s?\b|\bunknown (?:argument|parameter|option)"
         r"|not a valid (?:argument|option|parameter)|must be one of|expected one of"
@@ -335,3 +359,291 @@ RULES = (
         facts=lambda p, m: {"detail": m.group(0)},
     ),
 )
+
+
+# ----------------------------------------------------------- hints: the words the user reads
+
+
+def _axis_out_of_bounds(p, f):
+    return (
+        f"The `axis` argument does not exist for this array ({f.get('detail', '')}): check the "
+        "array's `.ndim`; a 1-D array only has axis 0."
+    )
+
+
+def _unknown_encoding(p, f):
+    return (
+        "That encoding name does not exist: use a valid one such as 'utf-8', 'latin-1' or 'cp1252'."
+    )
+
+
+def _state_dict_keys_differ(p, f):
+    return (
+        "The checkpoint's parameter names differ from the model's: build the same architecture "
+        "before `load_state_dict`, strip a 'module.' prefix, or pass `strict=False` knowingly."
+    )
+
+
+def _metric_average_needed(p, f):
+    return "y has more than two classes: pass `average='macro'` (or 'weighted') to the metric."
+
+
+def _pil_fromarray(p, f):
+    dtype, channels = f.get("dtype", ""), f.get("channels", "")
+    shape = (
+        f"; its last axis has {channels} values, but it must be shaped (H, W) or (H, W, 3/4) "
+        "(use `arr.transpose(1, 2, 0)` for channels first, `arr.squeeze()` for a single one)"
+        if channels
+        else ""
+    )
+    if dtype.startswith("float"):
+        fix = (
+            f"`Image.fromarray` needs uint8 pixels, not {dtype}: scale 0–1 values with "
+            f"`(arr * 255).astype('uint8')`{shape}."
+        )
+    elif dtype:
+        fix = (
+            f"`Image.fromarray` needs uint8 pixels, not {dtype}: use `arr.astype('uint8')`{shape}."
+        )
+    elif shape:
+        fix = f"`Image.fromarray` cannot map this array to an image{shape}."
+    else:
+        fix = (
+            "`Image.fromarray` needs a uint8 array shaped (H, W) or (H, W, 3/4): scale 0–1 floats "
+            "with `(arr * 255).astype('uint8')` and check `arr.shape`."
+        )
+    return fix
+
+
+def _unexpected_keyword(p, f):
+    func, kw = f.get("function", ""), f.get("keyword", "")
+    call = f"`{func}()`" if func else "This call"
+    if f.get("replacement"):
+        note = f" ({f['note']})" if f.get("note") else ""
+        return f"{call} no longer takes `{kw}`{note}: use {as_code(f['replacement'])} instead."
+    if not func:
+        return (
+            f"This call does not accept the argument `{kw}`: check its spelling and the "
+            "documentation of your installed version."
+        )
+    return (
+        f"`{func}()` has no parameter `{kw}`: check its spelling and the documentation of your "
+        f"installed version (`help({func.split('.')[-1] or 'function'})`)."
+    )
+
+
+def _wrong_positional_arguments(p, f):
+    func = f.get("function", "the function")
+    if f.get("self"):
+        return (
+            f"`{func}()` was called on the class, not an instance: create one first, e.g. "
+            "`obj = MyClass()`, then call `obj.method(...)`."
+        )
+    kind = f.get("kind")
+    if kind == "missing":
+        them = "them" if " and " in f.get("missing", "") else "it"
+        return f"`{func}()` needs {f.get('missing')}: pass {them} in the call."
+    if kind == "too_many":
+        return (
+            f"`{func}()` takes {f.get('takes')} positional arguments but got "
+            f"{f.get('given')}: pass "
+            "optional ones by name (`name=value`), or add `self` to the method's def."
+        )
+    if kind == "multiple":
+        return f"`{func}()` got `{f.get('keyword')}` twice, by position and by name: remove one."
+    return f"`{func}()` was called with the wrong number of arguments: check its signature."
+
+
+def _sklearn_invalid_parameter(p, f):
+    param, est = f.get("param", ""), f.get("estimator", "the estimator")
+    if f.get("valid"):
+        return f"The `{param}` parameter of {est} must be {f['valid']}."
+    return (
+        f"`{param}` is not a parameter of {est}: in a Pipeline or GridSearchCV write "
+        f"`<step>__{param}`; list valid names with `estimator.get_params().keys()`."
+    )
+
+
+def _parameter_rejected(p, f):
+    lines = [line.strip() for line in p.message.strip().splitlines() if line.strip()]
+    detail = f.get("detail", lines[0] if lines else "")
+    if detail.endswith(":") and len(lines) > 1:
+        # botocore and friends: "Parameter validation failed:" and the details below.
+        m = re.match(
+            r"(Invalid type|Invalid length|Missing required|Unknown) (?:for )?parameter"
+            r"(?: in input)?:? \"?(\w+)",
+            lines[1],
+        )
+        valid = re.search(r"type: <class '(\w+)'>, valid types: (.+)$", lines[1])
+        if m and valid:
+            allowed = ", ".join(re.findall(r"<class '(\w+)'>", valid.group(2)))
+            fix = (
+                "pass the one field you need, not the whole dict"
+                if valid.group(1) == "dict"
+                else "convert the value first"
+            )
+            return (
+                f"The parameter `{m.group(2)}` got a `{valid.group(1)}`, but accepts "
+                f"{allowed}: {fix}."
+            )
+        if m:
+            what = {"Missing required": "is required but missing", "Unknown": "is not known"}
+            return (
+                f"The parameter `{m.group(2)}` {what.get(m.group(1), 'has an invalid value')}: "
+                "check the parameter names and types in the service's API documentation."
+            )
+        detail = lines[1]
+    detail = detail if len(detail) <= 160 else detail[:157] + "…"
+    return f"A parameter value was rejected: {detail.rstrip('.:')}."
+
+
+def _shape_for_dimension(p, f):
+    value, kind = f.get("value", ""), f.get("type", "")
+    param = f"`{f['param']}`" if f.get("param") else "A layer size"
+    if kind in ("tuple", "list", "TensorShape") or value.startswith(("(", "[", "TensorShape")):
+        return (
+            f"{param} got the whole shape `{value[:60]}` where one number is expected: pass one "
+            "dimension, e.g. `X.shape[1]` instead of `X.shape` (`input_dim=X.shape[1]`)."
+        )
+    if "float" in kind:
+        return (
+            f"{param} got the float `{value[:60]}`, but sizes must be integers: use `int(...)` or "
+            "integer division `//`."
+        )
+    return (
+        f"{param} got `{value[:60]}` of type {kind or 'unknown'}, but a size must be an integer "
+        "or None: pass a number, e.g. `X.shape[1]`."
+    )
+
+
+def _torch_argument_types(p, f):
+    combo = re.search(r"invalid combination of arguments - got \(([^)]*)\)", p.message)
+    if combo and "numpy" not in combo.group(1) and "list" not in combo.group(1):
+        func = f.get("function") or "The function"
+        return (
+            f"`{func}` got arguments of types ({combo.group(1)}), which match none of its "
+            "signatures: the message lists the accepted ones; compare types and keyword names."
+        )
+    got = f.get("got") or ("a NumPy array" if combo else "a NumPy array or list")
+    return (
+        f"PyTorch got {got} where it needs a tensor: convert with `torch.from_numpy(x)` or "
+        "`torch.tensor(x, dtype=torch.float32)`."
+    )
+
+
+def _keras_unknown_identifier(p, f):
+    return (
+        f"Keras does not know the {f.get('what', 'name')} `{f.get('name', '')}`: check "
+        "the string's "
+        "spelling (e.g. 'relu', 'adam', 'categorical_crossentropy') or pass the object itself."
+    )
+
+
+def _value_not_accepted(p, f):
+    first = p.message.strip().splitlines()[0].strip() if p.message.strip() else ""
+    detail = f.get("detail", "")
+    # The message's own sentence names the value and the allowed ones (unless they follow it).
+    one_sentence = len(first) <= 160 and ". " not in first and not first.endswith(":")
+    if detail and detail in first != detail and one_sentence:
+        return (
+            f"An argument value is not accepted: {first.rstrip('.')}. Pick a value the "
+            "message allows (the function's documentation lists them)."
+        )
+    return (
+        f"An argument value is not accepted here ({f.get('detail', 'see the message')}): choose a "
+        "value the function supports; its documentation lists them."
+    )
+
+
+def _wrong_input_container(p, f):
+    detail = f.get("detail", "")
+    if "merge" in detail:
+        return "The two DataFrames share no column name: pass `on=` or `left_on=`/`right_on=`."
+    if "pandas" in detail or "Series and DataFrame" in detail:
+        return (
+            "`pd.concat` takes a list of Series/DataFrames: wrap arrays in `pd.DataFrame(...)` "
+            "first."
+        )
+    return (
+        "The function got a container it cannot read: pass NumPy arrays or DataFrames "
+        "(e.g. `np.asarray(x)`), not lists of mixed objects, generators or scalars."
+    )
+
+
+def _torch_device_string(p, f):
+    m = re.search(r"device string: ?(\S*)|Invalid device string: '([^']*)'", p.message)
+    given = next((g for g in m.groups() if g), "") if m else ""
+    got = f", not {given!r}" if given else " (the string given here is empty)"
+    return f"`torch.device` takes 'cpu', 'cuda' or 'cuda:0'{got}."
+
+
+def _plot_value_rejected(p, f):
+    detail = f.get("detail", "")
+    if "image data" in detail or "Image data" in detail:
+        return (
+            "`imshow` needs a 2-D (H, W) or 3-D (H, W, 3/4) numeric array: check the array's "
+            "`.shape` and `.dtype` (convert with `.astype(float)` or `np.squeeze`)."
+        )
+    if "palette" in detail or "colormap" in detail or "cmap" in detail:
+        return (
+            "That palette/colormap name does not exist: use a known one such as 'viridis', "
+            "'deep' or 'Set2' (names are case-sensitive)."
+        )
+    if "latex was not able" in p.message.lower() or "latex" in detail.lower():
+        return (
+            "LaTeX could not typeset a label: escape special characters (`_`, `%`, `$`, `&`) "
+            "in titles and labels, or turn `text.usetex` off if LaTeX is not installed."
+        )
+    if "style" in detail:
+        if "seaborn" in p.message:
+            return "Matplotlib renamed its seaborn styles: use `plt.style.use('seaborn-v0_8')`."
+        return (
+            "That Matplotlib style name does not exist in your version: list them with "
+            "`plt.style.available`."
+        )
+    return (
+        f"The plotting library rejected an argument value ({detail}): check the spelling "
+        "of colour, "
+        "marker or style names and the keyword names in its documentation."
+    )
+
+
+def _none_passed_to_library(p, f):
+    lib = f.get("library") or "The library"
+    return (
+        f"{lib} received None where it needs a real object: one of the arguments of the failing "
+        "call is None (often the result of a function without `return` or with `inplace=True`)."
+    )
+
+
+def _library_rejected_argument(p, f):
+    lib = f.get("library") or p.library or "the library"
+    func = f.get("function") or "it"
+    return (
+        f"{lib} rejected an argument of the call (inside `{func}`): compare what you pass (its "
+        "type, shape, dtype) with what the function's documentation expects."
+    )
+
+
+HINTS: dict[str, Template] = {
+    AXIS_OUT_OF_BOUNDS: _axis_out_of_bounds,
+    UNKNOWN_ENCODING: _unknown_encoding,
+    TORCH_STATE_DICT_KEYS: _state_dict_keys_differ,
+    METRIC_AVERAGE: _metric_average_needed,
+    PIL_FROMARRAY: _pil_fromarray,
+    UNEXPECTED_KEYWORD: _unexpected_keyword,
+    POSITIONAL: _wrong_positional_arguments,
+    SKLEARN_INVALID_PARAMETER: _sklearn_invalid_parameter,
+    INVALID_PARAMETER_ERROR: _parameter_rejected,
+    SHAPE_FOR_DIMENSION: _shape_for_dimension,
+    TORCH_ARGUMENT_TYPE: _torch_argument_types,
+    UNKNOWN_IDENTIFIER: _keras_unknown_identifier,
+    SKLEARN_VALUE: _value_not_accepted,
+    INVALID_ARGUMENT_GENERIC: _value_not_accepted,
+    WRONG_INPUT_CONTAINER: _wrong_input_container,
+    DEVICE_STRING: _torch_device_string,
+    PLOT_VALUE: _plot_value_rejected,
+    NONE_PASSED_TO_LIBRARY: _none_passed_to_library,
+    LIBRARY_REJECTED_TYPE: _library_rejected_argument,
+    LIBRARY_REJECTED_VALUE: _library_rejected_argument,
+}

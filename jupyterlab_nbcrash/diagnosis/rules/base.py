@@ -1,8 +1,10 @@
-"""What a rule is and what it returns.
+"""What a rule is, what it returns, and what a hint template is.
 
 A rule is a small function ``(ParsedError) -> RuleMatch | None``. Most rules are "this exception
 and/or this message pattern means this crash type", built with ``pattern_rule``; the few that need
-more logic are plain functions given a ``rule_name`` with ``named``.
+more logic are plain functions given a ``rule_name`` with ``named``. A hint template is a function
+``(ParsedError, facts) -> str | None`` that words the hint of the rule ids it is registered for in
+its family's ``HINTS``.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class RuleMatch:
 
 
 Rule = Callable[[ParsedError], "RuleMatch | None"]
+# A hint template: the parsed error and the match's facts -> the hint (None: use the generic one).
+Template = Callable[[ParsedError, Facts], "str | None"]
 
 
 def named(name: str, *emits: str) -> Callable[[Callable], Callable]:
@@ -185,8 +189,3 @@ def user_calls(parsed: ParsedError, name: str) -> bool:
     return (
         bool(name) and re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", parsed.user_line) is not None
     )
-
-
-def first_quoted(text: str) -> str:
-    m = re.search(r"""['"]([^'"]+)['"]""", text)
-    return m.group(1) if m else ""

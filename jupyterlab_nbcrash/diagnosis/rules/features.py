@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from .base import pattern_rule
+from ..text import code_strings, suggest
+from .base import Template, pattern_rule
+
+# This family's rule ids, each typed once here. The model reads them as features: renaming
+# one means retraining it.
+NAMES_MISMATCH = "features.names_mismatch"
+COUNT_MISMATCH = "features.count_mismatch"
+SEABORN_COLUMN = "features.seaborn_column"
 
 _F = "feature_name_mismatch"
 
@@ -34,7 +41,7 @@ def _feature_facts(parsed, m):
 
 RULES = (
     pattern_rule(
-        "features.names_mismatch",
+        NAMES_MISMATCH,
         _F,
         r"feature names should match those that were passed during fit|Feature names unseen at fit"
         r"|Feature names seen at fit time, yet now missing|Feature names must be in the same order"
@@ -44,7 +51,7 @@ RULES = (
         facts=_feature_facts,
     ),
     pattern_rule(
-        "features.count_mismatch",
+        COUNT_MISMATCH,
         _F,
         r"X has \d+ features(?: per sample)?[,;] (?:but \w+ is )?expecting \d+ features"
         r"|X has \d+ features per sample; expecting \d+"
@@ -57,7 +64,7 @@ RULES = (
         facts=_feature_facts,
     ),
     pattern_rule(
-        "features.seaborn_column",
+        SEABORN_COLUMN,
         _F,
         r"Could not interpret (?:input|value) [`']?(?P<column>[^'`]+)[`']?",
         library="seaborn",
@@ -66,3 +73,45 @@ RULES = (
         facts=lambda p, m: {"column": m.group("column")},
     ),
 )
+
+
+# ----------------------------------------------------------- hints: the words the user reads
+
+
+def _feature_names_differ(p, f):
+    extra = ""
+    if f.get("unseen"):
+        extra = f" (new: {f['unseen']})"
+    elif f.get("missing"):
+        extra = f" (missing: {f['missing']})"
+    return (
+        f"The columns given at predict time differ from those at fit time{extra}: apply the same "
+        "preprocessing, e.g. `X_test = X_test[X_train.columns]`."
+    )
+
+
+def _feature_count_differs(p, f):
+    counts = ""
+    if f.get("got") and f.get("expected"):
+        counts = f" ({f['got']} given, {f['expected']} expected)"
+    return (
+        f"The model was fitted on a different number of features{counts}: transform new data with "
+        "the already fitted encoder/vectorizer (`.transform`, not a new `.fit_transform`)."
+    )
+
+
+def _seaborn_column_missing(p, f):
+    column = f.get("column", "")
+    close = suggest(column, code_strings(p))
+    extra = f" Did you mean {close}?" if close else ""
+    return (
+        f"seaborn found no column `{column}` in `data=`: check the exact name in `df.columns` and "
+        f"pass `x=`, `y=` as keywords.{extra}"
+    )
+
+
+HINTS: dict[str, Template] = {
+    NAMES_MISMATCH: _feature_names_differ,
+    COUNT_MISMATCH: _feature_count_differs,
+    SEABORN_COLUMN: _seaborn_column_missing,
+}

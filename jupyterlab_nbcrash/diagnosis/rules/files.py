@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 
+from ..text import close_matches, code_span
 from ..traceback import ParsedError
-from .base import RuleMatch, group_facts, named, pattern_rule
+from .base import RuleMatch, Template, group_facts, named, pattern_rule
+
+# This family's rule ids, each typed once here. The model reads them as features: renaming
+# one means retraining it.
+NOT_FOUND = "files.not_found"
+SHEET_NOT_FOUND = "files.sheet_not_found"
+PERMISSION_DENIED = "files.permission_denied"
+IS_A_DIRECTORY = "files.is_a_directory"
+EXISTS = "files.exists"
+JSON_DECODE = "files.json_decode"
+UNICODE_DECODE = "files.unicode_decode"
+UNSUPPORTED_FORMAT = "files.unsupported_format"
+NLTK_RESOURCE = "files.nltk_resource"
+OPENCV_PARSE = "files.opencv_parse"
+BAD_PICKLE = "files.bad_pickle"
+RASTER_IO = "files.raster_io"
+INVALID_PATH = "files.invalid_path"
 
 _PATH = re.compile(
     r"""(?:No such file or directory|does not exist|Permission denied|File exists|Is a directory"""
@@ -127,7 +143,7 @@ def path_in(message: str) -> str:
     return next((g for g in m.groups() if g), "")
 
 
-@named("files.not_found")
+@named(NOT_FOUND)
 def not_found(parsed: ParsedError) -> RuleMatch | None:
     msg = parsed.message
     if parsed.ename == "FileNotFoundError":
@@ -166,7 +182,7 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
         ext = facts["filename"].rsplit(".", 1)[-1].lower() if "." in facts["filename"] else ""
         # A two-letter extension is close to too many others to call it a typo.
         if len(ext) >= 3 and ext not in COMMON_EXTENSIONS:
-            close = difflib.get_close_matches(ext, COMMON_EXTENSIONS, n=1, cutoff=0.6)
+            close = close_matches(ext, COMMON_EXTENSIONS, n=1, cutoff=0.6, ignore_case=False)
             if close:
                 facts["extension_typo"] = close[0]
                 certain = False
@@ -175,7 +191,7 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
         elif "/content/" in path or "drive/My Drive" in path or "MyDrive" in path:
             facts["platform"] = "Google Colab"
     return RuleMatch(
-        rule="files.not_found",
+        rule=NOT_FOUND,
         crash_type="io_error",
         root_cause="environment_setting" if certain else None,
         confidence=confidence,
@@ -199,7 +215,7 @@ def path_escape(path: str) -> str:
     return "\\" + _ESCAPE_NAMES.get(m.group(1), m.group(1)) if m else ""
 
 
-@named("files.invalid_path")
+@named(INVALID_PATH)
 def invalid_path(parsed: ParsedError) -> RuleMatch | None:
     """OSError 22 on a path: Windows rejects its characters (often a backslash escape turned
     into a control character), or it is a URL given to a function that opens local files."""
@@ -220,7 +236,7 @@ def invalid_path(parsed: ParsedError) -> RuleMatch | None:
             facts["trailing"] = "yes"
     # Without a path the cause (a huge write on macOS, a device) is anyone's guess.
     return RuleMatch(
-        rule="files.invalid_path",
+        rule=INVALID_PATH,
         crash_type="io_error",
         confidence=0.8 if path else 0.55,
         facts=facts,
@@ -231,7 +247,7 @@ RULES = (
     not_found,
     pattern_rule(
         # sheet_name= names a sheet the workbook does not have: a label that does not exist.
-        "files.sheet_not_found",
+        SHEET_NOT_FOUND,
         "key_error",
         r"No sheet named <?'(?P<sheet>[^']*)'>?|Worksheet named '(?P<s2>[^']*)' not found"
         r"|Worksheet index (?P<index>\d+) is invalid",
@@ -239,7 +255,7 @@ RULES = (
         facts=group_facts(sheet="sheet", sheet2="s2", index="index"),
     ),
     pattern_rule(
-        "files.permission_denied",
+        PERMISSION_DENIED,
         "io_error",
         r"Permission denied|Errno 13|Access is denied|Operation not permitted"
         r"|Read-only file system|Errno 30",
@@ -249,21 +265,21 @@ RULES = (
         facts=lambda p, m: {"path": path_in(p.message)},
     ),
     pattern_rule(
-        "files.is_a_directory",
+        IS_A_DIRECTORY,
         "io_error",
         enames={"IsADirectoryError", "NotADirectoryError"},
         confidence=0.95,
         facts=lambda p, m: {"path": path_in(p.message), "kind": p.ename},
     ),
     pattern_rule(
-        "files.exists",
+        EXISTS,
         "io_error",
         enames={"FileExistsError"},
         confidence=0.95,
         facts=lambda p, m: {"path": path_in(p.message)},
     ),
     pattern_rule(
-        "files.json_decode",
+        JSON_DECODE,
         "io_error",
         r"Expecting (?:value|property name|',' delimiter|':' delimiter)|Extra data"
         r"|Unterminated string"
@@ -273,7 +289,7 @@ RULES = (
         facts=lambda p, m: {"from_response": "yes" if ".json()" in p.user_line else ""},
     ),
     pattern_rule(
-        "files.unicode_decode",
+        UNICODE_DECODE,
         "io_error",
         r"codec can't decode",
         enames={"UnicodeDecodeError", "UnicodeError"},
@@ -283,7 +299,7 @@ RULES = (
         },
     ),
     pattern_rule(
-        "files.unsupported_format",
+        UNSUPPORTED_FORMAT,
         "io_error",
         r"Unsupported file (?:type|format)|cannot identify image file|not a zip file|File "
         r"is not a zip"
@@ -299,7 +315,7 @@ RULES = (
         facts=lambda p, m: {"path": path_in(p.message), "detail": m.group(0) if m else ""},
     ),
     pattern_rule(
-        "files.nltk_resource",
+        NLTK_RESOURCE,
         "io_error",
         r"Resource (?P<res>[\w/.]+) not found"
         r"|Please use the NLTK Downloader to obtain the resource",
@@ -309,7 +325,7 @@ RULES = (
         facts=lambda p, m: {"resource": (m.group("res") or "").split("/")[-1]},
     ),
     pattern_rule(
-        "files.opencv_parse",
+        OPENCV_PARSE,
         "io_error",
         r"OpenCV\([\d.]+\).*\(-212:\s*Parsing error\)|Failed to parse NetParameter"
         r"|Can't open \"[^\"]+\" in function",
@@ -317,14 +333,14 @@ RULES = (
         facts=lambda p, m: {"path": path_in(p.message)},
     ),
     pattern_rule(
-        "files.bad_pickle",
+        BAD_PICKLE,
         "io_error",
         enames={"UnpicklingError", "EOFError", "BadZipFile", "EmptyDataError", "ParserError"},
         confidence=0.8,
         facts=lambda p, m: {"kind": p.ename},
     ),
     pattern_rule(
-        "files.raster_io",
+        RASTER_IO,
         "io_error",
         enames={"RasterioIOError", "DriverError", "CPLE_OpenFailedError"},
         confidence=0.7,
@@ -332,3 +348,204 @@ RULES = (
     ),
     invalid_path,
 )
+
+
+# ----------------------------------------------------------- hints: the words the user reads
+
+
+def _backslash_escape_in_path(path: str, escape: str) -> str:
+    return (
+        f"The path {code_span(path)} contains `{escape}`, which Python read as a backslash escape: "
+        "write the path as a raw string `r'C:\\...'` or with forward slashes `/`."
+    )
+
+
+def _missing_file(p, f):
+    path = f.get("path", "")
+    if f.get("escape") and not f.get("writing"):
+        return _backslash_escape_in_path(path, f["escape"])
+    if f.get("writing"):
+        norm = path.replace("\\", "/")
+        if "non-existent directory" in p.message:
+            folder = norm
+        else:
+            folder = norm.rsplit("/", 1)[0] if "/" in norm else ""
+        make = f"os.makedirs({folder!r}, exist_ok=True)" if folder else "os.makedirs(folder)"
+        return f"The folder you save into does not exist: create it first with `{make}`."
+    if not path:
+        return (
+            "A file or folder the code needs does not exist: check the path relative to the "
+            "notebook's folder (`os.getcwd()`) and that the data was downloaded."
+        )
+    if f.get("extension_typo"):
+        return (
+            f"`{f.get('filename') or path}` does not exist: is the extension a typo for "
+            f"`.{f['extension_typo']}`?"
+        )
+    if f.get("platform"):
+        return (
+            f"`{path}` is a {f['platform']} path: download the data and point the code at your "
+            "local copy, or run the notebook there."
+        )
+    if f.get("absolute"):
+        return (
+            f"`{path}` is an absolute path from another computer: put the file next to the "
+            f"notebook and open it by a relative path such as `'{f.get('filename', '')}'`."
+        )
+    return (
+        f"`{f.get('filename') or path}` was not found from the notebook's working directory "
+        "(`os.getcwd()`): check the folder and the file name's spelling and extension."
+    )
+
+
+def _permission_denied(p, f):
+    if "Read-only file system" in p.message or "Errno 30" in p.message:
+        if "/kaggle/input" in p.message or "../input" in p.message:
+            return "Kaggle's input folder is read-only: write your files to `/kaggle/working/`."
+        return (
+            "That folder is read-only: save your files somewhere you may write, e.g. the "
+            "notebook's folder."
+        )
+    where = f" `{f['path']}`" if f.get("path") else " the file"
+    return (
+        f"The kernel may not open{where}: close it in other programs (Excel locks files on "
+        "Windows) or check its permissions, and make sure it is a file, not a folder."
+    )
+
+
+def _file_or_folder_mixup(p, f):
+    if f.get("kind") == "NotADirectoryError":
+        return f"A part of `{f.get('path', 'the path')}` is a file where a folder is expected."
+    return (
+        f"`{f.get('path', 'The path')}` is a folder, not a file: open a file inside it, "
+        "e.g. `os.path.join(folder, name)`."
+    )
+
+
+def _path_exists(p, f):
+    return f"`{f.get('path', 'It')}` already exists: use `os.makedirs(path, exist_ok=True)`."
+
+
+def _invalid_json(p, f):
+    if f.get("from_response"):
+        return (
+            "The server's answer is not JSON (often empty or an HTML error page): check "
+            "`response.status_code` and `response.text` before calling `.json()`."
+        )
+    return (
+        "The text is not valid JSON: check the file is complete JSON (for one object per line use "
+        "`pd.read_json(path, lines=True)`)."
+    )
+
+
+def _wrong_text_encoding(p, f):
+    codec = f.get("codec") or "utf-8"
+    return (
+        f"The file is not encoded as {codec}: pass its encoding, e.g. "
+        "`pd.read_csv(path, encoding='latin-1')` (or 'cp1252' for files saved by Excel)."
+    )
+
+
+def _unreadable_format(p, f):
+    detail = f.get("detail", "")
+    if "tokenizing" in detail:
+        return (
+            "pandas could not split a row into the header's columns: set the right separator "
+            "(`sep=';'`, `sep='\\t'`) or skip bad rows with `on_bad_lines='skip'`."
+        )
+    if "image" in detail:
+        return (
+            "The image file is corrupt or not an image: remove it from the folder or skip files "
+            "that fail to open."
+        )
+    if "Excel" in detail:
+        return "pandas cannot tell the Excel format: pass `engine='openpyxl'` for .xlsx files."
+    return (
+        "The file's content does not match the reader you use: check it is complete and of the "
+        "expected format (not an HTML page or a Git LFS pointer saved under that name)."
+    )
+
+
+def _nltk_data_missing(p, f):
+    res = f.get("resource") or "the resource"
+    return f"NLTK's data `{res}` is not downloaded: run `import nltk; nltk.download('{res}')` once."
+
+
+def _unloadable_saved_file(p, f):
+    if "Weights only load failed" in p.message:
+        return (
+            "PyTorch >= 2.6 loads only tensors by default: pass `weights_only=False` to "
+            "`torch.load` if you trust the file, or save and load a `state_dict` instead."
+        )
+    return (
+        "The saved file is empty, truncated or of another format than the loader expects: save it "
+        "again and load it with the same library (and version) that wrote it."
+    )
+
+
+def _data_file_unreadable(p, f):
+    return (
+        "The data file could not be opened by the reader: check the path, that the file is "
+        "complete, and that the format (or sheet name) is the one the reader expects."
+    )
+
+
+def _invalid_path(p, f):
+    path = f.get("path", "")
+    if not path:
+        return (
+            "The operating system rejected an argument of this file operation (Errno 22): check "
+            "the path and mode you pass (on macOS, writing over 2 GB in one call also raises it)."
+        )
+    if f.get("url"):
+        return (
+            f"{code_span(path)} is a URL, but this function opens local files only: read it with "
+            "`pd.read_csv(url)` (or similar), or download it first with "
+            "`urllib.request.urlretrieve`."
+        )
+    if f.get("escape"):
+        return _backslash_escape_in_path(path, f["escape"])
+    if f.get("characters"):
+        chars = " ".join(f"`{c}`" for c in f["characters"].split())
+        return (
+            f"The file name in {code_span(path)} contains {chars}, which Windows does not allow in "
+            "file names: replace it (e.g. with `_` or `-`)."
+        )
+    return (
+        f"The path {code_span(path)} is not valid on this system: look for a character Windows "
+        "does not allow (`:` `?` `*` `|` `<` `>`), a name ending in a space or dot, or a very long "
+        "path."
+    )
+
+
+def _opencv_file_unreadable(p, f):
+    return (
+        "OpenCV could not read the model or image file: check the path and that the file is "
+        "complete and of the expected format (e.g. .cfg and .weights swapped)."
+    )
+
+
+def _excel_sheet_missing(p, f):
+    sheet = f.get("sheet") or f.get("sheet2")
+    what = f"no sheet `{sheet}`" if sheet else "no such sheet"
+    return (
+        f"The Excel file has {what}: list its sheets with `pd.ExcelFile(path).sheet_names` and "
+        "check the spelling and spaces (or pass `sheet_name=0` for the first)."
+    )
+
+
+HINTS: dict[str, Template] = {
+    NOT_FOUND: _missing_file,
+    PERMISSION_DENIED: _permission_denied,
+    IS_A_DIRECTORY: _file_or_folder_mixup,
+    EXISTS: _path_exists,
+    JSON_DECODE: _invalid_json,
+    UNICODE_DECODE: _wrong_text_encoding,
+    UNSUPPORTED_FORMAT: _unreadable_format,
+    NLTK_RESOURCE: _nltk_data_missing,
+    BAD_PICKLE: _unloadable_saved_file,
+    RASTER_IO: _data_file_unreadable,
+    INVALID_PATH: _invalid_path,
+    OPENCV_PARSE: _opencv_file_unreadable,
+    SHEET_NOT_FOUND: _excel_sheet_missing,
+}

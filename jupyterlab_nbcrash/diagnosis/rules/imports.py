@@ -3,160 +3,24 @@ and a well-known module alias (``np``, ``pd``, ``plt``) used before its import r
 
 from __future__ import annotations
 
-import difflib
 import re
 
+from ..text import as_code, close_matches
 from ..traceback import ParsedError
-from .base import RuleMatch, named
-from .known_imports import ALIASES, import_for
-from .removed_apis import lookup, lookup_module
+from .base import Facts, RuleMatch, Template, named
+from .tables.known_imports import ALIASES, import_for
+from .tables.packages import KNOWN_SUBMODULES, MISNAMED, PIP_NAMES
+from .tables.removed_apis import lookup, lookup_module
 
-# Import name -> the name to pip install, where the two differ.
-PIP_NAMES: dict[str, str] = {
-    "sklearn": "scikit-learn",
-    "cv2": "opencv-python",
-    "PIL": "Pillow",
-    "skimage": "scikit-image",
-    "yaml": "pyyaml",
-    "bs4": "beautifulsoup4",
-    "dateutil": "python-dateutil",
-    "dotenv": "python-dotenv",
-    "Crypto": "pycryptodome",
-    "OpenSSL": "pyOpenSSL",
-    "google.colab": "(only available on Google Colab)",
-    "colab": "(only available on Google Colab)",
-    "kaggle_secrets": "(only available on Kaggle)",
-    "mpl_toolkits.basemap": "basemap",
-    "tensorflow_hub": "tensorflow-hub",
-    "tensorflow_datasets": "tensorflow-datasets",
-    "tensorflow_addons": "tensorflow-addons",
-    "tensorflow_probability": "tensorflow-probability",
-    "tensorflow_text": "tensorflow-text",
-    "torch": "torch",
-    "pytorch_lightning": "pytorch-lightning",
-    "lightning": "lightning",
-    "sentence_transformers": "sentence-transformers",
-    "umap": "umap-learn",
-    "hdbscan": "hdbscan",
-    "docx": "python-docx",
-    "pptx": "python-pptx",
-    "magic": "python-magic",
-    "serial": "pyserial",
-    "usb": "pyusb",
-    "Levenshtein": "python-Levenshtein",
-    "jose": "python-jose",
-    "jwt": "PyJWT",
-    "git": "GitPython",
-    "MySQLdb": "mysqlclient",
-    "psycopg2": "psycopg2-binary",
-    "fitz": "PyMuPDF",
-    "wx": "wxPython",
-    "gi": "PyGObject",
-    "osgeo": "GDAL",
-    "Bio": "biopython",
-    "sklearn_crfsuite": "sklearn-crfsuite",
-    "imblearn": "imbalanced-learn",
-    "category_encoders": "category-encoders",
-    "pandas_datareader": "pandas-datareader",
-    "pandas_profiling": "ydata-profiling",
-    "ydata_profiling": "ydata-profiling",
-    "mpl_finance": "mplfinance",
-    "speech_recognition": "SpeechRecognition",
-    "googleapiclient": "google-api-python-client",
-    "google.cloud": "google-cloud-<service> (e.g. google-cloud-storage)",
-    "attr": "attrs",
-    "fastai": "fastai",
-    "gym": "gymnasium (the maintained fork) or gym",
-    "keras_tuner": "keras-tuner",
-    "kerastuner": "keras-tuner",
-    "xgboost": "xgboost",
-    "lightgbm": "lightgbm",
-    "catboost": "catboost",
-    "pyspark": "pyspark",
-    "folium": "folium",
-    "wordcloud": "wordcloud",
-    "plotly": "plotly",
-    "tqdm": "tqdm",
-    "nltk": "nltk",
-    "spacy": "spacy",
-    "gensim": "gensim",
-    "transformers": "transformers",
-    "datasets": "datasets",
-    "statsmodels": "statsmodels",
-    "seaborn": "seaborn",
-    "matplotlib": "matplotlib",
-    "numpy": "numpy",
-    "pandas": "pandas",
-    "scipy": "scipy",
-    "tensorflow": "tensorflow",
-    "keras": "keras (or use tensorflow.keras)",
-    "prophet": "prophet",
-    "fbprophet": "prophet (fbprophet was renamed)",
-    "shap": "shap",
-    "lime": "lime",
-    "mlxtend": "mlxtend",
-    "pydot": "pydot (and the Graphviz system package)",
-    "graphviz": "graphviz (and the Graphviz system package)",
-    "geopandas": "geopandas",
-    "shapely": "shapely",
-    "networkx": "networkx",
-    "sqlalchemy": "SQLAlchemy",
-    "requests": "requests",
-    "openpyxl": "openpyxl",
-    "xlrd": "xlrd",
-    "pyarrow": "pyarrow",
-    "h5py": "h5py",
-    "imageio": "imageio",
-    "librosa": "librosa",
-    "pymc3": "pymc3 (or its successor pymc)",
-    "pmdarima": "pmdarima",
-    "tensorboard": "tensorboard",
-    "ipywidgets": "ipywidgets",
-}
+# This family's rule ids, each typed once here. The model reads them as features: renaming
+# one means retraining it.
+MODULE_NOT_FOUND = "imports.module_not_found"
+OPTIONAL_DEPENDENCY = "imports.optional_dependency"
+NOT_A_PACKAGE = "imports.not_a_package"
+CANNOT_IMPORT_NAME = "imports.cannot_import_name"
+BROKEN_INSTALL = "imports.broken_install"
+ALIAS_NOT_IMPORTED = "imports.alias_not_imported"
 
-# Submodules people import often: a near miss of one of these is a typo, not a missing package.
-KNOWN_SUBMODULES = (
-    "sklearn.model_selection",
-    "sklearn.preprocessing",
-    "sklearn.metrics",
-    "sklearn.linear_model",
-    "sklearn.ensemble",
-    "sklearn.tree",
-    "sklearn.neighbors",
-    "sklearn.svm",
-    "sklearn.cluster",
-    "sklearn.decomposition",
-    "sklearn.feature_extraction.text",
-    "sklearn.naive_bayes",
-    "sklearn.pipeline",
-    "sklearn.impute",
-    "sklearn.compose",
-    "sklearn.datasets",
-    "tensorflow.keras",
-    "tensorflow.keras.layers",
-    "tensorflow.keras.models",
-    "tensorflow.keras.optimizers",
-    "tensorflow.keras.callbacks",
-    "tensorflow.keras.utils",
-    "tensorflow.keras.preprocessing",
-    "keras.layers",
-    "keras.models",
-    "keras.optimizers",
-    "keras.callbacks",
-    "keras.utils",
-    "torch.nn",
-    "torch.optim",
-    "torch.utils.data",
-    "torchvision.transforms",
-    "torchvision.datasets",
-    "matplotlib.pyplot",
-    "scipy.stats",
-    "scipy.optimize",
-    "statsmodels.api",
-    "statsmodels.formula.api",
-    "nltk.corpus",
-    "nltk.tokenize",
-)
 _NOT_A_PACKAGE = re.compile(r"No module named '?([\w.]+)'?; '?([\w.]+)'? is not a package")
 _CANNOT_IMPORT = re.compile(
     r"cannot import name '?([\w.]+)'?(?: from '?([\w.]+)'?)?(?: \((?P<path>[^)]*)\))?"
@@ -178,19 +42,6 @@ def _known_modules() -> set[str]:
     return {k for k in known if not k.startswith("(")}
 
 
-# Names people write for a package whose import name differs.
-MISNAMED = {
-    "pytorch": "torch",
-    "opencv": "cv2",
-    "scikit": "sklearn",
-    "scikitlearn": "sklearn",
-    "pillow": "PIL",
-    "beautifulsoup": "bs4",
-    "BeautifulSoup": "bs4",
-    "tensorflow_keras": "tensorflow.keras",
-}
-
-
 def misspelt_module(module: str) -> str | None:
     """The import name the user probably meant: a near miss of a well-known module, or the pip
     name written instead of the import name (``scikit_learn`` for ``sklearn``)."""
@@ -202,7 +53,7 @@ def misspelt_module(module: str) -> str | None:
         return by_pip[top.lower()] + module[len(top) :]
     if module in _KNOWN:
         return None
-    close = difflib.get_close_matches(module, _KNOWN, n=1, cutoff=0.85)
+    close = close_matches(module, _KNOWN, n=1, cutoff=0.85, ignore_case=False)
     return close[0] if close else None
 
 
@@ -214,7 +65,7 @@ def package_for(module: str) -> str:
     return module.split(".")[0].replace("_", "-")
 
 
-@named("imports.module_not_found")
+@named(MODULE_NOT_FOUND)
 def module_not_found(parsed: ParsedError) -> RuleMatch | None:
     if parsed.ename not in ("ModuleNotFoundError", "ImportError") and (
         "No module named" not in parsed.message
@@ -237,7 +88,7 @@ def module_not_found(parsed: ParsedError) -> RuleMatch | None:
         # "No module named 'pkg.sub'" while 'pkg' imports fine: a renamed submodule.
         facts["submodule"] = "yes"
     return RuleMatch(
-        rule="imports.module_not_found",
+        rule=MODULE_NOT_FOUND,
         crash_type="module_not_found",
         root_cause="environment_setting" if moved is None and typo is None else None,
         library="none",
@@ -246,13 +97,13 @@ def module_not_found(parsed: ParsedError) -> RuleMatch | None:
     )
 
 
-@named("imports.not_a_package")
+@named(NOT_A_PACKAGE)
 def not_a_package(parsed: ParsedError) -> RuleMatch | None:
     m = _NOT_A_PACKAGE.search(parsed.message)
     if m is None:
         return None
     return RuleMatch(
-        rule="imports.not_a_package",
+        rule=NOT_A_PACKAGE,
         crash_type="environment_error",
         root_cause="environment_setting",
         confidence=0.9,
@@ -260,7 +111,7 @@ def not_a_package(parsed: ParsedError) -> RuleMatch | None:
     )
 
 
-@named("imports.cannot_import_name")
+@named(CANNOT_IMPORT_NAME)
 def cannot_import_name(parsed: ParsedError) -> RuleMatch | None:
     if parsed.ename != "ImportError" and "cannot import name" not in parsed.message:
         return None
@@ -283,7 +134,7 @@ def cannot_import_name(parsed: ParsedError) -> RuleMatch | None:
     if "partially initialized module" in parsed.message or "circular import" in parsed.message:
         facts["circular"] = "yes"
     return RuleMatch(
-        rule="imports.cannot_import_name",
+        rule=CANNOT_IMPORT_NAME,
         crash_type="environment_error",
         root_cause=None,
         confidence=0.85,
@@ -291,7 +142,7 @@ def cannot_import_name(parsed: ParsedError) -> RuleMatch | None:
     )
 
 
-@named("imports.broken_install")
+@named(BROKEN_INSTALL)
 def broken_install(parsed: ParsedError) -> RuleMatch | None:
     if parsed.ename not in ("ImportError", "OSError", "RuntimeError", "AttributeError"):
         return None
@@ -313,7 +164,7 @@ def broken_install(parsed: ParsedError) -> RuleMatch | None:
     if pm:
         facts["package"] = pm.group(1)
     return RuleMatch(
-        rule="imports.broken_install",
+        rule=BROKEN_INSTALL,
         crash_type="environment_error",
         root_cause="environment_setting",
         confidence=0.8 if m else 0.6,
@@ -321,7 +172,7 @@ def broken_install(parsed: ParsedError) -> RuleMatch | None:
     )
 
 
-@named("imports.alias_not_imported")
+@named(ALIAS_NOT_IMPORTED)
 def alias_not_imported(parsed: ParsedError) -> RuleMatch | None:
     """NameError on ``np``/``pd``/``plt``...: the module's import has not run in this kernel."""
     if parsed.ename != "NameError":
@@ -332,7 +183,7 @@ def alias_not_imported(parsed: ParsedError) -> RuleMatch | None:
     alias = m.group(1)
     statement = import_for(alias, parsed.user_line or parsed.user_code)
     return RuleMatch(
-        rule="imports.alias_not_imported",
+        rule=ALIAS_NOT_IMPORTED,
         crash_type="module_not_found",
         library="none",
         ml_bug=None,
@@ -341,7 +192,7 @@ def alias_not_imported(parsed: ParsedError) -> RuleMatch | None:
     )
 
 
-@named("imports.optional_dependency")
+@named(OPTIONAL_DEPENDENCY)
 def optional_dependency(parsed: ParsedError) -> RuleMatch | None:
     """pandas & co. name the optional package they need ("Missing optional dependency 'x'")."""
     m = re.search(
@@ -357,7 +208,7 @@ def optional_dependency(parsed: ParsedError) -> RuleMatch | None:
     else:  # spaCy's language models are pip packages, downloaded with spacy
         facts = {"module": m.group(3), "spacy_model": m.group(3)}
     return RuleMatch(
-        rule="imports.optional_dependency",
+        rule=OPTIONAL_DEPENDENCY,
         crash_type="module_not_found",
         root_cause="environment_setting",
         confidence=0.85,
@@ -382,3 +233,142 @@ RULES = (
     broken_install,
     alias_not_imported,
 )
+
+
+# ----------------------------------------------------------- hints: the words the user reads
+
+
+def module_not_found_hint(p: ParsedError, f: Facts) -> str:
+    """The hint of a missing module (the generic module_not_found hint uses it too)."""
+    module, package = f.get("module", ""), f.get("package", "")
+    if f.get("replacement"):
+        note = f" ({f['note']})" if f.get("note") else ""
+        return (
+            f"`{module}` no longer exists{note}: import from {as_code(f['replacement'])} instead."
+        )
+    if package.startswith("(only available on"):
+        return (
+            f"`{module}` exists only {package[1:-1].replace('only available ', '')}: outside it, "
+            "remove this import and read your files from a local path instead."
+        )
+    top = f.get("top_module", module)
+    if f.get("suggestion"):
+        return (
+            f"There is no module `{module}`: did you mean `{f['suggestion']}`? Check the spelling "
+            "of the import (the pip name and the import name can differ)."
+        )
+    alias = re.fullmatch(rf"import ([\w.]+) as {re.escape(top)}", ALIASES.get(module, ""))
+    if alias and alias.group(1) != top:
+        # `import tf` for `import tensorflow as tf`: the short name is only an alias.
+        return f"`{top}` is only the usual short name, not a module: write `{alias.group(0)}`."
+    if "." in module and f.get("submodule"):
+        # Python names the first part it cannot find: `top` itself was found.
+        return (
+            f"`{top}` is there, but has no submodule `{module}`: it was renamed or removed in "
+            "your version (or is misspelt); look up its current location in the documentation."
+        )
+    if top == "google":
+        return (
+            "`google` is the shared prefix of many packages: install the one this import needs, "
+            "e.g. `%pip install google-cloud-storage` for `google.cloud.storage`, then restart the "
+            "kernel (`google.colab` exists only on Colab)."
+        )
+    guessed = package.replace("-", "_").lower() == top.lower()
+    renamed = "" if guessed else f" (the package is called `{package}`)"
+    # A name we know nothing of may as well be the user's own file (`utils`, `task`).
+    own = (
+        f" If `{top}` is your own `{top}.py`, put it in the notebook's folder instead."
+        if guessed and not is_known_module(top)
+        else ""
+    )
+    return (
+        f"The module `{top}` is not installed in this kernel's environment{renamed}: run "
+        f"`%pip install {package.split(' ')[0]}` in a cell, then restart the kernel.{own}"
+    )
+
+
+def _optional_package_missing(p, f):
+    if f.get("spacy_model"):
+        return (
+            f"The spaCy model `{f['spacy_model']}` is not downloaded: run "
+            f"`!python -m spacy download {f['spacy_model']}`, then restart the kernel."
+        )
+    return (
+        f"This function needs the optional package `{f.get('module')}`: run "
+        f"`%pip install {f.get('package', f.get('module'))}`, then restart the kernel."
+    )
+
+
+def _alias_not_imported(p: ParsedError, f: Facts) -> str:
+    return (
+        f"`{f['name']}` is normally imported, but no cell run in this kernel imported it: run "
+        f"`{f['import']}` (or your imports cell) first."
+    )
+
+
+def _package_shadowed(p: ParsedError, f: Facts) -> str:
+    shadow = f.get("shadow", "")
+    return (
+        f"Python found a `{shadow}` that is not the package you mean, usually your own "
+        f"`{shadow}.py` next to the notebook: rename that file and restart the kernel."
+    )
+
+
+def _name_not_in_module(p: ParsedError, f: Facts) -> str:
+    name, module = f.get("name", ""), f.get("module", "")
+    if f.get("replacement"):
+        note = f" ({f['note']})" if f.get("note") else ""
+        return (
+            f"`{name}` is no longer in `{module}`{note}: use {as_code(f['replacement'])} instead."
+        )
+    if f.get("circular"):
+        return (
+            f"`{module}` is only partly imported (a circular import): most often a file of yours "
+            f"has the same name as the library; rename it and restart the kernel."
+        )
+    if f.get("local_path"):
+        return (
+            f"Your module `{module}` has no `{name}`: check the spelling, and restart the kernel "
+            "if you edited the file (Python keeps the old version imported)."
+        )
+    top = module.split(".")[0] if module else "the library"
+    return (
+        f"The installed `{top}` has no `{name}`: it was renamed or removed in your version. "
+        f"Compare `{top}.__version__` with the version the code was written for."
+    )
+
+
+def _broken_install(p: ParsedError, f: Facts) -> str:
+    if f.get("package"):
+        return (
+            f"This needs an extra package: run `%pip install {f['package']}`, then restart "
+            "the kernel."
+        )
+    if "libGL" in p.message or "libgthread" in p.message:
+        return (
+            "OpenCV needs system graphics libraries that are missing: use "
+            "`%pip install opencv-python-headless` (or install libgl1 with apt)."
+        )
+    if not re.search(
+        r"DLL|shared object|symbol|dynamic library|compiled|ARRAY_API|multiarray",
+        f.get("detail", "") + p.message,
+    ):
+        return (
+            "An import failed although the module exists: read the message for the package it "
+            "needs, install or upgrade it with `%pip install -U ...`, then restart the kernel."
+        )
+    return (
+        "A compiled part of a library failed to load: its installed version does not fit the "
+        "others (often NumPy 2 vs. a package built for NumPy 1). Upgrade them together with "
+        "`%pip install -U ...` and restart the kernel."
+    )
+
+
+HINTS: dict[str, Template] = {
+    MODULE_NOT_FOUND: module_not_found_hint,
+    OPTIONAL_DEPENDENCY: _optional_package_missing,
+    ALIAS_NOT_IMPORTED: _alias_not_imported,
+    NOT_A_PACKAGE: _package_shadowed,
+    CANNOT_IMPORT_NAME: _name_not_in_module,
+    BROKEN_INSTALL: _broken_install,
+}

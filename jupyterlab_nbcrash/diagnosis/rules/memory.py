@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from .base import pattern_rule
+from .base import Template, pattern_rule
+
+# This family's rule ids, each typed once here. The model reads them as features: renaming
+# one means retraining it.
+CUDA_OOM = "memory.cuda_oom"
+TF_OOM = "memory.tf_oom"
+MEMORY_ERROR = "memory.memory_error"
+UNABLE_TO_ALLOCATE = "memory.unable_to_allocate"
+RESOURCE_EXHAUSTED = "memory.resource_exhausted"
+DATALOADER_KILLED = "memory.dataloader_killed"
+DISK_FULL = "memory.disk_full"
 
 
 def _memory_facts(parsed, m):
@@ -23,7 +33,7 @@ def _memory_facts(parsed, m):
 
 RULES = (
     pattern_rule(
-        "memory.cuda_oom",
+        CUDA_OOM,
         "out_of_memory",
         r"CUDA out of memory|CUDA error: out of memory|cuda runtime error \(\d+\) : out of memory"
         r"|OutOfMemoryError|cudaErrorMemoryAllocation"
@@ -34,7 +44,7 @@ RULES = (
         facts=_memory_facts,
     ),
     pattern_rule(
-        "memory.tf_oom",
+        TF_OOM,
         "out_of_memory",
         r"\bOOM when allocating|Out of memory while trying to allocate|ran out of memory",
         root_cause="insufficient_resource",
@@ -44,7 +54,7 @@ RULES = (
         facts=_memory_facts,
     ),
     pattern_rule(
-        "memory.memory_error",
+        MEMORY_ERROR,
         "out_of_memory",
         enames={"MemoryError", "OutOfMemoryError"},
         root_cause="insufficient_resource",
@@ -52,7 +62,7 @@ RULES = (
         facts=_memory_facts,
     ),
     pattern_rule(
-        "memory.unable_to_allocate",
+        UNABLE_TO_ALLOCATE,
         "out_of_memory",
         r"Unable to allocate [\d.]+ ?[KMGT]i?B|can't allocate memory|DefaultCPUAllocator"
         r"|not enough memory|std::bad_alloc|Cannot allocate memory|\[Errno 12\]",
@@ -61,7 +71,7 @@ RULES = (
         facts=_memory_facts,
     ),
     pattern_rule(
-        "memory.resource_exhausted",
+        RESOURCE_EXHAUSTED,
         "out_of_memory",
         enames={"ResourceExhaustedError"},
         root_cause="insufficient_resource",
@@ -70,7 +80,7 @@ RULES = (
         facts=lambda p, m: None if "No space left" in p.message else _memory_facts(p, m),
     ),
     pattern_rule(
-        "memory.dataloader_killed",
+        DATALOADER_KILLED,
         "out_of_memory",
         r"DataLoader worker \(pid.*\) (?:is killed by signal|exited unexpectedly)"
         r"|shared memory|Bus error",
@@ -80,10 +90,61 @@ RULES = (
         facts=lambda p, m: {"device": "CPU", "shm": "yes"},
     ),
     pattern_rule(
-        "memory.disk_full",
+        DISK_FULL,
         "other",
         r"No space left on device|Errno 28|Disk quota exceeded|not enough space on the disk",
         root_cause="insufficient_resource",
         confidence=0.9,
     ),
 )
+
+
+# ----------------------------------------------------------- hints: the words the user reads
+
+
+def _gpu_out_of_memory(p, f):
+    size = f" ({f['size']} more)" if f.get("size") else ""
+    return (
+        f"The GPU ran out of memory{size}: lower the batch size (or image/sequence size), free "
+        "unused tensors with `del` and `torch.cuda.empty_cache()`, or restart the kernel."
+    )
+
+
+def _tensorflow_out_of_memory(p, f):
+    shape = f" for a tensor of shape {f['shape']}" if f.get("shape") else ""
+    return (
+        f"TensorFlow ran out of memory{shape}: reduce the batch size or the model/input size, "
+        "and restart the kernel to free memory held by earlier models."
+    )
+
+
+def _not_enough_ram(p, f):
+    size = f" ({f['size']}" if f.get("size") else ""
+    shape = f" for shape {f['shape']}" if f.get("shape") else ""
+    needed = f"{size}{shape})" if size else ""
+    return (
+        f"There is not enough memory{needed}: work on a sample or in chunks, use float32 "
+        "instead of float64, or a sparse matrix."
+    )
+
+
+def _dataloader_worker_killed(p, f):
+    return (
+        "A DataLoader worker process died, usually from lack of (shared) memory: set "
+        "`num_workers=0` or use a smaller batch size."
+    )
+
+
+def _disk_full(p, f):
+    return "The disk is full: delete old checkpoints or outputs, or save to a disk with free space."
+
+
+HINTS: dict[str, Template] = {
+    CUDA_OOM: _gpu_out_of_memory,
+    TF_OOM: _tensorflow_out_of_memory,
+    RESOURCE_EXHAUSTED: _tensorflow_out_of_memory,
+    MEMORY_ERROR: _not_enough_ram,
+    UNABLE_TO_ALLOCATE: _not_enough_ram,
+    DATALOADER_KILLED: _dataloader_worker_killed,
+    DISK_FULL: _disk_full,
+}

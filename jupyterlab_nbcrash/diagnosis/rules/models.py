@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from .base import pattern_rule
+from .base import Template, pattern_rule
+
+# This family's rule ids, each typed once here. The model reads them as features: renaming
+# one means retraining it.
+TORCH_MODULE_INIT = "models.torch_module_init"
+GRAPH_DISCONNECTED = "models.graph_disconnected"
+NOT_FITTED = "models.not_fitted"
+NOT_FITTED_ERROR = "models.not_fitted_error"
+NOT_BUILT = "models.not_built"
+NOT_COMPILED = "models.not_compiled"
+DUPLICATE_LAYERS = "models.duplicate_layers"
 
 _M = "model_initialization_error"
 
@@ -20,7 +30,7 @@ def _torch_init(parsed, m):
 
 RULES = (
     pattern_rule(
-        "models.torch_module_init",
+        TORCH_MODULE_INIT,
         _M,
         r"cannot assign module before Module\.__init__\(\) call"
         r"|cannot assign parameter before Module\.__init__\(\) call"
@@ -31,7 +41,7 @@ RULES = (
         facts=_torch_init,
     ),
     pattern_rule(
-        "models.graph_disconnected",
+        GRAPH_DISCONNECTED,
         _M,
         r"Graph disconnected|is not connected to `inputs`",
         library="tensorflow",
@@ -40,7 +50,7 @@ RULES = (
         facts=lambda p, m: {"what": "graph"},
     ),
     pattern_rule(
-        "models.not_fitted",
+        NOT_FITTED,
         _M,
         r"instance is not fitted yet|is not fitted yet|has not been fitted|must be fitted before"
         r"|Call 'fit' with appropriate arguments|not fitted|fit\(\) must be called",
@@ -49,7 +59,7 @@ RULES = (
         facts=_model_facts,
     ),
     pattern_rule(
-        "models.not_fitted_error",
+        NOT_FITTED_ERROR,
         _M,
         enames={"NotFittedError"},
         library="sklearn",
@@ -58,7 +68,7 @@ RULES = (
         facts=_model_facts,
     ),
     pattern_rule(
-        "models.not_built",
+        NOT_BUILT,
         _M,
         r"has not yet been built|has not been built|model has never been called|isn't built"
         r"|Weights for model .* have not yet been created|Build the model first"
@@ -70,7 +80,7 @@ RULES = (
         facts=lambda p, m: {"what": "build"},
     ),
     pattern_rule(
-        "models.not_compiled",
+        NOT_COMPILED,
         _M,
         r"You must compile (?:your|a) model before|must compile .* before (?:training|testing)"
         r"|You must call `compile\(\)` before"
@@ -81,7 +91,7 @@ RULES = (
         facts=lambda p, m: {"what": "compile"},
     ),
     pattern_rule(
-        "models.duplicate_layers",
+        DUPLICATE_LAYERS,
         _M,
         r"All layer names should be unique|The name \"?[\w/]+\"? is used \d+ times in the model"
         r"|should have unique names|is already the name of a layer in this model"
@@ -92,3 +102,62 @@ RULES = (
         facts=lambda p, m: {"what": "rerun"},
     ),
 )
+
+
+# ----------------------------------------------------------- hints: the words the user reads
+
+
+def _torch_module_init(p, f):
+    if f.get("what") == "super_init":
+        return (
+            "Call `super().__init__()` as the first line of your `nn.Module`'s `__init__`, before "
+            "assigning layers."
+        )
+    return (
+        "The optimizer got no parameters: create it from `model.parameters()` after the model's "
+        "layers are assigned as attributes (`self.fc = nn.Linear(...)`)."
+    )
+
+
+def _keras_graph_disconnected(p, f):
+    return (
+        "The model's outputs are not computed from its `inputs`: build every layer on the tensors "
+        "that start at your `keras.Input(...)` and pass that same Input to `Model(...)`."
+    )
+
+
+def _not_fitted(p, f):
+    est = f.get("estimator", "model")
+    return (
+        f"The {est} has not been fitted: call `.fit(X, y)` on this same object before "
+        "predict/transform (a new or re-created estimator starts unfitted)."
+    )
+
+
+def _keras_not_built(p, f):
+    return (
+        "The Keras model has no weights yet: give its first layer `input_shape=...` (or an "
+        "`Input`), or call `model.build(...)`/fit it before `summary()`."
+    )
+
+
+def _keras_not_compiled(p, f):
+    return "Compile the model first: `model.compile(optimizer='adam', loss=..., metrics=[...])`."
+
+
+def _layers_built_twice(p, f):
+    return (
+        "The model-building cell ran more than once, so layers or variables are duplicated: call "
+        "`tf.keras.backend.clear_session()` (or restart) and build the model once."
+    )
+
+
+HINTS: dict[str, Template] = {
+    TORCH_MODULE_INIT: _torch_module_init,
+    GRAPH_DISCONNECTED: _keras_graph_disconnected,
+    NOT_FITTED: _not_fitted,
+    NOT_FITTED_ERROR: _not_fitted,
+    NOT_BUILT: _keras_not_built,
+    NOT_COMPILED: _keras_not_compiled,
+    DUPLICATE_LAYERS: _layers_built_twice,
+}

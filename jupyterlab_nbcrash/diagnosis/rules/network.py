@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 from ..traceback import ParsedError
-from .base import RuleMatch, named
+from .base import Facts, RuleMatch, Template, named
+
+# This family's rule ids, each typed once here. The model reads them as features: renaming
+# one means retraining it.
+REQUEST_FAILED = "network.request_failed"
 
 NETWORK_ENAMES = frozenset(
     {
@@ -76,7 +80,7 @@ _NET_PACKAGES = frozenset(
 )
 
 
-@named("network.request_failed")
+@named(REQUEST_FAILED)
 def request_failed(parsed: ParsedError) -> RuleMatch | None:
     by_name = parsed.ename in NETWORK_ENAMES
     chained = any(name in NETWORK_ENAMES for name, _ in parsed.chain)
@@ -118,7 +122,7 @@ def request_failed(parsed: ParsedError) -> RuleMatch | None:
     if re.search(r"No scheme supplied|No connection adapters|Invalid URL", parsed.message):
         facts["bad_url"] = "yes"
     return RuleMatch(
-        rule="network.request_failed",
+        rule=REQUEST_FAILED,
         crash_type="request_error",
         root_cause="environment_setting" if facts.get("dns") else None,
         confidence=confidence,
@@ -127,3 +131,54 @@ def request_failed(parsed: ParsedError) -> RuleMatch | None:
 
 
 RULES = (request_failed,)
+
+
+# ----------------------------------------------------------- hints: the words the user reads
+
+
+def _request_failed(p, f):
+    status = f.get("status", "")
+    if f.get("bad_url"):
+        return "The URL is malformed: it must start with `http://` or `https://` (check for typos)."
+    if f.get("dns"):
+        return (
+            "The host name could not be resolved: this kernel has no internet access (on Kaggle, "
+            "switch Internet on in the settings) or needs a proxy; or download the data by hand."
+        )
+    if re.search(r"no such (?:table|column)|sqlite|relation \S+ does not exist", p.message):
+        return (
+            "The database has no such table or column: check the database file's path (a "
+            "wrong path opens a new, empty database) and the names in the SQL."
+        )
+    if status == "429":
+        return (
+            "The server got too many requests (HTTP 429): wait, retry later and pause between "
+            "calls."
+        )
+    if status in ("401", "403"):
+        return (
+            f"The server refused access (HTTP {status}): check your API key, token or permissions."
+        )
+    if status == "404":
+        return (
+            f"The address was not found (HTTP 404){_for_url(f)}: the resource moved; look up its "
+            "new URL."
+        )
+    if f.get("ssl"):
+        return (
+            "The server's SSL certificate could not be verified: update certificates "
+            "(`%pip install -U certifi`) or configure your network's proxy."
+        )
+    return (
+        f"A network request failed{_for_url(f)}: check the internet connection and the URL, then "
+        "retry (the remote service may be down)."
+    )
+
+
+def _for_url(f: Facts) -> str:
+    return f" for {f['url']}" if f.get("url") else ""
+
+
+HINTS: dict[str, Template] = {
+    REQUEST_FAILED: _request_failed,
+}

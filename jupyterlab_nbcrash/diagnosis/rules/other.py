@@ -6,12 +6,23 @@ from __future__ import annotations
 import re
 
 from ..traceback import ParsedError
-from .base import RuleMatch, named, pattern_rule
+from .base import RuleMatch, Template, named, pattern_rule
+
+# This family's rule ids, each typed once here. The model reads them as features: renaming
+# one means retraining it.
+SYNTAX = "other.syntax"
+ZERO_DIVISION = "other.zero_division"
+ASSERTION = "other.assertion"
+RECURSION = "other.recursion"
+INTERRUPTED = "other.interrupted"
+EXECUTABLE_NOT_FOUND = "other.executable_not_found"
+IPYTHON_USAGE = "other.ipython_usage"
+NOT_IMPLEMENTED = "other.not_implemented"
 
 _SHELL = re.compile(r"^\s*(?:pip3?|conda|apt(?:-get)?|brew|git|wget|curl|cd|ls|mkdir|python3?)\s")
 
 
-@named("other.syntax")
+@named(SYNTAX)
 def syntax(parsed: ParsedError) -> RuleMatch | None:
     if parsed.ename not in ("SyntaxError", "IndentationError", "TabError"):
         return None
@@ -33,7 +44,7 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
     ):
         facts["prose"] = "yes"  # an English sentence in a code cell (markdown cell meant)
     return RuleMatch(
-        rule="other.syntax",
+        rule=SYNTAX,
         crash_type="other",
         library="none",
         ml_bug=False,
@@ -54,34 +65,34 @@ def _syntax_line(text: str) -> str:
 RULES = (
     syntax,
     pattern_rule(
-        "other.zero_division",
+        ZERO_DIVISION,
         "other",
         enames={"ZeroDivisionError"},
         confidence=0.95,
         facts=lambda p, m: {"detail": p.message},
     ),
     pattern_rule(
-        "other.assertion",
+        ASSERTION,
         "other",
         enames={"AssertionError"},
         confidence=0.6,
         facts=lambda p, m: {"detail": p.message[:200]},
     ),
     pattern_rule(
-        "other.recursion",
+        RECURSION,
         "other",
         enames={"RecursionError"},
         confidence=0.9,
     ),
     pattern_rule(
-        "other.interrupted",
+        INTERRUPTED,
         "other",
         enames={"KeyboardInterrupt", "SystemExit"},
         confidence=0.9,
         facts=lambda p, m: {"kind": p.ename},
     ),
     pattern_rule(
-        "other.executable_not_found",
+        EXECUTABLE_NOT_FOUND,
         "other",
         r"failed to execute (?:\[?'?(?P<exe>[\w.-]+))|ExecutableNotFound|make sure the Graphviz "
         r"executables are on your systems' PATH|executable .* not found|command not found"
@@ -91,7 +102,7 @@ RULES = (
         facts=lambda p, m: {"executable": (m.group("exe") or m.group("exe2") or "") if m else ""},
     ),
     pattern_rule(
-        "other.ipython_usage",
+        IPYTHON_USAGE,
         "other",
         enames={"UsageError"},
         confidence=0.85,
@@ -100,10 +111,129 @@ RULES = (
         },
     ),
     pattern_rule(
-        "other.not_implemented",
+        NOT_IMPLEMENTED,
         "other",
         enames={"NotImplementedError", "StopIteration"},
         confidence=0.6,
         facts=lambda p, m: {"kind": p.ename},
     ),
 )
+
+
+# ----------------------------------------------------------- hints: the words the user reads
+
+
+def _syntax_error(p, f):
+    if f.get("print"):
+        return "This is Python 2 `print`: in Python 3 write `print(...)` with parentheses."
+    if f.get("shell"):
+        shell = f["shell"]
+        run = f"%{shell} ..." if shell in ("pip", "pip3", "conda") else f"!{shell} ..."
+        return f"`{shell}` is a shell command, not Python: run it in a cell as `{run}`."
+    if "unicodeescape" in p.message:
+        # 'C:\Users\...' in a normal string: \U starts a unicode escape.
+        return (
+            "A backslash in a string starts an escape (`\\U`, `\\N`, `\\x`), which a Windows "
+            "path often contains: write the path as a raw string `r'C:\\Users\\...'` or with "
+            "forward slashes `/`."
+        )
+    if "invalid character" in p.message:
+        return (
+            "The cell contains a character Python does not accept (often curly quotes or dashes "
+            "pasted from a web page): retype the quotes as ' or \"."
+        )
+    if "positional argument follows keyword argument" in p.message:
+        return "Put positional arguments before keyword arguments (`f(a, b, key=value)`)."
+    if p.message.startswith("expected ':'"):
+        return (
+            "A colon is missing at the end of the `if`/`for`/`def`/`class` line marked in the cell."
+        )
+    if "was never closed" in p.message or "unexpected EOF" in p.message:
+        return "A bracket or quote opened on the marked line is never closed: add the closing one."
+    if "invalid decimal literal" in p.message:
+        return "A name cannot start with a digit: rename it (e.g. `model_1` instead of `1_model`)."
+    if f.get("prose"):
+        return "This cell holds text, not code: change the cell type to Markdown."
+    if f.get("kind") in ("IndentationError", "TabError"):
+        return (
+            "The indentation is wrong: indent the lines of one block the same way (4 spaces, "
+            "no tabs)."
+        )
+    return (
+        "Python cannot parse this cell: look for a missing bracket, colon, comma or quote on "
+        "the marked line or the line before it."
+    )
+
+
+def _division_by_zero(p, f):
+    return (
+        "A division by zero: check the denominator (an empty list's length, a zero count) "
+        "before dividing."
+    )
+
+
+def _assertion_failed(p, f):
+    detail = f": {f['detail']}" if f.get("detail") else ""
+    return (
+        f"A check in the code failed{detail[:150]}; the data or arguments do not meet its "
+        "condition."
+    )
+
+
+def _endless_recursion(p, f):
+    return "A function calls itself without end: check the recursion's stop condition."
+
+
+def _cell_interrupted(p, f):
+    return "The cell was interrupted (or called exit): re-run it when ready."
+
+
+def _system_program_missing(p, f):
+    exe = f.get("executable") or "a program"
+    if exe in ("dot", "neato"):
+        return (
+            "Graphviz's `dot` program is missing: install the Graphviz system package (e.g. "
+            "`conda install graphviz` or apt), not only the pip package."
+        )
+    return (
+        f"The system program `{exe}` is not installed or not on PATH: install it, then "
+        "restart the kernel."
+    )
+
+
+def _magic_misused(p, f):
+    magic = f.get("magic", "")
+    if magic == "tensorflow_version":
+        return (
+            "`%tensorflow_version` exists only on Google Colab: remove it and install the "
+            "TensorFlow version you need."
+        )
+    if magic:
+        return (
+            f"The magic `%{magic}` does not exist in this IPython: check its name with `%lsmagic`."
+        )
+    return "IPython rejected the magic command's usage: check its options with `%magic_name?`."
+
+
+def _not_implemented(p, f):
+    if "forward" in p.message:
+        return (
+            "Your `nn.Module` has no `forward` method: define `def forward(self, x):` (check its "
+            "spelling and indentation inside the class)."
+        )
+    return (
+        "This method is not implemented for this object (often an abstract method you must "
+        "override)."
+    )
+
+
+HINTS: dict[str, Template] = {
+    SYNTAX: _syntax_error,
+    ZERO_DIVISION: _division_by_zero,
+    ASSERTION: _assertion_failed,
+    RECURSION: _endless_recursion,
+    INTERRUPTED: _cell_interrupted,
+    EXECUTABLE_NOT_FOUND: _system_program_missing,
+    IPYTHON_USAGE: _magic_misused,
+    NOT_IMPLEMENTED: _not_implemented,
+}

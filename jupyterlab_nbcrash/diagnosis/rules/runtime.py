@@ -3,11 +3,26 @@ autograd mistakes, dtype mismatches, and the generic RuntimeError fallback."""
 
 from __future__ import annotations
 
-from .base import group_facts, pattern_rule
+import re
+
+from .base import Template, group_facts, pattern_rule
+
+# This family's rule ids, each typed once here. The model reads them as features: renaming
+# one means retraining it.
+NO_CUDA = "runtime.no_cuda"
+DEVICE_MISMATCH = "runtime.device_mismatch"
+DEVICE_ASSERT = "runtime.device_assert"
+NON_CONTIGUOUS = "runtime.non_contiguous"
+DTYPE_MISMATCH = "runtime.dtype_mismatch"
+AUTOGRAD = "runtime.autograd"
+AMBIGUOUS_TENSOR = "runtime.ambiguous_tensor"
+PACK_LENGTHS = "runtime.pack_lengths"
+EVENT_LOOP = "runtime.event_loop"
+RUNTIME_ERROR = "runtime.runtime_error"
 
 RULES = (
     pattern_rule(
-        "runtime.no_cuda",
+        NO_CUDA,
         "environment_error",
         r"Torch not compiled with CUDA enabled|Found no NVIDIA driver|No CUDA GPUs are available"
         r"|CUDA driver version is insufficient|torch\.cuda\.is_available\(\) is False"
@@ -27,7 +42,7 @@ RULES = (
         },
     ),
     pattern_rule(
-        "runtime.device_mismatch",
+        DEVICE_MISMATCH,
         "runtime_error",
         r"Expected (?:all tensors to be on the same device|object of device type \w+ but got "
         r"device type \w+)|Input type \(.*\) and weight type \(.*\) should be the same"
@@ -41,7 +56,7 @@ RULES = (
     pattern_rule(
         # A fault inside a CUDA kernel: an out-of-range index (a label, an embedding id) far more
         # often than a device mix-up, which PyTorch reports by name.
-        "runtime.device_assert",
+        DEVICE_ASSERT,
         "runtime_error",
         r"device-side assert triggered|illegal memory access",
         library="torch",
@@ -49,7 +64,7 @@ RULES = (
         confidence=0.85,
     ),
     pattern_rule(
-        "runtime.non_contiguous",
+        NON_CONTIGUOUS,
         "runtime_error",
         r"view size is not compatible with input tensor's size and stride",
         library="torch",
@@ -57,7 +72,7 @@ RULES = (
         confidence=0.85,
     ),
     pattern_rule(
-        "runtime.dtype_mismatch",
+        DTYPE_MISMATCH,
         "runtime_error",
         r"expected scalar type (?P<a>\w+) but found (?P<b>\w+)"
         r"|Found dtype (?P<b2>\w+) but expected (?P<a2>\w+)"
@@ -74,7 +89,7 @@ RULES = (
         },
     ),
     pattern_rule(
-        "runtime.autograd",
+        AUTOGRAD,
         "runtime_error",
         r"Trying to backward through the graph a second time|does not require grad and does not "
         r"have a grad_fn|Can't call numpy\(\) on Tensor that requires grad"
@@ -87,7 +102,7 @@ RULES = (
         facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
-        "runtime.ambiguous_tensor",
+        AMBIGUOUS_TENSOR,
         "runtime_error",
         r"Boolean value of Tensor with more than one value is ambiguous",
         library="torch",
@@ -96,7 +111,7 @@ RULES = (
     ),
     pattern_rule(
         # pack_padded_sequence: the lengths must stay a 1-D int64 tensor on the CPU.
-        "runtime.pack_lengths",
+        PACK_LENGTHS,
         "runtime_error",
         r"'lengths' argument should be a 1D CPU int64 tensor"
         r"(?:, but got (?P<dims>\d+)D (?P<device>[\w:]+) (?P<dtype>\w+) tensor)?",
@@ -106,16 +121,134 @@ RULES = (
         facts=group_facts(dims="dims", device="device", dtype="dtype"),
     ),
     pattern_rule(
-        "runtime.event_loop",
+        EVENT_LOOP,
         "runtime_error",
         r"This event loop is already running|cannot be called from a running event loop",
         confidence=0.85,
         facts=lambda p, m: {"detail": "asyncio"},
     ),
     pattern_rule(
-        "runtime.runtime_error",
+        RUNTIME_ERROR,
         "runtime_error",
         enames={"RuntimeError"},
         confidence=0.55,
     ),
 )
+
+
+# ----------------------------------------------------------- hints: the words the user reads
+
+
+def _no_cuda_gpu(p, f):
+    return (
+        "This machine has no usable CUDA GPU: use `device = 'cuda' if torch.cuda.is_available() "
+        "else 'cpu'`, and `torch.load(path, map_location='cpu')` for GPU checkpoints."
+    )
+
+
+def _device_mismatch(p, f):
+    if "numpy" in f.get("detail", ""):
+        return "Move the tensor to the CPU before NumPy: `t.detach().cpu().numpy()`."
+    return (
+        "The model and its inputs are on different devices: move both with `.to(device)` "
+        "(the model once, every batch in the loop)."
+    )
+
+
+def _cuda_kernel_assert(p, f):
+    if "device-side assert" not in p.message:
+        return (
+            "A CUDA kernel failed (illegal memory access), most often on an index out of range: "
+            "a class label ≥ n_classes or an embedding id ≥ its vocabulary size. Restart the "
+            "kernel (the GPU state is broken), then run once on the CPU for a readable error."
+        )
+    return (
+        "A check inside a CUDA kernel failed, most often a class label outside 0 … n_classes-1: "
+        "check the labels' range (run once on the CPU for a readable error)."
+    )
+
+
+def _not_contiguous(p, f):
+    return "The tensor is not contiguous in memory: use `.reshape(...)` instead of `.view(...)`."
+
+
+def _pack_lengths(p, f):
+    device, dims, dtype = f.get("device", ""), f.get("dims", ""), f.get("dtype", "")
+    if dims == "0":
+        what = "is a single number: pass one length per sequence, as a 1-D int64 CPU tensor."
+    elif dims and dims != "1":
+        what = f"is {dims}-D: pass a flat 1-D tensor of lengths, e.g. `lengths.view(-1).cpu()`."
+    elif device and not device.lower().startswith("cpu"):
+        what = f"is on {device}: pass `lengths.cpu()` (the lengths stay on the CPU)."
+    elif dtype and dtype != "Long":
+        what = f"is {dtype}: pass `lengths.to(torch.int64)`."
+    else:
+        what = "must be a 1-D int64 tensor on the CPU: pass `lengths.cpu().to(torch.int64)`."
+    return f"`pack_padded_sequence`'s `lengths` {what}"
+
+
+def _tensor_dtype_mismatch(p, f):
+    want, got = f.get("want", ""), f.get("got", "")
+    pair = f" ({got} given, {want} expected)" if want and got else ""
+    return (
+        f"A tensor has the wrong dtype{pair}: convert it with `.float()` (inputs) or `.long()` "
+        "(class labels); NumPy's float64 arrays become double tensors."
+    )
+
+
+def _autograd_failed(p, f):
+    detail = f.get("detail", "")
+    if "second time" in detail:
+        return (
+            "You call backward twice through the same graph: recompute the forward pass each step."
+        )
+    if "numpy()" in detail:
+        return "Detach the tensor before converting: `t.detach().cpu().numpy()`."
+    return (
+        "Autograd cannot compute this gradient: check that the loss comes from parameters with "
+        "`requires_grad=True`, outside `torch.no_grad()`, without in-place changes."
+    )
+
+
+def _library_runtime_error(p, f):
+    install = re.search(r"[Pp]lease install (?:either )?`?([\w.-]+)`?", p.message)
+    if install:
+        return (
+            f"This needs an extra package: run `%pip install {install.group(1)}`, then restart "
+            "the kernel."
+        )
+    lib = p.library or "The library"
+    first = p.message.strip().splitlines()[0][:120] if p.message.strip() else ""
+    said = f" ({first})" if first else ""
+    return (
+        f"{lib} stopped with a runtime error{said}: check the inputs it got at the failing line "
+        "and search this message with the library's name and version."
+    )
+
+
+def _tensor_as_bool(p, f):
+    return (
+        "A tensor with several values is used as one True/False: use `(t > 0).any()` / `.all()` "
+        "or compare a single element (`t.item()`)."
+    )
+
+
+def _event_loop_running(p, f):
+    return (
+        "Jupyter already runs an event loop: write `await main()` in the cell instead of "
+        "`asyncio.run(main())`."
+    )
+
+
+HINTS: dict[str, Template] = {
+    NO_CUDA: _no_cuda_gpu,
+    DEVICE_MISMATCH: _device_mismatch,
+    DEVICE_ASSERT: _cuda_kernel_assert,
+    NON_CONTIGUOUS: _not_contiguous,
+    PACK_LENGTHS: _pack_lengths,
+    DTYPE_MISMATCH: _tensor_dtype_mismatch,
+    AUTOGRAD: _autograd_failed,
+    RUNTIME_ERROR: _library_runtime_error,
+    AMBIGUOUS_TENSOR: _tensor_as_bool,
+    EVENT_LOOP: _event_loop_running,
+}

@@ -5,7 +5,27 @@ from __future__ import annotations
 
 import re
 
-from .base import group_facts, pattern_rule
+from ..text import code_span
+from .base import Template, group_facts, pattern_rule
+
+# This family's rule ids, each typed once here. The model reads them as features: renaming
+# one means retraining it.
+CANNOT_CONVERT = "values.cannot_convert"
+UNPACK = "values.unpack"
+AMBIGUOUS_TRUTH = "values.ambiguous_truth"
+LENGTH_MISMATCH = "values.length_mismatch"
+SEQUENCE_ELEMENT = "values.sequence_element"
+EMPTY_REDUCTION = "values.empty_reduction"
+MATH_DOMAIN = "values.math_domain"
+TENSOR_CONVERSION = "values.tensor_conversion"
+TOO_FEW_SAMPLES = "values.too_few_samples"
+ALIGNMENT = "values.alignment"
+DUPLICATES = "values.duplicates"
+NOT_IN_LIST = "values.not_in_list"
+COLUMN_EXISTS = "values.column_exists"
+DICT_PAIRS = "values.dict_pairs"
+WEIGHTS_LAYER_COUNT = "values.weights_layer_count"
+VALUE_ERROR = "values.value_error"
 
 _V = "value_error"
 
@@ -23,7 +43,7 @@ def _cast_facts(parsed, m):
 
 RULES = (
     pattern_rule(
-        "values.cannot_convert",
+        CANNOT_CONVERT,
         _V,
         r"could not convert string to (?:float|int)|invalid literal for (?:int|float)\(\)"
         r"|could not convert string '[^']*' to (?:float|int)"
@@ -36,7 +56,7 @@ RULES = (
         facts=_cast_facts,
     ),
     pattern_rule(
-        "values.unpack",
+        UNPACK,
         _V,
         r"(?P<kind>too many|not enough) values to unpack \(expected (?P<want>\d+)(?:, got "
         r"(?P<got>\d+))?\)",
@@ -49,7 +69,7 @@ RULES = (
         },
     ),
     pattern_rule(
-        "values.ambiguous_truth",
+        AMBIGUOUS_TRUTH,
         _V,
         r"The truth value of an? (?P<what>Series|DataFrame|array|Index)[^.]* is ambiguous",
         enames={"ValueError"},
@@ -57,7 +77,7 @@ RULES = (
         facts=lambda p, m: {"what": m.group("what")},
     ),
     pattern_rule(
-        "values.length_mismatch",
+        LENGTH_MISMATCH,
         _V,
         r"Length of values \((?P<a>\d+)\) does not match length of index \((?P<b>\d+)\)"
         r"|Length of passed values is (?P<a2>\d+), index implies (?P<b2>\d+)"
@@ -75,14 +95,14 @@ RULES = (
         },
     ),
     pattern_rule(
-        "values.sequence_element",
+        SEQUENCE_ELEMENT,
         _V,
         r"setting an array element with a sequence",
         enames={"ValueError"},
         confidence=0.85,
     ),
     pattern_rule(
-        "values.empty_reduction",
+        EMPTY_REDUCTION,
         _V,
         r"zero-size array to reduction operation|attempt to get arg(?:max|min) of an empty sequence"
         r"|(?:max|min)\(\) arg is an empty sequence|No objects to concatenate"
@@ -91,7 +111,7 @@ RULES = (
         confidence=0.85,
     ),
     pattern_rule(
-        "values.math_domain",
+        MATH_DOMAIN,
         _V,
         r"math domain error|Out of bounds nanosecond timestamp|out of bounds for datetime"
         r"|Python int too large|int too large to convert",
@@ -99,7 +119,7 @@ RULES = (
         confidence=0.8,
     ),
     pattern_rule(
-        "values.tensor_conversion",
+        TENSOR_CONVERSION,
         _V,
         r"Failed to convert a NumPy array to a Tensor"
         r"|Can't convert Python sequence with mixed types|Invalid dtype: object",
@@ -108,7 +128,7 @@ RULES = (
         facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
-        "values.too_few_samples",
+        TOO_FEW_SAMPLES,
         _V,
         r"Cannot have number of splits n_splits=\d+ greater than the number of samples"
         r"|Expected n_neighbors <= n_samples|n_samples=\d+ should be >= n_clusters=\d+",
@@ -118,7 +138,7 @@ RULES = (
         facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
-        "values.alignment",
+        ALIGNMENT,
         _V,
         r"Can only compare identically-labeled (?:Series|DataFrame) objects",
         enames={"ValueError"},
@@ -126,7 +146,7 @@ RULES = (
         confidence=0.85,
     ),
     pattern_rule(
-        "values.duplicates",
+        DUPLICATES,
         _V,
         r"Index contains duplicate entries|cannot reindex on an axis with duplicate labels"
         r"|cannot reindex from a duplicate axis|Duplicate column names|duplicate (?:keys|labels)"
@@ -137,7 +157,7 @@ RULES = (
         facts=lambda p, m: {"detail": m.group(0)},
     ),
     pattern_rule(
-        "values.not_in_list",
+        NOT_IN_LIST,
         _V,
         r"^(?P<item>.{1,80}) is not in (?:list|tuple)$",
         enames={"ValueError"},
@@ -145,7 +165,7 @@ RULES = (
         facts=group_facts(item="item"),
     ),
     pattern_rule(
-        "values.column_exists",
+        COLUMN_EXISTS,
         _V,
         r"cannot insert (?P<column>.+?), already exists",
         enames={"ValueError"},
@@ -154,7 +174,7 @@ RULES = (
         facts=group_facts(column="column"),
     ),
     pattern_rule(
-        "values.dict_pairs",
+        DICT_PAIRS,
         _V,
         r"dictionary update sequence element #\d+ has length (?P<length>\d+); 2 is required"
         r"|cannot convert dictionary update sequence element",
@@ -164,7 +184,7 @@ RULES = (
     ),
     pattern_rule(
         # Saved weights and the model built now differ: Keras 2, Keras 3 (.h5) and Keras 3 wording.
-        "values.weights_layer_count",
+        WEIGHTS_LAYER_COUNT,
         _V,
         r"trying to load a weight file containing (?P<saved>\d+) layers into a model with "
         r"(?P<model>\d+) layers"
@@ -178,9 +198,166 @@ RULES = (
         facts=group_facts(saved="saved", model="model", saved2="saved2", model2="model2"),
     ),
     pattern_rule(
-        "values.value_error",
+        VALUE_ERROR,
         _V,
         enames={"ValueError"},
         confidence=0.45,
     ),
 )
+
+
+# ----------------------------------------------------------- hints: the words the user reads
+
+
+def _objects_to_tensor(p, f):
+    return (
+        "The array holds Python objects or mixed types, which cannot become a tensor: convert it "
+        "with `np.asarray(X).astype('float32')` after encoding text columns."
+    )
+
+
+def _too_few_samples(p, f):
+    return (
+        f"There is too little data for this setting ({f.get('detail', '')}): lower the number "
+        "(folds, neighbours, clusters) or use more samples."
+    )
+
+
+def _indexes_not_aligned(p, f):
+    return (
+        "The two Series/DataFrames have different indexes, so pandas cannot compare them row by "
+        "row: align them first, e.g. `a.reset_index(drop=True) == b.reset_index(drop=True)`."
+    )
+
+
+def _duplicate_labels(p, f):
+    return (
+        "The index or the keys contain duplicates, so pandas cannot place the values uniquely: "
+        "drop them (`df.drop_duplicates(...)`) or aggregate with `pivot_table(..., aggfunc=...)`."
+    )
+
+
+def _weights_for_another_model(p, f):
+    saved, model = f.get("saved") or f.get("saved2"), f.get("model") or f.get("model2")
+    counts = f" (the file has {saved} layers, this model {model})" if saved and model else ""
+    return (
+        f"The saved weights are for another model than the one built now{counts}: a cell that "
+        "adds layers ran twice, or the architecture changed. Restart and rebuild the model "
+        "exactly as when saving, or save and load the whole model (`model.save`)."
+    )
+
+
+def _text_to_number(p, f):
+    value = f" like {f['value']!r}" if f.get("value") is not None and "value" in f else ""
+    return (
+        f"Text{value} cannot be turned into a number: clean or encode that column first, e.g. "
+        "`pd.to_numeric(col, errors='coerce')` or one-hot encoding for categories."
+    )
+
+
+def _unpack_count(p, f):
+    want = f.get("expected", "")
+    if f.get("kind") == "too many":
+        what = f"more than {want} values" if want else "more values"
+        return (
+            f"The right side gives {what}, but the left side has {want} names: match the "
+            "names to what it returns (e.g. `.items()` to loop over a dict's pairs)."
+        )
+    got = f" but there are {f['got']}" if f.get("got") else ""
+    split = " (`train_test_split(X, y)` returns 4)" if want == "4" else ""
+    return (
+        f"The left side expects {want} values{got}: match the number of names to what the "
+        f"function returns{split}."
+    )
+
+
+def _array_as_bool(p, f):
+    return (
+        f"A whole {f.get('what', 'array')} is used as one True/False: combine conditions "
+        "with `&`, `|` "
+        "and parentheses instead of `and`/`or`, or use `.any()` / `.all()`."
+    )
+
+
+def _length_mismatch(p, f):
+    pair = f" ({f['a']} vs {f['b']})" if f.get("a") and f.get("b") else ""
+    return (
+        f"The values' length does not match the DataFrame's index{pair}: assign one value per row."
+    )
+
+
+def _ragged_sequences(p, f):
+    return (
+        "The lists inside the array have different lengths: pad or truncate them to one length, "
+        "or keep them as a list of arrays."
+    )
+
+
+def _empty_reduction(p, f):
+    return (
+        "The array or list is empty: the step before produced no data; check it before taking "
+        "max/min/concat."
+    )
+
+
+def _math_domain(p, f):
+    return (
+        "A value is outside the allowed range (e.g. log or sqrt of a negative number): check "
+        "the inputs."
+    )
+
+
+def _not_in_list(p, f):
+    return (
+        f"`.index(...)` did not find {f.get('item', 'the value')} in the list: check it with "
+        "`x in items` first, and the spelling, case and type (`'1'` is not `1`)."
+    )
+
+
+def _column_exists(p, f):
+    column = f.get("column", "")
+    if column in ("index", "level_0"):
+        return (
+            "`reset_index()` ran twice, so the old index is already a column: use "
+            "`reset_index(drop=True)`, or run the cell that builds the DataFrame again first."
+        )
+    return (
+        f"The DataFrame already has a column `{column}`: drop or rename it first, or assign "
+        f"it with `df['{column}'] = ...` to replace it."
+    )
+
+
+def _dict_from_non_pairs(p, f):
+    length = f" (one has {f['length']})" if f.get("length") else ""
+    return (
+        f"`dict(...)` needs (key, value) pairs, but got items that are not pairs{length}: build "
+        "it with `dict(zip(keys, values))`, or use `json.load` to read a file."
+    )
+
+
+def _unacceptable_value(p, f):
+    return (
+        "A value has the right type but unacceptable content: print the inputs of "
+        f"{code_span(p.user_line) if p.user_line else 'the failing line'} and compare with "
+        "what the call expects."
+    )
+
+
+HINTS: dict[str, Template] = {
+    TENSOR_CONVERSION: _objects_to_tensor,
+    TOO_FEW_SAMPLES: _too_few_samples,
+    ALIGNMENT: _indexes_not_aligned,
+    DUPLICATES: _duplicate_labels,
+    WEIGHTS_LAYER_COUNT: _weights_for_another_model,
+    CANNOT_CONVERT: _text_to_number,
+    UNPACK: _unpack_count,
+    AMBIGUOUS_TRUTH: _array_as_bool,
+    LENGTH_MISMATCH: _length_mismatch,
+    SEQUENCE_ELEMENT: _ragged_sequences,
+    EMPTY_REDUCTION: _empty_reduction,
+    MATH_DOMAIN: _math_domain,
+    NOT_IN_LIST: _not_in_list,
+    COLUMN_EXISTS: _column_exists,
+    DICT_PAIRS: _dict_from_non_pairs,
+    VALUE_ERROR: _unacceptable_value,
+}

@@ -18,9 +18,6 @@ apart. Tokens are grouped by prefix so that the model can weigh, say, a word of 
 - ``nm:``                 the shape of a missing name (module alias, class, called, data-like …)
 - ``tb:``                 every word of the traceback text, unabstracted
 - ``r:``/``rct:``/``rrc:``/``rst:``/``rlb:``  the rules that fired and what they say
-
-The parsed error is read with ``getattr`` defaults so that the model degrades gracefully on a
-minimal ``ParsedError``.
 """
 
 from __future__ import annotations
@@ -29,6 +26,9 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
+
+from .rules.base import RuleMatch
+from .traceback import Frame, ParsedError
 
 # Bump when the tokens change: a model trained on other tokens must be retrained (the shipped
 # model records the version it was trained with; a test compares them).
@@ -450,30 +450,20 @@ def _bucket(value: int, bounds: Sequence[int]) -> str:
     return f"gt{bounds[-1]}"
 
 
-def _frames(parsed) -> Sequence:
-    return tuple(getattr(parsed, "frames", ()) or ())
-
-
-def _ename(parsed) -> str:
-    return (getattr(parsed, "ename", "") or "").strip()
-
-
-def _user_code(parsed, user_frames: Sequence) -> tuple[str, str, list[str]]:
+def _user_code(parsed: ParsedError, user_frames: Sequence[Frame]) -> tuple[str, str, list[str]]:
     """(failing line, the cell's own failing line, the user's code lines shown or sent)."""
-    user_line = getattr(parsed, "user_line", "") or ""
-    top_line = getattr(user_frames[0], "failing_line", "") if user_frames else ""
-    code_lines: list = []
+    top_line = user_frames[0].failing_line if user_frames else ""
+    code_lines: list[str] = []
     for f in user_frames[:MAX_FRAMES]:
-        code_lines += list(getattr(f, "code_lines", ()) or ())
+        code_lines += f.code_lines
     if not code_lines:
-        user_code = getattr(parsed, "user_code", "") or ""
-        code_lines = user_code.splitlines() if isinstance(user_code, str) else list(user_code)
-    return user_line, top_line or "", [str(line) for line in code_lines[:MAX_CODE_LINES]]
+        code_lines = parsed.user_code.splitlines()
+    return parsed.user_line, top_line, code_lines[:MAX_CODE_LINES]
 
 
-def called_libraries(parsed) -> list[str]:
+def called_libraries(parsed: ParsedError) -> list[str]:
     """``api_libraries`` of a parsed crash: what its failing line calls, given its code."""
-    user_frames = [f for f in _frames(parsed) if getattr(f, "is_user", False)]
+    user_frames = [f for f in parsed.frames if f.is_user]
     user_line, top_line, code_lines = _user_code(parsed, user_frames)
     return api_libraries(user_line or top_line, code_lines)
 
@@ -495,63 +485,59 @@ def style_neutral(text: str) -> str:
     return _LIBRARY_HEADER.sub(r"\1 in ", text)
 
 
-def tokens(parsed, matches: Sequence = ()) -> list[str]:
+def tokens(parsed: ParsedError, matches: Sequence[RuleMatch] = ()) -> list[str]:
     """The bag of tokens of one parsed crash (with the rules that fired on it)."""
     out: list[str] = []
-    ename = _ename(parsed)
+    ename = parsed.ename.strip()
     if ename:
         out.append("e:" + ename.lower())
         out += ["ep:" + p.lower() for p in _CAMEL.findall(ename)]
     else:
         out.append("e:_none_")
-    qualified = getattr(parsed, "qualified_ename", "") or ""
+    qualified = parsed.qualified_ename
     if "." in qualified:
         top = qualified.split(".")[0]
         out.append("eq:" + ALIASES.get(top, top).lower())
 
-    message = getattr(parsed, "message", "") or ""
+    message = parsed.message
     out += _message_tokens("m", message)
     out += _quoted_tokens(message)
     if not message.strip():
         out.append("m:_empty_")
 
-    for ename_c, msg_c in tuple(getattr(parsed, "chain", ()) or ())[-3:]:
+    for ename_c, msg_c in parsed.chain[-3:]:
         out.append("c:" + (ename_c or "").lower())
         out += _message_tokens("cm", msg_c or "", pairs=False)[:30]
 
     # Frames: which libraries are involved and how deep.
-    frames = _frames(parsed)
-    libs = [lib for lib in (getattr(parsed, "libraries", ()) or ()) if lib]
+    frames = parsed.frames
+    libs = [lib for lib in parsed.libraries if lib]
     out += ["fl:" + lib.lower() for lib in dict.fromkeys(libs)]
-    deepest = getattr(parsed, "library", None)
+    deepest = parsed.library
     out.append("fd:" + (deepest.lower() if deepest else "_none_"))
     # The library the user's code called (outermost library frame): seaborn when seaborn called
     # matplotlib, scikit-learn when its validation raised inside numpy.
-    called = getattr(parsed, "api_library", None)
+    called = parsed.api_library
     if called:
         out.append("fa:" + called.lower())
-    lib_frames = [f for f in frames if getattr(f, "library", None)]
+    lib_frames = [f for f in frames if f.library]
     for f in lib_frames[-3:]:
-        fn = (getattr(f, "function", "") or "").lower()
+        fn = f.function.lower()
         if fn and len(fn) <= 40:
             out.append("ff:" + fn)
-    user_frames = [f for f in frames if getattr(f, "is_user", False)]
+    user_frames = [f for f in frames if f.is_user]
     if user_frames:
         # How long the kernel had been running (In[N]) and where in the cell it failed: a
         # failure in the first line of a fresh kernel's cell smells of cells run out of order.
-        m = _EXEC_COUNT.search(getattr(user_frames[0], "filename", "") or "")
+        m = _EXEC_COUNT.search(user_frames[0].filename)
         if m:
             out.append("xc:" + _bucket(int(m.group(1)), (1, 3, 10, 30, 100)))
-        lineno = getattr(user_frames[0], "lineno", None)
+        lineno = user_frames[0].lineno
         if isinstance(lineno, int):
             out.append("ln:" + _bucket(lineno, (1, 2, 5, 20)))
     out.append(f"nf:{min(len(lib_frames), 4)}")
     out.append(f"nu:{min(len(user_frames), 3)}")
-    if (
-        frames
-        and not getattr(frames[-1], "is_user", False)
-        and not getattr(frames[-1], "library", None)
-    ):
+    if frames and not frames[-1].is_user and not frames[-1].library:
         out.append("fd:_stdlib_")  # the deepest frame is Python's own (socket, json, ...)
 
     # The user's code: the failing line, the cell-level line and the context shown.
@@ -579,7 +565,7 @@ def tokens(parsed, matches: Sequence = ()) -> list[str]:
 
     # A missing name: what does it look like?
     if ename.lower() == "nameerror":
-        names = tuple(getattr(parsed, "names", ()) or ())
+        names = parsed.names
         name = names[0] if names else ""
         if not name:
             m = re.search(r"name '([^']+)'", message)
@@ -588,13 +574,13 @@ def tokens(parsed, matches: Sequence = ()) -> list[str]:
 
     # Every word of the whole traceback, unabstracted (frame paths, code, names): broad but
     # what the root cause learns best from.
-    text = style_neutral(getattr(parsed, "text", "") or "")
+    text = style_neutral(parsed.text)
     words = _TEXT_WORD.findall(f"{ename} {message} {text[:MAX_TEXT_CHARS]}".lower())
     out += ["tb:" + w for w in words[:MAX_TEXT_WORDS]]
 
     # The rules' opinion, as features: the model learns how far to trust each.
     for i, match in enumerate(matches):
-        rule = getattr(match, "rule", "") or ""
+        rule = match.rule
         out.append("r:" + rule)
         if "." in rule:
             out.append("rf:" + rule.split(".")[0])
@@ -605,10 +591,10 @@ def tokens(parsed, matches: Sequence = ()) -> list[str]:
                 ("stage", "rst"),
                 ("library", "rlb"),
             ):
-                value = getattr(match, key, None)
+                value = getattr(match, key)
                 if value is not None:
                     out.append(f"{prefix}:{str(value).lower()}")
-            conf = getattr(match, "confidence", 0.0) or 0.0
+            conf = match.confidence
             out.append(f"rcf:{math.floor(float(conf) * 4)}")
     if not matches:
         out.append("r:_none_")

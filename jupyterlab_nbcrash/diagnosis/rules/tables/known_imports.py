@@ -1,8 +1,8 @@
 """Names people use without importing them, and the import statement that defines each.
 
 One table for the rules (``imports.alias_not_imported``, ``names.undefined``), their hints and the
-notebook analysis ("Missing import: ..."). It comes in two parts, because a NameError means
-different things for each:
+notebook analysis (``rules.names.missing_import_hint`` words it for both). It comes in two parts,
+because a NameError means different things for each:
 
 - ``ALIASES``: conventional module aliases (``np``, ``pd``, ``plt``) and the modules and names that
   nearly every notebook imports in its first cell (``os``, ``Path``, ``tqdm``). A NameError on one

@@ -1,0 +1,109 @@
+"""Wording helpers shared by every family's hints and by the notebook analysis.
+
+Code spans and quoting (``code_span``, ``as_code``), and the one close-match helper
+(``close_matches``) behind every "did you mean" — of a column, a key, a name, a module or a file
+extension.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from .traceback import ParsedError
+
+# difflib ratio from which a candidate counts as close (names, columns, keys).
+CLOSE = 0.75
+
+
+def code_span(text: str, limit: int = 80) -> str:
+    """``text`` on one line in backticks, cut after ``limit`` characters."""
+    text = " ".join(str(text).split())
+    return f"`{text[:limit]}{'…' if len(text) > limit else ''}`"
+
+
+def as_code(text: str) -> str:
+    """Backticks around the code parts of a replacement: "`a()` or `b()`", "`x` (note)",
+    while prose ("the tensorflow-addons package") stays plain."""
+    parts = re.split(r"\s+or\s+(?![^()]*\))", text)
+    return " or ".join(_code_part(part) for part in parts)
+
+
+def _code_part(part: str) -> str:
+    m = re.match(r"^(.*?\S)\s+\(([^()]*(?:\([^()]*\)[^()]*)*)\)$", part)
+    if m and _is_code(m.group(1)) and re.search(r"[A-Za-z]{3,} ", m.group(2) + " "):
+        return f"`{m.group(1)}` ({m.group(2)})"
+    return f"`{part}`" if _is_code(part) else part
+
+
+def _is_code(text: str) -> bool:
+    if text.startswith(("from ", "import ", "%pip ", "!")):
+        return True
+    bare = text
+    for _ in range(5):  # drop (possibly nested) argument lists
+        bare = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", bare)
+    return " " not in bare.strip() or bool(re.search(r"[=.(]", bare) and " = " in text)
+
+
+def close_matches(
+    word: str,
+    candidates: Iterable[str],
+    n: int = 3,
+    *,
+    cutoff: float = CLOSE,
+    ignore_case: bool = True,
+) -> list[str]:
+    """Up to ``n`` candidates whose difflib ratio to ``word`` is at least ``cutoff``, closest
+    first; never ``word`` itself.
+
+    ``ignore_case`` (what a user typed: names, columns, keys): candidates equal to ``word`` but
+    for case or surrounding spaces come first, and when no candidate is close as written, they
+    are compared lower-cased. Without it (module names, file extensions, the notebook's own
+    names), only difflib's ratio counts."""
+    pool = [c for c in dict.fromkeys(candidates) if c and c != word]
+    if not word or not pool:
+        return []
+    if not ignore_case:
+        return difflib.get_close_matches(word, pool, n=n, cutoff=cutoff)
+    same_case = [c for c in pool if c.lower() == word.lower() or c.strip() == word.strip()]
+    found = difflib.get_close_matches(word, pool, n=n, cutoff=cutoff)
+    if not found:
+        lowered = {c.lower(): c for c in pool}
+        found = [
+            lowered[c] for c in difflib.get_close_matches(word.lower(), lowered, n=n, cutoff=cutoff)
+        ]
+    return list(dict.fromkeys(same_case + found))[:n]
+
+
+def possibly_close(word: str, candidates: Iterable[str]) -> list[str]:
+    """The candidates ``close_matches`` (default cutoff, ``ignore_case``) could return at all, in
+    order: a cheap filter before costlier checks of each candidate. It drops only those whose
+    letters shared with ``word``, case ignored, bound difflib's ratio below the cutoff (its
+    ``quick_ratio``, which case-folding can only raise)."""
+    letters = Counter(word.lower())
+    out = []
+    for c in dict.fromkeys(candidates):
+        total = len(word) + len(c)
+        if c.lower() == word.lower() or c.strip() == word.strip():
+            out.append(c)
+        elif 2 * min(len(word), len(c)) >= CLOSE * total:
+            shared = sum((letters & Counter(c.lower())).values())
+            if 2 * shared >= CLOSE * total:
+                out.append(c)
+    return out
+
+
+def suggest(word: str, candidates: Iterable[str]) -> str:
+    """The close candidates as "`a` or `b`" (empty when there is none)."""
+    found = close_matches(word, candidates)
+    return " or ".join(f"`{c}`" for c in found)
+
+
+_STRINGS = re.compile(r"""['"]([^'"\n]{1,80})['"]""")
+
+
+def code_strings(parsed: ParsedError) -> list[str]:
+    """The string literals of the user's code: candidate column names and keys."""
+    return _STRINGS.findall(parsed.user_code[:50_000])
