@@ -1,5 +1,4 @@
 import { Cell, ICellModel, ICodeCellModel } from '@jupyterlab/cells';
-import * as nbformat from '@jupyterlab/nbformat';
 import {
   INotebookTracker,
   Notebook,
@@ -12,12 +11,15 @@ import { IOutputModel } from '@jupyterlab/rendermime';
 import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
+import { diagnose } from './api';
+import { lastError } from './cellerrors';
 import { CrashLog, ICrashEntry } from './crashlog';
 import {
   DEFAULT_HISTORY_LIMIT,
   ExecutionHistory,
   watchKernelSessions
 } from './history';
+import { errorMessage } from './labels';
 import {
   diagnoseRequest,
   IKernelErrorInfo,
@@ -25,7 +27,6 @@ import {
   wireCells,
   withoutSources
 } from './record';
-import { postAPI } from './request';
 import { IDiagnoseRequest, IDiagnosis } from './types';
 
 /** What `diagnosed` reports: the crash entry and where it happened. */
@@ -173,22 +174,6 @@ function whenSettled(cell: ICodeCellModel): Promise<void> {
   });
 }
 
-/** The last error output of a cell, as the kernel reported it (null when none). */
-export function lastError(model: ICodeCellModel): IKernelErrorInfo | null {
-  const outputs = model.outputs;
-  for (let i = outputs.length - 1; i >= 0; i--) {
-    const output = outputs.get(i).toJSON();
-    if (nbformat.isError(output)) {
-      return {
-        ename: output.ename,
-        evalue: output.evalue,
-        traceback: Array.isArray(output.traceback) ? output.traceback : []
-      };
-    }
-  }
-  return null;
-}
-
 /** How the capture talks to the server (replaceable in tests). */
 export type DiagnoseFunction = (body: IDiagnoseRequest) => Promise<IDiagnosis>;
 
@@ -203,8 +188,7 @@ export class CrashCapture implements IDisposable {
   constructor(options: CrashCapture.IOptions) {
     this._tracker = options.tracker;
     this._log = options.log;
-    this._diagnose =
-      options.diagnose ?? (body => postAPI<IDiagnosis>('diagnose', body));
+    this._diagnose = options.diagnose ?? (body => diagnose(body));
     this._historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
     this._beforeDiagnose = options.beforeDiagnose ?? (() => Promise.resolve());
 
@@ -402,7 +386,7 @@ export class CrashCapture implements IDisposable {
       }
       return entry ?? null;
     } catch (reason) {
-      const message = reason instanceof Error ? reason.message : String(reason);
+      const message = errorMessage(reason);
       console.warn('nbcrash: could not diagnose the error', reason);
       return (
         this._log.update(key, { status: 'failed', error: message }) ?? null

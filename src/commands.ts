@@ -3,13 +3,14 @@ import { Clipboard, ICommandPalette, Notification } from '@jupyterlab/apputils';
 import { Cell, ICodeCellModel } from '@jupyterlab/cells';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 
-import { CardManager, hasError } from './card';
-import { CrashCapture, lastError } from './capture';
+import { CrashCapture } from './capture';
+import { findEntry, hasError, lastError } from './cellerrors';
 import { CrashLog, ICrashEntry } from './crashlog';
 import { cellLabel } from './labels';
 import { diagnosisMarkdown } from './markdown';
-import { CrashPanel } from './panel';
-import { Dimension, Taxonomy } from './taxonomy';
+import { Taxonomy } from './taxonomy';
+import { CardManager } from './widgets/cardmanager';
+import { CrashPanel } from './widgets/panel';
 
 /** The command ids of nbcrash. */
 export namespace CommandIDs {
@@ -72,27 +73,6 @@ export function entryOfCell(
     return log.get(card.entry.key) ?? card.entry;
   }
   return findEntry(log, target.panel.context.path, target.model);
-}
-
-/** The newest diagnosed entry for a cell's current run (matched by path, id and count). */
-export function findEntry(
-  log: CrashLog,
-  path: string,
-  model: ICodeCellModel
-): ICrashEntry | undefined {
-  const error = lastError(model);
-  if (!error) {
-    return undefined;
-  }
-  return log.entries.find(
-    e =>
-      e.status === 'done' &&
-      e.diagnosis !== null &&
-      e.notebookPath === path &&
-      e.cellId === model.id &&
-      e.executionCount === model.executionCount &&
-      e.ename === error.ename
-  );
 }
 
 /** The cell an entry came from, if its notebook is open and the cell still exists. */
@@ -170,9 +150,6 @@ export function addCommands(options: {
     }
   });
 
-  const titleOf = (dimension: string, id: string) =>
-    taxonomy.title(dimension as Dimension, id);
-
   commands.addCommand(CommandIDs.copyMarkdown, {
     label: 'Copy Diagnosis as Markdown',
     describedBy: {
@@ -236,7 +213,7 @@ export function addCommands(options: {
           diagnosis: entry.diagnosis,
           traceback: sameRun && error ? error.traceback : []
         },
-        titleOf
+        (dimension, id) => taxonomy.title(dimension, id)
       );
       Clipboard.copyToSystem(markdown);
       Notification.success('Diagnosis copied as Markdown.', {

@@ -1,6 +1,6 @@
-import { postAPI } from './request';
+import { dimensionName, TitleOf } from './labels';
 import {
-  CorrectableDimension,
+  Dimension,
   IDiagnosis,
   IFeedbackRequest,
   IFeedbackResponse,
@@ -8,7 +8,7 @@ import {
 } from './types';
 
 /** The labels a user can correct, in the order the form asks for them. */
-export const CORRECTABLE: readonly CorrectableDimension[] = [
+export const CORRECTABLE: readonly Dimension[] = [
   'crash_type',
   'root_cause',
   'notebook_cause',
@@ -17,7 +17,7 @@ export const CORRECTABLE: readonly CorrectableDimension[] = [
 ];
 
 /** The labels the user chose: an id per dimension ('' = none, for notebook_cause). */
-export type ChosenLabels = { [D in CorrectableDimension]?: string };
+export type ChosenLabels = { [D in Dimension]?: string };
 
 /**
  * The body of POST /nbcrash/feedback for a "wrong" verdict: only the labels that differ
@@ -64,9 +64,43 @@ export function storedFeedback(
   };
 }
 
-/** POST /nbcrash/feedback. */
-export function sendFeedback(
-  request: IFeedbackRequest
-): Promise<IFeedbackResponse> {
-  return postAPI<IFeedbackResponse>('feedback', request);
+/**
+ * The labels a verdict chose instead of the diagnosis's, in the form's order. A label
+ * cleared to none (a notebook cause) is not listed: the server also clears the notebook
+ * cause by itself when the root cause is no longer "notebook", so listing it would say
+ * different things before and after a reload.
+ */
+export function correctedLabels(
+  feedback: IStoredFeedback,
+  diagnosis: Pick<IDiagnosis, Dimension>
+): { dimension: Dimension; id: string }[] {
+  const out: { dimension: Dimension; id: string }[] = [];
+  for (const dimension of CORRECTABLE) {
+    const id = feedback.labels[dimension];
+    if (typeof id === 'string' && id && id !== (diagnosis[dimension] ?? null)) {
+      out.push({ dimension, id });
+    }
+  }
+  return out;
+}
+
+/**
+ * The user's verdict in one sentence, the same on the card and in the panel:
+ * "You confirmed this diagnosis." or "You corrected it: stage → Training."
+ */
+export function feedbackSummary(
+  feedback: IStoredFeedback,
+  diagnosis: Pick<IDiagnosis, Dimension>,
+  titleOf: TitleOf
+): string {
+  if (feedback.correct) {
+    return 'You confirmed this diagnosis.';
+  }
+  const changes = correctedLabels(feedback, diagnosis).map(
+    ({ dimension, id }) =>
+      `${dimensionName(dimension).toLowerCase()} → ${titleOf(dimension, id)}`
+  );
+  return changes.length
+    ? `You corrected it: ${changes.join(', ')}.`
+    : 'You corrected it.';
 }

@@ -4,24 +4,23 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
-import { ICodeCellModel } from '@jupyterlab/cells';
-import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
+import { clearCrashes, getCrashes, sendFeedback } from './api';
 // Capture, panel and cards all start with the application: a crash in the first cell run
 // must already be seen, so these modules are needed at activation.
 /* eslint-disable jupyter/prefer-lazy-imports */
-import { CardManager, hasError, sendFeedback } from './card';
 import { CrashCapture } from './capture';
-import { addCommands, CommandIDs, findEntry } from './commands';
-import { CrashLog } from './crashlog';
+import { addCommands, CommandIDs } from './commands';
+import { CrashLog, ICrashEntry } from './crashlog';
 import { revealCell } from './navigate';
-import { CrashPanel } from './panel';
+import { CardManager } from './widgets/cardmanager';
+import { CrashPanel } from './widgets/panel';
 /* eslint-enable jupyter/prefer-lazy-imports */
-import { requestAPI } from './request';
+import { errorMessage } from './labels';
 import { DEFAULT_SETTINGS, INbCrashSettings, readSettings } from './settings';
 import { Taxonomy } from './taxonomy';
-import { IStoredCrash } from './types';
 
 const PLUGIN_ID = 'jupyterlab-nbcrash:plugin';
 
@@ -48,16 +47,15 @@ const plugin: JupyterFrontEndPlugin<void> = {
     let settings: INbCrashSettings = { ...DEFAULT_SETTINGS };
     const reveal = (where: Parameters<typeof revealCell>[2]) =>
       void revealCell(app, tracker, where);
+    const copy = (entry: ICrashEntry) =>
+      void app.commands.execute(CommandIDs.copyMarkdown, { key: entry.key });
 
     const panel = new CrashPanel({
       log,
       taxonomy,
       onReveal: reveal,
-      clearHistory: async () => {
-        await requestAPI('crashes', { method: 'DELETE' });
-      },
-      onCopy: entry =>
-        void app.commands.execute(CommandIDs.copyMarkdown, { key: entry.key })
+      clearHistory: () => clearCrashes(),
+      onCopy: copy
     });
     panel.minConfidence = settings.minConfidence;
     app.shell.add(panel, 'right', { rank: 900 });
@@ -70,6 +68,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     });
 
     const cards = new CardManager({
+      tracker,
+      log,
       taxonomy,
       onDetails: entry => {
         app.shell.activateById(panel.id);
@@ -79,14 +79,11 @@ const plugin: JupyterFrontEndPlugin<void> = {
       minConfidence: () => settings.minConfidence,
       onFeedback: (entry, feedback) => log.update(entry.key, { feedback }),
       send: sendFeedback,
-      onCopy: entry =>
-        void app.commands.execute(CommandIDs.copyMarkdown, { key: entry.key })
+      onCopy: copy
     });
-    capture.diagnosed.connect((_, { panel: notebook, cellModel, entry }) => {
-      if (settings.showInlineCards) {
-        cards.show(notebook, cellModel, entry);
-      }
-    });
+    capture.diagnosed.connect((_, { panel: notebook, cellModel, entry }) =>
+      cards.show(notebook, cellModel, entry)
+    );
     log.changed.connect((_, entry) => {
       if (entry) {
         cards.update(entry);
@@ -97,51 +94,15 @@ const plugin: JupyterFrontEndPlugin<void> = {
       () => undefined
     );
 
-    /**
-     * Cards for the error outputs a notebook shows when it is opened or reloaded (from disk,
-     * or after a page reload): the crash log knows their diagnosis by path, cell id and
-     * execution count. Nothing is re-diagnosed and nothing is written into the notebook.
-     */
-    const restoreCards = (notebook: NotebookPanel) => {
-      if (!settings.showInlineCards || notebook.isDisposed) {
-        return;
-      }
-      const path = notebook.context.path;
-      for (const cell of notebook.content.widgets) {
-        const model = cell.model as ICodeCellModel;
-        if (model.type !== 'code' || !hasError(model) || cards.cardOf(model)) {
-          continue;
-        }
-        const entry = findEntry(log, path, model);
-        if (entry) {
-          cards.show(notebook, model, entry);
-        }
-      }
-    };
-    const restoreAll = () => tracker.forEach(restoreCards);
-    const watchNotebook = (notebook: NotebookPanel) => {
-      void notebook.context.ready.then(() => {
-        restoreCards(notebook);
-        // "Reload from disk" replaces the cells (and their widgets).
-        let pending = 0;
-        notebook.content.model?.cells.changed.connect(() => {
-          window.clearTimeout(pending);
-          pending = window.setTimeout(() => restoreCards(notebook), 100);
-        });
-      });
-    };
-    tracker.forEach(watchNotebook);
-    tracker.widgetAdded.connect((_, notebook) => watchNotebook(notebook));
-
     // The crashes of earlier page loads: the server keeps them.
-    void requestAPI<{ crashes: IStoredCrash[] }>('crashes')
-      .then(({ crashes }) => {
+    void getCrashes()
+      .then(crashes => {
         log.merge(crashes);
-        restoreAll();
+        cards.restoreAll();
       })
       .catch(reason => {
         console.warn('nbcrash: could not load the crash history.', reason);
-        panel.status = `Could not load the crash history: ${reason instanceof Error ? reason.message : String(reason)}`;
+        panel.status = `Could not load the crash history: ${errorMessage(reason)}`;
       });
 
     addCommands({
@@ -157,17 +118,12 @@ const plugin: JupyterFrontEndPlugin<void> = {
 
     if (settingRegistry) {
       const apply = (registry: ISettingRegistry.ISettings) => {
-        const previous = settings;
         settings = readSettings(registry.composite);
         capture.enabled = settings.enabled;
         capture.sendCellSource = settings.sendCellSource;
         capture.historyLimit = settings.historyLength;
         panel.minConfidence = settings.minConfidence;
-        if (!settings.showInlineCards) {
-          cards.clear();
-        } else if (!previous.showInlineCards) {
-          restoreAll();
-        }
+        cards.enabled = settings.showInlineCards;
         cards.refresh();
       };
       settingRegistry

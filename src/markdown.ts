@@ -1,10 +1,8 @@
+import { causeTitle, firstLine, TitleOf } from './labels';
 import { IDiagnosis } from './types';
 
 /** Lines of the traceback's end put into the Markdown (the raise site and the error). */
 export const TRACEBACK_TAIL_LINES = 20;
-
-/** Title of a label id in a dimension (from the taxonomy). */
-export type TitleOf = (dimension: string, id: string) => string;
 
 /** What a Markdown export describes. */
 export interface IMarkdownSource {
@@ -82,10 +80,7 @@ export function diagnosisMarkdown(
       `- **Where:** ${inlineCode(source.notebookPath)}, ${source.cellLabel}`
     );
   }
-  const rootCause = d.notebook_cause
-    ? `${titleOf('notebook_cause', d.notebook_cause)} (${titleOf('root_cause', d.root_cause)})`
-    : titleOf('root_cause', d.root_cause);
-  out.push(`- **Root cause:** ${rootCause}`);
+  out.push(`- **Root cause:** ${causeTitle(d, titleOf)}`);
   out.push(`- **Pipeline stage:** ${titleOf('stage', d.stage)}`);
   out.push(`- **Library:** ${titleOf('library', d.library)}`);
   if (d.hint) {
@@ -122,9 +117,4 @@ export function diagnosisMarkdown(
       '._'
   );
   return out.join('\n') + '\n';
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n').find(l => l.trim()) ?? '';
-  return line.length > 300 ? line.slice(0, 299) + '…' : line;
 }

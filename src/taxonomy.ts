@@ -1,22 +1,5 @@
-import { requestAPI } from './request';
-
-/** One label of a taxonomy dimension. */
-export interface ITaxonomyEntry {
-  id: string;
-  title: string;
-  description: string;
-}
-
-/** GET /nbcrash/taxonomy: every dimension's labels with title and description. */
-export interface ITaxonomyData {
-  version: string;
-  study: string;
-  [dimension: string]: ITaxonomyEntry[] | string;
-}
-
-/** The dimensions a diagnosis is labelled along, in display order. */
-export type Dimension =
-  'crash_type' | 'root_cause' | 'notebook_cause' | 'stage' | 'library';
+import { getTaxonomy } from './api';
+import { Dimension, ITaxonomyData, ITaxonomyEntry } from './types';
 
 /**
  * The label titles served by the server: the frontend knows no id by heart.
@@ -24,7 +7,15 @@ export type Dimension =
  * Until the taxonomy has loaded (or if it cannot be loaded) an id is shown as it is.
  */
 export class Taxonomy {
-  constructor(data: ITaxonomyData | null = null) {
+  /**
+   * @param data titles to start with (tests), else none until `load`
+   * @param fetchData where `load` gets them (GET /nbcrash/taxonomy)
+   */
+  constructor(
+    data: ITaxonomyData | null = null,
+    fetchData: () => Promise<ITaxonomyData> = getTaxonomy
+  ) {
+    this._fetchData = fetchData;
     if (data) {
       this._setData(data);
     }
@@ -73,7 +64,7 @@ export class Taxonomy {
    */
   load(): Promise<void> {
     if (!this._loading) {
-      this._loading = requestAPI<ITaxonomyData>('taxonomy')
+      this._loading = this._fetchData()
         .then(data => this._setData(data))
         .catch(reason => {
           this._loading = null;
@@ -93,6 +84,7 @@ export class Taxonomy {
     }
   }
 
+  private _fetchData: () => Promise<ITaxonomyData>;
   private _data: ITaxonomyData | null = null;
   private _index = new Map<string, Map<string, ITaxonomyEntry>>();
   private _loading: Promise<void> | null = null;

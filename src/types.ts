@@ -1,6 +1,7 @@
 /**
- * Shapes of the nbcrash wire API (see TEAM.md "Wire API"). The ids inside are opaque strings:
- * their titles come from GET /nbcrash/taxonomy.
+ * Shapes of the nbcrash wire API, one per route of `api.ts` (docs/ARCHITECTURE.md, "Wire API",
+ * describes the routes). The label ids inside are opaque strings: their titles come from
+ * GET /nbcrash/taxonomy.
  */
 
 /** One cell of the notebook as sent with a diagnose request. */
@@ -66,15 +67,15 @@ export interface IDiagnosis {
   created?: string;
 }
 
-/** Labels a user may correct in a feedback. */
-export type CorrectableDimension =
+/** The dimensions a diagnosis is labelled along (each one a user may correct). */
+export type Dimension =
   'crash_type' | 'root_cause' | 'notebook_cause' | 'stage' | 'library';
 
 /** Body of POST /nbcrash/feedback. */
 export interface IFeedbackRequest {
   crash_id: number;
   correct: boolean;
-  labels?: { [D in CorrectableDimension]?: string | null };
+  labels?: { [D in Dimension]?: string | null };
 }
 
 /** Answer of POST /nbcrash/feedback. */
@@ -104,4 +105,52 @@ export interface IStoredCrash {
   evalue: string;
   diagnosis: IDiagnosis;
   feedback: IStoredFeedback | null;
+}
+
+/** Answer of GET /nbcrash/crashes, newest first. */
+export interface ICrashesResponse {
+  crashes: IStoredCrash[];
+}
+
+/** Filters of GET /nbcrash/crashes (all optional; the server's default limit applies). */
+export interface ICrashesQuery {
+  crash_type?: string;
+  stage?: string;
+  library?: string;
+  /** A notebook path. */
+  notebook?: string;
+  limit?: number;
+}
+
+/** Answer of DELETE /nbcrash/crashes. */
+export interface IClearResponse {
+  deleted: number;
+}
+
+/** One label of a taxonomy dimension. */
+export interface ITaxonomyEntry {
+  id: string;
+  title: string;
+  description: string;
+}
+
+/** Answer of GET /nbcrash/taxonomy: every dimension's labels with title and description. */
+export interface ITaxonomyData {
+  version: string;
+  study: string;
+  [dimension: string]: ITaxonomyEntry[] | string;
+}
+
+/** Answer of GET /nbcrash/status. */
+export interface IServerStatus {
+  version: string;
+  taxonomy_version: string;
+  /** Which model diagnoses: "explicit" (configured), "user", "shipped" or "none". */
+  model: {
+    source: string;
+    path: string | null;
+    trained_on: unknown;
+  };
+  history_length: number;
+  max_body_size: number;
 }

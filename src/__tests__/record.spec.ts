@@ -5,7 +5,8 @@ import {
   diagnoseRequest,
   LIMITS,
   missingNames,
-  wireCells
+  wireCells,
+  withoutSources
 } from '../record';
 
 /** Just what wireCells reads of a cell model. */
@@ -158,5 +159,39 @@ describe('diagnoseRequest', () => {
       notebook: null
     });
     expect('notebook' in body).toBe(false);
+  });
+});
+
+describe('cell sources', () => {
+  it('are left out of the request when the user says so', () => {
+    const body = {
+      ename: 'E',
+      evalue: 'v',
+      traceback: [],
+      code: 'secret = 1',
+      cell_id: 'c',
+      notebook: {
+        path: 'p.ipynb',
+        cells: [
+          {
+            id: 'c',
+            index: 0,
+            source: 'secret = 1',
+            execution_count: 1,
+            cell_type: 'code'
+          }
+        ],
+        history: [{ cell_id: 'c', execution_count: 1, ok: false }],
+        previous_history: []
+      }
+    };
+    const out = withoutSources(body);
+    expect(out.code).toBeUndefined();
+    expect(out.notebook!.cells[0].source).toBe('');
+    expect(out.notebook!.cells[0].id).toBe('c');
+    expect(out.notebook!.history).toHaveLength(1);
+    expect(JSON.stringify(out)).not.toContain('secret');
+    // The original body is untouched.
+    expect(body.code).toBe('secret = 1');
   });
 });

@@ -1,0 +1,127 @@
+import { ServerConnection } from '@jupyterlab/services';
+
+import {
+  clearCrashes,
+  diagnose,
+  getCrashes,
+  getStatus,
+  getTaxonomy,
+  sendFeedback
+} from '../api';
+import { diagnosis } from './fixtures';
+
+interface ICall {
+  method: string;
+  url: string;
+  body: string;
+}
+
+/** Server settings whose fetch records each request and answers with `reply`. */
+function fakeServer(reply: (call: ICall) => Response): {
+  settings: ServerConnection.ISettings;
+  calls: ICall[];
+} {
+  const calls: ICall[] = [];
+  const settings = ServerConnection.makeSettings({
+    baseUrl: 'http://localhost:8888/lab-base/',
+    wsUrl: 'ws://localhost:8888/lab-base/',
+    token: 'secret',
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const call = {
+        method: request.method,
+        // Without the cache buster ServerConnection appends to every URL.
+        url: request.url.replace(/[?&]\d+$/, ''),
+        body: await request.text()
+      };
+      calls.push(call);
+      return reply(call);
+    }
+  });
+  return { settings, calls };
+}
+
+const json = (data: unknown, status = 200) =>
+  new Response(JSON.stringify(data), {
+    status,
+    headers: { 'Content-Type': 'application/json' }
+  });
+
+describe('the server API', () => {
+  it('calls each route under /nbcrash/ with its method and body', async () => {
+    const { settings, calls } = fakeServer(call =>
+      json(
+        call.url.includes('/crashes') && call.method === 'GET'
+          ? { crashes: [] }
+          : {}
+      )
+    );
+    const body = { ename: 'NameError', evalue: 'x', traceback: [] };
+    await diagnose(body, settings);
+    await getTaxonomy(settings);
+    await getCrashes({}, settings);
+    await clearCrashes(settings);
+    await sendFeedback({ crash_id: 7, correct: true }, settings);
+    await getStatus(settings);
+    const base = 'http://localhost:8888/lab-base/nbcrash';
+    expect(calls.map(c => `${c.method} ${c.url}`)).toEqual([
+      `POST ${base}/diagnose`,
+      `GET ${base}/taxonomy`,
+      `GET ${base}/crashes`,
+      `DELETE ${base}/crashes`,
+      `POST ${base}/feedback`,
+      `GET ${base}/status`
+    ]);
+    expect(JSON.parse(calls[0].body)).toEqual(body);
+    expect(JSON.parse(calls[4].body)).toEqual({ crash_id: 7, correct: true });
+  });
+
+  it('returns the answer typed, and the crash list itself', async () => {
+    const d = diagnosis();
+    const { settings, calls } = fakeServer(call =>
+      call.url.includes('/diagnose')
+        ? json(d)
+        : json({ crashes: [{ crash_id: 3 }] })
+    );
+    expect(
+      await diagnose({ ename: 'E', evalue: '', traceback: [] }, settings)
+    ).toEqual(d);
+    const crashes = await getCrashes(
+      { stage: 'training', notebook: 'a b.ipynb', library: '', limit: 5 },
+      settings
+    );
+    expect(crashes).toEqual([{ crash_id: 3 }]);
+    // Empty filters are left out; values are URL-encoded.
+    expect(calls[1].url).toMatch(
+      /\/nbcrash\/crashes\?stage=training&notebook=a\+b\.ipynb&limit=5$/
+    );
+  });
+
+  it("raises the server's error message on a 4xx answer", async () => {
+    const { settings } = fakeServer(() =>
+      json({ error: 'crash 7 is no longer in the history (cleared?)' }, 404)
+    );
+    await expect(
+      sendFeedback({ crash_id: 7, correct: true }, settings)
+    ).rejects.toThrow('crash 7 is no longer in the history (cleared?)');
+  });
+
+  it('raises the text of an answer that is not JSON', async () => {
+    const { settings } = fakeServer(
+      () => new Response('Bad Gateway from the proxy', { status: 502 })
+    );
+    await expect(getTaxonomy(settings)).rejects.toThrow(
+      'Bad Gateway from the proxy'
+    );
+  });
+
+  it('raises a network error when the server cannot be reached', async () => {
+    const settings = ServerConnection.makeSettings({
+      baseUrl: 'http://localhost:8888/',
+      fetch: () => Promise.reject(new TypeError('Failed to fetch'))
+    });
+    await expect(getStatus(settings)).rejects.toBeInstanceOf(
+      ServerConnection.NetworkError
+    );
+  });
+});

@@ -1,0 +1,200 @@
+import { Dialog, showDialog } from '@jupyterlab/apputils';
+import { ReactWidget } from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import { BarChart } from '../components/barchart';
+import { CrashList } from '../components/crashlist';
+import { FilterBar } from '../components/filterbar';
+import { PanelHeader } from '../components/panelheader';
+import { CrashLog, ICrashEntry } from '../crashlog';
+import {
+  filterEntries,
+  ICrashFilter,
+  isFiltering,
+  NO_FILTER
+} from '../filters';
+import { crashIcon } from '../icon';
+import { errorMessage } from '../labels';
+import { ICellLocation } from '../navigate';
+import { Taxonomy } from '../taxonomy';
+
+/** The DOM id of the crash panel (also used to open it). */
+export const PANEL_ID = 'jp-nbcrash-panel';
+
+/**
+ * The right side panel "Crash diagnosis": every crash of the session, newest first.
+ */
+export class CrashPanel extends ReactWidget {
+  constructor(options: CrashPanel.IOptions) {
+    super();
+    this._log = options.log;
+    this._taxonomy = options.taxonomy;
+    this._onReveal = options.onReveal;
+    this._onCopy = options.onCopy;
+    this._clearHistory = options.clearHistory;
+    this.id = PANEL_ID;
+    this.addClass('jp-nbcrash-panel');
+    this.title.icon = crashIcon;
+    this.title.caption = 'Crash diagnosis';
+    this.node.setAttribute('role', 'region');
+    this.node.setAttribute('aria-label', 'Crash diagnosis');
+    this._log.changed.connect(() => this.update(), this);
+    // Titles may arrive after the first crash: render again once they do.
+    void this._taxonomy.load().then(
+      () => this.update(),
+      () => undefined
+    );
+  }
+
+  /** The crash log shown. */
+  get log(): CrashLog {
+    return this._log;
+  }
+
+  /** Highlight one entry and scroll it into view. */
+  select(key: string | null): void {
+    this._selected = key;
+    // The entry must be visible: drop a filter that hides it.
+    const entry = key ? this._log.get(key) : undefined;
+    if (entry && !filterEntries([entry], this._filter).length) {
+      this._filter = { ...NO_FILTER };
+    }
+    this.update();
+  }
+
+  /** The filter of the list (crash type, stage, library ids; '' = any). */
+  get filter(): ICrashFilter {
+    return this._filter;
+  }
+  set filter(filter: ICrashFilter) {
+    this._filter = { ...filter };
+    this.update();
+  }
+
+  /** Hints of diagnoses less sure than this are not shown (0..1). */
+  get minConfidence(): number {
+    return this._minConfidence;
+  }
+  set minConfidence(value: number) {
+    this._minConfidence = value;
+    this.update();
+  }
+
+  /** A message about the crash history (e.g. it could not be loaded); '' for none. */
+  get status(): string {
+    return this._status;
+  }
+  set status(value: string) {
+    this._status = value;
+    this.update();
+  }
+
+  /** Ask, then forget every crash of the history (server and panel). */
+  async clear(): Promise<boolean> {
+    const count = this._log.entries.length;
+    const result = await showDialog({
+      title: 'Clear the crash history?',
+      body:
+        `This removes ${count === 1 ? 'the crash' : `all ${count} crashes`} from the panel ` +
+        'and from the history the server keeps. Your feedback on diagnoses is kept.',
+      buttons: [
+        Dialog.cancelButton(),
+        Dialog.warnButton({
+          label: 'Clear',
+          ariaLabel: 'Clear the crash history'
+        })
+      ]
+    });
+    if (!result.button.accept) {
+      return false;
+    }
+    try {
+      await this._clearHistory();
+    } catch (reason) {
+      this.status = `Could not clear the history: ${errorMessage(reason)}`;
+      return false;
+    }
+    this._status = '';
+    this._selected = null;
+    this._filter = { ...NO_FILTER };
+    this._log.clear();
+    return true;
+  }
+
+  protected render(): JSX.Element {
+    const all = this._log.entries;
+    const shown = filterEntries(all, this._filter);
+    const filtering = isFiltering(this._filter);
+    return (
+      <div className="jp-nbcrash-panel-content">
+        <PanelHeader
+          total={all.length}
+          shown={shown.length}
+          filtering={filtering}
+          onClear={() => void this.clear()}
+        />
+        {this._status && (
+          <p className="jp-nbcrash-status" role="status">
+            {this._status}
+          </p>
+        )}
+        {all.length > 0 && (
+          <>
+            <FilterBar
+              entries={all}
+              filter={this._filter}
+              taxonomy={this._taxonomy}
+              onChange={filter => (this.filter = filter)}
+            />
+            <details className="jp-nbcrash-charts" open>
+              <summary>Crashes by stage and type</summary>
+              <BarChart
+                title="By stage"
+                dimension="stage"
+                entries={shown}
+                taxonomy={this._taxonomy}
+              />
+              <BarChart
+                title="By crash type"
+                dimension="crash_type"
+                entries={shown}
+                taxonomy={this._taxonomy}
+              />
+            </details>
+          </>
+        )}
+        <CrashList
+          entries={shown}
+          taxonomy={this._taxonomy}
+          onReveal={this._onReveal}
+          selectedKey={this._selected}
+          minConfidence={this._minConfidence}
+          onCopy={this._onCopy}
+          emptyText={filtering ? 'No crash matches the filter.' : undefined}
+        />
+      </div>
+    );
+  }
+
+  private _log: CrashLog;
+  private _taxonomy: Taxonomy;
+  private _onReveal: (where: ICellLocation) => void;
+  private _onCopy?: (entry: ICrashEntry) => void;
+  private _clearHistory: () => Promise<unknown>;
+  private _selected: string | null = null;
+  private _filter: ICrashFilter = { ...NO_FILTER };
+  private _minConfidence = 0;
+  private _status = '';
+}
+
+export namespace CrashPanel {
+  export interface IOptions {
+    log: CrashLog;
+    taxonomy: Taxonomy;
+    onReveal: (where: ICellLocation) => void;
+    /** Forget the server's crash history (DELETE /nbcrash/crashes). */
+    clearHistory: () => Promise<unknown>;
+    /** Copy a diagnosis as Markdown. */
+    onCopy?: (entry: ICrashEntry) => void;
+  }
+}
