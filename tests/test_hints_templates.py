@@ -7,9 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jupyterlab_nbcrash import taxonomy
-from jupyterlab_nbcrash.diagnosis.hints import GENERIC, make_hint, template_count
+from jupyterlab_nbcrash.diagnosis.hints import make_hint, safe_hint, template_count
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
-from jupyterlab_nbcrash.diagnosis.rules import HINTS, apply_rules, matching_rules, rule_names
+from jupyterlab_nbcrash.diagnosis.rules import (
+    CATCH_ALL,
+    HINTS,
+    apply_rules,
+    matching_rules,
+    rule_names,
+)
 from jupyterlab_nbcrash.diagnosis.text import close_matches, possibly_close
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.fixtures.tracebacks.loader import fixture, names, record
@@ -138,9 +144,16 @@ def test_every_hint_is_short_and_evidence_names_the_rule(name):
 def test_templates_of_all_matching_rules_run_without_the_safety_net(name):
     # make_hint swallows a template error (a hint must never break a diagnosis): call the
     # templates directly so that such an error fails here.
+    # A catch-all rule's template may decline (None: the safe hint speaks); every other
+    # template must word these fixtures' crashes.
     parsed = parse(record(name))
     for match in matching_rules(parsed):
         template = HINTS.get(match.rule)
+        if match.rule in CATCH_ALL:
+            if template is not None:
+                hint = template(parsed, match.facts)  # runs without raising
+                assert hint is None or isinstance(hint, str)
+            continue
         assert template is not None, f"no hint template for {match.rule}"
         assert template(parsed, match.facts)
 
@@ -270,12 +283,14 @@ def test_close_matches():
     assert close_matches("", ["a"]) == []
 
 
-def test_model_label_that_disagrees_with_a_weak_rule_gets_the_generic_hint():
+def test_model_label_that_disagrees_with_a_weak_rule_gets_the_safe_hint():
+    # The model's io_error may be wrong: the hint says only what the ValueError makes certain.
     parsed = parse(ErrorRecord(ename="ValueError", evalue="something odd"))
     match = apply_rules(parsed)
     assert match is not None and match.crash_type == "value_error"
     hint, evidence = make_hint(parsed, {"crash_type": "io_error"}, matching_rules(parsed))
-    assert hint == GENERIC["io_error"]
+    assert hint == safe_hint(parsed)
+    assert "ValueError: something odd" in hint and "file" not in hint
     assert evidence[0].startswith("rule values.value_error")
 
 
@@ -309,18 +324,21 @@ def test_fallbacks_use_parsed_specifics_when_no_rule_fires():
 
 
 @pytest.mark.parametrize("crash_type", sorted(taxonomy.CRASH_TYPES))
-def test_generic_hint_for_every_crash_type(crash_type):
+def test_the_fallback_hint_does_not_depend_on_the_models_crash_type(crash_type):
+    # Whatever label the model chose, an error no rule knows gets the same true sentence.
     parsed = parse(ErrorRecord(ename="Exception", evalue="x"))
     hint, _ = make_hint(parsed, {"crash_type": crash_type}, matching_rules(parsed))
-    assert hint == GENERIC[crash_type]
+    assert hint == (
+        "The marked line raised Exception: x. Check the inputs on that line against that message."
+    )
 
 
 def test_at_least_forty_templates():
     assert template_count() >= 40
 
 
-def test_every_rule_has_a_hint_template():
-    assert sorted(set(rule_names()) - set(HINTS)) == []
+def test_every_rule_but_a_catch_all_has_a_hint_template():
+    assert set(rule_names()) - set(HINTS) <= CATCH_ALL
 
 
 def test_pip_package_names_for_common_imports():

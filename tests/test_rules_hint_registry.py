@@ -16,9 +16,13 @@ from jupyterlab_nbcrash.diagnosis.rules import FAMILIES, HINTS, RULES, rule_name
 PACKAGE = Path(jupyterlab_nbcrash.__file__).resolve().parent
 RULES_DIR = Path(rules.__file__).resolve().parent
 
-# Rule ids without a template of their own, each with the reason the generic text of its crash
-# type is the right hint for it. Empty today: every rule has its template.
-USES_GENERIC_TEXT: dict[str, str] = {}
+# Rule ids without a template of their own, each with the reason the safe hint of the exception's
+# family is the right hint for it.
+USES_GENERIC_TEXT: dict[str, str] = {
+    "arguments.library_rejected_type": "any TypeError raised inside a library: cause unknown",
+    "arguments.library_rejected_value": "any ValueError raised inside a library: cause unknown",
+    "values.value_error": "any ValueError: cause unknown",
+}
 
 
 def _family(module) -> str:
@@ -36,6 +40,7 @@ def test_every_rule_id_has_a_template_or_a_reason():
     without = sorted(set(ids) - set(HINTS))
     assert without == sorted(USES_GENERIC_TEXT), without
     assert all(USES_GENERIC_TEXT.values())  # a reason for each
+    assert set(USES_GENERIC_TEXT) <= rules.CATCH_ALL  # only rules that cannot know the cause
 
 
 def test_every_template_belongs_to_a_rule():

@@ -13,142 +13,187 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from .rules import HINTS, RuleMatch
+from .. import taxonomy
+from .rules import CATCH_ALL, HINTS, RuleMatch
 from .rules.imports import module_not_found_hint, package_for
 from .rules.keys import missing_key_hint
 from .rules.names import undefined_name_hint
 from .traceback import ParsedError
-
-# A rule's hint is used even when the model chose another crash type, if the rule was this sure.
-TRUST_RULE = 0.8
+from .where import MAX_CALL, failing_call
 
 
 def make_hint(
     parsed: ParsedError, labels: Mapping[str, str | None], matches: Sequence[RuleMatch] = ()
 ) -> tuple[str, list[str]]:
     """(hint, evidence) for a diagnosed crash; never raises. ``matches`` are the rules that fired
-    on it, best first, as ``matching_rules`` returns them."""
-    match = matches[0] if matches else None
-    crash_type = labels.get("crash_type") or (match.crash_type if match else None) or "other"
-    if match is None or (match.crash_type != crash_type and match.confidence < TRUST_RULE):
-        # The model chose another crash type than this rule: a rule that agrees with the
-        # label, if any fired, knows the specifics for the hint.
-        match = next((m for m in matches if m.crash_type == crash_type), None) or match
-    evidence = _evidence(parsed, match)
-    hint = None
-    if match is not None and (match.crash_type == crash_type or match.confidence >= TRUST_RULE):
+    on it, best first, as ``matching_rules`` returns them.
+
+    A template is chosen by what the message says (the rules that fired on it), not by the
+    model's label: the most confident rule first (the label breaks ties), catch-all rules last.
+    A template returns None when its conditions do not hold on this crash; then the next rule's
+    template is tried, and finally the safe hint of the exception's family."""
+    crash_type = labels.get("crash_type") or (matches[0].crash_type if matches else "other")
+    ordered = sorted(
+        matches,
+        key=lambda m: (m.rule in CATCH_ALL, -m.confidence, m.crash_type != crash_type),
+    )
+    evidence = _evidence(parsed, ordered[0] if ordered else None)
+    for match in ordered:
         template = HINTS.get(match.rule)
-        if template is not None:
-            try:
-                hint = template(parsed, match.facts)
-            except Exception:  # pragma: no cover - a template bug must not break a diagnosis
-                hint = None
-    if not hint:
-        hint = _generic_hint(parsed, crash_type)
-    return " ".join(hint.split()), evidence
+        if template is None:
+            continue
+        try:
+            hint = template(parsed, match.facts)
+        except Exception:  # pragma: no cover - a template bug must not break a diagnosis
+            hint = None
+        if hint:
+            return " ".join(hint.split()), evidence
+    return " ".join(_generic_hint(parsed, crash_type).split()), evidence
 
 
 def _generic_hint(parsed: ParsedError, crash_type: str) -> str:
-    """Generic hint for the crash type, with what the parser found where it helps."""
-    if crash_type in ("variable_not_found", "name_error") and parsed.names:
-        return undefined_name_hint(
-            parsed,
-            {"name": parsed.names[0]},
-            "variable" if crash_type == "variable_not_found" else "function",
-        )
-    if crash_type == "key_error" and parsed.keys:
-        return missing_key_hint(
-            parsed,
-            {
-                "key": parsed.keys[0],
-                "container": "DataFrame" if "pandas" in parsed.libraries else "dict",
-            },
-        )
-    if crash_type == "module_not_found" and parsed.modules:
+    """The hint when no rule's template speaks: what the exception itself makes certain (an
+    undefined name, a missing key or module, two shapes), else the safe hint of its family.
+
+    Keyed by the exception, never by the model's crash type alone: the model may be wrong, and a
+    hint must stay true whatever label it chose."""
+    message = parsed.message
+    if parsed.names and (
+        parsed.ename in ("NameError", "UnboundLocalError") or _UNDEFINED.search(message)
+    ):
+        what = "function" if crash_type == "name_error" else "variable"
+        return undefined_name_hint(parsed, {"name": parsed.names[0]}, what)
+    if parsed.keys:  # a KeyError's key, or the labels pandas lists as "not in index"
+        container = "DataFrame" if "pandas" in parsed.libraries else "dict"
+        return missing_key_hint(parsed, {"key": parsed.keys[0], "container": container})
+    if parsed.modules and _NO_MODULE.search(message):
         module = parsed.modules[0]
         return module_not_found_hint(
             parsed,
             {"module": module, "top_module": module.split(".")[0], "package": package_for(module)},
         )
-    if crash_type in ("tensor_shape_mismatch", "unsupported_broadcast") and len(parsed.shapes) >= 2:
-        return (
-            f"The shapes {parsed.shapes[0]} and {parsed.shapes[1]} do not fit together here: "
-            "print the `.shape` of each input and reshape or transpose one of them."
-        )
-    return GENERIC.get(crash_type, GENERIC["other"])
+    return safe_hint(parsed)
 
 
-# The generic hint of each crash type: when no rule fired, or the model chose another crash type
-# than the rules (and none of them was sure).
-GENERIC: dict[str, str] = {
-    "variable_not_found": (
-        "A name used in this cell has no value yet: run the cell that defines it first."
-    ),
-    "invalid_argument": (
-        "A call got an argument it does not accept: check the names, values and types against "
-        "the function's documentation."
-    ),
-    "io_error": (
-        "A file could not be read or written: check the path, the file's format and its "
-        "permissions."
-    ),
-    "module_not_found": (
-        "A module is not installed: install it with `%pip install <package>` and restart the "
-        "kernel."
-    ),
-    "attribute_error": (
-        "The object has no such attribute: check the spelling, the object's type and your "
-        "library version."
-    ),
-    "key_error": (
-        "A key or column does not exist: print the available keys or `df.columns` and check "
-        "the spelling."
-    ),
-    "value_error": (
-        "A value has the right type but unacceptable content: print the inputs of the failing line."
-    ),
-    "tensor_shape_mismatch": (
-        "Shapes do not fit together: print the `.shape` of every input of the failing line."
-    ),
-    "type_error": (
-        "An object of the wrong type is used: print `type(...)` of the values in the failing line."
-    ),
-    "index_error": "An index is out of range: check the length or shape before indexing.",
-    "name_error": "A function or class is not defined: run its definition or import it first.",
-    "data_value_violation": (
-        "The data's values may break the function's requirements: check for NaN or infinity, "
-        "labels it has not seen, and the number of classes."
-    ),
-    "out_of_memory": (
-        "Memory ran out: use less data at once (smaller batches or a sample) and restart the "
-        "kernel."
-    ),
-    "environment_error": (
-        "The environment is broken or mismatched: check the library versions and reinstall, "
-        "then restart the kernel."
-    ),
-    "request_error": (
-        "A network call failed: check the connection, the URL and your credentials, then retry."
-    ),
-    "unsupported_broadcast": (
-        "Element-wise shapes cannot be broadcast: make the trailing dimensions equal or 1."
-    ),
-    "runtime_error": (
-        "The library failed while running: read the last line of the message for the specific "
-        "cause."
-    ),
-    # The three below are what the model may choose when no rule knows the message: say the
-    # usual cause as a condition, so that an unrelated crash does not get a false statement.
-    "feature_name_mismatch": (
-        "If the model now gets other features than at fit time: give it the same columns, in the "
-        "same order and with the same preprocessing as the training data."
-    ),
-    "model_initialization_error": (
-        "If the model or a layer is used before it is built, compiled or fitted (or built twice "
-        "by re-running a cell): run its cells in order, re-creating the model first."
-    ),
-    "other": "Read the last line of the error and check the marked line of the cell.",
+_UNDEFINED = re.compile(
+    r"name '\w+' is not defined|referenced before assignment|cannot access (?:local|free) variable"
+)
+_NO_MODULE = re.compile(r"No module named|cannot import name")
+# What to look at, by exception family: true of every crash of that family, never a guessed
+# cause. "{call}" is the user's call into the library ("`model.fit(X, y)`") or "the marked line".
+_LOOK: dict[str, str] = {
+    "KeyError": "Print the keys (or `df.columns`) of what is looked up {on}, and compare them "
+    "with the missing one.",
+    "IndexError": "Print the length or `.shape` of what is indexed {on}, and the index used.",
+    "ValueError": "Print the values {on} (with their `.shape` and `.dtype`) and compare them with "
+    "what the message asks for.",
+    "TypeError": "Print `type(...)` of the values {on} and compare them with the types the "
+    "message names.",
+    "AttributeError": "Print `type(...)` of the object before the dot: it is not the kind of "
+    "object the code expects, or your library version names the attribute differently.",
+    "ZeroDivisionError": "One of the divisors {on} is 0: print them.",
+    "AssertionError": "An `assert` condition was false: print the values it tests.",
+    "FileNotFoundError": "Print `os.getcwd()` and list the folder (`os.listdir(...)`) to compare "
+    "the path with what exists.",
+    "OSError": "Print the path or resource used {on}, and `os.getcwd()` for a relative path.",
+    "MemoryError": "Use less data at once (a sample, smaller batches, a smaller dtype), then "
+    "restart the kernel to free memory.",
+    "RecursionError": "A function calls itself (directly or through others) without reaching "
+    "its stop condition.",
+    "ImportError": "Check the installed version of the package (`%pip show <package>`) against "
+    "the documentation you follow.",
+    "NotImplementedError": "The method is declared but not implemented for this object: a "
+    "subclass must override it.",
+    "StopIteration": "An iterator was already exhausted: create it again before reading it.",
 }
+# Any other exception: the message is the library's (or Python's) own account.
+_LOOK_ELSE = "Check the inputs {on} against that message."
+# Exceptions that read like another family for the hint.
+_FAMILY = {
+    "UnboundLocalError": "NameError",
+    "IsADirectoryError": "OSError",
+    "PermissionError": "OSError",
+    "NotADirectoryError": "OSError",
+    "ModuleNotFoundError": "ImportError",
+    "InvalidArgumentError": "ValueError",
+    "UnicodeDecodeError": "ValueError",
+    "JSONDecodeError": "ValueError",
+}
+# Sentences of a message that state the fix ("Please use the NLTK Downloader", "Reshape your data
+# either using …", "Did you mean …?"): the user must read them first.
+_STATED_FIX = re.compile(
+    r"(?:^|(?<=[.:!?]\s)|(?<=\n))\s*((?:Please|Use|Try|Did you mean|Reshape|Consider|Install|"
+    r"Maybe you meant|Perhaps you|Make sure|To fix|HINT|Hint|You (?:should|must|need to|can|may "
+    r"want to|might want to))\b[^\n]{3,220}?(?:[.!?](?=\s|$)|$))",
+    re.M,
+)
+# The code line a "…:" fix sentence introduces (">>> nltk.download('punkt')", "pip install x").
+_CODE_AFTER = re.compile(
+    r"\s*\n\s*(?:>>>\s*)?((?:[\w.]+\(.*\)|%?pip install \S.*|!?\S+ -m \S.*))\s*$", re.M
+)
+_GIST_MAX = 140
+# A line of a statement that spans several (IPython marks one of them): not worth quoting alone.
+_FRAGMENT = re.compile(r"[,(\[{\\]$|^[)\]}.]|^\w+\s*=\s*[^=]*,$")
+
+
+# Imperative sentences that are no fix: a pointer elsewhere, a request to report a bug.
+_NOT_A_FIX = re.compile(
+    r"refer to|see (?:the )?(?:doc|https?:)|https?://|report|file an issue|open an issue|"
+    r"following|:\s*$",
+    re.I,
+)
+
+
+def stated_fix(message: str) -> str:
+    """The first sentence of ``message`` that states a fix, or "". A sentence that ends with a
+    colon takes the code on the next line with it ("… obtain the resource: `nltk.download(…)`")."""
+    text = message[:4_000]
+    for m in _STATED_FIX.finditer(text):
+        sentence = " ".join(m.group(1).split())
+        if sentence.endswith(":"):
+            code = _CODE_AFTER.match(text, m.end())
+            if code is None:
+                continue
+            sentence = f"{sentence} `{code.group(1).strip()}`"
+        if not _NOT_A_FIX.search(sentence):
+            return sentence
+    return ""
+
+
+def _gist(message: str) -> str:
+    """The message's first sentence (or line), cut to a readable length."""
+    first = next((ln.strip() for ln in message.splitlines() if ln.strip()), "")
+    m = re.match(r"(.{20,}?[.!?])\s+[A-Z(]", first)
+    if m:
+        first = m.group(1)
+    if len(first) > _GIST_MAX:
+        first = first[: _GIST_MAX - 1].rstrip() + "…"
+    return first.rstrip(".:")
+
+
+def safe_hint(parsed: ParsedError) -> str:
+    """The family's safe hint: what failed and where (the user's call, the library it went
+    into), the message's own words and its stated fix, and what to look at. True for every
+    crash of the family: it guesses no cause."""
+    call = failing_call(parsed)
+    line = parsed.user_line.strip()
+    what = parsed.ename or "an error"
+    if call is not None:
+        inside = taxonomy.title("library", call.library) if call.library else ""
+        lead = f"`{call.text}` raised {what}" + (f" inside {inside}" if inside else "")
+        on = f"in `{call.text if len(call.text) <= 30 else call.function + '(…)'}`"
+    elif line and len(line) <= MAX_CALL and not _FRAGMENT.search(line):
+        lead, on = f"`{line}` raised {what}", "on that line"
+    else:
+        lead, on = f"The marked line raised {what}", "on that line"
+    gist = _gist(parsed.message)
+    first = f"{lead}: {gist}" if gist else lead
+    first += "" if first.endswith(("?", "!", "…")) else "."
+    fix = stated_fix(parsed.message)
+    if fix and fix.rstrip(".!?") not in gist:
+        return f"{first} The message says what to do: {fix.rstrip('.')}."
+    family = _FAMILY.get(parsed.ename, parsed.ename)
+    return f"{first} {_LOOK.get(family, _LOOK_ELSE).format(on=on)}"
 
 
 def _deepest_library_frame(parsed: ParsedError):
@@ -182,5 +227,5 @@ def _evidence(parsed: ParsedError, match: RuleMatch | None) -> list[str]:
 
 
 def template_count() -> int:
-    """How many distinct hint templates exist (rule templates plus generic fallbacks)."""
-    return len(set(HINTS.values())) + len(GENERIC)
+    """How many distinct hint templates exist (rule templates plus the safe hints)."""
+    return len(set(HINTS.values())) + len(_LOOK)

@@ -37,6 +37,9 @@ _CHAIN = re.compile(
     r"^\s*(During handling of the above exception, another exception occurred"
     r"|The above exception was the direct cause of the following exception)"
 )
+# Google Colab saved every error's value as this word for a few years; the traceback's last line
+# still holds the real message.
+COLAB_PLACEHOLDER = "ignored"
 _SEPARATOR = re.compile(r"^-{20,}\s*$")
 
 # Frame headers, newest IPython first.
@@ -59,7 +62,12 @@ _CODE = re.compile(r"^\s*(?P<arrow>-*>)?\s*(?P<no>\d+)(?: (?P<code>.*))?$")
 # An exception line: "ValueError: message", "tensorflow.python...InvalidArgumentError: msg".
 _EXC_LINE = re.compile(r"^(?P<name>[A-Za-z_][\w.]*)(?:(?P<colon>:)\s?(?P<msg>.*))?$")
 
-_USER_FILE = re.compile(r"^<ipython-input-\d+-[0-9a-f]+>$|ipykernel_\d+[\\/]\d+\.py$|^<timed ")
+# A notebook cell's code: IPython 7 (`<ipython-input-5-9f1e>`), ipykernel's temp files, and
+# Colab's newer `/tmp/ipython-input-12-2538972458.py` and `/tmp/ipython-input-635693387.py`.
+_USER_FILE = re.compile(
+    r"^<ipython-input-\d+-[0-9a-f]+>$|ipykernel_\d+[\\/]\d+\.py$|^<timed "
+    r"|[\\/]ipython-input-\d+(?:-[0-9a-f]+)?\.py$"
+)
 _PKG_DIRS = ("site-packages", "dist-packages")
 _STDLIB_PATH = re.compile(r"[\\/]lib[\\/](?:python\d[\d.]*[\\/])?[^\\/]+(?:[\\/]|\.py)", re.I)
 
@@ -538,7 +546,11 @@ def _parse(record: ErrorRecord) -> ParsedError:
     tb_msg = "\n".join(last.exc_msg).strip()
     evalue = strip_ansi(record.evalue or "").strip()
     message = evalue
-    if tb_msg and (not evalue or (evalue in tb_msg and len(tb_msg) > len(evalue))):
+    if tb_msg and (
+        not evalue
+        or evalue == COLAB_PLACEHOLDER
+        or (evalue in tb_msg and len(tb_msg) > len(evalue))
+    ):
         message = tb_msg
     if len(message) > MAX_MESSAGE:
         # TensorFlow's "Graph execution error" lists a stack before the real error at the end.

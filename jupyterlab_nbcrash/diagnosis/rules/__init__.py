@@ -1,9 +1,11 @@
 """Rules: what is certain from the error text, and the hints they feed, one module per family.
 
 Each family module (``memory``, ``imports``, ... ``other``) declares its rule ids once, as
-constants, and exports ``RULES`` (the matching functions) and ``HINTS`` (rule id -> the template
-that words the hint). Matching and wording stay separate functions: the rules are also features
-of the text model, which reads their ids.
+constants, and exports ``RULES`` (the matching functions), ``HINTS`` (rule id -> the template
+that words the hint) and ``CATCH_ALL`` (the ids of its rules that fire on an exception class or a
+message shape too broad to know the cause: their templates speak only after every other rule's,
+and say nothing the message does not). Matching and wording stay separate functions: the rules
+are also features of the text model, which reads their ids.
 
 ``matching_rules`` returns every rule that fires, most specific first (the model reads them as
 features); ``apply_rules`` the best one. Rules decide ``crash_type``; they set ``root_cause``,
@@ -63,6 +65,11 @@ RULES: tuple[Rule, ...] = tuple(rule for family in FAMILIES for rule in family.R
 HINTS: dict[str, Template] = {
     rule_id: template for family in FAMILIES for rule_id, template in family.HINTS.items()
 }
+
+# Rules that fire on an exception class or a broad message shape: last in line for the hint.
+CATCH_ALL: frozenset[str] = frozenset(
+    rule_id for family in FAMILIES for rule_id in getattr(family, "CATCH_ALL", ())
+)
 
 
 # An exception that carries another one in its message: TensorFlow's py_func errors

@@ -616,14 +616,8 @@ def _none_passed_to_library(p, f):
     )
 
 
-def _library_rejected_argument(p, f):
-    lib = f.get("library") or p.library or "the library"
-    func = f.get("function") or "it"
-    return (
-        f"{lib} rejected an argument of the call (inside `{func}`): compare what you pass (its "
-        "type, shape, dtype) with what the function's documentation expects."
-    )
-
+# Fire on the exception class or a broad message shape: they cannot know the cause.
+CATCH_ALL = frozenset({LIBRARY_REJECTED_TYPE, LIBRARY_REJECTED_VALUE, INVALID_ARGUMENT_GENERIC})
 
 HINTS: dict[str, Template] = {
     AXIS_OUT_OF_BOUNDS: _axis_out_of_bounds,
@@ -644,6 +638,4 @@ HINTS: dict[str, Template] = {
     DEVICE_STRING: _torch_device_string,
     PLOT_VALUE: _plot_value_rejected,
     NONE_PASSED_TO_LIBRARY: _none_passed_to_library,
-    LIBRARY_REJECTED_TYPE: _library_rejected_argument,
-    LIBRARY_REJECTED_VALUE: _library_rejected_argument,
 }

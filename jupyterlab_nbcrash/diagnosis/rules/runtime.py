@@ -211,19 +211,14 @@ def _autograd_failed(p, f):
 
 
 def _library_runtime_error(p, f):
+    """Only when the message names a package to install; otherwise the safe hint speaks."""
     install = re.search(r"[Pp]lease install (?:either )?`?([\w.-]+)`?", p.message)
     if install:
         return (
             f"This needs an extra package: run `%pip install {install.group(1)}`, then restart "
             "the kernel."
         )
-    lib = p.library or "The library"
-    first = p.message.strip().splitlines()[0][:120] if p.message.strip() else ""
-    said = f" ({first})" if first else ""
-    return (
-        f"{lib} stopped with a runtime error{said}: check the inputs it got at the failing line "
-        "and search this message with the library's name and version."
-    )
+    return None
 
 
 def _tensor_as_bool(p, f):
@@ -239,6 +234,9 @@ def _event_loop_running(p, f):
         "`asyncio.run(main())`."
     )
 
+
+# Fire on the exception class or a broad message shape: they cannot know the cause.
+CATCH_ALL = frozenset({RUNTIME_ERROR})
 
 HINTS: dict[str, Template] = {
     NO_CUDA: _no_cuda_gpu,

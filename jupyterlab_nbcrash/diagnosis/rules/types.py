@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from ..text import code_span
 from .base import Template, group_facts, pattern_rule
 from .indexes import non_integer_index_hint
 
@@ -385,13 +384,14 @@ def _not_a_context_manager(p, f):
 
 
 def _wrong_type(p, f):
+    """Only for a non-integer index; any other TypeError gets the safe hint."""
     if "indices must be integers" in p.message:
         return non_integer_index_hint(p, f)
-    return (
-        "An object of the wrong type reached this operation: print `type(...)` of the values "
-        f"in {code_span(p.user_line) if p.user_line else 'the failing line'}."
-    )
+    return None
 
+
+# Fire on the exception class or a broad message shape: they cannot know the cause.
+CATCH_ALL = frozenset({TYPE_ERROR})
 
 HINTS: dict[str, Template] = {
     DTYPE_PROMOTION: _text_and_numbers_mixed,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from ..text import code_span
 from .base import Template, group_facts, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -335,13 +334,8 @@ def _dict_from_non_pairs(p, f):
     )
 
 
-def _unacceptable_value(p, f):
-    return (
-        "A value has the right type but unacceptable content: print the inputs of "
-        f"{code_span(p.user_line) if p.user_line else 'the failing line'} and compare with "
-        "what the call expects."
-    )
-
+# Fire on the exception class or a broad message shape: they cannot know the cause.
+CATCH_ALL = frozenset({VALUE_ERROR})
 
 HINTS: dict[str, Template] = {
     TENSOR_CONVERSION: _objects_to_tensor,
@@ -359,5 +353,4 @@ HINTS: dict[str, Template] = {
     NOT_IN_LIST: _not_in_list,
     COLUMN_EXISTS: _column_exists,
     DICT_PAIRS: _dict_from_non_pairs,
-    VALUE_ERROR: _unacceptable_value,
 }

@@ -1,0 +1,130 @@
+"""Where a crash happened, read from its traceback: the user's call into a library, the frame
+that raised, and the machine the notebook ran on.
+
+Hints use these to say *where* without guessing *why*: "`model.fit(X, y)` raised ValueError
+inside scikit-learn". Each function answers only what the traceback shows and returns an empty
+value when it does not show it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .traceback import Frame, ParsedError
+
+# What a hint quotes of the user's code at most.
+MAX_CALL = 70
+
+
+@dataclass(frozen=True)
+class Call:
+    """The call on the user's failing line that went into the frame that raised (or the line's
+    own call when the error was raised on it)."""
+
+    text: str  # the call as written, e.g. "model.fit(X_train, y_train)" (cut at MAX_CALL)
+    function: str  # the called name as written, e.g. "model.fit"
+    library: str | None  # the library the call went into, None for the user's own code
+
+
+def user_frame_index(parsed: ParsedError) -> int | None:
+    """Index in ``parsed.frames`` of the last notebook-cell frame (the user's failing line)."""
+    for i in range(len(parsed.frames) - 1, -1, -1):
+        if parsed.frames[i].is_user and parsed.frames[i].failing_line:
+            return i
+    return None
+
+
+def callee(parsed: ParsedError) -> Frame | None:
+    """The frame the user's failing line called into (the first frame after it), if any."""
+    i = user_frame_index(parsed)
+    if i is None or i + 1 >= len(parsed.frames):
+        return None
+    return parsed.frames[i + 1]
+
+
+def raised_in_user_code(parsed: ParsedError) -> bool:
+    """True when the last frame is a notebook cell: the failing line itself raised (``d['k']``,
+    ``a[5]``, ``1 / 0``), no library function stands between."""
+    last = parsed.last_frame
+    return last is not None and last.is_user
+
+
+def failing_call(parsed: ParsedError) -> Call | None:
+    """The call of the user's failing line that the crash went into, when the line shows it.
+
+    The frames after the user's frame name the function that was called (``fit``, or
+    ``NDFrame.to_hdf``; decorators such as ``wrapper`` or ``inner_f`` may come first); the line
+    is searched for a call of one of those names (``model.fit(``). Operators, indexing and
+    properties raise in functions the line does not name (``__getitem__``): then there is no call
+    to quote, and the answer is None rather than a guess."""
+    line = parsed.user_line.strip()
+    i = user_frame_index(parsed)
+    if not line or i is None:
+        return None
+    below = parsed.frames[i + 1 : i + 1 + _CALLEE_DEPTH]
+    library = next((f.library for f in below if f.library), None)
+    for frame in below:
+        parts = frame.function.strip("<>").split(".")
+        # `DataFrame.__init__` (IPython 8 qualifies methods) was called as `DataFrame(`.
+        name = parts[-2] if parts[-1] == "__init__" and len(parts) > 1 else parts[-1]
+        if not re.fullmatch(r"[A-Za-z_]\w*", name) or name.startswith("__"):
+            continue
+        m = re.search(rf"(?<![\w.])((?:[A-Za-z_]\w*(?:\(\))?\.)*{re.escape(name)})\s*\(", line)
+        if m is None:
+            continue
+        text = line[m.start() : _closing_paren(line, m.end() - 1) + 1]
+        if len(text) > MAX_CALL:
+            text = text[: MAX_CALL - 1].rstrip() + "…"
+        return Call(text=text, function=m.group(1), library=library)
+    return None
+
+
+# How many frames below the user's line may stand before the called function (decorators).
+_CALLEE_DEPTH = 4
+
+
+def _closing_paren(line: str, start: int) -> int:
+    """Index of the parenthesis closing the one at ``start`` (the line's end if unclosed)."""
+    depth = 0
+    quote = ""
+    for i in range(start, len(line)):
+        c = line[i]
+        if quote:
+            if c == quote and line[i - 1] != "\\":
+                quote = ""
+        elif c in "'\"":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(line) - 1
+
+
+# Paths that only one kind of machine has. Kaggle mounts its data under /kaggle/input and runs
+# notebooks from /kaggle/working; Colab keeps files under /content and packages in
+# /usr/local/lib/pythonX.Y/dist-packages with cells as /tmp/ipython-input-*.py.
+_KAGGLE = re.compile(r"(?:^|[\s'\"(])/kaggle/(?:input|working|temp|lib)\b")
+_COLAB = re.compile(
+    r"(?:^|[\s'\"(])/content/|google[\\/.]colab|/tmp/ipython-input-\d+(?:-[0-9a-f]+)?\.py"
+)
+_WINDOWS = re.compile(r"\b[A-Za-z]:\\(?:Users|ProgramData|Anaconda|Program Files)|\\AppData\\")
+_MAC = re.compile(r"(?:^|[\s'\"(])/Users/[^/\s]+/|/opt/homebrew/|/Library/Frameworks/")
+
+
+def runtime(parsed: ParsedError) -> str:
+    """Where the notebook ran, from the paths its traceback shows: "kaggle", "colab",
+    "windows", "macos" or "" when the paths do not tell."""
+    text = parsed.text[:20_000] + "\n" + parsed.message[:2_000]
+    for name, pattern in (
+        ("kaggle", _KAGGLE),
+        ("colab", _COLAB),
+        ("windows", _WINDOWS),
+        ("macos", _MAC),
+    ):
+        if pattern.search(text):
+            return name
+    return ""
