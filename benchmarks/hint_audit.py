@@ -56,6 +56,8 @@ def excluded_ids(paths: list[str]) -> set[str]:
     """Crash ids graded before: every line of every ``*.ids`` file under the given paths."""
     out: set[str] = set()
     for p in map(Path, paths):
+        if not p.exists():
+            raise SystemExit(f"hint_audit: --exclude {p}: no such file or folder")
         for f in sorted(p.glob("*.ids")) if p.is_dir() else [p]:
             out.update(line.strip() for line in f.read_text().splitlines() if line.strip())
     return out
