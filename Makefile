@@ -64,8 +64,8 @@ check-node:
 
 # Editable install, then the environment's labextension becomes a link to this clone's build
 # (jupyterlab_nbcrash/labextension), so `jlpm build` + a page reload shows a change.
-# pip would write the package's files through a link left by an earlier `develop` (into the
-# clone) and uninstall them from there: the link is removed before pip runs, and made again.
+# pip writes the package's files through a link left by an earlier `develop`, into the clone
+# (an install.json there broke every later wheel build): the link goes before pip runs.
 install: venv check-node
 	@if [ "$$(cat "$(INSTALL_STAMP)" 2>/dev/null)" = "$(INSTALL_KEY)" ]; then \
 	  echo "make: jupyterlab_nbcrash already installed from $(CURDIR) (editable)"; \
