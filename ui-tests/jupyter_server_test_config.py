@@ -6,7 +6,10 @@ Never use this configuration in production: galata's helper removes every securi
 import os
 from tempfile import mkdtemp
 
+from ipykernel.kernelspec import write_kernel_spec
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyterlab.galata import configure_jupyter_server
+from traitlets import default
 
 c = get_config()  # noqa: F821 (injected by jupyter's config loader)
 
@@ -15,5 +18,27 @@ c.ServerApp.port = int(os.environ.get("NBCRASH_UI_PORT", "8917"))
 # CI runs as root in a container.
 c.ServerApp.allow_root = True
 c.FileContentsManager.delete_to_trash = False
+
+scratch = mkdtemp(prefix="nbcrash-ui-")
 # Keep the crash history of the tests out of the user's data directory.
-c.NbCrashConfig.store_path = os.path.join(mkdtemp(prefix="nbcrash-ui-store-"), "nbcrash.sqlite3")
+c.NbCrashConfig.store_path = os.path.join(scratch, "nbcrash.sqlite3")
+
+# A second Python kernelspec, as on many machines, whose name sorts before "Python 3 (ipykernel)":
+# File > New > Notebook would preselect it, and a notebook that does not name its kernel gets a
+# Select Kernel dialog when JupyterLab has no session for it. The tests must name theirs (python3).
+second_kernels = os.path.join(scratch, "kernels")
+write_kernel_spec(
+    os.path.join(second_kernels, "nbcrash-second"),
+    overrides={"display_name": "A second Python (nbcrash UI tests)"},
+)
+
+
+class WithASecondKernelspec(KernelSpecManager):
+    """The machine's kernelspecs and the one above (`kernel_dirs` cannot be configured)."""
+
+    @default("kernel_dirs")
+    def _kernel_dirs_default(self):
+        return [*super()._kernel_dirs_default(), second_kernels]
+
+
+c.ServerApp.kernel_spec_manager_class = WithASecondKernelspec

@@ -12,7 +12,27 @@ export async function openCrashPanel(page: IJupyterLabPageFixture) {
   return panel;
 }
 
-/** Upload `name` from tests/notebooks/ into the test's folder, open it and make it active. */
+/**
+ * The kernel every test notebook names in its metadata: ipykernel's own, there wherever
+ * ipykernel is. A notebook that names no kernel gets whichever kernelspec File > New lists
+ * first, or a Select Kernel dialog when JupyterLab finds no session for it (after a reload):
+ * on a machine with a second kernelspec, the test would depend on that machine.
+ */
+export const KERNELSPEC = {
+  name: 'python3',
+  display_name: 'Python 3 (ipykernel)',
+  language: 'python'
+};
+
+async function openAndActivate(page: IJupyterLabPageFixture, file: string) {
+  await page.notebook.openByPath(file);
+  await page.notebook.activate(path.basename(file));
+}
+
+/**
+ * Upload `name` from tests/notebooks/ into the test's folder, open it and make it active.
+ * Those notebooks name their kernel (KERNELSPEC).
+ */
 export async function openTestNotebook(
   page: IJupyterLabPageFixture,
   tmpPath: string,
@@ -22,8 +42,36 @@ export async function openTestNotebook(
     path.resolve(__dirname, 'notebooks', name),
     `${tmpPath}/${name}`
   );
-  await page.notebook.openByPath(`${tmpPath}/${name}`);
-  await page.notebook.activate(name);
+  await openAndActivate(page, `${tmpPath}/${name}`);
+}
+
+/**
+ * A new notebook `name` with one empty code cell, in the file browser's folder (the test's),
+ * open and active: what File > New > Notebook gives, but naming its kernel (KERNELSPEC) in the
+ * file, so JupyterLab starts that kernel without asking, also after a reload.
+ */
+export async function newNotebook(page: IJupyterLabPageFixture, name: string) {
+  const folder = await page.filebrowser.getCurrentDirectory();
+  const file = folder ? `${folder}/${name}` : name;
+  const notebook = {
+    cells: [
+      {
+        cell_type: 'code',
+        execution_count: null,
+        id: 'cell-0',
+        metadata: {},
+        outputs: [],
+        source: ''
+      }
+    ],
+    metadata: { kernelspec: KERNELSPEC, language_info: { name: 'python' } },
+    nbformat: 4,
+    nbformat_minor: 5
+  };
+  expect(
+    await page.contents.uploadContent(JSON.stringify(notebook), 'text', file)
+  ).toBe(true);
+  await openAndActivate(page, file);
 }
 
 /**

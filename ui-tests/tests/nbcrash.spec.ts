@@ -1,5 +1,10 @@
 import { expect, test } from '@jupyterlab/galata';
-import { openCrashPanel, openTestNotebook, outOfOrderEntry } from './helpers';
+import {
+  newNotebook,
+  openCrashPanel,
+  openTestNotebook,
+  outOfOrderEntry
+} from './helpers';
 
 test.use({ autoGoto: true });
 
@@ -7,7 +12,7 @@ test.describe('nbcrash: crash diagnosis in the panel', () => {
   test('a failing import is diagnosed as "Module not found"', async ({
     page
   }, testInfo) => {
-    await page.notebook.createNew('module_crash.ipynb');
+    await newNotebook(page, 'module_crash.ipynb');
     await page.notebook.setCell(0, 'code', 'import nonexistent_pkg_xyz');
     await page.notebook.runCell(0);
 
@@ -53,7 +58,7 @@ test.describe('nbcrash: crash diagnosis in the panel', () => {
   });
 
   test('error text is shown as text, never as HTML', async ({ page }) => {
-    await page.notebook.createNew('html_crash.ipynb');
+    await newNotebook(page, 'html_crash.ipynb');
     await page.notebook.setCell(
       0,
       'code',

@@ -4,7 +4,12 @@ import {
   IJupyterLabPageFixture,
   test
 } from '@jupyterlab/galata';
-import { openCrashPanel, openTestNotebook, PANEL_ID } from './helpers';
+import {
+  newNotebook,
+  openCrashPanel,
+  openTestNotebook,
+  PANEL_ID
+} from './helpers';
 
 /**
  * Issue 5, frontend: the inline card (titles, "Why?", "Go to cell", feedback), the panel's
@@ -42,7 +47,7 @@ async function runNotebook(
   name: string,
   sources: string[]
 ) {
-  await page.notebook.createNew(name);
+  await newNotebook(page, name);
   await page.notebook.setCell(0, 'code', sources[0]);
   for (const source of sources.slice(1)) {
     await page.notebook.addCell('code', source);
