@@ -345,6 +345,9 @@ def _close_name(nb: _Notebook, name: str, message: str) -> str | None:
 def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookFinding | None:
     if nb.crash is None:
         return None
+    is_key = ename == "KeyError" or bool(_KEY_MESSAGE.search(message))
+    if not (nb.live or saved.worth_a_look(nb, unrun_matter=is_key)):
+        return None
     # The failing lines of every notebook frame: `train(df)` in this cell, then `data["y"]`
     # inside the function another cell defined.
     lines = [f.failing_line for f in getattr(parsed, "frames", ()) if f.is_user and f.failing_line]
@@ -358,7 +361,6 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
     if ename == "KeyError" and not keys:
         keys = {message.strip().strip("'\"")}
     keys |= set(_QUOTED.findall(message))  # "None of [Index(['color'])] are in the [columns]"
-    is_key = ename == "KeyError" or bool(_KEY_MESSAGE.search(message))
     # Shape errors and failed asserts check exactly the state that a repeated change breaks.
     checks = bool(_SHAPE_MESSAGE.search(message)) or ename == "AssertionError"
     if not nb.live:

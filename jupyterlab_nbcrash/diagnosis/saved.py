@@ -107,6 +107,29 @@ def analyse_saved(cells: Sequence[Cell]) -> SavedOrder:
 # ------------------------------------------------------------------------- what the counts say
 
 
+def worth_a_look(nb, unrun_matter: bool) -> bool:
+    """Can the file show a notebook cause of a state error at all? Not when the cells that ran
+    show [1], [2], … top to bottom, without an error output other than the crash's: then the
+    state is what running them in order gives (the common case, answered without analysing
+    cells). Cells never run matter only when they may store a missing key (``unrun_matter``)."""
+    crash = nb.crash
+    if crash is None or not crash.execution_count:
+        return True  # nothing to compare with: let the analysis look
+    previous = 0
+    for cell in nb.cells:
+        if not cell.source.strip():
+            continue
+        count = cell.execution_count
+        if count is None:
+            if unrun_matter:
+                return True
+            continue
+        if count != previous + 1 or (cell.error and cell is not crash):
+            return True
+        previous = count
+    return False
+
+
 class _Counts:
     """The saved counts around one crash (``nb`` is notebook.py's view of the crash's notebook)."""
 
@@ -119,9 +142,9 @@ class _Counts:
         for cell in self.run:
             self.by_count.setdefault(cell.execution_count, []).append(cell)
         self.distinct = sorted(self.by_count)
-        self.session = self._session()
 
-    def _session(self) -> list[Cell]:
+    @cached_property
+    def session(self) -> list[Cell]:
         """The crash's session from its start, when the cells above the crash show [1] … [n]
         in order down to it (cells without a count in between are skipped); else []."""
         if self.crash is None or not self.count or self.crash not in self.run:
@@ -169,6 +192,15 @@ class _Counts:
                 "ran in another one"
             )
         return None
+
+    def may_show_a_change(self) -> bool:
+        """Some count shows a re-run before the crash, or a cell below it that ran first."""
+        if not self.count:
+            return False
+        if self.missing_below(self.count) is not None:
+            return True
+        below = (c for c in self.run if c.index > self.crash.index)
+        return any(c.execution_count < self.count for c in below)
 
     def ran_before(self, cell: Cell) -> bool:
         """The cell's count shows it ran before the crash, in the crash's kernel session."""
@@ -383,19 +415,16 @@ def _defined_but_gone(nb, counts: _Counts, name: str, cells: list[Cell], evidenc
 def changed_state(nb, ename: str, names, keys, is_key: bool, checks: bool, message: str):
     """A KeyError, AttributeError, shape error … on ``names`` (read on the failing lines)."""
     counts = _Counts(nb)
-    derived = _sources_of(nb, counts, names)
-    best = None
-    for cell in nb.mentioning(*sorted(set(names) | set(derived))):
-        info = nb.names(cell)
-        for mutation in info.mutations:
-            if mutation.name not in names and mutation.name not in derived:
-                continue
-            via = None if mutation.name in names else derived[mutation.name]
-            candidate = _change(nb, counts, cell, info, mutation, keys, is_key, checks, via)
-            if candidate and (best is None or candidate[0] > best[0]):
-                best = candidate
+    mentioning = nb.mentioning(*sorted(names))
+    # Only a count that no cell shows (a re-run) or a cell below that ran first can show a
+    # change; most saved crashes have neither, and skip the cells' analysis.
+    best, derived = None, {}
+    if counts.may_show_a_change():
+        best, derived = _best_change(nb, counts, names, mentioning, keys, is_key, checks)
     if best is None or not best[1]:
-        failed = _failed_rebinding(nb, counts, names, message, keys if is_key else set())
+        failed = _failed_rebinding(
+            nb, counts, names, mentioning, message, keys if is_key else set()
+        )
         if failed is not None and (failed.decisive or best is None):
             return failed
     if best is None:
@@ -416,14 +445,31 @@ def changed_state(nb, ename: str, names, keys, is_key: bool, checks: bool, messa
     return _saved_finding(NOTEBOOK, OUT_OF_ORDER, decisive, hint, evidence, cell, kind=kind)
 
 
-def _sources_of(nb, counts: _Counts, names) -> dict[str, tuple[str, Cell]]:
+def _best_change(nb, counts: _Counts, names, mentioning, keys, is_key: bool, checks: bool):
+    """(the best explaining change or None, the names the used ones came from)."""
+    derived = _sources_of(nb, counts, names, mentioning)
+    extra = set(derived) - set(names)
+    best = None
+    for cell in nb.mentioning(*sorted(set(names) | extra)) if extra else mentioning:
+        info = nb.names(cell)
+        for mutation in info.mutations:
+            if mutation.name not in names and mutation.name not in derived:
+                continue
+            via = None if mutation.name in names else derived[mutation.name]
+            candidate = _change(nb, counts, cell, info, mutation, keys, is_key, checks, via)
+            if candidate and (best is None or candidate[0] > best[0]):
+                best = candidate
+    return best, derived
+
+
+def _sources_of(nb, counts: _Counts, names, mentioning) -> dict[str, tuple[str, Cell]]:
     """One step back along the data: `X` on the failing line came from `df` when the cell that
     last set `X` before the crash (`X = df.values`) reads `df`. Maps each source to (`X`, cell)."""
     out: dict[str, tuple[str, Cell]] = {}
     for name in sorted(names):
         setters = [
             c
-            for c in nb.mentioning(name)
+            for c in mentioning
             if c is not nb.crash
             and counts.ran_before(c)
             and name in nb.names(c).defines
@@ -469,11 +515,11 @@ def _change(nb, counts: _Counts, cell, info, mutation: Mutation, keys, is_key, c
     return score, decisive, cell, mutation, kind, evidence
 
 
-def _failed_rebinding(nb, counts: _Counts, names, message: str, keys: set[str]):
+def _failed_rebinding(nb, counts: _Counts, names, mentioning, message: str, keys: set[str]):
     """A cell that should have (re)set a name used here shows an error output from before the
     crash, so the name holds stale state (`model = None` above, `model = build()` failed)."""
     best = None
-    for cell in nb.mentioning(*sorted(names)):
+    for cell in mentioning:
         if cell is nb.crash or cell.error is None or not counts.ran_before(cell):
             continue
         bound = sorted(n for n in names if n in nb.names(cell).defines and _failed_before(cell, n))
