@@ -79,12 +79,19 @@ def test_saved_order_is_frozen():
 NOT_DEFINED = ("NameError", "name 'x' is not defined")
 
 
-def tb(count: int, line: int, code: str, error=("ValueError", "bad value")) -> list[str]:
-    """An IPython 8 traceback of a cell that failed on ``line``."""
+FRAME_STYLES = {  # how IPython names the failing cell's frame, newest first
+    "8": "Cell In[{count}], line {line}\n----> {line} {code}\n",
+    "8.0": "Input In [{count}], in <cell line: {line}>()\n----> {line} {code}\n",
+    "7": "<ipython-input-{count}-0123456789ab> in <module>\n----> {line} {code}\n",
+}
+
+
+def tb(count, line, code, error=("ValueError", "bad value"), style="8") -> list[str]:
+    """A traceback of a cell that failed on ``line``."""
     return [
         "-" * 75,
         f"{error[0]}                                 Traceback (most recent call last)",
-        f"Cell In[{count}], line {line}\n----> {line} {code}\n",
+        FRAME_STYLES[style].format(count=count, line=line, code=code),
         f"{error[0]}: {error[1]}",
     ]
 
@@ -210,9 +217,10 @@ def test_definer_failed_before_the_line_that_assigns():
     assert "statement starting on line 2" in " ".join(f.evidence)
 
 
-def test_definer_failed_after_assigning_is_not_the_cause():
+@pytest.mark.parametrize("style", FRAME_STYLES)
+def test_definer_failed_after_assigning_is_not_the_cause(style):
     sources = ["x = 1\nb = 1 / 0", "print(x)"]
-    errors = {1: tb(1, 2, "b = 1 / 0", ("ZeroDivisionError", "division by zero"))}
+    errors = {1: tb(1, 2, "b = 1 / 0", ("ZeroDivisionError", "division by zero"), style)}
     f = run(saved(sources, [1, 2], crash=2, errors=errors))
     assert f.notebook_cause != PREV and not f.decisive
 
@@ -228,13 +236,7 @@ def test_failure_inside_a_loop_fails_the_whole_statement():
     [
         {1: None},  # an error output without traceback: where it failed is unknown
         {1: ["Cell In[1], line 1", "  x = (", "SyntaxError: incomplete input"]},  # nothing ran
-        {  # IPython 7's frame style
-            1: [
-                "ValueError          Traceback (most recent call last)",
-                "<ipython-input-1-0123456789ab> in <module>\n----> 1 x = load()\n",
-                "ValueError: bad value",
-            ]
-        },
+        {1: tb(1, 1, "x = load()", style="7")},
     ],
 )
 def test_definer_failed_however_the_error_was_saved(errors):
@@ -443,3 +445,11 @@ def test_scan_gives_each_cell_its_first_error_output():
     cells = with_errors(nb)
     assert cells[0].error == SavedError("E1", "one", ("t",))
     assert cells[1].error is None
+
+
+def test_huge_counts_cost_no_more_than_the_cells():
+    # a count of a billion shown by one cell: the counts below it are not walked one by one
+    sources = ["X = make()", "X = add_bias(X)", "y = X @ w"]
+    f = run(saved(sources, [None, 10**9, 10**9 + 1], crash=3, error=SHAPES))
+    check(f, OOO, 2, "rerun")
+    assert f"no cell shows [{10**9 - 1}]" in " ".join(f.evidence)

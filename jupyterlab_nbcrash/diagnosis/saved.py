@@ -228,7 +228,8 @@ class _Counts:
         if missing is None:
             return None
         if missing == count - 1:
-            before = next((k for k in range(count - 2, 0, -1) if k in self.by_count), None)
+            at = bisect.bisect_left(self.distinct, missing)  # the highest count shown below it
+            before = self.distinct[at - 1] if at and self.distinct[at - 1] > 0 else None
             jump = f" (the counts jump from [{before}] to [{count}])" if before else ""
             return f"no cell shows [{missing}], the count before {cell_name(cell)}{jump}"
         for below in self.nb.cells:
@@ -250,7 +251,11 @@ def _failure(cell: Cell) -> tuple[int | None, str]:
         return 0, label
     parsed = parse(ErrorRecord(ename=error.ename, evalue=error.evalue, traceback=error.traceback))
     frame = next((f for f in parsed.frames if f.is_user), None)
-    if frame is None or not frame.lineno or frame.function not in ("", "<module>"):
+    # The cell's own code, not a function it called: "<module>", or "<cell line: 5>" (IPython 8.0)
+    top = frame is not None and (
+        frame.function in ("", "<module>") or "cell line" in frame.function
+    )
+    if not top or not frame.lineno:
         return None, label
     try:
         tree = ast.parse(to_python(cell.source)[0])
