@@ -289,54 +289,6 @@ def test_unbound_local_is_left_to_the_rules():
     assert run(make(["x = 1", "def f():\n    x += 1\nf()"], "1 2", error=error)) is None
 
 
-# ----------------------------------------------------------------------- without a live history
-
-
-def counts_only(sources, counts, crash, error=NOT_DEFINED):
-    cells = [
-        {"id": f"c{i}", "index": i, "source": s, "execution_count": c}
-        for i, (s, c) in enumerate(zip(sources, counts, strict=True))
-    ]
-    return ErrorRecord.from_dict(
-        {
-            "ename": error[0],
-            "evalue": error[1],
-            "cell_id": f"c{crash - 1}",
-            "execution_count": counts[crash - 1],
-            "notebook": {"cells": cells},
-        }
-    )
-
-
-def test_saved_counts_never_run_definer():
-    f = run(counts_only(["print(x)", "x = 1"], [1, None], crash=1))
-    check(f, "notebook_specific", "out_of_order_execution", 2)
-
-
-def test_saved_counts_definer_ran_after_the_crash():
-    f = run(counts_only(["a = 0", "print(x)", "x = 1"], [1, 2, 3], crash=2))
-    check(f, "notebook_specific", "out_of_order_execution", 3)
-
-
-def test_saved_counts_definer_ran_before_is_undecided():
-    f = run(counts_only(["x = 1", "print(x)"], [1, 2], crash=2))
-    check(f, "notebook_specific", "out_of_order_execution", 1, decisive=False)
-
-
-def test_crash_cell_found_by_execution_count_or_code():
-    data = counts_only(["print(x)", "x = 1"], [4, None], crash=1)
-    by_count = ErrorRecord(
-        ename=data.ename, evalue=data.evalue, execution_count=4, notebook=data.notebook
-    )
-    by_code = ErrorRecord(
-        ename=data.ename, evalue=data.evalue, code="print(x)", notebook=data.notebook
-    )
-    for record in (by_count, by_code):
-        f = run(record)
-        check(f, "notebook_specific", "out_of_order_execution", 2)
-        assert "below" in " ".join(f.evidence)
-
-
 # ------------------------------------------------------------------ state changed by a re-run
 
 

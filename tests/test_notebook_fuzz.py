@@ -5,8 +5,9 @@ from hypothesis import strategies as st
 
 from jupyterlab_nbcrash import taxonomy
 from jupyterlab_nbcrash.diagnosis.cells import analyse_cell
-from jupyterlab_nbcrash.diagnosis.notebook import analyse, analyse_saved
+from jupyterlab_nbcrash.diagnosis.notebook import analyse
 from jupyterlab_nbcrash.diagnosis.record import Cell, ErrorRecord
+from jupyterlab_nbcrash.diagnosis.saved import analyse_saved
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 
 NAMES = ["x", "df", "np", "model", "d", "xs"]
@@ -39,6 +40,17 @@ ERRORS = [
     ("", ""),
 ]
 
+# A saved error output: any exception, failing on any line (or without a traceback).
+saved_errors = st.fixed_dictionaries(
+    {"ename": st.sampled_from(["ValueError", "SyntaxError", "KeyboardInterrupt", ""])},
+    optional={
+        "traceback": st.builds(
+            lambda n, line: [f"Cell In[2], line {n}\n----> {n} {line}\n", "ValueError: x"],
+            st.integers(0, 5),
+            st.sampled_from(LINES),
+        )
+    },
+)
 sources = st.lists(st.sampled_from(LINES), min_size=1, max_size=3).map("\n".join)
 runs = st.lists(st.tuples(st.integers(0, 7), st.booleans()), max_size=12)
 
@@ -53,6 +65,7 @@ def records(draw):
             "source": draw(sources),
             "execution_count": draw(st.none() | st.integers(1, 20)),
             "cell_type": draw(st.sampled_from(["code", "code", "code", "markdown"])),
+            "error": draw(st.none() | saved_errors),
         }
         for i in range(n)
     ]

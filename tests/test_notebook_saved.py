@@ -1,9 +1,18 @@
-"""analyse_saved: what a saved notebook's execution counts say about the order cells ran in."""
+"""Saved notebooks: what the execution counts say about the order cells ran in
+(``analyse_saved``), and the notebook causes found from the file alone (cells, counts, saved
+error outputs) — the same causes, cells and kinds of hint as with a live history."""
+
+from dataclasses import replace
 
 import pytest
 
-from jupyterlab_nbcrash.diagnosis.notebook import SavedOrder, analyse_saved
-from jupyterlab_nbcrash.diagnosis.record import Cell
+from jupyterlab_nbcrash.diagnosis.finding import DECIDED_SAVED
+from jupyterlab_nbcrash.diagnosis.notebook import analyse
+from jupyterlab_nbcrash.diagnosis.record import Cell, ErrorRecord, RecordError, SavedError
+from jupyterlab_nbcrash.diagnosis.saved import SavedOrder, analyse_saved
+from jupyterlab_nbcrash.diagnosis.traceback import parse
+from jupyterlab_nbcrash.scan.read import ErrorOutput, SavedNotebook
+from jupyterlab_nbcrash.scan.worker import with_errors
 
 
 def cells(*counts, kinds=None):
@@ -63,3 +72,384 @@ def test_saved_order_is_frozen():
     order = analyse_saved(cells(1))
     with pytest.raises(AttributeError):
         order.in_order = False
+
+
+# ------------------------------------------------------------- causes from a saved file alone
+
+NOT_DEFINED = ("NameError", "name 'x' is not defined")
+
+
+FRAME_STYLES = {  # how IPython names the failing cell's frame, newest first
+    "8": "Cell In[{count}], line {line}\n----> {line} {code}\n",
+    "8.0": "Input In [{count}], in <cell line: {line}>()\n----> {line} {code}\n",
+    "7": "<ipython-input-{count}-0123456789ab> in <module>\n----> {line} {code}\n",
+}
+
+
+def tb(count, line, code, error=("ValueError", "bad value"), style="8") -> list[str]:
+    """A traceback of a cell that failed on ``line``."""
+    return [
+        "-" * 75,
+        f"{error[0]}                                 Traceback (most recent call last)",
+        FRAME_STYLES[style].format(count=count, line=line, code=code),
+        f"{error[0]}: {error[1]}",
+    ]
+
+
+def saved(sources, counts, crash, error=NOT_DEFINED, errors=None, line=None):
+    """A record as the frontend sends it for an error output of a reopened notebook: cells with
+    their counts and saved error outputs (``errors``: cell number -> traceback list, or None for
+    an error output without traceback), no history. The crash is cell ``crash`` (1-based)."""
+    errors = errors or {}
+    cells = []
+    for i, (source, count) in enumerate(zip(sources, counts, strict=True)):
+        cell = {"id": f"c{i}", "index": i, "source": source, "execution_count": count}
+        if i + 1 in errors:
+            cell["error"] = {"ename": "ValueError", "evalue": "bad value"}
+            if errors[i + 1] is not None:
+                cell["error"]["traceback"] = errors[i + 1]
+                ename, _, evalue = errors[i + 1][-1].partition(": ")
+                cell["error"].update(ename=ename, evalue=evalue)
+        cells.append(cell)
+    code = sources[crash - 1]
+    line = line or code.splitlines()[-1]
+    return ErrorRecord.from_dict(
+        {
+            "ename": error[0],
+            "evalue": error[1],
+            "traceback": tb(counts[crash - 1] or 0, 1, line, error),
+            "code": code,
+            "cell_id": f"c{crash - 1}",
+            "execution_count": counts[crash - 1],
+            "notebook": {"cells": cells},
+        }
+    )
+
+
+def run(record):
+    return analyse(record, parse(record))
+
+
+def check(finding, cause, cell, kind, decisive=True, root="notebook_specific"):
+    assert finding is not None
+    assert (finding.root_cause, finding.notebook_cause) == (root, cause), finding
+    assert (finding.kind, finding.decisive) == (kind, decisive), finding
+    assert finding.related_cell["index"] == cell - 1, finding
+    assert finding.related_cell["id"] == f"c{cell - 1}"
+    assert f"ell {cell}" in finding.hint, finding
+    assert (finding.evidence[-1] == DECIDED_SAVED) is decisive
+
+
+OOO, PREV = "out_of_order_execution", "previous_cell_error"
+
+
+def test_definer_never_run():
+    f = run(saved(["print(x)", "x = 1"], [1, None], crash=1))
+    check(f, OOO, 2, "out_of_order")
+    assert "never run" in " ".join(f.evidence) and "moving it above this cell" in f.hint
+
+
+def test_definer_ran_after_the_crash():
+    f = run(saved(["a = 0", "print(x)", "x = 1"], [1, 2, 3], crash=2))
+    check(f, OOO, 3, "out_of_order")
+    assert "only ran after this cell" in f.hint
+    assert "[3] > [2]" in " ".join(f.evidence)
+
+
+def test_definer_with_a_higher_count_after_a_restart_may_be_either():
+    # [1] twice: two kernel sessions; cell 2's [3] is from after the crash or before the restart
+    f = run(saved(["a = 0", "x = 1", "b = 2", "print(x)"], [1, 3, 2, 1], crash=4))
+    check(f, OOO, 2, "restart")
+    assert "or before a kernel restart" in f.hint
+    assert "show the same count" in " ".join(f.evidence)
+
+
+def test_definer_ran_before_in_order_is_undecided():
+    f = run(saved(["x = 1", "print(x)"], [1, 2], crash=2))
+    check(f, OOO, 1, "out_of_order", decisive=False)
+    assert "edited since" in f.hint
+
+
+def test_conditional_definer_is_a_code_problem():
+    f = run(saved(["if flag:\n    x = 1", "print(x)"], [1, 2], crash=2))
+    assert (f.root_cause, f.notebook_cause, f.decisive) == ("implementation_error", None, False)
+
+
+def test_same_count_as_the_crash_is_another_session():
+    f = run(saved(["x = 1", "y = 2", "print(x)"], [1, 2, 1], crash=3))
+    check(f, OOO, 1, "restart")
+    assert f.hint.startswith("The kernel probably restarted since cell 1 [1] defined `x`")
+
+
+def test_cells_run_in_order_from_1_down_to_the_crash_are_its_session():
+    f = run(saved(["x = 1", "a = 2", "b = 3", "print(x)"], [1, 2, 1, 2], crash=4))
+    check(f, OOO, 1, "restart")
+    assert "cell 3 [1] to cell 4 [2] show [1] to [2] in order" in " ".join(f.evidence)
+
+
+@pytest.mark.parametrize(
+    ("counts", "kind"),
+    [
+        ([1, 2, 3, 1], "out_of_order"),  # cells 1 to 3 ran in order from [1]: one session
+        ([2, 1, 3, 2], "restart"),  # [2] twice and no run in order from [1]: maybe a restart
+    ],
+)
+def test_definer_that_ran_before_yet_the_name_is_gone(counts, kind):
+    f = run(saved(["x = 1", "a = 2", "print(x)", "b = 1"], counts, crash=3))
+    check(f, OOO, 1, kind, decisive=False)
+
+
+def test_name_deleted_by_a_cell_that_ran_in_between():
+    f = run(saved(["x = 1", "print(x)", "del x"], [1, 3, 2], crash=2))
+    check(f, OOO, 3, "out_of_order")
+    assert "[1] < [2] < [3]" in " ".join(f.evidence)
+
+
+def test_definer_failed_before_the_line_that_assigns():
+    sources = ["a = 1\nb = a / 0\nx = a", "print(x)"]
+    errors = {1: tb(1, 2, "b = a / 0", ("ZeroDivisionError", "division by zero"))}
+    f = run(saved(sources, [1, 2], crash=2, errors=errors))
+    check(f, PREV, 1, "previous_error")
+    assert f.hint == (
+        "Cell 1 [1] failed (ZeroDivisionError: division by zero) before defining `x`: fix that "
+        "first, then run it again."
+    )
+    assert "statement starting on line 2" in " ".join(f.evidence)
+
+
+@pytest.mark.parametrize("style", FRAME_STYLES)
+def test_definer_failed_after_assigning_is_not_the_cause(style):
+    sources = ["x = 1\nb = 1 / 0", "print(x)"]
+    errors = {1: tb(1, 2, "b = 1 / 0", ("ZeroDivisionError", "division by zero"), style)}
+    f = run(saved(sources, [1, 2], crash=2, errors=errors))
+    assert f.notebook_cause != PREV and not f.decisive
+
+
+def test_failure_inside_a_loop_fails_the_whole_statement():
+    sources = ["for i in range(3):\n    x = i\n    y = 1 / 0", "print(x)"]
+    errors = {1: tb(1, 3, "y = 1 / 0", ("ZeroDivisionError", "division by zero"))}
+    check(run(saved(sources, [1, 2], crash=2, errors=errors)), PREV, 1, "previous_error")
+
+
+@pytest.mark.parametrize(
+    "errors",
+    [
+        {1: None},  # an error output without traceback: where it failed is unknown
+        {1: ["Cell In[1], line 1", "  x = (", "SyntaxError: incomplete input"]},  # nothing ran
+        {1: tb(1, 1, "x = load()", style="7")},
+    ],
+)
+def test_definer_failed_however_the_error_was_saved(errors):
+    f = run(saved(["x = load()", "print(x)"], [1, 2], crash=2, errors=errors))
+    check(f, PREV, 1, "previous_error")
+
+
+def test_interrupted_definer():
+    errors = {1: tb(1, 1, "x = slow()", ("KeyboardInterrupt", ""))}
+    f = run(saved(["x = slow()", "print(x)"], [1, 2], crash=2, errors=errors))
+    check(f, PREV, 1, "previous_error")
+    assert "was interrupted before defining `x`" in f.hint
+
+
+def test_definer_below_that_failed_after_the_crash():
+    errors = {2: tb(3, 1, "x = load()")}
+    f = run(saved(["print(x)", "x = load()"], [2, 3], crash=1, errors=errors))
+    check(f, OOO, 2, "out_of_order")
+    assert "Its last run failed too (ValueError: bad value)" in f.hint
+
+
+def test_crash_count_unknown_is_undecided():
+    f = run(saved(["x = 1", "print(x)"], [1, None], crash=2))
+    check(f, OOO, 1, "", decisive=False)
+
+
+# --------------------------------------------------------------------- state changed by a re-run
+
+SHAPES = ("ValueError", "matmul: Input operand 1 has a mismatch in its core dimension 0")
+
+
+def test_gap_before_a_mutating_cell_is_probably_a_rerun():
+    sources = ["X = make()", "X = add_bias(X)", "y = X @ w"]
+    f = run(saved(sources, [1, 3, 4], crash=3, error=SHAPES))
+    check(f, OOO, 2, "rerun")
+    assert f.hint.startswith("Cell 2 [3] probably ran more than once and changes `X`")
+    assert "no cell shows [2]" in " ".join(f.evidence)
+
+
+def test_ran_after_a_later_cell_with_a_missing_count_is_probably_a_rerun():
+    sources = ["X = make()", "X = X[:, 1:]", "print(X)", "y = X @ w"]
+    f = run(saved(sources, [1, 4, 3, 5], crash=4, error=SHAPES))
+    check(f, OOO, 2, "rerun")
+    assert "ran after cell 3 [3] below it, and no cell shows [2]" in " ".join(f.evidence)
+
+
+@pytest.mark.parametrize(
+    ("sources", "counts"),
+    [
+        (["X = make()", "X = add_bias(X)", "y = X @ w"], [1, 2, 3]),  # in order, no gap
+        (["X = make()", "X = X[:, 1:]", "print(X)", "y = X @ w"], [1, 3, 2, 4]),  # once, late
+        (["X = make()", "X = X.dropna()", "y = X @ w"], [1, 3, 4]),  # idempotent
+        (["X = make()", "print(X)", "y = X @ w"], [1, 3, 4]),  # the re-run changes nothing
+        (["X = make()", "X = add_bias(X)", "y = X @ w"], [1, 3, 2]),  # the crash ran first
+    ],
+)
+def test_no_rerun_finding(sources, counts):
+    assert run(saved(sources, counts, crash=len(sources), error=SHAPES)) is None
+
+
+def test_crash_cell_itself_ran_twice():
+    error = ("KeyError", "\"['a'] not found in axis\"")
+    f = run(saved(["df = load()", "df = df.drop(columns=['a'])"], [1, 3], crash=2, error=error))
+    check(f, OOO, 2, "rerun")
+    assert "(this cell) probably ran more than once" in f.hint
+
+
+def test_cell_below_ran_before_and_changed_the_state():
+    error = ("KeyError", "'alice'")
+    sources = ["s = {'alice': 1}", "print(s['alice'])", "s.pop('alice')"]
+    f = run(saved(sources, [1, 3, 2], crash=2, error=error))
+    check(f, OOO, 3, "out_of_order")
+    assert "below this one, ran before it" in f.hint
+
+
+def test_placeholder_kept_because_the_cell_setting_it_failed():
+    error = ("AttributeError", "'NoneType' object has no attribute 'fit'")
+    errors = {2: tb(2, 1, "model = build()")}
+    sources = ["model = None", "model = build()", "model.fit(X)"]
+    f = run(saved(sources, [1, 2, 3], crash=3, error=error, errors=errors))
+    check(f, PREV, 2, "previous_error")
+    assert "so `model` still holds an older value" in f.hint
+
+
+def test_failed_cell_later_fixed_by_another_is_not_blamed():
+    error = ("AttributeError", "'NoneType' object has no attribute 'fit'")
+    errors = {2: tb(2, 1, "model = build()")}
+    sources = ["model = None", "model = build()", "model = make()", "model.fit(X)"]
+    assert run(saved(sources, [1, 2, 3, 4], crash=4, error=error, errors=errors)) is None
+
+
+def test_key_set_by_a_cell_that_failed():
+    error = ("KeyError", "'y'")
+    errors = {2: tb(2, 1, "row['y'] = int('q')")}
+    sources = ["row = {'x': 1}", "row['y'] = int('q')", "print(row['y'])"]
+    f = run(saved(sources, [1, 2, 3], crash=3, error=error, errors=errors))
+    check(f, PREV, 2, "previous_error")
+
+
+def test_key_set_before_the_failure_is_not_blamed():
+    error = ("KeyError", "'z'")
+    errors = {2: tb(2, 2, "1 / 0")}
+    sources = ["row = {'x': 1}", "row['y'] = 2\n1 / 0", "print(row['z'])"]
+    assert run(saved(sources, [1, 2, 3], crash=3, error=error, errors=errors)) is None
+
+
+@pytest.mark.parametrize(
+    ("counts", "kind", "words"),
+    [([1, None, 2], "out_of_order", "Run cell 2 first"), ([1, 2, 2], "restart", "restarted")],
+)
+def test_key_set_by_a_cell_that_did_not_run_in_this_session(counts, kind, words):
+    error = ("KeyError", "'y'")
+    sources = ["row = {'x': 1}", "row['y'] = 2", "print(row['y'])"]
+    f = run(saved(sources, counts, crash=3, error=error))
+    check(f, OOO, 2, kind)
+    assert words in f.hint
+
+
+# -------------------------------------------------------------------------------- the same causes
+
+
+LIVE_CASES = [  # (sources, runs as in test_notebook_analyse.make, error)
+    (["print(x)", "x = 1"], "1", NOT_DEFINED),
+    (["x = 1", "y = 2", "print(x)"], "2 3", NOT_DEFINED),
+    (["x = load()", "print(x)"], "1! 2", NOT_DEFINED),
+    (["a = 0", "x = load()", "b = 1", "print(x)"], "1 2! 4", NOT_DEFINED),
+    (["x = 1", "print(x)", "del x"], "1 3 2", NOT_DEFINED),
+    (["d = {'a': 1}", "d.pop('a')"], "1 2 2", ("KeyError", "'a'")),
+    (["s = {'a': 1}", "print(s['a'])", "s.pop('a')"], "1 3 2", ("KeyError", "'a'")),
+    (["X = make()", "X = X.T", "y = X @ w"], "1 2 2 3", SHAPES),
+    (["row = {'x': 1}", "row['y'] = int('q')", "print(row['y'])"], "1 2! 3", ("KeyError", "'y'")),
+]
+
+
+@pytest.mark.parametrize(("sources", "runs", "error"), LIVE_CASES)
+def test_saved_file_gives_the_live_cause(sources, runs, error):
+    """Played once in a session: the live analysis (history) and the saved one (counts and
+    error outputs) name the same cause and cell."""
+    from test_notebook_analyse import make
+
+    live = make(sources, runs, error=error)
+    failed = {int(token.rstrip("!")): token.endswith("!") for token in runs.split()}
+    counts = [c.execution_count for c in live.notebook.cells]
+    errors = {n: None for n, bad in failed.items() if bad}
+    crash = int(runs.split()[-1].rstrip("!"))
+    from_file = run(saved(sources, counts, crash=crash, error=error, errors=errors))
+    from_history = run(live)
+    assert (from_file.notebook_cause, from_file.related_cell["index"]) == (
+        from_history.notebook_cause,
+        from_history.related_cell["index"],
+    )
+    assert from_file.decisive and from_history.decisive
+
+
+def test_error_outputs_do_not_change_a_live_analysis():
+    from test_notebook_analyse import make
+
+    live = make(["x = load()", "print(x)"], "1 2")
+    cells = tuple(
+        replace(c, error=SavedError("ValueError", "bad value")) if c.index == 0 else c
+        for c in live.notebook.cells
+    )
+    with_errors = replace(live, notebook=replace(live.notebook, cells=cells))
+    assert run(with_errors) == run(live)
+
+
+# --------------------------------------------------------------------------- the wire format
+
+
+def test_cell_error_is_read_from_the_record():
+    record = saved(["x = load()", "print(x)"], [1, 2], crash=2, errors={1: tb(1, 1, "x")})
+    error = record.notebook.cells[0].error
+    assert error.ename == "ValueError" and error.evalue == "bad value"
+    assert error.traceback[-1] == "ValueError: bad value"
+    assert record.notebook.cells[1].error is None
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        ("ValueError", "notebook.cells[0]: 'error' must be an object"),
+        ({"ename": 3}, "notebook.cells[0]: 'ename' must be a string"),
+        ({"traceback": "x"}, "notebook.cells[0]: 'traceback' must be a list"),
+        ({"traceback": [1]}, "notebook.cells[0]: 'error.traceback' must be a list of strings"),
+        ({"traceback": ["x"] * 201}, "notebook.cells[0]: 'traceback' has more than 200"),
+        ({"evalue": "x" * 10_001}, "notebook.cells[0]: 'evalue' is longer than 10000"),
+    ],
+)
+def test_bad_cell_error_is_rejected(error, message):
+    data = {"ename": "E", "notebook": {"cells": [{"source": "", "error": error}]}}
+    with pytest.raises(RecordError) as err:
+        ErrorRecord.from_dict(data)
+    assert str(err.value).startswith(message)
+
+
+def test_scan_gives_each_cell_its_first_error_output():
+    nb = SavedNotebook(
+        nbformat=4,
+        parsed=True,
+        cells=[
+            {"id": "a", "index": 0, "source": "x", "execution_count": 1, "cell_type": "code"},
+            {"id": "b", "index": 1, "source": "", "execution_count": None, "cell_type": "markdown"},
+        ],
+        errors=[ErrorOutput(0, "E1", "one", ("t",)), ErrorOutput(0, "E2", "two", ())],
+    )
+    cells = with_errors(nb)
+    assert cells[0].error == SavedError("E1", "one", ("t",))
+    assert cells[1].error is None
+
+
+def test_huge_counts_cost_no_more_than_the_cells():
+    # a count of a billion shown by one cell: the counts below it are not walked one by one
+    sources = ["X = make()", "X = add_bias(X)", "y = X @ w"]
+    f = run(saved(sources, [None, 10**9, 10**9 + 1], crash=3, error=SHAPES))
+    check(f, OOO, 2, "rerun")
+    assert f"no cell shows [{10**9 - 1}]" in " ".join(f.evidence)

@@ -9,29 +9,42 @@
 - a KeyError / AttributeError / shape error on state that a re-run (``df = df.drop(...)`` twice) or
   a cell below changed (notebook-specific).
 
-``analyse_saved`` reads a saved notebook's execution counts alone (the batch scan).
+A notebook without a history in this session (a saved file, reopened or scanned) is judged by
+``saved.py`` from its execution counts and saved error outputs instead.
 """
 
 from __future__ import annotations
 
 import ast
 import builtins
-import itertools
 import keyword
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 
+from . import saved
 from .cells import CellNames, Mutation, analyse_cell
+from .finding import (
+    IMPLEMENTATION,
+    NOTEBOOK,
+    OUT_OF_ORDER,
+    PREVIOUS_ERROR,
+    NotebookFinding,
+)
+from .finding import cell_name as _cell_name
+from .finding import count_label as _count
+from .finding import deleted_hint as _deleted_hint
+from .finding import finding as _finding
+from .finding import key_stores as _key_stores
+from .finding import nearest as _nearest
+from .finding import not_run as _not_run
+from .finding import only_conditional as _only_conditional
+from .finding import short as _short
+from .finding import weigh_change as _weigh_change
 from .record import Cell, ErrorRecord, Execution
 from .rules.names import missing_import_hint
 from .rules.tables.known_imports import import_for
 from .text import close_matches
 
-NOTEBOOK = "notebook_specific"
-OUT_OF_ORDER = "out_of_order_execution"
-PREVIOUS_ERROR = "previous_cell_error"
-IMPLEMENTATION = "implementation_error"
+__all__ = ["NotebookFinding", "analyse"]
 
 _NOT_DEFINED = re.compile(
     r"name '([^']+)' is not defined|free variable '([^']+)' referenced before assignment"
@@ -71,34 +84,6 @@ SENT_SOURCE_LIMIT = 50_000
 _BUILTIN_NAMES = frozenset(n for n in dir(builtins) if not n.startswith("_")) | frozenset(
     keyword.kwlist
 )
-
-
-@dataclass(frozen=True)
-class NotebookFinding:
-    """What the notebook says about a crash; ``decisive`` findings override the text model."""
-
-    root_cause: str
-    notebook_cause: str | None
-    decisive: bool
-    hint: str
-    evidence: tuple[str, ...] = ()
-    related_cell: dict | None = None  # {"id", "index", "execution_count"} for "Go to cell"
-
-
-@dataclass(frozen=True)
-class SavedOrder:
-    """What a saved notebook's execution counts say about the order its cells ran in."""
-
-    code_cells: int
-    run_cells: int
-    decreasing: bool  # a cell shows a lower count than a cell above it
-    gaps: bool  # counts jump between neighbouring run cells (re-runs, deleted or moved cells)
-    skipped: bool  # a code cell was never run although cells above and below were
-    in_order: bool  # none of the above
-    decreasing_cells: tuple[int, ...] = ()  # index of each cell whose count dropped
-    gap_cells: tuple[int, ...] = ()  # index of each cell that follows a jump
-    skipped_cells: tuple[int, ...] = ()  # index of each never-run cell among run ones
-    missing_counts: int = 0  # counts between 1 and the highest that no cell shows
 
 
 # --------------------------------------------------------------------------------- live crashes
@@ -217,33 +202,6 @@ class _Notebook:
         return "this cell" if self.crash is None else f"this cell ({_cell_name(self.crash)})"
 
 
-def _cell_name(cell: Cell, count: int | None = None) -> str:
-    count = cell.execution_count if count is None else count
-    return f"cell {cell.index + 1}{_count(count)}"  # "cell 3 [7]", as the panel labels cells
-
-
-def _related(cell: Cell) -> dict:
-    return {"id": cell.id, "index": cell.index, "execution_count": cell.execution_count}
-
-
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _finding(root: str, cause: str | None, decisive: bool, hint: str, evidence, cell=None):
-    if decisive:  # say why this overrides the text model
-        evidence = [*evidence, "root cause decided from the notebook's cells and execution history"]
-    return NotebookFinding(
-        root_cause=root,
-        notebook_cause=cause,
-        decisive=decisive,
-        hint=hint,
-        evidence=tuple(evidence),
-        related_cell=_related(cell) if cell is not None else None,
-    )
-
-
 # ------------------------------------------------------------------------------------ NameError
 
 
@@ -259,7 +217,7 @@ def _undefined_name_finding(
         + (f" and {len(definers) - 5} more" if len(definers) > 5 else "")
     )
     if not nb.live:
-        return _undefined_from_counts(nb, name, definers, evidence)
+        return saved.undefined_name(nb, name, definers, evidence)
 
     by_state: dict[str, list[Cell]] = {}
     for cell in definers:
@@ -290,81 +248,22 @@ def _undefined_name_finding(
     return _not_run(nb, name, cell, evidence, "has not run in this kernel session")
 
 
-def _count(count: int | None) -> str:
-    return f" [{count}]" if count is not None else ""
-
-
-def _nearest(nb: _Notebook, cells: list[Cell]) -> Cell:
-    """The definer the code most likely relies on: the nearest above the crash, else the first."""
-    above = [c for c in cells if nb.is_above(c)]
-    return above[-1] if above else cells[0]
-
-
-def _not_run(nb: _Notebook, name: str, cell: Cell, evidence: list[str], why: str):
-    above = nb.is_above(cell)
-    place = {True: "above", False: "below"}.get(above, "elsewhere")
-    evidence.append(f"{_cell_name(cell)} is {place} {nb.where()} and {why}")
-    hint = f"Run cell {cell.index + 1} first: it defines `{name}`"
-    if above:
-        hint += " (it is above this cell but was skipped; Run All Above runs every cell above)."
-    elif above is False:
-        hint += ". Then consider moving it above this cell, so the notebook runs top to bottom."
-    else:
-        hint += "."
-    return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
-
-
 def _defined_but_gone(nb: _Notebook, name: str, cells: list[Cell], evidence: list[str]):
     """A definer ran fine in this session, yet the name is gone: deleted, conditional or edited."""
     last_def = max(order for c in cells for order, _ in nb.ok_runs(c))
     for cell in nb.mentioning(name):
         if name in nb.names(cell).deletes and any(o > last_def for o, _ in nb.ok_runs(cell)):
             evidence.append(f"{_cell_name(cell)} deletes `{name}` and ran after it was defined")
-            hint = (
-                f"Cell {cell.index + 1} deleted `{name}` (`del {name}`) after it was defined: "
-                "restart the kernel and run the cells in order."
-            )
+            hint = _deleted_hint(cell, name)
             return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
+    conditional = _only_conditional(nb, name, cells, evidence)
+    if conditional is not None:
+        return conditional
     cell = _nearest(nb, cells)
-    if all(name in nb.names(c).conditional for c in cells):
-        evidence.append(f"{_cell_name(cell)} ran, but assigns `{name}` only under a condition")
-        hint = (
-            f"Cell {cell.index + 1} assigns `{name}` only inside an if/try/while block that did "
-            f"not run: make sure `{name}` is always assigned."
-        )
-        return _finding(IMPLEMENTATION, None, False, hint, evidence, cell)
     evidence.append(f"{_cell_name(cell)} ran in this session, yet `{name}` is not defined")
     hint = (
         f"Cell {cell.index + 1} defines `{name}` in its current code but probably did not when it "
         "last ran (edited since?): run it again."
-    )
-    return _finding(NOTEBOOK, OUT_OF_ORDER, False, hint, evidence, cell)
-
-
-def _undefined_from_counts(nb: _Notebook, name: str, definers: list[Cell], evidence: list[str]):
-    """No execution history (a saved notebook): judge from the cells' execution counts alone."""
-    evidence.append("no execution history: judged from the execution counts")
-    crash_count = nb.crash.execution_count if nb.crash else None
-    never = [c for c in definers if c.execution_count is None]
-    later = [
-        c
-        for c in definers
-        if c.execution_count is not None and crash_count is not None
-        if c.execution_count > crash_count
-    ]
-    if never and len(never) + len(later) == len(definers):
-        return _not_run(nb, name, _nearest(nb, never), evidence, "was never run")
-    if later and len(later) == len(definers):
-        cell = _nearest(nb, later)
-        evidence.append(f"{_cell_name(cell)} ran after the crash ([{crash_count}])")
-        hint = (
-            f"Run cell {cell.index + 1} first: it defines `{name}` (it only ran after this cell)."
-        )
-        return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
-    cell = _nearest(nb, definers)
-    hint = (
-        f"Cell {cell.index + 1} defines `{name}`; it failed or ran before a kernel restart: "
-        "run it again first."
     )
     return _finding(NOTEBOOK, OUT_OF_ORDER, False, hint, evidence, cell)
 
@@ -447,7 +346,10 @@ def _close_name(nb: _Notebook, name: str, message: str) -> str | None:
 
 
 def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookFinding | None:
-    if nb.crash is None or not nb.live:
+    if nb.crash is None:
+        return None
+    is_key = ename == "KeyError" or bool(_KEY_MESSAGE.search(message))
+    if not (nb.live or saved.worth_a_look(nb, unrun_matter=is_key)):
         return None
     # The failing lines of every notebook frame: `train(df)` in this cell, then `data["y"]`
     # inside the function another cell defined.
@@ -462,9 +364,10 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
     if ename == "KeyError" and not keys:
         keys = {message.strip().strip("'\"")}
     keys |= set(_QUOTED.findall(message))  # "None of [Index(['color'])] are in the [columns]"
-    is_key = ename == "KeyError" or bool(_KEY_MESSAGE.search(message))
     # Shape errors and failed asserts check exactly the state that a repeated change breaks.
     checks = bool(_SHAPE_MESSAGE.search(message)) or ename == "AssertionError"
+    if not nb.live:
+        return saved.changed_state(nb, ename, names, keys, is_key, checks, message)
     derived = _sources_of(nb, names)
     best = None
     for cell in nb.mentioning(*sorted(names | set(derived))):
@@ -548,14 +451,9 @@ def _rerun_candidate(nb, cell, info, mutation: Mutation, keys, is_key, checks, v
         why = f"{_cell_name(cell)}, below {nb.where()}, changes `{mutation.name}` and already ran"
     else:
         return None
-    key_match = is_key and any(k in info.strings for k in keys)
-    shape = checks and mutation.kind != "del"
-    decisive = key_match or shape or (cell is nb.crash and via is None)
-    evidence = [why, f"`{_short(mutation.text, 60)}` ({mutation.kind})"]
-    if via is not None:
-        evidence.append(f"`{via[0]}` comes from `{mutation.name}` ({_cell_name(via[1])})")
-    if key_match:
-        evidence.append(f"the missing key {sorted(keys & info.strings)[0]!r} appears in that cell")
+    decisive, key_match, evidence = _weigh_change(
+        nb, cell, info, mutation, keys, is_key, checks, via, why
+    )
     score = (decisive, via is None, key_match, cell is nb.crash, runs)
     return score, decisive, cell, mutation, runs, evidence
 
@@ -597,15 +495,8 @@ def _failed_rebinding(nb: _Notebook, names: set[str], message: str, keys: set[st
 
 def _missing_key_store(nb: _Notebook, names: set[str], keys: set[str]):
     """A KeyError on a key that a cell stores (`df["y"] = ...`) but that cell did not run right."""
-    for cell in nb.mentioning(*sorted(names)):
-        if cell is nb.crash:
-            continue
-        stores = {(n, k) for n, k in nb.names(cell).key_stores if n in names and k in keys}
-        if not stores:
-            continue
-        name, key = sorted(stores)[0]
+    for cell, name, key, evidence in _key_stores(nb, names, keys):
         state = nb.state(cell)
-        evidence = [f"KeyError {key!r} on `{name}`", f"{_cell_name(cell)} sets `{name}[{key!r}]`"]
         if state == "failed":
             run = nb.now[cell.id][-1][1]
             evidence.append(f"{_cell_name(cell, run.execution_count)} failed in this session")
@@ -626,36 +517,3 @@ def _missing_key_store(nb: _Notebook, names: set[str], keys: set[str]):
             hint = f"Run cell {cell.index + 1} first: it sets `{name}[{key!r}]`."
             return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
     return None
-
-
-# ------------------------------------------------------------------------------ saved notebooks
-
-
-def analyse_saved(cells: Sequence[Cell]) -> SavedOrder:
-    """Execution-order anomalies of a saved notebook, from its execution counts alone."""
-    code = [c for c in cells if c.cell_type == "code" and c.source.strip()]
-    run = [c for c in code if c.execution_count is not None]
-    decreasing, gaps = [], []
-    for previous, cell in itertools.pairwise(run):
-        if cell.execution_count < previous.execution_count:
-            decreasing.append(cell.index)
-        elif cell.execution_count > previous.execution_count + 1:
-            gaps.append(cell.index)
-    skipped = []
-    if run:
-        first, last = run[0].index, run[-1].index
-        skipped = [c.index for c in code if c.execution_count is None and first < c.index < last]
-    counts = {c.execution_count for c in run if c.execution_count > 0}
-    missing = max(0, max(counts) - len(counts)) if counts else 0
-    return SavedOrder(
-        code_cells=len(code),
-        run_cells=len(run),
-        decreasing=bool(decreasing),
-        gaps=bool(gaps),
-        skipped=bool(skipped),
-        in_order=not (decreasing or gaps or skipped),
-        decreasing_cells=tuple(decreasing),
-        gap_cells=tuple(gaps),
-        skipped_cells=tuple(skipped),
-        missing_counts=missing,
-    )

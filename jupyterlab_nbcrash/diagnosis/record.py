@@ -17,6 +17,9 @@ MAX_TEXT = 1_000_000
 MAX_TRACEBACK_LINES = 20_000
 MAX_CELLS = 5_000
 MAX_HISTORY = 10_000
+# A saved error output of another cell: the analysis reads its name, message and where it failed.
+MAX_CELL_TRACEBACK = 200
+MAX_CELL_EVALUE = 10_000
 
 
 class RecordError(ValueError):
@@ -57,14 +60,41 @@ def _list(data: dict, key: str, limit: int) -> list:
 
 
 @dataclass(frozen=True)
+class SavedError:
+    """The error output a saved notebook shows under a cell: that cell's last run failed."""
+
+    ename: str = ""
+    evalue: str = ""
+    traceback: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: Any) -> SavedError:
+        if not isinstance(data, dict):
+            raise RecordError("'error' must be an object")
+        tb = _list(data, "traceback", MAX_CELL_TRACEBACK)
+        if not all(isinstance(line, str) for line in tb):
+            raise RecordError("'error.traceback' must be a list of strings")
+        return cls(
+            ename=_str(data, "ename", limit=MAX_NAME),
+            evalue=_str(data, "evalue", limit=MAX_CELL_EVALUE),
+            traceback=tuple(tb),
+        )
+
+
+@dataclass(frozen=True)
 class Cell:
-    """A cell of the notebook as the frontend (or a saved file) sees it."""
+    """A cell of the notebook as the frontend (or a saved file) sees it.
+
+    ``error`` is the cell's saved error output, sent for a notebook without history in this
+    session (reopened, or read by the scan): it shows that the cell's last run failed.
+    """
 
     id: str
     index: int
     source: str
     execution_count: int | None = None
     cell_type: str = "code"
+    error: SavedError | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +132,7 @@ class NotebookContext:
                 raise RecordError(f"'notebook.cells[{i}]' must be an object")
             try:
                 index = _opt_int(raw, "index")
+                error = raw.get("error")
                 cells.append(
                     Cell(
                         id=_str(raw, "id", limit=MAX_NAME) or str(i),
@@ -109,6 +140,7 @@ class NotebookContext:
                         source=_str(raw, "source"),
                         execution_count=_opt_int(raw, "execution_count"),
                         cell_type=_str(raw, "cell_type", limit=MAX_NAME) or "code",
+                        error=None if error is None else SavedError.from_dict(error),
                     )
                 )
             except RecordError as err:

@@ -100,7 +100,7 @@ class Summary:
 
 
 def order_flags(saved: dict | None) -> dict[str, bool] | None:
-    """The saved-order analysis (diagnosis.notebook.analyse_saved) as the summary's three flags:
+    """The saved-order analysis (diagnosis.saved.analyse_saved) as the summary's three flags:
     a count lower than one above it (out of order), jumps between counts, never-run cells among
     run ones."""
     if saved is None:

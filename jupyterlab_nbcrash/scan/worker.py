@@ -13,7 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from ..diagnosis.record import MAX_CELLS, Cell, ErrorRecord, NotebookContext, RecordError
+from ..diagnosis.record import (
+    MAX_CELLS,
+    Cell,
+    ErrorRecord,
+    NotebookContext,
+    RecordError,
+    SavedError,
+)
 from .read import DEFAULT_MAX_BYTES, SkipFile, context_cells, parse_notebook, read_bytes
 
 EVALUE_CHARS = 300
@@ -57,7 +64,7 @@ def scan_file(path: str, real: str, options: ScanOptions) -> dict:
     }
     if not nb.parsed:
         return row
-    cells = tuple(Cell(**c) for c in nb.cells)
+    cells = with_errors(nb)
     if nb.errors or options.parse_all:  # by default the order is analysed where it matters
         row["saved_order"] = saved_order(cells)
     diagnose = options.diagnose or _project_diagnose()
@@ -67,6 +74,15 @@ def scan_file(path: str, real: str, options: ScanOptions) -> dict:
         context = whole or NotebookContext(cells=context_cells(cells, err.cell_index), path=path)
         row["crashes"].append(crash_row(path, nb.cells[err.cell_index], err, context, diagnose))
     return row
+
+
+def with_errors(nb) -> tuple[Cell, ...]:
+    """The notebook's cells, each with its saved error output (the first, if it has several):
+    the notebook analysis reads which earlier cells failed, and where."""
+    errors: dict[int, SavedError] = {}
+    for err in nb.errors:
+        errors.setdefault(err.cell_index, SavedError(err.ename, err.evalue, err.traceback))
+    return tuple(Cell(**c, error=errors.get(c["index"])) for c in nb.cells)
 
 
 def crash_row(path: str, cell: dict, err, context: NotebookContext, diagnose: Callable) -> dict:
@@ -179,7 +195,7 @@ def project_diagnose() -> tuple[Callable, str | None]:
 def _analyse_saved() -> Callable | None:
     if "analyse_saved" not in _cache:
         try:
-            from ..diagnosis.notebook import analyse_saved
+            from ..diagnosis.saved import analyse_saved
         except ImportError:  # TRANSITIONAL: the notebook analysis is written in parallel
             analyse_saved = None
         _cache["analyse_saved"] = analyse_saved

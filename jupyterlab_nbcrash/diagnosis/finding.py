@@ -1,0 +1,156 @@
+"""The notebook analysis's verdict on a crash, and the phrases its live and saved halves share.
+
+``notebook.py`` judges a crash from the kernel session's history, ``saved.py`` from a saved file's
+execution counts and error outputs; both answer with a ``NotebookFinding`` built here, so a cell is
+named, and a never-run definer explained, the same way in both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .record import Cell
+
+NOTEBOOK = "notebook_specific"
+OUT_OF_ORDER = "out_of_order_execution"
+PREVIOUS_ERROR = "previous_cell_error"
+IMPLEMENTATION = "implementation_error"
+
+# The finer notebook causes (``NotebookFinding.kind``): the taxonomy has two ids, the user's fix
+# differs between these.
+KIND_PREVIOUS_ERROR = "previous_error"  # a cell that should have set the state failed
+KIND_OUT_OF_ORDER = "out_of_order"  # a cell not run (yet), run later, or run below and changing
+KIND_RERUN = "rerun"  # a cell that changes state in place ran more than once
+KIND_RESTART = "restart"  # the state came from a kernel session before a restart
+
+DECIDED_LIVE = "root cause decided from the notebook's cells and execution history"
+DECIDED_SAVED = "root cause decided from the saved notebook's cells, execution counts and errors"
+
+
+@dataclass(frozen=True)
+class NotebookFinding:
+    """What the notebook says about a crash; ``decisive`` findings override the text model."""
+
+    root_cause: str
+    notebook_cause: str | None
+    decisive: bool
+    hint: str
+    evidence: tuple[str, ...] = ()
+    related_cell: dict | None = None  # {"id", "index", "execution_count"} for "Go to cell"
+    kind: str = ""  # one of the KIND_* above when the finding names a notebook cause
+
+
+def cell_name(cell: Cell, count: int | None = None) -> str:
+    count = cell.execution_count if count is None else count
+    return f"cell {cell.index + 1}{count_label(count)}"  # "cell 3 [7]", as the panel labels cells
+
+
+def count_label(count: int | None) -> str:
+    return f" [{count}]" if count is not None else ""
+
+
+def related(cell: Cell) -> dict:
+    return {"id": cell.id, "index": cell.index, "execution_count": cell.execution_count}
+
+
+def short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def finding(
+    root: str,
+    cause: str | None,
+    decisive: bool,
+    hint: str,
+    evidence,
+    cell=None,
+    *,
+    kind: str = "",
+    decided: str = DECIDED_LIVE,
+) -> NotebookFinding:
+    if decisive:  # say why this overrides the text model
+        evidence = [*evidence, decided]
+    return NotebookFinding(
+        root_cause=root,
+        notebook_cause=cause,
+        decisive=decisive,
+        hint=hint,
+        evidence=tuple(evidence),
+        related_cell=related(cell) if cell is not None else None,
+        kind=kind,
+    )
+
+
+def nearest(nb, cells: list[Cell]) -> Cell:
+    """The definer the code most likely relies on: the nearest above the crash, else the first."""
+    above = [c for c in cells if nb.is_above(c)]
+    return above[-1] if above else cells[0]
+
+
+def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DECIDED_LIVE):
+    """`name` is defined in ``cell``, which did not run: run it first (and where it is)."""
+    above = nb.is_above(cell)
+    place = {True: "above", False: "below"}.get(above, "elsewhere")
+    evidence.append(f"{cell_name(cell)} is {place} {nb.where()} and {why}")
+    hint = f"Run cell {cell.index + 1} first: it defines `{name}`"
+    if above:
+        hint += " (it is above this cell but was skipped; Run All Above runs every cell above)."
+    elif above is False:
+        hint += ". Then consider moving it above this cell, so the notebook runs top to bottom."
+    else:
+        hint += "."
+    return finding(
+        NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_OUT_OF_ORDER, decided=decided
+    )
+
+
+def weigh_change(nb, cell: Cell, info, mutation, keys, is_key: bool, checks: bool, via, why: str):
+    """(decisive, key_match, evidence) of a change by ``cell`` that may explain the crash.
+
+    Decisive when the missing key is written in the changing cell, when the crash checks a shape
+    or an assert (exactly what a repeated change breaks), or when the crashing cell changed the
+    name itself. ``via`` = (name, cell) when the changed name feeds the one used here."""
+    key_match = is_key and any(k in info.strings for k in keys)
+    shape = checks and mutation.kind != "del"
+    decisive = key_match or shape or (cell is nb.crash and via is None)
+    evidence = [why, f"`{short(mutation.text, 60)}` ({mutation.kind})"]
+    if via is not None:
+        evidence.append(f"`{via[0]}` comes from `{mutation.name}` ({cell_name(via[1])})")
+    if key_match:
+        evidence.append(f"the missing key {sorted(keys & info.strings)[0]!r} appears in that cell")
+    return decisive, key_match, evidence
+
+
+def deleted_hint(cell: Cell, name: str) -> str:
+    return (
+        f"Cell {cell.index + 1} deleted `{name}` (`del {name}`) after it was defined: "
+        "restart the kernel and run the cells in order."
+    )
+
+
+def only_conditional(nb, name: str, cells: list[Cell], evidence: list[str]):
+    """The finding when every definer that ran binds ``name`` only under a condition (a code
+    problem, not the order), else None."""
+    if not all(name in nb.names(c).conditional for c in cells):
+        return None
+    cell = nearest(nb, cells)
+    evidence.append(f"{cell_name(cell)} ran, but assigns `{name}` only under a condition")
+    hint = (
+        f"Cell {cell.index + 1} assigns `{name}` only inside an if/try/while block that did "
+        f"not run: make sure `{name}` is always assigned."
+    )
+    return finding(IMPLEMENTATION, None, False, hint, evidence, cell)
+
+
+def key_stores(nb, names, keys):
+    """(cell, name, key, evidence) for each other cell that stores a missing key in a name used
+    here (`df["y"] = ...`): the cell whose run the KeyError says went wrong."""
+    for cell in nb.mentioning(*sorted(names)):
+        if cell is nb.crash:
+            continue
+        stores = {(n, k) for n, k in nb.names(cell).key_stores if n in names and k in keys}
+        if stores:
+            name, key = sorted(stores)[0]
+            sets = f"{cell_name(cell)} sets `{name}[{key!r}]`"
+            yield cell, name, key, [f"KeyError {key!r} on `{name}`", sets]

@@ -1,0 +1,587 @@
+"""Notebook causes of a crash in a saved notebook, from the file alone.
+
+A saved notebook keeps, for every code cell, the execution count and the outputs of its last run,
+and nothing else of the kernel sessions that produced them. ``notebook.py`` hands such a notebook
+(no history in this session: a file read by ``scan``, or an error output restored in a reopened
+notebook) to ``undefined_name`` and ``changed_state`` here. What the file can tell, and how sure:
+
+- no count: the cell never ran (or its outputs were cleared);
+- an error output: the cell's last run failed; its traceback says on which line, so whether the
+  failure came before the line that assigns what the crash needs;
+- within one kernel session counts are unique and grow: a count above the crash's ran after it;
+- two cells showing the same count: the notebook ran in more than one kernel session (a restart);
+  and when the cells above the crash show [1] … [n] in order down to it, that is the crash's
+  session from its start: a cell showing a count up to the crash's outside that run is from
+  another session;
+- a count that no cell shows: that execution's cell ran again later (or was deleted). The cell
+  right after such a jump, or one that ran after a cell below it, *probably* ran more than once.
+  A likelihood, never a fact: the hints say "probably" and the evidence shows the counts.
+
+``analyse_saved`` summarises a notebook's counts for the scan's report.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from .cells import CellNames, Mutation, analyse_cell, to_python
+from .finding import (
+    DECIDED_SAVED,
+    KIND_OUT_OF_ORDER,
+    KIND_PREVIOUS_ERROR,
+    KIND_RERUN,
+    KIND_RESTART,
+    NOTEBOOK,
+    OUT_OF_ORDER,
+    PREVIOUS_ERROR,
+    NotebookFinding,
+    cell_name,
+    count_label,
+    deleted_hint,
+    finding,
+    key_stores,
+    nearest,
+    not_run,
+    only_conditional,
+    short,
+    weigh_change,
+)
+from .record import Cell, ErrorRecord
+from .traceback import parse
+
+# Errors raised before any statement of the cell ran.
+_NOTHING_RAN = frozenset({"SyntaxError", "IndentationError", "TabError"})
+
+
+@dataclass(frozen=True)
+class SavedOrder:
+    """What a saved notebook's execution counts say about the order its cells ran in."""
+
+    code_cells: int
+    run_cells: int
+    decreasing: bool  # a cell shows a lower count than a cell above it
+    gaps: bool  # counts jump between neighbouring run cells (re-runs, deleted or moved cells)
+    skipped: bool  # a code cell was never run although cells above and below were
+    in_order: bool  # none of the above
+    decreasing_cells: tuple[int, ...] = ()  # index of each cell whose count dropped
+    gap_cells: tuple[int, ...] = ()  # index of each cell that follows a jump
+    skipped_cells: tuple[int, ...] = ()  # index of each never-run cell among run ones
+    missing_counts: int = 0  # counts between 1 and the highest that no cell shows
+
+
+def analyse_saved(cells: Sequence[Cell]) -> SavedOrder:
+    """Execution-order anomalies of a saved notebook, from its execution counts alone."""
+    code = [c for c in cells if c.cell_type == "code" and c.source.strip()]
+    run = [c for c in code if c.execution_count is not None]
+    decreasing, gaps = [], []
+    for previous, cell in itertools.pairwise(run):
+        if cell.execution_count < previous.execution_count:
+            decreasing.append(cell.index)
+        elif cell.execution_count > previous.execution_count + 1:
+            gaps.append(cell.index)
+    skipped = []
+    if run:
+        first, last = run[0].index, run[-1].index
+        skipped = [c.index for c in code if c.execution_count is None and first < c.index < last]
+    counts = {c.execution_count for c in run if c.execution_count > 0}
+    missing = max(0, max(counts) - len(counts)) if counts else 0
+    return SavedOrder(
+        code_cells=len(code),
+        run_cells=len(run),
+        decreasing=bool(decreasing),
+        gaps=bool(gaps),
+        skipped=bool(skipped),
+        in_order=not (decreasing or gaps or skipped),
+        decreasing_cells=tuple(decreasing),
+        gap_cells=tuple(gaps),
+        skipped_cells=tuple(skipped),
+        missing_counts=missing,
+    )
+
+
+# ------------------------------------------------------------------------- what the counts say
+
+
+def worth_a_look(nb, unrun_matter: bool) -> bool:
+    """Can the file show a notebook cause of a state error at all? Not when the cells that ran
+    show [1], [2], … top to bottom, without an error output other than the crash's: then the
+    state is what running them in order gives (the common case, answered without analysing
+    cells). Cells never run matter only when they may store a missing key (``unrun_matter``)."""
+    crash = nb.crash
+    if crash is None or not crash.execution_count:
+        return True  # nothing to compare with: let the analysis look
+    previous = 0
+    for cell in nb.cells:
+        if not cell.source.strip():
+            continue
+        count = cell.execution_count
+        if count is None:
+            if unrun_matter:
+                return True
+            continue
+        if count != previous + 1 or (cell.error and cell is not crash):
+            return True
+        previous = count
+    return False
+
+
+class _Counts:
+    """The saved counts around one crash (``nb`` is notebook.py's view of the crash's notebook)."""
+
+    def __init__(self, nb):
+        self.nb = nb
+        self.crash: Cell | None = nb.crash
+        self.count = self.crash.execution_count if self.crash is not None else None
+        self.run = [c for c in nb.cells if (c.execution_count or 0) > 0]
+        self.by_count: dict[int, list[Cell]] = {}
+        for cell in self.run:
+            self.by_count.setdefault(cell.execution_count, []).append(cell)
+        self.distinct = sorted(self.by_count)
+
+    @cached_property
+    def session(self) -> list[Cell]:
+        """The crash's session from its start, when the cells above the crash show [1] … [n]
+        in order down to it (cells without a count in between are skipped); else []."""
+        if self.crash is None or not self.count or self.crash not in self.run:
+            return []
+        chain = [self.crash]
+        above = [c for c in self.run if c.index < self.crash.index]
+        for cell in reversed(above):
+            if cell.execution_count != chain[-1].execution_count - 1:
+                break
+            chain.append(cell)
+        return chain if chain[-1].execution_count == 1 else []
+
+    @cached_property
+    def duplicate(self) -> tuple[Cell, Cell] | None:
+        """Two cells showing the same count (the first such pair), if any."""
+        for cells in self.by_count.values():
+            if len(cells) > 1:
+                return cells[0], cells[1]
+        return None
+
+    def restart_evidence(self) -> str | None:
+        pair = self.duplicate
+        if pair is None:
+            return None
+        return (
+            f"{cell_name(pair[0])} and {cell_name(pair[1])} show the same count: the notebook "
+            "ran in more than one kernel session"
+        )
+
+    def other_session(self, cell: Cell) -> str | None:
+        """Why ``cell``'s count cannot be from the crash's session before the crash, or None."""
+        count = cell.execution_count
+        if not count or not self.count or cell is self.crash:
+            return None
+        if count == self.count:
+            return (
+                f"{cell_name(cell)} shows the same count as {self.nb.where()}: they ran in "
+                "different kernel sessions"
+            )
+        if self.session and count < self.count and cell not in self.session:
+            start = self.session[-1]
+            return (
+                f"{cell_name(start)} to {cell_name(self.crash)} show [1] to [{self.count}] in "
+                f"order: that is this cell's kernel session from its start, so {cell_name(cell)} "
+                "ran in another one"
+            )
+        return None
+
+    def may_show_a_change(self) -> bool:
+        """Some count shows a re-run before the crash, or a cell below it that ran first."""
+        if not self.count:
+            return False
+        if self.missing_below(self.count) is not None:
+            return True
+        below = (c for c in self.run if c.index > self.crash.index)
+        return any(c.execution_count < self.count for c in below)
+
+    def ran_before(self, cell: Cell) -> bool:
+        """The cell's count shows it ran before the crash, in the crash's kernel session."""
+        count = cell.execution_count
+        return bool(count and self.count and count < self.count and not self.other_session(cell))
+
+    def missing_below(self, count: int) -> int | None:
+        """The highest count below ``count`` that no cell shows, or None."""
+        shown = bisect.bisect_left(self.distinct, count) - bisect.bisect_left(self.distinct, 1)
+        if shown >= count - 1:
+            return None
+        for k in range(count - 1, 0, -1):  # some count below is missing: find the nearest
+            if k not in self.by_count:
+                return k
+        return None
+
+    def rerun_evidence(self, cell: Cell) -> str | None:
+        """Why ``cell`` probably ran more than once before the crash, from the counts, or None:
+        a count right before its own that no cell shows, or it ran after a cell below it while
+        some earlier count is missing."""
+        count = cell.execution_count
+        if not count:
+            return None
+        missing = self.missing_below(count)
+        if missing is None:
+            return None
+        if missing == count - 1:
+            at = bisect.bisect_left(self.distinct, missing)  # the highest count shown below it
+            before = self.distinct[at - 1] if at and self.distinct[at - 1] > 0 else None
+            jump = f" (the counts jump from [{before}] to [{count}])" if before else ""
+            return f"no cell shows [{missing}], the count before {cell_name(cell)}{jump}"
+        for below in self.nb.cells:
+            if below.index > cell.index and missing < (below.execution_count or 0) < count:
+                return (
+                    f"{cell_name(cell)} ran after {cell_name(below)} below it, and no cell shows "
+                    f"[{missing}]"
+                )
+        return None
+
+
+@lru_cache(maxsize=256)  # asked for each name a failed cell might have set
+def _failure(cell: Cell) -> tuple[int | None, str]:
+    """(first line of the statement that failed in the cell's last run, or None when unknown;
+    what failed, for the evidence). 0 when nothing of the cell ran."""
+    error = cell.error
+    label = f"{error.ename}: {short(error.evalue, 60)}" if error.evalue else error.ename or "error"
+    if error.ename in _NOTHING_RAN:
+        return 0, label
+    parsed = parse(ErrorRecord(ename=error.ename, evalue=error.evalue, traceback=error.traceback))
+    frame = next((f for f in parsed.frames if f.is_user), None)
+    # The cell's own code, not a function it called: "<module>", or "<cell line: 5>" (IPython 8.0)
+    top = frame is not None and (
+        frame.function in ("", "<module>") or "cell line" in frame.function
+    )
+    if not top or not frame.lineno:
+        return None, label
+    try:
+        tree = ast.parse(to_python(cell.source)[0])
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return frame.lineno, label
+    for statement in tree.body:  # a failure inside a loop or a block fails the whole statement
+        if statement.lineno <= frame.lineno <= (statement.end_lineno or statement.lineno):
+            return statement.lineno, label
+    return frame.lineno, label
+
+
+def _done_before_failure(cell: Cell) -> CellNames | None:
+    """What the statements before the failing one did (they completed), or None when the cell
+    has no error output or the failing line is unknown."""
+    if cell.error is None:
+        return None
+    line, _ = _failure(cell)
+    if line is None:
+        return None
+    return analyse_cell("\n".join(cell.source.splitlines()[: max(line - 1, 0)]))
+
+
+def _failed_before(cell: Cell, name: str) -> bool:
+    """The cell's last run failed before it assigned ``name`` (or we cannot tell where)."""
+    if cell.error is None:
+        return False
+    done = _done_before_failure(cell)
+    return done is None or name not in done.defines or name in done.conditional
+
+
+def _failed(cell: Cell, what: str, evidence: list[str], decisive=True, so="") -> NotebookFinding:
+    """The previous-cell-error finding: ``cell``'s saved error output came before ``what``
+    (``so``: what that left behind)."""
+    line, label = _failure(cell)
+    evidence.append(f"{cell_name(cell)} shows an error output ({label}): its last run failed")
+    if line:
+        evidence.append(f"it failed in the statement starting on line {line}, before {what}")
+    head = f"Cell {cell.index + 1}{count_label(cell.execution_count)}"
+    if cell.error.ename == "KeyboardInterrupt":
+        hint = f"{head} was interrupted before {what}: run it to the end first."
+    else:
+        hint = f"{head} failed ({label}) before {what}{so}: fix that first, then run it again."
+    return _saved_finding(
+        NOTEBOOK, PREVIOUS_ERROR, decisive, hint, evidence, cell, kind=KIND_PREVIOUS_ERROR
+    )
+
+
+def _saved_finding(root, cause, decisive, hint, evidence, cell=None, *, kind: str = ""):
+    return finding(root, cause, decisive, hint, evidence, cell, kind=kind, decided=DECIDED_SAVED)
+
+
+# ------------------------------------------------------------------------------------ NameError
+
+
+def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
+    """A NameError on ``name``, which ``definers`` (other cells) assign."""
+    counts = _Counts(nb)
+    evidence.append("no execution history: judged from the saved execution counts and errors")
+    groups: dict[str, list[Cell]] = {}
+    for cell in definers:
+        groups.setdefault(_definer_state(counts, cell, name), []).append(cell)
+    if "ran" in groups:
+        return _defined_but_gone(nb, counts, name, groups["ran"], evidence)
+    if "failed" in groups:
+        cell = max(groups["failed"], key=lambda c: (c.execution_count or 0, -c.index))
+        return _failed(cell, f"defining `{name}`", evidence)
+    if "other" in groups:
+        cell = nearest(nb, groups["other"])
+        evidence.append(counts.other_session(cell))
+        hint = (
+            f"The kernel probably restarted since cell {cell.index + 1}"
+            f"{count_label(cell.execution_count)} defined `{name}`: run cell {cell.index + 1} "
+            "again (or Run All Above) first."
+        )
+        return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_RESTART)
+    if "unknown" in groups:
+        cell = nearest(nb, groups["unknown"])
+        evidence.append(f"{cell_name(cell)} ran, but the crash's own count is not known")
+        hint = f"Cell {cell.index + 1} defines `{name}`: run it again first, then this cell."
+        return _saved_finding(NOTEBOOK, OUT_OF_ORDER, False, hint, evidence, cell)
+    cell = nearest(nb, groups.get("later", []) + groups.get("never", []))
+    if cell.execution_count is None:
+        why = "was never run (it has no execution count)"
+        return not_run(nb, name, cell, evidence, why, decided=DECIDED_SAVED)
+    return _ran_later(nb, counts, name, cell, evidence)
+
+
+def _definer_state(counts: _Counts, cell: Cell, name: str) -> str:
+    """'ran' (before the crash, in its session), 'failed', 'other' (session), 'later', 'never'
+    or 'unknown' (the crash's count is not known)."""
+    count = cell.execution_count
+    if _failed_before(cell, name) and (
+        not count or not counts.count or count < counts.count or counts.nb.is_above(cell)
+    ):
+        return "failed"
+    if not count:
+        return "never"
+    if not counts.count:
+        return "unknown"
+    if counts.other_session(cell):
+        return "other"
+    return "later" if count > counts.count else "ran"
+
+
+def _ran_later(nb, counts: _Counts, name: str, cell: Cell, evidence: list[str]):
+    evidence.append(
+        f"{cell_name(cell)} ran after {nb.where()} ([{cell.execution_count}] > [{counts.count}])"
+    )
+    restart = counts.restart_evidence()
+    when = "it only ran after this cell"
+    if restart:
+        evidence.append(restart)
+        when = "it ran after this cell, or before a kernel restart"
+    hint = f"Run cell {cell.index + 1} first: it defines `{name}` ({when})."
+    if cell.error is not None:
+        hint += f" Its last run failed too ({_failure(cell)[1]}): fix that as well."
+    kind = KIND_RESTART if restart else KIND_OUT_OF_ORDER
+    return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=kind)
+
+
+def _defined_but_gone(nb, counts: _Counts, name: str, cells: list[Cell], evidence: list[str]):
+    """A definer ran before the crash in its session, yet the name is gone."""
+    last = max(c.execution_count for c in cells)
+    for cell in nb.mentioning(name):
+        deleted_after = counts.ran_before(cell) and cell.execution_count > last
+        if name in nb.names(cell).deletes and deleted_after:
+            evidence.append(
+                f"{cell_name(cell)} deletes `{name}` and ran after it was defined "
+                f"([{last}] < [{cell.execution_count}] < [{counts.count}])"
+            )
+            hint = deleted_hint(cell, name)
+            return _saved_finding(
+                NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_OUT_OF_ORDER
+            )
+    conditional = only_conditional(nb, name, cells, evidence)
+    if conditional is not None:
+        return conditional
+    cell = nearest(nb, cells)
+    evidence.append(f"{cell_name(cell)} ran before {nb.where()}, yet `{name}` is not defined")
+    # Two sessions, and nothing shows that this definer ran in the crash's: maybe a restart.
+    restart = counts.restart_evidence() if cell not in counts.session else None
+    if restart:
+        evidence.append(restart)
+    hint = (
+        f"Cell {cell.index + 1} defines `{name}` in its current code but probably did not when it "
+        "last ran (edited since, or the kernel restarted?): run it again."
+    )
+    return _saved_finding(
+        NOTEBOOK,
+        OUT_OF_ORDER,
+        False,
+        hint,
+        evidence,
+        cell,
+        kind=KIND_RESTART if restart else KIND_OUT_OF_ORDER,
+    )
+
+
+# --------------------------------------------------------------------- state changed by a re-run
+
+
+def changed_state(nb, ename: str, names, keys, is_key: bool, checks: bool, message: str):
+    """A KeyError, AttributeError, shape error … on ``names`` (read on the failing lines)."""
+    counts = _Counts(nb)
+    mentioning = nb.mentioning(*sorted(names))
+    # Only a count that no cell shows (a re-run) or a cell below that ran first can show a
+    # change; most saved crashes have neither, and skip the cells' analysis.
+    best, derived = None, {}
+    if counts.may_show_a_change():
+        best, derived = _best_change(nb, counts, names, mentioning, keys, is_key, checks)
+    if best is None or not best[1]:
+        failed = _failed_rebinding(
+            nb, counts, names, mentioning, message, keys if is_key else set()
+        )
+        if failed is not None and (failed.decisive or best is None):
+            return failed
+    if best is None:
+        return _missing_key_store(nb, counts, names, keys) if is_key and keys else None
+    _, decisive, cell, mutation, kind, evidence = best
+    used = mutation.name if mutation.name in names else derived[mutation.name][0]
+    evidence.insert(0, f"{ename} on `{used}` in {nb.where()}")
+    if not decisive:
+        evidence.append("the error type alone does not tie the crash to that change")
+    change = f"`{mutation.name}` (`{short(mutation.text, 50)}`)"
+    label = f"Cell {cell.index + 1}{count_label(cell.execution_count)}"
+    if kind == KIND_RERUN:
+        who = label + (" (this cell)" if cell is nb.crash else "")
+        hint = f"{who} probably ran more than once and changes {change} each time: "
+    else:
+        hint = f"{label}, below this one, ran before it and changed {change}: "
+    hint += "restart the kernel and run the cells in order."
+    return _saved_finding(NOTEBOOK, OUT_OF_ORDER, decisive, hint, evidence, cell, kind=kind)
+
+
+def _best_change(nb, counts: _Counts, names, mentioning, keys, is_key: bool, checks: bool):
+    """(the best explaining change or None, the names the used ones came from)."""
+    derived = _sources_of(nb, counts, names, mentioning)
+    extra = set(derived) - set(names)
+    best = None
+    for cell in nb.mentioning(*sorted(set(names) | extra)) if extra else mentioning:
+        info = nb.names(cell)
+        for mutation in info.mutations:
+            if mutation.name not in names and mutation.name not in derived:
+                continue
+            via = None if mutation.name in names else derived[mutation.name]
+            candidate = _change(nb, counts, cell, info, mutation, keys, is_key, checks, via)
+            if candidate and (best is None or candidate[0] > best[0]):
+                best = candidate
+    return best, derived
+
+
+def _sources_of(nb, counts: _Counts, names, mentioning) -> dict[str, tuple[str, Cell]]:
+    """One step back along the data: `X` on the failing line came from `df` when the cell that
+    last set `X` before the crash (`X = df.values`) reads `df`. Maps each source to (`X`, cell)."""
+    out: dict[str, tuple[str, Cell]] = {}
+    for name in sorted(names):
+        setters = [
+            c
+            for c in mentioning
+            if c is not nb.crash
+            and counts.ran_before(c)
+            and name in nb.names(c).defines
+            and not _failed_before(c, name)
+        ]
+        if setters:
+            latest = max(setters, key=lambda c: c.execution_count)
+            for source in sorted(nb.names(latest).uses - set(names)):
+                out.setdefault(source, (name, latest))
+    return out
+
+
+def _change(nb, counts: _Counts, cell, info, mutation: Mutation, keys, is_key, checks, via):
+    """(score, decisive, cell, mutation, kind, evidence) when this change explains the crash."""
+    if mutation.idempotent:
+        return None
+    if cell is nb.crash:  # this crash is the cell's last run: did it run before?
+        rerun = counts.rerun_evidence(cell)
+        if rerun is None:
+            return None
+        kind = KIND_RERUN
+        why = f"{nb.where()} changes `{mutation.name}` and probably ran before: {rerun}"
+    elif counts.ran_before(cell) and cell.error is None:
+        rerun = counts.rerun_evidence(cell)
+        if rerun is not None:
+            kind = KIND_RERUN
+            why = f"{cell_name(cell)} changes `{mutation.name}` and probably ran more than once: "
+            why += rerun
+        elif nb.is_above(cell) is False:
+            kind = KIND_OUT_OF_ORDER
+            why = (
+                f"{cell_name(cell)}, below {nb.where()}, changes `{mutation.name}` and ran "
+                f"before it ([{cell.execution_count}] < [{counts.count}])"
+            )
+        else:
+            return None
+    else:
+        return None
+    decisive, key_match, evidence = weigh_change(
+        nb, cell, info, mutation, keys, is_key, checks, via, why
+    )
+    score = (decisive, via is None, key_match, cell is nb.crash, kind == KIND_RERUN)
+    return score, decisive, cell, mutation, kind, evidence
+
+
+def _failed_rebinding(nb, counts: _Counts, names, mentioning, message: str, keys: set[str]):
+    """A cell that should have (re)set a name used here shows an error output from before the
+    crash, so the name holds stale state (`model = None` above, `model = build()` failed)."""
+    best = None
+    for cell in mentioning:
+        if cell is nb.crash or cell.error is None or not counts.ran_before(cell):
+            continue
+        bound = sorted(n for n in names if n in nb.names(cell).defines and _failed_before(cell, n))
+        if bound and (best is None or cell.execution_count > best[0].execution_count):
+            best = (cell, bound[0])
+    if best is None:
+        return None
+    cell, name = best
+    for other in nb.mentioning(name):  # only if nothing set the name successfully since
+        if (
+            other is not cell
+            and name in nb.names(other).defines
+            and counts.ran_before(other)
+            and other.execution_count > cell.execution_count
+            and not _failed_before(other, name)
+        ):
+            return None
+    none_value = "NoneType" in message
+    key_match = bool(keys & nb.names(cell).strings)
+    evidence = [f"{cell_name(cell)} sets `{name}` and ran before {nb.where()}"]
+    if none_value:
+        evidence.append(f"the crash is about a None value: `{name}` kept its placeholder")
+    if key_match:
+        evidence.append(f"the missing key {sorted(keys & nb.names(cell).strings)[0]!r} is in it")
+    so = f", so `{name}` still holds an older value"
+    return _failed(cell, f"setting `{name}`", evidence, none_value or key_match, so)
+
+
+def _missing_key_store(nb, counts: _Counts, names, keys: set[str]):
+    """A KeyError on a key that a cell stores (`df["y"] = ...`) but that cell did not run right."""
+    for cell, name, key, evidence in key_stores(nb, names, keys):
+        what = f"setting `{name}[{key!r}]`"
+        done = _done_before_failure(cell)
+        failed = cell.error is not None and (done is None or (name, key) not in done.key_stores)
+        if failed and (counts.ran_before(cell) or cell.execution_count is None):
+            return _failed(cell, what, evidence)
+        count = cell.execution_count
+        if not count:
+            evidence.append(f"{cell_name(cell)} was never run (it has no execution count)")
+            hint = f"Run cell {cell.index + 1} first: it sets `{name}[{key!r}]`."
+            return _saved_finding(
+                NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_OUT_OF_ORDER
+            )
+        other = counts.other_session(cell)
+        if other:
+            evidence.append(other)
+            hint = (
+                f"The kernel probably restarted since cell {cell.index + 1} set "
+                f"`{name}[{key!r}]`: run it again first."
+            )
+            return _saved_finding(
+                NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_RESTART
+            )
+        if counts.count and count > counts.count:
+            evidence.append(f"{cell_name(cell)} ran after {nb.where()}")
+            hint = f"Run cell {cell.index + 1} first: it sets `{name}[{key!r}]` (it ran later)."
+            return _saved_finding(
+                NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_OUT_OF_ORDER
+            )
+    return None
