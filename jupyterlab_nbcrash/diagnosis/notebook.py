@@ -40,9 +40,18 @@ from .finding import only_conditional as _only_conditional
 from .finding import short as _short
 from .finding import weigh_change as _weigh_change
 from .record import Cell, ErrorRecord, Execution
-from .rules.names import missing_import_hint
+from .rules.names import (
+    commented_definition,
+    commented_hint,
+    is_misspelling,
+    missing_import_hint,
+    quotes_hint,
+    special_name_hint,
+    subscript_of,
+)
 from .rules.tables.known_imports import import_for
 from .text import close_matches
+from .traceback import ParsedError
 
 __all__ = ["NotebookFinding", "analyse"]
 
@@ -102,8 +111,12 @@ def analyse(record: ErrorRecord, parsed=None) -> NotebookFinding | None:
         return None  # a function's own local: a plain code bug inside the function
     if ename == "NameError" or _NOT_DEFINED.search(message):
         name = _missing_name(message, parsed)
+        if not name or (isinstance(parsed, ParsedError) and special_name_hint(parsed, name)):
+            # Raised inside a library's or another file's code, `__file__`, or deleted by this
+            # very cell: the other cells do not matter, the hint of the NameError says it.
+            return None
         line = getattr(parsed, "user_line", "") or ""
-        return _undefined_name_finding(nb, name, message, line) if name else None
+        return _undefined_name_finding(nb, name, message, line)
     if ename in _STATE_ERRORS or _SHAPE_MESSAGE.search(message):
         return _changed_state(nb, ename, message, parsed)
     return None
@@ -122,6 +135,7 @@ class _Notebook:
 
     def __init__(self, record: ErrorRecord):
         context = record.notebook
+        self.all_cells = context.cells
         self.cells: list[Cell] = [c for c in context.cells if c.cell_type == "code"]
         self.crash = self._find_crash(record)
         history = list(context.history)
@@ -142,6 +156,13 @@ class _Notebook:
         for run in context.previous_history:
             self.before.setdefault(run.cell_id, []).append(run)
         self._names: dict[str, CellNames] = {}
+
+    @property
+    def partial(self) -> bool:
+        """True when the record holds only some of the notebook's cells (their indices skip
+        some, or do not start at the first cell): a name may be defined in the others."""
+        indices = [c.index for c in self.all_cells]
+        return bool(indices) and indices != list(range(len(indices)))
 
     @property
     def unseen(self) -> list[Cell]:
@@ -273,10 +294,15 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
     dynamic = [c for c in nb.cells if _may_be_dynamic(c.source) and nb.names(c).dynamic]
     if dynamic:
         evidence.append(f"{_cell_name(dynamic[0])} may define names unseen (`import *`, `%run`)")
-    unseen = nb.unseen
+    # The crashing cell's own code is known from the traceback's line even when its source
+    # came blank (edited after it ran): only the other cells can hide a definition.
+    unseen = [c for c in nb.unseen if c is not nb.crash]
     if unseen:
         evidence.append(f"{len(unseen)} cells came without (all of) their source")
-    decisive = not dynamic and not unseen
+    partial = nb.partial
+    if partial:
+        evidence.append("the record holds only some of the notebook's cells")
+    decisive = not dynamic and not unseen and not partial
     crash = nb.names(nb.crash) if nb.crash else None
     if crash and name in crash.defines:
         line, used = crash.def_lines[name], crash.use_lines.get(name)
@@ -296,18 +322,40 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence, local)
     # How the failing line (else the cell) uses the name picks the import: glob(...), glob.glob(...)
     statement = import_for(name, line or (nb.crash.source if nb.crash else ""))
-    suggestion = _close_name(nb, name, message)
+    suggestion = _close_name(nb, name, message, line)
     if statement and suggestion in _BUILTIN_NAMES:
         suggestion = None  # `global` near `glob`: only the notebook's own names can be the typo
     if suggestion:
         evidence.append(f"`{suggestion}` is defined and looks close")
-    if statement:
+    # What the notebook shows: all its cells, or only some (then the hint stays humble).
+    nowhere = (
+        f"`{name}` is not defined anywhere in the notebook"
+        if decisive
+        else f"No cell shown here defines `{name}`"
+    )
+    obj = subscript_of(line, name)
+    commented = next(
+        (
+            (c, found)
+            for c in ([nb.crash] if nb.crash else []) + nb.mentioning(name)
+            if (found := commented_definition(c.source, name))
+        ),
+        None,
+    )
+    if commented is not None and not suggestion:
+        cell, found = commented
+        where = "this cell" if cell is nb.crash else f"cell {cell.index + 1}"
+        evidence.append(f"{_cell_name(cell)} has the commented-out line `# {found}`")
+        hint = commented_hint(name, found, where)
+    elif statement:
         # `models` for the notebook's `model`: a typo that is a library's name as well.
         hint = missing_import_hint(name, statement, suggestion or "")
     elif suggestion:
-        hint = f"`{name}` is not defined anywhere in the notebook: did you mean `{suggestion}`?"
+        hint = f"{nowhere}: did you mean `{suggestion}`?"
+    elif obj:
+        hint = f"{nowhere}: {quotes_hint(obj, name)}; if it is a variable, assign it first."
     else:
-        hint = f"`{name}` is not defined anywhere in the notebook: define it (or import it) first."
+        hint = f"{nowhere}: define it (or import it) first, or check its spelling."
     return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
 
 
@@ -316,7 +364,7 @@ def _may_be_dynamic(source: str) -> bool:
     return cheap and _DYNAMIC_HINT.search(source) is not None
 
 
-def _close_name(nb: _Notebook, name: str, message: str) -> str | None:
+def _close_name(nb: _Notebook, name: str, message: str, line: str = "") -> str | None:
     suggested = _PYTHON_SUGGESTS.search(message)
     if suggested:
         return suggested.group(1)
@@ -336,10 +384,25 @@ def _close_name(nb: _Notebook, name: str, message: str) -> str | None:
     close = close_matches(name, words, n=5, ignore_case=False)
     # Then names that differ only in case (after the close ones: `models` before `Model`).
     close += [w for w in words if w.lower() == name.lower() and w not in close]
+    called = re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", line) is not None
     for word in close:
-        if word in _BUILTIN_NAMES or any(word in nb.names(c).defines for c in nb.mentioning(word)):
+        if word in _BUILTIN_NAMES:
+            # A keyword is never a value, and a builtin function is a typo only where the line
+            # calls the name (`pritn(...)`, not `le` for `len`).
+            if _builtin_fits(word, called):
+                return word
+        elif is_misspelling(name, word) and any(
+            word in nb.names(c).defines for c in nb.mentioning(word)
+        ):
+            # Not a sibling of the same family (`svc`/`svc2`, `pretrain_x`/`posttrain_x`).
             return word
     return None
+
+
+def _builtin_fits(word: str, called: bool) -> bool:
+    if keyword.iskeyword(word):
+        return word in ("True", "False", "None") and not called
+    return called == callable(getattr(builtins, word, None))
 
 
 # --------------------------------------------------------------------- state changed by a re-run

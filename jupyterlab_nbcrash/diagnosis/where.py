@@ -50,6 +50,19 @@ def raised_in_user_code(parsed: ParsedError) -> bool:
     return last is not None and last.is_user
 
 
+def raised_outside_notebook(parsed: ParsedError) -> Frame | None:
+    """The frame that raised when it is neither a notebook cell nor Python's own machinery: a
+    library's file, or the user's own module called from a cell. None when a cell raised, the
+    standard library did (``exec`` of a string), or the traceback shows no frame to tell."""
+    last = parsed.last_frame
+    if last is None or last.is_user:
+        return None
+    if last.library:
+        return last
+    own_file = not last.package and not last.filename.startswith("<")
+    return last if own_file and any(f.is_user for f in parsed.frames) else None
+
+
 def failing_call(parsed: ParsedError) -> Call | None:
     """The call of the user's failing line that the crash went into, when the line shows it.
 

@@ -4,12 +4,14 @@ and a well-known module alias (``np``, ``pd``, ``plt``) used before its import r
 from __future__ import annotations
 
 import re
+import sys
 
 from ..text import as_code, close_matches
-from ..traceback import ParsedError
+from ..traceback import Frame, ParsedError, library_of, top_package
+from ..where import raised_outside_notebook
 from .base import Facts, RuleMatch, Template, named
-from .tables.known_imports import ALIASES, import_for
-from .tables.packages import KNOWN_SUBMODULES, MISNAMED, PIP_NAMES
+from .tables.known_imports import ALIASES, KNOWN_IMPORTS, import_for
+from .tables.packages import KNOWN_SUBMODULES, MISNAMED, NOT_MODULES, PIP_NAMES, WELL_KNOWN
 from .tables.removed_apis import lookup, lookup_module
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -36,33 +38,81 @@ _BROKEN = re.compile(
 
 
 def _known_modules() -> set[str]:
-    known = set(PIP_NAMES) | set(KNOWN_SUBMODULES)
+    known = set(PIP_NAMES) | set(KNOWN_SUBMODULES) | set(WELL_KNOWN)
     for statement in ALIASES.values():
         known.add(statement.split()[1])
     return {k for k in known if not k.startswith("(")}
 
 
+# The standard library's public modules: a near miss of one is a typo (`colections`), the Python
+# 2 name of one (`Tkinter`, `cPickle`) or a module this Python build lacks; never a pip package.
+_STDLIB_TOPS = frozenset(
+    m for m in getattr(sys, "stdlib_module_names", ()) if not m.startswith("_") and m != "this"
+)
+
+
 def misspelt_module(module: str) -> str | None:
     """The import name the user probably meant: a near miss of a well-known module, or the pip
     name written instead of the import name (``scikit_learn`` for ``sklearn``)."""
-    by_pip = {v.split(" ")[0].lower().replace("-", "_"): k for k, v in PIP_NAMES.items()}
     top = module.split(".")[0]
     if top in MISNAMED or top.lower() in MISNAMED:
         return MISNAMED.get(top, MISNAMED.get(top.lower())) + module[len(top) :]
-    if top.lower() in by_pip and by_pip[top.lower()] != top:
-        return by_pip[top.lower()] + module[len(top) :]
-    if module in _KNOWN:
+    if top in _KNOWN_TOPS or top in _STDLIB_TOPS:
+        if module in _KNOWN or "." not in module:
+            return None  # a real module's own name (`prophet`, not `fbprophet` written anew)
+    else:
+        by_pip = {v.split(" ")[0].lower().replace("-", "_"): k for k, v in PIP_NAMES.items()}
+        if top.lower() in by_pip and by_pip[top.lower()] != top:
+            return by_pip[top.lower()] + module[len(top) :]
+    if len(module) < 3:
         return None
-    close = close_matches(module, _KNOWN, n=1, cutoff=0.85, ignore_case=False)
-    return close[0] if close else None
+    # One slip (a letter added, dropped, changed, or two swapped), case ignored: `statsmodel`,
+    # `salenium`, `PTL` for `PIL`, `Tkinter`; a closer look-alike than that is another package.
+    pool = _BY_INITIAL.get(module[0].lower(), ())
+    near = [k for k in pool if abs(len(k) - len(module)) <= 1 and _one_slip(module, k)]
+    if len(near) > 1:
+        # `PTL`: `PIL` (written in capitals too) rather than the standard library's `pty`.
+        alike = [k for k in near if k.isupper() == module.isupper() and k not in _STDLIB_TOPS]
+        near = alike if len(alike) == 1 else near
+    return near[0] if len(near) == 1 else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` (case ignored) are at most one typing slip apart: a letter
+    added, dropped or changed (not a digit: `cv3` is no slip of `cv2`), or neighbours swapped,
+    after the first letter."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if i == 0:
+        return False  # the first letter is rarely the slip: `task` is no `dask`
+    if len(a) == len(b):
+        if a[i + 1 :] == b[i + 1 :]:
+            return not (a[i].isdigit() or b[i].isdigit())
+        return a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return long[i + 1 :] == short[i:]
 
 
 def package_for(module: str) -> str:
     """The pip package that provides the import name ``module``."""
-    for candidate in (module, module.split(".")[0]):
-        if candidate in PIP_NAMES:
-            return PIP_NAMES[candidate]
-    return module.split(".")[0].replace("_", "-")
+    root = distribution_root(module)
+    return PIP_NAMES.get(root, root.replace("_", "-"))
+
+
+def distribution_root(module: str) -> str:
+    """The part of a dotted module that one package installs: `google.protobuf` of
+    `google.protobuf.internal`, `sklearn` of `sklearn.utils`."""
+    parts = module.split(".")
+    for n in range(len(parts), 1, -1):
+        if ".".join(parts[:n]) in PIP_NAMES:
+            return ".".join(parts[:n])
+    return parts[0]
 
 
 @named(MODULE_NOT_FOUND)
@@ -218,6 +268,20 @@ def optional_dependency(parsed: ParsedError) -> RuleMatch | None:
 
 _KNOWN = sorted(_known_modules())
 _KNOWN_TOPS = frozenset(k.split(".")[0] for k in _KNOWN)
+# The names a misspelt module is compared with, by first letter (a slip keeps the first letter).
+_BY_INITIAL: dict[str, list[str]] = {}
+for _name in sorted(set(_KNOWN) | _STDLIB_TOPS):
+    _BY_INITIAL.setdefault(_name[0].lower(), []).append(_name)
+# What well-known modules hold (from the tables): `pyplot` of `matplotlib`, `Conv2D` of
+# `tensorflow.keras.layers`; for "did you mean" when a name cannot be imported from one.
+_MEMBERS: dict[str, set[str]] = {}
+for _sub in _KNOWN:
+    if "." in _sub:
+        _MEMBERS.setdefault(_sub.rsplit(".", 1)[0], set()).add(_sub.rsplit(".", 1)[1])
+for _statement in KNOWN_IMPORTS.values():
+    _m = re.fullmatch(r"from ([\w.]+) import (\w+)", _statement)
+    if _m:
+        _MEMBERS.setdefault(_m.group(1), set()).add(_m.group(2))
 
 
 def is_known_module(top: str) -> bool:
@@ -238,52 +302,182 @@ RULES = (
 # ----------------------------------------------------------- hints: the words the user reads
 
 
+def importer(p: ParsedError) -> Frame | None:
+    """The frame whose import failed: the last one that is not Python's import machinery. A
+    notebook cell when the user's own line imports; a library's or the user's own file else."""
+    for frame in reversed(p.frames):
+        if frame.filename.startswith("<frozen") or frame.package == "importlib":
+            continue
+        return frame
+    return None
+
+
+def file_name(path: str) -> str:
+    """The file name of a frame's path (`cli.py` of `/usr/lib/.../instapy_cli/cli.py`)."""
+    return re.split(r"[\\/]", path.strip())[-1] or path
+
+
+def _pip(module: str) -> str:
+    return package_for(module).split(" ")[0]
+
+
 def module_not_found_hint(p: ParsedError, f: Facts) -> str:
-    """The hint of a missing module (the generic module_not_found hint uses it too)."""
+    """The hint of a missing module (the generic module_not_found hint uses it too).
+
+    When: "No module named 'x'". Who imported it (the user's line, a library, the user's own
+    file) and whether nbcrash knows the module decide between installing it, a typo, a broken or
+    mismatched install and the user's own file; an unknown name gets both of the last two."""
     module, package = f.get("module", ""), f.get("package", "")
+    top = f.get("top_module", module.split(".")[0])
     if f.get("replacement"):
         note = f" ({f['note']})" if f.get("note") else ""
         return (
             f"`{module}` no longer exists{note}: import from {as_code(f['replacement'])} instead."
         )
-    if package.startswith("(only available on"):
-        return (
-            f"`{module}` exists only {package[1:-1].replace('only available ', '')}: outside it, "
-            "remove this import and read your files from a local path instead."
-        )
-    top = f.get("top_module", module)
+    only = _runtime_only(p, module)
+    if only:
+        return only
+    if top in NOT_MODULES:
+        # `import self.discriminator as disc`: the line has the rest of the dotted name.
+        line = re.search(rf"import\s+{re.escape(top)}\.([\w.]+)(?:\s+as\s+(\w+))?", p.user_line)
+        rest = line.group(1) if line else "..."
+        alias = line.group(2) if line and line.group(2) else rest.split(".")[-1]
+        return NOT_MODULES[top].format(rest=rest, alias=alias)
     if f.get("suggestion"):
         return (
-            f"There is no module `{module}`: did you mean `{f['suggestion']}`? Check the spelling "
-            "of the import (the pip name and the import name can differ)."
+            f"There is no module `{module}`: did you mean `{f['suggestion']}`? If not, install "
+            f"the package that provides `{top}` (its pip name can differ)."
         )
     alias = re.fullmatch(rf"import ([\w.]+) as {re.escape(top)}", ALIASES.get(module, ""))
     if alias and alias.group(1) != top:
         # `import tf` for `import tensorflow as tf`: the short name is only an alias.
         return f"`{top}` is only the usual short name, not a module: write `{alias.group(0)}`."
-    if "." in module and f.get("submodule"):
-        # Python names the first part it cannot find: `top` itself was found.
-        return (
-            f"`{top}` is there, but has no submodule `{module}`: it was renamed or removed in "
-            "your version (or is misspelt); look up its current location in the documentation."
-        )
+    by = importer(p)
+    by = None if by is None or by.is_user else by
+    if "." in module and not _separately_installed(module):
+        # Python names the first part it cannot find: `top` itself was imported.
+        return _missing_submodule(module, top, by)
     if top == "google":
         return (
             "`google` is the shared prefix of many packages: install the one this import needs, "
             "e.g. `%pip install google-cloud-storage` for `google.cloud.storage`, then restart the "
-            "kernel (`google.colab` exists only on Colab)."
+            "kernel."
         )
-    guessed = package.replace("-", "_").lower() == top.lower()
-    renamed = "" if guessed else f" (the package is called `{package}`)"
-    # A name we know nothing of may as well be the user's own file (`utils`, `task`).
+    if top in _STDLIB_TOPS:
+        return (
+            f"`{top}` belongs to Python's standard library, but this Python lacks it: it was "
+            "removed in your Python version or left out of this build (for `tkinter`, install "
+            "the system package, e.g. `python3-tk`); pip cannot add it."
+        )
+    install = f"%pip install {_pip(module)}"
+    note = package[len(_pip(module)) :].strip()
+    note = f" {note}" if note.startswith("(") else ""
+    if by is not None and by.library:
+        lib = by.package or by.library
+        return (
+            f"`{lib}` needs the package `{top}`, which is not installed: run `{install}`{note} in "
+            "a cell, then restart the kernel."
+        )
+    if is_known_module(top) or top in PIP_NAMES:
+        renamed = "" if _pip(module).replace("-", "_").lower() == top.lower() else " (its pip name)"
+        return (
+            f"The module `{top}` is not installed in this kernel's environment: run "
+            f"`{install}`{renamed}{note} in a cell, then restart the kernel."
+        )
+    # A name nbcrash does not know: a package, or a file or folder of the user's project.
     own = (
-        f" If `{top}` is your own `{top}.py`, put it in the notebook's folder instead."
-        if guessed and not is_known_module(top)
-        else ""
+        f"if `{top}` is your project's file or folder, put it next to the notebook (or add its "
+        "folder to `sys.path`)"
     )
+    pkg = f"if it is a package, run `{install}` (the pip name can differ)"
+    if by is not None:
+        where = file_name(by.filename)
+        return f"Your file `{where}` imports `{top}`, which Python cannot find: {own}; {pkg}."
+    first, second = (own, pkg) if _looks_local(p, top) else (pkg, own)
+    return f"Python finds no module `{top}`: {first}; {second}. Then restart the kernel."
+
+
+def _separately_installed(module: str) -> bool:
+    """A dotted module that is a package of its own (`google.cloud`, `mpl_toolkits.basemap`)."""
+    parts = module.split(".")
+    return any(".".join(parts[:n]) in PIP_NAMES for n in range(2, len(parts) + 1))
+
+
+def _runtime_only(p: ParsedError, module: str) -> str:
+    """The hint for a module that exists only on Colab or Kaggle (`google.colab`, whose import
+    fails as "No module named 'google'" where no other google package is installed)."""
+    line = p.user_line
+    for name in (module, *re.findall(r"(?:from|import)\s+([\w.]+)", line)):
+        package = PIP_NAMES.get(name, "")
+        if package.startswith("(only available on") and name.startswith(module):
+            where = package[1:-1].replace("only available ", "")
+            return (
+                f"`{name}` exists only {where}: outside it, remove this import and read your "
+                "files from a local path instead."
+            )
+    return ""
+
+
+# Names a project gives its own modules (`utils`, `my_model`, `data_loader`, `helpers`).
+_LOCAL_NAMES = re.compile(
+    r"^(?:utils?|helpers?|common|config|settings|tools|functions|lib|src|modules?|models?|model_"
+    r"\w+|data|dataset|data_\w+|preprocess(?:ing)?|train(?:ing)?|main|app|my\w*|custom\w*)$"
+    r"|_(?:utils?|helpers?|functions|tools)$",
+    re.I,
+)
+
+
+def _looks_local(p: ParsedError, top: str) -> bool:
+    """True when the import is more likely the user's own file than a package: a generic
+    project name (`utils`, `my_model`), or a cell that edits `sys.path` to reach it; never a
+    name made of a known package's (`tensorflow_data_validation`)."""
+    prefix = top.split("_")[0]
+    if len(prefix) >= 5 and prefix in _KNOWN_TOPS:
+        return False
+    return bool(_LOCAL_NAMES.search(top)) or "sys.path" in p.user_code
+
+
+def _missing_submodule(module: str, top: str, by: Frame | None) -> str:
+    """`top` imported fine but `module` does not exist in it."""
+    lib = (by.package or by.library) if by is not None and by.library else ""
+    if lib and (lib == top or library_of(lib) == library_of(top)):
+        return (
+            f"Your `{top}` installation is broken or mixed from two versions: its own code cannot "
+            f"find `{module}`. Reinstall it (`%pip install --force-reinstall {_pip(top)}`), then "
+            "restart the kernel."
+        )
+    if top == "numpy" and re.search(r"numpy\.(?:core\._|_core)", module):
+        made = (
+            "was made with NumPy 2 (it needs `numpy._core`)"
+            if module.startswith("numpy._core")
+            else f"was built for a newer NumPy (it needs `{module}`)"
+        )
+        return (
+            f"Something imported here {made} than the NumPy installed in this kernel: upgrade "
+            "NumPy (`%pip install -U numpy`), then restart the kernel."
+        )
+    if lib:
+        return (
+            f"`{lib}` imports `{module}`, which your installed `{top}` does not have: the two "
+            f"versions do not fit together. Install the `{top}` version `{lib}` supports (see "
+            f"its requirements) or upgrade `{lib}`, then restart the kernel."
+        )
+    if by is not None:
+        return (
+            f"Your file `{file_name(by.filename)}` imports `{module}`, which your installed "
+            f"`{top}` does not have: that code was written for another `{top}` version. Install "
+            "the version it needs (see its requirements), or update that import."
+        )
+    parts = module.split(".")
+    if any(part.startswith("_") for part in parts[1:]) or parts[1:2] == ["python"]:
+        return (
+            f"`{module}` is an internal module of `{top}`, which moves between versions: "
+            f"import the same thing from `{top}`'s public API instead (see its documentation)."
+        )
     return (
-        f"The module `{top}` is not installed in this kernel's environment{renamed}: run "
-        f"`%pip install {package.split(' ')[0]}` in a cell, then restart the kernel.{own}"
+        f"`{top}` is installed but has no submodule `{module}`: check the spelling first. If it "
+        f"is right, your `{top}` is another version (or another package of that name) than the "
+        f"code expects: compare `%pip show {_pip(top)}` with its documentation."
     )
 
 
@@ -299,7 +493,11 @@ def _optional_package_missing(p, f):
     )
 
 
-def _alias_not_imported(p: ParsedError, f: Facts) -> str:
+def _alias_not_imported(p: ParsedError, f: Facts) -> str | None:
+    """When: a NameError on `np`, `pd`, ... that a notebook cell raised; raised inside a library
+    or the user's own module, the NameError hint says whose code lacks the import."""
+    if raised_outside_notebook(p) is not None:
+        return None
     return (
         f"`{f['name']}` is normally imported, but no cell run in this kernel imported it: run "
         f"`{f['import']}` (or your imports cell) first."
@@ -307,61 +505,242 @@ def _alias_not_imported(p: ParsedError, f: Facts) -> str:
 
 
 def _package_shadowed(p: ParsedError, f: Facts) -> str:
-    shadow = f.get("shadow", "")
+    shadow, module = f.get("shadow", ""), f.get("module", "")
+    if shadow == "__main__":
+        # `from .vgg import x` in a notebook: there is no package around it to be relative to.
+        name = module.split(".", 1)[-1]
+        return (
+            f"A relative import (`from .{name} import ...`) does not work in a notebook: write "
+            f"`from {name} import ...`, with `{name}.py` in the notebook's folder."
+        )
     return (
         f"Python found a `{shadow}` that is not the package you mean, usually your own "
         f"`{shadow}.py` next to the notebook: rename that file and restart the kernel."
     )
 
 
-def _name_not_in_module(p: ParsedError, f: Facts) -> str:
-    name, module = f.get("name", ""), f.get("module", "")
-    if f.get("replacement"):
-        note = f" ({f['note']})" if f.get("note") else ""
-        return (
-            f"`{name}` is no longer in `{module}`{note}: use {as_code(f['replacement'])} instead."
-        )
-    if f.get("circular"):
-        return (
-            f"`{module}` is only partly imported (a circular import): most often a file of yours "
-            f"has the same name as the library; rename it and restart the kernel."
-        )
-    if f.get("local_path"):
-        return (
-            f"Your module `{module}` has no `{name}`: check the spelling, and restart the kernel "
-            "if you edited the file (Python keeps the old version imported)."
-        )
-    top = module.split(".")[0] if module else "the library"
+def _circular_hint(module: str) -> str:
     return (
-        f"The installed `{top}` has no `{name}`: it was renamed or removed in your version. "
-        f"Compare `{top}.__version__` with the version the code was written for."
+        f"`{module}` is only partly imported (a circular import): most often a file of yours "
+        f"has the same name as the library; rename it and restart the kernel."
     )
 
 
+def _removed_hint(name: str, module: str, f: Facts) -> str:
+    note = f" ({f['note']})" if f.get("note") else ""
+    return f"`{name}` is no longer in `{module}`{note}: use {as_code(f['replacement'])} instead."
+
+
+def _is_library_path(path: str) -> bool:
+    package, is_std = top_package(path.strip())
+    return bool(package) or is_std
+
+
+def _name_not_in_module(p: ParsedError, f: Facts) -> str:
+    """When: "cannot import name 'x' (from 'm')". The importing frame says whose import it
+    was: a library's (its versions do not fit the module's), the user's own file, or the user's
+    line (a typo, or a name the installed version does not have)."""
+    name, module = f.get("name", ""), f.get("module", "")
+    if f.get("replacement"):
+        return _removed_hint(name, module, f)
+    if f.get("circular"):
+        return _circular_hint(module)
+    top = distribution_root(module) if module else ""
+    by = importer(p)
+    by = None if by is None or by.is_user else by
+    lib = (by.package or by.library) if by is not None and by.library else ""
+    if lib and top and library_of(lib) != library_of(top):
+        return (
+            f"`{lib}` imports `{name}` from `{module}`, which your installed `{top}` lacks: the "
+            f"two versions do not fit together. Upgrade `{top}` (`%pip install -U {_pip(top)}`) "
+            f"or install the `{lib}` version that fits it, then restart the kernel."
+        )
+    if lib:
+        return (
+            f"`{lib}` cannot import its own `{name}`: the installed `{lib}` is broken or not made "
+            f"for your Python version. Reinstall or upgrade it (`%pip install -U {_pip(lib)}`), "
+            "then restart the kernel."
+        )
+    path = f.get("local_path", "")
+    if by is not None or (path and not _is_library_path(path)):
+        where = file_name(by.filename) if by is not None else module
+        return (
+            f"Your module `{where}` has no `{name}`: check the spelling, and restart the kernel "
+            "if you edited the file (Python keeps the old version imported)."
+        )
+    if not module:
+        return (
+            f"`{name}` cannot be imported from the module this line imports: check the name's "
+            "spelling, and your installed version of that package against its documentation."
+        )
+    close = _close_member(module, name)
+    if close:
+        return f"`{module}` has no `{name}`: did you mean `{close}`?"
+    if is_known_module(top):
+        return (
+            f"The installed `{top}` has no `{name}` in `{module}`: check the spelling, then "
+            f"whether your version has it (`{top}.__version__`): the code may expect an older or "
+            "newer one."
+        )
+    return (
+        f"The `{module}` that Python imports has no `{name}`: check the spelling, and which file "
+        f"it is (`{module}.__file__`): another package or file of that name may shadow the one "
+        "the code expects."
+    )
+
+
+def _close_member(module: str, name: str) -> str:
+    """A name of ``module`` close to ``name``, from what the tables know the module holds (the
+    Keras layers under both `keras` and `tensorflow.keras`)."""
+    twin = module[len("tensorflow.") :] if module.startswith("tensorflow.keras") else ""
+    twin = twin or (f"tensorflow.{module}" if module.startswith("keras") else "")
+    members = _MEMBERS.get(module, set()) | _MEMBERS.get(twin, set())
+    close = close_matches(name, members, n=1)
+    return close[0] if close else ""
+
+
+_INSTALL_ASK = re.compile(
+    r"\b(pip install|install|reinstall|update|upgrade)\s+((?:[A-Za-z][\w.\-\[\]]*"
+    r"(?:,\s*|\s+and\s+|\s+or\s+)?)+)",
+    re.I,
+)
+_NOT_PACKAGES = frozenset(
+    {
+        "it",
+        "the",
+        "them",
+        "a",
+        "an",
+        "this",
+        "that",
+        "for",
+        "to",
+        "with",
+        "and",
+        "or",
+        "via",
+        "using",
+        "from",
+        "in",
+        "on",
+        "of",
+        "your",
+        "numpy's",
+        "package",
+        "packages",
+        "version",
+        "please",
+        "first",
+        "again",
+        "manually",
+        "instead",
+        "then",
+        "be",
+        "is",
+    }
+)
+
+
+def _asked_packages(message: str) -> tuple[str, list[str]]:
+    """The packages a message asks to install, update or reinstall ("You must install pydot
+    and graphviz", "Please update jupyter and ipywidgets", "reinstall numpy"), with the verb."""
+    for m in _INSTALL_ASK.finditer(message[:2_000]):
+        words = re.split(r",\s*|\s+", m.group(2))
+        names = []
+        for word in words:
+            word = word.strip(".")
+            if word.lower() in ("and", "or"):
+                continue
+            if not word or word.lower() in _NOT_PACKAGES:
+                break
+            names.append(word)
+        if names:
+            return m.group(1).lower(), names
+    return "", []
+
+
+_COMPILED = re.compile(
+    r"DLL|shared object|symbol|dynamic library|compiled|ARRAY_API|multiarray|umath|WinError 12[67]"
+)
+_NUMPY_ABI = re.compile(
+    r"compiled (?:using|against) NumPy|_ARRAY_API|numpy\.core\.\w+ failed to import"
+    r"|numpy\._core",
+    re.I,
+)
+
+
 def _broken_install(p: ParsedError, f: Facts) -> str:
+    """When: an ImportError (or DLL OSError) of a module that exists. The message's own request
+    (install X, reinstall Y) comes first; a compiled part that failed to load is named."""
+    removed = _removed_import(p)
+    if removed:
+        return removed
     if f.get("package"):
         return (
             f"This needs an extra package: run `%pip install {f['package']}`, then restart "
             "the kernel."
         )
+    if "partially initialized module" in p.message or "circular import" in p.message:
+        m = re.search(r"partially initialized module '([\w.]+)'", p.message)
+        return _circular_hint(m.group(1) if m else "The module")
     if "libGL" in p.message or "libgthread" in p.message:
         return (
             "OpenCV needs system graphics libraries that are missing: use "
             "`%pip install opencv-python-headless` (or install libgl1 with apt)."
         )
-    if not re.search(
-        r"DLL|shared object|symbol|dynamic library|compiled|ARRAY_API|multiarray",
-        f.get("detail", "") + p.message,
-    ):
+    verb, asked = _asked_packages(p.message)
+    if asked and not _NUMPY_ABI.search(p.message):
+        flag = "--force-reinstall" if verb == "reinstall" else "-U"
+        return (
+            f"The message asks to {verb} {' and '.join(f'`{a}`' for a in asked)}: run "
+            f"`%pip install {flag} {' '.join(asked)}`, then restart the kernel."
+        )
+    if not _COMPILED.search(f.get("detail", "") + p.message):
         return (
             "An import failed although the module exists: read the message for the package it "
             "needs, install or upgrade it with `%pip install -U ...`, then restart the kernel."
         )
+    if _NUMPY_ABI.search(p.message):
+        return (
+            "A compiled library was built against another NumPy version than the one installed "
+            "(often NumPy 2 vs. a package built for NumPy 1): upgrade them together with "
+            "`%pip install -U numpy <that package>`, or install `numpy<2`; restart the kernel."
+        )
+    lib = _failing_library(p)
+    dll = re.search(r"[\w.\-]+\.(?:dll|pyd|dylib|so(?:\.\d+)*)\b", p.message)
+    what = f"its compiled file `{dll.group(0)}`" if dll else "a compiled part"
+    if lib:
+        return (
+            f"`{lib}` could not load {what}: the install is broken or was built for another "
+            f"system or CUDA version. Reinstall it (`%pip install --force-reinstall {_pip(lib)}`"
+            "), then restart the kernel."
+        )
     return (
-        "A compiled part of a library failed to load: its installed version does not fit the "
-        "others (often NumPy 2 vs. a package built for NumPy 1). Upgrade them together with "
-        "`%pip install -U ...` and restart the kernel."
+        f"A library could not load {what}: its install is broken or was built for another "
+        "system or version. Reinstall the package named in the traceback "
+        "(`%pip install --force-reinstall ...`), then restart the kernel."
     )
+
+
+def _failing_library(p: ParsedError) -> str:
+    """The library whose import failed: the first library frame, else the user's import."""
+    for frame in p.frames:
+        if frame.library:
+            return frame.package or frame.library
+    m = re.match(r"\s*(?:from|import)\s+([\w]+)", p.user_line)
+    return m.group(1) if m else ""
+
+
+def _removed_import(p: ParsedError) -> str:
+    """The hint when the user's `from m import name` hit a name the tables know was removed,
+    with a message of its own (scikit-learn's "`load_boston` has been removed ...")."""
+    m = re.match(r"\s*from\s+([\w.]+)\s+import\s+(\w+)", p.user_line)
+    if m is None:
+        return ""
+    hit = lookup(m.group(1), m.group(2))
+    if hit is None:
+        return ""
+    return _removed_hint(m.group(2), m.group(1), {"replacement": hit.use, "note": hit.note})
 
 
 HINTS: dict[str, Template] = {

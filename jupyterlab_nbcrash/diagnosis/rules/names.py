@@ -3,12 +3,15 @@ value (variable_not_found). The user's failing line tells the two apart: ``f(`` 
 
 from __future__ import annotations
 
+import ast
 import difflib
 import re
 
 from ..text import CLOSE, as_code, possibly_close, suggest
-from ..traceback import ParsedError
+from ..traceback import Frame, ParsedError
+from ..where import raised_outside_notebook
 from .base import Facts, RuleMatch, Template, named, user_calls
+from .imports import file_name, package_for
 from .tables.known_imports import ALIASES, LIBRARY_NAMES, import_for
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -113,41 +116,57 @@ RULES = (undefined, unbound_local)
 
 
 _ASSIGNED = re.compile(r"^\s*([A-Za-z_]\w*)\s*(?:,\s*[A-Za-z_]\w*\s*)*(?:=[^=]|\+=|-=)", re.M)
+# Every target of an assignment line: `X`, or `X_train, X_test` of `X_train, X_test = ...`.
+_ASSIGNED_ALL = re.compile(r"^\s*([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)\s*(?:=[^=]|\+=|-=)")
 _DEFINED = re.compile(
     r"^\s*(?:def|class)\s+([A-Za-z_]\w*)|\bas\s+([A-Za-z_]\w*)|\bfor\s+(\w+)\s+in", re.M
 )
-_IDENTS = re.compile(r"\b[A-Za-z_]\w*\b")
+# A variable as written: not an attribute (`keras.models`) and not a keyword argument's name.
+_IDENTS = re.compile(r"(?<![\w.])[A-Za-z_]\w*\b(?!\s*=[^=])")
+# Lines whose words are module paths, not the user's variables (`from tensorflow.keras import x`).
+_STRING = re.compile(r"""(['"])(?:\\.|(?!\1).)*\1""")
+_IMPORT_LINE = re.compile(r"^\s*(?:from\s+\S+\s+)?import\s")
 
 
 def _code_names(parsed: ParsedError, callables: bool = False) -> list[str]:
     """Names the user's code defines or uses; only called/defined ones when ``callables``.
 
     A name that the failing line only uses (``y_train`` in ``fit(X_train, y_train)``) is no
-    candidate: the user wrote both on purpose, and it may be just as undefined."""
+    candidate: the user wrote both on purpose, and it may be just as undefined; nor is a name the
+    failing line assigns (``X`` in ``X = np.array([x])``: it is made from the missing one)."""
     code = parsed.user_code[:50_000]
     if callables:
         names = re.findall(r"^\s*(?:def|class)\s+([A-Za-z_]\w*)", code, re.M)
         names += re.findall(r"(?<![\w.])([A-Za-z_]\w*)\s*\(", code)
         return names + list(LIBRARY_NAMES)
-    names = list(_ASSIGNED.findall(code))
+    failing = parsed.user_line.strip()
+    made_here = (
+        set(_ASSIGNED_ALL.findall(failing)[0].replace(" ", "").split(","))
+        if (_ASSIGNED_ALL.match(failing))
+        else set()
+    )
+    names = [n for n in _ASSIGNED.findall(code) if n not in made_here]
     for groups in _DEFINED.findall(code):
         names.extend(g for g in groups if g)
-    failing = parsed.user_line.strip()
     for line in code.splitlines():
-        if not failing or line.strip() != failing:
-            names.extend(_IDENTS.findall(line))
+        if (not failing or line.strip() != failing) and not _IMPORT_LINE.match(line):
+            names.extend(_IDENTS.findall(_STRING.sub("''", line.split("#", 1)[0])))
     return names
 
 
 _NAME_TOKENS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
-def _is_misspelling(name: str, other: str) -> bool:
+def is_misspelling(name: str, other: str) -> bool:
     """True when ``other`` looks like ``name`` mistyped, not a sibling variable of the same
-    family (``count1``/``count2``, ``d_optimizer``/``g_optimizer``, ``df18``/``df18b``) and not
-    the class an instance is named after (``model``/``Model``)."""
+    family (``count1``/``count2``, ``d_optimizer``/``g_optimizer``, ``df18``/``df18b``), not
+    the class an instance is named after (``model``/``Model``), and not another one-letter name
+    (``x`` and ``X`` are usually two different things)."""
+    if min(len(name), len(other)) < 2:
+        return False
     if name.lower().replace("_", "") == other.lower().replace("_", ""):
-        return not (name.islower() and is_class_name(other))
+        # `svc = SVC()`, `model = Model(...)`: an instance named after its class.
+        return not (name.islower() and other[:1].isupper())
     a = [t.lower() for t in _NAME_TOKENS.findall(name)]
     b = [t.lower() for t in _NAME_TOKENS.findall(other)]
     if a == b:
@@ -162,9 +181,17 @@ def _is_misspelling(name: str, other: str) -> bool:
             return False  # another number or letter of a family
         if (x in y or y in x) and abs(len(x) - len(y)) > 1:
             return False  # a prefix or suffix word: noncore vs core
+        if abs(len(x) - len(y)) > 1 and _abbreviates(min(x, y, key=len), max(x, y, key=len)):
+            return False  # `img` for `image`, `val` for `value`: another name, not a slip
         if difflib.SequenceMatcher(None, x, y).ratio() < CLOSE:
             return False
     return True
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """True when ``short`` keeps ``long``'s letters in order (``img`` of ``image``)."""
+    rest = iter(long)
+    return short[:1] == long[:1] and all(c in rest for c in short)
 
 
 def missing_import_hint(name: str, statement: str, suggestion: str = "") -> str:
@@ -174,10 +201,173 @@ def missing_import_hint(name: str, statement: str, suggestion: str = "") -> str:
     return hint + (f", or did you mean `{suggestion}`?" if suggestion else ".")
 
 
+# Names that exist when Python runs a file but never in a notebook's kernel.
+NOT_IN_NOTEBOOKS = {
+    "__file__": "`__file__` is set only when Python runs a .py file, never in a notebook: use "
+    "`os.getcwd()` (or `pathlib.Path.cwd()`) for the notebook's folder instead.",
+}
+
+
+def special_name_hint(p: ParsedError, name: str) -> str | None:
+    """What a NameError certainly means whatever the notebook holds: a name raised inside a
+    library's (or another file's) own code, a name notebooks never have, or a name this very
+    cell deleted before the failing line. None when none of these holds."""
+    # Only the NameError's own frames tell where it was raised (a Spark job wraps one raised
+    # on a worker, in another process).
+    own = p.ename in ("NameError", "UnboundLocalError")
+    elsewhere = raised_outside_notebook(p) if own else None
+    if elsewhere is not None:
+        return _inside_other_code(p, name, elsewhere)
+    if name in NOT_IN_NOTEBOOKS:
+        return NOT_IN_NOTEBOOKS[name]
+    if name in ("args", "kwargs") and re.search(rf"\*{name}\b", p.user_line):
+        return (
+            f"`*{'*' if name == 'kwargs' else ''}{name}` was copied from the function's "
+            "signature: remove it from the call, and pass the arguments you need by name."
+        )
+    deleted = deleted_before(p, name)
+    if deleted:
+        return (
+            f"This cell deletes `{name}` (`{deleted}`) before the failing line uses it: remove "
+            "the `del`, or move it below the last use."
+        )
+    return None
+
+
+def _inside_other_code(p: ParsedError, name: str, frame: Frame) -> str:
+    where = file_name(frame.filename)
+    if frame.library is None:  # the user's own .py module
+        return (
+            f"`{name}` is undefined in `{where}` (a file of your own, not this notebook): define "
+            "or import it in that file, then restart the kernel so the file is imported again."
+        )
+    lib = frame.package or frame.library
+    if p.chain:
+        ename, message = p.chain[-1]
+        first = " ".join((message.strip().splitlines() or [""])[0].split())[:120]
+        return (
+            f"`{lib}` failed while handling an earlier error, {ename}: {first} — that error is "
+            f"the one to fix (`{name}` is undefined inside `{lib}`'s own `{where}`, a bug of that "
+            "version)."
+        )
+    return (
+        f"`{name}` is undefined inside `{lib}`'s own code (`{where}`), not in yours: that version "
+        f"of `{lib}` is broken or does not fit your Python or other packages. Upgrade or "
+        f"reinstall it (`%pip install -U {package_for(lib).split(' ')[0]}`), then restart the "
+        "kernel."
+    )
+
+
+def deleted_before(p: ParsedError, name: str) -> str:
+    """The `del` statement of ``name`` that the failing cell runs before its failing line, or
+    "": read in the failing frame's lines, then in the cell's whole code when the record has it."""
+    failing = p.user_line.strip()
+    if not failing or "del" not in p.user_code or name not in p.user_code:
+        return ""
+    cell_frames = [f for f in p.frames if f.is_user]
+    shown = cell_frames[-1].code_lines if cell_frames else ()
+    for lines in (shown, _cell_code(p).splitlines()):
+        for line in lines[:2_000]:
+            if line.strip() == failing:
+                break
+            m = _DEL.match(line.split("#", 1)[0].rstrip()) if "del" in line else None
+            if m and name in [t.strip() for t in m.group(1).split(",")]:
+                return " ".join(m.group(0).split())
+    return ""
+
+
+_DEL = re.compile(r"^\s*del\s+([\w\s,]+)$")
+
+
+def _cell_code(p: ParsedError) -> str:
+    """The failing cell's own code: ``user_code`` without the traceback's cell lines that the
+    parser puts before it."""
+    code = p.user_code
+    seen: set[str] = set()
+    for frame in p.frames:
+        for line in frame.code_lines if frame.is_user else ():
+            if line and line not in seen:
+                seen.add(line)
+                if code.startswith(line + "\n"):
+                    code = code[len(line) + 1 :]
+    return code
+
+
+def commented_definition(code: str, name: str) -> str:
+    """A commented-out line of ``code`` that would define ``name`` (`# from google.colab
+    import drive`, `# df = pd.read_csv(...)`), or ""."""
+    if "#" not in code or name not in code:
+        return ""
+    for line in code[:50_000].splitlines():
+        if "#" not in line or name not in line:
+            continue
+        m = _COMMENTED.match(line)
+        if m and name in m.group(1):
+            statement = " ".join(m.group(1).split())
+            if _binds(statement, name):
+                return statement[:80]
+    return ""
+
+
+# A commented-out statement that can bind a name: an import, an assignment, a def or a class.
+_COMMENTED = re.compile(
+    r"^\s*#+\s*((?:from\s+[\w.]+\s+)?import\s.*|[A-Za-z_][\w\s,]*=[^=].*|(?:def|class)\s.*)$"
+)
+
+
+def _binds(statement: str, name: str) -> bool:
+    """True when ``statement`` is one line of Python that binds ``name`` without reading it
+    (not prose after a `#`, not `df = df.dropna()`, not an unfinished `model = f([`)."""
+    if statement.startswith(("def ", "class ")):
+        statement += "\n    pass" if statement.endswith(":") else ""
+    try:
+        tree = ast.parse(statement)
+    except (SyntaxError, ValueError):
+        return False
+    bound, read = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (bound if isinstance(node.ctx, ast.Store) else read).add(node.id)
+        elif isinstance(node, ast.alias):
+            bound.add(node.asname or node.name.split(".")[0])
+        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+            bound.add(node.name)
+    return name in bound and name not in read
+
+
+def commented_hint(name: str, statement: str, where: str = "this cell") -> str:
+    return (
+        f"`{name}` would be defined by a line that is commented out in {where} "
+        f"(`# {statement}`): remove the `#` and run it."
+    )
+
+
+def subscript_of(line: str, name: str) -> str:
+    """``df`` when the failing line reads ``df[name]``: the name may be a column or key that
+    lacks its quotes. "" otherwise."""
+    if "[" not in line:
+        return ""
+    return next((obj for obj, key in _SUBSCRIPT.findall(line) if key == name), "")
+
+
+_SUBSCRIPT = re.compile(r"([A-Za-z_][\w.]*)\[\s*([A-Za-z_]\w*)\s*\]")
+
+
+def quotes_hint(obj: str, name: str) -> str:
+    """The advice for ``obj[name]`` with an undefined ``name``."""
+    return f"if it is a column name or a key, put it in quotes: `{obj}['{name}']`"
+
+
 def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
     """The hint of an undefined name used as a ``what`` (variable, function or class): its
-    import, a Python 3 replacement, a close name of the user's code, or where to define it."""
+    import, a Python 3 replacement, a close name of the user's code, or where to define it.
+
+    When: NameError. The hint cannot see the notebook's other cells, so it never claims that a
+    cell assigns the name (the notebook analysis says so when it knows)."""
     name = f.get("name", "")
+    special = special_name_hint(p, name)
+    if special:
+        return special
     if f.get("replacement"):
         return f"`{name}` is Python 2; in Python 3 use {as_code(f['replacement'])}."
     statement = import_for(name, p.user_line or p.user_code)
@@ -192,23 +382,28 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
         candidates = [
             c
             for c in possibly_close(name, _code_names(p, callables=what != "variable"))
-            if _is_misspelling(name, c)
+            if is_misspelling(name, c)
         ]
         suggestion = suggest(name, candidates)
+    todo = "assigns" if what == "variable" else "defines or imports"
     if suggestion:
-        todo = "assigns" if what == "variable" else "defines or imports"
         return (
-            f"`{name}` has no value in this kernel. Did you mean {suggestion}? If not, run the "
-            f"cell that {todo} it first."
+            f"`{name}` has no value in this kernel: did you mean {suggestion}? If not, run the "
+            f"cell that {todo} it first, if there is one."
         )
-    if what == "variable":
+    commented = commented_definition(p.user_code, name)
+    if commented:
+        return commented_hint(name, commented)
+    obj = subscript_of(p.user_line, name) if what == "variable" else ""
+    if obj:
         return (
-            f"`{name}` has no value in this kernel: run the cell that assigns it first (and check "
-            "that cell did not fail), or check its spelling."
+            f"`{name}` has no value in this kernel: {quotes_hint(obj, name)}. If it is a "
+            "variable, assign it first (or run the cell that does)."
         )
+    subject = f"`{name}`" if what == "variable" else f"The {what} `{name}`"
     return (
-        f"The {what} `{name}` is not defined: run the cell with its definition or import it, and "
-        "check the spelling."
+        f"{subject} has no value in this kernel: if a cell {todo} it, run that cell first (and "
+        "check that it did not fail); if none does, define or import it, or check the spelling."
     )
 
 

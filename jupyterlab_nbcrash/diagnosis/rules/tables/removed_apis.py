@@ -226,6 +226,24 @@ REMOVED: dict[tuple[str, str], Replacement] = {
         "from keras.utils import to_categorical", "tensorflow"
     ),
     ("keras.optimizers", "Adam(lr=...)"): Replacement("Adam(learning_rate=...)", "tensorflow"),
+    ("keras", "initializations"): Replacement(
+        "from keras import initializers", "tensorflow", "renamed in Keras 2"
+    ),
+    ("keras.layers", "Convolution2D"): Replacement(
+        "from keras.layers import Conv2D", "tensorflow", "renamed in Keras 2"
+    ),
+    ("keras.layers", "Merge"): Replacement(
+        "keras.layers.concatenate(...) or keras.layers.Add()(...)", "tensorflow", "Keras 1 API"
+    ),
+    ("keras.layers", "merge"): Replacement(
+        "keras.layers.concatenate(...) or keras.layers.Add()(...)", "tensorflow", "Keras 1 API"
+    ),
+    ("keras.preprocessing.image", "load_img"): Replacement(
+        "from keras.utils import load_img", "tensorflow", "moved in Keras 3"
+    ),
+    ("keras.preprocessing.image", "img_to_array"): Replacement(
+        "from keras.utils import img_to_array", "tensorflow", "moved in Keras 3"
+    ),
     # matplotlib / seaborn
     ("matplotlib.cm", "get_cmap"): Replacement(
         "matplotlib.colormaps[name] (or plt.get_cmap(name))", "matplotlib", "removed in 3.9"
