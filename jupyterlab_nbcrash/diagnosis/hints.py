@@ -65,7 +65,8 @@ def _generic_hint(parsed: ParsedError, crash_type: str) -> str:
         return undefined_name_hint(parsed, {"name": parsed.names[0]}, what)
     if parsed.keys:  # a KeyError's key, or the labels pandas lists as "not in index"
         container = "DataFrame" if "pandas" in parsed.libraries else "dict"
-        return missing_key_hint(parsed, {"key": parsed.keys[0], "container": container})
+        hint = missing_key_hint(parsed, {"key": parsed.keys[0], "container": container})
+        return hint or safe_hint(parsed)
     if parsed.modules and _NO_MODULE.search(message):
         module = parsed.modules[0]
         return module_not_found_hint(
@@ -102,8 +103,8 @@ _LOOK: dict[str, str] = {
     "its stop condition.",
     "ImportError": "Check the installed version of the package (`%pip show <package>`) against "
     "the documentation you follow.",
-    "NotImplementedError": "The method is declared but not implemented for this object: a "
-    "subclass must override it.",
+    "NotImplementedError": "This operation is not implemented for these objects (in a class of "
+    "yours, a method that a subclass must override).",
     "StopIteration": "An iterator was already exhausted: create it again before reading it.",
 }
 # Any other exception: the message is the library's (or Python's) own account.
