@@ -162,8 +162,15 @@ def stated_fix(message: str) -> str:
 
 
 def _gist(message: str) -> str:
-    """The message's first sentence (or line), cut to a readable length."""
-    first = next((ln.strip() for ln in message.splitlines() if ln.strip()), "")
+    """The message's first sentence (or line), cut to a readable length. A line wrapped in the
+    middle of a sentence (the next one goes on in lower case) is read with its continuation."""
+    lines = [ln.strip() for ln in message.splitlines()]
+    start = next((i for i, ln in enumerate(lines) if ln), len(lines))
+    first = lines[start] if start < len(lines) else ""
+    for more in lines[start + 1 : start + 4]:
+        if not more[:1].islower() or first.endswith((".", "!", "?", ":")):
+            break
+        first = f"{first} {more}"
     m = re.match(r"(.{20,}?[.!?])\s+[A-Z(]", first)
     if m:
         first = m.group(1)

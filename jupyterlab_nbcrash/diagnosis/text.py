@@ -135,12 +135,17 @@ def spelled_alike(word: str, other: str) -> bool:
 
 def _another_part(word: str, other: str) -> bool:
     """The two differ only in parts that are numbers or single letters (`x1`/`x2`, `a_b`/`a_c`),
-    or one has a whole part more (`borrower_score`/`co-borrower_score`)."""
+    in an axis letter (`xlabel`/`ylabel`), or one has a whole part more
+    (`borrower_score`/`co-borrower_score`)."""
     left, right = _PARTS.findall(word.lower()), _PARTS.findall(other.lower())
     if left and right and (set(left) < set(right) or set(right) < set(left)):
         return True
     if len(left) != len(right):
         return False
+    if len(word) == len(other):  # `xlabel`/`ylabel`, `col1`/`col2`: an axis or a number
+        diff = [(x, y) for x, y in zip(word.lower(), other.lower(), strict=True) if x != y]
+        if len(diff) == 1 and (set(diff[0]) <= set("xyz") or "".join(diff[0]).isdigit()):
+            return True
     changed = [(x, y) for x, y in zip(left, right, strict=True) if x != y]
     return bool(changed) and all(
         (x.isdigit() and y.isdigit()) or (len(x) == 1 and len(y) == 1) for x, y in changed

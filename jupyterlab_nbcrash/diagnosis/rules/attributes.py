@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 
 from ..text import as_code, expression_before, key_strings, spelled_alike
 from ..traceback import ParsedError
@@ -292,6 +294,8 @@ def _reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
     )
 
 
+# scikit-learn's `available_if`: "predict_proba is not available when probability=False".
+_AVAILABLE_WHEN = re.compile(r"\b(\w+) is not available when (\w+)=(True|False)\b")
 _PICKLED = re.compile(r"Can't get attribute '(\w+)' on <module '([\w.]+)'")
 _STR_METHODS = frozenset(n for n in dir(str) if not n.startswith("_"))
 _REDUCERS = frozenset(
@@ -321,6 +325,14 @@ def _missing_attribute(p, f):
         return (
             f"The file refers to the class `{cls}` of {where}: define or import `{cls}` before "
             "loading it (saving only a `state_dict` avoids this)."
+        )
+    available = _AVAILABLE_WHEN.search("\n".join([message, *(m for _, m in p.chain)]))
+    if available:
+        name, param, value = available.groups()
+        other = "False" if value == "True" else "True"
+        return (
+            f"`{name}` exists only with `{param}={other}`: create the model with "
+            f"`{param}={other}` and fit it again."
         )
     if not attr:
         return None
@@ -361,6 +373,12 @@ def _used_inside(p: ParsedError, f) -> str | None:
         return (
             f"`{call.text}` expected text (strings) but got a `{owner}` item, which has no "
             f"`.{attr}`: check what the values you pass contain."
+        )
+    fitting = re.search(r"\.fit(?:_transform|_predict)?$", call.function)
+    if f.get("fitted_attribute") and short[:1].isupper() and not fitting:
+        return (
+            f"`{call.text}` needs `{attr}`, which this {short} has only after fitting: fit it "
+            "first (if its `fit` failed or never ran, it has none)."
         )
     if owner == "DataFrame":
         return (
@@ -440,11 +458,30 @@ def _a(word: str) -> str:
 
 
 def _close_member(p: ParsedError, owner: str, attr: str) -> str:
-    """A name the object has (or the cell's code reads with a dot) that reads as a slip in
-    typing ``attr``."""
-    pool = set(MEMBERS.get(owner, ())) | set(re.findall(r"\.([A-Za-z_]\w*)", p.user_code))
+    """A name the object has that reads as a slip in typing ``attr``: from the tables, from
+    ``dir()`` of a builtin type or standard module, or read with a dot on the same object
+    elsewhere in the cell (`transforms.RandomCrop` for `transforms.randomcrop`)."""
+    pool = set(MEMBERS.get(owner, ())) | _builtin_members(owner)
+    name = _object_of(p, attr)
+    if name and re.fullmatch(r"[\w.]+", name):
+        pool |= set(re.findall(rf"(?<![\w.]){re.escape(name)}\.([A-Za-z_]\w*)", p.user_code))
     found = sorted(c for c in pool if spelled_alike(attr, c))
     return " or ".join(f"`{c}`" for c in found[:2])
+
+
+# Standard modules and builtin types whose names ``dir()`` gives without importing anything new.
+_STANDARD = frozenset({"os", "os.path", "sys", "re", "math", "random", "json", "time", "string"})
+_BUILTIN_TYPES = {"str": str, "list": list, "dict": dict, "int": int, "float": float,
+                  "tuple": tuple, "set": set}  # fmt: skip
+
+
+def _builtin_members(owner: str) -> set[str]:
+    if owner in _BUILTIN_TYPES:
+        return {n for n in dir(_BUILTIN_TYPES[owner]) if not n.startswith("_")}
+    if owner in _STANDARD:
+        module = sys.modules.get(owner) or importlib.import_module(owner)
+        return {n for n in dir(module) if not n.startswith("_")}
+    return set()
 
 
 def _module_attribute(p: ParsedError, f) -> str:

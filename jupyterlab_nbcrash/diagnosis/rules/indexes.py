@@ -161,6 +161,13 @@ def _index_out_of_range(p, f):
             "NumPy indexes only with integers, slices and integer or boolean arrays: an index "
             f"on this line is a float or another type; convert it with `int(...)`{divide}."
         )
+    target = re.search(r"Target (-?\d+) is out of bounds", message)
+    if target:
+        return (
+            f"A target label ({target.group(1)}) is not below the number of classes the model "
+            "outputs: give the last layer one output per class, or number the labels from 0 "
+            "to classes - 1."
+        )
     dim = re.search(
         r"Dimension out of range \(expected to be in range of \[-?\d+, (\d+)\], "
         r"but got (-?\d+)\)",
@@ -192,12 +199,14 @@ def _index_out_of_range(p, f):
         )
     if not raised_in_user_code(p):
         return None  # inside a library: the safe hint names the call and the message
+    if re.search(r"pop from (?:an )?empty", message):
+        return "`.pop()` was called on an empty list: check that it has items first (`if items:`)."
     if "assignment index out of range" in message:
         return (
             "`x[i] = value` cannot add an element past the end of a list: use `.append(value)`, "
             "or create the list with its full length first (`[None] * n`)."
         )
-    return _shape_entry_missing(p) or _empty_sequence(p) or _past_the_end(p, f)
+    return _shape_entry_missing(p) or _empty_sequence(p, f) or _past_the_end(p, f)
 
 
 def _shape_entry_missing(p: ParsedError) -> str:
@@ -220,7 +229,7 @@ def _shape_entry_missing(p: ParsedError) -> str:
 _LITERAL_INDEX = re.compile(r"\[\s*(-?\d+)\s*\]")
 
 
-def _empty_sequence(p: ParsedError) -> str:
+def _empty_sequence(p: ParsedError, f: Facts) -> str:
     """`cards[0]` or `acc[-1]`: element 0 or -1 is missing only from an empty sequence."""
     line = p.user_line
     subscripts = re.findall(r"\[([^\[\]]*)\]", line)
@@ -237,8 +246,9 @@ def _empty_sequence(p: ParsedError) -> str:
         what = " or ".join(f"`{n}`" for n in names[:2]) + " is empty"
     else:
         what = "The sequence indexed with [0] or [-1] is empty"
+    kind = f.get("container", "list")
     return (
-        f"{what}: element 0 (or -1) is missing only from an empty list; check the step that "
+        f"{what}: element 0 (or -1) is missing only from an empty {kind}; check the step that "
         "should have filled it (a search or filter that found nothing)."
     )
 

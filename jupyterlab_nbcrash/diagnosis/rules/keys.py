@@ -32,7 +32,8 @@ def key_error(parsed: ParsedError) -> RuleMatch | None:
     keys = list(parsed.keys)
     if listed and (not keys or re.match(r"None of \[|\[", keys[0])):
         # pandas lists the missing labels: "None of [Index(['a', 'b'], dtype=...)] are in ..."
-        keys = [k for k in re.findall(r"'([^']+)'", parsed.message) if k != "object"][:10] or keys
+        listing = re.sub(r"dtype='[^']*'", "", parsed.message)
+        keys = re.findall(r"'([^']+)'", listing)[:10] or keys
     if keys:
         inner = _KEY_IN_SENTENCE.fullmatch(keys[0])
         if inner:  # gensim: KeyError: "Key 'independt' not present"
@@ -118,8 +119,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         labels = f.get("keys") if f.get("keys") and len(f["keys"]) <= 80 else repr(shown)
         if inside is not None:
             return (
-                f"`{inside.text}` looked up the column or label {labels} in a DataFrame that "
-                "does not have it: print the columns of the DataFrames you pass it."
+                f"`{inside.text}` looked up the column or label {labels} in a DataFrame (one you "
+                "passed, or one it built) that has none: print the columns of the DataFrames "
+                "you pass it."
             )
         drop = _drop_rows_by_default(p, labels)
         if drop:

@@ -188,7 +188,7 @@ def _syntax_error(p, f):
             "A string on the marked line has no closing quote: add it (a curly quote `’` does "
             "not close a string)."
         )
-    if "was never closed" in message or "EOF while parsing" in message:
+    if re.search(r"was never closed|EOF while parsing|incomplete input", message):
         if _unclosed_block(p.user_code or line):
             return (
                 "The block the cell ends with (its last `def`/`if`/`for` line) has no body: add "
