@@ -42,12 +42,7 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
         facts["print"] = "yes"
     elif _SHELL.match(line) or line.lstrip().startswith("!") or _SHELL_OPTIONS.match(line):
         facts["shell"] = line.split()[0].lstrip("!") if line.split() else "pip"
-    elif (
-        parsed.ename == "SyntaxError"
-        and line
-        and not re.search(r"[=()\[\]:]", line)
-        and (len(line.split()) >= 5)
-    ):
+    elif parsed.ename == "SyntaxError" and _prose(line):
         facts["prose"] = "yes"  # an English sentence in a code cell (markdown cell meant)
     return RuleMatch(
         rule=SYNTAX,
@@ -56,6 +51,21 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
         ml_bug=False,
         confidence=0.97,
         facts=facts,
+    )
+
+
+def _prose(line: str) -> bool:
+    """An English sentence or title in a code cell (a Markdown cell meant): five words or more
+    without code signs, or two to four words starting with a capital (`Train Models`)."""
+    words = line.split()
+    if not line or re.search(r"[=()\[\]{}:]", line):
+        return False
+    if len(words) >= 5:
+        return True
+    return (
+        len(words) >= 2
+        and line[0].isupper()
+        and all(re.fullmatch(r"[\w'’,.?!-]+", w) for w in words)
     )
 
 
@@ -220,10 +230,15 @@ def _invalid_line(line: str) -> str:
     """What the marked line itself shows, for a plain "invalid syntax"."""
     code = line.split("#", 1)[0].rstrip()
     compound = _COMPOUND.match(code)
+    condition = re.sub(r"\([^()]*\)", "()", code)  # keyword arguments are no assignments
+    if (
+        compound
+        and compound.group(1) in ("if", "elif", "while")
+        and re.search(r"[^=!<>:]=[^=]", condition)
+    ):
+        return "To compare, write `==` in the condition (a single `=` assigns)."
     alone = compound is not None and compound.group(1) in ("else", "try", "finally")
     if compound and (alone or code.split()[1:]) and not code.endswith((":", "\\")):
-        if compound.group(1) in ("if", "elif", "while") and re.search(r"[^=!<>]=[^=]", code):
-            return "To compare, write `==` in the condition (a single `=` assigns)."
         return f"Add a colon at the end of the marked `{compound.group(1)}` line."
     first = re.match(r"^\s*([A-Za-z_]+)\b", code)
     if first and first.group(1) in ("cimport", "cdef", "cpdef"):
