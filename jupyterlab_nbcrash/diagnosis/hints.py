@@ -168,7 +168,7 @@ def _gist(message: str) -> str:
     start = next((i for i, ln in enumerate(lines) if ln), len(lines))
     first = lines[start] if start < len(lines) else ""
     for more in lines[start + 1 : start + 4]:
-        if not more[:1].islower() or first.endswith((".", "!", "?", ":")):
+        if not re.match(r"[a-z]+ ", more) or first.endswith((".", "!", "?", ":")):
             break
         first = f"{first} {more}"
     m = re.match(r"(.{20,}?[.!?])\s+[A-Z(]", first)

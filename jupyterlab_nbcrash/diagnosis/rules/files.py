@@ -372,7 +372,7 @@ _WRITES_LINE = re.compile(
     r"|\bopen\(.*,\s*(?:mode\s*=\s*)?['\"][wax]b?\+?['\"]|\bdump\(|savetxt\(|np\.save"
 )
 _WRITER_FRAMES = frozenset(
-    {"savefig", "print_figure", "imwrite", "to_csv", "to_excel", "to_pickle", "to_parquet",
+    {"savefig", "imwrite", "to_csv", "to_excel", "to_pickle", "to_parquet",
      "save", "save_weights", "savetxt", "dump", "to_filehandle", "write"}
 )  # fmt: skip
 # Programs that a library starts (a missing one raises FileNotFoundError from subprocess).
