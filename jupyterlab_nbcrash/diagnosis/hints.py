@@ -65,7 +65,8 @@ def _generic_hint(parsed: ParsedError, crash_type: str) -> str:
         return undefined_name_hint(parsed, {"name": parsed.names[0]}, what)
     if parsed.keys:  # a KeyError's key, or the labels pandas lists as "not in index"
         container = "DataFrame" if "pandas" in parsed.libraries else "dict"
-        return missing_key_hint(parsed, {"key": parsed.keys[0], "container": container})
+        hint = missing_key_hint(parsed, {"key": parsed.keys[0], "container": container})
+        return hint or safe_hint(parsed)
     if parsed.modules and _NO_MODULE.search(message):
         module = parsed.modules[0]
         return module_not_found_hint(
@@ -102,8 +103,8 @@ _LOOK: dict[str, str] = {
     "its stop condition.",
     "ImportError": "Check the installed version of the package (`%pip show <package>`) against "
     "the documentation you follow.",
-    "NotImplementedError": "The method is declared but not implemented for this object: a "
-    "subclass must override it.",
+    "NotImplementedError": "This operation is not implemented for these objects (in a class of "
+    "yours, a method that a subclass must override).",
     "StopIteration": "An iterator was already exhausted: create it again before reading it.",
 }
 # Any other exception: the message is the library's (or Python's) own account.
@@ -161,8 +162,15 @@ def stated_fix(message: str) -> str:
 
 
 def _gist(message: str) -> str:
-    """The message's first sentence (or line), cut to a readable length."""
-    first = next((ln.strip() for ln in message.splitlines() if ln.strip()), "")
+    """The message's first sentence (or line), cut to a readable length. A line wrapped in the
+    middle of a sentence (the next one goes on in lower case) is read with its continuation."""
+    lines = [ln.strip() for ln in message.splitlines()]
+    start = next((i for i, ln in enumerate(lines) if ln), len(lines))
+    first = lines[start] if start < len(lines) else ""
+    for more in lines[start + 1 : start + 4]:
+        if not re.match(r"[a-z]+ ", more) or first.endswith((".", "!", "?", ":")):
+            break
+        first = f"{first} {more}"
     m = re.match(r"(.{20,}?[.!?])\s+[A-Z(]", first)
     if m:
         first = m.group(1)

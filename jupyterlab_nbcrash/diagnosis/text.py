@@ -107,3 +107,157 @@ _STRINGS = re.compile(r"""['"]([^'"\n]{1,80})['"]""")
 def code_strings(parsed: ParsedError) -> list[str]:
     """The string literals of the user's code: candidate column names and keys."""
     return _STRINGS.findall(parsed.user_code[:50_000])
+
+
+_SEPARATORS = re.compile(r"[\s_\-]+")
+_PARTS = re.compile(r"[A-Za-z]+|\d+")
+
+
+def spelled_alike(word: str, other: str) -> bool:
+    """True when ``other`` reads as a slip in typing ``word``: the same but for case, spaces, `_`
+    or `-`, or one letter missing, extra, replaced or two swapped (two slips in names of nine
+    letters or more).
+
+    Stricter than ``close_matches``: "Customer ID" is close to "Customer Name" but is another
+    column. A different number or one-letter part (`x1`/`x2`, `X_train`/`y_train`) names another
+    thing, not a slip."""
+    if not word or not other or word == other:
+        return False
+    a, b = _SEPARATORS.sub("", word.lower()), _SEPARATORS.sub("", other.lower())
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    limit = 2 if shortest >= 9 else 1 if shortest >= 4 else 0
+    if abs(len(a) - len(b)) > limit or _another_part(word, other):
+        return False
+    return edit_distance(a, b, limit) <= limit
+
+
+def _another_part(word: str, other: str) -> bool:
+    """The two differ only in parts that are numbers or single letters (`x1`/`x2`, `a_b`/`a_c`),
+    in an axis letter (`xlabel`/`ylabel`), or one has a whole part more
+    (`borrower_score`/`co-borrower_score`)."""
+    left, right = _PARTS.findall(word.lower()), _PARTS.findall(other.lower())
+    if left and right and (set(left) < set(right) or set(right) < set(left)):
+        return True
+    if len(left) != len(right):
+        return False
+    if len(word) == len(other):  # `xlabel`/`ylabel`, `col1`/`col2`: an axis or a number
+        diff = [(x, y) for x, y in zip(word.lower(), other.lower(), strict=True) if x != y]
+        if len(diff) == 1 and (set(diff[0]) <= set("xyz") or "".join(diff[0]).isdigit()):
+            return True
+    changed = [(x, y) for x, y in zip(left, right, strict=True) if x != y]
+    return bool(changed) and all(
+        (x.isdigit() and y.isdigit()) or (len(x) == 1 and len(y) == 1) for x, y in changed
+    )
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Typing slips (insert, delete, replace, swap two neighbours) from ``a`` to ``b``; any value
+    above ``limit`` means "more than the limit"."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+# Keyword arguments whose string values name columns or keys (pandas, seaborn, plotly).
+_KEY_KEYWORDS = frozenset(
+    {
+        "x", "y", "hue", "by", "on", "left_on", "right_on", "columns", "column", "subset",
+        "index", "values", "col", "row", "key", "keys", "labels", "id_vars", "value_vars",
+        "usecols", "names", "index_col", "parse_dates", "size", "style", "color",
+    }
+)  # fmt: skip
+# Methods whose first string argument names a column or key.
+_KEY_METHODS = frozenset(
+    {
+        "get", "pop", "drop", "groupby", "sort_values", "set_index", "pivot_table", "pivot",
+        "nlargest", "nsmallest",
+    }
+)  # fmt: skip
+
+
+def key_strings(code: str) -> list[str]:
+    """The string literals of ``code`` that stand where keys and column names stand: subscripts
+    and list items (`df['a']`, `df[['a', 'b']]`), dict keys (`{'a': 1}`), column keywords
+    (`x='a'`, `by='a'`) and the first argument of `.get`/`.drop`/`.groupby`… Comments, messages,
+    titles and labels are left out: they are no candidates for a misspelt key."""
+    found: list[str] = []
+    stack: list[str] = []  # open brackets
+    i, n = 0, min(len(code), 50_000)
+    while i < n:
+        c = code[i]
+        if c == "#":
+            end = code.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if c in "([{":
+            stack.append(c)
+        elif c in ")]}":
+            if stack:
+                stack.pop()
+        elif c in "'\"":
+            quote = code[i : i + 3] if code[i : i + 3] in ("'''", '"""') else c
+            end = code.find(quote, i + len(quote))
+            while end > 0 and code[end - 1] == "\\" and len(quote) == 1:
+                end = code.find(quote, end + 1)
+            if end < 0:
+                break
+            if len(quote) == 1 and not _string_prefix(code, i):
+                text = code[i + 1 : end]
+                if text and "\n" not in text and _at_key_position(code, i, end + 1, stack):
+                    found.append(text)
+            i = end + len(quote)
+            continue
+        i += 1
+    return list(dict.fromkeys(found))
+
+
+def _string_prefix(code: str, start: int) -> bool:
+    """An f-string or bytes literal (`f'…'`, `b'…'`): no key."""
+    return start > 0 and code[start - 1] in "fFbB" and not code[start - 2 : start - 1].isalnum()
+
+
+def _at_key_position(code: str, start: int, end: int, stack: list[str]) -> bool:
+    before = code[max(0, start - 40) : start].rstrip()
+    after = code[end : end + 3].lstrip()
+    if stack and stack[-1] == "[":
+        return True
+    if stack and stack[-1] == "{" and after.startswith(":"):
+        return True
+    m = re.search(r"(?:\b(\w+)\s*=|\.(\w+)\s*\()$", before)
+    if m is None:
+        return False
+    return (m.group(1) or "") in _KEY_KEYWORDS or (m.group(2) or "") in _KEY_METHODS
+
+
+def expression_before(line: str, end: int, limit: int = 40) -> str:
+    """The expression of ``line`` that ends just before index ``end``: the object a subscript or
+    an attribute applies to (`g.get_object(pepsi_id)` in `g.get_object(pepsi_id)['likes']`).
+    "" when it is longer than ``limit`` or not a name, call or subscript chain."""
+    depth, i = 0, end - 1
+    while i >= 0:
+        c = line[i]
+        if c in ")]":
+            depth += 1
+        elif c in "([":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and not (c.isalnum() or c in "_."):
+            break
+        i -= 1
+    if depth:  # a bracket closed on this line but opened on an earlier one
+        return ""
+    expr = line[i + 1 : end].strip()
+    return expr if 0 < len(expr) <= limit and re.match(r"[A-Za-z_]", expr) else ""

@@ -35,6 +35,22 @@ def user_frame_index(parsed: ParsedError) -> int | None:
     return None
 
 
+def failing_line_number(parsed: ParsedError) -> int:
+    """The number (from 1) of the cell's line that failed, in ``parsed.user_code``; 0 when
+    unknown. The traceback's number is checked against the code: a cell edited after it ran
+    shifts its lines, and then the line is found by its text."""
+    cell = next((f for f in parsed.frames if f.is_user), None)
+    if cell is None or not parsed.user_code:
+        return 0
+    lines = parsed.user_code.splitlines()
+    text = (cell.failing_line or "").strip()
+    if cell.lineno and 0 < cell.lineno <= len(lines) and lines[cell.lineno - 1].strip() == text:
+        return cell.lineno
+    if not text:
+        return 0
+    return next((i for i, line in enumerate(lines, 1) if line.strip() == text), 0)
+
+
 def callee(parsed: ParsedError) -> Frame | None:
     """The frame the user's failing line called into (the first frame after it), if any."""
     i = user_frame_index(parsed)

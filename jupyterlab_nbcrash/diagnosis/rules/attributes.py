@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 
-from ..text import as_code, code_strings, suggest
+from ..text import as_code, expression_before, key_strings, spelled_alike
 from ..traceback import ParsedError
+from ..where import failing_call, failing_line_number, raised_in_user_code
 from .base import RuleMatch, Template, named
+from .tables.members import MEMBERS, NDARRAY, NUMPY, PYPLOT
 from .tables.removed_apis import lookup
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -125,21 +129,36 @@ def missing_attribute(parsed: ParsedError) -> RuleMatch | None:
 
 RULES = (missing_attribute,)
 
+# Fires on every AttributeError: its template speaks only where the message and line tell.
+CATCH_ALL = frozenset({ATTRIBUTE_ERROR})
+
 
 # ----------------------------------------------------------- hints: the words the user reads
 
 
 def _removed_api(p, f):
+    """When: the removed API is used on the user's line. Used inside a library, the library is
+    older than the package it calls: said for h5py's `str.decode`, else the safe hint speaks."""
+    attr = f.get("attribute", "")
+    if _read_inside(p, attr):
+        if attr == "decode" and any(
+            "hdf5" in fr.function or "h5py" in (fr.package or "") for fr in p.frames
+        ):
+            return (
+                "Your Keras/TensorFlow reads .h5 files with an older h5py in mind (h5py 3 returns "
+                "`str`, not bytes): upgrade TensorFlow, or `%pip install 'h5py<3'` and restart."
+            )
+        return None
     upgrade = re.match(r"pip install (-U )?(\S+)(?: \((needs [^)]*)\))?$", f.get("replacement", ""))
     if upgrade:
         needs = f" ({upgrade.group(3)})" if upgrade.group(3) else ""
         return (
-            f"`{f.get('attribute')}` is newer than your {f.get('owner')}{needs}: run "
+            f"`{attr}` is newer than your {f.get('owner')}{needs}: run "
             f"`%pip install -U {upgrade.group(2)}`, then restart the kernel."
         )
     note = f" ({f['note']})" if f.get("note") else ""
     return (
-        f"`{f.get('attribute')}` was removed from {f.get('owner')}{note}: use "
+        f"`{attr}` was removed from {f.get('owner')}{note}: use "
         f"{as_code(f['replacement'])} instead."
     )
 
@@ -156,73 +175,410 @@ def _pandas_accessor_dtype(p, f):
     )
 
 
+def _on_line(p: ParsedError, attr: str) -> re.Match | None:
+    """Where the user's failing line reads `.attr`, if it does."""
+    return re.search(rf"\.{re.escape(attr)}\b", p.user_line) if attr else None
+
+
+def _read_inside(p: ParsedError, attr: str) -> bool:
+    """The traceback shows the user's line and it does not read `.attr`: a function it called
+    did. (A record without the line, a bare message, proves nothing either way.)"""
+    return bool(p.user_line.strip()) and _on_line(p, attr) is None
+
+
+def _object_of(p: ParsedError, attr: str) -> str:
+    """The expression before `.attr` on the failing line (`item.find('addr')`), or ""."""
+    m = _on_line(p, attr)
+    return expression_before(p.user_line, m.start()) if m else ""
+
+
+# Methods that change their object in place (or print) and return None.
+_RETURNS_NONE = frozenset(
+    {
+        "sort", "append", "extend", "insert", "remove", "reverse", "update", "shuffle", "info",
+        "clear", "show", "print", "display", "seed", "setdefault",
+    }
+)  # fmt: skip
+# Lookups that return None when they find nothing.
+_FINDS = frozenset(
+    {"find", "get", "match", "search", "fullmatch", "select_one", "find_element", "getenv"}
+)
+_IMREAD = re.compile(r"\bimread\(")
+
+
 def _attribute_of_none(p, f):
-    if "imread" in p.user_code:
+    """When: the failing line reads `.attr` of None (then say what gave None, from the line and
+    the cell), or a call on the line passed None into a library."""
+    attr = f.get("attribute", "")
+    expr = _object_of(p, attr)
+    if _read_inside(p, attr):
+        call = failing_call(p)
+        if call is None or raised_in_user_code(p):
+            return None
+        nones = re.findall(r"\b(\w+)\s*=\s*None\b", call.text)
+        named = f" (`{nones[0]}=None`)" if nones else ""
+        return (
+            f"`{call.text}` got None where it needs an object with `.{attr}`: one of the values "
+            f"you pass is None{named}; print them."
+        )
+    has = f"so it has no `.{attr}`"
+    if _IMREAD.search(expr) or _IMREAD.search(_assigned(p, expr)):
         return (
             "`cv2.imread` returned None: the image path is wrong or the file unreadable; "
             "check the path and `img is not None` before using it."
         )
-    return (
-        f"You call `.{f.get('attribute')}` on None: the step before returned nothing (e.g. "
-        "`inplace=True`, `.sort()`, a function without `return`); use its object instead."
-    )
+    if expr.endswith(".grad"):
+        return (
+            f"`{expr}` is None, {has}: PyTorch keeps `.grad` only for leaf tensors created with "
+            "`requires_grad=True`, after `.backward()` ran."
+        )
+    called = re.search(r"\.?(\w+)\((.*)\)$", expr)
+    if called:
+        method = called.group(1)
+        if method in _RETURNS_NONE or "inplace=True" in called.group(2).replace(" ", ""):
+            return (
+                f"`{expr}` returns None (it prints, or changes the object in place), {has}: "
+                f"call `.{attr}` on the object itself."
+            )
+        if method in _FINDS:
+            return f"`{expr}` returned None because it found nothing, {has}: check for None first."
+        return (
+            f"`{expr}` returned None, {has}: check what it returns (a function without "
+            "`return` gives None)."
+        )
+    source = _assigned(p, expr)
+    step = re.search(r"\.(\w+)\(([^()]*)\)\s*$", source)
+    if step and (
+        step.group(1) in _RETURNS_NONE or "inplace=True" in step.group(2).replace(" ", "")
+    ):
+        return (
+            f"`{expr}` is None, {has}: it was assigned `{source}`, and `.{step.group(1)}(...)` "
+            "returns None (it works in place); keep the object and call the method on its own line."
+        )
+    if expr:
+        return (
+            f"`{expr}` is None here, {has}: look where it was last assigned (a function without "
+            "`return`, an in-place method, a lookup that found nothing)."
+        )
+    return None
+
+
+def _assigned(p: ParsedError, name: str) -> str:
+    """What the cell's code last assigns to ``name`` before the failing line (the right-hand
+    side), or ""."""
+    if not re.fullmatch(r"[\w.]+", name or ""):
+        return ""
+    lines = p.user_code.splitlines()[: failing_line_number(p) - 1 or 2000]
+    found = re.findall(rf"^\s*{re.escape(name)}\s*=(?!=)\s*(.+?)\s*$", "\n".join(lines), re.M)
+    return found[-1] if found else ""
 
 
 def _array_not_frame(p, f):
-    return (
-        f"This is a NumPy array, which has no `.{f.get('attribute')}` (scalers and "
-        "`.values` return "
-        "arrays): wrap it with `pd.DataFrame(X, columns=...)` or use array indexing."
+    attr = f.get("attribute", "")
+    return _reassigned_on_rerun(p, attr, f.get("owner", "")) or (
+        f"This is a NumPy array, which has no `.{attr}` (scalers and `.values` return arrays): "
+        "wrap it with `pd.DataFrame(X, columns=...)` or use array indexing."
     )
 
 
+def _reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
+    """`X = X.values`: a second run of the cell applies the line to its own result."""
+    m = re.match(rf"\s*([\w.]+)\s*=\s*([\w.]+)\.{re.escape(attr)}\b", p.user_line)
+    if m is None or m.group(1) != m.group(2):
+        return ""
+    name = m.group(1)
+    return (
+        f"This line replaces `{name}` with `{name}.{attr}`: if the cell ran before, `{name}` "
+        f"already holds that result (a `{owner}`), which has no `.{attr}`; re-run the cell that "
+        f"creates `{name}` first."
+    )
+
+
+# scikit-learn's `available_if`: "predict_proba is not available when probability=False".
+_AVAILABLE_WHEN = re.compile(r"\b(\w+) is not available when (\w+)=(True|False)\b")
+_PICKLED = re.compile(r"Can't get attribute '(\w+)' on <module '([\w.]+)'")
+_STR_METHODS = frozenset(n for n in dir(str) if not n.startswith("_"))
+_REDUCERS = frozenset(
+    {
+        "max", "min", "sum", "mean", "median", "count", "std", "var", "nunique", "idxmax",
+        "idxmin", "item", "prod", "mode", "argmax", "argmin", "len", "round", "quantile",
+    }
+)  # fmt: skip
+_SCALARS = re.compile(r"^(?:numpy\.)?(?:int|float|bool|complex|str_)\w*$|^bool_$")
+
+
 def _missing_attribute(p, f):
+    """When: the message is Python's "X has no attribute Y" and the failing line reads `.Y`
+    (then what the line and the cell show about the object), or a library used `.Y` of an
+    object the user's code names (a model passed in). Anything else: the safe hint."""
+    message = p.message
     owner, attr = f.get("owner", "the object"), f.get("attribute", "")
-    if "partially initialized module" in p.message or "circular import" in p.message:
+    if "partially initialized module" in message or "circular import" in message:
         return (
             f"`{owner}` is only partly imported: a file of yours is probably named "
             f"`{owner.split('.')[0]}.py` and shadows the library; rename it and restart the kernel."
         )
+    pickled = _PICKLED.search(message)
+    if pickled:
+        cls, module = pickled.groups()
+        where = "the notebook that saved it" if module == "__main__" else f"`{module}`"
+        return (
+            f"The file refers to the class `{cls}` of {where}: define or import `{cls}` before "
+            "loading it (saving only a `state_dict` avoids this)."
+        )
+    available = _AVAILABLE_WHEN.search("\n".join([message, *(m for _, m in p.chain)]))
+    if available:
+        name, param, value = available.groups()
+        other = "False" if value == "True" else "True"
+        return (
+            f"`{name}` exists only with `{param}={other}`: create the model with "
+            f"`{param}={other}` and fit it again."
+        )
+    if not attr:
+        return None
     if f.get("suggestion"):
         return f"`{owner}` has no attribute `{attr}`. Did you mean `{f['suggestion']}`?"
-    if owner in ("DataFrame", "Series") and attr:
-        close = suggest(attr, code_strings(p))
-        if close:
-            return (
-                f"`{attr}` is not a DataFrame attribute; did you mean the column {close} "
-                f"(`df[{close[1:-1]!r}]`)?"
-            )
+    if f.get("kind") == "module" and attr.startswith("__") and attr.endswith("__"):
+        top = owner.split(".")[0]
         return (
-            f"The {owner} has no attribute or column `{attr}`: for columns use `df['{attr}']` and "
-            "check `df.columns`; for methods check the pandas docs of your version."
+            f"The `{owner}` that was imported has no `{attr}`, so it is not the installed package: "
+            f"a file or folder named `{top}` in the notebook's folder shadows it, or the install "
+            f"is broken (reinstall `{top}`); then restart the kernel."
         )
-    if f.get("kind") == "module":
+    if _read_inside(p, attr):
+        return _used_inside(p, f)
+    return (
+        _reassigned_on_rerun(p, attr, owner)
+        or _special_owner(p, f)
+        or (_module_attribute(p, f) if f.get("kind") == "module" else "")
+        or _fitted_attribute(p, f)
+        or _pandas_attribute(p, f)
+        or _array_attribute(p, f)
+        or _generic_attribute(p, f)
+    )
+
+
+def _used_inside(p: ParsedError, f) -> str | None:
+    """The attribute was read inside the function the line called, not on the line."""
+    owner, attr = f.get("owner", ""), f.get("attribute", "")
+    short = owner.rsplit(".", 1)[-1]
+    call = failing_call(p)
+    if call is None:
+        return None
+    if owner in ("float", "list", "int", "dict", "tuple") and attr in _STR_METHODS:
+        if owner == "float" and any(
+            fr.function.endswith(("apply", "map_infer", "map")) for fr in p.frames
+        ):
+            return _nan_in_text(attr)
         return (
-            f"The module `{owner}` has no `{attr}`: check the spelling and your installed version, "
-            f"and that no file of yours is named `{owner.split('.')[0]}.py`."
+            f"`{call.text}` expected text (strings) but got a `{owner}` item, which has no "
+            f"`.{attr}`: check what the values you pass contain."
         )
-    if f.get("fitted_attribute"):
+    fitting = re.search(r"\.fit(?:_transform|_predict)?$", call.function)
+    if f.get("fitted_attribute") and short[:1].isupper() and not fitting:
         return (
-            f"`{attr}` exists only after fitting: call `.fit(...)` on this {owner} first (and "
-            "check the name: scikit-learn's fitted attributes end with `_`)."
+            f"`{call.text}` needs `{attr}`, which this {short} has only after fitting: fit it "
+            "first (if its `fit` failed or never ran, it has none)."
+        )
+    if owner == "DataFrame":
+        return (
+            f"`{call.text}` reads the column `{attr}` (as `.{attr}`) of a DataFrame that does "
+            "not have it: print the columns of the DataFrames you pass it."
+        )
+    if short[:1].isupper() and re.search(rf"\b{re.escape(short)}\b", p.user_code):
+        return (
+            f"`{call.text}` used `.{attr}` of the `{short}` it got, which has none: it expects "
+            "another kind of object there (check what this function accepts)."
+        )
+    return None
+
+
+def _nan_in_text(attr: str) -> str:
+    return (
+        f"Some values are floats (usually NaN where text is missing), which have no "
+        f"`.{attr}`: fill them first (`.fillna('')`) or use the `.str` methods "
+        f"(`s.str.{attr}(...)`), which skip NaN."
+    )
+
+
+def _special_owner(p: ParsedError, f) -> str:
+    """Owners whose type alone tells the cause."""
+    owner, attr = f.get("owner", ""), f.get("attribute", "")
+    name = _object_of(p, attr) or "it"
+    code_name = f"`{name}`" if name != "it" else "it"
+    if owner == "ellipsis":
+        return (
+            f"{code_name} is `...` (Ellipsis), an exercise's placeholder: replace the `...` where "
+            f"{code_name} is assigned with the real code."
+        )
+    if owner in ("function", "method", "builtin_function_or_method"):
+        return (
+            f"{code_name} is a function, not the object it returns: call it first (e.g. "
+            f"`result = {name}(...)`) and use `.{attr}` on the result."
+        )
+    loop = re.search(
+        rf"^\s*for\s+(?:[\w, ]*\b)?{re.escape(name)}\b[\w, ]*\s+in\b", p.user_code, re.M
+    )
+    if loop and re.search(rf"^\s*{re.escape(name)}\s*=", p.user_code, re.M):
+        return (
+            f"`{name}` is also the loop variable of `{loop.group(0).strip()} ...`, which replaced "
+            f"your `{name}` (now {_a(owner)} `{owner}`): give one of them another name."
+        )
+    if owner == "float" and attr in _STR_METHODS and "lambda" in p.user_line:
+        return _nan_in_text(attr)
+    if owner.endswith("EagerTensor") and attr.startswith("assign"):
+        return (
+            "A `tf.constant` (EagerTensor) cannot be changed: create it with `tf.Variable(...)` "
+            f"to use `.{attr}`."
         )
     if owner in ("Tensor", "EagerTensor", "SymbolicTensor") and attr == "numpy":
         return (
             "`.numpy()` works only eagerly: inside `tf.function`/`model.fit` code the tensor is "
             "symbolic; use TensorFlow ops there, or call it outside."
         )
-    if owner in ("numpy.ndarray", "ndarray") and attr == "append":
-        return "NumPy arrays have no `.append`: use a Python list, or `arr = np.append(arr, x)`."
-    if owner in ("Series", "DataFrame") and attr in ("reshape", "ravel"):
-        return f"pandas objects have no `.{attr}`: use `.to_numpy().{attr}(...)`."
-    if owner in ("list", "tuple") and attr in ("shape", "reshape", "astype", "mean", "sum", "size"):
-        return f"A Python {owner} has no `.{attr}`: convert it first with `np.array(...)`."
-    if attr:
+    reducer = re.search(r"\.(\w+)\([^()]*\)$", name)
+    if _SCALARS.match(owner) and reducer and reducer.group(1) in _REDUCERS:
         return (
-            f"A `{owner}` object has no attribute `{attr}`: check the spelling and what type "
-            "the variable really holds."
+            f"`{name}` returns a single number (a `{owner}`), which has no `.{attr}`: apply "
+            f"`.{attr}` to the data before `.{reducer.group(1)}()`, or drop it."
         )
-    return "The object has no such attribute: check the spelling and the variable's type."
+    compared = re.search(
+        rf"(\([^()]*(?:==|!=|<=|>=|<|>)[^()]*\))\s*\.{re.escape(attr)}\b", p.user_line
+    )
+    if owner in ("bool", "numpy.bool_") and compared:
+        return (
+            f"`{compared.group(1)}` gave a single True/False, not one per element: the two sides "
+            "are lists (or cannot be compared element-wise); convert them with `np.array(...)`."
+        )
+    return ""
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _close_member(p: ParsedError, owner: str, attr: str) -> str:
+    """A name the object has that reads as a slip in typing ``attr``: from the tables, from
+    ``dir()`` of a builtin type or standard module, or read with a dot on the same object
+    elsewhere in the cell (`transforms.RandomCrop` for `transforms.randomcrop`)."""
+    pool = set(MEMBERS.get(owner, ())) | _builtin_members(owner)
+    name = _object_of(p, attr)
+    if name and re.fullmatch(r"[\w.]+", name):
+        pool |= set(re.findall(rf"(?<![\w.]){re.escape(name)}\.([A-Za-z_]\w*)", p.user_code))
+    found = sorted(c for c in pool if spelled_alike(attr, c))
+    return " or ".join(f"`{c}`" for c in found[:2])
+
+
+# Standard modules and builtin types whose names ``dir()`` gives without importing anything new.
+_STANDARD = frozenset({"os", "os.path", "sys", "re", "math", "random", "json", "time", "string"})
+_BUILTIN_TYPES = {"str": str, "list": list, "dict": dict, "int": int, "float": float,
+                  "tuple": tuple, "set": set}  # fmt: skip
+
+
+def _builtin_members(owner: str) -> set[str]:
+    if owner in _BUILTIN_TYPES:
+        return {n for n in dir(_BUILTIN_TYPES[owner]) if not n.startswith("_")}
+    if owner in _STANDARD:
+        module = sys.modules.get(owner) or importlib.import_module(owner)
+        return {n for n in dir(module) if not n.startswith("_")}
+    return set()
+
+
+def _module_attribute(p: ParsedError, f) -> str:
+    owner, attr = f.get("owner", ""), f.get("attribute", "")
+    top = owner.split(".")[0]
+    if owner == "matplotlib" and attr in PYPLOT:
+        return (
+            f"`matplotlib` itself has no `{attr}`: plotting functions live in "
+            "`matplotlib.pyplot`; write `import matplotlib.pyplot as plt`."
+        )
+    if top == "numpy" and owner != "numpy" and attr in NUMPY:
+        return f"`{attr}` is in NumPy itself, not in `{owner}`: call `np.{attr}(...)`."
+    close = _close_member(p, owner, attr)
+    if close:
+        return f"The module `{owner}` has no `{attr}`. Did you mean {close}?"
+    return (
+        f"The module `{owner}` has no `{attr}`: check the name in the documentation of your "
+        f"installed version, and that no file of yours is named `{top}.py`."
+    )
+
+
+def _fitted_attribute(p: ParsedError, f) -> str:
+    """`model.coef_`: scikit-learn sets attributes ending in `_` in `fit`."""
+    owner, attr = f.get("owner", ""), f.get("attribute", "")
+    if not f.get("fitted_attribute") or not owner[:1].isupper() or ".fit(" in p.user_line:
+        return ""
+    name = _object_of(p, attr) or "model"
+    fitted = re.search(rf"\b{re.escape(name)}\.fit(?:_transform)?\(", p.user_code)
+    if fitted:
+        return (
+            f"`{name}` was fitted in this cell, yet this {owner} has no `{attr}`: fitted "
+            "attributes differ from model to model; see the attribute list in its documentation."
+        )
+    return (
+        f"`{attr}` exists only after fitting: call `{name}.fit(...)` on this {owner} first (if it "
+        f"is fitted already, this model has no `{attr}`: see its documentation)."
+    )
+
+
+def _pandas_attribute(p: ParsedError, f) -> str:
+    owner, attr = f.get("owner", ""), f.get("attribute", "")
+    if owner not in ("DataFrame", "Series"):
+        return ""
+    if attr in ("reshape", "ravel"):
+        return f"pandas objects have no `.{attr}`: use `.to_numpy().{attr}(...)`."
+    called = re.search(rf"\.{re.escape(attr)}\s*\(", p.user_line)
+    # `df.Style` is a column more likely than the `style` member: members only for lower case.
+    close = _close_member(p, owner, attr) if called or attr.islower() else ""
+    if close:
+        return f"A pandas {owner} has no `{attr}`. Did you mean {close}?"
+    if called or owner == "Series":
+        return (
+            f"A pandas {owner} has no {'method' if called else 'attribute'} `{attr}`: check the "
+            "name in the pandas documentation of your version."
+        )
+    columns = [c for c in key_strings(p.user_code) if spelled_alike(attr, c)]
+    if columns:
+        return (
+            f"`{attr}` is not a DataFrame attribute; did you mean the column `{columns[0]}` "
+            f"(`df[{columns[0]!r}]`)?"
+        )
+    return (
+        f"The DataFrame has no column or attribute `{attr}`: print `df.columns` (spelling, case, "
+        f"spaces); a column is also read with `df['{attr}']`."
+    )
+
+
+def _array_attribute(p: ParsedError, f) -> str:
+    owner, attr = f.get("owner", ""), f.get("attribute", "")
+    if owner in ("numpy.ndarray", "ndarray"):
+        if attr == "append":
+            return (
+                "NumPy arrays have no `.append`: use a Python list, or `arr = np.append(arr, x)`."
+            )
+        if attr in NUMPY and attr not in NDARRAY:
+            name = _object_of(p, attr) or "arr"
+            return f"NumPy arrays have no `.{attr}()` method: call `np.{attr}({name})` instead."
+        close = _close_member(p, "ndarray", attr)
+        if close:
+            return f"A NumPy array has no `{attr}`. Did you mean {close}?"
+    if owner in ("list", "tuple") and attr in NDARRAY:
+        return f"A Python {owner} has no `.{attr}`: convert it first with `np.array(...)`."
+    return ""
+
+
+def _generic_attribute(p: ParsedError, f) -> str:
+    owner, attr = f.get("owner", "the object"), f.get("attribute", "")
+    close = _close_member(p, owner.rsplit(".", 1)[-1], attr)
+    name = _object_of(p, attr)
+    what = f"`{name}` ({_a(owner)} `{owner}`)" if name else f"{_a(owner).title()} `{owner}` object"
+    if close:
+        return f"{what} has no attribute `{attr}`. Did you mean {close}?"
+    look = f" (`dir({name})` lists what it has)" if name and "(" not in name else ""
+    return (
+        f"{what} has no attribute `{attr}`: check the name{look} and what type the variable "
+        "really holds."
+    )
 
 
 HINTS: dict[str, Template] = {

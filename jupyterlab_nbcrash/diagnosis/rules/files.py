@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from ..text import close_matches, code_span
+from ..text import close_matches, code_span, edit_distance
 from ..traceback import ParsedError
+from ..where import failing_call, runtime
 from .base import RuleMatch, Template, group_facts, named, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -30,9 +32,12 @@ _PATH = re.compile(
     r"""|non-existent directory)"""
     r"""[:\s]*b?['"]([^'"]+)['"]"""
     r"""|File b?['"]([^'"]+)['"] does not exist"""
+    r"""|No such file:\s*b?['"]([^'"]+)['"]"""
+    r"""|File `['"]([^'"`]+)['"]` not found"""
+    r"""|^([^\s'"]+\.\w{1,5}) not found\.$"""
     r"""|name = '([^']+)'"""
     r"""|(?:file|path|directory)\s+b?['"]([^'"]+)['"]""",
-    re.I,
+    re.I | re.M,
 )
 _MISSING = re.compile(
     r"No such file or directory|does not exist|cannot find the (?:path|file) specified"
@@ -317,7 +322,7 @@ RULES = (
     pattern_rule(
         NLTK_RESOURCE,
         "io_error",
-        r"Resource (?P<res>[\w/.]+) not found"
+        r"Resource (?P<res>[\w/.-]+) not found"
         r"|Please use the NLTK Downloader to obtain the resource",
         root_cause="environment_setting",
         library="nltk",
@@ -360,12 +365,49 @@ def _backslash_escape_in_path(path: str, escape: str) -> str:
     )
 
 
+# The failing line writes a file (a missing folder there is the code's, not the data's); the
+# frames of a writer function tell it when the line calls a helper that saves.
+_WRITES_LINE = re.compile(
+    r"\.to_(?:csv|excel|json|parquet|pickle|hdf)\(|savefig\(|\.save(?:_weights)?\(|imwrite\("
+    r"|\bopen\(.*,\s*(?:mode\s*=\s*)?['\"][wax]b?\+?['\"]|\bdump\(|savetxt\(|np\.save"
+)
+_WRITER_FRAMES = frozenset(
+    {"savefig", "imwrite", "to_csv", "to_excel", "to_pickle", "to_parquet",
+     "save", "save_weights", "savetxt", "dump", "to_filehandle", "write"}
+)  # fmt: skip
+# Programs that a library starts (a missing one raises FileNotFoundError from subprocess).
+_PROGRAMS = {"whisper": "ffmpeg", "pydub": "ffmpeg", "moviepy": "ffmpeg", "audioread": "ffmpeg",
+             "pydot": "Graphviz (`dot`)", "graphviz": "Graphviz (`dot`)",
+             "pytesseract": "Tesseract", "pdf2image": "poppler"}  # fmt: skip
+
+
 def _missing_file(p, f):
+    """When: a path the message names (or the program a library started) is missing; what to
+    do depends on whether the line writes, on the kind of path, and on the machine the frames
+    show (a Kaggle or Colab path on that very platform needs its data attached or mounted)."""
     path = f.get("path", "")
+    if re.search(r"\" not found in path", p.message):
+        return None  # a program, not a file: the executable template speaks
+    if any(fr.package == "subprocess" or fr.function.endswith("_execute_child") for fr in p.frames):
+        return _program_missing(p)
     if f.get("escape") and not f.get("writing"):
         return _backslash_escape_in_path(path, f["escape"])
-    if f.get("writing"):
-        norm = path.replace("\\", "/")
+    norm = path.replace("\\\\", "/").replace("\\", "/")
+    if re.match(r"(?:https?|ftp)://", path):
+        return (
+            f"{code_span(path, 60)} is a web address, but this function opens local files "
+            "only: download the file first (a dataset page is no file), or read the URL with "
+            "a function that accepts one (`pd.read_csv(url)`, `requests.get(url)`)."
+        )
+    machine = _machine(p)
+    if f.get("writing") or _writes(p):
+        if norm.startswith("/content/drive"):
+            return _drive_not_mounted(writing=True)
+        if norm.startswith("//"):
+            return (
+                f"The network folder {code_span(path, 60)} is not reachable from this computer "
+                "(or does not exist): save to a local folder instead."
+            )
         if "non-existent directory" in p.message:
             folder = norm
         else:
@@ -377,25 +419,95 @@ def _missing_file(p, f):
             "A file or folder the code needs does not exist: check the path relative to the "
             "notebook's folder (`os.getcwd()`) and that the data was downloaded."
         )
-    if f.get("extension_typo"):
+    typo = f.get("extension_typo", "")
+    ext = f.get("filename", "").rsplit(".", 1)[-1]
+    if typo and edit_distance(ext.lower(), typo, 1) <= 1:
         return (
-            f"`{f.get('filename') or path}` does not exist: is the extension a typo for "
-            f"`.{f['extension_typo']}`?"
+            f"`{f.get('filename') or path}` does not exist: is the extension a typo for `.{typo}`?"
         )
-    if f.get("platform"):
+    local = machine in ("windows", "macos")
+    if norm.startswith("/content/drive") or "drive/My Drive" in norm or "MyDrive" in norm:
+        if local:
+            return _elsewhere(path, "a Google Colab")
+        return _drive_not_mounted()
+    if norm.startswith("/content/"):
+        if local:
+            return _elsewhere(path, "a Google Colab")
         return (
-            f"`{path}` is a {f['platform']} path: download the data and point the code at your "
-            "local copy, or run the notebook there."
+            f"{code_span(path, 60)} is not in Colab's session storage: files uploaded there are "
+            "lost when the runtime restarts, so upload it again (or read it from Drive); "
+            "outside Colab, point the code at your copy."
         )
-    if f.get("absolute"):
+    if "/kaggle/" in norm or norm.startswith("../input"):
+        if local:
+            return _elsewhere(path, "a Kaggle")
         return (
-            f"`{path}` is an absolute path from another computer: put the file next to the "
-            f"notebook and open it by a relative path such as `'{f.get('filename', '')}'`."
+            f"{code_span(path, 60)} exists only on Kaggle with that dataset attached: there, add "
+            "it with “Add Input” and check the folder names with `os.listdir('/kaggle/input')`; "
+            "elsewhere, download it and point the code at your copy."
         )
+    if _absolute(norm):
+        return (
+            f"{code_span(path, 70)} does not exist: check each folder of this absolute path "
+            "(`os.path.exists`); if the notebook comes from another computer, put the file next "
+            f"to it and open it by a relative path (`'{f.get('filename', '')}'`)."
+        )
+    shown = path if len(path) <= 70 else f.get("filename") or path
     return (
-        f"`{f.get('filename') or path}` was not found from the notebook's working directory "
-        "(`os.getcwd()`): check the folder and the file name's spelling and extension."
+        f"`{shown}` was not found from the notebook's working directory (`os.getcwd()`): check "
+        "the folder and the file name's spelling and extension."
     )
+
+
+def _elsewhere(path: str, platform: str) -> str:
+    return (
+        f"{code_span(path, 60)} is {platform} path: download the data and point the code at "
+        "your local copy, or run the notebook there."
+    )
+
+
+def _drive_not_mounted(writing: bool = False) -> str:
+    what = "save into" if writing else "read"
+    return (
+        f"The Google Drive folder you {what} is not there: mount Drive first (`from google.colab "
+        "import drive; drive.mount('/content/drive')`) and check the folder names (`MyDrive`, "
+        "`My Drive`) with `os.listdir`."
+    )
+
+
+def _program_missing(p: ParsedError) -> str:
+    call = failing_call(p)
+    what = f"`{call.text}`" if call else "The code"
+    program = next((_PROGRAMS[fr.package] for fr in p.frames if fr.package in _PROGRAMS), "")
+    needs = f" ({program})" if program else ""
+    return (
+        f"{what} starts a program that is not installed or not on PATH{needs}: install it as a "
+        "system program, then restart the kernel."
+    )
+
+
+def _writes(p: ParsedError) -> bool:
+    """The line writes, or one of the deepest frames (those that opened the path) is a writer:
+    frames further up may save a figure while a font is read."""
+    deepest = [fr for fr in p.frames[-4:] if not fr.is_user]
+    return bool(_WRITES_LINE.search(p.user_line)) or any(
+        fr.function.rsplit(".", 1)[-1] in _WRITER_FRAMES for fr in deepest
+    )
+
+
+def _absolute(path: str) -> bool:
+    return bool(re.match(r"^(?:/|[A-Za-z]:/|~)", path))
+
+
+def _machine(p: ParsedError) -> str:
+    """The machine the notebook ran on, from the files of its frames (not from the path it
+    failed to open, which is where the notebook was written): "windows", "macos", "kaggle",
+    "colab", or "hosted" for the Linux images of Colab and Kaggle; "" when they do not tell."""
+    files = " ".join(" " + fr.filename for fr in p.frames)
+    found = runtime(dataclasses.replace(p, text=files, message=""))
+    if not found and re.search(r"/usr/local/lib/python3\.\d+/dist-packages/|/opt/conda/", files):
+        return "hosted"
+    return found
 
 
 def _permission_denied(p, f):
@@ -432,6 +544,11 @@ def _invalid_json(p, f):
             "The server's answer is not JSON (often empty or an HTML error page): check "
             "`response.status_code` and `response.text` before calling `.json()`."
         )
+    if re.search(r"line 1 column 1 \(char 0\)", p.message):
+        return (
+            "The text does not start like JSON at all: it is empty, or something else (an HTML "
+            "page, plain text); print its first characters."
+        )
     return (
         "The text is not valid JSON: check the file is complete JSON (for one object per line use "
         "`pd.read_json(path, lines=True)`)."
@@ -448,6 +565,18 @@ def _wrong_text_encoding(p, f):
 
 def _unreadable_format(p, f):
     detail = f.get("detail", "")
+    blob = re.search(r"https?://github\.com/[^\s'\"]+/blob/[^\s'\"]+", p.user_code + p.user_line)
+    if blob and ("tokenizing" in detail or "No columns" in detail):
+        return (
+            "The URL is GitHub's web page for the file (`/blob/`), not the file: use its raw "
+            "address (the “Raw” button: raw.githubusercontent.com/…, or add `?raw=true`)."
+        )
+    if "EOF inside string" in p.message:
+        return (
+            "A quote character opens a field that never closes, so pandas read to the end of "
+            "the file: check that row's quotes, or pass `quoting=csv.QUOTE_NONE` "
+            "(with `import csv`) if quotes are plain text in this file."
+        )
     if "tokenizing" in detail:
         return (
             "pandas could not split a row into the header's columns: set the right separator "
@@ -467,7 +596,10 @@ def _unreadable_format(p, f):
 
 
 def _nltk_data_missing(p, f):
-    res = f.get("resource") or "the resource"
+    """When: the message names the resource (else the safe hint quotes NLTK's own fix)."""
+    res = f.get("resource")
+    if not res:
+        return None
     return f"NLTK's data `{res}` is not downloaded: run `import nltk; nltk.download('{res}')` once."
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..text import expression_before
 from ..traceback import ParsedError
+from ..where import raised_in_user_code
 from .base import Facts, Template, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -97,6 +99,12 @@ RULES = (
 
 
 def _embedding_input_dim_too_small(p, f):
+    m = re.search(r"indices\[[\d,]+\] = (-?\d+) is not in \[0, (\d+)\)", p.message)
+    if m and int(m.group(1)) < 0:
+        return (
+            f"A token id is negative ({m.group(1)}): an embedding takes ids from 0 to "
+            f"{int(m.group(2)) - 1}; map unknown or padding tokens to a valid id (e.g. 0)."
+        )
     return (
         "A token id is not below the Embedding's `input_dim`: set `input_dim` to the vocabulary "
         "size (largest id + 1)."
@@ -124,26 +132,55 @@ def _iloc_position_missing(p, f):
 
 
 def _index_out_of_range(p, f):
-    if "boolean index did not match" in p.message or "Unalignable boolean" in p.message:
+    """When: the message names the problem (a mask of another length, a float index, a scalar
+    indexed, too many indices, an axis size), or the failing line itself indexed (then the
+    line shows what)."""
+    message = p.message
+    if "boolean index did not match" in message or "Unalignable boolean" in message:
         return (
             "The boolean mask has another length than the array it selects from: build the mask "
             "from the same array (or the same filtered rows)."
         )
-    if "index out of range in self" in p.message:
+    if "index out of range in self" in message:
         return _embedding_id_too_large(p, f)
-    if "invalid index to scalar variable" in p.message:
+    if "invalid index to scalar variable" in message:
         return (
             "A single number (a NumPy scalar) is indexed with `[...]`: the variable holds one "
             "value, not an array; drop the index or check what the loop gives you."
         )
-    if "Too many indexers" in p.message:
+    if "Too many indexers" in message:
         return (
             "More positions than the object's dimensions are given (e.g. `s.iloc[i, j]` on a "
             "Series, which has one): use one index per dimension, or select the column first."
         )
-    if "must be of integer (or boolean) type" in p.message:
+    if "must be of integer (or boolean) type" in message:
         return "An array of floats is used as an index: convert it with `idx.astype(int)`."
-    if "too many indices" in p.message:
+    if "only integers, slices" in message:
+        divide = " (compute it with `//`, not `/`)" if re.search(r"\[[^\]]*/", p.user_line) else ""
+        return (
+            "NumPy indexes only with integers, slices and integer or boolean arrays: an index "
+            f"on this line is a float or another type; convert it with `int(...)`{divide}."
+        )
+    target = re.search(r"Target (-?\d+) is out of bounds", message)
+    if target:
+        return (
+            f"A target label ({target.group(1)}) is not below the number of classes the model "
+            "outputs: give the last layer one output per class, or number the labels from 0 "
+            "to classes - 1."
+        )
+    dim = re.search(
+        r"Dimension out of range \(expected to be in range of \[-?\d+, (\d+)\], "
+        r"but got (-?\d+)\)",
+        message,
+    )
+    if dim:
+        ndim = int(dim.group(1)) + 1
+        return (
+            f"The tensor has {ndim} dimension{'s' if ndim != 1 else ''}, so dimension "
+            f"{dim.group(2)} does not exist (valid: {-ndim} to {ndim - 1}): print its `.shape` "
+            "and pass a `dim` it has."
+        )
+    if "too many indices" in message:
         return (
             "The array has fewer dimensions than the indices used (e.g. `a[i, j]` on a 1-D "
             "array): check `a.ndim` / `a.shape`."
@@ -154,39 +191,122 @@ def _index_out_of_range(p, f):
             "step before returned no rows; check it before indexing."
         )
     if f.get("size"):
+        index, size = int(f["index"]), int(f["size"])
+        edge = " (an off-by-one: the last index is size - 1)" if index == size else ""
         return (
-            f"Index {f.get('index')} is past the end of axis {f.get('axis')} (size {f['size']}): "
-            "valid indices run from 0 to size-1; check loop bounds."
+            f"Index {index} is past the end of axis {f.get('axis')}, which has size {size}: "
+            f"valid indices run from 0 to {size - 1}{edge}."
         )
-    container = f.get("container", "sequence")
+    if not raised_in_user_code(p):
+        return None  # inside a library: the safe hint names the call and the message
+    if re.search(r"pop from (?:an )?empty", message):
+        return "`.pop()` was called on an empty list: check that it has items first (`if items:`)."
+    if "assignment index out of range" in message:
+        return (
+            "`x[i] = value` cannot add an element past the end of a list: use `.append(value)`, "
+            "or create the list with its full length first (`[None] * n`)."
+        )
+    return _shape_entry_missing(p) or _empty_sequence(p, f) or _past_the_end(p, f)
+
+
+def _shape_entry_missing(p: ParsedError) -> str:
+    """`X.shape[1]` on a 1-D array: the shape tuple has no such entry."""
+    if "tuple index out of range" not in p.message:
+        return ""
+    entries = [(m.start(), int(m.group(1))) for m in re.finditer(r"\.shape\[(\d+)\]", p.user_line)]
+    if not entries:
+        return ""
+    start, k = max(entries, key=lambda e: e[1])
+    name = expression_before(p.user_line, start)
+    if not name:
+        return ""
     return (
-        f"The code reads past the end of a {container}: check its length with `len(...)` and the "
-        "loop's range (indices run from 0 to len-1)."
+        f"`{name}.shape` has no entry [{k}]: `{name}` has fewer than {k + 1} dimensions; print "
+        "its `.shape` (one feature as a column needs `.reshape(-1, 1)`)."
     )
 
 
-def non_integer_index_hint(p: ParsedError, f: Facts) -> str:
+_LITERAL_INDEX = re.compile(r"\[\s*(-?\d+)\s*\]")
+
+
+def _empty_sequence(p: ParsedError, f: Facts) -> str:
+    """`cards[0]` or `acc[-1]`: element 0 or -1 is missing only from an empty sequence."""
+    line = p.user_line
+    subscripts = re.findall(r"\[([^\[\]]*)\]", line)
+    literal = [m for m in _LITERAL_INDEX.finditer(line) if m.group(1) in ("0", "-1")]
+    others = [
+        s
+        for s in subscripts
+        if s.strip() not in ("0", "-1") and not re.fullmatch(r"\s*(['\"]).*\1\s*|[^,]*:[^,]*", s)
+    ]
+    if not literal or others:
+        return ""
+    names = list(dict.fromkeys(expression_before(line, m.start()) for m in literal))
+    if all(names):
+        what = " or ".join(f"`{n}`" for n in names[:2]) + " is empty"
+    else:
+        what = "The sequence indexed with [0] or [-1] is empty"
+    kind = f.get("container", "list")
+    return (
+        f"{what}: element 0 (or -1) is missing only from an empty {kind}; check the step that "
+        "should have filled it (a search or filter that found nothing)."
+    )
+
+
+def _past_the_end(p: ParsedError, f: Facts) -> str:
+    container = f.get("container", "sequence")
+    return (
+        f"The marked line reads past the end of a {container}: print its length (`len(...)`) "
+        "and the index used (indices run from 0 to len-1)."
+    )
+
+
+def non_integer_index_hint(p: ParsedError, f: Facts) -> str | None:
     """The hint of a container indexed with a non-integer (``types.type_error`` words it too)."""
     m = re.search(
         r"(string|slice|list|tuple) indices must be integers.*?(?:not '?(\w+)'?)?$", p.message
     )
     kind, got = (m.group(1), m.group(2)) if m else ("list", None)
+    line = p.user_line
     if kind == "slice":
         return (
             "A slice bound is not a whole number (`a[x:y]` with a float or None-like value): "
             "convert it with `int(...)` or use `//` for division."
         )
-    if kind == "string" or got == "str":
-        what = "a string" if kind == "string" else f"a {kind}"
+    if got == "tuple" or (got is None and re.search(r"\[[^\[\]'\"]*,[^\[\]]*\]", line)):
+        if any(fr.function.endswith("ModelOutput.__getitem__") for fr in p.frames):
+            return (
+                "The model's output is a `ModelOutput` (tuple-like), not a tensor: take the "
+                "tensor first (`outputs[0]` or `outputs.last_hidden_state`), then index it."
+            )
+        if kind == "string":
+            return (
+                "A string does not take `[i, j]` indexing (that is NumPy's): for a part of the "
+                "string use one slice, such as `x[:-1]`."
+            )
         return (
-            f"{what[0].upper()}{what[1:]} is indexed by name, like a dict or DataFrame: the "
-            "variable holds another type than you think; print it, or use an integer position."
+            f"A {kind} does not take NumPy-style `[i, j]` indexing: convert it with "
+            "`np.array(...)` first, or index one level at a time (`x[i][j]`)."
         )
+    named = re.search(r"\[\s*(['\"])([^'\"]*)\1\s*\]", line)
+    if got == "str" or (got is None and named):
+        name = expression_before(line, named.start()) if named else ""
+        what = f"`{name}` is a {kind}" if name else f"A {kind} is"
+        key = f" (`[{named.group(1)}{named.group(2)}{named.group(1)}]`)" if named else ""
+        return (
+            f"{what} indexed by name{key}, like a dict or DataFrame: the variable holds another "
+            "type than you think; print it, or use an integer position."
+        )
+    if got is None:
+        return None  # the message does not say what the index was
     return (
-        f"A {kind} is indexed with a non-integer: use an integer position (`int(...)`), or a "
+        f"A {kind} is indexed with a `{got}`: use an integer position (`int(...)`), or a "
         "dict / DataFrame if you meant to look up by name."
     )
 
+
+# Fire on the exception class alone: their templates speak only where the message or line tells.
+CATCH_ALL = frozenset({INDEX_ERROR})
 
 HINTS: dict[str, Template] = {
     TF_GATHER: _embedding_input_dim_too_small,

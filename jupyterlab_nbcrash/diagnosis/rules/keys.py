@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..text import code_strings, suggest
+from ..text import expression_before, key_strings, spelled_alike
 from ..traceback import ParsedError
+from ..where import callee, failing_call, failing_line_number
 from .base import Facts, RuleMatch, Template, named
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -31,8 +32,12 @@ def key_error(parsed: ParsedError) -> RuleMatch | None:
     keys = list(parsed.keys)
     if listed and (not keys or re.match(r"None of \[|\[", keys[0])):
         # pandas lists the missing labels: "None of [Index(['a', 'b'], dtype=...)] are in ..."
-        keys = [k for k in re.findall(r"'([^']+)'", parsed.message) if k != "object"][:10] or keys
+        listing = re.sub(r"dtype='[^']*'", "", parsed.message)
+        keys = re.findall(r"'([^']+)'", listing)[:10] or keys
     if keys:
+        inner = _KEY_IN_SENTENCE.fullmatch(keys[0])
+        if inner:  # gensim: KeyError: "Key 'independt' not present"
+            keys[0] = inner.group(1)
         facts["key"] = keys[0]
         facts["keys"] = ", ".join(repr(k) for k in keys[:5])
     pandas = "pandas" in parsed.libraries or bool(listed)
@@ -44,7 +49,8 @@ def key_error(parsed: ParsedError) -> RuleMatch | None:
         facts["container"] = parsed.libraries[-1]
     else:
         facts["container"] = "dict"
-    if keys and re.fullmatch(r"-?\d+", keys[0]) and pandas:
+    # KeyError: 0 is a number; KeyError: '0' a string that looks like one.
+    if keys and pandas and re.fullmatch(r"-?\d+", parsed.message.strip()):
         facts["integer_key"] = "yes"
     return RuleMatch(
         rule=MISSING_LABEL if listed else KEY_ERROR,
@@ -53,6 +59,10 @@ def key_error(parsed: ParsedError) -> RuleMatch | None:
         confidence=0.95 if parsed.ename == "KeyError" else 0.8,
         facts=facts,
     )
+
+
+# A key inside a sentence: gensim's "Key 'x' not present", "word 'x' not in vocabulary".
+_KEY_IN_SENTENCE = re.compile(r"(?:Key|word) '(.+)' not (?:present|in vocabulary)")
 
 
 @named(FORMULA_COLUMN)
@@ -78,37 +88,44 @@ RULES = (key_error, formula_column)
 # ----------------------------------------------------------- hints: the words the user reads
 
 
-def missing_key_hint(p: ParsedError, f: Facts) -> str:
-    """The hint of a missing key or column (the generic key_error hint uses it too)."""
+def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
+    """The hint of a missing key or column (the generic key_error hint uses it too). None when
+    the key was looked up inside a library with nothing on the user's line to point at: then
+    the safe hint speaks."""
     key = f.get("key", "")
-    if len(key) > 60 or "\n" in key:
-        key = " ".join(key.split())[:57] + "…"
+    shown = _short(key)
     container = f.get("container", "dict")
-    if container == "history" and key.endswith("acc"):
-        return (
-            f"Keras now logs accuracy as `{key.replace('acc', 'accuracy')}`: use that key in "
-            "`history.history`."
-        )
     if container == "formula":
         return (
-            f"The formula uses `{key}`, which is not a column of the DataFrame: check "
+            f"The formula uses `{shown}`, which is not a column of the DataFrame: check "
             "`df.columns`; quote odd names with `Q('name')`."
         )
     if container == "history":
+        return _history_key(key)
+    if container == "DataFrame" and f.get("integer_key"):
         return (
-            f"`history.history` has no `{key}`: print `history.history.keys()`; validation keys "
-            "exist only when `validation_data` or `validation_split` was given."
+            f"pandas looked up the label {key}, not the position {key}: use `.iloc[{key}]` for "
+            "positions, or `.reset_index(drop=True)` after filtering rows."
         )
-    close = suggest(key, code_strings(p)) if key else ""
+    removed = _removed_in_cell(p, key)
+    if removed:
+        return removed
+    inside = _looked_up_inside(p, key)
+    where = _subscripted(p.user_line, key)
+    close = _close_keys(p, key, f, where)
     if container == "DataFrame":
-        if f.get("integer_key"):
-            return (
-                f"pandas looked up the label {key}, not position {key}: use `.iloc[{key}]` for "
-                "positions (or reset the index)."
-            )
         if close:
-            return f"The DataFrame has no column or label `{key}`. Did you mean {close}?"
-        labels = f.get("keys") if f.get("keys") and len(f["keys"]) <= 80 else repr(key)
+            return f"The DataFrame has no column or label `{shown}`. Did you mean {close}?"
+        labels = f.get("keys") if f.get("keys") and len(f["keys"]) <= 80 else repr(shown)
+        if inside is not None:
+            return (
+                f"`{inside.text}` looked up the column or label {labels} in a DataFrame (one you "
+                "passed, or one it built) that has none: print the columns of the DataFrames "
+                "you pass it."
+            )
+        drop = _drop_rows_by_default(p, labels)
+        if drop:
+            return drop
         if p.message.lstrip("\"'").startswith("None of ["):
             more = "" if labels == f.get("keys") else ", …"
             return (
@@ -120,11 +137,140 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str:
             f"The DataFrame has no column or label {labels}: print `df.columns` "
             "and check spelling, case and spaces."
         )
+    if inside is not None:
+        if not _quoted_on_line(p, key):
+            return None
+        return (
+            f"`{inside.text}` does not know {shown!r} (a KeyError inside "
+            f"{inside.library or 'the function'}): check the names it accepts in its documentation."
+        )
+    of = f" in `{where}`" if where else " here"
     if close:
-        return f"There is no key `{key}`. Did you mean {close}?"
+        return f"There is no key `{shown}`{of}. Did you mean {close}?"
+    plain = where and re.fullmatch(r"[\w.]+", where) and len(key) <= 30
+    test = f"`{key!r} in {where}`" if plain else "`.keys()`"
     return (
-        f"There is no key {repr(key) if key else ''} here: print the available keys "
-        "(`.keys()`) and check the spelling."
+        f"There is no key {shown!r}{of}: check the spelling, and which keys exist ({test})."
+        if key
+        else "A key is missing here: print the available keys (`.keys()`)."
+    )
+
+
+def _short(key: str) -> str:
+    if len(key) > 60 or "\n" in key:
+        return " ".join(key.split())[:57] + "…"
+    return key
+
+
+def _history_key(key: str) -> str:
+    if key.endswith("acc") and not key.endswith("_acc_"):
+        return (
+            f"Keras now logs accuracy as `{key.replace('acc', 'accuracy')}`: use that key in "
+            "`history.history`."
+        )
+    if key.startswith("val_"):
+        return (
+            f"`history.history` has no `{key}`: validation keys exist only when `fit` got "
+            "`validation_data` or `validation_split`; print `history.history.keys()`."
+        )
+    if key == "lr":
+        return (
+            "`history.history` has no `lr`: newer Keras logs the learning rate as "
+            "`learning_rate` (and only with a learning-rate callback); print "
+            "`history.history.keys()`."
+        )
+    return f"`history.history` has no `{key}`: print `history.history.keys()` for the keys it has."
+
+
+def _close_keys(p: ParsedError, key: str, f: Facts, where: str) -> str:
+    """Keys or columns of the user's code that read as a slip in typing ``key`` (never one the
+    message itself lists as missing). For a dict, only keys of the same dict count: the keys of
+    the code's other dicts are no candidates."""
+    if not key:
+        return ""
+    missing = set(re.findall(r"'([^']*)'", f.get("keys", "")))
+    if f.get("container") == "DataFrame":
+        pool = key_strings(p.user_code)
+    else:
+        same = rf"{re.escape(where)}\[\s*" if where else r"(?!)"
+        pool = re.findall(same + r"""['"]([^'"\n]+)['"]|['"]([^'"\n]+)['"]\s*:""", p.user_code)
+        pool = [a or b for a, b in pool]
+    found = [c for c in dict.fromkeys(pool) if c not in missing and spelled_alike(key, c)]
+    return " or ".join(f"`{c}`" for c in found[:2])
+
+
+def _quoted_on_line(p: ParsedError, key: str) -> bool:
+    return f"'{key}'" in p.user_line or f'"{key}"' in p.user_line
+
+
+def _looked_up_inside(p: ParsedError, key: str):
+    """The user's call when the key was looked up inside the function it called (not by pandas
+    indexing on the user's line), else None."""
+    below = callee(p)
+    call = failing_call(p)
+    if below is None or call is None or below.library == "pandas":
+        return None
+    if below.is_user and _quoted_on_line(p, key):
+        return None
+    return call
+
+
+def _subscripted(line: str, key: str) -> str:
+    """The expression the line subscripts with ``key``, or ""."""
+    m = re.search(r"\[\s*(['\"])" + re.escape(key) + r"\1\s*\]", line)
+    return expression_before(line, m.start()) if m else ""
+
+
+# A line that removes a key or column: df.drop(...), del df['k'], df.pop('k'), rename({'k': …}).
+_REMOVES = re.compile(r"\.(?:drop|pop|rename)\(|^\s*del\s")
+
+
+def _removed_in_cell(p: ParsedError, key: str) -> str:
+    """The key is removed by a line of this very cell: before the failing line (so the cell
+    cannot work), or at or after it (so running the cell a second time fails)."""
+    if not key or not p.user_code:
+        return ""
+    failing = failing_line_number(p)
+    quoted = re.compile(r"['\"]" + re.escape(key) + r"['\"]")
+    for number, line in enumerate(p.user_code.splitlines()[:400], 1):
+        code = line.split("#", 1)[0]
+        if not _REMOVES.search(code) or not quoted.search(code):
+            continue
+        if ".rename(" in code and not re.search(quoted.pattern + r"\s*:", code):
+            continue  # renamed *to* this name, not from it
+        what = " ".join(code.split())
+        what = what if len(what) <= 60 else what[:59] + "…"
+        if failing and number < failing:
+            return (
+                f"Line {number} of this cell (`{what}`) removes {key!r} before the failing "
+                "line reads it: read it before removing it, or keep it."
+            )
+        if "inplace=True" in code.replace(" ", "") or _reassigns(code):
+            return (
+                f"This cell removes {key!r} (`{what}`), so if it ran before, {key!r} is already "
+                "gone: re-run the cell that loads the data first, or pass `errors='ignore'` to "
+                "`drop`."
+            )
+    return ""
+
+
+def _reassigns(code: str) -> bool:
+    """`df = df.drop(...)`: the name is rebound to the result."""
+    m = re.match(r"\s*([\w.]+)\s*=\s*([\w.]+)\.(?:drop|rename)\(", code)
+    return m is not None and m.group(1) == m.group(2)
+
+
+def _drop_rows_by_default(p: ParsedError, labels: str) -> str:
+    """`df.drop('col')` without `axis=1`/`columns=`: pandas looks among the row labels."""
+    m = re.search(r"\.drop\((.*)", p.user_line)
+    if m is None or "not found in axis" not in p.message:
+        return ""
+    args = m.group(1)
+    if re.search(r"\b(?:axis|columns|index)\s*=|^[^,]+,\s*(?:1|'columns'|\"columns\")\b", args):
+        return ""
+    return (
+        f"`drop` looks for {labels} among the row labels by default: to drop columns, "
+        f"write `.drop(columns=[{labels}])` (or pass `axis=1`)."
     )
 
 

@@ -122,6 +122,12 @@ def _not_enough_ram(p, f):
     size = f" ({f['size']}" if f.get("size") else ""
     shape = f" for shape {f['shape']}" if f.get("shape") else ""
     needed = f"{size}{shape})" if size else ""
+    if "data type object" in p.message:
+        return (
+            f"There is not enough memory{needed}, and the array holds Python objects (dtype "
+            "object, e.g. pieces of different lengths): build a numeric array of equal-length "
+            "pieces (`np.array(rows, dtype=np.float32)`), or use less data."
+        )
     return (
         f"There is not enough memory{needed}: work on a sample or in chunks, use float32 "
         "instead of float64, or a sparse matrix."

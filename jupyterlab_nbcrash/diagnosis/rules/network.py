@@ -105,12 +105,12 @@ def request_failed(parsed: ParsedError) -> RuleMatch | None:
     else:
         return None
     facts = {}
-    url = re.search(r"https?://[^\s'\"<>)]+", parsed.message)
+    url = _request_url(parsed.message)
     if url:
-        facts["url"] = url.group(0)[:200]
-    status = re.search(r"(?:HTTP Error |status (?:code )?|\b)(4\d\d|5\d\d)\b", parsed.message)
+        facts["url"] = url
+    status = _STATUS.search(parsed.message + "\n" + "\n".join(m for _, m in parsed.chain))
     if status:
-        facts["status"] = status.group(1)
+        facts["status"] = next(g for g in status.groups() if g)
     if re.search(
         r"name resolution|not known|servname|getaddrinfo|Network is unreachable",
         parsed.message,
@@ -130,13 +130,49 @@ def request_failed(parsed: ParsedError) -> RuleMatch | None:
     )
 
 
+# A status code where the message says it is one (never a port such as 443).
+_STATUS = re.compile(
+    r"HTTP Error (\d{3})|\b(\d{3}) (?:Client|Server) Error|status(?: code)?[ :=]+(\d{3})\b"
+    r"|too many (\d{3}) error|\b(4\d\d|5\d\d) (?:Forbidden|Not Found|Unauthorized|Too Many)"
+)
+_URL = re.compile(r"https?://[^\s'\"<>)]+")
+# Text before a URL that points to documentation, not to the failed request.
+_DOC_LINK = re.compile(
+    r"(?:Background on this error at|For more information|read the docs|see|Visit|check out|"
+    r"documentation|docs)[^.\n]{0,40}$",
+    re.I,
+)
+
+
+def _request_url(message: str) -> str:
+    """The URL the failed request went to, or "": documentation links are skipped."""
+    for m in _URL.finditer(message[:4_000]):
+        if _DOC_LINK.search(message[max(0, m.start() - 60) : m.start()]):
+            continue
+        return m.group(0).rstrip(".:,;")[:200]
+    return ""
+
+
 RULES = (request_failed,)
 
 
 # ----------------------------------------------------------- hints: the words the user reads
 
 
+# A connection that never got an answer (as opposed to a server that answered with an error).
+_NO_CONNECTION = re.compile(
+    r"Connection (?:aborted|refused|reset|timed out)|Read timed out|Failed to establish|"
+    r"Max retries exceeded|timed out|Can't connect|Cannot connect|could not connect|"
+    r"Unable to connect|actively refused|did not properly respond|Network is unreachable|"
+    r"No route to host|Remote end closed|URL fetch failure|does not exist or access denied",
+    re.I,
+)
+
+
 def _request_failed(p, f):
+    """When: the message shows what failed (a malformed URL, DNS, a status code, SSL, a
+    connection that got no answer). A server that answered with its own error message gets the
+    safe hint, which quotes it."""
     status = f.get("status", "")
     if f.get("bad_url"):
         return "The URL is malformed: it must start with `http://` or `https://` (check for typos)."
@@ -155,28 +191,52 @@ def _request_failed(p, f):
             "The server got too many requests (HTTP 429): wait, retry later and pause between "
             "calls."
         )
-    if status in ("401", "403"):
+    if status == "401":
+        return "The server refused access (HTTP 401): check your API key or token."
+    if status == "403" and re.search(r"gated repo|is restricted", p.message):
         return (
-            f"The server refused access (HTTP {status}): check your API key, token or permissions."
+            "This model is gated: request access on its Hugging Face page, then log in with a "
+            "token of that account (`huggingface-cli login`)."
+        )
+    if status == "403":
+        return (
+            f"The server refused the request (HTTP 403){_for_url(f)}: it needs credentials you "
+            "do not send (an API key or token), or it blocks scripts; for a web page, send a "
+            "browser `User-Agent` header."
         )
     if status == "404":
+        url = f.get("url", "")
+        if re.search(r"https?://[^/]+/.*//", url):
+            return (
+                f"Nothing exists at the address (HTTP 404){_for_url(f)}: the URL contains `//`, "
+                "so a part of it "
+                "(such as a file name) is an absolute local path; pass only the name."
+            )
         return (
-            f"The address was not found (HTTP 404){_for_url(f)}: the resource moved; look up its "
-            "new URL."
+            f"Nothing exists at the address (HTTP 404){_for_url(f)}: check the URL (for a "
+            "download, the file name and repository)."
         )
-    if f.get("ssl"):
+    if "CERTIFICATE_VERIFY_FAILED" in p.message:
         return (
             "The server's SSL certificate could not be verified: update certificates "
             "(`%pip install -U certifi`) or configure your network's proxy."
         )
-    return (
-        f"A network request failed{_for_url(f)}: check the internet connection and the URL, then "
-        "retry (the remote service may be down)."
-    )
+    if f.get("ssl"):
+        return (
+            "The secure (SSL) connection broke off: retry later; on a company or school "
+            "network, a proxy or firewall may block it."
+        )
+    if _NO_CONNECTION.search(p.message) or (not p.message.strip() and p.chain):
+        return (
+            f"The connection failed{_for_url(f)}: check the internet connection (and that the "
+            "server, host and port are right and running), then retry."
+        )
+    return None
 
 
 def _for_url(f: Facts) -> str:
-    return f" for {f['url']}" if f.get("url") else ""
+    url = f.get("url", "")
+    return f" for {url if len(url) <= 70 else url[:69] + '…'}" if url else ""
 
 
 HINTS: dict[str, Template] = {

@@ -3,9 +3,13 @@ failed assertions, recursion, interrupted cells, missing system executables."""
 
 from __future__ import annotations
 
+import keyword
 import re
+from collections import Counter
 
-from ..traceback import ParsedError
+from ..text import spelled_alike
+from ..traceback import COLAB_PLACEHOLDER, ParsedError
+from ..where import failing_call, raised_in_user_code
 from .base import RuleMatch, Template, named, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -20,6 +24,8 @@ IPYTHON_USAGE = "other.ipython_usage"
 NOT_IMPLEMENTED = "other.not_implemented"
 
 _SHELL = re.compile(r"^\s*(?:pip3?|conda|apt(?:-get)?|brew|git|wget|curl|cd|ls|mkdir|python3?)\s")
+# A command with options: `xvfb-run -s "..." jupyter notebook --allow-root`.
+_SHELL_OPTIONS = re.compile(r"^\s*[a-z][\w.-]*(?:\s+[\w./-]+)*\s+--?[A-Za-z][\w-]*(?:\s|=|$)")
 
 
 @named(SYNTAX)
@@ -34,14 +40,9 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
         r"^\s*print\s+[^(\s=]", line
     ):
         facts["print"] = "yes"
-    elif _SHELL.match(line) or line.lstrip().startswith("!"):
+    elif _SHELL.match(line) or line.lstrip().startswith("!") or _SHELL_OPTIONS.match(line):
         facts["shell"] = line.split()[0].lstrip("!") if line.split() else "pip"
-    elif (
-        parsed.ename == "SyntaxError"
-        and line
-        and not re.search(r"[=()\[\]:]", line)
-        and (len(line.split()) >= 5)
-    ):
+    elif parsed.ename == "SyntaxError" and _prose(line):
         facts["prose"] = "yes"  # an English sentence in a code cell (markdown cell meant)
     return RuleMatch(
         rule=SYNTAX,
@@ -50,6 +51,21 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
         ml_bug=False,
         confidence=0.97,
         facts=facts,
+    )
+
+
+def _prose(line: str) -> bool:
+    """An English sentence or title in a code cell (a Markdown cell meant): five words or more
+    without code signs, or two to four words starting with a capital (`Train Models`)."""
+    words = line.split()
+    if not line or re.search(r"[=()\[\]{}:]", line):
+        return False
+    if len(words) >= 5:
+        return True
+    return (
+        len(words) >= 2
+        and line[0].isupper()
+        and all(re.fullmatch(r"[\w'’,.?!-]+", w) for w in words)
     )
 
 
@@ -96,10 +112,13 @@ RULES = (
         "other",
         r"failed to execute (?:\[?'?(?P<exe>[\w.-]+))|ExecutableNotFound|make sure the Graphviz "
         r"executables are on your systems' PATH|executable .* not found|command not found"
-        r"|because (?P<exe2>latex|dvipng|ghostscript) could not be found",
+        r"|because (?P<exe2>latex|dvipng|ghostscript) could not be found"
+        r"|\"(?P<exe3>[\w.-]+)\" not found in path",
         root_cause="environment_setting",
         confidence=0.8,
-        facts=lambda p, m: {"executable": (m.group("exe") or m.group("exe2") or "") if m else ""},
+        facts=lambda p, m: {
+            "executable": (m.group("exe") or m.group("exe2") or m.group("exe3") or "") if m else ""
+        },
     ),
     pattern_rule(
         IPYTHON_USAGE,
@@ -123,34 +142,70 @@ RULES = (
 # ----------------------------------------------------------- hints: the words the user reads
 
 
+# "invalid syntax (<ipython-input-3-5d39>, line 6)": the message without its place.
+_PLACE = re.compile(r"\s*\((?:[^()]*), line \d+\)\s*$")
+_COMPOUND = re.compile(r"^\s*(if|elif|else|for|while|def|class|try|except|finally|with)\b")
+_LINE_KEYWORDS = ("else", "elif", "return", "import", "while", "for", "def", "class", "lambda",
+                  "except", "finally", "print", "from", "yield", "continue", "break")  # fmt: skip
+
+
 def _syntax_error(p, f):
+    """When: the message or the marked line shows the mistake (each case below checks its own);
+    for a plain "invalid syntax" the hint lists what to look for on the marked line, and any
+    other message is quoted."""
+    message = _PLACE.sub("", p.message).strip()
+    line = f.get("line", "")
+    if _parsed_at_run_time(p):
+        call = failing_call(p)
+        what = f"`{call.text}`" if call else "The function the marked line calls"
+        return (
+            f"{what} could not parse the text it was given ({message}): print that text (it "
+            "may be empty); the line's own code is fine."
+        )
     if f.get("print"):
         return "This is Python 2 `print`: in Python 3 write `print(...)` with parentheses."
     if f.get("shell"):
         shell = f["shell"]
         run = f"%{shell} ..." if shell in ("pip", "pip3", "conda") else f"!{shell} ..."
         return f"`{shell}` is a shell command, not Python: run it in a cell as `{run}`."
-    if "unicodeescape" in p.message:
+    if "unicodeescape" in message:
         # 'C:\Users\...' in a normal string: \U starts a unicode escape.
         return (
             "A backslash in a string starts an escape (`\\U`, `\\N`, `\\x`), which a Windows "
             "path often contains: write the path as a raw string `r'C:\\Users\\...'` or with "
             "forward slashes `/`."
         )
-    if "invalid character" in p.message:
+    if "invalid character" in message:
         return (
             "The cell contains a character Python does not accept (often curly quotes or dashes "
             "pasted from a web page): retype the quotes as ' or \"."
         )
-    if "positional argument follows keyword argument" in p.message:
+    if "positional argument follows keyword argument" in message:
         return "Put positional arguments before keyword arguments (`f(a, b, key=value)`)."
-    if p.message.startswith("expected ':'"):
+    if message.startswith("expected ':'"):
         return (
             "A colon is missing at the end of the `if`/`for`/`def`/`class` line marked in the cell."
         )
-    if "was never closed" in p.message or "unexpected EOF" in p.message:
+    if "triple-quoted string" in message:
+        return "A triple-quoted string (`\"\"\"` or `'''`) is never closed: add its closing quotes."
+    if "EOL while scanning" in message or "unterminated string literal" in message:
+        if re.search(r"\\['\"]", line):
+            return (
+                "A backslash before a quote (`'\\'`) escapes it, so the string never ends: write "
+                "the backslash as `'\\\\'`, or use forward slashes in paths."
+            )
+        return (
+            "A string on the marked line has no closing quote: add it (a curly quote `’` does "
+            "not close a string)."
+        )
+    if re.search(r"was never closed|EOF while parsing|incomplete input", message):
+        if _unclosed_block(p.user_code or line):
+            return (
+                "The block the cell ends with (its last `def`/`if`/`for` line) has no body: add "
+                "its indented lines, or `pass`."
+            )
         return "A bracket or quote opened on the marked line is never closed: add the closing one."
-    if "invalid decimal literal" in p.message:
+    if "invalid decimal literal" in message or re.match(r"^\s*\d+[A-Za-z_]\w*\s*=", line):
         return "A name cannot start with a digit: rename it (e.g. `model_1` instead of `1_model`)."
     if f.get("prose"):
         return "This cell holds text, not code: change the cell type to Markdown."
@@ -159,10 +214,71 @@ def _syntax_error(p, f):
             "The indentation is wrong: indent the lines of one block the same way (4 spaces, "
             "no tabs)."
         )
-    return (
-        "Python cannot parse this cell: look for a missing bracket, colon, comma or quote on "
-        "the marked line or the line before it."
+    plain = message in ("", "invalid syntax", "ignored", COLAB_PLACEHOLDER) or message.startswith(
+        "invalid syntax. Perhaps you forgot a comma"
     )
+    if not plain:
+        return f"Python cannot parse this cell: {message.rstrip('.')} (on the marked line)."
+    return _invalid_line(line) or (
+        "Python cannot parse this cell: look for a missing bracket, colon, comma or quote on "
+        "the marked line or the line before it"
+        + (" (Python suggests a missing comma)." if "comma" in message else ".")
+    )
+
+
+def _invalid_line(line: str) -> str:
+    """What the marked line itself shows, for a plain "invalid syntax"."""
+    code = line.split("#", 1)[0].rstrip()
+    compound = _COMPOUND.match(code)
+    condition = re.sub(r"\([^()]*\)", "()", code)  # keyword arguments are no assignments
+    if (
+        compound
+        and compound.group(1) in ("if", "elif", "while")
+        and re.search(r"[^=!<>:]=[^=]", condition)
+    ):
+        return "To compare, write `==` in the condition (a single `=` assigns)."
+    alone = compound is not None and compound.group(1) in ("else", "try", "finally")
+    if compound and (alone or code.split()[1:]) and not code.endswith((":", "\\")):
+        return f"Add a colon at the end of the marked `{compound.group(1)}` line."
+    first = re.match(r"^\s*([A-Za-z_]+)\b", code)
+    if first and first.group(1) in ("cimport", "cdef", "cpdef"):
+        return (
+            f"`{first.group(1)}` is Cython, not Python: run the cell as Cython (`%load_ext Cython`"
+            ", then `%%cython` on its first line)."
+        )
+    # `esle:`, `fro x in y:`: a misspelt keyword that opens a block.
+    if first and first.group(1) not in keyword.kwlist and code.endswith(":"):
+        slip = next((k for k in _LINE_KEYWORDS if spelled_alike(first.group(1), k)), "")
+        if slip:
+            return f"`{first.group(1)}` is a misspelling of the keyword `{slip}`."
+    if re.match(r"^\s*[\w.\[\]'\", ]+\s=\s*$", code) or re.match(r"^\s*[\w.]+\s*=\s*$", code):
+        return (
+            "Nothing follows `=` on the marked line: write the value to assign (an exercise's "
+            "placeholder may still be empty)."
+        )
+    spaced = re.match(r"^\s*([A-Za-z_][\w.]*)\.([A-Za-z_]\w*(?: [A-Za-z_]\w*)+)\s*$", code)
+    if spaced:
+        return (
+            f"`{spaced.group(2)}` has a space, so it cannot be read with a dot: write "
+            f"`{spaced.group(1)}['{spaced.group(2)}']`."
+        )
+    return ""
+
+
+def _unclosed_block(code: str) -> bool:
+    """The code's last statement line opens a block (ends with `:`) and its brackets balance."""
+    lines = [ln.split("#", 1)[0].rstrip() for ln in code.splitlines()]
+    lines = [ln for ln in lines if ln.strip()]
+    if not lines or not lines[-1].endswith(":"):
+        return False
+    return all(code.count(a) == code.count(b) for a, b in ("()", "[]", "{}"))
+
+
+def _parsed_at_run_time(p: ParsedError) -> bool:
+    """A SyntaxError raised by a call (`eval`, `ast.literal_eval`): the text parsed is the
+    problem, not the cell."""
+    last = p.last_frame
+    return last is not None and not last.is_user and any(fr.is_user for fr in p.frames)
 
 
 def _division_by_zero(p, f):
@@ -173,19 +289,52 @@ def _division_by_zero(p, f):
 
 
 def _assertion_failed(p, f):
-    detail = f": {f['detail']}" if f.get("detail") else ""
+    """When: the `assert` is on the marked line (its condition is named); inside a library the
+    safe hint speaks."""
+    m = re.match(r"\s*assert\s*\(?(.+?)\)?\s*(?:,.*)?$", p.user_line)
+    if not raised_in_user_code(p) or m is None:
+        return None
+    condition = " ".join(m.group(1).split())
+    condition = condition if len(condition) <= 60 else condition[:59] + "…"
+    detail = f" ({f['detail'][:100]})" if f.get("detail") else ""
     return (
-        f"A check in the code failed{detail[:150]}; the data or arguments do not meet its "
-        "condition."
+        f"The check `{condition}` is false{detail}: print the values it compares to see which "
+        "one is not what it expects."
     )
 
 
 def _endless_recursion(p, f):
-    return "A function calls itself without end: check the recursion's stop condition."
+    """When: the repeating frames are the user's own function."""
+    repeated = Counter(fr.function for fr in p.frames if fr.is_user and fr.function != "<module>")
+    if not repeated:
+        return None
+    name, count = repeated.most_common(1)[0]
+    if count < 2:
+        return None
+    return f"`{name}` calls itself without end: check its stop condition (the base case)."
 
 
 def _cell_interrupted(p, f):
-    return "The cell was interrupted (or called exit): re-run it when ready."
+    """When: a KeyboardInterrupt; for a SystemExit, argparse's exit (code 2) or the cell's own
+    `exit()` when the code shows them, else that something the cell ran called `exit()`."""
+    if f.get("kind") == "KeyboardInterrupt":
+        return "The cell was interrupted (stop button or Kernel → Interrupt): re-run it when ready."
+    code = p.user_code
+    if p.message.strip() == "2" and re.search(r"argparse|parse_args\(", code):
+        return (
+            "`argparse` read the kernel's own command line in a notebook and stopped: call "
+            "`parser.parse_args(args=[])` (or `parse_known_args()`) and set the options in code."
+        )
+    if re.search(r"(?<![\w.])(?:sys\.)?(?:exit|quit)\(", code):
+        return (
+            "The cell's code calls `exit()`, which stops the cell (a notebook cannot exit): use "
+            "`return`, `break` or `raise` instead."
+        )
+    return (
+        "Something this cell runs called `exit()` (SystemExit): a function of yours or a "
+        "library. Replace a `sys.exit()` of yours with `return`/`raise`; a library's printed "
+        "output above says why it stopped."
+    )
 
 
 def _system_program_missing(p, f):
@@ -216,16 +365,38 @@ def _magic_misused(p, f):
 
 
 def _not_implemented(p, f):
-    if "forward" in p.message:
+    """When: a PyTorch module without `forward`, TensorFlow handing a symbolic tensor to NumPy
+    inside its own code, or a method of the user's own class; else the safe hint."""
+    if p.ename == "StopIteration":
+        return None
+    if "forward" in p.message or any(
+        fr.function.endswith("_forward_unimplemented") for fr in p.frames
+    ):
         return (
             "Your `nn.Module` has no `forward` method: define `def forward(self, x):` (check its "
             "spelling and indentation inside the class)."
         )
-    return (
-        "This method is not implemented for this object (often an abstract method you must "
-        "override)."
-    )
+    if "Cannot convert a symbolic Tensor" in p.message and _numpy_inside_tensorflow(p):
+        return (
+            "This TensorFlow is older than the installed NumPy (it hands a symbolic tensor to "
+            "NumPy inside its own code): upgrade TensorFlow, or install the NumPy it supports."
+        )
+    if raised_in_user_code(p) and len([fr for fr in p.frames if fr.is_user]) > 1:
+        return (
+            "This method is not implemented for this object (often an abstract method you must "
+            "override)."
+        )
+    return None
 
+
+def _numpy_inside_tensorflow(p: ParsedError) -> bool:
+    """A NumPy frame called from a TensorFlow frame, with no user frame in between."""
+    libraries = [fr.library for fr in p.frames if not fr.is_user]
+    return "numpy" in libraries and "tensorflow" in libraries[: libraries.index("numpy")]
+
+
+# Fire on the exception class alone: their templates speak only where the message or line tells.
+CATCH_ALL = frozenset({ASSERTION, NOT_IMPLEMENTED, RECURSION})
 
 HINTS: dict[str, Template] = {
     SYNTAX: _syntax_error,
