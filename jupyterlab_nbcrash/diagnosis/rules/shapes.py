@@ -117,7 +117,7 @@ RULES = (
         r"|stack expects each tensor to be equal size"
         r"|number of dimensions in the tensor input does not match the length of the desired"
         r"|size mismatch for \w[\w.]*: copying a param with shape"
-        r"|Output size is too small",
+        r"|Output size is too small|input must have \d+ dimensions, got \d+",
         library="torch",
         ml_bug=True,
         confidence=0.9,
