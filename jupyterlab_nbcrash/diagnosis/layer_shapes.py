@@ -13,6 +13,7 @@ import re
 
 from .shape_text import Dims, call_args, call_kind, code, dims, per_sample, show, size
 from .traceback import ParsedError
+from .where import failing_call
 
 
 def _find(pattern: str, text: str) -> re.Match | None:
@@ -27,7 +28,7 @@ def _pair(shapes: tuple[str, ...]) -> str:
 # ---- PyTorch
 
 _TORCH_DIMS = re.compile(
-    r"Expected (\d+)-dimensional input for \d+-dimensional weight \[[^\]]*\], but got "
+    r"Expected (\d+)-dimensional input for \d+-dimensional weight \[([^\]]*)\], but got "
     r"(\d+)-dimensional input of size \[([^\]]*)\]"
     r"|Expected (\d)D \(unbatched\) or (\d)D \(batched\) input to \w+, but got input of size: "
     r"\[([^\]]*)\]"
@@ -55,19 +56,27 @@ def torch_layer_hint(p: ParsedError) -> str | None:
     msg = p.message
     m = _TORCH_DIMS.search(msg)
     if m:
-        want = int(m.group(1) or m.group(5))
-        got_size = m.group(3) if m.group(3) is not None else m.group(6)
-        got = len(dims(f"[{got_size}]") or ())
-        if got == want - 1:
+        want = int(m.group(1) or m.group(6))
+        got_size = m.group(4) if m.group(4) is not None else m.group(7)
+        shape = dims(f"[{got_size}]") or ()
+        got = len(shape)
+        weight = dims(f"[{m.group(2)}]") if m.group(2) else None
+        in_channels = weight[1] if weight and len(weight) > 1 else None
+        if got == want - 1 and shape and shape[0] == in_channels:
             return (
                 f"The layer expects a batch dimension: a single sample of size [{got_size}] must "
                 "be `x.unsqueeze(0)` (shape N, C, H, W), not (C, H, W)."
             )
+        if got == want - 1 and in_channels == 1:
+            return (
+                f"The layer was built for 1 input channel, but [{got_size}] has no channel axis: "
+                "add it with `x.unsqueeze(1)` (N, 1, H, W)."
+            )
         if got == 2 and want == 4:
             return (
-                f"The layer expects 4-D input (N, C, H, W) but got 2-D [{got_size}]: reshape "
-                "each sample's vector to channels × height × width, e.g. "
-                "`x.view(x.size(0), -1, 1, 1)`, or use a Linear layer for vectors."
+                f"The conv layer wants (N, C, H, W) (or (C, H, W) for one sample) but got 2-D "
+                f"[{got_size}]: add the missing axes, e.g. `x[None]` for one grey image, or "
+                "`x.view(N, C, H, W)` for a batch of vectors."
             )
         return None
     if "more than 1 value per channel" in msg:
@@ -127,6 +136,28 @@ def torch_layer_hint(p: ParsedError) -> str | None:
             f"The checkpoint's `{m.group(1)}` has shape {m.group(2)} but this model's has "
             f"{m.group(3)}: build the model with the settings it was saved with (e.g. the number "
             "of classes), or drop those keys and load with `strict=False`."
+        )
+    m = re.search(
+        r"Sizes of tensors must match except in dimension (\d+)\. Expected size (\d+) but got "
+        r"size (\d+) for tensor number (\d+)",
+        msg,
+    )
+    if m:
+        return (
+            f"`torch.cat` joins tensors that may differ only in dimension {m.group(1)}, but "
+            f"tensor {m.group(4)} has size {m.group(3)} where {m.group(2)} is expected in "
+            "another one: print their `.shape`s and make the other dimensions equal."
+        )
+    m = re.search(
+        r"Expected size for first two dimensions of batch2 tensor to be: \[(\d+), (\d+)\] but "
+        r"got: \[(\d+), (\d+)\]",
+        msg,
+    )
+    if m:
+        return (
+            f"A batched matrix product needs the second tensor's first two dimensions to be "
+            f"[{m.group(1)}, {m.group(2)}] (batch, the first's last size) but they are "
+            f"[{m.group(3)}, {m.group(4)}]: transpose or reshape one so the inner sizes match."
         )
     m = re.search(r"input must have (\d+) dimensions, got (\d+)", msg)
     if m:
@@ -247,6 +278,11 @@ def _expected_vs_found(
             f"{head}: each sample holds the same {need} values, so reshape it with "
             f"`x.reshape({target})`{flat}."
         )
+    if len(got) == len(want) - 1 and got[1:] == want[2:] and not per_sample_only:
+        return (
+            f"{head}: this is one sample without its batch axis (Keras split its first axis "
+            "into batches); add it with `np.expand_dims(x, 0)`."
+        )
     total = size(got)
     if (
         need
@@ -320,7 +356,7 @@ _EXTRA_AXIS = (
 def _labels_vs_output(target: Dims, output: Dims) -> str:
     """What to change when the labels ``target`` and the model's ``output`` differ."""
     pair = f"The labels {show(target)} and the model's output {show(output)} do not fit"
-    if len(output) > len(target) and output[: len(target) - 1] == target[:-1]:
+    if len(output) >= 3 and len(output) > len(target):
         return f"{pair}: {_EXTRA_AXIS}."
     if len(target) == len(output) == 2:
         t, o = target[1], output[1]
@@ -513,6 +549,13 @@ def _tf_reshape(p: ParsedError) -> str | None:
 def _tf_op_shapes(p: ParsedError) -> str | None:
     """When: a TensorFlow op's own shape check names the op and the ranks or sizes."""
     msg = p.message
+    m = _find(r"^Dimensions (\d+) and (\d+) are not compatible", msg)
+    call = failing_call(p)
+    if m and call is not None and call.function.endswith("from_tensor_slices"):
+        return (
+            f"The tensors sliced together have {m.group(1)} and {m.group(2)} rows: "
+            "`from_tensor_slices` pairs them row by row, so give them the same first dimension."
+        )
     m = _find(r"Shape must be rank (\d+) but is rank (\d+) for '([^']*)' \(op: '(\w+)'\)", msg)
     if m:
         want, got, op = int(m.group(1)), int(m.group(2)), m.group(4)

@@ -206,29 +206,44 @@ RULES = (
 
 
 def _input_name(p: ParsedError, f) -> str:
-    """The data the message blames: "Input X" / "Input y", or the call's only argument."""
+    """The data the message blames, as the call passed it: "Input X" is the call's first
+    argument, "Input y" its second; otherwise the call's only argument."""
     args = call_args(p)
+    which = {"X": 0, "y": 1}.get(f.get("input", ""))
+    if which is not None and len(args) > which and code(args[which]):
+        return code(args[which])
     if len(args) == 1 and code(args[0]):
         return code(args[0])
     return f"`{f['input']}`" if f.get("input") else "The data"
 
 
+_INF = re.compile(r"\binf(?:inity|s)?\b|finite", re.I)
+_NAN = re.compile(r"\bnans?\b|\bNA\b|finite", re.I)
+
+
 def _nan_or_infinity(p, f):
-    """When: the message says NaN or infinity; a cast to int says NaN or inf in that column."""
-    what = f.get("what")
-    if what == "int_cast":
+    """When: the message says NaN and/or infinity (a "finite values" check means either); a
+    cast to int says NaN or inf in that column; torch's sampling names its probabilities."""
+    if f.get("what") == "int_cast":
         return (
             "The column has missing (NaN) or infinite values, which an integer type cannot hold: "
             "fill or drop them first (`.fillna(...)`, `.dropna()`), or cast to pandas' nullable "
             "`'Int64'`."
         )
+    msg = p.message
+    if "probability tensor contains" in msg:
+        return (
+            "The probabilities given to `torch.multinomial` contain inf, NaN or negative "
+            "numbers: print them before sampling; they must be finite and ≥ 0."
+        )
     who = _input_name(p, f)
-    if what == "infinity":
+    has_inf, has_nan = bool(_INF.search(msg)), bool(_NAN.search(msg))
+    if has_inf and not has_nan:
         return (
             f"{who} contains infinite values: replace them with "
             "`.replace([np.inf, -np.inf], np.nan)` and then drop or impute them."
         )
-    if "infinity" in p.message:
+    if has_inf:
         return (
             f"{who} contains NaN or infinite values: count them with `np.isnan(X).sum()` and "
             "`np.isinf(X).sum()`, replace inf with NaN, then drop or impute them."
@@ -297,7 +312,9 @@ def _continuous_labels(p, f):
             "One side is one-hot (multilabel-indicator), the other class labels: convert the "
             "one-hot side with `np.argmax(..., axis=1)`."
         )
-    if "continuous" in kinds and kinds & {"binary", "multiclass"}:
+    if ("continuous" in kinds and kinds & {"binary", "multiclass"}) or re.search(
+        r"^continuous is not supported", msg
+    ):
         return (
             "A classification metric got continuous values where class labels are expected: "
             "threshold predictions (e.g. `(y_pred > 0.5).astype(int)`) or use a regression "

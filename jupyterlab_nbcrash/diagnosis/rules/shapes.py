@@ -330,9 +330,9 @@ def _operands(p: ParsedError) -> tuple[str, str]:
     )
     if m:
         return m.group(1), m.group(2)
-    args = call_args(p)
-    if len(args) == 2 and all(re.fullmatch(r"[A-Za-z_]\w*", x) for x in args):
-        return args[0], args[1]
+    m = re.search(r"\b(?:matmul|mm|dot)\(\s*([A-Za-z_]\w*)\s*,\s*([A-Za-z_]\w*)\s*\)", p.user_line)
+    if m:
+        return m.group(1), m.group(2)
     return "", ""
 
 
@@ -399,7 +399,16 @@ def _matmul_inner_dimensions(p, f):
             f"second's rows ({core.group(1)}): print both `.shape`s, and transpose one "
             f"({_transpose(p, '')}) if that makes them match."
         )
-    return _matrix_product(p, a, b, f"{a_text} @ {b_text}")
+    hint = _matrix_product(p, a, b, f"{a_text} @ {b_text}")
+    aligned = re.search(r"not aligned: (\d+) \(dim (\d+)\) != (\d+) \(dim (\d+)\)", p.message)
+    if hint is None and aligned:
+        n, i, m2, j = aligned.groups()
+        return (
+            f"`np.dot` of {a_text} and {b_text} needs dimension {i} of the first ({n}) to equal "
+            f"dimension {j} of the second ({m2}): print both `.shape`s and fix the one that is "
+            "wrong."
+        )
+    return hint
 
 
 def _linear_layer_in_features(p, f):
@@ -487,7 +496,11 @@ def _keras_input_shape(p, f):
 
 # ---- scikit-learn, NumPy, pandas, Matplotlib
 
-_METRIC = re.compile(r"score|error|matrix|report|auc|curve|precision|recall|f1|loss|accuracy")
+# scikit-learn's metric functions (a model's own .score(X, y) pairs X and y instead).
+_METRIC = re.compile(
+    r"^(?!cross_val)\w+_score$|^\w+_error$|^confusion_matrix$|^classification_report$"
+    r"|^\w*_curve$|^log_loss$"
+)
 
 
 def _x_y_row_counts(p, f):
@@ -502,7 +515,9 @@ def _x_y_row_counts(p, f):
     named = len(args) == len(counts) and all(code(x) for x in args)
     pair = f"{code(args[0])} and {code(args[1])}" if named else ""
     in_metrics = any("metrics" in fr.filename for fr in p.frames if fr.library)
-    if call is not None and (in_metrics or _METRIC.search(call.function.rsplit(".", 1)[-1])):
+    called = call.function.rsplit(".", 1) if call is not None else [""]
+    on_object = len(called) == 2 and not re.search(r"metrics$|^skm$", called[0])
+    if call is not None and (in_metrics or (_METRIC.search(called[-1]) and not on_object)):
         which = pair or "The true labels and the predictions"
         empty = " (one is empty)" if 0 in (a, b) else ""
         return (
@@ -521,28 +536,31 @@ def _x_y_row_counts(p, f):
     )
 
 
+_NAME_LIKE = re.compile(r"[A-Za-z_][\w.]*(?:\[[^\[\]]+\])*(?:\.\w+)*")
+
+
 def _sklearn_wants_2d(p, f):
     """When: check_array's "Expected 2D array, got 1D/scalar array" or "Found array with dim
-    N"; the argument is named when the call passes one array."""
+    N"; the argument is named when the call passes one array by name."""
     args = call_args(p)
-    arg = code(args[0]) if len(args) == 1 else ""
+    name = args[0] if len(args) == 1 and _NAME_LIKE.fullmatch(args[0]) and code(args[0]) else ""
     got = f.get("got", "1D")
     if got == "scalar":
         return (
             "scikit-learn wants a 2-D X (samples × features) but got a single value: wrap it, "
             "e.g. `[[value]]`."
         )
+    x = name or "X"
     if got != "1D":
-        what = arg or "X"
         return (
-            f"scikit-learn wants a 2-D X (samples × features) but {what} is {got}: flatten each "
-            f"sample with `{args[0] if arg else 'X'}.reshape(len({args[0] if arg else 'X'}), -1)`."
+            f"scikit-learn wants a 2-D X (samples × features) but `{x}` is {got}: flatten each "
+            f"sample with `{x}.reshape(len({x}), -1)`."
         )
-    name = args[0] if arg else "X"
     return (
-        f"scikit-learn wants a 2-D X (samples × features) but {arg or 'got'} a 1D array: use "
-        f"`{name}.reshape(-1, 1)` for one feature (or `df[['col']]` instead of `df['col']`), or "
-        f"`{name}.reshape(1, -1)` for one sample."
+        f"scikit-learn wants a 2-D X (samples × features) but "
+        f"{'`' + x + '` is' if name else 'got'} a 1D array: use `{x}.reshape(-1, 1)` for one "
+        f"feature (or `df[['col']]` instead of `df['col']`), or `{x}.reshape(1, -1)` for one "
+        "sample."
     )
 
 
@@ -655,10 +673,14 @@ def _not_broadcastable(p, f):
             "lengths; build both from the same rows."
         )
     for one, two in ((a, b), (b, a)):
-        if len(one) == 1 and len(two) == 2 and one[0] == two[0] and two[1] != one[0]:
+        axes = [k for k, n in enumerate(two) if n == one[0]] if len(one) == 1 else []
+        if len(two) >= 2 and len(axes) == 1 and axes[0] < len(two) - 1:
+            k = axes[0]
+            nones = ", None" * (len(two) - 1 - k)
             return (
-                f"The {show(one)} array matches the rows of the {show(two)} one, but broadcasting "
-                f"aligns the last axis: make it a column, `v[:, None]` (shape ({one[0]}, 1))."
+                f"The {show(one)} array matches axis {k} of the {show(two)} one, but "
+                f"broadcasting aligns the last axis: reshape it with `v[:{nones}]` "
+                f"(shape {show((one[0],) + (1,) * (len(two) - 1 - k))})."
             )
     bad = _first_mismatch(a, b)
     if bad is None:
