@@ -171,6 +171,11 @@ def test_a_wrapped_error_gets_its_inner_errors_template():
             "logits and labels must be broadcastable: logits_size=[8,20] labels_size=[8,19]",
             ["20 units", "19 classes"],
         ),
+        # TF 2.4's wording of the same check, without backticks
+        (
+            "logits and labels must have the same shape ((None, 10) vs (None, 1))",
+            ["10 values per sample", "sparse_categorical_crossentropy"],
+        ),
         ("Shapes (None, 10) and (None, 500, 10) are incompatible", ["return_sequences=False"]),
         ("Shapes (None, 1) and (None, 10) are incompatible", ["sparse_categorical_crossentropy"]),
         ("Shapes (None, 10) and (None, 1) are incompatible", ["10 columns", "10 units"]),
@@ -255,6 +260,11 @@ def test_a_model_being_fitted_may_be_built_for_the_data():
             "Input 0 with name 'None' of layer 'lstm' is incompatible with the layer: expected "
             "ndim=3, found ndim=2. Full shape received: (None, 10)",
             ["(samples, steps, features)"],
+        ),
+        (
+            "Input 0 of layer dense is incompatible with the layer: expected axis -1 of input "
+            "shape to have value 784 but received input with shape (None, 28, 28)",
+            ["`dense` expects 784 values", "(28, 28)", "Flatten()"],
         ),
         (
             "Input arrays should have the same number of samples as target arrays. Found 71 "
@@ -495,6 +505,26 @@ def test_broadcast_hints_reshape_only_where_it_is_certain(line, evalue, fragment
     hint = _hint("ValueError", evalue, _cell(line, "ValueError", evalue))
     assert all(f in hint for f in fragments), hint
     assert wrong not in hint
+
+
+def test_a_loss_between_two_batches_says_batch_not_output_shape():
+    evalue = (
+        "The size of tensor a (64) must match the size of tensor b (32) at non-singleton "
+        "dimension 0"
+    )
+    tb = _cell(
+        "loss = criterion(out, y)",
+        "RuntimeError",
+        evalue,
+        (f"{SITE}/torch/nn/modules/loss.py", "MSELoss.forward"),
+    )
+    hint = _hint("RuntimeError", evalue, tb)
+    assert "64 predictions and 32 targets" in hint and "output have the target's shape" not in hint
+
+
+def test_reshape_says_how_many_times_too_many_values():
+    hint = _hint("ValueError", "cannot reshape array of size 150528 into shape (1,224,224,1)")
+    assert "50176 elements, 3 times as many" in hint
 
 
 def test_dot_of_vectors_and_the_inner_dimensions_of_a_product():

@@ -226,6 +226,13 @@ def _keras_layer_input(p: ParsedError) -> str | None:
         have = got[int(m.group(1))] if got and -len(got) <= int(m.group(1)) < len(got) else None
         if have is None:
             return None
+        want = int(m.group(2))
+        if m.group(1) == "-1" and len(got) >= 3 and size(got[1:]) == want:
+            return (
+                f"{layer} expects {want} values per sample but each sample has shape "
+                f"{show(got[1:])} ({want} values): flatten it, with a `Flatten()` layer first or "
+                "`x.reshape(len(x), -1)`."
+            )
         return (
             f"{layer} expects {m.group(2)} values on axis {m.group(1)} of its input but got "
             f"{have} (shape {m.group(3)}): " + _side(p, f"inputs ending in {have}") + "."
@@ -425,7 +432,8 @@ def _keras_loss_shapes(p: ParsedError) -> str | None:
             )
         return None
     m = _find(
-        r"`logits` and `labels` must have the same shape, received \((\([^)]*\)) vs (\([^)]*\))\)",
+        r"`?logits`? and `?labels`? must have the same shape,? (?:received )?\((\([^)]*\)) vs "
+        r"(\([^)]*\))\)",
         msg,
     )
     if m:

@@ -100,12 +100,14 @@ def _feature_names_differ(p, f):
 
 
 def _feature_count_differs(p, f):
+    """When: the message says the number of features differs (and names both counts)."""
     counts = ""
     if f.get("got") and f.get("expected"):
         counts = f" ({f['got']} given, {f['expected']} expected)"
     return (
-        f"The model was fitted on a different number of features{counts}: transform new data with "
-        "the already fitted encoder/vectorizer (`.transform`, not a new `.fit_transform`)."
+        f"The model was fitted on a different number of features{counts}: prepare new data with "
+        "the same columns and the transformers fitted on the training data (`.transform`, not a "
+        "new `.fit_transform`)."
     )
 
 

@@ -444,9 +444,10 @@ def _element_count(total: str, shape_text: str, verb: str) -> str | None:
             f"{rest} (the product of the other dimensions); check where the size comes from."
         )
     if len(known) == len(shape):
+        times = f", {n // rest} times as many" if rest and n > rest and n % rest == 0 else ""
         return (
-            f"{n} elements cannot be {verb} shape {shape_text} ({rest} elements): the new "
-            "shape's product must equal the size; fix the numbers or put -1 in one dimension."
+            f"{n} elements cannot be {verb} shape {shape_text} ({rest} elements{times}): the "
+            "new shape's product must equal the size; fix the numbers or put -1 in one dimension."
         )
     return None
 
@@ -708,6 +709,11 @@ def _torch_sizes_differ(p, f):
         )
     dim = f" in dimension {f['dim']}" if f.get("dim") else ""
     in_loss = any(re.search(r"[\\/]loss\.py$", fr.filename) for fr in p.frames)
+    if in_loss and f.get("dim") == "0":
+        return (
+            f"The loss got {a} predictions and {b} targets (dimension 0 is the batch): compute "
+            "both from the same batch of samples."
+        )
     if in_loss:
         return (
             f"The loss got predictions and targets of different sizes{dim} ({a} vs {b}): make "
