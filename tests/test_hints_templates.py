@@ -59,7 +59,8 @@ SPECIFICS = {
     "shapes_cannot_reshape": ["10", "(3,3)"],
     "handwritten_ipython_input_keras_shape": ["input_shape", "(784,)", "(28, 28)"],
     "data_nan": ["SimpleImputer", "dropna"],
-    "data_unseen_labels": ["handle_unknown='ignore'"],
+    # LabelEncoder has no handle_unknown (that is OneHotEncoder's): fit it on every value
+    "data_unseen_labels": ["LabelEncoder", "np.str_('c')", "fit it on every value"],
     "data_negative_nb": ["MinMaxScaler"],
     "features_names_mismatch": ["X_train.columns"],
     "features_count_mismatch": ["3 given, 2 expected", ".transform"],
@@ -109,7 +110,8 @@ SPECIFICS = {
     "list_minus_list": ["np.array(a) - np.array(b)"],
     "kfold_too_many_splits": ["folds"],
     "singular_matrix": ["np.linalg.pinv"],
-    "y_two_columns": ["y.ravel()"],
+    # y of shape (4, 2): ravel() would make 8 labels of 4 samples; one column or argmax is right
+    "y_two_columns": ["2 columns", "np.argmax(y, axis=1)"],
     "pickle_empty_file": ["empty"],
     "ragged_array": ["different lengths"],
     "boolean_mask_mismatch": ["boolean mask"],

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .. import taxonomy
-from .rules import CATCH_ALL, HINTS, RuleMatch
+from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
 from .rules.imports import module_not_found_hint, package_for
 from .rules.keys import missing_key_hint
 from .rules.names import undefined_name_hint
@@ -48,7 +48,10 @@ def make_hint(
             hint = None
         if hint:
             return " ".join(hint.split()), evidence
-    return " ".join(_generic_hint(parsed, crash_type).split()), evidence
+    # A wrapper (TensorFlow's "Graph execution error", Keras's "in user code:", a DataLoader
+    # worker's "Caught ... Original Traceback") is no account of the crash: its inner error is.
+    inner = embedded_error(parsed) or parsed
+    return " ".join(_generic_hint(inner, crash_type).split()), evidence
 
 
 def _generic_hint(parsed: ParsedError, crash_type: str) -> str:

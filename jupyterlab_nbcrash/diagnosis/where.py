@@ -25,6 +25,9 @@ class Call:
     text: str  # the call as written, e.g. "model.fit(X_train, y_train)" (cut at MAX_CALL)
     function: str  # the called name as written, e.g. "model.fit"
     library: str | None  # the library the call went into, None for the user's own code
+    # Its positional arguments as written ("X_train", "y_train"); empty when the call is not
+    # closed on the line (a statement over several lines).
+    args: tuple[str, ...] = ()
 
 
 def user_frame_index(parsed: ParsedError) -> int | None:
@@ -103,10 +106,27 @@ def failing_call(parsed: ParsedError) -> Call | None:
         if m is None:
             continue
         text = line[m.start() : _closing_paren(line, m.end() - 1) + 1]
+        args = positional_args(text[m.end() - m.start() - 1 :])
         if len(text) > MAX_CALL:
             text = text[: MAX_CALL - 1].rstrip() + "…"
-        return Call(text=text, function=m.group(1), library=library)
+        return Call(text=text, function=m.group(1), library=library, args=args)
     return None
+
+
+def positional_args(parens: str) -> tuple[str, ...]:
+    """The positional arguments in ``parens`` ("(X, y, epochs=3)" -> ("X", "y")); () when the
+    parentheses are not closed."""
+    if not parens.startswith("(") or _closing_paren(parens, 0) != len(parens) - 1:
+        return ()
+    parts, start = [], 1
+    for i, c, depth in _code_chars(parens, 0):
+        if (c == "," and depth == 1) or i == len(parens) - 1:
+            parts.append(parens[start:i].strip())
+            start = i + 1
+    return tuple(a for a in parts if a and not _KEYWORD_ARG.match(a))
+
+
+_KEYWORD_ARG = re.compile(r"^\*|^[A-Za-z_]\w*\s*=(?!=)")
 
 
 # How many frames below the user's line may stand before the called function (decorators).
@@ -115,22 +135,27 @@ _CALLEE_DEPTH = 4
 
 def _closing_paren(line: str, start: int) -> int:
     """Index of the parenthesis closing the one at ``start`` (the line's end if unclosed)."""
-    depth = 0
-    quote = ""
+    for i, c, depth in _code_chars(line, start):
+        if c in ")]}" and depth == 0:
+            return i
+    return len(line) - 1
+
+
+def _code_chars(line: str, start: int):
+    """(index, char, bracket depth after it) of the characters of ``line`` from ``start`` that
+    stand outside string literals."""
+    depth, quote = 0, ""
     for i in range(start, len(line)):
         c = line[i]
         if quote:
             if c == quote and line[i - 1] != "\\":
                 quote = ""
-        elif c in "'\"":
+            continue
+        if c in "'\"":
             quote = c
-        elif c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-            if depth == 0:
-                return i
-    return len(line) - 1
+            continue
+        depth += (c in "([{") - (c in ")]}")
+        yield i, c, depth
 
 
 # Paths that only one kind of machine has. Kaggle mounts its data under /kaggle/input and runs

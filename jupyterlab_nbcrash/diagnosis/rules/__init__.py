@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import textwrap
 
 from ..traceback import ParsedError
 from . import (
@@ -74,9 +75,23 @@ CATCH_ALL: frozenset[str] = frozenset(
 
 # An exception that carries another one in its message: TensorFlow's py_func errors
 # ("InvalidArgumentError: TypeError: ..."), PyTorch's DataLoader workers ("Caught TypeError in
-# DataLoader worker process 0. Original Traceback ... TypeError: ..."), Colab's MessageError.
+# DataLoader worker process 0. Original Traceback ... TypeError: ..."), Keras's traced functions
+# ("in user code: <frames> ValueError: Input 0 of layer ..."), Colab's MessageError, and
+# TensorFlow's "Graph execution error:" (frames of the node, then the op's own message).
 _EMBEDDED_HEAD = re.compile(r"^\s*([A-Za-z_][\w.]*(?:Error|Exception)): (.+)", re.S)
-_EMBEDDED_LAST = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception)): (.+)$", re.M)
+# The last line that starts an exception ("    ValueError: ..." inside "in user code:").
+_EMBEDDED_LAST = re.compile(r"^[ \t]*([A-Za-z_][\w.]*(?:Error|Exception)): ", re.M)
+_WRAPPERS = ("Traceback (most recent call last)", "Caught ", "in user code:")
+# Keras wraps a layer's error in "Exception encountered when calling layer 'x' (type Y).\n\n"
+# and appends the call's arguments: neither is the error.
+_KERAS_LAYER_HEAD = re.compile(r"^Exception encountered when calling layer [^\n]*\n\s*")
+_KERAS_CALL_ARGS = re.compile(r"\n\s*Call arguments received by layer.*", re.S)
+# TensorFlow's graph errors: the op's message stands before "[[{{node ...}}]]", after the frames
+# of the node's definition ("Node: 'name'" in TF 2.9-2.11); several root errors are numbered
+# "(0) INVALID_ARGUMENT:  message".
+_GRAPH_ERROR = "Graph execution error"
+_GRAPH_NODE = re.compile(r"\s*\[\[\{?\{?node ")
+_ROOT_ERROR = re.compile(r"^\s*\(\d+\)\s+[A-Z_]+:\s+")
 # How much less certain a rule is when it judged the embedded error rather than the raised one.
 EMBEDDED_DISCOUNT = 0.9
 
@@ -85,20 +100,41 @@ def embedded_error(parsed: ParsedError) -> ParsedError | None:
     """The error carried inside ``parsed``'s message, as a ParsedError, or None."""
     message = parsed.message
     m = _EMBEDDED_HEAD.match(message)
-    if m is None and ("Traceback (most recent call last)" in message or "Caught " in message):
-        found = _EMBEDDED_LAST.findall(message)
-        m_last = found[-1] if found else None
-        if m_last is None:
-            return None
-        name, rest = m_last
-    elif m is None:
-        return None
-    else:
+    if m is not None:
         name, rest = m.group(1), m.group(2)
+    elif _GRAPH_ERROR in message[:200]:
+        name, rest = parsed.ename, _graph_op_message(message)
+    elif any(w in message for w in _WRAPPERS):
+        found = list(_EMBEDDED_LAST.finditer(message))
+        if not found:
+            return None
+        last = found[-1]
+        name, rest = last.group(1), _inner_text(message, last)
+    else:
+        return None
     short = name.rsplit(".", 1)[-1]
-    if short == parsed.ename and rest.strip() == message.strip():
+    if not rest or (short == parsed.ename and rest.strip() == message.strip()):
         return None
     return dataclasses.replace(parsed, ename=short, qualified_ename="", message=rest.strip())
+
+
+def _inner_text(message: str, start: re.Match) -> str:
+    """The embedded error's message from ``start`` on: its lines dedented, without Keras's
+    layer-call head and arguments."""
+    first, _, more = message[start.end() :].partition("\n")
+    text = first.strip() + ("\n" + textwrap.dedent(more) if more.strip() else "")
+    text = _KERAS_CALL_ARGS.sub("", _KERAS_LAYER_HEAD.sub("", text.strip()))
+    return text.strip()
+
+
+def _graph_op_message(message: str) -> str:
+    """The op's own message inside a TensorFlow "Graph execution error": the last line before
+    the first "[[{{node ...}}]]" marker (without a "(0) INVALID_ARGUMENT:" prefix)."""
+    parts = _GRAPH_NODE.split(message, maxsplit=1)
+    lines = [ln for ln in parts[0].splitlines() if ln.strip()]
+    if len(parts) < 2 or len(lines) < 2:  # no marker (a cut message): the frames may end it
+        return ""
+    return _ROOT_ERROR.sub("", lines[-1]).strip()
 
 
 def _fire(parsed: ParsedError) -> list[RuleMatch]:

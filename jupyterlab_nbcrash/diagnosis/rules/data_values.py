@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..shape_text import call_args, code, dims
+from ..traceback import ParsedError
 from .base import Template, group_facts, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -28,7 +30,14 @@ _D = "data_value_violation"
 
 
 def _nan_facts(parsed, m):
-    facts = {"what": "infinity" if re.search(r"infinity|inf\b", m.group(0), re.I) else "NaN"}
+    text = m.group(0)
+    if re.search(r"non-finite|NA or inf|to integer|Integer column", text, re.I):
+        what = "int_cast"  # NaN (or inf) in a column cast to an integer type
+    elif re.search(r"infinity|inf\b", text, re.I) and not re.search(r"nan", text, re.I):
+        what = "infinity"
+    else:
+        what = "NaN"
+    facts = {"what": what}
     which = re.search(r"Input (X|y)\b", parsed.message)
     if which:
         facts["input"] = which.group(1)
@@ -196,25 +205,63 @@ RULES = (
 # ----------------------------------------------------------- hints: the words the user reads
 
 
+def _input_name(p: ParsedError, f) -> str:
+    """The data the message blames, as the call passed it: "Input X" is the call's first
+    argument, "Input y" its second; otherwise the call's only argument."""
+    args = call_args(p)
+    which = {"X": 0, "y": 1}.get(f.get("input", ""))
+    if which is not None and len(args) > which and code(args[which]):
+        return code(args[which])
+    if len(args) == 1 and code(args[0]):
+        return code(args[0])
+    return f"`{f['input']}`" if f.get("input") else "The data"
+
+
+_INF = re.compile(r"\binf(?:inity|s)?\b|finite", re.I)
+_NAN = re.compile(r"\bnans?\b|\bNA\b|finite", re.I)
+
+
 def _nan_or_infinity(p, f):
-    if f.get("what") == "infinity":
+    """When: the message says NaN and/or infinity (a "finite values" check means either); a
+    cast to int says NaN or inf in that column; torch's sampling names its probabilities."""
+    if f.get("what") == "int_cast":
         return (
-            "The data contains infinite values: replace them with "
-            "`df.replace([np.inf, -np.inf], np.nan)` and then drop or impute them."
+            "The column has missing (NaN) or infinite values, which an integer type cannot hold: "
+            "fill or drop them first (`.fillna(...)`, `.dropna()`), or cast to pandas' nullable "
+            "`'Int64'`."
         )
-    if "infinity" in p.message:
+    msg = p.message
+    if "probability tensor contains" in msg:
         return (
-            "The data contains NaN or infinite values: count them with `np.isinf(X).sum()` and "
-            "`X.isna().sum()`, replace inf with NaN, then drop or impute them."
+            "The probabilities given to `torch.multinomial` contain inf, NaN or negative "
+            "numbers: print them before sampling; they must be finite and ≥ 0."
+        )
+    who = _input_name(p, f)
+    has_inf, has_nan = bool(_INF.search(msg)), bool(_NAN.search(msg))
+    if has_inf and not has_nan:
+        return (
+            f"{who} contains infinite values: replace them with "
+            "`.replace([np.inf, -np.inf], np.nan)` and then drop or impute them."
+        )
+    if has_inf:
+        return (
+            f"{who} contains NaN or infinite values: count them with `np.isnan(X).sum()` and "
+            "`np.isinf(X).sum()`, replace inf with NaN, then drop or impute them."
         )
     return (
-        "The data contains missing values (NaN): find them with `df.isna().sum()`, then drop them "
+        f"{who} contains missing values (NaN): find them with `df.isna().sum()`, then drop them "
         "(`df.dropna()`) or fill them, e.g. `SimpleImputer(strategy='median')`."
     )
 
 
 def _unseen_categories(p, f):
+    """When: LabelEncoder's "previously unseen labels" or OneHotEncoder's "unknown categories"."""
     labels = f" ({f['labels']})" if f.get("labels") else ""
+    if "previously unseen labels" in p.message:
+        return (
+            f"The LabelEncoder meets values it did not see when fitted{labels}: fit it on every "
+            "value that occurs (e.g. train and test together), or map unknown values first."
+        )
     return (
         f"The encoder meets categories it did not see when fitted{labels}: fit it on all the "
         "categories, or use `OneHotEncoder(handle_unknown='ignore')`."
@@ -222,25 +269,96 @@ def _unseen_categories(p, f):
 
 
 def _y_not_1d(p, f):
+    """When: column_or_1d names y's shape: () is a single value, (n, 1) a column, (n, k) k
+    columns (one-hot or several targets)."""
+    m = re.search(
+        r"(?:bad input shape|y should be a 1d array, got an array of shape) "
+        r"(\([^)]*\))",
+        p.message,
+    )
+    text = m.group(1) if m else f.get("shape", "")
+    shape = dims(text) if text else None
+    if shape == ():
+        return "y is a single value (shape ()): pass a list or array of labels, e.g. `[value]`."
+    if shape and len(shape) == 2 and shape[1] == 1:
+        return (
+            f"y must be a 1-D array of labels but has shape {text}: use `y.ravel()` or "
+            "`df['target']` (not `df[['target']]`)."
+        )
+    if shape and len(shape) == 2:
+        return (
+            f"y must be a 1-D array of labels but has {shape[1]} columns {text}: pass the "
+            "one target column, or `np.argmax(y, axis=1)` for one-hot labels."
+        )
     return (
         "y must be a 1-D array of labels: use `y.ravel()` or `df['target']` (not "
-        "`df[['target']]`), "
-        "and `np.argmax(y, axis=1)` for one-hot labels."
+        "`df[['target']]`), and `np.argmax(y, axis=1)` for one-hot labels."
     )
 
 
 def _continuous_labels(p, f):
-    return (
-        "A classification function got continuous values where class labels are expected: "
-        "threshold predictions (e.g. `(y_pred > 0.5).astype(int)`) or use a regression model "
-        "and metric."
-    )
+    """When: the message names the target types: "continuous-multioutput" predictions are
+    scores per class, "continuous" ones numbers to threshold; a classifier fitted on a
+    continuous y needs a regressor; a mix of strings and numbers needs one type."""
+    msg = p.message
+    kinds = {f.get("a", ""), f.get("b", "")}
+    if "continuous-multioutput" in kinds or "continuous-multioutput" in msg:
+        return (
+            "The predictions are scores per class (continuous-multioutput), not labels: take "
+            "the class with `np.argmax(y_pred, axis=1)` before the metric."
+        )
+    if "multilabel-indicator" in kinds and ("multiclass" in kinds or "binary" in kinds):
+        return (
+            "One side is one-hot (multilabel-indicator), the other class labels: convert the "
+            "one-hot side with `np.argmax(..., axis=1)`."
+        )
+    if ("continuous" in kinds and kinds & {"binary", "multiclass"}) or re.search(
+        r"^continuous is not supported", msg
+    ):
+        return (
+            "A classification metric got continuous values where class labels are expected: "
+            "threshold predictions (e.g. `(y_pred > 0.5).astype(int)`) or use a regression "
+            "metric."
+        )
+    if re.search(r"Unknown label type: '?continuous", msg):
+        return (
+            "A classifier got a continuous target: use a regressor (e.g. `LinearRegression`, "
+            "`RandomForestRegressor`) for a numeric y, or turn y into classes first."
+        )
+    if "Mix of label input types" in msg:
+        return (
+            "The labels mix strings and numbers: convert both sides to one type, e.g. "
+            "`.astype(str)`."
+        )
+    return None
 
 
 def _targets_out_of_range(p, f):
+    """When: the message names the label and the valid range (TensorFlow), or states the range
+    the loss accepts (PyTorch)."""
+    m = re.search(
+        r"label value of (-?\d+) which is outside the valid range of \[0, (\d+)\)", p.message
+    )
+    if m:
+        label, n = int(m.group(1)), int(m.group(2))
+        if label < 0:
+            return (
+                f"A label is {label}, but class labels must lie in 0 … {n - 1}: map the labels "
+                "to 0 … n_classes-1 first (e.g. `LabelEncoder`)."
+            )
+        return (
+            f"A label is {label} but the output layer has {n} units (classes 0 … {n - 1}): give "
+            f"the last layer one unit per class (at least {label + 1}), or map the labels to "
+            "0 … n_classes-1."
+        )
+    if "between 0 and 1" in p.message:
+        return (
+            "Binary cross-entropy needs targets (and, for `BCELoss`, predictions after a sigmoid) "
+            "between 0 and 1: check the labels, or use `BCEWithLogitsLoss` on raw outputs."
+        )
     return (
-        "The targets are outside the range the loss accepts: binary cross-entropy needs 0/1 "
-        "targets, and class indices must lie in 0 … n_classes-1."
+        "The targets are outside the range the loss accepts: class indices must lie in "
+        "0 … n_classes-1 (the output layer needs one unit per class)."
     )
 
 
@@ -282,6 +400,12 @@ def _class_count_wrong(p, f):
 
 
 def _negative_values(p, f):
+    """When: the message says the data (X, the input) has negative values; a parameter that
+    must be positive is no data problem (None: the safe hint quotes the message)."""
+    if not re.search(
+        r"Negative values in data|Input X|input X|contains negative values", p.message
+    ):
+        return None
     return (
         "This estimator needs non-negative input (e.g. MultinomialNB, chi2, NMF): scale with "
         "`MinMaxScaler` instead of `StandardScaler`, or choose another model."
@@ -289,10 +413,19 @@ def _negative_values(p, f):
 
 
 def _singular_matrix(p, f):
-    return (
-        "The matrix is singular (not invertible): drop constant or duplicated columns, or use "
-        "`np.linalg.pinv` instead of `inv`."
-    )
+    """When: "Singular matrix" (not invertible), or a decomposition that did not converge
+    (NaN or inf in the data is the usual reason, so the hint says to check that first)."""
+    if "Singular matrix" in p.message:
+        return (
+            "The matrix is singular (not invertible): drop constant or duplicated columns, or "
+            "use `np.linalg.pinv` instead of `inv`."
+        )
+    if "did not converge" in p.message:
+        return (
+            "The decomposition did not converge, which NaN or infinite values in the data "
+            "usually cause: check `np.isnan(X).sum()` and `np.isinf(X).sum()` first."
+        )
+    return None
 
 
 def _impossible_axis_range(p, f):
@@ -314,25 +447,58 @@ def _merge_key_dtypes(p, f):
     )
 
 
+_VIDEO = re.compile(r"\.read\(\)|VideoCapture")
+
+
 def _opencv_empty_image(p, f):
+    """When: OpenCV's "!_src.empty()" / "!ssize.empty()" (or "size.width>0"): the image is
+    empty. Where it came from is said only when the cell's code shows it (a camera/video read,
+    an imread)."""
+    source = p.user_code or p.user_line
+    if _VIDEO.search(source):
+        return (
+            "The frame is empty: `cap.read()` returned no image (check `ret`), because the "
+            "camera or video could not be opened (`cap.isOpened()`; a server or Colab has no "
+            "webcam)."
+        )
+    if "imread" in source or "imread" in p.text:
+        return (
+            "OpenCV got an empty image: `cv2.imread` returns None when the path is wrong or the "
+            "file unreadable; check the path and `img is not None` first."
+        )
     return (
-        "OpenCV got an empty image: `cv2.imread` returns None when the path is wrong or the file "
-        "unreadable; check the path and `img is not None` first."
+        "OpenCV got an empty image (None or size 0): check where the image was loaded or "
+        "created, and `img is not None` before using it."
     )
 
 
 def _opencv_channel_count(p, f):
     return (
-        "The image has a different number of channels than the colour conversion expects: check "
-        "`img.shape` (a grey image has no third axis) and pick the matching `cv2.COLOR_...` code."
+        "The image has a different number of channels than the colour conversion expects (or "
+        "it is empty): check `img.shape` (a grey image has no third axis) and pick the matching "
+        "`cv2.COLOR_...` code."
     )
 
 
 def _opencv_input_check(p, f):
-    return (
-        "OpenCV's input check failed: print the image's `.shape` and `.dtype` and check they are "
-        "what the function expects (e.g. uint8, 3 channels for colour conversions)."
-    )
+    """When: the assertion's condition says what is wrong (an empty image or classifier, a
+    channel count, a matcher's descriptor type); otherwise None: the safe hint."""
+    msg = p.message
+    if re.search(r"size\.width\s*>\s*0 && size\.height\s*>\s*0", msg):
+        return _opencv_empty_image(p, f)
+    if "CascadeClassifier" in msg and "empty()" in msg:
+        return (
+            "The CascadeClassifier is empty: its XML file was not found or not loaded; pass a "
+            "valid path, e.g. `cv2.data.haarcascades + 'haarcascade_frontalface_default.xml'`."
+        )
+    if "VScn::contains(scn)" in msg:
+        return _opencv_channel_count(p, f)
+    if "batchDistance" in msg:
+        return (
+            "The matcher's norm does not fit the descriptors' type: binary descriptors (ORB, "
+            "BRIEF) need `cv2.NORM_HAMMING`, float ones (SIFT, SURF) `cv2.NORM_L2`."
+        )
+    return None
 
 
 HINTS: dict[str, Template] = {

@@ -33,6 +33,11 @@ def _feature_facts(parsed, m):
         facts["missing"] = ", ".join(
             x.strip("- ").strip() for x in missing.group(1).splitlines()[:5]
         )
+    lists = re.match(r"feature_names mismatch: \[([^\]]*)\] \[([^\]]*)\]", parsed.message)
+    if lists:  # XGBoost: the model's names, then the data's
+        facts.update(
+            expected=str(lists.group(1).count(",") + 1), got=str(lists.group(2).count(",") + 1)
+        )
     cols = re.search(r"columns are missing: \{(.*?)\}", parsed.message)
     if cols:
         facts["missing"] = cols.group(1)[:200]
@@ -79,11 +84,15 @@ RULES = (
 
 
 def _feature_names_differ(p, f):
+    """When: the message says the columns differ; the new/missing names or the two counts are
+    named when it lists them."""
     extra = ""
     if f.get("unseen"):
         extra = f" (new: {f['unseen']})"
     elif f.get("missing"):
         extra = f" (missing: {f['missing']})"
+    elif f.get("got") and f.get("expected") and f["got"] != f["expected"]:
+        extra = f" ({f['got']} columns given, {f['expected']} at fit time)"
     return (
         f"The columns given at predict time differ from those at fit time{extra}: apply the same "
         "preprocessing, e.g. `X_test = X_test[X_train.columns]`."
@@ -91,12 +100,14 @@ def _feature_names_differ(p, f):
 
 
 def _feature_count_differs(p, f):
+    """When: the message says the number of features differs (and names both counts)."""
     counts = ""
     if f.get("got") and f.get("expected"):
         counts = f" ({f['got']} given, {f['expected']} expected)"
     return (
-        f"The model was fitted on a different number of features{counts}: transform new data with "
-        "the already fitted encoder/vectorizer (`.transform`, not a new `.fit_transform`)."
+        f"The model was fitted on a different number of features{counts}: prepare new data with "
+        "the same columns and the transformers fitted on the training data (`.transform`, not a "
+        "new `.fit_transform`)."
     )
 
 

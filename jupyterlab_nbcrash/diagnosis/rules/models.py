@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..where import failing_call
 from .base import Template, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -20,8 +21,10 @@ _M = "model_initialization_error"
 
 
 def _model_facts(parsed, m):
-    est = re.search(r"This (\w+) instance is not fitted", parsed.message)
-    return {"estimator": est.group(1)} if est else {}
+    est = re.search(
+        r"This (\w+) instance is not fitted|The ([\w -]+?) is not fitted", parsed.message
+    )
+    return {"estimator": est.group(1) or est.group(2)} if est else {}
 
 
 def _torch_init(parsed, m):
@@ -127,10 +130,19 @@ def _keras_graph_disconnected(p, f):
 
 
 def _not_fitted(p, f):
-    est = f.get("estimator", "model")
+    """When: the estimator says it is not fitted. The object is named from the failing call
+    (``vec.transform(...)`` -> ``vec``), its class from the message."""
+    est = f.get("estimator", "")
+    call = failing_call(p)
+    owner = call.function.rsplit(".", 1)[0] if call is not None and "." in call.function else ""
+    if owner and re.fullmatch(r"[A-Za-z_]\w*", owner):
+        who = f"`{owner}`" + (f" ({est})" if est else "")
+    else:
+        who = f"The {est or 'model'}"
     return (
-        f"The {est} has not been fitted: call `.fit(X, y)` on this same object before "
-        "predict/transform (a new or re-created estimator starts unfitted)."
+        f"{who} has not been fitted: call `.fit(...)` on this same object before "
+        "predict/transform (a new or re-created estimator starts unfitted, and so does one saved "
+        "before fitting)."
     )
 
 

@@ -14,6 +14,7 @@ DEVICE_MISMATCH = "runtime.device_mismatch"
 DEVICE_ASSERT = "runtime.device_assert"
 NON_CONTIGUOUS = "runtime.non_contiguous"
 DTYPE_MISMATCH = "runtime.dtype_mismatch"
+TF_DTYPE = "runtime.tf_dtype"
 AUTOGRAD = "runtime.autograd"
 AMBIGUOUS_TENSOR = "runtime.ambiguous_tensor"
 PACK_LENGTHS = "runtime.pack_lengths"
@@ -46,7 +47,7 @@ RULES = (
         "runtime_error",
         r"Expected (?:all tensors to be on the same device|object of device type \w+ but got "
         r"device type \w+)|Input type \(.*\) and weight type \(.*\) should be the same"
-        r"|is on (?:CPU|cpu), but expected (?:it )?to be on GPU"
+        r"|is on (?:CPU|cpu), but expected (?:it |them )?to be on GPU"
         r"|can't convert cuda:\d+ device type tensor to numpy",
         library="torch",
         ml_bug=True,
@@ -79,14 +80,34 @@ RULES = (
         r"|result type (?P<b3>\w+) can't be cast to the desired output type (?P<a3>\w+)"
         r"|expected (?:m1|mat1) and (?:m2|mat2) to have the same dtype"
         r"|mat1 and mat2 must have the same dtype"
-        r"|expected target dtype to be (?P<a4>\w+)(?: or \w+)?, but got (?P<b4>\w+)",
+        r"|expected target dtype to be (?P<a4>\w+)(?: or \w+)?, but got (?P<b4>\w+)"
+        r"|expected backend \w+ and dtype (?P<a5>\w+) but got backend \w+ and dtype (?P<b5>\w+)"
+        r"|Can only calculate the mean of (?P<a6>floating) types\. Got (?P<b6>\w+) instead",
         library="torch",
         ml_bug=True,
         confidence=0.85,
         facts=lambda p, m: {
-            "want": m.group("a") or m.group("a2") or m.group("a3") or m.group("a4") or "",
-            "got": m.group("b") or m.group("b2") or m.group("b3") or m.group("b4") or "",
+            "want": next(
+                (m.group(g) for g in ("a", "a2", "a3", "a4", "a5", "a6") if m.group(g)), ""
+            ),
+            "got": next(
+                (m.group(g) for g in ("b", "b2", "b3", "b4", "b5", "b6") if m.group(g)), ""
+            ),
         },
+    ),
+    pattern_rule(
+        # TensorFlow ops are typed: an int tensor into a float op, float64 (NumPy's default)
+        # into a float32 layer.
+        TF_DTYPE,
+        "invalid_argument",
+        r"Value for attr '\w+' of (?P<got>\w+) is not in the list of allowed values: "
+        r"(?P<allowed>[\w, ]+)"
+        r"|cannot compute (?P<op>\w+) as input #\d+\(zero-based\) was expected to be a "
+        r"(?P<want>\w+) tensor but is a (?P<got2>\w+) tensor",
+        library="tensorflow",
+        ml_bug=True,
+        confidence=0.85,
+        facts=group_facts(got="got", allowed="allowed", op="op", want="want", got2="got2"),
     ),
     pattern_rule(
         AUTOGRAD,
@@ -188,12 +209,38 @@ def _pack_lengths(p, f):
 
 
 def _tensor_dtype_mismatch(p, f):
+    """When: the message names the two dtypes (or says the tensors' dtypes differ); the same
+    dtype on two backends is a device mix-up."""
     want, got = f.get("want", ""), f.get("got", "")
+    if want and want == got:
+        return _device_mismatch(p, {"detail": "backend"})
+    if want == "floating":
+        return f"This needs a float tensor, not {got}: convert it first with `.float()`."
     pair = f" ({got} given, {want} expected)" if want and got else ""
     return (
         f"A tensor has the wrong dtype{pair}: convert it with `.float()` (inputs) or `.long()` "
         "(class labels); NumPy's float64 arrays become double tensors."
     )
+
+
+def _tf_dtype_mismatch(p, f):
+    """When: TensorFlow names the op's allowed dtypes (or the dtype it expected) and the one it
+    got."""
+    op = re.search(r"\[Op:(\w+)\]", p.message)
+    op_name = f.get("op") or (op.group(1) if op else "")
+    name = f"`{op_name}`" if op_name else "This op"
+    if f.get("want") and f.get("got2"):
+        return (
+            f"{name} got a {f['got2']} tensor where it expects {f['want']}: cast one side, e.g. "
+            f"`tf.cast(x, tf.{f['want']})` (NumPy arrays are float64, Keras layers float32)."
+        )
+    got, allowed = f.get("got", ""), f.get("allowed", "")
+    if "float" in allowed and got.startswith(("int", "uint")):
+        return (
+            f"{name} works on floats but got {got}: cast first, e.g. `tf.cast(x, tf.float32)` "
+            "(an integer tensor comes from integer values such as `tf.constant([1, 2])`)."
+        )
+    return None
 
 
 def _autograd_failed(p, f):
@@ -229,9 +276,19 @@ def _tensor_as_bool(p, f):
 
 
 def _event_loop_running(p, f):
+    """When: asyncio says a loop is already running (Jupyter's). The call the cell makes
+    (`asyncio.run(main())`, `loop.run_until_complete(main())`) is named when the line shows it."""
+    m = re.search(
+        r"(asyncio\.run|[\w.]*run_until_complete)\(\s*(\w[\w.]*\([^()]*\))\s*\)", p.user_line
+    )
+    if m:
+        return (
+            f"Jupyter already runs an event loop: write `await {m.group(2)}` in the cell instead "
+            f"of `{m.group(1)}({m.group(2)})`."
+        )
     return (
-        "Jupyter already runs an event loop: write `await main()` in the cell instead of "
-        "`asyncio.run(main())`."
+        "Jupyter already runs an event loop: `await` the coroutine in the cell instead of "
+        "starting a loop (`asyncio.run(...)`, `run_until_complete(...)`)."
     )
 
 
@@ -245,6 +302,7 @@ HINTS: dict[str, Template] = {
     NON_CONTIGUOUS: _not_contiguous,
     PACK_LENGTHS: _pack_lengths,
     DTYPE_MISMATCH: _tensor_dtype_mismatch,
+    TF_DTYPE: _tf_dtype_mismatch,
     AUTOGRAD: _autograd_failed,
     RUNTIME_ERROR: _library_runtime_error,
     AMBIGUOUS_TENSOR: _tensor_as_bool,

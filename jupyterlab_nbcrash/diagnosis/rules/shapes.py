@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import re
 
+from ..layer_shapes import keras_hint, torch_layer_hint
+from ..shape_text import Dims, call_args, code, dims, show
+from ..traceback import ParsedError
+from ..where import failing_call
 from .base import Facts, Template, group_facts, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -113,7 +117,7 @@ RULES = (
         r"|stack expects each tensor to be equal size"
         r"|number of dimensions in the tensor input does not match the length of the desired"
         r"|size mismatch for \w[\w.]*: copying a param with shape"
-        r"|Output size is too small",
+        r"|Output size is too small|input must have \d+ dimensions, got \d+",
         library="torch",
         ml_bug=True,
         confidence=0.9,
@@ -143,6 +147,7 @@ RULES = (
         r"|Incompatible shapes: (?P<a2>\[[^\]]*\]) vs\. (?P<b2>\[[^\]]*\])"
         r"|requires inputs with matching shapes|Negative dimension size caused by"
         r"|logits and labels must (?:have the same shape|be broadcastable)"
+        r"|should equal the shape of logits except for the last dimension"
         r"|Input to reshape is a tensor with \d+ values, but the requested shape"
         r"|Data cardinality is ambiguous|must have (?:the same )?rank \(ndim\)"
         r"|A target array with shape \(.*\) was passed for an output of shape"
@@ -289,6 +294,9 @@ RULES = (
 
 
 # ----------------------------------------------------------- hints: the words the user reads
+#
+# A template names both shapes and says which side to change only when the message and the
+# failing call make that certain; otherwise it returns None and the safe hint speaks.
 
 
 def _shapes(f: Facts) -> str:
@@ -297,110 +305,279 @@ def _shapes(f: Facts) -> str:
     return f" ({a} vs {b})" if a and b else (f" ({a})" if a else "")
 
 
-def _matmul_inner_dimensions(p, f):
-    return (
-        f"The matrix product's inner dimensions differ{_shapes(f)}: the first's columns must equal "
-        "the second's rows; transpose one (`.T`) or reshape, and print both `.shape`s."
+def _find(pattern: str, text: str) -> re.Match | None:
+    return re.search(pattern, text, re.S)
+
+
+# Frames of a layer's forward pass: the product is a layer's weights times its input.
+_LAYER_FRAME = re.compile(r"[\\/](?:linear|core[\\/]dense|dense|layers[\\/]core)\.py$|Dense")
+_PRODUCT_ON_LINE = re.compile(r"@|\b(?:matmul|mm|dot|bmm|einsum|tensordot)\s*\(")
+
+
+def _in_layer(p: ParsedError) -> bool:
+    """True when a library layer (nn.Linear, keras Dense) computed the product, not the line."""
+    return any(fr.library and _LAYER_FRAME.search(fr.filename) for fr in p.frames)
+
+
+def _operands(p: ParsedError) -> tuple[str, str]:
+    """The two operands of the product on the failing line when they are plain names
+    (``A @ B``, ``np.dot(A, B)``, ``A.dot(B)``, ``torch.matmul(A, B)``), else ("", "")."""
+    m = re.search(r"(?<![\w.])([A-Za-z_]\w*)\s*@\s*([A-Za-z_]\w*)(?![\w.(\[])", p.user_line)
+    if m:
+        return m.group(1), m.group(2)
+    m = re.search(
+        r"(?<![\w.])([A-Za-z_]\w*)\.(?:dot|matmul|mm)\(\s*([A-Za-z_]\w*)\s*\)", p.user_line
     )
+    if m:
+        return m.group(1), m.group(2)
+    m = re.search(r"\b(?:matmul|mm|dot)\(\s*([A-Za-z_]\w*)\s*,\s*([A-Za-z_]\w*)\s*\)", p.user_line)
+    if m:
+        return m.group(1), m.group(2)
+    return "", ""
+
+
+def _transpose(p: ParsedError, operand: str) -> str:
+    """How to transpose ``operand`` (a name, or "" for an unnamed one) in the crash's library."""
+    if "tensorflow" in p.libraries or "keras" in p.libraries:
+        return f"`tf.transpose({operand or 'x'})`"
+    return f"`{operand}.T`" if operand else "`.T`"
+
+
+def _matrix_product(p: ParsedError, a: Dims | None, b: Dims | None, shown: str) -> str | None:
+    """The product A @ B of two matrices whose inner dimensions differ.
+    When: both shapes are known and 2-D (or both 1-D, for a dot product of vectors)."""
+    if a is None or b is None:
+        return None
+    if len(a) == 1 and len(b) == 1:
+        return (
+            f"A dot product of two 1-D arrays needs equal lengths, but they have {a[0]} and "
+            f"{b[0]} elements: compute it on vectors of the same length."
+        )
+    if len(a) != 2 or len(b) != 2:
+        return None
+    k, k2 = a[1], b[0]
+    head = (
+        f"The matrix product {shown} needs the first's columns ({k}) to equal the second's "
+        f"rows ({k2})"
+    )
+    first, second = _operands(p)
+    if a[1] == b[1]:
+        return f"{head}: transpose the second with {_transpose(p, second)}, to {show(b[::-1])}."
+    if a[0] == b[0]:
+        return f"{head}: transpose the first with {_transpose(p, first)}, to {show(a[::-1])}."
+    return f"{head}: print both `.shape`s and reshape the one that is wrong."
+
+
+def _matmul_inner_dimensions(p, f):
+    """When: NumPy's "shapes (a) and (b) not aligned" or TensorFlow's "In[0]: [a], In[1]: [b]"
+    gives both shapes; in a Dense layer the second is the layer's weights."""
+    a_text, b_text = f.get("a"), f.get("b")
+    m = re.search(r"In\[0\]:? \[([\d,? ]+)\],? In\[1\]:? \[([\d,? ]+)\]", p.message)
+    if m:
+        a_text, b_text = f"[{m.group(1)}]", f"[{m.group(2)}]"
+    a, b = dims(a_text), dims(b_text)
+    if (
+        a
+        and b
+        and len(a) == 2 == len(b)
+        and _in_layer(p)
+        and not _PRODUCT_ON_LINE.search(p.user_line)
+    ):
+        return (
+            f"A Dense layer built for {b[0]} input features got an input with {a[1]} "
+            f"({a_text} @ weights {b_text}): give it data of the shape the model was built for, "
+            f"or build the layer for {a[1]} features."
+        )
+    core = re.search(
+        r"Input operand 1 has a mismatch in its core dimension 0.*?\(size (\d+) is different "
+        r"from (\d+)\)",
+        p.message,
+    )
+    if (a is None or b is None) and core:
+        return (
+            f"The matrix product needs the first's columns ({core.group(2)}) to equal the "
+            f"second's rows ({core.group(1)}): print both `.shape`s, and transpose one "
+            f"({_transpose(p, '')}) if that makes them match."
+        )
+    hint = _matrix_product(p, a, b, f"{a_text} @ {b_text}")
+    aligned = re.search(r"not aligned: (\d+) \(dim (\d+)\) != (\d+) \(dim (\d+)\)", p.message)
+    if hint is None and aligned:
+        n, i, m2, j = aligned.groups()
+        return (
+            f"`np.dot` of {a_text} and {b_text} needs dimension {i} of the first ({n}) to equal "
+            f"dimension {j} of the second ({m2}): print both `.shape`s and fix the one that is "
+            "wrong."
+        )
+    return hint
 
 
 def _linear_layer_in_features(p, f):
+    """When: PyTorch's "mat1 and mat2 shapes cannot be multiplied (AxB and CxD)". An nn.Linear
+    layer's frames (or no product on the user's line) mean mat2 is the layer's weight."""
     a, b = f.get("a", ""), f.get("b", "")
-    got = a.split("x")[-1] if "x" in a else "?"
-    want = b.split("x")[0] if "x" in b else "?"
+    da, db = dims(a.replace(" ", "")), dims(b.replace(" ", ""))
+    if _PRODUCT_ON_LINE.search(p.user_line) and not _in_layer(p):
+        return _matrix_product(p, da, db, f"({a}) @ ({b})")
+    if not (da and db and len(da) == 2 == len(db)):
+        return None
+    if not _in_layer(p) and p.frames:
+        return None  # neither a layer nor a product the line shows: say only what failed
+    got, want = da[1], db[0]
     return (
         f"A Linear layer gets {got} input features but was built for {want} ({a} vs {b}): set its "
         f"`in_features` to {got}, or flatten/reshape the input before the layer."
     )
 
 
+def _element_count(total: str, shape_text: str, verb: str) -> str | None:
+    """Why ``total`` elements cannot take ``shape_text``; None when the numbers do not show."""
+    shape = dims(shape_text)
+    if shape is None or not total.isdigit():
+        return None
+    n, known = int(total), [x for x in shape if x is not None and x >= 0]
+    rest = 1
+    for x in known:
+        rest *= x
+    if len(known) == len(shape) - 1 and rest:  # one -1: the others must divide the size
+        return (
+            f"{n} elements cannot be {verb} shape {shape_text}: {n} is not a multiple of "
+            f"{rest} (the product of the other dimensions); check where the size comes from."
+        )
+    if len(known) == len(shape):
+        times = f", {n // rest} times as many" if rest and n > rest and n % rest == 0 else ""
+        return (
+            f"{n} elements cannot be {verb} shape {shape_text} ({rest} elements{times}): the "
+            "new shape's product must equal the size; fix the numbers or put -1 in one dimension."
+        )
+    return None
+
+
 def _view_element_count(p, f):
-    return (
-        f"{f.get('b', 'The')} elements cannot be viewed as shape {f.get('a', '')}: the new shape's "
-        "product must equal the element count; use -1 for one dimension, e.g. "
-        "`x.view(x.size(0), -1)`."
-    )
+    """When: "shape '[a]' is invalid for input of size n" names the shape and the size."""
+    hint = _element_count(f.get("b", ""), f.get("a", ""), "viewed as")
+    if hint and "-1" not in f.get("a", ""):
+        hint = hint.replace(
+            "put -1 in one dimension", "use -1 for one, e.g. `x.view(x.size(0), -1)`"
+        )
+    return hint
 
 
+def _reshape_element_count(p, f):
+    """When: "cannot reshape array of size n into shape (a)" names both."""
+    return _element_count(f.get("b", ""), f.get("a", ""), "reshaped into")
+
+
+# PyTorch layer and loss messages, each with the numbers the hint needs.
 def _torch_layer_input_shape(p, f):
-    if "dimensional input" in p.message:
-        return (
-            "The layer expects a batch dimension: a single image must be `x.unsqueeze(0)` "
-            "(shape N, C, H, W), not (C, H, W)."
-        )
-    if "more than 1 value per channel" in p.message:
-        return (
-            "BatchNorm cannot train on a batch of one sample: pass `drop_last=True` to the "
-            "DataLoader (the last batch may hold 1), or call `model.eval()` to predict one sample."
-        )
-    if "batch_size" in p.message:
-        return (
-            "Inputs and targets have different batch sizes: the tensor was probably flattened "
-            "wrongly; use `x.view(x.size(0), -1)` instead of `x.view(-1, n)`."
-        )
-    return (
-        f"The tensor's shape does not fit the layer{_shapes(f)}: check the batch and channel "
-        "layout (N, C, H, W for Conv2d) and the loss's input vs. target shapes."
-    )
+    """When: the message is one of PyTorch's layer or loss shape checks (``torch_layer_hint``
+    reads each); otherwise None."""
+    return torch_layer_hint(p)
 
 
 def _keras_input_shape(p, f):
-    if "requires inputs with matching shapes" in p.message:
-        shapes = re.search(r"Got inputs shapes: (\[.*?\])", p.message)
+    """When: a Keras/TensorFlow message that names the shapes and says whose they are (the
+    layer's input, the labels and the output, a named op); otherwise None: the safe hint."""
+    msg = p.message
+    if "requires inputs with matching shapes" in msg:
+        shapes = re.search(r"Got inputs shapes: (\[.*?\])", msg)
         got = f" ({shapes.group(1)})" if shapes else ""
         return (
             f"The tensors joined by the merge layer differ outside the joining axis{got}: make "
             "the branches match first, e.g. the same pooling or `padding='same'`, or crop/pad one."
         )
-    if re.search(r"Incompatible shapes: \[[\d,]+\] vs\. \[[\d,]+\]", p.message):
-        op = re.search(r"\[Op:(\w+)\]", p.message)
+    if re.search(r"Incompatible shapes: \[[\d,]+\] vs\. \[[\d,]+\]", msg):
+        op = re.search(r"\[Op:(\w+)\]", msg)
         where = f" in `{op.group(1)}`" if op else ""
         return (
             f"Two tensors combined element-wise{where} have different sizes{_shapes(f)}: often "
             "predictions vs. labels (or a last, smaller batch); make their shapes equal."
         )
-    m = re.search(r"Shapes \(None, (\d+)\) and \(None, (\d+)\) are incompatible", p.message)
-    if m and "1" in m.groups():
-        return (
-            f"The labels and the output layer disagree{_shapes(f)}: with integer class labels use "
-            "`loss='sparse_categorical_crossentropy'`, or one-hot encode them with "
-            "`to_categorical` for 'categorical_crossentropy'."
-        )
-    if "checking target" in p.message or "checking model target" in p.message:
-        return (
-            f"The labels' shape does not fit the output layer{_shapes(f)}: give the last layer one "
-            "unit per class, and one-hot labels for 'categorical_crossentropy' (or integer labels "
-            "with 'sparse_categorical_crossentropy')."
-        )
-    return (
-        f"The data's shape does not fit the model{_shapes(f)}: make the first layer's "
-        "`input_shape` equal `X.shape[1:]` (or reshape X), and check labels match the output "
-        "layer and loss."
-    )
+    return keras_hint(p)
+
+
+# ---- scikit-learn, NumPy, pandas, Matplotlib
+
+# scikit-learn's metric functions (a model's own .score(X, y) pairs X and y instead).
+_METRIC = re.compile(
+    r"^(?!cross_val)\w+_score$|^\w+_error$|^confusion_matrix$|^classification_report$"
+    r"|^\w*_curve$|^log_loss$"
+)
 
 
 def _x_y_row_counts(p, f):
+    """When: scikit-learn's check_consistent_length lists the lengths, in the order of the
+    call's arguments. A metric compares true labels with predictions; fit pairs X and y."""
+    counts = [int(x) for x in re.findall(r"\d+", p.message.split("samples:", 1)[-1])[:4]]
+    if len(counts) < 2:
+        return None
+    a, b = counts[0], counts[1]
+    call = failing_call(p)
+    args = call.args if call is not None else ()
+    named = len(args) == len(counts) and all(code(x) for x in args)
+    pair = f"{code(args[0])} and {code(args[1])}" if named else ""
+    in_metrics = any("metrics" in fr.filename for fr in p.frames if fr.library)
+    called = call.function.rsplit(".", 1) if call is not None else [""]
+    on_object = len(called) == 2 and not re.search(r"metrics$|^skm$", called[0])
+    if call is not None and (in_metrics or (_METRIC.search(called[-1]) and not on_object)):
+        which = pair or "The true labels and the predictions"
+        empty = " (one is empty)" if 0 in (a, b) else ""
+        return (
+            f"{which} have {a} and {b} values{empty}: compare predictions with the labels of the "
+            "same rows, e.g. `model.predict(X_test)` with `y_test`."
+        )
+    if call is not None and call.function.endswith("fit") and a == 1 and b > 1:
+        return (
+            f"X was read as 1 sample of {b} values: a single feature must be a column, e.g. "
+            "`df[['col']]` or `x.reshape(-1, 1)`."
+        )
+    who = pair or "X and y"
     return (
-        f"X and y have different numbers of rows{_shapes(f)}: build them from the same rows, e.g. "
+        f"{who} have different numbers of rows ({a} vs {b}): build them from the same rows, e.g. "
         "split them together with `train_test_split(X, y)` and drop rows from both at once."
     )
 
 
+_NAME_LIKE = re.compile(r"[A-Za-z_][\w.]*(?:\[[^\[\]]+\])*(?:\.\w+)*")
+
+
 def _sklearn_wants_2d(p, f):
+    """When: check_array's "Expected 2D array, got 1D/scalar array" or "Found array with dim
+    N"; the argument is named when the call passes one array by name."""
+    args = call_args(p)
+    name = args[0] if len(args) == 1 and _NAME_LIKE.fullmatch(args[0]) and code(args[0]) else ""
+    got = f.get("got", "1D")
+    if got == "scalar":
+        return (
+            "scikit-learn wants a 2-D X (samples × features) but got a single value: wrap it, "
+            "e.g. `[[value]]`."
+        )
+    x = name or "X"
+    if got != "1D":
+        return (
+            f"scikit-learn wants a 2-D X (samples × features) but `{x}` is {got}: flatten each "
+            f"sample with `{x}.reshape(len({x}), -1)`."
+        )
     return (
-        f"scikit-learn wants a 2-D X (samples × features) but got a {f.get('got', '1D')} array: "
-        "use `X.reshape(-1, 1)` for one feature, or `df[['col']]` instead of `df['col']`."
-    )
-
-
-def _reshape_element_count(p, f):
-    return (
-        f"An array of {f.get('b', 'N')} elements cannot become shape {f.get('a', '')}: the new "
-        "shape's product must equal the size; check the numbers or put -1 in one dimension."
+        f"scikit-learn wants a 2-D X (samples × features) but "
+        f"{'`' + x + '` is' if name else 'got'} a 1D array: use `{x}.reshape(-1, 1)` for one "
+        f"feature (or `df[['col']]` instead of `df['col']`), or `{x}.reshape(1, -1)` for one "
+        "sample."
     )
 
 
 def _concat_dimensions(p, f):
+    """When: NumPy names the dimension and the sizes that differ (otherwise generic)."""
+    m = re.search(
+        r"along dimension (\d+), the array at index (\d+) has size (\d+) and the array at index "
+        r"(\d+) has size (\d+)",
+        p.message,
+    )
+    if m:
+        return (
+            f"Array {m.group(2)} has size {m.group(3)} and array {m.group(4)} size {m.group(5)} "
+            f"in dimension {m.group(1)}, which is not the one you join on: make them equal, or "
+            "join along that dimension (`axis=`)."
+        )
     return (
         "The arrays differ in a dimension other than the one you join on: print their `.shape`s "
         "and check the `axis` argument."
@@ -415,9 +592,30 @@ def _plot_x_y_lengths(p, f):
 
 
 def _pandas_constructor_shape(p, f):
+    """When: the data's shape and the one the index/columns imply differ in one dimension and
+    the call passes that keyword (pandas printed (rows, cols) or, before 0.24, (cols, rows))."""
+    a, b = dims(f.get("a")), dims(f.get("b"))
+    call = failing_call(p)
+    if a and b and len(a) == len(b) == 2 and call is not None:
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        keyword = (
+            "columns" if "columns=" in call.text else ("index" if "index=" in call.text else "")
+        )
+        if len(diff) == 1 and keyword:
+            have, named = diff[0]
+            unit = "columns" if keyword == "columns" else "rows"
+            return (
+                f"The data has {have} {unit} but `{keyword}=` gives {named} labels: pass one label "
+                f"per {unit[:-1]}, or select the data that matches them."
+            )
+    if a and b:
+        return (
+            f"The data's shape does not fit the pandas object being built{_shapes(f)}: pass as "
+            "many column names as columns, and an index as long as the rows."
+        )
     return (
-        f"The data's shape does not fit the pandas object being built{_shapes(f)}: pass a 1-D "
-        "array for a Series/column (e.g. `arr.ravel()`) and as many column names as columns."
+        "The data's shape does not fit the pandas object being built: pass a 1-D array for a "
+        "Series/column (e.g. `arr.ravel()`)."
     )
 
 
@@ -428,24 +626,102 @@ def _shapes_do_not_fit(p, f):
     )
 
 
+def _first_mismatch(a: Dims, b: Dims) -> tuple[int, int | None, int | None] | None:
+    """The axis (counted from the right, -1 first) where two shapes cannot broadcast."""
+    for i in range(1, min(len(a), len(b)) + 1):
+        x, y = a[-i], b[-i]
+        if x != y and x != 1 and y != 1:
+            return -i, x, y
+    return None
+
+
 def _not_broadcastable(p, f):
-    if "could not broadcast input array" in p.message:
+    """When: the message gives the shapes; a 1-D array whose length matches the other's rows
+    is certain to need a column view (`b[:, None]`); an assignment is named as one."""
+    msg = p.message
+    m = re.search(
+        r"value tensor of shape \[([^\]]*)\] cannot be broadcast to indexing result of shape "
+        r"\[([^\]]*)\]",
+        msg,
+    )
+    if m:
+        return (
+            f"The assigned value has shape [{m.group(1)}] but the indexed place holds "
+            f"[{m.group(2)}]: assign a value of the place's shape (e.g. one element of it)."
+        )
+    if "could not broadcast input array" in msg:
         return (
             f"An assignment puts an array of one shape into a slot of another{_shapes(f)}: the "
             "values you assign must have the target's shape; check both `.shape`s."
         )
+    m = re.search(
+        r"non-broadcastable output operand with shape (\([^)]*\)) doesn't match the broadcast "
+        r"shape (\([^)]*\))",
+        msg,
+    )
+    if m:
+        return (
+            f"The result has shape {m.group(2)} but is written into an array of shape "
+            f"{m.group(1)} (an in-place `+=` or `out=`): assign to a new variable instead."
+        )
+    a, b = dims(f.get("a")), dims(f.get("b"))
+    if not a or not b:
+        return None
+    pair = f"({f['a']} vs {f['b']})"
+    if len(a) == len(b) == 1:
+        return (
+            f"The two arrays have different lengths {pair}: element-wise operations need equal "
+            "lengths; build both from the same rows."
+        )
+    for one, two in ((a, b), (b, a)):
+        axes = [k for k, n in enumerate(two) if n == one[0]] if len(one) == 1 else []
+        if len(two) >= 2 and len(axes) == 1 and axes[0] < len(two) - 1:
+            k = axes[0]
+            nones = ", None" * (len(two) - 1 - k)
+            return (
+                f"The {show(one)} array matches axis {k} of the {show(two)} one, but "
+                f"broadcasting aligns the last axis: reshape it with `v[:{nones}]` "
+                f"(shape {show((one[0],) + (1,) * (len(two) - 1 - k))})."
+            )
+    bad = _first_mismatch(a, b)
+    if bad is None:
+        return None
+    axis, x, y = bad
     return (
-        f"An element-wise operation got shapes that cannot be broadcast{_shapes(f)}: trailing "
-        "dimensions must be equal or 1; reshape one (e.g. `a[:, None]`) or align the samples."
+        f"The shapes {pair} cannot be broadcast: compared from the right, each pair of "
+        f"dimensions must be equal or 1, but axis {axis} has {x} vs {y}."
     )
 
 
+_ASSIGNED = re.compile(r"^\s*([\w.]+\[[^\]]+\](?:\[[^\]]+\])*)\s*=(?!=)")
+
+
 def _torch_sizes_differ(p, f):
-    dim = f" at dimension {f['dim']}" if f.get("dim") else ""
+    """When: PyTorch names the two sizes. "The expanded size" is an assignment or expand (the
+    target's size first); "The size of tensor a" an element-wise operation."""
+    a, b = f.get("a", "?"), f.get("b", "?")
+    if "expanded size" in p.message:
+        target = _ASSIGNED.match(p.user_line)
+        where = f"`{target.group(1)}`" if target else "the target"
+        return (
+            f"A value of size {b} is written into (or expanded to) {where}, which has size {a}: "
+            "the assigned value must have the target's shape."
+        )
+    dim = f" in dimension {f['dim']}" if f.get("dim") else ""
+    in_loss = any(re.search(r"[\\/]loss\.py$", fr.filename) for fr in p.frames)
+    if in_loss and f.get("dim") == "0":
+        return (
+            f"The loss got {a} predictions and {b} targets (dimension 0 is the batch): compute "
+            "both from the same batch of samples."
+        )
+    if in_loss:
+        return (
+            f"The loss got predictions and targets of different sizes{dim} ({a} vs {b}): make "
+            "the model's output have the target's shape."
+        )
     return (
-        f"Two tensors of sizes {f.get('a', '?')} and {f.get('b', '?')} meet{dim} in an "
-        "element-wise "
-        "operation: often predictions (N, 1) vs. targets (N,); use `.squeeze()` or `.view(-1)`."
+        f"Two tensors combined element-wise have sizes {a} and {b}{dim}: print both `.shape`s "
+        "and make them equal (or 1) there."
     )
 
 
