@@ -18,7 +18,7 @@ from .rules import CATCH_ALL, HINTS, RuleMatch
 from .rules.imports import module_not_found_hint, package_for
 from .rules.keys import missing_key_hint
 from .rules.names import undefined_name_hint
-from .text import allowed_values, named_arguments
+from .text import allowed_values, closest_allowed, literal_argument, named_arguments
 from .traceback import ParsedError
 from .where import MAX_CALL, call_arguments, failing_call, raised_in_user_code
 
@@ -283,7 +283,6 @@ def _special_hint(parsed: ParsedError) -> str:
 
 _MAGIC = re.compile(r"get_ipython\(\)\.run_(line|cell)_magic\('(\w+)',\s*'([^']*)'")
 _IMPORT_LINE = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+))")
-_LITERAL = re.compile(r"""(?:[-+]?[\d.]+(?:e[-+]?\d+)?|'[^']*'|"[^"]*"|True|False|None)""")
 
 
 def _as_written(line: str) -> str:
@@ -325,7 +324,7 @@ def safe_hint(parsed: ParsedError) -> str:
     else:
         lead, on = f"The marked line raised {what}", "on that line"
     literal_only = line.startswith("%") or (
-        bool(arguments) and all(_LITERAL.fullmatch(a.split("=", 1)[-1].strip()) for a in arguments)
+        bool(arguments) and all(literal_argument(a) for a in arguments)
     )
     gist = _inner_gist(parsed) or _gist(parsed.message)
     first = f"{lead}: {gist}" if gist else lead
@@ -339,6 +338,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     fix = stated_fix(parsed.message)
     if fix and fix.rstrip(".!?") not in gist:
         return f"The message says what to do: {fix.rstrip('.')}."
+    given, near = closest_allowed(parsed.message, arguments)
+    if near:
+        return f"`{given}` is not among the values it allows: did you mean `{near}`?"
     allowed = allowed_values(parsed.message, gist)
     passed = named_arguments(
         parsed, arguments, gist if _WRAPPER.search(parsed.message) else parsed.message
@@ -360,8 +362,8 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         inside = f" (in {', '.join(libraries)})" if libraries else ""
         return (
             f"The error came from code that ran while `{module}` was imported{inside}, not from "
-            "your line: the installed package versions may not fit together; compare them "
-            "(`%pip list`) and restart the kernel after any change."
+            "your line: restart the kernel and import it again; if it fails again, the installed "
+            "package versions do not fit together (compare them with `%pip list`)."
         )
     if family == "ValueError" and literal_only:
         return _LOOK_ELSE.format(on=on)

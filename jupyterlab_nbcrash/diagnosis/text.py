@@ -136,13 +136,43 @@ def allowed_values(message: str, gist: str = "") -> str:
     return "" if text in gist else text
 
 
+def closest_allowed(message: str, arguments) -> tuple[str, str]:
+    """(the user's string value, the allowed value close to it) when the message lists the values
+    it allows and the value it got (quoted in the message or a string argument of the call) is a
+    near miss ("darkgird" -> "darkgrid"); else ("", "")."""
+    text = message[:4_000]
+    m = _ALLOWED.search(text)
+    if m is None:
+        return "", ""
+    listed = re.split(r",? but |\. ", m.group(1))[0]
+    quoted = r"'([^'\n]{1,40})'|\"([^\"\n]{1,40})\""
+    words = [a or b for a, b in re.findall(quoted, listed)] or re.findall(
+        r"[A-Za-z_][\w.-]*", listed.split(" ", 3)[-1]
+    )
+    outside = text[: m.start()] + text[m.start() + len(listed) :]
+    given = [a or b for a, b in re.findall(quoted, outside)]
+    for arg in arguments:
+        value = re.fullmatch(r"""(?:\w+\s*=\s*)?['"]([^'"]{1,40})['"]""", arg.strip())
+        if value:
+            given.append(value.group(1))
+    for value in dict.fromkeys(given):
+        if value not in words:
+            near = close_matches(value, words, n=1)
+            if near:
+                return value, near[0]
+    return "", ""
+
+
 def named_arguments(parsed: ParsedError, arguments, text: str) -> list[str]:
     """``name=value`` items of the user's call (or, when it has none, of the cell's code) whose
     parameter the message ``text`` names: the values to check first."""
     text = text[:4_000]
 
     def named(name: str) -> bool:
-        if re.search(rf"['\"`]{re.escape(name)}['\"`]|(?<![\w/\\.]){re.escape(name)}=", text):
+        if re.search(
+            rf"['\"`]{re.escape(name)}['\"`]|(?<![\w/\\.]){re.escape(name)}(?:=| (?:must|should) )",
+            text,
+        ):
             return True
         return name not in _COMMON_WORDS and bool(
             re.search(rf"(?<![\w/\\.]){re.escape(name)}(?![\w/\\])", text)
@@ -179,3 +209,12 @@ def _argument_value(code: str, start: int) -> str:
         elif c in ",)\n" and depth == 0:
             return code[start:i].strip()
     return ""
+
+
+_LITERAL = re.compile(r"""[-+]?[\d.]+(?:e[-+]?\d+)?|'[^']*'|"[^"]*"|True|False|None""")
+
+
+def literal_argument(argument: str) -> bool:
+    """True when a call's argument (``x``, or ``name=x``) is written as a literal: a number, a
+    string, True, False or None."""
+    return bool(_LITERAL.fullmatch(argument.split("=", 1)[-1].strip()))

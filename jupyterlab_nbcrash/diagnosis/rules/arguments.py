@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import allowed_values, as_code, named_arguments
+from ..text import allowed_values, as_code, closest_allowed, named_arguments
 from ..traceback import ParsedError
 from ..where import call_arguments, failing_call, raised_by_the_line
 from .base import RuleMatch, Template, group_facts, named, pattern_rule, user_calls
@@ -44,6 +44,8 @@ _UNEXPECTED_KW = re.compile(
     r"|Argument\(s\) not recognized: \{'(?P<kw5>\w+)'"
     r"|(?<![\w.<>])(?P<func6>\w+) got unexpected keyword argument '(?P<kw6>\w+)'"
     r"|invalid keyword argument '(?P<kw7>\w+)'"
+    # CPython's builtins and C extensions: "'axis' is an invalid keyword argument for sort()"
+    r"|'(?P<kw8>\w+)' is an invalid keyword argument for (?P<func8>[\w.]+)\(\)"
 )
 _POSITIONAL = re.compile(
     r"(?<![\w.<>])(?P<func>[\w.<>]+)\(\) missing (?P<n>\d+) required "
@@ -56,6 +58,8 @@ _POSITIONAL = re.compile(
     r"(?:keyword )?argument '(?P<kw>\w+)'"
     r"|(?<![\w.<>])(?P<func4>[\w.<>]+)\(\) takes exactly (?P<exact>\d+) arguments?"
     r"|missing a required argument: (?P<args2>'\w+')"
+    # C functions (NumPy, OpenCV): "Laplacian() missing required argument 'ddepth' (pos 2)"
+    r"|(?<![\w.<>])(?P<func5>[\w.<>]+)\(\) missing required argument (?P<args3>'\w+') \(pos \d+\)"
 )
 
 
@@ -67,8 +71,10 @@ def unexpected_keyword(parsed: ParsedError) -> RuleMatch | None:
     m = _UNEXPECTED_KW.search(parsed.message)
     if m is None:
         return None
-    keyword = next(g for g in (m.group(f"kw{s}") for s in ("", "2", "3", "4", "5", "6", "7")) if g)
-    func = m.group("func") or m.group("func4") or m.group("func6") or ""
+    keyword = next(
+        g for g in (m.group(f"kw{s}") for s in ("", "2", "3", "4", "5", "6", "7", "8")) if g
+    )
+    func = m.group("func") or m.group("func4") or m.group("func6") or m.group("func8") or ""
     short = func.split(".")[-1]
     facts = {"keyword": keyword, "function": func}
     hit = lookup_kwarg(short, keyword)
@@ -89,12 +95,14 @@ def positional(parsed: ParsedError) -> RuleMatch | None:
     m = _POSITIONAL.search(parsed.message)
     if m is None:
         return None
-    func = m.group("func") or m.group("func2") or m.group("func3") or m.group("func4") or ""
+    func = next(
+        (m.group(g) for g in ("func", "func2", "func3", "func4", "func5") if m.group(g)), ""
+    )
     if not func and parsed.user_line:  # "missing a required argument" names no function
         call = re.search(r"([\w.]+)\s*\([^()]*\)\s*$", parsed.user_line)
         func = call.group(1) if call else ""
     facts = {"function": func}
-    missing = m.group("args") or m.group("args2")
+    missing = m.group("args") or m.group("args2") or m.group("args3")
     if missing:
         facts["missing"] = missing.strip()
         facts["kind"] = "missing"
@@ -473,9 +481,10 @@ def _unexpected_keyword(p, f):
             f"This call does not accept the argument `{kw}`: check its spelling and the "
             "documentation of your installed version."
         )
+    shown = caller if caller and caller.split(".")[-1] == short and "." not in func else func
     return (
-        f"`{func}()` has no parameter `{kw}`: check its spelling and the documentation of your "
-        f"installed version (`help({func})`)."
+        f"`{shown}()` has no parameter `{kw}`: check its spelling and the documentation of your "
+        f"installed version (`help({shown})`)."
     )
 
 
@@ -510,7 +519,7 @@ def _wrong_positional_arguments(p, f):
                 f"argument became `self` and {missing} is missing: call it on an instance, "
                 f"e.g. `{func.split('.')[0]}().{short}(...)`."
             )
-        as_value = re.search(rf"\w\s*=\s*[\w.]*{re.escape(short)}\s*\(", p.user_line)
+        as_value = re.search(rf"[(,]\s*\w+\s*=\s*[\w.]*{re.escape(short)}\s*\(", p.user_line)
         if as_value:
             return (
                 f"`{short}(...)` is called right here, and called without {missing}: to hand over "
@@ -518,8 +527,17 @@ def _wrong_positional_arguments(p, f):
                 "these options."
             )
         method_call = re.search(rf"(\w+)\.{re.escape(short)}\s*\(\s*[^)\s]", p.user_line)
-        if method_call and "." not in func:
-            obj = method_call.group(1)
+        obj = method_call.group(1) if method_call else ""
+        cls = re.search(rf"^\s*{re.escape(obj)}\s*=\s*([A-Z][\w.]*)\s*$", p.user_code, re.M)
+        if obj and cls:
+            return (
+                f"`{obj}` is the class `{cls.group(1)}` itself, not an instance, so your first "
+                f"argument became `self`: create one with `{obj} = {cls.group(1)}()`."
+            )
+        imported = re.search(
+            rf"\bimport\s+[\w.]+(?:\s+as\s+{re.escape(obj)}|(?<=\b{re.escape(obj)}))\b", p.user_code
+        )
+        if obj and "." not in func and "(pos " not in p.message and not imported:
             return (
                 f"`{short}()` got no value for {missing}: pass {them}. If you did, `{obj}` may be "
                 f"the class itself rather than an instance (`{obj} = SomeClass()` needs the `()`)."
@@ -683,7 +701,11 @@ def _value_not_accepted(p, f):
     quoted = " and ".join(f"`{a}`" for a in passed)
     if not sentence:
         return None
-    if quoted and allowed:
+    sentence = sentence.rstrip(".") + ("" if sentence.endswith(("?", "!")) else ".")
+    given, near = closest_allowed(p.message, call.arguments if call else ())
+    if near:
+        tail = f" `{given}` is not among the values it allows: did you mean `{near}`?"
+    elif quoted and allowed:
         tail = f" Change {quoted} to a value it allows ({allowed})."
     elif quoted:
         tail = f" Change {quoted} to a value the message allows."
@@ -691,7 +713,7 @@ def _value_not_accepted(p, f):
         tail = f" Pick a value it allows: {allowed}."
     else:
         tail = " Pick a value the message allows (the function's documentation lists them)."
-    return f"An argument value is not accepted: {sentence.rstrip('.')}.{tail}"
+    return f"An argument value is not accepted: {sentence}{tail}"
 
 
 def _wrong_input_container(p, f):

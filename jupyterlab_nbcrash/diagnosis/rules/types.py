@@ -204,20 +204,6 @@ def _a(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
-def _in_user_code(p) -> bool:
-    """The failing line itself did the operation: the last frame is a notebook cell (or the
-    crash carries no frames at all), not a library's own code."""
-    return p.last_frame is None or p.last_frame.is_user
-
-
-def _operator_of_user(p, op: str) -> bool:
-    """The user's line applies ``op`` itself, directly or through a library's operator method."""
-    bare = re.sub(r"'[^']*'|\"[^\"]*\"", "''", p.user_line)
-    if op and p.user_line and op not in bare:
-        return False
-    return raised_by_the_line(p)
-
-
 def _is_number(t: str) -> bool:
     return t in _NUMBERS or t.startswith(("numpy.int", "numpy.float", "numpy.uint", "int", "float"))
 
@@ -239,9 +225,10 @@ def _text_and_numbers_mixed(p, f):
             "`~` works on booleans (and integers), and these values are neither: build the mask "
             "with a comparison first (e.g. `~(df['a'] > 0)` or `~df['a'].isna()`)."
         )
-    if re.search(r"dtype\('?<?[UO]|dtype\('?object|dtype\('?str", p.message):
+    if re.search(r"dtype\('?<?[UO]|dtype\('?object|dtype\('?str|StrDType|ObjectDType", p.message):
+        what = f"NumPy's `{name}`" if name else "NumPy"
         return (
-            f"NumPy's `{name or 'operation'}` got text (or Python objects): convert the array to "
+            f"{what} got text (or Python objects) where it needs numbers: convert the array to "
             "a numeric dtype first (e.g. `arr.astype(float)` after cleaning the text values)."
         )
     if name:
@@ -291,7 +278,7 @@ def _opencv_not_an_array(p, f):
 def _not_callable(p, f):
     """When: the failing line calls something that is not callable. A library's own call of a
     non-callable (a callback it stored) is not the user's line: the safe hint speaks."""
-    if not _in_user_code(p):
+    if not raised_by_the_line(p):
         return None
     t = f.get("type", "")
     for attr, types in _ATTRIBUTE_TYPES.items():
@@ -332,7 +319,7 @@ def _not_subscriptable(p, f):
     did with None is only known when the line did it itself."""
     t = f.get("type", "")
     none = f.get("none") or t == "NoneType"
-    if none and not _in_user_code(p):
+    if none and not raised_by_the_line(p):
         return None
     if none and "has no len" in p.message:
         return (
@@ -397,7 +384,7 @@ def _not_iterable(p, f):
     """When: the failing line loops over or unpacks the value itself; a library that iterates
     over an argument gets the safe hint (the argument is not known)."""
     t = f.get("type", "")
-    if not _in_user_code(p):
+    if not raised_by_the_line(p):
         return _number_argument_iterated(p, t)
     target = _UNPACK_TARGET.match(p.user_line)
     source = f"`{target.group(1)}`" if target and len(target.group(1)) <= 60 else ""
@@ -414,16 +401,23 @@ def _not_iterable(p, f):
             f"{source or 'The right side'} is a single {t}, not a sequence: it cannot be unpacked "
             "into several names; check what it returns."
         )
-    if _is_number(t) and re.match(r"\s*for\b", p.user_line):
-        return f"You loop over a single {t}: use `range(n)` to loop n times."
+    loop = re.match(r"\s*for\s+.+?\s+in\s+([\w.]+)\s*:", p.user_line)
+    if loop and t.startswith(("int", "numpy.int", "numpy.uint")):
+        return (
+            f"`{loop.group(1)}` is a single {t}, not a sequence: loop with "
+            f"`range({loop.group(1)})` to repeat that many times, or check why it holds one number."
+        )
+    if loop:
+        return f"`{loop.group(1)}` is a single {t}, not a sequence: check what it holds."
     if _is_number(t):
         return f"A single {t} is used where a sequence is expected: pass a list or `range(n)`."
     return f"A `{t}` cannot be looped over or unpacked: check what the variable holds."
 
 
-def _number_argument_iterated(p, t: str) -> str | None:
-    """A library iterated over a number: name the call's arguments written as a single number of
-    that type, when there are any (``plt.tight_layout(rect=0)``)."""
+def _number_argument_iterated(p, t: str, verb: str = "iterates over") -> str | None:
+    """A library iterated over a number (or used a float as an integer): name the call's
+    arguments written as a single number of that type, when there are any
+    (``plt.tight_layout(rect=0)``)."""
     call = failing_call(p)
     if call is None or not _is_number(t):
         return None
@@ -432,6 +426,11 @@ def _number_argument_iterated(p, t: str) -> str | None:
     if not numbers:
         return None
     them = " and ".join(f"`{a}`" for a in numbers[:2])
+    if verb != "iterates over":
+        return (
+            f"`{call.text}` needs an integer where it got a {t}: of its arguments, {them} "
+            f"{'is a float' if len(numbers) == 1 else 'are floats'}; pass whole numbers."
+        )
     return (
         f"`{call.text}` iterates over a single {t} inside it: {them} "
         f"{'is a single number' if len(numbers) == 1 else 'are single numbers'}; pass a list or "
@@ -459,7 +458,7 @@ def _unsupported_operands(p, f):
             f"A {dates.group(1)} column is compared with a {dates.group(2)}: compare it with a "
             "date (`pd.Timestamp('1980-01-01')`), or compare its `.dt.year` with the number."
         )
-    if not op or not _operator_of_user(p, op.rstrip("=") if op != "==" else op):
+    if not op or not raised_by_the_line(p):
         return None
     if "unary" in p.message:
         fix = "use a NumPy array (`np.array(x)`)" if t in ("list", "tuple") else "convert it first"
@@ -509,7 +508,7 @@ def _text_joined_with_non_text(p, f):
     names the sequence type and the other one."""
     other, kind = f.get("other", ""), f.get("type", "str")
     if "can't multiply sequence" in p.message:
-        if not _operator_of_user(p, "*"):
+        if not raised_by_the_line(p):
             return None
         m = re.search(r"of type '([\w.]+)'", p.message)
         return (
@@ -523,11 +522,13 @@ def _text_joined_with_non_text(p, f):
             "the file in text mode (`'w'`, not `'wb'`) to write text."
         )
     joined = re.search(r"(\w+)\(\) argument must be str", p.message)
+    if "must be str" in p.message and not joined and not p.message.startswith("must be str"):
+        return None  # a parameter that must be a str ("order must be str, not int")
     if joined:
         return (
             f"`{joined.group(1)}()` needs a str, not a {other}: convert the value with `str(...)`."
         )
-    if not _operator_of_user(p, "+"):
+    if not raised_by_the_line(p):
         return None
     if kind == "list":
         return (
@@ -586,6 +587,8 @@ def _integer_needed(p, f):
     """When: the message says which conversion failed and, for "cannot be interpreted as an
     integer", of what type the value is; ``int(...)`` is only offered for numbers."""
     t = f.get("type", "")
+    if not raised_by_the_line(p) and failing_call(p) is not None:
+        return _number_argument_iterated(p, t, "uses") if "interpreted" in p.message else None
     if "only size-1 arrays" in p.message:
         return (
             "A whole array went where one number is needed (`float(...)`, `int(...)` or a "

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..where import failing_call, raised_by_the_line
+from ..text import literal_argument
+from ..where import call_arguments, failing_call, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -280,12 +281,14 @@ def _text_to_number(p, f):
     """When: the message quotes text that a number conversion refused (or a date format it
     could not match); other conversion messages get the safe hint."""
     message = p.message
-    fmt = re.search(r"time data '?(.+?)'? does not match format '([^']+)'", message)
+    fmt = re.search(
+        r"time data ['\"]?(.+?)['\"]? (?:does not|doesn't) match format ['\"]([^'\"]+)", message
+    )
     if fmt:
         return (
-            f"The date {_quoted(fmt.group(1))} does not match the format {fmt.group(2)!r}: write "
-            "a `format=` that matches the text exactly (`%Y` is a 4-digit year, `%y` 2 digits), "
-            "or pass `errors='coerce'`."
+            f"pandas cannot read the date {_quoted(fmt.group(1))} with the format "
+            f"{fmt.group(2)!r}: make the format match the text (`%Y` 4-digit year, `%y` 2 digits, "
+            "`%m` month, `%d` day), or pass `errors='coerce'` to turn impossible dates into NaT."
         )
     unknown = re.search(r"Unknown string format:? ?'?([^'\n]*)", message)
     if unknown:
@@ -331,8 +334,14 @@ def _unpack_count(p, f):
     if not raised_by_the_line(p):
         return None
     want, got = f.get("expected", ""), f.get("got", "")
-    m = _ASSIGNED.match(p.user_line) or re.match(r"\s*for\s+(.+?)\s+in\s+(.+?):?\s*$", p.user_line)
-    source = f"`{m.group(2).strip()}`" if m and len(m.group(2)) <= 60 else "the right side"
+    loop = re.match(r"\s*for\s+.+?\s+in\s+(.+?):?\s*$", p.user_line)
+    m = loop or _ASSIGNED.match(p.user_line)
+    value = m.group(m.lastindex).strip() if m else ""
+    if len(value) > 60:
+        value = re.sub(r"^([\w.]+)\(.*$", r"\1(…)", value)
+    source = f"`{value}`" if value and len(value) <= 60 else "the right side"
+    if loop and value:
+        source = f"each item of {source}"
     if f.get("kind") == "too many":
         what = f"more than {want} values" if want else "more values"
         return (
@@ -352,10 +361,10 @@ def _array_as_bool(p, f):
     that does it got an array where it expects one value, which the safe hint leaves open."""
     if not raised_by_the_line(p):
         call = failing_call(p)
-        if call is None:
-            return None
+        line = p.user_line.strip()
+        where = f"`{call.text}`" if call else f"`{line}`" if 0 < len(line) <= 70 else "Your call"
         return (
-            f"`{call.text}` tested an array as one True/False inside the library: one of its "
+            f"{where} had a library test an array or Series as one True/False: one of its "
             "arguments probably got an array or Series where a single value (a bool, a string, a "
             "number) is expected; check what you pass it."
         )
@@ -390,9 +399,7 @@ def _length_mismatch(p, f):
             "columns)."
         )
     if "All arrays must be of the same length" in message or "arrays must all be" in message:
-        call = failing_call(p)
-        given = ", ".join(f"`{x}`" for x in call.arguments[:4]) if call and call.arguments else ""
-        where = f" ({given})" if given else ""
+        where = _arrays_given(failing_call(p))
         return (
             f"The arrays or columns given{where} have different lengths: print `len(...)` of "
             "each and make them equal."
@@ -414,6 +421,17 @@ def _length_mismatch(p, f):
             "per row."
         )
     return None
+
+
+def _arrays_given(call) -> str:
+    """ " (`a`, `b`)": the arrays a call got, as written (a dict literal's values; no literals)."""
+    if call is None:
+        return ""
+    items = list(call.arguments)
+    if len(items) == 1 and items[0].startswith("{"):
+        items = [i.split(":", 1)[-1].strip() for i in call_arguments(f"f({items[0][1:-1]})")]
+    arrays = [i for i in items if not literal_argument(i)]
+    return f" ({', '.join(f'`{a}`' for a in arrays[:4])})" if arrays else ""
 
 
 def _ragged_sequences(p, f):
