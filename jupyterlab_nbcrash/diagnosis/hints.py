@@ -143,6 +143,8 @@ _CODE_AFTER = re.compile(
 )
 _INTRODUCES_CODE = re.compile(r"(?::|\b(?:using|use|run|with))$")
 _GIST_MAX = 140
+# A hint a card shows whole: a longer safe hint quotes the call by its name only.
+_HINT_MAX = 360
 # A line of a statement that spans several (IPython marks one of them): not worth quoting alone.
 _FRAGMENT = re.compile(r"[,(\[{\\]$|^[)\]}.]|^\w+\s*=\s*[^=]*,$")
 
@@ -185,6 +187,9 @@ def _gist(message: str) -> str:
     if len(first) > _GIST_MAX:
         first = first[: _GIST_MAX - 1].rstrip() + "…"
     first = first.rstrip(".:")
+    # Two short sentences of the message stay one sentence of the hint ("Failed to execute;
+    # parameters are not valid").
+    first = re.sub(r"(?<=[a-z])\. (?=[A-Z][a-z])", "; ", first)
     return "" if first in ("Message", "Error") else first
 
 
@@ -282,6 +287,8 @@ def _special_hint(parsed: ParsedError) -> str:
 
 
 _MAGIC = re.compile(r"get_ipython\(\)\.run_(line|cell)_magic\('(\w+)',\s*'([^']*)'")
+# An installed package's file (not the user's own module next to the notebook).
+_INSTALLED = re.compile(r"[\\/](?:site|dist)-packages[\\/]|[\\/]lib[\\/]python\d")
 _IMPORT_LINE = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+))")
 
 
@@ -307,7 +314,8 @@ def safe_hint(parsed: ParsedError) -> str:
     if special:
         return special
     call = failing_call(parsed)
-    line = _as_written(parsed.user_line.strip())
+    # A trailing comment is no part of the statement a hint quotes.
+    line = re.sub(r"\s+#[^'\"]*$", "", _as_written(parsed.user_line.strip()))
     what = parsed.ename or "an error"
     own_raise = line.startswith("raise ") and raised_in_user_code(parsed)
     arguments = call.arguments if call is not None else tuple(call_arguments(line))
@@ -327,9 +335,12 @@ def safe_hint(parsed: ParsedError) -> str:
         bool(arguments) and all(literal_argument(a) for a in arguments)
     )
     gist = _inner_gist(parsed) or _gist(parsed.message)
+    look = _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only)
+    if len(lead) + len(gist) + len(look) > _HINT_MAX and call is not None:
+        lead = lead.replace(f"`{call.text}`", f"`{call.function}(…)`", 1)
     first = f"{lead}: {gist}" if gist else lead
     first += "" if first.endswith(("?", "!", "…")) else "."
-    return f"{first} {_what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only)}"
+    return f"{first} {look}"
 
 
 def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> str:
@@ -356,7 +367,8 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         return "Print the values the condition before this `raise` tests."
     family = _FAMILY.get(parsed.ename, parsed.ename)
     imported = _IMPORT_LINE.match(parsed.user_line)
-    if imported and family not in ("ImportError", "NameError"):
+    installed = any(_INSTALLED.search(f.filename) for f in parsed.frames if not f.is_user)
+    if imported and family not in ("ImportError", "NameError") and installed:
         module = (imported.group(1) or imported.group(2)).split(".")[0]
         libraries = [f"`{lib}`" for lib in parsed.libraries[:3] if lib != module]
         inside = f" (in {', '.join(libraries)})" if libraries else ""

@@ -116,7 +116,7 @@ _ALLOWED = re.compile(
     r"((?:must be one of|should be one of|expected one of|is not in the list of allowed values|"
     r"supported formats|supported values are|valid options are|allowed values are|possible "
     r"values are|valid values are|choose from|accepted values are|must be either|one of the "
-    r"following)\b:?\s*(?:\n\s*)?[^\n]{2,160}?)(?:\.\s|\.?\s*$|\n|;)",
+    r"following|did you mean one of)\b:?\s*(?:\n\s*)?[^\n]{2,160}?)(?:\.\s|\.?\s*$|\n|;)",
     re.I | re.M,
 )
 # Parameter names that are also plain words of messages ("no numeric data to plot"): only a
@@ -168,14 +168,14 @@ def named_arguments(parsed: ParsedError, arguments, text: str) -> list[str]:
     parameter the message ``text`` names: the values to check first."""
     text = text[:4_000]
 
+    def quoted(name: str) -> bool:
+        n = re.escape(name)
+        return bool(re.search(rf"['\"`]{n}['\"`]|(?<![\w/\\.]){n}(?:=| (?:must|should) )", text))
+
     def named(name: str) -> bool:
-        if re.search(
-            rf"['\"`]{re.escape(name)}['\"`]|(?<![\w/\\.]){re.escape(name)}(?:=| (?:must|should) )",
-            text,
-        ):
-            return True
-        return name not in _COMMON_WORDS and bool(
-            re.search(rf"(?<![\w/\\.]){re.escape(name)}(?![\w/\\])", text)
+        return quoted(name) or (
+            name not in _COMMON_WORDS
+            and bool(re.search(rf"(?<![\w/\\.]){re.escape(name)}(?![\w/\\])", text))
         )
 
     found = [f"{k}={v}" for k, v in keyword_arguments(arguments).items() if named(k)]
@@ -184,7 +184,7 @@ def named_arguments(parsed: ParsedError, arguments, text: str) -> list[str]:
     hits: dict[str, set[str]] = {}
     code = parsed.user_code[:50_000]
     for m in re.finditer(r"[(,]\s*(\w+)\s*=(?!=)\s*", code):
-        if named(m.group(1)):
+        if quoted(m.group(1)):  # elsewhere in the cell: only a name the message marks as one
             value = _argument_value(code, m.end())
             if value:
                 hits.setdefault(m.group(1), set()).add(value)

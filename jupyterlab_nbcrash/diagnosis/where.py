@@ -81,6 +81,22 @@ def raised_by_the_line(parsed: ParsedError) -> bool:
     return bool(_SYNTAX_METHOD.search(name))
 
 
+_FOR = re.compile(r"^\s*for\s+(.+?)\s+in\s+(.+?)\s*:\s*(?:#.*)?$")
+_ASSIGN = re.compile(r"^\s*([\w\s,()\[\]*.]+?)\s*=(?!=)\s*(.+?)\s*(?:#.*)?$")
+
+
+def loop_or_unpack(line: str) -> tuple[str, str, str]:
+    """("for" | "assign" | "", targets, source) of a line that loops (``for a, b in pairs:``) or
+    assigns (``a, b = f(x)``): what it takes its values from, as written."""
+    m = _FOR.match(line)
+    if m:
+        return "for", m.group(1).strip(), m.group(2).strip()
+    m = _ASSIGN.match(line)
+    if m:
+        return "assign", m.group(1).strip(), m.group(2).strip()
+    return "", "", ""
+
+
 def failing_call(parsed: ParsedError) -> Call | None:
     """The call of the user's failing line that the crash went into, when the line shows it.
 

@@ -446,8 +446,11 @@ def _unexpected_keyword(p, f):
     version), which the wording says instead."""
     func, kw = f.get("function", ""), f.get("keyword", "")
     short = func.split(".")[-1]
-    passed = re.search(rf"(?<![\w.]){re.escape(kw)}\s*=(?!=)", p.user_code or p.user_line)
-    if not passed and (p.user_code or p.user_line):
+    # Not the user's: the keyword is nowhere in their code (not even in a ``**kwargs`` dict) and
+    # the function that refused it runs deep inside the library (a saved model being rebuilt).
+    mentioned = re.search(rf"\b{re.escape(kw)}\b", f"{p.user_code}\n{p.user_line}")
+    deep = sum(1 for fr in p.frames if not fr.is_user) >= 3
+    if not mentioned and deep and p.user_line:
         owner = f"`{func}()`" if func else "a function"
         return (
             f"Your code does not pass `{kw}`: a library passed it to {owner}, which your installed "
@@ -488,6 +491,14 @@ def _unexpected_keyword(p, f):
     )
 
 
+# Arguments a function gets when a library calls it (a loss, a metric, a callback): missing them
+# in ``loss=f(...)`` means the function was called instead of handed over.
+_CALL_TIME_ARGUMENTS = frozenset(
+    {"y_true", "y_pred", "y", "x", "X", "input", "inputs", "target", "targets", "logits"}
+    | {"labels", "preds", "predictions", "outputs", "output", "epoch", "logs"}
+)
+
+
 def _defines_method(p, short: str) -> bool:
     """The user's code defines ``short`` as a method (indented ``def`` inside a class)."""
     return "class " in p.user_code and bool(
@@ -520,7 +531,8 @@ def _wrong_positional_arguments(p, f):
                 f"e.g. `{func.split('.')[0]}().{short}(...)`."
             )
         as_value = re.search(rf"[(,]\s*\w+\s*=\s*[\w.]*{re.escape(short)}\s*\(", p.user_line)
-        if as_value:
+        call_time = re.findall(r"'(\w+)'", missing)
+        if as_value and call_time and set(call_time) <= _CALL_TIME_ARGUMENTS:
             return (
                 f"`{short}(...)` is called right here, and called without {missing}: to hand over "
                 f"the function itself, drop the `(...)` (`={short}`), or use a class that takes "
@@ -704,6 +716,7 @@ def _value_not_accepted(p, f):
     sentence = sentence.rstrip(".") + ("" if sentence.endswith(("?", "!")) else ".")
     given, near = closest_allowed(p.message, call.arguments if call else ())
     if near:
+        sentence = re.split(r"\s*Did you mean", sentence)[0].rstrip(".") + "."
         tail = f" `{given}` is not among the values it allows: did you mean `{near}`?"
     elif quoted and allowed:
         tail = f" Change {quoted} to a value it allows ({allowed})."

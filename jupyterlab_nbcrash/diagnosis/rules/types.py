@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..where import failing_call, raised_by_the_line
+from ..where import failing_call, loop_or_unpack, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
 from .indexes import non_integer_index_hint
 
@@ -209,10 +209,13 @@ def _is_number(t: str) -> bool:
 
 
 def _only_call(p) -> str:
-    """The name the failing line calls, when it calls exactly one thing."""
+    """The name the failing line calls, when it calls exactly one thing (and nothing that is
+    not a name, such as ``fns[0](x)`` or ``f(a)(b)``)."""
     bare = re.sub(r"'[^']*'|\"[^\"]*\"", "''", p.user_line)
     names = _CALL_NAME.findall(bare)
-    return names[0] if len(names) == 1 else ""
+    if len(names) != 1 or re.search(r"[\])]\s*\(", bare):
+        return ""
+    return names[0]
 
 
 def _text_and_numbers_mixed(p, f):
@@ -377,38 +380,50 @@ def _not_subscriptable(p, f):
     )
 
 
-_UNPACK_TARGET = re.compile(r"^\s*(?:for\s+)?[\w\s,()\[\]*]+?\s*(?:=(?!=)|\bin\b)\s*(.+?)\s*:?$")
-
-
 def _not_iterable(p, f):
     """When: the failing line loops over or unpacks the value itself; a library that iterates
-    over an argument gets the safe hint (the argument is not known)."""
+    over an argument gets the safe hint (the argument is not known). The value is named only
+    where the line makes it certain: the iterable of a ``for`` that fails on "not iterable",
+    the right side of ``a, b = ...`` that fails on "cannot unpack"."""
     t = f.get("type", "")
     if not raised_by_the_line(p):
         return _number_argument_iterated(p, t)
-    target = _UNPACK_TARGET.match(p.user_line)
-    source = f"`{target.group(1)}`" if target and len(target.group(1)) <= 60 else ""
+    kind, targets, source = loop_or_unpack(p.user_line)
     unpack = "unpack" in p.message
+    if len(source) > 60:
+        source = ""
+    if unpack:
+        what = (
+            f"`{source}`"
+            if kind == "assign" and "," in targets and source
+            else f"An item of `{source}`"
+            if kind == "for" and source
+            else ""
+        )
+    else:
+        what = f"`{source}`" if kind == "for" and source else ""
     if t == "NoneType":
-        what = source or "The value"
         verb = "unpacked" if unpack else "looped over"
         return (
-            f"{what} is None, so it cannot be {verb}: the function or step that produced it "
-            "returned nothing (no `return`, or a method that works in place)."
+            f"{what or 'The value'} is None, so it cannot be {verb}: the function or step that "
+            "produced it returned nothing (no `return`, or a method that works in place)."
         )
     if unpack:
         return (
-            f"{source or 'The right side'} is a single {t}, not a sequence: it cannot be unpacked "
-            "into several names; check what it returns."
+            f"{what or 'The right side'} is a single {t}, not a sequence: it cannot be unpacked "
+            "into several names; check what it holds."
         )
-    loop = re.match(r"\s*for\s+.+?\s+in\s+([\w.]+)\s*:", p.user_line)
-    if loop and t.startswith(("int", "numpy.int", "numpy.uint")):
+    if (
+        what
+        and t.startswith(("int", "numpy.int", "numpy.uint"))
+        and re.fullmatch(r"[\w.]+", source)
+    ):
         return (
-            f"`{loop.group(1)}` is a single {t}, not a sequence: loop with "
-            f"`range({loop.group(1)})` to repeat that many times, or check why it holds one number."
+            f"{what} is a single {t}, not a sequence: loop with `range({source})` to repeat that "
+            "many times, or check why it holds one number."
         )
-    if loop:
-        return f"`{loop.group(1)}` is a single {t}, not a sequence: check what it holds."
+    if what:
+        return f"{what} is a single {t}, not a sequence: check what it holds."
     if _is_number(t):
         return f"A single {t} is used where a sequence is expected: pass a list or `range(n)`."
     return f"A `{t}` cannot be looped over or unpacked: check what the variable holds."

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..text import literal_argument
-from ..where import call_arguments, failing_call, raised_by_the_line
+from ..where import call_arguments, failing_call, loop_or_unpack, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -270,7 +270,7 @@ def _weights_for_another_model(p, f):
 
 
 _DATE_LIKE = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$")
-_NUMERIC_ONLY_CALLS = re.compile(r"\.(?:corr|cov|mean|median|sum|std|var|quantile)\($")
+_NUMERIC_ONLY_CALLS = re.compile(r"^[A-Za-z_]\w*\.(?:corr|cov)\($")
 
 
 def _quoted(value: str, limit: int = 40) -> str:
@@ -314,7 +314,7 @@ def _text_to_number(p, f):
             "(and take `.dt.month`, `.dt.year`, ... if you need a number)."
         )
     call = failing_call(p)
-    if call is not None and _NUMERIC_ONLY_CALLS.search(call.function + "("):
+    if call is not None and not call.arguments and _NUMERIC_ONLY_CALLS.search(call.function + "("):
         return (
             f"`{call.text}` reads every column, and one holds text{shown}: pass "
             "`numeric_only=True` or select the numeric columns (`df.select_dtypes('number')`)."
@@ -325,22 +325,20 @@ def _text_to_number(p, f):
     )
 
 
-_ASSIGNED = re.compile(r"^\s*([^=]+?)\s*=(?!=)\s*(.+)$")
-
-
 def _unpack_count(p, f):
     """When: the failing line unpacks itself (its own ``a, b = ...`` or ``for a, b in ...``);
     a library's internal unpacking gets the safe hint."""
     if not raised_by_the_line(p):
         return None
     want, got = f.get("expected", ""), f.get("got", "")
-    loop = re.match(r"\s*for\s+.+?\s+in\s+(.+?):?\s*$", p.user_line)
-    m = loop or _ASSIGNED.match(p.user_line)
-    value = m.group(m.lastindex).strip() if m else ""
+    kind, targets, value = loop_or_unpack(p.user_line)
     if len(value) > 60:
         value = re.sub(r"^([\w.]+)\(.*$", r"\1(…)", value)
-    source = f"`{value}`" if value and len(value) <= 60 else "the right side"
-    if loop and value:
+    nested = "(" in targets or "[" in targets  # ``for i, (a, b) in ...``: which level failed?
+    source = (
+        f"`{value}`" if kind and value and len(value) <= 60 and not nested else "the right side"
+    )
+    if kind == "for" and source != "the right side":
         source = f"each item of {source}"
     if f.get("kind") == "too many":
         what = f"more than {want} values" if want else "more values"
@@ -460,10 +458,12 @@ def _empty_reduction(p, f):
     call = failing_call(p)
     if call is not None and _REDUCERS.search(call.function):
         first = call.arguments[0] if call.arguments else ""
-        what = f"`{first}`" if first and "=" not in first else f"The input of `{call.function}`"
+        plain = re.fullmatch(r"[A-Za-z_][\w.]*", first)
+        what = f"`{first}`" if plain else f"The input of `{call.function}`"
+        nothing = " (or holds only None)" if "concatenate" in p.message else ""
         return (
-            f"{what} is empty: the step that fills it produced nothing (a filter that matched no "
-            "row, a loop that added nothing, a folder without files); check it before "
+            f"{what} is empty{nothing}: the step that fills it produced nothing (a filter that "
+            "matched no row, a loop that added nothing, a folder without files); check it before "
             f"`{call.function}`."
         )
     if not (raised_by_the_line(p) or _REDUCER_CALL.search(p.user_line)):
