@@ -22,6 +22,9 @@ USES_GENERIC_TEXT: dict[str, str] = {
     "arguments.library_rejected_type": "any TypeError raised inside a library: cause unknown",
     "arguments.library_rejected_value": "any ValueError raised inside a library: cause unknown",
     "values.value_error": "any ValueError: cause unknown",
+    "arguments.invalid_argument_generic": "'invalid value', 'must be one of' and the like, in "
+    "any library's message (CUDA's 'invalid argument' too): the safe hint quotes the allowed "
+    "values and the user's argument the message names",
 }
 
 

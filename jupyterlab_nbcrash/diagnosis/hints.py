@@ -18,8 +18,9 @@ from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
 from .rules.imports import module_not_found_hint, package_for
 from .rules.keys import missing_key_hint
 from .rules.names import undefined_name_hint
+from .text import allowed_values, closest_allowed, literal_argument, named_arguments
 from .traceback import ParsedError
-from .where import MAX_CALL, failing_call
+from .where import MAX_CALL, call_arguments, failing_call, raised_in_user_code
 
 
 def make_hint(
@@ -38,6 +39,8 @@ def make_hint(
         key=lambda m: (m.rule in CATCH_ALL, -m.confidence, m.crash_type != crash_type),
     )
     evidence = _evidence(parsed, ordered[0] if ordered else None)
+    if display_failure(parsed) is not None:
+        ordered = []  # IPython's display broke on an earlier error: no template reads this one
     for match in ordered:
         template = HINTS.get(match.rule)
         if template is None:
@@ -124,18 +127,28 @@ _FAMILY = {
     "JSONDecodeError": "ValueError",
 }
 # Sentences of a message that state the fix ("Please use the NLTK Downloader", "Reshape your data
-# either using …", "Did you mean …?"): the user must read them first.
+# either using …", "Did you mean …?", "As a substitution, consider using …"): the user must read
+# them first.
 _STATED_FIX = re.compile(
-    r"(?:^|(?<=[.:!?]\s)|(?<=\n))\s*((?:Please|Use|Try|Did you mean|Reshape|Consider|Install|"
+    r"(?:^|(?<=[.:!?]\s)|(?<=\n))\s*(?:\d\. )?((?:[A-Z][a-z]+(?: [a-z]+){0,3}, "
+    r"(?=consider|please|try|use))?"
+    r"(?:Please|Use|Try|Did you mean|Reshape|Consider|Install|Downgrade|Upgrade|consider|please|"
+    r"try|use|"
     r"Maybe you meant|Perhaps you|Make sure|To fix|HINT|Hint|You (?:should|must|need to|can|may "
     r"want to|might want to))\b[^\n]{3,220}?(?:[.!?](?=\s|$)|$))",
     re.M,
 )
-# The code line a "…:" fix sentence introduces (">>> nltk.download('punkt')", "pip install x").
+# The code line a "…:" (or "… using") fix sentence introduces (">>> nltk.download('punkt')",
+# "pip install x", "from google.colab.patches import cv2_imshow").
 _CODE_AFTER = re.compile(
-    r"\s*\n\s*(?:>>>\s*)?((?:[\w.]+\(.*\)|%?pip install \S.*|!?\S+ -m \S.*))\s*$", re.M
+    r"\s*\n\s*(?:>>>\s*)?((?:[\w.]+\(.*\)|%?pip install \S.*|!?\S+ -m \S.*|from [\w.]+ import \w.*"
+    r"|import [\w.]+))\s*$",
+    re.M,
 )
+_INTRODUCES_CODE = re.compile(r"(?::|\b(?:using|use|run|with))$")
 _GIST_MAX = 140
+# A hint a card shows whole: a longer safe hint quotes the call by its name only.
+_HINT_MAX = 360
 # A line of a statement that spans several (IPython marks one of them): not worth quoting alone.
 _FRAGMENT = re.compile(r"[,(\[{\\]$|^[)\]}.]|^\w+\s*=\s*[^=]*,$")
 
@@ -150,11 +163,12 @@ _NOT_A_FIX = re.compile(
 
 def stated_fix(message: str) -> str:
     """The first sentence of ``message`` that states a fix, or "". A sentence that ends with a
-    colon takes the code on the next line with it ("… obtain the resource: `nltk.download(…)`")."""
+    colon (or "… using") takes the code on the next line with it ("… obtain the resource:
+    `nltk.download(…)`")."""
     text = message[:4_000]
     for m in _STATED_FIX.finditer(text):
         sentence = " ".join(m.group(1).split())
-        if sentence.endswith(":"):
+        if _INTRODUCES_CODE.search(sentence):
             code = _CODE_AFTER.match(text, m.end())
             if code is None:
                 continue
@@ -170,41 +184,214 @@ def _gist(message: str) -> str:
     lines = [ln.strip() for ln in message.splitlines()]
     start = next((i for i, ln in enumerate(lines) if ln), len(lines))
     first = lines[start] if start < len(lines) else ""
-    for more in lines[start + 1 : start + 4]:
-        if not re.match(r"[a-z]+ ", more) or first.endswith((".", "!", "?", ":")):
-            break
-        first = f"{first} {more}"
+    rest = [ln for ln in lines[start + 1 :] if ln]
+    if first.count("'") % 2 and rest:
+        # a quoted value that spans lines (a printed Series): keep the quote whole
+        first = " ".join(" ".join([first, *rest]).split())
+    else:
+        for more in lines[start + 1 : start + 4]:
+            if not re.match(r"[a-z]+ ", more) or first.endswith((".", "!", "?", ":")):
+                break
+            first = f"{first} {more}"
     m = re.match(r"(.{20,}?[.!?])\s+[A-Z(]", first)
     if m:
         first = m.group(1)
     if len(first) > _GIST_MAX:
         first = first[: _GIST_MAX - 1].rstrip() + "…"
-    return first.rstrip(".:")
+    first = first.rstrip(".:")
+    # Two short sentences of the message stay one sentence of the hint ("Failed to execute;
+    # parameters are not valid").
+    first = re.sub(r"(?<=[a-z])\. (?=[A-Z][a-z])", "; ", first)
+    return "" if first in ("Message", "Error") else first
+
+
+# Exceptions that carry the real error further down their message: Keras' "in user code:" stack,
+# a worker's "Traceback (most recent call last)" or "Caught X in DataLoader worker process".
+_WRAPPER = re.compile(
+    r"^\s*in user code:|Traceback \(most recent call last\)|^Caught \w+ in ", re.M
+)
+_INNER_ERROR = re.compile(r"^\s*(?:[\w.]+\.)?(\w+(?:Error|Exception|Exit)): (.+)$", re.M)
+# TensorFlow's "Graph execution error": the op's message stands before its "[[{{node …}}]]".
+_GRAPH_NODE = re.compile(r"\[\[\{\{node ([^}]+)\}\}\]\]|\[\[Node: ([^ =\]]+)")
+_GRAPH_NOISE = re.compile(
+    r"^(?:Detected at node|Node:|File |\d+ root error|\d+ successful|\d+ derived|"
+    r"Graph execution error|\[\[|Caused by|Traceback|\s*$)"
+)
+
+
+def _inner_gist(parsed: ParsedError) -> str:
+    """The wrapped error's own words when the message only wraps it ("in user code: …
+    ValueError: Shape mismatch …"), else ""."""
+    message = parsed.message[:20_000]
+    if _WRAPPER.search(message):
+        found = _INNER_ERROR.findall(message)
+        if found:
+            name, text = found[-1]
+            inner = _gist(text)
+            return inner if name == parsed.ename else f"{name}: {inner}"
+    if message.startswith("Graph execution error"):
+        lines = [ln.strip() for ln in message.splitlines()]
+        for i, ln in enumerate(lines):
+            node = _GRAPH_NODE.search(ln)
+            if node is None:
+                continue
+            before = [b for b in lines[:i] if b and not _GRAPH_NOISE.match(b)]
+            if before:
+                return _gist(re.sub(r"^\(\d+\) [A-Z_]+:\s*", "", before[-1]))
+            return f"Graph execution error in node {node.group(1) or node.group(2)}"
+    return ""
+
+
+# IPython's own traceback display failing on an earlier error (an interrupt, a broken import):
+# the earlier error, in the chain, is the one to read.
+_DISPLAY_FRAMES = frozenset(
+    {
+        "showtraceback",
+        "structured_traceback",
+        "_render_traceback_",
+        "format_exception_as_a_whole",
+        "find_recursion",
+        "get_records",
+        "_showtraceback",
+    }
+)
+_KERNEL_DIED = re.compile(
+    r"Kernel crashed while executing|kernel (?:appears to have )?died|Canceled future for "
+    r"execute_request",
+    re.I,
+)
+
+
+def display_failure(parsed: ParsedError) -> tuple[str, str] | None:
+    """(name, message) of the error IPython failed to display, when the raised error comes from
+    IPython's traceback display itself; else None. No rule's template applies then."""
+    if not parsed.chain or not any(
+        f.library == "IPython" and f.function.rsplit(".", 1)[-1] in _DISPLAY_FRAMES
+        for f in parsed.frames[-6:]
+    ):
+        return None
+    return parsed.chain[0]
+
+
+def _special_hint(parsed: ParsedError) -> str:
+    """The hint of a crash that is not an error of the user's line: the kernel died, or IPython
+    failed while showing an earlier error."""
+    if not parsed.ename and not parsed.message and _KERNEL_DIED.search(parsed.text[:5_000]):
+        return (
+            "The kernel process died while running this cell (or an earlier one), so Python left "
+            "no traceback: native code crashed or memory ran out. Restart the kernel and run the "
+            "cells one at a time to find the one that stops it."
+        )
+    shown = display_failure(parsed)
+    if shown is None:
+        return ""
+    name, text = shown
+    if name == "KeyboardInterrupt":
+        return (
+            "The cell was interrupted (KeyboardInterrupt), and IPython failed while showing "
+            "that: run the cell again and let it finish."
+        )
+    gist = _gist(text)
+    return (
+        f"IPython failed while showing an earlier {name}{': ' + gist if gist else ''}. That "
+        "earlier error is the one to fix: run the cell again to see its own traceback."
+    )
+
+
+_MAGIC = re.compile(r"get_ipython\(\)\.run_(line|cell)_magic\('(\w+)',\s*'([^']*)'")
+# An installed package's file (not the user's own module next to the notebook).
+_INSTALLED = re.compile(r"[\\/](?:site|dist)-packages[\\/]|[\\/]lib[\\/]python\d")
+_IMPORT_LINE = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+))")
+
+
+def _as_written(line: str) -> str:
+    """The line as the user typed it: ``%load x`` rather than IPython's translation."""
+    m = _MAGIC.search(line)
+    if m is None:
+        return line
+    return f"%{m.group(2)} {m.group(3)}".strip() if m.group(1) == "line" else f"%%{m.group(2)}"
+
+
+def _balanced(line: str) -> bool:
+    bare = re.sub(r"'[^']*'|\"[^\"]*\"", "", line)
+    return all(bare.count(a) == bare.count(b) for a, b in ("()", "[]", "{}"))
 
 
 def safe_hint(parsed: ParsedError) -> str:
     """The family's safe hint: what failed and where (the user's call, the library it went
-    into), the message's own words and its stated fix, and what to look at. True for every
-    crash of the family: it guesses no cause."""
+    into), the message's own words and its stated fix (or the values it allows, and the user's
+    arguments it names), and what to look at. True for every crash of the family: it guesses no
+    cause."""
+    special = _special_hint(parsed)
+    if special:
+        return special
     call = failing_call(parsed)
-    line = parsed.user_line.strip()
+    # A trailing comment is no part of the statement a hint quotes.
+    line = re.sub(r"\s+#[^'\"]*$", "", _as_written(parsed.user_line.strip()))
     what = parsed.ename or "an error"
-    if call is not None:
+    own_raise = line.startswith("raise ") and raised_in_user_code(parsed)
+    arguments = call.arguments if call is not None else tuple(call_arguments(line))
+    if call is not None and _MAGIC.search(call.text) is None and not own_raise:
         inside = taxonomy.title("library", call.library) if call.library else ""
         lead = f"`{call.text}` raised {what}" + (f" inside {inside}" if inside else "")
         on = f"in `{call.text if len(call.text) <= 30 else call.function + '(…)'}`"
-    elif line and len(line) <= MAX_CALL and not _FRAGMENT.search(line):
+    elif own_raise:
+        function = parsed.last_frame.function.strip("<>") if parsed.last_frame else ""
+        where = f" in `{function}()`" if re.fullmatch(r"[A-Za-z_][\w.]*", function) else ""
+        lead, on = f"Your own code raised {what}{where}", ""
+    elif line and len(line) <= MAX_CALL and not _FRAGMENT.search(line) and _balanced(line):
         lead, on = f"`{line}` raised {what}", "on that line"
     else:
         lead, on = f"The marked line raised {what}", "on that line"
-    gist = _gist(parsed.message)
+    literal_only = line.startswith("%") or (
+        bool(arguments) and all(literal_argument(a) for a in arguments)
+    )
+    gist = _inner_gist(parsed) or _gist(parsed.message)
+    look = _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only)
+    if len(lead) + len(gist) + len(look) > _HINT_MAX and call is not None:
+        lead = lead.replace(f"`{call.text}`", f"`{call.function}(…)`", 1)
     first = f"{lead}: {gist}" if gist else lead
     first += "" if first.endswith(("?", "!", "…")) else "."
+    return f"{first} {look}"
+
+
+def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> str:
+    """The safe hint's second sentence: the message's stated fix, else the values it allows and
+    the user's arguments it names, else what to look at for the exception's family."""
     fix = stated_fix(parsed.message)
     if fix and fix.rstrip(".!?") not in gist:
-        return f"{first} The message says what to do: {fix.rstrip('.')}."
+        return f"The message says what to do: {fix.rstrip('.')}."
+    given, near = closest_allowed(parsed.message, arguments)
+    if near:
+        return f"`{given}` is not among the values it allows: did you mean `{near}`?"
+    allowed = allowed_values(parsed.message, gist)
+    passed = named_arguments(
+        parsed, arguments, gist if _WRAPPER.search(parsed.message) else parsed.message
+    )
+    quoted = " and ".join(f"`{a}`" for a in passed)
+    if allowed and quoted:
+        return f"Compare {quoted} with what the message allows ({allowed})."
+    if allowed:
+        return f"The message says what it accepts: {allowed}."
+    if quoted:
+        return f"Check {quoted}, the argument{'s' if len(passed) > 1 else ''} the message names."
+    if own_raise:
+        return "Print the values the condition before this `raise` tests."
     family = _FAMILY.get(parsed.ename, parsed.ename)
-    return f"{first} {_LOOK.get(family, _LOOK_ELSE).format(on=on)}"
+    imported = _IMPORT_LINE.match(parsed.user_line)
+    installed = any(_INSTALLED.search(f.filename) for f in parsed.frames if not f.is_user)
+    if imported and family not in ("ImportError", "NameError") and installed:
+        module = (imported.group(1) or imported.group(2)).split(".")[0]
+        libraries = [f"`{lib}`" for lib in parsed.libraries[:3] if lib != module]
+        inside = f" (in {', '.join(libraries)})" if libraries else ""
+        return (
+            f"The error came from code that ran while `{module}` was imported{inside}, not from "
+            "your line: restart the kernel and import it again; if it fails again, the installed "
+            "package versions do not fit together (compare them with `%pip list`)."
+        )
+    if family == "ValueError" and literal_only:
+        return _LOOK_ELSE.format(on=on)
+    return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
 
 
 def _deepest_library_frame(parsed: ParsedError):

@@ -25,9 +25,21 @@ class Call:
     text: str  # the call as written, e.g. "model.fit(X_train, y_train)" (cut at MAX_CALL)
     function: str  # the called name as written, e.g. "model.fit"
     library: str | None  # the library the call went into, None for the user's own code
-    # Its positional arguments as written ("X_train", "y_train"); empty when the call is not
-    # closed on the line (a statement over several lines).
-    args: tuple[str, ...] = ()
+    # The arguments as written (["X", "y", "epochs=5"]); empty when the line cuts the call off.
+    arguments: tuple[str, ...] = ()
+    closed: bool = True  # False when the line ends before the call's closing parenthesis
+
+    def keywords(self) -> dict[str, str]:
+        """The call's keyword arguments, name -> value as written."""
+        return keyword_arguments(self.arguments)
+
+    @property
+    def args(self) -> tuple[str, ...]:
+        """The positional arguments as written ("X_train", "y_train"); empty when the call is not
+        closed on the line (a statement over several lines)."""
+        if not self.closed:
+            return ()
+        return tuple(a for a in self.arguments if not _KEYWORD_ARG.match(a))
 
 
 def user_frame_index(parsed: ParsedError) -> int | None:
@@ -82,6 +94,47 @@ def raised_outside_notebook(parsed: ParsedError) -> Frame | None:
     return last if own_file and any(f.is_user for f in parsed.frames) else None
 
 
+# Methods a line's own syntax runs in: operators (``a - b`` is ``Series.__sub__``), truth tests
+# (``if s:`` is ``NDFrame.__nonzero__``), unpacking and loops (``__iter__``), and pandas' wrapper
+# of its operators (``new_method``).
+_SYNTAX_METHOD = re.compile(
+    r"(?:^|[.>])(?:new_method|__(?:r|i)?(?:add|sub|mul|truediv|floordiv|mod|pow|matmul|lt|le|gt|"
+    r"ge|eq|ne|and|or|xor|invert|neg|pos|abs|bool|nonzero|iter|len)__)$"
+)
+
+
+def raised_by_the_line(parsed: ParsedError) -> bool:
+    """True when the failing line's own operation raised: the last frame is a notebook cell, or
+    the line's operator, truth test or loop went straight into a library's method for it. Also
+    True for a crash that shows no frames at all (a bare message: nothing says otherwise)."""
+    if parsed.last_frame is None or parsed.last_frame.is_user:
+        return True
+    after = callee(parsed)
+    if after is None:
+        return False
+    name = after.function
+    if not re.search(r"\w", name):  # IPython 8.x's "in ?(self)": the frame's code shows the def
+        defs = re.findall(r"def (\w+)\(", "\n".join(after.code_lines))
+        name = defs[-1] if defs else ""
+    return bool(_SYNTAX_METHOD.search(name))
+
+
+_FOR = re.compile(r"^\s*for\s+(.+?)\s+in\s+(.+?)\s*:\s*(?:#.*)?$")
+_ASSIGN = re.compile(r"^\s*([\w\s,()\[\]*.]+?)\s*=(?!=)\s*(.+?)\s*(?:#.*)?$")
+
+
+def loop_or_unpack(line: str) -> tuple[str, str, str]:
+    """("for" | "assign" | "", targets, source) of a line that loops (``for a, b in pairs:``) or
+    assigns (``a, b = f(x)``): what it takes its values from, as written."""
+    m = _FOR.match(line)
+    if m:
+        return "for", m.group(1).strip(), m.group(2).strip()
+    m = _ASSIGN.match(line)
+    if m:
+        return "assign", m.group(1).strip(), m.group(2).strip()
+    return "", "", ""
+
+
 def failing_call(parsed: ParsedError) -> Call | None:
     """The call of the user's failing line that the crash went into, when the line shows it.
 
@@ -106,27 +159,60 @@ def failing_call(parsed: ParsedError) -> Call | None:
         if m is None:
             continue
         text = line[m.start() : _closing_paren(line, m.end() - 1) + 1]
-        args = positional_args(text[m.end() - m.start() - 1 :])
+        arguments = tuple(call_arguments(text))
+        closed = any(c == ")" and d == 0 for _, c, d in _code_chars(text, text.find("(")))
         if len(text) > MAX_CALL:
             text = text[: MAX_CALL - 1].rstrip() + "…"
-        return Call(text=text, function=m.group(1), library=library, args=args)
+        return Call(
+            text=text, function=m.group(1), library=library, arguments=arguments, closed=closed
+        )
     return None
 
 
-def positional_args(parens: str) -> tuple[str, ...]:
-    """The positional arguments in ``parens`` ("(X, y, epochs=3)" -> ("X", "y")); () when the
-    parentheses are not closed."""
-    if not parens.startswith("(") or _closing_paren(parens, 0) != len(parens) - 1:
-        return ()
-    parts, start = [], 1
-    for i, c, depth in _code_chars(parens, 0):
-        if (c == "," and depth == 1) or i == len(parens) - 1:
-            parts.append(parens[start:i].strip())
-            start = i + 1
-    return tuple(a for a in parts if a and not _KEYWORD_ARG.match(a))
+def call_arguments(text: str) -> list[str]:
+    """The arguments of the first call in ``text`` as written, split at its top-level commas
+    ("fit(X, y[:, 0], epochs=5)" -> ["X", "y[:, 0]", "epochs=5"]). Of a call the line does not
+    close (a statement that spans several lines), the items the line completes."""
+    start = text.find("(")
+    if start < 0:
+        return []
+    end = _closing_paren(text, start)
+    closed = end < len(text) and text[end] == ")"
+    parts, depth, quote, current = [], 0, "", []
+    for c in text[start + 1 : end if closed else len(text)]:
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        elif c == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(c)
+    if closed:  # an unclosed call's last item may go on on the next line
+        parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
 
 
+_KEYWORD = re.compile(r"(\w+)\s*=(?!=)\s*(.+)", re.S)
+
+
+# A keyword (or unpacked) argument: not positional.
 _KEYWORD_ARG = re.compile(r"^\*|^[A-Za-z_]\w*\s*=(?!=)")
+
+
+def keyword_arguments(arguments) -> dict[str, str]:
+    """``name -> value`` for the ``name=value`` items of a call's arguments."""
+    out = {}
+    for arg in arguments:
+        m = _KEYWORD.fullmatch(arg)
+        if m:
+            out[m.group(1)] = m.group(2).strip()
+    return out
 
 
 # How many frames below the user's line may stand before the called function (decorators).

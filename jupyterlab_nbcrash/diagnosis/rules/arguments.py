@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..text import as_code
+from ..text import allowed_values, as_code, closest_allowed, named_arguments
 from ..traceback import ParsedError
-from .base import RuleMatch, Template, group_facts, named, pattern_rule
+from ..where import call_arguments, failing_call, raised_by_the_line
+from .base import RuleMatch, Template, group_facts, named, pattern_rule, user_calls
 from .tables.removed_apis import lookup_kwarg
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -43,6 +44,8 @@ _UNEXPECTED_KW = re.compile(
     r"|Argument\(s\) not recognized: \{'(?P<kw5>\w+)'"
     r"|(?<![\w.<>])(?P<func6>\w+) got unexpected keyword argument '(?P<kw6>\w+)'"
     r"|invalid keyword argument '(?P<kw7>\w+)'"
+    # CPython's builtins and C extensions: "'axis' is an invalid keyword argument for sort()"
+    r"|'(?P<kw8>\w+)' is an invalid keyword argument for (?P<func8>[\w.]+)\(\)"
 )
 _POSITIONAL = re.compile(
     r"(?<![\w.<>])(?P<func>[\w.<>]+)\(\) missing (?P<n>\d+) required "
@@ -55,6 +58,8 @@ _POSITIONAL = re.compile(
     r"(?:keyword )?argument '(?P<kw>\w+)'"
     r"|(?<![\w.<>])(?P<func4>[\w.<>]+)\(\) takes exactly (?P<exact>\d+) arguments?"
     r"|missing a required argument: (?P<args2>'\w+')"
+    # C functions (NumPy, OpenCV): "Laplacian() missing required argument 'ddepth' (pos 2)"
+    r"|(?<![\w.<>])(?P<func5>[\w.<>]+)\(\) missing required argument (?P<args3>'\w+') \(pos \d+\)"
 )
 
 
@@ -66,8 +71,10 @@ def unexpected_keyword(parsed: ParsedError) -> RuleMatch | None:
     m = _UNEXPECTED_KW.search(parsed.message)
     if m is None:
         return None
-    keyword = next(g for g in (m.group(f"kw{s}") for s in ("", "2", "3", "4", "5", "6", "7")) if g)
-    func = m.group("func") or m.group("func4") or m.group("func6") or ""
+    keyword = next(
+        g for g in (m.group(f"kw{s}") for s in ("", "2", "3", "4", "5", "6", "7", "8")) if g
+    )
+    func = m.group("func") or m.group("func4") or m.group("func6") or m.group("func8") or ""
     short = func.split(".")[-1]
     facts = {"keyword": keyword, "function": func}
     hit = lookup_kwarg(short, keyword)
@@ -88,12 +95,14 @@ def positional(parsed: ParsedError) -> RuleMatch | None:
     m = _POSITIONAL.search(parsed.message)
     if m is None:
         return None
-    func = m.group("func") or m.group("func2") or m.group("func3") or m.group("func4") or ""
+    func = next(
+        (m.group(g) for g in ("func", "func2", "func3", "func4", "func5") if m.group(g)), ""
+    )
     if not func and parsed.user_line:  # "missing a required argument" names no function
         call = re.search(r"([\w.]+)\s*\([^()]*\)\s*$", parsed.user_line)
         func = call.group(1) if call else ""
     facts = {"function": func}
-    missing = m.group("args") or m.group("args2")
+    missing = m.group("args") or m.group("args2") or m.group("args3")
     if missing:
         facts["missing"] = missing.strip()
         facts["kind"] = "missing"
@@ -415,25 +424,97 @@ def _pil_fromarray(p, f):
     return fix
 
 
+# Functions a message names that the user never called: constructors, NumPy's dispatchers and
+# the wrappers of decorators. The user's call that passed the keyword is the one to name.
+_INTERNAL_FUNCTION = re.compile(r"^(?:__init__|__new__|_\w*dispatcher|inner_f|wrapper|wrapped|f)$")
+
+
+def _keyword_call(line: str, keyword: str) -> str:
+    """The name of the call on ``line`` whose arguments pass ``keyword=``, innermost first."""
+    found = ""
+    for m in re.finditer(r"([A-Za-z_][\w.]*)\s*\(", line):
+        if re.search(rf"(?<![\w.]){re.escape(keyword)}\s*=(?!=)", line[m.end() :]):
+            args = call_arguments(line[m.start() :])
+            if any(re.match(rf"{re.escape(keyword)}\s*=(?!=)", a) for a in args):
+                found = m.group(1)
+    return found
+
+
 def _unexpected_keyword(p, f):
+    """When: the message names the keyword. It is the user's own typo or an old name only when
+    the user's code passes it; otherwise a library passed it on (a model file saved by another
+    version), which the wording says instead."""
     func, kw = f.get("function", ""), f.get("keyword", "")
+    short = func.split(".")[-1]
+    # Not the user's: the keyword is nowhere in their code (not even in a ``**kwargs`` dict) and
+    # the function that refused it runs deep inside the library (a saved model being rebuilt).
+    mentioned = re.search(rf"\b{re.escape(kw)}\b", f"{p.user_code}\n{p.user_line}")
+    deep = sum(1 for fr in p.frames if not fr.is_user) >= 3
+    if not mentioned and deep and p.user_line:
+        owner = f"`{func}()`" if func else "a function"
+        return (
+            f"Your code does not pass `{kw}`: a library passed it to {owner}, which your installed "
+            "version does not accept; the code or file that passes it (e.g. a model saved with "
+            "another Keras version) needs the library version it was made with."
+        )
+    caller = _keyword_call(p.user_line, kw)
+    if caller and (not func or _INTERNAL_FUNCTION.match(short)):
+        func, short = caller, caller.split(".")[-1]
+    replacement = f.get("replacement")
+    note = f.get("note", "")
+    if not replacement:
+        hit = lookup_kwarg(short, kw) or (
+            lookup_kwarg(caller.split(".")[-1], kw) if caller else None
+        )
+        if hit is None and "." in func:
+            hit = lookup_kwarg(".".join(func.split(".")[-2:]), kw)
+        if hit is not None:
+            replacement, note = hit.use, hit.note
     call = f"`{func}()`" if func else "This call"
-    if f.get("replacement"):
-        note = f" ({f['note']})" if f.get("note") else ""
-        return f"{call} no longer takes `{kw}`{note}: use {as_code(f['replacement'])} instead."
+    if replacement:
+        note = f" ({note})" if note else ""
+        return f"{call} no longer takes `{kw}`{note}: use {as_code(replacement)} instead."
+    if caller and func and caller.split(".")[-1] != short:
+        return (
+            f"`{caller}()` passes `{kw}` on to `{func}()`, which has no such parameter: remove it "
+            "or check its spelling in the documentation of your installed version."
+        )
     if not func:
         return (
             f"This call does not accept the argument `{kw}`: check its spelling and the "
             "documentation of your installed version."
         )
+    shown = caller if caller and caller.split(".")[-1] == short and "." not in func else func
     return (
-        f"`{func}()` has no parameter `{kw}`: check its spelling and the documentation of your "
-        f"installed version (`help({func.split('.')[-1] or 'function'})`)."
+        f"`{shown}()` has no parameter `{kw}`: check its spelling and the documentation of your "
+        f"installed version (`help({shown})`)."
+    )
+
+
+# Arguments a function gets when a library calls it (a loss, a metric, a callback): missing them
+# in ``loss=f(...)`` means the function was called instead of handed over.
+_CALL_TIME_ARGUMENTS = frozenset(
+    {"y_true", "y_pred", "y", "x", "X", "input", "inputs", "target", "targets", "logits"}
+    | {"labels", "preds", "predictions", "outputs", "output", "epoch", "logs"}
+)
+
+
+def _defines_method(p, short: str) -> bool:
+    """The user's code defines ``short`` as a method (indented ``def`` inside a class)."""
+    return "class " in p.user_code and bool(
+        re.search(rf"^[ \t]+def {re.escape(short)}\s*\(", p.user_code, re.M)
     )
 
 
 def _wrong_positional_arguments(p, f):
+    """When: the user's line (or the user's own function) makes the call the message names; a
+    call inside a library is the library's business and gets the safe hint. "Add `self`" only
+    when the user's code defines that method."""
     func = f.get("function", "the function")
+    short = func.split(".")[-1]
+    called = re.search(rf"(?<!\w){re.escape(short)}\s*\(", p.user_line)
+    if not called and not raised_by_the_line(p):
+        return None
     if f.get("self"):
         return (
             f"`{func}()` was called on the class, not an instance: create one first, e.g. "
@@ -441,13 +522,49 @@ def _wrong_positional_arguments(p, f):
         )
     kind = f.get("kind")
     if kind == "missing":
-        them = "them" if " and " in f.get("missing", "") else "it"
-        return f"`{func}()` needs {f.get('missing')}: pass {them} in the call."
+        missing = f.get("missing", "")
+        them = "them" if " and " in missing else "it"
+        if "." in func and re.search(rf"(?<![\w.]){re.escape(func)}\s*\(", p.user_line):
+            return (
+                f"`{func}()` is called on the class `{func.split('.')[0]}`, so your first "
+                f"argument became `self` and {missing} is missing: call it on an instance, "
+                f"e.g. `{func.split('.')[0]}().{short}(...)`."
+            )
+        as_value = re.search(rf"[(,]\s*\w+\s*=\s*[\w.]*{re.escape(short)}\s*\(", p.user_line)
+        call_time = re.findall(r"'(\w+)'", missing)
+        if as_value and call_time and set(call_time) <= _CALL_TIME_ARGUMENTS:
+            return (
+                f"`{short}(...)` is called right here, and called without {missing}: to hand over "
+                f"the function itself, drop the `(...)` (`={short}`), or use a class that takes "
+                "these options."
+            )
+        method_call = re.search(rf"(\w+)\.{re.escape(short)}\s*\(\s*[^)\s]", p.user_line)
+        obj = method_call.group(1) if method_call else ""
+        cls = re.search(rf"^\s*{re.escape(obj)}\s*=\s*([A-Z][\w.]*)\s*$", p.user_code, re.M)
+        if obj and cls:
+            return (
+                f"`{obj}` is the class `{cls.group(1)}` itself, not an instance, so your first "
+                f"argument became `self`: create one with `{obj} = {cls.group(1)}()`."
+            )
+        imported = re.search(
+            rf"\bimport\s+[\w.]+(?:\s+as\s+{re.escape(obj)}|(?<=\b{re.escape(obj)}))\b", p.user_code
+        )
+        if obj and "." not in func and "(pos " not in p.message and not imported:
+            return (
+                f"`{short}()` got no value for {missing}: pass {them}. If you did, `{obj}` may be "
+                f"the class itself rather than an instance (`{obj} = SomeClass()` needs the `()`)."
+            )
+        return f"`{func}()` needs {missing}: pass {them} in the call."
     if kind == "too_many":
+        fix = (
+            "add `self` as the first parameter of the method's `def`"
+            if _defines_method(p, short)
+            else "check its signature (`help(...)`) and pass the optional ones by name "
+            "(`name=value`)"
+        )
         return (
-            f"`{func}()` takes {f.get('takes')} positional arguments but got "
-            f"{f.get('given')}: pass "
-            "optional ones by name (`name=value`), or add `self` to the method's def."
+            f"`{func}()` takes {f.get('takes')} positional arguments but got {f.get('given')}: "
+            f"{fix}."
         )
     if kind == "multiple":
         return f"`{func}()` got `{f.get('keyword')}` twice, by position and by name: remove one."
@@ -457,7 +574,9 @@ def _wrong_positional_arguments(p, f):
 def _sklearn_invalid_parameter(p, f):
     param, est = f.get("param", ""), f.get("estimator", "the estimator")
     if f.get("valid"):
-        return f"The `{param}` parameter of {est} must be {f['valid']}."
+        got = re.search(r"\. Got (.{1,60}?) instead", p.message)
+        got = f"; got {got.group(1)}" if got else ""
+        return f"The `{param}` parameter of {est} must be {f['valid']}{got}."
     return (
         f"`{param}` is not a parameter of {est}: in a Pipeline or GridSearchCV write "
         f"`<step>__{param}`; list valid names with `estimator.get_params().keys()`."
@@ -493,8 +612,28 @@ def _parameter_rejected(p, f):
                 "check the parameter names and types in the service's API documentation."
             )
         detail = lines[1]
+    pydantic = _pydantic_error(lines)
+    if pydantic:
+        return pydantic
     detail = detail if len(detail) <= 160 else detail[:157] + "…"
     return f"A parameter value was rejected: {detail.rstrip('.:')}."
+
+
+def _pydantic_error(lines: list[str]) -> str:
+    """pydantic's "1 validation error for Model / field / Value error, …": the model, the field
+    and what it said."""
+    head = next(
+        (i for i, ln in enumerate(lines) if re.search(r"validation errors? for \w+", ln)), -1
+    )
+    if head < 0 or head + 1 >= len(lines):
+        return ""
+    model = re.search(r"validation errors? for (\w+)", lines[head]).group(1)
+    field, said = "", lines[head + 1]
+    if re.fullmatch(r"[\w.\[\]]+", said) and head + 2 < len(lines):
+        field, said = f" `{said}`", lines[head + 2]
+    said = re.sub(r"^Value error, |\s*\[type=.*$", "", said).strip()
+    said = said if len(said) <= 150 else said[:149] + "…"
+    return f"`{model}` rejected its parameter{field}: {said.rstrip('.')}."
 
 
 def _shape_for_dimension(p, f):
@@ -517,9 +656,19 @@ def _shape_for_dimension(p, f):
 
 
 def _torch_argument_types(p, f):
+    """When: PyTorch names the argument types it got. The function it names is the user's call
+    only when the line calls it; otherwise it ran inside the user's call, which is named."""
     combo = re.search(r"invalid combination of arguments - got \(([^)]*)\)", p.message)
+    func = f.get("function") or "The function"
     if combo and "numpy" not in combo.group(1) and "list" not in combo.group(1):
-        func = f.get("function") or "The function"
+        short = func.split(".")[-1]
+        call = failing_call(p)
+        if not user_calls(p, short) and call is not None:
+            return (
+                f"`{call.text}` called `{func}()` inside PyTorch with arguments of types "
+                f"({combo.group(1)}), which match none of its signatures: check the types of "
+                "what you pass (sizes must be ints, not floats or tuples of floats)."
+            )
         return (
             f"`{func}` got arguments of types ({combo.group(1)}), which match none of its "
             "signatures: the message lists the accepted ones; compare types and keyword names."
@@ -532,27 +681,52 @@ def _torch_argument_types(p, f):
 
 
 def _keras_unknown_identifier(p, f):
+    """When: Keras names what it does not know. A layer it cannot rebuild from a saved file is
+    no spelling mistake: the message's own fix (``custom_objects``) or the Keras version is."""
+    what, name = f.get("what", "name"), f.get("name", "").rstrip(".")
+    if what == "layer":
+        own = (
+            f"pass it to `load_model(..., custom_objects={{'{name}': {name}}})`"
+            if "custom_objects" in p.message
+            else f"pass `custom_objects={{'{name}': {name}}}` to `load_model`"
+        )
+        return (
+            f"Keras cannot rebuild the layer class `{name}` from the saved model: if it is your "
+            f"own class, {own}; if it is a Keras class, the file was saved by another Keras "
+            "version than the installed one."
+        )
     return (
-        f"Keras does not know the {f.get('what', 'name')} `{f.get('name', '')}`: check "
-        "the string's "
-        "spelling (e.g. 'relu', 'adam', 'categorical_crossentropy') or pass the object itself."
+        f"Keras does not know the {what} `{name}`: check the string's spelling (e.g. 'relu', "
+        "'adam', 'categorical_crossentropy') or pass the object itself."
     )
 
 
 def _value_not_accepted(p, f):
-    first = p.message.strip().splitlines()[0].strip() if p.message.strip() else ""
-    detail = f.get("detail", "")
-    # The message's own sentence names the value and the allowed ones (unless they follow it).
-    one_sentence = len(first) <= 160 and ". " not in first and not first.endswith(":")
-    if detail and detail in first != detail and one_sentence:
-        return (
-            f"An argument value is not accepted: {first.rstrip('.')}. Pick a value the "
-            "message allows (the function's documentation lists them)."
-        )
-    return (
-        f"An argument value is not accepted here ({f.get('detail', 'see the message')}): choose a "
-        "value the function supports; its documentation lists them."
-    )
+    """When: a parameter value message (scikit-learn's wording): its own sentence, the values it
+    allows and the user's argument it names. Without any of them the safe hint speaks."""
+    lines = [ln.strip() for ln in p.message.strip().splitlines() if ln.strip()]
+    sentence = next((ln for ln in lines if f.get("detail", "\0") in ln), lines[0] if lines else "")
+    sentence = sentence if len(sentence) <= 200 else sentence[:199] + "…"
+    allowed = allowed_values(p.message, sentence)
+    call = failing_call(p)
+    passed = named_arguments(p, call.arguments if call else call_arguments(p.user_line), p.message)
+    quoted = " and ".join(f"`{a}`" for a in passed)
+    if not sentence:
+        return None
+    sentence = sentence.rstrip(".") + ("" if sentence.endswith(("?", "!")) else ".")
+    given, near = closest_allowed(p.message, call.arguments if call else ())
+    if near:
+        sentence = re.split(r"\s*Did you mean", sentence)[0].rstrip(".") + "."
+        tail = f" `{given}` is not among the values it allows: did you mean `{near}`?"
+    elif quoted and allowed:
+        tail = f" Change {quoted} to a value it allows ({allowed})."
+    elif quoted:
+        tail = f" Change {quoted} to a value the message allows."
+    elif allowed:
+        tail = f" Pick a value it allows: {allowed}."
+    else:
+        tail = " Pick a value the message allows (the function's documentation lists them)."
+    return f"An argument value is not accepted: {sentence}{tail}"
 
 
 def _wrong_input_container(p, f):
@@ -563,6 +737,11 @@ def _wrong_input_container(p, f):
         return (
             "`pd.concat` takes a list of Series/DataFrames: wrap arrays in `pd.DataFrame(...)` "
             "first."
+        )
+    if re.search(r"got <class '(?:method|function|builtin_function_or_method)'>", p.message):
+        return (
+            "A function or method itself was passed where data is expected: call it and pass "
+            "its result (e.g. `model.predict(X)`, not `model.predict`)."
         )
     return (
         "The function got a container it cannot read: pass NumPy arrays or DataFrames "
@@ -578,7 +757,14 @@ def _torch_device_string(p, f):
 
 
 def _plot_value_rejected(p, f):
-    detail = f.get("detail", "")
+    """When: the message says which value a plotting call refused; the wording follows it."""
+    detail, message = f.get("detail", ""), p.message
+    num = re.search(r"num must be (?:an integer with )?1 <= num <= (\d+), not (\S+)", message)
+    if num:
+        return (
+            f"The subplot index must be between 1 and {num.group(1)} (rows × columns of the "
+            f"grid), not {num.group(2)}: count from 1, and make the grid large enough."
+        )
     if "image data" in detail or "Image data" in detail:
         return (
             "`imshow` needs a 2-D (H, W) or 3-D (H, W, 3/4) numeric array: check the array's "
@@ -589,30 +775,60 @@ def _plot_value_rejected(p, f):
             "That palette/colormap name does not exist: use a known one such as 'viridis', "
             "'deep' or 'Set2' (names are case-sensitive)."
         )
-    if "latex was not able" in p.message.lower() or "latex" in detail.lower():
+    if "latex was not able" in message.lower() or "latex" in detail.lower():
         return (
             "LaTeX could not typeset a label: escape special characters (`_`, `%`, `$`, `&`) "
             "in titles and labels, or turn `text.usetex` off if LaTeX is not installed."
         )
     if "style" in detail:
-        if "seaborn" in p.message:
+        if "seaborn" in message:
             return "Matplotlib renamed its seaborn styles: use `plt.style.use('seaborn-v0_8')`."
         return (
             "That Matplotlib style name does not exist in your version: list them with "
             "`plt.style.available`."
         )
-    return (
-        f"The plotting library rejected an argument value ({detail}): check the spelling "
-        "of colour, "
-        "marker or style names and the keyword names in its documentation."
-    )
+    if "FixedLocator" in detail:
+        return (
+            "The tick labels and the tick positions differ in number: set the ticks first "
+            "(`ax.set_xticks(positions)`) and give exactly one label per tick."
+        )
+    interpret = re.search(r"Could not interpret value `(\w+)` for parameter `(\w+)`", message)
+    if interpret:
+        return (
+            f"`{interpret.group(2)}='{interpret.group(1)}'` names no column of `data`: check the "
+            "spelling (and case) against `data.columns`, or pass `data=` the DataFrame."
+        )
+    prop = re.search(r"(?:Unknown property|has no property) '?(\w+)'?", message)
+    if prop:
+        return (
+            f"Matplotlib has no property `{prop.group(1)}`: check the keyword's spelling, or "
+            "remove it (it may belong to another plotting function)."
+        )
+    if re.search(r"marker|color|colour|RGBA|linestyle|font", detail):
+        return (
+            f"The plotting library rejected a value ({detail}): check the spelling of colour, "
+            "marker or style names in its documentation."
+        )
+    return None
 
 
 def _none_passed_to_library(p, f):
-    lib = f.get("library") or "The library"
+    """When: a library's code found None where it reads an attribute. Which value is None is not
+    known: the plain names passed to the user's call are the ones to check."""
+    call = failing_call(p)
+    names = [a for a in (call.arguments if call else ()) if re.fullmatch(r"[A-Za-z_][\w.]*", a)]
+    where = f"`{call.text}`" if call else "The failing call"
+    if names:
+        them = ", ".join(f"`{n}`" for n in names[:3])
+        return (
+            f"{where} met a None inside the library where it needs a real object: check whether "
+            f"{them} {'is' if len(names) == 1 else 'are'} None (a step before that returned "
+            "nothing, e.g. a failed read or a function without `return`)."
+        )
     return (
-        f"{lib} received None where it needs a real object: one of the arguments of the failing "
-        "call is None (often the result of a function without `return` or with `inplace=True`)."
+        f"{where} met a None inside the library where it needs a real object: one of its "
+        "arguments is probably None (often the result of a function without `return` or with "
+        "`inplace=True`)."
     )
 
 
@@ -633,7 +849,6 @@ HINTS: dict[str, Template] = {
     TORCH_ARGUMENT_TYPE: _torch_argument_types,
     UNKNOWN_IDENTIFIER: _keras_unknown_identifier,
     SKLEARN_VALUE: _value_not_accepted,
-    INVALID_ARGUMENT_GENERIC: _value_not_accepted,
     WRONG_INPUT_CONTAINER: _wrong_input_container,
     DEVICE_STRING: _torch_device_string,
     PLOT_VALUE: _plot_value_rejected,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..where import failing_call, loop_or_unpack, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
 from .indexes import non_integer_index_hint
 
@@ -184,16 +185,79 @@ RULES = (
 
 # ----------------------------------------------------------- hints: the words the user reads
 
+# Attributes that are values, not methods: ``df.shape()`` calls a tuple.
+_ATTRIBUTE_TYPES = {
+    "shape": ("tuple", "torch.Size", "TensorShape"),
+    "values": ("numpy.ndarray",),
+    "columns": ("Index", "RangeIndex", "MultiIndex"),
+    "index": ("Index", "RangeIndex", "MultiIndex", "DatetimeIndex"),
+    "dtypes": ("Series",),
+    "size": ("int",),
+    "ndim": ("int",),
+    "T": ("DataFrame", "numpy.ndarray"),
+}
+_NUMBERS = ("int", "float", "bool", "complex")
+_CALL_NAME = re.compile(r"(?<![\w.\]\)])([A-Za-z_]\w*(?:\.\w+)*)\s*\(")
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _is_number(t: str) -> bool:
+    return t in _NUMBERS or t.startswith(("numpy.int", "numpy.float", "numpy.uint", "int", "float"))
+
+
+def _only_call(p) -> str:
+    """The name the failing line calls, when it calls exactly one thing (and nothing that is
+    not a name, such as ``fns[0](x)`` or ``f(a)(b)``)."""
+    bare = re.sub(r"'[^']*'|\"[^\"]*\"", "''", p.user_line)
+    names = _CALL_NAME.findall(bare)
+    if len(names) != 1 or re.search(r"[\])]\s*\(", bare):
+        return ""
+    return names[0]
+
 
 def _text_and_numbers_mixed(p, f):
-    return (
-        "NumPy cannot combine text and numbers in this operation: convert the array to a numeric "
-        "dtype first (e.g. `arr.astype(float)` after cleaning the text values)."
-    )
+    """When: a ufunc found no loop for its input dtypes; text / object only when the message
+    shows a text or object dtype."""
+    ufunc = re.search(r"ufunc '(\w+)'", p.message)
+    name = ufunc.group(1) if ufunc else ""
+    if name == "invert":
+        return (
+            "`~` works on booleans (and integers), and these values are neither: build the mask "
+            "with a comparison first (e.g. `~(df['a'] > 0)` or `~df['a'].isna()`)."
+        )
+    if re.search(r"dtype\('?<?[UO]|dtype\('?object|dtype\('?str|StrDType|ObjectDType", p.message):
+        what = f"NumPy's `{name}`" if name else "NumPy"
+        return (
+            f"{what} got text (or Python objects) where it needs numbers: convert the array to "
+            "a numeric dtype first (e.g. `arr.astype(float)` after cleaning the text values)."
+        )
+    if name:
+        return (
+            f"NumPy's `{name}` does not support the dtypes it got: print the `.dtype` of its "
+            "inputs; an `object` dtype holds text or Python objects and needs `.astype(float)`."
+        )
+    return None
 
 
 def _text_columns_in_numeric_operation(p, f):
+    """When: pandas refused a numeric reduction or plot because the data is not numeric."""
+    column = re.findall(r"\[\s*['\"]([^'\"]+)['\"]\s*\]", p.user_line)
+    where = f"`{column[0]}`" if len(set(column)) == 1 else "The data"
+    if "no numeric data to plot" in p.message:
+        return (
+            f"{where} has no numeric values to plot (its dtype is text/object): convert it with "
+            "`pd.to_numeric(..., errors='coerce')` (after removing symbols such as `$` or `,`)."
+        )
     op = f" `{f['op']}`" if f.get("op") else ""
+    if column and len(set(column)) == 1:
+        return (
+            f"{where} holds text, so{op or ' the operation'} cannot compute on it: convert it with "
+            f"`pd.to_numeric(df['{column[0]}'], errors='coerce')` if it holds numbers written as "
+            "text, or use the numeric columns only (`df.select_dtypes('number')`)."
+        )
     return (
         f"The operation{op} got text columns: select the numeric columns first, e.g. "
         "`df.select_dtypes('number')` or `numeric_only=True`, or convert with `pd.to_numeric`."
@@ -215,14 +279,37 @@ def _opencv_not_an_array(p, f):
 
 
 def _not_callable(p, f):
+    """When: the failing line calls something that is not callable. A library's own call of a
+    non-callable (a callback it stored) is not the user's line: the safe hint speaks."""
+    if not raised_by_the_line(p):
+        return None
     t = f.get("type", "")
+    for attr, types in _ATTRIBUTE_TYPES.items():
+        m = re.search(rf"([\w.\]\[')\"]+)\.{attr}\s*\(\s*\)", p.user_line)
+        if m and t in types:
+            return (
+                f"`.{attr}` is an attribute (a {t}), not a method: write `{m.group(1)}.{attr}` "
+                "without the `()`."
+            )
+    name = _only_call(p)
+    if t == "module":
+        return "You call a module: call the class or function inside it, e.g. `tqdm.tqdm(...)`."
+    if t == "NoneType":
+        holds = f"`{name}` is None" if name else "What is called here is None"
+        return (
+            f"{holds}, not a function: the variable (or attribute) that should hold the function "
+            "was set to None, often by assigning a call's result that returns nothing."
+        )
+    if name:
+        return (
+            f"`{name}` holds a `{t}` here, not a function: an assignment (`{name} = ...`) "
+            "replaced the function, or `[...]` was meant; rename the variable and re-run."
+        )
     if t in ("list", "dict", "str", "int", "float", "tuple", "DataFrame", "Series"):
         return (
             f"A `{t}` is called like a function: use `[...]` to index it, or a variable has "
             "replaced a function of the same name (e.g. `list = ...`); rename it and re-run."
         )
-    if t == "module":
-        return "You call a module: call the class or function inside it, e.g. `tqdm.tqdm(...)`."
     article = "An" if t[:1].lower() in "aeiou" else "A"
     return (
         f"{article} `{t}` object is called with `(...)` but is not a function: a variable may "
@@ -231,13 +318,18 @@ def _not_callable(p, f):
 
 
 def _not_subscriptable(p, f):
+    """When: the message names the type indexed (or measured, or assigned into). What the line
+    did with None is only known when the line did it itself."""
     t = f.get("type", "")
-    if (f.get("none") or t == "NoneType") and "has no len" in p.message:
+    none = f.get("none") or t == "NoneType"
+    if none and not raised_by_the_line(p):
+        return None
+    if none and "has no len" in p.message:
         return (
             "You take `len()` of None: the call before returned nothing (e.g. `.sort()`, "
             "`inplace=True` or a function without `return`); use its object instead."
         )
-    if f.get("none") or t == "NoneType":
+    if none:
         return (
             "You index a None: the call before returned nothing (e.g. `.sort()`, `.append()`, "
             "`inplace=True` or a function without `return`); use its object instead."
@@ -253,6 +345,21 @@ def _not_subscriptable(p, f):
                 "to the original DataFrame, e.g. `df['avg'] = "
                 "df.groupby('k')['x'].transform('mean')`."
             )
+        if t in ("ResourceVariable", "Variable", "RefVariable"):
+            return (
+                "A `tf.Variable` is not changed with `v[i] = x`: use `v[i].assign(x)` (or "
+                "`v.assign(...)` for the whole variable)."
+            )
+        if "Tensor" in t:
+            return (
+                f"A TensorFlow `{t}` cannot be changed in place: build a new one (e.g. with "
+                "`tf.tensor_scatter_nd_update`), or hold the values in a `tf.Variable`."
+            )
+        if t == "tuple":
+            return (
+                "A tuple cannot be changed in place: convert it first with `list(...)`, change "
+                "the list, and use it instead."
+            )
         return (
             f"A `{t}` cannot be changed in place: build a new object (tuples and strings are "
             "immutable)."
@@ -262,10 +369,10 @@ def _not_subscriptable(p, f):
             f"`len()` does not work on a value of type `{t}`: check what the variable holds "
             "(a single number where a list or array was expected?)."
         )
-    if t in ("int", "float", "numpy.int64", "numpy.float64", "bool"):
+    if _is_number(t):
         return (
             f"A single number (`{t}`) is indexed with `[...]`: the variable holds a number where "
-            "a list, array or tuple was expected (e.g. `figsize=(8, 4)`, not `figsize=8`)."
+            "a list, array or tuple was expected."
         )
     return (
         f"A `{t}` object cannot be indexed with `[...]`: check how this type gives its items "
@@ -274,12 +381,76 @@ def _not_subscriptable(p, f):
 
 
 def _not_iterable(p, f):
+    """When: the failing line loops over or unpacks the value itself; a library that iterates
+    over an argument gets the safe hint (the argument is not known). The value is named only
+    where the line makes it certain: the iterable of a ``for`` that fails on "not iterable",
+    the right side of ``a, b = ...`` that fails on "cannot unpack"."""
     t = f.get("type", "")
-    if t in ("int", "float", "numpy.int64", "numpy.float64"):
-        return f"You loop over a single {t}: use `range(n)` to loop n times."
+    if not raised_by_the_line(p):
+        return _number_argument_iterated(p, t)
+    kind, targets, source = loop_or_unpack(p.user_line)
+    unpack = "unpack" in p.message
+    if len(source) > 60:
+        source = ""
+    if unpack:
+        what = (
+            f"`{source}`"
+            if kind == "assign" and "," in targets and source
+            else f"An item of `{source}`"
+            if kind == "for" and source
+            else ""
+        )
+    else:
+        what = f"`{source}`" if kind == "for" and source else ""
     if t == "NoneType":
-        return "You loop over or unpack a None: the function before returned nothing."
+        verb = "unpacked" if unpack else "looped over"
+        return (
+            f"{what or 'The value'} is None, so it cannot be {verb}: the function or step that "
+            "produced it returned nothing (no `return`, or a method that works in place)."
+        )
+    if unpack:
+        return (
+            f"{what or 'The right side'} is a single {t}, not a sequence: it cannot be unpacked "
+            "into several names; check what it holds."
+        )
+    if (
+        what
+        and t.startswith(("int", "numpy.int", "numpy.uint"))
+        and re.fullmatch(r"[\w.]+", source)
+    ):
+        return (
+            f"{what} is a single {t}, not a sequence: loop with `range({source})` to repeat that "
+            "many times, or check why it holds one number."
+        )
+    if what:
+        return f"{what} is a single {t}, not a sequence: check what it holds."
+    if _is_number(t):
+        return f"A single {t} is used where a sequence is expected: pass a list or `range(n)`."
     return f"A `{t}` cannot be looped over or unpacked: check what the variable holds."
+
+
+def _number_argument_iterated(p, t: str, verb: str = "iterates over") -> str | None:
+    """A library iterated over a number (or used a float as an integer): name the call's
+    arguments written as a single number of that type, when there are any
+    (``plt.tight_layout(rect=0)``)."""
+    call = failing_call(p)
+    if call is None or not _is_number(t):
+        return None
+    pattern = r"[-+]?\d+" if t.startswith(("int", "numpy.int")) else r"[-+]?\d*\.\d+|[-+]?\d+\."
+    numbers = [a for a in call.arguments if re.fullmatch(pattern, a.split("=", 1)[-1].strip())]
+    if not numbers:
+        return None
+    them = " and ".join(f"`{a}`" for a in numbers[:2])
+    if verb != "iterates over":
+        return (
+            f"`{call.text}` needs an integer where it got a {t}: of its arguments, {them} "
+            f"{'is a float' if len(numbers) == 1 else 'are floats'}; pass whole numbers."
+        )
+    return (
+        f"`{call.text}` iterates over a single {t} inside it: {them} "
+        f"{'is a single number' if len(numbers) == 1 else 'are single numbers'}; pass a list or "
+        "tuple where the function expects a sequence (its documentation says which)."
+    )
 
 
 def _unhashable(p, f):
@@ -291,50 +462,109 @@ def _unhashable(p, f):
 
 
 def _unsupported_operands(p, f):
-    t, o = f.get("type", ""), f.get("other", "")
-    if "method" in (t, o):
-        return "A method is used as a value: add the parentheses to call it, e.g. `df['x'].mean()`."
+    """When: the message names the operator and both types, and the user's line applies that
+    operator (directly or through pandas/NumPy operator methods)."""
+    t, o, op = f.get("type", ""), f.get("other", ""), f.get("op", "")
+    dates = re.search(
+        r"Invalid comparison between dtype=(datetime64\S*|timedelta64\S*) and (\w+)", p.message
+    )
+    if dates:
+        return (
+            f"A {dates.group(1)} column is compared with a {dates.group(2)}: compare it with a "
+            "date (`pd.Timestamp('1980-01-01')`), or compare its `.dt.year` with the number."
+        )
+    if not op or not raised_by_the_line(p):
+        return None
+    if "unary" in p.message:
+        fix = "use a NumPy array (`np.array(x)`)" if t in ("list", "tuple") else "convert it first"
+        return (
+            f"`{op}` in front of a {t} does not work: {fix}, or check for a stray `{op}` (e.g. a "
+            "line break inside a sum)."
+        )
+    if not o:
+        return None
+    if {"method", "function", "builtin_function_or_method"} & {t, o}:
+        return (
+            "A function or method is used as a value: add the parentheses to call it, e.g. "
+            "`df['x'].mean()`."
+        )
     if "NoneType" in (t, o):
         return (
-            f"One operand of `{f.get('op', '')}` is None: the value before was never set or a "
+            f"One operand of `{op}` is None: the value before was never set or a "
             "function returned nothing (no `return`, or `inplace=True`)."
         )
-    if "unary" in p.message:
+    if t == o == "str" and op not in ("+", "*", "%"):
         return (
-            f"`{f.get('op', '')}` in front of a {t} value does not work: check for a stray "
-            f"`{f.get('op', '')}` (e.g. a line break inside a sum) or convert the value first."
-        )
-    if t == o == "str" and f.get("op") not in ("+", "*", "%"):
-        return (
-            f"`{f.get('op', '')}` is not defined for text: the columns hold strings; convert them "
+            f"`{op}` is not defined for text: the columns hold strings; convert them "
             "first with `pd.to_numeric(...)` or `pd.to_datetime(...)`."
         )
-    if "str" in (t, o):
+    if "str" in (t, o) and (_is_number(t) or _is_number(o)):
         return (
-            f"`{f.get('op', '')}` mixes text and numbers ({t} and {o}): convert first, e.g. "
+            f"`{op}` mixes text and numbers ({t} and {o}): convert first, e.g. "
             "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
         )
-    if "list" in (t, o) or "tuple" in (t, o):
+    if ("list" in (t, o) or "tuple" in (t, o)) and {t, o} <= {"list", "tuple", *_NUMBERS}:
         return (
-            f"Python {t}s do not support `{f.get('op', '')}` element by element: use NumPy arrays, "
+            f"Python {t}s do not support `{op}` element by element: use NumPy arrays, "
             "e.g. `np.array(a) - np.array(b)`."
         )
-    return f"`{f.get('op', '')}` does not work between {t} and {o}: convert one side first."
+    data = ("numpy.ndarray", "Tensor", "Series", "DataFrame", "str", "list", "tuple")
+    if all(_is_number(x) or x in data for x in (t, o)):
+        return f"`{op}` does not work between {t} and {o}: convert one side first."
+    odd = t if not (_is_number(t) or t in data) else o
+    return (
+        f"`{op}` got {_a(odd)} `{odd}` as an operand: a variable holds {_a(odd)} `{odd}` where a "
+        "value was expected; print `type(...)` of both sides."
+    )
 
 
 def _text_joined_with_non_text(p, f):
-    other = f.get("other", "")
+    """When: the user's line itself joins (``+``) or repeats (``*``) the values; the message
+    names the sequence type and the other one."""
+    other, kind = f.get("other", ""), f.get("type", "str")
+    if "can't multiply sequence" in p.message:
+        if not raised_by_the_line(p):
+            return None
+        m = re.search(r"of type '([\w.]+)'", p.message)
+        return (
+            f"A list (or string) is multiplied by a {m.group(1) if m else 'non-integer'}: `*` on "
+            "a sequence repeats it; for maths on each element use a NumPy array "
+            "(`np.array(values) * 2.54`)."
+        )
     if other == "bytes" or "bytes" in p.message:
         return (
             "Text (str) and bytes are mixed: decode the bytes with `b.decode('utf-8')`, or open "
             "the file in text mode (`'w'`, not `'wb'`) to write text."
+        )
+    joined = re.search(r"(\w+)\(\) argument must be str", p.message)
+    if "must be str" in p.message and not joined and not p.message.startswith("must be str"):
+        return None  # a parameter that must be a str ("order must be str, not int")
+    if joined:
+        return (
+            f"`{joined.group(1)}()` needs a str, not a {other}: convert the value with `str(...)`."
+        )
+    if not raised_by_the_line(p):
+        return None
+    if kind == "list":
+        return (
+            f"A list and {_a(other)} {other} are joined with `+`, which only appends another "
+            "list: wrap the value in a list (`items + [x]`), or use a NumPy array for maths on "
+            "each element."
+        )
+    if kind == "tuple":
+        return (
+            f"A tuple and {_a(other)} {other} are joined with `+`: one operand is a tuple (a "
+            "trailing comma makes one, as in `n = 6,`); print `type(...)` of both."
         )
     if other in ("list", "tuple", "dict", "NoneType", "DataFrame", "Series"):
         return (
             f"Text (str) is joined with a {other}: join only strings, e.g. with "
             "`', '.join(map(str, items))` or an f-string."
         )
-    return "Text and a number are joined with `+`: convert with `str(x)`, or use an f-string."
+    return (
+        "Text and a number are joined with `+`: convert the number with `str(x)` (or the text "
+        "with `int(...)`/`float(...)` if it holds a number), or use an f-string."
+    )
 
 
 def _not_serializable(p, f):
@@ -358,8 +588,9 @@ def _text_expected(p, f):
         )
     if not got:
         return (
-            "A text function (a regex or string method) got something that is not a string, "
-            "often NaN in a text column: use `df['text'].fillna('')` or `.astype(str)` first."
+            "A text function (a regex or string method) got something that is not a string: "
+            "print `type(...)` of what it got (NaN in a text column is a float: "
+            "`df['text'].fillna('')`)."
         )
     return (
         f"A text function (a regex or string method) got a `{got}`, not a string: pass the "
@@ -368,7 +599,40 @@ def _text_expected(p, f):
 
 
 def _integer_needed(p, f):
-    return "An integer is needed (a size, index or count): convert with `int(...)`."
+    """When: the message says which conversion failed and, for "cannot be interpreted as an
+    integer", of what type the value is; ``int(...)`` is only offered for numbers."""
+    t = f.get("type", "")
+    if not raised_by_the_line(p) and failing_call(p) is not None:
+        return _number_argument_iterated(p, t, "uses") if "interpreted" in p.message else None
+    if "only size-1 arrays" in p.message:
+        return (
+            "A whole array went where one number is needed (`float(...)`, `int(...)` or a "
+            "`math` function): use NumPy's element-wise functions (`np.log(a)`) or pick one item."
+        )
+    if "only integer scalar arrays" in p.message:
+        return (
+            "An array went where one integer is needed (an index, a size or a count): pass one "
+            "number, e.g. `int(a[0])` or `len(a)`."
+        )
+    if "must be a string or a" in p.message or "must be real number" in p.message:
+        return (
+            f"`int()`/`float()` (or a `math` function) got a `{t or 'value'}`, which is no "
+            "number: pass the number it holds (one value, not a container or None)."
+        )
+    if _is_number(t) or t.startswith("numpy.float"):
+        return (
+            f"A {t} is used where an integer is needed (a size, index, count or `range`): "
+            "convert it with `int(...)` or compute it with `//`."
+        )
+    if t == "str":
+        return (
+            "Text is used where an integer is needed (a size, index, count or `range`): parse "
+            "it with `int(...)`."
+        )
+    return (
+        f"A `{t or 'value'}` object is used where an integer is needed (a size, index, count or "
+        "`range`): pass the integer itself."
+    )
 
 
 def _not_a_context_manager(p, f):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import literal_argument
+from ..where import call_arguments, failing_call, loop_or_unpack, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -230,10 +232,31 @@ def _indexes_not_aligned(p, f):
 
 
 def _duplicate_labels(p, f):
-    return (
-        "The index or the keys contain duplicates, so pandas cannot place the values uniquely: "
-        "drop them (`df.drop_duplicates(...)`) or aggregate with `pivot_table(..., aggfunc=...)`."
-    )
+    """When: the message says which duplicates (index entries when reshaping, labels when
+    reindexing, column names, bin edges); other duplicate messages get the safe hint."""
+    message = p.message
+    if "Index contains duplicate entries" in message:
+        return (
+            "The index/columns pair has duplicate entries, so pandas cannot place the values "
+            "uniquely: aggregate them with `pivot_table(..., aggfunc='mean')`, or drop the "
+            "duplicates first."
+        )
+    if re.search(r"reindex (?:on an axis with|from a) duplicate", message):
+        return (
+            "The index has duplicate labels, so pandas cannot align on it: drop them "
+            "(`df = df[~df.index.duplicated()]`) or use `reset_index(drop=True)` first."
+        )
+    if "Duplicate column names" in message or "duplicate keys" in message:
+        return (
+            "Several columns have the same name, so selecting one by name returns a DataFrame: "
+            "rename or drop the duplicates (`df.loc[:, ~df.columns.duplicated()]`)."
+        )
+    if "Bin edges must be unique" in message:
+        return (
+            "Some bin edges are equal (many identical values): pass `duplicates='drop'` to "
+            "`pd.qcut`/`pd.cut`, or use fewer bins."
+        )
+    return None
 
 
 def _weights_for_another_model(p, f):
@@ -246,31 +269,103 @@ def _weights_for_another_model(p, f):
     )
 
 
+_DATE_LIKE = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$")
+_NUMERIC_ONLY_CALLS = re.compile(r"^[A-Za-z_]\w*\.(?:corr|cov)\($")
+
+
+def _quoted(value: str, limit: int = 40) -> str:
+    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
+
+
 def _text_to_number(p, f):
-    value = f" like {f['value']!r}" if f.get("value") is not None and "value" in f else ""
+    """When: the message quotes text that a number conversion refused (or a date format it
+    could not match); other conversion messages get the safe hint."""
+    message = p.message
+    fmt = re.search(
+        r"time data ['\"]?(.+?)['\"]? (?:does not|doesn't) match format ['\"]([^'\"]+)", message
+    )
+    if fmt:
+        return (
+            f"pandas cannot read the date {_quoted(fmt.group(1))} with the format "
+            f"{fmt.group(2)!r}: make the format match the text (`%Y` 4-digit year, `%y` 2 digits, "
+            "`%m` month, `%d` day), or pass `errors='coerce'` to turn impossible dates into NaT."
+        )
+    unknown = re.search(r"Unknown string format:? ?'?([^'\n]*)", message)
+    if unknown:
+        return (
+            f"pandas cannot read {_quoted(unknown.group(1).strip())} as a date: fix or drop that "
+            "value, or pass `errors='coerce'` to turn unreadable dates into NaT."
+        )
+    if "cannot convert the series to" in message:
+        return (
+            "A whole Series went where one number is needed (`float(...)`, `int(...)` or a "
+            "`math` function): use vectorised NumPy/pandas functions (`np.log(s)`) instead."
+        )
+    value = f.get("value")
+    if value is None:
+        parsed = re.search(r'Unable to parse string "([^"]*)"', message)
+        value = parsed.group(1) if parsed else None
+    if value is None and not re.search(r"could not convert|invalid literal|parse string", message):
+        return None
+    shown = f" like {_quoted(value)}" if value is not None else ""
+    if value and _DATE_LIKE.match(value):
+        return (
+            f"Text{shown} is a date, not a number: parse the column with `pd.to_datetime(...)` "
+            "(and take `.dt.month`, `.dt.year`, ... if you need a number)."
+        )
+    call = failing_call(p)
+    if call is not None and not call.arguments and _NUMERIC_ONLY_CALLS.search(call.function + "("):
+        return (
+            f"`{call.text}` reads every column, and one holds text{shown}: pass "
+            "`numeric_only=True` or select the numeric columns (`df.select_dtypes('number')`)."
+        )
     return (
-        f"Text{value} cannot be turned into a number: clean or encode that column first, e.g. "
+        f"Text{shown} cannot be turned into a number: clean or encode that column first, e.g. "
         "`pd.to_numeric(col, errors='coerce')` or one-hot encoding for categories."
     )
 
 
 def _unpack_count(p, f):
-    want = f.get("expected", "")
+    """When: the failing line unpacks itself (its own ``a, b = ...`` or ``for a, b in ...``);
+    a library's internal unpacking gets the safe hint."""
+    if not raised_by_the_line(p):
+        return None
+    want, got = f.get("expected", ""), f.get("got", "")
+    kind, targets, value = loop_or_unpack(p.user_line)
+    if len(value) > 60:
+        value = re.sub(r"^([\w.]+)\(.*$", r"\1(…)", value)
+    nested = "(" in targets or "[" in targets  # ``for i, (a, b) in ...``: which level failed?
+    source = (
+        f"`{value}`" if kind and value and len(value) <= 60 and not nested else "the right side"
+    )
+    if kind == "for" and source != "the right side":
+        source = f"each item of {source}"
     if f.get("kind") == "too many":
         what = f"more than {want} values" if want else "more values"
         return (
-            f"The right side gives {what}, but the left side has {want} names: match the "
-            "names to what it returns (e.g. `.items()` to loop over a dict's pairs)."
+            f"The left side has {want} names but {source} gives {what}: match the names to what "
+            "it returns (e.g. `.items()` to loop over a dict's pairs)."
         )
-    got = f" but there are {f['got']}" if f.get("got") else ""
+    gives = f"gives {got}" if got else "gives fewer"
     split = " (`train_test_split(X, y)` returns 4)" if want == "4" else ""
     return (
-        f"The left side expects {want} values{got}: match the number of names to what the "
-        f"function returns{split}."
+        f"The left side expects {want} values but {source} {gives}: print it to see what it "
+        f"holds, and match the names to it{split}."
     )
 
 
 def _array_as_bool(p, f):
+    """When: the user's own line (or function) tests the array as one True/False; a library
+    that does it got an array where it expects one value, which the safe hint leaves open."""
+    if not raised_by_the_line(p):
+        call = failing_call(p)
+        line = p.user_line.strip()
+        where = f"`{call.text}`" if call else f"`{line}`" if 0 < len(line) <= 70 else "Your call"
+        return (
+            f"{where} had a library test an array or Series as one True/False: one of its "
+            "arguments probably got an array or Series where a single value (a bool, a string, a "
+            "number) is expected; check what you pass it."
+        )
     return (
         f"A whole {f.get('what', 'array')} is used as one True/False: combine conditions "
         "with `&`, `|` "
@@ -279,20 +374,100 @@ def _array_as_bool(p, f):
 
 
 def _length_mismatch(p, f):
-    pair = f" ({f['a']} vs {f['b']})" if f.get("a") and f.get("b") else ""
-    return (
-        f"The values' length does not match the DataFrame's index{pair}: assign one value per row."
-    )
+    """When: the message says which lengths differ; the wording follows it (rows assigned,
+    column names set, columns assigned, arrays of a DataFrame or a plot)."""
+    message, line = p.message, p.user_line
+    a, b = f.get("a", ""), f.get("b", "")
+    if "Length mismatch: Expected axis" in message:
+        axis = "columns" if ".columns" in line else "index" if ".index" in line else "axis"
+        if axis == "columns":
+            return (
+                f"The DataFrame has {b} column{'s' if b != '1' else ''} but {a} names are given: "
+                "give one name per column (if the file was read into too few columns, check "
+                "`sep=`/`delimiter=`)."
+            )
+        return (
+            f"The {axis} has {b} elements but {a} new labels are given: give exactly one label "
+            "per element."
+        )
+    if "Columns must be same length as key" in message:
+        return (
+            "The right side has a different number of columns than the names on the left "
+            "(`df[[...]] = ...`): assign as many columns as names (a transformer may drop or add "
+            "columns)."
+        )
+    if "All arrays must be of the same length" in message or "arrays must all be" in message:
+        where = _arrays_given(failing_call(p))
+        return (
+            f"The arrays or columns given{where} have different lengths: print `len(...)` of "
+            "each and make them equal."
+        )
+    if "If using all scalar values, you must pass an index" in message:
+        return (
+            "`pd.DataFrame` got only single values: wrap them in lists (`{'a': [1]}`) or pass "
+            "`index=[0]`."
+        )
+    if re.search(r"Length of values|Length of passed values", message):
+        pair = f" ({a} vs {b})" if a and b else ""
+        if "passed values" in message:
+            return (
+                f"The data and the index have different lengths{pair}: pass as many index labels "
+                "as rows of data."
+            )
+        return (
+            f"The values' length does not match the DataFrame's index{pair}: assign one value "
+            "per row."
+        )
+    return None
+
+
+def _arrays_given(call) -> str:
+    """ " (`a`, `b`)": the arrays a call got, as written (a dict literal's values; no literals)."""
+    if call is None:
+        return ""
+    items = list(call.arguments)
+    if len(items) == 1 and items[0].startswith("{"):
+        items = [i.split(":", 1)[-1].strip() for i in call_arguments(f"f({items[0][1:-1]})")]
+    arrays = [i for i in items if not literal_argument(i)]
+    return f" ({', '.join(f'`{a}`' for a in arrays[:4])})" if arrays else ""
 
 
 def _ragged_sequences(p, f):
+    """When: NumPy could not build one array from items of different lengths or shapes (what
+    the items are is not known: the fix is not guessed)."""
+    shape = re.search(r"detected shape was (\([^)]*\)) \+ inhomogeneous", p.message)
+    detected = f" (shape {shape.group(1)} + an inhomogeneous part)" if shape else ""
     return (
-        "The lists inside the array have different lengths: pad or truncate them to one length, "
-        "or keep them as a list of arrays."
+        f"NumPy cannot build one array: its items have different lengths or types{detected}. "
+        "Print `len(...)` and `type(...)` of a few items, then make them the same length (pad "
+        "or truncate) or keep a list."
     )
 
 
+_REDUCERS = re.compile(r"(?:^|\.)(?:max|min|argmax|argmin|concat|concatenate|stack|vstack|hstack)$")
+
+
+_REDUCER_CALL = re.compile(
+    r"(?<![\w])(?:\w+\.)*(?:max|min|argmax|argmin|amax|amin|concat|concatenate|stack)\s*\("
+)
+
+
 def _empty_reduction(p, f):
+    """When: the user's own call reduces or concatenates the empty input (the call is named);
+    an empty result inside a library's own step gets the safe hint."""
+    call = failing_call(p)
+    if call is not None and _REDUCERS.search(call.function):
+        first = call.arguments[0] if call.arguments else ""
+        plain = re.fullmatch(r"[A-Za-z_][\w.]*", first)
+        what = f"`{first}`" if plain else f"The input of `{call.function}`"
+        nothing = " (or holds only None)" if "concatenate" in p.message else ""
+        return (
+            f"{what} is empty{nothing}: the step that fills it produced nothing (a filter that "
+            "matched no row, a loop that added nothing, a folder without files); check it before "
+            f"`{call.function}`."
+        )
+    if not (raised_by_the_line(p) or _REDUCER_CALL.search(p.user_line)):
+        return None
     return (
         "The array or list is empty: the step before produced no data; check it before taking "
         "max/min/concat."
@@ -300,9 +475,21 @@ def _empty_reduction(p, f):
 
 
 def _math_domain(p, f):
+    """When: the message says which range was left."""
+    message = p.message
+    if "math domain error" in message:
+        return (
+            "A math function got a value outside its domain (e.g. `math.log` of 0 or a "
+            "negative number, `math.sqrt` of a negative one): print the input."
+        )
+    if "nanosecond timestamp" in message or "out of bounds for datetime" in message:
+        return (
+            "A date lies outside what pandas can store (years 1677–2262): fix the wrong dates, "
+            "or pass `errors='coerce'` to `pd.to_datetime`."
+        )
     return (
-        "A value is outside the allowed range (e.g. log or sqrt of a negative number): check "
-        "the inputs."
+        "A number is too large for the integer type it must fit: use a float or a wider type "
+        "(`int64`), or check where the value grew so large."
     )
 
 

@@ -401,6 +401,25 @@ RENAMED_KWARGS: dict[tuple[str, str], Replacement] = {
     ("*", "output_dim"): Replacement("units=...", "tensorflow"),
     ("*", "border_mode"): Replacement("padding=...", "tensorflow"),
     ("*", "subsample"): Replacement("strides=...", "tensorflow"),
+    ("KFold", "n_folds"): Replacement(
+        "n_splits=... (sklearn.model_selection.KFold takes no n)", "sklearn"
+    ),
+    # xgboost 2 moved these from fit() to the estimator (a "Class.fit" key: other fit()s differ)
+    **{
+        (f"{estimator}.fit", keyword): Replacement(
+            f"{estimator}(..., {keyword}=...)", "xgboost", "moved to the constructor in xgboost 2"
+        )
+        for estimator in ("XGBClassifier", "XGBRegressor", "XGBRanker", "XGBModel")
+        for keyword in ("eval_metric", "early_stopping_rounds", "callbacks")
+    },
+    **{
+        (f"{estimator}.fit", keyword): Replacement(use, "lightgbm", "removed in lightgbm 4")
+        for estimator in ("LGBMClassifier", "LGBMRegressor", "LGBMRanker", "LGBMModel")
+        for keyword, use in (
+            ("early_stopping_rounds", "callbacks=[lightgbm.early_stopping(n)]"),
+            ("verbose", "callbacks=[lightgbm.log_evaluation(n)]"),
+        )
+    },
 }
 
 
