@@ -14,7 +14,7 @@ from jupyterlab_nbcrash.diagnosis.hints import make_hint
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from jupyterlab_nbcrash.diagnosis.rules import HINTS, apply_rules, embedded_error, matching_rules
 from jupyterlab_nbcrash.diagnosis.traceback import parse
-from jupyterlab_nbcrash.diagnosis.where import positional_args
+from jupyterlab_nbcrash.diagnosis.where import call_from_text
 
 
 def _parsed(ename, evalue, traceback=(), code=""):
@@ -775,8 +775,8 @@ def test_xgboost_feature_names_lists_give_the_counts():
         ("(**kwargs)", ()),
         ("(x == 1, y)", ("x == 1", "y")),
         ("(x", ()),
-        ("(a)(b)", ()),
+        ("(x, g(y)", ()),
     ],
 )
 def test_positional_args_of_a_call(text, args):
-    assert positional_args(text) == args
+    assert call_from_text(f"f{text}", "f", None).args == args

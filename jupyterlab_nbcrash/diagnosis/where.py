@@ -159,14 +159,18 @@ def failing_call(parsed: ParsedError) -> Call | None:
         if m is None:
             continue
         text = line[m.start() : _closing_paren(line, m.end() - 1) + 1]
-        arguments = tuple(call_arguments(text))
-        closed = any(c == ")" and d == 0 for _, c, d in _code_chars(text, text.find("(")))
-        if len(text) > MAX_CALL:
-            text = text[: MAX_CALL - 1].rstrip() + "…"
-        return Call(
-            text=text, function=m.group(1), library=library, arguments=arguments, closed=closed
-        )
+        return call_from_text(text, m.group(1), library)
     return None
+
+
+def call_from_text(text: str, function: str, library: str | None) -> Call:
+    """The ``Call`` written as ``text`` (from the called name to its closing parenthesis, or to
+    the line's end when the line does not close it)."""
+    arguments = tuple(call_arguments(text))
+    closed = any(c == ")" and d == 0 for _, c, d in _code_chars(text, text.find("(")))
+    if len(text) > MAX_CALL:
+        text = text[: MAX_CALL - 1].rstrip() + "…"
+    return Call(text=text, function=function, library=library, arguments=arguments, closed=closed)
 
 
 def call_arguments(text: str) -> list[str]:
