@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import sys
 
-from ..text import as_code, close_matches
+from ..text import as_code, close_matches, edit_distance
 from ..traceback import Frame, ParsedError, library_of, top_package
 from ..where import raised_outside_notebook
 from .base import Facts, RuleMatch, Template, named
@@ -78,25 +78,18 @@ def misspelt_module(module: str) -> str | None:
 
 
 def _one_slip(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` (case ignored) are at most one typing slip apart: a letter
-    added, dropped or changed (not a digit: `cv3` is no slip of `cv2`), or neighbours swapped,
-    after the first letter."""
+    """True when ``a`` and ``b`` (case ignored) are at most one typing slip apart (a letter
+    added, dropped or changed, or neighbours swapped) after the first letter, and the slip is
+    no digit: `task` is no `dask`, `cv3` no `cv2`."""
     a, b = a.lower(), b.lower()
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
+    if a[:1] != b[:1] or edit_distance(a, b, 1) > 1:
         return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if i == 0:
-        return False  # the first letter is rarely the slip: `task` is no `dask`
-    if len(a) == len(b):
-        if a[i + 1 :] == b[i + 1 :]:
-            return not (a[i].isdigit() or b[i].isdigit())
-        return a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
-    long, short = (a, b) if len(a) > len(b) else (b, a)
-    return long[i + 1 :] == short[i:]
+    changed = (
+        {c for x, y in zip(a, b, strict=True) if x != y for c in (x, y)}
+        if len(a) == len(b)
+        else set()
+    )
+    return not any(c.isdigit() for c in changed)
 
 
 def package_for(module: str) -> str:
