@@ -268,12 +268,12 @@ async def run_load(
 
 # A server config that runs diagnosis on the event loop instead of the worker thread.
 INLINE_CONFIG = """
-import jupyterlab_nbcrash.routes as routes
+import jupyterlab_nbcrash.service as service
 
 async def _inline(self, func, *args):
     return func(*args)
 
-routes.NbCrash.in_worker = _inline
+service.NbCrash.in_worker = _inline
 """
 
 

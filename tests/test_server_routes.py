@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from jupyterlab_nbcrash import taxonomy
-from jupyterlab_nbcrash.routes import NbCrash
+from jupyterlab_nbcrash.service import NbCrash
 
 MODULE_NOT_FOUND = {
     "ename": "ModuleNotFoundError",

@@ -176,7 +176,7 @@ async def test_route_runs_no_user_code_and_opens_no_connection(
 
 
 def test_log_lines_escape_newlines_from_error_text():
-    from jupyterlab_nbcrash.routes import oneline
+    from jupyterlab_nbcrash.service import oneline
 
     evil = "line1\nFAKE [W 2026] forged\r\x1b[31mred\u2028sep\x7f"
     out = oneline(evil)
