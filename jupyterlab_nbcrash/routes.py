@@ -24,7 +24,7 @@ from jupyter_server.utils import url_path_join
 from . import taxonomy
 from .config import NbCrashConfig
 from .service import NbCrash, Unavailable, oneline
-from .store import FeedbackError, UnknownCrash
+from .store import SCOPES, FeedbackError, UnknownCrash
 from .version import __version__
 
 NAMESPACE = "nbcrash"
@@ -147,7 +147,12 @@ def _opt_int(data: dict, key: str) -> int | None:
 
 
 class DiagnoseHandler(NbCrashHandler):
-    """POST an error record, get its diagnosis (and keep it in the history unless store=false)."""
+    """POST an error record, get its diagnosis; kept in the history when it came from a notebook.
+
+    ``store`` (optional boolean) decides whether the crash is kept in the history. Absent or null:
+    kept when the record names its notebook (``notebook.path``, as the JupyterLab extension
+    always sends), not kept when it does not (a script, a test, a load test calling the API).
+    """
 
     @tornado.web.authenticated
     @authorized
@@ -162,9 +167,11 @@ class DiagnoseHandler(NbCrashHandler):
             raise bad_request(str(err)) from None
         cell_index = _opt_int(data, "cell_index")
         _opt_int(data, "execution_count")  # the record checked the type; SQLite needs the range
-        keep = data.get("store", True)
-        if not isinstance(keep, bool):
-            raise bad_request("'store' must be true or false")
+        keep = data.get("store")
+        if keep is None:
+            keep = bool(record.notebook and record.notebook.path)
+        elif not isinstance(keep, bool):
+            raise bad_request("'store' must be true, false or null")
         answer = await self.call(self.nbcrash.diagnose(record, keep, cell_index))
         self.write_json(answer)
 
@@ -179,11 +186,15 @@ class TaxonomyHandler(NbCrashHandler):
 
 
 class CrashesHandler(NbCrashHandler):
-    """GET the crash history (filters, newest first); DELETE clears it."""
+    """GET the crash history of this server session or of earlier ones (filters, newest first),
+    with how many earlier crashes there are; DELETE clears all of it (feedback stays)."""
 
     @tornado.web.authenticated
     @authorized
     async def get(self):
+        scope = self.get_query_argument("scope", "") or "session"
+        if scope not in SCOPES:
+            raise bad_request(f"'scope' must be one of {', '.join(SCOPES)}")
         filters = {}
         for name in ("crash_type", "stage", "library", "notebook"):
             value = self.get_query_argument(name, "")
@@ -202,8 +213,7 @@ class CrashesHandler(NbCrashHandler):
             filters["limit"] = int(limit)
         else:
             filters["limit"] = max(1, self.nbcrash.config.history_length)
-        crashes = await self.call(self.nbcrash.crashes(**filters))
-        self.write_json({"crashes": crashes})
+        self.write_json(await self.call(self.nbcrash.crashes(scope, **filters)))
 
     @tornado.web.authenticated
     @authorized
@@ -246,7 +256,8 @@ def _unknown_crash(crash_id: int) -> tornado.web.HTTPError:
     # Usually a card whose crash was cleared from the panel since: say how to get it back.
     return tornado.web.HTTPError(
         404,
-        "crash %d is no longer in the history (cleared?): run the cell again or use "
+        "crash %d is no longer in the history (cleared, or past its length or age): run the "
+        "cell again or use "
         '"Diagnose This Error" (right-click the error) to give feedback on it',
         crash_id,
     )
@@ -265,6 +276,7 @@ class StatusHandler(NbCrashHandler):
                 "taxonomy_version": taxonomy.TAXONOMY_VERSION,
                 "model": model,
                 "history_length": self.nbcrash.config.history_length,
+                "history_days": self.nbcrash.config.history_days,
                 "max_body_size": self.nbcrash.config.max_body_size,
             }
         )
