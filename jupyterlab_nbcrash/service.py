@@ -35,7 +35,8 @@ from .store import CrashHistory, Database, FeedbackStore, StoreError, new_sessio
 # Most diagnoses one worker job takes: other jobs (the panel's list, feedback) wait at most one
 # batch, ~50 ms at ~1 ms a diagnosis.
 MAX_BATCH = 50
-YIELD_AFTER = 0.001  # seconds of diagnosing after which the worker lets the event loop run
+YIELD_AFTER = 0.001  # seconds of diagnosing after which the worker lets the event loop run,
+YIELD_FOR = 0.0001  # sleeping this long
 
 
 class Unavailable(Exception):
@@ -172,15 +173,15 @@ class NbCrash:
         from .diagnosis.model import ModelError
 
         debug = _writes_debug(self.log)
-        # Hand the GIL to the event loop after each millisecond of diagnosing, so requests keep
-        # moving (the interpreter would wait its 5 ms switch interval). Not after every
-        # diagnosis: the context switches cost 0.1-0.2 ms of server CPU a request
-        # (benchmarks/README.md).
+        # Every millisecond of diagnosing, let the event loop take the GIL so that requests keep
+        # moving; otherwise it waits for the interpreter's 5 ms switch interval each time. A real
+        # sleep: sleep(0) releases the GIL but takes it back before the waiting thread wakes.
+        # Not after every diagnosis: the context switches cost server CPU (benchmarks/README.md).
         yielded = time.perf_counter()
         for job in batch:
             start = time.perf_counter()
             if start - yielded >= YIELD_AFTER:
-                time.sleep(0)
+                time.sleep(YIELD_FOR)
                 yielded = start = time.perf_counter()
             try:
                 answer = diagnose(job.record, model=self._model()).to_dict()
