@@ -1,9 +1,6 @@
 """nbcrash: diagnose Jupyter notebook crashes with the taxonomy of Wang et al. (IEEE TSE 2025)."""
 
-try:
-    from ._version import __version__
-except ImportError:  # running from a source tree that was never built
-    __version__ = "dev"
+from .version import __version__ as __version__  # re-exported
 
 
 def _jupyter_labextension_paths():

@@ -14,11 +14,12 @@ from __future__ import annotations
 import os
 
 from jupyter_core.paths import jupyter_config_path, jupyter_data_dir
-from traitlets import Int, TraitError, Unicode, default, validate
+from traitlets import Float, Int, TraitError, Unicode, default, validate
 from traitlets.config import Config, Configurable
 from traitlets.config.loader import JSONFileConfigLoader, PyFileConfigLoader
 
 MB = 1024 * 1024
+MAX_DAYS = 36_500  # a century: "any age" is 0; a date before year 1 would not compute
 
 
 def default_store_path() -> str:
@@ -47,6 +48,13 @@ class NbCrashConfig(Configurable):
         "0 keeps none. Feedback is kept regardless.",
     ).tag(config=True)
 
+    history_days = Float(
+        30,
+        help="How many days a diagnosed crash stays in the history (older ones are dropped when "
+        "the server starts and on each write); 0 keeps crashes of any age, up to history_length. "
+        "Feedback is kept regardless.",
+    ).tag(config=True)
+
     model_path = Unicode(
         "",
         help="Directory of a trained nbcrash model to use instead of the user's or shipped one.",
@@ -71,6 +79,12 @@ class NbCrashConfig(Configurable):
     def _not_negative(self, proposal):
         if proposal["value"] < 0:
             raise TraitError("NbCrashConfig.history_length must be 0 or more")
+        return proposal["value"]
+
+    @validate("history_days")
+    def _days(self, proposal):
+        if not 0 <= proposal["value"] <= MAX_DAYS:  # also refuses NaN and infinity
+            raise TraitError(f"NbCrashConfig.history_days must be from 0 to {MAX_DAYS}")
         return proposal["value"]
 
     @validate("store_path", "model_path")

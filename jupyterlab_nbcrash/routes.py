@@ -1,22 +1,18 @@
-"""The HTTP API of nbcrash, all under ``<base_url>/nbcrash/`` (see TEAM.md "Wire API").
+"""The HTTP API of nbcrash, all under ``<base_url>/nbcrash/`` (docs/ARCHITECTURE.md, "Server").
 
-Every handler is an authenticated jupyter_server ``APIHandler`` with ``auth_resource = "nbcrash"``
-(``@tornado.web.authenticated`` + ``@authorized``), so a deployment's Authorizer can grant or
-deny nbcrash separately; POST and DELETE are XSRF-checked by jupyter_server unless the request
-carries the token. Every error is a JSON ``{"error": "..."}`` body.
-
-Diagnosis runs in a worker thread so a slow one never stalls the server's event loop; the model
-and the diagnosis code are imported on the first diagnosis, not when the server starts.
+HTTP only: each handler validates the request, calls the service (``service.NbCrash``, which does
+the work) and answers JSON. Every handler is an authenticated jupyter_server ``APIHandler`` with
+``auth_resource = "nbcrash"`` (``@tornado.web.authenticated`` + ``@authorized``), so a
+deployment's Authorizer can grant or deny nbcrash separately; POST and DELETE are XSRF-checked by
+jupyter_server unless the request carries the token. Every error is a JSON ``{"error": "..."}``
+body: 400 for a bad request (naming the field), 404, 405, 413 for a body over the limit, 503 when
+the server's store or model cannot answer.
 """
 
 from __future__ import annotations
 
-import asyncio
-import gc
 import json
-import time
 import traceback
-from concurrent.futures import ThreadPoolExecutor
 from http.client import responses
 from typing import Any
 
@@ -25,117 +21,16 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
 
-from . import __version__, taxonomy
+from . import taxonomy
 from .config import NbCrashConfig
-from .store import (
-    CrashHistory,
-    Database,
-    FeedbackError,
-    FeedbackStore,
-    StoreError,
-    UnknownCrash,
-    now,
-)
+from .service import NbCrash, Unavailable, oneline
+from .store import SCOPES, FeedbackError, UnknownCrash
+from .version import __version__
 
 NAMESPACE = "nbcrash"
 AUTH_RESOURCE = "nbcrash"
 MAX_LIMIT = 10_000
 SQLITE_INT = 2**63  # SQLite integers are signed 64-bit
-
-
-def oneline(text: Any, limit: int = 300) -> str:
-    """Text from a notebook made safe for one log line: newlines and control characters escaped."""
-    text = str(text)
-    short = text[:limit]
-    out = json.dumps(short, ensure_ascii=False)[1:-1]
-    # json leaves U+2028/U+2029 and DEL as they are; some log viewers break lines on them.
-    out = out.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x7f", "\\u007f")
-    return out + ("…" if len(text) > limit else "")
-
-
-class NbCrash:
-    """What the handlers share: settings, the store and the diagnosis worker."""
-
-    def __init__(self, config: NbCrashConfig, log):
-        self.config = config
-        self.log = log
-        self.db = Database(config.store_path)
-        self.history = CrashHistory(self.db, config.history_length)
-        self.feedback = FeedbackStore(self.db)
-        # Threads start on first submit; they exit when this object is garbage collected.
-        self.executor = ThreadPoolExecutor(
-            max_workers=config.diagnose_threads, thread_name_prefix="nbcrash-diagnose"
-        )
-        self._settled = False
-
-    async def in_worker(self, func, *args):
-        try:
-            return await asyncio.get_running_loop().run_in_executor(self.executor, func, *args)
-        except StoreError as err:  # the server's disk or file, not the request: 503, not 500
-            raise tornado.web.HTTPError(503, "%s", str(err)) from None
-
-    def diagnose(self, record, keep: bool, cell_index: int | None) -> dict:
-        """Diagnose and keep in the history; runs in the worker thread."""
-        from .diagnosis import diagnose  # first use loads the diagnosis code and the model
-        from .diagnosis.model import ModelError
-
-        start = time.perf_counter()
-        try:
-            answer = diagnose(record, model=self._model()).to_dict()
-        except ModelError as err:  # a broken model file is the server's problem, not the request's
-            self.log.error("nbcrash: the diagnosis model cannot be loaded: %s", oneline(err))
-            raise tornado.web.HTTPError(
-                503, "the diagnosis model cannot be loaded: %s", oneline(err)
-            ) from None
-        elapsed = (time.perf_counter() - start) * 1000
-        if not self._settled:
-            self._settle()
-        self.log.debug(
-            "nbcrash: %s: %s -> %s/%s/%s in %.1f ms",
-            oneline(record.ename, 100),
-            oneline(record.evalue, 200),
-            answer["crash_type"],
-            answer["root_cause"],
-            answer["stage"],
-            elapsed,
-        )
-        stored = {"crash_id": None, "created": now()}
-        if keep:
-            try:
-                stored = self.history.add(record, answer, cell_index)
-            except StoreError as err:  # the diagnosis is still worth showing
-                self.log.warning("nbcrash: crash not kept in the history: %s", oneline(err))
-        return {**answer, **stored}
-
-    def _settle(self) -> None:
-        """One full garbage collection right after the first diagnosis.
-
-        The first diagnosis imports numpy, the rules and the model: tens of thousands of new
-        long-lived objects, enough to trigger, minutes later and at a random moment, a full
-        collection of the whole server's heap that holds the GIL for ~100 ms and stalls every
-        request. Collecting now, while the first request waits for the model anyway, moves that
-        pause to where it is expected; steady-state diagnoses leave nothing long-lived behind.
-        """
-        self._settled = True
-        start = time.perf_counter()
-        gc.collect()
-        self.log.debug(
-            "nbcrash: full collection after the first diagnosis: %.1f ms",
-            (time.perf_counter() - start) * 1000,
-        )
-
-    def _model(self):
-        if not self.config.model_path:
-            return None  # diagnose() picks the user's or the shipped model
-        from .diagnosis.model import load_model
-
-        return load_model(self.config.model_path)
-
-    def model_status(self) -> dict:
-        """Which model diagnoses: the configured, the user's or the shipped one."""
-        from .diagnosis.model import model_status
-
-        return model_status(self.config.model_path or None)
 
 
 @tornado.web.stream_request_body
@@ -147,6 +42,13 @@ class NbCrashHandler(APIHandler):
     @property
     def nbcrash(self) -> NbCrash:
         return self.settings["nbcrash"]
+
+    async def call(self, operation):
+        """Await a service operation; the server's store or model failing is a JSON 503."""
+        try:
+            return await operation
+        except Unavailable as err:
+            raise tornado.web.HTTPError(503, "%s", str(err)) from None
 
     async def prepare(self):
         self._chunks: list[bytes] = []
@@ -245,7 +147,12 @@ def _opt_int(data: dict, key: str) -> int | None:
 
 
 class DiagnoseHandler(NbCrashHandler):
-    """POST an error record, get its diagnosis (and keep it in the history unless store=false)."""
+    """POST an error record, get its diagnosis; kept in the history when it came from a notebook.
+
+    ``store`` (optional boolean) decides whether the crash is kept in the history. Absent or null:
+    kept when the record names its notebook (``notebook.path``, as the JupyterLab extension
+    always sends), not kept when it does not (a script, a test, a load test calling the API).
+    """
 
     @tornado.web.authenticated
     @authorized
@@ -260,10 +167,12 @@ class DiagnoseHandler(NbCrashHandler):
             raise bad_request(str(err)) from None
         cell_index = _opt_int(data, "cell_index")
         _opt_int(data, "execution_count")  # the record checked the type; SQLite needs the range
-        keep = data.get("store", True)
-        if not isinstance(keep, bool):
-            raise bad_request("'store' must be true or false")
-        answer = await self.nbcrash.in_worker(self.nbcrash.diagnose, record, keep, cell_index)
+        keep = data.get("store")
+        if keep is None:
+            keep = bool(record.notebook and record.notebook.path)
+        elif not isinstance(keep, bool):
+            raise bad_request("'store' must be true, false or null")
+        answer = await self.call(self.nbcrash.diagnose(record, keep, cell_index))
         self.write_json(answer)
 
 
@@ -277,11 +186,15 @@ class TaxonomyHandler(NbCrashHandler):
 
 
 class CrashesHandler(NbCrashHandler):
-    """GET the crash history (filters, newest first); DELETE clears it."""
+    """GET the crash history of this server session or of earlier ones (filters, newest first),
+    with how many earlier crashes there are; DELETE clears all of it (feedback stays)."""
 
     @tornado.web.authenticated
     @authorized
     async def get(self):
+        scope = self.get_query_argument("scope", "") or "session"
+        if scope not in SCOPES:
+            raise bad_request(f"'scope' must be one of {', '.join(SCOPES)}")
         filters = {}
         for name in ("crash_type", "stage", "library", "notebook"):
             value = self.get_query_argument(name, "")
@@ -300,13 +213,12 @@ class CrashesHandler(NbCrashHandler):
             filters["limit"] = int(limit)
         else:
             filters["limit"] = max(1, self.nbcrash.config.history_length)
-        crashes = await self.nbcrash.in_worker(lambda: self.nbcrash.history.list(**filters))
-        self.write_json({"crashes": crashes})
+        self.write_json(await self.call(self.nbcrash.crashes(scope, **filters)))
 
     @tornado.web.authenticated
     @authorized
     async def delete(self):
-        deleted = await self.nbcrash.in_worker(self.nbcrash.history.clear)
+        deleted = await self.call(self.nbcrash.clear())
         self.log.info("nbcrash: cleared %d crashes from the history", deleted)
         self.write_json({"deleted": deleted})
 
@@ -329,13 +241,10 @@ class FeedbackHandler(NbCrashHandler):
             raise bad_request("'correct' is required")
         if not 0 <= crash_id < SQLITE_INT:
             raise _unknown_crash(crash_id)
-
-        def work():
-            crash = self.nbcrash.history.get(crash_id)
-            return self.nbcrash.feedback.add(crash, data["correct"], data.get("labels"))
-
         try:
-            answer = await self.nbcrash.in_worker(work)
+            answer = await self.call(
+                self.nbcrash.add_feedback(crash_id, data["correct"], data.get("labels"))
+            )
         except UnknownCrash:
             raise _unknown_crash(crash_id) from None
         except FeedbackError as err:
@@ -347,7 +256,8 @@ def _unknown_crash(crash_id: int) -> tornado.web.HTTPError:
     # Usually a card whose crash was cleared from the panel since: say how to get it back.
     return tornado.web.HTTPError(
         404,
-        "crash %d is no longer in the history (cleared?): run the cell again or use "
+        "crash %d is no longer in the history (cleared, or past its length or age): run the "
+        "cell again or use "
         '"Diagnose This Error" (right-click the error) to give feedback on it',
         crash_id,
     )
@@ -359,13 +269,14 @@ class StatusHandler(NbCrashHandler):
     @tornado.web.authenticated
     @authorized
     async def get(self):
-        model = await self.nbcrash.in_worker(self.nbcrash.model_status)
+        model = await self.call(self.nbcrash.model_status())
         self.write_json(
             {
                 "version": __version__,
                 "taxonomy_version": taxonomy.TAXONOMY_VERSION,
                 "model": model,
                 "history_length": self.nbcrash.config.history_length,
+                "history_days": self.nbcrash.config.history_days,
                 "max_body_size": self.nbcrash.config.max_body_size,
             }
         )

@@ -3,11 +3,14 @@
 One file (``NbCrashConfig.store_path``, by default ``<jupyter data dir>/nbcrash/nbcrash.sqlite3``)
 in WAL mode, created on first use. ``Database`` owns the connection; two small views share it:
 
-- ``CrashHistory``: every diagnosed crash (error record + diagnosis), newest first, bounded by the
-  configured history length, cleared by the panel's "clear".
+- ``CrashHistory``: the diagnosed crashes (error record + diagnosis), newest first, each marked
+  with the server session it came from (a random id made at server start), bounded by count
+  (``history_length``) and by age (``history_days``), cleared by the panel's "clear".
 - ``FeedbackStore``: the users' verdicts on a diagnosis ("right", or "wrong" plus corrected labels)
   with a copy of the error record and of the predicted labels. Feedback survives clearing or
-  trimming the history: it is training data.
+  trimming the history: it is training data. It names its crash by id without a foreign key,
+  and crash ids are never reused (``AUTOINCREMENT``), so a feedback row never points at another
+  crash once its own is gone.
 
 For retraining (``jupyter nbcrash train --with-feedback``) and ``jupyter nbcrash feedback export``::
 
@@ -26,6 +29,10 @@ predicted value (the panel does not ask for it).
 
 Thread safety: one connection guarded by a lock (the server's worker threads and event loop share
 it); other processes (the CLI while the server runs) are handled by WAL and a busy timeout.
+
+Schema versions (``PRAGMA user_version``): 1 as first released; 2 adds ``crashes.session`` (rows
+of version 1 get ``''``: an earlier session) and the indexes retention uses. Opening a file
+upgrades it in place, keeping every row.
 """
 
 from __future__ import annotations
@@ -34,18 +41,19 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping
-from datetime import datetime, timezone
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from . import taxonomy
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Dimensions a user may correct in the panel (ml_bug is not asked for).
 CORRECTABLE = ("crash_type", "root_cause", "notebook_cause", "stage", "library")
 PREDICTED = (*CORRECTABLE, "ml_bug")
 
-_SCHEMA = """
+_CRASHES = """
 CREATE TABLE IF NOT EXISTS crashes (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     created TEXT NOT NULL,
@@ -59,8 +67,10 @@ CREATE TABLE IF NOT EXISTS crashes (
     stage TEXT NOT NULL,
     library TEXT NOT NULL,
     record TEXT NOT NULL,     -- JSON: ename, evalue, traceback, code, cell_id, execution_count
-    diagnosis TEXT NOT NULL   -- JSON: Diagnosis.to_dict()
-);
+    diagnosis TEXT NOT NULL,  -- JSON: Diagnosis.to_dict()
+    session TEXT NOT NULL DEFAULT ''  -- the server session that diagnosed it (schema 2)
+)"""
+_FEEDBACK = """
 CREATE TABLE IF NOT EXISTS feedback (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     crash_id INTEGER NOT NULL UNIQUE,  -- no foreign key: feedback outlives the history
@@ -69,8 +79,13 @@ CREATE TABLE IF NOT EXISTS feedback (
     record TEXT NOT NULL,     -- JSON, as in crashes.record
     predicted TEXT NOT NULL,  -- JSON: the labels the diagnosis gave
     corrected TEXT NOT NULL   -- JSON: the labels the user confirmed or chose
-);
-"""
+)"""
+# Created after the upgrade from schema 1, which has no session column to index.
+_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS crashes_session ON crashes (session)",
+    "CREATE INDEX IF NOT EXISTS crashes_created ON crashes (created)",
+)
+SCOPES = ("session", "earlier", "all")
 
 
 class StoreError(Exception):
@@ -87,6 +102,17 @@ class UnknownCrash(LookupError):
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def days_ago(days: float) -> str:
+    """The ``now()`` of ``days`` ago; ``created`` texts compare in time order."""
+    moment = datetime.now(timezone.utc) - timedelta(days=days)
+    return moment.isoformat(timespec="milliseconds")
+
+
+def new_session() -> str:
+    """A server session's id: random, made once when the server starts."""
+    return uuid.uuid4().hex
 
 
 def _text(value: str) -> str:
@@ -121,8 +147,7 @@ class Database:
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")  # durable enough in WAL, no fsync per insert
-            conn.executescript(_SCHEMA)
-            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            _create_or_upgrade(conn)
         except (OSError, sqlite3.Error) as err:
             raise StoreError(f"cannot open the nbcrash store {self.path}: {err}") from None
         return conn
@@ -158,6 +183,29 @@ class Database:
         self.close()
 
 
+def _create_or_upgrade(conn: sqlite3.Connection) -> None:
+    """Create the tables, or bring a file of an older schema up to this one, keeping its rows.
+
+    One write transaction, so two processes opening the same old file upgrade it once.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(_CRASHES)  # a new file gets the session column directly
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(crashes)")}
+        if "session" not in columns:  # schema 1
+            conn.execute("ALTER TABLE crashes ADD COLUMN session TEXT NOT NULL DEFAULT ''")
+        conn.execute(_FEEDBACK)  # unchanged since schema 1
+        for statement in _INDEXES:
+            conn.execute(statement)
+        if version < SCHEMA_VERSION:  # a newer file (a later nbcrash) keeps its number
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 def _record_dict(record, notebook_path: str) -> dict:
     """What we keep of an ErrorRecord: enough to retrain on, without the whole notebook."""
     return {
@@ -176,24 +224,39 @@ def _labels(diagnosis: Mapping[str, Any]) -> dict:
 
 
 class CrashHistory:
-    """The diagnosed crashes the side panel lists, newest first, at most ``length`` of them."""
+    """The diagnosed crashes the side panel lists, newest first.
 
-    def __init__(self, db: Database, length: int = 500):
+    ``session`` is the id of the server session that writes (``new_session()``); ``list`` and
+    ``count`` take a scope: "session" (its crashes), "earlier" (every other session's) or "all".
+    Retention keeps the newest ``length`` crashes (0 keeps none) that are at most ``days`` days
+    old (0: any age); it runs on each write and once on first use. Feedback is never pruned.
+    """
+
+    def __init__(self, db: Database, length: int = 500, days: float = 0, session: str = ""):
         self.db = db
         self.length = length
+        self.days = days
+        self.session = session
+        self._pruned = False
 
     def add(self, record, diagnosis: Mapping[str, Any], cell_index: int | None = None) -> dict:
         """Keep one diagnosed crash; return ``{"crash_id", "created"}`` (id None if length 0)."""
-        created = now()
-        if self.length <= 0:
-            return {"crash_id": None, "created": created}
-        path = _text(record.notebook.path) if record.notebook else ""
+        return self.add_many([(record, diagnosis, cell_index)])[0]
 
-        def work(conn):
-            cur = conn.execute(
-                "INSERT INTO crashes (created, notebook_path, cell_id, cell_index,"
-                " execution_count, ename, evalue, crash_type, stage, library, record, diagnosis)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    def add_many(self, crashes: Sequence[tuple[Any, Mapping[str, Any], int | None]]) -> list[dict]:
+        """Keep ``(record, diagnosis, cell_index)`` crashes in one transaction, in order.
+
+        Returns ``{"crash_id", "created"}`` for each (ids None when the length is 0). One
+        transaction for many crashes is what keeps the server's write cost per crash small under
+        load: a commit, not a crash, is what costs.
+        """
+        created = now()
+        if self.length <= 0 or not crashes:
+            return [{"crash_id": None, "created": created} for _ in crashes]
+        rows = []
+        for record, diagnosis, cell_index in crashes:
+            path = _text(record.notebook.path) if record.notebook else ""
+            rows.append(
                 (
                     created,
                     path,
@@ -207,43 +270,90 @@ class CrashHistory:
                     _text(diagnosis["library"]),
                     _dumps(_record_dict(record, path)),
                     _dumps(dict(diagnosis)),
-                ),
+                    self.session,
+                )
             )
-            crash_id = cur.lastrowid
-            conn.execute("DELETE FROM crashes WHERE id <= ?", (crash_id - self.length,))
-            return crash_id
 
-        return {"crash_id": self.db.run(work, write=True), "created": created}
+        def work(conn):
+            # Explicit ids, given under the write lock: the next ones AUTOINCREMENT would give.
+            (last,) = conn.execute(
+                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'crashes'), 0),"
+                " coalesce((SELECT max(id) FROM crashes), 0))"
+            ).fetchone()
+            ids = range(last + 1, last + 1 + len(rows))
+            conn.executemany(
+                "INSERT INTO crashes (id, created, notebook_path, cell_id, cell_index,"
+                " execution_count, ename, evalue, crash_type, stage, library, record, diagnosis,"
+                " session) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(crash_id, *row) for crash_id, row in zip(ids, rows, strict=True)],
+            )
+            self._prune(conn)
+            return ids
+
+        ids = self.db.run(work, write=True)
+        return [{"crash_id": crash_id, "created": created} for crash_id in ids]
+
+    def _prune(self, conn: sqlite3.Connection) -> None:
+        """Drop what retention no longer allows: beyond the newest ``length``, older than
+        ``days``. Only crashes: feedback keeps its own copy of the record."""
+        conn.execute(
+            "DELETE FROM crashes WHERE id <= (SELECT id FROM crashes ORDER BY id DESC"
+            " LIMIT 1 OFFSET ?)",
+            (max(0, self.length),),
+        )
+        if self.days > 0:
+            conn.execute("DELETE FROM crashes WHERE created < ?", (days_ago(self.days),))
+        self._pruned = True
+
+    def _first_use(self) -> None:
+        if not self._pruned:
+            self.db.run(self._prune, write=True)
+
+    def _where(self, scope: str, filters: Mapping[str, str | None]) -> tuple[str, list]:
+        if scope not in SCOPES:
+            raise ValueError(f"scope must be one of {', '.join(SCOPES)}: {scope!r}")
+        where, args = [], []
+        if scope != "all":
+            where.append("c.session = ?" if scope == "session" else "c.session != ?")
+            args.append(self.session)
+        for column, value in filters.items():
+            if value is not None:
+                where.append(f"c.{_FILTERS[column]} = ?")
+                args.append(_text(value))
+        return (" WHERE " + " AND ".join(where) if where else ""), args
 
     def list(
         self,
         limit: int = 100,
+        scope: str = "all",
         crash_type: str | None = None,
         stage: str | None = None,
         library: str | None = None,
         notebook: str | None = None,
     ) -> list[dict]:
-        """The newest ``limit`` crashes matching every given filter, newest first."""
-        where, args = [], []
-        for column, value in (
-            ("crash_type", crash_type),
-            ("stage", stage),
-            ("library", library),
-            ("notebook_path", notebook),
-        ):
-            if value is not None:
-                where.append(f"c.{column} = ?")
-                args.append(_text(value))
+        """The newest ``limit`` crashes of ``scope`` matching every given filter, newest first."""
+        self._first_use()
+        where, args = self._where(
+            scope,
+            {"crash_type": crash_type, "stage": stage, "library": library, "notebook": notebook},
+        )
         sql = (
             "SELECT c.id, c.created, c.notebook_path, c.cell_id, c.cell_index, c.execution_count,"
-            " c.ename, c.evalue, c.diagnosis, f.id AS feedback_id, f.correct, f.corrected,"
-            " f.created AS feedback_created"
+            " c.ename, c.evalue, c.diagnosis, c.session, f.id AS feedback_id, f.correct,"
+            " f.corrected, f.created AS feedback_created"
             " FROM crashes c LEFT JOIN feedback f ON f.crash_id = c.id"
-            + (" WHERE " + " AND ".join(where) if where else "")
+            + where
             + " ORDER BY c.id DESC LIMIT ?"
         )
         rows = self.db.run(lambda conn: conn.execute(sql, (*args, limit)).fetchall())
-        return [_crash_item(row) for row in rows]
+        return [_crash_item(row, self.session) for row in rows]
+
+    def count(self, scope: str = "all", **filters: str | None) -> int:
+        """How many crashes of ``scope`` match the filters (those of ``list``)."""
+        self._first_use()
+        where, args = self._where(scope, filters)
+        sql = "SELECT count(*) FROM crashes c" + where
+        return self.db.run(lambda conn: conn.execute(sql, args).fetchone()[0])
 
     def get(self, crash_id: int) -> dict:
         """The crash with its stored record; ``UnknownCrash`` when it is not (or no longer) kept."""
@@ -265,7 +375,16 @@ class CrashHistory:
         return self.db.run(lambda conn: conn.execute("DELETE FROM crashes").rowcount, write=True)
 
 
-def _crash_item(row: sqlite3.Row) -> dict:
+# Filter name of list()/count() -> column.
+_FILTERS = {
+    "crash_type": "crash_type",
+    "stage": "stage",
+    "library": "library",
+    "notebook": "notebook_path",
+}
+
+
+def _crash_item(row: sqlite3.Row, session: str) -> dict:
     feedback = None
     if row["feedback_id"] is not None:
         feedback = {
@@ -285,6 +404,7 @@ def _crash_item(row: sqlite3.Row) -> dict:
         "evalue": row["evalue"],
         "diagnosis": json.loads(row["diagnosis"]),
         "feedback": feedback,
+        "this_session": row["session"] == session,
     }
 
 

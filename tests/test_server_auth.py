@@ -69,7 +69,7 @@ def nbcrash_routes(web_app):
 def routes(jp_serverapp):
     found = nbcrash_routes(jp_serverapp.web_app)
     names = {url.rsplit("/", 1)[-1] for url, _, _ in found}
-    # Guard against a vacuous walk: the API of TEAM.md must be among what was found.
+    # Guard against a vacuous walk: the routes of docs/ARCHITECTURE.md must be among those found.
     assert {"diagnose", "taxonomy", "crashes", "feedback", "status", "x"} <= names, names
     return found
 

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from jupyterlab_nbcrash import taxonomy
-from jupyterlab_nbcrash.routes import NbCrash
+from jupyterlab_nbcrash.service import NbCrash
 
 MODULE_NOT_FOUND = {
     "ename": "ModuleNotFoundError",
@@ -22,6 +22,7 @@ MODULE_NOT_FOUND = {
     "code": "import seaborn as sns",
     "cell_id": "c-3",
     "execution_count": 3,
+    "notebook": {"path": "work/plots.ipynb"},  # as the panel sends: kept in the history
 }
 
 KEY_ERROR = {
@@ -82,7 +83,7 @@ async def test_diagnose_with_store_false_keeps_nothing(nbcrash_call):
     assert code == 200, body
     assert body["crash_id"] is None
     code, body = await nbcrash_call("GET", "crashes")
-    assert body == {"crashes": []}
+    assert body == {"crashes": [], "earlier": 0}
 
 
 @pytest.mark.parametrize(
@@ -253,7 +254,7 @@ async def test_delete_clears_the_history_and_says_how_many(nbcrash_call):
     code, body = await nbcrash_call("DELETE", "crashes")
     assert (code, body) == (200, {"deleted": 3})
     _, body = await nbcrash_call("GET", "crashes")
-    assert body == {"crashes": []}
+    assert body == {"crashes": [], "earlier": 0}
     _, again = await nbcrash_call("POST", "diagnose", MODULE_NOT_FOUND)
     assert again["crash_id"] == 4  # ids are never reused, so old feedback never points elsewhere
 
@@ -273,12 +274,17 @@ async def test_history_length_zero_keeps_nothing(nbcrash_call):
     code, body = await nbcrash_call("POST", "diagnose", KEY_ERROR)
     assert (code, body["crash_id"]) == (200, None)
     _, listing = await nbcrash_call("GET", "crashes")
-    assert listing == {"crashes": []}
+    assert listing == {"crashes": [], "earlier": 0}
 
 
 async def test_history_survives_a_server_restart(jp_serverapp, nbcrash_store_path, nbcrash_call):
-    """The panel's list comes back after a reload: it is on disk, not in the server's memory."""
+    """The crashes of a session are on disk, not in the server's memory: after a restart they
+    are the earlier ones (the panel starts empty and offers them), with their feedback."""
     _, body = await nbcrash_call("POST", "diagnose", KEY_ERROR)
+    code, _ = await nbcrash_call(
+        "POST", "feedback", {"crash_id": body["crash_id"], "correct": True}
+    )
+    assert code == 200
     with sqlite3.connect(nbcrash_store_path) as conn:
         rows = conn.execute("SELECT id, ename FROM crashes").fetchall()
     assert rows == [(body["crash_id"], "KeyError")]
@@ -287,7 +293,13 @@ async def test_history_survives_a_server_restart(jp_serverapp, nbcrash_store_pat
     old.db.close()
     jp_serverapp.web_app.settings["nbcrash"] = NbCrash(old.config, old.log)
     _, listing = await nbcrash_call("GET", "crashes")
-    assert [c["crash_id"] for c in listing["crashes"]] == [body["crash_id"]]
+    assert listing == {"crashes": [], "earlier": 1}
+    for scope in ("earlier", "all"):
+        _, listing = await nbcrash_call("GET", "crashes", params={"scope": scope})
+        assert [c["crash_id"] for c in listing["crashes"]] == [body["crash_id"]]
+        assert listing["crashes"][0]["this_session"] is False
+        assert listing["crashes"][0]["feedback"]["correct"] is True
+        assert listing["earlier"] == 1
 
 
 # -- POST /nbcrash/feedback ------------------------------------------------------------------------

@@ -176,7 +176,7 @@ async def test_route_runs_no_user_code_and_opens_no_connection(
 
 
 def test_log_lines_escape_newlines_from_error_text():
-    from jupyterlab_nbcrash.routes import oneline
+    from jupyterlab_nbcrash.service import oneline
 
     evil = "line1\nFAKE [W 2026] forged\r\x1b[31mred\u2028sep\x7f"
     out = oneline(evil)
@@ -205,7 +205,12 @@ async def test_store_path_cannot_come_from_a_request(nbcrash_call, nbcrash_store
     """Only c.NbCrashConfig.store_path says where the store lives; a request naming a path in
     its body, its query or a header writes nothing there."""
     elsewhere = tmp_path / "attacker" / "nbcrash.sqlite3"
-    record = {"ename": "ValueError", "store_path": str(elsewhere), "path": str(elsewhere)}
+    record = {
+        "ename": "ValueError",
+        "store": True,  # kept although it names no notebook, so that feedback can follow
+        "store_path": str(elsewhere),
+        "path": str(elsewhere),
+    }
     params = {"store_path": str(elsewhere), "path": str(elsewhere)}
     headers = {"X-Store-Path": str(elsewhere)}
     code, body = await nbcrash_call("POST", "diagnose", record, params=params, headers=headers)

@@ -1,12 +1,14 @@
 """store.py alone: the SQLite file, the history bound, feedback and its export format."""
 
 import json
+import shutil
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 
-from jupyterlab_nbcrash import taxonomy
+from jupyterlab_nbcrash import store, taxonomy
 from jupyterlab_nbcrash.config import NbCrashConfig, default_store_path
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from jupyterlab_nbcrash.store import (
@@ -16,6 +18,7 @@ from jupyterlab_nbcrash.store import (
     FeedbackStore,
     StoreError,
     UnknownCrash,
+    new_session,
 )
 
 DIAGNOSIS = {
@@ -242,3 +245,159 @@ def test_feedback_store_open_uses_the_configured_path(tmp_path, monkeypatch):
         assert store.db.path == str(target)
         assert list(store.labelled_records()) == []
     assert target.exists()
+
+
+# -- server sessions, retention, schema upgrade ----------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "store"
+
+
+def test_each_session_sees_its_crashes_and_counts_the_earlier_ones(db):
+    first = CrashHistory(db, session=new_session())
+    ids = [first.add(record(f"'a{i}'"), DIAGNOSIS)["crash_id"] for i in range(3)]
+    second = CrashHistory(db, session=new_session())  # the server restarted
+    mine = second.add(record("'b'", path="b.ipynb"), DIAGNOSIS)["crash_id"]
+    assert [c["crash_id"] for c in second.list(scope="session")] == [mine]
+    assert [c["crash_id"] for c in second.list(scope="earlier")] == ids[::-1]
+    assert [c["crash_id"] for c in second.list(scope="all")] == [mine, *ids[::-1]]
+    assert [c["this_session"] for c in second.list(scope="all")] == [True, False, False, False]
+    assert (second.count("session"), second.count("earlier"), second.count("all")) == (1, 3, 4)
+    assert second.count("earlier", notebook="b.ipynb") == 0  # filters apply to counts too
+    assert second.count("earlier", notebook="a.ipynb") == 3
+    assert first.count("earlier") == 1
+    with pytest.raises(ValueError, match="scope"):
+        second.list(scope="yesterday")
+
+
+def test_many_crashes_kept_in_one_transaction_get_consecutive_ids(db):
+    history = CrashHistory(db, length=10)
+    before = history.add(record("'0'"), DIAGNOSIS)["crash_id"]
+    kept = history.add_many([(record(f"'{i}'"), DIAGNOSIS, i) for i in range(1, 4)])
+    assert [k["crash_id"] for k in kept] == [before + 1, before + 2, before + 3]
+    listed = {c["crash_id"]: (c["evalue"], c["cell_index"]) for c in history.list()}
+    assert listed == {before: ("'0'", None), **{before + i: (f"'{i}'", i) for i in range(1, 4)}}
+    history.clear()
+    again = history.add_many([(record("'x'"), DIAGNOSIS, None)])
+    assert again[0]["crash_id"] == before + 4  # never reused, even after clearing
+    assert history.add_many([]) == []
+
+
+def _written_days_ago(monkeypatch, history, days, evalue):
+    """A crash kept as if ``days`` days ago (the store's clock set back while it is written)."""
+    monkeypatch.setattr(store, "now", lambda: store.days_ago(days))
+    try:
+        return history.add(record(evalue), DIAGNOSIS)["crash_id"]
+    finally:
+        monkeypatch.undo()
+
+
+def test_retention_by_age_on_first_use_and_on_each_write(db, monkeypatch):
+    keep_all = CrashHistory(db, length=100, days=0)
+    old = _written_days_ago(monkeypatch, keep_all, 40, "'old'")
+    recent = _written_days_ago(monkeypatch, keep_all, 20, "'recent'")
+    assert keep_all.count() == 2  # days=0: any age
+    restarted = CrashHistory(db, length=100, days=30)
+    assert [c["crash_id"] for c in restarted.list()] == [recent]  # pruned on first use
+    fresh = CrashHistory(db, length=100, days=30)
+    _written_days_ago(monkeypatch, keep_all, 31, "'old again'")
+    new = fresh.add(record("'new'"), DIAGNOSIS)["crash_id"]
+    assert [c["crash_id"] for c in fresh.list()] == [new, recent]  # pruned on the write
+    assert old not in [c["crash_id"] for c in fresh.list()]
+
+
+def test_retention_by_count_keeps_exactly_the_newest(db):
+    CrashHistory(db, length=100).add_many([(record(f"'{i}'"), DIAGNOSIS, None) for i in range(7)])
+    shorter = CrashHistory(db, length=3)
+    assert [c["evalue"] for c in shorter.list()] == ["'6'", "'5'", "'4'"]  # on first use
+    shorter.add_many([(record("'a'"), DIAGNOSIS, None), (record("'b'"), DIAGNOSIS, None)])
+    assert [c["evalue"] for c in shorter.list()] == ["'b'", "'a'", "'6'"]
+    assert CrashHistory(db, length=0).list() == []  # 0 keeps none
+
+
+def test_feedback_is_never_dropped_by_retention(db, monkeypatch):
+    history, feedback = CrashHistory(db, length=2, days=30), FeedbackStore(db)
+    old = history.get(_written_days_ago(monkeypatch, history, 29, "'by age'"))
+    feedback.add(old, False, {"library": "numpy"})
+    counted = history.get(history.add(record("'by count'"), DIAGNOSIS)["crash_id"])
+    feedback.add(counted, True)
+    for i in range(3):  # pushes "by count" out of the newest 2
+        history.add(record(f"'{i}'"), DIAGNOSIS)
+    later = CrashHistory(db, length=2, days=1)  # and "by age" out of the last day
+    listed = later.list()
+    assert {c["crash_id"] for c in listed}.isdisjoint({old["crash_id"], counted["crash_id"]})
+    assert all(c["feedback"] is None for c in listed)  # no feedback attached to another crash
+    rows = list(feedback.labelled_records())
+    assert [r["evalue"] for r in rows] == ["'by age'", "'by count'"]
+    assert [r["library"] for r in rows] == ["numpy", DIAGNOSIS["library"]]
+    with pytest.raises(UnknownCrash):
+        history.get(old["crash_id"])
+
+
+def test_a_store_of_schema_1_opens_upgraded_with_every_row(tmp_path):
+    """tests/fixtures/store/nbcrash-schema1.sqlite3 was written by store.py of schema 1 (commit
+    fe27414): 5 crashes kept with history_length 3 (crashes 3-5 left; 3 and 5 with a notebook
+    path, 4 without), feedback "right" on crash 1 (pruned since) and "wrong" (library numpy) on
+    crash 4, written 2026-11-20."""
+    path = tmp_path / "nbcrash.sqlite3"
+    shutil.copy(FIXTURES / "nbcrash-schema1.sqlite3", path)
+    with sqlite3.connect(path) as conn:  # the file really is of the old schema
+        assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+        assert "session" not in {r[1] for r in conn.execute("PRAGMA table_info(crashes)")}
+    with Database(path) as db:
+        history = CrashHistory(db, length=500, days=0, session=new_session())
+        assert history.list(scope="session") == []
+        earlier = history.list(scope="earlier")
+        assert [c["crash_id"] for c in earlier] == [5, 4, 3]
+        assert [c["notebook_path"] for c in earlier] == ["nb4.ipynb", "", "nb2.ipynb"]
+        assert [c["evalue"] for c in earlier] == ["'k4'", "'k3'", "'k2'"]
+        assert earlier[1]["feedback"]["labels"]["library"] == "numpy"
+        assert earlier[0]["diagnosis"]["hint"] == "Check the column names."
+        assert history.count("earlier") == 3
+        entries = FeedbackStore(db).entries()
+        assert [(e["crash_id"], e["correct"]) for e in entries] == [(1, True), (4, False)]
+        assert history.add(record(), DIAGNOSIS)["crash_id"] == 6  # ids go on after the old ones
+        assert [c["crash_id"] for c in history.list(scope="session")] == [6]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (store.SCHEMA_VERSION,)
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    with Database(path) as db:  # opening the upgraded file again changes nothing
+        assert CrashHistory(db, days=0).count() == 4
+        assert len(FeedbackStore(db).entries()) == 2
+
+
+def test_a_store_of_a_later_schema_keeps_its_version_number(tmp_path):
+    path = tmp_path / "later.sqlite3"
+    with Database(path) as db:
+        CrashHistory(db).list()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version=7")
+    with Database(path) as db:
+        assert CrashHistory(db).add(record(), DIAGNOSIS)["crash_id"] == 1
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (7,)
+
+
+@pytest.mark.parametrize("days", [-1, float("nan"), float("inf"), 36_501])
+def test_config_rejects_a_nonsense_age(days):
+    from traitlets import TraitError
+
+    with pytest.raises(TraitError, match="history_days"):
+        NbCrashConfig(history_days=days)
+    assert NbCrashConfig(history_days=0).history_days == 0
+    assert NbCrashConfig().history_days == 30
+
+
+async def test_crashes_past_their_age_are_dropped_at_server_start_feedback_stays(
+    nbcrash_call, nbcrash_store_path, monkeypatch
+):
+    """Written 40 days ago (history_days is 30 by default) before the server's first use."""
+    with Database(nbcrash_store_path) as db:
+        history = CrashHistory(db)
+        crash = history.get(_written_days_ago(monkeypatch, history, 40, "'old'"))
+        FeedbackStore(db).add(crash, True)
+    _, body = await nbcrash_call("GET", "crashes", params={"scope": "all"})
+    assert body == {"crashes": [], "earlier": 0}
+    with sqlite3.connect(nbcrash_store_path) as conn:
+        assert conn.execute("SELECT crash_id FROM feedback").fetchall() == [(crash["crash_id"],)]
+    code, status = await nbcrash_call("GET", "status")
+    assert (code, status["history_days"]) == (200, 30)

@@ -26,10 +26,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import UsageError
     from ..diagnosis.diagnose import diagnose
     from ..diagnosis.record import ErrorRecord, RecordError
-    from . import model_from_args
+    from . import UsageError, model_from_args
 
     model = model_from_args(args)
 

@@ -35,12 +35,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import UsageError
     from ..diagnosis.diagnose import diagnose
     from ..diagnosis.model import load_model
     from ..training.data import DataError, read_corpus, read_examples
     from ..training.metrics import format_table, predicted_labels, report
-    from . import model_from_args
+    from . import UsageError, model_from_args
 
     if args.cv is not None and not 2 <= args.cv <= 50:
         raise UsageError("--cv needs between 2 and 50 folds")

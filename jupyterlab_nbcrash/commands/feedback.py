@@ -12,7 +12,7 @@ import json
 import os
 import sys
 
-from ..cli import UsageError
+from . import UsageError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import UsageError
+from . import UsageError
 
 EPILOG = """\
 SCAN.json is the output of `jupyter nbcrash scan ... --format json` ("-" reads stdin).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..cli import UsageError
+from . import UsageError
 
 DESCRIPTION = """\
 Find the .ipynb files under the given paths (skipping .ipynb_checkpoints, following symlinks
@@ -80,8 +80,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..scan.discover import missing_paths
+    from ..scan.format import headline
     from ..scan.output import OutputError, check_output, resolve_format, write
-    from ..scan.report import headline
     from ..scan.run import ScanError, default_jobs, scan
 
     missing = missing_paths(args.paths)

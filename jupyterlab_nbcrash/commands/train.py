@@ -40,10 +40,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import UsageError
     from ..diagnosis.model import SHIPPED_DIR, user_model_dir
     from ..training.data import CORPUS_SOURCE, DataError, read_corpus, read_examples
     from ..training.fit import train
+    from . import UsageError
     from .feedback import labelled_feedback
 
     examples = []

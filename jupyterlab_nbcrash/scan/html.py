@@ -13,7 +13,7 @@ from typing import TextIO
 
 from .. import taxonomy
 from . import study
-from .report import (
+from .format import (
     DISTRIBUTION_HEADINGS,
     ORDER_HEADINGS,
     distribution,

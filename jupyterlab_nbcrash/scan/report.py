@@ -8,17 +8,26 @@ reading them wants.
 from __future__ import annotations
 
 import csv
-import heapq
 import json
 import shutil
 import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
-from .. import taxonomy
 from . import study
+from .format import (
+    DISTRIBUTION_HEADINGS,
+    ORDER_HEADINGS,
+    distribution,
+    headline,
+    label_title,
+    order_notebooks,
+    pct,
+    plural,
+    top_notebooks,
+)
+from .html import render_html
 from .result import FORMAT_NAME, FORMAT_VERSION, ScanResult
-from .summary import order_flags
 
 FORMATS = ("table", "json", "csv", "html")
 SUFFIXES = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".txt": "table"}
@@ -39,20 +48,6 @@ CSV_COLUMNS = (
     "hint",
     "error",
 )
-# Dimensions shown as distributions: (summary key, heading).
-DISTRIBUTION_HEADINGS = (
-    ("crash_type", "Crash type"),
-    ("root_cause", "Root cause"),
-    ("notebook_cause", "Notebook cause (of notebook-specific crashes)"),
-    ("stage", "ML pipeline stage"),
-    ("library", "Library"),
-    ("ename", "Exception"),
-)
-ORDER_HEADINGS = (
-    ("out_of_order", "execution counts out of order"),
-    ("gaps", "gaps in the execution counts"),
-    ("never_run", "never-run code cells among run ones"),
-)
 
 
 def render(result: ScanResult, fmt: str, out: TextIO) -> None:
@@ -60,73 +55,9 @@ def render(result: ScanResult, fmt: str, out: TextIO) -> None:
         "table": render_table,
         "json": render_json,
         "csv": render_csv,
-        "html": _render_html,
+        "html": render_html,
     }
     renderers[fmt](result, out)
-
-
-def _render_html(result: ScanResult, out: TextIO) -> None:
-    from .html import render_html
-
-    render_html(result, out)
-
-
-# --- shared by the table and the HTML page -------------------------------------------------------
-
-
-def label_title(dim: str, label: str) -> str:
-    """Readable title of a summary key; exception names and unknown ids are shown as they are."""
-    if dim == "ename":
-        return label
-    try:
-        return taxonomy.title(dim, label) or label
-    except KeyError:
-        return label
-
-
-def distribution(summary: dict, dim: str) -> tuple[int, list[tuple[str, str, int, float]]]:
-    """(denominator, [(id, title, count, share)]) of one summary distribution."""
-    counts = summary.get(dim) or {}
-    if dim == "notebook_cause":
-        total = (summary.get("root_cause") or {}).get("notebook_specific", 0)
-    elif dim == "ename":
-        total = summary.get("crashes", 0)
-    else:
-        total = summary.get("diagnosed", 0)
-    total = max(total, sum(counts.values()))
-    rows = [(k, label_title(dim, k), n, n / total if total else 0.0) for k, n in counts.items()]
-    return total, rows
-
-
-def headline(summary: dict) -> str:
-    """The final line: notebooks read, crashes found, files skipped."""
-    return (
-        f"{plural(summary['notebooks_read'], 'notebook')} read, "
-        f"{plural(summary['crashes'], 'crash')} found in "
-        f"{plural(summary['notebooks_with_crashes'], 'notebook')}, "
-        f"{plural(summary['files_skipped'], 'file')} skipped"
-    )
-
-
-def top_notebooks(result: ScanResult, n: int = 10) -> list[dict]:
-    """The ``n`` notebooks with the most crashes (ties in scan order), in constant memory."""
-    ranked = ((nb["crashes"], -i, nb) for i, nb in enumerate(result.notebooks()) if nb["crashes"])
-    return [nb for _, _, nb in heapq.nlargest(n, ranked, key=lambda t: (t[0], t[1]))]
-
-
-def order_notebooks(result: ScanResult, flag: str = "out_of_order"):
-    for nb in result.notebooks():
-        flags = order_flags(nb.get("saved_order"))
-        if flags and flags[flag]:
-            yield nb
-
-
-def plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else ('es' if noun.endswith('sh') else 's')}"
-
-
-def pct(n: int, total: int) -> str:
-    return f"{100 * n / total:.1f}%" if total else "–"
 
 
 # --- JSON ----------------------------------------------------------------------------------------

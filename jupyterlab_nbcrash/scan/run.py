@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from functools import partial
 
-from .. import __version__
 from ..taxonomy import TAXONOMY_VERSION
+from ..version import __version__
 from .discover import Found, Skipped, discover
 from .progress import Progress
 from .read import DEFAULT_MAX_BYTES
