@@ -14,15 +14,6 @@ import jupyterlab_nbcrash
 
 PACKAGE = Path(jupyterlab_nbcrash.__file__).resolve().parent
 
-# Cycles that exist and are being removed elsewhere (issue 11): each entry must still be a cycle,
-# so that the list shrinks as they go. Add nothing here.
-KNOWN_CYCLES = [
-    # the package's server-extension hook imports routes, which reads __version__ from the package
-    ["jupyterlab_nbcrash", "jupyterlab_nbcrash.routes"],
-    # what the table, CSV and HTML reports share belongs in a module of its own
-    ["jupyterlab_nbcrash.scan.html", "jupyterlab_nbcrash.scan.report"],
-]
-
 
 def _module_names() -> dict[str, Path]:
     out = {}
@@ -118,6 +109,4 @@ def test_cycle_detection_finds_a_cycle():
 
 def test_no_import_cycle_in_the_package():
     found = cycles(import_graph())
-    assert [c for c in found if c not in KNOWN_CYCLES] == []
-    gone = [c for c in KNOWN_CYCLES if c not in found]
-    assert gone == [], f"no longer a cycle, remove it from KNOWN_CYCLES: {gone}"
+    assert found == []
