@@ -13,7 +13,9 @@ How the sources are combined, per dimension:
   (it sees the execution history, which the text model cannot); when it had a live notebook with
   its history and found nothing, the text model's ``notebook_specific`` gives way to its next
   best cause;
-- every emitted id is checked against the taxonomy; an invalid one falls back to the next option.
+- every emitted id is checked against the taxonomy; an invalid one falls back to the next option;
+- ``alternatives`` ranks the likeliest labels of each dimension, the chosen one first with its
+  confidence, the model's next ones after it (``alternatives.py``).
 
 It never raises on a valid record: a failure of one of the collaborating modules is logged and the
 diagnosis continues without it.
@@ -28,6 +30,7 @@ from collections.abc import Mapping
 from types import SimpleNamespace
 
 from .. import taxonomy
+from .alternatives import ranked, without
 from .features import stage_cues
 from .hints import make_hint
 from .model import Model, Prediction, library_hint, load_model
@@ -44,6 +47,8 @@ RULE_CERTAIN = 0.9
 NOTEBOOK_CONFIDENCE = 0.9
 DEFAULT_STAGE = "data_preparation"  # the most frequent stage in the study
 RULES_ONLY = False  # pass as ``model`` to diagnose without the trained model
+# The dimensions whose ranked alternatives a diagnosis carries.
+ALTERNATIVE_DIMENSIONS = ("crash_type", "root_cause", "stage", "library")
 
 # Without a model and without a rule: the exception class's usual crash type.
 _FALLBACK_TYPES = {
@@ -93,11 +98,13 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
         predictions = _guard("model", lambda: model.predict(parsed, matches), {})
 
     labels, confidence, evidence = _combine(parsed, best, predictions)
+    # What the model thought of each dimension, for the ranked alternatives.
+    distributions = {dim: pred.top for dim, pred in predictions.items()}
 
     finding = _guard("notebook analysis", lambda: analyse(record, parsed), None)
     decisive = finding is not None and getattr(finding, "decisive", False)
     notebook_cause, related_cell = _apply_notebook(
-        record, finding, labels, confidence, predictions, evidence
+        record, finding, labels, confidence, distributions, evidence
     )
 
     hint_labels = dict(labels, notebook_cause=notebook_cause)
@@ -117,6 +124,15 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
         ml_bug=bool(labels["ml_bug"]),
         notebook_cause=notebook_cause,
         confidence={k: round(float(v), 3) for k, v in confidence.items()},
+        alternatives={
+            dim: ranked(
+                labels[dim],
+                confidence[dim],
+                distributions.get(dim, ()),
+                lambda label, dim=dim: taxonomy.is_valid(dim, label),
+            )
+            for dim in ALTERNATIVE_DIMENSIONS
+        },
         hint=hint or "",
         evidence=evidence,
         related_cell=related_cell,
@@ -128,10 +144,10 @@ def rule_matches(parsed) -> list:
     return _guard("rules", lambda: list(matching_rules(parsed)), [])
 
 
-def _apply_notebook(record, finding, labels, confidence, predictions, evidence):
+def _apply_notebook(record, finding, labels, confidence, distributions, evidence):
     """Let the notebook analysis correct the root cause; return (notebook_cause, related_cell).
 
-    ``labels``, ``confidence`` and ``evidence`` are updated in place.
+    ``labels``, ``confidence``, ``distributions`` and ``evidence`` are updated in place.
     """
     notebook_cause = None
     related_cell = None
@@ -148,17 +164,17 @@ def _apply_notebook(record, finding, labels, confidence, predictions, evidence):
         and record.notebook is not None
         and record.notebook.cells
         and record.notebook.history
-        and "root_cause" in predictions
+        and "root_cause" in distributions
     ):
         # The live notebook and its execution history were there to look at and showed no
-        # sign of a cell-order problem: the text model's notebook_specific is then its weakest
-        # guess; take its next best. (A saved notebook without history proves less: no change.)
-        alt = next(
-            ((lab, p) for lab, p in predictions["root_cause"].top if lab != "notebook_specific"),
-            None,
-        )
+        # sign of a cell-order problem (on the scripted scenarios the analysis finds every
+        # notebook-specific cause): take the model's next best, its probability given that it is
+        # not notebook_specific. (A saved notebook without history proves less: no change.)
+        rest = without(distributions["root_cause"], "notebook_specific")
+        alt = next(iter(rest), None)
         if alt is not None and taxonomy.is_valid("root_cause", alt[0]):
             labels["root_cause"], confidence["root_cause"] = alt
+            distributions["root_cause"] = rest
             evidence.append(f"notebook: no sign of cells run out of order; root cause {alt[0]}")
     if labels["root_cause"] != "notebook_specific":
         # No notebook cause, but a decisive finding's cell still matters (e.g. "`x` is only
