@@ -11,6 +11,7 @@ from jupyterlab_nbcrash.diagnosis.alternatives import TOP, ranked, without
 from jupyterlab_nbcrash.diagnosis.model import Prediction
 from jupyterlab_nbcrash.diagnosis.notebook import NotebookFinding
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.rules.base import RuleMatch
 from jupyterlab_nbcrash.training.data import read_corpus
 
 D = importlib.import_module("jupyterlab_nbcrash.diagnosis.diagnose")
@@ -105,6 +106,27 @@ def test_model_decided_labels_carry_the_models_ranking(monkeypatch):
     ]
     assert [a["id"] for a in d.alternatives["library"]] == ["pandas", "numpy"]
     assert d.to_dict()["alternatives"] == d.alternatives
+
+
+def test_a_rule_surer_than_the_model_comes_first(monkeypatch):
+    rule = RuleMatch("values.x", "data_value_violation", confidence=0.8)
+    monkeypatch.setattr(D, "matching_rules", lambda parsed: [rule])
+    d = D.diagnose(RECORD, StandInModel())
+    assert_consistent(d)
+    assert d.crash_type == "data_value_violation" and d.confidence["crash_type"] == 0.8
+    assert [a["id"] for a in d.alternatives["crash_type"]] == [
+        "data_value_violation",
+        "value_error",
+        "type_error",
+    ]
+
+
+def test_a_rule_less_sure_than_the_model_leaves_the_crash_type_to_it(monkeypatch):
+    rule = RuleMatch("values.x", "data_value_violation", confidence=0.45)
+    monkeypatch.setattr(D, "matching_rules", lambda parsed: [rule])
+    d = D.diagnose(RECORD, StandInModel())
+    assert d.crash_type == "value_error" and d.confidence["crash_type"] == 0.5
+    assert_consistent(d)
 
 
 def test_a_decisive_notebook_finding_comes_first(monkeypatch):

@@ -6,7 +6,11 @@ all call it, so they give the same answer.
 How the sources are combined, per dimension:
 
 - a rule that is certain (confidence ≥ ``RULE_CERTAIN``) decides the crash type, and the other
-  dimensions it names; otherwise the trained model decides, with the rules among its features;
+  dimensions it names; otherwise the trained model decides, with the rules among its features,
+  except that the best rule's crash type stands unless the model is surer of its own (the model
+  is trained on few crashes of each kind; when a rule for the specific message and the model
+  disagreed, the rule was right 12 times to 1 on held-out crash-type families, 16 to 2 on our
+  corpus for a model trained on the study's crashes);
 - without a trained model (a source tree before ``train``), rules decide what they name and
   simple fallbacks the rest (the exception class, stage cues of the failing line);
 - the notebook analysis overrides root cause and notebook cause only when its finding is decisive
@@ -206,7 +210,10 @@ def _combine(parsed, best, predictions: Mapping[str, Prediction]) -> tuple[dict,
         pred = predictions.get(dim)
         if pred is not None and not taxonomy.is_valid(dim, pred.label):
             pred = _first_valid(dim, pred)
-        if rule_value is not None and (certain or pred is None):
+        rule_decides = (
+            certain or pred is None or (dim == "crash_type" and rule_conf >= pred.confidence)
+        )
+        if rule_value is not None and rule_decides:
             labels[dim] = rule_value
             model_p = _prob_of(pred, rule_value)
             confidence[dim] = (
