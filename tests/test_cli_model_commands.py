@@ -64,6 +64,10 @@ def test_classify_good_and_bad_lines_in_order(tmp_path, capsys):
         for dim in taxonomy.DIMENSIONS:
             assert taxonomy.is_valid(dim, row[dim])
         assert {"confidence", "evidence", "crash_id", "created", "taxonomy_version"} <= set(row)
+        assert row["alternatives"]["stage"][0] == {
+            "id": row["stage"],
+            "p": row["confidence"]["stage"],
+        }
     assert "2 line(s) could not be diagnosed" in err
 
 
@@ -107,8 +111,22 @@ def test_evaluate_cross_validation(tiny, capsys):
     code, out, _ = run_cli(capsys, "evaluate", "--cv", "2", "--no-corpus", "--json", str(tiny))
     assert code == 0
     result = json.loads(out)
-    assert result["title"].startswith("2-fold cross-validation on 40 crashes")
+    assert result["title"].startswith("2-fold cross-validation (random split) on 40 crashes")
     assert set(result["report"]) == {"crash_type", "root_cause", "stage", "library", "ml_bug"}
+    root = result["report"]["root_cause"]
+    assert set(root) >= {"coverage", "top2", "ece", "tv"}
+    assert root["top2"] >= root["accuracy"] and 0.0 <= root["ece"] <= 1.0
+    assert {g["goal"] for g in result["goals"]} >= {"root_cause top2 ≥ 0.80"}
+
+
+def test_evaluate_grouped_split(tiny, capsys):
+    code, out, _ = run_cli(capsys, "evaluate", "--cv", "2", "--split", "family", str(tiny))
+    assert code == 0
+    assert "(family split)" in out and "@50%" in out and "goals: " in out
+    code, _, err = run_cli(
+        capsys, "evaluate", "--cv", "2", "--split", "source", "--no-corpus", str(tiny)
+    )
+    assert code != 0 and "source" in err
 
 
 def test_train_with_feedback_reads_the_store(tmp_path, tiny, capsys, monkeypatch):

@@ -203,4 +203,5 @@ def test_notebook_without_a_finding_rules_out_notebook_specific(monkeypatch):
     )
     d = D.diagnose(with_notebook, model)
     assert d.root_cause == "api_misuse" and d.notebook_cause is None
-    assert d.confidence["root_cause"] == pytest.approx(0.2)
+    # Its probability given that the cause is not notebook-specific: 0.2 / (1 - 0.7).
+    assert d.confidence["root_cause"] == pytest.approx(0.667)

@@ -11,6 +11,7 @@ from jupyterlab_nbcrash import taxonomy
 from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
 from jupyterlab_nbcrash.diagnosis.model import load_model
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from tests.test_diagnose_alternatives import assert_consistent
 
 # Text that looks a little like tracebacks, so that the parser's and the rules' paths are reached.
 FRAGMENTS = st.sampled_from(
@@ -40,6 +41,7 @@ def check(d) -> None:
     assert taxonomy.is_valid("notebook_cause", d.notebook_cause)
     assert d.notebook_cause is None or d.root_cause == "notebook_specific"
     assert isinstance(d.ml_bug, bool) and isinstance(d.hint, str)
+    assert_consistent(d)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -101,6 +101,10 @@ def test_load_refuses_what_is_not_a_model(tmp_path, fitted):
 def test_frame_library_class_resolves_to_the_traceback_library():
     top = ((M.FRAME_LIBRARY, 0.6), ("none", 0.3), ("pandas", 0.1))
     assert M._resolve_library(top, "xgboost")[0] == ("xgboost", 0.6)
-    assert M._resolve_library(top, None)[0] == ("none", 0.6)
-    # The same library twice keeps the higher probability only.
-    assert M._resolve_library(top, "pandas") == (("pandas", 0.6), ("none", 0.3))
+    assert M._resolve_library(top, None)[0] == ("none", pytest.approx(0.9))
+    # The same library twice gets both probabilities: the ranking stays a distribution.
+    assert M._resolve_library(top, "pandas") == [("pandas", pytest.approx(0.7)), ("none", 0.3)]
+    assert M._resolve_library([("none", 0.5), (M.FRAME_LIBRARY, 0.3), ("numpy", 0.2)], None) == [
+        ("none", pytest.approx(0.8)),
+        ("numpy", 0.2),
+    ]

@@ -46,6 +46,7 @@ DIAGNOSIS_KEYS = {
     "library",
     "ml_bug",
     "confidence",
+    "alternatives",
     "hint",
     "evidence",
     "related_cell",
@@ -73,6 +74,7 @@ async def test_diagnose_answers_a_diagnosis_with_taxonomy_ids(nbcrash_call):
     for dim in ("crash_type", "root_cause", "stage", "library"):
         assert taxonomy.is_valid(dim, body[dim]), (dim, body[dim])
         assert 0.0 <= body["confidence"][dim] <= 1.0
+        assert body["alternatives"][dim][0] == {"id": body[dim], "p": body["confidence"][dim]}
     assert body["taxonomy_version"] == taxonomy.TAXONOMY_VERSION
     assert isinstance(body["crash_id"], int)
     assert body["created"].endswith("+00:00")

@@ -7,9 +7,15 @@ A model is a directory with two files:
 - ``model.npz``: per dimension the idf weights and the coefficients and intercepts of a logistic
   regression (loaded with ``allow_pickle=False``).
 
+A head may also carry a ``temperature`` (1 when absent) and a ``smoothing`` ε (0 when absent) in
+model.json: its scores are divided by the temperature before the softmax, and the probabilities
+are then mixed with the uniform distribution, p' = (1 − ε) p + ε / K, so that they are calibrated
+(both fitted by ``training.calibrate`` on out-of-fold predictions). Neither changes the order of
+the classes.
+
 Inference reproduces scikit-learn's ``TfidfVectorizer(sublinear_tf=True, norm="l2")`` followed by
-``LogisticRegression.predict_proba`` exactly (tests/test_model_export.py checks it), so a model
-trained with any scikit-learn version loads anywhere numpy does.
+``LogisticRegression.predict_proba`` exactly at temperature 1 (tests/test_model_export.py checks
+it), so a model trained with any scikit-learn version loads anywhere numpy does.
 
 ``load_model()`` prefers the user's model in ``<jupyter_data_dir>/nbcrash/model/`` (written by
 ``jupyter nbcrash train``) over the one shipped in ``jupyterlab_nbcrash/data/``; it is cached, and
@@ -50,7 +56,7 @@ class ModelError(Exception):
 
 @dataclass(frozen=True)
 class Prediction:
-    """One dimension's answer: the label, its probability and the best alternatives."""
+    """One dimension's answer: the label, its probability and every class, likeliest first."""
 
     label: str
     confidence: float
@@ -71,7 +77,15 @@ class Head:
         idf: np.ndarray,
         coef: np.ndarray,
         intercept: np.ndarray,
+        temperature: float = 1.0,
+        smoothing: float = 0.0,
     ):
+        if not (isinstance(temperature, (int, float)) and 0 < temperature < 1e3):
+            raise ValueError(f"temperature {temperature!r} is not a positive number")
+        if not (isinstance(smoothing, (int, float)) and 0 <= smoothing < 1):
+            raise ValueError(f"smoothing {smoothing!r} is not in [0, 1)")
+        self.temperature = float(temperature)
+        self.smoothing = float(smoothing)
         self.classes = tuple(classes)
         self.vocabulary = {tok: i for i, tok in enumerate(vocabulary)}
         self.idf = np.asarray(idf, dtype=np.float64)
@@ -84,18 +98,21 @@ class Head:
     def coef(self) -> np.ndarray:
         return self.weights.T
 
-    def proba(self, index: np.ndarray, tf: np.ndarray) -> np.ndarray:
-        """Class probabilities from the row's features (column indices, 1 + log(count))."""
+    def scores(self, index: np.ndarray, tf: np.ndarray) -> np.ndarray:
+        """The logistic regression's scores (before the temperature) from the row's features
+        (column indices, 1 + log(count))."""
         values = tf * self.idf[index]
         norm = math.sqrt(float(values @ values))
         if norm > 0:
             values /= norm
-        scores = values @ self.weights[index] + self.intercept
-        if len(self.classes) == 2 and scores.shape[0] == 1:
-            p1 = 1.0 / (1.0 + math.exp(-float(scores[0])))
-            return np.array([1.0 - p1, p1])
-        e = np.exp(scores - scores.max())
-        return e / e.sum()
+        return values @ self.weights[index] + self.intercept
+
+    def proba(self, index: np.ndarray, tf: np.ndarray) -> np.ndarray:
+        """Class probabilities from the row's features (column indices, 1 + log(count))."""
+        p = softmax(self.scores(index, tf), self.temperature, len(self.classes))
+        if self.smoothing:
+            p = (1.0 - self.smoothing) * p + self.smoothing / len(p)
+        return p
 
 
 class Model:
@@ -136,16 +153,20 @@ class Model:
         h = list(self.heads).index(dimension)
         return self.heads[dimension].proba(*self._rows(toks)[h])
 
+    def scores(self, dimension: str, toks: Sequence[str]) -> np.ndarray:
+        """One dimension's scores before the temperature (for fitting the temperature)."""
+        h = list(self.heads).index(dimension)
+        return self.heads[dimension].scores(*self._rows(toks)[h])
+
     def predict_tokens(self, toks: Sequence[str], library_hint: str | None = None) -> dict:
         """Per dimension the best label; ``library_hint`` resolves the frame-library class."""
         out: dict[str, Prediction] = {}
         for (dim, head), row in zip(self.heads.items(), self._rows(toks), strict=True):
-            p = head.proba(*row)
-            order = np.argsort(-p, kind="stable")[:3]
-            top = tuple((head.classes[i], float(p[i])) for i in order)
+            p = head.proba(*row).tolist()
+            ranked = sorted(zip(head.classes, p, strict=True), key=lambda lp: -lp[1])
             if dim == "library":
-                top = _resolve_library(top, library_hint)
-            out[dim] = Prediction(top[0][0], top[0][1], top)
+                ranked = _resolve_library(ranked, library_hint)
+            out[dim] = Prediction(ranked[0][0], ranked[0][1], tuple(ranked))
         return out
 
     def predict(self, parsed, matches: Sequence = ()) -> dict[str, Prediction]:
@@ -166,6 +187,10 @@ class Model:
             arrays[f"intercept_{dim}"] = head.intercept
             vocab = sorted(head.vocabulary, key=head.vocabulary.__getitem__)
             heads[dim] = {"classes": list(head.classes), "vocabulary": vocab}
+            if head.temperature != 1.0:
+                heads[dim]["temperature"] = head.temperature
+            if head.smoothing:
+                heads[dim]["smoothing"] = head.smoothing
         doc = {"format": FORMAT, "meta": self.meta, "heads": heads}
         # Write both files next to their final names first, then move: a reader never sees a
         # half-written model (the server may load it while `train` runs).
@@ -197,6 +222,8 @@ class Model:
                     arrays[f"idf_{dim}"],
                     arrays[f"coef_{dim}"],
                     arrays[f"intercept_{dim}"],
+                    spec.get("temperature", 1.0),
+                    spec.get("smoothing", 0.0),
                 )
                 n = len(head.vocabulary)
                 if head.idf.shape != (n,) or head.weights.shape[0] != n:
@@ -222,18 +249,26 @@ def library_hint(parsed: ParsedError) -> str | None:
     return libs[0] if libs else None
 
 
-def _resolve_library(
-    top: tuple[tuple[str, float], ...], hint: str | None
-) -> tuple[tuple[str, float], ...]:
-    """Replace the frame-library class by the actual package (or drop it when there is none)."""
-    out: list[tuple[str, float]] = []
-    for label, p in top:
+def softmax(scores: np.ndarray, temperature: float, n_classes: int) -> np.ndarray:
+    """Probabilities of a logistic regression's scores, divided by ``temperature`` first (two
+    classes have a single column of scores, as in scikit-learn)."""
+    if n_classes == 2 and scores.shape[-1] == 1:
+        p1 = 1.0 / (1.0 + np.exp(-scores[..., :1] / temperature))
+        return np.concatenate([1.0 - p1, p1], axis=-1)
+    z = scores / temperature
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _resolve_library(ranked: list[tuple[str, float]], hint: str | None) -> list[tuple[str, float]]:
+    """Replace the frame-library class by the actual package ("none" when there is none); a
+    package that is also a class of its own gets both probabilities, so they still sum to 1."""
+    merged: dict[str, float] = {}
+    for label, p in ranked:
         if label == FRAME_LIBRARY:
             label = hint or "none"
-        if any(label == seen for seen, _ in out):
-            continue
-        out.append((label, p))
-    return tuple(out)
+        merged[label] = merged.get(label, 0.0) + p
+    return sorted(merged.items(), key=lambda lp: -lp[1])
 
 
 # -- locating and caching ----------------------------------------------------------------------

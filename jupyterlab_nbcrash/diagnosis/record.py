@@ -234,6 +234,9 @@ class Diagnosis:
     ml_bug: bool
     notebook_cause: str | None = None
     confidence: dict[str, float] = field(default_factory=dict)
+    # Per dimension (crash_type, root_cause, stage, library) the likeliest labels, the chosen one
+    # first: [{"id", "p"}, ...], at most 3, probabilities summing to at most 1 (alternatives.py).
+    alternatives: dict[str, list[dict]] = field(default_factory=dict)
     hint: str = ""
     evidence: list[str] = field(default_factory=list)
     # The other cell the cause lies in ({"id", "index", "execution_count"}), for "Go to cell".

@@ -101,6 +101,7 @@ def crash_row(path: str, cell: dict, err, context: NotebookContext, diagnose: Ca
         "library": None,
         "ml_bug": None,
         "confidence": {},
+        "alternatives": {},
         "hint": "",
         "evidence": [],
         "related_cell": None,
@@ -129,6 +130,7 @@ def crash_row(path: str, cell: dict, err, context: NotebookContext, diagnose: Ca
     for key in ("crash_type", "root_cause", "notebook_cause", "stage", "library", "ml_bug"):
         row[key] = diagnosis.get(key)
     row["confidence"] = {k: round(float(v), 3) for k, v in diagnosis.get("confidence", {}).items()}
+    row["alternatives"] = diagnosis.get("alternatives") or {}
     row["hint"] = diagnosis.get("hint") or ""
     row["evidence"] = list(diagnosis.get("evidence") or [])
     row["related_cell"] = diagnosis.get("related_cell")
