@@ -31,10 +31,13 @@ function errorOutput(
 ): IKernelErrorInfo | null {
   const outputs = model.outputs;
   for (let k = 0; k < outputs.length; k++) {
+    const item = outputs.get(last ? outputs.length - 1 - k : k);
+    // Only an error is serialised: a notebook opens with every cell's outputs read here.
+    if (item.type !== 'error') {
+      continue;
+    }
     // nbformat.isError's test, without loading the module (jest runs this file as it is).
-    const output = outputs
-      .get(last ? outputs.length - 1 - k : k)
-      .toJSON() as nbformat.IError;
+    const output = item.toJSON() as nbformat.IError;
     if (output.output_type === 'error') {
       return {
         ename: output.ename,
