@@ -12,7 +12,7 @@ import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { diagnose } from './api';
-import { lastError } from './cellerrors';
+import { lastError, savedCells } from './cellerrors';
 import { CrashLog, ICrashEntry } from './crashlog';
 import {
   DEFAULT_HISTORY_LIMIT,
@@ -20,13 +20,8 @@ import {
   watchKernelSessions
 } from './history';
 import { errorMessage } from './labels';
-import {
-  diagnoseRequest,
-  IKernelErrorInfo,
-  missingNames,
-  wireCells,
-  withoutSources
-} from './record';
+import { IKernelErrorInfo, ISavedCell, withoutSources } from './record';
+import { errorRequest } from './request';
 import { IDiagnoseRequest, IDiagnosis } from './types';
 
 /** What `diagnosed` reports: the crash entry and where it happened. */
@@ -57,6 +52,11 @@ class NotebookWatch implements IDisposable {
   readonly history: ExecutionHistory;
   /** Errors already diagnosed in this kernel session, as "cellId:executionCount". */
   readonly seen = new Set<string>();
+  /**
+   * The code cells' execution counts and error outputs when the notebook was opened (its
+   * saved file), by cell id: a restored error is judged from them, whatever ran since.
+   */
+  saved: ReadonlyMap<string, ISavedCell> = new Map();
 
   get isDisposed(): boolean {
     return this._disposed;
@@ -88,6 +88,9 @@ class NotebookWatch implements IDisposable {
     if (this._disposed || !cells) {
       return;
     }
+    // The error outputs the file brought are not diagnosed now (a student's notebook may hold
+    // dozens): "Diagnose This Error" asks for one, judged from this snapshot.
+    this.saved = savedCells(cells);
     cells.changed.connect(this._onCellsChanged, this);
     for (const model of cells) {
       this._watchCell(model);
@@ -211,7 +214,9 @@ export class CrashCapture implements IDisposable {
   /**
    * Diagnose a cell's (last) error output again, even if it was diagnosed already; the
    * new diagnosis is a new entry of the log. Resolves with it, or null when the cell has
-   * no error output or its notebook is not watched.
+   * no error output or its notebook is not watched. An error no run of this session (or the
+   * one before the last restart) produced was restored from the saved file: it is sent as
+   * `jupyter nbcrash scan` reads the file, without history.
    */
   async diagnoseCell(
     panel: NotebookPanel,
@@ -326,39 +331,38 @@ export class CrashCapture implements IDisposable {
     }
   }
 
+  /**
+   * Diagnose one error. `asked`: the user asked for it ("Diagnose This Error"), so it is
+   * diagnosed even if it was already or is no crash, and judged from the saved file when no
+   * run of this session produced it. An error output that arrives by itself is always live.
+   */
   private async _handleError(
     watch: NotebookWatch,
     model: ICodeCellModel,
     index: number,
     error: IKernelErrorInfo,
-    again = false
+    asked = false
   ): Promise<ICrashEntry | null> {
-    if (NOT_A_CRASH.has(error.ename) && !again) {
+    if (NOT_A_CRASH.has(error.ename) && !asked) {
       return null;
     }
     const executionCount = model.executionCount;
     const seenKey = `${model.id}:${executionCount ?? '-'}`;
-    if (watch.seen.has(seenKey) && !again) {
+    if (watch.seen.has(seenKey) && !asked) {
       return null;
     }
     watch.seen.add(seenKey);
 
     const panel = watch.panel;
     const path = panel.context.path;
-    const cells = panel.content.model?.cells;
-    const full = diagnoseRequest({
+    const full = errorRequest({
+      path,
+      cells: panel.content.model?.cells ?? null,
+      model,
+      index,
       error,
-      code: model.sharedModel.getSource(),
-      cellId: model.id,
-      cellIndex: index,
-      executionCount,
-      notebook: cells
-        ? {
-            path,
-            cells: wireCells(cells, index, missingNames(error.evalue)),
-            ...watch.history.toWire()
-          }
-        : null
+      history: watch.history,
+      opened: asked ? watch.saved : null
     });
     const body = this.sendCellSource ? full : withoutSources(full);
     const key = `${panel.id}:${seenKey}:${Date.now()}`;

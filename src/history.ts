@@ -91,6 +91,17 @@ export class ExecutionHistory {
     this._sessionReset.emit();
   }
 
+  /**
+   * Whether this session or the one before the last restart ran the cell with this execution
+   * count. An error output of a run it does not know was restored from the saved file (or
+   * came from another client): it is judged from the notebook's cells alone.
+   */
+  hasRun(cellId: string, executionCount: number | null): boolean {
+    const ran = (e: IExecutionEntry) =>
+      e.cellId === cellId && e.executionCount === executionCount;
+    return this._current.some(ran) || this._previous.some(ran);
+  }
+
   /** The record in the wire format of POST /nbcrash/diagnose. */
   toWire(): { history: IWireExecution[]; previous_history: IWireExecution[] } {
     this._trim();

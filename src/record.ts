@@ -1,6 +1,11 @@
 import { ICellModel } from '@jupyterlab/cells';
 
-import { IDiagnoseRequest, IWireCell, IWireNotebook } from './types';
+import {
+  IDiagnoseRequest,
+  IWireCell,
+  IWireNotebook,
+  IWireSavedError
+} from './types';
 
 /** An error as the kernel reports it. */
 export interface IKernelErrorInfo {
@@ -20,7 +25,15 @@ export const LIMITS = {
   /** Characters of evalue. */
   evalue: 20_000,
   /** Characters of traceback over all lines. */
-  traceback: 200_000
+  traceback: 200_000,
+  /** Characters of another cell's saved error message (the analysis reads its start). */
+  savedEvalue: 2_000,
+  /** Entries of another cell's saved traceback (the server takes at most 200). */
+  savedTracebackEntries: 30,
+  /** Characters of another cell's saved traceback. */
+  savedTraceback: 20_000,
+  /** Characters of all the cells' saved errors together. */
+  savedErrors: 150_000
 };
 
 /**
@@ -97,21 +110,31 @@ export function wireCells(
   return out;
 }
 
-/** Keep the head and the tail of a long traceback: the user's frame and the raise site. */
-export function boundTraceback(traceback: readonly string[]): string[] {
+/**
+ * Keep the head and the tail of a long traceback: the user's frame and the raise site.
+ * `maxChars` bounds the characters, `maxEntries` the entries (the note of what was left out
+ * included).
+ */
+export function boundTraceback(
+  traceback: readonly string[],
+  maxChars: number = LIMITS.traceback,
+  maxEntries: number = Infinity
+): string[] {
   let total = 0;
   for (const line of traceback) {
     total += line.length;
   }
-  if (total <= LIMITS.traceback) {
+  if (total <= maxChars && traceback.length <= maxEntries) {
     return [...traceback];
   }
-  const half = LIMITS.traceback / 2;
+  const half = maxChars / 2;
+  const headEntries = Math.ceil((maxEntries - 1) / 2);
+  const tailEntries = Math.floor((maxEntries - 1) / 2);
   const head: string[] = [];
   const tail: string[] = [];
   let used = 0;
   for (const line of traceback) {
-    if (used + line.length > half) {
+    if (used + line.length > half || head.length >= headEntries) {
       break;
     }
     head.push(line);
@@ -120,7 +143,7 @@ export function boundTraceback(traceback: readonly string[]): string[] {
   used = 0;
   for (let i = traceback.length - 1; i >= head.length; i--) {
     const line = traceback[i];
-    if (used + line.length > half) {
+    if (used + line.length > half || tail.length >= tailEntries) {
       break;
     }
     tail.unshift(line);
@@ -157,8 +180,9 @@ export function diagnoseRequest(options: {
 
 /**
  * The same request without any cell source: the failing cell's code and the notebook's
- * cell sources are left out (setting "sendCellSource" off). The error, the cells' ids,
- * positions and execution counts and the execution history still go.
+ * cell sources are left out (setting "sendCellSource" off), and so are the other cells'
+ * saved tracebacks, which quote their code. The error, the cells' ids, positions and
+ * execution counts, the names and messages of saved errors and the execution history still go.
  */
 export function withoutSources(body: IDiagnoseRequest): IDiagnoseRequest {
   const out: IDiagnoseRequest = { ...body };
@@ -166,8 +190,87 @@ export function withoutSources(body: IDiagnoseRequest): IDiagnoseRequest {
   if (out.notebook) {
     out.notebook = {
       ...out.notebook,
-      cells: out.notebook.cells.map(c => ({ ...c, source: '' }))
+      cells: out.notebook.cells.map(c => ({
+        ...c,
+        source: '',
+        ...(c.error ? { error: { ...c.error, traceback: [] } } : {})
+      }))
     };
   }
   return out;
+}
+
+/** A cell as the saved notebook showed it when it was opened. */
+export interface ISavedCell {
+  executionCount: number | null;
+  /** Its first error output, null when it has none. */
+  error: IKernelErrorInfo | null;
+}
+
+/** A saved error output in the wire format, bounded like the server's limits ask. */
+function wireSavedError(error: IKernelErrorInfo): IWireSavedError {
+  return {
+    ename: error.ename,
+    evalue: error.evalue.slice(0, LIMITS.savedEvalue),
+    traceback: boundTraceback(
+      error.traceback,
+      LIMITS.savedTraceback,
+      LIMITS.savedTracebackEntries
+    )
+  };
+}
+
+function errorSize(error: IWireSavedError): number {
+  return error.traceback.reduce(
+    (n, line) => n + line.length,
+    error.ename.length + error.evalue.length
+  );
+}
+
+/**
+ * The notebook of a request for an error restored from the saved file, as `jupyter nbcrash
+ * scan` reads the file: no history, and on every code cell its execution count and first
+ * error output as saved. `saved` holds them by cell id (taken when the notebook was opened:
+ * cells run since then show this session's counts); a cell it lacks keeps what `cells` says
+ * and has no error. Past the budget, the cells farthest from the failing one lose their
+ * traceback first, then their message: the name of the error still says the run failed.
+ */
+export function savedNotebook(
+  path: string,
+  cells: IWireCell[],
+  saved: ReadonlyMap<string, ISavedCell>,
+  failingIndex: number
+): IWireNotebook {
+  const out = cells.map(cell => {
+    if (cell.cell_type !== 'code') {
+      return cell;
+    }
+    const state = saved.get(cell.id);
+    return {
+      ...cell,
+      execution_count: state ? state.executionCount : cell.execution_count,
+      error: state?.error ? wireSavedError(state.error) : null
+    };
+  });
+  let total = out.reduce((n, c) => n + (c.error ? errorSize(c.error) : 0), 0);
+  const farthestFirst = out
+    .filter(c => c.error)
+    .sort(
+      (a, b) =>
+        Math.abs(b.index - failingIndex) - Math.abs(a.index - failingIndex)
+    );
+  for (const shrink of [
+    (e: IWireSavedError) => ({ ...e, traceback: [] }),
+    (e: IWireSavedError) => ({ ...e, evalue: '' })
+  ]) {
+    for (const cell of farthestFirst) {
+      if (total <= LIMITS.savedErrors) {
+        break;
+      }
+      const smaller = shrink(cell.error!);
+      total -= errorSize(cell.error!) - errorSize(smaller);
+      cell.error = smaller;
+    }
+  }
+  return { path, cells: out, history: [], previous_history: [] };
 }

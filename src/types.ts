@@ -4,6 +4,13 @@
  * GET /nbcrash/taxonomy.
  */
 
+/** A cell's error output as a saved notebook keeps it: that cell's last run failed. */
+export interface IWireSavedError {
+  ename: string;
+  evalue: string;
+  traceback: string[];
+}
+
 /** One cell of the notebook as sent with a diagnose request. */
 export interface IWireCell {
   id: string;
@@ -11,6 +18,11 @@ export interface IWireCell {
   source: string;
   execution_count: number | null;
   cell_type: string;
+  /**
+   * Only for an error restored from a saved notebook (no history): the cell's first saved
+   * error output, null when it has none (docs/ARCHITECTURE.md, "Saved notebooks").
+   */
+  error?: IWireSavedError | null;
 }
 
 /** One execution of the current (or previous) kernel session, oldest first. */

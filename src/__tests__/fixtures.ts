@@ -1,4 +1,6 @@
 /** Test data shared by the frontend specs. */
+import { ICellModel } from '@jupyterlab/cells';
+
 import { ICrashEntry } from '../crashlog';
 import { Taxonomy } from '../taxonomy';
 import { IDiagnosis } from '../types';
@@ -80,4 +82,27 @@ export function taxonomy(): Taxonomy {
     },
     () => Promise.reject(new Error('no server in the specs'))
   );
+}
+
+/** Just what the request building reads of a cell model: source, count and outputs. */
+export function cellModel(
+  id: string,
+  type: string,
+  source: string,
+  executionCount: number | null = null,
+  outputs: { output_type: string; [key: string]: unknown }[] = []
+): ICellModel {
+  return {
+    id,
+    type,
+    executionCount,
+    sharedModel: { getSource: () => source },
+    outputs: {
+      length: outputs.length,
+      get: (i: number) => ({
+        type: outputs[i].output_type,
+        toJSON: () => outputs[i]
+      })
+    }
+  } as unknown as ICellModel;
 }

@@ -1,5 +1,3 @@
-import { ICellModel } from '@jupyterlab/cells';
-
 import {
   boundTraceback,
   diagnoseRequest,
@@ -8,21 +6,9 @@ import {
   wireCells,
   withoutSources
 } from '../record';
+import { cellModel } from './fixtures';
 
-/** Just what wireCells reads of a cell model. */
-function cell(
-  id: string,
-  type: string,
-  source: string,
-  executionCount: number | null = null
-): ICellModel {
-  return {
-    id,
-    type,
-    executionCount,
-    sharedModel: { getSource: () => source }
-  } as unknown as ICellModel;
-}
+const cell = cellModel;
 
 describe('wireCells', () => {
   it('sends code cells with source and position, other cells without source', () => {
