@@ -105,6 +105,12 @@ def _execute(kc, code: str) -> tuple[dict, dict | None]:
     return reply["content"], (errors[-1] if errors else None)
 
 
+def _anonymise(text: str, places: dict[str, str]) -> str:
+    for path, shown in places.items():
+        text = text.replace(path, shown)
+    return text
+
+
 def run_case(case: Case, python: str, workroot: str) -> dict:
     """Execute a case in a fresh kernel and build its corpus entry (raises CaseFailure)."""
     from jupyter_client import KernelManager
@@ -158,6 +164,14 @@ def run_case(case: Case, python: str, workroot: str) -> dict:
         shutil.rmtree(workdir, ignore_errors=True)
         shutil.rmtree(ksm.kernel_dirs[0], ignore_errors=True)
     crash = case.crash_index
+    # The recording machine's paths (the venv, the case's folder) would be in every traceback:
+    # write them as a user's home-relative paths, as IPython prints them for a venv in ~.
+    places = {str(Path(python).resolve().parent.parent): "~/.venv", str(workdir): "~/notebook"}
+    error = {**error, "evalue": _anonymise(error["evalue"], places)}
+    error["traceback"] = [_anonymise(line, places) for line in error["traceback"]]
+    for entry in history:
+        if "evalue" in entry:
+            entry["evalue"] = _anonymise(entry["evalue"], places)
     record = {
         "id": case.id,
         "ename": error["ename"],
