@@ -1,8 +1,8 @@
 """The study's published shares, so that a scan can be read next to them.
 
 From Wang et al., "Why do Machine Learning Notebooks Crash?", IEEE TSE 2025: 746 hand-labelled
-crashes (the shares listed in docs/TAXONOMY.md). Library shares are over all crashes: the study gives
-them among the 42% of crashes that name a library, so they are scaled by 0.42 here.
+crashes (the shares listed in docs/TAXONOMY.md). Library shares are over all crashes: the study
+gives them among the 42% of crashes that name a library, so they are scaled by 0.42 here.
 """
 
 from __future__ import annotations
