@@ -126,12 +126,13 @@ class NbCrash:
         """Forget the crash history (feedback stays); how many crashes were deleted."""
         return await self.in_worker(self.history.clear)
 
-    async def add_feedback(self, crash_id: int, correct: Any, labels: Any) -> dict:
-        """Keep a verdict on a kept crash; ``UnknownCrash`` or ``FeedbackError`` for bad input."""
+    async def add_feedback(self, crash_id: int, correct: Any, labels: Any, fix: Any = None) -> dict:
+        """Keep a verdict and/or a fix result on a kept crash; ``UnknownCrash`` or
+        ``FeedbackError`` for bad input."""
 
         def work():
             crash = self.history.get(crash_id)
-            return self.feedback.add(crash, correct, labels)
+            return self.feedback.add(crash, correct, labels, fix)
 
         return await self.in_worker(work)
 

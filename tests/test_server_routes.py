@@ -361,6 +361,31 @@ async def test_feedback_right_then_changed_mind_keeps_one_verdict(nbcrash_call):
     assert listing["crashes"][0]["feedback"]["labels"]["library"] == "seaborn"
 
 
+async def test_a_fix_result_is_kept_with_or_without_a_verdict(nbcrash_call, nbcrash_store_path):
+    cells = [{"id": "c-3", "index": 2, "source": MODULE_NOT_FOUND["code"]}]
+    body = {**MODULE_NOT_FOUND, "notebook": {"path": "work/plots.ipynb", "cells": cells}}
+    code, crash = await nbcrash_call("POST", "diagnose", body)
+    assert code == 200, crash
+    assert crash["fix"]["edits"] == [
+        {"op": "insert_cell", "index": 2, "source": "%pip install seaborn", "run": False}
+    ]
+    cid = crash["crash_id"]
+    result = {"applied": True, "rerun_ok": None}
+    code, first = await nbcrash_call("POST", "feedback", {"crash_id": cid, "fix": result})
+    assert code == 200, first
+    code, listing = await nbcrash_call("GET", "crashes")
+    assert listing["crashes"][0]["fix_result"] == result
+    assert listing["crashes"][0]["feedback"] is None  # no verdict yet
+    code, second = await nbcrash_call("POST", "feedback", {"crash_id": cid, "correct": True})
+    assert code == 200 and second["feedback_id"] == first["feedback_id"]
+    code, listing = await nbcrash_call("GET", "crashes")
+    assert listing["crashes"][0]["fix_result"] == result
+    assert listing["crashes"][0]["feedback"]["correct"] is True
+    with sqlite3.connect(nbcrash_store_path) as conn:
+        row = conn.execute("SELECT correct, fix FROM feedback").fetchone()
+    assert row[0] == 1 and json.loads(row[1]) == result
+
+
 async def test_feedback_outlives_clearing_the_history(nbcrash_call, nbcrash_store_path):
     _, crash = await nbcrash_call("POST", "diagnose", MODULE_NOT_FOUND)
     await nbcrash_call("POST", "feedback", {"crash_id": crash["crash_id"], "correct": True})
@@ -393,6 +418,13 @@ async def test_feedback_on_an_unknown_crash_is_404(nbcrash_call, crash_id):
         ({"crash_id": 1, "correct": False, "labels": {"library": ""}}, "labels.library"),
         ({"crash_id": 1, "correct": False, "labels": {"library": " pandas"}}, "labels.library"),
         ({"crash_id": 1, "correct": False, "labels": {"ml_bug": True}}, "labels.ml_bug"),
+        ({"crash_id": 1, "correct": None, "fix": None}, "'correct' or 'fix'"),
+        ({"crash_id": 1, "fix": True}, "'fix'"),
+        ({"crash_id": 1, "fix": {}}, "'fix.applied'"),
+        ({"crash_id": 1, "fix": {"applied": 1}}, "'fix.applied'"),
+        ({"crash_id": 1, "fix": {"applied": True, "rerun_ok": "yes"}}, "'fix.rerun_ok'"),
+        ({"crash_id": 1, "fix": {"applied": True, "undo": True}}, "'fix.undo'"),
+        ({"crash_id": 1, "fix": {"applied": True}, "labels": {"library": "numpy"}}, "'labels'"),
         ([1, True], "JSON object"),
     ],
 )
