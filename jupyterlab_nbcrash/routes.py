@@ -311,7 +311,8 @@ def setup_route_handlers(server_app) -> None:
     """Register the handlers on the server's web app; nothing is loaded or opened yet."""
     web_app = server_app.web_app
     config = NbCrashConfig(parent=server_app)
-    web_app.settings["nbcrash"] = NbCrash(config, server_app.log)
+    root_dir = getattr(server_app, "root_dir", "") or ""
+    web_app.settings["nbcrash"] = NbCrash(config, server_app.log, root_dir=root_dir)
     base = url_path_join(web_app.settings["base_url"], NAMESPACE)
     handlers = [(url_path_join(base, name), handler) for name, handler in ROUTES]
     handlers.append((url_path_join(base, "(.*)"), NotFoundHandler))
