@@ -10,6 +10,7 @@ fix. Offsets are ``str`` (code point) offsets into the cell's source, as the fro
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import io
 import keyword
@@ -190,7 +191,8 @@ def statement_lines(code: str, lineno: int) -> tuple[int, int] | None:
     return None
 
 
-def bound_names(code: str) -> set[str] | None:
+@functools.lru_cache(maxsize=512)  # a notebook's cells are read for each of its crashes
+def bound_names(code: str) -> frozenset[str] | None:
     """The names ``code`` binds at any level: assignments, loop and ``with`` targets, function
     and class names, imports, ``global`` declarations (not parameters: they exist only inside
     their function). None when it does not parse."""
@@ -211,7 +213,32 @@ def bound_names(code: str) -> set[str] | None:
             names.add(node.asname or node.name.split(".")[0])
         elif isinstance(node, ast.Global):
             names.update(node.names)
-    return names
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=512)
+def read_names(code: str) -> frozenset[str] | None:
+    """The names ``code`` reads when it runs: loaded at the top level, in loops, conditions and
+    comprehensions, not inside a function's or class's body (they are read when it is called).
+    None when it does not parse."""
+    text = masked(code)
+    if text is None:
+        return None
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    names: set[str] = set()
+    todo: list[ast.AST] = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            todo.extend(getattr(node, "decorator_list", []))
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        todo.extend(ast.iter_child_nodes(node))
+    return frozenset(names)
 
 
 def deletes(code: str, name: str) -> bool:
