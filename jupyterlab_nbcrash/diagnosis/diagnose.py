@@ -19,7 +19,8 @@ How the sources are combined, per dimension:
   best cause;
 - every emitted id is checked against the taxonomy; an invalid one falls back to the next option;
 - ``alternatives`` ranks the likeliest labels of each dimension, the chosen one first with its
-  confidence, the model's next ones after it (``alternatives.py``).
+  confidence, the model's next ones after it (``alternatives.py``);
+- ``fix`` is the one-click fix when the cure is mechanical and certain (``fixes.py``), else None.
 
 It never raises on a valid record: a failure of one of the collaborating modules is logged and the
 diagnosis continues without it.
@@ -29,10 +30,11 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .. import taxonomy
 from .alternatives import ranked, without
+from .fixes import make_fix
 from .hints import make_hint
 from .model import Model, Prediction, library_hint, load_model
 from .notebook import analyse
@@ -84,11 +86,15 @@ _FALLBACK_CAUSES = {
 }
 
 
-def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosis:
+def diagnose(
+    record: ErrorRecord, model: Model | bool | None = None, folder: Callable | None = None
+) -> Diagnosis:
     """Diagnose one error record.
 
     ``model`` defaults to the user's or the shipped trained model (loaded once, lazily); pass a
-    ``Model`` to use another one, or ``RULES_ONLY`` (False) to use the rules alone.
+    ``Model`` to use another one, or ``RULES_ONLY`` (False) to use the rules alone. ``folder``
+    lists a folder relative to the notebook's (``fixes.make_fix``): the server passes one, so a
+    misspelt file name can get its fix.
     """
     parsed = parse(record)  # never raises
     matches = rule_matches(parsed)
@@ -117,6 +123,7 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
     if decisive:
         hint = finding.hint or hint
         evidence = list(finding.evidence) + evidence
+    fix = _guard("fix", lambda: make_fix(record, parsed, matches, finding, folder), None)
 
     return Diagnosis(
         crash_type=labels["crash_type"],
@@ -138,6 +145,7 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
         hint=hint or "",
         evidence=evidence,
         related_cell=related_cell,
+        fix=fix,
     )
 
 
