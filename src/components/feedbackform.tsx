@@ -76,22 +76,24 @@ export function FeedbackForm(props: {
               <span className="jp-nbcrash-feedback-quick-dim">
                 {DIMENSION_NAMES[dim]}
               </span>
-              {alts.map(q => {
-                const title = taxonomy.title(dim, q.id);
-                return (
-                  <button
-                    key={q.id}
-                    type="button"
-                    className="jp-nbcrash-button jp-nbcrash-feedback-alt"
-                    data-dimension={dim}
-                    data-label={q.id}
-                    title={`${DIMENSION_NAMES[dim]}: ${title} (${percent(q.p)} likely). One click sends the correction.`}
-                    onClick={() => props.onSubmit({ [dim]: q.id })}
-                  >
-                    It was: {lowerFirst(title)}
-                  </button>
-                );
-              })}
+              <span className="jp-nbcrash-feedback-quick-alts">
+                {alts.map(q => {
+                  const title = taxonomy.title(dim, q.id);
+                  return (
+                    <button
+                      key={q.id}
+                      type="button"
+                      className="jp-nbcrash-button jp-nbcrash-feedback-alt"
+                      data-dimension={dim}
+                      data-label={q.id}
+                      title={`${DIMENSION_NAMES[dim]}: ${title} (${percent(q.p)} likely). One click sends the correction.`}
+                      onClick={() => props.onSubmit({ [dim]: q.id })}
+                    >
+                      It was: {lowerFirst(title)}
+                    </button>
+                  );
+                })}
+              </span>
             </div>
           ))}
         </div>
