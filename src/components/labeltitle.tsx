@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { causeTitle } from '../labels';
+import { causeTitle, percent } from '../labels';
 import { Taxonomy } from '../taxonomy';
 import { Dimension, IDiagnosis, RankedDimension } from '../types';
 import { ISureness, RANKED, sureness, surenessText } from '../uncertainty';
@@ -37,8 +37,8 @@ function surenessOf(
 /** The tooltip's last sentence for a label that is not sure. */
 function unsureTooltip(s: ISureness, threshold: number): string {
   return (
-    ` Not sure: ${Math.round(s.chosen.p * 100)}% likely, below your ` +
-    `${Math.round(threshold * 100)}% to state it; the runner-up has ${Math.round(s.second!.p * 100)}%.`
+    ` Not sure: ${percent(s.chosen.p)} likely, below your ${percent(threshold)} to state it;` +
+    ` the runner-up has ${percent(s.second!.p)}.`
   );
 }
 
