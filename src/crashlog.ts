@@ -24,6 +24,16 @@ export interface ICrashEntry {
   error?: string;
   /** The user's verdict on the diagnosis, once given. */
   feedback?: IStoredFeedback | null;
+  /**
+   * Diagnosed in an earlier server session (loaded from the history on request): the panel
+   * lists and counts it only while "Earlier" is chosen.
+   */
+  earlier?: boolean;
+}
+
+/** Whether an entry belongs to this server session (every crash seen live does). */
+export function inThisSession(entry: ICrashEntry): boolean {
+  return !entry.earlier;
 }
 
 /** The crash id the server keeps the entry under (null when not kept). */
@@ -51,7 +61,8 @@ export function entryFromServer(crash: IStoredCrash): ICrashEntry {
       crash_id: crash.crash_id,
       created: crash.created
     },
-    feedback: crash.feedback
+    feedback: crash.feedback,
+    earlier: crash.this_session === false
   };
 }
 

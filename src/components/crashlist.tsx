@@ -16,6 +16,8 @@ export interface ICrashViewProps {
   onReveal: (where: ICellLocation) => void;
   /** The user's minimum confidence for a hint (0..1). */
   minConfidence: number;
+  /** Below this confidence (0..1) a label is shown as "A or b — not sure". */
+  confidenceThreshold: number;
   /** Copy a diagnosis as Markdown. */
   onCopy?: (entry: ICrashEntry) => void;
 }
@@ -43,6 +45,8 @@ export function CrashEntryView(
             dimension="crash_type"
             id={d.crash_type}
             taxonomy={taxonomy}
+            diagnosis={d}
+            threshold={props.confidenceThreshold}
           />
         ) : (
           <span className="jp-nbcrash-crash-type">
@@ -81,6 +85,7 @@ export function CrashEntryView(
             className="jp-nbcrash-label jp-nbcrash-label-root_cause"
             diagnosis={d}
             taxonomy={taxonomy}
+            threshold={props.confidenceThreshold}
           />
           {(['stage', 'library'] as const).map(dimension =>
             d[dimension] ? (
@@ -92,6 +97,8 @@ export function CrashEntryView(
                   dimension={dimension}
                   id={d[dimension]}
                   taxonomy={taxonomy}
+                  diagnosis={d}
+                  threshold={props.confidenceThreshold}
                 />
               </React.Fragment>
             ) : null
@@ -175,6 +182,7 @@ export function CrashList(
           taxonomy={props.taxonomy}
           onReveal={props.onReveal}
           minConfidence={props.minConfidence}
+          confidenceThreshold={props.confidenceThreshold}
           onCopy={props.onCopy}
           selected={entry.key === props.selectedKey}
         />
