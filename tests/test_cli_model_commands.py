@@ -184,8 +184,11 @@ def test_train_with_data_and_feedback_writes_corrections_beside_the_model(
     assert answer.root_cause == "library_cause"
 
 
-def test_train_with_feedback_from_a_store_that_does_not_exist(tmp_path, tiny, capsys):
-    # A mistyped --store must not read as "no feedback" (nor create an empty database there).
+def test_train_with_feedback_from_a_store_that_does_not_exist(tmp_path, tiny, capsys, monkeypatch):
+    # A mistyped --store must not read as "no feedback" (nor create an empty database there),
+    # and nothing is trained or written before it is found.
+    user = tmp_path / "user-model"
+    monkeypatch.setattr(M, "user_model_dir", lambda: user)
     missing = tmp_path / "typo.sqlite3"
     code, _, err = run_cli(
         capsys,
@@ -199,7 +202,7 @@ def test_train_with_feedback_from_a_store_that_does_not_exist(tmp_path, tiny, ca
     )
     assert code == 2
     assert err.strip() == f"jupyter nbcrash train: error: no nbcrash store at {missing}"
-    assert not missing.exists()
+    assert not missing.exists() and not user.exists()
 
 
 def test_train_defaults_to_the_user_model_dir(tmp_path, tiny, capsys, monkeypatch):

@@ -65,12 +65,20 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             "the shipped model takes no corrections (--with-feedback without --shipped)"
         )
-    if args.with_feedback and not args.data and not args.no_corpus:
-        return _learn_corrections(args)
+    # The store first: a mistyped --store must fail before a model is trained and written.
+    entries = _feedback_entries(args.store) if args.with_feedback else None
+    if entries is not None and not args.data and not args.no_corpus:
+        return _learn_corrections(args, entries)
     _train_model(args)
-    if args.with_feedback:
-        _learn_corrections(args)
+    if entries is not None:
+        _learn_corrections(args, entries)
     return 0
+
+
+def _feedback_entries(store: str | None) -> list[dict]:
+    from .feedback import read_store
+
+    return read_store(store, lambda s: s.entries())
 
 
 def _train_model(args: argparse.Namespace) -> None:
@@ -113,16 +121,14 @@ def _train_model(args: argparse.Namespace) -> None:
         )
 
 
-def _learn_corrections(args: argparse.Namespace) -> int:
+def _learn_corrections(args: argparse.Namespace, entries: list[dict]) -> int:
     """Write the feedback's corrections into the output or the user's model folder."""
     import time
 
     from ..diagnosis.model import find_model_dir, user_model_dir
     from ..training.feedback import build
     from . import UsageError
-    from .feedback import read_store
 
-    entries = read_store(args.store, lambda store: store.entries())
     start = time.perf_counter()
     corrections, skipped = build(entries)
     took = (time.perf_counter() - start) * 1000

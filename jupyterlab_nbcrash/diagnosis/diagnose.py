@@ -110,19 +110,17 @@ def diagnose(
     if model is None:
         model = _guard("model loading", load_model, None)
     predictions: dict[str, Prediction] = {}
-    toks: list[str] = []
     if model:
-        toks = _guard("tokens", lambda: tokens(parsed, matches), [])
-        predictions = _guard(
-            "model", lambda: model.predict_tokens(toks, library_hint=library_hint(parsed)), {}
-        )
+        predictions = _guard("model", lambda: model.predict(parsed, matches), {})
 
     labels, confidence, evidence = _combine(parsed, best, predictions)
     corrected: list[str] = []
     if corrections and model:
         corrected = _guard(
             "corrections",
-            lambda: _apply_corrections(corrections, model, toks, predictions, labels, confidence),
+            lambda: _apply_corrections(
+                corrections, model, tokens(parsed, matches), predictions, labels, confidence
+            ),
             [],
         )
     # What the model thought of each dimension, for the ranked alternatives.
