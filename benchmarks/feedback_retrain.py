@@ -48,7 +48,7 @@ from jupyterlab_nbcrash.training.paraphrase import paraphrase
 
 DIMS = ("crash_type", "root_cause", "stage", "library")
 KS = (0, 5, 20, 100)
-THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
+THRESHOLDS = (0.6, 0.7, 0.8)
 
 
 def labels_of(diagnosis) -> dict:
@@ -94,7 +94,6 @@ def run_fold(model, objs, gold, held, rng, ks, thresholds, spaces, out, split):
                 threshold=t,
                 per_head=space == "head",
                 without_names=space == "nonames",
-                stricter={"crash_type": t + 0.1} if space == "model+ct" else {},
             )
             now = {i: labels_of(diagnose(records[i], model, corrections=layer_t)) for i in held}
             para = {i: labels_of(diagnose(paras[i], model, corrections=layer_t)) for i in chosen}
@@ -138,10 +137,10 @@ def main(argv=None) -> int:
     ap.add_argument(
         "--spaces",
         nargs="+",
-        choices=("head", "model", "model+ct", "nonames"),
+        choices=("head", "model", "nonames"),
         default=["model"],
-        help="compare crashes in the whole model's features (the default), the same with a"
-        " crash-type threshold 0.1 higher, each head's, or the model's without the user's names",
+        help="compare crashes in the whole model's features (the default), each head's, or the"
+        " model's without the user's names",
     )
     ap.add_argument("--alternative", action="store_true", help="also refit with the feedback")
     ap.add_argument("--json", metavar="FILE", help="write the per-row numbers here")
