@@ -173,7 +173,8 @@ class NbCrash:
         return await self.in_worker(work)
 
     async def model_status(self) -> dict:
-        """Which model diagnoses: the configured, the user's or the shipped one."""
+        """Which model diagnoses: the configured, the user's or the shipped one, and how many of
+        the user's corrections apply on top of it."""
         return await self.in_worker(self._model_status)
 
     # -- in the worker thread ---------------------------------------------------------------------
@@ -289,9 +290,15 @@ class NbCrash:
         return load_model(self.config.model_path)
 
     def _model_status(self) -> dict:
+        """The model's status and how many of the user's corrections apply on top of it: those
+        of the user's model folder, with the default model (a configured model is used as it
+        is, like ``--model DIR`` on the command line)."""
+        from .diagnosis.corrections import count
         from .diagnosis.model import model_status
 
-        return model_status(self.config.model_path or None)
+        if self.config.model_path:
+            return dict(model_status(self.config.model_path), source="configured", corrections=0)
+        return dict(model_status(), corrections=count())
 
 
 def _writes_debug(log: logging.Logger) -> bool:

@@ -10,9 +10,9 @@ import pytest
 from jupyterlab_nbcrash import taxonomy
 from jupyterlab_nbcrash.cli import main
 from jupyterlab_nbcrash.diagnosis import model as M
+from jupyterlab_nbcrash.diagnosis.corrections import Corrections
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
-from jupyterlab_nbcrash.diagnosis.rules import matching_rules
-from jupyterlab_nbcrash.diagnosis.traceback import parse
 from jupyterlab_nbcrash.training.data import CORPUS_PATH
 
 GOOD = {
@@ -129,10 +129,20 @@ def test_evaluate_grouped_split(tiny, capsys):
     assert code != 0 and "source" in err
 
 
-def test_train_with_feedback_reads_the_store(tmp_path, tiny, capsys, monkeypatch):
-    # A correction to a label no tiny example has: retraining must learn it for that crash.
-    corrected = dict(json.loads(tiny.read_text().splitlines()[0]), id="feedback-1")
-    corrected["root_cause"] = "library_cause"
+def test_train_with_data_and_feedback_writes_corrections_beside_the_model(
+    tmp_path, tiny, capsys, monkeypatch
+):
+    # The model learns the labelled file alone; the feedback becomes the corrections next to it,
+    # and the corrected crash gets the corrected label from them.
+    record = json.loads(tiny.read_text().splitlines()[0])
+    predicted = {k: record[k] for k in ("crash_type", "root_cause", "stage", "library")}
+    entry = {
+        "feedback_id": 1,
+        "correct": False,
+        "record": record,
+        "predicted": predicted,
+        "corrected": dict(predicted, root_cause="library_cause"),
+    }
 
     class StandInStore:
         def __enter__(self):
@@ -141,9 +151,9 @@ def test_train_with_feedback_reads_the_store(tmp_path, tiny, capsys, monkeypatch
         def __exit__(self, *exc):
             return False
 
-        def labelled_records(self):
-            yield corrected
-            yield dict(corrected, id="feedback-2", stage=None)  # unusable: skipped, not fatal
+        def entries(self):
+            # the second teaches nothing usable: skipped, not fatal
+            return [entry, dict(entry, feedback_id=2, corrected=dict(predicted, stage=None))]
 
     opened = []
     monkeypatch.setattr(
@@ -153,7 +163,7 @@ def test_train_with_feedback_reads_the_store(tmp_path, tiny, capsys, monkeypatch
     out_dir = tmp_path / "model"
     store = tmp_path / "nbcrash.sqlite3"
     store.touch()
-    code, _, err = run_cli(
+    code, out, err = run_cli(
         capsys,
         "train",
         "--no-corpus",
@@ -166,15 +176,19 @@ def test_train_with_feedback_reads_the_store(tmp_path, tiny, capsys, monkeypatch
         str(out_dir),
     )
     assert code == 0 and opened == [str(store)]
-    assert "skipped 1 feedback record(s)" in err
+    assert "skipped 1 feedback entry" in err and "learnt 1 correction(s)" in out
     model = M.Model.load(out_dir)
-    assert model.meta["trained_on"] == {"tiny.jsonl": 40, "feedback": 1}
-    parsed = parse(ErrorRecord.from_dict(corrected))
-    assert model.predict(parsed, matching_rules(parsed))["root_cause"].label == "library_cause"
+    assert model.meta["trained_on"] == {"tiny.jsonl": 40}
+    layer = Corrections.load(out_dir / "corrections.json")
+    answer = diagnose(ErrorRecord.from_dict(record), model, corrections=layer)
+    assert answer.root_cause == "library_cause"
 
 
-def test_train_with_feedback_from_a_store_that_does_not_exist(tmp_path, tiny, capsys):
-    # A mistyped --store must not read as "no feedback" (nor create an empty database there).
+def test_train_with_feedback_from_a_store_that_does_not_exist(tmp_path, tiny, capsys, monkeypatch):
+    # A mistyped --store must not read as "no feedback" (nor create an empty database there),
+    # and nothing is trained or written before it is found.
+    user = tmp_path / "user-model"
+    monkeypatch.setattr(M, "user_model_dir", lambda: user)
     missing = tmp_path / "typo.sqlite3"
     code, _, err = run_cli(
         capsys,
@@ -188,7 +202,7 @@ def test_train_with_feedback_from_a_store_that_does_not_exist(tmp_path, tiny, ca
     )
     assert code == 2
     assert err.strip() == f"jupyter nbcrash train: error: no nbcrash store at {missing}"
-    assert not missing.exists()
+    assert not missing.exists() and not user.exists()
 
 
 def test_train_defaults_to_the_user_model_dir(tmp_path, tiny, capsys, monkeypatch):
@@ -196,6 +210,7 @@ def test_train_defaults_to_the_user_model_dir(tmp_path, tiny, capsys, monkeypatc
     monkeypatch.setattr(M, "user_model_dir", lambda: user)
     code, out, _ = run_cli(capsys, "train", "--no-corpus", "--data", str(tiny))
     assert code == 0 and (user / "model.npz").is_file() and "used from now on" in out
+    assert "train --reset" in out
 
 
 @pytest.mark.parametrize(

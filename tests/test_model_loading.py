@@ -44,7 +44,12 @@ def test_user_model_wins_and_retraining_is_picked_up(dirs):
     tiny_model(1.0).save(user)
     m = M.load_model()
     assert m.meta["source"] == "user" and m.meta["bias"] == 1.0
-    assert M.model_status() == {"source": "user", "path": str(user), "trained_on": None}
+    assert M.model_status() == {
+        "source": "user",
+        "path": str(user),
+        "trained_on": None,
+        "created": None,
+    }
     tiny_model(2.0).save(user)
     later = (user / "model.npz").stat().st_mtime + 5
     os.utime(user / "model.npz", (later, later))

@@ -490,8 +490,9 @@ async def test_status_names_versions_and_the_model(nbcrash_call):
     assert code == 200
     assert body["taxonomy_version"] == taxonomy.TAXONOMY_VERSION
     assert isinstance(body["version"], str) and body["version"]
-    assert set(body["model"]) == {"source", "path", "trained_on"}
-    assert body["model"]["source"] in ("shipped", "user", "explicit", "none")
+    assert set(body["model"]) == {"source", "path", "trained_on", "created", "corrections"}
+    assert body["model"]["source"] in ("shipped", "user", "none")
+    assert body["model"]["corrections"] == 0
     assert body["max_body_size"] == 1024 * 1024
 
 
@@ -519,8 +520,9 @@ async def test_configured_model_that_cannot_load_is_a_json_503(nbcrash_call):
     """c.NbCrashConfig.model_path is used; a broken one is the server's fault, said clearly."""
     code, body = await nbcrash_call("GET", "status")
     assert code == 200
-    assert body["model"]["source"] == "explicit"
+    assert body["model"]["source"] == "configured"
     assert body["model"]["path"] == "/nonexistent/nbcrash-model"
+    assert body["model"]["corrections"] == 0  # a configured model is used as it is
     code, body = await nbcrash_call("POST", "diagnose", MODULE_NOT_FOUND)
     assert_error(code, body, 503, "model cannot be loaded")
 

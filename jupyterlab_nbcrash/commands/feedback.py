@@ -19,7 +19,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION")
     sub.required = True
     for name, help_text in (
-        ("list", "one line per feedback: verdict, error, predicted and corrected labels"),
+        (
+            "list",
+            "one line per feedback: verdict, error, corrected labels and what"
+            " `train --with-feedback` learns from it",
+        ),
         ("export", "write the feedback as labelled JSON Lines (the dev file's format)"),
     ):
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -84,6 +88,9 @@ _SHOWN = ("crash_type", "root_cause", "stage", "library")
 
 
 def _print_list(entries: list[dict]) -> None:
+    from ..training.feedback import correction_from_feedback
+
+    learnt = 0
     for entry in entries:
         record = entry["record"]
         error = f"{record.get('ename', '')}: {record.get('evalue', '')}".strip(": ")
@@ -104,8 +111,19 @@ def _print_list(entries: list[dict]) -> None:
             rerun = {True: "re-run ok", False: "re-run failed", None: "not re-run"}
             labels += f"; fix {'applied' if fix['applied'] else 'not applied'}"
             labels += f", {rerun[fix.get('rerun_ok')]}" if fix["applied"] else ""
-        print(f"{entry['feedback_id']:>5}  {entry['created'][:19]}  {error}  [{labels}]")
-    print(f"{len(entries)} feedback entr{'y' if len(entries) == 1 else 'ies'}", file=sys.stderr)
+        taught = correction_from_feedback(entry)
+        learnt += taught is not None
+        learns = (
+            "learns nothing (no usable labels)"
+            if taught is None
+            else "learns " + ", ".join(f"{k} {v}" for k, v in taught.labels.items())
+        )
+        print(f"{entry['feedback_id']:>5}  {entry['created'][:19]}  {error}  [{labels}]  {learns}")
+    print(
+        f"{len(entries)} feedback entr{'y' if len(entries) == 1 else 'ies'}; "
+        f"`jupyter nbcrash train --with-feedback` learns {learnt} correction(s) from them",
+        file=sys.stderr,
+    )
 
 
 def _export(records: list[dict], output: str | None) -> None:

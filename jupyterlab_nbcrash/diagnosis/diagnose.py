@@ -18,6 +18,9 @@ How the sources are combined, per dimension:
   its history and found nothing, the text model's ``notebook_specific`` gives way to its next
   best cause;
 - every emitted id is checked against the taxonomy; an invalid one falls back to the next option;
+- the user's corrections (``corrections.py``, written by ``train --with-feedback``) replace the
+  label of each dimension a correction at least ``corrections.THRESHOLD`` alike teaches, after
+  the rules and the model and before the notebook analysis (which sees the execution history);
 - ``alternatives`` ranks the likeliest labels of each dimension, the chosen one first with its
   confidence, the model's next ones after it (``alternatives.py``);
 - ``fix`` is the one-click fix when the cure is mechanical and certain (``fixes.py``), else None.
@@ -34,13 +37,15 @@ from collections.abc import Callable, Mapping
 
 from .. import taxonomy
 from .alternatives import ranked, without
+from .corrections import CONFIDENCE as CORRECTION_CONFIDENCE
+from .corrections import Corrections, load_corrections
 from .fixes import make_fix
 from .hints import make_hint
 from .model import Model, Prediction, library_hint, load_model
 from .notebook import analyse
 from .record import Diagnosis, ErrorRecord
 from .rules import RuleMatch, matching_rules
-from .tokens import stage_cues
+from .tokens import stage_cues, tokens
 from .traceback import ParsedError, parse
 
 log = logging.getLogger(__name__)
@@ -87,18 +92,25 @@ _FALLBACK_CAUSES = {
 
 
 def diagnose(
-    record: ErrorRecord, model: Model | bool | None = None, folder: Callable | None = None
+    record: ErrorRecord,
+    model: Model | bool | None = None,
+    corrections: Corrections | bool | None = None,
+    folder: Callable | None = None,
 ) -> Diagnosis:
     """Diagnose one error record.
 
     ``model`` defaults to the user's or the shipped trained model (loaded once, lazily); pass a
-    ``Model`` to use another one, or ``RULES_ONLY`` (False) to use the rules alone. ``folder``
-    lists a folder relative to the notebook's (``fixes.make_fix``): the server passes one, so a
-    misspelt file name can get its fix.
+    ``Model`` to use another one, or ``RULES_ONLY`` (False) to use the rules alone.
+    ``corrections`` default to the user's (``corrections.json`` in the user's model folder) when
+    the model is the default one, to none with a model given; pass ``Corrections`` to use those,
+    or False for none. ``folder`` lists a folder relative to the notebook's
+    (``fixes.make_fix``): the server passes one, so a misspelt file name can get its fix.
     """
     parsed = parse(record)  # never raises
     matches = rule_matches(parsed)
     best = matches[0] if matches else None
+    if corrections is None:
+        corrections = _guard("corrections", load_corrections, None) if model is None else None
     if model is None:
         model = _guard("model loading", load_model, None)
     predictions: dict[str, Prediction] = {}
@@ -106,6 +118,15 @@ def diagnose(
         predictions = _guard("model", lambda: model.predict(parsed, matches), {})
 
     labels, confidence, evidence = _combine(parsed, best, predictions)
+    corrected: list[str] = []
+    if corrections and model:
+        corrected = _guard(
+            "corrections",
+            lambda: _apply_corrections(
+                corrections, model, tokens(parsed, matches), predictions, labels, confidence
+            ),
+            [],
+        )
     # What the model thought of each dimension, for the ranked alternatives.
     distributions = {dim: pred.top for dim, pred in predictions.items()}
 
@@ -119,7 +140,7 @@ def diagnose(
     hint, hint_evidence = _guard("hints", lambda: make_hint(parsed, hint_labels, matches), ("", []))
     # Evidence: the notebook finding, then the rule/exception/frames (from the hints), then the
     # model's scores.
-    evidence = list(hint_evidence) + evidence
+    evidence = corrected + list(hint_evidence) + evidence
     if decisive:
         hint = finding.hint or hint
         evidence = list(finding.evidence) + evidence
@@ -152,6 +173,28 @@ def diagnose(
 def rule_matches(parsed: ParsedError) -> list[RuleMatch]:
     """The rules that fire, most specific first (training uses this too, for equal features)."""
     return _guard("rules", lambda: list(matching_rules(parsed)), [])
+
+
+def _apply_corrections(corrections, model, toks, predictions, labels, confidence) -> list[str]:
+    """The user's label wherever a correction close enough teaches it (``labels`` and
+    ``confidence`` in place); the evidence lines that say so.
+
+    The confidence is the similarity scaled (an exact duplicate 0.95), or the model's own
+    probability of that label when higher (a confirmation must not make the model less sure)."""
+    applied: dict[float, list[str]] = {}
+    for dim, match in corrections.match(model, toks).items():
+        labels[dim] = match.label
+        confidence[dim] = max(
+            CORRECTION_CONFIDENCE * min(1.0, match.similarity),
+            _prob_of(predictions.get(dim), match.label),
+        )
+        applied.setdefault(round(match.similarity, 2), []).append(
+            f"{dim.replace('_', ' ')} {match.label}"
+        )
+    return [
+        f"Corrected by your feedback on a similar crash (similarity {sim:.2f}): " + ", ".join(said)
+        for sim, said in sorted(applied.items(), reverse=True)
+    ]
 
 
 def _apply_notebook(record, finding, labels, confidence, distributions, evidence):

@@ -366,14 +366,21 @@ def _load_cached(directory: Path, source: str) -> Model:
 
 
 def model_status(path: str | os.PathLike | None = None) -> dict:
-    """{source, path, trained_on} for GET /nbcrash/status, without loading the arrays."""
+    """{source, path, trained_on, created} for GET /nbcrash/status, without loading the arrays."""
     directory, source = find_model_dir(path)
     if directory is None:
-        return {"source": "none", "path": None, "trained_on": None}
-    trained_on = None
+        return {"source": "none", "path": None, "trained_on": None, "created": None}
+    meta = {}
     try:
         with open(directory / JSON_NAME, encoding="utf-8") as fh:
-            trained_on = json.load(fh).get("meta", {}).get("trained_on")
-    except (OSError, ValueError):
+            meta = json.load(fh).get("meta", {})
+    except (OSError, ValueError, AttributeError):
         pass
-    return {"source": source, "path": str(directory), "trained_on": trained_on}
+    if not isinstance(meta, dict):
+        meta = {}
+    return {
+        "source": source,
+        "path": str(directory),
+        "trained_on": meta.get("trained_on"),
+        "created": meta.get("created"),
+    }

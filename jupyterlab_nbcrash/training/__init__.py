@@ -8,4 +8,7 @@
   distance of predictions against labels
 - ``folds``: random and grouped (held-out libraries, crash-type families, source) fold splits
 - ``crossval``: k-fold cross-validation of the full ``diagnose()`` output
+- ``feedback``: the users' verdicts from the panel → the corrections layer
+  (``diagnosis/corrections.py``) that ``train --with-feedback`` writes
+- ``paraphrase``: a labelled crash with the user's names, keys, paths and numbers changed
 """
