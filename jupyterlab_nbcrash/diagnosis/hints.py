@@ -39,8 +39,11 @@ def make_hint(
         key=lambda m: (m.rule in CATCH_ALL, -m.confidence, m.crash_type != crash_type),
     )
     evidence = _evidence(parsed, ordered[0] if ordered else None)
-    if display_failure(parsed) is not None:
-        ordered = []  # IPython's display broke on an earlier error: no template reads this one
+    if display_failure(parsed) is not None or own_raise(parsed):
+        # IPython's display broke on an earlier error, or the user's own `raise` wrote the
+        # message (a library's wording in it is no sign of that library's failure): no template
+        # reads it.
+        ordered = []
     for match in ordered:
         template = HINTS.get(match.rule)
         if template is None:
@@ -55,6 +58,11 @@ def make_hint(
     # worker's "Caught ... Original Traceback") is no account of the crash: its inner error is.
     inner = embedded_error(parsed) or parsed
     return " ".join(_generic_hint(inner, crash_type).split()), evidence
+
+
+def own_raise(parsed: ParsedError) -> bool:
+    """The user's own ``raise`` statement in a cell raised the error."""
+    return parsed.user_line.strip().startswith("raise ") and raised_in_user_code(parsed)
 
 
 def _generic_hint(parsed: ParsedError, crash_type: str) -> str:
@@ -329,13 +337,13 @@ def safe_hint(parsed: ParsedError) -> str:
     # A trailing comment is no part of the statement a hint quotes.
     line = re.sub(r"\s+#[^'\"]*$", "", _as_written(parsed.user_line.strip()))
     what = parsed.ename or "an error"
-    own_raise = line.startswith("raise ") and raised_in_user_code(parsed)
+    own = own_raise(parsed)
     arguments = call.arguments if call is not None else tuple(call_arguments(line))
-    if call is not None and _MAGIC.search(call.text) is None and not own_raise:
+    if call is not None and _MAGIC.search(call.text) is None and not own:
         inside = taxonomy.title("library", call.library) if call.library else ""
         lead = f"`{call.text}` raised {what}" + (f" inside {inside}" if inside else "")
         on = f"in `{call.text if len(call.text) <= 30 else call.function + '(…)'}`"
-    elif own_raise:
+    elif own:
         function = parsed.last_frame.function.strip("<>") if parsed.last_frame else ""
         where = f" in `{function}()`" if re.fullmatch(r"[A-Za-z_][\w.]*", function) else ""
         lead, on = f"Your own code raised {what}{where}", ""
@@ -347,7 +355,7 @@ def safe_hint(parsed: ParsedError) -> str:
         bool(arguments) and all(literal_argument(a) for a in arguments)
     )
     gist = _inner_gist(parsed) or _gist(parsed.message)
-    look = _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only)
+    look = _what_to_look_at(parsed, gist, on, arguments, own, literal_only)
     if len(lead) + len(gist) + len(look) > _HINT_MAX and call is not None:
         lead = lead.replace(f"`{call.text}`", f"`{call.function}(…)`", 1)
     first = f"{lead}: {gist}" if gist else lead

@@ -40,6 +40,7 @@ from .finding import only_conditional as _only_conditional
 from .finding import short as _short
 from .finding import weigh_change as _weigh_change
 from .record import Cell, ErrorRecord, Execution
+from .rules.imports import importer_is_library, install_line, install_not_taken_hint
 from .rules.names import (
     commented_definition,
     commented_hint,
@@ -119,6 +120,31 @@ def analyse(record: ErrorRecord, parsed=None) -> NotebookFinding | None:
         return _undefined_name_finding(nb, name, message, line)
     if ename in _STATE_ERRORS or _SHAPE_MESSAGE.search(message):
         return _changed_state(nb, ename, message, parsed)
+    missing = _NO_MODULE.search(message)
+    if missing and isinstance(parsed, ParsedError) and not importer_is_library(parsed):
+        return _install_not_taken(nb, missing.group(1))
+    return None
+
+
+_NO_MODULE = re.compile(r"No module named '([\w.]+)'")
+
+
+def _install_not_taken(nb: _Notebook, module: str) -> NotebookFinding | None:
+    """A cell of the notebook installs the missing module's package (`!pip install x`): the
+    package is not missing from the notebook, its install did not reach this kernel."""
+    for cell in nb.cells:
+        if cell is nb.crash:
+            continue  # the crash cell's own install: the import hint says it
+        line = install_line(cell.source, module)
+        if line:
+            return _finding(
+                "environment_setting",
+                None,
+                True,
+                install_not_taken_hint(module, line, _cell_name(cell)),
+                [f"notebook: {_cell_name(cell)} installs `{module.split('.')[0]}`: {line}"],
+                cell,
+            )
     return None
 
 

@@ -305,6 +305,12 @@ def importer(p: ParsedError) -> Frame | None:
     return None
 
 
+def importer_is_library(p: ParsedError) -> bool:
+    """A library's code (not the user's line or file) made the failing import."""
+    by = importer(p)
+    return by is not None and not by.is_user and bool(by.library)
+
+
 def file_name(path: str) -> str:
     """The file name of a frame's path (`cli.py` of `/usr/lib/.../instapy_cli/cli.py`)."""
     return re.split(r"[\\/]", path.strip())[-1] or path
@@ -312,6 +318,49 @@ def file_name(path: str) -> str:
 
 def _pip(module: str) -> str:
     return package_for(module).split(" ")[0]
+
+
+# A line that installs packages: `!pip install x`, `%pip install -q x==1.0`, `!conda install x`.
+_INSTALL_LINE = re.compile(
+    r"^[ \t]*[!%][ \t]*(?:pip3?|python3?\s+-m\s+pip|conda|mamba)\s+install\b([^\n#]*)", re.M
+)
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def install_line(source: str, module: str) -> str:
+    """The line of ``source`` that installs the package providing ``module`` (by its import or
+    its pip name), or ""."""
+    top = module.split(".")[0]
+    wanted = {_norm(top), _norm(_pip(module))}
+    for m in _INSTALL_LINE.finditer(source):
+        for token in m.group(1).split():
+            if token.startswith("-"):
+                continue
+            name = re.split(r"[\[<>=!~;@ ]", token.strip("'\""), maxsplit=1)[0]
+            if _norm(name) in wanted:
+                return m.group(0).strip()
+    return ""
+
+
+def install_not_taken_hint(module: str, line: str, where: str) -> str:
+    """The hint when the notebook installs the missing module's package itself (``line``, in
+    ``where``): the install went elsewhere or the kernel still runs without it."""
+    top = module.split(".")[0]
+    bang = line.lstrip().startswith("!")
+    fix = (
+        "use `%pip install` (not `!pip`, which may install into another Python), then restart "
+        "the kernel and run the imports again"
+        if bang
+        else "restart the kernel and run the imports again; if it is still missing, the install "
+        f"failed (read that cell's output) or the package installs no module named `{top}`"
+    )
+    return (
+        f"`{line}` in {where} installs `{top}`, yet this kernel does not find it: the install "
+        f"did not reach this kernel. {fix[0].upper()}{fix[1:]}."
+    )
 
 
 def module_not_found_hint(p: ParsedError, f: Facts) -> str:
@@ -330,6 +379,9 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     only = _runtime_only(p, module)
     if only:
         return only
+    installed = install_line(p.user_code, module) if not importer_is_library(p) else ""
+    if installed:
+        return install_not_taken_hint(module, installed, "this cell")
     if top in NOT_MODULES:
         # `import self.discriminator as disc`: the line has the rest of the dotted name.
         line = re.search(rf"import\s+{re.escape(top)}\.([\w.]+)(?:\s+as\s+(\w+))?", p.user_line)
@@ -534,15 +586,26 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
     was: a library's (its versions do not fit the module's), the user's own file, or the user's
     line (a typo, or a name the installed version does not have)."""
     name, module = f.get("name", ""), f.get("module", "")
-    if f.get("replacement"):
-        return _removed_hint(name, module, f)
     if f.get("circular"):
         return _circular_hint(module)
     top = distribution_root(module) if module else ""
     by = importer(p)
     by = None if by is None or by.is_user else by
     lib = (by.package or by.library) if by is not None and by.library else ""
-    if lib and top and library_of(lib) != library_of(top):
+    foreign = bool(lib and top and library_of(lib) != library_of(top))
+    removed = _REMOVED_IN.search(f.get("note", ""))
+    if foreign and removed:
+        # Another package's import of a name the installed `top` removed: upgrading `top`
+        # cannot bring it back; an older `top` or a newer importer does.
+        return (
+            f"`{lib}` imports `{name}` from `{module}`, which was {removed.group(0)}: upgrade "
+            f"`{lib}` to a version made for it, or pin the older one (`%pip install "
+            f"'{_pip(top)}<{removed.group(2).removesuffix('.0')}'`), then restart the kernel."
+        )
+    if f.get("replacement"):
+        return _removed_hint(name, module, f)
+    if foreign:
+        # A name not known as removed: most often one that a newer `top` added.
         return (
             f"`{lib}` imports `{name}` from `{module}`, which your installed `{top}` lacks: the "
             f"two versions do not fit together. Upgrade `{top}` (`%pip install -U {_pip(top)}`) "
@@ -580,6 +643,10 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
         f"it is (`{module}.__file__`): another package or file of that name may shadow the one "
         "the code expects."
     )
+
+
+# "removed in urllib3 2.0", "removed in NumPy 2.0": the version to stay below.
+_REMOVED_IN = re.compile(r"removed in (\w+) (\d+(?:\.\d+)?)")
 
 
 def _close_member(module: str, name: str) -> str:

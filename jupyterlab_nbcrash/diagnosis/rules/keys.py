@@ -189,6 +189,11 @@ def _close_keys(p: ParsedError, key: str, f: Facts, where: str) -> str:
     if not key:
         return ""
     missing = set(re.findall(r"'([^']*)'", f.get("keys", "")))
+    quoted = re.compile(rf"""(['"]){re.escape(key)}\1""")
+    if any(
+        quoted.search(ln) for ln in p.user_code.splitlines() if ln.strip() != p.user_line.strip()
+    ):
+        return ""  # the code names the key elsewhere too: meant, not a slip of the keyboard
     if f.get("container") == "DataFrame":
         pool = key_strings(p.user_code)
     else:
