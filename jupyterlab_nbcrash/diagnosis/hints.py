@@ -386,6 +386,12 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     if own_raise:
         return "Print the values the condition before this `raise` tests."
     family = _FAMILY.get(parsed.ename, parsed.ename)
+    if not parsed.message.strip() and "message" in _LOOK.get(family, _LOOK_ELSE):
+        # A saved output that lost its message (Colab's "ignored"): nothing to compare with.
+        return (
+            "The error has no message here (a saved notebook may have dropped it): run the cell "
+            "again and read the traceback's last line."
+        )
     imported = _IMPORT_LINE.match(parsed.user_line)
     installed = any(_INSTALLED.search(f.filename) for f in parsed.frames if not f.is_user)
     if imported and family not in ("ImportError", "NameError") and installed:

@@ -129,6 +129,20 @@ def analyse(record: ErrorRecord, parsed=None) -> NotebookFinding | None:
 _NO_MODULE = re.compile(r"No module named '([\w.]+)'")
 
 
+def _ran(nb: _Notebook, cell: Cell) -> str:
+    """Whether ``cell`` ran "before" the crash, "after" it, "not" at all, or "" (unknown): from
+    this session's history when there is one, else from the saved execution counts."""
+    if nb.live:
+        return {"ok": "before", "failed": "before", "never": "not"}.get(nb.state(cell), "")
+    crash = nb.crash.execution_count if nb.crash is not None else None
+    count = cell.execution_count
+    if count is None:
+        return "not" if crash is not None else ""
+    if crash is None:
+        return ""
+    return "before" if count < crash else "after"
+
+
 def _install_not_taken(nb: _Notebook, module: str) -> NotebookFinding | None:
     """A cell of the notebook installs the missing module's package (`!pip install x`): the
     package is not missing from the notebook, its install did not reach this kernel."""
@@ -141,7 +155,7 @@ def _install_not_taken(nb: _Notebook, module: str) -> NotebookFinding | None:
                 "environment_setting",
                 None,
                 True,
-                install_not_taken_hint(module, line, _cell_name(cell)),
+                install_not_taken_hint(module, line, _cell_name(cell), _ran(nb, cell)),
                 [f"notebook: {_cell_name(cell)} installs `{module.split('.')[0]}`: {line}"],
                 cell,
             )

@@ -332,9 +332,11 @@ def _norm(name: str) -> str:
 
 def install_line(source: str, module: str) -> str:
     """The line of ``source`` that installs the package providing ``module`` (by its import or
-    its pip name), or ""."""
-    top = module.split(".")[0]
-    wanted = {_norm(top), _norm(_pip(module))}
+    its pip name), or "". Only for a top-level module nbcrash cannot read as a typo: a missing
+    submodule of an installed package is no missing install."""
+    if "." in module or misspelt_module(module) or lookup_module(module):
+        return ""
+    wanted = {_norm(module), _norm(_pip(module))}
     for m in _INSTALL_LINE.finditer(source):
         for token in m.group(1).split():
             if token.startswith("-"):
@@ -345,10 +347,30 @@ def install_line(source: str, module: str) -> str:
     return ""
 
 
-def install_not_taken_hint(module: str, line: str, where: str) -> str:
+def install_not_taken_hint(module: str, line: str, where: str, ran: str = "before") -> str:
     """The hint when the notebook installs the missing module's package itself (``line``, in
-    ``where``): the install went elsewhere or the kernel still runs without it."""
+    ``where``). ``ran``: "before" the failing import (the install did not reach this kernel),
+    "after" it or "not" at all (run it first), or "" when the notebook does not tell."""
     top = module.split(".")[0]
+    pip = _pip(module)
+    if ran in ("after", "not"):
+        when = "ran only after this error" if ran == "after" else "has not run"
+        return (
+            f"`{line}` in {where} installs `{top}` but {when}: run it first, then this import "
+            "again (restart the kernel if it still fails)."
+        )
+    if _norm(pip) != _norm(top) and not re.search(rf"(?<![\w-]){re.escape(pip)}\b", line, re.I):
+        # Installed by its import name, which is another package's pip name (or none).
+        return (
+            f"`{line}` in {where} installs a package named `{top}`, but the module `{top}` "
+            f"comes from the package `{pip}`: run `%pip install {pip}`, then restart the kernel."
+        )
+    if not ran:
+        return (
+            f"`{line}` in {where} installs `{top}`: run it before this import; if it already "
+            "ran, the install did not reach this kernel, so use `%pip install` and restart the "
+            "kernel."
+        )
     bang = line.lstrip().startswith("!")
     fix = (
         "use `%pip install` (not `!pip`, which may install into another Python), then restart "
@@ -381,7 +403,9 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
         return only
     installed = install_line(p.user_code, module) if not importer_is_library(p) else ""
     if installed:
-        return install_not_taken_hint(module, installed, "this cell")
+        # The cell ran down to its failing line: an install below it has not run.
+        below = p.user_code.find(installed) > p.user_code.rfind(p.user_line.strip())
+        return install_not_taken_hint(module, installed, "this cell", "not" if below else "before")
     if top in NOT_MODULES:
         # `import self.discriminator as disc`: the line has the rest of the dotted name.
         line = re.search(rf"import\s+{re.escape(top)}\.([\w.]+)(?:\s+as\s+(\w+))?", p.user_line)
@@ -438,8 +462,12 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     if by is not None:
         where = file_name(by.filename)
         return f"Your file `{where}` imports `{top}`, which Python cannot find: {own}; {pkg}."
-    first, second = (own, pkg) if _looks_local(p, top) else (pkg, own)
-    return f"Python finds no module `{top}`: {first}; {second}. Then restart the kernel."
+    if _looks_local(p, top):
+        # A project's name (`utils`, `ldm`): a package of that pip name is most often another
+        # one, so no install command is guessed.
+        pkg = "if it comes from a package, install that package (its pip name differs)"
+        return f"Python finds no module `{top}`: {own}; {pkg}. Then restart the kernel."
+    return f"Python finds no module `{top}`: {pkg}; {own}. Then restart the kernel."
 
 
 def _separately_installed(module: str) -> bool:
@@ -466,7 +494,9 @@ def _runtime_only(p: ParsedError, module: str) -> str:
 # Names a project gives its own modules (`utils`, `my_model`, `data_loader`, `helpers`).
 _LOCAL_NAMES = re.compile(
     r"^(?:utils?|helpers?|common|config|settings|tools|functions|lib|src|modules?|models?|model_"
-    r"\w+|data|dataset|data_\w+|preprocess(?:ing)?|train(?:ing)?|main|app|my\w*|custom\w*)$"
+    r"\w+|data|dataset|data_\w+|preprocess(?:ing)?|train(?:ing)?|main|app|my\w*|custom\w*"
+    # the packages of research repositories, imported from a clone (latent diffusion's `ldm`)
+    r"|ldm|taming)$"
     r"|_(?:utils?|helpers?|functions|tools)$",
     re.I,
 )

@@ -93,6 +93,8 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     the key was looked up inside a library with nothing on the user's line to point at: then
     the safe hint speaks."""
     key = f.get("key", "")
+    if not key and not f.get("keys"):
+        return None  # the message names no key (a saved output without it): the safe hint
     shown = _short(key)
     container = f.get("container", "dict")
     if container == "formula":
