@@ -223,3 +223,74 @@ def test_platform_paths_are_read_against_the_machine_the_frames_show(path, site,
     frames = [(f"{site}/pandas/io/common.py", "get_handle")]
     text = hint(crash("FileNotFoundError", message, f"df = pd.read_csv('{path}')", frames))
     assert fragment in text and wrong not in text
+
+
+# ------------------------------------------------------------- Colab's placeholder message
+
+
+def _colab_crash(ename: str, last_line: str | None):
+    """A Colab error output saved with the value "ignored"; the traceback's last line holds the
+    real message unless ``last_line`` is None."""
+    traceback = [
+        "---------------------------------------------------------------------------",
+        f"{ename}                                  Traceback (most recent call last)",
+        "<ipython-input-3-0a1b2c3d4e5f> in <module>()\n----> 1 df['Age'].mean()\n",
+        f"{COLAB_SITE}/pandas/core/frame.py in __getitem__(self, key)\n   2905 \n",
+    ]
+    if last_line is not None:
+        traceback.append(last_line)
+    record = ErrorRecord(ename=ename, evalue="ignored", traceback=tuple(traceback), code="")
+    return diagnose(record).hint
+
+
+def test_colabs_placeholder_is_never_quoted_as_a_key_or_name():
+    assert "'Age'" in _colab_crash("KeyError", "KeyError: 'Age'")
+    for ename in ("KeyError", "NameError", "ValueError"):
+        text = _colab_crash(ename, None)
+        assert "ignored" not in text and "''" not in text
+    assert "run the cell again" in _colab_crash("ValueError", None)
+
+
+# ----------------------------------------- the safe hint: "check the inputs" only about inputs
+
+
+@pytest.mark.parametrize(
+    ("ename", "message", "fragment"),
+    [
+        ("error", "Caught keyboard interrupt", "interrupted"),
+        ("InvocationException", "GraphViz's executables not found", "outside Python"),
+        ("RuntimeError", "Java gateway process exited before sending its port number", "PATH"),
+        ("RateLimitError", "You exceeded your current quota, please check your plan", "quota"),
+        ("Forbidden", "403 Forbidden", "credentials"),
+        (
+            "SerialException",
+            "could not open port 'COM3': PermissionError(13, 'Access is denied.')",
+            "port",
+        ),
+        (
+            "Py4JJavaError",
+            "An error occurred while calling o451.showString.\n: org.apache.spark.SparkException: "
+            "Python worker failed to connect back.",
+            "PYSPARK_PYTHON",
+        ),
+        ("ValueError", "Creating variables on a non-first call to a function", "names no value"),
+    ],
+)
+def test_failures_no_input_explains_are_not_sent_to_check_the_inputs(ename, message, fragment):
+    frames = [(f"{SITE}/somelib/core.py", "run")]
+    text = hint(crash(ename, message, "result = client.run(job)", frames))
+    assert fragment in text and "Check the inputs" not in text and "Print the values" not in text
+
+
+@pytest.mark.parametrize(
+    ("ename", "message"),
+    [
+        ("ValueError", "array split does not result in an equal division"),
+        ("SomeLibError", "Input must be a list of strings"),
+        ("TypeError", "'NoneType' object is not iterable"),
+    ],
+)
+def test_messages_about_the_inputs_keep_the_look_at_the_inputs(ename, message):
+    frames = [(f"{SITE}/somelib/core.py", "run")]
+    text = hint(crash(ename, message, "result = client.run(job)", frames))
+    assert "names no value" not in text and "not a check of your values" not in text

@@ -394,6 +394,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         )
     imported = _IMPORT_LINE.match(parsed.user_line)
     installed = any(_INSTALLED.search(f.filename) for f in parsed.frames if not f.is_user)
+    failure = _not_about_inputs(parsed, family)
+    if failure:
+        return failure
     if imported and family not in ("ImportError", "NameError") and installed:
         module = (imported.group(1) or imported.group(2)).split(".")[0]
         libraries = [f"`{lib}`" for lib in parsed.libraries[:3] if lib != module]
@@ -406,6 +409,82 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     if family == "ValueError" and literal_only:
         return _LOOK_ELSE.format(on=on)
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
+
+
+# Messages that say what failed without any value of the user's call being wrong: the
+# family's "check the inputs" look would send the user after the wrong thing.
+_FAILURES: tuple[tuple[re.Pattern, str], ...] = (
+    (
+        re.compile(r"Python worker failed to connect back"),
+        "Spark could not start its Python workers (common on Windows): set "
+        "`os.environ['PYSPARK_PYTHON'] = sys.executable` before creating the SparkSession, then "
+        "restart the kernel.",
+    ),
+    (
+        re.compile(r"keyboard ?interrupt|\binterrupted\b", re.I),
+        "The run was interrupted (the stop button or Ctrl-C) before it finished: run the cell "
+        "again and let it finish.",
+    ),
+    (
+        re.compile(
+            r"executables? (?:were |was )?not found|not installed or (?:it's )?not in|not in "
+            r"(?:your |the )?PATH|^PDFInfoNotInstalledError|Java gateway process exited|"
+            r"chromedriver|ChromeDriver|geckodriver",
+            re.M,
+        ),
+        "A program or component outside Python that this library runs is missing, not on PATH "
+        "or of another version: install the one it needs (see the library's installation "
+        "notes), then restart the kernel.",
+    ),
+    (
+        re.compile(
+            r"\b(?:401|403|429)\b|Forbidden|Unauthori[sz]ed|NOT_AUTHORIZED|quota|[Rr]ate limit|"
+            r"Too Many Requests|billing|credential|subscription|plan doesn't include",
+        ),
+        "The service refused the request (access, plan or quota), not a value of your code: "
+        "check your credentials and plan, or wait and retry later.",
+    ),
+    (
+        re.compile(
+            r"Broken pipe|could not open port|Access is denied|Failed to rename|socket is already "
+            r"closed|Connection (?:reset|refused|aborted)|[Tt]imed? ?out|Failed copying input "
+            r"tensor|Dst tensor is not initialized",
+        ),
+        "The operating system, a device or a connection failed here, not a check of your values: "
+        "retry, and make sure no other program holds the port, file or device it names.",
+    ),
+)
+# Words of a message about the values, types or shapes the code passed: only then does the
+# family's "check the inputs" look apply.
+_ABOUT_INPUTS = re.compile(
+    r"argument|parameter|param\b|expect|must be|must have|should be|invalid|[Uu]nknown|got\b|"
+    r"not supported|unsupported|shape|dtype|\btype|value|index|length|size|dimension|column|"
+    r"key|not in\b|out of (?:range|bounds)|empty|convert|cast|incompatible|mismatch|require|"
+    r"need|missing|cannot|can't|could not|not a |not an |only|allowed|positive|negative|NaN|"
+    r"infinity|format|encod|decod|found|exist|NoneType|object|iterable|callable|subscriptable|"
+    r"attribute|divi[sd]|equal|sql|syntax",
+    re.I,
+)
+
+
+def _not_about_inputs(parsed: ParsedError, family: str) -> str:
+    """The look sentence of a message that names a failure no input of the user explains (an
+    interrupt, a missing program, a refused service, the OS or a device), or of a message of no
+    input words at all, for the families whose look is "check the inputs"; else ""."""
+    said = f"{parsed.ename}: {parsed.message}"
+    for pattern, sentence in _FAILURES:
+        if pattern.search(said):
+            return sentence
+    if family in _LOOK and family not in ("ValueError", "TypeError"):
+        return ""
+    if _ABOUT_INPUTS.search(parsed.message[:3_000]):
+        return ""
+    library = parsed.api_library or parsed.library
+    whose = f" is `{library}`'s own account of the failure and" if library else ""
+    return (
+        f"The message{whose} names no value of your code to check: search for it together with "
+        "the library's name and version."
+    )
 
 
 def _deepest_library_frame(parsed: ParsedError):
