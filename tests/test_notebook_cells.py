@@ -185,6 +185,27 @@ def test_idempotent_changes_are_still_changes():
     assert analyse_cell("df = df.dropna()").mutations[0].idempotent
 
 
+@pytest.mark.parametrize(
+    ("source", "idempotent"),
+    [
+        # a re-run repeats these to the same result: no reason for a "ran more than once" hint
+        ("x = x", True),
+        ("criterion = criterion.to(device)", True),
+        ("df['Date'] = pd.to_datetime(df['Date'])", True),
+        ("df['a'] = df['a'].fillna(df['a'].mean())", True),
+        ("df['a'].fillna(df['a'].mean(), inplace=True)", True),
+        # a re-run changes these again
+        ("df['a'] = df['a'] * 2", False),
+        ("df['r'] = df['r'].apply(lambda x: int(x[:-1]))", False),
+        ("df.drop('a', axis=1, inplace=True)", False),
+        ("x = x + 1", False),
+    ],
+)
+def test_what_a_rerun_repeats_harmlessly(source, idempotent):
+    (mutation,) = analyse_cell(source).mutations
+    assert mutation.idempotent is idempotent
+
+
 def test_strings_and_key_stores():
     info = analyse_cell("row['y'] = row['x'] * 2\nprint('done')")
     assert {"y", "x", "done"} <= info.strings
