@@ -414,6 +414,25 @@ class _Collector(ast.NodeVisitor):
             self.mutate(base, node, "method")
 
 
+def repeats_harmlessly(mutation: Mutation, source: str, failing_line: str = "") -> bool:
+    """A re-run of the cell ``source`` leaves ``mutation``'s result as it was. Not when the
+    mutation comes after ``failing_line`` in that cell: that line then reads what the last run
+    made of the value (`s.str.replace` on a column a later line turned into floats)."""
+    if not mutation.idempotent:
+        return False
+    wanted = failing_line.strip()
+    # `df['b'] = df['b'].fillna(0)` below a line that reads only `df['a']`: another column.
+    slots = re.findall(r"\[\s*['\"]([^'\"]+)['\"]\s*\]|^\s*\w+\.(\w+)\s*=", mutation.text)
+    slots = [a or b for a, b in slots]
+    if wanted and slots and not any(slot in wanted for slot in slots):
+        return True
+    if wanted:
+        for number, line in enumerate(source.splitlines(), 1):
+            if line.strip() == wanted:
+                return mutation.line <= number
+    return True
+
+
 def _innermost(node: ast.AST) -> str:
     """The dumped expression a chain of method calls starts from (`df['a']` of
     `df['a'].fillna(0).astype(int)`)."""

@@ -462,7 +462,7 @@ _ABOUT_INPUTS = re.compile(
     r"key|not in\b|out of (?:range|bounds)|empty|convert|cast|incompatible|mismatch|require|"
     r"need|missing|cannot|can't|could not|not a |not an |only|allowed|positive|negative|NaN|"
     r"infinity|format|encod|decod|found|exist|NoneType|object|iterable|callable|subscriptable|"
-    r"attribute|divi[sd]|equal|sql|syntax",
+    r"attribute|divi[sd]|equal|sql|syntax|file|path|director|folder|writ|read|open|save|load",
     re.I,
 )
 

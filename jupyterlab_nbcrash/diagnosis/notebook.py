@@ -21,7 +21,7 @@ import keyword
 import re
 
 from . import saved
-from .cells import CellNames, Mutation, analyse_cell
+from .cells import CellNames, Mutation, analyse_cell, repeats_harmlessly
 from .finding import (
     IMPLEMENTATION,
     NOTEBOOK,
@@ -196,6 +196,7 @@ class _Notebook:
         for run in context.previous_history:
             self.before.setdefault(run.cell_id, []).append(run)
         self._names: dict[str, CellNames] = {}
+        self.failing_line = ""  # the crash cell's failing line, once a state error reads it
 
     @property
     def partial(self) -> bool:
@@ -469,6 +470,8 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
     keys |= set(_QUOTED.findall(message))  # "None of [Index(['color'])] are in the [columns]"
     # Shape errors and failed asserts check exactly the state that a repeated change breaks.
     checks = bool(_SHAPE_MESSAGE.search(message)) or ename == "AssertionError"
+    # The crash cell's own failing line: a change below it is what a re-run makes it read.
+    nb.failing_line = lines[0]
     if not nb.live:
         return saved.changed_state(nb, ename, names, keys, is_key, checks, message)
     derived = _sources_of(nb, names)
@@ -542,7 +545,7 @@ def _rerun_candidate(nb, cell, info, mutation: Mutation, keys, is_key, checks, v
     crash_runs = [o for o, _ in nb.ok_runs(nb.crash)] if cell is not nb.crash else []
     if cell is nb.crash:
         runs = len(ok) + 1  # this crash is one more run of the same cell
-        if len(ok) < 1 or mutation.idempotent:
+        if len(ok) < 1 or repeats_harmlessly(mutation, cell.source, nb.failing_line):
             return None
         times = "once" if len(ok) == 1 else f"{len(ok)} times"
         why = f"{nb.where()} changes `{mutation.name}` and already ran {times} before"
