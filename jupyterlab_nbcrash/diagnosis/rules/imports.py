@@ -465,7 +465,7 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     if _looks_local(p, top):
         # A project's name (`utils`, `ldm`): a package of that pip name is most often another
         # one, so no install command is guessed.
-        pkg = "if it comes from a package, install that package (its pip name differs)"
+        pkg = "if it comes from a package, install that package under its pip name"
         return f"Python finds no module `{top}`: {own}; {pkg}. Then restart the kernel."
     return f"Python finds no module `{top}`: {pkg}; {own}. Then restart the kernel."
 
