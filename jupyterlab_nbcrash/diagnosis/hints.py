@@ -412,72 +412,82 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
 
 
 # Messages that say what failed without any value of the user's call being wrong: the
-# family's "check the inputs" look would send the user after the wrong thing.
-_FAILURES: tuple[tuple[re.Pattern, str], ...] = (
+# family's "check the inputs" look would send the user after the wrong thing. Each is known by
+# lower-case substrings of "ename: message" (`in` tests: a message may be 4,000 characters).
+_FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
     (
-        re.compile(r"Python worker failed to connect back"),
+        ("python worker failed to connect back",),
         "Spark could not start its Python workers (common on Windows): set "
         "`os.environ['PYSPARK_PYTHON'] = sys.executable` before creating the SparkSession, then "
         "restart the kernel.",
     ),
     (
-        re.compile(r"keyboard ?interrupt|\binterrupted\b", re.I),
+        ("keyboard interrupt", "keyboardinterrupt", "interrupted"),
         "The run was interrupted (the stop button or Ctrl-C) before it finished: run the cell "
         "again and let it finish.",
     ),
     (
-        re.compile(
-            r"executables? (?:were |was )?not found|not installed or (?:it's )?not in|not in "
-            r"(?:your |the )?PATH|^PDFInfoNotInstalledError|Java gateway process exited|"
-            r"chromedriver|ChromeDriver|geckodriver",
-            re.M,
+        (
+            "executables not found", "executable not found", "executables were not found",
+            "not installed or it's not in", "not in path", "not in your path",
+            "pdfinfonotinstallederror", "java gateway process exited", "chromedriver",
+            "geckodriver",
         ),
         "A program or component outside Python that this library runs is missing, not on PATH "
         "or of another version: install the one it needs (see the library's installation "
         "notes), then restart the kernel.",
     ),
     (
-        re.compile(
-            r"\b(?:401|403|429)\b|Forbidden|Unauthori[sz]ed|NOT_AUTHORIZED|quota|[Rr]ate limit|"
-            r"Too Many Requests|billing|credential|subscription|plan doesn't include",
+        (
+            "forbidden", "unauthorized", "unauthorised", "not_authorized", "quota",
+            "rate limit", "too many requests", "billing", "credential", "subscription",
+            "plan doesn't include",
         ),
         "The service refused the request (access, plan or quota), not a value of your code: "
         "check your credentials and plan, or wait and retry later.",
     ),
     (
-        re.compile(
-            r"Broken pipe|could not open port|Access is denied|Failed to rename|socket is already "
-            r"closed|Connection (?:reset|refused|aborted)|[Tt]imed? ?out|Failed copying input "
-            r"tensor|Dst tensor is not initialized",
+        (
+            "broken pipe", "could not open port", "access is denied", "failed to rename",
+            "socket is already closed", "connection reset", "connection refused",
+            "connection aborted", "timed out", "timeout", "failed copying input tensor",
+            "dst tensor is not initialized",
         ),
         "The operating system, a device or a connection failed here, not a check of your values: "
         "retry, and make sure no other program holds the port, file or device it names.",
     ),
-)
+)  # fmt: skip
+_HTTP_REFUSED = re.compile(r"\b(?:401|403|429)\b")
 # Words of a message about the values, types or shapes the code passed: only then does the
 # family's "check the inputs" look apply.
-_ABOUT_INPUTS = re.compile(
-    r"argument|parameter|param\b|expect|must be|must have|should be|invalid|[Uu]nknown|got\b|"
-    r"not supported|unsupported|shape|dtype|\btype|value|index|length|size|dimension|column|"
-    r"key|not in\b|out of (?:range|bounds)|empty|convert|cast|incompatible|mismatch|require|"
-    r"need|missing|cannot|can't|could not|not a |not an |only|allowed|positive|negative|NaN|"
-    r"infinity|format|encod|decod|found|exist|NoneType|object|iterable|callable|subscriptable|"
-    r"attribute|divi[sd]|equal|sql|syntax|file|path|director|folder|writ|read|open|save|load",
-    re.I,
-)
+_ABOUT_INPUTS: tuple[str, ...] = (
+    "argument", "parameter", "param", "expect", "must be", "must have", "should be", "invalid",
+    "unknown", "got", "not supported", "unsupported", "shape", "dtype", "type", "value", "index",
+    "length", "size", "dimension", "column", "key", "not in", "out of range", "out of bounds",
+    "empty", "convert", "cast", "incompatible", "mismatch", "require", "need", "missing",
+    "cannot", "can't", "could not", "not a ", "not an ", "only", "allowed", "positive",
+    "negative", "nan", "infinity", "format", "encod", "decod", "found", "exist", "nonetype",
+    "object", "iterable", "callable", "subscriptable", "attribute", "divi", "equal", "sql",
+    "syntax", "file", "path", "director", "folder", "writ", "read", "open", "save", "load",
+)  # fmt: skip
 
 
 def _not_about_inputs(parsed: ParsedError, family: str) -> str:
     """The look sentence of a message that names a failure no input of the user explains (an
     interrupt, a missing program, a refused service, the OS or a device), or of a message of no
     input words at all, for the families whose look is "check the inputs"; else ""."""
-    said = f"{parsed.ename}: {parsed.message}"
-    for pattern, sentence in _FAILURES:
-        if pattern.search(said):
+    # The opening says what failed; Spark's Java stack buries its cause, read whole for it.
+    said = f"{parsed.ename}: {parsed.message[:1_000]}".lower()
+    for words, sentence in _FAILURES:
+        whole = parsed.message.lower() if words is _FAILURES[0][0] else said
+        if any(word in whole for word in words):
             return sentence
+    if ("401" in said or "403" in said or "429" in said) and _HTTP_REFUSED.search(said):
+        return _FAILURES[3][1]
     if family in _LOOK and family not in ("ValueError", "TypeError"):
         return ""
-    if _ABOUT_INPUTS.search(parsed.message[:3_000]):
+    opening = parsed.message[:1_000].lower()
+    if any(word in opening for word in _ABOUT_INPUTS):
         return ""
     library = parsed.api_library or parsed.library
     whose = f" is `{library}`'s own account of the failure and" if library else ""
