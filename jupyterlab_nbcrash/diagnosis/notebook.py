@@ -426,18 +426,25 @@ def _close_name(nb: _Notebook, name: str, message: str, line: str = "") -> str |
     # Then names that differ only in case (after the close ones: `models` before `Model`).
     close += [w for w in words if w.lower() == name.lower() and w not in close]
     called = re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", line) is not None
+    assigned = _ASSIGNED.match(line)
+    targets = set(_IDENT.findall(assigned.group(1))) if assigned else set()
     for word in close:
         if word in _BUILTIN_NAMES:
             # A keyword is never a value, and a builtin function is a typo only where the line
             # calls the name (`pritn(...)`, not `le` for `len`).
             if _builtin_fits(word, called):
                 return word
-        elif is_misspelling(name, word) and any(
-            word in nb.names(c).defines for c in nb.mentioning(word)
-        ):
-            # Not a sibling of the same family (`svc`/`svc2`, `pretrain_x`/`posttrain_x`).
-            return word
+        elif is_misspelling(name, word) and word not in targets:
+            definers = [c for c in nb.mentioning(word) if word in nb.names(c).defines]
+            # Not a sibling of the same family (`svc`/`svc2`, `pretrain_x`/`posttrain_x`), nor a
+            # name made from the missing one (`df_ = df.dropna()`: `df` is meant, not `df_`).
+            if definers and not all(name in nb.names(c).uses for c in definers):
+                return word
     return None
+
+
+# The targets of an assignment line (`df_ = df.dropna()`): the line makes them, from its names.
+_ASSIGNED = re.compile(r"^\s*([A-Za-z_][\w\s,()\[\]]*?)\s*=(?!=)")
 
 
 def _builtin_fits(word: str, called: bool) -> bool:
