@@ -254,7 +254,16 @@ def test_fit_first_only_where_fitting_can_be_missing():
         "print(model.coef_)",
         before="model.fit(X, y)",
     )
-    assert "was fitted in this cell" in text and "call `model.fit" not in text
+    # A forest never has coef_: fitting cannot help, the attribute of its kind can.
+    assert "never has `coef_`" in text and "`feature_importances_`" in text
+    assert "call `model.fit" not in text
+    text = hint(
+        "AttributeError",
+        "'SVC' object has no attribute 'coef_'",
+        "print(model.coef_)",
+        before="model.fit(X, y)",
+    )
+    assert "was fitted in this cell" in text and "never" not in text
     frames = [frame(f"{SITE}/sklearn/linear_model/_base.py", "LinearClassifierMixin.predict")]
     text = hint(
         "AttributeError",

@@ -187,6 +187,18 @@ def test_typo_suggests_the_close_name():
     assert "did you mean `learning_rate`?" in f.hint
 
 
+def test_a_name_made_from_the_missing_one_is_no_suggestion():
+    # `df_` is the failing line's own target (and made from `df`): `df` is what is missing.
+    error = ("NameError", "name 'df' is not defined")
+    f = run(make(["x = 1", "df_ = df.dropna(axis=1)"], "1 2", error=error))
+    assert "did you mean" not in f.hint
+    f = run(make(["df_ = df.dropna()", "print(df.shape)"], "1 2", error=error))
+    assert "did you mean" not in f.hint
+    error = ("NameError", "name 'dtaset' is not defined")
+    f = run(make(["dataset = load()", "print(dtaset.shape)"], "1 2", error=error))
+    assert "did you mean `dataset`?" in f.hint
+
+
 def test_pythons_own_suggestion_is_used():
     error = ("NameError", "name 'lenght' is not defined. Did you mean: 'length'?")
     f = run(make(["length = 3", "print(lenght)"], "1 2", error=error))

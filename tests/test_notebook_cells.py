@@ -2,7 +2,7 @@
 
 import pytest
 
-from jupyterlab_nbcrash.diagnosis.cells import analyse_cell, to_python
+from jupyterlab_nbcrash.diagnosis.cells import analyse_cell, repeats_harmlessly, to_python
 
 
 def defines(source):
@@ -139,7 +139,7 @@ def test_syntax_error_inside_a_block_keeps_the_rest():
         ("obj.count = obj.count + 1", "obj", "reassign"),
         ("X, y = X[1:], y[1:]", "X", "reassign"),
         ("df['a'] = df['a'] * 2", "df", "reassign"),
-        ("df['a'].fillna(0, inplace=True)", "df", "inplace"),
+        ("df['a'].where(df['a'] > 0, 1, inplace=True)", "df", "inplace"),
         ("count += 1", "count", "augmented"),
         ("del d['k']", "d", "del"),
         ("del gone", "gone", "del"),
@@ -183,6 +183,40 @@ def test_idempotent_changes_are_still_changes():
     (mutation,) = analyse_cell("df.rename(columns={'a': 'b'}, inplace=True)").mutations
     assert mutation.idempotent and mutation.kind == "inplace"
     assert analyse_cell("df = df.dropna()").mutations[0].idempotent
+
+
+@pytest.mark.parametrize(
+    ("source", "idempotent"),
+    [
+        # a re-run repeats these to the same result: no reason for a "ran more than once" hint
+        ("x = x", True),
+        ("criterion = criterion.to(device)", True),
+        ("df['Date'] = pd.to_datetime(df['Date'])", True),
+        ("df['a'] = df['a'].fillna(df['a'].mean())", True),
+        ("df['a'].fillna(df['a'].mean(), inplace=True)", True),
+        # a re-run changes these again
+        ("df['a'] = df['a'] * 2", False),
+        ("df['r'] = df['r'].apply(lambda x: int(x[:-1]))", False),
+        ("df.drop('a', axis=1, inplace=True)", False),
+        ("x = x + 1", False),
+    ],
+)
+def test_what_a_rerun_repeats_harmlessly(source, idempotent):
+    (mutation,) = analyse_cell(source).mutations
+    assert mutation.idempotent is idempotent
+
+
+def test_a_harmless_change_below_the_failing_line_is_what_a_rerun_reads():
+    # The last run turned the column into floats; this run's `.replace` on line 1 reads them.
+    first = "df['D'] = df['D'].apply(lambda x: x.replace('%', ''))"
+    source = f"{first}\ndf['D'] = df['D'].astype(float)"
+    astype = analyse_cell(source).mutations[-1]
+    assert astype.idempotent and not repeats_harmlessly(astype, source, first)
+    assert repeats_harmlessly(astype, source, "df['D'] = df['D'].astype(float)")
+    # ... but a change of another column below it is not read by the failing line
+    source = "df['a'] = df['a'].fillna(0)\ndf['b'] = df['b'].fillna(0)"
+    other = analyse_cell(source).mutations[-1]
+    assert repeats_harmlessly(other, source, "df['a'] = df['a'].fillna(0)")
 
 
 def test_strings_and_key_stores():

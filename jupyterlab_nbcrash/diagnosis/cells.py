@@ -30,8 +30,13 @@ _IDEMPOTENT_METHODS = frozenset(
         *("sort_index", "drop_duplicates", "replace", "reshape", "squeeze", "ravel", "flatten"),
         *("strip", "lower", "upper", "round", "abs", "clip", "rename", "infer_objects"),
         *("convert_dtypes", "to_list", "tolist", "unique", "head", "tail", "describe"),
+        # tensors: moving or casting again to the same device or dtype changes nothing
+        *("to", "cuda", "cpu", "float", "double", "long", "half", "detach", "contiguous"),
+        *("to_numpy",),
     }
 )
+# Functions that give the same result applied to their own output (`pd.to_datetime(s)` twice).
+_IDEMPOTENT_FUNCTIONS = frozenset({"to_datetime", "to_numeric", "asarray", "array"})
 
 _MAGIC = re.compile(r"^(\s*)(%{1,2}|!{1,2})(.*)$")
 _ASSIGN_MAGIC = re.compile(r"^(\s*)([\w\s,.()\[\]*]+?)\s*=\s*[%!]")
@@ -362,7 +367,7 @@ class _Collector(ast.NodeVisitor):
             base = _base_name(target)
             slot = isinstance(target, (ast.Subscript, ast.Attribute)) and base in read
             if slot and _reads_same_slot(node.value, target):  # df["a"] = df["a"] * 2
-                self.mutate(base, node, "reassign")
+                self.mutate(base, node, "reassign", _idempotent_on(node.value, _load(target)))
             if isinstance(target, ast.Subscript) and base and not self.depth:
                 key = target.slice
                 if isinstance(key, ast.Constant) and isinstance(key.value, str):
@@ -402,13 +407,60 @@ class _Collector(ast.NodeVisitor):
             for k in node.keywords
         )
         if inplace:
-            self.mutate(base, node, "inplace", _idempotent(node, base))
+            # `df['a'].fillna(0, inplace=True)`: the chain's own methods decide, whatever it starts
+            # from (a column of `df` as much as `df` itself).
+            self.mutate(base, node, "inplace", _idempotent_on(node, _innermost(node)))
         elif func.attr in _MUTATING_METHODS and isinstance(func.value, ast.Name):
             self.mutate(base, node, "method")
 
 
+def repeats_harmlessly(mutation: Mutation, source: str, failing_line: str = "") -> bool:
+    """A re-run of the cell ``source`` leaves ``mutation``'s result as it was. Not when the
+    mutation comes after ``failing_line`` in that cell: that line then reads what the last run
+    made of the value (`s.str.replace` on a column a later line turned into floats)."""
+    if not mutation.idempotent:
+        return False
+    wanted = failing_line.strip()
+    # `df['b'] = df['b'].fillna(0)` below a line that reads only `df['a']`: another column.
+    slots = re.findall(r"\[\s*['\"]([^'\"]+)['\"]\s*\]|^\s*\w+\.(\w+)\s*=", mutation.text)
+    slots = [a or b for a, b in slots]
+    if wanted and slots and not any(slot in wanted for slot in slots):
+        return True
+    if wanted:
+        for number, line in enumerate(source.splitlines(), 1):
+            if line.strip() == wanted:
+                return mutation.line <= number
+    return True
+
+
+def _innermost(node: ast.AST) -> str:
+    """The dumped expression a chain of method calls starts from (`df['a']` of
+    `df['a'].fillna(0).astype(int)`)."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        node = node.func.value
+    return ast.dump(node, annotate_fields=False)
+
+
+def _load(target: ast.AST) -> str:
+    return ast.dump(target, annotate_fields=False).replace("Store()", "Load()")
+
+
 def _idempotent(value: ast.AST, name: str) -> bool:
-    """`name.dropna().astype(int)` and the like: applying it again changes nothing."""
+    """`name.dropna().astype(int)`, `name = name`, `pd.to_datetime(name)` and the like: applying
+    it again changes nothing."""
+    return _idempotent_on(value, ast.dump(ast.Name(name, ast.Load()), annotate_fields=False))
+
+
+def _idempotent_on(value: ast.AST, same: str) -> bool:
+    """Idempotent methods or functions applied to the expression dumped as ``same`` (a name
+    or a slot such as `df['a']`)."""
+    if ast.dump(value, annotate_fields=False) == same:
+        return True  # `x = x`
+    if isinstance(value, ast.Call) and len(value.args) == 1:
+        func = value.func
+        called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if called in _IDEMPOTENT_FUNCTIONS:
+            return _idempotent_on(value.args[0], same)
     node, methods = value, []
     while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         keywords = {k.arg: k.value for k in node.keywords}
@@ -418,7 +470,7 @@ def _idempotent(value: ast.AST, name: str) -> bool:
         else:
             methods.append(node.func.attr)
         node = node.func.value
-    if not (isinstance(node, ast.Name) and node.id == name and methods):
+    if not (methods and ast.dump(node, annotate_fields=False) == same):
         return False
     return all(m in _IDEMPOTENT_METHODS for m in methods)
 

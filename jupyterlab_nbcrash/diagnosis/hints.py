@@ -39,8 +39,11 @@ def make_hint(
         key=lambda m: (m.rule in CATCH_ALL, -m.confidence, m.crash_type != crash_type),
     )
     evidence = _evidence(parsed, ordered[0] if ordered else None)
-    if display_failure(parsed) is not None:
-        ordered = []  # IPython's display broke on an earlier error: no template reads this one
+    if display_failure(parsed) is not None or own_raise(parsed):
+        # IPython's display broke on an earlier error, or the user's own `raise` wrote the
+        # message (a library's wording in it is no sign of that library's failure): no template
+        # reads it.
+        ordered = []
     for match in ordered:
         template = HINTS.get(match.rule)
         if template is None:
@@ -55,6 +58,11 @@ def make_hint(
     # worker's "Caught ... Original Traceback") is no account of the crash: its inner error is.
     inner = embedded_error(parsed) or parsed
     return " ".join(_generic_hint(inner, crash_type).split()), evidence
+
+
+def own_raise(parsed: ParsedError) -> bool:
+    """The user's own ``raise`` statement in a cell raised the error."""
+    return parsed.user_line.strip().startswith("raise ") and raised_in_user_code(parsed)
 
 
 def _generic_hint(parsed: ParsedError, crash_type: str) -> str:
@@ -329,13 +337,13 @@ def safe_hint(parsed: ParsedError) -> str:
     # A trailing comment is no part of the statement a hint quotes.
     line = re.sub(r"\s+#[^'\"]*$", "", _as_written(parsed.user_line.strip()))
     what = parsed.ename or "an error"
-    own_raise = line.startswith("raise ") and raised_in_user_code(parsed)
+    own = own_raise(parsed)
     arguments = call.arguments if call is not None else tuple(call_arguments(line))
-    if call is not None and _MAGIC.search(call.text) is None and not own_raise:
+    if call is not None and _MAGIC.search(call.text) is None and not own:
         inside = taxonomy.title("library", call.library) if call.library else ""
         lead = f"`{call.text}` raised {what}" + (f" inside {inside}" if inside else "")
         on = f"in `{call.text if len(call.text) <= 30 else call.function + '(…)'}`"
-    elif own_raise:
+    elif own:
         function = parsed.last_frame.function.strip("<>") if parsed.last_frame else ""
         where = f" in `{function}()`" if re.fullmatch(r"[A-Za-z_][\w.]*", function) else ""
         lead, on = f"Your own code raised {what}{where}", ""
@@ -347,7 +355,7 @@ def safe_hint(parsed: ParsedError) -> str:
         bool(arguments) and all(literal_argument(a) for a in arguments)
     )
     gist = _inner_gist(parsed) or _gist(parsed.message)
-    look = _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only)
+    look = _what_to_look_at(parsed, gist, on, arguments, own, literal_only)
     if len(lead) + len(gist) + len(look) > _HINT_MAX and call is not None:
         lead = lead.replace(f"`{call.text}`", f"`{call.function}(…)`", 1)
     first = f"{lead}: {gist}" if gist else lead
@@ -378,8 +386,17 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     if own_raise:
         return "Print the values the condition before this `raise` tests."
     family = _FAMILY.get(parsed.ename, parsed.ename)
+    if not parsed.message.strip() and "message" in _LOOK.get(family, _LOOK_ELSE):
+        # A saved output that lost its message (Colab's "ignored"): nothing to compare with.
+        return (
+            "The error has no message here (a saved notebook may have dropped it): run the cell "
+            "again and read the traceback's last line."
+        )
     imported = _IMPORT_LINE.match(parsed.user_line)
     installed = any(_INSTALLED.search(f.filename) for f in parsed.frames if not f.is_user)
+    failure = _not_about_inputs(parsed, family)
+    if failure:
+        return failure
     if imported and family not in ("ImportError", "NameError") and installed:
         module = (imported.group(1) or imported.group(2)).split(".")[0]
         libraries = [f"`{lib}`" for lib in parsed.libraries[:3] if lib != module]
@@ -392,6 +409,92 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     if family == "ValueError" and literal_only:
         return _LOOK_ELSE.format(on=on)
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
+
+
+# Messages that say what failed without any value of the user's call being wrong: the
+# family's "check the inputs" look would send the user after the wrong thing. Each is known by
+# lower-case substrings of "ename: message" (`in` tests: a message may be 4,000 characters).
+_FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("python worker failed to connect back",),
+        "Spark could not start its Python workers (common on Windows): set "
+        "`os.environ['PYSPARK_PYTHON'] = sys.executable` before creating the SparkSession, then "
+        "restart the kernel.",
+    ),
+    (
+        ("keyboard interrupt", "keyboardinterrupt", "interrupted"),
+        "The run was interrupted (the stop button or Ctrl-C) before it finished: run the cell "
+        "again and let it finish.",
+    ),
+    (
+        (
+            "executables not found", "executable not found", "executables were not found",
+            "not installed or it's not in", "not in path", "not in your path",
+            "pdfinfonotinstallederror", "java gateway process exited", "chromedriver",
+            "geckodriver",
+        ),
+        "A program or component outside Python that this library runs is missing, not on PATH "
+        "or of another version: install the one it needs (see the library's installation "
+        "notes), then restart the kernel.",
+    ),
+    (
+        (
+            "forbidden", "unauthorized", "unauthorised", "not_authorized", "quota",
+            "rate limit", "too many requests", "billing", "credential", "subscription",
+            "plan doesn't include",
+        ),
+        "The service refused the request (access, plan or quota), not a value of your code: "
+        "check your credentials and plan, or wait and retry later.",
+    ),
+    (
+        (
+            "broken pipe", "could not open port", "access is denied", "failed to rename",
+            "socket is already closed", "connection reset", "connection refused",
+            "connection aborted", "timed out", "timeout", "failed copying input tensor",
+            "dst tensor is not initialized",
+        ),
+        "The operating system, a device or a connection failed here, not a check of your values: "
+        "retry, and make sure no other program holds the port, file or device it names.",
+    ),
+)  # fmt: skip
+_HTTP_REFUSED = re.compile(r"\b(?:401|403|429)\b")
+# Words of a message about the values, types or shapes the code passed: only then does the
+# family's "check the inputs" look apply.
+_ABOUT_INPUTS: tuple[str, ...] = (
+    "argument", "parameter", "param", "expect", "must be", "must have", "should be", "invalid",
+    "unknown", "got", "not supported", "unsupported", "shape", "dtype", "type", "value", "index",
+    "length", "size", "dimension", "column", "key", "not in", "out of range", "out of bounds",
+    "empty", "convert", "cast", "incompatible", "mismatch", "require", "need", "missing",
+    "cannot", "can't", "could not", "not a ", "not an ", "only", "allowed", "positive",
+    "negative", "nan", "infinity", "format", "encod", "decod", "found", "exist", "nonetype",
+    "object", "iterable", "callable", "subscriptable", "attribute", "divi", "equal", "sql",
+    "syntax", "file", "path", "director", "folder", "writ", "read", "open", "save", "load",
+)  # fmt: skip
+
+
+def _not_about_inputs(parsed: ParsedError, family: str) -> str:
+    """The look sentence of a message that names a failure no input of the user explains (an
+    interrupt, a missing program, a refused service, the OS or a device), or of a message of no
+    input words at all, for the families whose look is "check the inputs"; else ""."""
+    # The opening says what failed; Spark's Java stack buries its cause, read whole for it.
+    said = f"{parsed.ename}: {parsed.message[:1_000]}".lower()
+    for words, sentence in _FAILURES:
+        whole = parsed.message.lower() if words is _FAILURES[0][0] else said
+        if any(word in whole for word in words):
+            return sentence
+    if ("401" in said or "403" in said or "429" in said) and _HTTP_REFUSED.search(said):
+        return _FAILURES[3][1]
+    if family in _LOOK and family not in ("ValueError", "TypeError"):
+        return ""
+    opening = parsed.message[:1_000].lower()
+    if any(word in opening for word in _ABOUT_INPUTS):
+        return ""
+    library = parsed.api_library or parsed.library
+    whose = f" is `{library}`'s own account of the failure and" if library else ""
+    return (
+        f"The message{whose} names no value of your code to check: search for it together with "
+        "the library's name and version."
+    )
 
 
 def _deepest_library_frame(parsed: ParsedError):

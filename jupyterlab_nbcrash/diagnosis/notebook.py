@@ -21,7 +21,7 @@ import keyword
 import re
 
 from . import saved
-from .cells import CellNames, Mutation, analyse_cell
+from .cells import CellNames, Mutation, analyse_cell, repeats_harmlessly
 from .finding import (
     IMPLEMENTATION,
     NOTEBOOK,
@@ -40,6 +40,7 @@ from .finding import only_conditional as _only_conditional
 from .finding import short as _short
 from .finding import weigh_change as _weigh_change
 from .record import Cell, ErrorRecord, Execution
+from .rules.imports import importer_is_library, install_line, install_not_taken_hint
 from .rules.names import (
     commented_definition,
     commented_hint,
@@ -119,6 +120,45 @@ def analyse(record: ErrorRecord, parsed=None) -> NotebookFinding | None:
         return _undefined_name_finding(nb, name, message, line)
     if ename in _STATE_ERRORS or _SHAPE_MESSAGE.search(message):
         return _changed_state(nb, ename, message, parsed)
+    missing = _NO_MODULE.search(message)
+    if missing and isinstance(parsed, ParsedError) and not importer_is_library(parsed):
+        return _install_not_taken(nb, missing.group(1))
+    return None
+
+
+_NO_MODULE = re.compile(r"No module named '([\w.]+)'")
+
+
+def _ran(nb: _Notebook, cell: Cell) -> str:
+    """Whether ``cell`` ran "before" the crash, "after" it, "not" at all, or "" (unknown): from
+    this session's history when there is one, else from the saved execution counts."""
+    if nb.live:
+        return {"ok": "before", "failed": "before", "never": "not"}.get(nb.state(cell), "")
+    crash = nb.crash.execution_count if nb.crash is not None else None
+    count = cell.execution_count
+    if count is None:
+        return "not" if crash is not None else ""
+    if crash is None:
+        return ""
+    return "before" if count < crash else "after"
+
+
+def _install_not_taken(nb: _Notebook, module: str) -> NotebookFinding | None:
+    """A cell of the notebook installs the missing module's package (`!pip install x`): the
+    package is not missing from the notebook, its install did not reach this kernel."""
+    for cell in nb.cells:
+        if cell is nb.crash:
+            continue  # the crash cell's own install: the import hint says it
+        line = install_line(cell.source, module)
+        if line:
+            return _finding(
+                "environment_setting",
+                None,
+                True,
+                install_not_taken_hint(module, line, _cell_name(cell), _ran(nb, cell)),
+                [f"notebook: {_cell_name(cell)} installs `{module.split('.')[0]}`: {line}"],
+                cell,
+            )
     return None
 
 
@@ -156,6 +196,7 @@ class _Notebook:
         for run in context.previous_history:
             self.before.setdefault(run.cell_id, []).append(run)
         self._names: dict[str, CellNames] = {}
+        self.failing_line = ""  # the crash cell's failing line, once a state error reads it
 
     @property
     def partial(self) -> bool:
@@ -385,18 +426,25 @@ def _close_name(nb: _Notebook, name: str, message: str, line: str = "") -> str |
     # Then names that differ only in case (after the close ones: `models` before `Model`).
     close += [w for w in words if w.lower() == name.lower() and w not in close]
     called = re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", line) is not None
+    assigned = _ASSIGNED.match(line)
+    targets = set(_IDENT.findall(assigned.group(1))) if assigned else set()
     for word in close:
         if word in _BUILTIN_NAMES:
             # A keyword is never a value, and a builtin function is a typo only where the line
             # calls the name (`pritn(...)`, not `le` for `len`).
             if _builtin_fits(word, called):
                 return word
-        elif is_misspelling(name, word) and any(
-            word in nb.names(c).defines for c in nb.mentioning(word)
-        ):
-            # Not a sibling of the same family (`svc`/`svc2`, `pretrain_x`/`posttrain_x`).
-            return word
+        elif is_misspelling(name, word) and word not in targets:
+            definers = [c for c in nb.mentioning(word) if word in nb.names(c).defines]
+            # Not a sibling of the same family (`svc`/`svc2`, `pretrain_x`/`posttrain_x`), nor a
+            # name made from the missing one (`df_ = df.dropna()`: `df` is meant, not `df_`).
+            if definers and not all(name in nb.names(c).uses for c in definers):
+                return word
     return None
+
+
+# The targets of an assignment line (`df_ = df.dropna()`): the line makes them, from its names.
+_ASSIGNED = re.compile(r"^\s*([A-Za-z_][\w\s,()\[\]]*?)\s*=(?!=)")
 
 
 def _builtin_fits(word: str, called: bool) -> bool:
@@ -429,6 +477,8 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
     keys |= set(_QUOTED.findall(message))  # "None of [Index(['color'])] are in the [columns]"
     # Shape errors and failed asserts check exactly the state that a repeated change breaks.
     checks = bool(_SHAPE_MESSAGE.search(message)) or ename == "AssertionError"
+    # The crash cell's own failing line: a change below it is what a re-run makes it read.
+    nb.failing_line = lines[0]
     if not nb.live:
         return saved.changed_state(nb, ename, names, keys, is_key, checks, message)
     derived = _sources_of(nb, names)
@@ -502,7 +552,7 @@ def _rerun_candidate(nb, cell, info, mutation: Mutation, keys, is_key, checks, v
     crash_runs = [o for o, _ in nb.ok_runs(nb.crash)] if cell is not nb.crash else []
     if cell is nb.crash:
         runs = len(ok) + 1  # this crash is one more run of the same cell
-        if len(ok) < 1 or mutation.idempotent:
+        if len(ok) < 1 or repeats_harmlessly(mutation, cell.source, nb.failing_line):
             return None
         times = "once" if len(ok) == 1 else f"{len(ok)} times"
         why = f"{nb.where()} changes `{mutation.name}` and already ran {times} before"

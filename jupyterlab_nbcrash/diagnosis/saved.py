@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from .cells import CellNames, Mutation, analyse_cell, to_python
+from .cells import CellNames, Mutation, analyse_cell, repeats_harmlessly, to_python
 from .finding import (
     DECIDED_SAVED,
     KIND_OUT_OF_ORDER,
@@ -489,14 +489,16 @@ def _sources_of(nb, counts: _Counts, names, mentioning) -> dict[str, tuple[str, 
 
 def _change(nb, counts: _Counts, cell, info, mutation: Mutation, keys, is_key, checks, via):
     """(score, decisive, cell, mutation, kind, evidence) when this change explains the crash."""
-    if mutation.idempotent:
-        return None
     if cell is nb.crash:  # this crash is the cell's last run: did it run before?
+        if repeats_harmlessly(mutation, cell.source, nb.failing_line):
+            return None
         rerun = counts.rerun_evidence(cell)
         if rerun is None:
             return None
         kind = KIND_RERUN
         why = f"{nb.where()} changes `{mutation.name}` and probably ran before: {rerun}"
+    elif mutation.idempotent:
+        return None
     elif counts.ran_before(cell) and cell.error is None:
         rerun = counts.rerun_evidence(cell)
         if rerun is not None:

@@ -552,6 +552,9 @@ def _parse(record: ErrorRecord) -> ParsedError:
         or (evalue in tb_msg and len(tb_msg) > len(evalue))
     ):
         message = tb_msg
+    if message == COLAB_PLACEHOLDER:
+        # Colab saved the error without its message: nothing in it names a key, column or name.
+        message = ""
     if len(message) > MAX_MESSAGE:
         # TensorFlow's "Graph execution error" lists a stack before the real error at the end.
         half = MAX_MESSAGE // 2

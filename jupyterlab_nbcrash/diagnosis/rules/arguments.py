@@ -500,10 +500,26 @@ _CALL_TIME_ARGUMENTS = frozenset(
 
 
 def _defines_method(p, short: str) -> bool:
-    """The user's code defines ``short`` as a method (indented ``def`` inside a class)."""
-    return "class " in p.user_code and bool(
-        re.search(rf"^[ \t]+def {re.escape(short)}\s*\(", p.user_code, re.M)
-    )
+    """The user's code defines ``short`` as a method: the nearest line above its indented
+    ``def`` that is indented less is a ``class`` line (not a function it is nested in)."""
+    lines = p.user_code.expandtabs().splitlines()
+    for i, line in enumerate(lines):
+        m = re.match(rf"( +)(?:async\s+)?def {re.escape(short)}\s*\(", line)
+        if m is None:
+            continue
+        outer = next(
+            (
+                above
+                for above in reversed(lines[:i])
+                if above.strip()
+                and not above.lstrip().startswith("#")
+                and len(above) - len(above.lstrip()) < len(m.group(1))
+            ),
+            "",
+        )
+        if re.match(r"\s*class\s+\w", outer):
+            return True
+    return False
 
 
 def _wrong_positional_arguments(p, f):

@@ -503,12 +503,72 @@ def _module_attribute(p: ParsedError, f) -> str:
     )
 
 
+# A search (GridSearchCV) keeps the fitted model it found in `best_estimator_`; these are its own.
+_SEARCH = re.compile(r"^(?:Halving)?(?:Grid|Randomized)SearchCV$|^BayesSearchCV$")
+_SEARCH_OWN = frozenset(
+    {"best_estimator_", "best_params_", "best_score_", "best_index_", "cv_results_", "scorer_"}
+    | {"n_splits_", "refit_time_", "multimetric_", "classes_", "n_features_in_"}
+    | {"feature_names_in_", "n_candidates_", "n_resources_", "n_iterations_"}
+)
+_PIPELINE_OWN = frozenset({"classes_", "n_features_in_", "feature_names_in_"})
+# Fitted attributes only some estimators have: (attribute, the class names that have it, what
+# the others use). A class of a known family outside the pattern never gets the attribute.
+_ONLY_SOME: dict[str, tuple[re.Pattern, str]] = {
+    "coef_": (
+        re.compile(
+            r"Regression(?:CV)?$|^(?:Ridge|Lasso|ElasticNet|Lars\w*|Lasso\w*CV|Ridge\w*|"
+            r"ElasticNetCV|SGD\w+|LinearSVC|LinearSVR|SVC|SVR|NuSVC|NuSVR|Perceptron|"
+            r"PassiveAggressive\w+|LinearDiscriminantAnalysis|ARDRegression|"
+            r"(?:Huber|TheilSen|Quantile|Poisson|Gamma|Tweedie)Regressor|"
+            r"BayesianRidge|\w*NB|OrthogonalMatchingPursuit\w*)$"
+        ),
+        "only linear models have it (trees and forests have `feature_importances_`)",
+    ),
+    "feature_importances_": (
+        re.compile(
+            r"^(?:DecisionTree|ExtraTrees?|RandomForest|GradientBoosting|AdaBoost|XGB|LGBM|"
+            r"CatBoost|Bagging)\w*$"
+        ),
+        "only tree models have it; for a linear model compare `abs(model.coef_)`, for any "
+        "model use `sklearn.inspection.permutation_importance`",
+    ),
+    "tree_": (
+        re.compile(r"^(?:DecisionTree|ExtraTree)(?:Classifier|Regressor)$"),
+        "only a single decision tree has it; a forest keeps its trees in `estimators_` "
+        "(e.g. `model.estimators_[0].tree_`)",
+    ),
+}
+# Class names of estimators whose attributes the table above can vouch for.
+_ESTIMATOR = re.compile(
+    r"(?:Classifier|Regressor|Regression|CV|NB|SVC|SVR|KMeans|DBSCAN|Forest|Tree|Ridge|Lasso|"
+    r"ElasticNet|Perceptron|Analysis)$|^(?:KMeans|KNeighbors\w*|SVC|SVR|LinearSVC|MLP\w+)$"
+)
+
+
 def _fitted_attribute(p: ParsedError, f) -> str:
-    """`model.coef_`: scikit-learn sets attributes ending in `_` in `fit`."""
+    """`model.coef_`: scikit-learn sets attributes ending in `_` in `fit`. "Fit first" only when
+    this kind of estimator has the attribute at all: a search keeps its model in
+    `best_estimator_`, a Pipeline in its steps, and a forest has no `coef_`."""
     owner, attr = f.get("owner", ""), f.get("attribute", "")
-    if not f.get("fitted_attribute") or not owner[:1].isupper() or ".fit(" in p.user_line:
+    if not f.get("fitted_attribute") or not owner[:1].isupper():
         return ""
     name = _object_of(p, attr) or "model"
+    short = owner.rsplit(".", 1)[-1]
+    if _SEARCH.match(short) and attr not in _SEARCH_OWN:
+        return (
+            f"`{name}` is a {short}: the model it fitted is `{name}.best_estimator_`, so read "
+            f"`{name}.best_estimator_.{attr}` (after `{name}.fit(...)`, with `refit=True`)."
+        )
+    if short == "Pipeline" and attr not in _PIPELINE_OWN:
+        return (
+            f"`{name}` is a Pipeline: `{attr}` belongs to one of its steps, e.g. "
+            f"`{name}[-1].{attr}` for the last one (or `{name}.named_steps['<step>'].{attr}`)."
+        )
+    only = _ONLY_SOME.get(attr)
+    if only and _ESTIMATOR.search(short) and not only[0].search(short):
+        return f"A {short} never has `{attr}`, fitted or not: {only[1]}."
+    if ".fit(" in p.user_line:
+        return ""
     fitted = re.search(rf"\b{re.escape(name)}\.fit(?:_transform)?\(", p.user_code)
     if fitted:
         return (

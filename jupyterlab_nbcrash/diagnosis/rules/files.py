@@ -426,21 +426,37 @@ def _missing_file(p, f):
             f"`{f.get('filename') or path}` does not exist: is the extension a typo for `.{typo}`?"
         )
     local = machine in ("windows", "macos")
+    on_kaggle = machine == "kaggle" or _conda_image(p)
+    on_colab = machine == "colab" or (machine == "hosted" and not on_kaggle)
     if norm.startswith("/content/drive") or "drive/My Drive" in norm or "MyDrive" in norm:
-        if local:
+        if local or on_kaggle:
             return _elsewhere(path, "a Google Colab")
         return _drive_not_mounted()
     if norm.startswith("/content/"):
-        if local:
+        if local or on_kaggle:
             return _elsewhere(path, "a Google Colab")
+        elsewhere = "" if on_colab else "; outside Colab, point the code at your copy"
         return (
             f"{code_span(path, 60)} is not in Colab's session storage: files uploaded there are "
-            "lost when the runtime restarts, so upload it again (or read it from Drive); "
-            "outside Colab, point the code at your copy."
+            f"lost when the runtime restarts, so upload it again (or read it from Drive)"
+            f"{elsewhere}."
         )
     if "/kaggle/" in norm or norm.startswith("../input"):
-        if local:
+        if local or on_colab:
             return _elsewhere(path, "a Kaggle")
+        if "/kaggle/working" in norm:
+            # The output folder: it holds only what this session's cells wrote.
+            return (
+                f"{code_span(path, 60)} is in Kaggle's output folder, which holds only what "
+                "this session's cells wrote: run the cell that writes it first, or read the "
+                "file from the dataset or notebook output you attached (under `/kaggle/input`)."
+            )
+        if on_kaggle:
+            return (
+                f"{code_span(path, 60)} is not in this Kaggle notebook's inputs: attach the "
+                "dataset (“Add Input”) and check the folder names, which can differ from the "
+                "code's, with `os.listdir('/kaggle/input')`."
+            )
         return (
             f"{code_span(path, 60)} exists only on Kaggle with that dataset attached: there, add "
             "it with “Add Input” and check the folder names with `os.listdir('/kaggle/input')`; "
@@ -453,6 +469,18 @@ def _missing_file(p, f):
             f"to it and open it by a relative path (`'{f.get('filename', '')}'`)."
         )
     shown = path if len(path) <= 70 else f.get("filename") or path
+    if on_kaggle and not _absolute(norm):
+        return (
+            f"`{shown}` is not in the working folder: on Kaggle a notebook runs in "
+            "`/kaggle/working`, and attached data is under `/kaggle/input/<dataset>/`; read it "
+            "from there (list it with `os.listdir('/kaggle/input')`)."
+        )
+    if machine == "colab" and not _absolute(norm):
+        return (
+            f"`{shown}` is not in the working folder (on Colab `/content`, unless a cell "
+            "changed it with `%cd`): upload it there (files are lost when the runtime restarts), "
+            "or mount Drive and read it by its Drive path."
+        )
     return (
         f"`{shown}` was not found from the notebook's working directory (`os.getcwd()`): check "
         "the folder and the file name's spelling and extension."
@@ -508,6 +536,11 @@ def _machine(p: ParsedError) -> str:
     if not found and re.search(r"/usr/local/lib/python3\.\d+/dist-packages/|/opt/conda/", files):
         return "hosted"
     return found
+
+
+def _conda_image(p: ParsedError) -> bool:
+    """Kaggle's image keeps its packages under /opt/conda (Colab's under /usr/local)."""
+    return any(fr.filename.startswith("/opt/conda/") for fr in p.frames)
 
 
 def _permission_denied(p, f):

@@ -305,6 +305,12 @@ def importer(p: ParsedError) -> Frame | None:
     return None
 
 
+def importer_is_library(p: ParsedError) -> bool:
+    """A library's code (not the user's line or file) made the failing import."""
+    by = importer(p)
+    return by is not None and not by.is_user and bool(by.library)
+
+
 def file_name(path: str) -> str:
     """The file name of a frame's path (`cli.py` of `/usr/lib/.../instapy_cli/cli.py`)."""
     return re.split(r"[\\/]", path.strip())[-1] or path
@@ -312,6 +318,71 @@ def file_name(path: str) -> str:
 
 def _pip(module: str) -> str:
     return package_for(module).split(" ")[0]
+
+
+# A line that installs packages: `!pip install x`, `%pip install -q x==1.0`, `!conda install x`.
+_INSTALL_LINE = re.compile(
+    r"^[ \t]*[!%][ \t]*(?:pip3?|python3?\s+-m\s+pip|conda|mamba)\s+install\b([^\n#]*)", re.M
+)
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def install_line(source: str, module: str) -> str:
+    """The line of ``source`` that installs the package providing ``module`` (by its import or
+    its pip name), or "". Only for a top-level module nbcrash cannot read as a typo: a missing
+    submodule of an installed package is no missing install."""
+    if "." in module or misspelt_module(module) or lookup_module(module):
+        return ""
+    wanted = {_norm(module), _norm(_pip(module))}
+    for m in _INSTALL_LINE.finditer(source):
+        for token in m.group(1).split():
+            if token.startswith("-"):
+                continue
+            name = re.split(r"[\[<>=!~;@ ]", token.strip("'\""), maxsplit=1)[0]
+            if _norm(name) in wanted:
+                return m.group(0).strip()
+    return ""
+
+
+def install_not_taken_hint(module: str, line: str, where: str, ran: str = "before") -> str:
+    """The hint when the notebook installs the missing module's package itself (``line``, in
+    ``where``). ``ran``: "before" the failing import (the install did not reach this kernel),
+    "after" it or "not" at all (run it first), or "" when the notebook does not tell."""
+    top = module.split(".")[0]
+    pip = _pip(module)
+    if ran in ("after", "not"):
+        when = "ran only after this error" if ran == "after" else "has not run"
+        return (
+            f"`{line}` in {where} installs `{top}` but {when}: run it first, then this import "
+            "again (restart the kernel if it still fails)."
+        )
+    if _norm(pip) != _norm(top) and not re.search(rf"(?<![\w-]){re.escape(pip)}\b", line, re.I):
+        # Installed by its import name, which is another package's pip name (or none).
+        return (
+            f"`{line}` in {where} installs a package named `{top}`, but the module `{top}` "
+            f"comes from the package `{pip}`: run `%pip install {pip}`, then restart the kernel."
+        )
+    if not ran:
+        return (
+            f"`{line}` in {where} installs `{top}`: run it before this import; if it already "
+            "ran, the install did not reach this kernel, so use `%pip install` and restart the "
+            "kernel."
+        )
+    bang = line.lstrip().startswith("!")
+    fix = (
+        "use `%pip install` (not `!pip`, which may install into another Python), then restart "
+        "the kernel and run the imports again"
+        if bang
+        else "restart the kernel and run the imports again; if it is still missing, the install "
+        f"failed (read that cell's output) or the package installs no module named `{top}`"
+    )
+    return (
+        f"`{line}` in {where} installs `{top}`, yet this kernel does not find it: the install "
+        f"did not reach this kernel. {fix[0].upper()}{fix[1:]}."
+    )
 
 
 def module_not_found_hint(p: ParsedError, f: Facts) -> str:
@@ -330,6 +401,11 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     only = _runtime_only(p, module)
     if only:
         return only
+    installed = install_line(p.user_code, module) if not importer_is_library(p) else ""
+    if installed:
+        # The cell ran down to its failing line: an install below it has not run.
+        below = p.user_code.find(installed) > p.user_code.rfind(p.user_line.strip())
+        return install_not_taken_hint(module, installed, "this cell", "not" if below else "before")
     if top in NOT_MODULES:
         # `import self.discriminator as disc`: the line has the rest of the dotted name.
         line = re.search(rf"import\s+{re.escape(top)}\.([\w.]+)(?:\s+as\s+(\w+))?", p.user_line)
@@ -386,8 +462,12 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     if by is not None:
         where = file_name(by.filename)
         return f"Your file `{where}` imports `{top}`, which Python cannot find: {own}; {pkg}."
-    first, second = (own, pkg) if _looks_local(p, top) else (pkg, own)
-    return f"Python finds no module `{top}`: {first}; {second}. Then restart the kernel."
+    if _looks_local(p, top):
+        # A project's name (`utils`, `ldm`): a package of that pip name is most often another
+        # one, so no install command is guessed.
+        pkg = "if it comes from a package, install that package under its pip name"
+        return f"Python finds no module `{top}`: {own}; {pkg}. Then restart the kernel."
+    return f"Python finds no module `{top}`: {pkg}; {own}. Then restart the kernel."
 
 
 def _separately_installed(module: str) -> bool:
@@ -414,7 +494,9 @@ def _runtime_only(p: ParsedError, module: str) -> str:
 # Names a project gives its own modules (`utils`, `my_model`, `data_loader`, `helpers`).
 _LOCAL_NAMES = re.compile(
     r"^(?:utils?|helpers?|common|config|settings|tools|functions|lib|src|modules?|models?|model_"
-    r"\w+|data|dataset|data_\w+|preprocess(?:ing)?|train(?:ing)?|main|app|my\w*|custom\w*)$"
+    r"\w+|data|dataset|data_\w+|preprocess(?:ing)?|train(?:ing)?|main|app|my\w*|custom\w*"
+    # the packages of research repositories, imported from a clone (latent diffusion's `ldm`)
+    r"|ldm|taming)$"
     r"|_(?:utils?|helpers?|functions|tools)$",
     re.I,
 )
@@ -534,15 +616,26 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
     was: a library's (its versions do not fit the module's), the user's own file, or the user's
     line (a typo, or a name the installed version does not have)."""
     name, module = f.get("name", ""), f.get("module", "")
-    if f.get("replacement"):
-        return _removed_hint(name, module, f)
     if f.get("circular"):
         return _circular_hint(module)
     top = distribution_root(module) if module else ""
     by = importer(p)
     by = None if by is None or by.is_user else by
     lib = (by.package or by.library) if by is not None and by.library else ""
-    if lib and top and library_of(lib) != library_of(top):
+    foreign = bool(lib and top and library_of(lib) != library_of(top))
+    removed = _REMOVED_IN.search(f.get("note", ""))
+    if foreign and removed:
+        # Another package's import of a name the installed `top` removed: upgrading `top`
+        # cannot bring it back; an older `top` or a newer importer does.
+        return (
+            f"`{lib}` imports `{name}` from `{module}`, which was {removed.group(0)}: upgrade "
+            f"`{lib}` to a version made for it, or pin the older one (`%pip install "
+            f"'{_pip(top)}<{removed.group(2).removesuffix('.0')}'`), then restart the kernel."
+        )
+    if f.get("replacement"):
+        return _removed_hint(name, module, f)
+    if foreign:
+        # A name not known as removed: most often one that a newer `top` added.
         return (
             f"`{lib}` imports `{name}` from `{module}`, which your installed `{top}` lacks: the "
             f"two versions do not fit together. Upgrade `{top}` (`%pip install -U {_pip(top)}`) "
@@ -580,6 +673,10 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
         f"it is (`{module}.__file__`): another package or file of that name may shadow the one "
         "the code expects."
     )
+
+
+# "removed in urllib3 2.0", "removed in NumPy 2.0": the version to stay below.
+_REMOVED_IN = re.compile(r"removed in (\w+) (\d+(?:\.\d+)?)")
 
 
 def _close_member(module: str, name: str) -> str:

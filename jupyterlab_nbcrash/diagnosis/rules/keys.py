@@ -93,6 +93,8 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     the key was looked up inside a library with nothing on the user's line to point at: then
     the safe hint speaks."""
     key = f.get("key", "")
+    if not key and not f.get("keys"):
+        return None  # the message names no key (a saved output without it): the safe hint
     shown = _short(key)
     container = f.get("container", "dict")
     if container == "formula":
@@ -189,6 +191,11 @@ def _close_keys(p: ParsedError, key: str, f: Facts, where: str) -> str:
     if not key:
         return ""
     missing = set(re.findall(r"'([^']*)'", f.get("keys", "")))
+    quoted = re.compile(rf"""(['"]){re.escape(key)}\1""")
+    if any(
+        quoted.search(ln) for ln in p.user_code.splitlines() if ln.strip() != p.user_line.strip()
+    ):
+        return ""  # the code names the key elsewhere too: meant, not a slip of the keyboard
     if f.get("container") == "DataFrame":
         pool = key_strings(p.user_code)
     else:

@@ -161,15 +161,46 @@ RULES = (
 
 
 def _no_cuda_gpu(p, f):
+    """When: the message says there is no usable GPU. "No kernel image" is no missing GPU: the
+    GPU is there, but the installed PyTorch (or library) was built for other GPU generations."""
+    if "no kernel image is available" in p.message:
+        return (
+            "The GPU is there, but this PyTorch (or the library that failed) was not built for its "
+            "generation (no kernel image for it): install a build that supports this GPU (match "
+            "the CUDA version on pytorch.org), or run on the CPU."
+        )
     return (
         "This machine has no usable CUDA GPU: use `device = 'cuda' if torch.cuda.is_available() "
         "else 'cpu'`, and `torch.load(path, map_location='cpu')` for GPU checkpoints."
     )
 
 
+# "Input type (torch.cuda.ByteTensor) and weight type (torch.cuda.FloatTensor)": the tensor
+# types name the device ("cuda.") and the dtype ("Byte", "Float").
+_TENSOR_TYPES = re.compile(
+    r"Input type \((?:torch\.)?(cuda\.)?(\w+)Tensor\) and weight type \((?:torch\.)?(cuda\.)?"
+    r"(\w+)Tensor\)"
+)
+
+
 def _device_mismatch(p, f):
-    if "numpy" in f.get("detail", ""):
+    """When: the message names two devices. Tensor types that are on one device but of two
+    dtypes (ByteTensor vs FloatTensor) are a dtype mismatch, not a device one."""
+    detail = f.get("detail", "")
+    if "numpy" in detail:
         return "Move the tensor to the CPU before NumPy: `t.detach().cpu().numpy()`."
+    types = _TENSOR_TYPES.search(detail)
+    if types and types.group(1) == types.group(3):
+        got, want = types.group(2), types.group(4)
+        if got == want:
+            return None  # same device, same dtype: the message means something else
+        return (
+            f"The input is a {got} tensor but the layer's weights are {want}: convert the input's "
+            f"dtype, e.g. `x.float()` (scale 0-255 images with `x.float() / 255`)."
+            if want == "Float"
+            else f"The input is a {got} tensor but the layer's weights are {want}: convert one "
+            f"so that both have the same dtype (e.g. `x.to(next(model.parameters()).dtype)`)."
+        )
     return (
         "The model and its inputs are on different devices: move both with `.to(device)` "
         "(the model once, every batch in the loop)."

@@ -423,6 +423,16 @@ def _linear_layer_in_features(p, f):
     if not _in_layer(p) and p.frames:
         return None  # neither a layer nor a product the line shows: say only what failed
     got, want = da[1], db[0]
+    if got == want:
+        return None  # the numbers do not show the mismatch (a cut or re-worded message)
+    if da[0] > 1 and da[0] * got == want:
+        # One sample without its batch axis: flattening from dim 1 kept its first axis apart.
+        return (
+            f"The Linear layer gets {a}, and {da[0]} × {got} = {want}, its `in_features`: one "
+            "sample was split into rows. Either the input lacks its batch dimension (add it with "
+            "`x.unsqueeze(0)`), or a reshape before the layer must keep the batch axis "
+            "(`x.view(x.size(0), -1)`)."
+        )
     return (
         f"A Linear layer gets {got} input features but was built for {want} ({a} vs {b}): set its "
         f"`in_features` to {got}, or flatten/reshape the input before the layer."

@@ -142,6 +142,7 @@ PIP_NAMES: dict[str, str] = {
     "easyocr": "easyocr",
     "albumentations": "albumentations",
     "timm": "timm",
+    "health_multimodal": "hi-ml-multimodal",
     "torchmetrics": "torchmetrics",
     "mlflow": "mlflow",
     "gymnasium": "gymnasium",

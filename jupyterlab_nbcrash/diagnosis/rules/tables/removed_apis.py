@@ -202,6 +202,13 @@ REMOVED: dict[tuple[str, str], Replacement] = {
         "sklearn.model_selection", "sklearn", "removed in 0.20"
     ),
     ("pandas.io.json", "json_normalize"): Replacement("pd.json_normalize(...)", "pandas"),
+    ("pandas.core.dtypes.generic", "ABCIndexClass"): Replacement(
+        "ABCIndex", "pandas", "removed in pandas 1.3"
+    ),
+    # Imported by old botocore/requests-toolbelt: the fix is theirs or an older urllib3.
+    ("urllib3.util.ssl_", "DEFAULT_CIPHERS"): Replacement(
+        "a newer version of the package that imports it", "urllib3", "removed in urllib3 2.0"
+    ),
     ("scipy.ndimage", "imread"): Replacement("imageio.v3.imread(path)", "scipy"),
     ("scipy.signal", "gaussian"): Replacement("scipy.signal.windows.gaussian", "scipy"),
     ("skimage.measure", "compare_ssim"): Replacement(
