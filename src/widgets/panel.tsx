@@ -13,6 +13,7 @@ import {
   isFiltering,
   NO_FILTER
 } from '../filters';
+import type { IFixer } from '../fixaction';
 import { crashIcon } from '../icon';
 import { errorMessage } from '../labels';
 import { ICellLocation } from '../navigate';
@@ -31,6 +32,7 @@ export class CrashPanel extends ReactWidget {
     this._taxonomy = options.taxonomy;
     this._onReveal = options.onReveal;
     this._onCopy = options.onCopy;
+    this._fixer = options.fixer;
     this._clearHistory = options.clearHistory;
     this.id = PANEL_ID;
     this.addClass('jp-nbcrash-panel');
@@ -170,6 +172,7 @@ export class CrashPanel extends ReactWidget {
           selectedKey={this._selected}
           minConfidence={this._minConfidence}
           onCopy={this._onCopy}
+          fixer={this._fixer}
           emptyText={filtering ? 'No crash matches the filter.' : undefined}
         />
       </div>
@@ -180,6 +183,7 @@ export class CrashPanel extends ReactWidget {
   private _taxonomy: Taxonomy;
   private _onReveal: (where: ICellLocation) => void;
   private _onCopy?: (entry: ICrashEntry) => void;
+  private _fixer?: IFixer;
   private _clearHistory: () => Promise<unknown>;
   private _selected: string | null = null;
   private _filter: ICrashFilter = { ...NO_FILTER };
@@ -196,5 +200,7 @@ export namespace CrashPanel {
     clearHistory: () => Promise<unknown>;
     /** Copy a diagnosis as Markdown. */
     onCopy?: (entry: ICrashEntry) => void;
+    /** Applies one-click fixes. */
+    fixer?: IFixer;
   }
 }
