@@ -56,7 +56,8 @@ export const CELLS_MOVED =
  * Check a fix against the notebook's cells and plan it.
  *
  * `crashIndex` is the crashing cell's position when it was diagnosed: a fix that inserts a
- * cell places it by that numbering, so it is refused when the cell has moved since.
+ * cell places it by that numbering. When the cell has moved since, a cell inserted right
+ * above it still goes right above it; any other insert is refused.
  */
 export function planFix(
   fix: IFix,
@@ -76,7 +77,7 @@ export function planFix(
   const run: string[] = [];
   let goTo: string | null = null;
   for (const edit of fix.edits) {
-    const problem = checkEdit(edit, position, cells.length);
+    const problem = checkEdit(edit, position);
     if (problem) {
       return refuse(problem);
     }
@@ -101,16 +102,20 @@ export function planFix(
         sources.set(edit.cell_id, replaced);
         break;
       }
-      case 'insert_cell':
-        if (
-          crashIndex !== undefined &&
-          crashIndex >= 0 &&
-          crashIndex !== crashAt
-        ) {
+      case 'insert_cell': {
+        // Indexes count the cells as diagnosed. Right above the crashing cell stays right
+        // above it wherever it moved; any other place is only known if nothing moved.
+        const moved =
+          crashIndex !== undefined && crashIndex >= 0 && crashIndex !== crashAt;
+        if (moved && edit.index !== crashIndex) {
           return refuse(CELLS_MOVED);
         }
-        inserts.push({ index: edit.index, source: edit.source });
+        inserts.push({
+          index: moved ? crashAt : edit.index,
+          source: edit.source
+        });
         break;
+      }
       case 'run_cells':
         run.push(...edit.cell_ids);
         break;
@@ -129,14 +134,16 @@ export function planFix(
   }));
   // A stable sort keeps two inserts at one index in the order the server gave them.
   inserts.sort((a, b) => b.index - a.index);
+  if (inserts.some(i => i.index > cells.length)) {
+    return refuse(CELLS_MOVED);
+  }
   return { ok: true, plan: { changes, inserts, goTo, run } };
 }
 
 /** What is wrong with an edit on these cells (null: nothing). */
 function checkEdit(
   edit: FixEdit,
-  position: ReadonlyMap<string, number>,
-  cellCount: number
+  position: ReadonlyMap<string, number>
 ): string | null {
   const gone = (id: string) =>
     position.has(id)
@@ -146,9 +153,8 @@ function checkEdit(
     case 'replace':
       return gone(edit.cell_id);
     case 'insert_cell':
-      return Number.isInteger(edit.index) &&
-        edit.index >= 0 &&
-        edit.index <= cellCount
+      // An index past the end is only fine for a cell that moved up (planFix maps it).
+      return Number.isInteger(edit.index) && edit.index >= 0
         ? null
         : CELLS_MOVED;
     case 'run_cells':

@@ -223,9 +223,20 @@ describe('planFix', () => {
     expect(check.ok && check.plan.inserts.map(i => i.index)).toEqual([2, 0]);
   });
 
-  it('refuses an insert when the cells moved since the diagnosis', () => {
+  it('keeps a cell inserted right above the crashing cell there when cells moved', () => {
     const fix = fixOf([
-      { op: 'insert_cell', index: 1, source: '%pip install x', run: false }
+      { op: 'insert_cell', index: 3, source: '%pip install x', run: false }
+    ]);
+    // Diagnosed as the fourth cell; two cells above it were deleted since.
+    const check = planFix(fix, cells, 3);
+    expect(check.ok && check.plan.inserts).toEqual([
+      { index: 1, source: '%pip install x' }
+    ]);
+  });
+
+  it('refuses an insert elsewhere when the cells moved since the diagnosis', () => {
+    const fix = fixOf([
+      { op: 'insert_cell', index: 0, source: 'import x', run: false }
     ]);
     expect(planFix(fix, cells, 2)).toEqual({ ok: false, reason: CELLS_MOVED });
     expect(
