@@ -50,6 +50,7 @@ DIAGNOSIS_KEYS = {
     "hint",
     "evidence",
     "related_cell",
+    "fix",
     "taxonomy_version",
     "crash_id",
     "created",

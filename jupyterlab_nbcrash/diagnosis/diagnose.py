@@ -33,6 +33,7 @@ from collections.abc import Mapping
 
 from .. import taxonomy
 from .alternatives import ranked, without
+from .fixes import make_fix
 from .hints import make_hint
 from .model import Model, Prediction, library_hint, load_model
 from .notebook import analyse
@@ -117,6 +118,7 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
     if decisive:
         hint = finding.hint or hint
         evidence = list(finding.evidence) + evidence
+    fix = _guard("fix", lambda: make_fix(record, parsed, matches, finding), None)
 
     return Diagnosis(
         crash_type=labels["crash_type"],
@@ -138,6 +140,7 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
         hint=hint or "",
         evidence=evidence,
         related_cell=related_cell,
+        fix=fix,
     )
 
 

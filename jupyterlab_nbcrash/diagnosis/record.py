@@ -241,6 +241,9 @@ class Diagnosis:
     evidence: list[str] = field(default_factory=list)
     # The other cell the cause lies in ({"id", "index", "execution_count"}), for "Go to cell".
     related_cell: dict | None = None
+    # The one-click fix ({"title", "kind", "cell_id", "code_sha1", "edits", "rerun"}), or None
+    # when the cure needs judgment (fixes.py; docs/ARCHITECTURE.md, "One-click fixes").
+    fix: dict | None = None
     taxonomy_version: str = TAXONOMY_VERSION
 
     def to_dict(self) -> dict:

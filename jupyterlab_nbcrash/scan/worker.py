@@ -105,6 +105,7 @@ def crash_row(path: str, cell: dict, err, context: NotebookContext, diagnose: Ca
         "hint": "",
         "evidence": [],
         "related_cell": None,
+        "fix": None,
         "error": None,
     }
     try:
@@ -134,6 +135,7 @@ def crash_row(path: str, cell: dict, err, context: NotebookContext, diagnose: Ca
     row["hint"] = diagnosis.get("hint") or ""
     row["evidence"] = list(diagnosis.get("evidence") or [])
     row["related_cell"] = diagnosis.get("related_cell")
+    row["fix"] = diagnosis.get("fix")
     return row
 
 
