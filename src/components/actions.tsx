@@ -119,18 +119,22 @@ export function FixButton(props: {
     );
   }
   if (state.state === 'refused') {
-    // A disabled button shows no tooltip in every browser: its wrapper carries it.
+    // A disabled button shows no tooltip in every browser: its wrapper carries it. Refused
+    // at the click (the cell changed meanwhile), the reason stays in view.
     return (
-      <span className="jp-nbcrash-fix-wrapper" title={state.reason}>
-        <button
-          type="button"
-          className={className}
-          disabled
-          aria-label={`Fix: ${title}. Unavailable: ${state.reason}`}
-        >
-          <TextWithCode text={state.fix.title} />
-        </button>
-      </span>
+      <>
+        <span className="jp-nbcrash-fix-wrapper" title={state.reason}>
+          <button
+            type="button"
+            className={className}
+            disabled
+            aria-label={`Fix: ${title}. Unavailable: ${state.reason}`}
+          >
+            <TextWithCode text={state.fix.title} />
+          </button>
+        </span>
+        {status}
+      </>
     );
   }
   const applying = state.state === 'applying';
