@@ -1,10 +1,14 @@
 """Speed of diagnose() and of loading the model (issue 3: p50 ≤ 1 ms, p99 ≤ 5 ms, load ≤ 300 ms).
 
-    python benchmarks/diagnose_speed.py [LABELLED.jsonl]
+    python benchmarks/diagnose_speed.py [LABELLED.jsonl] [--fix-cost]
 
 Diagnoses every crash of the file (default: our corpus) warm, several rounds, and prints the
 per-crash latency percentiles; then loads the model from disk in fresh states and prints the load
 time (the model only, and the first diagnose of a fresh process including all imports).
+
+``--fix-cost`` (issue 16) instead diagnoses each crash as JupyterLab sends it (its cell's code
+and the notebook's cells, which the one-click fix reads) with and without the fix builder,
+alternating in the same rounds, and prints both: what the fix adds to a diagnosis.
 """
 
 from __future__ import annotations
@@ -46,7 +50,10 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("file", nargs="?", default=str(ROOT / "jupyterlab_nbcrash/data/corpus.jsonl"))
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--fix-cost", action="store_true", help="with vs without the one-click fix")
     args = ap.parse_args(argv)
+    if args.fix_cost:
+        return fix_cost(args.file, args.rounds)
 
     records = []
     with open(args.file, encoding="utf-8") as fh:
@@ -125,6 +132,54 @@ def main(argv=None) -> int:
     if missed:
         print("goals missed: " + ", ".join(missed))
     return 1 if missed else 0
+
+
+def fix_cost(path: str, rounds: int) -> int:
+    """p50/p99 of diagnose() with the cell's code and notebook, with and without make_fix."""
+    import importlib
+
+    module = importlib.import_module("jupyterlab_nbcrash.diagnosis.diagnose")
+
+    records = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                obj = json.loads(line)
+                cells = obj.pop("cells", None) or [
+                    {"id": obj.get("cell_id") or "c0", "source": obj.get("code", "")}
+                ]
+                obj["notebook"] = {"cells": cells, "history": obj.pop("history", [])}
+                obj.setdefault("cell_id", cells[0]["id"])
+                records.append(ErrorRecord.from_dict(obj))
+    real = module.make_fix
+    load_model()
+    best = {"without fix": [float("inf")] * len(records), "with fix": [float("inf")] * len(records)}
+    fixes = 0
+    for r in records[:20]:
+        diagnose(r)
+    for _ in range(rounds):
+        for label, builder in (("without fix", lambda *a: None), ("with fix", real)):
+            module.make_fix = builder
+            try:
+                for i, r in enumerate(records):
+                    t = time.perf_counter()
+                    d = diagnose(r)
+                    best[label][i] = min(best[label][i], (time.perf_counter() - t) * 1000)
+                    fixes += label == "with fix" and d.fix is not None
+            finally:
+                module.make_fix = real
+    print(
+        f"machine {platform.node()} ({os.cpu_count()} CPUs), load average "
+        f"{os.getloadavg()[0]:.1f}; {len(records)} crashes from {path} with their code and cells, "
+        f"{fixes // rounds} with a fix"
+    )
+    for label, values in best.items():
+        print(
+            f"diagnose {label}, best of {rounds} per crash: p50 {percentile(values, 50):.3f} ms  "
+            f"p90 {percentile(values, 90):.3f} ms  p99 {percentile(values, 99):.3f} ms  "
+            f"max {max(values):.3f} ms"
+        )
+    return 0
 
 
 if __name__ == "__main__":

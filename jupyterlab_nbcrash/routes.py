@@ -224,7 +224,8 @@ class CrashesHandler(NbCrashHandler):
 
 
 class FeedbackHandler(NbCrashHandler):
-    """POST a verdict on a diagnosis: right, or wrong with the corrected labels."""
+    """POST a verdict on a diagnosis (right, or wrong with the corrected labels) and/or what its
+    one-click fix did (``fix``: applied, re-run ok)."""
 
     @tornado.web.authenticated
     @authorized
@@ -237,13 +238,15 @@ class FeedbackHandler(NbCrashHandler):
             raise bad_request("'crash_id' is required")
         if isinstance(crash_id, bool) or not isinstance(crash_id, int):
             raise bad_request("'crash_id' must be an integer")
-        if "correct" not in data:
-            raise bad_request("'correct' is required")
+        if data.get("correct") is None and data.get("fix") is None:
+            raise bad_request("'correct' or 'fix' is required")
         if not 0 <= crash_id < SQLITE_INT:
             raise _unknown_crash(crash_id)
         try:
             answer = await self.call(
-                self.nbcrash.add_feedback(crash_id, data["correct"], data.get("labels"))
+                self.nbcrash.add_feedback(
+                    crash_id, data.get("correct"), data.get("labels"), data.get("fix")
+                )
             )
         except UnknownCrash:
             raise _unknown_crash(crash_id) from None
@@ -308,7 +311,8 @@ def setup_route_handlers(server_app) -> None:
     """Register the handlers on the server's web app; nothing is loaded or opened yet."""
     web_app = server_app.web_app
     config = NbCrashConfig(parent=server_app)
-    web_app.settings["nbcrash"] = NbCrash(config, server_app.log)
+    root_dir = getattr(server_app, "root_dir", "") or ""
+    web_app.settings["nbcrash"] = NbCrash(config, server_app.log, root_dir=root_dir)
     base = url_path_join(web_app.settings["base_url"], NAMESPACE)
     handlers = [(url_path_join(base, name), handler) for name, handler in ROUTES]
     handlers.append((url_path_join(base, "(.*)"), NotFoundHandler))

@@ -22,9 +22,11 @@ import contextlib
 import gc
 import json
 import logging
+import os
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +55,37 @@ def oneline(text: Any, limit: int = 300) -> str:
     return out + ("…" if len(text) > limit else "")
 
 
+# A folder with more entries than this is not listed for a file_path fix (a data dump).
+MAX_FOLDER_ENTRIES = 5_000
+
+
+def notebook_folder(root_dir: str, record) -> Callable[[str], list[str] | None] | None:
+    """A lister of folders relative to the record's notebook's folder, under ``root_dir``; None
+    when the record names no notebook or the server has no root. The lister answers None for a
+    folder outside the root (a symlink out, `..`), missing, unreadable or too big."""
+    path = record.notebook.path if record.notebook is not None else ""
+    if not root_dir or not path:
+        return None
+    root = os.path.realpath(root_dir)
+
+    def listing(relative: str) -> list[str] | None:
+        target = os.path.realpath(os.path.join(root, os.path.dirname(path), relative))
+        if os.path.commonpath([root, target]) != root:
+            return None
+        try:
+            with os.scandir(target) as entries:
+                names = []
+                for entry in entries:
+                    names.append(entry.name)
+                    if len(names) > MAX_FOLDER_ENTRIES:
+                        return None
+                return names
+        except OSError:
+            return None
+
+    return listing
+
+
 @dataclass
 class _Job:
     """One diagnose request on its way through the worker."""
@@ -68,9 +101,12 @@ class _Job:
 class NbCrash:
     """The nbcrash service of one server session: settings, the store and the diagnosis worker."""
 
-    def __init__(self, config: NbCrashConfig, log):
+    def __init__(self, config: NbCrashConfig, log, root_dir: str = ""):
         self.config = config
         self.log = log
+        # The server's root: notebook paths are relative to it (a file_path fix lists the
+        # notebook's folder; nothing outside the root is ever read).
+        self.root_dir = root_dir
         self.session = new_session()
         self.db = Database(config.store_path)
         self.history = CrashHistory(
@@ -126,12 +162,13 @@ class NbCrash:
         """Forget the crash history (feedback stays); how many crashes were deleted."""
         return await self.in_worker(self.history.clear)
 
-    async def add_feedback(self, crash_id: int, correct: Any, labels: Any) -> dict:
-        """Keep a verdict on a kept crash; ``UnknownCrash`` or ``FeedbackError`` for bad input."""
+    async def add_feedback(self, crash_id: int, correct: Any, labels: Any, fix: Any = None) -> dict:
+        """Keep a verdict and/or a fix result on a kept crash; ``UnknownCrash`` or
+        ``FeedbackError`` for bad input."""
 
         def work():
             crash = self.history.get(crash_id)
-            return self.feedback.add(crash, correct, labels)
+            return self.feedback.add(crash, correct, labels, fix)
 
         return await self.in_worker(work)
 
@@ -184,7 +221,8 @@ class NbCrash:
                 time.sleep(YIELD_FOR)
                 yielded = start = time.perf_counter()
             try:
-                answer = diagnose(job.record, model=self._model()).to_dict()
+                folder = notebook_folder(self.root_dir, job.record)
+                answer = diagnose(job.record, model=self._model(), folder=folder).to_dict()
             except ModelError as err:  # a broken model file is the server's problem
                 self.log.error("nbcrash: the diagnosis model cannot be loaded: %s", oneline(err))
                 job.error = Unavailable(f"the diagnosis model cannot be loaded: {oneline(err)}")

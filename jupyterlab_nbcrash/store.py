@@ -48,7 +48,7 @@ from typing import Any
 
 from . import taxonomy
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Dimensions a user may correct in the panel (ml_bug is not asked for).
 CORRECTABLE = ("crash_type", "root_cause", "notebook_cause", "stage", "library")
 PREDICTED = (*CORRECTABLE, "ml_bug")
@@ -71,15 +71,17 @@ CREATE TABLE IF NOT EXISTS crashes (
     session TEXT NOT NULL DEFAULT ''  -- the server session that diagnosed it (schema 2)
 )"""
 _FEEDBACK = """
-CREATE TABLE IF NOT EXISTS feedback (
+CREATE TABLE IF NOT EXISTS {table} (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     crash_id INTEGER NOT NULL UNIQUE,  -- no foreign key: feedback outlives the history
     created TEXT NOT NULL,
-    correct INTEGER NOT NULL,
+    correct INTEGER,          -- 1 right, 0 wrong, NULL: no verdict, only a fix result (schema 3)
     record TEXT NOT NULL,     -- JSON, as in crashes.record
     predicted TEXT NOT NULL,  -- JSON: the labels the diagnosis gave
-    corrected TEXT NOT NULL   -- JSON: the labels the user confirmed or chose
+    corrected TEXT NOT NULL,  -- JSON: the labels the user confirmed or chose
+    fix TEXT                  -- JSON: applied, rerun_ok: what the one-click fix did (schema 3)
 )"""
+_FEEDBACK_COLUMNS = "id, crash_id, created, correct, record, predicted, corrected"
 # Created after the upgrade from schema 1, which has no session column to index.
 _INDEXES = (
     "CREATE INDEX IF NOT EXISTS crashes_session ON crashes (session)",
@@ -195,7 +197,10 @@ def _create_or_upgrade(conn: sqlite3.Connection) -> None:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(crashes)")}
         if "session" not in columns:  # schema 1
             conn.execute("ALTER TABLE crashes ADD COLUMN session TEXT NOT NULL DEFAULT ''")
-        conn.execute(_FEEDBACK)  # unchanged since schema 1
+        conn.execute(_FEEDBACK.format(table="feedback"))
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(feedback)")}
+        if "fix" not in columns:  # schema 1 or 2: `correct` NOT NULL, no fix column
+            _rebuild_feedback(conn)
         for statement in _INDEXES:
             conn.execute(statement)
         if version < SCHEMA_VERSION:  # a newer file (a later nbcrash) keeps its number
@@ -204,6 +209,25 @@ def _create_or_upgrade(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _rebuild_feedback(conn: sqlite3.Connection) -> None:
+    """Schema 3's feedback table from an older one, every row and id kept. SQLite cannot drop a
+    NOT NULL constraint in place: copy into a new table, then swap the two."""
+    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'feedback'").fetchone()
+    conn.execute(_FEEDBACK.format(table="feedback_v3"))
+    conn.execute(
+        f"INSERT INTO feedback_v3 ({_FEEDBACK_COLUMNS}) SELECT {_FEEDBACK_COLUMNS} FROM feedback"
+    )
+    conn.execute("DROP TABLE feedback")
+    conn.execute("ALTER TABLE feedback_v3 RENAME TO feedback")
+    if seq is not None:  # ids are never reused, not even those of the newest rows
+        conn.execute("DELETE FROM sqlite_sequence WHERE name = 'feedback'")
+        conn.execute(
+            "INSERT INTO sqlite_sequence (name, seq)"
+            " SELECT 'feedback', max(?, coalesce(max(id), 0)) FROM feedback",
+            (seq[0],),
+        )
 
 
 def _record_dict(record, notebook_path: str) -> dict:
@@ -340,7 +364,7 @@ class CrashHistory:
         sql = (
             "SELECT c.id, c.created, c.notebook_path, c.cell_id, c.cell_index, c.execution_count,"
             " c.ename, c.evalue, c.diagnosis, c.session, f.id AS feedback_id, f.correct,"
-            " f.corrected, f.created AS feedback_created"
+            " f.corrected, f.created AS feedback_created, f.fix AS fix_result"
             " FROM crashes c LEFT JOIN feedback f ON f.crash_id = c.id"
             + where
             + " ORDER BY c.id DESC LIMIT ?"
@@ -386,7 +410,7 @@ _FILTERS = {
 
 def _crash_item(row: sqlite3.Row, session: str) -> dict:
     feedback = None
-    if row["feedback_id"] is not None:
+    if row["feedback_id"] is not None and row["correct"] is not None:  # a verdict, not only a fix
         feedback = {
             "feedback_id": row["feedback_id"],
             "correct": bool(row["correct"]),
@@ -404,6 +428,7 @@ def _crash_item(row: sqlite3.Row, session: str) -> dict:
         "evalue": row["evalue"],
         "diagnosis": json.loads(row["diagnosis"]),
         "feedback": feedback,
+        "fix_result": json.loads(row["fix_result"]) if row["fix_result"] else None,
         "this_session": row["session"] == session,
     }
 
@@ -429,6 +454,22 @@ def validate_labels(labels: Any) -> dict:
             raise FeedbackError(f"'labels.{key}' is not a {key} id of the taxonomy: {value[:80]!r}")
         out[key] = value
     return out
+
+
+def validate_fix(fix: Any) -> dict:
+    """Check a fix result ``{"applied": bool, "rerun_ok": bool | null}``; raise
+    ``FeedbackError`` naming the field."""
+    if not isinstance(fix, dict):
+        raise FeedbackError("'fix' must be an object")
+    unknown = sorted(set(fix) - {"applied", "rerun_ok"})
+    if unknown:
+        raise FeedbackError(f"'fix.{str(unknown[0])[:40]}' is not a field (applied, rerun_ok)")
+    if not isinstance(fix.get("applied"), bool):
+        raise FeedbackError("'fix.applied' must be true or false")
+    rerun_ok = fix.get("rerun_ok")
+    if rerun_ok is not None and not isinstance(rerun_ok, bool):
+        raise FeedbackError("'fix.rerun_ok' must be true, false or null")
+    return {"applied": fix["applied"], "rerun_ok": rerun_ok}
 
 
 def corrected_labels(predicted: Mapping[str, Any], correct: bool, labels: Mapping) -> dict:
@@ -462,34 +503,48 @@ class FeedbackStore:
     def __exit__(self, *exc) -> None:
         self.db.close()
 
-    def add(self, crash: Mapping[str, Any], correct: Any, labels: Any = None) -> dict:
-        """Record feedback on ``crash`` (from ``CrashHistory.get``); a later verdict replaces it.
+    def add(
+        self, crash: Mapping[str, Any], correct: Any = None, labels: Any = None, fix: Any = None
+    ) -> dict:
+        """Record feedback on ``crash`` (from ``CrashHistory.get``): a verdict (``correct``, with
+        the corrected ``labels`` when wrong), what its one-click fix did (``fix``), or both. A
+        later verdict replaces the earlier one, a later fix result the earlier one; sending one
+        keeps the other.
 
         Returns ``{"feedback_id", "crash_id"}``; raises ``FeedbackError`` for bad input.
         """
-        if not isinstance(correct, bool):
+        if correct is None and fix is None:
+            raise FeedbackError("'correct' or 'fix' is required")
+        if correct is not None and not isinstance(correct, bool):
             raise FeedbackError("'correct' must be true or false")
+        fix = None if fix is None else validate_fix(fix)
         labels = validate_labels(labels)
-        if not correct and not labels:
+        if correct is False and not labels:
             raise FeedbackError("'labels' must name at least one corrected label when wrong")
+        if correct is None and labels:
+            raise FeedbackError("'labels' goes with 'correct': false")
         predicted = _labels(crash["diagnosis"])
-        corrected = corrected_labels(predicted, correct, labels)
+        corrected = corrected_labels(predicted, bool(correct), labels)
         values = (
             now(),
-            int(correct),
+            None if correct is None else int(correct),
             _dumps(crash["record"]),
             _dumps(predicted),
             _dumps(corrected),
+            None if fix is None else _dumps(fix),
             crash["crash_id"],
         )
 
         def work(conn):
             conn.execute(
-                "INSERT INTO feedback (created, correct, record, predicted, corrected, crash_id)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(crash_id) DO UPDATE SET"
-                " created = excluded.created, correct = excluded.correct,"
+                "INSERT INTO feedback (created, correct, record, predicted, corrected, fix,"
+                " crash_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(crash_id) DO UPDATE SET"
+                " created = excluded.created,"
+                " correct = coalesce(excluded.correct, feedback.correct),"
+                " corrected = CASE WHEN excluded.correct IS NULL THEN feedback.corrected"
+                " ELSE excluded.corrected END,"
                 " record = excluded.record, predicted = excluded.predicted,"
-                " corrected = excluded.corrected",
+                " fix = coalesce(excluded.fix, feedback.fix)",
                 values,
             )
             row = conn.execute(
@@ -503,7 +558,7 @@ class FeedbackStore:
         """Every feedback, oldest first: ids, verdict, record, predicted and corrected labels."""
         rows = self.db.run(
             lambda conn: conn.execute(
-                "SELECT id, crash_id, created, correct, record, predicted, corrected"
+                "SELECT id, crash_id, created, correct, record, predicted, corrected, fix"
                 " FROM feedback ORDER BY id"
             ).fetchall()
         )
@@ -512,17 +567,21 @@ class FeedbackStore:
                 "feedback_id": row["id"],
                 "crash_id": row["crash_id"],
                 "created": row["created"],
-                "correct": bool(row["correct"]),
+                "correct": None if row["correct"] is None else bool(row["correct"]),
                 "record": json.loads(row["record"]),
                 "predicted": json.loads(row["predicted"]),
                 "corrected": json.loads(row["corrected"]),
+                "fix": json.loads(row["fix"]) if row["fix"] else None,
             }
             for row in rows
         ]
 
     def labelled_records(self) -> Iterator[dict]:
-        """Each feedback as a labelled record in the dev file's JSONL format (see module doc)."""
+        """Each verdict as a labelled record in the dev file's JSONL format (see module doc); a
+        feedback with only a fix result labels nothing and is left out."""
         for entry in self.entries():
+            if entry["correct"] is None:
+                continue
             record, labels = entry["record"], entry["corrected"]
             yield {
                 "id": f"feedback-{entry['feedback_id']}",

@@ -376,3 +376,53 @@ def test_last_first_puts_an_insertion_after_a_replacement_at_the_same_place():
     assert apply_edits(code, last_first(edits)) == "import x\nAB"
     with pytest.raises(ValueError):
         apply_edits("zz", last_first(edits))
+
+
+# ------------------------------------------------------------------------------ file path
+
+
+def missing_file(path: str, code: str, **kw) -> ErrorRecord:
+    frame = (
+        f"File {SITE}/pandas/io/common.py:873, in get_handle()\n"
+        "----> 873 handle = open(handle, ioargs.mode)\n"
+    )
+    msg = f"[Errno 2] No such file or directory: '{path}'"
+    return record("FileNotFoundError", msg, [code], 0, 1, frame, **kw)
+
+
+def lister(tree: dict[str, list[str]]):
+    return lambda relative: tree.get(relative)
+
+
+def test_a_misspelt_file_name_is_corrected_to_the_one_file_that_exists():
+    code = 'df = pd.read_csv("data/measurement_2024.csv")  # data/measurement_2024.csv'
+    rec = missing_file("data/measurement_2024.csv", code)
+    folder = lister({"data": ["measurements_2024.csv", "other.csv"]})
+    fix = diagnose(rec, folder=folder).fix
+    assert fix["kind"] == "file_path"
+    assert fix["title"] == "Use `data/measurements_2024.csv` (it exists)"
+    assert applied(rec, fix) == (
+        'df = pd.read_csv("data/measurements_2024.csv")  # data/measurement_2024.csv'
+    )
+    assert diagnose(rec).fix is None  # without a folder to look in: no fix
+
+
+@pytest.mark.parametrize(
+    ("path", "code", "tree"),
+    [
+        # two files as close: which one is meant?
+        ("data/sale.csv", 'pd.read_csv("data/sale.csv")', {"data": ["sales.csv", "saler.csv"]}),
+        # nothing close: the file is really missing
+        ("data/x.csv", 'pd.read_csv("data/x.csv")', {"data": ["measurements.csv"]}),
+        # the folder cannot be listed (outside the root, missing)
+        ("data/sale.csv", 'pd.read_csv("data/sale.csv")', {}),
+        # a path built in code: no literal to edit
+        ("data/sale.csv", 'pd.read_csv(folder + "/sale.csv")', {"data": ["sales.csv"]}),
+        # the kernel left the notebook's folder
+        ("data/sale.csv", 'os.chdir("..")\npd.read_csv("data/sale.csv")', {"data": ["sales.csv"]}),
+        # leaving the folder by name
+        ("../sale.csv", 'pd.read_csv("../sale.csv")', {"..": ["sales.csv"]}),
+    ],
+)
+def test_no_file_fix_when_the_right_file_is_not_certain(path, code, tree):
+    assert diagnose(missing_file(path, code), folder=lister(tree)).fix is None

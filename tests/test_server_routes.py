@@ -361,6 +361,74 @@ async def test_feedback_right_then_changed_mind_keeps_one_verdict(nbcrash_call):
     assert listing["crashes"][0]["feedback"]["labels"]["library"] == "seaborn"
 
 
+async def test_a_fix_result_is_kept_with_or_without_a_verdict(nbcrash_call, nbcrash_store_path):
+    cells = [{"id": "c-3", "index": 2, "source": MODULE_NOT_FOUND["code"]}]
+    body = {**MODULE_NOT_FOUND, "notebook": {"path": "work/plots.ipynb", "cells": cells}}
+    code, crash = await nbcrash_call("POST", "diagnose", body)
+    assert code == 200, crash
+    assert crash["fix"]["edits"] == [
+        {"op": "insert_cell", "index": 2, "source": "%pip install seaborn", "run": False}
+    ]
+    cid = crash["crash_id"]
+    result = {"applied": True, "rerun_ok": None}
+    code, first = await nbcrash_call("POST", "feedback", {"crash_id": cid, "fix": result})
+    assert code == 200, first
+    code, listing = await nbcrash_call("GET", "crashes")
+    assert listing["crashes"][0]["fix_result"] == result
+    assert listing["crashes"][0]["feedback"] is None  # no verdict yet
+    code, second = await nbcrash_call("POST", "feedback", {"crash_id": cid, "correct": True})
+    assert code == 200 and second["feedback_id"] == first["feedback_id"]
+    code, listing = await nbcrash_call("GET", "crashes")
+    assert listing["crashes"][0]["fix_result"] == result
+    assert listing["crashes"][0]["feedback"]["correct"] is True
+    with sqlite3.connect(nbcrash_store_path) as conn:
+        row = conn.execute("SELECT correct, fix FROM feedback").fetchone()
+    assert row[0] == 1 and json.loads(row[1]) == result
+
+
+def _missing_csv(path: str, notebook: str) -> dict:
+    code = f'df = pd.read_csv("{path}")'
+    return {
+        "ename": "FileNotFoundError",
+        "evalue": f"[Errno 2] No such file or directory: '{path}'",
+        "traceback": [
+            "FileNotFoundError                         Traceback (most recent call last)",
+            f"Cell In[3], line 1\n----> 1 {code}\n",
+            f"FileNotFoundError: [Errno 2] No such file or directory: '{path}'",
+        ],
+        "code": code,
+        "cell_id": "c-1",
+        "notebook": {"path": notebook, "cells": [{"id": "c-1", "source": code}]},
+    }
+
+
+async def test_a_misspelt_file_name_in_the_notebooks_folder_gets_a_fix(
+    nbcrash_call, jp_root_dir, tmp_path_factory
+):
+    (jp_root_dir / "course" / "data").mkdir(parents=True)
+    (jp_root_dir / "course" / "data" / "measurements_2024.csv").write_text("a\n1\n")
+    code, body = await nbcrash_call(
+        "POST", "diagnose", _missing_csv("data/measurement_2024.csv", "course/lab.ipynb")
+    )
+    assert code == 200, body
+    assert body["fix"]["kind"] == "file_path"
+    (edit,) = body["fix"]["edits"]
+    assert (edit["old"], edit["new"]) == ("data/measurement_2024.csv", "data/measurements_2024.csv")
+    # A folder that leads out of the server's root is never listed; the same inside is.
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "secrets.csv").write_text("x\n")
+    (jp_root_dir / "course" / "linked").symlink_to(outside, target_is_directory=True)
+    (jp_root_dir / "course" / "inside").mkdir()
+    (jp_root_dir / "course" / "inside" / "secrets.csv").write_text("x\n")
+    answers = {}
+    for folder in ("linked", "inside"):
+        body = _missing_csv(f"{folder}/secret.csv", "course/lab.ipynb")
+        code, answers[folder] = await nbcrash_call("POST", "diagnose", body)
+        assert code == 200
+    assert answers["linked"]["fix"] is None
+    assert answers["inside"]["fix"]["edits"][0]["new"] == "inside/secrets.csv"
+
+
 async def test_feedback_outlives_clearing_the_history(nbcrash_call, nbcrash_store_path):
     _, crash = await nbcrash_call("POST", "diagnose", MODULE_NOT_FOUND)
     await nbcrash_call("POST", "feedback", {"crash_id": crash["crash_id"], "correct": True})
@@ -393,6 +461,13 @@ async def test_feedback_on_an_unknown_crash_is_404(nbcrash_call, crash_id):
         ({"crash_id": 1, "correct": False, "labels": {"library": ""}}, "labels.library"),
         ({"crash_id": 1, "correct": False, "labels": {"library": " pandas"}}, "labels.library"),
         ({"crash_id": 1, "correct": False, "labels": {"ml_bug": True}}, "labels.ml_bug"),
+        ({"crash_id": 1, "correct": None, "fix": None}, "'correct' or 'fix'"),
+        ({"crash_id": 1, "fix": True}, "'fix'"),
+        ({"crash_id": 1, "fix": {}}, "'fix.applied'"),
+        ({"crash_id": 1, "fix": {"applied": 1}}, "'fix.applied'"),
+        ({"crash_id": 1, "fix": {"applied": True, "rerun_ok": "yes"}}, "'fix.rerun_ok'"),
+        ({"crash_id": 1, "fix": {"applied": True, "undo": True}}, "'fix.undo'"),
+        ({"crash_id": 1, "fix": {"applied": True}, "labels": {"library": "numpy"}}, "'labels'"),
         ([1, True], "JSON object"),
     ],
 )

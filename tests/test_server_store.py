@@ -1,6 +1,7 @@
 """store.py alone: the SQLite file, the history bound, feedback and its export format."""
 
 import json
+import re
 import shutil
 import sqlite3
 import threading
@@ -363,6 +364,99 @@ def test_a_store_of_schema_1_opens_upgraded_with_every_row(tmp_path):
     with Database(path) as db:  # opening the upgraded file again changes nothing
         assert CrashHistory(db, days=0).count() == 4
         assert len(FeedbackStore(db).entries()) == 2
+
+
+# The tables of schema 2 as store.py created them (before the fix results of issue 16).
+_SCHEMA_2 = (
+    "CREATE TABLE crashes (id INTEGER PRIMARY KEY AUTOINCREMENT, created TEXT NOT NULL,"
+    " notebook_path TEXT NOT NULL DEFAULT '', cell_id TEXT NOT NULL DEFAULT '', cell_index"
+    " INTEGER, execution_count INTEGER, ename TEXT NOT NULL DEFAULT '', evalue TEXT NOT NULL"
+    " DEFAULT '', crash_type TEXT NOT NULL, stage TEXT NOT NULL, library TEXT NOT NULL, record"
+    " TEXT NOT NULL, diagnosis TEXT NOT NULL, session TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, crash_id INTEGER NOT NULL"
+    " UNIQUE, created TEXT NOT NULL, correct INTEGER NOT NULL, record TEXT NOT NULL, predicted"
+    " TEXT NOT NULL, corrected TEXT NOT NULL)",
+    "PRAGMA user_version=2",
+)
+
+
+def test_a_store_of_schema_2_keeps_every_feedback_and_takes_fix_results(tmp_path):
+    path = tmp_path / "schema2.sqlite3"
+    labels = json.dumps({"crash_type": "key_error", "library": "pandas"})
+    with sqlite3.connect(path) as conn:
+        for statement in _SCHEMA_2:
+            conn.execute(statement)
+        conn.execute(
+            "INSERT INTO crashes (created, crash_type, stage, library, record, diagnosis)"
+            " VALUES ('2026-11-30T10:00:00+00:00', 'key_error', 'data_preparation', 'pandas',"
+            " ?, ?)",
+            (json.dumps({"ename": "KeyError", "evalue": "'k'"}), json.dumps(DIAGNOSIS)),
+        )
+        for fid, crash_id, correct in ((1, 9, 1), (2, 1, 0), (3, 12, 1)):
+            conn.execute(
+                "INSERT INTO feedback VALUES (?, ?, '2026-11-30T10:00:00+00:00', ?, ?, ?, ?)",
+                (fid, crash_id, correct, json.dumps({"ename": "KeyError"}), labels, labels),
+            )
+        conn.execute("DELETE FROM feedback WHERE id = 3")  # the newest id is still taken
+    with Database(path) as db:
+        feedback = FeedbackStore(db)
+        history = CrashHistory(db, length=500, days=0)
+        assert [(e["feedback_id"], e["crash_id"], e["correct"]) for e in feedback.entries()] == [
+            (1, 9, True),
+            (2, 1, False),
+        ]
+        assert [e["fix"] for e in feedback.entries()] == [None, None]
+        crash = history.get(1)
+        # A fix result on a crash with a verdict keeps the verdict.
+        again = feedback.add(crash, fix={"applied": True, "rerun_ok": True})
+        assert again["feedback_id"] == 2
+        listed = history.list(scope="all")[0]
+        assert listed["feedback"]["correct"] is False
+        assert listed["fix_result"] == {"applied": True, "rerun_ok": True}
+        new = history.add(record(), DIAGNOSIS)
+        # Id 3 was taken (and deleted) before the upgrade: never reused.
+        assert feedback.add(history.get(new["crash_id"]), True)["feedback_id"] > 3
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone() == (store.SCHEMA_VERSION,)
+        columns = {r[1]: r for r in conn.execute("PRAGMA table_info(feedback)")}
+        assert columns["correct"][3] == 0 and "fix" in columns  # nullable, new column
+
+
+def test_a_fix_result_alone_is_no_verdict(db):
+    history, feedback = CrashHistory(db, days=0), FeedbackStore(db)
+    crash = history.get(history.add(record(), DIAGNOSIS)["crash_id"])
+    feedback.add(crash, fix={"applied": True, "rerun_ok": False})
+    listed = history.list()[0]
+    assert listed["feedback"] is None  # the card still asks "Is this diagnosis right?"
+    assert listed["fix_result"] == {"applied": True, "rerun_ok": False}
+    assert [e["correct"] for e in feedback.entries()] == [None]
+    assert list(feedback.labelled_records()) == []  # nothing to train on
+    feedback.add(crash, True)  # the verdict comes later, the fix result stays
+    listed = history.list()[0]
+    assert listed["feedback"]["correct"] is True
+    assert listed["fix_result"] == {"applied": True, "rerun_ok": False}
+    assert len(list(feedback.labelled_records())) == 1
+    feedback.add(crash, fix={"applied": False})
+    assert history.list()[0]["fix_result"] == {"applied": False, "rerun_ok": None}
+
+
+@pytest.mark.parametrize(
+    ("correct", "fix", "words"),
+    [
+        (None, None, "'correct' or 'fix'"),
+        (None, [True], "'fix' must be an object"),
+        (None, {}, "'fix.applied'"),
+        (None, {"applied": "yes"}, "'fix.applied'"),
+        (None, {"applied": True, "rerun_ok": "no"}, "'fix.rerun_ok'"),
+        (None, {"applied": True, "worked": True}, "'fix.worked'"),
+        ("yes", {"applied": True}, "'correct'"),
+    ],
+)
+def test_fix_results_are_validated(db, correct, fix, words):
+    history = CrashHistory(db, days=0)
+    crash = history.get(history.add(record(), DIAGNOSIS)["crash_id"])
+    with pytest.raises(FeedbackError, match=re.escape(words)):
+        FeedbackStore(db).add(crash, correct, fix=fix)
 
 
 def test_a_store_of_a_later_schema_keeps_its_version_number(tmp_path):

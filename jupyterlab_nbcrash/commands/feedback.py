@@ -88,7 +88,9 @@ def _print_list(entries: list[dict]) -> None:
         record = entry["record"]
         error = f"{record.get('ename', '')}: {record.get('evalue', '')}".strip(": ")
         error = " ".join(error.split())[:70]  # one line, whatever the error text holds
-        if entry["correct"]:
+        if entry["correct"] is None:
+            labels = "no verdict"
+        elif entry["correct"]:
             labels = "right: " + " / ".join(str(entry["predicted"].get(k)) for k in _SHOWN)
         else:
             changes = [
@@ -97,6 +99,11 @@ def _print_list(entries: list[dict]) -> None:
                 if v != entry["predicted"].get(k)
             ]
             labels = "wrong: " + ", ".join(changes)
+        fix = entry.get("fix")
+        if fix:
+            rerun = {True: "re-run ok", False: "re-run failed", None: "not re-run"}
+            labels += f"; fix {'applied' if fix['applied'] else 'not applied'}"
+            labels += f", {rerun[fix.get('rerun_ok')]}" if fix["applied"] else ""
         print(f"{entry['feedback_id']:>5}  {entry['created'][:19]}  {error}  [{labels}]")
     print(f"{len(entries)} feedback entr{'y' if len(entries) == 1 else 'ies'}", file=sys.stderr)
 

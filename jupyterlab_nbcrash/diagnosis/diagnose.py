@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .. import taxonomy
 from .alternatives import ranked, without
@@ -85,11 +85,15 @@ _FALLBACK_CAUSES = {
 }
 
 
-def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosis:
+def diagnose(
+    record: ErrorRecord, model: Model | bool | None = None, folder: Callable | None = None
+) -> Diagnosis:
     """Diagnose one error record.
 
     ``model`` defaults to the user's or the shipped trained model (loaded once, lazily); pass a
-    ``Model`` to use another one, or ``RULES_ONLY`` (False) to use the rules alone.
+    ``Model`` to use another one, or ``RULES_ONLY`` (False) to use the rules alone. ``folder``
+    lists a folder relative to the notebook's (``fixes.make_fix``): the server passes one, so a
+    misspelt file name can get its fix.
     """
     parsed = parse(record)  # never raises
     matches = rule_matches(parsed)
@@ -118,7 +122,7 @@ def diagnose(record: ErrorRecord, model: Model | bool | None = None) -> Diagnosi
     if decisive:
         hint = finding.hint or hint
         evidence = list(finding.evidence) + evidence
-    fix = _guard("fix", lambda: make_fix(record, parsed, matches, finding), None)
+    fix = _guard("fix", lambda: make_fix(record, parsed, matches, finding, folder), None)
 
     return Diagnosis(
         crash_type=labels["crash_type"],

@@ -154,6 +154,25 @@ def _previous(tokens: list[tokenize.TokenInfo], i: int) -> tokenize.TokenInfo:
     return tokens[i]
 
 
+def string_spans(code: str, text: str) -> list[tuple[int, int]] | None:
+    """Spans of ``text`` inside plain string literals of ``code`` whose whole value is ``text``
+    (`"data/x.csv"`, not an f-string, bytes or a string with escapes); None when the code cannot
+    be tokenized."""
+    tokens = _tokens(code)
+    if tokens is None:
+        return None
+    starts = _line_starts(code)
+    spans = []
+    for tok in tokens:
+        if tok.type != tokenize.STRING or tok.start[0] != tok.end[0]:
+            continue
+        m = re.fullmatch(r"([rRuU]?)(['\"])(.*)\2", tok.string)
+        if m and m.group(3) == text and "\\" not in text:
+            start = starts[tok.start[0] - 1] + tok.start[1] + len(m.group(1)) + 1
+            spans.append((start, start + len(text)))
+    return spans
+
+
 def statement_lines(code: str, lineno: int) -> tuple[int, int] | None:
     """The first and last line (1-based) of the top-level statement of ``code`` that holds line
     ``lineno``; None when the code does not parse or no statement holds it."""

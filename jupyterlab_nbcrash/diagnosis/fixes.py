@@ -14,7 +14,9 @@ otherwise:
 - ``install``: a missing module nbcrash knows the pip package of (a new ``%pip install`` cell,
   never run by the fix);
 - ``removed_api``: a moved module, a removed attribute with a one-name replacement, a renamed
-  keyword argument, where the old text is in the cell.
+  keyword argument, where the old text is in the cell;
+- ``file_path``: a missing file whose name is one slip from exactly one file in its folder, when
+  the caller can list the notebook's folder (``folder``; the server can, the record alone not).
 
 ``fix_edits.py`` finds the spans and builds the edits.
 """
@@ -22,7 +24,7 @@ otherwise:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .finding import KIND_RERUN, OUT_OF_ORDER, PREVIOUS_ERROR, NotebookFinding
@@ -38,11 +40,13 @@ from .fix_edits import (
     name_spans,
     replace,
     statement_lines,
+    string_spans,
 )
 from .record import Cell, ErrorRecord
 from .rules import RuleMatch
 from .rules.arguments import UNEXPECTED_KEYWORD
 from .rules.attributes import REMOVED_API
+from .rules.files import NOT_FOUND
 from .rules.imports import (
     ALIAS_NOT_IMPORTED,
     MODULE_NOT_FOUND,
@@ -114,8 +118,12 @@ def make_fix(
     parsed: ParsedError,
     matches: Sequence[RuleMatch],
     finding: NotebookFinding | None,
+    folder: Callable[[str], list[str] | None] | None = None,
 ) -> dict | None:
-    """The fix of this crash (the wire format's ``fix``), or None when its cure needs judgment."""
+    """The fix of this crash (the wire format's ``fix``), or None when its cure needs judgment.
+
+    ``folder(relative)`` lists the names in a folder given relative to the notebook's folder
+    (None when it cannot); without it there is no ``file_path`` fix."""
     if not record.code.strip() or not record.cell_id:
         return None  # nothing the frontend could check the fix against
     crash = _Crash(
@@ -129,7 +137,7 @@ def make_fix(
         fix = build(crash)
         if fix is not None:
             return fix
-    return None
+    return _file_fix(crash, folder) if folder is not None else None
 
 
 # ------------------------------------------------------------------ the notebook analysis' fix
@@ -420,3 +428,49 @@ def _renamed_keyword(crash: _Crash) -> dict | None:
     return crash.fix(
         f"Rename the argument `{old}=` to `{new}=`", "removed_api", last_first(edits), True
     )
+
+
+# ------------------------------------------------------------------ a misspelt file name
+
+# Code that moves the kernel away from the notebook's folder: relative paths then point elsewhere.
+_MOVES = re.compile(r"\bchdir\b|^\s*%cd\b|^\s*%?pushd\b", re.M)
+
+
+def _file_fix(crash: _Crash, folder: Callable[[str], list[str] | None]) -> dict | None:
+    """`pd.read_csv("data/measurement_2024.csv")` when `data/measurements_2024.csv` exists: the
+    one name in that folder one slip away, written into the string literal that names the
+    missing file. The kernel runs in the notebook's folder unless a cell changed it."""
+    match = crash.matches.get(NOT_FOUND)
+    if match is None or crash.parsed.ename != "FileNotFoundError":
+        return None
+    facts = match.facts
+    path = facts.get("path", "")
+    if not path or any(facts.get(k) for k in ("absolute", "escape", "writing", "platform")):
+        return None
+    parts = path.split("/")
+    if path.startswith(("/", "~")) or "\\" in path or ".." in parts or "" in parts[:-1]:
+        return None
+    if any(_MOVES.search(c.source) for c in crash.cells) or _MOVES.search(crash.code):
+        return None
+    if not _raised_in_this_cell(crash) and not _library_call_of_this_cell(crash):
+        return None
+    directory, name = "/".join(parts[:-1]), parts[-1]
+    names = folder(directory)
+    if not names or name in names:
+        return None
+    close = [c for c in close_matches(name, names, n=3) if spelled_alike(name, c)]
+    if len(close) != 1:
+        return None
+    right = f"{directory}/{close[0]}" if directory else close[0]
+    spans = string_spans(crash.code, path)
+    if not spans:
+        return None
+    edits = [replace(crash.cell_id, crash.code, s, e, right) for s, e in spans]
+    return crash.fix(f"Use `{right}` (it exists)", "file_path", last_first(edits), True)
+
+
+def _library_call_of_this_cell(crash: _Crash) -> bool:
+    """The cell's own line called the library that could not open the file."""
+    frames = [f for f in crash.parsed.frames if f.is_user]
+    line = frames[-1].failing_line.strip() if frames else ""
+    return bool(line) and line in crash.code
