@@ -143,7 +143,10 @@ export class FixRunner implements IFixer {
 
   undo(entry: ICrashEntry): string | null {
     const record = this._undo.get(entry.key);
-    if (!record || record.panel.isDisposed || !record.panel.content.model) {
+    if (!record) {
+      return 'Nothing to undo: the fix was undone already.';
+    }
+    if (record.panel.isDisposed || !record.panel.content.model) {
       this._undo.delete(entry.key);
       return 'The notebook of this fix is closed; nothing to undo.';
     }

@@ -358,3 +358,29 @@ test('the crash gallery: every fix applied, and the crash is gone after the re-r
     );
   }
 });
+
+test('a missing file whose close name is in its folder: the path fixed, the cell re-run', async ({
+  page,
+  tmpPath
+}) => {
+  const diagnosed = recordDiagnoses(page);
+  const feedback = recordFixFeedback(page);
+  expect(
+    await page.contents.uploadContent(
+      'day,value\n1,2\n',
+      'text',
+      `${tmpPath}/data/measurements_2024.csv`
+    )
+  ).toBe(true);
+  await openTestNotebook(page, tmpPath, 'file_fix.ipynb');
+  const panel = await openCrashPanel(page);
+  await page.notebook.runCell(1);
+  await diagnosedIn(panel, diagnosed, 1);
+  const crash = diagnosed.get('file-cell-1')!;
+  expect(crash.ename).toBe('FileNotFoundError');
+  expect(crash.fix).toMatchObject({ kind: 'file_path', rerun: true });
+  await applyAndCheck(page, crash, feedback);
+  const cell = (await cellById(page, 'file-cell-1'))!;
+  expect(cell.source).toContain('open("data/measurements_2024.csv")');
+  expect(cell.outputs).toEqual(['execute_result']);
+});
