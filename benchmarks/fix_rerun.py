@@ -1,6 +1,6 @@
 """Do one-click fixes remove the crash? Apply each fix and re-run in a real kernel (issue 16).
 
-    python benchmarks/fix_rerun.py [--only GLOB] [--kernel python3] [--list]
+    python benchmarks/fix_rerun.py [--only GLOB] [--kernel python3] [--list] [--gallery]
 
 For every crash of our corpus (``jupyterlab_nbcrash/data/corpus.jsonl``: real failing code recorded
 in real kernels), diagnose it as JupyterLab sends it (its notebook's cells, and the execution
@@ -12,6 +12,10 @@ directory) twice:
   judged here (a library this environment lacks, e.g. TensorFlow) and is counted apart;
 - fixed: the same runs up to the crash, then the fix as the frontend applies it (the edits on the
   cell's source, the cells it runs) and the crashing cell again.
+
+``--gallery`` also runs the crash gallery (``examples/crash_gallery.ipynb``) top to bottom,
+diagnoses each crash as ``jupyter nbcrash scan`` reads the saved notebook, and replays its fixes
+the same way (the cells above the crash in order, then the fix).
 
 The fixed run ends in no error, another error, or the same error (same exception and message: the
 fix did nothing). ``install`` fixes are never run (the new cell is for the user to run) and
@@ -38,11 +42,15 @@ from jupyterlab_nbcrash.diagnosis.fix_edits import apply_edits  # noqa: E402
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord  # noqa: E402
 
 CORPUS = ROOT / "jupyterlab_nbcrash" / "data" / "corpus.jsonl"
+GALLERY = ROOT / "examples" / "crash_gallery.ipynb"
 NOT_REPLAYED = ("install", "go_to_cell")
 
 
 def as_sent(entry: dict) -> dict:
     """The corpus entry as the frontend sends it: always with its notebook's cells."""
+    if "gallery_cells" in entry:  # a saved notebook, as the scan reads it
+        rest = {k: v for k, v in entry.items() if not k.startswith("gallery_")}
+        return {**rest, "notebook": {"cells": entry["gallery_cells"]}}
     cells = entry.get("cells") or [
         {"id": entry["cell_id"], "index": 0, "source": entry["code"], "cell_type": "code"}
     ]
@@ -55,6 +63,8 @@ def as_sent(entry: dict) -> dict:
 
 def runs(entry: dict) -> list[str]:
     """The cell ids in the order the case ran them, the crashing cell last."""
+    if "gallery_runs" in entry:
+        return entry["gallery_runs"]
     history = entry.get("history") or [{"cell_id": entry["cell_id"]}]
     return [h["cell_id"] for h in history]
 
@@ -121,15 +131,70 @@ def same(a: dict | None, b: dict | None) -> bool:
     )
 
 
+def gallery_cases(kernel: str, timeout: int) -> list[dict]:
+    """The gallery's crashes as corpus-like entries: run top to bottom once, each crash with the
+    code cells above it as its recorded runs (and, as the scan reads the saved file, no history)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(GALLERY, as_version=4)
+    with tempfile.TemporaryDirectory(prefix="nbcrash-gallery-") as work:
+        NotebookClient(
+            nb,
+            kernel_name=kernel,
+            timeout=timeout,
+            allow_errors=True,
+            resources={"metadata": {"path": work}},
+        ).execute()
+    code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    cells = [
+        {
+            "id": c.id,
+            "index": i,
+            "source": c.source,
+            "execution_count": c.execution_count,
+            "cell_type": "code",
+            "error": next(
+                (
+                    {"ename": o.ename, "evalue": o.evalue, "traceback": o.traceback}
+                    for o in c.outputs
+                    if o.output_type == "error"
+                ),
+                None,
+            ),
+        }
+        for i, c in code
+    ]
+    entries = []
+    for k, cell in enumerate(cells):
+        if cell["error"] is None:
+            continue
+        entries.append(
+            {
+                "id": f"gallery/{cell['id']}",
+                **{key: cell["error"][key] for key in ("ename", "evalue", "traceback")},
+                "code": cell["source"],
+                "cell_id": cell["id"],
+                "execution_count": cell["execution_count"],
+                "gallery_cells": cells,
+                "gallery_runs": [c["id"] for c in cells[: k + 1]],
+            }
+        )
+    return entries
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", action="append", default=[], help="case ids (glob), repeatable")
     ap.add_argument("--kernel", default="python3")
     ap.add_argument("--timeout", type=int, default=120)
     ap.add_argument("--list", action="store_true", help="count the fixes only, run nothing")
+    ap.add_argument("--gallery", action="store_true", help="the crash gallery's crashes too")
     args = ap.parse_args(argv)
 
     entries = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line]
+    if args.gallery:
+        entries += gallery_cases(args.kernel, args.timeout)
     if args.only:
         entries = [e for e in entries if any(fnmatch.fnmatch(e["id"], p) for p in args.only)]
     kinds: Counter = Counter()
@@ -139,7 +204,7 @@ def main(argv=None) -> int:
         if fix is not None:
             kinds[fix["kind"]] += 1
             fixed.append((entry, fix))
-    print(f"{len(entries)} corpus crashes, {sum(kinds.values())} with a fix: {dict(kinds)}")
+    print(f"{len(entries)} crashes, {sum(kinds.values())} with a fix: {dict(kinds)}")
     if args.list:
         for entry, fix in fixed:
             print(f"  {entry['id']}: {fix['kind']}: {fix['title']}")
@@ -157,6 +222,9 @@ def main(argv=None) -> int:
         # The steps the recording saw fail: the crash, and cells marked `raises`.
         failed = {len(order) - 1} | {
             k for k, h in enumerate(entry.get("history") or []) if h.get("ok") is False
+        }
+        failed |= {  # the gallery's cells above that crash too (every section crashes)
+            k for k, c in enumerate(entry.get("gallery_cells", [])[: len(order)]) if c["error"]
         }
         control = execute(recorded, args.kernel, args.timeout)
         lacking = missing_library(control, failed)

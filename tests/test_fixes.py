@@ -284,6 +284,41 @@ def test_a_definer_that_never_ran_is_run_first():
     assert fix["rerun"] is True
 
 
+def test_run_first_runs_what_the_definer_needs_too():
+    # After a restart only the imports ran again: the split needs `X`, which cell 2 makes.
+    cells = [
+        "from sklearn.model_selection import train_test_split",
+        "X, y = load()",
+        "def helper():\n    return model\nX_train, X_test = train_test_split(X)",
+        "print(len(X_train))",
+        "X_train = None",
+    ]
+    history = [
+        {"cell_id": "c0", "execution_count": 1, "ok": True},
+        {"cell_id": "c3", "execution_count": 2, "ok": False, "ename": "NameError"},
+    ]
+    previous = [{"cell_id": f"c{i}", "execution_count": i + 1, "ok": True} for i in range(4)]
+    rec = not_defined("X_train", cells, 3, history=history)
+    rec = ErrorRecord.from_dict(
+        {
+            **{k: getattr(rec, k) for k in ("ename", "evalue", "code", "cell_id")},
+            "traceback": list(rec.traceback),
+            "notebook": {
+                "cells": [
+                    {"id": c.id, "index": c.index, "source": c.source} for c in rec.notebook.cells
+                ],
+                "history": history,
+                "previous_history": previous,
+            },
+        }
+    )
+    fix = fix_of(rec)
+    assert fix["kind"] == "run_first"
+    # Cell 3 binds `X_train` (nearest above); `model`, read only inside a function, is no need.
+    assert fix["edits"] == [{"op": "run_cells", "cell_ids": ["c1", "c2"]}]
+    assert fix["title"] == "Run cells 2 and 3, then this cell"
+
+
 def test_a_definer_that_failed_is_only_navigated_to():
     cells = ["import pandas as pd", "df = pd.read_csv('nope.csv')", "df.head()"]
     history = [

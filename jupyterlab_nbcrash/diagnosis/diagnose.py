@@ -19,7 +19,8 @@ How the sources are combined, per dimension:
   best cause;
 - every emitted id is checked against the taxonomy; an invalid one falls back to the next option;
 - ``alternatives`` ranks the likeliest labels of each dimension, the chosen one first with its
-  confidence, the model's next ones after it (``alternatives.py``).
+  confidence, the model's next ones after it (``alternatives.py``);
+- ``fix`` is the one-click fix when the cure is mechanical and certain (``fixes.py``), else None.
 
 It never raises on a valid record: a failure of one of the collaborating modules is logged and the
 diagnosis continues without it.

@@ -10,6 +10,7 @@ fix. Offsets are ``str`` (code point) offsets into the cell's source, as the fro
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import io
 import keyword
@@ -70,16 +71,11 @@ def name_spans(code: str, name: str) -> list[tuple[int, int]] | None:
         return None
     starts = _line_starts(code)
     spans = []
-    depth = 0
     word = re.compile(rf"(?<![\w.]){re.escape(name)}\b")
-    for i, tok in enumerate(tokens):
-        if tok.type == tokenize.OP and tok.string in "([{":
-            depth += 1
-        elif tok.type == tokenize.OP and tok.string in ")]}":
-            depth = max(0, depth - 1)
-        elif tok.type == tokenize.STRING and _FSTRING.match(tok.string) and word.search(tok.string):
+    for i, tok, depth in _with_depth(tokens):
+        if tok.type == tokenize.STRING and _FSTRING.match(tok.string) and word.search(tok.string):
             return None
-        elif tok.type == tokenize.NAME and tok.string == name:
+        if tok.type == tokenize.NAME and tok.string == name:
             before = tokens[i - 1] if i else None
             after = tokens[i + 1] if i + 1 < len(tokens) else None
             if before is not None and before.type == tokenize.OP and before.string == ".":
@@ -89,6 +85,17 @@ def name_spans(code: str, name: str) -> list[tuple[int, int]] | None:
             start = starts[tok.start[0] - 1] + tok.start[1]
             spans.append((start, start + len(name)))
     return spans
+
+
+def _with_depth(tokens: list[tokenize.TokenInfo]):
+    """(index, token, how many brackets are open around it) for each token."""
+    depth = 0
+    for i, tok in enumerate(tokens):
+        if tok.type == tokenize.OP and tok.string in "([{":
+            depth += 1
+        elif tok.type == tokenize.OP and tok.string in ")]}":
+            depth = max(0, depth - 1)
+        yield i, tok, depth
 
 
 def attribute_spans(code: str, owners: set[str], attribute: str) -> list[tuple[int, int]] | None:
@@ -123,13 +130,8 @@ def keyword_spans(code: str, name: str, first: int, last: int) -> list[tuple[int
         return None
     starts = _line_starts(code)
     spans = []
-    depth = 0
-    for i, tok in enumerate(tokens):
-        if tok.type == tokenize.OP and tok.string in "([{":
-            depth += 1
-        elif tok.type == tokenize.OP and tok.string in ")]}":
-            depth = max(0, depth - 1)
-        elif (
+    for i, tok, depth in _with_depth(tokens):
+        if (
             tok.type == tokenize.NAME
             and tok.string == name
             and depth
@@ -173,15 +175,23 @@ def string_spans(code: str, text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def statement_lines(code: str, lineno: int) -> tuple[int, int] | None:
-    """The first and last line (1-based) of the top-level statement of ``code`` that holds line
-    ``lineno``; None when the code does not parse or no statement holds it."""
+@functools.lru_cache(maxsize=512)  # a notebook's cells are read for each of its crashes
+def _tree(code: str) -> ast.Module | None:
+    """The syntax tree of a cell (IPython lines blanked); None when it is not Python."""
     text = masked(code)
     if text is None:
         return None
     try:
-        tree = ast.parse(text)
+        return ast.parse(text)
     except (SyntaxError, ValueError):
+        return None
+
+
+def statement_lines(code: str, lineno: int) -> tuple[int, int] | None:
+    """The first and last line (1-based) of the top-level statement of ``code`` that holds line
+    ``lineno``; None when the code does not parse or no statement holds it."""
+    tree = _tree(code)
+    if tree is None:
         return None
     for node in tree.body:
         end = getattr(node, "end_lineno", None) or node.lineno
@@ -190,16 +200,13 @@ def statement_lines(code: str, lineno: int) -> tuple[int, int] | None:
     return None
 
 
-def bound_names(code: str) -> set[str] | None:
+@functools.lru_cache(maxsize=512)
+def bound_names(code: str) -> frozenset[str] | None:
     """The names ``code`` binds at any level: assignments, loop and ``with`` targets, function
     and class names, imports, ``global`` declarations (not parameters: they exist only inside
     their function). None when it does not parse."""
-    text = masked(code)
-    if text is None:
-        return None
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    tree = _tree(code)
+    if tree is None:
         return None
     names: set[str] = set()
     for node in ast.walk(tree):
@@ -211,15 +218,34 @@ def bound_names(code: str) -> set[str] | None:
             names.add(node.asname or node.name.split(".")[0])
         elif isinstance(node, ast.Global):
             names.update(node.names)
-    return names
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=512)
+def read_names(code: str) -> frozenset[str] | None:
+    """The names ``code`` reads when it runs: loaded at the top level, in loops, conditions and
+    comprehensions, not inside a function's or class's body (they are read when it is called).
+    None when it does not parse."""
+    tree = _tree(code)
+    if tree is None:
+        return None
+    names: set[str] = set()
+    todo: list[ast.AST] = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            todo.extend(getattr(node, "decorator_list", []))
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        todo.extend(ast.iter_child_nodes(node))
+    return frozenset(names)
 
 
 def deletes(code: str, name: str) -> bool:
-    """True when ``code`` has ``del name`` (at any level)."""
-    text = masked(code)
-    try:
-        tree = ast.parse(text or "")
-    except (SyntaxError, ValueError):
+    """True when ``code`` has ``del name`` (at any level), or cannot be read."""
+    tree = _tree(code)
+    if tree is None:
         return True  # cannot tell: assume the worst
     return any(
         isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Del)

@@ -23,6 +23,7 @@ otherwise:
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from .fix_edits import (
     keyword_spans,
     last_first,
     name_spans,
+    read_names,
     replace,
     statement_lines,
     string_spans,
@@ -73,6 +75,7 @@ from .where import raised_outside_notebook
 _UNDEFINED = (UNDEFINED_VARIABLE, UNDEFINED_FUNCTION, UNDEFINED_CLASS, ALIAS_NOT_IMPORTED)
 _NAME_ERROR = re.compile(r"name '(\w+)' is not defined")
 _PYTHON_SUGGESTS = re.compile(r"Did you mean:? '(\w+)'")
+_BUILTINS = frozenset(dir(builtins)) | {"get_ipython", "display", "In", "Out", "exit", "quit"}
 _PACKAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*")
 # Modules a `%pip install` cannot bring (shared prefixes of many packages, Python itself).
 _NOT_INSTALLABLE = frozenset({"google", "mpl_toolkits", *NOT_MODULES})
@@ -169,12 +172,84 @@ def _notebook_fix(crash: _Crash) -> dict | None:
     bound = bound_names(cell.source)
     if bound is None or name not in bound or deletes(cell.source, name):
         return None
+    plan = _run_plan(crash, cell)
+    if not plan:
+        return None
+    numbers = [str(c.index + 1) for c in plan]
+    which = (
+        f"cell {numbers[0]}"
+        if len(numbers) == 1
+        else f"cells {', '.join(numbers[:-1])} and {numbers[-1]}"
+    )
     return crash.fix(
-        f"Run cell {number}, then this cell",
+        f"Run {which}, then this cell",
         "run_first",
-        [{"op": "run_cells", "cell_ids": [cell.id]}],
+        [{"op": "run_cells", "cell_ids": [c.id for c in plan]}],
         rerun=True,
     )
+
+
+# More cells than this to run first is no one-click fix: the user should run the notebook.
+MAX_RUN_FIRST = 6
+
+
+def _run_plan(crash: _Crash, definer: Cell) -> list[Cell] | None:
+    """The cells to run before the crashing one, in notebook order: ``definer`` and, for each
+    name it or the crashing cell reads that no cell run in this session binds, the nearest cell
+    above binding it (and so on for that cell). None when more than ``MAX_RUN_FIRST`` are
+    needed or a cell does not parse."""
+    ran = _ran_ok(crash)
+    available: set[str] = set()
+    for cell in crash.cells:
+        if cell.id in ran:
+            available |= bound_names(cell.source) or set()
+    plan: dict[str, Cell] = {}
+    todo = [definer, crash.crash_cell()]
+    while todo:
+        cell = todo.pop()
+        if cell is None:
+            continue
+        if cell is definer or cell.id != crash.cell_id:
+            plan[cell.id] = cell
+        reads = read_names(cell.source)
+        if reads is None or len(plan) > MAX_RUN_FIRST:
+            return None
+        provided = available.union(*(bound_names(c.source) or () for c in plan.values()))
+        for name in sorted(reads - provided - _BUILTINS):
+            source = _nearest_binding(crash, name, cell)
+            if source is not None and source.id not in plan and source.id != crash.cell_id:
+                plan[source.id] = source
+                todo.append(source)
+    return sorted(plan.values(), key=lambda c: c.index)
+
+
+def _ran_ok(crash: _Crash) -> set[str]:
+    """The ids of the cells whose state this kernel session holds: their last run in the session
+    went through (live), or, in a saved notebook, they show a count below the crash's and no
+    error."""
+    notebook = crash.record.notebook
+    if notebook is not None and (notebook.history or notebook.previous_history):
+        last: dict[str, bool] = {}
+        for run in notebook.history:
+            last[run.cell_id] = run.ok
+        return {cell_id for cell_id, ok in last.items() if ok}
+    count = crash.record.execution_count
+    return {
+        c.id
+        for c in crash.cells
+        if c.execution_count is not None
+        and c.error is None
+        and (count is None or c.execution_count < count)
+    }
+
+
+def _nearest_binding(crash: _Crash, name: str, user: Cell) -> Cell | None:
+    """The code cell that binds ``name`` nearest above ``user``, else the first below it."""
+    binding = [
+        c for c in crash.other_cells() if c.id != user.id and name in (bound_names(c.source) or ())
+    ]
+    above = [c for c in binding if c.index < user.index]
+    return above[-1] if above else (binding[0] if binding else None)
 
 
 # ------------------------------------------------------------------ names: import or typo
@@ -262,6 +337,9 @@ def _spelling(crash: _Crash, name: str, defined: set[str]) -> str | None:
     said = _PYTHON_SUGGESTS.search(crash.parsed.message)
     if said:
         pool.add(said.group(1))
+    # A slip keeps the first letter (`_slip_of`): difflib over every known API name would be
+    # most of this fix's cost.
+    pool = {c for c in pool if c[:1] == name[:1] or c.lower() == name.lower()}
     close = [c for c in close_matches(name, pool, n=5) if _slip_of(name, c)]
     if not close:
         return None
