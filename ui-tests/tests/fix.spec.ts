@@ -239,7 +239,9 @@ test('fixes of a typo, a missing import and a missing package; undo restores the
     path: testInfo.outputPath('fix-button-dark.png')
   });
   await page.theme.setLightTheme();
-  await openCrashPanel(page);
+  await (
+    await openCrashPanel(page)
+  ).screenshot({ path: testInfo.outputPath('fix-panel.png') });
 
   // The typo: fixed from the card, the cell re-run, the crash gone, the outcome recorded.
   await cardButton.click();
