@@ -55,6 +55,22 @@ def test_list_prints_one_line_per_feedback(store, capsys):
     assert "2 feedback entries" in err
 
 
+def test_fix_results_are_listed_and_never_exported_as_labels(store, capsys):
+    with Database(store) as db:
+        history, feedback = CrashHistory(db), FeedbackStore(db)
+        rec = ErrorRecord.from_dict({"ename": "NameError", "evalue": "name 'np' is not defined"})
+        crash = history.get(history.add(rec, DIAGNOSIS)["crash_id"])
+        feedback.add(crash, fix={"applied": True, "rerun_ok": True})
+        feedback.add(history.get(1), fix={"applied": True, "rerun_ok": False})
+    assert main(["feedback", "list", "--store", str(store)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "right:" in lines[0] and "fix applied, re-run failed" in lines[0]
+    assert "no verdict; fix applied, re-run ok" in lines[2]
+    assert main(["feedback", "export", "--store", str(store)]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [r["ename"] for r in rows] == ["ModuleNotFoundError", "ModuleNotFoundError"]
+
+
 def test_export_writes_dev_format_jsonl(store, tmp_path, capsys):
     out_file = tmp_path / "out" / "feedback.jsonl"
     out_file.parent.mkdir()

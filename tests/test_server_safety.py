@@ -160,9 +160,9 @@ async def test_route_runs_no_user_code_and_opens_no_connection(
     record, marker = hostile_record
     seen = []
 
-    def guarded(rec, model=None):
+    def guarded(rec, model=None, folder=None):
         with tripwires() as attempts:
-            result = diagnose(rec, model=model)
+            result = diagnose(rec, model=model, folder=folder)
         seen.append(attempts)
         return result
 

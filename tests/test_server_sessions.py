@@ -146,10 +146,10 @@ async def test_a_batch_is_kept_in_one_transaction_and_answered_in_order(nbcrash,
 async def test_one_failing_diagnosis_fails_only_its_request(nbcrash, monkeypatch):
     real = diagnosis_pkg.diagnose
 
-    def flaky(record, model=None):
+    def flaky(record, model=None, folder=None):
         if record.evalue == "'boom'":
             raise RuntimeError("a bug in one rule")
-        return real(record, model=model)
+        return real(record, model=model, folder=folder)
 
     monkeypatch.setattr(diagnosis_pkg, "diagnose", flaky)
     outcomes = await asyncio.gather(
@@ -203,5 +203,6 @@ async def test_crashes_answer_shape(nbcrash):
         "evalue",
         "diagnosis",
         "feedback",
+        "fix_result",
         "this_session",
     }
