@@ -1,10 +1,19 @@
 """Root pytest configuration: pytest-jupyter's server fixtures with nbcrash enabled.
 
 Every server a test starts keeps its crash history and feedback in a fresh temporary SQLite file
-(``c.NbCrashConfig.store_path``), never in the user's Jupyter data directory.
+(``c.NbCrashConfig.store_path``), never in the user's Jupyter data directory. The whole run also
+gets an empty Jupyter data directory of its own: a model the developer trained (``jupyter nbcrash
+train``) lives there and would otherwise replace the shipped one in every test.
 """
 
+import os
+import shutil
+import tempfile
+
 import pytest
+
+# Before any test module asks jupyter_core for its paths.
+os.environ["JUPYTER_DATA_DIR"] = tempfile.mkdtemp(prefix="nbcrash-test-data-")
 
 pytest_plugins = ("pytest_jupyter.jupyter_server",)
 
@@ -13,6 +22,10 @@ pytest_plugins = ("pytest_jupyter.jupyter_server",)
 def nbcrash_store_path(tmp_path):
     """The SQLite file of the test server's crash history and feedback."""
     return tmp_path / "nbcrash-store" / "nbcrash.sqlite3"
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(os.environ["JUPYTER_DATA_DIR"], ignore_errors=True)
 
 
 def pytest_configure(config):

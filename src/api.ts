@@ -18,7 +18,6 @@ import {
   IFeedbackResponse,
   IFixFeedbackRequest,
   IServerStatus,
-  IStoredCrash,
   ITaxonomyData
 } from './types';
 
@@ -40,11 +39,14 @@ export function getTaxonomy(settings?: Settings): Promise<ITaxonomyData> {
   return request<ITaxonomyData>('taxonomy', {}, settings);
 }
 
-/** GET /nbcrash/crashes: the crash history, newest first. */
+/**
+ * GET /nbcrash/crashes: the crashes of `query.scope` (this server session's by default),
+ * newest first, and how many earlier sessions' crashes match the same filters.
+ */
 export async function getCrashes(
   query: ICrashesQuery = {},
   settings?: Settings
-): Promise<IStoredCrash[]> {
+): Promise<ICrashesResponse> {
   const params = Object.entries(query)
     .filter(([, value]) => value !== undefined && value !== '')
     .map(([key, value]) => [key, String(value)]);
@@ -56,7 +58,11 @@ export async function getCrashes(
     {},
     settings
   );
-  return answer.crashes;
+  // A server before the session scope answered without `earlier`.
+  return {
+    crashes: answer.crashes,
+    earlier: typeof answer.earlier === 'number' ? answer.earlier : 0
+  };
 }
 
 /** DELETE /nbcrash/crashes: forget the crash history (the feedback is kept). */

@@ -24,6 +24,16 @@ export interface ICrashEntry {
   error?: string;
   /** The user's verdict on the diagnosis, once given. */
   feedback?: IStoredFeedback | null;
+  /**
+   * Diagnosed in an earlier server session (loaded from the history on request): the panel
+   * lists and counts it only while "Earlier" is chosen.
+   */
+  earlier?: boolean;
+}
+
+/** Whether an entry belongs to this server session (every crash seen live does). */
+export function inThisSession(entry: ICrashEntry): boolean {
+  return !entry.earlier;
 }
 
 /** The crash id the server keeps the entry under (null when not kept). */
@@ -53,7 +63,8 @@ export function entryFromServer(crash: IStoredCrash): ICrashEntry {
     },
     // A fix's outcome alone is stored as feedback without a verdict: no verdict to show.
     feedback:
-      typeof crash.feedback?.correct === 'boolean' ? crash.feedback : null
+      typeof crash.feedback?.correct === 'boolean' ? crash.feedback : null,
+    earlier: crash.this_session === false
   };
 }
 

@@ -7,7 +7,13 @@ import { ICommandPalette } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
-import { clearCrashes, getCrashes, sendFeedback, sendFixFeedback } from './api';
+import {
+  clearCrashes,
+  getCrashes,
+  getStatus,
+  sendFeedback,
+  sendFixFeedback
+} from './api';
 // Capture, panel and cards all start with the application: a crash in the first cell run
 // must already be seen, so these modules are needed at activation.
 /* eslint-disable jupyter/prefer-lazy-imports */
@@ -67,10 +73,12 @@ const plugin: JupyterFrontEndPlugin<void> = {
       taxonomy,
       onReveal: reveal,
       clearHistory: () => clearCrashes(),
+      loadEarlier: async () => (await getCrashes({ scope: 'earlier' })).crashes,
       onCopy: copy,
       fixer
     });
     panel.minConfidence = settings.minConfidence;
+    panel.confidenceThreshold = settings.confidenceThreshold;
     app.shell.add(panel, 'right', { rank: 900 });
     restorer?.add(panel, 'nbcrash-panel');
 
@@ -90,6 +98,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       },
       onReveal: reveal,
       minConfidence: () => settings.minConfidence,
+      confidenceThreshold: () => settings.confidenceThreshold,
       onFeedback: (entry, feedback) => log.update(entry.key, { feedback }),
       send: sendFeedback,
       onCopy: copy,
@@ -108,16 +117,24 @@ const plugin: JupyterFrontEndPlugin<void> = {
       () => undefined
     );
 
-    // The crashes of earlier page loads: the server keeps them.
-    void getCrashes()
-      .then(crashes => {
+    // The crashes of earlier page loads of this server session: the server keeps them, and
+    // counts those of earlier sessions for the panel's "Earlier: N".
+    void getCrashes({ scope: 'session' })
+      .then(({ crashes, earlier }) => {
         log.merge(crashes);
+        panel.earlierCount = earlier;
         cards.restoreAll();
       })
       .catch(reason => {
         console.warn('nbcrash: could not load the crash history.', reason);
         panel.status = `Could not load the crash history: ${errorMessage(reason)}`;
       });
+
+    // Which model diagnoses, for the panel's foot; the panel works without it.
+    void getStatus().then(
+      status => (panel.model = status.model),
+      reason => console.warn('nbcrash: could not read the status.', reason)
+    );
 
     addCommands({
       app,
@@ -137,6 +154,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
         capture.sendCellSource = settings.sendCellSource;
         capture.historyLimit = settings.historyLength;
         panel.minConfidence = settings.minConfidence;
+        panel.confidenceThreshold = settings.confidenceThreshold;
         cards.enabled = settings.showInlineCards;
         cards.refresh();
       };

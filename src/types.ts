@@ -62,6 +62,15 @@ export interface IRelatedCell {
   execution_count: number | null;
 }
 
+/** The dimensions the server ranks alternatives for. */
+export type RankedDimension = 'crash_type' | 'root_cause' | 'stage' | 'library';
+
+/** One ranked label of a dimension with its calibrated probability. */
+export interface IAlternative {
+  id: string;
+  p: number;
+}
+
 /** Answer of POST /nbcrash/diagnose. */
 export interface IDiagnosis {
   crash_type: string;
@@ -71,6 +80,11 @@ export interface IDiagnosis {
   library: string;
   ml_bug: boolean;
   confidence: { [dimension: string]: number };
+  /**
+   * The likeliest labels per dimension (at most 3, likeliest first, the chosen label first
+   * with its `confidence`). Absent on crashes stored before the field existed.
+   */
+  alternatives?: { [D in RankedDimension]?: IAlternative[] };
   hint: string;
   evidence: string[];
   related_cell: IRelatedCell | null;
@@ -193,15 +207,24 @@ export interface IStoredCrash {
   feedback: IStoredFeedback | null;
   /** What became of the diagnosis's fix (absent from older servers). */
   fix_result?: IFixFeedbackRequest['fix'] | null;
+  /** Diagnosed in this server session (false: an earlier one). */
+  this_session?: boolean;
 }
 
 /** Answer of GET /nbcrash/crashes, newest first. */
 export interface ICrashesResponse {
   crashes: IStoredCrash[];
+  /** How many crashes of earlier server sessions match the same filters. */
+  earlier: number;
 }
+
+/** Which crashes GET /nbcrash/crashes lists: this server session's, earlier ones, or all. */
+export type CrashScope = 'session' | 'earlier' | 'all';
 
 /** Filters of GET /nbcrash/crashes (all optional; the server's default limit applies). */
 export interface ICrashesQuery {
+  /** The server's default is 'session'. */
+  scope?: CrashScope;
   crash_type?: string;
   stage?: string;
   library?: string;
@@ -229,16 +252,25 @@ export interface ITaxonomyData {
   [dimension: string]: ITaxonomyEntry[] | string;
 }
 
+/** The model in use, as GET /nbcrash/status describes it. */
+export interface IModelStatus {
+  /** "explicit" (configured), "user" (retrained), "shipped" or "none". */
+  source: string;
+  path: string | null;
+  /** Examples per training file ({"corpus.jsonl": 688, …}), or a total. */
+  trained_on: unknown;
+  /** When the model was trained (ISO 8601), when the server says. */
+  created?: string | null;
+  /** How many of the user's corrections it learnt from, when the server says. */
+  corrections?: number | null;
+}
+
 /** Answer of GET /nbcrash/status. */
 export interface IServerStatus {
   version: string;
   taxonomy_version: string;
   /** Which model diagnoses: "explicit" (configured), "user", "shipped" or "none". */
-  model: {
-    source: string;
-    path: string | null;
-    trained_on: unknown;
-  };
+  model: IModelStatus;
   history_length: number;
   max_body_size: number;
 }

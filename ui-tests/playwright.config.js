@@ -4,9 +4,17 @@
  * Browsers cannot be downloaded here: the tests run in Debian's Chromium
  * (`apt-get install chromium`, /usr/bin/chromium; override with CHROMIUM_PATH).
  */
+const os = require('os');
+const path = require('path');
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
 const port = process.env.NBCRASH_UI_PORT || '8917';
+
+// The test server's crash history, in a file the specs can add to (uncertainty.spec.ts adds
+// crashes of an earlier server session); the server (webServer) inherits this environment.
+process.env.NBCRASH_UI_STORE =
+  process.env.NBCRASH_UI_STORE ||
+  path.join(os.tmpdir(), `nbcrash-ui-${port}`, 'nbcrash.sqlite3');
 
 module.exports = {
   ...baseConfig,

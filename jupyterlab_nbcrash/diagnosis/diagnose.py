@@ -169,17 +169,19 @@ def _apply_notebook(record, finding, labels, confidence, distributions, evidence
             notebook_cause = finding.notebook_cause
         related_cell = finding.related_cell
     elif (
-        finding is None
+        not decisive
         and labels["root_cause"] == "notebook_specific"
         and record.notebook is not None
         and record.notebook.cells
-        and record.notebook.history
+        and _order_known(record.notebook)
         and "root_cause" in distributions
     ):
-        # The live notebook and its execution history were there to look at and showed no
-        # sign of a cell-order problem (on the scripted scenarios the analysis finds every
-        # notebook-specific cause): take the model's next best, its probability given that it is
-        # not notebook_specific. (A saved notebook without history proves less: no change.)
+        # The notebook and how its cells ran (the live history, or the execution counts a saved
+        # file keeps) were there to look at and gave no decisive notebook cause (on the scripted
+        # scenarios, live and saved, the analysis decides every notebook-specific cause; a weak
+        # finding alone, such as a cell that merely ran twice, was wrong on the negatives): the
+        # error text alone does not support one, so take the model's next best, its probability
+        # given that it is not notebook_specific.
         rest = without(distributions["root_cause"], "notebook_specific")
         alt = next(iter(rest), None)
         if alt is not None and taxonomy.is_valid("root_cause", alt[0]):
@@ -200,6 +202,13 @@ def _apply_notebook(record, finding, labels, confidence, distributions, evidence
         # chose notebook_specific.
         notebook_cause = finding.notebook_cause
     return notebook_cause, related_cell
+
+
+def _order_known(notebook) -> bool:
+    """Whether the notebook tells how its cells ran: a live history or saved execution counts."""
+    return bool(notebook.history) or any(
+        cell.execution_count is not None for cell in notebook.cells
+    )
 
 
 def _combine(parsed, best, predictions: Mapping[str, Prediction]) -> tuple[dict, dict, list[str]]:

@@ -81,25 +81,40 @@ describe('the server API', () => {
     expect(JSON.parse(calls[6].body)).toEqual(fixed);
   });
 
-  it('returns the answer typed, and the crash list itself', async () => {
+  it('returns the answer typed, and the crash list with the earlier count', async () => {
     const d = diagnosis();
     const { settings, calls } = fakeServer(call =>
       call.url.includes('/diagnose')
         ? json(d)
-        : json({ crashes: [{ crash_id: 3 }] })
+        : json({ crashes: [{ crash_id: 3 }], earlier: 477 })
     );
     expect(
       await diagnose({ ename: 'E', evalue: '', traceback: [] }, settings)
     ).toEqual(d);
-    const crashes = await getCrashes(
+    const answer = await getCrashes(
       { stage: 'training', notebook: 'a b.ipynb', library: '', limit: 5 },
       settings
     );
-    expect(crashes).toEqual([{ crash_id: 3 }]);
+    expect(answer).toEqual({ crashes: [{ crash_id: 3 }], earlier: 477 });
     // Empty filters are left out; values are URL-encoded.
     expect(calls[1].url).toMatch(
       /\/nbcrash\/crashes\?stage=training&notebook=a\+b\.ipynb&limit=5$/
     );
+  });
+
+  it('asks for a scope of the history; an answer without a count has 0 earlier', async () => {
+    const { settings, calls } = fakeServer(() =>
+      json({ crashes: [{ crash_id: 4 }] })
+    );
+    expect(await getCrashes({ scope: 'earlier' }, settings)).toEqual({
+      crashes: [{ crash_id: 4 }],
+      earlier: 0
+    });
+    await getCrashes({ scope: 'session', crash_type: 'name_error' }, settings);
+    expect(calls.map(c => c.url.replace(/^.*\/nbcrash\//, ''))).toEqual([
+      'crashes?scope=earlier',
+      'crashes?scope=session&crash_type=name_error'
+    ]);
   });
 
   it("raises the server's error message on a 4xx answer", async () => {

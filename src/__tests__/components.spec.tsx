@@ -26,12 +26,17 @@ function text(html: string): string {
 
 const nothing = () => undefined;
 
-function card(e: ICrashEntry, minConfidence = 0): string {
+function card(
+  e: ICrashEntry,
+  minConfidence = 0,
+  confidenceThreshold = 0.7
+): string {
   const props: ICardProps = {
     taxonomy: taxonomy(),
     onDetails: nothing,
     onReveal: nothing,
     minConfidence,
+    confidenceThreshold,
     onFeedback: nothing,
     send: () => Promise.reject(new Error('not in the specs')),
     onCopy: nothing
@@ -39,13 +44,18 @@ function card(e: ICrashEntry, minConfidence = 0): string {
   return renderToStaticMarkup(<CrashCardView {...props} entry={e} />);
 }
 
-function panelEntry(e: ICrashEntry, minConfidence = 0): string {
+function panelEntry(
+  e: ICrashEntry,
+  minConfidence = 0,
+  confidenceThreshold = 0.7
+): string {
   return renderToStaticMarkup(
     <CrashEntryView
       entry={e}
       taxonomy={taxonomy()}
       onReveal={nothing}
       minConfidence={minConfidence}
+      confidenceThreshold={confidenceThreshold}
       onCopy={nothing}
     />
   );
@@ -120,6 +130,7 @@ describe('the feedback form', () => {
         diagnosis={entry({}).diagnosis!}
         taxonomy={taxonomy()}
         idPrefix="f"
+        threshold={0.7}
         message=""
         onSubmit={nothing}
         onCancel={nothing}

@@ -26,6 +26,22 @@ describe('settings', () => {
     expect(readSettings({ historyLength: 1e9 }).historyLength).toBe(10000);
   });
 
+  it("reads the confidence to state a label, clamped, its default the schema's", () => {
+    const schema = require('../../schema/plugin.json');
+    expect(DEFAULT_SETTINGS.confidenceThreshold).toBe(
+      schema.properties.confidenceThreshold.default
+    );
+    expect(
+      readSettings({ confidenceThreshold: 0.55 }).confidenceThreshold
+    ).toBe(0.55);
+    expect(readSettings({ confidenceThreshold: 2 }).confidenceThreshold).toBe(
+      1
+    );
+    expect(readSettings({ confidenceThreshold: 'x' }).confidenceThreshold).toBe(
+      DEFAULT_SETTINGS.confidenceThreshold
+    );
+  });
+
   it('shows no cards when diagnosis is off', () => {
     const s = readSettings({ enabled: false, showInlineCards: true });
     expect(s.enabled).toBe(false);

@@ -21,6 +21,8 @@ export interface ICardProps {
   onReveal: (where: ICellLocation) => void;
   /** The user's minimum confidence for a hint (0..1). */
   minConfidence: number;
+  /** Below this confidence (0..1) a label is shown as "A or b — not sure". */
+  confidenceThreshold: number;
   /** A verdict was stored: update the crash log. */
   onFeedback: (entry: ICrashEntry, feedback: IStoredFeedback) => void;
   /** POST the feedback (replaceable in tests). */
@@ -58,6 +60,8 @@ export function CrashCardView(
             dimension="crash_type"
             id={d.crash_type}
             taxonomy={taxonomy}
+            diagnosis={d}
+            threshold={props.confidenceThreshold}
           />
           <span className="jp-nbcrash-card-sep">·</span>
           <LabelTitle
@@ -66,12 +70,15 @@ export function CrashCardView(
             id={d.stage}
             taxonomy={taxonomy}
             tooltipPrefix="Pipeline stage: "
+            diagnosis={d}
+            threshold={props.confidenceThreshold}
           />
         </span>
         <CauseTitle
           className="jp-nbcrash-card-cause"
           diagnosis={d}
           taxonomy={taxonomy}
+          threshold={props.confidenceThreshold}
         />
         <span className="jp-nbcrash-card-actions">
           <FixButton
@@ -128,6 +135,7 @@ export function CrashCardView(
         diagnosis={d}
         taxonomy={taxonomy}
         idPrefix={whyId}
+        threshold={props.confidenceThreshold}
         send={props.send}
         onFeedback={props.onFeedback}
       />

@@ -17,6 +17,8 @@ export interface ICrashViewProps {
   onReveal: (where: ICellLocation) => void;
   /** The user's minimum confidence for a hint (0..1). */
   minConfidence: number;
+  /** Below this confidence (0..1) a label is shown as "A or b — not sure". */
+  confidenceThreshold: number;
   /** Copy a diagnosis as Markdown. */
   onCopy?: (entry: ICrashEntry) => void;
   /** Applies one-click fixes (none: no fix button). */
@@ -46,6 +48,8 @@ export function CrashEntryView(
             dimension="crash_type"
             id={d.crash_type}
             taxonomy={taxonomy}
+            diagnosis={d}
+            threshold={props.confidenceThreshold}
           />
         ) : (
           <span className="jp-nbcrash-crash-type">
@@ -84,6 +88,7 @@ export function CrashEntryView(
             className="jp-nbcrash-label jp-nbcrash-label-root_cause"
             diagnosis={d}
             taxonomy={taxonomy}
+            threshold={props.confidenceThreshold}
           />
           {(['stage', 'library'] as const).map(dimension =>
             d[dimension] ? (
@@ -95,6 +100,8 @@ export function CrashEntryView(
                   dimension={dimension}
                   id={d[dimension]}
                   taxonomy={taxonomy}
+                  diagnosis={d}
+                  threshold={props.confidenceThreshold}
                 />
               </React.Fragment>
             ) : null
@@ -183,6 +190,7 @@ export function CrashList(
           taxonomy={props.taxonomy}
           onReveal={props.onReveal}
           minConfidence={props.minConfidence}
+          confidenceThreshold={props.confidenceThreshold}
           onCopy={props.onCopy}
           fixer={props.fixer}
           selected={entry.key === props.selectedKey}

@@ -25,6 +25,8 @@ export interface IFeedbackBoxProps {
   taxonomy: Taxonomy;
   /** Prefix of the form's ids (unique per card). */
   idPrefix: string;
+  /** The confidence setting: labels less sure than this come first in the form (0..1). */
+  threshold: number;
   /** POST the verdict (POST /nbcrash/feedback; replaceable in tests). */
   send: (request: IFeedbackRequest) => Promise<IFeedbackResponse>;
   /** The server stored a verdict: update the crash log. */
@@ -134,6 +136,7 @@ export function FeedbackBox(props: IFeedbackBoxProps): JSX.Element | null {
           diagnosis={d}
           taxonomy={taxonomy}
           idPrefix={props.idPrefix}
+          threshold={props.threshold}
           message={state.formMessage}
           onCancel={() => dispatch({ type: 'cancel' })}
           onSubmit={chosen => {

@@ -3,11 +3,16 @@ import * as React from 'react';
 import { ICrashEntry } from '../crashlog';
 import { confidenceRows, percent } from '../labels';
 import { Taxonomy } from '../taxonomy';
-import { Dimension, IDiagnosis } from '../types';
+import { Dimension, IDiagnosis, RankedDimension } from '../types';
+import { alternativesOf, RANKED } from '../uncertainty';
 import { CopyMarkdownButton } from './actions';
 import { TextWithCode } from './textwithcode';
 
-/** Each label of a diagnosis with how sure the diagnosis is of it, as a bar. */
+/**
+ * How sure the diagnosis is of each dimension: a bar per label the server ranked (the
+ * chosen one first, then the runners-up), so a close call shows as two bars of about the
+ * same length. A dimension without ranked labels has its chosen label's bar alone.
+ */
 export function ConfidenceTable(props: {
   diagnosis: IDiagnosis;
   taxonomy: Taxonomy;
@@ -21,35 +26,70 @@ export function ConfidenceTable(props: {
     <dl className="jp-nbcrash-confidence">
       {rows.map(row => {
         const id = (d as unknown as { [key: string]: unknown })[row.dimension];
-        const title =
-          typeof id === 'string'
-            ? taxonomy.title(row.dimension as Dimension, id)
-            : '';
-        const value = percent(row.value);
+        const ranked = RANKED.includes(row.dimension as RankedDimension)
+          ? alternativesOf(d, row.dimension as RankedDimension)
+          : [];
+        const bars =
+          ranked.length > 0
+            ? ranked
+            : [{ id: typeof id === 'string' ? id : '', p: row.value }];
         return (
           <React.Fragment key={row.dimension}>
             <dt>{row.name}</dt>
-            <dd>
-              <span className="jp-nbcrash-confidence-label">{title}</span>
-              <span
-                className="jp-nbcrash-confidence-bar"
-                role="meter"
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={Math.round(row.value * 100)}
-                aria-label={`Confidence in the ${row.name.toLowerCase()}`}
-              >
-                <span
-                  className="jp-nbcrash-confidence-fill"
-                  style={{ width: value }}
+            <dd data-dimension={row.dimension}>
+              {bars.map((bar, i) => (
+                <ConfidenceBar
+                  key={bar.id || i}
+                  title={
+                    bar.id
+                      ? taxonomy.title(row.dimension as Dimension, bar.id)
+                      : ''
+                  }
+                  value={i === 0 ? row.value : bar.p}
+                  chosen={i === 0}
+                  label={
+                    i === 0
+                      ? `Confidence in the ${row.name.toLowerCase()}`
+                      : `Probability of the ${row.name.toLowerCase()} being ${bar.id ? taxonomy.title(row.dimension as Dimension, bar.id) : 'another label'}`
+                  }
                 />
-              </span>
-              <span className="jp-nbcrash-confidence-value">{value}</span>
+              ))}
             </dd>
           </React.Fragment>
         );
       })}
     </dl>
+  );
+}
+
+/** One label's title, a bar as long as its probability, and the percentage. */
+function ConfidenceBar(props: {
+  title: string;
+  value: number;
+  chosen: boolean;
+  label: string;
+}): JSX.Element {
+  const value = percent(props.value);
+  return (
+    <span
+      className={
+        'jp-nbcrash-confidence-row' +
+        (props.chosen ? '' : ' jp-nbcrash-confidence-alt')
+      }
+    >
+      <span className="jp-nbcrash-confidence-label">{props.title}</span>
+      <span
+        className="jp-nbcrash-confidence-bar"
+        role="meter"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(props.value * 100)}
+        aria-label={props.label}
+      >
+        <span className="jp-nbcrash-confidence-fill" style={{ width: value }} />
+      </span>
+      <span className="jp-nbcrash-confidence-value">{value}</span>
+    </span>
   );
 }
 

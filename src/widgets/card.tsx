@@ -46,6 +46,7 @@ export class CrashCard extends ReactWidget {
       <CrashCardView
         {...this._options}
         minConfidence={this._options.minConfidence()}
+        confidenceThreshold={this._options.confidenceThreshold()}
         entry={entry}
       />
     );
@@ -56,9 +57,13 @@ export class CrashCard extends ReactWidget {
 }
 
 export namespace CrashCard {
-  /** A card's props, with the minimum confidence read live from the settings. */
-  export interface IOptions extends Omit<ICardProps, 'minConfidence'> {
+  /** A card's props, with the confidence settings read live. */
+  export interface IOptions extends Omit<
+    ICardProps,
+    'minConfidence' | 'confidenceThreshold'
+  > {
     minConfidence: () => number;
+    confidenceThreshold: () => number;
     entry: ICrashEntry;
   }
 }

@@ -5,8 +5,8 @@ import * as React from 'react';
 import { BarChart } from '../components/barchart';
 import { CrashList } from '../components/crashlist';
 import { FilterBar } from '../components/filterbar';
-import { PanelHeader } from '../components/panelheader';
-import { CrashLog, ICrashEntry } from '../crashlog';
+import { ModelLine, PanelHeader } from '../components/panelheader';
+import { CrashLog, ICrashEntry, inThisSession } from '../crashlog';
 import {
   filterEntries,
   ICrashFilter,
@@ -16,14 +16,17 @@ import {
 import type { IFixer } from '../fixaction';
 import { crashIcon } from '../icon';
 import { errorMessage } from '../labels';
+import { modelLine, modelTooltip } from '../modelline';
 import { ICellLocation } from '../navigate';
 import { Taxonomy } from '../taxonomy';
+import { IModelStatus, IStoredCrash } from '../types';
 
 /** The DOM id of the crash panel (also used to open it). */
 export const PANEL_ID = 'jp-nbcrash-panel';
 
 /**
- * The right side panel "Crash diagnosis": every crash of the session, newest first.
+ * The right side panel "Crash diagnosis": every crash of this server session, newest first;
+ * "Earlier: N" adds those of earlier sessions (to the list, the filters and the charts).
  */
 export class CrashPanel extends ReactWidget {
   constructor(options: CrashPanel.IOptions) {
@@ -34,6 +37,7 @@ export class CrashPanel extends ReactWidget {
     this._onCopy = options.onCopy;
     this._fixer = options.fixer;
     this._clearHistory = options.clearHistory;
+    this._loadEarlier = options.loadEarlier;
     this.id = PANEL_ID;
     this.addClass('jp-nbcrash-panel');
     this.title.icon = crashIcon;
@@ -56,8 +60,11 @@ export class CrashPanel extends ReactWidget {
   /** Highlight one entry and scroll it into view. */
   select(key: string | null): void {
     this._selected = key;
-    // The entry must be visible: drop a filter that hides it.
+    // The entry must be visible: drop a filter that hides it, show earlier sessions if it is one.
     const entry = key ? this._log.get(key) : undefined;
+    if (entry && !inThisSession(entry)) {
+      this._showEarlier = true;
+    }
     if (entry && !filterEntries([entry], this._filter).length) {
       this._filter = { ...NO_FILTER };
     }
@@ -82,6 +89,61 @@ export class CrashPanel extends ReactWidget {
     this.update();
   }
 
+  /** Below this confidence (0..1) a label is shown as "A or b — not sure". */
+  get confidenceThreshold(): number {
+    return this._confidenceThreshold;
+  }
+  set confidenceThreshold(value: number) {
+    this._confidenceThreshold = value;
+    this.update();
+  }
+
+  /** How many crashes of earlier server sessions the history holds ("Earlier: N"). */
+  get earlierCount(): number {
+    return this._earlierCount;
+  }
+  set earlierCount(value: number) {
+    this._earlierCount = value;
+    this.update();
+  }
+
+  /** Whether the crashes of earlier server sessions are listed. */
+  get showEarlier(): boolean {
+    return this._showEarlier;
+  }
+
+  /**
+   * List the crashes of earlier server sessions too (loaded from the history the first time),
+   * or only this session's again.
+   */
+  async toggleEarlier(): Promise<void> {
+    if (this._showEarlier) {
+      this._showEarlier = false;
+      this.update();
+      return;
+    }
+    if (!this._earlierLoaded) {
+      try {
+        this._log.merge(await this._loadEarlier());
+        this._earlierLoaded = true;
+      } catch (reason) {
+        this.status = `Could not load the earlier crashes: ${errorMessage(reason)}`;
+        return;
+      }
+    }
+    this._showEarlier = true;
+    this.update();
+  }
+
+  /** The model that diagnoses (GET /nbcrash/status), for the line at the foot. */
+  get model(): IModelStatus | null {
+    return this._model;
+  }
+  set model(value: IModelStatus | null) {
+    this._model = value;
+    this.update();
+  }
+
   /** A message about the crash history (e.g. it could not be loaded); '' for none. */
   get status(): string {
     return this._status;
@@ -93,7 +155,8 @@ export class CrashPanel extends ReactWidget {
 
   /** Ask, then forget every crash of the history (server and panel). */
   async clear(): Promise<boolean> {
-    const count = this._log.entries.length;
+    const count =
+      this._log.entries.filter(inThisSession).length + this._earlierCount;
     const result = await showDialog({
       title: 'Clear the crash history?',
       body:
@@ -119,12 +182,17 @@ export class CrashPanel extends ReactWidget {
     this._status = '';
     this._selected = null;
     this._filter = { ...NO_FILTER };
+    this._earlierCount = 0;
+    this._showEarlier = false;
+    this._earlierLoaded = false;
     this._log.clear();
     return true;
   }
 
   protected render(): JSX.Element {
-    const all = this._log.entries;
+    const all = this._showEarlier
+      ? this._log.entries
+      : this._log.entries.filter(inThisSession);
     const shown = filterEntries(all, this._filter);
     const filtering = isFiltering(this._filter);
     return (
@@ -133,6 +201,9 @@ export class CrashPanel extends ReactWidget {
           total={all.length}
           shown={shown.length}
           filtering={filtering}
+          earlier={this._earlierCount}
+          showEarlier={this._showEarlier}
+          onToggleEarlier={() => void this.toggleEarlier()}
           onClear={() => void this.clear()}
         />
         {this._status && (
@@ -171,9 +242,14 @@ export class CrashPanel extends ReactWidget {
           onReveal={this._onReveal}
           selectedKey={this._selected}
           minConfidence={this._minConfidence}
+          confidenceThreshold={this._confidenceThreshold}
           onCopy={this._onCopy}
           fixer={this._fixer}
           emptyText={filtering ? 'No crash matches the filter.' : undefined}
+        />
+        <ModelLine
+          text={modelLine(this._model)}
+          tooltip={modelTooltip(this._model)}
         />
       </div>
     );
@@ -185,9 +261,15 @@ export class CrashPanel extends ReactWidget {
   private _onCopy?: (entry: ICrashEntry) => void;
   private _fixer?: IFixer;
   private _clearHistory: () => Promise<unknown>;
+  private _loadEarlier: () => Promise<readonly IStoredCrash[]>;
   private _selected: string | null = null;
   private _filter: ICrashFilter = { ...NO_FILTER };
   private _minConfidence = 0;
+  private _confidenceThreshold = 0;
+  private _earlierCount = 0;
+  private _showEarlier = false;
+  private _earlierLoaded = false;
+  private _model: IModelStatus | null = null;
   private _status = '';
 }
 
@@ -198,6 +280,8 @@ export namespace CrashPanel {
     onReveal: (where: ICellLocation) => void;
     /** Forget the server's crash history (DELETE /nbcrash/crashes). */
     clearHistory: () => Promise<unknown>;
+    /** The crashes of earlier server sessions (GET /nbcrash/crashes?scope=earlier). */
+    loadEarlier: () => Promise<readonly IStoredCrash[]>;
     /** Copy a diagnosis as Markdown. */
     onCopy?: (entry: ICrashEntry) => void;
     /** Applies one-click fixes. */
