@@ -61,6 +61,7 @@ function card(e: ICrashEntry, f?: IFixer): string {
       onDetails={nothing}
       onReveal={nothing}
       minConfidence={0}
+      confidenceThreshold={0}
       onFeedback={nothing}
       send={() => Promise.reject(new Error('not in the specs'))}
       entry={e}
@@ -76,6 +77,7 @@ function panelEntry(e: ICrashEntry, f?: IFixer): string {
       taxonomy={taxonomy()}
       onReveal={nothing}
       minConfidence={0}
+      confidenceThreshold={0}
       fixer={f}
     />
   );
