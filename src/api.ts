@@ -16,6 +16,7 @@ import {
   IDiagnosis,
   IFeedbackRequest,
   IFeedbackResponse,
+  IFixFeedbackRequest,
   IServerStatus,
   ITaxonomyData
 } from './types';
@@ -72,6 +73,14 @@ export function clearCrashes(settings?: Settings): Promise<IClearResponse> {
 /** POST /nbcrash/feedback: a verdict on a stored diagnosis. */
 export function sendFeedback(
   body: IFeedbackRequest,
+  settings?: Settings
+): Promise<IFeedbackResponse> {
+  return request<IFeedbackResponse>('feedback', postJSON(body), settings);
+}
+
+/** POST /nbcrash/feedback: whether a diagnosis's fix was applied and its re-run succeeded. */
+export function sendFixFeedback(
+  body: IFixFeedbackRequest,
   settings?: Settings
 ): Promise<IFeedbackResponse> {
   return request<IFeedbackResponse>('feedback', postJSON(body), settings);

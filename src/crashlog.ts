@@ -61,7 +61,9 @@ export function entryFromServer(crash: IStoredCrash): ICrashEntry {
       crash_id: crash.crash_id,
       created: crash.created
     },
-    feedback: crash.feedback,
+    // A fix's outcome alone is stored as feedback without a verdict: no verdict to show.
+    feedback:
+      typeof crash.feedback?.correct === 'boolean' ? crash.feedback : null,
     earlier: crash.this_session === false
   };
 }

@@ -7,13 +7,20 @@ import { ICommandPalette } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
-import { clearCrashes, getCrashes, getStatus, sendFeedback } from './api';
+import {
+  clearCrashes,
+  getCrashes,
+  getStatus,
+  sendFeedback,
+  sendFixFeedback
+} from './api';
 // Capture, panel and cards all start with the application: a crash in the first cell run
 // must already be seen, so these modules are needed at activation.
 /* eslint-disable jupyter/prefer-lazy-imports */
 import { CrashCapture } from './capture';
 import { addCommands, CommandIDs } from './commands';
 import { CrashLog, ICrashEntry } from './crashlog';
+import { FixRunner } from './fixaction';
 import { revealCell } from './navigate';
 import { CardManager } from './widgets/cardmanager';
 import { CrashPanel } from './widgets/panel';
@@ -50,13 +57,25 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const copy = (entry: ICrashEntry) =>
       void app.commands.execute(CommandIDs.copyMarkdown, { key: entry.key });
 
+    const fixer = new FixRunner({
+      tracker,
+      send: sendFixFeedback,
+      goTo: (notebook, cellId) =>
+        revealCell(app, tracker, {
+          panelId: notebook.id,
+          notebookPath: notebook.context.path,
+          cellId
+        })
+    });
+
     const panel = new CrashPanel({
       log,
       taxonomy,
       onReveal: reveal,
       clearHistory: () => clearCrashes(),
       loadEarlier: async () => (await getCrashes({ scope: 'earlier' })).crashes,
-      onCopy: copy
+      onCopy: copy,
+      fixer
     });
     panel.minConfidence = settings.minConfidence;
     panel.confidenceThreshold = settings.confidenceThreshold;
@@ -82,7 +101,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
       confidenceThreshold: () => settings.confidenceThreshold,
       onFeedback: (entry, feedback) => log.update(entry.key, { feedback }),
       send: sendFeedback,
-      onCopy: copy
+      onCopy: copy,
+      fixer
     });
     capture.diagnosed.connect((_, { panel: notebook, cellModel, entry }) =>
       cards.show(notebook, cellModel, entry)

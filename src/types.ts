@@ -88,9 +88,72 @@ export interface IDiagnosis {
   hint: string;
   evidence: string[];
   related_cell: IRelatedCell | null;
+  /** The mechanical cure, when there is one (null when it needs judgment; absent from older servers). */
+  fix?: IFix | null;
   taxonomy_version: string;
   crash_id?: number | null;
   created?: string;
+}
+
+/** The kinds of one-click fix the server proposes. */
+export type FixKind =
+  | 'typo'
+  | 'import'
+  | 'install'
+  | 'removed_api'
+  | 'run_first'
+  | 'go_to_cell'
+  | 'file_path';
+
+/**
+ * Replace the text between `start` and `end` of a cell with `new`. The offsets count Python
+ * code points (not UTF-16 units); `old` is the text expected there. Several replaces in one
+ * cell come last-first, so that each one's offsets hold when it is applied.
+ */
+export interface IFixReplace {
+  op: 'replace';
+  cell_id: string;
+  start: number;
+  end: number;
+  old: string;
+  new: string;
+}
+
+/** A new code cell before the cell at `index` of the notebook; never run by the fix. */
+export interface IFixInsertCell {
+  op: 'insert_cell';
+  index: number;
+  source: string;
+  run: false;
+}
+
+/** Run these cells, in this order. */
+export interface IFixRunCells {
+  op: 'run_cells';
+  cell_ids: string[];
+}
+
+/** Bring a cell into view. */
+export interface IFixGoToCell {
+  op: 'go_to_cell';
+  cell_id: string;
+}
+
+export type FixEdit =
+  IFixReplace | IFixInsertCell | IFixRunCells | IFixGoToCell;
+
+/** A one-click fix of a diagnosis: the button's title and the edits, as data. */
+export interface IFix {
+  /** The button's text; may hold `code spans`. */
+  title: string;
+  kind: FixKind;
+  /** The crashing cell. */
+  cell_id: string;
+  /** SHA-1 (hex) of the crashing cell's source (UTF-8) as diagnosed. */
+  code_sha1: string;
+  edits: FixEdit[];
+  /** Run the crashing cell again once the edits are made. */
+  rerun: boolean;
 }
 
 /** The dimensions a diagnosis is labelled along (each one a user may correct). */
@@ -102,6 +165,16 @@ export interface IFeedbackRequest {
   crash_id: number;
   correct: boolean;
   labels?: { [D in Dimension]?: string | null };
+}
+
+/** Body of POST /nbcrash/feedback reporting what became of a diagnosis's fix. */
+export interface IFixFeedbackRequest {
+  crash_id: number;
+  fix: {
+    applied: boolean;
+    /** Whether the crashing cell's re-run succeeded; null when it was not re-run. */
+    rerun_ok: boolean | null;
+  };
 }
 
 /** Answer of POST /nbcrash/feedback. */
@@ -130,7 +203,10 @@ export interface IStoredCrash {
   ename: string;
   evalue: string;
   diagnosis: IDiagnosis;
+  /** The verdict (the server sends `correct: null` when only a fix's outcome was sent). */
   feedback: IStoredFeedback | null;
+  /** What became of the diagnosis's fix (absent from older servers). */
+  fix_result?: IFixFeedbackRequest['fix'] | null;
   /** Diagnosed in this server session (false: an earlier one). */
   this_session?: boolean;
 }

@@ -6,7 +6,8 @@ import {
   getCrashes,
   getStatus,
   getTaxonomy,
-  sendFeedback
+  sendFeedback,
+  sendFixFeedback
 } from '../api';
 import { diagnosis } from './fixtures';
 
@@ -63,6 +64,8 @@ describe('the server API', () => {
     await clearCrashes(settings);
     await sendFeedback({ crash_id: 7, correct: true }, settings);
     await getStatus(settings);
+    const fixed = { crash_id: 7, fix: { applied: true, rerun_ok: false } };
+    await sendFixFeedback(fixed, settings);
     const base = 'http://localhost:8888/lab-base/nbcrash';
     expect(calls.map(c => `${c.method} ${c.url}`)).toEqual([
       `POST ${base}/diagnose`,
@@ -70,10 +73,12 @@ describe('the server API', () => {
       `GET ${base}/crashes`,
       `DELETE ${base}/crashes`,
       `POST ${base}/feedback`,
-      `GET ${base}/status`
+      `GET ${base}/status`,
+      `POST ${base}/feedback`
     ]);
     expect(JSON.parse(calls[0].body)).toEqual(body);
     expect(JSON.parse(calls[4].body)).toEqual({ crash_id: 7, correct: true });
+    expect(JSON.parse(calls[6].body)).toEqual(fixed);
   });
 
   it('returns the answer typed, and the crash list with the earlier count', async () => {

@@ -1,11 +1,12 @@
 import * as React from 'react';
 
 import { ICrashEntry } from '../crashlog';
+import type { IFixer } from '../fixaction';
 import { crashIcon } from '../icon';
 import { ICellLocation } from '../navigate';
 import { Taxonomy } from '../taxonomy';
 import { IFeedbackRequest, IFeedbackResponse, IStoredFeedback } from '../types';
-import { GoToCellButton } from './actions';
+import { FixButton, GoToCellButton } from './actions';
 import { FeedbackBox } from './feedbackbox';
 import { DiagnosisHint } from './hint';
 import { CauseTitle, LabelTitle } from './labeltitle';
@@ -28,6 +29,8 @@ export interface ICardProps {
   send: (request: IFeedbackRequest) => Promise<IFeedbackResponse>;
   /** Copy the diagnosis as Markdown. */
   onCopy?: (entry: ICrashEntry) => void;
+  /** Applies one-click fixes (none: no fix button). */
+  fixer?: IFixer;
 }
 
 /**
@@ -78,6 +81,11 @@ export function CrashCardView(
           threshold={props.confidenceThreshold}
         />
         <span className="jp-nbcrash-card-actions">
+          <FixButton
+            className="jp-nbcrash-button jp-mod-accept"
+            entry={entry}
+            fixer={props.fixer}
+          />
           <GoToCellButton
             className="jp-nbcrash-button jp-nbcrash-card-goto jp-mod-accept"
             entry={entry}

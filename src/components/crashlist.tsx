@@ -1,10 +1,11 @@
 import * as React from 'react';
 
 import { crashIdOf, ICrashEntry } from '../crashlog';
+import type { IFixer } from '../fixaction';
 import { cellLabel, DIMENSION_NAMES, firstLine, notebookName } from '../labels';
 import { ICellLocation } from '../navigate';
 import { Taxonomy } from '../taxonomy';
-import { CopyMarkdownButton, GoToCellButton } from './actions';
+import { CopyMarkdownButton, FixButton, GoToCellButton } from './actions';
 import { FeedbackSummary } from './feedbacksummary';
 import { DiagnosisHint } from './hint';
 import { CauseTitle, LabelTitle } from './labeltitle';
@@ -20,6 +21,8 @@ export interface ICrashViewProps {
   confidenceThreshold: number;
   /** Copy a diagnosis as Markdown. */
   onCopy?: (entry: ICrashEntry) => void;
+  /** Applies one-click fixes (none: no fix button). */
+  fixer?: IFixer;
 }
 
 /** One crash of the panel: the error, its cell, the labels, the hint and the verdict. */
@@ -126,8 +129,13 @@ export function CrashEntryView(
           Could not diagnose this error: {entry.error}
         </p>
       )}
-      {(d?.related_cell || (d && onCopy)) && (
+      {(d?.related_cell || d?.fix || (d && onCopy)) && (
         <div className="jp-nbcrash-actions">
+          <FixButton
+            className="jp-mod-styled jp-mod-accept"
+            entry={entry}
+            fixer={props.fixer}
+          />
           <GoToCellButton
             className="jp-nbcrash-goto jp-mod-styled jp-mod-accept"
             entry={entry}
@@ -184,6 +192,7 @@ export function CrashList(
           minConfidence={props.minConfidence}
           confidenceThreshold={props.confidenceThreshold}
           onCopy={props.onCopy}
+          fixer={props.fixer}
           selected={entry.key === props.selectedKey}
         />
       ))}

@@ -13,6 +13,7 @@ import {
   isFiltering,
   NO_FILTER
 } from '../filters';
+import type { IFixer } from '../fixaction';
 import { crashIcon } from '../icon';
 import { errorMessage } from '../labels';
 import { modelLine, modelTooltip } from '../modelline';
@@ -34,6 +35,7 @@ export class CrashPanel extends ReactWidget {
     this._taxonomy = options.taxonomy;
     this._onReveal = options.onReveal;
     this._onCopy = options.onCopy;
+    this._fixer = options.fixer;
     this._clearHistory = options.clearHistory;
     this._loadEarlier = options.loadEarlier;
     this.id = PANEL_ID;
@@ -242,6 +244,7 @@ export class CrashPanel extends ReactWidget {
           minConfidence={this._minConfidence}
           confidenceThreshold={this._confidenceThreshold}
           onCopy={this._onCopy}
+          fixer={this._fixer}
           emptyText={filtering ? 'No crash matches the filter.' : undefined}
         />
         <ModelLine
@@ -256,6 +259,7 @@ export class CrashPanel extends ReactWidget {
   private _taxonomy: Taxonomy;
   private _onReveal: (where: ICellLocation) => void;
   private _onCopy?: (entry: ICrashEntry) => void;
+  private _fixer?: IFixer;
   private _clearHistory: () => Promise<unknown>;
   private _loadEarlier: () => Promise<readonly IStoredCrash[]>;
   private _selected: string | null = null;
@@ -280,5 +284,7 @@ export namespace CrashPanel {
     loadEarlier: () => Promise<readonly IStoredCrash[]>;
     /** Copy a diagnosis as Markdown. */
     onCopy?: (entry: ICrashEntry) => void;
+    /** Applies one-click fixes. */
+    fixer?: IFixer;
   }
 }
