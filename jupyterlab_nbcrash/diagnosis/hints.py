@@ -15,8 +15,9 @@ from collections.abc import Mapping, Sequence
 
 from .. import taxonomy
 from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
-from .rules.imports import module_not_found_hint, package_for
+from .rules.imports import module_not_found_hint
 from .rules.keys import missing_key_hint
+from .rules.module_names import package_for
 from .rules.names import undefined_name_hint
 from .text import allowed_values, closest_allowed, literal_argument, named_arguments
 from .traceback import ParsedError
