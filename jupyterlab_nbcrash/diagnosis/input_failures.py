@@ -54,8 +54,6 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "retry, and make sure no other program holds the port, file or device it names.",
     ),
 )  # fmt: skip
-
-
 _HTTP_REFUSED = re.compile(r"\b(?:401|403|429)\b")
 
 

@@ -29,11 +29,7 @@ _CODE_AFTER = re.compile(
     r"|import [\w.]+))\s*$",
     re.M,
 )
-
-
 _INTRODUCES_CODE = re.compile(r"(?::|\b(?:using|use|run|with))$")
-
-
 _GIST_MAX = 140
 
 
@@ -92,15 +88,11 @@ def message_gist(message: str) -> str:
 # Exceptions that carry the real error further down their message: Keras' "in user code:" stack,
 # a worker's "Traceback (most recent call last)" or "Caught X in DataLoader worker process".
 WRAPPER = re.compile(r"^\s*in user code:|Traceback \(most recent call last\)|^Caught \w+ in ", re.M)
-
-
 _INNER_ERROR = re.compile(r"^\s*(?:[\w.]+\.)?(\w+(?:Error|Exception|Exit)): (.+)$", re.M)
 
 
 # TensorFlow's "Graph execution error": the op's message stands before its "[[{{node …}}]]".
 _GRAPH_NODE = re.compile(r"\[\[\{\{node ([^}]+)\}\}\]\]|\[\[Node: ([^ =\]]+)")
-
-
 _GRAPH_NOISE = re.compile(
     r"^(?:Detected at node|Node:|File |\d+ root error|\d+ successful|\d+ derived|"
     r"Graph execution error|\[\[|Caused by|Traceback|\s*$)"

@@ -21,8 +21,6 @@ _DISPLAY_FRAMES = frozenset(
         "_showtraceback",
     }
 )
-
-
 _KERNEL_DIED = re.compile(
     r"Kernel crashed while executing|kernel (?:appears to have )?died|Canceled future for "
     r"execute_request",

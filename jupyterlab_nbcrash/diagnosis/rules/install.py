@@ -79,8 +79,6 @@ _INSTALL_ASK = re.compile(
     r"(?:,\s*|\s+and\s+|\s+or\s+)?)+)",
     re.I,
 )
-
-
 _NOT_PACKAGES = frozenset(
     {
         "it",

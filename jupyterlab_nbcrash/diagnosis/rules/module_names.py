@@ -83,29 +83,17 @@ def distribution_root(module: str) -> str:
 
 
 _KNOWN = sorted(_known_modules())
-
-
 KNOWN_TOPS = frozenset(k.split(".")[0] for k in _KNOWN)
-
-
 # The names a misspelt module is compared with, by first letter (a slip keeps the first letter).
 _BY_INITIAL: dict[str, list[str]] = {}
-
-
 for _name in sorted(set(_KNOWN) | STDLIB_TOPS):
     _BY_INITIAL.setdefault(_name[0].lower(), []).append(_name)
-
-
 # What well-known modules hold (from the tables): `pyplot` of `matplotlib`, `Conv2D` of
 # `tensorflow.keras.layers`; for "did you mean" when a name cannot be imported from one.
 _MEMBERS: dict[str, set[str]] = {}
-
-
 for _sub in _KNOWN:
     if "." in _sub:
         _MEMBERS.setdefault(_sub.rsplit(".", 1)[0], set()).add(_sub.rsplit(".", 1)[1])
-
-
 for _statement in KNOWN_IMPORTS.values():
     _m = re.fullmatch(r"from ([\w.]+) import (\w+)", _statement)
     if _m:
@@ -118,6 +106,7 @@ def is_known_module(top: str) -> bool:
 
 
 def pip_name(module: str) -> str:
+    """The pip name alone of the package that provides ``module`` (without a note)."""
     return package_for(module).split(" ")[0]
 
 

@@ -23,8 +23,6 @@ _PATH = re.compile(
     r"""|(?:file|path|directory)\s+b?['"]([^'"]+)['"]""",
     re.I | re.M,
 )
-
-
 COMMON_EXTENSIONS = (
     "csv",
     "tsv",
@@ -100,11 +98,7 @@ def path_in(message: str) -> str:
 # In the message the path is a repr: an odd run of backslashes before n/t/r or x07 etc. is a
 # control character, i.e. a backslash escape in the user's string ('C:\new' -> newline).
 _ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\(n|t|r|x0[789bc])")
-
-
 _ESCAPE_NAMES = {"x07": "a", "x08": "b", "x09": "t", "x0b": "v", "x0c": "f"}
-
-
 WINDOWS_FORBIDDEN = re.compile(r'[:*?"<>|]')
 
 
@@ -120,8 +114,6 @@ _WRITES_LINE = re.compile(
     r"\.to_(?:csv|excel|json|parquet|pickle|hdf)\(|savefig\(|\.save(?:_weights)?\(|imwrite\("
     r"|\bopen\(.*,\s*(?:mode\s*=\s*)?['\"][wax]b?\+?['\"]|\bdump\(|savetxt\(|np\.save"
 )
-
-
 _WRITER_FRAMES = frozenset(
     {"savefig", "imwrite", "to_csv", "to_excel", "to_pickle", "to_parquet",
      "save", "save_weights", "savetxt", "dump", "to_filehandle", "write"}
