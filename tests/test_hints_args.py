@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from jupyterlab_nbcrash.diagnosis.hints import make_hint, safe_hint, stated_fix
+from jupyterlab_nbcrash.diagnosis.hints import make_hint, safe_hint
+from jupyterlab_nbcrash.diagnosis.message_words import stated_fix
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from jupyterlab_nbcrash.diagnosis.rules import apply_rules, matching_rules
 from jupyterlab_nbcrash.diagnosis.text import allowed_values, closest_allowed

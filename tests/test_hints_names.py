@@ -15,7 +15,7 @@ from jupyterlab_nbcrash.diagnosis.hints import make_hint
 from jupyterlab_nbcrash.diagnosis.notebook import analyse
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from jupyterlab_nbcrash.diagnosis.rules import apply_rules, matching_rules
-from jupyterlab_nbcrash.diagnosis.rules.imports import misspelt_module
+from jupyterlab_nbcrash.diagnosis.rules.module_names import misspelt_module
 from jupyterlab_nbcrash.diagnosis.rules.names import is_misspelling
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 

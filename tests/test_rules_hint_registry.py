@@ -4,6 +4,7 @@ typed once in the package."""
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
@@ -33,8 +34,17 @@ def _family(module) -> str:
 
 
 def test_every_family_module_is_registered():
+    """A module of rules/ that declares rules or templates is a registered family; the others are
+    a family's helpers (reading a message, building its words) and declare neither."""
     modules = {p.stem for p in RULES_DIR.glob("*.py")} - {"__init__", "base"}
-    assert sorted(modules) == sorted(_family(f) for f in FAMILIES)
+    declaring = {
+        stem
+        for stem in modules
+        if {"RULES", "HINTS", "CATCH_ALL"}
+        & set(vars(importlib.import_module(f"{rules.__name__}.{stem}")))
+    }
+    assert sorted(declaring) == sorted(_family(f) for f in FAMILIES)
+    assert modules - declaring, "helper modules were expected (imports' install wording at least)"
 
 
 def test_every_rule_id_has_a_template_or_a_reason():

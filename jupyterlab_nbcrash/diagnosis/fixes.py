@@ -49,15 +49,8 @@ from .rules import RuleMatch
 from .rules.arguments import UNEXPECTED_KEYWORD
 from .rules.attributes import REMOVED_API
 from .rules.files import NOT_FOUND
-from .rules.imports import (
-    ALIAS_NOT_IMPORTED,
-    MODULE_NOT_FOUND,
-    OPTIONAL_DEPENDENCY,
-    distribution_root,
-    importer,
-    is_known_module,
-    package_for,
-)
+from .rules.imports import ALIAS_NOT_IMPORTED, MODULE_NOT_FOUND, OPTIONAL_DEPENDENCY, importer
+from .rules.module_names import distribution_root, is_known_module, package_for
 from .rules.names import (
     PY2_BUILTINS,
     UNDEFINED_CLASS,

@@ -6,6 +6,10 @@ of the rule that fired (each family in ``rules/`` keeps its templates next to it
 API, ...); failing that, a generic hint for the crash type, with what the parser found where it
 helps. Each hint is one or two sentences. Notebook-cause hints (cell order, an earlier failing
 cell) come from the notebook analysis, not from here.
+
+The generic (safe) hint reads the message through ``message_words`` (its gist, the fix it
+states, a wrapped error's words), ``special_crashes`` (a dead kernel, IPython failing to show an
+earlier error) and ``input_failures`` (failures that no input of the user explains).
 """
 
 from __future__ import annotations
@@ -14,10 +18,14 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .. import taxonomy
+from .input_failures import not_about_inputs
+from .message_words import WRAPPER, inner_gist, message_gist, stated_fix
 from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
-from .rules.imports import module_not_found_hint, package_for
+from .rules.imports import module_not_found_hint
 from .rules.keys import missing_key_hint
+from .rules.module_names import package_for
 from .rules.names import undefined_name_hint
+from .special_crashes import display_failure, special_hint
 from .text import allowed_values, closest_allowed, literal_argument, named_arguments
 from .traceback import ParsedError
 from .where import MAX_CALL, call_arguments, failing_call, raised_in_user_code
@@ -134,176 +142,10 @@ _FAMILY = {
     "UnicodeDecodeError": "ValueError",
     "JSONDecodeError": "ValueError",
 }
-# Sentences of a message that state the fix ("Please use the NLTK Downloader", "Reshape your data
-# either using …", "Did you mean …?", "As a substitution, consider using …"): the user must read
-# them first.
-_STATED_FIX = re.compile(
-    r"(?:^|(?<=[.:!?]\s)|(?<=\n))\s*(?:\d\. )?((?:[A-Z][a-z]+(?: [a-z]+){0,3}, "
-    r"(?=consider|please|try|use))?"
-    r"(?:Please|Use|Try|Did you mean|Reshape|Consider|Install|Downgrade|Upgrade|consider|please|"
-    r"try|use|"
-    r"Maybe you meant|Perhaps you|Make sure|To fix|HINT|Hint|You (?:should|must|need to|can|may "
-    r"want to|might want to))\b[^\n]{3,220}?(?:[.!?](?=\s|$)|$))",
-    re.M,
-)
-# The code line a "…:" (or "… using") fix sentence introduces (">>> nltk.download('punkt')",
-# "pip install x", "from google.colab.patches import cv2_imshow").
-_CODE_AFTER = re.compile(
-    r"\s*\n\s*(?:>>>\s*)?((?:[\w.]+\(.*\)|%?pip install \S.*|!?\S+ -m \S.*|from [\w.]+ import \w.*"
-    r"|import [\w.]+))\s*$",
-    re.M,
-)
-_INTRODUCES_CODE = re.compile(r"(?::|\b(?:using|use|run|with))$")
-_GIST_MAX = 140
 # A hint a card shows whole: a longer safe hint quotes the call by its name only.
 _HINT_MAX = 360
 # A line of a statement that spans several (IPython marks one of them): not worth quoting alone.
 _FRAGMENT = re.compile(r"[,(\[{\\]$|^[)\]}.]|^\w+\s*=\s*[^=]*,$")
-
-
-# Imperative sentences that are no fix: a pointer elsewhere, a request to report a bug.
-_NOT_A_FIX = re.compile(
-    r"refer to|see (?:the )?(?:doc|https?:)|https?://|report|file an issue|open an issue|"
-    r"following|:\s*$",
-    re.I,
-)
-
-
-def stated_fix(message: str) -> str:
-    """The first sentence of ``message`` that states a fix, or "". A sentence that ends with a
-    colon (or "… using") takes the code on the next line with it ("… obtain the resource:
-    `nltk.download(…)`")."""
-    text = message[:4_000]
-    for m in _STATED_FIX.finditer(text):
-        sentence = " ".join(m.group(1).split())
-        if _INTRODUCES_CODE.search(sentence):
-            code = _CODE_AFTER.match(text, m.end())
-            if code is None:
-                continue
-            sentence = f"{sentence} `{code.group(1).strip()}`"
-        if not _NOT_A_FIX.search(sentence):
-            return sentence
-    return ""
-
-
-def _gist(message: str) -> str:
-    """The message's first sentence (or line), cut to a readable length. A line wrapped in the
-    middle of a sentence (the next one goes on in lower case) is read with its continuation."""
-    lines = [ln.strip() for ln in message.splitlines()]
-    start = next((i for i, ln in enumerate(lines) if ln), len(lines))
-    first = lines[start] if start < len(lines) else ""
-    rest = [ln for ln in lines[start + 1 :] if ln]
-    if first.count("'") % 2 and rest:
-        # a quoted value that spans lines (a printed Series): keep the quote whole
-        first = " ".join(" ".join([first, *rest]).split())
-    else:
-        for more in lines[start + 1 : start + 4]:
-            if not re.match(r"[a-z]+ ", more) or first.endswith((".", "!", "?", ":")):
-                break
-            first = f"{first} {more}"
-    m = re.match(r"(.{20,}?[.!?])\s+[A-Z(]", first)
-    if m:
-        first = m.group(1)
-    if len(first) > _GIST_MAX:
-        first = first[: _GIST_MAX - 1].rstrip() + "…"
-    first = first.rstrip(".:")
-    # Two short sentences of the message stay one sentence of the hint ("Failed to execute;
-    # parameters are not valid").
-    first = re.sub(r"(?<=[a-z])\. (?=[A-Z][a-z])", "; ", first)
-    return "" if first in ("Message", "Error") else first
-
-
-# Exceptions that carry the real error further down their message: Keras' "in user code:" stack,
-# a worker's "Traceback (most recent call last)" or "Caught X in DataLoader worker process".
-_WRAPPER = re.compile(
-    r"^\s*in user code:|Traceback \(most recent call last\)|^Caught \w+ in ", re.M
-)
-_INNER_ERROR = re.compile(r"^\s*(?:[\w.]+\.)?(\w+(?:Error|Exception|Exit)): (.+)$", re.M)
-# TensorFlow's "Graph execution error": the op's message stands before its "[[{{node …}}]]".
-_GRAPH_NODE = re.compile(r"\[\[\{\{node ([^}]+)\}\}\]\]|\[\[Node: ([^ =\]]+)")
-_GRAPH_NOISE = re.compile(
-    r"^(?:Detected at node|Node:|File |\d+ root error|\d+ successful|\d+ derived|"
-    r"Graph execution error|\[\[|Caused by|Traceback|\s*$)"
-)
-
-
-def _inner_gist(parsed: ParsedError) -> str:
-    """The wrapped error's own words when the message only wraps it ("in user code: …
-    ValueError: Shape mismatch …"), else ""."""
-    message = parsed.message[:20_000]
-    if _WRAPPER.search(message):
-        found = _INNER_ERROR.findall(message)
-        if found:
-            name, text = found[-1]
-            inner = _gist(text)
-            return inner if name == parsed.ename else f"{name}: {inner}"
-    if message.startswith("Graph execution error"):
-        lines = [ln.strip() for ln in message.splitlines()]
-        for i, ln in enumerate(lines):
-            node = _GRAPH_NODE.search(ln)
-            if node is None:
-                continue
-            before = [b for b in lines[:i] if b and not _GRAPH_NOISE.match(b)]
-            if before:
-                return _gist(re.sub(r"^\(\d+\) [A-Z_]+:\s*", "", before[-1]))
-            return f"Graph execution error in node {node.group(1) or node.group(2)}"
-    return ""
-
-
-# IPython's own traceback display failing on an earlier error (an interrupt, a broken import):
-# the earlier error, in the chain, is the one to read.
-_DISPLAY_FRAMES = frozenset(
-    {
-        "showtraceback",
-        "structured_traceback",
-        "_render_traceback_",
-        "format_exception_as_a_whole",
-        "find_recursion",
-        "get_records",
-        "_showtraceback",
-    }
-)
-_KERNEL_DIED = re.compile(
-    r"Kernel crashed while executing|kernel (?:appears to have )?died|Canceled future for "
-    r"execute_request",
-    re.I,
-)
-
-
-def display_failure(parsed: ParsedError) -> tuple[str, str] | None:
-    """(name, message) of the error IPython failed to display, when the raised error comes from
-    IPython's traceback display itself; else None. No rule's template applies then."""
-    if not parsed.chain or not any(
-        f.library == "IPython" and f.function.rsplit(".", 1)[-1] in _DISPLAY_FRAMES
-        for f in parsed.frames[-6:]
-    ):
-        return None
-    return parsed.chain[0]
-
-
-def _special_hint(parsed: ParsedError) -> str:
-    """The hint of a crash that is not an error of the user's line: the kernel died, or IPython
-    failed while showing an earlier error."""
-    if not parsed.ename and not parsed.message and _KERNEL_DIED.search(parsed.text[:5_000]):
-        return (
-            "The kernel process died while running this cell (or an earlier one), so Python left "
-            "no traceback: native code crashed or memory ran out. Restart the kernel and run the "
-            "cells one at a time to find the one that stops it."
-        )
-    shown = display_failure(parsed)
-    if shown is None:
-        return ""
-    name, text = shown
-    if name == "KeyboardInterrupt":
-        return (
-            "The cell was interrupted (KeyboardInterrupt), and IPython failed while showing "
-            "that: run the cell again and let it finish."
-        )
-    gist = _gist(text)
-    return (
-        f"IPython failed while showing an earlier {name}{': ' + gist if gist else ''}. That "
-        "earlier error is the one to fix: run the cell again to see its own traceback."
-    )
 
 
 _MAGIC = re.compile(r"get_ipython\(\)\.run_(line|cell)_magic\('(\w+)',\s*'([^']*)'")
@@ -330,7 +172,7 @@ def safe_hint(parsed: ParsedError) -> str:
     into), the message's own words and its stated fix (or the values it allows, and the user's
     arguments it names), and what to look at. True for every crash of the family: it guesses no
     cause."""
-    special = _special_hint(parsed)
+    special = special_hint(parsed)
     if special:
         return special
     call = failing_call(parsed)
@@ -354,7 +196,7 @@ def safe_hint(parsed: ParsedError) -> str:
     literal_only = line.startswith("%") or (
         bool(arguments) and all(literal_argument(a) for a in arguments)
     )
-    gist = _inner_gist(parsed) or _gist(parsed.message)
+    gist = inner_gist(parsed) or message_gist(parsed.message)
     look = _what_to_look_at(parsed, gist, on, arguments, own, literal_only)
     if len(lead) + len(gist) + len(look) > _HINT_MAX and call is not None:
         lead = lead.replace(f"`{call.text}`", f"`{call.function}(…)`", 1)
@@ -374,7 +216,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         return f"`{given}` is not among the values it allows: did you mean `{near}`?"
     allowed = allowed_values(parsed.message, gist)
     passed = named_arguments(
-        parsed, arguments, gist if _WRAPPER.search(parsed.message) else parsed.message
+        parsed, arguments, gist if WRAPPER.search(parsed.message) else parsed.message
     )
     quoted = " and ".join(f"`{a}`" for a in passed)
     if allowed and quoted:
@@ -394,7 +236,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         )
     imported = _IMPORT_LINE.match(parsed.user_line)
     installed = any(_INSTALLED.search(f.filename) for f in parsed.frames if not f.is_user)
-    failure = _not_about_inputs(parsed, family)
+    failure = not_about_inputs(parsed, family not in _LOOK or family in ("ValueError", "TypeError"))
     if failure:
         return failure
     if imported and family not in ("ImportError", "NameError") and installed:
@@ -409,92 +251,6 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     if family == "ValueError" and literal_only:
         return _LOOK_ELSE.format(on=on)
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
-
-
-# Messages that say what failed without any value of the user's call being wrong: the
-# family's "check the inputs" look would send the user after the wrong thing. Each is known by
-# lower-case substrings of "ename: message" (`in` tests: a message may be 4,000 characters).
-_FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (
-        ("python worker failed to connect back",),
-        "Spark could not start its Python workers (common on Windows): set "
-        "`os.environ['PYSPARK_PYTHON'] = sys.executable` before creating the SparkSession, then "
-        "restart the kernel.",
-    ),
-    (
-        ("keyboard interrupt", "keyboardinterrupt", "interrupted"),
-        "The run was interrupted (the stop button or Ctrl-C) before it finished: run the cell "
-        "again and let it finish.",
-    ),
-    (
-        (
-            "executables not found", "executable not found", "executables were not found",
-            "not installed or it's not in", "not in path", "not in your path",
-            "pdfinfonotinstallederror", "java gateway process exited", "chromedriver",
-            "geckodriver",
-        ),
-        "A program or component outside Python that this library runs is missing, not on PATH "
-        "or of another version: install the one it needs (see the library's installation "
-        "notes), then restart the kernel.",
-    ),
-    (
-        (
-            "forbidden", "unauthorized", "unauthorised", "not_authorized", "quota",
-            "rate limit", "too many requests", "billing", "credential", "subscription",
-            "plan doesn't include",
-        ),
-        "The service refused the request (access, plan or quota), not a value of your code: "
-        "check your credentials and plan, or wait and retry later.",
-    ),
-    (
-        (
-            "broken pipe", "could not open port", "access is denied", "failed to rename",
-            "socket is already closed", "connection reset", "connection refused",
-            "connection aborted", "timed out", "timeout", "failed copying input tensor",
-            "dst tensor is not initialized",
-        ),
-        "The operating system, a device or a connection failed here, not a check of your values: "
-        "retry, and make sure no other program holds the port, file or device it names.",
-    ),
-)  # fmt: skip
-_HTTP_REFUSED = re.compile(r"\b(?:401|403|429)\b")
-# Words of a message about the values, types or shapes the code passed: only then does the
-# family's "check the inputs" look apply.
-_ABOUT_INPUTS: tuple[str, ...] = (
-    "argument", "parameter", "param", "expect", "must be", "must have", "should be", "invalid",
-    "unknown", "got", "not supported", "unsupported", "shape", "dtype", "type", "value", "index",
-    "length", "size", "dimension", "column", "key", "not in", "out of range", "out of bounds",
-    "empty", "convert", "cast", "incompatible", "mismatch", "require", "need", "missing",
-    "cannot", "can't", "could not", "not a ", "not an ", "only", "allowed", "positive",
-    "negative", "nan", "infinity", "format", "encod", "decod", "found", "exist", "nonetype",
-    "object", "iterable", "callable", "subscriptable", "attribute", "divi", "equal", "sql",
-    "syntax", "file", "path", "director", "folder", "writ", "read", "open", "save", "load",
-)  # fmt: skip
-
-
-def _not_about_inputs(parsed: ParsedError, family: str) -> str:
-    """The look sentence of a message that names a failure no input of the user explains (an
-    interrupt, a missing program, a refused service, the OS or a device), or of a message of no
-    input words at all, for the families whose look is "check the inputs"; else ""."""
-    # The opening says what failed; Spark's Java stack buries its cause, read whole for it.
-    said = f"{parsed.ename}: {parsed.message[:1_000]}".lower()
-    for words, sentence in _FAILURES:
-        whole = parsed.message.lower() if words is _FAILURES[0][0] else said
-        if any(word in whole for word in words):
-            return sentence
-    if ("401" in said or "403" in said or "429" in said) and _HTTP_REFUSED.search(said):
-        return _FAILURES[3][1]
-    if family in _LOOK and family not in ("ValueError", "TypeError"):
-        return ""
-    opening = parsed.message[:1_000].lower()
-    if any(word in opening for word in _ABOUT_INPUTS):
-        return ""
-    library = parsed.api_library or parsed.library
-    whose = f" is `{library}`'s own account of the failure and" if library else ""
-    return (
-        f"The message{whose} names no value of your code to check: search for it together with "
-        "the library's name and version."
-    )
 
 
 def _deepest_library_frame(parsed: ParsedError):

@@ -614,3 +614,23 @@ def keras_hint(p: ParsedError) -> str | None:
         if hint:
             return hint
     return None
+
+
+def layer_size_words(value: str, kind: str, param: str) -> str:
+    """The hint when a layer's size (``param``, or an unnamed one) got ``value`` of type ``kind``
+    where one integer is expected: the whole shape, a float, or another type."""
+    param = f"`{param}`" if param else "A layer size"
+    if kind in ("tuple", "list", "TensorShape") or value.startswith(("(", "[", "TensorShape")):
+        return (
+            f"{param} got the whole shape `{value[:60]}` where one number is expected: pass one "
+            "dimension, e.g. `X.shape[1]` instead of `X.shape` (`input_dim=X.shape[1]`)."
+        )
+    if "float" in kind:
+        return (
+            f"{param} got the float `{value[:60]}`, but sizes must be integers: use `int(...)` or "
+            "integer division `//`."
+        )
+    return (
+        f"{param} got `{value[:60]}` of type {kind or 'unknown'}, but a size must be an integer "
+        "or None: pass a number, e.g. `X.shape[1]`."
+    )

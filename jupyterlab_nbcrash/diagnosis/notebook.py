@@ -40,7 +40,8 @@ from .finding import only_conditional as _only_conditional
 from .finding import short as _short
 from .finding import weigh_change as _weigh_change
 from .record import Cell, ErrorRecord, Execution
-from .rules.imports import importer_is_library, install_line, install_not_taken_hint
+from .rules.imports import importer_is_library
+from .rules.install import install_line, install_not_taken_hint
 from .rules.names import (
     commented_definition,
     commented_hint,

@@ -26,6 +26,11 @@ def code_span(text: str, limit: int = 80) -> str:
     return f"`{text[:limit]}{'…' if len(text) > limit else ''}`"
 
 
+def article(word: str) -> str:
+    """The indefinite article before ``word``: "an" before a vowel, else "a"."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 def as_code(text: str) -> str:
     """Backticks around the code parts of a replacement: "`a()` or `b()`", "`x` (note)",
     while prose ("the tensorflow-addons package") stays plain."""

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import re
 
-from ..text import allowed_values, as_code, closest_allowed, named_arguments
+from ..layer_shapes import layer_size_words
+from ..text import as_code
 from ..traceback import ParsedError
-from ..where import call_arguments, failing_call, raised_by_the_line
+from ..where import failing_call, raised_by_the_line
+from .accepted_values import value_not_accepted_words
 from .base import RuleMatch, Template, group_facts, named, pattern_rule, user_calls
+from .pil_images import fromarray_facts, fromarray_words
+from .plot_values import refused_plot_value_words
+from .signatures import INTERNAL_FUNCTION, defines_method, keyword_call, missing_arguments_words
 from .tables.removed_apis import lookup_kwarg
+from .validation_errors import parameter_validation_words, pydantic_words
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
 # one means retraining it.
@@ -149,21 +155,6 @@ def _raised_in_library(parsed: ParsedError) -> dict[str, str] | None:
     if last is None or last.is_user or not parsed.library:
         return None
     return {"library": parsed.library, "function": last.function}
-
-
-def _pil_facts(parsed: ParsedError, m: re.Match) -> dict[str, str]:
-    # Pillow reports (1, 1) plus the array's axes after the second, and NumPy's dtype string.
-    if not m.group("kind"):
-        return {}  # older Pillow names neither the shape nor the dtype
-    axes = [a for a in (m.group("key") or "").replace(" ", "").split(",") if a]
-    kinds = {"f": "float", "i": "int", "u": "uint", "b": "bool", "c": "complex", "O": "object"}
-    kind, size = m.group("kind"), m.group("size")
-    facts = {"dtype": f"{kinds.get(kind, kind)}{int(size) * 8 if kind not in 'bO' else ''}"}
-    if kind == "u" and size == "1":
-        facts["dtype"] = ""  # uint8 is right: the axes are the problem
-    if len(axes) > 3 or (len(axes) == 3 and axes[2] not in ("3", "4")):
-        facts["channels"] = axes[-1]
-    return facts
 
 
 def _dimension_facts(parsed: ParsedError, m: re.Match) -> dict[str, str] | None:
@@ -325,7 +316,7 @@ RULES = (
         enames={"TypeError"},
         ml_bug=True,
         confidence=0.85,
-        facts=_pil_facts,
+        facts=fromarray_facts,
     ),
     pattern_rule(
         # A whole shape (X.shape) where a layer wants one size (X.shape[1]): TensorFlow's
@@ -398,46 +389,7 @@ def _metric_average_needed(p, f):
 
 
 def _pil_fromarray(p, f):
-    dtype, channels = f.get("dtype", ""), f.get("channels", "")
-    shape = (
-        f"; its last axis has {channels} values, but it must be shaped (H, W) or (H, W, 3/4) "
-        "(use `arr.transpose(1, 2, 0)` for channels first, `arr.squeeze()` for a single one)"
-        if channels
-        else ""
-    )
-    if dtype.startswith("float"):
-        fix = (
-            f"`Image.fromarray` needs uint8 pixels, not {dtype}: scale 0–1 values with "
-            f"`(arr * 255).astype('uint8')`{shape}."
-        )
-    elif dtype:
-        fix = (
-            f"`Image.fromarray` needs uint8 pixels, not {dtype}: use `arr.astype('uint8')`{shape}."
-        )
-    elif shape:
-        fix = f"`Image.fromarray` cannot map this array to an image{shape}."
-    else:
-        fix = (
-            "`Image.fromarray` needs a uint8 array shaped (H, W) or (H, W, 3/4): scale 0–1 floats "
-            "with `(arr * 255).astype('uint8')` and check `arr.shape`."
-        )
-    return fix
-
-
-# Functions a message names that the user never called: constructors, NumPy's dispatchers and
-# the wrappers of decorators. The user's call that passed the keyword is the one to name.
-_INTERNAL_FUNCTION = re.compile(r"^(?:__init__|__new__|_\w*dispatcher|inner_f|wrapper|wrapped|f)$")
-
-
-def _keyword_call(line: str, keyword: str) -> str:
-    """The name of the call on ``line`` whose arguments pass ``keyword=``, innermost first."""
-    found = ""
-    for m in re.finditer(r"([A-Za-z_][\w.]*)\s*\(", line):
-        if re.search(rf"(?<![\w.]){re.escape(keyword)}\s*=(?!=)", line[m.end() :]):
-            args = call_arguments(line[m.start() :])
-            if any(re.match(rf"{re.escape(keyword)}\s*=(?!=)", a) for a in args):
-                found = m.group(1)
-    return found
+    return fromarray_words(f.get("dtype", ""), f.get("channels", ""))
 
 
 def _unexpected_keyword(p, f):
@@ -457,8 +409,8 @@ def _unexpected_keyword(p, f):
             "version does not accept; the code or file that passes it (e.g. a model saved with "
             "another Keras version) needs the library version it was made with."
         )
-    caller = _keyword_call(p.user_line, kw)
-    if caller and (not func or _INTERNAL_FUNCTION.match(short)):
+    caller = keyword_call(p.user_line, kw)
+    if caller and (not func or INTERNAL_FUNCTION.match(short)):
         func, short = caller, caller.split(".")[-1]
     replacement = f.get("replacement")
     note = f.get("note", "")
@@ -491,37 +443,6 @@ def _unexpected_keyword(p, f):
     )
 
 
-# Arguments a function gets when a library calls it (a loss, a metric, a callback): missing them
-# in ``loss=f(...)`` means the function was called instead of handed over.
-_CALL_TIME_ARGUMENTS = frozenset(
-    {"y_true", "y_pred", "y", "x", "X", "input", "inputs", "target", "targets", "logits"}
-    | {"labels", "preds", "predictions", "outputs", "output", "epoch", "logs"}
-)
-
-
-def _defines_method(p, short: str) -> bool:
-    """The user's code defines ``short`` as a method: the nearest line above its indented
-    ``def`` that is indented less is a ``class`` line (not a function it is nested in)."""
-    lines = p.user_code.expandtabs().splitlines()
-    for i, line in enumerate(lines):
-        m = re.match(rf"( +)(?:async\s+)?def {re.escape(short)}\s*\(", line)
-        if m is None:
-            continue
-        outer = next(
-            (
-                above
-                for above in reversed(lines[:i])
-                if above.strip()
-                and not above.lstrip().startswith("#")
-                and len(above) - len(above.lstrip()) < len(m.group(1))
-            ),
-            "",
-        )
-        if re.match(r"\s*class\s+\w", outer):
-            return True
-    return False
-
-
 def _wrong_positional_arguments(p, f):
     """When: the user's line (or the user's own function) makes the call the message names; a
     call inside a library is the library's business and gets the safe hint. "Add `self`" only
@@ -538,43 +459,11 @@ def _wrong_positional_arguments(p, f):
         )
     kind = f.get("kind")
     if kind == "missing":
-        missing = f.get("missing", "")
-        them = "them" if " and " in missing else "it"
-        if "." in func and re.search(rf"(?<![\w.]){re.escape(func)}\s*\(", p.user_line):
-            return (
-                f"`{func}()` is called on the class `{func.split('.')[0]}`, so your first "
-                f"argument became `self` and {missing} is missing: call it on an instance, "
-                f"e.g. `{func.split('.')[0]}().{short}(...)`."
-            )
-        as_value = re.search(rf"[(,]\s*\w+\s*=\s*[\w.]*{re.escape(short)}\s*\(", p.user_line)
-        call_time = re.findall(r"'(\w+)'", missing)
-        if as_value and call_time and set(call_time) <= _CALL_TIME_ARGUMENTS:
-            return (
-                f"`{short}(...)` is called right here, and called without {missing}: to hand over "
-                f"the function itself, drop the `(...)` (`={short}`), or use a class that takes "
-                "these options."
-            )
-        method_call = re.search(rf"(\w+)\.{re.escape(short)}\s*\(\s*[^)\s]", p.user_line)
-        obj = method_call.group(1) if method_call else ""
-        cls = re.search(rf"^\s*{re.escape(obj)}\s*=\s*([A-Z][\w.]*)\s*$", p.user_code, re.M)
-        if obj and cls:
-            return (
-                f"`{obj}` is the class `{cls.group(1)}` itself, not an instance, so your first "
-                f"argument became `self`: create one with `{obj} = {cls.group(1)}()`."
-            )
-        imported = re.search(
-            rf"\bimport\s+[\w.]+(?:\s+as\s+{re.escape(obj)}|(?<=\b{re.escape(obj)}))\b", p.user_code
-        )
-        if obj and "." not in func and "(pos " not in p.message and not imported:
-            return (
-                f"`{short}()` got no value for {missing}: pass {them}. If you did, `{obj}` may be "
-                f"the class itself rather than an instance (`{obj} = SomeClass()` needs the `()`)."
-            )
-        return f"`{func}()` needs {missing}: pass {them} in the call."
+        return missing_arguments_words(p, func, f.get("missing", ""))
     if kind == "too_many":
         fix = (
             "add `self` as the first parameter of the method's `def`"
-            if _defines_method(p, short)
+            if defines_method(p, short)
             else "check its signature (`help(...)`) and pass the optional ones by name "
             "(`name=value`)"
         )
@@ -604,71 +493,19 @@ def _parameter_rejected(p, f):
     detail = f.get("detail", lines[0] if lines else "")
     if detail.endswith(":") and len(lines) > 1:
         # botocore and friends: "Parameter validation failed:" and the details below.
-        m = re.match(
-            r"(Invalid type|Invalid length|Missing required|Unknown) (?:for )?parameter"
-            r"(?: in input)?:? \"?(\w+)",
-            lines[1],
-        )
-        valid = re.search(r"type: <class '(\w+)'>, valid types: (.+)$", lines[1])
-        if m and valid:
-            allowed = ", ".join(re.findall(r"<class '(\w+)'>", valid.group(2)))
-            fix = (
-                "pass the one field you need, not the whole dict"
-                if valid.group(1) == "dict"
-                else "convert the value first"
-            )
-            return (
-                f"The parameter `{m.group(2)}` got a `{valid.group(1)}`, but accepts "
-                f"{allowed}: {fix}."
-            )
-        if m:
-            what = {"Missing required": "is required but missing", "Unknown": "is not known"}
-            return (
-                f"The parameter `{m.group(2)}` {what.get(m.group(1), 'has an invalid value')}: "
-                "check the parameter names and types in the service's API documentation."
-            )
+        said = parameter_validation_words(lines[1])
+        if said:
+            return said
         detail = lines[1]
-    pydantic = _pydantic_error(lines)
+    pydantic = pydantic_words(lines)
     if pydantic:
         return pydantic
     detail = detail if len(detail) <= 160 else detail[:157] + "…"
     return f"A parameter value was rejected: {detail.rstrip('.:')}."
 
 
-def _pydantic_error(lines: list[str]) -> str:
-    """pydantic's "1 validation error for Model / field / Value error, …": the model, the field
-    and what it said."""
-    head = next(
-        (i for i, ln in enumerate(lines) if re.search(r"validation errors? for \w+", ln)), -1
-    )
-    if head < 0 or head + 1 >= len(lines):
-        return ""
-    model = re.search(r"validation errors? for (\w+)", lines[head]).group(1)
-    field, said = "", lines[head + 1]
-    if re.fullmatch(r"[\w.\[\]]+", said) and head + 2 < len(lines):
-        field, said = f" `{said}`", lines[head + 2]
-    said = re.sub(r"^Value error, |\s*\[type=.*$", "", said).strip()
-    said = said if len(said) <= 150 else said[:149] + "…"
-    return f"`{model}` rejected its parameter{field}: {said.rstrip('.')}."
-
-
 def _shape_for_dimension(p, f):
-    value, kind = f.get("value", ""), f.get("type", "")
-    param = f"`{f['param']}`" if f.get("param") else "A layer size"
-    if kind in ("tuple", "list", "TensorShape") or value.startswith(("(", "[", "TensorShape")):
-        return (
-            f"{param} got the whole shape `{value[:60]}` where one number is expected: pass one "
-            "dimension, e.g. `X.shape[1]` instead of `X.shape` (`input_dim=X.shape[1]`)."
-        )
-    if "float" in kind:
-        return (
-            f"{param} got the float `{value[:60]}`, but sizes must be integers: use `int(...)` or "
-            "integer division `//`."
-        )
-    return (
-        f"{param} got `{value[:60]}` of type {kind or 'unknown'}, but a size must be an integer "
-        "or None: pass a number, e.g. `X.shape[1]`."
-    )
+    return layer_size_words(f.get("value", ""), f.get("type", ""), f.get("param", ""))
 
 
 def _torch_argument_types(p, f):
@@ -720,29 +557,7 @@ def _keras_unknown_identifier(p, f):
 def _value_not_accepted(p, f):
     """When: a parameter value message (scikit-learn's wording): its own sentence, the values it
     allows and the user's argument it names. Without any of them the safe hint speaks."""
-    lines = [ln.strip() for ln in p.message.strip().splitlines() if ln.strip()]
-    sentence = next((ln for ln in lines if f.get("detail", "\0") in ln), lines[0] if lines else "")
-    sentence = sentence if len(sentence) <= 200 else sentence[:199] + "…"
-    allowed = allowed_values(p.message, sentence)
-    call = failing_call(p)
-    passed = named_arguments(p, call.arguments if call else call_arguments(p.user_line), p.message)
-    quoted = " and ".join(f"`{a}`" for a in passed)
-    if not sentence:
-        return None
-    sentence = sentence.rstrip(".") + ("" if sentence.endswith(("?", "!")) else ".")
-    given, near = closest_allowed(p.message, call.arguments if call else ())
-    if near:
-        sentence = re.split(r"\s*Did you mean", sentence)[0].rstrip(".") + "."
-        tail = f" `{given}` is not among the values it allows: did you mean `{near}`?"
-    elif quoted and allowed:
-        tail = f" Change {quoted} to a value it allows ({allowed})."
-    elif quoted:
-        tail = f" Change {quoted} to a value the message allows."
-    elif allowed:
-        tail = f" Pick a value it allows: {allowed}."
-    else:
-        tail = " Pick a value the message allows (the function's documentation lists them)."
-    return f"An argument value is not accepted: {sentence}{tail}"
+    return value_not_accepted_words(p, f.get("detail", "\0"))
 
 
 def _wrong_input_container(p, f):
@@ -774,58 +589,7 @@ def _torch_device_string(p, f):
 
 def _plot_value_rejected(p, f):
     """When: the message says which value a plotting call refused; the wording follows it."""
-    detail, message = f.get("detail", ""), p.message
-    num = re.search(r"num must be (?:an integer with )?1 <= num <= (\d+), not (\S+)", message)
-    if num:
-        return (
-            f"The subplot index must be between 1 and {num.group(1)} (rows × columns of the "
-            f"grid), not {num.group(2)}: count from 1, and make the grid large enough."
-        )
-    if "image data" in detail or "Image data" in detail:
-        return (
-            "`imshow` needs a 2-D (H, W) or 3-D (H, W, 3/4) numeric array: check the array's "
-            "`.shape` and `.dtype` (convert with `.astype(float)` or `np.squeeze`)."
-        )
-    if "palette" in detail or "colormap" in detail or "cmap" in detail:
-        return (
-            "That palette/colormap name does not exist: use a known one such as 'viridis', "
-            "'deep' or 'Set2' (names are case-sensitive)."
-        )
-    if "latex was not able" in message.lower() or "latex" in detail.lower():
-        return (
-            "LaTeX could not typeset a label: escape special characters (`_`, `%`, `$`, `&`) "
-            "in titles and labels, or turn `text.usetex` off if LaTeX is not installed."
-        )
-    if "style" in detail:
-        if "seaborn" in message:
-            return "Matplotlib renamed its seaborn styles: use `plt.style.use('seaborn-v0_8')`."
-        return (
-            "That Matplotlib style name does not exist in your version: list them with "
-            "`plt.style.available`."
-        )
-    if "FixedLocator" in detail:
-        return (
-            "The tick labels and the tick positions differ in number: set the ticks first "
-            "(`ax.set_xticks(positions)`) and give exactly one label per tick."
-        )
-    interpret = re.search(r"Could not interpret value `(\w+)` for parameter `(\w+)`", message)
-    if interpret:
-        return (
-            f"`{interpret.group(2)}='{interpret.group(1)}'` names no column of `data`: check the "
-            "spelling (and case) against `data.columns`, or pass `data=` the DataFrame."
-        )
-    prop = re.search(r"(?:Unknown property|has no property) '?(\w+)'?", message)
-    if prop:
-        return (
-            f"Matplotlib has no property `{prop.group(1)}`: check the keyword's spelling, or "
-            "remove it (it may belong to another plotting function)."
-        )
-    if re.search(r"marker|color|colour|RGBA|linestyle|font", detail):
-        return (
-            f"The plotting library rejected a value ({detail}): check the spelling of colour, "
-            "marker or style names in its documentation."
-        )
-    return None
+    return refused_plot_value_words(p.message, f.get("detail", ""))
 
 
 def _none_passed_to_library(p, f):

@@ -6,9 +6,15 @@ import importlib
 import re
 import sys
 
-from ..text import as_code, expression_before, key_strings, spelled_alike
+from ..text import article, as_code, key_strings, spelled_alike
 from ..traceback import ParsedError
-from ..where import failing_call, failing_line_number, raised_in_user_code
+from ..where import failing_call, raised_in_user_code
+from .attribute_reads import (
+    assigned_to,
+    object_of,
+    read_inside,
+    reassigned_on_rerun,
+)
 from .base import RuleMatch, Template, named
 from .tables.members import MEMBERS, NDARRAY, NUMPY, PYPLOT
 from .tables.removed_apis import lookup
@@ -140,7 +146,7 @@ def _removed_api(p, f):
     """When: the removed API is used on the user's line. Used inside a library, the library is
     older than the package it calls: said for h5py's `str.decode`, else the safe hint speaks."""
     attr = f.get("attribute", "")
-    if _read_inside(p, attr):
+    if read_inside(p, attr):
         if attr == "decode" and any(
             "hdf5" in fr.function or "h5py" in (fr.package or "") for fr in p.frames
         ):
@@ -175,23 +181,6 @@ def _pandas_accessor_dtype(p, f):
     )
 
 
-def _on_line(p: ParsedError, attr: str) -> re.Match | None:
-    """Where the user's failing line reads `.attr`, if it does."""
-    return re.search(rf"\.{re.escape(attr)}\b", p.user_line) if attr else None
-
-
-def _read_inside(p: ParsedError, attr: str) -> bool:
-    """The traceback shows the user's line and it does not read `.attr`: a function it called
-    did. (A record without the line, a bare message, proves nothing either way.)"""
-    return bool(p.user_line.strip()) and _on_line(p, attr) is None
-
-
-def _object_of(p: ParsedError, attr: str) -> str:
-    """The expression before `.attr` on the failing line (`item.find('addr')`), or ""."""
-    m = _on_line(p, attr)
-    return expression_before(p.user_line, m.start()) if m else ""
-
-
 # Methods that change their object in place (or print) and return None.
 _RETURNS_NONE = frozenset(
     {
@@ -210,8 +199,8 @@ def _attribute_of_none(p, f):
     """When: the failing line reads `.attr` of None (then say what gave None, from the line and
     the cell), or a call on the line passed None into a library."""
     attr = f.get("attribute", "")
-    expr = _object_of(p, attr)
-    if _read_inside(p, attr):
+    expr = object_of(p, attr)
+    if read_inside(p, attr):
         call = failing_call(p)
         if call is None or raised_in_user_code(p):
             return None
@@ -222,7 +211,7 @@ def _attribute_of_none(p, f):
             f"you pass is None{named}; print them."
         )
     has = f"so it has no `.{attr}`"
-    if _IMREAD.search(expr) or _IMREAD.search(_assigned(p, expr)):
+    if _IMREAD.search(expr) or _IMREAD.search(assigned_to(p, expr)):
         return (
             "`cv2.imread` returned None: the image path is wrong or the file unreadable; "
             "check the path and `img is not None` before using it."
@@ -246,7 +235,7 @@ def _attribute_of_none(p, f):
             f"`{expr}` returned None, {has}: check what it returns (a function without "
             "`return` gives None)."
         )
-    source = _assigned(p, expr)
+    source = assigned_to(p, expr)
     step = re.search(r"\.(\w+)\(([^()]*)\)\s*$", source)
     if step and (
         step.group(1) in _RETURNS_NONE or "inplace=True" in step.group(2).replace(" ", "")
@@ -263,34 +252,11 @@ def _attribute_of_none(p, f):
     return None
 
 
-def _assigned(p: ParsedError, name: str) -> str:
-    """What the cell's code last assigns to ``name`` before the failing line (the right-hand
-    side), or ""."""
-    if not re.fullmatch(r"[\w.]+", name or ""):
-        return ""
-    lines = p.user_code.splitlines()[: failing_line_number(p) - 1 or 2000]
-    found = re.findall(rf"^\s*{re.escape(name)}\s*=(?!=)\s*(.+?)\s*$", "\n".join(lines), re.M)
-    return found[-1] if found else ""
-
-
 def _array_not_frame(p, f):
     attr = f.get("attribute", "")
-    return _reassigned_on_rerun(p, attr, f.get("owner", "")) or (
+    return reassigned_on_rerun(p, attr, f.get("owner", "")) or (
         f"This is a NumPy array, which has no `.{attr}` (scalers and `.values` return arrays): "
         "wrap it with `pd.DataFrame(X, columns=...)` or use array indexing."
-    )
-
-
-def _reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
-    """`X = X.values`: a second run of the cell applies the line to its own result."""
-    m = re.match(rf"\s*([\w.]+)\s*=\s*([\w.]+)\.{re.escape(attr)}\b", p.user_line)
-    if m is None or m.group(1) != m.group(2):
-        return ""
-    name = m.group(1)
-    return (
-        f"This line replaces `{name}` with `{name}.{attr}`: if the cell ran before, `{name}` "
-        f"already holds that result (a `{owner}`), which has no `.{attr}`; re-run the cell that "
-        f"creates `{name}` first."
     )
 
 
@@ -345,10 +311,10 @@ def _missing_attribute(p, f):
             f"a file or folder named `{top}` in the notebook's folder shadows it, or the install "
             f"is broken (reinstall `{top}`); then restart the kernel."
         )
-    if _read_inside(p, attr):
+    if read_inside(p, attr):
         return _used_inside(p, f)
     return (
-        _reassigned_on_rerun(p, attr, owner)
+        reassigned_on_rerun(p, attr, owner)
         or _special_owner(p, f)
         or (_module_attribute(p, f) if f.get("kind") == "module" else "")
         or _fitted_attribute(p, f)
@@ -404,7 +370,7 @@ def _nan_in_text(attr: str) -> str:
 def _special_owner(p: ParsedError, f) -> str:
     """Owners whose type alone tells the cause."""
     owner, attr = f.get("owner", ""), f.get("attribute", "")
-    name = _object_of(p, attr) or "it"
+    name = object_of(p, attr) or "it"
     code_name = f"`{name}`" if name != "it" else "it"
     if owner == "ellipsis":
         return (
@@ -422,7 +388,7 @@ def _special_owner(p: ParsedError, f) -> str:
     if loop and re.search(rf"^\s*{re.escape(name)}\s*=", p.user_code, re.M):
         return (
             f"`{name}` is also the loop variable of `{loop.group(0).strip()} ...`, which replaced "
-            f"your `{name}` (now {_a(owner)} `{owner}`): give one of them another name."
+            f"your `{name}` (now {article(owner)} `{owner}`): give one of them another name."
         )
     if owner == "float" and attr in _STR_METHODS and "lambda" in p.user_line:
         return _nan_in_text(attr)
@@ -453,16 +419,12 @@ def _special_owner(p: ParsedError, f) -> str:
     return ""
 
 
-def _a(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
-
-
 def _close_member(p: ParsedError, owner: str, attr: str) -> str:
     """A name the object has that reads as a slip in typing ``attr``: from the tables, from
     ``dir()`` of a builtin type or standard module, or read with a dot on the same object
     elsewhere in the cell (`transforms.RandomCrop` for `transforms.randomcrop`)."""
     pool = set(MEMBERS.get(owner, ())) | _builtin_members(owner)
-    name = _object_of(p, attr)
+    name = object_of(p, attr)
     if name and re.fullmatch(r"[\w.]+", name):
         pool |= set(re.findall(rf"(?<![\w.]){re.escape(name)}\.([A-Za-z_]\w*)", p.user_code))
     found = sorted(c for c in pool if spelled_alike(attr, c))
@@ -552,7 +514,7 @@ def _fitted_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     if not f.get("fitted_attribute") or not owner[:1].isupper():
         return ""
-    name = _object_of(p, attr) or "model"
+    name = object_of(p, attr) or "model"
     short = owner.rsplit(".", 1)[-1]
     if _SEARCH.match(short) and attr not in _SEARCH_OWN:
         return (
@@ -617,7 +579,7 @@ def _array_attribute(p: ParsedError, f) -> str:
                 "NumPy arrays have no `.append`: use a Python list, or `arr = np.append(arr, x)`."
             )
         if attr in NUMPY and attr not in NDARRAY:
-            name = _object_of(p, attr) or "arr"
+            name = object_of(p, attr) or "arr"
             return f"NumPy arrays have no `.{attr}()` method: call `np.{attr}({name})` instead."
         close = _close_member(p, "ndarray", attr)
         if close:
@@ -630,8 +592,12 @@ def _array_attribute(p: ParsedError, f) -> str:
 def _generic_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", "the object"), f.get("attribute", "")
     close = _close_member(p, owner.rsplit(".", 1)[-1], attr)
-    name = _object_of(p, attr)
-    what = f"`{name}` ({_a(owner)} `{owner}`)" if name else f"{_a(owner).title()} `{owner}` object"
+    name = object_of(p, attr)
+    what = (
+        f"`{name}` ({article(owner)} `{owner}`)"
+        if name
+        else f"{article(owner).title()} `{owner}` object"
+    )
     if close:
         return f"{what} has no attribute `{attr}`. Did you mean {close}?"
     look = f" (`dir({name})` lists what it has)" if name and "(" not in name else ""

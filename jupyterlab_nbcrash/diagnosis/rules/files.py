@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from ..text import close_matches, code_span, edit_distance
 from ..traceback import ParsedError
-from ..where import failing_call, runtime
+from ..where import failing_call
 from .base import RuleMatch, Template, group_facts, named, pattern_rule
+from .paths import (
+    COMMON_EXTENSIONS,
+    WINDOWS_FORBIDDEN,
+    is_absolute,
+    machine_of,
+    on_conda_image,
+    path_escape,
+    path_in,
+    writes_file,
+)
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
 # one means retraining it.
@@ -26,19 +35,6 @@ BAD_PICKLE = "files.bad_pickle"
 RASTER_IO = "files.raster_io"
 INVALID_PATH = "files.invalid_path"
 
-_PATH = re.compile(
-    r"""(?:No such file or directory|does not exist|Permission denied|File exists|Is a directory"""
-    r"""|Not a directory|cannot find the (?:path|file) specified|Invalid argument|not found"""
-    r"""|non-existent directory)"""
-    r"""[:\s]*b?['"]([^'"]+)['"]"""
-    r"""|File b?['"]([^'"]+)['"] does not exist"""
-    r"""|No such file:\s*b?['"]([^'"]+)['"]"""
-    r"""|File `['"]([^'"`]+)['"]` not found"""
-    r"""|^([^\s'"]+\.\w{1,5}) not found\.$"""
-    r"""|name = '([^']+)'"""
-    r"""|(?:file|path|directory)\s+b?['"]([^'"]+)['"]""",
-    re.I | re.M,
-)
 _MISSING = re.compile(
     r"No such file or directory|does not exist|cannot find the (?:path|file) specified"
     r"|Unable to open file|could not find|file not found|not found\.|\bWinError [23]\b"
@@ -70,82 +66,12 @@ _FORMAT_ENAMES = frozenset(
     ]
 )
 _MISSING_ENAMES = frozenset({"FileNotFoundError", "OSError", "IOError", "NotFoundError"})
-COMMON_EXTENSIONS = (
-    "csv",
-    "tsv",
-    "txt",
-    "json",
-    "jsonl",
-    "xlsx",
-    "xls",
-    "parquet",
-    "pkl",
-    "pickle",
-    "npy",
-    "npz",
-    "h5",
-    "hdf5",
-    "png",
-    "jpg",
-    "jpeg",
-    "gif",
-    "bmp",
-    "tif",
-    "tiff",
-    "zip",
-    "gz",
-    "tar",
-    "pt",
-    "pth",
-    "ckpt",
-    "keras",
-    "joblib",
-    "yaml",
-    "yml",
-    "xml",
-    "html",
-    "pdf",
-    "wav",
-    "mp3",
-    "mp4",
-    "nc",
-    # other real extensions, so that none is taken for a typo of the ones above
-    "py",
-    "ipynb",
-    "md",
-    "cfg",
-    "ini",
-    "log",
-    "mat",
-    "bin",
-    "onnx",
-    "weights",
-    "sav",
-    "svg",
-    "hdf",
-    "shp",
-    "geojson",
-    "sqlite",
-    "db",
-    "feather",
-    "arff",
-    "data",
-    "dat",
-    "model",
-)
 _NO_PARENT = re.compile(r"Parent directory of (\S+) doesn't exist, can't save")
 # The failing line writes a file: a missing folder there is the code's, not the data's.
 _WRITING = re.compile(
     r"\.to_(?:csv|excel|json|parquet|pickle|hdf)\(|savefig\(|\.save(?:_weights)?\(|imwrite\("
     r"|open\([^)]*,\s*['\"][wa]b?\+?['\"]|mode\s*=\s*['\"][wa]|\bdump\(|savetxt\(|np\.save"
 )
-
-
-def path_in(message: str) -> str:
-    m = _PATH.search(message)
-    if not m:
-        return ""
-    return next((g for g in m.groups() if g), "")
 
 
 @named(NOT_FOUND)
@@ -207,17 +133,6 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
 _INVALID_PATH = re.compile(
     r"\[Errno 22\] Invalid argument|The filename, directory name, or volume label syntax"
 )
-# In the message the path is a repr: an odd run of backslashes before n/t/r or x07 etc. is a
-# control character, i.e. a backslash escape in the user's string ('C:\new' -> newline).
-_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\(n|t|r|x0[789bc])")
-_ESCAPE_NAMES = {"x07": "a", "x08": "b", "x09": "t", "x0b": "v", "x0c": "f"}
-_WINDOWS_FORBIDDEN = re.compile(r'[:*?"<>|]')
-
-
-def path_escape(path: str) -> str:
-    """The backslash escape (``\\n``) a path's repr shows, or ""."""
-    m = _ESCAPE.search(path)
-    return "\\" + _ESCAPE_NAMES.get(m.group(1), m.group(1)) if m else ""
 
 
 @named(INVALID_PATH)
@@ -235,7 +150,7 @@ def invalid_path(parsed: ParsedError) -> RuleMatch | None:
         facts["escape"] = escape
     else:
         # The drive's colon is allowed; anything of : * ? " < > | after it is not.
-        bad = _WINDOWS_FORBIDDEN.findall(re.sub(r"^[A-Za-z]:", "", path))
+        bad = WINDOWS_FORBIDDEN.findall(re.sub(r"^[A-Za-z]:", "", path))
         facts["characters"] = " ".join(dict.fromkeys(bad))
         if not bad and path != path.rstrip(" ."):
             facts["trailing"] = "yes"
@@ -365,16 +280,6 @@ def _backslash_escape_in_path(path: str, escape: str) -> str:
     )
 
 
-# The failing line writes a file (a missing folder there is the code's, not the data's); the
-# frames of a writer function tell it when the line calls a helper that saves.
-_WRITES_LINE = re.compile(
-    r"\.to_(?:csv|excel|json|parquet|pickle|hdf)\(|savefig\(|\.save(?:_weights)?\(|imwrite\("
-    r"|\bopen\(.*,\s*(?:mode\s*=\s*)?['\"][wax]b?\+?['\"]|\bdump\(|savetxt\(|np\.save"
-)
-_WRITER_FRAMES = frozenset(
-    {"savefig", "imwrite", "to_csv", "to_excel", "to_pickle", "to_parquet",
-     "save", "save_weights", "savetxt", "dump", "to_filehandle", "write"}
-)  # fmt: skip
 # Programs that a library starts (a missing one raises FileNotFoundError from subprocess).
 _PROGRAMS = {"whisper": "ffmpeg", "pydub": "ffmpeg", "moviepy": "ffmpeg", "audioread": "ffmpeg",
              "pydot": "Graphviz (`dot`)", "graphviz": "Graphviz (`dot`)",
@@ -399,8 +304,8 @@ def _missing_file(p, f):
             "only: download the file first (a dataset page is no file), or read the URL with "
             "a function that accepts one (`pd.read_csv(url)`, `requests.get(url)`)."
         )
-    machine = _machine(p)
-    if f.get("writing") or _writes(p):
+    machine = machine_of(p)
+    if f.get("writing") or writes_file(p):
         if norm.startswith("/content/drive"):
             return _drive_not_mounted(writing=True)
         if norm.startswith("//"):
@@ -426,7 +331,7 @@ def _missing_file(p, f):
             f"`{f.get('filename') or path}` does not exist: is the extension a typo for `.{typo}`?"
         )
     local = machine in ("windows", "macos")
-    on_kaggle = machine == "kaggle" or _conda_image(p)
+    on_kaggle = machine == "kaggle" or on_conda_image(p)
     on_colab = machine == "colab" or (machine == "hosted" and not on_kaggle)
     if norm.startswith("/content/drive") or "drive/My Drive" in norm or "MyDrive" in norm:
         if local or on_kaggle:
@@ -462,20 +367,20 @@ def _missing_file(p, f):
             "it with “Add Input” and check the folder names with `os.listdir('/kaggle/input')`; "
             "elsewhere, download it and point the code at your copy."
         )
-    if _absolute(norm):
+    if is_absolute(norm):
         return (
             f"{code_span(path, 70)} does not exist: check each folder of this absolute path "
             "(`os.path.exists`); if the notebook comes from another computer, put the file next "
             f"to it and open it by a relative path (`'{f.get('filename', '')}'`)."
         )
     shown = path if len(path) <= 70 else f.get("filename") or path
-    if on_kaggle and not _absolute(norm):
+    if on_kaggle and not is_absolute(norm):
         return (
             f"`{shown}` is not in the working folder: on Kaggle a notebook runs in "
             "`/kaggle/working`, and attached data is under `/kaggle/input/<dataset>/`; read it "
             "from there (list it with `os.listdir('/kaggle/input')`)."
         )
-    if machine == "colab" and not _absolute(norm):
+    if machine == "colab" and not is_absolute(norm):
         return (
             f"`{shown}` is not in the working folder (on Colab `/content`, unless a cell "
             "changed it with `%cd`): upload it there (files are lost when the runtime restarts), "
@@ -512,35 +417,6 @@ def _program_missing(p: ParsedError) -> str:
         f"{what} starts a program that is not installed or not on PATH{needs}: install it as a "
         "system program, then restart the kernel."
     )
-
-
-def _writes(p: ParsedError) -> bool:
-    """The line writes, or one of the deepest frames (those that opened the path) is a writer:
-    frames further up may save a figure while a font is read."""
-    deepest = [fr for fr in p.frames[-4:] if not fr.is_user]
-    return bool(_WRITES_LINE.search(p.user_line)) or any(
-        fr.function.rsplit(".", 1)[-1] in _WRITER_FRAMES for fr in deepest
-    )
-
-
-def _absolute(path: str) -> bool:
-    return bool(re.match(r"^(?:/|[A-Za-z]:/|~)", path))
-
-
-def _machine(p: ParsedError) -> str:
-    """The machine the notebook ran on, from the files of its frames (not from the path it
-    failed to open, which is where the notebook was written): "windows", "macos", "kaggle",
-    "colab", or "hosted" for the Linux images of Colab and Kaggle; "" when they do not tell."""
-    files = " ".join(" " + fr.filename for fr in p.frames)
-    found = runtime(dataclasses.replace(p, text=files, message=""))
-    if not found and re.search(r"/usr/local/lib/python3\.\d+/dist-packages/|/opt/conda/", files):
-        return "hosted"
-    return found
-
-
-def _conda_image(p: ParsedError) -> bool:
-    """Kaggle's image keeps its packages under /opt/conda (Colab's under /usr/local)."""
-    return any(fr.filename.startswith("/opt/conda/") for fr in p.frames)
 
 
 def _permission_denied(p, f):

@@ -4,14 +4,25 @@ and a well-known module alias (``np``, ``pd``, ``plt``) used before its import r
 from __future__ import annotations
 
 import re
-import sys
 
-from ..text import as_code, close_matches, edit_distance
+from ..text import as_code
 from ..traceback import Frame, ParsedError, library_of, top_package
 from ..where import raised_outside_notebook
 from .base import Facts, RuleMatch, Template, named
-from .tables.known_imports import ALIASES, KNOWN_IMPORTS, import_for
-from .tables.packages import KNOWN_SUBMODULES, MISNAMED, NOT_MODULES, PIP_NAMES, WELL_KNOWN
+from .install import asked_packages, install_line, install_not_taken_hint
+from .module_names import (
+    KNOWN_TOPS,
+    STDLIB_TOPS,
+    close_member,
+    distribution_root,
+    is_known_module,
+    misspelt_module,
+    package_for,
+    pip_name,
+    separately_installed,
+)
+from .tables.known_imports import ALIASES, import_for
+from .tables.packages import NOT_MODULES, PIP_NAMES
 from .tables.removed_apis import lookup, lookup_module
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -35,77 +46,6 @@ _BROKEN = re.compile(
     r"|requires the .* package|is not installed|install (?:it|the)",
     re.I,
 )
-
-
-def _known_modules() -> set[str]:
-    known = set(PIP_NAMES) | set(KNOWN_SUBMODULES) | set(WELL_KNOWN)
-    for statement in ALIASES.values():
-        known.add(statement.split()[1])
-    return {k for k in known if not k.startswith("(")}
-
-
-# The standard library's public modules: a near miss of one is a typo (`colections`), the Python
-# 2 name of one (`Tkinter`, `cPickle`) or a module this Python build lacks; never a pip package.
-_STDLIB_TOPS = frozenset(
-    m for m in getattr(sys, "stdlib_module_names", ()) if not m.startswith("_") and m != "this"
-)
-
-
-def misspelt_module(module: str) -> str | None:
-    """The import name the user probably meant: a near miss of a well-known module, or the pip
-    name written instead of the import name (``scikit_learn`` for ``sklearn``)."""
-    top = module.split(".")[0]
-    if top in MISNAMED or top.lower() in MISNAMED:
-        return MISNAMED.get(top, MISNAMED.get(top.lower())) + module[len(top) :]
-    if top in _KNOWN_TOPS or top in _STDLIB_TOPS:
-        if module in _KNOWN or "." not in module:
-            return None  # a real module's own name (`prophet`, not `fbprophet` written anew)
-    else:
-        by_pip = {v.split(" ")[0].lower().replace("-", "_"): k for k, v in PIP_NAMES.items()}
-        if top.lower() in by_pip and by_pip[top.lower()] != top:
-            return by_pip[top.lower()] + module[len(top) :]
-    if len(module) < 3:
-        return None
-    # One slip (a letter added, dropped, changed, or two swapped), case ignored: `statsmodel`,
-    # `salenium`, `PTL` for `PIL`, `Tkinter`; a closer look-alike than that is another package.
-    pool = _BY_INITIAL.get(module[0].lower(), ())
-    near = [k for k in pool if abs(len(k) - len(module)) <= 1 and _one_slip(module, k)]
-    if len(near) > 1:
-        # `PTL`: `PIL` (written in capitals too) rather than the standard library's `pty`.
-        alike = [k for k in near if k.isupper() == module.isupper() and k not in _STDLIB_TOPS]
-        near = alike if len(alike) == 1 else near
-    return near[0] if len(near) == 1 else None
-
-
-def _one_slip(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` (case ignored) are at most one typing slip apart (a letter
-    added, dropped or changed, or neighbours swapped) after the first letter, and the slip is
-    no digit: `task` is no `dask`, `cv3` no `cv2`."""
-    a, b = a.lower(), b.lower()
-    if a[:1] != b[:1] or edit_distance(a, b, 1) > 1:
-        return False
-    changed = (
-        {c for x, y in zip(a, b, strict=True) if x != y for c in (x, y)}
-        if len(a) == len(b)
-        else set()
-    )
-    return not any(c.isdigit() for c in changed)
-
-
-def package_for(module: str) -> str:
-    """The pip package that provides the import name ``module``."""
-    root = distribution_root(module)
-    return PIP_NAMES.get(root, root.replace("_", "-"))
-
-
-def distribution_root(module: str) -> str:
-    """The part of a dotted module that one package installs: `google.protobuf` of
-    `google.protobuf.internal`, `sklearn` of `sklearn.utils`."""
-    parts = module.split(".")
-    for n in range(len(parts), 1, -1):
-        if ".".join(parts[:n]) in PIP_NAMES:
-            return ".".join(parts[:n])
-    return parts[0]
 
 
 @named(MODULE_NOT_FOUND)
@@ -259,29 +199,6 @@ def optional_dependency(parsed: ParsedError) -> RuleMatch | None:
     )
 
 
-_KNOWN = sorted(_known_modules())
-_KNOWN_TOPS = frozenset(k.split(".")[0] for k in _KNOWN)
-# The names a misspelt module is compared with, by first letter (a slip keeps the first letter).
-_BY_INITIAL: dict[str, list[str]] = {}
-for _name in sorted(set(_KNOWN) | _STDLIB_TOPS):
-    _BY_INITIAL.setdefault(_name[0].lower(), []).append(_name)
-# What well-known modules hold (from the tables): `pyplot` of `matplotlib`, `Conv2D` of
-# `tensorflow.keras.layers`; for "did you mean" when a name cannot be imported from one.
-_MEMBERS: dict[str, set[str]] = {}
-for _sub in _KNOWN:
-    if "." in _sub:
-        _MEMBERS.setdefault(_sub.rsplit(".", 1)[0], set()).add(_sub.rsplit(".", 1)[1])
-for _statement in KNOWN_IMPORTS.values():
-    _m = re.fullmatch(r"from ([\w.]+) import (\w+)", _statement)
-    if _m:
-        _MEMBERS.setdefault(_m.group(1), set()).add(_m.group(2))
-
-
-def is_known_module(top: str) -> bool:
-    """Whether a top-level module is one whose package nbcrash knows (not a user's own file)."""
-    return top in _KNOWN_TOPS
-
-
 RULES = (
     module_not_found,
     optional_dependency,
@@ -314,75 +231,6 @@ def importer_is_library(p: ParsedError) -> bool:
 def file_name(path: str) -> str:
     """The file name of a frame's path (`cli.py` of `/usr/lib/.../instapy_cli/cli.py`)."""
     return re.split(r"[\\/]", path.strip())[-1] or path
-
-
-def _pip(module: str) -> str:
-    return package_for(module).split(" ")[0]
-
-
-# A line that installs packages: `!pip install x`, `%pip install -q x==1.0`, `!conda install x`.
-_INSTALL_LINE = re.compile(
-    r"^[ \t]*[!%][ \t]*(?:pip3?|python3?\s+-m\s+pip|conda|mamba)\s+install\b([^\n#]*)", re.M
-)
-
-
-def _norm(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def install_line(source: str, module: str) -> str:
-    """The line of ``source`` that installs the package providing ``module`` (by its import or
-    its pip name), or "". Only for a top-level module nbcrash cannot read as a typo: a missing
-    submodule of an installed package is no missing install."""
-    if "." in module or misspelt_module(module) or lookup_module(module):
-        return ""
-    wanted = {_norm(module), _norm(_pip(module))}
-    for m in _INSTALL_LINE.finditer(source):
-        for token in m.group(1).split():
-            if token.startswith("-"):
-                continue
-            name = re.split(r"[\[<>=!~;@ ]", token.strip("'\""), maxsplit=1)[0]
-            if _norm(name) in wanted:
-                return m.group(0).strip()
-    return ""
-
-
-def install_not_taken_hint(module: str, line: str, where: str, ran: str = "before") -> str:
-    """The hint when the notebook installs the missing module's package itself (``line``, in
-    ``where``). ``ran``: "before" the failing import (the install did not reach this kernel),
-    "after" it or "not" at all (run it first), or "" when the notebook does not tell."""
-    top = module.split(".")[0]
-    pip = _pip(module)
-    if ran in ("after", "not"):
-        when = "ran only after this error" if ran == "after" else "has not run"
-        return (
-            f"`{line}` in {where} installs `{top}` but {when}: run it first, then this import "
-            "again (restart the kernel if it still fails)."
-        )
-    if _norm(pip) != _norm(top) and not re.search(rf"(?<![\w-]){re.escape(pip)}\b", line, re.I):
-        # Installed by its import name, which is another package's pip name (or none).
-        return (
-            f"`{line}` in {where} installs a package named `{top}`, but the module `{top}` "
-            f"comes from the package `{pip}`: run `%pip install {pip}`, then restart the kernel."
-        )
-    if not ran:
-        return (
-            f"`{line}` in {where} installs `{top}`: run it before this import; if it already "
-            "ran, the install did not reach this kernel, so use `%pip install` and restart the "
-            "kernel."
-        )
-    bang = line.lstrip().startswith("!")
-    fix = (
-        "use `%pip install` (not `!pip`, which may install into another Python), then restart "
-        "the kernel and run the imports again"
-        if bang
-        else "restart the kernel and run the imports again; if it is still missing, the install "
-        f"failed (read that cell's output) or the package installs no module named `{top}`"
-    )
-    return (
-        f"`{line}` in {where} installs `{top}`, yet this kernel does not find it: the install "
-        f"did not reach this kernel. {fix[0].upper()}{fix[1:]}."
-    )
 
 
 def module_not_found_hint(p: ParsedError, f: Facts) -> str:
@@ -423,7 +271,7 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
         return f"`{top}` is only the usual short name, not a module: write `{alias.group(0)}`."
     by = importer(p)
     by = None if by is None or by.is_user else by
-    if "." in module and not _separately_installed(module):
+    if "." in module and not separately_installed(module):
         # Python names the first part it cannot find: `top` itself was imported.
         return _missing_submodule(module, top, by)
     if top == "google":
@@ -432,14 +280,14 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
             "e.g. `%pip install google-cloud-storage` for `google.cloud.storage`, then restart the "
             "kernel."
         )
-    if top in _STDLIB_TOPS:
+    if top in STDLIB_TOPS:
         return (
             f"`{top}` belongs to Python's standard library, but this Python lacks it: it was "
             "removed in your Python version or left out of this build (for `tkinter`, install "
             "the system package, e.g. `python3-tk`); pip cannot add it."
         )
-    install = f"%pip install {_pip(module)}"
-    note = package[len(_pip(module)) :].strip()
+    install = f"%pip install {pip_name(module)}"
+    note = package[len(pip_name(module)) :].strip()
     note = f" {note}" if note.startswith("(") else ""
     if by is not None and by.library:
         lib = by.package or by.library
@@ -448,7 +296,9 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
             "a cell, then restart the kernel."
         )
     if is_known_module(top) or top in PIP_NAMES:
-        renamed = "" if _pip(module).replace("-", "_").lower() == top.lower() else " (its pip name)"
+        renamed = (
+            "" if pip_name(module).replace("-", "_").lower() == top.lower() else " (its pip name)"
+        )
         return (
             f"The module `{top}` is not installed in this kernel's environment: run "
             f"`{install}`{renamed}{note} in a cell, then restart the kernel."
@@ -468,12 +318,6 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
         pkg = "if it comes from a package, install that package under its pip name"
         return f"Python finds no module `{top}`: {own}; {pkg}. Then restart the kernel."
     return f"Python finds no module `{top}`: {pkg}; {own}. Then restart the kernel."
-
-
-def _separately_installed(module: str) -> bool:
-    """A dotted module that is a package of its own (`google.cloud`, `mpl_toolkits.basemap`)."""
-    parts = module.split(".")
-    return any(".".join(parts[:n]) in PIP_NAMES for n in range(2, len(parts) + 1))
 
 
 def _runtime_only(p: ParsedError, module: str) -> str:
@@ -507,7 +351,7 @@ def _looks_local(p: ParsedError, top: str) -> bool:
     project name (`utils`, `my_model`), or a cell that edits `sys.path` to reach it; never a
     name made of a known package's (`tensorflow_data_validation`)."""
     prefix = top.split("_")[0]
-    if len(prefix) >= 5 and prefix in _KNOWN_TOPS:
+    if len(prefix) >= 5 and prefix in KNOWN_TOPS:
         return False
     return bool(_LOCAL_NAMES.search(top)) or "sys.path" in p.user_code
 
@@ -518,7 +362,8 @@ def _missing_submodule(module: str, top: str, by: Frame | None) -> str:
     if lib and (lib == top or library_of(lib) == library_of(top)):
         return (
             f"Your `{top}` installation is broken or mixed from two versions: its own code cannot "
-            f"find `{module}`. Reinstall it (`%pip install --force-reinstall {_pip(top)}`), then "
+            f"find `{module}`. Reinstall it "
+            f"(`%pip install --force-reinstall {pip_name(top)}`), then "
             "restart the kernel."
         )
     if top == "numpy" and re.search(r"numpy\.(?:core\._|_core)", module):
@@ -552,7 +397,7 @@ def _missing_submodule(module: str, top: str, by: Frame | None) -> str:
     return (
         f"`{top}` is installed but has no submodule `{module}`: check the spelling first. If it "
         f"is right, your `{top}` is another version (or another package of that name) than the "
-        f"code expects: compare `%pip show {_pip(top)}` with its documentation."
+        f"code expects: compare `%pip show {pip_name(top)}` with its documentation."
     )
 
 
@@ -630,7 +475,7 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
         return (
             f"`{lib}` imports `{name}` from `{module}`, which was {removed.group(0)}: upgrade "
             f"`{lib}` to a version made for it, or pin the older one (`%pip install "
-            f"'{_pip(top)}<{removed.group(2).removesuffix('.0')}'`), then restart the kernel."
+            f"'{pip_name(top)}<{removed.group(2).removesuffix('.0')}'`), then restart the kernel."
         )
     if f.get("replacement"):
         return _removed_hint(name, module, f)
@@ -638,13 +483,15 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
         # A name not known as removed: most often one that a newer `top` added.
         return (
             f"`{lib}` imports `{name}` from `{module}`, which your installed `{top}` lacks: the "
-            f"two versions do not fit together. Upgrade `{top}` (`%pip install -U {_pip(top)}`) "
+            f"two versions do not fit together. Upgrade `{top}` "
+            f"(`%pip install -U {pip_name(top)}`) "
             f"or install the `{lib}` version that fits it, then restart the kernel."
         )
     if lib:
         return (
             f"`{lib}` cannot import its own `{name}`: the installed `{lib}` is broken or not made "
-            f"for your Python version. Reinstall or upgrade it (`%pip install -U {_pip(lib)}`), "
+            f"for your Python version. Reinstall or upgrade it "
+            f"(`%pip install -U {pip_name(lib)}`), "
             "then restart the kernel."
         )
     path = f.get("local_path", "")
@@ -659,7 +506,7 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
             f"`{name}` cannot be imported from the module this line imports: check the name's "
             "spelling, and your installed version of that package against its documentation."
         )
-    close = _close_member(module, name)
+    close = close_member(module, name)
     if close:
         return f"`{module}` has no `{name}`: did you mean `{close}`?"
     if is_known_module(top):
@@ -677,76 +524,6 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
 
 # "removed in urllib3 2.0", "removed in NumPy 2.0": the version to stay below.
 _REMOVED_IN = re.compile(r"removed in (\w+) (\d+(?:\.\d+)?)")
-
-
-def _close_member(module: str, name: str) -> str:
-    """A name of ``module`` close to ``name``, from what the tables know the module holds (the
-    Keras layers under both `keras` and `tensorflow.keras`)."""
-    twin = module[len("tensorflow.") :] if module.startswith("tensorflow.keras") else ""
-    twin = twin or (f"tensorflow.{module}" if module.startswith("keras") else "")
-    members = _MEMBERS.get(module, set()) | _MEMBERS.get(twin, set())
-    close = close_matches(name, members, n=1)
-    return close[0] if close else ""
-
-
-_INSTALL_ASK = re.compile(
-    r"\b(pip install|install|reinstall|update|upgrade)\s+((?:[A-Za-z][\w.\-\[\]]*"
-    r"(?:,\s*|\s+and\s+|\s+or\s+)?)+)",
-    re.I,
-)
-_NOT_PACKAGES = frozenset(
-    {
-        "it",
-        "the",
-        "them",
-        "a",
-        "an",
-        "this",
-        "that",
-        "for",
-        "to",
-        "with",
-        "and",
-        "or",
-        "via",
-        "using",
-        "from",
-        "in",
-        "on",
-        "of",
-        "your",
-        "numpy's",
-        "package",
-        "packages",
-        "version",
-        "please",
-        "first",
-        "again",
-        "manually",
-        "instead",
-        "then",
-        "be",
-        "is",
-    }
-)
-
-
-def _asked_packages(message: str) -> tuple[str, list[str]]:
-    """The packages a message asks to install, update or reinstall ("You must install pydot
-    and graphviz", "Please update jupyter and ipywidgets", "reinstall numpy"), with the verb."""
-    for m in _INSTALL_ASK.finditer(message[:2_000]):
-        words = re.split(r",\s*|\s+", m.group(2))
-        names = []
-        for word in words:
-            word = word.strip(".")
-            if word.lower() in ("and", "or"):
-                continue
-            if not word or word.lower() in _NOT_PACKAGES:
-                break
-            names.append(word)
-        if names:
-            return m.group(1).lower(), names
-    return "", []
 
 
 _COMPILED = re.compile(
@@ -778,7 +555,7 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             "OpenCV needs system graphics libraries that are missing: use "
             "`%pip install opencv-python-headless` (or install libgl1 with apt)."
         )
-    verb, asked = _asked_packages(p.message)
+    verb, asked = asked_packages(p.message)
     if asked and not _NUMPY_ABI.search(p.message):
         flag = "--force-reinstall" if verb == "reinstall" else "-U"
         return (
@@ -802,7 +579,8 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
     if lib:
         return (
             f"`{lib}` could not load {what}: the install is broken or was built for another "
-            f"system or CUDA version. Reinstall it (`%pip install --force-reinstall {_pip(lib)}`"
+            f"system or CUDA version. Reinstall it "
+            f"(`%pip install --force-reinstall {pip_name(lib)}`"
             "), then restart the kernel."
         )
     return (

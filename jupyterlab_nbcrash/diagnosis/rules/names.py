@@ -11,7 +11,8 @@ from ..text import CLOSE, as_code, possibly_close, suggest
 from ..traceback import Frame, ParsedError
 from ..where import raised_outside_notebook
 from .base import Facts, RuleMatch, Template, named, user_calls
-from .imports import file_name, package_for
+from .imports import file_name
+from .module_names import package_for
 from .tables.known_imports import ALIASES, LIBRARY_NAMES, import_for
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming

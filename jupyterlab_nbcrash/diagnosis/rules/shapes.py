@@ -7,10 +7,19 @@ from __future__ import annotations
 import re
 
 from ..layer_shapes import keras_hint, torch_layer_hint
-from ..shape_text import Dims, call_args, code, dims, show
-from ..traceback import ParsedError
+from ..shape_text import call_args, code, dims
 from ..where import failing_call
-from .base import Facts, Template, group_facts, pattern_rule
+from .base import Facts, Template, pattern_rule
+from .shape_arithmetic import (
+    PRODUCT_ON_LINE,
+    broadcast_words,
+    element_count_words,
+    in_layer,
+    matrix_product_words,
+    shape_facts,
+    shape_facts_with,
+    transpose_code,
+)
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
 # one means retraining it.
@@ -34,27 +43,8 @@ BROADCAST = "shapes.broadcast"
 TORCH_BROADCAST = "shapes.torch_broadcast"
 CANNOT_BROADCAST = "shapes.cannot_broadcast"
 
-_SHAPES = group_facts(a="a", b="b")
 _TM = "tensor_shape_mismatch"
 _BC = "unsupported_broadcast"
-
-
-def _all_shapes(parsed, m):
-    facts = _SHAPES(parsed, m)
-    if "a" not in facts and len(parsed.shapes) >= 2:
-        facts = {"a": parsed.shapes[0], "b": parsed.shapes[1]}
-    elif "a" not in facts and parsed.shapes:
-        facts = {"a": parsed.shapes[0]}
-    return facts
-
-
-def _with(**extra):
-    def facts(parsed, m):
-        out = _all_shapes(parsed, m)
-        out.update(extra)
-        return out
-
-    return facts
 
 
 RULES = (
@@ -65,7 +55,7 @@ RULES = (
         r"shapes (?P<a>\([\d, ]*\)) and (?P<b>\([\d, ]*\)) not aligned",
         ml_bug=True,
         confidence=0.97,
-        facts=_with(op="dot"),
+        facts=shape_facts_with(op="dot"),
     ),
     pattern_rule(
         MATMUL,
@@ -74,7 +64,7 @@ RULES = (
         r"|Matrix size-incompatible|In\[0\] mismatch In\[1\] shape",
         ml_bug=True,
         confidence=0.95,
-        facts=_with(op="matmul"),
+        facts=shape_facts_with(op="matmul"),
     ),
     # PyTorch
     pattern_rule(
@@ -98,7 +88,7 @@ RULES = (
         library="torch",
         ml_bug=True,
         confidence=0.95,
-        facts=_with(op="view"),
+        facts=shape_facts_with(op="view"),
     ),
     pattern_rule(
         TORCH_CHANNELS,
@@ -121,7 +111,7 @@ RULES = (
         library="torch",
         ml_bug=True,
         confidence=0.9,
-        facts=_with(op="layer"),
+        facts=shape_facts_with(op="layer"),
     ),
     # TensorFlow / Keras
     pattern_rule(
@@ -133,7 +123,7 @@ RULES = (
         library="tensorflow",
         ml_bug=True,
         confidence=0.95,
-        facts=_with(op="layer"),
+        facts=shape_facts_with(op="layer"),
     ),
     pattern_rule(
         KERAS_INCOMPATIBLE_INPUT,
@@ -160,7 +150,7 @@ RULES = (
         library="tensorflow",
         ml_bug=True,
         confidence=0.93,
-        facts=_with(op="layer"),
+        facts=shape_facts_with(op="layer"),
     ),
     # scikit-learn
     pattern_rule(
@@ -170,7 +160,7 @@ RULES = (
         library="sklearn",
         ml_bug=True,
         confidence=0.97,
-        facts=_with(op="samples"),
+        facts=shape_facts_with(op="samples"),
     ),
     pattern_rule(
         EXPECTED_2D,
@@ -189,7 +179,7 @@ RULES = (
         r"cannot reshape array of size (?P<b>\d+) into shape (?P<a>\([^)]*\))",
         ml_bug=True,
         confidence=0.95,
-        facts=_with(op="reshape"),
+        facts=shape_facts_with(op="reshape"),
     ),
     pattern_rule(
         CONCATENATE,
@@ -199,7 +189,7 @@ RULES = (
         r"|zero-dimensional arrays cannot be concatenated",
         ml_bug=True,
         confidence=0.9,
-        facts=_with(op="concatenate"),
+        facts=shape_facts_with(op="concatenate"),
     ),
     pattern_rule(
         PLOT_DIMENSIONS,
@@ -209,7 +199,7 @@ RULES = (
         library="matplotlib",
         ml_bug=True,
         confidence=0.93,
-        facts=_with(op="plot"),
+        facts=shape_facts_with(op="plot"),
     ),
     pattern_rule(
         PANDAS_SHAPE,
@@ -220,7 +210,7 @@ RULES = (
         library="pandas",
         ml_bug=True,
         confidence=0.85,
-        facts=_with(op="frame"),
+        facts=shape_facts_with(op="frame"),
     ),
     pattern_rule(
         BOOLEAN_INDEX,
@@ -229,7 +219,7 @@ RULES = (
         r"(?P<b>\([^)]*\))\)",
         ml_bug=True,
         confidence=0.85,
-        facts=_with(op="mask"),
+        facts=shape_facts_with(op="mask"),
     ),
     pattern_rule(
         # cv2.add / addWeighted / absdiff / bitwise_* on two images of another size or channels.
@@ -247,7 +237,7 @@ RULES = (
         r"|incompatible (?:shape|dimension)s?|whose shape matches|must be consistent with shape",
         ml_bug=True,
         confidence=0.7,
-        facts=_all_shapes,
+        facts=shape_facts,
     ),
     # Broadcasting
     pattern_rule(
@@ -288,7 +278,7 @@ RULES = (
         r"(?:cannot|could not|unable to) (?:be )?broadcast|not broadcastable|broadcast shapes",
         ml_bug=True,
         confidence=0.8,
-        facts=_all_shapes,
+        facts=shape_facts,
     ),
 )
 
@@ -305,69 +295,6 @@ def _shapes(f: Facts) -> str:
     return f" ({a} vs {b})" if a and b else (f" ({a})" if a else "")
 
 
-def _find(pattern: str, text: str) -> re.Match | None:
-    return re.search(pattern, text, re.S)
-
-
-# Frames of a layer's forward pass: the product is a layer's weights times its input.
-_LAYER_FRAME = re.compile(r"[\\/](?:linear|core[\\/]dense|dense|layers[\\/]core)\.py$|Dense")
-_PRODUCT_ON_LINE = re.compile(r"@|\b(?:matmul|mm|dot|bmm|einsum|tensordot)\s*\(")
-
-
-def _in_layer(p: ParsedError) -> bool:
-    """True when a library layer (nn.Linear, keras Dense) computed the product, not the line."""
-    return any(fr.library and _LAYER_FRAME.search(fr.filename) for fr in p.frames)
-
-
-def _operands(p: ParsedError) -> tuple[str, str]:
-    """The two operands of the product on the failing line when they are plain names
-    (``A @ B``, ``np.dot(A, B)``, ``A.dot(B)``, ``torch.matmul(A, B)``), else ("", "")."""
-    m = re.search(r"(?<![\w.])([A-Za-z_]\w*)\s*@\s*([A-Za-z_]\w*)(?![\w.(\[])", p.user_line)
-    if m:
-        return m.group(1), m.group(2)
-    m = re.search(
-        r"(?<![\w.])([A-Za-z_]\w*)\.(?:dot|matmul|mm)\(\s*([A-Za-z_]\w*)\s*\)", p.user_line
-    )
-    if m:
-        return m.group(1), m.group(2)
-    m = re.search(r"\b(?:matmul|mm|dot)\(\s*([A-Za-z_]\w*)\s*,\s*([A-Za-z_]\w*)\s*\)", p.user_line)
-    if m:
-        return m.group(1), m.group(2)
-    return "", ""
-
-
-def _transpose(p: ParsedError, operand: str) -> str:
-    """How to transpose ``operand`` (a name, or "" for an unnamed one) in the crash's library."""
-    if "tensorflow" in p.libraries or "keras" in p.libraries:
-        return f"`tf.transpose({operand or 'x'})`"
-    return f"`{operand}.T`" if operand else "`.T`"
-
-
-def _matrix_product(p: ParsedError, a: Dims | None, b: Dims | None, shown: str) -> str | None:
-    """The product A @ B of two matrices whose inner dimensions differ.
-    When: both shapes are known and 2-D (or both 1-D, for a dot product of vectors)."""
-    if a is None or b is None:
-        return None
-    if len(a) == 1 and len(b) == 1:
-        return (
-            f"A dot product of two 1-D arrays needs equal lengths, but they have {a[0]} and "
-            f"{b[0]} elements: compute it on vectors of the same length."
-        )
-    if len(a) != 2 or len(b) != 2:
-        return None
-    k, k2 = a[1], b[0]
-    head = (
-        f"The matrix product {shown} needs the first's columns ({k}) to equal the second's "
-        f"rows ({k2})"
-    )
-    first, second = _operands(p)
-    if a[1] == b[1]:
-        return f"{head}: transpose the second with {_transpose(p, second)}, to {show(b[::-1])}."
-    if a[0] == b[0]:
-        return f"{head}: transpose the first with {_transpose(p, first)}, to {show(a[::-1])}."
-    return f"{head}: print both `.shape`s and reshape the one that is wrong."
-
-
 def _matmul_inner_dimensions(p, f):
     """When: NumPy's "shapes (a) and (b) not aligned" or TensorFlow's "In[0]: [a], In[1]: [b]"
     gives both shapes; in a Dense layer the second is the layer's weights."""
@@ -380,8 +307,8 @@ def _matmul_inner_dimensions(p, f):
         a
         and b
         and len(a) == 2 == len(b)
-        and _in_layer(p)
-        and not _PRODUCT_ON_LINE.search(p.user_line)
+        and in_layer(p)
+        and not PRODUCT_ON_LINE.search(p.user_line)
     ):
         return (
             f"A Dense layer built for {b[0]} input features got an input with {a[1]} "
@@ -397,9 +324,9 @@ def _matmul_inner_dimensions(p, f):
         return (
             f"The matrix product needs the first's columns ({core.group(2)}) to equal the "
             f"second's rows ({core.group(1)}): print both `.shape`s, and transpose one "
-            f"({_transpose(p, '')}) if that makes them match."
+            f"({transpose_code(p, '')}) if that makes them match."
         )
-    hint = _matrix_product(p, a, b, f"{a_text} @ {b_text}")
+    hint = matrix_product_words(p, a, b, f"{a_text} @ {b_text}")
     aligned = re.search(r"not aligned: (\d+) \(dim (\d+)\) != (\d+) \(dim (\d+)\)", p.message)
     if hint is None and aligned:
         n, i, m2, j = aligned.groups()
@@ -416,11 +343,11 @@ def _linear_layer_in_features(p, f):
     layer's frames (or no product on the user's line) mean mat2 is the layer's weight."""
     a, b = f.get("a", ""), f.get("b", "")
     da, db = dims(a.replace(" ", "")), dims(b.replace(" ", ""))
-    if _PRODUCT_ON_LINE.search(p.user_line) and not _in_layer(p):
-        return _matrix_product(p, da, db, f"({a}) @ ({b})")
+    if PRODUCT_ON_LINE.search(p.user_line) and not in_layer(p):
+        return matrix_product_words(p, da, db, f"({a}) @ ({b})")
     if not (da and db and len(da) == 2 == len(db)):
         return None
-    if not _in_layer(p) and p.frames:
+    if not in_layer(p) and p.frames:
         return None  # neither a layer nor a product the line shows: say only what failed
     got, want = da[1], db[0]
     if got == want:
@@ -439,32 +366,9 @@ def _linear_layer_in_features(p, f):
     )
 
 
-def _element_count(total: str, shape_text: str, verb: str) -> str | None:
-    """Why ``total`` elements cannot take ``shape_text``; None when the numbers do not show."""
-    shape = dims(shape_text)
-    if shape is None or not total.isdigit():
-        return None
-    n, known = int(total), [x for x in shape if x is not None and x >= 0]
-    rest = 1
-    for x in known:
-        rest *= x
-    if len(known) == len(shape) - 1 and rest:  # one -1: the others must divide the size
-        return (
-            f"{n} elements cannot be {verb} shape {shape_text}: {n} is not a multiple of "
-            f"{rest} (the product of the other dimensions); check where the size comes from."
-        )
-    if len(known) == len(shape):
-        times = f", {n // rest} times as many" if rest and n > rest and n % rest == 0 else ""
-        return (
-            f"{n} elements cannot be {verb} shape {shape_text} ({rest} elements{times}): the "
-            "new shape's product must equal the size; fix the numbers or put -1 in one dimension."
-        )
-    return None
-
-
 def _view_element_count(p, f):
     """When: "shape '[a]' is invalid for input of size n" names the shape and the size."""
-    hint = _element_count(f.get("b", ""), f.get("a", ""), "viewed as")
+    hint = element_count_words(f.get("b", ""), f.get("a", ""), "viewed as")
     if hint and "-1" not in f.get("a", ""):
         hint = hint.replace(
             "put -1 in one dimension", "use -1 for one, e.g. `x.view(x.size(0), -1)`"
@@ -474,7 +378,7 @@ def _view_element_count(p, f):
 
 def _reshape_element_count(p, f):
     """When: "cannot reshape array of size n into shape (a)" names both."""
-    return _element_count(f.get("b", ""), f.get("a", ""), "reshaped into")
+    return element_count_words(f.get("b", ""), f.get("a", ""), "reshaped into")
 
 
 # PyTorch layer and loss messages, each with the numbers the hint needs.
@@ -636,15 +540,6 @@ def _shapes_do_not_fit(p, f):
     )
 
 
-def _first_mismatch(a: Dims, b: Dims) -> tuple[int, int | None, int | None] | None:
-    """The axis (counted from the right, -1 first) where two shapes cannot broadcast."""
-    for i in range(1, min(len(a), len(b)) + 1):
-        x, y = a[-i], b[-i]
-        if x != y and x != 1 and y != 1:
-            return -i, x, y
-    return None
-
-
 def _not_broadcastable(p, f):
     """When: the message gives the shapes; a 1-D array whose length matches the other's rows
     is certain to need a column view (`b[:, None]`); an assignment is named as one."""
@@ -677,30 +572,7 @@ def _not_broadcastable(p, f):
     a, b = dims(f.get("a")), dims(f.get("b"))
     if not a or not b:
         return None
-    pair = f"({f['a']} vs {f['b']})"
-    if len(a) == len(b) == 1:
-        return (
-            f"The two arrays have different lengths {pair}: element-wise operations need equal "
-            "lengths; build both from the same rows."
-        )
-    for one, two in ((a, b), (b, a)):
-        axes = [k for k, n in enumerate(two) if n == one[0]] if len(one) == 1 else []
-        if len(two) >= 2 and len(axes) == 1 and axes[0] < len(two) - 1:
-            k = axes[0]
-            nones = ", None" * (len(two) - 1 - k)
-            return (
-                f"The {show(one)} array matches axis {k} of the {show(two)} one, but "
-                f"broadcasting aligns the last axis: reshape it with `v[:{nones}]` "
-                f"(shape {show((one[0],) + (1,) * (len(two) - 1 - k))})."
-            )
-    bad = _first_mismatch(a, b)
-    if bad is None:
-        return None
-    axis, x, y = bad
-    return (
-        f"The shapes {pair} cannot be broadcast: compared from the right, each pair of "
-        f"dimensions must be equal or 1, but axis {axis} has {x} vs {y}."
-    )
+    return broadcast_words(a, b, f"({f['a']} vs {f['b']})")
 
 
 _ASSIGNED = re.compile(r"^\s*([\w.]+\[[^\]]+\](?:\[[^\]]+\])*)\s*=(?!=)")

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
+from ..text import article
 from ..where import failing_call, loop_or_unpack, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
 from .indexes import non_integer_index_hint
+from .number_arguments import NUMBERS, is_number, number_argument_words
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
 # one means retraining it.
@@ -196,16 +198,7 @@ _ATTRIBUTE_TYPES = {
     "ndim": ("int",),
     "T": ("DataFrame", "numpy.ndarray"),
 }
-_NUMBERS = ("int", "float", "bool", "complex")
 _CALL_NAME = re.compile(r"(?<![\w.\]\)])([A-Za-z_]\w*(?:\.\w+)*)\s*\(")
-
-
-def _a(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
-
-
-def _is_number(t: str) -> bool:
-    return t in _NUMBERS or t.startswith(("numpy.int", "numpy.float", "numpy.uint", "int", "float"))
 
 
 def _only_call(p) -> str:
@@ -310,10 +303,9 @@ def _not_callable(p, f):
             f"A `{t}` is called like a function: use `[...]` to index it, or a variable has "
             "replaced a function of the same name (e.g. `list = ...`); rename it and re-run."
         )
-    article = "An" if t[:1].lower() in "aeiou" else "A"
     return (
-        f"{article} `{t}` object is called with `(...)` but is not a function: a variable may "
-        "hide the function of the same name; rename it and restart."
+        f"{article(t).capitalize()} `{t}` object is called with `(...)` but is not a function: "
+        "a variable may hide the function of the same name; rename it and restart."
     )
 
 
@@ -369,7 +361,7 @@ def _not_subscriptable(p, f):
             f"`len()` does not work on a value of type `{t}`: check what the variable holds "
             "(a single number where a list or array was expected?)."
         )
-    if _is_number(t):
+    if is_number(t):
         return (
             f"A single number (`{t}`) is indexed with `[...]`: the variable holds a number where "
             "a list, array or tuple was expected."
@@ -387,7 +379,7 @@ def _not_iterable(p, f):
     the right side of ``a, b = ...`` that fails on "cannot unpack"."""
     t = f.get("type", "")
     if not raised_by_the_line(p):
-        return _number_argument_iterated(p, t)
+        return number_argument_words(p, t)
     kind, targets, source = loop_or_unpack(p.user_line)
     unpack = "unpack" in p.message
     if len(source) > 60:
@@ -424,33 +416,9 @@ def _not_iterable(p, f):
         )
     if what:
         return f"{what} is a single {t}, not a sequence: check what it holds."
-    if _is_number(t):
+    if is_number(t):
         return f"A single {t} is used where a sequence is expected: pass a list or `range(n)`."
     return f"A `{t}` cannot be looped over or unpacked: check what the variable holds."
-
-
-def _number_argument_iterated(p, t: str, verb: str = "iterates over") -> str | None:
-    """A library iterated over a number (or used a float as an integer): name the call's
-    arguments written as a single number of that type, when there are any
-    (``plt.tight_layout(rect=0)``)."""
-    call = failing_call(p)
-    if call is None or not _is_number(t):
-        return None
-    pattern = r"[-+]?\d+" if t.startswith(("int", "numpy.int")) else r"[-+]?\d*\.\d+|[-+]?\d+\."
-    numbers = [a for a in call.arguments if re.fullmatch(pattern, a.split("=", 1)[-1].strip())]
-    if not numbers:
-        return None
-    them = " and ".join(f"`{a}`" for a in numbers[:2])
-    if verb != "iterates over":
-        return (
-            f"`{call.text}` needs an integer where it got a {t}: of its arguments, {them} "
-            f"{'is a float' if len(numbers) == 1 else 'are floats'}; pass whole numbers."
-        )
-    return (
-        f"`{call.text}` iterates over a single {t} inside it: {them} "
-        f"{'is a single number' if len(numbers) == 1 else 'are single numbers'}; pass a list or "
-        "tuple where the function expects a sequence (its documentation says which)."
-    )
 
 
 def _unhashable(p, f):
@@ -498,22 +466,23 @@ def _unsupported_operands(p, f):
             f"`{op}` is not defined for text: the columns hold strings; convert them "
             "first with `pd.to_numeric(...)` or `pd.to_datetime(...)`."
         )
-    if "str" in (t, o) and (_is_number(t) or _is_number(o)):
+    if "str" in (t, o) and (is_number(t) or is_number(o)):
         return (
             f"`{op}` mixes text and numbers ({t} and {o}): convert first, e.g. "
             "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
         )
-    if ("list" in (t, o) or "tuple" in (t, o)) and {t, o} <= {"list", "tuple", *_NUMBERS}:
+    if ("list" in (t, o) or "tuple" in (t, o)) and {t, o} <= {"list", "tuple", *NUMBERS}:
         return (
             f"Python {t}s do not support `{op}` element by element: use NumPy arrays, "
             "e.g. `np.array(a) - np.array(b)`."
         )
     data = ("numpy.ndarray", "Tensor", "Series", "DataFrame", "str", "list", "tuple")
-    if all(_is_number(x) or x in data for x in (t, o)):
+    if all(is_number(x) or x in data for x in (t, o)):
         return f"`{op}` does not work between {t} and {o}: convert one side first."
-    odd = t if not (_is_number(t) or t in data) else o
+    odd = t if not (is_number(t) or t in data) else o
     return (
-        f"`{op}` got {_a(odd)} `{odd}` as an operand: a variable holds {_a(odd)} `{odd}` where a "
+        f"`{op}` got {article(odd)} `{odd}` as an operand: a variable holds "
+        f"{article(odd)} `{odd}` where a "
         "value was expected; print `type(...)` of both sides."
     )
 
@@ -547,13 +516,13 @@ def _text_joined_with_non_text(p, f):
         return None
     if kind == "list":
         return (
-            f"A list and {_a(other)} {other} are joined with `+`, which only appends another "
+            f"A list and {article(other)} {other} are joined with `+`, which only appends another "
             "list: wrap the value in a list (`items + [x]`), or use a NumPy array for maths on "
             "each element."
         )
     if kind == "tuple":
         return (
-            f"A tuple and {_a(other)} {other} are joined with `+`: one operand is a tuple (a "
+            f"A tuple and {article(other)} {other} are joined with `+`: one operand is a tuple (a "
             "trailing comma makes one, as in `n = 6,`); print `type(...)` of both."
         )
     if other in ("list", "tuple", "dict", "NoneType", "DataFrame", "Series"):
@@ -603,7 +572,7 @@ def _integer_needed(p, f):
     integer", of what type the value is; ``int(...)`` is only offered for numbers."""
     t = f.get("type", "")
     if not raised_by_the_line(p) and failing_call(p) is not None:
-        return _number_argument_iterated(p, t, "uses") if "interpreted" in p.message else None
+        return number_argument_words(p, t, "uses") if "interpreted" in p.message else None
     if "only size-1 arrays" in p.message:
         return (
             "A whole array went where one number is needed (`float(...)`, `int(...)` or a "
@@ -619,7 +588,7 @@ def _integer_needed(p, f):
             f"`int()`/`float()` (or a `math` function) got a `{t or 'value'}`, which is no "
             "number: pass the number it holds (one value, not a container or None)."
         )
-    if _is_number(t) or t.startswith("numpy.float"):
+    if is_number(t) or t.startswith("numpy.float"):
         return (
             f"A {t} is used where an integer is needed (a size, index, count or `range`): "
             "convert it with `int(...)` or compute it with `//`."

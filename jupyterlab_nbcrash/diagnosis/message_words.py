@@ -1,0 +1,122 @@
+"""The message's own words, as a hint quotes them: its gist (the first sentence, cut to a readable
+length), the fix it states ("Please use …", "Did you mean …?"), and the words of an error it
+wraps (Keras's "in user code:", a worker's traceback, TensorFlow's graph errors)."""
+
+from __future__ import annotations
+
+import re
+
+from .traceback import ParsedError
+
+# Sentences of a message that state the fix ("Please use the NLTK Downloader", "Reshape your data
+# either using …", "Did you mean …?", "As a substitution, consider using …"): the user must read
+# them first.
+_STATED_FIX = re.compile(
+    r"(?:^|(?<=[.:!?]\s)|(?<=\n))\s*(?:\d\. )?((?:[A-Z][a-z]+(?: [a-z]+){0,3}, "
+    r"(?=consider|please|try|use))?"
+    r"(?:Please|Use|Try|Did you mean|Reshape|Consider|Install|Downgrade|Upgrade|consider|please|"
+    r"try|use|"
+    r"Maybe you meant|Perhaps you|Make sure|To fix|HINT|Hint|You (?:should|must|need to|can|may "
+    r"want to|might want to))\b[^\n]{3,220}?(?:[.!?](?=\s|$)|$))",
+    re.M,
+)
+
+
+# The code line a "…:" (or "… using") fix sentence introduces (">>> nltk.download('punkt')",
+# "pip install x", "from google.colab.patches import cv2_imshow").
+_CODE_AFTER = re.compile(
+    r"\s*\n\s*(?:>>>\s*)?((?:[\w.]+\(.*\)|%?pip install \S.*|!?\S+ -m \S.*|from [\w.]+ import \w.*"
+    r"|import [\w.]+))\s*$",
+    re.M,
+)
+_INTRODUCES_CODE = re.compile(r"(?::|\b(?:using|use|run|with))$")
+_GIST_MAX = 140
+
+
+# Imperative sentences that are no fix: a pointer elsewhere, a request to report a bug.
+_NOT_A_FIX = re.compile(
+    r"refer to|see (?:the )?(?:doc|https?:)|https?://|report|file an issue|open an issue|"
+    r"following|:\s*$",
+    re.I,
+)
+
+
+def stated_fix(message: str) -> str:
+    """The first sentence of ``message`` that states a fix, or "". A sentence that ends with a
+    colon (or "… using") takes the code on the next line with it ("… obtain the resource:
+    `nltk.download(…)`")."""
+    text = message[:4_000]
+    for m in _STATED_FIX.finditer(text):
+        sentence = " ".join(m.group(1).split())
+        if _INTRODUCES_CODE.search(sentence):
+            code = _CODE_AFTER.match(text, m.end())
+            if code is None:
+                continue
+            sentence = f"{sentence} `{code.group(1).strip()}`"
+        if not _NOT_A_FIX.search(sentence):
+            return sentence
+    return ""
+
+
+def message_gist(message: str) -> str:
+    """The message's first sentence (or line), cut to a readable length. A line wrapped in the
+    middle of a sentence (the next one goes on in lower case) is read with its continuation."""
+    lines = [ln.strip() for ln in message.splitlines()]
+    start = next((i for i, ln in enumerate(lines) if ln), len(lines))
+    first = lines[start] if start < len(lines) else ""
+    rest = [ln for ln in lines[start + 1 :] if ln]
+    if first.count("'") % 2 and rest:
+        # a quoted value that spans lines (a printed Series): keep the quote whole
+        first = " ".join(" ".join([first, *rest]).split())
+    else:
+        for more in lines[start + 1 : start + 4]:
+            if not re.match(r"[a-z]+ ", more) or first.endswith((".", "!", "?", ":")):
+                break
+            first = f"{first} {more}"
+    m = re.match(r"(.{20,}?[.!?])\s+[A-Z(]", first)
+    if m:
+        first = m.group(1)
+    if len(first) > _GIST_MAX:
+        first = first[: _GIST_MAX - 1].rstrip() + "…"
+    first = first.rstrip(".:")
+    # Two short sentences of the message stay one sentence of the hint ("Failed to execute;
+    # parameters are not valid").
+    first = re.sub(r"(?<=[a-z])\. (?=[A-Z][a-z])", "; ", first)
+    return "" if first in ("Message", "Error") else first
+
+
+# Exceptions that carry the real error further down their message: Keras' "in user code:" stack,
+# a worker's "Traceback (most recent call last)" or "Caught X in DataLoader worker process".
+WRAPPER = re.compile(r"^\s*in user code:|Traceback \(most recent call last\)|^Caught \w+ in ", re.M)
+_INNER_ERROR = re.compile(r"^\s*(?:[\w.]+\.)?(\w+(?:Error|Exception|Exit)): (.+)$", re.M)
+
+
+# TensorFlow's "Graph execution error": the op's message stands before its "[[{{node …}}]]".
+_GRAPH_NODE = re.compile(r"\[\[\{\{node ([^}]+)\}\}\]\]|\[\[Node: ([^ =\]]+)")
+_GRAPH_NOISE = re.compile(
+    r"^(?:Detected at node|Node:|File |\d+ root error|\d+ successful|\d+ derived|"
+    r"Graph execution error|\[\[|Caused by|Traceback|\s*$)"
+)
+
+
+def inner_gist(parsed: ParsedError) -> str:
+    """The wrapped error's own words when the message only wraps it ("in user code: …
+    ValueError: Shape mismatch …"), else ""."""
+    message = parsed.message[:20_000]
+    if WRAPPER.search(message):
+        found = _INNER_ERROR.findall(message)
+        if found:
+            name, text = found[-1]
+            inner = message_gist(text)
+            return inner if name == parsed.ename else f"{name}: {inner}"
+    if message.startswith("Graph execution error"):
+        lines = [ln.strip() for ln in message.splitlines()]
+        for i, ln in enumerate(lines):
+            node = _GRAPH_NODE.search(ln)
+            if node is None:
+                continue
+            before = [b for b in lines[:i] if b and not _GRAPH_NOISE.match(b)]
+            if before:
+                return message_gist(re.sub(r"^\(\d+\) [A-Z_]+:\s*", "", before[-1]))
+            return f"Graph execution error in node {node.group(1) or node.group(2)}"
+    return ""

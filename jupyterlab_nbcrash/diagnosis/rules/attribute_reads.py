@@ -1,0 +1,51 @@
+"""Where the failing line reads an attribute: the expression before the dot, whether a function
+it called read it instead, what the cell last assigned to a name, and a line that replaces its
+own object (``X = X.values``, wrong on a second run)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import expression_before
+from ..traceback import ParsedError
+from ..where import failing_line_number
+
+
+def reads_on_line(p: ParsedError, attr: str) -> re.Match | None:
+    """Where the user's failing line reads `.attr`, if it does."""
+    return re.search(rf"\.{re.escape(attr)}\b", p.user_line) if attr else None
+
+
+def read_inside(p: ParsedError, attr: str) -> bool:
+    """The traceback shows the user's line and it does not read `.attr`: a function it called
+    did. (A record without the line, a bare message, proves nothing either way.)"""
+    return bool(p.user_line.strip()) and reads_on_line(p, attr) is None
+
+
+def object_of(p: ParsedError, attr: str) -> str:
+    """The expression before `.attr` on the failing line (`item.find('addr')`), or ""."""
+    m = reads_on_line(p, attr)
+    return expression_before(p.user_line, m.start()) if m else ""
+
+
+def assigned_to(p: ParsedError, name: str) -> str:
+    """What the cell's code last assigns to ``name`` before the failing line (the right-hand
+    side), or ""."""
+    if not re.fullmatch(r"[\w.]+", name or ""):
+        return ""
+    lines = p.user_code.splitlines()[: failing_line_number(p) - 1 or 2000]
+    found = re.findall(rf"^\s*{re.escape(name)}\s*=(?!=)\s*(.+?)\s*$", "\n".join(lines), re.M)
+    return found[-1] if found else ""
+
+
+def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
+    """`X = X.values`: a second run of the cell applies the line to its own result."""
+    m = re.match(rf"\s*([\w.]+)\s*=\s*([\w.]+)\.{re.escape(attr)}\b", p.user_line)
+    if m is None or m.group(1) != m.group(2):
+        return ""
+    name = m.group(1)
+    return (
+        f"This line replaces `{name}` with `{name}.{attr}`: if the cell ran before, `{name}` "
+        f"already holds that result (a `{owner}`), which has no `.{attr}`; re-run the cell that "
+        f"creates `{name}` first."
+    )

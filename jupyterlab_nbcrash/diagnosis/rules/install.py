@@ -1,0 +1,134 @@
+"""How a package gets installed in a notebook: the line of the notebook that installs a missing
+module, the hint when that install did not reach the kernel, and the packages a message asks
+to install."""
+
+from __future__ import annotations
+
+import re
+
+from .module_names import misspelt_module, pip_name
+from .tables.removed_apis import lookup_module
+
+# A line that installs packages: `!pip install x`, `%pip install -q x==1.0`, `!conda install x`.
+_INSTALL_LINE = re.compile(
+    r"^[ \t]*[!%][ \t]*(?:pip3?|python3?\s+-m\s+pip|conda|mamba)\s+install\b([^\n#]*)", re.M
+)
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def install_line(source: str, module: str) -> str:
+    """The line of ``source`` that installs the package providing ``module`` (by its import or
+    its pip name), or "". Only for a top-level module nbcrash cannot read as a typo: a missing
+    submodule of an installed package is no missing install."""
+    if "." in module or misspelt_module(module) or lookup_module(module):
+        return ""
+    wanted = {_norm(module), _norm(pip_name(module))}
+    for m in _INSTALL_LINE.finditer(source):
+        for token in m.group(1).split():
+            if token.startswith("-"):
+                continue
+            name = re.split(r"[\[<>=!~;@ ]", token.strip("'\""), maxsplit=1)[0]
+            if _norm(name) in wanted:
+                return m.group(0).strip()
+    return ""
+
+
+def install_not_taken_hint(module: str, line: str, where: str, ran: str = "before") -> str:
+    """The hint when the notebook installs the missing module's package itself (``line``, in
+    ``where``). ``ran``: "before" the failing import (the install did not reach this kernel),
+    "after" it or "not" at all (run it first), or "" when the notebook does not tell."""
+    top = module.split(".")[0]
+    pip = pip_name(module)
+    if ran in ("after", "not"):
+        when = "ran only after this error" if ran == "after" else "has not run"
+        return (
+            f"`{line}` in {where} installs `{top}` but {when}: run it first, then this import "
+            "again (restart the kernel if it still fails)."
+        )
+    if _norm(pip) != _norm(top) and not re.search(rf"(?<![\w-]){re.escape(pip)}\b", line, re.I):
+        # Installed by its import name, which is another package's pip name (or none).
+        return (
+            f"`{line}` in {where} installs a package named `{top}`, but the module `{top}` "
+            f"comes from the package `{pip}`: run `%pip install {pip}`, then restart the kernel."
+        )
+    if not ran:
+        return (
+            f"`{line}` in {where} installs `{top}`: run it before this import; if it already "
+            "ran, the install did not reach this kernel, so use `%pip install` and restart the "
+            "kernel."
+        )
+    bang = line.lstrip().startswith("!")
+    fix = (
+        "use `%pip install` (not `!pip`, which may install into another Python), then restart "
+        "the kernel and run the imports again"
+        if bang
+        else "restart the kernel and run the imports again; if it is still missing, the install "
+        f"failed (read that cell's output) or the package installs no module named `{top}`"
+    )
+    return (
+        f"`{line}` in {where} installs `{top}`, yet this kernel does not find it: the install "
+        f"did not reach this kernel. {fix[0].upper()}{fix[1:]}."
+    )
+
+
+_INSTALL_ASK = re.compile(
+    r"\b(pip install|install|reinstall|update|upgrade)\s+((?:[A-Za-z][\w.\-\[\]]*"
+    r"(?:,\s*|\s+and\s+|\s+or\s+)?)+)",
+    re.I,
+)
+_NOT_PACKAGES = frozenset(
+    {
+        "it",
+        "the",
+        "them",
+        "a",
+        "an",
+        "this",
+        "that",
+        "for",
+        "to",
+        "with",
+        "and",
+        "or",
+        "via",
+        "using",
+        "from",
+        "in",
+        "on",
+        "of",
+        "your",
+        "numpy's",
+        "package",
+        "packages",
+        "version",
+        "please",
+        "first",
+        "again",
+        "manually",
+        "instead",
+        "then",
+        "be",
+        "is",
+    }
+)
+
+
+def asked_packages(message: str) -> tuple[str, list[str]]:
+    """The packages a message asks to install, update or reinstall ("You must install pydot
+    and graphviz", "Please update jupyter and ipywidgets", "reinstall numpy"), with the verb."""
+    for m in _INSTALL_ASK.finditer(message[:2_000]):
+        words = re.split(r",\s*|\s+", m.group(2))
+        names = []
+        for word in words:
+            word = word.strip(".")
+            if word.lower() in ("and", "or"):
+                continue
+            if not word or word.lower() in _NOT_PACKAGES:
+                break
+            names.append(word)
+        if names:
+            return m.group(1).lower(), names
+    return "", []

@@ -1,0 +1,126 @@
+"""Which modules nbcrash knows: the import name a misspelt one meant, the pip package that
+installs one, and the names a well-known module holds (for "did you mean")."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from ..text import close_matches, edit_distance
+from .tables.known_imports import ALIASES, KNOWN_IMPORTS
+from .tables.packages import KNOWN_SUBMODULES, MISNAMED, PIP_NAMES, WELL_KNOWN
+
+
+def _known_modules() -> set[str]:
+    known = set(PIP_NAMES) | set(KNOWN_SUBMODULES) | set(WELL_KNOWN)
+    for statement in ALIASES.values():
+        known.add(statement.split()[1])
+    return {k for k in known if not k.startswith("(")}
+
+
+# The standard library's public modules: a near miss of one is a typo (`colections`), the Python
+# 2 name of one (`Tkinter`, `cPickle`) or a module this Python build lacks; never a pip package.
+STDLIB_TOPS = frozenset(
+    m for m in getattr(sys, "stdlib_module_names", ()) if not m.startswith("_") and m != "this"
+)
+
+
+def misspelt_module(module: str) -> str | None:
+    """The import name the user probably meant: a near miss of a well-known module, or the pip
+    name written instead of the import name (``scikit_learn`` for ``sklearn``)."""
+    top = module.split(".")[0]
+    if top in MISNAMED or top.lower() in MISNAMED:
+        return MISNAMED.get(top, MISNAMED.get(top.lower())) + module[len(top) :]
+    if top in KNOWN_TOPS or top in STDLIB_TOPS:
+        if module in _KNOWN or "." not in module:
+            return None  # a real module's own name (`prophet`, not `fbprophet` written anew)
+    else:
+        by_pip = {v.split(" ")[0].lower().replace("-", "_"): k for k, v in PIP_NAMES.items()}
+        if top.lower() in by_pip and by_pip[top.lower()] != top:
+            return by_pip[top.lower()] + module[len(top) :]
+    if len(module) < 3:
+        return None
+    # One slip (a letter added, dropped, changed, or two swapped), case ignored: `statsmodel`,
+    # `salenium`, `PTL` for `PIL`, `Tkinter`; a closer look-alike than that is another package.
+    pool = _BY_INITIAL.get(module[0].lower(), ())
+    near = [k for k in pool if abs(len(k) - len(module)) <= 1 and _one_slip(module, k)]
+    if len(near) > 1:
+        # `PTL`: `PIL` (written in capitals too) rather than the standard library's `pty`.
+        alike = [k for k in near if k.isupper() == module.isupper() and k not in STDLIB_TOPS]
+        near = alike if len(alike) == 1 else near
+    return near[0] if len(near) == 1 else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` (case ignored) are at most one typing slip apart (a letter
+    added, dropped or changed, or neighbours swapped) after the first letter, and the slip is
+    no digit: `task` is no `dask`, `cv3` no `cv2`."""
+    a, b = a.lower(), b.lower()
+    if a[:1] != b[:1] or edit_distance(a, b, 1) > 1:
+        return False
+    changed = (
+        {c for x, y in zip(a, b, strict=True) if x != y for c in (x, y)}
+        if len(a) == len(b)
+        else set()
+    )
+    return not any(c.isdigit() for c in changed)
+
+
+def package_for(module: str) -> str:
+    """The pip package that provides the import name ``module``."""
+    root = distribution_root(module)
+    return PIP_NAMES.get(root, root.replace("_", "-"))
+
+
+def distribution_root(module: str) -> str:
+    """The part of a dotted module that one package installs: `google.protobuf` of
+    `google.protobuf.internal`, `sklearn` of `sklearn.utils`."""
+    parts = module.split(".")
+    for n in range(len(parts), 1, -1):
+        if ".".join(parts[:n]) in PIP_NAMES:
+            return ".".join(parts[:n])
+    return parts[0]
+
+
+_KNOWN = sorted(_known_modules())
+KNOWN_TOPS = frozenset(k.split(".")[0] for k in _KNOWN)
+# The names a misspelt module is compared with, by first letter (a slip keeps the first letter).
+_BY_INITIAL: dict[str, list[str]] = {}
+for _name in sorted(set(_KNOWN) | STDLIB_TOPS):
+    _BY_INITIAL.setdefault(_name[0].lower(), []).append(_name)
+# What well-known modules hold (from the tables): `pyplot` of `matplotlib`, `Conv2D` of
+# `tensorflow.keras.layers`; for "did you mean" when a name cannot be imported from one.
+_MEMBERS: dict[str, set[str]] = {}
+for _sub in _KNOWN:
+    if "." in _sub:
+        _MEMBERS.setdefault(_sub.rsplit(".", 1)[0], set()).add(_sub.rsplit(".", 1)[1])
+for _statement in KNOWN_IMPORTS.values():
+    _m = re.fullmatch(r"from ([\w.]+) import (\w+)", _statement)
+    if _m:
+        _MEMBERS.setdefault(_m.group(1), set()).add(_m.group(2))
+
+
+def is_known_module(top: str) -> bool:
+    """Whether a top-level module is one whose package nbcrash knows (not a user's own file)."""
+    return top in KNOWN_TOPS
+
+
+def pip_name(module: str) -> str:
+    """The pip name alone of the package that provides ``module`` (without a note)."""
+    return package_for(module).split(" ")[0]
+
+
+def separately_installed(module: str) -> bool:
+    """A dotted module that is a package of its own (`google.cloud`, `mpl_toolkits.basemap`)."""
+    parts = module.split(".")
+    return any(".".join(parts[:n]) in PIP_NAMES for n in range(2, len(parts) + 1))
+
+
+def close_member(module: str, name: str) -> str:
+    """A name of ``module`` close to ``name``, from what the tables know the module holds (the
+    Keras layers under both `keras` and `tensorflow.keras`)."""
+    twin = module[len("tensorflow.") :] if module.startswith("tensorflow.keras") else ""
+    twin = twin or (f"tensorflow.{module}" if module.startswith("keras") else "")
+    members = _MEMBERS.get(module, set()) | _MEMBERS.get(twin, set())
+    close = close_matches(name, members, n=1)
+    return close[0] if close else ""

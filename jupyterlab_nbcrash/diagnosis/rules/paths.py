@@ -1,0 +1,149 @@
+"""Reading paths: the path a message names, the backslash escape a Windows path's repr shows, the
+extensions data files commonly have, whether the failing code writes a file, and the machine
+the frames show (a path that exists only there)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..traceback import ParsedError
+from ..where import runtime
+
+_PATH = re.compile(
+    r"""(?:No such file or directory|does not exist|Permission denied|File exists|Is a directory"""
+    r"""|Not a directory|cannot find the (?:path|file) specified|Invalid argument|not found"""
+    r"""|non-existent directory)"""
+    r"""[:\s]*b?['"]([^'"]+)['"]"""
+    r"""|File b?['"]([^'"]+)['"] does not exist"""
+    r"""|No such file:\s*b?['"]([^'"]+)['"]"""
+    r"""|File `['"]([^'"`]+)['"]` not found"""
+    r"""|^([^\s'"]+\.\w{1,5}) not found\.$"""
+    r"""|name = '([^']+)'"""
+    r"""|(?:file|path|directory)\s+b?['"]([^'"]+)['"]""",
+    re.I | re.M,
+)
+COMMON_EXTENSIONS = (
+    "csv",
+    "tsv",
+    "txt",
+    "json",
+    "jsonl",
+    "xlsx",
+    "xls",
+    "parquet",
+    "pkl",
+    "pickle",
+    "npy",
+    "npz",
+    "h5",
+    "hdf5",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "bmp",
+    "tif",
+    "tiff",
+    "zip",
+    "gz",
+    "tar",
+    "pt",
+    "pth",
+    "ckpt",
+    "keras",
+    "joblib",
+    "yaml",
+    "yml",
+    "xml",
+    "html",
+    "pdf",
+    "wav",
+    "mp3",
+    "mp4",
+    "nc",
+    # other real extensions, so that none is taken for a typo of the ones above
+    "py",
+    "ipynb",
+    "md",
+    "cfg",
+    "ini",
+    "log",
+    "mat",
+    "bin",
+    "onnx",
+    "weights",
+    "sav",
+    "svg",
+    "hdf",
+    "shp",
+    "geojson",
+    "sqlite",
+    "db",
+    "feather",
+    "arff",
+    "data",
+    "dat",
+    "model",
+)
+
+
+def path_in(message: str) -> str:
+    m = _PATH.search(message)
+    if not m:
+        return ""
+    return next((g for g in m.groups() if g), "")
+
+
+# In the message the path is a repr: an odd run of backslashes before n/t/r or x07 etc. is a
+# control character, i.e. a backslash escape in the user's string ('C:\new' -> newline).
+_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\(n|t|r|x0[789bc])")
+_ESCAPE_NAMES = {"x07": "a", "x08": "b", "x09": "t", "x0b": "v", "x0c": "f"}
+WINDOWS_FORBIDDEN = re.compile(r'[:*?"<>|]')
+
+
+def path_escape(path: str) -> str:
+    """The backslash escape (``\\n``) a path's repr shows, or ""."""
+    m = _ESCAPE.search(path)
+    return "\\" + _ESCAPE_NAMES.get(m.group(1), m.group(1)) if m else ""
+
+
+# The failing line writes a file (a missing folder there is the code's, not the data's); the
+# frames of a writer function tell it when the line calls a helper that saves.
+_WRITES_LINE = re.compile(
+    r"\.to_(?:csv|excel|json|parquet|pickle|hdf)\(|savefig\(|\.save(?:_weights)?\(|imwrite\("
+    r"|\bopen\(.*,\s*(?:mode\s*=\s*)?['\"][wax]b?\+?['\"]|\bdump\(|savetxt\(|np\.save"
+)
+_WRITER_FRAMES = frozenset(
+    {"savefig", "imwrite", "to_csv", "to_excel", "to_pickle", "to_parquet",
+     "save", "save_weights", "savetxt", "dump", "to_filehandle", "write"}
+)  # fmt: skip
+
+
+def writes_file(p: ParsedError) -> bool:
+    """The line writes, or one of the deepest frames (those that opened the path) is a writer:
+    frames further up may save a figure while a font is read."""
+    deepest = [fr for fr in p.frames[-4:] if not fr.is_user]
+    return bool(_WRITES_LINE.search(p.user_line)) or any(
+        fr.function.rsplit(".", 1)[-1] in _WRITER_FRAMES for fr in deepest
+    )
+
+
+def is_absolute(path: str) -> bool:
+    return bool(re.match(r"^(?:/|[A-Za-z]:/|~)", path))
+
+
+def machine_of(p: ParsedError) -> str:
+    """The machine the notebook ran on, from the files of its frames (not from the path it
+    failed to open, which is where the notebook was written): "windows", "macos", "kaggle",
+    "colab", or "hosted" for the Linux images of Colab and Kaggle; "" when they do not tell."""
+    files = " ".join(" " + fr.filename for fr in p.frames)
+    found = runtime(dataclasses.replace(p, text=files, message=""))
+    if not found and re.search(r"/usr/local/lib/python3\.\d+/dist-packages/|/opt/conda/", files):
+        return "hosted"
+    return found
+
+
+def on_conda_image(p: ParsedError) -> bool:
+    """Kaggle's image keeps its packages under /opt/conda (Colab's under /usr/local)."""
+    return any(fr.filename.startswith("/opt/conda/") for fr in p.frames)

@@ -1,0 +1,64 @@
+"""Crashes that are no error of the user's line, and their hints: the kernel died (no traceback at
+all), or IPython's own traceback display failed while showing an earlier error."""
+
+from __future__ import annotations
+
+import re
+
+from .message_words import message_gist
+from .traceback import ParsedError
+
+# IPython's own traceback display failing on an earlier error (an interrupt, a broken import):
+# the earlier error, in the chain, is the one to read.
+_DISPLAY_FRAMES = frozenset(
+    {
+        "showtraceback",
+        "structured_traceback",
+        "_render_traceback_",
+        "format_exception_as_a_whole",
+        "find_recursion",
+        "get_records",
+        "_showtraceback",
+    }
+)
+_KERNEL_DIED = re.compile(
+    r"Kernel crashed while executing|kernel (?:appears to have )?died|Canceled future for "
+    r"execute_request",
+    re.I,
+)
+
+
+def display_failure(parsed: ParsedError) -> tuple[str, str] | None:
+    """(name, message) of the error IPython failed to display, when the raised error comes from
+    IPython's traceback display itself; else None. No rule's template applies then."""
+    if not parsed.chain or not any(
+        f.library == "IPython" and f.function.rsplit(".", 1)[-1] in _DISPLAY_FRAMES
+        for f in parsed.frames[-6:]
+    ):
+        return None
+    return parsed.chain[0]
+
+
+def special_hint(parsed: ParsedError) -> str:
+    """The hint of a crash that is not an error of the user's line: the kernel died, or IPython
+    failed while showing an earlier error."""
+    if not parsed.ename and not parsed.message and _KERNEL_DIED.search(parsed.text[:5_000]):
+        return (
+            "The kernel process died while running this cell (or an earlier one), so Python left "
+            "no traceback: native code crashed or memory ran out. Restart the kernel and run the "
+            "cells one at a time to find the one that stops it."
+        )
+    shown = display_failure(parsed)
+    if shown is None:
+        return ""
+    name, text = shown
+    if name == "KeyboardInterrupt":
+        return (
+            "The cell was interrupted (KeyboardInterrupt), and IPython failed while showing "
+            "that: run the cell again and let it finish."
+        )
+    gist = message_gist(text)
+    return (
+        f"IPython failed while showing an earlier {name}{': ' + gist if gist else ''}. That "
+        "earlier error is the one to fix: run the cell again to see its own traceback."
+    )
