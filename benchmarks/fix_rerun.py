@@ -95,14 +95,24 @@ def execute(steps: list[str], kernel: str, timeout: int) -> list[dict | None]:
     )
     with tempfile.TemporaryDirectory(prefix="nbcrash-fix-") as work:
         write_data_files(Path(work))
-        client = NotebookClient(
-            nb,
-            kernel_name=kernel,
-            timeout=timeout,
-            allow_errors=True,
-            resources={"metadata": {"path": work}},
-        )
-        client.execute()
+        for attempt in range(3):
+            client = NotebookClient(
+                nb,
+                kernel_name=kernel,
+                timeout=timeout,
+                allow_errors=True,
+                resources={"metadata": {"path": work}},
+            )
+            try:
+                client.execute()
+                break
+            except RuntimeError as exc:
+                # A kernel that dies before its first reply (on a busy machine another process
+                # can take the port it picked) says nothing about the fix: start a new one.
+                if "Kernel died" not in str(exc) or attempt == 2:
+                    raise
+                for cell in nb.cells:
+                    cell.outputs = []
     out = []
     for cell in nb.cells:
         errors = [o for o in cell.outputs if o.get("output_type") == "error"]
