@@ -85,20 +85,6 @@ def shipped():
     M.clear_cache()
 
 
-@pytest.fixture
-def user_dir(tmp_path, monkeypatch):
-    """The user's model folder in a temporary directory; reloads checked on every call."""
-    user = tmp_path / "jupyter-data" / "nbcrash" / "model"
-    monkeypatch.setattr(M, "user_model_dir", lambda: user)
-    monkeypatch.setattr(M, "RECHECK_SECONDS", 0.0)
-    monkeypatch.setattr(C, "RECHECK_SECONDS", 0.0)
-    M.clear_cache()
-    C.clear_cache()
-    yield user
-    M.clear_cache()
-    C.clear_cache()
-
-
 def other_root_cause(label: str) -> str:
     """A root cause the model does not give a KeyError: only a correction can bring it."""
     return "library_cause" if label != "library_cause" else "api_misuse"

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import logging
 
-import pytest
-
 from jupyterlab_nbcrash.cli import main
 from jupyterlab_nbcrash.diagnosis import corrections as C
-from jupyterlab_nbcrash.diagnosis import model as M
 
 KEY_ERROR = {
     "ename": "KeyError",
@@ -23,19 +20,6 @@ KEY_ERROR = {
     "code": "houses = pd.read_csv('houses.csv')\nhouses['price'].mean()",
     "notebook": {"path": "work/houses.ipynb"},
 }
-
-
-@pytest.fixture
-def user_dir(tmp_path, monkeypatch):
-    user = tmp_path / "user-data" / "nbcrash" / "model"
-    monkeypatch.setattr(M, "user_model_dir", lambda: user)
-    monkeypatch.setattr(M, "RECHECK_SECONDS", 0.0)
-    monkeypatch.setattr(C, "RECHECK_SECONDS", 0.0)
-    M.clear_cache()
-    C.clear_cache()
-    yield user
-    M.clear_cache()
-    C.clear_cache()
 
 
 async def test_a_retrain_with_feedback_is_used_without_a_restart(
