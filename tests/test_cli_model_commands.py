@@ -152,8 +152,9 @@ def test_train_with_data_and_feedback_writes_corrections_beside_the_model(
             return False
 
         def entries(self):
-            # the second teaches nothing usable: skipped, not fatal
-            return [entry, dict(entry, feedback_id=2, corrected=dict(predicted, stage=None))]
+            # the second teaches nothing usable (no verdict, only a fix's outcome): skipped,
+            # not fatal
+            return [entry, dict(entry, feedback_id=2, correct=None)]
 
     opened = []
     monkeypatch.setattr(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,10 @@ import pytest
 from jupyterlab_nbcrash.cli import main
 from jupyterlab_nbcrash.diagnosis import corrections as C
 from jupyterlab_nbcrash.diagnosis import model as M
-from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose, rule_matches
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.tokens import tokens
+from jupyterlab_nbcrash.diagnosis.traceback import parse
 from jupyterlab_nbcrash.store import CrashHistory, Database, FeedbackStore
 from jupyterlab_nbcrash.training.feedback import build, taught_labels
 from jupyterlab_nbcrash.training.paraphrase import paraphrase
@@ -105,12 +108,18 @@ def wrong_verdict(record: dict, model) -> tuple[dict, str]:
     return entry, fixed
 
 
-def test_a_verdict_teaches_the_changed_labels_or_all_when_confirmed():
+def test_a_verdict_teaches_the_labels_it_ends_with_changed_or_kept():
     predicted = {"crash_type": "key_error", "root_cause": "api_misuse", "stage": "training"}
     corrected = dict(predicted, root_cause="data_confusion")
-    assert taught_labels(False, predicted, corrected) == {"root_cause": "data_confusion"}
-    assert taught_labels(True, predicted, predicted) == predicted
-    assert taught_labels(False, predicted, dict(predicted, stage="nonsense")) == {}
+    # The labels the user left standing are confirmed as much as the one changed.
+    assert taught_labels(corrected) == corrected
+    assert taught_labels(predicted) == predicted
+    # A label outside the taxonomy is left out, the others still taught.
+    assert taught_labels(dict(predicted, stage="nonsense")) == {
+        "crash_type": "key_error",
+        "root_cause": "api_misuse",
+    }
+    assert taught_labels({"stage": "nonsense"}) == {}
 
 
 def test_the_corrected_crash_gets_its_label_and_far_crashes_are_unchanged(shipped):
@@ -146,6 +155,16 @@ def test_a_paraphrase_of_the_corrected_crash_gets_the_label_too(shipped):
     line = next(e for e in answer.evidence if e.startswith("Corrected by your feedback"))
     similarity = float(line.split("similarity ")[1].split(")")[0])
     assert C.THRESHOLD <= similarity < 1.0
+    # The labels the user kept come from the correction too, not from the model's reading of
+    # the renamed code.
+    parsed = parse(ErrorRecord.from_dict(para))
+    matches = layer.match(shipped, tokens(parsed, rule_matches(parsed)))
+    assert {dim: m.label for dim, m in matches.items()} == {
+        dim: entry["corrected"][dim] for dim in C.DIMENSIONS
+    }
+    assert [answer.crash_type, answer.stage, answer.library] == [
+        entry["corrected"][dim] for dim in ("crash_type", "stage", "library")
+    ]
 
 
 def test_below_the_threshold_nothing_changes(shipped):
@@ -161,7 +180,9 @@ def test_corrections_round_trip_as_json_without_pickle(tmp_path, shipped):
     layer, _ = build([entry])
     path = layer.save(tmp_path)
     doc = json.loads(path.read_text())
-    assert doc["format"] == C.FORMAT and doc["corrections"][0]["labels"] == {"root_cause": fixed}
+    taught = {dim: entry["corrected"][dim] for dim in C.DIMENSIONS}
+    assert doc["format"] == C.FORMAT and doc["corrections"][0]["labels"] == taught
+    assert taught["root_cause"] == fixed
     loaded = C.Corrections.load(path)
     record = ErrorRecord.from_dict(KEY_ERROR)
     assert diagnose(record, shipped, corrections=loaded) == diagnose(record, shipped, layer)
@@ -235,7 +256,8 @@ def test_train_with_feedback_writes_corrections_and_keeps_the_model(user_dir, st
     assert M.find_model_dir() == (M.SHIPPED_DIR, "shipped")
     layer = C.load_corrections()
     assert [c.verdict for c in layer.items] == ["wrong", "right"]
-    assert set(layer.items[1].labels) == set(C.DIMENSIONS)  # a confirmation teaches all four
+    # A confirmation teaches all four labels; so does a correction (the labels kept, confirmed).
+    assert [set(c.labels) for c in layer.items] == [set(C.DIMENSIONS)] * 2
 
 
 def test_feedback_list_shows_what_a_retrain_learns(store, capsys):
@@ -243,7 +265,12 @@ def test_feedback_list_shows_what_a_retrain_learns(store, capsys):
     assert code == 0
     wrong, right = out.splitlines()
     assert "KeyError: 'prices'" in wrong and "wrong: root_cause" in wrong
-    assert "learns root_cause " in wrong and "learns crash_type module_not_found" in right
+    # The changed root cause (other_root_cause) and the labels the user kept.
+    assert re.search(
+        r"learns crash_type \w+, root_cause (library_cause|api_misuse), stage \w+, library \w+$",
+        wrong,
+    )
+    assert "learns crash_type module_not_found" in right
     assert "learns 2 correction(s)" in err
 
 

@@ -46,10 +46,10 @@ FILE_NAME = "corrections.json"
 DIMENSIONS = ("crash_type", "root_cause", "stage", "library")
 # Cosine similarity from which a correction applies to a new crash. Chosen on grouped folds of
 # the study's crashes (benchmarks/feedback_retrain.py, seeds 0-2, k = 5/20/100 corrections): at
-# 0.7 the crashes nobody corrected keep their accuracy (every dimension within 0.007 of the model
-# alone) and the corrected crashes get their labels (≥ 0.99); at 0.6 paraphrases gain at most a
-# point while unrelated crashes of the same exception swing (stage −0.018 at k = 20, crash type
-# −0.026 at k = 100); at 0.8 paraphrases with renamed names and numbers are missed (family split,
+# 0.7 the crashes nobody corrected keep their accuracy (every dimension within 0.013 of the model
+# alone) and the corrected crashes get their labels (1.00); at 0.6 paraphrases gain at most two
+# points while unrelated crashes of the same exception swing (stage −0.019 at k = 20, −0.023 at
+# k = 100); at 0.8 paraphrases with renamed names and numbers are missed (family split,
 # seed 0, k = 100: root cause .913, stage .917).
 THRESHOLD = 0.7
 # Token groups that carry the user's names: identifiers of the failing line, the cell-level line,

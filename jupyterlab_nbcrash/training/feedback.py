@@ -1,9 +1,13 @@
 """The user's feedback as corrections (``diagnosis/corrections.py``): what a retrain learns.
 
-Which labels a verdict teaches: "wrong" the dimensions the user changed (the others were the
-model's, it answers them anyway); "right" (a confirmation) all four, so that a near duplicate is
-not answered otherwise. The crash's tokens are those the model reads (``diagnosis/tokens.py``,
-with the rules that fired), from the record as the server kept it.
+Which labels a verdict teaches: all four the user left standing, "right" (a confirmation) and
+"wrong" alike. The labels a correction left unchanged are confirmed too (the user read them and
+kept them): taught only the changed ones, a near duplicate whose renamed code the model reads
+otherwise lost them (``benchmarks/feedback_retrain.py``: the stage of paraphrases of corrected
+crashes on the library split went from .889 to .956 at k = 5, .944 to .983 at k = 20).
+
+The crash's tokens are those the model reads (``diagnosis/tokens.py``, with the rules that
+fired), from the record as the server kept it.
 """
 
 from __future__ import annotations
@@ -20,16 +24,10 @@ from ..diagnosis.tokens import tokens
 from ..diagnosis.traceback import parse
 
 
-def taught_labels(correct: bool, predicted: Mapping, corrected: Mapping) -> dict[str, str]:
-    """What a verdict teaches: a confirmation all four labels, a correction the changed ones."""
-    out = {}
-    for dim in DIMENSIONS:
-        value = corrected.get(dim)
-        if not taxonomy.is_valid(dim, value):
-            continue
-        if correct or value != predicted.get(dim):
-            out[dim] = value
-    return out
+def taught_labels(corrected: Mapping) -> dict[str, str]:
+    """What a verdict teaches: every label of the taxonomy it ends with (the store's ``corrected``:
+    the model's labels overridden by those the user changed, ``store.corrected_labels``)."""
+    return {dim: corrected[dim] for dim in DIMENSIONS if taxonomy.is_valid(dim, corrected.get(dim))}
 
 
 def correction_from_feedback(entry: Mapping) -> Correction | None:
@@ -38,9 +36,7 @@ def correction_from_feedback(entry: Mapping) -> Correction | None:
     that cannot be read)."""
     if entry.get("correct") is None:
         return None
-    labels = taught_labels(
-        bool(entry.get("correct")), entry.get("predicted") or {}, entry.get("corrected") or {}
-    )
+    labels = taught_labels(entry.get("corrected") or {})
     record = entry.get("record")
     if not labels or not isinstance(record, dict):
         return None
