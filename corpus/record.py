@@ -105,6 +105,17 @@ def _execute(kc, code: str) -> tuple[dict, dict | None]:
     return reply["content"], (errors[-1] if errors else None)
 
 
+def _base_prefix(python: str) -> str:
+    """sys.base_prefix of the kernel's interpreter (where its standard library is)."""
+    out = subprocess.run(
+        [python, "-c", "import sys; print(sys.base_prefix)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout.strip()
+
+
 def _anonymise(text: str, places: dict[str, str]) -> str:
     for path, shown in places.items():
         text = text.replace(path, shown)
@@ -167,6 +178,11 @@ def run_case(case: Case, python: str, workroot: str) -> dict:
     # The recording machine's paths (the venv, the case's folder) would be in every traceback:
     # write them as a user's home-relative paths, as IPython prints them for a venv in ~.
     places = {str(Path(python).resolve().parent.parent): "~/.venv", str(workdir): "~/notebook"}
+    # The standard library lives under the base interpreter (pyenv, conda): where that is in the
+    # home folder, write it home-relative, as IPython prints the frames' file names.
+    base = Path(_base_prefix(python))
+    if base.is_relative_to(Path.home()):
+        places.setdefault(str(base), f"~/{base.relative_to(Path.home())}")
     error = {**error, "evalue": _anonymise(error["evalue"], places)}
     error["traceback"] = [_anonymise(line, places) for line in error["traceback"]]
     for entry in history:

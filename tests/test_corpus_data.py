@@ -132,6 +132,21 @@ def test_kernel_frame_style(entries):
     assert framed >= 0.8 * len(entries)
 
 
+# The recording machine's interpreter under an absolute home folder (IPython and record.py's
+# anonymising write those as ~/...); a case's own data paths such as /home/alice/data are fine.
+RECORDING_HOMES = re.compile(
+    r"(?<![\w~.])/(?:root|home/[\w.-]+)/[^'\"\s]*(?:lib/python|site-packages|\.pyenv|\.venv)"
+)
+FIXTURES = REPO / "tests" / "fixtures" / "tracebacks"
+
+
+def test_recordings_carry_no_home_paths_of_the_recording_machine(entries):
+    texts = {e["id"]: json.dumps(e) for e in entries}
+    texts.update({p.name: p.read_text(encoding="utf-8") for p in FIXTURES.glob("*.json")})
+    leaking = sorted(name for name, text in texts.items() if RECORDING_HOMES.search(text))
+    assert not leaking, leaking
+
+
 def test_entries_validate_as_error_records(entries):
     for entry in entries:
         data = dict(entry)
