@@ -257,9 +257,9 @@ def softmax(scores: np.ndarray, temperature: float, n_classes: int) -> np.ndarra
         p1 = 1.0 / (1.0 + np.exp(-scores[..., :1] / temperature))
         return np.concatenate([1.0 - p1, p1], axis=-1)
     z = scores / temperature
-    if z.ndim == 1:  # one crash: the same numbers without keepdims' Python-level wrappers
-        e = np.exp(z - z.max())
-        return e / e.sum()
+    if z.ndim == 1:  # one crash: the same reductions without the methods' Python wrappers
+        e = np.exp(z - np.maximum.reduce(z))
+        return e / np.add.reduce(e)
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
 
