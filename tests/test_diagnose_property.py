@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -80,3 +83,22 @@ def test_the_shipped_model_is_used_by_default():
     d = diagnose(record)
     assert any(line.startswith("model:") for line in d.evidence)
     check(d)
+
+
+def test_to_dict_is_asdict():
+    """Diagnosis.to_dict builds what dataclasses.asdict would, and a copy: on corpus crashes with
+    alternatives, evidence, a related cell and one-click fixes."""
+    corpus = Path(__file__).resolve().parents[1] / "jupyterlab_nbcrash" / "data" / "corpus.jsonl"
+    with_fix = 0
+    for line in corpus.read_text("utf-8").splitlines():
+        d = diagnose(ErrorRecord.from_dict(json.loads(line)))
+        as_dict = d.to_dict()
+        assert as_dict == dataclasses.asdict(d)
+        assert list(as_dict) == [f.name for f in dataclasses.fields(d)]
+        with_fix += d.fix is not None
+        if d.fix is not None:  # nothing shared: editing the dict leaves the diagnosis as it was
+            as_dict["fix"]["edits"].append({})
+            assert as_dict["fix"] != d.fix
+        as_dict["alternatives"].clear()
+        assert d.alternatives
+    assert with_fix >= 20

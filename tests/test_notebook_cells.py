@@ -239,3 +239,21 @@ def test_analysis_is_cached_by_source_but_not_for_huge_cells():
 )
 def test_odd_sources_never_raise(source):
     analyse_cell(source)
+
+
+def test_one_parse_per_cell_text_for_the_analysis_and_the_fix_builder():
+    from jupyterlab_nbcrash.diagnosis import cells, fix_edits
+
+    cells.clear_cache()
+    source = "import pandas as pd\ndf = pd.read_csv('x.csv')\nfor i in range(3):\n    n = i"
+    analyse_cell(source)
+    tree = cells.python_tree(to_python(source)[0])
+    assert fix_edits._tree(source) is tree  # the fix builder reads the analysis' tree
+    assert fix_edits.bound_names(source) == {"pd", "df", "i", "n"}
+    # IPython lines: the two readers blank them differently, each gets its own (right) tree.
+    magic = "%time x = f()\ny = x"
+    assert fix_edits._tree(magic) is not cells.python_tree(to_python(magic)[0])
+    assert fix_edits.bound_names(magic) == {"y"} and analyse_cell(magic).defines == {"x", "y"}
+    assert cells.python_tree("x = (") is None
+    long = "x = 1\n" * (cells.TREE_SOURCE_LIMIT // 6 + 1)  # too long to keep: parsed each time
+    assert cells.python_tree(long) is not cells.python_tree(long)

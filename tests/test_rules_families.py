@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from jupyterlab_nbcrash import taxonomy
-from jupyterlab_nbcrash.diagnosis.rules import RULES, apply_rules, matching_rules, rule_names
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.rules import (
+    RULES,
+    _candidates,
+    _fire,
+    apply_rules,
+    matching_rules,
+    rule_names,
+)
 from jupyterlab_nbcrash.diagnosis.rules.base import required_literals
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.fixtures.tracebacks.loader import fixture, names, record
@@ -238,6 +246,25 @@ def test_literal_prefilter_never_hides_a_match():
                 checked += 1
                 assert any(lit in message for lit in needed), (rule.rule_name, message[:80])
     assert checked > 100
+
+
+def test_rules_skipped_by_exception_name_would_not_have_fired():
+    # matching_rules calls only the rules made for the crash's exception name (or for any): on
+    # every recorded traceback and corpus crash, what every rule says is the same matches, in
+    # the same order.
+    corpus = ROOT / "jupyterlab_nbcrash" / "data" / "corpus.jsonl"
+    parsed = [parse(record(name)) for name in names()]
+    if corpus.exists():
+        parsed += [
+            parse(ErrorRecord.from_dict(json.loads(line)))
+            for line in corpus.read_text("utf-8").splitlines()
+        ]
+    skipped = 0
+    for p in parsed:
+        every = [m for rule in RULES if (m := rule(p)) is not None]
+        assert _fire(p) == every, p.ename
+        skipped += len(RULES) - len(_candidates(p.ename))
+    assert skipped > 20 * len(parsed)  # most crashes skip the rules of other exceptions
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 
 TOP = 3  # labels per dimension, the chosen one included
 
@@ -32,7 +33,7 @@ def ranked(
     room = 1.0 - first
     scale = min(1.0, room / total) if total > 0 else 0.0
     out = [{"id": label, "p": first}]
-    for lab, q in sorted(others, key=lambda lq: -lq[1])[: TOP - 1]:
+    for lab, q in sorted(others, key=itemgetter(1), reverse=True)[: TOP - 1]:  # stable
         share = math.floor(min(q * scale, first) * 1000 + 1e-9) / 1000
         if share > 0:
             out.append({"id": lab, "p": share})

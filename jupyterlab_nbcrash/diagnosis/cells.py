@@ -3,7 +3,9 @@
 Cells are IPython, not Python: ``%magic``, ``%%cell magic``, ``!shell``, ``x?`` and ``files = !ls``
 are rewritten to plain Python with the same line numbers first, and a cell that still does not
 parse is read statement by statement, with a line-based fallback for the pieces that never parse.
-Results are cached by source, so a 5,000-cell notebook costs one analysis per distinct cell.
+Results are cached by source, so a 5,000-cell notebook costs one analysis per distinct cell, and
+the syntax trees by text (``python_tree``), so that the other readers of a cell's tree do not
+parse it again.
 """
 
 from __future__ import annotations
@@ -104,6 +106,33 @@ def analyse_cell(source: str) -> CellNames:
 
 def clear_cache() -> None:
     _cached.cache_clear()
+    _cached_tree.cache_clear()
+
+
+# One parse per Python text for every reader of a cell's syntax tree: this analysis, where a
+# saved failure happened (saved.py) and the fix builder's names (fix_edits.py) read the same cells
+# of a notebook, one after the other. Trees are large (≈60 bytes a character of text): fewer are
+# kept than analyses, none of a long cell (at most ≈60 MB).
+TREE_CACHE_SIZE = 256
+TREE_SOURCE_LIMIT = 4_000
+
+
+def python_tree(code: str) -> ast.Module | None:
+    """The syntax tree of Python text (cached, shared: do not change it); None when the text does
+    not parse. RecursionError and MemoryError (absurdly nested code) propagate, uncached."""
+    if len(code) > TREE_SOURCE_LIMIT:
+        return _parse(code)
+    return _cached_tree(code)
+
+
+def _parse(code: str) -> ast.Module | None:
+    try:
+        return ast.parse(code)
+    except (SyntaxError, ValueError):
+        return None
+
+
+_cached_tree = lru_cache(maxsize=TREE_CACHE_SIZE)(_parse)
 
 
 def _analyse(source: str) -> CellNames:
@@ -111,8 +140,12 @@ def _analyse(source: str) -> CellNames:
     collector = _Collector(code.splitlines())
     parsed = True
     try:
-        collector.visit(ast.parse(code))
+        tree = python_tree(code)
+        if tree is not None:
+            collector.visit(tree)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = None
+    if tree is None:
         parsed = _analyse_by_statement(code, collector)
     for name, line in magic_defs.items():
         collector.define(name, line)

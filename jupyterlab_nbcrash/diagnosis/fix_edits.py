@@ -17,6 +17,8 @@ import keyword
 import re
 import tokenize
 
+from .cells import python_tree
+
 # Cell magics whose body is still Python (the first line is masked, the rest tokenized).
 _PYTHON_CELL_MAGICS = ("%%time", "%%timeit", "%%capture", "%%prun")
 # Lines IPython rewrites before Python sees them: `%magic`, `!shell`, `x = !ls`, `obj?`.
@@ -175,16 +177,14 @@ def string_spans(code: str, text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-@functools.lru_cache(maxsize=512)  # a notebook's cells are read for each of its crashes
 def _tree(code: str) -> ast.Module | None:
-    """The syntax tree of a cell (IPython lines blanked); None when it is not Python."""
+    """The syntax tree of a cell (IPython lines blanked); None when it is not Python. Parsed once
+    for this module and the notebook analysis (``cells.python_tree``): a cell without IPython
+    lines is the same text for both."""
     text = masked(code)
     if text is None:
         return None
-    try:
-        return ast.parse(text)
-    except (SyntaxError, ValueError):
-        return None
+    return python_tree(text)
 
 
 def statement_lines(code: str, lineno: int) -> tuple[int, int] | None:

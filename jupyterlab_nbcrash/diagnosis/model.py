@@ -32,6 +32,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -163,7 +164,7 @@ class Model:
         out: dict[str, Prediction] = {}
         for (dim, head), row in zip(self.heads.items(), self._rows(toks), strict=True):
             p = head.proba(*row).tolist()
-            ranked = sorted(zip(head.classes, p, strict=True), key=lambda lp: -lp[1])
+            ranked = sorted(zip(head.classes, p, strict=True), key=itemgetter(1), reverse=True)
             if dim == "library":
                 ranked = _resolve_library(ranked, library_hint)
             out[dim] = Prediction(ranked[0][0], ranked[0][1], tuple(ranked))
@@ -256,6 +257,9 @@ def softmax(scores: np.ndarray, temperature: float, n_classes: int) -> np.ndarra
         p1 = 1.0 / (1.0 + np.exp(-scores[..., :1] / temperature))
         return np.concatenate([1.0 - p1, p1], axis=-1)
     z = scores / temperature
+    if z.ndim == 1:  # one crash: the same reductions without the methods' Python wrappers
+        e = np.exp(z - np.maximum.reduce(z))
+        return e / np.add.reduce(e)
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
 

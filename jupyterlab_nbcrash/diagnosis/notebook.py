@@ -19,6 +19,7 @@ import ast
 import builtins
 import keyword
 import re
+from functools import lru_cache
 
 from . import saved
 from .cells import CellNames, Mutation, analyse_cell, repeats_harmlessly
@@ -235,6 +236,9 @@ class _Notebook:
         """Cells whose source contains one of ``names`` as a word: the only ones that can bind
         or change it, so only those need the (cached, but not free) syntax analysis."""
         pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")\b")
+        if len(names) == 1:  # the usual case: one `in` test a cell, no generator
+            name = names[0]
+            return [c for c in self.cells if name in c.source and pattern.search(c.source)]
         return [
             c
             for c in self.cells
@@ -518,13 +522,14 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
     return _finding(NOTEBOOK, OUT_OF_ORDER, decisive, hint, evidence, cell)
 
 
-def _line_names(line: str) -> set[str]:
+@lru_cache(maxsize=256)  # failing lines recur: a helper function's line in several crashes
+def _line_names(line: str) -> frozenset[str]:
     """Variables read on the failing line (not attributes, keywords or words in strings)."""
     try:
         tree = ast.parse(line.strip())
     except SyntaxError:  # part of a multi-line statement: fall back to the words
-        return set(_LINE_WORD.findall(line)) - _BUILTIN_NAMES
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        return frozenset(_LINE_WORD.findall(line)) - _BUILTIN_NAMES
+    return frozenset(n.id for n in ast.walk(tree) if isinstance(n, ast.Name))
 
 
 def _sources_of(nb: _Notebook, names: set[str]) -> dict[str, tuple[str, Cell]]:

@@ -6,7 +6,8 @@ scan: anything outside the schema raises ``RecordError`` naming the field.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
 from ..taxonomy import TAXONOMY_VERSION
@@ -247,4 +248,28 @@ class Diagnosis:
     taxonomy_version: str = TAXONOMY_VERSION
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """``dataclasses.asdict(self)``, built directly: a scan turns every diagnosis into a row,
+        and asdict's generic walk (a dataclass test and a deep copy per value) cost as much as
+        the rules."""
+        return {name: _copied(getattr(self, name)) for name in _DIAGNOSIS_FIELDS}
+
+
+_DIAGNOSIS_FIELDS = tuple(f.name for f in fields(Diagnosis))
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
+
+def _copied(value: Any) -> Any:
+    """What ``asdict`` makes of a field's value: dicts, lists and tuples copied all the way down,
+    immutable scalars as they are, anything else as ``asdict`` does it (a deep copy)."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is dict:
+        return {_copied(k): _copied(v) for k, v in value.items()}
+    if kind is list:
+        return [_copied(v) for v in value]
+    if kind is tuple:
+        return tuple(_copied(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return copy.deepcopy(value)

@@ -22,14 +22,20 @@ notebook) to ``undefined_name`` and ``changed_state`` here. What the file can te
 
 from __future__ import annotations
 
-import ast
 import bisect
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from .cells import CellNames, Mutation, analyse_cell, repeats_harmlessly, to_python
+from .cells import (
+    CellNames,
+    Mutation,
+    analyse_cell,
+    python_tree,
+    repeats_harmlessly,
+    to_python,
+)
 from .finding import (
     DECIDED_SAVED,
     KIND_OUT_OF_ORDER,
@@ -258,8 +264,10 @@ def _failure(cell: Cell) -> tuple[int | None, str]:
     if not top or not frame.lineno:
         return None, label
     try:
-        tree = ast.parse(to_python(cell.source)[0])
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = python_tree(to_python(cell.source)[0])  # the text the cell's analysis parsed
+    except (RecursionError, MemoryError):
+        tree = None
+    if tree is None:
         return frame.lineno, label
     for statement in tree.body:  # a failure inside a loop or a block fails the whole statement
         if statement.lineno <= frame.lineno <= (statement.end_lineno or statement.lineno):

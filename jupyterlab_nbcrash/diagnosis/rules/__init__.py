@@ -15,6 +15,7 @@ features); ``apply_rules`` the best one. Rules decide ``crash_type``; they set `
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import textwrap
 
@@ -137,9 +138,19 @@ def _graph_op_message(message: str) -> str:
     return _ROOT_ERROR.sub("", lines[-1]).strip()
 
 
+@functools.lru_cache(maxsize=256)  # keyed by the exception's name, which comes from user data
+def _candidates(ename: str) -> tuple[Rule, ...]:
+    """The rules that may fire on an exception called ``ename``, in ``RULES`` order: all but the
+    pattern rules made for other exceptions (they would return None at once, but a crash would
+    still call some 50 of them)."""
+    return tuple(
+        rule for rule in RULES if getattr(rule, "enames", None) is None or ename in rule.enames
+    )
+
+
 def _fire(parsed: ParsedError) -> list[RuleMatch]:
     found: list[RuleMatch] = []
-    for rule in RULES:
+    for rule in _candidates(parsed.ename):
         try:
             match = rule(parsed)
         except Exception:  # pragma: no cover - a rule bug must not take a diagnosis down

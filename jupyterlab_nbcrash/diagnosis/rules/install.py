@@ -5,6 +5,7 @@ to install."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .module_names import misspelt_module, pip_name
 from .tables.removed_apis import lookup_module
@@ -23,9 +24,9 @@ def install_line(source: str, module: str) -> str:
     """The line of ``source`` that installs the package providing ``module`` (by its import or
     its pip name), or "". Only for a top-level module nbcrash cannot read as a typo: a missing
     submodule of an installed package is no missing install."""
-    if "." in module or misspelt_module(module) or lookup_module(module):
+    wanted = _installed_as(module)
+    if not wanted or "install" not in source:  # the notebook analysis asks cell by cell
         return ""
-    wanted = {_norm(module), _norm(pip_name(module))}
     for m in _INSTALL_LINE.finditer(source):
         for token in m.group(1).split():
             if token.startswith("-"):
@@ -34,6 +35,15 @@ def install_line(source: str, module: str) -> str:
             if _norm(name) in wanted:
                 return m.group(0).strip()
     return ""
+
+
+@lru_cache(maxsize=256)
+def _installed_as(module: str) -> frozenset[str]:
+    """The package names (normalised) whose install provides ``module``; none for a submodule,
+    a typo or a moved module."""
+    if "." in module or misspelt_module(module) or lookup_module(module):
+        return frozenset()
+    return frozenset({_norm(module), _norm(pip_name(module))})
 
 
 def install_not_taken_hint(module: str, line: str, where: str, ran: str = "before") -> str:

@@ -25,6 +25,10 @@ STDLIB_TOPS = frozenset(
 )
 
 
+# Import names by their pip name written as a module (`scikit_learn` -> `sklearn`).
+_BY_PIP = {v.split(" ")[0].lower().replace("-", "_"): k for k, v in PIP_NAMES.items()}
+
+
 def misspelt_module(module: str) -> str | None:
     """The import name the user probably meant: a near miss of a well-known module, or the pip
     name written instead of the import name (``scikit_learn`` for ``sklearn``)."""
@@ -35,9 +39,8 @@ def misspelt_module(module: str) -> str | None:
         if module in _KNOWN or "." not in module:
             return None  # a real module's own name (`prophet`, not `fbprophet` written anew)
     else:
-        by_pip = {v.split(" ")[0].lower().replace("-", "_"): k for k, v in PIP_NAMES.items()}
-        if top.lower() in by_pip and by_pip[top.lower()] != top:
-            return by_pip[top.lower()] + module[len(top) :]
+        if top.lower() in _BY_PIP and _BY_PIP[top.lower()] != top:
+            return _BY_PIP[top.lower()] + module[len(top) :]
     if len(module) < 3:
         return None
     # One slip (a letter added, dropped, changed, or two swapped), case ignored: `statsmodel`,
