@@ -7,6 +7,7 @@ named, and a never-run definer explained, the same way in both.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .record import Cell
@@ -113,13 +114,33 @@ def weigh_change(nb, cell: Cell, info, mutation, keys, is_key: bool, checks: boo
     name itself. ``via`` = (name, cell) when the changed name feeds the one used here."""
     key_match = is_key and any(k in info.strings for k in keys)
     shape = checks and mutation.kind != "del"
-    decisive = key_match or shape or (cell is nb.crash and via is None)
+    decisive = key_match or shape or (cell is nb.crash and via is None and _fails_on(nb, mutation))
     evidence = [why, f"`{short(mutation.text, 60)}` ({mutation.kind})"]
     if via is not None:
         evidence.append(f"`{via[0]}` comes from `{mutation.name}` ({cell_name(via[1])})")
     if key_match:
         evidence.append(f"the missing key {sorted(keys & info.strings)[0]!r} appears in that cell")
     return decisive, key_match, evidence
+
+
+def _fails_on(nb, mutation) -> bool:
+    """The crash cell's change is what failed: the failing line is the changing statement
+    itself (`df.drop('a', inplace=True)`, `X = X.values`), or the message names the changed
+    name, or a type error follows a statement that rebinds the name from itself. Otherwise the
+    error would come on every run as well, and a re-run explains nothing."""
+    line = " ".join((nb.failing_line or "").split())
+    type_error = getattr(nb, "error_name", "") in _TYPE_ERRORS
+    if line and mutation.text and line.startswith(" ".join(mutation.text.split())[:60]):
+        # `x += f(...)` fails in `f` as well on a first run; only a type error is the `+=`'s
+        return mutation.kind != "augmented" or type_error
+    if mutation.kind == "reassign" and type_error:
+        # `rows = rows[0]` then `rows[0]`: a second run makes it another kind of object
+        return True
+    return bool(re.search(rf"'{re.escape(mutation.name)}'", getattr(nb, "error_message", "")))
+
+
+# Errors about what kind of object a name holds: what a repeated `x = x[0]` changes.
+_TYPE_ERRORS = frozenset({"TypeError", "AttributeError", "IndexError"})
 
 
 def deleted_hint(cell: Cell, name: str) -> str:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .. import taxonomy
-from .input_failures import not_about_inputs
+from .input_failures import named_failure, not_about_inputs
 from .message_words import WRAPPER, inner_gist, message_gist, stated_fix
 from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
 from .rules.imports import module_not_found_hint
@@ -211,6 +211,11 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     fix = stated_fix(parsed.message)
     if fix and fix.rstrip(".!?") not in gist:
         return f"The message says what to do: {fix.rstrip('.')}."
+    failed = named_failure(parsed)
+    if failed:
+        # a failure no argument explains (a server, a graph, a missing program): the arguments
+        # the message names (a URL, a feed_dict) are not what to change
+        return failed
     given, near = closest_allowed(parsed.message, arguments)
     if near:
         return f"`{given}` is not among the values it allows: did you mean `{near}`?"
