@@ -299,3 +299,52 @@ def test_a_type_error_after_a_self_rebinding_is_a_rerun():
     code = "items = items[0]\nfirst = items[0] + 1"
     text = _rerun(code, "TypeError", "'int' object is not subscriptable", "first = items[0] + 1")
     assert "more than once" in text and "`items`" in text
+
+
+# ------------------------------------------- more from the study half: attribute errors, Spark
+
+
+def test_an_attribute_a_library_read_of_a_plain_value_points_at_the_calls_values():
+    frames = [(f"{SITE}/keras/utils/image_utils.py", "load_img")]
+    message = "'generator' object has no attribute 'read'"
+    text = hint(
+        crash("AttributeError", message, "img = load_img(paths, target_size=(64, 64))", frames)
+    )
+    assert "of a `generator` it was given" in text and "before the dot" not in text
+    # the user's own line reads it: the object before the dot is the user's
+    text = hint(
+        crash("AttributeError", "'list' object has no attribute 'split'", "b = a.split(',')")
+    )
+    assert "it was given" not in text
+    # a library's own object: no claim that the user handed it over
+    message = "'Generator' object has no attribute 'randint'"
+    text = hint(
+        crash("AttributeError", message, "obs = env.reset()", [(f"{SITE}/gymlib/env.py", "reset")])
+    )
+    assert "it was given" not in text
+
+
+def test_an_attribute_error_that_is_no_missing_attribute_gets_no_dot_advice():
+    message = "Setting unexpected parameter 'name' in Params instance 'Params'"
+    text = hint(
+        crash(
+            "AttributeError",
+            message,
+            "cfg = Params(name='x')",
+            [(f"{SITE}/bertlib/p.py", "__setattr__")],
+        )
+    )
+    assert "before the dot" not in text
+
+
+def test_a_stopped_spark_context_is_said_so():
+    message = "Cannot load _jvm from SparkContext. Is SparkContext initialized?"
+    text = hint(
+        crash(
+            "AttributeError",
+            message,
+            "df = spark.createDataFrame(rows)",
+            [(f"{SITE}/pyspark/sql/session.py", "createDataFrame")],
+        )
+    )
+    assert "SparkContext is not running" in text and "Check the inputs" not in text

@@ -62,6 +62,14 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         (
+            "is sparkcontext initialized", "stopped sparkcontext", "sparkcontext was shut down",
+            "sparkcontext has been shutdown",
+        ),
+        "The SparkContext is not running (stopped, never started, or its Java side died): "
+        "create the SparkSession again, restarting the kernel if it does not start.",
+    ),
+    (
+        (
             "internal server error", "service unavailable", "bad gateway", "gateway timeout",
             "server had an error", "server error", "unable to read url", "remote end closed",
             "max retries exceeded", "failed to establish a new connection",
