@@ -348,3 +348,9 @@ def test_a_stopped_spark_context_is_said_so():
         )
     )
     assert "SparkContext is not running" in text and "Check the inputs" not in text
+
+
+def test_a_store_into_columns_is_no_rerun_cause_for_a_column_count_error():
+    code = "X[cols] = imputer.fit_transform(X[cols])"
+    text = _rerun(code, "ValueError", "Columns must be same length as key", code)
+    assert "more than once" not in text

@@ -130,6 +130,9 @@ def _fails_on(nb, mutation) -> bool:
     error would come on every run as well, and a re-run explains nothing."""
     line = " ".join((nb.failing_line or "").split())
     type_error = getattr(nb, "error_name", "") in _TYPE_ERRORS
+    if re.match(rf"\s*{re.escape(mutation.name)}\s*\[", mutation.text):
+        # `X[cols] = f(X[cols])` stores into the object: a second run stores the same again
+        return bool(re.search(rf"'{re.escape(mutation.name)}'", getattr(nb, "error_message", "")))
     if line and mutation.text and line.startswith(" ".join(mutation.text.split())[:60]):
         # `x += f(...)` fails in `f` as well on a first run; only a type error is the `+=`'s
         return mutation.kind != "augmented" or type_error
