@@ -354,3 +354,9 @@ def test_a_store_into_columns_is_no_rerun_cause_for_a_column_count_error():
     code = "X[cols] = imputer.fit_transform(X[cols])"
     text = _rerun(code, "ValueError", "Columns must be same length as key", code)
     assert "more than once" not in text
+
+
+def test_a_rebinding_through_a_call_is_no_rerun_cause_for_an_error_inside_the_call():
+    code = "loss, items = train_step(items, k)"
+    text = _rerun(code, "KeyError", "0", code)
+    assert "more than once" not in text

@@ -134,8 +134,11 @@ def _fails_on(nb, mutation) -> bool:
         # `X[cols] = f(X[cols])` stores into the object: a second run stores the same again
         return bool(re.search(rf"'{re.escape(mutation.name)}'", getattr(nb, "error_message", "")))
     if line and mutation.text and line.startswith(" ".join(mutation.text.split())[:60]):
-        # `x += f(...)` fails in `f` as well on a first run; only a type error is the `+=`'s
-        return mutation.kind != "augmented" or type_error
+        # `df.drop('a', inplace=True)`, `del d['k']` fail on what their last run removed;
+        # `x += f(x)`, `W = step(W)` fail in the call as well on a first run, unless the
+        # object became another kind (`X = X.values` twice). A missing key that the cell
+        # names is weighed apart (`key_match`).
+        return mutation.kind in ("inplace", "del") or type_error
     if mutation.kind == "reassign" and type_error:
         # `rows = rows[0]` then `rows[0]`: a second run makes it another kind of object
         return True
