@@ -453,3 +453,15 @@ def test_huge_counts_cost_no_more_than_the_cells():
     f = run(saved(sources, [None, 10**9, 10**9 + 1], crash=3, error=SHAPES))
     check(f, OOO, 2, "rerun")
     assert f"no cell shows [{10**9 - 1}]" in " ".join(f.evidence)
+
+
+def test_a_definer_that_failed_on_the_same_missing_name_is_not_the_one_to_fix():
+    # Cell 2 rebinds `x` from itself and failed for want of `x` too: cell 1, which makes `x`
+    # and was skipped, is the one to run; "fix cell 2 first" would send the user in a circle.
+    errors = {2: tb(2, 1, "x = x + 1", NOT_DEFINED)}
+    f = run(saved(["x = 1", "x = x + 1", "print(x)"], [None, 2, 3], crash=3, errors=errors))
+    assert f.notebook_cause == OOO and "Cell 2" not in f.hint and "ell 1" in f.hint
+    # a definer that failed on another name is still the one to fix
+    other = {2: tb(2, 1, "x = y + 1", ("NameError", "name 'y' is not defined"))}
+    f = run(saved(["x = 1", "x = y + 1", "print(x)"], [None, 2, 3], crash=3, errors=other))
+    check(f, PREV, 2, "previous_error")

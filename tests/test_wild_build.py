@@ -115,6 +115,20 @@ def test_v4_error_outputs_become_records_with_the_notebook_around_them():
     assert key["id"] != name["id"] and len({key["id"], name["id"]}) == 2
 
 
+def test_each_cell_carries_its_saved_error_as_the_scan_sends_it():
+    # The notebook analysis must see that cell 5 failed itself ("run cell 5 first" would be
+    # wrong), as it does for a saved notebook the scan reads.
+    record = ErrorRecord.from_dict(build.notebook_crashes(PANDAS_NB, source())[0])
+    errors = {c.index: c.error for c in record.notebook.cells if c.error is not None}
+    assert sorted(errors) == [3, 4, 5]
+    assert (errors[3].ename, errors[3].evalue, errors[3].traceback) == (
+        "KeyError",
+        "'Age'",
+        tuple(TB8),
+    )
+    assert errors[4].ename == "KeyboardInterrupt" and errors[5].ename == "NameError"
+
+
 def test_ids_are_stable_and_name_the_place_not_the_commit():
     first = build.notebook_crashes(PANDAS_NB, source())
     moved = build.Source(REPO, "f" * 40, "nb.ipynb", "MIT", build.split_of(REPO))

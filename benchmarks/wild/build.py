@@ -50,6 +50,7 @@ from jupyterlab_nbcrash.scan.read import (  # noqa: E402
     context_cells,
     parse_notebook,
 )
+from jupyterlab_nbcrash.scan.worker import with_errors  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources.tsv"
@@ -254,7 +255,14 @@ def notebook_crashes(data: bytes, source: Source) -> list[dict]:
     ]
     if len(places) != len(nb.errors):  # cannot happen with the same document; never mislabel
         raise SkipFile("mismatch", "error outputs counted differently")
-    cells = [dict(cell, output_types=outputs[cell["index"]]) for cell in nb.cells]
+    # Each cell with its saved error output, as the scan sends them (`worker.with_errors`): the
+    # notebook analysis reads which earlier cells failed ("run cell N first" must not name one).
+    saved = {cell.index: cell.error for cell in with_errors(nb) if cell.error is not None}
+    cells = [
+        dict(cell, output_types=outputs[cell["index"]])
+        | ({"error": _error_dict(saved[cell["index"]])} if cell["index"] in saved else {})
+        for cell in nb.cells
+    ]
     crashes = []
     for (cell_index, output_index), err in zip(places, nb.errors, strict=True):
         if err.ename in NOT_CRASHES:
@@ -282,6 +290,11 @@ def notebook_crashes(data: bytes, source: Source) -> list[dict]:
             continue
         crashes.append(record)
     return crashes
+
+
+def _error_dict(error) -> dict:
+    """A saved error output in the wire shape of ``Cell.error`` (a JSON list for the traceback)."""
+    return {"ename": error.ename, "evalue": error.evalue, "traceback": list(error.traceback)}
 
 
 def imported_modules(cells: Iterable[dict]) -> set[str]:

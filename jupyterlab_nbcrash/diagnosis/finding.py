@@ -7,6 +7,7 @@ named, and a never-run definer explained, the same way in both.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .record import Cell
@@ -113,13 +114,39 @@ def weigh_change(nb, cell: Cell, info, mutation, keys, is_key: bool, checks: boo
     name itself. ``via`` = (name, cell) when the changed name feeds the one used here."""
     key_match = is_key and any(k in info.strings for k in keys)
     shape = checks and mutation.kind != "del"
-    decisive = key_match or shape or (cell is nb.crash and via is None)
+    decisive = key_match or shape or (cell is nb.crash and via is None and _fails_on(nb, mutation))
     evidence = [why, f"`{short(mutation.text, 60)}` ({mutation.kind})"]
     if via is not None:
         evidence.append(f"`{via[0]}` comes from `{mutation.name}` ({cell_name(via[1])})")
     if key_match:
         evidence.append(f"the missing key {sorted(keys & info.strings)[0]!r} appears in that cell")
     return decisive, key_match, evidence
+
+
+def _fails_on(nb, mutation) -> bool:
+    """The crash cell's change is what failed: the failing line is the changing statement
+    itself (`df.drop('a', inplace=True)`, `X = X.values`), or the message names the changed
+    name, or a type error follows a statement that rebinds the name from itself. Otherwise the
+    error would come on every run as well, and a re-run explains nothing."""
+    line = " ".join((nb.failing_line or "").split())
+    type_error = getattr(nb, "error_name", "") in _TYPE_ERRORS
+    if re.match(rf"\s*{re.escape(mutation.name)}\s*\[", mutation.text):
+        # `X[cols] = f(X[cols])` stores into the object: a second run stores the same again
+        return bool(re.search(rf"'{re.escape(mutation.name)}'", getattr(nb, "error_message", "")))
+    if line and mutation.text and line.startswith(" ".join(mutation.text.split())[:60]):
+        # `df.drop('a', inplace=True)`, `del d['k']` fail on what their last run removed;
+        # `x += f(x)`, `W = step(W)` fail in the call as well on a first run, unless the
+        # object became another kind (`X = X.values` twice). A missing key that the cell
+        # names is weighed apart (`key_match`).
+        return mutation.kind in ("inplace", "del") or type_error
+    if mutation.kind == "reassign" and type_error:
+        # `rows = rows[0]` then `rows[0]`: a second run makes it another kind of object
+        return True
+    return bool(re.search(rf"'{re.escape(mutation.name)}'", getattr(nb, "error_message", "")))
+
+
+# Errors about what kind of object a name holds: what a repeated `x = x[0]` changes.
+_TYPE_ERRORS = frozenset({"TypeError", "AttributeError", "IndexError"})
 
 
 def deleted_hint(cell: Cell, name: str) -> str:

@@ -18,9 +18,10 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .. import taxonomy
-from .input_failures import not_about_inputs
+from .input_failures import named_failure, not_about_inputs
 from .message_words import WRAPPER, inner_gist, message_gist, stated_fix
 from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
+from .rules.attribute_reads import read_inside
 from .rules.imports import module_not_found_hint
 from .rules.keys import missing_key_hint
 from .rules.module_names import package_for
@@ -211,6 +212,11 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     fix = stated_fix(parsed.message)
     if fix and fix.rstrip(".!?") not in gist:
         return f"The message says what to do: {fix.rstrip('.')}."
+    failed = named_failure(parsed)
+    if failed:
+        # a failure no argument explains (a server, a graph, a missing program): the arguments
+        # the message names (a URL, a feed_dict) are not what to change
+        return failed
     given, near = closest_allowed(parsed.message, arguments)
     if near:
         return f"`{given}` is not among the values it allows: did you mean `{near}`?"
@@ -250,7 +256,46 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         )
     if family == "ValueError" and literal_only:
         return _LOOK_ELSE.format(on=on)
+    if family == "AttributeError":
+        return _attribute_look(parsed, on)
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
+
+
+_NO_ATTRIBUTE = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
+
+
+def _attribute_look(parsed: ParsedError, on: str) -> str:
+    """The AttributeError look: "the object before the dot" only where the user's line has that
+    dot; a library that read the attribute of what it was given points at the call's values;
+    a message of another kind ("Setting unexpected parameter …") at the message."""
+    m = _NO_ATTRIBUTE.search(parsed.message)
+    bare = re.fullmatch(r"\w+", parsed.message.strip())  # old pandas: "AttributeError: isnull"
+    if m is None and bare is None and "has no attribute" not in parsed.message:
+        return _LOOK_ELSE.format(on=on or "on that line")
+    if (
+        m is not None
+        and m.group(1) in _PASSED_KINDS
+        and read_inside(parsed, m.group(2))
+        and not raised_in_user_code(parsed)
+    ):
+        # A plain value (a str, a list, None, an array) in a library's code most often is one
+        # the call handed over; a library's own class is not.
+        return (
+            f"A library read `.{m.group(2)}` of a `{m.group(1)}` it was given: check the values "
+            f"you pass {on or 'on that line'} (one is another kind of object than it expects), "
+            "and that the library's version fits your code."
+        )
+    return _LOOK["AttributeError"]
+
+
+# Kinds of value a user's call hands to a library (not a library's own classes).
+_PASSED_KINDS = frozenset(
+    {
+        "str", "bytes", "list", "tuple", "dict", "set", "int", "float", "bool", "NoneType",
+        "generator", "map", "zip", "filter", "range", "numpy.ndarray", "ndarray", "DataFrame",
+        "Series", "Tensor", "KerasTensor", "EagerTensor", "PosixPath", "WindowsPath",
+    }
+)  # fmt: skip
 
 
 def _deepest_library_frame(parsed: ParsedError):

@@ -45,6 +45,55 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         (
+            "closed session",
+        ),
+        "The TensorFlow session was closed (its `with tf.Session() as sess:` block ended, or "
+        "`sess.close()` ran): run it inside the block, or open a new session.",
+    ),
+    (
+        (
+            "not an element of this graph", "must be from the same graph",
+            "graph is finalized", "session graph is empty",
+            "is not in the same graph", "from a different graph",
+        ),
+        "The tensor belongs to another TensorFlow graph or session than the one that runs it (a "
+        "model built before a reset or a re-run, or in another thread): build the model and use "
+        "it in one graph, e.g. restart the kernel and run the cells in order.",
+    ),
+    (
+        (
+            "is sparkcontext initialized", "stopped sparkcontext", "sparkcontext was shut down",
+            "sparkcontext has been shutdown",
+        ),
+        "The SparkContext is not running (stopped, never started, or its Java side died): "
+        "create the SparkSession again, restarting the kernel if it does not start.",
+    ),
+    (
+        (
+            "internal server error", "service unavailable", "bad gateway", "gateway timeout",
+            "server had an error", "server error", "unable to read url", "remote end closed",
+            "max retries exceeded", "failed to establish a new connection",
+            "name or service not known", "temporary failure in name resolution",
+            "getaddrinfo failed", "nodename nor servname",
+        ),
+        "The server or the network failed, not a value of your code: check the connection and "
+        "the address, wait and retry (a server error is on the service's side).",
+    ),
+    (
+        ("api key", "api_key", "apikey", "invalid token", "access token", "authentication"),
+        "The service did not accept your credentials: check the API key or token (set, current, "
+        "for this service), not the other values of the call.",
+    ),
+    (
+        (
+            "do you need to install", "is not installed", "are not installed",
+            "needs to be installed", "must be installed",
+        ),
+        "Something this call needs is not installed: install the package or program the "
+        "message names (`%pip install …` for a Python package), then restart the kernel.",
+    ),
+    (
+        (
             "broken pipe", "could not open port", "access is denied", "failed to rename",
             "socket is already closed", "connection reset", "connection refused",
             "connection aborted", "timed out", "timeout", "failed copying input tensor",
@@ -55,6 +104,12 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
 )  # fmt: skip
 _HTTP_REFUSED = re.compile(r"\b(?:401|403|429)\b")
+_REFUSED = next(sentence for words, sentence in _FAILURES if "rate limit" in words)
+# "HTTP Error 503", "500 Server Error", "status code 502": the service failed.
+_HTTP_SERVER = re.compile(
+    r"(?:http error|status(?: code)?:?|^\w+: )\s*5\d\d\b|\b5\d\d server error"
+)
+_SERVER_FAILED = next(sentence for words, sentence in _FAILURES if "server error" in words)
 
 
 # Words of a message about the values, types or shapes the code passed: only then does the
@@ -71,18 +126,30 @@ _ABOUT_INPUTS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def not_about_inputs(parsed: ParsedError, inputs_look: bool) -> str:
+def named_failure(parsed: ParsedError) -> str:
     """The look sentence of a message that names a failure no input of the user explains (an
-    interrupt, a missing program, a refused service, the OS or a device), or of a message of no
-    input words at all when ``inputs_look`` (the family's look is "check the inputs"); else ""."""
-    # The opening says what failed; Spark's Java stack buries its cause, read whole for it.
+    interrupt, a missing program, a refused service, a graph mix-up, the OS or a device), else
+    "". Read before the arguments the message names: a failed server call names its URL too."""
     said = f"{parsed.ename}: {parsed.message[:1_000]}".lower()
     for words, sentence in _FAILURES:
         whole = parsed.message.lower() if words is _FAILURES[0][0] else said
         if any(word in whole for word in words):
             return sentence
+    if _HTTP_SERVER.search(said):
+        return _SERVER_FAILED
     if ("401" in said or "403" in said or "429" in said) and _HTTP_REFUSED.search(said):
-        return _FAILURES[3][1]
+        return _REFUSED
+    return ""
+
+
+def not_about_inputs(parsed: ParsedError, inputs_look: bool) -> str:
+    """The look sentence of a message that names a failure no input of the user explains (an
+    interrupt, a missing program, a refused service, the OS or a device), or of a message of no
+    input words at all when ``inputs_look`` (the family's look is "check the inputs"); else ""."""
+    # The opening says what failed; Spark's Java stack buries its cause, read whole for it.
+    named = named_failure(parsed)
+    if named:
+        return named
     if not inputs_look:
         return ""
     opening = parsed.message[:1_000].lower()

@@ -199,6 +199,7 @@ class _Notebook:
             self.before.setdefault(run.cell_id, []).append(run)
         self._names: dict[str, CellNames] = {}
         self.failing_line = ""  # the crash cell's failing line, once a state error reads it
+        self.error_message = self.error_name = ""
 
     @property
     def partial(self) -> bool:
@@ -484,6 +485,8 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
     checks = bool(_SHAPE_MESSAGE.search(message)) or ename == "AssertionError"
     # The crash cell's own failing line: a change below it is what a re-run makes it read.
     nb.failing_line = lines[0]
+    # what the error is about, for `finding.weigh_change`
+    nb.error_message, nb.error_name = message, ename
     if not nb.live:
         return saved.changed_state(nb, ename, names, keys, is_key, checks, message)
     derived = _sources_of(nb, names)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -323,7 +324,11 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
     counts = _Counts(nb)
     evidence.append("no execution history: judged from the saved execution counts and errors")
     groups: dict[str, list[Cell]] = {}
-    for cell in definers:
+    # A cell whose own saved error is this NameError (`df = df.dropna()` run before `df` was
+    # read) needs the name as much as this one: it is no definer to fix or run first.
+    needs = re.compile(rf"\bname '{re.escape(name)}' is not defined")
+    sources = [c for c in definers if c.error is None or not needs.search(c.error.evalue)]
+    for cell in sources or definers:
         groups.setdefault(_definer_state(counts, cell, name), []).append(cell)
     if "ran" in groups:
         return _defined_but_gone(nb, counts, name, groups["ran"], evidence)

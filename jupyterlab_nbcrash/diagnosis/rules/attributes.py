@@ -16,6 +16,7 @@ from .attribute_reads import (
     reassigned_on_rerun,
 )
 from .base import RuleMatch, Template, named
+from .module_names import pip_name
 from .tables.members import MEMBERS, NDARRAY, NUMPY, PYPLOT
 from .tables.removed_apis import lookup
 
@@ -154,7 +155,7 @@ def _removed_api(p, f):
                 "Your Keras/TensorFlow reads .h5 files with an older h5py in mind (h5py 3 returns "
                 "`str`, not bytes): upgrade TensorFlow, or `%pip install 'h5py<3'` and restart."
             )
-        return None
+        return _removed_under_a_library(p, f)
     upgrade = re.match(r"pip install (-U )?(\S+)(?: \((needs [^)]*)\))?$", f.get("replacement", ""))
     if upgrade:
         needs = f" ({upgrade.group(3)})" if upgrade.group(3) else ""
@@ -166,6 +167,42 @@ def _removed_api(p, f):
     return (
         f"`{attr}` was removed from {f.get('owner')}{note}: use "
         f"{as_code(f['replacement'])} instead."
+    )
+
+
+# "numpy 1.24 removed …", "removed in pandas 2.0": the package and the version that removed it.
+_REMOVED_BY = re.compile(r"(?:(\w+) (\d+(?:\.\d+)?) removed|removed in (\w+) (\d+(?:\.\d+)?))")
+
+
+def _removed_under_a_library(p, f):
+    """When: a removed API (`np.float`, `collections.Iterable`) is read inside an installed
+    package's own code, not on the user's line. That package is older than the one it reads
+    from, so upgrading the dependency cannot help: upgrade the package, or pin the dependency
+    below the version that removed the name (stated only when the table knows it)."""
+    frame = p.last_frame
+    lib = frame.package if frame is not None and not frame.is_user else None
+    owner, attr = f.get("owner", ""), f.get("attribute", "")
+    removed = _REMOVED_BY.search(f.get("note", ""))
+    by = (removed.group(1) or removed.group(3)) if removed else owner
+    if not lib or lib.lower() in (owner.lower(), by.lower()) or not frame.library:
+        return None
+    upgrade = f"upgrade `{lib}` (`%pip install -U {pip_name(lib)}`)"
+    if owner == "collections":
+        return (
+            f"`{lib}` reads `collections.{attr}` in its own code, written for Python before 3.10 "
+            f"(which moved these names to `collections.abc`): {upgrade}, then restart the kernel."
+        )
+    if removed:
+        version = removed.group(2) or removed.group(4)
+        return (
+            f"`{lib}` reads `{owner}.{attr}` in its own code, which {by} {version} removed: "
+            f"{upgrade} or pin the older {by} (`%pip install '{by.lower()}<{version}'`), then "
+            "restart the kernel."
+        )
+    return (
+        f"`{lib}` reads `{owner}.{attr}` in its own code, which your installed `{owner}` no "
+        f"longer has: {upgrade} or install the older `{owner}` it was made for, then restart the "
+        "kernel."
     )
 
 

@@ -107,7 +107,18 @@ def cannot_import_name(parsed: ParsedError) -> RuleMatch | None:
         facts["local_path"] = m.group("path")
     hit = lookup(module, name) if module else None
     if hit is None and not module:
-        fm = re.search(r"from\s+([\w.]+)\s+import", parsed.user_line)
+        # An old Python names no module: the importing line does (the user's, else the deepest
+        # frame's, which is where the import ran).
+        last = parsed.last_frame
+        line = parsed.user_line if last is None or last.is_user else last.failing_line
+        fm = re.search(rf"from\s+([\w.]+)\s+import\b[^#]*\b{re.escape(name)}\b", line)
+        if (
+            fm
+            and line is not parsed.user_line
+            and not is_known_module(fm.group(1).split(".")[0])
+            and lookup(fm.group(1), name) is None
+        ):
+            fm = None  # `from api import x` in a Python 2 package: its own module, not a package
         if fm:
             module = fm.group(1)
             facts["module"] = module
@@ -309,10 +320,19 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
         "folder to `sys.path`)"
     )
     pkg = f"if it is a package, run `{install}` (the pip name can differ)"
+    local = _looks_local(p, top)
     if by is not None:
         where = file_name(by.filename)
+        if local:
+            # `common` imported by a file of a cloned book's repository: that repository's
+            # folder, which a same-named PyPI package is not
+            return (
+                f"Your file `{where}` imports `{top}`, which Python cannot find: it is most "
+                f"likely a folder of the same project; add the project's root folder to "
+                "`sys.path` (or run the notebook from it), then restart the kernel."
+            )
         return f"Your file `{where}` imports `{top}`, which Python cannot find: {own}; {pkg}."
-    if _looks_local(p, top):
+    if local:
         # A project's name (`utils`, `ldm`): a package of that pip name is most often another
         # one, so no install command is guessed.
         pkg = "if it comes from a package, install that package under its pip name"
@@ -340,10 +360,15 @@ _LOCAL_NAMES = re.compile(
     r"^(?:utils?|helpers?|common|config|settings|tools|functions|lib|src|modules?|models?|model_"
     r"\w+|data|dataset|data_\w+|preprocess(?:ing)?|train(?:ing)?|main|app|my\w*|custom\w*"
     # the packages of research repositories, imported from a clone (latent diffusion's `ldm`)
-    r"|ldm|taming)$"
+    r"|ldm|taming|object_detection|mrcnn|slim|nets|networks?|layers|losses|metrics|core"
+    r"|scratch|exp|nb_?\d\w*)$"
     r"|_(?:utils?|helpers?|functions|tools)$",
     re.I,
 )
+
+
+# A cell that reaches a project's own modules: edits `sys.path`, changes folder, clones a repo.
+_PROJECT_SETUP = re.compile(r"sys\.path|^\s*%cd\b|os\.chdir\(|git clone", re.M)
 
 
 def _looks_local(p: ParsedError, top: str) -> bool:
@@ -353,7 +378,10 @@ def _looks_local(p: ParsedError, top: str) -> bool:
     prefix = top.split("_")[0]
     if len(prefix) >= 5 and prefix in KNOWN_TOPS:
         return False
-    return bool(_LOCAL_NAMES.search(top)) or "sys.path" in p.user_code
+    # `from exp.nb_02 import *`: an unknown package imported by its submodule is a project's
+    # folder far more often than a PyPI package
+    dotted = re.search(rf"(?:from|import)\s+{re.escape(top)}\.\w", p.user_line)
+    return bool(_LOCAL_NAMES.search(top) or dotted or _PROJECT_SETUP.search(p.user_code))
 
 
 def _missing_submodule(module: str, top: str, by: Frame | None) -> str:
@@ -480,12 +508,14 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
     if f.get("replacement"):
         return _removed_hint(name, module, f)
     if foreign:
-        # A name not known as removed: most often one that a newer `top` added.
+        # A name not known as removed: `top` may be older than `lib` needs (a name added later)
+        # or newer (a name removed since); nothing here tells which. Upgrading the importer is
+        # right either way (pip brings `top` to a version it requires).
         return (
             f"`{lib}` imports `{name}` from `{module}`, which your installed `{top}` lacks: the "
-            f"two versions do not fit together. Upgrade `{top}` "
-            f"(`%pip install -U {pip_name(top)}`) "
-            f"or install the `{lib}` version that fits it, then restart the kernel."
+            f"two versions do not fit together. If `{top}` is older than `{lib}` needs, upgrade "
+            f"it (`%pip install -U {pip_name(top)}`); if newer (a name removed since), upgrade "
+            f"`{lib}` instead; then restart the kernel."
         )
     if lib:
         return (

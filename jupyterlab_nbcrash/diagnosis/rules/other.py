@@ -110,7 +110,8 @@ RULES = (
     pattern_rule(
         EXECUTABLE_NOT_FOUND,
         "other",
-        r"failed to execute (?:\[?'?(?P<exe>[\w.-]+))|ExecutableNotFound|make sure the Graphviz "
+        r"failed to execute (?:\[?(?:\w*Path\()?'?(?P<exe>[\w.-]+))|ExecutableNotFound"
+        r"|make sure the Graphviz "
         r"executables are on your systems' PATH|executable .* not found|command not found"
         r"|because (?P<exe2>latex|dvipng|ghostscript) could not be found"
         r"|\"(?P<exe3>[\w.-]+)\" not found in path",

@@ -48,6 +48,7 @@ RULES = (
         r"Expected (?:all tensors to be on the same device|object of device type \w+ but got "
         r"device type \w+)|Input type \(.*\) and weight type \(.*\) should be the same"
         r"|is on (?:CPU|cpu), but expected (?:it |them )?to be on GPU"
+        r"|Expected object of backend (?:CPU but got backend CUDA|CUDA but got backend CPU)"
         r"|can't convert cuda:\d+ device type tensor to numpy",
         library="torch",
         ml_bug=True,
@@ -82,17 +83,26 @@ RULES = (
         r"|mat1 and mat2 must have the same dtype"
         r"|expected target dtype to be (?P<a4>\w+)(?: or \w+)?, but got (?P<b4>\w+)"
         r"|expected backend \w+ and dtype (?P<a5>\w+) but got backend \w+ and dtype (?P<b5>\w+)"
-        r"|Can only calculate the mean of (?P<a6>floating) types\. Got (?P<b6>\w+) instead",
+        r"|Can only calculate the mean of (?P<a6>floating) types\. Got (?P<b6>\w+) instead"
+        # PyTorch < 1.5: the tensor types name device and dtype ("torch.cuda.LongTensor")
+        r"|Expected object of type (?:torch\.)?(?P<da>cuda\.)?(?P<a7>\w+)Tensor but found type "
+        r"(?:torch\.)?(?P<db>cuda\.)?(?P<b7>\w+)Tensor"
+        r"|Expected object of scalar type (?P<a8>\w+) but got scalar type (?P<b8>\w+)",
         library="torch",
         ml_bug=True,
         confidence=0.85,
         facts=lambda p, m: {
             "want": next(
-                (m.group(g) for g in ("a", "a2", "a3", "a4", "a5", "a6") if m.group(g)), ""
+                (m.group(g) for g in ("a", "a2", "a3", "a4", "a5", "a6", "a7", "a8") if m.group(g)),
+                "",
             ),
             "got": next(
-                (m.group(g) for g in ("b", "b2", "b3", "b4", "b5", "b6") if m.group(g)), ""
+                (m.group(g) for g in ("b", "b2", "b3", "b4", "b5", "b6", "b7", "b8") if m.group(g)),
+                "",
             ),
+            # two devices only where the types say so (cuda. on one side)
+            "devices": "two" if m.group("a7") and m.group("da") != m.group("db") else "",
+            "argument": _argument_named(p.message),
         },
     ),
     pattern_rule(
@@ -239,14 +249,37 @@ def _pack_lengths(p, f):
     return f"`pack_padded_sequence`'s `lengths` {what}"
 
 
+def _argument_named(message: str) -> str:
+    """The argument an old PyTorch message names ("for argument #2 'target'"), or ""."""
+    m = re.search(r"for argument #\d+ '(\w+)'", message)
+    # the operands of PyTorch's own kernels (`mat2` of a Linear layer's matmul) are no names the
+    # user passed: only the function's parameters (a loss's `target`) help
+    internal = ("self", "other", "input", "mat1", "mat2", "m1", "m2", "weight", "tensor", "vec")
+    return m.group(1) if m and m.group(1) not in internal else ""
+
+
 def _tensor_dtype_mismatch(p, f):
     """When: the message names the two dtypes (or says the tensors' dtypes differ); the same
-    dtype on two backends is a device mix-up."""
+    dtype on two backends is a device mix-up, and a device is spoken of only when the tensor
+    types show two (`torch.FloatTensor` vs `torch.cuda.FloatTensor`)."""
     want, got = f.get("want", ""), f.get("got", "")
-    if want and want == got:
+    if (want and want == got) or (f.get("devices") == "two" and want == got):
         return _device_mismatch(p, {"detail": "backend"})
+    if f.get("devices") == "two":
+        return (
+            f"The tensors differ in device and dtype ({got} on one device, {want} expected on the "
+            "other): move both to one device with `.to(device)` and convert the dtype as well."
+        )
     if want == "floating":
         return f"This needs a float tensor, not {got}: convert it first with `.float()`."
+    argument = f.get("argument", "")
+    if argument and want and got:
+        convert = {"Float": ".float()", "Long": ".long()", "Double": ".double()"}.get(want)
+        to = f" with `{convert}`" if convert else ""
+        return (
+            f"The tensor passed as `{argument}` is {got} where {want} is expected: convert it{to} "
+            "before the call."
+        )
     pair = f" ({got} given, {want} expected)" if want and got else ""
     return (
         f"A tensor has the wrong dtype{pair}: convert it with `.float()` (inputs) or `.long()` "

@@ -360,6 +360,15 @@ def _linear_layer_in_features(p, f):
             "`x.unsqueeze(0)`), or a reshape before the layer must keep the batch axis "
             "(`x.view(x.size(0), -1)`)."
         )
+    if da[0] == 1:
+        # One row: a single sample, whose shape (a missing batch axis, another image size) may
+        # be what is wrong as well as the layer; the numbers do not tell which.
+        return (
+            f"A Linear layer built for {want} input features gets one row of {got} ({a} vs {b}): "
+            "compare this sample's shape with the training batches' (add a missing batch axis "
+            f"with `x.unsqueeze(0)`), and the layer's `in_features` with what the layers before "
+            "it produce."
+        )
     return (
         f"A Linear layer gets {got} input features but was built for {want} ({a} vs {b}): set its "
         f"`in_features` to {got}, or flatten/reshape the input before the layer."
