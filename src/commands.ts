@@ -213,7 +213,9 @@ export function addCommands(options: {
           diagnosis: entry.diagnosis,
           traceback: sameRun && error ? error.traceback : []
         },
-        (dimension, id) => taxonomy.title(dimension, id)
+        (dimension, id) => taxonomy.title(dimension, id),
+        // The panel holds the user's setting: the export hedges where the card does.
+        panel.confidenceThreshold
       );
       Clipboard.copyToSystem(markdown);
       Notification.success('Diagnosis copied as Markdown.', {

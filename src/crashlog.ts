@@ -1,5 +1,6 @@
 import { ISignal, Signal } from '@lumino/signaling';
 
+import { FixResult } from './fixresult';
 import { IDiagnosis, IStoredCrash, IStoredFeedback } from './types';
 
 /** One crash seen in this JupyterLab session and what the server made of it. */
@@ -24,6 +25,8 @@ export interface ICrashEntry {
   error?: string;
   /** The user's verdict on the diagnosis, once given. */
   feedback?: IStoredFeedback | null;
+  /** What became of its one-click fix (applied, re-run, undone), once known. */
+  fixResult?: FixResult | null;
   /**
    * Diagnosed in an earlier server session (loaded from the history on request): the panel
    * lists and counts it only while "Earlier" is chosen.
@@ -64,6 +67,7 @@ export function entryFromServer(crash: IStoredCrash): ICrashEntry {
     // A fix's outcome alone is stored as feedback without a verdict: no verdict to show.
     feedback:
       typeof crash.feedback?.correct === 'boolean' ? crash.feedback : null,
+    fixResult: crash.fix_result ?? null,
     earlier: crash.this_session === false
   };
 }

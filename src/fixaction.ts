@@ -20,6 +20,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import { FixCheck, IFixCell, IFixPlan, planFix } from './applyfix';
 import { crashIdOf, ICrashEntry } from './crashlog';
+import { FixResult } from './fixresult';
 import { IFeedbackResponse, IFix, IFixFeedbackRequest } from './types';
 
 /** What a fix button shows for a crash. */
@@ -57,6 +58,7 @@ export class FixRunner implements IFixer {
     this._tracker = options.tracker;
     this._send = options.send;
     this._goTo = options.goTo;
+    this._onResult = options.onResult;
   }
 
   get changed(): ISignal<this, ICrashEntry> {
@@ -133,7 +135,7 @@ export class FixRunner implements IFixer {
         await this._goTo(panel, plan.goTo);
       }
       const rerunOk = await this._run(panel, plan.run, fix.cell_id, fix.rerun);
-      await this._report(entry, rerunOk);
+      await this._report(entry, { applied: true, rerun_ok: rerunOk });
     } finally {
       this._applying.delete(entry.key);
       this._changed.emit(entry);
@@ -175,6 +177,8 @@ export class FixRunner implements IFixer {
     });
     this._undo.delete(entry.key);
     this._changed.emit(entry);
+    // Kept as `applied: false`: the panel's list shows "fix undone" instead of "fixed ✓".
+    void this._report(entry, { applied: false, rerun_ok: null });
     return null;
   }
 
@@ -243,19 +247,15 @@ export class FixRunner implements IFixer {
     return rerun ? ok && ids.includes(crashId) : null;
   }
 
-  private async _report(
-    entry: ICrashEntry,
-    rerunOk: boolean | null
-  ): Promise<void> {
+  /** Show the outcome in the list at once, and keep it with the crash on the server. */
+  private async _report(entry: ICrashEntry, result: FixResult): Promise<void> {
+    this._onResult?.(entry, result);
     const crashId = crashIdOf(entry);
     if (crashId === null) {
       return;
     }
     try {
-      await this._send({
-        crash_id: crashId,
-        fix: { applied: true, rerun_ok: rerunOk }
-      });
+      await this._send({ crash_id: crashId, fix: result });
     } catch (reason) {
       // The fix is made; only its record in the history is missing.
       console.warn('nbcrash: could not record the fix.', reason);
@@ -273,6 +273,7 @@ export class FixRunner implements IFixer {
   private _tracker: INotebookTracker;
   private _send: FixRunner.IOptions['send'];
   private _goTo: FixRunner.IOptions['goTo'];
+  private _onResult: FixRunner.IOptions['onResult'];
   private _undo = new Map<string, IUndoRecord>();
   private _applying = new Set<string>();
   private _changed = new Signal<this, ICrashEntry>(this);
@@ -285,5 +286,7 @@ export namespace FixRunner {
     send: (request: IFixFeedbackRequest) => Promise<IFeedbackResponse>;
     /** Bring a cell of the notebook into view. */
     goTo: (panel: NotebookPanel, cellId: string) => Promise<unknown>;
+    /** A fix's outcome (applied and re-run, or undone), as soon as it is known. */
+    onResult?: (entry: ICrashEntry, result: FixResult) => void;
   }
 }

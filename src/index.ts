@@ -65,7 +65,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
           panelId: notebook.id,
           notebookPath: notebook.context.path,
           cellId
-        })
+        }),
+      onResult: (entry, fixResult) => log.update(entry.key, { fixResult })
     });
 
     const panel = new CrashPanel({
@@ -74,6 +75,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       onReveal: reveal,
       clearHistory: () => clearCrashes(),
       loadEarlier: async () => (await getCrashes({ scope: 'earlier' })).crashes,
+      readModel: async () => (await getStatus()).model,
       onCopy: copy,
       fixer
     });
@@ -130,11 +132,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
         panel.status = `Could not load the crash history: ${errorMessage(reason)}`;
       });
 
-    // Which model diagnoses, for the panel's foot; the panel works without it.
-    void getStatus().then(
-      status => (panel.model = status.model),
-      reason => console.warn('nbcrash: could not read the status.', reason)
-    );
+    // Which model diagnoses, for the panel's foot (read again while the panel is visible).
+    void panel.refreshModel();
 
     addCommands({
       app,

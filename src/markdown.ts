@@ -1,5 +1,7 @@
+import { readableEvidence } from './evidence';
 import { causeTitle, firstLine, TitleOf } from './labels';
 import { IDiagnosis } from './types';
+import { labelText } from './uncertainty';
 
 /** Lines of the traceback's end put into the Markdown (the raise site and the error). */
 export const TRACEBACK_TAIL_LINES = 20;
@@ -59,20 +61,25 @@ export function inlineCode(text: string): string {
 
 /**
  * A diagnosis as Markdown for a forum question or a bug report: the labels as titles, the
- * hint, the evidence and the end of the traceback in a fenced block. User text (the error,
- * paths) only ever appears inside code spans or the code block, so it cannot break the
- * Markdown around it.
+ * hint, the evidence and the end of the traceback in a fenced block. A label the diagnosis is
+ * less sure of than `threshold` (the `confidenceThreshold` setting) is worded as the card words
+ * it, "A or b — not sure (48% / 31%)": a pasted export must not state a guess as a fact.
+ * User text (the error, paths) only ever appears inside code spans or the code block, so it
+ * cannot break the Markdown around it.
  */
 export function diagnosisMarkdown(
   source: IMarkdownSource,
-  titleOf: TitleOf
+  titleOf: TitleOf,
+  threshold: number
 ): string {
   const d = source.diagnosis;
   const out: string[] = [];
   const error = source.evalue
     ? `${source.ename}: ${source.evalue}`
     : source.ename;
-  out.push(`### ${titleOf('crash_type', d.crash_type)}`);
+  const label = (dimension: 'crash_type' | 'stage' | 'library') =>
+    labelText(d, dimension, threshold, titleOf);
+  out.push(`### ${label('crash_type')}`);
   out.push('');
   out.push(`- **Error:** ${inlineCode(firstLine(error))}`);
   if (source.notebookPath) {
@@ -80,18 +87,21 @@ export function diagnosisMarkdown(
       `- **Where:** ${inlineCode(source.notebookPath)}, ${source.cellLabel}`
     );
   }
-  out.push(`- **Root cause:** ${causeTitle(d, titleOf)}`);
-  out.push(`- **Pipeline stage:** ${titleOf('stage', d.stage)}`);
-  out.push(`- **Library:** ${titleOf('library', d.library)}`);
+  out.push(
+    `- **Root cause:** ${labelText(d, 'root_cause', threshold, titleOf, causeTitle(d, titleOf))}`
+  );
+  out.push(`- **Pipeline stage:** ${label('stage')}`);
+  out.push(`- **Library:** ${label('library')}`);
   if (d.hint) {
     out.push('');
     out.push(`**Hint:** ${d.hint}`);
   }
-  if (d.evidence.length) {
+  const evidence = readableEvidence(d.evidence);
+  if (evidence.length) {
     out.push('');
     out.push('**Why:**');
     out.push('');
-    for (const line of d.evidence) {
+    for (const line of evidence) {
       out.push(`- ${line}`);
     }
   }

@@ -115,6 +115,22 @@ export function surenessText(
 }
 
 /**
+ * A label in words, the one function the card, the panel and the Markdown export word it with:
+ * its title when the diagnosis is sure of it (or it is not a ranked dimension), else
+ * "A or b — not sure (48% / 31%)". `first` replaces the chosen label's title (the cause is
+ * worded with its notebook cause).
+ */
+export function labelText(
+  d: Pick<IDiagnosis, RankedDimension | 'confidence' | 'alternatives'>,
+  dimension: RankedDimension,
+  threshold: number,
+  titleOf: TitleOf,
+  first?: string
+): string {
+  return surenessText(sureness(d, dimension, threshold), titleOf, first);
+}
+
+/**
  * The one-click corrections the feedback form offers first: every label the server ranked
  * below the chosen one, dimensions the diagnosis is not sure of first (then in display
  * order), likeliest first within a dimension.

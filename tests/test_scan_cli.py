@@ -93,6 +93,8 @@ def test_table_is_the_default(run, tree):
         (["scan", "{tree}", "--max-size", "0"], "--max-size must be positive"),
         (["scan", "{tree}", "-o", "/no/such/dir/out.json"], "no such folder /no/such/dir"),
         (["report", "/no/such/scan.json"], "no such file: /no/such/scan.json"),
+        (["scan", "{tree}", "--confidence-threshold", "1.5"], "between 0 and 1, not 1.5"),
+        (["report", "x.json", "--confidence-threshold", "nan"], "between 0 and 1, not nan"),
     ],
 )
 def test_bad_usage_exits_2_with_one_line(run, tree, argv, message):
@@ -171,7 +173,7 @@ def test_failed_write_keeps_the_old_report(run, tmp_path, monkeypatch, tree):
     out = tmp_path / "scan.json"
     out.write_text("old")
 
-    def broken(result, fmt, stream):
+    def broken(result, fmt, stream, threshold):
         stream.write("partial")
         raise KeyboardInterrupt
 
@@ -292,3 +294,71 @@ def test_exit_codes_of_the_real_command(tree, tmp_path):
     assert (
         missing.stderr == f"jupyter nbcrash scan: error: no such file or folder: {tmp_path}/nope\n"
     )
+
+
+def _crash_block(table: str, marker: str) -> tuple[str, list[str]]:
+    """The table's row holding ``marker`` and the indented lines below it."""
+    lines = table.splitlines()
+    at = next(i for i, line in enumerate(lines) if marker in line)
+    notes = []
+    for line in lines[at + 1 :]:
+        if not line.startswith("      "):
+            break
+        notes.append(line)
+    return lines[at], notes
+
+
+def _torn(saved: Path) -> dict:
+    """The saved scan with its first crash torn between two root causes (55% / 26%) and two
+    libraries (65% / 28%), sure of its crash type and stage."""
+    data = json.loads(saved.read_text())
+    crash = data["crashes"][0]
+    crash.update(
+        crash_type="type_error",
+        root_cause="api_misuse",
+        notebook_cause=None,
+        stage="data_preparation",
+        library="none",
+        confidence={"crash_type": 0.97, "root_cause": 0.55, "stage": 0.83, "library": 0.65},
+        alternatives={
+            "crash_type": [{"id": "type_error", "p": 0.97}],
+            "root_cause": [{"id": "api_misuse", "p": 0.55}, {"id": "data_confusion", "p": 0.26}],
+            "stage": [{"id": "data_preparation", "p": 0.83}, {"id": "training", "p": 0.1}],
+            "library": [{"id": "none", "p": 0.65}, {"id": "pandas", "p": 0.28}],
+        },
+    )
+    saved.write_text(json.dumps(data))
+    return data
+
+
+def test_readable_reports_hedge_a_label_below_the_threshold_as_the_panel_does(run, tmp_path, tree):
+    saved = tmp_path / "scan.json"
+    assert run("scan", tree, "-o", saved, "-q")[0] == 0
+    data = _torn(saved)
+    hedged = "API misuse or data confusion — not sure (55% / 26%)"
+
+    code, table, err = run("report", saved)
+    assert code == 0 and err == ""
+    row, notes = _crash_block(table, "API misuse?")
+    assert "Type error " in row and "Data preparation " in row and "none?" in row
+    assert [n for n in notes if n.startswith("      ? ")] == [
+        f"      ? Root cause: {hedged}",
+        "      ? Library: None (plain Python) or pandas — not sure (65% / 28%)",
+    ]  # sure of the crash type (97%) and the stage (83%): stated as they are
+
+    # The panel's default (0.7) unless told: 0.6 states the 65% library, 0 every label.
+    _, table, _ = run("report", saved, "--confidence-threshold", "0.6")
+    row, notes = _crash_block(table, "API misuse?")
+    assert [n for n in notes if n.startswith("      ? ")] == [f"      ? Root cause: {hedged}"]
+    _, table, _ = run("report", saved, "--confidence-threshold", "0")
+    assert "not sure" not in table and "?" not in _crash_block(table, "API misuse")[0]
+
+    assert run("report", saved, "-o", tmp_path / "page.html")[0] == 0
+    assert f">{hedged}</td>" in (tmp_path / "page.html").read_text()
+
+    # Programs read JSON and CSV: the ids and numbers as they are, whatever the threshold.
+    again = tmp_path / "again.json"
+    assert run("report", saved, "-o", again, "--confidence-threshold", "0.99") == (0, "", "")
+    assert json.loads(again.read_text()) == data
+    _, csv_text, _ = run("report", saved, "--format", "csv", "--confidence-threshold", "0.99")
+    assert "not sure" not in csv_text and ",api_misuse," in csv_text

@@ -69,6 +69,11 @@ def test_fix_results_are_listed_and_never_exported_as_labels(store, capsys):
     assert main(["feedback", "export", "--store", str(store)]) == 0
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [r["ename"] for r in rows] == ["ModuleNotFoundError", "ModuleNotFoundError"]
+    # "Undo fix" in the panel keeps `applied: false` in place of the earlier result.
+    with Database(store) as db:
+        FeedbackStore(db).add(crash, fix={"applied": False, "rerun_ok": None})
+    assert main(["feedback", "list", "--store", str(store)]) == 0
+    assert capsys.readouterr().out.splitlines()[2].count("no verdict; fix undone]") == 1
 
 
 def test_export_writes_dev_format_jsonl(store, tmp_path, capsys):

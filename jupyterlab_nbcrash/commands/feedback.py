@@ -109,7 +109,7 @@ def _print_list(entries: list[dict]) -> None:
         fix = entry.get("fix")
         if fix:
             rerun = {True: "re-run ok", False: "re-run failed", None: "not re-run"}
-            labels += f"; fix {'applied' if fix['applied'] else 'not applied'}"
+            labels += f"; fix {'applied' if fix['applied'] else 'undone'}"
             labels += f", {rerun[fix.get('rerun_ok')]}" if fix["applied"] else ""
         taught = correction_from_feedback(entry)
         learnt += taught is not None

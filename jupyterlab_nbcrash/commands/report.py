@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import UsageError
+from . import UsageError, add_threshold_option, threshold_from_args
 
 EPILOG = """\
 SCAN.json is the output of `jupyter nbcrash scan ... --format json` ("-" reads stdin).
@@ -29,6 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--format", choices=FORMATS, help="output format (default: from -o's suffix, else table)"
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    add_threshold_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from ..scan.output import OutputError, check_output, resolve_format, write
     from ..scan.result import ScanResult
 
+    threshold = threshold_from_args(args)
     fmt = resolve_format(args.format, args.output)
     try:
         check_output(args.output)
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
             with open(args.scan, encoding="utf-8") as f:
                 data = json.load(f)
         result = ScanResult.from_dict(data)
-        write(result, fmt, args.output)
+        write(result, fmt, args.output, threshold)
     except FileNotFoundError:
         raise UsageError(f"no such file: {args.scan}") from None
     except IsADirectoryError:

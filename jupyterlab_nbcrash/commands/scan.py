@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import UsageError
+from . import UsageError, add_threshold_option, threshold_from_args
 
 DESCRIPTION = """\
 Find the .ipynb files under the given paths (skipping .ipynb_checkpoints, following symlinks
@@ -44,6 +44,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--format", choices=FORMATS, help="output format (default: from -o's suffix, else table)"
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    add_threshold_option(parser)
     parser.add_argument(
         "-j", "--jobs", type=int, metavar="N", help="worker processes (default: the CPUs available)"
     )
@@ -93,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--jobs and --dask cannot be combined (the cluster sets the workers)")
     if args.max_size <= 0:
         raise UsageError("--max-size must be positive")
+    threshold = threshold_from_args(args)
     fmt = resolve_format(args.format, args.output)
     try:
         check_output(args.output)
@@ -112,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"jupyter nbcrash scan: error: {err}", file=sys.stderr)
         return 1
     try:
-        write(result, fmt, args.output)
+        write(result, fmt, args.output, threshold)
         model_error = (result.meta.get("model") or {}).get("error")
         if model_error:  # worth a line even with --quiet: the labels are weaker
             print(

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import TextIO
 
 from .. import taxonomy
+from ..uncertainty import DEFAULT_THRESHOLD, RANKED, label_text
 from . import study
 from .format import (
     DISTRIBUTION_HEADINGS,
@@ -35,7 +36,8 @@ FILTERS = (
 STUDY_SHORT = "Wang et al., “Why do Machine Learning Notebooks Crash?”, IEEE TSE 2025"
 
 
-def render_html(result: ScanResult, out: TextIO) -> None:
+def render_html(result: ScanResult, out: TextIO, threshold: float = DEFAULT_THRESHOLD) -> None:
+    """The page; a label less sure than ``threshold`` reads "A or b — not sure (55% / 26%)"."""
     template = resources.files(__package__).joinpath("report.html").read_text(encoding="utf-8")
     head, tail = template.split("<!--NBCRASH-BODY-->")
     s = result.summary
@@ -45,7 +47,7 @@ def render_html(result: ScanResult, out: TextIO) -> None:
     out.write("<main>\n")
     _cards(s, out)
     _charts(s, out)
-    _crashes(result, out)
+    _crashes(result, out, threshold)
     _top(result, out)
     _order(result, out)
     _skipped(result, out)
@@ -204,7 +206,7 @@ CRASH_COLUMNS = (
 )
 
 
-def _crashes(result: ScanResult, out: TextIO) -> None:
+def _crashes(result: ScanResult, out: TextIO, threshold: float) -> None:
     s = result.summary
     out.write(f'<h2 id="crash-list">Crashes ({s["crashes"]:,})</h2>\n<div class="filters">\n')
     out.write(
@@ -229,11 +231,11 @@ def _crashes(result: ScanResult, out: TextIO) -> None:
         out.write(f'<th data-type="{kind or "text"}">{escape(heading)}</th>')
     out.write("</tr></thead>\n<tbody>\n")
     for crash in result.crashes():
-        out.write(_crash_row(crash))
+        out.write(_crash_row(crash, threshold))
     out.write("</tbody>\n</table></div>\n")
 
 
-def _crash_row(crash: dict) -> str:
+def _crash_row(crash: dict, threshold: float = DEFAULT_THRESHOLD) -> str:
     data = "".join(f' data-{dim}="{escape(str(crash.get(dim) or ""))}"' for dim, _ in FILTERS)
     cells = []
     for key, _, kind in CRASH_COLUMNS:
@@ -243,7 +245,9 @@ def _crash_row(crash: dict) -> str:
             text = "" if value is None else f"{value:.2f}"
         elif key == "ml_bug":
             text = "" if value is None else ("yes" if value else "no")
-        elif key in ("crash_type", "root_cause", "notebook_cause", "stage", "library"):
+        elif key in RANKED:
+            text = label_text(crash, key, threshold, label_title) if value else ""
+        elif key == "notebook_cause":
             text = label_title(key, value) if value else ""
         elif key == "hint":
             text = crash.get("error") or value or ""

@@ -12,6 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..uncertainty import DEFAULT_THRESHOLD
 from .report import FORMATS, SUFFIXES, render
 from .result import ScanResult
 
@@ -42,11 +43,15 @@ def check_output(output: str | None) -> None:
         raise OutputError(f"cannot write {output}: folder {parent} is not writable")
 
 
-def write(result: ScanResult, fmt: str, output: str | None) -> None:
+def write(
+    result: ScanResult, fmt: str, output: str | None, threshold: float = DEFAULT_THRESHOLD
+) -> None:
+    """Write the scan in ``fmt`` to ``output`` (stdout when none); readable formats hedge
+    labels the diagnosis is less sure of than ``threshold``."""
     if fmt not in FORMATS:
         raise OutputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if not output or output == "-":
-        render(result, fmt, sys.stdout)
+        render(result, fmt, sys.stdout, threshold)
         sys.stdout.flush()
         return
     check_output(output)
@@ -54,7 +59,7 @@ def write(result: ScanResult, fmt: str, output: str | None) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="" if fmt == "csv" else None) as f:
-            render(result, fmt, f)
+            render(result, fmt, f, threshold)
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:

@@ -1,8 +1,10 @@
 """Render a ScanResult as a terminal table, JSON (complete, re-renderable), CSV (a row a crash)
 or a self-contained HTML page (html.py).
 
-The table shows readable titles; JSON and CSV keep the taxonomy ids, which are what a program
-reading them wants.
+The table shows readable titles, and a label the diagnosis is less sure of than the threshold
+(``--confidence-threshold``) as the panel shows it: "A or b — not sure (55% / 26%)"
+(``uncertainty.py``). JSON and CSV keep the taxonomy ids and the numbers, which are what a
+program reading them wants.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
+from ..uncertainty import DEFAULT_THRESHOLD, label_text, sureness
 from . import study
 from .format import (
     DISTRIBUTION_HEADINGS,
@@ -50,12 +53,13 @@ CSV_COLUMNS = (
 )
 
 
-def render(result: ScanResult, fmt: str, out: TextIO) -> None:
+def render(result: ScanResult, fmt: str, out: TextIO, threshold: float = DEFAULT_THRESHOLD) -> None:
+    """Write the scan in ``fmt``; the readable formats hedge labels below ``threshold``."""
     renderers: dict[str, Callable[[ScanResult, TextIO], None]] = {
-        "table": render_table,
+        "table": lambda r, o: render_table(r, o, threshold),
         "json": render_json,
         "csv": render_csv,
-        "html": render_html,
+        "html": lambda r, o: render_html(r, o, threshold),
     }
     renderers[fmt](result, out)
 
@@ -102,7 +106,7 @@ def render_csv(result: ScanResult, out: TextIO) -> None:
 # --- terminal table ------------------------------------------------------------------------------
 
 
-def render_table(result: ScanResult, out: TextIO) -> None:
+def render_table(result: ScanResult, out: TextIO, threshold: float = DEFAULT_THRESHOLD) -> None:
     width = max(80, min(shutil.get_terminal_size((120, 24)).columns, 200))
     bar = "█" if "utf" in (getattr(out, "encoding", None) or "utf-8").lower() else "#"
     s = result.summary
@@ -113,7 +117,7 @@ def render_table(result: ScanResult, out: TextIO) -> None:
     if model_error:
         w(f"warning: the trained model was not loaded: {model_error}\n")
     w("\n")
-    _crash_table(result, out, width)
+    _crash_table(result, out, width, threshold)
     w("\nSummary\n")
     _kv(out, "notebooks read", f"{s['notebooks_read']:,} of {s['files']:,} files")
     with_crashes = s["notebooks_with_crashes"]
@@ -187,8 +191,15 @@ def _order_section(result: ScanResult, out: TextIO) -> None:
         out.write(f"  … {listed - 50:,} more (all of them in --format json or html)\n")
 
 
-def _crash_table(result: ScanResult, out: TextIO, width: int) -> None:
-    """A row of labels a crash, then the exception and the hint indented below it."""
+# The labels the table may hedge, with the names the panel gives them.
+_HEDGED = (("crash_type", "Crash type"), ("root_cause", "Root cause"), ("stage", "Stage"))
+_HEDGED += (("library", "Library"),)
+
+
+def _crash_table(result: ScanResult, out: TextIO, width: int, threshold: float) -> None:
+    """A row of labels a crash, then the exception, the labels it is not sure of (a "?" marks
+    them in the row; the columns are too narrow for "A or b — not sure") and the hint indented
+    below it."""
     cols = [("CELL", 4), ("EXEC", 4), ("CRASH TYPE", 22), ("ROOT CAUSE", 22), ("STAGE", 18)]
     cols += [("LIBRARY", 12), ("ML", 3), ("CONF", 4)]
     cols.insert(0, ("NOTEBOOK", max(20, width - sum(n + 1 for _, n in cols) - 1)))
@@ -203,20 +214,34 @@ def _crash_table(result: ScanResult, out: TextIO, width: int) -> None:
         ml = crash.get("ml_bug")
         cause = crash.get("notebook_cause") or crash.get("root_cause")
         cause_dim = "notebook_cause" if crash.get("notebook_cause") else "root_cause"
+        unsure = {
+            dim: name
+            for dim, name in _HEDGED
+            if crash.get(dim) and not sureness(crash, dim, threshold).sure
+        }
+        mark = {dim: "?" if dim in unsure else "" for dim, _ in _HEDGED}
         values = [
             _fit(crash["notebook"], cols[0][1], left=True),
             crash["cell_index"],
             "" if crash.get("execution_count") is None else crash.get("execution_count"),
-            label_title("crash_type", crash.get("crash_type")) if crash.get("crash_type") else "—",
-            label_title(cause_dim, cause) if cause else "—",
-            label_title("stage", crash.get("stage")) if crash.get("stage") else "—",
-            _library(crash.get("library")),
+            _marked(label_title("crash_type", crash.get("crash_type")), mark["crash_type"], 22)
+            if crash.get("crash_type")
+            else "—",
+            _marked(label_title(cause_dim, cause), mark["root_cause"], 22) if cause else "—",
+            _marked(label_title("stage", crash.get("stage")), mark["stage"], 18)
+            if crash.get("stage")
+            else "—",
+            _marked(_library(crash.get("library")), mark["library"], 12),
             "" if ml is None else ("yes" if ml else "no"),
             "" if conf is None else f"{conf:.2f}",
         ]
         out.write(_row(values, cols, numeric))
         message = f"{crash['ename']}: {crash['evalue']}" if crash["evalue"] else crash["ename"]
         out.write(f"{'':6}{_fit(message, width - 7)}\n")
+        for dim, name in unsure.items():
+            first = _cause_title(crash) if dim == "root_cause" else None
+            text = f"{name}: {label_text(crash, dim, threshold, label_title, first)}"
+            out.write(f"{'':6}? {_fit(text, width - 9)}\n")
         note = crash.get("error") or crash.get("hint")
         if note:  # the whole hint, wrapped: it is the point of the diagnosis
             lines = textwrap.wrap(" ".join(note.split()), width - 9, max_lines=4, placeholder=" …")
@@ -225,6 +250,18 @@ def _crash_table(result: ScanResult, out: TextIO, width: int) -> None:
             )
     if n == 0:
         out.write("No crashes found.\n")
+
+
+def _marked(title: str, mark: str, width: int) -> str:
+    """A title with its "?" kept visible when the column cuts the title short."""
+    return _fit(title, width - len(mark)) + mark if mark else title
+
+
+def _cause_title(crash: dict) -> str:
+    """The cause as the panel words it: the notebook cause with its root cause in brackets."""
+    root = label_title("root_cause", crash.get("root_cause"))
+    nb = crash.get("notebook_cause")
+    return f"{label_title('notebook_cause', nb)} ({root})" if nb else root
 
 
 def _library(library: str | None) -> str:

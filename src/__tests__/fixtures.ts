@@ -3,7 +3,7 @@ import { ICellModel } from '@jupyterlab/cells';
 
 import { ICrashEntry } from '../crashlog';
 import { Taxonomy } from '../taxonomy';
-import { IDiagnosis } from '../types';
+import { IDiagnosis, IStoredCrash } from '../types';
 
 /** A diagnosis of a missing module, with `over` changed. */
 export function diagnosis(over: Partial<IDiagnosis> = {}): IDiagnosis {
@@ -56,7 +56,11 @@ const TITLES: { [key: string]: string } = {
   none: 'None (plain Python)',
   out_of_order: 'Out-of-order execution',
   notebook_specific: 'Notebook execution',
-  training: 'Training'
+  training: 'Training',
+  api_misuse: 'API misuse',
+  data_confusion: 'Data confusion',
+  implementation_error: 'Implementation error',
+  data_preparation: 'Data preparation'
 };
 
 /** The title of an id (the id itself when the specs have none for it). */
@@ -105,4 +109,21 @@ export function cellModel(
       })
     }
   } as unknown as ICellModel;
+}
+
+/** A crash as GET /nbcrash/crashes lists it, with `over` changed. */
+export function storedCrash(over: Partial<IStoredCrash> = {}): IStoredCrash {
+  return {
+    crash_id: 1,
+    created: '2026-12-01T00:00:00+00:00',
+    notebook_path: 'a.ipynb',
+    cell_id: 'c',
+    cell_index: 0,
+    execution_count: 1,
+    ename: 'E',
+    evalue: '',
+    diagnosis: diagnosis(),
+    feedback: null,
+    ...over
+  };
 }

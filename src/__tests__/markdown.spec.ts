@@ -45,7 +45,8 @@ describe('markdown export', () => {
         diagnosis: diagnosis(),
         traceback
       },
-      titleOf
+      titleOf,
+      0.7
     );
     expect(md).toContain('### Module not found');
     expect(md).toContain(
@@ -81,7 +82,8 @@ describe('markdown export', () => {
         }),
         traceback: []
       },
-      titleOf
+      titleOf,
+      0.7
     );
     expect(md).toContain(
       '- **Root cause:** Out-of-order execution (Notebook execution)'

@@ -8,8 +8,8 @@ import { ModelLine, PanelHeader } from '../components/panelheader';
 import { ConfidenceTable } from '../components/why';
 import { entryFromServer, inThisSession } from '../crashlog';
 import { Taxonomy } from '../taxonomy';
-import { IDiagnosis, IStoredCrash } from '../types';
-import { diagnosis, entry } from './fixtures';
+import { IDiagnosis } from '../types';
+import { diagnosis, entry, storedCrash } from './fixtures';
 
 // The icon comes from @jupyterlab/ui-components, an ES module jest does not load.
 jest.mock('../icon', () => ({ crashIcon: { react: () => null } }));
@@ -251,23 +251,34 @@ describe('the panel: this session, "Earlier: N", the model', () => {
 
   it('a crash of an earlier server session is marked so in the log', () => {
     const crash = (thisSession?: boolean) =>
-      ({
-        crash_id: 1,
-        created: '2026-12-01T00:00:00+00:00',
-        notebook_path: 'a.ipynb',
-        cell_id: 'c',
-        cell_index: 0,
-        execution_count: 1,
-        ename: 'E',
-        evalue: '',
-        diagnosis: diagnosis(),
-        feedback: null,
-        this_session: thisSession
-      }) as IStoredCrash;
+      storedCrash({ this_session: thisSession });
     expect(inThisSession(entryFromServer(crash(false)))).toBe(false);
     expect(inThisSession(entryFromServer(crash(true)))).toBe(true);
     // An older server that does not say: this session's, as before.
     expect(inThisSession(entryFromServer(crash(undefined)))).toBe(true);
+  });
+
+  it("a crash's fix outcome beside its time in the panel, nothing without one", () => {
+    const render = (fixResult?: {
+      applied: boolean;
+      rerun_ok: boolean | null;
+    }) =>
+      renderToStaticMarkup(
+        <CrashEntryView
+          entry={entry({}, { fixResult })}
+          taxonomy={taxonomy()}
+          onReveal={nothing}
+          minConfidence={0}
+          confidenceThreshold={0.7}
+        />
+      );
+    expect(render({ applied: true, rerun_ok: true })).toMatch(
+      /<span class="jp-nbcrash-fix-result" data-tone="ok" title="[^"]+">fixed ✓<\/span>/
+    );
+    expect(text(render({ applied: false, rerun_ok: null }))).toContain(
+      'fix undone'
+    );
+    expect(render(undefined)).not.toContain('jp-nbcrash-fix-result');
   });
 
   it('the model line, quiet, with its details as the tooltip', () => {

@@ -1,6 +1,5 @@
 import { feedbackSummary, wrongFeedback } from '../feedback';
-import { titleOf as baseTitleOf } from './fixtures';
-import { diagnosis } from './fixtures';
+import { diagnosis, titleOf } from './fixtures';
 import {
   alternativesOf,
   eitherTitle,
@@ -9,14 +8,6 @@ import {
   sureness,
   surenessText
 } from '../uncertainty';
-
-const TITLES: { [id: string]: string } = {
-  api_misuse: 'API misuse',
-  data_confusion: 'Data confusion',
-  implementation_error: 'Implementation error',
-  data_preparation: 'Data preparation'
-};
-const titleOf = (dim: string, id: string) => TITLES[id] ?? baseTitleOf(dim, id);
 
 /** A diagnosis torn between API misuse (48%) and data confusion (31%). */
 const torn = diagnosis({

@@ -7,6 +7,7 @@ import { ICellLocation } from '../navigate';
 import { Taxonomy } from '../taxonomy';
 import { CopyMarkdownButton, FixButton, GoToCellButton } from './actions';
 import { FeedbackSummary } from './feedbacksummary';
+import { FixResultBadge } from './fixresult';
 import { DiagnosisHint } from './hint';
 import { CauseTitle, LabelTitle } from './labeltitle';
 
@@ -56,8 +57,11 @@ export function CrashEntryView(
             {entry.status === 'pending' ? 'Diagnosing…' : 'Not diagnosed'}
           </span>
         )}
-        <span className="jp-nbcrash-time">
-          {new Date(entry.time).toLocaleTimeString()}
+        <span className="jp-nbcrash-entry-when">
+          <FixResultBadge result={entry.fixResult} />
+          <span className="jp-nbcrash-time">
+            {new Date(entry.time).toLocaleTimeString()}
+          </span>
         </span>
       </div>
       <div className="jp-nbcrash-error" title={entry.evalue}>

@@ -1,6 +1,7 @@
 import * as React from 'react';
 
 import { ICrashEntry } from '../crashlog';
+import { readableEvidence } from '../evidence';
 import { confidenceRows, percent } from '../labels';
 import { Taxonomy } from '../taxonomy';
 import { Dimension, IDiagnosis, RankedDimension } from '../types';
@@ -11,7 +12,9 @@ import { TextWithCode } from './textwithcode';
 /**
  * How sure the diagnosis is of each dimension: a bar per label the server ranked (the
  * chosen one first, then the runners-up), so a close call shows as two bars of about the
- * same length. A dimension without ranked labels has its chosen label's bar alone.
+ * same length. The shares are those of the headline's "not sure (55% / 26%)". A runner-up
+ * that rounds to 0% is left out (a bar of nothing says nothing). A dimension without ranked
+ * labels has its chosen label's bar alone.
  */
 export function ConfidenceTable(props: {
   diagnosis: IDiagnosis;
@@ -23,42 +26,49 @@ export function ConfidenceTable(props: {
     return null;
   }
   return (
-    <dl className="jp-nbcrash-confidence">
-      {rows.map(row => {
-        const id = (d as unknown as { [key: string]: unknown })[row.dimension];
-        const ranked = RANKED.includes(row.dimension as RankedDimension)
-          ? alternativesOf(d, row.dimension as RankedDimension)
-          : [];
-        const bars =
-          ranked.length > 0
-            ? ranked
-            : [{ id: typeof id === 'string' ? id : '', p: row.value }];
-        return (
-          <React.Fragment key={row.dimension}>
-            <dt>{row.name}</dt>
-            <dd data-dimension={row.dimension}>
-              {bars.map((bar, i) => (
-                <ConfidenceBar
-                  key={bar.id || i}
-                  title={
-                    bar.id
-                      ? taxonomy.title(row.dimension as Dimension, bar.id)
-                      : ''
-                  }
-                  value={i === 0 ? row.value : bar.p}
-                  chosen={i === 0}
-                  label={
-                    i === 0
-                      ? `Confidence in the ${row.name.toLowerCase()}`
-                      : `Probability of the ${row.name.toLowerCase()} being ${bar.id ? taxonomy.title(row.dimension as Dimension, bar.id) : 'another label'}`
-                  }
-                />
-              ))}
-            </dd>
-          </React.Fragment>
-        );
-      })}
-    </dl>
+    <>
+      <div className="jp-nbcrash-card-why-title">How sure</div>
+      <dl className="jp-nbcrash-confidence">
+        {rows.map(row => {
+          const id = (d as unknown as { [key: string]: unknown })[
+            row.dimension
+          ];
+          const ranked = RANKED.includes(row.dimension as RankedDimension)
+            ? alternativesOf(d, row.dimension as RankedDimension).filter(
+                (a, i) => i === 0 || Math.round(a.p * 100) > 0
+              )
+            : [];
+          const bars =
+            ranked.length > 0
+              ? ranked
+              : [{ id: typeof id === 'string' ? id : '', p: row.value }];
+          return (
+            <React.Fragment key={row.dimension}>
+              <dt>{row.name}</dt>
+              <dd data-dimension={row.dimension}>
+                {bars.map((bar, i) => (
+                  <ConfidenceBar
+                    key={bar.id || i}
+                    title={
+                      bar.id
+                        ? taxonomy.title(row.dimension as Dimension, bar.id)
+                        : ''
+                    }
+                    value={i === 0 ? row.value : bar.p}
+                    chosen={i === 0}
+                    label={
+                      i === 0
+                        ? `Confidence in the ${row.name.toLowerCase()}`
+                        : `Probability of the ${row.name.toLowerCase()} being ${bar.id ? taxonomy.title(row.dimension as Dimension, bar.id) : 'another label'}`
+                    }
+                  />
+                ))}
+              </dd>
+            </React.Fragment>
+          );
+        })}
+      </dl>
+    </>
   );
 }
 
@@ -93,11 +103,15 @@ function ConfidenceBar(props: {
   );
 }
 
-/** The evidence the diagnosis rests on, one item per line. */
+/**
+ * The evidence the diagnosis rests on, one item per line, as a user reads it: without the
+ * model's raw scores, which the bars above show as shares (`evidence.ts`).
+ */
 export function EvidenceList(props: {
   evidence: readonly string[];
 }): JSX.Element {
-  if (!props.evidence.length) {
+  const evidence = readableEvidence(props.evidence);
+  if (!evidence.length) {
     return (
       <p className="jp-nbcrash-card-noevidence">No evidence was recorded.</p>
     );
@@ -106,7 +120,7 @@ export function EvidenceList(props: {
     <>
       <div className="jp-nbcrash-card-why-title">Evidence</div>
       <ul className="jp-nbcrash-evidence">
-        {props.evidence.map((line, i) => (
+        {evidence.map((line, i) => (
           <li key={i}>
             <TextWithCode text={line} />
           </li>

@@ -1,5 +1,6 @@
 import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { ReactWidget } from '@jupyterlab/ui-components';
+import { Message } from '@lumino/messaging';
 import * as React from 'react';
 
 import { BarChart } from '../components/barchart';
@@ -17,6 +18,7 @@ import type { IFixer } from '../fixaction';
 import { crashIcon } from '../icon';
 import { errorMessage } from '../labels';
 import { modelLine, modelTooltip } from '../modelline';
+import { ModelWatch } from '../modelwatch';
 import { ICellLocation } from '../navigate';
 import { Taxonomy } from '../taxonomy';
 import { IModelStatus, IStoredCrash } from '../types';
@@ -45,6 +47,12 @@ export class CrashPanel extends ReactWidget {
     this.node.setAttribute('role', 'region');
     this.node.setAttribute('aria-label', 'Crash diagnosis');
     this._log.changed.connect(() => this.update(), this);
+    // The model line follows retraining and resets made from a terminal (modelwatch.ts).
+    this._modelWatch = new ModelWatch({
+      read: options.readModel,
+      onChange: model => (this.model = model),
+      isVisible: () => this.isVisible
+    });
     // Titles may arrive after the first crash: render again once they do.
     void this._taxonomy.load().then(
       () => this.update(),
@@ -189,6 +197,21 @@ export class CrashPanel extends ReactWidget {
     return true;
   }
 
+  /** Read which model diagnoses now (the panel's first show reads it the first time). */
+  refreshModel(): Promise<void> {
+    return this._modelWatch.refresh();
+  }
+
+  dispose(): void {
+    this._modelWatch.dispose();
+    super.dispose();
+  }
+
+  protected onAfterShow(msg: Message): void {
+    super.onAfterShow(msg);
+    void this._modelWatch.refresh();
+  }
+
   protected render(): JSX.Element {
     const all = this._showEarlier
       ? this._log.entries
@@ -270,6 +293,7 @@ export class CrashPanel extends ReactWidget {
   private _showEarlier = false;
   private _earlierLoaded = false;
   private _model: IModelStatus | null = null;
+  private _modelWatch: ModelWatch;
   private _status = '';
 }
 
@@ -282,6 +306,8 @@ export namespace CrashPanel {
     clearHistory: () => Promise<unknown>;
     /** The crashes of earlier server sessions (GET /nbcrash/crashes?scope=earlier). */
     loadEarlier: () => Promise<readonly IStoredCrash[]>;
+    /** Which model diagnoses (GET /nbcrash/status's `model`), read again as it may change. */
+    readModel: () => Promise<IModelStatus>;
     /** Copy a diagnosis as Markdown. */
     onCopy?: (entry: ICrashEntry) => void;
     /** Applies one-click fixes. */

@@ -4,6 +4,8 @@ import * as path from 'path';
 
 import { openCrashPanel, openTestNotebook } from './helpers';
 
+const IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
+
 test.use({ autoGoto: true });
 
 /** The example notebook the README's run command opens. */
@@ -254,14 +256,24 @@ test('fixes of a typo, a missing import and a missing package; undo restores the
   await expect(card).toHaveCount(0);
   await kernelIdle(page);
 
-  // "Undo fix" in the panel puts the typo back, and runs nothing.
+  // The panel's entry says so beside its time.
   const typoEntry = panel.locator(
     `.jp-nbcrash-entry[data-crash-id="${typo.crashId}"]`
   );
+  const typoResult = typoEntry.locator('.jp-nbcrash-fix-result');
+  await expect(typoResult).toHaveText('fixed ✓');
+  await expect(typoResult).toHaveAttribute('data-tone', 'ok');
+
+  // "Undo fix" in the panel puts the typo back, and runs nothing; the entry and the
+  // history say the fix was undone.
   await typoEntry.locator('button.jp-nbcrash-fix-undo').click();
   cell = (await cellById(page, 'fix-cell-2'))!;
   expect(cell.source).toBe('total = sum(X_tarin)\ntotal');
   expect(cell.outputs).toEqual(['execute_result']);
+  await expect(typoResult).toHaveText('fix undone');
+  await expect
+    .poll(async () => feedback.get(typo.crashId))
+    .toEqual({ applied: false, rerun_ok: null });
   // The fix fits the cell again: the button is back.
   await expect(typoEntry.locator('button.jp-nbcrash-fix')).toHaveAttribute(
     'aria-label',
@@ -289,6 +301,38 @@ test('fixes of a typo, a missing import and a missing package; undo restores the
     'fix-cell-3',
     'fix-cell-4'
   ]);
+
+  // The outcomes are kept with the crashes: after a reload the panel shows them again.
+  await expect
+    .poll(async () => feedback.get(install.crashId))
+    .toEqual({ applied: false, rerun_ok: null });
+  await page.notebook.save();
+  // The notebook comes back open, not the Launcher galata waits for by default.
+  await page.reload({ waitForIsReady: false });
+  await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
+  const again = await openCrashPanel(page);
+  const resultOf = (crashId: number) =>
+    again
+      .locator(`.jp-nbcrash-entry[data-crash-id="${crashId}"]`)
+      .locator('.jp-nbcrash-fix-result');
+  await expect(resultOf(typo.crashId)).toHaveText('fix undone');
+  await expect(resultOf(missingImport.crashId)).toHaveText('fixed ✓');
+  await expect(resultOf(install.crashId)).toHaveText('fix undone');
+
+  // The README's picture of the panel: the outcomes beside the crashes, the model line.
+  await page.sidebar.close('left');
+  await page.setViewportSize({ width: 1200, height: 2100 });
+  await expect(again.locator('.jp-nbcrash-model')).toContainText('Model:');
+  await expect(again.locator('.jp-nbcrash-model')).toBeInViewport();
+  const content = again.locator('.jp-nbcrash-panel-content');
+  await content.screenshot({
+    path: path.join(IMAGES, 'panel-fix-results.png')
+  });
+  await page.theme.setDarkTheme();
+  await content.screenshot({
+    path: path.join(IMAGES, 'panel-fix-results-dark.png')
+  });
+  await page.theme.setLightTheme();
 });
 
 test('a fix for an older version of the cell is refused', async ({

@@ -106,23 +106,56 @@ test.describe('nbcrash: how sure', () => {
       title('crash_type', d.crash_type)
     );
 
-    // "Why?": a bar per ranked root cause, as long as its probability.
+    // "Why?": a bar per ranked root cause, as long as its probability (a runner-up that
+    // rounds to 0% has none), with the headline's percentages.
     await card.locator('.jp-nbcrash-card-why-toggle').click();
     const rootCause = card.locator(
       '.jp-nbcrash-confidence dd[data-dimension="root_cause"]'
     );
+    const barred = ranked.filter((a, i) => i === 0 || Math.round(a.p * 100) > 0);
     const meters = rootCause.locator('[role="meter"]');
-    await expect(meters).toHaveCount(ranked.length);
+    await expect(meters).toHaveCount(barred.length);
     expect(
       await meters.evaluateAll(nodes =>
         nodes.map(n => n.getAttribute('aria-valuenow'))
       )
-    ).toEqual(ranked.map(a => String(Math.round(a.p * 100))));
+    ).toEqual(barred.map(a => String(Math.round(a.p * 100))));
+    expect(
+      await rootCause.locator('.jp-nbcrash-confidence-value').allTextContents()
+    ).toEqual(barred.map(a => share(a.p)));
     expect(
       await rootCause
         .locator('.jp-nbcrash-confidence-label')
         .allTextContents()
-    ).toEqual(ranked.map(a => title('root_cause', a.id)));
+    ).toEqual(barred.map(a => title('root_cause', a.id)));
+    // The evidence as a user reads it: the model's raw scores are the bars above.
+    const evidence = await card.locator('.jp-nbcrash-evidence li').allTextContents();
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(d.evidence.some((line: string) => line.startsWith('model: '))).toBe(
+      true
+    );
+    for (const line of evidence) {
+      expect(line).not.toMatch(/^model: |\(confidence [0-9.]+\)$/);
+    }
+
+    // "Copy as Markdown" says what the card says: the cause hedged, the crash type stated.
+    await page.evaluate(() => {
+      (window as any).__nbcrash_copied = null;
+      window.addEventListener('copy', event => {
+        (window as any).__nbcrash_copied =
+          event.clipboardData?.getData('text/plain') ?? null;
+      });
+    });
+    await card.locator('.jp-nbcrash-card-copy').click();
+    await expect
+      .poll(() => page.evaluate(() => (window as any).__nbcrash_copied))
+      .toContain('### ');
+    const markdown: string = await page.evaluate(
+      () => (window as any).__nbcrash_copied
+    );
+    expect(markdown).toContain(`\n- **Root cause:** ${notSure}\n`);
+    expect(markdown).toContain(`### ${title('crash_type', d.crash_type)}\n`);
+    expect(markdown).not.toContain('model: ');
     const widths = await rootCause
       .locator('.jp-nbcrash-confidence-fill')
       .evaluateAll(nodes => nodes.map(n => n.getBoundingClientRect().width));
