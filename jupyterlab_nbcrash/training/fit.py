@@ -56,7 +56,7 @@ class Params:
     # study says api_misuse; its per-class offsets (``corpus_offset_dims``) take up the shares.
     # 0.3 was chosen on random folds. At 0.6 (means of seeds 0-2, random/library/family folds)
     # the answered root causes are nearer the labelled shares on every split (distribution
-    # distance −0.013/−0.008/−0.023) and top-2 as good or better; accuracy (−0.3/−0.6/+1.3
+    # distance −0.013/−0.009/−0.023) and top-2 as good or better; accuracy (−0.4/−0.5/+1.3
     # points), accuracy on the surest half and calibration error move within the noise of 390
     # crashes (benchmarks/README.md, fifth session).
     corpus_weights: dict = field(default_factory=lambda: {"root_cause": 0.6, "library": 0.3})
