@@ -171,7 +171,13 @@ def test_corpus_name_errors_do_not_teach_the_root_cause():
         ex("NameError", "study.jsonl"),
     ]
     data = Featurised(examples, [[]] * 3, [None] * 3)
-    assert list(weights(data, Params(), "root_cause")) == [0.0, 0.3, 1.0]
+    corpus = Params().corpus_weights["root_cause"]
+    assert 0 < corpus < 1
+    assert list(weights(data, Params(), "root_cause")) == [0.0, corpus, 1.0]
     # the other dimensions still learn from them
     assert list(weights(data, Params(), "crash_type")) == [1.0, 1.0, 1.0]
-    assert list(weights(data, Params(corpus_context_enames=()), "root_cause")) == [0.3, 0.3, 1.0]
+    assert list(weights(data, Params(corpus_context_enames=()), "root_cause")) == [
+        corpus,
+        corpus,
+        1.0,
+    ]
