@@ -307,8 +307,10 @@ test('fixes of a typo, a missing import and a missing package; undo restores the
     .poll(async () => feedback.get(install.crashId))
     .toEqual({ applied: false, rerun_ok: null });
   await page.notebook.save();
-  // The notebook comes back open, not the Launcher galata waits for by default.
-  await page.reload({ waitForIsReady: false });
+  // The notebook comes back open, not the Launcher galata waits for by default. (The option
+  // exists at run time, in galata's JupyterLabPage.reload, but the fixture's type takes
+  // Playwright's reload, as in kernels.spec.ts and panel.spec.ts.)
+  await page.reload({ waitForIsReady: false } as any);
   await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
   const again = await openCrashPanel(page);
   const resultOf = (crashId: number) =>
