@@ -311,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--stats", action="store_true", help="print label counts of the recorded corpus and exit"
     )
+    parser.add_argument(
+        "--relabel",
+        action="store_true",
+        help="only copy the case files' labels into the recorded corpus (no kernels) and exit",
+    )
     args = parser.parse_args(argv)
 
     if args.stats:
@@ -328,6 +333,10 @@ def main(argv: list[str] | None = None) -> int:
         selected = [c for c in selected if c.id not in entries or not _same_code(c, entries[c.id])]
     if args.list:
         print("\n".join(c.id for c in selected))
+        return 0
+    if args.relabel:
+        # A label fix needs no kernel and must not touch corpus_versions.json.
+        _write_corpus(entries, cases)
         return 0
 
     lock = open(LOCK, "w")  # noqa: SIM115 - held until the process ends

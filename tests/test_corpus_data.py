@@ -180,3 +180,31 @@ def test_versions_are_recorded():
     assert versions["python"].count(".") == 2
     for name in ("numpy", "pandas", "sklearn", "matplotlib", "seaborn", "torch", "tensorflow"):
         assert versions.get(name), name
+
+
+def test_relabel_copies_the_case_labels_without_touching_the_recording(tmp_path, monkeypatch):
+    """`record.py --relabel`: a label fixed in a case file reaches the corpus file, nothing else
+    changes and no kernel runs (corpus_versions.json is not rewritten)."""
+    monkeypatch.syspath_prepend(str(REPO / "corpus"))  # record.py imports its siblings
+    record = _load_module("record")
+    case_id = "python/value_unpack_not_enough"
+    cases_dir = tmp_path / "cases"
+    (cases_dir / "python").mkdir(parents=True)
+    text = (CASES / f"{case_id}.case").read_text(encoding="utf-8")
+    original = re.search(r"^# root_cause: (\w+)$", text, re.M).group(1)
+    relabelled = "unknown" if original != "unknown" else "api_misuse"
+    (cases_dir / f"{case_id}.case").write_text(
+        text.replace(f"# root_cause: {original}", f"# root_cause: {relabelled}"), encoding="utf-8"
+    )
+    entry = next(json.loads(line) for line in CORPUS.read_text().splitlines() if case_id in line)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps(entry) + "\n", encoding="utf-8")
+    versions = tmp_path / "corpus_versions.json"
+    monkeypatch.setattr(record, "CASES", cases_dir)
+    monkeypatch.setattr(record, "DATA", tmp_path)
+    monkeypatch.setattr(record, "CORPUS", corpus)
+    monkeypatch.setattr(record, "VERSIONS", versions)
+    assert record.main(["--relabel"]) == 0
+    (written,) = [json.loads(line) for line in corpus.read_text().splitlines()]
+    assert written == {**entry, "root_cause": relabelled}
+    assert not versions.exists()

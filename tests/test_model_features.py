@@ -172,7 +172,7 @@ def test_corpus_name_errors_do_not_teach_the_root_cause():
     ]
     data = Featurised(examples, [[]] * 3, [None] * 3)
     corpus = Params().corpus_weights["root_cause"]
-    assert 0 < corpus < 1
+    assert corpus > 0  # our corpus's other cases do teach it
     assert list(weights(data, Params(), "root_cause")) == [0.0, corpus, 1.0]
     # the other dimensions still learn from them
     assert list(weights(data, Params(), "crash_type")) == [1.0, 1.0, 1.0]
