@@ -62,6 +62,21 @@ def test_predict_tokens_uses_the_same_probabilities(small, fitted):
         assert M.FRAME_LIBRARY not in [label for label, _ in preds["library"].top]
 
 
+def test_one_product_for_all_heads_gives_each_heads_probabilities(small, fitted):
+    """``predict_tokens`` vectorises once and multiplies the stacked heads once; each head's
+    probabilities are its own ``proba`` (one product per head) up to the order of the sums,
+    for the test model and the shipped one (temperatures and smoothing), seen tokens or not."""
+    shipped = M.load_model(M.SHIPPED_DIR)
+    assert shipped is not None and any(h.smoothing for h in shipped.heads.values())
+    docs = small.docs[:40] + UNSEEN + [small.docs[0] * 3]
+    for model in (fitted[2], shipped):
+        for doc in docs:
+            stacked = model.stacked_proba(doc)
+            for (dim, head), p in zip(model.heads.items(), stacked, strict=True):
+                assert len(p) == len(head.classes)
+                np.testing.assert_allclose(p, model.proba(dim, doc), rtol=0, atol=1e-12)
+
+
 def test_save_and_load_round_trip(tmp_path, small, fitted):
     _, _, model = fitted
     model.save(tmp_path)

@@ -187,6 +187,25 @@ def test_typo_suggests_the_close_name():
     assert "did you mean `learning_rate`?" in f.hint
 
 
+def test_crashes_of_one_notebook_share_its_words_and_answer_as_alone():
+    # The scan diagnoses the crashes of a notebook one after another with the same cells: the
+    # notebook's words are gathered once. Each answer is the one a first crash gets, and the
+    # next notebook (other cells, or the same cells edited) gets its own words.
+    sources = ["learning_rate = 0.1\nbatch_size = 32", "print(learnig_rate)", "print(bach_size)"]
+    first = make(sources, "1 2", error=("NameError", "name 'learnig_rate' is not defined"))
+    second = make(sources, "1 3", error=("NameError", "name 'bach_size' is not defined"))
+    alone = [run(second).hint, run(first).hint]
+    assert [run(first).hint, run(second).hint] == alone[::-1]
+    assert "did you mean `learning_rate`?" in alone[1] and "did you mean `batch_size`?" in alone[0]
+    error = ("NameError", "name 'learnig_rate' is not defined")
+    assert (
+        "did you mean"
+        not in run(make(["alpha = 0.1", "print(learnig_rate)"], "1 2", error=error)).hint
+    )
+    edited = ["alpha = 0.1\nlearning_rate = alpha", "print(learnig_rate)"]
+    assert "did you mean `learning_rate`?" in run(make(edited, "1 2", error=error)).hint
+
+
 def test_a_name_made_from_the_missing_one_is_no_suggestion():
     # `df_` is the failing line's own target (and made from `df`): `df` is what is missing.
     error = ("NameError", "name 'df' is not defined")

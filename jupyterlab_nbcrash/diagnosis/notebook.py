@@ -416,17 +416,15 @@ def _close_name(nb: _Notebook, name: str, message: str, line: str = "") -> str |
     if suggested:
         return suggested.group(1)
     # Close words first (cheap), then keep the first that is a builtin or some cell defines.
-    words = set(_BUILTIN_NAMES)
-    for cell in nb.cells:
-        words.update(_IDENT.findall(cell.source))
-    words.discard(name)
     letters = set(name.lower())
     # difflib on tens of thousands of words is slow: keep plausible ones only (which also keeps
     # the suggestions within two letters of the name's length).
+    by_length = _words_by_length(nb.cells)
     words = {
         w
-        for w in words
-        if abs(len(w) - len(name)) <= 2 and len(letters & set(w.lower())) >= 0.6 * len(letters)
+        for size in range(len(name) - 2, len(name) + 3)
+        for w in by_length.get(size, ())
+        if w != name and len(letters & set(w.lower())) >= 0.6 * len(letters)
     }
     close = close_matches(name, words, n=5, ignore_case=False)
     # Then names that differ only in case (after the close ones: `models` before `Model`).
@@ -447,6 +445,28 @@ def _close_name(nb: _Notebook, name: str, message: str, line: str = "") -> str |
             if definers and not all(name in nb.names(c).uses for c in definers):
                 return word
     return None
+
+
+# The last notebook's words: the crashes of one scanned notebook share their cells, so its words
+# are gathered once, not once a crash. Keyed by the cells themselves (frozen; compared by
+# identity first), so the answer is the one a fresh computation gives; one slot read and
+# written whole, so threads cannot mix two notebooks.
+_last_words: list = [((), {})]
+
+
+def _words_by_length(cells: list[Cell]) -> dict[int, list[str]]:
+    """The builtins and every identifier of the code cells, by length."""
+    key = tuple(cells)
+    cached_key, by_length = _last_words[0]
+    if cached_key != key or not key:
+        words = set(_BUILTIN_NAMES)
+        for cell in cells:
+            words.update(_IDENT.findall(cell.source))
+        by_length = {}
+        for w in words:
+            by_length.setdefault(len(w), []).append(w)
+        _last_words[0] = (key, by_length)
+    return by_length
 
 
 # The targets of an assignment line (`df_ = df.dropna()`): the line makes them, from its names.
