@@ -360,3 +360,20 @@ def test_a_rebinding_through_a_call_is_no_rerun_cause_for_an_error_inside_the_ca
     code = "loss, items = train_step(items, k)"
     text = _rerun(code, "KeyError", "0", code)
     assert "more than once" not in text
+
+
+def test_a_searchs_removed_attribute_is_not_sent_to_its_best_model():
+    # `grid_scores_` belonged to the search itself (scikit-learn < 0.20), never to the model it
+    # fitted; an attribute the search never had still goes to `best_estimator_`.
+    removed = hint(
+        crash(
+            "AttributeError",
+            "'GridSearchCV' object has no attribute 'grid_scores_'",
+            "print(grid.grid_scores_)",
+        )
+    )
+    assert "cv_results_" in removed and "best_estimator_" not in removed, removed
+    model_attr = hint(
+        crash("AttributeError", "'GridSearchCV' object has no attribute 'coef_'", "grid.coef_")
+    )
+    assert "grid.best_estimator_.coef_" in model_attr, model_attr

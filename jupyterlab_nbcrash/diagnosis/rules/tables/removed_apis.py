@@ -119,6 +119,13 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     ("sklearn.metrics", "plot_precision_recall_curve"): Replacement(
         "PrecisionRecallDisplay.from_estimator(model, X, y)", "sklearn", "removed in 1.2"
     ),
+    # A search's own attribute, not its best model's: `best_estimator_.grid_scores_` is no cure.
+    ("GridSearchCV", "grid_scores_"): Replacement(
+        "cv_results_", "sklearn", "removed in scikit-learn 0.20"
+    ),
+    ("RandomizedSearchCV", "grid_scores_"): Replacement(
+        "cv_results_", "sklearn", "removed in scikit-learn 0.20"
+    ),
     ("sklearn.externals", "joblib"): Replacement("import joblib", "sklearn"),
     ("sklearn.externals", "six"): Replacement("import six", "sklearn"),
     ("sklearn.utils", "safe_indexing"): Replacement("sklearn.utils._safe_indexing", "sklearn"),
