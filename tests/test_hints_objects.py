@@ -411,7 +411,10 @@ def test_scikit_learns_not_available_when_names_the_parameter():
 def test_system_exit():
     code = "parser = argparse.ArgumentParser()\nargs = parser.parse_args()"
     assert "parse_args(args=[])" in hint("SystemExit", "2", code=code)
-    assert "calls `exit()`" in hint("SystemExit", "", code="if not ok:\n    sys.exit()")
+    assert "calls `exit()`" in hint("SystemExit", "", code="x = 1\nsys.exit()")
+    # An exit under the cell's own check: the check's condition is what to look at.
+    guarded = hint("SystemExit", "", code="img = load()\nif img is None:\n    sys.exit()")
+    assert "`if img is None` was true" in guarded, guarded
     assert "re-run it when ready" not in hint("SystemExit", "", code="bot = Bot()")
 
 

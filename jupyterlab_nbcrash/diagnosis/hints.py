@@ -258,7 +258,49 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         return _LOOK_ELSE.format(on=on)
     if family == "AttributeError":
         return _attribute_look(parsed, on)
+    if family == "TypeError" and not raised_in_user_code(parsed):
+        inside = _library_look(parsed)
+        if inside:
+            return inside
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
+
+
+# A TypeError whose message states the type it wanted ("must be a string, not float"): printing
+# the types of the values passed is the right look even when a library raised it.
+_STATES_TYPE = re.compile(
+    r"\b(?:must|should) be\b|\bexpected\b.*\b(?:got|not|but|instead)\b|incorrect type|"
+    r"\bgot <class|\bnot <class",
+    re.I,
+)
+
+
+_DIMENSIONS = re.compile(r"\bdimensions?\b|\bndim\b", re.I)
+
+
+def _library_look(parsed: ParsedError) -> str:
+    """The look for a TypeError raised inside a library's code whose message states no wanted
+    type ("'NoneType' object is not iterable" in `learn.TTA()`): the library may have built the
+    wrong value itself, or need another version, so the look is the call's documentation, not
+    "print the types on your line"."""
+    call = failing_call(parsed)
+    if _DIMENSIONS.search(parsed.message[:1_000]):
+        passed = f"you pass to `{call.function}()`" if call is not None else "on that line"
+        return (
+            f"Print the `.shape` of the values {passed} and compare their number of dimensions "
+            "with what the message says it wants."
+        )
+    if _STATES_TYPE.search(parsed.message[:1_000]):
+        return ""
+    library = (call.library if call else "") or parsed.api_library or parsed.library
+    # A wrapper's inner error, or IPython running a magic: no call of the user's to look up.
+    if not library or library == "IPython" or WRAPPER.search(parsed.message):
+        return ""
+    what = f"`{call.function}()` accepts" if call is not None else "the calls on your line accept"
+    return (
+        f"It was raised inside `{library}`'s code, not on your line: check in the documentation "
+        f"of your installed `{library}` what {what} (the arguments, their order and types) and "
+        "what must come before it."
+    )
 
 
 _NO_ATTRIBUTE = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
@@ -284,6 +326,38 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
             f"A library read `.{m.group(2)}` of a `{m.group(1)}` it was given: check the values "
             f"you pass {on or 'on that line'} (one is another kind of object than it expects), "
             "and that the library's version fits your code."
+        )
+    library = parsed.api_library or parsed.library
+    last = parsed.last_frame
+    source = library or (re.split(r"[\\/]", last.filename)[-1] if last is not None else "")
+    owner_class = m.group(1).rsplit(".", 1)[-1] if m is not None else ""
+    if (
+        m is not None
+        and source.strip()
+        and read_inside(parsed, m.group(2))
+        and not raised_in_user_code(parsed)
+        and not re.search(rf"\b{re.escape(owner_class)}\b", parsed.user_code or parsed.user_line)
+    ):
+        # `esn.recover_hps()` → 'RcBayesOpt' object has no attribute 'X_turbo': the library read
+        # it of its own object (no class the cell names or defines); the object before the
+        # user's dot is the right kind.
+        owner, attr = m.group(1), m.group(2)
+        other = owner.split(".")[0] if "." in owner else ""
+        if library and other and other != library:
+            return (
+                f"`{library}` read `.{attr}` of a `{other}` object that has no such attribute: "
+                f"`{library}` was written for another version of `{other}`; install the versions "
+                "it asks for (its requirements), then restart the kernel."
+            )
+        if not library:  # a module of the project's, or a library's clone next to it
+            return (
+                f"`.{attr}` was read inside `{source}`, of a `{owner}` object, not on your line: "
+                f"find where that code sets `{attr}` and make sure it runs before this call."
+            )
+        return (
+            f"`.{attr}` was read inside `{library}`'s code, of a `{owner}` object, not on your "
+            "line: check in the documentation what must run before this call, and that the "
+            "versions fit your code."
         )
     return _LOOK["AttributeError"]
 

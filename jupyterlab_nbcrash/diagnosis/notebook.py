@@ -336,6 +336,15 @@ def _defined_but_gone(nb: _Notebook, name: str, cells: list[Cell], evidence: lis
     return _finding(NOTEBOOK, OUT_OF_ORDER, False, hint, evidence, cell)
 
 
+def _reads_itself(source: str, line: int, name: str) -> bool:
+    """Line ``line`` (1-based) of ``source`` assigns ``name`` from an expression that reads it."""
+    lines = source.splitlines()
+    if not 0 < line <= len(lines):
+        return False
+    m = re.match(rf"\s*{re.escape(name)}\s*(?:[-+*/%@&|^]|//|\*\*)?=(?!=)(.*)", lines[line - 1])
+    return m is not None and re.search(rf"(?<![\w.]){re.escape(name)}\b", m.group(1)) is not None
+
+
 def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str], line: str):
     evidence.append(f"none of the notebook's {len(nb.cells)} code cells defines `{name}`")
     dynamic = [c for c in nb.cells if _may_be_dynamic(c.source) and nb.names(c).dynamic]
@@ -358,6 +367,13 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
             f"`{name}` is used{where} before it is assigned on line {line} of this cell: "
             "assign it first."
         )
+        if _reads_itself(nb.crash.source, line, name):
+            # `data = data[cols]` derives `data` from itself: moving it up cannot help.
+            hint = (
+                f"`{name}` is used{where} before anything creates it: line {line} of this cell "
+                f"only changes an existing `{name}`, and no cell of the notebook creates it; "
+                f"create or load `{name}` first."
+            )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
     local = next((c for c in nb.mentioning(name) if name in nb.names(c).local_only), None)
     if local is not None:

@@ -483,6 +483,30 @@ def _builtin_members(owner: str) -> set[str]:
     return set()
 
 
+# Modules whose names the tables or ``dir()`` give, to say where a name a module lacks lives.
+_ELSEWHERE = ("numpy", "pandas", "matplotlib.pyplot", "torch", "statistics", "math")
+
+
+def _owners_of(attr: str, besides: str) -> str:
+    """Where ``attr`` lives, when ``besides`` (a module) lacks it and its own table does not list
+    it (a listed name that is missing means a shadowed or broken install, not another module):
+    "`statistics` and pandas objects (`.mode()`)"."""
+    top = besides.split(".")[0]
+    if attr in _names_of(besides) or attr in _names_of(top):
+        return ""
+    modules = [f"`{o}`" for o in _ELSEWHERE if o not in (besides, top) and attr in _names_of(o)]
+    if top != "pandas" and attr in MEMBERS["DataFrame"]:
+        modules.append(f"pandas objects (`df.{attr}`)")
+    return " and ".join([", ".join(modules[:-1]), modules[-1]] if len(modules) > 1 else modules)
+
+
+def _names_of(owner: str) -> set[str]:
+    if owner in ("statistics", "math"):
+        module = importlib.import_module(owner)
+        return {n for n in dir(module) if not n.startswith("_")}
+    return set(MEMBERS.get(owner, ()))
+
+
 def _module_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     top = owner.split(".")[0]
@@ -493,6 +517,16 @@ def _module_attribute(p: ParsedError, f) -> str:
         )
     if top == "numpy" and owner != "numpy" and attr in NUMPY:
         return f"`{attr}` is in NumPy itself, not in `{owner}`: call `np.{attr}(...)`."
+    # `np.mode`: a real name of other libraries is no slip in typing `modf`; say where it is.
+    elsewhere = _owners_of(attr, besides=owner)
+    if elsewhere:
+        return f"The module `{owner}` has no `{attr}`: it is in {elsewhere}; call it from there."
+    if attr in _names_of(owner):  # a name the package has: an older install, or a shadowing file
+        return (
+            f"The `{owner}` that was imported has no `{attr}`, which recent versions of `{top}` "
+            f"have: check `{top}.__version__` and upgrade it (then restart the kernel), and that "
+            f"no file of yours is named `{top}.py`."
+        )
     close = _close_member(p, owner, attr)
     if close:
         return f"The module `{owner}` has no `{attr}`. Did you mean {close}?"

@@ -3,6 +3,7 @@ failed assertions, recursion, interrupted cells, missing system executables."""
 
 from __future__ import annotations
 
+import itertools
 import keyword
 import re
 from collections import Counter
@@ -44,6 +45,8 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
         facts["shell"] = line.split()[0].lstrip("!") if line.split() else "pip"
     elif parsed.ename == "SyntaxError" and _prose(line):
         facts["prose"] = "yes"  # an English sentence in a code cell (markdown cell meant)
+    elif parsed.ename == "SyntaxError" and _other_language(line):
+        facts["language"] = "other"  # C, Java or JavaScript pasted into a Python cell
     return RuleMatch(
         rule=SYNTAX,
         crash_type="other",
@@ -54,14 +57,50 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
     )
 
 
+# Two operands side by side with only spaces between them (`Mini Batch`, `5.1  3.5`) are never
+# Python outside strings and comments, unless one of them is a keyword (`for x in y`).
+_OPERAND = re.compile(r"[A-Za-z_]\w*|\d+(?:\.\d+)?")
+_STRING = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_SOFT_KEYWORDS = {"match", "case", "type", "print", "exec"}
+# A declaration or block opener of C, C++, Java or JavaScript (`int main() {`, `#include`).
+_C_LIKE = re.compile(
+    r"^\s*(?:#include\b|(?:int|void|float|double|char|bool|long|public|private|static|function"
+    r"|let|var|const|std::)\s+[A-Za-z_][\w:<>]*\s*[(=;\[{]|.*\)\s*\{\s*$|\}\s*else\b)"
+)
+
+
+def _side_by_side(line: str) -> int:
+    """How many times two operands stand side by side on the line (strings and comments out)."""
+    code = _STRING.sub("''", line).split("#", 1)[0]
+    tokens = list(_OPERAND.finditer(code))
+    pairs = 0
+    for a, b in itertools.pairwise(tokens):
+        words = {a.group(), b.group()}
+        if code[a.end() : b.start()].isspace() and not words & _KEYWORDS:
+            pairs += 1
+    return pairs
+
+
+_KEYWORDS = set(keyword.kwlist) | _SOFT_KEYWORDS
+
+
+def _other_language(line: str) -> bool:
+    return bool(_C_LIKE.match(line))
+
+
 def _prose(line: str) -> bool:
-    """An English sentence or title in a code cell (a Markdown cell meant): five words or more
-    without code signs, or two to four words starting with a capital (`Train Models`)."""
+    """An English sentence, a title or pasted output in a code cell (a Markdown cell meant):
+    three pairs of words side by side; five words or more without code signs, two pairs of them
+    side by side; or two to four words starting with a capital (`Train Models`)."""
     words = line.split()
-    if not line or re.search(r"[=()\[\]{}:]", line):
+    if not line:
+        return False
+    if _side_by_side(line) >= 3 and not _C_LIKE.match(line):
+        return True
+    if re.search(r"[=()\[\]{}:]", line):
         return False
     if len(words) >= 5:
-        return True
+        return _side_by_side(line) >= 2  # not an `if a is not b and c` missing its colon
     return (
         len(words) >= 2
         and line[0].isupper()
@@ -209,7 +248,15 @@ def _syntax_error(p, f):
     if "invalid decimal literal" in message or re.match(r"^\s*\d+[A-Za-z_]\w*\s*=", line):
         return "A name cannot start with a digit: rename it (e.g. `model_1` instead of `1_model`)."
     if f.get("prose"):
-        return "This cell holds text, not code: change the cell type to Markdown."
+        return (
+            "The marked line is text, not Python: move it to a Markdown cell or start it with "
+            "`#` to make it a comment."
+        )
+    if f.get("language"):
+        return (
+            "The marked line is not Python (it reads like C, Java or JavaScript): this kernel "
+            "runs Python, so write it in Python or run it in a kernel for that language."
+        )
     if f.get("kind") in ("IndentationError", "TabError"):
         return (
             "The indentation is wrong: indent the lines of one block the same way (4 spaces, "
@@ -322,11 +369,25 @@ def _cell_interrupted(p, f):
         return "The cell was interrupted (stop button or Kernel → Interrupt): re-run it when ready."
     code = p.user_code
     if p.message.strip() == "2" and re.search(r"argparse|parse_args\(", code):
+        # Required positionals (`add_argument('echo')`) need values, so `args=[]` alone fails.
+        required = re.findall(r"add_argument\(\s*['\"]([A-Za-z_]\w*)['\"]", code)
+        values = (
+            f"[...])` with a value for each required argument ({', '.join(required[:3])}),"
+            if required
+            else "[])` (or `parse_known_args()`)"
+        )
         return (
             "`argparse` read the kernel's own command line in a notebook and stopped: call "
-            "`parser.parse_args(args=[])` (or `parse_known_args()`) and set the options in code."
+            f"`parser.parse_args(args={values} and set the options in code."
         )
-    if re.search(r"(?<![\w.])(?:sys\.)?(?:exit|quit)\(", code):
+    exits = re.search(r"^([ \t]*).*(?<![\w.])(?:sys\.)?(?:exit|quit)\(", code, re.M)
+    if exits:
+        guard = _guard_of(code, exits.start(), len(exits.group(1)))
+        if guard:
+            return (
+                f"The cell's own check `{guard}` was true, so it called `exit()`: find out why "
+                "(print what it tests), and use `raise` rather than `exit()` in a notebook."
+            )
         return (
             "The cell's code calls `exit()`, which stops the cell (a notebook cannot exit): use "
             "`return`, `break` or `raise` instead."
@@ -336,6 +397,20 @@ def _cell_interrupted(p, f):
         "library. Replace a `sys.exit()` of yours with `return`/`raise`; a library's printed "
         "output above says why it stopped."
     )
+
+
+def _guard_of(code: str, at: int, indent: int) -> str:
+    """The `if` line an indented `exit()` at offset ``at`` sits under (`if img is None:`), or
+    ""."""
+    if indent == 0:
+        return ""
+    for line in reversed(code[:at].splitlines()):
+        stripped = line.strip()
+        if not stripped or len(line) - len(line.lstrip()) >= indent:
+            continue
+        m = re.match(r"(?:el)?if\s+(.+?):\s*(?:#.*)?$", stripped)
+        return f"if {m.group(1)}" if m and len(m.group(1)) <= 60 else ""
+    return ""
 
 
 def _system_program_missing(p, f):

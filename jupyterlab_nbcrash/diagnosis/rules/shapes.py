@@ -429,7 +429,8 @@ _METRIC = re.compile(
 
 def _x_y_row_counts(p, f):
     """When: scikit-learn's check_consistent_length lists the lengths, in the order of the
-    call's arguments. A metric compares true labels with predictions; fit pairs X and y."""
+    call's arguments. A metric compares true labels with predictions (the `predict(X_test)`
+    example only where the cell calls a `.predict`); fit pairs X and y."""
     counts = [int(x) for x in re.findall(r"\d+", p.message.split("samples:", 1)[-1])[:4]]
     if len(counts) < 2:
         return None
@@ -444,9 +445,13 @@ def _x_y_row_counts(p, f):
     if call is not None and (in_metrics or (_METRIC.search(called[-1]) and not on_object)):
         which = pair or "The true labels and the predictions"
         empty = " (one is empty)" if 0 in (a, b) else ""
+        # The train/test example only where the cell predicts with a model.
+        example = (
+            ", e.g. `model.predict(X_test)` with `y_test`" if ".predict" in p.user_code else ""
+        )
         return (
             f"{which} have {a} and {b} values{empty}: compare predictions with the labels of the "
-            "same rows, e.g. `model.predict(X_test)` with `y_test`."
+            f"same rows{example}."
         )
     if call is not None and call.function.endswith("fit") and a == 1 and b > 1:
         return (

@@ -270,6 +270,16 @@ def _weights_for_another_model(p, f):
 
 
 _DATE_LIKE = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$")
+# '208,959.00 ', '$1,200', '45%': digits with thousands separators, currency or percent signs.
+_FORMATTED_NUMBER = re.compile(
+    r"^\s*[$€£]?\s*-?\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?\s*$"
+    r"|^\s*[$€£]\s*-?[\d.,]+\s*$|^\s*-?[\d.,]+\s*%\s*$"
+)
+# 'add41eaa6989fb56…', '3f2a-…' UUIDs, 'CUST-004711': long runs of hex digits, or letters with
+# five digits or more.
+_IDENTIFIER = re.compile(
+    r"^\s*(?=[0-9a-f-]*\d)(?=[0-9a-f-]*[a-f])[0-9a-f-]{12,}\s*$|^\s*[A-Za-z]{1,6}[-_]?\d{5,}\s*$"
+)
 _NUMERIC_ONLY_CALLS = re.compile(r"^[A-Za-z_]\w*\.(?:corr|cov)\($")
 
 
@@ -318,6 +328,16 @@ def _text_to_number(p, f):
         return (
             f"`{call.text}` reads every column, and one holds text{shown}: pass "
             "`numeric_only=True` or select the numeric columns (`df.select_dtypes('number')`)."
+        )
+    if value and _FORMATTED_NUMBER.match(value):
+        return (
+            f"Text{shown} is a number written with separators or signs: remove them before "
+            "converting, e.g. `col.str.replace(r'[,$%\\s]', '', regex=True).astype(float)`."
+        )
+    if value and _IDENTIFIER.match(value):
+        return (
+            f"Text{shown} reads like an identifier (a hash, code or ID), not a number: drop that "
+            "column from the features (an ID carries no meaning for a model)."
         )
     return (
         f"Text{shown} cannot be turned into a number: clean or encode that column first, e.g. "

@@ -19,6 +19,13 @@ class Replacement(NamedTuple):
 _NP_ALIAS = "numpy 1.24 removed the aliases of Python's builtin types"
 _NP2 = "removed in NumPy 2.0"
 
+# TensorFlow 1 graph-mode APIs: their tf.compat.v1 form fails under TensorFlow 2's eager mode.
+_GRAPH_ONLY = frozenset(
+    {"placeholder", "Session", "InteractiveSession", "global_variables_initializer",
+     "variable_scope", "get_variable", "AdamOptimizer", "GradientDescentOptimizer", "Saver"}
+)  # fmt: skip
+_GRAPH_MODE = "; in TensorFlow 2 run `tf.compat.v1.disable_eager_execution()` first"
+
 # (owner, attribute) -> replacement. Owner is a module ("numpy", "sklearn.datasets") or a class.
 REMOVED: dict[tuple[str, str], Replacement] = {
     # NumPy
@@ -136,7 +143,9 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     # TensorFlow 1 APIs gone in TensorFlow 2: name -> (its tf.compat.v1 path, the TF2 way)
     **{
         ("tensorflow", name): Replacement(
-            f"{compat} (or the TF2 way: {tf2})", "tensorflow", "a TensorFlow 1 API"
+            f"{compat} (or the TF2 way: {tf2})",
+            "tensorflow",
+            "a TensorFlow 1 API" + (_GRAPH_MODE if name in _GRAPH_ONLY else ""),
         )
         for name, (compat, tf2) in {
             "placeholder": ("tf.compat.v1.placeholder", "pass tensors to a Keras model"),

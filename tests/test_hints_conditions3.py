@@ -1,0 +1,232 @@
+"""Templates speak only where their conditions hold (issue 12, third round on the wild set's
+study half): each test pairs a crash where a template must speak with one where it must not.
+
+Cells and messages are written here by hand in the layout IPython prints, never copied from a
+notebook.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from tests.test_hints_args import crash, hint
+
+
+def _syntax_hint(cell: str, marked: str, message: str = "invalid syntax") -> str:
+    """The hint for a SyntaxError that IPython 8 reports on ``marked``, a line of ``cell``."""
+    number = cell.splitlines().index(marked) + 1
+    traceback = (f"  Cell In[4], line {number}\n    {marked}\n    ^\nSyntaxError: {message}\n",)
+    record = ErrorRecord(ename="SyntaxError", evalue=message, traceback=traceback, code=cell)
+    return diagnose(record).hint
+
+
+# ------------------------------------------------------- 1. a line that is not Python at all
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "1. Load the images and resize them (all of them - 64 px)",  # a numbered step
+        "Answer: the two words differ because upper and lower case letters are different",
+        "0   5.1   3.5   1.4   0.2   setosa",  # a table pasted from an output
+    ],
+)
+def test_text_in_a_code_cell_is_told_as_text_even_with_brackets_or_a_colon(marked):
+    text = _syntax_hint(f"import numpy as np\n{marked}\nx = np.zeros(3)", marked)
+    assert "is text, not Python" in text, text
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "words = [w for w itokens if w not in stop]",  # one slip: a typo, not prose
+        "c = a[i] * b[,j]",
+        "if x is not None and y in z or not w",
+    ],
+)
+def test_code_with_a_slip_is_not_told_as_text(marked):
+    text = _syntax_hint(f"x = 1\n{marked}", marked)
+    assert "not Python" not in text, text
+
+
+def test_c_code_in_a_python_cell_is_told_as_another_language():
+    cell = "#include <stdio.h>\nint main() {\n    return 0;\n}"
+    assert "reads like C, Java or JavaScript" in _syntax_hint(cell, "int main() {")
+    python = "def main():\n    return {\n"
+    assert "reads like C" not in _syntax_hint(python, "    return {", "'{' was never closed")
+
+
+# ------------------------------------- 2. a TypeError or AttributeError raised inside a library
+
+
+def _inside(ename, message, line, library_path):
+    return hint(crash(ename, message, line, frames=[(library_path, "run")]))
+
+
+SITE = "/usr/local/lib/python3.10/site-packages"
+
+
+@pytest.mark.parametrize(
+    ("ename", "message", "line", "package", "says", "never"),
+    [
+        # The None was built inside fastai: the types on the user's line are not the suspects.
+        (
+            "TypeError",
+            "'NoneType' object is not iterable",
+            "preds = learn.TTA(is_test=True)",
+            "fastai/basic_train.py",
+            "documentation of your installed `fastai`",
+            "Print `type(",
+        ),
+        # A message that states the wanted type keeps "print the types".
+        (
+            "TypeError",
+            "The `text` argument passed to `__init__(text)` must be a string, not <class 'float'>",
+            "blob = TextBlob(text)",
+            "textblob/blob.py",
+            "Print `type(",
+            "documentation",
+        ),
+        (
+            "TypeError",
+            "('Bad input argument to theano function at index 1 (0-based)', 'Wrong number of "
+            "dimensions: expected 2, got 1 with shape (100,).')",
+            "loss = f_train(x_batch, target_batch)",
+            "theano/compile/function_module.py",
+            "`.shape`",
+            "Print `type(",
+        ),
+        # Read by the library of its own object: the object before the user's dot is fine.
+        (
+            "AttributeError",
+            "'RcBayesOpt' object has no attribute 'X_turbo'",
+            "esn_cv.recover_hps()",
+            "rctorch/rc_bayes.py",
+            "what must run before",
+            "object before the dot",
+        ),
+        # Of another library's object: the two libraries' versions do not fit.
+        (
+            "AttributeError",
+            "'numpy.random._generator.Generator' object has no attribute 'randint'",
+            "env.reset()",
+            "baselines/common/atari_wrappers.py",
+            "another version of `numpy`",
+            "object before the dot",
+        ),
+    ],
+)
+def test_an_error_raised_inside_a_library_is_looked_at_there(
+    ename, message, line, package, says, never
+):
+    text = _inside(ename, message, line, f"{SITE}/{package}")
+    assert says in text and never not in text, text
+
+
+def test_the_same_error_on_the_users_own_line_keeps_print_the_types():
+    message = "Foo.merge() got an incompatible Bar"
+    text = hint(crash("TypeError", message, "foo.merge(bar)"))
+    assert "Print `type(" in text and "documentation" not in text, text
+    inside = _inside("TypeError", message, "foo.merge(bar)", f"{SITE}/fastai/basic_train.py")
+    assert "Print `type(" not in inside and "documentation" in inside, inside
+
+
+# ------------------------------------------------- 3. a module's missing name, and where it is
+
+
+def _module_hint(module, attr, line):
+    return hint(crash("AttributeError", f"module '{module}' has no attribute '{attr}'", line))
+
+
+def test_a_name_of_another_library_is_no_typo_of_a_close_name():
+    text = _module_hint("numpy", "mode", "m = np.mode(a)")
+    assert "modf" not in text and "`statistics`" in text, text
+    # a real slip in typing still gets its correction
+    assert "Did you mean `median`" in _module_hint("numpy", "meadian", "np.meadian(a)")
+
+
+def test_a_name_the_package_has_is_told_as_an_old_or_shadowed_install():
+    text = _module_hint("numpy", "sqrt", "np.sqrt(a)")
+    assert "Did you mean" not in text and "`numpy.py`" in text and "upgrade" in text, text
+
+
+def test_tensorflow_1_graph_apis_say_eager_execution_must_be_off():
+    placeholder = _module_hint("tensorflow", "placeholder", "x = tf.placeholder(tf.float32)")
+    assert "disable_eager_execution()" in placeholder, placeholder
+    log = _module_hint("tensorflow", "log", "y = tf.log(x)")
+    assert "disable_eager_execution" not in log and "tf.math.log" in log, log
+
+
+# ------------------------------------------------------- 4. text that a number conversion refused
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("208,959.00 ", "separators"),
+        ("$1,200", "separators"),
+        ("add41eaa6989fb56bdfa4c5a3cb8b70a4df2e7c6", "identifier"),
+        ("male", "one-hot"),
+    ],
+)
+def test_text_that_is_no_number_is_told_by_what_it_looks_like(value, says):
+    text = hint(
+        crash("ValueError", f"could not convert string to float: '{value}'", "X.astype(float)")
+    )
+    assert says in text, text
+
+
+# ---------------------------------------------------------------- 5. the cell's own statements
+
+
+def _exit_hint(code, message):
+    traceback = ("An exception has occurred, use %tb to see the full traceback.\n",)
+    record = ErrorRecord(ename="SystemExit", evalue=message, traceback=traceback, code=code)
+    return diagnose(record).hint
+
+
+def test_argparse_with_a_required_positional_asks_for_its_value():
+    code = "p = argparse.ArgumentParser()\np.add_argument('echo')\nargs = p.parse_args()"
+    text = _exit_hint(code, "2")
+    assert "(echo)" in text and "args=[])" not in text, text
+    optional = _exit_hint(code.replace("'echo'", "'--echo'"), "2")
+    assert "args=[])" in optional, optional
+
+
+def test_a_metric_length_mismatch_gives_the_predict_example_only_where_the_cell_predicts():
+    message = "Found input variables with inconsistent numbers of samples: [6551, 585596]"
+    metrics = [(SITE + "/sklearn/metrics/_classification.py", "f1_score")]
+    plain = hint(crash("ValueError", message, "print(f1_score(tags, ner_tags))", frames=metrics))
+    assert "6551 and 585596" in plain and "X_test" not in plain, plain
+    code = "pred = model.predict(X_test)\nprint(f1_score(y, pred))"
+    predicted = hint(
+        crash("ValueError", message, "print(f1_score(y, pred))", frames=metrics, code=code)
+    )
+    assert "model.predict(X_test)" in predicted, predicted
+
+
+def test_a_name_only_derived_from_itself_is_not_told_to_move_the_assignment_up():
+    def hint_for(code):
+        traceback = (
+            "NameError                                 Traceback (most recent call last)",
+            "Cell In[3], line 2\n      1 cols = ['a']\n----> 2 print(data.shape)\n",
+            "NameError: name 'data' is not defined",
+        )
+        cells = [{"cell_type": "code", "source": code, "execution_count": 3}]
+        record = ErrorRecord.from_dict(
+            {
+                "ename": "NameError",
+                "evalue": "name 'data' is not defined",
+                "traceback": list(traceback),
+                "code": code,
+                "notebook": {"cells": cells},
+            }
+        )
+        return diagnose(record).hint
+
+    derived = hint_for("cols = ['a']\nprint(data.shape)\ndata = data[cols]\n")
+    assert "create or load `data` first" in derived and "assign it first" not in derived, derived
+    loaded = hint_for("cols = ['a']\nprint(data.shape)\ndata = pd.read_csv('x.csv')\n")
+    assert "before it is assigned on line 3" in loaded, loaded
