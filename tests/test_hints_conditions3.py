@@ -230,3 +230,45 @@ def test_a_name_only_derived_from_itself_is_not_told_to_move_the_assignment_up()
     assert "create or load `data` first" in derived and "assign it first" not in derived, derived
     loaded = hint_for("cols = ['a']\nprint(data.shape)\ndata = pd.read_csv('x.csv')\n")
     assert "before it is assigned on line 3" in loaded, loaded
+
+
+# ------------------------------------------------ 6. paths, waits and exits a library reports
+
+
+def test_a_windows_path_on_a_linux_kernel_is_told_as_such():
+    site = [("/usr/local/lib/python3.10/dist-packages/pandas/io/common.py", "get_handle")]
+    line = "df = pd.read_csv('C:\\\\Users\\\\me\\\\data.csv')"
+    message = "[Errno 2] No such file or directory: 'C:\\\\Users\\\\me\\\\data.csv'"
+    text = hint(crash("FileNotFoundError", message, line, frames=site))
+    assert "Windows path, but this kernel runs on Linux" in text, text
+    windows = [("C:\\Python311\\Lib\\site-packages\\pandas\\io\\common.py", "get_handle")]
+    local = hint(crash("FileNotFoundError", message, line, frames=windows))
+    assert "runs on Linux" not in local, local
+
+
+def test_a_path_the_cell_does_not_name_is_the_librarys():
+    frames = [(f"{SITE}/imageio/core/request.py", "_parse_uri")]
+    message = "No such file: '/allen/programs/project/warped_grating_0.png'"
+    text = hint(crash("FileNotFoundError", message, "dataset.stimulus_templates", frames=frames))
+    assert "a path your cell does not name" in text, text
+    named = "img = imageio.imread('/allen/programs/project/warped_grating_0.png')"
+    assert "does not name" not in hint(crash("FileNotFoundError", message, named, frames=frames))
+
+
+def test_a_selenium_wait_is_no_failure_of_the_operating_system():
+    frames = [(f"{SITE}/selenium/webdriver/support/wait.py", "until")]
+    line = "WebDriverWait(driver, 30).until(EC.presence_of_element_located(sel))"
+    text = hint(crash("TimeoutException", "Message: ", line, frames=frames))
+    assert "wait ran out of time" in text and "operating system" not in text, text
+
+
+def test_a_library_calling_a_missing_exit_points_at_its_printed_failure():
+    frames = [(f"{SITE}/kaggle/api/kaggle_api_extended.py", "authenticate")]
+    text = hint(crash("NameError", "name 'exit' is not defined", "import kaggle", frames=frames))
+    assert "output printed above" in text and "Upgrade" not in text, text
+
+
+def test_a_method_called_on_its_class_is_told_so():
+    message = "descriptor 'lower' for 'str' objects doesn't apply to a 'int' object"
+    text = hint(crash("TypeError", message, "str.lower(5)"))
+    assert "called on the class" in text and "`x.lower(...)`" in text, text

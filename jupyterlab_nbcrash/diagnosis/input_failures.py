@@ -93,6 +93,13 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "message names (`%pip install …` for a Python package), then restart the kernel.",
     ),
     (
+        # Selenium's WebDriverWait (and other waits): what it waited for never came.
+        ("timeoutexception",),
+        "A wait ran out of time before what it waited for appeared (a page element, a "
+        "condition, a response): check what it waits for (the selector or condition) and that "
+        "the page really shows it; give it more time only if it is slow.",
+    ),
+    (
         (
             "broken pipe", "could not open port", "access is denied", "failed to rename",
             "socket is already closed", "connection reset", "connection refused",

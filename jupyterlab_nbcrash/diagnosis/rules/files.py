@@ -6,7 +6,7 @@ import re
 
 from ..text import close_matches, code_span, edit_distance
 from ..traceback import ParsedError
-from ..where import failing_call
+from ..where import failing_call, raised_in_user_code
 from .base import RuleMatch, Template, group_facts, named, pattern_rule
 from .paths import (
     COMMON_EXTENSIONS,
@@ -366,6 +366,26 @@ def _missing_file(p, f):
             f"{code_span(path, 60)} exists only on Kaggle with that dataset attached: there, add "
             "it with “Add Input” and check the folder names with `os.listdir('/kaggle/input')`; "
             "elsewhere, download it and point the code at your copy."
+        )
+    named = f.get("filename", "") or norm.rsplit("/", 1)[-1]
+    no_arguments = not re.search(r"\(\s*[^)\s]", p.user_line)
+    if named and named not in p.user_code and no_arguments and not raised_in_user_code(p):
+        # The line passes nothing and the cell names no such file: a library built the path
+        # (a config, a cache, a default).
+        last = p.last_frame
+        library = p.api_library or (last.library if last is not None else None)
+        who = f"`{library}`" if library else "The function called"
+        return (
+            f"{who} looked for {code_span(path, 60)}, a path your cell does not name: it comes "
+            "from that code's own settings, cache or defaults. Check in its documentation where "
+            "it expects that file, and how to point it at your copy."
+        )
+    unix = any(fr.filename.startswith("/") for fr in p.frames if not fr.is_user)
+    if re.match(r"[A-Za-z]:/", norm) and (unix or machine in ("colab", "kaggle", "hosted")):
+        return (
+            f"{code_span(path, 60)} is a Windows path, but this kernel runs on Linux (a "
+            "server, Colab or Kaggle): copy or upload the file to this machine and open it by "
+            "its path here."
         )
     if is_absolute(norm):
         return (

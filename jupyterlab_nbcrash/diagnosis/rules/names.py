@@ -251,6 +251,14 @@ def _inside_other_code(p: ParsedError, name: str, frame: Frame) -> str:
             f"the one to fix (`{name}` is undefined inside `{lib}`'s own `{where}`, a bug of that "
             "version)."
         )
+    if name in ("exit", "quit"):
+        # The site builtins `exit`/`quit` are missing in some kernels: the library wanted to
+        # stop after a failure it reported itself (printed above the traceback).
+        return (
+            f"`{lib}` tried to stop with `{name}()` (missing in this kernel) after a failure it "
+            "reported itself: read the output printed above the traceback (e.g. a missing "
+            "credentials file) and fix that."
+        )
     return (
         f"`{name}` is undefined inside `{lib}`'s own code (`{where}`), not in yours: that version "
         f"of `{lib}` is broken or does not fit your Python or other packages. Upgrade or "

@@ -616,10 +616,26 @@ def _not_a_context_manager(p, f):
     )
 
 
+# `torch.Tensor.random_(3, 10)`, `str.lower(5)`: a method called on its class, so the first
+# argument took the place of the object.
+_ON_THE_CLASS = re.compile(
+    r"descriptor '(?P<method>\w+)' (?:for|of) '(?P<cls>[\w.]+)' objects? "
+    r"(?:doesn't apply to an? '[\w.]+' object|needs an argument)"
+)
+
+
 def _wrong_type(p, f):
-    """Only for a non-integer index; any other TypeError gets the safe hint."""
+    """Only for a non-integer index, or a method called on its class (the message's
+    "descriptor … doesn't apply"); any other TypeError gets the safe hint."""
     if "indices must be integers" in p.message:
         return non_integer_index_hint(p, f)
+    m = _ON_THE_CLASS.search(p.message)
+    if m:
+        method, cls = m.group("method"), m.group("cls").rsplit(".", 1)[-1]
+        return (
+            f"`{method}` was called on the class, not on an object: it is a method of a "
+            f"`{cls}`, so call it on one (`x.{method}(...)`, with `x` a `{cls}` you made)."
+        )
     return None
 
 
