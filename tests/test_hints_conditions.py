@@ -266,8 +266,9 @@ def test_one_row_into_a_linear_layer_is_not_told_to_change_in_features_alone():
 # ---------------------------------------------- 6. "ran more than once" only for errors of a re-run
 
 
-def _rerun(code: str, ename: str, message: str, line: str) -> str:
-    """The crash cell (cell 2, count [3]) after a count no cell shows ([2]): a re-run."""
+def _rerun(code: str, ename: str, message: str, line: str, extra=()) -> str:
+    """The crash cell (cell 2, count [3]) after a count no cell shows ([2]): a re-run.
+    ``extra``: more cells (never run) after it."""
     record = {
         "ename": ename,
         "evalue": message,
@@ -283,6 +284,7 @@ def _rerun(code: str, ename: str, message: str, line: str) -> str:
             "cells": [
                 {"id": "c0", "index": 0, "source": "items = [1, 2]\nk = 1", "execution_count": 1},
                 {"id": "c1", "index": 1, "source": code, "execution_count": 3},
+                *extra,
             ]
         },
     }

@@ -272,3 +272,17 @@ def test_a_method_called_on_its_class_is_told_so():
     message = "descriptor 'lower' for 'str' objects doesn't apply to a 'int' object"
     text = hint(crash("TypeError", message, "str.lower(5)"))
     assert "called on the class" in text and "`x.lower(...)`" in text, text
+
+
+def test_calling_a_data_object_is_no_rerun_unless_a_cell_defined_a_function_of_that_name():
+    from tests.test_hints_conditions import _rerun
+
+    code = "df = df(mask)"
+    text = _rerun(code, "TypeError", "'DataFrame' object is not callable", code)
+    assert "more than once" not in text, text
+    # `model = build(model)`-style code where a cell defines `model` as a function: the first
+    # run replaced the function with its result, so a re-run explains the crash.
+    code = "model = model(3)"
+    defined = {"id": "c9", "index": 2, "source": "def model(n):\n    return [n]"}
+    text = _rerun(code, "TypeError", "'list' object is not callable", code, extra=[defined])
+    assert "more than once" in text, text

@@ -138,11 +138,25 @@ def _fails_on(nb, mutation) -> bool:
         # `x += f(x)`, `W = step(W)` fail in the call as well on a first run, unless the
         # object became another kind (`X = X.values` twice). A missing key that the cell
         # names is weighed apart (`key_match`).
+        if type_error and _called_but_never_callable(nb, mutation):
+            return False
         return mutation.kind in ("inplace", "del") or type_error
     if mutation.kind == "reassign" and type_error:
         # `rows = rows[0]` then `rows[0]`: a second run makes it another kind of object
         return True
     return bool(re.search(rf"'{re.escape(mutation.name)}'", getattr(nb, "error_message", "")))
+
+
+def _called_but_never_callable(nb, mutation) -> bool:
+    """`df = df(mask)` failing with "'DataFrame' object is not callable": a second run explains
+    that only if `df` once held a function, and no cell defines one by that name."""
+    name = re.escape(mutation.name)
+    if "not callable" not in getattr(nb, "error_message", "") or not re.search(
+        rf"(?<![\w.]){name}\s*\(", mutation.text.split("=", 1)[-1]
+    ):
+        return False
+    defines = re.compile(rf"^\s*(?:def|class)\s+{name}\b|^\s*{name}\s*=\s*lambda\b", re.M)
+    return not any(defines.search(c.source) for c in getattr(nb, "cells", ()))
 
 
 # Errors about what kind of object a name holds: what a repeated `x = x[0]` changes.
