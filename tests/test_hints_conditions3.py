@@ -286,3 +286,96 @@ def test_calling_a_data_object_is_no_rerun_unless_a_cell_defined_a_function_of_t
     defined = {"id": "c9", "index": 2, "source": "def model(n):\n    return [n]"}
     text = _rerun(code, "TypeError", "'list' object is not callable", code, extra=[defined])
     assert "more than once" in text, text
+
+
+def test_a_saved_rerun_of_the_crashing_cell_needs_its_failing_statement_to_be_the_change():
+    from tests.test_hints_conditions import _rerun
+
+    # A shape error two lines below `y = encoder.fit_transform(y)` fails on a first run too.
+    code = "y = encoder.fit_transform(y)\nmodel.fit(X, y)"
+    message = "y should be a 1d array, got an array of shape (10, 3) instead."
+    text = _rerun(code, "ValueError", message, "model.fit(X, y)")
+    assert "more than once" not in text, text
+    # `d.pop('a')` fails on its own second run: the failing statement is the change.
+    text = _rerun("d.pop('a')", "KeyError", "'a'", "d.pop('a')")
+    assert "more than once" in text, text
+
+
+@pytest.mark.parametrize(
+    ("ename", "message", "line", "says"),
+    [
+        (
+            "TypeError",
+            "tuple expected at most 1 argument, got 2",
+            "t = tuple(a, b)",
+            "the call passes 2",
+        ),
+        ("BrokenPipeError", "[Errno 32] Broken pipe", "sock.send(b)", "A connection failed"),
+        (
+            "SerialException",
+            "could not open port 'COM3': PermissionError(13, 'Access is denied.', None, 5)",
+            "ser = serial.Serial('COM3')",
+            "no other program holds the port",
+        ),
+    ],
+)
+def test_messages_that_say_what_failed(ename, message, line, says):
+    text = hint(crash(ename, message, line))
+    assert says in text, text
+
+
+def test_a_heading_with_a_colon_is_text():
+    assert "is text, not Python" in _syntax_hint("SVM:\nmodel = SVC()", "SVM:")
+    assert "is text, not Python" not in _syntax_hint("x = 1\nelse:", "else:")
+
+
+def test_a_dead_kernel_in_a_cell_that_calls_exit_names_the_exit():
+    def died(code):
+        traceback = ("Kernel crashed while executing code in the current cell.",)
+        return diagnose(ErrorRecord(ename="", evalue="", traceback=traceback, code=code)).hint
+
+    assert "calls `exit()`" in died("try:\n    load()\nexcept OSError:\n    exit()")
+    assert "native code crashed" in died("model.fit(X, y)")
+
+
+def test_the_first_error_of_a_chain_is_named_when_it_says_more():
+    frames = [(f"{SITE}/scipy/_lib/_util.py", "__call__")]
+    # a TypeError of the user's own function, under SciPy's RuntimeError
+    chain = [("TypeError", "object of type 'int' has no len()")]
+    text = hint(
+        crash(
+            "RuntimeError",
+            "The map-like callable must be of the form f(func, iterable)",
+            "differential_evolution(func, bounds)",
+            frames=frames,
+            chain=chain,
+        )
+    )
+    assert "after TypeError: object of type 'int' has no len()" in text, text
+    # a library's own lookup that it caught adds nothing
+    lookup = hint(
+        crash(
+            "ValueError",
+            "Unknown window type.",
+            "firwin(n, 0.3, window='hanning')",
+            frames=frames,
+            chain=[("KeyError", "'hanning'")],
+        )
+    )
+    assert "after KeyError" not in lookup, lookup
+
+
+def test_a_library_typeerror_names_the_library_whose_code_raised():
+    frames = [
+        (f"{SITE}/sklearn/utils/_set_output.py", "wrapped"),
+        (f"{SITE}/mlxtend/preprocessing/transactionencoder.py", "fit"),
+    ]
+    text = hint(
+        crash(
+            "TypeError",
+            "'<' not supported between instances of 'float' and 'str'",
+            "te.fit_transform(transactions)",
+            frames=frames,
+        )
+    )
+    assert "inside `mlxtend`'s code" in text, text

@@ -106,15 +106,30 @@ def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DE
     )
 
 
-def weigh_change(nb, cell: Cell, info, mutation, keys, is_key: bool, checks: bool, via, why: str):
+def weigh_change(
+    nb, cell: Cell, info, mutation, keys, is_key: bool, checks: bool, via, why: str, inferred=False
+):
     """(decisive, key_match, evidence) of a change by ``cell`` that may explain the crash.
 
     Decisive when the missing key is written in the changing cell, when the crash checks a shape
     or an assert (exactly what a repeated change breaks), or when the crashing cell changed the
-    name itself. ``via`` = (name, cell) when the changed name feeds the one used here."""
+    name itself; a re-run of the crashing cell that is only ``inferred`` from saved counts needs
+    its failing statement to be the change. ``via`` = (name, cell) when the changed name feeds
+    the one used here."""
     key_match = is_key and any(k in info.strings for k in keys)
     shape = checks and mutation.kind != "del"
-    decisive = key_match or shape or (cell is nb.crash and via is None and _fails_on(nb, mutation))
+    if cell is nb.crash and inferred:
+        # A re-run of the crashing cell that only its saved counts suggest explains the crash
+        # only when its failing statement is that change (or the message names what it
+        # changed): a key or a shape check alone is as likely a bug of every run (five of five
+        # such hints were wrong on real saved notebooks).
+        decisive = via is None and (
+            _fails_on(nb, mutation) or (key_match and _is_failing_statement(nb, mutation))
+        )
+    else:
+        decisive = (
+            key_match or shape or (cell is nb.crash and via is None and _fails_on(nb, mutation))
+        )
     evidence = [why, f"`{short(mutation.text, 60)}` ({mutation.kind})"]
     if via is not None:
         evidence.append(f"`{via[0]}` comes from `{mutation.name}` ({cell_name(via[1])})")
@@ -128,23 +143,37 @@ def _fails_on(nb, mutation) -> bool:
     itself (`df.drop('a', inplace=True)`, `X = X.values`), or the message names the changed
     name, or a type error follows a statement that rebinds the name from itself. Otherwise the
     error would come on every run as well, and a re-run explains nothing."""
-    line = " ".join((nb.failing_line or "").split())
     type_error = getattr(nb, "error_name", "") in _TYPE_ERRORS
     if re.match(rf"\s*{re.escape(mutation.name)}\s*\[", mutation.text):
         # `X[cols] = f(X[cols])` stores into the object: a second run stores the same again
         return bool(re.search(rf"'{re.escape(mutation.name)}'", getattr(nb, "error_message", "")))
-    if line and mutation.text and line.startswith(" ".join(mutation.text.split())[:60]):
+    if _is_failing_statement(nb, mutation):
         # `df.drop('a', inplace=True)`, `del d['k']` fail on what their last run removed;
         # `x += f(x)`, `W = step(W)` fail in the call as well on a first run, unless the
         # object became another kind (`X = X.values` twice). A missing key that the cell
         # names is weighed apart (`key_match`).
         if type_error and _called_but_never_callable(nb, mutation):
             return False
-        return mutation.kind in ("inplace", "del") or type_error
-    if mutation.kind == "reassign" and type_error:
+        return mutation.kind in ("inplace", "del") or (type_error and _self_narrowing(mutation))
+    if mutation.kind == "reassign" and type_error and _self_narrowing(mutation):
         # `rows = rows[0]` then `rows[0]`: a second run makes it another kind of object
         return True
     return bool(re.search(rf"'{re.escape(mutation.name)}'", getattr(nb, "error_message", "")))
+
+
+def _is_failing_statement(nb, mutation) -> bool:
+    """The failing line is the changing statement itself (`d.pop('a')` fails on its re-run)."""
+    line = " ".join((nb.failing_line or "").split())
+    return bool(line and mutation.text and line.startswith(" ".join(mutation.text.split())[:60]))
+
+
+def _self_narrowing(mutation) -> bool:
+    """`X = X.values`, `rows = rows[0]`, `s = s.split()`: the name becomes a part or another
+    form of itself, so a second run applies the step to its result (another kind of object).
+    `h = h - lr * h.grad` or `y = f(y)` fail the same way on a first run."""
+    name = re.escape(mutation.name)
+    step = r"(?:\.\w+|\[[^\[\]]*\]|\(\s*[^()]*\))"
+    return bool(re.match(rf"\s*{name}\s*=\s*{name}\s*{step}+\s*$", mutation.text))
 
 
 def _called_but_never_callable(nb, mutation) -> bool:

@@ -28,7 +28,7 @@ from .rules.module_names import package_for
 from .rules.names import undefined_name_hint
 from .special_crashes import display_failure, special_hint
 from .text import allowed_values, closest_allowed, literal_argument, named_arguments
-from .traceback import ParsedError
+from .traceback import GLUE_PACKAGES, ParsedError
 from .where import MAX_CALL, call_arguments, failing_call, raised_in_user_code
 
 
@@ -198,12 +198,41 @@ def safe_hint(parsed: ParsedError) -> str:
         bool(arguments) and all(literal_argument(a) for a in arguments)
     )
     gist = inner_gist(parsed) or message_gist(parsed.message)
+    cause = _chained_cause(parsed)
+    if cause and cause not in gist:
+        gist = f"{gist.rstrip('.')} (after {cause})" if gist else cause
     look = _what_to_look_at(parsed, gist, on, arguments, own, literal_only)
     if len(lead) + len(gist) + len(look) > _HINT_MAX and call is not None:
         lead = lead.replace(f"`{call.text}`", f"`{call.function}(…)`", 1)
     first = f"{lead}: {gist}" if gist else lead
     first += "" if first.endswith(("?", "!", "…")) else "."
     return f"{first} {look}"
+
+
+# Errors a library raises and catches inside itself while looking something up: the error it
+# raised next is its own account, and the lookup's key adds nothing.
+_LOOKUPS = frozenset(
+    {"KeyError", "LookupError", "IndexError", "StopIteration", "KeyboardInterrupt"}
+)
+# Errors of Python's own kinds that a library's code raises and re-raises as another (counted
+# only when a cell's function raised them), and Java wrappers that only say a call failed.
+_INTERNAL = frozenset({"TypeError", "ValueError", "AttributeError", "Py4JJavaError"})
+
+
+def _chained_cause(parsed: ParsedError) -> str:
+    """The first error of a chain (``raise … from``, or raised while handling it) when it is of
+    another kind than the last and says something the last does not: "ImportError: numpy.core.
+    multiarray failed to import" under a SystemError, a TypeError of the user's own function
+    under SciPy's RuntimeError. Often that first error is the cause."""
+    if not parsed.chain:
+        return ""
+    name, text = parsed.chain[0]
+    first = " ".join((text.strip().splitlines() or [""])[0].split())
+    if not first or name == parsed.ename or name in _LOOKUPS or first in parsed.message:
+        return ""
+    if name in _INTERNAL and not parsed.chain_root_in_cell:
+        return ""  # a library's own check that it caught and re-raised as the last error
+    return f"{name}: {first if len(first) <= 100 else first[:99] + '…'}"
 
 
 def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> str:
@@ -291,15 +320,22 @@ def _library_look(parsed: ParsedError) -> str:
         )
     if _STATES_TYPE.search(parsed.message[:1_000]):
         return ""
-    library = (call.library if call else "") or parsed.api_library or parsed.library
+    # The library whose code raised (mlxtend under scikit-learn's `fit_transform` wrapper).
+    last = parsed.last_frame
+    raised_in = last.library if last is not None and last.library not in GLUE_PACKAGES else None
+    library = raised_in or (call.library if call else "") or parsed.api_library or parsed.library
     # A wrapper's inner error, or IPython running a magic: no call of the user's to look up.
     if not library or library == "IPython" or WRAPPER.search(parsed.message):
         return ""
-    what = f"`{call.function}()` accepts" if call is not None else "the calls on your line accept"
+    # The documentation to read is the called function's (pandas' `to_hdf`, not PyTables').
+    if call is not None:
+        docs = f"the documentation of `{call.function}()` what it accepts"
+    else:
+        called = parsed.api_library or library
+        docs = f"the documentation of your installed `{called}` what the calls on your line accept"
     return (
-        f"It was raised inside `{library}`'s code, not on your line: check in the documentation "
-        f"of your installed `{library}` what {what} (the arguments, their order and types) and "
-        "what must come before it."
+        f"It was raised inside `{library}`'s code, not on your line: check in {docs} (the "
+        "arguments, their order and types) and what must come before it."
     )
 
 

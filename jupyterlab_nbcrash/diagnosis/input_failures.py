@@ -101,13 +101,21 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         (
-            "broken pipe", "could not open port", "access is denied", "failed to rename",
-            "socket is already closed", "connection reset", "connection refused",
-            "connection aborted", "timed out", "timeout", "failed copying input tensor",
-            "dst tensor is not initialized",
+            "broken pipe", "socket is already closed", "connection reset", "connection refused",
+            "connection aborted", "connection is already closed", "connection closed",
+            "timed out", "timeout",
         ),
-        "The operating system, a device or a connection failed here, not a check of your values: "
-        "retry, and make sure no other program holds the port, file or device it names.",
+        "A connection failed (refused, closed by the other side, or no answer in time), not a "
+        "check of your values: make sure the server or service is running and reachable, then "
+        "retry.",
+    ),
+    (
+        (
+            "could not open port", "access is denied", "failed to rename",
+            "failed copying input tensor", "dst tensor is not initialized",
+        ),
+        "The operating system or a device failed here, not a check of your values: retry, and "
+        "make sure no other program holds the port, file or device it names.",
     ),
 )  # fmt: skip
 _HTTP_REFUSED = re.compile(r"\b(?:401|403|429)\b")

@@ -529,7 +529,7 @@ def _change(nb, counts: _Counts, cell, info, mutation: Mutation, keys, is_key, c
     else:
         return None
     decisive, key_match, evidence = weigh_change(
-        nb, cell, info, mutation, keys, is_key, checks, via, why
+        nb, cell, info, mutation, keys, is_key, checks, via, why, inferred=True
     )
     score = (decisive, via is None, key_match, cell is nb.crash, kind == KIND_RERUN)
     return score, decisive, cell, mutation, kind, evidence

@@ -43,6 +43,12 @@ def special_hint(parsed: ParsedError) -> str:
     """The hint of a crash that is not an error of the user's line: the kernel died, or IPython
     failed while showing an earlier error."""
     if not parsed.ename and not parsed.message and _KERNEL_DIED.search(parsed.text[:5_000]):
+        if re.search(r"(?<![\w.])(?:sys\.|os\._)?exit\(|(?<![\w.])quit\(", parsed.user_code):
+            return (
+                "The kernel stopped while running this cell, and the cell calls `exit()`, "
+                "which ends the kernel process in some set-ups: see which branch reached it "
+                "(print before it), and use `raise` instead of `exit()` in a notebook."
+            )
         return (
             "The kernel process died while running this cell (or an earlier one), so Python left "
             "no traceback: native code crashed or memory ran out. Restart the kernel and run the "

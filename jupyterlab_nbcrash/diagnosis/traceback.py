@@ -119,6 +119,8 @@ class ParsedError:
     library: str | None = None
     libraries: tuple[str, ...] = ()
     chain: tuple[tuple[str, str], ...] = ()
+    # The chain's first error was raised in a notebook cell (a function the user wrote).
+    chain_root_in_cell: bool = False
     names: tuple[str, ...] = ()
     shapes: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()
@@ -623,6 +625,7 @@ def _parse(record: ErrorRecord) -> ParsedError:
         library=library,
         libraries=libraries,
         chain=chain,
+        chain_root_in_cell=bool(chain and blocks[0].frames and blocks[0].frames[-1].is_user),
         names=names,
         shapes=shapes,
         keys=keys,

@@ -90,13 +90,16 @@ def _other_language(line: str) -> bool:
 
 def _prose(line: str) -> bool:
     """An English sentence, a title or pasted output in a code cell (a Markdown cell meant):
-    three pairs of words side by side; five words or more without code signs, two pairs of them
-    side by side; or two to four words starting with a capital (`Train Models`)."""
+    three pairs of words side by side; a capitalised heading of one to four words ending with a
+    colon (`SVM:`); five words or more without code signs, two pairs of them side by side; or
+    two to four words starting with a capital (`Train Models`)."""
     words = line.split()
     if not line:
         return False
     if _side_by_side(line) >= 3 and not _C_LIKE.match(line):
         return True
+    if re.fullmatch(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3}:", line.strip()):
+        return True  # a heading such as `SVM:` or `Model Results:`
     if re.search(r"[=()\[\]{}:]", line):
         return False
     if len(words) >= 5:

@@ -624,11 +624,24 @@ _ON_THE_CLASS = re.compile(
 )
 
 
+# "tuple expected at most 1 argument, got 2": a builtin given its items one by one.
+_AT_MOST = re.compile(r"^(\w+) expected at most (\d+) arguments?, got (\d+)")
+
+
 def _wrong_type(p, f):
-    """Only for a non-integer index, or a method called on its class (the message's
-    "descriptor … doesn't apply"); any other TypeError gets the safe hint."""
+    """Only for a non-integer index, a builtin given too many arguments ("tuple expected at
+    most 1 argument"), or a method called on its class (the message's "descriptor … doesn't
+    apply"); any other TypeError gets the safe hint."""
     if "indices must be integers" in p.message:
         return non_integer_index_hint(p, f)
+    many = _AT_MOST.search(p.message)
+    if many:
+        function, most, got = many.groups()
+        return (
+            f"`{function}()` takes at most {most} argument{'s' if most != '1' else ''} and the "
+            f"call passes {got}: pass the values together as one (a list or tuple, e.g. "
+            f"`{function}([a, b])`), or check the call against its documentation."
+        )
     m = _ON_THE_CLASS.search(p.message)
     if m:
         method, cls = m.group("method"), m.group("cls").rsplit(".", 1)[-1]
