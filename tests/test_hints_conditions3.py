@@ -77,7 +77,7 @@ SITE = "/usr/local/lib/python3.10/site-packages"
             "'NoneType' object is not iterable",
             "preds = learn.TTA(is_test=True)",
             "fastai/basic_train.py",
-            "documentation of your installed `fastai`",
+            "inside `fastai`'s code: compare what you pass",
             "Print `type(",
         ),
         # A message that states the wanted type keeps "print the types".

@@ -327,15 +327,12 @@ def _library_look(parsed: ParsedError) -> str:
     # A wrapper's inner error, or IPython running a magic: no call of the user's to look up.
     if not library or library == "IPython" or WRAPPER.search(parsed.message):
         return ""
-    # The documentation to read is the called function's (pandas' `to_hdf`, not PyTables').
-    if call is not None:
-        docs = f"the documentation of `{call.function}()` what it accepts"
-    else:
-        called = parsed.api_library or library
-        docs = f"the documentation of your installed `{called}` what the calls on your line accept"
+    # Not "the arguments are wrong": the data they carry, or the library's own state, may be.
+    what = f"to `{call.function}()`" if call is not None else "on your line"
     return (
-        f"It was raised inside `{library}`'s code, not on your line: check in {docs} (the "
-        "arguments, their order and types) and what must come before it."
+        f"It was raised inside `{library}`'s code: compare what you pass {what} (the arguments "
+        "and the data they hold) with that message, and with the documentation of your "
+        "installed version."
     )
 
 
