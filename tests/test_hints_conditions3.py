@@ -379,3 +379,58 @@ def test_a_library_typeerror_names_the_library_whose_code_raised():
         )
     )
     assert "inside `mlxtend`'s code" in text, text
+
+
+# ----------------------- 7. patterns of the third blind audit, checked on crashes written here
+
+
+CONDA = "/opt/conda/lib/python3.10/site-packages"
+
+
+def test_an_old_cxx_runtime_is_not_sent_to_pip():
+    message = (
+        "/opt/conda/lib/libstdc++.so.6: version `GLIBCXX_3.4.30' not found (required by "
+        "/opt/conda/lib/python3.10/site-packages/tensorflow/python/_pywrap_tensorflow.so)"
+    )
+    frames = [(f"{CONDA}/tensorflow/__init__.py", "<module>")]
+    text = hint(crash("ImportError", message, "import tensorflow as tf", frames=frames))
+    assert "libstdcxx-ng" in text and "%pip install -U" not in text, text
+
+
+def test_a_version_range_the_message_states_is_the_one_installed():
+    frames = [(f"{CONDA}/numba/__init__.py", "_ensure_critical_deps")]
+    text = hint(
+        crash("ImportError", "Numba needs NumPy 1.21 or less", "import numba", frames=frames)
+    )
+    assert "'numpy<=1.21'" in text, text
+
+
+def test_a_pip_name_in_an_import_and_pip3_as_a_magic():
+    hyphen = _syntax_hint("import pyexcel-xlsx\nx = 1", "import pyexcel-xlsx")
+    assert "cannot contain `-`" in hyphen and "pyexcel_xlsx" in hyphen, hyphen
+    pip3 = _syntax_hint("pip3 install seaborn", "pip3 install seaborn")
+    assert "`%pip ...`" in pip3 and "%pip3" not in pip3, pip3
+
+
+PANDAS = [(f"{SITE}/pandas/core/indexing.py", "__getitem__")]
+
+
+def test_a_label_looked_up_among_the_rows_is_told_so():
+    row = hint(crash("KeyError", "'DF'", "df.loc['DF']", frames=PANDAS))
+    assert "among the row labels" in row, row
+    message = "\"None of [Index(['Freedom', 'Family'], dtype='object')] are in the [index]\""
+    swapped = hint(crash("KeyError", message, "f.loc[['Freedom', 'Family'], cols]", frames=PANDAS))
+    assert "were looked up among the row labels" in swapped, swapped
+    column = hint(crash("KeyError", "'Age'", "df.loc[:, 'Age']", frames=PANDAS))
+    assert "row labels" not in column and "df.columns" in column, column
+
+
+def test_a_message_that_states_its_fix_gets_no_competing_look():
+    frames = [(f"{SITE}/tensorflow/python/ops/nn_ops.py", "softmax_cross_entropy_with_logits")]
+    message = (
+        "Only call `softmax_cross_entropy_with_logits` with named arguments (labels=..., "
+        "logits=..., ...)"
+    )
+    line = "loss = tf.nn.softmax_cross_entropy_with_logits(pred, y)"
+    text = hint(crash("ValueError", message, line, frames=frames))
+    assert "Do what the message says" in text and "Print the values" not in text, text

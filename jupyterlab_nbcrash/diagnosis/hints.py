@@ -241,6 +241,8 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     fix = stated_fix(parsed.message)
     if fix and fix.rstrip(".!?") not in gist:
         return f"The message says what to do: {fix.rstrip('.')}."
+    if fix:  # the quoted message already states its fix: no other look competes with it
+        return "Do what the message says; nothing else on the line needs checking first."
     failed = named_failure(parsed)
     if failed:
         # a failure no argument explains (a server, a graph, a missing program): the arguments

@@ -16,8 +16,9 @@ _STATED_FIX = re.compile(
     r"(?=consider|please|try|use))?"
     r"(?:Please|Use|Try|Did you mean|Reshape|Consider|Install|Downgrade|Upgrade|consider|please|"
     r"try|use|"
-    r"Maybe you meant|Perhaps you|Make sure|To fix|HINT|Hint|You (?:should|must|need to|can|may "
-    r"want to|might want to))\b[^\n]{3,220}?(?:[.!?](?=\s|$)|$))",
+    r"Maybe you meant|Perhaps you|Make sure|To fix|HINT|Hint|Only call|"
+    r"You (?:should|must|need to|can|may want to|might want to))"
+    r"\b[^\n]{3,220}?(?:[.!?](?=\s|$)|$))",
     re.M,
 )
 

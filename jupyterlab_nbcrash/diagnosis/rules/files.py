@@ -6,7 +6,7 @@ import re
 
 from ..text import close_matches, code_span, edit_distance
 from ..traceback import ParsedError
-from ..where import failing_call, raised_in_user_code
+from ..where import failing_call
 from .base import RuleMatch, Template, group_facts, named, pattern_rule
 from .paths import (
     COMMON_EXTENSIONS,
@@ -369,12 +369,12 @@ def _missing_file(p, f):
         )
     named = f.get("filename", "") or norm.rsplit("/", 1)[-1]
     no_arguments = not re.search(r"\(\s*[^)\s]", p.user_line)
-    if named and named not in p.user_code and no_arguments and not raised_in_user_code(p):
+    by_a_library = p.last_frame is not None and p.last_frame.library is not None
+    if named and named not in p.user_code and no_arguments and by_a_library:
         # The line passes nothing and the cell names no such file: a library built the path
         # (a config, a cache, a default).
-        last = p.last_frame
-        library = p.api_library or (last.library if last is not None else None)
-        who = f"`{library}`" if library else "The function called"
+        library = p.api_library or p.last_frame.library
+        who = f"`{library}`"
         return (
             f"{who} looked for {code_span(path, 60)}, a path your cell does not name: it comes "
             "from that code's own settings, cache or defaults. Check in its documentation where "

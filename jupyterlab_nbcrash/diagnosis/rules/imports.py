@@ -566,6 +566,15 @@ _NUMPY_ABI = re.compile(
 )
 
 
+# "version `GLIBCXX_3.4.30' not found (required by …)": the environment's C++ runtime is old.
+_CXX_RUNTIME = re.compile(r"GLIBCXX_[\d.]+|libstdc\+\+")
+# "Numba needs NumPy 1.21 or less": the message states the version range it wants.
+_VERSION_BOUND = re.compile(
+    r"\b([A-Za-z][\w-]*) (?:needs|requires) ([A-Za-z][\w-]*) ([\d.]*\d) or "
+    r"(less|lower|older|greater|higher|newer)\b"
+)
+
+
 def _broken_install(p: ParsedError, f: Facts) -> str:
     """When: an ImportError (or DLL OSError) of a module that exists. The message's own request
     (install X, reinstall Y) comes first; a compiled part that failed to load is named."""
@@ -591,6 +600,22 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
         return (
             f"The message asks to {verb} {' and '.join(f'`{a}`' for a in asked)}: run "
             f"`%pip install {flag} {' '.join(asked)}`, then restart the kernel."
+        )
+    if _CXX_RUNTIME.search(p.message):
+        return (
+            "A compiled package needs a newer C++ runtime (`libstdc++`, GLIBCXX) than this "
+            "environment has, which pip cannot update: in a conda environment run `%conda install "
+            "-c conda-forge libstdcxx-ng`, or use a newer environment; then restart the kernel."
+        )
+    bound = _VERSION_BOUND.search(p.message)
+    if bound:
+        who, needed, version, side = bound.groups()
+        below = side in ("less", "lower", "older")
+        pin = f"{needed.lower()}{'<=' if below else '>='}{version}"
+        return (
+            f"`{who}` needs {needed} {version} or {side}: install a {needed} in that range "
+            f"(`%pip install '{pin}'`) or a `{who}` made for your {needed}, then restart the "
+            "kernel."
         )
     if not _COMPILED.search(f.get("detail", "") + p.message):
         return (

@@ -88,6 +88,17 @@ RULES = (key_error, formula_column)
 # ----------------------------------------------------------- hints: the words the user reads
 
 
+def _row_lookup(p: ParsedError, key: str) -> bool:
+    """pandas says it searched the index ("… are in the [index]"), or the line's `.loc[` puts
+    the key first, among the rows (`df.loc['DF']`, `df.loc[['a', 'b'], cols]`)."""
+    if re.search(r"are in the \[index\]", p.message):
+        return True
+    if not key:
+        return False
+    m = re.search(r"\.loc\[\s*\[?\s*(['\"])(.*?)\1", p.user_line)
+    return m is not None and m.group(2) == key
+
+
 def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     """The hint of a missing key or column (the generic key_error hint uses it too). None when
     the key was looked up inside a library with nothing on the user's line to point at: then
@@ -128,6 +139,14 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         drop = _drop_rows_by_default(p, labels)
         if drop:
             return drop
+        if _row_lookup(p, key):
+            # `.loc['DF']`, "None of [...] are in the [index]": a row label was asked for.
+            were = "were" if isinstance(labels, str) and "', '" in labels else "was"
+            return (
+                f"{labels} {were} looked up among the row labels (`df.index`), not the columns: "
+                "`.loc[rows, columns]` takes rows first; to pick rows by a column's value write "
+                "`df[df['col'] == value]`."
+            )
         if p.message.lstrip("\"'").startswith("None of ["):
             more = "" if labels == f.get("keys") else ", …"
             return (

@@ -209,7 +209,14 @@ def _syntax_error(p, f):
         return "This is Python 2 `print`: in Python 3 write `print(...)` with parentheses."
     if f.get("shell"):
         shell = f["shell"]
-        run = f"%{shell} ..." if shell in ("pip", "pip3", "conda") else f"!{shell} ..."
+        # IPython has `%pip` and `%conda` magics, no `%pip3`.
+        run = (
+            "%pip ..."
+            if shell in ("pip", "pip3")
+            else "%conda ..."
+            if shell == "conda"
+            else (f"!{shell} ...")
+        )
         return f"`{shell}` is a shell command, not Python: run it in a cell as `{run}`."
     if "unicodeescape" in message:
         # 'C:\Users\...' in a normal string: \U starts a unicode escape.
@@ -280,6 +287,14 @@ def _syntax_error(p, f):
 def _invalid_line(line: str) -> str:
     """What the marked line itself shows, for a plain "invalid syntax"."""
     code = line.split("#", 1)[0].rstrip()
+    hyphen = re.match(r"\s*(?:import|from)\s+([\w.]*-[\w.-]*)", code)
+    if hyphen:
+        # `import pyexcel-xlsx`: a pip name, not a module name.
+        module = hyphen.group(1).replace("-", "_")
+        return (
+            f"A module name cannot contain `-`: `{hyphen.group(1)}` is how pip names the "
+            f"package; import it by its module name (often `{module}`, see its documentation)."
+        )
     compound = _COMPOUND.match(code)
     condition = re.sub(r"\([^()]*\)", "()", code)  # keyword arguments are no assignments
     if (
