@@ -434,3 +434,19 @@ def test_a_message_that_states_its_fix_gets_no_competing_look():
     line = "loss = tf.nn.softmax_cross_entropy_with_logits(pred, y)"
     text = hint(crash("ValueError", message, line, frames=frames))
     assert "Do what the message says" in text and "Print the values" not in text, text
+
+
+def test_protobufs_removed_getprototype_is_a_version_clash_not_the_users_variable():
+    message = "'MessageFactory' object has no attribute 'GetPrototype'"
+    builder = (f"{CONDA}/google/protobuf/internal/builder.py", "BuildTopDescriptorsAndMessages")
+    generated = (f"{CONDA}/tensorflow/core/framework/attr_value_pb2.py", "<module>")
+    line = "import tensorflow as tf"
+    through = hint(crash("AttributeError", message, line, frames=[generated, builder]))
+    assert "`tensorflow` reads" in through and "'protobuf<5'" in through, through
+    only_protobuf = hint(crash("AttributeError", message, line, frames=[builder]))
+    assert "upgrade `google`" not in only_protobuf, only_protobuf
+    saved = ErrorRecord(
+        ename="AttributeError", evalue=message, traceback=(f"AttributeError: {message}",), code=line
+    )
+    text = diagnose(saved).hint
+    assert "A package this cell uses" in text and "GetMessageClass" not in text, text

@@ -156,6 +156,16 @@ def _removed_api(p, f):
                 "`str`, not bytes): upgrade TensorFlow, or `%pip install 'h5py<3'` and restart."
             )
         return _removed_under_a_library(p, f)
+    if p.user_code.strip() and attr not in p.user_code:
+        # The cell never names it (an import printed the error): a package read it.
+        removed = _REMOVED_BY.search(f.get("note", ""))
+        if removed:
+            by, version = removed.group(1) or removed.group(3), removed.group(2) or removed.group(4)
+            return (
+                f"A package this cell uses reads `{f.get('owner')}.{attr}`, which {by} {version} "
+                f"removed: upgrade that package, or pin the older {by} (`%pip install "
+                f"'{by.lower()}<{version}'`), then restart the kernel."
+            )
     upgrade = re.match(r"pip install (-U )?(\S+)(?: \((needs [^)]*)\))?$", f.get("replacement", ""))
     if upgrade:
         needs = f" ({upgrade.group(3)})" if upgrade.group(3) else ""
@@ -179,11 +189,18 @@ def _removed_under_a_library(p, f):
     package's own code, not on the user's line. That package is older than the one it reads
     from, so upgrading the dependency cannot help: upgrade the package, or pin the dependency
     below the version that removed the name (stated only when the table knows it)."""
-    frame = p.last_frame
-    lib = frame.package if frame is not None and not frame.is_user else None
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     removed = _REMOVED_BY.search(f.get("note", ""))
     by = (removed.group(1) or removed.group(3)) if removed else owner
+    # The reader is the last frame outside the package that removed the name (protobuf's own
+    # builder runs for the `_pb2` module of the package that imports it).
+    outside = [
+        fr for fr in p.frames if not fr.is_user and f"/{by.lower()}/" not in fr.filename.lower()
+    ]
+    if not outside:
+        return None  # only the removing package's own frames: who called it is not shown
+    frame = outside[-1]
+    lib = frame.package
     if not lib or lib.lower() in (owner.lower(), by.lower()) or not frame.library:
         return None
     upgrade = f"upgrade `{lib}` (`%pip install -U {pip_name(lib)}`)"

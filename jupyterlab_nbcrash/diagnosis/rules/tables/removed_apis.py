@@ -133,6 +133,11 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     ("RandomizedSearchCV", "grid_scores_"): Replacement(
         "cv_results_", "sklearn", "removed in scikit-learn 0.20"
     ),
+    # protobuf 5 removed it; TensorFlow, TensorBoard and others built for protobuf 3/4 call it
+    # when they are imported (Kaggle and Colab images with a newer protobuf).
+    ("MessageFactory", "GetPrototype"): Replacement(
+        "message_factory.GetMessageClass(descriptor)", "protobuf", "removed in protobuf 5"
+    ),
     ("sklearn.externals", "joblib"): Replacement("import joblib", "sklearn"),
     ("sklearn.externals", "six"): Replacement("import six", "sklearn"),
     ("sklearn.utils", "safe_indexing"): Replacement("sklearn.utils._safe_indexing", "sklearn"),
