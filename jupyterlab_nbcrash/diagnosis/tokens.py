@@ -22,10 +22,11 @@ apart. Tokens are grouped by prefix so that the model can weigh, say, a word of 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 
 from .rules.base import RuleMatch
 from .traceback import Frame, ParsedError
@@ -406,11 +407,18 @@ def subwords(ident: str) -> list[str]:
     return [p.lower() for p in _CAMEL.findall(ident.replace("_", " ")) if not p.isdigit()]
 
 
-def _subword_cues(line: str, chars: int = 400, idents: int = 40) -> Iterator[tuple[str, str]]:
+@functools.lru_cache(maxsize=4096)  # identifiers repeat from crash to crash (df, model, fit …)
+def _ident_cues(ident: str) -> tuple[tuple[str, str], ...]:
+    """(part, stage or "") for each part of one identifier."""
+    return tuple((part, SUBWORD_CUES.get(part, "")) for part in subwords(ident))
+
+
+def _subword_cues(line: str, chars: int = 400, idents: int = 40) -> list[tuple[str, str]]:
     """(part, stage or "") for the identifier parts of the start of a line."""
+    out: list[tuple[str, str]] = []
     for ident in _IDENT.findall(line[:chars])[:idents]:
-        for part in subwords(ident):
-            yield part, SUBWORD_CUES.get(part, "")
+        out += _ident_cues(ident)
+    return out
 
 
 def subword_tokens(prefix: str, line: str) -> list[str]:
