@@ -7,6 +7,9 @@ module (``python -m jupyterlab_nbcrash.taxonomy > docs/TAXONOMY.md``; a test kee
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 TAXONOMY_VERSION = "2025.1"
 
 STUDY = (
@@ -186,10 +189,24 @@ def title(dimension: str, label_id: str | None) -> str:
 def is_valid(dimension: str, label_id: str | None) -> bool:
     """True when ``label_id`` is a legal value of ``dimension``."""
     if dimension == "library":
-        return isinstance(label_id, str) and bool(label_id) and label_id.strip() == label_id
+        return _valid_library(label_id)
     if dimension == "notebook_cause":
         return label_id is None or label_id in NOTEBOOK_CAUSES
     return label_id in LABELS.get(dimension, {})
+
+
+def _valid_library(label_id: str | None) -> bool:
+    return isinstance(label_id, str) and bool(label_id) and label_id.strip() == label_id
+
+
+def validator(dimension: str) -> Callable[[str | None], bool]:
+    """``is_valid`` of one of the four ranked dimensions as a one-argument test, without the
+    dispatch on the dimension: a diagnosis tests every label the model knows (≈40 a crash)."""
+    if dimension == "library":
+        return _valid_library
+    if dimension in ("crash_type", "root_cause", "stage"):
+        return LABELS[dimension].__contains__
+    return partial(is_valid, dimension)
 
 
 def as_json() -> dict:

@@ -175,3 +175,14 @@ def test_shipped_model_alternatives_on_recorded_crashes():
     assert len(examples) >= 25, "the recorded corpus is missing"
     for ex in examples:
         assert_consistent(D.diagnose(ex.record))
+
+
+@pytest.mark.parametrize("dim", [*D.ALTERNATIVE_DIMENSIONS, "notebook_cause"])
+def test_validator_answers_as_is_valid(dim):
+    """The hoisted one-argument test (``taxonomy.validator``) agrees with ``is_valid`` on every
+    id of every dimension, on ids of other dimensions and on malformed ones."""
+    test = taxonomy.validator(dim)
+    ids = {label for table in taxonomy.LABELS.values() for label in table}
+    ids |= set(taxonomy.LIBRARY_TITLES) | {"", " pandas", "pandas ", "unknown_x", None, "none"}
+    for label in ids:
+        assert test(label) == taxonomy.is_valid(dim, label), (dim, label)

@@ -181,3 +181,22 @@ def test_corpus_name_errors_do_not_teach_the_root_cause():
         corpus,
         1.0,
     ]
+
+
+def test_tokens_are_the_same_with_a_cold_or_a_warm_identifier_cache():
+    """The identifier parts are cached across crashes (``_ident_cues``): a crash's tokens are the
+    same whether it comes first, or after other crashes filled the cache."""
+    from jupyterlab_nbcrash.diagnosis import tokens as T
+    from jupyterlab_nbcrash.training.data import read_corpus
+
+    crashes = [parse(case.record) for case in read_corpus()[:60]]
+    cold = []
+    for parsed in crashes:
+        T._ident_cues.cache_clear()
+        cold.append(tokens(parsed))
+    assert T._ident_cues.cache_info().currsize > 0
+    assert [tokens(parsed) for parsed in crashes] == cold  # warm: every part from the cache
+    assert T._ident_cues.cache_info().hits > 0
+    assert T._ident_cues("plotKMeans_v2") == (
+        ("plot", "data_visualization"), ("k", ""), ("means", ""), ("v", "")
+    )  # fmt: skip

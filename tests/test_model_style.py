@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jupyterlab_nbcrash.diagnosis import tokens as T
 from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from jupyterlab_nbcrash.diagnosis.tokens import REAL_TOKEN, style_neutral, tokens
@@ -137,3 +141,25 @@ def test_the_corpus_source_is_not_taken_from_a_file_name(tmp_path):
     theirs = tmp_path / CORPUS_PATH.name
     theirs.write_text(CORPUS_PATH.read_text(encoding="utf-8").split("\n", 1)[0] + "\n")
     assert [ex.source for ex in read_examples(theirs)] == [str(theirs)]
+
+
+_KERNEL_PIECES = st.sampled_from(
+    ["File ", "File", "/tmp/", "ipykernel_12/3.py", "ipykernel_1\\2.py", "ipykernel_x/3.py",
+     "ipykernel_", ":4", ", in <module>", " in <module>", " ", "\n", "\t", "x", ".py", "/", "7"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_KERNEL_PIECES, max_size=14).map("".join))
+def test_kernel_file_headers_replaced_line_by_line_as_on_the_whole_text(text):
+    """style_neutral substitutes ipykernel file headers only in the lines that name one (the
+    pattern is slow on long paths): the same text as the substitution on the whole text."""
+    whole = T._KERNEL_FILE.sub(T._user_header, T._USER_HEADER.sub(T._user_header, text))
+    assert style_neutral(text) == T._LIBRARY_HEADER.sub(r"\1 in ", whole)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab_1é ,.:'\n\t-ß"), max_size=40))
+def test_traceback_words_are_the_bounded_runs(text):
+    """``tb:`` words: every run of two or more word characters, as r"\\b\\w\\w+\\b" finds them."""
+    assert T._TEXT_WORD.findall(text) == re.findall(r"\b\w\w+\b", text)

@@ -249,9 +249,10 @@ def test_literal_prefilter_never_hides_a_match():
 
 
 def test_rules_skipped_by_exception_name_would_not_have_fired():
-    # matching_rules calls only the rules made for the crash's exception name (or for any): on
-    # every recorded traceback and corpus crash, what every rule says is the same matches, in
-    # the same order.
+    # matching_rules calls only the rules made for the crash's exception name (or for any), and
+    # only those whose literal prefilter passes (checked in _fire, before the call): on every
+    # recorded traceback and corpus crash, what every rule says is the same matches, in the
+    # same order.
     corpus = ROOT / "jupyterlab_nbcrash" / "data" / "corpus.jsonl"
     parsed = [parse(record(name)) for name in names()]
     if corpus.exists():

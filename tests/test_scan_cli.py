@@ -362,3 +362,30 @@ def test_readable_reports_hedge_a_label_below_the_threshold_as_the_panel_does(ru
     assert json.loads(again.read_text()) == data
     _, csv_text, _ = run("report", saved, "--format", "csv", "--confidence-threshold", "0.99")
     assert "not sure" not in csv_text and ",api_misuse," in csv_text
+
+
+def test_each_scanned_crash_answers_as_diagnose_alone(tree):
+    """A scan diagnoses crash after crash in one process (the identifier cache of the tokens,
+    the last notebook's words) and builds its rows from the diagnosis's fields: each row says
+    what ``diagnose(record).to_dict()`` says for that record alone, with every cache cold."""
+    from jupyterlab_nbcrash.diagnosis import notebook
+    from jupyterlab_nbcrash.diagnosis import tokens as T
+    from jupyterlab_nbcrash.scan.run import scan
+    from jupyterlab_nbcrash.scan.worker import _ROW_FIELDS, project_diagnose
+
+    diagnose = project_diagnose()[0]
+    records = []
+
+    def recording(record, model=None):
+        records.append(record)
+        return diagnose(record)
+
+    rows = list(scan([str(tree)], jobs=1, diagnose=recording).crashes())
+    assert len(rows) == len(records) == 6
+    alone = []
+    for record in reversed(records):  # another order, and nothing cached from the scan
+        T._ident_cues.cache_clear()
+        notebook._last_words[0] = ((), {})
+        alone.append(diagnose(record).to_dict())
+    for row, expected in zip(rows, reversed(alone), strict=True):
+        assert {key: row[key] for key in _ROW_FIELDS} == {key: expected[key] for key in _ROW_FIELDS}

@@ -196,12 +196,16 @@ class Model:
         The softmax of a head's few scores (2 to 20) runs on Python floats: a numpy call costs
         more than the arithmetic of a row this short."""
         gid = self._gid
-        counts = Counter(toks)
-        known = [g for g in map(gid.get, counts) if g is not None]
+        known: list[int] = []
+        seen: list[int] = []
+        for tok, count in Counter(toks).items():  # one pass: global numbers and their counts
+            g = gid.get(tok)
+            if g is not None:
+                known.append(g)
+                seen.append(count)
         if known:
             g = np.array(known, dtype=np.intp)
-            n = np.fromiter((counts[t] for t in counts if t in gid), np.float64, len(known))
-            tf = 1.0 + np.log(n)
+            tf = 1.0 + np.log(np.array(seen, dtype=np.float64))
             raw = tf @ self._stacked[g]
             norms = np.sqrt((tf * tf) @ self._idf2[g])
             norms[norms == 0] = 1.0  # no known token: the intercepts alone, as in ``scores``

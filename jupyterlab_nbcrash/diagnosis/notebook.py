@@ -243,7 +243,8 @@ class _Notebook:
         return [
             c
             for c in self.cells
-            if any(n in c.source for n in names) and pattern.search(c.source)  # `in` is fast
+            # `in` is fast; map(), not a generator: this runs for every cell of every crash
+            if any(map(c.source.__contains__, names)) and pattern.search(c.source)
         ]
 
     def names(self, cell: Cell) -> CellNames:
@@ -436,11 +437,13 @@ def _close_name(nb: _Notebook, name: str, message: str, line: str = "") -> str |
     # difflib on tens of thousands of words is slow: keep plausible ones only (which also keeps
     # the suggestions within two letters of the name's length).
     by_length = _words_by_length(nb.cells)
+    enough = 0.6 * len(letters)
+    shared = letters.intersection  # takes the word's letters as they are: no set built a word
     words = {
         w
         for size in range(len(name) - 2, len(name) + 3)
         for w in by_length.get(size, ())
-        if w != name and len(letters & set(w.lower())) >= 0.6 * len(letters)
+        if w != name and len(shared(w.lower())) >= enough
     }
     close = close_matches(name, words, n=5, ignore_case=False)
     # Then names that differ only in case (after the close ones: `models` before `Model`).

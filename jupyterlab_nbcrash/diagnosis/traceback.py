@@ -225,7 +225,7 @@ class _FrameBuilder:
             stripped = line.strip()
             if not line[:1].isspace() or not stripped:
                 return False
-            if set(stripped) <= set("^~ "):
+            if not stripped.strip("^~ "):  # only ^~ markers (no two sets built a code line)
                 return True
             if len(self.code) < 3:
                 self.code.append(stripped)
