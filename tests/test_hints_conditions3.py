@@ -450,3 +450,21 @@ def test_protobufs_removed_getprototype_is_a_version_clash_not_the_users_variabl
     )
     text = diagnose(saved).hint
     assert "A package this cell uses" in text and "GetMessageClass" not in text, text
+
+
+def test_a_pop_inside_an_assignment_is_the_failing_change_of_a_rerun():
+    from tests.test_hints_conditions import _rerun
+
+    code = 'y = credit_df.pop("default")'
+    text = _rerun(code, "KeyError", "'default'", code)
+    assert "more than once" in text, text
+    # the pop below the failing line took the key away on the cell's last run
+    code = 'X = credit_df.drop("default", axis=1)\ny = credit_df.pop("default")'
+    line = 'X = credit_df.drop("default", axis=1)'
+    text = _rerun(code, "KeyError", "\"['default'] not found in axis\"", line)
+    assert "more than once" in text, text
+
+
+def test_a_module_whose_names_are_unknown_gets_no_elsewhere_claim():
+    text = _module_hint("keras.api._v2.keras.models", "load", "m = keras.models.load('x')")
+    assert "numpy" not in text and "torch" not in text, text

@@ -124,7 +124,9 @@ def weigh_change(
         # changed): a key or a shape check alone is as likely a bug of every run (five of five
         # such hints were wrong on real saved notebooks).
         decisive = via is None and (
-            _fails_on(nb, mutation) or (key_match and _is_failing_statement(nb, mutation))
+            _fails_on(nb, mutation)
+            or (key_match and _is_failing_statement(nb, mutation))
+            or _removes_missing_key(mutation, keys)
         )
     else:
         decisive = (
@@ -161,10 +163,22 @@ def _fails_on(nb, mutation) -> bool:
     return bool(re.search(rf"'{re.escape(mutation.name)}'", getattr(nb, "error_message", "")))
 
 
+def _removes_missing_key(mutation, keys) -> bool:
+    """The change removes the very key that is missing (`y = df.pop("default")` below a failing
+    `df.drop("default", axis=1)`): its last run took it away."""
+    return bool(
+        keys
+        and re.search(r"\.(?:pop|drop)\(|^\s*del\b", mutation.text)
+        and any(repr(k)[1:-1] in mutation.text for k in keys)
+    )
+
+
 def _is_failing_statement(nb, mutation) -> bool:
     """The failing line is the changing statement itself (`d.pop('a')` fails on its re-run)."""
     line = " ".join((nb.failing_line or "").split())
-    return bool(line and mutation.text and line.startswith(" ".join(mutation.text.split())[:60]))
+    change = " ".join(mutation.text.split())[:60]
+    # `y = credit_df.pop("default")`: the change may be the call inside an assignment
+    return bool(line and change and (line.startswith(change) or f"= {change}" in line))
 
 
 def _self_narrowing(mutation) -> bool:

@@ -509,7 +509,9 @@ def _owners_of(attr: str, besides: str) -> str:
     it (a listed name that is missing means a shadowed or broken install, not another module):
     "`statistics` and pandas objects (`.mode()`)"."""
     top = besides.split(".")[0]
-    if attr in _names_of(besides) or attr in _names_of(top):
+    if besides not in _ELSEWHERE or attr in _names_of(besides) or attr in _names_of(top):
+        # Only a module whose names we know lacks it for sure (`keras.models.load` is no
+        # `np.load`: Keras names it `load_model`).
         return ""
     modules = [f"`{o}`" for o in _ELSEWHERE if o not in (besides, top) and attr in _names_of(o)]
     if top != "pandas" and attr in MEMBERS["DataFrame"]:
