@@ -311,8 +311,8 @@ _DIMENSIONS = re.compile(r"\bdimensions?\b|\bndim\b", re.I)
 def _library_look(parsed: ParsedError) -> str:
     """The look for a TypeError raised inside a library's code whose message states no wanted
     type ("'NoneType' object is not iterable" in `learn.TTA()`): the library may have built the
-    wrong value itself, or need another version, so the look is the call's documentation, not
-    "print the types on your line"."""
+    wrong value itself, or need another version, so the look is what the call passes (and the
+    data in it) against the message and the documentation, not "print the types on your line"."""
     call = failing_call(parsed)
     if _DIMENSIONS.search(parsed.message[:1_000]):
         passed = f"you pass to `{call.function}()`" if call is not None else "on that line"
