@@ -495,9 +495,14 @@ def _builtin_members(owner: str) -> set[str]:
     if owner in _BUILTIN_TYPES:
         return {n for n in dir(_BUILTIN_TYPES[owner]) if not n.startswith("_")}
     if owner in _STANDARD:
-        module = sys.modules.get(owner) or importlib.import_module(owner)
-        return {n for n in dir(module) if not n.startswith("_")}
+        return _public_names(owner)
     return set()
+
+
+def _public_names(module_name: str) -> set[str]:
+    """``dir()`` of a standard module, without its private names."""
+    module = sys.modules.get(module_name) or importlib.import_module(module_name)
+    return {n for n in dir(module) if not n.startswith("_")}
 
 
 # Modules whose names the tables or ``dir()`` give, to say where a name a module lacks lives.
@@ -521,8 +526,7 @@ def _owners_of(attr: str, besides: str) -> str:
 
 def _names_of(owner: str) -> set[str]:
     if owner in ("statistics", "math"):
-        module = importlib.import_module(owner)
-        return {n for n in dir(module) if not n.startswith("_")}
+        return _public_names(owner)
     return set(MEMBERS.get(owner, ()))
 
 

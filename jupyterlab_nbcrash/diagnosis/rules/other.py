@@ -188,6 +188,7 @@ RULES = (
 # "invalid syntax (<ipython-input-3-5d39>, line 6)": the message without its place.
 _PLACE = re.compile(r"\s*\((?:[^()]*), line \d+\)\s*$")
 _COMPOUND = re.compile(r"^\s*(if|elif|else|for|while|def|class|try|except|finally|with)\b")
+_MAGICS = {"pip": "%pip ...", "pip3": "%pip ...", "conda": "%conda ..."}
 _LINE_KEYWORDS = ("else", "elif", "return", "import", "while", "for", "def", "class", "lambda",
                   "except", "finally", "print", "from", "yield", "continue", "break")  # fmt: skip
 
@@ -210,13 +211,7 @@ def _syntax_error(p, f):
     if f.get("shell"):
         shell = f["shell"]
         # IPython has `%pip` and `%conda` magics, no `%pip3`.
-        run = (
-            "%pip ..."
-            if shell in ("pip", "pip3")
-            else "%conda ..."
-            if shell == "conda"
-            else (f"!{shell} ...")
-        )
+        run = _MAGICS.get(shell, f"!{shell} ...")
         return f"`{shell}` is a shell command, not Python: run it in a cell as `{run}`."
     if "unicodeescape" in message:
         # 'C:\Users\...' in a normal string: \U starts a unicode escape.
