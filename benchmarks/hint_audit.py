@@ -110,13 +110,19 @@ def render_crash(crash: dict, max_lines: int = 60) -> str:
     cells = (crash.get("notebook") or {}).get("cells") or []
     if cells:
         outline = []
-        for c in cells[:60]:
+        # Numbered by page position, Markdown cells included, as hints and the panel number
+        # cells ("cell 12"): otherwise a grader cannot check a hint that names a cell.
+        for position, c in enumerate(cells[:80], start=1):
             if c.get("cell_type", "code") != "code":
                 continue
             first = [ln for ln in (c.get("source") or "").splitlines() if ln.strip()][:2]
             count = c.get("execution_count")
-            outline.append(f"[{'' if count is None else count}] " + " ⏎ ".join(first)[:160])
-        parts += ["Notebook outline (code cells in page order, [execution count] first lines):"]
+            label = f"cell {c.get('index', position - 1) + 1} [{'' if count is None else count}] "
+            outline.append(label + " ⏎ ".join(first)[:160])
+        parts += [
+            "Notebook outline (code cells in page order: cell N counts every cell on the page, "
+            "Markdown too; [execution count]; first lines):"
+        ]
         parts += ["```", *outline, "```"]
     return "\n".join(parts)
 

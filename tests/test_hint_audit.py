@@ -80,3 +80,28 @@ def test_a_grade_outside_the_rubric_is_refused(tmp_path):
     (tmp_path / "grades-1.tsv").write_text("abc\tE\twhat\n")
     with pytest.raises(SystemExit, match="grade must be one of"):
         audit.read_grades(tmp_path)
+
+
+def test_outline_numbers_cells_as_hints_do_markdown_included():
+    # Hints say "run cell 3": the grader must be able to find cell 3 on the page.
+    crash = {
+        "ename": "NameError",
+        "evalue": "name 'df' is not defined",
+        "notebook": {
+            "cells": [
+                {"index": 0, "cell_type": "markdown", "source": "# Title"},
+                {
+                    "index": 1,
+                    "cell_type": "code",
+                    "source": "import pandas as pd",
+                    "execution_count": 1,
+                },
+                {"index": 2, "cell_type": "markdown", "source": "Load"},
+                {"index": 3, "cell_type": "code", "source": "df = pd.read_csv('a.csv')"},
+            ]
+        },
+    }
+    text = audit.render_crash(crash)
+    assert "cell 2 [1] import pandas as pd" in text
+    assert "cell 4 [] df = pd.read_csv('a.csv')" in text
+    assert "# Title" not in text
