@@ -115,8 +115,8 @@ def test_safe_hint_names_the_call_the_library_and_what_to_look_at():
     hint = safe_hint(_parsed("ValueError", "Input X contains NaN.", SKLEARN_TB))
     assert hint == (
         "`model.fit(X, df['y'], sample_weight=w)` raised ValueError inside scikit-learn: Input X "
-        "contains NaN. Print the values in `model.fit(…)` (with their `.shape` and `.dtype`) and "
-        "compare them with what the message asks for."
+        "contains NaN. Print the values in `model.fit(…)` and compare them with what the "
+        "message asks for."
     )
 
 

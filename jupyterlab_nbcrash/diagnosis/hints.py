@@ -18,10 +18,12 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .. import taxonomy
+from .code_slips import code_slip_hint
 from .input_failures import named_failure, not_about_inputs
 from .message_words import WRAPPER, inner_gist, message_gist, stated_fix
 from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
 from .rules.attribute_reads import read_inside
+from .rules.files import errno_look
 from .rules.imports import module_not_found_hint
 from .rules.keys import missing_key_hint
 from .rules.module_names import package_for
@@ -53,6 +55,9 @@ def make_hint(
         # message (a library's wording in it is no sign of that library's failure): no template
         # reads it.
         ordered = []
+    slip = code_slip_hint(parsed)
+    if slip:  # the cell's own slip explains what any template would blame on the library
+        return slip, [*evidence, "the cell makes a one-element tuple with a trailing comma"]
     for match in ordered:
         template = HINTS.get(match.rule)
         if template is None:
@@ -203,7 +208,8 @@ def safe_hint(parsed: ParsedError) -> str:
         gist = f"{gist.rstrip('.')} (after {cause})" if gist else cause
     look = _what_to_look_at(parsed, gist, on, arguments, own, literal_only)
     if len(lead) + len(gist) + len(look) > _HINT_MAX and call is not None:
-        lead = lead.replace(f"`{call.text}`", f"`{call.function}(…)`", 1)
+        cut = "(…)" if call.arguments or not call.closed else "()"
+        lead = lead.replace(f"`{call.text}`", f"`{call.function}{cut}`", 1)
     first = f"{lead}: {gist}" if gist else lead
     first += "" if first.endswith(("?", "!", "…")) else "."
     return f"{first} {look}"
@@ -260,6 +266,13 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         return f"Compare {quoted} with what the message allows ({allowed})."
     if allowed:
         return f"The message says what it accepts: {allowed}."
+    if quoted and _NO_SAMPLES.search(parsed.message[:1_000]):
+        # "n_folds=5 greater than the number of samples: 0": the argument is fine, the data is
+        # empty (a folder read found nothing, a filter kept no row).
+        return (
+            "The message counts 0 samples: the data passed is empty; print its length and check "
+            "the step that loaded or filtered it."
+        )
     if quoted:
         return f"Check {quoted}, the argument{'s' if len(passed) > 1 else ''} the message names."
     if own_raise:
@@ -286,14 +299,96 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "package versions do not fit together (compare them with `%pip list`)."
         )
     if family == "ValueError" and literal_only:
-        return _LOOK_ELSE.format(on=on)
+        saved = _saved_file_look(parsed, arguments)
+        return saved or _LOOK_ELSE.format(on=on)
     if family == "AttributeError":
         return _attribute_look(parsed, on)
+    idle = _no_argument_look(parsed, family)
+    if idle:
+        return idle
     if family == "TypeError" and not raised_in_user_code(parsed):
         inside = _library_look(parsed)
         if inside:
             return inside
+    if family == "ValueError":
+        return _value_look(parsed.message, on or "on that line")
+    if family == "OSError":
+        said = errno_look(parsed)
+        if said:
+            return said
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
+
+
+# A message that counts no samples at all ("number of samples: 0", "n_samples=0").
+_NO_SAMPLES = re.compile(
+    r"(?:number of samples|n_samples|samples?|rows?)\s*[:=]\s*0\b|\b0 samples?\b", re.I
+)
+# Words of a message about shapes or about dtypes: only then is `.shape`/`.dtype` the look.
+_SHAPE_WORDS = re.compile(
+    r"shape|dimension|\bndim|\bsize|length|\baxis|broadcast|\bdim\b|unpack|n_samples|\bsplit\b"
+    r"|\bone element",
+    re.I,
+)
+_DTYPE_WORDS = re.compile(
+    r"dtype|\bfloat|\bint\b|\bint\d|integer|\bstr\b|string|object|convert|cast|numeric",
+    re.I,
+)
+
+
+def _value_look(message: str, on: str) -> str:
+    """The ValueError look. `.shape` and `.dtype` only when the message is about them: a bad
+    format specifier or a frequency sum is neither, and printing them sends the user astray."""
+    opening = message[:1_000]
+    shape, dtype = _SHAPE_WORDS.search(opening), _DTYPE_WORDS.search(opening)
+    if shape and dtype:
+        return _LOOK["ValueError"].format(on=on)
+    compare = "and compare them with what the message asks for."
+    if shape:
+        return f"Print the `.shape` of the values {on}, {compare}"
+    if dtype:
+        return f"Print the values {on} and their `.dtype`, {compare}"
+    return f"Print the values {on} {compare}"
+
+
+_LOADS = re.compile(r"(?:^|[._])(?:load|read|open)", re.I)
+_FILE_NAME = re.compile(r"""^[rbf]?['"][^'"]*\.\w{1,6}['"]$""")
+
+
+def _saved_file_look(parsed: ParsedError, arguments) -> str:
+    """`load_model('model.h5')` raised a ValueError inside the library: the file was found and
+    read, so the message is about what was saved in it, not about the name passed."""
+    call = failing_call(parsed)
+    if call is None or not call.library or not _LOADS.search(call.function.rsplit(".", 1)[-1]):
+        return ""
+    name = next((a for a in arguments if _FILE_NAME.match(a.strip())), "")
+    if not name:
+        return ""
+    return (
+        f"`{call.library}` read {name} and rejects what is saved in it, not its name: check how "
+        f"and with which version of `{call.library}` the file was written (a file saved by "
+        "another version often needs that version, or the code that built it)."
+    )
+
+
+def _no_argument_look(parsed: ParsedError, family: str) -> str:
+    """A call that passes nothing (`env.reset()`, `execution.wait()`) failed inside a library:
+    "check what you pass" has nothing to point at. The object's own state (how it was built, what
+    ran on it before) or the library's code is what failed."""
+    if family not in ("TypeError", "ValueError") and family in _LOOK:
+        return ""
+    call = failing_call(parsed)
+    if call is None or not call.closed or call.arguments or not call.library:
+        return ""
+    if raised_in_user_code(parsed) or _STATES_TYPE.search(parsed.message[:1_000]):
+        return ""
+    owner = call.function.rsplit(".", 1)[0] if "." in call.function else ""
+    state = f"the state of `{owner}` (how it was built, what ran on it before)" if owner else ""
+    state = state or "what ran before it"
+    return (
+        f"`{call.function}()` passes no arguments: what failed is {state} or `{call.library}`'s "
+        f"own code; check also that the installed versions of `{call.library}` and the packages "
+        "it uses fit together."
+    )
 
 
 # A TypeError whose message states the type it wanted ("must be a string, not float"): printing

@@ -118,6 +118,21 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "make sure no other program holds the port, file or device it names.",
     ),
 )  # fmt: skip
+# A pipe between the kernel and a worker process it started: not a network connection.
+_PIPE_WORDS = ("broken pipe", "connection reset", "eoferror", "connection refused")
+_WORKERS_FAILED = (
+    "A worker process the library started could not be reached (the pipe to it broke), not a "
+    "network connection: run without workers (PyTorch's `DataLoader(num_workers=0)`, "
+    "`n_jobs=1`), and on Windows keep the dataset and functions the workers need in a `.py` file."
+)
+
+
+def _between_processes(parsed: ParsedError, said: str) -> bool:
+    return any(word in said for word in _PIPE_WORDS) and any(
+        f.package in ("multiprocessing", "multiprocess", "joblib", "loky") for f in parsed.frames
+    )
+
+
 _HTTP_REFUSED = re.compile(r"\b(?:401|403|429)\b")
 _REFUSED = next(sentence for words, sentence in _FAILURES if "rate limit" in words)
 # "HTTP Error 503", "500 Server Error", "status code 502": the service failed.
@@ -146,6 +161,8 @@ def named_failure(parsed: ParsedError) -> str:
     interrupt, a missing program, a refused service, a graph mix-up, the OS or a device), else
     "". Read before the arguments the message names: a failed server call names its URL too."""
     said = f"{parsed.ename}: {parsed.message[:1_000]}".lower()
+    if _between_processes(parsed, said):
+        return _WORKERS_FAILED
     for words, sentence in _FAILURES:
         whole = parsed.message.lower() if words is _FAILURES[0][0] else said
         if any(word in whole for word in words):

@@ -286,6 +286,9 @@ _PROGRAMS = {"whisper": "ffmpeg", "pydub": "ffmpeg", "moviepy": "ffmpeg", "audio
              "pytesseract": "Tesseract", "pdf2image": "poppler"}  # fmt: skip
 
 
+_WINDOWS_MAX_PATH = 260
+
+
 def _missing_file(p, f):
     """When: a path the message names (or the program a library started) is missing; what to
     do depends on whether the line writes, on the kind of path, and on the machine the frames
@@ -303,6 +306,13 @@ def _missing_file(p, f):
             f"{code_span(path, 60)} is a web address, but this function opens local files "
             "only: download the file first (a dataset page is no file), or read the URL with "
             "a function that accepts one (`pd.read_csv(url)`, `requests.get(url)`)."
+        )
+    if "\\" in path and len(norm) >= _WINDOWS_MAX_PATH:
+        # A Windows path this long fails whether or not its folders exist (unless long paths
+        # were enabled): the share or folder it names may be fine.
+        return (
+            f"The path is {len(norm)} characters long, over Windows' usual limit of 260: shorten "
+            "the folder or file names (or enable long paths in Windows)."
         )
     machine = machine_of(p)
     if f.get("writing") or writes_file(p):
@@ -610,3 +620,48 @@ HINTS: dict[str, Template] = {
     OPENCV_PARSE: _opencv_file_unreadable,
     SHEET_NOT_FOUND: _excel_sheet_missing,
 }
+
+
+# OS errors whose message alone says what is wrong, whatever the path (by their words: the errno
+# numbers differ between Linux, macOS and Windows): the safe hint's look for
+# an OSError no rule above explains ("print the path" sends the user to a path that is fine).
+_ERRNO_LOOKS: tuple[tuple[re.Pattern, str, str], ...] = (
+    (
+        re.compile(r"Directory not empty|directory is not empty", re.I),
+        "rmdir",
+        "`os.rmdir` removes only empty folders: delete a folder with its contents with "
+        "`shutil.rmtree(path)`.",
+    ),
+    (
+        re.compile(r"Directory not empty|directory is not empty", re.I),
+        "",
+        "The folder is not empty, and this call needs an empty one: empty it first, or delete it "
+        "with its contents with `shutil.rmtree(path)`.",
+    ),
+    (
+        re.compile(r"cross-device link|cannot move the file to a different disk", re.I),
+        "",
+        "A rename cannot move a file to another drive or file system: use `shutil.move(src, dst)`.",
+    ),
+    (
+        re.compile(r"File name too long|filename or extension is too long", re.I),
+        "",
+        "The path is longer than the file system allows: shorten the file or folder names.",
+    ),
+    (
+        re.compile(r"Too many open files", re.I),
+        "",
+        "The process has too many files open: close them (open files with `with open(...)`), "
+        "or start fewer worker processes (a data loader's `num_workers`).",
+    ),
+)
+
+
+def errno_look(parsed: ParsedError) -> str:
+    """What an OS error's message says is wrong, when it names a condition of the file system
+    rather than a path to check (a folder not empty, a cross-device rename); else ""."""
+    said = parsed.message[:500]
+    for pattern, call, look in _ERRNO_LOOKS:
+        if pattern.search(said) and (not call or re.search(rf"\b{call}\(", parsed.user_line)):
+            return look
+    return ""

@@ -398,8 +398,9 @@ def _cell_interrupted(p, f):
         guard = _guard_of(code, exits.start(), len(exits.group(1)))
         if guard:
             return (
-                f"The cell's own check `{guard}` was true, so it called `exit()`: find out why "
-                "(print what it tests), and use `raise` rather than `exit()` in a notebook."
+                f"The cell's own check `{guard}` was true, so it called `exit()`, which a "
+                "notebook reports as this error: if that stop was intended, leave the loop with "
+                "`break` (or the function with `return`) instead; if not, print what it tests."
             )
         return (
             "The cell's code calls `exit()`, which stops the cell (a notebook cannot exit): use "

@@ -1,0 +1,150 @@
+"""Templates speak only where their conditions hold (issue 12, fifth round on the wild set's
+study half): each test pairs a crash where a template must speak with one where it must not.
+
+Cells and messages are written here by hand in the layout IPython prints, never copied from a
+notebook.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_hints_args import crash, hint
+from tests.test_hints_conditions3 import SITE
+
+# ---------------------------------------- 1. `.shape` and `.dtype` only for a message about them
+
+
+@pytest.mark.parametrize(
+    ("message", "line", "says", "never"),
+    [
+        ("Invalid format specifier", 'print(f"score: {score:%d}")', "Print the values", ".shape"),
+        ("Argument Z must be 2-dimensional.", "ax.plot_wireframe(x, y, z)", "`.shape`", ".dtype"),
+        ("Unsupported dtype object for this operation", "f.run(v)", "`.dtype`", ".shape"),
+    ],
+)
+def test_a_value_error_is_looked_at_for_what_its_message_is_about(message, line, says, never):
+    text = hint(crash("ValueError", message, line))
+    assert says in text and never not in text, text
+
+
+# ------------------------------------------------- 2. a call that passes nothing has no inputs
+
+
+def _through(ename, message, line, *frames):
+    """The hint for a crash whose line called into ``frames``: (path under SITE, function)."""
+    return hint(crash(ename, message, line, frames=[(f"{SITE}/{p}", f) for p, f in frames]))
+
+
+def test_a_call_without_arguments_points_at_its_object_not_at_what_it_passes():
+    frames = [("gym/core.py", "reset"), ("gym/envs/classic_control/rendering.py", "get_image")]
+    message = "get_data() missing 2 required positional arguments: 'format' and 'pitch'"
+    text = _through("TypeError", message, "obs = self.env.reset()", *frames)
+    assert "`self.env.reset()` passes no arguments" in text and "what you pass" not in text, text
+    # The same call with arguments: what it passes is still what to compare.
+    text = _through("TypeError", message, "obs = self.env.reset(seed=s)", *frames)
+    assert "passes no arguments" not in text and "what you pass" in text, text
+
+
+def test_a_saved_file_that_a_library_rejects_is_about_its_content_not_its_name():
+    message = "The channel dimension of the inputs should be defined."
+    load = ("keras/saving/save.py", "load_model")
+    text = _through("ValueError", message, "model = load_model('cnn.h5')", load)
+    assert "rejects what is saved in it" in text and "Check the inputs" not in text, text
+    # A literal that is no file name: the call's inputs are still what to check.
+    text = _through("ValueError", message, "model = build('relu')", ("keras/models.py", "build"))
+    assert "saved in it" not in text, text
+
+
+# ------------------------------------------------------ 3. an argument the message names, or none
+
+
+def test_a_message_that_counts_no_samples_points_at_empty_data_not_at_the_argument():
+    message = "Cannot have number of folds n_folds=5 greater than the number of samples: 0."
+    text = hint(crash("ValueError", message, "cv = KFold(n=len(labels), n_folds=k)"))
+    assert "data passed is empty" in text and "`n_folds=k`" not in text, text
+    message = "Cannot have number of folds n_folds=5 greater than the number of samples: 3."
+    text = hint(crash("ValueError", message, "cv = KFold(n=len(labels), n_folds=k)"))
+    assert "`n_folds=k`" in text and "empty" not in text, text
+
+
+# ---------------------------------------------------- 4. what the OS error's own words say
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ("os.rmdir(path)", "`os.rmdir` removes only empty folders"),
+        ("os.rename(path, other)", "The folder is not empty"),
+    ],
+)
+def test_a_folder_that_is_not_empty_is_told_so_whatever_the_path(line, says):
+    message = "[Errno 39] Directory not empty: '/data/out/__MACOSX'"
+    text = hint(crash("OSError", message, line))
+    assert says in text and "os.getcwd()" not in text, text
+
+
+def test_an_os_error_of_no_known_condition_keeps_print_the_path():
+    text = hint(crash("OSError", "[Errno 5] Input/output error: '/mnt/x'", "open('/mnt/x')"))
+    assert "Print the path" in text, text
+
+
+def test_a_windows_path_over_260_characters_is_told_as_too_long():
+    folder = "\\\\\\\\server\\\\share\\\\" + "\\\\".join(
+        ["sub_folder_name_" + str(i) for i in range(14)]
+    )
+    long_path = folder + "\\\\figure.png"
+    message = f"[Errno 2] No such file or directory: '{long_path}'"
+    text = hint(crash("FileNotFoundError", message, "fig.savefig(path)"))
+    assert "over Windows' usual limit of 260" in text, text
+    short = "\\\\\\\\server\\\\share\\\\figure.png"
+    message = f"[Errno 2] No such file or directory: '{short}'"
+    text = hint(crash("FileNotFoundError", message, "fig.savefig(path)"))
+    assert "260" not in text and "network folder" in text, text
+
+
+# ------------------------------------------------------------ 5. a pipe to a worker process
+
+
+def test_a_broken_pipe_to_a_worker_process_is_no_network_connection():
+    frames = [
+        (f"{SITE}/torch/utils/data/dataloader.py", "__init__"),
+        ("C:\\Anaconda3\\lib\\multiprocessing\\reduction.py", "dump"),
+    ]
+    line = "for xx, yy in train_loader:"
+    text = hint(crash("BrokenPipeError", "[Errno 32] Broken pipe", line, frames=frames))
+    assert "worker process" in text and "server" not in text, text
+    frames = [(f"{SITE}/urllib3/connectionpool.py", "urlopen")]
+    text = hint(crash("BrokenPipeError", "[Errno 32] Broken pipe", "r = s.get(url)", frames=frames))
+    assert "connection failed" in text and "worker" not in text, text
+
+
+# --------------------------------------------------------------- 6. an exit that was intended
+
+
+def test_an_exit_under_the_cells_check_may_be_the_intended_stop():
+    from tests.test_hints_objects import hint as object_hint
+
+    code = "for ep in range(100):\n    score = run()\n    if score > 400:\n        sys.exit()"
+    text = object_hint("SystemExit", "", code=code)
+    assert "`if score > 400` was true" in text and "`break`" in text, text
+    assert "use `raise`" not in text, text
+
+
+# ------------------------------------------------------ 7. a trailing comma that makes a tuple
+
+
+def test_a_trailing_comma_that_makes_a_tuple_is_named_whatever_the_library_says():
+    frames = [(f"{SITE}/darts/models/forecasting/nbeats.py", "fit")]
+    message = 'can only concatenate tuple (not "int") to tuple'
+    code = "size = 6,\nsteps = 2\nmodel = NBEATS(size=size, steps=steps)\nmodel.fit(series)"
+    text = hint(crash("TypeError", message, "model.fit(series)", frames=frames, code=code))
+    assert "`size = 6,` ends with a comma" in text and "`(6,)`" in text, text
+    # Written as a tuple on purpose, or not used by the cell: the template stays silent.
+    for code in ("size = (6,)\nmodel = NBEATS(size=size)", "size = 6,\nmodel = NBEATS(k=2)"):
+        text = hint(crash("TypeError", message, "model.fit(series)", frames=frames, code=code))
+        assert "ends with a comma" not in text, text
+    # A message about no tuple at all: the comma is not what failed.
+    code = "size = 6,\nmodel = NBEATS(size=size)"
+    text = hint(crash("TypeError", "unsupported operand", "model.fit(s)", frames=frames, code=code))
+    assert "ends with a comma" not in text, text
