@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions3 import SITE
 
@@ -148,3 +150,57 @@ def test_a_trailing_comma_that_makes_a_tuple_is_named_whatever_the_library_says(
     code = "size = 6,\nmodel = NBEATS(size=size)"
     text = hint(crash("TypeError", "unsupported operand", "model.fit(s)", frames=frames, code=code))
     assert "ends with a comma" not in text, text
+
+
+# ------------------------------------------------- 8. what an IndentationError's words say
+
+
+def _indentation_hint(cell: str, marked: str, message: str) -> str:
+    number = cell.splitlines().index(marked) + 1
+    traceback = (
+        f"  Cell In[4], line {number}\n    {marked}\n    ^\nIndentationError: {message}\n",
+    )
+    record = ErrorRecord(ename="IndentationError", evalue=message, traceback=traceback, code=cell)
+    return diagnose(record).hint
+
+
+@pytest.mark.parametrize(
+    ("cell", "marked", "message", "says"),
+    [
+        ("x = 1\n    y = 2", "    y = 2", "unexpected indent", "Line 2 (`y = 2`) is indented"),
+        (
+            "for i in a:\nprint(i)",
+            "print(i)",
+            "expected an indented block after 'for' statement on line 1",
+            "The `for` line (line 1) needs an indented body",
+        ),
+        (
+            "if a:\n    b = 1\n  c = 2",
+            "  c = 2",
+            "unindent does not match any outer indentation level",
+            "lines up with no block above it",
+        ),
+        (
+            "x = 1\n Mean is the average of the values and the median is the middle one",
+            " Mean is the average of the values and the median is the middle one",
+            "unexpected indent",
+            "is text, not Python",
+        ),
+    ],
+)
+def test_an_indentation_error_names_its_line_and_what_is_wrong(cell, marked, message, says):
+    text = _indentation_hint(cell, marked, message)
+    assert says in text and "indent the lines of one block the same way" not in text, text
+
+
+# ------------------------------------------------ 9. the frame the line looks a column up in
+
+
+def test_a_missing_column_names_the_frame_the_line_subscripts():
+    frames = [(f"{SITE}/pandas/core/frame.py", "__getitem__")]
+    text = hint(crash("KeyError", "'Country'", "c['Country'].plot()", frames=frames))
+    assert "print `c.columns`" in text, text
+    # An expression, not a name: no frame to name, the generic wording stays.
+    line = "df.groupby('a')['Country'].sum()"
+    text = hint(crash("KeyError", "'Country'", line, frames=frames))
+    assert "`df.groupby" not in text and ".columns`" in text, text

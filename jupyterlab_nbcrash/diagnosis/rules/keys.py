@@ -147,15 +147,18 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 "`.loc[rows, columns]` takes rows first; to pick rows by a column's value write "
                 "`df[df['col'] == value]`."
             )
+        # The frame the line subscripts (`c["Country"]`), so the user prints the right one.
+        frame = where if where and re.fullmatch(r"[A-Za-z_][\w.]*", where) else "df"
         if p.message.lstrip("\"'").startswith("None of ["):
             more = "" if labels == f.get("keys") else ", …"
             return (
                 f"None of the labels asked for ({labels}{more}) is in the DataFrame: it is "
                 "probably another frame than you think, or its columns were renamed; print "
-                "`df.columns`."
+                f"`{frame}.columns`."
             )
+        what = f"`{frame}`" if frame != "df" else "The DataFrame"
         return (
-            f"The DataFrame has no column or label {labels}: print `df.columns` "
+            f"{what} has no column or label {labels}: print `{frame}.columns` "
             "and check spelling, case and spaces."
         )
     if inside is not None:

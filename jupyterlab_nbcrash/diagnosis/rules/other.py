@@ -43,7 +43,7 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
         facts["print"] = "yes"
     elif _SHELL.match(line) or line.lstrip().startswith("!") or _SHELL_OPTIONS.match(line):
         facts["shell"] = line.split()[0].lstrip("!") if line.split() else "pip"
-    elif parsed.ename == "SyntaxError" and _prose(line):
+    elif _parsed_as_code(parsed) and _prose(line):
         facts["prose"] = "yes"  # an English sentence in a code cell (markdown cell meant)
     elif parsed.ename == "SyntaxError" and _other_language(line):
         facts["language"] = "other"  # C, Java or JavaScript pasted into a Python cell
@@ -86,6 +86,12 @@ _KEYWORDS = set(keyword.kwlist) | _SOFT_KEYWORDS
 
 def _other_language(line: str) -> bool:
     return bool(_C_LIKE.match(line))
+
+
+def _parsed_as_code(parsed: ParsedError) -> bool:
+    """A SyntaxError, or an indented line where no block opens ("unexpected indent"): an
+    indented sentence is text as much as one at the margin."""
+    return parsed.ename == "SyntaxError" or parsed.message.startswith("unexpected indent")
 
 
 def _prose(line: str) -> bool:
@@ -263,10 +269,7 @@ def _syntax_error(p, f):
             "runs Python, so write it in Python or run it in a kernel for that language."
         )
     if f.get("kind") in ("IndentationError", "TabError"):
-        return (
-            "The indentation is wrong: indent the lines of one block the same way (4 spaces, "
-            "no tabs)."
-        )
+        return _indentation(p, message, line)
     plain = message in ("", "invalid syntax", "ignored", COLAB_PLACEHOLDER) or message.startswith(
         "invalid syntax. Perhaps you forgot a comma"
     )
@@ -276,6 +279,46 @@ def _syntax_error(p, f):
         "Python cannot parse this cell: look for a missing bracket, colon, comma or quote on "
         "the marked line or the line before it"
         + (" (Python suggests a missing comma)." if "comma" in message else ".")
+    )
+
+
+_AFTER = re.compile(r"expected an indented block after '?(\w+)'? statement on line (\d+)")
+
+
+def _indentation(p, message: str, line: str) -> str:
+    """What the IndentationError's own words say is wrong, and on which line."""
+    m = re.search(r"\bline (\d+)\)?\s*$", message)
+    number = (
+        m.group(1) if m else next((str(f.lineno) for f in p.frames if f.is_user and f.lineno), "")
+    )
+    where = f"Line {number}" if number else "The marked line"
+    if line.strip():
+        where += f" (`{line.strip()[:40]}`)"
+    after = _AFTER.search(message)
+    if after:
+        return (
+            f"The `{after.group(1)}` line (line {after.group(2)}) needs an indented body: indent "
+            "the lines that belong to it under it (or write `pass`)."
+        )
+    if message.startswith("unexpected indent"):
+        return (
+            f"{where} is indented, but no `if`/`for`/`def`/`with` line above opens a block for "
+            "it: remove the spaces at its start (or indent it under the line it belongs to)."
+        )
+    if message.startswith("expected an indented block"):
+        return (
+            f"{where} should be the indented body of the `if`/`for`/`def`/`with` line above "
+            "it: indent it (4 spaces), or write `pass` as that body."
+        )
+    if message.startswith("unindent does not match"):
+        return (
+            f"{where} lines up with no block above it: give it exactly the indentation of the "
+            "block it belongs to (spaces only, no tabs)."
+        )
+    if p.ename == "TabError" or "tabs and spaces" in message:
+        return "This block mixes tabs and spaces: re-indent it with spaces only (4 per level)."
+    return (
+        "The indentation is wrong: indent the lines of one block the same way (4 spaces, no tabs)."
     )
 
 
