@@ -164,28 +164,18 @@ def _indentation_hint(cell: str, marked: str, message: str) -> str:
     return diagnose(record).hint
 
 
+_PROSE = " Mean is the average of the values and the median is the middle one"
+_AFTER_FOR = "expected an indented block after 'for' statement on line 1"
+_UNINDENT = "unindent does not match any outer indentation level"
+
+
 @pytest.mark.parametrize(
     ("cell", "marked", "message", "says"),
     [
         ("x = 1\n    y = 2", "    y = 2", "unexpected indent", "Line 2 (`y = 2`) is indented"),
-        (
-            "for i in a:\nprint(i)",
-            "print(i)",
-            "expected an indented block after 'for' statement on line 1",
-            "The `for` line (line 1) needs an indented body",
-        ),
-        (
-            "if a:\n    b = 1\n  c = 2",
-            "  c = 2",
-            "unindent does not match any outer indentation level",
-            "lines up with no block above it",
-        ),
-        (
-            "x = 1\n Mean is the average of the values and the median is the middle one",
-            " Mean is the average of the values and the median is the middle one",
-            "unexpected indent",
-            "is text, not Python",
-        ),
+        ("for i in a:\nprint(i)", "print(i)", _AFTER_FOR, "`for` line (line 1) needs an indented"),
+        ("if a:\n    b = 1\n  c = 2", "  c = 2", _UNINDENT, "lines up with no block above it"),
+        (f"x = 1\n{_PROSE}", _PROSE, "unexpected indent", "is text, not Python"),
     ],
 )
 def test_an_indentation_error_names_its_line_and_what_is_wrong(cell, marked, message, says):
