@@ -194,3 +194,21 @@ def test_a_missing_column_names_the_frame_the_line_subscripts():
     line = "df.groupby('a')['Country'].sum()"
     text = hint(crash("KeyError", "'Country'", line, frames=frames))
     assert "`df.groupby" not in text and ".columns`" in text, text
+
+
+# ----------------------------------------------- 10. a notebook that Colab saved ran on Colab
+
+
+def test_an_error_saved_by_colab_is_read_as_a_colab_runtime():
+    # Colab writes "ignored" for the message; the traceback's last line keeps the real one.
+    traceback = (
+        "FileNotFoundError                         Traceback (most recent call last)",
+        "<ipython-input-3-0c1e> in <module>()\n----> 1 df = pd.read_csv('diabetes.csv')\n",
+        "FileNotFoundError: [Errno 2] No such file or directory: 'diabetes.csv'",
+    )
+    code = "df = pd.read_csv('diabetes.csv')"
+    colab = ErrorRecord(ename="FileNotFoundError", evalue="ignored", traceback=traceback, code=code)
+    assert "on Colab `/content`" in diagnose(colab).hint
+    message = "[Errno 2] No such file or directory: 'diabetes.csv'"
+    local = ErrorRecord(ename="FileNotFoundError", evalue=message, traceback=traceback, code=code)
+    assert "Colab" not in diagnose(local).hint

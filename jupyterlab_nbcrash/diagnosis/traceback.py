@@ -133,6 +133,9 @@ class ParsedError:
     # exception (seaborn when seaborn called matplotlib that raised). Agrees more often with the
     # study's library labels than the deepest frame (dev file 100 vs 91 of 157 crashes with frames).
     api_library: str | None = None
+    # Saved by Google Colab, which writes "ignored" for an error output's message: the notebook
+    # ran on Colab even when no frame's path says so.
+    saved_by_colab: bool = False
 
     @property
     def last_frame(self) -> Frame | None:
@@ -633,4 +636,5 @@ def _parse(record: ErrorRecord) -> ParsedError:
         text="\n".join(lines),
         packages=packages,
         api_library=api_library,
+        saved_by_colab=evalue == COLAB_PLACEHOLDER,
     )

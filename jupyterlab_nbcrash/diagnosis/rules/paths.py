@@ -141,7 +141,7 @@ def machine_of(p: ParsedError) -> str:
     found = runtime(dataclasses.replace(p, text=files, message=""))
     if not found and re.search(r"/usr/local/lib/python3\.\d+/dist-packages/|/opt/conda/", files):
         return "hosted"
-    return found
+    return found or ("colab" if p.saved_by_colab else "")
 
 
 def on_conda_image(p: ParsedError) -> bool:
