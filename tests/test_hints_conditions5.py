@@ -124,13 +124,29 @@ def test_a_broken_pipe_to_a_worker_process_is_no_network_connection():
 # --------------------------------------------------------------- 6. an exit that was intended
 
 
-def test_an_exit_under_the_cells_check_may_be_the_intended_stop():
+@pytest.mark.parametrize(
+    ("code", "message", "says", "never"),
+    [
+        (
+            "for ep in range(100):\n    score = run()\n    if score > 400:\n        sys.exit()",
+            "",
+            ("`if score > 400` was true", "`break`"),
+            "use `raise`",
+        ),
+        # A script's entry point: always true in a notebook; exit code 0 is a normal end.
+        (
+            "if __name__ == '__main__':\n    app = QApplication([])\n    sys.exit(app.exec_())",
+            "0",
+            ("always true in a notebook", "ended normally"),
+            "`break`",
+        ),
+    ],
+)
+def test_an_exit_under_the_cells_check_may_be_the_intended_stop(code, message, says, never):
     from tests.test_hints_objects import hint as object_hint
 
-    code = "for ep in range(100):\n    score = run()\n    if score > 400:\n        sys.exit()"
-    text = object_hint("SystemExit", "", code=code)
-    assert "`if score > 400` was true" in text and "`break`" in text, text
-    assert "use `raise`" not in text, text
+    text = object_hint("SystemExit", message, code=code)
+    assert all(s in text for s in says) and never not in text, text
 
 
 # ------------------------------------------------------ 7. a trailing comma that makes a tuple
@@ -212,3 +228,93 @@ def test_an_error_saved_by_colab_is_read_as_a_colab_runtime():
     message = "[Errno 2] No such file or directory: 'diabetes.csv'"
     local = ErrorRecord(ename="FileNotFoundError", evalue=message, traceback=traceback, code=code)
     assert "Colab" not in diagnose(local).hint
+
+
+# ------------------------------------- 11. a plain "invalid syntax": where, not a guessed cause
+
+
+def _syntax(cell: str, marked: str, caret_at: str, message: str = "invalid syntax") -> str:
+    """The hint for a SyntaxError whose caret stands under ``caret_at`` in ``marked``."""
+    number = cell.splitlines().index(marked) + 1
+    column = marked.index(caret_at) if caret_at else len(marked) + 1
+    traceback = (
+        f'  File "<ipython-input-4-0a1b2c>", line {number}\n    {marked}\n'
+        f"    {' ' * column}^\nSyntaxError: {message}\n",
+    )
+    record = ErrorRecord(ename="SyntaxError", evalue=message, traceback=traceback, code=cell)
+    return diagnose(record).hint
+
+
+def test_a_plain_syntax_error_says_where_python_stopped_and_claims_no_cause():
+    text = _syntax("x = 1\nprint(df.shape) c", "print(df.shape) c", "c")
+    assert "from `c` on" in text and "missing bracket" not in text, text
+    text = _syntax("y = f(a,\n", "y = f(a,", "")
+    assert "end of the marked line" in text, text
+
+
+_URL = "https://example.org/data.csv"
+_LATEX = "The loss is $\\frac{1}{n}\\sum_i e_i$"
+_BASH = "if [ -f a.txt ]; then\n  echo yes\nfi\nfor f in *; do\n  echo $f\ndone"
+
+
+@pytest.mark.parametrize(
+    ("cell", "marked", "caret_at", "says"),
+    [
+        (f"import pandas as pd\n{_URL}", _URL, "/", "web address"),
+        (f"x = 1\n{_LATEX}", _LATEX, "loss", "LaTeX"),
+        (_BASH, "if [ -f a.txt ]; then", "[", "`%%bash`"),
+        ("SELECT name, age\nFROM people\nWHERE age > 30", "SELECT name, age", "name", "SQL query"),
+    ],
+)
+def test_text_of_another_kind_in_a_code_cell_is_named(cell, marked, caret_at, says):
+    text = _syntax(cell, marked, caret_at)
+    assert says in text, text
+
+
+def test_python_that_mentions_those_words_is_no_other_language():
+    cell = "query = 'SELECT a FROM t'\nrows = run(query) x"
+    assert "SQL" not in _syntax(cell, "rows = run(query) x", "x")
+    cell = "url = 'https://example.org'\nget(url) y"
+    assert "web address" not in _syntax(cell, "get(url) y", "y")
+
+
+# ------------------------------- 12. a library's own NotImplementedError, a script's exit
+
+
+def test_a_library_not_implementing_something_is_no_subclass_of_yours():
+    frames = [("pandas_datareader/data.py", "DataReader")]
+    message = "data_source='google' is not implemented"
+    text = _through(
+        "NotImplementedError", message, "df = data.DataReader('BAC', 'google')", *frames
+    )
+    assert "does not implement this" in text and "subclass" not in text, text
+    # Raised by the user's own class: the override look stays.
+    own = [("<ipython-input-2-a>", "area")]
+    text = hint(crash("NotImplementedError", "", "shape.area()", frames=own))
+    assert "override" in text and "does not implement this" not in text, text
+
+
+# -------------------------------------- 13. a file saved by another version of its library
+
+
+@pytest.mark.parametrize(
+    ("ename", "message", "line"),
+    [
+        (
+            "AttributeError",
+            "module 'pandas._libs.internals' has no attribute '_unpickle_block'",
+            "df = pd.read_pickle('data.pickle')",
+        ),
+        (
+            "ModuleNotFoundError",
+            "No module named 'pandas.core.indexes.numeric'",
+            "with open('m.pkl', 'rb') as f: model = pickle.load(f)",
+        ),
+    ],
+)
+def test_a_file_saved_by_another_library_version_is_told_so(ename, message, line):
+    text = hint(crash(ename, message, line))
+    assert "saved with another version of `pandas`" in text, text
+    # The same missing module imported by the user's own line: no file is involved.
+    text = hint(crash(ename, message, "import pandas.core.indexes.numeric"))
+    assert "saved with another version" not in text, text

@@ -28,6 +28,7 @@ from .rules.imports import module_not_found_hint
 from .rules.keys import missing_key_hint
 from .rules.module_names import package_for
 from .rules.names import undefined_name_hint
+from .saved_objects import other_version_hint
 from .special_crashes import display_failure, special_hint
 from .text import allowed_values, closest_allowed, literal_argument, named_arguments
 from .traceback import GLUE_PACKAGES, ParsedError
@@ -58,6 +59,9 @@ def make_hint(
     slip = code_slip_hint(parsed)
     if slip:  # the cell's own slip explains what any template would blame on the library
         return slip, [*evidence, "the cell makes a one-element tuple with a trailing comma"]
+    saved = other_version_hint(parsed)
+    if saved:  # not a broken install or a shadowing file: the loaded file's library version
+        return saved, [*evidence, "a loaded file refers to library internals this version lacks"]
     for match in ordered:
         template = HINTS.get(match.rule)
         if template is None:
@@ -316,6 +320,15 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         said = errno_look(parsed)
         if said:
             return said
+    if family == "NotImplementedError" and not raised_in_user_code(parsed):
+        # A library's own "not implemented" is a feature it lacks, not a subclass of the user's.
+        library = parsed.api_library or parsed.library
+        who = f"`{library}`" if library else "The library"
+        return (
+            f"{who} does not implement this for what it was given (the message says what): look "
+            "in its documentation for another way (another function, option or data source), "
+            "or for a version that has it."
+        )
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
 
 

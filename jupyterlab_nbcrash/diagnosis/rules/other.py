@@ -37,12 +37,17 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
     line = parsed.user_line or _syntax_line(parsed.text)
     if line:
         facts["line"] = line[:200]
+    caret = caret_text(parsed.text)
+    if caret:
+        facts["caret"] = caret
     if "Missing parentheses in call to 'print'" in parsed.message or re.match(
         r"^\s*print\s+[^(\s=]", line
     ):
         facts["print"] = "yes"
     elif _SHELL.match(line) or line.lstrip().startswith("!") or _SHELL_OPTIONS.match(line):
         facts["shell"] = line.split()[0].lstrip("!") if line.split() else "pip"
+    elif _parsed_as_code(parsed) and _foreign(line, parsed.user_code):
+        facts["foreign"] = _foreign(line, parsed.user_code)  # SQL, a shell script, a URL, LaTeX
     elif _parsed_as_code(parsed) and _prose(line):
         facts["prose"] = "yes"  # an English sentence in a code cell (markdown cell meant)
     elif parsed.ename == "SyntaxError" and _other_language(line):
@@ -86,6 +91,61 @@ _KEYWORDS = set(keyword.kwlist) | _SOFT_KEYWORDS
 
 def _other_language(line: str) -> bool:
     return bool(_C_LIKE.match(line))
+
+
+# Text of another kind than Python in a code cell, by the marked line (a URL, LaTeX) or by the
+# cell (a shell script's keywords on lines of their own, an SQL statement).
+_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+_LATEX = re.compile(r"\$\$|\$[^$\n]*\\[a-zA-Z]+|\\(?:frac|sum|int|mathbf|begin)\{")
+_SHELL_LINE = re.compile(r"^\s*(?:fi|done|then|esac|do|#!/bin/(?:ba)?sh)\s*$|^\s*if \[ ", re.M)
+_SQL = re.compile(
+    r"^\s*(?:SELECT\b[\s\S]*\bFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+"
+    r"(?:TABLE|VIEW|DATABASE)|DROP\s+TABLE)\b",
+    re.I,
+)
+FOREIGN_HINTS = {
+    "url": "The marked line is a web address, not Python: put it in quotes (`url = '…'`) or "
+    "start it with `#`.",
+    "latex": "The marked line is Markdown or LaTeX, not Python: put that text in a Markdown cell.",
+    "shell": "The cell is a shell script, not Python: put `%%bash` on its first line (or run it "
+    "in a terminal).",
+    "sql": "The cell is an SQL query, not Python: put the query in a string and run it through "
+    "your database library (e.g. `pd.read_sql(query, connection)`).",
+}
+
+
+def _foreign(line: str, code: str) -> str:
+    """One of "url", "latex", "shell" or "sql" when the marked line (or the whole cell, for a
+    script or a query) is that kind of text; else ""."""
+    if _URL_LINE.match(line):
+        return "url"
+    if _LATEX.search(line):
+        return "latex"
+    body = code or line
+    if len(_SHELL_LINE.findall(body)) >= 2:
+        return "shell"
+    statement = "\n".join(ln for ln in body.splitlines() if not ln.lstrip().startswith("--"))
+    if _SQL.match(statement.lstrip()):  # the cell starts with a statement (its comments out)
+        return "sql"
+    return ""
+
+
+def caret_text(text: str) -> str:
+    """The text of the marked line from where the caret `^` points (at most a few words), or
+    "<end>" when the caret stands past the line's end; "" when the traceback shows no caret."""
+    lines = text.splitlines()
+    for i, caret_line in enumerate(lines[1:], 1):
+        stripped = caret_line.strip()
+        if not stripped or set(stripped) - set("^~"):
+            continue
+        code = lines[i - 1]
+        column = caret_line.index("^")
+        rest = code[column:].strip() if column < len(code) else ""
+        if not rest:
+            return "<end>"
+        token = re.match(r"\S+(?: \S+)?", rest).group()
+        return token if len(token) <= 24 else token[:23] + "…"
+    return ""
 
 
 def _parsed_as_code(parsed: ParsedError) -> bool:
@@ -258,6 +318,8 @@ def _syntax_error(p, f):
         return "A bracket or quote opened on the marked line is never closed: add the closing one."
     if "invalid decimal literal" in message or re.match(r"^\s*\d+[A-Za-z_]\w*\s*=", line):
         return "A name cannot start with a digit: rename it (e.g. `model_1` instead of `1_model`)."
+    if f.get("foreign"):
+        return FOREIGN_HINTS[f["foreign"]]
     if f.get("prose"):
         return (
             "The marked line is text, not Python: move it to a Markdown cell or start it with "
@@ -275,10 +337,29 @@ def _syntax_error(p, f):
     )
     if not plain:
         return f"Python cannot parse this cell: {message.rstrip('.')} (on the marked line)."
-    return _invalid_line(line) or (
-        "Python cannot parse this cell: look for a missing bracket, colon, comma or quote on "
-        "the marked line or the line before it"
-        + (" (Python suggests a missing comma)." if "comma" in message else ".")
+    return _invalid_line(line) or _unreadable(f.get("caret", ""), "comma" in message)
+
+
+def _unreadable(caret: str, comma: bool) -> str:
+    """A plain "invalid syntax": where Python stopped reading, and what can be wrong there. No
+    single cause is claimed: a stray word, a typo and a missing bracket read the same."""
+    suggests = " (Python suggests a missing comma)" if comma else ""
+    if caret == "<end>":
+        return (
+            "Python reached the end of the marked line with the statement unfinished"
+            f"{suggests}: something is missing at its end or in the line before it (a closing "
+            "bracket or quote, an operand, a colon)."
+        )
+    if caret:
+        return (
+            f"Python could not read the marked line from `{caret}` on (the caret `^`){suggests}: "
+            "the mistake is there or just before it (a typo, a stray or missing character, or "
+            "text that is not Python)."
+        )
+    return (
+        "Python cannot parse the marked line: the mistake is on it or at the end of the line "
+        f"before it{suggests} (a typo, a stray or missing bracket, colon, comma or quote, or "
+        "text that is not Python)."
     )
 
 
@@ -439,6 +520,19 @@ def _cell_interrupted(p, f):
     exits = re.search(r"^([ \t]*).*(?<![\w.])(?:sys\.)?(?:exit|quit)\(", code, re.M)
     if exits:
         guard = _guard_of(code, exits.start(), len(exits.group(1)))
+        if re.search(r"__name__\s*==\s*['\"]__main__['\"]", guard):
+            # A script's entry point: always true in a notebook, and `sys.exit(main())` (a Qt
+            # app's `sys.exit(app.exec_())`) ends the cell even when the program went well.
+            ended = (
+                " with code 0, so the program itself ended normally"
+                if p.message.strip() in ("0", "None", "")
+                else ""
+            )
+            return (
+                f"`if __name__ == '__main__'` is always true in a notebook, and the `exit()` under "
+                f"it stopped the cell{ended}: call the program's main function without "
+                "`sys.exit(...)` around it."
+            )
         if guard:
             return (
                 f"The cell's own check `{guard}` was true, so it called `exit()`, which a "
