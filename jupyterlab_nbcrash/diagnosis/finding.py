@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cells import analyse_cell
 from .record import Cell
 
 NOTEBOOK = "notebook_specific"
@@ -238,3 +239,47 @@ def key_stores(nb, names, keys):
             name, key = sorted(stores)[0]
             sets = f"{cell_name(cell)} sets `{name}[{key!r}]`"
             yield cell, name, key, [f"KeyError {key!r} on `{name}`", sets]
+
+
+# The block keyword that makes an assignment conditional, and what its not running means.
+_BRANCHES = {
+    "try": "inside a `try` block, which failed before assigning it (the cell's output shows why)",
+    "except": "only in an `except` branch, which did not run",
+    "if": "only in an `if` branch, which did not run",
+    "elif": "only in an `elif` branch, which did not run",
+    "else": "only in an `else` branch, which did not run",
+    "while": "only inside a `while` loop, which did not run",
+}
+
+
+def unrun_branch(nb, name: str, frame) -> NotebookFinding | None:
+    """The crash cell binds ``name`` above its failing line only inside a branch (if/try/while),
+    and ``frame`` (the cell's top-level frame) fails on reading it: that assignment did not run.
+    The cause is in this cell, whatever other cells define."""
+    cell = nb.crash
+    if cell is None or frame is None or not frame.lineno:
+        return None
+    lines = cell.source.splitlines()
+    failing = frame.lineno
+    if not 0 < failing <= len(lines) or lines[failing - 1].strip() != frame.failing_line.strip():
+        return None  # the cell was edited since it ran: its lines are not the ones that ran
+    above = analyse_cell("\n".join(lines[: failing - 1]))
+    if name not in above.conditional or name in above.deletes or not above.parsed:
+        return None
+    line = above.def_lines.get(name, 0)
+    if not 0 < line < failing:
+        return None
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    block = ""
+    for text in reversed(lines[: line - 1]):  # the block the assignment sits in
+        stripped = text.lstrip()
+        if stripped and not stripped.startswith("#") and len(text) - len(stripped) < indent:
+            block = re.match(r"\w*", stripped).group(0)
+            break
+    where = _BRANCHES.get(block, "only inside a block that did not run or failed before it")
+    evidence = [f"line {line} of {cell_name(cell)} assigns `{name}` {where.split(',')[0]}"]
+    hint = (
+        f"`{name}` is assigned on line {line} of this cell {where}: make sure `{name}` is "
+        f"assigned before line {failing} runs."
+    )
+    return finding(IMPLEMENTATION, None, True, hint, evidence)

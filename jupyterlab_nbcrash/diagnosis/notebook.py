@@ -39,6 +39,7 @@ from .finding import nearest as _nearest
 from .finding import not_run as _not_run
 from .finding import only_conditional as _only_conditional
 from .finding import short as _short
+from .finding import unrun_branch as _unrun_branch
 from .finding import weigh_change as _weigh_change
 from .record import Cell, ErrorRecord, Execution
 from .rules.imports import importer_is_library
@@ -119,7 +120,9 @@ def analyse(record: ErrorRecord, parsed=None) -> NotebookFinding | None:
             # very cell: the other cells do not matter, the hint of the NameError says it.
             return None
         line = getattr(parsed, "user_line", "") or ""
-        return _undefined_name_finding(nb, name, message, line)
+        frames = getattr(parsed, "frames", ()) or ()
+        top = next((f for f in frames if f.is_user), None)  # the crash cell's own statement
+        return _unrun_branch(nb, name, top) or _undefined_name_finding(nb, name, message, line)
     if ename in _STATE_ERRORS or _SHAPE_MESSAGE.search(message):
         return _changed_state(nb, ename, message, parsed)
     missing = _NO_MODULE.search(message)

@@ -116,6 +116,9 @@ class ParsedError:
     frames: tuple[Frame, ...] = ()
     user_line: str = ""
     user_code: str = ""
+    # The sources of the notebook's code cells when the record carries the notebook, else ():
+    # for the templates whose condition is a definition in another cell (`definitions.py`).
+    notebook_code: tuple[str, ...] = ()
     library: str | None = None
     libraries: tuple[str, ...] = ()
     chain: tuple[tuple[str, str], ...] = ()
@@ -625,6 +628,11 @@ def _parse(record: ErrorRecord) -> ParsedError:
         frames=frames if frames else tuple(all_frames[-MAX_FRAMES:]),
         user_line=user_line,
         user_code="\n".join(code_parts),
+        notebook_code=tuple(
+            c.source
+            for c in (record.notebook.cells if record.notebook else ())
+            if c.cell_type == "code"
+        ),
         library=library,
         libraries=libraries,
         chain=chain,

@@ -22,7 +22,7 @@ from .module_names import (
     separately_installed,
 )
 from .tables.known_imports import ALIASES, import_for
-from .tables.packages import NOT_MODULES, PIP_NAMES
+from .tables.packages import NOT_MODULES, PIP_NAMES, SELF_OUTSIDE_METHOD
 from .tables.removed_apis import lookup, lookup_module
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -270,6 +270,9 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
         line = re.search(rf"import\s+{re.escape(top)}\.([\w.]+)(?:\s+as\s+(\w+))?", p.user_line)
         rest = line.group(1) if line else "..."
         alias = line.group(2) if line and line.group(2) else rest.split(".")[-1]
+        if top == "self" and not re.search(r"\bdef\s+\w+\s*\(\s*self\b", p.user_code):
+            # No method here, so no `self` to read the attribute from.
+            return SELF_OUTSIDE_METHOD.format(rest=rest, alias=alias)
         return NOT_MODULES[top].format(rest=rest, alias=alias)
     if f.get("suggestion"):
         return (
@@ -540,10 +543,12 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
     if close:
         return f"`{module}` has no `{name}`: did you mean `{close}`?"
     if is_known_module(top):
+        # No table knows the name as moved or removed (those are answered above): whether any
+        # version of `top` ever had it is not known, so no version is blamed.
         return (
-            f"The installed `{top}` has no `{name}` in `{module}`: check the spelling, then "
-            f"whether your version has it (`{top}.__version__`): the code may expect an older or "
-            "newer one."
+            f"The installed `{top}` has no `{name}` in `{module}`: look the name up in `{top}`'s "
+            "documentation (it may be spelled differently, live in another module, belong to "
+            f"another version than yours, `{top}.__version__`, or not exist at all)."
         )
     return (
         f"The `{module}` that Python imports has no `{name}`: check the spelling, and which file "

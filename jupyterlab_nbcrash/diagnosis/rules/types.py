@@ -3,12 +3,15 @@ iterable, unhashable, bad operand types."""
 
 from __future__ import annotations
 
+import builtins
 import re
 
+from ..definitions import defines_callable, seen_code
 from ..text import article
 from ..where import failing_call, loop_or_unpack, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
 from .indexes import non_integer_index_hint
+from .none_values import none_hint
 from .number_arguments import NUMBERS, is_number, number_argument_words
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -294,10 +297,7 @@ def _not_callable(p, f):
             "was set to None, often by assigning a call's result that returns nothing."
         )
     if name:
-        return (
-            f"`{name}` holds a `{t}` here, not a function: an assignment (`{name} = ...`) "
-            "replaced the function, or `[...]` was meant; rename the variable and re-run."
-        )
+        return _called_value(p, name, t)
     if t in ("list", "dict", "str", "int", "float", "tuple", "DataFrame", "Series"):
         return (
             f"A `{t}` is called like a function: use `[...]` to index it, or a variable has "
@@ -306,6 +306,40 @@ def _not_callable(p, f):
     return (
         f"{article(t).capitalize()} `{t}` object is called with `(...)` but is not a function: "
         "a variable may hide the function of the same name; rename it and restart."
+    )
+
+
+def _called_value(p, name: str, t: str) -> str:
+    """`name(...)` where `name` holds a value of type ``t``. "An assignment replaced the
+    function" only when there is a function of that name: a Python builtin, a ``def``, class,
+    lambda or import in the notebook, or an imported module's attribute the code assigns
+    (`plt.title = "x"`); else the ``()`` is the slip, said outright only of a plain name in a
+    notebook seen whole (an object's attribute may hide a method of its class)."""
+    code, whole = seen_code(p)
+    first, _, attribute = name.rpartition(".")
+    builtin = not first and callable(getattr(builtins, name, None))
+    # `plt.title = "Ages"`: the code set an attribute of an imported module, whose function it was
+    module_attribute = bool(first) and (
+        defines_callable(code, first.split(".")[0])
+        and re.search(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)", code, re.M) is not None
+    )
+    if builtin or module_attribute or defines_callable(code, attribute or name):
+        return (
+            f"`{name}` holds a `{t}` here, not a function: an assignment (`{name} = ...`) "
+            "replaced the function, or `[...]` was meant; rename the variable and re-run."
+        )
+    if is_number(t):
+        fix = f"write `{name} * (...)` to multiply, or drop the `()`"
+    else:
+        fix = f"write `{name}` without the `()`, or `{name}[...]` to take items"
+    if whole and not first:  # an object's attribute may hide a method of its class: unseen
+        return (
+            f"`{name}` holds a `{t}` here, and no function of that name is defined or imported "
+            f"in the notebook: the `()` is the slip; {fix}."
+        )
+    return (
+        f"`{name}` holds a `{t}` here, not a function: {fix}; if a function of that name was "
+        f"meant, an assignment `{name} = ...` replaced it (rename the variable)."
     )
 
 
@@ -376,7 +410,8 @@ def _not_iterable(p, f):
     """When: the failing line loops over or unpacks the value itself; a library that iterates
     over an argument gets the safe hint (the argument is not known). The value is named only
     where the line makes it certain: the iterable of a ``for`` that fails on "not iterable",
-    the right side of ``a, b = ...`` that fails on "cannot unpack"."""
+    the right side of ``a, b = ...`` that fails on "cannot unpack". A None's cause only where
+    its producer is seen (``none_values.none_hint``)."""
     t = f.get("type", "")
     if not raised_by_the_line(p):
         return number_argument_words(p, t)
@@ -395,11 +430,9 @@ def _not_iterable(p, f):
     else:
         what = f"`{source}`" if kind == "for" and source else ""
     if t == "NoneType":
+        # The None's producer decides the cause (`none_values.py`): an item of a loop has none.
         verb = "unpacked" if unpack else "looped over"
-        return (
-            f"{what or 'The value'} is None, so it cannot be {verb}: the function or step that "
-            "produced it returned nothing (no `return`, or a method that works in place)."
-        )
+        return none_hint(p, what, source if what.startswith("`") else "", verb)
     if unpack:
         return (
             f"{what or 'The right side'} is a single {t}, not a sequence: it cannot be unpacked "

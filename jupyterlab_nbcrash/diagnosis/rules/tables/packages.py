@@ -411,6 +411,12 @@ NOT_MODULES = {
     "python": "`python` is the language itself, not a module: remove this import.",
     "python3": "`python3` is the language itself, not a module: remove this import.",
 }
+# `import self.x` where no method is around: there is no `self` to read `x` from either.
+SELF_OUTSIDE_METHOD = (
+    "`self` is not a module, and it exists only inside a class's methods (this cell has none): "
+    "use the object or function your notebook defines directly instead of importing it (e.g. "
+    "`{alias} = {rest}`, once `{rest}` is defined)."
+)
 
 # Submodules people import often: a near miss of one of these is a typo, not a missing package.
 KNOWN_SUBMODULES = (

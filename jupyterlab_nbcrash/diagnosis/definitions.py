@@ -1,0 +1,69 @@
+"""What the user's code defines: whether a name is a function of theirs (a ``def``, a class, a
+``lambda`` or an import) and whether such a ``def`` returns a value.
+
+A template whose cause rests on a definition reads it here, and speaks only when the code shows
+it: "an assignment replaced the function" needs a function of that name somewhere, "it has no
+``return``" a ``def`` without one. The code read is the notebook's code cells when the record
+carries them (``ParsedError.notebook_code``), else what the crash shows (the cell and the
+traceback's lines): then an answer of "not defined" is only "not defined in what was seen".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .traceback import ParsedError
+
+
+def seen_code(p: ParsedError) -> tuple[str, bool]:
+    """(the code to search, whether it is the whole notebook)."""
+    if p.notebook_code:
+        return "\n".join((*p.notebook_code, p.user_code)), True
+    return p.user_code, False
+
+
+def defines_callable(code: str, name: str) -> bool:
+    """``code`` binds ``name`` to something callable: ``def``/``class``, ``= lambda`` or an
+    import (``import name``, ``import m as name``, ``from m import name``)."""
+    n = re.escape(name)
+    if re.search(
+        rf"^[ \t]*(?:(?:async[ \t]+)?def|class)[ \t]+{n}\b|^[ \t]*{n}[ \t]*=[ \t]*lambda\b",
+        code,
+        re.M,
+    ):
+        return True
+    imports = re.finditer(r"^[ \t]*(from[ \t]+[\w.]+[ \t]+)?import[ \t]+([^\n#;]+)", code, re.M)
+    for m in imports:
+        for item in m.group(2).strip().strip("()").split(","):
+            words = item.split()
+            if not words:
+                continue
+            # `import a.b` binds `a`; `import a as b` and `from m import a as b` bind `b`
+            bound = words[-1] if "as" in words or m.group(1) else words[0].split(".")[0]
+            if bound == name:
+                return True
+    return False
+
+
+def def_returns_value(code: str, name: str) -> bool | None:
+    """Whether a ``def name(...)`` in ``code`` can return a value (a ``return x`` or ``yield`` in
+    its body, nested functions included: the safe side), or None when ``code`` has no such
+    ``def``."""
+    found = False
+    lines = code.splitlines()
+    start = re.compile(rf"^([ \t]*)(?:async[ \t]+)?def[ \t]+{re.escape(name)}[ \t]*\(")
+    for i, line in enumerate(lines):
+        m = start.match(line)
+        if not m:
+            continue
+        found = True
+        indent = len(m.group(1).expandtabs())
+        for body in lines[i + 1 :]:
+            body = body.expandtabs()
+            outdented = body.strip() and len(body) - len(body.lstrip()) <= indent
+            # a comment, or a long signature's closing `):`, does not end the body
+            if outdented and not body.lstrip().startswith((")", "#")):
+                break
+            if re.match(r"\s*(?:return[ \t]+(?!None\s*(?:#|$))\S|yield\b)", body):
+                return True
+    return False if found else None
