@@ -48,7 +48,7 @@ def test_text_in_a_code_cell_is_told_as_text_even_with_brackets_or_a_colon(marke
 )
 def test_code_with_a_slip_is_not_told_as_text(marked):
     text = _syntax_hint(f"x = 1\n{marked}", marked)
-    assert "not Python" not in text, text
+    assert "is text, not Python" not in text and "reads like" not in text, text
 
 
 def test_c_code_in_a_python_cell_is_told_as_another_language():

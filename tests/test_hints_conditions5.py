@@ -318,3 +318,44 @@ def test_a_file_saved_by_another_library_version_is_told_so(ename, message, line
     # The same missing module imported by the user's own line: no file is involved.
     text = hint(crash(ename, message, "import pandas.core.indexes.numeric"))
     assert "saved with another version" not in text, text
+
+
+# -------------------------------- 14. a call without arguments that the message says needs one
+
+
+def test_a_call_without_the_argument_the_message_asks_for_is_told_to_pass_it():
+    frames = [("pandas/core/frame.py", "fillna"), ("pandas/core/generic.py", "fillna")]
+    message = "Must specify a fill 'value' or 'method'."
+    text = _through("ValueError", message, "data.fillna()", *frames)
+    assert "message names what it needs" in text and "state of" not in text, text
+
+
+def test_a_key_looked_up_in_a_series_is_no_missing_column():
+    frames = [(f"{SITE}/pandas/core/series.py", "__getitem__")]
+    text = hint(crash("KeyError", "'Poids'", "test['Poids'].plot()", frames=frames))
+    assert "`test` is a Series here" in text and ".columns" not in text, text
+    frames = [(f"{SITE}/pandas/core/frame.py", "__getitem__")]
+    text = hint(crash("KeyError", "'Poids'", "test['Poids'].plot()", frames=frames))
+    assert "Series" not in text and "`test.columns`" in text, text
+
+
+# ------------------------------------------------ 15. a second positional argument read as dtype
+
+
+@pytest.mark.parametrize(
+    ("line", "message", "says"),
+    [
+        ("z = np.zeros(2,2)", "Cannot interpret '2' as a data type", "`np.zeros((2, 2))`"),
+        (
+            "a = np.array([1, 2], [3, 4])",
+            "data type not understood",
+            "`np.array([[1, 2], [3, 4]])`",
+        ),
+    ],
+)
+def test_a_second_positional_argument_read_as_the_dtype_is_named(line, message, says):
+    text = hint(crash("TypeError", message, line))
+    assert says in text and "as the data type" in text, text
+    # One argument: the dtype slot is not the slip.
+    text = hint(crash("TypeError", message, "a = np.array(values)"))
+    assert "as the data type" not in text, text

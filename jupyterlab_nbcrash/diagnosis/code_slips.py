@@ -1,6 +1,7 @@
 """Slips in the cell's own code that explain a crash whatever the library says about it: a
 trailing comma that turned a number into a tuple (``size = 6,``), which a library reports
-deep inside its code ("can only concatenate tuple (not "int") to tuple")."""
+deep inside its code ("can only concatenate tuple (not "int") to tuple"); a second positional
+argument that lands in ``dtype`` (``np.zeros(2, 2)``, ``np.array([1, 2], [3, 4])``)."""
 
 from __future__ import annotations
 
@@ -41,8 +42,52 @@ def trailing_comma_tuple(code: str) -> tuple[str, str, str] | None:
     return None
 
 
+# NumPy and pandas reading a value as a data type: the message's own words.
+_AS_DTYPE = re.compile(
+    r"data type not understood|Cannot interpret '.*' as a data type|Field elements must be 2- or "
+    r"3-tuples|dtype '.*' not understood|data type .* not understood"
+)
+# Constructors whose second positional parameter is `dtype` (pandas': `index`, then `columns`).
+_DTYPE_SECOND = re.compile(r"\b(?:np|numpy)\.(?:array|asarray|zeros|ones|empty)\s*\(")
+
+
+def dtype_slot_hint(parsed: ParsedError) -> str:
+    """`np.zeros(2, 2)`: the second positional argument is the dtype, which the message refuses."""
+    if parsed.ename not in ("TypeError", "ValueError") or not _AS_DTYPE.search(parsed.message):
+        return ""
+    m = _DTYPE_SECOND.search(parsed.user_line)
+    if m is None:
+        return ""
+    call = parsed.user_line[m.start() :]
+    try:
+        node = ast.parse(call.strip().rstrip(":"), mode="eval").body
+    except SyntaxError:
+        node = None
+        for end in range(len(call), 0, -1):  # the call is followed by more of the line
+            try:
+                node = ast.parse(call[:end], mode="eval").body
+                break
+            except SyntaxError:
+                continue
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    if not isinstance(node, ast.Call) or len(node.args) < 2:
+        return ""
+    function = ast.get_source_segment(call, node.func) or "np.array"
+    second = ast.get_source_segment(call, node.args[1]) or "…"
+    items = ", ".join(ast.get_source_segment(call, a) or "…" for a in node.args)
+    fix = f"[{items}]" if function.endswith(("array", "asarray")) else f"({items})"
+    return (
+        f"`{function}` takes its second positional argument as the data type, so it read "
+        f"`{second}` as a dtype: pass the values as one argument, `{function}({fix})`."
+    )
+
+
 def code_slip_hint(parsed: ParsedError) -> str:
-    """The hint for a crash about a tuple in a cell that makes one by a trailing comma; else ""."""
+    """The hint for a crash that a slip in the cell's code explains; else ""."""
+    dtype = dtype_slot_hint(parsed)
+    if dtype:
+        return dtype
     if parsed.ename not in ("TypeError", "ValueError") or not _TUPLE.search(parsed.message[:500]):
         return ""
     slip = trailing_comma_tuple(parsed.user_code)

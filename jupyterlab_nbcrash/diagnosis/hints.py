@@ -120,8 +120,10 @@ _LOOK: dict[str, str] = {
     "IndexError": "Print the length or `.shape` of what is indexed {on}, and the index used.",
     "ValueError": "Print the values {on} (with their `.shape` and `.dtype`) and compare them with "
     "what the message asks for.",
-    "TypeError": "Print `type(...)` of the values {on} and compare them with the types the "
-    "message names.",
+    # Not only the types: a value in the wrong parameter (`np.zeros(2, 2)` puts 2 in `dtype`)
+    # or one too many or too few reads as a type error too.
+    "TypeError": "Print `type(...)` of the values {on}, and check their number and order "
+    "against the function's parameters (`help(...)`): compare both with what the message says.",
     "AttributeError": "Print `type(...)` of the object before the dot: it is not the kind of "
     "object the code expects, or your library version names the attribute differently.",
     "ZeroDivisionError": "One of the divisors {on} is 0: print them.",
@@ -383,6 +385,14 @@ def _saved_file_look(parsed: ParsedError, arguments) -> str:
     )
 
 
+# A message that asks the call for an argument it did not get.
+_NEEDS_ARGUMENTS = re.compile(
+    r"\bmust (?:specify|pass|provide|give)|\brequired\b|\bmissing\b|\bneeds? (?:at least|an?)"
+    r"|\bexpects? (?:at least|an?)\b|\bno (?:labels|columns|value)",
+    re.I,
+)
+
+
 def _no_argument_look(parsed: ParsedError, family: str) -> str:
     """A call that passes nothing (`env.reset()`, `execution.wait()`) failed inside a library:
     "check what you pass" has nothing to point at. The object's own state (how it was built, what
@@ -394,13 +404,21 @@ def _no_argument_look(parsed: ParsedError, family: str) -> str:
         return ""
     if raised_in_user_code(parsed) or _STATES_TYPE.search(parsed.message[:1_000]):
         return ""
+    named = re.search(r"([\w.]+)\(\) missing", parsed.message[:300])
+    other = named is not None and named.group(1).split(".")[-1] != call.function.split(".")[-1]
+    if _NEEDS_ARGUMENTS.search(parsed.message[:1_000]) and not other:
+        # `data.fillna()` → "Must specify a fill 'value' or 'method'": the call lacks what the
+        # message names.
+        return (
+            f"`{call.function}()` is called without arguments, and the message names what it "
+            f"needs: pass that in the call (`help({call.function})` lists the parameters)."
+        )
     owner = call.function.rsplit(".", 1)[0] if "." in call.function else ""
     state = f"the state of `{owner}` (how it was built, what ran on it before)" if owner else ""
     state = state or "what ran before it"
     return (
         f"`{call.function}()` passes no arguments: what failed is {state} or `{call.library}`'s "
-        f"own code; check also that the installed versions of `{call.library}` and the packages "
-        "it uses fit together."
+        "own code, not a value on your line."
     )
 
 

@@ -99,6 +99,14 @@ def _row_lookup(p: ParsedError, key: str) -> bool:
     return m is not None and m.group(2) == key
 
 
+def _series_lookup(p: ParsedError) -> bool:
+    """The key was looked up by a Series' `__getitem__` (pandas/core/series.py), no DataFrame's."""
+    files = [f.filename.replace("\\", "/") for f in p.frames if not f.is_user]
+    return any(n.endswith("pandas/core/series.py") for n in files) and not any(
+        n.endswith("pandas/core/frame.py") for n in files
+    )
+
+
 def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     """The hint of a missing key or column (the generic key_error hint uses it too). None when
     the key was looked up inside a library with nothing on the user's line to point at: then
@@ -155,6 +163,14 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"None of the labels asked for ({labels}{more}) is in the DataFrame: it is "
                 "probably another frame than you think, or its columns were renamed; print "
                 f"`{frame}.columns`."
+            )
+        if _series_lookup(p):
+            # `s['Poids']` on a Series (a column picked earlier): its index labels, no columns.
+            name = f"`{frame}`" if frame != "df" else "The object looked up"
+            return (
+                f"{name} is a Series here, not a DataFrame: {labels} was looked up among its "
+                "index labels (`.index`); select from the DataFrame it came from, or filter "
+                "the Series by its values."
             )
         what = f"`{frame}`" if frame != "df" else "The DataFrame"
         return (
