@@ -155,14 +155,18 @@ def calibrate(
     seed: int = 0,
     split: str = "random",
     smoothings: Sequence[float] = (0.0,),
+    dims: Sequence[str] | None = None,
 ) -> dict[str, dict]:
-    """Fit every head's temperature (and for ``prior_dims`` per-class offsets, folded into the
-    intercepts) on out-of-fold predictions; set them on ``model`` and return what was fitted."""
-    classes = {dim: list(head.classes) for dim, head in model.heads.items()}
+    """Fit the temperature of every head of ``dims`` (default: all; the others keep theirs)
+    and for ``prior_dims`` per-class offsets, folded into the intercepts, on out-of-fold
+    predictions; set them on ``model`` and return what was fitted."""
+    classes = {
+        dim: list(head.classes) for dim, head in model.heads.items() if dims is None or dim in dims
+    }
     oof = out_of_fold_scores(data, fit, classes, folds, seed, split)
     found: dict[str, dict] = {}
     for dim, head in model.heads.items():
-        if dim not in oof:
+        if dim not in oof:  # not calibrated, or no held-out crash to calibrate it on
             continue
         scores, gold = oof[dim]
         head.temperature, head.smoothing = fit_temperature(scores, gold, smoothings)
@@ -172,4 +176,5 @@ def calibrate(
             # softmax(s / T + b) = softmax((s + T b) / T): the offsets live in the intercepts.
             head.intercept = head.intercept + head.temperature * bias
             found[dim]["bias"] = dict(zip(head.classes, bias.tolist(), strict=True))
+    model.restack()
     return found
