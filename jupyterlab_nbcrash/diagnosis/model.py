@@ -133,6 +133,12 @@ class Model:
                 self._cols[h, self._gid[tok]] = j
         self._stack()
 
+    def restack(self) -> None:
+        """Build again what ``stacked_proba`` reads from the heads: call it after changing a
+        head's intercept or temperature in place (``training.calibrate`` does), or the model
+        answers with the old ones (it did, in cross-validation, until issue 13's eighth session)."""
+        self._stack()
+
     def _stack(self) -> None:
         """The five heads as one product (``predict_tokens``): per global token the idf-weighted
         coefficients of every head side by side (zero where a head does not know the token) and

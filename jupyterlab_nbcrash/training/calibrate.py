@@ -19,6 +19,7 @@ import numpy as np
 from ..diagnosis.model import FRAME_LIBRARY, Model
 from .data import CORPUS_SOURCE
 from .folds import assign_folds
+from .metrics import expected_calibration_error
 
 # Search range of the temperature (log-spaced grid, then a finer grid around the best).
 T_MIN, T_MAX = 0.2, 10.0
@@ -97,21 +98,55 @@ def negative_log_likelihood(
 ) -> float:
     """Mean −log P(gold) when P = (1 − smoothing) softmax(scores / temperature + bias)
     + smoothing / K, row by row."""
+    p = probabilities(scores, temperature, bias, smoothing)
+    return float(-np.mean(np.log(np.maximum((p * gold).sum(axis=1), 1e-12))))
+
+
+def probabilities(
+    scores: np.ndarray,
+    temperature: float,
+    bias: np.ndarray | float = 0.0,
+    smoothing: float = 0.0,
+) -> np.ndarray:
+    """(1 − smoothing) softmax(scores / temperature + bias) + smoothing / K, row by row."""
     z = scores / temperature + bias
     e = np.exp(z - z.max(axis=1, keepdims=True))
     p = e / e.sum(axis=1, keepdims=True)
     if smoothing:
         p = (1.0 - smoothing) * p + smoothing / p.shape[1]
-    return float(-np.mean(np.log(np.maximum((p * gold).sum(axis=1), 1e-12))))
+    return p
+
+
+def first_answer_error(
+    scores: np.ndarray, gold: np.ndarray, temperature: float, smoothing: float = 0.0
+) -> float:
+    """The calibration error (ECE, ``metrics.ECE_BINS`` bins) of each row's likeliest class."""
+    p = probabilities(scores, temperature, smoothing=smoothing)
+    right = gold[np.arange(len(p)), p.argmax(axis=1)]
+    return expected_calibration_error(right.tolist(), p.max(axis=1).tolist())
 
 
 def fit_temperature(
-    scores: np.ndarray, gold: np.ndarray, smoothings: Sequence[float] = (0.0,)
+    scores: np.ndarray,
+    gold: np.ndarray,
+    smoothings: Sequence[float] = (0.0,),
+    objective: str = "nll",
 ) -> tuple[float, float]:
-    """(temperature, smoothing) minimising the negative log-likelihood, the smoothing one of
+    """(temperature, smoothing) minimising the negative log-likelihood (``objective`` "nll")
+    or the calibration error of the first answers ("ece"), the smoothing one of
     ``smoothings`` ((1.0, 0.0) without data)."""
     if len(scores) == 0:
         return 1.0, 0.0
+    if objective == "ece":
+        # Piecewise constant in the temperature: the grid alone, no finer search; of equal
+        # errors the first, i.e. the least smoothing and the lowest temperature.
+        found = [
+            (first_answer_error(scores, gold, t, eps), round(float(t), 3), float(eps))
+            for eps in smoothings
+            for t in np.geomspace(T_MIN, T_MAX, 60)
+        ]
+        best = min(found, key=lambda f: f[0])
+        return best[1], best[2]
     best = (np.inf, 1.0, 0.0)
     for eps in smoothings:
         grid = np.geomspace(T_MIN, T_MAX, 60)
@@ -155,21 +190,29 @@ def calibrate(
     seed: int = 0,
     split: str = "random",
     smoothings: Sequence[float] = (0.0,),
+    dims: Sequence[str] | None = None,
+    ece_dims: Sequence[str] = (),
 ) -> dict[str, dict]:
-    """Fit every head's temperature (and for ``prior_dims`` per-class offsets, folded into the
-    intercepts) on out-of-fold predictions; set them on ``model`` and return what was fitted."""
-    classes = {dim: list(head.classes) for dim, head in model.heads.items()}
+    """Fit the temperature of every head of ``dims`` (default: all; the others keep theirs;
+    for ``ece_dims`` to the calibration error of the first answers, see ``fit_temperature``)
+    and for ``prior_dims`` per-class offsets, folded into the intercepts, on out-of-fold
+    predictions; set them on ``model`` and return what was fitted."""
+    classes = {
+        dim: list(head.classes) for dim, head in model.heads.items() if dims is None or dim in dims
+    }
     oof = out_of_fold_scores(data, fit, classes, folds, seed, split)
     found: dict[str, dict] = {}
     for dim, head in model.heads.items():
-        if dim not in oof:
+        if dim not in oof:  # not calibrated, or no held-out crash to calibrate it on
             continue
         scores, gold = oof[dim]
-        head.temperature, head.smoothing = fit_temperature(scores, gold, smoothings)
+        objective = "ece" if dim in ece_dims else "nll"
+        head.temperature, head.smoothing = fit_temperature(scores, gold, smoothings, objective)
         found[dim] = {"temperature": head.temperature, "smoothing": head.smoothing}
         if dim in prior_dims and len(head.intercept) == len(head.classes) > 2:
             bias = fit_prior_bias(scores, gold, head.temperature, head.smoothing)
             # softmax(s / T + b) = softmax((s + T b) / T): the offsets live in the intercepts.
             head.intercept = head.intercept + head.temperature * bias
             found[dim]["bias"] = dict(zip(head.classes, bias.tolist(), strict=True))
+    model.restack()
     return found
