@@ -355,3 +355,16 @@ def test_a_second_positional_argument_read_as_the_dtype_is_named(line, message, 
     # One argument: the dtype slot is not the slip.
     text = hint(crash("TypeError", message, "a = np.array(values)"))
     assert "as the data type" not in text, text
+
+
+def test_pythons_own_maybe_you_meant_equals_is_kept_only_in_a_condition():
+    message = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"
+    line = "df.drop([col]),axis=1,inplace=True"
+    text = _syntax(f"x = 1\n{line}", line, "axis", message)
+    assert "==" not in text and "from `axis=1,inplace=True` on" in text, text
+    message = "cannot assign to function call here. Maybe you meant '==' instead of '='?"
+    line = "f(x) = 3"
+    text = _syntax(f"x = 1\n{line}", line, "f", message)
+    assert "==" not in text and "cannot assign to function call" in text, text
+    line = "if f(x) = 3:"
+    assert "==" in _syntax(f"x = 1\n{line}", line, "f", message)

@@ -293,7 +293,22 @@ def test_used_before_assigned_in_the_same_cell():
 def test_name_local_to_a_function():
     f = run(make(["def g():\n    x = 1\n    return x", "g()\nprint(x)"], "1 2"))
     check(f, "implementation_error", None, 1)
-    assert "local" in f.hint
+    assert "local" in f.hint and "return it" in f.hint
+
+
+@pytest.mark.parametrize(
+    ("source", "says"),
+    [
+        # A parameter: "return it" makes no sense; it has a value only while the function runs.
+        ("def g(x):\n    return x * 2", "`x` is a parameter of `g()`"),
+        # A class attribute: read through the class.
+        ("class Plot:\n    x = 'line'", "read it as `Plot.x`"),
+    ],
+)
+def test_a_name_bound_only_inside_a_def_or_class_is_told_how(source, says):
+    f = run(make([source, "print(x)"], "1 2"))
+    check(f, "implementation_error", None, 1)
+    assert says in f.hint and "return it" not in f.hint, f.hint
 
 
 def test_star_import_makes_defined_nowhere_undecided():

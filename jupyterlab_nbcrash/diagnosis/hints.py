@@ -316,6 +316,12 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         inside = _library_look(parsed)
         if inside:
             return inside
+    if family == "TypeError" and _STATES_TYPE.search(parsed.message[:1_000]):
+        # The message names the type it wanted: the types are what to compare.
+        return (
+            f"Print `type(...)` of the values {on or 'on that line'} and compare them with the "
+            "types the message names."
+        )
     if family == "ValueError":
         return _value_look(parsed.message, on or "on that line")
     if family == "OSError":

@@ -382,11 +382,7 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
     local = next((c for c in nb.mentioning(name) if name in nb.names(c).local_only), None)
     if local is not None:
         evidence.append(f"{_cell_name(local)} assigns `{name}` only inside a function or class")
-        hint = (
-            f"`{name}` is only assigned inside a function or class in cell {local.index + 1}, so "
-            "it is local there: return it, or assign it at the top level of a cell."
-        )
-        return _finding(IMPLEMENTATION, None, decisive, hint, evidence, local)
+        return _finding(IMPLEMENTATION, None, decisive, _local_hint(local, name), evidence, local)
     # How the failing line (else the cell) uses the name picks the import: glob(...), glob.glob(...)
     statement = import_for(name, line or (nb.crash.source if nb.crash else ""))
     suggestion = _close_name(nb, name, message, line)
@@ -565,6 +561,42 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
             f"(`{_short(mutation.text, 50)}`): restart the kernel and run the cells in order."
         )
     return _finding(NOTEBOOK, OUT_OF_ORDER, decisive, hint, evidence, cell)
+
+
+def _local_hint(cell: Cell, name: str) -> str:
+    """How `name` is bound only inside a def or class of ``cell``: a parameter has a value only
+    while its function runs, a class attribute is read through the class; a local variable can be
+    returned. "Return it" is said only for the last."""
+    where = f"cell {cell.index + 1}"
+    try:
+        tree = ast.parse(cell.source)
+    except SyntaxError:
+        tree = None
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            a = node.args
+            params = [*a.posonlyargs, *a.args, *a.kwonlyargs, a.vararg, a.kwarg]
+            if any(p is not None and p.arg == name for p in params):
+                owner = f"`{node.name}()`" if not isinstance(node, ast.Lambda) else "a lambda"
+                return (
+                    f"`{name}` is a parameter of {owner} in {where}: it has a value only inside "
+                    "that function while it runs; outside it, use the value you pass in, or "
+                    f"create `{name}` at the top level of a cell."
+                )
+        if isinstance(node, ast.ClassDef) and any(
+            isinstance(t, ast.Name) and t.id == name
+            for stmt in node.body
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign))
+            for t in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])
+        ):
+            return (
+                f"`{name}` is an attribute of the class `{node.name}` in {where}: read it as "
+                f"`{node.name}.{name}` (or `self.{name}` inside its methods)."
+            )
+    return (
+        f"`{name}` is only assigned inside a function or class in {where}, so it is local "
+        "there: return it, or assign it at the top level of a cell."
+    )
 
 
 @lru_cache(maxsize=256)  # failing lines recur: a helper function's line in several crashes

@@ -332,6 +332,10 @@ def _syntax_error(p, f):
         )
     if f.get("kind") in ("IndentationError", "TabError"):
         return _indentation(p, message, line)
+    # Python's "Maybe you meant '=='" is a guess of its own: only in a condition is `==` likely.
+    condition = re.match(r"\s*(?:if|elif|while|assert)\b", line) is not None
+    if not condition:
+        message = re.sub(r"\.? ?Maybe you meant '==?'.*$", "", message).strip()
     plain = message in ("", "invalid syntax", "ignored", COLAB_PLACEHOLDER) or message.startswith(
         "invalid syntax. Perhaps you forgot a comma"
     )
