@@ -112,10 +112,14 @@ def test_a_called_list_with_no_function_of_that_name_anywhere_is_the_parentheses
 
 def test_an_attribute_called_is_never_said_to_have_no_function():
     # `model.predict` was a method of the model's class, which no cell of the notebook shows.
-    cell = "model.predict = model.predict(X)\nmodel.predict(X2)"
+    cell = "y = model.predict(X)\nmodel.predict(X2)"
     message = "'numpy.ndarray' object is not callable"
     text = _cell_hint("TypeError", message, cell, "model.predict(X2)", ["model = make()"])
     assert "the `()` is the slip" not in text and "if a function of that name" in text, text
+    # The code assigns the attribute (`plt.ylim = (0, 8)`): that assignment put the value there.
+    cell = "model.predict = model.predict(X)\nmodel.predict(X2)"
+    text = _cell_hint("TypeError", message, cell, "model.predict(X2)", ["model = make()"])
+    assert "an assignment (`model.predict = ...`) replaced the function" in text, text
 
 
 @pytest.mark.parametrize(

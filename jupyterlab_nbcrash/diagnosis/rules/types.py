@@ -318,10 +318,10 @@ def _called_value(p, name: str, t: str) -> str:
     code, whole = seen_code(p)
     first, _, attribute = name.rpartition(".")
     builtin = not first and callable(getattr(builtins, name, None))
-    # `plt.title = "Ages"`: the code set an attribute of an imported module, whose function it was
+    # `plt.title = "Ages"`, `plt.ylim=(0, 8)`: the code set an attribute that its library (or
+    # class) has as a method; the assignment is what put the value there, imported or not
     module_attribute = bool(first) and (
-        defines_callable(code, first.split(".")[0])
-        and re.search(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)", code, re.M) is not None
+        re.search(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)", code, re.M) is not None
     )
     if builtin or module_attribute or defines_callable(code, attribute or name):
         return (
