@@ -368,3 +368,23 @@ def test_pythons_own_maybe_you_meant_equals_is_kept_only_in_a_condition():
     assert "==" not in text and "cannot assign to function call" in text, text
     line = "if f(x) = 3:"
     assert "==" in _syntax(f"x = 1\n{line}", line, "f", message)
+
+
+# ------------------------------------------------------ 16. keys that no table has by name
+
+
+@pytest.mark.parametrize(
+    ("message", "line", "says"),
+    [
+        ("False", "t[t['Sex' == 'male']]", "`'Sex' == 'male'` inside the brackets is compared"),
+        ("False", "df[ok]", "the bool False"),
+        ("None", "df[target]", "The key looked up is None"),
+    ],
+)
+def test_a_bool_or_none_key_is_told_as_what_it_is(message, line, says):
+    frames = [(f"{SITE}/pandas/core/frame.py", "__getitem__")]
+    text = hint(crash("KeyError", message, line, frames=frames))
+    assert says in text and ".columns" not in text, text
+    # The string 'None' is a column name like any other.
+    text = hint(crash("KeyError", "'None'", "df['None']", frames=frames))
+    assert "is None" not in text and ".columns" in text, text

@@ -99,6 +99,35 @@ def _row_lookup(p: ParsedError, key: str) -> bool:
     return m is not None and m.group(2) == key
 
 
+# `df['Sex' == 'male']`: the comparison inside the brackets runs first and gives one bool.
+_COMPARED_IN_BRACKETS = re.compile(r"\[\s*(['\"][^'\"]*['\"]\s*[=!]=\s*[^\]]+)\]")
+
+
+def _odd_key(p: ParsedError, key: str) -> str:
+    """A key no table has by name: True/False (a comparison that gave one bool) or None (a
+    variable meant to hold a name that holds None); else "". The message shows them unquoted
+    (`KeyError: False`); a quoted 'None' is a string key like any other."""
+    if p.message.strip() != key:
+        return ""
+    if key in ("True", "False"):
+        m = _COMPARED_IN_BRACKETS.search(p.user_line)
+        if m:
+            return (
+                f"`{m.group(1).strip()}` inside the brackets is compared first and gives {key}, "
+                "which is then looked up as a key: to filter rows write `df[df['col'] == value]`."
+            )
+        return (
+            f"The key looked up is the bool {key}: a comparison or test inside the brackets gave "
+            "one True/False instead of a column name or a mask."
+        )
+    if key == "None":
+        return (
+            "The key looked up is None: the variable meant to hold the name (a column, a key or "
+            "a setting read from a config) holds None; print it and set it first."
+        )
+    return ""
+
+
 def _series_lookup(p: ParsedError) -> bool:
     """The key was looked up by a Series' `__getitem__` (pandas/core/series.py), no DataFrame's."""
     files = [f.filename.replace("\\", "/") for f in p.frames if not f.is_user]
@@ -128,6 +157,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             f"pandas looked up the label {key}, not the position {key}: use `.iloc[{key}]` for "
             "positions, or `.reset_index(drop=True)` after filtering rows."
         )
+    odd = _odd_key(p, key)
+    if odd:
+        return odd
     removed = _removed_in_cell(p, key)
     if removed:
         return removed
