@@ -41,17 +41,22 @@ if {mode!r} != "none":
 """
 
 
+def callgrind(root: Path, code: str, out: str) -> subprocess.CompletedProcess:
+    """Run ``code`` in a fresh Python under callgrind (profile written to ``out``), in ``root``."""
+    command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
+    return subprocess.run(
+        [*command, sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
+
+
 def instructions(root: Path, corpus: Path, mode: str) -> tuple[int, int]:
     """(instructions executed, crashes scanned) of one fresh process."""
     code = CHILD.format(root=str(root), corpus=str(corpus), mode=mode)
     with tempfile.TemporaryDirectory(prefix="nbcrash-callgrind-") as tmp:
-        command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/out"]
-        proc = subprocess.run(
-            [*command, sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            cwd=root,
-        )
+        proc = callgrind(root, code, f"{tmp}/out")
     refs = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
     if proc.returncode or refs is None:
         sys.exit(f"callgrind failed ({mode}, {root}):\n{proc.stderr[-2000:]}")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from jupyterlab_nbcrash.diagnosis.model import library_hint
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from jupyterlab_nbcrash.diagnosis.tokens import (
@@ -200,3 +205,24 @@ def test_tokens_are_the_same_with_a_cold_or_a_warm_identifier_cache():
     assert T._ident_cues("plotKMeans_v2") == (
         ("plot", "data_visualization"), ("k", ""), ("means", ""), ("v", "")
     )  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(["df", "a(a", "x.y", "np", "a", "foo bar", "K"]),
+    line=st.lists(
+        st.sampled_from(["df", "a(a", "x.y", "np", "a", "(", ".", "[", " ", "=", "_", "b", "é"]),
+        max_size=12,
+    ).map("".join),
+)
+def test_name_shape_reads_the_uses_as_one_search_a_kind_did(name, line):
+    """One pattern for what follows a missing name's uses: the tokens that a search for each
+    kind of use (``name(``, ``name.``, ``name[``) gave, overlapping uses included."""
+    kinds = {"nm:called": r"\(", "nm:dotted": r"\.", "nm:indexed": r"\["}
+    expected = {
+        token
+        for token, char in kinds.items()
+        if re.search(rf"(?<![\w.]){re.escape(name)}\s*{char}", line)
+    }
+    got = set(name_shape(name, line)) & set(kinds)
+    assert got == expected

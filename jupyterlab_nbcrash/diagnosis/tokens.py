@@ -212,6 +212,20 @@ _PATHLIKE = re.compile(
     re.I,
 )
 
+# The patterns of one call each, compiled here: ``re.search(pattern, …)`` looks its compiled
+# form up in re's cache on every call.
+_DOTTED_WORD = re.compile(r"[\w.]+")
+_IMPORTED = re.compile(r"\s*(?:from|import)\s+([A-Za-z_][\w]*)")
+_ASSIGNMENT = re.compile(r"\s*[\w\[\], .'\"]+\s*=[^=]")
+_NAME_IN_MESSAGE = re.compile(r"name '([^']+)'")
+_DATA_NAME = re.compile(
+    r"(^|_)(df|data|dataset|x|y|train|test|val|valid|features|labels|target)(_|$|\d)"
+)
+_MODEL_NAME = re.compile(r"(model|clf|net|classifier|regressor|estimator|pipeline|encoder)")
+_RESULT_NAME = re.compile(r"(pred|score|acc|loss|result|metric)")
+# The character after a missing name's use in the failing line → its token.
+_FOLLOWED_BY = (("(", "nm:called"), (".", "nm:dotted"), ("[", "nm:indexed"))
+
 # Frame headers differ by IPython version: `<ipython-input-5-9f1e> in <module>` (IPython 7),
 # `Input In [5], in <cell line: 2>()` (8.0-8.5), `Cell In[5], line 2` (8.6+), ipykernel temp
 # files, and `File path:N, in f` for library frames (8.x) against `path in f` (7). Their words
@@ -245,7 +259,7 @@ def _norm_quoted(match: re.Match) -> str:
         return " _path_ "
     if _IDENT.fullmatch(inner):
         return " _name_ "
-    if re.fullmatch(r"[\w.]+", inner):
+    if _DOTTED_WORD.fullmatch(inner):
         return " _dotted_ "
     return " _str_ "
 
@@ -275,7 +289,7 @@ def _quoted_tokens(message: str) -> list[str]:
     out = []
     for m in _QUOTED.finditer(message[:MAX_MESSAGE_CHARS]):
         inner = m.group(1) if m.group(1) is not None else m.group(2) or ""
-        if 0 < len(inner) <= 30 and re.fullmatch(r"[\w.]+", inner):
+        if 0 < len(inner) <= 30 and _DOTTED_WORD.fullmatch(inner):
             out.append("q:" + inner.lower())
             top = inner.split(".")[0]
             if top in ALIASES:
@@ -294,22 +308,20 @@ def name_shape(name: str, user_line: str = "") -> list[str]:
         out.append("nm:class")
     elif name.isupper():
         out.append("nm:const")
-    if user_line and re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", user_line):
-        out.append("nm:called")
-    if user_line and re.search(rf"(?<![\w.]){re.escape(name)}\s*\.", user_line):
-        out.append("nm:dotted")
-    if user_line and re.search(rf"(?<![\w.]){re.escape(name)}\s*\[", user_line):
-        out.append("nm:indexed")
+    if user_line:
+        # What follows the name where the line uses it: one pattern a name, not one a kind (each
+        # new name is a compile). Zero-width, so that every place a use starts is tried.
+        use = rf"(?<![\w.])(?={re.escape(name)}\s*([(.\[]))"
+        after = {m.group(1) for m in re.finditer(use, user_line)}
+        out += [token for char, token in _FOLLOWED_BY if char in after]
     if user_line and re.match(rf"\s*(?:[\w, ]+=\s*)?{re.escape(name)}\b", user_line):
         out.append("nm:leading")
     low = name.lower()
-    if re.search(
-        r"(^|_)(df|data|dataset|x|y|train|test|val|valid|features|labels|target)(_|$|\d)", low
-    ):
+    if _DATA_NAME.search(low):
         out.append("nm:data")
-    if re.search(r"(model|clf|net|classifier|regressor|estimator|pipeline|encoder)", low):
+    if _MODEL_NAME.search(low):
         out.append("nm:model")
-    if re.search(r"(pred|score|acc|loss|result|metric)", low):
+    if _RESULT_NAME.search(low):
         out.append("nm:result")
     if "_" in name:
         out.append("nm:snake")
@@ -334,12 +346,12 @@ def code_tokens(prefix: str, line: str) -> list[str]:
     stripped = line.lstrip()
     if stripped.startswith(("import ", "from ")):
         out.append(f"{prefix}:_import_")
-        m = re.match(r"\s*(?:from|import)\s+([A-Za-z_][\w]*)", line)
+        m = _IMPORTED.match(line)
         if m:
             out.append(f"{prefix}l:{ALIASES.get(m.group(1), m.group(1).lower())}")
     if stripped.startswith(("!", "%")):
         out.append(f"{prefix}:_magic_")
-    if re.match(r"\s*[\w\[\], .'\"]+\s*=[^=]", line):
+    if _ASSIGNMENT.match(line):
         out.append(f"{prefix}:_assign_")
     return out
 
@@ -584,7 +596,7 @@ def tokens(parsed: ParsedError, matches: Sequence[RuleMatch] = ()) -> list[str]:
         names = parsed.names
         name = names[0] if names else ""
         if not name:
-            m = re.search(r"name '([^']+)'", message)
+            m = _NAME_IN_MESSAGE.search(message)
             name = m.group(1) if m else ""
         out += name_shape(name, user_line)
 

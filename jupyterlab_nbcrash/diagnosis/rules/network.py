@@ -59,17 +59,23 @@ NETWORK_ENAMES = frozenset(
         "APIConnectionError",
     }
 )
+# A message that says a request failed. Factored by first letter: the engine tries a dozen
+# branches at each position of the message instead of ≈30 phrases (the rules of a crash −12 %
+# instructions); a status phrase after a word boundary is searched on its own, as a leading
+# ``\b`` would keep the engine from skipping to the positions where a phrase can start.
 _NET_MESSAGE = re.compile(
-    r"Temporary failure in name resolution|Name or service not known|nodename nor servname"
-    r"|getaddrinfo failed|Failed to establish a new connection|Max retries exceeded with url"
-    r"|HTTP Error \d{3}|\b(?:40[0-9]|429|50[0-4]) (?:Client|Server) Error|URL fetch failure"
-    r"|Connection (?:aborted|refused|reset|timed out)|Read timed out|Remote end closed connection"
-    r"|CERTIFICATE_VERIFY_FAILED|Failed to fetch|Too Many Requests|status (?:code )?\d{3}"
-    r"|Cannot connect to host|Network is unreachable|No route to host|request failed"
-    r"|We couldn't connect to|Couldn't reach|Unable to connect|could not connect to server"
-    r"|<urlopen error|SSL: |HTTPSConnectionPool|HTTPConnectionPool|Invalid URL|Connection error",
+    r"T(?:emporary failure in name resolution|oo Many Requests)"
+    r"|N(?:ame or service not known|odename nor servname|etwork is unreachable|o route to host)"
+    r"|getaddrinfo failed|Failed to (?:establish a new connection|fetch)"
+    r"|Max retries exceeded with url|HTTP(?: Error \d{3}|S?ConnectionPool)"
+    r"|U(?:RL fetch failure|nable to connect)"
+    r"|C(?:onnection (?:aborted|refused|reset|timed out|error)|ERTIFICATE_VERIFY_FAILED"
+    r"|annot connect to host|ouldn't reach|ould not connect to server)"
+    r"|Re(?:ad timed out|mote end closed connection|quest failed)|S(?:tatus (?:code )?\d{3}|SL: )"
+    r"|We couldn't connect to|<urlopen error|Invalid URL",
     re.I,
 )
+_NET_STATUS = re.compile(r"\b(?:40[0-9]|429|50[0-4]) (?:Client|Server) Error", re.I)
 # Built-in errors whose message mentions a status code or a failed request by coincidence.
 _PYTHON_ERRORS = frozenset(
     {"KeyError", "IndexError", "TypeError", "AttributeError", "NameError", "SyntaxError"}
@@ -78,6 +84,11 @@ _GENERIC = frozenset({"OSError", "Exception", "RuntimeError", "ValueError", "err
 _NET_PACKAGES = frozenset(
     {"urllib", "http", "socket", "ssl", "requests", "urllib3", "aiohttp", "httpx", "httplib2"}
 )
+
+
+def network_message(message: str) -> bool:
+    """Whether the message says that a request failed (a name lookup, a connection, a status)."""
+    return _NET_MESSAGE.search(message) is not None or _NET_STATUS.search(message) is not None
 
 
 @named(REQUEST_FAILED)
@@ -89,7 +100,7 @@ def request_failed(parsed: ParsedError) -> RuleMatch | None:
         parsed.ename in _PYTHON_ERRORS or not parsed.ename.endswith(("Error", "Exception"))
     ):
         return None
-    text = _NET_MESSAGE.search(parsed.message)
+    text = network_message(parsed.message)
     if parsed.ename == "OperationalError" and not text:
         confidence = 0.55  # a database call; the study counts remote services as requests
     elif parsed.ename in ("TimeoutError", "timeout") and not (text or frames):
