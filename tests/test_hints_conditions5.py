@@ -388,3 +388,37 @@ def test_a_bool_or_none_key_is_told_as_what_it_is(message, line, says):
     # The string 'None' is a column name like any other.
     text = hint(crash("KeyError", "'None'", "df['None']", frames=frames))
     assert "is None" not in text and ".columns" in text, text
+
+
+# ---------------------------------- 17. what was typed, a file held open, a browser that closed
+
+
+@pytest.mark.parametrize(
+    ("message", "line", "says", "never"),
+    [
+        ("invalid literal for int() with base 10: ''", "n = int(input())", "nothing", "column"),
+        ("could not convert string to float: 'abc'", "x = float(s)", "find where", "column"),
+        ("could not convert string to float: '12,5'", "x = float(s)", "decimal=','", "column"),
+    ],
+)
+def test_a_number_conversion_of_one_value_is_no_column_to_encode(message, line, says, never):
+    text = hint(crash("ValueError", message, line))
+    assert says in text and never not in text, text
+    # A pandas conversion of a column keeps the column advice (a decimal comma its own).
+    frames = [(f"{SITE}/pandas/core/generic.py", "astype")]
+    text = hint(crash("ValueError", message, "X = df['a'].astype(float)", frames=frames))
+    assert "column" in text or "decimal=','" in text, text
+
+
+def test_a_file_held_by_another_process_and_a_closed_browser_are_named():
+    message = (
+        "[WinError 32] The process cannot access the file because it is being used by another "
+        "process: 'out.xlsx'"
+    )
+    text = hint(crash("PermissionError", message, "os.remove('out.xlsx')"))
+    assert "holds the file" in text and "os.getcwd()" not in text, text
+    frames = [("selenium/webdriver/remote/webdriver.py", "find_element")]
+    text = _through(
+        "WebDriverException", "Message: chrome not reachable", "driver.find_element(x)", *frames
+    )
+    assert "was closed or crashed" in text and "search for it" not in text, text

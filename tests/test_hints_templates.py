@@ -77,7 +77,7 @@ SPECIFICS = {
     "type_not_iterable": ["range("],
     "index_numpy_empty": ["empty"],
     "value_ambiguous_truth": ["`&`", ".any()"],
-    "value_cannot_convert": ["'12,5'", "pd.to_numeric"],
+    "value_cannot_convert": ["'12,5'", "decimal=','"],
     "network_urlopen_dns": ["internet"],
     "runtime_asyncio_run": ["await main()"],
     "syntax_print_py2": ["print(...)"],

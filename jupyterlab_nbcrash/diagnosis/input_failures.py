@@ -93,6 +93,16 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "message names (`%pip install …` for a Python package), then restart the kernel.",
     ),
     (
+        # Selenium lost the browser it drives (closed, crashed, or its window was closed).
+        (
+            "chrome not reachable", "invalid session id", "no such window",
+            "target window already closed", "disconnected: not connected to devtools",
+            "browser has closed", "session deleted because of page crash",
+        ),
+        "The browser that Selenium drives was closed or crashed (or its window was): start a new "
+        "driver and run the steps again; keep the window open while the code runs.",
+    ),
+    (
         # Selenium's WebDriverWait (and other waits): what it waited for never came.
         ("timeoutexception",),
         "A wait ran out of time before what it waited for appeared (a page element, a "

@@ -649,6 +649,13 @@ _ERRNO_LOOKS: tuple[tuple[re.Pattern, str, str], ...] = (
         "The path is longer than the file system allows: shorten the file or folder names.",
     ),
     (
+        re.compile(r"being used by another process", re.I),
+        "",
+        "Another program (or this notebook, through a file it has not closed) holds the file: "
+        "close it there (Excel, a viewer, `f.close()`; open files with `with open(...)`), then "
+        "retry.",
+    ),
+    (
         re.compile(r"Too many open files", re.I),
         "",
         "The process has too many files open: close them (open files with `with open(...)`), "

@@ -329,6 +329,12 @@ def _text_to_number(p, f):
             f"`{call.text}` reads every column, and one holds text{shown}: pass "
             "`numeric_only=True` or select the numeric columns (`df.select_dtypes('number')`)."
         )
+    if value and re.fullmatch(r"-?\d+,(?:\d{1,2}|\d{4,})", value.strip()):
+        # `12,5`: a decimal comma (a thousands separator would group three digits).
+        return (
+            f"Text{shown} writes its decimals with a comma: replace it with a point "
+            "(`.replace(',', '.')` before converting), or read the file with `decimal=','`."
+        )
     if value and _FORMATTED_NUMBER.match(value):
         return (
             f"Text{shown} is a number written with separators or signs: remove them before "
@@ -338,6 +344,19 @@ def _text_to_number(p, f):
         return (
             f"Text{shown} reads like an identifier (a hash, code or ID), not a number: drop that "
             "column from the features (an ID carries no meaning for a model)."
+        )
+    if re.search(r"\binput\s*\(", p.user_line):
+        # `int(input())`: what was typed, not a data column.
+        typed = f"the text typed ({_quoted(value)})" if value else "nothing (an empty answer)"
+        return (
+            f"`input()` returned {typed}, which is not a number: type a single number, or "
+            "check and convert the answer first (e.g. split `'1,2,3'` with `.split(',')`)."
+        )
+    if not p.libraries and "[" not in p.user_line and ".astype" not in p.user_line:
+        # A builtin `int(...)`/`float(...)` on one value: no column to clean or encode.
+        return (
+            f"Text{shown} is not a number, so `int(...)`/`float(...)` cannot convert it: find "
+            "where that value comes from, or check it before converting."
         )
     return (
         f"Text{shown} cannot be turned into a number: clean or encode that column first, e.g. "
