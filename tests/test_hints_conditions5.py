@@ -426,3 +426,16 @@ def test_a_file_held_by_another_process_and_a_closed_browser_are_named():
         "WebDriverException", "Message: chrome not reachable", "driver.find_element(x)", *frames
     )
     assert "was closed or crashed" in text and "search for it" not in text, text
+
+
+def test_an_element_selenium_cannot_find_is_on_the_page_not_a_missing_program():
+    frames = [("selenium/webdriver/remote/webdriver.py", "find_element")]
+    message = (
+        'Message: no such element: Unable to locate element: {"method":"css selector"}\n'
+        "Stacktrace:\nBacktrace:\n\tGetHandleVerifier [0x00A] (chromedriver.exe)"
+    )
+    text = _through("NoSuchElementException", message, "driver.find_element(by, sel)", *frames)
+    assert "no element that matches the locator" in text and "PATH" not in text, text
+    message = "Message: 'chromedriver' executable needs to be in PATH."
+    text = _through("WebDriverException", message, "driver = webdriver.Chrome()", *frames)
+    assert "PATH" in text and "locator" not in text, text

@@ -451,10 +451,15 @@ def test_scan_gives_each_cell_its_first_error_output():
 
 def test_huge_counts_cost_no_more_than_the_cells():
     # a count of a billion shown by one cell: the counts below it are not walked one by one
+    # (a walk would not end in the test's time), and with almost every count below missing, one
+    # more missing count is no sign of a re-run
     sources = ["X = make()", "X = add_bias(X)", "y = X @ w"]
     f = run(saved(sources, [None, 10**9, 10**9 + 1], crash=3, error=SHAPES))
+    assert f is None or f.kind != "rerun", f
+    # the same cells with the counts below shown: the missing one is a re-run's sign
+    f = run(saved(sources, [1, 3, 4], crash=3, error=SHAPES))
     check(f, OOO, 2, "rerun")
-    assert f"no cell shows [{10**9 - 1}]" in " ".join(f.evidence)
+    assert "no cell shows [2]" in " ".join(f.evidence)
 
 
 def test_a_definer_that_failed_on_the_same_missing_name_is_not_the_one_to_fix():

@@ -23,6 +23,24 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "The run was interrupted (the stop button or Ctrl-C) before it finished: run the cell "
         "again and let it finish.",
     ),
+    # Selenium's own failures, read before the program entry: their messages name chromedriver.
+    (
+        # Selenium lost the browser it drives (closed, crashed, or its window was closed).
+        (
+            "chrome not reachable", "invalid session id", "no such window",
+            "target window already closed", "disconnected: not connected to devtools",
+            "browser has closed", "session deleted because of page crash",
+        ),
+        "The browser that Selenium drives was closed or crashed (or its window was): start a new "
+        "driver and run the steps again; keep the window open while the code runs.",
+    ),
+    (
+        # Selenium found no element for the locator: the page, not the program or the library.
+        ("nosuchelementexception", "unable to locate element"),
+        "The page has no element that matches the locator: the selector is wrong, or the element "
+        "is not there yet (still loading, or inside a frame); check the selector in the browser's "
+        "inspector and wait for the element with `WebDriverWait`.",
+    ),
     (
         (
             "executables not found", "executable not found", "executables were not found",
@@ -91,16 +109,6 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
         "Something this call needs is not installed: install the package or program the "
         "message names (`%pip install …` for a Python package), then restart the kernel.",
-    ),
-    (
-        # Selenium lost the browser it drives (closed, crashed, or its window was closed).
-        (
-            "chrome not reachable", "invalid session id", "no such window",
-            "target window already closed", "disconnected: not connected to devtools",
-            "browser has closed", "session deleted because of page crash",
-        ),
-        "The browser that Selenium drives was closed or crashed (or its window was): start a new "
-        "driver and run the steps again; keep the window open while the code runs.",
     ),
     (
         # Selenium's WebDriverWait (and other waits): what it waited for never came.

@@ -234,6 +234,11 @@ class _Counts:
         missing = self.missing_below(count)
         if missing is None:
             return None
+        shown = bisect.bisect_left(self.distinct, count) - bisect.bisect_left(self.distinct, 1)
+        if shown < (count - 1) / 2:
+            # Most counts below are missing (cells deleted, outputs cleared, a partial save):
+            # one more missing count says nothing about this cell.
+            return None
         if missing == count - 1:
             at = bisect.bisect_left(self.distinct, missing)  # the highest count shown below it
             before = self.distinct[at - 1] if at and self.distinct[at - 1] > 0 else None
