@@ -439,3 +439,56 @@ def test_an_element_selenium_cannot_find_is_on_the_page_not_a_missing_program():
     message = "Message: 'chromedriver' executable needs to be in PATH."
     text = _through("WebDriverException", message, "driver = webdriver.Chrome()", *frames)
     assert "PATH" in text and "locator" not in text, text
+
+
+# ---------------------------------------------- 18. slips around an undefined name, seen in code
+
+
+def _name_error(cells: list[str], line: str, name: str) -> str:
+    """The hint for a NameError on ``name`` in a last cell ``line``, below ``cells``."""
+    tb = (
+        f"NameError Traceback\nCell In[5], line 1\n----> 1 {line}\n",
+        f"NameError: name '{name}' is not defined",
+    )
+    shown = [*cells, line]
+    nb = [
+        {"id": f"c{i}", "index": i, "source": s, "execution_count": i + 1}
+        for i, s in enumerate(shown)
+    ]
+    record = ErrorRecord.from_dict(
+        {
+            "ename": "NameError",
+            "evalue": f"name '{name}' is not defined",
+            "traceback": list(tb),
+            "code": line,
+            "cell_id": f"c{len(cells)}",
+            "execution_count": len(shown),
+            "notebook": {"path": "a.ipynb", "cells": nb},
+        }
+    )
+    return diagnose(record).hint
+
+
+@pytest.mark.parametrize(
+    ("cells", "line", "name", "says"),
+    [
+        (["import seaborn as sns"], "sns=histplot(df)", "histplot", "write `sns.histplot(...)`"),
+        (["import torchvision.models as m"], "t = torchvision.ops", "torchvision", "binds `m`"),
+        (["x = 1"], "y = ____ + 1", "____", "a blank left to fill in"),
+    ],
+)
+def test_a_slip_around_an_undefined_name_is_named(cells, line, name, says):
+    assert says in _name_error(cells, line, name)
+
+
+def test_no_slip_is_claimed_where_the_code_shows_none():
+    # `histplot` alone, and no module imported under the name before `=`.
+    assert "belongs" not in _name_error(["import numpy as np"], "y = histplot(df)", "histplot")
+    assert "belongs" not in _name_error(["x = 1"], "sns=histplot(df)", "histplot")
+    # `torchvision` imported whole: no "binds" claim.
+    text = _name_error(
+        ["import torchvision", "import torchvision.models as m"],
+        "t = torchvision.ops",
+        "torchvision",
+    )
+    assert "binds" not in text, text

@@ -67,3 +67,53 @@ def def_returns_value(code: str, name: str) -> bool | None:
             if re.match(r"\s*(?:return[ \t]+(?!None\s*(?:#|$))\S|yield\b)", body):
                 return True
     return False if found else None
+
+
+def name_slip(p: ParsedError, name: str) -> str | None:
+    """Slips the code shows around the name: an exercise's blank (`____`), `=` typed for `.`
+    before a module's function (`sns=histplot(...)`), a submodule imported under another name
+    (`import torchvision.models as models` binds no `torchvision`)."""
+    if re.fullmatch(r"_{2,}", name):
+        return (
+            f"`{name}` is a blank left to fill in (an exercise's placeholder): replace it with "
+            "your code."
+        )
+    code, _ = seen_code(p)
+    typed = re.search(rf"\b([A-Za-z_]\w*)\s*=\s*{re.escape(name)}\s*\(", p.user_line)
+    if typed and _imports_module(code, typed.group(1)):
+        alias = typed.group(1)
+        return (
+            f"`{alias}={name}(` has `=` where a `.` belongs: write `{alias}.{name}(...)` "
+            f"(the `=` also replaced `{alias}`: run the import cell again)."
+        )
+    sub = re.search(
+        rf"^[ \t]*(?:import[ \t]+({re.escape(name)}\.[\w.]+)[ \t]+as[ \t]+(\w+)"
+        rf"|from[ \t]+({re.escape(name)}(?:\.[\w.]+)?)[ \t]+import[ \t]+(\w+))",
+        code,
+        re.M,
+    )
+    if sub and not defines_callable(code, name):
+        module, bound = sub.group(1) or sub.group(3), sub.group(2) or sub.group(4)
+        how = f"import {module} as {bound}" if sub.group(1) else f"from {module} import {bound}"
+        used = re.search(rf"\b{re.escape(name)}\.(\w+)", p.user_line)
+        also = (
+            f" (a subpackage such as `{name}.{used.group(1)}` may need its own "
+            f"`import {name}.{used.group(1)}`)"
+            if used
+            else ""
+        )
+        return f"`{how}` binds `{bound}`, not `{name}`: add `import {name}`{also}."
+    return None
+
+
+def _imports_module(code: str, alias: str) -> bool:
+    """``code`` imports a module as ``alias`` (`import seaborn as sns`, `import numpy`)."""
+    a = re.escape(alias)
+    return bool(
+        re.search(
+            rf"^[ \t]*import[ \t]+[\w.]+[ \t]+as[ \t]+{a}\b|^[ \t]*import[ \t]+{a}\b", code, re.M
+        )
+        or re.search(
+            rf"^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\w+[ \t]+as[ \t]+{a}\b", code, re.M
+        )
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..definitions import name_slip
 from ..text import as_code
 from ..traceback import Frame, ParsedError, library_of, top_package
 from ..where import raised_outside_notebook
@@ -449,6 +450,9 @@ def _alias_not_imported(p: ParsedError, f: Facts) -> str | None:
     or the user's own module, the NameError hint says whose code lacks the import."""
     if raised_outside_notebook(p) is not None:
         return None
+    slip = name_slip(p, f["name"])  # `import torchvision.models as models` binds no `torchvision`
+    if slip:
+        return slip
     return (
         f"`{f['name']}` is normally imported, but no cell run in this kernel imported it: run "
         f"`{f['import']}` (or your imports cell) first."

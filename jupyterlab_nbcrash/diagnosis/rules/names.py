@@ -7,6 +7,7 @@ import ast
 import difflib
 import re
 
+from ..definitions import name_slip
 from ..text import CLOSE, as_code, possibly_close, suggest
 from ..traceback import Frame, ParsedError
 from ..where import raised_outside_notebook
@@ -232,7 +233,7 @@ def special_name_hint(p: ParsedError, name: str) -> str | None:
             f"This cell deletes `{name}` (`{deleted}`) before the failing line uses it: remove "
             "the `del`, or move it below the last use."
         )
-    return None
+    return name_slip(p, name)
 
 
 def _inside_other_code(p: ParsedError, name: str, frame: Frame) -> str:
