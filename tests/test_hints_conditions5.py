@@ -318,6 +318,10 @@ def test_a_file_saved_by_another_library_version_is_told_so(ename, message, line
     # The same missing module imported by the user's own line: no file is involved.
     text = hint(crash(ename, message, "import pandas.core.indexes.numeric"))
     assert "saved with another version" not in text, text
+    # A package of the user's own (no version of it to install) is no library version mismatch.
+    own = message.replace("pandas", "myproject")
+    text = hint(crash(ename, own, line))
+    assert "saved with another version" not in text, text
 
 
 # -------------------------------- 14. a call without arguments that the message says needs one
@@ -385,6 +389,9 @@ def test_a_bool_or_none_key_is_told_as_what_it_is(message, line, says):
     frames = [(f"{SITE}/pandas/core/frame.py", "__getitem__")]
     text = hint(crash("KeyError", message, line, frames=frames))
     assert says in text and ".columns" not in text, text
+    # A dict's bool key, with no pandas in the traceback: no mask is claimed.
+    text = hint(crash("KeyError", "False", "n = counts[flag]"))
+    assert "the bool False" not in text, text
     # The string 'None' is a column name like any other.
     text = hint(crash("KeyError", "'None'", "df['None']", frames=frames))
     assert "is None" not in text and ".columns" in text, text

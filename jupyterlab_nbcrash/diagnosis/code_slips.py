@@ -83,18 +83,18 @@ def dtype_slot_hint(parsed: ParsedError) -> str:
     )
 
 
-def code_slip_hint(parsed: ParsedError) -> str:
-    """The hint for a crash that a slip in the cell's code explains; else ""."""
+def code_slip_hint(parsed: ParsedError) -> tuple[str, str]:
+    """(hint, evidence) for a crash that a slip in the cell's code explains; else ("", "")."""
     dtype = dtype_slot_hint(parsed)
     if dtype:
-        return dtype
+        return dtype, "a second positional argument of the call is read as its dtype"
     if parsed.ename not in ("TypeError", "ValueError") or not _TUPLE.search(parsed.message[:500]):
-        return ""
+        return "", ""
     slip = trailing_comma_tuple(parsed.user_code)
     if slip is None:
-        return ""
+        return "", ""
     name, line, value = slip
     return (
         f"`{line}` ends with a comma, which makes `{name}` the tuple `({value},)` rather than "
         f"`{value}`: remove the trailing comma and run the cell again."
-    )
+    ), "the cell makes a one-element tuple with a trailing comma"

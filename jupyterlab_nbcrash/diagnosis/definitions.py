@@ -32,6 +32,12 @@ def defines_callable(code: str, name: str) -> bool:
         re.M,
     ):
         return True
+    return imports_name(code, name)
+
+
+def imports_name(code: str, name: str) -> bool:
+    """An import statement of ``code`` binds ``name`` (``import name``, ``import a.b`` binds
+    ``a``, ``import m as name``, ``from m import name``)."""
     imports = re.finditer(r"^[ \t]*(from[ \t]+[\w.]+[ \t]+)?import[ \t]+([^\n#;]+)", code, re.M)
     for m in imports:
         for item in m.group(2).strip().strip("()").split(","):
@@ -80,12 +86,10 @@ def name_slip(p: ParsedError, name: str) -> str | None:
         )
     code, _ = seen_code(p)
     typed = re.search(rf"\b([A-Za-z_]\w*)\s*=\s*{re.escape(name)}\s*\(", p.user_line)
-    if typed and _imports_module(code, typed.group(1)):
+    if typed and imports_name(code, typed.group(1)):
+        # The NameError came before the assignment: the module's name still holds the module.
         alias = typed.group(1)
-        return (
-            f"`{alias}={name}(` has `=` where a `.` belongs: write `{alias}.{name}(...)` "
-            f"(the `=` also replaced `{alias}`: run the import cell again)."
-        )
+        return f"`{alias}={name}(` has `=` where a `.` belongs: write `{alias}.{name}(...)`."
     sub = re.search(
         rf"^[ \t]*(?:import[ \t]+({re.escape(name)}\.[\w.]+)[ \t]+as[ \t]+(\w+)"
         rf"|from[ \t]+({re.escape(name)}(?:\.[\w.]+)?)[ \t]+import[ \t]+(\w+))",
@@ -104,16 +108,3 @@ def name_slip(p: ParsedError, name: str) -> str | None:
         )
         return f"`{how}` binds `{bound}`, not `{name}`: add `import {name}`{also}."
     return None
-
-
-def _imports_module(code: str, alias: str) -> bool:
-    """``code`` imports a module as ``alias`` (`import seaborn as sns`, `import numpy`)."""
-    a = re.escape(alias)
-    return bool(
-        re.search(
-            rf"^[ \t]*import[ \t]+[\w.]+[ \t]+as[ \t]+{a}\b|^[ \t]*import[ \t]+{a}\b", code, re.M
-        )
-        or re.search(
-            rf"^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\w+[ \t]+as[ \t]+{a}\b", code, re.M
-        )
-    )

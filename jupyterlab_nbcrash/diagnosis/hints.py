@@ -56,9 +56,9 @@ def make_hint(
         # message (a library's wording in it is no sign of that library's failure): no template
         # reads it.
         ordered = []
-    slip = code_slip_hint(parsed)
+    slip, why = code_slip_hint(parsed)
     if slip:  # the cell's own slip explains what any template would blame on the library
-        return slip, [*evidence, "the cell makes a one-element tuple with a trailing comma"]
+        return slip, [*evidence, why]
     saved = other_version_hint(parsed)
     if saved:  # not a broken install or a shadowing file: the loaded file's library version
         return saved, [*evidence, "a loaded file refers to library internals this version lacks"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .rules.module_names import is_known_module
 from .traceback import ParsedError
 
 # A library's submodule, or a name in one, that the loaded file refers to.
@@ -30,8 +31,8 @@ def other_version_hint(parsed: ParsedError) -> str:
     if m is None:
         return ""
     library = m.group("a") or m.group("b") or m.group("c")
-    if library in ("__main__", "builtins"):
-        return ""
+    if not is_known_module(library):
+        return ""  # the user's own package (or `__main__`): no installed version to match
     loading = _LOADING_LINE.search(parsed.user_line) or any(
         _UNPICKLING.match(f.function.rsplit(".", 1)[-1]) and f.package in ("pickle", "joblib")
         for f in parsed.frames

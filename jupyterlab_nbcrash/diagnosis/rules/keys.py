@@ -116,6 +116,8 @@ def _odd_key(p: ParsedError, key: str) -> str:
                 f"`{m.group(1).strip()}` inside the brackets is compared first and gives {key}, "
                 "which is then looked up as a key: to filter rows write `df[df['col'] == value]`."
             )
+        if "pandas" not in p.libraries:
+            return ""  # a dict may be keyed by bools: nothing says a mask was meant
         return (
             f"The key looked up is the bool {key}: a comparison or test inside the brackets gave "
             "one True/False instead of a column name or a mask."

@@ -130,22 +130,29 @@ def _foreign(line: str, code: str) -> str:
     return ""
 
 
-def caret_text(text: str) -> str:
-    """The text of the marked line from where the caret `^` points (at most a few words), or
-    "<end>" when the caret stands past the line's end; "" when the traceback shows no caret."""
+def _marked(text: str) -> tuple[str, int] | None:
+    """(the line a SyntaxError traceback marks, the caret's column in it), or None: the line
+    stands right above a line of only `^` and `~`."""
     lines = text.splitlines()
     for i, caret_line in enumerate(lines[1:], 1):
         stripped = caret_line.strip()
-        if not stripped or set(stripped) - set("^~"):
-            continue
-        code = lines[i - 1]
-        column = caret_line.index("^")
-        rest = code[column:].strip() if column < len(code) else ""
-        if not rest:
-            return "<end>"
-        token = re.match(r"\S+(?: \S+)?", rest).group()
-        return token if len(token) <= 24 else token[:23] + "…"
-    return ""
+        if stripped and set(stripped) <= set("^~") and "^" in caret_line:
+            return lines[i - 1], caret_line.index("^")
+    return None
+
+
+def caret_text(text: str) -> str:
+    """The text of the marked line from where the caret `^` points (at most a few words), or
+    "<end>" when the caret stands past the line's end; "" when the traceback shows no caret."""
+    marked = _marked(text)
+    if marked is None:
+        return ""
+    code, column = marked
+    rest = code[column:].strip() if column < len(code) else ""
+    if not rest:
+        return "<end>"
+    token = re.match(r"\S+(?: \S+)?", rest).group()
+    return token if len(token) <= 24 else token[:23] + "…"
 
 
 def _parsed_as_code(parsed: ParsedError) -> bool:
@@ -179,11 +186,8 @@ def _prose(line: str) -> bool:
 
 def _syntax_line(text: str) -> str:
     # SyntaxError tracebacks show the offending line, then a caret line.
-    lines = text.splitlines()
-    for i, line in enumerate(lines[1:], 1):
-        if set(line.strip()) <= set("^~") and line.strip():
-            return lines[i - 1].strip()
-    return ""
+    marked = _marked(text)
+    return marked[0].strip() if marked else ""
 
 
 RULES = (
