@@ -273,7 +273,7 @@ def test_colabs_placeholder_is_never_quoted_as_a_key_or_name():
             "Python worker failed to connect back.",
             "PYSPARK_PYTHON",
         ),
-        ("ValueError", "Creating variables on a non-first call to a function", "names no value"),
+        ("ValueError", "Creating variables on a non-first call to a function", "own account"),
     ],
 )
 def test_failures_no_input_explains_are_not_sent_to_check_the_inputs(ename, message, fragment):

@@ -333,8 +333,8 @@ def test_the_fallback_hint_does_not_depend_on_the_models_crash_type(crash_type):
     parsed = parse(ErrorRecord(ename="Exception", evalue="x"))
     hint, _ = make_hint(parsed, {"crash_type": crash_type}, matching_rules(parsed))
     assert hint == (
-        "The marked line raised Exception: x. The message names no value of your code to check: "
-        "search for it together with the library's name and version."
+        "The marked line raised Exception: x. The message says no more: search for it together "
+        "with the library's name and version."
     )
 
 

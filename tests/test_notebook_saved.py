@@ -272,7 +272,8 @@ def test_gap_before_a_mutating_cell_is_probably_a_rerun():
     sources = ["X = make()", "X = add_bias(X)", "y = X @ w"]
     f = run(saved(sources, [1, 3, 4], crash=3, error=SHAPES))
     check(f, OOO, 2, "rerun")
-    assert f.hint.startswith("Cell 2 [3] probably ran more than once and changes `X`")
+    assert f.hint.startswith("Cell 2 [3] changes `X` (`X = add_bias(X)`) each time it runs")
+    assert "the saved counts suggest it ran more than once: if it did, restart" in f.hint
     assert "no cell shows [2]" in " ".join(f.evidence)
 
 

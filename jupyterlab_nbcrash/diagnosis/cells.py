@@ -21,6 +21,8 @@ _PYTHON_CELL_MAGICS = frozenset({"time", "capture", "prun", "debug"})
 # Line magics that run the rest of the line as Python in the user namespace.
 _PYTHON_LINE_MAGICS = frozenset({"time", "prun", "debug"})
 # Methods that change their object each time they run (so re-running the cell is not harmless).
+# Of those, the ones whose result is used too (`last = stack.pop()` still changes `stack`).
+_RETURNING_METHODS = frozenset({"pop", "popitem"})
 _MUTATING_METHODS = frozenset(
     {"append", "extend", "insert", "pop", "remove", "add", "popitem", "appendleft", "extendleft"}
 )
@@ -157,7 +159,7 @@ _cached = lru_cache(maxsize=CACHE_SIZE)(_analyse)
 
 def to_python(source: str) -> tuple[str, bool, dict[str, int]]:
     """IPython source → (Python with the same line numbers, may-define-unseen-names, magic defs)."""
-    lines = source.splitlines()
+    lines = _without_leading_indent(source.splitlines())
     dynamic = False
     defs: dict[str, int] = {}
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -222,6 +224,7 @@ class _Collector(ast.NodeVisitor):
         self.reading: set[str] = set()  # names the statement being visited reads
         self.comprehension_locals: set[str] = set()
         self.conditional = 0  # if/while/try nesting at module level
+        self.discarded: set[int] = set()  # ids of calls that are whole statements
 
     # --- bookkeeping
     def define(self, name: str, line: int) -> None:
@@ -384,7 +387,14 @@ class _Collector(ast.NodeVisitor):
         self.generic_visit(node)
         self.conditional -= 1
 
-    visit_If = visit_While = visit_Try = _conditional
+    def visit_If(self, node: ast.If) -> None:
+        if _is_main_guard(node.test) and not node.orelse:
+            # `if __name__ == "__main__":` always holds in a notebook's kernel
+            self.generic_visit(node)
+        else:
+            self._conditional(node)
+
+    visit_While = visit_Try = _conditional
     visit_TryStar = _conditional
 
     # --- statements that change a name from its own old value
@@ -443,8 +453,31 @@ class _Collector(ast.NodeVisitor):
             # `df['a'].fillna(0, inplace=True)`: the chain's own methods decide, whatever it starts
             # from (a column of `df` as much as `df` itself).
             self.mutate(base, node, "inplace", _idempotent_on(node, _innermost(node)))
-        elif func.attr in _MUTATING_METHODS and isinstance(func.value, ast.Name):
+        elif (
+            func.attr in _MUTATING_METHODS
+            and isinstance(func.value, ast.Name)
+            and (id(node) in self.discarded or func.attr in _RETURNING_METHODS)
+        ):
+            # `xs.append(1)` changes `xs` and returns None, so it stands alone as a statement;
+            # `m = np.append(a, 1)` uses its result: a function of a module, nothing changed.
             self.mutate(base, node, "method")
+
+    def visit_Expr(self, node: ast.Expr) -> None:
+        if isinstance(node.value, ast.Call):
+            self.discarded.add(id(node.value))
+        self.generic_visit(node)
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == "__name__"
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.Eq)
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value == "__main__"
+    )
 
 
 def repeats_harmlessly(mutation: Mutation, source: str, failing_line: str = "") -> bool:
@@ -537,6 +570,17 @@ def _base_name(node: ast.AST) -> str | None:
     while isinstance(node, (ast.Subscript, ast.Attribute)):
         node = node.value
     return node.id if isinstance(node, ast.Name) else None
+
+
+def _without_leading_indent(lines: list[str]) -> list[str]:
+    """The lines as IPython runs them: it removes the first line's indentation from every line
+    that starts with it (its ``leading_indent`` step), so ``  s = pd.Series(...)`` defines ``s``.
+    Leading blank lines are ignored as IPython drops them first; line numbers are kept."""
+    first = next((line for line in lines if line.strip()), "")
+    indent = first[: len(first) - len(first.lstrip(" \t"))]
+    if not indent:
+        return lines
+    return [line[len(indent) :] if line.startswith(indent) else line for line in lines]
 
 
 def _analyse_by_statement(code: str, collector: _Collector) -> bool:

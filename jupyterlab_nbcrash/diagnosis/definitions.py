@@ -75,6 +75,20 @@ def def_returns_value(code: str, name: str) -> bool | None:
     return False if found else None
 
 
+# Suffixes of data and image files a notebook reads by name (not `.data` or `.py`: `iris.data` is
+# a Bunch's attribute, `setup.py` no expression).
+_FILE_SUFFIXES = (
+    "csv|tsv|txt|xlsx?|json|png|jpe?g|gif|bmp|tiff?|pdf|hdf5|pkl|pickle|parquet|zip|npy|npz|"
+    "wav|mp3|mp4|avi|html|xml|ya?ml|sqlite|docx|pptx|ipynb|joblib|feather|geojson|shp"
+)
+
+
+def _quoted_around(line: str, at: int) -> bool:
+    """``line[at]`` lies inside a string literal (an odd number of quotes of a kind before)."""
+    before = line[:at]
+    return before.count("'") % 2 == 1 or before.count('"') % 2 == 1
+
+
 def name_slip(p: ParsedError, name: str) -> str | None:
     """Slips the code shows around the name: an exercise's blank (`____`), `=` typed for `.`
     before a module's function (`sns=histplot(...)`), a submodule imported under another name
@@ -83,6 +97,22 @@ def name_slip(p: ParsedError, name: str) -> str | None:
         return (
             f"`{name}` is a blank left to fill in (an exercise's placeholder): replace it with "
             "your code."
+        )
+    line = p.user_line.strip()
+    unquoted = re.search(rf"(?<![\w.'\"/\\]){re.escape(name)}\.({_FILE_SUFFIXES})\b", line)
+    if unquoted and not _quoted_around(line, unquoted.start()):
+        # `pd.read_excel(file.xlsx)`: Python reads `file` as a variable and `.xlsx` as its
+        # attribute, so the NameError comes first.
+        written = f"{name}.{unquoted.group(1)}"
+        return f"`{written}` is a file name without quotes: write it as a string, `'{written}'`."
+    if re.fullmatch(rf"{re.escape(name)}(?:[ \t]+--?[A-Za-z][\w-]*(?:[ \t]+[^\s#]+)*)+", line):
+        # `tesseract --version` parses as `tesseract - (-version)`.
+        return f"`{line}` is a shell command, not Python: run it in a cell as `!{line}`."
+    if re.fullmatch(rf"{re.escape(name)}(?:-[A-Za-z]\w*)+", line):
+        # `python-snappy` parses as `python - snappy`.
+        return (
+            f"Python reads `{line}` as a subtraction, `{name} - {line.split('-', 1)[1]}`: a "
+            f"package name belongs in `%pip install {line}`, a command on a line starting `!`."
         )
     code, _ = seen_code(p)
     typed = re.search(rf"\b([A-Za-z_]\w*)\s*=\s*{re.escape(name)}\s*\(", p.user_line)

@@ -129,6 +129,14 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         (
+            "could not satisfy explicit device specification", "no devices matching",
+            "no supported kernel for gpu devices",
+        ),
+        "The code (or a saved model) places work on a device this machine does not have, such "
+        "as a GPU: remove that device placement or run where the device exists.",
+    ),
+    (
+        (
             "could not open port", "access is denied", "failed to rename",
             "failed copying input tensor", "dst tensor is not initialized",
         ),
@@ -171,6 +179,10 @@ _ABOUT_INPUTS: tuple[str, ...] = (
     "negative", "nan", "infinity", "format", "encod", "decod", "found", "exist", "nonetype",
     "object", "iterable", "callable", "subscriptable", "attribute", "divi", "equal", "sql",
     "syntax", "file", "path", "director", "folder", "writ", "read", "open", "save", "load",
+    # counts and orders of what was passed ("Model n_features is 21 and input n_features is 4",
+    # "`bins` must increase monotonically", "len() of a 0-d tensor")
+    "number of", "feature", "monoton", "increas", "decreas", "element", "estimator",
+    "len(", "0-d", "more than", "less than", "at least", "at most", "exactly",
 )  # fmt: skip
 
 
@@ -206,8 +218,7 @@ def not_about_inputs(parsed: ParsedError, inputs_look: bool) -> str:
     if any(word in opening for word in _ABOUT_INPUTS):
         return ""
     library = parsed.api_library or parsed.library
-    whose = f" is `{library}`'s own account of the failure and" if library else ""
-    return (
-        f"The message{whose} names no value of your code to check: search for it together with "
-        "the library's name and version."
-    )
+    # No claim that no value of the user's is at fault: a message without input words can
+    # still be about them; it only gives nothing to compare them with.
+    whose = f" is `{library}`'s own account of the failure" if library else " says no more"
+    return f"The message{whose}: search for it together with the library's name and version."

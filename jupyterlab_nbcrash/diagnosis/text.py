@@ -332,10 +332,23 @@ def named_arguments(parsed: ParsedError, arguments, text: str) -> list[str]:
         return bool(re.search(rf"['\"`]{n}['\"`]|(?<![\w/\\.]){n}(?:=| (?:must|should) )", text))
 
     def named(name: str) -> bool:
+        # Unquoted, a name of four letters or more (or `n_estimators`, `x2`) as the subject of
+        # the message ("Unknown window type", "No axis named 2"), not after a preposition:
+        # "not contained in axis" names no `axis=1`, "a string" no `a=...`, "hue levels" no hue.
         return quoted(name) or (
             name not in _COMMON_WORDS
-            and bool(re.search(rf"(?<![\w/\\.]){re.escape(name)}(?![\w/\\])", text))
+            and (len(name) >= 4 or bool(re.search(r"[_\d]", name)))
+            and bool(
+                re.search(
+                    rf"(?<!\bin )(?<!\bon )(?<!\bof )(?<!\bfor )(?<!\bto )(?<!\balong )"
+                    rf"(?<![\w/\\.]){re.escape(name)}(?![\w/\\])",
+                    text,
+                )
+            )
         )
+
+    if parsed.ename == "CalledProcessError":
+        return []  # the message quotes a command line: its words are the program's arguments
 
     found = [f"{k}={v}" for k, v in keyword_arguments(arguments).items() if named(k)]
     if found:

@@ -500,7 +500,9 @@ _MODULE = re.compile(
     r"['\"]?(?P<f>[\w.]+)"
     r"|module ['\"](?P<a>[\w.]+)['\"] has no attribute"
 )
-_LIST_KEYS = re.compile(r"\[([^\[\]]{1,2000})\] (?:not in index|not found in axis)")
+_LIST_KEYS = re.compile(
+    r"\[([^\[\]]{1,2000})\] (?:not in index|not found in axis|not contained in axis)"
+)
 
 
 def _extract(message: str, ename: str) -> tuple[tuple, tuple, tuple, tuple]:

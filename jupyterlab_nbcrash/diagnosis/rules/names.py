@@ -222,6 +222,13 @@ def special_name_hint(p: ParsedError, name: str) -> str | None:
         return _inside_other_code(p, name, elsewhere)
     if name in NOT_IN_NOTEBOOKS:
         return NOT_IN_NOTEBOOKS[name]
+    if "Error evaluating factor" in p.message:
+        # patsy (statsmodels' formulas) looks a formula's names up in the data first, then in
+        # the notebook's variables: the name is in neither.
+        return (
+            f"The formula names `{name}`, which is no column of the data passed (nor a "
+            "variable): check its spelling and case against the data's columns (`df.columns`)."
+        )
     if name in ("args", "kwargs") and re.search(rf"\*{name}\b", p.user_line):
         return (
             f"`*{'*' if name == 'kwargs' else ''}{name}` was copied from the function's "
