@@ -19,7 +19,17 @@ version of nbcrash wrote the hint, and with two versions the items are shuffled 
     python benchmarks/hint_audit.py tally build/audit/sheets
 
 The ids of every graded crash go to ``benchmarks/audits/<name>.ids`` (committed), so the next audit
-draws a fresh sample with ``--exclude benchmarks/audits``.
+draws a fresh sample with ``--exclude benchmarks/audits`` (which also leaves out crashes that repeat
+a graded one: same error, message and cell).
+
+Graded hints the current version still gives, with their grades (every graded version's hints are
+recomputed in a temporary worktree of that commit; a few minutes):
+
+    # 5. how many graded crashes still get a hint graded C, A, B; and the hints never graded
+    python benchmarks/hint_audit.py carry build/wild/crashes.jsonl --worst 20
+
+The crashes graded in an audit are no longer held out once a fix was made from ``carry``'s list:
+only a fresh sample measures.
 """
 
 from __future__ import annotations
@@ -63,9 +73,16 @@ def excluded_ids(paths: list[str]) -> set[str]:
     return out
 
 
+def _same_crash(crash: dict) -> tuple:
+    """What makes two crashes the same for a grader: a course copied into two repositories
+    saves the same error on the same cell (the build keeps both when their notebooks differ)."""
+    return crash.get("ename"), crash.get("evalue"), crash.get("code")
+
+
 def draw(crashes: list[dict], split: str | None, n: int, seed: int, exclude: set[str]) -> list:
+    graded = {_same_crash(c) for c in crashes if c["id"] in exclude}
     pool = [c for c in crashes if (split is None or c.get("split") == split)]
-    pool = [c for c in pool if c["id"] not in exclude]
+    pool = [c for c in pool if c["id"] not in exclude and _same_crash(c) not in graded]
     pool.sort(key=lambda c: c["id"])  # the input's order must not change the sample
     return random.Random(seed).sample(pool, min(n, len(pool)))
 
@@ -218,6 +235,99 @@ def cmd_tally(args) -> int:
     return 0
 
 
+# Run inside another version's checkout: its nbcrash diagnoses the crashes of ids it is given.
+_HINTS_OF_A_TREE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+fields = json.loads(sys.argv[2])
+for line in sys.stdin:
+    crash = json.loads(line)
+    record = ErrorRecord.from_dict({k: crash[k] for k in fields if k in crash})
+    print(json.dumps({"id": crash["id"], "hint": diagnose(record).to_dict()["hint"]}))
+"""
+
+
+def _hints_of_version(version: str, crashes: list[dict]) -> dict[str, str]:
+    """The hints that ``version`` (a commit of this repository) gives ``crashes``: it is checked
+    out into a temporary worktree and run with this Python."""
+    import subprocess
+    import tempfile
+
+    root = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        git = ["git", "-C", str(root)]
+        subprocess.run([*git, "worktree", "add", "-q", "--detach", str(tree), version], check=True)
+        try:
+            out = subprocess.run(
+                [sys.executable, "-c", _HINTS_OF_A_TREE, str(tree), json.dumps(_RECORD_FIELDS)],
+                input="".join(json.dumps(c) + "\n" for c in crashes),
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        finally:
+            subprocess.run([*git, "worktree", "remove", "--force", str(tree)], check=True)
+    return {row["id"]: row["hint"] for row in map(json.loads, out.splitlines())}
+
+
+def carried_grades(crashes: dict[str, dict], audits: Path) -> dict[tuple[str, str], list[str]]:
+    """(crash id, hint) → the grades graders gave that hint, over every audit of ``audits``
+    (``*.grades.tsv``: id, version, grade): each graded version's hints are recomputed."""
+    graded: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for grades in sorted(audits.glob("*.grades.tsv")):
+        rows = [line.split("\t") for line in grades.read_text().splitlines()[1:] if line.strip()]
+        by_version: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for crash_id, version, grade, *_ in rows:
+            if crash_id in crashes:
+                by_version[version.split()[0]].append((crash_id, grade.strip()))
+        for version, pairs in sorted(by_version.items()):
+            hints = _hints_of_version(version, [crashes[i] for i in sorted({i for i, _ in pairs})])
+            for crash_id, grade in pairs:
+                if crash_id in hints:
+                    graded[(crash_id, hints[crash_id])].append(grade)
+    return graded
+
+
+def _one_grade(grades: list[str]) -> str:
+    """A hint graded more than once: C if any grader found it wrong, A if most found it
+    specific and right, else B."""
+    if "C" in grades:
+        return "C"
+    return "A" if grades.count("A") > len(grades) / 2 else "B"
+
+
+def cmd_carry(args) -> int:
+    from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+    from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+
+    crashes = {c["id"]: c for c in _read_jsonl(Path(args.crashes))}
+    graded = carried_grades(crashes, Path(args.audits))
+    audited = {crash_id for crash_id, _ in graded}
+    counts: Counter = Counter()
+    wrong = []
+    for crash_id in sorted(audited):
+        crash = crashes[crash_id]
+        record = ErrorRecord.from_dict({k: crash[k] for k in _RECORD_FIELDS if k in crash})
+        hint = diagnose(record).to_dict()["hint"]
+        grades = graded.get((crash_id, hint))
+        grade = _one_grade(grades) if grades else "new"
+        counts[grade] += 1
+        if grade == "C":
+            wrong.append((crash_id, hint))
+    known = sum(counts[g] for g in GRADES)
+    print(
+        f"{len(audited)} graded crashes (of this wild set): this version gives {known} of them "
+        f"a hint graded before ({_share(Counter({g: counts[g] for g in GRADES}))}), "
+        f"{counts['new']} a hint never graded"
+    )
+    for crash_id, hint in wrong[: args.worst]:
+        print(f"  C [{crash_id}] {hint[:200]}")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -243,12 +353,18 @@ def main(argv=None) -> int:
     t = sub.add_parser("tally", help="count the grades of a sheets folder")
     t.add_argument("folder")
     t.add_argument("--worst", type=int, default=15)
+    c = sub.add_parser(
+        "carry",
+        help="this version's hints on every graded crash: how many were graded before, and how",
+    )
+    c.add_argument("crashes")
+    c.add_argument("--audits", default="benchmarks/audits")
+    c.add_argument("--worst", type=int, default=0, help="list this many hints still graded C")
     args = ap.parse_args(argv)
     if getattr(args, "split", None) == "":
         args.split = None
-    return {"sample": cmd_sample, "hints": cmd_hints, "sheets": cmd_sheets, "tally": cmd_tally}[
-        args.cmd
-    ](args)
+    commands = {"sample": cmd_sample, "hints": cmd_hints, "sheets": cmd_sheets, "tally": cmd_tally}
+    return {**commands, "carry": cmd_carry}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -105,3 +105,25 @@ def test_outline_numbers_cells_as_hints_do_markdown_included():
     assert "cell 2 [1] import pandas as pd" in text
     assert "cell 4 [] df = pd.read_csv('a.csv')" in text
     assert "# Title" not in text
+
+
+def test_sample_leaves_out_repeats_of_a_graded_crash():
+    crashes = _crashes(6)
+    twin = dict(crashes[1], id="twin", split="heldout")  # the same error on the same cell
+    sample = audit.draw([*crashes, twin], "heldout", 10, seed=1, exclude={"c001"})
+    assert {c["id"] for c in sample} == {"c003", "c005"}
+
+
+def test_a_hint_graded_several_times_is_wrong_if_any_grader_said_so():
+    assert audit._one_grade(["A", "C"]) == "C"
+    assert audit._one_grade(["A", "A", "B"]) == "A"
+    assert audit._one_grade(["A", "B"]) == "B"
+
+
+def test_grades_are_carried_to_the_hints_of_the_version_they_were_given(tmp_path):
+    crashes = {c["id"]: c for c in _crashes(4)}
+    (tmp_path / "a.grades.tsv").write_text("id\tversion\tgrade\nc001\tHEAD\tC\nc003\tHEAD\tA\n")
+    graded = audit.carried_grades(crashes, tmp_path)
+    assert sorted((i, g) for (i, _), g in graded.items()) == [("c001", ["C"]), ("c003", ["A"])]
+    # the hint is the one that version wrote for that crash (it names the missing column)
+    assert all(f"col{i[-1]}" in hint for i, hint in graded)
