@@ -13,6 +13,7 @@ from .base import Facts, RuleMatch, Template, named
 from .install import asked_packages, install_line, install_not_taken_hint
 from .module_names import (
     KNOWN_TOPS,
+    PROJECT_NAMES,
     STDLIB_TOPS,
     close_member,
     distribution_root,
@@ -258,9 +259,15 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
         return (
             f"`{module}` no longer exists{note}: import from {as_code(f['replacement'])} instead."
         )
-    only = _runtime_only(p, module)
+    only = _runtime_only(p, module) or _browser_only(module.split(".")[0])
     if only:
         return only
+    if _loaded_as_extension(p):
+        return (
+            f"`%load_ext {module}` loads a module of that name, which Python cannot find: put its "
+            "file next to the notebook (or install the package that provides it), then restart "
+            "the kernel."
+        )
     installed = install_line(p.user_code, module) if not importer_is_library(p) else ""
     if installed:
         # The cell ran down to its failing line: an install below it has not run.
@@ -336,8 +343,9 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
                 "`sys.path` (or run the notebook from it), then restart the kernel."
             )
         return f"Your file `{where}` imports `{top}`, which Python cannot find: {own}; {pkg}."
-    if local:
-        # A project's name (`utils`, `ldm`): a package of that pip name is most often another
+    if local or len(top) <= 2:
+        # A project's name (`utils`, `ldm`), or one or two letters (`s`, most often a slip of
+        # the import line): a package of that pip name is most often another
         # one, so no install command is guessed.
         pkg = "if it comes from a package, install that package under its pip name"
         return f"Python finds no module `{top}`: {own}; {pkg}. Then restart the kernel."
@@ -359,16 +367,31 @@ def _runtime_only(p: ParsedError, module: str) -> str:
     return ""
 
 
-# Names a project gives its own modules (`utils`, `my_model`, `data_loader`, `helpers`).
-_LOCAL_NAMES = re.compile(
-    r"^(?:utils?|helpers?|common|config|settings|tools|functions|lib|src|modules?|models?|model_"
-    r"\w+|data|dataset|data_\w+|preprocess(?:ing)?|train(?:ing)?|main|app|my\w*|custom\w*"
-    # the packages of research repositories, imported from a clone (latent diffusion's `ldm`)
-    r"|ldm|taming|object_detection|mrcnn|slim|nets|networks?|layers|losses|metrics|core"
-    r"|scratch|exp|nb_?\d\w*)$"
-    r"|_(?:utils?|helpers?|functions|tools)$",
-    re.I,
-)
+# Modules only Pyodide has (Python running in the browser, as in JupyterLite): no pip package
+# brings them to a real kernel (PyPI's `js` is another package).
+_BROWSER_ONLY = {
+    "piplite": "write `%pip install <package>` instead of `piplite.install(...)`",
+    "pyodide": "read files and URLs with `open(...)` or `requests` instead",
+    "pyodide_js": "read files and URLs with `open(...)` or `requests` instead",
+    "js": "read files and URLs with `open(...)` or `requests` instead",
+}
+
+
+def _browser_only(top: str) -> str:
+    if top not in _BROWSER_ONLY:
+        return ""
+    return (
+        f"`{top}` exists only in Pyodide (Python in the browser, as in JupyterLite), not in this "
+        f"kernel: {_BROWSER_ONLY[top]}."
+    )
+
+
+def _loaded_as_extension(p: ParsedError) -> bool:
+    """`%load_ext name`: IPython imports the name itself, so its frames are no library asking
+    for a dependency."""
+    return bool(re.match(r"\s*%load_ext\b", p.user_line)) or any(
+        fr.function == "load_extension" for fr in p.frames
+    )
 
 
 # A cell that reaches a project's own modules: edits `sys.path`, changes folder, clones a repo.
@@ -385,7 +408,7 @@ def _looks_local(p: ParsedError, top: str) -> bool:
     # `from exp.nb_02 import *`: an unknown package imported by its submodule is a project's
     # folder far more often than a PyPI package
     dotted = re.search(rf"(?:from|import)\s+{re.escape(top)}\.\w", p.user_line)
-    return bool(_LOCAL_NAMES.search(top) or dotted or _PROJECT_SETUP.search(p.user_code))
+    return bool(PROJECT_NAMES.search(top) or dotted or _PROJECT_SETUP.search(p.user_code))
 
 
 def _missing_submodule(module: str, top: str, by: Frame | None) -> str:
@@ -532,6 +555,17 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
             "then restart the kernel."
         )
     path = f.get("local_path", "")
+    if module and _browser_only(top):
+        return _browser_only(top)
+    if path == "unknown location" and by is None:
+        # A folder without `__init__.py` (a namespace package): the code that defines `name`
+        # was never installed there, it is no file of the user's.
+        return (
+            f"Python found `{module}` only as a folder with no code of its own (a namespace "
+            f'package: "unknown location"), and nothing installed in it provides `{name}`: '
+            f"install the package that provides `{module}.{name}` (its documentation names it; "
+            "the name may have moved to a package of its own), then restart the kernel."
+        )
     if by is not None or (path and not _is_library_path(path)):
         where = file_name(by.filename) if by is not None else module
         return (
