@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.test_hints_args import crash, hint
-from tests.test_hints_conditions3 import SITE
+from tests.test_hints_conditions3 import SITE, _syntax_hint
 
 # ------------------------------- 1. a module found only as a namespace folder ("unknown location")
 
@@ -233,3 +234,230 @@ def test_a_private_attribute_a_library_reads_gets_no_guess_about_the_users_varia
     frames = [(f"{SITE}/mpl_toolkits/mplot3d/art3d.py", "draw")]
     text = hint(crash("AttributeError", message, "plt.show()", frames))
     assert "what type the variable really holds" not in text, text
+
+
+# ------------------------------------------------ 6. a SyntaxError, by what the marked line shows
+
+
+# (marked line, what the hint says, what it must not say)
+_ODD_CHARACTERS = {
+    "x = 1\u200b": ("invisible character", "curly quotes"),
+    "y = “a”": ("curly quotes", "invisible"),
+    "if x：": ("`：`", "curly quotes"),
+    "データを読む（ファイル）": ("text (notes)", "curly quotes"),
+}
+
+
+@pytest.mark.parametrize("marked", _ODD_CHARACTERS)
+def test_an_invalid_character_is_named_by_what_the_line_holds(marked):
+    says, never = _ODD_CHARACTERS[marked]
+    text = _syntax_hint(f"a = 2\n{marked}\n", marked, "invalid character in identifier")
+    assert says in text and never not in text, text
+
+
+def test_a_full_width_colon_is_no_missing_colon():
+    marked = "while True："
+    text = _syntax_hint(f"{marked}\n    pass\n", marked)
+    assert "`:`" in text and "Add a colon" not in text, text
+
+
+def test_an_exercises_blanks_are_named_before_the_messages_rule():
+    marked = "ax.plot(____, ____, color=c, ____)"
+    text = _syntax_hint(marked, marked, "positional argument follows keyword argument")
+    assert "blanks" in text and "keyword arguments" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("marked", "digit_name"),
+    [("1st_model = fit(x)", True), ("Text cell <7abQx>", False), ("y = 3x + 1", False)],
+)
+def test_a_digit_starts_a_name_only_where_the_line_defines_one(marked, digit_name):
+    text = _syntax_hint(marked, marked, "invalid decimal literal")
+    assert ("cannot start with a digit" in text) == digit_name, text
+
+
+@pytest.mark.parametrize(
+    ("marked", "says"),
+    [
+        ('    """"Add two numbers.""""', "exactly three"),
+        ("d['v'] = 2.5'", "at the end of the marked line"),
+        ("print('it)", "has no closing quote"),
+    ],
+)
+def test_an_unclosed_string_says_which_quote_is_wrong(marked, says):
+    text = _syntax_hint(f"def f():\n{marked}\n", marked, "EOL while scanning string literal")
+    assert says in text, text
+
+
+def test_a_dotted_import_with_a_typo_is_code_not_prose():
+    marked = "from sklearn.model_selection imprt train test split"
+    text = _syntax_hint(marked, marked)
+    assert "is text, not Python" not in text, text
+
+
+def _indentation_hint(cell: str, marked: str, message: str) -> str:
+    number = cell.splitlines().index(marked) + 1
+    traceback = (f'  File "<ipython-input-3-1>", line {number}\n    {marked.strip()}\n    ^\n',)
+    record = ErrorRecord(ename="IndentationError", evalue=message, traceback=traceback, code=cell)
+    return diagnose(record).hint
+
+
+def test_a_shell_script_cell_is_named_whatever_its_first_error():
+    cell = "#!/bin/bash\nfor f in *.txt; do\n  if [ -s $f ]; then\n    echo $f\n  fi\n done\n"
+    text = _indentation_hint(cell, " done", "unindent does not match any outer indentation level")
+    assert "%%bash" in text, text
+
+
+def test_a_block_line_without_body_is_named_when_the_marked_line_closes_it():
+    cell = "def f(xs):\n    for x in xs:\n        if x > 1:\n    return xs\n"
+    text = _indentation_hint(cell, "    return xs", "expected an indented block")
+    assert "`if x > 1:`" in text and "has no body" in text, text
+    cell = "for x in xs:\nprint(x)\n"
+    text = _indentation_hint(cell, "print(x)", "expected an indented block")
+    assert "should be the indented body" in text, text
+
+
+# ---------------------------------------------------- 7. a missing or unreadable file, by its path
+
+
+def _file_hint(ename, message, line, frames=(), code=None):
+    return hint(crash(ename, message, line, frames=frames, code=code))
+
+
+def test_a_pattern_is_not_a_misspelt_extension():
+    message = "[Errno 2] No such file or directory: '/data/scans/*.nii'"
+    text = _file_hint("FileNotFoundError", message, "os.listdir('/data/scans/*.nii')")
+    assert "glob.glob(" in text and "typo" not in text, text
+
+
+def test_a_tensorflow_resource_is_no_file():
+    message = "Resource AnonymousIterator/AnonymousIterator3/N10tensorflow4data16IteratorResourceE"
+    frames = [(f"{SITE}/tensorflow/python/eager/execute.py", "quick_execute")]
+    text = _file_hint("NotFoundError", message + " does not exist.", "model.train(5)", frames)
+    assert "os.getcwd()" not in text and "downloaded" not in text, text
+
+
+def test_a_name_cut_at_slash_from_a_windows_path_is_no_missing_folder():
+    message = "[Errno 2] No such file or directory: './out/small_cats\\\\img_01.jpg'"
+    code = "for f in files:\n    im.save('./out/small_' + f.split('/')[-1])\n"
+    frames = [(f"{SITE}/PIL/Image.py", "save")]
+    text = _file_hint(
+        "FileNotFoundError", message, "im.save('./out/small_' + f.split('/')[-1])", frames, code
+    )
+    assert "os.path.basename" in text and "makedirs" not in text, text
+    message = "[Errno 2] No such file or directory: 'work/annotations\\\\labels.txt'"
+    text = _file_hint("FileNotFoundError", message, "open(path, 'w')", frames, "open(path, 'w')")
+    assert "makedirs" in text, text
+
+
+def test_a_kaggle_path_on_colab_is_downloaded_into_the_session():
+    message = "[Errno 2] No such file or directory: '/kaggle/input/cats/train.csv'"
+    frames = [("/usr/local/lib/python3.10/dist-packages/pandas/io/common.py", "get_handle")]
+    text = _file_hint("FileNotFoundError", message, "pd.read_csv(p)", frames)
+    assert "runs on Colab" in text and "local copy" not in text, text
+
+
+def test_drive_is_mounted_where_the_path_expects_it():
+    message = "[Errno 2] No such file or directory: 'gdrive/My Drive/data/a.csv'"
+    frames = [("/usr/local/lib/python3.10/dist-packages/pandas/io/common.py", "get_handle")]
+    text = _file_hint("FileNotFoundError", message, "pd.read_csv(p)", frames)
+    assert "drive.mount('/content/gdrive')" in text, text
+
+
+def test_a_library_message_naming_no_access_gives_the_path():
+    message = "No such file or no access: '/srv/study/s01/t1.nii.gz'"
+    frames = [(f"{SITE}/nibabel/loadsave.py", "load")]
+    text = _file_hint("FileNotFoundError", message, "img = nib.load(p)", frames)
+    assert "/srv/study/s01/t1.nii.gz" in text, text
+
+
+_TOKENIZING = "Error tokenizing data. C error: "
+
+
+def test_a_csv_that_does_not_split_says_what_the_counts_show():
+    frames = [(f"{SITE}/pandas/io/parsers/readers.py", "read")]
+    expected = {
+        "Expected 1 fields in line 9, saw 3": ("skiprows", "sep="),
+        "Expected 4 fields in line 9, saw 5": ("sep=", "skiprows"),
+        "Calling read(nbytes) on source failed. Try engine='python'.": ("engine='python'", "sep="),
+    }
+    for detail, (says, never) in expected.items():
+        line = "df = pd.read_csv('a.txt')"
+        text = _file_hint("ParserError", _TOKENIZING + detail, line, frames)
+        assert says in text and never not in text, text
+
+
+def test_an_excel_reader_given_a_csv_is_told_to_read_a_csv():
+    message = "Excel file format cannot be determined, you must specify an engine manually."
+    frames = [(f"{SITE}/pandas/io/excel/_base.py", "__init__")]
+    text = _file_hint("ValueError", message, "df = pd.read_excel('sales.csv')", frames)
+    assert "pd.read_csv" in text and "openpyxl" not in text, text
+    text = _file_hint("ValueError", message, "df = pd.read_excel('sales.xlsx')", frames)
+    assert "engine='openpyxl'" in text, text
+
+
+def test_xlrd_called_directly_gets_no_pandas_engine():
+    frames = [(f"{SITE}/xlrd/__init__.py", "open_workbook")]
+    message = "Excel xlsx file; not supported"
+    text = _file_hint("XLRDError", message, "wb = xlrd.open_workbook(p)", frames)
+    assert "openpyxl.load_workbook" in text and "engine=" not in text, text
+
+
+def test_a_library_loading_a_pickled_array_is_to_be_upgraded():
+    message = "Object arrays cannot be loaded when allow_pickle=False"
+    frames = [(f"{SITE}/keras/datasets/imdb.py", "load_data"), (f"{SITE}/numpy/lib/npyio.py", "g")]
+    text = _file_hint("ValueError", message, "data = imdb.load_data()", frames)
+    assert "upgrade `keras`" in text, text
+    frames = [(f"{SITE}/numpy/lib/npyio.py", "load")]
+    text = _file_hint("ValueError", message, "a = np.load('a.npy')", frames)
+    assert "`allow_pickle=True`" in text and "upgrade" not in text, text
+
+
+# --------------------------------------------------- 8. a name an import cannot find, by its source
+
+
+def test_a_standard_modules_missing_name_is_looked_up_in_the_standard_library():
+    text = hint(
+        crash(
+            "ImportError",
+            "cannot import name 'ProcessPoolExecutor'",
+            "from os import ProcessPoolExecutor",
+        )
+    )
+    assert "`concurrent.futures`" in text and "shadow" not in text, text
+
+
+def test_the_standard_test_package_is_not_the_users_module():
+    message = "cannot import name 'helpers' from 'test' (/usr/lib/python3.10/test/__init__.py)"
+    text = hint(crash("ImportError", message, "from test import helpers"))
+    assert "standard library" in text and "Your module" not in text, text
+
+
+def test_a_users_file_importing_from_a_library_blames_the_librarys_version():
+    out = [
+        "ImportError                               Traceback (most recent call last)",
+        "Cell In[1], line 1\n----> 1 from shapes import cube\n",
+        "File ~/src/shapes/mesh.py:3\n----> 3 from scipy.spatial import transform\n",
+        "ImportError: cannot import name 'transform'",
+    ]
+    record = ErrorRecord(
+        ename="ImportError", evalue="cannot import name 'transform'", traceback=tuple(out)
+    )
+    text = hint(parse(record))
+    assert "`mesh.py` imports `transform` from `scipy.spatial`" in text, text
+
+
+def test_a_library_importing_a_moved_name_is_upgraded_not_edited():
+    message = f"cannot import name 'gaussian' from 'scipy.signal' ({SITE}/scipy/signal/__init__.py)"
+    frames = [(f"{SITE}/arviz/stats/density_utils.py", "<module>")]
+    text = hint(crash("ImportError", message, "import arviz as az", frames))
+    assert "upgrade `arviz`" in text, text
+    text = hint(crash("ImportError", message, "from scipy.signal import gaussian"))
+    assert "scipy.signal.windows.gaussian" in text and "arviz" not in text, text
+
+
+@pytest.mark.parametrize(("name", "says"), [("widgets", "ipywidgets"), ("drive", "local path")])
+def test_a_colab_import_is_replaced_by_what_it_was_for(name, says):
+    line = f"from google.colab import {name}"
+    text = hint(crash("ModuleNotFoundError", "No module named 'google.colab'", line))
+    assert says in text, text

@@ -3,6 +3,7 @@ and a well-known module alias (``np``, ``pd``, ``plt``) used before its import r
 
 from __future__ import annotations
 
+import importlib
 import re
 
 from ..definitions import name_slip
@@ -360,11 +361,24 @@ def _runtime_only(p: ParsedError, module: str) -> str:
         package = PIP_NAMES.get(name, "")
         if package.startswith("(only available on") and name.startswith(module):
             where = package[1:-1].replace("only available ", "")
+            used = re.search(r"\bimport\s+([\w, ]+)", line)
+            names = [n.strip() for n in used.group(1).split(",")] if used else []
+            if names and not set(names) & _FILE_ACCESS:
+                # `from google.colab import widgets`: no file to read elsewhere.
+                return (
+                    f"`{name}` exists only {where}: run this notebook there, or replace "
+                    f"`{names[0]}` with what your own Jupyter offers (e.g. `ipywidgets`)."
+                )
             return (
                 f"`{name}` exists only {where}: outside it, remove this import and read your "
                 "files from a local path instead."
             )
     return ""
+
+
+# What Colab and Kaggle import to reach files (Drive, uploads, secrets): outside them, a local
+# path (or an environment variable) replaces it.
+_FILE_ACCESS = frozenset({"drive", "files", "auth", "userdata", "UserSecretsClient"})
 
 
 # Modules only Pyodide has (Python running in the browser, as in JupyterLite): no pip package
@@ -535,6 +549,13 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
             f"`{lib}` to a version made for it, or pin the older one (`%pip install "
             f"'{pip_name(top)}<{removed.group(2).removesuffix('.0')}'`), then restart the kernel."
         )
+    if foreign and f.get("replacement"):
+        # The name moved or went away in `top`; the import is in `lib`'s code, not the user's.
+        return (
+            f"`{lib}` imports `{name}` from `{module}`, which your installed `{top}` no longer "
+            f"has (now {as_code(f['replacement'])}): upgrade `{lib}` to a version made for it, "
+            f"or install an older `{top}`; then restart the kernel."
+        )
     if f.get("replacement"):
         return _removed_hint(name, module, f)
     if foreign:
@@ -566,6 +587,24 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
             f"install the package that provides `{module}.{name}` (its documentation names it; "
             "the name may have moved to a package of its own), then restart the kernel."
         )
+    if path and _STDLIB_PATH.search(path):
+        # `import test` found Python's own `test` package: the user's module was not found.
+        return (
+            f"`{module}` here is a module of Python's standard library (`{path}`), which has no "
+            f"`{name}`: if you meant a file of yours, give it a name no standard module has and "
+            "put it next to the notebook."
+        )
+    if by is not None and top and is_known_module(top) and file_name(by.filename) != f"{top}.py":
+        # Your file imports from a library: the library lacks the name, not your file.
+        return (
+            f"Your file `{file_name(by.filename)}` imports `{name}` from `{module}`, which your "
+            f"installed `{top}` lacks: that code was written for another `{top}` version; "
+            f"install the version it needs (`%pip show {pip_name(top)}` shows yours)."
+        )
+    home = _standard_home(module, name)
+    if home is not None:
+        where = f": it is in `{home}`" if home else ": check the spelling"
+        return f"Python's standard `{module}` has no `{name}`{where}."
     if by is not None or (path and not _is_library_path(path)):
         where = file_name(by.filename) if by is not None else module
         return (
@@ -592,6 +631,31 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
         f"The `{module}` that Python imports has no `{name}`: check the spelling, and which file "
         f"it is (`{module}.__file__`): another package or file of that name may shadow the one "
         "the code expects."
+    )
+
+
+# A file of the standard library (`/usr/lib/python3.8/test/__init__.py`), not of site-packages.
+_STDLIB_PATH = re.compile(r"[\\/]lib[\\/]python\d\.\d+[\\/](?!site-packages|dist-packages)")
+# Standard modules whose names are looked up for a name another standard module lacks.
+_STANDARD_HOMES = ("concurrent.futures", "collections", "collections.abc", "typing", "itertools",
+                   "functools", "os", "os.path", "shutil", "math", "statistics", "time",
+                   "datetime", "pathlib", "json", "subprocess", "threading", "queue")  # fmt: skip
+
+
+def _standard_home(module: str, name: str) -> str | None:
+    """For a standard module that lacks `name` in this Python: the standard module that has
+    it, or "" (none of the usual ones); None when `module` is no standard module or has it
+    (then it was shadowed, or this Python is another version)."""
+    if module.split(".")[0] not in STDLIB_TOPS:
+        return None
+    try:
+        if hasattr(importlib.import_module(module), name):
+            return None
+    except Exception:  # a module this Python cannot import tells nothing
+        return None
+    return next(
+        (h for h in _STANDARD_HOMES if h != module and hasattr(importlib.import_module(h), name)),
+        "",
     )
 
 
