@@ -227,6 +227,10 @@ def test_an_objects_own_method_reading_an_unset_attribute_asks_for_the_step_that
     parsed = parse(ErrorRecord(ename="AttributeError", evalue=message, traceback=tuple(out)))
     text = hint(parsed)
     assert "`self.result`" in text and "another kind of object" not in text, text
+    # Inside a library's own code (or its `fit`) no order of steps is known.
+    out[2] = f"File {SITE}/fitlib/core.py:40, in Fitter.report(self)\n---> 40 print(self.result)\n"
+    text = hint(parse(ErrorRecord(ename="AttributeError", evalue=message, traceback=tuple(out))))
+    assert "has not set yet" not in text, text
 
 
 def test_a_private_attribute_a_library_reads_gets_no_guess_about_the_users_variable():

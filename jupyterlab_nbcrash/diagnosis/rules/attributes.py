@@ -443,10 +443,14 @@ def _used_inside(p: ParsedError, f) -> str | None:
             "not have it: print the columns of the DataFrames you pass it."
         )
     last = p.last_frame
-    if not attr.startswith("_") and re.search(
-        rf"\bself\.{re.escape(attr)}\b", last.failing_line if last is not None else ""
+    own_code = last is not None and not last.is_user and not last.library and not fitting
+    if (
+        own_code
+        and not attr.startswith("_")
+        and re.search(rf"\bself\.{re.escape(attr)}\b", last.failing_line)
     ):
-        # The object's own method read it: a step that sets it on the object has not run.
+        # A method of the user's own module read it: a step that sets it has not run. (In a
+        # library's code, or in `fit` itself, the object's internals tell no such order.)
         return (
             f"`{call.text}` reads `self.{attr}`, which this {short} has not set yet: the step "
             "that sets it (often a fit or setup method) did not run, or failed, on this object; "
