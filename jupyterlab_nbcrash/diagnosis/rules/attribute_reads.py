@@ -41,7 +41,8 @@ def assigned_to(p: ParsedError, name: str) -> str:
 def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
     """`X = X.values`: a second run of the cell applies the line to its own result."""
     m = re.match(rf"\s*([\w.]+)\s*=\s*([\w.]+)\.{re.escape(attr)}\b", p.user_line)
-    if m is None or m.group(1) != m.group(2):
+    if m is None or m.group(1) != m.group(2) or in_loop_body(p):
+        # In a loop's body an earlier pass, not only an earlier run, may have replaced it.
         return ""
     name = m.group(1)
     return (
@@ -49,3 +50,26 @@ def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
         f"already holds that result (a `{owner}`), which has no `.{attr}`; re-run the cell that "
         f"creates `{name}` first."
     )
+
+
+def in_loop_body(p: ParsedError) -> bool:
+    """The failing line sits in the body of a `for` or `while` of the cell: at its number, or
+    wherever the cell has its text (a cell edited after it ran moves its lines)."""
+    lines = p.user_code.splitlines()
+    text = p.user_line.strip()
+    places = {i for i, line in enumerate(lines) if text and line.strip() == text}
+    number = failing_line_number(p)
+    places |= {number - 1} if 0 < number <= len(lines) else set()
+    return any(_under_loop(lines, i) for i in places)
+
+
+def _under_loop(lines: list[str], at: int) -> bool:
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    for line in reversed(lines[:at]):
+        depth = len(line) - len(line.lstrip())
+        if not line.strip() or depth >= indent:
+            continue
+        if re.match(r"\s*(?:async\s+)?(?:for|while)\b", line):
+            return True
+        indent = depth  # an enclosing `if`/`def`/`with`: look further out
+    return False

@@ -16,7 +16,7 @@ from .attribute_reads import (
     reassigned_on_rerun,
 )
 from .base import RuleMatch, Template, named
-from .module_names import pip_name
+from .module_names import PROJECT_NAMES, is_known_module, pip_name
 from .tables.members import MEMBERS, NDARRAY, NUMPY, PYPLOT
 from .tables.removed_apis import lookup
 
@@ -334,6 +334,14 @@ def _missing_attribute(p, f):
     message = p.message
     owner, attr = f.get("owner", "the object"), f.get("attribute", "")
     if "partially initialized module" in message or "circular import" in message:
+        if _failed_inside_installed(p, owner):
+            top = owner.split(".")[0]
+            return (
+                f"`{owner}` is only partly imported, and it failed inside the installed `{top}` "
+                "itself, not in a file of yours: that install is broken or mixed from two "
+                f"versions; reinstall it (`%pip install --force-reinstall {pip_name(top)}`), then "
+                "restart the kernel."
+            )
         return (
             f"`{owner}` is only partly imported: a file of yours is probably named "
             f"`{owner.split('.')[0]}.py` and shadows the library; rename it and restart the kernel."
@@ -360,6 +368,8 @@ def _missing_attribute(p, f):
         return f"`{owner}` has no attribute `{attr}`. Did you mean `{f['suggestion']}`?"
     if f.get("kind") == "module" and attr.startswith("__") and attr.endswith("__"):
         top = owner.split(".")[0]
+        if not is_known_module(top):
+            return None  # a module of the user's own needs no `__version__`: no package to blame
         return (
             f"The `{owner}` that was imported has no `{attr}`, so it is not the installed package: "
             f"a file or folder named `{top}` in the notebook's folder shadows it, or the install "
@@ -367,6 +377,8 @@ def _missing_attribute(p, f):
         )
     if read_inside(p, attr):
         return _used_inside(p, f)
+    if _private_of_a_library(p, attr):
+        return None  # a library's internal state: nothing about the user's variable to say
     return (
         reassigned_on_rerun(p, attr, owner)
         or _special_owner(p, f)
@@ -376,6 +388,20 @@ def _missing_attribute(p, f):
         or _array_attribute(p, f)
         or _generic_attribute(p, f)
     )
+
+
+def _failed_inside_installed(p: ParsedError, owner: str) -> bool:
+    """The deepest frame is a file of the installed package `owner` (site-packages), so the
+    half-imported module is the library itself, not a file of the user's that shadows it."""
+    last = p.last_frame
+    return bool(last is not None and last.library and last.package == owner.split(".")[0])
+
+
+def _private_of_a_library(p: ParsedError, attr: str) -> bool:
+    """`_verts3d` read in a library's own code (its drawing, after `plt.show()`)."""
+    last = p.last_frame
+    private = attr.startswith("_") and not attr.endswith("__")
+    return private and last is not None and bool(last.library)
 
 
 def _used_inside(p: ParsedError, f) -> str | None:
@@ -396,14 +422,39 @@ def _used_inside(p: ParsedError, f) -> str | None:
         )
     fitting = re.search(r"\.fit(?:_transform|_predict)?$", call.function)
     if f.get("fitted_attribute") and short[:1].isupper() and not fitting:
+        kept = _kept_elsewhere(short, attr)
+        if kept:
+            # `plot_tree(search)`: fitting the search gives it no `tree_`; its model has one.
+            return f"`{call.text}` needs `{attr}`, which {kept}"
         return (
             f"`{call.text}` needs `{attr}`, which this {short} has only after fitting: fit it "
             "first (if its `fit` failed or never ran, it has none)."
+        )
+    if owner in ("DataFrame", "Series") and _named_by_string(call.text, attr):
+        # A string names a method of the object (`"sum"`); a NumPy function is passed itself.
+        func = f"`np.{attr}`" if attr in NUMPY else f"your function `{attr}`"
+        return (
+            f"`{call.text}` looks for a {owner} method named `{attr}`, and there is none: pass "
+            f"the function itself ({func}, without quotes)."
         )
     if owner == "DataFrame":
         return (
             f"`{call.text}` reads the column `{attr}` (as `.{attr}`) of a DataFrame that does "
             "not have it: print the columns of the DataFrames you pass it."
+        )
+    last = p.last_frame
+    own_code = last is not None and not last.is_user and not last.library and not fitting
+    if (
+        own_code
+        and not attr.startswith("_")
+        and re.search(rf"\bself\.{re.escape(attr)}\b", last.failing_line)
+    ):
+        # A method of the user's own module read it: a step that sets it has not run. (In a
+        # library's code, or in `fit` itself, the object's internals tell no such order.)
+        return (
+            f"`{call.text}` reads `self.{attr}`, which this {short} has not set yet: the step "
+            "that sets it (often a fit or setup method) did not run, or failed, on this object; "
+            "run it first and check its output."
         )
     if short[:1].isupper() and re.search(rf"\b{re.escape(short)}\b", p.user_code):
         return (
@@ -411,6 +462,12 @@ def _used_inside(p: ParsedError, f) -> str | None:
             "another kind of object there (check what this function accepts)."
         )
     return None
+
+
+def _named_by_string(call: str, attr: str) -> bool:
+    """`df.apply("sqrt")`: pandas looks the string up as a method of the object."""
+    quoted = rf"['\"]{re.escape(attr)}['\"]"
+    return bool(re.search(rf"\.(?:apply|agg|aggregate|transform)\(\s*{quoted}", call))
 
 
 def _nan_in_text(attr: str) -> str:
@@ -436,10 +493,8 @@ def _special_owner(p: ParsedError, f) -> str:
             f"{code_name} is a function, not the object it returns: call it first (e.g. "
             f"`result = {name}(...)`) and use `.{attr}` on the result."
         )
-    loop = re.search(
-        rf"^\s*for\s+(?:[\w, ]*\b)?{re.escape(name)}\b[\w, ]*\s+in\b", p.user_code, re.M
-    )
-    if loop and re.search(rf"^\s*{re.escape(name)}\s*=", p.user_code, re.M):
+    loop = _loop_replaced(p, name)
+    if loop:
         return (
             f"`{name}` is also the loop variable of `{loop.group(0).strip()} ...`, which replaced "
             f"your `{name}` (now {article(owner)} `{owner}`): give one of them another name."
@@ -471,6 +526,26 @@ def _special_owner(p: ParsedError, f) -> str:
             "are lists (or cannot be compared element-wise); convert them with `np.array(...)`."
         )
     return ""
+
+
+def _loop_replaced(p: ParsedError, name: str) -> re.Match | None:
+    """`for name in ...` and an assignment of `name` elsewhere in the cell: the loop variable
+    replaced it. Not when `name` is assigned again between the loop's header and the failing
+    line (in the loop's body): that value is the one the line reads."""
+    header = rf"^\s*for\s+(?:[\w, ]*\b)?{re.escape(name)}\b[\w, ]*\s+in\b"
+    assigned = rf"^\s*{re.escape(name)}\s*=(?!=)"
+    loop = re.search(header, p.user_code, re.M)
+    if loop is None or not re.search(assigned, p.user_code, re.M):
+        return None
+    lines = p.user_code.splitlines()
+    text = p.user_line.strip()
+    for at in (i for i, line in enumerate(lines) if text and line.strip() == text):
+        for line in reversed(lines[:at]):
+            if re.match(header, line):
+                break
+            if re.match(assigned, line):
+                return None  # the body gave `name` its value after the header
+    return loop
 
 
 def _close_member(p: ParsedError, owner: str, attr: str) -> str:
@@ -540,8 +615,17 @@ def _module_attribute(p: ParsedError, f) -> str:
         )
     if top == "numpy" and owner != "numpy" and attr in NUMPY:
         return f"`{attr}` is in NumPy itself, not in `{owner}`: call `np.{attr}(...)`."
+    namespace = _read_as_namespace(p, attr)
+    if owner == "pandas" and attr in MEMBERS["DataFrame"] and attr not in _names_of("pandas"):
+        if namespace:  # `pd.plot.scatter_matrix`: the name sought is not `df.plot`'s
+            return _unknown_module_name(owner, attr)
+        return (
+            f"`{attr}` is a method of pandas DataFrames (and Series), not a function of the "
+            f"`pandas` module: call it on your data, e.g. `df.{attr}(...)`."
+        )
     # `np.mode`: a real name of other libraries is no slip in typing `modf`; say where it is.
-    elsewhere = _owners_of(attr, besides=owner)
+    # Not when the line reads a name after it (`pd.plot.scatter`): then it is no function.
+    elsewhere = "" if namespace else _owners_of(attr, besides=owner)
     if elsewhere:
         return f"The module `{owner}` has no `{attr}`: it is in {elsewhere}; call it from there."
     if attr in _names_of(owner):  # a name the package has: an older install, or a shadowing file
@@ -553,10 +637,35 @@ def _module_attribute(p: ParsedError, f) -> str:
     close = _close_member(p, owner, attr)
     if close:
         return f"The module `{owner}` has no `{attr}`. Did you mean {close}?"
+    if not is_known_module(top) and PROJECT_NAMES.search(top):
+        # `utils`, `Untitled56` (a notebook imported with import_ipynb): the user's own file,
+        # which no documentation describes and no other file shadows.
+        return (
+            f"`{owner}` is most likely your own module, and it has no `{attr}`: check that its "
+            f"file defines `{attr}` (spelling), and restart the kernel after editing it (Python "
+            "keeps the version it imported first)."
+        )
+    if owner in MEMBERS:
+        # Its names are known and `attr` is none of them: a file shadowing the module would
+        # lack the known names too (answered above), so only the name itself is in question.
+        return _unknown_module_name(owner, attr)
     return (
         f"The module `{owner}` has no `{attr}`: check the name in the documentation of your "
         f"installed version, and that no file of yours is named `{top}.py`."
     )
+
+
+def _unknown_module_name(owner: str, attr: str) -> str:
+    return (
+        f"The module `{owner}` has no `{attr}`: check the name in the documentation of your "
+        f"installed version (another library may provide `{attr}`)."
+    )
+
+
+def _read_as_namespace(p: ParsedError, attr: str) -> bool:
+    """The line reads a name of `.attr` (`pd.plot.scattermatrix`): `attr` is used as a module
+    or object there, not as a function."""
+    return bool(re.search(rf"\.{re.escape(attr)}\.\w", p.user_line))
 
 
 # A search (GridSearchCV) keeps the fitted model it found in `best_estimator_`; these are its own.
@@ -601,6 +710,21 @@ _ESTIMATOR = re.compile(
 )
 
 
+_ENSEMBLE = re.compile(r"^(?:RandomForest|ExtraTrees|Bagging|AdaBoost|IsolationForest)")
+
+
+def _kept_elsewhere(short: str, attr: str) -> str:
+    """Where a search or a Pipeline keeps the fitted attribute a function wanted of it."""
+    if _SEARCH.match(short) and attr not in _SEARCH_OWN:
+        return (
+            f"a {short} does not have even after fitting: pass the model it found, "
+            "`.best_estimator_` (fitted with `refit=True`)."
+        )
+    if short == "Pipeline" and attr not in _PIPELINE_OWN:
+        return "a Pipeline does not have: pass the step that has it, e.g. `pipe[-1]`."
+    return ""
+
+
 def _fitted_attribute(p: ParsedError, f) -> str:
     """`model.coef_`: scikit-learn sets attributes ending in `_` in `fit`. "Fit first" only when
     this kind of estimator has the attribute at all: a search keeps its model in
@@ -614,6 +738,12 @@ def _fitted_attribute(p: ParsedError, f) -> str:
         return (
             f"`{name}` is a {short}: the model it fitted is `{name}.best_estimator_`, so read "
             f"`{name}.best_estimator_.{attr}` (after `{name}.fit(...)`, with `refit=True`)."
+        )
+    if attr == "estimator_" and _ENSEMBLE.search(short) and f"{name}.estimator_[" in p.user_line:
+        # One template estimator is never indexed: the fitted ones are a list, `estimators_`.
+        return (
+            f"A {short} keeps its fitted trees in `estimators_` (plural): write "
+            f"`{name}.estimators_[0]`."
         )
     if short == "Pipeline" and attr not in _PIPELINE_OWN:
         return (
@@ -653,6 +783,19 @@ def _pandas_attribute(p: ParsedError, f) -> str:
             f"A pandas {owner} has no {'method' if called else 'attribute'} `{attr}`: check the "
             "name in the pandas documentation of your version."
         )
+    name = object_of(p, attr) or "df"
+    if re.match(rf"\s*{re.escape(name)}\[['\"]{re.escape(attr)}['\"]\]\s*=(?!=)", p.user_line):
+        # `df["target"] = df.target`: the line reads the column it is about to create.
+        return (
+            f"This line reads `{name}.{attr}` to create the column `{attr}`, which `{name}` does "
+            f"not have yet: take the values from where they are now (another variable)."
+        )
+    if re.search(rf"\bindex\s*=\s*[\[(][^\])]*['\"]{re.escape(attr)}['\"]", p.user_code):
+        # `.Ohio` of a frame built with `index=['Ohio', ...]`: a row label, not a column.
+        return (
+            f"`{attr}` is a row label (in the index), not a column: read the row with "
+            f"`{name}.loc['{attr}']`."
+        )
     columns = [c for c in key_strings(p.user_code) if spelled_alike(attr, c)]
     if columns:
         return (
@@ -678,7 +821,16 @@ def _array_attribute(p: ParsedError, f) -> str:
         close = _close_member(p, "ndarray", attr)
         if close:
             return f"A NumPy array has no `{attr}`. Did you mean {close}?"
-    if owner in ("list", "tuple") and attr in NDARRAY:
+    if owner == "tuple" and attr in NDARRAY:
+        # A tuple is as often several results returned together (`(x, y)`, a model's
+        # outputs) as numbers: converting the first kind would not give the array meant.
+        name = object_of(p, attr) or "it"
+        return (
+            f"`{name}` is a tuple, which has no `.{attr}`: if it holds several results (a "
+            f"function's `(X, y)`, a model's outputs), take the one you need (`{name}[0]`); if "
+            "it holds numbers, convert it with `np.array(...)`."
+        )
+    if owner == "list" and attr in NDARRAY:
         return f"A Python {owner} has no `.{attr}`: convert it first with `np.array(...)`."
     return ""
 

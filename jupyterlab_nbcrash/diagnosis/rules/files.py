@@ -314,7 +314,23 @@ def _missing_file(p, f):
             f"The path is {len(norm)} characters long, over Windows' usual limit of 260: shorten "
             "the folder or file names (or enable long paths in Windows)."
         )
+    if not path and p.ename == "NotFoundError":
+        return None  # TensorFlow's "Resource ... does not exist" or a checkpoint key: no file
+    if re.search(r"[*?]", f.get("filename", "")):
+        # `os.listdir('data/*.nii')`: only `glob` expands a pattern; no file has that name.
+        return (
+            f"`{f['filename']}` is a pattern, and this function does not expand `*`: list the "
+            f"matching files with `glob.glob({path!r})` and open them one by one."
+        )
     machine = machine_of(p)
+    mixed = _mixed_separators(path)
+    if mixed and re.search(r"\.split\(\s*['\"]/['\"]\s*\)", p.user_code):
+        # Windows accepts both separators: only a name cut at `/` from a `\\` path is wrong.
+        return (
+            f"The path mixes `/` and `\\` (`{mixed}`): a name cut with `split('/')` kept a "
+            "folder of a Windows path, so the path names another folder than you meant; take "
+            "names with `os.path.basename(...)` and build paths with `os.path.join(...)`."
+        )
     if f.get("writing") or writes_file(p):
         if norm.startswith("/content/drive"):
             return _drive_not_mounted(writing=True)
@@ -346,18 +362,25 @@ def _missing_file(p, f):
     if norm.startswith("/content/drive") or "drive/My Drive" in norm or "MyDrive" in norm:
         if local or on_kaggle:
             return _elsewhere(path, "a Google Colab")
-        return _drive_not_mounted()
+        return _drive_not_mounted(mount=_mount_point(norm))
     if norm.startswith("/content/"):
         if local or on_kaggle:
             return _elsewhere(path, "a Google Colab")
         elsewhere = "" if on_colab else "; outside Colab, point the code at your copy"
+        # Uploaded or downloaded by an earlier cell: either is lost with the runtime.
         return (
-            f"{code_span(path, 60)} is not in Colab's session storage: files uploaded there are "
-            f"lost when the runtime restarts, so upload it again (or read it from Drive)"
-            f"{elsewhere}."
+            f"{code_span(path, 60)} is not in Colab's session storage, which the runtime empties "
+            "when it restarts: upload it again or re-run the cell that downloads it (or "
+            f"read it from Drive){elsewhere}."
         )
     if "/kaggle/" in norm or norm.startswith("../input"):
-        if local or on_colab:
+        if on_colab and not local:
+            return (
+                f"{code_span(path, 60)} is a Kaggle path, and this notebook runs on Colab: "
+                "download the dataset into this session (the Kaggle API or `kagglehub`) and point "
+                "the code at that copy, or run the notebook on Kaggle."
+            )
+        if local:
             return _elsewhere(path, "a Kaggle")
         if "/kaggle/working" in norm:
             # The output folder: it holds only what this session's cells wrote.
@@ -429,13 +452,29 @@ def _elsewhere(path: str, platform: str) -> str:
     )
 
 
-def _drive_not_mounted(writing: bool = False) -> str:
+def _drive_not_mounted(writing: bool = False, mount: str = "/content/drive") -> str:
     what = "save into" if writing else "read"
     return (
         f"The Google Drive folder you {what} is not there: mount Drive first (`from google.colab "
-        "import drive; drive.mount('/content/drive')`) and check the folder names (`MyDrive`, "
+        f"import drive; drive.mount('{mount}')`) and check the folder names (`MyDrive`, "
         "`My Drive`) with `os.listdir`."
     )
+
+
+def _mount_point(norm: str) -> str:
+    """Where the path expects Drive (`gdrive/My Drive/x` → `/content/gdrive`)."""
+    m = re.match(r"(.*?)/(?:My ?Drive)(?:/|$)", norm)
+    if m is None or not m.group(1):
+        return "/content/drive"
+    folder = m.group(1)
+    return folder if folder.startswith("/") else f"/content/{folder.lstrip('./')}"
+
+
+def _mixed_separators(path: str) -> str:
+    """The path's last part when it holds a backslash after a `/` (`out/resize_a\\img.jpg`),
+    else ""."""
+    tail = path.rsplit("/", 1)[-1] if "/" in path else ""
+    return tail.replace("\\\\", "\\") if "\\" in tail and not path_escape(path) else ""
 
 
 def _program_missing(p: ParsedError) -> str:
@@ -516,6 +555,20 @@ def _unreadable_format(p, f):
             "the file: check that row's quotes, or pass `quoting=csv.QUOTE_NONE` "
             "(with `import csv`) if quotes are plain text in this file."
         )
+    one = re.search(r"Expected 1 fields? in line (\d+), saw (\d+)", p.message)
+    if "tokenizing" in detail and one:
+        # A wrong separator gives every row one field, with no error: here only the first
+        # line has one, so lines before the table (a title, comments, an ARFF header) are read.
+        return (
+            f"The file's first line has one field but line {one.group(1)} has {one.group(2)}: "
+            "lines before the table (a title, comments, another format's header) are read as "
+            "its header; skip them (`skiprows=...`, `comment=...`) or use that format's reader."
+        )
+    if "tokenizing" in detail and "engine='python'" in p.message:
+        return (
+            "pandas' fast reader could not read the file itself (not its content): pass "
+            "`engine='python'` as the message says; if that fails too, check the file opens."
+        )
     if "tokenizing" in detail:
         return (
             "pandas could not split a row into the header's columns: set the right separator "
@@ -526,11 +579,39 @@ def _unreadable_format(p, f):
             "The image file is corrupt or not an image: remove it from the folder or skip files "
             "that fail to open."
         )
+    text_file = re.search(r"['\"]([^'\"]+\.(?:csv|txt|tsv))['\"]", p.user_line)
+    if "Excel" in detail and text_file:
+        return (
+            f"`{text_file.group(1)}` is a text file, not an Excel workbook: read it with "
+            "`pd.read_csv(...)`."
+        )
+    if "xlsx file; not supported" in detail and not any(fr.library == "pandas" for fr in p.frames):
+        # xlrd called by the code itself: no pandas `engine` to pass.
+        return (
+            "xlrd 2 reads only old `.xls` files: open an `.xlsx` workbook with openpyxl "
+            "(`openpyxl.load_workbook(path)`)."
+        )
     if "Excel" in detail:
         return "pandas cannot tell the Excel format: pass `engine='openpyxl'` for .xlsx files."
+    if "allow_pickle" in detail:
+        return _pickled_array(p)
     return (
         "The file's content does not match the reader you use: check it is complete and of the "
         "expected format (not an HTML page or a Git LFS pointer saved under that name)."
+    )
+
+
+def _pickled_array(p: ParsedError) -> str:
+    """NumPy >= 1.16.3 loads arrays of Python objects only when asked to."""
+    library = next((fr.package for fr in p.frames if fr.library and fr.library != "numpy"), "")
+    if library:
+        return (
+            f"`{library}`'s loader calls `np.load` without `allow_pickle=True`, which NumPy "
+            f"1.16.3 and later require for this file: upgrade `{library}` (or use an older NumPy)."
+        )
+    return (
+        "The file holds arrays of Python objects, which `np.load` reads only with "
+        "`allow_pickle=True`: pass it if you trust the file."
     )
 
 

@@ -3,6 +3,7 @@ and a well-known module alias (``np``, ``pd``, ``plt``) used before its import r
 
 from __future__ import annotations
 
+import importlib
 import re
 
 from ..definitions import name_slip
@@ -13,6 +14,7 @@ from .base import Facts, RuleMatch, Template, named
 from .install import asked_packages, install_line, install_not_taken_hint
 from .module_names import (
     KNOWN_TOPS,
+    PROJECT_NAMES,
     STDLIB_TOPS,
     close_member,
     distribution_root,
@@ -258,9 +260,15 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
         return (
             f"`{module}` no longer exists{note}: import from {as_code(f['replacement'])} instead."
         )
-    only = _runtime_only(p, module)
+    only = _runtime_only(p, module) or _browser_only(module.split(".")[0])
     if only:
         return only
+    if _loaded_as_extension(p):
+        return (
+            f"`%load_ext {module}` loads a module of that name, which Python cannot find: put its "
+            "file next to the notebook (or install the package that provides it), then restart "
+            "the kernel."
+        )
     installed = install_line(p.user_code, module) if not importer_is_library(p) else ""
     if installed:
         # The cell ran down to its failing line: an install below it has not run.
@@ -336,8 +344,9 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
                 "`sys.path` (or run the notebook from it), then restart the kernel."
             )
         return f"Your file `{where}` imports `{top}`, which Python cannot find: {own}; {pkg}."
-    if local:
-        # A project's name (`utils`, `ldm`): a package of that pip name is most often another
+    if local or len(top) <= 2:
+        # A project's name (`utils`, `ldm`), or one or two letters (`s`, most often a slip of
+        # the import line): a package of that pip name is most often another
         # one, so no install command is guessed.
         pkg = "if it comes from a package, install that package under its pip name"
         return f"Python finds no module `{top}`: {own}; {pkg}. Then restart the kernel."
@@ -352,6 +361,14 @@ def _runtime_only(p: ParsedError, module: str) -> str:
         package = PIP_NAMES.get(name, "")
         if package.startswith("(only available on") and name.startswith(module):
             where = package[1:-1].replace("only available ", "")
+            used = re.search(r"\bimport\s+([\w, ]+)", line)
+            names = [n.strip() for n in used.group(1).split(",")] if used else []
+            if names and not set(names) & _FILE_ACCESS:
+                # `from google.colab import widgets`: no file to read elsewhere.
+                return (
+                    f"`{name}` exists only {where}: run this notebook there, or replace "
+                    f"`{names[0]}` with what your own Jupyter offers (e.g. `ipywidgets`)."
+                )
             return (
                 f"`{name}` exists only {where}: outside it, remove this import and read your "
                 "files from a local path instead."
@@ -359,16 +376,36 @@ def _runtime_only(p: ParsedError, module: str) -> str:
     return ""
 
 
-# Names a project gives its own modules (`utils`, `my_model`, `data_loader`, `helpers`).
-_LOCAL_NAMES = re.compile(
-    r"^(?:utils?|helpers?|common|config|settings|tools|functions|lib|src|modules?|models?|model_"
-    r"\w+|data|dataset|data_\w+|preprocess(?:ing)?|train(?:ing)?|main|app|my\w*|custom\w*"
-    # the packages of research repositories, imported from a clone (latent diffusion's `ldm`)
-    r"|ldm|taming|object_detection|mrcnn|slim|nets|networks?|layers|losses|metrics|core"
-    r"|scratch|exp|nb_?\d\w*)$"
-    r"|_(?:utils?|helpers?|functions|tools)$",
-    re.I,
-)
+# What Colab and Kaggle import to reach files (Drive, uploads, secrets): outside them, a local
+# path (or an environment variable) replaces it.
+_FILE_ACCESS = frozenset({"drive", "files", "auth", "userdata", "UserSecretsClient"})
+
+
+# Modules only Pyodide has (Python running in the browser, as in JupyterLite): no pip package
+# brings them to a real kernel (PyPI's `js` is another package).
+_BROWSER_ONLY = {
+    "piplite": "write `%pip install <package>` instead of `piplite.install(...)`",
+    "pyodide": "read files and URLs with `open(...)` or `requests` instead",
+    "pyodide_js": "read files and URLs with `open(...)` or `requests` instead",
+    "js": "read files and URLs with `open(...)` or `requests` instead",
+}
+
+
+def _browser_only(top: str) -> str:
+    if top not in _BROWSER_ONLY:
+        return ""
+    return (
+        f"`{top}` exists only in Pyodide (Python in the browser, as in JupyterLite), not in this "
+        f"kernel: {_BROWSER_ONLY[top]}."
+    )
+
+
+def _loaded_as_extension(p: ParsedError) -> bool:
+    """`%load_ext name`: IPython imports the name itself, so its frames are no library asking
+    for a dependency."""
+    return bool(re.match(r"\s*%load_ext\b", p.user_line)) or any(
+        fr.function == "load_extension" for fr in p.frames
+    )
 
 
 # A cell that reaches a project's own modules: edits `sys.path`, changes folder, clones a repo.
@@ -385,7 +422,7 @@ def _looks_local(p: ParsedError, top: str) -> bool:
     # `from exp.nb_02 import *`: an unknown package imported by its submodule is a project's
     # folder far more often than a PyPI package
     dotted = re.search(rf"(?:from|import)\s+{re.escape(top)}\.\w", p.user_line)
-    return bool(_LOCAL_NAMES.search(top) or dotted or _PROJECT_SETUP.search(p.user_code))
+    return bool(PROJECT_NAMES.search(top) or dotted or _PROJECT_SETUP.search(p.user_code))
 
 
 def _missing_submodule(module: str, top: str, by: Frame | None) -> str:
@@ -512,6 +549,13 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
             f"`{lib}` to a version made for it, or pin the older one (`%pip install "
             f"'{pip_name(top)}<{removed.group(2).removesuffix('.0')}'`), then restart the kernel."
         )
+    if foreign and f.get("replacement"):
+        # The name moved or went away in `top`; the import is in `lib`'s code, not the user's.
+        return (
+            f"`{lib}` imports `{name}` from `{module}`, which your installed `{top}` no longer "
+            f"has (now {as_code(f['replacement'])}): upgrade `{lib}` to a version made for it, "
+            f"or install an older `{top}`; then restart the kernel."
+        )
     if f.get("replacement"):
         return _removed_hint(name, module, f)
     if foreign:
@@ -532,6 +576,35 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
             "then restart the kernel."
         )
     path = f.get("local_path", "")
+    if module and _browser_only(top):
+        return _browser_only(top)
+    if path == "unknown location" and by is None:
+        # A folder without `__init__.py` (a namespace package): the code that defines `name`
+        # was never installed there, it is no file of the user's.
+        return (
+            f"Python found `{module}` only as a folder with no code of its own (a namespace "
+            f'package: "unknown location"), and nothing installed in it provides `{name}`: '
+            f"install the package that provides `{module}.{name}` (its documentation names it; "
+            "the name may have moved to a package of its own), then restart the kernel."
+        )
+    if path and _STDLIB_PATH.search(path):
+        # `import test` found Python's own `test` package: the user's module was not found.
+        return (
+            f"`{module}` here is a module of Python's standard library (`{path}`), which has no "
+            f"`{name}`: if you meant a file of yours, give it a name no standard module has and "
+            "put it next to the notebook."
+        )
+    if by is not None and top and is_known_module(top) and file_name(by.filename) != f"{top}.py":
+        # Your file imports from a library: the library lacks the name, not your file.
+        return (
+            f"Your file `{file_name(by.filename)}` imports `{name}` from `{module}`, which your "
+            f"installed `{top}` lacks: that code was written for another `{top}` version; "
+            f"install the version it needs (`%pip show {pip_name(top)}` shows yours)."
+        )
+    home = _standard_home(module, name)
+    if home is not None:
+        where = f": it is in `{home}`" if home else ": check the spelling"
+        return f"Python's standard `{module}` has no `{name}`{where}."
     if by is not None or (path and not _is_library_path(path)):
         where = file_name(by.filename) if by is not None else module
         return (
@@ -558,6 +631,31 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
         f"The `{module}` that Python imports has no `{name}`: check the spelling, and which file "
         f"it is (`{module}.__file__`): another package or file of that name may shadow the one "
         "the code expects."
+    )
+
+
+# A file of the standard library (`/usr/lib/python3.8/test/__init__.py`), not of site-packages.
+_STDLIB_PATH = re.compile(r"[\\/]lib[\\/]python\d\.\d+[\\/](?!site-packages|dist-packages)")
+# Standard modules whose names are looked up for a name another standard module lacks.
+_STANDARD_HOMES = ("concurrent.futures", "collections", "collections.abc", "typing", "itertools",
+                   "functools", "os", "os.path", "shutil", "math", "statistics", "time",
+                   "datetime", "pathlib", "json", "subprocess", "threading", "queue")  # fmt: skip
+
+
+def _standard_home(module: str, name: str) -> str | None:
+    """For a standard module that lacks `name` in this Python: the standard module that has
+    it, or "" (none of the usual ones); None when `module` is no standard module or has it
+    (then it was shadowed, or this Python is another version)."""
+    if module.split(".")[0] not in STDLIB_TOPS:
+        return None
+    try:
+        if hasattr(importlib.import_module(module), name):
+            return None
+    except Exception:  # a module this Python cannot import tells nothing
+        return None
+    return next(
+        (h for h in _STANDARD_HOMES if h != module and hasattr(importlib.import_module(h), name)),
+        "",
     )
 
 

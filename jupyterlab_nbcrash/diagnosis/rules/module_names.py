@@ -103,6 +103,20 @@ for _statement in KNOWN_IMPORTS.values():
         _MEMBERS.setdefault(_m.group(1), set()).add(_m.group(2))
 
 
+# Names a project gives its own modules (`utils`, `my_model`, `data_loader`, `helpers`).
+PROJECT_NAMES = re.compile(
+    r"^(?:utils?|helpers?|common|config|settings|tools|functions|lib|src|modules?|models?|model_"
+    r"\w+|data|dataset|data_\w+|preprocess(?:ing)?|train(?:ing)?|main|app|my\w*|custom\w*"
+    # the packages of research repositories, imported from a clone (latent diffusion's `ldm`)
+    r"|ldm|taming|object_detection|mrcnn|slim|nets|networks?|layers|losses|metrics|core"
+    r"|scratch|exp|nb_?\d\w*|tests?"
+    # a notebook of the user's imported as a module (`import_ipynb`)
+    r"|untitled\d*)$"
+    r"|_(?:utils?|helpers?|functions|tools)$",
+    re.I,
+)
+
+
 def is_known_module(top: str) -> bool:
     """Whether a top-level module is one whose package nbcrash knows (not a user's own file)."""
     return top in KNOWN_TOPS

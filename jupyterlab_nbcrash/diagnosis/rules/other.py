@@ -12,6 +12,7 @@ from ..text import spelled_alike
 from ..traceback import COLAB_PLACEHOLDER, ParsedError
 from ..where import failing_call, raised_in_user_code
 from .base import RuleMatch, Template, named, pattern_rule
+from .odd_characters import full_width_signs, odd_character_hint
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
 # one means retraining it.
@@ -46,7 +47,7 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
         facts["print"] = "yes"
     elif _SHELL.match(line) or line.lstrip().startswith("!") or _SHELL_OPTIONS.match(line):
         facts["shell"] = line.split()[0].lstrip("!") if line.split() else "pip"
-    elif _parsed_as_code(parsed) and _foreign(line, parsed.user_code):
+    elif _foreign_here(parsed, line):
         facts["foreign"] = _foreign(line, parsed.user_code)  # SQL, a shell script, a URL, LaTeX
     elif _parsed_as_code(parsed) and _prose(line):
         facts["prose"] = "yes"  # an English sentence in a code cell (markdown cell meant)
@@ -155,6 +156,13 @@ def caret_text(text: str) -> str:
     return token if len(token) <= 24 else token[:23] + "…"
 
 
+def _foreign_here(parsed: ParsedError, line: str) -> bool:
+    """Another language's text: by the marked line where Python read it as code, or by the
+    whole cell (a shell script, a query) whatever its first error (`fi` "unindent ...")."""
+    kind = _foreign(line, parsed.user_code)
+    return bool(kind) and (_parsed_as_code(parsed) or kind in ("shell", "sql"))
+
+
 def _parsed_as_code(parsed: ParsedError) -> bool:
     """A SyntaxError, or an indented line where no block opens ("unexpected indent"): an
     indented sentence is text as much as one at the margin."""
@@ -167,8 +175,8 @@ def _prose(line: str) -> bool:
     colon (`SVM:`); five words or more without code signs, two pairs of them side by side; or
     two to four words starting with a capital (`Train Models`)."""
     words = line.split()
-    if not line:
-        return False
+    if not line or re.match(r"\s*(?:from|import)\s+\w+\.\w", line):
+        return False  # `from google.colab im port x`: a broken import, not a sentence
     if _side_by_side(line) >= 3 and not _C_LIKE.match(line):
         return True
     if re.fullmatch(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3}:", line.strip()):
@@ -290,11 +298,13 @@ def _syntax_error(p, f):
             "path often contains: write the path as a raw string `r'C:\\Users\\...'` or with "
             "forward slashes `/`."
         )
-    if "invalid character" in message:
+    if _BLANK.search(line):
         return (
-            "The cell contains a character Python does not accept (often curly quotes or dashes "
-            "pasted from a web page): retype the quotes as ' or \"."
+            "The marked line still holds the exercise's blanks (`____`): replace each with the "
+            "code it asks for."
         )
+    if "invalid character" in message:
+        return odd_character_hint(line) or _rejected_character(line)
     if "positional argument follows keyword argument" in message:
         return "Put positional arguments before keyword arguments (`f(a, b, key=value)`)."
     if message.startswith("expected ':'"):
@@ -304,6 +314,18 @@ def _syntax_error(p, f):
     if "triple-quoted string" in message:
         return "A triple-quoted string (`\"\"\"` or `'''`) is never closed: add its closing quotes."
     if "EOL while scanning" in message or "unterminated string literal" in message:
+        four = re.search(r"\"{4}|'{4}", line)
+        if four:
+            return (
+                f"`{four.group()}` is a triple quote and one more: open and close the string "
+                f"with exactly three (`{four.group()[:3]}text{four.group()[:3]}`)."
+            )
+        lone = _lone_quote_at_end(line)
+        if lone:
+            return (
+                f"The `{lone}` at the end of the marked line opens a string that never closes: "
+                "remove it if it is stray, or add the quote where that string should start."
+            )
         if re.search(r"\\['\"]", line):
             return (
                 "A backslash before a quote (`'\\'`) escapes it, so the string never ends: write "
@@ -320,7 +342,7 @@ def _syntax_error(p, f):
                 "its indented lines, or `pass`."
             )
         return "A bracket or quote opened on the marked line is never closed: add the closing one."
-    if "invalid decimal literal" in message or re.match(r"^\s*\d+[A-Za-z_]\w*\s*=", line):
+    if _DIGIT_NAME.match(line):
         return "A name cannot start with a digit: rename it (e.g. `model_1` instead of `1_model`)."
     if f.get("foreign"):
         return FOREIGN_HINTS[f["foreign"]]
@@ -346,6 +368,35 @@ def _syntax_error(p, f):
     if not plain:
         return f"Python cannot parse this cell: {message.rstrip('.')} (on the marked line)."
     return _invalid_line(line) or _unreadable(f.get("caret", ""), "comma" in message)
+
+
+# An exercise's blank: three underscores or more standing alone (`axes.plot(____, ____)`).
+_BLANK = re.compile(r"(?<![\w])_{3,}(?![\w])")
+# A name that starts with a digit where the line defines it (`1_model = ...`, `def 2fit():`).
+_DIGIT_NAME = re.compile(
+    r"^\s*(?:(?:def|class|for|import)\s+\d+[A-Za-z_]\w*|\d+[A-Za-z_]\w*\s*=(?!=))"
+)
+
+
+def _rejected_character(line: str) -> str:
+    if not line.strip():
+        return (
+            "The cell contains a character Python does not accept (often curly quotes or dashes "
+            "pasted from a web page): retype the quotes as ' or \"."
+        )
+    return (
+        "The marked line holds a character Python does not accept, where the caret `^` points "
+        "or just before: delete it and retype that part of the line."
+    )
+
+
+def _lone_quote_at_end(line: str) -> str:
+    """The quote the line ends with, when the quotes before it are paired
+    (`data['dept'] = 16.5'`)."""
+    code = line.rstrip()
+    if code[-1:] in ("'", '"') and code.count(code[-1]) % 2 == 1:
+        return code[-1]
+    return ""
 
 
 def _unreadable(caret: str, comma: bool) -> str:
@@ -394,6 +445,15 @@ def _indentation(p, message: str, line: str) -> str:
             f"{where} is indented, but no `if`/`for`/`def`/`with` line above opens a block for "
             "it: remove the spaces at its start (or indent it under the line it belongs to)."
         )
+    opener = _bodiless_opener(p, line)
+    if message.startswith("expected an indented block") and opener:
+        # The marked line is less indented than the block line above it: it closes an outer
+        # block, and the line above is the one left without a body.
+        shown = opener if len(opener) <= 40 else opener[:39] + "…"
+        return (
+            f"The line above it (`{shown}`) has no body: write its indented lines (or `pass`) "
+            f"under it; {where[0].lower() + where[1:]} belongs after that block."
+        )
     if message.startswith("expected an indented block"):
         return (
             f"{where} should be the indented body of the `if`/`for`/`def`/`with` line above "
@@ -411,9 +471,26 @@ def _indentation(p, message: str, line: str) -> str:
     )
 
 
+def _bodiless_opener(p, line: str) -> str:
+    """The block line (`while x:`) right above the marked line when the marked line is less
+    indented than it; "" otherwise (then the marked line may be the body, unindented)."""
+    lines = p.user_code.splitlines()
+    text = line.strip()
+    for at in (i for i, ln in enumerate(lines) if text and ln.strip() == text):
+        above = [ln for ln in lines[:at] if ln.strip() and not ln.lstrip().startswith("#")]
+        if not above or not above[-1].split("#", 1)[0].rstrip().endswith(":"):
+            continue
+        indent = len(lines[at]) - len(lines[at].lstrip())
+        if indent < len(above[-1]) - len(above[-1].lstrip()):
+            return above[-1].strip()
+    return ""
+
+
 def _invalid_line(line: str) -> str:
     """What the marked line itself shows, for a plain "invalid syntax"."""
     code = line.split("#", 1)[0].rstrip()
+    if full_width_signs(code):
+        return odd_character_hint(code)
     hyphen = re.match(r"\s*(?:import|from)\s+([\w.]*-[\w.-]*)", code)
     if hyphen:
         # `import pyexcel-xlsx`: a pip name, not a module name.

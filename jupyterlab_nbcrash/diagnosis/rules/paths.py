@@ -16,7 +16,7 @@ _PATH = re.compile(
     r"""|non-existent directory)"""
     r"""[:\s]*b?['"]([^'"]+)['"]"""
     r"""|File b?['"]([^'"]+)['"] does not exist"""
-    r"""|No such file:\s*b?['"]([^'"]+)['"]"""
+    r"""|No such file(?: or no access)?:\s*b?['"]([^'"]+)['"]"""
     r"""|File `['"]([^'"`]+)['"]` not found"""
     r"""|^([^\s'"]+\.\w{1,5}) not found\.$"""
     r"""|name = '([^']+)'"""

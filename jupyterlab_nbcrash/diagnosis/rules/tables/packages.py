@@ -7,6 +7,7 @@ from __future__ import annotations
 PIP_NAMES: dict[str, str] = {
     "sklearn": "scikit-learn",
     "cv2": "opencv-python",
+    "png": "pypng",
     "PIL": "Pillow",
     "skimage": "scikit-image",
     "yaml": "pyyaml",
@@ -537,6 +538,8 @@ KNOWN_SUBMODULES = (
 MISNAMED = {
     "pytorch": "torch",
     "opencv": "cv2",
+    "cv": "cv2",  # OpenCV 1's Python 2 module; cv2 replaced it
+    "Image": "PIL.Image",  # the old standalone PIL's module; Pillow has it in PIL
     "scikit": "sklearn",
     "scikitlearn": "sklearn",
     "pillow": "PIL",
