@@ -71,7 +71,7 @@ _KEY_IN_SENTENCE = re.compile(
 
 def _bare_labels(listing: str) -> list[str]:
     """The labels of "[1, 2] not found in axis" when pandas lists them unquoted (numbers)."""
-    m = re.search(r"\[([^\[\]'\"]+)\] not (?:found in axis|in index)", listing)
+    m = re.search(r"\[([^\[\]'\"]+)\] not (?:found in axis|in index|contained in axis)", listing)
     return [x.strip() for x in m.group(1).split(",") if x.strip()][:10] if m else []
 
 
