@@ -143,6 +143,15 @@ def test_drop_of_labels_from_a_variable_does_not_guess_columns():
     assert "columns=['norway']" in text, text
 
 
+def test_a_row_the_notebook_added_is_not_dropped_among_the_columns():
+    message = "\"['Q'] not found in axis\""
+    line = "df.drop('Q', axis=1)"
+    text = hint("KeyError", message, line, [DROP], before="df.loc['Q'] = [1, 2, 3]")
+    assert "'Q' is a row label" in text and "`.drop('Q')`" in text, text
+    text = hint("KeyError", message, line, [DROP], before="df['Q'] = 0")
+    assert "row label" not in text, text
+
+
 def test_a_key_looked_up_deep_in_a_library_by_no_name_of_the_line_gets_the_safe_hint():
     frames = [
         frame("/home/ana/tools/loader.py", "open_var"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..definitions import seen_code
 from ..text import expression_before, key_strings, spelled_alike
 from ..traceback import ParsedError
 from ..where import callee, failing_call, failing_line_number, raised_outside_notebook
@@ -220,7 +221,7 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 "passed, or one it built) that has none: print the columns of the DataFrames "
                 "you pass it."
             )
-        drop = _drop_rows_by_default(p, labels)
+        drop = _drop_rows_by_default(p, labels) or _drop_a_row_as_column(p, key)
         if drop:
             return drop
         if _row_lookup(p, key):
@@ -411,6 +412,23 @@ def _reassigns(code: str) -> bool:
     """`df = df.drop(...)`: the name is rebound to the result."""
     m = re.match(r"\s*([\w.]+)\s*=\s*([\w.]+)\.(?:drop|rename)\(", code)
     return m is not None and m.group(1) == m.group(2)
+
+
+def _drop_a_row_as_column(p: ParsedError, key: str) -> str:
+    """`df.drop('F', axis=1)` where the notebook made 'F' a row (`df.loc['F'] = ...`): the
+    columns were searched for a row's label."""
+    if "not found in axis" not in p.message or not re.search(r"\.drop\(", p.user_line):
+        return ""
+    if not re.search(r"\baxis\s*=\s*(?:1|['\"]columns['\"])|\bcolumns\s*=", p.user_line):
+        return ""
+    code, _ = seen_code(p)
+    row = re.search(r"\.loc\[\s*(['\"])" + re.escape(key) + r"\1\s*\]\s*=(?!=)", code)
+    if row is None:
+        return ""
+    return (
+        f"{key!r} is a row label (the notebook adds it with `.loc[{key!r}] = ...`), and "
+        f"`axis=1` looks among the columns: drop the row with `.drop({key!r})` (`axis=0`)."
+    )
 
 
 def _drop_rows_by_default(p: ParsedError, labels: str) -> str:
