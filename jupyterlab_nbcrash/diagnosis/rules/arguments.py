@@ -459,8 +459,13 @@ def _wrong_positional_arguments(p, f):
         )
     kind = f.get("kind")
     if kind == "missing":
-        return missing_arguments_words(p, func, f.get("missing", ""))
+        return _missing_for_a_known_api(p, func, f.get("missing", "")) or missing_arguments_words(
+            p, func, f.get("missing", "")
+        )
     if kind == "too_many":
+        told = _too_many_told_by_the_line(p, short, f.get("takes", ""), f.get("given", ""))
+        if told:
+            return told
         fix = (
             "add `self` as the first parameter of the method's `def`"
             if defines_method(p, short)
@@ -472,8 +477,70 @@ def _wrong_positional_arguments(p, f):
             f"{fix}."
         )
     if kind == "multiple":
-        return f"`{func}()` got `{f.get('keyword')}` twice, by position and by name: remove one."
+        return _given_twice(p, func, short, f.get("keyword", ""))
     return f"`{func}()` was called with the wrong number of arguments: check its signature."
+
+
+def _missing_for_a_known_api(p, func: str, missing: str) -> str:
+    """Missing arguments whose cause the library's API tells: a statsmodels model's `predict`
+    wants the fitted `params` (call it on the fit's results), and `tf.Tensor(...)` is no way to
+    make a tensor (its `__init__` wants graph internals)."""
+    short = func.split(".")[-1]
+    if short == "predict" and missing == "'params'":
+        on = re.search(r"([\w.]+)\.predict\s*\(", p.user_line)
+        model = on.group(1) if on else "model"
+        return (
+            "A statsmodels model's `predict` wants the fitted parameters: fit it first "
+            f"(`res = {model}.fit()`), then call `res.predict(...)`."
+        )
+    if short == "__init__" and re.search(r"(?<![\w.])(?:tf|tensorflow)\.Tensor\(", p.user_line):
+        return (
+            "`tf.Tensor(...)` is not how a tensor is made: use `tf.constant(value)` or "
+            "`tf.convert_to_tensor(value)`."
+        )
+    return ""
+
+
+def _too_many_told_by_the_line(p, short: str, takes: str, given: str) -> str:
+    """Too many positional arguments, where the line says why: a starred argument unpacked more
+    values than the function takes, a torch layer given its input data at construction, or an
+    `__init__` that takes nothing besides `self` (no optional ones to pass by name)."""
+    star = re.search(r"\(\s*\*(?!\*)\s*([\w.]+)", p.user_line)
+    if star and short != "__init__":
+        return (
+            f"`*{star.group(1)}` unpacks {given} values into `{short}()`, which takes {takes}: "
+            f"check `len({star.group(1)})` and what the sequence holds."
+        )
+    layer = re.search(r"(?<![\w.])((?:torch\.)?nn\.[A-Z]\w*)\(\s*([^,()]+)", p.user_line)
+    if short == "__init__" and layer:
+        return (
+            f"`{layer.group(1)}(...)` only creates the layer, and its arguments are settings "
+            f"(such as `dim`): create it, then call it on the data, `{layer.group(1)}(...)"
+            f"({layer.group(2).strip()})`."
+        )
+    if short == "__init__" and takes == "1":
+        extra = int(given) - 1 if given.isdigit() else "some"
+        return (
+            "The `__init__` that runs for this object (its class's or a parent's) takes no "
+            f"argument besides `self`, but the call passes {extra}: give `__init__` the "
+            "parameters, or create the object without arguments."
+        )
+    return ""
+
+
+def _given_twice(p, func: str, short: str, keyword: str) -> str:
+    """`f(a, b, data=df)` where `data` is the 2nd parameter: a positional argument already
+    filled it. With no positional argument on the line, the plain "remove one" stands."""
+    call = re.search(rf"(?<!\w){re.escape(short)}\s*\((.*)", p.user_line)
+    positional = call and re.match(r"\s*[^\s=)][^=]*?,", call.group(1))
+    if not positional:
+        return f"`{func}()` got `{keyword}` twice, by position and by name: remove one."
+    return (
+        f"`{func}()` got `{keyword}` twice: a positional argument of the call already lands in "
+        f"`{keyword}`'s place, and `{keyword}=` names it again; check which parameter each "
+        f"positional argument fills (`help({short})`) and pass them by name, or group them "
+        "(a list) where one argument is expected."
+    )
 
 
 def _sklearn_invalid_parameter(p, f):

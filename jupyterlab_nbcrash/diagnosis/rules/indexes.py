@@ -136,7 +136,9 @@ def _index_out_of_range(p, f):
     indexed, too many indices, an axis size), or the failing line itself indexed (then the
     line shows what)."""
     message = p.message
-    if "boolean index did not match" in message or "Unalignable boolean" in message:
+    if "Unalignable boolean" in message:
+        return _unalignable_mask(p)
+    if "boolean index did not match" in message:
         return (
             "The boolean mask has another length than the array it selects from: build the mask "
             "from the same array (or the same filtered rows)."
@@ -192,7 +194,18 @@ def _index_out_of_range(p, f):
         )
     if f.get("size"):
         index, size = int(f["index"]), int(f["size"])
-        edge = " (an off-by-one: the last index is size - 1)" if index == size else ""
+        written = _written_at_axis(p, index, int(f.get("axis") or 0))
+        if written == "column":
+            # `a[:, 1]` on a one-column array: the data has fewer columns than the line reads.
+            return (
+                f"Index {index} is past the end of axis {f.get('axis')}, which has size {size}: "
+                f"the array has only {size} column{'s' if size != 1 else ''} here, fewer than "
+                "the line reads; print its `.shape` where it is made."
+            )
+        # An off-by-one only when the line writes that very index: a computed one (`i // 3`, a
+        # library's own) may be past the end for other reasons (more items than places).
+        counted = index == size and written == "literal"
+        edge = " (an off-by-one: the last index is size - 1)" if counted else ""
         return (
             f"Index {index} is past the end of axis {f.get('axis')}, which has size {size}: "
             f"valid indices run from 0 to {size - 1}{edge}."
@@ -207,6 +220,34 @@ def _index_out_of_range(p, f):
             "or create the list with its full length first (`[None] * n`)."
         )
     return _shape_entry_missing(p) or _empty_sequence(p, f) or _past_the_end(p, f)
+
+
+def _written_at_axis(p: ParsedError, index: int, axis: int) -> str:
+    """How the raising line (a cell's, or the user's own module's) writes ``index`` at position
+    ``axis`` of a subscript: "column" after a full slice (`a[:, 1]`), "literal" (`c[1, 2]`),
+    else "" (computed, or inside a library)."""
+    last = p.last_frame
+    if last is None or last.library:
+        return ""
+    for m in re.finditer(r"\[([^\[\]]*)\]", last.failing_line or p.user_line):
+        parts = [x.strip() for x in m.group(1).split(",")]
+        if len(parts) > axis and parts[axis] == str(index):
+            return "column" if axis and all(x == ":" for x in parts[:axis]) else "literal"
+    return ""
+
+
+def _unalignable_mask(p: ParsedError) -> str:
+    """pandas' "Unalignable boolean Series": the mask's index labels are not the rows'. A mask
+    made from `.dtypes` (or another per-column Series) is indexed by the columns."""
+    if re.search(r"\.dtypes\b|\.isna\(\)\.(?:sum|any|all)\(\)|\.nunique\(\)", p.user_line):
+        return (
+            "This mask is indexed by the columns (one value per column), but `df[mask]` selects "
+            "rows: select columns with `df.loc[:, mask]` (or `df.select_dtypes(...)` for types)."
+        )
+    return (
+        "The boolean Series used as a mask has other index labels than the rows it selects "
+        "from: build it from the same DataFrame (after the same filtering), or pass `.values`."
+    )
 
 
 def _shape_entry_missing(p: ParsedError) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..definitions import seen_code
 from ..text import expression_before, key_strings, spelled_alike
 from ..traceback import ParsedError
-from ..where import callee, failing_call, failing_line_number
+from ..where import callee, failing_call, failing_line_number, raised_outside_notebook
 from .base import Facts, RuleMatch, Template, named
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -33,11 +34,11 @@ def key_error(parsed: ParsedError) -> RuleMatch | None:
     if listed and (not keys or re.match(r"None of \[|\[", keys[0])):
         # pandas lists the missing labels: "None of [Index(['a', 'b'], dtype=...)] are in ..."
         listing = re.sub(r"dtype='[^']*'", "", parsed.message)
-        keys = re.findall(r"'([^']+)'", listing)[:10] or keys
+        keys = _bare_labels(listing) or re.findall(r"'([^']+)'", listing)[:10] or keys
     if keys:
         inner = _KEY_IN_SENTENCE.fullmatch(keys[0])
         if inner:  # gensim: KeyError: "Key 'independt' not present"
-            keys[0] = inner.group(1)
+            keys[0] = next(g for g in inner.groups() if g)
         facts["key"] = keys[0]
         facts["keys"] = ", ".join(repr(k) for k in keys[:5])
     pandas = "pandas" in parsed.libraries or bool(listed)
@@ -61,8 +62,18 @@ def key_error(parsed: ParsedError) -> RuleMatch | None:
     )
 
 
-# A key inside a sentence: gensim's "Key 'x' not present", "word 'x' not in vocabulary".
-_KEY_IN_SENTENCE = re.compile(r"(?:Key|word) '(.+)' not (?:present|in vocabulary)")
+# A key inside a sentence: gensim's "Key 'x' not present", "word 'x' not in vocabulary";
+# pandas' groupby "Column not found: x" and old pandas' .loc "the label [x] is not in the [index]".
+_KEY_IN_SENTENCE = re.compile(
+    r"(?:Key|word) '(.+)' not (?:present|in vocabulary)|Column not found: (.+)"
+    r"|the label \[(.+)\] is not in the \[(?:index|columns)\]"
+)
+
+
+def _bare_labels(listing: str) -> list[str]:
+    """The labels of "[1, 2] not found in axis" when pandas lists them unquoted (numbers)."""
+    m = re.search(r"\[([^\[\]'\"]+)\] not (?:found in axis|in index|contained in axis)", listing)
+    return [x.strip() for x in m.group(1).split(",") if x.strip()][:10] if m else []
 
 
 @named(FORMULA_COLUMN)
@@ -91,16 +102,33 @@ RULES = (key_error, formula_column)
 def _row_lookup(p: ParsedError, key: str) -> bool:
     """pandas says it searched the index ("… are in the [index]"), or the line's `.loc[` puts
     the key first, among the rows (`df.loc['DF']`, `df.loc[['a', 'b'], cols]`)."""
-    if re.search(r"are in the \[index\]", p.message):
+    if re.search(r"are in the \[index\]|is not in the \[index\]", p.message):
         return True
     if not key:
         return False
-    m = re.search(r"\.loc\[\s*\[?\s*(['\"])(.*?)\1", p.user_line)
+    m = re.search(r"\.loc\[\s*[\[(]?\s*(['\"])(.*?)\1", p.user_line)
     return m is not None and m.group(2) == key
 
 
 # `df['Sex' == 'male']`: the comparison inside the brackets runs first and gives one bool.
 _COMPARED_IN_BRACKETS = re.compile(r"\[\s*(['\"][^'\"]*['\"]\s*[=!]=\s*[^\]]+)\]")
+
+
+def _loc_rows(p: ParsedError) -> bool:
+    """`.loc[x]` with one argument: pandas' indexer looked along the rows (no tuple of rows and
+    columns, no `df[...]` of a DataFrame in the frames)."""
+    names = [f.function.rsplit(".", 1)[-1] for f in p.frames if f.library == "pandas"]
+    tuple_key = {"_getitem_tuple", "_getitem_lowerdim", "_getitem_nested_tuple"} & set(names)
+    return "_getitem_axis" in names and not tuple_key and not _frame_column_lookup_any(p)
+
+
+def _frame_column_lookup_any(p: ParsedError) -> bool:
+    """DataFrame.__getitem__ (pandas/core/frame.py) is among the frames: `df[...]`."""
+    return any(
+        f.filename.replace("\\", "/").endswith("pandas/core/frame.py")
+        and f.function.endswith("__getitem__")
+        for f in p.frames
+    )
 
 
 def _odd_key(p: ParsedError, key: str) -> str:
@@ -145,6 +173,11 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     key = f.get("key", "")
     if not key and not f.get("keys"):
         return None  # the message names no key (a saved output without it): the safe hint
+    told = _key_misused(p, key)
+    if told:
+        return told
+    if "\\n" in key or "\n" in key:
+        return None  # a KeyError that carries a library's message (keras), no key: the safe hint
     shown = _short(key)
     container = f.get("container", "dict")
     if container == "formula":
@@ -154,6 +187,16 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         )
     if container == "history":
         return _history_key(key)
+    if container == "DataFrame" and f.get("integer_key") and _frame_column_lookup(p):
+        # `df[0]` on a DataFrame asks for a column labelled 0: no row, no position.
+        frame = _subscripted_name(p.user_line, key)
+        said = f"`{frame}[{key}]`" if frame else f"A DataFrame's `[{key}]`"
+        frame = frame or "df"
+        return (
+            f"{said} looks up a column labelled {key}, and there is none (print "
+            f"`{frame}.columns`): by position, `{frame}.iloc[:, {key}]` is a column and "
+            f"`{frame}.iloc[{key}]` a row."
+        )
     if container == "DataFrame" and f.get("integer_key"):
         return (
             f"pandas looked up the label {key}, not the position {key}: use `.iloc[{key}]` for "
@@ -178,7 +221,7 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 "passed, or one it built) that has none: print the columns of the DataFrames "
                 "you pass it."
             )
-        drop = _drop_rows_by_default(p, labels)
+        drop = _drop_rows_by_default(p, labels) or _drop_a_row_as_column(p, key)
         if drop:
             return drop
         if _row_lookup(p, key):
@@ -188,6 +231,12 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"{labels} {were} looked up among the row labels (`df.index`), not the columns: "
                 "`.loc[rows, columns]` takes rows first; to pick rows by a column's value write "
                 "`df[df['col'] == value]`."
+            )
+        if _loc_rows(p):
+            return (
+                f"`.loc[...]` looked for {labels} among the row labels (`.index`) and it is not "
+                "there: print the index of the frame before `.loc` and compare the labels' "
+                "values and types (the number 7 is not the text '7')."
             )
         # The frame the line subscripts (`c["Country"]`), so the user prints the right one.
         frame = where if where and re.fullmatch(r"[A-Za-z_][\w.]*", where) else "df"
@@ -211,6 +260,8 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             f"{what} has no column or label {labels}: print `{frame}.columns` "
             "and check spelling, case and spaces."
         )
+    if inside is None and raised_outside_notebook(p) and not _quoted_on_line(p, key):
+        return None  # looked up deep in a library, by a name the line does not show
     if inside is not None:
         if not _quoted_on_line(p, key):
             return None
@@ -317,6 +368,10 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
             continue
         if ".rename(" in code and not re.search(quoted.pattern + r"\s*:", code):
             continue  # renamed *to* this name, not from it
+        if not code.lstrip().startswith("del") and re.search(
+            r"[\w\])]\[\s*" + quoted.pattern, code
+        ):
+            continue  # `df.drop(df.loc["k"])`: the key is read inside the call, not removed
         what = " ".join(code.split())
         what = what if len(what) <= 60 else what[:59] + "…"
         if failing and number < failing:
@@ -324,6 +379,15 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
                 f"Line {number} of this cell (`{what}`) removes {key!r} before the failing "
                 "line reads it: read it before removing it, or keep it."
             )
+        if number == failing and "inplace=True" in code.replace(" ", ""):
+            # Only this line removes it: a second run, or a key the data never had.
+            return (
+                f"{key!r} is not in the data: if it ran before, this line's `inplace=True` "
+                "already removed it (re-run the cell that loads the data); else print the "
+                "columns."
+            )
+        if _rebuilt_before(p.user_code, code, number):
+            continue  # the cell makes the frame anew before removing: a re-run starts afresh
         if "inplace=True" in code.replace(" ", "") or _reassigns(code):
             return (
                 f"This cell removes {key!r} (`{what}`), so if it ran before, {key!r} is already "
@@ -333,10 +397,38 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
     return ""
 
 
+def _rebuilt_before(cell: str, code: str, number: int) -> bool:
+    """`data = raw.copy()` before `data = data.drop(...)`: the frame the line removes from is
+    assigned anew by an earlier line of the cell, so running the cell again starts afresh."""
+    m = re.match(r"\s*(?:del\s+)?([\w.]+)", code)
+    if m is None:
+        return False
+    name = re.escape(m.group(1).split(".")[0])
+    earlier = cell.splitlines()[: number - 1]
+    return any(re.match(rf"\s*{name}\s*=[^=]", line) for line in earlier)
+
+
 def _reassigns(code: str) -> bool:
     """`df = df.drop(...)`: the name is rebound to the result."""
     m = re.match(r"\s*([\w.]+)\s*=\s*([\w.]+)\.(?:drop|rename)\(", code)
     return m is not None and m.group(1) == m.group(2)
+
+
+def _drop_a_row_as_column(p: ParsedError, key: str) -> str:
+    """`df.drop('F', axis=1)` where the notebook made 'F' a row (`df.loc['F'] = ...`): the
+    columns were searched for a row's label."""
+    if "not found in axis" not in p.message or not re.search(r"\.drop\(", p.user_line):
+        return ""
+    if not re.search(r"\baxis\s*=\s*(?:1|['\"]columns['\"])|\bcolumns\s*=", p.user_line):
+        return ""
+    code, _ = seen_code(p)
+    row = re.search(r"\.loc\[\s*(['\"])" + re.escape(key) + r"\1\s*\]\s*=(?!=)", code)
+    if row is None:
+        return ""
+    return (
+        f"{key!r} is a row label (the notebook adds it with `.loc[{key!r}] = ...`), and "
+        f"`axis=1` looks among the columns: drop the row with `.drop({key!r})` (`axis=0`)."
+    )
 
 
 def _drop_rows_by_default(p: ParsedError, labels: str) -> str:
@@ -347,9 +439,170 @@ def _drop_rows_by_default(p: ParsedError, labels: str) -> str:
     args = m.group(1)
     if re.search(r"\b(?:axis|columns|index)\s*=|^[^,]+,\s*(?:1|'columns'|\"columns\")\b", args):
         return ""
+    if not any(_quoted_on_line(p, k) for k in re.findall(r"'([^']+)'", labels)):
+        # `df.drop(other)`: the labels come from a variable; nothing says columns were meant.
+        return (
+            f"`drop` looked for {labels} among the row labels (its default axis) and found "
+            "none: print what you passed and `df.index`; to drop columns, pass `columns=`."
+        )
     return (
         f"`drop` looks for {labels} among the row labels by default: to drop columns, "
         f"write `.drop(columns=[{labels}])` (or pass `axis=1`)."
+    )
+
+
+# ------------------------------------------- keys that are no name: what the line did instead
+
+
+def _key_misused(p: ParsedError, key: str) -> str:
+    """A hint for a key that says how the line went wrong rather than which name is missing: a
+    tuple, a dtype or data values where a column name goes, a label slice, a set's element, a
+    `str.format` field, a string's letter. "" when none of these shows."""
+    for reads in (
+        _tuple_key,
+        _dtype_key,
+        _values_as_labels,
+        _label_slice,
+        _set_element,
+        _format_field,
+        _letter_of_a_string,
+    ):
+        told = reads(p, key)
+        if told:
+            return told
+    return ""
+
+
+def _pandas_functions(p: ParsedError) -> set[str]:
+    """The functions of pandas' frames (`__getitem__`, `get_slice_bound`, …)."""
+    return {f.function.rsplit(".", 1)[-1] for f in p.frames if f.library == "pandas"}
+
+
+def _frame_column_lookup(p: ParsedError) -> bool:
+    """`df[key]`: DataFrame.__getitem__ raised, no `.loc`/`.iloc` indexer stands between."""
+    files = [f.filename.replace("\\", "/") for f in p.frames if f.library == "pandas"]
+    return any(n.endswith("pandas/core/frame.py") for n in files) and not any(
+        n.endswith("pandas/core/indexing.py") for n in files
+    )
+
+
+def _subscripted_name(line: str, key: str) -> str:
+    """The name the line subscripts with the bare (unquoted) ``key``: `temp` in `temp[0]`."""
+    m = re.search(r"([A-Za-z_][\w.]*)\[\s*" + re.escape(key) + r"\s*\]", line)
+    return m.group(1) if m else ""
+
+
+def _tuple_key(p: ParsedError, key: str) -> str:
+    """`df["a", "b"]`: the comma inside single brackets makes one tuple, looked up as one
+    column label."""
+    if not (key.startswith("(") and key.endswith(")") and "," in key):
+        return ""
+    if not _frame_column_lookup(p) or not re.search(r"\w\[[^\[\]]*,", p.user_line):
+        return ""
+    return (
+        f"Inside single brackets the comma makes one tuple key, {key}, looked up as one column "
+        "label: to select several columns pass a list, `df[['a', 'b']]`."
+    )
+
+
+def _dtype_key(p: ParsedError, key: str) -> str:
+    """KeyError: dtype('float64'): the variable in the brackets holds a dtype (a loop over
+    `df.dtypes` gives dtypes, not names)."""
+    if not re.fullmatch(r"dtype\('\w+'\)", key):
+        return ""
+    return (
+        f"The key is a dtype, {key}, not a column name: a loop over `df.dtypes` gives the "
+        "dtypes; loop over `df.columns` (or `df.dtypes.items()` for name and dtype)."
+    )
+
+
+# "None of [Int64Index([3, 5, …], dtype='int64')] are in the [columns]": values, no names.
+_VALUES_AS_LABELS = re.compile(
+    r"None of \[\w*Index\(\[([^'\"]*?)\],.*\] are in the \[columns\]", re.S
+)
+
+
+def _values_as_labels(p: ParsedError, key: str) -> str:
+    """pandas was asked for columns named by numbers or None: a Series, an array or a variable
+    holding None went where column names go."""
+    m = _VALUES_AS_LABELS.search(p.message)
+    if m is None:
+        return ""
+    values = " ".join(m.group(1).replace("\\n", " ").split())
+    items = [v for v in values.split(",") if v.strip()]
+    if values != "None" and len(items) < 8 and "..." not in values and "nan" not in values:
+        return ""  # a few numbers may be a frame's real labels (`header=None` gives 0, 1, …)
+    if values == "None":
+        return (
+            "The column asked for is None: the variable meant to hold the column's name holds "
+            "None; print it and set it first."
+        )
+    first = values[:40].rstrip(", ")
+    return (
+        f"The labels asked for are data values ({first}…), not column names: a Series or an "
+        "array went where column names go; pass the columns' names, or filter rows with a mask "
+        "(`df[df['col'] > 0]`)."
+    )
+
+
+def _label_slice(p: ParsedError, key: str) -> str:
+    """A slice by labels (`df['a':'b']`, `df.loc['a':'b']`): pandas looked for the slice's end
+    among the row labels."""
+    if not {"get_slice_bound", "slice_locs"} & _pandas_functions(p):
+        return ""
+    if not re.search(r"\[\s*['\"]" + re.escape(key) + r"['\"]\s*:", p.user_line + " ") and not (
+        re.search(r":\s*['\"]" + re.escape(key) + r"['\"]\s*\]", p.user_line)
+    ):
+        return ""
+    if ".loc[" in p.user_line:
+        return (
+            f"{key!r} is not a row label, and a slice by labels may skip missing labels only on "
+            "a sorted index: sort it first (`.sort_index()`), or slice between labels it has."
+        )
+    return (
+        f"`df['{key}':…]` slices rows, not columns, and {key!r} is no row label: for a range of "
+        f"columns write `df.loc[:, '{key}':…]`."
+    )
+
+
+def _set_element(p: ParsedError, key: str) -> str:
+    """`s.remove(4)` on a set raises KeyError: 4 when 4 is not in it."""
+    m = re.search(r"([\w.]+)\.remove\(", p.user_line)
+    if m is None or (p.frames[-1:] and not p.frames[-1].is_user):
+        return ""
+    name, element = m.group(1), " ".join(p.message.split())[:40]
+    return (
+        f"`{name}.remove(...)` raises KeyError when the element ({element}) is not in the set: "
+        f"test `{element} in {name}` first, or use `{name}.discard(...)`, which ignores it."
+    )
+
+
+def _format_field(p: ParsedError, key: str) -> str:
+    """`"{%.3f}".format(x)`: `str.format` reads the text in braces as a field's name."""
+    if ".format(" not in p.user_line or "{" + key not in p.user_line:
+        return ""
+    if p.frames[-1:] and not p.frames[-1].is_user:
+        return ""
+    return (
+        f"`.format` reads `{{{key}…}}` as a field named {key!r}, which no argument gives: a "
+        "format spec goes after a colon (`{:.3f}`), and a literal brace is written `{{`."
+    )
+
+
+def _letter_of_a_string(p: ParsedError, key: str) -> str:
+    """A one-letter key that starts a word quoted on the line: a string was looped over letter
+    by letter where a list of names was expected."""
+    if len(key) != 1 or not key.isalpha():
+        return ""
+    word = next(
+        (w for w in re.findall(r"['\"](\w{2,})['\"]", p.user_line) if w.startswith(key)), ""
+    )
+    if not word or f"'{key}'" in p.user_line or f'"{key}"' in p.user_line:
+        return ""
+    return (
+        f"The key {key!r} is the first letter of '{word}': a string was probably looped over "
+        "letter by letter where a list of names was expected; check where this name is passed "
+        "on as one string instead of a list."
     )
 
 

@@ -75,11 +75,23 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
         )
     method_call = re.search(rf"(\w+)\.{re.escape(short)}\s*\(\s*[^)\s]", p.user_line)
     obj = method_call.group(1) if method_call else ""
-    cls = re.search(rf"^\s*{re.escape(obj)}\s*=\s*([A-Z][\w.]*)\s*$", p.user_code, re.M)
+    # The class bound without `()` in this cell or another one of the notebook.
+    code = "\n".join((p.user_code, *p.notebook_code))
+    cls = re.search(rf"^\s*{re.escape(obj)}\s*=\s*([A-Z][\w.]*)\s*$", code, re.M) if obj else None
     if obj and cls:
         return (
             f"`{obj}` is the class `{cls.group(1)}` itself, not an instance, so your first "
             f"argument became `self`: create one with `{obj} = {cls.group(1)}()`."
+        )
+    if re.fullmatch(r"[A-Z]\w*", obj) and re.search(
+        rf"^\s*from\s+[\w.]+\s+import\s+(?:.*,\s*)?{re.escape(obj)}\b", code, re.M
+    ):
+        # `from lib import EM` then `EM.complete(X)`: a CapWords name imported from a library is
+        # a class; calling its method on it makes the first argument `self`.
+        return (
+            f"`{obj}.{short}()` is called on the class `{obj}`, so your first argument became "
+            f"`self` and {missing} is missing: call it on an instance (`obj = {obj}(...)`, "
+            f"then `obj.{short}(...)`)."
         )
     imported = re.search(
         rf"\bimport\s+[\w.]+(?:\s+as\s+{re.escape(obj)}|(?<=\b{re.escape(obj)}))\b", p.user_code

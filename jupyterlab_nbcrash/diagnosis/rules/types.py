@@ -6,7 +6,7 @@ from __future__ import annotations
 import builtins
 import re
 
-from ..definitions import defines_callable, seen_code
+from ..definitions import defines_callable, imports_name, seen_code
 from ..text import article
 from ..where import failing_call, loop_or_unpack, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
@@ -287,9 +287,21 @@ def _not_callable(p, f):
                 f"`.{attr}` is an attribute (a {t}), not a method: write `{m.group(1)}.{attr}` "
                 "without the `()`."
             )
-    name = _only_call(p)
+    if t.endswith("Index") and re.search(r"\.index\s*\(", p.user_line):
+        # `s.index(max(s))`: list's method, but a pandas object's `.index` holds its labels.
+        return (
+            f"`.index` of a pandas object is its labels (`{t}`), not list's `.index()` "
+            "method: for the label of the largest value use `.idxmax()`, for a position "
+            "`list(x).index(v)`."
+        )
+    name = _only_call(p) or _only_unimported_call(p)
     if t == "module":
-        return "You call a module: call the class or function inside it, e.g. `tqdm.tqdm(...)`."
+        if name and "." not in name:
+            return (
+                f"`{name}` is a module here, not a function: call the function or class inside "
+                f"it (`{name}.something(...)`, see `dir({name})`), or import that one by name."
+            )
+        return "You call a module: call the class or function inside it (`module.function(...)`)."
     if t == "NoneType":
         holds = f"`{name}` is None" if name else "What is called here is None"
         return (
@@ -303,10 +315,41 @@ def _not_callable(p, f):
             f"A `{t}` is called like a function: use `[...]` to index it, or a variable has "
             "replaced a function of the same name (e.g. `list = ...`); rename it and re-run."
         )
+    if t == "DeprecationWrapper":  # TensorFlow 1.14's wrapper of a module (`tf.train`, …)
+        return "You call a module: call the class or function inside it (`module.function(...)`)."
+    if _decorated_call(p):
+        return None  # a decorator made the `def` an object (numba, …): no variable hides it
     return (
         f"{article(t).capitalize()} `{t}` object is called with `(...)` but is not a function: "
         "a variable may hide the function of the same name; rename it and restart."
     )
+
+
+def _decorated_call(p) -> bool:
+    """The line calls a name the notebook defines with a decorated `def` and never assigns:
+    the decorator's object is what is not callable here."""
+    code, _ = seen_code(p)
+    for name in _CALL_NAME.findall(p.user_line):
+        n = re.escape(name)
+        decorated = re.search(rf"^[ \t]*@.+\n(?:[ \t]*@.+\n)*[ \t]*def[ \t]+{n}\b", code, re.M)
+        if decorated and not re.search(rf"^[ \t]*{n}[ \t]*=(?!=)", code, re.M):
+            return True
+    return False
+
+
+def _only_unimported_call(p) -> str:
+    """The one name the line calls apart from functions of imported modules (`pd.concat` in
+    `pd.concat([a, b(c)])`): the other call is the one that met a value."""
+    code, _ = seen_code(p)
+    bare = re.sub(r"'[^']*'|\"[^\"]*\"", "''", p.user_line)
+    names = [
+        n
+        for n in _CALL_NAME.findall(bare)
+        if not ("." in n and imports_name(code, n.split(".")[0]))
+    ]
+    if len(names) != 1 or re.search(r"[\])]\s*\(", bare):
+        return ""
+    return names[0]
 
 
 def _called_value(p, name: str, t: str) -> str:

@@ -283,6 +283,51 @@ _IDENTIFIER = re.compile(
 _NUMERIC_ONLY_CALLS = re.compile(r"^[A-Za-z_]\w*\.(?:corr|cov)\($")
 
 
+def _split_piece(p) -> str:
+    """The failing line converts a variable the cell made with `.split(...)` of a text line
+    (`values = line.split()`): its name, else ""."""
+    for name in re.findall(r"(\w+)\s*=\s*\w+\.split\(", p.user_code):
+        if re.search(rf"\b{name}\b", p.user_line):
+            return name
+    return ""
+
+
+def _text_from_the_line(p, value: str | None) -> str:
+    """The text comes from the failing line itself: a string literal passed where data goes,
+    `sys.argv` (a notebook's kernel arguments), seaborn reading a positional column as wide-form
+    data, or a heatmap of a frame with a text column. "" when none of these shows."""
+    line = p.user_line
+    if "sys.argv" in line:
+        return (
+            "In a notebook `sys.argv` holds the kernel's own arguments (`-f …/kernel-….json`), "
+            "not yours: set these values in the notebook instead of reading the command line."
+        )
+    call = failing_call(p)
+    named = value and re.fullmatch(r"[A-Za-z_][\w ]*", value)  # a name, no number written oddly
+    if named and re.search(r"""(['"])""" + re.escape(value) + r"\1", line):
+        return (
+            f"The text {_quoted(value)} is written on this line as a string and cannot become "
+            "a number: if it names data, pass the data itself (the variable, or "
+            f"`df[{_quoted(value)}]`), not its name in quotes."
+        )
+    if call is None or call.library != "seaborn":
+        return ""
+    name = call.function.rsplit(".", 1)[-1]
+    if name == "heatmap":
+        return (
+            f"`heatmap` draws every cell of the frame as a number, and a column holds text"
+            f"{' like ' + _quoted(value) if value else ''}: pivot the frame first "
+            "(`df.pivot(index=..., columns=..., values=...)`) or set the text column as index."
+        )
+    readers = {f.function.rsplit(".", 1)[-1] for f in p.frames if f.library == "seaborn"}
+    if "establish_variables" in readers and call.args and not call.keywords().get("x"):
+        return (
+            f"seaborn took `{call.args[0]}` (given without a name) as wide-form data and tried "
+            f"to read its text as numbers: name the axis, `{call.function}(x={call.args[0]})`."
+        )
+    return ""
+
+
 def _quoted(value: str, limit: int = 40) -> str:
     return repr(value if len(value) <= limit else value[: limit - 1] + "…")
 
@@ -294,6 +339,13 @@ def _text_to_number(p, f):
     fmt = re.search(
         r"time data ['\"]?(.+?)['\"]? (?:does not|doesn't) match format ['\"]([^'\"]+)", message
     )
+    if fmt and fmt.group(1).startswith("1970-01-01 00:00:00"):
+        # The values are already datetimes: integers read as nanoseconds since 1970.
+        return (
+            f"The text {_quoted(fmt.group(1))} is already a date: numbers were turned into "
+            "datetimes as nanoseconds since 1970 before this line; convert the original "
+            f"numbers once (`pd.to_datetime(col.astype(str), format={fmt.group(2)!r})`)."
+        )
     if fmt:
         return (
             f"pandas cannot read the date {_quoted(fmt.group(1))} with the format "
@@ -318,6 +370,11 @@ def _text_to_number(p, f):
     if value is None and not re.search(r"could not convert|invalid literal|parse string", message):
         return None
     shown = f" like {_quoted(value)}" if value is not None else ""
+    told = _text_from_the_line(p, value)
+    if told:
+        return told
+    if re.search(r"with base (?!10\b)\d+", message):
+        return None  # a library parsing its own hexadecimal (or other base) text: no column
     if value and _DATE_LIKE.match(value):
         return (
             f"Text{shown} is a date, not a number: parse the column with `pd.to_datetime(...)` "
@@ -352,7 +409,15 @@ def _text_to_number(p, f):
             f"`input()` returned {typed}, which is not a number: type a single number, or "
             "check and convert the answer first (e.g. split `'1,2,3'` with `.split(',')`)."
         )
-    if not p.libraries and "[" not in p.user_line and ".astype" not in p.user_line:
+    split = _split_piece(p)
+    if split:
+        return (
+            f"Text{shown} is a piece of a text line cut with `.split()` (`{split}`), not a "
+            "number: some lines hold other fields than expected; print a line that fails, and "
+            "skip or parse such lines differently."
+        )
+    one_value = "[" not in p.user_line or re.search(r"(?<![\w.])(?:int|float)\(", p.user_line)
+    if not p.libraries and one_value and ".astype" not in p.user_line:
         # A builtin `int(...)`/`float(...)` on one value: no column to clean or encode.
         return (
             f"Text{shown} is not a number, so `int(...)`/`float(...)` cannot convert it: find "
