@@ -46,7 +46,10 @@ def in_layer(p: ParsedError) -> bool:
 
 def _operands(p: ParsedError) -> tuple[str, str]:
     """The two operands of the product on the failing line when they are plain names
-    (``A @ B``, ``np.dot(A, B)``, ``A.dot(B)``, ``torch.matmul(A, B)``), else ("", "")."""
+    (``A @ B``, ``np.dot(A, B)``, ``A.dot(B)``, ``torch.matmul(A, B)``), else ("", "").
+    A line with several products does not say which one failed: no names then."""
+    if len(PRODUCT_ON_LINE.findall(p.user_line)) > 1:
+        return "", ""
     m = re.search(r"(?<![\w.])([A-Za-z_]\w*)\s*@\s*([A-Za-z_]\w*)(?![\w.(\[])", p.user_line)
     if m:
         return m.group(1), m.group(2)
@@ -86,6 +89,13 @@ def matrix_product_words(p: ParsedError, a: Dims | None, b: Dims | None, shown: 
         f"rows ({k2})"
     )
     first, second = _operands(p)
+    if a == b and not second:
+        # Either transpose fits, and they give different products (inner vs outer): without
+        # the line's one product to name, the shapes cannot say which the formula means.
+        return (
+            f"{head}: transposing either one with `.T` fits, with different results (first: "
+            f"{show((a[1], a[1]))}, second: {show((a[0], a[0]))}); use the one your formula means."
+        )
     if a[1] == b[1]:
         return f"{head}: transpose the second with {transpose_code(p, second)}, to {show(b[::-1])}."
     if a[0] == b[0]:
