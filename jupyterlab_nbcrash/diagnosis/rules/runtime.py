@@ -315,6 +315,13 @@ def _autograd_failed(p, f):
         )
     if "numpy()" in detail:
         return "Detach the tensor before converting: `t.detach().cpu().numpy()`."
+    if "only for scalar outputs" in p.message:
+        # backward() without a gradient argument differentiates one number, not a tensor.
+        return (
+            "`backward()` without arguments needs a one-value (scalar) output, but this tensor "
+            "holds several: reduce it first (`y.sum().backward()`), or pass "
+            "`gradient=torch.ones_like(y)`."
+        )
     return (
         "Autograd cannot compute this gradient: check that the loss comes from parameters with "
         "`requires_grad=True`, outside `torch.no_grad()`, without in-place changes."

@@ -224,6 +224,13 @@ def _text_and_numbers_mixed(p, f):
             "`~` works on booleans (and integers), and these values are neither: build the mask "
             "with a comparison first (e.g. `~(df['a'] > 0)` or `~df['a'].isna()`)."
         )
+    if "DateTime64DType" in p.message or "Timedelta64DType" in p.message:
+        # NumPy names the datetime dtype it cannot mix with numbers: no text is involved.
+        return (
+            "NumPy cannot put datetimes and numbers in one array: drop the datetime columns "
+            "before this step, or convert them to numbers first (e.g. `.dt.year` or "
+            "`.astype('int64')`)."
+        )
     if re.search(r"dtype\('?<?[UO]|dtype\('?object|dtype\('?str|StrDType|ObjectDType", p.message):
         what = f"NumPy's `{name}`" if name else "NumPy"
         return (
@@ -248,6 +255,20 @@ def _text_columns_in_numeric_operation(p, f):
             "`pd.to_numeric(..., errors='coerce')` (after removing symbols such as `$` or `,`)."
         )
     op = f" `{f['op']}`" if f.get("op") else ""
+    after = re.search(r"\.(\w+)\(\s*\)\s*\[\s*['\"]([^'\"]+)['\"]\s*\]", p.user_line)
+    if after and after.group(1) == f.get("op"):
+        # `.mean()['Survived']`: the reduction ran on every column first, and a text column
+        # (not necessarily the one picked after it) failed.
+        col, how = after.group(2), after.group(1)
+        first = (
+            f"df.groupby(...)['{col}'].{how}()"
+            if "groupby" in p.user_code
+            else f"df['{col}'].{how}()"
+        )
+        return (
+            f"`.{how}()` runs on every column before `['{col}']` picks one, and some column "
+            f"holds text: select the column first, e.g. `{first}`, or pass `numeric_only=True`."
+        )
     if column and len(set(column)) == 1:
         return (
             f"{where} holds text, so{op or ' the operation'} cannot compute on it: convert it with "
@@ -360,8 +381,20 @@ def _not_subscriptable(p, f):
             "You index a None: the call before returned nothing (e.g. `.sort()`, `.append()`, "
             "`inplace=True` or a function without `return`); use its object instead."
         )
+    if t == "builtin_function_or_method" and "item assignment" in p.message:
+        # `sum[i] = x`: a built-in's name where the user meant a list of their own.
+        return (
+            "The name you assign into is a built-in function (such as `sum` or `max`), not a "
+            "list: create your own list or dict first, under another name, e.g. `totals = {}`."
+        )
     if t in ("method", "function", "builtin_function_or_method"):
         return "You index a method: call it first with `()`, or drop the `[...]`."
+    if t == "History":
+        # Keras's fit() returns a History whose metrics live in its .history dict.
+        return (
+            "A Keras `History` object is not a dict: its metrics are in `.history`, e.g. "
+            "`history.history['loss']`."
+        )
     if t in ("map", "filter", "zip", "dict_keys", "dict_values", "dict_items", "generator"):
         return f"In Python 3 a `{t}` is a lazy view: wrap it in `list(...)` before indexing."
     if "item assignment" in p.message:
@@ -385,6 +418,11 @@ def _not_subscriptable(p, f):
             return (
                 "A tuple cannot be changed in place: convert it first with `list(...)`, change "
                 "the list, and use it instead."
+            )
+        if is_number(t):
+            return (
+                f"You assign into a single number (`{t}`) with `[...] =`: the variable holds a "
+                "number where a list or array was expected; check what it was set to."
             )
         return (
             f"A `{t}` cannot be changed in place: build a new object (tuples and strings are "
@@ -456,6 +494,17 @@ def _not_iterable(p, f):
 
 def _unhashable(p, f):
     t = f.get("type", "")
+    if re.search(r"\.i?loc\(", p.user_line):
+        return (
+            "`.loc` and `.iloc` are indexed with square brackets, not called: write "
+            "`df.loc[...]` / `df.iloc[...]`."
+        )
+    if t == "slice" and re.search(r"(?<![.\w])[A-Za-z_]\w*\[\s*[\w-]*\s*:[^\]]*,", p.user_line):
+        # df[:10, cols]: a DataFrame takes rows and columns together only through .iloc/.loc.
+        return (
+            "A DataFrame is not indexed by rows and columns at once with `df[rows, cols]`: use "
+            "`df.loc[rows, cols]` (labels) or `df.iloc[rows, cols]` (positions)."
+        )
     return (
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
@@ -570,6 +619,8 @@ def _text_joined_with_non_text(p, f):
 
 
 def _not_serializable(p, f):
+    if re.search(r"\.save\(", p.user_line):
+        return None  # the line already uses the model's own save: the advice would be its own
     if f.get("type") in ("weakref", "_thread.lock", "_thread.RLock", "module", "generator"):
         return (
             f"Objects holding a `{f['type']}` (Keras/TF models, locks, open handles) cannot be "
@@ -615,6 +666,15 @@ def _integer_needed(p, f):
         return (
             "An array went where one integer is needed (an index, a size or a count): pass one "
             "number, e.g. `int(a[0])` or `len(a)`."
+        )
+    if ("must be a string or a" in p.message or "must be real number" in p.message) and t in (
+        "DataFrame",
+        "Series",
+    ):
+        # float() converts one value; pandas converts a whole table or column with astype.
+        return (
+            f"`float()`/`int()` convert one value, not a `{t}`: convert its values with "
+            "`.astype(float)` instead."
         )
     if "must be a string or a" in p.message or "must be real number" in p.message:
         return (
