@@ -396,6 +396,15 @@ def _labels_vs_output(target: Dims, output: Dims) -> str:
     return f"{pair}: make the last layer produce the labels' shape per sample."
 
 
+def _one_class_found(p: ParsedError, target: Dims) -> bool:
+    """True when labels of one column come from a generator that one-hot encodes the class
+    folders it found (``class_mode='categorical'``): one column is one class folder."""
+    if len(target) != 2 or target[1] != 1:
+        return False
+    code_text = "\n".join((*p.notebook_code, p.user_code))
+    return bool(re.search(r"class_mode\s*=\s*['\"]categorical['\"]", code_text))
+
+
 def _keras_loss_shapes(p: ParsedError) -> str | None:
     """When: a loss's own check names the labels and the output (Keras 2/3, tf.nn)."""
     msg = p.message
@@ -483,6 +492,12 @@ def _keras_loss_shapes(p: ParsedError) -> str | None:
             m = _find(r"Shapes (\([^)]*\)) and (\([^)]*\)) are incompatible", msg)
     if m:
         target, output = dims(m.group(1)), dims(m.group(2))
+        if target and output and _one_class_found(p, target):
+            return (
+                f"The labels {show(target)} are one-hot over the classes the generator found "
+                "(`class_mode='categorical'`), so it found 1 class: point it at a folder with "
+                "one subfolder per class."
+            )
         return _labels_vs_output(target, output) if target and output else None
     m = _find(
         r"A target array with shape (\([^)]*\)) was passed for an output of shape (\([^)]*\))",
@@ -534,6 +549,13 @@ def _keras_sample_counts(p: ParsedError) -> str | None:
     if m is None:
         return None
     x, y = m.group(1).strip(), m.group(2).strip()
+    if x == "0" or y == "0":
+        # An empty side: no pairing of labels fixes it; what built it left nothing.
+        empty = "x" if x == "0" else "y"
+        return (
+            f"{empty} is empty (0 samples, the other has {y if empty == 'x' else x}): check how it "
+            "was loaded or filtered (print its `len(...)` and shape before `fit`)."
+        )
     args = call_args(p)
     names = (
         f" ({code(args[0])}, {code(args[1])})"

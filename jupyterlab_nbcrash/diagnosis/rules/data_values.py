@@ -221,9 +221,21 @@ _INF = re.compile(r"\binf(?:inity|s)?\b|finite", re.I)
 _NAN = re.compile(r"\bnans?\b|\bNA\b|finite", re.I)
 
 
+def _computed_number_to_int(p: ParsedError) -> bool:
+    """True when Python's int() of a NaN or inf ran inside a library other than pandas (a pie
+    of all-zero values, KMeans, np.vectorize): the number may be one the library computed, not a
+    missing value of the data."""
+    if not re.search(r"cannot convert float (?:NaN|infinity) to integer", p.message):
+        return False
+    last = p.frames[-1] if p.frames else None
+    return last is not None and bool(last.library) and last.library != "pandas"
+
+
 def _nan_or_infinity(p, f):
     """When: the message says NaN and/or infinity (a "finite values" check means either); a
     cast to int says NaN or inf in that column; torch's sampling names its probabilities."""
+    if _computed_number_to_int(p):
+        return None
     if f.get("what") == "int_cast":
         return (
             "The column has missing (NaN) or infinite values, which an integer type cannot hold: "

@@ -511,6 +511,11 @@ def _unhashable(p, f):
     )
 
 
+def _code_only(line: str) -> str:
+    """The line without its string literals and comment: what its operators are."""
+    return re.sub(r"'[^']*'|\"[^\"]*\"", "''", line).split("#", 1)[0]
+
+
 def _unsupported_operands(p, f):
     """When: the message names the operator and both types, and the user's line applies that
     operator (directly or through pandas/NumPy operator methods)."""
@@ -544,9 +549,20 @@ def _unsupported_operands(p, f):
             "function returned nothing (no `return`, or `inplace=True`)."
         )
     if t == o == "str" and op not in ("+", "*", "%"):
+        # Columns only when pandas applied the operator; otherwise two Python strings.
+        if "pandas" in p.libraries:
+            held, first = "the columns hold strings", ""
+        else:
+            held, first = "both sides are strings", "`float(...)`, "
         return (
-            f"`{op}` is not defined for text: the columns hold strings; convert them "
-            "first with `pd.to_numeric(...)` or `pd.to_datetime(...)`."
+            f"`{op}` is not defined for text: {held}; convert them first with {first}"
+            "`pd.to_numeric(...)` or `pd.to_datetime(...)`."
+        )
+    if "datetime.time" in (t, o):
+        # A time of day has no arithmetic: only a full datetime can be shifted or subtracted.
+        return (
+            f"A `datetime.time` (a time of day) does not support `{op}`: combine it with a date "
+            "first, e.g. `datetime.combine(date.today(), t)`, then compute."
         )
     if "str" in (t, o) and (is_number(t) or is_number(o)):
         return (
@@ -554,6 +570,8 @@ def _unsupported_operands(p, f):
             "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
         )
     if ("list" in (t, o) or "tuple" in (t, o)) and {t, o} <= {"list", "tuple", *NUMBERS}:
+        if op not in _code_only(p.user_line):
+            return None  # the line shows no such operator: a call it makes applied it
         return (
             f"Python {t}s do not support `{op}` element by element: use NumPy arrays, "
             "e.g. `np.array(a) - np.array(b)`."
@@ -577,6 +595,8 @@ def _text_joined_with_non_text(p, f):
         if not raised_by_the_line(p):
             return None
         m = re.search(r"of type '([\w.]+)'", p.message)
+        if "*" not in _code_only(p.user_line):
+            return None  # no `*` on the line: a call (np.dot of text arrays) multiplied
         return (
             f"A list (or string) is multiplied by a {m.group(1) if m else 'non-integer'}: `*` on "
             "a sequence repeats it; for maths on each element use a NumPy array "
