@@ -463,6 +463,57 @@ CASES = {
         "found 1 class",
         "sparse_categorical_crossentropy",
     ),
+    "a class of one member in a stratified split": (
+        "ValueError",
+        "The least populated class in y has only 1 member, which is too few. The minimum number "
+        "of groups for any class cannot be less than 2.",
+        "for a, b in splitter.split(X, y):",
+        [(f"{SITE}/sklearn/model_selection/_split.py", "split")],
+        None,
+        "only 1 member,",
+        "fewer classes",
+    ),
+    "a singular matrix a library built": (
+        "LinAlgError",
+        "Singular matrix",
+        "fig = plot_pacf(series)",
+        [
+            (f"{SITE}/statsmodels/tsa/stattools.py", "pacf"),
+            (f"{SITE}/numpy/linalg/linalg.py", "inv"),
+        ],
+        None,
+        "built from your data",
+        "pinv",
+    ),
+    "a metric given two columns of scores": (
+        "ValueError",
+        "y should be a 1d array, got an array of shape (40, 2) instead.",
+        "roc_auc_score(y, proba)",
+        [(f"{SITE}/sklearn/metrics/_ranking.py", "roc_auc_score")],
+        None,
+        "`proba[:, 1]`",
+        "np.argmax(y",
+    ),
+    "seaborn: another attempt is no suggestion, the known column is": (
+        "ValueError",
+        "Could not interpret input 'Unit_Price'",
+        "sns.barplot(x='Unit_Price', y='qty', data=d)",
+        [(f"{SITE}/seaborn/categorical.py", "barplot")],
+        "d = pd.read_csv(f, names=['unit price', 'qty'])\n"
+        "sns.barplot(x='`Unit Price`', y='qty', data=d)\n"
+        "sns.barplot(x='Unit_Price', y='qty', data=d)",
+        "Did you mean `unit price`?",
+        "as keywords",
+    ),
+    "only size-1 arrays inside a library call": (
+        "TypeError",
+        "only size-1 arrays can be converted to Python scalars",
+        "layer = Dense(np.ones((3, 2)))",
+        [(f"{SITE}/keras/layers/core.py", "__init__")],
+        None,
+        "converts one of its arguments",
+        "np.log(a)",
+    ),
 }
 
 

@@ -297,6 +297,13 @@ def _y_not_1d(p, f):
             f"y must be a 1-D array of labels but has shape {text}: use `y.ravel()` or "
             "`df['target']` (not `df[['target']]`)."
         )
+    if shape and len(shape) == 2 and any("metrics" in fr.filename for fr in p.frames):
+        # A metric checks the scores too: the 2-column array may be the predictions.
+        return (
+            f"The metric got an array with {shape[1]} columns {text} where it wants one (labels, "
+            "or scores): for two classes pass the positive class's scores, `proba[:, 1]`, and "
+            "labels as one column."
+        )
     if shape and len(shape) == 2:
         return (
             f"y must be a 1-D array of labels but has {shape[1]} columns {text}: pass the "
@@ -405,6 +412,20 @@ def _class_count_wrong(p, f):
             f"The data has {f['a']} classes but {f['b']} target names: give one name per class or "
             "pass `labels=` with the classes to report."
         )
+    few = re.search(r"least populated class(?:es)? in y ha(?:s|ve) only (\d+) member", p.message)
+    if few or "number of members in each class" in p.message:
+        # Enough classes, too few rows in one of them: a stratified split or fold needs more.
+        n = few.group(1) if few else ""
+        count = f"only {n} member{'s' if n != '1' else ''}" if n else "too few members"
+        return (
+            f"A class in y has {count}, too few for this stratified split or fold: drop or "
+            "merge the rarest classes (see `y.value_counts()`), or use fewer splits."
+        )
+    if "Invalid classes inferred" in p.message:
+        return (
+            "XGBoost wants the classes numbered 0, 1, …, n-1: encode y first, e.g. "
+            "`LabelEncoder().fit_transform(y)`."
+        )
     return (
         "The labels contain fewer classes than needed (often only one): check the filter or split, "
         "e.g. `train_test_split(..., stratify=y)`."
@@ -427,6 +448,12 @@ def _negative_values(p, f):
 def _singular_matrix(p, f):
     """When: "Singular matrix" (not invertible), or a decomposition that did not converge
     (NaN or inf in the data is the usual reason, so the hint says to check that first)."""
+    if "Singular matrix" in p.message and not re.search(r"\b(?:inv|solve)\(", p.user_line):
+        # The library inverted a matrix it built from the data: no `inv` of the user's to swap.
+        return (
+            "A matrix built from your data inside this call is singular (not invertible): check "
+            "the data for constant or duplicated columns or values, and for too few rows."
+        )
     if "Singular matrix" in p.message:
         return (
             "The matrix is singular (not invertible): drop constant or duplicated columns, or "

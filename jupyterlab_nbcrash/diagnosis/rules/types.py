@@ -677,6 +677,14 @@ def _integer_needed(p, f):
     t = f.get("type", "")
     if not raised_by_the_line(p) and failing_call(p) is not None:
         return number_argument_words(p, t, "uses") if "interpreted" in p.message else None
+    if "only size-1 arrays" in p.message and not re.search(
+        r"\b(?:float|int|complex)\(|\bmath\.", _code_only(p.user_line)
+    ):
+        # No conversion on the line: a function it calls turned an argument into one number.
+        return (
+            "A function on this line converts one of its arguments to a single number, but got "
+            "an array: check which argument must be one number (a size, a count, a rate)."
+        )
     if "only size-1 arrays" in p.message:
         return (
             "A whole array went where one number is needed (`float(...)`, `int(...)` or a "
