@@ -514,6 +514,52 @@ CASES = {
         "converts one of its arguments",
         "np.log(a)",
     ),
+    "the out= array is no third operand": (
+        "ValueError",
+        "operands could not be broadcast together with shapes (4,) (3,) (4,) ",
+        "np.add(p, q, out=p)",
+        [],
+        None,
+        "different lengths",
+        "",
+    ),
+    "a size the cell sets by hand": (
+        "ValueError",
+        "shapes (20,61) and (64,1) not aligned: 61 (dim 1) != 64 (dim 0)",
+        "h = np.dot(self.w, x)",
+        [],
+        "n_in = 61\nnet = Net(n_in, 20)\nnet.train(rows)",
+        "this cell sets `n_in = 61`",
+        "",
+    ),
+    "no size set by hand": (
+        "ValueError",
+        "shapes (20,61) and (64,1) not aligned: 61 (dim 1) != 64 (dim 0)",
+        "h = np.dot(w, x)",
+        [],
+        None,
+        "print both `.shape`s",
+        "this cell sets",
+    ),
+    "a GPU build of a library other than torch": (
+        "RuntimeError",
+        "Error while calling cudaGetDevice(&the_device_id) in file "
+        "/tmp/dlib/cuda/gpu_data.cpp:204. code: 100, reason: no CUDA-capable device is detected",
+        "import face_detect",
+        [(f"{SITE}/face_detect/api.py", "<module>")],
+        None,
+        "`face_detect` (or a library it uses)",
+        "torch",
+    ),
+    "a column slice that is empty on the loop's first pass": (
+        "ValueError",
+        "Found array with 0 feature(s) (shape=(50, 0)) while a minimum of 1 is required.",
+        "s = cross_val_score(m, Z[:, :k], y)",
+        [(f"{SITE}/sklearn/utils/validation.py", "check_array")],
+        None,
+        "start the loop at 1",
+        "X.columns",
+    ),
 }
 
 

@@ -386,6 +386,13 @@ def _too_little_data(p, f):
     shape = f" (shape {f['shape']})" if f.get("shape") else ""
     n, minimum = f.get("n", "0"), f.get("minimum", "1")
     if f.get("what") == "feature":
+        stop = re.search(r"\[\s*:\s*,\s*:\s*([A-Za-z_]\w*)\s*\]", p.user_line)
+        if n == "0" and stop:
+            # x[:, :i] keeps no column when i is 0, as a loop's first pass gives it.
+            return (
+                f"`[:, :{stop.group(1)}]` keeps no columns when `{stop.group(1)}` is 0 (a loop's "
+                "first pass): start the loop at 1, e.g. `range(1, n + 1)`."
+            )
         if n == "0":
             return (
                 f"{who} got data with no columns{shape}: the column selection is empty; print "

@@ -684,7 +684,10 @@ def _not_broadcastable(p, f):
             f"The result has shape {m.group(2)} but is written into an array of shape "
             f"{m.group(1)} (an in-place `+=` or `out=`): assign to a new variable instead."
         )
-    if "requested shape" in msg or len(re.findall(r"\([\d, ]*\)", msg.split("shapes", 1)[-1])) > 2:
+    operands = len(re.findall(r"\([\d, ]*\)", msg.split("shapes", 1)[-1]))
+    if "out=" in p.user_line:
+        operands -= 1  # NumPy lists the out= array's shape last: it is no operand
+    if "requested shape" in msg or operands > 2:
         # Broadcast to a shape a library asked for, or three operands: "the two arrays" and
         # their pair would name the wrong things.
         return None
