@@ -560,6 +560,26 @@ CASES = {
         "start the loop at 1",
         "X.columns",
     ),
+    "a library turns a ragged argument into an array": (
+        "ValueError",
+        "setting an array element with a sequence. The requested array has an inhomogeneous "
+        "shape after 1 dimensions. The detected shape was (3,) + inhomogeneous part.",
+        "frame = pd.DataFrame(parts)",
+        [(f"{SITE}/pandas/core/internals/construction.py", "ndarray_to_mgr")],
+        None,
+        "A function this line calls turns an argument into one array",
+        "keep a list",
+    ),
+    "the line's own np.array of ragged rows": (
+        "ValueError",
+        "setting an array element with a sequence. The requested array has an inhomogeneous "
+        "shape after 1 dimensions. The detected shape was (3,) + inhomogeneous part.",
+        "arr = np.array(rows)",
+        [],
+        None,
+        "pad or truncate",
+        "A function this line calls",
+    ),
 }
 
 

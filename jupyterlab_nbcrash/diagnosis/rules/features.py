@@ -118,9 +118,14 @@ _PLOT_ARGUMENT = re.compile(r"""\b(?:x|y|hue)\s*=\s*['"]([^'"\n]+)['"]""")
 
 def _seaborn_column_missing(p, f):
     column = f.get("column", "")
-    strings = code_strings(p) + code_strings(replace(p, user_code="\n".join(p.notebook_code)))
     tried = set(_PLOT_ARGUMENT.findall("\n".join((*p.notebook_code, p.user_code))))
-    close = suggest(column, [s for s in strings if s not in tried and "`" not in s])
+    close = ""
+    # The cell's own strings first; the notebook's (where the columns were named) only when
+    # the cell offers none.
+    for source in (p, replace(p, user_code="\n".join(p.notebook_code))):
+        close = close or suggest(
+            column, [s for s in code_strings(source) if s not in tried and "`" not in s]
+        )
     extra = f" Did you mean {close}?" if close else ""
     # Keyword advice only where the call passes them by position.
     keywords = "" if re.search(r"\b[xy]\s*=", p.user_line) else " and pass `x=`, `y=` as keywords"

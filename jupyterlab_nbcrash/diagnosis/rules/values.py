@@ -499,11 +499,29 @@ def _arrays_given(call) -> str:
     return f" ({', '.join(f'`{a}`' for a in arrays[:4])})" if arrays else ""
 
 
+_BUILDS_ARRAY = re.compile(
+    r"\b(?:np|numpy)\.(?:array|asarray|stack|vstack|hstack)\(|\b(?:torch\.tensor|tf\.constant)\("
+)
+
+
 def _ragged_sequences(p, f):
     """When: NumPy could not build one array from items of different lengths or shapes (what
     the items are is not known: the fix is not guessed)."""
     shape = re.search(r"detected shape was (\([^)]*\)) \+ inhomogeneous", p.message)
     detected = f" (shape {shape.group(1)} + an inhomogeneous part)" if shape else ""
+    last = p.frames[-1] if p.frames else None
+    if (
+        last is not None
+        and last.library not in (None, "numpy")
+        and not _BUILDS_ARRAY.search(p.user_line)
+    ):
+        # A library turned an argument into one array: the argument is not what it expects,
+        # and padding or keeping a list of it is no fix.
+        return (
+            f"A function this line calls turns an argument into one array, but its items have "
+            f"different lengths or types{detected}: print `type(...)` and `len(...)` of what you "
+            "pass it and compare with what it expects."
+        )
     return (
         f"NumPy cannot build one array: its items have different lengths or types{detected}. "
         "Print `len(...)` and `type(...)` of a few items, then make them the same length (pad "
