@@ -580,6 +580,26 @@ CASES = {
         "pad or truncate",
         "A function this line calls",
     ),
+    "a ufunc a plotting call ran on the data": (
+        "TypeError",
+        "ufunc 'divide' not supported for the input types, and the inputs could not be safely "
+        "coerced to any supported types according to the casting rule ''safe''",
+        "plt.boxplot(frame[c])",
+        [(f"{SITE}/matplotlib/cbook/__init__.py", "boxplot_stats")],
+        None,
+        "ran NumPy's `divide` on data you passed",
+        "print the `.dtype` of its inputs",
+    ),
+    "the line's own ufunc": (
+        "TypeError",
+        "ufunc 'isfinite' not supported for the input types, and the inputs could not be safely "
+        "coerced to any supported types according to the casting rule ''safe''",
+        "ok = np.isfinite(v)",
+        [],
+        None,
+        "print the `.dtype` of its inputs",
+        "A library function",
+    ),
 }
 
 

@@ -237,6 +237,14 @@ def _text_and_numbers_mixed(p, f):
             f"{what} got text (or Python objects) where it needs numbers: convert the array to "
             "a numeric dtype first (e.g. `arr.astype(float)` after cleaning the text values)."
         )
+    if name and not raised_by_the_line(p) and name not in p.user_line:
+        # A library (a plot, a statistic) ran the ufunc on data the line passed it.
+        return (
+            f"A library function this line calls ran NumPy's `{name}` on data you passed, and "
+            "that data is not numeric (probably text or Python objects, dtype `object`): print "
+            "the `.dtype` of what you pass, and convert with `pd.to_numeric(...)` or pass "
+            "numeric columns."
+        )
     if name:
         return (
             f"NumPy's `{name}` does not support the dtypes it got: print the `.dtype` of its "
