@@ -600,6 +600,36 @@ CASES = {
         "print the `.dtype` of its inputs",
         "A library function",
     ),
+    "a loop over a name the cell also indexes": (
+        "TypeError",
+        "'numpy.int64' object is not iterable",
+        "for v in vals:",
+        [],
+        "for v in vals:\n    print(vals[0])",
+        "single numpy.int64",
+        "range(vals)",
+    ),
+    "a loop over a count": (
+        "TypeError",
+        "'int' object is not iterable",
+        "for k in n:",
+        [],
+        None,
+        "`range(n)`",
+        "",
+    ),
+    "a metric whose predictions hold one value": (
+        "ValueError",
+        "Found input variables with inconsistent numbers of samples: [500, 1]",
+        "print(roc_auc_score(y_v, m.predict(X_v)))",
+        [
+            (f"{SITE}/sklearn/metrics/_ranking.py", "roc_auc_score"),
+            (f"{SITE}/sklearn/utils/validation.py", "check_consistent_length"),
+        ],
+        None,
+        "`m.predict(X_v)` holds 1 value against 500",
+        "same rows",
+    ),
 }
 
 

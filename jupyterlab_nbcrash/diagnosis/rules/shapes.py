@@ -500,6 +500,14 @@ def _x_y_row_counts(p, f):
     called = call.function.rsplit(".", 1) if call is not None else [""]
     on_object = len(called) == 2 and not re.search(r"metrics$|^skm$", called[0])
     if call is not None and (in_metrics or (_METRIC.search(called[-1]) and not on_object)):
+        if named and 1 in (a, b) and a != b:
+            # One side holds a single value: it was computed from one row, not from the rows
+            # the other side belongs to.
+            one, other = (args[0], b) if a == 1 else (args[1], a)
+            return (
+                f"`{one}` holds 1 value against {other}: it was computed from a single row or "
+                "value; print the shape of what it was made from."
+            )
         which = pair or "The true labels and the predictions"
         empty = " (one is empty)" if 0 in (a, b) else ""
         # The train/test example only where the cell predicts with a model.

@@ -488,6 +488,8 @@ def _not_iterable(p, f):
         what
         and t.startswith(("int", "numpy.int", "numpy.uint"))
         and re.fullmatch(r"[\w.]+", source)
+        # A cell that also indexes it means a container, not a count: range() is no fix.
+        and not re.search(rf"\b{re.escape(source)}\s*\[", p.user_code)
     ):
         return (
             f"{what} is a single {t}, not a sequence: loop with `range({source})` to repeat that "
