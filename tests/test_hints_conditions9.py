@@ -630,6 +630,16 @@ CASES = {
         "`m.predict(X_v)` holds 1 value against 500",
         "same rows",
     ),
+    "two single-argument plots on a date axis": (
+        "ValueError",
+        "view limit minimum -3650.0 is less than 1 and is an invalid Matplotlib date value. This "
+        "often happens if you pass a non-datetime value to an axis that has datetime units",
+        "plt.show()",
+        [(f"{SITE}/matplotlib/dates.py", "viewlim_to_dt")],
+        "plt.plot(actual, label='a')\nplt.plot(guess, label='g')\nplt.show()",
+        "takes x from its own index",
+        "pd.to_datetime",
+    ),
 }
 
 

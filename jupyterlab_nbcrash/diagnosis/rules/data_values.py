@@ -474,7 +474,19 @@ def _singular_matrix(p, f):
     return None
 
 
+# plt.plot(series) / ax.plot(series, label=...): one positional argument, x taken from its index.
+_PLOT_ONE_ARGUMENT = re.compile(r"\.plot\(\s*[\w.\[\]'\"]+\s*(?:,\s*\w+\s*=[^)]*)?\)")
+
+
 def _impossible_axis_range(p, f):
+    if "date" in f.get("detail", "") and len(_PLOT_ONE_ARGUMENT.findall(p.user_code)) >= 2:
+        # Each line takes x from its own index: a Series with dates sets a date axis that an
+        # array (x = 0, 1, 2, ...) cannot be drawn on.
+        return (
+            "Each plot takes x from its own index: when one has dates and another plain "
+            "positions (0, 1, 2, …), the date axis cannot show the second; give them the same x, "
+            "e.g. `plt.plot(s.index, pred)`."
+        )
     if "date" in f.get("detail", ""):
         return (
             "The x values are not dates, but the axis is formatted as dates: convert the column "
