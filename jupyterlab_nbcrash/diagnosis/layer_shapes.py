@@ -50,6 +50,14 @@ _TORCH_CHECKPOINT = re.compile(
 )
 
 
+def _in_collate(p: ParsedError) -> bool:
+    """True when a DataLoader batched the samples (its collate frames), or when no frame of the
+    user's shows a ``stack(`` of their own."""
+    if any(re.search(r"collate|dataloader", fr.filename) for fr in p.frames if fr.library):
+        return True
+    return not re.search(r"\bstack\(", p.user_line)
+
+
 def torch_layer_hint(p: ParsedError) -> str | None:
     """The hint for one of PyTorch's layer or loss shape checks, following what that check
     says and naming its shapes; None for other messages."""
@@ -94,10 +102,12 @@ def torch_layer_hint(p: ParsedError) -> str | None:
     m = _TORCH_CHANNELS.search(msg)
     if m:
         shape, want, got = dims(f"[{m.group(1)}]") or (), int(m.group(2)), int(m.group(3))
-        if len(shape) == 4 and shape[-1] == want and shape[1] == got:
+        if len(shape) >= 3 and shape[-1] == want and shape[1] == got:
+            # Channels last (as images load): the layer is right, the axes are in NumPy's order.
+            order = ", ".join(str(k) for k in (0, len(shape) - 1, *range(1, len(shape) - 1)))
             return (
                 f"The input [{m.group(1)}] has its {want} channels last, but PyTorch's conv "
-                "layers want (N, C, H, W): use `x.permute(0, 3, 1, 2)`."
+                f"layers want them in axis 1 (N, C, ...): use `x.permute({order})`."
             )
         extra = " (e.g. `x.repeat(1, 3, 1, 1)` for grey images)" if (got, want) == (1, 3) else ""
         return (
@@ -124,6 +134,13 @@ def torch_layer_hint(p: ParsedError) -> str | None:
                 f"The DataLoader cannot batch samples of {a[0]} and {b[0]} channels "
                 f"([{m.group(1)}] vs [{m.group(2)}]): convert every image to the same mode, "
                 "e.g. `Image.open(path).convert('RGB')` in the Dataset."
+            )
+        if not _in_collate(p):
+            # The user's own torch.stack, not a DataLoader batching samples.
+            return (
+                f"`torch.stack` needs tensors of one shape but got [{m.group(1)}] and "
+                f"[{m.group(2)}]: make them one size first, or join them with `torch.cat(...)` "
+                "along the axis that differs."
             )
         return (
             f"The DataLoader cannot batch samples of different shapes ([{m.group(1)}] vs "
@@ -379,6 +396,15 @@ def _labels_vs_output(target: Dims, output: Dims) -> str:
     return f"{pair}: make the last layer produce the labels' shape per sample."
 
 
+def _one_class_found(p: ParsedError, target: Dims) -> bool:
+    """True when labels of one column come from a generator that one-hot encodes the class
+    folders it found (``class_mode='categorical'``): one column is one class folder."""
+    if len(target) != 2 or target[1] != 1:
+        return False
+    code_text = "\n".join((*p.notebook_code, p.user_code))
+    return bool(re.search(r"class_mode\s*=\s*['\"]categorical['\"]", code_text))
+
+
 def _keras_loss_shapes(p: ParsedError) -> str | None:
     """When: a loss's own check names the labels and the output (Keras 2/3, tf.nn)."""
     msg = p.message
@@ -466,6 +492,12 @@ def _keras_loss_shapes(p: ParsedError) -> str | None:
             m = _find(r"Shapes (\([^)]*\)) and (\([^)]*\)) are incompatible", msg)
     if m:
         target, output = dims(m.group(1)), dims(m.group(2))
+        if target and output and _one_class_found(p, target):
+            return (
+                f"The labels {show(target)} are one-hot over the classes the generator found "
+                "(`class_mode='categorical'`), so it found 1 class: point it at a folder with "
+                "one subfolder per class."
+            )
         return _labels_vs_output(target, output) if target and output else None
     m = _find(
         r"A target array with shape (\([^)]*\)) was passed for an output of shape (\([^)]*\))",
@@ -517,6 +549,13 @@ def _keras_sample_counts(p: ParsedError) -> str | None:
     if m is None:
         return None
     x, y = m.group(1).strip(), m.group(2).strip()
+    if x == "0" or y == "0":
+        # An empty side: no pairing of labels fixes it; what built it left nothing.
+        empty = "x" if x == "0" else "y"
+        return (
+            f"{empty} is empty (0 samples, the other has {y if empty == 'x' else x}): check how it "
+            "was loaded or filtered (print its `len(...)` and shape before `fit`)."
+        )
     args = call_args(p)
     names = (
         f" ({code(args[0])}, {code(args[1])})"

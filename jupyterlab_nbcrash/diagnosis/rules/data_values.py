@@ -221,9 +221,21 @@ _INF = re.compile(r"\binf(?:inity|s)?\b|finite", re.I)
 _NAN = re.compile(r"\bnans?\b|\bNA\b|finite", re.I)
 
 
+def _computed_number_to_int(p: ParsedError) -> bool:
+    """True when Python's int() of a NaN or inf ran inside a library other than pandas (a pie
+    of all-zero values, KMeans, np.vectorize): the number may be one the library computed, not a
+    missing value of the data."""
+    if not re.search(r"cannot convert float (?:NaN|infinity) to integer", p.message):
+        return False
+    last = p.frames[-1] if p.frames else None
+    return last is not None and bool(last.library) and last.library != "pandas"
+
+
 def _nan_or_infinity(p, f):
     """When: the message says NaN and/or infinity (a "finite values" check means either); a
     cast to int says NaN or inf in that column; torch's sampling names its probabilities."""
+    if _computed_number_to_int(p):
+        return None
     if f.get("what") == "int_cast":
         return (
             "The column has missing (NaN) or infinite values, which an integer type cannot hold: "
@@ -284,6 +296,13 @@ def _y_not_1d(p, f):
         return (
             f"y must be a 1-D array of labels but has shape {text}: use `y.ravel()` or "
             "`df['target']` (not `df[['target']]`)."
+        )
+    if shape and len(shape) == 2 and any("metrics" in fr.filename for fr in p.frames):
+        # A metric checks the scores too: the 2-column array may be the predictions.
+        return (
+            f"The metric got an array with {shape[1]} columns {text} where it wants one (labels, "
+            "or scores): for two classes pass the positive class's scores, `proba[:, 1]`, and "
+            "labels as one column."
         )
     if shape and len(shape) == 2:
         return (
@@ -367,6 +386,13 @@ def _too_little_data(p, f):
     shape = f" (shape {f['shape']})" if f.get("shape") else ""
     n, minimum = f.get("n", "0"), f.get("minimum", "1")
     if f.get("what") == "feature":
+        stop = re.search(r"\[\s*:\s*,\s*:\s*([A-Za-z_]\w*)\s*\]", p.user_line)
+        if n == "0" and stop:
+            # x[:, :i] keeps no column when i is 0, as a loop's first pass gives it.
+            return (
+                f"`[:, :{stop.group(1)}]` keeps no columns when `{stop.group(1)}` is 0 (a loop's "
+                "first pass): start the loop at 1, e.g. `range(1, n + 1)`."
+            )
         if n == "0":
             return (
                 f"{who} got data with no columns{shape}: the column selection is empty; print "
@@ -393,6 +419,20 @@ def _class_count_wrong(p, f):
             f"The data has {f['a']} classes but {f['b']} target names: give one name per class or "
             "pass `labels=` with the classes to report."
         )
+    few = re.search(r"least populated class(?:es)? in y ha(?:s|ve) only (\d+) member", p.message)
+    if few or "number of members in each class" in p.message:
+        # Enough classes, too few rows in one of them: a stratified split or fold needs more.
+        n = few.group(1) if few else ""
+        count = f"only {n} member{'s' if n != '1' else ''}" if n else "too few members"
+        return (
+            f"A class in y has {count}, too few for this stratified split or fold: drop or "
+            "merge the rarest classes (see `y.value_counts()`), or use fewer splits."
+        )
+    if "Invalid classes inferred" in p.message:
+        return (
+            "XGBoost wants the classes numbered 0, 1, …, n-1: encode y first, e.g. "
+            "`LabelEncoder().fit_transform(y)`."
+        )
     return (
         "The labels contain fewer classes than needed (often only one): check the filter or split, "
         "e.g. `train_test_split(..., stratify=y)`."
@@ -415,6 +455,12 @@ def _negative_values(p, f):
 def _singular_matrix(p, f):
     """When: "Singular matrix" (not invertible), or a decomposition that did not converge
     (NaN or inf in the data is the usual reason, so the hint says to check that first)."""
+    if "Singular matrix" in p.message and not re.search(r"\b(?:inv|solve)\(", p.user_line):
+        # The library inverted a matrix it built from the data: no `inv` of the user's to swap.
+        return (
+            "A matrix built from your data inside this call is singular (not invertible): check "
+            "the data for constant or duplicated columns or values, and for too few rows."
+        )
     if "Singular matrix" in p.message:
         return (
             "The matrix is singular (not invertible): drop constant or duplicated columns, or "
@@ -428,7 +474,19 @@ def _singular_matrix(p, f):
     return None
 
 
+# plt.plot(series) / ax.plot(series, label=...): one positional argument, x taken from its index.
+_PLOT_ONE_ARGUMENT = re.compile(r"\.plot\(\s*[\w.\[\]'\"]+\s*(?:,\s*\w+\s*=[^)]*)?\)")
+
+
 def _impossible_axis_range(p, f):
+    if "date" in f.get("detail", "") and len(_PLOT_ONE_ARGUMENT.findall(p.user_code)) >= 2:
+        # Each line takes x from its own index: a Series with dates sets a date axis that an
+        # array (x = 0, 1, 2, ...) cannot be drawn on.
+        return (
+            "Each plot takes x from its own index: when one has dates and another plain "
+            "positions (0, 1, 2, …), the date axis cannot show the second; give them the same x, "
+            "e.g. `plt.plot(s.index, pred)`."
+        )
     if "date" in f.get("detail", ""):
         return (
             "The x values are not dates, but the axis is formatted as dates: convert the column "

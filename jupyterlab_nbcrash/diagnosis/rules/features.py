@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..text import code_strings, suggest
 from .base import Template, pattern_rule
@@ -111,13 +112,26 @@ def _feature_count_differs(p, f):
     )
 
 
+# The values the seaborn calls pass as x=, y= or hue=: other attempts, not known column names.
+_PLOT_ARGUMENT = re.compile(r"""\b(?:x|y|hue)\s*=\s*['"]([^'"\n]+)['"]""")
+
+
 def _seaborn_column_missing(p, f):
     column = f.get("column", "")
-    close = suggest(column, code_strings(p))
+    tried = set(_PLOT_ARGUMENT.findall("\n".join((*p.notebook_code, p.user_code))))
+    close = ""
+    # The cell's own strings first; the notebook's (where the columns were named) only when
+    # the cell offers none.
+    for source in (p, replace(p, user_code="\n".join(p.notebook_code))):
+        close = close or suggest(
+            column, [s for s in code_strings(source) if s not in tried and "`" not in s]
+        )
     extra = f" Did you mean {close}?" if close else ""
+    # Keyword advice only where the call passes them by position.
+    keywords = "" if re.search(r"\b[xy]\s*=", p.user_line) else " and pass `x=`, `y=` as keywords"
     return (
-        f"seaborn found no column `{column}` in `data=`: check the exact name in `df.columns` and "
-        f"pass `x=`, `y=` as keywords.{extra}"
+        f"seaborn found no column `{column}` in `data=`: check the exact name in "
+        f"`df.columns`{keywords}.{extra}"
     )
 
 

@@ -103,6 +103,9 @@ RULES = (
 
 
 def _gpu_out_of_memory(p, f):
+    if f.get("device") == "CPU":
+        # OpenCV's cv::OutOfMemoryError (and other messages naming no GPU) is the machine's RAM.
+        return None
     size = f" ({f['size']} more)" if f.get("size") else ""
     return (
         f"The GPU ran out of memory{size}: lower the batch size (or image/sequence size), free "
@@ -128,9 +131,27 @@ def _not_enough_ram(p, f):
             "object, e.g. pieces of different lengths): build a numeric array of equal-length "
             "pieces (`np.array(rows, dtype=np.float32)`), or use less data."
         )
+    if any("dataloader" in fr.filename for fr in p.frames) and any(
+        fr.package == "multiprocessing" and "fork" in fr.filename for fr in p.frames
+    ):
+        # fork() copies the session: the DataLoader's worker processes could not start.
+        return (
+            "Starting worker processes failed for lack of memory (each copies the session): set "
+            "`num_workers=0` in the DataLoader, or free memory the session holds first."
+        )
+    small = re.search(r"allocate (\d+) bytes", p.message)
+    if small and int(small.group(1)) < 100 * 2**20:
+        # Less than 100 MB refused: the memory was already used up before this line.
+        return (
+            f"Even {int(small.group(1)) // 1024} KB could not be allocated, so the memory was "
+            "already used up: free large objects earlier cells hold (`del x; gc.collect()`) or "
+            "restart the kernel, then load less data at once."
+        )
+    # float32 is only advice when the line does not already ask for it.
+    smaller = "" if "float32" in p.user_line else ", use float32 instead of float64"
     return (
-        f"There is not enough memory{needed}: work on a sample or in chunks, use float32 "
-        "instead of float64, or a sparse matrix."
+        f"There is not enough memory{needed}: work on a sample or in chunks{smaller}, or a "
+        "sparse matrix."
     )
 
 

@@ -179,6 +179,13 @@ def _no_cuda_gpu(p, f):
             "generation (no kernel image for it): install a build that supports this GPU (match "
             "the CUDA version on pytorch.org), or run on the CPU."
         )
+    if p.libraries and "torch" not in p.libraries:
+        # Another library (dlib, a TF build) wants the GPU: torch's device advice does not apply.
+        lib = p.libraries[-1]
+        return (
+            f"`{lib}` (or a library it uses) was built for a CUDA GPU, and this machine has none "
+            "usable: run on a machine (or notebook runtime) with a GPU, or install a CPU build."
+        )
     return (
         "This machine has no usable CUDA GPU: use `device = 'cuda' if torch.cuda.is_available() "
         "else 'cpu'`, and `torch.load(path, map_location='cpu')` for GPU checkpoints."
@@ -315,6 +322,13 @@ def _autograd_failed(p, f):
         )
     if "numpy()" in detail:
         return "Detach the tensor before converting: `t.detach().cpu().numpy()`."
+    if "only for scalar outputs" in p.message:
+        # backward() without a gradient argument differentiates one number, not a tensor.
+        return (
+            "`backward()` without arguments needs a one-value (scalar) output, but this tensor "
+            "holds several: reduce it first (`y.sum().backward()`), or pass "
+            "`gradient=torch.ones_like(y)`."
+        )
     return (
         "Autograd cannot compute this gradient: check that the loss comes from parameters with "
         "`requires_grad=True`, outside `torch.no_grad()`, without in-place changes."

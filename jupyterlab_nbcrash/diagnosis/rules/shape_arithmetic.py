@@ -46,7 +46,10 @@ def in_layer(p: ParsedError) -> bool:
 
 def _operands(p: ParsedError) -> tuple[str, str]:
     """The two operands of the product on the failing line when they are plain names
-    (``A @ B``, ``np.dot(A, B)``, ``A.dot(B)``, ``torch.matmul(A, B)``), else ("", "")."""
+    (``A @ B``, ``np.dot(A, B)``, ``A.dot(B)``, ``torch.matmul(A, B)``), else ("", "").
+    A line with several products does not say which one failed: no names then."""
+    if len(PRODUCT_ON_LINE.findall(p.user_line)) > 1:
+        return "", ""
     m = re.search(r"(?<![\w.])([A-Za-z_]\w*)\s*@\s*([A-Za-z_]\w*)(?![\w.(\[])", p.user_line)
     if m:
         return m.group(1), m.group(2)
@@ -86,11 +89,34 @@ def matrix_product_words(p: ParsedError, a: Dims | None, b: Dims | None, shown: 
         f"rows ({k2})"
     )
     first, second = _operands(p)
+    if a == b and not second:
+        # Either transpose fits, and they give different products (inner vs outer): without
+        # the line's one product to name, the shapes cannot say which the formula means.
+        return (
+            f"{head}: transposing either one with `.T` fits, with different results (first: "
+            f"{show((a[1], a[1]))}, second: {show((a[0], a[0]))}); use the one your formula means."
+        )
     if a[1] == b[1]:
         return f"{head}: transpose the second with {transpose_code(p, second)}, to {show(b[::-1])}."
     if a[0] == b[0]:
         return f"{head}: transpose the first with {transpose_code(p, first)}, to {show(a[::-1])}."
+    for mine, other in ((k, k2), (k2, k)):
+        setting = _size_set_in_cell(p, mine, other)
+        if setting:
+            return (
+                f"{head}: this cell sets `{setting}`, the size of one side, but the other has "
+                f"{other}; if that number sizes the arrays, set it to {other}."
+            )
     return f"{head}: print both `.shape`s and reshape the one that is wrong."
+
+
+def _size_set_in_cell(p: ParsedError, size: int | None, other: int | None) -> str:
+    """``name = size`` when the crashing cell assigns that mismatched size to a name as a plain
+    number and never writes the other size: a layer or weight size typed by hand."""
+    if size is None or other is None or re.search(rf"\b{other}\b", p.user_code):
+        return ""
+    found = re.findall(rf"^[ \t]*([A-Za-z_]\w*)\s*=\s*{size}[ \t]*(?:#.*)?$", p.user_code, re.M)
+    return f"{found[0]} = {size}" if len(found) == 1 else ""
 
 
 def element_count_words(total: str, shape_text: str, verb: str) -> str | None:

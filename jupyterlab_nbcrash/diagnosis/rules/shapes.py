@@ -326,16 +326,37 @@ def _matmul_inner_dimensions(p, f):
             f"second's rows ({core.group(1)}): print both `.shape`s, and transpose one "
             f"({transpose_code(p, '')}) if that makes them match."
         )
-    hint = matrix_product_words(p, a, b, f"{a_text} @ {b_text}")
     aligned = re.search(r"not aligned: (\d+) \(dim (\d+)\) != (\d+) \(dim (\d+)\)", p.message)
+    if _library_product(p):
+        return (
+            f"{p.frames[-1].library} multiplies matrices of shapes {a_text} and {b_text} inside "
+            "this call: print the `.shape` of each array you pass it and check which one is not "
+            "what it expects."
+        )
+    # A contraction over the second's dim 0 is a matrix product; np.inner or tensordot
+    # contract other axes, so rows and columns would be the wrong words.
+    hint = None
+    if not (aligned and aligned.group(4) != "0"):
+        hint = matrix_product_words(p, a, b, f"{a_text} @ {b_text}")
     if hint is None and aligned:
         n, i, m2, j = aligned.groups()
+        what = "`np.dot` of" if re.search(r"\bdot\(", p.user_line) else "The product of"
         return (
-            f"`np.dot` of {a_text} and {b_text} needs dimension {i} of the first ({n}) to equal "
-            f"dimension {j} of the second ({m2}): print both `.shape`s and fix the one that is "
-            "wrong."
+            f"{what} {a_text} and {b_text} needs dimension {i} of the first ({n}) to "
+            f"equal dimension {j} of the second ({m2}): print both `.shape`s and fix the one "
+            "that is wrong."
         )
     return hint
+
+
+def _library_product(p) -> bool:
+    """True when a library (not NumPy itself, not a layer) computed the product inside the
+    user's call and the user's line shows none: which of the arrays passed is wrong is
+    the library's business, not a transpose of the line's operands."""
+    if PRODUCT_ON_LINE.search(p.user_line) or not p.frames or in_layer(p):
+        return False
+    last = p.frames[-1]
+    return bool(last.library) and last.library not in ("numpy", "scipy")
 
 
 def _linear_layer_in_features(p, f):
@@ -344,6 +365,13 @@ def _linear_layer_in_features(p, f):
     a, b = f.get("a", ""), f.get("b", "")
     da, db = dims(a.replace(" ", "")), dims(b.replace(" ", ""))
     if PRODUCT_ON_LINE.search(p.user_line) and not in_layer(p):
+        return matrix_product_words(p, da, db, f"({a}) @ ({b})")
+    if (
+        not p.frames
+        and PRODUCT_ON_LINE.search(p.user_code)
+        and not _LINEAR_IN_CODE.search(p.user_code)
+    ):
+        # A cut traceback: the cell's own product, not a layer, is what the cell shows.
         return matrix_product_words(p, da, db, f"({a}) @ ({b})")
     if not (da and db and len(da) == 2 == len(db)):
         return None
@@ -360,6 +388,20 @@ def _linear_layer_in_features(p, f):
             "`x.unsqueeze(0)`), or a reshape before the layer must keep the batch axis "
             "(`x.view(x.size(0), -1)`)."
         )
+    built_here = re.search(rf"nn\.Linear\(\s*(?:in_features\s*=\s*)?{want}\s*,", p.user_code)
+    if built_here:
+        # The cell itself builds a Linear layer for that width: the layer is the new part.
+        return (
+            f"This cell builds `nn.Linear` for {want} input features, but it gets {got} ({a} vs "
+            f"{b}): set that layer's `in_features={got}`, or flatten/reshape the input before it."
+        )
+    if _PREDICTING.search(p.user_code):
+        # Inference on a model trained before: the layer fitted the training inputs.
+        return (
+            f"The model's Linear layer was built for {want} input features but this input gives "
+            f"{got} ({a} vs {b}): give it inputs shaped like the training data (e.g. images "
+            "resized to the training size)."
+        )
     if da[0] == 1:
         # One row: a single sample, whose shape (a missing batch axis, another image size) may
         # be what is wrong as well as the layer; the numbers do not tell which.
@@ -375,6 +417,11 @@ def _linear_layer_in_features(p, f):
     )
 
 
+_LINEAR_IN_CODE = re.compile(r"\b(?:nn\.)?Linear\(|\bnn\.Sequential\(")
+# A cell that only predicts with a model (no training step in it).
+_PREDICTING = re.compile(r"\btorch\.(?:inference_mode|no_grad)\(\)")
+
+
 def _view_element_count(p, f):
     """When: "shape '[a]' is invalid for input of size n" names the shape and the size."""
     hint = element_count_words(f.get("b", ""), f.get("a", ""), "viewed as")
@@ -386,7 +433,15 @@ def _view_element_count(p, f):
 
 
 def _reshape_element_count(p, f):
-    """When: "cannot reshape array of size n into shape (a)" names both."""
+    """When: "cannot reshape array of size n into shape (a)" names both. An array of size 1 is
+    one value (a reduction such as max(), a single prediction): the shape's numbers are not
+    what is wrong, the array is."""
+    if f.get("b") == "1":
+        return (
+            f"The array reshaped into {f.get('a', 'that shape')} holds a single value: the "
+            "numbers of the shape are not the problem; print what the reshaped expression "
+            "holds (a reduction like `.max()` or one prediction gives one value)."
+        )
     return element_count_words(f.get("b", ""), f.get("a", ""), "reshaped into")
 
 
@@ -435,6 +490,8 @@ def _x_y_row_counts(p, f):
     if len(counts) < 2:
         return None
     a, b = counts[0], counts[1]
+    if a == b:
+        return None  # the odd length is a third array's (groups, sample_weight): not this pair
     call = failing_call(p)
     args = call.args if call is not None else ()
     named = len(args) == len(counts) and all(code(x) for x in args)
@@ -443,6 +500,14 @@ def _x_y_row_counts(p, f):
     called = call.function.rsplit(".", 1) if call is not None else [""]
     on_object = len(called) == 2 and not re.search(r"metrics$|^skm$", called[0])
     if call is not None and (in_metrics or (_METRIC.search(called[-1]) and not on_object)):
+        if named and 1 in (a, b) and a != b:
+            # One side holds a single value: it was computed from one row, not from the rows
+            # the other side belongs to.
+            one, other = (args[0], b) if a == 1 else (args[1], a)
+            return (
+                f"`{one}` holds 1 value against {other}: it was computed from a single row or "
+                "value; print the shape of what it was made from."
+            )
         which = pair or "The true labels and the predictions"
         empty = " (one is empty)" if 0 in (a, b) else ""
         # The train/test example only where the cell predicts with a model.
@@ -480,6 +545,22 @@ def _sklearn_wants_2d(p, f):
             "e.g. `[[value]]`."
         )
     x = name or "X"
+    # X is the first argument of fit, predict, score and transform.
+    first = args[0] if args and re.fullmatch(r"[A-Za-z_]\w*", args[0]) else ""
+    swapped = _split_names_swapped(p, first) if first else None
+    if got == "1D" and swapped:
+        return (
+            f"`train_test_split` returns X_train, X_test, y_train, y_test in that order, but "
+            f"the notebook unpacks it as `{swapped}`: `{first}` holds labels; reorder the names."
+        )
+    column = _PANDAS_COLUMN.fullmatch(name) if name else None
+    if got == "1D" and column:
+        # A pandas column has no .reshape: the double brackets give a one-column DataFrame.
+        frame, col = column.group(1), column.group(2) or column.group(3)
+        return (
+            f"scikit-learn wants a 2-D X (samples × features) but `{name}` is one column (1-D): "
+            f"select it as a one-column DataFrame, `{frame}[['{col}']]`."
+        )
     if got != "1D":
         return (
             f"scikit-learn wants a 2-D X (samples × features) but `{x}` is {got}: flatten each "
@@ -491,6 +572,27 @@ def _sklearn_wants_2d(p, f):
         f"feature (or `df[['col']]` instead of `df['col']`), or `{x}.reshape(1, -1)` for one "
         "sample."
     )
+
+
+# df.col or df['col'] (a pandas column, which has no .reshape).
+_PANDAS_COLUMN = re.compile(r"([A-Za-z_]\w*)(?:\.([A-Za-z_]\w*)|\[['\"]([^'\"\]]+)['\"]\])")
+_SPLIT_UNPACK = re.compile(
+    r"^[ \t]*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*=\s*(?:\w+\.)*train_test_split\(",
+    re.M,
+)
+
+
+def _split_names_swapped(p, name: str) -> str | None:
+    """The four names of a ``train_test_split`` unpacking in X, y, X, y order (the function
+    returns X_train, X_test, y_train, y_test) whose third, an X name, gets y_train, when
+    ``name`` is that third; else None."""
+    for source in (*p.notebook_code, p.user_code):
+        for m in _SPLIT_UNPACK.finditer(source):
+            names = m.groups()
+            x_like = [n[0] in "xX" for n in names]
+            if x_like == [True, False, True, False] and name == names[2]:
+                return ", ".join(names)
+    return None
 
 
 def _concat_dimensions(p, f):
@@ -536,6 +638,13 @@ def _pandas_constructor_shape(p, f):
                 f"The data has {have} {unit} but `{keyword}=` gives {named} labels: pass one label "
                 f"per {unit[:-1]}, or select the data that matches them."
             )
+    more = re.search(r"Must pass 2-d input\. shape=(\([\d, ]+\))", p.message)
+    if more:
+        # DataFrame wants rows × columns; a 3-D (or more) array must be flattened per row.
+        return (
+            f"A DataFrame needs 2-D data (rows × columns) but got shape {more.group(1)}: reshape "
+            "it to 2-D first, e.g. `arr.reshape(len(arr), -1)`."
+        )
     if a and b:
         return (
             f"The data's shape does not fit the pandas object being built{_shapes(f)}: pass as "
@@ -583,6 +692,13 @@ def _not_broadcastable(p, f):
             f"The result has shape {m.group(2)} but is written into an array of shape "
             f"{m.group(1)} (an in-place `+=` or `out=`): assign to a new variable instead."
         )
+    operands = len(re.findall(r"\([\d, ]*\)", msg.split("shapes", 1)[-1]))
+    if "out=" in p.user_line:
+        operands -= 1  # NumPy lists the out= array's shape last: it is no operand
+    if "requested shape" in msg or operands > 2:
+        # Broadcast to a shape a library asked for, or three operands: "the two arrays" and
+        # their pair would name the wrong things.
+        return None
     a, b = dims(f.get("a")), dims(f.get("b"))
     if not a or not b:
         return None

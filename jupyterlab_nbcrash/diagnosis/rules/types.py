@@ -224,11 +224,26 @@ def _text_and_numbers_mixed(p, f):
             "`~` works on booleans (and integers), and these values are neither: build the mask "
             "with a comparison first (e.g. `~(df['a'] > 0)` or `~df['a'].isna()`)."
         )
+    if "DateTime64DType" in p.message or "Timedelta64DType" in p.message:
+        # NumPy names the datetime dtype it cannot mix with numbers: no text is involved.
+        return (
+            "NumPy cannot put datetimes and numbers in one array: drop the datetime columns "
+            "before this step, or convert them to numbers first (e.g. `.dt.year` or "
+            "`.astype('int64')`)."
+        )
     if re.search(r"dtype\('?<?[UO]|dtype\('?object|dtype\('?str|StrDType|ObjectDType", p.message):
         what = f"NumPy's `{name}`" if name else "NumPy"
         return (
             f"{what} got text (or Python objects) where it needs numbers: convert the array to "
             "a numeric dtype first (e.g. `arr.astype(float)` after cleaning the text values)."
+        )
+    if name and not raised_by_the_line(p) and name not in p.user_line:
+        # A library (a plot, a statistic) ran the ufunc on data the line passed it.
+        return (
+            f"A library function this line calls ran NumPy's `{name}` on data you passed, and "
+            "that data is not numeric (probably text or Python objects, dtype `object`): print "
+            "the `.dtype` of what you pass, and convert with `pd.to_numeric(...)` or pass "
+            "numeric columns."
         )
     if name:
         return (
@@ -248,6 +263,20 @@ def _text_columns_in_numeric_operation(p, f):
             "`pd.to_numeric(..., errors='coerce')` (after removing symbols such as `$` or `,`)."
         )
     op = f" `{f['op']}`" if f.get("op") else ""
+    after = re.search(r"\.(\w+)\(\s*\)\s*\[\s*['\"]([^'\"]+)['\"]\s*\]", p.user_line)
+    if after and after.group(1) == f.get("op"):
+        # `.mean()['Survived']`: the reduction ran on every column first, and a text column
+        # (not necessarily the one picked after it) failed.
+        col, how = after.group(2), after.group(1)
+        first = (
+            f"df.groupby(...)['{col}'].{how}()"
+            if "groupby" in p.user_code
+            else f"df['{col}'].{how}()"
+        )
+        return (
+            f"`.{how}()` runs on every column before `['{col}']` picks one, and some column "
+            f"holds text: select the column first, e.g. `{first}`, or pass `numeric_only=True`."
+        )
     if column and len(set(column)) == 1:
         return (
             f"{where} holds text, so{op or ' the operation'} cannot compute on it: convert it with "
@@ -403,8 +432,20 @@ def _not_subscriptable(p, f):
             "You index a None: the call before returned nothing (e.g. `.sort()`, `.append()`, "
             "`inplace=True` or a function without `return`); use its object instead."
         )
+    if t == "builtin_function_or_method" and "item assignment" in p.message:
+        # `sum[i] = x`: a built-in's name where the user meant a list of their own.
+        return (
+            "The name you assign into is a built-in function (such as `sum` or `max`), not a "
+            "list: create your own list or dict first, under another name, e.g. `totals = {}`."
+        )
     if t in ("method", "function", "builtin_function_or_method"):
         return "You index a method: call it first with `()`, or drop the `[...]`."
+    if t == "History":
+        # Keras's fit() returns a History whose metrics live in its .history dict.
+        return (
+            "A Keras `History` object is not a dict: its metrics are in `.history`, e.g. "
+            "`history.history['loss']`."
+        )
     if t in ("map", "filter", "zip", "dict_keys", "dict_values", "dict_items", "generator"):
         return f"In Python 3 a `{t}` is a lazy view: wrap it in `list(...)` before indexing."
     if "item assignment" in p.message:
@@ -428,6 +469,11 @@ def _not_subscriptable(p, f):
             return (
                 "A tuple cannot be changed in place: convert it first with `list(...)`, change "
                 "the list, and use it instead."
+            )
+        if is_number(t):
+            return (
+                f"You assign into a single number (`{t}`) with `[...] =`: the variable holds a "
+                "number where a list or array was expected; check what it was set to."
             )
         return (
             f"A `{t}` cannot be changed in place: build a new object (tuples and strings are "
@@ -485,6 +531,8 @@ def _not_iterable(p, f):
         what
         and t.startswith(("int", "numpy.int", "numpy.uint"))
         and re.fullmatch(r"[\w.]+", source)
+        # A cell that also indexes it means a container, not a count: range() is no fix.
+        and not re.search(rf"\b{re.escape(source)}\s*\[", p.user_code)
     ):
         return (
             f"{what} is a single {t}, not a sequence: loop with `range({source})` to repeat that "
@@ -499,10 +547,26 @@ def _not_iterable(p, f):
 
 def _unhashable(p, f):
     t = f.get("type", "")
+    if re.search(r"\.i?loc\(", p.user_line):
+        return (
+            "`.loc` and `.iloc` are indexed with square brackets, not called: write "
+            "`df.loc[...]` / `df.iloc[...]`."
+        )
+    if t == "slice" and re.search(r"(?<![.\w])[A-Za-z_]\w*\[\s*[\w-]*\s*:[^\]]*,", p.user_line):
+        # df[:10, cols]: a DataFrame takes rows and columns together only through .iloc/.loc.
+        return (
+            "A DataFrame is not indexed by rows and columns at once with `df[rows, cols]`: use "
+            "`df.loc[rows, cols]` (labels) or `df.iloc[rows, cols]` (positions)."
+        )
     return (
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
     )
+
+
+def _code_only(line: str) -> str:
+    """The line without its string literals and comment: what its operators are."""
+    return re.sub(r"'[^']*'|\"[^\"]*\"", "''", line).split("#", 1)[0]
 
 
 def _unsupported_operands(p, f):
@@ -538,9 +602,20 @@ def _unsupported_operands(p, f):
             "function returned nothing (no `return`, or `inplace=True`)."
         )
     if t == o == "str" and op not in ("+", "*", "%"):
+        # Columns only when pandas applied the operator; otherwise two Python strings.
+        if "pandas" in p.libraries:
+            held, first = "the columns hold strings", ""
+        else:
+            held, first = "both sides are strings", "`float(...)`, "
         return (
-            f"`{op}` is not defined for text: the columns hold strings; convert them "
-            "first with `pd.to_numeric(...)` or `pd.to_datetime(...)`."
+            f"`{op}` is not defined for text: {held}; convert them first with {first}"
+            "`pd.to_numeric(...)` or `pd.to_datetime(...)`."
+        )
+    if "datetime.time" in (t, o):
+        # A time of day has no arithmetic: only a full datetime can be shifted or subtracted.
+        return (
+            f"A `datetime.time` (a time of day) does not support `{op}`: combine it with a date "
+            "first, e.g. `datetime.combine(date.today(), t)`, then compute."
         )
     if "str" in (t, o) and (is_number(t) or is_number(o)):
         return (
@@ -548,6 +623,8 @@ def _unsupported_operands(p, f):
             "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
         )
     if ("list" in (t, o) or "tuple" in (t, o)) and {t, o} <= {"list", "tuple", *NUMBERS}:
+        if op not in _code_only(p.user_line):
+            return None  # the line shows no such operator: a call it makes applied it
         return (
             f"Python {t}s do not support `{op}` element by element: use NumPy arrays, "
             "e.g. `np.array(a) - np.array(b)`."
@@ -571,6 +648,8 @@ def _text_joined_with_non_text(p, f):
         if not raised_by_the_line(p):
             return None
         m = re.search(r"of type '([\w.]+)'", p.message)
+        if "*" not in _code_only(p.user_line):
+            return None  # no `*` on the line: a call (np.dot of text arrays) multiplied
         return (
             f"A list (or string) is multiplied by a {m.group(1) if m else 'non-integer'}: `*` on "
             "a sequence repeats it; for maths on each element use a NumPy array "
@@ -613,6 +692,8 @@ def _text_joined_with_non_text(p, f):
 
 
 def _not_serializable(p, f):
+    if re.search(r"\.save\(", p.user_line):
+        return None  # the line already uses the model's own save: the advice would be its own
     if f.get("type") in ("weakref", "_thread.lock", "_thread.RLock", "module", "generator"):
         return (
             f"Objects holding a `{f['type']}` (Keras/TF models, locks, open handles) cannot be "
@@ -649,6 +730,14 @@ def _integer_needed(p, f):
     t = f.get("type", "")
     if not raised_by_the_line(p) and failing_call(p) is not None:
         return number_argument_words(p, t, "uses") if "interpreted" in p.message else None
+    if "only size-1 arrays" in p.message and not re.search(
+        r"\b(?:float|int|complex)\(|\bmath\.", _code_only(p.user_line)
+    ):
+        # No conversion on the line: a function it calls turned an argument into one number.
+        return (
+            "A function on this line converts one of its arguments to a single number, but got "
+            "an array: check which argument must be one number (a size, a count, a rate)."
+        )
     if "only size-1 arrays" in p.message:
         return (
             "A whole array went where one number is needed (`float(...)`, `int(...)` or a "
@@ -658,6 +747,15 @@ def _integer_needed(p, f):
         return (
             "An array went where one integer is needed (an index, a size or a count): pass one "
             "number, e.g. `int(a[0])` or `len(a)`."
+        )
+    if ("must be a string or a" in p.message or "must be real number" in p.message) and t in (
+        "DataFrame",
+        "Series",
+    ):
+        # float() converts one value; pandas converts a whole table or column with astype.
+        return (
+            f"`float()`/`int()` convert one value, not a `{t}`: convert its values with "
+            "`.astype(float)` instead."
         )
     if "must be a string or a" in p.message or "must be real number" in p.message:
         return (

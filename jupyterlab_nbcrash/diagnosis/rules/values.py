@@ -225,6 +225,13 @@ def _too_few_samples(p, f):
 
 
 def _indexes_not_aligned(p, f):
+    if "DataFrame objects" in p.message and re.search(r"\.i?loc\[[^\]]*,\s*\[", p.user_line):
+        # df.iloc[:, [a]] == df.iloc[:, [b]]: one-column DataFrames whose column names differ.
+        return (
+            "Two DataFrames compare only when both their row and their column labels match, and "
+            "these one-column selections have different column names: compare Series instead, "
+            "e.g. `df.iloc[:, a] == df.iloc[:, b]` (single brackets)."
+        )
     return (
         "The two Series/DataFrames have different indexes, so pandas cannot compare them row by "
         "row: align them first, e.g. `a.reset_index(drop=True) == b.reset_index(drop=True)`."
@@ -470,6 +477,25 @@ def _array_as_bool(p, f):
             "arguments probably got an array or Series where a single value (a bool, a string, a "
             "number) is expected; check what you pass it."
         )
+    line = p.user_line
+    member = re.search(r"\b(\w+)\s+(?:not\s+)?in\s+(\w+)\b", line)
+    if member and not re.match(r"\s*for\b", line) and not re.search(r"\b(?:and|or|if)\b", line):
+        # `x in items` compares x with each item by ==: an array x gives an array, not a bool.
+        x, items = member.groups()
+        return (
+            f"`{x} in {items}` compares `{x}` with each item using `==`, which for arrays gives "
+            "an array, not one True/False: compare explicitly, e.g. "
+            f"`any(np.array_equal({x}, item) for item in {items})`."
+        )
+    single = re.match(r"\s*(?:if|elif|while)\s+([A-Za-z_]\w*)\s*[<>=!]=?\s*[\d.]+\s*:", line)
+    if single:
+        # `if score > 0.9:` with no and/or: the name holds an array where one number was meant.
+        name = single.group(1)
+        return (
+            f"`{name}` holds an array (or Series), not one number, so the comparison gives many "
+            f"True/False values: pick the value (`{name}.item()` when it holds one), or use "
+            "`.any()` / `.all()`."
+        )
     return (
         f"A whole {f.get('what', 'array')} is used as one True/False: combine conditions "
         "with `&`, `|` "
@@ -507,6 +533,8 @@ def _length_mismatch(p, f):
             "each and make them equal."
         )
     if "If using all scalar values, you must pass an index" in message:
+        if "DataFrame(" not in line:
+            return None  # built inside a call (apply, a Series per row): not the user's frame
         return (
             "`pd.DataFrame` got only single values: wrap them in lists (`{'a': [1]}`) or pass "
             "`index=[0]`."
@@ -536,11 +564,29 @@ def _arrays_given(call) -> str:
     return f" ({', '.join(f'`{a}`' for a in arrays[:4])})" if arrays else ""
 
 
+_BUILDS_ARRAY = re.compile(
+    r"\b(?:np|numpy)\.(?:array|asarray|stack|vstack|hstack)\(|\b(?:torch\.tensor|tf\.constant)\("
+)
+
+
 def _ragged_sequences(p, f):
     """When: NumPy could not build one array from items of different lengths or shapes (what
     the items are is not known: the fix is not guessed)."""
     shape = re.search(r"detected shape was (\([^)]*\)) \+ inhomogeneous", p.message)
     detected = f" (shape {shape.group(1)} + an inhomogeneous part)" if shape else ""
+    last = p.frames[-1] if p.frames else None
+    if (
+        last is not None
+        and last.library not in (None, "numpy")
+        and not _BUILDS_ARRAY.search(p.user_line)
+    ):
+        # A library turned an argument into one array: the argument is not what it expects,
+        # and padding or keeping a list of it is no fix.
+        return (
+            f"A function this line calls turns an argument into one array, but its items have "
+            f"different lengths or types{detected}: print `type(...)` and `len(...)` of what you "
+            "pass it and compare with what it expects."
+        )
     return (
         f"NumPy cannot build one array: its items have different lengths or types{detected}. "
         "Print `len(...)` and `type(...)` of a few items, then make them the same length (pad "
@@ -619,6 +665,12 @@ def _column_exists(p, f):
 
 def _dict_from_non_pairs(p, f):
     length = f" (one has {f['length']})" if f.get("length") else ""
+    if not re.search(r"\bdict\(|\.update\(", p.user_line) and not raised_by_the_line(p):
+        # A library turned an argument into a dict (plotly's first positional argument).
+        return (
+            f"The call read an argument as a dict of settings, but it is not key/value "
+            f"pairs{length}: pass the data by keyword, e.g. `x=..., y=...`."
+        )
     return (
         f"`dict(...)` needs (key, value) pairs, but got items that are not pairs{length}: build "
         "it with `dict(zip(keys, values))`, or use `json.load` to read a file."
