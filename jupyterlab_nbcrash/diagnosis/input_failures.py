@@ -54,7 +54,8 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         (
-            "forbidden", "unauthorized", "unauthorised", "not_authorized", "quota",
+            "forbidden", "unauthorized", "unauthorised", "not_authorized", "not authorized",
+            "accessdenied", "quota",
             "rate limit", "too many requests", "billing", "credential", "subscription",
             "plan doesn't include",
         ),

@@ -89,6 +89,11 @@ def message_gist(message: str) -> str:
 # Exceptions that carry the real error further down their message: Keras' "in user code:" stack,
 # a worker's "Traceback (most recent call last)" or "Caught X in DataLoader worker process".
 WRAPPER = re.compile(r"^\s*in user code:|Traceback \(most recent call last\)|^Caught \w+ in ", re.M)
+# statsmodels' "predict requires that you use a DataFrame …" quotes the error patsy raised, which
+# says what failed (a category the model never saw).
+_ORIGINAL = re.compile(
+    r"original error message(?: returned by [\w ]+)? (?:is|was):\s*\n+(.+)", re.I
+)
 _INNER_ERROR = re.compile(r"^\s*(?:[\w.]+\.)?(\w+(?:Error|Exception|Exit)): (.+)$", re.M)
 
 
@@ -104,6 +109,9 @@ def inner_gist(parsed: ParsedError) -> str:
     """The wrapped error's own words when the message only wraps it ("in user code: …
     ValueError: Shape mismatch …"), else ""."""
     message = parsed.message[:20_000]
+    original = _ORIGINAL.search(message)
+    if original:
+        return message_gist(original.group(1))
     if WRAPPER.search(message):
         found = _INNER_ERROR.findall(message)
         if found:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import keyword
 import re
 
 from ..definitions import name_slip
@@ -210,6 +211,16 @@ NOT_IN_NOTEBOOKS = {
 }
 
 
+def _at_top_level(p: ParsedError) -> bool:
+    """The error was raised by a cell's own top-level code, not inside a function of it."""
+    last = p.last_frame
+    return (
+        last is not None
+        and last.is_user
+        and (last.function in ("", "<module>") or last.function.startswith("<cell line"))
+    )
+
+
 def special_name_hint(p: ParsedError, name: str) -> str | None:
     """What a NameError certainly means whatever the notebook holds: a name raised inside a
     library's (or another file's) own code, a name notebooks never have, or a name this very
@@ -222,6 +233,12 @@ def special_name_hint(p: ParsedError, name: str) -> str | None:
         return _inside_other_code(p, name, elsewhere)
     if name in NOT_IN_NOTEBOOKS:
         return NOT_IN_NOTEBOOKS[name]
+    if name == "self" and own and _at_top_level(p):
+        return (
+            "`self` has a value only inside a method of a class (its first parameter), and this "
+            "line runs at the top level of a cell: use the object itself (the variable that "
+            "holds it) in place of `self`."
+        )
     if "Error evaluating factor" in p.message:
         # patsy (statsmodels' formulas) looks a formula's names up in the data first, then in
         # the notebook's variables: the name is in neither.
@@ -399,7 +416,7 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
         candidates = [
             c
             for c in possibly_close(name, _code_names(p, callables=what != "variable"))
-            if is_misspelling(name, c)
+            if is_misspelling(name, c) and not keyword.iskeyword(c)  # `elif` is never a value
         ]
         suggestion = suggest(name, candidates)
     todo = "assigns" if what == "variable" else "defines or imports"
