@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import pytest
 
+from jupyterlab_nbcrash.diagnosis.cells import analyse_cell
 from jupyterlab_nbcrash.diagnosis.message_looks import argument_twice_look, module_attribute_look
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions3 import SITE, _inside
-from tests.test_notebook_saved import run, saved
+from tests.test_notebook_saved import run, saved, tb
 
 NUMPY = f"{SITE}/numpy/core/numeric.py"
 PANDAS = f"{SITE}/pandas/core/frame.py"
@@ -80,10 +81,14 @@ def test_a_library_calling_the_users_function_without_its_arguments_says_so():
     assert "calls your" not in direct, direct
 
 
-def test_a_type_error_about_lengths_inside_a_library_is_looked_at_by_shape():
+def test_sizes_a_library_checks_are_looked_at_by_shape():
     message = "Length of x must be number of columns in z."
     text = _inside("TypeError", message, "plt.contourf(t, d, z)", f"{SITE}/matplotlib/contour.py")
     assert "`.shape` (or `len(...)`)" in text and "types the message names" not in text, text
+    # An unpack inside a library (`h, w = X.shape`) keeps the shape look unless it got nothing.
+    unpack = "not enough values to unpack (expected 2, got 1)"
+    text = _inside("ValueError", unpack, "plt.matshow(r[1])", f"{SITE}/matplotlib/image.py")
+    assert "`.shape`" in text and "`len(...)`" not in text, text
 
 
 # ----------------------------------------------------------- 3. AttributeErrors of other kinds
@@ -267,3 +272,121 @@ def test_self_at_the_top_level_of_a_cell_is_code_taken_out_of_a_method():
     code = "x = eli + 1\nif x:\n    pass\nelif x > 2:\n    pass"
     text = hint(crash("NameError", "name 'eli' is not defined", "x = eli + 1", code=code))
     assert "`elif`" not in text, text
+
+
+# ---------------------------------------------------- 7. the message's words, read more closely
+
+
+def test_you_cannot_is_no_stated_fix_and_need_to_call_is_one():
+    hf = f"{SITE}/transformers/modeling_utils.py"
+    message = "You can't move a model that has some modules offloaded to cpu or disk."
+    text = _inside("RuntimeError", message, "m = Auto.from_pretrained(p)", hf)
+    assert "Do what the message says" not in text, text
+    xgb = f"{SITE}/xgboost/sklearn.py"
+    text = _inside("XGBoostError", "need to call fit or load_model beforehand", "m.score(X)", xgb)
+    assert "Do what the message says" in text, text
+
+
+def test_an_empty_session_graph_is_eager_tensors_not_another_graph():
+    tf = f"{SITE}/tensorflow/python/client/session.py"
+    message = "The Session graph is empty. Add operations to the graph before calling run()."
+    text = _inside("RuntimeError", message, "sess.run(c)", tf)
+    assert "runs eagerly" in text and "another TensorFlow graph" not in text, text
+
+
+def test_two_comparisons_joined_by_a_bar_without_parentheses_are_named():
+    line = "df[df.year < 2000 | df.year > 2009]"
+    message = "cannot compare a dtyped [float64] array with a scalar of type [bool]"
+    text = _inside("TypeError", message, line, PANDAS)
+    assert "`(df.year < 2000) | (df.year > 2009)`" in text, text
+    fine = _inside("TypeError", message, "df[(df.year < 2000) | (df.year > 2009)]", PANDAS)
+    assert "binds tighter" not in fine, fine
+
+
+def test_a_key_error_a_library_words_as_a_sentence_is_no_missing_key_to_list():
+    message = "\"Unknown task summarise, available tasks are ['summarization', 'translation']\""
+    text = _inside("KeyError", message, "p = pipeline('summarise')", f"{SITE}/transformers/p.py")
+    assert "df.columns" not in text, text
+
+
+def test_a_printed_object_opening_the_message_is_skipped_for_its_sentence():
+    message = 'MyPipeline {\n  "a": 1,\n  "b": 2\n}\n has been incorrectly initialized.'
+    text = _inside("ValueError", message, "pipe.to('cuda')", f"{SITE}/diffusers/pipe.py")
+    assert "MyPipeline {…} has been incorrectly initialized" in text, text
+
+
+def test_a_property_the_users_code_does_not_set_is_a_version_mismatch():
+    message = (
+        "Invalid property specified for object of type plotly.graph_objs.Scatter: 'hovertext2'"
+        "\n\n    Valid properties:\n        x\n            Sets the x coordinates.\n        y\n"
+    )
+    line = "px.line(df, x='day', y='miles')"
+    text = _inside("ValueError", message, line, f"{SITE}/plotly_express/_core.py")
+    assert "Your code does not set `hovertext2`" in text and "`x='day'`" not in text, text
+
+
+def test_pasted_printed_output_is_named():
+    line = "Columns: [score, length, flag]"
+    text = hint(crash("NameError", "name 'score' is not defined", line))
+    assert "printed output pasted" in text, text
+    typed = hint(crash("NameError", "name 'score' is not defined", "x: int = score"))
+    assert "printed output" not in typed, typed
+
+
+def test_a_module_of_the_project_missing_a_name_is_no_version_mismatch():
+    message = "module 'myproject.processing' has no attribute 'get_means'"
+    parsed = crash("AttributeError", message, "run(df)", frames=[("/home/u/src/run.py", "run")])
+    assert not module_attribute_look(parsed)
+
+
+def test_a_definer_that_failed_on_the_very_name_is_not_said_to_define_it_when_run():
+    error = ("ModuleNotFoundError", "No module named 'matplotlb'")
+    errors = {2: tb(4, 1, "import matplotlb", error)}
+    cells = ["matplotlb.__version__", "import matplotlb"]
+    f = run(saved(cells, [2, 4], crash=1, error=_missing("matplotlb"), errors=errors))
+    assert f is not None and "failed on that very name" in f.hint and "Run cell" not in f.hint
+
+
+def test_a_library_name_whose_import_failed_misspelt_points_at_that_import():
+    error = ("ImportError", "cannot import name 'LSTN' from 'tensorflow.keras.layers'")
+    errors = {1: tb(3, 1, "from tensorflow.keras.layers import Dense, LSTN", error)}
+    cells = ["from tensorflow.keras.layers import Dense, LSTN", "m.add(LSTM(20))"]
+    f = run(saved(cells, [3, 4], crash=2, error=_missing("LSTM"), errors=errors))
+    assert f is not None and "failed to import `LSTN`, a misspelling of `LSTM`" in f.hint, f
+
+
+def test_a_row_set_with_loc_is_no_column_store():
+    assert analyse_cell("df.loc['F'] = [1, 2]").key_stores == frozenset()
+    assert analyse_cell("df['F'] = [1, 2]").key_stores == {("df", "F")}
+
+
+def test_a_sparse_value_and_mixed_kinds_are_named_by_what_the_message_converts():
+    tf = f"{SITE}/tensorflow/python/framework/constant_op.py"
+    message = (
+        'Failed to convert elements of SparseTensor(indices=Tensor("a:0", shape=(None, 2), '
+        "dtype=int64)) to Tensor. Consider casting elements to a supported type."
+    )
+    text = _inside("TypeError", message, "model.fit(X, y)", tf)
+    assert "`X.toarray()`" in text and "Consider casting" not in text, text
+    sk = f"{SITE}/sklearn/preprocessing/_label.py"
+    text = _inside("TypeError", "argument must be a string or number", "le.fit_transform(c)", sk)
+    assert "mix kinds" in text, text
+
+
+def test_a_loop_variable_that_is_part_of_the_missing_name_is_suggested():
+    cell = "for key in keys:\n    out[key] = freq[word_key]"
+    f = run(saved(["freq = {}", cell], [1, 2], crash=2, error=_missing("word_key")))
+    assert f is not None and "did you mean `key`?" in f.hint, f
+    other = "for i in keys:\n    out[i] = freq[word_key]"
+    f = run(saved(["freq = {}", other], [1, 2], crash=2, error=_missing("word_key")))
+    assert f is not None and "did you mean" not in f.hint, f
+
+
+def test_a_failing_line_commented_out_since_is_an_old_run():
+    cell = "# out = clf.predict(X)\n# print(out)"
+    record = saved(
+        ["# clf = make()", cell], [None, 9], 2, _missing("clf"), line="out = clf.predict(X)"
+    )
+    f = run(record)
+    assert f is not None and "commented out in this cell's saved code" in f.hint, f
+    assert "remove the `#`" not in f.hint, f

@@ -114,6 +114,14 @@ def name_slip(p: ParsedError, name: str) -> str | None:
             f"Python reads `{line}` as a subtraction, `{name} - {line.split('-', 1)[1]}`: a "
             f"package name belongs in `%pip install {line}`, a command on a line starting `!`."
         )
+    pasted = re.fullmatch(r"([A-Z]\w*)\s*:\s*\[([^\]]*)\]", line)
+    if pasted and re.search(rf"(?<![\w.]){re.escape(name)}\b", pasted.group(2)):
+        # pandas prints "Columns: [a, b]": pasted as code it is an annotation, and Python
+        # evaluates the names in it
+        return (
+            f"`{pasted.group(1)}: [...]` is printed output pasted into the cell (Python reads it "
+            "as an annotation and looks its names up): delete the line or make it a comment."
+        )
     code, _ = seen_code(p)
     typed = re.search(rf"\b([A-Za-z_]\w*)\s*=\s*{re.escape(name)}\s*\(", p.user_line)
     if typed and imports_name(code, typed.group(1)):

@@ -24,10 +24,14 @@ from .message_looks import (
     argument_twice_look,
     callback_arguments_look,
     image_mode_look,
+    key_sentence_look,
     message_opening,
+    mixed_kinds_look,
     module_attribute_look,
     not_callable_look,
+    precedence_look,
     python2_look,
+    sparse_look,
     value_message_look,
 )
 from .message_words import WRAPPER, inner_gist, message_gist, stated_fix
@@ -267,6 +271,9 @@ def _chained_cause(parsed: ParsedError) -> str:
 def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> str:
     """The safe hint's second sentence: the message's stated fix, else the values it allows and
     the user's arguments it names, else what to look at for the exception's family."""
+    sparse = sparse_look(parsed)
+    if sparse:  # the message's own "consider casting" fits no sparse value
+        return sparse
     fix = stated_fix(parsed.message)
     if fix and fix.rstrip(".!?") not in gist:
         return f"The message says what to do: {fix.rstrip('.')}."
@@ -286,7 +293,12 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         )
     # the argument the message names is fine: another one lands in its place, or a library
     # calls the user's function without it
-    twice = argument_twice_look(parsed) or callback_arguments_look(parsed)
+    twice = (
+        argument_twice_look(parsed)
+        or callback_arguments_look(parsed)
+        or mixed_kinds_look(parsed)
+        or (precedence_look(parsed) if parsed.ename in ("TypeError", "ValueError") else "")
+    )
     if twice:
         return twice
     given, near = closest_allowed(parsed.message, arguments)
@@ -372,6 +384,10 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         )
     if family == "IndexError":
         return _index_look(parsed, on or "on that line")
+    if family == "KeyError":
+        said = key_sentence_look(parsed, on or "on that line")
+        if said:
+            return said
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
 
 

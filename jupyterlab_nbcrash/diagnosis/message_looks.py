@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..taxonomy import LIBRARY_TITLES
+from .text import before_valid_list
 from .traceback import GLUE_PACKAGES, ParsedError
 from .where import failing_call, raised_in_user_code
 
@@ -19,7 +21,7 @@ _DTYPE_REPR = re.compile(r"(?<=\]), dtype='\w+'")
 
 def message_opening(message: str) -> str:
     """The message's first 1,000 characters without the dtype reprs of the objects it prints."""
-    return _DTYPE_REPR.sub("", message[:1_000])
+    return _DTYPE_REPR.sub("", before_valid_list(message[:4_000])[:1_000])
 
 
 _READ_ONLY = re.compile(r"assignment destination is read-only|array is read-only", re.I)
@@ -35,9 +37,21 @@ _LACKS_SETTING = re.compile(
 )
 
 
+_INVALID_PROPERTY = re.compile(r"Invalid property specified for object of type ([\w.]+): '(\w+)'")
+
+
 def value_message_look(parsed: ParsedError, on: str) -> str:
     """The ValueError look that the message's wording states, else ""."""
     opening = message_opening(parsed.message)
+    invalid = _INVALID_PROPERTY.search(opening)
+    if invalid and not re.search(rf"\b{invalid.group(2)}\b", parsed.user_code or parsed.user_line):
+        # plotly_express sets `hovertemplate` on a plotly Scatter too old to know it
+        kind, prop = invalid.group(1).rsplit(".", 1)[-1], invalid.group(2)
+        return (
+            f"Your code does not set `{prop}`: the library you call does, and the installed "
+            f"plotly's `{kind}` does not know it, so the two versions do not fit together; "
+            "upgrade plotly (or install the library version that fits it)."
+        )
     if _READ_ONLY.search(opening):
         return (
             "The array written to is read-only (its `flags.writeable` is False: a view such as "
@@ -45,7 +59,8 @@ def value_message_look(parsed: ParsedError, on: str) -> str:
             "`arr = arr.copy()`."
         )
     unpack = _UNPACK.search(opening)
-    if unpack:
+    if unpack and (unpack.group(3) == "0" or raised_in_user_code(parsed)):
+        # inside a library, `h, w = X.shape` is the common unpack: the family's `.shape` look
         got = unpack.group(3)
         held = f"holds {got} value{'s' if got != '1' else ''}" if got else "holds more values"
         empty = " (0: it is empty; check the step that built it)" if got == "0" else ""
@@ -142,6 +157,8 @@ def module_attribute_look(parsed: ParsedError) -> str:
             f"have: the installed `{reader}` and `{top}` do not fit together; upgrade `{reader}` "
             f"(or install the `{top}` version it was written for), then restart the kernel."
         )
+    if top not in LIBRARY_TITLES or top == "none":
+        return ""  # a module of the project's own: no versions of two libraries to fit
     # Frames of an install the parser does not know as a library's: the call still names it.
     call = failing_call(parsed)
     who = f"The code `{call.function}()` runs" if call is not None else "The code your line runs"
@@ -196,4 +213,66 @@ def image_mode_look(parsed: ParsedError) -> str:
     return (
         f"The image is in mode {m.group(1)}, which {m.group(2)} cannot store: convert it first "
         "(`img.convert('RGB')`), or save it in a format that keeps the mode (PNG)."
+    )
+
+
+_COMPARISON = r"[\w.]+(?:\[[^\]]*\])?\s*(?:[<>]=?|==|!=)\s*[\w.'\"-]+"
+# `a < 2000 | b > 2009`: `|` and `&` bind tighter than comparisons, so Python compares
+# `a < (2000 | b) > 2009` (a chained comparison of a Series, or a bool with an array).
+_UNPARENTHESIZED = re.compile(rf"(?<![\w.(])({_COMPARISON})\s*([|&])\s*({_COMPARISON})")
+
+
+def precedence_look(parsed: ParsedError) -> str:
+    """Two comparisons joined by `|` or `&` without parentheses on the failing line."""
+    m = _UNPARENTHESIZED.search(parsed.user_line)
+    if m is None:
+        return ""
+    left, op, right = m.groups()
+    return (
+        f"`{op}` binds tighter than `<`, `>` and `==`, so Python does not read the line as two "
+        f"comparisons: put each in parentheses, `({left}) {op} ({right})`."
+    )
+
+
+# "KeyError: \"Unknown task x, available tasks are [...]\"": a library's sentence, not a key.
+_SENTENCE = re.compile(r"^['\"]?[A-Z]?[a-z]+ \w+ \w+")
+
+
+def key_sentence_look(parsed: ParsedError, on: str) -> str:
+    """A KeyError a library raised with a sentence for its message: the keys of "what is looked
+    up" on the user's line are not what it means."""
+    if raised_in_user_code(parsed) or not _SENTENCE.match(parsed.message.strip()):
+        return ""
+    return f"The message is the library's own account: check the values {on} against it."
+
+
+_MIXED_KINDS = re.compile(
+    r"argument must be a string or number|require their input to be uniformly strings or numbers"
+)
+
+
+def mixed_kinds_look(parsed: ParsedError) -> str:
+    """scikit-learn's encoders sort the values: a column that mixes kinds (NaN, a float, among
+    strings) cannot be sorted, whatever `type(...)` of the column says."""
+    if not _MIXED_KINDS.search(parsed.message[:300]):
+        return ""
+    return (
+        "The values mix kinds (often NaN, a float, among strings): print "
+        "`pd.Series(values).map(type).value_counts()`, then fill the gaps or convert them all "
+        "(`.astype(str)`)."
+    )
+
+
+_SPARSE = re.compile(r"\bSparseTensor\b|\bsparse matri(?:x|ces)\b", re.I)
+
+
+def sparse_look(parsed: ParsedError) -> str:
+    """ "Failed to convert elements of SparseTensor(...) to Tensor. Consider casting elements":
+    no cast helps a sparse value where a dense one is needed."""
+    opening = parsed.message[:300]
+    if not (_SPARSE.search(opening) and re.search(r"\bconvert", opening, re.I)):
+        return ""
+    return (
+        "A sparse value reached code that needs a dense one: pass a dense array (`X.toarray()` "
+        "for a SciPy sparse matrix, `tf.sparse.to_dense(x)` for a SparseTensor)."
     )

@@ -17,7 +17,7 @@ _STATED_FIX = re.compile(
     r"(?:Please|Use|Try|Did you mean|Reshape|Consider|Install|Downgrade|Upgrade|consider|please|"
     r"try|use|"
     r"Maybe you meant|Perhaps you|Make sure|To fix|HINT|Hint|Only call|"
-    r"You (?:should|must|need to|can|may want to|might want to))"
+    r"You (?:should|must|need to|can(?!'t|not)|may want to|might want to)|[Nn]eed to call)"
     r"\b[^\n]{3,220}?(?:[.!?](?=\s|$)|$))",
     re.M,
 )
@@ -59,9 +59,16 @@ def stated_fix(message: str) -> str:
     return ""
 
 
+_PRINTED_BLOCK = re.compile(r"\s*\{\n(?:[^\n]*\n)*?\}[ \t]*\n?")
+
+
 def message_gist(message: str) -> str:
     """The message's first sentence (or line), cut to a readable length. A line wrapped in the
     middle of a sentence (the next one goes on in lower case) is read with its continuation."""
+    # A printed object that opens the message (a pipeline's JSON config): its body is no
+    # sentence; "X {…} has been incorrectly initialized" is.
+    if message.lstrip().split("\n", 1)[0].rstrip().endswith("{"):
+        message = _PRINTED_BLOCK.sub(" {…} ", message[:20_000], count=1)
     lines = [ln.strip() for ln in message.splitlines()]
     start = next((i for i, ln in enumerate(lines) if ln), len(lines))
     first = lines[start] if start < len(lines) else ""

@@ -438,6 +438,13 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
         if decisive
         else f"No cell shown here defines `{name}`"
     )
+    if nb.crash is not None and _commented_since(nb.crash.source, line):
+        evidence.append("the failing line is commented out in the cell's saved code")
+        hint = (
+            "The failing line is commented out in this cell's saved code: the error comes from "
+            "a run before that edit; run the cell again to see whether anything still fails."
+        )
+        return _finding(IMPLEMENTATION, None, True, hint, evidence)
     obj = subscript_of(line, name)
     commented = next(
         (
@@ -452,11 +459,23 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
         where = "this cell" if cell is nb.crash else f"cell {cell.index + 1}"
         evidence.append(f"{_cell_name(cell)} has the commented-out line `# {found}`")
         hint = commented_hint(name, found, where)
+    elif statement and _failed_import_of(nb, suggestion):
+        # `from tensorflow.keras.layers import LSTN` failed: the slip is in that import
+        cell = _failed_import_of(nb, suggestion)
+        evidence.append(f"{_cell_name(cell)} failed importing `{suggestion}`")
+        hint = (
+            f"Cell {cell.index + 1} failed to import `{suggestion}`, a misspelling of `{name}`: "
+            f"write `{name}` in that import and run it again."
+        )
     elif statement:
         # `models` for the notebook's `model`: a typo that is a library's name as well.
         hint = missing_import_hint(name, statement, suggestion or "")
     elif suggestion:
         hint = f"{nowhere}: did you mean `{suggestion}`?"
+    elif _loop_part(nb, name):
+        # `for key in keys: d[word_key]`: the loop's own variable is a part of the name
+        part = _loop_part(nb, name)
+        hint = f"{nowhere}, and a `for` loop of this cell binds `{part}`: did you mean `{part}`?"
     elif obj:
         hint = f"{nowhere}: {quotes_hint(obj, name)}; if it is a variable, assign it first."
     else:
@@ -507,6 +526,40 @@ def _member_fits(nb: _Notebook, suggestion: str, name: str, line: str) -> bool:
         return suggestion not in _aliases(nb, tabled=False)
     module = _aliases(nb).get(suggestion)
     return module is None or used.group(1) in _MEMBER_TABLES[module]
+
+
+def _commented_since(source: str, line: str) -> bool:
+    """``line`` (the traceback's failing line) stands in ``source`` only behind a `#`."""
+    wanted = line.strip()
+    if not wanted:
+        return False
+    lines = [ln.strip() for ln in source.splitlines()]
+    return wanted not in lines and any(ln.lstrip("# ").strip() == wanted for ln in lines)
+
+
+def _loop_part(nb: _Notebook, name: str) -> str:
+    """A `for` variable of the crashing cell that is one `_`-part of ``name`` (`key` of
+    `word_key`), else ""."""
+    if nb.crash is None or "_" not in name:
+        return ""
+    parts = set(name.split("_"))
+    loops = re.findall(r"^[ \t]*for[ \t]+(\w+)[ \t]+in\b", nb.crash.source, re.M)
+    return next((v for v in loops if v in parts and len(v) >= 3 and v != name), "")
+
+
+def _failed_import_of(nb: _Notebook, name: str | None) -> Cell | None:
+    """The cell whose saved error is the failed import of ``name`` ("cannot import name 'LSTN'")."""
+    if not name:
+        return None
+    failed = re.compile(rf"cannot import name '{re.escape(name)}'")
+    for cell in nb.cells:
+        if cell.error is None:
+            continue
+        # Colab saves "ignored" for the message: the traceback still says it
+        texts = (cell.error.evalue or "", *(cell.error.traceback or ()))
+        if any(failed.search(text[:2_000]) for text in texts):
+            return cell
+    return None
 
 
 def _may_be_dynamic(source: str) -> bool:

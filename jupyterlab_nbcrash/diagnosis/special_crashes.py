@@ -34,18 +34,16 @@ _NO_IPYKERNEL = re.compile(r"requires (?:the )?ipykernel package", re.I)
 def display_failure(parsed: ParsedError) -> tuple[str, str] | None:
     """(name, message) of the error IPython failed to display, when the raised error comes from
     IPython's traceback display itself; else None. No rule's template applies then."""
-    last = parsed.last_frame
-    if (
-        last is None
-        or last.library != "IPython"
-        or not any(
-            f.library == "IPython" and f.function.rsplit(".", 1)[-1] in _DISPLAY_FRAMES
-            for f in parsed.frames[-6:]
-        )
+    if not any(
+        f.library == "IPython" and f.function.rsplit(".", 1)[-1] in _DISPLAY_FRAMES
+        for f in parsed.frames[-6:]
     ):
         return None
+    if parsed.chain:
+        return parsed.chain[0]
     # Python 2's IPython shows no chain: the earlier error is unknown, yet it is the one to fix.
-    return parsed.chain[0] if parsed.chain else ("error", "")
+    last = parsed.last_frame
+    return ("error", "") if last is not None and last.library == "IPython" else None
 
 
 def special_hint(parsed: ParsedError) -> str:
