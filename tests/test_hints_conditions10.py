@@ -14,6 +14,7 @@ import pytest
 from jupyterlab_nbcrash.diagnosis.cells import analyse_cell
 from jupyterlab_nbcrash.diagnosis.message_looks import argument_twice_look, module_attribute_look
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.rules import HINTS
 from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions3 import SITE, _inside
@@ -390,3 +391,57 @@ def test_a_failing_line_commented_out_since_is_an_old_run():
     f = run(record)
     assert f is not None and "commented out in this cell's saved code" in f.hint, f
     assert "remove the `#`" not in f.hint, f
+
+
+# ------------------------------------------------------- 8. file and network templates' words
+
+
+# message → (exception, the failing line, what the hint says)
+_FILE_LOOKS = {
+    "[Errno 21] Is a directory: 'data'": ("IsADirectoryError", "os.remove('data')", "rmtree"),
+    "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)": (
+        "JSONDecodeError",
+        "obj = json.loads(text)",
+        "`ast.literal_eval`",
+    ),
+    "'charmap' codec can't decode byte 0x9d in position 36: character maps to <undefined>": (
+        "UnicodeDecodeError",
+        "text = open('a.json').read()",
+        "`encoding='utf-8'`",
+    ),
+    "[WinError 123] The filename, directory name, or volume label syntax is incorrect: ''": (
+        "OSError",
+        "os.chdir(folder)",
+        "The path passed is empty",
+    ),
+    "[Errno 22] Invalid argument: 'C:/Users/a/data/C:/Users/a/data/x.csv'": (
+        "OSError",
+        "df = pd.read_csv(path)",
+        "two absolute paths",
+    ),
+    "[Errno 22] Invalid argument: 'gs://bucket/Trial 2-2.png'": ("OSError", "f(p)", "storage URL"),
+}
+
+
+@pytest.mark.parametrize("message", list(_FILE_LOOKS))
+def test_file_templates_say_what_the_message_and_the_line_show(message):
+    ename, line, says = _FILE_LOOKS[message]
+    text = hint(crash(ename, message, line))
+    assert says in text, text
+
+
+def test_a_connection_to_localhost_is_no_internet_problem():
+    message = "(2003, \"Can't connect to MySQL server on 'localhost' ([Errno 111] refused)\")"
+    text = _inside("OperationalError", message, "df.to_sql('t', con=e)", f"{SITE}/pymysql/c.py")
+    assert "No server answers on this machine" in text and "internet" not in text, text
+
+
+def test_a_model_id_the_hub_does_not_list_is_checked_before_any_token():
+    message = (
+        "org/no-such-model is not a local folder and is not a valid model identifier listed on "
+        "'https://huggingface.co/models'\nIf this is a private repository, make sure to pass a "
+        "token having permission to this repo"
+    )
+    parsed = crash("OSError", message, "m = AutoModel.from_pretrained('org/no-such-model')")
+    text = HINTS["network.request_failed"](parsed, {"status": "401"})
+    assert "check its spelling on huggingface.co" in text, text
