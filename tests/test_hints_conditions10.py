@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from jupyterlab_nbcrash.diagnosis.cells import analyse_cell
+from jupyterlab_nbcrash.diagnosis.definitions import imported_from, passed_as_own_keyword
 from jupyterlab_nbcrash.diagnosis.message_looks import argument_twice_look, module_attribute_look
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from jupyterlab_nbcrash.diagnosis.rules import HINTS
@@ -445,3 +446,38 @@ def test_a_model_id_the_hub_does_not_list_is_checked_before_any_token():
     parsed = crash("OSError", message, "m = AutoModel.from_pretrained('org/no-such-model')")
     text = HINTS["network.request_failed"](parsed, {"status": "401"})
     assert "check its spelling on huggingface.co" in text, text
+
+
+def test_an_unexpected_keyword_names_the_module_the_called_name_comes_from():
+    code = "from shapely.geometry import Polygon\np = Polygon(v, closed=True)"
+    message = "Polygon.__new__() got an unexpected keyword argument 'closed'"
+    text = hint(crash("TypeError", message, "p = Polygon(v, closed=True)", code=code))
+    assert "`Polygon` here is `shapely.geometry`'s" in text, text
+    assert imported_from("from a import b as Polygon\n", "Polygon") == ""
+
+
+def test_an_invalid_parameter_close_to_one_the_estimator_lists_is_that_slip():
+    message = (
+        "Invalid parameter max_dept for estimator DecisionTreeClassifier(max_depth=3). Check the "
+        "list of available parameters with `estimator.get_params().keys()`."
+    )
+    parsed = crash("ValueError", message, "grid.fit(X, y)")
+    facts = {"param": "max_dept", "estimator": "DecisionTreeClassifier"}
+    text = HINTS["arguments.sklearn_invalid_parameter"](parsed, facts)
+    assert text.endswith("did you mean `max_depth`?"), text
+    far = HINTS["arguments.sklearn_invalid_parameter"](parsed, {**facts, "param": "alpha"})
+    assert "did you mean" not in far, far
+
+
+def test_a_variable_passed_to_the_parameter_of_its_own_name_is_no_import_to_add():
+    line = "ax.pie(sizes, explode=explode, labels=labels)"
+    text = hint(crash("NameError", "name 'explode' is not defined", line))
+    assert "pyspark" not in text and "must be imported" not in text, text
+    assert passed_as_own_keyword(line, "explode") and not passed_as_own_keyword("f(explode)", "x")
+
+
+def test_a_local_of_a_librarys_own_code_read_unassigned_is_no_function_of_the_users():
+    keras = f"{SITE}/keras/src/backend/tensorflow/trainer.py"
+    message = "cannot access local variable 'batch_outputs' where it is not associated with a value"
+    text = _inside("UnboundLocalError", message, "pred = model.predict(X)", keras)
+    assert "`tensorflow`'s own code" in text and "global" not in text, text  # keras is TF's

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from . import saved
 from .cells import CellNames, Mutation, analyse_cell, python_tree, repeats_harmlessly, to_python
+from .definitions import passed_as_own_keyword
 from .finding import (
     IMPLEMENTATION,
     NOTEBOOK,
@@ -415,6 +416,8 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence, local)
     # How the failing line (else the cell) uses the name picks the import: glob(...), glob.glob(...)
     statement = import_for(name, line or (nb.crash.source if nb.crash else ""))
+    if passed_as_own_keyword(line, name):
+        statement = None  # `explode=explode`: a variable, not pyspark's `explode`
     suggestion = _close_name(nb, name, message, line)
     if statement and suggestion in _BUILTIN_NAMES:
         suggestion = None  # `global` near `glob`: only the notebook's own names can be the typo

@@ -8,7 +8,7 @@ import difflib
 import keyword
 import re
 
-from ..definitions import name_slip
+from ..definitions import name_slip, passed_as_own_keyword
 from ..text import CLOSE, as_code, possibly_close, suggest
 from ..traceback import Frame, ParsedError
 from ..where import raised_outside_notebook
@@ -405,6 +405,8 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
     if f.get("replacement"):
         return f"`{name}` is Python 2; in Python 3 use {as_code(f['replacement'])}."
     statement = import_for(name, p.user_line or p.user_code)
+    if passed_as_own_keyword(p.user_line, name):
+        statement, what = "", "variable"  # `explode=explode`: a value, not pyspark's function
     if statement:
         return missing_import_hint(name, statement)
     did = re.search(r"Did you mean:? '?(\w+)'?", p.message)
@@ -454,6 +456,15 @@ def _undefined_class(p, f):
 
 
 def _read_before_assignment(p, f):
+    frame = raised_outside_notebook(p)
+    if frame is not None and frame.library:
+        # keras' `predict` reads its own `batch_outputs`: no function of the user's to change
+        return (
+            f"`{f.get('name')}` is a local variable of `{frame.library}`'s own code, read before "
+            "it got a value: a branch or loop there did not run (often because the input is "
+            f"empty): check that the data you pass is not empty, and that your `{frame.library}` "
+            "version fits your code."
+        )
     return (
         f"`{f.get('name')}` is assigned inside the function, so Python treats it as local there, "
         "but it is read before that line: pass it in as an argument (or declare it `global`)."
