@@ -481,3 +481,16 @@ def test_a_local_of_a_librarys_own_code_read_unassigned_is_no_function_of_the_us
     message = "cannot access local variable 'batch_outputs' where it is not associated with a value"
     text = _inside("UnboundLocalError", message, "pred = model.predict(X)", keras)
     assert "`tensorflow`'s own code" in text and "global" not in text, text  # keras is TF's
+
+
+def test_frames_not_in_a_list_and_a_tensor_given_to_from_numpy_are_named():
+    message = (
+        "first argument must be an iterable of pandas objects, you passed an object of type "
+        '"DataFrame"'
+    )
+    parsed = crash("TypeError", message, "pd.concat(a, b)")
+    text = HINTS["arguments.wrong_input_container"](parsed, {"detail": "pandas objects"})
+    assert "`pd.concat([a, b])`" in text and "pd.DataFrame(...)" not in text, text
+    parsed = crash("TypeError", "expected np.ndarray (got Tensor)", "y = torch.from_numpy(m)")
+    text = HINTS["arguments.torch_argument_type"](parsed, {"got": "Tensor"})
+    assert "a Tensor already" in text and "convert with" not in text, text

@@ -541,6 +541,12 @@ def _torch_argument_types(p, f):
             "signatures: the message lists the accepted ones; compare types and keyword names."
         )
     got = f.get("got") or ("a NumPy array" if combo else "a NumPy array or list")
+    if re.search(r"expected np\.ndarray \(got Tensor\)", p.message):
+        # `torch.from_numpy(x)` where x is a Tensor already
+        return (
+            "`torch.from_numpy` takes a NumPy array, and this value is a Tensor already: use it "
+            "as it is (or `torch.as_tensor(x)`, which takes both)."
+        )
     return (
         f"PyTorch got {got} where it needs a tensor: convert with `torch.from_numpy(x)` or "
         "`torch.tensor(x, dtype=torch.float32)`."
@@ -578,6 +584,13 @@ def _wrong_input_container(p, f):
     detail = f.get("detail", "")
     if "merge" in detail:
         return "The two DataFrames share no column name: pass `on=` or `left_on=`/`right_on=`."
+    passed = re.search(r'you passed an object of type "(DataFrame|Series)"', p.message)
+    if passed:
+        # `pd.concat(df)` or `pd.concat(a, b)`: the frames, not in a list
+        return (
+            f"`pd.concat` takes a list of frames, and got one {passed.group(1)}: put the "
+            "objects to join in square brackets, `pd.concat([a, b])`."
+        )
     if "pandas" in detail or "Series and DataFrame" in detail:
         return (
             "`pd.concat` takes a list of Series/DataFrames: wrap arrays in `pd.DataFrame(...)` "
