@@ -411,7 +411,9 @@ class _Collector(ast.NodeVisitor):
             slot = isinstance(target, (ast.Subscript, ast.Attribute)) and base in read
             if slot and _reads_same_slot(node.value, target):  # df["a"] = df["a"] * 2
                 self.mutate(base, node, "reassign", _idempotent_on(node.value, _load(target)))
-            if isinstance(target, ast.Subscript) and base and not self.depth:
+            # `df["F"] = ...` stores a key (a column); `df.loc["F"] = ...` a row, no `df["F"]`
+            named = isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+            if named and base and not self.depth:
                 key = target.slice
                 if isinstance(key, ast.Constant) and isinstance(key.value, str):
                     self.key_stores.add((base, key.value))

@@ -51,6 +51,25 @@ def imports_name(code: str, name: str) -> bool:
     return False
 
 
+def passed_as_own_keyword(line: str, name: str) -> bool:
+    """`ax.pie(sizes, explode=explode)`: the name is a variable passed to the parameter of its
+    own name, not the library function a table knows by that name."""
+    n = re.escape(name)
+    return re.search(rf"(?<![\w.]){n}\s*=\s*{n}\b(?!\s*[(.\[])", line) is not None
+
+
+def imported_from(code: str, name: str) -> str:
+    """The module of the last ``from module import name`` line of ``code`` (no `as`), or ""."""
+    if not re.fullmatch(r"[A-Za-z_]\w*", name or ""):
+        return ""
+    # the name itself imported, not an alias (`as name`) nor renamed (`name as x`)
+    bound = rf"(?<![\w.])(?<!as ){name}\b(?![ \t]+as\b)"
+    found = re.findall(
+        rf"^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+\(?[^\n#;]*?{bound}", code, re.M
+    )
+    return found[-1] if found else ""
+
+
 def def_returns_value(code: str, name: str) -> bool | None:
     """Whether a ``def name(...)`` in ``code`` can return a value (a ``return x`` or ``yield`` in
     its body, nested functions included: the safe side), or None when ``code`` has no such
@@ -113,6 +132,14 @@ def name_slip(p: ParsedError, name: str) -> str | None:
         return (
             f"Python reads `{line}` as a subtraction, `{name} - {line.split('-', 1)[1]}`: a "
             f"package name belongs in `%pip install {line}`, a command on a line starting `!`."
+        )
+    pasted = re.fullmatch(r"([A-Z]\w*)\s*:\s*\[([^\]]*)\]", line)
+    if pasted and re.search(rf"(?<![\w.]){re.escape(name)}\b", pasted.group(2)):
+        # pandas prints "Columns: [a, b]": pasted as code it is an annotation, and Python
+        # evaluates the names in it
+        return (
+            f"`{pasted.group(1)}: [...]` is printed output pasted into the cell (Python reads it "
+            "as an annotation and looks its names up): delete the line or make it a comment."
         )
     code, _ = seen_code(p)
     typed = re.search(rf"\b([A-Za-z_]\w*)\s*=\s*{re.escape(name)}\s*\(", p.user_line)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .cells import analyse_cell
+from .definitions import imports_name
 from .record import Cell
 
 NOTEBOOK = "notebook_specific"
@@ -98,6 +99,13 @@ def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DE
     hint = f"Run cell {cell.index + 1} first: it defines `{name}`"
     if above:
         hint += " (it is above this cell but was skipped; Run All Above runs every cell above)."
+    elif above is False and _import_of(cell.source, name):
+        # an import in a later cell (often another script): this cell needs the import itself
+        statement = _import_of(cell.source, name)
+        hint = (
+            f"`{name}` is imported in cell {cell.index + 1}, below this one, which has not run: "
+            f"add `{statement}` to this cell (or above it)."
+        )
     elif above is False:
         hint += ". Then consider moving it above this cell, so the notebook runs top to bottom."
     else:
@@ -105,6 +113,14 @@ def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DE
     return finding(
         NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_OUT_OF_ORDER, decided=decided
     )
+
+
+def _import_of(source: str, name: str) -> str:
+    """The one-line import statement of ``source`` that binds ``name``, or ""."""
+    for line in source.splitlines():
+        if len(line) <= 80 and imports_name(line, name):
+            return line.strip()
+    return ""
 
 
 def weigh_change(

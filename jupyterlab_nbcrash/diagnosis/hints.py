@@ -20,6 +20,20 @@ from collections.abc import Mapping, Sequence
 from .. import taxonomy
 from .code_slips import code_slip_hint
 from .input_failures import named_failure, not_about_inputs
+from .message_looks import (
+    argument_twice_look,
+    callback_arguments_look,
+    image_mode_look,
+    key_sentence_look,
+    message_opening,
+    mixed_kinds_look,
+    module_attribute_look,
+    not_callable_look,
+    precedence_look,
+    python2_look,
+    sparse_look,
+    value_message_look,
+)
 from .message_words import WRAPPER, inner_gist, message_gist, stated_fix
 from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
 from .rules.attribute_reads import read_inside
@@ -90,6 +104,13 @@ def _generic_hint(parsed: ParsedError, crash_type: str) -> str:
     Keyed by the exception, never by the model's crash type alone: the model may be wrong, and a
     hint must stay true whatever label it chose."""
     message = parsed.message
+    if parsed.ename == "UndefinedVariableError" and parsed.names:
+        # pandas' query/eval reads a bare name as a column of the frame
+        name = parsed.names[0]
+        return (
+            f"`{name}` in the query string is no column of the frame: check `df.columns` for its "
+            f"spelling (a name with spaces needs backticks, a Python variable `@{name}`)."
+        )
     if parsed.names and (
         parsed.ename in ("NameError", "UnboundLocalError") or _UNDEFINED.search(message)
     ):
@@ -250,6 +271,9 @@ def _chained_cause(parsed: ParsedError) -> str:
 def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> str:
     """The safe hint's second sentence: the message's stated fix, else the values it allows and
     the user's arguments it names, else what to look at for the exception's family."""
+    sparse = sparse_look(parsed)
+    if sparse:  # the message's own "consider casting" fits no sparse value
+        return sparse
     fix = stated_fix(parsed.message)
     if fix and fix.rstrip(".!?") not in gist:
         return f"The message says what to do: {fix.rstrip('.')}."
@@ -260,6 +284,23 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         # a failure no argument explains (a server, a graph, a missing program): the arguments
         # the message names (a URL, a feed_dict) are not what to change
         return failed
+    cause = _chained_cause(parsed)
+    if cause and parsed.chain_root_in_cell:
+        # a function of the user's failed first, and the library's error followed from it
+        return (
+            f"The first error ({cause.split(':')[0]}) was raised in your own code and led to this "
+            "one: fix it first."
+        )
+    # the argument the message names is fine: another one lands in its place, or a library
+    # calls the user's function without it
+    twice = (
+        argument_twice_look(parsed)
+        or callback_arguments_look(parsed)
+        or mixed_kinds_look(parsed)
+        or (precedence_look(parsed) if parsed.ename in ("TypeError", "ValueError") else "")
+    )
+    if twice:
+        return twice
     given, near = closest_allowed(parsed.message, arguments)
     if near:
         return f"`{given}` is not among the values it allows: did you mean `{near}`?"
@@ -305,8 +346,12 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "package versions do not fit together (compare them with `%pip list`)."
         )
     if family == "ValueError" and literal_only:
+        # only literals on the line (`wn.synset("bank")`): they are what the message judges
         saved = _saved_file_look(parsed, arguments)
         return saved or _LOOK_ELSE.format(on=on)
+    said = value_message_look(parsed, on or "on that line") if family == "ValueError" else ""
+    if said:
+        return said
     if family == "AttributeError":
         return _attribute_look(parsed, on)
     idle = _no_argument_look(parsed, family)
@@ -325,7 +370,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     if family == "ValueError":
         return _value_look(parsed.message, on or "on that line")
     if family == "OSError":
-        said = errno_look(parsed)
+        said = image_mode_look(parsed) or errno_look(parsed)
         if said:
             return said
     if family == "NotImplementedError" and not raised_in_user_code(parsed):
@@ -337,7 +382,31 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "in its documentation for another way (another function, option or data source), "
             "or for a version that has it."
         )
+    if family == "IndexError":
+        return _index_look(parsed, on or "on that line")
+    if family == "KeyError":
+        said = key_sentence_look(parsed, on or "on that line")
+        if said:
+            return said
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
+
+
+_INDEX_WORDS = re.compile(r"index|range|bounds|\bsize\b|length|dimension|\baxis\b", re.I)
+
+
+def _index_look(parsed: ParsedError, on: str) -> str:
+    """The IndexError look: "what is indexed on that line" only where the line indexes; an index
+    a library's code took points at the values handed to it, and a message of no index words
+    ("At least one sheet must be visible") at the message."""
+    if not _INDEX_WORDS.search(parsed.message[:1_000]):
+        return _LOOK_ELSE.format(on=on)
+    last = parsed.last_frame
+    if last is not None and not last.is_user and last.library:
+        return (
+            f"The index failed inside `{last.library}`'s code: print the length or `.shape` of "
+            f"the values {on}, and compare them with what it expects."
+        )
+    return _LOOK["IndexError"].format(on=on)
 
 
 # A message that counts no samples at all ("number of samples: 0", "n_samples=0").
@@ -359,7 +428,7 @@ _DTYPE_WORDS = re.compile(
 def _value_look(message: str, on: str) -> str:
     """The ValueError look. `.shape` and `.dtype` only when the message is about them: a bad
     format specifier or a frequency sum is neither, and printing them sends the user astray."""
-    opening = message[:1_000]
+    opening = message_opening(message)
     shape, dtype = _SHAPE_WORDS.search(opening), _DTYPE_WORDS.search(opening)
     if shape and dtype:
         return _LOOK["ValueError"].format(on=on)
@@ -438,6 +507,7 @@ _STATES_TYPE = re.compile(
 
 
 _DIMENSIONS = re.compile(r"\bdimensions?\b|\bndim\b", re.I)
+_LENGTHS = re.compile(r"\blength of \w+ must\b|\bnumber of (?:columns|rows)\b", re.I)
 
 
 def _library_look(parsed: ParsedError) -> str:
@@ -446,11 +516,17 @@ def _library_look(parsed: ParsedError) -> str:
     wrong value itself, or need another version, so the look is what the call passes (and the
     data in it) against the message and the documentation, not "print the types on your line"."""
     call = failing_call(parsed)
+    passed = f"you pass to `{call.function}()`" if call is not None else "on that line"
     if _DIMENSIONS.search(parsed.message[:1_000]):
-        passed = f"you pass to `{call.function}()`" if call is not None else "on that line"
         return (
             f"Print the `.shape` of the values {passed} and compare their number of dimensions "
             "with what the message says it wants."
+        )
+    if _LENGTHS.search(parsed.message[:1_000]):
+        # "Length of x must be number of columns in z": sizes, not types, though it says "must"
+        return (
+            f"Print the `.shape` (or `len(...)`) of the values {passed} and compare them with the "
+            "sizes the message says must agree."
         )
     if _STATES_TYPE.search(parsed.message[:1_000]):
         return ""
@@ -477,6 +553,9 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
     """The AttributeError look: "the object before the dot" only where the user's line has that
     dot; a library that read the attribute of what it was given points at the call's values;
     a message of another kind ("Setting unexpected parameter …") at the message."""
+    said = python2_look(parsed) or not_callable_look(parsed) or module_attribute_look(parsed)
+    if said:
+        return said
     m = _NO_ATTRIBUTE.search(parsed.message)
     bare = re.fullmatch(r"\w+", parsed.message.strip())  # old pandas: "AttributeError: isnull"
     if m is None and bare is None and "has no attribute" not in parsed.message:

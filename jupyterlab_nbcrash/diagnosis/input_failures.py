@@ -54,7 +54,8 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     (
         (
-            "forbidden", "unauthorized", "unauthorised", "not_authorized", "quota",
+            "forbidden", "unauthorized", "unauthorised", "not_authorized", "not authorized",
+            "accessdenied", "quota",
             "rate limit", "too many requests", "billing", "credential", "subscription",
             "plan doesn't include",
         ),
@@ -69,9 +70,16 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "`sess.close()` ran): run it inside the block, or open a new session.",
     ),
     (
+        ("session graph is empty",),
+        "The session's graph has no operations: the tensors were made outside it (TensorFlow 2 "
+        "runs eagerly, so a `tf.compat.v1.Session` sees none of them): build them under "
+        "`with graph.as_default():`, or drop the session and read values directly "
+        "(`tensor.numpy()`).",
+    ),
+    (
         (
             "not an element of this graph", "must be from the same graph",
-            "graph is finalized", "session graph is empty",
+            "graph is finalized",
             "is not in the same graph", "from a different graph",
         ),
         "The tensor belongs to another TensorFlow graph or session than the one that runs it (a "

@@ -17,7 +17,7 @@ _STATED_FIX = re.compile(
     r"(?:Please|Use|Try|Did you mean|Reshape|Consider|Install|Downgrade|Upgrade|consider|please|"
     r"try|use|"
     r"Maybe you meant|Perhaps you|Make sure|To fix|HINT|Hint|Only call|"
-    r"You (?:should|must|need to|can|may want to|might want to))"
+    r"You (?:should|must|need to|can(?!'t|not)|may want to|might want to)|[Nn]eed to call)"
     r"\b[^\n]{3,220}?(?:[.!?](?=\s|$)|$))",
     re.M,
 )
@@ -59,9 +59,16 @@ def stated_fix(message: str) -> str:
     return ""
 
 
+_PRINTED_BLOCK = re.compile(r"\s*\{\n(?:[^\n]*\n)*?\}[ \t]*\n?")
+
+
 def message_gist(message: str) -> str:
     """The message's first sentence (or line), cut to a readable length. A line wrapped in the
     middle of a sentence (the next one goes on in lower case) is read with its continuation."""
+    # A printed object that opens the message (a pipeline's JSON config): its body is no
+    # sentence; "X {…} has been incorrectly initialized" is.
+    if message.lstrip().split("\n", 1)[0].rstrip().endswith("{"):
+        message = _PRINTED_BLOCK.sub(" {…} ", message[:20_000], count=1)
     lines = [ln.strip() for ln in message.splitlines()]
     start = next((i for i, ln in enumerate(lines) if ln), len(lines))
     first = lines[start] if start < len(lines) else ""
@@ -89,6 +96,11 @@ def message_gist(message: str) -> str:
 # Exceptions that carry the real error further down their message: Keras' "in user code:" stack,
 # a worker's "Traceback (most recent call last)" or "Caught X in DataLoader worker process".
 WRAPPER = re.compile(r"^\s*in user code:|Traceback \(most recent call last\)|^Caught \w+ in ", re.M)
+# statsmodels' "predict requires that you use a DataFrame …" quotes the error patsy raised, which
+# says what failed (a category the model never saw).
+_ORIGINAL = re.compile(
+    r"original error message(?: returned by [\w ]+)? (?:is|was):\s*\n+(.+)", re.I
+)
 _INNER_ERROR = re.compile(r"^\s*(?:[\w.]+\.)?(\w+(?:Error|Exception|Exit)): (.+)$", re.M)
 
 
@@ -104,6 +116,9 @@ def inner_gist(parsed: ParsedError) -> str:
     """The wrapped error's own words when the message only wraps it ("in user code: …
     ValueError: Shape mismatch …"), else ""."""
     message = parsed.message[:20_000]
+    original = _ORIGINAL.search(message)
+    if original:
+        return message_gist(original.group(1))
     if WRAPPER.search(message):
         found = _INNER_ERROR.findall(message)
         if found:

@@ -22,7 +22,8 @@ import re
 from functools import lru_cache
 
 from . import saved
-from .cells import CellNames, Mutation, analyse_cell, repeats_harmlessly
+from .cells import CellNames, Mutation, analyse_cell, python_tree, repeats_harmlessly, to_python
+from .definitions import passed_as_own_keyword
 from .finding import (
     IMPLEMENTATION,
     NOTEBOOK,
@@ -53,6 +54,7 @@ from .rules.names import (
     special_name_hint,
     subscript_of,
 )
+from .rules.tables import members
 from .rules.tables.known_imports import import_for
 from .text import close_matches
 from .traceback import ParsedError
@@ -284,6 +286,10 @@ def _undefined_name_finding(
     evidence = [f"`{name}` is not defined when {nb.where()} ran"]
     if not definers:
         return _defined_nowhere(nb, name, message, evidence, line)
+    own = _own_assignment_hint(nb, name, defined_elsewhere=True)
+    if own:  # the cell reads the name above its own assignment: that fails whatever ran before
+        evidence.append(f"{nb.where()} reads `{name}` above the line that assigns it")
+        return _finding(IMPLEMENTATION, None, True, own, evidence)
     evidence.append(
         f"`{name}` is defined in {', '.join(_cell_name(c) for c in definers[:5])}"
         + (f" and {len(definers) - 5} more" if len(definers) > 5 else "")
@@ -349,6 +355,42 @@ def _reads_itself(source: str, line: int, name: str) -> bool:
     return m is not None and re.search(rf"(?<![\w.]){re.escape(name)}\b", m.group(1)) is not None
 
 
+def _own_assignment_hint(nb: _Notebook, name: str, defined_elsewhere: bool) -> str | None:
+    """The crashing cell assigns `name` itself: below its first use (used before assigned), or
+    above it (then the saved code is not what ran: the cell was edited since). With other cells
+    defining `name`, only a use above the cell's own assignment is certain."""
+    crash = nb.names(nb.crash) if nb.crash else None
+    if not crash or name not in crash.defines:
+        return None
+    line, used = crash.def_lines[name], crash.use_lines.get(name)
+    if defined_elsewhere and (
+        used is None
+        or used >= line
+        or name in crash.conditional
+        or _reads_itself(nb.crash.source, line, name)  # changes the other cell's value
+    ):
+        return None
+    if used and used > line:
+        # `import torch` on line 4, `torch.randn` on line 7, yet a NameError: not this code ran
+        return (
+            f"This cell assigns `{name}` on line {line}, above its use on line {used}, yet "
+            f"`{name}` was undefined when it ran: the cell was edited since (or line {line} "
+            "did not run); run it again."
+        )
+    where = f" on line {used}" if used else ""
+    if _reads_itself(nb.crash.source, line, name):
+        # `data = data[cols]` derives `data` from itself: moving it up cannot help.
+        return (
+            f"`{name}` is used{where} before anything creates it: line {line} of this cell "
+            f"only changes an existing `{name}`, and no cell of the notebook creates it; "
+            f"create or load `{name}` first."
+        )
+    return (
+        f"`{name}` is used{where} before it is assigned on line {line} of this cell: "
+        "assign it first."
+    )
+
+
 def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str], line: str):
     evidence.append(f"none of the notebook's {len(nb.cells)} code cells defines `{name}`")
     dynamic = [c for c in nb.cells if _may_be_dynamic(c.source) and nb.names(c).dynamic]
@@ -363,31 +405,34 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
     if partial:
         evidence.append("the record holds only some of the notebook's cells")
     decisive = not dynamic and not unseen and not partial
-    crash = nb.names(nb.crash) if nb.crash else None
-    if crash and name in crash.defines:
-        line, used = crash.def_lines[name], crash.use_lines.get(name)
-        where = f" on line {used}" if used else ""
-        hint = (
-            f"`{name}` is used{where} before it is assigned on line {line} of this cell: "
-            "assign it first."
-        )
-        if _reads_itself(nb.crash.source, line, name):
-            # `data = data[cols]` derives `data` from itself: moving it up cannot help.
-            hint = (
-                f"`{name}` is used{where} before anything creates it: line {line} of this cell "
-                f"only changes an existing `{name}`, and no cell of the notebook creates it; "
-                f"create or load `{name}` first."
-            )
-        return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+    own = _own_assignment_hint(nb, name, defined_elsewhere=False)
+    if own:
+        return _finding(IMPLEMENTATION, None, decisive, own, evidence)
     local = next((c for c in nb.mentioning(name) if name in nb.names(c).local_only), None)
     if local is not None:
         evidence.append(f"{_cell_name(local)} assigns `{name}` only inside a function or class")
-        return _finding(IMPLEMENTATION, None, decisive, _local_hint(local, name), evidence, local)
+        below = nb.crash is not None and local.index > nb.crash.index
+        hint = _local_hint(local, name, below)
+        return _finding(IMPLEMENTATION, None, decisive, hint, evidence, local)
     # How the failing line (else the cell) uses the name picks the import: glob(...), glob.glob(...)
     statement = import_for(name, line or (nb.crash.source if nb.crash else ""))
+    if passed_as_own_keyword(line, name):
+        statement = None  # `explode=explode`: a variable, not pyspark's `explode`
     suggestion = _close_name(nb, name, message, line)
     if statement and suggestion in _BUILTIN_NAMES:
         suggestion = None  # `global` near `glob`: only the notebook's own names can be the typo
+    member = "" if statement else _member_of_imported(nb, name, line)
+    if member and (suggestion is None or suggestion in _BUILTIN_NAMES):
+        # `arange(7)` with `import numpy as np`: NumPy's function, not `range`
+        evidence.append(f"`{member}` exists and the notebook imports its module")
+        alias, _, _ = member.partition(".")
+        hint = (
+            f"`{name}` is defined nowhere in the notebook, but the module it imports as "
+            f"`{alias}` has it: write `{member}(...)`."
+        )
+        return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+    if suggestion and not _member_fits(nb, suggestion, name, line):
+        suggestion = None  # `plot.learning_curve` for `plt`: pyplot has no `learning_curve`
     if suggestion:
         evidence.append(f"`{suggestion}` is defined and looks close")
     # What the notebook shows: all its cells, or only some (then the hint stays humble).
@@ -396,6 +441,13 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
         if decisive
         else f"No cell shown here defines `{name}`"
     )
+    if nb.crash is not None and _commented_since(nb.crash.source, line):
+        evidence.append("the failing line is commented out in the cell's saved code")
+        hint = (
+            "The failing line is commented out in this cell's saved code: the error comes from "
+            "a run before that edit; run the cell again to see whether anything still fails."
+        )
+        return _finding(IMPLEMENTATION, None, True, hint, evidence)
     obj = subscript_of(line, name)
     commented = next(
         (
@@ -410,16 +462,107 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
         where = "this cell" if cell is nb.crash else f"cell {cell.index + 1}"
         evidence.append(f"{_cell_name(cell)} has the commented-out line `# {found}`")
         hint = commented_hint(name, found, where)
+    elif statement and _failed_import_of(nb, suggestion):
+        # `from tensorflow.keras.layers import LSTN` failed: the slip is in that import
+        cell = _failed_import_of(nb, suggestion)
+        evidence.append(f"{_cell_name(cell)} failed importing `{suggestion}`")
+        hint = (
+            f"Cell {cell.index + 1} failed to import `{suggestion}`, a misspelling of `{name}`: "
+            f"write `{name}` in that import and run it again."
+        )
     elif statement:
         # `models` for the notebook's `model`: a typo that is a library's name as well.
         hint = missing_import_hint(name, statement, suggestion or "")
     elif suggestion:
         hint = f"{nowhere}: did you mean `{suggestion}`?"
+    elif _loop_part(nb, name):
+        # `for key in keys: d[word_key]`: the loop's own variable is a part of the name
+        part = _loop_part(nb, name)
+        hint = f"{nowhere}, and a `for` loop of this cell binds `{part}`: did you mean `{part}`?"
     elif obj:
         hint = f"{nowhere}: {quotes_hint(obj, name)}; if it is a variable, assign it first."
     else:
         hint = f"{nowhere}: define it (or import it) first, or check its spelling."
     return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+
+
+# Modules whose public names the tables list, by the name they are imported as.
+_MEMBER_TABLES = {
+    "numpy": members.NUMPY,
+    "pandas": members.PANDAS,
+    "matplotlib.pyplot": members.PYPLOT,
+    "torch": members.TORCH,
+}
+
+
+def _aliases(nb: _Notebook, tabled: bool = True) -> dict[str, str]:
+    """alias → module of the notebook's `import numpy as np` lines (only the tabled modules
+    unless ``tabled`` is False)."""
+    code = "\n".join(c.source for c in nb.cells)
+    pattern = r"^[ \t]*import[ \t]+([\w.]+)[ \t]+as[ \t]+(\w+)"
+    return {
+        alias: module
+        for module, alias in re.findall(pattern, code, re.M)
+        if module in _MEMBER_TABLES or not tabled
+    }
+
+
+def _member_of_imported(nb: _Notebook, name: str, line: str) -> str:
+    """`np.arange` when the line calls `name`, a public name of a module the notebook imports
+    under an alias (the first such module of the tables' order; a builtin's name is no slip)."""
+    if name in _BUILTIN_NAMES or not re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", line):
+        return ""
+    aliases = _aliases(nb)
+    for module, names in _MEMBER_TABLES.items():
+        alias = next((a for a, m in aliases.items() if m == module), None)
+        if alias and name in names:
+            return f"{alias}.{name}"
+    return ""
+
+
+def _member_fits(nb: _Notebook, suggestion: str, name: str, line: str) -> bool:
+    """A close name used as `name.attr` on the line fits only if its module has `attr` (when the
+    tables list that module's names)."""
+    used = re.search(rf"(?<![\w.]){re.escape(name)}\.(\w+)", line)
+    if used is None:
+        # `plt.colorbar(plot, ...)`: a module is no value to pass, so `plt` is not meant
+        return suggestion not in _aliases(nb, tabled=False)
+    module = _aliases(nb).get(suggestion)
+    return module is None or used.group(1) in _MEMBER_TABLES[module]
+
+
+def _commented_since(source: str, line: str) -> bool:
+    """``line`` (the traceback's failing line) stands in ``source`` only behind a `#`."""
+    wanted = line.strip()
+    if not wanted:
+        return False
+    lines = [ln.strip() for ln in source.splitlines()]
+    return wanted not in lines and any(ln.lstrip("# ").strip() == wanted for ln in lines)
+
+
+def _loop_part(nb: _Notebook, name: str) -> str:
+    """A `for` variable of the crashing cell that is one `_`-part of ``name`` (`key` of
+    `word_key`), else ""."""
+    if nb.crash is None or "_" not in name:
+        return ""
+    parts = set(name.split("_"))
+    loops = re.findall(r"^[ \t]*for[ \t]+(\w+)[ \t]+in\b", nb.crash.source, re.M)
+    return next((v for v in loops if v in parts and len(v) >= 3 and v != name), "")
+
+
+def _failed_import_of(nb: _Notebook, name: str | None) -> Cell | None:
+    """The cell whose saved error is the failed import of ``name`` ("cannot import name 'LSTN'")."""
+    if not name:
+        return None
+    failed = re.compile(rf"cannot import name '{re.escape(name)}'")
+    for cell in nb.cells:
+        if cell.error is None:
+            continue
+        # Colab saves "ignored" for the message: the traceback still says it
+        texts = (cell.error.evalue or "", *(cell.error.traceback or ()))
+        if any(failed.search(text[:2_000]) for text in texts):
+            return cell
+    return None
 
 
 def _may_be_dynamic(source: str) -> bool:
@@ -563,14 +706,14 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
     return _finding(NOTEBOOK, OUT_OF_ORDER, decisive, hint, evidence, cell)
 
 
-def _local_hint(cell: Cell, name: str) -> str:
+def _local_hint(cell: Cell, name: str, below: bool = False) -> str:
     """How `name` is bound only inside a def or class of ``cell``: a parameter has a value only
     while its function runs, a class attribute is read through the class; a local variable can be
     returned. "Return it" is said only for the last."""
     where = f"cell {cell.index + 1}"
-    try:
-        tree = ast.parse(cell.source)
-    except SyntaxError:
+    try:  # IPython, not Python: a `%matplotlib inline` line must not hide the defs
+        tree = python_tree(to_python(cell.source)[0])
+    except (RecursionError, MemoryError):
         tree = None
     for node in ast.walk(tree) if tree is not None else ():
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
@@ -593,6 +736,14 @@ def _local_hint(cell: Cell, name: str) -> str:
                 f"`{name}` is an attribute of the class `{node.name}` in {where}: read it as "
                 f"`{node.name}.{name}` (or `self.{name}` inside its methods)."
             )
+    if below:
+        # a later cell's function that never ran for this cell: its local is no value this cell
+        # could have had; the top-level step that makes it is what is missing
+        return (
+            f"`{name}` is assigned only inside a function or class in {where}, below this one, "
+            f"where it is local: no cell creates it at the top level; create `{name}` above this "
+            "cell (or return it from that function and assign the result)."
+        )
     return (
         f"`{name}` is only assigned inside a function or class in {where}, so it is local "
         "there: return it, or assign it at the top level of a cell."

@@ -388,7 +388,14 @@ def _ran_later(nb, counts: _Counts, name: str, cell: Cell, evidence: list[str]):
         evidence.append(restart)
         when = "it ran after this cell, or before a kernel restart"
     hint = f"Run cell {cell.index + 1} first: it defines `{name}` ({when})."
-    if cell.error is not None:
+    if cell.error is not None and re.search(rf"'{re.escape(name)}'", cell.error.evalue or ""):
+        # `import matpotlib` failed on the very name: running it first cannot define it
+        hint = (
+            f"Cell {cell.index + 1} would define `{name}`, but its last run failed on that very "
+            f"name ({_failure(cell)[1]}): fix that first (the name's spelling, or what it "
+            "needs), then run it and this cell."
+        )
+    elif cell.error is not None:
         hint += f" Its last run failed too ({_failure(cell)[1]}): fix that as well."
     kind = KIND_RESTART if restart else KIND_OUT_OF_ORDER
     return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=kind)

@@ -23,20 +23,27 @@ _DISPLAY_FRAMES = frozenset(
 )
 _KERNEL_DIED = re.compile(
     r"Kernel crashed while executing|kernel (?:appears to have )?died|Canceled future for "
-    r"execute_request",
+    r"execute_request|Kernel\s*崩溃",
     re.I,
 )
+
+# VS Code's own error when the environment chosen as kernel cannot run cells at all.
+_NO_IPYKERNEL = re.compile(r"requires (?:the )?ipykernel package", re.I)
 
 
 def display_failure(parsed: ParsedError) -> tuple[str, str] | None:
     """(name, message) of the error IPython failed to display, when the raised error comes from
     IPython's traceback display itself; else None. No rule's template applies then."""
-    if not parsed.chain or not any(
+    if not any(
         f.library == "IPython" and f.function.rsplit(".", 1)[-1] in _DISPLAY_FRAMES
         for f in parsed.frames[-6:]
     ):
         return None
-    return parsed.chain[0]
+    if parsed.chain:
+        return parsed.chain[0]
+    # Python 2's IPython shows no chain: the earlier error is unknown, yet it is the one to fix.
+    last = parsed.last_frame
+    return ("error", "") if last is not None and last.library == "IPython" else None
 
 
 def special_hint(parsed: ParsedError) -> str:
@@ -53,6 +60,12 @@ def special_hint(parsed: ParsedError) -> str:
             "The kernel process died while running this cell (or an earlier one), so Python left "
             "no traceback: native code crashed or memory ran out. Restart the kernel and run the "
             "cells one at a time to find the one that stops it."
+        )
+    if not parsed.ename and _NO_IPYKERNEL.search(parsed.text[:5_000]):
+        return (
+            "VS Code could not start a kernel: the selected Python environment has no "
+            "`ipykernel`. Install it with the command the message gives (or pick another "
+            "environment as the kernel), then run the cell again."
         )
     shown = display_failure(parsed)
     if shown is None:

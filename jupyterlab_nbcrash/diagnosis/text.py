@@ -322,10 +322,20 @@ def closest_allowed(message: str, arguments) -> tuple[str, str]:
     return "", ""
 
 
+# The line that opens a message's list of every valid name (plotly's "Valid properties:").
+_VALID_LIST = re.compile(r"\n\s*(?:Valid|Allowed|Available|Supported|Possible) \w+(?: are)?:")
+
+
+def before_valid_list(message: str) -> str:
+    """The message without the list of valid names some libraries append to it."""
+    return _VALID_LIST.split(message, maxsplit=1)[0]
+
+
 def named_arguments(parsed: ParsedError, arguments, text: str) -> list[str]:
     """``name=value`` items of the user's call (or, when it has none, of the cell's code) whose
-    parameter the message ``text`` names: the values to check first."""
-    text = text[:4_000]
+    parameter the message ``text`` names: the values to check first. A list of the valid names
+    that follows the message ("Valid properties: … x … y") names none of the user's."""
+    text = before_valid_list(text[:4_000])
 
     def quoted(name: str) -> bool:
         n = re.escape(name)

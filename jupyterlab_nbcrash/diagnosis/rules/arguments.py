@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..definitions import imported_from
 from ..layer_shapes import layer_size_words
-from ..text import as_code
+from ..text import as_code, spelled_alike
 from ..traceback import ParsedError
 from ..where import failing_call, raised_by_the_line
 from .accepted_values import value_not_accepted_words
@@ -437,6 +438,14 @@ def _unexpected_keyword(p, f):
             "documentation of your installed version."
         )
     shown = caller if caller and caller.split(".")[-1] == short and "." not in func else func
+    source = imported_from(f"{p.user_code}\n{p.user_line}", shown)
+    if source:
+        # `Polygon(..., closed=True)` with shapely's Polygon imported: which one is called
+        return (
+            f"`{shown}` here is `{source}`'s (`from {source} import {shown}`), which has no "
+            f"parameter `{kw}` in your installed version: check that it is the `{shown}` you "
+            f"mean, and its parameters (`help({shown})`)."
+        )
     return (
         f"`{shown}()` has no parameter `{kw}`: check its spelling and the documentation of your "
         f"installed version (`help({shown})`)."
@@ -549,6 +558,11 @@ def _sklearn_invalid_parameter(p, f):
         got = re.search(r"\. Got (.{1,60}?) instead", p.message)
         got = f"; got {got.group(1)}" if got else ""
         return f"The `{param}` parameter of {est} must be {f['valid']}{got}."
+    # The estimator's repr in the message lists parameters it has: a slip of one is the fix.
+    listed = re.findall(r"[(,]\s*(\w+)=", p.message[:2_000])
+    near = next((name for name in listed if spelled_alike(param, name)), "")
+    if near and near != param:
+        return f"`{param}` is not a parameter of {est}: did you mean `{near}`?"
     return (
         f"`{param}` is not a parameter of {est}: in a Pipeline or GridSearchCV write "
         f"`<step>__{param}`; list valid names with `estimator.get_params().keys()`."
@@ -594,6 +608,12 @@ def _torch_argument_types(p, f):
             "signatures: the message lists the accepted ones; compare types and keyword names."
         )
     got = f.get("got") or ("a NumPy array" if combo else "a NumPy array or list")
+    if re.search(r"expected np\.ndarray \(got Tensor\)", p.message):
+        # `torch.from_numpy(x)` where x is a Tensor already
+        return (
+            "`torch.from_numpy` takes a NumPy array, and this value is a Tensor already: use it "
+            "as it is (or `torch.as_tensor(x)`, which takes both)."
+        )
     return (
         f"PyTorch got {got} where it needs a tensor: convert with `torch.from_numpy(x)` or "
         "`torch.tensor(x, dtype=torch.float32)`."
@@ -631,6 +651,13 @@ def _wrong_input_container(p, f):
     detail = f.get("detail", "")
     if "merge" in detail:
         return "The two DataFrames share no column name: pass `on=` or `left_on=`/`right_on=`."
+    passed = re.search(r'you passed an object of type "(DataFrame|Series)"', p.message)
+    if passed:
+        # `pd.concat(df)` or `pd.concat(a, b)`: the frames, not in a list
+        return (
+            f"`pd.concat` takes a list of frames, and got one {passed.group(1)}: put the "
+            "objects to join in square brackets, `pd.concat([a, b])`."
+        )
     if "pandas" in detail or "Series and DataFrame" in detail:
         return (
             "`pd.concat` takes a list of Series/DataFrames: wrap arrays in `pd.DataFrame(...)` "

@@ -506,6 +506,12 @@ def _permission_denied(p, f):
 def _file_or_folder_mixup(p, f):
     if f.get("kind") == "NotADirectoryError":
         return f"A part of `{f.get('path', 'the path')}` is a file where a folder is expected."
+    if re.search(r"\bos\.(?:remove|unlink)\(|\.unlink\(", p.user_line):
+        # deleting, not opening: the folder is the thing to remove
+        return (
+            f"`{f.get('path', 'The path')}` is a folder, and `os.remove` deletes files only: "
+            "remove a folder with `shutil.rmtree(path)` (or `os.rmdir(path)` when it is empty)."
+        )
     return (
         f"`{f.get('path', 'The path')}` is a folder, not a file: open a file inside it, "
         "e.g. `os.path.join(folder, name)`."
@@ -527,6 +533,13 @@ def _invalid_json(p, f):
             "The text does not start like JSON at all: it is empty, or something else (an HTML "
             "page, plain text); print its first characters."
         )
+    if "Expecting property name enclosed in double quotes" in p.message:
+        # JSON's keys take double quotes: a Python dict's repr ('key') or a trailing comma
+        return (
+            "A key there is not in double quotes (single quotes, as Python prints a dict) or a "
+            "comma stands before `}`: write the text as JSON, or read a Python literal with "
+            "`ast.literal_eval`."
+        )
     return (
         "The text is not valid JSON: check the file is complete JSON (for one object per line use "
         "`pd.read_json(path, lines=True)`)."
@@ -535,6 +548,14 @@ def _invalid_json(p, f):
 
 def _wrong_text_encoding(p, f):
     codec = f.get("codec") or "utf-8"
+    if codec == "charmap" or re.fullmatch(r"cp125\d", codec):
+        # Windows opened the file with its own code page (no encoding passed): most text files
+        # today are UTF-8
+        return (
+            f"Windows read the file with its own code page ({codec}), as no encoding was passed: "
+            "the file is most likely UTF-8, so pass `encoding='utf-8'` to the call that opens it "
+            "(`open(path, encoding='utf-8')`)."
+        )
     return (
         f"The file is not encoded as {codec}: pass its encoding, e.g. "
         "`pd.read_csv(path, encoding='latin-1')` (or 'cp1252' for files saved by Excel)."
@@ -644,6 +665,21 @@ def _data_file_unreadable(p, f):
 
 def _invalid_path(p, f):
     path = f.get("path", "")
+    if not path and re.search(r": ''$", p.message.strip()):
+        return (
+            "The path passed is empty (`''`): the variable that holds it is empty (a cancelled "
+            "dialog, a setting not filled in); print it before this line."
+        )
+    if re.search(r"[A-Za-z]:[\\/].*[A-Za-z]:[\\/]", path):
+        return (
+            f"{code_span(path)} holds two absolute paths one after the other: join a folder with "
+            "a bare file name only (`os.path.join(folder, name)`), or use the full path once."
+        )
+    if re.match(r"[a-z][a-z0-9+.-]*://", path) and not f.get("url"):
+        return (
+            f"{code_span(path)} is a storage URL, not a local file: open it with a library that "
+            "reads that storage (`fsspec`/`gcsfs`, `tf.io.gfile`), or download it first."
+        )
     if not path:
         return (
             "The operating system rejected an argument of this file operation (Errno 22): check "

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import ast
 import difflib
+import keyword
 import re
 
-from ..definitions import name_slip
+from ..definitions import name_slip, passed_as_own_keyword
 from ..text import CLOSE, as_code, possibly_close, suggest
 from ..traceback import Frame, ParsedError
 from ..where import raised_outside_notebook
@@ -210,6 +211,16 @@ NOT_IN_NOTEBOOKS = {
 }
 
 
+def _at_top_level(p: ParsedError) -> bool:
+    """The error was raised by a cell's own top-level code, not inside a function of it."""
+    last = p.last_frame
+    return (
+        last is not None
+        and last.is_user
+        and (last.function in ("", "<module>") or last.function.startswith("<cell line"))
+    )
+
+
 def special_name_hint(p: ParsedError, name: str) -> str | None:
     """What a NameError certainly means whatever the notebook holds: a name raised inside a
     library's (or another file's) own code, a name notebooks never have, or a name this very
@@ -222,6 +233,12 @@ def special_name_hint(p: ParsedError, name: str) -> str | None:
         return _inside_other_code(p, name, elsewhere)
     if name in NOT_IN_NOTEBOOKS:
         return NOT_IN_NOTEBOOKS[name]
+    if name == "self" and own and _at_top_level(p):
+        return (
+            "`self` has a value only inside a method of a class (its first parameter), and this "
+            "line runs at the top level of a cell: use the object itself (the variable that "
+            "holds it) in place of `self`."
+        )
     if "Error evaluating factor" in p.message:
         # patsy (statsmodels' formulas) looks a formula's names up in the data first, then in
         # the notebook's variables: the name is in neither.
@@ -388,6 +405,8 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
     if f.get("replacement"):
         return f"`{name}` is Python 2; in Python 3 use {as_code(f['replacement'])}."
     statement = import_for(name, p.user_line or p.user_code)
+    if passed_as_own_keyword(p.user_line, name):
+        statement, what = "", "variable"  # `explode=explode`: a value, not pyspark's function
     if statement:
         return missing_import_hint(name, statement)
     did = re.search(r"Did you mean:? '?(\w+)'?", p.message)
@@ -399,7 +418,7 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
         candidates = [
             c
             for c in possibly_close(name, _code_names(p, callables=what != "variable"))
-            if is_misspelling(name, c)
+            if is_misspelling(name, c) and not keyword.iskeyword(c)  # `elif` is never a value
         ]
         suggestion = suggest(name, candidates)
     todo = "assigns" if what == "variable" else "defines or imports"
@@ -437,6 +456,15 @@ def _undefined_class(p, f):
 
 
 def _read_before_assignment(p, f):
+    frame = raised_outside_notebook(p)
+    if frame is not None and frame.library:
+        # keras' `predict` reads its own `batch_outputs`: no function of the user's to change
+        return (
+            f"`{f.get('name')}` is a local variable of `{frame.library}`'s own code, read before "
+            "it got a value: a branch or loop there did not run (often because the input is "
+            f"empty): check that the data you pass is not empty, and that your `{frame.library}` "
+            "version fits your code."
+        )
     return (
         f"`{f.get('name')}` is assigned inside the function, so Python treats it as local there, "
         "but it is read before that line: pass it in as an argument (or declare it `global`)."

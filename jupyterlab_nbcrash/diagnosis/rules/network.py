@@ -180,6 +180,9 @@ _NO_CONNECTION = re.compile(
 )
 
 
+_LOCAL_HOST = re.compile(r"\blocalhost\b|\b127\.0\.0\.1\b")
+
+
 def _request_failed(p, f):
     """When: the message shows what failed (a malformed URL, DNS, a status code, SSL, a
     connection that got no answer). A server that answered with its own error message gets the
@@ -201,6 +204,13 @@ def _request_failed(p, f):
         return (
             "The server got too many requests (HTTP 429): wait, retry later and pause between "
             "calls."
+        )
+    if "is not a valid model identifier" in p.message:
+        # the Hub answered that no such model is listed: the id, before any token
+        return (
+            "The model id is neither a local folder nor a model on the Hugging Face Hub: check "
+            "its spelling on huggingface.co (a private model also needs a token: "
+            "`huggingface-cli login`)."
         )
     if status == "401":
         return "The server refused access (HTTP 401): check your API key or token."
@@ -236,6 +246,13 @@ def _request_failed(p, f):
         return (
             "The secure (SSL) connection broke off: retry later; on a company or school "
             "network, a proxy or firewall may block it."
+        )
+    if _NO_CONNECTION.search(p.message) and _LOCAL_HOST.search(p.message[:500]):
+        # a server on the kernel's own machine: no network is involved
+        return (
+            "No server answers on this machine (localhost): start the server it connects to (a "
+            "database, an API) on the machine that runs the kernel, or connect to one it can "
+            "reach (a hosted notebook such as Colab or Kaggle runs none of yours)."
         )
     if _NO_CONNECTION.search(p.message) or (not p.message.strip() and p.chain):
         return (
