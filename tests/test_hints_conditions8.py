@@ -221,3 +221,28 @@ def test_a_message_about_counts_or_order_of_inputs_is_not_called_input_free(mess
 def test_an_input_free_message_makes_no_claim_about_the_users_values():
     text = hint(crash("ValueError", "Function did not transform", "df.transform(f)"))
     assert "names no value" not in text and "search for it" in text, text
+
+
+# --------------------------------------- 6. a quoted name on the line is the data's name only
+
+
+@pytest.mark.parametrize(
+    ("line", "speaks"),
+    [
+        ("total = float('Order ID')", True),  # the name itself is converted
+        ("df['Order ID'] = df['Order ID'].astype(float)", False),  # the column is converted
+    ],
+)
+def test_a_quoted_name_is_blamed_only_where_it_is_passed_not_subscripted(line, speaks):
+    text = hint(crash("ValueError", "could not convert string to float: 'Order ID'", line))
+    assert ("written on this line as a string" in text) is speaks, text
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [("str", "hides Python's built-in `str`"), ("tqdm", "call the function or class inside it")],
+)
+def test_a_called_module_named_like_a_builtin_hides_the_builtin(name, says):
+    line = f"label = {name}(value)"
+    text = hint(crash("TypeError", "'module' object is not callable", line, code=line))
+    assert says in text, text

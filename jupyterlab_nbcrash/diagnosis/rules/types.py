@@ -325,6 +325,13 @@ def _not_callable(p, f):
         )
     name = _only_call(p) or _only_unimported_call(p)
     if t == "module":
+        if name and hasattr(builtins, name):
+            # `import str` (a file or package of that name) hides Python's own `str`: the call
+            # meant the builtin, not something inside the module.
+            return (
+                f"`{name}` is a module here, so it hides Python's built-in `{name}`: remove the "
+                f"`import {name}` (or import it under another name) and restart the kernel."
+            )
         if name and "." not in name:
             return (
                 f"`{name}` is a module here, not a function: call the function or class inside "

@@ -311,7 +311,8 @@ def _text_from_the_line(p, value: str | None) -> str:
         )
     call = failing_call(p)
     named = value and re.fullmatch(r"[A-Za-z_][\w ]*", value)  # a name, no number written oddly
-    if named and re.search(r"""(['"])""" + re.escape(value) + r"\1", line):
+    # Not as a subscript key: `df['Order ID']` passes the column, whose text is the value.
+    if named and re.search(r"""(?<![\[\w])\s*(['"])""" + re.escape(value) + r"\1(?!\s*\])", line):
         return (
             f"The text {_quoted(value)} is written on this line as a string and cannot become "
             "a number: if it names data, pass the data itself (the variable, or "
