@@ -246,3 +246,29 @@ def test_a_called_module_named_like_a_builtin_hides_the_builtin(name, says):
     line = f"label = {name}(value)"
     text = hint(crash("TypeError", "'module' object is not callable", line, code=line))
     assert says in text, text
+
+
+# ------------------------------------ 7. the failing line's number counts the cell's own lines
+
+
+def test_the_failing_line_number_counts_the_cells_own_lines_not_the_tracebacks_copies():
+    from jupyterlab_nbcrash.diagnosis.traceback import parse
+    from jupyterlab_nbcrash.diagnosis.where import failing_line_number, own_lines
+
+    code = "df.drop('a', axis=1, inplace=True)\ndf['a'].mean()"
+    record = ErrorRecord(
+        ename="KeyError",
+        evalue="'a'",
+        traceback=(
+            "-" * 75,
+            "KeyError                                  Traceback (most recent call last)",
+            "Cell In[4], line 2\n----> 2 df['a'].mean()\n",
+            "KeyError: 'a'",
+        ),
+        code=code,
+    )
+    parsed = parse(record)
+    assert own_lines(parsed) == code.splitlines()
+    assert failing_line_number(parsed) == 2
+    # The removal on line 1 comes before the failing line 2 of the same cell.
+    assert "Line 1 of this cell" in diagnose(record).hint

@@ -115,7 +115,10 @@ class ParsedError:
     qualified_ename: str = ""
     frames: tuple[Frame, ...] = ()
     user_line: str = ""
+    # The user's code the crash shows: the traceback's lines of notebook cells, then the
+    # crashing cell's own code (``cell_lines`` lines at its end; 0 when the record has none).
     user_code: str = ""
+    cell_lines: int = 0
     # The sources of the notebook's code cells when the record carries the notebook, else ():
     # for the templates whose condition is a definition in another cell (`definitions.py`).
     notebook_code: tuple[str, ...] = ()
@@ -630,6 +633,7 @@ def _parse(record: ErrorRecord) -> ParsedError:
         frames=frames if frames else tuple(all_frames[-MAX_FRAMES:]),
         user_line=user_line,
         user_code="\n".join(code_parts),
+        cell_lines=len(record.code[:100_000].splitlines()) if record.code else 0,
         notebook_code=tuple(
             c.source
             for c in (record.notebook.cells if record.notebook else ())

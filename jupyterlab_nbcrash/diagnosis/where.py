@@ -50,14 +50,21 @@ def user_frame_index(parsed: ParsedError) -> int | None:
     return None
 
 
+def own_lines(parsed: ParsedError) -> list[str]:
+    """The crashing cell's own lines when the record carries its code (they end
+    ``user_code``, after the traceback's copies of some lines), else the traceback's lines."""
+    lines = parsed.user_code.splitlines()
+    return lines[len(lines) - parsed.cell_lines :] if 0 < parsed.cell_lines <= len(lines) else lines
+
+
 def failing_line_number(parsed: ParsedError) -> int:
-    """The number (from 1) of the cell's line that failed, in ``parsed.user_code``; 0 when
-    unknown. The traceback's number is checked against the code: a cell edited after it ran
-    shifts its lines, and then the line is found by its text."""
+    """The number (from 1) of the line that failed, in ``own_lines(parsed)``; 0 when unknown.
+    The traceback's number is checked against the code: a cell edited after it ran shifts its
+    lines, and then the line is found by its text."""
     cell = next((f for f in parsed.frames if f.is_user), None)
     if cell is None or not parsed.user_code:
         return 0
-    lines = parsed.user_code.splitlines()
+    lines = own_lines(parsed)
     text = (cell.failing_line or "").strip()
     if cell.lineno and 0 < cell.lineno <= len(lines) and lines[cell.lineno - 1].strip() == text:
         return cell.lineno

@@ -8,7 +8,7 @@ import re
 
 from ..text import expression_before
 from ..traceback import ParsedError
-from ..where import failing_line_number
+from ..where import failing_line_number, own_lines
 
 
 def reads_on_line(p: ParsedError, attr: str) -> re.Match | None:
@@ -33,7 +33,7 @@ def assigned_to(p: ParsedError, name: str) -> str:
     side), or ""."""
     if not re.fullmatch(r"[\w.]+", name or ""):
         return ""
-    lines = p.user_code.splitlines()[: failing_line_number(p) - 1 or 2000]
+    lines = own_lines(p)[: failing_line_number(p) - 1 or 2000]
     found = re.findall(rf"^\s*{re.escape(name)}\s*=(?!=)\s*(.+?)\s*$", "\n".join(lines), re.M)
     return found[-1] if found else ""
 
@@ -55,7 +55,7 @@ def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
 def in_loop_body(p: ParsedError) -> bool:
     """The failing line sits in the body of a `for` or `while` of the cell: at its number, or
     wherever the cell has its text (a cell edited after it ran moves its lines)."""
-    lines = p.user_code.splitlines()
+    lines = own_lines(p)
     text = p.user_line.strip()
     places = {i for i, line in enumerate(lines) if text and line.strip() == text}
     number = failing_line_number(p)

@@ -7,7 +7,13 @@ import re
 from ..definitions import seen_code
 from ..text import expression_before, key_strings, spelled_alike
 from ..traceback import ParsedError
-from ..where import callee, failing_call, failing_line_number, raised_outside_notebook
+from ..where import (
+    callee,
+    failing_call,
+    failing_line_number,
+    own_lines,
+    raised_outside_notebook,
+)
 from .base import Facts, RuleMatch, Template, named
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -362,7 +368,8 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
         return ""
     failing = failing_line_number(p)
     quoted = re.compile(r"['\"]" + re.escape(key) + r"['\"]")
-    for number, line in enumerate(p.user_code.splitlines()[:400], 1):
+    lines = own_lines(p)
+    for number, line in enumerate(lines[:400], 1):
         code = line.split("#", 1)[0]
         if not _REMOVES.search(code) or not quoted.search(code):
             continue
@@ -386,7 +393,7 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
                 "already removed it (re-run the cell that loads the data); else print the "
                 "columns."
             )
-        if _rebuilt_before(p.user_code, code, number):
+        if _rebuilt_before("\n".join(lines), code, number):
             continue  # the cell makes the frame anew before removing: a re-run starts afresh
         if "inplace=True" in code.replace(" ", "") or _reassigns(code):
             return (
