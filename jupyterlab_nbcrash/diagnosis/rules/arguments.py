@@ -635,6 +635,13 @@ def _keras_unknown_identifier(p, f):
             f"own class, {own}; if it is a Keras class, the file was saved by another Keras "
             "version than the installed one."
         )
+    if re.search(r"\bload_model\(", p.user_line):
+        # Loading a model saved with a function of the user's: no string of theirs to respell.
+        return (
+            f"The saved model uses the {what} `{name}`, which Keras does not know when loading: "
+            f"pass your own `{name}` with `load_model(..., custom_objects={{'{name}': {name}}})`, "
+            "or load with `compile=False` to predict only."
+        )
     return (
         f"Keras does not know the {what} `{name}`: check the string's spelling (e.g. 'relu', "
         "'adam', 'categorical_crossentropy') or pass the object itself."
