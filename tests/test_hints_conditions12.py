@@ -31,6 +31,8 @@ _PAGING = (
     "[WinError 1455] The paging file is too small for this operation to complete. Error "
     'loading "C:\\py\\lib\\site-packages\\torch\\lib\\cudnn.dll" or one of its dependencies.'
 )
+_ADDED = "The added layer must be an instance of class Layer. Found: "
+_SEQUENTIAL = [(f"{SITE}/tensorflow/python/keras/engine/sequential.py", "add")]
 _NO_PLOT = "'numpy.ndarray' object has no attribute 'plot'"
 
 # (ename, message, failing line, frames) → a words the hint must say, b words it must not
@@ -167,6 +169,31 @@ CASES = {
         ("`import copy`",),
         (),
     ),
+    "layer of the other keras": (
+        (
+            "TypeError",
+            _ADDED + "<keras.layers.core.dense.Dense object at 0x7f1c2c3b5d90>",
+            "model.add(Dense(8))",
+            _SEQUENTIAL,
+        ),
+        ("another Keras package", "`tensorflow.keras`"),
+        (),
+    ),
+    "no layer at all": (
+        ("TypeError", _ADDED + "<function relu at 0x7f1c2c3b5d90>", "model.add(relu)", _SEQUENTIAL),
+        (),
+        ("another Keras package",),
+    ),
+    "numpy function given a second value": (
+        (
+            "TypeError",
+            "return arrays must be of ArrayType",
+            "print(log(8, 2))",
+            [(f"{SITE}/ipykernel/iostream.py", "write")],
+        ),
+        ("(`out`)",),
+        ("`type(...)`",),
+    ),
 }
 
 
@@ -236,3 +263,13 @@ def test_a_del_of_an_undefined_name_is_not_sent_to_the_cell_that_defines_it(line
     assert deletes_name(line, "df") is deletes
     text = hint(crash("NameError", "name 'df' is not defined", line))
     assert ("nothing to delete" in text) is deletes, text
+
+
+def test_a_numpy_star_import_is_named_only_where_the_cell_has_it():
+    code = "from math import *\nfrom numpy import *\nprint(log(8, 2))"
+    text = hint(
+        crash("TypeError", "return arrays must be of ArrayType", "print(log(8, 2))", (), code)
+    )
+    assert "`from numpy import *`" in text, text
+    text = hint(crash("TypeError", "return arrays must be of ArrayType", "np.log(8, 2)"))
+    assert "`from numpy import *`" not in text and "(`out`)" in text, text

@@ -49,6 +49,23 @@ from .traceback import GLUE_PACKAGES, ParsedError
 from .where import MAX_CALL, call_arguments, failing_call, raised_in_user_code
 
 
+def _ufunc_given_out(parsed: ParsedError) -> str:
+    """NumPy's ufuncs (`np.log`, `np.sqrt`) take a value after their inputs as the array to
+    write into (`out`): a second number there is what "return arrays must be of ArrayType"
+    refuses."""
+    star = re.search(r"^\s*from\s+numpy\s+import\s+\*", parsed.user_code, re.M)
+    shadow = (
+        ": here `from numpy import *` replaced `math`'s function of that name; import `math` "
+        "and call it from there (e.g. `math.log(x, base)`)"
+        if star
+        else ": pass only the function's inputs (`np.log(x) / np.log(base)` for another base)"
+    )
+    return (
+        "A NumPy function got one value more than its inputs, and took it as the array to "
+        f"write the result into (`out`){shadow}."
+    )
+
+
 def make_hint(
     parsed: ParsedError, labels: Mapping[str, str | None], matches: Sequence[RuleMatch] = ()
 ) -> tuple[str, list[str]]:
@@ -361,6 +378,8 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         inside = _library_look(parsed)
         if inside:
             return inside
+    if family == "TypeError" and "return arrays must be of ArrayType" in parsed.message:
+        return _ufunc_given_out(parsed)
     if family == "TypeError" and _STATES_TYPE.search(parsed.message[:1_000]):
         # The message names the type it wanted: the types are what to compare.
         return (
