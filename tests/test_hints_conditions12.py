@@ -33,6 +33,12 @@ _PAGING = (
 )
 _ADDED = "The added layer must be an instance of class Layer. Found: "
 _SEQUENTIAL = [(f"{SITE}/tensorflow/python/keras/engine/sequential.py", "add")]
+_WINDOWS_NUMPY = (
+    "The current Numpy installation ('C:\\\\py\\\\numpy\\\\__init__.py') fails to pass a sanity "
+    "check due to a bug in the windows runtime. See this issue for more information: "
+    "https://tinyurl.com/y3dm3h86"
+)
+_NUMPY_INIT = [(f"{SITE}/numpy/__init__.py", "<module>")]
 _NO_PLOT = "'numpy.ndarray' object has no attribute 'plot'"
 
 # (ename, message, failing line, frames) → a words the hint must say, b words it must not
@@ -193,6 +199,21 @@ CASES = {
         ),
         ("(`out`)",),
         ("`type(...)`",),
+    ),
+    "numpy on a broken windows runtime": (
+        ("RuntimeError", _WINDOWS_NUMPY, "import numpy as np", _NUMPY_INIT),
+        ("`numpy==1.19.3`",),
+        (),
+    ),
+    "another error while importing numpy": (
+        (
+            "RuntimeError",
+            "module compiled against API version 0x10",
+            "import numpy as np",
+            _NUMPY_INIT,
+        ),
+        (),
+        ("1.19.3",),
     ),
 }
 

@@ -353,6 +353,13 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     failure = not_about_inputs(parsed, family not in _LOOK or family in ("ValueError", "TypeError"))
     if failure:
         return failure
+    if "sanity check due to a bug in the windows runtime" in parsed.message:
+        # NumPy 1.19.4's own check for the fmod bug of a Windows 10 update (numpy#17726).
+        return (
+            "This NumPy release does not work with this Windows version's runtime: install "
+            "`numpy==1.19.3` (`%pip install numpy==1.19.3`) or update Windows, then restart "
+            "the kernel."
+        )
     if imported and family not in ("ImportError", "NameError") and installed:
         module = (imported.group(1) or imported.group(2)).split(".")[0]
         libraries = [f"`{lib}`" for lib in parsed.libraries[:3] if lib != module]
