@@ -90,6 +90,8 @@ USES = [
     ("norm", "length = norm([3, 4])", "from numpy.linalg import norm"),
     ("io", "buf = io.BytesIO()", "import io"),
     ("io", "img = io.imread('a.png')", "from skimage import io"),
+    ("copy", "b = copy([1])", "from copy import copy"),
+    ("copy", "b = copy.deepcopy([1])", "import copy"),
 ]
 
 

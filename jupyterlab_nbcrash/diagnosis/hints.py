@@ -49,6 +49,23 @@ from .traceback import GLUE_PACKAGES, ParsedError
 from .where import MAX_CALL, call_arguments, failing_call, raised_in_user_code
 
 
+def _ufunc_given_out(parsed: ParsedError) -> str:
+    """NumPy's ufuncs (`np.log`, `np.sqrt`) take a value after their inputs as the array to
+    write into (`out`): a second number there is what "return arrays must be of ArrayType"
+    refuses."""
+    star = re.search(r"^\s*from\s+numpy\s+import\s+\*", parsed.user_code, re.M)
+    shadow = (
+        ": here `from numpy import *` replaced `math`'s function of that name; import `math` "
+        "and call it from there (e.g. `math.log(x, base)`)"
+        if star
+        else ": pass only the function's inputs (`np.log(x) / np.log(base)` for another base)"
+    )
+    return (
+        "A NumPy function got one value more than its inputs, and took it as the array to "
+        f"write the result into (`out`){shadow}."
+    )
+
+
 def make_hint(
     parsed: ParsedError, labels: Mapping[str, str | None], matches: Sequence[RuleMatch] = ()
 ) -> tuple[str, list[str]]:
@@ -336,6 +353,13 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     failure = not_about_inputs(parsed, family not in _LOOK or family in ("ValueError", "TypeError"))
     if failure:
         return failure
+    if "sanity check due to a bug in the windows runtime" in parsed.message:
+        # NumPy 1.19.4's own check for the fmod bug of a Windows 10 update (numpy#17726).
+        return (
+            "This NumPy release does not work with this Windows version's runtime: install "
+            "`numpy==1.19.3` (`%pip install numpy==1.19.3`) or update Windows, then restart "
+            "the kernel."
+        )
     if imported and family not in ("ImportError", "NameError") and installed:
         module = (imported.group(1) or imported.group(2)).split(".")[0]
         libraries = [f"`{lib}`" for lib in parsed.libraries[:3] if lib != module]
@@ -361,6 +385,8 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         inside = _library_look(parsed)
         if inside:
             return inside
+    if family == "TypeError" and "return arrays must be of ArrayType" in parsed.message:
+        return _ufunc_given_out(parsed)
     if family == "TypeError" and _STATES_TYPE.search(parsed.message[:1_000]):
         # The message names the type it wanted: the types are what to compare.
         return (

@@ -48,6 +48,7 @@ from .rules.install import install_line, install_not_taken_hint
 from .rules.names import (
     commented_definition,
     commented_hint,
+    deletes_name,
     is_misspelling,
     missing_import_hint,
     quotes_hint,
@@ -282,6 +283,8 @@ class _Notebook:
 def _undefined_name_finding(
     nb: _Notebook, name: str, message: str, line: str = ""
 ) -> NotebookFinding | None:
+    if deletes_name(line, name):
+        return None  # `del df` of a name already gone: the rule's hint says so
     definers = [c for c in nb.mentioning(name) if c is not nb.crash and name in nb.names(c).defines]
     evidence = [f"`{name}` is not defined when {nb.where()} ran"]
     if not definers:

@@ -635,6 +635,13 @@ def _keras_unknown_identifier(p, f):
             f"own class, {own}; if it is a Keras class, the file was saved by another Keras "
             "version than the installed one."
         )
+    if re.search(r"\bload_model\(", p.user_line):
+        # Loading a model saved with a function of the user's: no string of theirs to respell.
+        return (
+            f"The saved model uses the {what} `{name}`, which Keras does not know when loading: "
+            f"pass your own `{name}` with `load_model(..., custom_objects={{'{name}': {name}}})`, "
+            "or load with `compile=False` to predict only."
+        )
     return (
         f"Keras does not know the {what} `{name}`: check the string's spelling (e.g. 'relu', "
         "'adam', 'categorical_crossentropy') or pass the object itself."
@@ -644,7 +651,23 @@ def _keras_unknown_identifier(p, f):
 def _value_not_accepted(p, f):
     """When: a parameter value message (scikit-learn's wording): its own sentence, the values it
     allows and the user's argument it names. Without any of them the safe hint speaks."""
-    return value_not_accepted_words(p, f.get("detail", "\0"))
+    return _other_keras_layer(p.message) or value_not_accepted_words(p, f.get("detail", "\0"))
+
+
+def _other_keras_layer(message: str) -> str | None:
+    """When: Keras refuses as "no Layer" an object that is a Keras layer, of the other Keras
+    (`tensorflow.python.keras` or `tf.keras` beside the standalone `keras`): no value of the
+    argument is wrong, the two imports are mixed."""
+    found = re.search(
+        r"must be an instance of class Layer\. Found: <([\w.]*keras[\w.]*layers[\w.]*)", message
+    )
+    if not found:
+        return None
+    return (
+        f"The layer given is a Keras layer of another Keras package (`{found.group(1)}`) than "
+        "the model's: import the model and all layers from one of them, `keras` or "
+        "`tensorflow.keras`, then restart the kernel."
+    )
 
 
 def _wrong_input_container(p, f):

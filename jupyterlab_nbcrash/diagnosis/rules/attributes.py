@@ -306,11 +306,33 @@ def _attribute_of_none(p, f):
     return None
 
 
+# Names the plotting code gives the result of `plt.subplots(...)`; with several subplots that
+# result is a NumPy array of Axes, not one Axes.
+_AXES_NAMES = frozenset({"ax", "axs", "axes", "axarr"})
+
+
+def _axes_array(p, attr: str) -> str | None:
+    """When: the array's attribute is read on a name of `plt.subplots`' result (`ax.plot`)."""
+    owner = re.search(rf"\b(\w+)\s*\.\s*{re.escape(attr)}\b", p.user_line)
+    if not owner or owner.group(1) not in _AXES_NAMES:
+        return None
+    name = owner.group(1)
+    return (
+        f"`{name}` is an array of Axes (what `plt.subplots(rows, cols)` returns for several "
+        f"subplots), which has no `.{attr}`: pick one subplot, e.g. `{name}[0].{attr}(...)` "
+        f"(`{name}[0, 0]` in a grid)."
+    )
+
+
 def _array_not_frame(p, f):
     attr = f.get("attribute", "")
-    return reassigned_on_rerun(p, attr, f.get("owner", "")) or (
-        f"This is a NumPy array, which has no `.{attr}` (scalers and `.values` return arrays): "
-        "wrap it with `pd.DataFrame(X, columns=...)` or use array indexing."
+    return (
+        reassigned_on_rerun(p, attr, f.get("owner", ""))
+        or _axes_array(p, attr)
+        or (
+            f"This is a NumPy array, which has no `.{attr}` (scalers and `.values` return arrays): "
+            "wrap it with `pd.DataFrame(X, columns=...)` or use array indexing."
+        )
     )
 
 

@@ -303,6 +303,12 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
             "e.g. `%pip install google-cloud-storage` for `google.cloud.storage`, then restart the "
             "kernel."
         )
+    if top in _ONLY_ON:
+        return (
+            f"`{top}` is a standard module that exists only on {_ONLY_ON[top]}, and this kernel "
+            f"runs elsewhere: no install adds it; use a cross-platform package or run the "
+            f"notebook on {_ONLY_ON[top]}."
+        )
     if top in STDLIB_TOPS:
         return (
             f"`{top}` belongs to Python's standard library, but this Python lacks it: it was "
@@ -505,6 +511,13 @@ def _package_shadowed(p: ParsedError, f: Facts) -> str:
             f"A relative import (`from .{name} import ...`) does not work in a notebook: write "
             f"`from {name} import ...`, with `{name}.py` in the notebook's folder."
         )
+    if module == f"{shadow}.py":
+        # `import string.py` asks for a submodule `py` of `string`: the file's suffix, not a
+        # file of the user's, is what breaks it.
+        return (
+            f"An import names a module without its `.py` suffix: write `{shadow}`, not "
+            f"`{shadow}.py`, in the import."
+        )
     return (
         f"Python found a `{shadow}` that is not the package you mean, usually your own "
         f"`{shadow}.py` next to the notebook: rename that file and restart the kernel."
@@ -663,8 +676,14 @@ def _standard_home(module: str, name: str) -> str | None:
 _REMOVED_IN = re.compile(r"removed in (\w+) (\d+(?:\.\d+)?)")
 
 
+# Standard modules built only on one family of systems (the others lack them in every build).
+_ONLY_ON = {
+    **dict.fromkeys(("winsound", "winreg", "msvcrt", "_winapi", "msilib"), "Windows"),
+    **dict.fromkeys(("termios", "fcntl", "pwd", "grp", "resource", "tty", "pty"), "Unix"),
+}
 _COMPILED = re.compile(
-    r"DLL|shared object|symbol|dynamic library|compiled|ARRAY_API|multiarray|umath|WinError 12[67]"
+    r"DLL|shared object|[Ss]ymbol|dynamic library|compiled|ARRAY_API|multiarray|umath"
+    r"|WinError 12[67]"
 )
 _NUMPY_ABI = re.compile(
     r"compiled (?:using|against) NumPy|_ARRAY_API|numpy\.core\.\w+ failed to import"
@@ -701,8 +720,23 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             "OpenCV needs system graphics libraries that are missing: use "
             "`%pip install opencv-python-headless` (or install libgl1 with apt)."
         )
+    if "paging file is too small" in p.message:
+        # WinError 1455: Windows ran out of virtual memory while loading the DLLs; the
+        # install itself is fine.
+        return (
+            "Windows ran out of virtual memory (its paging file is too small) while loading "
+            "this library's DLLs: close other programs or enlarge the paging file, then restart "
+            "the kernel."
+        )
     verb, asked = asked_packages(p.message)
     if asked and not _NUMPY_ABI.search(p.message):
+        pinned = _asked_with_version(p.message, asked)
+        if pinned:
+            # "Install geoplot <= 0.2.4": `-U` would install the newest, outside that range.
+            return (
+                f"The message asks for {' and '.join(f'`{a}`' for a in pinned)}: run "
+                f"`%pip install {' '.join(repr(a) for a in pinned)}`, then restart the kernel."
+            )
         flag = "--force-reinstall" if verb == "reinstall" else "-U"
         return (
             f"The message asks to {verb} {' and '.join(f'`{a}`' for a in asked)}: run "
@@ -750,6 +784,16 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
         "system or version. Reinstall the package named in the traceback "
         "(`%pip install --force-reinstall ...`), then restart the kernel."
     )
+
+
+def _asked_with_version(message: str, asked: list[str]) -> list[str]:
+    """The asked packages with the version bound the message puts right after them
+    ("geoplot<=0.2.4"), or [] when none has one."""
+    pinned = []
+    for name in asked:
+        m = re.search(rf"\b{re.escape(name)}\s*(<=|>=|==|<|>)\s*(\d+(?:\.\d+)*)", message)
+        pinned.append(f"{name}{m.group(1)}{m.group(2)}" if m else name)
+    return pinned if pinned != asked else []
 
 
 def _failing_library(p: ParsedError) -> str:

@@ -131,6 +131,17 @@ def _iloc_position_missing(p, f):
     )
 
 
+_SUBSCRIPT = re.compile(r"\[([^\[\]]*)\]")
+_TEXT_LITERAL = re.compile(r"""\s*(?:'[^']*'|"[^"]*")\s*""")
+
+
+def _indexes_only_by_text(line: str) -> bool:
+    """Every subscript of ``line`` is a quoted string (`d['names']['sepal length']`): then the
+    index NumPy refused is text, which no `int(...)` converts."""
+    subscripts = _SUBSCRIPT.findall(line)
+    return bool(subscripts) and all(_TEXT_LITERAL.fullmatch(s) for s in subscripts)
+
+
 def _index_out_of_range(p, f):
     """When: the message names the problem (a mask of another length, a float index, a scalar
     indexed, too many indices, an axis size), or the failing line itself indexed (then the
@@ -158,6 +169,12 @@ def _index_out_of_range(p, f):
     if "must be of integer (or boolean) type" in message:
         return "An array of floats is used as an index: convert it with `idx.astype(int)`."
     if "only integers, slices" in message:
+        if _indexes_only_by_text(p.user_line):
+            return (
+                "A NumPy array is indexed with a string on this line, but it takes only integer "
+                "positions, slices or integer/boolean arrays: use the position of that item, or "
+                "index the DataFrame or dict that has the name."
+            )
         divide = " (compute it with `//`, not `/`)" if re.search(r"\[[^\]]*/", p.user_line) else ""
         return (
             "NumPy indexes only with integers, slices and integer or boolean arrays: an index "

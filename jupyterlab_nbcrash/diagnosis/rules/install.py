@@ -5,6 +5,7 @@ to install."""
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 from .module_names import misspelt_module, pip_name
@@ -43,6 +44,9 @@ def _installed_as(module: str) -> frozenset[str]:
     a typo or a moved module."""
     if "." in module or misspelt_module(module) or lookup_module(module):
         return frozenset()
+    if module in getattr(sys, "stdlib_module_names", ()):
+        # `winsound` on Linux: a standard module of another system, which no pip install gives.
+        return frozenset()
     return frozenset({_norm(module), _norm(pip_name(module))})
 
 
@@ -52,17 +56,18 @@ def install_not_taken_hint(module: str, line: str, where: str, ran: str = "befor
     "after" it or "not" at all (run it first), or "" when the notebook does not tell."""
     top = module.split(".")[0]
     pip = pip_name(module)
+    if _norm(pip) != _norm(top) and not re.search(rf"(?<![\w-]){re.escape(pip)}\b", line, re.I):
+        # Installed by its import name, which is another package's pip name (or none): running
+        # that line first, as the hint below says, would not give the module either.
+        return (
+            f"`{line}` in {where} installs a package named `{top}`, but the module `{top}` "
+            f"comes from the package `{pip}`: run `%pip install {pip}`, then restart the kernel."
+        )
     if ran in ("after", "not"):
         when = "ran only after this error" if ran == "after" else "has not run"
         return (
             f"`{line}` in {where} installs `{top}` but {when}: run it first, then this import "
             "again (restart the kernel if it still fails)."
-        )
-    if _norm(pip) != _norm(top) and not re.search(rf"(?<![\w-]){re.escape(pip)}\b", line, re.I):
-        # Installed by its import name, which is another package's pip name (or none).
-        return (
-            f"`{line}` in {where} installs a package named `{top}`, but the module `{top}` "
-            f"comes from the package `{pip}`: run `%pip install {pip}`, then restart the kernel."
         )
     if not ran:
         return (

@@ -221,6 +221,11 @@ def _at_top_level(p: ParsedError) -> bool:
     )
 
 
+def deletes_name(line: str, name: str) -> bool:
+    """The failing line is a `del` of ``name`` (`del df`, `del(df)`, `del a, df`)."""
+    return bool(re.match(rf"\s*del\b[\s(]*(?:[\w\s,()]*,\s*)?{re.escape(name)}\b", line))
+
+
 def special_name_hint(p: ParsedError, name: str) -> str | None:
     """What a NameError certainly means whatever the notebook holds: a name raised inside a
     library's (or another file's) own code, a name notebooks never have, or a name this very
@@ -250,6 +255,11 @@ def special_name_hint(p: ParsedError, name: str) -> str | None:
         return (
             f"`*{'*' if name == 'kwargs' else ''}{name}` was copied from the function's "
             "signature: remove it from the call, and pass the arguments you need by name."
+        )
+    if deletes_name(p.user_line, name):
+        return (
+            f"`{name}` is already undefined here, so `del` has nothing to delete: drop that "
+            f"`del`, or guard it with `if '{name}' in globals():`."
         )
     deleted = deleted_before(p, name)
     if deleted:

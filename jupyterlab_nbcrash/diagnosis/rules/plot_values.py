@@ -16,6 +16,14 @@ def refused_plot_value_words(message: str, detail: str) -> str | None:
             f"grid), not {num.group(2)}: count from 1, and make the grid large enough."
         )
     if "image data" in detail or "Image data" in detail:
+        flat = re.search(r"Invalid shape \((\d+),\) for image data", message)
+        if flat:
+            # A 1-D array: no `.astype` or `np.squeeze` makes it an image.
+            return (
+                f"`imshow` got a 1-D array (shape ({flat.group(1)},)), but an image is 2-D "
+                "(H, W) or 3-D (H, W, 3/4): check which array you selected, and reshape a "
+                "flattened image to its height and width."
+            )
         return (
             "`imshow` needs a 2-D (H, W) or 3-D (H, W, 3/4) numeric array: check the array's "
             "`.shape` and `.dtype` (convert with `.astype(float)` or `np.squeeze`)."

@@ -299,6 +299,25 @@ def _split_piece(p) -> str:
     return ""
 
 
+def _passed_as_literal(line: str, value: str) -> bool:
+    """``value`` is written on ``line`` as a string that is passed (`x=["fare"]`, `f('a')`), not
+    inside a subscript: `df['Order ID']` or `df[['a', 'b']]` select columns, whose text is the
+    value."""
+    quoted = r"""(['"])""" + re.escape(value) + r"\1"
+    return any(not _inside_subscript(line[: m.start()]) for m in re.finditer(quoted, line))
+
+
+def _inside_subscript(before: str) -> bool:
+    """An open `[` of ``before`` follows a name, `)` or `]` (a subscript, not a list literal)."""
+    opened: list[bool] = []  # per open bracket: is it a subscript
+    for i, char in enumerate(before):
+        if char in "([{":
+            opened.append(char == "[" and bool(re.search(r"[\w)\]]\s*$", before[:i])))
+        elif char in ")]}" and opened:
+            opened.pop()
+    return any(opened)
+
+
 def _text_from_the_line(p, value: str | None) -> str:
     """The text comes from the failing line itself: a string literal passed where data goes,
     `sys.argv` (a notebook's kernel arguments), seaborn reading a positional column as wide-form
@@ -311,8 +330,7 @@ def _text_from_the_line(p, value: str | None) -> str:
         )
     call = failing_call(p)
     named = value and re.fullmatch(r"[A-Za-z_][\w ]*", value)  # a name, no number written oddly
-    # Not as a subscript key: `df['Order ID']` passes the column, whose text is the value.
-    if named and re.search(r"""(?<![\[\w])\s*(['"])""" + re.escape(value) + r"\1(?!\s*\])", line):
+    if named and _passed_as_literal(line, value):
         return (
             f"The text {_quoted(value)} is written on this line as a string and cannot become "
             "a number: if it names data, pass the data itself (the variable, or "

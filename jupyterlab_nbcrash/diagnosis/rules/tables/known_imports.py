@@ -328,6 +328,10 @@ BY_USE: dict[str, tuple[str, str]] = {
     "Image": (r"\s*\(", "from IPython.display import Image"),  # PIL's Image is a module
     "norm": (r"\s*\(", "from numpy.linalg import norm"),  # norm(v); scipy's is norm.pdf(...)
     "io": (r"\.(?:imread|imshow|imsave|imread_collection)\b", "from skimage import io"),
+    "copy": (
+        r"\s*\(",
+        "from copy import copy",
+    ),  # copy(x) calls the function; the module is not callable
 }
 
 
