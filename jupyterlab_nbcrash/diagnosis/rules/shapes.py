@@ -687,6 +687,8 @@ def _not_broadcastable(p, f):
         r"shape (\([^)]*\))",
         msg,
     )
+    if m and not re.search(r"[-+*/%@]=|\bout\s*=", p.user_line):
+        return None  # the in-place write is a library's own, on data of another shape
     if m:
         return (
             f"The result has shape {m.group(2)} but is written into an array of shape "

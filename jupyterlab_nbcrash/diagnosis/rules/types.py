@@ -677,11 +677,7 @@ def _text_joined_with_non_text(p, f):
     if not raised_by_the_line(p):
         return None
     if kind == "list":
-        return (
-            f"A list and {article(other)} {other} are joined with `+`, which only appends another "
-            "list: wrap the value in a list (`items + [x]`), or use a NumPy array for maths on "
-            "each element."
-        )
+        return _list_joined_with(other)
     if kind == "tuple":
         return (
             f"A tuple and {article(other)} {other} are joined with `+`: one operand is a tuple (a "
@@ -692,9 +688,39 @@ def _text_joined_with_non_text(p, f):
             f"Text (str) is joined with a {other}: join only strings, e.g. with "
             "`', '.join(map(str, items))` or an f-string."
         )
+    if not _NUMBER_TYPE.match(other):
+        return None  # a Tag, a Path, an object: whether its text is meant is not seen here
     return (
         "Text and a number are joined with `+`: convert the number with `str(x)` (or the text "
         "with `int(...)`/`float(...)` if it holds a number), or use an f-string."
+    )
+
+
+_NUMBER_TYPE = re.compile(r"^(?:numpy\.)?(?:int|float|complex|bool|u?int\d+|float\d+)_?$")
+# Iterables whose items `list(...)` gives: appending them to a list is what `+` was meant for.
+_ITERABLES = ("range", "tuple", "set", "dict_keys", "dict_values", "map", "filter", "zip")
+
+
+def _list_joined_with(other: str) -> str | None:
+    """`items + x`: a number is one item to wrap (or maths meant on each element), a range or
+    other iterable its items to convert, a str one item or a suffix meant for each item."""
+    if other in _ITERABLES or other == "generator":
+        return (
+            f"A list and {article(other)} {other} are joined with `+`, which only appends another "
+            f"list: convert the {other} first (`items + list(r)`)."
+        )
+    if other == "str":
+        return (
+            "A list and a str are joined with `+`, which only appends another list: to add the "
+            "text as one item write `items + [s]`; to add it to each item, "
+            "`[x + s for x in items]`."
+        )
+    if not _NUMBER_TYPE.match(other):
+        return None
+    return (
+        f"A list and {article(other)} {other} are joined with `+`, which only appends another "
+        "list: wrap the value in a list (`items + [x]`), or use a NumPy array for maths on "
+        "each element."
     )
 
 

@@ -290,6 +290,18 @@ _IDENTIFIER = re.compile(
 _NUMERIC_ONLY_CALLS = re.compile(r"^[A-Za-z_]\w*\.(?:corr|cov)\($")
 
 
+_FRAME_REDUCTIONS = re.compile(r"^[A-Za-z_]\w*\.(?:mean|median|std|var|sem|skew|kurt|quantile)\($")
+
+
+def _reduces_every_column(p, function: str) -> bool:
+    """`df.corr()`, or `df.median()` whose frames show pandas reducing a whole DataFrame (a
+    Series' `.mean()` has no other column to leave out)."""
+    if _NUMERIC_ONLY_CALLS.search(function + "("):
+        return True
+    in_frame = any(f.package == "pandas" and "DataFrame." in f.function for f in p.frames)
+    return in_frame and bool(_FRAME_REDUCTIONS.search(function + "("))
+
+
 def _split_piece(p) -> str:
     """The failing line converts a variable the cell made with `.split(...)` of a text line
     (`values = line.split()`): its name, else ""."""
@@ -383,16 +395,17 @@ def _text_to_number(p, f):
         return told
     if re.search(r"with base (?!10\b)\d+", message):
         return None  # a library parsing its own hexadecimal (or other base) text: no column
+    # A whole-frame reduction meets every text column, a date only among them.
+    call = failing_call(p)
+    if call is not None and not call.arguments and _reduces_every_column(p, call.function):
+        return (
+            f"`{call.text}` reads every column, and one holds text{shown}: pass "
+            "`numeric_only=True` or select the numeric columns (`df.select_dtypes('number')`)."
+        )
     if value and _DATE_LIKE.match(value):
         return (
             f"Text{shown} is a date, not a number: parse the column with `pd.to_datetime(...)` "
             "(and take `.dt.month`, `.dt.year`, ... if you need a number)."
-        )
-    call = failing_call(p)
-    if call is not None and not call.arguments and _NUMERIC_ONLY_CALLS.search(call.function + "("):
-        return (
-            f"`{call.text}` reads every column, and one holds text{shown}: pass "
-            "`numeric_only=True` or select the numeric columns (`df.select_dtypes('number')`)."
         )
     if value and re.fullmatch(r"-?\d+,(?:\d{1,2}|\d{4,})", value.strip()):
         # `12,5`: a decimal comma (a thousands separator would group three digits).
