@@ -12,6 +12,8 @@ from dataclasses import replace
 
 import pytest
 
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions3 import SITE
 
@@ -255,3 +257,103 @@ def test_a_banner_of_words_and_symbols_is_a_note_to_comment_out():
     assert "`#`" in text and "retype" not in text, text
     code = hint(crash("SyntaxError", message, "x = 5 ⚠ 2"))
     assert "`#`" not in code, code
+
+
+# ------------------------------------------------------------------ the notebook's own code
+
+
+def test_parentheses_after_prints_call_call_its_none():
+    text = hint(crash("TypeError", "'NoneType' object is not callable", "print(x.shape) (4, 8)"))
+    assert "`print(...)` returns None" in text and "`(4, 8)`" in text, text
+    plain = hint(crash("TypeError", "'NoneType' object is not callable", "result = fn(3)"))
+    assert "returns None, and" not in plain, plain
+
+
+def _raw(ename, message, *blocks, code=""):
+    """A crash from IPython's blocks as written (a cell, then frames with their lines)."""
+    out = [
+        "---------------------------------------------------------------------------",
+        f"{ename}                                 Traceback (most recent call last)",
+        *blocks,
+        f"{ename}: {message}",
+    ]
+    return parse(ErrorRecord(ename=ename, evalue=message, traceback=tuple(out), code=code))
+
+
+def test_a_notebook_subclass_whose_base_reads_an_unset_attribute_calls_super_init():
+    parsed = _raw(
+        "AttributeError",
+        "'MyBatches' object has no attribute 'n'",
+        "Cell In[6], line 1\n----> 1 model.fit(batches)\n",
+        f"File {SITE}/keras_preprocessing/image/iterator.py:68, in Iterator.__len__(self)\n"
+        "---> 68 return (self.n + self.batch_size - 1) // self.batch_size\n",
+        code="model.fit(batches)",
+    )
+    cells = ("class MyBatches(Iterator):\n    def __init__(self, d):\n        self.d = d",)
+    text = hint(_with_cells(parsed, *cells))
+    assert "super().__init__" in text and "`MyBatches`" in text, text
+    alone = hint(parsed)
+    assert "super().__init__" not in alone, alone
+
+
+def test_a_table_the_notebook_creates_is_named_with_the_cell_that_creates_it():
+    line = "cur.execute('insert into visits select * from raw')"
+    parsed = crash("OperationalError", "no such table: visits", line)
+    created = hint(_with_cells(parsed, "cur.execute('CREATE TABLE visits (id int)')", line))
+    assert "CREATE TABLE" in created and "path" not in created, created
+    column = hint(crash("OperationalError", "no such column: Paris", "cur.execute(q)"))
+    assert "`Paris`" in column and "path" not in column, column
+
+
+def test_a_stop_signal_raised_in_a_callback_a_library_called_is_no_condition_to_print():
+    parsed = _raw(
+        "StopIteration",
+        "",
+        "Cell In[4], line 1\n----> 1 minimize(f, x0, callback=cb)\n",
+        f"File {SITE}/scipy/optimize/_optimize.py:857, in _minimize_neldermead(func)\n"
+        "--> 857     callback(sim[0])\n",
+        "Cell In[3], line 3, in cb(xk)\n      2 if f(xk) < 0.5:\n----> 3     raise StopIteration\n",
+    )
+    text = hint(parsed)
+    assert "stop" in text and "Print the values the condition" not in text, text
+
+
+def test_a_cancelled_dask_task_is_no_message_to_search_for():
+    frames = [(f"{SITE}/distributed/client.py", "Client._gather")]
+    line = "ds.to_netcdf('out.nc')"
+    text = hint(crash("CancelledError", "store-6f1c2a8e-11e9-ae24", line, frames=frames))
+    assert "cancelled" in text and "search for it" not in text, text
+
+
+def test_a_local_assigned_above_only_in_a_branch_is_no_global_to_declare():
+    parsed = _raw(
+        "UnboundLocalError",
+        "local variable 'best' referenced before assignment",
+        "Cell In[5], line 1\n----> 1 step(-1)\n",
+        "Cell In[4], line 6, in step(x)\n----> 6     return best\n",
+        code="step(-1)",
+    )
+    branch = (
+        "def step(x):\n    if x > 0:\n        best = x\n    else:\n        y = -x\n    return best"
+    )
+    text = hint(_with_cells(parsed, branch, "step(-1)"))
+    assert "every branch" in text and "global" not in text, text
+    after = hint(_with_cells(parsed, "def step(x):\n    return best\n    best = 1"))
+    assert "global" in after, after
+
+
+def test_a_key_error_for_an_options_value_names_the_keyword_not_a_column():
+    line = "pd.merge(a, b, on='id', how='natural')"
+    frames = [(f"{SITE}/pandas/core/reshape/merge.py", "merge")]
+    text = hint(crash("KeyError", "'natural'", line, frames=frames))
+    assert "`how='natural'`" in text and "columns" not in text, text
+    column = hint(crash("KeyError", "'price'", "df.sort_values(by='price')", frames=frames))
+    assert "`how" not in column, column
+
+
+def test_a_word_passed_where_an_integer_goes_is_not_to_be_parsed_with_int():
+    message = "'str' object cannot be interpreted as an integer"
+    word = hint(crash("TypeError", message, "print(chr('Python'))"))
+    assert "holds no number" in word and "int(...)" not in word, word
+    typed = hint(crash("TypeError", message, "range(input('How many? '))"))
+    assert "int(...)" in typed, typed

@@ -408,6 +408,9 @@ def _used_inside(p: ParsedError, f) -> str | None:
     """The attribute was read inside the function the line called, not on the line."""
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     short = owner.rsplit(".", 1)[-1]
+    subclass = _own_subclass_unset(p, short, attr)
+    if subclass:
+        return subclass
     call = failing_call(p)
     if call is None:
         return None
@@ -462,6 +465,26 @@ def _used_inside(p: ParsedError, f) -> str | None:
             "another kind of object there (check what this function accepts)."
         )
     return None
+
+
+def _own_subclass_unset(p: ParsedError, short: str, attr: str) -> str:
+    """`class IMGFoveaIterator(Iterator):` in the notebook, and the library's code reads
+    `self.n` of it: the base class's `__init__`, which sets it, did not run."""
+    last = p.last_frame
+    if last is None or not last.library or not short[:1].isupper():
+        return ""
+    if not re.search(rf"\bself\.{re.escape(attr)}\b", last.failing_line):
+        return ""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    defined = re.search(rf"^\s*class\s+{re.escape(short)}\s*\(\s*([\w.]+)", code, re.M)
+    if not defined or defined.group(1) == "object":
+        return ""
+    base = defined.group(1)
+    return (
+        f"Your class `{short}` (a subclass of `{base}`) has no `self.{attr}`, which "
+        f"`{base}`'s code reads: call `super().__init__(...)` in its `__init__` with what "
+        f"`{base}` needs, so it sets `{attr}`."
+    )
 
 
 def _named_by_string(call: str, attr: str) -> bool:

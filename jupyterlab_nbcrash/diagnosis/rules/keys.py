@@ -205,6 +205,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     odd = _odd_key(p, key)
     if odd:
         return odd
+    option = _option_value_refused(p, key)
+    if option:
+        return option
     removed = _removed_in_cell(p, key)
     if removed:
         return removed
@@ -353,6 +356,28 @@ def _subscripted(line: str, key: str) -> str:
 
 # A line that removes a key or column: df.drop(...), del df['k'], df.pop('k'), rename({'k': …}).
 _REMOVES = re.compile(r"\.(?:drop|pop|rename)\(|^\s*del\s")
+
+
+# Keywords whose values are a library's options, never a column's name.
+_OPTION_KEYWORDS = frozenset(
+    ("how", "method", "kind", "orient", "engine", "errors", "join", "validate", "interpolation")
+)
+
+
+def _option_value_refused(p, key: str) -> str:
+    """`pd.merge(a, b, how='natural')` raising KeyError 'natural': the key is the value of a
+    keyword on the line (never a subscript there), which the library looked up in its table of
+    options; it names no column."""
+    quoted = rf"""['"]{re.escape(key)}['"]"""
+    keyword = re.search(rf"\b(\w+)\s*=\s*{quoted}", p.user_line)
+    if not keyword or re.search(rf"\[\s*{quoted}", p.user_line):
+        return ""
+    if keyword.group(1) not in _OPTION_KEYWORDS:
+        return ""  # `by='price'`, `on='id'`: keywords that name columns
+    return (
+        f"`{keyword.group(0)}` is not a value this call accepts for `{keyword.group(1)}` (it "
+        "looked the value up among its options): use one of the values its documentation lists."
+    )
 
 
 def _removed_in_cell(p: ParsedError, key: str) -> str:

@@ -339,6 +339,13 @@ def _not_callable(p, f):
             )
         return "You call a module: call the class or function inside it (`module.function(...)`)."
     if t == "NoneType":
+        chained = re.search(r"\bprint\((?:[^()]|\([^()]*\))*\)\s*(\([^()]*\))", p.user_line)
+        if chained:
+            # `print(x.shape) (5, 1024)`: the parenthesis after print's call calls its None.
+            return (
+                f"`print(...)` returns None, and the `{chained.group(1)}` right after it calls "
+                "that None: delete it, or make it a comment (`# ...`)."
+            )
         holds = f"`{name}` is None" if name else "What is called here is None"
         return (
             f"{holds}, not a function: the variable (or attribute) that should hold the function "
@@ -696,6 +703,12 @@ def _text_joined_with_non_text(p, f):
     )
 
 
+def _word_literal_in_call(line: str):
+    """`chr('Python')` on the line: a call (group 1) given a quoted text (group 2) that is no
+    number, the call's only argument."""
+    return re.search(r"""\b([A-Za-z_][\w.]*)\(\s*(['"][^'"\d]*[A-Za-z][^'"\d]*['"])\s*\)""", line)
+
+
 _NUMBER_TYPE = re.compile(r"^(?:numpy\.)?(?:int|float|complex|bool|u?int\d+|float\d+)_?$")
 # Iterables whose items `list(...)` gives: appending them to a list is what `+` was meant for.
 _ITERABLES = ("range", "tuple", "set", "dict_keys", "dict_values", "map", "filter", "zip")
@@ -801,6 +814,14 @@ def _integer_needed(p, f):
             "convert it with `int(...)` or compute it with `//`."
         )
     if t == "str":
+        word = _word_literal_in_call(p.user_line)
+        if word and word.group(1) != "input":  # input's prompt is no argument of the failing call
+            # `chr('Python')`: the text written on the line holds no number to parse.
+            return (
+                f"`{word.group(0)}` passes the text {word.group(2)} where an integer is "
+                f"needed, and that text holds no number: pass an integer (see "
+                f"`help({word.group(1)})`)."
+            )
         return (
             "Text is used where an integer is needed (a size, index, count or `range`): parse "
             "it with `int(...)`."
