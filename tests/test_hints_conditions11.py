@@ -357,3 +357,79 @@ def test_a_word_passed_where_an_integer_goes_is_not_to_be_parsed_with_int():
     assert "holds no number" in word and "int(...)" not in word, word
     typed = hint(crash("TypeError", message, "range(input('How many? '))"))
     assert "int(...)" in typed, typed
+
+
+# ------------------------------------------------------------------ plots, layers and models
+
+
+def test_a_slice_of_several_columns_plotted_against_one_is_named():
+    frames = [(f"{SITE}/matplotlib/axes/_axes.py", "Axes.scatter")]
+    message = "x and y must be the same size"
+    wide = hint(crash("ValueError", message, "plt.scatter(d[:, 1:3], d[:, 4])", frames=frames))
+    assert "`d[:, 1:3]`" in wide and "range(len(y))" not in wide, wide
+    one = hint(crash("ValueError", message, "plt.scatter(x, y)", frames=frames))
+    assert "range(len(y))" in one, one
+
+
+def test_keras_layers_given_where_tensors_go_are_named_as_layers():
+    message = (
+        "Layer concatenate_1 was called with an input that isn't a symbolic tensor. Received "
+        "type: <class 'keras.layers.core.Dense'>. Full input: [<keras.layers.core.Dense object "
+        "at 0x7f>]. All inputs to the layer should be tensors."
+    )
+    frames = [(f"{SITE}/keras/engine/base_layer.py", "Layer.__call__")]
+    text = hint(crash("ValueError", message, "concatenate([a, b])", frames=frames))
+    assert "`Dense` layers themselves" in text and "`.dtype`" not in text, text
+
+
+def test_a_grouping_inside_brackets_asks_for_its_aggregation():
+    frames = [(PANDAS_FRAME, "DataFrame.__getitem__")]
+    message = "unhashable type: 'DataFrame'"
+    grouped = hint(crash("TypeError", message, "df[df.groupby('kind')]", frames=frames))
+    assert ".sum()" in grouped and "tuple" not in grouped, grouped
+    frame = hint(crash("TypeError", message, "counts[other]", frames=frames))
+    assert "column's name" in frame and "tuple" not in frame, frame
+    listed = hint(crash("TypeError", "unhashable type: 'list'", "d[[1, 2]] = 3"))
+    assert "tuple" in listed, listed
+
+
+def test_text_given_to_a_models_predict_or_fit_says_which_text():
+    frames = [(SKLEARN, "predict")]
+    labels = "could not convert string to float: 'setosa'"
+    swapped = hint(crash("ValueError", labels, "knn.predict(y_test)", frames=frames))
+    assert "the labels" in swapped and "one-hot" not in swapped, swapped
+    sentence = "could not convert string to float: 'the food was great and the staff kind'"
+    fits = [(SKLEARN, "fit")]
+    fitted = hint(crash("ValueError", sentence, "nb.fit(X_train, y_train)", frames=fits))
+    assert "Vectorizer" in fitted and "one-hot" not in fitted, fitted
+    category = hint(crash("ValueError", labels, "knn.fit(X, y)", frames=fits))
+    assert "one-hot" in category, category
+
+
+def test_a_fitted_attribute_of_a_model_another_cell_fits_names_the_version_reading():
+    message = "'MLPClassifier' object has no attribute 'n_outputs_'"
+    parsed = crash("AttributeError", message, "mlp.n_outputs_")
+    other = hint(_with_cells(parsed, "mlp.fit(X, y)", "mlp.n_outputs_"))
+    assert "if it ran" in other and "call `mlp.fit" not in other, other
+    alone = hint(_with_cells(parsed, "mlp = MLPClassifier()", "mlp.n_outputs_"))
+    assert "call `mlp.fit(...)`" in alone, alone
+
+
+def test_a_column_encoded_in_place_names_the_second_run():
+    frames = [(f"{SITE}/sklearn/preprocessing/_label.py", "LabelEncoder.transform")]
+    message = "y contains previously unseen labels: 4"
+    line = "df['level'] = le.transform(df['level'])"
+    twice = hint(crash("ValueError", message, line, frames=frames))
+    assert "ran before" in twice and "train and test" not in twice, twice
+    other = hint(crash("ValueError", message, "t = le.transform(test['level'])", frames=frames))
+    assert "train and test" in other, other
+
+
+def test_a_misspelled_method_rebinding_its_own_name_is_no_second_run():
+    message = "'DataFrame' object has no attribute 'sort_value'"
+    text = hint(crash("AttributeError", message, "qm = qm.sort_value('score')"))
+    assert "`sort_values`" in text and "ran before" not in text, text
+    values = hint(
+        crash("AttributeError", "'numpy.ndarray' object has no attribute 'values'", "X = X.values")
+    )
+    assert "ran before" in values, values

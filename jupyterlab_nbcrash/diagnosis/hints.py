@@ -25,6 +25,7 @@ from .message_looks import (
     callback_arguments_look,
     image_mode_look,
     key_sentence_look,
+    layer_given_for_a_tensor_look,
     message_opening,
     mixed_kinds_look,
     module_attribute_look,
@@ -280,8 +281,8 @@ def _stop_signal_through_a_library(parsed: ParsedError) -> bool:
 def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> str:
     """The safe hint's second sentence: the message's stated fix, else the values it allows and
     the user's arguments it names, else what to look at for the exception's family."""
-    sparse = sparse_look(parsed)
-    if sparse:  # the message's own "consider casting" fits no sparse value
+    sparse = sparse_look(parsed) or layer_given_for_a_tensor_look(parsed)
+    if sparse:  # a value of another kind (sparse, a layer): no cast or dtype helps it
         return sparse
     fix = stated_fix(parsed.message)
     if fix and fix.rstrip(".!?") not in gist:

@@ -784,6 +784,13 @@ def _fitted_attribute(p: ParsedError, f) -> str:
             f"`{name}` was fitted in this cell, yet this {owner} has no `{attr}`: fitted "
             "attributes differ from model to model; see the attribute list in its documentation."
         )
+    fit = re.compile(rf"\b{re.escape(name)}\.fit(?:_transform)?\(")
+    if object_of(p, attr) and any(fit.search(code) for code in p.notebook_code):
+        # Another cell fits it: whether that ran is not seen, so both readings, that one first.
+        return (
+            f"A cell of the notebook fits `{name}`: if it ran, this {owner} has no `{attr}` in "
+            "your scikit-learn version (see its attribute list); if not, run that fit first."
+        )
     return (
         f"`{attr}` exists only after fitting: call `{name}.fit(...)` on this {owner} first (if it "
         f"is fitted already, this model has no `{attr}`: see its documentation)."

@@ -572,9 +572,26 @@ def _unhashable(p, f):
             "A DataFrame is not indexed by rows and columns at once with `df[rows, cols]`: use "
             "`df.loc[rows, cols]` (labels) or `df.iloc[rows, cols]` (positions)."
         )
+    if t in ("DataFrame", "Series") or t.endswith("GroupBy"):
+        return _pandas_object_as_label(p, t)
     return (
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
+    )
+
+
+def _pandas_object_as_label(p, t: str) -> str:
+    """A DataFrame, Series or grouping where a label goes: no tuple or string of it is meant,
+    its column's name is; `df[df.groupby('x')]` meant the grouping's own aggregation."""
+    if re.search(r"\[[^\[\]]*\.groupby\(", p.user_line):
+        return (
+            "A grouping (`.groupby(...)`) is put inside `[...]`, where column names go: call an "
+            "aggregation on the grouping itself instead, e.g. `df.groupby('x').sum()` or "
+            "`.size()`."
+        )
+    return (
+        f"A `{t}` is used where a label goes (a column name, a dict key, a set member): pass "
+        "the column's name (`'col'`), not its data."
     )
 
 

@@ -302,6 +302,30 @@ def _reduces_every_column(p, function: str) -> bool:
     return in_frame and bool(_FRAME_REDUCTIONS.search(function + "("))
 
 
+def _text_into_a_model(p, value: str | None) -> str:
+    """A model's `fit`/`predict` given text: labels passed where features go (`knn.predict(
+    y_test)`), or sentences, which no encoding of categories turns into features."""
+    call = failing_call(p)
+    if call is None or not re.search(r"\.(?:fit|predict|predict_proba|score)$", call.function):
+        return ""
+    first = call.args[0] if call.args else ""
+    if call.function.endswith(("predict", "predict_proba")) and re.fullmatch(
+        r"y(?:_\w+)?|labels?|targets?", first
+    ):
+        return (
+            f"`{call.text}` is given `{first}`, the labels, where it needs the features: pass "
+            "the X data (e.g. `X_test`); the labels are what it predicts."
+        )
+    if value and len(value.split()) >= 5:
+        # A sentence: a vectorizer makes columns of numbers from it.
+        return (
+            f"`{call.text}` got free text (a column of sentences), which no conversion turns "
+            "into a number: make features of it first with a vectorizer (`CountVectorizer` or "
+            "`TfidfVectorizer`, `.fit_transform` on the text column)."
+        )
+    return ""
+
+
 def _split_piece(p) -> str:
     """The failing line converts a variable the cell made with `.split(...)` of a text line
     (`values = line.split()`): its name, else ""."""
@@ -437,6 +461,9 @@ def _text_to_number(p, f):
             "number: some lines hold other fields than expected; print a line that fails, and "
             "skip or parse such lines differently."
         )
+    model_input = _text_into_a_model(p, value)
+    if model_input:
+        return model_input
     one_value = "[" not in p.user_line or re.search(r"(?<![\w.])(?:int|float)\(", p.user_line)
     if not p.libraries and one_value and ".astype" not in p.user_line:
         # A builtin `int(...)`/`float(...)` on one value: no column to clean or encode.
