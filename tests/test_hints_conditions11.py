@@ -433,3 +433,29 @@ def test_a_misspelled_method_rebinding_its_own_name_is_no_second_run():
         crash("AttributeError", "'numpy.ndarray' object has no attribute 'values'", "X = X.values")
     )
     assert "ran before" in values, values
+
+
+# ---------------------------------------------------------------------------------- keys
+
+
+def test_a_key_missing_after_an_empty_slice_names_the_slice():
+    frames = [(PANDAS_FRAME, "DataFrame.sort_values")]
+    line = "df[df.columns[9:4]].mean().sort_values(by='Total')"
+    text = hint(crash("KeyError", "'Total'", line, frames=frames))
+    assert "`df.columns[9:4]` is empty" in text and "spelling" not in text, text
+    plain = hint(crash("KeyError", "'Total'", "df[df.columns[4:9]]['Total']", frames=frames))
+    assert "is empty" not in plain, plain
+
+
+def test_a_key_a_library_looked_up_in_its_own_frame_is_no_column_of_the_user():
+    frames = [
+        (f"{SITE}/plotnine/ggplot.py", "ggplot.draw"),
+        (f"{SITE}/plotnine/stats/stat_ydensity.py", "stat_ydensity.compute_group"),
+        (PANDAS_FRAME, "DataFrame.__getitem__"),
+    ]
+    line = "plot.draw()"
+    code = "plot = ggplot(df, aes(x='group', y='value')) + geom_violin()\nplot.draw()"
+    text = hint(crash("KeyError", "'x'", line, frames=frames, code=code))
+    assert "columns of the DataFrames you pass" not in text and "`x=" not in text, text
+    named = hint(crash("KeyError", "'value'", line, frames=frames, code=code))
+    assert "columns of the DataFrames you pass" in named, named

@@ -371,6 +371,8 @@ def named_arguments(parsed: ParsedError, arguments, text: str) -> list[str]:
 
     if parsed.ename == "CalledProcessError":
         return []  # the message quotes a command line: its words are the program's arguments
+    if parsed.ename == "KeyError":
+        return []  # the message is the key looked up (a label 'x'), no parameter `x=`
 
     found = [f"{k}={v}" for k, v in keyword_arguments(arguments).items() if named(k)]
     if found:
