@@ -459,3 +459,14 @@ def test_a_key_a_library_looked_up_in_its_own_frame_is_no_column_of_the_user():
     assert "columns of the DataFrames you pass" not in text and "`x=" not in text, text
     named = hint(crash("KeyError", "'value'", line, frames=frames, code=code))
     assert "columns of the DataFrames you pass" in named, named
+
+
+def test_a_name_the_notebook_reads_only_as_a_column_is_told_as_one():
+    from tests.test_notebook_analyse import make, run
+
+    cells = ["df = load()\nprint(df['CT'])", "def f(CT):\n    return CT", "CT.split()"]
+    missing = ("NameError", "name 'CT' is not defined")
+    column = run(make(cells, "1 2 3", error=missing, failing_line="CT.split()"))
+    assert column is not None and "`df['CT']`" in column.hint, column
+    param = run(make(["def g(x):\n    return x * 2", "print(x)"], "1 2"))
+    assert param is not None and "is a parameter of `g()`" in param.hint, param
