@@ -470,3 +470,12 @@ def test_a_name_the_notebook_reads_only_as_a_column_is_told_as_one():
     assert column is not None and "`df['CT']`" in column.hint, column
     param = run(make(["def g(x):\n    return x * 2", "print(x)"], "1 2"))
     assert param is not None and "is a parameter of `g()`" in param.hint, param
+
+
+def test_a_column_holding_its_own_name_has_header_rows_to_drop():
+    message = "invalid literal for int() with base 10: 'Units'"
+    frames = [(f"{SITE}/pandas/core/dtypes/astype.py", "astype_array")]
+    text = hint(crash("ValueError", message, "df['Units'] = df['Units'].astype(int)", frames))
+    assert "`df = df[df['Units'] != 'Units']`" in text, text
+    other = hint(crash("ValueError", message, "df['Qty'] = df['Qty'].astype(int)", frames))
+    assert "own name" not in other, other

@@ -302,6 +302,23 @@ def _reduces_every_column(p, function: str) -> bool:
     return in_frame and bool(_FRAME_REDUCTIONS.search(function + "("))
 
 
+def _header_row_in_column(p, value: str | None) -> str:
+    """`df['Order ID'].astype(int)` failing on the text 'Order ID': the column holds its own
+    name in some rows, header lines of files joined together."""
+    if not value:
+        return ""
+    m = re.search(rf"""([A-Za-z_]\w*)\[\s*(['"]){re.escape(value)}\2\s*\]""", p.user_line)
+    if not m:
+        return ""
+    column = f"{m.group(1)}[{m.group(2)}{value}{m.group(2)}]"
+    return (
+        f"Some rows of `{column}` hold the column's own name {_quoted(value)}: header lines "
+        f"repeated in the data (often files joined together); drop them first (`{m.group(1)} = "
+        f"{m.group(1)}[{column} != "
+        f"{m.group(2)}{value}{m.group(2)}]`), then convert."
+    )
+
+
 def _text_into_a_model(p, value: str | None) -> str:
     """A model's `fit`/`predict` given text: labels passed where features go (`knn.predict(
     y_test)`), or sentences, which no encoding of categories turns into features."""
@@ -461,6 +478,9 @@ def _text_to_number(p, f):
             "number: some lines hold other fields than expected; print a line that fails, and "
             "skip or parse such lines differently."
         )
+    header = _header_row_in_column(p, value)
+    if header:
+        return header
     model_input = _text_into_a_model(p, value)
     if model_input:
         return model_input
