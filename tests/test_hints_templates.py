@@ -63,7 +63,7 @@ SPECIFICS = {
     "data_unseen_labels": ["LabelEncoder", "np.str_('c')", "fit it on every value"],
     "data_negative_nb": ["MinMaxScaler"],
     "features_names_mismatch": ["X_train.columns"],
-    "features_count_mismatch": ["3 given, 2 expected", ".transform"],
+    "features_count_mismatch": ["3 given, 2 expected", "same columns"],
     "model_not_fitted": ["LinearRegression", ".fit("],
     "key_error_column_typo": ["`prices`", "`price`"],
     "key_error_drop": ["`Price`", "`price`"],

@@ -25,6 +25,7 @@ from .message_looks import (
     callback_arguments_look,
     image_mode_look,
     key_sentence_look,
+    layer_given_for_a_tensor_look,
     message_opening,
     mixed_kinds_look,
     module_attribute_look,
@@ -285,11 +286,20 @@ def _chained_cause(parsed: ParsedError) -> str:
     return f"{name}: {first if len(first) <= 100 else first[:99] + '…'}"
 
 
+def _stop_signal_through_a_library(parsed: ParsedError) -> bool:
+    """`raise StopIteration` in a callback that a library's frames called (a cell's function
+    below a library's frame)."""
+    if parsed.ename not in ("StopIteration", "StopAsyncIteration"):
+        return False
+    frames = parsed.frames
+    return len(frames) >= 3 and frames[-1].is_user and any(f.library for f in frames[1:-1])
+
+
 def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> str:
     """The safe hint's second sentence: the message's stated fix, else the values it allows and
     the user's arguments it names, else what to look at for the exception's family."""
-    sparse = sparse_look(parsed)
-    if sparse:  # the message's own "consider casting" fits no sparse value
+    sparse = sparse_look(parsed) or layer_given_for_a_tensor_look(parsed)
+    if sparse:  # a value of another kind (sparse, a layer): no cast or dtype helps it
         return sparse
     fix = stated_fix(parsed.message)
     if fix and fix.rstrip(".!?") not in gist:
@@ -339,6 +349,13 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         )
     if quoted:
         return f"Check {quoted}, the argument{'s' if len(passed) > 1 else ''} the message names."
+    if own_raise and _stop_signal_through_a_library(parsed):
+        # The raise is meant: a signal to stop the caller, which this library does not catch.
+        return (
+            f"It raises {parsed.ename} to stop the library that called it, which does not catch "
+            "it here: stop with the library's own option (a maximum of iterations, a "
+            "tolerance), or check that your version supports stopping this way."
+        )
     if own_raise:
         return "Print the values the condition before this `raise` tests."
     family = _FAMILY.get(parsed.ename, parsed.ename)

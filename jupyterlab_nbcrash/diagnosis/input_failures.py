@@ -194,11 +194,30 @@ _ABOUT_INPUTS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+def _cancelled(parsed: ParsedError) -> str:
+    """A cancelled task (asyncio, concurrent.futures, dask): what cancels it, not the message,
+    which dask makes only the task's key (`store-b2d0…`)."""
+    key = parsed.message.strip()
+    named = " (the message is only its name)" if key and " " not in key else ""
+    if any(f.package == "distributed" for f in parsed.frames):
+        return (
+            f"The task was cancelled before it finished{named}: in dask a worker that died "
+            "(often out of memory) or a lost scheduler does this; check the workers' logs, "
+            "restart the client and use smaller chunks."
+        )
+    return (
+        f"The task was cancelled before it finished{named}: find what cancelled it (a "
+        "timeout, a restart or a shutdown of what runs it)."
+    )
+
+
 def named_failure(parsed: ParsedError) -> str:
     """The look sentence of a message that names a failure no input of the user explains (an
     interrupt, a missing program, a refused service, a graph mix-up, the OS or a device), else
     "". Read before the arguments the message names: a failed server call names its URL too."""
     said = f"{parsed.ename}: {parsed.message[:1_000]}".lower()
+    if parsed.ename == "CancelledError":
+        return _cancelled(parsed)
     if _between_processes(parsed, said):
         return _WORKERS_FAILED
     for words, sentence in _FAILURES:

@@ -276,3 +276,15 @@ def sparse_look(parsed: ParsedError) -> str:
         "A sparse value reached code that needs a dense one: pass a dense array (`X.toarray()` "
         "for a SciPy sparse matrix, `tf.sparse.to_dense(x)` for a SparseTensor)."
     )
+
+
+def layer_given_for_a_tensor_look(parsed: ParsedError) -> str:
+    """Keras: "… called with an input that isn't a symbolic tensor. Received type: <class
+    'keras.layers.convolutional.Conv2D'>": a layer object went where its output goes."""
+    received = re.search(r"Received type: <class '[\w.]*\.layers\.[\w.]*?(\w+)'>", parsed.message)
+    if not received or "tensor" not in parsed.message[:200]:
+        return ""
+    return (
+        f"The inputs are `{received.group(1)}` layers themselves, not tensors: call each layer "
+        f"on a tensor first (`x1 = {received.group(1)}(...)(inputs)`, Keras' functional API)."
+    )

@@ -411,6 +411,17 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
     own = _own_assignment_hint(nb, name, defined_elsewhere=False)
     if own:
         return _finding(IMPLEMENTATION, None, decisive, own, evidence)
+    column = _column_named_like(nb, name)
+    if column:
+        # No cell binds it at the top level, and the notebook reads it as a column: the line
+        # uses the column's name as if it were a variable.
+        evidence.append(f"the notebook reads `{column}['{name}']`")
+        hint = (
+            f"`{name}` is no variable here, but the notebook uses '{name}' as a column or key "
+            f"(`{column}['{name}']`): read it from there (`{column}['{name}']`), or use the "
+            "variable that holds it."
+        )
+        return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
     local = next((c for c in nb.mentioning(name) if name in nb.names(c).local_only), None)
     if local is not None:
         evidence.append(f"{_cell_name(local)} assigns `{name}` only inside a function or class")
@@ -707,6 +718,13 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
             f"(`{_short(mutation.text, 50)}`): restart the kernel and run the cells in order."
         )
     return _finding(NOTEBOOK, OUT_OF_ORDER, decisive, hint, evidence, cell)
+
+
+def _column_named_like(nb, name: str) -> str:
+    """The DataFrame whose column the notebook reads as `df['name']` (the last such), or ""."""
+    key = re.compile(rf"""\b([A-Za-z_]\w*)\[\s*['"]{re.escape(name)}['"]\s*\]""")
+    found = [m.group(1) for c in nb.cells for m in key.finditer(c.source or "")]
+    return found[-1] if found else ""
 
 
 def _local_hint(cell: Cell, name: str, below: bool = False) -> str:

@@ -305,11 +305,18 @@ def closest_allowed(message: str, arguments) -> tuple[str, str]:
         return "", ""
     listed = re.split(r",? but |\. ", m.group(1))[0]
     quoted = r"'([^'\n]{1,40})'|\"([^\"\n]{1,40})\""
-    words = [a or b for a, b in re.findall(quoted, listed)] or re.findall(
-        r"[A-Za-z_][\w.-]*", listed.split(" ", 3)[-1]
-    )
+    words = [a or b for a, b in re.findall(quoted, listed)]
+    following = re.match(r"[^\[]{0,40}\[([^\]]*)\]", text[m.end() - 1 :])
+    if not words and listed.rstrip().endswith(":") and following:
+        # "One of the following named colorscales:" and the list in brackets on the next lines
+        words = [a or b for a, b in re.findall(quoted, following.group(1))]
+    words = words or re.findall(r"[A-Za-z_][\w.-]*", listed.split(" ", 3)[-1])
     outside = text[: m.start()] + text[m.start() + len(listed) :]
     given = [a or b for a, b in re.findall(quoted, outside)]
+    received = re.search(r"Received value: " + quoted, text)
+    if received:
+        # plotly quotes the property's name too: only the received value was refused.
+        given = [received.group(1) or received.group(2)]
     for arg in arguments:
         value = re.fullmatch(r"""(?:\w+\s*=\s*)?['"]([^'"]{1,40})['"]""", arg.strip())
         if value:
@@ -331,11 +338,16 @@ def before_valid_list(message: str) -> str:
     return _VALID_LIST.split(message, maxsplit=1)[0]
 
 
+_OBJECT_REPR = re.compile(r"\b[A-Z]\w*\((?:[^()]|\([^()]*\))*\w+=(?:[^()]|\([^()]*\))*\)")
+
+
 def named_arguments(parsed: ParsedError, arguments, text: str) -> list[str]:
     """``name=value`` items of the user's call (or, when it has none, of the cell's code) whose
     parameter the message ``text`` names: the values to check first. A list of the valid names
     that follows the message ("Valid properties: … x … y") names none of the user's."""
-    text = before_valid_list(text[:4_000])
+    # An object's repr (`Tensor("split:0", shape=(), dtype=int32)`) lists its fields, not
+    # the call's parameters.
+    text = _OBJECT_REPR.sub("", before_valid_list(text[:4_000]))
 
     def quoted(name: str) -> bool:
         n = re.escape(name)
@@ -359,6 +371,8 @@ def named_arguments(parsed: ParsedError, arguments, text: str) -> list[str]:
 
     if parsed.ename == "CalledProcessError":
         return []  # the message quotes a command line: its words are the program's arguments
+    if parsed.ename == "KeyError":
+        return []  # the message is the key looked up (a label 'x'), no parameter `x=`
 
     found = [f"{k}={v}" for k, v in keyword_arguments(arguments).items() if named(k)]
     if found:

@@ -393,6 +393,22 @@ def _pil_fromarray(p, f):
     return fromarray_words(f.get("dtype", ""), f.get("channels", ""))
 
 
+def _frame_keyword_on_another_type(p, func: str, kw: str) -> str:
+    """`Index.rename() got an unexpected keyword argument 'columns'` from `df.rename(columns=…)`:
+    only a DataFrame's methods take `columns=`, so `df` holds an Index or a Series now."""
+    owner, _, method = func.rpartition(".")
+    if kw != "columns" or owner not in ("Index", "MultiIndex", "Series"):
+        return ""
+    m = re.search(rf"([A-Za-z_]\w*)\.{re.escape(method)}\s*\(", p.user_line)
+    if not m:
+        return ""
+    return (
+        f"`{m.group(1)}` holds a pandas {owner} here, not a DataFrame: only a DataFrame's "
+        f"`{method}` takes `columns=`; check where `{m.group(1)}` was reassigned (e.g. "
+        f"`{m.group(1)} = {m.group(1)}.columns`) and rebuild the DataFrame."
+    )
+
+
 def _unexpected_keyword(p, f):
     """When: the message names the keyword. It is the user's own typo or an old name only when
     the user's code passes it; otherwise a library passed it on (a model file saved by another
@@ -416,9 +432,11 @@ def _unexpected_keyword(p, f):
     replacement = f.get("replacement")
     note = f.get("note", "")
     if not replacement:
-        hit = lookup_kwarg(short, kw) or (
-            lookup_kwarg(caller.split(".")[-1], kw) if caller else None
-        )
+        hit = lookup_kwarg(short, kw)
+        if hit is None and caller:
+            # Known by the user's call (`pd.date_range`), not the internal one that refused it.
+            hit = lookup_kwarg(caller.split(".")[-1], kw)
+            func = func if hit is None else caller
         if hit is None and "." in func:
             hit = lookup_kwarg(".".join(func.split(".")[-2:]), kw)
         if hit is not None:
@@ -437,6 +455,9 @@ def _unexpected_keyword(p, f):
             f"This call does not accept the argument `{kw}`: check its spelling and the "
             "documentation of your installed version."
         )
+    frame_only = _frame_keyword_on_another_type(p, func, kw)
+    if frame_only:
+        return frame_only
     shown = caller if caller and caller.split(".")[-1] == short and "." not in func else func
     source = imported_from(f"{p.user_code}\n{p.user_line}", shown)
     if source:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from ..text import expression_before
+from ..text import expression_before, spelled_alike
 from ..traceback import ParsedError
 from ..where import failing_line_number, own_lines
+from .tables.members import MEMBERS
 
 
 def reads_on_line(p: ParsedError, attr: str) -> re.Match | None:
@@ -38,12 +39,22 @@ def assigned_to(p: ParsedError, name: str) -> str:
     return found[-1] if found else ""
 
 
+def misspelled_member(message: str) -> bool:
+    """ "'DataFrame' object has no attribute 'sort_value'": a member of that type, misspelled
+    (`sort_values`); no earlier run changes what the type has."""
+    m = re.search(r"'([\w.]+)' object has no attribute '(\w+)'", message)
+    members = MEMBERS.get(m.group(1), frozenset()) if m else frozenset()
+    return any(spelled_alike(m.group(2), member) for member in members)
+
+
 def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
     """`X = X.values`: a second run of the cell applies the line to its own result."""
     m = re.match(rf"\s*([\w.]+)\s*=\s*([\w.]+)\.{re.escape(attr)}\b", p.user_line)
     if m is None or m.group(1) != m.group(2) or in_loop_body(p):
         # In a loop's body an earlier pass, not only an earlier run, may have replaced it.
         return ""
+    if misspelled_member(p.message):
+        return ""  # `qm = qm.sort_value(...)`: a slip of every run, not of a second one
     name = m.group(1)
     return (
         f"This line replaces `{name}` with `{name}.{attr}`: if the cell ran before, `{name}` "

@@ -430,6 +430,9 @@ def _used_inside(p: ParsedError, f) -> str | None:
     """The attribute was read inside the function the line called, not on the line."""
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     short = owner.rsplit(".", 1)[-1]
+    subclass = _own_subclass_unset(p, short, attr)
+    if subclass:
+        return subclass
     call = failing_call(p)
     if call is None:
         return None
@@ -484,6 +487,26 @@ def _used_inside(p: ParsedError, f) -> str | None:
             "another kind of object there (check what this function accepts)."
         )
     return None
+
+
+def _own_subclass_unset(p: ParsedError, short: str, attr: str) -> str:
+    """`class IMGFoveaIterator(Iterator):` in the notebook, and the library's code reads
+    `self.n` of it: the base class's `__init__`, which sets it, did not run."""
+    last = p.last_frame
+    if last is None or not last.library or not short[:1].isupper():
+        return ""
+    if not re.search(rf"\bself\.{re.escape(attr)}\b", last.failing_line):
+        return ""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    defined = re.search(rf"^\s*class\s+{re.escape(short)}\s*\(\s*([\w.]+)", code, re.M)
+    if not defined or defined.group(1) == "object":
+        return ""
+    base = defined.group(1)
+    return (
+        f"Your class `{short}` (a subclass of `{base}`) has no `self.{attr}`, which "
+        f"`{base}`'s code reads: call `super().__init__(...)` in its `__init__` with what "
+        f"`{base}` needs, so it sets `{attr}`."
+    )
 
 
 def _named_by_string(call: str, attr: str) -> bool:
@@ -782,6 +805,13 @@ def _fitted_attribute(p: ParsedError, f) -> str:
         return (
             f"`{name}` was fitted in this cell, yet this {owner} has no `{attr}`: fitted "
             "attributes differ from model to model; see the attribute list in its documentation."
+        )
+    fit = re.compile(rf"\b{re.escape(name)}\.fit(?:_transform)?\(")
+    if object_of(p, attr) and any(fit.search(code) for code in p.notebook_code):
+        # Another cell fits it: whether that ran is not seen, so both readings, that one first.
+        return (
+            f"A cell of the notebook fits `{name}`: if it ran, this {owner} has no `{attr}` in "
+            "your scikit-learn version (see its attribute list); if not, run that fit first."
         )
     return (
         f"`{attr}` exists only after fitting: call `{name}.fit(...)` on this {owner} first (if it "

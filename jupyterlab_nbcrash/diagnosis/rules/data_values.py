@@ -269,6 +269,9 @@ def _nan_or_infinity(p, f):
 def _unseen_categories(p, f):
     """When: LabelEncoder's "previously unseen labels" or OneHotEncoder's "unknown categories"."""
     labels = f" ({f['labels']})" if f.get("labels") else ""
+    rerun = _encoded_in_place(p, f.get("labels", ""))
+    if rerun:
+        return rerun
     if "previously unseen labels" in p.message:
         return (
             f"The LabelEncoder meets values it did not see when fitted{labels}: fit it on every "
@@ -277,6 +280,20 @@ def _unseen_categories(p, f):
     return (
         f"The encoder meets categories it did not see when fitted{labels}: fit it on all the "
         "categories, or use `OneHotEncoder(handle_unknown='ignore')`."
+    )
+
+
+def _encoded_in_place(p, labels: str) -> str:
+    """`df['c'] = enc.transform(df['c'])` meeting unseen numbers: the line writes the codes
+    back into the column it reads, so a second run encodes codes."""
+    m = re.match(r"\s*(\S[^=]*?)\s*=\s*\w+\.transform\(\s*(.+?)\s*\)\s*$", p.user_line)
+    numbers = re.fullmatch(r"[\[\]\s\d,.'\-]+", labels or "")
+    if not m or m.group(1) != m.group(2) or not numbers:
+        return ""
+    return (
+        f"`{m.group(1)}` holds numbers the encoder did not see ({labels.strip('[]')}): if this "
+        "line ran before, it replaced the column with its codes; load the column again (rerun "
+        "the cell that reads the data) instead of running this line twice."
     )
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from ..text import code_strings, suggest
+from ..where import failing_call
 from .base import Template, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -94,10 +95,37 @@ def _feature_names_differ(p, f):
         extra = f" (missing: {f['missing']})"
     elif f.get("got") and f.get("expected") and f["got"] != f["expected"]:
         extra = f" ({f['got']} columns given, {f['expected']} at fit time)"
+    model, data = _model_and_data(p)
+    if f.get("missing") and model and data:
+        # Selecting the fit columns would fail: the data lacks some of them.
+        return (
+            f"`{model}` was fitted with columns that `{data}` lacks (missing: {f['missing']}): "
+            f"prepare `{data}` with the same steps as the training data, or fit `{model}` again "
+            "on data without them."
+        )
+    if f.get("unseen") and model and data:
+        return (
+            f"`{data}` has columns `{model}` did not see when fitted (new: {f['unseen']}): pass "
+            f"only its fit columns (`{data}[{model}.feature_names_in_]`), or check that "
+            f"`{model}` is the model fitted on data like `{data}`."
+        )
     return (
         f"The columns given at predict time differ from those at fit time{extra}: apply the same "
         "preprocessing, e.g. `X_test = X_test[X_train.columns]`."
     )
+
+
+def _model_and_data(p) -> tuple[str, str]:
+    """`gb.predict(df1)` on the failing line: the model's and the data's names, else ""."""
+    call = failing_call(p)
+    if call is None or "." not in call.function:
+        return "", ""
+    model = call.function.rsplit(".", 1)[0]
+    data = call.args[0] if call.args else ""
+    names = re.compile(r"[A-Za-z_]\w*")
+    if not names.fullmatch(model):
+        return "", ""
+    return model, data if names.fullmatch(data) else ""
 
 
 def _feature_count_differs(p, f):
@@ -105,11 +133,33 @@ def _feature_count_differs(p, f):
     counts = ""
     if f.get("got") and f.get("expected"):
         counts = f" ({f['got']} given, {f['expected']} expected)"
+    model, _ = _model_and_data(p)
+    cells = _cells_fitting(p, model)
+    if len(cells) > 1:
+        # Another fit of the same name replaced the one the data was prepared for.
+        return (
+            f"`{model}` is fitted in more than one cell and now expects another number of "
+            f"features{counts}: if its last fit was on other data, run the fit meant for this "
+            "data again (or give each model its own name); else prepare this data like that one."
+        )
+    if not any(".fit_transform(" in code for code in (*p.notebook_code, p.user_code)):
+        return (
+            f"The model was fitted on a different number of features{counts}: give it data "
+            "with the same columns, prepared the same way, as the data it was fitted on."
+        )
     return (
         f"The model was fitted on a different number of features{counts}: prepare new data with "
         "the same columns and the transformers fitted on the training data (`.transform`, not a "
         "new `.fit_transform`)."
     )
+
+
+def _cells_fitting(p, model: str) -> list[str]:
+    """The notebook's cells that call `model.fit(...)` (none when the model is not named)."""
+    if not model:
+        return []
+    fit = re.compile(rf"\b{re.escape(model)}\.fit\(")
+    return [code for code in p.notebook_code if fit.search(code)]
 
 
 # The values the seaborn calls pass as x=, y= or hue=: other attempts, not known column names.

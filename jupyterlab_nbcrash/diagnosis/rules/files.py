@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..text import close_matches, code_span, edit_distance
 from ..traceback import ParsedError
@@ -556,10 +557,52 @@ def _wrong_text_encoding(p, f):
             "the file is most likely UTF-8, so pass `encoding='utf-8'` to the call that opens it "
             "(`open(path, encoding='utf-8')`)."
         )
+    binary = _binary_reader(p)
+    if binary:
+        return (
+            f"`{binary}` reads a binary file, but it was opened as text, which decodes it as "
+            f"{codec}: open the file in binary mode, `open(path, 'rb')`."
+        )
+    local = _east_asian_encoding(p) if codec.startswith("utf") else None
+    if local:
+        # The notebook writes in that script: its files most likely use the same legacy code page.
+        return (
+            f"The file is not encoded as {codec}: the notebook's text is {local[0]}, so the file "
+            f"is most likely in a {local[0]} legacy encoding; pass `encoding='{local[1]}'` (or "
+            f"'{local[2]}') to the call that reads it."
+        )
     return (
         f"The file is not encoded as {codec}: pass its encoding, e.g. "
         "`pd.read_csv(path, encoding='latin-1')` (or 'cp1252' for files saved by Excel)."
     )
+
+
+# A script's name in Unicode -> (language, its Windows code page, another common encoding).
+_LEGACY_ENCODINGS = (
+    ("HANGUL", ("Korean", "cp949", "euc-kr")),
+    ("HIRAGANA", ("Japanese", "cp932", "shift_jis")),
+    ("KATAKANA", ("Japanese", "cp932", "shift_jis")),
+    ("CJK", ("Chinese", "gbk", "gb18030")),
+)
+
+
+def _east_asian_encoding(p) -> tuple[str, str, str] | None:
+    """The language whose letters the cell's code (or the notebook's) writes, Korean or
+    Japanese before Chinese (their texts use Chinese characters too)."""
+    text = "\n".join((p.user_code, *p.notebook_code))[:200_000]
+    names = {unicodedata.name(c, "").split(" ")[0] for c in set(text) if ord(c) > 0x2E7F}
+    for script, encoding in _LEGACY_ENCODINGS:
+        if script in names:
+            return encoding
+    return None
+
+
+def _binary_reader(p) -> str:
+    """`pickle.load(f)` of a file opened with `'r'`: the reader that needs bytes."""
+    m = re.search(r"\b((?:pickle|joblib|dill|cloudpickle)\.load|np\.load)\s*\(", p.user_line)
+    if m and re.search(r"""\bopen\s*\([^)]*,\s*(?:mode\s*=\s*)?['"]r['"]""", p.user_code):
+        return m.group(1)
+    return ""
 
 
 def _unreadable_format(p, f):

@@ -39,7 +39,8 @@ ALIAS_NOT_IMPORTED = "imports.alias_not_imported"
 
 _NOT_A_PACKAGE = re.compile(r"No module named '?([\w.]+)'?; '?([\w.]+)'? is not a package")
 _CANNOT_IMPORT = re.compile(
-    r"cannot import name '?([\w.]+)'?(?: from '?([\w.]+)'?)?(?: \((?P<path>[^)]*)\))?"
+    r"cannot import name '?([\w.]+)'?(?: from (?:partially initialized module )?'?([\w.]+)'?)?"
+    r"(?: \((?:most likely due to a circular import\) \()?(?P<path>[^)]*)\))?"
 )
 _BROKEN = re.compile(
     r"DLL load failed|cannot open shared object file|undefined symbol|Could not load "
@@ -130,6 +131,7 @@ def cannot_import_name(parsed: ParsedError) -> RuleMatch | None:
         facts.update(replacement=hit.use, note=hit.note, replaced_library=hit.library)
     if "partially initialized module" in parsed.message or "circular import" in parsed.message:
         facts["circular"] = "yes"
+        facts["circular_path"] = m.group("path") or ""
     return RuleMatch(
         rule=CANNOT_IMPORT_NAME,
         crash_type="environment_error",
@@ -314,6 +316,21 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
             f"`{top}` belongs to Python's standard library, but this Python lacks it: it was "
             "removed in your Python version or left out of this build (for `tkinter`, install "
             "the system package, e.g. `python3-tk`); pip cannot add it."
+        )
+    if top in _NO_WHEELS:
+        # No pip release for today's Pythons: pip would fail, the code needs another toolkit.
+        use = _NO_WHEELS[top]
+        lib = by.package or by.library if by is not None else ""
+        if lib == "matplotlib":
+            return (
+                f"matplotlib's backend is set to one that needs `{top}`, which pip does not "
+                "install: choose another backend (`%matplotlib inline`, or "
+                f"`matplotlib.use('QtAgg')` with `{use}`) in the code "
+                "or your `matplotlibrc`, then restart the kernel."
+            )
+        return (
+            f"`{top}` has no pip package for current Pythons: port the code to `{use}`, or use an "
+            "old Python environment that has it (e.g. with conda)."
         )
     install = f"%pip install {pip_name(module)}"
     note = package[len(pip_name(module)) :].strip()
@@ -524,7 +541,26 @@ def _package_shadowed(p: ParsedError, f: Facts) -> str:
     )
 
 
-def _circular_hint(module: str) -> str:
+def _is_the_package_itself(module: str, path: str) -> bool:
+    """The half-imported module's file is `numpy/core/__init__.py` for `numpy.core`: the
+    package's own folder tree, not a file of the user's named like it (`numpy.py`)."""
+    tree = "/".join(module.split("."))
+    return bool(module) and f"{tree}/__init__.py" in path.replace("\\", "/")
+
+
+# Modules pip cannot install for a current Python -> what replaces them.
+_NO_WHEELS = {"PyQt4": "PyQt5", "PySide": "PySide6"}
+
+
+def _circular_hint(module: str, path: str = "") -> str:
+    if _is_the_package_itself(module, path):
+        top = module.split(".")[0]
+        return (
+            f"`{module}` was half imported from the installed `{top}` package itself, not from "
+            f"a file of yours named like it: that install is broken or mixed from two versions; "
+            f"reinstall `{top}` (and the libraries that import it) in one place, then restart "
+            "the kernel."
+        )
     return (
         f"`{module}` is only partly imported (a circular import): most often a file of yours "
         f"has the same name as the library; rename it and restart the kernel."
@@ -547,7 +583,7 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
     line (a typo, or a name the installed version does not have)."""
     name, module = f.get("name", ""), f.get("module", "")
     if f.get("circular"):
-        return _circular_hint(module)
+        return _circular_hint(module, f.get("circular_path", ""))
     top = distribution_root(module) if module else ""
     by = importer(p)
     by = None if by is None or by.is_user else by
@@ -628,6 +664,13 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
         return (
             f"`{name}` cannot be imported from the module this line imports: check the name's "
             "spelling, and your installed version of that package against its documentation."
+        )
+    alias = ALIASES.get(name, "")
+    if alias.startswith(f"import {module} as "):
+        # `from numpy import np`: the short name is what the module is imported as.
+        return (
+            f"`{name}` is the usual short name of `{module}` itself, not a name inside it: "
+            f"write `{alias}`."
         )
     close = close_member(module, name)
     if close:

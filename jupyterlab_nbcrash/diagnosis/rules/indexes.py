@@ -6,7 +6,7 @@ import re
 
 from ..text import expression_before
 from ..traceback import ParsedError
-from ..where import raised_in_user_code
+from ..where import raised_by_the_line, raised_in_user_code
 from .base import Facts, Template, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -169,6 +169,9 @@ def _index_out_of_range(p, f):
     if "must be of integer (or boolean) type" in message:
         return "An array of floats is used as an index: convert it with `idx.astype(int)`."
     if "only integers, slices" in message:
+        labelled = _labels_given_to_an_array(p)  # names what was indexed, when it can tell
+        if labelled:
+            return labelled
         if _indexes_only_by_text(p.user_line):
             return (
                 "A NumPy array is indexed with a string on this line, but it takes only integer "
@@ -319,6 +322,27 @@ def _past_the_end(p: ParsedError, f: Facts) -> str:
     )
 
 
+def _labels_given_to_an_array(p: ParsedError) -> str | None:
+    """`df[['a', 'b']]` raising NumPy's "only integers" message: what is indexed is no
+    DataFrame but an array, or a pandas Index (`df = df.columns` replaced the frame)."""
+    # The last text subscript: in `d['names']['petal width']` the array is `d['names']`.
+    subscripts = list(re.finditer(r"(?<=[\w\]])\[\s*\[?\s*(['\"])", p.user_line))
+    if not subscripts:
+        return None
+    named = subscripts[-1]
+    name = expression_before(p.user_line, named.start())
+    who = f"`{name}`" if name else "The value indexed"
+    if any(f.package == "pandas" and f.function.startswith("Index.") for f in p.frames):
+        return (
+            f"{who} is a pandas Index (a list of labels, as `df.columns` gives), not a DataFrame: "
+            "text labels cannot select from it; check where it was reassigned (`df = df.columns`)."
+        )
+    return (
+        f"{who} is a NumPy array, not a DataFrame: it has no column names, so a string cannot "
+        "index it; select by position, or keep the DataFrame."
+    )
+
+
 def non_integer_index_hint(p: ParsedError, f: Facts) -> str | None:
     """The hint of a container indexed with a non-integer (``types.type_error`` words it too)."""
     m = re.search(
@@ -327,6 +351,8 @@ def non_integer_index_hint(p: ParsedError, f: Facts) -> str | None:
     kind, got = (m.group(1), m.group(2)) if m else ("list", None)
     line = p.user_line
     if kind == "slice":
+        if not raised_by_the_line(p):
+            return None  # a library slices with a value of the call's (a count given a word)
         return (
             "A slice bound is not a whole number (`a[x:y]` with a float or None-like value): "
             "convert it with `int(...)` or use `//` for division."
@@ -342,11 +368,26 @@ def non_integer_index_hint(p: ParsedError, f: Facts) -> str | None:
                 "A string does not take `[i, j]` indexing (that is NumPy's): for a part of the "
                 "string use one slice, such as `x[:-1]`."
             )
+        if kind == "tuple":
+            # A tuple of arrays (a function's several results) is no array of numbers.
+            return (
+                "A tuple does not take NumPy-style `[i, j]` indexing: if it holds a function's "
+                "several results, take the element you need first (`x[0]`), then index it; if "
+                "it holds numbers, convert it with `np.array(...)` first."
+            )
         return (
             f"A {kind} does not take NumPy-style `[i, j]` indexing: convert it with "
             "`np.array(...)` first, or index one level at a time (`x[i][j]`)."
         )
     named = re.search(r"\[\s*(['\"])([^'\"]*)\1\s*\]", line)
+    variable = re.search(r"\[\s*([A-Za-z_]\w*)\s*\]", line)
+    if named and variable and got == "str":
+        # `d["artists"][i]`: the name or the variable `i` may be the text index.
+        return (
+            f"A {kind} is indexed with text on this line: either "
+            f"`[{named.group(1)}{named.group(2)}{named.group(1)}]` is applied to a {kind}, or "
+            f"`{variable.group(1)}` holds text, not an integer position; print both."
+        )
     if got == "str" or (got is None and named):
         name = expression_before(line, named.start()) if named else ""
         what = f"`{name}` is a {kind}" if name else f"A {kind} is"

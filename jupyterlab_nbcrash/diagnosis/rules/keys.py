@@ -211,6 +211,19 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     odd = _odd_key(p, key)
     if odd:
         return odd
+    option = _option_value_refused(p, key)
+    if option:
+        return option
+    empty = _empty_slice(p.user_line)
+    if empty:
+        # `df[df.columns[13:5]]` selects nothing: the key is missing from an empty selection.
+        sliced = expression_before(p.user_line, empty.start()) + empty.group(0)
+        return (
+            f"`{sliced}` is empty (its start {empty.group(1)} is past its stop "
+            f"{empty.group(2)}), so it selects nothing and `{shown}` is not in the result: "
+            f"write `[{empty.group(2)}:{empty.group(1)}]` (or `[{empty.group(1)}:"
+            f"{empty.group(2)}:-1]` for the reverse order)."
+        )
     removed = _removed_in_cell(p, key)
     if removed:
         return removed
@@ -221,6 +234,8 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         if close:
             return f"The DataFrame has no column or label `{shown}`. Did you mean {close}?"
         labels = f.get("keys") if f.get("keys") and len(f["keys"]) <= 80 else repr(shown)
+        if inside is not None and not _quoted_in_code(p, key) and _looked_up_by_a_library(p):
+            return None  # the user's code never names it: a frame the library built itself
         if inside is not None:
             return (
                 f"`{inside.text}` looked up the column or label {labels} in a DataFrame (one you "
@@ -359,6 +374,49 @@ def _subscripted(line: str, key: str) -> str:
 
 # A line that removes a key or column: df.drop(...), del df['k'], df.pop('k'), rename({'k': …}).
 _REMOVES = re.compile(r"\.(?:drop|pop|rename)\(|^\s*del\s")
+
+
+def _looked_up_by_a_library(p) -> bool:
+    """The code that asked pandas for the key is a third-party library's (plotnine's stat),
+    not a module of the user's own (`utilities.py`)."""
+    asking = [f for f in p.frames if not f.is_user and f.package not in ("pandas", "numpy")]
+    return bool(asking) and bool(asking[-1].library)
+
+
+def _quoted_in_code(p, key: str) -> bool:
+    """`'x'` written as a string in the cell or the notebook (a column the user names)."""
+    quoted = re.compile(rf"""['"]{re.escape(key)}['"]""")
+    return any(quoted.search(code) for code in (p.user_code, p.user_line, *p.notebook_code))
+
+
+def _empty_slice(line: str):
+    """`cols[13:5]` on the line: a slice written with a start past its stop and no step."""
+    for m in re.finditer(r"(?<=[\w\]\)])\[\s*(\d+)\s*:\s*(\d+)\s*\]", line):
+        if int(m.group(1)) > int(m.group(2)):
+            return m
+    return None
+
+
+# Keywords whose values are a library's options, never a column's name.
+_OPTION_KEYWORDS = frozenset(
+    ("how", "method", "kind", "orient", "engine", "errors", "join", "validate", "interpolation")
+)
+
+
+def _option_value_refused(p, key: str) -> str:
+    """`pd.merge(a, b, how='natural')` raising KeyError 'natural': the key is the value of a
+    keyword on the line (never a subscript there), which the library looked up in its table of
+    options; it names no column."""
+    quoted = rf"""['"]{re.escape(key)}['"]"""
+    keyword = re.search(rf"\b(\w+)\s*=\s*{quoted}", p.user_line)
+    if not keyword or re.search(rf"\[\s*{quoted}", p.user_line):
+        return ""
+    if keyword.group(1) not in _OPTION_KEYWORDS:
+        return ""  # `by='price'`, `on='id'`: keywords that name columns
+    return (
+        f"`{keyword.group(0)}` is not a value this call accepts for `{keyword.group(1)}` (it "
+        "looked the value up among its options): use one of the values its documentation lists."
+    )
 
 
 def _removed_in_cell(p: ParsedError, key: str) -> str:

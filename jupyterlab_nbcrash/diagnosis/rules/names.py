@@ -475,10 +475,42 @@ def _read_before_assignment(p, f):
             f"empty): check that the data you pass is not empty, and that your `{frame.library}` "
             "version fits your code."
         )
+    name = f.get("name", "")
+    if name and _assigned_above_in_a_branch(p, name):
+        # The assignment is above the read: only a branch or loop that did not run skips it.
+        return (
+            f"`{name}` is assigned above this line only inside an `if`/`else`, loop or `try` "
+            "that did not assign it this time: give it a value before that block, or in every "
+            "branch (or check that the branch reads the name you meant)."
+        )
     return (
         f"`{f.get('name')}` is assigned inside the function, so Python treats it as local there, "
         "but it is read before that line: pass it in as an argument (or declare it `global`)."
     )
+
+
+def _assigned_above_in_a_branch(p, name: str) -> bool:
+    """The function that raised is a `def` of the notebook whose body assigns `name` (`name =`)
+    above the failing line, indented deeper than the body's first line."""
+    frame = p.last_frame
+    if frame is None or not frame.failing_line.strip() or not frame.function:
+        return False
+    function = frame.function.rsplit(".", 1)[-1]
+    for code in (*p.notebook_code, p.user_code):
+        start = re.search(rf"^([ \t]*)def\s+{re.escape(function)}\s*\(", code, re.M)
+        if not start:
+            continue
+        body = code[start.end() :]
+        at = body.find(frame.failing_line.strip())
+        if at < 0:
+            continue
+        lines = [line for line in body[:at].splitlines()[1:] if line.strip()]
+        if not lines:
+            return False
+        top = len(lines[0]) - len(lines[0].lstrip())
+        assigns = re.compile(rf"^([ \t]*){re.escape(name)}\s*(?:[-+*/]?=)(?!=)")
+        return any((m := assigns.match(line)) and len(m.group(1)) > top for line in lines)
+    return False
 
 
 HINTS: dict[str, Template] = {

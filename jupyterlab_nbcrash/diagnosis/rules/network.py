@@ -183,6 +183,29 @@ _NO_CONNECTION = re.compile(
 _LOCAL_HOST = re.compile(r"\blocalhost\b|\b127\.0\.0\.1\b")
 
 
+def _sql_name_missing(p) -> str:
+    """SQLite's "no such column: x" (the table exists: no path to blame), or "no such table: x"
+    that a `CREATE TABLE x` of the notebook would make: that statement has not run here."""
+    column = re.search(r"no such column: ([\w.]+)", p.message)
+    if column:
+        return (
+            f"The SQL names a column `{column.group(1)}` that its table does not have: check the "
+            "column names in the SQL (a text value needs single quotes: `'value'`)."
+        )
+    table = re.search(r"no such table: ([\w.]+)", p.message)
+    code = "\n".join((*p.notebook_code, p.user_code))
+    if table and re.search(
+        rf"create\s+table\s+(?:if\s+not\s+exists\s+)?[`\"']?{re.escape(table.group(1))}\b",
+        code,
+        re.I,
+    ):
+        return (
+            f"The notebook creates `{table.group(1)}` with `CREATE TABLE`, but not in this "
+            "database yet: run that cell first, on the same connection (and `commit()`)."
+        )
+    return ""
+
+
 def _request_failed(p, f):
     """When: the message shows what failed (a malformed URL, DNS, a status code, SSL, a
     connection that got no answer). A server that answered with its own error message gets the
@@ -195,6 +218,9 @@ def _request_failed(p, f):
             "The host name could not be resolved: this kernel has no internet access (on Kaggle, "
             "switch Internet on in the settings) or needs a proxy; or download the data by hand."
         )
+    sql = _sql_name_missing(p)
+    if sql:
+        return sql
     if re.search(r"no such (?:table|column)|sqlite|relation \S+ does not exist", p.message):
         return (
             "The database has no such table or column: check the database file's path (a "

@@ -52,9 +52,24 @@ def odd_character_hint(line: str) -> str:
             f"The marked line has full-width {signs} (typed with an East Asian input method): "
             f"retype {'them' if len(wide) > 1 else 'it'} as {plain}."
         )
+    if symbols_around_words(line):
+        return (
+            "The marked line is a note in words and symbols (a banner or warning), not Python: "
+            "start it with `#` to make it a comment, or move it to a Markdown cell."
+        )
     if any(c in TYPOGRAPHIC for c in line):
         return (
             "The marked line has curly quotes or dashes (pasted from a web page or a document): "
             "retype the quotes as ' or \" and the dashes as -."
         )
     return ""
+
+
+def symbols_around_words(line: str) -> bool:
+    """`⚠️ ATTENTION ⚠️ NE PAS EXECUTER`: signs no code has (emoji, pictographs) and, beside
+    them, only words separated by spaces, no operator, bracket or quote of Python."""
+    signs = [c for c in line if not c.isascii()]
+    if not signs or any(c.isalpha() or c in TYPOGRAPHIC or c in INVISIBLE for c in signs):
+        return False
+    rest = "".join(c for c in line if c.isascii()).split()
+    return bool(rest) and all(word.isalpha() for word in rest)

@@ -341,6 +341,12 @@ def _syntax_error(p, f):
                 "The block the cell ends with (its last `def`/`if`/`for` line) has no body: add "
                 "its indented lines, or `pass`."
             )
+        if (p.user_code or line).rstrip().endswith("\\"):
+            # A trailing backslash continues the line into one that never comes.
+            return (
+                "The cell ends with a backslash `\\`, which continues its line onto a next one "
+                "that does not exist: remove it (or write the rest of the statement)."
+            )
         return "A bracket or quote opened on the marked line is never closed: add the closing one."
     if _DIGIT_NAME.match(line):
         return "A name cannot start with a digit: rename it (e.g. `model_1` instead of `1_model`)."

@@ -582,6 +582,15 @@ _SPLIT_UNPACK = re.compile(
 )
 
 
+def _several_columns_slice(line: str) -> str:
+    """`data[:, 1:3]` on the line: a 2-D slice of two or more columns (ends written as numbers);
+    "" when none."""
+    for m in re.finditer(r"\b[A-Za-z_][\w.]*\[\s*:\s*,\s*(\d*)\s*:\s*(\d+)\s*\]", line):
+        if int(m.group(2)) - int(m.group(1) or 0) >= 2:
+            return m.group(0)
+    return ""
+
+
 def _split_names_swapped(p, name: str) -> str | None:
     """The four names of a ``train_test_split`` unpacking in X, y, X, y order (the function
     returns X_train, X_test, y_train, y_test) whose third, an X name, gets y_train, when
@@ -615,6 +624,13 @@ def _concat_dimensions(p, f):
 
 
 def _plot_x_y_lengths(p, f):
+    wide = _several_columns_slice(p.user_line)
+    if wide:
+        # `data[:, 1:3]` as x: two columns give twice the values of one column as y.
+        return (
+            f"`{wide}` selects several columns, so it holds more values than the other axis: "
+            "plot one column against one column (e.g. `data[:, 1]`), or one call per column."
+        )
     return (
         f"x and y must have the same length{_shapes(f)}: plot values that belong together, e.g. "
         "`range(len(y))` as x, or the same filtered rows for both."
@@ -687,6 +703,8 @@ def _not_broadcastable(p, f):
         r"shape (\([^)]*\))",
         msg,
     )
+    if m and not re.search(r"[-+*/%@]=|\bout\s*=", p.user_line):
+        return None  # the in-place write is a library's own, on data of another shape
     if m:
         return (
             f"The result has shape {m.group(2)} but is written into an array of shape "

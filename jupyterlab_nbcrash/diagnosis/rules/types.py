@@ -339,6 +339,13 @@ def _not_callable(p, f):
             )
         return "You call a module: call the class or function inside it (`module.function(...)`)."
     if t == "NoneType":
+        chained = re.search(r"\bprint\((?:[^()]|\([^()]*\))*\)\s*(\([^()]*\))", p.user_line)
+        if chained:
+            # `print(x.shape) (5, 1024)`: the parenthesis after print's call calls its None.
+            return (
+                f"`print(...)` returns None, and the `{chained.group(1)}` right after it calls "
+                "that None: delete it, or make it a comment (`# ...`)."
+            )
         holds = f"`{name}` is None" if name else "What is called here is None"
         return (
             f"{holds}, not a function: the variable (or attribute) that should hold the function "
@@ -565,9 +572,26 @@ def _unhashable(p, f):
             "A DataFrame is not indexed by rows and columns at once with `df[rows, cols]`: use "
             "`df.loc[rows, cols]` (labels) or `df.iloc[rows, cols]` (positions)."
         )
+    if t in ("DataFrame", "Series") or t.endswith("GroupBy"):
+        return _pandas_object_as_label(p, t)
     return (
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
+    )
+
+
+def _pandas_object_as_label(p, t: str) -> str:
+    """A DataFrame, Series or grouping where a label goes: no tuple or string of it is meant,
+    its column's name is; `df[df.groupby('x')]` meant the grouping's own aggregation."""
+    if re.search(r"\[[^\[\]]*\.groupby\(", p.user_line):
+        return (
+            "A grouping (`.groupby(...)`) is put inside `[...]`, where column names go: call an "
+            "aggregation on the grouping itself instead, e.g. `df.groupby('x').sum()` or "
+            "`.size()`."
+        )
+    return (
+        f"A `{t}` is used where a label goes (a column name, a dict key, a set member): pass "
+        "the column's name (`'col'`), not its data."
     )
 
 
@@ -677,11 +701,7 @@ def _text_joined_with_non_text(p, f):
     if not raised_by_the_line(p):
         return None
     if kind == "list":
-        return (
-            f"A list and {article(other)} {other} are joined with `+`, which only appends another "
-            "list: wrap the value in a list (`items + [x]`), or use a NumPy array for maths on "
-            "each element."
-        )
+        return _list_joined_with(other)
     if kind == "tuple":
         return (
             f"A tuple and {article(other)} {other} are joined with `+`: one operand is a tuple (a "
@@ -692,9 +712,45 @@ def _text_joined_with_non_text(p, f):
             f"Text (str) is joined with a {other}: join only strings, e.g. with "
             "`', '.join(map(str, items))` or an f-string."
         )
+    if not _NUMBER_TYPE.match(other):
+        return None  # a Tag, a Path, an object: whether its text is meant is not seen here
     return (
         "Text and a number are joined with `+`: convert the number with `str(x)` (or the text "
         "with `int(...)`/`float(...)` if it holds a number), or use an f-string."
+    )
+
+
+def _word_literal_in_call(line: str):
+    """`chr('Python')` on the line: a call (group 1) given a quoted text (group 2) that is no
+    number, the call's only argument."""
+    return re.search(r"""\b([A-Za-z_][\w.]*)\(\s*(['"][^'"\d]*[A-Za-z][^'"\d]*['"])\s*\)""", line)
+
+
+_NUMBER_TYPE = re.compile(r"^(?:numpy\.)?(?:int|float|complex|bool|u?int\d+|float\d+)_?$")
+# Iterables whose items `list(...)` gives: appending them to a list is what `+` was meant for.
+_ITERABLES = ("range", "tuple", "set", "dict_keys", "dict_values", "map", "filter", "zip")
+
+
+def _list_joined_with(other: str) -> str | None:
+    """`items + x`: a number is one item to wrap (or maths meant on each element), a range or
+    other iterable its items to convert, a str one item or a suffix meant for each item."""
+    if other in _ITERABLES or other == "generator":
+        return (
+            f"A list and {article(other)} {other} are joined with `+`, which only appends another "
+            f"list: convert the {other} first (`items + list(r)`)."
+        )
+    if other == "str":
+        return (
+            "A list and a str are joined with `+`, which only appends another list: to add the "
+            "text as one item write `items + [s]`; to add it to each item, "
+            "`[x + s for x in items]`."
+        )
+    if not _NUMBER_TYPE.match(other):
+        return None
+    return (
+        f"A list and {article(other)} {other} are joined with `+`, which only appends another "
+        "list: wrap the value in a list (`items + [x]`), or use a NumPy array for maths on "
+        "each element."
     )
 
 
@@ -775,6 +831,14 @@ def _integer_needed(p, f):
             "convert it with `int(...)` or compute it with `//`."
         )
     if t == "str":
+        word = _word_literal_in_call(p.user_line)
+        if word and word.group(1) != "input":  # input's prompt is no argument of the failing call
+            # `chr('Python')`: the text written on the line holds no number to parse.
+            return (
+                f"`{word.group(0)}` passes the text {word.group(2)} where an integer is "
+                f"needed, and that text holds no number: pass an integer (see "
+                f"`help({word.group(1)})`)."
+            )
         return (
             "Text is used where an integer is needed (a size, index, count or `range`): parse "
             "it with `int(...)`."

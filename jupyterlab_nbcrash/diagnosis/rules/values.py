@@ -290,6 +290,59 @@ _IDENTIFIER = re.compile(
 _NUMERIC_ONLY_CALLS = re.compile(r"^[A-Za-z_]\w*\.(?:corr|cov)\($")
 
 
+_FRAME_REDUCTIONS = re.compile(r"^[A-Za-z_]\w*\.(?:mean|median|std|var|sem|skew|kurt|quantile)\($")
+
+
+def _reduces_every_column(p, function: str) -> bool:
+    """`df.corr()`, or `df.median()` whose frames show pandas reducing a whole DataFrame (a
+    Series' `.mean()` has no other column to leave out)."""
+    if _NUMERIC_ONLY_CALLS.search(function + "("):
+        return True
+    in_frame = any(f.package == "pandas" and "DataFrame." in f.function for f in p.frames)
+    return in_frame and bool(_FRAME_REDUCTIONS.search(function + "("))
+
+
+def _header_row_in_column(p, value: str | None) -> str:
+    """`df['Order ID'].astype(int)` failing on the text 'Order ID': the column holds its own
+    name in some rows, header lines of files joined together."""
+    if not value:
+        return ""
+    m = re.search(rf"""([A-Za-z_]\w*)\[\s*(['"]){re.escape(value)}\2\s*\]""", p.user_line)
+    if not m:
+        return ""
+    column = f"{m.group(1)}[{m.group(2)}{value}{m.group(2)}]"
+    return (
+        f"Some rows of `{column}` hold the column's own name {_quoted(value)}: header lines "
+        f"repeated in the data (often files joined together); drop them first (`{m.group(1)} = "
+        f"{m.group(1)}[{column} != "
+        f"{m.group(2)}{value}{m.group(2)}]`), then convert."
+    )
+
+
+def _text_into_a_model(p, value: str | None) -> str:
+    """A model's `fit`/`predict` given text: labels passed where features go (`knn.predict(
+    y_test)`), or sentences, which no encoding of categories turns into features."""
+    call = failing_call(p)
+    if call is None or not re.search(r"\.(?:fit|predict|predict_proba|score)$", call.function):
+        return ""
+    first = call.args[0] if call.args else ""
+    if call.function.endswith(("predict", "predict_proba")) and re.fullmatch(
+        r"y(?:_\w+)?|labels?|targets?", first
+    ):
+        return (
+            f"`{call.text}` is given `{first}`, the labels, where it needs the features: pass "
+            "the X data (e.g. `X_test`); the labels are what it predicts."
+        )
+    if value and len(value.split()) >= 5:
+        # A sentence: a vectorizer makes columns of numbers from it.
+        return (
+            f"`{call.text}` got free text (a column of sentences), which no conversion turns "
+            "into a number: make features of it first with a vectorizer (`CountVectorizer` or "
+            "`TfidfVectorizer`, `.fit_transform` on the text column)."
+        )
+    return ""
+
+
 def _split_piece(p) -> str:
     """The failing line converts a variable the cell made with `.split(...)` of a text line
     (`values = line.split()`): its name, else ""."""
@@ -401,16 +454,17 @@ def _text_to_number(p, f):
         return told
     if re.search(r"with base (?!10\b)\d+", message):
         return None  # a library parsing its own hexadecimal (or other base) text: no column
+    # A whole-frame reduction meets every text column, a date only among them.
+    call = failing_call(p)
+    if call is not None and not call.arguments and _reduces_every_column(p, call.function):
+        return (
+            f"`{call.text}` reads every column, and one holds text{shown}: pass "
+            "`numeric_only=True` or select the numeric columns (`df.select_dtypes('number')`)."
+        )
     if value and _DATE_LIKE.match(value):
         return (
             f"Text{shown} is a date, not a number: parse the column with `pd.to_datetime(...)` "
             "(and take `.dt.month`, `.dt.year`, ... if you need a number)."
-        )
-    call = failing_call(p)
-    if call is not None and not call.arguments and _NUMERIC_ONLY_CALLS.search(call.function + "("):
-        return (
-            f"`{call.text}` reads every column, and one holds text{shown}: pass "
-            "`numeric_only=True` or select the numeric columns (`df.select_dtypes('number')`)."
         )
     if value and re.fullmatch(r"-?\d+,(?:\d{1,2}|\d{4,})", value.strip()):
         # `12,5`: a decimal comma (a thousands separator would group three digits).
@@ -442,6 +496,12 @@ def _text_to_number(p, f):
             "number: some lines hold other fields than expected; print a line that fails, and "
             "skip or parse such lines differently."
         )
+    header = _header_row_in_column(p, value)
+    if header:
+        return header
+    model_input = _text_into_a_model(p, value)
+    if model_input:
+        return model_input
     one_value = "[" not in p.user_line or re.search(r"(?<![\w.])(?:int|float)\(", p.user_line)
     if not p.libraries and one_value and ".astype" not in p.user_line:
         # A builtin `int(...)`/`float(...)` on one value: no column to clean or encode.

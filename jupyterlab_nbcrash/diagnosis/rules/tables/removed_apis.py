@@ -418,6 +418,9 @@ RENAMED_KWARGS: dict[tuple[str, str], Replacement] = {
     ("fillna", "method"): Replacement(
         "df.ffill() or df.bfill()", "pandas", "removed from fillna in pandas 3.0"
     ),
+    ("date_range", "closed"): Replacement(
+        "inclusive=...", "pandas", "renamed in pandas 1.4: 'left', 'right', 'both' or 'neither'"
+    ),
     ("read_csv", "error_bad_lines"): Replacement("on_bad_lines='skip'", "pandas"),
     ("read_csv", "warn_bad_lines"): Replacement("on_bad_lines='warn'", "pandas"),
     ("read_csv", "squeeze"): Replacement("pd.read_csv(...).squeeze('columns')", "pandas"),
