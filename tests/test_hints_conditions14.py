@@ -12,6 +12,7 @@ import pytest
 
 from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions3 import _syntax_hint
 from tests.test_hints_conditions7 import _indentation_hint
 
@@ -102,3 +103,59 @@ def test_a_commented_out_body_is_named_instead_of_indenting_the_next_line():
     )
     text = _indentation_hint(cell, "    ax.imshow(img)", "expected an indented block")
     assert "commented out" not in text, text
+
+
+def _unwritten_method_hint(code: str, raised: str = "raise NotImplementedError") -> str:
+    site = "/usr/lib/python3/site-packages/torch/utils/data"
+    traceback = (
+        "NotImplementedError                       Traceback (most recent call last)",
+        "Cell In[5], line 2\n      1 ds = Pairs('train')\n----> 2 ds[0]\n",
+        f"File {site}/dataset.py:61, in Dataset.__getitem__(self, index)\n"
+        "---> 61     return self.load_item(index)\n",
+        f"File {site}/dataset.py:70, in Dataset.load_item(self, index)\n---> 70     {raised}\n",
+        "NotImplementedError: ",
+    )
+    record = ErrorRecord(ename="NotImplementedError", evalue="", traceback=traceback, code=code)
+    return diagnose(record).hint
+
+
+def test_a_method_a_library_leaves_to_subclasses_is_named_for_the_users_class():
+    cell = "class Pairs(Dataset):\n    def __init__(self, split):\n        self.split = split\n"
+    text = _unwritten_method_hint(cell + "ds = Pairs('train')\nds[0]\n")
+    assert "`Pairs` does not define it" in text and "def load_item(self" in text, text
+    # The cell defines the method (then its spelling or signature is not the cause named here),
+    # or the library raised with its own words: the library is not blamed for a subclass here.
+    written = cell + "    def load_item(self, i):\n        return i\n"
+    assert "leaves for subclasses" not in _unwritten_method_hint(written)
+    worded = _unwritten_method_hint(cell, "raise NotImplementedError('sparse input')")
+    assert "leaves for subclasses" not in worded, worded
+
+
+def _read_before_assignment_hint(function: str) -> str:
+    traceback = (
+        "UnboundLocalError                         Traceback (most recent call last)",
+        "Cell In[7], line 9\n----> 9 total = run()\n",
+        f"Cell In[7], line 5, in {function}()\n      4 def step():\n----> 5     count += 1\n",
+        "UnboundLocalError: local variable 'count' referenced before assignment",
+    )
+    message = "local variable 'count' referenced before assignment"
+    code = "def run():\n    count = 0\n    def step():\n        count += 1\n    step()\n"
+    record = ErrorRecord(ename="UnboundLocalError", evalue=message, traceback=traceback, code=code)
+    return diagnose(record).hint
+
+
+def test_a_nested_function_reading_a_local_is_told_nonlocal_not_global():
+    text = _read_before_assignment_hint("run.<locals>.step")
+    assert "`nonlocal count` in `step`" in text and "global" not in text, text
+    # A top-level function: `global` and an argument stay the advice.
+    assert "nonlocal" not in _read_before_assignment_hint("step")
+
+
+def test_a_commented_line_inside_a_def_does_not_define_a_name_read_outside_it():
+    inside = "def pick(arr):\n    # chosen = arr[:2]\n    return arr\n\nprint(chosen)\n"
+    text = hint(crash("NameError", "name 'chosen' is not defined", "print(chosen)", code=inside))
+    assert "commented out" not in text, text
+    # At the cell's margin the commented line would define it: it is named.
+    margin = "# chosen = arr[:2]\nprint(chosen)\n"
+    text = hint(crash("NameError", "name 'chosen' is not defined", "print(chosen)", code=margin))
+    assert "`# chosen = arr[:2]`" in text, text

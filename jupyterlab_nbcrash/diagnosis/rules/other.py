@@ -851,12 +851,44 @@ def _not_implemented(p, f):
             "This TensorFlow is older than the installed NumPy (it hands a symbolic tensor to "
             "NumPy inside its own code): upgrade TensorFlow, or install the NumPy it supports."
         )
+    unwritten = _method_left_to_subclass(p)
+    if unwritten:
+        method, cls = unwritten
+        return (
+            f"`{method}` is a method the library leaves for subclasses to write, and your class "
+            f"{cls} does not define it: add `def {method}(self, ...)` to it, with the arguments "
+            "the library's documentation gives."
+        )
     if raised_in_user_code(p) and len([fr for fr in p.frames if fr.is_user]) > 1:
         return (
             "This method is not implemented for this object (often an abstract method you must "
             "override)."
         )
     return None
+
+
+def _method_left_to_subclass(p: ParsedError) -> tuple[str, str] | None:
+    """(method, the user's class) when a library's bare `raise NotImplementedError` ends a
+    method the library calls on `self`, and the cell defines a subclass without that method:
+    an abstract method the user's subclass must write, not a feature the library lacks."""
+    frames = [fr for fr in p.frames if not fr.is_user]
+    if p.message.strip() or len(frames) < 2:
+        return None
+    last, caller = frames[-1], frames[-2]
+    if last.failing_line.strip() not in (
+        "raise NotImplementedError",
+        "raise NotImplementedError()",
+    ):
+        return None
+    method = last.function.rsplit(".", 1)[-1]  # IPython 8 prints `Dataset.load_item`
+    if not re.search(rf"\bself\.{re.escape(method)}\(", caller.failing_line):
+        return None
+    if re.search(rf"\bdef\s+{re.escape(method)}\b", p.user_code):
+        return None
+    classes = re.findall(r"^\s*class\s+(\w+)\s*\(\s*[A-Za-z_][\w.]*", p.user_code, re.M)
+    if not classes:
+        return None
+    return method, f"`{classes[0]}`" if len(classes) == 1 else "(the one that extends it)"
 
 
 def _numpy_inside_tensorflow(p: ParsedError) -> bool:
