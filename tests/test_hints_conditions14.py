@@ -159,3 +159,14 @@ def test_a_commented_line_inside_a_def_does_not_define_a_name_read_outside_it():
     margin = "# chosen = arr[:2]\nprint(chosen)\n"
     text = hint(crash("NameError", "name 'chosen' is not defined", "print(chosen)", code=margin))
     assert "`# chosen = arr[:2]`" in text, text
+
+
+def test_a_kernel_that_did_not_start_names_the_module_it_lacks():
+    traceback = (
+        "The kernel failed to start due to the missing module 'traitlets'. Consider installing "
+        "this module.",
+        "Click <a href='https://aka.ms/kernelFailuresMissingModule'>here</a> for more info.",
+    )
+    record = ErrorRecord(ename="", evalue="", traceback=traceback, code="print(1)")
+    text = diagnose(record).hint
+    assert "`traitlets`" in text and "no message" not in text, text
