@@ -170,3 +170,19 @@ def test_a_kernel_that_did_not_start_names_the_module_it_lacks():
     record = ErrorRecord(ename="", evalue="", traceback=traceback, code="print(1)")
     text = diagnose(record).hint
     assert "`traitlets`" in text and "no message" not in text, text
+
+
+def test_a_dotted_module_that_is_no_package_inside_installed_code_is_a_version_mismatch():
+    site = "/opt/py/site-packages"
+    message = "No module named 'sklearn.utils.fixes'; 'sklearn.utils' is not a package"
+    traceback = (
+        "ModuleNotFoundError                       Traceback (most recent call last)",
+        "Cell In[2], line 1\n----> 1 import imblearn\n",
+        f"File {site}/imblearn/base.py:9, in <module>\n---> 9 from sklearn.utils.fixes import x\n",
+        f"ModuleNotFoundError: {message}",
+    )
+    record = ErrorRecord(
+        ename="ModuleNotFoundError", evalue=message, traceback=traceback, code="import imblearn"
+    )
+    text = diagnose(record).hint
+    assert "`sklearn` version" in text and "sklearn.utils.py" not in text, text
