@@ -467,7 +467,7 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
         (
             (c, found)
             for c in ([nb.crash] if nb.crash else []) + nb.mentioning(name)
-            if (found := commented_definition(c.source, name))
+            if (found := commented_definition(c.source, name, line if c is nb.crash else ""))
         ),
         None,
     )

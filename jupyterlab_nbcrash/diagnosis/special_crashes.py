@@ -28,6 +28,7 @@ _KERNEL_DIED = re.compile(
 )
 
 # VS Code's own error when the environment chosen as kernel cannot run cells at all.
+_KERNEL_MODULE_MISSING = re.compile(r"kernel failed to start due to the missing module '([\w.]+)'")
 _NO_IPYKERNEL = re.compile(r"requires (?:the )?ipykernel package", re.I)
 
 
@@ -66,6 +67,14 @@ def special_hint(parsed: ParsedError) -> str:
             "VS Code could not start a kernel: the selected Python environment has no "
             "`ipykernel`. Install it with the command the message gives (or pick another "
             "environment as the kernel), then run the cell again."
+        )
+    missing = _KERNEL_MODULE_MISSING.search(parsed.text[:5_000])
+    if not parsed.ename and missing:
+        # VS Code's words where the traceback would be: the kernel never started, no line ran.
+        return (
+            f"The kernel did not start: its Python environment lacks the module "
+            f"`{missing.group(1)}`. Install it there (`pip install {missing.group(1)}` in that "
+            "environment) or select another kernel, then run the cell again."
         )
     shown = display_failure(parsed)
     if shown is None:

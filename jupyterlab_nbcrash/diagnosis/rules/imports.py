@@ -535,6 +535,16 @@ def _package_shadowed(p: ParsedError, f: Facts) -> str:
             f"An import names a module without its `.py` suffix: write `{shadow}`, not "
             f"`{shadow}.py`, in the import."
         )
+    if "." in shadow and p.last_frame is not None and not p.last_frame.is_user:
+        # `keras.metrics` imported by installed code: a submodule of an installed package is no
+        # file of the user's; the installed packages' versions do not fit each other.
+        top = shadow.split(".", 1)[0]
+        return (
+            f"Installed code expects `{shadow}` to be a package, but the installed `{top}` has "
+            "it as a plain module: its version does not fit the packages that import it (often "
+            f"after a `pip install` changed one of them). Install the `{top}` version they "
+            "require and restart the kernel."
+        )
     return (
         f"Python found a `{shadow}` that is not the package you mean, usually your own "
         f"`{shadow}.py` next to the notebook: rename that file and restart the kernel."

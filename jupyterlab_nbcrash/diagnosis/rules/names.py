@@ -337,13 +337,18 @@ def _cell_code(p: ParsedError) -> str:
     return code
 
 
-def commented_definition(code: str, name: str) -> str:
+def commented_definition(code: str, name: str, read_at: str = "") -> str:
     """A commented-out line of ``code`` that would define ``name`` (`# from google.colab
-    import drive`, `# df = pd.read_csv(...)`), or ""."""
+    import drive`, `# df = pd.read_csv(...)`), or "". With ``read_at`` (the line that read the
+    name), a line inside a `def` body is skipped when ``read_at`` stands outside it: uncommented,
+    it would bind a local of that function only."""
     if "#" not in code or name not in code:
         return ""
-    for line in code[:50_000].splitlines():
+    lines = code[:50_000].splitlines()
+    for at, line in enumerate(lines):
         if "#" not in line or name not in line:
+            continue
+        if read_at and _local_of_a_def_above(lines, at, read_at):
             continue
         m = _COMMENTED.match(line)
         if m and name in m.group(1):
@@ -351,6 +356,28 @@ def commented_definition(code: str, name: str) -> str:
             if _binds(statement, name):
                 return statement[:80]
     return ""
+
+
+def _local_of_a_def_above(lines: list[str], at: int, read_at: str) -> bool:
+    """Line ``at`` lies in the body of a `def` that the line ``read_at`` (found in ``lines``
+    at a smaller indentation) is not in."""
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    reads = [
+        len(ln) - len(ln.lstrip())
+        for ln in lines
+        if read_at.strip() and ln.strip() == read_at.strip()
+    ]
+    if not reads or min(reads) >= indent:
+        return False
+    for above in reversed(lines[:at]):
+        code = above.split("#", 1)[0]
+        level = len(above) - len(above.lstrip())
+        if not code.strip() or level >= indent:
+            continue
+        if re.match(r"\s*(?:async\s+)?def\s", code):
+            return level >= min(reads)
+        indent = level
+    return False
 
 
 # A commented-out statement that can bind a name: an import, an assignment, a def or a class.
@@ -437,7 +464,7 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
             f"`{name}` has no value in this kernel: did you mean {suggestion}? If not, run the "
             f"cell that {todo} it first, if there is one."
         )
-    commented = commented_definition(p.user_code, name)
+    commented = commented_definition(p.user_code, name, p.user_line)
     if commented:
         return commented_hint(name, commented)
     obj = subscript_of(p.user_line, name) if what == "variable" else ""
@@ -482,6 +509,15 @@ def _read_before_assignment(p, f):
             f"`{name}` is assigned above this line only inside an `if`/`else`, loop or `try` "
             "that did not assign it this time: give it a value before that block, or in every "
             "branch (or check that the branch reads the name you meant)."
+        )
+    if p.last_frame is not None and "<locals>." in p.last_frame.function:
+        # A nested function (a closure handed to a library): an extra argument is not passed
+        # to it, and `global` does not reach the enclosing function's variable.
+        inner = p.last_frame.function.rsplit(".", 1)[-1]
+        return (
+            f"`{name}` is assigned inside the nested function `{inner}`, so Python treats it as "
+            "local there, but it is read before that line: give it a value before that line, or "
+            f"declare `nonlocal {name}` in `{inner}` to use the enclosing function's `{name}`."
         )
     return (
         f"`{f.get('name')}` is assigned inside the function, so Python treats it as local there, "

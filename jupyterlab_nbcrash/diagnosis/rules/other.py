@@ -3,9 +3,12 @@ failed assertions, recursion, interrupted cells, missing system executables."""
 
 from __future__ import annotations
 
+import ast
+import io
 import itertools
 import keyword
 import re
+import tokenize
 from collections import Counter
 
 from ..text import spelled_alike
@@ -277,6 +280,9 @@ def _syntax_error(p, f):
     other message is quoted."""
     message = _PLACE.sub("", p.message).strip()
     line = f.get("line", "")
+    elsewhere = _file_not_cell(p.message)
+    if elsewhere and not _parsed_at_run_time(p):
+        return _syntax_in_file(elsewhere, message)
     if _parsed_at_run_time(p):
         call = failing_call(p)
         what = f"`{call.text}`" if call else "The function the marked line calls"
@@ -306,7 +312,7 @@ def _syntax_error(p, f):
     if "invalid character" in message:
         return odd_character_hint(line) or _rejected_character(line)
     if "positional argument follows keyword argument" in message:
-        return "Put positional arguments before keyword arguments (`f(a, b, key=value)`)."
+        return _positional_after_keyword(line)
     if message.startswith("expected ':'"):
         return (
             "A colon is missing at the end of the `if`/`for`/`def`/`class` line marked in the cell."
@@ -325,6 +331,12 @@ def _syntax_error(p, f):
             return (
                 f"The `{lone}` at the end of the marked line opens a string that never closes: "
                 "remove it if it is stray, or add the quote where that string should start."
+            )
+        stray = _stray_tail(line)
+        if stray:
+            return (
+                f"The marked line ends with stray text after its code (`{stray}`), whose quote "
+                "opens a string that never closes: delete that text."
             )
         if re.search(r"\\['\"]", line):
             return (
@@ -347,7 +359,7 @@ def _syntax_error(p, f):
                 "The cell ends with a backslash `\\`, which continues its line onto a next one "
                 "that does not exist: remove it (or write the rest of the statement)."
             )
-        return "A bracket or quote opened on the marked line is never closed: add the closing one."
+        return _never_closed(p.user_code, line)
     if _DIGIT_NAME.match(line):
         return "A name cannot start with a digit: rename it (e.g. `model_1` instead of `1_model`)."
     if f.get("foreign"):
@@ -393,6 +405,139 @@ def _rejected_character(line: str) -> str:
     return (
         "The marked line holds a character Python does not accept, where the caret `^` points "
         "or just before: delete it and retype that part of the line."
+    )
+
+
+# `marker'X'`: a keyword and its value with the `=` left out; string prefixes (`f'x'`) excepted.
+_MISSING_EQUALS = re.compile(r"[(,]\s*([A-Za-z_]\w*)\s*('[^'\n]*'|\"[^\"\n]*\")")
+_STRING_PREFIXES = {"r", "b", "f", "u", "rb", "br", "fr", "rf"}
+
+
+def _positional_after_keyword(line: str) -> str:
+    """Moving the positional argument first is only right when no keyword already sets its
+    parameter (`histplot(data=df, df['x'])` would then pass `data` twice): the hint offers
+    naming it first, and names the `=` a keyword lost (`marker'X'`) when the line shows one."""
+    for m in _MISSING_EQUALS.finditer(line):
+        name, value = m.groups()
+        if name.lower() not in _STRING_PREFIXES and not keyword.iskeyword(name):
+            return (
+                f"`{name}{value}` lacks the `=` between keyword and value: write `{name}={value}`."
+            )
+    return (
+        "An argument without a name follows a keyword argument in the marked call: write it "
+        "with its parameter's name (`x=...`), or move it before the keyword arguments when "
+        "none of them sets the same parameter."
+    )
+
+
+def _stray_tail(line: str) -> str:
+    """The stray text after a complete statement, past a wide gap of spaces (`... stop]     0")`),
+    that holds the unclosed quote; "" when the line's code before it does not parse alone."""
+    m = re.match(r"^(.*\S)\s{3,}(\S+)$", line.rstrip())
+    if not m or not re.search(r"['\"]", m.group(2)) or len(m.group(2)) > 20:
+        return ""
+    try:
+        compile(m.group(1).strip(), "<line>", "exec")
+    except (SyntaxError, ValueError):
+        return ""
+    return m.group(2)
+
+
+def _unclosed_bracket(code: str) -> tuple[str, str] | None:
+    """(the bracket, its line) of the first bracket the cell
+    opens and never closes, or None when the cell's brackets all close."""
+    stack: list[tuple[str, int]] = []
+    pairs = {")": "(", "]": "[", "}": "{"}
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(code).readline):
+            if tok.type == tokenize.OP and tok.string in "([{":
+                stack.append((tok.string, tok.start[0]))
+            elif tok.type == tokenize.OP and tok.string in pairs:
+                if not stack or stack[-1][0] != pairs[tok.string]:
+                    return None  # a mismatch: the cell is not read the way Python read it
+                stack.pop()
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    if not stack:
+        return None
+    bracket, number = stack[0]
+    return bracket, code.splitlines()[number - 1].strip()
+
+
+def _never_closed(code: str, line: str) -> str:
+    """Python marks the cell's end, not the open bracket: the bracket's own line is named when
+    the cell shows it; else the marked line is blamed only when it holds code."""
+    unclosed = _unclosed_bracket(code)
+    if unclosed:
+        bracket, text = unclosed
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        closing = {"(": ")", "[": "]", "{": "}"}[bracket]
+        return (
+            f"The bracket `{bracket}` opened in `{shown}` is never closed: add its `{closing}` "
+            "there."
+        )
+    if not line.strip() or line.lstrip().startswith("#"):
+        return (
+            "A bracket or quote opened above the marked line is never closed: add the closing one."
+        )
+    return "A bracket or quote opened on the marked line is never closed: add the closing one."
+
+
+def _file_not_cell(message: str) -> tuple[str, str] | None:
+    """(file, line) when the SyntaxError is in a `.py` file the cell imports or runs, not in the
+    cell: IPython names a cell `<ipython-input-…>`, `<string>` or a numbered `123.py`."""
+    m = re.search(r"\(([^()]*), line (\d+)\)\s*$", message)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    base = re.split(r"[\\/]", name)[-1]
+    if not base.endswith(".py") or re.fullmatch(r"\d+\.py", base) or "ipykernel" in name:
+        return None
+    return base, m.group(2)
+
+
+def _syntax_in_file(where: tuple[str, str], message: str) -> str:
+    base, number = where
+    if "Non-ASCII character" in message:
+        return (
+            f"`{base}` (line {number}) has a non-ASCII character but no encoding line, which "
+            "Python 2 needs: add `# -*- coding: utf-8 -*-` as its first line (or run it with "
+            "Python 3)."
+        )
+    message = re.sub(r"\s*\(.*, line \d+\)\s*$", "", message).rstrip(".")
+    return f"Python cannot parse `{base}` (line {number}), a file this cell runs: {message}."
+
+
+def _commented_out_body(code: str, line: str) -> tuple[str, str] | None:
+    """(the block line, its commented-out body line) when the only lines between a block line
+    and the marked line are comments, one of them code (`#  ax = plt.gca()`)."""
+    lines = code.splitlines()
+    text = line.strip()
+    for at in (i for i, ln in enumerate(lines) if text and ln.strip() == text):
+        above = list(itertools.takewhile(_comment_or_blank, reversed(lines[:at])))
+        rest = lines[: at - len(above)]
+        if not rest or not rest[-1].split("#", 1)[0].rstrip().endswith(":"):
+            continue
+        body = next((c.strip() for c in above if _commented_code(c)), "")
+        if body:
+            return rest[-1].strip(), body
+    return None
+
+
+def _comment_or_blank(line: str) -> bool:
+    return not line.strip() or line.lstrip().startswith("#")
+
+
+def _commented_code(line: str) -> bool:
+    """A comment that is a statement (`# ax = plt.gca()`), not words or a lone name."""
+    text = line.strip().lstrip("#").strip()
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return False
+    return bool(tree.body) and not (
+        isinstance(tree.body[0], ast.Expr)
+        and isinstance(tree.body[0].value, (ast.Name, ast.Constant))
     )
 
 
@@ -450,6 +595,13 @@ def _indentation(p, message: str, line: str) -> str:
         return (
             f"{where} is indented, but no `if`/`for`/`def`/`with` line above opens a block for "
             "it: remove the spaces at its start (or indent it under the line it belongs to)."
+        )
+    commented = _commented_out_body(p.user_code, line)
+    if message.startswith("expected an indented block") and commented:
+        opener, body = commented
+        return (
+            f"The body of `{opener[:40]}` is commented out (`{body[:40]}`): remove its `#` "
+            "(keeping the indentation) so the block has a body again."
         )
     opener = _bodiless_opener(p, line)
     if message.startswith("expected an indented block") and opener:
@@ -699,12 +851,44 @@ def _not_implemented(p, f):
             "This TensorFlow is older than the installed NumPy (it hands a symbolic tensor to "
             "NumPy inside its own code): upgrade TensorFlow, or install the NumPy it supports."
         )
+    unwritten = _method_left_to_subclass(p)
+    if unwritten:
+        method, cls = unwritten
+        return (
+            f"`{method}` is a method the library leaves for subclasses to write, and your class "
+            f"{cls} does not define it: add `def {method}(self, ...)` to it, with the arguments "
+            "the library's documentation gives."
+        )
     if raised_in_user_code(p) and len([fr for fr in p.frames if fr.is_user]) > 1:
         return (
             "This method is not implemented for this object (often an abstract method you must "
             "override)."
         )
     return None
+
+
+def _method_left_to_subclass(p: ParsedError) -> tuple[str, str] | None:
+    """(method, the user's class) when a library's bare `raise NotImplementedError` ends a
+    method the library calls on `self`, and the cell defines a subclass without that method:
+    an abstract method the user's subclass must write, not a feature the library lacks."""
+    frames = [fr for fr in p.frames if not fr.is_user]
+    if p.message.strip() or len(frames) < 2:
+        return None
+    last, caller = frames[-1], frames[-2]
+    if last.failing_line.strip() not in (
+        "raise NotImplementedError",
+        "raise NotImplementedError()",
+    ):
+        return None
+    method = last.function.rsplit(".", 1)[-1]  # IPython 8 prints `Dataset.load_item`
+    if not re.search(rf"\bself\.{re.escape(method)}\(", caller.failing_line):
+        return None
+    if re.search(rf"\bdef\s+{re.escape(method)}\b", p.user_code):
+        return None
+    classes = re.findall(r"^\s*class\s+(\w+)\s*\(\s*[A-Za-z_][\w.]*", p.user_code, re.M)
+    if not classes:
+        return None
+    return method, f"`{classes[0]}`" if len(classes) == 1 else "(the one that extends it)"
 
 
 def _numpy_inside_tensorflow(p: ParsedError) -> bool:
