@@ -15,6 +15,7 @@ from tests.test_hints_conditions3 import SITE
 _ASTYPE = [(f"{SITE}/pandas/core/generic.py", "astype")]
 _DROP = [(f"{SITE}/pandas/core/frame.py", "drop"), (f"{SITE}/pandas/core/indexes/base.py", "drop")]
 _PD = [(f"{SITE}/pandas/__init__.py", "__getattr__")]
+_TORCHINFO = [(f"{SITE}/torchsummary/torchsummary.py", "report")]
 _OPS = [(f"{SITE}/pandas/core/ops/common.py", "new_method")]
 
 # (ename, message, failing line, frames) → a words the hint must say, b words it must not
@@ -173,6 +174,16 @@ CASES = {
         ("TypeError", "unsupported operand type(s) for /: 'str' and 'str'", "r = a / b", []),
         ("float(",),
         ("pass numbers",),
+    ),
+    "a state_dict given to a library": (
+        (
+            "AttributeError",
+            "'collections.OrderedDict' object has no attribute 'eval'",
+            "report(net, (3, 32, 32))",
+            _TORCHINFO,
+        ),
+        ("it was given",),
+        ("another version of `collections`",),
     ),
 }
 
