@@ -16,6 +16,10 @@ _ASTYPE = [(f"{SITE}/pandas/core/generic.py", "astype")]
 _DROP = [(f"{SITE}/pandas/core/frame.py", "drop"), (f"{SITE}/pandas/core/indexes/base.py", "drop")]
 _PD = [(f"{SITE}/pandas/__init__.py", "__getattr__")]
 _TORCHINFO = [(f"{SITE}/torchsummary/torchsummary.py", "report")]
+_CATEGORY = [
+    (f"{SITE}/matplotlib/axes/_axes.py", "plot"),
+    (f"{SITE}/matplotlib/category.py", "update"),
+]
 _OPS = [(f"{SITE}/pandas/core/ops/common.py", "new_method")]
 
 # (ename, message, failing line, frames) → a words the hint must say, b words it must not
@@ -184,6 +188,16 @@ CASES = {
         ),
         ("it was given",),
         ("another version of `collections`",),
+    ),
+    "arrays inside the values plotted": (
+        ("TypeError", "unhashable type: 'numpy.ndarray'", "plt.plot(xs, ys)", _CATEGORY),
+        ("one number per point",),
+        ("tuple or string",),
+    ),
+    "an array as a dict key": (
+        ("TypeError", "unhashable type: 'numpy.ndarray'", "d[arr] = 1", []),
+        ("tuple or string",),
+        ("Matplotlib",),
     ),
 }
 

@@ -613,10 +613,23 @@ def _unhashable(p, f):
         )
     if t in ("DataFrame", "Series") or t.endswith("GroupBy"):
         return _pandas_object_as_label(p, t)
+    if _matplotlib_categories(p):
+        # Values that are not plain numbers are read as category labels, one per point.
+        return (
+            f"Matplotlib got values that are themselves arrays or lists (here a `{t}`) where it "
+            "expects one number per point: pass flat 1-D numeric arrays for x and y (print "
+            "`x[:3]`)."
+        )
     return (
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
     )
+
+
+def _matplotlib_categories(p) -> bool:
+    """True when the error rose in matplotlib's reading of the data as categories."""
+    last = p.frames[-1] if p.frames else None
+    return last is not None and last.library == "matplotlib" and "category" in last.filename
 
 
 def _pandas_object_as_label(p, t: str) -> str:
