@@ -20,6 +20,7 @@ _CATEGORY = [
     (f"{SITE}/matplotlib/axes/_axes.py", "plot"),
     (f"{SITE}/matplotlib/category.py", "update"),
 ]
+_READ_CSV = [(f"{SITE}/pandas/io/parsers/readers.py", "read_csv")]
 _OPS = [(f"{SITE}/pandas/core/ops/common.py", "new_method")]
 
 # (ename, message, failing line, frames) → a words the hint must say, b words it must not
@@ -198,6 +199,26 @@ CASES = {
         ("TypeError", "unhashable type: 'numpy.ndarray'", "d[arr] = 1", []),
         ("tuple or string",),
         ("Matplotlib",),
+    ),
+    "a Kaggle page read as a CSV": (
+        (
+            "ParserError",
+            "Error tokenizing data. C error: Expected 1 fields in line 9, saw 3",
+            "df = pd.read_csv('https://www.kaggle.com/someone/iris-data')",
+            _READ_CSV,
+        ),
+        ("web page",),
+        ("skiprows",),
+    ),
+    "a file with a title line": (
+        (
+            "ParserError",
+            "Error tokenizing data. C error: Expected 1 fields in line 9, saw 3",
+            "df = pd.read_csv('survey.csv')",
+            _READ_CSV,
+        ),
+        ("skiprows",),
+        ("web page",),
     ),
 }
 
