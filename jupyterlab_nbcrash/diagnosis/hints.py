@@ -15,6 +15,7 @@ earlier error) and ``input_failures`` (failures that no input of the user explai
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping, Sequence
 
 from .. import taxonomy
@@ -605,7 +606,7 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
         return _LOOK_ELSE.format(on=on or "on that line")
     if (
         m is not None
-        and m.group(1) in _PASSED_KINDS
+        and (m.group(1) in _PASSED_KINDS or _standard_library_class(m.group(1)))
         and read_inside(parsed, m.group(2))
         and not raised_in_user_code(parsed)
     ):
@@ -659,6 +660,12 @@ _PASSED_KINDS = frozenset(
         "Series", "Tensor", "KerasTensor", "EagerTensor", "PosixPath", "WindowsPath",
     }
 )  # fmt: skip
+
+
+def _standard_library_class(owner: str) -> bool:
+    """`collections.OrderedDict`: a class of Python's own library is a value handed over (a
+    state_dict given where a model belongs), never a library "written for another version"."""
+    return "." in owner and owner.split(".")[0] in sys.stdlib_module_names
 
 
 def _deepest_library_frame(parsed: ParsedError):

@@ -59,6 +59,34 @@ CLASS_LIBRARIES = {
 }
 
 
+# DataFrame (and Series) attributes that are values, not methods: they are read, never called.
+_FRAME_PROPERTIES = frozenset(
+    [
+        "style",
+        "loc",
+        "iloc",
+        "at",
+        "iat",
+        "shape",
+        "columns",
+        "index",
+        "values",
+        "dtypes",
+        "empty",
+        "size",
+        "ndim",
+        "axes",
+        "T",
+        "str",
+        "dt",
+        "cat",
+        "sparse",
+        "attrs",
+        "flags",
+    ]
+)
+
+
 @named(
     "attributes.missing_attribute",
     ATTRIBUTE_ERROR,
@@ -664,6 +692,11 @@ def _module_attribute(p: ParsedError, f) -> str:
     if owner == "pandas" and attr in MEMBERS["DataFrame"] and attr not in _names_of("pandas"):
         if namespace:  # `pd.plot.scatter_matrix`: the name sought is not `df.plot`'s
             return _unknown_module_name(owner, attr)
+        if attr in _FRAME_PROPERTIES:  # `df.style(...)` would call the Styler it returns
+            return (
+                f"`{attr}` is a property of pandas DataFrames (and Series), not a function of "
+                f"the `pandas` module: read it on your data, without parentheses: `df.{attr}`."
+            )
         return (
             f"`{attr}` is a method of pandas DataFrames (and Series), not a function of the "
             f"`pandas` module: call it on your data, e.g. `df.{attr}(...)`."
@@ -866,6 +899,12 @@ def _array_attribute(p: ParsedError, f) -> str:
         if attr == "append":
             return (
                 "NumPy arrays have no `.append`: use a Python list, or `arr = np.append(arr, x)`."
+            )
+        if attr == "save":
+            # np.save's first argument is the file and it writes .npy, not an image.
+            return (
+                "NumPy arrays have no `.save()`: to write an image, convert it first, "
+                "`Image.fromarray(arr).save(path)`; for a `.npy` file use `np.save(path, arr)`."
             )
         if attr in NUMPY and attr not in NDARRAY:
             name = object_of(p, attr) or "arr"

@@ -236,6 +236,12 @@ def _nan_or_infinity(p, f):
     cast to int says NaN or inf in that column; torch's sampling names its probabilities."""
     if _computed_number_to_int(p):
         return None
+    if f.get("what") == "int_cast" and "NaN" not in p.message and "infinity" in p.message:
+        # fillna/dropna and 'Int64' leave inf in place: it must be replaced first.
+        return (
+            "The column has infinite values (inf), which an integer type cannot hold: replace "
+            "them first, e.g. `.replace([np.inf, -np.inf], np.nan).fillna(0)`, then cast."
+        )
     if f.get("what") == "int_cast":
         return (
             "The column has missing (NaN) or infinite values, which an integer type cannot hold: "

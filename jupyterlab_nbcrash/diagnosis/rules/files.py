@@ -605,6 +605,13 @@ def _binary_reader(p) -> str:
     return ""
 
 
+# Addresses that serve an HTML page about a dataset, never the file itself: Kaggle's dataset
+# pages and Google Drive's file viewer.
+_WEB_PAGE = re.compile(
+    r"https?://(?:www\.)?(kaggle\.com)/[^\s'\"]+|https?://(drive\.google\.com)/file/d/[^\s'\"]+"
+)
+
+
 def _unreadable_format(p, f):
     detail = f.get("detail", "")
     blob = re.search(r"https?://github\.com/[^\s'\"]+/blob/[^\s'\"]+", p.user_code + p.user_line)
@@ -612,6 +619,13 @@ def _unreadable_format(p, f):
         return (
             "The URL is GitHub's web page for the file (`/blob/`), not the file: use its raw "
             "address (the “Raw” button: raw.githubusercontent.com/…, or add `?raw=true`)."
+        )
+    page = _WEB_PAGE.search(p.user_code + p.user_line)
+    if page and ("tokenizing" in detail or "No columns" in detail):
+        return (
+            f"The {page.group(1) or page.group(2)} address is a web page about the data "
+            "(HTML), not the file: download the file (or use its direct download address) and "
+            "read that."
         )
     if "EOF inside string" in p.message:
         return (

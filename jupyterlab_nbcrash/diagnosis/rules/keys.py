@@ -8,6 +8,7 @@ from ..definitions import seen_code
 from ..text import expression_before, key_strings, spelled_alike
 from ..traceback import ParsedError
 from ..where import (
+    call_arguments,
     callee,
     failing_call,
     failing_line_number,
@@ -498,10 +499,11 @@ def _drop_a_row_as_column(p: ParsedError, key: str) -> str:
 
 def _drop_rows_by_default(p: ParsedError, labels: str) -> str:
     """`df.drop('col')` without `axis=1`/`columns=`: pandas looks among the row labels."""
-    m = re.search(r"\.drop\((.*)", p.user_line)
+    m = re.search(r"\.drop\(", p.user_line)
     if m is None or "not found in axis" not in p.message:
         return ""
-    args = m.group(1)
+    # drop's own arguments only: a later call's `columns=` (`.rename(columns=...)`) is not its.
+    args = ", ".join(call_arguments(p.user_line[m.start() + 1 :]))
     if re.search(r"\b(?:axis|columns|index)\s*=|^[^,]+,\s*(?:1|'columns'|\"columns\")\b", args):
         return ""
     if not any(_quoted_on_line(p, k) for k in re.findall(r"'([^']+)'", labels)):

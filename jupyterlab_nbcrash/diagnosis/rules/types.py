@@ -54,10 +54,14 @@ RULES = (
         NOT_SUBSCRIPTABLE,
         _T,
         r"'(?P<type>[\w.]+)' object is not subscriptable|object of type '(?P<t2>\w+)' has no len"
-        r"|'(?P<t3>[\w.]+)' object does not support item assignment",
+        r"|'(?P<t3>[\w.]+)' object does not support item assignment"
+        # Python before 3.7 words "not subscriptable" so: `'set' object does not support indexing`
+        r"|'(?P<t4>[\w.]+)' object does not support indexing",
         enames={"TypeError"},
         confidence=0.9,
-        facts=lambda p, m: _type_of(p, m) or {"type": m.group("t2") or m.group("t3") or ""},
+        facts=lambda p, m: (
+            _type_of(p, m) or {"type": m.group("t2") or m.group("t3") or m.group("t4") or ""}
+        ),
     ),
     pattern_rule(
         NOT_ITERABLE,
@@ -353,7 +357,14 @@ def _not_callable(p, f):
         )
     if name:
         return _called_value(p, name, t)
-    if t in ("list", "dict", "str", "int", "float", "tuple", "DataFrame", "Series"):
+    if is_number(t):
+        # a number cannot be indexed either, so "use [...]" would be wrong: `a(-1)` on an int.
+        return (
+            f"A number (`{t}`) is called like a function: check what stands before `(...)` on "
+            "this line (a missing `*`, as in `2(x + 1)`?), or a variable has replaced a function "
+            "of the same name (e.g. `sum = ...`); rename it and re-run."
+        )
+    if t in ("list", "dict", "str", "tuple", "DataFrame", "Series"):
         return (
             f"A `{t}` is called like a function: use `[...]` to index it, or a variable has "
             "replaced a function of the same name (e.g. `list = ...`); rename it and re-run."
@@ -453,12 +464,17 @@ def _not_subscriptable(p, f):
             "list: create your own list or dict first, under another name, e.g. `totals = {}`."
         )
     if t in ("method", "function", "builtin_function_or_method"):
-        return "You index a method: call it first with `()`, or drop the `[...]`."
+        return _indexed_method(p, t)
     if t == "History":
         # Keras's fit() returns a History whose metrics live in its .history dict.
         return (
             "A Keras `History` object is not a dict: its metrics are in `.history`, e.g. "
             "`history.history['loss']`."
+        )
+    if t in ("set", "frozenset") and "item assignment" not in p.message:
+        return (
+            f"A `{t}` has no order, so it cannot be indexed: convert it first, e.g. "
+            "`list(s)[0]`, or keep the values in a list."
         )
     if t in ("map", "filter", "zip", "dict_keys", "dict_values", "dict_items", "generator"):
         return f"In Python 3 a `{t}` is a lazy view: wrap it in `list(...)` before indexing."
@@ -498,6 +514,11 @@ def _not_subscriptable(p, f):
             f"`len()` does not work on a value of type `{t}`: check what the variable holds "
             "(a single number where a list or array was expected?)."
         )
+    if is_number(t) and _len_then_indexed(p.user_line):
+        return (
+            "`len(...)` returns a number, and the `[...]` right after its closing parenthesis "
+            "indexes that number: a parenthesis is misplaced; put the `[...]` inside `len(...)`."
+        )
     if is_number(t):
         return (
             f"A single number (`{t}`) is indexed with `[...]`: the variable holds a number where "
@@ -507,6 +528,24 @@ def _not_subscriptable(p, f):
         f"A `{t}` object cannot be indexed with `[...]`: check how this type gives its items "
         "(e.g. loop over it, or `next(iter(...))` for a DataLoader)."
     )
+
+
+def _len_then_indexed(line: str) -> bool:
+    """True when the line indexes the number `len(...)` returns: `range(len(d)["k"])`."""
+    return bool(re.search(r"\blen\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)\s*\[", line))
+
+
+def _indexed_method(p, t: str) -> str:
+    """`s.isin[values]`: brackets where the call's parentheses belong. A bound method is read
+    through a dot, so when the line indexes one dotted name only, that is the method."""
+    dotted = re.findall(r"\.(\w+)\s*\[", _code_only(p.user_line))
+    if t == "method" and len(dotted) == 1:
+        name = dotted[0]
+        return (
+            f"`.{name}` is a method, indexed here with `[...]`: to pass it values, use "
+            f"parentheses, `.{name}(...)`; to index its result, call it first, `.{name}()[...]`."
+        )
+    return "You index a method: call it first with `()`, or drop the `[...]`."
 
 
 def _not_iterable(p, f):
@@ -574,10 +613,23 @@ def _unhashable(p, f):
         )
     if t in ("DataFrame", "Series") or t.endswith("GroupBy"):
         return _pandas_object_as_label(p, t)
+    if _matplotlib_categories(p):
+        # Values that are not plain numbers are read as category labels, one per point.
+        return (
+            f"Matplotlib got values that are themselves arrays or lists (here a `{t}`) where it "
+            "expects one number per point: pass flat 1-D numeric arrays for x and y (print "
+            "`x[:3]`)."
+        )
     return (
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
     )
+
+
+def _matplotlib_categories(p) -> bool:
+    """True when the error rose in matplotlib's reading of the data as categories."""
+    last = p.frames[-1] if p.frames else None
+    return last is not None and last.library == "matplotlib" and "category" in last.filename
 
 
 def _pandas_object_as_label(p, t: str) -> str:
@@ -623,16 +675,20 @@ def _unsupported_operands(p, f):
     if not o:
         return None
     if {"method", "function", "builtin_function_or_method"} & {t, o}:
-        return (
-            "A function or method is used as a value: add the parentheses to call it, e.g. "
-            "`df['x'].mean()`."
-        )
+        return _function_as_operand(p, t, o, op)
     if "NoneType" in (t, o):
         return (
             f"One operand of `{op}` is None: the value before was never set or a "
             "function returned nothing (no `return`, or `inplace=True`)."
         )
     if t == o == "str" and op not in ("+", "*", "%"):
+        words = _word_operand(p.user_line, op)
+        if words and "pandas" not in p.libraries:
+            # `divmod('Hello', 'Python!')`: words, which no conversion turns into numbers.
+            return (
+                f"`{op}` needs numbers, and this line gives it text written in quotes "
+                f"(`{words}`), which no conversion turns into a number: pass numbers instead."
+            )
         # Columns only when pandas applied the operator; otherwise two Python strings.
         if "pandas" in p.libraries:
             held, first = "the columns hold strings", ""
@@ -647,6 +703,18 @@ def _unsupported_operands(p, f):
         return (
             f"A `datetime.time` (a time of day) does not support `{op}`: combine it with a date "
             "first, e.g. `datetime.combine(date.today(), t)`, then compute."
+        )
+    if op in ("&", "|") and {t, o} == {"str", "bool"}:
+        # `df[(df['Price']) & (df['a'] == 'x')]`: a column of text where a condition belongs.
+        return (
+            f"`{op}` combines conditions (True/False), and one side here is text, not a "
+            "condition: write each side as a comparison in parentheses, e.g. "
+            "`(df['a'] == 'x') & (df['b'] > 0)`."
+        )
+    if t == o == "dict" and op == "+":
+        return (
+            "Two dicts cannot be added with `+`: merge them with `{**a, **b}` (or `a | b` in "
+            "Python 3.9+, or `a.update(b)` to change `a` in place)."
         )
     if "str" in (t, o) and (is_number(t) or is_number(o)):
         return (
@@ -668,6 +736,49 @@ def _unsupported_operands(p, f):
         f"`{op}` got {article(odd)} `{odd}` as an operand: a variable holds "
         f"{article(odd)} `{odd}` where a "
         "value was expected; print `type(...)` of both sides."
+    )
+
+
+def _word_operand(line: str, op: str) -> str:
+    """A quoted literal without a digit that the line gives `op` directly (`'a' - x`,
+    `divmod('a', 3)`), or "": text no float() or to_datetime() could read as a number."""
+    lit = r"""(?P<lit>(['"])[^'"\d]*\2)"""
+    name = re.escape(op[:-2]) if op.endswith("()") else ""
+    if name:
+        patterns = (rf"\b{name}\(\s*{lit}", rf"\b{name}\([^()]*,\s*{lit}\s*\)")
+    else:
+        patterns = (rf"{lit}\s*{re.escape(op)}(?!=)", rf"(?<![=<>!]){re.escape(op)}\s*{lit}")
+    for pattern in patterns:
+        m = re.search(pattern, line)
+        if m:
+            return m.group("lit")
+    return ""
+
+
+# Operators whose result a lambda could compute from a function's result (not comparisons).
+_ARITHMETIC = ("+", "-", "*", "/", "//", "%", "**", "@")
+
+
+def _function_as_operand(p, t: str, o: str, op: str) -> str:
+    """A function or method where a value belongs. `df.pop > 5`: a column named like a
+    DataFrame method is read through the dot as the method; `f - 0.3` on a plain function:
+    calling it needs its arguments, or the user builds a new function."""
+    bare = re.findall(r"\.([A-Za-z_]\w*)\b(?!\s*[(\w])", _code_only(p.user_line))
+    if "method" in (t, o) and len(bare) == 1:
+        name = bare[0]
+        return (
+            f"`.{name}` is a method here, not a value: for a column named '{name}', write "
+            f"`df['{name}']` (a column named like a method is read only with `[...]`); "
+            f"otherwise call it, `.{name}(...)`."
+        )
+    if "function" in (t, o) and "method" not in (t, o) and op in _ARITHMETIC:
+        return (
+            f"A function is used as a value in `{op}`: call it with its arguments, `f(x)`, or, "
+            f"to build a new function from it, write `lambda x: f(x) {op} ...`."
+        )
+    return (
+        "A function or method is used as a value: add the parentheses to call it, e.g. "
+        "`df['x'].mean()`."
     )
 
 
