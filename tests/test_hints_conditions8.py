@@ -272,3 +272,18 @@ def test_the_failing_line_number_counts_the_cells_own_lines_not_the_tracebacks_c
     assert failing_line_number(parsed) == 2
     # The removal on line 1 comes before the failing line 2 of the same cell.
     assert "Line 1 of this cell" in diagnose(record).hint
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("response", "r = response.json()"),  # a method named like a suffix: no file name
+        ("total", "tax = 0.2\ntotal -tax"),  # the word after `-` is a variable: arithmetic
+        ("price", "discount = 5\nprice-discount"),
+    ],
+)
+def test_no_file_name_or_shell_line_where_the_line_is_python_after_all(name, code):
+    line = code.splitlines()[-1]
+    text = hint(crash("NameError", f"name '{name}' is not defined", line, code=code))
+    assert "file name without quotes" not in text and "shell command" not in text, text
+    assert "subtraction" not in text, text

@@ -102,6 +102,15 @@ _FILE_SUFFIXES = (
 )
 
 
+def _bound_in(code: str, word: str) -> bool:
+    """``code`` gives ``word`` a value: an assignment, a ``def``/``class``, a ``for`` or an
+    import of that name."""
+    w = re.escape(word)
+    return bool(
+        re.search(rf"^[ \t]*(?:{w}[ \t]*=(?!=)|(?:def|class|for)[ \t]+{w}\b)", code, re.M)
+    ) or imports_name(code, word)
+
+
 def _quoted_around(line: str, at: int) -> bool:
     """``line[at]`` lies inside a string literal (an odd number of quotes of a kind before)."""
     before = line[:at]
@@ -118,16 +127,22 @@ def name_slip(p: ParsedError, name: str) -> str | None:
             "your code."
         )
     line = p.user_line.strip()
-    unquoted = re.search(rf"(?<![\w.'\"/\\]){re.escape(name)}\.({_FILE_SUFFIXES})\b", line)
+    # Not a method (`response.json()`): a call reads the name as an object.
+    unquoted = re.search(rf"(?<![\w.'\"/\\]){re.escape(name)}\.({_FILE_SUFFIXES})\b(?!\s*\()", line)
     if unquoted and not _quoted_around(line, unquoted.start()):
         # `pd.read_excel(file.xlsx)`: Python reads `file` as a variable and `.xlsx` as its
         # attribute, so the NameError comes first.
         written = f"{name}.{unquoted.group(1)}"
         return f"`{written}` is a file name without quotes: write it as a string, `'{written}'`."
-    if re.fullmatch(rf"{re.escape(name)}(?:[ \t]+--?[A-Za-z][\w-]*(?:[ \t]+[^\s#]+)*)+", line):
+    code, _ = seen_code(p)
+    # A word after a `-` that the code defines makes the line a subtraction (`total -tax`).
+    words = re.findall(r"-([A-Za-z_]\w*)", line)
+    arithmetic = any(_bound_in(code, word) for word in words)
+    shell = r"(?:[ \t]+--?[A-Za-z][\w-]*(?:[ \t]+[^\s#]+)*)+"
+    if not arithmetic and re.fullmatch(rf"{re.escape(name)}{shell}", line):
         # `tesseract --version` parses as `tesseract - (-version)`.
         return f"`{line}` is a shell command, not Python: run it in a cell as `!{line}`."
-    if re.fullmatch(rf"{re.escape(name)}(?:-[A-Za-z]\w*)+", line):
+    if not arithmetic and re.fullmatch(rf"{re.escape(name)}(?:-[A-Za-z]\w*)+", line):
         # `python-snappy` parses as `python - snappy`.
         return (
             f"Python reads `{line}` as a subtraction, `{name} - {line.split('-', 1)[1]}`: a "
@@ -141,7 +156,6 @@ def name_slip(p: ParsedError, name: str) -> str | None:
             f"`{pasted.group(1)}: [...]` is printed output pasted into the cell (Python reads it "
             "as an annotation and looks its names up): delete the line or make it a comment."
         )
-    code, _ = seen_code(p)
     typed = re.search(rf"\b([A-Za-z_]\w*)\s*=\s*{re.escape(name)}\s*\(", p.user_line)
     if typed and imports_name(code, typed.group(1)):
         # The NameError came before the assignment: the module's name still holds the module.
