@@ -27,6 +27,8 @@ recomputed in a temporary worktree of that commit; a few minutes):
 
     # 5. how many graded crashes still get a hint graded C, A, B; and the hints never graded
     python benchmarks/hint_audit.py carry build/wild/crashes.jsonl --worst 20
+    # 6. the graded crashes whose hint changed since, as a sample to grade again
+    python benchmarks/hint_audit.py carry build/wild/crashes.jsonl --ungraded build/regrade.jsonl
 
 The crashes graded in an audit are no longer held out once a fix was made from ``carry``'s list:
 only a fresh sample measures.
@@ -307,7 +309,7 @@ def cmd_carry(args) -> int:
     graded = carried_grades(crashes, Path(args.audits))
     audited = {crash_id for crash_id, _ in graded}
     counts: Counter = Counter()
-    wrong = []
+    wrong, ungraded = [], []
     for crash_id in sorted(audited):
         crash = crashes[crash_id]
         record = ErrorRecord.from_dict({k: crash[k] for k in _RECORD_FIELDS if k in crash})
@@ -317,6 +319,8 @@ def cmd_carry(args) -> int:
         counts[grade] += 1
         if grade == "C":
             wrong.append((crash_id, hint))
+        elif grade == "new":
+            ungraded.append(crash)
     known = sum(counts[g] for g in GRADES)
     print(
         f"{len(audited)} graded crashes (of this wild set): this version gives {known} of them "
@@ -325,6 +329,11 @@ def cmd_carry(args) -> int:
     )
     for crash_id, hint in wrong[: args.worst]:
         print(f"  C [{crash_id}] {hint[:200]}")
+    if args.ungraded:
+        # a sample to grade: fixes changed these hints since they were graded, and a fix made
+        # for one crash can be wrong on another (not a measure: these crashes were tuned on)
+        _write_jsonl(Path(args.ungraded), ungraded)
+        print(f"{len(ungraded)} crashes whose hint was never graded → {args.ungraded}")
     return 0
 
 
@@ -360,6 +369,7 @@ def main(argv=None) -> int:
     c.add_argument("crashes")
     c.add_argument("--audits", default="benchmarks/audits")
     c.add_argument("--worst", type=int, default=0, help="list this many hints still graded C")
+    c.add_argument("--ungraded", help="write the crashes whose hint was never graded here")
     args = ap.parse_args(argv)
     if getattr(args, "split", None) == "":
         args.split = None

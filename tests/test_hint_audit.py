@@ -127,3 +127,22 @@ def test_grades_are_carried_to_the_hints_of_the_version_they_were_given(tmp_path
     assert sorted((i, g) for (i, _), g in graded.items()) == [("c001", ["C"]), ("c003", ["A"])]
     # the hint is the one that version wrote for that crash (it names the missing column)
     assert all(f"col{i[-1]}" in hint for i, hint in graded)
+
+
+def test_carry_writes_the_graded_crashes_whose_hint_changed_since(tmp_path, monkeypatch, capsys):
+    from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+    from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+
+    crashes = _crashes(4)
+    path = tmp_path / "crashes.jsonl"
+    path.write_text("".join(json.dumps(c) + "\n" for c in crashes))
+    fields = {k: crashes[3][k] for k in audit._RECORD_FIELDS if k in crashes[3]}
+    today = diagnose(ErrorRecord.from_dict(fields)).to_dict()["hint"]
+    # c001 was graded on a hint this version no longer gives; c003 on the one it gives
+    graded = {("c001", "an older hint"): ["C"], ("c003", today): ["A"]}
+    monkeypatch.setattr(audit, "carried_grades", lambda crashes, audits: graded)
+    out = tmp_path / "regrade.jsonl"
+    args = ["carry", str(path), "--audits", str(tmp_path), "--ungraded", str(out)]
+    assert audit.main(args) == 0
+    assert [c["id"] for c in map(json.loads, out.read_text().splitlines())] == ["c001"]
+    assert "1 of them a hint graded before (A 1" in capsys.readouterr().out

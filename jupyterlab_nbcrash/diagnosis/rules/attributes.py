@@ -8,7 +8,7 @@ import sys
 
 from ..text import article, as_code, key_strings, spelled_alike
 from ..traceback import ParsedError
-from ..where import failing_call, raised_in_user_code
+from ..where import failing_call, own_lines, raised_in_user_code
 from .attribute_reads import (
     assigned_to,
     object_of,
@@ -607,10 +607,12 @@ def _loop_replaced(p: ParsedError, name: str) -> re.Match | None:
     line (in the loop's body): that value is the one the line reads."""
     header = rf"^\s*for\s+(?:[\w, ]*\b)?{re.escape(name)}\b[\w, ]*\s+in\b"
     assigned = rf"^\s*{re.escape(name)}\s*=(?!=)"
-    loop = re.search(header, p.user_code, re.M)
-    if loop is None or not re.search(assigned, p.user_code, re.M):
+    # the cell's own lines: ``user_code`` also starts with the traceback's copies of some lines
+    lines = own_lines(p)
+    code = "\n".join(lines)
+    loop = re.search(header, code, re.M)
+    if loop is None or not re.search(assigned, code, re.M):
         return None
-    lines = p.user_code.splitlines()
     text = p.user_line.strip()
     for at in (i for i, line in enumerate(lines) if text and line.strip() == text):
         for line in reversed(lines[:at]):

@@ -13,7 +13,7 @@ from collections import Counter
 
 from ..text import spelled_alike
 from ..traceback import COLAB_PLACEHOLDER, ParsedError
-from ..where import failing_call, raised_in_user_code
+from ..where import failing_call, own_lines, raised_in_user_code
 from .base import RuleMatch, Template, named, pattern_rule
 from .odd_characters import full_width_signs, odd_character_hint
 
@@ -631,8 +631,9 @@ def _indentation(p, message: str, line: str) -> str:
 
 def _bodiless_opener(p, line: str) -> str:
     """The block line (`while x:`) right above the marked line when the marked line is less
-    indented than it; "" otherwise (then the marked line may be the body, unindented)."""
-    lines = p.user_code.splitlines()
+    indented than it; "" otherwise (then the marked line may be the body, unindented). Read in
+    the cell's own lines, not the traceback's copies that start ``user_code``."""
+    lines = own_lines(p)
     text = line.strip()
     for at in (i for i, ln in enumerate(lines) if text and ln.strip() == text):
         above = [ln for ln in lines[:at] if ln.strip() and not ln.lstrip().startswith("#")]
