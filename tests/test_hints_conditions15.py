@@ -43,3 +43,23 @@ def test_a_loop_in_this_cell_still_is_named():
     cell = "word = 'hi'\nfor word in [5]:\n    shout([word])"
     text = _through_another_cells_function(cell)
     assert "loop variable" in text, text
+
+
+def _operand_hint(message: str, line: str) -> str:
+    from tests.test_hints_args import crash, hint
+
+    return hint(crash("TypeError", message, line))
+
+
+def test_a_sequence_operand_is_named_whichever_side_the_message_puts_it():
+    text = _operand_hint("unsupported operand type(s) for *: 'float' and 'list'", "y = 0.5 * xs")
+    assert "Python lists do not support `*`" in text and "floats" not in text, text
+
+
+def test_the_example_uses_the_operator_that_failed():
+    message = "'>' not supported between instances of 'list' and 'int'"
+    text = _operand_hint(message, "mask = scores > 3")
+    assert "`np.array(a) > 2`" in text and " - " not in text, text
+    message = "unsupported operand type(s) for -: 'list' and 'list'"
+    text = _operand_hint(message, "d = b - a")
+    assert "`np.array(a) - np.array(b)`" in text, text

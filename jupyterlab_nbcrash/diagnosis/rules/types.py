@@ -724,9 +724,12 @@ def _unsupported_operands(p, f):
     if ("list" in (t, o) or "tuple" in (t, o)) and {t, o} <= {"list", "tuple", *NUMBERS}:
         if op not in _code_only(p.user_line):
             return None  # the line shows no such operator: a call it makes applied it
+        # name the sequence (the message may put the number first) and show the same operator
+        seq = t if t in ("list", "tuple") else o
+        other = "np.array(b)" if {t, o} <= {"list", "tuple"} else "2"
         return (
-            f"Python {t}s do not support `{op}` element by element: use NumPy arrays, "
-            "e.g. `np.array(a) - np.array(b)`."
+            f"Python {seq}s do not support `{op}` element by element: use NumPy arrays, "
+            f"e.g. `np.array(a) {op} {other}`."
         )
     data = ("numpy.ndarray", "Tensor", "Series", "DataFrame", "str", "list", "tuple")
     if all(is_number(x) or x in data for x in (t, o)):
