@@ -281,3 +281,13 @@ def test_a_hand_edited_split_is_refused(tmp_path):
     )
     with pytest.raises(SystemExit, match=r"sources\.tsv:2: split of"):
         build.read_sources(sources)
+
+
+def test_stats_reads_records_whose_text_holds_a_unicode_line_separator(tmp_path, capsys):
+    stats = _load("stats.py")
+    crash = {"id": "x", "repo": REPO, "path": "a.ipynb", "split": "heldout", "ename": "KeyError"}
+    crash |= {"evalue": "'Age\u2028\x85'", "traceback": TB8, "code": "df['Age']"}
+    path = tmp_path / "crashes.jsonl"
+    path.write_text(json.dumps(crash, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert stats.main([str(path)]) == 0
+    assert "KeyError" in capsys.readouterr().out

@@ -103,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="tables for the README")
     args = parser.parse_args(argv)
     try:
-        lines = args.crashes.read_text(encoding="utf-8").splitlines()
+        # one record a line, split on "\n" only: `splitlines` also splits at the U+2028 or
+        # U+0085 a notebook's text may hold inside a JSON string
+        lines = args.crashes.read_text(encoding="utf-8").split("\n")
     except OSError as err:
         print(f"{args.crashes}: {err.strerror}; run build.py first", file=sys.stderr)
         return 1
