@@ -205,6 +205,32 @@ def test_name_deleted_by_a_cell_that_ran_in_between():
     assert "[1] < [2] < [3]" in " ".join(f.evidence)
 
 
+def test_the_last_definer_run_before_the_crash_failed_though_an_older_one_ran():
+    # cell 1 [1] defined x in a session before a restart ([1] twice); cell 3 [3], the copy of
+    # that definer run after it, failed before `x = ...`: that failure is why x is missing now
+    sources = ["x = load()", "a = 0", "y = read()\nx = y", "print(x)"]
+    errors = {3: tb(3, 1, "y = read()", ("KeyError", "'col'"))}
+    f = run(saved(sources, [1, 1, 3, 4], crash=4, errors=errors))
+    check(f, PREV, 3, "previous_error")
+    assert f.hint.startswith("Cell 3 [3] failed (KeyError: 'col') before defining `x`"), f.hint
+
+
+def test_a_definer_that_failed_before_an_older_successful_run_is_not_the_cause():
+    # cell 3 failed at [1], then cell 1 defined x at [3]: the failure is older than the
+    # successful run, so the name's loss has another story (undecided, as before)
+    sources = ["x = load()", "a = 0", "y = read()\nx = y", "print(x)"]
+    errors = {3: tb(1, 1, "y = read()", ("KeyError", "'col'"))}
+    f = run(saved(sources, [3, 2, 1, 4], crash=4, errors=errors))
+    check(f, OOO, 1, "out_of_order", decisive=False)
+
+
+def test_a_deletion_after_the_last_successful_definer_stays_the_story():
+    sources = ["x = load()", "del x", "y = read()\nx = y", "print(x)"]
+    errors = {3: tb(3, 1, "y = read()", ("KeyError", "'col'"))}
+    f = run(saved(sources, [1, 2, 3, 4], crash=4, errors=errors))
+    check(f, OOO, 2, "out_of_order")
+
+
 def test_definer_failed_before_the_line_that_assigns():
     sources = ["a = 1\nb = a / 0\nx = a", "print(x)"]
     errors = {1: tb(1, 2, "b = a / 0", ("ZeroDivisionError", "division by zero"))}

@@ -336,8 +336,15 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
     sources = [c for c in definers if c.error is None or not needs.search(c.error.evalue)]
     for cell in sources or definers:
         groups.setdefault(_definer_state(counts, cell, name), []).append(cell)
-    if "ran" in groups:
+    failed = groups.get("failed", [])
+    if "ran" in groups and not _failed_since(counts, name, groups["ran"], failed):
         return _defined_but_gone(nb, counts, name, groups["ran"], evidence)
+    if "ran" in groups:  # the last attempt before the crash failed: that run is the one to fix
+        cell = max(
+            (c for c in failed if (c.execution_count or 0) < counts.count),
+            key=lambda c: c.execution_count,
+        )
+        return _failed(cell, f"defining `{name}`", evidence)
     if "failed" in groups:
         cell = max(groups["failed"], key=lambda c: (c.execution_count or 0, -c.index))
         return _failed(cell, f"defining `{name}`", evidence)
@@ -360,6 +367,20 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         why = "was never run (it has no execution count)"
         return not_run(nb, name, cell, evidence, why, decided=DECIDED_SAVED)
     return _ran_later(nb, counts, name, cell, evidence)
+
+
+def _failed_since(counts: _Counts, name: str, ran: list[Cell], failed: list[Cell]) -> bool:
+    """A definer failed (before defining ``name``) after the last successful definer's run and
+    before the crash: the last attempt to define it failed, which the NameError bears out (a
+    successful run in the crash's session would have left the name defined). Not when a cell
+    deleted the name after that run: then the deletion is the story."""
+    last = max(c.execution_count for c in ran)
+    if not any(last < (c.execution_count or 0) < (counts.count or 0) for c in failed):
+        return False
+    return not any(
+        name in counts.nb.names(c).deletes and counts.ran_before(c) and c.execution_count > last
+        for c in counts.nb.mentioning(name)
+    )
 
 
 def _definer_state(counts: _Counts, cell: Cell, name: str) -> str:
