@@ -234,13 +234,24 @@ CASES = {
     "a package of its own imported from another library": (
         (
             "ImportError",
-            _CANNOT_IMPORT.format("xgboost", "sklearn.ensemble", f"{SITE}/sklearn/ensemble"),
-            "from sklearn.ensemble import xgboost",
+            _CANNOT_IMPORT.format("imblearn", "sklearn.utils", f"{SITE}/sklearn/utils"),
+            "from sklearn.utils import imblearn",
             [],
             None,
         ),
-        ("`xgboost` is a package of its own", "import xgboost"),
+        ("`imblearn` is a package of its own", "`%pip install imbalanced-learn`"),
         (),
+    ),
+    "a plain word that is many libraries' submodule": (
+        (
+            "ImportError",
+            _CANNOT_IMPORT.format("numpy", "jax", f"{SITE}/jax"),
+            "from jax import numpy as jnp",
+            [],
+            None,
+        ),
+        (),
+        ("package of its own",),
     ),
     "a submodule the library provides": (
         (

@@ -708,8 +708,12 @@ def _package_of_its_own(module: str, name: str) -> str:
     """`from sklearn.preprocessing import category_encoders`: the name is the import name of a
     package of its own (another library than `module`'s), not a submodule the tables know."""
     top = distribution_root(module)
-    if not is_known_module(name) or pip_name(name).startswith("("):
-        return ""  # no package, or one that is no pip install (`colab`: Colab's own)
+    if not is_known_module(name) or pip_name(name).startswith("(") or name in STDLIB_TOPS:
+        return ""  # no package, one that is no pip install (`colab`), or Python's own
+    if "_" not in name and pip_name(name) == name:
+        # A plain word (`numpy`, `notebook`) is also the name of many libraries' submodules
+        # (`jax.numpy`, `tqdm.notebook`): only a package's compound or distinct name is sure.
+        return ""
     if is_known_submodule(f"{module}.{name}") or is_known_submodule(f"{top}.{name}"):
         return ""  # `tensorflow.keras`, `google.colab`: the module does provide that name
     if library_of(name) == library_of(top) or name.lower() == top.lower():
