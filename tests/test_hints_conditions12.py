@@ -152,7 +152,9 @@ CASES = {
     "symbol not found": (
         (
             "ImportError",
-            "dlopen(/opt/x/cv2.so, 2): Symbol not found: _PyCObject_Type",
+            # an installed copy (site-packages): a copy outside them is another condition
+            "dlopen(/opt/conda/lib/python3.9/site-packages/cv2.so, 2): Symbol not found: "
+            "_PyCObject_Type",
             "import cv2",
             [],
         ),

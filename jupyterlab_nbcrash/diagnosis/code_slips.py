@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import re
 
+from .definitions import case_twin, seen_code
 from .traceback import ParsedError
 
 # The message is about a tuple where something else was expected.
@@ -83,11 +84,35 @@ def dtype_slot_hint(parsed: ParsedError) -> str:
     )
 
 
+# `model = model(` : a name rebound from a call of itself.
+_CALLS_ITSELF = re.compile(r"^\s*([A-Za-z_]\w*)\s*=\s*\1\s*\(")
+
+
+def case_slip_hint(parsed: ParsedError) -> str:
+    """`model = model(inputs=…, outputs=…)` with `Model` imported: the line calls the object the
+    name holds, not the class spelt with a capital, and fails on every run."""
+    m = _CALLS_ITSELF.match(parsed.user_line)
+    if parsed.ename != "TypeError" or m is None:
+        return ""
+    name = m.group(1)
+    code, _ = seen_code(parsed)
+    twin = case_twin(name, [code])
+    if not twin:
+        return ""
+    return (
+        f"The line calls `{name}`, the object that name holds, not `{twin}`, which your code "
+        f"imports or defines: names are case-sensitive, so write `{name} = {twin}(...)`."
+    )
+
+
 def code_slip_hint(parsed: ParsedError) -> tuple[str, str]:
     """(hint, evidence) for a crash that a slip in the cell's code explains; else ("", "")."""
     dtype = dtype_slot_hint(parsed)
     if dtype:
         return dtype, "a second positional argument of the call is read as its dtype"
+    case = case_slip_hint(parsed)
+    if case:
+        return case, "the line calls its own name where a name of other capitals is defined"
     if parsed.ename not in ("TypeError", "ValueError") or not _TUPLE.search(parsed.message[:500]):
         return "", ""
     slip = trailing_comma_tuple(parsed.user_code)

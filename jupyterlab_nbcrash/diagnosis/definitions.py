@@ -35,6 +35,14 @@ def defines_callable(code: str, name: str) -> bool:
     return imports_name(code, name)
 
 
+def case_twin(name: str, sources) -> str:
+    """A function or class that ``sources`` define or import under ``name`` written with other
+    capitals (`Model` for `model`), or ""."""
+    code = "\n".join(sources)
+    words = set(re.findall(rf"\b(?i:{re.escape(name)})\b", code)) - {name}
+    return next((w for w in sorted(words) if defines_callable(code, w)), "")
+
+
 def imports_name(code: str, name: str) -> bool:
     """An import statement of ``code`` binds ``name`` (``import name``, ``import a.b`` binds
     ``a``, ``import m as name``, ``from m import name``)."""

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .cells import analyse_cell
-from .definitions import imports_name
+from .definitions import case_twin, imports_name
 from .record import Cell
 
 NOTEBOOK = "notebook_specific"
@@ -171,7 +171,9 @@ def _fails_on(nb, mutation) -> bool:
         # `x += f(x)`, `W = step(W)` fail in the call as well on a first run, unless the
         # object became another kind (`X = X.values` twice). A missing key that the cell
         # names is weighed apart (`key_match`).
-        if type_error and _called_but_never_callable(nb, mutation):
+        if type_error and (
+            _called_but_never_callable(nb, mutation) or _calls_itself_for_a_class(nb, mutation)
+        ):
             return False
         return mutation.kind in ("inplace", "del") or (type_error and _self_narrowing(mutation))
     if mutation.kind == "reassign" and type_error and _self_narrowing(mutation):
@@ -217,6 +219,15 @@ def _called_but_never_callable(nb, mutation) -> bool:
         return False
     defines = re.compile(rf"^\s*(?:def|class)\s+{name}\b|^\s*{name}\s*=\s*lambda\b", re.M)
     return not any(defines.search(c.source) for c in getattr(nb, "cells", ()))
+
+
+def _calls_itself_for_a_class(nb, mutation) -> bool:
+    """`model = model(inputs=…, outputs=…)` with `Model` imported: the call meant the class
+    whose name differs only in case, and fails the same way on a first run as on a re-run."""
+    name = mutation.name
+    if not re.match(rf"\s*{re.escape(name)}\s*=\s*{re.escape(name)}\s*\(", mutation.text):
+        return False
+    return bool(case_twin(name, [c.source for c in getattr(nb, "cells", ())]))
 
 
 # Errors about what kind of object a name holds: what a repeated `x = x[0]` changes.

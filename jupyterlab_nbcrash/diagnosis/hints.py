@@ -20,6 +20,12 @@ from collections.abc import Mapping, Sequence
 
 from .. import taxonomy
 from .code_slips import code_slip_hint
+from .frame_looks import (
+    caught_everything_look,
+    keras_tensor_in_library_look,
+    library_to_library_look,
+    own_attribute_look,
+)
 from .input_failures import named_failure, not_about_inputs
 from .message_looks import (
     argument_twice_look,
@@ -28,11 +34,13 @@ from .message_looks import (
     key_sentence_look,
     layer_given_for_a_tensor_look,
     message_opening,
+    missing_plugins_look,
     mixed_kinds_look,
     module_attribute_look,
     not_callable_look,
     precedence_look,
     python2_look,
+    service_status_look,
     sparse_look,
     value_message_look,
 )
@@ -302,11 +310,17 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     sparse = sparse_look(parsed) or layer_given_for_a_tensor_look(parsed)
     if sparse:  # a value of another kind (sparse, a layer): no cast or dtype helps it
         return sparse
+    legacy = keras_tensor_in_library_look(parsed)
+    if legacy:  # the message's advice is for code the user does not own
+        return legacy
     fix = stated_fix(parsed.message)
     if fix and fix.rstrip(".!?") not in gist:
         return f"The message says what to do: {fix.rstrip('.')}."
     if fix:  # the quoted message already states its fix: no other look competes with it
         return "Do what the message says; nothing else on the line needs checking first."
+    plugins = missing_plugins_look(parsed)
+    if plugins:  # the packages the message lists, which its quoted gist cuts off
+        return plugins
     failed = named_failure(parsed)
     if failed:
         # a failure no argument explains (a server, a graph, a missing program): the arguments
@@ -329,6 +343,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     )
     if twice:
         return twice
+    caught = caught_everything_look(parsed)
+    if caught:  # the message names one cause of any the library's check caught
+        return caught
     given, near = closest_allowed(parsed.message, arguments)
     if near:
         return f"`{given}` is not among the values it allows: did you mean `{near}`?"
@@ -358,7 +375,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "tolerance), or check that your version supports stopping this way."
         )
     if own_raise:
-        return "Print the values the condition before this `raise` tests."
+        return service_status_look(parsed) or (
+            "Print the values the condition before this `raise` tests."
+        )
     family = _FAMILY.get(parsed.ename, parsed.ename)
     if not parsed.message.strip() and "message" in _LOOK.get(family, _LOOK_ELSE):
         # A saved output that lost its message (Colab's "ignored"): nothing to compare with.
@@ -390,7 +409,8 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     if family == "ValueError" and literal_only:
         # only literals on the line (`wn.synset("bank")`): they are what the message judges
         saved = _saved_file_look(parsed, arguments)
-        return saved or _LOOK_ELSE.format(on=on)
+        said = saved or value_message_look(parsed, on or "on that line")
+        return said or _LOOK_ELSE.format(on=on)
     said = value_message_look(parsed, on or "on that line") if family == "ValueError" else ""
     if said:
         return said
@@ -484,6 +504,7 @@ def _value_look(message: str, on: str) -> str:
     return f"Print the values {on} {compare}"
 
 
+_WEIGHTS_ONLY = re.compile(r"No model found in config file")
 _LOADS = re.compile(r"(?:^|[._])(?:load|read|open)", re.I)
 _FILE_NAME = re.compile(r"""^[rbf]?['"][^'"]*\.\w{1,6}['"]$""")
 
@@ -497,6 +518,13 @@ def _saved_file_look(parsed: ParsedError, arguments) -> str:
     name = next((a for a in arguments if _FILE_NAME.match(a.strip())), "")
     if not name:
         return ""
+    if _WEIGHTS_ONLY.search(parsed.message[:300]):
+        # Keras writes no model config into a file of `save_weights`: it holds no model to load.
+        return (
+            f"{name} holds weights only, no model (as `save_weights` writes it): build the "
+            "model in code and call `model.load_weights(...)` on it, or save the whole model "
+            "with `model.save(...)` and load that."
+        )
     return (
         f"`{call.library}` read {name} and rejects what is saved in it, not its name: check how "
         f"and with which version of `{call.library}` the file was written (a file saved by "
@@ -506,7 +534,8 @@ def _saved_file_look(parsed: ParsedError, arguments) -> str:
 
 # A message that asks the call for an argument it did not get.
 _NEEDS_ARGUMENTS = re.compile(
-    r"\bmust (?:specify|pass|provide|give)|\brequired\b|\bmissing\b|\bneeds? (?:at least|an?)"
+    r"\b(?:must|needs? to) (?:specify|pass|provide|give)|\brequired\b|\bmissing\b"
+    r"|\bneeds? (?:at least|an?)"
     r"|\bexpects? (?:at least|an?)\b|\bno (?:labels|columns|value)",
     re.I,
 )
@@ -533,12 +562,30 @@ def _no_argument_look(parsed: ParsedError, family: str) -> str:
             f"needs: pass that in the call (`help({call.function})` lists the parameters)."
         )
     owner = call.function.rsplit(".", 1)[0] if "." in call.function else ""
+    if owner and _FETCH.search(call.function) and not _NOTHING_TO_FETCH.search(parsed.message):
+        # A DB-API cursor's fetch only reads the answer to the statement it ran last: the
+        # database's error is about that statement (Trino reports it on the fetch).
+        return (
+            f"`{call.function}()` reads the result of the statement `{owner}` ran last: the "
+            "database refused that statement, and the message says why; change the SQL (or the "
+            "table it targets), not this call."
+        )
     state = f"the state of `{owner}` (how it was built, what ran on it before)" if owner else ""
     state = state or "what ran before it"
     return (
         f"`{call.function}()` passes no arguments: what failed is {state} or `{call.library}`'s "
         "own code, not a value on your line."
     )
+
+
+# A DB-API cursor's fetch, and the messages that say the statement had no result to fetch
+# (an INSERT), which is no refusal of the statement.
+_FETCH = re.compile(r"\.fetch(?:all|one|many)$")
+_NOTHING_TO_FETCH = re.compile(
+    r"no results? to fetch|no result set|not a query|before fetch|closed cursor|cursor is closed|"
+    r"no rows|has not been executed|did not execute|nothing to fetch",
+    re.I,
+)
 
 
 # A TypeError whose message states the type it wanted ("must be a string, not float"): printing
@@ -559,6 +606,9 @@ def _library_look(parsed: ParsedError) -> str:
     type ("'NoneType' object is not iterable" in `learn.TTA()`): the library may have built the
     wrong value itself, or need another version, so the look is what the call passes (and the
     data in it) against the message and the documentation, not "print the types on your line"."""
+    framed = own_attribute_look(parsed) or library_to_library_look(parsed)
+    if framed:  # the library's frames show what failed: not the call's arguments
+        return framed
     call = failing_call(parsed)
     passed = f"you pass to `{call.function}()`" if call is not None else "on that line"
     if _DIMENSIONS.search(parsed.message[:1_000]):

@@ -42,6 +42,18 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "inspector and wait for the element with `WebDriverWait`.",
     ),
     (
+        # pyglet (gym's rendering), Tk and Qt opening a window on a machine with no screen
+        # (a server, Colab, Kaggle): "Cannot connect to \"None\"" names no display at all.
+        (
+            "nosuchdisplayexception", 'cannot connect to "none"', "cannot connect to display",
+            "couldn't connect to display", "could not connect to display",
+            "no display name and no $display", "cannot open display",
+        ),
+        "The code opens a window, and this machine has no screen to show it on (a server, Colab "
+        "or Kaggle): do not render to a window (e.g. gym's `render_mode=\"rgb_array\"`), or start "
+        "a virtual display first (`pyvirtualdisplay` with xvfb).",
+    ),
+    (
         (
             "executables not found", "executable not found", "executables were not found",
             "not installed or it's not in", "not in path", "not in your path",
@@ -113,7 +125,7 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             "do you need to install", "is not installed", "are not installed",
-            "needs to be installed", "must be installed",
+            "needs to be installed", "must be installed", "missing dependencies",
         ),
         "Something this call needs is not installed: install the package or program the "
         "message names (`%pip install …` for a Python package), then restart the kernel.",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..taxonomy import LIBRARY_TITLES
+from .rules.module_names import pip_name
 from .text import before_valid_list
 from .traceback import GLUE_PACKAGES, ParsedError
 from .where import failing_call, raised_in_user_code
@@ -79,12 +80,147 @@ def value_message_look(parsed: ParsedError, on: str) -> str:
             f"The message is about index levels: print `.index` and `.columns` (their `.nlevels` "
             f"and `.names`) of the frames {on}."
         )
+    packed = non_contiguous_look(parsed)
+    if packed:
+        return packed
+    single = dataset_elements_look(parsed)
+    if single:
+        return single
+    layer = missing_layer_look(parsed)
+    if layer:
+        return layer
     if _LACKS_SETTING.search(opening):
         call = failing_call(parsed)
         where = f"`{call.function}(…)`" if call is not None else "the call"
         helper = f" (`help({call.function})` lists them)" if call is not None else ""
         return f"The message names a setting the call lacks: pass it to {where}{helper}."
     return ""
+
+
+_MORE_THAN_ONE = re.compile(r"Dataset had more than one element")
+
+
+def dataset_elements_look(parsed: ParsedError) -> str:
+    """TensorFlow's `get_single_element` on a dataset of several elements: a count of elements,
+    not a shape, is what the message is about."""
+    if not _MORE_THAN_ONE.search(parsed.message[:300]):
+        return ""
+    code = "\n".join((*parsed.notebook_code, parsed.user_code))
+    endless = (
+        "; a `.repeat()` makes a dataset endless, so batch it before repeating"
+        if re.search(r"\.repeat\(", code)
+        else ""
+    )
+    return (
+        "`get_single_element` needs a dataset of exactly one element, and this one has more: "
+        "take one (`ds.take(1)`) or put the whole finite dataset into one batch (`ds.batch(n)`, "
+        f"n at least its size{endless})."
+    )
+
+
+_NO_SUCH_LAYER = re.compile(r"No such layer: ([\w/.\-]+?)\.? Existing layers are: \[([^\]]*)\]")
+# Layer names Keras gives to whole models nested as one layer of another (an application such
+# as ResNet50, a Sequential): their own layers are reached only through them. An application
+# comes first in the example: its layers are the ones named like `conv5_block3_out`.
+_APPLICATIONS = ("resnet", "vgg", "densenet", "mobilenet", "efficientnet", "inception",
+                 "xception", "nasnet", "convnext", "regnet")  # fmt: skip
+_PLAIN_MODELS = ("sequential", "functional", "model")
+
+
+def missing_layer_look(parsed: ParsedError) -> str:
+    """Keras's "No such layer: x. Existing layers are: [...]": a name, not a shape, is wrong;
+    a layer of a model nested in this one is not among its own layers."""
+    m = _NO_SUCH_LAYER.search(parsed.message[:4_000])
+    if m is None:
+        return ""
+    name = m.group(1)
+    listed = [n for n in re.findall(r"'([^']+)'", m.group(2)) if n != name]
+    nested = [n for n in listed if n.lower().startswith(_APPLICATIONS)]
+    nested += [n for n in listed if n.lower().startswith(_PLAIN_MODELS)]
+    names = ", ".join(f"`{n}`" for n in nested[:3])
+    through = (
+        f"; if it belongs to a model nested in this one ({names}), reach it through that model: "
+        f"`model.get_layer('{nested[0]}').get_layer('{name}')`"
+        if nested
+        else ""
+    )
+    return (
+        f"`{name}` is not one of this model's own layers (the message lists them): use one of "
+        f"those names{through}."
+    )
+
+
+# A `raise` of the user's that reports a response's status (`resp.status.description`).
+_STATUS_RAISE = re.compile(r"\.status\b|\bstatus_code\b|\bstatus\[")
+# A status that says the service is not ready yet, rather than that the request was wrong.
+_NOT_READY = re.compile(
+    r"\b(?:deploying|loading|starting|warming up|not ready|pending|in progress|unavailable)\b",
+    re.I,
+)
+
+
+def service_status_look(parsed: ParsedError) -> str:
+    """The user's own `raise` reports the status a service answered (`raise Exception("…
+    status: " + resp.status.description)`): the status is the service's account, not a value
+    the user's condition got wrong."""
+    if not _STATUS_RAISE.search(parsed.user_line):
+        return ""
+    if _NOT_READY.search(parsed.message[:300]):
+        return (
+            "It reports the status the service answered (quoted in the message), which says the "
+            "service is not ready yet: wait a while, then run the cell again."
+        )
+    return (
+        "It reports the status the service answered (quoted in the message): act on what that "
+        "status says, not on the values the condition tests."
+    )
+
+
+# pydicom: "… because all plugins are missing dependencies:\n\tgdcm - requires gdcm>=3.0.10\n
+# \tpylibjpeg - requires pylibjpeg>=2.0 and pylibjpeg-libjpeg>=2.1"
+_PLUGIN_NEEDS = re.compile(r"^\s*([\w-]+) - requires (.+?)\s*$", re.M)
+_REQUIREMENT = re.compile(r"([A-Za-z][\w.-]*)\s*((?:[<>=!~]=?)\s*[\w.*]+)?")
+
+
+def missing_plugins_look(parsed: ParsedError) -> str:
+    """A library whose plugins all lack their packages lists each plugin with what it requires:
+    installing one plugin's packages is the fix (the message's list is cut in the hint's gist)."""
+    if "missing dependencies" not in parsed.message[:500]:
+        return ""
+    needs = _PLUGIN_NEEDS.findall(parsed.message[:2_000])
+    if not needs:
+        return ""
+    plugin, requires = needs[-1]
+    specs = [
+        f'"{pip_name(m.group(1))}{(m.group(2) or "").replace(" ", "")}"'
+        for part in re.split(r"\s+and\s+|,\s*", requires)
+        if (m := _REQUIREMENT.match(part.strip()))
+    ]
+    if not specs:
+        return ""
+    others = ", ".join(f"`{name}`" for name, _ in needs[:-1])
+    also = f" (or those of {others}, as the message lists)" if others else ""
+    return (
+        f"Install the packages of one plugin it lists, e.g. `{plugin}`'s: `%pip install "
+        f"{' '.join(specs)}`{also}, then restart the kernel."
+    )
+
+
+_NON_CONTIGUOUS = re.compile(r"save a non contiguous tensor: `([^`]+)`")
+
+
+def non_contiguous_look(parsed: ParsedError) -> str:
+    """safetensors refuses a model weight that is a view (not contiguous) while a library saves
+    the model: the weights need packing before the save, or another format."""
+    m = _NON_CONTIGUOUS.search(parsed.message[:300])
+    if m is None or raised_in_user_code(parsed):
+        return ""
+    return (
+        f"A weight of the model (`{m.group(1)}`) is not contiguous in memory, and safetensors "
+        "will not save it: make the weights contiguous before the save (`for p in "
+        "model.parameters(): p.data = p.data.contiguous()` on the PyTorch model), or save "
+        "without safetensors (`save_pretrained(..., safe_serialization=False)`)."
+    )
 
 
 _TWICE = re.compile(
@@ -216,7 +352,9 @@ def image_mode_look(parsed: ParsedError) -> str:
     )
 
 
-_COMPARISON = r"[\w.]+(?:\[[^\]]*\])?\s*(?:[<>]=?|==|!=)\s*[\w.'\"-]+"
+# An index holds no bracket of its own: in `df[df['a'] >= 1 & …]` the comparison starts at the
+# inner `df['a']`, not at the outer `df[` (an example with an unclosed `[` is broken code).
+_COMPARISON = r"[\w.]+(?:\[[^\[\]]*\])?\s*(?:[<>]=?|==|!=)\s*[\w.'\"-]+"
 # `a < 2000 | b > 2009`: `|` and `&` bind tighter than comparisons, so Python compares
 # `a < (2000 | b) > 2009` (a chained comparison of a Series, or a bool with an array).
 _UNPARENTHESIZED = re.compile(rf"(?<![\w.(])({_COMPARISON})\s*([|&])\s*({_COMPARISON})")

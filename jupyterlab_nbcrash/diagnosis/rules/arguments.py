@@ -415,6 +415,9 @@ def _unexpected_keyword(p, f):
     version), which the wording says instead."""
     func, kw = f.get("function", ""), f.get("keyword", "")
     short = func.split(".")[-1]
+    variables_op = _variables_op_as_initializer(p)
+    if variables_op:
+        return variables_op
     # Not the user's: the keyword is nowhere in their code (not even in a ``**kwargs`` dict) and
     # the function that refused it runs deep inside the library (a saved model being rebuilt).
     mentioned = re.search(rf"\b{re.escape(kw)}\b", f"{p.user_code}\n{p.user_line}")
@@ -470,6 +473,28 @@ def _unexpected_keyword(p, f):
     return (
         f"`{shown}()` has no parameter `{kw}`: check its spelling and the documentation of your "
         f"installed version (`help({shown})`)."
+    )
+
+
+# TensorFlow 1's op that runs the variables' initializers, given where a weight initializer goes.
+_VARIABLES_OP = re.compile(
+    r"\binitializer\s*=\s*((?:tf\.)?(?:compat\.v1\.)?(?:global_variables_initializer|"
+    r"initialize_all_variables))\s*\("
+)
+
+
+def _variables_op_as_initializer(p) -> str:
+    """`get_variable(..., initializer=tf.global_variables_initializer(seed=s))`: that op starts
+    a session's variables, it is no weight initializer, so no keyword makes it one."""
+    last = p.last_frame
+    lines = (last.failing_line if last is not None else "", p.user_line)
+    m = next((m for m in map(_VARIABLES_OP.search, lines) if m), None)
+    if m is None:
+        return ""
+    return (
+        f"`{m.group(1)}()` is the operation that runs the variables' initializers in a session, "
+        "not an initializer for one variable's weights: pass a weight initializer there, e.g. "
+        "`tf.glorot_uniform_initializer(seed=...)` (TensorFlow 1)."
     )
 
 
@@ -703,10 +728,7 @@ def _wrong_input_container(p, f):
             "objects to join in square brackets, `pd.concat([a, b])`."
         )
     if "pandas" in detail or "Series and DataFrame" in detail:
-        return (
-            "`pd.concat` takes a list of Series/DataFrames: wrap arrays in `pd.DataFrame(...)` "
-            "first."
-        )
+        return _concat_other_object(p.message)
     if re.search(r"got <class '(?:method|function|builtin_function_or_method)'>", p.message):
         return (
             "A function or method itself was passed where data is expected: call it and pass "
@@ -715,6 +737,33 @@ def _wrong_input_container(p, f):
     return (
         "The function got a container it cannot read: pass NumPy arrays or DataFrames "
         "(e.g. `np.asarray(x)`), not lists of mixed objects, generators or scalars."
+    )
+
+
+# pandas names the object `pd.concat` refused: "cannot concatenate object of type '<class
+# 'dict'>'; only Series and DataFrame objs are valid".
+_CONCAT_KIND = re.compile(r"cannot concatenate object of type '?<class '([\w.]+)'>")
+
+
+def _concat_other_object(message: str) -> str:
+    """`pd.concat` got something other than a Series or DataFrame: what to make of it depends
+    on what it is (a dict of single values is one row, not columns)."""
+    m = _CONCAT_KIND.search(message[:300])
+    kind = m.group(1).rsplit(".", 1)[-1] if m else ""
+    if kind == "dict":
+        return (
+            "`pd.concat` takes only Series and DataFrames, and one of the objects is a dict: "
+            "make it a frame first, `pd.DataFrame([d])` for one row of single values or "
+            "`pd.DataFrame(d)` for columns of lists."
+        )
+    if kind in ("", "ndarray", "list", "tuple"):
+        return (
+            "`pd.concat` takes a list of Series/DataFrames: wrap arrays in `pd.DataFrame(...)` "
+            "first."
+        )
+    return (
+        f"`pd.concat` takes only Series and DataFrames, and one of the objects is a `{kind}`: "
+        "print `type(...)` of each object in the list, and make that one a DataFrame first."
     )
 
 
@@ -735,6 +784,12 @@ def _none_passed_to_library(p, f):
     known: the plain names passed to the user's call are the ones to check."""
     call = failing_call(p)
     names = [a for a in (call.arguments if call else ()) if re.fullmatch(r"[A-Za-z_][\w.]*", a)]
+    unpassed = _parameter_left_out(p, call) if call and not names else ""
+    if unpassed:
+        return (
+            f"Inside the library, `{unpassed}` is None where it needs a real object, and your call "
+            f"passes no `{unpassed}=`: pass it (`help({call.function})` lists the parameters)."
+        )
     where = f"`{call.text}`" if call else "The failing call"
     if names:
         them = ", ".join(f"`{n}`" for n in names[:3])
@@ -748,6 +803,28 @@ def _none_passed_to_library(p, f):
         "arguments is probably None (often the result of a function without `return` or with "
         "`inplace=True`)."
     )
+
+
+def _parameter_left_out(p, call) -> str:
+    """The parameter a library read an attribute of (`source.upper()`) when a library frame
+    hands it on as `source=source` (the wrapper's own parameter, None by default) and the
+    user's call does not pass it; else ""."""
+    m = re.search(r"has no attribute '(\w+)'", p.message[:300])
+    last = p.last_frame
+    if m is None or last is None or last.is_user:
+        return ""
+    read = re.search(rf"(?<![\w.])([a-z_]\w*)\.{re.escape(m.group(1))}\b", last.failing_line)
+    if read is None or read.group(1) == "self":
+        return ""
+    name = read.group(1)
+    forwarded = any(
+        re.search(rf"\b{name}\s*=\s*{name}\b", line)
+        for frame in p.frames
+        if not frame.is_user
+        for line in frame.code_lines
+    )
+    passed = any(re.match(rf"\s*{name}\s*=", a) for a in call.arguments)
+    return name if forwarded and not passed else ""
 
 
 # Fire on the exception class or a broad message shape: they cannot know the cause.

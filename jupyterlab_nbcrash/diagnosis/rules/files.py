@@ -830,6 +830,15 @@ _ERRNO_LOOKS: tuple[tuple[re.Pattern, str, str], ...] = (
         "retry.",
     ),
     (
+        # TF Hub's "https://tfhub.dev/… does not appear to be a valid module": the message's
+        # subject is a web address, so the working folder and a local path are not the matter.
+        re.compile(r"^\s*['\"]?https?://\S+ (?:does not|is not|could not|cannot)\b"),
+        "",
+        "The resource is a web address, not a file on this machine: open it in a browser to see "
+        "what it serves now (a model or file that moved or was retired serves a web page or an "
+        "error instead), and use its current address.",
+    ),
+    (
         re.compile(r"Too many open files", re.I),
         "",
         "The process has too many files open: close them (open files with `with open(...)`), "

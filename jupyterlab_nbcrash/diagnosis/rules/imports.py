@@ -19,6 +19,7 @@ from .module_names import (
     close_member,
     distribution_root,
     is_known_module,
+    is_known_submodule,
     misspelt_module,
     package_for,
     pip_name,
@@ -685,6 +686,9 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
     close = close_member(module, name)
     if close:
         return f"`{module}` has no `{name}`: did you mean `{close}`?"
+    own = _package_of_its_own(module, name)
+    if own:
+        return own
     if is_known_module(top):
         # No table knows the name as moved or removed (those are answered above): whether any
         # version of `top` ever had it is not known, so no version is blamed.
@@ -697,6 +701,26 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
         f"The `{module}` that Python imports has no `{name}`: check the spelling, and which file "
         f"it is (`{module}.__file__`): another package or file of that name may shadow the one "
         "the code expects."
+    )
+
+
+def _package_of_its_own(module: str, name: str) -> str:
+    """`from sklearn.preprocessing import category_encoders`: the name is the import name of a
+    package of its own (another library than `module`'s), not a submodule the tables know."""
+    top = distribution_root(module)
+    if not is_known_module(name) or pip_name(name).startswith("(") or name in STDLIB_TOPS:
+        return ""  # no package, one that is no pip install (`colab`), or Python's own
+    if "_" not in name and pip_name(name) == name:
+        # A plain word (`numpy`, `notebook`) is also the name of many libraries' submodules
+        # (`jax.numpy`, `tqdm.notebook`): only a package's compound or distinct name is sure.
+        return ""
+    if is_known_submodule(f"{module}.{name}") or is_known_submodule(f"{top}.{name}"):
+        return ""  # `tensorflow.keras`, `google.colab`: the module does provide that name
+    if library_of(name) == library_of(top) or name.lower() == top.lower():
+        return ""
+    return (
+        f"`{name}` is a package of its own, not part of `{module}`: import it directly "
+        f"(`import {name}`; `%pip install {pip_name(name)}` first if it is missing)."
     )
 
 
@@ -823,6 +847,9 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             "`%pip install -U numpy <that package>`, or install `numpy<2`; restart the kernel."
         )
     lib = _failing_library(p)
+    outside = _loaded_from_outside(p.message, lib)
+    if outside:
+        return outside
     dll = re.search(r"[\w.\-]+\.(?:dll|pyd|dylib|so(?:\.\d+)*)\b", p.message)
     what = f"its compiled file `{dll.group(0)}`" if dll else "a compiled part"
     if lib:
@@ -837,6 +864,39 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
         "system or version. Reinstall the package named in the traceback "
         "(`%pip install --force-reinstall ...`), then restart the kernel."
     )
+
+
+# A compiled module's full path in the message: its folder, its file's module name.
+_COMPILED_PATH = re.compile(
+    r"((?:[A-Za-z]:)?[\\/][^\s:,'\"()]*[\\/])(\w+)(?:\.[\w\-]+)?\.(?:so|pyd|dylib)\b"
+)
+# Folders pip and conda install into, and Python's own compiled modules.
+_INSTALL_FOLDER = re.compile(r"site-packages|dist-packages|lib-dynload|[\\/]DLLs[\\/]", re.I)
+
+
+def _loaded_from_outside(message: str, lib: str) -> str:
+    """The failing module's own compiled file (`cv2.so` for `cv2`) lies outside the folders
+    pip installs into (a tool's folder put on PYTHONPATH, such as OpenVINO's Python 2.7 build):
+    Python loads that copy first, so reinstalling the package changes nothing."""
+    for m in _COMPILED_PATH.finditer(message[:1_000]):
+        folder, module = m.group(1), m.group(2)
+        if module != lib or _INSTALL_FOLDER.search(folder):
+            continue
+        other = re.search(r"python(2\.\d+|3\.\d+)", folder, re.I)
+        if other:
+            return (
+                f"The `{lib}` Python loaded is `{m.group(0)}`, a copy for Python {other.group(1)} "
+                "outside your environment's packages (its folder is on PYTHONPATH or "
+                "`sys.path`), so reinstalling with pip does not replace it: remove that folder "
+                "from the path, then restart the kernel."
+            )
+        return (
+            f"The `{lib}` Python loaded is `{m.group(0)}`, outside the folders pip installs into "
+            "(a folder on PYTHONPATH or `sys.path`, or a build of your own), so reinstalling with "
+            "pip does not replace it: remove that folder from the path or rebuild that copy for "
+            "this Python, then restart the kernel."
+        )
+    return ""
 
 
 def _asked_with_version(message: str, asked: list[str]) -> list[str]:

@@ -139,6 +139,9 @@ def _not_enough_ram(p, f):
             "Starting worker processes failed for lack of memory (each copies the session): set "
             "`num_workers=0` in the DataLoader, or free memory the session holds first."
         )
+    every_item = _dataset_read_whole(p)
+    if every_item:
+        return every_item
     small = re.search(r"allocate (\d+) bytes", p.message)
     if small and int(small.group(1)) < 100 * 2**20:
         # Less than 100 MB refused: the memory was already used up before this line.
@@ -153,6 +156,32 @@ def _not_enough_ram(p, f):
         f"There is not enough memory{needed}: work on a sample or in chunks{smaller}, or a "
         "sparse matrix."
     )
+
+
+def _dataset_read_whole(p) -> str:
+    """Another library's list comprehension reads a PyTorch dataset item by item (sklearn's
+    `train_test_split(dataset)` indexes every image): the call itself fills the memory, so what
+    earlier cells hold is not the matter."""
+    frames = p.frames
+    for i, frame in enumerate(frames):
+        if (
+            frame.is_user
+            or frame.library in (None, "torch")
+            or not _COMPREHENSION.match(frame.function)
+        ):
+            continue
+        item = next((f for f in frames[i + 1 :] if f.function.endswith("__getitem__")), None)
+        if item is not None and item.library == "torch":
+            return (
+                f"`{frame.library}` reads every item of the PyTorch dataset into a list here, "
+                "loading each one into memory, and memory ran out on the way: split the indices "
+                "instead (`torch.utils.data.random_split(dataset, [n_train, n_test])` or "
+                "`Subset`), so items load only batch by batch."
+            )
+    return ""
+
+
+_COMPREHENSION = re.compile(r"<(?:listcomp|genexpr|dictcomp|setcomp)>$")
 
 
 def _dataloader_worker_killed(p, f):

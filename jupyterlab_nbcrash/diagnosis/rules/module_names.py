@@ -87,6 +87,7 @@ def distribution_root(module: str) -> str:
 
 _KNOWN = sorted(_known_modules())
 KNOWN_TOPS = frozenset(k.split(".")[0] for k in _KNOWN)
+_KNOWN_SET = frozenset(_KNOWN)
 # The names a misspelt module is compared with, by first letter (a slip keeps the first letter).
 _BY_INITIAL: dict[str, list[str]] = {}
 for _name in sorted(set(_KNOWN) | STDLIB_TOPS):
@@ -115,6 +116,11 @@ PROJECT_NAMES = re.compile(
     r"|_(?:utils?|helpers?|functions|tools)$",
     re.I,
 )
+
+
+def is_known_submodule(module: str) -> bool:
+    """Whether the tables know a dotted module (`google.colab`, `tensorflow.keras`)."""
+    return module in _KNOWN_SET
 
 
 def is_known_module(top: str) -> bool:

@@ -3,6 +3,7 @@ style, tick labels, a property name, a column name) and what to pass instead."""
 
 from __future__ import annotations
 
+import math
 import re
 
 
@@ -19,10 +20,22 @@ def refused_plot_value_words(message: str, detail: str) -> str | None:
         flat = re.search(r"Invalid shape \((\d+),\) for image data", message)
         if flat:
             # A 1-D array: no `.astype` or `np.squeeze` makes it an image.
+            size = int(flat.group(1))
+            lead = (
+                f"`imshow` got a 1-D array (shape ({size},)), but an image is 2-D (H, W) or 3-D "
+                "(H, W, 3/4)"
+            )
+            if _square_image_size(size):
+                return (
+                    f"{lead}: check which array you selected, and reshape a flattened image to "
+                    "its height and width."
+                )
+            # 60000 values make no square image of 1, 3 or 4 channels: the array may hold one
+            # value per sample (a dataset's labels) rather than a flattened picture.
             return (
-                f"`imshow` got a 1-D array (shape ({flat.group(1)},)), but an image is 2-D "
-                "(H, W) or 3-D (H, W, 3/4): check which array you selected, and reshape a "
-                "flattened image to its height and width."
+                f"{lead}, and {size} values make no square image: the array may hold one value "
+                "per sample (such as labels) rather than pixels, so check which array you "
+                "selected (print the `.shape` of what you index)."
             )
         return (
             "`imshow` needs a 2-D (H, W) or 3-D (H, W, 3/4) numeric array: check the array's "
@@ -68,3 +81,11 @@ def refused_plot_value_words(message: str, detail: str) -> str | None:
             "marker or style names in its documentation."
         )
     return None
+
+
+def _square_image_size(size: int) -> bool:
+    """`size` values can be a flattened square image: H × H pixels of 1, 3 or 4 channels."""
+    return any(
+        size % channels == 0 and math.isqrt(size // channels) ** 2 == size // channels
+        for channels in (1, 3, 4)
+    )

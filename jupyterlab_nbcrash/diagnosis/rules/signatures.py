@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..where import call_arguments
+from ..where import call_arguments, own_lines
 
 # Functions a message names that the user never called: constructors, NumPy's dispatchers and
 # the wrappers of decorators. The user's call that passed the keyword is the one to name.
@@ -101,4 +101,31 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"`{short}()` got no value for {missing}: pass {them}. If you did, `{obj}` may be "
             f"the class itself rather than an instance (`{obj} = SomeClass()` needs the `()`)."
         )
+    elsewhere = _made_in_another_cell(p, func)
+    if elsewhere:
+        cls, obj = elsewhere
+        return (
+            f"`{obj}` holds a `{cls}`, which this cell does not make (another cell did), and its "
+            f"`{short}()` needs {missing}: pass {them}, or if `{obj}` should hold something else, "
+            f"create that in this cell before calling `{short}()`."
+        )
     return f"`{func}()` needs {missing}: pass {them} in the call."
+
+
+def _made_in_another_cell(p, func: str) -> tuple[str, str] | None:
+    """(class, object) when the line calls `obj.method()` of the message's `Class.method`, and
+    the crashing cell neither assigns `obj` nor names `Class`: the object comes from another
+    cell, maybe not the one this cell means (a cell that imports ARIMA calls `model.fit()` of an
+    earlier LinearRegression)."""
+    if "." not in func or p.cell_lines <= 0:
+        return None
+    cls, short = func.rsplit(".", 1)
+    on = re.search(rf"(?<![\w.])([A-Za-z_]\w*)\.{re.escape(short)}\s*\(", p.user_line)
+    if on is None:
+        return None
+    obj = on.group(1)
+    cell = "\n".join(own_lines(p))
+    assigned = re.search(rf"^\s*(?:[\w, ]*,\s*)?{re.escape(obj)}\s*(?:,[\w, ]*)?=(?!=)", cell, re.M)
+    if assigned or re.search(rf"\b{re.escape(cls.split('.')[-1])}\b", cell):
+        return None
+    return cls.split(".")[-1], obj

@@ -38,6 +38,8 @@ PIP_NAMES: dict[str, str] = {
     "serial": "pyserial",
     "usb": "pyusb",
     "Levenshtein": "python-Levenshtein",
+    "jpype": "JPype1",
+    "gdcm": "python-gdcm",
     "jose": "python-jose",
     "jwt": "PyJWT",
     "git": "GitPython",

@@ -1,0 +1,118 @@
+"""The safe hint's second sentence where a library's own frames show what failed, not the values
+on the user's line: a check that catches every error and reports one message, an attribute the
+object already held (`self.estimators`), one library calling another that its installed version
+refuses, Keras 3's symbolic tensors handed to TensorFlow by a library written for Keras 2. Each
+reads the frames' printed lines, so it holds for every crash whose frames show it."""
+
+from __future__ import annotations
+
+import builtins
+import re
+
+from .rules.module_names import pip_name
+from .traceback import Frame, ParsedError
+from .where import failing_call
+
+# `except:` or `except Exception:` with no name: whatever failed inside, the same message.
+_CATCH_ALL = re.compile(r"^except(?:\s+(?:Exception|BaseException))?\s*:")
+
+
+def caught_everything_look(parsed: ParsedError) -> str:
+    """The library's `raise` sits right under an `except:` that catches any error: its message
+    names one cause, while the error it caught may have been another (lifelines' "Values must
+    be numeric" for an empty group)."""
+    last = parsed.last_frame
+    if last is None or last.is_user or not last.library or not _raise_under_catch_all(last):
+        return ""
+    return (
+        f"`{last.library}` raises this message from an `except:` that catches every error of its "
+        "check, so the real fault may be another one (an empty input, a missing value): print "
+        "`len(...)`, `.dtype` and the first values of what you pass."
+    )
+
+
+def _raise_under_catch_all(frame: Frame) -> bool:
+    lines = [line.strip() for line in frame.code_lines]
+    failing = frame.failing_line.strip()
+    if not failing.startswith("raise ") or failing not in lines:
+        return False
+    at = lines.index(failing)
+    return at > 0 and bool(_CATCH_ALL.match(lines[at - 1]))
+
+
+_SELF_ATTRIBUTE = re.compile(r"\bself\.(\w+)")
+_BUILTINS = frozenset(dir(builtins))
+
+
+def own_attribute_look(parsed: ParsedError) -> str:
+    """A library's method failed on a line that reads only its object's own attributes
+    (`zip(*self.estimators)` in `fit`): what the object was built with, not what the user's
+    call passes now, is what to check."""
+    last = parsed.last_frame
+    call = failing_call(parsed)
+    if last is None or last.is_user or not last.library or call is None or "." not in call.function:
+        return ""
+    if last.function.rsplit(".", 1)[-1] != call.function.rsplit(".", 1)[-1]:
+        return ""  # deeper inside, `self` is another object of the library's
+    line = last.failing_line.strip()
+    value = line.split("=", 1)[1] if re.match(r"^[\w\s,]+=(?!=)", line) else line
+    attributes = _SELF_ATTRIBUTE.findall(value)
+    if not attributes or value.lstrip().startswith("raise "):
+        return ""
+    bare = re.sub(r"\bself\.\w+|\.\w+|'[^']*'|\"[^\"]*\"", " ", value)
+    if any(word not in _BUILTINS for word in re.findall(r"\b[A-Za-z_]\w*\b", bare)):
+        return ""  # the line reads other values too (the call's arguments among them)
+    owner = call.function.rsplit(".", 1)[0]
+    attribute = attributes[0]
+    return (
+        f"It failed inside `{last.library}` on `self.{attribute}`, which `{owner}` already held "
+        f"(from when it was created, or an earlier call), not on what you pass to "
+        f"`{call.function}()`: print `{owner}.{attribute}` and compare it with what the "
+        "documentation asks for (often a parameter given when the object was created)."
+    )
+
+
+# JPype's words for a Java call that no signature of the installed version takes.
+_NO_OVERLOAD = re.compile(r"No matching overloads found")
+
+
+def library_to_library_look(parsed: ParsedError) -> str:
+    """konlpy calls JPype with arguments the installed JPype's Java bindings refuse: the two
+    installed versions do not fit together; nothing the user passed reaches that call."""
+    if not _NO_OVERLOAD.search(parsed.message[:300]):
+        return ""
+    frames = [f for f in parsed.frames if not f.is_user]
+    if len(frames) < 2 or not frames[-1].library:
+        return ""
+    callee = frames[-1].library
+    caller = next((f.library for f in reversed(frames) if f.library and f.library != callee), "")
+    if not caller:
+        return ""
+    return (
+        f"`{caller}`'s own code calls `{callee}` in a way your installed `{callee}` does not "
+        f"accept: the two versions do not fit together; install the `{pip_name(callee)}` version "
+        f"`{caller}` was made for (its installation notes), or upgrade `{caller}`, then restart "
+        "the kernel."
+    )
+
+
+_KERAS_TENSOR = re.compile(r"A KerasTensor cannot be used as input to a TensorFlow function")
+_KERAS_PACKAGES = frozenset({"keras", "tensorflow", "tf_keras"})
+
+
+def keras_tensor_in_library_look(parsed: ParsedError) -> str:
+    """Keras 3's "A KerasTensor cannot be used as input to a TensorFlow function" raised from a
+    library's code (not the user's): the library was written for Keras 2, and the message's
+    advice (wrap the call in a layer) is for code the user does not own."""
+    if not _KERAS_TENSOR.search(parsed.message[:300]):
+        return ""
+    outside = [f for f in parsed.frames if not f.is_user and f.library]
+    callers = [f for f in outside if (f.package or f.library) not in _KERAS_PACKAGES]
+    if not callers:
+        return ""
+    library = callers[-1].package or callers[-1].library
+    return (
+        f"`{library}`'s own code passes a Keras 3 symbolic tensor to a TensorFlow function, so "
+        "it was written for Keras 2: install `tf-keras` and set `os.environ['TF_USE_LEGACY_KERAS']"
+        f" = '1'` before importing TensorFlow, or use a version of `{library}` made for Keras 3."
+    )
