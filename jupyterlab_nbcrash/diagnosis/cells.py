@@ -409,11 +409,13 @@ class _Collector(ast.NodeVisitor):
                     self.mutate(name, node, "reassign", _idempotent(node.value, name))
             base = _base_name(target)
             slot = isinstance(target, (ast.Subscript, ast.Attribute)) and base in read
-            if slot and _reads_same_slot(node.value, target):  # df["a"] = df["a"] * 2
+            slot_read = slot and _reads_same_slot(node.value, target)
+            if slot_read:  # df["a"] = df["a"] * 2
                 self.mutate(base, node, "reassign", _idempotent_on(node.value, _load(target)))
             # `df["F"] = ...` stores a key (a column); `df.loc["F"] = ...` a row, no `df["F"]`
             named = isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
-            if named and base and not self.depth:
+            # `df["F"] = f(df["F"])` reads the key before storing it: it converts, never creates
+            if named and base and not self.depth and not slot_read:
                 key = target.slice
                 if isinstance(key, ast.Constant) and isinstance(key.value, str):
                     self.key_stores.add((base, key.value))

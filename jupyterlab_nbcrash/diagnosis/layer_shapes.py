@@ -350,9 +350,23 @@ def _rank_hint(
                 f"{head}: this looks like one image without the batch axis; add it with "
                 "`np.expand_dims(x, 0)` (or `x[None]`)."
             )
+        channels = _declared_channels(p, full[1], full[2])
+        if channels == {3}:
+            return (
+                f"{head}: the model takes colour images ({full[1]}, {full[2]}, 3) and these have "
+                "no channel axis (grey): convert them to RGB when loading, e.g. "
+                "`Image.open(path).convert('RGB')`."
+            )
+        if channels == {1}:
+            return (
+                f"{head}: the model takes one channel ({full[1]}, {full[2]}, 1): add it with "
+                "`x[..., None]`."
+            )
+        # Which of the two the model takes is not written in the code seen.
         return (
-            f"{head}: images need a channel axis (batch, height, width, channels); add it with "
-            "`x[..., None]` (grey) or convert the images to RGB."
+            f"{head}: images need a channel axis (batch, height, width, channels) with as many "
+            "channels as the model's input: `x[..., None]` for 1, or convert the images to RGB "
+            "for 3."
         )
     if want == 3 and got == 2:
         return (
@@ -360,6 +374,14 @@ def _rank_hint(
             "`X.reshape(X.shape[0], X.shape[1], 1)`."
         )
     return None
+
+
+def _declared_channels(p: ParsedError, height, width) -> set[int]:
+    """The channel counts of the image shapes `(height, width, c)` the notebook's code writes
+    (`input_shape=(224, 224, 3)`, `Input(shape=...)`)."""
+    text = "\n".join((*p.notebook_code, p.user_code))
+    found = re.findall(rf"\(\s*{height}\s*,\s*{width}\s*,\s*(\d+)\s*\)", text)
+    return {int(c) for c in found}
 
 
 # Loss wordings that name the labels (target) and the model's output, in that order or named.

@@ -563,7 +563,7 @@ def _change(nb, counts: _Counts, cell, info, mutation: Mutation, keys, is_key, c
             return None
         kind = KIND_RERUN
         why = f"{nb.where()} changes `{mutation.name}` and probably ran before: {rerun}"
-    elif mutation.idempotent:
+    elif mutation.idempotent or _rebound_since(nb, counts, cell, mutation.name):
         return None
     elif counts.ran_before(cell) and cell.error is None:
         rerun = counts.rerun_evidence(cell)
@@ -571,7 +571,8 @@ def _change(nb, counts: _Counts, cell, info, mutation: Mutation, keys, is_key, c
             kind = KIND_RERUN
             why = f"{cell_name(cell)} changes `{mutation.name}` and probably ran more than once: "
             why += rerun
-        elif nb.is_above(cell) is False:
+        elif nb.is_above(cell) is False and len(counts.by_count[cell.execution_count]) == 1:
+            # (a count another cell shows too is from another kernel session, maybe this one's)
             kind = KIND_OUT_OF_ORDER
             why = (
                 f"{cell_name(cell)}, below {nb.where()}, changes `{mutation.name}` and ran "
@@ -586,6 +587,25 @@ def _change(nb, counts: _Counts, cell, info, mutation: Mutation, keys, is_key, c
     )
     score = (decisive, via is None, key_match, cell is nb.crash, kind == KIND_RERUN)
     return score, decisive, cell, mutation, kind, evidence
+
+
+def _rebound_since(nb, counts: _Counts, cell: Cell, name: str) -> bool:
+    """Another cell bound ``name`` afresh (`agent = Agent()`, not from its old value) after
+    ``cell`` ran and before the crash: whatever ``cell`` changed in it is gone."""
+    after = cell.execution_count or 0
+    for other in nb.mentioning(name):
+        if other is cell or other is nb.crash or not counts.ran_before(other):
+            continue
+        info = nb.names(other)
+        fresh = name in info.defines and name not in info.conditional
+        if (
+            fresh
+            and other.execution_count > after
+            and not info.mutations_of(name)
+            and not _failed_before(other, name)
+        ):
+            return True
+    return False
 
 
 def _failed_rebinding(nb, counts: _Counts, names, mentioning, message: str, keys: set[str]):

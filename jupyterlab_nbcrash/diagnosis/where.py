@@ -116,14 +116,19 @@ def raised_by_the_line(parsed: ParsedError) -> bool:
     True for a crash that shows no frames at all (a bare message: nothing says otherwise)."""
     if parsed.last_frame is None or parsed.last_frame.is_user:
         return True
+    return bool(_SYNTAX_METHOD.search(callee_function(parsed)))
+
+
+def callee_function(parsed: ParsedError) -> str:
+    """The name of the function the failing line called into ("" when none or unknown)."""
     after = callee(parsed)
     if after is None:
-        return False
+        return ""
     name = after.function
     if not re.search(r"\w", name):  # IPython 8.x's "in ?(self)": the frame's code shows the def
         defs = re.findall(r"def (\w+)\(", "\n".join(after.code_lines))
         name = defs[-1] if defs else ""
-    return bool(_SYNTAX_METHOD.search(name))
+    return name
 
 
 _FOR = re.compile(r"^\s*for\s+(.+?)\s+in\s+(.+?)\s*:\s*(?:#.*)?$")

@@ -100,6 +100,13 @@ def matrix_product_words(p: ParsedError, a: Dims | None, b: Dims | None, shown: 
         return f"{head}: transpose the second with {transpose_code(p, second)}, to {show(b[::-1])}."
     if a[0] == b[0]:
         return f"{head}: transpose the first with {transpose_code(p, first)}, to {show(a[::-1])}."
+    if a[0] == b[1]:
+        # Swapped, the product fits: which order is right is the formula's, not the shapes'.
+        named = f" (`{second}` first, then `{first}`)" if first and second else ""
+        return (
+            f"{head}; in the other order{named}, {show(b)} @ {show(a)}, they fit: a matrix "
+            "product depends on the order, so write the one your formula means."
+        )
     for mine, other in ((k, k2), (k2, k)):
         setting = _size_set_in_cell(p, mine, other)
         if setting:
@@ -107,7 +114,12 @@ def matrix_product_words(p: ParsedError, a: Dims | None, b: Dims | None, shown: 
                 f"{head}: this cell sets `{setting}`, the size of one side, but the other has "
                 f"{other}; if that number sizes the arrays, set it to {other}."
             )
-    return f"{head}: print both `.shape`s and reshape the one that is wrong."
+    # No transpose nor swap fits, and a reshape would only scramble a matrix: the operands
+    # themselves (another variable, factors in another order) are what differs.
+    return (
+        f"{head}, and no transpose makes them fit: print both `.shape`s and check that these "
+        "are the arrays, in the order, your formula means."
+    )
 
 
 def _size_set_in_cell(p: ParsedError, size: int | None, other: int | None) -> str:

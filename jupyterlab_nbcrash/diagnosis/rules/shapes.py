@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..layer_shapes import keras_hint, torch_layer_hint
-from ..shape_text import call_args, code, dims
+from ..shape_text import call_args, code, dims, show
 from ..where import failing_call
 from .base import Facts, Template, pattern_rule
 from .shape_arithmetic import (
@@ -553,6 +553,14 @@ def _sklearn_wants_2d(p, f):
             f"`train_test_split` returns X_train, X_test, y_train, y_test in that order, but "
             f"the notebook unpacks it as `{swapped}`: `{first}` holds labels; reorder the names."
         )
+    printed = _printed_items(p.message)
+    if got == "1D" and printed and all(item.lower() == "nan" for item in printed):
+        # Not one feature nor one sample: what should hold the features came out empty.
+        return (
+            f"{'`' + x + '`' if name else 'X'} is 1-D and every value printed is NaN, so it does "
+            "not hold the features yet: check the step that builds it (e.g. vectors per row "
+            "that came out NaN) and pass a 2-D X (samples × features, `np.vstack` of the rows)."
+        )
     column = _PANDAS_COLUMN.fullmatch(name) if name else None
     if got == "1D" and column:
         # A pandas column has no .reshape: the double brackets give a one-column DataFrame.
@@ -572,6 +580,14 @@ def _sklearn_wants_2d(p, f):
         f"feature (or `df[['col']]` instead of `df['col']`), or `{x}.reshape(1, -1)` for one "
         "sample."
     )
+
+
+def _printed_items(message: str) -> list[str]:
+    """The values check_array printed after "array=" (NumPy's `...` left out)."""
+    m = re.search(r"array=\[(.*?)\]\.?\s*(?:Reshape|$)", message, re.S)
+    if not m:
+        return []
+    return [item for item in m.group(1).split() if item != "..."]
 
 
 # df.col or df['col'] (a pandas column, which has no .reshape).
@@ -631,10 +647,29 @@ def _plot_x_y_lengths(p, f):
             f"`{wide}` selects several columns, so it holds more values than the other axis: "
             "plot one column against one column (e.g. `data[:, 1]`), or one call per column."
         )
+    columns = _length_of_the_others_columns(dims(f.get("a")), dims(f.get("b")))
+    if columns:
+        # x = np.arange(a.shape[-1]) or fftfreq(a.shape[-1]) on an (n, k) array: its column
+        # count, not its row count.
+        one, other, count, shape = columns
+        return (
+            f"{one} has {count} values, as many as {other} {shape} has columns, not rows: make "
+            f"{one} from {other}'s rows (`.shape[0]`, `len(...)`), or plot one column of {other}."
+        )
     return (
         f"x and y must have the same length{_shapes(f)}: plot values that belong together, e.g. "
         "`range(len(y))` as x, or the same filtered rows for both."
     )
+
+
+def _length_of_the_others_columns(x, y) -> tuple[str, str, int, str] | None:
+    """("x", "y", len(x), y's shape) when 1-D x is as long as 2-D y has columns, and not as it
+    has rows (or the other way round); else None."""
+    for one, other, names in ((x, y, ("x", "y")), (y, x, ("y", "x"))):
+        shaped = one and other and len(one) == 1 and len(other) == 2
+        if shaped and one[0] == other[1] and one[0] != other[0]:
+            return (*names, one[0], show(other))
+    return None
 
 
 def _pandas_constructor_shape(p, f):

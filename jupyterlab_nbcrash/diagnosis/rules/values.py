@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 
 from ..text import literal_argument
-from ..where import call_arguments, failing_call, loop_or_unpack, raised_by_the_line
+from ..where import (
+    call_arguments,
+    callee_function,
+    failing_call,
+    loop_or_unpack,
+    raised_by_the_line,
+)
 from .base import Template, group_facts, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -319,11 +325,52 @@ def _header_row_in_column(p, value: str | None) -> str:
     )
 
 
+_MODEL_METHOD = (
+    r"\.(?:fit|predict|predict_proba|score|fit_predict|fit_transform|transform|partial_fit)$"
+)
+
+
+def _a_sentence(value: str | None) -> bool:
+    """Free text (five words or more): no number conversion nor one-hot encoding fits it."""
+    return bool(value) and len(value.split()) >= 5
+
+
+def _text_as_regression_target(p, value: str | None) -> str:
+    """scikit-learn's `_check_y` turns y into numbers only for a step that regresses
+    (`y_numeric=True`: a regressor, `f_regression`): text labels there are classes."""
+    last = p.frames[-1] if p.frames else None
+    if last is None or last.library != "sklearn":
+        return ""
+    if not (last.function.endswith("_check_y") or "y.astype(np.float64)" in last.failing_line):
+        return ""
+    shown = f" like {_quoted(value)}" if value else ""
+    return (
+        f"The target y holds text labels{shown}, but this scikit-learn step does regression and "
+        "needs numeric targets: for classes use a classifier instead (e.g. `LogisticRegression` "
+        "rather than `LinearRegression`)."
+    )
+
+
+def _plotted_text(p, value: str | None) -> str:
+    """A Matplotlib function the line calls turned its data into numbers and met text: it
+    draws numbers, and the categories' counts are what such a chart shows of text."""
+    call = failing_call(p)
+    if call is None or call.library != "matplotlib" or not p.frames:
+        return ""
+    if p.frames[-1].library not in ("matplotlib", "numpy", "pandas"):
+        return ""
+    shown = f" (like {_quoted(value)})" if value else ""
+    return (
+        f"`{call.text}` got data holding text{shown}, but it draws numbers: pass one numeric "
+        "column, or count the text values first (e.g. `df['col'].value_counts()`)."
+    )
+
+
 def _text_into_a_model(p, value: str | None) -> str:
     """A model's `fit`/`predict` given text: labels passed where features go (`knn.predict(
     y_test)`), or sentences, which no encoding of categories turns into features."""
     call = failing_call(p)
-    if call is None or not re.search(r"\.(?:fit|predict|predict_proba|score)$", call.function):
+    if call is None or not re.search(_MODEL_METHOD, call.function):
         return ""
     first = call.args[0] if call.args else ""
     if call.function.endswith(("predict", "predict_proba")) and re.fullmatch(
@@ -333,8 +380,8 @@ def _text_into_a_model(p, value: str | None) -> str:
             f"`{call.text}` is given `{first}`, the labels, where it needs the features: pass "
             "the X data (e.g. `X_test`); the labels are what it predicts."
         )
-    if value and len(value.split()) >= 5:
-        # A sentence: a vectorizer makes columns of numbers from it.
+    if _a_sentence(value):
+        # A vectorizer makes columns of numbers from it.
         return (
             f"`{call.text}` got free text (a column of sentences), which no conversion turns "
             "into a number: make features of it first with a vectorizer (`CountVectorizer` or "
@@ -360,6 +407,28 @@ def _passed_as_literal(line: str, value: str) -> bool:
     return any(not _inside_subscript(line[: m.start()]) for m in re.finditer(quoted, line))
 
 
+_NUMBER_LITERAL = re.compile(r"""\s*(['"]?)\s*-?\d+(?:\.\d*)?\s*\1\s*""")
+
+
+def _written_among_numbers(line: str, value: str) -> bool:
+    """``value`` is an item of a list or tuple literal on ``line`` whose other items are numbers
+    (`['a', '1', '3']`): a data value written by hand, not the name of some data."""
+    quoted = r"""(['"])""" + re.escape(value) + r"\1"
+    for m in re.finditer(r"[\[(]([^\[\]()]*)[\])]", line):
+        items = [i for i in m.group(1).split(",") if i.strip()]
+        called = m.group(0)[0] == "(" and re.search(r"[\w)\]]\s*$", line[: m.start()])
+        if (
+            called
+            or _inside_subscript(line[: m.start() + 1])
+            or not any(re.fullmatch(r"\s*" + quoted + r"\s*", i) for i in items)
+        ):
+            continue
+        others = [i for i in items if not re.fullmatch(r"\s*" + quoted + r"\s*", i)]
+        if others and all(_NUMBER_LITERAL.fullmatch(i) for i in others):
+            return True
+    return False
+
+
 def _inside_subscript(before: str) -> bool:
     """An open `[` of ``before`` follows a name, `)` or `]` (a subscript, not a list literal)."""
     opened: list[bool] = []  # per open bracket: is it a subscript
@@ -383,6 +452,12 @@ def _text_from_the_line(p, value: str | None) -> str:
         )
     call = failing_call(p)
     named = value and re.fullmatch(r"[A-Za-z_][\w ]*", value)  # a name, no number written oddly
+    if value and _written_among_numbers(line, value):
+        as_text = " (or drop `dtype=` to keep them as text)" if "dtype" in line else ""
+        return (
+            f"The value {_quoted(value)} is written on this line among numbers, and is not a "
+            f"number itself: correct or remove it{as_text}."
+        )
     if named and _passed_as_literal(line, value):
         return (
             f"The text {_quoted(value)} is written on this line as a string and cannot become "
@@ -499,9 +574,15 @@ def _text_to_number(p, f):
     header = _header_row_in_column(p, value)
     if header:
         return header
-    model_input = _text_into_a_model(p, value)
-    if model_input:
-        return model_input
+    specific = (
+        _text_as_regression_target(p, value)
+        or _text_into_a_model(p, value)
+        or _plotted_text(p, value)
+    )
+    if specific:
+        return specific
+    if _a_sentence(value):
+        return None  # sentences: neither `to_numeric` nor one-hot encoding turns them to numbers
     one_value = "[" not in p.user_line or re.search(r"(?<![\w.])(?:int|float)\(", p.user_line)
     if not p.libraries and one_value and ".astype" not in p.user_line:
         # A builtin `int(...)`/`float(...)` on one value: no column to clean or encode.
@@ -600,6 +681,17 @@ def _length_mismatch(p, f):
             "per element."
         )
     if "Columns must be same length as key" in message:
+        single = _single_key_target(line)
+        if single:
+            # pandas raises this for one name only when the value is a DataFrame.
+            return (
+                f"`{single}` names one column, but the right side is a DataFrame of another "
+                "number of columns: select one column there, and check for repeated column "
+                "names (`df.columns[df.columns.duplicated()]`), which make a selection by name "
+                "return a DataFrame."
+            )
+        if not re.match(r"^\s*[A-Za-z_][\w.]*\s*\[\s*(?:\[|[A-Za-z_])", line):
+            return None  # not `df[[...]] = ...` nor `df[names] = ...` on this line
         return (
             "The right side has a different number of columns than the names on the left "
             "(`df[[...]] = ...`): assign as many columns as names (a transformer may drop or add "
@@ -625,11 +717,31 @@ def _length_mismatch(p, f):
                 f"The data and the index have different lengths{pair}: pass as many index labels "
                 "as rows of data."
             )
+        if not _stored_by_the_line(p):
+            # A Series built inside an operation or a function: no assignment of the user's.
+            return None
         return (
             f"The values' length does not match the DataFrame's index{pair}: assign one value "
             "per row."
         )
     return None
+
+
+_SLOT_TARGET = re.compile(r"^\s*[A-Za-z_][\w.]*(?:\[.*\]|\.\w+)\s*=(?!=)")
+
+
+def _stored_by_the_line(p) -> bool:
+    """The failing line assigns into a frame's slot (`df['c'] = v`, `df.loc[...] = v`) and its
+    first callee is that assignment (pandas' `__setitem__`), not a function it calls."""
+    if not _SLOT_TARGET.match(p.user_line):
+        return False
+    return bool(re.search(r"__set(?:item|attr)__$", callee_function(p)))
+
+
+def _single_key_target(line: str) -> str:
+    """`df['col']` when the line assigns to one column named by a string, else ""."""
+    m = re.match(r"""^\s*([A-Za-z_][\w.]*\[\s*(['"])[^'"\]]*\2\s*\])\s*=(?!=)""", line)
+    return m.group(1) if m else ""
 
 
 def _arrays_given(call) -> str:
@@ -643,6 +755,20 @@ def _arrays_given(call) -> str:
     return f" ({', '.join(f'`{a}`' for a in arrays[:4])})" if arrays else ""
 
 
+def _gym_reset_pair(p) -> tuple[str, str] | None:
+    """(name, call) when the failing line reads a name the code assigns from an environment's
+    `.reset()` in a notebook that imports Gym or Gymnasium; else None."""
+    code_text = "\n".join((*p.notebook_code, p.user_code))
+    if not re.search(r"^\s*(?:import|from)\s+gym(?:nasium)?\b", code_text, re.M):
+        return None
+    for m in re.finditer(
+        r"^[ \t]*([A-Za-z_]\w*)\s*=\s*([\w.]+\.reset\([^()]*\))\s*$", code_text, re.M
+    ):
+        if re.search(rf"\b{m.group(1)}\b", p.user_line):
+            return m.group(1), m.group(2)
+    return None
+
+
 _BUILDS_ARRAY = re.compile(
     r"\b(?:np|numpy)\.(?:array|asarray|stack|vstack|hstack)\(|\b(?:torch\.tensor|tf\.constant)\("
 )
@@ -653,6 +779,13 @@ def _ragged_sequences(p, f):
     the items are is not known: the fix is not guessed)."""
     shape = re.search(r"detected shape was (\([^)]*\)) \+ inhomogeneous", p.message)
     detected = f" (shape {shape.group(1)} + an inhomogeneous part)" if shape else ""
+    reset = _gym_reset_pair(p) if shape and shape.group(1) == "(2,)" else None
+    if reset:
+        name, call = reset
+        return (
+            f"`{name}` comes from `{call}`, which in Gym 0.26+ and Gymnasium returns a pair "
+            f"`(observation, info)`, not the observation alone: unpack it, `{name}, info = {call}`."
+        )
     last = p.frames[-1] if p.frames else None
     if (
         last is not None
