@@ -338,6 +338,12 @@ def _syntax_error(p, f):
                 f"The marked line ends with stray text after its code (`{stray}`), whose quote "
                 "opens a string that never closes: delete that text."
             )
+        if _string_goes_on(p, line):
+            return (
+                "The string opened on the marked line closes on the next line, but a string in "
+                'plain quotes must end on its own line: use triple quotes (`"""..."""`) for text '
+                "over several lines, or put it on one line."
+            )
         if re.search(r"\\['\"]", line):
             return (
                 "A backslash before a quote (`'\\'`) escapes it, so the string never ends: write "
@@ -485,13 +491,16 @@ def _never_closed(code: str, line: str) -> str:
 
 def _file_not_cell(message: str) -> tuple[str, str] | None:
     """(file, line) when the SyntaxError is in a `.py` file the cell imports or runs, not in the
-    cell: IPython names a cell `<ipython-input-…>`, `<string>` or a numbered `123.py`."""
+    cell: IPython names a cell `<ipython-input-…>`, `<string>` or a numbered `123.py`, and
+    Colab's newer IPython `ipython-input-635693387.py` (the message keeps only the file's name)."""
     m = re.search(r"\(([^()]*), line (\d+)\)\s*$", message)
     if not m:
         return None
     name = m.group(1).strip()
     base = re.split(r"[\\/]", name)[-1]
     if not base.endswith(".py") or re.fullmatch(r"\d+\.py", base) or "ipykernel" in name:
+        return None
+    if re.fullmatch(r"ipython-input-\d+(?:-[0-9a-f]+)?\.py", base):
         return None
     return base, m.group(2)
 
@@ -539,6 +548,41 @@ def _commented_code(line: str) -> bool:
         isinstance(tree.body[0], ast.Expr)
         and isinstance(tree.body[0].value, (ast.Name, ast.Constant))
     )
+
+
+def _unclosed_quote(line: str) -> str:
+    """The quote of the string the line leaves open (`"` in `x = "a and`), or ""."""
+    quote = ""
+    escaped = False
+    for char in line:
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char == "#":
+            return ""
+        elif char in "'\"":
+            quote = char
+    return quote
+
+
+def _string_goes_on(p: ParsedError, line: str) -> bool:
+    """The cell's line after the marked one closes the string the marked line opens: the text
+    was written over two lines in plain quotes. Read only when the message's line number points
+    at the marked line in the cell's own code."""
+    number = re.search(r", line (\d+)\)\s*$", p.message)
+    lines = own_lines(p) if p.cell_lines else []
+    if not number or not line.strip() or not 0 < int(number.group(1)) < len(lines):
+        return False
+    index = int(number.group(1)) - 1
+    if lines[index].strip() != line.strip():
+        return False
+    quote = _unclosed_quote(line)
+    following = lines[index + 1]
+    return bool(quote) and following.count(quote) % 2 == 1
 
 
 def _lone_quote_at_end(line: str) -> str:
