@@ -37,11 +37,13 @@ from .message_looks import (
     missing_plugins_look,
     mixed_kinds_look,
     module_attribute_look,
+    no_call_look,
     not_callable_look,
     precedence_look,
     python2_look,
     service_status_look,
     sparse_look,
+    type_message_look,
     value_message_look,
 )
 from .message_words import WRAPPER, inner_gist, message_gist, stated_fix
@@ -419,6 +421,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     idle = _no_argument_look(parsed, family)
     if idle:
         return idle
+    said = type_message_look(parsed, on or "on that line") if family == "TypeError" else ""
+    if said:
+        return said
     if family == "TypeError" and not raised_in_user_code(parsed):
         inside = _library_look(parsed)
         if inside:
@@ -431,6 +436,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             f"Print `type(...)` of the values {on or 'on that line'} and compare them with the "
             "types the message names."
         )
+    said = no_call_look(parsed, on or "on that line") if family == "TypeError" else ""
+    if said:
+        return said
     if family == "ValueError":
         return _value_look(parsed.message, on or "on that line")
     if family == "OSError":

@@ -426,3 +426,51 @@ def layer_given_for_a_tensor_look(parsed: ParsedError) -> str:
         f"The inputs are `{received.group(1)}` layers themselves, not tensors: call each layer "
         f"on a tensor first (`x1 = {received.group(1)}(...)(inputs)`, Keras' functional API)."
     )
+
+
+# "__str__ returned non-string (type NoneType)": Python called a class's special method, which
+# returned the wrong kind of value.
+_DUNDER_RETURNED = re.compile(r"\b(__\w+__) returned non-(\w+) \(type ([\w.]+)\)")
+_COMPLEX_TO = re.compile(r"can't convert complex to (int|float)")
+# An assignment to a slice: `xs[0:2] = 100`, `xs[:] = v`.
+_SLICE_ASSIGNED = re.compile(r"\[[^\]]*:[^\]]*\]\s*=(?!=)")
+# A call on the line (`f(`, `x.m(`, `a[0](`, `f()(`): a name or a closing bracket before `(`.
+_CALL = re.compile(r"[\w\])]\s*\(")
+
+
+def type_message_look(parsed: ParsedError, on: str) -> str:
+    """The TypeError look where the message or the line says more than "check the values' types,
+    number and order against the parameters": a class's special method that returned the wrong
+    type, a complex number given to `int`/`float`, a number assigned to a slice."""
+    message = parsed.message[:1_000]
+    dunder = _DUNDER_RETURNED.search(message)
+    if dunder:
+        method, wanted, got = dunder.groups()
+        none = " (a method that only `print`s returns None)" if got == "NoneType" else ""
+        return (
+            f"A class's `{method}` method returned a `{got}`, not a {wanted}: make it `return` "
+            f"the {wanted}{none}."
+        )
+    complex_to = _COMPLEX_TO.search(message)
+    if complex_to:
+        return (
+            f"The value is a complex number, which `{complex_to.group(1)}()` cannot convert: take "
+            "its `.real` part (or `abs(...)`), or find where it became complex (a power such as "
+            "`** 0.5` of a negative number gives one)."
+        )
+    line = re.sub(r"'[^']*'|\"[^\"]*\"", "''", parsed.user_line)
+    if "can only assign an iterable" in message and _SLICE_ASSIGNED.search(line):
+        return (
+            "A slice (`x[0:2] = ...`) takes a list or other iterable, one item per position it "
+            "replaces: write e.g. `x[0:2] = [v, v]`, or assign each index on its own."
+        )
+    return ""
+
+
+def no_call_look(parsed: ParsedError, on: str) -> str:
+    """The TypeError look for a line that calls no function (an operator, an augmented or a
+    slice assignment): no parameter is there to check the values against."""
+    line = re.sub(r"'[^']*'|\"[^\"]*\"", "''", parsed.user_line)
+    if parsed.user_line.strip() and not _CALL.search(line):
+        return f"Print `type(...)` of the values {on} and compare them with what the message says."
+    return ""

@@ -328,6 +328,8 @@ def _not_callable(p, f):
             "`list(x).index(v)`."
         )
     name = _only_call(p) or _only_unimported_call(p)
+    if not name and is_number(t):
+        name = _only_call_but_builtins(p)
     if t == "module":
         if name and hasattr(builtins, name):
             # `import str` (a file or package of that name) hides Python's own `str`: the call
@@ -406,6 +408,24 @@ def _only_unimported_call(p) -> str:
     return names[0]
 
 
+def _only_call_but_builtins(p) -> str:
+    """The one name the line calls apart from Python's builtins that the code never assigns
+    (`a` in `print(a(-1))`): a builtin is a function, so the other call met the value."""
+    code, _ = seen_code(p)
+    bare = re.sub(r"'[^']*'|\"[^\"]*\"", "''", p.user_line)
+    names = [
+        n
+        for n in _CALL_NAME.findall(bare)
+        if not (
+            callable(getattr(builtins, n, None))
+            and not re.search(rf"^[ \t]*{re.escape(n)}[ \t]*=(?!=)", code, re.M)
+        )
+    ]
+    if len(names) != 1 or re.search(r"[\])]\s*\(", bare):
+        return ""
+    return names[0]
+
+
 def _called_value(p, name: str, t: str) -> str:
     """`name(...)` where `name` holds a value of type ``t``. "An assignment replaced the
     function" only when there is a function of that name: a Python builtin, a ``def``, class,
@@ -425,8 +445,23 @@ def _called_value(p, name: str, t: str) -> str:
             f"`{name}` holds a `{t}` here, not a function: an assignment (`{name} = ...`) "
             "replaced the function, or `[...]` was meant; rename the variable and re-run."
         )
+    if first and imports_name(code, first.split(".")[0]):
+        # `np.zeros(...)`: the name is the module's; whether it is a function of the module
+        # (then something replaced it) or a value (then the `()` is the slip) is not seen here.
+        return (
+            f"`{name}` holds a `{t}` here, not a function: if it is a function of "
+            f"`{first}`, an assignment (`{name} = ...`) replaced it, so run the import again (or "
+            "restart the kernel) and remove that assignment; if it is a value, drop the `()`."
+        )
     if is_number(t):
         fix = f"write `{name} * (...)` to multiply, or drop the `()`"
+        index = re.search(rf"\b{re.escape(name)}\(\s*(-?\d+)\s*\)", p.user_line)
+        if index:
+            # `a(-1)` on a number: an item was meant, but a number has none; its text has digits
+            fix = (
+                f"for a digit, index its text (`str({name})[{index.group(1)}]`: a number has no "
+                f"items), or write `{name} * (...)` to multiply"
+            )
     else:
         fix = f"write `{name}` without the `()`, or `{name}[...]` to take items"
     if whole and not first:  # an object's attribute may hide a method of its class: unseen
