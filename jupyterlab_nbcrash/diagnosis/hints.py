@@ -447,7 +447,11 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             return said
     if family == "NotImplementedError" and not raised_in_user_code(parsed):
         # A library's own "not implemented" is a feature it lacks, not a subclass of the user's.
-        library = parsed.api_library or parsed.library
+        # The library named is the one that raised it, not one whose decorator came first.
+        said = _subprocess_loop_look(parsed)
+        if said:
+            return said
+        library = parsed.library or parsed.api_library
         who = f"`{library}`" if library else "The library"
         return (
             f"{who} does not implement this for what it was given (the message says what): look "
@@ -461,6 +465,25 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         if said:
             return said
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
+
+
+def _subprocess_loop_look(parsed: ParsedError) -> str:
+    """asyncio's event loop raised NotImplementedError where it starts a subprocess: the loop
+    has no subprocess support (the selector loop on Windows, which Jupyter's kernel sets), so no
+    library on the way lacks the feature."""
+    last = parsed.last_frame
+    if (
+        last is None
+        or last.package != "asyncio"
+        or "_make_subprocess_transport" not in (last.function)
+    ):
+        return ""
+    return (
+        "asyncio's event loop here cannot start a subprocess (on Windows, Jupyter's kernel uses "
+        "the selector loop, which has no subprocess support): call `asyncio.set_event_loop_policy"
+        "(asyncio.WindowsProactorEventLoopPolicy())` before this line, or run the code as a "
+        "script."
+    )
 
 
 _INDEX_WORDS = re.compile(r"index|range|bounds|\bsize\b|length|dimension|\baxis\b", re.I)

@@ -1,0 +1,163 @@
+"""Conditions of the syntax, type and attribute templates (round 11, part c): each claim holds
+only where the message's wording, the failing line or the frames show it.
+
+Cells and messages are written here by hand in the libraries' wording and the layout IPython
+prints, never copied from a notebook.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from tests.test_hints_args import crash, hint
+
+# ------------------------------------------- Colab's newer cell file names are the cell itself
+
+
+def _colab_syntax(cell: str, number: int, message: str, cls: str = "SyntaxError") -> str:
+    """A SyntaxError as Colab's newer IPython prints it: the cell is `/tmp/ipython-input-N.py`,
+    and the message keeps only the file's name."""
+    marked = cell.splitlines()[number - 1]
+    evalue = f"{message} (ipython-input-1234567890.py, line {number})"
+    traceback = (
+        f'  File "/tmp/ipython-input-1234567890.py", line {number}\n    {marked.strip()}\n'
+        f"    ^\n{cls}: {message}\n",
+    )
+    record = ErrorRecord(ename=cls, evalue=evalue, traceback=traceback, code=cell)
+    return diagnose(record).hint
+
+
+def test_colabs_newer_cell_file_is_the_cell_not_a_file_it_runs():
+    cell = "import math\n x = 3\n y = 4"
+    text = _colab_syntax(cell, 2, "unexpected indent", "IndentationError")
+    assert "a file this cell runs" not in text and "ipython-input" not in text, text
+    assert "is indented" in text, text
+
+
+def test_a_file_the_cell_imports_is_still_named():
+    message = "invalid syntax (helpers.py, line 3)"
+    traceback = (
+        f'  File "/home/u/helpers.py", line 3\n    x = = 1\n    ^\nSyntaxError: {message}\n',
+    )
+    record = ErrorRecord(
+        ename="SyntaxError", evalue=message, traceback=traceback, code="import helpers"
+    )
+    assert "`helpers.py` (line 3), a file this cell runs" in diagnose(record).hint
+
+
+# --------------------------------------- a string in plain quotes written over two lines
+
+
+def test_a_plain_string_that_goes_on_to_the_next_line_gets_triple_quotes():
+    cell = 'rows = df.query(\n    "price > 10 and\n    stock > 0"\n)'
+    text = _colab_syntax(cell, 2, "unterminated string literal (detected at line 2)")
+    assert "triple quotes" in text and "closes on the next line" in text, text
+
+
+def test_a_string_that_never_closes_is_not_said_to_go_on():
+    cell = 'name = "Ada\nprint(name)'
+    text = _colab_syntax(cell, 1, "unterminated string literal (detected at line 1)")
+    assert "triple quotes" not in text and "no closing quote" in text, text
+
+
+# ------------------------------- TypeError: no "parameters" advice where the line calls nothing
+
+
+@pytest.mark.parametrize(
+    ("message", "line"),
+    [
+        ('can only concatenate str (not "Element") to str', "text += node"),
+        ("unhashable type: 'slice'", "total = counts[0:2] + 1"),
+    ],
+)
+def test_a_line_that_calls_nothing_gets_no_parameter_advice(message, line):
+    text = hint(crash("TypeError", message, line))
+    assert "parameters" not in text and "help(" not in text, text
+
+
+def test_a_line_with_a_call_keeps_the_parameter_advice():
+    text = hint(crash("TypeError", "an integer is required (got type Element)", "chr(node)"))
+    assert "parameters" in text or "types the message names" in text, text
+
+
+def test_a_special_method_that_returned_none_is_named():
+    text = hint(crash("TypeError", "__str__ returned non-string (type NoneType)", "print(car)"))
+    assert "`__str__` method returned a `NoneType`" in text and "`return`" in text, text
+    assert "parameters" not in text, text
+
+
+def test_a_complex_number_given_to_int_is_named():
+    text = hint(crash("TypeError", "can't convert complex to int", "k = int(root)"))
+    assert "complex number" in text and "`.real`" in text, text
+    assert "parameters" not in text, text
+
+
+def test_a_number_assigned_to_a_slice_needs_an_iterable():
+    text = hint(crash("TypeError", "can only assign an iterable", "scores[1:3] = 0"))
+    assert "`x[0:2] = [v, v]`" in text and "parameters" not in text, text
+    text = hint(crash("TypeError", "can only assign an iterable", "scores[1] = 0"))
+    assert "[v, v]" not in text, text
+
+
+# ------------------------------------------------------ not callable: which name was called
+
+
+def test_a_number_called_inside_print_is_the_name_called():
+    code = "n = 31415\nprint(n(0))"
+    text = hint(crash("TypeError", "'int' object is not callable", "print(n(0))", code=code))
+    assert "`n` holds" in text and "`str(n)[0]`" in text, text
+    assert "sum = ..." not in text, text
+
+
+def test_a_print_the_code_reassigned_is_no_builtin_to_skip():
+    code = "print = 3\nn = 5\nprint(n(0))"
+    text = hint(crash("TypeError", "'int' object is not callable", "print(n(0))", code=code))
+    assert "`n` holds" not in text, text
+
+
+def test_a_module_function_that_holds_a_value_gets_both_readings():
+    code = "import numpy as np\nm = np.ones((2, 2))"
+    text = hint(
+        crash("TypeError", "'tuple' object is not callable", "m = np.ones((2, 2))", code=code)
+    )
+    assert "if it is a function of `np`" in text and "import again" in text, text
+    assert not text.split(":", 1)[1].lstrip().startswith("write"), text
+
+
+# ----------------------------------------------- NotImplementedError: who did not implement it
+
+
+def test_the_library_that_raised_is_named_not_the_decorators():
+    frames = (
+        ("/opt/conda/lib/python3.9/site-packages/pandas/util/_decorators.py", "wrapper"),
+        ("/opt/conda/lib/python3.9/site-packages/pandas_datareader/data.py", "DataReader"),
+    )
+    parsed = crash(
+        "NotImplementedError",
+        "data_source='yahoo-actions' is not implemented",
+        "f = web.DataReader('F', 'yahoo-actions', start, end)",
+        frames,
+    )
+    text = hint(parsed)
+    assert "`pandas_datareader` does not implement" in text, text
+    assert "inside pandas:" not in text, text
+
+
+def test_asyncio_without_subprocesses_is_no_missing_feature_of_the_library():
+    frames = (
+        ("C:\\venv\\Lib\\site-packages\\chess\\engine.py", "SimpleEngine.popen_uci"),
+        ("C:\\Python312\\Lib\\asyncio\\base_events.py", "BaseEventLoop.subprocess_exec"),
+        ("C:\\Python312\\Lib\\asyncio\\base_events.py", "BaseEventLoop._make_subprocess_transport"),
+    )
+    parsed = crash("NotImplementedError", "", "e = SimpleEngine.popen_uci(path)", frames)
+    text = hint(parsed)
+    assert "WindowsProactorEventLoopPolicy" in text and "does not implement" not in text, text
+
+
+def test_a_message_that_says_you_should_implement_is_the_fix():
+    frames = (("/usr/lib/python3/site-packages/keras/engine/training.py", "Model.call"),)
+    message = "When subclassing the `Model` class, you should implement a `call` method."
+    text = hint(crash("NotImplementedError", message, "model.build((None, 8))", frames))
+    assert "Do what the message says" in text and "another way" not in text, text
