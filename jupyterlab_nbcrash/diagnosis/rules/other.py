@@ -11,6 +11,7 @@ import re
 import tokenize
 from collections import Counter
 
+from ..definitions import seen_code
 from ..text import spelled_alike
 from ..traceback import COLAB_PLACEHOLDER, ParsedError
 from ..where import failing_call, own_lines, raised_in_user_code
@@ -101,6 +102,8 @@ def _other_language(line: str) -> bool:
 # cell (a shell script's keywords on lines of their own, an SQL statement).
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _LATEX = re.compile(r"\$\$|\$[^$\n]*\\[a-zA-Z]+|\\(?:frac|sum|int|mathbf|begin)\{")
+# A Markdown horizontal rule or heading underline (`-----`, `=====`, `***`); `___` is a name.
+_MARKDOWN_RULE = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,})\s*$")
 _SHELL_LINE = re.compile(r"^\s*(?:fi|done|then|esac|do|#!/bin/(?:ba)?sh)\s*$|^\s*if \[ ", re.M)
 _SQL = re.compile(
     r"^\s*(?:SELECT\b[\s\S]*\bFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+"
@@ -113,16 +116,59 @@ FOREIGN_HINTS = {
     "latex": "The marked line is Markdown or LaTeX, not Python: put that text in a Markdown cell.",
     "shell": "The cell is a shell script, not Python: put `%%bash` on its first line (or run it "
     "in a terminal).",
+    "rule": "The marked line is a Markdown rule (a line of `-`, `=` or `*`), not Python: delete "
+    "it, or put the text around it in a Markdown cell.",
     "sql": "The cell is an SQL query, not Python: put the query in a string and run it through "
     "your database library (e.g. `pd.read_sql(query, connection)`).",
 }
 
 
+# How a notebook runs its SQL queries: on DataFrames (pandasql, DuckDB), Spark, or a database.
+_QUERY_RUNNER = re.compile(
+    r"\b(sqldf|duckdb\.(?:sql|query)|spark\.sql|pd\.read_sql(?:_query)?|\w+\.execute)\s*\("
+)
+_FROM_TABLE = re.compile(r"\b(?:FROM|JOIN)\s+([A-Za-z_]\w*)", re.I)
+
+
+def _sql_hint(p: ParsedError) -> str:
+    """An SQL query typed as a cell's code: put it in a string and run it as the notebook
+    already runs its queries (`sqldf(query)` of pandasql); a query over a DataFrame of the
+    notebook (`FROM df_students`, assigned in its code) needs an SQL-on-DataFrames library, no
+    database connection."""
+    code, _ = seen_code(p)
+    runners = Counter(_QUERY_RUNNER.findall(_without_cell(code, own_lines(p))))
+    if runners:
+        runner = runners.most_common(1)[0][0]  # the way most of its queries run
+        return (
+            "The cell is an SQL query, not Python: put the query in a string and run it as the "
+            f"notebook's other queries are run (with `{runner}(...)`)."
+        )
+    tables = [t for t in _FROM_TABLE.findall("\n".join(own_lines(p))) if t.upper() != "SELECT"]
+    frame = next(
+        (t for t in tables if re.search(rf"^[ \t]*{re.escape(t)}[ \t]*=(?!=)", code, re.M)), ""
+    )
+    if frame:
+        return (
+            f"The cell is an SQL query over `{frame}`, a variable of this notebook, not a "
+            "database table: put the query in a string and run it on the DataFrame with an "
+            "SQL-on-DataFrames library (`sqldf(query)` of `pandasql`, or `duckdb.sql(query).df()`)."
+        )
+    return FOREIGN_HINTS["sql"]
+
+
+def _without_cell(code: str, cell: list[str]) -> str:
+    """``code`` without the crashing cell's own text (its query is no way of running one)."""
+    own = "\n".join(cell)
+    return code.replace(own, "") if own.strip() else code
+
+
 def _foreign(line: str, code: str) -> str:
-    """One of "url", "latex", "shell" or "sql" when the marked line (or the whole cell, for a
-    script or a query) is that kind of text; else ""."""
+    """One of "url", "rule", "latex", "shell" or "sql" when the marked line (or the whole cell,
+    for a script or a query) is that kind of text; else ""."""
     if _URL_LINE.match(line):
         return "url"
+    if _MARKDOWN_RULE.match(line):
+        return "rule"
     if _LATEX.search(line):
         return "latex"
     body = code or line
@@ -368,6 +414,8 @@ def _syntax_error(p, f):
         return _never_closed(p.user_code, line)
     if _DIGIT_NAME.match(line):
         return "A name cannot start with a digit: rename it (e.g. `model_1` instead of `1_model`)."
+    if f.get("foreign") == "sql":
+        return _sql_hint(p)
     if f.get("foreign"):
         return FOREIGN_HINTS[f["foreign"]]
     if f.get("prose"):
@@ -617,6 +665,8 @@ def _unreadable(caret: str, comma: bool) -> str:
     )
 
 
+# IPython's translation of a cell's `!command` line.
+_SHELL_ESCAPE = re.compile(r"""^get_ipython\(\)\.system\((['"])(.*)\1\)$""")
 _AFTER = re.compile(r"expected an indented block after '?(\w+)'? statement on line (\d+)")
 
 
@@ -634,6 +684,17 @@ def _indentation(p, message: str, line: str) -> str:
         return (
             f"The `{after.group(1)}` line (line {after.group(2)}) needs an indented body: indent "
             "the lines that belong to it under it (or write `pass`)."
+        )
+    shell = _SHELL_ESCAPE.match(line.strip())
+    if message.startswith("unexpected indent") and shell:
+        # IPython read a `!` line as a shell command: in notes (`!t -> f`) it is text, and
+        # removing its indentation would run it in the shell.
+        written = f"!{shell.group(2)}"[:40]
+        place = f"Line {number}" if number else "The marked line"
+        return (
+            f"{place} (`{written}`) starts with `!`, which IPython runs as a shell command, and "
+            f"it is indented: if it is a note, make it a comment (`# {written}`); if a shell "
+            "command is meant, remove the spaces at its start."
         )
     if message.startswith("unexpected indent"):
         return (
