@@ -161,3 +161,101 @@ def test_a_message_that_says_you_should_implement_is_the_fix():
     message = "When subclassing the `Model` class, you should implement a `call` method."
     text = hint(crash("NotImplementedError", message, "model.build((None, 8))", frames))
     assert "Do what the message says" in text and "another way" not in text, text
+
+
+# ------------------------------------------------------------ text that is no Python in a cell
+
+
+def _ipython_syntax(cell: str, number: int, marked: str, message: str, cls="SyntaxError") -> str:
+    evalue = f"{message} (<ipython-input-7-3f2a1b>, line {number})"
+    traceback = (
+        f'  File "<ipython-input-7-3f2a1b>", line {number}\n    {marked}\n    ^\n',
+        f"{cls}: {message}\n",
+    )
+    return diagnose(ErrorRecord(ename=cls, evalue=evalue, traceback=traceback, code=cell)).hint
+
+
+def test_an_indented_bang_line_of_notes_is_a_shell_command_to_ipython():
+    cell = "# truth table\n  !a -> b"
+    text = _ipython_syntax(
+        cell, 2, "get_ipython().system('a -> b')", "unexpected indent", "IndentationError"
+    )
+    assert "`!a -> b`" in text and "make it a comment" in text, text
+
+
+def test_an_indented_line_of_code_still_loses_its_spaces():
+    text = _ipython_syntax("x = 1\n  y = 2", 2, "y = 2", "unexpected indent", "IndentationError")
+    assert "remove the spaces at its start" in text and "`!`" not in text, text
+
+
+@pytest.mark.parametrize(("marked", "rule"), [("======", True), ("--- x", False)])
+def test_a_markdown_rule_is_named_as_one(marked, rule):
+    text = _ipython_syntax(f"x = 1\n{marked}", 2, marked, "invalid syntax")
+    assert ("Markdown rule" in text) == rule, text
+
+
+def _sql_hint(notebook_cells: list[str]) -> str:
+    cell = "SELECT city, COUNT(*)\nFROM sales\nGROUP BY city"
+    cells = [
+        {"id": str(i), "index": i, "source": src, "cell_type": "code", "execution_count": i}
+        for i, src in enumerate([*notebook_cells, cell], 1)
+    ]
+    traceback = (
+        "  Cell In[9], line 1\n    SELECT city, COUNT(*)\n           ^\n",
+        "SyntaxError: invalid syntax\n",
+    )
+    record = ErrorRecord.from_dict(
+        {
+            "ename": "SyntaxError",
+            "evalue": "invalid syntax (2207.py, line 1)",
+            "traceback": list(traceback),
+            "code": cell,
+            "notebook": {"path": "n.ipynb", "cells": cells},
+        }
+    )
+    return diagnose(record).hint
+
+
+def test_a_query_cell_is_run_as_the_notebooks_other_queries():
+    text = _sql_hint(["import duckdb\nsales = load()", 'duckdb.sql("SELECT 1 FROM sales").df()'])
+    assert "`duckdb.sql(...)`" in text and "read_sql" not in text, text
+
+
+def test_a_query_over_a_dataframe_of_the_notebook_needs_no_connection():
+    text = _sql_hint(["import pandas as pd\nsales = pd.read_csv('s.csv')"])
+    assert "`sales`, a variable of this notebook" in text and "connection" not in text, text
+
+
+def test_a_query_of_a_database_table_keeps_the_database_hint():
+    text = _sql_hint(["import pandas as pd"])
+    assert "pd.read_sql(query, connection)" in text, text
+
+
+# --------------------------------------------------- a shell command that exited with an error
+
+
+def _shell_crash(command: str) -> str:
+    line = f"get_ipython().run_cell_magic('shell', '', '{command}')"
+    frames = (
+        (
+            "/usr/local/lib/python3.10/dist-packages/IPython/core/interactiveshell.py",
+            "run_cell_magic",
+        ),
+        (
+            "/usr/local/lib/python3.10/dist-packages/google/colab/_system_commands.py",
+            "_run_command",
+        ),
+    )
+    message = f"Command '{command}' returned non-zero exit status 1."
+    return hint(crash("CalledProcessError", message, line, frames, code=f"%%shell\n{command}"))
+
+
+def test_a_parenthesis_outside_quotes_in_a_shell_command_is_named():
+    text = _shell_crash("cp /content/report (2).pdf out/")
+    assert "parenthesis outside quotes (`(2).pdf`)" in text, text
+    assert "passes no arguments" not in text and "get_ipython" not in text.split(".", 1)[1], text
+
+
+def test_a_quoted_file_name_with_parentheses_is_no_shell_syntax():
+    text = _shell_crash('cp "/content/report (2).pdf" out/')
+    assert "parenthesis" not in text and "exit status 1), not Python" in text, text

@@ -30,6 +30,7 @@ from .input_failures import named_failure, not_about_inputs
 from .message_looks import (
     argument_twice_look,
     callback_arguments_look,
+    failed_command_look,
     image_mode_look,
     key_sentence_look,
     layer_given_for_a_tensor_look,
@@ -211,6 +212,7 @@ _FRAGMENT = re.compile(r"[,(\[{\\]$|^[)\]}.]|^\w+\s*=\s*[^=]*,$")
 
 
 _MAGIC = re.compile(r"get_ipython\(\)\.run_(line|cell)_magic\('(\w+)',\s*'([^']*)'")
+_SHELL_MAGIC = re.compile(r"get_ipython\(\)\.(?:system|getoutput)\(")
 # An installed package's file (not the user's own module next to the notebook).
 _INSTALLED = re.compile(r"[\\/](?:site|dist)-packages[\\/]|[\\/]lib[\\/]python\d")
 _IMPORT_LINE = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+))")
@@ -323,7 +325,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     plugins = missing_plugins_look(parsed)
     if plugins:  # the packages the message lists, which its quoted gist cuts off
         return plugins
-    failed = named_failure(parsed)
+    failed = named_failure(parsed) or failed_command_look(parsed)
     if failed:
         # a failure no argument explains (a server, a graph, a missing program): the arguments
         # the message names (a URL, a feed_dict) are not what to change
@@ -581,6 +583,8 @@ def _no_argument_look(parsed: ParsedError, family: str) -> str:
     call = failing_call(parsed)
     if call is None or not call.closed or call.arguments or not call.library:
         return ""
+    if _MAGIC.search(parsed.user_line) or _SHELL_MAGIC.search(parsed.user_line):
+        return ""  # IPython's call of a magic or `!` line: the user's words are its text
     if raised_in_user_code(parsed) or _STATES_TYPE.search(parsed.message[:1_000]):
         return ""
     named = re.search(r"([\w.]+)\(\) missing", parsed.message[:300])

@@ -474,3 +474,32 @@ def no_call_look(parsed: ParsedError, on: str) -> str:
     if parsed.user_line.strip() and not _CALL.search(line):
         return f"Print `type(...)` of the values {on} and compare them with what the message says."
     return ""
+
+
+_COMMAND_FAILED = re.compile(r"Command '(.*)' returned non-zero exit status (-?\d+)", re.S)
+# A `(` after an argument of the same command (`ls my file (1).txt`, `echo a(1)`): the shell's
+# syntax error. Not a subshell at a command's start, `$(…)`, `<(…)`, `>(…)` nor `f() {`.
+_PAREN_IN_ARGUMENTS = re.compile(r"[^\s;&|($<>]\s*\((?!\)\s*\{)")
+
+
+def failed_command_look(parsed: ParsedError) -> str:
+    """A shell command (`!cmd`, `%%shell`, `subprocess.run(..., check=True)`) that exited with
+    an error: the command's own output says why (a subprocess's goes to the kernel's terminal,
+    not the notebook, so it is run alone to see it); a `(` among its
+    arguments outside quotes is a syntax error of the shell (a file name such as `x (1).ipynb`)."""
+    failed = _COMMAND_FAILED.search(parsed.message[:2_000])
+    if parsed.ename != "CalledProcessError" or failed is None:
+        return ""
+    unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "''", failed.group(1))
+    paren = _PAREN_IN_ARGUMENTS.search(unquoted)
+    if paren:
+        word = re.search(r"\S*\($|\S*\(\S*", unquoted[: paren.end() + 20])
+        shown = f" (`{word.group()}`)" if word else ""
+        return (
+            f"The command has a parenthesis outside quotes{shown}, which the shell reads as its "
+            'own syntax: put the file name (or argument) that holds it in quotes (`"..."`).'
+        )
+    return (
+        f"The command itself failed (exit status {failed.group(2)}), not Python: run it alone "
+        "in a cell with `!` to see its own error message."
+    )
