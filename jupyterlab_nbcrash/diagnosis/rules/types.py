@@ -724,6 +724,15 @@ def _unsupported_operands(p, f):
                 f"`{op}` needs numbers, and this line gives it text written in quotes "
                 f"(`{words}`), which no conversion turns into a number: pass numbers instead."
             )
+        several = _numbers_in_one_text(p, op)
+        if several and "pandas" not in p.libraries:
+            name, text, sep = several
+            shown = text if len(text) <= 16 else text[:15] + "…"
+            return (
+                f"`{name}` holds several numbers in one text (`'{shown}'`), which `float(...)` "
+                f"cannot read: split it into numbers first, e.g. "
+                f"`np.array({name}.split('{sep}'), dtype=float)`."
+            )
         # Columns only when pandas applied the operator; otherwise two Python strings.
         if "pandas" in p.libraries:
             held, first = "the columns hold strings", ""
@@ -775,6 +784,28 @@ def _unsupported_operands(p, f):
         f"{article(odd)} `{odd}` where a "
         "value was expected; print `type(...)` of both sides."
     )
+
+
+# A text of numbers with a separator between them: "4,2,2", "1.5; 2", "3 4 5".
+_NUMBER_LIST = re.compile(r"^\s*-?\d+(?:\.\d+)?(?:\s*([,;]|\s)\s*-?\d+(?:\.\d+)?)+\s*$")
+
+
+def _numbers_in_one_text(p, op: str) -> tuple[str, str, str] | None:
+    """(name, its text, the separator) when a plain-name operand of `op` on the line was
+    last assigned a quoted text of several numbers (`a = "4,2,2"`): no conversion of the whole
+    text gives a number."""
+    code, _ = seen_code(p)
+    for name in re.findall(
+        rf"(?<![\w.])([A-Za-z_]\w*)\s*{re.escape(op)}|{re.escape(op)}\s*([A-Za-z_]\w*)(?![\w.(\[])",
+        _code_only(p.user_line),
+    ):
+        name = name[0] or name[1]
+        assigned = re.findall(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)[ \t]*(.*)$", code, re.M)
+        literal = re.fullmatch(r"""(['"])([^'"]*)\1\s*""", assigned[-1]) if assigned else None
+        numbers = _NUMBER_LIST.match(literal.group(2)) if literal else None
+        if numbers:
+            return name, literal.group(2), numbers.group(1).strip() or " "
+    return None
 
 
 def _word_operand(line: str, op: str) -> str:
