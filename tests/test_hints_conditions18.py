@@ -259,3 +259,38 @@ def test_a_parenthesis_outside_quotes_in_a_shell_command_is_named():
 def test_a_quoted_file_name_with_parentheses_is_no_shell_syntax():
     text = _shell_crash('cp "/content/report (2).pdf" out/')
     assert "parenthesis" not in text and "exit status 1), not Python" in text, text
+
+
+# ------------------------------------------------------------------- values the notebook shows
+
+
+def test_a_text_of_several_numbers_is_split_not_converted():
+    code = 'a = "4,2,7"\nb = "1,1,1"\na - b'
+    message = "unsupported operand type(s) for -: 'str' and 'str'"
+    text = hint(crash("TypeError", message, "a - b", code=code))
+    assert "`np.array(a.split(','), dtype=float)`" in text and "float(...)`," not in text, text
+    code = 'a = "4.5"\nb = "1"\na - b'
+    text = hint(crash("TypeError", message, "a - b", code=code))
+    assert "split" not in text and "`float(...)`" in text, text
+
+
+def test_the_standard_librarys_test_package_is_named():
+    message = "module 'test' has no attribute 'check'"
+    text = hint(crash("AttributeError", message, "test.check()", code="import test\ntest.check()"))
+    assert "standard library" in text and "`my_test.py`" in text, text
+    message = "module 'utils' has no attribute 'check'"
+    text = hint(crash("AttributeError", message, "utils.check()", code="import utils"))
+    assert "your own module" in text and "standard library" not in text, text
+
+
+def _search_hint(code: str) -> str:
+    message = "'GridSearchCV' object has no attribute 'best_estimator_'"
+    return hint(crash("AttributeError", message, "search.best_estimator_", code=code))
+
+
+def test_a_search_without_best_estimator_was_not_refitted_no_version_lacks_it():
+    text = _search_hint("search = GridSearchCV(model, grid)\nsearch.best_estimator_")
+    assert "version" not in text and "`refit=True`" in text, text
+    code = "search = GridSearchCV(model, grid,\n    refit=False)\nsearch.fit(X, y)"
+    text = _search_hint(code)
+    assert "built with `refit=False`" in text, text

@@ -16,7 +16,7 @@ from .attribute_reads import (
     reassigned_on_rerun,
 )
 from .base import RuleMatch, Template, named
-from .module_names import PROJECT_NAMES, is_known_module, pip_name
+from .module_names import PROJECT_NAMES, STDLIB_TOPS, is_known_module, pip_name
 from .tables.members import MEMBERS, NDARRAY, NUMPY, PYPLOT
 from .tables.removed_apis import lookup
 
@@ -717,6 +717,15 @@ def _module_attribute(p: ParsedError, f) -> str:
     close = _close_member(p, owner, attr)
     if close:
         return f"The module `{owner}` has no `{attr}`. Did you mean {close}?"
+    if top in _STANDARD_PACKAGES and PROJECT_NAMES.search(top):
+        # `test`: a file of the user's of that name comes first on the path, else the standard
+        # library's package is what was imported; which one, the traceback does not show.
+        return (
+            f"`{top}` is also a package of Python's standard library, which is what was imported "
+            f"when no `{top}.py` of yours sits next to the notebook: name your file otherwise "
+            f"(e.g. `my_{top}.py`) and import that; if it is there, check that it defines "
+            f"`{attr}` and restart the kernel."
+        )
     if not is_known_module(top) and PROJECT_NAMES.search(top):
         # `utils`, `Untitled56` (a notebook imported with import_ipynb): the user's own file,
         # which no documentation describes and no other file shadows.
@@ -733,6 +742,11 @@ def _module_attribute(p: ParsedError, f) -> str:
         f"The module `{owner}` has no `{attr}`: check the name in the documentation of your "
         f"installed version, and that no file of yours is named `{top}.py`."
     )
+
+
+# The standard library's modules; `sys.stdlib_module_names` leaves out `test` (Python's own
+# test suite), which most installs have and which `import test` finds without a `test.py`.
+_STANDARD_PACKAGES = STDLIB_TOPS | {"test"}
 
 
 def _unknown_module_name(owner: str, attr: str) -> str:
@@ -755,6 +769,9 @@ _SEARCH_OWN = frozenset(
     | {"n_splits_", "refit_time_", "multimetric_", "classes_", "n_features_in_"}
     | {"feature_names_in_", "n_candidates_", "n_resources_", "n_iterations_"}
 )
+# What a search sets in `fit` (no version lacks them); `best_estimator_` only when it refits.
+_REFIT_OWN = frozenset({"best_estimator_", "best_params_", "best_score_", "best_index_"})
+_REFIT_ONLY = frozenset({"best_estimator_"})
 _PIPELINE_OWN = frozenset({"classes_", "n_features_in_", "feature_names_in_"})
 # Fitted attributes only some estimators have: (attribute, the class names that have it, what
 # the others use). A class of a known family outside the pattern never gets the attribute.
@@ -833,6 +850,8 @@ def _fitted_attribute(p: ParsedError, f) -> str:
     only = _ONLY_SOME.get(attr)
     if only and _ESTIMATOR.search(short) and not only[0].search(short):
         return f"A {short} never has `{attr}`, fitted or not: {only[1]}."
+    if _SEARCH.match(short) and attr in _REFIT_OWN:
+        return _search_without_refit(p, name, short, attr)
     if ".fit(" in p.user_line:
         return ""
     fitted = re.search(rf"\b{re.escape(name)}\.fit(?:_transform)?\(", p.user_code)
@@ -851,6 +870,28 @@ def _fitted_attribute(p: ParsedError, f) -> str:
     return (
         f"`{attr}` exists only after fitting: call `{name}.fit(...)` on this {owner} first (if it "
         f"is fitted already, this model has no `{attr}`: see its documentation)."
+    )
+
+
+def _search_without_refit(p: ParsedError, name: str, short: str, attr: str) -> str:
+    """A search's `best_*` attributes: every version of scikit-learn has them after `fit`, and
+    `best_estimator_` as long as the search refits (`refit=True`, the default). So the search
+    was not fitted, or was built with `refit=False`: no version question."""
+    if attr not in _REFIT_ONLY:
+        return (
+            f"A {short} has `{attr}` in every scikit-learn version after fitting: run "
+            f"`{name}.fit(...)` (or the cell that fits it) first."
+        )
+    code = "\n".join((*p.notebook_code, p.user_code))
+    built = re.search(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)[^=]", code, re.M)
+    if built and re.search(r"\brefit\s*=\s*False\b", code[built.start() : built.start() + 400]):
+        return (
+            f"The search is built with `refit=False`, so it keeps no `{attr}`: pass `refit=True` "
+            f"(or, with several scorers, the name of one) and fit `{name}` again."
+        )
+    return (
+        f"A {short} has `{attr}` only after `{name}.fit(...)` has run with `refit=True` (the "
+        "default): run the cell that fits it first, and check that it does not set `refit=False`."
     )
 
 
