@@ -229,6 +229,8 @@ def _removed_under_a_library(p, f):
         return None  # only the removing package's own frames: who called it is not shown
     frame = outside[-1]
     lib = frame.package
+    if not lib:
+        return _removed_in_a_copied_file(frame.filename, f)
     if not lib or lib.lower() in (owner.lower(), by.lower()) or not frame.library:
         return None
     upgrade = f"upgrade `{lib}` (`%pip install -U {pip_name(lib)}`)"
@@ -248,6 +250,27 @@ def _removed_under_a_library(p, f):
         f"`{lib}` reads `{owner}.{attr}` in its own code, which your installed `{owner}` no "
         f"longer has: {upgrade} or install the older `{owner}` it was made for, then restart the "
         "kernel."
+    )
+
+
+# "removed in scikit-learn 0.20": the package (a pip name may have a hyphen) and the version.
+_REMOVED_IN = re.compile(r"removed in ([\w-]+) (\d+(?:\.\d+)?)|([\w-]+) (\d+(?:\.\d+)?) removed")
+
+
+def _removed_in_a_copied_file(filename: str, f) -> str | None:
+    """A file outside the installed packages and the standard library (a module next to the
+    notebook, a copied folder such as a book's `mglearn/`) reads a name that a package removed
+    (said only when the table knows which version removed it, and its replacement)."""
+    removed = _REMOVED_IN.search(f.get("note", ""))
+    if removed is None or not f.get("replacement"):
+        return None
+    by, version = removed.group(1) or removed.group(3), removed.group(2) or removed.group(4)
+    shown = "/".join(re.split(r"[\\/]", filename)[-2:])
+    owner, attr = f.get("owner", ""), f.get("attribute", "")
+    return (
+        f"`{shown}`, a file outside your installed packages, reads `{owner}.{attr}`, which {by} "
+        f"{version} removed: use {as_code(f['replacement'])} there (or a newer copy of that "
+        f"code), or pin the older {by} (`%pip install '{by.lower()}<{version}'`)."
     )
 
 
