@@ -294,3 +294,54 @@ def test_a_search_without_best_estimator_was_not_refitted_no_version_lacks_it():
     code = "search = GridSearchCV(model, grid,\n    refit=False)\nsearch.fit(X, y)"
     text = _search_hint(code)
     assert "built with `refit=False`" in text, text
+
+
+# --------------------------------------------------------- attributes read inside other code
+
+
+def test_a_removed_name_read_in_a_copied_folder_names_that_file_and_the_replacement():
+    frames = (("/home/u/book/mglearn/plot_grid_search.py", "plot_cross_val_selection"),)
+    message = "'GridSearchCV' object has no attribute 'grid_scores_'"
+    text = hint(crash("AttributeError", message, "mglearn.plots.plot_it()", frames))
+    assert "`mglearn/plot_grid_search.py`" in text and "`cv_results_`" in text, text
+    assert "make sure it runs before" not in text, text
+
+
+def test_pandas_flags_read_as_an_arrays_flags():
+    frames = (
+        ("/opt/conda/lib/python3.11/site-packages/sklearn/neighbors/_classification.py", "predict"),
+        ("/opt/conda/lib/python3.11/site-packages/sklearn/metrics/_dispatcher.py", "is_usable"),
+    )
+    message = "'Flags' object has no attribute 'c_contiguous'"
+    text = hint(crash("AttributeError", message, "knn.predict(X_test)", frames))
+    assert "`X.to_numpy()`" in text and "what must run before" not in text, text
+
+
+def _drawn_after_the_cell(code: str) -> str:
+    traceback = (
+        "---------------------------------------------------------------------------",
+        "AttributeError                            Traceback (most recent call last)",
+        "File /usr/lib/python3/dist-packages/matplotlib/pyplot.py:120, in "
+        "_draw_all_if_interactive()\n--> 120     draw_all()\n",
+        "File /usr/lib/python3/dist-packages/matplotlib/_pylab_helpers.py:132, in "
+        "Gcf.draw_all(cls, force)\n--> 132     manager.canvas.draw_idle()\n",
+        "File /usr/lib/python3/dist-packages/mpl_toolkits/mplot3d/art3d.py:250, in "
+        "Line3D.draw(self, renderer)\n--> 250     xs3d, ys3d, zs3d = self._verts3d\n",
+        "AttributeError: 'Line3D' object has no attribute '_verts3d'",
+    )
+    record = ErrorRecord(
+        ename="AttributeError",
+        evalue="'Line3D' object has no attribute '_verts3d'",
+        traceback=traceback,
+        code=code,
+    )
+    return diagnose(record).hint
+
+
+def test_a_half_made_3d_line_drawn_after_the_cell_points_at_the_plot_call():
+    code = "X, Y = np.meshgrid(x, y)\nZ = X + Y\nax.plot3D(X, Y, Z)"
+    text = _drawn_after_the_cell(code)
+    assert "after the cell ran" in text and "`ax.plot_surface" in text, text
+    assert "before the dot" not in text, text
+    text = _drawn_after_the_cell("ax.plot3D(xs, ys, zs)")
+    assert "Fix that first error" in text and "meshgrid" not in text, text

@@ -702,6 +702,8 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
             f"you pass {on or 'on that line'} (one is another kind of object than it expects), "
             "and that the library's version fits your code."
         )
+    if m is not None and m.group(1) == "Flags" and m.group(2) in _ARRAY_FLAGS:
+        return _pandas_flags_look(parsed, m.group(2))
     library = parsed.api_library or parsed.library
     last = parsed.last_frame
     source = library or (re.split(r"[\\/]", last.filename)[-1] if last is not None else "")
@@ -735,6 +737,23 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
             "versions fit your code."
         )
     return _LOOK["AttributeError"]
+
+
+# A NumPy array's `.flags`; pandas objects have `.flags` too (pandas' `Flags`), without them.
+_ARRAY_FLAGS = frozenset({"c_contiguous", "f_contiguous", "writeable", "aligned", "owndata"})
+
+
+def _pandas_flags_look(parsed: ParsedError, attr: str) -> str:
+    """`X.flags.c_contiguous` read of a pandas DataFrame or Series (whose `.flags` is pandas'
+    `Flags`), by code that expected a NumPy array there."""
+    library = parsed.library if parsed.library and parsed.library != "pandas" else ""
+    upgrade = (
+        f", or upgrade `{library}` (a release that accepts pandas objects here)" if library else ""
+    )
+    return (
+        f"A pandas DataFrame or Series reached code that reads a NumPy array's `.flags.{attr}` "
+        f"(pandas' own `Flags` has none): pass its values as an array (`X.to_numpy()`){upgrade}."
+    )
 
 
 # Kinds of value a user's call hands to a library (not a library's own classes).
