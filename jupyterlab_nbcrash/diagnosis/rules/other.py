@@ -439,7 +439,7 @@ def _syntax_error(p, f):
     )
     if not plain:
         return f"Python cannot parse this cell: {message.rstrip('.')} (on the marked line)."
-    return _invalid_line(line) or _unreadable(f.get("caret", ""), "comma" in message)
+    return _invalid_line(line, p.user_code) or _unreadable(f.get("caret", ""), "comma" in message)
 
 
 # An exercise's blank: three underscores or more standing alone (`axes.plot(____, ____)`).
@@ -642,6 +642,11 @@ def _lone_quote_at_end(line: str) -> str:
     return ""
 
 
+def _functions_called_on(alias: str, code: str) -> list[str]:
+    """The functions the code calls on ``alias`` (`get_book` of `pe.get_book(...)`)."""
+    return list(dict.fromkeys(re.findall(rf"(?<![\w.]){re.escape(alias)}\.(\w+)\s*\(", code)))
+
+
 def _unreadable(caret: str, comma: bool) -> str:
     """A plain "invalid syntax": where Python stopped reading, and what can be wrong there. No
     single cause is claimed: a stray word, a typo and a missing bracket read the same."""
@@ -750,15 +755,26 @@ def _bodiless_opener(p, line: str) -> str:
     return ""
 
 
-def _invalid_line(line: str) -> str:
+def _invalid_line(line: str, cell: str = "") -> str:
     """What the marked line itself shows, for a plain "invalid syntax"."""
     code = line.split("#", 1)[0].rstrip()
     if full_width_signs(code):
         return odd_character_hint(code)
-    hyphen = re.match(r"\s*(?:import|from)\s+([\w.]*-[\w.-]*)", code)
+    hyphen = re.match(r"\s*(?:import|from)\s+([\w.]*-[\w.-]*)(?:\s+as\s+(\w+))?", code)
     if hyphen:
         # `import pyexcel-xlsx`: a pip name, not a module name.
         module = hyphen.group(1).replace("-", "_")
+        called = _functions_called_on(hyphen.group(2), cell) if hyphen.group(2) else []
+        base = hyphen.group(1).split("-")[0]
+        if called and base:
+            # `pe.get_book(...)`: a `base-x` package may be a plugin that `base` itself uses,
+            # and then the functions the code calls are `base`'s.
+            return (
+                f"A module name cannot contain `-`: `{hyphen.group(1)}` is how pip names the "
+                f"package. Import its module (often `{module}`), or, if it is a plugin of "
+                f"`{base}`, `import {base}`: the one to import has `{called[0]}`, which the code "
+                "calls (see their documentation)."
+            )
         return (
             f"A module name cannot contain `-`: `{hyphen.group(1)}` is how pip names the "
             f"package; import it by its module name (often `{module}`, see its documentation)."
