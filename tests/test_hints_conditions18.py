@@ -345,3 +345,19 @@ def test_a_half_made_3d_line_drawn_after_the_cell_points_at_the_plot_call():
     assert "before the dot" not in text, text
     text = _drawn_after_the_cell("ax.plot3D(xs, ys, zs)")
     assert "Fix that first error" in text and "meshgrid" not in text, text
+
+
+# ------------------------------------------------- a re-run whose change a later cell replaced
+
+
+def test_a_change_replaced_since_by_a_fresh_assignment_is_no_cause():
+    from tests.test_notebook_saved import OOO, SHAPES, check, run, saved
+
+    sources = ["X = make()", "X = add_bias(X)", "X = make()\nX[0] = 1", "y = X @ w"]
+    assert run(saved(sources, [1, 3, 4, 5], crash=4, error=SHAPES)) is None
+    # a later cell that reads `X` first keeps the change: the re-run is still named
+    sources = ["X = make()", "X = add_bias(X)", "Z = X + 1", "y = X @ w"]
+    check(run(saved(sources, [1, 3, 4, 5], crash=4, error=SHAPES)), OOO, 2, "rerun")
+    # an assignment inside a block may not have run
+    sources = ["X = make()", "X = add_bias(X)", "if fresh:\n    X = make()", "y = X @ w"]
+    check(run(saved(sources, [1, 3, 4, 5], crash=4, error=SHAPES)), OOO, 2, "rerun")

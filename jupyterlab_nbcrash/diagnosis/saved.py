@@ -566,6 +566,8 @@ def _change(nb, counts: _Counts, cell, info, mutation: Mutation, keys, is_key, c
     elif mutation.idempotent:
         return None
     elif counts.ran_before(cell) and cell.error is None:
+        if _set_anew_since(nb, counts, cell, mutation.name):
+            return None  # a later run set the name from scratch: this change was discarded
         rerun = counts.rerun_evidence(cell)
         if rerun is not None:
             kind = KIND_RERUN
@@ -586,6 +588,35 @@ def _change(nb, counts: _Counts, cell, info, mutation: Mutation, keys, is_key, c
     )
     score = (decisive, via is None, key_match, cell is nb.crash, kind == KIND_RERUN)
     return score, decisive, cell, mutation, kind, evidence
+
+
+def _set_anew_since(nb, counts: _Counts, cell, name: str) -> bool:
+    """Another cell that ran after ``cell`` and before the crash sets ``name`` without reading
+    it (`df_tmp = pd.DataFrame(...)`): what ``cell`` did to the name was replaced since."""
+    for other in nb.mentioning(name):
+        if (
+            other is not cell
+            and other is not nb.crash
+            and counts.ran_before(other)
+            and other.execution_count > cell.execution_count
+            and _first_sets_anew(other.source, name)
+            and not _failed_before(other, name)
+        ):
+            return True
+    return False
+
+
+def _first_sets_anew(source: str, name: str) -> bool:
+    """The first line of ``source`` that names ``name`` assigns it from something else
+    (`df_tmp = pd.DataFrame(...)`), whatever the lines after it do with the new value."""
+    word = re.compile(rf"(?<![\w.]){re.escape(name)}\b")
+    for line in source.splitlines():
+        code = line.split("#", 1)[0]
+        if not word.search(code):
+            continue
+        m = re.match(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)(.*)$", code)
+        return m is not None and not line[:1].isspace() and not word.search(m.group(1))
+    return False
 
 
 def _failed_rebinding(nb, counts: _Counts, names, mentioning, message: str, keys: set[str]):
