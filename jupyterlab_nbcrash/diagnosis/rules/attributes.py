@@ -757,9 +757,10 @@ def _module_attribute(p: ParsedError, f) -> str:
             f"file defines `{attr}` (spelling), and restart the kernel after editing it (Python "
             "keeps the version it imported first)."
         )
-    if owner in MEMBERS:
+    if owner in MEMBERS or "." in owner:
         # Its names are known and `attr` is none of them: a file shadowing the module would
         # lack the known names too (answered above), so only the name itself is in question.
+        # A submodule (`PIL.Image`) was found inside its package: a file `PIL.py` has none.
         return _unknown_module_name(owner, attr)
     return (
         f"The module `{owner}` has no `{attr}`: check the name in the documentation of your "
