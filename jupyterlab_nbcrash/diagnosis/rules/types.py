@@ -309,9 +309,10 @@ def _opencv_not_an_array(p, f):
 
 def _not_callable(p, f):
     """When: the failing line calls something that is not callable. A library's own call of a
-    non-callable (a callback it stored) is not the user's line: the safe hint speaks."""
+    non-callable (a callback it stored) is not the user's line: the safe hint speaks, unless
+    the library's line calls a module's function that now holds a plain value."""
     if not raised_by_the_line(p):
-        return None
+        return _module_function_replaced(p, f.get("type", ""))
     t = f.get("type", "")
     for attr, types in _ATTRIBUTE_TYPES.items():
         m = re.search(rf"([\w.\]\[')\"]+)\.{attr}\s*\(\s*\)", p.user_line)
@@ -378,6 +379,34 @@ def _not_callable(p, f):
     return (
         f"{article(t).capitalize()} `{t}` object is called with `(...)` but is not a function: "
         "a variable may hide the function of the same name; rename it and restart."
+    )
+
+
+# Module aliases as libraries write them: `np.zeros(...)` there is NumPy's function.
+_MODULE_CALL = re.compile(r"(?<![\w.])(np|numpy|math|os|pd|pandas)\.(\w+)\s*\(")
+_PLAIN_VALUES = frozenset({"tuple", "list", "dict", "str", "int", "float", "bool", "set"})
+
+
+def _module_function_replaced(p, t: str) -> str | None:
+    """A library's line calls a module's function (`np.zeros(shape)` in Keras) and a plain value
+    (a tuple) was called: if it is that function, an assignment in this kernel replaced it for
+    every library (`np.zeros = ...`); the other calls of the line are named as the other
+    reading."""
+    last = p.last_frame
+    if last is None or last.is_user or t not in _PLAIN_VALUES:
+        return None
+    calls = _MODULE_CALL.findall(last.failing_line or "")
+    if len(calls) != 1:
+        return None
+    module, name = calls[0]
+    package = last.package or last.library
+    where = f"`{package}`" if package else "the library"
+    line = last.failing_line.strip()
+    line = line if len(line) <= 60 else line[:59] + "…"
+    return (
+        f"Inside {where}, the line `{line}` called a `{t}`: if it "
+        f"is `{module}.{name}`, that function was replaced in this kernel (an assignment such as "
+        f"`{module}.{name} = ...`); restart the kernel and remove that assignment."
     )
 
 
@@ -648,6 +677,16 @@ def _unhashable(p, f):
         )
     if t in ("DataFrame", "Series") or t.endswith("GroupBy"):
         return _pandas_object_as_label(p, t)
+    braces = _set_with_a_list(p.user_line) if t == "list" and raised_by_the_line(p) else ""
+    if braces:
+        # `a.replace({[1, np.nan], 2})`: commas without `:` make a set, which cannot hold a
+        # list; a dict (`{old: new}`) or a list was meant.
+        shown = braces if braces in p.user_line else "{...}"  # its strings are blanked
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        return (
+            f"`{shown}` is a set (items without `key: value`), and a list cannot be a member of "
+            "a set: write a dict `{old: new}` if a mapping was meant, or `[...]` for a list."
+        )
     if _matplotlib_categories(p):
         # Values that are not plain numbers are read as category labels, one per point.
         return (
@@ -659,6 +698,29 @@ def _unhashable(p, f):
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
     )
+
+
+def _set_with_a_list(line: str) -> str:
+    """The `{...}` of the line whose items hold a list (`{[1, 2], 3}`) and no `:` at its top
+    level (so a set, not a dict), as written; "" when there is none."""
+    code = _code_only(line)
+    for start in (i for i, ch in enumerate(code) if ch == "{"):
+        depth, colon, has_list, i = 0, False, False, start
+        for i in range(start, len(code)):
+            ch = code[i]
+            if ch in "([{":
+                depth += 1
+                if ch == "[" and depth == 2 and re.search(r"[{,]\s*$", code[start:i]):
+                    has_list = True  # an item that starts with `[`: a list literal
+            elif ch in ")]}":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif ch == ":" and depth == 1:
+                colon = True
+        if depth == 0 and has_list and not colon and "for" not in code[start:i].split():
+            return code[start : i + 1]
+    return ""
 
 
 def _matplotlib_categories(p) -> bool:
@@ -832,6 +894,15 @@ def _function_as_operand(p, t: str, o: str, op: str) -> str:
     """A function or method where a value belongs. `df.pop > 5`: a column named like a
     DataFrame method is read through the dot as the method; `f - 0.3` on a plain function:
     calling it needs its arguments, or the user builds a new function."""
+    key = re.search(r"\bkey\s*=\s*lambda\s+(\w+)\s*:\s*(\1\.\w+)\s*[,)]", p.user_line)
+    if key and op in ("<", ">", "<=", ">="):
+        # `sorted(s, key=lambda x: x.index)`: the key returns each item's method, and sorting
+        # compares those methods.
+        return (
+            f"The `key` function returns `{key.group(2)}`, a method of each item, not a value, "
+            "and sorting compares what `key` returns: make it return a value (call the method "
+            "with what it needs, or use an item or attribute that holds the value)."
+        )
     bare = re.findall(r"\.([A-Za-z_]\w*)\b(?!\s*[(\w])", _code_only(p.user_line))
     if "method" in (t, o) and len(bare) == 1:
         name = bare[0]
