@@ -361,3 +361,72 @@ def test_a_change_replaced_since_by_a_fresh_assignment_is_no_cause():
     # an assignment inside a block may not have run
     sources = ["X = make()", "X = add_bias(X)", "if fresh:\n    X = make()", "y = X @ w"]
     check(run(saved(sources, [1, 3, 4, 5], crash=4, error=SHAPES)), OOO, 2, "rerun")
+
+
+# ------------------------------------------------------------------ carried: conditions found
+
+
+def test_a_submodule_found_in_its_package_is_no_shadowing_file():
+    message = "module 'PIL.Image' has no attribute 'from_bytes_io'"
+    code = "from PIL import Image\nimg = Image.from_bytes_io(buf)"
+    text = hint(crash("AttributeError", message, "img = Image.from_bytes_io(buf)", code=code))
+    assert "PIL.py" not in text and "`from_bytes_io`" in text, text
+
+
+def test_bar_label_needs_a_newer_matplotlib():
+    message = "'AxesSubplot' object has no attribute 'bar_label'"
+    text = hint(crash("AttributeError", message, "ax.bar_label(bars)"))
+    assert "matplotlib >= 3.4" in text and "%pip install -U matplotlib" in text, text
+
+
+def test_a_numpy_function_replaced_by_a_value_fails_inside_a_library():
+    traceback = (
+        "---------------------------------------------------------------------------",
+        "TypeError                                 Traceback (most recent call last)",
+        "Cell In[5], line 1\n----> 1 preds = net.predict(batch)\n",
+        "File /usr/lib/python3/dist-packages/keras/engine/training.py:1338, in "
+        "Model._predict_loop(self, f, ins)\n--> 1338     outs.append(np.ones(shape))\n",
+        "TypeError: 'list' object is not callable",
+    )
+    record = ErrorRecord(
+        ename="TypeError",
+        evalue="'list' object is not callable",
+        traceback=traceback,
+        code="preds = net.predict(batch)",
+    )
+    text = diagnose(record).hint
+    assert "if it is `np.ones`" in text and "`np.ones = ...`" in text, text
+    assert "compare what you pass" not in text, text
+
+
+def test_a_sort_key_that_returns_a_method_is_named():
+    message = "'<' not supported between instances of 'method' and 'method'"
+    text = hint(crash("TypeError", message, "rows = sorted(items, key=lambda r: r.count)"))
+    assert "`key` function returns `r.count`" in text and "df['x'].mean()" not in text, text
+
+
+def test_a_set_literal_holding_a_list_is_named():
+    text = hint(crash("TypeError", "unhashable type: 'list'", "s.replace({[1, 2], 0})"))
+    assert "`{[1, 2], 0}` is a set" in text and "`{old: new}`" in text, text
+    text = hint(crash("TypeError", "unhashable type: 'list'", "d = {[1, 2]: 0}"))
+    assert "is a set" not in text, text
+
+
+def test_an_in_place_methods_result_assigned_made_the_name_none():
+    from tests.test_notebook_saved import OOO, check, run, saved, tb
+
+    error = ("AttributeError", "'NoneType' object has no attribute 'append'")
+    errors = {2: tb(2, 1, "xs = xs.remove(3)", ("AttributeError", _NONE_REMOVE))}
+    sources = ["xs = [3, 4]", "xs = xs.remove(3)", "xs.append(5)"]
+    f = run(saved(sources, [1, 2, 3], crash=3, error=error, errors=errors))
+    check(f, OOO, 2, "out_of_order")
+    assert "`.remove` changes `xs` in place and returns None" in f.hint, f.hint
+
+
+_NONE_REMOVE = "'NoneType' object has no attribute 'remove'"
+
+
+def test_a_hyphenated_import_whose_alias_calls_functions_gets_both_readings():
+    cell = "import pyexcel-ods as pe\nbook = pe.get_book(file_name='a.ods')"
+    text = _ipython_syntax(cell, 1, "import pyexcel-ods as pe", "invalid syntax")
+    assert "`pyexcel_ods`" in text and "`import pyexcel`" in text and "`get_book`" in text, text
