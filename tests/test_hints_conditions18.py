@@ -33,7 +33,7 @@ def test_colabs_newer_cell_file_is_the_cell_not_a_file_it_runs():
     cell = "import math\n x = 3\n y = 4"
     text = _colab_syntax(cell, 2, "unexpected indent", "IndentationError")
     assert "a file this cell runs" not in text and "ipython-input" not in text, text
-    assert "is indented" in text, text
+    assert "and the line after it start with the same indentation" in text, text
 
 
 def test_a_file_the_cell_imports_is_still_named():
@@ -183,6 +183,12 @@ def test_an_indented_bang_line_of_notes_is_a_shell_command_to_ipython():
     assert "`!a -> b`" in text and "make it a comment" in text, text
 
 
+def test_a_stray_indent_of_several_lines_is_named_for_all_of_them():
+    cell = "import math\n r = 2\n # area\n a = math.pi * r**2\n for i in range(2):\n     print(i)"
+    text = _ipython_syntax(cell, 2, "r = 2", "unexpected indent", "IndentationError")
+    assert "and the 2 lines after it" in text and "their start" in text, text
+
+
 def test_an_indented_line_of_code_still_loses_its_spaces():
     text = _ipython_syntax("x = 1\n  y = 2", 2, "y = 2", "unexpected indent", "IndentationError")
     assert "remove the spaces at its start" in text and "`!`" not in text, text
@@ -329,13 +335,13 @@ def _drawn_after_the_cell(code: str) -> str:
         "Line3D.draw(self, renderer)\n--> 250     xs3d, ys3d, zs3d = self._verts3d\n",
         "AttributeError: 'Line3D' object has no attribute '_verts3d'",
     )
-    record = ErrorRecord(
-        ename="AttributeError",
-        evalue="'Line3D' object has no attribute '_verts3d'",
-        traceback=traceback,
-        code=code,
+    return _record_hint(
+        "AttributeError", "'Line3D' object has no attribute '_verts3d'", traceback, code
     )
-    return diagnose(record).hint
+
+
+def _record_hint(ename: str, evalue: str, traceback: tuple, code: str) -> str:
+    return diagnose(ErrorRecord(ename=ename, evalue=evalue, traceback=traceback, code=code)).hint
 
 
 def test_a_half_made_3d_line_drawn_after_the_cell_points_at_the_plot_call():
@@ -388,13 +394,8 @@ def test_a_numpy_function_replaced_by_a_value_fails_inside_a_library():
         "Model._predict_loop(self, f, ins)\n--> 1338     outs.append(np.ones(shape))\n",
         "TypeError: 'list' object is not callable",
     )
-    record = ErrorRecord(
-        ename="TypeError",
-        evalue="'list' object is not callable",
-        traceback=traceback,
-        code="preds = net.predict(batch)",
-    )
-    text = diagnose(record).hint
+    code = "preds = net.predict(batch)"
+    text = _record_hint("TypeError", "'list' object is not callable", traceback, code)
     assert "if it is `np.ones`" in text and "`np.ones = ...`" in text, text
     assert "compare what you pass" not in text, text
 

@@ -747,9 +747,7 @@ def _pandas_flags_look(parsed: ParsedError, attr: str) -> str:
     """`X.flags.c_contiguous` read of a pandas DataFrame or Series (whose `.flags` is pandas'
     `Flags`), by code that expected a NumPy array there."""
     library = parsed.library if parsed.library and parsed.library != "pandas" else ""
-    upgrade = (
-        f", or upgrade `{library}` (a release that accepts pandas objects here)" if library else ""
-    )
+    upgrade = f", or upgrade `{package_for(library)}`" if library else ""
     return (
         f"A pandas DataFrame or Series reached code that reads a NumPy array's `.flags.{attr}` "
         f"(pandas' own `Flags` has none): pass its values as an array (`X.to_numpy()`){upgrade}."

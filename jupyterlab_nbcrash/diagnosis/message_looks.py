@@ -438,6 +438,14 @@ _SLICE_ASSIGNED = re.compile(r"\[[^\]]*:[^\]]*\]\s*=(?!=)")
 _CALL = re.compile(r"[\w\])]\s*\(")
 
 
+def _special_method_returned(method: str, wanted: str, got: str) -> str:
+    none = " (a method that only `print`s returns None)" if got == "NoneType" else ""
+    return (
+        f"A class's `{method}` method returned a `{got}`, not a {wanted}: make it `return` "
+        f"the {wanted}{none}."
+    )
+
+
 def type_message_look(parsed: ParsedError, on: str) -> str:
     """The TypeError look where the message or the line says more than "check the values' types,
     number and order against the parameters": a class's special method that returned the wrong
@@ -445,12 +453,7 @@ def type_message_look(parsed: ParsedError, on: str) -> str:
     message = parsed.message[:1_000]
     dunder = _DUNDER_RETURNED.search(message)
     if dunder:
-        method, wanted, got = dunder.groups()
-        none = " (a method that only `print`s returns None)" if got == "NoneType" else ""
-        return (
-            f"A class's `{method}` method returned a `{got}`, not a {wanted}: make it `return` "
-            f"the {wanted}{none}."
-        )
+        return _special_method_returned(*dunder.groups())
     complex_to = _COMPLEX_TO.search(message)
     if complex_to:
         return (

@@ -675,6 +675,29 @@ _SHELL_ESCAPE = re.compile(r"""^get_ipython\(\)\.system\((['"])(.*)\1\)$""")
 _AFTER = re.compile(r"expected an indented block after '?(\w+)'? statement on line (\d+)")
 
 
+def _indented_alike_below(p, number: str, line: str) -> int:
+    """How many code lines after the marked one (line ``number`` of the cell) start at its
+    indentation, up to the first line that starts further left; 0 when the cell's line
+    ``number`` is not the marked line as it ran (indented)."""
+    lines = own_lines(p) if p.cell_lines else []
+    at = int(number) - 1
+    if not 0 <= at < len(lines) or lines[at].strip() != line.strip():
+        return 0
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    if not indent:
+        return 0  # the cell's code was edited since it ran: the line is not indented now
+    count = 0
+    for below in lines[at + 1 :]:
+        code = below.strip()
+        if not code or code.startswith("#"):
+            continue
+        depth = len(below) - len(below.lstrip())
+        if depth < indent:
+            break
+        count += depth == indent
+    return count
+
+
 def _indentation(p, message: str, line: str) -> str:
     """What the IndentationError's own words say is wrong, and on which line."""
     m = re.search(r"\bline (\d+)\)?\s*$", message)
@@ -700,6 +723,14 @@ def _indentation(p, message: str, line: str) -> str:
             f"{place} (`{written}`) starts with `!`, which IPython runs as a shell command, and "
             f"it is indented: if it is a note, make it a comment (`# {written}`); if a shell "
             "command is meant, remove the spaces at its start."
+        )
+    more = _indented_alike_below(p, number, line) if number else 0
+    if message.startswith("unexpected indent") and more:
+        # ` k = 3` and the lines after it: a stray space before a whole block of lines
+        others = f"the {more} lines" if more > 1 else "the line"
+        return (
+            f"{where} and {others} after it start with the same indentation, but no `if`/`for`/"
+            "`def`/`with` line above opens a block for them: remove the spaces at their start."
         )
     if message.startswith("unexpected indent"):
         return (
