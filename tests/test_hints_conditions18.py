@@ -431,3 +431,13 @@ def test_a_hyphenated_import_whose_alias_calls_functions_gets_both_readings():
     cell = "import pyexcel-ods as pe\nbook = pe.get_book(file_name='a.ods')"
     text = _ipython_syntax(cell, 1, "import pyexcel-ods as pe", "invalid syntax")
     assert "`pyexcel_ods`" in text and "`import pyexcel`" in text and "`get_book`" in text, text
+
+
+def test_a_librarys_assert_on_empty_data_points_at_the_data():
+    frames = (("/opt/conda/lib/python3.12/site-packages/pingouin/utils.py", "remove_na"),)
+    message = "y cannot be an empty list or array."
+    line = "pg.ttest(df[df.g == 'a'].v, df[df.g == 'b'].v)"
+    text = hint(crash("AssertionError", message, line, frames))
+    assert "data is empty" in text and "print the values it tests" not in text, text
+    own = hint(crash("AssertionError", "", "assert len(rows) > 0"))
+    assert "data is empty" not in own, own

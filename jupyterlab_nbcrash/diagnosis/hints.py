@@ -34,6 +34,7 @@ from .message_looks import (
     image_mode_look,
     key_sentence_look,
     layer_given_for_a_tensor_look,
+    library_assert_look,
     message_opening,
     missing_plugins_look,
     mixed_kinds_look,
@@ -416,6 +417,8 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         said = saved or value_message_look(parsed, on or "on that line")
         return said or _LOOK_ELSE.format(on=on)
     said = value_message_look(parsed, on or "on that line") if family == "ValueError" else ""
+    if family == "AssertionError":
+        said = library_assert_look(parsed, on or "on that line")
     if said:
         return said
     if family == "AttributeError":

@@ -29,7 +29,9 @@ _READ_ONLY = re.compile(r"assignment destination is read-only|array is read-only
 _UNPACK = re.compile(
     r"(not enough|too many) values to unpack \(expected (\d+)(?:, got (\d+))?\)", re.I
 )
-_EMPTY = re.compile(r"\bhas length 0\b|\bof length 0\b|\blength 0\b|\bis empty\b", re.I)
+_EMPTY = re.compile(
+    r"\bhas length 0\b|\bof length 0\b|\blength 0\b|\bis empty\b|\bcannot be (?:an? )?empty\b", re.I
+)
 _LEVELS = re.compile(r"\bMultiIndex\b|\bnumber of levels\b", re.I)
 # "columns overlap but no suffix specified", "pie requires either y column or 'subplots=True'":
 # the call lacks a setting the message names.
@@ -505,4 +507,17 @@ def failed_command_look(parsed: ParsedError) -> str:
     return (
         f"The command itself failed (exit status {failed.group(2)}), not Python: run it alone "
         "in a cell with `!` to see its own error message."
+    )
+
+
+def library_assert_look(parsed: ParsedError, on: str) -> str:
+    """A library's own `assert` (not the user's) whose message says the data is empty
+    (pingouin's "y cannot be an empty list or array"): the data passed, not a condition of the
+    user's, is what to look at."""
+    if raised_in_user_code(parsed) or not _EMPTY.search(message_opening(parsed.message)):
+        return ""
+    return (
+        f"The library's check says the data is empty: print the length of the values {on} and "
+        "check the step that built them (a filter that matched no row, a read that found "
+        "nothing)."
     )
