@@ -441,3 +441,12 @@ def test_a_librarys_assert_on_empty_data_points_at_the_data():
     assert "data is empty" in text and "print the values it tests" not in text, text
     own = hint(crash("AssertionError", "", "assert len(rows) > 0"))
     assert "data is empty" not in own, own
+
+
+def test_a_beautifulsoup_tag_joined_to_text_gets_its_text():
+    code = "from bs4 import BeautifulSoup\nout = ''\nfor t in tags:\n    out += t"
+    message = 'can only concatenate str (not "Tag") to str'
+    text = hint(crash("TypeError", message, "out += t", code=code))
+    assert "`.get_text()`" in text, text
+    text = hint(crash("TypeError", message, "out += t", code="out = ''\nout += t"))
+    assert "get_text" not in text, text

@@ -963,8 +963,14 @@ def _text_joined_with_non_text(p, f):
             f"Text (str) is joined with a {other}: join only strings, e.g. with "
             "`', '.join(map(str, items))` or an f-string."
         )
+    if other == "Tag" and re.search(r"\bbs4\b|BeautifulSoup", p.user_code):
+        # BeautifulSoup's element where text is joined: its text (or its HTML) is what fits
+        return (
+            f"Text (str) is joined with a BeautifulSoup `{other}` (an HTML element, not text): "
+            "take its text with `.get_text()`, or `str(...)` for its HTML."
+        )
     if not _NUMBER_TYPE.match(other):
-        return None  # a Tag, a Path, an object: whether its text is meant is not seen here
+        return None  # a Path, an object: whether its text is meant is not seen here
     return (
         "Text and a number are joined with `+`: convert the number with `str(x)` (or the text "
         "with `int(...)`/`float(...)` if it holds a number), or use an f-string."
