@@ -27,7 +27,7 @@ _OPS = [(f"{SITE}/pandas/core/ops/common.py", "new_method")]
 CASES = {
     "a number called to pick a digit": (
         ("TypeError", "'int' object is not callable", "print(n(-1))", []),
-        ("A number (`int`)",),
+        ("`n` holds", "`str(n)[-1]`"),
         ("use `[...]` to index it",),
     ),
     "a list called": (

@@ -30,18 +30,22 @@ from .input_failures import named_failure, not_about_inputs
 from .message_looks import (
     argument_twice_look,
     callback_arguments_look,
+    failed_command_look,
     image_mode_look,
     key_sentence_look,
     layer_given_for_a_tensor_look,
+    library_assert_look,
     message_opening,
     missing_plugins_look,
     mixed_kinds_look,
     module_attribute_look,
+    no_call_look,
     not_callable_look,
     precedence_look,
     python2_look,
     service_status_look,
     sparse_look,
+    type_message_look,
     value_message_look,
 )
 from .message_words import WRAPPER, inner_gist, message_gist, stated_fix
@@ -209,6 +213,7 @@ _FRAGMENT = re.compile(r"[,(\[{\\]$|^[)\]}.]|^\w+\s*=\s*[^=]*,$")
 
 
 _MAGIC = re.compile(r"get_ipython\(\)\.run_(line|cell)_magic\('(\w+)',\s*'([^']*)'")
+_SHELL_MAGIC = re.compile(r"get_ipython\(\)\.(?:system|getoutput)\(")
 # An installed package's file (not the user's own module next to the notebook).
 _INSTALLED = re.compile(r"[\\/](?:site|dist)-packages[\\/]|[\\/]lib[\\/]python\d")
 _IMPORT_LINE = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+))")
@@ -321,7 +326,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     plugins = missing_plugins_look(parsed)
     if plugins:  # the packages the message lists, which its quoted gist cuts off
         return plugins
-    failed = named_failure(parsed)
+    failed = named_failure(parsed) or failed_command_look(parsed)
     if failed:
         # a failure no argument explains (a server, a graph, a missing program): the arguments
         # the message names (a URL, a feed_dict) are not what to change
@@ -412,6 +417,8 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         said = saved or value_message_look(parsed, on or "on that line")
         return said or _LOOK_ELSE.format(on=on)
     said = value_message_look(parsed, on or "on that line") if family == "ValueError" else ""
+    if family == "AssertionError":
+        said = library_assert_look(parsed, on or "on that line")
     if said:
         return said
     if family == "AttributeError":
@@ -419,6 +426,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     idle = _no_argument_look(parsed, family)
     if idle:
         return idle
+    said = type_message_look(parsed, on or "on that line") if family == "TypeError" else ""
+    if said:
+        return said
     if family == "TypeError" and not raised_in_user_code(parsed):
         inside = _library_look(parsed)
         if inside:
@@ -431,6 +441,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             f"Print `type(...)` of the values {on or 'on that line'} and compare them with the "
             "types the message names."
         )
+    said = no_call_look(parsed, on or "on that line") if family == "TypeError" else ""
+    if said:
+        return said
     if family == "ValueError":
         return _value_look(parsed.message, on or "on that line")
     if family == "OSError":
@@ -439,7 +452,11 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             return said
     if family == "NotImplementedError" and not raised_in_user_code(parsed):
         # A library's own "not implemented" is a feature it lacks, not a subclass of the user's.
-        library = parsed.api_library or parsed.library
+        # The library named is the one that raised it, not one whose decorator came first.
+        said = _subprocess_loop_look(parsed)
+        if said:
+            return said
+        library = parsed.library or parsed.api_library
         who = f"`{library}`" if library else "The library"
         return (
             f"{who} does not implement this for what it was given (the message says what): look "
@@ -453,6 +470,25 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         if said:
             return said
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
+
+
+def _subprocess_loop_look(parsed: ParsedError) -> str:
+    """asyncio's event loop raised NotImplementedError where it starts a subprocess: the loop
+    has no subprocess support (the selector loop on Windows, which Jupyter's kernel sets), so no
+    library on the way lacks the feature."""
+    last = parsed.last_frame
+    if (
+        last is None
+        or last.package != "asyncio"
+        or "_make_subprocess_transport" not in (last.function)
+    ):
+        return ""
+    return (
+        "asyncio's event loop here cannot start a subprocess (on Windows, Jupyter's kernel uses "
+        "the selector loop, which has no subprocess support): call `asyncio.set_event_loop_policy"
+        "(asyncio.WindowsProactorEventLoopPolicy())` before this line, or run the code as a "
+        "script."
+    )
 
 
 _INDEX_WORDS = re.compile(r"index|range|bounds|\bsize\b|length|dimension|\baxis\b", re.I)
@@ -550,6 +586,8 @@ def _no_argument_look(parsed: ParsedError, family: str) -> str:
     call = failing_call(parsed)
     if call is None or not call.closed or call.arguments or not call.library:
         return ""
+    if _MAGIC.search(parsed.user_line) or _SHELL_MAGIC.search(parsed.user_line):
+        return ""  # IPython's call of a magic or `!` line: the user's words are its text
     if raised_in_user_code(parsed) or _STATES_TYPE.search(parsed.message[:1_000]):
         return ""
     named = re.search(r"([\w.]+)\(\) missing", parsed.message[:300])
@@ -667,6 +705,8 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
             f"you pass {on or 'on that line'} (one is another kind of object than it expects), "
             "and that the library's version fits your code."
         )
+    if m is not None and m.group(1) == "Flags" and m.group(2) in _ARRAY_FLAGS:
+        return _pandas_flags_look(parsed, m.group(2))
     library = parsed.api_library or parsed.library
     last = parsed.last_frame
     source = library or (re.split(r"[\\/]", last.filename)[-1] if last is not None else "")
@@ -700,6 +740,21 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
             "versions fit your code."
         )
     return _LOOK["AttributeError"]
+
+
+# A NumPy array's `.flags`; pandas objects have `.flags` too (pandas' `Flags`), without them.
+_ARRAY_FLAGS = frozenset({"c_contiguous", "f_contiguous", "writeable", "aligned", "owndata"})
+
+
+def _pandas_flags_look(parsed: ParsedError, attr: str) -> str:
+    """`X.flags.c_contiguous` read of a pandas DataFrame or Series (whose `.flags` is pandas'
+    `Flags`), by code that expected a NumPy array there."""
+    library = parsed.library if parsed.library and parsed.library != "pandas" else ""
+    upgrade = f", or upgrade `{package_for(library)}`" if library else ""
+    return (
+        f"A pandas DataFrame or Series reached code that reads a NumPy array's `.flags.{attr}` "
+        f"(pandas' own `Flags` has none): pass its values as an array (`X.to_numpy()`){upgrade}."
+    )
 
 
 # Kinds of value a user's call hands to a library (not a library's own classes).

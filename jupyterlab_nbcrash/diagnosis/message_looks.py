@@ -29,7 +29,9 @@ _READ_ONLY = re.compile(r"assignment destination is read-only|array is read-only
 _UNPACK = re.compile(
     r"(not enough|too many) values to unpack \(expected (\d+)(?:, got (\d+))?\)", re.I
 )
-_EMPTY = re.compile(r"\bhas length 0\b|\bof length 0\b|\blength 0\b|\bis empty\b", re.I)
+_EMPTY = re.compile(
+    r"\bhas length 0\b|\bof length 0\b|\blength 0\b|\bis empty\b|\bcannot be (?:an? )?empty\b", re.I
+)
 _LEVELS = re.compile(r"\bMultiIndex\b|\bnumber of levels\b", re.I)
 # "columns overlap but no suffix specified", "pie requires either y column or 'subplots=True'":
 # the call lacks a setting the message names.
@@ -425,4 +427,97 @@ def layer_given_for_a_tensor_look(parsed: ParsedError) -> str:
     return (
         f"The inputs are `{received.group(1)}` layers themselves, not tensors: call each layer "
         f"on a tensor first (`x1 = {received.group(1)}(...)(inputs)`, Keras' functional API)."
+    )
+
+
+# "__str__ returned non-string (type NoneType)": Python called a class's special method, which
+# returned the wrong kind of value.
+_DUNDER_RETURNED = re.compile(r"\b(__\w+__) returned non-(\w+) \(type ([\w.]+)\)")
+_COMPLEX_TO = re.compile(r"can't convert complex to (int|float)")
+# An assignment to a slice: `xs[0:2] = 100`, `xs[:] = v`.
+_SLICE_ASSIGNED = re.compile(r"\[[^\]]*:[^\]]*\]\s*=(?!=)")
+# A call on the line (`f(`, `x.m(`, `a[0](`, `f()(`): a name or a closing bracket before `(`.
+_CALL = re.compile(r"[\w\])]\s*\(")
+
+
+def _special_method_returned(method: str, wanted: str, got: str) -> str:
+    none = " (a method that only `print`s returns None)" if got == "NoneType" else ""
+    return (
+        f"A class's `{method}` method returned a `{got}`, not a {wanted}: make it `return` "
+        f"the {wanted}{none}."
+    )
+
+
+def type_message_look(parsed: ParsedError, on: str) -> str:
+    """The TypeError look where the message or the line says more than "check the values' types,
+    number and order against the parameters": a class's special method that returned the wrong
+    type, a complex number given to `int`/`float`, a number assigned to a slice."""
+    message = parsed.message[:1_000]
+    dunder = _DUNDER_RETURNED.search(message)
+    if dunder:
+        return _special_method_returned(*dunder.groups())
+    complex_to = _COMPLEX_TO.search(message)
+    if complex_to:
+        return (
+            f"The value is a complex number, which `{complex_to.group(1)}()` cannot convert: take "
+            "its `.real` part (or `abs(...)`), or find where it became complex (a power such as "
+            "`** 0.5` of a negative number gives one)."
+        )
+    line = re.sub(r"'[^']*'|\"[^\"]*\"", "''", parsed.user_line)
+    if "can only assign an iterable" in message and _SLICE_ASSIGNED.search(line):
+        return (
+            "A slice (`x[0:2] = ...`) takes a list or other iterable, one item per position it "
+            "replaces: write e.g. `x[0:2] = [v, v]`, or assign each index on its own."
+        )
+    return ""
+
+
+def no_call_look(parsed: ParsedError, on: str) -> str:
+    """The TypeError look for a line that calls no function (an operator, an augmented or a
+    slice assignment): no parameter is there to check the values against."""
+    line = re.sub(r"'[^']*'|\"[^\"]*\"", "''", parsed.user_line)
+    if parsed.user_line.strip() and not _CALL.search(line):
+        return f"Print `type(...)` of the values {on} and compare them with what the message says."
+    return ""
+
+
+_COMMAND_FAILED = re.compile(r"Command '(.*)' returned non-zero exit status (-?\d+)", re.S)
+# A `(` after an argument of the same command (`ls my file (1).txt`, `echo a(1)`): the shell's
+# syntax error. Not a subshell at a command's start, `$(…)`, `<(…)`, `>(…)` nor `f() {`.
+_PAREN_IN_ARGUMENTS = re.compile(r"[^\s;&|($<>]\s*\((?!\)\s*\{)")
+
+
+def failed_command_look(parsed: ParsedError) -> str:
+    """A shell command (`!cmd`, `%%shell`, `subprocess.run(..., check=True)`) that exited with
+    an error: the command's own output says why (a subprocess's goes to the kernel's terminal,
+    not the notebook, so it is run alone to see it); a `(` among its
+    arguments outside quotes is a syntax error of the shell (a file name such as `x (1).ipynb`)."""
+    failed = _COMMAND_FAILED.search(parsed.message[:2_000])
+    if parsed.ename != "CalledProcessError" or failed is None:
+        return ""
+    unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "''", failed.group(1))
+    paren = _PAREN_IN_ARGUMENTS.search(unquoted)
+    if paren:
+        word = re.search(r"\S*\($|\S*\(\S*", unquoted[: paren.end() + 20])
+        shown = f" (`{word.group()}`)" if word else ""
+        return (
+            f"The command has a parenthesis outside quotes{shown}, which the shell reads as its "
+            'own syntax: put the file name (or argument) that holds it in quotes (`"..."`).'
+        )
+    return (
+        f"The command itself failed (exit status {failed.group(2)}), not Python: run it alone "
+        "in a cell with `!` to see its own error message."
+    )
+
+
+def library_assert_look(parsed: ParsedError, on: str) -> str:
+    """A library's own `assert` (not the user's) whose message says the data is empty
+    (pingouin's "y cannot be an empty list or array"): the data passed, not a condition of the
+    user's, is what to look at."""
+    if raised_in_user_code(parsed) or not _EMPTY.search(message_opening(parsed.message)):
+        return ""
+    return (
+        f"The library's check says the data is empty: print the length of the values {on} and "
+        "check the step that built them (a filter that matched no row, a read that found "
+        "nothing)."
     )

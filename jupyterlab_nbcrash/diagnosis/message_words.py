@@ -13,11 +13,11 @@ from .traceback import ParsedError
 # them first.
 _STATED_FIX = re.compile(
     r"(?:^|(?<=[.:!?]\s)|(?<=\n))\s*(?:\d\. )?((?:[A-Z][a-z]+(?: [a-z]+){0,3}, "
-    r"(?=consider|please|try|use))?"
+    r"(?=consider|please|try|use)|(?:When|If) [^,.\n]{3,60}, (?=you (?:should|must|need to)\b))?"
     r"(?:Please|Use|Try|Did you mean|Reshape|Consider|Install|Downgrade|Upgrade|consider|please|"
     r"try|use|"
     r"Maybe you meant|Perhaps you|Make sure|To fix|HINT|Hint|Only call|"
-    r"You (?:should|must|need to|can(?!'t|not)|may want to|might want to)|[Nn]eed to call)"
+    r"[Yy]ou (?:should|must|need to|can(?!'t|not)|may want to|might want to)|[Nn]eed to call)"
     r"\b[^\n]{3,220}?(?:[.!?](?=\s|$)|$))",
     re.M,
 )

@@ -608,6 +608,37 @@ def _rebound_since(nb, counts: _Counts, cell: Cell, name: str) -> bool:
     return False
 
 
+_NONE_ERROR = re.compile(r"'NoneType' object (?:has no attribute|is not)")
+# `l = l.remove(3)`: a method that changes its object in place and returns None.
+_IN_PLACE_METHODS = "sort|append|extend|insert|reverse|update|clear|remove|shuffle"
+
+
+def _in_place_result_assigned(cell: Cell, names):
+    """The finding when ``cell`` assigns a name of ``names`` the result of its own in-place
+    method (`l = l.remove(3)`): that run set it to None, and every later read of it fails."""
+    for name in sorted(names):
+        n = re.escape(name)
+        m = re.search(
+            rf"^[ \t]*{n}[ \t]*=[ \t]*({n}\.({_IN_PLACE_METHODS})\([^\n]*\))", cell.source, re.M
+        )
+        if m is None:
+            continue
+        call, method = m.group(1).strip(), m.group(2)
+        hint = (
+            f"Cell {cell.index + 1}{count_label(cell.execution_count)} sets `{name} = {call}`: "
+            f"`.{method}` changes `{name}` in place and returns None, so `{name}` became None. "
+            f"Write `{call}` alone, and run the cell that builds `{name}` again."
+        )
+        evidence = [
+            f"{cell_name(cell)} assigns `{name}` the result of `.{method}`, which returns None",
+            f"its saved error is about a None value too ({cell.error.evalue.strip()[:60]})",
+        ]
+        return _saved_finding(
+            NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_OUT_OF_ORDER
+        )
+    return None
+
+
 def _failed_rebinding(nb, counts: _Counts, names, mentioning, message: str, keys: set[str]):
     """A cell that should have (re)set a name used here shows an error output from before the
     crash, so the name holds stale state (`model = None` above, `model = build()` failed)."""
@@ -618,6 +649,13 @@ def _failed_rebinding(nb, counts: _Counts, names, mentioning, message: str, keys
             continue
         if cell.error.evalue.strip() == message.strip():
             continue  # the very same error: the fault that broke this crash broke that cell too
+        if _NONE_ERROR.match(message) and _NONE_ERROR.match(cell.error.evalue):
+            # a None broke that cell too: the name was None before it failed, so its failure
+            # left no "older value" behind; an in-place method's result it assigns is the cause
+            made_none = _in_place_result_assigned(cell, names)
+            if made_none is not None:
+                return made_none
+            continue
         bound = sorted(
             n
             for n in names

@@ -76,6 +76,9 @@ def special_hint(parsed: ParsedError) -> str:
             f"`{missing.group(1)}`. Install it there (`pip install {missing.group(1)}` in that "
             "environment) or select another kernel, then run the cell again."
         )
+    drawn = half_made_plot_hint(parsed)
+    if drawn:
+        return drawn
     shown = display_failure(parsed)
     if shown is None:
         return ""
@@ -90,3 +93,45 @@ def special_hint(parsed: ParsedError) -> str:
         f"IPython failed while showing an earlier {name}{': ' + gist if gist else ''}. That "
         "earlier error is the one to fix: run the cell again to see its own traceback."
     )
+
+
+# Where the notebook draws a cell's figures after its code ran: pyplot's post-run hook, the
+# inline backend's flush, IPython's display of a figure.
+_DRAW_AFTER_RUN = frozenset(
+    {"_draw_all_if_interactive", "draw_all", "flush_figures", "print_figure", "show"}
+)
+_PRIVATE_ATTRIBUTE = re.compile(r"^'(\w+)' object has no attribute '(_\w+)'")
+
+
+def half_made_plot_hint(parsed: ParsedError) -> str:
+    """A matplotlib artist without one of its own private attributes (`Line3D._verts3d`) when
+    the figure was drawn after the cell ran (no frame of the cell): the plot call that made the
+    artist stopped half-way, with an error of its own shown before this one. With `meshgrid`
+    and `plot3D` in the cell, that call got 2-D grids where it takes 1-D x, y, z."""
+    private = _PRIVATE_ATTRIBUTE.match(parsed.message)
+    if (
+        parsed.ename != "AttributeError"
+        or private is None
+        or any(f.is_user for f in parsed.frames)
+        or "matplotlib" not in parsed.libraries
+        or not any(
+            f.function.rsplit(".", 1)[-1] in _DRAW_AFTER_RUN
+            and f.library in ("matplotlib", "IPython", "matplotlib_inline")
+            for f in parsed.frames
+        )
+    ):
+        return ""
+    artist, attr = private.groups()
+    first = (
+        f"Matplotlib failed while drawing the figure after the cell ran, not on a line of it: a "
+        f"plot call of the cell stopped half-way (its own error comes before this one) and left "
+        f"a `{artist}` without its `{attr}`."
+    )
+    plotted = re.search(r"\.(plot3D|plot)\(", parsed.user_code)
+    if plotted and re.search(r"\bmeshgrid\(", parsed.user_code):
+        return (
+            f"{first} `{plotted.group(1)}` takes 1-D x, y, z, and `meshgrid` gives 2-D grids: use "
+            "`ax.plot_surface(X, Y, Z)` (or `plot_wireframe`), or pass `X.ravel()`, `Y.ravel()`, "
+            "`Z.ravel()`."
+        )
+    return f"{first} Fix that first error."

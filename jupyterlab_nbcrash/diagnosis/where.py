@@ -171,7 +171,9 @@ def failing_call(parsed: ParsedError) -> Call | None:
         if m is None:
             continue
         text = line[m.start() : _closing_paren(line, m.end() - 1) + 1]
-        return call_from_text(text, m.group(1), library)
+        # the library of the function the line names: a decorator's frame before it may be
+        # another library's (pandas' `wrapper` around pandas_datareader's `DataReader`)
+        return call_from_text(text, m.group(1), frame.library or library)
     return None
 
 

@@ -16,7 +16,7 @@ from .attribute_reads import (
     reassigned_on_rerun,
 )
 from .base import RuleMatch, Template, named
-from .module_names import PROJECT_NAMES, is_known_module, pip_name
+from .module_names import PROJECT_NAMES, STDLIB_TOPS, is_known_module, pip_name
 from .tables.members import MEMBERS, NDARRAY, NUMPY, PYPLOT
 from .tables.removed_apis import lookup
 
@@ -229,6 +229,8 @@ def _removed_under_a_library(p, f):
         return None  # only the removing package's own frames: who called it is not shown
     frame = outside[-1]
     lib = frame.package
+    if not lib:
+        return _removed_in_a_copied_file(frame.filename, f)
     if not lib or lib.lower() in (owner.lower(), by.lower()) or not frame.library:
         return None
     upgrade = f"upgrade `{lib}` (`%pip install -U {pip_name(lib)}`)"
@@ -248,6 +250,27 @@ def _removed_under_a_library(p, f):
         f"`{lib}` reads `{owner}.{attr}` in its own code, which your installed `{owner}` no "
         f"longer has: {upgrade} or install the older `{owner}` it was made for, then restart the "
         "kernel."
+    )
+
+
+# "removed in scikit-learn 0.20": the package (a pip name may have a hyphen) and the version.
+_REMOVED_IN = re.compile(r"removed in ([\w-]+) (\d+(?:\.\d+)?)|([\w-]+) (\d+(?:\.\d+)?) removed")
+
+
+def _removed_in_a_copied_file(filename: str, f) -> str | None:
+    """A file outside the installed packages and the standard library (a module next to the
+    notebook, a copied folder such as a book's `mglearn/`) reads a name that a package removed
+    (said only when the table knows which version removed it, and its replacement)."""
+    removed = _REMOVED_IN.search(f.get("note", ""))
+    if removed is None or not f.get("replacement"):
+        return None
+    by, version = removed.group(1) or removed.group(3), removed.group(2) or removed.group(4)
+    shown = "/".join(re.split(r"[\\/]", filename)[-2:])
+    owner, attr = f.get("owner", ""), f.get("attribute", "")
+    return (
+        f"`{shown}`, a file outside your installed packages, reads `{owner}.{attr}`, which {by} "
+        f"{version} removed: use {as_code(f['replacement'])} there (or a newer copy of that "
+        f"code), or pin the older {by} (`%pip install '{by.lower()}<{version}'`)."
     )
 
 
@@ -717,6 +740,15 @@ def _module_attribute(p: ParsedError, f) -> str:
     close = _close_member(p, owner, attr)
     if close:
         return f"The module `{owner}` has no `{attr}`. Did you mean {close}?"
+    if top in _STANDARD_PACKAGES and PROJECT_NAMES.search(top):
+        # `test`: a file of the user's of that name comes first on the path, else the standard
+        # library's package is what was imported; which one, the traceback does not show.
+        return (
+            f"`{top}` is also a package of Python's standard library, which is what was imported "
+            f"when no `{top}.py` of yours sits next to the notebook: name your file otherwise "
+            f"(e.g. `my_{top}.py`) and import that; if it is there, check that it defines "
+            f"`{attr}` and restart the kernel."
+        )
     if not is_known_module(top) and PROJECT_NAMES.search(top):
         # `utils`, `Untitled56` (a notebook imported with import_ipynb): the user's own file,
         # which no documentation describes and no other file shadows.
@@ -725,14 +757,20 @@ def _module_attribute(p: ParsedError, f) -> str:
             f"file defines `{attr}` (spelling), and restart the kernel after editing it (Python "
             "keeps the version it imported first)."
         )
-    if owner in MEMBERS:
+    if owner in MEMBERS or "." in owner:
         # Its names are known and `attr` is none of them: a file shadowing the module would
         # lack the known names too (answered above), so only the name itself is in question.
+        # A submodule (`PIL.Image`) was found inside its package: a file `PIL.py` has none.
         return _unknown_module_name(owner, attr)
     return (
         f"The module `{owner}` has no `{attr}`: check the name in the documentation of your "
         f"installed version, and that no file of yours is named `{top}.py`."
     )
+
+
+# The standard library's modules; `sys.stdlib_module_names` leaves out `test` (Python's own
+# test suite), which most installs have and which `import test` finds without a `test.py`.
+_STANDARD_PACKAGES = STDLIB_TOPS | {"test"}
 
 
 def _unknown_module_name(owner: str, attr: str) -> str:
@@ -755,6 +793,9 @@ _SEARCH_OWN = frozenset(
     | {"n_splits_", "refit_time_", "multimetric_", "classes_", "n_features_in_"}
     | {"feature_names_in_", "n_candidates_", "n_resources_", "n_iterations_"}
 )
+# What a search sets in `fit` (no version lacks them); `best_estimator_` only when it refits.
+_REFIT_OWN = frozenset({"best_estimator_", "best_params_", "best_score_", "best_index_"})
+_REFIT_ONLY = frozenset({"best_estimator_"})
 _PIPELINE_OWN = frozenset({"classes_", "n_features_in_", "feature_names_in_"})
 # Fitted attributes only some estimators have: (attribute, the class names that have it, what
 # the others use). A class of a known family outside the pattern never gets the attribute.
@@ -833,6 +874,8 @@ def _fitted_attribute(p: ParsedError, f) -> str:
     only = _ONLY_SOME.get(attr)
     if only and _ESTIMATOR.search(short) and not only[0].search(short):
         return f"A {short} never has `{attr}`, fitted or not: {only[1]}."
+    if _SEARCH.match(short) and attr in _REFIT_OWN:
+        return _search_without_refit(p, name, short, attr)
     if ".fit(" in p.user_line:
         return ""
     fitted = re.search(rf"\b{re.escape(name)}\.fit(?:_transform)?\(", p.user_code)
@@ -851,6 +894,28 @@ def _fitted_attribute(p: ParsedError, f) -> str:
     return (
         f"`{attr}` exists only after fitting: call `{name}.fit(...)` on this {owner} first (if it "
         f"is fitted already, this model has no `{attr}`: see its documentation)."
+    )
+
+
+def _search_without_refit(p: ParsedError, name: str, short: str, attr: str) -> str:
+    """A search's `best_*` attributes: every version of scikit-learn has them after `fit`, and
+    `best_estimator_` as long as the search refits (`refit=True`, the default). So the search
+    was not fitted, or was built with `refit=False`: no version question."""
+    if attr not in _REFIT_ONLY:
+        return (
+            f"A {short} has `{attr}` in every scikit-learn version after fitting: run "
+            f"`{name}.fit(...)` (or the cell that fits it) first."
+        )
+    code = "\n".join((*p.notebook_code, p.user_code))
+    built = re.search(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)[^=]", code, re.M)
+    if built and re.search(r"\brefit\s*=\s*False\b", code[built.start() : built.start() + 400]):
+        return (
+            f"The search is built with `refit=False`, so it keeps no `{attr}`: pass `refit=True` "
+            f"(or, with several scorers, the name of one) and fit `{name}` again."
+        )
+    return (
+        f"A {short} has `{attr}` only after `{name}.fit(...)` has run with `refit=True` (the "
+        "default): run the cell that fits it first, and check that it does not set `refit=False`."
     )
 
 

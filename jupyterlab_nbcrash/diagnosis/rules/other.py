@@ -11,6 +11,7 @@ import re
 import tokenize
 from collections import Counter
 
+from ..definitions import seen_code
 from ..text import spelled_alike
 from ..traceback import COLAB_PLACEHOLDER, ParsedError
 from ..where import failing_call, own_lines, raised_in_user_code
@@ -101,6 +102,8 @@ def _other_language(line: str) -> bool:
 # cell (a shell script's keywords on lines of their own, an SQL statement).
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _LATEX = re.compile(r"\$\$|\$[^$\n]*\\[a-zA-Z]+|\\(?:frac|sum|int|mathbf|begin)\{")
+# A Markdown horizontal rule or heading underline (`-----`, `=====`, `***`); `___` is a name.
+_MARKDOWN_RULE = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,})\s*$")
 _SHELL_LINE = re.compile(r"^\s*(?:fi|done|then|esac|do|#!/bin/(?:ba)?sh)\s*$|^\s*if \[ ", re.M)
 _SQL = re.compile(
     r"^\s*(?:SELECT\b[\s\S]*\bFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+"
@@ -113,16 +116,59 @@ FOREIGN_HINTS = {
     "latex": "The marked line is Markdown or LaTeX, not Python: put that text in a Markdown cell.",
     "shell": "The cell is a shell script, not Python: put `%%bash` on its first line (or run it "
     "in a terminal).",
+    "rule": "The marked line is a Markdown rule (a line of `-`, `=` or `*`), not Python: delete "
+    "it, or put the text around it in a Markdown cell.",
     "sql": "The cell is an SQL query, not Python: put the query in a string and run it through "
     "your database library (e.g. `pd.read_sql(query, connection)`).",
 }
 
 
+# How a notebook runs its SQL queries: on DataFrames (pandasql, DuckDB), Spark, or a database.
+_QUERY_RUNNER = re.compile(
+    r"\b(sqldf|duckdb\.(?:sql|query)|spark\.sql|pd\.read_sql(?:_query)?|\w+\.execute)\s*\("
+)
+_FROM_TABLE = re.compile(r"\b(?:FROM|JOIN)\s+([A-Za-z_]\w*)", re.I)
+
+
+def _sql_hint(p: ParsedError) -> str:
+    """An SQL query typed as a cell's code: put it in a string and run it as the notebook
+    already runs its queries (`sqldf(query)` of pandasql); a query over a DataFrame of the
+    notebook (`FROM df_students`, assigned in its code) needs an SQL-on-DataFrames library, no
+    database connection."""
+    code, _ = seen_code(p)
+    runners = Counter(_QUERY_RUNNER.findall(_without_cell(code, own_lines(p))))
+    if runners:
+        runner = runners.most_common(1)[0][0]  # the way most of its queries run
+        return (
+            "The cell is an SQL query, not Python: put the query in a string and run it as the "
+            f"notebook's other queries are run (with `{runner}(...)`)."
+        )
+    tables = [t for t in _FROM_TABLE.findall("\n".join(own_lines(p))) if t.upper() != "SELECT"]
+    frame = next(
+        (t for t in tables if re.search(rf"^[ \t]*{re.escape(t)}[ \t]*=(?!=)", code, re.M)), ""
+    )
+    if frame:
+        return (
+            f"The cell is an SQL query over `{frame}`, a variable of this notebook, not a "
+            "database table: put the query in a string and run it on the DataFrame with an "
+            "SQL-on-DataFrames library (`sqldf(query)` of `pandasql`, or `duckdb.sql(query).df()`)."
+        )
+    return FOREIGN_HINTS["sql"]
+
+
+def _without_cell(code: str, cell: list[str]) -> str:
+    """``code`` without the crashing cell's own text (its query is no way of running one)."""
+    own = "\n".join(cell)
+    return code.replace(own, "") if own.strip() else code
+
+
 def _foreign(line: str, code: str) -> str:
-    """One of "url", "latex", "shell" or "sql" when the marked line (or the whole cell, for a
-    script or a query) is that kind of text; else ""."""
+    """One of "url", "rule", "latex", "shell" or "sql" when the marked line (or the whole cell,
+    for a script or a query) is that kind of text; else ""."""
     if _URL_LINE.match(line):
         return "url"
+    if _MARKDOWN_RULE.match(line):
+        return "rule"
     if _LATEX.search(line):
         return "latex"
     body = code or line
@@ -338,6 +384,12 @@ def _syntax_error(p, f):
                 f"The marked line ends with stray text after its code (`{stray}`), whose quote "
                 "opens a string that never closes: delete that text."
             )
+        if _string_goes_on(p, line):
+            return (
+                "The string opened on the marked line closes on the next line, but a string in "
+                'plain quotes must end on its own line: use triple quotes (`"""..."""`) for text '
+                "over several lines, or put it on one line."
+            )
         if re.search(r"\\['\"]", line):
             return (
                 "A backslash before a quote (`'\\'`) escapes it, so the string never ends: write "
@@ -362,6 +414,8 @@ def _syntax_error(p, f):
         return _never_closed(p.user_code, line)
     if _DIGIT_NAME.match(line):
         return "A name cannot start with a digit: rename it (e.g. `model_1` instead of `1_model`)."
+    if f.get("foreign") == "sql":
+        return _sql_hint(p)
     if f.get("foreign"):
         return FOREIGN_HINTS[f["foreign"]]
     if f.get("prose"):
@@ -385,7 +439,7 @@ def _syntax_error(p, f):
     )
     if not plain:
         return f"Python cannot parse this cell: {message.rstrip('.')} (on the marked line)."
-    return _invalid_line(line) or _unreadable(f.get("caret", ""), "comma" in message)
+    return _invalid_line(line, p.user_code) or _unreadable(f.get("caret", ""), "comma" in message)
 
 
 # An exercise's blank: three underscores or more standing alone (`axes.plot(____, ____)`).
@@ -485,13 +539,16 @@ def _never_closed(code: str, line: str) -> str:
 
 def _file_not_cell(message: str) -> tuple[str, str] | None:
     """(file, line) when the SyntaxError is in a `.py` file the cell imports or runs, not in the
-    cell: IPython names a cell `<ipython-input-…>`, `<string>` or a numbered `123.py`."""
+    cell: IPython names a cell `<ipython-input-…>`, `<string>` or a numbered `123.py`, and
+    Colab's newer IPython `ipython-input-635693387.py` (the message keeps only the file's name)."""
     m = re.search(r"\(([^()]*), line (\d+)\)\s*$", message)
     if not m:
         return None
     name = m.group(1).strip()
     base = re.split(r"[\\/]", name)[-1]
     if not base.endswith(".py") or re.fullmatch(r"\d+\.py", base) or "ipykernel" in name:
+        return None
+    if re.fullmatch(r"ipython-input-\d+(?:-[0-9a-f]+)?\.py", base):
         return None
     return base, m.group(2)
 
@@ -541,6 +598,41 @@ def _commented_code(line: str) -> bool:
     )
 
 
+def _unclosed_quote(line: str) -> str:
+    """The quote of the string the line leaves open (`"` in `x = "a and`), or ""."""
+    quote = ""
+    escaped = False
+    for char in line:
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char == "#":
+            return ""
+        elif char in "'\"":
+            quote = char
+    return quote
+
+
+def _string_goes_on(p: ParsedError, line: str) -> bool:
+    """The cell's line after the marked one closes the string the marked line opens: the text
+    was written over two lines in plain quotes. Read only when the message's line number points
+    at the marked line in the cell's own code."""
+    number = re.search(r", line (\d+)\)\s*$", p.message)
+    lines = own_lines(p) if p.cell_lines else []
+    if not number or not line.strip() or not 0 < int(number.group(1)) < len(lines):
+        return False
+    index = int(number.group(1)) - 1
+    if lines[index].strip() != line.strip():
+        return False
+    quote = _unclosed_quote(line)
+    following = lines[index + 1]
+    return bool(quote) and following.count(quote) % 2 == 1
+
+
 def _lone_quote_at_end(line: str) -> str:
     """The quote the line ends with, when the quotes before it are paired
     (`data['dept'] = 16.5'`)."""
@@ -548,6 +640,11 @@ def _lone_quote_at_end(line: str) -> str:
     if code[-1:] in ("'", '"') and code.count(code[-1]) % 2 == 1:
         return code[-1]
     return ""
+
+
+def _functions_called_on(alias: str, code: str) -> list[str]:
+    """The functions the code calls on ``alias`` (`get_book` of `pe.get_book(...)`)."""
+    return list(dict.fromkeys(re.findall(rf"(?<![\w.]){re.escape(alias)}\.(\w+)\s*\(", code)))
 
 
 def _unreadable(caret: str, comma: bool) -> str:
@@ -573,7 +670,32 @@ def _unreadable(caret: str, comma: bool) -> str:
     )
 
 
+# IPython's translation of a cell's `!command` line.
+_SHELL_ESCAPE = re.compile(r"""^get_ipython\(\)\.system\((['"])(.*)\1\)$""")
 _AFTER = re.compile(r"expected an indented block after '?(\w+)'? statement on line (\d+)")
+
+
+def _indented_alike_below(p, number: str, line: str) -> int:
+    """How many code lines after the marked one (line ``number`` of the cell) start at its
+    indentation, up to the first line that starts further left; 0 when the cell's line
+    ``number`` is not the marked line as it ran (indented)."""
+    lines = own_lines(p) if p.cell_lines else []
+    at = int(number) - 1
+    if not 0 <= at < len(lines) or lines[at].strip() != line.strip():
+        return 0
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    if not indent:
+        return 0  # the cell's code was edited since it ran: the line is not indented now
+    count = 0
+    for below in lines[at + 1 :]:
+        code = below.strip()
+        if not code or code.startswith("#"):
+            continue
+        depth = len(below) - len(below.lstrip())
+        if depth < indent:
+            break
+        count += depth == indent
+    return count
 
 
 def _indentation(p, message: str, line: str) -> str:
@@ -590,6 +712,25 @@ def _indentation(p, message: str, line: str) -> str:
         return (
             f"The `{after.group(1)}` line (line {after.group(2)}) needs an indented body: indent "
             "the lines that belong to it under it (or write `pass`)."
+        )
+    shell = _SHELL_ESCAPE.match(line.strip())
+    if message.startswith("unexpected indent") and shell:
+        # IPython read a `!` line as a shell command: in notes (`!t -> f`) it is text, and
+        # removing its indentation would run it in the shell.
+        written = f"!{shell.group(2)}"[:40]
+        place = f"Line {number}" if number else "The marked line"
+        return (
+            f"{place} (`{written}`) starts with `!`, which IPython runs as a shell command, and "
+            f"it is indented: if it is a note, make it a comment (`# {written}`); if a shell "
+            "command is meant, remove the spaces at its start."
+        )
+    more = _indented_alike_below(p, number, line) if number else 0
+    if message.startswith("unexpected indent") and more:
+        # ` k = 3` and the lines after it: a stray space before a whole block of lines
+        others = f"the {more} lines" if more > 1 else "the line"
+        return (
+            f"{where} and {others} after it start with the same indentation, but no `if`/`for`/"
+            "`def`/`with` line above opens a block for them: remove the spaces at their start."
         )
     if message.startswith("unexpected indent"):
         return (
@@ -645,15 +786,26 @@ def _bodiless_opener(p, line: str) -> str:
     return ""
 
 
-def _invalid_line(line: str) -> str:
+def _invalid_line(line: str, cell: str = "") -> str:
     """What the marked line itself shows, for a plain "invalid syntax"."""
     code = line.split("#", 1)[0].rstrip()
     if full_width_signs(code):
         return odd_character_hint(code)
-    hyphen = re.match(r"\s*(?:import|from)\s+([\w.]*-[\w.-]*)", code)
+    hyphen = re.match(r"\s*(?:import|from)\s+([\w.]*-[\w.-]*)(?:\s+as\s+(\w+))?", code)
     if hyphen:
         # `import pyexcel-xlsx`: a pip name, not a module name.
         module = hyphen.group(1).replace("-", "_")
+        called = _functions_called_on(hyphen.group(2), cell) if hyphen.group(2) else []
+        base = hyphen.group(1).split("-")[0]
+        if called and base:
+            # `pe.get_book(...)`: a `base-x` package may be a plugin that `base` itself uses,
+            # and then the functions the code calls are `base`'s.
+            return (
+                f"A module name cannot contain `-`: `{hyphen.group(1)}` is how pip names the "
+                f"package. Import its module (often `{module}`), or, if it is a plugin of "
+                f"`{base}`, `import {base}`: the one to import has `{called[0]}`, which the code "
+                "calls (see their documentation)."
+            )
         return (
             f"A module name cannot contain `-`: `{hyphen.group(1)}` is how pip names the "
             f"package; import it by its module name (often `{module}`, see its documentation)."

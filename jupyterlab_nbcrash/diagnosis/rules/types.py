@@ -309,9 +309,10 @@ def _opencv_not_an_array(p, f):
 
 def _not_callable(p, f):
     """When: the failing line calls something that is not callable. A library's own call of a
-    non-callable (a callback it stored) is not the user's line: the safe hint speaks."""
+    non-callable (a callback it stored) is not the user's line: the safe hint speaks, unless
+    the library's line calls a module's function that now holds a plain value."""
     if not raised_by_the_line(p):
-        return None
+        return _module_function_replaced(p, f.get("type", ""))
     t = f.get("type", "")
     for attr, types in _ATTRIBUTE_TYPES.items():
         m = re.search(rf"([\w.\]\[')\"]+)\.{attr}\s*\(\s*\)", p.user_line)
@@ -328,6 +329,8 @@ def _not_callable(p, f):
             "`list(x).index(v)`."
         )
     name = _only_call(p) or _only_unimported_call(p)
+    if not name and is_number(t):
+        name = _only_call_but_builtins(p)
     if t == "module":
         if name and hasattr(builtins, name):
             # `import str` (a file or package of that name) hides Python's own `str`: the call
@@ -379,6 +382,34 @@ def _not_callable(p, f):
     )
 
 
+# Module aliases as libraries write them: `np.zeros(...)` there is NumPy's function.
+_MODULE_CALL = re.compile(r"(?<![\w.])(np|numpy|math|os|pd|pandas)\.(\w+)\s*\(")
+_PLAIN_VALUES = frozenset({"tuple", "list", "dict", "str", "int", "float", "bool", "set"})
+
+
+def _module_function_replaced(p, t: str) -> str | None:
+    """A library's line calls a module's function (`np.zeros(shape)` in Keras) and a plain value
+    (a tuple) was called: if it is that function, an assignment in this kernel replaced it for
+    every library (`np.zeros = ...`); the other calls of the line are named as the other
+    reading."""
+    last = p.last_frame
+    if last is None or last.is_user or t not in _PLAIN_VALUES:
+        return None
+    calls = _MODULE_CALL.findall(last.failing_line or "")
+    if len(calls) != 1:
+        return None
+    module, name = calls[0]
+    package = last.package or last.library
+    where = f"`{package}`" if package else "the library"
+    line = last.failing_line.strip()
+    line = line if len(line) <= 60 else line[:59] + "…"
+    return (
+        f"Inside {where}, the line `{line}` called a `{t}`: if it "
+        f"is `{module}.{name}`, that function was replaced in this kernel (an assignment such as "
+        f"`{module}.{name} = ...`); restart the kernel and remove that assignment."
+    )
+
+
 def _decorated_call(p) -> bool:
     """The line calls a name the notebook defines with a decorated `def` and never assigns:
     the decorator's object is what is not callable here."""
@@ -406,6 +437,24 @@ def _only_unimported_call(p) -> str:
     return names[0]
 
 
+def _only_call_but_builtins(p) -> str:
+    """The one name the line calls apart from Python's builtins that the code never assigns
+    (`a` in `print(a(-1))`): a builtin is a function, so the other call met the value."""
+    code, _ = seen_code(p)
+    bare = re.sub(r"'[^']*'|\"[^\"]*\"", "''", p.user_line)
+    names = [
+        n
+        for n in _CALL_NAME.findall(bare)
+        if not (
+            callable(getattr(builtins, n, None))
+            and not re.search(rf"^[ \t]*{re.escape(n)}[ \t]*=(?!=)", code, re.M)
+        )
+    ]
+    if len(names) != 1 or re.search(r"[\])]\s*\(", bare):
+        return ""
+    return names[0]
+
+
 def _called_value(p, name: str, t: str) -> str:
     """`name(...)` where `name` holds a value of type ``t``. "An assignment replaced the
     function" only when there is a function of that name: a Python builtin, a ``def``, class,
@@ -425,8 +474,23 @@ def _called_value(p, name: str, t: str) -> str:
             f"`{name}` holds a `{t}` here, not a function: an assignment (`{name} = ...`) "
             "replaced the function, or `[...]` was meant; rename the variable and re-run."
         )
+    if first and imports_name(code, first.split(".")[0]):
+        # `np.zeros(...)`: the name is the module's; whether it is a function of the module
+        # (then something replaced it) or a value (then the `()` is the slip) is not seen here.
+        return (
+            f"`{name}` holds a `{t}` here, not a function: if it is a function of "
+            f"`{first}`, an assignment (`{name} = ...`) replaced it, so run the import again (or "
+            "restart the kernel) and remove that assignment; if it is a value, drop the `()`."
+        )
     if is_number(t):
         fix = f"write `{name} * (...)` to multiply, or drop the `()`"
+        index = re.search(rf"\b{re.escape(name)}\(\s*(-?\d+)\s*\)", p.user_line)
+        if index:
+            # `a(-1)` on a number: an item was meant, but a number has none; its text has digits
+            fix = (
+                f"for a digit, index its text (`str({name})[{index.group(1)}]`: a number has no "
+                f"items), or write `{name} * (...)` to multiply"
+            )
     else:
         fix = f"write `{name}` without the `()`, or `{name}[...]` to take items"
     if whole and not first:  # an object's attribute may hide a method of its class: unseen
@@ -613,6 +677,16 @@ def _unhashable(p, f):
         )
     if t in ("DataFrame", "Series") or t.endswith("GroupBy"):
         return _pandas_object_as_label(p, t)
+    braces = _set_with_a_list(p.user_line) if t == "list" and raised_by_the_line(p) else ""
+    if braces:
+        # `a.replace({[1, np.nan], 2})`: commas without `:` make a set, which cannot hold a
+        # list; a dict (`{old: new}`) or a list was meant.
+        shown = braces if braces in p.user_line else "{...}"  # its strings are blanked
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        return (
+            f"`{shown}` is a set (items without `key: value`), and a list cannot be a member of "
+            "a set: write a dict `{old: new}` if a mapping was meant, or `[...]` for a list."
+        )
     if _matplotlib_categories(p):
         # Values that are not plain numbers are read as category labels, one per point.
         return (
@@ -624,6 +698,29 @@ def _unhashable(p, f):
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
     )
+
+
+def _set_with_a_list(line: str) -> str:
+    """The `{...}` of the line whose items hold a list (`{[1, 2], 3}`) and no `:` at its top
+    level (so a set, not a dict), as written; "" when there is none."""
+    code = _code_only(line)
+    for start in (i for i, ch in enumerate(code) if ch == "{"):
+        depth, colon, has_list, i = 0, False, False, start
+        for i in range(start, len(code)):
+            ch = code[i]
+            if ch in "([{":
+                depth += 1
+                if ch == "[" and depth == 2 and re.search(r"[{,]\s*$", code[start:i]):
+                    has_list = True  # an item that starts with `[`: a list literal
+            elif ch in ")]}":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif ch == ":" and depth == 1:
+                colon = True
+        if depth == 0 and has_list and not colon and "for" not in code[start:i].split():
+            return code[start : i + 1]
+    return ""
 
 
 def _matplotlib_categories(p) -> bool:
@@ -689,6 +786,15 @@ def _unsupported_operands(p, f):
                 f"`{op}` needs numbers, and this line gives it text written in quotes "
                 f"(`{words}`), which no conversion turns into a number: pass numbers instead."
             )
+        several = _numbers_in_one_text(p, op)
+        if several and "pandas" not in p.libraries:
+            name, text, sep = several
+            shown = text if len(text) <= 16 else text[:15] + "…"
+            return (
+                f"`{name}` holds several numbers in one text (`'{shown}'`), which `float(...)` "
+                f"cannot read: split it into numbers first, e.g. "
+                f"`np.array({name}.split('{sep}'), dtype=float)`."
+            )
         # Columns only when pandas applied the operator; otherwise two Python strings.
         if "pandas" in p.libraries:
             held, first = "the columns hold strings", ""
@@ -742,6 +848,28 @@ def _unsupported_operands(p, f):
     )
 
 
+# A text of numbers with a separator between them: "4,2,2", "1.5; 2", "3 4 5".
+_NUMBER_LIST = re.compile(r"^\s*-?\d+(?:\.\d+)?(?:\s*([,;]|\s)\s*-?\d+(?:\.\d+)?)+\s*$")
+
+
+def _numbers_in_one_text(p, op: str) -> tuple[str, str, str] | None:
+    """(name, its text, the separator) when a plain-name operand of `op` on the line was
+    last assigned a quoted text of several numbers (`a = "4,2,2"`): no conversion of the whole
+    text gives a number."""
+    code, _ = seen_code(p)
+    for name in re.findall(
+        rf"(?<![\w.])([A-Za-z_]\w*)\s*{re.escape(op)}|{re.escape(op)}\s*([A-Za-z_]\w*)(?![\w.(\[])",
+        _code_only(p.user_line),
+    ):
+        name = name[0] or name[1]
+        assigned = re.findall(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)[ \t]*(.*)$", code, re.M)
+        literal = re.fullmatch(r"""(['"])([^'"]*)\1\s*""", assigned[-1]) if assigned else None
+        numbers = _NUMBER_LIST.match(literal.group(2)) if literal else None
+        if numbers:
+            return name, literal.group(2), numbers.group(1).strip() or " "
+    return None
+
+
 def _word_operand(line: str, op: str) -> str:
     """A quoted literal without a digit that the line gives `op` directly (`'a' - x`,
     `divmod('a', 3)`), or "": text no float() or to_datetime() could read as a number."""
@@ -766,6 +894,15 @@ def _function_as_operand(p, t: str, o: str, op: str) -> str:
     """A function or method where a value belongs. `df.pop > 5`: a column named like a
     DataFrame method is read through the dot as the method; `f - 0.3` on a plain function:
     calling it needs its arguments, or the user builds a new function."""
+    key = re.search(r"\bkey\s*=\s*lambda\s+(\w+)\s*:\s*(\1\.\w+)\s*[,)]", p.user_line)
+    if key and op in ("<", ">", "<=", ">="):
+        # `sorted(s, key=lambda x: x.index)`: the key returns each item's method, and sorting
+        # compares those methods.
+        return (
+            f"The `key` function returns `{key.group(2)}`, a method of each item, not a value, "
+            "and sorting compares what `key` returns: make it return a value (call the method "
+            "with what it needs, or use an item or attribute that holds the value)."
+        )
     bare = re.findall(r"\.([A-Za-z_]\w*)\b(?!\s*[(\w])", _code_only(p.user_line))
     if "method" in (t, o) and len(bare) == 1:
         name = bare[0]
@@ -826,8 +963,14 @@ def _text_joined_with_non_text(p, f):
             f"Text (str) is joined with a {other}: join only strings, e.g. with "
             "`', '.join(map(str, items))` or an f-string."
         )
+    if other == "Tag" and re.search(r"\bbs4\b|BeautifulSoup", p.user_code):
+        # BeautifulSoup's element where text is joined: its text (or its HTML) is what fits
+        return (
+            f"Text (str) is joined with a BeautifulSoup `{other}` (an HTML element, not text): "
+            "take its text with `.get_text()`, or `str(...)` for its HTML."
+        )
     if not _NUMBER_TYPE.match(other):
-        return None  # a Tag, a Path, an object: whether its text is meant is not seen here
+        return None  # a Path, an object: whether its text is meant is not seen here
     return (
         "Text and a number are joined with `+`: convert the number with `str(x)` (or the text "
         "with `int(...)`/`float(...)` if it holds a number), or use an f-string."

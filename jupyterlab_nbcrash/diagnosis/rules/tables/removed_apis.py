@@ -290,6 +290,13 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     ("seaborn", "histplot"): Replacement(
         "pip install -U seaborn (needs seaborn >= 0.11)", "seaborn"
     ),
+    # Matplotlib's Axes methods added in 3.4 (a subplot is `AxesSubplot` before 3.7)
+    ("AxesSubplot", "bar_label"): Replacement(
+        "pip install -U matplotlib (needs matplotlib >= 3.4)", "matplotlib"
+    ),
+    ("Axes", "bar_label"): Replacement(
+        "pip install -U matplotlib (needs matplotlib >= 3.4)", "matplotlib"
+    ),
     # SciPy / PIL / networkx / gensim / statsmodels
     ("scipy.misc", "imread"): Replacement("imageio.v3.imread(path)", "scipy"),
     ("scipy.misc", "imresize"): Replacement("PIL.Image.fromarray(a).resize(size)", "scipy"),
