@@ -125,7 +125,10 @@ def analyse(record: ErrorRecord, parsed=None) -> NotebookFinding | None:
         line = getattr(parsed, "user_line", "") or ""
         frames = getattr(parsed, "frames", ()) or ()
         top = next((f for f in frames if f.is_user), None)  # the crash cell's own statement
-        return _unrun_branch(nb, name, top) or _undefined_name_finding(nb, name, message, line)
+        inner = next((f for f in reversed(frames) if f.is_user), None)  # where it was raised
+        return _unrun_branch(nb, name, top) or _undefined_name_finding(
+            nb, name, message, line, inner
+        )
     if ename in _STATE_ERRORS or _SHAPE_MESSAGE.search(message):
         return _changed_state(nb, ename, message, parsed)
     missing = _NO_MODULE.search(message)
@@ -281,14 +284,14 @@ class _Notebook:
 
 
 def _undefined_name_finding(
-    nb: _Notebook, name: str, message: str, line: str = ""
+    nb: _Notebook, name: str, message: str, line: str = "", inner=None
 ) -> NotebookFinding | None:
     if deletes_name(line, name):
         return None  # `del df` of a name already gone: the rule's hint says so
     definers = [c for c in nb.mentioning(name) if c is not nb.crash and name in nb.names(c).defines]
     evidence = [f"`{name}` is not defined when {nb.where()} ran"]
     if not definers:
-        return _defined_nowhere(nb, name, message, evidence, line)
+        return _defined_nowhere(nb, name, message, evidence, line, inner)
     own = _own_assignment_hint(nb, name, defined_elsewhere=True)
     if own:  # the cell reads the name above its own assignment: that fails whatever ran before
         evidence.append(f"{nb.where()} reads `{name}` above the line that assigns it")
@@ -394,7 +397,9 @@ def _own_assignment_hint(nb: _Notebook, name: str, defined_elsewhere: bool) -> s
     )
 
 
-def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str], line: str):
+def _defined_nowhere(
+    nb: _Notebook, name: str, message: str, evidence: list[str], line: str, inner=None
+):
     evidence.append(f"none of the notebook's {len(nb.cells)} code cells defines `{name}`")
     dynamic = [c for c in nb.cells if _may_be_dynamic(c.source) and nb.names(c).dynamic]
     if dynamic:
@@ -411,22 +416,29 @@ def _defined_nowhere(nb: _Notebook, name: str, message: str, evidence: list[str]
     own = _own_assignment_hint(nb, name, defined_elsewhere=False)
     if own:
         return _finding(IMPLEMENTATION, None, decisive, own, evidence)
+    variant = _case_variant_nearby(inner, name)
+    if variant:
+        # `age = cols[0]` above `if pd.isnull(Age):` in the same function: the spelling, not a
+        # column, is what differs
+        evidence.append(f"the failing code assigns `{variant}`, `{name}` in another case")
+        hint = (
+            f"`{name}` is not defined, but the code around the failing line assigns `{variant}`: "
+            "Python names are case-sensitive; write the same name in both places."
+        )
+        return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
     column = _column_named_like(nb, name)
     if column:
         # No cell binds it at the top level, and the notebook reads it as a column: the line
         # uses the column's name as if it were a variable.
         evidence.append(f"the notebook reads `{column}['{name}']`")
-        hint = (
-            f"`{name}` is no variable here, but the notebook uses '{name}' as a column or key "
-            f"(`{column}['{name}']`): read it from there (`{column}['{name}']`), or use the "
-            "variable that holds it."
-        )
+        hint = _column_hint(name, column, subscript_of(line, name))
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
     local = next((c for c in nb.mentioning(name) if name in nb.names(c).local_only), None)
-    if local is not None:
+    failing_function = inner.function if inner is not None else ""
+    below = local is not None and nb.crash is not None and local.index > nb.crash.index
+    hint = _local_hint(local, name, below, line, failing_function) if local is not None else None
+    if hint:
         evidence.append(f"{_cell_name(local)} assigns `{name}` only inside a function or class")
-        below = nb.crash is not None and local.index > nb.crash.index
-        hint = _local_hint(local, name, below)
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence, local)
     # How the failing line (else the cell) uses the name picks the import: glob(...), glob.glob(...)
     statement = import_for(name, line or (nb.crash.source if nb.crash else ""))
@@ -727,11 +739,49 @@ def _column_named_like(nb, name: str) -> str:
     return found[-1] if found else ""
 
 
-def _local_hint(cell: Cell, name: str, below: bool = False) -> str:
+def _column_hint(name: str, column: str, subscripted: str) -> str:
+    """`name` is read as a variable, and the notebook reads `column['name']`. When the failing
+    line itself subscripts with it (`bike_train[cnt]`), the quotes go there, on that object."""
+    if subscripted:
+        return (
+            f"`{name}` is no variable here, but the notebook uses '{name}' as a column or key: "
+            f"put it in quotes, `{subscripted}['{name}']`."
+        )
+    return (
+        f"`{name}` is no variable here, but the notebook uses '{name}' as a column or key "
+        f"(`{column}['{name}']`): read it from there (`{column}['{name}']`), or use the "
+        "variable that holds it."
+    )
+
+
+def _case_variant_nearby(inner, name: str) -> str:
+    """A name that differs from ``name`` only in case and that the failing frame's shown code
+    assigns above the failing line (`age = cols[0]` for `Age`), else "". Not the failing line's
+    own target: `game = GAME(...)` names the result after the missing class."""
+    if inner is None or inner.failing_line not in inner.code_lines:
+        return ""
+    assigned = re.compile(r"\s*([A-Za-z_]\w*)\s*(?:[-+*/]?=)(?!=)")
+    for code in inner.code_lines[: inner.code_lines.index(inner.failing_line)]:
+        m = assigned.match(code)
+        if m and m.group(1) != name and m.group(1).lower() == name.lower():
+            return m.group(1)
+    return ""
+
+
+_DATA_VALUES = (ast.Constant, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.JoinedStr)
+
+
+def _local_hint(
+    cell: Cell, name: str, below: bool = False, line: str = "", failing_function: str = ""
+) -> str | None:
     """How `name` is bound only inside a def or class of ``cell``: a parameter has a value only
     while its function runs, a class attribute is read through the class; a local variable can be
-    returned. "Return it" is said only for the last."""
+    returned. "Return it" is said only for the last. None when that binding cannot be what the
+    failing line meant: a class's plain value where the line calls the name, a parameter of
+    another function than the one the name is missing in."""
     where = f"cell {cell.index + 1}"
+    called = re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", line) is not None
+    in_function = failing_function not in ("", "<module>")
     try:  # IPython, not Python: a `%matplotlib inline` line must not hide the defs
         tree = python_tree(to_python(cell.source)[0])
     except (RecursionError, MemoryError):
@@ -741,18 +791,26 @@ def _local_hint(cell: Cell, name: str, below: bool = False) -> str:
             a = node.args
             params = [*a.posonlyargs, *a.args, *a.kwonlyargs, a.vararg, a.kwarg]
             if any(p is not None and p.arg == name for p in params):
+                if in_function and getattr(node, "name", "") != failing_function:
+                    # missing inside `lmagic()`, a parameter of `cmagic()`: not this binding
+                    return None
                 owner = f"`{node.name}()`" if not isinstance(node, ast.Lambda) else "a lambda"
                 return (
                     f"`{name}` is a parameter of {owner} in {where}: it has a value only inside "
                     "that function while it runs; outside it, use the value you pass in, or "
                     f"create `{name}` at the top level of a cell."
                 )
-        if isinstance(node, ast.ClassDef) and any(
-            isinstance(t, ast.Name) and t.id == name
-            for stmt in node.body
+        values = [
+            stmt.value
+            for stmt in (node.body if isinstance(node, ast.ClassDef) else ())
             if isinstance(stmt, (ast.Assign, ast.AnnAssign))
             for t in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])
-        ):
+            if isinstance(t, ast.Name) and t.id == name
+        ]
+        if values:
+            if called and all(isinstance(v, _DATA_VALUES) for v in values):
+                # `name(a)` where the class holds `name = ""`: a string is no function to call
+                return None
             return (
                 f"`{name}` is an attribute of the class `{node.name}` in {where}: read it as "
                 f"`{node.name}.{name}` (or `self.{name}` inside its methods)."
