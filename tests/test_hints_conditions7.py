@@ -356,7 +356,11 @@ def test_a_name_cut_at_slash_from_a_windows_path_is_no_missing_folder():
 
 def test_a_kaggle_path_on_colab_is_downloaded_into_the_session():
     message = "[Errno 2] No such file or directory: '/kaggle/input/cats/train.csv'"
-    frames = [("/usr/local/lib/python3.10/dist-packages/pandas/io/common.py", "get_handle")]
+    # a frame of Colab's own code: /usr/local/.../dist-packages alone is Kaggle's image too
+    frames = [
+        ("/usr/local/lib/python3.10/dist-packages/google/colab/_shell.py", "run_cell"),
+        ("/usr/local/lib/python3.10/dist-packages/pandas/io/common.py", "get_handle"),
+    ]
     text = _file_hint("FileNotFoundError", message, "pd.read_csv(p)", frames)
     assert "runs on Colab" in text and "local copy" not in text, text
 

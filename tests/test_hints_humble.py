@@ -211,7 +211,8 @@ def test_a_key_the_code_names_elsewhere_is_meant_not_a_typo():
     [
         ("/kaggle/input/titanic/train.csv", SITE, "“Add Input”", "download"),
         ("/kaggle/input/titanic/train.csv", VENV_SITE, "download", "this Kaggle notebook"),
-        ("/kaggle/input/titanic/train.csv", COLAB_SITE, "is a Kaggle path", "Add Input"),
+        # Kaggle's image keeps its packages where Colab's does: both readings, no platform
+        ("/kaggle/input/titanic/train.csv", COLAB_SITE, "elsewhere, download", "runs on Colab"),
         ("/kaggle/working/submission.csv", SITE, "output folder", "download"),
         ("/content/train.csv", COLAB_SITE, "session storage", "outside Colab"),
         ("/content/train.csv", VENV_SITE, "outside Colab", "/kaggle"),

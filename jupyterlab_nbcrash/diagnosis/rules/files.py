@@ -357,9 +357,12 @@ def _missing_file(p, f):
         return (
             f"`{f.get('filename') or path}` does not exist: is the extension a typo for `.{typo}`?"
         )
-    local = machine in ("windows", "macos")
+    local = machine in ("windows", "macos", "home")
     on_kaggle = machine == "kaggle" or on_conda_image(p)
     on_colab = machine == "colab" or (machine == "hosted" and not on_kaggle)
+    # Kaggle's newer image keeps its packages where Colab's does (/usr/local/.../dist-packages):
+    # such frames alone cannot tell a Kaggle notebook from a Colab one.
+    surely_colab = machine == "colab" or (machine == "hosted" and p.saved_by_colab)
     if norm.startswith("/content/drive") or "drive/My Drive" in norm or "MyDrive" in norm:
         if local or on_kaggle:
             return _elsewhere(path, "a Google Colab")
@@ -375,7 +378,7 @@ def _missing_file(p, f):
             f"read it from Drive){elsewhere}."
         )
     if "/kaggle/" in norm or norm.startswith("../input"):
-        if on_colab and not local:
+        if surely_colab and not local:
             return (
                 f"{code_span(path, 60)} is a Kaggle path, and this notebook runs on Colab: "
                 "download the dataset into this session (the Kaggle API or `kagglehub`) and point "
@@ -407,6 +410,16 @@ def _missing_file(p, f):
     if named and named not in p.user_code and no_arguments and by_a_library:
         # The line passes nothing and the cell names no such file: a library built the path
         # (a config, a cache, a default).
+        variable = _environment_read(p.last_frame)
+        if variable:
+            # `os.environ['PROJ_LIB']` on the library's own lines: that setting, not the
+            # library's documentation, is what to fix
+            return (
+                f"{code_span(path, 60)} is built from the environment variable `{variable}`, "
+                f"which `{_module_of(p.last_frame.filename)}` reads: set it to the folder that "
+                f"holds that file (`os.environ['{variable}'] = ...` in a cell after a kernel "
+                "restart, before the import)."
+            )
         library = p.api_library or p.last_frame.library
         who = f"`{library}`"
         return (
@@ -434,7 +447,7 @@ def _missing_file(p, f):
             "`/kaggle/working`, and attached data is under `/kaggle/input/<dataset>/`; read it "
             "from there (list it with `os.listdir('/kaggle/input')`)."
         )
-    if machine == "colab" and not is_absolute(norm):
+    if machine == "colab" and not is_absolute(norm) and not _fetched_by_a_cell(p, norm):
         return (
             f"`{shown}` is not in the working folder (on Colab `/content`, unless a cell "
             "changed it with `%cd`): upload it there (files are lost when the runtime restarts), "
@@ -444,6 +457,44 @@ def _missing_file(p, f):
         f"`{shown}` was not found from the notebook's working directory (`os.getcwd()`): check "
         "the folder and the file name's spelling and extension."
     )
+
+
+# A line that downloads or unpacks data: the files under what it names come from the notebook
+# itself, not from an upload.
+_FETCHES = re.compile(
+    r"\b(?:curl|wget|tar|unzip|7z|gdown|git\s+clone|get_file|urlretrieve|extractall|unpack_archive"
+    r"|download)\b"
+)
+
+
+def _fetched_by_a_cell(p, norm: str) -> bool:
+    """A cell of the notebook downloads or unpacks the relative path's first folder
+    (`!tar -xf aclImdb_v1.tar.gz` for `aclImdb/train/...`): then no upload is missing."""
+    top = norm.lstrip("./").split("/", 1)[0]
+    if not top or top == norm.lstrip("./"):
+        return False
+    return any(
+        top in line and _FETCHES.search(line)
+        for code in p.notebook_code
+        for line in code.splitlines()
+    )
+
+
+_ENVIRON_READ = re.compile(r"""\b(?:environ\[|environ\.get\(|getenv\()\s*['"](\w+)['"]""")
+
+
+def _environment_read(frame) -> str:
+    """The environment variable the frame's shown code reads (`os.environ['PROJ_LIB']`), or ""."""
+    found = (_ENVIRON_READ.search(line) for line in frame.code_lines)
+    return next((m.group(1) for m in found if m), "")
+
+
+def _module_of(filename: str) -> str:
+    """`mpl_toolkits.basemap` of `.../site-packages/mpl_toolkits/basemap/__init__.py`."""
+    parts = re.split(r"[\\/]+", filename)
+    start = max((i + 1 for i, part in enumerate(parts) if part.endswith("-packages")), default=0)
+    parts = [part.removesuffix(".py") for part in parts[start:] if part != "__init__.py"]
+    return ".".join(parts[-3:]) if parts else filename
 
 
 def _elsewhere(path: str, platform: str) -> str:

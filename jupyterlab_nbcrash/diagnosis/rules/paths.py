@@ -136,12 +136,20 @@ def is_absolute(path: str) -> bool:
 def machine_of(p: ParsedError) -> str:
     """The machine the notebook ran on, from the files of its frames (not from the path it
     failed to open, which is where the notebook was written): "windows", "macos", "kaggle",
-    "colab", or "hosted" for the Linux images of Colab and Kaggle; "" when they do not tell."""
+    "colab", "hosted" for the Linux images of Colab and Kaggle, "home" for a Python installed in
+    a user's home folder; "" when they do not tell."""
     files = " ".join(" " + fr.filename for fr in p.frames)
     found = runtime(dataclasses.replace(p, text=files, message=""))
     if not found and re.search(r"/usr/local/lib/python3\.\d+/dist-packages/|/opt/conda/", files):
         return "hosted"
+    if not found and _HOME_PYTHON.search(files):
+        return "home"
     return found or ("colab" if p.saved_by_colab else "")
+
+
+# A conda installed in a user's home folder (`~/anaconda3/lib/python3.7/site-packages`): a
+# machine of one's own; Colab and Kaggle keep their Pythons under /usr/local and /opt/conda.
+_HOME_PYTHON = re.compile(r"(?:^|\s)(?:~|/home/[^/\s]+)/(?:opt/)?(?:ana|mini)conda\d?/")
 
 
 def on_conda_image(p: ParsedError) -> bool:
