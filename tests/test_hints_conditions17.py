@@ -123,3 +123,117 @@ def test_a_parameter_read_at_the_top_level_is_still_named():
     frame = "Cell In[2], line 1\n----> 1 print(ctx)\n"
     text = _name_error(cells, [frame], "ctx")
     assert "parameter of `render()`" in text, text
+
+
+# ------------------------------------------------ missing files: the machine the frames show
+
+
+def _missing_file(cell: str, library_frame: str, path: str, others=(), evalue=None) -> str:
+    line = cell.splitlines()[-1]
+    frames = [f"<ipython-input-4-0a1b2c3d4e5f> in <module>\n----> 1 {line}\n", library_frame]
+    message = f"[Errno 2] No such file or directory: '{path}'"
+    cells = [*others, cell]
+    nb = [
+        {"id": f"c{i}", "index": i, "source": s, "execution_count": i + 1, "cell_type": "code"}
+        for i, s in enumerate(cells)
+    ]
+    record = ErrorRecord.from_dict(
+        {
+            "ename": "FileNotFoundError",
+            "evalue": evalue or message,
+            "traceback": [
+                "---------------------------------------------------------------------------",
+                "FileNotFoundError                         Traceback (most recent call last)",
+                *frames,
+                f"FileNotFoundError: {message}",
+            ],
+            "code": cell,
+            "cell_id": f"c{len(cells) - 1}",
+            "execution_count": len(cells),
+            "notebook": {"path": "a.ipynb", "cells": nb},
+        }
+    )
+    return diagnose(record).hint
+
+
+def _h5py_frame(root: str) -> str:
+    return (
+        f"{root}/h5py/_hl/files.py in make_fid(name, mode, userblock_size, fapl, fcpl, swmr)\n"
+        "    240         flags |= h5f.ACC_SWMR_READ\n"
+        "--> 241     fid = h5f.open(name, flags, fapl=fapl)\n"
+    )
+
+
+def test_shared_dist_packages_do_not_tell_colab_from_kaggle():
+    # Kaggle's image keeps its packages under /usr/local/lib/pythonX.Y/dist-packages as well
+    cell = "model.load_weights('/kaggle/input/weights/net.h5')"
+    frame = _h5py_frame("/usr/local/lib/python3.11/dist-packages")
+    text = _missing_file(cell, frame, "/kaggle/input/weights/net.h5")
+    assert "runs on Colab" not in text and "Kaggle" in text, text
+
+
+def test_a_notebook_saved_by_colab_still_is_on_colab():
+    cell = "model.load_weights('/kaggle/input/weights/net.h5')"
+    frame = _h5py_frame("/usr/local/lib/python3.11/dist-packages")
+    text = _missing_file(cell, frame, "/kaggle/input/weights/net.h5", evalue="ignored")
+    assert "runs on Colab" in text, text
+
+
+def test_a_conda_in_the_home_folder_is_no_colab_session():
+    cell = "import pandas as pd\ndf = pd.read_csv('/content/sample_data/train.csv')"
+    frame = (
+        "~/miniconda3/lib/python3.10/site-packages/pandas/io/common.py in get_handle(path)\n"
+        "    872             handle = open(\n"
+        "--> 873                 handle,\n"
+    )
+    text = _missing_file(cell, frame, "/content/sample_data/train.csv")
+    assert "session storage" not in text and "Colab path" in text, text
+
+
+def _colab_open(others=()) -> str:
+    cell = "text = open('reviews/train/pos/12_7.txt').read()"
+    frame = (
+        "/usr/local/lib/python3.10/dist-packages/google/colab/_shell.py in open(file)\n"
+        "--> 10     return io.open(file)\n"
+    )
+    return _missing_file(cell, frame, "reviews/train/pos/12_7.txt", others)
+
+
+def test_no_upload_is_missing_where_a_cell_unpacks_the_data():
+    text = _colab_open(["!wget -q https://example.org/reviews.tar.gz\n!tar -xf reviews.tar.gz"])
+    assert "upload" not in text, text
+
+
+def test_a_relative_path_on_colab_still_gets_the_upload_advice():
+    assert "upload it there" in _colab_open(), _colab_open()
+
+
+def test_a_path_built_from_an_environment_variable_names_it():
+    cell = "from mpl_toolkits.basemap import Basemap"
+    frame = (
+        "~\\Anaconda3\\lib\\site-packages\\mpl_toolkits\\basemap\\__init__.py in <module>\n"
+        "    154 # the epsg table\n"
+        "    155 pyproj_datadir = os.environ['PROJ_LIB']\n"
+        "--> 156 epsgf = open(os.path.join(pyproj_datadir,'epsg'))\n"
+    )
+    text = _missing_file(cell, frame, "C:/Users/ana\\\\epsg")
+    assert "`PROJ_LIB`" in text and "`mpl_toolkits.basemap`" in text, text
+
+
+# ------------------------------------------------ a one-letter module
+
+
+def test_a_one_letter_module_reads_first_as_a_slip_of_the_import_line():
+    cell = "import numpy as np\nimport q"
+    record = ErrorRecord(
+        ename="ModuleNotFoundError",
+        evalue="No module named 'q'",
+        traceback=(
+            "ModuleNotFoundError                       Traceback (most recent call last)",
+            "Cell In[1], line 2\n      1 import numpy as np\n----> 2 import q\n",
+            "ModuleNotFoundError: No module named 'q'",
+        ),
+        code=cell,
+    )
+    text = diagnose(record).hint
+    assert "slip or unfinished" in text and "%pip install q" not in text, text

@@ -373,6 +373,12 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
         # the import line): a package of that pip name is most often another
         # one, so no install command is guessed.
         pkg = "if it comes from a package, install that package under its pip name"
+        if not local:
+            # `import s` under four complete imports: first of all a slip or an unfinished line
+            return (
+                f"Python finds no module `{top}`: if the import line is a slip or unfinished, "
+                f"complete or remove it; {own}. {pkg.capitalize()}, then restart the kernel."
+            )
         return f"Python finds no module `{top}`: {own}; {pkg}. Then restart the kernel."
     return f"Python finds no module `{top}`: {pkg}; {own}. Then restart the kernel."
 
