@@ -237,3 +237,76 @@ def test_a_one_letter_module_reads_first_as_a_slip_of_the_import_line():
     )
     text = diagnose(record).hint
     assert "slip or unfinished" in text and "%pip install q" not in text, text
+
+
+# ------------------------------------------------ slips the failing line shows
+
+
+def test_a_default_value_cannot_read_another_parameter():
+    line = "def show(img, cut=img.shape[0] // 2, cmap='gray'):"
+    cell = f"{line}\n    plt.imshow(img[cut], cmap=cmap)"
+    frame = f"Cell In[2], line 1\n----> 1 {line}\n      2     plt.imshow(img[cut], cmap=cmap)\n"
+    text = _name_error(["img = load()", cell], [frame], "img")
+    assert "`cut`" in text and "`None`" in text and "Run cell" not in text, text
+
+
+def test_a_dot_typed_for_an_underscore_names_the_variable():
+    cell = "fit.rnn = model_a.fit(x, y)\nfit_lstm = model_b.fit(x, y)"
+    cells = ["fit = model.fit(x, y)", cell]
+    frame = "Cell In[2], line 1\n----> 1 fit.rnn = model_a.fit(x, y)\n"
+    text = _name_error(cells, [frame], "fit")
+    assert "`fit_rnn = ...`" in text, text
+
+
+def test_an_attribute_set_without_a_sibling_is_no_underscore_slip():
+    cells = ["fit = model.fit(x, y)", "fit.rnn = model_a.fit(x, y)"]
+    frame = "Cell In[2], line 1\n----> 1 fit.rnn = model_a.fit(x, y)\n"
+    text = _name_error(cells, [frame], "fit")
+    assert "fit_rnn" not in text, text
+
+
+# ------------------------------------------------ where the name should have come from
+
+
+def test_a_name_bound_only_in_a_loop_body_above_was_never_bound():
+    cell = "for ax in fig.axes:\n    handles, names = ax.get_legend_handles_labels()\nshow(handles)"
+    frame = "Cell In[2], line 3\n      1 for ax in fig.axes:\n----> 3 show(handles)\n"
+    text = _name_error(["handles = []", cell], [frame], "handles")
+    assert "only inside a `for` loop" in text and "Run cell" not in text, text
+
+
+def test_a_loop_variable_itself_is_no_unrun_body():
+    cell = "for handles in groups:\n    pass\nshow(handles)"
+    frame = "Cell In[2], line 3\n      1 for handles in groups:\n----> 3 show(handles)\n"
+    text = _name_error(["groups = []", cell], [frame], "handles")
+    assert "only inside a `for` loop" not in text, text
+
+
+def _saved_counts(cells: list[tuple[str, int]], name: str) -> str:
+    """A NameError on ``name`` in the last of ``cells`` ((source, saved count) pairs)."""
+    nb = [
+        {"id": f"c{i}", "index": i, "source": s, "execution_count": n, "cell_type": "code"}
+        for i, (s, n) in enumerate(cells)
+    ]
+    source, count = cells[-1]
+    record = ErrorRecord.from_dict(
+        {
+            "ename": "NameError",
+            "evalue": f"name '{name}' is not defined",
+            "traceback": [
+                f"Cell In[{count}], line 1\n----> 1 {source}\n",
+                f"NameError: name '{name}' is not defined",
+            ],
+            "code": source,
+            "cell_id": f"c{len(cells) - 1}",
+            "execution_count": count,
+            "notebook": {"path": "a.ipynb", "cells": nb},
+        }
+    )
+    return diagnose(record).hint
+
+
+def test_the_cell_to_run_first_creates_the_name_rather_than_changes_it():
+    cells = [("sales = load('a.csv')", 4), ("sales = sales.dropna()", 5), ("sales.describe()", 3)]
+    text = _saved_counts(cells, "sales")
+    assert "Run cell 1 first" in text, text

@@ -10,6 +10,7 @@ traceback's lines): then an answer of "not defined" is only "not defined in what
 
 from __future__ import annotations
 
+import ast
 import re
 
 from .traceback import ParsedError
@@ -125,6 +126,32 @@ def _quoted_around(line: str, at: int) -> bool:
     return before.count("'") % 2 == 1 or before.count('"') % 2 == 1
 
 
+def _default_reads_parameter(line: str, name: str) -> tuple[str, str] | None:
+    """(function, parameter) when ``line`` is a `def` whose default value of ``parameter``
+    reads ``name``, another parameter of the same function; else None."""
+    if not re.match(r"(?:async\s+)?def\s", line):
+        return None
+    try:
+        tree = ast.parse(line.rstrip() + "\n    pass")
+    except SyntaxError:  # a signature spread over several lines: not read here
+        return None
+    node = tree.body[0] if tree.body else None
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    a = node.args
+    positional = [*a.posonlyargs, *a.args]
+    pairs = list(zip(positional[len(positional) - len(a.defaults) :], a.defaults, strict=True)) + [
+        (arg, d) for arg, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if d is not None
+    ]
+    params = {arg.arg for arg in [*positional, *a.kwonlyargs]}
+    if name not in params:
+        return None
+    for arg, value in pairs:
+        if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(value)):
+            return node.name, arg.arg
+    return None
+
+
 def name_slip(p: ParsedError, name: str) -> str | None:
     """Slips the code shows around the name: an exercise's blank (`____`), `=` typed for `.`
     before a module's function (`sns=histplot(...)`), a submodule imported under another name
@@ -163,6 +190,24 @@ def name_slip(p: ParsedError, name: str) -> str | None:
         return (
             f"`{pasted.group(1)}: [...]` is printed output pasted into the cell (Python reads it "
             "as an annotation and looks its names up): delete the line or make it a comment."
+        )
+    default = _default_reads_parameter(line, name)
+    if default:
+        function, parameter = default
+        return (
+            f"The default value of `{parameter}` in `def {function}(...)` reads `{name}`, another "
+            "parameter: defaults are computed once, when the `def` runs, before any call passes "
+            f"`{name}`. Default it to `None` and compute it inside the function from `{name}`."
+        )
+    dotted = re.match(rf"{re.escape(name)}\.(\w+)\s*=(?!=)", line)
+    sibling = re.search(rf"^[ \t]*({re.escape(name)}_\w+)[ \t]*=(?!=)", p.user_code, re.M)
+    if dotted and sibling:
+        # `history.rnn = fit(...)` in a cell that also assigns `history_lstm = fit(...)`
+        meant = f"{name}_{dotted.group(1)}"
+        return (
+            f"`{name}.{dotted.group(1)} = ...` sets an attribute of `{name}`, which is not "
+            f"defined; as this cell also assigns `{sibling.group(1)}`, you probably meant the "
+            f"variable `{meant}`: write `{meant} = ...`."
         )
     typed = re.search(rf"\b([A-Za-z_]\w*)\s*=\s*{re.escape(name)}\s*\(", p.user_line)
     if typed and imports_name(code, typed.group(1)):

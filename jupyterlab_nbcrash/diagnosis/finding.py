@@ -7,10 +7,11 @@ named, and a never-run definer explained, the same way in both.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 
-from .cells import analyse_cell
+from .cells import analyse_cell, python_tree, to_python
 from .definitions import case_twin, imports_name
 from .record import Cell
 
@@ -85,10 +86,21 @@ def finding(
     )
 
 
-def nearest(nb, cells: list[Cell]) -> Cell:
-    """The definer the code most likely relies on: the nearest above the crash, else the first."""
+def nearest(nb, cells: list[Cell], name: str = "") -> Cell:
+    """The definer the code most likely relies on: the nearest above the crash, else the first.
+    With ``name``, a cell that creates it comes before one that only changes it (`df =
+    df.interpolate()` needs `df` already): running the latter first cannot define it."""
+    if name:
+        cells = [c for c in cells if creates(nb, c, name)] or cells
     above = [c for c in cells if nb.is_above(c)]
     return above[-1] if above else cells[0]
+
+
+def creates(nb, cell: Cell, name: str) -> bool:
+    """``cell`` binds ``name`` before (not from) reading it."""
+    names = nb.names(cell)
+    used, bound = names.use_lines.get(name), names.def_lines.get(name)
+    return bound is not None and (used is None or used > bound)
 
 
 def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DECIDED_LIVE):
@@ -279,6 +291,51 @@ _BRANCHES = {
 }
 
 
+def _loop_only_binding(tree: ast.Module, name: str):
+    """The line of the first binding of ``name`` among ``tree``'s module-level statements when
+    every such binding sits in a `for` loop's body; else None."""
+    found = None
+
+    def visit(node, loop) -> bool:  # False: a binding outside any loop's body
+        nonlocal found
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            return True  # their own scope
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store):
+            if loop is None:
+                return False
+            found = found or node.lineno
+            return True
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            # the loop's own variable is bound by the loop statement, whatever its body does
+            # (its `else:` runs even when the body never does: it is outside the loop)
+            outer = visit(node.target, loop) and visit(node.iter, loop)
+            outer = outer and all(visit(child, loop) for child in node.orelse)
+            return outer and all(visit(child, node) for child in node.body)
+        return all(visit(child, loop) for child in ast.iter_child_nodes(node))
+
+    return found if visit(tree, None) and found else None
+
+
+def _unrun_loop(cell, above: list[str], name: str, failing: int) -> NotebookFinding | None:
+    """The crash cell binds ``name`` above its failing line only inside `for` loops' bodies:
+    that assignment did not run (the loop's sequence was empty, or the body skipped it)."""
+    try:
+        tree = python_tree(to_python("\n".join(above))[0])
+    except (RecursionError, MemoryError):
+        return None
+    bound = _loop_only_binding(tree, name) if tree is not None else None
+    if bound is None:
+        return None
+    line = bound
+    evidence = [f"line {line} of {cell_name(cell)} assigns `{name}` only inside a `for` loop"]
+    hint = (
+        f"`{name}` is assigned on line {line} of this cell only inside a `for` loop, which never "
+        f"ran that line (an empty sequence?): make sure `{name}` is assigned before line "
+        f"{failing} runs."
+    )
+    return finding(IMPLEMENTATION, None, True, hint, evidence)
+
+
 def unrun_branch(nb, name: str, frame) -> NotebookFinding | None:
     """The crash cell binds ``name`` above its failing line only inside a branch (if/try/while),
     and ``frame`` (the cell's top-level frame) fails on reading it: that assignment did not run.
@@ -291,8 +348,10 @@ def unrun_branch(nb, name: str, frame) -> NotebookFinding | None:
     if not 0 < failing <= len(lines) or lines[failing - 1].strip() != frame.failing_line.strip():
         return None  # the cell was edited since it ran: its lines are not the ones that ran
     above = analyse_cell("\n".join(lines[: failing - 1]))
-    if name not in above.conditional or name in above.deletes or not above.parsed:
+    if name in above.deletes or not above.parsed:
         return None
+    if name not in above.conditional:
+        return _unrun_loop(cell, lines[: failing - 1], name, failing)
     line = above.def_lines.get(name, 0)
     if not 0 < line < failing:
         return None

@@ -328,7 +328,7 @@ def _undefined_name_finding(
             f"{cell.index + 1} again (or Run All Above) first."
         )
         return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
-    cell = _nearest(nb, by_state["never"])
+    cell = _nearest(nb, by_state["never"], name)
     return _not_run(nb, name, cell, evidence, "has not run in this kernel session")
 
 

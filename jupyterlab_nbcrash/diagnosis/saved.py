@@ -362,7 +362,7 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         evidence.append(f"{cell_name(cell)} ran, but the crash's own count is not known")
         hint = f"Cell {cell.index + 1} defines `{name}`: run it again first, then this cell."
         return _saved_finding(NOTEBOOK, OUT_OF_ORDER, False, hint, evidence, cell)
-    cell = nearest(nb, groups.get("later", []) + groups.get("never", []))
+    cell = nearest(nb, groups.get("later", []) + groups.get("never", []), name)
     if cell.execution_count is None:
         why = "was never run (it has no execution count)"
         return not_run(nb, name, cell, evidence, why, decided=DECIDED_SAVED)
