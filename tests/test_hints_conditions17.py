@@ -310,3 +310,35 @@ def test_the_cell_to_run_first_creates_the_name_rather_than_changes_it():
     cells = [("sales = load('a.csv')", 4), ("sales = sales.dropna()", 5), ("sales.describe()", 3)]
     text = _saved_counts(cells, "sales")
     assert "Run cell 1 first" in text, text
+
+
+# ------------------------------------------------ what the import line itself tells
+
+
+def _import_hint(line: str, module: str) -> str:
+    record = ErrorRecord(
+        ename="ModuleNotFoundError",
+        evalue=f"No module named '{module}'",
+        traceback=(
+            "ModuleNotFoundError                       Traceback (most recent call last)",
+            f"Cell In[1], line 1\n----> 1 {line}\n",
+            f"ModuleNotFoundError: No module named '{module}'",
+        ),
+        code=line,
+    )
+    return diagnose(record).hint
+
+
+def test_the_alias_tells_which_module_the_line_means():
+    text = _import_hint("import seabornlib as sns", "seabornlib")
+    assert "`import seaborn as sns`" in text and "%pip install seabornlib" not in text, text
+
+
+def test_an_alias_of_another_module_is_no_hint():
+    text = _import_hint("import plotkit as sns", "plotkit")
+    assert "seaborn" not in text, text
+
+
+def test_a_slip_of_a_known_text_extraction_module_is_named():
+    text = _import_hint("import docx2tx", "docx2tx")
+    assert "`docx2txt`" in text, text

@@ -295,6 +295,14 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     if alias and alias.group(1) != top:
         # `import tf` for `import tensorflow as tf`: the short name is only an alias.
         return f"`{top}` is only the usual short name, not a module: write `{alias.group(0)}`."
+    meant = _module_of_alias(p.user_line, top)
+    if meant:
+        # `import tensorflownew as tf`: the alias tells which module the line means
+        return (
+            f"There is no module `{top}`, and `{meant[1]}` is the usual name of `{meant[0]}`: "
+            f"did you mean `import {meant[0]} as {meant[1]}`? If `{top}` is a package of its "
+            "own, install it under its pip name, then restart the kernel."
+        )
     by = importer(p)
     by = None if by is None or by.is_user else by
     if "." in module and not separately_installed(module):
@@ -381,6 +389,16 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
             )
         return f"Python finds no module `{top}`: {own}; {pkg}. Then restart the kernel."
     return f"Python finds no module `{top}`: {pkg}; {own}. Then restart the kernel."
+
+
+def _module_of_alias(line: str, top: str) -> tuple[str, str] | None:
+    """(module, alias) when ``line`` imports ``top`` under an alias that usually names another
+    module whose name begins ``top`` (`import tensorflownew as tf`: `tensorflow`)."""
+    m = re.search(rf"\bimport\s+{re.escape(top)}\s+as\s+(\w+)", line)
+    usual = re.fullmatch(r"import ([\w.]+) as (\w+)", ALIASES.get(m.group(1), "")) if m else None
+    if usual is None or usual.group(1) == top or not top.startswith(usual.group(1)):
+        return None
+    return usual.group(1), usual.group(2)
 
 
 def _runtime_only(p: ParsedError, module: str) -> str:

@@ -33,6 +33,7 @@ PIP_NAMES: dict[str, str] = {
     "umap": "umap-learn",
     "hdbscan": "hdbscan",
     "docx": "python-docx",
+    "docx2txt": "docx2txt",
     "pptx": "python-pptx",
     "magic": "python-magic",
     "serial": "pyserial",
