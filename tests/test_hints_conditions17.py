@@ -342,3 +342,74 @@ def test_an_alias_of_another_module_is_no_hint():
 def test_a_slip_of_a_known_text_extraction_module_is_named():
     text = _import_hint("import docx2tx", "docx2tx")
     assert "`docx2txt`" in text, text
+
+
+# ------------------------------------------------ close names and failed definers
+
+
+def test_a_list_the_code_appends_to_is_no_misspelling_of_its_item():
+    cell = "for f in range(3):\n    m = make(f)\n    fits.append(m)\n    fit.predict(f)"
+    frame = "Cell In[2], line 4\n      3     fits.append(m)\n----> 4     fit.predict(f)\n"
+    text = _name_error(["fits = []", cell], [frame], "fit")
+    assert "`fits`" not in text, text
+
+
+def test_a_plain_close_name_is_still_suggested():
+    cells = ["fits = 3", "print(fit)"]
+    text = _name_error(cells, ["Cell In[2], line 1\n----> 1 print(fit)\n"], "fit")
+    assert "did you mean `fits`" in text, text
+
+
+def _saved_with_error(cells: list[tuple[str, int | None, str]], name: str) -> str:
+    """A NameError on ``name`` in the last of ``cells`` ((source, count, error) triples; the
+    error "" for none, else a KeyError message saved as that cell's output)."""
+    nb = []
+    for i, (source, count, error) in enumerate(cells):
+        nb.append(
+            {"id": f"c{i}", "index": i, "source": source, "execution_count": count}
+            | {"cell_type": "code"}
+        )
+        if error:
+            nb[-1]["error"] = {"ename": "KeyError", "evalue": error, "traceback": []}
+    source, count, _ = cells[-1]
+    record = ErrorRecord.from_dict(
+        {
+            "ename": "NameError",
+            "evalue": f"name '{name}' is not defined",
+            "traceback": [
+                f"Cell In[{count}], line 1\n----> 1 {source}\n",
+                f"NameError: name '{name}' is not defined",
+            ],
+            "code": source,
+            "cell_id": f"c{len(cells) - 1}",
+            "execution_count": count,
+            "notebook": {"path": "a.ipynb", "cells": nb},
+        }
+    )
+    return diagnose(record).hint
+
+
+def test_a_failed_cell_that_only_changes_the_name_did_not_keep_it_undefined():
+    cells = [
+        ("table = load('t.csv')", 7, ""),
+        ("table = table.drop('id', axis=1)", 9, "\"['id'] not found in axis\""),
+        ("table.head()", 3, ""),
+    ]
+    text = _saved_with_error(cells, "table")
+    assert "failed" not in text and "Run cell 1 first" in text, text
+
+
+def test_a_failed_definer_shadowed_by_a_nearer_unrun_one_is_not_blamed():
+    cells = [
+        ("table = agg(raw, 'start')", None, "'start'"),
+        ("table = agg(raw, 'year')", None, ""),
+        ("table.plot()", 2, ""),
+    ]
+    text = _saved_with_error(cells, "table")
+    assert "failed" not in text and "Run cell 2 first" in text, text
+
+
+def test_a_failed_creator_is_still_blamed():
+    cells = [("table = agg(raw, 'start')", 1, "'start'"), ("table.plot()", 2, "")]
+    text = _saved_with_error(cells, "table")
+    assert "Cell 1 [1] failed" in text, text

@@ -459,6 +459,8 @@ def _defined_nowhere(
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
     if suggestion and not _member_fits(nb, suggestion, name, line):
         suggestion = None  # `plot.learning_curve` for `plt`: pyplot has no `learning_curve`
+    if suggestion and _collection_of(nb, suggestion, name):
+        suggestion = None  # `models.append(model)`: the list, not a misspelt `model`
     if suggestion:
         evidence.append(f"`{suggestion}` is defined and looks close")
     # What the notebook shows: all its cells, or only some (then the hint stays humble).
@@ -555,6 +557,15 @@ def _member_fits(nb: _Notebook, suggestion: str, name: str, line: str) -> bool:
         return suggestion not in _aliases(nb, tabled=False)
     module = _aliases(nb).get(suggestion)
     return module is None or used.group(1) in _MEMBER_TABLES[module]
+
+
+def _collection_of(nb: _Notebook, plural: str, name: str) -> bool:
+    """``plural`` is ``name`` + s and the notebook appends to it: a list of such things, a
+    sibling of another kind rather than a misspelling (`models` of `model`)."""
+    if plural not in (f"{name}s", f"{name}es"):
+        return False
+    appends = re.compile(rf"(?<![\w.]){re.escape(plural)}\.(?:append|extend|insert)\(")
+    return any(appends.search(c.source) for c in nb.mentioning(plural))
 
 
 def _commented_since(source: str, line: str) -> bool:

@@ -49,6 +49,7 @@ from .finding import (
     NotebookFinding,
     cell_name,
     count_label,
+    creates,
     deleted_hint,
     finding,
     key_stores,
@@ -335,7 +336,10 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
     needs = re.compile(rf"\bname '{re.escape(name)}' is not defined")
     sources = [c for c in definers if c.error is None or not needs.search(c.error.evalue)]
     for cell in sources or definers:
-        groups.setdefault(_definer_state(counts, cell, name), []).append(cell)
+        state = _definer_state(counts, cell, name)
+        if state == "failed" and not _failure_matters(nb, cell, definers, name):
+            state = "moot"  # its failure explains nothing, and another cell creates the name
+        groups.setdefault(state, []).append(cell)
     failed = groups.get("failed", [])
     if "ran" in groups and not _failed_since(counts, name, groups["ran"], failed):
         return _defined_but_gone(nb, counts, name, groups["ran"], evidence)
@@ -380,6 +384,20 @@ def _failed_since(counts: _Counts, name: str, ran: list[Cell], failed: list[Cell
     return not any(
         name in counts.nb.names(c).deletes and counts.ran_before(c) and c.execution_count > last
         for c in counts.nb.mentioning(name)
+    )
+
+
+def _failure_matters(nb, cell: Cell, definers: list[Cell], name: str) -> bool:
+    """A failed definer's failure can explain the undefined name only if the cell creates it
+    (`df = df.drop(...)` needs `df` already) and no other cell that creates it sits between it
+    and the crash (that nearer one, not run, is what the crash cell lacks)."""
+    if not creates(nb, cell, name):
+        return False
+    crash = nb.crash.index if nb.crash is not None else None
+    if crash is None or cell.index > crash:
+        return True
+    return not any(
+        cell.index < other.index < crash and creates(nb, other, name) for other in definers
     )
 
 
