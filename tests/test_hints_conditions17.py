@@ -413,3 +413,71 @@ def test_a_failed_creator_is_still_blamed():
     cells = [("table = agg(raw, 'start')", 1, "'start'"), ("table.plot()", 2, "")]
     text = _saved_with_error(cells, "table")
     assert "Cell 1 [1] failed" in text, text
+
+
+# ------------------------------------------------ unreadable and missing files
+
+
+def _library_crash(ename: str, message: str, line: str, frames: list[str], code=None) -> str:
+    record = ErrorRecord(
+        ename=ename,
+        evalue=message,
+        traceback=(
+            f"{ename}                                 Traceback (most recent call last)",
+            f"Cell In[3], line 1\n----> 1 {line}\n",
+            *frames,
+            f"{ename}: {message}",
+        ),
+        code=code or line,
+    )
+    return diagnose(record).hint
+
+
+def test_a_raw_control_character_in_json_is_named():
+    frame = (
+        "File /opt/conda/lib/python3.11/json/decoder.py:353, in JSONDecoder.raw_decode(self, s)\n"
+        "--> 353     obj, end = self.scan_once(s, idx)\n"
+    )
+    message = "Invalid control character at: line 1 column 40 (char 39)"
+    text = _library_crash("JSONDecodeError", message, "check(sentence)", [frame])
+    assert "control character" in text and "file is complete" not in text, text
+
+
+def test_a_writer_that_knows_no_format_for_the_extension_reads_no_content():
+    frame = (
+        "File /opt/conda/lib/python3.11/site-packages/nibabel/streamlines/__init__.py:118, in "
+        "save(tractogram, filename, **kwargs)\n"
+        "    117     msg = f\"Unknown tractogram file format: '{filename}'\"\n"
+        "--> 118     raise ValueError(msg)\n"
+    )
+    message = "Unknown tractogram file format: '/data/out/bundle.xyz'"
+    text = _library_crash("ValueError", message, "nib.streamlines.save(t, out)", [frame])
+    assert "`.xyz`" in text and "content" not in text, text
+
+
+def _pandas_missing(path: str, code: str) -> str:
+    frame = (
+        "File /opt/conda/lib/python3.11/site-packages/pandas/io/common.py:873, in "
+        "get_handle(path)\n"
+        "--> 873     handle = open(handle, ioargs.mode)\n"
+    )
+    message = f"[Errno 2] No such file or directory: '{path}'"
+    return _library_crash("FileNotFoundError", message, "df = pd.read_csv(p)", [frame], code)
+
+
+def test_a_file_name_asking_for_a_date_that_does_not_exist_is_named():
+    code = "for d in days:\n    p = f'/srv/logs/log_202102{d}.csv'\n    df = pd.read_csv(p)"
+    text = _pandas_missing("/srv/logs/log_20210230.csv", code)
+    assert "2021-02-30" in text, text
+
+
+def test_a_real_date_in_a_file_name_is_no_cause():
+    code = "for d in days:\n    p = f'/srv/logs/log_202102{d}.csv'\n    df = pd.read_csv(p)"
+    text = _pandas_missing("/srv/logs/log_20210227.csv", code)
+    assert "does not exist: loop" not in text and "date" not in text, text
+
+
+def test_a_name_the_code_builds_from_the_cells_file_is_no_file_to_copy():
+    code = "src = '/srv/in/report.xlsx'\ntmp = os.path.join(d, 'copy_' + name)\ndf = pd.read_csv(p)"
+    text = _pandas_missing("/srv/in/copy_report.xlsx", code)
+    assert "builds it (from `report.xlsx`)" in text and "relative path" not in text, text

@@ -357,6 +357,14 @@ def _missing_file(p, f):
         return (
             f"`{f.get('filename') or path}` does not exist: is the extension a typo for `.{typo}`?"
         )
+    impossible = _impossible_date(f.get("filename", "") or norm.rsplit("/", 1)[-1])
+    if impossible and not (f.get("writing") or writes_file(p)):
+        # a loop over days 01..31 of every month asks for 2020-04-31
+        return (
+            f"The file name asks for the date {impossible}, which does not exist: loop over real "
+            "dates (e.g. `pd.date_range(start, end)`), or skip the files that are missing "
+            "(`os.path.exists`)."
+        )
     local = machine in ("windows", "macos", "home")
     on_kaggle = machine == "kaggle" or on_conda_image(p)
     on_colab = machine == "colab" or (machine == "hosted" and not on_kaggle)
@@ -433,6 +441,15 @@ def _missing_file(p, f):
             f"{code_span(path, 60)} is a Windows path, but this kernel runs on Linux (a "
             "server, Colab or Kaggle): copy or upload the file to this machine and open it by "
             "its path here."
+        )
+    source = _built_from(p, f.get("filename", ""))
+    if source:
+        # `temp_Trial 1.xlsx` of a function given `Trial 1.xlsx`: a file the code should have
+        # made, not one to copy next to the notebook
+        return (
+            f"`{f['filename']}` is written nowhere in the code, which builds it (from "
+            f"`{source}`), and no such file exists: check that the step meant to create it "
+            "ran, and where it wrote it."
         )
     if is_absolute(norm):
         return (
@@ -585,6 +602,13 @@ def _invalid_json(p, f):
             "The text does not start like JSON at all: it is empty, or something else (an HTML "
             "page, plain text); print its first characters."
         )
+    if "Invalid control character" in p.message:
+        # a raw tab or line break inside a JSON string: JSON needs it written as `\t`, `\n`
+        return (
+            "A JSON string in the text holds a raw control character (a tab or a line break), "
+            "which JSON allows only escaped: remove such characters from what is sent or "
+            "written, or parse with `json.loads(text, strict=False)`."
+        )
     if "Expecting property name enclosed in double quotes" in p.message:
         # JSON's keys take double quotes: a Python dict's repr ('key') or a trailing comma
         return (
@@ -724,10 +748,62 @@ def _unreadable_format(p, f):
         return "pandas cannot tell the Excel format: pass `engine='openpyxl'` for .xlsx files."
     if "allow_pickle" in detail:
         return _pickled_array(p)
+    if writes_file(p) and re.search(r"[Uu]nknown .*format", p.message):
+        # `nib.streamlines.save(t, 'out.tck')`: a writer picks the format by the file name,
+        # so no content is read here
+        ext = _extension_in(p.message)
+        named = f" (`{ext}`)" if ext else ""
+        return (
+            f"The save picks its format from the file name's extension{named}, and knows none "
+            "for it: use an extension this library (in this version) can write, or pass the "
+            "format explicitly if its save function takes one."
+        )
     return (
         "The file's content does not match the reader you use: check it is complete and of the "
         "expected format (not an HTML page or a Git LFS pointer saved under that name)."
     )
+
+
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(\d\d)(?!\d)")
+
+
+def _impossible_date(filename: str) -> str:
+    """`2020-04-31` when ``filename`` holds a year, month and day (`..._20200431.csv`) that make
+    no date of the calendar; else ""."""
+    import datetime
+
+    m = _DATE_IN_NAME.search(filename)
+    if m is None:
+        return ""
+    year, month, day = map(int, m.groups())
+    if day == 0 or day > 31:
+        return ""  # not a day: the digits are something else
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return f"{year}-{month:02d}-{day:02d}"
+    return ""
+
+
+def _built_from(p, filename: str) -> str:
+    """The file name the code writes (`Trial 1.xlsx`) that the missing ``filename`` (`temp_Trial
+    1.xlsx`) ends with, when the code writes no ``filename`` itself: the code built the name."""
+    if not filename:
+        return ""
+    code = "\n".join((p.user_code, *p.notebook_code))
+    if filename in code:
+        return ""
+    for m in re.finditer(r"""[/\\'"]([^/\\'"\n]{3,}\.\w{2,5})['"]""", code):
+        written = m.group(1)
+        if filename.endswith(written) and len(filename) > len(written):
+            return written
+    return ""
+
+
+def _extension_in(message: str) -> str:
+    """The extension of the file name the message quotes (`.tck`), or ""."""
+    m = re.search(r"""['"][^'"]*?(\.[A-Za-z0-9]{1,6})['"]""", message)
+    return m.group(1) if m else ""
 
 
 def _pickled_array(p: ParsedError) -> str:
