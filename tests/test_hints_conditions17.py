@@ -481,3 +481,14 @@ def test_a_name_the_code_builds_from_the_cells_file_is_no_file_to_copy():
     code = "src = '/srv/in/report.xlsx'\ntmp = os.path.join(d, 'copy_' + name)\ndf = pd.read_csv(p)"
     text = _pandas_missing("/srv/in/copy_report.xlsx", code)
     assert "builds it (from `report.xlsx`)" in text and "relative path" not in text, text
+
+
+def test_a_line_copied_out_of_a_function_needs_that_functions_variable():
+    helper = (
+        "def list_parts(path):\n    book = open_book(path)\n    sheet = book.Sheets('main')\n"
+        "    for part in sheet.Embedded():\n        print(part.Name)"
+    )
+    cells = ["sheet = workbook['main']", helper, "for part in sheet.Embedded():\n    print(part)"]
+    frame = "Cell In[3], line 1\n----> 1 for part in sheet.Embedded():\n      2     print(part)\n"
+    text = _name_error(cells, [frame], "sheet")
+    assert "`list_parts()` of cell 2" in text and "Run cell 1" not in text, text

@@ -290,6 +290,22 @@ def _undefined_name_finding(
         return None  # `del df` of a name already gone: the rule's hint says so
     definers = [c for c in nb.mentioning(name) if c is not nb.crash and name in nb.names(c).defines]
     evidence = [f"`{name}` is not defined when {nb.where()} ran"]
+    # (a definer that failed, or ran in this session, has its own story: the analysis below)
+    told = any(c.error is not None or (nb.live and nb.state(c) != "never") for c in definers)
+    copied = None if told else _copied_from_function(nb, name, line)
+    if copied is not None:
+        # `for obj in ws.OLEObjects():` copied out of a function whose own `ws` it needs: a
+        # top-level `ws` of another cell may be another kind of object
+        cell, function, assignment = copied
+        evidence.append(
+            f"{_cell_name(cell)}'s `{function}()` has the same line and assigns `{name}`"
+        )
+        hint = (
+            f"The failing line is a copy of one in `{function}()` of cell {cell.index + 1}, where "
+            f"`{name}` is that function's own variable (`{assignment}`): create `{name}` the same "
+            "way before this line, or call the function."
+        )
+        return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
     if not definers:
         return _defined_nowhere(nb, name, message, evidence, line, inner)
     own = _own_assignment_hint(nb, name, defined_elsewhere=True)
@@ -748,6 +764,35 @@ def _column_named_like(nb, name: str) -> str:
     key = re.compile(rf"""\b([A-Za-z_]\w*)\[\s*['"]{re.escape(name)}['"]\s*\]""")
     found = [m.group(1) for c in nb.cells for m in key.finditer(c.source or "")]
     return found[-1] if found else ""
+
+
+def _copied_from_function(nb: _Notebook, name: str, line: str):
+    """(cell, function, the assignment) when the failing ``line`` also stands in the body of a
+    function of another cell that assigns ``name`` itself above it; else None."""
+    wanted = line.strip()
+    if len(wanted) < 12 or nb.crash is None:
+        return None  # a short line (`print(x)`) recurs by chance
+    for cell in nb.mentioning(name):
+        if cell is nb.crash or wanted not in cell.source:
+            continue
+        try:
+            tree = python_tree(to_python(cell.source)[0])
+        except (RecursionError, MemoryError):
+            continue
+        lines = cell.source.splitlines()
+        for node in ast.walk(tree) if tree is not None else ():
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            body = range(node.lineno, (node.end_lineno or node.lineno) + 1)
+            at = next((n for n in body if n <= len(lines) and lines[n - 1].strip() == wanted), 0)
+            stores = [
+                n.lineno
+                for n in ast.walk(node)
+                if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+            ]
+            if at and stores and min(stores) < at:
+                return cell, node.name, lines[min(stores) - 1].strip()
+    return None
 
 
 def _column_hint(name: str, column: str, subscripted: str) -> str:
