@@ -282,6 +282,20 @@ def test_the_saved_notebook_names_the_definer_that_can_define_it(
             "import plotkit as sns", "plotkit", (), ("seaborn",), id="an alias of no prefix"
         ),
         pytest.param("import docx2tx", "docx2tx", ("`docx2txt`",), (), id="a known module's slip"),
+        pytest.param(
+            "from datasets import ScanTrainSet",
+            "datasets",
+            ("`ScanTrainSet` is no known name", "%pip install datasets"),
+            (),
+            id="a name the package lacks: the project's file, or the package",
+        ),
+        pytest.param(
+            "from datasets import load_dataset",
+            "datasets",
+            ("%pip install datasets",),
+            ("usual file",),
+            id="a name the package has: the package",
+        ),
     ],
 )
 def test_the_import_line_tells_what_the_missing_module_is(line, module, present, absent):

@@ -350,6 +350,15 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
             f"`{lib}` needs the package `{top}`, which is not installed: run `{install}`{note} in "
             "a cell, then restart the kernel."
         )
+    foreign = _not_of_package(p.user_line, top)
+    if foreign:
+        # `from datasets import XRaysTrainDataset`: Hugging Face's `datasets` has no such name,
+        # a project's own `datasets.py` may
+        return (
+            f"`{foreign}` is no known name of the `{top}` package, and `{top}.py` is a usual "
+            "file of a project: if it is yours, put it next to the notebook (or add its folder "
+            f"to `sys.path`); if not, run `{install}`. Then restart the kernel."
+        )
     if is_known_module(top) or top in PIP_NAMES:
         renamed = (
             "" if pip_name(module).replace("-", "_").lower() == top.lower() else " (its pip name)"
@@ -389,6 +398,40 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
             )
         return f"Python finds no module `{top}`: {own}; {pkg}. Then restart the kernel."
     return f"Python finds no module `{top}`: {pkg}; {own}. Then restart the kernel."
+
+
+# Packages whose name is also a usual file of a project (`datasets.py`), with the public names
+# of the package: a name imported from it that is none of these is most likely the project's.
+_PROJECT_LIKE_PACKAGES = {
+    "datasets": frozenset({
+        "load_dataset", "load_from_disk", "load_dataset_builder", "load_metric", "Dataset",
+        "DatasetDict", "IterableDataset", "IterableDatasetDict", "Features", "Value", "ClassLabel",
+        "Sequence", "List", "LargeList", "Image", "Audio", "Video", "Pdf", "Array2D", "Array3D",
+        "Array4D", "Array5D", "Translation", "TranslationVariableLanguages",
+        "concatenate_datasets", "interleave_datasets", "get_dataset_config_names",
+        "get_dataset_split_names", "get_dataset_infos", "get_dataset_config_info",
+        "get_dataset_default_config_name", "disable_caching", "enable_caching",
+        "is_caching_enabled", "set_caching_enabled", "disable_progress_bar", "enable_progress_bar",
+        "disable_progress_bars", "enable_progress_bars", "DownloadConfig", "DownloadManager",
+        "DownloadMode", "VerificationMode", "GeneratorBasedBuilder", "ArrowBasedBuilder",
+        "DatasetBuilder", "BuilderConfig", "DatasetInfo", "Split", "SplitGenerator", "NamedSplit",
+        "NamedSplitAll", "ReadInstruction", "Metric", "MetricInfo", "logging", "config", "utils",
+        "table", "features", "arrow_dataset", "info", "splits", "StreamingDownloadManager",
+        "load_metric_builder", "inspect_dataset", "inspect_metric", "list_datasets",
+        "list_metrics", "DatasetInfosDict",
+    }),
+}  # fmt: skip
+
+
+def _not_of_package(line: str, top: str) -> str:
+    """The first name ``line`` imports `from top` that ``top``'s package does not have, when
+    ``top`` is also a usual file name of a project; else ""."""
+    names = _PROJECT_LIKE_PACKAGES.get(top)
+    m = re.match(rf"\s*from\s+{re.escape(top)}\s+import\s+\(?([\w\s,]+)", line) if names else None
+    if m is None:
+        return ""
+    imported = [part.split()[0] for part in m.group(1).split(",") if part.split()]
+    return next((n for n in imported if n not in names), "")
 
 
 def _module_of_alias(line: str, top: str) -> tuple[str, str] | None:
