@@ -249,6 +249,14 @@ SAVED_CASES = [
         (),
         id="a failed creator is still blamed",
     ),
+    pytest.param(
+        ["table = table.drop('id', axis=1)", "table.head()"],
+        [3, 5],
+        {0: "\"['id'] not found in axis\""},
+        ("Cell 1 [3] failed",),
+        ("ran after",),
+        id="a failed changer where no cell creates the name is still told",
+    ),
 ]
 
 

@@ -389,16 +389,15 @@ def _failed_since(counts: _Counts, name: str, ran: list[Cell], failed: list[Cell
 
 def _failure_matters(nb, cell: Cell, definers: list[Cell], name: str) -> bool:
     """A failed definer's failure can explain the undefined name only if the cell creates it
-    (`df = df.drop(...)` needs `df` already) and no other cell that creates it sits between it
-    and the crash (that nearer one, not run, is what the crash cell lacks)."""
+    (`df = df.drop(...)` needs `df` already: another cell creates it) and no other cell that
+    creates it sits between it and the crash (that nearer one is what the crash cell lacks)."""
+    creators = [c for c in definers if creates(nb, c, name)]
     if not creates(nb, cell, name):
-        return False
+        return not creators  # no cell creates it: the failed one is all there is to tell
     crash = nb.crash.index if nb.crash is not None else None
     if crash is None or cell.index > crash:
         return True
-    return not any(
-        cell.index < other.index < crash and creates(nb, other, name) for other in definers
-    )
+    return not any(cell.index < other.index < crash for other in creators)
 
 
 def _definer_state(counts: _Counts, cell: Cell, name: str) -> str:
