@@ -198,6 +198,22 @@ NAME_CASES = [
         id="a plain close name is still suggested",
     ),
     pytest.param(
+        ["word = 'spam'", "text = 'spam'\nfor i in range(len(text)):\n    print(word[i])"],
+        [_top(2, "    print(word[i])", 3)],
+        "word",
+        ("`text = 'spam'`", "did you mean `text`"),
+        ("Run cell",),
+        id="a copy with the variable renamed has one use left",
+    ),
+    pytest.param(
+        ["rows = load('a.csv')", "rows = rows.dropna()", "kept = rows.dropna()\nprint(kept)"],
+        [_top(3, "kept = rows.dropna()")],
+        "rows",
+        (),
+        ("did you mean `kept`",),
+        id="a value made from the name is no renamed copy",
+    ),
+    pytest.param(
         ["sheet = workbook['main']", _PARTS, "for part in sheet.Embedded():\n    print(part)"],
         [_top(3, "for part in sheet.Embedded():")],
         "sheet",

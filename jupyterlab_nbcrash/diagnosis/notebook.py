@@ -290,6 +290,16 @@ def _undefined_name_finding(
         return None  # `del df` of a name already gone: the rule's hint says so
     definers = [c for c in nb.mentioning(name) if c is not nb.crash and name in nb.names(c).defines]
     evidence = [f"`{name}` is not defined when {nb.where()} ran"]
+    renamed = _renamed_here(nb, name, definers)
+    if renamed is not None:
+        # `z = 'pqrs'` here, `x = 'pqrs'` in cell 19, and the loop still reads `x`
+        cell, other, value = renamed
+        evidence.append(f"{nb.where()} assigns `{other} = {value}`, as {_cell_name(cell)} `{name}`")
+        hint = (
+            f"This cell assigns `{other} = {value}`, the value cell {cell.index + 1} gives "
+            f"`{name}`: did you mean `{other}` here?"
+        )
+        return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
     # (a definer that failed, or ran in this session, has its own story: the analysis below)
     told = any(c.error is not None or (nb.live and nb.state(c) != "never") for c in definers)
     copied = None if told else _copied_from_function(nb, name, line)
@@ -764,6 +774,24 @@ def _column_named_like(nb, name: str) -> str:
     key = re.compile(rf"""\b([A-Za-z_]\w*)\[\s*['"]{re.escape(name)}['"]\s*\]""")
     found = [m.group(1) for c in nb.cells for m in key.finditer(c.source or "")]
     return found[-1] if found else ""
+
+
+_ASSIGNMENT = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)[ \t]*(.+?)[ \t]*$", re.M)
+
+
+def _renamed_here(nb: _Notebook, name: str, definers: list[Cell]):
+    """(definer, other name, value) when the crash cell assigns another name the very value a
+    definer gives ``name`` (a copy of that cell with the variable renamed, one use left)."""
+    if nb.crash is None:
+        return None
+    here = {value: target for target, value in _ASSIGNMENT.findall(nb.crash.source)}
+    for cell in definers:
+        for target, value in _ASSIGNMENT.findall(cell.source):
+            other = here.get(value)
+            reads_name = re.search(rf"(?<![\w.]){re.escape(name)}\b", value)
+            if target == name and other and other != name and len(value) >= 4 and not reads_name:
+                return cell, other, value
+    return None
 
 
 def _copied_from_function(nb: _Notebook, name: str, line: str):
