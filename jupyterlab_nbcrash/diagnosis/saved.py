@@ -335,11 +335,14 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
     # read) needs the name as much as this one: it is no definer to fix or run first.
     needs = re.compile(rf"\bname '{re.escape(name)}' is not defined")
     sources = [c for c in definers if c.error is None or not needs.search(c.error.evalue)]
-    for cell in sources or definers:
+    pool = sources or definers
+    for cell in pool:
         state = _definer_state(counts, cell, name)
-        if state == "failed" and not _failure_matters(nb, cell, definers, name):
+        if state == "failed" and not _failure_matters(nb, cell, pool, name):
             state = "moot"  # its failure explains nothing, and another cell creates the name
         groups.setdefault(state, []).append(cell)
+    if groups.keys() == {"moot"}:
+        groups["failed"] = groups.pop("moot")  # nothing else to tell: the failures, after all
     failed = groups.get("failed", [])
     if "ran" in groups and not _failed_since(counts, name, groups["ran"], failed):
         return _defined_but_gone(nb, counts, name, groups["ran"], evidence)
