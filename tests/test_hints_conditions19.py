@@ -1,0 +1,101 @@
+"""Conditions of the key, value, shape, feature and data-value templates, nineteenth round:
+each names the axis, the frame, the argument or the producer that the crash shows, and says
+nothing where the crash does not show it.
+
+Cells and messages are written here by hand in the libraries' wording and the layout IPython
+prints, never copied from a notebook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tests.test_hints_args import crash, hint
+from tests.test_hints_conditions3 import SITE
+
+_DROP = [
+    (f"{SITE}/pandas/core/frame.py", "drop"),
+    (f"{SITE}/pandas/core/generic.py", "drop"),
+    (f"{SITE}/pandas/core/generic.py", "_drop_axis"),
+    (f"{SITE}/pandas/core/indexes/base.py", "drop"),
+]
+_FRAME_GET = [
+    (f"{SITE}/pandas/core/frame.py", "__getitem__"),
+    (f"{SITE}/pandas/core/indexes/base.py", "get_loc"),
+]
+_SERIES_GET = [
+    (f"{SITE}/pandas/core/series.py", "__getitem__"),
+    (f"{SITE}/pandas/core/series.py", "_get_value"),
+    (f"{SITE}/pandas/core/indexes/base.py", "get_loc"),
+]
+_LOC_GET = [
+    (f"{SITE}/pandas/core/indexing.py", "__getitem__"),
+    (f"{SITE}/pandas/core/indexing.py", "_getitem_axis"),
+    (f"{SITE}/pandas/core/indexes/base.py", "get_loc"),
+]
+
+
+# ------------------------------------------------------------------- keys: which axis, which frame
+
+
+def test_a_drop_along_the_rows_points_to_the_index_and_its_label_types():
+    text = hint(crash("KeyError", "'[7] not found in axis'", "sales.drop(7, axis=0)", _DROP))
+    assert "`sales.index`" in text and "the number 7 is not the text '7'" in text, text
+    assert "columns" not in text, text
+
+
+def test_a_drop_along_the_columns_names_the_frame_dropped_from():
+    line = "clean = clean.drop(raw.columns[0], axis=1)"
+    text = hint(crash("KeyError", "'[0] not found in axis'", line, _DROP))
+    assert "`clean` has no column 0" in text and "`raw.columns`" in text, text
+    message = "\"['Zip'] not found in axis\""
+    same = hint(crash("KeyError", message, "t.drop(['Zip'], axis=1)", _DROP))
+    assert "print `t.columns`" in same and "`raw" not in same, same
+
+
+def test_a_second_run_of_an_inplace_row_drop_points_to_the_index():
+    line = "cars.drop(['Fiat', 'Opel'], axis=0, inplace=True)"
+    text = hint(crash("KeyError", "\"['Fiat', 'Opel'] not found in axis\"", line, _DROP))
+    assert "already removed it" in text and "`cars.index`" in text, text
+    columns = line.replace("axis=0", "axis=1")
+    said = hint(crash("KeyError", "\"['Fiat', 'Opel'] not found in axis\"", columns, _DROP))
+    assert "already removed it" in said and "print the columns" in said, said
+
+
+def test_an_inplace_drop_without_an_axis_is_no_second_run():
+    # no axis: drop searched the rows, where a column's name never was; a re-run explains nothing
+    line = "df.drop('Cabin', inplace=True)"
+    text = hint(crash("KeyError", "\"['Cabin'] not found in axis\"", line, _DROP))
+    assert "already removed" not in text and "columns=" in text, text
+
+
+def test_a_loc_inside_drop_is_told_to_pass_the_labels_themselves():
+    line = 'df.drop(df.loc["A,B"], axis=1, inplace=True)'
+    text = hint(crash("KeyError", "'A,B'", line, _LOC_GET))
+    assert "`df.drop(columns=['A', 'B'])`" in text and "df[df['col']" not in text, text
+
+
+def test_a_row_of_iterrows_is_labelled_by_the_frames_columns():
+    code = "for _, rec in table.iterrows():\n    send(rec['town'])"
+    text = hint(crash("KeyError", "'town'", "    send(rec['town'])", _SERIES_GET, code=code))
+    assert "`table` has no column 'town'" in text and "filter the Series" not in text, text
+    plain = hint(crash("KeyError", "'town'", "send(rec['town'])", _SERIES_GET))
+    assert "is a Series here" in plain, plain
+
+
+def test_a_row_label_asked_for_among_the_columns_is_told_to_use_loc():
+    parsed = crash("KeyError", "'Ann'", "people['Ann']", _FRAME_GET)
+    seen = replace(parsed, notebook_code=("people = pd.DataFrame(rows, index=['Ann', 'Bo'])",))
+    assert "`people.loc['Ann']`" in hint(seen), hint(seen)
+    read = replace(parsed, notebook_code=("people.loc['Ann', 'age']",))
+    assert "`people.loc['Ann']`" in hint(read), hint(read)
+    # nothing in the notebook makes 'Ann' a row: the column's spelling is what to check
+    assert "print `people.columns`" in hint(parsed), hint(parsed)
+
+
+def test_a_tuple_written_in_parentheses_is_no_mistyped_list_of_columns():
+    line = "visits[(name, len(visits[m]))]"
+    text = hint(crash("KeyError", "('Lima', 42)", line, _FRAME_GET))
+    assert "pass a list" not in text and "not a pair of values" in text, text
+    typed = hint(crash("KeyError", "('a', 'b')", "df['a', 'b']", _FRAME_GET))
+    assert "`df[['a', 'b']]`" in typed, typed
