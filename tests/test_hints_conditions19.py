@@ -99,3 +99,74 @@ def test_a_tuple_written_in_parentheses_is_no_mistyped_list_of_columns():
     assert "pass a list" not in text and "not a pair of values" in text, text
     typed = hint(crash("KeyError", "('a', 'b')", "df['a', 'b']", _FRAME_GET))
     assert "`df[['a', 'b']]`" in typed, typed
+
+
+# ------------------------------------------------------- values: what the line and message show
+
+
+def test_a_call_passes_the_arguments_of_its_own_parentheses_not_of_its_receivers():
+    frames = [(f"{SITE}/seaborn/distributions.py", "distplot")]
+    line = "tools.Explorer().summary(data=df, y='id')"
+    text = hint(crash("ValueError", "cannot convert float NaN to integer", line, frames))
+    assert "passes no arguments" not in text, text
+
+
+def test_an_own_raise_is_not_told_to_do_what_its_message_says():
+    cell = "a = input('n?')\nif type(a) != int:\n    raise ValueError('please enter a number')"
+    text = hint(
+        crash(
+            "ValueError",
+            "please enter a number",
+            "    raise ValueError('please enter a number')",
+            code=cell,
+        )
+    )
+    assert "Do what the message says" not in text and "condition" in text, text
+
+
+def test_an_unfed_placeholder_on_a_line_that_feeds_one_points_to_an_older_graph():
+    message = "You must feed a value for placeholder tensor 'Placeholder_3' with dtype float"
+    frames = [(f"{SITE}/tensorflow/python/client/session.py", "_do_call")]
+    line = "sess.run(step, feed_dict={x: xs, y: ys})"
+    text = hint(crash("InvalidArgumentError", message, line, frames))
+    assert "`tf.reset_default_graph()`" in text and "else add it" in text, text
+    bare = hint(crash("InvalidArgumentError", message, "sess.run(step)", frames))
+    assert "reset_default_graph" not in bare, bare
+
+
+_SEVERAL = (
+    "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()"
+)
+
+
+def test_membership_tested_as_a_second_list_item_reads_as_a_comprehension_without_for():
+    lines = ("sq = [v * 2, v in values]", "found = v in values")
+    slip, plain = (hint(crash("ValueError", _SEVERAL, line)) for line in lines)
+    assert "`[v * 2 for v in values]`" in slip and "array_equal" not in slip, slip
+    assert "array_equal" in plain, plain
+
+
+def test_an_array_of_several_values_is_not_told_to_take_its_item():
+    cell = "act = np.dot(x, w0)\nif act >= 0:\n    grow()"
+    text = hint(crash("ValueError", _SEVERAL, "if act >= 0:", code=cell))
+    assert ".item()" not in text and "`act = np.dot(x, w0)`" in text, text
+
+
+def test_a_method_called_without_arguments_tested_the_values_it_works_on():
+    message = "The truth value of a Series is ambiguous. Use a.empty, a.bool(), a.item(), a.any()"
+    frames = [
+        (f"{SITE}/pandas/core/series.py", "mode"),
+        (f"{SITE}/numpy/core/fromnumeric.py", "sort"),
+        (f"{SITE}/pandas/core/generic.py", "__nonzero__"),
+    ]
+    text = hint(crash("ValueError", message, "names[mask].mode()[0]", frames))
+    assert "`.mode()` is given no argument" in text and "arguments probably" not in text, text
+    given = hint(
+        crash(
+            "ValueError",
+            message,
+            "names.fillna(other)",
+            [(f"{SITE}/pandas/core/generic.py", "fillna")],
+        )
+    )
+    assert "one of its arguments" in given, given
