@@ -170,3 +170,47 @@ def test_a_method_called_without_arguments_tested_the_values_it_works_on():
         )
     )
     assert "one of its arguments" in given, given
+
+
+# ---------------------------------------------------------- features: which fit, which sample
+
+
+_COUNT = "X has 4 features, but RandomForestClassifier is expecting 3 features as input."
+_FOREST = [(f"{SITE}/sklearn/ensemble/_forest.py", "predict")]
+
+
+def test_a_sample_typed_by_hand_is_told_to_give_one_value_per_column():
+    cell = (
+        "clf.fit(X_train, y_train)\nnew = np.array([1, 0, 22, 7]).reshape(1, -1)\nclf.predict(new)"
+    )
+    parsed = crash("ValueError", _COUNT, "clf.predict(new)", _FOREST, code=cell)
+    other_fits = replace(parsed, notebook_code=("clf.fit(A, b)", "clf.fit(C, d)"))
+    text = hint(other_fits)
+    assert "typed by hand with 4 values" in text and "more than one cell" not in text, text
+
+
+def test_a_model_the_cell_fits_above_the_line_is_not_blamed_on_other_cells_fits():
+    cell = "clf.fit(X_train, y_train)\nclf.predict(X_new)"
+    parsed = crash("ValueError", _COUNT, "clf.predict(X_new)", _FOREST, code=cell)
+    text = hint(replace(parsed, notebook_code=("clf.fit(A, b)", "clf.fit(C, d)")))
+    assert "more than one cell" not in text, text
+    elsewhere = crash("ValueError", _COUNT, "clf.predict(X_new)", _FOREST)
+    said = hint(replace(elsewhere, notebook_code=("clf.fit(A, b)", "clf.fit(C, d)")))
+    assert "more than one cell" in said, said
+
+
+def test_a_model_fitted_once_on_other_data_names_that_data():
+    parsed = crash("ValueError", _COUNT, "clf.score(X, y)", [(f"{SITE}/sklearn/base.py", "score")])
+    text = hint(replace(parsed, notebook_code=("enc.fit_transform(t)", "clf.fit(small, y)")))
+    assert "fitted on `small`" in text and ".fit_transform" not in text, text
+
+
+def test_a_plot_label_is_no_candidate_for_a_misspelt_seaborn_column():
+    frames = [(f"{SITE}/seaborn/categorical.py", "establish_variables")]
+    line = "sns.countplot(y='kind', data=loans)"
+    cell = f"{line}\nplt.ylabel('Kind')"
+    text = hint(crash("ValueError", "Could not interpret input 'kind'", line, frames, code=cell))
+    assert "Did you mean" not in text and "`loans.columns`" in text, text
+    used = f"{line}\nprint(loans['Kind'].unique())"
+    named = hint(crash("ValueError", "Could not interpret input 'kind'", line, frames, code=used))
+    assert "Did you mean `Kind`?" in named, named
