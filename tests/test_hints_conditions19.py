@@ -214,3 +214,40 @@ def test_a_plot_label_is_no_candidate_for_a_misspelt_seaborn_column():
     used = f"{line}\nprint(loans['Kind'].unique())"
     named = hint(crash("ValueError", "Could not interpret input 'kind'", line, frames, code=used))
     assert "Did you mean `Kind`?" in named, named
+
+
+# ------------------------------------------------------------- data values: whose NaN, made how
+
+
+_NAN = "Input contains NaN, infinity or a value too large for dtype('float64')."
+_CHECK = (f"{SITE}/sklearn/utils/validation.py", "_assert_all_finite")
+
+
+def test_a_nan_in_values_an_own_function_passes_is_traced_there_not_dropped():
+    frames = [
+        ("/home/me/work/stats_tools.py", "spread"),
+        (f"{SITE}/sklearn/metrics/pairwise.py", "pairwise_distances"),
+        _CHECK,
+    ]
+    text = hint(crash("ValueError", _NAN, "out = spread(table, k=3)", frames))
+    assert "`spread()` (stats_tools.py)" in text and "impute" not in text, text
+    direct = hint(
+        crash("ValueError", _NAN, "model.fit(X, y)", [(f"{SITE}/sklearn/base.py", "fit"), _CHECK])
+    )
+    assert "impute" in direct, direct
+
+
+def test_a_target_with_nan_after_a_dict_map_points_to_the_dicts_keys():
+    parsed = crash("ValueError", _NAN, "model.fit(X, y)", [(f"{SITE}/sklearn/base.py", "fit")])
+    # scikit-learn's own frame names the input it checks: the target
+    checked = replace(
+        parsed,
+        frames=(
+            *parsed.frames,
+            replace(parsed.frames[-1], failing_line="_assert_all_finite(y)", library="sklearn"),
+        ),
+    )
+    seen = replace(checked, notebook_code=("df.kind = df.kind.map({'ab': 0, 'cd': 1})",))
+    text = hint(seen)
+    assert "The target y" in text and "`.unique()`" in text and "impute" not in text, text
+    assert "`.map(" not in hint(checked), hint(checked)
