@@ -251,3 +251,74 @@ def test_a_target_with_nan_after_a_dict_map_points_to_the_dicts_keys():
     text = hint(seen)
     assert "The target y" in text and "`.unique()`" in text and "impute" not in text, text
     assert "`.map(" not in hint(checked), hint(checked)
+
+
+# ------------------------------------------------------------------ shapes: what the arrays are
+
+
+def test_a_functional_models_inner_layer_is_not_fixed_by_reshaping_the_data():
+    message = (
+        'Exception encountered when calling layer "net" (type Functional).\n'
+        'Input 0 of layer "conv1d_2" is incompatible with the layer: expected min_ndim=3, found '
+        "ndim=2. Full shape received: (None, 12)\n"
+        'Call arguments received by layer "net" (type Functional):\n'
+        "  • inputs=tf.Tensor(shape=(None, 12), dtype=int32)"
+    )
+    frames = [(f"{SITE}/keras/engine/input_spec.py", "assert_input_compatibility")]
+    text = hint(crash("ValueError", message, "net.fit(X, y)", frames))
+    assert "`Embedding`" in text and "X.reshape" not in text, text
+    plain = message.split("\n")[1]
+    reshaped = hint(crash("ValueError", plain, "net.fit(X, y)", frames))
+    assert "X.reshape(X.shape[0], X.shape[1], 1)" in reshaped, reshaped
+
+
+def test_a_one_column_x_beside_a_slice_of_columns_as_y_reads_as_swapped():
+    message = "Expected 2D array, got 1D array instead:\narray=[3. 5. 8.]."
+    frames = [(f"{SITE}/sklearn/utils/validation.py", "check_array")]
+    parsed = crash("ValueError", message, "reg.fit(a_train, b_train)", frames)
+    cells = ("X = cars.iloc[:, 0].values\nY = cars.iloc[:, 1:].values",)
+    text = hint(replace(parsed, notebook_code=cells))
+    assert "look swapped" in text and "reshape" not in text, text
+    redone = (cells[0] + "\nX = cars.iloc[:, 1:].values",)
+    assert "look swapped" not in hint(replace(parsed, notebook_code=redone))
+
+
+def test_a_parameter_that_may_be_a_list_is_made_an_array_before_reshape():
+    message = "Expected 2D array, got 1D array instead:\narray=[1. 2.]."
+    frames = [
+        (f"{SITE}/sklearn/preprocessing/_encoders.py", "fit_transform"),
+        (f"{SITE}/sklearn/utils/validation.py", "check_array"),
+    ]
+    cell = "def encode(labels):\n    return enc.fit_transform(labels)\nencode([1, 2])"
+    text = hint(crash("ValueError", message, "    return enc.fit_transform(labels)", frames, cell))
+    assert "`np.asarray(labels).reshape(-1, 1)`" in text, text
+
+
+def test_joining_arrays_is_not_told_to_join_along_the_mismatched_dimension():
+    message = (
+        "all the input array dimensions except for the concatenation axis must match exactly, but "
+        "along dimension 1, the array at index 0 has size 4 and the array at index 1 has size 5"
+    )
+    text = hint(crash("ValueError", message, "np.concatenate((p, q), axis=0)"))
+    assert "join along that dimension" not in text and "`.shape`s" in text, text
+
+
+def test_per_class_scores_reshaped_to_the_grid_are_one_column_per_class():
+    message = "cannot reshape array of size 900 into shape (30,10)"
+    cell = "S = svc.decision_function(grid)\nS = S.reshape(gx.shape)"
+    text = hint(crash("ValueError", message, "S = S.reshape(gx.shape)", code=cell))
+    assert "one column per class (3 here)" in text and "`svc.predict(...)`" in text, text
+    other = "S = np.ones(900)\nS = S.reshape(gx.shape)"
+    assert "-1 in one dimension" in hint(
+        crash("ValueError", message, "S = S.reshape(gx.shape)", code=other)
+    )
+
+
+def test_a_text_vectorizer_given_a_few_items_against_many_labels_reads_column_names():
+    message = "Found input variables with inconsistent numbers of samples: [2, 500]"
+    frames = [(f"{SITE}/sklearn/utils/validation.py", "check_consistent_length")]
+    cell = "pipe = make_pipeline(TfidfVectorizer(), LogisticRegression())\npipe.fit(X, y)"
+    text = hint(crash("ValueError", message, "pipe.fit(X, y)", frames, cell))
+    assert "column names" in text and "`ColumnTransformer`" in text, text
+    plain = hint(crash("ValueError", message, "model.fit(X, y)", frames))
+    assert "column names" not in plain, plain
