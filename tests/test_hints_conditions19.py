@@ -105,7 +105,10 @@ def test_a_tuple_written_in_parentheses_is_no_mistyped_list_of_columns():
 
 
 def test_a_call_passes_the_arguments_of_its_own_parentheses_not_of_its_receivers():
-    frames = [(f"{SITE}/seaborn/distributions.py", "distplot")]
+    frames = [
+        (f"{SITE}/explorer/core.py", "summary"),
+        (f"{SITE}/seaborn/distributions.py", "distplot"),
+    ]
     line = "tools.Explorer().summary(data=df, y='id')"
     text = hint(crash("ValueError", "cannot convert float NaN to integer", line, frames))
     assert "passes no arguments" not in text, text
@@ -322,3 +325,52 @@ def test_a_text_vectorizer_given_a_few_items_against_many_labels_reads_column_na
     assert "column names" in text and "`ColumnTransformer`" in text, text
     plain = hint(crash("ValueError", message, "model.fit(X, y)", frames))
     assert "column names" not in plain, plain
+
+
+# ------------------------------------------------- notebook findings: what a cell can have done
+
+
+def _saved_finding(sources, counts, crash, error, line=None):
+    from tests.test_notebook_saved import run, saved
+
+    return run(saved(sources, counts, crash=crash, error=error, line=line))
+
+
+def test_a_cell_that_rewrites_a_key_from_itself_does_not_set_it():
+    # `df['d'] = pd.to_datetime(df['d'])` needs 'd' to exist: running it first cannot make it
+    error = ("KeyError", "'d'")
+    rewrites = ["df = load()", "print(df['d'])", "df['d'] = pd.to_datetime(df['d'])"]
+    found = _saved_finding(rewrites, [1, 2, None], crash=2, error=error)
+    assert found is None or "sets `df['d']`" not in found.hint, found
+    makes = ["df = load()", "print(df['d'])", "df['d'] = pd.to_datetime(df['raw'])"]
+    made = _saved_finding(makes, [1, 2, None], crash=2, error=error)
+    assert made is not None and "Run cell 3 first: it sets `df['d']`" in made.hint, made
+
+
+def test_a_never_run_cell_below_that_needs_a_later_cells_function_is_not_to_run_first():
+    error = ("KeyError", "'age'")
+    sources = [
+        "df = load()",
+        "print(df['age'])",
+        "def fill(row):\n    return row['age']",
+        "df['age'] = df.apply(fill, axis=1)",
+    ]
+    found = _saved_finding(sources, [1, 2, None, None], crash=2, error=error)
+    assert found is None or "Run cell 4 first" not in found.hint, found
+
+
+def test_a_rewrite_of_the_missing_key_is_no_rerun_that_removed_it():
+    error = ("KeyError", "'kind'")
+    sources = ["df = load()", "df['kind'] = enc.fit_transform(df['kind'])"]
+    found = _saved_finding(sources, [1, 3], crash=2, error=error)
+    assert found is None or "each time it runs" not in found.hint, found
+    drops = ["df = load()", "df = df.drop(columns=['kind'])\nprint(df['kind'])"]
+    dropped = _saved_finding(drops, [1, 3], crash=2, error=error, line="print(df['kind'])")
+    assert dropped is not None and "each time it runs" in dropped.hint, dropped
+
+
+def test_a_column_added_below_is_no_cause_of_a_row_count_mismatch():
+    error = ("ValueError", "Length of values (50) does not match length of index (900)")
+    sources = ["t = load()", "t['pred'] = clf.predict(Xv)", "t = t.assign(flag=f)"]
+    found = _saved_finding(sources, [1, 3, 2], crash=2, error=error)
+    assert found is None or "below this one" not in found.hint, found
