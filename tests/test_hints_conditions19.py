@@ -374,3 +374,37 @@ def test_a_column_added_below_is_no_cause_of_a_row_count_mismatch():
     sources = ["t = load()", "t['pred'] = clf.predict(Xv)", "t = t.assign(flag=f)"]
     found = _saved_finding(sources, [1, 3, 2], crash=2, error=error)
     assert found is None or "below this one" not in found.hint, found
+
+
+# ------------------------------------------- what the notebook read, the chain said, the loop did
+
+
+def test_a_word_that_fails_conversion_after_a_headerless_read_may_be_the_header_line():
+    message = "could not convert string to float: 'price'"
+    frames = [(f"{SITE}/sklearn/base.py", "fit"), (f"{SITE}/pandas/core/generic.py", "__array__")]
+    parsed = crash("ValueError", message, "lm.fit(X, Y)", frames)
+    read = replace(parsed, notebook_code=("df = pd.read_csv(path, header=None)",))
+    text = hint(read)
+    assert "`header=None`" in text and "'price'" in text, text
+    assert "header=None" not in hint(replace(parsed, notebook_code=("df = pd.read_csv(path)",)))
+
+
+def test_a_position_past_the_end_names_the_length_the_chain_gives():
+    chained = [("IndexError", "index 7 is out of bounds for axis 0 with size 2")]
+    frames = [(f"{SITE}/pandas/core/indexing.py", "_get_list_axis")]
+    line = "s[[7, 8]]"
+    text = hint(
+        crash("IndexError", "positional indexers are out-of-bounds", line, frames, chain=chained)
+    )
+    assert "only 2 rows" in text and "empty" not in text, text
+    plain = hint(crash("IndexError", "positional indexers are out-of-bounds", "df.iloc[5]", frames))
+    assert "`len(df)`" in plain, plain
+
+
+def test_a_loop_counter_used_on_a_dataframe_is_told_to_use_iloc():
+    frames = [(f"{SITE}/pandas/core/frame.py", "__getitem__")]
+    cell = "for k in range(len(pred)):\n    hits += pred[k] == truth[k]"
+    text = hint(crash("KeyError", "0", "    hits += pred[k] == truth[k]", frames, code=cell))
+    assert "`pred` or `truth`" in text and "`.iloc[k]`" in text, text
+    fixed = hint(crash("KeyError", "0", "truth[0]", frames))
+    assert "`truth[0]` looks up a column labelled 0" in fixed, fixed

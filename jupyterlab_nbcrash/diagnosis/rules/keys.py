@@ -200,6 +200,15 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     if container == "DataFrame" and f.get("integer_key") and _frame_column_lookup(p):
         # `df[0]` on a DataFrame asks for a column labelled 0: no row, no position.
         frame = _subscripted_name(p.user_line, key)
+        counter, names = ("", []) if frame else _looped_subscripts(p)
+        if names:
+            # `ytest[i]` in `for i in range(...)`: the counter is a position, looked up as a label
+            who = " or ".join(f"`{n}`" for n in names)
+            return (
+                f"{who} is a DataFrame here, and `[{counter}]` on it looks up a column labelled "
+                f"{key} (the counter's value), which it lacks: for row {counter} write "
+                f"`.iloc[{counter}]`, or compare whole columns without a loop."
+            )
         said = f"`{frame}[{key}]`" if frame else f"A DataFrame's `[{key}]`"
         frame = frame or "df"
         return (
@@ -687,6 +696,17 @@ def _subscripted_name(line: str, key: str) -> str:
     """The name the line subscripts with the bare (unquoted) ``key``: `temp` in `temp[0]`."""
     m = re.search(r"([A-Za-z_][\w.]*)\[\s*" + re.escape(key) + r"\s*\]", line)
     return m.group(1) if m else ""
+
+
+def _looped_subscripts(p: ParsedError) -> tuple[str, list[str]]:
+    """(the counter of a `for i in range(...)` loop of the cell, the names the line subscripts
+    with it), or ("", [])."""
+    counters = re.findall(r"^\s*for\s+([A-Za-z_]\w*)\s+in\s+range\(", p.user_code, re.M)
+    for counter in counters:
+        names = re.findall(rf"([A-Za-z_][\w.]*)\[\s*{counter}\s*\]", p.user_line)
+        if names:
+            return counter, list(dict.fromkeys(names))
+    return "", []
 
 
 def _tuple_key(p: ParsedError, key: str) -> str:

@@ -367,6 +367,21 @@ def _plotted_text(p, value: str | None) -> str:
     )
 
 
+def _header_read_as_data(p, value: str | None) -> str:
+    """The notebook reads a file with `header=None`: its first line, the column names, becomes
+    a row of data, and a name (a word like 'long') then fails the conversion."""
+    if not value or not re.fullmatch(r"[A-Za-z_][\w ]{0,40}", value):
+        return ""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    if not re.search(r"\bread_(?:csv|table|excel)\([^)\n]*\bheader\s*=\s*None", code):
+        return ""
+    return (
+        f"The notebook reads its file with `header=None`, which keeps the file's first line as "
+        f"a row of data: if {_quoted(value)} is a column name of that line, read the file "
+        "without `header=None` (or drop that first row) before converting."
+    )
+
+
 def _text_into_a_model(p, value: str | None) -> str:
     """A model's `fit`/`predict` given text: labels passed where features go (`knn.predict(
     y_test)`), or sentences, which no encoding of categories turns into features."""
@@ -572,7 +587,7 @@ def _text_to_number(p, f):
             "number: some lines hold other fields than expected; print a line that fails, and "
             "skip or parse such lines differently."
         )
-    header = _header_row_in_column(p, value)
+    header = _header_row_in_column(p, value) or _header_read_as_data(p, value)
     if header:
         return header
     specific = (
