@@ -34,7 +34,7 @@ SLICE = frame(f"{SITE}/pandas/core/indexes/base.py", "Index.get_slice_bound", "r
             "no column or label 'height'",
         ),
         ("'the label [Oslo] is not in the [index]'", "df.loc['Oslo']", [LOC], "'Oslo' was"),
-        ("'[3] not found in axis'", "df = df.drop(cols[0], axis=1)", [DROP], "label '3'"),
+        ("'[3] not found in axis'", "df = df.drop(cols[0], axis=1)", [DROP], "no column 3:"),
     ],
 )
 def test_a_key_inside_pandas_sentence_is_the_key_not_the_sentence(message, line, frames, says):

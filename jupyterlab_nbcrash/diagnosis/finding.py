@@ -8,6 +8,7 @@ named, and a never-run definer explained, the same way in both.
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from dataclasses import dataclass
 
@@ -278,6 +279,23 @@ def key_stores(nb, names, keys):
             name, key = sorted(stores)[0]
             sets = f"{cell_name(cell)} sets `{name}[{key!r}]`"
             yield cell, name, key, [f"KeyError {key!r} on `{name}`", sets]
+
+
+def needs_a_cell_from_the_crash_on(nb, cell) -> bool:
+    """``cell`` lies below the crashing cell and reads a name that no cell above the crashing
+    one binds, but the crashing cell or one between them does: run first, it would fail too
+    (`train['Age'] = train.apply(fill_age)` with `fill_age` defined below the crash)."""
+    crash = nb.crash
+    if crash is None or cell.index <= crash.index:
+        return False
+    info = nb.names(cell)
+    before = set().union(*(nb.names(c).defines for c in nb.cells if c.index < crash.index))
+    wanted = info.uses - info.defines - before - _BUILTINS
+    between = (c for c in nb.cells if crash.index <= c.index < cell.index)
+    return any(wanted & nb.names(c).defines for c in between)
+
+
+_BUILTINS = frozenset(dir(builtins))
 
 
 # The block keyword that makes an assignment conditional, and what its not running means.

@@ -31,6 +31,7 @@ from .message_looks import (
     argument_twice_look,
     callback_arguments_look,
     failed_command_look,
+    fed_placeholder_look,
     image_mode_look,
     key_sentence_look,
     layer_given_for_a_tensor_look,
@@ -312,13 +313,17 @@ def _stop_signal_through_a_library(parsed: ParsedError) -> bool:
 def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> str:
     """The safe hint's second sentence: the message's stated fix, else the values it allows and
     the user's arguments it names, else what to look at for the exception's family."""
-    sparse = sparse_look(parsed) or layer_given_for_a_tensor_look(parsed)
-    if sparse:  # a value of another kind (sparse, a layer): no cast or dtype helps it
+    sparse = (
+        sparse_look(parsed) or layer_given_for_a_tensor_look(parsed) or fed_placeholder_look(parsed)
+    )
+    if sparse:  # a value of another kind (sparse, a layer) or an older graph's op: no cast helps
         return sparse
     legacy = keras_tensor_in_library_look(parsed)
     if legacy:  # the message's advice is for code the user does not own
         return legacy
-    fix = stated_fix(parsed.message)
+    # The user's own `raise` wrote the message: what it asks for is the check's wish, and the
+    # check itself (`type(input()) != int` is always true) may be what is wrong.
+    fix = "" if own_raise else stated_fix(parsed.message)
     if fix and fix.rstrip(".!?") not in gist:
         return f"The message says what to do: {fix.rstrip('.')}."
     if fix:  # the quoted message already states its fix: no other look competes with it

@@ -368,6 +368,19 @@ def _rank_hint(
             "channels as the model's input: `x[..., None]` for 1, or convert the images to RGB "
             "for 3."
         )
+    if want == 3 and got == 2 and _FUNCTIONAL.search(p.message):
+        # The data went through the model's `Input` first: it fits it, and a 3-D X would not;
+        # the layer before this one hands it 2-D.
+        tokens = (
+            "an `Embedding` layer for integer token ids, or "
+            if _INT_INPUT.search(p.message)
+            else ""
+        )
+        return (
+            f"{head} from the layer before it inside the model, whose `Input` the data fits: "
+            f"add {tokens}a `Reshape((steps, 1))` layer before it, or change the model's "
+            "`Input` shape (and X with it)."
+        )
     if want == 3 and got == 2:
         return (
             f"{head}: recurrent and Conv1D layers want (samples, steps, features); reshape, e.g. "
@@ -382,6 +395,11 @@ def _declared_channels(p: ParsedError, height, width) -> set[int]:
     text = "\n".join((*p.notebook_code, p.user_code))
     found = re.findall(rf"\(\s*{height}\s*,\s*{width}\s*,\s*(\d+)\s*\)", text)
     return {int(c) for c in found}
+
+
+# Keras names the model it called: a Functional one was built on an `Input` layer.
+_FUNCTIONAL = re.compile(r"when calling layer [\"'][\w.]+[\"'] \(type Functional\)")
+_INT_INPUT = re.compile(r"inputs=tf\.Tensor\(shape=\([^)]*\), dtype=u?int\d*\)")
 
 
 # Loss wordings that name the labels (target) and the model's output, in that order or named.

@@ -521,3 +521,22 @@ def library_assert_look(parsed: ParsedError, on: str) -> str:
         "check the step that built them (a filter that matched no row, a read that found "
         "nothing)."
     )
+
+
+_UNFED = re.compile(r"You must feed a value for placeholder tensor '([^']+)'")
+
+
+def fed_placeholder_look(parsed: ParsedError) -> str:
+    """TensorFlow 1's "You must feed a value for placeholder tensor 'x'" on a line that passes a
+    `feed_dict`: the message's "feed it" misses the usual cause, an op of an older graph (each
+    run of a cell that builds the model adds new placeholders beside the old ones), whose
+    placeholder the dict's new ones are not."""
+    unfed = _UNFED.search(parsed.message[:300])
+    if unfed is None or "feed_dict" not in parsed.user_line:
+        return ""
+    return (
+        f"If `feed_dict` already feeds '{unfed.group(1)}', the op belongs to an older graph "
+        "(each run of a cell that builds the model adds new placeholders): call "
+        "`tf.reset_default_graph()` at the top of that cell, or restart the kernel, and run the "
+        "cells in order; else add it to `feed_dict`."
+    )

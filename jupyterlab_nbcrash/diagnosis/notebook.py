@@ -30,6 +30,7 @@ from .finding import (
     OUT_OF_ORDER,
     PREVIOUS_ERROR,
     NotebookFinding,
+    needs_a_cell_from_the_crash_on,
 )
 from .finding import cell_name as _cell_name
 from .finding import count_label as _count
@@ -1022,6 +1023,8 @@ def _missing_key_store(nb: _Notebook, names: set[str], keys: set[str]):
                 "again first."
             )
             return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
+        if state == "never" and needs_a_cell_from_the_crash_on(nb, cell):
+            continue  # it reads what the crashing cell (or one below it) makes: no fix to run
         if state == "never":
             evidence.append(f"{_cell_name(cell)} has not run in this kernel session")
             hint = f"Run cell {cell.index + 1} first: it sets `{name}[{key!r}]`."

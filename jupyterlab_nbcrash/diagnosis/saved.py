@@ -54,6 +54,7 @@ from .finding import (
     finding,
     key_stores,
     nearest,
+    needs_a_cell_from_the_crash_on,
     not_run,
     only_conditional,
     short,
@@ -493,6 +494,10 @@ def changed_state(nb, ename: str, names, keys, is_key: bool, checks: bool, messa
     best, derived = None, {}
     if counts.may_show_a_change():
         best, derived = _best_change(nb, counts, names, mentioning, keys, is_key, checks)
+    if best is not None and _change_keeps_what_failed(
+        best[3].text, keys if is_key else set(), message
+    ):
+        best = None  # a change that leaves the missing key, or the rows, as they were
     if best is None or not best[1]:
         failed = _failed_rebinding(
             nb, counts, names, mentioning, message, keys if is_key else set()
@@ -534,6 +539,26 @@ def changed_state(nb, ename: str, names, keys, is_key: bool, checks: bool, messa
             "and run the cells in order."
         )
     return _saved_finding(NOTEBOOK, OUT_OF_ORDER, decisive, hint, evidence, cell, kind=kind)
+
+
+# A length check of rows ("Length of values (6554) does not match length of index (58921)").
+_ROW_COUNT = re.compile(r"Length of values|does not match length of index|Length mismatch")
+# Changes that keep a frame's rows: a column added or rewritten, renamed, cast or filled.
+_KEEPS_ROWS = re.compile(
+    r"^\s*([\w.]+)\s*=\s*\1\.(?:assign|rename|astype|fillna|replace)\("
+    r"|^\s*[\w.]+\[\s*['\"][^'\"]+['\"]\s*\]\s*="
+)
+
+
+def _change_keeps_what_failed(text: str, keys: set[str], message: str) -> bool:
+    """A change that cannot have caused the crash, whatever ran when: `df['K'] = f(df['K'])`
+    rewrites the key K a KeyError misses (it needs it, never removes it), and a column added
+    or rewritten (`df = df.assign(a=…)`) keeps the rows a row-count mismatch is about."""
+    for key in keys:
+        quoted = rf"""\[\s*['"]{re.escape(key)}['"]\s*\]"""
+        if re.match(rf"\s*[\w.]+{quoted}\s*=(?!=).*{quoted}", text):
+            return True
+    return bool(_ROW_COUNT.search(message[:300]) and _KEEPS_ROWS.search(text))
 
 
 def _best_change(nb, counts: _Counts, names, mentioning, keys, is_key: bool, checks: bool):
@@ -742,6 +767,8 @@ def _missing_key_store(nb, counts: _Counts, names, keys: set[str]):
         if failed and (counts.ran_before(cell) or cell.execution_count is None):
             return _failed(cell, what, evidence)
         count = cell.execution_count
+        if not count and needs_a_cell_from_the_crash_on(nb, cell):
+            continue  # it reads what the crashing cell (or one below it) makes: no fix to run
         if not count:
             evidence.append(f"{cell_name(cell)} was never run (it has no execution count)")
             hint = f"Run cell {cell.index + 1} first: it sets `{name}[{key!r}]`."

@@ -180,8 +180,11 @@ def failing_call(parsed: ParsedError) -> Call | None:
 def call_from_text(text: str, function: str, library: str | None) -> Call:
     """The ``Call`` written as ``text`` (from the called name to its closing parenthesis, or to
     the line's end when the line does not close it)."""
-    arguments = tuple(call_arguments(text))
-    closed = any(c == ")" and d == 0 for _, c, d in _code_chars(text, text.find("(")))
+    # The call's own parenthesis, after its name: `m.maker().run(x)` passes `x`, not the `()`
+    # of `maker()` that the name holds.
+    own = text.find("(", len(function)) if text.startswith(function) else text.find("(")
+    arguments = tuple(call_arguments(text[own:])) if own >= 0 else ()
+    closed = own >= 0 and any(c == ")" and d == 0 for _, c, d in _code_chars(text, own))
     if len(text) > MAX_CALL:
         text = text[: MAX_CALL - 1].rstrip() + "…"
     return Call(text=text, function=function, library=library, arguments=arguments, closed=closed)

@@ -217,6 +217,41 @@ def _input_name(p: ParsedError, f) -> str:
     return f"`{f['input']}`" if f.get("input") else "The data"
 
 
+# scikit-learn's own check of the target, as its frames show it (`_assert_all_finite(y)`):
+# older releases do not name the input in the message.
+_CHECKS_Y = re.compile(r"\b(?:_assert_all_finite|column_or_1d|_check_y)\(\s*y\b")
+
+
+def _checked_target(p: ParsedError) -> str:
+    """ "y" when a library frame's failing line checks the target y, else ""."""
+    return "y" if any(f.library and _CHECKS_Y.search(f.failing_line) for f in p.frames) else ""
+
+
+def _computed_by_own_function(p: ParsedError) -> str:
+    """The user's own function (in a module of theirs or a cell's `def`) that called the
+    library whose check failed, as "`f()` (file.py)" or "`f()`"; "" when the cell's line
+    called it directly."""
+    frames = list(p.frames)
+    first = next((i for i, f in enumerate(frames) if f.library), None)
+    if not first:
+        return ""
+    caller = frames[first - 1]
+    name = caller.function.strip("<>")
+    if caller.library or caller.package or not re.fullmatch(r"[A-Za-z_]\w*", name):
+        return ""
+    if name == "module" or (caller.is_user and first - 1 == 0):
+        return ""
+    where = re.split(r"[\\/]", caller.filename)[-1]
+    line = " ".join(caller.failing_line.split())
+    at = f" at `{line}`" if 0 < len(line) <= 60 and line.count("(") == line.count(")") else ""
+    return f"`{name}()`" + (f" ({where})" if where.endswith(".py") else "") + at
+
+
+def _dict_map_in(p: ParsedError) -> bool:
+    """The notebook (or the cell) maps a column's values with a dict: `.map({'a': 0, …})`."""
+    return any(".map({" in code.replace(" ", "") for code in (p.user_code, *p.notebook_code))
+
+
 _INF = re.compile(r"\binf(?:inity|s)?\b|finite", re.I)
 _NAN = re.compile(r"\bnans?\b|\bNA\b|finite", re.I)
 
@@ -254,8 +289,28 @@ def _nan_or_infinity(p, f):
             "The probabilities given to `torch.multinomial` contain inf, NaN or negative "
             "numbers: print them before sampling; they must be finite and ≥ 0."
         )
+    own = _computed_by_own_function(p)
+    if own:
+        # the library checked values a function of the user's computed and passed it
+        return (
+            f"The library's check failed on what your own {own} passes it: print those values "
+            "there, and trace where NaN or inf first appear (in what it computes, or in the data "
+            "you passed in)."
+        )
     who = _input_name(p, f)
     has_inf, has_nan = bool(_INF.search(msg)), bool(_NAN.search(msg))
+    mapped = (
+        " A `.map({...})` of the notebook gives NaN for every value its dict lacks: compare its "
+        "keys with the column's `.unique()` values."
+        if _dict_map_in(p)
+        else ""
+    )
+    if f.get("input") == "y" or _checked_target(p):
+        # the labels: imputing them invents classes; where the NaN came from is what to fix
+        return (
+            "The target y contains NaN or infinite values: find the rows (`pd.isna(y).sum()`) "
+            f"and where they came from before dropping them.{mapped}"
+        )
     if has_inf and not has_nan:
         return (
             f"{who} contains infinite values: replace them with "
@@ -264,7 +319,7 @@ def _nan_or_infinity(p, f):
     if has_inf:
         return (
             f"{who} contains NaN or infinite values: count them with `np.isnan(X).sum()` and "
-            "`np.isinf(X).sum()`, replace inf with NaN, then drop or impute them."
+            f"`np.isinf(X).sum()`, replace inf with NaN, then drop or impute them.{mapped}"
         )
     return (
         f"{who} contains missing values (NaN): find them with `df.isna().sum()`, then drop them "

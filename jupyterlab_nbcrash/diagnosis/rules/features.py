@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from ..text import code_strings, suggest
-from ..where import failing_call
+from ..text import suggest
+from ..where import failing_call, failing_line_number, own_lines
 from .base import Template, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -133,14 +132,31 @@ def _feature_count_differs(p, f):
     counts = ""
     if f.get("got") and f.get("expected"):
         counts = f" ({f['got']} given, {f['expected']} expected)"
-    model, _ = _model_and_data(p)
+    model, data = _model_and_data(p)
+    typed = _typed_values(p, data)
+    if typed and typed == f.get("got") and model:
+        # the new sample is typed by hand: one value per column of the training data is missing
+        # or too many, whatever ran before
+        return (
+            f"`{data}` is typed by hand with {typed} values, and `{model}` was fitted on "
+            f"{f.get('expected')} columns: give one value per training column, in the order of "
+            "the training data's columns."
+        )
     cells = _cells_fitting(p, model)
-    if len(cells) > 1:
+    if len(cells) > 1 and not _fitted_above(p, model):
         # Another fit of the same name replaced the one the data was prepared for.
         return (
             f"`{model}` is fitted in more than one cell and now expects another number of "
             f"features{counts}: if its last fit was on other data, run the fit meant for this "
             "data again (or give each model its own name); else prepare this data like that one."
+        )
+    fitted_on = _fitted_once_on(p, model, cells)
+    if fitted_on and data and fitted_on != data:
+        # the notebook fits it once, on data of another name: that data's columns are the ones
+        return (
+            f"`{model}` is fitted on `{fitted_on}` in the notebook and expects its number of "
+            f"features{counts}: pass data with the same columns as `{fitted_on}`, or fit "
+            f"`{model}` on data like `{data}`."
         )
     if not any(".fit_transform(" in code for code in (*p.notebook_code, p.user_code)):
         return (
@@ -154,6 +170,38 @@ def _feature_count_differs(p, f):
     )
 
 
+def _typed_values(p, data: str) -> str:
+    """How many numbers the cell's `data = np.array([1, 0, 25]).reshape(1, -1)` (or
+    `data = [[1, 0, 25]]`) types by hand, as text; "" when `data` is not assigned such a
+    literal."""
+    if not data:
+        return ""
+    literal = re.search(
+        rf"^\s*{re.escape(data)}\s*=\s*(?:np\.array\(\s*)?\[\s*\[?([-\d.,\s]+)\]",
+        p.user_code,
+        re.M,
+    )
+    if literal is None:
+        return ""
+    return str(len([v for v in literal.group(1).split(",") if v.strip()]))
+
+
+def _fitted_above(p, model: str) -> bool:
+    """The crashing cell fits ``model`` on a line above the failing one: that fit is the last,
+    whatever other cells fit under the same name."""
+    failing = failing_line_number(p)
+    fit = re.compile(rf"\b{re.escape(model)}\.fit\(")
+    return failing > 0 and any(fit.search(line) for line in own_lines(p)[: failing - 1])
+
+
+def _fitted_once_on(p, model: str, cells: list[str]) -> str:
+    """The data name of the notebook's only `model.fit(D, …)` (one cell, one call), else ""."""
+    if len(cells) != 1:
+        return ""
+    fits = re.findall(rf"\b{re.escape(model)}\.fit\(\s*([A-Za-z_]\w*)\s*[,)]", cells[0])
+    return fits[0] if len(set(fits)) == 1 else ""
+
+
 def _cells_fitting(p, model: str) -> list[str]:
     """The notebook's cells that call `model.fit(...)` (none when the model is not named)."""
     if not model:
@@ -162,6 +210,12 @@ def _cells_fitting(p, model: str) -> list[str]:
     return [code for code in p.notebook_code if fit.search(code)]
 
 
+_STRING = re.compile(r"""['"]([^'"\n]{1,80})['"]""")
+# Strings a plot or a print shows as text (titles, axis labels, legends): no column's name.
+_DISPLAYED = re.compile(
+    r"""(?:\b(?:title|xlabel|ylabel|suptitle|set_title|set_xlabel|set_ylabel|legend|print)\(\s*"""
+    r"""|\b(?:label|title)\s*=\s*)f?['"]([^'"\n]{1,80})['"]"""
+)
 # The values the seaborn calls pass as x=, y= or hue=: other attempts, not known column names.
 _PLOT_ARGUMENT = re.compile(r"""\b(?:x|y|hue)\s*=\s*['"]([^'"\n]+)['"]""")
 
@@ -171,17 +225,21 @@ def _seaborn_column_missing(p, f):
     tried = set(_PLOT_ARGUMENT.findall("\n".join((*p.notebook_code, p.user_code))))
     close = ""
     # The cell's own strings first; the notebook's (where the columns were named) only when
-    # the cell offers none.
-    for source in (p, replace(p, user_code="\n".join(p.notebook_code))):
+    # the cell offers none. Titles and axis labels (`plt.ylabel('Purpose')`) name no column.
+    for code in (p.user_code, "\n".join(p.notebook_code)):
+        shown = set(_DISPLAYED.findall(code))
+        strings = _STRING.findall(code[:50_000])
         close = close or suggest(
-            column, [s for s in code_strings(source) if s not in tried and "`" not in s]
+            column, [s for s in strings if s not in tried and s not in shown and "`" not in s]
         )
     extra = f" Did you mean {close}?" if close else ""
     # Keyword advice only where the call passes them by position.
     keywords = "" if re.search(r"\b[xy]\s*=", p.user_line) else " and pass `x=`, `y=` as keywords"
+    data = re.search(r"\bdata\s*=\s*([A-Za-z_]\w*)\s*[,)]", p.user_line)
+    frame = data.group(1) if data else "df"
     return (
         f"seaborn found no column `{column}` in `data=`: check the exact name in "
-        f"`df.columns`{keywords}.{extra}"
+        f"`{frame}.columns`{keywords}.{extra}"
     )
 
 

@@ -125,10 +125,31 @@ def _embedding_id_too_large(p, f):
 
 
 def _iloc_position_missing(p, f):
+    sized = _chained_size(p)
+    if sized:
+        # NumPy's first error names the position and the length: no guess about an empty frame
+        position, size = sized
+        if size == "0":
+            return "The object indexed is empty (0 rows): check the filter or load that made it."
+        bare = ".iloc" not in p.user_line
+        how = " (brackets without `.iloc` fall back to positions here)" if bare else ""
+        return (
+            f"Position {position} is asked for, but there are only {size} rows{how}: positions "
+            f"run from 0 to {int(size) - 1}; print the object's length before indexing it."
+        )
     return (
         "`.iloc` asks for a row or column position that does not exist (the frame may be empty "
         "after a filter): check `len(df)` / `df.shape` first."
     )
+
+
+def _chained_size(p) -> tuple[str, str] | None:
+    """(position, size) from the chain's "index 10 is out of bounds for axis 0 with size 3"."""
+    for _, text in p.chain:
+        m = re.search(r"index (-?\d+) is out of bounds for axis 0 with size (\d+)", text)
+        if m:
+            return m.group(1), m.group(2)
+    return None
 
 
 _SUBSCRIPT = re.compile(r"\[([^\[\]]*)\]")

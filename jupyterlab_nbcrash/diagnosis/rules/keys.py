@@ -38,16 +38,19 @@ def key_error(parsed: ParsedError) -> RuleMatch | None:
         return None
     facts: dict[str, str] = {}
     keys = list(parsed.keys)
+    bare: list[str] = []
     if listed and (not keys or re.match(r"None of \[|\[", keys[0])):
         # pandas lists the missing labels: "None of [Index(['a', 'b'], dtype=...)] are in ..."
         listing = re.sub(r"dtype='[^']*'", "", parsed.message)
-        keys = _bare_labels(listing) or re.findall(r"'([^']+)'", listing)[:10] or keys
+        bare = _bare_labels(listing)
+        keys = bare or re.findall(r"'([^']+)'", listing)[:10] or keys
     if keys:
         inner = _KEY_IN_SENTENCE.fullmatch(keys[0])
         if inner:  # gensim: KeyError: "Key 'independt' not present"
             keys[0] = next(g for g in inner.groups() if g)
         facts["key"] = keys[0]
-        facts["keys"] = ", ".join(repr(k) for k in keys[:5])
+        # "[3] not found in axis" lists the number 3, not the text '3': shown as pandas wrote it
+        facts["keys"] = ", ".join(k if bare else repr(k) for k in keys[:5])
     pandas = "pandas" in parsed.libraries or bool(listed)
     if pandas:
         facts["container"] = "DataFrame"
@@ -197,6 +200,15 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     if container == "DataFrame" and f.get("integer_key") and _frame_column_lookup(p):
         # `df[0]` on a DataFrame asks for a column labelled 0: no row, no position.
         frame = _subscripted_name(p.user_line, key)
+        counter, names = ("", []) if frame else _looped_subscripts(p)
+        if names:
+            # `ytest[i]` in `for i in range(...)`: the counter is a position, looked up as a label
+            who = " or ".join(f"`{n}`" for n in names)
+            return (
+                f"{who} is a DataFrame here, and `[{counter}]` on it looks up a column labelled "
+                f"{key} (the counter's value), which it lacks: for row {counter} write "
+                f"`.iloc[{counter}]`, or compare whole columns without a loop."
+            )
         said = f"`{frame}[{key}]`" if frame else f"A DataFrame's `[{key}]`"
         frame = frame or "df"
         return (
@@ -243,9 +255,16 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 "passed, or one it built) that has none: print the columns of the DataFrames "
                 "you pass it."
             )
-        drop = _drop_rows_by_default(p, labels) or _drop_a_row_as_column(p, key)
+        drop = (
+            _drop_rows_by_default(p, labels)
+            or _drop_a_row_as_column(p, key)
+            or _drop_along_named_axis(p, labels, key)
+        )
         if drop:
             return drop
+        inside_drop = _loc_inside_drop(p, key)
+        if inside_drop:
+            return inside_drop
         if _row_lookup(p, key):
             # `.loc['DF']`, "None of [...] are in the [index]": a row label was asked for.
             were = "were" if isinstance(labels, str) and "', '" in labels else "was"
@@ -270,12 +289,26 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"`{frame}.columns`."
             )
         if _series_lookup(p):
+            iterated = _iterrows_source(p, frame)
+            if iterated:
+                # a row of iterrows() is labelled by the frame's columns: the lookup is right
+                return (
+                    f"`{frame}` is a row of `{iterated}` (from `iterrows()`), labelled by its "
+                    f"columns: `{iterated}` has no column {labels}; print `{iterated}.columns` "
+                    "and check spelling, case and spaces."
+                )
             # `s['Poids']` on a Series (a column picked earlier): its index labels, no columns.
             name = f"`{frame}`" if frame != "df" else "The object looked up"
             return (
                 f"{name} is a Series here, not a DataFrame: {labels} was looked up among its "
                 "index labels (`.index`); select from the DataFrame it came from, or filter "
                 "the Series by its values."
+            )
+        if frame != "df" and _frame_column_lookup_any(p) and _row_label_of(p, frame, key):
+            # `df1['Guy']` where the notebook makes or reads 'Guy' as one of df1's rows
+            return (
+                f"{labels} is a row label of `{frame}` (the notebook uses it as one), and "
+                f"`{frame}[...]` looks among the columns: write `{frame}.loc[{key!r}]` for the row."
             )
         what = f"`{frame}`" if frame != "df" else "The DataFrame"
         return (
@@ -301,6 +334,46 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         if key
         else "A key is missing here: print the available keys (`.keys()`)."
     )
+
+
+def _loc_inside_drop(p: ParsedError, key: str) -> str:
+    """`df.drop(df.loc['Y,D'], axis=1)`: `.loc` inside drop's arguments looked the key up among
+    the rows before drop ran; drop takes the labels themselves."""
+    drop = _drop_call(p.user_line)
+    if drop is None or not drop[1]:
+        return ""
+    inner = re.match(r"\s*([A-Za-z_]\w*)\.loc\[\s*(['\"])(.*?)\2\s*\]\s*$", drop[1][0])
+    if inner is None or inner.group(3) != key:
+        return ""
+    names = ", ".join(repr(n.strip()) for n in key.split(",") if n.strip()) or repr(key)
+    frame = drop[0] or inner.group(1)
+    axis = _drop_axis(drop[1])
+    given = {"columns": f"columns=[{names}]", "rows": f"index=[{names}]"}.get(axis, f"[{names}]")
+    return (
+        f"`{inner.group(0).strip()}` inside `drop(...)` first looks up {key!r} among the row "
+        f"labels, and there is none: give `drop` the labels themselves, as a list "
+        f"(`{frame}.drop({given})`)."
+    )
+
+
+def _iterrows_source(p: ParsedError, name: str) -> str:
+    """The frame `data` when the cell loops `for _, name in data.iterrows()`, else ""."""
+    m = re.search(
+        rf"for\s+\w+\s*,\s*{re.escape(name)}\s+in\s+([A-Za-z_][\w.]*)\.iterrows\(\)",
+        p.user_code,
+    )
+    return m.group(1) if m else ""
+
+
+def _row_label_of(p: ParsedError, frame: str, key: str) -> bool:
+    """The notebook reads ``key`` as a row of ``frame`` (`frame.loc['k']`, `frame.loc['k', …]`)
+    or builds ``frame`` with it in `index=[...]`."""
+    code, _ = seen_code(p)
+    name, quoted = re.escape(frame), rf"""['"]{re.escape(key)}['"]"""
+    if re.search(rf"\b{name}\.(?:loc|at)\[\s*{quoted}\s*[\],]", code):
+        return True
+    built = re.finditer(rf"^\s*{name}\s*=\s*(?:pd\.)?DataFrame\(([^\n]*)", code, re.M)
+    return any(re.search(rf"\bindex\s*=\s*\[[^\]]*{quoted}", m.group(1)) for m in built)
 
 
 def _short(key: str) -> str:
@@ -446,11 +519,17 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
                 "line reads it: read it before removing it, or keep it."
             )
         if number == failing and "inplace=True" in code.replace(" ", ""):
-            # Only this line removes it: a second run, or a key the data never had.
+            # Only this line removes it: a second run, or a key the data never had. A drop
+            # without an axis searched the rows, where a column's name never was: no re-run.
+            drop = _drop_call(code)
+            axis = _drop_axis(drop[1]) if drop else "columns"
+            if not axis:
+                continue
+            frame = drop[0] if drop and drop[0] else "df"
+            labels = f"the row labels (`{frame}.index`)" if axis == "rows" else "the columns"
             return (
                 f"{key!r} is not in the data: if it ran before, this line's `inplace=True` "
-                "already removed it (re-run the cell that loads the data); else print the "
-                "columns."
+                f"already removed it (re-run the cell that loads the data); else print {labels}."
             )
         if _rebuilt_before("\n".join(lines), code, number):
             continue  # the cell makes the frame anew before removing: a re-run starts afresh
@@ -494,6 +573,66 @@ def _drop_a_row_as_column(p: ParsedError, key: str) -> str:
     return (
         f"{key!r} is a row label (the notebook adds it with `.loc[{key!r}] = ...`), and "
         f"`axis=1` looks among the columns: drop the row with `.drop({key!r})` (`axis=0`)."
+    )
+
+
+def _drop_call(line: str) -> tuple[str, list[str]] | None:
+    """(the frame `x` of `x.drop(...)` on the line, "" when no plain name; drop's own
+    arguments), or None when the line calls no `drop`."""
+    m = re.search(r"(?:\b([A-Za-z_]\w*))?\.drop\(", line)
+    if m is None:
+        return None
+    return m.group(1) or "", call_arguments(line[m.start() + 1 :])
+
+
+def _drop_axis(args: list[str]) -> str:
+    """The axis drop's own arguments name: "rows" (`axis=0`, `axis='index'`, `index=`),
+    "columns" (`axis=1`, `columns=`, a second positional 1), else ""."""
+    second = args[1].strip() if len(args) > 1 and "=" not in args[1] else ""
+    for arg in args:
+        m = re.fullmatch(r"\s*(axis|index|columns)\s*=\s*(.+?)\s*", arg)
+        if m is None:
+            continue
+        if m.group(1) == "columns" or re.fullmatch(r"1|['\"]columns['\"]", m.group(2)):
+            return "columns"
+        if m.group(1) == "index" or re.fullmatch(r"0|['\"](?:index|rows)['\"]", m.group(2)):
+            return "rows"
+    if re.fullmatch(r"1|['\"]columns['\"]", second):
+        return "columns"
+    if re.fullmatch(r"0|['\"]index['\"]", second):
+        return "rows"
+    return ""
+
+
+def _drop_along_named_axis(p: ParsedError, labels: str, key: str) -> str:
+    """`temp.drop(x, axis=1)` or `df.drop(3, axis=0)`: the axis searched is the one the line
+    names, and the frame to print is the one dropped from (not a `df` of the hint's making)."""
+    drop = _drop_call(p.user_line) if "not found in axis" in p.message else None
+    if drop is None:
+        return ""
+    frame, args = drop
+    frame = frame or "df"
+    axis = _drop_axis(args)
+    if axis == "rows":
+        # pandas lists numbers bare ("[3] not found"): an index of texts '3' has no number 3
+        number = "'" not in labels and re.fullmatch(r"-?\d+", key)
+        types = f" (the number {key} is not the text '{key}')" if number else ""
+        return (
+            f"`{frame}.drop` looked for {labels} among the row labels (`axis=0`) and found "
+            f"none: print `{frame}.index` and compare its labels' values and types{types}."
+        )
+    if axis != "columns":
+        return ""
+    source = re.match(r"\s*(?:labels\s*=\s*)?([A-Za-z_]\w*)\.columns\[", args[0] if args else "")
+    if source and source.group(1) != frame:
+        # `temp.drop(df.columns[0], axis=1)`: a label of another frame's columns
+        return (
+            f"`{frame}` has no column {labels}: the label comes from `{source.group(1)}.columns`, "
+            f"another frame's; print `{frame}.columns` and drop a name it has."
+        )
+    return (
+        f"`{frame}` has no column {labels}: print `{frame}.columns` and check spelling, case "
+        "and spaces."
     )
 
 
@@ -559,6 +698,17 @@ def _subscripted_name(line: str, key: str) -> str:
     return m.group(1) if m else ""
 
 
+def _looped_subscripts(p: ParsedError) -> tuple[str, list[str]]:
+    """(the counter of a `for i in range(...)` loop of the cell, the names the line subscripts
+    with it), or ("", [])."""
+    counters = re.findall(r"^\s*for\s+([A-Za-z_]\w*)\s+in\s+range\(", p.user_code, re.M)
+    for counter in counters:
+        names = re.findall(rf"([A-Za-z_][\w.]*)\[\s*{counter}\s*\]", p.user_line)
+        if names:
+            return counter, list(dict.fromkeys(names))
+    return "", []
+
+
 def _tuple_key(p: ParsedError, key: str) -> str:
     """`df["a", "b"]`: the comma inside single brackets makes one tuple, looked up as one
     column label."""
@@ -566,6 +716,14 @@ def _tuple_key(p: ParsedError, key: str) -> str:
         return ""
     if not _frame_column_lookup(p) or not re.search(r"\w\[[^\[\]]*,", p.user_line):
         return ""
+    written = re.search(r"([A-Za-z_][\w.]*)\[\s*\(", p.user_line)
+    if written:
+        # `df[(i, len(x))]`: a tuple written as one on purpose, no list of columns mistyped
+        return (
+            f"`{written.group(1)}[(…)]` looks up the tuple {key} as one column label, and there "
+            "is none: a DataFrame's brackets take column names (or a True/False mask of rows), "
+            "not a pair of values."
+        )
     return (
         f"Inside single brackets the comma makes one tuple key, {key}, looked up as one column "
         "label: to select several columns pass a list, `df[['a', 'b']]`."

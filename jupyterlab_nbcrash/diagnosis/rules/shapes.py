@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..definitions import seen_code
 from ..layer_shapes import keras_hint, torch_layer_hint
 from ..shape_text import call_args, code, dims, show
 from ..where import failing_call
@@ -442,7 +443,37 @@ def _reshape_element_count(p, f):
             "numbers of the shape are not the problem; print what the reshaped expression "
             "holds (a reduction like `.max()` or one prediction gives one value)."
         )
-    return element_count_words(f.get("b", ""), f.get("a", ""), "reshaped into")
+    per_class = _scores_per_class(p, f.get("b", ""), f.get("a", ""))
+    return per_class or element_count_words(f.get("b", ""), f.get("a", ""), "reshaped into")
+
+
+_TEXT_VECTORIZER = re.compile(r"\b(?:Tfidf|Count|Hashing)Vectorizer\(")
+# A model's per-class output: one column per class for more than two classes.
+_PER_CLASS = re.compile(r"\.(decision_function|predict_proba|predict_log_proba)\(")
+
+
+def _scores_per_class(p, total: str, shape_text: str) -> str:
+    """`Z = clf.decision_function(grid)` then `Z.reshape(xx.shape)` with k times the elements:
+    the scores hold one column per class (k classes), not one value per point."""
+    name = re.search(r"([A-Za-z_]\w*)\.reshape\(", p.user_line)
+    shape = dims(shape_text)
+    if name is None or shape is None or None in shape or not total.isdigit():
+        return ""
+    size = 1
+    for n in shape:
+        size *= n
+    made = re.search(
+        rf"^[ \t]*{name.group(1)}\s*=\s*([\w.]+?){_PER_CLASS.pattern}", p.user_code, re.M
+    )
+    k = int(total) // size if size else 0
+    if made is None or k < 2 or k * size != int(total):
+        return ""
+    model, method = made.group(1), made.group(2)
+    return (
+        f"`{name.group(1)}` comes from `{model}.{method}(...)`, which gives one column per class "
+        f"({k} here), not one value per point: reshape one column, `{name.group(1)}[:, k]`, or "
+        f"use `{model}.predict(...)` for one label per point."
+    )
 
 
 # PyTorch layer and loss messages, each with the numbers the hint needs.
@@ -492,6 +523,14 @@ def _x_y_row_counts(p, f):
     a, b = counts[0], counts[1]
     if a == b:
         return None  # the odd length is a third array's (groups, sample_weight): not this pair
+    vectorizer = _TEXT_VECTORIZER.search(p.user_code)
+    if vectorizer and a < b and a <= 20:
+        # a text vectorizer iterates what it gets: over a DataFrame, that is its column names
+        return (
+            f"`{vectorizer.group(0)[:-1]}` reads one text per item of X, and a DataFrame's items "
+            f"are its column names ({a} 'documents' against {b} labels if X is a DataFrame of "
+            f"{a} columns): pass one text column (`X['text']`), or use a `ColumnTransformer`."
+        )
     call = failing_call(p)
     args = call.args if call is not None else ()
     named = len(args) == len(counts) and all(code(x) for x in args)
@@ -561,6 +600,9 @@ def _sklearn_wants_2d(p, f):
             "not hold the features yet: check the step that builds it (e.g. vectors per row "
             "that came out NaN) and pass a 2-D X (samples × features, `np.vstack` of the rows)."
         )
+    several = _target_of_several_columns(p) if got == "1D" else ""
+    if several:
+        return several
     column = _PANDAS_COLUMN.fullmatch(name) if name else None
     if got == "1D" and column:
         # A pandas column has no .reshape: the double brackets give a one-column DataFrame.
@@ -574,11 +616,13 @@ def _sklearn_wants_2d(p, f):
             f"scikit-learn wants a 2-D X (samples × features) but `{x}` is {got}: flatten each "
             f"sample with `{x}.reshape(len({x}), -1)`."
         )
+    # A parameter or a list has no `.reshape`: NumPy makes the array first.
+    shaped = f"np.asarray({x})" if name and _maybe_a_list(p, name) else x
     return (
         f"scikit-learn wants a 2-D X (samples × features) but "
-        f"{'`' + x + '` is' if name else 'got'} a 1D array: use `{x}.reshape(-1, 1)` for one "
-        f"feature (or `df[['col']]` instead of `df['col']`), or `{x}.reshape(1, -1)` for one "
-        "sample."
+        f"{'`' + x + '` is' if name else 'got'} a 1D array: use `{shaped}.reshape(-1, 1)` for "
+        f"one feature (or `df[['col']]` instead of `df['col']`), or `{shaped}.reshape(1, -1)` "
+        "for one sample."
     )
 
 
@@ -588,6 +632,43 @@ def _printed_items(message: str) -> list[str]:
     if not m:
         return []
     return [item for item in m.group(1).split() if item != "..."]
+
+
+def _maybe_a_list(p, name: str) -> bool:
+    """``name`` is a parameter of a `def` in the cell, or assigned a list there: it may have
+    no `.reshape`."""
+    params = re.findall(r"^\s*def\s+\w+\(([^)]*)\)", p.user_code, re.M)
+    if any(re.search(rf"(?:^|,)\s*{re.escape(name)}\s*(?:[:=,]|$)", ps) for ps in params):
+        return True
+    return bool(re.search(rf"^\s*{re.escape(name)}\s*=\s*(?:\[|list\()", p.user_code, re.M))
+
+
+# `x = df.iloc[:, 0]` and `y = df.iloc[:, 1:]`: one column as X, a slice of columns as y.
+_ONE_COLUMN = re.compile(r"^[ \t]*([xX]\w*)\s*=\s*([\w.]+)\.iloc\[\s*:\s*,\s*-?\d+\s*\]", re.M)
+_COLUMN_SLICE = re.compile(
+    r"^[ \t]*([yY]\w*)\s*=\s*([\w.]+)\.iloc\[\s*:\s*,\s*-?\d*\s*:\s*-?\d*\s*\]", re.M
+)
+
+
+def _target_of_several_columns(p) -> str:
+    """The notebook takes X as one column and y as a slice of columns of the same frame: the
+    1-D X is the target, features and target look swapped."""
+    code, _ = seen_code(p)
+
+    def last(m) -> bool:  # no later line assigns the name anew
+        later = re.compile(rf"^[ \t]*{re.escape(m.group(1))}\s*=[^=]", re.M)
+        return not later.search(code, m.end())
+
+    xs = {m.group(2): m for m in _ONE_COLUMN.finditer(code) if last(m)}
+    for m in _COLUMN_SLICE.finditer(code):
+        x = xs.get(m.group(2))
+        if x is not None and last(m):
+            one, many = x.group(0).strip(), m.group(0).strip()
+            return (
+                f"`{one}` takes one column and `{many}` several: features and target look "
+                "swapped; X should hold the feature columns (2-D) and y the one target column."
+            )
+    return ""
 
 
 # df.col or df['col'] (a pandas column, which has no .reshape).
@@ -629,9 +710,12 @@ def _concat_dimensions(p, f):
     )
     if m:
         return (
+            # Joining along that dimension instead would need the others to match, which the
+            # message does not tell: only what must be equal is said.
             f"Array {m.group(2)} has size {m.group(3)} and array {m.group(4)} size {m.group(5)} "
-            f"in dimension {m.group(1)}, which is not the one you join on: make them equal, or "
-            "join along that dimension (`axis=`)."
+            f"in dimension {m.group(1)}, which is not the one you join on and must match: print "
+            "both `.shape`s and make that dimension equal, or check that these are the arrays "
+            "meant to be joined."
         )
     return (
         "The arrays differ in a dimension other than the one you join on: print their `.shape`s "

@@ -8,6 +8,7 @@ import re
 from ..text import literal_argument
 from ..where import (
     call_arguments,
+    callee,
     callee_function,
     failing_call,
     loop_or_unpack,
@@ -366,6 +367,21 @@ def _plotted_text(p, value: str | None) -> str:
     )
 
 
+def _header_read_as_data(p, value: str | None) -> str:
+    """The notebook reads a file with `header=None`: its first line, the column names, becomes
+    a row of data, and a name (a word like 'long') then fails the conversion."""
+    if not value or not re.fullmatch(r"[A-Za-z_][\w ]{0,40}", value):
+        return ""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    if not re.search(r"\bread_(?:csv|table|excel)\([^)\n]*\bheader\s*=\s*None", code):
+        return ""
+    return (
+        f"The notebook reads its file with `header=None`, which keeps the file's first line as "
+        f"a row of data: if {_quoted(value)} is a column name of that line, read the file "
+        "without `header=None` (or drop that first row) before converting."
+    )
+
+
 def _text_into_a_model(p, value: str | None) -> str:
     """A model's `fit`/`predict` given text: labels passed where features go (`knn.predict(
     y_test)`), or sentences, which no encoding of categories turns into features."""
@@ -571,7 +587,7 @@ def _text_to_number(p, f):
             "number: some lines hold other fields than expected; print a line that fails, and "
             "skip or parse such lines differently."
         )
-    header = _header_row_in_column(p, value)
+    header = _header_row_in_column(p, value) or _header_read_as_data(p, value)
     if header:
         return header
     specific = (
@@ -629,6 +645,14 @@ def _array_as_bool(p, f):
     """When: the user's own line (or function) tests the array as one True/False; a library
     that does it got an array where it expects one value, which the safe hint leaves open."""
     if not raised_by_the_line(p):
+        idle = _argumentless_method(p)
+        if idle:
+            # nothing passed: the test ran on the values the method works on
+            return (
+                f"`.{idle}()` is given no argument here, so the True/False test ran on the values "
+                "it works on: some of them are arrays or Series, not single values; print "
+                "`type(...)` of a few of them."
+            )
         call = failing_call(p)
         line = p.user_line.strip()
         where = f"`{call.text}`" if call else f"`{line}`" if 0 < len(line) <= 70 else "Your call"
@@ -639,6 +663,9 @@ def _array_as_bool(p, f):
         )
     line = p.user_line
     member = re.search(r"\b(\w+)\s+(?:not\s+)?in\s+(\w+)\b", line)
+    slip = member and _comprehension_without_for(line, *member.groups())
+    if slip:
+        return slip
     if member and not re.match(r"\s*for\b", line) and not re.search(r"\b(?:and|or|if)\b", line):
         # `x in items` compares x with each item by ==: an array x gives an array, not a bool.
         x, items = member.groups()
@@ -651,6 +678,15 @@ def _array_as_bool(p, f):
     if single:
         # `if score > 0.9:` with no and/or: the name holds an array where one number was meant.
         name = single.group(1)
+        made = _assigned_from(p, name)
+        if "more than one element" in p.message or made:
+            # several values: `.item()` would fail too, and how they came is what to check
+            source = f" (`{name} = {made}`)" if made else ""
+            return (
+                f"`{name}` holds an array of several values, not one number, so the comparison "
+                "gives many True/False values: print its `.shape` and check how it is computed"
+                f"{source}; if several values are meant, test them with `.any()` / `.all()`."
+            )
         return (
             f"`{name}` holds an array (or Series), not one number, so the comparison gives many "
             f"True/False values: pick the value (`{name}.item()` when it holds one), or use "
@@ -661,6 +697,50 @@ def _array_as_bool(p, f):
         "with `&`, `|` "
         "and parentheses instead of `and`/`or`, or use `.any()` / `.all()`."
     )
+
+
+def _argumentless_method(p) -> str:
+    """The method the line calls without arguments into the library that raised (`s.mode()`),
+    else ""."""
+    below = callee(p)
+    if below is None or not below.library:
+        return ""
+    name = below.function.rsplit(".", 1)[-1]
+    if not re.fullmatch(r"[a-z_]\w*", name) or name.startswith("__"):
+        return ""
+    return name if re.search(rf"\.{name}\(\s*\)", p.user_line) else ""
+
+
+def _comprehension_without_for(line: str, x: str, items: str) -> str:
+    """`[l**2, l in liste]`: a list display whose first item uses `l` and whose second tests
+    `l in liste` reads as a comprehension that lost its `for`."""
+    m = re.search(
+        rf"\[\s*([^\[\],]*\b{re.escape(x)}\b[^\[\],]*?)\s*,\s*{re.escape(x)}\s+in\s+"
+        rf"{re.escape(items)}\s*\]",
+        line,
+    )
+    if m is None or re.search(r"\bfor\b", line):
+        return ""
+    head = m.group(1).strip()
+    return (
+        f"`[{head}, {x} in {items}]` is a list of two items, the second the test `{x} in {items}` "
+        f"(for an array `{x}`, many True/False values): a list comprehension is written "
+        f"`[{head} for {x} in {items}]`."
+    )
+
+
+def _assigned_from(p, name: str) -> str:
+    """What the last `name = ...` line above the failing one assigns (short), or "". The code
+    holds the traceback's lines, then the cell's: each copy of the failing line is looked above."""
+    found, last = "", ""
+    for line in p.user_code.splitlines():
+        if line.strip() == p.user_line.strip():
+            found = last or found
+            continue
+        m = re.match(rf"\s*{re.escape(name)}\s*=(?!=)\s*(.+?)\s*$", line)
+        if m:
+            last = m.group(1).split("#", 1)[0].strip()
+    return found if 0 < len(found) <= 50 else ""
 
 
 def _length_mismatch(p, f):
