@@ -46,6 +46,9 @@ CASES = [
      "`scores.mean()`", "convert first"),
     ("TypeError", _TEXT_PLUS, "    total += row", "for row in lines:\n", "convert first",
      "column names"),
+    ("TypeError", _TEXT_PLUS, "    total += row",
+     _READ_SCORES + "scores = scores['points'].tolist()\nfor row in scores:\n", "convert first",
+     "column names"),
     # a list as a key: of feed_dict (a placeholder replaced by data), or of a dict
     ("TypeError", "unhashable type: 'list'",
      "sess.run(train_op, feed_dict={x: batch_x, y: batch_y})", "", "placeholder", "tuple"),
@@ -76,6 +79,8 @@ CASES = [
      "Response Text:\nb'<!DOCTYPE html>'", "run()", "", "yfinance", "wait and retry"),
     ("CalledProcessError", "Command '['ls', '../input']' returned non-zero exit status 2.",
      "run()", "", "`ls` could not access `../input`", "search for it"),
+    ("CalledProcessError", "Command '['ls', '-la', 'data/']' returned non-zero exit status 2.",
+     "run()", "", "`ls` could not access `data/`", "search for it"),
     ("CalledProcessError", "Command '['git', 'pull']' returned non-zero exit status 2.",
      "run()", "", "", "does not exist"),
 ]  # fmt: skip

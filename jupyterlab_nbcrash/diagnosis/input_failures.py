@@ -212,7 +212,7 @@ def _cancelled(parsed: ParsedError) -> str:
 
 
 # `ls` exits with status 2 when it cannot access a path it was given (GNU coreutils).
-_LS_FAILED = re.compile(r"Command '\['ls',\s*'([^']+)'.*exit status 2\b")
+_LS_FAILED = re.compile(r"Command '\['ls',\s*(?:'-\w+',\s*)*'([^'-][^']*)'\]' .*exit status 2\b")
 
 
 def _known_failure(parsed: ParsedError, said: str) -> str:

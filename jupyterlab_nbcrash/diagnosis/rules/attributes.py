@@ -441,19 +441,24 @@ def _missing_attribute(p, f):
 
 
 def _table_built_inside(p: ParsedError, attr: str) -> str | None:
-    """`df.attr` read in a called function's frame, where `df` is assigned in the lines a
-    called function's frame shows (`df = loading.get_table(...)`): that code built the
-    table, the user's arguments were no DataFrame of theirs. The assignment's text, else None."""
+    """`df.attr` read in a called function's frame, where `df` was assigned from a call above
+    the failing line of that frame or of a frame that called it (`df = loading.get_table(...)`,
+    then `plot(df)`): that code built the table, the user's arguments were no DataFrame of
+    theirs. The assignment's text, else None."""
     called = [fr for fr in p.frames if not fr.is_user]
-    for frame in called:
+    for at, frame in enumerate(called):
         read = re.search(rf"\b([A-Za-z_]\w*)\.{re.escape(attr)}\b", frame.failing_line)
         if read is None:
             continue
-        assigned = rf"^\s*{re.escape(read.group(1))}\s*=(?!=).*"
-        for other in called:
-            found = re.search(assigned, "\n".join(other.code_lines), re.M)
+        assigned = re.compile(rf"^\s*{re.escape(read.group(1))}\s*=\s*[\w.]+\(")
+        for caller in called[: at + 1]:
+            lines = list(caller.code_lines)
+            above = (
+                lines[: lines.index(caller.failing_line)] if caller.failing_line in lines else []
+            )
+            found = next((line for line in above if assigned.match(line)), None)
             if found:  # the call's arguments are not the point: `df = load(…)`
-                return re.sub(r"\(.*", "(…)", found.group(0).strip())
+                return re.sub(r"\(.*", "(…)", found.strip())
     return None
 
 

@@ -685,8 +685,11 @@ def _loop_over_table(p) -> str | None:
     over directly, when the failing line uses that loop's variable."""
     code, _ = seen_code(p)
     for item, table in re.findall(r"\bfor\s+(\w+)\s+in\s+([A-Za-z_]\w*)\s*:", p.user_code):
-        built = rf"^\s*{table}\s*=\s*(?:pd|pandas)\.(?:read_\w+|DataFrame)\("
-        if re.search(rf"\b{item}\b", p.user_line) and re.search(built, code, re.M):
+        assignments = re.findall(rf"^\s*{table}\s*=(?!=)\s*(.*)", code, re.M)
+        # the last assignment seen must be pandas' (a later `x = x.tolist()` gives values)
+        last = assignments[-1] if assignments else ""
+        built = re.match(r"(?:pd|pandas)\.(?:read_\w+|DataFrame)\(", last)
+        if built and re.search(rf"\b{item}\b", p.user_line):
             return table
     return None
 
