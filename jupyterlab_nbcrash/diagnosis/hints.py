@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from .. import taxonomy
 from .code_slips import code_slip_hint
+from .definitions import seen_code
 from .frame_looks import (
     caught_everything_look,
     keras_tensor_in_library_look,
@@ -228,6 +229,26 @@ def _as_written(line: str) -> str:
     return f"%{m.group(2)} {m.group(3)}".strip() if m.group(1) == "line" else f"%%{m.group(2)}"
 
 
+def _raising_library_called(parsed: ParsedError, call_text: str) -> str | None:
+    """The library that raised, when the called object comes from it although the call went in
+    through another one's frames: `encoder.fit_transform(X)` with `encoder = ce.OrdinalEncoder()`
+    runs scikit-learn's inherited `fit_transform`, then category_encoders' own check raises.
+    Only when the code seen imports that library under the name the call starts from (or that
+    name is built from it), else None: the first library the call entered is then named."""
+    last = parsed.last_frame
+    root = re.match(r"[A-Za-z_]\w*", call_text)
+    if last is None or not last.library or root is None:
+        return None
+    package = re.escape(last.library)
+    code = "\n".join((*parsed.notebook_code, parsed.user_code))
+    aliases = set(re.findall(rf"^\s*import\s+{package}(?:\.\w+)*\s+as\s+(\w+)", code, re.M))
+    aliases |= set(re.findall(rf"^\s*from\s+{package}(?:\.\w+)*\s+import\s+(\w+)", code, re.M))
+    aliases |= {last.library} if re.search(rf"^\s*import\s+{package}\b", code, re.M) else set()
+    name = root.group(0)
+    built = any(re.search(rf"^\s*{name}\s*=\s*{a}\b", code, re.M) for a in aliases)
+    return last.library if name in aliases or built else None
+
+
 def _balanced(line: str) -> bool:
     bare = re.sub(r"'[^']*'|\"[^\"]*\"", "", line)
     return all(bare.count(a) == bare.count(b) for a, b in ("()", "[]", "{}"))
@@ -248,7 +269,8 @@ def safe_hint(parsed: ParsedError) -> str:
     own = own_raise(parsed)
     arguments = call.arguments if call is not None else tuple(call_arguments(line))
     if call is not None and _MAGIC.search(call.text) is None and not own:
-        inside = taxonomy.title("library", call.library) if call.library else ""
+        library = _raising_library_called(parsed, call.text) or call.library
+        inside = taxonomy.title("library", library) if library else ""
         lead = f"`{call.text}` raised {what}" + (f" inside {inside}" if inside else "")
         on = f"in `{call.text if len(call.text) <= 30 else call.function + '(…)'}`"
     elif own:
@@ -440,6 +462,15 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             return inside
     if family == "TypeError" and "return arrays must be of ArrayType" in parsed.message:
         return _ufunc_given_out(parsed)
+    path = _PATH_FOR_TEXT.search(parsed.message[:1_000]) if family == "TypeError" else None
+    if path:
+        # a pathlib path where a library checks for a str: its text is what it wants, wherever
+        # the path was handed over (often an earlier cell that built the object used here)
+        return (
+            f"The library wants the path as text (`str`) and got a `{path.group(1)}` (a "
+            "`pathlib` path): pass `str(...)` of it where you give the path, which may be an "
+            "earlier cell that built the object this line uses."
+        )
     if family == "TypeError" and _STATES_TYPE.search(parsed.message[:1_000]):
         # The message names the type it wanted: the types are what to compare.
         return (
@@ -597,6 +628,10 @@ def _no_argument_look(parsed: ParsedError, family: str) -> str:
         return ""
     named = re.search(r"([\w.]+)\(\) missing", parsed.message[:300])
     other = named is not None and named.group(1).split(".")[-1] != call.function.split(".")[-1]
+    if other and named is not None:
+        inner = _library_call_missing_arguments(parsed, named.group(1).split(".")[-1])
+        if inner:
+            return inner
     if _NEEDS_ARGUMENTS.search(parsed.message[:1_000]) and not other:
         # `data.fillna()` → "Must specify a fill 'value' or 'method'": the call lacks what the
         # message names.
@@ -631,6 +666,28 @@ _NOTHING_TO_FETCH = re.compile(
 )
 
 
+def _library_call_missing_arguments(parsed: ParsedError, function: str) -> str:
+    """A "get_data() missing 2 required positional arguments" raised where a library's own line
+    calls `get_data(` (Python raises it at the call, in the caller's frame): that library's code
+    calls a function of another version than the one installed, whatever the user passed."""
+    last = parsed.last_frame
+    if last is None or last.is_user or not last.library:
+        return ""
+    if "required positional" not in parsed.message[:300]:
+        return ""
+    if not re.search(rf"\b{re.escape(function)}\(", last.failing_line):
+        return ""
+    if re.search(rf"\bdef\s+{re.escape(function)}\s*\(", seen_code(parsed)[0]):
+        return ""  # the user's own function, which the library calls back with its arguments
+    return (
+        f"`{last.library}`'s own code calls `{function}()` without arguments that the installed "
+        f"version of `{function}` requires: `{last.library}` was written for another version of "
+        "the package that provides it; install the versions it asks for (its requirements)."
+    )
+
+
+# A pathlib path where a library's type check wants a str (hdmf's docval wording, and the like).
+_PATH_FOR_TEXT = re.compile(r"got '?((?:Windows|Posix|Pure\w*)?Path)'?,? expected '?str\b")
 # A TypeError whose message states the type it wanted ("must be a string, not float"): printing
 # the types of the values passed is the right look even when a library raised it.
 _STATES_TYPE = re.compile(
@@ -728,6 +785,9 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
         # user's dot is the right kind.
         owner, attr = m.group(1), m.group(2)
         other = owner.split(".")[0] if "." in owner else ""
+        edited = _edited_since_import(parsed, attr)
+        if edited:
+            return edited
         if library and other and other != library:
             return (
                 f"`{library}` read `.{attr}` of a `{other}` object that has no such attribute: "
@@ -759,6 +819,29 @@ def _pandas_flags_look(parsed: ParsedError, attr: str) -> str:
     return (
         f"A pandas DataFrame or Series reached code that reads a NumPy array's `.flags.{attr}` "
         f"(pandas' own `Flags` has none): pass its values as an array (`X.to_numpy()`){upgrade}."
+    )
+
+
+def _edited_since_import(parsed: ParsedError, attr: str) -> str:
+    """The frame that raised shows a Python line that reads attributes but not `attr` (nor does
+    any line shown around it, a `getattr` or a `raise`): a traceback shows a file's text as it
+    is now, so the code that ran (and read `.attr`) was changed on disk since it was imported;
+    the kernel still runs the old code. "" otherwise."""
+    last = parsed.last_frame
+    if last is None or last.is_user or not last.failing_line or not last.filename.endswith(".py"):
+        return ""
+    if last.function.split(".")[-1].startswith("__"):
+        return ""  # `__getattr__` and the like read the attribute by a name held in a variable
+    line = last.failing_line
+    if not re.search(r"[\w)\]]\.[A-Za-z_]", line) or re.search(r"\braise\b|getattr|__dict__", line):
+        return ""  # the line reads no attribute itself, or by a name it holds or raises one
+    if any(re.search(rf"\b{re.escape(attr)}\b", text) for text in (line, *last.code_lines)):
+        return ""  # the statement may span the lines shown around it
+    name = re.split(r"[\\/]", last.filename)[-1]
+    return (
+        f"The line shown in `{name}` reads no `.{attr}`: that file was changed after it was "
+        "imported (a traceback shows its current text), and the kernel still runs the old "
+        "code; restart the kernel to load the changed file."
     )
 
 

@@ -223,6 +223,49 @@ def _cancelled(parsed: ParsedError) -> str:
     )
 
 
+# `ls` exits with status 2 when it cannot access a path it was given (GNU coreutils).
+_LS_FAILED = re.compile(r"Command '\['ls',\s*(?:'-\w+',\s*)*'([^'-][^']*)'\]' .*exit status 2\b")
+
+
+def _known_failure(parsed: ParsedError, said: str) -> str:
+    """Failures whose message says more than "a connection or a program failed": a program that
+    was found and exited at once, a WebSocket used while not open, a scraper or reader that a
+    site's changes broke, a path `ls` could not access."""
+    if "unexpectedly exited" in said and "status code was" in said:
+        # Selenium's words for a driver it found and started, which then exited
+        return (
+            "The driver program was found and started, but exited at once (it is not missing): "
+            "run it by hand to see its error (a build for another system or browser version); "
+            "on a machine without a screen (Colab, a server) give Chrome the `--headless` and "
+            "`--no-sandbox` options."
+        )
+    if "socket is already closed" in said:
+        # websocket-client raises it for a send on a socket not connected: not yet, or no more
+        return (
+            "The WebSocket is not open while this code sends on it (not yet, or no more): if it "
+            "was started in the background, wait until its open callback ran before sending or "
+            "subscribing; if it closed, connect again."
+        )
+    if parsed.ename == "ScraperException" and "twitter.com" in said:
+        return (
+            "Twitter (X) closed the unauthenticated access snscrape uses (2023): retrying or "
+            "other settings do not help; use the official API or another data source."
+        )
+    if parsed.ename == "RemoteDataError" and "finance.yahoo.com" in said:
+        return (
+            "Yahoo changed its pages, and pandas_datareader's Yahoo reader cannot read them any "
+            "more (retrying does not help): download the prices with `yfinance` instead."
+        )
+    listed = _LS_FAILED.search(parsed.message[:1_000])
+    if parsed.ename == "CalledProcessError" and listed:
+        return (
+            f"`ls` could not access `{listed.group(1)}` (exit status 2): that folder does not "
+            "exist where this notebook runs; point the code at the folder that holds your data "
+            "(`os.listdir(...)` shows what is there)."
+        )
+    return ""
+
+
 def named_failure(parsed: ParsedError) -> str:
     """The look sentence of a message that names a failure no input of the user explains (an
     interrupt, a missing program, a refused service, a graph mix-up, the OS or a device), else
@@ -230,6 +273,9 @@ def named_failure(parsed: ParsedError) -> str:
     said = f"{parsed.ename}: {parsed.message[:1_000]}".lower()
     if parsed.ename == "CancelledError":
         return _cancelled(parsed)
+    known = _known_failure(parsed, said)
+    if known:
+        return known
     if _between_processes(parsed, said):
         return _WORKERS_FAILED
     for words, sentence in _FAILURES:

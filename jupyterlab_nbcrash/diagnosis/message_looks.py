@@ -43,9 +43,37 @@ _LACKS_SETTING = re.compile(
 _INVALID_PROPERTY = re.compile(r"Invalid property specified for object of type ([\w.]+): '(\w+)'")
 
 
+_FREQUENCY_SUMS = re.compile(r"sum of the observed frequencies must agree with the sum of the exp")
+# category_encoders' check of its `cols` against the frame it is fitted on
+_COLUMNS_LISTED = re.compile(r"X does not contain the columns listed in cols")
+# TensorFlow's image decoders given an empty string: one file read from disk has 0 bytes.
+_EMPTY_IMAGE = re.compile(
+    r"Input is empty\.?\s*\[\[\{\{node [\w/]*Decode(?:Image|Jpeg|Png|Bmp|Gif)\b"
+)
+
+
 def value_message_look(parsed: ParsedError, on: str) -> str:
     """The ValueError look that the message's wording states, else ""."""
     opening = message_opening(parsed.message)
+    if _FREQUENCY_SUMS.search(opening):
+        # SciPy 1.9+ checks this; code written for older SciPy passes unscaled expectations
+        return (
+            "SciPy's chi-square test needs observed and expected frequencies with the same sum: "
+            "scale the expected ones (`f_exp * f_obs.sum() / f_exp.sum()`) where `chisquare` is "
+            "called, or install the SciPy version that code was written for."
+        )
+    if _COLUMNS_LISTED.search(opening):
+        return (
+            "Some columns the encoder lists in `cols` are not columns of the data passed: compare "
+            "`cols` with the data's `.columns` (one may have been dropped or renamed earlier)."
+        )
+    # the node's name follows the message: an embedded error's own message stops before it
+    if _EMPTY_IMAGE.search(parsed.message[:3_000]) or _EMPTY_IMAGE.search(parsed.text[-4_000:]):
+        # not an empty dataset: the decoder ran on one file's contents, and those were empty
+        return (
+            "An image decoder got an empty file (0 bytes), not an empty dataset: find and remove "
+            "the empty or broken image files in the data folder (`os.path.getsize(p) == 0`)."
+        )
     invalid = _INVALID_PROPERTY.search(opening)
     if invalid and not re.search(rf"\b{invalid.group(2)}\b", parsed.user_code or parsed.user_line):
         # plotly_express sets `hovertemplate` on a plotly Scatter too old to know it

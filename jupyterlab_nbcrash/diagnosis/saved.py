@@ -485,6 +485,10 @@ def _defined_but_gone(nb, counts: _Counts, name: str, cells: list[Cell], evidenc
 # --------------------------------------------------------------------- state changed by a re-run
 
 
+# TensorFlow's words for tensors of two graphs used together.
+_GRAPH_MISMATCH = re.compile(r"must be from the same graph|is not an element of this graph")
+
+
 def changed_state(nb, ename: str, names, keys, is_key: bool, checks: bool, message: str):
     """A KeyError, AttributeError, shape error … on ``names`` (read on the failing lines)."""
     counts = _Counts(nb)
@@ -515,6 +519,10 @@ def changed_state(nb, ename: str, names, keys, is_key: bool, checks: bool, messa
     label = f"Cell {cell.index + 1}{count_label(cell.execution_count)}"
     if kind == KIND_RERUN and cell is nb.crash and misspelled_member(message):
         return None  # `df.sort_value`: a slip every run makes, whatever ran before
+    if mutation.kind == "augmented" and _GRAPH_MISMATCH.search(message):
+        # `grads /= f(grads)` computes in the graph `grads` already belongs to: running it
+        # (again, or out of order) changes its value, never its graph, so it cannot mix two.
+        return None
     if kind == KIND_RERUN and cell is nb.crash:
         # Saved counts only suggest a re-run of the crashing cell (graded wrong in 17 of 28
         # audited crashes when said as the cause): both readings are named, each true if it
@@ -704,7 +712,10 @@ def _failed_rebinding(nb, counts: _Counts, names, mentioning, message: str, keys
         bound = sorted(
             n
             for n in names
-            if n not in fresh and n in nb.names(cell).defines and _failed_before(cell, n)
+            if n not in fresh
+            and n in nb.names(cell).defines
+            and _failed_before(cell, n)
+            and not _same_none_broke(cell, n, nb.failing_line, message)
         )
         if bound and (best is None or cell.execution_count > best[0].execution_count):
             best = (cell, bound[0])
@@ -729,6 +740,23 @@ def _failed_rebinding(nb, counts: _Counts, names, mentioning, message: str, keys
         evidence.append(f"the missing key {sorted(keys & nb.names(cell).strings)[0]!r} is in it")
     so = f", so `{name}` still holds an older value"
     return _failed(cell, f"setting `{name}`", evidence, none_value or key_match, so)
+
+
+def _same_none_broke(cell: Cell, name: str, line: str, message: str) -> bool:
+    """The None is an attribute read through ``name`` (`h.grad.data`, "'NoneType' object has no
+    attribute 'data'"), and ``cell`` failed on a None too, reading that same attribute
+    (`h = h - 0.1 * h.grad`): one fault broke both cells, so fixing that cell first is no
+    remedy, and its failure is no account of this crash."""
+    missing = re.search(r"'NoneType' object has no attribute '(\w+)'", message)
+    if missing is None:
+        return False
+    through = rf"\b{re.escape(name)}(?:\.\w+)+(?=\.{re.escape(missing.group(1))}\b)"
+    read = re.search(through, line)
+    if read is None or cell.error is None:
+        return False
+    texts = (cell.error.evalue or "", *(cell.error.traceback or ())[-1:])
+    on_none = any("NoneType" in text[-2_000:] for text in texts)
+    return on_none and re.search(rf"{re.escape(read.group(0))}\b", cell.source) is not None
 
 
 def _set_by_crash_cell(nb, names) -> set[str]:

@@ -463,6 +463,28 @@ def _missing_attribute(p, f):
     )
 
 
+def _table_built_inside(p: ParsedError, attr: str) -> str | None:
+    """`df.attr` read in a called function's frame, where `df` was assigned from a call above
+    the failing line of that frame or of a frame that called it (`df = loading.get_table(...)`,
+    then `plot(df)`): that code built the table, the user's arguments were no DataFrame of
+    theirs. The assignment's text, else None."""
+    called = [fr for fr in p.frames if not fr.is_user]
+    for at, frame in enumerate(called):
+        read = re.search(rf"\b([A-Za-z_]\w*)\.{re.escape(attr)}\b", frame.failing_line)
+        if read is None:
+            continue
+        assigned = re.compile(rf"^\s*{re.escape(read.group(1))}\s*=\s*[\w.]+\(")
+        for caller in called[: at + 1]:
+            lines = list(caller.code_lines)
+            above = (
+                lines[: lines.index(caller.failing_line)] if caller.failing_line in lines else []
+            )
+            found = next((line for line in above if assigned.match(line)), None)
+            if found:  # the call's arguments are not the point: `df = load(…)`
+                return re.sub(r"\(.*", "(…)", found.strip())
+    return None
+
+
 def _failed_inside_installed(p: ParsedError, owner: str) -> bool:
     """The deepest frame is a file of the installed package `owner` (site-packages), so the
     half-imported module is the library itself, not a file of the user's that shadows it."""
@@ -514,6 +536,13 @@ def _used_inside(p: ParsedError, f) -> str | None:
             f"the function itself ({func}, without quotes)."
         )
     if owner == "DataFrame":
+        built = _table_built_inside(p, attr)
+        if built:
+            return (
+                f"`{call.text}` reads the column `{attr}` of a DataFrame its own code builds "
+                f"(`{built}`), not one you passed: that table has no such column, so check "
+                "that the data it loads for your arguments exists and fits the package's version."
+            )
         return (
             f"`{call.text}` reads the column `{attr}` (as `.{attr}`) of a DataFrame that does "
             "not have it: print the columns of the DataFrames you pass it."
@@ -618,8 +647,9 @@ def _special_owner(p: ParsedError, f) -> str:
     )
     if owner in ("bool", "numpy.bool_") and compared:
         return (
-            f"`{compared.group(1)}` gave a single True/False, not one per element: the two sides "
-            "are lists (or cannot be compared element-wise); convert them with `np.array(...)`."
+            f"`{compared.group(1)}` gave a single True/False, not one per element: either a "
+            "side is a plain list (convert it with `np.array(...)`) or the two sides have "
+            "different lengths (compare their `len(...)`; compare values of the same rows)."
         )
     return ""
 

@@ -141,3 +141,20 @@ def _cause(p: ParsedError, call: str) -> str:
             "`return` (or returns None)."
         )
     return ""
+
+
+def no_gradient_hint(p: ParsedError) -> str | None:
+    """The None is a PyTorch tensor's ``.grad`` read on the failing line, after a ``backward()``
+    in the code seen: the value was set (it is the tensor), but ``backward()`` fills ``.grad``
+    only for leaf tensors that require grad, and ``x = x - lr * x.grad`` turns ``x`` into a new
+    tensor computed from others, which has none. Nothing returned None here."""
+    read = re.search(r"\b([A-Za-z_]\w*)\.grad\b(?!_)", p.user_line)
+    if read is None or ".backward(" not in seen_code(p)[0]:
+        return None
+    name = read.group(1)
+    return (
+        f"`{name}.grad` is None: `backward()` fills `.grad` only for a leaf tensor created with "
+        f"`requires_grad=True`, and an assignment such as `{name} = {name} - lr * {name}.grad` "
+        f"makes `{name}` a new tensor computed from others, which gets none. Create `{name}` "
+        "again with `requires_grad=True` and update it in place under `with torch.no_grad():`."
+    )

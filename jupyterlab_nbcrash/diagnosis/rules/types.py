@@ -11,7 +11,7 @@ from ..text import article
 from ..where import failing_call, loop_or_unpack, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
 from .indexes import non_integer_index_hint
-from .none_values import none_hint
+from .none_values import no_gradient_hint, none_hint
 from .number_arguments import NUMBERS, is_number, number_argument_words
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -694,6 +694,14 @@ def _unhashable(p, f):
             "expects one number per point: pass flat 1-D numeric arrays for x and y (print "
             "`x[:3]`)."
         )
+    if "feed_dict" in p.user_line and t in ("list", "dict", "numpy.ndarray"):
+        # feed_dict's keys are placeholders: a data value as key means the placeholder's
+        # name was given that data later, which no tuple or string of it repairs.
+        return (
+            f"A key of `feed_dict` is a `{t}`, not a placeholder: one of the names used as keys "
+            "was assigned data after its `tf.placeholder` was made; give the data another "
+            "name and run the placeholder's cell again."
+        )
     return (
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
@@ -744,6 +752,45 @@ def _pandas_object_as_label(p, t: str) -> str:
     )
 
 
+def _text_and_number(p, op: str, t: str, o: str) -> str:
+    """Text meets a number: converting the text is the fix only when the text holds numbers.
+    Not when the text is a bar chart's category labels shifted to place bars side by side
+    (`ax.bar(df['cat'] - 0.2, ...)`), nor when it is a loop variable over a DataFrame, which
+    gives the column names."""
+    line = _code_only(p.user_line)
+    if re.search(r"\.barh?\(\s*[^,]*[-+]\s*[\d.]", line):
+        return (
+            "The x values shifted here to place bars side by side are text: for category "
+            "labels use positions `x = np.arange(len(labels))`, draw at `x - 0.2` and "
+            "`x + 0.2` and name them with `ax.set_xticks(x, labels)` (for text that holds "
+            "numbers, `pd.to_numeric(...)`)."
+        )
+    table = _loop_over_table(p)
+    if table:
+        return (
+            f"A loop over the DataFrame `{table}` gives its column names (text), not its "
+            f"values: use `{table}.mean()`/`{table}.sum()`, or loop over `{table}[col]`."
+        )
+    return (
+        f"`{op}` mixes text and numbers ({t} and {o}): convert first, e.g. "
+        "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
+    )
+
+
+def _loop_over_table(p) -> str | None:
+    """The name of a DataFrame (read or built with pandas in the code seen) that the cell loops
+    over directly, when the failing line uses that loop's variable."""
+    code, _ = seen_code(p)
+    for item, table in re.findall(r"\bfor\s+(\w+)\s+in\s+([A-Za-z_]\w*)\s*:", p.user_code):
+        assignments = re.findall(rf"^\s*{table}\s*=(?!=)\s*(.*)", code, re.M)
+        # the last assignment seen must be pandas' (a later `x = x.tolist()` gives values)
+        last = assignments[-1] if assignments else ""
+        built = re.match(r"(?:pd|pandas)\.(?:read_\w+|DataFrame)\(", last)
+        if built and re.search(rf"\b{item}\b", p.user_line):
+            return table
+    return None
+
+
 def _code_only(line: str) -> str:
     """The line without its string literals and comment: what its operators are."""
     return re.sub(r"'[^']*'|\"[^\"]*\"", "''", line).split("#", 1)[0]
@@ -774,7 +821,7 @@ def _unsupported_operands(p, f):
     if {"method", "function", "builtin_function_or_method"} & {t, o}:
         return _function_as_operand(p, t, o, op)
     if "NoneType" in (t, o):
-        return (
+        return no_gradient_hint(p) or (
             f"One operand of `{op}` is None: the value before was never set or a "
             "function returned nothing (no `return`, or `inplace=True`)."
         )
@@ -823,10 +870,7 @@ def _unsupported_operands(p, f):
             "Python 3.9+, or `a.update(b)` to change `a` in place)."
         )
     if "str" in (t, o) and (is_number(t) or is_number(o)):
-        return (
-            f"`{op}` mixes text and numbers ({t} and {o}): convert first, e.g. "
-            "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
-        )
+        return _text_and_number(p, op, t, o)
     if ("list" in (t, o) or "tuple" in (t, o)) and {t, o} <= {"list", "tuple", *NUMBERS}:
         if op not in _code_only(p.user_line):
             return None  # the line shows no such operator: a call it makes applied it
@@ -952,7 +996,7 @@ def _text_joined_with_non_text(p, f):
     if not raised_by_the_line(p):
         return None
     if kind == "list":
-        return _list_joined_with(other)
+        return _text_meant_as_items(p) if other == "str" else _list_joined_with(other)
     if kind == "tuple":
         return (
             f"A tuple and {article(other)} {other} are joined with `+`: one operand is a tuple (a "
@@ -986,6 +1030,22 @@ def _word_literal_in_call(line: str):
 _NUMBER_TYPE = re.compile(r"^(?:numpy\.)?(?:int|float|complex|bool|u?int\d+|float\d+)_?$")
 # Iterables whose items `list(...)` gives: appending them to a list is what `+` was meant for.
 _ITERABLES = ("range", "tuple", "set", "dict_keys", "dict_values", "map", "filter", "zip")
+
+
+def _text_meant_as_items(p) -> str:
+    """`items + s` with `s` a str: when the cell also loops over `s` (`for w in s`), it takes
+    `s` for a list of items (tokens), which a str is not (a loop over it gives characters):
+    neither `[s]` nor a suffix is meant, a list made from the text is."""
+    code = p.user_code[-2000:]
+    for name in re.findall(r"\+\s*([A-Za-z_]\w*)\b(?!\s*[\[(.])", _code_only(p.user_line)):
+        # a `for` statement or a comprehension's `for` over the name itself
+        if re.search(rf"\bfor\s+[\w, ]+\s+in\s+{re.escape(name)}\s*(?:[:\])]|if\b)", code):
+            return (
+                f"`{name}` is a str, which this cell also loops over as if it held items (a "
+                "loop over a str gives its characters): make it a list first, e.g. "
+                "`.split()`, or `ast.literal_eval(...)` for a list read back from a CSV file."
+            )
+    return _list_joined_with("str") or ""
 
 
 def _list_joined_with(other: str) -> str | None:
@@ -1082,6 +1142,14 @@ def _integer_needed(p, f):
             f"`int()`/`float()` (or a `math` function) got a `{t or 'value'}`, which is no "
             "number: pass the number it holds (one value, not a container or None)."
         )
+    built = _integer_tensor_of(p.user_line)
+    if built and (is_number(t) or t.startswith("numpy.float")):
+        # the float is an item of the data, not one size or index that int(...) would convert
+        return (
+            f"`{built.group(0)}` needs integers, and `{built.group(2)}` holds {t} values: "
+            "check the step that produced them, which should give whole numbers (class "
+            "labels, indices, chosen actions), not floats."
+        )
     if is_number(t) or t.startswith("numpy.float"):
         return (
             f"A {t} is used where an integer is needed (a size, index, count or `range`): "
@@ -1104,6 +1172,12 @@ def _integer_needed(p, f):
         f"A `{t or 'value'}` object is used where an integer is needed (a size, index, count or "
         "`range`): pass the integer itself."
     )
+
+
+def _integer_tensor_of(line: str) -> re.Match | None:
+    """`torch.LongTensor(actions)` on the line: an integer tensor (group 1) built from the data
+    of one name (group 2)."""
+    return re.search(r"\b(torch\.(?:Long|Int|Short|Byte|Char)Tensor)\(\s*([\w.]+)\s*\)", line)
 
 
 def _not_a_context_manager(p, f):
