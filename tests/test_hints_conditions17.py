@@ -201,7 +201,7 @@ NAME_CASES = [
         ["word = 'spam'", "text = 'spam'\nfor i in range(len(text)):\n    print(word[i])"],
         [_top(2, "    print(word[i])", 3)],
         "word",
-        ("`text = 'spam'`", "did you mean `text`"),
+        ("`text = 'spam'`", "if `text` is meant, use it here"),
         ("Run cell",),
         id="a copy with the variable renamed has one use left",
     ),
@@ -233,6 +233,14 @@ def test_undefined_name_hints_speak_where_their_condition_holds(
 
 
 SAVED_CASES = [
+    pytest.param(
+        ["g1 = Data(x, edges)", "g1.show()\ng2 = Data(x, edges)"],
+        [3, 2],
+        None,
+        ("Run cell 1 first",),
+        ("is meant",),
+        id="a renamed copy is not guessed where the definer ran after this cell",
+    ),
     pytest.param(
         ["sales = load('a.csv')", "sales = sales.dropna()", "sales.describe()"],
         [4, 5, 3],

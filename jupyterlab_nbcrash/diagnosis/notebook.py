@@ -291,18 +291,22 @@ def _undefined_name_finding(
         return None  # `del df` of a name already gone: the rule's hint says so
     definers = [c for c in nb.mentioning(name) if c is not nb.crash and name in nb.names(c).defines]
     evidence = [f"`{name}` is not defined when {nb.where()} ran"]
-    renamed = _renamed_here(nb, name, definers)
+    # (a definer that failed, or ran in this session, has its own story: the analysis below)
+    told = any(c.error is not None or (nb.live and nb.state(c) != "never") for c in definers)
+    crash_count = nb.crash.execution_count if nb.crash is not None else None
+    ran_after = crash_count and any((c.execution_count or 0) > crash_count for c in definers)
+    renamed = None if told or ran_after else _renamed_here(nb, name, definers)
     if renamed is not None:
-        # `z = 'pqrs'` here, `x = 'pqrs'` in cell 19, and the loop still reads `x`
+        # `z = 'pqrs'` here, `x = 'pqrs'` in cell 19, and the loop still reads `x`: a renamed
+        # copy, or a cell to run first. Not when a definer ran after this cell or failed: the
+        # counts tell that story (a renamed copy guessed there sent users to the wrong name)
         cell, other, value = renamed
         evidence.append(f"{nb.where()} assigns `{other} = {value}`, as {_cell_name(cell)} `{name}`")
         hint = (
             f"This cell assigns `{other} = {value}`, the value cell {cell.index + 1} gives "
-            f"`{name}`: did you mean `{other}` here?"
+            f"`{name}`: if `{other}` is meant, use it here; else run cell {cell.index + 1} first."
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
-    # (a definer that failed, or ran in this session, has its own story: the analysis below)
-    told = any(c.error is not None or (nb.live and nb.state(c) != "never") for c in definers)
     copied = None if told else _copied_from_function(nb, name, line)
     if copied is not None:
         # `for obj in ws.OLEObjects():` copied out of a function whose own `ws` it needs: a
