@@ -81,3 +81,14 @@ def test_an_exception_of_no_family_raised_by_the_cell_itself_has_no_library_read
 
     text = hint(crash("LinAlgError", "Last 2 dimensions of the array must be square", "inv(a)"))
     assert "Check the inputs" in text and "suspect" not in text, text
+
+
+def test_a_slip_in_a_numpy_random_name_is_named():
+    from tests.test_hints_args import crash, hint
+
+    message = "module 'numpy.random' has no attribute 'randit'"
+    text = hint(crash("AttributeError", message, "x = np.random.randit(0, 10)"))
+    assert "Did you mean `randint`?" in text and "another library" not in text, text
+    message = "module 'numpy.random' has no attribute 'gaussian'"
+    text = hint(crash("AttributeError", message, "x = np.random.gaussian(0, 1)"))
+    assert "Did you mean" not in text, text

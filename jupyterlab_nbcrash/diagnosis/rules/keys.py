@@ -206,8 +206,8 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             who = " or ".join(f"`{n}`" for n in names)
             return (
                 f"{who} is a DataFrame here, and `[{counter}]` on it looks up a column labelled "
-                f"{key} (the counter's value), which it lacks: for row {counter} write "
-                f"`.iloc[{counter}]`, or compare whole columns without a loop."
+                f"{key} (the counter's value), which it lacks: the row at position {counter} "
+                f"is `.iloc[{counter}]`, if a row is what the loop needs."
             )
         said = f"`{frame}[{key}]`" if frame else f"A DataFrame's `[{key}]`"
         frame = frame or "df"

@@ -2,9 +2,9 @@
 
 Only a slip in typing (``text.spelled_alike``) is suggested from these lists, and an ndarray method
 missing from NumPy arrays but present in NumPy (``arr.median()``) is told as ``np.median(arr)``.
-The NumPy, pandas and pyplot lists are ``dir()`` of numpy 2.4, pandas 3.1 and matplotlib 3.11
-without private names; the torch lists are the common part written by hand (torch is no
-dependency here). A name missing from a list only means no suggestion.
+The NumPy (and ``numpy.random``), pandas and pyplot lists are ``dir()`` of numpy 2.4, pandas 3.1
+and matplotlib 3.11 without private names; the torch lists are the common part written by hand
+(torch is no dependency here). A name missing from a list only means no suggestion.
 """
 
 from __future__ import annotations
@@ -161,6 +161,20 @@ PYPLOT = _names(
     """
 )
 
+# numpy.random (module)
+NUMPY_RANDOM = _names(
+    """
+    BitGenerator Generator MT19937 PCG64 PCG64DXSM Philox RandomState SFC64 SeedSequence
+    beta binomial bytes chisquare choice default_rng dirichlet exponential f gamma geometric
+    get_bit_generator get_state gumbel hypergeometric laplace logistic lognormal logseries
+    multinomial multivariate_normal negative_binomial noncentral_chisquare noncentral_f
+    normal pareto permutation poisson power rand randint randn random random_integers
+    random_sample ranf rayleigh sample seed set_bit_generator set_state shuffle
+    standard_cauchy standard_exponential standard_gamma standard_normal standard_t
+    triangular uniform vonmises wald weibull zipf
+    """
+)
+
 # torch (module), the common part
 TORCH = _names(
     """
@@ -196,6 +210,7 @@ TENSOR = _names(
 # Owner names (as AttributeError prints them) -> the names such an object has.
 MEMBERS: dict[str, frozenset[str]] = {
     "numpy": NUMPY,
+    "numpy.random": NUMPY_RANDOM,
     "ndarray": NDARRAY,
     "numpy.ndarray": NDARRAY,
     "pandas": PANDAS,
