@@ -266,6 +266,14 @@ SAVED_CASES = [
         id="a failed definer shadowed by a nearer unrun one is not blamed",
     ),
     pytest.param(
+        ["df = read('a.csv')", "orig = df.copy()", "df = orig.copy()", "df.head()"],
+        [5, 6, 7, 4],
+        {0: "'a.csv'"},
+        ("Cell 1 [5] failed",),
+        ("Run cell 3",),
+        id="a nearer creator made from the name's own copy does not make the failure moot",
+    ),
+    pytest.param(
         ["table = agg(raw, 'start')", "table.plot()"],
         [1, 2],
         {0: "'start'"},

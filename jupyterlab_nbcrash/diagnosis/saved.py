@@ -401,7 +401,21 @@ def _failure_matters(nb, cell: Cell, definers: list[Cell], name: str) -> bool:
     crash = nb.crash.index if nb.crash is not None else None
     if crash is None or cell.index > crash:
         return True
-    return not any(cell.index < other.index < crash for other in creators)
+    return not any(
+        cell.index < other.index < crash and not _made_from(nb, other, name) for other in creators
+    )
+
+
+def _made_from(nb, cell: Cell, name: str) -> bool:
+    """``cell`` builds ``name`` from another name that a cell makes from ``name``
+    (`df = orig_df.copy()` where `orig_df = df.copy()`): it needs the failed creator's result
+    too, so it does not make that failure moot."""
+    return any(
+        name in nb.names(other).uses
+        for used in nb.names(cell).uses - {name}
+        for other in nb.mentioning(used)
+        if used in nb.names(other).defines and other is not cell
+    )
 
 
 def _definer_state(counts: _Counts, cell: Cell, name: str) -> str:
