@@ -106,7 +106,7 @@ NOT_CALLABLE = "'list' object is not callable"
 def test_a_called_list_with_no_function_of_that_name_anywhere_is_the_parentheses():
     cell = "nums = [2, 3, 5]\nfor i in nums():\n    print(i)"
     text = _cell_hint("TypeError", NOT_CALLABLE, cell, "for i in nums():", ["x = 1"])
-    assert "the `()` is the slip" in text and "`nums[...]`" in text, text
+    assert "without the `()`" in text and "`nums[...]`" in text, text
     assert "replaced the function" not in text, text
 
 

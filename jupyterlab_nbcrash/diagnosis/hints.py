@@ -758,6 +758,21 @@ def _library_look(parsed: ParsedError) -> str:
     )
 
 
+# What each protocol method is needed for, when an AttributeError names it alone.
+_PROTOCOL_LOOK = {
+    "__delitem__": "This object does not support `del ...[...]`: remove the items with its own "
+    "method instead, e.g. `df = df.drop(columns=[...])` for a pandas DataFrame.",
+    "__setitem__": "This object does not support `...[...] = value`: print its `type(...)`; "
+    "build a changed copy instead, or assign into the object it came from.",
+    "__enter__": "The object after `with` is not a context manager: call the function that "
+    "opens it (e.g. `open(...)`), or drop the `with`.",
+    "__exit__": "The object after `with` is not a context manager: call the function that "
+    "opens it (e.g. `open(...)`), or drop the `with`.",
+}
+_PROTOCOL_ELSE = (
+    "This object lacks `{method}`, which the statement on the line needs (an operator, `del`, "
+    "`with` or a loop): print its `type(...)`."
+)
 _NO_ATTRIBUTE = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
 
 
@@ -770,6 +785,10 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
         return said
     m = _NO_ATTRIBUTE.search(parsed.message)
     bare = re.fullmatch(r"\w+", parsed.message.strip())  # old pandas: "AttributeError: isnull"
+    if bare and re.fullmatch(r"__\w+__", bare.group(0)):
+        # Older Pythons name the missing protocol method alone (`del x[...]` → `__delitem__`):
+        # the statement, not the attribute read through a dot, asks for it.
+        return _PROTOCOL_LOOK.get(bare.group(0), _PROTOCOL_ELSE).format(method=bare.group(0))
     if m is None and bare is None and "has no attribute" not in parsed.message:
         return _LOOK_ELSE.format(on=on or "on that line")
     if (

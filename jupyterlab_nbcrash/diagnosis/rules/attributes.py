@@ -280,6 +280,14 @@ def _pandas_accessor_dtype(p, f):
         "dt": "`pd.to_datetime(...)`",
         "cat": "`.astype('category')`",
     }.get(f.get("accessor", ""), "the right dtype")
+    if f.get("accessor") == "str":
+        # The column may hold numbers stored as numbers (then `astype(str)` fits) or results
+        # of other values by design (booleans of `.str.match`, lists): not a conversion then.
+        return (
+            "The `.str` accessor needs a column of text, and this one holds other values "
+            "(numbers, booleans): check what made the column; convert it with "
+            "`.astype(str)` only if its values are meant as text."
+        )
     return (
         f"The `.{f.get('accessor')}` accessor needs a column of the matching dtype: convert it "
         f"first with {convert} (check `df.dtypes`; a re-run cell may have converted it already)."
@@ -380,10 +388,23 @@ def _array_not_frame(p, f):
     return (
         reassigned_on_rerun(p, attr, f.get("owner", ""))
         or _axes_array(p, attr)
+        or _values_of_array(p, attr)
         or (
             f"This is a NumPy array, which has no `.{attr}` (scalers and `.values` return arrays): "
             "wrap it with `pd.DataFrame(X, columns=...)` or use array indexing."
         )
+    )
+
+
+def _values_of_array(p, attr: str) -> str:
+    """`.values`/`.to_numpy()` of an array: the array already is what they would return."""
+    if attr not in ("values", "to_numpy"):
+        return ""
+    name = object_of(p, attr)
+    shown = f"`{name}`" if name else "This"
+    return (
+        f"{shown} is already a NumPy array, which is what `.{attr}` gives of a pandas object: "
+        f"drop the `.{attr}`{'()' if attr == 'to_numpy' else ''} and use the array itself."
     )
 
 
@@ -499,6 +520,27 @@ def _private_of_a_library(p: ParsedError, attr: str) -> bool:
     return private and last is not None and bool(last.library)
 
 
+def _called_on_class(p: ParsedError, call, owner: str, attr: str) -> str:
+    """`Model.fit(df)`: the method is called on its class, so the first argument became `self`
+    and the method's `self.attr` is read of that argument (a DataFrame has no such attribute)."""
+    cls = re.fullmatch(r"([A-Z]\w*)\.(\w+)", call.function)
+    if (
+        not cls
+        or cls.group(1) == owner.rsplit(".", 1)[-1]
+        or not any(
+            not fr.is_user and re.search(rf"\bself\.{re.escape(attr)}\b", fr.failing_line or "")
+            for fr in p.frames
+        )
+    ):
+        return ""
+    name, method = cls.groups()
+    return (
+        f"`{name}.{method}(...)` is called on the class, so its first argument (a `{owner}`) "
+        f"became `self`: create an object first, `model = {name}(...)`, then call "
+        f"`model.{method}(...)`."
+    )
+
+
 def _used_inside(p: ParsedError, f) -> str | None:
     """The attribute was read inside the function the line called, not on the line."""
     owner, attr = f.get("owner", ""), f.get("attribute", "")
@@ -535,6 +577,9 @@ def _used_inside(p: ParsedError, f) -> str | None:
             f"`{call.text}` looks for a {owner} method named `{attr}`, and there is none: pass "
             f"the function itself ({func}, without quotes)."
         )
+    unbound = _called_on_class(p, call, owner, attr)
+    if unbound:
+        return unbound
     if owner == "DataFrame":
         built = _table_built_inside(p, attr)
         if built:
@@ -727,6 +772,10 @@ def _owners_of(attr: str, besides: str) -> str:
     return " and ".join([", ".join(modules[:-1]), modules[-1]] if len(modules) > 1 else modules)
 
 
+# Attributes of a matplotlib Axes that pyplot has no function for (its own names aside).
+_AXES_ONLY = frozenset({"xaxis", "yaxis", "spines", "transAxes", "transData"})
+
+
 def _names_of(owner: str) -> set[str]:
     if owner in ("statistics", "math"):
         return _public_names(owner)
@@ -766,6 +815,17 @@ def _module_attribute(p: ParsedError, f) -> str:
             f"The `{owner}` that was imported has no `{attr}`, which recent versions of `{top}` "
             f"have: check `{top}.__version__` and upgrade it (then restart the kernel), and that "
             f"no file of yours is named `{top}.py`."
+        )
+    if owner == "matplotlib.pyplot" and attr in _AXES_ONLY:
+        # `plt.yaxis`: a real name of an Axes, so no slip in typing pyplot's `axis`.
+        read = f"`{attr}` is an attribute of an Axes, not of `pyplot`: read it as "
+        read += f"`plt.gca().{attr}`"
+        if attr not in ("xaxis", "yaxis"):
+            return read + "."
+        a = attr[0]
+        return (
+            f"{read}; to set a label, ticks or limits, pyplot has `plt.{a}label(...)`, "
+            f"`plt.{a}ticks(...)` and `plt.{a}lim(...)`."
         )
     close = _close_member(p, owner, attr)
     if close:
@@ -960,6 +1020,21 @@ def _pandas_attribute(p: ParsedError, f) -> str:
     close = _close_member(p, owner, attr) if called or attr.islower() else ""
     if close:
         return f"A pandas {owner} has no `{attr}`. Did you mean {close}?"
+    spaced = _column_starting_with(p, attr)
+    if spaced:
+        # `df.Odometer (KM)`: a column whose name has a space or symbol is cut at it by the dot,
+        # and the rest reads as a call.
+        name = object_of(p, attr) or "df"
+        return (
+            f"The column `{spaced}` has a name that a dot cannot read (it stops at `{attr}`): "
+            f"write `{name}[{spaced!r}]`."
+        )
+    if attr in _MODEL_METHODS and called:
+        # `df.predict(...)`: no pandas object has it; the fitted model does.
+        return (
+            f"`.{attr}` is a method of a model (scikit-learn, Keras), not of a pandas {owner}: "
+            f"call it on the fitted model, passing the data, `model.{attr}(...)`."
+        )
     if called or owner == "Series":
         return (
             f"A pandas {owner} has no {'method' if called else 'attribute'} `{attr}`: check the "
@@ -990,6 +1065,23 @@ def _pandas_attribute(p: ParsedError, f) -> str:
     )
 
 
+# Methods of models that users call on their data by mistake; pandas has none of them.
+_MODEL_METHODS = frozenset(
+    {"predict", "predict_proba", "fit_transform", "fit_predict", "evaluate", "inverse_transform"}
+)
+
+
+def _column_starting_with(p: ParsedError, attr: str) -> str:
+    """A column named in the notebook whose name is ``attr`` followed by a space or symbol
+    (`'Odometer (KM)'` for `.Odometer`), when the line writes such a rest after `.attr`."""
+    rest = re.search(rf"\.{re.escape(attr)}(\s+\S|[^\w\s.(\[=),:])", p.user_line)
+    if not rest:
+        return ""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    names = {k for k in key_strings(code) if re.match(rf"{re.escape(attr)}[^\w]", k)}
+    return names.pop() if len(names) == 1 else ""
+
+
 def _array_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     if owner in ("numpy.ndarray", "ndarray"):
@@ -1017,6 +1109,14 @@ def _array_attribute(p: ParsedError, f) -> str:
             f"`{name}` is a tuple, which has no `.{attr}`: if it holds several results (a "
             f"function's `(X, y)`, a model's outputs), take the one you need (`{name}[0]`); if "
             "it holds numbers, convert it with `np.array(...)`."
+        )
+    code = "\n".join((*p.notebook_code, p.user_code))
+    torch = re.search(r"^\s*(?:import|from)\s+torch\b", code, re.M)
+    if owner == "list" and attr in NDARRAY and torch:
+        # In a PyTorch notebook the list often holds tensors, which `np.array` does not join.
+        return (
+            f"A Python list has no `.{attr}`: convert it first, with `torch.stack(...)` if it "
+            "holds tensors, or `np.array(...)` if it holds numbers."
         )
     if owner == "list" and attr in NDARRAY:
         return f"A Python {owner} has no `.{attr}`: convert it first with `np.array(...)`."

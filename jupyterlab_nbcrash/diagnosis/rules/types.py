@@ -4,6 +4,7 @@ iterable, unhashable, bad operand types."""
 from __future__ import annotations
 
 import builtins
+import difflib
 import re
 
 from ..definitions import defines_callable, imports_name, seen_code
@@ -281,6 +282,14 @@ def _text_columns_in_numeric_operation(p, f):
             f"`.{how}()` runs on every column before `['{col}']` picks one, and some column "
             f"holds text: select the column first, e.g. `{first}`, or pass `numeric_only=True`."
         )
+    plot = re.search(r"\b(?:sns|seaborn|plt)\.(\w+)\(", p.user_line)
+    if plot:
+        # A plot's statistic (seaborn's mean, regression): `numeric_only` and `select_dtypes`
+        # are no arguments of it, and words such as 'yes'/'no' do not parse as numbers.
+        return (
+            f"`{plot.group(0)[:-1]}` computes on a column that holds text: pass numeric columns; "
+            "for categories written as words, map them to numbers first (`.map({...})`)."
+        )
     if column and len(set(column)) == 1:
         return (
             f"{where} holds text, so{op or ' the operation'} cannot compute on it: convert it with "
@@ -367,6 +376,13 @@ def _not_callable(p, f):
             "this line (a missing `*`, as in `2(x + 1)`?), or a variable has replaced a function "
             "of the same name (e.g. `sum = ...`); rename it and re-run."
         )
+    if t in ("list", "dict", "str", "tuple", "DataFrame", "Series") and _item_called(p):
+        # `data["type"]("Movie")`: what is called is an item, not a name that could hide a
+        # function; the `(...)` was meant as an index or as a comparison with the value.
+        return (
+            f"The `(...)` right after a `[...]` on this line calls the item it took, a `{t}`: "
+            "to take items write `[...]`, to compare with a value write `== value`."
+        )
     if t in ("list", "dict", "str", "tuple", "DataFrame", "Series"):
         return (
             f"A `{t}` is called like a function: use `[...]` to index it, or a variable has "
@@ -376,15 +392,24 @@ def _not_callable(p, f):
         return "You call a module: call the class or function inside it (`module.function(...)`)."
     if _decorated_call(p):
         return None  # a decorator made the `def` an object (numba, …): no variable hides it
+    # A library's object that is not callable (a loaded model, a tracker): a variable hiding a
+    # function is one reading; the other is that the object works through its methods.
     return (
         f"{article(t).capitalize()} `{t}` object is called with `(...)` but is not a function: "
-        "a variable may hide the function of the same name; rename it and restart."
+        "if a variable hides a function of the same name, rename it and restart; else call one "
+        "of the object's methods (see `dir(...)`)."
     )
 
 
 # Module aliases as libraries write them: `np.zeros(...)` there is NumPy's function.
 _MODULE_CALL = re.compile(r"(?<![\w.])(np|numpy|math|os|pd|pandas)\.(\w+)\s*\(")
 _PLAIN_VALUES = frozenset({"tuple", "list", "dict", "str", "int", "float", "bool", "set"})
+
+
+def _item_called(p) -> bool:
+    """The line calls what one `[...]` took (`d["k"](x)`), and no name (methods aside)."""
+    bare = re.sub(r"'[^']*'|\"[^\"]*\"", "''", p.user_line)
+    return len(re.findall(r"\]\s*\(", bare)) == 1 and not _CALL_NAME.findall(bare)
 
 
 def _module_function_replaced(p, t: str) -> str | None:
@@ -494,14 +519,35 @@ def _called_value(p, name: str, t: str) -> str:
     else:
         fix = f"write `{name}` without the `()`, or `{name}[...]` to take items"
     if whole and not first:  # an object's attribute may hide a method of its class: unseen
+        # No function has this name, yet the user may have meant one of another name (a
+        # `def get_result` for `result(...)`) or a method (`df.apply(f)` for `df(f)`): the `()`
+        # is only one reading of the two.
+        kin = _function_named_like(code, name)
+        if kin:
+            return (
+                f"`{name}` holds a `{t}` here, not a function, and the notebook defines "
+                f"`{kin}`: if that function was meant, call it by its name; if the value was "
+                f"meant, {fix}."
+            )
         return (
             f"`{name}` holds a `{t}` here, and no function of that name is defined or imported "
-            f"in the notebook: the `()` is the slip; {fix}."
+            f"in the notebook: if the value was meant, {fix}; if a function or method was "
+            f"meant, call it by its own name (a method as `{name}.method(...)`)."
         )
     return (
         f"`{name}` holds a `{t}` here, not a function: {fix}; if a function of that name was "
         f"meant, an assignment `{name} = ...` replaced it (rename the variable)."
     )
+
+
+def _function_named_like(code: str, name: str) -> str:
+    """The one function the code defines whose name holds ``name`` or is spelled close to it
+    (`get_result` for `result`, `svckernel` for `svc`): the function the call may have meant."""
+    defined = set(re.findall(r"^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)", code, re.M)) - {name}
+    low = name.lower()
+    kin = {d for d in defined if len(low) >= 3 and low in d.lower()}
+    kin |= set(difflib.get_close_matches(name, sorted(defined), n=2, cutoff=0.8))
+    return next(iter(kin)) if len(kin) == 1 else ""
 
 
 def _not_subscriptable(p, f):
@@ -526,6 +572,15 @@ def _not_subscriptable(p, f):
         return (
             "The name you assign into is a built-in function (such as `sum` or `max`), not a "
             "list: create your own list or dict first, under another name, e.g. `totals = {}`."
+        )
+    if t == "function" and "item assignment" in p.message:
+        # `f3[0] = y[1]` inside `def f3`: the function's own name, where an array was meant.
+        target = re.match(r"\s*([A-Za-z_]\w*)\s*\[", p.user_line)
+        into = f"`{target.group(1)}`" if target else "The name you assign into"
+        return (
+            f"{into} is a function (a `def`), not an array or list, so `[...] =` cannot fill "
+            "it: create your own array under another name (e.g. `out = np.zeros(n)`) and fill "
+            "that instead."
         )
     if t in ("method", "function", "builtin_function_or_method"):
         return _indexed_method(p, t)
@@ -573,11 +628,15 @@ def _not_subscriptable(p, f):
             f"A `{t}` cannot be changed in place: build a new object (tuples and strings are "
             "immutable)."
         )
-    if "has no len" in p.message:
+    if "has no len" in p.message and t == "Response":
+        # BeautifulSoup, json, … measure the text they read; a `requests` response holds it.
         return (
-            f"`len()` does not work on a value of type `{t}`: check what the variable holds "
-            "(a single number where a list or array was expected?)."
+            "A `requests` `Response` has no length: pass its text, `response.text` (or "
+            "`response.content` for bytes, `response.json()` for JSON), not the response itself."
         )
+    if "has no len" in p.message:
+        guess = " (a single number where a list or array was expected?)" if is_number(t) else ""
+        return f"`len()` does not work on a value of type `{t}`: check what it holds{guess}."
     if is_number(t) and _len_then_indexed(p.user_line):
         return (
             "`len(...)` returns a number, and the `[...]` right after its closing parenthesis "
@@ -588,10 +647,30 @@ def _not_subscriptable(p, f):
             f"A single number (`{t}`) is indexed with `[...]`: the variable holds a number where "
             "a list, array or tuple was expected."
         )
+    if "DataLoader" in t or t.endswith("Iterator"):
+        return (
+            f"A `{t}` object cannot be indexed with `[...]`: take its items by looping over it, "
+            "or `next(iter(...))` for the first batch."
+        )
+    # Other objects (a fitted model, a figure): often a variable got another object than the
+    # table or list the line expects, so the name is worth checking before the type's docs.
+    indexed = _one_indexed_name(p)
+    # A class (`list[int]` on an old Python) or a module is no object a variable was given.
+    if indexed and raised_by_the_line(p) and t not in ("type", "module"):
+        return (
+            f"`{indexed}` holds a `{t}` here, which cannot be indexed with `[...]`: check where "
+            f"`{indexed}` was last assigned (another cell may have reused the name)."
+        )
     return (
-        f"A `{t}` object cannot be indexed with `[...]`: check how this type gives its items "
-        "(e.g. loop over it, or `next(iter(...))` for a DataLoader)."
+        f"A `{t}` object cannot be indexed with `[...]`: check what the variable holds, and "
+        "how this type gives its items."
     )
+
+
+def _one_indexed_name(p) -> str:
+    """The one plain name the failing line indexes (`df` in `np.array(df[cols])`), if only one."""
+    names = set(re.findall(r"(?<![\w.\]\)])([A-Za-z_]\w*)\s*\[", _code_only(p.user_line)))
+    return names.pop() if len(names) == 1 and not re.search(r"[\])]\s*\[", p.user_line) else ""
 
 
 def _len_then_indexed(line: str) -> bool:
@@ -657,9 +736,26 @@ def _not_iterable(p, f):
         )
     if what:
         return f"{what} is a single {t}, not a sequence: check what it holds."
+    each = _loop_over_applied_value(p.user_line)
+    if each and is_number(t):
+        # `s.apply(lambda x: [f(y) for y in x])`: apply passes one value at a time.
+        return (
+            f"`.apply` passes the function one value at a time, so `{each}` is a single {t}, "
+            f"not a sequence: drop the loop over `{each}` and compute on `{each}` itself."
+        )
+    if is_number(t) and not t.startswith(("int", "numpy.int", "numpy.uint")):
+        return f"A single {t} is used where a sequence is expected: check what the value holds."
     if is_number(t):
         return f"A single {t} is used where a sequence is expected: pass a list or `range(n)`."
     return f"A `{t}` cannot be looped over or unpacked: check what the variable holds."
+
+
+def _loop_over_applied_value(line: str) -> str:
+    """The parameter of an `.apply(lambda x: ...)` that the lambda loops over (`for y in x`)."""
+    m = re.search(r"\.(?:apply|map)\(\s*lambda\s+(\w+)\s*:", line)
+    if m and re.search(rf"\bfor\s+[\w, ]+\s+in\s+{m.group(1)}\b(?!\s*[.\[(])", line[m.end() :]):
+        return m.group(1)
+    return ""
 
 
 def _unhashable(p, f):
@@ -955,6 +1051,13 @@ def _function_as_operand(p, t: str, o: str, op: str) -> str:
             f"`df['{name}']` (a column named like a method is read only with `[...]`); "
             f"otherwise call it, `.{name}(...)`."
         )
+    clash = _value_and_def_named_alike(p)
+    if clash and "function" in (t, o):
+        # `N = 8` and later `def N(mu0)`: the line meant the number, the `def` took the name.
+        return (
+            f"The notebook binds `{clash}` both to a value (`{clash} = ...`) and to a function "
+            f"(`def {clash}`), so here `{clash}` is the function: rename one of them and re-run."
+        )
     if "function" in (t, o) and "method" not in (t, o) and op in _ARITHMETIC:
         return (
             f"A function is used as a value in `{op}`: call it with its arguments, `f(x)`, or, "
@@ -964,6 +1067,20 @@ def _function_as_operand(p, t: str, o: str, op: str) -> str:
         "A function or method is used as a value: add the parentheses to call it, e.g. "
         "`df['x'].mean()`."
     )
+
+
+def _value_and_def_named_alike(p) -> str:
+    """The one name of the failing line that the code assigns a value to and also defines with
+    `def` (the later binding wins, so one of the two uses meets the other's object)."""
+    code, _ = seen_code(p)
+    names = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)\b(?!\s*\()", _code_only(p.user_line)))
+    both = {
+        n
+        for n in names
+        if re.search(rf"^[ \t]*def[ \t]+{re.escape(n)}\b", code, re.M)
+        and re.search(rf"^[ \t]*{re.escape(n)}[ \t]*=(?![=\s]*lambda\b)", code, re.M)
+    }
+    return both.pop() if len(both) == 1 else ""
 
 
 def _text_joined_with_non_text(p, f):
@@ -1136,6 +1253,17 @@ def _integer_needed(p, f):
         return (
             f"`float()`/`int()` convert one value, not a `{t}`: convert its values with "
             "`.astype(float)` instead."
+        )
+    if ("must be a string or a" in p.message or "must be real number" in p.message) and not (
+        raised_by_the_line(p)
+    ):
+        # Raised deep in a library (matplotlib drawing a figure): no `int()` of the user's.
+        last = p.last_frame
+        lib = last.package or last.library if last is not None else ""
+        where = f"`{lib}`" if lib else "A library"
+        return (
+            f"{where} needed a number and got a `{t or 'value'}`: one of the values your code "
+            "passed to it holds text where a number belongs; print their types to find it."
         )
     if "must be a string or a" in p.message or "must be real number" in p.message:
         return (
