@@ -251,7 +251,9 @@ def test_one_row_into_a_linear_layer_is_not_told_to_change_in_features_alone():
             [(f"{SITE}/torch/nn/modules/linear.py", "forward")],
         )
     )
-    assert "unsqueeze(0)" in text and "set its `in_features` to 3072" not in text
+    # both readings, the sample's shape and the layer's width; no batch axis: a Linear layer
+    # takes an unbatched row as it is, so `unsqueeze(0)` leaves 3072 features
+    assert "sample's shape" in text and "set its `in_features` to 3072" not in text
     batch = hint(
         crash(
             "RuntimeError",

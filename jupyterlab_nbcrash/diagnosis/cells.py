@@ -40,7 +40,7 @@ _IDEMPOTENT_METHODS = frozenset(
     }
 )
 # Functions that give the same result applied to their own output (`pd.to_datetime(s)` twice).
-_IDEMPOTENT_FUNCTIONS = frozenset({"to_datetime", "to_numeric", "asarray", "array"})
+_IDEMPOTENT_FUNCTIONS = frozenset({"to_datetime", "to_numeric", "asarray", "array", "reload"})
 
 _MAGIC = re.compile(r"^(\s*)(%{1,2}|!{1,2})(.*)$")
 _ASSIGN_MAGIC = re.compile(r"^(\s*)([\w\s,.()\[\]*]+?)\s*=\s*[%!]")
@@ -531,8 +531,12 @@ def _idempotent_on(value: ast.AST, same: str) -> bool:
         called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
         if called in _IDEMPOTENT_FUNCTIONS:
             return _idempotent_on(value.args[0], same)
+    if _reshaped_to_fixed_shape(value, same):
+        return True
     node, methods = value, []
     while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if node.func.attr in _IDEMPOTENT_FUNCTIONS and len(node.args) == 1:
+            break  # `np.array(x)`, a module's function the chain starts from: checked below
         keywords = {k.arg: k.value for k in node.keywords}
         drop = keywords.get("drop")
         if node.func.attr == "reset_index" and isinstance(drop, ast.Constant) and drop.value:
@@ -540,9 +544,27 @@ def _idempotent_on(value: ast.AST, same: str) -> bool:
         else:
             methods.append(node.func.attr)
         node = node.func.value
-    if not (methods and ast.dump(node, annotate_fields=False) == same):
+    if not methods or not all(m in _IDEMPOTENT_METHODS for m in methods):
         return False
-    return all(m in _IDEMPOTENT_METHODS for m in methods)
+    # `np.array(x).reshape(-1, 1)`: the chain may start from an idempotent call of the slot
+    return ast.dump(node, annotate_fields=False) == same or (
+        isinstance(node, ast.Call) and _idempotent_on(node, same)
+    )
+
+
+def _reshaped_to_fixed_shape(value: ast.AST, same: str) -> bool:
+    """`np.reshape(x, (-1, n))`: a shape that does not read the slot is the same on every run,
+    and reshaping an array to the shape it already has changes nothing."""
+    if not (isinstance(value, ast.Call) and len(value.args) == 2):
+        return False
+    func = value.func
+    called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    slot, shape = value.args
+    return (
+        called == "reshape"
+        and ast.dump(slot, annotate_fields=False) == same
+        and not any(ast.dump(n, annotate_fields=False) == same for n in ast.walk(shape))
+    )
 
 
 def _reads_same_slot(value: ast.AST, target: ast.AST) -> bool:

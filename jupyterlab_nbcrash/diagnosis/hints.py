@@ -488,7 +488,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     if said:
         return said
     if family == "ValueError":
-        return _value_look(parsed.message, on or "on that line")
+        return _library_unpack_look(parsed) or _value_look(parsed.message, on or "on that line")
     if family == "OSError":
         said = image_mode_look(parsed) or errno_look(parsed)
         if said:
@@ -545,6 +545,8 @@ def _subprocess_loop_look(parsed: ParsedError) -> str:
     )
 
 
+# pandas' words for labels given to `.iloc` ("iloc requires numeric indexers, got ['a' 'b']").
+_ILOC_LABELS = re.compile(r"\.?iloc requires numeric indexers")
 _INDEX_WORDS = re.compile(r"index|range|bounds|\bsize\b|length|dimension|\baxis\b", re.I)
 
 
@@ -554,6 +556,12 @@ def _index_look(parsed: ParsedError, on: str) -> str:
     ("At least one sheet must be visible") at the message."""
     if not _INDEX_WORDS.search(parsed.message[:1_000]):
         return _LOOK_ELSE.format(on=on)
+    if _ILOC_LABELS.search(parsed.message[:300]):
+        # pandas says so only when `.iloc` was given labels: no length is wrong, the accessor is
+        return (
+            "`.iloc` selects by position (numbers) and was given labels: use `.loc` to select "
+            "rows or columns by their names, or pass their positions to `.iloc`."
+        )
     last = parsed.last_frame
     if last is not None and not last.is_user and last.library:
         return (
@@ -577,6 +585,29 @@ _DTYPE_WORDS = re.compile(
     r"dtype|\bfloat|\bint\b|\bint\d|integer|\bstr\b|string|object|convert|cast|numeric",
     re.I,
 )
+
+
+# Python's words for an unpacking that got another count of values than it has names for.
+_UNPACK_COUNT = re.compile(r"^(?:not enough|too many) values to unpack \(expected \d+")
+
+# A library line that unpacks each item of a sequence (`for name, trans, cols in ...`,
+# `names, trans, _ = zip(*self.transformers)`), never a shape.
+_UNPACKS_ITEMS = re.compile(r"^(?!.*\bshape\b)(?:\s*for\b.*\bin\b|.*\bzip\(\s*\*)")
+
+
+def _library_unpack_look(parsed: ParsedError) -> str:
+    """A library's own line unpacked an item of what the user passed (ColumnTransformer's
+    `(name, transformer, columns)`): the items' parts are short or long, no array's shape."""
+    if not _UNPACK_COUNT.search(parsed.message) or raised_in_user_code(parsed):
+        return ""
+    last = parsed.last_frame
+    if last is None or not last.library or not _UNPACKS_ITEMS.search(last.failing_line):
+        return ""  # `nr, nc = arg.shape[:2]` unpacks a shape: the shape look is right there
+    return (
+        f"`{last.library}`'s code unpacks the items of a value you passed into a fixed number of "
+        "parts and one has another number: check that every item (e.g. each tuple of a list) "
+        "has the parts its documentation lists."
+    )
 
 
 def _value_look(message: str, on: str) -> str:

@@ -42,6 +42,13 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "inspector and wait for the element with `WebDriverWait`.",
     ),
     (
+        # Selenium's element reference outlived the page it was found on: the page, not a program.
+        ("staleelementreferenceexception", "stale element reference"),
+        "The element was found before the page changed (a click, a navigation or a reload drew it "
+        "anew), so the stored reference is stale: find the element again after each change, e.g. "
+        "inside the loop.",
+    ),
+    (
         # pyglet (gym's rendering), Tk and Qt opening a window on a machine with no screen
         # (a server, Colab, Kaggle): "Cannot connect to \"None\"" names no display at all.
         (

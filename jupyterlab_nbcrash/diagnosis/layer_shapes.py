@@ -49,6 +49,10 @@ _TORCH_CHECKPOINT = re.compile(
     r"checkpoint, the shape in current model is (torch\.Size\(\[[^\]]*\]\))"
 )
 
+# The input layouts of PyTorch's conv layers by the number of dimensions they want (Conv1d's
+# (N, C, L): naming a Conv2d's H, W for it would send the user after an axis it has not).
+_LAYOUTS = {3: "N, C, L", 4: "N, C, H, W", 5: "N, C, D, H, W"}
+
 
 def _in_collate(p: ParsedError) -> bool:
     """True when a DataLoader batched the samples (its collate frames), or when no frame of the
@@ -71,9 +75,10 @@ def torch_layer_hint(p: ParsedError) -> str | None:
         weight = dims(f"[{m.group(2)}]") if m.group(2) else None
         in_channels = weight[1] if weight and len(weight) > 1 else None
         if got == want - 1 and shape and shape[0] == in_channels:
+            layout = _LAYOUTS.get(want, "N, C, …")
             return (
                 f"The layer expects a batch dimension: a single sample of size [{got_size}] must "
-                "be `x.unsqueeze(0)` (shape N, C, H, W), not (C, H, W)."
+                f"be `x.unsqueeze(0)` (shape {layout}), not ({layout[3:]})."
             )
         if got == want - 1 and in_channels == 1:
             return (
@@ -559,6 +564,15 @@ def _keras_loss_shapes(p: ParsedError) -> str | None:
             return (
                 f"The labels have one column but the output layer {units} units: "
                 f"{_INT_LABELS_CATEGORICAL}."
+            )
+        if want == (1,) and got and len(got) == 1 and got[0] > 1:
+            # One unit is a binary or single-value output: labels of many values each are
+            # as likely built wrong (sequences, features) as the layer is too small.
+            return (
+                f"The output layer gives 1 value per sample but each label has {got[0]} values: "
+                "for a binary or single-number target, y must hold one value per sample (check "
+                f"what it was built from); for {got[0]} classes, give the last layer {got[0]} "
+                "units and a categorical loss."
             )
     if "checking target" in msg or "checking model target" in msg:
         return (

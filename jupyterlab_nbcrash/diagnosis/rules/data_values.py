@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..finding import short
 from ..shape_text import call_args, code, dims
 from ..traceback import ParsedError
 from .base import Template, group_facts, pattern_rule
@@ -277,6 +278,12 @@ def _nan_or_infinity(p, f):
             "The column has infinite values (inf), which an integer type cannot hold: replace "
             "them first, e.g. `.replace([np.inf, -np.inf], np.nan).fillna(0)`, then cast."
         )
+    if _NAN_INTO_INTEGERS.search(p.message) and _WRITES_NAN.search(p.user_line):
+        # `a[a == -5] = np.nan` on an integer array: the NaN is the line's own, not the data's
+        return (
+            "This line writes NaN into an integer array, which cannot hold it: convert the "
+            "array to float first (`.astype(float)`), then assign the NaN."
+        )
     if f.get("what") == "int_cast":
         return (
             "The column has missing (NaN) or infinite values, which an integer type cannot hold: "
@@ -327,10 +334,17 @@ def _nan_or_infinity(p, f):
     )
 
 
+# NumPy's words for storing a NaN into an integer array, and a line that stores one.
+_NAN_INTO_INTEGERS = re.compile(r"cannot convert float NaN to integer")
+_WRITES_NAN = re.compile(
+    r"\]\s*=\s*(?:np\.|numpy\.)?(?:nan|NaN|NAN)\b|\]\s*=\s*float\(\s*['\"]nan['\"]\s*\)"
+)
+
+
 def _unseen_categories(p, f):
     """When: LabelEncoder's "previously unseen labels" or OneHotEncoder's "unknown categories"."""
     labels = f" ({f['labels']})" if f.get("labels") else ""
-    rerun = _encoded_in_place(p, f.get("labels", ""))
+    rerun = _encoded_in_place(p, f.get("labels", "")) or _encoder_refitted(p)
     if rerun:
         return rerun
     if "previously unseen labels" in p.message:
@@ -355,6 +369,28 @@ def _encoded_in_place(p, labels: str) -> str:
         f"`{m.group(1)}` holds numbers the encoder did not see ({labels.strip('[]')}): if this "
         "line ran before, it replaced the column with its codes; load the column again (rerun "
         "the cell that reads the data) instead of running this line twice."
+    )
+
+
+def _encoder_refitted(p) -> str:
+    """`enc.fit(df['a'])` then `enc.fit(df['b'])`: each fit replaces what the encoder learnt, so
+    it knows only the last column's values, and transforming another column meets unseen ones
+    whatever the train/test split."""
+    m = re.search(r"(\w+)\.transform\(\s*(.+?)\s*\)", p.user_line)
+    if not m:
+        return ""
+    encoder, transformed = m.groups()
+    fitted = re.findall(
+        rf"^[^#\n]*?\b{re.escape(encoder)}\s*\.\s*fit(?:_transform)?\s*\(\s*(.+?)\s*\)\s*$",
+        p.user_code,
+        re.M,
+    )
+    if len(set(fitted)) < 2 or fitted[-1] == transformed:
+        return ""
+    return (
+        f"`{encoder}` is fitted several times in turn, and each fit replaces the one before, "
+        f"so it knows only `{short(fitted[-1], 40)}`'s values: use one encoder per column (e.g. "
+        "`LabelEncoder().fit_transform(col)` for each)."
     )
 
 

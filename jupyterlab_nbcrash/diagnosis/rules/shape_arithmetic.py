@@ -168,6 +168,15 @@ def broadcast_words(a: Dims, b: Dims, pair: str) -> str | None:
     whose length matches the other's rows needs a column view; else the first axis, from the
     right, that differs. None when the shapes show no mismatch."""
     if len(a) == len(b) == 1:
+        short_n, long_n = sorted((a[0], b[0]))
+        if short_n > 1 and long_n == short_n * short_n:
+            # 9216 = 96 * 96: a flattened square (an image, a grid) as well as other rows; a
+            # mere multiple (80 = 40 * 2) is too common a coincidence to name.
+            return (
+                f"The two arrays have different lengths {pair}, and {long_n} = {short_n} × "
+                f"{short_n}: the longer may be a flattened {short_n} × {short_n} result (reshape "
+                "it, or take the matching axis or row), or the two come from different rows."
+            )
         return (
             f"The two arrays have different lengths {pair}: element-wise operations need equal "
             "lengths; build both from the same rows."

@@ -9,7 +9,7 @@ import re
 from ..definitions import seen_code
 from ..layer_shapes import keras_hint, torch_layer_hint
 from ..shape_text import call_args, code, dims, show
-from ..where import failing_call
+from ..where import call_arguments, failing_call
 from .base import Facts, Template, pattern_rule
 from .shape_arithmetic import (
     PRODUCT_ON_LINE,
@@ -404,13 +404,13 @@ def _linear_layer_in_features(p, f):
             "resized to the training size)."
         )
     if da[0] == 1:
-        # One row: a single sample, whose shape (a missing batch axis, another image size) may
-        # be what is wrong as well as the layer; the numbers do not tell which.
+        # One row: a single sample, whose shape (another image size) may be what is wrong as
+        # well as the layer; the numbers do not tell which. A missing batch axis is not named:
+        # a Linear layer takes an unbatched row as it is, so adding one leaves {got} features.
         return (
             f"A Linear layer built for {want} input features gets one row of {got} ({a} vs {b}): "
-            "compare this sample's shape with the training batches' (add a missing batch axis "
-            f"with `x.unsqueeze(0)`), and the layer's `in_features` with what the layers before "
-            "it produce."
+            "compare this sample's shape with the training samples', and the layer's "
+            "`in_features` with what the layers before it produce."
         )
     return (
         f"A Linear layer gets {got} input features but was built for {want} ({a} vs {b}): set its "
@@ -549,6 +549,15 @@ def _x_y_row_counts(p, f):
             )
         which = pair or "The true labels and the predictions"
         empty = " (one is empty)" if 0 in (a, b) else ""
+        reduced = next((x for x in args[:2] if named and _argmax_of(p, x)), "")
+        if reduced and not empty:
+            # `pre = np.argmax(pre, 1)`: the count is that of the axis left, which may be a list
+            # of a model's outputs or the wrong axis as well as other rows.
+            return (
+                f"{which} have {a} and {b} values: `{reduced}` comes from an `argmax`; print the "
+                "shape of what it was taken from (a model's list of outputs, or the wrong axis, "
+                "gives another count), and predict on the rows the labels belong to."
+            )
         # The train/test example only where the cell predicts with a model.
         example = (
             ", e.g. `model.predict(X_test)` with `y_test`" if ".predict" in p.user_code else ""
@@ -561,6 +570,20 @@ def _x_y_row_counts(p, f):
         return (
             f"X was read as 1 sample of {b} values: a single feature must be a column, e.g. "
             "`df[['col']]` or `x.reshape(-1, 1)`."
+        )
+    disordered = _split_out_of_order(p, args[:2]) if named else None
+    if disordered:
+        return (
+            f"`train_test_split` returns X_train, X_test, y_train, y_test in that order, but the "
+            f"notebook unpacks it as `{disordered}`: {pair} come from different parts; reorder "
+            "the names."
+        )
+    listed = _LIST_OF_ARRAYS.fullmatch(args[1].strip()) if named else None
+    if listed and b == len(call_arguments(f"({listed.group(1)})")):
+        # `fit(X, [y1, y2])`: a list of n arrays is an array of n rows, one per array
+        return (
+            f"`{args[1]}` is a list of {b} arrays, which scikit-learn reads as {b} rows: stack "
+            f"them as columns, `np.column_stack({args[1]})`, to give one row per sample."
         )
     who = pair or "X and y"
     return (
@@ -611,6 +634,21 @@ def _sklearn_wants_2d(p, f):
             f"scikit-learn wants a 2-D X (samples × features) but `{name}` is one column (1-D): "
             f"select it as a one-column DataFrame, `{frame}[['{col}']]`."
         )
+    scaler = _PER_FEATURE_SCALER.search(p.message[:300]) if got != "1D" else None
+    if scaler:
+        # Flattening each sample would scale every (step, feature) pair as its own feature and
+        # lose the layout a sequence model reads next: the features are the last axis.
+        return (
+            f"`{scaler.group(1)}` scales each feature (column) and `{x}` is {got}: scale the 2-D "
+            "table before cutting it into samples, or scale it as rows of features "
+            "(`.reshape(-1, n_features)`) and reshape the result back."
+        )
+    if got == "1D" and re.search(r"array=\[\s*\]", p.message[:300]):
+        return (
+            f"{'`' + x + '`' if name else 'X'} is empty (`array=[]`): the step that builds it "
+            "gave no data (e.g. a file pattern that matched no file, or a filter that kept no "
+            "rows); check its length before fitting."
+        )
     if got != "1D":
         return (
             f"scikit-learn wants a 2-D X (samples × features) but `{x}` is {got}: flatten each "
@@ -624,6 +662,11 @@ def _sklearn_wants_2d(p, f):
         f"one feature (or `df[['col']]` instead of `df['col']`), or `{shaped}.reshape(1, -1)` "
         "for one sample."
     )
+
+
+# check_array naming a scaler that works per column ("Found array with dim 3. MinMaxScaler
+# expected <= 2.").
+_PER_FEATURE_SCALER = re.compile(r"\b(\w*Scaler)\s+expected\b")
 
 
 def _printed_items(message: str) -> list[str]:
@@ -701,6 +744,49 @@ def _split_names_swapped(p, name: str) -> str | None:
     return None
 
 
+def _argmax_of(p, name: str) -> bool:
+    """Does the crash's code assign ``name`` an argmax (`pre = np.argmax(pre, 1)`)?"""
+    pattern = (
+        rf"^[ \t]*{re.escape(name)}\s*=\s*[\w.]*argmax\(|^[ \t]*{re.escape(name)}\s*=.*\.argmax\("
+    )
+    return re.search(pattern, p.user_code, re.M) is not None
+
+
+# The part of `train_test_split`'s output a name says it holds: (X or y, train or test).
+_SPLIT_ROLES = (("x", "train"), ("x", "test"), ("y", "train"), ("y", "test"))
+# A list written out of several items (`[y_date_train, y_region_train]`).
+_LIST_OF_ARRAYS = re.compile(r"\[\s*([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)+)\s*,?\s*\]")
+
+# What a name says it holds: `X_test`, `y_val`, `x_te` or `X_train`, `y_tr`.
+_TEST_PART = re.compile(r"test|val|(?:^|_)te(?:$|_)", re.I)
+_TRAIN_PART = re.compile(r"train|(?:^|_)tr(?:$|_)", re.I)
+
+
+def _split_role(name: str) -> tuple[str, str] | None:
+    axis = "x" if name[0] in "xX" else "y" if name[0] in "yY" else ""
+    test, train = _TEST_PART.search(name), _TRAIN_PART.search(name)
+    part = "test" if test and not train else "train" if train and not test else ""
+    return (axis, part) if axis and part else None
+
+
+def _split_out_of_order(p, names) -> str | None:
+    """The four names of a ``train_test_split`` unpacking, when one of ``names`` stands where
+    the function returns another part than its name says (`x_train, x_test, y_test, y_train`):
+    every name must say its part, or nothing is claimed."""
+    for source in (*p.notebook_code, p.user_code):
+        for m in _SPLIT_UNPACK.finditer(source):
+            unpacked = m.groups()
+            roles = [_split_role(n) for n in unpacked]
+            if None in roles or len(set(roles)) < 4:
+                continue
+            if any(
+                n in unpacked and roles[unpacked.index(n)] != _SPLIT_ROLES[unpacked.index(n)]
+                for n in names
+            ):
+                return ", ".join(unpacked)
+    return None
+
+
 def _concat_dimensions(p, f):
     """When: NumPy names the dimension and the sizes that differ (otherwise generic)."""
     m = re.search(
@@ -739,6 +825,14 @@ def _plot_x_y_lengths(p, f):
         return (
             f"{one} has {count} values, as many as {other} {shape} has columns, not rows: make "
             f"{one} from {other}'s rows (`.shape[0]`, `len(...)`), or plot one column of {other}."
+        )
+    if "must be the same size" in p.message:
+        # scatter compares the counts of all values (`x.size`): a table of several columns is
+        # larger than one column of as many rows, so the row counts may well be equal.
+        return (
+            f"`scatter` flattens x and y and compares how many values each holds{_shapes(f)}: "
+            "print both `.shape`s; give one column for each (a table of several columns holds "
+            "more values), taken from the same rows."
         )
     return (
         f"x and y must have the same length{_shapes(f)}: plot values that belong together, e.g. "

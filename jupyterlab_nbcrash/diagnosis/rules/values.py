@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..finding import short
 from ..text import literal_argument
 from ..where import (
     call_arguments,
@@ -625,6 +626,13 @@ def _unpack_count(p, f):
     source = (
         f"`{value}`" if kind and value and len(value) <= 60 and not nested else "the right side"
     )
+    if kind == "for" and len(call_arguments(f"({value})")) > 1:
+        # `for a, b in xs, ys`: the loop walks the tuple (xs, ys), a whole sequence per step
+        return (
+            f"`for … in {short(value, 50)}` loops over the tuple of those values, one whole "
+            f"value per step, not over their items side by side: pair the items with "
+            f"`zip({short(value, 50)})`."
+        )
     if kind == "for" and source != "the right side":
         source = f"each item of {source}"
     if f.get("kind") == "too many":
@@ -692,11 +700,31 @@ def _array_as_bool(p, f):
             f"True/False values: pick the value (`{name}.item()` when it holds one), or use "
             "`.any()` / `.all()`."
         )
+    builtin = _BUILTIN_ORDERING.search(line)
+    if builtin and not re.search(r"\b(?:and|or|if|elif|while|not)\b", line):
+        # Python's max/min/sorted compare the items by `>`/`<`: a 2-D array's items are rows,
+        # and comparing two rows gives an array, with no and/or on the line.
+        name = builtin.group(1)
+        fix = (
+            "sort with `np.sort(...)` (with `axis=`), or give `sorted` a `key=` that returns one "
+            "value per item"
+            if name == "sorted"
+            else f"use `np.{name}(...)` or the array's `.{name}()` (with `axis=` for per-row or "
+            "per-column values)"
+        )
+        return (
+            f"Python's built-in `{name}()` compares the items one by one, and here each item is "
+            f"an array (e.g. a row of a 2-D array): {fix}."
+        )
     return (
         f"A whole {f.get('what', 'array')} is used as one True/False: combine conditions "
         "with `&`, `|` "
         "and parentheses instead of `and`/`or`, or use `.any()` / `.all()`."
     )
+
+
+# A call of Python's own max/min/sorted (not `np.max`, not `a.max`).
+_BUILTIN_ORDERING = re.compile(r"(?<![\w.])(max|min|sorted)\(")
 
 
 def _argumentless_method(p) -> str:
