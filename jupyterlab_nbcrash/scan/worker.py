@@ -40,12 +40,39 @@ class ScanOptions:
 
 
 def scan_chunk(items: Sequence[tuple[str, str]], options: ScanOptions) -> list[dict]:
-    """Scan (shown path, real path) pairs in order."""
-    return [scan_file(path, real, options) for path, real in items]
+    """Scan (shown path, real path) pairs in order.
+
+    The chunk's notebooks are read first, then their crashes diagnosed one after the other: the
+    same rows as file by file, but the diagnosis's code and data (the model's vocabulary and
+    coefficients, the rules' patterns) stay in the CPU's caches from one crash to the next, where
+    reading a notebook of a few hundred KB between two crashes evicted them (a diagnosis cost
+    ≈1.5 times as much in the scan as back to back)."""
+    pending: list[tuple] = []
+    rows = [_read_file(path, real, options, pending) for path, real in items]
+    _diagnose_pending(pending, options)
+    return rows
 
 
 def scan_file(path: str, real: str, options: ScanOptions) -> dict:
     """One result row: ``status`` "read" with its crashes, or "skipped" with kind and reason."""
+    pending: list[tuple] = []
+    row = _read_file(path, real, options, pending)
+    _diagnose_pending(pending, options)
+    return row
+
+
+def _diagnose_pending(pending: list[tuple], options: ScanOptions) -> None:
+    """Diagnose the crashes ``_read_file`` left, in order, into their rows' crash lists."""
+    if not pending:
+        return
+    diagnose = options.diagnose or _project_diagnose()
+    for crashes, path, cell, err, context in pending:
+        crashes.append(crash_row(path, cell, err, context, diagnose))
+
+
+def _read_file(path: str, real: str, options: ScanOptions, pending: list[tuple]) -> dict:
+    """``scan_file``'s row without its crashes' diagnoses: each crash is appended to ``pending``
+    as (the row's crash list, path, cell, error, notebook context) for ``_diagnose_pending``."""
     try:
         nb = parse_notebook(read_bytes(real, options.max_bytes), options.parse_all)
     except SkipFile as skip:
@@ -68,12 +95,11 @@ def scan_file(path: str, real: str, options: ScanOptions) -> dict:
     cells = with_errors(nb)
     if nb.errors or options.parse_all:  # by default the order is analysed where it matters
         row["saved_order"] = saved_order(cells)
-    diagnose = options.diagnose or _project_diagnose()
     whole = NotebookContext(cells=cells, path=path) if len(cells) <= MAX_CELLS else None
     for err in nb.errors:
         # A notebook of more cells than a record holds gets the window around the crash.
         context = whole or NotebookContext(cells=context_cells(cells, err.cell_index), path=path)
-        row["crashes"].append(crash_row(path, nb.cells[err.cell_index], err, context, diagnose))
+        pending.append((row["crashes"], path, nb.cells[err.cell_index], err, context))
     return row
 
 
