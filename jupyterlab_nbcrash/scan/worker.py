@@ -62,12 +62,22 @@ def scan_file(path: str, real: str, options: ScanOptions) -> dict:
 
 
 def _diagnose_pending(pending: list[tuple], options: ScanOptions) -> None:
-    """Diagnose the crashes ``_read_file`` left, in order, into their rows' crash lists."""
+    """Diagnose the crashes ``_read_file`` left, in order, into their rows' crash lists: with
+    the project's diagnose all of them at once (``diagnose_many``: the same diagnoses, each step
+    over all the crashes before the next), a stand-in one by one."""
     if not pending:
         return
-    diagnose = options.diagnose or _project_diagnose()
-    for crashes, path, cell, err, context in pending:
-        crashes.append(crash_row(path, cell, err, context, diagnose))
+    if options.diagnose is not None:
+        for crashes, path, cell, err, context in pending:
+            crashes.append(crash_row(path, cell, err, context, options.diagnose))
+        return
+    started = [_crash_record(path, cell, err, context) for _, path, cell, err, context in pending]
+    records = [record for _, record in started if record is not None]
+    results = iter(project_diagnose_many()(records) if records else ())
+    for (crashes, *_), (row, record) in zip(pending, started, strict=True):
+        if record is not None:
+            _fill_row(row, next(results))
+        crashes.append(row)
 
 
 def _read_file(path: str, real: str, options: ScanOptions, pending: list[tuple]) -> dict:
@@ -114,6 +124,22 @@ def with_errors(nb) -> tuple[Cell, ...]:
 
 def crash_row(path: str, cell: dict, err, context: NotebookContext, diagnose: Callable) -> dict:
     """The diagnosis of one error output as a flat row (labels are None when it failed)."""
+    row, record = _crash_record(path, cell, err, context)
+    if record is None:
+        return row
+    try:
+        result = diagnose(record)
+    except Exception as failure:  # keep scanning; the row says why it has no labels
+        result = failure
+    _fill_row(row, result)
+    return row
+
+
+def _crash_record(
+    path: str, cell: dict, err, context: NotebookContext
+) -> tuple[dict, ErrorRecord | None]:
+    """A crash's row without its labels, and the record to diagnose (None, with the row's
+    ``error`` said, when the saved error is no error record)."""
     row = {
         "notebook": path,
         "cell_index": cell["index"],
@@ -148,22 +174,26 @@ def crash_row(path: str, cell: dict, err, context: NotebookContext, diagnose: Ca
         )
     except RecordError as bad:
         row["error"] = f"not an error record: {bad}"
-        return row
-    record = dataclasses.replace(record, notebook=context)
+        return row, None
+    return row, dataclasses.replace(record, notebook=context)
+
+
+def _fill_row(row: dict, diagnosis: Diagnosis | Exception) -> None:
+    """The row's labels from its diagnosis, or the reason it has none."""
     try:
+        if isinstance(diagnosis, Exception):
+            raise diagnosis
         # The fields as they are, not ``to_dict()``: the row is written out and the diagnosis
         # dropped, so to_dict's deep copy (≈25 µs a crash) would buy nothing.
-        diagnosis = diagnose(record)
         labels = {key: getattr(diagnosis, key) for key in _ROW_FIELDS}
     except Exception as failure:  # keep scanning; the row says why it has no labels
         row["error"] = f"diagnosis failed: {type(failure).__name__}: {failure}".rstrip(": ")
-        return row
+        return
     row.update(labels)
     row["confidence"] = {k: round(float(v), 3) for k, v in (labels["confidence"] or {}).items()}
     row["alternatives"] = labels["alternatives"] or {}
     row["hint"] = labels["hint"] or ""
     row["evidence"] = list(labels["evidence"] or [])
-    return row
 
 
 # What a crash row takes from a ``Diagnosis`` (every field but the taxonomy's version).
@@ -202,6 +232,15 @@ _cache: dict = {}
 
 def _project_diagnose() -> Callable:
     return project_diagnose()[0]
+
+
+def project_diagnose_many() -> Callable:
+    """``diagnose_many`` with ``project_diagnose``'s model (loaded once)."""
+    if "diagnose_many" not in _cache:
+        from ..diagnosis.diagnose import diagnose_many
+
+        _cache["diagnose_many"] = partial(diagnose_many, **project_diagnose()[0].keywords)
+    return _cache["diagnose_many"]
 
 
 def project_diagnose() -> tuple[Callable, str | None]:
