@@ -389,3 +389,33 @@ def test_each_scanned_crash_answers_as_diagnose_alone(tree):
         alone.append(diagnose(record).to_dict())
     for row, expected in zip(rows, reversed(alone), strict=True):
         assert {key: row[key] for key in _ROW_FIELDS} == {key: expected[key] for key in _ROW_FIELDS}
+
+
+def test_the_scans_batched_diagnoses_answer_as_diagnose_alone(tree):
+    """With the project's diagnose a scan reads a chunk's notebooks, then diagnoses their
+    crashes together (``diagnose_many``): each row is still what ``diagnose(record)`` says for
+    that record alone, and the rows are those of a scan that diagnoses crash by crash."""
+    from jupyterlab_nbcrash.diagnosis import notebook
+    from jupyterlab_nbcrash.diagnosis import tokens as T
+    from jupyterlab_nbcrash.scan.run import scan
+    from jupyterlab_nbcrash.scan.worker import _ROW_FIELDS, project_diagnose
+
+    diagnose = project_diagnose()[0]
+    records = []
+
+    def recording(record, model=None):
+        records.append(record)
+        return diagnose(record)
+
+    one_by_one = scan([str(tree)], jobs=1, diagnose=recording).to_dict()
+    batched = scan([str(tree)], jobs=1).to_dict()
+    for data in (one_by_one, batched):
+        data.pop("meta")
+    assert batched == one_by_one
+    rows = batched["crashes"]
+    assert len(rows) == len(records) == 6
+    for row, record in zip(rows, records, strict=True):
+        T._ident_cues.cache_clear()
+        notebook._last_words[0] = ((), {})
+        expected = diagnose(record).to_dict()
+        assert {key: row[key] for key in _ROW_FIELDS} == {key: expected[key] for key in _ROW_FIELDS}
