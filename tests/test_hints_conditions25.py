@@ -11,32 +11,13 @@ from a notebook.
 
 from __future__ import annotations
 
-from jupyterlab_nbcrash.diagnosis.hints import make_hint
-from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
-from jupyterlab_nbcrash.diagnosis.rules import apply_rules, matching_rules
-from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.test_hints_args import crash, hint
+from tests.test_hints_conditions import _ipython7
 from tests.test_notebook_saved import run, saved
 
 PD = "/opt/conda/lib/python3.11/site-packages/pandas"
 GENSIM = "/opt/conda/lib/python3.11/site-packages/gensim/models"
 FOLIUM = "/opt/conda/lib/python3.11/site-packages/folium"
-
-
-def _raised_by(line: str, frames: list[tuple[str, str, str]], ename: str, message: str) -> str:
-    """The hint of a crash whose frames show their own source line: (path, function, line)."""
-    out = [
-        "-" * 75,
-        f"{ename}                                 Traceback (most recent call last)",
-        f"Cell In[4], line 1\n----> 1 {line}\n",
-    ]
-    for path, function, code in frames:
-        out.append(f"File {path}:20, in {function}(self, key)\n---> 20 {code}\n")
-    out.append(f"{ename}: {message}")
-    parsed = parse(ErrorRecord(ename=ename, evalue=message, traceback=tuple(out), code=line))
-    match = apply_rules(parsed)
-    labels = {"crash_type": match.crash_type if match else "other"}
-    return make_hint(parsed, labels, matching_rules(parsed))[0]
 
 
 # ------------------------------------------------------------ pandas' own sentence, no label
@@ -52,14 +33,14 @@ def test_a_single_bool_row_selector_is_no_missing_column():
             'raise KeyError("cannot use a single bool to index into setitem")',
         ),
     ]
-    text = _raised_by(line, frames, "KeyError", "'cannot use a single bool to index into setitem'")
+    text = _ipython7("KeyError", "'cannot use a single bool to index into setitem'", line, frames)
     assert "mask" in text and "df.columns" not in text and "spelling" not in text, text
 
 
 def test_another_pandas_sentence_leaves_the_safe_hint():
     line = "df.loc[rows, 'b'] = 2"
     frames = [(f"{PD}/core/indexing.py", "_validate", 'raise KeyError("some indexer went wrong")')]
-    text = _raised_by(line, frames, "KeyError", "'some indexer went wrong'")
+    text = _ipython7("KeyError", "'some indexer went wrong'", line, frames)
     assert "no column or label" not in text and "spelling" not in text, text
 
 
@@ -104,20 +85,17 @@ def test_a_none_key_a_library_looked_up_names_no_variable_of_the_user():
     frames = [(f"{FOLIUM}/features.py", "style_data"), (f"{FOLIUM}/utilities.py", "get_by_key")]
     text = hint(crash("KeyError", "None", "m.save('map.html')", frames))
     assert "holds None" not in text, text
-
-
-def test_a_none_key_of_the_users_own_subscript_still_says_so():
-    text = hint(crash("KeyError", "None", "value = settings[key]"))
-    assert "holds None" in text, text
+    own = hint(crash("KeyError", "None", "value = settings[key]"))
+    assert "holds None" in own, own  # the line's own subscript: the user's variable holds None
 
 
 def test_a_word_a_model_does_not_know_may_be_missing_from_its_data():
-    frames = [
-        (f"{GENSIM}/keyedvectors.py", "most_similar"),
-        (f"{GENSIM}/keyedvectors.py", "get_index"),
-    ]
+    vectors = f"{GENSIM}/keyedvectors.py"
     line = "model.wv.most_similar('overacting')"
-    text = hint(crash("KeyError", "\"Key 'overacting' not present\"", line, frames))
+    message = "\"Key 'overacting' not present\""
+    text = hint(
+        crash("KeyError", message, line, [(vectors, "most_similar"), (vectors, "get_index")])
+    )
     assert "vocabulary" in text and "documentation" in text, text
 
 
