@@ -222,3 +222,18 @@ def test_a_seaborn_frame_made_on_the_line_has_its_own_columns():
     frames.append((f"{SITE}/seaborn/_base.py", "_assign_variables_longform"))
     text = _user_hint("ValueError", message, line, frames=frames)
     assert "`df.melt(…)`" in text and "`df.columns`" not in text, text
+
+
+def test_a_gpu_kernel_that_failed_to_launch_is_no_matter_of_inputs():
+    message = "Blas GEMV launch failed:  m=30, n=398\n\t [[Node: MatMul = MatMul[T=DT_FLOAT]]]"
+    frames = [(f"{SITE}/tensorflow/python/client/session.py", "_do_call")]
+    text = _user_hint("InternalError", message, "sess.run(step, feed_dict=feed)", frames=frames)
+    assert "GPU" in text and "Check the inputs" not in text, text
+
+
+def test_a_column_a_reassigning_drop_removes_may_never_have_been_there():
+    code = "cols = ['a']\ntable = table.drop(columns=['a', 'b'])"
+    frames = [(f"{PD}/core/frame.py", "drop"), (f"{PD}/core/indexes/base.py", "drop")]
+    message = "\"['a', 'b'] not found in axis\""
+    text = _user_hint("KeyError", message, "table = table.drop(columns=['a', 'b'])", code, frames)
+    assert "ran before" in text and "`table.columns`" in text, text

@@ -546,10 +546,15 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
         if _rebuilt_before("\n".join(lines), code, number):
             continue  # the cell makes the frame anew before removing: a re-run starts afresh
         if "inplace=True" in code.replace(" ", "") or _reassigns(code):
+            # a second run is one reading; a frame that never had the key is the other
+            removing = re.match(
+                r"\s*(?:[\w.]+\s*=\s*)?(\w+(?:\.\w+)*?)\.(?:drop|pop|rename)\(", code
+            )
+            frame = removing.group(1) if removing else "df"
             return (
-                f"This cell removes {key!r} (`{what}`), so if it ran before, {key!r} is already "
-                "gone: re-run the cell that loads the data first, or pass `errors='ignore'` to "
-                "`drop`."
+                f"This cell removes {key!r} (`{what}`): if it ran before, {key!r} is already "
+                "gone (re-run the cell that loads the data first); else the data never had it, "
+                f"so print `{frame}.columns`."
             )
     return ""
 
