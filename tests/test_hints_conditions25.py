@@ -237,3 +237,12 @@ def test_a_column_a_reassigning_drop_removes_may_never_have_been_there():
     message = "\"['a', 'b'] not found in axis\""
     text = _user_hint("KeyError", message, "table = table.drop(columns=['a', 'b'])", code, frames)
     assert "ran before" in text and "`table.columns`" in text, text
+
+
+def test_a_column_missing_after_a_groupby_mean_may_have_been_left_out():
+    frames = [(f"{PD}/core/frame.py", "__getitem__"), (f"{PD}/core/indexes/base.py", "get_loc")]
+    line = "pay.groupby('Year').mean()['BasePay']"
+    text = _user_hint("KeyError", "'BasePay'", line, frames=frames)
+    assert "to_numeric" in text and "misspelt" in text, text
+    key = _user_hint("KeyError", "'Year'", "pay.groupby('Year').mean()['Year']", frames=frames)
+    assert "as_index=False" in key, key

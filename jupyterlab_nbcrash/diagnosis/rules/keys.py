@@ -245,6 +245,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     removed = _removed_in_cell(p, key)
     if removed:
         return removed
+    dropped = _dropped_by_aggregation(p, key)
+    if dropped:
+        return dropped
     inside = _looked_up_inside(p, key)
     where = _subscripted(p.user_line, key)
     close = _close_keys(p, key, f, where)
@@ -557,6 +560,33 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
                 f"so print `{frame}.columns`."
             )
     return ""
+
+
+# `df.groupby('Year').mean()['Pay']`: an aggregation, then the key picked from its result.
+_AGGREGATED = r"\.groupby\(.*\)\.(mean|sum|median|std|var|prod)\(\s*\)\s*\[\s*['\"]{key}['\"]"
+
+
+def _dropped_by_aggregation(p: ParsedError, key: str) -> str:
+    """The key is picked from a groupby aggregation's result, which (pandas before 2.0, or
+    `numeric_only=True`) leaves out the columns it cannot aggregate: text, or numbers read as
+    text. A misspelt name is the other reading."""
+    m = re.search(_AGGREGATED.format(key=re.escape(key)), p.user_line)
+    if not m:
+        return ""
+    how = m.group(1)
+    grouped_by = re.search(r"\.groupby\(([^)]*)\)", p.user_line)
+    if grouped_by and re.search(rf"['\"]{re.escape(key)}['\"]", grouped_by.group(1)):
+        # the grouping column becomes the result's index, no column
+        return (
+            f"{key!r} is the grouping key, which becomes the index of the `.{how}()` result, "
+            "not a column: read `.index`, or group with `as_index=False` (or add "
+            "`.reset_index()`)."
+        )
+    return (
+        f"{key!r} is not among the columns `.{how}()` kept: pandas leaves out columns it cannot "
+        f"aggregate (text, or numbers read as text; convert them with `pd.to_numeric(..., "
+        "errors='coerce')` first), unless the name is misspelt (check `df.columns`)."
+    )
 
 
 def _rebuilt_before(cell: str, code: str, number: int) -> bool:
