@@ -246,3 +246,11 @@ def test_a_column_missing_after_a_groupby_mean_may_have_been_left_out():
     assert "to_numeric" in text and "misspelt" in text, text
     key = _user_hint("KeyError", "'Year'", "pay.groupby('Year').mean()['Year']", frames=frames)
     assert "as_index=False" in key, key
+
+
+def test_a_module_the_cell_installs_with_apt_gets_no_pip_command():
+    code = "!apt-get install -y fenics\nfrom dolfin import *"
+    text = _user_hint(
+        "ModuleNotFoundError", "No module named 'dolfin'", "from dolfin import *", code
+    )
+    assert "system's" in text and "%pip install dolfin" not in text, text
