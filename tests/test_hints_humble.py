@@ -184,7 +184,8 @@ def test_a_package_the_notebook_installs_itself_did_not_reach_the_kernel():
     plain = _import_crash("import timm")
     assert "%pip install timm" in plain and "did not reach" not in plain
     same_cell = _import_crash("!pip install -q timm==0.9.2\nimport timm")
-    assert "did not reach this kernel" in same_cell and "`%pip install`" in same_cell
+    assert "another Python" in same_cell and "`%pip install`" in same_cell
+    assert "the install failed" in same_cell  # a shell install may also have failed
     earlier = _import_crash("import timm", cells=["%pip install timm torch", "x = 1"])
     assert "cell 1" in earlier and "did not reach this kernel" in earlier
     other = _import_crash("import timm", cells=["!pip install torch", "x = 1"])

@@ -120,6 +120,25 @@ def _bound_in(code: str, word: str) -> bool:
     ) or imports_name(code, word)
 
 
+# Calls that take a path: a quoted file name is what they want. Any other call (a chart's
+# `kdeplot(sample.csv)`) may want the file's data, which quotes alone do not give.
+_TAKES_A_PATH = re.compile(
+    r"(?:read|open|load|save|write|to_|imread|imwrite|exists|path|file)", re.I
+)
+
+
+def _unquoted_file_hint(line: str, written: str, at: int) -> str:
+    """The hint of a file name written without quotes at ``line[at]``."""
+    call = re.findall(r"([A-Za-z_][\w.]*)\s*\(", line[:at])
+    if not call or _TAKES_A_PATH.search(call[-1].rsplit(".", 1)[-1]):
+        return f"`{written}` is a file name without quotes: write it as a string, `'{written}'`."
+    return (
+        f"`{written}` is a file name without quotes: if `{call[-1]}` takes a path, write "
+        f"`'{written}'`; if it needs the file's data, load it first (e.g. "
+        f"`pd.read_csv('{written}')`) and pass that."
+    )
+
+
 def _quoted_around(line: str, at: int) -> bool:
     """``line[at]`` lies inside a string literal (an odd number of quotes of a kind before)."""
     before = line[:at]
@@ -163,12 +182,13 @@ def name_slip(p: ParsedError, name: str) -> str | None:
         )
     line = p.user_line.strip()
     # Not a method (`response.json()`): a call reads the name as an object.
-    unquoted = re.search(rf"(?<![\w.'\"/\\]){re.escape(name)}\.({_FILE_SUFFIXES})\b(?!\s*\()", line)
+    unquoted = re.search(
+        rf"(?<![\w.'\"/\\]){re.escape(name)}(?:/[\w.-]+)*\.({_FILE_SUFFIXES})\b(?!\s*\()", line
+    )
     if unquoted and not _quoted_around(line, unquoted.start()):
-        # `pd.read_excel(file.xlsx)`: Python reads `file` as a variable and `.xlsx` as its
-        # attribute, so the NameError comes first.
-        written = f"{name}.{unquoted.group(1)}"
-        return f"`{written}` is a file name without quotes: write it as a string, `'{written}'`."
+        # `pd.read_excel(file.xlsx)`, `Image.open(data/img.jpg)`: Python reads `file` as a
+        # variable (and the rest as attributes or divisions), so the NameError comes first.
+        return _unquoted_file_hint(line, unquoted.group(0), unquoted.start())
     code, _ = seen_code(p)
     # A word after a `-` that the code defines makes the line a subtraction (`total -tax`).
     words = re.findall(r"-([A-Za-z_]\w*)", line)
@@ -224,6 +244,13 @@ def name_slip(p: ParsedError, name: str) -> str | None:
         module, bound = sub.group(1) or sub.group(3), sub.group(2) or sub.group(4)
         how = f"import {module} as {bound}" if sub.group(1) else f"from {module} import {bound}"
         used = re.search(rf"\b{re.escape(name)}\.(\w+)", p.user_line)
+        if used and re.search(rf"\b{re.escape(name)}\.{used.group(1)}\.\w", p.user_line):
+            # `sklearn.metrics.f1_score(...)`: a subpackage, whose own import binds the package
+            sub = f"{name}.{used.group(1)}"
+            return (
+                f"`{how}` binds `{bound}`, not `{name}`: add `import {sub}` (which binds "
+                f"`{name}` too)."
+            )
         also = (
             f" (a subpackage such as `{name}.{used.group(1)}` may need its own "
             f"`import {name}.{used.group(1)}`)"

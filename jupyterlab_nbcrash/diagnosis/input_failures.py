@@ -163,6 +163,16 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "as a GPU: remove that device placement or run where the device exists.",
     ),
     (
+        # A GPU kernel that did not run at all (TensorFlow's "Blas GEMV launch failed"): the
+        # device's state (memory another session holds, the driver), not the values given.
+        (
+            "launch failed", "launch failure", "cudnn_status_execution_failed",
+            "cudnn_status_internal_error", "cublas_status_execution_failed",
+        ),
+        "The GPU failed to run this operation, not a check of your values: free it (close "
+        "other notebooks or processes using it, restart the kernel) or run on the CPU.",
+    ),
+    (
         (
             "could not open port", "access is denied", "failed to rename",
             "failed copying input tensor", "dst tensor is not initialized",

@@ -321,12 +321,42 @@ def _undefined_name_finding(
             "way before this line, or call the function."
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
+    cased = _other_case_here(nb, name)
+    if cased:
+        # `S = pd.Series(...)` then `s['e']`: names are case-sensitive, whatever other cells hold
+        evidence.append(f"{nb.where()} assigns `{cased}` above its use of `{name}`")
+        hint = (
+            f"This cell assigns `{cased}`, not `{name}`, and names are case-sensitive: did you "
+            f"mean `{cased}`?"
+        )
+        return _finding(IMPLEMENTATION, None, True, hint, evidence)
     if not definers:
         return _defined_nowhere(nb, name, message, evidence, line, inner)
     own = _own_assignment_hint(nb, name, defined_elsewhere=True)
     if own:  # the cell reads the name above its own assignment: that fails whatever ran before
         evidence.append(f"{nb.where()} reads `{name}` above the line that assigns it")
         return _finding(IMPLEMENTATION, None, True, own, evidence)
+    method = _method_definer(nb, name, definers)
+    if method is not None:
+        # `def f(self, ...)` pasted at top level: running it binds a function that wants an
+        # object first, so running that cell does not make this call work
+        evidence.append(f"{_cell_name(method)} defines `{name}` with `self` as first parameter")
+        hint = (
+            f"Cell {method.index + 1} defines `{name}(self, …)`, a method of a class: running it "
+            f"does not make this call work; call it on an object of that class "
+            f"(`obj.{name}(…)`), or put this code back inside the class's methods."
+        )
+        return _finding(IMPLEMENTATION, None, True, hint, evidence, method)
+    later = _definer_needing_this_cell(nb, name, definers)
+    if later is not None:
+        # every definer sits below and reads what this cell makes: running it first fails too
+        cell, needed = later
+        evidence.append(f"{_cell_name(cell)} defines `{name}` but reads `{needed}` of {nb.where()}")
+        hint = (
+            f"`{name}` is defined only below, in cell {cell.index + 1}, which itself needs "
+            f"`{needed}` from this cell: define `{name}` in this cell before the line that uses it."
+        )
+        return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
     evidence.append(
         f"`{name}` is defined in {', '.join(_cell_name(c) for c in definers[:5])}"
         + (f" and {len(definers) - 5} more" if len(definers) > 5 else "")
@@ -392,6 +422,22 @@ def _reads_itself(source: str, line: int, name: str) -> bool:
     return m is not None and re.search(rf"(?<![\w.]){re.escape(name)}\b", m.group(1)) is not None
 
 
+def _class_body_uses_itself(source: str, name: str) -> bool:
+    """A top-level `class name:` whose own body, outside its methods, reads ``name``."""
+    tree = python_tree(to_python(source)[0])
+    for node in tree.body if tree is not None else ():
+        if not (isinstance(node, ast.ClassDef) and node.name == name):
+            continue
+        todo = [n for n in node.body if not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        while todo:
+            item = todo.pop()
+            if isinstance(item, ast.Name) and item.id == name and isinstance(item.ctx, ast.Load):
+                return True
+            if not isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                todo.extend(ast.iter_child_nodes(item))
+    return False
+
+
 def _own_assignment_hint(nb: _Notebook, name: str, defined_elsewhere: bool) -> str | None:
     """The crashing cell assigns `name` itself: below its first use (used before assigned), or
     above it (then the saved code is not what ran: the cell was edited since). With other cells
@@ -399,6 +445,13 @@ def _own_assignment_hint(nb: _Notebook, name: str, defined_elsewhere: bool) -> s
     crash = nb.names(nb.crash) if nb.crash else None
     if not crash or name not in crash.defines:
         return None
+    if _class_body_uses_itself(nb.crash.source, name):
+        # the body runs while the class is built, before its name is bound
+        return (
+            f"Code in the body of class `{name}` (outside its methods) uses `{name}` itself, "
+            f"and a class body runs before the class exists: dedent that code out of the class "
+            "(below it), or move it into a method."
+        )
     line, used = crash.def_lines[name], crash.use_lines.get(name)
     if defined_elsewhere and (
         used is None
@@ -782,6 +835,61 @@ def _column_named_like(nb, name: str) -> str:
 
 
 _ASSIGNMENT = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)[ \t]*(.+?)[ \t]*$", re.M)
+
+
+def _other_case_here(nb: _Notebook, name: str) -> str:
+    """The name the crash cell assigns that differs from ``name`` only in case (`S` for `s`),
+    bound above the line that reads ``name``; else ""."""
+    if nb.crash is None:
+        return ""
+    names = nb.names(nb.crash)
+    used = names.use_lines.get(name)
+    for other in sorted(names.defines):
+        bound = names.def_lines.get(other)
+        same = other != name and other.lower() == name.lower()
+        if same and bound is not None and (used is None or bound < used):
+            return other
+    return ""
+
+
+def _method_definer(nb: _Notebook, name: str, definers: list[Cell]) -> Cell | None:
+    """The definer when every definer binds ``name`` as a top-level `def name(self, ...)`: a
+    method copied out of its class."""
+    found = None
+    for cell in definers:
+        tree = python_tree(to_python(cell.source)[0])
+        defs = [
+            node
+            for node in (tree.body if tree is not None else ())
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name
+        ]
+        if not defs or any(not d.args.args or d.args.args[0].arg != "self" for d in defs):
+            return None
+        found = found or cell
+    return found
+
+
+def _definer_needing_this_cell(nb: _Notebook, name: str, definers: list[Cell]):
+    """(the nearest definer, a name it reads) when every definer of ``name`` is below the
+    crash cell and the nearest reads, before binding it, a name only the crash cell (or cells
+    below it) binds: running it first fails as well."""
+    if nb.crash is None or any(nb.is_above(c) is not False for c in definers):
+        return None
+    cell = min(definers, key=lambda c: c.index)
+    here = nb.names(nb.crash).defines
+    names = nb.names(cell)
+    for needed in sorted(here & names.uses):
+        if needed == name or needed in names.local_only:
+            continue
+        bound, used = names.def_lines.get(needed), names.use_lines.get(needed)
+        if used is None or (bound is not None and bound < used):
+            continue
+        above = [
+            c for c in nb.mentioning(needed) if nb.is_above(c) and needed in nb.names(c).defines
+        ]
+        if not above:
+            return cell, needed
+    return None
 
 
 def _renamed_here(nb: _Notebook, name: str, definers: list[Cell]):

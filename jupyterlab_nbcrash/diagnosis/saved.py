@@ -370,11 +370,34 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         evidence.append(f"{cell_name(cell)} ran, but the crash's own count is not known")
         hint = f"Cell {cell.index + 1} defines `{name}`: run it again first, then this cell."
         return _saved_finding(NOTEBOOK, OUT_OF_ORDER, False, hint, evidence, cell)
-    cell = nearest(nb, groups.get("later", []) + groups.get("never", []), name)
+    pending = groups.get("later", []) + groups.get("never", [])
+    cell = nearest(nb, pending, name)
+    first = _first_in_fresh_kernel(nb, counts, name, pending)
+    if first is not None and first is not cell and nb.is_above(cell):
+        # several cells above define it and none had run: which one the code relies on is
+        # not known, and the nearest may need others (its own imports) in turn
+        evidence.append(f"{nb.where()} ran first in its kernel session ([1])")
+        hint = (
+            f"This cell ran first in a fresh kernel ([1]), so no cell above had run: use Run "
+            f"All Above (cells {first.index + 1} and {cell.index + 1} define `{name}`)."
+        )
+        return _saved_finding(
+            NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, first, kind=KIND_RESTART
+        )
     if cell.execution_count is None:
         why = "was never run (it has no execution count)"
         return not_run(nb, name, cell, evidence, why, decided=DECIDED_SAVED)
     return _ran_later(nb, counts, name, cell, evidence)
+
+
+def _first_in_fresh_kernel(nb, counts: _Counts, name: str, definers: list[Cell]) -> Cell | None:
+    """The first cell above that creates ``name`` when the crash cell's count is [1]: it ran
+    first after a (re)start, so whatever counts the definers show come from later runs or
+    another session, and the cells above are what it needed. None otherwise."""
+    if counts.count != 1:
+        return None
+    above = [c for c in definers if nb.is_above(c) and creates(nb, c, name)]
+    return min(above, key=lambda c: c.index) if above else None
 
 
 def _failed_since(counts: _Counts, name: str, ran: list[Cell], failed: list[Cell]) -> bool:

@@ -235,6 +235,15 @@ def _seaborn_column_missing(p, f):
     extra = f" Did you mean {close}?" if close else ""
     # Keyword advice only where the call passes them by position.
     keywords = "" if re.search(r"\b[xy]\s*=", p.user_line) else " and pass `x=`, `y=` as keywords"
+    built = re.search(r"\bdata\s*=\s*([A-Za-z_][\w.]*)\s*\(", p.user_code)
+    if built:
+        # `data=df.melt(...)`: the frame seaborn got is made on the line, with other columns
+        # than the frame it was made from
+        return (
+            f"seaborn found no column `{column}` in the frame `data=` receives, made by "
+            f"`{built.group(1)}(…)`: print that frame's columns (a reshape such as `melt` "
+            f"renames them) and use one of them.{extra}"
+        )
     data = re.search(r"\bdata\s*=\s*([A-Za-z_]\w*)\s*[,)]", p.user_line)
     frame = data.group(1) if data else "df"
     return (

@@ -332,6 +332,14 @@ def _missing_file(p, f):
             "folder of a Windows path, so the path names another folder than you meant; take "
             "names with `os.path.basename(...)` and build paths with `os.path.join(...)`."
         )
+    twice = re.match(r"((?:[^/]+/){2,})\1", norm)
+    if twice and re.search(r"[^./]", twice.group(1)):  # `../../../../` only climbs higher
+        # `'../../Results/' + name` where name already starts with it: creating that folder
+        # would only make the wrong one
+        return (
+            f"The path repeats `{twice.group(1)}` ({code_span(path, 60)}): the folder was joined "
+            "onto a name that already starts with it; add it only once."
+        )
     if f.get("writing") or writes_file(p):
         if norm.startswith("/content/drive"):
             return _drive_not_mounted(writing=True)
@@ -689,11 +697,16 @@ _WEB_PAGE = re.compile(
 
 def _unreadable_format(p, f):
     detail = f.get("detail", "")
-    blob = re.search(r"https?://github\.com/[^\s'\"]+/blob/[^\s'\"]+", p.user_code + p.user_line)
+    # `/blob/` and `/tree/` addresses are both GitHub's HTML pages (GitHub serves a file's
+    # `/tree/` address as its `/blob/` page).
+    blob = re.search(
+        r"https?://github\.com/[^\s'\"]+/(blob|tree)/[^\s'\"]+", p.user_code + p.user_line
+    )
     if blob and ("tokenizing" in detail or "No columns" in detail):
         return (
-            "The URL is GitHub's web page for the file (`/blob/`), not the file: use its raw "
-            "address (the “Raw” button: raw.githubusercontent.com/…, or add `?raw=true`)."
+            f"The URL is GitHub's web page for the file (`/{blob.group(1)}/`), not the file: "
+            "use its raw address (the “Raw” button: raw.githubusercontent.com/…, or add "
+            "`?raw=true`)."
         )
     page = _WEB_PAGE.search(p.user_code + p.user_line)
     if page and ("tokenizing" in detail or "No columns" in detail):

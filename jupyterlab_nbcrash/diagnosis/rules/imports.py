@@ -397,7 +397,22 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
                 f"complete or remove it; {own}. {pkg.capitalize()}, then restart the kernel."
             )
         return f"Python finds no module `{top}`: {own}; {pkg}. Then restart the kernel."
+    apt = _SYSTEM_INSTALL.findall(p.user_code)
+    if apt:
+        # the cell installs for this import with apt, which serves the system's Python, not
+        # necessarily the kernel's; a pip package of the module's name is often no build of it
+        # either (FEniCS' `dolfin`)
+        return (
+            f"Python finds no module `{top}`: `{apt[-1].strip()}` installs for the system's "
+            "Python (if at all), which need not be this kernel's; install a build made for this "
+            "kernel's environment (the package's own instructions for it), then restart the "
+            "kernel."
+        )
     return f"Python finds no module `{top}`: {pkg}; {own}. Then restart the kernel."
+
+
+# A system package manager's install in a cell (`!apt-get install -y fenics`).
+_SYSTEM_INSTALL = re.compile(r"^[ \t]*!\s*(?:sudo\s+)?apt(?:-get)?\s+install\b[^\n]*", re.M)
 
 
 # Packages whose name is also a usual file of a project (`datasets.py`), with the public names

@@ -75,17 +75,19 @@ def install_not_taken_hint(module: str, line: str, where: str, ran: str = "befor
             "ran, the install did not reach this kernel, so use `%pip install` and restart the "
             "kernel."
         )
-    bang = line.lstrip().startswith("!")
-    fix = (
-        "use `%pip install` (not `!pip`, which may install into another Python), then restart "
-        "the kernel and run the imports again"
-        if bang
-        else "restart the kernel and run the imports again; if it is still missing, the install "
-        f"failed (read that cell's output) or the package installs no module named `{top}`"
-    )
+    if line.lstrip().startswith("!"):
+        # a shell install may have gone into another Python, but it may as well have failed
+        # (no such package) or given a module of another name (pystan 3 gives `stan`)
+        return (
+            f"`{line}` in {where} installs `{top}`, yet this kernel does not find it: either "
+            f"the install failed or gives no module named `{top}` (read that cell's output), or "
+            "it went into another Python (then use `%pip install` and restart the kernel)."
+        )
     return (
         f"`{line}` in {where} installs `{top}`, yet this kernel does not find it: the install "
-        f"did not reach this kernel. {fix[0].upper()}{fix[1:]}."
+        "did not reach this kernel. Restart the kernel and run the imports again; if it is still "
+        f"missing, the install failed (read that cell's output) or the package installs no "
+        f"module named `{top}`."
     )
 
 

@@ -160,7 +160,7 @@ def _odd_key(p: ParsedError, key: str) -> str:
             f"The key looked up is the bool {key}: a comparison or test inside the brackets gave "
             "one True/False instead of a column name or a mask."
         )
-    if key == "None":
+    if key == "None" and _subscripted_by_the_line(p):
         return (
             "The key looked up is None: the variable meant to hold the name (a column, a key or "
             "a setting read from a config) holds None; print it and set it first."
@@ -186,6 +186,8 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     told = _key_misused(p, key)
     if told:
         return told
+    if _pandas_own_sentence(p, key):
+        return _single_bool_setitem(p, key) or None  # no label to check: the safe hint speaks
     if "\\n" in key or "\n" in key:
         return None  # a KeyError that carries a library's message (keras), no key: the safe hint
     shown = _short(key)
@@ -217,6 +219,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             f"`{frame}.iloc[{key}]` a row."
         )
     if container == "DataFrame" and f.get("integer_key"):
+        piece = _piece_of_each_string(p, key)
+        if piece:
+            return piece
         return (
             f"pandas looked up the label {key}, not the position {key}: use `.iloc[{key}]` for "
             "positions, or `.reset_index(drop=True)` after filtering rows."
@@ -240,6 +245,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     removed = _removed_in_cell(p, key)
     if removed:
         return removed
+    dropped = _dropped_by_aggregation(p, key)
+    if dropped:
+        return dropped
     inside = _looked_up_inside(p, key)
     where = _subscripted(p.user_line, key)
     close = _close_keys(p, key, f, where)
@@ -265,6 +273,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         inside_drop = _loc_inside_drop(p, key)
         if inside_drop:
             return inside_drop
+        positions = _positions_as_column_labels(p, where)
+        if positions:
+            return positions
         if _row_lookup(p, key):
             # `.loc['DF']`, "None of [...] are in the [index]": a row label was asked for.
             were = "were" if isinstance(labels, str) and "', '" in labels else "was"
@@ -320,9 +331,13 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     if inside is not None:
         if not _quoted_on_line(p, key):
             return None
+        # The key may be data (a word outside a model's vocabulary) as well as a name the
+        # function accepts: both readings, so neither sends the user the wrong way.
         return (
             f"`{inside.text}` does not know {shown!r} (a KeyError inside "
-            f"{inside.library or 'the function'}): check the names it accepts in its documentation."
+            f"{inside.library or 'the function'}): either the data it holds lacks that entry "
+            "(a word outside a model's vocabulary, a label its table lacks) or it is not a "
+            "name it accepts (see its documentation)."
         )
     of = f" in `{where}`" if where else " here"
     if close:
@@ -534,12 +549,44 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
         if _rebuilt_before("\n".join(lines), code, number):
             continue  # the cell makes the frame anew before removing: a re-run starts afresh
         if "inplace=True" in code.replace(" ", "") or _reassigns(code):
+            # a second run is one reading; a frame that never had the key is the other
+            removing = re.match(
+                r"\s*(?:[\w.]+\s*=\s*)?(\w+(?:\.\w+)*?)\.(?:drop|pop|rename)\(", code
+            )
+            frame = removing.group(1) if removing else "df"
             return (
-                f"This cell removes {key!r} (`{what}`), so if it ran before, {key!r} is already "
-                "gone: re-run the cell that loads the data first, or pass `errors='ignore'` to "
-                "`drop`."
+                f"This cell removes {key!r} (`{what}`): if it ran before, {key!r} is already "
+                "gone (re-run the cell that loads the data first); else the data never had it, "
+                f"so print `{frame}.columns`."
             )
     return ""
+
+
+# `df.groupby('Year').mean()['Pay']`: an aggregation, then the key picked from its result.
+_AGGREGATED = r"\.groupby\(.*\)\.(mean|sum|median|std|var|prod)\(\s*\)\s*\[\s*['\"]{key}['\"]"
+
+
+def _dropped_by_aggregation(p: ParsedError, key: str) -> str:
+    """The key is picked from a groupby aggregation's result, which (pandas before 2.0, or
+    `numeric_only=True`) leaves out the columns it cannot aggregate: text, or numbers read as
+    text. A misspelt name is the other reading."""
+    m = re.search(_AGGREGATED.format(key=re.escape(key)), p.user_line)
+    if not m:
+        return ""
+    how = m.group(1)
+    grouped_by = re.search(r"\.groupby\(([^)]*)\)", p.user_line)
+    if grouped_by and re.search(rf"['\"]{re.escape(key)}['\"]", grouped_by.group(1)):
+        # the grouping column becomes the result's index, no column
+        return (
+            f"{key!r} is the grouping key, which becomes the index of the `.{how}()` result, "
+            "not a column: read `.index`, or group with `as_index=False` (or add "
+            "`.reset_index()`)."
+        )
+    return (
+        f"{key!r} is not among the columns `.{how}()` kept: pandas leaves out columns it cannot "
+        f"aggregate (text, or numbers read as text; convert them with `pd.to_numeric(..., "
+        "errors='coerce')` first), unless the name is misspelt (check `df.columns`)."
+    )
 
 
 def _rebuilt_before(cell: str, code: str, number: int) -> bool:
@@ -716,6 +763,15 @@ def _tuple_key(p: ParsedError, key: str) -> str:
         return ""
     if not _frame_column_lookup(p) or not re.search(r"\w\[[^\[\]]*,", p.user_line):
         return ""
+    numbers = re.fullmatch(r"\((-?\d+), (-?\d+)\)", key)
+    if numbers:
+        # `df[4, 2]`: two numbers read as a (row, column) position as often as as two columns
+        row, col = numbers.groups()
+        return (
+            f"Inside single brackets `{row}, {col}` makes one tuple key, {key}, looked up as one "
+            f"column label: for the value at row {row}, column {col} by position write "
+            f"`df.iloc[{row}, {col}]`; to select several columns pass a list, `df[['a', 'b']]`."
+        )
     written = re.search(r"([A-Za-z_][\w.]*)\[\s*\(", p.user_line)
     if written:
         # `df[(i, len(x))]`: a tuple written as one on purpose, no list of columns mistyped
@@ -727,6 +783,80 @@ def _tuple_key(p: ParsedError, key: str) -> str:
     return (
         f"Inside single brackets the comma makes one tuple key, {key}, looked up as one column "
         "label: to select several columns pass a list, `df[['a', 'b']]`."
+    )
+
+
+# A KeyError pandas raises with a sentence of its own (`raise KeyError("cannot use a single
+# bool ...")`): a plain string literal, no f-string, so the message names no label.
+_RAISES_A_SENTENCE = re.compile(r"raise KeyError\(\s*(['\"])(.+)\1\s*\)")
+
+
+def _pandas_own_sentence(p: ParsedError, key: str) -> bool:
+    """The KeyError's message is pandas' own sentence, no label: the raising pandas frame's line
+    writes the message as a plain string literal."""
+    last = p.last_frame
+    if last is None or last.library != "pandas" or " " not in key:
+        return False
+    m = _RAISES_A_SENTENCE.search(last.failing_line)
+    return m is not None and m.group(2) == key
+
+
+def _single_bool_setitem(p: ParsedError, key: str) -> str:
+    """pandas' "cannot use a single bool to index into setitem": the row selector of
+    `.loc[...] = value` is one True/False (a comparison of one value), no mask of rows."""
+    if not key.startswith("cannot use a single bool"):
+        return ""
+    return (
+        "The row selector of `.loc[rows, col] = value` is one True/False, not a mask of rows: "
+        "the condition compares a single value (such as `df['a'][0] == x`); compare the whole "
+        "column instead, `df.loc[df['a'] == x, 'col'] = value`."
+    )
+
+
+def _subscripted_by_the_line(p: ParsedError) -> bool:
+    """The user's line subscripts something and no library but pandas looked the key up: a
+    key the line itself gave, not one a library read from its own arguments (folium's key_on)."""
+    if set(p.libraries) - {"pandas"}:
+        return False
+    return re.search(r"[\w)\]]\s*\[", p.user_line) is not None
+
+
+# `s.str.split('-')[-1]`: the subscript after a `.str` method picks a row of the Series.
+_AFTER_STR_METHOD = r"(\.str\.\w+\((?:[^()]|\([^()]*\))*\))\[\s*{key}\s*\]"
+
+
+def _piece_of_each_string(p: ParsedError, key: str) -> str:
+    """`df['d'].str.split('-')[-1]`: `[key]` applies to the Series the `.str` method returned (a
+    row label), not to each string's list of pieces."""
+    m = re.search(_AFTER_STR_METHOD.format(key=re.escape(key)), p.user_line)
+    if not m:
+        return ""
+    return (
+        f"`[{key}]` after `{m.group(1)}` picks the Series' row labelled {key}, not item {key} of "
+        f"each row's value: write `{m.group(1)}.str[{key}]` to take it from every row."
+    )
+
+
+# pandas' "None of [Int64Index([2, 4], dtype='int64')] are in the [columns]" (newer pandas
+# writes `Index([2, 4], dtype='int64')`): only whole numbers were asked among the columns.
+_INTEGER_COLUMN_LABELS = re.compile(
+    r"None of \[(?:Int64)?Index\(\[(-?\d+(?:, -?\d+)*)\], dtype='u?int\d*'\)\] are in the "
+    r"\[columns\]"
+)
+
+
+def _positions_as_column_labels(p: ParsedError, frame: str) -> str:
+    """`df.loc[:, [2, 4]]`: numbers asked of the columns, which are named: positions meant."""
+    m = _INTEGER_COLUMN_LABELS.search(p.message)
+    if not m:
+        return ""
+    numbers = m.group(1)
+    named = re.search(r"([A-Za-z_][\w.]*)\[", p.user_line)
+    if not re.fullmatch(r"[A-Za-z_][\w.]*", frame or ""):
+        frame = named.group(1).removesuffix(".loc") if named else "df"
+    return (
+        f"The columns have no labels {numbers}: `.loc` and `[...]` take column names, so "
+        f"for columns by position write `{frame}.iloc[:, [{numbers}]]`."
     )
 
 
