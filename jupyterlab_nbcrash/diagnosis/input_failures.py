@@ -42,6 +42,20 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "inspector and wait for the element with `WebDriverWait`.",
     ),
     (
+        # Windows refused to load a DLL: built for the other architecture (32/64-bit) or broken.
+        ("not a valid win32 application", "[winerror 193]"),
+        "Windows could not load a compiled library (DLL) this code loads: it is built for "
+        "another architecture (32- vs 64-bit) than your Python, or damaged; install the build "
+        "that matches your Python (and any system runtime the package's notes name).",
+    ),
+    (
+        # Selenium's element was found before the page changed; finding it again is the fix.
+        ("staleelementreferenceexception", "stale element reference"),
+        "The element was found before the page changed (a reload, a navigation or a script "
+        "redrew it), so it is no longer on the page: find it again after the change, e.g. "
+        "inside the loop, instead of reusing the old one.",
+    ),
+    (
         # pyglet (gym's rendering), Tk and Qt opening a window on a machine with no screen
         # (a server, Colab, Kaggle): "Cannot connect to \"None\"" names no display at all.
         (
@@ -125,7 +139,8 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             "do you need to install", "is not installed", "are not installed",
-            "needs to be installed", "must be installed", "missing dependencies",
+            "needs to be installed", "must be installed", "should be installed",
+            "missing dependencies",
         ),
         "Something this call needs is not installed: install the package or program the "
         "message names (`%pip install …` for a Python package), then restart the kernel.",
@@ -266,11 +281,16 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
     return ""
 
 
+# Selenium 3 ends every message with "(Driver info: chromedriver=2.40 ...)": naming the driver
+# there says nothing about it missing, so a stale element must not read as a missing program.
+_SELENIUM_INFO = re.compile(r"\(\s*(?:session|driver) info:[^)]*\)")
+
+
 def named_failure(parsed: ParsedError) -> str:
     """The look sentence of a message that names a failure no input of the user explains (an
     interrupt, a missing program, a refused service, a graph mix-up, the OS or a device), else
     "". Read before the arguments the message names: a failed server call names its URL too."""
-    said = f"{parsed.ename}: {parsed.message[:1_000]}".lower()
+    said = _SELENIUM_INFO.sub("", f"{parsed.ename}: {parsed.message[:1_000]}".lower())
     if parsed.ename == "CancelledError":
         return _cancelled(parsed)
     known = _known_failure(parsed, said)
