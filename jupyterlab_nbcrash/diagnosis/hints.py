@@ -14,6 +14,7 @@ earlier error) and ``input_failures`` (failures that no input of the user explai
 
 from __future__ import annotations
 
+import builtins
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -61,7 +62,7 @@ from .rules.names import undefined_name_hint
 from .saved_objects import other_version_hint
 from .special_crashes import display_failure, special_hint
 from .text import allowed_values, closest_allowed, literal_argument, named_arguments
-from .traceback import GLUE_PACKAGES, ParsedError
+from .traceback import GLUE_PACKAGES, ParsedError, strip_ansi
 from .where import MAX_CALL, call_arguments, failing_call, raised_in_user_code
 
 
@@ -79,6 +80,35 @@ def _ufunc_given_out(parsed: ParsedError) -> str:
     return (
         "A NumPy function got one value more than its inputs, and took it as the array to "
         f"write the result into (`out`){shadow}."
+    )
+
+
+def _message_tells_a_fix(parsed: ParsedError) -> bool:
+    """The message tells the user to set, install or update something (Aesara's "set
+    MKL_THREADING_LAYER=GNU in your environment"): a restart would not change that."""
+    # Colab appends its own "NOTE: ... install dependencies" to every import failure.
+    own = parsed.message[:1_000].split("NOTE: If your import is failing", 1)[0]
+    return bool(_FIX_WORDS.search(own))
+
+
+_FIX_WORDS = re.compile(r"\b(?:set|install|update|upgrade|downgrade|reinstall)\b", re.I)
+
+
+def _raised_without_message(parsed: ParsedError) -> bool:
+    """The traceback's own last line is the bare name (`SpreadsheetNotFound: `): the exception
+    was raised without a message, none was lost in saving, and running again shows no more."""
+    lines = [strip_ansi(line).strip() for line in parsed.text.splitlines() if line.strip()]
+    last = lines[-1].rstrip(":").rsplit(".", 1)[-1] if lines else ""
+    return last == parsed.ename and not hasattr(builtins, parsed.ename)
+
+
+def _name_is_the_account(parsed: ParsedError) -> str:
+    library = parsed.api_library or parsed.library
+    whose = f"`{library}`'s" if library else "the library's"
+    return (
+        f"`{parsed.ename}` comes without a message, so running again shows no more: its name "
+        f"is {whose} whole account of what failed; look it up in that library's documentation "
+        "for what causes it."
     )
 
 
@@ -412,6 +442,8 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         )
     family = _FAMILY.get(parsed.ename, parsed.ename)
     if not parsed.message.strip() and "message" in _LOOK.get(family, _LOOK_ELSE):
+        if _raised_without_message(parsed):
+            return _name_is_the_account(parsed)
         # A saved output that lost its message (Colab's "ignored"): nothing to compare with.
         return (
             "The error has no message here (a saved notebook may have dropped it): run the cell "
@@ -433,11 +465,20 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         module = (imported.group(1) or imported.group(2)).split(".")[0]
         libraries = [f"`{lib}`" for lib in parsed.libraries[:3] if lib != module]
         inside = f" (in {', '.join(libraries)})" if libraries else ""
-        return (
-            f"The error came from code that ran while `{module}` was imported{inside}, not from "
-            "your line: restart the kernel and import it again; if it fails again, the installed "
-            "package versions do not fit together (compare them with `%pip list`)."
-        )
+        ran = f"The error came from code that ran while `{module}` was imported{inside}"
+        if family != "OSError" and _message_tells_a_fix(parsed):
+            return (
+                f"{ran}, not from your line: read the whole message, which names what that "
+                "code needs (a setting, a package or its version)."
+            )
+        # An OSError here is a compiled file the system refused (a DLL of another
+        # architecture, a missing system library): restarting does not mend it.
+        if family != "OSError":
+            return (
+                f"{ran}, not from your line: restart the kernel and import it again; if it fails "
+                "again, the installed package versions do not fit together (compare them with "
+                "`%pip list`)."
+            )
     if family == "ValueError" and literal_only:
         # only literals on the line (`wn.synset("bank")`): they are what the message judges
         saved = _saved_file_look(parsed, arguments)
