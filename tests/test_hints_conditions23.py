@@ -1,0 +1,141 @@
+"""Hints whose claim was false on crashes nobody tuned on: a Selenium error read as a missing
+program because its message names the driver, a keyword refused between two packages given a
+Keras example, an exception raised without a message told to run again, import-time failures
+told to restart, a None met in threadpoolctl blamed on the user's data, and a missing system
+library given a pip reinstall.
+
+Crashes are written here by hand in the libraries' wording and IPython's layout, never copied
+from a notebook.
+"""
+
+from __future__ import annotations
+
+from tests.test_hints_args import crash, hint
+
+SITE = "/opt/conda/lib/python3.11/site-packages"
+SEL = f"{SITE}/selenium/webdriver/remote"
+DRIVER_INFO = (
+    "\n  (Session info: chrome=103.0.5060.114)\n  (Driver info: chromedriver=2.40.565498 "
+    "(ea082db3280dd6843ebfb08a625e3eb905c4f5ab),platform=Windows NT 10.0.19044 x86_64)\n"
+)
+CLICK = [(f"{SEL}/webelement.py", "click"), (f"{SEL}/errorhandler.py", "check_response")]
+
+
+def _in_library(ename: str, message: str, line: str, path: str, function: str) -> str:
+    """The hint of a crash raised in one library frame under the cell's ``line``."""
+    return hint(crash(ename, message, line, [(f"{SITE}/{path}", function)]))
+
+
+# ---------------------------------------------------------------- Selenium's driver info
+
+
+def test_a_stale_element_is_found_again_not_a_missing_program():
+    message = "Message: stale element reference: element is not attached to the page document"
+    text = hint(crash("StaleElementReferenceException", message + DRIVER_INFO, "a.click()", CLICK))
+    assert "find it again" in text and "outside Python" not in text, text
+
+
+def test_the_driver_named_only_in_driver_info_is_no_missing_program():
+    message = "Message: element not interactable" + DRIVER_INFO
+    text = hint(crash("ElementNotInteractableException", message, "box.send_keys('a')", CLICK))
+    assert "outside Python" not in text, text
+
+
+def test_a_driver_not_on_path_is_still_a_missing_program():
+    message = "Message: 'chromedriver' executable needs to be in PATH. Please see https://x.org\n"
+    frames = [(f"{SITE}/selenium/webdriver/common/service.py", "start")]
+    text = hint(crash("WebDriverException", message, "driver = webdriver.Chrome()", frames))
+    assert "outside Python" in text, text
+
+
+# ---------------------------------------------------------------- a keyword between packages
+
+
+def _refused_encoding(frames) -> str:
+    message = "__init__() got an unexpected keyword argument 'encoding'"
+    return hint(crash("TypeError", message, "displacy.serve(doc, style='dep')", frames))
+
+
+def test_a_keyword_one_package_passes_to_another_names_the_passer_not_keras():
+    frames = [(f"{SITE}/spacy/displacy/__init__.py", "serve")] * 3
+    text = _refused_encoding([*frames, (f"{SITE}/msgpack_numpy.py", "packb")])
+    assert "`msgpack_numpy` passed it" in text and "Keras" not in text, text
+
+
+def test_a_keyword_keras_passes_keeps_the_saved_model_example():
+    frames = [(f"{SITE}/keras/src/saving/serialization_lib.py", "deserialize_keras_object")] * 3
+    text = _refused_encoding(frames)
+    assert "Keras version" in text, text
+
+
+# ---------------------------------------------------------------- raised without a message
+
+
+def test_an_exception_raised_without_a_message_is_not_told_to_run_again():
+    frames = [(f"{SITE}/gspread/client.py", "open")]
+    text = hint(crash("SpreadsheetNotFound", "", "sheet = client.open(name)", frames))
+    assert "run the cell again" not in text and "without a message" in text, text
+
+
+def test_a_message_of_pytorch_to_install_says_install():
+    message = "PyTorch should be installed. Please follow the instructions at https://pytorch.org/."
+    frames = [(f"{SITE}/transformers/pipelines/__init__.py", "pipeline")]
+    text = hint(crash("RuntimeError", message, 'clf = pipeline("sentiment-analysis")', frames))
+    assert "not installed" in text and "Check the inputs" not in text, text
+
+
+# ---------------------------------------------------------------- failures while importing
+
+
+def test_a_dll_of_another_architecture_is_not_mended_by_a_restart():
+    frames = [
+        (f"{SITE}/pyzbar/zbar_library.py", "load"),
+        ("C:\\Python39\\lib\\ctypes\\__init__.py", "__init__"),
+    ]
+    message = "[WinError 193] %1 is not a valid Win32 application"
+    text = hint(crash("OSError", message, "from pyzbar import pyzbar", frames))
+    assert "architecture" in text and "restart the kernel" not in text, text
+
+
+def test_an_import_failure_whose_message_says_what_to_set_is_read():
+    message = (
+        "Could not import 'mkl'.  If you are using conda, update the numpy\npackages to the "
+        "latest build otherwise, set MKL_THREADING_LAYER=GNU in\nyour environment."
+    )
+    where = ("pytensor/link/c/cmodule.py", "check_mkl_openmp")
+    text = _in_library("RuntimeError", message, "import pymc as pm", *where)
+    assert "whole message" in text and "restart the kernel" not in text, text
+
+
+def test_an_import_failure_without_a_fix_keeps_the_restart_advice():
+    message = "Cannot register the type 'Float64Index': a type of that name already exists"
+    text = _in_library("RuntimeError", message, "import mylib", "mylib/types.py", "register")
+    assert "restart the kernel" in text, text
+
+
+# ---------------------------------------------------------------- Nones and system libraries
+
+
+def test_a_none_inside_threadpoolctl_is_no_argument_of_the_user():
+    frames = [(f"{SITE}/sklearn/cluster/_kmeans.py", "fit")]
+    frames += [(f"{SITE}/threadpoolctl.py", "get_version")]
+    message = "'NoneType' object has no attribute 'split'"
+    text = hint(crash("AttributeError", message, "km.fit(X)", frames))
+    assert "threadpoolctl" in text and "whether `X`" not in text, text
+
+
+def test_a_system_library_python_loads_is_not_a_pip_reinstall():
+    message = "libX11.so.6: cannot open shared object file: No such file or directory"
+    frames = [("/usr/lib/python3.11/tkinter/__init__.py", "<module>")]
+    text = hint(crash("ImportError", message, "from tkinter import *", frames))
+    assert "pip install" not in text and "package manager" in text, text
+
+
+def test_a_package_a_library_requires_is_not_said_to_exist():
+    message = (
+        "The Python Imaging Library (PIL) is required to load data from jpeg files. Please "
+        "refer to https://pillow.readthedocs.io/en/stable/installation.html for installing PIL."
+    )
+    line = "img = load_sample_image('china.jpg')"
+    text = _in_library("ImportError", message, line, "sklearn/datasets/_base.py", "load_images")
+    assert "exists" not in text, text
