@@ -42,6 +42,14 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "inspector and wait for the element with `WebDriverWait`.",
     ),
     (
+        # OpenCV's highgui in a build without a window toolkit (opencv-python-headless, conda's
+        # build): imshow/waitKey raise "(-2) The function is not implemented. Rebuild ...".
+        ("rebuild the library with windows, gtk", "rebuild the library with gtk"),
+        "This OpenCV build has no window support (a headless or server build), so its window "
+        "functions (`imshow`, `waitKey`) cannot run: show images with matplotlib instead, or "
+        "install `opencv-python` (not `-headless`) on a machine with a screen.",
+    ),
+    (
         # Windows refused to load a DLL: built for the other architecture (32/64-bit) or broken.
         ("not a valid win32 application", "[winerror 193]"),
         "Windows could not load a compiled library (DLL) this code loads: it is built for "
@@ -253,6 +261,14 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "run it by hand to see its error (a build for another system or browser version); "
             "on a machine without a screen (Colab, a server) give Chrome the `--headless` and "
             "`--no-sandbox` options."
+        )
+    if "could not read bytes" in said and any(
+        fr.package == "scipy" and "matlab" in fr.filename for fr in parsed.frames
+    ):
+        # scipy's reader of a .mat file's compressed stream ran out of bytes mid-variable.
+        return (
+            "The .mat file ends before its data does (a partial download or copy): the path "
+            "was found; download or copy the file again and compare its size with the source."
         )
     if "socket is already closed" in said:
         # websocket-client raises it for a send on a socket not connected: not yet, or no more
