@@ -542,12 +542,19 @@ def _wrong_positional_arguments(p, f):
         told = _too_many_told_by_the_line(p, short, f.get("takes", ""), f.get("given", ""))
         if told:
             return told
-        fix = (
-            "add `self` as the first parameter of the method's `def`"
-            if defines_method(p, short)
-            else "check its signature (`help(...)`) and pass the optional ones by name "
-            "(`name=value`)"
-        )
+        if defines_method(p, short):
+            fix = "add `self` as the first parameter of the method's `def`"
+        elif _defined_without_optional_parameters(p, short):
+            # Passing by name cannot help: the user's own `def` has no optional parameter.
+            fix = (
+                "its `def` has no optional parameter to pass by name: remove the extra "
+                "argument from the call, or add a parameter to the `def`"
+            )
+        else:
+            fix = (
+                "check its signature (`help(...)`) and pass the optional ones by name "
+                "(`name=value`)"
+            )
         return (
             f"`{func}()` takes {f.get('takes')} positional arguments but got {f.get('given')}: "
             f"{fix}."
@@ -555,6 +562,14 @@ def _wrong_positional_arguments(p, f):
     if kind == "multiple":
         return _given_twice(p, func, short, f.get("keyword", ""))
     return f"`{func}()` was called with the wrong number of arguments: check its signature."
+
+
+def _defined_without_optional_parameters(p, short: str) -> bool:
+    """The user's code defines ``short`` at top level on one line, with plain parameters only
+    (no default, no `*args`, no keyword-only ones)."""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    m = re.search(rf"^def {re.escape(short)}\s*\(([^()]*)\)\s*(?:->[^:]*)?:", code, re.M)
+    return m is not None and not re.search(r"[=*]", m.group(1))
 
 
 def _missing_for_a_known_api(p, func: str, missing: str) -> str:
