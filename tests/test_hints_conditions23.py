@@ -139,3 +139,62 @@ def test_a_package_a_library_requires_is_not_said_to_exist():
     line = "img = load_sample_image('china.jpg')"
     text = _in_library("ImportError", message, line, "sklearn/datasets/_base.py", "load_images")
     assert "exists" not in text, text
+
+
+# ---------------------------------------------------------------- memory, builds and files
+
+TORCH_MODULE = f"{SITE}/torch/nn/modules/module.py"
+
+
+def test_a_gpu_filled_by_moving_the_model_is_no_batch_size_matter():
+    message = (
+        "CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0; 4.00 GiB total capacity; "
+        "3.10 GiB already allocated; 0 bytes free; 3.12 GiB reserved in total by PyTorch)"
+    )
+    frames = [(TORCH_MODULE, "to"), (TORCH_MODULE, "_apply"), (TORCH_MODULE, "convert")]
+    text = hint(crash("RuntimeError", message, "net = Net().to(device)", frames))
+    assert "batch size" not in text and "weights" in text, text
+    frames = [(TORCH_MODULE, "_call_impl"), (f"{SITE}/torch/nn/functional.py", "linear")]
+    text = hint(crash("RuntimeError", message, "out = net(batch)", frames))
+    assert "batch size" in text, text
+
+
+def test_a_merge_that_fills_the_memory_checks_its_keys():
+    frames = [(f"{SITE}/pandas/core/reshape/merge.py", "merge")]
+    frames.append((f"{SITE}/pandas/core/reshape/merge.py", "_get_join_indexers"))
+    text = hint(crash("MemoryError", "", "both = pd.merge(left, right, how='inner')", frames))
+    assert "duplicated" in text and "float32" not in text, text
+
+
+def test_opencv_without_window_support_is_no_input_to_check():
+    message = (
+        "OpenCV(4.8.0) /io/opencv/modules/highgui/src/window.cpp:1272: error: (-2:Unspecified "
+        "error) The function is not implemented. Rebuild the library with Windows, GTK+ 2.x or "
+        "Cocoa support. If you are on Ubuntu or Debian, install libgtk2.0-dev and pkg-config"
+    )
+    text = hint(crash("error", message, "cv2.imshow('frame', img)"))
+    assert "window support" in text and "Check the inputs" not in text, text
+
+
+def test_a_mat_file_cut_short_is_no_path_to_print():
+    frames = [(f"{SITE}/scipy/io/matlab/_mio.py", "loadmat")]
+    frames.append((f"{SITE}/scipy/io/matlab/_streams.pyx", "ZlibInputStream.read_into"))
+    text = hint(crash("OSError", "could not read bytes", "data = loadmat('s1.mat')", frames))
+    assert "download" in text and "getcwd" not in text, text
+
+
+# ---------------------------------------------------------------- the user's own definitions
+
+
+def test_too_many_arguments_for_a_def_without_options_is_not_passed_by_name():
+    code = "def tokens(text):\n    return text.split()\n\nrows = [tokens(t, k) for t, k in pairs]"
+    message = "tokens() takes 1 positional argument but 2 were given"
+    text = hint(crash("TypeError", message, "rows = [tokens(t, k) for t, k in pairs]", code=code))
+    assert "by name" in text and "remove the extra" in text, text
+
+
+def test_a_module_missing_an_argument_is_no_class_without_parentheses():
+    code = "t = 'dave@google.com'\nre.findall(t)"  # `import re` ran in another cell
+    message = "findall() missing 1 required positional argument: 'string'"
+    text = hint(crash("TypeError", message, "re.findall(t)", code=code))
+    assert "class itself" not in text, text
