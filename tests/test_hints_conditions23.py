@@ -11,6 +11,7 @@ from a notebook.
 from __future__ import annotations
 
 from tests.test_hints_args import crash, hint
+from tests.test_hints_conditions3 import _syntax_hint
 
 SITE = "/opt/conda/lib/python3.11/site-packages"
 SEL = f"{SITE}/selenium/webdriver/remote"
@@ -198,3 +199,26 @@ def test_a_module_missing_an_argument_is_no_class_without_parentheses():
     message = "findall() missing 1 required positional argument: 'string'"
     text = hint(crash("TypeError", message, "re.findall(t)", code=code))
     assert "class itself" not in text, text
+
+
+# ---------------------------------------------------------------- syntax read from the line
+
+
+def test_a_decorator_alone_at_the_cell_end_is_no_unclosed_bracket():
+    text = _syntax_hint("@load_data()", "@load_data()", "unexpected EOF while parsing")
+    assert "decorator" in text and "never closed" not in text, text
+
+
+def test_a_keyword_assigned_to_needs_another_name_not_a_colon():
+    cell = "class = pd.Series(['a', 'b'])\nprint(class)"
+    text = _syntax_hint(cell, "class = pd.Series(['a', 'b'])")
+    assert "keyword" in text and "colon" not in text, text
+    text = _syntax_hint("if x > 1\n    y = 2", "if x > 1")
+    assert "colon" in text, text
+
+
+def test_python_and_a_plain_word_is_no_shell_command():
+    text = _syntax_hint("python this", "python this")
+    assert "!python" not in text, text
+    text = _syntax_hint("python train.py --epochs 3", "python train.py --epochs 3")
+    assert "!python" in text, text
