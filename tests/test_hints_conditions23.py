@@ -222,3 +222,17 @@ def test_python_and_a_plain_word_is_no_shell_command():
     assert "!python" not in text, text
     text = _syntax_hint("python train.py --epochs 3", "python train.py --epochs 3")
     assert "!python" in text, text
+
+
+def test_a_scikit_learn_metric_given_to_keras_gets_tensors_not_arrays():
+    frames = [(f"{SITE}/keras/engine/training.py", "compile")]
+    frames.append((f"{SITE}/keras/engine/compile_utils.py", "__call__"))
+    frames.append((f"{SITE}/sklearn/metrics/_classification.py", "f1_score"))
+    frames.append((f"{SITE}/sklearn/utils/multiclass.py", "type_of_target"))
+    message = (
+        "Expected array-like (array or non-string sequence), got "
+        "<tf.Tensor 'dense_target:0' shape=(None, None) dtype=float32>"
+    )
+    line = "model.compile(loss='mse', optimizer='adam', metrics=[f1_score])"
+    text = hint(crash("ValueError", message, line, frames))
+    assert "`f1_score` with its tensors" in text and ".shape" not in text, text

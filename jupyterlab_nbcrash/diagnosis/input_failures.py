@@ -302,6 +302,26 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
 _SELENIUM_INFO = re.compile(r"\(\s*(?:session|driver) info:[^)]*\)")
 
 
+_KERAS = ("keras", "tensorflow", "tf_keras")
+
+
+def _tensor_given_to_sklearn(parsed: ParsedError) -> str:
+    """Keras (or TensorFlow) calls a scikit-learn function with its tensors: the function was
+    given to it as a metric or a loss, and sklearn's checks take arrays, never graph tensors."""
+    inside = [fr for fr in parsed.frames if not fr.is_user]
+    keras_at = [i for i, fr in enumerate(inside) if fr.library in _KERAS]
+    if not keras_at or "tensor" not in parsed.message[:300].lower():
+        return ""
+    below = inside[keras_at[-1] + 1 :]
+    if not below or any(fr.library != "sklearn" for fr in below):
+        return ""
+    return (
+        f"Keras called scikit-learn's `{below[0].function}` with its tensors (it was given as "
+        "a metric or a loss), and scikit-learn takes arrays, not tensors: use a Keras metric "
+        "there, and compute this score on `model.predict(...)`'s output."
+    )
+
+
 def named_failure(parsed: ParsedError) -> str:
     """The look sentence of a message that names a failure no input of the user explains (an
     interrupt, a missing program, a refused service, a graph mix-up, the OS or a device), else
@@ -309,7 +329,7 @@ def named_failure(parsed: ParsedError) -> str:
     said = _SELENIUM_INFO.sub("", f"{parsed.ename}: {parsed.message[:1_000]}".lower())
     if parsed.ename == "CancelledError":
         return _cancelled(parsed)
-    known = _known_failure(parsed, said)
+    known = _known_failure(parsed, said) or _tensor_given_to_sklearn(parsed)
     if known:
         return known
     if _between_processes(parsed, said):
