@@ -236,3 +236,18 @@ def test_a_scikit_learn_metric_given_to_keras_gets_tensors_not_arrays():
     line = "model.compile(loss='mse', optimizer='adam', metrics=[f1_score])"
     text = hint(crash("ValueError", message, line, frames))
     assert "`f1_score` with its tensors" in text and ".shape" not in text, text
+
+
+def test_an_inplace_change_under_a_library_step_says_both_readings():
+    message = (
+        "Output 0 of SplitBackward0 is a view and its base or another view of its base has "
+        "been modified inplace. This view is the output of a function that returns multiple "
+        "views. Such functions do not allow the output views to be modified inplace. You "
+        "should replace the inplace operation by an out-of-place one."
+    )
+    frames = [(f"{SITE}/deepfm_lib/trainer.py", "fit")]
+    frames.append((f"{SITE}/torch/_tensor.py", "backward"))
+    text = hint(crash("RuntimeError", message, "model.fit(X, y, epochs=3)", frames))
+    assert "`deepfm_lib`'s code" in text and "not in yours" in text, text
+    text = hint(crash("RuntimeError", message, "loss.backward()", frames[1:]))
+    assert "deepfm_lib" not in text, text

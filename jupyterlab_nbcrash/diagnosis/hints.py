@@ -362,6 +362,16 @@ def _stop_signal_through_a_library(parsed: ParsedError) -> bool:
     return len(frames) >= 3 and frames[-1].is_user and any(f.library for f in frames[1:-1])
 
 
+def _inplace_run_by_a_library(parsed: ParsedError) -> str:
+    """Autograd's "modified by an inplace operation" raised under a library other than torch
+    (deepctr_torch's `fit`): the library whose step ran it, else ""."""
+    said = parsed.message[:500]
+    if "inplace" not in said.replace("in-place", "inplace").replace("in place", "inplace"):
+        return ""
+    runners = [f.library for f in parsed.frames if f.library and f.library != "torch"]
+    return runners[0] if runners and parsed.frames[-1].library == "torch" else ""
+
+
 def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> str:
     """The safe hint's second sentence: the message's stated fix, else the values it allows and
     the user's arguments it names, else what to look at for the exception's family."""
@@ -376,6 +386,13 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     # The user's own `raise` wrote the message: what it asks for is the check's wish, and the
     # check itself (`type(input()) != int` is always true) may be what is wrong.
     fix = "" if own_raise else stated_fix(parsed.message)
+    runner = _inplace_run_by_a_library(parsed) if fix else ""
+    if runner:
+        return (
+            f"The in-place operation may be in `{runner}`'s code, which ran the step, not in "
+            f"yours: if your code has none, this `{runner}` version does not fit your PyTorch; "
+            "install one made for it (or the PyTorch it was made for)."
+        )
     if fix and fix.rstrip(".!?") not in gist:
         return f"The message says what to do: {fix.rstrip('.')}."
     if fix:  # the quoted message already states its fix: no other look competes with it
