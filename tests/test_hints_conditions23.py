@@ -251,3 +251,10 @@ def test_an_inplace_change_under_a_library_step_says_both_readings():
     assert "`deepfm_lib`'s code" in text and "not in yours" in text, text
     text = hint(crash("RuntimeError", message, "loss.backward()", frames[1:]))
     assert "deepfm_lib" not in text, text
+
+
+def test_a_browser_selenium_cannot_find_is_still_a_missing_program():
+    message = "Message: unknown error: cannot find Chrome binary" + DRIVER_INFO
+    frames = [(f"{SEL}/webdriver.py", "start_session")]
+    text = hint(crash("WebDriverException", message, "driver = webdriver.Chrome()", frames))
+    assert "outside Python" in text, text

@@ -80,7 +80,8 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
             "executables not found", "executable not found", "executables were not found",
             "not installed or it's not in", "not in path", "not in your path",
             "pdfinfonotinstallederror", "java gateway process exited", "chromedriver",
-            "geckodriver",
+            "geckodriver", "cannot find chrome binary", "unable to obtain driver",
+            "unable to locate or obtain driver",
         ),
         "A program or component outside Python that this library runs is missing, not on PATH "
         "or of another version: install the one it needs (see the library's installation "
