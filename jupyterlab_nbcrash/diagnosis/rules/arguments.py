@@ -547,8 +547,8 @@ def _wrong_positional_arguments(p, f):
         elif _defined_without_optional_parameters(p, short):
             # Passing by name cannot help: the user's own `def` has no optional parameter.
             fix = (
-                "its `def` has no optional parameter to pass by name: remove the extra "
-                "argument from the call, or add a parameter to the `def`"
+                "its `def` has no optional parameter to pass by name, so remove the extra "
+                "argument from the call or add a parameter to the `def`"
             )
         else:
             fix = (
