@@ -62,7 +62,7 @@ CASES = {
         "row.find_element('a')",
         [(f"{SITE}/selenium/webdriver/remote/errorhandler.py", "check_response")],
         None,
-        "find the element again",
+        "find it again after the change",
         "outside Python",
     ),
     "a Conv1d sample is named with its own layout": (

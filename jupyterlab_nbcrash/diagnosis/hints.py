@@ -14,6 +14,7 @@ earlier error) and ``input_failures`` (failures that no input of the user explai
 
 from __future__ import annotations
 
+import builtins
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -61,7 +62,7 @@ from .rules.names import undefined_name_hint
 from .saved_objects import other_version_hint
 from .special_crashes import display_failure, special_hint
 from .text import allowed_values, closest_allowed, literal_argument, named_arguments
-from .traceback import GLUE_PACKAGES, ParsedError
+from .traceback import GLUE_PACKAGES, ParsedError, strip_ansi
 from .where import MAX_CALL, call_arguments, failing_call, raised_in_user_code
 
 
@@ -79,6 +80,35 @@ def _ufunc_given_out(parsed: ParsedError) -> str:
     return (
         "A NumPy function got one value more than its inputs, and took it as the array to "
         f"write the result into (`out`){shadow}."
+    )
+
+
+def _message_tells_a_fix(parsed: ParsedError) -> bool:
+    """The message tells the user to set, install or update something (Aesara's "set
+    MKL_THREADING_LAYER=GNU in your environment"): a restart would not change that."""
+    # Colab appends its own "NOTE: ... install dependencies" to every import failure.
+    own = parsed.message[:1_000].split("NOTE: If your import is failing", 1)[0]
+    return bool(_FIX_WORDS.search(own))
+
+
+_FIX_WORDS = re.compile(r"\b(?:set|install|update|upgrade|downgrade|reinstall)\b", re.I)
+
+
+def _raised_without_message(parsed: ParsedError) -> bool:
+    """The traceback's own last line is the bare name (`SpreadsheetNotFound: `): the exception
+    was raised without a message, none was lost in saving, and running again shows no more."""
+    lines = [strip_ansi(line).strip() for line in parsed.text.splitlines() if line.strip()]
+    last = lines[-1].rstrip(":").rsplit(".", 1)[-1] if lines else ""
+    return last == parsed.ename and not hasattr(builtins, parsed.ename)
+
+
+def _name_is_the_account(parsed: ParsedError) -> str:
+    library = parsed.api_library or parsed.library
+    whose = f"`{library}`'s" if library else "the library's"
+    return (
+        f"`{parsed.ename}` comes without a message, so running again shows no more: its name "
+        f"is {whose} whole account of what failed; look it up in that library's documentation "
+        "for what causes it."
     )
 
 
@@ -339,6 +369,16 @@ def _stop_signal_through_a_library(parsed: ParsedError) -> bool:
     return len(frames) >= 3 and frames[-1].is_user and any(f.library for f in frames[1:-1])
 
 
+def _inplace_run_by_a_library(parsed: ParsedError) -> str:
+    """Autograd's "modified by an inplace operation" raised under a library other than torch
+    (deepctr_torch's `fit`): the library whose step ran it, else ""."""
+    said = parsed.message[:500]
+    if "inplace" not in said.replace("in-place", "inplace").replace("in place", "inplace"):
+        return ""
+    runners = [f.library for f in parsed.frames if f.library and f.library != "torch"]
+    return runners[0] if runners and parsed.frames[-1].library == "torch" else ""
+
+
 def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> str:
     """The safe hint's second sentence: the message's stated fix, else the values it allows and
     the user's arguments it names, else what to look at for the exception's family."""
@@ -353,6 +393,13 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     # The user's own `raise` wrote the message: what it asks for is the check's wish, and the
     # check itself (`type(input()) != int` is always true) may be what is wrong.
     fix = "" if own_raise else stated_fix(parsed.message)
+    runner = _inplace_run_by_a_library(parsed) if fix else ""
+    if runner:
+        return (
+            f"The in-place operation may be in `{runner}`'s code, which ran the step, not in "
+            f"yours: if your code has none, this `{runner}` version does not fit your PyTorch; "
+            "install one made for it (or the PyTorch it was made for)."
+        )
     if fix and fix.rstrip(".!?") not in gist:
         return f"The message says what to do: {fix.rstrip('.')}."
     if fix:  # the quoted message already states its fix: no other look competes with it
@@ -419,6 +466,8 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         )
     family = _FAMILY.get(parsed.ename, parsed.ename)
     if not parsed.message.strip() and "message" in _LOOK.get(family, _LOOK_ELSE):
+        if _raised_without_message(parsed):
+            return _name_is_the_account(parsed)
         # A saved output that lost its message (Colab's "ignored"): nothing to compare with.
         return (
             "The error has no message here (a saved notebook may have dropped it): run the cell "
@@ -440,11 +489,20 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         module = (imported.group(1) or imported.group(2)).split(".")[0]
         libraries = [f"`{lib}`" for lib in parsed.libraries[:3] if lib != module]
         inside = f" (in {', '.join(libraries)})" if libraries else ""
-        return (
-            f"The error came from code that ran while `{module}` was imported{inside}, not from "
-            "your line: restart the kernel and import it again; if it fails again, the installed "
-            "package versions do not fit together (compare them with `%pip list`)."
-        )
+        ran = f"The error came from code that ran while `{module}` was imported{inside}"
+        if family != "OSError" and _message_tells_a_fix(parsed):
+            return (
+                f"{ran}, not from your line: read the whole message, which names what that "
+                "code needs (a setting, a package or its version)."
+            )
+        # An OSError here is a compiled file the system refused (a DLL of another
+        # architecture, a missing system library): restarting does not mend it.
+        if family != "OSError":
+            return (
+                f"{ran}, not from your line: restart the kernel and import it again; if it fails "
+                "again, the installed package versions do not fit together (compare them with "
+                "`%pip list`)."
+            )
     if family == "ValueError" and literal_only:
         # only literals on the line (`wn.synset("bank")`): they are what the message judges
         saved = _saved_file_look(parsed, arguments)

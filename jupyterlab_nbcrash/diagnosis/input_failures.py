@@ -42,11 +42,26 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "inspector and wait for the element with `WebDriverWait`.",
     ),
     (
-        # Selenium's element reference outlived the page it was found on: the page, not a program.
+        # OpenCV's highgui in a build without a window toolkit (opencv-python-headless, conda's
+        # build): imshow/waitKey raise "(-2) The function is not implemented. Rebuild ...".
+        ("rebuild the library with windows, gtk", "rebuild the library with gtk"),
+        "This OpenCV build has no window support (a headless or server build), so its window "
+        "functions (`imshow`, `waitKey`) cannot run: show images with matplotlib instead, or "
+        "install `opencv-python` (not `-headless`) on a machine with a screen.",
+    ),
+    (
+        # Windows refused to load a DLL: built for the other architecture (32/64-bit) or broken.
+        ("not a valid win32 application", "[winerror 193]"),
+        "Windows could not load a compiled library (DLL) this code loads: it is built for "
+        "another architecture (32- vs 64-bit) than your Python, or damaged; install the build "
+        "that matches your Python (and any system runtime the package's notes name).",
+    ),
+    (
+        # Selenium's element was found before the page changed; finding it again is the fix.
         ("staleelementreferenceexception", "stale element reference"),
-        "The element was found before the page changed (a click, a navigation or a reload drew it "
-        "anew), so the stored reference is stale: find the element again after each change, e.g. "
-        "inside the loop.",
+        "The element was found before the page changed (a reload, a navigation or a script "
+        "redrew it), so it is no longer on the page: find it again after the change, e.g. "
+        "inside the loop, instead of reusing the old one.",
     ),
     (
         # pyglet (gym's rendering), Tk and Qt opening a window on a machine with no screen
@@ -65,7 +80,8 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
             "executables not found", "executable not found", "executables were not found",
             "not installed or it's not in", "not in path", "not in your path",
             "pdfinfonotinstallederror", "java gateway process exited", "chromedriver",
-            "geckodriver",
+            "geckodriver", "cannot find chrome binary", "unable to obtain driver",
+            "unable to locate or obtain driver",
         ),
         "A program or component outside Python that this library runs is missing, not on PATH "
         "or of another version: install the one it needs (see the library's installation "
@@ -132,7 +148,8 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
     (
         (
             "do you need to install", "is not installed", "are not installed",
-            "needs to be installed", "must be installed", "missing dependencies",
+            "needs to be installed", "must be installed", "should be installed",
+            "missing dependencies",
         ),
         "Something this call needs is not installed: install the package or program the "
         "message names (`%pip install …` for a Python package), then restart the kernel.",
@@ -256,6 +273,14 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "on a machine without a screen (Colab, a server) give Chrome the `--headless` and "
             "`--no-sandbox` options."
         )
+    if "could not read bytes" in said and any(
+        fr.package == "scipy" and "matlab" in fr.filename for fr in parsed.frames
+    ):
+        # scipy's reader of a .mat file's compressed stream ran out of bytes mid-variable.
+        return (
+            "The .mat file ends before its data does (a partial download or copy): the path "
+            "was found; download or copy the file again and compare its size with the source."
+        )
     if "socket is already closed" in said:
         # websocket-client raises it for a send on a socket not connected: not yet, or no more
         return (
@@ -283,14 +308,39 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
     return ""
 
 
+# Selenium 3 ends every message with "(Driver info: chromedriver=2.40 ...)": naming the driver
+# there says nothing about it missing, so a stale element must not read as a missing program.
+_SELENIUM_INFO = re.compile(r"\(\s*(?:session|driver) info:[^)]*\)")
+
+
+_KERAS = ("keras", "tensorflow", "tf_keras")
+
+
+def _tensor_given_to_sklearn(parsed: ParsedError) -> str:
+    """Keras (or TensorFlow) calls a scikit-learn function with its tensors: the function was
+    given to it as a metric or a loss, and sklearn's checks take arrays, never graph tensors."""
+    inside = [fr for fr in parsed.frames if not fr.is_user]
+    keras_at = [i for i, fr in enumerate(inside) if fr.library in _KERAS]
+    if not keras_at or "tensor" not in parsed.message[:300].lower():
+        return ""
+    below = inside[keras_at[-1] + 1 :]
+    if not below or any(fr.library != "sklearn" for fr in below):
+        return ""
+    return (
+        f"Keras called scikit-learn's `{below[0].function}` with its tensors (it was given as "
+        "a metric or a loss), and scikit-learn takes arrays, not tensors: use a Keras metric "
+        "there, and compute this score on `model.predict(...)`'s output."
+    )
+
+
 def named_failure(parsed: ParsedError) -> str:
     """The look sentence of a message that names a failure no input of the user explains (an
     interrupt, a missing program, a refused service, a graph mix-up, the OS or a device), else
     "". Read before the arguments the message names: a failed server call names its URL too."""
-    said = f"{parsed.ename}: {parsed.message[:1_000]}".lower()
+    said = _SELENIUM_INFO.sub("", f"{parsed.ename}: {parsed.message[:1_000]}".lower())
     if parsed.ename == "CancelledError":
         return _cancelled(parsed)
-    known = _known_failure(parsed, said)
+    known = _known_failure(parsed, said) or _tensor_given_to_sklearn(parsed)
     if known:
         return known
     if _between_processes(parsed, said):

@@ -409,6 +409,32 @@ def _frame_keyword_on_another_type(p, func: str, kw: str) -> str:
     )
 
 
+_KERAS_PACKAGES = ("keras", "tensorflow", "tf_keras")
+
+
+def _keyword_passed_by_a_library(p, func: str, kw: str) -> str:
+    """A library's call of another function refused a keyword: the last library frame names who
+    passes it. Keras rebuilding a saved model is the one case where a file, not the code, does."""
+    owner = f"`{func}()`" if func else "a function"
+    passer = p.frames[-1].library if p.frames else None
+    if not passer or passer in _KERAS_PACKAGES:
+        keras = any(fr.library in _KERAS_PACKAGES for fr in p.frames)
+        example = " (e.g. a model saved with another Keras version)" if keras else ""
+        return (
+            f"Your code does not pass `{kw}`: a library passed it to {owner}, which your "
+            f"installed version does not accept; the code or file that passes it{example} "
+            "needs the library version it was made with."
+        )
+    # msgpack_numpy passing `encoding` to msgpack 1.0, SQLAlchemy 2 passing `field_specifiers`
+    # to an old typing_extensions: the versions of two installed packages do not fit together.
+    return (
+        f"Your code does not pass `{kw}`: `{passer}` passed it to {owner}, which your installed "
+        f"version of the package that defines it does not accept. The two installed versions do "
+        f"not fit together: install the version of that package `{passer}` was made for (or "
+        f"another `{passer}` version), then restart the kernel."
+    )
+
+
 def _unexpected_keyword(p, f):
     """When: the message names the keyword. It is the user's own typo or an old name only when
     the user's code passes it; otherwise a library passed it on (a model file saved by another
@@ -423,12 +449,7 @@ def _unexpected_keyword(p, f):
     mentioned = re.search(rf"\b{re.escape(kw)}\b", f"{p.user_code}\n{p.user_line}")
     deep = sum(1 for fr in p.frames if not fr.is_user) >= 3
     if not mentioned and deep and p.user_line:
-        owner = f"`{func}()`" if func else "a function"
-        return (
-            f"Your code does not pass `{kw}`: a library passed it to {owner}, which your installed "
-            "version does not accept; the code or file that passes it (e.g. a model saved with "
-            "another Keras version) needs the library version it was made with."
-        )
+        return _keyword_passed_by_a_library(p, func, kw)
     caller = keyword_call(p.user_line, kw)
     if caller and (not func or INTERNAL_FUNCTION.match(short)):
         func, short = caller, caller.split(".")[-1]
@@ -521,12 +542,19 @@ def _wrong_positional_arguments(p, f):
         told = _too_many_told_by_the_line(p, short, f.get("takes", ""), f.get("given", ""))
         if told:
             return told
-        fix = (
-            "add `self` as the first parameter of the method's `def`"
-            if defines_method(p, short)
-            else "check its signature (`help(...)`) and pass the optional ones by name "
-            "(`name=value`)"
-        )
+        if defines_method(p, short):
+            fix = "add `self` as the first parameter of the method's `def`"
+        elif _defined_without_optional_parameters(p, short):
+            # Passing by name cannot help: the user's own `def` has no optional parameter.
+            fix = (
+                "its `def` has no optional parameter to pass by name, so remove the extra "
+                "argument from the call or add a parameter to the `def`"
+            )
+        else:
+            fix = (
+                "check its signature (`help(...)`) and pass the optional ones by name "
+                "(`name=value`)"
+            )
         return (
             f"`{func}()` takes {f.get('takes')} positional arguments but got {f.get('given')}: "
             f"{fix}."
@@ -534,6 +562,14 @@ def _wrong_positional_arguments(p, f):
     if kind == "multiple":
         return _given_twice(p, func, short, f.get("keyword", ""))
     return f"`{func}()` was called with the wrong number of arguments: check its signature."
+
+
+def _defined_without_optional_parameters(p, short: str) -> bool:
+    """The user's code defines ``short`` at top level on one line, with plain parameters only
+    (no default, no `*args`, no keyword-only ones)."""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    m = re.search(rf"^def {re.escape(short)}\s*\(([^()]*)\)\s*(?:->[^:]*)?:", code, re.M)
+    return m is not None and not re.search(r"[=*]", m.group(1))
 
 
 def _missing_for_a_known_api(p, func: str, missing: str) -> str:
@@ -783,6 +819,14 @@ def _none_passed_to_library(p, f):
     """When: a library's code found None where it reads an attribute. Which value is None is not
     known: the plain names passed to the user's call are the ones to check."""
     call = failing_call(p)
+    if p.last_frame is not None and p.last_frame.library == "threadpoolctl":
+        # threadpoolctl reads the math libraries the process loaded, never the call's data:
+        # versions before 3 break on newer OpenBLAS builds, whose version they read as None.
+        return (
+            "The None is inside `threadpoolctl`, which looks up the machine's math libraries "
+            "(OpenBLAS, MKL), not in your data: older threadpoolctl versions fail this way on "
+            "newer OpenBLAS; `%pip install -U threadpoolctl`, then restart the kernel."
+        )
     names = [a for a in (call.arguments if call else ()) if re.fullmatch(r"[A-Za-z_][\w.]*", a)]
     unpassed = _parameter_left_out(p, call) if call and not names else ""
     if unpassed:

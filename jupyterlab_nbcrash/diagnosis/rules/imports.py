@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 
 from ..definitions import name_slip
 from ..text import as_code
@@ -918,9 +919,12 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             "kernel."
         )
     if not _COMPILED.search(f.get("detail", "") + p.message):
+        # The module the message names may be the missing one ("PIL is required"): no claim
+        # that it exists; its pip name can differ from the import name (PIL is `pillow`).
         return (
-            "An import failed although the module exists: read the message for the package it "
-            "needs, install or upgrade it with `%pip install -U ...`, then restart the kernel."
+            "An import failed: read the message for the package it needs, install or upgrade "
+            "it with `%pip install -U ...` under its pip name (PIL's is `pillow`), then restart "
+            "the kernel."
         )
     if _NUMPY_ABI.search(p.message):
         return (
@@ -934,6 +938,14 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
         return outside
     dll = re.search(r"[\w.\-]+\.(?:dll|pyd|dylib|so(?:\.\d+)*)\b", p.message)
     what = f"its compiled file `{dll.group(0)}`" if dll else "a compiled part"
+    if lib in _STDLIB_MODULES and dll:
+        # Python's own module (tkinter, sqlite3, ssl) loads a library of the operating system:
+        # pip does not ship it, the system's package manager does.
+        return (
+            f"Python's own `{lib}` could not load `{dll.group(0)}`, a library of the operating "
+            "system that is missing or broken here (pip cannot install it): install it with "
+            "the system's package manager (e.g. `apt-get`), or use a Python build that has it."
+        )
     if lib:
         return (
             f"`{lib}` could not load {what}: the install is broken or was built for another "
@@ -948,6 +960,7 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
     )
 
 
+_STDLIB_MODULES = frozenset(getattr(sys, "stdlib_module_names", ()))
 # A compiled module's full path in the message: its folder, its file's module name.
 _COMPILED_PATH = re.compile(
     r"((?:[A-Za-z]:)?[\\/][^\s:,'\"()]*[\\/])(\w+)(?:\.[\w\-]+)?\.(?:so|pyd|dylib)\b"

@@ -107,9 +107,31 @@ def _gpu_out_of_memory(p, f):
         # OpenCV's cv::OutOfMemoryError (and other messages naming no GPU) is the machine's RAM.
         return None
     size = f" ({f['size']} more)" if f.get("size") else ""
+    if _moves_a_model_only(p):
+        # `.to(device)` copies the weights alone: no batch is on the GPU yet.
+        return (
+            f"The GPU ran out of memory{size} while this line moved the model's weights onto "
+            "it, before any batch: the model (or what earlier cells left on the GPU) is too "
+            "big; restart the kernel, and if it fails again make the largest layers smaller."
+        )
     return (
         f"The GPU ran out of memory{size}: lower the batch size (or image/sequence size), free "
         "unused tensors with `del` and `torch.cuda.empty_cache()`, or restart the kernel."
+    )
+
+
+def _moves_a_model_only(p) -> bool:
+    """The failing call is torch's `Module.to`/`Module.cuda`, and every frame below it is in
+    torch's module file (no forward pass, no training step)."""
+    inside = [fr for fr in p.frames if not fr.is_user]
+    if not inside or inside[0].function.rsplit(".", 1)[-1] not in ("to", "cuda"):
+        return False
+    return all(fr.filename.replace("\\", "/").endswith("nn/modules/module.py") for fr in inside)
+
+
+def _merge_multiplies_rows(p) -> bool:
+    return any(fr.package == "pandas" and "merge" in fr.function for fr in p.frames) and bool(
+        re.search(r"\.(?:merge|join)\(", p.user_line)
     )
 
 
@@ -138,6 +160,13 @@ def _not_enough_ram(p, f):
         return (
             "Starting worker processes failed for lack of memory (each copies the session): set "
             "`num_workers=0` in the DataLoader, or free memory the session holds first."
+        )
+    if _merge_multiplies_rows(p):
+        # A merge returns one row per matching pair: keys repeated on both sides multiply.
+        return (
+            "There is not enough memory for the merge's result: a key that repeats on both "
+            "sides gives one row per matching pair; check that the key columns are unique on "
+            "one side (`df[key].duplicated().sum()`) and name them with `on=`."
         )
     every_item = _dataset_read_whole(p)
     if every_item:

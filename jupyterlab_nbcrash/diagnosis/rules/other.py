@@ -29,7 +29,11 @@ EXECUTABLE_NOT_FOUND = "other.executable_not_found"
 IPYTHON_USAGE = "other.ipython_usage"
 NOT_IMPLEMENTED = "other.not_implemented"
 
-_SHELL = re.compile(r"^\s*(?:pip3?|conda|apt(?:-get)?|brew|git|wget|curl|cd|ls|mkdir|python3?)\s")
+# `python` is a command only with an option or a script after it (`python this` is no command).
+_SHELL = re.compile(
+    r"^\s*(?:(?:pip3?|conda|apt(?:-get)?|brew|git|wget|curl|cd|ls|mkdir)\s"
+    r"|python3?\s+(?:-|\S+\.py\b|\S*/))"
+)
 # A command with options: `xvfb-run -s "..." jupyter notebook --allow-root`.
 _SHELL_OPTIONS = re.compile(r"^\s*[a-z][\w.-]*(?:\s+[\w./-]+)*\s+--?[A-Za-z][\w-]*(?:\s|=|$)")
 
@@ -530,6 +534,13 @@ def _never_closed(code: str, line: str) -> str:
             f"The bracket `{bracket}` opened in `{shown}` is never closed: add its `{closing}` "
             "there."
         )
+    lines = [ln for ln in code.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    if lines and lines[-1].lstrip().startswith("@"):
+        # A decorator as the cell's last line: Python waits for the `def` it decorates.
+        return (
+            "A line starting with `@` is a decorator and needs a `def` or `class` below it: to "
+            "call the function, remove the `@`."
+        )
     if not line.strip() or line.lstrip().startswith("#"):
         return (
             "A bracket or quote opened above the marked line is never closed: add the closing one."
@@ -818,6 +829,11 @@ def _invalid_line(line: str, cell: str = "") -> str:
         and re.search(r"[^=!<>:]=[^=]", condition)
     ):
         return "To compare, write `==` in the condition (a single `=` assigns)."
+    assigned = re.match(r"^\s*([a-z]+)\s*=(?!=)", code)
+    if compound and assigned and assigned.group(1) == compound.group(1):
+        # `class = pd.Series(...)`: a keyword cannot be a name; no colon makes this a statement.
+        word = compound.group(1)
+        return f"`{word}` is a Python keyword and cannot be a variable name: rename it (`{word}_`)."
     alone = compound is not None and compound.group(1) in ("else", "try", "finally")
     if compound and (alone or code.split()[1:]) and not code.endswith((":", "\\")):
         return f"Add a colon at the end of the marked `{compound.group(1)}` line."

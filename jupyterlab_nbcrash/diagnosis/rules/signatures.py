@@ -4,8 +4,11 @@ whether the user's code defines a function as a method, and the words for missin
 from __future__ import annotations
 
 import re
+import sys
 
 from ..where import call_arguments, own_lines
+
+_STDLIB_MODULES = frozenset(getattr(sys, "stdlib_module_names", ()))
 
 # Functions a message names that the user never called: constructors, NumPy's dispatchers and
 # the wrappers of decorators. The user's call that passed the keyword is the one to name.
@@ -93,8 +96,9 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"`self` and {missing} is missing: call it on an instance (`obj = {obj}(...)`, "
             f"then `obj.{short}(...)`)."
         )
-    imported = re.search(
-        rf"\bimport\s+[\w.]+(?:\s+as\s+{re.escape(obj)}|(?<=\b{re.escape(obj)}))\b", p.user_code
+    # A module (imported in any cell, or a standard one such as `re`) is no class to call.
+    imported = obj in _STDLIB_MODULES or re.search(
+        rf"\bimport\s+[\w.]+(?:\s+as\s+{re.escape(obj)}|(?<=\b{re.escape(obj)}))\b", code
     )
     if obj and "." not in func and "(pos " not in p.message and not imported:
         return (
