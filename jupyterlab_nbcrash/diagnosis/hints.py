@@ -227,13 +227,6 @@ _LOOK: dict[str, str] = {
 }
 # Any other exception: the message is the library's (or Python's) own account.
 _LOOK_ELSE = "Check the inputs {on} against that message."
-# ... raised inside a library: the inputs are one reading; on fresh crashes a third of these
-# were the library's environment instead (a GPU failure, a build without a feature, a missing
-# plugin, versions that do not fit), where "check the inputs" alone sent users to their data.
-_LOOK_ELSE_INSIDE = (
-    "Check the inputs {on} against that message (if they fit it, suspect `{library}`'s "
-    "installation or version)."
-)
 # Exceptions that read like another family for the hint.
 _FAMILY = {
     "UnboundLocalError": "NameError",
@@ -570,18 +563,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         said = key_sentence_look(parsed, on or "on that line")
         if said:
             return said
-    if family not in _LOOK:
-        return _else_look(parsed, on or "on that line")
-    return _LOOK[family].format(on=on or "on that line")
-
-
-def _else_look(parsed: ParsedError, on: str) -> str:
-    """The look for an exception of no family of ``_LOOK``: the inputs, and where a library
-    raised it, the library's installation and versions too."""
-    last = parsed.last_frame
-    if last is not None and not last.is_user and last.library:
-        return _LOOK_ELSE_INSIDE.format(on=on, library=last.library)
-    return _LOOK_ELSE.format(on=on)
+    return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
 
 
 def _subprocess_loop_look(parsed: ParsedError) -> str:
