@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import re
 
+from .name_reads import assigns_a_call_of
 from .traceback import ParsedError
 
 
@@ -63,6 +64,8 @@ def imports_name(code: str, name: str) -> bool:
 def passed_as_own_keyword(line: str, name: str) -> bool:
     """`ax.pie(sizes, explode=explode)`: the name is a variable passed to the parameter of its
     own name, not the library function a table knows by that name."""
+    if "=" not in line or line.count(name) < 2:
+        return False  # (no compile of the name's pattern where it cannot match)
     n = re.escape(name)
     return re.search(rf"(?<![\w.]){n}\s*=\s*{n}\b(?!\s*[(.\[])", line) is not None
 
@@ -182,7 +185,9 @@ def name_slip(p: ParsedError, name: str) -> str | None:
         )
     line = p.user_line.strip()
     # Not a method (`response.json()`): a call reads the name as an object.
-    unquoted = re.search(
+    # (each check below first asks the line for the text its pattern needs: a name's pattern is
+    # a compile of ≈60 µs, and most lines hold none of these slips)
+    unquoted = (name + "." in line or name + "/" in line) and re.search(
         rf"(?<![\w.'\"/\\]){re.escape(name)}(?:/[\w.-]+)*\.({_FILE_SUFFIXES})\b(?!\s*\()", line
     )
     if unquoted and not _quoted_around(line, unquoted.start()):
@@ -194,10 +199,12 @@ def name_slip(p: ParsedError, name: str) -> str | None:
     words = re.findall(r"-([A-Za-z_]\w*)", line)
     arithmetic = any(_bound_in(code, word) for word in words)
     shell = r"(?:[ \t]+--?[A-Za-z][\w-]*(?:[ \t]+[^\s#]+)*)+"
-    if not arithmetic and re.fullmatch(rf"{re.escape(name)}{shell}", line):
+    command = line.startswith(name) and re.fullmatch(rf"{re.escape(name)}{shell}", line)
+    if not arithmetic and command:
         # `tesseract --version` parses as `tesseract - (-version)`.
         return f"`{line}` is a shell command, not Python: run it in a cell as `!{line}`."
-    if not arithmetic and re.fullmatch(rf"{re.escape(name)}(?:-[A-Za-z]\w*)+", line):
+    snappy = line.startswith(name + "-")
+    if not arithmetic and snappy and re.fullmatch(rf"{re.escape(name)}(?:-[A-Za-z]\w*)+", line):
         # `python-snappy` parses as `python - snappy`.
         return (
             f"Python reads `{line}` as a subtraction, `{name} - {line.split('-', 1)[1]}`: a "
@@ -219,8 +226,12 @@ def name_slip(p: ParsedError, name: str) -> str | None:
             "parameter: defaults are computed once, when the `def` runs, before any call passes "
             f"`{name}`. Default it to `None` and compute it inside the function from `{name}`."
         )
-    dotted = re.match(rf"{re.escape(name)}\.(\w+)\s*=(?!=)", line)
-    sibling = re.search(rf"^[ \t]*({re.escape(name)}_\w+)[ \t]*=(?!=)", p.user_code, re.M)
+    dotted = line.startswith(name + ".") and re.match(rf"{re.escape(name)}\.(\w+)\s*=(?!=)", line)
+    sibling = (
+        dotted
+        and name + "_" in p.user_code
+        and re.search(rf"^[ \t]*({re.escape(name)}_\w+)[ \t]*=(?!=)", p.user_code, re.M)
+    )
     if dotted and sibling:
         # `history.rnn = fit(...)` in a cell that also assigns `history_lstm = fit(...)`
         meant = f"{name}_{dotted.group(1)}"
@@ -229,12 +240,15 @@ def name_slip(p: ParsedError, name: str) -> str | None:
             f"defined; as this cell also assigns `{sibling.group(1)}`, you probably meant the "
             f"variable `{meant}`: write `{meant} = ...`."
         )
-    typed = re.search(rf"\b([A-Za-z_]\w*)\s*=\s*{re.escape(name)}\s*\(", p.user_line)
+    typed = assigns_a_call_of(p.user_line, name) and re.search(
+        rf"\b([A-Za-z_]\w*)\s*=\s*{re.escape(name)}\s*\(", p.user_line
+    )
     if typed and imports_name(code, typed.group(1)):
         # The NameError came before the assignment: the module's name still holds the module.
         alias = typed.group(1)
         return f"`{alias}={name}(` has `=` where a `.` belongs: write `{alias}.{name}(...)`."
-    sub = re.search(
+    spaced = (f"{a}{name}{b}" for a in " \t" for b in ". \t")  # as `import`/`from` need it
+    sub = any(word in code for word in spaced) and re.search(
         rf"^[ \t]*(?:import[ \t]+({re.escape(name)}\.[\w.]+)[ \t]+as[ \t]+(\w+)"
         rf"|from[ \t]+({re.escape(name)}(?:\.[\w.]+)?)[ \t]+import[ \t]+(\w+))",
         code,

@@ -350,6 +350,8 @@ def named_arguments(parsed: ParsedError, arguments, text: str) -> list[str]:
     text = _OBJECT_REPR.sub("", before_valid_list(text[:4_000]))
 
     def quoted(name: str) -> bool:
+        if name not in text:
+            return False  # (no compile of the name's pattern where it cannot match)
         n = re.escape(name)
         return bool(re.search(rf"['\"`]{n}['\"`]|(?<![\w/\\.]){n}(?:=| (?:must|should) )", text))
 

@@ -28,6 +28,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
+from .name_reads import followers, leads
 from .rules.base import RuleMatch
 from .traceback import Frame, ParsedError
 
@@ -309,12 +310,9 @@ def name_shape(name: str, user_line: str = "") -> list[str]:
     elif name.isupper():
         out.append("nm:const")
     if user_line:
-        # What follows the name where the line uses it: one pattern a name, not one a kind (each
-        # new name is a compile). Zero-width, so that every place a use starts is tried.
-        use = rf"(?<![\w.])(?={re.escape(name)}\s*([(.\[]))"
-        after = {m.group(1) for m in re.finditer(use, user_line)}
+        after = followers(name, user_line)
         out += [token for char, token in _FOLLOWED_BY if char in after]
-    if user_line and re.match(rf"\s*(?:[\w, ]+=\s*)?{re.escape(name)}\b", user_line):
+    if user_line and leads(name, user_line):
         out.append("nm:leading")
     low = name.lower()
     if _DATA_NAME.search(low):

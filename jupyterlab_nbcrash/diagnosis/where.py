@@ -167,6 +167,8 @@ def failing_call(parsed: ParsedError) -> Call | None:
         name = parts[-2] if parts[-1] == "__init__" and len(parts) > 1 else parts[-1]
         if not re.fullmatch(r"[A-Za-z_]\w*", name) or name.startswith("__"):
             continue
+        if name not in line:
+            continue  # (no compile of the name's pattern where it cannot match)
         m = re.search(rf"(?<![\w.])((?:[A-Za-z_]\w*(?:\(\))?\.)*{re.escape(name)})\s*\(", line)
         if m is None:
             continue

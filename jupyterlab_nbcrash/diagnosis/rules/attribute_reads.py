@@ -14,7 +14,9 @@ from .tables.members import MEMBERS
 
 def reads_on_line(p: ParsedError, attr: str) -> re.Match | None:
     """Where the user's failing line reads `.attr`, if it does."""
-    return re.search(rf"\.{re.escape(attr)}\b", p.user_line) if attr else None
+    if not attr or "." + attr not in p.user_line:
+        return None  # (no compile of the pattern where it cannot match)
+    return re.search(rf"\.{re.escape(attr)}\b", p.user_line)
 
 
 def read_inside(p: ParsedError, attr: str) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ..name_reads import followers
 from ..traceback import ParsedError
 
 try:  # Python >= 3.11
@@ -191,6 +192,4 @@ def group_facts(**names: str | int) -> Callable[[ParsedError, re.Match | None], 
 
 def user_calls(parsed: ParsedError, name: str) -> bool:
     """True when the failing user line calls ``name(...)``."""
-    return (
-        bool(name) and re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", parsed.user_line) is not None
-    )
+    return bool(name) and "(" in followers(name, parsed.user_line)

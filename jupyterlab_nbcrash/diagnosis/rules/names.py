@@ -223,6 +223,8 @@ def _at_top_level(p: ParsedError) -> bool:
 
 def deletes_name(line: str, name: str) -> bool:
     """The failing line is a `del` of ``name`` (`del df`, `del(df)`, `del a, df`)."""
+    if "del" not in line or name not in line:
+        return False  # (no compile of the name's pattern where it cannot match)
     return bool(re.match(rf"\s*del\b[\s(]*(?:[\w\s,()]*,\s*)?{re.escape(name)}\b", line))
 
 
