@@ -55,3 +55,17 @@ def test_the_call_assignment_check_holds_wherever_its_pattern_matches(seed):
         name = rng.choice(["histplot", "x", "sns"])
         found = re.search(rf"\b([A-Za-z_]\w*)\s*=\s*{re.escape(name)}\s*\(", line)
         assert assigns_a_call_of(line, name) or found is None, (name, line)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_the_word_check_agrees_with_its_patterns(seed):
+    from jupyterlab_nbcrash.diagnosis.name_reads import has_word
+
+    rng = random.Random(seed)
+    for _ in range(5_000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 10)))
+        name = rng.choice(["x", "xy", "a1", "xx", "y", "é1"])
+        n = re.escape(name)
+        assert has_word(text, name) == (re.search(rf"\b{n}\b", text) is not None), (name, text)
+        attribute_too = re.search(rf"(?<![\w.]){n}\b", text) is not None
+        assert has_word(text, name, after_dot=False) == attribute_too, (name, text)

@@ -79,3 +79,19 @@ def assigns_a_call_of(line: str, name: str) -> bool:
                 return True
         at = line.find("=", at + 1)
     return False
+
+
+def has_word(text: str, name: str, after_dot: bool = True) -> bool:
+    """``name`` stands in ``text`` as a whole word: `re.search(rf"\\b{NAME}\\b", text)`, or with
+    ``after_dot=False`` `(?<![\\w.])NAME\\b` (not an attribute `x.NAME`), read without a pattern."""
+    if not name.isidentifier():
+        before = r"\b" if after_dot else r"(?<![\w.])"
+        return re.search(rf"{before}{re.escape(name)}\b", text) is not None
+    at = text.find(name)
+    while at >= 0:
+        previous = text[at - 1] if at else ""
+        bound = previous and (is_word(previous) or (previous == "." and not after_dot))
+        if not bound and word_at(text, at, name):
+            return True
+        at = text.find(name, at + 1)
+    return False

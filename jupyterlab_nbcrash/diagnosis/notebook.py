@@ -43,6 +43,7 @@ from .finding import only_conditional as _only_conditional
 from .finding import short as _short
 from .finding import unrun_branch as _unrun_branch
 from .finding import weigh_change as _weigh_change
+from .name_reads import has_word
 from .record import Cell, ErrorRecord, Execution
 from .rules.imports import importer_is_library
 from .rules.install import install_line, install_not_taken_hint
@@ -246,15 +247,15 @@ class _Notebook:
     def mentioning(self, *names: str) -> list[Cell]:
         """Cells whose source contains one of ``names`` as a word: the only ones that can bind
         or change it, so only those need the (cached, but not free) syntax analysis."""
-        pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")\b")
-        if len(names) == 1:  # the usual case: one `in` test a cell, no generator
+        if len(names) == 1:  # the usual case: one `in` test a cell, and no pattern to compile
             name = names[0]
-            return [c for c in self.cells if name in c.source and pattern.search(c.source)]
+            return [c for c in self.cells if name in c.source and has_word(c.source, name, False)]
         return [
             c
             for c in self.cells
             # `in` is fast; map(), not a generator: this runs for every cell of every crash
-            if any(map(c.source.__contains__, names)) and pattern.search(c.source)
+            if any(map(c.source.__contains__, names))
+            and any(has_word(c.source, name, False) for name in names if name in c.source)
         ]
 
     def names(self, cell: Cell) -> CellNames:

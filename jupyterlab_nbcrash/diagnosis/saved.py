@@ -60,6 +60,7 @@ from .finding import (
     short,
     weigh_change,
 )
+from .name_reads import has_word
 from .record import Cell, ErrorRecord
 from .rules.attribute_reads import misspelled_member
 from .traceback import parse
@@ -816,9 +817,7 @@ def _set_by_crash_cell(nb, names) -> set[str]:
             out.add(name)
             continue
         target, _, value = wanted.partition("=")
-        if re.fullmatch(rf"\s*{re.escape(name)}\s*", target) and not re.search(
-            rf"\b{re.escape(name)}\b", value
-        ):
+        if target.strip() == name and not has_word(value, name):
             out.add(name)
     return out
 
