@@ -257,14 +257,10 @@ def _cancelled(parsed: ParsedError) -> str:
     )
 
 
-# `ls` exits with status 2 when it cannot access a path it was given (GNU coreutils).
-_LS_FAILED = re.compile(r"Command '\['ls',\s*(?:'-\w+',\s*)*'([^'-][^']*)'\]' .*exit status 2\b")
-
-
 def _known_failure(parsed: ParsedError, said: str) -> str:
     """Failures whose message says more than "a connection or a program failed": a program that
     was found and exited at once, a WebSocket used while not open, a scraper or reader that a
-    site's changes broke, a path `ls` could not access."""
+    site's changes broke."""
     if "unexpectedly exited" in said and "status code was" in said:
         # Selenium's words for a driver it found and started, which then exited
         return (
@@ -297,13 +293,6 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
         return (
             "Yahoo changed its pages, and pandas_datareader's Yahoo reader cannot read them any "
             "more (retrying does not help): download the prices with `yfinance` instead."
-        )
-    listed = _LS_FAILED.search(parsed.message[:1_000])
-    if parsed.ename == "CalledProcessError" and listed:
-        return (
-            f"`ls` could not access `{listed.group(1)}` (exit status 2): that folder does not "
-            "exist where this notebook runs; point the code at the folder that holds your data "
-            "(`os.listdir(...)` shows what is there)."
         )
     return ""
 

@@ -513,16 +513,26 @@ _COMMAND_FAILED = re.compile(r"Command '(.*)' returned non-zero exit status (-?\
 # A `(` after an argument of the same command (`ls my file (1).txt`, `echo a(1)`): the shell's
 # syntax error. Not a subshell at a command's start, `$(…)`, `<(…)`, `>(…)` nor `f() {`.
 _PAREN_IN_ARGUMENTS = re.compile(r"[^\s;&|($<>]\s*\((?!\)\s*\{)")
+# `ls` exits with status 2 when it cannot access a path it was given (GNU coreutils).
+_LS_FAILED = re.compile(r"Command '\['ls',\s*(?:'-\w+',\s*)*'([^'-][^']*)'\]' .*exit status 2\b")
 
 
 def failed_command_look(parsed: ParsedError) -> str:
     """A shell command (`!cmd`, `%%shell`, `subprocess.run(..., check=True)`) that exited with
     an error: the command's own output says why (a subprocess's goes to the kernel's terminal,
-    not the notebook, so it is run alone to see it); a `(` among its
-    arguments outside quotes is a syntax error of the shell (a file name such as `x (1).ipynb`)."""
+    not the notebook, so it is run alone to see it); `ls` that could not access its path (exit
+    status 2); a `(` among its arguments outside quotes is a syntax error of the shell (a file
+    name such as `x (1).ipynb`)."""
     failed = _COMMAND_FAILED.search(parsed.message[:2_000])
     if parsed.ename != "CalledProcessError" or failed is None:
         return ""
+    listed = _LS_FAILED.search(parsed.message[:1_000])
+    if listed:
+        return (
+            f"`ls` could not access `{listed.group(1)}` (exit status 2): that folder does not "
+            "exist where this notebook runs; point the code at the folder that holds your data "
+            "(`os.listdir(...)` shows what is there)."
+        )
     unquoted = re.sub(r"'[^']*'|\"[^\"]*\"", "''", failed.group(1))
     paren = _PAREN_IN_ARGUMENTS.search(unquoted)
     if paren:
