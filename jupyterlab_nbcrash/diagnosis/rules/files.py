@@ -466,7 +466,7 @@ def _missing_file(p, f):
             f"to it and open it by a relative path (`'{f.get('filename', '')}'`)."
         )
     shown = path if len(path) <= 70 else f.get("filename") or path
-    if on_kaggle and not is_absolute(norm):
+    if on_kaggle and not is_absolute(norm) and _surely_kaggle(p, machine):
         return (
             f"`{shown}` is not in the working folder: on Kaggle a notebook runs in "
             "`/kaggle/working`, and attached data is under `/kaggle/input/<dataset>/`; read it "
@@ -520,6 +520,18 @@ def _module_of(filename: str) -> str:
     start = max((i + 1 for i, part in enumerate(parts) if part.endswith("-packages")), default=0)
     parts = [part.removesuffix(".py") for part in parts[start:] if part != "__init__.py"]
     return ".".join(parts[-3:]) if parts else filename
+
+
+def _surely_kaggle(p: ParsedError, machine: str) -> bool:
+    """Kaggle, for a hint that tells where Kaggle keeps files: a /kaggle/ path in the traceback,
+    or Kaggle's /opt/conda image (never a named conda env, /opt/conda/envs/) with a notebook
+    whose cells read Kaggle's inputs. /opt/conda alone is also Jupyter's Docker images and
+    hosted courses, whose relative paths are not Kaggle's."""
+    if machine == "kaggle":
+        return True
+    if any(fr.filename.startswith("/opt/conda/envs/") for fr in p.frames):
+        return False
+    return any("/kaggle/" in code or "../input/" in code for code in p.notebook_code)
 
 
 def _elsewhere(path: str, platform: str) -> str:

@@ -287,6 +287,12 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
             # No method here, so no `self` to read the attribute from.
             return SELF_OUTSIDE_METHOD.format(rest=rest, alias=alias)
         return NOT_MODULES[top].format(rest=rest, alias=alias)
+    taken = _name_after_comma(p.user_line, top)
+    if taken:
+        return (
+            f"`import {taken}, {top}` imports `{top}` as a module of its own, and there is "
+            f"none: to take it out of `{taken}`, write `from {taken} import {top}`."
+        )
     if f.get("suggestion"):
         return (
             f"There is no module `{module}`: did you mean `{f['suggestion']}`? If not, install "
@@ -437,6 +443,17 @@ _PROJECT_LIKE_PACKAGES = {
         "list_metrics", "DatasetInfosDict",
     }),
 }  # fmt: skip
+
+
+def _name_after_comma(line: str, top: str) -> str:
+    """`import torch.utils.data as data, Dataset`: a class-like name listed after a dotted module
+    in a plain `import`, which imports each name as a module: the module it was meant to be
+    taken from, else ""."""
+    m = re.match(r"\s*import\s+(\w+(?:\.\w+)+)(?:\s+as\s+\w+)?\s*,(.*)", line)
+    if not m or not top[:1].isupper():
+        return ""
+    listed = [part.split(" as ")[0].strip() for part in m.group(2).split(",")]
+    return m.group(1) if top in listed else ""
 
 
 def _not_of_package(line: str, top: str) -> str:

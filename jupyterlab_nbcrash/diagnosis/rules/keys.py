@@ -186,6 +186,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     told = _key_misused(p, key)
     if told:
         return told
+    emptied = _EMPTY_CONTAINER.get(key)
+    if emptied:
+        return emptied
     if _pandas_own_sentence(p, key):
         return _single_bool_setitem(p, key) or None  # no label to check: the safe hint speaks
     if "\\n" in key or "\n" in key:
@@ -784,6 +787,19 @@ def _tuple_key(p: ParsedError, key: str) -> str:
         f"Inside single brackets the comma makes one tuple key, {key}, looked up as one column "
         "label: to select several columns pass a list, `df[['a', 'b']]`."
     )
+
+
+# Python's own KeyError sentences for taking an item out of an empty container: no key to check.
+_EMPTY_CONTAINER = {
+    "pop from an empty set": (
+        "`.pop()` was called on an empty set: check `len(...)` (or `if s:`) before popping, or "
+        "find where the set should have been filled."
+    ),
+    "popitem(): dictionary is empty": (
+        "`.popitem()` was called on an empty dict: check `if d:` before it, or find where the "
+        "dict should have been filled."
+    ),
+}
 
 
 # A KeyError pandas raises with a sentence of its own (`raise KeyError("cannot use a single

@@ -138,6 +138,9 @@ def machine_of(p: ParsedError) -> str:
     failed to open, which is where the notebook was written): "windows", "macos", "kaggle",
     "colab", "hosted" for the Linux images of Colab and Kaggle, "home" for a Python installed in
     a user's home folder; "" when they do not tell."""
+    if p.message.startswith("[WinError"):
+        # only Windows raises a WinError, whatever path (a Colab one) it failed to open
+        return "windows"
     files = " ".join(" " + fr.filename for fr in p.frames)
     found = runtime(dataclasses.replace(p, text=files, message=""))
     if not found and re.search(r"/usr/local/lib/python3\.\d+/dist-packages/|/opt/conda/", files):
