@@ -119,6 +119,14 @@ def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DE
             f"`{name}` is imported in cell {cell.index + 1}, below this one, which has not run: "
             f"add `{statement}` to this cell (or above it)."
         )
+    elif above is False and _ran_between(nb, cell):
+        # the cells between ran and this one did not: another part of the notebook, whose
+        # `name` may be another object than the one this cell needs (both readings)
+        hint = (
+            f"`{name}` is assigned in cell {cell.index + 1}, below this one and past cells that "
+            f"ran without it: if that `{name}` is the one meant here, run it first (and move it "
+            f"above this cell); else create `{name}` before this line."
+        )
     elif above is False:
         hint += ". Then consider moving it above this cell, so the notebook runs top to bottom."
     else:
@@ -126,6 +134,12 @@ def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DE
     return finding(
         NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_OUT_OF_ORDER, decided=decided
     )
+
+
+def _ran_between(nb, cell: Cell) -> bool:
+    """A code cell between the crash cell and ``cell`` (below it) shows a run."""
+    low, high = nb.crash.index, cell.index
+    return any(low < c.index < high and c.execution_count for c in nb.cells)
 
 
 def _import_of(source: str, name: str) -> str:

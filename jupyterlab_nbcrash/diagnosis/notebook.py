@@ -129,7 +129,7 @@ def analyse(record: ErrorRecord, parsed=None) -> NotebookFinding | None:
         top = next((f for f in frames if f.is_user), None)  # the crash cell's own statement
         inner = next((f for f in reversed(frames) if f.is_user), None)  # where it was raised
         return _unrun_branch(nb, name, top) or _undefined_name_finding(
-            nb, name, message, line, inner
+            nb, name, message, line, inner, top
         )
     if ename in _STATE_ERRORS or _SHAPE_MESSAGE.search(message):
         return _changed_state(nb, ename, message, parsed)
@@ -286,7 +286,7 @@ class _Notebook:
 
 
 def _undefined_name_finding(
-    nb: _Notebook, name: str, message: str, line: str = "", inner=None
+    nb: _Notebook, name: str, message: str, line: str = "", inner=None, top=None
 ) -> NotebookFinding | None:
     if deletes_name(line, name):
         return None  # `del df` of a name already gone: the rule's hint says so
@@ -333,6 +333,15 @@ def _undefined_name_finding(
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
     if not definers:
         return _defined_nowhere(nb, name, message, evidence, line, inner)
+    late = _assigned_after_the_call(nb, name, top, inner)
+    if late:  # this cell's own value comes one line too late, whatever other cells hold
+        evidence.append(f"{nb.where()} assigns `{name}` below the line whose call reads it")
+        return _finding(IMPLEMENTATION, None, True, late, evidence)
+    own_variable = _own_variable_hint(nb, name, line, top, inner, definers)
+    if own_variable is not None:  # the cell or function has its own value of what it reads
+        hint, why, cell = own_variable
+        evidence.append(why)
+        return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
     own = _own_assignment_hint(nb, name, defined_elsewhere=True)
     if own:  # the cell reads the name above its own assignment: that fails whatever ran before
         evidence.append(f"{nb.where()} reads `{name}` above the line that assigns it")
@@ -381,6 +390,9 @@ def _undefined_name_finding(
             error = f"{run.ename}: {_short(run.evalue, 60)}" if run.ename else "an error"
             hint = f"{label} failed ({error}) before defining `{name}`: fix that first, then "
             hint += "run it again."
+            about = saved.import_failure_hint(run.ename, run.evalue, (), cell.source)
+            if about:  # `from google.colab import files` off Colab: no fixing that import
+                hint = f"{label} failed on an import before defining `{name}`. {about}"
         return _finding(NOTEBOOK, PREVIOUS_ERROR, True, hint, evidence, cell)
     if "before_restart" in by_state:
         cell = _nearest(nb, by_state["before_restart"])
@@ -437,6 +449,109 @@ def _class_body_uses_itself(source: str, name: str) -> bool:
             if not isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 todo.extend(ast.iter_child_nodes(item))
     return False
+
+
+def _assigned_after_the_call(nb: _Notebook, name: str, top, inner) -> str:
+    """The hint when the crash cell calls a function that reads the global ``name`` (raised
+    inside it) on a line above the cell's own unconditional assignment of ``name``
+    (`c = add()`, then `d = 4`): the assignment is meant for that call. "" otherwise."""
+    if nb.crash is None or top is None or inner is None or inner is top or not top.lineno:
+        return ""
+    crash = nb.names(nb.crash)
+    assigned = crash.def_lines.get(name)
+    if assigned is None or assigned <= top.lineno or name in crash.conditional:
+        return ""
+    lines = nb.crash.source.splitlines()
+    if len(lines) < top.lineno or lines[top.lineno - 1].strip() != top.failing_line.strip():
+        return ""  # the saved code is not what ran: its line numbers say nothing
+    function = inner.function.rsplit(".", 1)[-1]
+    runs = "runs code" if function.startswith("<") else f"calls `{function}`,"
+    return (
+        f"This cell assigns `{name}` on line {assigned}, after line {top.lineno} {runs} which "
+        f"reads it: move that assignment above line {top.lineno}."
+    )
+
+
+def _own_variable_hint(nb: _Notebook, name: str, line: str, top, inner, definers: list[Cell]):
+    """(hint, evidence, the definer) when the crash cell fills an array of its own, or the
+    function that raised has a look-alike variable of its own: another cell's `name` may not be
+    the one meant, whatever order the cells ran in. Else None."""
+    filled = _fills_its_own(nb, name, line, top, definers)
+    if filled is not None:
+        cell, inputs = filled
+        hint = (
+            f"This cell fills `{name}` item by item but never creates it, and it computes its "
+            f"own {inputs} (cell {cell.index + 1} makes its `{name}` from other ones): create "
+            f"`{name}` in this cell first, e.g. an array of the size it fills."
+        )
+        return hint, f"{nb.where()} assigns {inputs}, all that {_cell_name(cell)} reads", cell
+    alike = _own_local_alike(inner, name)
+    if not alike:
+        return None
+    # `tokens = sentence.split()` in the function, then `for w in text_tokens`: its own
+    # variable misnamed, or a global it relies on; both readings, the cell named
+    cell = _nearest(nb, definers, name)
+    function = inner.function.rsplit(".", 1)[-1]
+    hint = (
+        f"`{function}` reads a global `{name}` (cell {cell.index + 1} assigns it) while it "
+        f"has its own `{alike}`: if it means `{alike}`, use that; else run cell "
+        f"{cell.index + 1} first."
+    )
+    return hint, f"`{function}` has its own `{alike}`", cell
+
+
+def _fills_its_own(nb: _Notebook, name: str, line: str, top, definers: list[Cell]):
+    """(the definer, its inputs in words) when the failing line stores into an item of ``name``
+    (`c[i][j] = a[i][j] + b[j]`) and the crash cell, above that line, assigns every variable
+    that the nearest definer's `name = ...` reads (`c = a*b`): the cell redoes that computation
+    on values of its own, so the other cell's `name` is not the one it fills. Else None."""
+    if nb.crash is None or top is None or not top.lineno or "[" not in line:
+        return None
+    if not re.match(rf"\s*{re.escape(name)}\s*(?:\[[^\]]*\]\s*)+=(?!=)", line):
+        return None
+    cell = _nearest(nb, definers, name)
+    made = re.search(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)([^\n#]*)", cell.source, re.M)
+    if made is None:
+        return None
+    inputs = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)\b(?!\s*[.(])", made.group(1)))
+    inputs -= _BUILTIN_NAMES | {name}
+    crash = nb.names(nb.crash)
+    own = {n for n, at in crash.def_lines.items() if at < top.lineno}
+    if not inputs or not inputs <= own:
+        return None
+    return cell, ", ".join(f"`{n}`" for n in sorted(inputs))
+
+
+def _own_local_alike(inner, name: str) -> str:
+    """A variable of the notebook function that raised (a parameter, or assigned in its shown
+    lines) whose name is a whole part of ``name`` or has ``name`` as one (`tokens` for
+    `text_tokens`): the function may mean its own variable, not the global. "" otherwise."""
+    if inner is None or not inner.function or inner.function.startswith("<"):
+        return ""
+    function = inner.function.rsplit(".", 1)[-1]
+    own: list[str] = []
+    for line in inner.code_lines:
+        code = line.split("#", 1)[0]
+        if re.match(rf"\s*global\b.*\b{re.escape(name)}\b", code):
+            return ""  # declared global: the global is meant
+        header = re.match(rf"\s*(?:async\s+)?def\s+{re.escape(function)}\s*\((.*)", code)
+        if header:
+            own += re.findall(r"(?:^|,)\s*\*{0,2}([A-Za-z_]\w*)", header.group(1))
+        own += re.findall(r"^\s*([A-Za-z_]\w*)\s*=(?!=)", code)
+    if name in own:
+        return ""
+    parts = name.lower().split("_")
+    for local in dict.fromkeys(own):
+        mine = local.lower().split("_")
+        if local != name and len(local) >= 4 and (_within(mine, parts) or _within(parts, mine)):
+            return local
+    return ""
+
+
+def _within(part: list[str], whole: list[str]) -> bool:
+    """``part`` is a run of ``whole``'s words (`["tokens"]` of `["text", "tokens"]`)."""
+    n = len(part)
+    return n < len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
 
 
 def _own_assignment_hint(nb: _Notebook, name: str, defined_elsewhere: bool) -> str | None:

@@ -23,6 +23,7 @@ notebook) to ``undefined_name`` and ``changed_state`` here. What the file can te
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -63,6 +64,7 @@ from .finding import (
 from .name_reads import has_word
 from .record import Cell, ErrorRecord
 from .rules.attribute_reads import misspelled_member
+from .rules.imports import module_not_found, module_not_found_hint
 from .traceback import parse
 
 # Errors raised before any statement of the cell ran.
@@ -321,6 +323,53 @@ def _failed(cell: Cell, what: str, evidence: list[str], decisive=True, so="") ->
     )
 
 
+def _failed_definer(cell: Cell, name: str, evidence: list[str]) -> NotebookFinding:
+    """The finding for ``cell``, which failed before defining ``name``: an import that failed
+    (`from google.colab import files`) is worded by the import's own hint, since "fix that"
+    may be impossible (a module of Colab only, `import python`)."""
+    found = _failed(cell, f"defining `{name}`", evidence)
+    error = cell.error
+    about = import_failure_hint(error.ename, error.evalue, error.traceback, cell.source)
+    if about:
+        head = f"Cell {cell.index + 1}{count_label(cell.execution_count)}"
+        hint = f"{head} failed on an import before defining `{name}`. {about}"
+        found = dataclasses.replace(found, hint=hint)
+    return found
+
+
+def _failed_and_ran_later(nb, name: str, failed: Cell, later: Cell, evidence: list[str]):
+    """One definer failed before defining ``name`` and another ran cleanly, but only after the
+    crash: both would give the name, and which one the code means is not known, so the hint
+    names the one that already works first and the failure second."""
+    label = _failure(failed)[1]
+    evidence.append(f"{cell_name(failed)} shows an error output ({label}): its last run failed")
+    evidence.append(f"{cell_name(later)} defines `{name}` without an error, after {nb.where()}")
+    hint = (
+        f"Cell {later.index + 1}{count_label(later.execution_count)} defines `{name}` but ran "
+        f"only after this cell: run it first. Cell {failed.index + 1}"
+        f"{count_label(failed.execution_count)}, which defines it too, "
+        + (
+            "was interrupted before that line."
+            if failed.error.ename == "KeyboardInterrupt"
+            else f"failed ({label}) before that line."
+        )
+    )
+    return _saved_finding(
+        NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, later, kind=KIND_OUT_OF_ORDER
+    )
+
+
+def import_failure_hint(ename: str, evalue: str, traceback, source: str) -> str:
+    """What the import hint says of a cell's failed import ("No module named 'x'"), when it is
+    one sentence (a hint that names the cell before it stays within two); else ""."""
+    if "No module named" not in (evalue or ""):
+        return ""
+    parsed = parse(ErrorRecord(ename=ename, evalue=evalue, traceback=list(traceback), code=source))
+    match = module_not_found(parsed)
+    about = module_not_found_hint(parsed, match.facts) if match is not None else ""
+    return about if len(re.findall(r"[.?!](?:\s|$)", about)) == 1 else ""
+
+
 def _saved_finding(root, cause, decisive, hint, evidence, cell=None, *, kind: str = ""):
     return finding(root, cause, decisive, hint, evidence, cell, kind=kind, decided=DECIDED_SAVED)
 
@@ -353,10 +402,17 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
             (c for c in failed if (c.execution_count or 0) < counts.count),
             key=lambda c: c.execution_count,
         )
-        return _failed(cell, f"defining `{name}`", evidence)
+        return _failed_definer(cell, name, evidence)
     if "failed" in groups:
         cell = max(groups["failed"], key=lambda c: (c.execution_count or 0, -c.index))
-        return _failed(cell, f"defining `{name}`", evidence)
+        clean = [
+            c
+            for c in groups.get("later", [])
+            if c.error is None and creates(nb, c, name) and not _made_from(nb, c, name)
+        ]
+        if clean:
+            return _failed_and_ran_later(nb, name, cell, nearest(nb, clean), evidence)
+        return _failed_definer(cell, name, evidence)
     if "other" in groups:
         cell = nearest(nb, groups["other"])
         evidence.append(counts.other_session(cell))
@@ -372,7 +428,9 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         hint = f"Cell {cell.index + 1} defines `{name}`: run it again first, then this cell."
         return _saved_finding(NOTEBOOK, OUT_OF_ORDER, False, hint, evidence, cell)
     pending = groups.get("later", []) + groups.get("never", [])
-    cell = nearest(nb, pending, name)
+    # A definer without a saved error first: running it gives the name and nothing to fix
+    # (`import numpy as np` alone, not the cell that imports it and then reads a missing file).
+    cell = nearest(nb, [c for c in pending if c.error is None] or pending, name)
     first = _first_in_fresh_kernel(nb, counts, name, pending)
     if first is not None and first is not cell and nb.is_above(cell):
         # several cells above define it and none had run: which one the code relies on is

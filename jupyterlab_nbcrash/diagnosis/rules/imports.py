@@ -7,7 +7,7 @@ import importlib
 import re
 import sys
 
-from ..definitions import name_slip
+from ..definitions import imported_from, name_slip, seen_code
 from ..text import as_code
 from ..traceback import Frame, ParsedError, library_of, top_package
 from ..where import raised_outside_notebook
@@ -260,6 +260,9 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     module, package = f.get("module", ""), f.get("package", "")
     top = f.get("top_module", module.split(".")[0])
     if f.get("replacement"):
+        tf1_only = _contrib_without_equivalent(p.user_line, module)
+        if tf1_only:
+            return tf1_only
         note = f" ({f['note']})" if f.get("note") else ""
         return (
             f"`{module}` no longer exists{note}: import from {as_code(f['replacement'])} instead."
@@ -314,7 +317,7 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     by = None if by is None or by.is_user else by
     if "." in module and not separately_installed(module):
         # Python names the first part it cannot find: `top` itself was imported.
-        return _missing_submodule(module, top, by)
+        return _own_function_imported(p, module) or _missing_submodule(module, top, by)
     if top == "google":
         return (
             "`google` is the shared prefix of many packages: install the one this import needs, "
@@ -374,6 +377,9 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
             f"The module `{top}` is not installed in this kernel's environment: run "
             f"`{install}`{renamed}{note} in a cell, then restart the kernel."
         )
+    elsewhere = _imported_from_a_module(p, module) if by is None else ""
+    if elsewhere:
+        return elsewhere
     # A name nbcrash does not know: a package, or a file or folder of the user's project.
     own = (
         f"if `{top}` is your project's file or folder, put it next to the notebook (or add its "
@@ -549,6 +555,72 @@ def _looks_local(p: ParsedError, top: str) -> bool:
     return bool(PROJECT_NAMES.search(top) or dotted or _PROJECT_SETUP.search(p.user_code))
 
 
+# The tf.contrib modules that have a TF2 home (tf.keras, tf.data, tf_slim, tensorflow-addons,
+# tensorflow-probability): the others (`graph_editor`, `tensor_forest`) left no replacement.
+_CONTRIB_WITH_EQUIVALENT = frozenset(
+    {
+        "layers", "slim", "rnn", "seq2seq", "legacy_seq2seq", "cudnn_rnn", "opt", "image", "crf",
+        "losses", "metrics", "learn", "keras", "data", "distributions", "lite", "eager",
+        "summary", "tpu", "framework", "estimator", "training", "nn", "tensorboard",
+    }
+)  # fmt: skip
+
+
+def _contrib_without_equivalent(line: str, module: str) -> str:
+    """The hint for a `tensorflow.contrib` module that TF2 gave no equivalent
+    (`import tensorflow.contrib.graph_editor as ge`): the code needs TensorFlow 1.x. "" when the
+    line names no contrib module or one with a TF2 home."""
+    if module != "tensorflow.contrib":
+        return ""
+    m = re.search(
+        r"tensorflow\.contrib\.(\w+)|from\s+tensorflow\.contrib\s+import\s+\(?\s*(\w+)", line
+    )
+    part = (m.group(1) or m.group(2)) if m else ""
+    if not part or part in _CONTRIB_WITH_EQUIVALENT:
+        return ""
+    return (
+        f"`tensorflow.contrib` was removed in TensorFlow 2.0, and `contrib.{part}` has no TF2 "
+        "replacement: this code needs TensorFlow 1.x (`tensorflow<2`, on Python 3.7 or older), "
+        "or a rewrite without it."
+    )
+
+
+def _own_function_imported(p: ParsedError, module: str) -> str:
+    """`import nltk.get_word_features` where a cell of the notebook has `def get_word_features`:
+    the user's own function, imported as if it were a submodule of the library. "" otherwise."""
+    last = module.rsplit(".", 1)[-1]
+    code, whole = seen_code(p)
+    if not whole or not re.search(rf"^[ \t]*(?:def|class)[ \t]+{re.escape(last)}\b", code, re.M):
+        return ""
+    return (
+        f"`{last}` is a function of this notebook (a cell defines it), not a module of "
+        f"`{module.split('.')[0]}`: remove this import and run the cell that defines `{last}`."
+    )
+
+
+def _imported_from_a_module(p: ParsedError, module: str) -> str:
+    """`import input_data` where another cell writes `from tensorflow.examples.tutorials.mnist
+    import input_data`: the name is a member of that module, not a package of its own. ""
+    otherwise."""
+    if "." in module:
+        return ""
+    code, whole = seen_code(p)
+    source = imported_from(code, module) if whole else ""
+    if not source or source.split(".")[0] == module:
+        # `from TwitterAPI import TwitterAPI`: the package of that name is what is missing
+        return ""
+    hint = (
+        f"`{module}` is no package of its own: other cells of this notebook import it as "
+        f"`from {source} import {module}`; use that import."
+    )
+    gone = lookup_module(source)
+    if gone is not None:
+        hint += (
+            f" If that import fails, its module is gone from your version: use {as_code(gone.use)}."
+        )
+    return hint
+
+
 def _missing_submodule(module: str, top: str, by: Frame | None) -> str:
     """`top` imported fine but `module` does not exist in it."""
     lib = (by.package or by.library) if by is not None and by.library else ""
@@ -586,6 +658,14 @@ def _missing_submodule(module: str, top: str, by: Frame | None) -> str:
         return (
             f"`{module}` is an internal module of `{top}`, which moves between versions: "
             f"import the same thing from `{top}`'s public API instead (see its documentation)."
+        )
+    if not is_known_module(top):
+        # `top` imported, but it may as well be a folder of the user's project as a package
+        return (
+            f"`{top}` is found but has no submodule `{module}`: if `{top}` is your project's "
+            f"folder, run the notebook from the folder that holds it (or add that folder to "
+            f"`sys.path`) and check that `{top}` holds `{module.split('.')[1]}`; if it is a "
+            "package, check the spelling and its version."
         )
     return (
         f"`{top}` is installed but has no submodule `{module}`: check the spelling first. If it "

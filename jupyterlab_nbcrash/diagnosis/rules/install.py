@@ -8,7 +8,7 @@ import re
 import sys
 from functools import lru_cache
 
-from .module_names import misspelt_module, pip_name
+from .module_names import PROJECT_NAMES, is_known_module, misspelt_module, pip_name
 from .tables.removed_apis import lookup_module
 
 # A line that installs packages: `!pip install x`, `%pip install -q x==1.0`, `!conda install x`.
@@ -56,6 +56,15 @@ def install_not_taken_hint(module: str, line: str, where: str, ran: str = "befor
     "after" it or "not" at all (run it first), or "" when the notebook does not tell."""
     top = module.split(".")[0]
     pip = pip_name(module)
+    if PROJECT_NAMES.search(top) and not is_known_module(top):
+        # `src`, `utils`: most often a folder of the project the notebook came from, which no
+        # install gives; a package of that name is usually another one
+        return (
+            f"`{line}` in {where} installs a package named `{top}`, but `{top}` is most often a "
+            "folder of the notebook's own project, which no install gives: run the notebook from "
+            f"the folder that holds `{top}` (or add that folder to `sys.path`), then restart the "
+            "kernel."
+        )
     if _norm(pip) != _norm(top) and not re.search(rf"(?<![\w-]){re.escape(pip)}\b", line, re.I):
         # Installed by its import name, which is another package's pip name (or none): running
         # that line first, as the hint below says, would not give the module either.

@@ -258,6 +258,17 @@ def special_name_hint(p: ParsedError, name: str) -> str | None:
             f"`*{'*' if name == 'kwargs' else ''}{name}` was copied from the function's "
             "signature: remove it from the call, and pass the arguments you need by name."
         )
+    prose = _prose_line(p.user_line, name)
+    if prose:
+        return prose
+    python2 = _python2_encoding_idiom(p, name)
+    if python2:
+        return python2
+    if name in ("python", "python3") and re.search(rf"\b{name}\s*\.\s*(?:__)?version", p.user_line):
+        return (
+            f"`{name}` is no module or variable: for Python's version, use `sys.version` (after "
+            "`import sys`) or `platform.python_version()`."
+        )
     if deletes_name(p.user_line, name):
         return (
             f"`{name}` is already undefined here, so `del` has nothing to delete: drop that "
@@ -270,6 +281,34 @@ def special_name_hint(p: ParsedError, name: str) -> str | None:
             "the `del`, or move it below the last use."
         )
     return name_slip(p, name)
+
+
+def _prose_line(line: str, name: str) -> str:
+    """The hint when the failing line is the name alone and the name has no ASCII letter
+    (`定义卷积函数`): words of a human language, most often a note that lost its `#`. Said with
+    both readings, since a variable may bear such a name too. "" otherwise."""
+    if line.strip() != name or any(c.isascii() for c in name):
+        return ""
+    return (
+        f"`{name}` stands alone on its line, as words would: if it is a note, make it a comment "
+        f"(`# {name}`); if it is a variable, assign it first."
+    )
+
+
+def _python2_encoding_idiom(p: ParsedError, name: str) -> str:
+    """`reload(sys)` (then `sys.setdefaultencoding("utf-8")`): Python 2's way to change the
+    default encoding, which Python 3 neither has nor needs. "" otherwise."""
+    if name != "reload" or not re.search(r"\breload\s*\(\s*sys\s*\)", p.user_line):
+        return ""
+    if "setdefaultencoding" not in p.user_code:
+        return (
+            "`reload(sys)` is Python 2's way to reach `sys.setdefaultencoding`, which Python 3 "
+            "does not have (its text is Unicode already): delete that line."
+        )
+    return (
+        "`reload(sys)` and `sys.setdefaultencoding(...)` are a Python 2 idiom to change the "
+        "default encoding; Python 3's text is Unicode already: delete both lines."
+    )
 
 
 def _inside_other_code(p: ParsedError, name: str, frame: Frame) -> str:
