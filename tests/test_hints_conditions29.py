@@ -152,7 +152,14 @@ def test_a_function_of_an_imported_modules_submodule_is_no_class_called_bare():
         "lr = tf.train.exponential_decay(0.1, step, 0.9)"
     )
     text = _crash("TypeError", DECAY, cell)
-    assert "class itself" not in text and "'decay_rate'" in text, text
+    assert "class itself" not in text and "`decay_rate=...`" in text, text
+    assert "your 3 positional values fill its first 3 parameters" in text, text
+
+
+def test_one_positional_value_fills_no_other_parameter():
+    message = "scale() missing 1 required positional argument: 'factor'"
+    text = _crash("TypeError", message, "import numpy as np\nout = np.scale(xs)")
+    assert "fill its first" not in text and "'factor'" in text, text
 
 
 def test_a_method_of_an_object_of_the_users_may_still_be_called_on_its_class():

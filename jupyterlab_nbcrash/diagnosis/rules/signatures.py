@@ -113,7 +113,29 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"`{short}()` needs {missing}: pass {them}, or if `{obj}` should hold something else, "
             f"create that in this cell before calling `{short}()`."
         )
+    filled = _positional_values(p.user_line, short)
+    if filled >= 2 and " and " not in missing:
+        # `f(0.5, step, 0.95)` missing 'decay_rate': the values fill the parameters in order,
+        # so the one meant for it may sit in the place of another
+        name = missing.strip("'")
+        return (
+            f"`{func}()` needs {missing}: your {filled} positional values fill its first "
+            f"{filled} parameters in order (`help({short})`), so if one was meant for {missing}, "
+            f"pass it by name (`{name}=...`)."
+        )
     return f"`{func}()` needs {missing}: pass {them} in the call."
+
+
+def _positional_values(line: str, short: str) -> int:
+    """How many positional arguments the line's call of ``short`` passes; 0 when it unpacks
+    (`*args`, `**kw`) or is not closed on the line."""
+    call = re.search(rf"(?<![\w])(?:[\w.]+\.)?{re.escape(short)}\s*\(", line)
+    if call is None:
+        return 0
+    arguments = call_arguments(line[call.start() :])
+    if any(a.startswith("*") for a in arguments):
+        return 0
+    return sum(1 for a in arguments if not re.match(r"[A-Za-z_]\w*\s*=(?!=)", a))
 
 
 def _is_module(name: str, code: str) -> bool:
