@@ -257,10 +257,22 @@ def _cancelled(parsed: ParsedError) -> str:
     )
 
 
+# A line of the message that is a pip command of its own ("    $ pip install -U kaleido").
+_PIP_LINE = re.compile(r"^[ \t]*(?:\$[ \t]*)?(pip3? install [\w.\[\]=<>~ -]+?)[ \t]*$", re.M)
+# ImageMagick's refusal of a format its policy.xml forbids (Wand's PolicyError).
+_IMAGEMAGICK_POLICY = re.compile(r"not allowed by the security policy [`'\"](\w+)'")
+# pickle found another class under the class's name: the class was defined again.
+_REDEFINED_CLASS = re.compile(r"Can't pickle <class '([\w.]+)'>: it's not the same object as")
+
+
 def _known_failure(parsed: ParsedError, said: str) -> str:
     """Failures whose message says more than "a connection or a program failed": a program that
     was found and exited at once, a WebSocket used while not open, a scraper or reader that a
-    site's changes broke."""
+    site's changes broke, a package the message gives the pip command for, a format ImageMagick's
+    policy forbids, a class pickle cannot find as it was."""
+    told = _install_told(parsed) or _policy_refused(parsed) or _class_redefined(parsed)
+    if told:
+        return told
     if "unexpectedly exited" in said and "status code was" in said:
         # Selenium's words for a driver it found and started, which then exited
         return (
@@ -295,6 +307,49 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "more (retrying does not help): download the prices with `yfinance` instead."
         )
     return ""
+
+
+def _install_told(parsed: ParsedError) -> str:
+    """The message gives the pip command of a package it needs, on a line of its own (not the
+    command line of a shell run that failed: that one is what failed)."""
+    command = _PIP_LINE.search(parsed.message[:2_000])
+    if command is None or parsed.ename == "CalledProcessError":
+        return ""
+    return (
+        f"The message names the package to install: `%{command.group(1)}` in a cell, then "
+        "restart the kernel."
+    )
+
+
+def _policy_refused(parsed: ParsedError) -> str:
+    """ImageMagick (through Wand) refused a format its security policy forbids: the machine's
+    `policy.xml`, not the values passed, decides it."""
+    refused = _IMAGEMAGICK_POLICY.search(parsed.message[:1_000])
+    if refused is None:
+        return ""
+    name = refused.group(1)
+    other = " (`pdf2image`)" if name.upper() == "PDF" else ""
+    return (
+        f"ImageMagick's security policy on this machine forbids {name} files, not a value of "
+        f"yours: allow them in its `policy.xml` (e.g. `/etc/ImageMagick-6/policy.xml`: "
+        f'`rights="read|write"` on the line with `pattern="{name}"`), or read them with another '
+        f"tool{other}."
+    )
+
+
+def _class_redefined(parsed: ParsedError) -> str:
+    """pickle looks a class up by its name and found another object there: the class was
+    defined again (a cell re-run, `importlib.reload`, `%autoreload`) after the objects were
+    made from it."""
+    redefined = _REDEFINED_CLASS.search(parsed.message[:1_000])
+    if redefined is None:
+        return ""
+    name = redefined.group(1).split(".")[-1]
+    return (
+        f"pickle finds another `{name}` under that name than the class your objects were made "
+        "from, because the class was defined again after they were made (a re-run cell, "
+        "`importlib.reload`, `%autoreload`): restart the kernel and run the cells once, in order."
+    )
 
 
 # Selenium 3 ends every message with "(Driver info: chromedriver=2.40 ...)": naming the driver

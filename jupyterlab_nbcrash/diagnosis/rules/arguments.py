@@ -12,8 +12,16 @@ from ..where import failing_call, raised_by_the_line
 from .accepted_values import value_not_accepted_words
 from .base import RuleMatch, Template, group_facts, named, pattern_rule, user_calls
 from .pil_images import fromarray_facts, fromarray_words
-from .plot_values import refused_plot_value_words
-from .signatures import INTERNAL_FUNCTION, defines_method, keyword_call, missing_arguments_words
+from .plot_values import refused_plot_value_words, subplot_index_from_items
+from .signatures import (
+    INTERNAL_FUNCTION,
+    defines_method,
+    keyword_call,
+    missing_arguments_words,
+    replaced_warn,
+    target_encoder_as_a_step,
+    values_meant_as_one_sequence,
+)
 from .tables.removed_apis import lookup_kwarg
 from .validation_errors import parameter_validation_words, pydantic_words
 
@@ -412,11 +420,25 @@ def _frame_keyword_on_another_type(p, func: str, kw: str) -> str:
 _KERAS_PACKAGES = ("keras", "tensorflow", "tf_keras")
 
 
+def _keyword_passer(p, kw: str) -> str | None:
+    """The library whose frame passes ``kw``: the last one, unless its line only hands on the
+    `**kwargs` it was given (msgpack_numpy's `Packer(**kwargs)`); then the caller above it whose
+    line names `kw=`. None when no shown line names it."""
+    for frame in reversed(p.frames):
+        if frame.is_user:
+            return None
+        if re.search(rf"(?<![\w.]){re.escape(kw)}\s*=(?!=)", frame.failing_line):
+            return frame.library
+        if not re.search(r"\*\*\w", frame.failing_line):
+            return frame.library
+    return None
+
+
 def _keyword_passed_by_a_library(p, func: str, kw: str) -> str:
     """A library's call of another function refused a keyword: the last library frame names who
     passes it. Keras rebuilding a saved model is the one case where a file, not the code, does."""
     owner = f"`{func}()`" if func else "a function"
-    passer = p.frames[-1].library if p.frames else None
+    passer = _keyword_passer(p, kw)
     if not passer or passer in _KERAS_PACKAGES:
         keras = any(fr.library in _KERAS_PACKAGES for fr in p.frames)
         example = " (e.g. a model saved with another Keras version)" if keras else ""
@@ -525,6 +547,10 @@ def _wrong_positional_arguments(p, f):
     when the user's code defines that method."""
     func = f.get("function", "the function")
     short = func.split(".")[-1]
+    # Calls a library makes itself, whose cause the message's own names tell.
+    inside = target_encoder_as_a_step(p, func, f.get("given", "")) or replaced_warn(p, func, f)
+    if inside:
+        return inside
     called = re.search(rf"(?<!\w){re.escape(short)}\s*\(", p.user_line)
     if not called and not raised_by_the_line(p):
         return None
@@ -594,8 +620,12 @@ def _missing_for_a_known_api(p, func: str, missing: str) -> str:
 
 def _too_many_told_by_the_line(p, short: str, takes: str, given: str) -> str:
     """Too many positional arguments, where the line says why: a starred argument unpacked more
-    values than the function takes, a torch layer given its input data at construction, or an
-    `__init__` that takes nothing besides `self` (no optional ones to pass by name)."""
+    values than the function takes, a torch layer given its input data at construction, an
+    `__init__` that takes nothing besides `self` (no optional ones to pass by name), or bare
+    values meant as one sequence."""
+    values = values_meant_as_one_sequence(p.user_line, short, given)
+    if values:
+        return values
     star = re.search(r"\(\s*\*(?!\*)\s*([\w.]+)", p.user_line)
     if star and short != "__init__":
         return (
@@ -812,7 +842,10 @@ def _torch_device_string(p, f):
 
 def _plot_value_rejected(p, f):
     """When: the message says which value a plotting call refused; the wording follows it."""
-    return refused_plot_value_words(p.message, f.get("detail", ""))
+    # the loop around the failing line is in the crashing cell
+    return subplot_index_from_items(
+        p.message, p.user_line, p.user_code
+    ) or refused_plot_value_words(p.message, f.get("detail", ""))
 
 
 def _none_passed_to_library(p, f):

@@ -139,11 +139,29 @@ def _not_fitted(p, f):
         who = f"`{owner}`" + (f" ({est})" if est else "")
     else:
         who = f"The {est or 'model'}"
+    if owner and _loaded_from_a_file(p, owner):
+        # Fitting a loaded object anew makes features the saved model never saw.
+        return (
+            f"{who} was loaded from a file that holds it unfitted: it was saved before its "
+            "`.fit(...)` (or another object was saved). Save it again after fitting it, where the "
+            "model was trained, and load that file; fitting it anew here would not match the model."
+        )
     return (
         f"{who} has not been fitted: call `.fit(...)` on this same object before "
         "predict/transform (a new or re-created estimator starts unfitted, and so does one saved "
         "before fitting)."
     )
+
+
+_LOADS = r"(?:pickle|joblib|dill|cloudpickle|cPickle|pkl)\.loads?|load"
+
+
+def _loaded_from_a_file(p, owner: str) -> bool:
+    """Every assignment of ``owner`` the code seen makes is a `pickle.load(...)` (or joblib's,
+    dill's, a bare `load(...)`): the object is what the file holds."""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    values = re.findall(rf"^\s*{re.escape(owner)}\s*=(?!=)\s*(.+)$", code, re.M)
+    return bool(values) and all(re.match(rf"(?:{_LOADS})\s*\(", v) for v in values)
 
 
 def _keras_not_built(p, f):

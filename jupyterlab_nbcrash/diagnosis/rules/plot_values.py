@@ -6,11 +6,42 @@ from __future__ import annotations
 import math
 import re
 
+from ..where import call_arguments
+
+
+def subplot_index_from_items(message: str, line: str, code: str) -> str:
+    """A subplot index out of the grid, computed from a loop variable that walks the items of a
+    sequence (`for i in picks:`), not a count (`range`): the items may be data indices, which
+    are no grid positions; both readings, since the items could be positions in a small grid."""
+    num = _SUBPLOT_NUM.search(message)
+    call = re.search(r"(?<![\w])subplot\s*\(", line)
+    if num is None or call is None:
+        return ""
+    arguments = call_arguments(line[call.start() :])
+    index = arguments[2] if len(arguments) >= 3 else ""
+    for name in dict.fromkeys(re.findall(r"(?<![\w.])[A-Za-z_]\w*", index)):
+        loops = set(re.findall(rf"^\s*for\s+{re.escape(name)}\s+in\s+(.+?)\s*:\s*$", code, re.M))
+        # one loop over a plain name's items (`range(n)` counts, and two loops leave it open)
+        loop = re.fullmatch(r"[\w.]+", next(iter(loops))) if len(loops) == 1 else None
+        if loop:
+            items = loop.group(0)
+            return (
+                f"The subplot index must be between 1 and {num.group(1)} (rows × columns of the "
+                f"grid), not {num.group(2)}: `{name}` takes the values of `{items}`, not grid "
+                f"positions; if those are data indices, loop with `for j, {name} in "
+                f"enumerate({items})` and give `subplot` the position `j + 1`, else make the grid "
+                "large enough."
+            )
+    return ""
+
+
+_SUBPLOT_NUM = re.compile(r"num must be (?:an integer with )?1 <= num <= (\d+), not (\S+)")
+
 
 def refused_plot_value_words(message: str, detail: str) -> str | None:
     """The hint for the value a plotting library refused (``detail``: the message's sentence the
     rule caught), or None when the message does not say which."""
-    num = re.search(r"num must be (?:an integer with )?1 <= num <= (\d+), not (\S+)", message)
+    num = _SUBPLOT_NUM.search(message)
     if num:
         return (
             f"The subplot index must be between 1 and {num.group(1)} (rows × columns of the "

@@ -76,8 +76,10 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"the function itself, drop the `(...)` (`={short}`), or use a class that takes "
             "these options."
         )
-    method_call = re.search(rf"(\w+)\.{re.escape(short)}\s*\(\s*[^)\s]", p.user_line)
-    obj = method_call.group(1) if method_call else ""
+    method_call = re.search(rf"([\w.]*?)(\w+)\.{re.escape(short)}\s*\(\s*[^)\s]", p.user_line)
+    obj = method_call.group(2) if method_call else ""
+    # `tf.train.exponential_decay(...)`: an attribute of a module (`tf`), no object of the user's.
+    root = method_call.group(1).split(".")[0] if method_call and method_call.group(1) else obj
     # The class bound without `()` in this cell or another one of the notebook.
     code = "\n".join((p.user_code, *p.notebook_code))
     cls = re.search(rf"^\s*{re.escape(obj)}\s*=\s*([A-Z][\w.]*)\s*$", code, re.M) if obj else None
@@ -97,9 +99,7 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"then `obj.{short}(...)`)."
         )
     # A module (imported in any cell, or a standard one such as `re`) is no class to call.
-    imported = obj in _STDLIB_MODULES or re.search(
-        rf"\bimport\s+[\w.]+(?:\s+as\s+{re.escape(obj)}|(?<=\b{re.escape(obj)}))\b", code
-    )
+    imported = _is_module(root, code) if root != obj else _is_module(obj, code)
     if obj and "." not in func and "(pos " not in p.message and not imported:
         return (
             f"`{short}()` got no value for {missing}: pass {them}. If you did, `{obj}` may be "
@@ -113,7 +113,39 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"`{short}()` needs {missing}: pass {them}, or if `{obj}` should hold something else, "
             f"create that in this cell before calling `{short}()`."
         )
+    filled = _positional_values(p.user_line, short)
+    if filled >= 2 and " and " not in missing:
+        # `f(0.5, step, 0.95)` missing 'decay_rate': the values fill the parameters in order,
+        # so the one meant for it may sit in the place of another
+        name = missing.strip("'")
+        return (
+            f"`{func}()` needs {missing}: your {filled} positional values fill its first "
+            f"{filled} parameters in order (`help({short})`), so if one was meant for {missing}, "
+            f"pass it by name (`{name}=...`)."
+        )
     return f"`{func}()` needs {missing}: pass {them} in the call."
+
+
+def _positional_values(line: str, short: str) -> int:
+    """How many positional arguments the line's call of ``short`` passes; 0 when it unpacks
+    (`*args`, `**kw`) or is not closed on the line."""
+    call = re.search(rf"(?<![\w])(?:[\w.]+\.)?{re.escape(short)}\s*\(", line)
+    if call is None:
+        return 0
+    arguments = call_arguments(line[call.start() :])
+    if any(a.startswith("*") for a in arguments):
+        return 0
+    return sum(1 for a in arguments if not re.match(r"[A-Za-z_]\w*\s*=(?!=)", a))
+
+
+def _is_module(name: str, code: str) -> bool:
+    """``name`` is a module: imported in the code seen (`import x`, `import y as x`), or a
+    standard one such as `re`."""
+    return name in _STDLIB_MODULES or bool(
+        re.search(
+            rf"\bimport\s+[\w.]+(?:\s+as\s+{re.escape(name)}|(?<=\b{re.escape(name)}))\b", code
+        )
+    )
 
 
 def _made_in_another_cell(p, func: str) -> tuple[str, str] | None:
@@ -133,3 +165,95 @@ def _made_in_another_cell(p, func: str) -> tuple[str, str] | None:
     if assigned or re.search(rf"\b{re.escape(cls.split('.')[-1])}\b", cell):
         return None
     return cls.split(".")[-1], obj
+
+
+# Classes whose `fit`/`fit_transform` take the target alone (`fit_transform(y)`): a Pipeline or a
+# ColumnTransformer calls its steps with `(X, y)`.
+_TARGET_ENCODERS = ("LabelEncoder", "LabelBinarizer", "MultiLabelBinarizer")
+_STEP_CALLERS = ("pipeline", "compose")
+
+
+def target_encoder_as_a_step(p, func: str, given: str) -> str:
+    """`LabelEncoder.fit_transform() takes 2 positional arguments but 3 were given` raised where
+    scikit-learn calls a step with `(X, y)`: the encoder of a target was made a feature step.
+    Without the class in the message (Python before 3.10), only when the code builds one."""
+    cls, _, short = func.rpartition(".")
+    if given != "3" or short not in ("fit", "fit_transform"):
+        return ""
+    if not any(f.library == "sklearn" and _in_step_caller(f.filename) for f in p.frames):
+        return ""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    named = cls.split(".")[-1] if cls else ""
+    if not named:
+        named = next((c for c in _TARGET_ENCODERS if f"{c}(" in code), "")
+    if named not in _TARGET_ENCODERS:
+        return ""
+    return (
+        f"`{named}` encodes a target (`{short}(y)` takes y alone), but a Pipeline or "
+        "ColumnTransformer calls each step with `(X, y)`: for feature columns use "
+        "`OrdinalEncoder` (or `OneHotEncoder`) there, and encode the target outside it."
+    )
+
+
+def _in_step_caller(filename: str) -> bool:
+    """A file of scikit-learn's that runs the steps of a Pipeline or a ColumnTransformer."""
+    parts = re.split(r"[\\/]", filename)
+    return any(part.split(".")[0] in _STEP_CALLERS for part in parts[-2:])
+
+
+def replaced_warn(p, func: str, facts) -> str:
+    """`warn() takes 0 positional arguments but 2 were given` at a `warnings.warn(...)` call:
+    Python's `warnings.warn` takes the message by position, so something run in this kernel
+    replaced it (code that hides warnings does). Whose line replaced it, the code seen tells
+    only when it is the user's."""
+    if func != "warn" or facts.get("kind") != "too_many" or facts.get("takes") not in ("0", "no"):
+        return ""
+    last = p.frames[-1] if p.frames else None
+    if last is None or not re.search(r"(?<![\w.])(?:warnings\.)?warn\(", last.failing_line):
+        return ""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    if re.search(r"^\s*warnings\.warn\s*=(?!=)", code, re.M):
+        return (
+            "A cell of yours replaces `warnings.warn` (`warnings.warn = …`) with a function that "
+            "takes no positional argument, so every ordinary warning now fails: remove that line "
+            "(`warnings.filterwarnings('ignore')` hides warnings safely) and restart the kernel."
+        )
+    who = f"`{last.library}`'s" if last.library else "an ordinary"
+    called = next((f.library for f in p.frames if not f.is_user and f.library), None)
+    perhaps = (
+        f" (perhaps `{called}`, which you called)" if called and called != last.library else ""
+    )
+    return (
+        f"`warnings.warn` is not Python's own here: code run in this kernel replaced it with a "
+        f"`warn()` that takes no positional argument, so {who} warning fails. Look for "
+        f"`warnings.warn = …` in your cells; else upgrade the library that replaces it{perhaps} "
+        "and restart the kernel."
+    )
+
+
+# Functions whose first parameter takes all the values at once (`np.array([1, 2, 3])`).
+_ONE_SEQUENCE = frozenset(
+    {"array", "asarray", "asanyarray", "Series", "tensor", "matrix"}
+    | {"mean", "median", "std", "var", "sum", "prod", "average"}
+)
+_LITERAL = re.compile(r"-?\d+(?:\.\d*)?(?:e-?\d+)?|'[^']*'|\"[^\"]*\"")
+
+
+def values_meant_as_one_sequence(line: str, short: str, given: str) -> str:
+    """`np.array(1, 2, 3, 4, 5)`: bare values, each its own argument, given to a function whose
+    first parameter takes them all as one sequence."""
+    if short not in _ONE_SEQUENCE or not given.isdigit():
+        return ""
+    call = re.search(rf"(?<![\w.])((?:\w+\.)*{re.escape(short)})\s*\(", line)
+    if call is None:
+        return ""
+    values = call_arguments(line[call.start() :])
+    if len(values) < 3 or len(values) != int(given):
+        return ""
+    if not all(_LITERAL.fullmatch(v) for v in values):
+        return ""
+    function = call.group(1)
+    return (
+        f"`{function}()` got {given} separate values, each its own argument, where it takes them "
+        f"all as one sequence: put them in a list, `{function}([{', '.join(values)}])`."
+    )

@@ -397,14 +397,38 @@ def _text_into_a_model(p, value: str | None) -> str:
             f"`{call.text}` is given `{first}`, the labels, where it needs the features: pass "
             "the X data (e.g. `X_test`); the labels are what it predicts."
         )
-    if _a_sentence(value):
+    if _a_sentence(value) and _plainly_prose(value):
         # A vectorizer makes columns of numbers from it.
         return (
             f"`{call.text}` got free text (a column of sentences), which no conversion turns "
             "into a number: make features of it first with a vectorizer (`CountVectorizer` or "
             "`TfidfVectorizer`, `.fit_transform` on the text column)."
         )
+    if _a_sentence(value):
+        # Five words without a sentence's end may as well be one category of a few
+        # ('Native- Born in the United States'): one value does not tell which.
+        return (
+            f"`{call.text}` got text like {_quoted(value)}, which no conversion turns into a "
+            "number: if its column holds a few repeated categories, one-hot encode it "
+            "(`pd.get_dummies` or `OneHotEncoder`); if free text, make features with a vectorizer "
+            "(`TfidfVectorizer`)."
+        )
     return ""
+
+
+def _plainly_prose(value: str) -> bool:
+    """Text that reads as a sentence, not a category's label: it ends as a sentence does, runs to
+    ten words or more, or holds a verb or pronoun of everyday sentences, which labels seldom do
+    ('was', 'I')."""
+    text = value.strip()
+    words = {w.strip(".,;:!?'\"()").lower() for w in text.split()}
+    return text.endswith((".", "!", "?")) or len(words) >= 10 or bool(words & _SENTENCE_WORDS)
+
+
+_SENTENCE_WORDS = frozenset(
+    {"is", "was", "are", "were", "be", "been", "am", "have", "has", "had", "do", "does", "did"}
+    | {"i", "you", "we", "they", "my", "it", "this", "not", "very", "will", "would", "can"}
+)
 
 
 def _split_piece(p) -> str:
