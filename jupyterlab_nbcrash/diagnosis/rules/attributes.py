@@ -1191,6 +1191,9 @@ def _array_attribute(p: ParsedError, f) -> str:
         close = _close_member(p, "ndarray", attr)
         if close:
             return f"A NumPy array has no `{attr}`. Did you mean {close}?"
+        tensor = _tensor_method_of_an_array(p, attr)
+        if tensor:
+            return tensor
     if owner == "tuple" and attr in NDARRAY:
         # A tuple is as often several results returned together (`(x, y)`, a model's
         # outputs) as numbers: converting the first kind would not give the array meant.
@@ -1211,6 +1214,22 @@ def _array_attribute(p: ParsedError, f) -> str:
     if owner == "list" and attr in NDARRAY:
         return f"A Python {owner} has no `.{attr}`: convert it first with `np.array(...)`."
     return ""
+
+
+def _tensor_method_of_an_array(p: ParsedError, attr: str) -> str:
+    """`seq.to(device)` of a NumPy array in a notebook that imports torch: the code expects a
+    tensor there (`.to`, `.cuda`, `.unsqueeze` are PyTorch's), and the value is still an array."""
+    if attr not in MEMBERS["Tensor"] or attr in NDARRAY or attr == "numpy":
+        return ""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    if not re.search(r"^\s*(?:import|from)\s+torch\b", code, re.M):
+        return ""
+    name = object_of(p, attr) or "x"
+    return (
+        f"`{name}` is a NumPy array, and `.{attr}` is a PyTorch tensor's: convert it to a tensor "
+        f"first (`torch.from_numpy({name})`, or `torch.tensor(...)` where the data is made or "
+        "passed)."
+    )
 
 
 def _generic_attribute(p: ParsedError, f) -> str:

@@ -731,8 +731,9 @@ def _indexed_method(p, t: str) -> str:
     dotted = re.findall(r"\.(\w+)\s*\[", _code_only(p.user_line))
     builtin = _indexed_builtin(p) if t == "builtin_function_or_method" and not dotted else ""
     if builtin:
-        names = set(re.findall(r"\b[A-Za-z_]\w*", p.user_code))
-        close = [n for n in names if spelled_alike(builtin, n) and not hasattr(builtins, n)]
+        names = set(re.findall(r"\b[A-Za-z_]\w*", p.user_code)) - set(dir(builtins))
+        # `id` for `idx`: a short name one letter short of a name the code uses
+        close = [n for n in names if spelled_alike(builtin, n) or n[:-1] == builtin]
         meant = f" (did you mean `{close[0]}`?)" if len(close) == 1 else ""
         return (
             f"`{builtin}` is Python's built-in function here, not a variable of yours, and it "
