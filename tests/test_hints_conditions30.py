@@ -2,8 +2,9 @@
 thirteenth audit): a column made the index, a Series attribute asked of a DataFrame, a module's
 name read through one of its functions, a misspelt OpenCV function, an object the notebook made
 read inside a library, a user's class lacking a method a library calls, a function's local
-"replaced on a re-run", quoted words and joined text in arithmetic, `key='name'`, an indexed
-builtin, a library's own unhashable object, and Keras's list of the arguments a layer received.
+"replaced on a re-run", a NumPy array given a tensor's method, quoted words and joined text in
+arithmetic, `key='name'`, an indexed builtin, a library's own unhashable object, and Keras's list
+of the arguments a layer received.
 
 Each condition is paired: a crash where the new hint must speak, and one where it must not.
 Crashes are written here by hand in the libraries' wording and IPython 8's layout, never copied
@@ -188,6 +189,20 @@ def test_a_functions_local_is_not_replaced_by_a_rerun():
     assert "ran before" not in text, text
 
 
+def test_an_array_given_a_tensors_method_in_a_torch_notebook_is_converted():
+    message = "'numpy.ndarray' object has no attribute 'to'"
+    functions = [(7, "predict", "seq = seq.to(device)")]
+    cells = ["import torch"]
+    text = _hint("AttributeError", message, "predict(model, [data])", (), cells, functions)
+    assert "torch.from_numpy(seq)" in text, text
+
+
+def test_an_array_without_torch_in_sight_gets_no_tensor():
+    message = "'numpy.ndarray' object has no attribute 'to'"
+    text = _hint("AttributeError", message, "y = x.to(device)", cells=["import numpy as np"])
+    assert "torch" not in text, text
+
+
 def test_a_cells_own_name_is_replaced_by_a_rerun():
     message = "'numpy.ndarray' object has no attribute 'values'"
     text = _hint("AttributeError", message, "X = X.values")
@@ -282,6 +297,7 @@ def test_a_builtins_name_indexed_is_a_slip_in_the_name():
     functions = [(8, "Model.generate", "cond = id[:, -8:]")]
     text = _hint("TypeError", message, "out = model.generate(idx, 10)", functions=functions)
     assert "`id` is Python's built-in" in text and "call it first" not in text, text
+    assert "did you mean `idx`?" in text, text
 
 
 def test_a_method_indexed_is_still_called_first():
