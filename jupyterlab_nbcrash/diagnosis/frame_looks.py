@@ -96,6 +96,29 @@ def library_to_library_look(parsed: ParsedError) -> str:
     )
 
 
+# Keras 3 heads a layer's error so ("Exception encountered when calling BasicDecoder.call()");
+# Keras 2 wrote "... when calling layer 'x' (type Y)".
+_KERAS3_CALL = re.compile(r"Exception encountered when calling [\w.]+\.call\(\)")
+# Libraries made for Keras 2 that never had a release for Keras 3 (tensorflow-addons ended in 2024).
+_KERAS2_ONLY = frozenset({"tensorflow_addons"})
+
+
+def keras2_library_look(parsed: ParsedError) -> str:
+    """A layer of a Keras-2-only library failed under Keras 3 (its wording heads the message):
+    whatever the inner error, the library does not support the installed Keras."""
+    if not _KERAS3_CALL.match(parsed.message.lstrip()[:200]):
+        return ""
+    library = next((f.library for f in parsed.frames if f.library in _KERAS2_ONLY), "")
+    if not library:
+        return ""
+    return (
+        f"`{library}` was made for Keras 2, and this error comes from Keras 3 (its wording), "
+        "which it does not support: install `tf-keras` and set "
+        "`os.environ['TF_USE_LEGACY_KERAS'] = '1'` before importing TensorFlow, or use "
+        "TensorFlow 2.15 or older."
+    )
+
+
 _KERAS_TENSOR = re.compile(r"A KerasTensor cannot be used as input to a TensorFlow function")
 _KERAS_PACKAGES = frozenset({"keras", "tensorflow", "tf_keras"})
 

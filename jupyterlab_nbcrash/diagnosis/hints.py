@@ -24,6 +24,7 @@ from .code_slips import code_slip_hint
 from .definitions import seen_code
 from .frame_looks import (
     caught_everything_look,
+    keras2_library_look,
     keras_tensor_in_library_look,
     library_to_library_look,
     own_attribute_look,
@@ -61,7 +62,7 @@ from .rules.module_names import package_for
 from .rules.names import undefined_name_hint
 from .saved_objects import other_version_hint
 from .special_crashes import display_failure, special_hint
-from .text import allowed_values, closest_allowed, literal_argument, named_arguments
+from .text import allowed_values, article, closest_allowed, literal_argument, named_arguments
 from .traceback import GLUE_PACKAGES, ParsedError, strip_ansi
 from .where import MAX_CALL, call_arguments, failing_call, raised_in_user_code
 
@@ -380,7 +381,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     )
     if sparse:  # a value of another kind (sparse, a layer) or an older graph's op: no cast helps
         return sparse
-    legacy = keras_tensor_in_library_look(parsed)
+    legacy = keras_tensor_in_library_look(parsed) or keras2_library_look(parsed)
     if legacy:  # the message's advice is for code the user does not own
         return legacy
     # The user's own `raise` wrote the message: what it asks for is the check's wish, and the
@@ -881,6 +882,16 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
     last = parsed.last_frame
     source = library or (re.split(r"[\\/]", last.filename)[-1] if last is not None else "")
     owner_class = m.group(1).rsplit(".", 1)[-1] if m is not None else ""
+    made = _made_in_notebook(parsed, owner_class)
+    if made and read_inside(parsed, m.group(2)) and not raised_in_user_code(parsed):
+        # `data.x = nn.Embedding(31, 10)` in another cell: the object the library read may be
+        # one the user made and passed, not the library's own.
+        return (
+            f"`.{m.group(2)}` was read inside a library's code, of {article(owner_class)} "
+            f"`{owner_class}`, a kind of object your notebook makes (`{made}`): either one "
+            "reached code that expects another kind of object there (check what you pass), or "
+            "the library's version does not fit your code."
+        )
     if (
         m is not None
         and source.strip()
@@ -913,6 +924,18 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
             "versions fit your code."
         )
     return _LOOK["AttributeError"]
+
+
+def _made_in_notebook(parsed: ParsedError, owner_class: str) -> str:
+    """The call in the notebook's other cells that makes an object of the class (`nn.Embedding(31,
+    10)`), as written, or ""."""
+    if not owner_class[:1].isupper() or not parsed.notebook_code:
+        return ""
+    code = "\n".join(parsed.notebook_code)
+    if owner_class not in code:
+        return ""
+    made = re.search(rf"(?<![\w.])[\w.]*\b{re.escape(owner_class)}\([^()\n]*\)", code)
+    return made.group(0) if made and len(made.group(0)) <= 40 else ""
 
 
 # A NumPy array's `.flags`; pandas objects have `.flags` too (pandas' `Flags`), without them.

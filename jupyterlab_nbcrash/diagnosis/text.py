@@ -338,6 +338,10 @@ def before_valid_list(message: str) -> str:
     return _VALID_LIST.split(message, maxsplit=1)[0]
 
 
+# Keras lists every argument a layer's call received after its error ("Arguments received by
+# BasicDecoder.call(): • initial_state=…"; Keras 2: "Call arguments received by layer …"): the
+# list names what was passed, not what is wrong.
+_KERAS_ARGUMENTS = re.compile(r"^\s*(?:Call a|A)rguments received by ", re.M)
 _OBJECT_REPR = re.compile(r"\b[A-Z]\w*\((?:[^()]|\([^()]*\))*\w+=(?:[^()]|\([^()]*\))*\)")
 
 
@@ -347,7 +351,7 @@ def named_arguments(parsed: ParsedError, arguments, text: str) -> list[str]:
     that follows the message ("Valid properties: … x … y") names none of the user's."""
     # An object's repr (`Tensor("split:0", shape=(), dtype=int32)`) lists its fields, not
     # the call's parameters.
-    text = _OBJECT_REPR.sub("", before_valid_list(text[:4_000]))
+    text = _OBJECT_REPR.sub("", before_valid_list(_KERAS_ARGUMENTS.split(text[:4_000], 1)[0]))
 
     def quoted(name: str) -> bool:
         if name not in text:

@@ -55,6 +55,8 @@ def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
     if m is None or m.group(1) != m.group(2) or in_loop_body(p):
         # In a loop's body an earlier pass, not only an earlier run, may have replaced it.
         return ""
+    if "." not in m.group(1) and _in_a_function(p):
+        return ""  # a function's local name starts afresh on every call, whatever ran before
     if misspelled_member(p.message):
         return ""  # `qm = qm.sort_value(...)`: a slip of every run, not of a second one
     name = m.group(1)
@@ -63,6 +65,13 @@ def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
         f"already holds that result (a `{owner}`), which has no `.{attr}`; re-run the cell that "
         f"creates `{name}` first."
     )
+
+
+def _in_a_function(p: ParsedError) -> bool:
+    """The failing line is in the body of a function of the user's (the deepest frame of a cell
+    is a `def`'s, not the cell's own `<module>` or `<cell line: N>`)."""
+    frame = next((f for f in reversed(p.frames) if f.is_user), None)
+    return frame is not None and bool(re.fullmatch(r"[A-Za-z_][\w.]*", frame.function))
 
 
 def in_loop_body(p: ParsedError) -> bool:

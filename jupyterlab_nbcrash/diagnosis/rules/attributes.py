@@ -17,7 +17,7 @@ from .attribute_reads import (
 )
 from .base import RuleMatch, Template, named
 from .module_names import PROJECT_NAMES, STDLIB_TOPS, is_known_module, pip_name
-from .tables.members import MEMBERS, NDARRAY, NUMPY, PYPLOT
+from .tables.members import CV2, MEMBERS, NDARRAY, NUMPY, PYPLOT, SERIES_ONLY
 from .tables.removed_apis import lookup
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -469,6 +469,9 @@ def _missing_attribute(p, f):
             f"a file or folder named `{top}` in the notebook's folder shadows it, or the install "
             f"is broken (reinstall `{top}`); then restart the kernel."
         )
+    lacking = _own_class_lacks_method(p, owner, attr)
+    if lacking:
+        return lacking
     if read_inside(p, attr):
         return _used_inside(p, f)
     if _private_of_a_library(p, attr):
@@ -634,10 +637,57 @@ def _own_subclass_unset(p: ParsedError, short: str, attr: str) -> str:
     )
 
 
+def _own_class_lacks_method(p: ParsedError, owner: str, attr: str) -> str:
+    """`class Arrow3D(FancyArrowPatch):` in the code seen, and a library's code calls
+    `artist.do_3d_projection()` of it: that version of the library asks classes of that kind
+    for a method the user's class does not define (a recipe written for an older version)."""
+    last = p.last_frame
+    if last is None or last.is_user or not last.library or attr.startswith("_"):
+        return ""
+    if not re.search(rf"\.{re.escape(attr)}\s*\(", last.failing_line):
+        return ""
+    short = owner.rsplit(".", 1)[-1]
+    code = "\n".join((*p.notebook_code, p.user_code))
+    defined = re.search(rf"^\s*class\s+{re.escape(short)}\s*\(\s*([\w.]+)", code, re.M)
+    if not defined or defined.group(1) == "object":
+        return ""
+    base, library = defined.group(1), last.library
+    return (
+        f"Your class `{short}` (a subclass of `{base}`) has no method `{attr}`, which "
+        f"`{library}`'s code calls on it: this version of `{library}` expects such classes to "
+        f"define it; add `{attr}` to your class as its documentation describes, or install the "
+        f"`{library}` version your class was written for."
+    )
+
+
 def _named_by_string(call: str, attr: str) -> bool:
     """`df.apply("sqrt")`: pandas looks the string up as a method of the object."""
     quoted = rf"['\"]{re.escape(attr)}['\"]"
     return bool(re.search(rf"\.(?:apply|agg|aggregate|transform)\(\s*{quoted}", call))
+
+
+# Conventional aliases, for a module whose import the code seen does not show.
+_ALIASES = {"np": "numpy", "pd": "pandas", "plt": "matplotlib.pyplot"}
+# What the functions of those modules return: a name none of these has is no result's.
+_RESULTS = NDARRAY | MEMBERS["DataFrame"] | MEMBERS["Tensor"]
+
+
+def _module_name_through_function(p: ParsedError, name: str, attr: str) -> str:
+    """`np.array.random`: `attr` is a name of the module (`np.random`) that neither the function
+    (`np.array`) nor what such functions return has: the function's name is one too many."""
+    dotted = re.fullmatch(r"([A-Za-z_]\w*)\.(\w+)", name)
+    if dotted is None:
+        return ""
+    alias, function = dotted.groups()
+    code = "\n".join((*p.notebook_code, p.user_code))
+    imported = re.search(rf"^\s*import\s+([\w.]+)\s+as\s+{re.escape(alias)}\s*$", code, re.M)
+    module = imported.group(1) if imported else _ALIASES.get(alias, alias)
+    if attr not in MEMBERS.get(module, ()) or attr in _RESULTS:
+        return ""
+    return (
+        f"`{attr}` is a name of `{alias}` itself, not of its function `{name}` nor of what that "
+        f"returns: write `{alias}.{attr}` (drop `.{function}`)."
+    )
 
 
 def _nan_in_text(attr: str) -> str:
@@ -659,6 +709,9 @@ def _special_owner(p: ParsedError, f) -> str:
             f"{code_name} is assigned with the real code."
         )
     if owner in ("function", "method", "builtin_function_or_method"):
+        through = _module_name_through_function(p, name, attr)
+        if through:
+            return through
         return (
             f"{code_name} is a function, not the object it returns: call it first (e.g. "
             f"`result = {name}(...)`) and use `.{attr}` on the result."
@@ -726,6 +779,8 @@ def _close_member(p: ParsedError, owner: str, attr: str) -> str:
     ``dir()`` of a builtin type or standard module, or read with a dot on the same object
     elsewhere in the cell (`transforms.RandomCrop` for `transforms.randomcrop`)."""
     pool = set(MEMBERS.get(owner, ())) | _builtin_members(owner)
+    if owner.split(".")[0] == "cv2":  # `cv2` or the `cv2.cv2` of older OpenCV wheels
+        pool |= CV2
     name = object_of(p, attr)
     if name and re.fullmatch(r"[\w.]+", name):
         pool |= set(re.findall(rf"(?<![\w.]){re.escape(name)}\.([A-Za-z_]\w*)", p.user_code))
@@ -1029,6 +1084,8 @@ def _pandas_attribute(p: ParsedError, f) -> str:
             f"The column `{spaced}` has a name that a dot cannot read (it stops at `{attr}`): "
             f"write `{name}[{spaced!r}]`."
         )
+    if owner == "DataFrame" and attr in SERIES_ONLY:
+        return _series_attribute(p, attr, called)
     if attr in _MODEL_METHODS and called:
         # `df.predict(...)`: no pandas object has it; the fitted model does.
         return (
@@ -1053,6 +1110,13 @@ def _pandas_attribute(p: ParsedError, f) -> str:
             f"`{attr}` is a row label (in the index), not a column: read the row with "
             f"`{name}.loc['{attr}']`."
         )
+    made_index = _made_the_index(p, attr)
+    if made_index:
+        return (
+            f"The notebook makes `{attr}` the index (`{made_index}`), and an index is no "
+            f"column: if this DataFrame was made so, read it with `{name}.index` (or "
+            f"`{name}.reset_index()` makes it a column again)."
+        )
     columns = [c for c in key_strings(p.user_code) if spelled_alike(attr, c)]
     if columns:
         return (
@@ -1063,6 +1127,32 @@ def _pandas_attribute(p: ParsedError, f) -> str:
         f"The DataFrame has no column or attribute `{attr}`: print `df.columns` (spelling, case, "
         f"spaces); a column is also read with `df['{attr}']`."
     )
+
+
+def _series_attribute(p: ParsedError, attr: str, called: bool) -> str:
+    """`df.hasnans`: a name pandas gives a Series (one column) and not a DataFrame. Unless
+    called, it may also be a column the frame lacks, spelled like that name."""
+    name = object_of(p, attr) or "df"
+    kind = "method" if called else "attribute"
+    use = f"{name}['col'].{attr}{'(...)' if called else ''}"
+    column = "" if called else f"; if you meant a column `{attr}`, print `{name}.columns`"
+    return (
+        f"`{attr}` is {article(kind)} {kind} of a pandas Series (one column), not of a "
+        f"DataFrame: use it on a column, `{use}`{column}."
+    )
+
+
+def _made_the_index(p: ParsedError, attr: str) -> str:
+    """`index_col='Date'` or `set_index('Date')` (so written) when the notebook's code has one:
+    the column became the index, which `df.Date` does not read."""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    if attr not in code:
+        return ""
+    quoted = rf"\[?\s*['\"]{re.escape(attr)}['\"]"
+    made = re.search(rf"\b(index_col)\s*=\s*{quoted}|\.set_index\(\s*{quoted}", code)
+    if made is None:
+        return ""
+    return f"index_col='{attr}'" if made.group(1) else f"set_index('{attr}')"
 
 
 # Methods of models that users call on their data by mistake; pandas has none of them.
@@ -1101,6 +1191,9 @@ def _array_attribute(p: ParsedError, f) -> str:
         close = _close_member(p, "ndarray", attr)
         if close:
             return f"A NumPy array has no `{attr}`. Did you mean {close}?"
+        tensor = _tensor_method_of_an_array(p, attr)
+        if tensor:
+            return tensor
     if owner == "tuple" and attr in NDARRAY:
         # A tuple is as often several results returned together (`(x, y)`, a model's
         # outputs) as numbers: converting the first kind would not give the array meant.
@@ -1121,6 +1214,22 @@ def _array_attribute(p: ParsedError, f) -> str:
     if owner == "list" and attr in NDARRAY:
         return f"A Python {owner} has no `.{attr}`: convert it first with `np.array(...)`."
     return ""
+
+
+def _tensor_method_of_an_array(p: ParsedError, attr: str) -> str:
+    """`seq.to(device)` of a NumPy array in a notebook that imports torch: the code expects a
+    tensor there (`.to`, `.cuda`, `.unsqueeze` are PyTorch's), and the value is still an array."""
+    if attr not in MEMBERS["Tensor"] or attr in NDARRAY or attr == "numpy":
+        return ""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    if not re.search(r"^\s*(?:import|from)\s+torch\b", code, re.M):
+        return ""
+    name = object_of(p, attr) or "x"
+    return (
+        f"`{name}` is a NumPy array, and `.{attr}` is a PyTorch tensor's: convert it to a tensor "
+        f"first (`torch.from_numpy({name})`, or `torch.tensor(...)` where the data is made or "
+        "passed)."
+    )
 
 
 def _generic_attribute(p: ParsedError, f) -> str:

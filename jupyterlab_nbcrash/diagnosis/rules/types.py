@@ -8,10 +8,11 @@ import difflib
 import re
 
 from ..definitions import defines_callable, imports_name, seen_code
-from ..text import article
+from ..text import article, spelled_alike
 from ..where import failing_call, loop_or_unpack, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
 from .indexes import non_integer_index_hint
+from .module_names import STDLIB_TOPS
 from .none_values import no_gradient_hint, none_hint
 from .number_arguments import NUMBERS, is_number, number_argument_words
 
@@ -219,6 +220,13 @@ def _only_call(p) -> str:
     return names[0]
 
 
+_TEXT_DTYPE = re.compile(r"dtype\('?<?[UO]|dtype\('?object|dtype\('?str|StrDType|ObjectDType")
+# A string literal on one side of a `+` (not `+=`).
+_JOINED_TEXT = re.compile(
+    r"""(?P<lit>(['"])[^'"\n]*\2)\s*\+(?!=)|(?<![=<>!+])\+\s*(?P<lit2>(['"])[^'"\n]*\4)"""
+)
+
+
 def _text_and_numbers_mixed(p, f):
     """When: a ufunc found no loop for its input dtypes; text / object only when the message
     shows a text or object dtype."""
@@ -236,7 +244,17 @@ def _text_and_numbers_mixed(p, f):
             "before this step, or convert them to numbers first (e.g. `.dt.year` or "
             "`.astype('int64')`)."
         )
-    if re.search(r"dtype\('?<?[UO]|dtype\('?object|dtype\('?str|StrDType|ObjectDType", p.message):
+    text_dtype = _TEXT_DTYPE.search(p.message)
+    joined = _JOINED_TEXT.search(p.user_line) if name == "add" and text_dtype else None
+    if joined:
+        literal = joined.group("lit") or joined.group("lit2")
+        # `df['score'] + 'pt'`, `x + " " + y`: text joined to numbers, not numbers wanted
+        return (
+            f"This `+` joins the text `{literal}` to NumPy values, and NumPy does not "
+            "add text to them: convert the values to text first (`str(x)`, or `.astype(str)` "
+            "for an array or column); to add numbers, write them without quotes."
+        )
+    if text_dtype:
         what = f"NumPy's `{name}`" if name else "NumPy"
         return (
             f"{what} got text (or Python objects) where it needs numbers: convert the array to "
@@ -316,6 +334,26 @@ def _opencv_not_an_array(p, f):
     )
 
 
+# `sorted(xs, key='name')`: Python calls what `key=` holds on each item.
+_KEY_TEXT = re.compile(
+    r"\b(?:sort|sorted|min|max)\s*\((?:[^()]|\([^()]*\))*?\bkey\s*=\s*((['\"])[^'\"]*\2)"
+)
+
+
+def _key_given_text(p, t: str) -> str:
+    """`values.sort(key='name')`: the str called is the sort key, a text where a function
+    belongs. Raised by the builtin itself (no frame below the line's), so `key=` got it."""
+    key = _KEY_TEXT.search(p.user_line) if t == "str" else None
+    if key is None or p.last_frame is None or not p.last_frame.is_user:
+        return ""
+    text = key.group(1)
+    return (
+        f"`key=` takes a function that is called on each item, not the text `{text}`: e.g. "
+        f"`key=lambda v: v[{text}]` for dicts (or `v[0]`, `v.attr`: what gives the value to "
+        "sort by)."
+    )
+
+
 def _not_callable(p, f):
     """When: the failing line calls something that is not callable. A library's own call of a
     non-callable (a callback it stored) is not the user's line: the safe hint speaks, unless
@@ -323,6 +361,9 @@ def _not_callable(p, f):
     if not raised_by_the_line(p):
         return _module_function_replaced(p, f.get("type", ""))
     t = f.get("type", "")
+    key = _key_given_text(p, t)
+    if key:
+        return key
     for attr, types in _ATTRIBUTE_TYPES.items():
         m = re.search(rf"([\w.\]\[')\"]+)\.{attr}\s*\(\s*\)", p.user_line)
         if m and t in types:
@@ -678,10 +719,26 @@ def _len_then_indexed(line: str) -> bool:
     return bool(re.search(r"\blen\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)\s*\[", line))
 
 
+def _indexed_builtin(p) -> str:
+    """The one plain name the line indexes when it is a builtin's (`id[:, -3:]`), else ""."""
+    name = _one_indexed_name(p)
+    return name if name and callable(getattr(builtins, name, None)) else ""
+
+
 def _indexed_method(p, t: str) -> str:
     """`s.isin[values]`: brackets where the call's parentheses belong. A bound method is read
     through a dot, so when the line indexes one dotted name only, that is the method."""
     dotted = re.findall(r"\.(\w+)\s*\[", _code_only(p.user_line))
+    builtin = _indexed_builtin(p) if t == "builtin_function_or_method" and not dotted else ""
+    if builtin:
+        names = set(re.findall(r"\b[A-Za-z_]\w*", p.user_code)) - set(dir(builtins))
+        # `id` for `idx`: a short name one letter short of a name the code uses
+        close = [n for n in names if spelled_alike(builtin, n) or n[:-1] == builtin]
+        meant = f" (did you mean `{close[0]}`?)" if len(close) == 1 else ""
+        return (
+            f"`{builtin}` is Python's built-in function here, not a variable of yours, and it "
+            f"cannot be indexed: check the name{meant}."
+        )
     if t == "method" and len(dotted) == 1:
         name = dotted[0]
         return (
@@ -798,9 +855,39 @@ def _unhashable(p, f):
             "was assigned data after its `tf.placeholder` was made; give the data another "
             "name and run the placeholder's cell again."
         )
+    own = _library_hashed_its_own(p, t)
+    if own:
+        return own
     return (
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
+    )
+
+
+# Unhashable values a user's code makes and passes (a tuple or string of them is the fix).
+_USERS_VALUES = frozenset(
+    {"list", "dict", "set", "slice", "bytearray", "numpy.ndarray", "ndarray", "Tensor", "Index"}
+)
+
+
+def _library_hashed_its_own(p, t: str) -> str:
+    """`unhashable type: 'ListWrapper'` raised by the type's own `__hash__` in a library, the
+    code seen naming no such type: the library hashed an object of its own making, which no
+    value of the user's turns into a tuple. Its caller fits another version of it."""
+    last = p.last_frame
+    if last is None or not last.library or not last.function.endswith("__hash__"):
+        return ""
+    short = t.rsplit(".", 1)[-1]
+    if t in _USERS_VALUES or re.search(rf"\b{re.escape(short)}\b", seen_code(p)[0]):
+        return ""
+    project = [f for f in p.frames if not (f.is_user or f.library or f.package in STDLIB_TOPS)]
+    caller = "/".join(re.split(r"[\\/]", project[-1].filename)[-2:]) if project else ""
+    by = f"the code that calls it (`{caller}`)" if caller else "the code that calls it"
+    return (
+        f"A `{short}` is an object `{last.library}` makes for itself (your code names none), "
+        f"and its own code failed to hash it: no value of yours is to convert; {by} was "
+        f"probably written for another version of `{last.library}`, so install the versions it "
+        "asks for."
     )
 
 
@@ -853,6 +940,10 @@ def _text_and_number(p, op: str, t: str, o: str) -> str:
     Not when the text is a bar chart's category labels shifted to place bars side by side
     (`ax.bar(df['cat'] - 0.2, ...)`), nor when it is a loop variable over a DataFrame, which
     gives the column names."""
+    words = _word_operand(p.user_line, op) if op not in ("+", "*", "%") else ""
+    if words and not _pandas_applied(p):
+        # `label='MAY'/10`: a word in quotes, no text of digits (`+` may join text instead)
+        return _quoted_words(op, words, with_number=True)
     line = _code_only(p.user_line)
     if re.search(r"\.barh?\(\s*[^,]*[-+]\s*[\d.]", line):
         return (
@@ -871,6 +962,24 @@ def _text_and_number(p, op: str, t: str, o: str) -> str:
         f"`{op}` mixes text and numbers ({t} and {o}): convert first, e.g. "
         "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
     )
+
+
+def _quoted_words(op: str, words: str, with_number: bool = False) -> str:
+    """The words given to `op`; with a number on the other side, the text may be meant as it
+    is (`label='MAY'/10`), the `op` being the slip."""
+    code = f" (a character's code is `ord({words})`)" if len(words) == 3 else ""
+    kept = f", or drop the `{op}` if the text is meant as it is" if with_number else ""
+    return (
+        f"`{op}` needs numbers, and this line gives it text written in quotes (`{words}`), which "
+        f"no conversion turns into a number: pass numbers instead{code}{kept}."
+    )
+
+
+def _pandas_applied(p) -> bool:
+    """pandas' own code applied the operator (to columns), not the user's line or a function of
+    the user's that pandas called (`s.map(lambda a: 'A' - a)`)."""
+    last = p.last_frame
+    return last is not None and not last.is_user and last.library == "pandas"
 
 
 def _loop_over_table(p) -> str | None:
@@ -923,12 +1032,9 @@ def _unsupported_operands(p, f):
         )
     if t == o == "str" and op not in ("+", "*", "%"):
         words = _word_operand(p.user_line, op)
-        if words and "pandas" not in p.libraries:
+        if words and not _pandas_applied(p):
             # `divmod('Hello', 'Python!')`: words, which no conversion turns into numbers.
-            return (
-                f"`{op}` needs numbers, and this line gives it text written in quotes "
-                f"(`{words}`), which no conversion turns into a number: pass numbers instead."
-            )
+            return _quoted_words(op, words)
         several = _numbers_in_one_text(p, op)
         if several and "pandas" not in p.libraries:
             name, text, sep = several

@@ -207,6 +207,36 @@ TENSOR = _names(
     """
 )
 
+# pandas Series names a DataFrame lacks (``dir()`` of pandas 3.1): `df.hasnans` asks a frame
+# for what only one of its columns has.
+SERIES_ONLY = _names(
+    """
+    argmax argmin argsort array autocorr between case_when cat divmod dt dtype factorize
+    hasnans is_monotonic_decreasing is_monotonic_increasing is_unique item list name nbytes
+    rdivmod repeat searchsorted str struct to_frame to_list tolist unique
+    """
+)
+
+# OpenCV's (cv2) functions students call most, written by hand: for "did you mean" only. It is
+# no full list of cv2's names (cv2 is no dependency here), so it is not in MEMBERS, whose lists
+# also tell a name a module lacks.
+CV2 = _names(
+    """
+    BFMatcher CascadeClassifier Canny FlannBasedMatcher GaussianBlur HoughCircles HoughLines
+    HoughLinesP LUT Laplacian ORB_create SIFT_create Sobel VideoCapture VideoWriter
+    VideoWriter_fourcc absdiff adaptiveThreshold addWeighted applyColorMap approxPolyDP
+    arcLength arrowedLine bilateralFilter bitwise_and bitwise_not bitwise_or bitwise_xor blur
+    boundingRect boxPoints calcHist circle connectedComponents connectedComponentsWithStats
+    contourArea convertScaleAbs convexHull copyMakeBorder cvtColor destroyAllWindows
+    destroyWindow dilate distanceTransform drawContours drawKeypoints drawMatches ellipse
+    equalizeHist erode filter2D findContours findHomography fitEllipse flip getAffineTransform
+    getPerspectiveTransform getRotationMatrix2D getStructuringElement getTextSize
+    goodFeaturesToTrack imdecode imencode imread imshow imwrite inRange line matchTemplate
+    medianBlur merge minAreaRect minMaxLoc moments morphologyEx namedWindow normalize polylines
+    putText pyrDown pyrUp rectangle resize split threshold waitKey warpAffine warpPerspective
+    """
+)
+
 # Owner names (as AttributeError prints them) -> the names such an object has.
 MEMBERS: dict[str, frozenset[str]] = {
     "numpy": NUMPY,
