@@ -476,7 +476,8 @@ def test_pip_package_names_for_common_imports():
         (
             "ValueError",
             "could not broadcast input array from shape (2,) into shape (1,7)",
-            "An assignment",
+            # no line: an assignment of the user's, np.array or a library's copy (safe hint)
+            "could not broadcast input array from shape (2,) into shape (1,7)",
         ),
         (
             "InvalidArgumentError",

@@ -47,6 +47,7 @@ from .message_looks import (
     not_callable_look,
     precedence_look,
     python2_look,
+    rc_setting_look,
     service_status_look,
     sparse_look,
     type_message_look,
@@ -561,7 +562,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     if family == "IndexError":
         return _index_look(parsed, on or "on that line")
     if family == "KeyError":
-        said = key_sentence_look(parsed, on or "on that line")
+        said = rc_setting_look(parsed) or key_sentence_look(parsed, on or "on that line")
         if said:
             return said
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")

@@ -13,7 +13,7 @@ import re
 
 from .shape_text import Dims, call_args, call_kind, code, dims, per_sample, show, size
 from .traceback import ParsedError
-from .where import failing_call
+from .where import failing_call, failing_line_number, own_lines
 
 
 def _find(pattern: str, text: str) -> re.Match | None:
@@ -233,6 +233,30 @@ def _layer_name(msg: str) -> str:
     return f"`{m.group(1)}`" if m else "The model"
 
 
+# `to_categorical(y)`, `one_hot(y, …)`: labels made one-hot.
+_ONE_HOT = re.compile(r"\b(?:to_categorical|one_hot)\(\s*([A-Za-z_]\w*)")
+
+
+def _inputs_made_from_labels(p: ParsedError) -> tuple[str, str] | None:
+    """(name, the labels' name) when the failing `fit`/`evaluate` gets, as its inputs, a name
+    that the cell's last assignment above the failing line set to one-hot labels made from
+    another name (`X_train = to_categorical(y_train)`): the slip of one name for another."""
+    args = call_args(p)
+    if not args or not re.fullmatch(r"[A-Za-z_]\w*", args[0]) or not call_kind(p):
+        return None
+    name = args[0]
+    failing = failing_line_number(p)
+    above = own_lines(p)[: failing - 1] if failing else []
+    bound = [line for line in above if re.match(rf"\s*{name}\s*=[^=]", line)]
+    if not bound:
+        return None
+    value = bound[-1].split("=", 1)[1].split("#", 1)[0].strip()
+    made = _ONE_HOT.search(value)
+    if made is None or made.group(1) == name:
+        return None
+    return name, made.group(1)
+
+
 def _keras_layer_input(p: ParsedError) -> str | None:
     """When: Keras's input check ("Input 0 of layer ... is incompatible", "Error when checking
     input") names what the layer expects and what it got."""
@@ -249,6 +273,14 @@ def _keras_layer_input(p: ParsedError) -> str | None:
         if have is None:
             return None
         want = int(m.group(2))
+        labels = _inputs_made_from_labels(p)
+        if labels:
+            name, source = labels
+            return (
+                f"`{name}` is set to one-hot labels made from `{source}` above, and the model "
+                f"gets them as its input ({have} values per sample where {layer} expects "
+                f"{want}): that line was probably meant to set `{source}`."
+            )
         if m.group(1) == "-1" and len(got) >= 3 and size(got[1:]) == want:
             return (
                 f"{layer} expects {want} values per sample but each sample has shape "

@@ -11,6 +11,7 @@ import re
 
 from ..taxonomy import LIBRARY_TITLES
 from .rules.module_names import pip_name
+from .rules.tables.removed_apis import REMOVED_RC_SETTINGS
 from .text import before_valid_list
 from .traceback import GLUE_PACKAGES, ParsedError
 from .where import failing_call, raised_in_user_code
@@ -399,6 +400,30 @@ def precedence_look(parsed: ParsedError) -> str:
     return (
         f"`{op}` binds tighter than `<`, `>` and `==`, so Python does not read the line as two "
         f"comparisons: put each in parentheses, `({left}) {op} ({right})`."
+    )
+
+
+# Matplotlib's words for a setting it does not know: `mpl.rc(group, name=...)`'s, then
+# `rcParams[key] = ...`'s.
+_UNKNOWN_RC = re.compile(
+    r"Unrecognized key \"([\w.]+)\" for group|^['\"]?([\w.]+) is not a valid rc parameter"
+)
+
+
+def rc_setting_look(parsed: ParsedError) -> str:
+    """Matplotlib does not know a setting (an `rcParams` key): a name this version removed or
+    renamed (the table says what replaced it), else a misspelling or an older version's name.
+    No keys of the user's data are involved."""
+    m = _UNKNOWN_RC.search(parsed.message[:300])
+    if m is None or "matplotlib" not in parsed.libraries:
+        return ""
+    name = m.group(1) or m.group(2)
+    removed = REMOVED_RC_SETTINGS.get(name)
+    if removed is not None:
+        return f"This Matplotlib no longer has the setting `{name}`: {removed.use}."
+    return (
+        f"`{name}` is no setting of this Matplotlib: a misspelling, or a name of another "
+        "version; find the current name in `mpl.rcParams.keys()`."
     )
 
 

@@ -8,6 +8,7 @@ import re
 from ..finding import short
 from ..shape_text import call_args, code, dims
 from ..traceback import ParsedError
+from ..where import call_arguments, failing_line_number, own_lines
 from .base import Template, group_facts, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -644,7 +645,42 @@ def _opencv_empty_image(p, f):
     )
 
 
+# A conversion from a 3-channel image (`cv2.COLOR_BGR2GRAY`, `COLOR_RGB2HSV`): what `cv2.imread`
+# gives by default.
+_FROM_THREE_CHANNELS = re.compile(r"\bCOLOR_(?:BGR|RGB)2")
+# `cv2.imread(path)` or `cv2.imread(path, cv2.IMREAD_COLOR)` (or 1): three channels when it reads.
+_COLOUR_IMREAD = re.compile(
+    r"\bimread\(\s*[^,()]+(?:\([^()]*\))?[^,()]*(?:,\s*(?:cv2\.IMREAD_COLOR|1)\s*)?\)"
+)
+
+
+def _read_in_colour(p, image: str) -> bool:
+    """``image`` is `cv2.imread(...)` read in colour, written in the call or assigned to it by the
+    last line of the cell above the failing one that binds it."""
+    if _COLOUR_IMREAD.fullmatch(image.strip().removeprefix("cv2.")):
+        return True
+    if not re.fullmatch(r"[A-Za-z_]\w*", image):
+        return False
+    failing = failing_line_number(p)
+    above = own_lines(p)[: failing - 1] if failing else []
+    bound = [line for line in above if re.match(rf"\s*{image}\s*=[^=]", line)]
+    return bool(bound) and bool(
+        re.match(rf"\s*{image}\s*=\s*(?:cv2\.)?{_COLOUR_IMREAD.pattern}\s*(?:#.*)?$", bound[-1])
+    )
+
+
 def _opencv_channel_count(p, f):
+    # cv2's functions are compiled: no frame names the call, the line's `cvtColor(` does.
+    at = p.user_line.find("cvtColor(")
+    args = call_arguments(p.user_line[at:]) if at >= 0 else []
+    if len(args) >= 2 and _FROM_THREE_CHANNELS.search(args[1]) and _read_in_colour(p, args[0]):
+        # imread in colour gives 3 channels, the count a BGR/RGB conversion wants: an image that
+        # still fails the check is no image at all (OpenCV 3 words None this way).
+        return (
+            f"`{args[0]}` comes from `cv2.imread`, which reads 3 channels as this conversion "
+            "wants, so the image is empty: `cv2.imread` returns None when the path is wrong or "
+            "the file unreadable; check the path, and that the image `is not None`, first."
+        )
     return (
         "The image has a different number of channels than the colour conversion expects (or "
         "it is empty): check `img.shape` (a grey image has no third axis) and pick the matching "

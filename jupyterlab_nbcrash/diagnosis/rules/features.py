@@ -95,6 +95,9 @@ def _feature_names_differ(p, f):
     elif f.get("got") and f.get("expected") and f["got"] != f["expected"]:
         extra = f" ({f['got']} columns given, {f['expected']} at fit time)"
     model, data = _model_and_data(p)
+    unnamed = _unnamed_side(p, f, model, data)
+    if unnamed:
+        return unnamed
     if f.get("missing") and model and data:
         # Selecting the fit columns would fail: the data lacks some of them.
         return (
@@ -111,6 +114,54 @@ def _feature_names_differ(p, f):
     return (
         f"The columns given at predict time differ from those at fit time{extra}: apply the same "
         "preprocessing, e.g. `X_test = X_test[X_train.columns]`."
+    )
+
+
+# XGBoost's names for the columns of data that has none (a NumPy array): f0, f1, …
+_XGB_DEFAULT = re.compile(r"f\d+")
+
+
+def _xgboost_names(p) -> tuple[list[str], list[str]]:
+    """XGBoost's two lists in "feature_names mismatch: [fit's] [data's]", else two empty."""
+    m = re.match(r"feature_names mismatch: \[([^\]]*)\] \[([^\]]*)\]", p.message)
+    if m is None:
+        return [], []
+    fitted, given = (re.findall(r"'([^']*)'", m.group(i)) for i in (1, 2))
+    return fitted, given
+
+
+def _unnamed_side(p, f, model: str, data: str) -> str:
+    """XGBoost names the columns of an array f0, f1, …: when one side holds only those names,
+    that side had no names at all, and `X_test[X_train.columns]` means nothing. Both sides
+    unnamed: only their counts differ. One side: an array on one side, a DataFrame on the
+    other."""
+    fitted, given = _xgboost_names(p)
+    if not fitted or not given:
+        return ""
+    fit_bare = all(_XGB_DEFAULT.fullmatch(n) for n in fitted)
+    data_bare = all(_XGB_DEFAULT.fullmatch(n) for n in given)
+    if fit_bare and data_bare:
+        return _feature_count_differs(p, f) if len(fitted) != len(given) else ""
+    if not fit_bare and not data_bare:
+        return ""
+    who = f"`{model}`" if model else "The model"
+    what = f"`{data}`" if data else "the data"
+    counts = (
+        ""
+        if len(fitted) == len(given)
+        else f", and {what} has {len(given)} columns where {len(fitted)} were fitted"
+    )
+    if fit_bare:
+        change = f"`{data}.values`" if data and not counts else "an array prepared the same way"
+        return (
+            f"{who} was fitted on an array without column names (XGBoost calls them f0, f1, …) "
+            f"and now gets named columns (a DataFrame){counts}: pass the same kind of data both "
+            f"times, e.g. {change}, or fit {who} on the DataFrame."
+        )
+    return (
+        f"{who} was fitted on a DataFrame with named columns and now gets an array without "
+        f"names (XGBoost calls them f0, f1, …){counts}: pass a DataFrame with the fit's columns "
+        "in their order (`pd.DataFrame(X, columns=...)`), prepared the same way."
     )
 
 
@@ -220,8 +271,30 @@ _DISPLAYED = re.compile(
 _PLOT_ARGUMENT = re.compile(r"""\b(?:x|y|hue)\s*=\s*['"]([^'"\n]+)['"]""")
 
 
+def _seaborn_call_without_data(p) -> str:
+    """The seaborn call as written when it passes no frame: no `data=` and no positional
+    argument but quoted text (`sns.barplot('Salary')`); else "". Without a frame, seaborn
+    cannot read a name as a column, whatever columns the frame meant has."""
+    call = failing_call(p)
+    if call is None or not call.closed or "data" in call.keywords():
+        return ""
+    if any(a.startswith("*") for a in call.arguments):
+        return ""  # `**kwargs` may carry the frame
+    if not all(re.fullmatch(r"""[rbuf]?(['"]).*\1""", a.strip()) for a in call.args):
+        return ""
+    return call.function
+
+
 def _seaborn_column_missing(p, f):
     column = f.get("column", "")
+    unframed = _seaborn_call_without_data(p)
+    if unframed:
+        return (
+            f"`{unframed}(...)` is given no frame (`data=`), so seaborn cannot read "
+            f"`'{column}'` as a column name: pass the frame and the names as keywords "
+            f"(`{unframed}(data=df, x='{column}', ...)`), or the values themselves "
+            f"(`x=df['{column}']`)."
+        )
     tried = set(_PLOT_ARGUMENT.findall("\n".join((*p.notebook_code, p.user_code))))
     close = ""
     # The cell's own strings first; the notebook's (where the columns were named) only when

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..definitions import seen_code
+from ..shape_text import call_kind
 from ..text import expression_before
 from ..traceback import ParsedError
 from ..where import raised_by_the_line, raised_in_user_code
@@ -99,15 +101,40 @@ RULES = (
 
 
 def _embedding_input_dim_too_small(p, f):
+    """When: the gather is an embedding's (its node or a frame says so; a plain `tf.gather` has
+    no `input_dim`). A model that predicts or evaluates after a fit or a load in the code seen
+    was trained with its `input_dim`: then the data's encoding is what to change, not the
+    layer."""
+    if not _embedding_lookup(p):
+        return None
     m = re.search(r"indices\[[\d,]+\] = (-?\d+) is not in \[0, (\d+)\)", p.message)
     if m and int(m.group(1)) < 0:
         return (
             f"A token id is negative ({m.group(1)}): an embedding takes ids from 0 to "
             f"{int(m.group(2)) - 1}; map unknown or padding tokens to a valid id (e.g. 0)."
         )
+    if m and call_kind(p) == "predict" and _TRAINED.search(seen_code(p)[0]):
+        return (
+            f"The data holds token id {m.group(1)}, but the trained Embedding knows only ids "
+            f"below {m.group(2)}: encode this text as the training data was (the same "
+            "vocabulary, `num_words` limit and index offset), mapping other words to the "
+            "out-of-vocabulary id."
+        )
     return (
         "A token id is not below the Embedding's `input_dim`: set `input_dim` to the vocabulary "
         "size (largest id + 1)."
+    )
+
+
+# A model trained or loaded with its weights in the code seen: its `input_dim` is fixed.
+_TRAINED = re.compile(r"\.fit(?:_generator)?\(|\bload_model\(|\.load_weights\(")
+
+
+def _embedding_lookup(p) -> bool:
+    """TensorFlow names the op (`{{node embedding_1/embedding_lookup}}`) or a frame is Keras's
+    embedding layer."""
+    return "embedding" in p.message.lower() or any(
+        "embedding" in fr.filename.lower() for fr in p.frames if not fr.is_user
     )
 
 
@@ -256,11 +283,37 @@ def _index_out_of_range(p, f):
     if re.search(r"pop from (?:an )?empty", message):
         return "`.pop()` was called on an empty list: check that it has items first (`if items:`)."
     if "assignment index out of range" in message:
+        return _list_assignment_past_end(p)
+    return _shape_entry_missing(p) or _empty_sequence(p, f) or _past_the_end(p, f)
+
+
+# `name[index] = value` at the start of the line (the list written into).
+_ITEM_ASSIGNED = re.compile(r"^\s*([A-Za-z_][\w.]*)\[([^\[\]]+)\]\s*=(?!=)")
+
+
+def _list_assignment_past_end(p: ParsedError) -> str:
+    """`x[i] = v` past the end of a list. "Append, or make it full length" only when the code
+    seen makes the list empty (`x = []`): the line is then filling it. A list that holds items
+    (copied, read, built elsewhere) is written past its end: its length and the index are
+    what to compare."""
+    m = _ITEM_ASSIGNED.match(p.user_line)
+    if m is None:
+        return (
+            "An item assignment writes past the end of a list: print the list's length and the "
+            "index; `.append(value)` adds an item at the end."
+        )
+    name, index = m.group(1), " ".join(m.group(2).split())
+    code, _ = seen_code(p)
+    if re.search(rf"^\s*{re.escape(name)}\s*=\s*(?:\[\s*\]|list\(\s*\))\s*(?:#.*)?$", code, re.M):
         return (
             "`x[i] = value` cannot add an element past the end of a list: use `.append(value)`, "
             "or create the list with its full length first (`[None] * n`)."
         )
-    return _shape_entry_missing(p) or _empty_sequence(p, f) or _past_the_end(p, f)
+    return (
+        f"`{name}[{index}]` is past the end of `{name}`, and an item assignment only replaces "
+        f"an existing element: print `len({name})` and the index, and keep the index below it "
+        "(or grow the list with `.append(value)`)."
+    )
 
 
 def _written_at_axis(p: ParsedError, index: int, axis: int) -> str:

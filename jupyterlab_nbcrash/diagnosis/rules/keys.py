@@ -257,6 +257,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     if container == "DataFrame":
         if close:
             return f"The DataFrame has no column or label `{shown}`. Did you mean {close}?"
+        levels = _first_level_lookup(p, key)
+        if levels:
+            return levels
         labels = f.get("keys") if f.get("keys") and len(f["keys"]) <= 80 else repr(shown)
         if inside is not None and not _quoted_in_code(p, key) and _looked_up_by_a_library(p):
             return None  # the user's code never names it: a frame the library built itself
@@ -293,8 +296,10 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 "there: print the index of the frame before `.loc` and compare the labels' "
                 "values and types (the number 7 is not the text '7')."
             )
-        # The frame the line subscripts (`c["Country"]`), so the user prints the right one.
-        frame = where if where and re.fullmatch(r"[A-Za-z_][\w.]*", where) else "df"
+        # The frame the line subscripts (`c["Country"]`) or pops from (`data.pop('k')`), so
+        # the user prints the right one.
+        named = where if where and re.fullmatch(r"[A-Za-z_][\w.]*", where) else ""
+        frame = named or _popped(p.user_line, key) or "df"
         if p.message.lstrip("\"'").startswith("None of ["):
             more = "" if labels == f.get("keys") else ", …"
             return (
@@ -351,6 +356,35 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         f"There is no key {shown!r}{of}: check the spelling, and which keys exist ({test})."
         if key
         else "A key is missing here: print the available keys (`.keys()`)."
+    )
+
+
+# `frame.loc[:, 'k']`, `frame['k']`, `frame.xs('k')`: the frame the line looks the key up in.
+_LOOKED_UP_IN = r"([A-Za-z_]\w*)(?:\.(?:loc|at|xs))?[\[(][^\]\n]*?['\"]{key}['\"]"
+
+
+def _first_level_lookup(p: ParsedError, key: str) -> str:
+    """pandas looked a plain label up in a MultiIndex (its `multi.py` frames), where a label
+    that is not a tuple is searched in the first level only: the label may belong to another
+    level (`('Ohio', 'Green')` columns), or be misspelt; both readings, and how to see each."""
+    if key.startswith("(") or not _quoted_on_line(p, key):
+        return ""
+    files = [f.filename.replace("\\", "/") for f in p.frames if not f.is_user]
+    if not any(name.endswith("pandas/core/indexes/multi.py") for name in files):
+        return ""
+    columns = any(f.function.endswith("_getitem_multilevel") for f in p.frames)
+    m = re.search(_LOOKED_UP_IN.format(key=re.escape(key)), p.user_line)
+    frame = m.group(1) if m else "df"
+    if columns:
+        where, select = f"`{frame}.columns` are", f"`{frame}.xs({key!r}, level=1, axis=1)`"
+        levels = f"`{frame}.columns.levels`"
+    else:  # the index or the columns: the frames do not tell which
+        where, select = f"`{frame}`'s labels are", f"`{frame}.xs({key!r}, level=1)`"
+        levels = "the MultiIndex's `.levels`"
+    return (
+        f"{where} a MultiIndex, and {key!r} alone is looked up in its first level only, which "
+        f"lacks it: a label of a lower level is selected with {select} (print {levels} to see "
+        "each level's labels and their spelling)."
     )
 
 
@@ -536,6 +570,16 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
                 f"Line {number} of this cell (`{what}`) removes {key!r} before the failing "
                 "line reads it: read it before removing it, or keep it."
             )
+        popped = _popped(code, key)
+        if number == failing and popped and not _assigned_above(lines, popped, number):
+            # `y = data.pop('k')` takes the key out of `data` whatever the result is bound to:
+            # a second run finds it gone (or the data never had it).
+            return (
+                f"`{popped}.pop({key!r})` removes {key!r} from `{popped}`: if this cell ran "
+                f"before, it is gone already (re-run the cell that makes `{popped}` first); else "
+                f"`{popped}` never had it, so print its keys (`{popped}.columns` for a "
+                "DataFrame)."
+            )
         if number == failing and "inplace=True" in code.replace(" ", ""):
             # Only this line removes it: a second run, or a key the data never had. A drop
             # without an axis searched the rows, where a column's name never was: no re-run.
@@ -592,15 +636,25 @@ def _dropped_by_aggregation(p: ParsedError, key: str) -> str:
     )
 
 
+def _popped(code: str, key: str) -> str:
+    """The name `code` pops ``key`` from (`y = data.pop('k')` -> "data"), else ""."""
+    m = re.search(r"([A-Za-z_][\w.]*)\.pop\(\s*(['\"])" + re.escape(key) + r"\2\s*[,)]", code)
+    return m.group(1) if m else ""
+
+
+def _assigned_above(lines: list[str], name: str, number: int) -> bool:
+    """`name = ...` on a line of the cell above line ``number``: a re-run makes it anew."""
+    bound = re.compile(rf"\s*{re.escape(name)}\s*=[^=]")
+    return any(bound.match(line) for line in lines[: number - 1])
+
+
 def _rebuilt_before(cell: str, code: str, number: int) -> bool:
     """`data = raw.copy()` before `data = data.drop(...)`: the frame the line removes from is
     assigned anew by an earlier line of the cell, so running the cell again starts afresh."""
     m = re.match(r"\s*(?:del\s+)?([\w.]+)", code)
     if m is None:
         return False
-    name = re.escape(m.group(1).split(".")[0])
-    earlier = cell.splitlines()[: number - 1]
-    return any(re.match(rf"\s*{name}\s*=[^=]", line) for line in earlier)
+    return _assigned_above(cell.splitlines(), m.group(1).split(".")[0], number)
 
 
 def _reassigns(code: str) -> bool:

@@ -9,7 +9,7 @@ import re
 from ..definitions import seen_code
 from ..layer_shapes import keras_hint, torch_layer_hint
 from ..shape_text import call_args, code, dims, show
-from ..where import call_arguments, failing_call
+from ..where import call_arguments, failing_call, raised_outside_notebook
 from .base import Facts, Template, pattern_rule
 from .shape_arithmetic import (
     PRODUCT_ON_LINE,
@@ -907,10 +907,7 @@ def _not_broadcastable(p, f):
             f"[{m.group(2)}]: assign a value of the place's shape (e.g. one element of it)."
         )
     if "could not broadcast input array" in msg:
-        return (
-            f"An assignment puts an array of one shape into a slot of another{_shapes(f)}: the "
-            "values you assign must have the target's shape; check both `.shape`s."
-        )
+        return _input_array_not_broadcast(p, f)
     m = re.search(
         r"non-broadcastable output operand with shape (\([^)]*\)) doesn't match the broadcast "
         r"shape (\([^)]*\))",
@@ -937,6 +934,28 @@ def _not_broadcastable(p, f):
 
 
 _ASSIGNED = re.compile(r"^\s*([\w.]+\[[^\]]+\](?:\[[^\]]+\])*)\s*=(?!=)")
+# `np.array(items)` / `np.asarray(...)` on the line: NumPy copies each item into one array.
+_BUILDS_ARRAY = re.compile(r"\b(?:np|numpy)\.(?:as)?array\(|(?<![\w.])(?:as)?array\(")
+
+
+def _input_array_not_broadcast(p, f):
+    """NumPy's "could not broadcast input array from shape A into shape B" is a copy into a
+    slot: the user's assignment only when the line assigns into a subscript; `np.array(items)`
+    copies each item into one array (items of different shapes); any other line called a
+    library whose own assignment failed (PolynomialFeatures(degree=0)): the safe hint."""
+    if _ASSIGNED.match(p.user_line):
+        return (
+            f"An assignment puts an array of one shape into a slot of another{_shapes(f)}: the "
+            "values you assign must have the target's shape; check both `.shape`s."
+        )
+    raiser = raised_outside_notebook(p)
+    if _BUILDS_ARRAY.search(p.user_line) and (raiser is None or raiser.library == "numpy"):
+        return (
+            f"`np.array(...)` got items of different shapes{_shapes(f)}, and NumPy can join "
+            "items into one array only when they have one shape: print the items' shapes "
+            "(`{x.shape for x in items}`) and resize or pad the odd ones."
+        )
+    return None
 
 
 def _torch_sizes_differ(p, f):

@@ -404,6 +404,18 @@ REMOVED_MODULES: dict[str, Replacement] = {
     "distutils": Replacement("setuptools / packaging", "none", "removed in Python 3.12"),
 }
 
+# Matplotlib settings (`rcParams` keys) that later versions no longer know: name -> replacement.
+REMOVED_RC_SETTINGS: dict[str, Replacement] = {
+    "axes.color_cycle": Replacement(
+        "set `axes.prop_cycle` instead, e.g. `mpl.rc('axes', prop_cycle=cycler(color=['r', "
+        "'g']))` (`from cycler import cycler`)",
+        "matplotlib",
+        "replaced by axes.prop_cycle in 1.5",
+    ),
+    "axes.hold": Replacement("drop it: axes always keep their plots now", "matplotlib"),
+    "text.latex.unicode": Replacement("drop it: LaTeX text is always Unicode now", "matplotlib"),
+}
+
 # Keyword arguments that were renamed or removed: (function, keyword) -> replacement.
 RENAMED_KWARGS: dict[tuple[str, str], Replacement] = {
     ("*", "lr"): Replacement("learning_rate=...", "tensorflow"),
