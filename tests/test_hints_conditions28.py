@@ -1,0 +1,185 @@
+"""Hints whose claim was false on crashes nobody tuned on (the fourteenth audit's files,
+environment, request, runtime and "other" hints): a colon offered to a `for` line with nothing to
+loop over, "no block above" said inside a `def`, one character blamed for a pasted sentence, an
+empty error name for a kernel that never started, "check the spelling" for names `os.listdir`
+gave without their folder, an old traceback of a cell edited since, an example's `'path'`,
+"mount Drive" to a notebook that mounts it, "upload it" for what a cell unpacks, "leave the loop"
+where there is none, a user's recursion inside a library, a service's stock advice over its
+reason, "check the URL" the library chose, a preamble guessed for a downloaded file, "your module"
+for a GitHub project's file, "reinstall torch" when TensorFlow loaded its cuDNN first, `df['x']`
+for an index, `!jupyter notebook` in a cell.
+
+Crashes are written here by hand in the libraries' wording and IPython's layout, never copied
+from a notebook.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+
+CELL = "<ipython-input-3-0123456789ab>"
+COLAB_CELL = "/tmp/ipython-input-3-1234567.py"
+
+
+def _hint(ename, message, code, frames=(), cells=(), failing="", tb=None, cell=CELL) -> str:
+    """A record in IPython 7's layout. ``frames`` are (path, function, shown lines, failing
+    line); ``cells`` the notebook's other code cells; ``failing`` the line the traceback shows
+    (by default the code's last line)."""
+    failing = failing or code.splitlines()[-1]
+    if tb is None:
+        tb = ["-" * 75, f"{ename}                               Traceback (most recent call last)"]
+        tb.append(f"{cell} in <module>\n----> 1 {failing}\n")
+        for path, function, shown, line in frames:
+            before = "".join(f"      {i} {text}\n" for i, text in enumerate(shown, 2))
+            tb.append(f"{path} in {function}()\n{before}----> 9 {line}\n")
+        tb.append(f"{ename}: {message}")
+    sources = [*cells, code]
+    notebook = {"cells": [{"id": str(i), "source": s} for i, s in enumerate(sources)]}
+    record = {
+        "ename": ename,
+        "evalue": message,
+        "traceback": tb,
+        "code": code,
+        "cell_id": str(len(sources) - 1),
+        "notebook": notebook,
+    }
+    return diagnose(ErrorRecord.from_dict(record)).hint
+
+
+def _syntax(line: str, said: str = "invalid syntax", code: str = "", caret: int = 0, at=1) -> str:
+    """A SyntaxError (an IndentationError for "unexpected indent") of line ``at`` of the cell."""
+    ename = "IndentationError" if said.startswith("unexpected indent") else "SyntaxError"
+    message = f"{said} ({CELL}, line {at})"
+    tb = [
+        f'  File "{CELL}", line {at}\n',
+        f"    {line.strip()}\n",
+        f"    {' ' * caret}^\n",
+        f"{ename}: {message}\n",
+    ]
+    return _hint(ename, message, code or line, tb=tb)
+
+
+# ------------------------------------------------------------ SyntaxError and IndentationError
+
+
+@pytest.mark.parametrize(
+    ("line", "caret", "says", "never"),
+    [
+        # a `for` with nothing to loop over: a colon alone does not finish it
+        ("for i, row in ", 14, "unfinished", "Add a colon"),
+        ("for i, row in df.iterrows()", 27, "Add a colon", "unfinished"),
+        ("sales.Store Id", 10, "sales['Store Id']", "index"),
+        # a command that starts a notebook server belongs in a terminal, not in a cell's `!`
+        ('xvfb-run -s "-screen 0 1024x768x24" jupyter lab --no-browser', 30, "terminal", "`!"),
+        ("xvfb-run -a python train.py", 12, "!xvfb-run", "terminal"),
+    ],
+)
+def test_a_marked_line_gets_what_finishes_it(line, caret, says, never):
+    text = _syntax(line, caret=caret)
+    assert says in text and never not in text, text
+
+
+CLASS = """class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+            self.fc1 = nn.Linear(4, 2)
+            self.fc2 = nn.Linear(2, 1)
+    def forward(self, x):
+        return self.fc2(self.fc1(x))"""
+
+
+def test_lines_deeper_than_a_plain_line_inside_a_def_take_its_indentation():
+    text = _syntax("self.fc1 = nn.Linear(4, 2)", "unexpected indent", CLASS, at=4)
+    assert "8 spaces" in text and "no `if`/`for`/`def`" not in text, text
+
+
+def test_a_stray_indent_at_the_top_level_still_loses_its_spaces():
+    code = "import numpy as np\n  x = np.ones(3)\n  y = x * 2"
+    text = _syntax("x = np.ones(3)", "unexpected indent", code, at=2)
+    assert "remove the spaces" in text, text
+
+
+def test_a_pasted_sentence_with_an_emoji_is_text_not_one_bad_character():
+    message = "invalid character '✅' (U+2705)"
+    text = _syntax("✅ 결과 확인 방법", message)
+    assert "Markdown" in text and "retype" not in text, text
+
+
+def test_a_curly_quote_in_code_is_still_a_character_to_retype():
+    message = "invalid character '“' (U+201C)"
+    text = _syntax("name = “Ada”", message, caret=7)
+    assert "Markdown" not in text, text
+
+
+def test_a_name_with_a_space_that_a_cell_makes_the_index_is_read_from_the_index():
+    message = f"invalid syntax ({CELL}, line 1)"
+    tb = [
+        f'  File "{CELL}", line 1\n',
+        "    sales.Store Id\n",
+        "          ^\n",
+        f"SyntaxError: {message}\n",
+    ]
+    cells = ["sales = pd.read_csv('sales.csv', index_col=['Store Id'])"]
+    text = _hint("SyntaxError", message, "sales.Store Id", tb=tb, cells=cells)
+    assert "sales.index" in text and "['Store Id']" not in text, text
+
+
+# ------------------------------------------------------------ a kernel that never started
+
+
+def test_vs_codes_kernel_start_failure_is_no_library_error():
+    tb = [
+        "Failed to start the Kernel. \n",
+        "Unable to start Kernel 'venv (Python 3.11.4)' due to a timeout waiting for the ports "
+        "to get used. \n",
+        "View Jupyter <a href='command:jupyter.viewOutput'>log</a> for further details.",
+    ]
+    text = _hint("", "", "import pandas as pd", tb=tb)
+    assert "did not start" in text and "documentation" not in text, text
+
+
+# ------------------------------------------------------------ SystemExit, RecursionError
+
+
+def test_an_exit_at_the_cells_top_level_names_what_failed_not_a_loop():
+    code = "img = cv2.imread('pics/a.jpg')\nif img is None:\n    print('failed')\n    sys.exit()"
+    tb = ["An exception has occurred, use %tb to see the full traceback.\n", "SystemExit\n"]
+    text = _hint("SystemExit", "", code, tb=tb)
+    assert "cv2.imread" in text and "break" not in text, text
+
+
+def test_an_exit_inside_a_loop_still_offers_break():
+    code = "for i in range(9):\n    if i > 3:\n        sys.exit()"
+    tb = ["An exception has occurred, use %tb to see the full traceback.\n", "SystemExit\n"]
+    text = _hint("SystemExit", "", code, tb=tb)
+    assert "`break`" in text and "`return`" not in text, text
+
+
+# ------------------------------------------------------------ NotImplementedError
+
+CONCAT = [
+    ("/usr/local/lib/python3.10/dist-packages/pandas/core/indexes/base.py", "union", [],
+     "raise NotImplementedError("),
+]  # fmt: skip
+UNION = (
+    "Can only union MultiIndex with MultiIndex or Index of tuples, try "
+    "mi.to_flat_index().union(other) instead."
+)
+
+
+def test_a_multiindex_from_too_few_names_is_named():
+    code = (
+        "a = pd.read_csv('a.txt', header=None, names=['text'])\n"
+        "b = pd.read_csv('b.txt', header=None, names=['text'])\n"
+        "both = pd.concat([a, b], axis=1)"
+    )
+    text = _hint("NotImplementedError", UNION, code, frames=CONCAT)
+    assert "fewer `names`" in text, text
+
+
+def test_a_multiindex_union_without_such_a_read_keeps_the_safe_hint():
+    text = _hint("NotImplementedError", UNION, "both = pd.concat([a, b], axis=1)", frames=CONCAT)
+    assert "fewer `names`" not in text, text
