@@ -141,6 +141,109 @@ def test_vs_codes_kernel_start_failure_is_no_library_error():
     assert "did not start" in text and "documentation" not in text, text
 
 
+# ------------------------------------------------------------ missing files the code misnamed
+
+PIL_OPEN = ("/home/u/.venv/lib/python3.10/site-packages/PIL/Image.py", "open", [], "fp = open()")
+
+
+def test_a_name_from_os_listdir_is_opened_with_its_folder():
+    helper = (
+        "<ipython-input-2-0123456789ab>",
+        "shrink",
+        ["folder = 'thumbs'", "for name in os.listdir(folder):"],
+        "    im = Image.open(name)",
+    )
+    message = "[Errno 2] No such file or directory: 'cat_01.png'"
+    text = _hint("FileNotFoundError", message, "shrink()", frames=[helper, PIL_OPEN])
+    assert "os.path.join(folder, name)" in text, text
+
+
+def test_a_cell_edited_since_its_error_is_run_again_first():
+    message = "[Errno 2] No such file or directory: 'train_v1.csv'"
+    code = "df = pd.read_csv('train_v2.csv')"
+    text = _hint("FileNotFoundError", message, code, failing="df = pd.read_csv('train_v1.csv')")
+    assert "edited after this error" in text, text
+
+
+def test_a_cell_that_still_holds_its_line_is_no_edit():
+    message = "[Errno 2] No such file or directory: 'train_v1.csv'"
+    text = _hint("FileNotFoundError", message, "df = pd.read_csv('train_v1.csv')")
+    assert "edited" not in text, text
+
+
+def test_an_examples_placeholder_path_is_replaced_not_uploaded():
+    message = "[Errno 2] No such file or directory: 'path/to/dataset'"
+    text = _hint("FileNotFoundError", message, "os.chdir('path/to/dataset')")
+    assert "placeholder" in text, text
+
+
+def test_a_quoted_variable_name_loses_its_quotes():
+    message = "[Errno 2] No such file or directory: 'file_path'"
+    cells = ["file_path = '/data/scores.csv'"]
+    text = _hint("FileNotFoundError", message, "df = pd.read_csv('file_path')", cells=cells)
+    assert "remove the quotes" in text, text
+
+
+def test_a_file_opened_for_reading_and_written_to_is_opened_to_write():
+    code = "f = open('marks.csv', 'r', newline='')\nw = csv.writer(f)\nw.writerow(['a', 1])"
+    message = "[Errno 2] No such file or directory: 'marks.csv'"
+    text = _hint(
+        "FileNotFoundError", message, code, failing="f = open('marks.csv', 'r', newline='')"
+    )
+    assert "'w'" in text and "csv.writer(f)" in text, text
+
+
+MOUNT = "from google.colab import drive\ndrive.mount('/content/drive')"
+
+
+def test_a_drive_folder_to_save_into_is_made_when_a_cell_mounts_drive():
+    path = "/content/drive/MyDrive/runs/exp1/scores.json"
+    code = f"with open('{path}', 'w') as out:\n    json.dump(scores, out)"
+    message = f"[Errno 2] No such file or directory: '{path}'"
+    text = _hint("FileNotFoundError", message, code, cells=[MOUNT], failing=code.splitlines()[0])
+    assert "os.makedirs('/content/drive/MyDrive/runs/exp1'" in text, text
+    assert "mount Drive first" not in text, text
+
+
+def test_a_drive_path_without_a_mount_cell_still_asks_to_mount():
+    path = "/content/drive/MyDrive/data/a.csv"
+    message = f"[Errno 2] No such file or directory: '{path}'"
+    text = _hint("FileNotFoundError", message, f"df = pd.read_csv('{path}')")
+    assert "mount Drive first" in text, text
+
+
+def test_a_folder_a_cell_may_unpack_is_not_sent_to_an_upload():
+    message = "[Errno 2] No such file or directory: 'flowers/train'"
+    cells = ["import zipfile\nwith zipfile.ZipFile('Flowers.zip') as z:\n    z.extractall()"]
+    code = "names = os.listdir('flowers/train')"
+    text = _hint("FileNotFoundError", message, code, cells=cells, cell=COLAB_CELL)
+    assert "unpacks an archive" in text, text
+
+
+def test_a_colab_folder_nothing_unpacks_is_still_uploaded():
+    message = "[Errno 2] No such file or directory: 'flowers/train'"
+    text = _hint("FileNotFoundError", message, "os.listdir('flowers/train')", cell=COLAB_CELL)
+    assert "upload it there" in text, text
+
+
+READ_CSV = [
+    ("/home/u/.venv/lib/python3.11/site-packages/pandas/io/parsers/readers.py", "read_csv", [],
+     "return _read(filepath_or_buffer, kwds)"),
+]  # fmt: skip
+TOKENIZING = "Error tokenizing data. C error: Expected 1 fields in line 7, saw 3\n"
+
+
+def test_a_downloaded_file_that_reads_as_one_field_is_opened_and_looked_at():
+    code = "r = requests.get(url)\nopen('q.csv', 'wb').write(r.content)\ndf = pd.read_csv('q.csv')"
+    text = _hint("ParserError", TOKENIZING, code, frames=READ_CSV)
+    assert "downloads" in text and "look at its first lines" in text, text
+
+
+def test_a_local_file_that_reads_as_one_field_keeps_the_preamble_reading():
+    text = _hint("ParserError", TOKENIZING, "df = pd.read_csv('q.csv')", frames=READ_CSV)
+    assert "lines before the table" in text, text
+
+
 # ------------------------------------------------------------ SystemExit, RecursionError
 
 
