@@ -261,6 +261,104 @@ def test_an_exit_inside_a_loop_still_offers_break():
     assert "`break`" in text and "`return`" not in text, text
 
 
+KERAS = "/usr/local/lib/python3.10/dist-packages/keras/engine/base_layer.py"
+RECURSION = "maximum recursion depth exceeded while calling a Python object"
+
+
+def test_a_recursion_among_a_librarys_own_frames_is_not_the_users():
+    frames = [(KERAS, "__call__", [], "return self.call(x)")] * 3
+    text = _hint("RecursionError", RECURSION, "g = K.gradients(out, layer.output)", frames=frames)
+    assert "none of yours" in text and "calls itself" not in text, text
+
+
+def test_a_users_own_recursion_is_still_its_stop_condition():
+    frames = [("<ipython-input-2-0123456789ab>", "walk", [], "return walk(n - 1)")] * 3
+    text = _hint("RecursionError", RECURSION, "walk(10)", frames=frames)
+    assert "stop condition" in text, text
+
+
+# ------------------------------------------------------------ requests and imports
+
+HUB = "/home/u/.venv/lib/python3.11/site-packages/huggingface_hub/utils/_http.py"
+
+
+def test_a_services_reason_comes_before_its_stock_advice():
+    message = (
+        "(Request ID: Abc123)\n\nBad request:\nModel requires a Pro subscription; check out "
+        "hf.co/pricing to learn more. Make sure to include your HF token in your query."
+    )
+    frames = [(HUB, "hf_raise_for_status", [], "raise _format(BadRequestError, m, r)")]
+    text = _hint("BadRequestError", message, "out = client.chat_completion(msgs)", frames=frames)
+    assert "Pro subscription" in text and "The message says what to do" not in text, text
+
+
+def test_a_message_with_only_its_advice_keeps_it():
+    message = "Bad request:\nMake sure to include your HF token in your query."
+    frames = [(HUB, "hf_raise_for_status", [], "raise _format(BadRequestError, m, r)")]
+    text = _hint("BadRequestError", message, "out = client.chat_completion(msgs)", frames=frames)
+    assert "The message says what to do" in text, text
+
+
+DOWNLOAD = [
+    ("/usr/local/lib/python3.10/dist-packages/torchvision/datasets/utils.py", "download_url", [],
+     "urllib.request.urlretrieve(url, fpath)"),
+    ("/usr/lib/python3.10/urllib/request.py", "http_error_default", [],
+     "raise HTTPError(req.full_url, code, msg, hdrs, fp)"),
+]  # fmt: skip
+
+
+def test_a_404_at_an_address_a_library_chose_is_no_url_of_the_users():
+    code = "data = torchvision.datasets.Places365('data', download=True)"
+    text = _hint("HTTPError", "HTTP Error 404: Not Found", code, frames=DOWNLOAD)
+    assert "library's code" in text and "check the URL" not in text, text
+
+
+def test_a_404_at_the_users_own_address_still_checks_the_url():
+    code = "urllib.request.urlretrieve('https://example.org/d/x.zip', 'x.zip')"
+    frames = DOWNLOAD[1:]
+    text = _hint("HTTPError", "HTTP Error 404: Not Found", code, frames=frames)
+    assert "check the URL" in text, text
+
+
+def _import_error(path: str) -> str:
+    message = f"cannot import name 'CrossAttnBlend' from 'attn_utils' ({path})"
+    return _hint("ImportError", message, "from attn_utils import CrossAttnBlend")
+
+
+def test_a_file_of_a_github_download_may_define_the_name_elsewhere():
+    text = _import_error("/content/drive/MyDrive/attn-edit-main/attn_utils.py")
+    assert "attn-edit-main" in text and "restart the kernel" not in text, text
+
+
+def test_a_file_of_the_users_own_folder_is_still_their_module():
+    text = _import_error("/content/drive/MyDrive/project/attn_utils.py")
+    assert "Your module `attn_utils`" in text, text
+
+
+TORCH_INIT = (
+    "C:\\Users\\ana\\miniconda3\\envs\\dl\\lib\\site-packages\\torch\\__init__.py",
+    "<module>",
+    [],
+    "raise err",
+)
+WINERROR_127 = (
+    '[WinError 127] The specified procedure could not be found. Error loading "C:\\Users\\ana\\'
+    'miniconda3\\envs\\dl\\lib\\site-packages\\torch\\lib\\cudnn_cnn_infer64_8.dll" or one of '
+    "its dependencies."
+)
+
+
+def test_a_missing_procedure_after_tensorflow_loaded_is_an_import_order():
+    cells = ["import tensorflow as tf"]
+    text = _hint("OSError", WINERROR_127, "import torch", frames=[TORCH_INIT], cells=cells)
+    assert "before `tensorflow`" in text and "force-reinstall" not in text, text
+
+
+def test_a_missing_procedure_alone_still_reinstalls():
+    text = _hint("OSError", WINERROR_127, "import torch", frames=[TORCH_INIT])
+    assert "force-reinstall" in text, text
+
+
 # ------------------------------------------------------------ NotImplementedError
 
 CONCAT = [
