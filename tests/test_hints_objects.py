@@ -428,7 +428,8 @@ def test_system_exit():
         ("invalid syntax", "data.Heart Disease", "data['Heart Disease']"),
         ("invalid syntax", "cimport numpy as np", "Cython"),
         ("invalid syntax", "Train Models", "Markdown"),
-        ("invalid syntax", 'xvfb-run -s "-screen 0" jupyter notebook --allow-root', "!xvfb-run"),
+        # a command that starts a notebook server belongs in a terminal, not in a cell's `!`
+        ("invalid syntax", 'xvfb-run -s "-screen 0" jupyter notebook --allow-root', "terminal"),
         ("name 'a' is used prior to global declaration", "global a", "used prior to global"),
         ("EOL while scanning string literal", "p = 'C:\\data\\' + name", "backslash"),
     ],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import re
+from collections import Counter
 
 from .rules.module_names import pip_name
 from .traceback import Frame, ParsedError
@@ -138,4 +139,32 @@ def keras_tensor_in_library_look(parsed: ParsedError) -> str:
         f"`{library}`'s own code passes a Keras 3 symbolic tensor to a TensorFlow function, so "
         "it was written for Keras 2: install `tf-keras` and set `os.environ['TF_USE_LEGACY_KERAS']"
         f" = '1'` before importing TensorFlow, or use a version of `{library}` made for Keras 3."
+    )
+
+
+def library_recursion_look(parsed: ParsedError) -> str:
+    """A RecursionError whose repeating frames are a library's and none of the user's: that
+    library's own recursion, reached by the marked call (no missing stop condition of the
+    user's). Python's "Previous line repeated" names no function, so then a function of the
+    user's in the traceback may be the one that repeats."""
+    if parsed.ename != "RecursionError":
+        return ""
+    own = [fr.function for fr in parsed.frames if fr.is_user and fr.function != "<module>"]
+    skipped = set(re.findall(r"skipping similar frames: ([\w.<>]+)", parsed.text))
+    if len(own) != len(set(own)) or skipped & set(own):
+        return ""
+    if own and "Previous line repeated" in parsed.text:
+        return ""
+    repeated = Counter(
+        (fr.package or fr.library, fr.function) for fr in parsed.frames if fr.library
+    )
+    if not repeated:
+        return ""
+    (library, function), count = repeated.most_common(1)[0]
+    if count < 2:
+        return ""
+    return (
+        f"The repeating frames are `{library}`'s own (`{function}`), none of yours: the marked "
+        f"call is a use `{library}` does not handle this way; look it up in the documentation "
+        "of your version."
     )

@@ -26,6 +26,7 @@ from .frame_looks import (
     caught_everything_look,
     keras2_library_look,
     keras_tensor_in_library_look,
+    library_recursion_look,
     library_to_library_look,
     own_attribute_look,
 )
@@ -53,7 +54,7 @@ from .message_looks import (
     type_message_look,
     value_message_look,
 )
-from .message_words import WRAPPER, inner_gist, message_gist, stated_fix
+from .message_words import WRAPPER, inner_gist, message_gist, refusal_before_fix, stated_fix
 from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
 from .rules.attribute_reads import read_inside
 from .rules.files import errno_look
@@ -395,6 +396,13 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             f"yours: if your code has none, this `{runner}` version does not fit your PyTorch; "
             "install one made for it (or the PyTorch it was made for)."
         )
+    refusal = refusal_before_fix(parsed.message, fix)
+    if refusal and refusal.rstrip(".") not in gist:
+        # the service's stock advice follows its reason: the reason is what to resolve
+        return (
+            f"The message's reason comes first: {refusal.rstrip('.')}; resolve that (what your "
+            "account or plan allows) before its other advice."
+        )
     if fix and fix.rstrip(".!?") not in gist:
         return f"The message says what to do: {fix.rstrip('.')}."
     if fix:  # the quoted message already states its fix: no other look competes with it
@@ -559,6 +567,10 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "in its documentation for another way (another function, option or data source), "
             "or for a version that has it."
         )
+    if family == "RecursionError":
+        said = library_recursion_look(parsed)
+        if said:  # the library recursed, not a function of the user's
+            return said
     if family == "IndexError":
         return _index_look(parsed, on or "on that line")
     if family == "KeyError":

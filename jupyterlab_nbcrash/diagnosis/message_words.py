@@ -59,6 +59,25 @@ def stated_fix(message: str) -> str:
     return ""
 
 
+# A service's reason for refusing a request, in the message's own words.
+_REFUSAL = re.compile(r"\b(?:subscription|pricing|billing|quota|rate limit)\b", re.I)
+
+
+def refusal_before_fix(message: str, fix: str) -> str:
+    """The sentence of ``message`` that gives a service's refusal (a subscription, a quota, a
+    plan) when it comes before the stated ``fix``: the fix is then the service's stock advice
+    ("Make sure to include your HF token"), the refusal the reason. "" otherwise."""
+    text = message[:4_000]
+    at = text.find(fix.split("`")[0][:40]) if fix else -1
+    if at <= 0:
+        return ""
+    for piece in re.split(r"(?<=[.;!?])\s+|\n+", text[:at]):
+        piece = " ".join(piece.split()).rstrip(";")
+        if _REFUSAL.search(piece) and not piece.startswith("("):
+            return piece
+    return ""
+
+
 _PRINTED_BLOCK = re.compile(r"\s*\{\n(?:[^\n]*\n)*?\}[ \t]*\n?")
 
 

@@ -29,6 +29,7 @@ _KERNEL_DIED = re.compile(
 
 # VS Code's own error when the environment chosen as kernel cannot run cells at all.
 _KERNEL_MODULE_MISSING = re.compile(r"kernel failed to start due to the missing module '([\w.]+)'")
+_KERNEL_NOT_STARTED = re.compile(r"Failed to start the Kernel|Unable to start Kernel", re.I)
 _NO_IPYKERNEL = re.compile(r"requires (?:the )?ipykernel package", re.I)
 
 
@@ -75,6 +76,14 @@ def special_hint(parsed: ParsedError) -> str:
             f"The kernel did not start: its Python environment lacks the module "
             f"`{missing.group(1)}`. Install it there (`pip install {missing.group(1)}` in that "
             "environment) or select another kernel, then run the cell again."
+        )
+    if not parsed.ename and _KERNEL_NOT_STARTED.search(parsed.text[:5_000]):
+        # VS Code's words where the traceback would be: no line of the cell ran (after the more
+        # specific readings above)
+        return (
+            "The kernel did not start (VS Code's message), so no line of the cell ran: read "
+            "VS Code's Jupyter log for why, check that `ipykernel` is installed in that "
+            "environment, or select another kernel, then run the cell again."
         )
     drawn = half_made_plot_hint(parsed)
     if drawn:

@@ -12,12 +12,18 @@ from .base import RuleMatch, Template, group_facts, named, pattern_rule
 from .paths import (
     COMMON_EXTENSIONS,
     WINDOWS_FORBIDDEN,
+    bare_listed_name,
+    drive_mounted_by_a_cell,
+    edited_failing_line,
     is_absolute,
     machine_of,
     on_conda_image,
     path_escape,
     path_in,
+    placeholder_path,
+    unpacking_line,
     writes_file,
+    written_after_read_open,
 )
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -308,6 +314,9 @@ def _missing_file(p, f):
             "only: download the file first (a dataset page is no file), or read the URL with "
             "a function that accepts one (`pd.read_csv(url)`, `requests.get(url)`)."
         )
+    early = _edited_cell(p, f) or _placeholder(p, norm, path) or _path_from_the_code(p, f, path)
+    if early:
+        return early
     if "\\" in path and len(norm) >= _WINDOWS_MAX_PATH:
         # A Windows path this long fails whether or not its folders exist (unless long paths
         # were enabled): the share or folder it names may be fine.
@@ -342,7 +351,7 @@ def _missing_file(p, f):
         )
     if f.get("writing") or writes_file(p):
         if norm.startswith("/content/drive"):
-            return _drive_not_mounted(writing=True)
+            return _drive_not_mounted(p, norm, writing=True)
         if norm.startswith("//"):
             return (
                 f"The network folder {code_span(path, 60)} is not reachable from this computer "
@@ -382,7 +391,7 @@ def _missing_file(p, f):
     if norm.startswith("/content/drive") or "drive/My Drive" in norm or "MyDrive" in norm:
         if local or on_kaggle:
             return _elsewhere(path, "a Google Colab")
-        return _drive_not_mounted(mount=_mount_point(norm))
+        return _drive_not_mounted(p, norm, mount=_mount_point(norm))
     if norm.startswith("/content/"):
         if local or on_kaggle:
             return _elsewhere(path, "a Google Colab")
@@ -472,6 +481,19 @@ def _missing_file(p, f):
             "`/kaggle/working`, and attached data is under `/kaggle/input/<dataset>/`; read it "
             "from there (list it with `os.listdir('/kaggle/input')`)."
         )
+    unpacked = unpacking_line(p)
+    if (
+        machine == "colab"
+        and not is_absolute(norm)
+        and unpacked
+        and not _fetched_by_a_cell(p, norm)
+    ):
+        # `zip.extractall()` names no folder: the path may be what it makes, under another name
+        return (
+            f"`{shown}` is not in the working folder; a cell unpacks an archive there "
+            f"({code_span(unpacked, 40)}): if the path should come from it, run that cell and "
+            "compare the folder names it made (`os.listdir()`) with the path, else upload it."
+        )
     if machine == "colab" and not is_absolute(norm) and not _fetched_by_a_cell(p, norm):
         return (
             f"`{shown}` is not in the working folder (on Colab `/content`, unless a cell "
@@ -484,6 +506,10 @@ def _missing_file(p, f):
     )
 
 
+# Code that downloads a file itself (its content is whatever the server answered).
+_DOWNLOADS = re.compile(
+    r"\brequests\.get\(|\burlretrieve\(|\burlopen\(|\.iter_content\(|!\s*wget\b"
+)
 # A line that downloads or unpacks data: the files under what it names come from the notebook
 # itself, not from an upload.
 _FETCHES = re.compile(
@@ -541,8 +567,21 @@ def _elsewhere(path: str, platform: str) -> str:
     )
 
 
-def _drive_not_mounted(writing: bool = False, mount: str = "/content/drive") -> str:
+def _drive_not_mounted(p, norm: str, writing: bool = False, mount: str = "/content/drive") -> str:
     what = "save into" if writing else "read"
+    if drive_mounted_by_a_cell(p):
+        # mounted already, unless that cell did not run: then a folder of the path is missing
+        folder = norm.rsplit("/", 1)[0] if writing else norm
+        if writing:
+            return (
+                "A cell mounts Drive: if it ran, the folder you save into does not exist yet; "
+                f"create it first with `os.makedirs({folder!r}, exist_ok=True)`."
+            )
+        return (
+            f"A cell mounts Drive: if it ran, {code_span(path_tail(norm), 60)} is not on your "
+            "Drive as written; check each folder's name and capitals with `os.listdir(...)`, "
+            "from `'/content/drive/My Drive'` down."
+        )
     return (
         f"The Google Drive folder you {what} is not there: mount Drive first (`from google.colab "
         f"import drive; drive.mount('{mount}')`) and check the folder names (`MyDrive`, "
@@ -557,6 +596,60 @@ def _mount_point(norm: str) -> str:
         return "/content/drive"
     folder = m.group(1)
     return folder if folder.startswith("/") else f"/content/{folder.lstrip('./')}"
+
+
+def path_tail(norm: str) -> str:
+    """The path under Drive's `My Drive` folder, where the reader checks it."""
+    m = re.search(r"My ?Drive/(.+)", norm)
+    return m.group(1) if m else norm
+
+
+def _edited_cell(p, f) -> str:
+    """The cell no longer holds the line that failed, and its code no longer names the file."""
+    ran = edited_failing_line(p)
+    name = f.get("filename", "")
+    now = "\n".join(p.user_code.splitlines()[-p.cell_lines :]) if p.cell_lines else ""
+    if not ran or not name or name in now:
+        return ""
+    return (
+        f"The cell was edited after this error: it ran {code_span(ran, 50)}, which it no "
+        "longer holds. Run it again, and read the new error if it still fails."
+    )
+
+
+def _placeholder(p, norm: str, path: str) -> str:
+    """`os.chdir('path')`: an example's stand-in, or a variable's name written in quotes."""
+    if not placeholder_path(norm):
+        return ""
+    word = norm.strip().lstrip("./").rstrip("/")
+    if re.fullmatch(r"\w+", word) and any(
+        re.search(rf"^\s*{word}\s*=(?!=)", code, re.M) for code in p.notebook_code or (p.user_code,)
+    ):
+        return (
+            f"`'{word}'` in quotes is the text {word!r}, not the variable `{word}` a cell sets: "
+            "remove the quotes."
+        )
+    return (
+        f"{code_span(path, 60)} is a placeholder from an example, not a real path: replace it "
+        "with the path of your own folder or file."
+    )
+
+
+def _path_from_the_code(p, f, path: str) -> str:
+    """A slip of the code that makes the path, read before any hunt for the file."""
+    name, folder = bare_listed_name(p)
+    if name:
+        return (
+            f"`{name}` holds names from `os.listdir({folder})`, which come without their folder: "
+            f"open `os.path.join({folder}, {name})`."
+        )
+    use = written_after_read_open(p, f.get("filename", ""))
+    if use:
+        return (
+            f"The cell opens {code_span(path, 40)} for reading (`'r'`) but writes to it "
+            f"(`{use}`): open it with `'w'` (or `'a'` to add), which creates the file."
+        )
+    return ""
 
 
 def _mixed_separators(path: str) -> str:
@@ -734,6 +827,14 @@ def _unreadable_format(p, f):
             "(with `import csv`) if quotes are plain text in this file."
         )
     one = re.search(r"Expected 1 fields? in line (\d+), saw (\d+)", p.message)
+    if "tokenizing" in detail and one and _DOWNLOADS.search(p.user_code):
+        # a file the cell downloaded may be no table at all: a server's error page, a binary
+        return (
+            f"The file's first line has one field but line {one.group(1)} has {one.group(2)}, "
+            "and the cell downloads its files: open one and look at its first lines, since a "
+            "server's error page or another format reads so; if it is a table after a title or "
+            "comments, skip those (`skiprows=...`, `comment=...`)."
+        )
     if "tokenizing" in detail and one:
         # A wrong separator gives every row one field, with no error: here only the first
         # line has one, so lines before the table (a title, comments, an ARFF header) are read.

@@ -845,6 +845,14 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
     if home is not None:
         where = f": it is in `{home}`" if home else ": check the spelling"
         return f"Python's standard `{module}` has no `{name}`{where}."
+    project = _downloaded_project(path) if by is None and path else ""
+    if project and not _is_library_path(path):
+        # a repository's own file, not one the user wrote: the name may live elsewhere in it
+        return (
+            f"`{module}` comes with the project in `{project}` (named like a GitHub download) "
+            f"and has no `{name}`: search the project's files and notebooks for `{name}` and "
+            "import it from where it is defined, or copy that definition into a cell."
+        )
     if by is not None or (path and not _is_library_path(path)):
         where = file_name(by.filename) if by is not None else module
         return (
@@ -1043,6 +1051,15 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             "system that is missing or broken here (pip cannot install it): install it with "
             "the system's package manager (e.g. `apt-get`), or use a Python build that has it."
         )
+    first = _cuda_library_loaded_before(p, lib) if dll else ""
+    if first:
+        # WinError 127: the DLL was found, but a procedure it needs is missing from a DLL of the
+        # same name already loaded, such as the cuDNN that another CUDA library brought
+        return (
+            f"`{lib}` found {what} but not a procedure it needs, and the notebook imports "
+            f"`{first}`, which loads its own CUDA/cuDNN files: if it ran first, restart the kernel "
+            f"and import `{lib}` before `{first}` (or use them in separate environments)."
+        )
     if lib:
         return (
             f"`{lib}` could not load {what}: the install is broken or was built for another "
@@ -1130,3 +1147,27 @@ HINTS: dict[str, Template] = {
     CANNOT_IMPORT_NAME: _name_not_in_module,
     BROKEN_INSTALL: _broken_install,
 }
+
+
+def _downloaded_project(path: str) -> str:
+    """The folder of a GitHub download (`prompt-to-prompt-main`, `repo-master`) the module's file
+    lies in, or "": GitHub names a repository's zip after its branch."""
+    folders = re.split(r"[\\/]+", path)[:-1]
+    return next((part for part in reversed(folders) if re.search(r".-(?:main|master)$", part)), "")
+
+
+# Libraries that bring their own CUDA and cuDNN files.
+_CUDA_LIBRARIES = ("tensorflow", "torch", "jax", "cupy", "paddle", "mxnet")
+
+
+def _cuda_library_loaded_before(p: ParsedError, lib: str) -> str:
+    """Another CUDA library a cell imports, when Windows found the failing DLL but not a
+    procedure in it (WinError 127, "The specified procedure could not be found"): a DLL of the
+    same name that library loaded first is then the one in use. "" otherwise."""
+    if lib not in _CUDA_LIBRARIES or "procedure could not be found" not in p.message:
+        return ""
+    for other in (name for name in _CUDA_LIBRARIES if name != lib):
+        imports = re.compile(rf"^\s*(?:import|from)\s+{other}\b", re.M)
+        if any(imports.search(code) for code in p.notebook_code or (p.user_code,)):
+            return other
+    return ""

@@ -259,6 +259,14 @@ def _request_failed(p, f):
                 "so a part of it "
                 "(such as a file name) is an absolute local path; pass only the name."
             )
+        downloader = _library_download(p)
+        if downloader:
+            # the address is the library's own: no URL of the user's to check
+            return (
+                f"The address `{downloader}` downloads from answered HTTP 404 (nothing there): "
+                "the URL is in the library's code, not yours, so the data is no longer served "
+                "there; get it by hand as its documentation says (or try a newer version)."
+            )
         return (
             f"Nothing exists at the address (HTTP 404){_for_url(f)}: check the URL (for a "
             "download, the file name and repository)."
@@ -296,3 +304,20 @@ def _for_url(f: Facts) -> str:
 HINTS: dict[str, Template] = {
     REQUEST_FAILED: _request_failed,
 }
+
+
+def _library_download(p) -> str:
+    """The library whose download function asked for the address, when no cell's code names a
+    web address: the URL was the library's own (a dataset's download)."""
+    if re.search(r"https?://", p.user_code) or any(
+        re.search(r"https?://", code) for code in p.notebook_code
+    ):
+        return ""
+    return next(
+        (
+            fr.package or fr.library
+            for fr in p.frames
+            if fr.library and "download" in fr.function.lower()
+        ),
+        "",
+    )

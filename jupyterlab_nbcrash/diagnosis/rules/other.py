@@ -319,6 +319,11 @@ RULES = (
 # "invalid syntax (<ipython-input-3-5d39>, line 6)": the message without its place.
 _PLACE = re.compile(r"\s*\((?:[^()]*), line \d+\)\s*$")
 _COMPOUND = re.compile(r"^\s*(if|elif|else|for|while|def|class|try|except|finally|with)\b")
+# A command line that starts a notebook server (`xvfb-run ... jupyter notebook --allow-root`).
+_STARTS_JUPYTER = re.compile(
+    r"\bjupyter(?:\s+|-)(?:notebook|lab|server)\b"
+    r"(?!\s+(?:build|clean|extension|list|stop|password|paths|workspaces|labextension)\b)"
+)
 _MAGICS = {"pip": "%pip ...", "pip3": "%pip ...", "conda": "%conda ..."}
 _LINE_KEYWORDS = ("else", "elif", "return", "import", "while", "for", "def", "class", "lambda",
                   "except", "finally", "print", "from", "yield", "continue", "break")  # fmt: skip
@@ -342,6 +347,12 @@ def _syntax_error(p, f):
         )
     if f.get("print"):
         return "This is Python 2 `print`: in Python 3 write `print(...)` with parentheses."
+    if f.get("shell") and _STARTS_JUPYTER.search(line):
+        # `!...` would start a second server inside this one's kernel
+        return (
+            f"The marked line is a terminal command that starts a Jupyter server "
+            f"(`{f['shell']} … jupyter …`): run it in a terminal to start Jupyter, not in a cell."
+        )
     if f.get("shell"):
         shell = f["shell"]
         # IPython has `%pip` and `%conda` magics, no `%pip3`.
@@ -360,7 +371,7 @@ def _syntax_error(p, f):
             "code it asks for."
         )
     if "invalid character" in message:
-        return odd_character_hint(line) or _rejected_character(line)
+        return odd_character_hint(line) or _pasted_text(line) or _rejected_character(line)
     if "positional argument follows keyword argument" in message:
         return _positional_after_keyword(line)
     if message.startswith("expected ':'"):
@@ -443,7 +454,11 @@ def _syntax_error(p, f):
     )
     if not plain:
         return f"Python cannot parse this cell: {message.rstrip('.')} (on the marked line)."
-    return _invalid_line(line, p.user_code) or _unreadable(f.get("caret", ""), "comma" in message)
+    return (
+        _invalid_line(line, p.user_code)
+        or _spaced_name(line, p.notebook_code)
+        or _unreadable(f.get("caret", ""), "comma" in message)
+    )
 
 
 # An exercise's blank: three underscores or more standing alone (`axes.plot(____, ____)`).
@@ -452,6 +467,32 @@ _BLANK = re.compile(r"(?<![\w])_{3,}(?![\w])")
 _DIGIT_NAME = re.compile(
     r"^\s*(?:(?:def|class|for|import)\s+\d+[A-Za-z_]\w*|\d+[A-Za-z_]\w*\s*=(?!=))"
 )
+
+
+def _unfinished_header(word: str, code: str) -> bool:
+    """A block line a colon would not complete: a `for` with no `in` or nothing after it, or a
+    line that ends on an operator or a word that needs a right side (`if x ==`, `while a and`)."""
+    body = code.strip()[len(word) :].strip()
+    if word == "for" and not re.search(r"\bin\b\s*\S", body):
+        return True
+    return bool(re.search(r"(?:\b(?:in|and|or|not|is)|[-+*/%<>=!&|^])\s*$", body))
+
+
+def _pasted_text(line: str) -> str:
+    if not _script_words(line):
+        return ""
+    return (
+        "The marked line is text, not Python (words with a symbol Python rejects): move it, and "
+        "any other lines of text pasted with the code, to a Markdown cell or start them with `#`."
+    )
+
+
+def _script_words(line: str) -> bool:
+    """Two words or more of a non-Latin script (Persian, Korean, …) and no sign of code on the
+    line: a sentence pasted among the code, whose emoji or mark is only what Python met first.
+    Python accepts such letters in names, but names stand beside `=`, brackets or dots."""
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if not w.isascii()]
+    return len(words) >= 2 and not re.search(r"[=()\[\]{}.'\"]", line)
 
 
 def _rejected_character(line: str) -> str:
@@ -709,6 +750,23 @@ def _indented_alike_below(p, number: str, line: str) -> int:
     return count
 
 
+def _indented_line_above(p, number: str, line: str) -> tuple[str, int] | None:
+    """The code line right above the marked one (line ``number`` of the cell) and its depth,
+    when it is itself indented, less than the marked line, and opens no block: the marked line
+    belongs to that line's block. None otherwise (a top-level line above, or the cell edited)."""
+    lines = own_lines(p) if p.cell_lines else []
+    at = int(number) - 1
+    if not 0 <= at < len(lines) or lines[at].strip() != line.strip():
+        return None
+    code = [ln for ln in lines[:at] if ln.strip() and not ln.lstrip().startswith("#")]
+    if not code or code[-1].rstrip().endswith((":", "\\", ",", "(", "[", "{")):
+        return None
+    depth = len(code[-1]) - len(code[-1].lstrip())
+    if "\t" in code[-1][:depth] or not 0 < depth < len(lines[at]) - len(lines[at].lstrip()):
+        return None
+    return code[-1].strip(), depth
+
+
 def _indentation(p, message: str, line: str) -> str:
     """What the IndentationError's own words say is wrong, and on which line."""
     m = re.search(r"\bline (\d+)\)?\s*$", message)
@@ -736,6 +794,18 @@ def _indentation(p, message: str, line: str) -> str:
             "command is meant, remove the spaces at its start."
         )
     more = _indented_alike_below(p, number, line) if number else 0
+    above = _indented_line_above(p, number, line) if number else None
+    if message.startswith("unexpected indent") and above:
+        # inside a `def`: the lines belong to its block, at the depth of the line above
+        text, depth = above
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        others = f" and the {more} lines after it" if more > 1 else " and the line after it"
+        are, them = ("are", "them") if more else ("is", "it")
+        return (
+            f"{where}{others if more else ''} {are} indented deeper than the line above it "
+            f"(`{shown}`), which opens no block: give {them} that line's indentation "
+            f"({depth} spaces)."
+        )
     if message.startswith("unexpected indent") and more:
         # ` k = 3` and the lines after it: a stray space before a whole block of lines
         others = f"the {more} lines" if more > 1 else "the line"
@@ -835,6 +905,17 @@ def _invalid_line(line: str, cell: str = "") -> str:
         word = compound.group(1)
         return f"`{word}` is a Python keyword and cannot be a variable name: rename it (`{word}_`)."
     alone = compound is not None and compound.group(1) in ("else", "try", "finally")
+    if compound and code.split()[1:] and _unfinished_header(compound.group(1), code):
+        # `for n, row in`: a colon alone would leave it without what it loops over
+        if compound.group(1) == "for":
+            return (
+                "The marked `for` line is unfinished: write what it loops over and end it with a "
+                "colon (`for x in items:`), then its indented body."
+            )
+        return (
+            f"The marked `{compound.group(1)}` line is unfinished: write the rest of its "
+            "expression after the last word or sign, then end it with a colon."
+        )
     if compound and (alone or code.split()[1:]) and not code.endswith((":", "\\")):
         return f"Add a colon at the end of the marked `{compound.group(1)}` line."
     first = re.match(r"^\s*([A-Za-z_]+)\b", code)
@@ -853,13 +934,24 @@ def _invalid_line(line: str, cell: str = "") -> str:
             "Nothing follows `=` on the marked line: write the value to assign (an exercise's "
             "placeholder may still be empty)."
         )
-    spaced = re.match(r"^\s*([A-Za-z_][\w.]*)\.([A-Za-z_]\w*(?: [A-Za-z_]\w*)+)\s*$", code)
-    if spaced:
-        return (
-            f"`{spaced.group(2)}` has a space, so it cannot be read with a dot: write "
-            f"`{spaced.group(1)}['{spaced.group(2)}']`."
-        )
     return ""
+
+
+def _spaced_name(line: str, notebook: tuple[str, ...]) -> str:
+    """`df.Park Code`: a name with a space read with a dot. It is a column unless a cell makes
+    it the index (`index_col=`, `set_index(`), where `df['Park Code']` finds no column."""
+    code = line.split("#", 1)[0].rstrip()
+    spaced = re.match(r"^\s*([A-Za-z_][\w.]*)\.([A-Za-z_]\w*(?: [A-Za-z_]\w*)+)\s*$", code)
+    if not spaced:
+        return ""
+    frame, name = spaced.groups()
+    indexed = re.compile(rf"""(?:index_col\s*=|set_index\()[^)\n]*['"]{re.escape(name)}['"]""")
+    if any(indexed.search(cell) for cell in notebook):
+        return (
+            f"`{name}` has a space, so it cannot be read with a dot; a cell makes it the index "
+            f"(`index_col`/`set_index`), so read it as `{frame}.index`."
+        )
+    return f"`{name}` has a space, so it cannot be read with a dot: write `{frame}['{name}']`."
 
 
 def _unclosed_block(code: str) -> bool:
@@ -945,11 +1037,20 @@ def _cell_interrupted(p, f):
                 f"it stopped the cell{ended}: call the program's main function without "
                 "`sys.exit(...)` around it."
             )
-        if guard:
+        block = _enclosing_block(code, exits.start(), len(exits.group(1)))
+        if guard and block:
+            leave = "the loop with `break`" if block != "def" else "the function with `return`"
             return (
                 f"The cell's own check `{guard}` was true, so it called `exit()`, which a "
-                "notebook reports as this error: if that stop was intended, leave the loop with "
-                "`break` (or the function with `return`) instead; if not, print what it tests."
+                f"notebook reports as this error: if that stop was intended, leave {leave} "
+                "instead; if not, print what it tests."
+            )
+        if guard:
+            # at the cell's top level there is nothing to leave: what the check caught failed
+            why = _checked_source(code, guard)
+            return (
+                f"The cell's own check `{guard}` was true, so it called `exit()`, which a "
+                f"notebook reports as this error: what it tests failed{why}."
             )
         return (
             "The cell's code calls `exit()`, which stops the cell (a notebook cannot exit): use "
@@ -960,6 +1061,40 @@ def _cell_interrupted(p, f):
         "library. Replace a `sys.exit()` of yours with `return`/`raise`; a library's printed "
         "output above says why it stopped."
     )
+
+
+def _enclosing_block(code: str, at: int, indent: int) -> str:
+    """`for`, `while` or `def` when the line at offset ``at`` (indented ``indent``) sits in such
+    a block, the nearest one; "" at the cell's top level (under `if`s only)."""
+    for line in reversed(code[:at].splitlines()):
+        depth = len(line) - len(line.lstrip())
+        if not line.strip() or depth >= indent:
+            continue
+        indent = depth
+        m = re.match(r"\s*(?:async\s+)?(for|while|def)\b", line)
+        if m:
+            return m.group(1)
+    return ""
+
+
+# What OpenCV gives when it cannot read a file or open a camera, and where to look then.
+_OPENCV_SOURCES = (
+    (r"cv2\.imread\(", "`cv2.imread` gives None for a file it cannot read: check the path "
+     "from the working folder (`os.getcwd()`)"),
+    (r"cv2\.VideoCapture\(", "`cv2.VideoCapture` did not open its camera or file: check that "
+     "the camera is connected and free (release an earlier capture) or try another index"),
+)  # fmt: skip
+
+
+def _checked_source(code: str, guard: str) -> str:
+    """What made the value the check tests, when it is OpenCV's reader (`src = cv2.imread(...)`
+    under `if src is None`): its way of failing; else the advice to print it."""
+    for name in re.findall(r"[A-Za-z_]\w*", guard.removeprefix("if ")):
+        made = re.search(rf"^\s*{name}\s*=\s*(.+)$", code, re.M)
+        for pattern, advice in _OPENCV_SOURCES:
+            if made and re.search(pattern, made.group(1)):
+                return f"; {advice}"
+    return " (print it to see why)"
 
 
 def _guard_of(code: str, at: int, indent: int) -> str:
@@ -1003,6 +1138,9 @@ def _magic_misused(p, f):
     return "IPython rejected the magic command's usage: check its options with `%magic_name?`."
 
 
+_READ_WITH_NAMES = re.compile(r"\bread_(?:csv|table)\([^\n]*\bnames\s*=\s*\[")
+
+
 def _not_implemented(p, f):
     """When: a PyTorch module without `forward`, TensorFlow handing a symbolic tensor to NumPy
     inside its own code, or a method of the user's own class; else the safe hint."""
@@ -1019,6 +1157,13 @@ def _not_implemented(p, f):
         return (
             "This TensorFlow is older than the installed NumPy (it hands a symbolic tensor to "
             "NumPy inside its own code): upgrade TensorFlow, or install the NumPy it supports."
+        )
+    if "MultiIndex" in p.message and _READ_WITH_NAMES.search(p.user_code):
+        # pandas makes the leading fields of a line longer than `names` its index
+        return (
+            "A frame here may have a MultiIndex it was not meant to have: `read_csv` given fewer "
+            "`names` than a line has fields makes the extra leading fields the index. Print each "
+            "frame's `.index`; if so, pass a separator no line holds, or read the lines whole."
         )
     unwritten = _method_left_to_subclass(p)
     if unwritten:

@@ -158,3 +158,106 @@ _HOME_PYTHON = re.compile(r"(?:^|\s)(?:~|/home/[^/\s]+)/(?:opt/)?(?:ana|mini)con
 def on_conda_image(p: ParsedError) -> bool:
     """Kaggle's image keeps its packages under /opt/conda (Colab's under /usr/local)."""
     return any(fr.filename.startswith("/opt/conda/") for fr in p.frames)
+
+
+# Words an example writes where the reader's own path goes (`os.chdir('path')`).
+_PLACEHOLDER_PATHS = frozenset(
+    {"path", "your_path", "yourpath", "folder_path", "file_path", "filepath", "path_to_file",
+     "path_to_folder", "path_to_data", "path_to_your_file", "your_directory", "directory"}
+)  # fmt: skip
+
+
+def placeholder_path(norm: str) -> bool:
+    """The path is an example's stand-in, not a place: a bare placeholder word, `path/to/…`,
+    or `<…>` to fill in."""
+    bare = norm.strip().lstrip("./").rstrip("/")
+    return (
+        bare.lower() in _PLACEHOLDER_PATHS
+        or bare.lower().startswith("path/to/")
+        or bool(re.search(r"<[^<>/]+>", bare))
+    )
+
+
+def _squeezed(line: str) -> str:
+    return "".join(line.split())
+
+
+def edited_failing_line(p: ParsedError) -> str:
+    """The line the traceback shows failing in the crashing cell when the cell's own code (the
+    record carries it) no longer has that line: the cell was edited after the error. ""
+    otherwise."""
+    cell = next((f for f in p.frames if f.is_user), None)
+    if cell is None or not p.cell_lines or not cell.failing_line.strip():
+        return ""
+    lines = p.user_code.splitlines()[-p.cell_lines :]
+    shown = _squeezed(cell.failing_line)
+    return "" if any(_squeezed(line) == shown for line in lines) else cell.failing_line.strip()
+
+
+_LISTED = re.compile(r"\bfor\s+(\w+)\s+in\s+(?:sorted\()?os\.listdir\(([^()]*)\)")
+
+
+def bare_listed_name(p: ParsedError) -> tuple[str, str]:
+    """(`name`, `folder`) when a cell's frame loops `for name in os.listdir(folder)` and its
+    failing line opens `name` alone: listdir gives names without their folder, so the path is
+    looked for in the working directory. ("", "") otherwise, or when the folder is `.`."""
+    for frame in (f for f in p.frames if f.is_user):
+        line = frame.failing_line
+        for m in (_LISTED.search(code) for code in frame.code_lines):
+            if m is None or m.group(2).strip().strip("'\"") in ("", "."):
+                continue
+            name = m.group(1)
+            if "join(" not in line and re.search(rf"[(,]\s*{name}\s*[,)]", line):
+                return name, m.group(2).strip()
+    return "", ""
+
+
+_READ_OPEN = re.compile(r"""(?:(\w+)\s*=\s*)?\bopen\((?:[^(),]+),\s*(?:mode\s*=\s*)?['"]r['"]""")
+
+
+def written_after_read_open(p: ParsedError, filename: str) -> str:
+    """The use that writes through a handle the code opened for reading from the missing file
+    (`cf = open('x.csv', 'r')`, then `csv.writer(cf)`); "" otherwise. Read from the cell's
+    lines, since a traceback printed as links (VS Code's) shows no failing line."""
+    for line in p.user_code.splitlines():
+        m = _READ_OPEN.search(line)
+        with_as = re.search(r"\bas\s+(\w+)\s*:", line)
+        handle = (m.group(1) or (with_as.group(1) if with_as else "")) if m else ""
+        if not handle or not filename or filename not in line:
+            continue
+        use = re.search(
+            rf"\bcsv\.(?:Dict)?[wW]riter\(\s*{handle}\b|\b{handle}\.write(?:lines)?\(", p.user_code
+        )
+        if use:
+            called = use.group(0).split("(")[0]
+            return f"{called}({handle})" if called.startswith("csv.") else f"{called}(...)"
+    return ""
+
+
+_MOUNTS_DRIVE = re.compile(r"\bdrive\.mount\(")
+
+
+def drive_mounted_by_a_cell(p: ParsedError) -> bool:
+    """A code cell of the notebook mounts Google Drive (`drive.mount(...)`)."""
+    return any(_MOUNTS_DRIVE.search(code) for code in p.notebook_code)
+
+
+# A line that unpacks an archive into the working folder, naming no folder of its own.
+_UNPACKS = re.compile(
+    r"\.extractall\(\s*\)|\bunpack_archive\(\s*[^,()]+\)|^\s*!\s*unzip\s+(?!.*\s-d\b)[^\n]+$"
+    r"|^\s*!\s*tar\s+-?\w*x\w*\s+(?!.*\s-C\b)[^\n]+$",
+    re.M,
+)
+
+
+def unpacking_line(p: ParsedError) -> str:
+    """A line of a cell that unpacks an archive without naming where: whatever folders the
+    archive holds appear in the working folder, under names the code may not show."""
+    for code in p.notebook_code:
+        m = _UNPACKS.search(code)
+        if m:
+            return next(
+                (line.strip() for line in code.splitlines() if _UNPACKS.search(line)),
+                m.group(0).strip(),
+            )
+    return ""
