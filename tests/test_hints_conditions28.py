@@ -205,6 +205,13 @@ def test_a_drive_folder_to_save_into_is_made_when_a_cell_mounts_drive():
     assert "mount Drive first" not in text, text
 
 
+def test_a_drive_file_to_read_is_looked_for_from_the_paths_own_drive_root():
+    path = "/content/drive/MyDrive/course/data/covid.csv"
+    message = f"[Errno 2] No such file or directory: '{path}'"
+    text = _hint("FileNotFoundError", message, f"df = pd.read_csv('{path}')", cells=[MOUNT])
+    assert "from `'/content/drive/MyDrive'` down" in text and "My Drive" not in text, text
+
+
 def test_a_drive_path_without_a_mount_cell_still_asks_to_mount():
     path = "/content/drive/MyDrive/data/a.csv"
     message = f"[Errno 2] No such file or directory: '{path}'"

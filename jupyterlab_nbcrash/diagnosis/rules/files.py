@@ -577,10 +577,13 @@ def _drive_not_mounted(p, norm: str, writing: bool = False, mount: str = "/conte
                 "A cell mounts Drive: if it ran, the folder you save into does not exist yet; "
                 f"create it first with `os.makedirs({folder!r}, exist_ok=True)`."
             )
+        # the path's own Drive root (`MyDrive` or `My Drive`): the one its cells use
+        root = re.match(r"(.*?/(?:My ?Drive|Shareddrives|Shared drives))(?:/|$)", norm)
+        start = root.group(1) if root else mount
         return (
             f"A cell mounts Drive: if it ran, {code_span(path_tail(norm), 60)} is not on your "
             "Drive as written; check each folder's name and capitals with `os.listdir(...)`, "
-            "from `'/content/drive/My Drive'` down."
+            f"from `'{start}'` down."
         )
     return (
         f"The Google Drive folder you {what} is not there: mount Drive first (`from google.colab "
