@@ -48,11 +48,13 @@ from .message_looks import (
     not_callable_look,
     precedence_look,
     python2_look,
+    quoted_comparison_look,
     rc_setting_look,
     service_status_look,
     sparse_look,
     type_message_look,
     value_message_look,
+    wide_form_look,
 )
 from .message_words import WRAPPER, inner_gist, message_gist, refusal_before_fix, stated_fix
 from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
@@ -403,6 +405,12 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             f"The message's reason comes first: {refusal.rstrip('.')}; resolve that (what your "
             "account or plan allows) before its other advice."
         )
+    passed = _suggestion_already_passed(parsed, fix)
+    if passed:
+        return passed
+    scalars = _scalars_handed_on(parsed) if fix else ""
+    if scalars:
+        return scalars
     if fix and fix.rstrip(".!?") not in gist:
         return f"The message says what to do: {fix.rstrip('.')}."
     if fix:  # the quoted message already states its fix: no other look competes with it
@@ -429,6 +437,8 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         or callback_arguments_look(parsed)
         or mixed_kinds_look(parsed)
         or (precedence_look(parsed) if parsed.ename in ("TypeError", "ValueError") else "")
+        or quoted_comparison_look(parsed)
+        or wide_form_look(parsed)
     )
     if twice:
         return twice
@@ -578,6 +588,45 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         if said:
             return said
     return _LOOK.get(family, _LOOK_ELSE).format(on=on or "on that line")
+
+
+_DID_YOU_MEAN = re.compile(
+    r"`?(\w+)`? is not a valid keyword argument.*?[Dd]id you mean `?(\w+)`?", re.S
+)
+
+
+def _suggestion_already_passed(parsed: ParsedError, fix: str) -> str:
+    """ "`output_latex` is not a valid keyword … Did you mean `output_jax_format`?" where the
+    call already passes `output_jax_format=`: renaming would pass it twice."""
+    said = _DID_YOU_MEAN.search(parsed.message[:1_000]) if fix else None
+    if said is None or not re.search(rf"\b{said.group(2)}\s*=(?!=)", parsed.user_code):
+        return ""
+    bad, near = said.groups()
+    return (
+        f"`{bad}` is not an option of this version, and the `{near}` the message suggests is "
+        f"already passed: remove `{bad}=...` (its documentation says how to get what it did)."
+    )
+
+
+def _scalars_handed_on(parsed: ParsedError) -> str:
+    """pandas' "If using all scalar values, you must pass an index" raised while another
+    library (seaborn, plotly) built a DataFrame of what it was given: its advice (an index) is
+    for that inner call, the user's call gave single values or no columns to plot."""
+    call = failing_call(parsed)
+    last = parsed.last_frame
+    if (
+        "must pass an index" not in parsed.message[:300]
+        or call is None
+        or call.library in (None, "pandas")
+        or last is None
+        or last.library != "pandas"
+    ):
+        return ""
+    return (
+        f"`{call.library}` built a table of what `{call.function}()` was given and found only "
+        "single values (no columns): pass the data by keyword with the columns to use, e.g. "
+        "`data=df, x='col_a', y='col_b'`."
+    )
 
 
 def _subprocess_loop_look(parsed: ParsedError) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .traceback import ParsedError
+from .where import failing_call
 
 # Messages that say what failed without any value of the user's call being wrong: the
 # family's "check the inputs" look would send the user after the wrong thing. Each is known by
@@ -86,6 +87,22 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "A program or component outside Python that this library runs is missing, not on PATH "
         "or of another version: install the one it needs (see the library's installation "
         "notes), then restart the kernel.",
+    ),
+    (
+        # NVIDIA's driver library is missing: the machine (or the runtime) has no usable GPU.
+        ("libnvidia-ml.so", "nvml shared library not found", "libcuda.so"),
+        "This machine has no NVIDIA driver (its library is missing), so there is no GPU to use "
+        "here: run on a machine or runtime with a GPU, or skip the GPU code on this one.",
+    ),
+    (
+        # A compiled library outside Python that a package loads: pip does not install it.
+        (
+            "cannot open shared object file", "cannot locate a 64-bit oracle client library",
+            "shared library not found", "library and include file unknown",
+        ),
+        "A system library (outside Python) that this package loads is missing on this machine: "
+        "install it as the message or the package's installation notes say (pip does not add "
+        "it), or run where it exists.",
     ),
     (
         (
@@ -413,7 +430,10 @@ def not_about_inputs(parsed: ParsedError, inputs_look: bool) -> str:
     opening = parsed.message[:1_000].lower()
     if any(word in opening for word in _ABOUT_INPUTS):
         return ""
-    library = parsed.api_library or parsed.library
+    # the library the user's call went into, as the hint's first sentence names it (healpy,
+    # not the astropy that healpy's code called and whose frame raised)
+    call = failing_call(parsed)
+    library = (call.library if call is not None else None) or parsed.api_library or parsed.library
     # No claim that no value of the user's is at fault: a message without input words can
     # still be about them; it only gives nothing to compare them with.
     whose = f" is `{library}`'s own account of the failure" if library else " says no more"

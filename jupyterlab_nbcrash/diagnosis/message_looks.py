@@ -12,7 +12,7 @@ import re
 from ..taxonomy import LIBRARY_TITLES
 from .rules.module_names import pip_name
 from .rules.tables.removed_apis import REMOVED_RC_SETTINGS
-from .text import before_valid_list
+from .text import before_valid_list, edit_distance
 from .traceback import GLUE_PACKAGES, ParsedError
 from .where import failing_call, raised_in_user_code
 
@@ -427,16 +427,69 @@ def rc_setting_look(parsed: ParsedError) -> str:
     )
 
 
+# `df.query('category'=='fruit')`: two quoted strings compared inside the call's parentheses.
+_QUOTED_COMPARISON = re.compile(
+    r"\.(query|eval)\(\s*(['\"])([^'\"]*)\2\s*(==|!=|<=|>=|<|>)\s*(['\"])([^'\"]*)\5\s*\)"
+)
+
+
+def quoted_comparison_look(parsed: ParsedError) -> str:
+    """pandas' "expr must be a string to be evaluated, <class 'bool'> given" where the call
+    compares two quoted strings: Python compared them (False) before pandas saw an expression."""
+    m = _QUOTED_COMPARISON.search(parsed.user_line)
+    if m is None or "must be a string" not in parsed.message[:300]:
+        return ""
+    method, _, left, op, _, right = m.groups()
+    return (
+        f"Python compared the two strings itself and passed `.{method}()` the result (a bool): "
+        f"write the whole condition as one string, `.{method}(\"{left} {op} '{right}'\")`."
+    )
+
+
+def wide_form_look(parsed: ParsedError) -> str:
+    """seaborn's "The following variable cannot be assigned with wide-form data: `hue`": the
+    data went in positionally (or without x=/y=), which seaborn reads as wide-form; hue= and
+    the like need long-form data with named columns."""
+    m = re.search(r"cannot be assigned with wide-form data: `?(\w+)`?", parsed.message[:300])
+    if m is None:
+        return ""
+    return (
+        f"seaborn read the data as wide-form (given positionally, or without `x=`/`y=`), and "
+        f"`{m.group(1)}=` needs named columns: pass them by keyword, e.g. "
+        f"`data=df, x='col', {m.group(1)}='group'`."
+    )
+
+
 # "KeyError: \"Unknown task x, available tasks are [...]\"": a library's sentence, not a key.
 _SENTENCE = re.compile(r"^['\"]?[A-Z]?[a-z]+ \w+ \w+")
 
 
 def key_sentence_look(parsed: ParsedError, on: str) -> str:
     """A KeyError a library raised with a sentence for its message: the keys of "what is looked
-    up" on the user's line are not what it means."""
-    if raised_in_user_code(parsed) or not _SENTENCE.match(parsed.message.strip()):
+    up" on the user's line are not what it means. Or a key the user's code passed as an option's
+    value (`criterion='entropy'`) that a library (not pandas) looked up in its own table."""
+    if raised_in_user_code(parsed):
         return ""
-    return f"The message is the library's own account: check the values {on} against it."
+    if _SENTENCE.match(parsed.message.strip()):
+        return f"The message is the library's own account: check the values {on} against it."
+    return _option_value_look(parsed)
+
+
+def _option_value_look(parsed: ParsedError) -> str:
+    last = parsed.last_frame
+    key = parsed.message.strip().strip("'\"")
+    if last is None or last.library in (None, "pandas") or not re.fullmatch(r"[\w.-]+", key):
+        return ""
+    codes = (parsed.user_code, *parsed.notebook_code)
+    given = (re.search(rf"\b(\w+)\s*=\s*['\"]{re.escape(key)}['\"]", code) for code in codes)
+    option = next((m.group(1) for m in given if m), "")
+    if not option:
+        return ""
+    return (
+        f"Your code passes `{option}='{key}'`, and `{last.library}` found no '{key}' among the "
+        f"values it knows for it: this class (or version) does not accept that value; check "
+        f"the values `{option}` allows in its documentation."
+    )
 
 
 _MIXED_KINDS = re.compile(
@@ -516,12 +569,44 @@ def type_message_look(parsed: ParsedError, on: str) -> str:
             "its `.real` part (or `abs(...)`), or find where it became complex (a power such as "
             "`** 0.5` of a negative number gives one)."
         )
+    misspelt = _misspelt_init(parsed, message)
+    if misspelt:
+        return misspelt
     line = re.sub(r"'[^']*'|\"[^\"]*\"", "''", parsed.user_line)
     if "can only assign an iterable" in message and _SLICE_ASSIGNED.search(line):
         return (
             "A slice (`x[0:2] = ...`) takes a list or other iterable, one item per position it "
             "replaces: write e.g. `x[0:2] = [v, v]`, or assign each index on its own."
         )
+    return ""
+
+
+_TAKES_NO_ARGUMENTS = re.compile(r"^(\w+)\(\) takes no arguments")
+_METHODS = re.compile(r"^\s+def\s+(_\w*)\s*\(\s*self\b", re.M)
+
+
+def _misspelt_init(parsed: ParsedError, message: str) -> str:
+    """`MyClass(7)` raised "MyClass() takes no arguments" and the class defines `__int__` (or
+    `_init_`, `__init`): Python found no `__init__`, so the class takes no arguments."""
+    taken = _TAKES_NO_ARGUMENTS.match(message)
+    if taken is None:
+        return ""
+    name = taken.group(1)
+    for code in (parsed.user_code, *parsed.notebook_code):
+        for body in re.finditer(rf"^class\s+{name}\b.*?(?=^\S|\Z)", code, re.M | re.S):
+            misspelt = next(
+                (
+                    method
+                    for method in _METHODS.findall(body.group(0))
+                    if method != "__init__" and edit_distance(method, "__init__", 2) <= 2
+                ),
+                "",
+            )
+            if misspelt:
+                return (
+                    f"`{name}` defines `{misspelt}`, not `__init__`, so Python gives it no "
+                    f"constructor that takes arguments: rename it `__init__`."
+                )
     return ""
 
 

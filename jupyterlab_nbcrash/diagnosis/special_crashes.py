@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .message_words import message_gist
+from .rules.module_names import STDLIB_TOPS
 from .traceback import ParsedError
 
 # IPython's own traceback display failing on an earlier error (an interrupt, a broken import):
@@ -25,6 +26,13 @@ _KERNEL_DIED = re.compile(
     r"Kernel crashed while executing|kernel (?:appears to have )?died|Canceled future for "
     r"execute_request|Kernel\s*崩溃",
     re.I,
+)
+
+# VS Code's own error when the kernel session it ran cells in is gone ("Cannot execute code,
+# session has been disposed. Please try restarting the Kernel."), in English or as its Japanese
+# and Chinese translations print it.
+_SESSION_DISPOSED = re.compile(
+    r"session has been disposed|セッションは破棄されました|会话已被释放|会话已释放", re.I
 )
 
 # VS Code's own error when the environment chosen as kernel cannot run cells at all.
@@ -63,6 +71,13 @@ def special_hint(parsed: ParsedError) -> str:
             "no traceback: native code crashed or memory ran out. Restart the kernel and run the "
             "cells one at a time to find the one that stops it."
         )
+    if not parsed.ename and _SESSION_DISPOSED.search(parsed.text[:5_000]):
+        # no line ran: the kernel this cell was sent to had died or been shut down before
+        return (
+            "VS Code could not run the cell: the kernel's session had ended (the kernel died or "
+            "was shut down, often after running out of memory in an earlier cell). Restart the "
+            "kernel and run the cells above again; if it dies again, watch that cell's memory."
+        )
     if not parsed.ename and _NO_IPYKERNEL.search(parsed.text[:5_000]):
         return (
             "VS Code could not start a kernel: the selected Python environment has no "
@@ -70,6 +85,15 @@ def special_hint(parsed: ParsedError) -> str:
             "environment as the kernel), then run the cell again."
         )
     missing = _KERNEL_MODULE_MISSING.search(parsed.text[:5_000])
+    if not parsed.ename and missing and missing.group(1).split(".")[0] in STDLIB_TOPS:
+        # sqlite3, ssl, ctypes: part of Python itself, which pip cannot add; that Python's build
+        # lacks the compiled part (`_sqlite3`), or the environment is broken
+        conda = " (in conda, `conda install sqlite`)" if missing.group(1) == "sqlite3" else ""
+        return (
+            f"The kernel did not start: its Python lacks the standard module "
+            f"`{missing.group(1)}`, which pip cannot install. Repair or reinstall that "
+            f"Python{conda}, or select another kernel."
+        )
     if not parsed.ename and missing:
         # VS Code's words where the traceback would be: the kernel never started, no line ran.
         return (

@@ -210,7 +210,9 @@ RULES = (
         "io_error",
         r"Expecting (?:value|property name|',' delimiter|':' delimiter)|Extra data"
         r"|Unterminated string"
-        r"|Invalid control character|Invalid \\escape|Trailing data|Expected object or value",
+        r"|Invalid control character|Invalid \\escape|Trailing data|Expected object or value"
+        # Python 2's json (and simplejson) for text that is no JSON at all
+        r"|No JSON object could be decoded",
         enames={"JSONDecodeError", "ValueError"},
         confidence=0.9,
         facts=lambda p, m: {"from_response": "yes" if ".json()" in p.user_line else ""},
@@ -713,7 +715,7 @@ def _invalid_json(p, f):
             "The server's answer is not JSON (often empty or an HTML error page): check "
             "`response.status_code` and `response.text` before calling `.json()`."
         )
-    if re.search(r"line 1 column 1 \(char 0\)", p.message):
+    if re.search(r"line 1 column 1 \(char 0\)|No JSON object could be decoded", p.message):
         return (
             "The text does not start like JSON at all: it is empty, or something else (an HTML "
             "page, plain text); print its first characters."
