@@ -164,15 +164,29 @@ def _install_not_taken(nb: _Notebook, module: str) -> NotebookFinding | None:
             continue  # the crash cell's own install: the import hint says it
         line = install_line(cell.source, module)
         if line:
+            ran = "failed" if _failed_on_module(nb, cell, module) else _ran(nb, cell)
             return _finding(
                 "environment_setting",
                 None,
                 True,
-                install_not_taken_hint(module, line, _cell_name(cell), _ran(nb, cell)),
+                install_not_taken_hint(module, line, _cell_name(cell), ran),
                 [f"notebook: {_cell_name(cell)} installs `{module.split('.')[0]}`: {line}"],
                 cell,
             )
     return None
+
+
+def _failed_on_module(nb: _Notebook, cell: Cell, module: str) -> bool:
+    """The installing cell's own last run failed with this very "No module named": its install
+    ran and did not give the module, whatever the kernel (the install failed, or gives another
+    module), so running it again is no cure."""
+    if nb.live:
+        runs = nb.now.get(cell.id) or [(0, r) for r in nb.before.get(cell.id, ())]
+        evalue = runs[-1][1].evalue if runs and not runs[-1][1].ok else ""
+    else:
+        evalue = cell.error.evalue if cell.error is not None else ""
+    found = _NO_MODULE.search(evalue or "")
+    return bool(found) and found.group(1).split(".")[0] == module.split(".")[0]
 
 
 def _missing_name(message: str, parsed) -> str | None:
