@@ -52,6 +52,7 @@ from .rules.names import (
     commented_hint,
     deletes_name,
     is_misspelling,
+    live_twin,
     missing_import_hint,
     quotes_hint,
     special_name_hint,
@@ -641,6 +642,12 @@ def _defined_nowhere(
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
     column = _column_named_like(nb, name)
+    own_commented = commented_definition(nb.crash.source, name, line) if column and nb.crash else ""
+    if own_commented:
+        # `# island = input(...)` above the failing line of this very cell: the line that gave
+        # the value was switched off, which says more than a column of the same name elsewhere
+        evidence.append(f"{nb.where()} has the commented-out line `# {own_commented}`")
+        return _finding(IMPLEMENTATION, None, True, commented_hint(name, own_commented), evidence)
     if column:
         # No cell binds it at the top level, and the notebook reads it as a column: the line
         # uses the column's name as if it were a variable.
@@ -703,7 +710,8 @@ def _defined_nowhere(
         cell, found = commented
         where = "this cell" if cell is nb.crash else f"cell {cell.index + 1}"
         evidence.append(f"{_cell_name(cell)} has the commented-out line `# {found}`")
-        hint = commented_hint(name, found, where)
+        twin = live_twin(cell.source, found) if cell is not nb.crash else ""
+        hint = commented_hint(name, found, where, twin)
     elif statement and _failed_import_of(nb, suggestion):
         # `from tensorflow.keras.layers import LSTN` failed: the slip is in that import
         cell = _failed_import_of(nb, suggestion)
