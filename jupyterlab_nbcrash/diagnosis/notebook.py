@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from . import saved
 from .cells import CellNames, Mutation, analyse_cell, python_tree, repeats_harmlessly, to_python
+from .definer_values import called_plain_value, retyped_self_reference
 from .definitions import passed_as_own_keyword
 from .finding import (
     IMPLEMENTATION,
@@ -348,6 +349,14 @@ def _undefined_name_finding(
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
     if not definers:
         return _defined_nowhere(nb, name, message, evidence, line, inner)
+    for reading in (called_plain_value, retyped_self_reference):
+        # `concat_data(a, b)` where the cells set `concat_data = (a, b)`, or `z = z + y` beside
+        # `z = x + y`: running that cell first is not the whole cure
+        found = reading(line, name, definers)
+        if found:
+            cell, hint, why = found
+            evidence.append(why)
+            return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
     late = _assigned_after_the_call(nb, name, top, inner)
     if late:  # this cell's own value comes one line too late, whatever other cells hold
         evidence.append(f"{nb.where()} assigns `{name}` below the line whose call reads it")
