@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from . import saved
 from .cells import CellNames, Mutation, analyse_cell, python_tree, repeats_harmlessly, to_python
+from .definer_values import called_plain_value, retyped_self_reference
 from .definitions import passed_as_own_keyword
 from .finding import (
     IMPLEMENTATION,
@@ -52,6 +53,7 @@ from .rules.names import (
     commented_hint,
     deletes_name,
     is_misspelling,
+    live_twin,
     missing_import_hint,
     quotes_hint,
     special_name_hint,
@@ -164,15 +166,29 @@ def _install_not_taken(nb: _Notebook, module: str) -> NotebookFinding | None:
             continue  # the crash cell's own install: the import hint says it
         line = install_line(cell.source, module)
         if line:
+            ran = "failed" if _failed_on_module(nb, cell, module) else _ran(nb, cell)
             return _finding(
                 "environment_setting",
                 None,
                 True,
-                install_not_taken_hint(module, line, _cell_name(cell), _ran(nb, cell)),
+                install_not_taken_hint(module, line, _cell_name(cell), ran),
                 [f"notebook: {_cell_name(cell)} installs `{module.split('.')[0]}`: {line}"],
                 cell,
             )
     return None
+
+
+def _failed_on_module(nb: _Notebook, cell: Cell, module: str) -> bool:
+    """The installing cell's own last run failed with this very "No module named": its install
+    ran and did not give the module, whatever the kernel (the install failed, or gives another
+    module), so running it again is no cure."""
+    if nb.live:
+        runs = nb.now.get(cell.id) or [(0, r) for r in nb.before.get(cell.id, ())]
+        evalue = runs[-1][1].evalue if runs and not runs[-1][1].ok else ""
+    else:
+        evalue = cell.error.evalue if cell.error is not None else ""
+    found = _NO_MODULE.search(evalue or "")
+    return bool(found) and found.group(1).split(".")[0] == module.split(".")[0]
 
 
 def _missing_name(message: str, parsed) -> str | None:
@@ -333,6 +349,14 @@ def _undefined_name_finding(
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
     if not definers:
         return _defined_nowhere(nb, name, message, evidence, line, inner)
+    for reading in (called_plain_value, retyped_self_reference):
+        # `concat_data(a, b)` where the cells set `concat_data = (a, b)`, or `z = z + y` beside
+        # `z = x + y`: running that cell first is not the whole cure
+        found = reading(line, name, definers)
+        if found:
+            cell, hint, why = found
+            evidence.append(why)
+            return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
     late = _assigned_after_the_call(nb, name, top, inner)
     if late:  # this cell's own value comes one line too late, whatever other cells hold
         evidence.append(f"{nb.where()} assigns `{name}` below the line whose call reads it")
@@ -627,6 +651,12 @@ def _defined_nowhere(
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
     column = _column_named_like(nb, name)
+    own_commented = commented_definition(nb.crash.source, name, line) if column and nb.crash else ""
+    if own_commented:
+        # `# island = input(...)` above the failing line of this very cell: the line that gave
+        # the value was switched off, which says more than a column of the same name elsewhere
+        evidence.append(f"{nb.where()} has the commented-out line `# {own_commented}`")
+        return _finding(IMPLEMENTATION, None, True, commented_hint(name, own_commented), evidence)
     if column:
         # No cell binds it at the top level, and the notebook reads it as a column: the line
         # uses the column's name as if it were a variable.
@@ -689,7 +719,8 @@ def _defined_nowhere(
         cell, found = commented
         where = "this cell" if cell is nb.crash else f"cell {cell.index + 1}"
         evidence.append(f"{_cell_name(cell)} has the commented-out line `# {found}`")
-        hint = commented_hint(name, found, where)
+        twin = live_twin(cell.source, found) if cell is not nb.crash else ""
+        hint = commented_hint(name, found, where, twin)
     elif statement and _failed_import_of(nb, suggestion):
         # `from tensorflow.keras.layers import LSTN` failed: the slip is in that import
         cell = _failed_import_of(nb, suggestion)

@@ -443,10 +443,64 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         return _saved_finding(
             NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, first, kind=KIND_RESTART
         )
+    unmet = _unmet_need(nb, counts, cell, name)
+    skipped = cell.execution_count is None and nb.is_above(cell)
+    if unmet is not None and skipped and name not in nb.names(unmet[1]).use_lines:
+        unmet = None  # a skipped cell above: "Run All Above", which that hint says, runs both
+    if unmet is not None:
+        return _definer_needs_unrun_cell(nb, name, cell, *unmet, evidence)
     if cell.execution_count is None:
         why = "was never run (it has no execution count)"
         return not_run(nb, name, cell, evidence, why, decided=DECIDED_SAVED)
     return _ran_later(nb, counts, name, cell, evidence)
+
+
+def _unmet_need(nb, counts: _Counts, cell: Cell, name: str) -> tuple[str, Cell] | None:
+    """(a name ``cell`` reads before binding it, the cell that sets it) when every cell that sets
+    that name, like ``cell`` itself, did not run before the crash: running ``cell`` alone, as
+    "run cell N first" says, would fail on that name in turn."""
+    names = nb.names(cell)
+    crash_defines = nb.names(nb.crash).defines if nb.crash is not None else frozenset()
+    for needed, used in sorted(names.use_lines.items(), key=lambda item: item[1]):
+        bound = names.def_lines.get(needed)
+        if needed == name or needed in crash_defines or (bound is not None and bound < used):
+            continue
+        sources = [
+            c
+            for c in nb.mentioning(needed)
+            if c is not cell and c is not nb.crash and needed in nb.names(c).defines
+        ]
+        if sources and not any(counts.ran_before(c) for c in sources):
+            return needed, nearest(nb, sources, needed)
+    return None
+
+
+def _definer_needs_unrun_cell(nb, name: str, cell: Cell, needed: str, source: Cell, evidence):
+    """The hint when the definer to run first needs a name that no cell set before the crash."""
+    never = cell.execution_count is None
+    why = "was never run" if never else "ran only after this cell"
+    evidence.append(f"{cell_name(cell)} {why} and reads `{needed}`, which {cell_name(source)} sets")
+    evidence.append(f"no cell that sets `{needed}` ran before {nb.where()}")
+    kind = KIND_OUT_OF_ORDER
+    if name in nb.names(source).use_lines:
+        # `phiX = f(X_t)` in one cell, `X_t = phiX[train]` in the other: neither can run first,
+        # so `X_t` must be made before them (the line that first did may be gone)
+        hint = (
+            f"Cell {cell.index + 1} defines `{name}` from `{needed}`, but cell {source.index + 1} "
+            f"makes `{needed}` from `{name}`: neither can run first, so create `{name}` before "
+            f"cell {source.index + 1} (the line that first made it may have been edited away), "
+            "then run them in order."
+        )
+        return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=kind)
+    above = nb.is_above(cell) and nb.is_above(source)
+    order = f"cell {source.index + 1} before cell {cell.index + 1}"
+    hint = (
+        f"Cell {cell.index + 1} defines `{name}` but {why}, and it reads `{needed}`, which cell "
+        f"{source.index + 1} sets and which did not run before this cell either: run the cells "
+        f"that build them in order ({order}{', or Run All Above' if above else ''}), not cell "
+        f"{cell.index + 1} alone."
+    )
+    return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=kind)
 
 
 def _first_in_fresh_kernel(nb, counts: _Counts, name: str, definers: list[Cell]) -> Cell | None:

@@ -53,7 +53,8 @@ def _installed_as(module: str) -> frozenset[str]:
 def install_not_taken_hint(module: str, line: str, where: str, ran: str = "before") -> str:
     """The hint when the notebook installs the missing module's package itself (``line``, in
     ``where``). ``ran``: "before" the failing import (the install did not reach this kernel),
-    "after" it or "not" at all (run it first), or "" when the notebook does not tell."""
+    "after" it or "not" at all (run it first), "failed" (it ran, and its own import of the
+    module failed the same way), or "" when the notebook does not tell."""
     top = module.split(".")[0]
     pip = pip_name(module)
     if PROJECT_NAMES.search(top) and not is_known_module(top):
@@ -71,6 +72,15 @@ def install_not_taken_hint(module: str, line: str, where: str, ran: str = "befor
         return (
             f"`{line}` in {where} installs a package named `{top}`, but the module `{top}` "
             f"comes from the package `{pip}`: run `%pip install {pip}`, then restart the kernel."
+        )
+    if ran == "failed":
+        # that cell's own import failed the same way after its install ran: the install did
+        # not give the module (failed, another Python, or a module of another name)
+        return (
+            f"`{line}` in {where} ran, yet that cell's own import of `{top}` failed the same way, "
+            f"so running it again will not help. Read what the install printed (without `-q` or "
+            f"`%%capture`): it may have failed (then install `{top}` as its project documents), "
+            "or gone into another Python (then `%pip install` and restart the kernel)."
         )
     if ran in ("after", "not"):
         when = "ran only after this error" if ran == "after" else "has not run"

@@ -258,7 +258,7 @@ def special_name_hint(p: ParsedError, name: str) -> str | None:
             f"`*{'*' if name == 'kwargs' else ''}{name}` was copied from the function's "
             "signature: remove it from the call, and pass the arguments you need by name."
         )
-    prose = _prose_line(p.user_line, name)
+    prose = _prose_line(p.user_line, name) or _probability_notation(p.user_line, name)
     if prose:
         return prose
     python2 = _python2_encoding_idiom(p, name)
@@ -287,11 +287,41 @@ def _prose_line(line: str, name: str) -> str:
     """The hint when the failing line is the name alone and the name has no ASCII letter
     (`定义卷积函数`): words of a human language, most often a note that lost its `#`. Said with
     both readings, since a variable may bear such a name too. "" otherwise."""
-    if line.strip() != name or any(c.isascii() for c in name):
+    if any(c.isascii() for c in name):
+        return ""
+    text = line.strip()
+    if text == name:
+        note, looks, markdown, variable = name, "stands alone on its line, as words would", "", ""
+    elif _ASCII_LETTER.search(text) or not _OTHER_WORD.search(text.replace(name, "", 1)):
+        return ""
+    else:
+        # `디스크립터 - 접근제한자`: words of a human language joined by a dash, with no letter
+        # of code anywhere on the line; Python reads the dash as a subtraction.
+        note, looks = text[:60], "has words of a human language and no code"
+        markdown, variable = " or a Markdown cell", f"`{name}` "
+    return (
+        f"`{note}` {looks}: if it is a note, make it a comment (`# {note}`){markdown}; if "
+        f"{variable or 'it '}is a variable, assign it first."
+    )
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+# A second word of letters (a non-ASCII script: no ASCII letter is on such a line).
+_OTHER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _probability_notation(line: str, name: str) -> str:
+    """The hint when the failing line writes `P(A|B)`: the notation of a conditional probability
+    (a one-letter function of names joined by `|`), most often a note copied into a code cell.
+    Said with both readings, since `P` may be a function yet to define. "" otherwise."""
+    if len(name) != 1 or not name.isupper() or "|" not in line:
+        return ""
+    m = re.search(rf"(?<![\w.]){name}\(\s*[A-Za-z_]\w*\s*\|\s*[A-Za-z_]\w*[^()]*\)", line)
+    if not m:
         return ""
     return (
-        f"`{name}` stands alone on its line, as words would: if it is a note, make it a comment "
-        f"(`# {name}`); if it is a variable, assign it first."
+        f"`{m.group(0)[:50]}` reads as probability notation (P(A|B)), not Python: if it is a note, "
+        f"move it to a Markdown cell or after a `#`; if `{name}` is a function, define it first."
     )
 
 
@@ -447,11 +477,55 @@ def _binds(statement: str, name: str) -> bool:
     return name in bound and name not in read
 
 
-def commented_hint(name: str, statement: str, where: str = "this cell") -> str:
+def commented_hint(name: str, statement: str, where: str = "this cell", sibling: str = "") -> str:
+    if sibling:
+        # `#X_test = test.drop([...])` under the live `X_train = train.drop([...])`: switched off
+        # on purpose, perhaps because it failed (a column the other frame lacks): both readings
+        return (
+            f"`{name}` would be defined by a line that is commented out in {where} "
+            f"(`# {statement}`), unlike the same line for `{sibling}` beside it: remove the `#` "
+            "and run it, and if that line fails (the reason it may have been switched off), "
+            "fix what it reads."
+        )
     return (
         f"`{name}` would be defined by a line that is commented out in {where} "
         f"(`# {statement}`): remove the `#` and run it."
     )
+
+
+def live_twin(code: str, statement: str) -> str:
+    """The name a live line of ``code`` assigns with the same statement as the commented-out
+    ``statement`` but for other names (`X_train = train.drop(cols)` for `X_test =
+    test.drop(cols)`), or ""."""
+    commented = _assignment_shape(statement)
+    if commented is None:
+        return ""
+    for line in code.splitlines():
+        if line.lstrip().startswith("#") or "=" not in line:
+            continue
+        live = _assignment_shape(line.strip())
+        if live is not None and live[1] == commented[1] and live[0] != commented[0]:
+            return live[0]
+    return ""
+
+
+def _assignment_shape(statement: str) -> tuple[str, str] | None:
+    """(target, the value's syntax with every name blanked) of a one-name assignment, or None."""
+    try:
+        tree = ast.parse(statement)
+    except (SyntaxError, ValueError):
+        return None
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.Assign):
+        return None
+    target = tree.body[0].targets
+    if len(target) != 1 or not isinstance(target[0], ast.Name):
+        return None
+    value = tree.body[0].value
+    if not isinstance(value, ast.Call):
+        return None  # `x = 0` beside `y = 0`: no twin worth naming
+    blank = ast.dump(value).replace("'", "")
+    blank = re.sub(r"Name\(id=\w+", "Name(id=_", blank)
+    return target[0].id, blank
 
 
 def subscript_of(line: str, name: str) -> str:
