@@ -190,7 +190,9 @@ _FILE_AND_MEMORY = [
      "f = open('out/report.txt', 'x')", [], "`out/report.txt`", "makedirs"),
     # dateutil's ParserError reads a value, no file; a pickle that ends early is the file's
     ("ParserError", "year 41020 is out of range: 41020", "df['when'] = pd.to_datetime(df['when'])",
-     _DATES, "", "saved file"),
+     _DATES, "Excel date", "saved file"),
+    ("ParserError", "Unknown string format: next tuesday", "d = pd.to_datetime(df['when'])",
+     _DATES, "errors='coerce'", "Excel"),
     ("EOFError", "Ran out of input", "model = pickle.load(f)", [], "saved file is empty", "date"),
     # the GPU filled while torch.load restored tensors; during a forward pass
     ("RuntimeError", "CUDA error: out of memory", "model.load_state_dict(torch.load('m.pth'))",

@@ -990,7 +990,7 @@ def _nltk_data_missing(p, f):
 
 def _unloadable_saved_file(p, f):
     if _dateutil_error(p):
-        return None  # dateutil's ParserError: a value is no date, no file is read
+        return _unreadable_date(p.message)  # a value is no date, no file is read
     if "Weights only load failed" in p.message:
         return (
             "PyTorch >= 2.6 loads only tensors by default: pass `weights_only=False` to "
@@ -1006,6 +1006,26 @@ def _dateutil_error(p: ParsedError) -> bool:
     """The ParserError is dateutil's (a text it could not read as a date), raised in its
     parser: pandas' own ParserError comes from its CSV readers."""
     return p.ename == "ParserError" and any(fr.package == "dateutil" for fr in p.frames[-3:])
+
+
+def _unreadable_date(message: str) -> str | None:
+    """dateutil's "<reason>: <text>": the text it could not read as a date. A whole number of
+    five digits may be a spreadsheet's day count (`39032`), named as a possibility."""
+    m = re.match(r"(.+): (\S.*)$", message.strip())
+    if m is None:
+        return None
+    reason, value = m.group(1).rstrip("."), m.group(2).strip()
+    serial = (
+        f" A number such as `{value}` may be an Excel date (days since 1899-12-30), which "
+        "`pd.to_datetime(numbers, unit='D', origin='1899-12-30')` converts."
+        if re.fullmatch(r"[1-9]\d{4}(?:\.0)?", value)
+        else ""
+    )
+    return (
+        f"`{value[:40]}` is no date dateutil can read ({reason}): find such values with "
+        "`pd.to_datetime(col, errors='coerce')`, which makes them NaT, and fix or drop them."
+        f"{serial}"
+    )
 
 
 def _data_file_unreadable(p, f):
