@@ -706,7 +706,33 @@ def _file_or_folder_mixup(p, f):
 
 
 def _path_exists(p, f):
-    return f"`{f.get('path', 'It')}` already exists: use `os.makedirs(path, exist_ok=True)`."
+    """When: the call makes a folder (`mkdir`/`makedirs` on the failing line or in the deepest
+    frames), for `exist_ok=True`; a link or rename (`'a' -> 'b'`) names its target `b`; any
+    other call is told to check or remove the path first."""
+    target = re.search(r"""['"][^'"]+['"]\s*->\s*['"]([^'"]+)['"]""", p.message)
+    if target:
+        return (
+            f"`{target.group(1)}`, the target of this link or move, already exists (an earlier "
+            "run may have made it): skip this step when `os.path.exists(...)` says it is there, "
+            "or remove it first."
+        )
+    path = _existing_path(p.message)
+    named = f"`{path}`" if path else "The path"
+    if re.search(r"\b(?:mkdir|makedirs)\(", p.user_line) or any(
+        fr.function.rsplit(".", 1)[-1] in ("mkdir", "makedirs") for fr in p.frames[-3:]
+    ):
+        return f"{named} already exists: use `os.makedirs(path, exist_ok=True)`."
+    return (
+        f"{named} already exists, and this call creates it anew: skip this step when "
+        "`os.path.exists(...)` says it is there, or remove it first."
+    )
+
+
+def _existing_path(message: str) -> str:
+    """The path a FileExistsError quotes at its end, whatever the message's language
+    (`[WinError 183] …: 'C:/doit'`)."""
+    m = re.search(r""":\s*b?(['"])([^'"]+)\1\s*$""", message.strip())
+    return m.group(2) if m else path_in(message)
 
 
 def _invalid_json(p, f):
@@ -853,10 +879,18 @@ def _unreadable_format(p, f):
             "pandas' fast reader could not read the file itself (not its content): pass "
             "`engine='python'` as the message says; if that fails too, check the file opens."
         )
-    if "tokenizing" in detail:
+    if "tokenizing" in detail and re.search(r"Expected \d+ fields? in line", p.message):
         return (
             "pandas could not split a row into the header's columns: set the right separator "
             "(`sep=';'`, `sep='\\t'`) or skip bad rows with `on_bad_lines='skip'`."
+        )
+    if "tokenizing" in detail and "malformed input" in p.message:
+        # "Buffer overflow caught - possible malformed input file": the C reader broke on
+        # the file's bytes (line endings, a binary or broken file), no field count is named
+        return (
+            "pandas' fast reader broke on the file's bytes (it calls the file malformed): "
+            "open the file to check it is a complete text table, then try `engine='python'` "
+            "or `lineterminator='\\n'`."
         )
     if "image" in detail:
         return (
@@ -960,6 +994,8 @@ def _nltk_data_missing(p, f):
 
 
 def _unloadable_saved_file(p, f):
+    if _dateutil_error(p):
+        return _unreadable_date(p.message)  # a value is no date, no file is read
     if "Weights only load failed" in p.message:
         return (
             "PyTorch >= 2.6 loads only tensors by default: pass `weights_only=False` to "
@@ -968,6 +1004,32 @@ def _unloadable_saved_file(p, f):
     return (
         "The saved file is empty, truncated or of another format than the loader expects: save it "
         "again and load it with the same library (and version) that wrote it."
+    )
+
+
+def _dateutil_error(p: ParsedError) -> bool:
+    """The ParserError is dateutil's (a text it could not read as a date), raised in its
+    parser: pandas' own ParserError comes from its CSV readers."""
+    return p.ename == "ParserError" and any(fr.package == "dateutil" for fr in p.frames[-3:])
+
+
+def _unreadable_date(message: str) -> str | None:
+    """dateutil's "<reason>: <text>": the text it could not read as a date. A whole number of
+    five digits may be a spreadsheet's day count (`39032`), named as a possibility."""
+    m = re.match(r"(.+): (\S.*)$", message.strip())
+    if m is None:
+        return None
+    reason, value = m.group(1).rstrip("."), m.group(2).strip()
+    serial = (
+        f" A number such as `{value}` may be an Excel date (days since 1899-12-30), which "
+        "`pd.to_datetime(numbers, unit='D', origin='1899-12-30')` converts."
+        if re.fullmatch(r"[1-9]\d{4}(?:\.0)?", value)
+        else ""
+    )
+    return (
+        f"`{value[:40]}` is no date dateutil can read ({reason}): find such values with "
+        "`pd.to_datetime(col, errors='coerce')`, which makes them NaT, and fix or drop them."
+        f"{serial}"
     )
 
 
@@ -995,6 +1057,11 @@ def _invalid_path(p, f):
             f"{code_span(path)} is a storage URL, not a local file: open it with a library that "
             "reads that storage (`fsspec`/`gcsfs`, `tf.io.gfile`), or download it first."
         )
+    if _text_for_a_path(p.message):
+        return (
+            "The file name passed is text with line breaks (the data itself, not a path): pass "
+            "the file's path, or, to read this text as a file, wrap it in `io.StringIO(...)`."
+        )
     if not path:
         return (
             "The operating system rejected an argument of this file operation (Errno 22): check "
@@ -1019,6 +1086,19 @@ def _invalid_path(p, f):
         "does not allow (`:` `?` `*` `|` `<` `>`), a name ending in a space or dot, or a very long "
         "path."
     )
+
+
+def _text_for_a_path(message: str) -> bool:
+    """Errno 22's argument is text of several lines with no folder in it (`'c1','c2' \\n
+    'x','y'`): data given where a path goes. A Windows path whose `\\n` is an escape (`C:\\new`)
+    has a drive or a separator, and one line break at most."""
+    m = re.search(r"Invalid argument:\s*(['\"])(.*)\1\s*$", message, re.S)
+    if m is None:
+        return False
+    text = m.group(2)
+    breaks = len(re.findall(r"\\n|\n", text))
+    folder = re.search(r"^[A-Za-z]:|/|\\\\", text)
+    return breaks >= 2 and not folder
 
 
 def _opencv_file_unreadable(p, f):

@@ -114,6 +114,13 @@ def _gpu_out_of_memory(p, f):
             "it, before any batch: the model (or what earlier cells left on the GPU) is too "
             "big; restart the kernel, and if it fails again make the largest layers smaller."
         )
+    if _restores_saved_tensors(p):
+        # `torch.load` puts each tensor back on the GPU it was saved from: no batch is involved
+        return (
+            f"The GPU ran out of memory{size} while `torch.load` put the saved tensors back on "
+            "the GPU: load them to the CPU (`torch.load(path, map_location='cpu')`), or free "
+            "the GPU (models earlier cells hold, other processes) and restart the kernel."
+        )
     return (
         f"The GPU ran out of memory{size}: lower the batch size (or image/sequence size), free "
         "unused tensors with `del` and `torch.cuda.empty_cache()`, or restart the kernel."
@@ -127,6 +134,16 @@ def _moves_a_model_only(p) -> bool:
     if not inside or inside[0].function.rsplit(".", 1)[-1] not in ("to", "cuda"):
         return False
     return all(fr.filename.replace("\\", "/").endswith("nn/modules/module.py") for fr in inside)
+
+
+def _restores_saved_tensors(p) -> bool:
+    """The failing call is `torch.load` (torch's `serialization.py`), and the frames below it
+    are torch's restoring of storages: the file's tensors were going to the device they were
+    saved on."""
+    inside = [fr for fr in p.frames if not fr.is_user]
+    if not inside or not inside[0].filename.replace("\\", "/").endswith("torch/serialization.py"):
+        return False
+    return all(fr.library == "torch" for fr in inside)
 
 
 def _merge_multiplies_rows(p) -> bool:

@@ -65,6 +65,18 @@ def odd_character_hint(line: str) -> str:
     return ""
 
 
+def quotes_a_string(line: str) -> bool:
+    """The line's typographic quotes quote something: an opening one (`‘`, `“`), a closing `”`,
+    or a `’` that is no apostrophe between two letters (`I’ll`)."""
+    if any(c in "‘“”‚„‛‟" for c in line):
+        return True
+    return any(
+        not (0 < i < len(line) - 1 and line[i - 1].isalpha() and line[i + 1].isalpha())
+        for i, c in enumerate(line)
+        if c == "’"
+    )
+
+
 def symbols_around_words(line: str) -> bool:
     """`⚠️ ATTENTION ⚠️ NE PAS EXECUTER`: signs no code has (emoji, pictographs) and, beside
     them, only words separated by spaces, no operator, bracket or quote of Python."""

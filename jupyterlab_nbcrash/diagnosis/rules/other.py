@@ -16,7 +16,7 @@ from ..text import spelled_alike
 from ..traceback import COLAB_PLACEHOLDER, ParsedError
 from ..where import failing_call, own_lines, raised_in_user_code
 from .base import RuleMatch, Template, named, pattern_rule
-from .odd_characters import full_width_signs, odd_character_hint
+from .odd_characters import full_width_signs, odd_character_hint, quotes_a_string
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
 # one means retraining it.
@@ -336,8 +336,8 @@ def _syntax_error(p, f):
     message = _PLACE.sub("", p.message).strip()
     line = f.get("line", "")
     elsewhere = _file_not_cell(p.message)
-    if elsewhere and not _parsed_at_run_time(p):
-        return _syntax_in_file(elsewhere, message)
+    if elsewhere and (not _parsed_at_run_time(p) or _compiles_file(p, elsewhere[0])):
+        return _syntax_in_file(elsewhere, message, _syntax_line(p.text))
     if _parsed_at_run_time(p):
         call = failing_call(p)
         what = f"`{call.text}`" if call else "The function the marked line calls"
@@ -371,6 +371,9 @@ def _syntax_error(p, f):
             "code it asks for."
         )
     if "invalid character" in message:
+        if f.get("prose") and not quotes_a_string(line):
+            # `I’ll write it below`: the sign is part of a sentence, retyping it leaves text
+            return _text_line(p)
         return odd_character_hint(line) or _pasted_text(line) or _rejected_character(line)
     if "positional argument follows keyword argument" in message:
         return _positional_after_keyword(line)
@@ -381,6 +384,9 @@ def _syntax_error(p, f):
     if "triple-quoted string" in message:
         return "A triple-quoted string (`\"\"\"` or `'''`) is never closed: add its closing quotes."
     if "EOL while scanning" in message or "unterminated string literal" in message:
+        if f.get("prose") and _APOSTROPHE.match(line):
+            # `We'll generate ...`: the quote is a word's apostrophe, no string was meant
+            return _text_line(p)
         four = re.search(r"\"{4}|'{4}", line)
         if four:
             return (
@@ -467,6 +473,37 @@ _BLANK = re.compile(r"(?<![\w])_{3,}(?![\w])")
 _DIGIT_NAME = re.compile(
     r"^\s*(?:(?:def|class|for|import)\s+\d+[A-Za-z_]\w*|\d+[A-Za-z_]\w*\s*=(?!=))"
 )
+
+
+# A line whose first quote is an apostrophe inside a word (`We'll`, `don't`).
+_APOSTROPHE = re.compile(r"^[^'\"]*[A-Za-z]'[A-Za-z]")
+
+
+def _text_line(p: ParsedError) -> str:
+    """A sentence among the code. When a triple quote stands above it in the cell, the text
+    may be a docstring's that a misplaced `\"\"\"` left outside: both readings are named."""
+    if _triple_quote_above(p):
+        return (
+            "The marked line is text outside any string: if it belongs to a docstring, a triple "
+            'quote above it closes that docstring too early (check where each `"""` opens and '
+            "closes); otherwise start it with `#` or move it to a Markdown cell."
+        )
+    return (
+        "The marked line is text, not Python: move it to a Markdown cell or start it with `#` "
+        "to make it a comment."
+    )
+
+
+def _triple_quote_above(p: ParsedError) -> bool:
+    """A line of the cell above the marked one (by the message's line number) holds a triple
+    quote."""
+    place = re.search(r", line (\d+)\)\s*$", p.message)
+    number = int(place.group(1)) if place else next((f.lineno for f in p.frames if f.is_user), None)
+    lines = own_lines(p) if p.cell_lines else []
+    if not number:
+        return False
+    above = lines[: number - 1]
+    return any('"""' in ln or "'''" in ln for ln in above)
 
 
 def _unfinished_header(word: str, code: str) -> bool:
@@ -605,8 +642,32 @@ def _file_not_cell(message: str) -> tuple[str, str] | None:
     return base, m.group(2)
 
 
-def _syntax_in_file(where: tuple[str, str], message: str) -> str:
+def _compiles_file(p: ParsedError, base: str) -> bool:
+    """The traceback's last frame is the file the message names, shown as a place with no
+    function (`File ".../ib/lib/__init__.py", line 239`): Python was compiling that module
+    for an import (or a run), so no text was handed to a parsing call."""
+    last = p.last_frame
+    if last is None or last.function:
+        return False
+    return re.split(r"[\\/]", last.filename)[-1] == base
+
+
+# Python 2's own statements on a file's marked line: `except E, e:`, `print "x"`,
+# `exec "code"`, `raise E, "text"`.
+_PYTHON_2 = re.compile(
+    r"^\s*except\s*(?:\([^()]*\)|[\w.]+)\s*,\s*\w+\s*:|^\s*(?:print|exec)\s+[\"'\w]"
+    r"|^\s*raise\s+[\w.]+\s*,"
+)
+
+
+def _syntax_in_file(where: tuple[str, str], message: str, line: str = "") -> str:
     base, number = where
+    if _PYTHON_2.search(line):
+        return (
+            f"`{base}` (line {number}), a file this cell imports or runs, is Python 2 code "
+            f"(`{line.strip()[:40]}`), which Python 3 cannot read: use a Python 3 version of "
+            "that package (or its maintained successor)."
+        )
     if "Non-ASCII character" in message:
         return (
             f"`{base}` (line {number}) has a non-ASCII character but no encoding line, which "
@@ -724,7 +785,12 @@ def _unreadable(caret: str, comma: bool) -> str:
 
 # IPython's translation of a cell's `!command` line.
 _SHELL_ESCAPE = re.compile(r"""^get_ipython\(\)\.system\((['"])(.*)\1\)$""")
-_AFTER = re.compile(r"expected an indented block after '?(\w+)'? statement on line (\d+)")
+# Python 3.10's "expected an indented block after 'if' statement on line 3" (a `def`/`class`:
+# "after function definition on line 4").
+_AFTER = re.compile(
+    r"expected an indented block after (?:'?(\w+)'? statement|(function|class) definition) "
+    r"on line (\d+)"
+)
 
 
 def _indented_alike_below(p, number: str, line: str) -> int:
@@ -751,25 +817,53 @@ def _indented_alike_below(p, number: str, line: str) -> int:
 
 
 def _indented_line_above(p, number: str, line: str) -> tuple[str, int] | None:
-    """The code line right above the marked one (line ``number`` of the cell) and its depth,
-    when it is itself indented, less than the marked line, and opens no block: the marked line
-    belongs to that line's block. None otherwise (a top-level line above, or the cell edited)."""
+    """The statement right above the marked one (line ``number`` of the cell), by its first
+    line (`x = f(a,` continued on bracketed lines counts from there), and its depth, when it is
+    itself indented, less than the marked line, and opens no block: the marked line belongs to
+    that statement's block. None otherwise (a top-level line above, or the cell edited)."""
+    statement = _statement_above(p, number, line)
+    if statement is None:
+        return None
+    first, last, marked = statement
+    if last.split("#", 1)[0].rstrip().endswith((":", "\\")):
+        return None
+    depth = len(first) - len(first.lstrip())
+    if "\t" in first[:depth] or not 0 < depth < len(marked) - len(marked.lstrip()):
+        return None
+    return first.strip(), depth
+
+
+def _statement_above(p, number: str, line: str) -> tuple[str, str, str] | None:
+    """(the first line, the last line of the statement right above the marked line, the marked
+    line as the cell has it), read with Python's tokenizer; None when the cell's line
+    ``number`` is not the marked line, no statement stands above it, or the lines above do not
+    tokenize into complete statements (a bracket left open)."""
     lines = own_lines(p) if p.cell_lines else []
     at = int(number) - 1
     if not 0 <= at < len(lines) or lines[at].strip() != line.strip():
         return None
-    code = [ln for ln in lines[:at] if ln.strip() and not ln.lstrip().startswith("#")]
-    if not code or code[-1].rstrip().endswith((":", "\\", ",", "(", "[", "{")):
+    skipped = (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER)
+    start = last = None
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO("\n".join(lines[:at]) + "\n").readline):
+            if tok.type == tokenize.NEWLINE and start is not None:
+                last, start = (start, tok.start[0]), None
+            elif tok.type not in skipped and start is None:
+                start = tok.start[0]
+    except (tokenize.TokenError, SyntaxError):
         return None
-    depth = len(code[-1]) - len(code[-1].lstrip())
-    if "\t" in code[-1][:depth] or not 0 < depth < len(lines[at]) - len(lines[at].lstrip()):
+    if last is None or start is not None:
         return None
-    return code[-1].strip(), depth
+    return lines[last[0] - 1], lines[last[1] - 1], lines[at]
 
 
 def _indentation(p, message: str, line: str) -> str:
     """What the IndentationError's own words say is wrong, and on which line."""
-    m = re.search(r"\bline (\d+)\)?\s*$", message)
+    # the marked line's number is the place's (`(<ipython-input-1-a>, line 770)`), not the
+    # block line's that Python 3.10 names before it ("... on line 765")
+    m = re.search(r", line (\d+)\)\s*$", p.message) or re.search(
+        r"(?<!\bon )\bline (\d+)\)?\s*$", message
+    )
     number = (
         m.group(1) if m else next((str(f.lineno) for f in p.frames if f.is_user and f.lineno), "")
     )
@@ -778,8 +872,18 @@ def _indentation(p, message: str, line: str) -> str:
         where += f" (`{line.strip()[:40]}`)"
     after = _AFTER.search(message)
     if after:
+        word = after.group(1) or {"function": "def", "class": "class"}[after.group(2)]
+        lost = _bodiless_blocks(p)
+        if len(lost) >= 2:
+            # every block line of the cell is followed by a line at its own depth: the
+            # indentation was lost (a paste), not one body forgotten
+            shown = ", ".join(f"`{b}`" for b in lost[:3])
+            return (
+                f"The cell's blocks have lost their indentation ({shown} have no indented "
+                "body): indent each block's lines under its `def`/`for`/`while`/`if` line."
+            )
         return (
-            f"The `{after.group(1)}` line (line {after.group(2)}) needs an indented body: indent "
+            f"The `{word}` line (line {after.group(3)}) needs an indented body: indent "
             "the lines that belong to it under it (or write `pass`)."
         )
     shell = _SHELL_ESCAPE.match(line.strip())
@@ -806,12 +910,18 @@ def _indentation(p, message: str, line: str) -> str:
             f"(`{shown}`), which opens no block: give {them} that line's indentation "
             f"({depth} spaces)."
         )
-    if message.startswith("unexpected indent") and more:
+    if message.startswith("unexpected indent") and more and _top_level_above(p, number, line):
         # ` k = 3` and the lines after it: a stray space before a whole block of lines
         others = f"the {more} lines" if more > 1 else "the line"
         return (
             f"{where} and {others} after it start with the same indentation, but no `if`/`for`/"
             "`def`/`with` line above opens a block for them: remove the spaces at their start."
+        )
+    if message.startswith("unexpected indent") and more:
+        # the statement above could not be read: its block is not known
+        return (
+            f"{where} and the lines after it are indented deeper than the statement above "
+            "them, which opens no block: give them the indentation of the block they belong to."
         )
     if message.startswith("unexpected indent"):
         return (
@@ -827,12 +937,13 @@ def _indentation(p, message: str, line: str) -> str:
         )
     opener = _bodiless_opener(p, line)
     if message.startswith("expected an indented block") and opener:
-        # The marked line is less indented than the block line above it: it closes an outer
-        # block, and the line above is the one left without a body.
+        # The marked line is less indented than the block line above it: it may close an
+        # outer block, or be the body that lost its indentation (both readings).
         shown = opener if len(opener) <= 40 else opener[:39] + "…"
         return (
-            f"The line above it (`{shown}`) has no body: write its indented lines (or `pass`) "
-            f"under it; {where[0].lower() + where[1:]} belongs after that block."
+            f"The line above it (`{shown}`) has no body: indent the lines that belong to it "
+            f"under it, or write `pass` there if {where[0].lower() + where[1:]} comes after "
+            "that block."
         )
     if message.startswith("expected an indented block"):
         return (
@@ -849,6 +960,31 @@ def _indentation(p, message: str, line: str) -> str:
     return (
         "The indentation is wrong: indent the lines of one block the same way (4 spaces, no tabs)."
     )
+
+
+def _bodiless_blocks(p) -> list[str]:
+    """The block lines of the cell (ending with `:`) whose next code line is no deeper than
+    they are, each shown by its first words (`def bestsolution(state):`)."""
+    lines = [ln for ln in own_lines(p) if ln.strip() and not ln.lstrip().startswith("#")]
+    found = []
+    for opener, after in itertools.pairwise(lines):
+        if not _COMPOUND.match(opener) or not opener.split("#", 1)[0].rstrip().endswith(":"):
+            continue
+        if len(after) - len(after.lstrip()) <= len(opener) - len(opener.lstrip()):
+            found.append(opener.strip()[:30])
+    return found
+
+
+def _top_level_above(p, number: str, line: str) -> bool:
+    """The statement right above the marked line starts at the cell's margin, or none stands
+    above it: no block above takes an indented line."""
+    lines = own_lines(p) if p.cell_lines else []
+    at = int(number) - 1 if number else -1
+    marked = 0 <= at < len(lines) and lines[at].strip() == line.strip()
+    if marked and not any(ln.strip() and not ln.lstrip().startswith("#") for ln in lines[:at]):
+        return True
+    statement = _statement_above(p, number, line) if number else None
+    return statement is not None and not statement[0][:1].isspace()
 
 
 def _bodiless_opener(p, line: str) -> str:

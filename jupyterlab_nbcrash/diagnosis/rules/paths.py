@@ -194,7 +194,11 @@ def edited_failing_line(p: ParsedError) -> str:
     return "" if any(_squeezed(line) == shown for line in lines) else cell.failing_line.strip()
 
 
-_LISTED = re.compile(r"\bfor\s+(\w+)\s+in\s+(?:sorted\()?os\.listdir\(([^()]*)\)")
+# `for f in os.listdir(d)`, also through a call that keeps the names (`sorted(`, `tqdm(`).
+_LISTED = re.compile(
+    r"\bfor\s+(\w+)\s+in\s+(?:(?:sorted|list|reversed|tqdm|tqdm\.tqdm|notebook\.tqdm)\()?"
+    r"os\.listdir\(([^()]*)\)"
+)
 
 
 def bare_listed_name(p: ParsedError) -> tuple[str, str]:
