@@ -106,6 +106,15 @@ CASES = {
         (), ["import matplotlib.pyplot as plt"], (),
         ["restart the kernel"], ["run the import again"],
     ),
+    "module_function_assigned_in_the_code": (
+        "TypeError", "'str' object is not callable", "plt.title('Ages')",
+        (), ["import matplotlib.pyplot as plt\nplt.title = 'Ages'"], (),
+        ["restart the kernel"], ["re-run"],
+    ),
+    "builtin_assigned_in_the_code": (
+        "TypeError", "'int' object is not callable", "n = len(items)",
+        (), ["len = 3"], (), ["rename the variable and re-run"], [],
+    ),
     # a negated list inside `math.exp`, and outside any math function
     "negated_list_in_math_exp": (
         "TypeError", "bad operand type for unary -: 'list'", "sigmoid([1, 2, 3])",

@@ -574,6 +574,13 @@ def _called_value(p, name: str, t: str) -> str:
     module_attribute = bool(first) and (
         re.search(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)", code, re.M) is not None
     )
+    if module_attribute and imports_name(code, first.split(".")[0]):
+        # `plt.title = "Ages"`: the module keeps that value until the kernel restarts
+        return (
+            f"`{name}` holds a `{t}` here, not a function: an assignment (`{name} = ...`) "
+            f"replaced the function of `{first}`; remove it and restart the kernel (importing "
+            "again keeps the module as it is in memory)."
+        )
     if builtin or module_attribute or defines_callable(code, attribute or name):
         return (
             f"`{name}` holds a `{t}` here, not a function: an assignment (`{name} = ...`) "
