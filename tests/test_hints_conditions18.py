@@ -122,7 +122,7 @@ def test_a_module_function_that_holds_a_value_gets_both_readings():
     text = hint(
         crash("TypeError", "'tuple' object is not callable", "m = np.ones((2, 2))", code=code)
     )
-    assert "if it is a function of `np`" in text and "import again" in text, text
+    assert "if it is a function of `np`" in text and "restart the kernel" in text, text
     assert not text.split(":", 1)[1].lstrip().startswith("write"), text
 
 

@@ -45,6 +45,25 @@ def case_twin(name: str, sources) -> str:
     return next((w for w in sorted(words) if defines_callable(code, w)), "")
 
 
+def assigned_case_twin(name: str, code: str) -> str:
+    """A variable that ``code`` assigns under ``name`` written with other capitals (`X` for
+    `x`; also as the first of several targets, `X, y = ...`), or ""."""
+    words = set(re.findall(rf"\b(?i:{re.escape(name)})\b", code)) - {name}
+    assigned = (
+        w for w in sorted(words) if re.search(rf"^[ \t]*{w}[ \t]*(?:,[^=\n]*)?=(?!=)", code, re.M)
+    )
+    return next(assigned, "")
+
+
+def binds(code: str, name: str) -> bool:
+    """``code`` gives ``name`` a value (an assignment, `def`, `class`, `for` or import), or may
+    give names values unseen (`from m import *`, `%run`, `exec(...)`, `%store -r`, `globals()`)."""
+    return _bound_in(code, name) or bool(_UNSEEN_NAMES.search(code))
+
+
+_UNSEEN_NAMES = re.compile(r"\bimport[ \t]+\*|^[ \t]*%(?:run|store)\b|\bexec\(|\bglobals\(\)", re.M)
+
+
 def imports_name(code: str, name: str) -> bool:
     """An import statement of ``code`` binds ``name`` (``import name``, ``import a.b`` binds
     ``a``, ``import m as name``, ``from m import name``)."""

@@ -168,3 +168,24 @@ def library_recursion_look(parsed: ParsedError) -> str:
         f"call is a use `{library}` does not handle this way; look it up in the documentation "
         "of your version."
     )
+
+
+# Where Keras (and tf.keras) keep their training callbacks, and the hooks `fit` calls on them.
+_CALLBACK_FILE = re.compile(r"[\\/]callbacks(?:[\\/]|\.py$)")
+_CALLBACK_HOOK = re.compile(r"^(?:on_\w+|set_model|set_params)$")
+
+
+def keras_callback_look(parsed: ParsedError) -> str:
+    """A callback's own hook (`on_epoch_end` in `callbacks/tensorboard_v1.py`) raised while
+    `fit` ran: the settings the user gave that callback, not the values of the `fit` line."""
+    last = parsed.last_frame
+    if last is None or last.library not in ("keras", "tensorflow", "tf_keras"):
+        return ""
+    if not (_CALLBACK_FILE.search(last.filename) and _CALLBACK_HOOK.match(last.function)):
+        return ""
+    where = re.split(r"[\\/]", last.filename)[-1]
+    return (
+        f"A callback raised it (`{last.function}` in Keras's `{where}`): the "
+        "message is about the settings of a callback you passed in `callbacks=`, not the data "
+        "the call was given; change those settings where you create the callback."
+    )

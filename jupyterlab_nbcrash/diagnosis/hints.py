@@ -25,6 +25,7 @@ from .definitions import seen_code
 from .frame_looks import (
     caught_everything_look,
     keras2_library_look,
+    keras_callback_look,
     keras_tensor_in_library_look,
     library_recursion_look,
     library_to_library_look,
@@ -418,7 +419,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     plugins = missing_plugins_look(parsed)
     if plugins:  # the packages the message lists, which its quoted gist cuts off
         return plugins
-    failed = named_failure(parsed) or failed_command_look(parsed)
+    failed = named_failure(parsed) or failed_command_look(parsed) or keras_callback_look(parsed)
     if failed:
         # a failure no argument explains (a server, a graph, a missing program): the arguments
         # the message names (a URL, a feed_dict) are not what to change

@@ -306,6 +306,17 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "The .mat file ends before its data does (a partial download or copy): the path "
             "was found; download or copy the file again and compare its size with the source."
         )
+    if "check_hostname requires server_hostname" in said and any(
+        fr.function == "_connect_tls_proxy" for fr in parsed.frames
+    ):
+        # urllib3 1.26 speaks TLS to a proxy whose address starts with `https://` (TLS in TLS),
+        # where Python's ssl has no host name to check: the proxy setting, not the request
+        return (
+            "urllib3 was opening an HTTPS connection to your proxy (its `_connect_tls_proxy`), "
+            "which fails so when the proxy's address starts with `https://`: set it to "
+            "`http://…` (the `HTTPS_PROXY` variable or the system's proxy settings), or install "
+            "`urllib3==1.25.11`."
+        )
     if "socket is already closed" in said:
         # websocket-client raises it for a send on a socket not connected: not yet, or no more
         return (

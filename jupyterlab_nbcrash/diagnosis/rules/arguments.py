@@ -6,7 +6,7 @@ import re
 
 from ..definitions import imported_from
 from ..layer_shapes import layer_size_words
-from ..text import as_code, spelled_alike
+from ..text import article, as_code, spelled_alike
 from ..traceback import ParsedError
 from ..where import failing_call, raised_by_the_line
 from .accepted_values import value_not_accepted_words
@@ -468,7 +468,12 @@ def _unexpected_keyword(p, f):
         return variables_op
     # Not the user's: the keyword is nowhere in their code (not even in a ``**kwargs`` dict) and
     # the function that refused it runs deep inside the library (a saved model being rebuilt).
-    mentioned = re.search(rf"\b{re.escape(kw)}\b", f"{p.user_code}\n{p.user_line}")
+    # Passed means written as `kw=` or quoted as a dict's key: the bare word (`os.path`) is no
+    # keyword of the user's.
+    mentioned = re.search(
+        rf"(?<![\w.]){re.escape(kw)}\s*=(?!=)|['\"]{re.escape(kw)}['\"]",
+        f"{p.user_code}\n{p.user_line}",
+    )
     deep = sum(1 for fr in p.frames if not fr.is_user) >= 3
     if not mentioned and deep and p.user_line:
         return _keyword_passed_by_a_library(p, func, kw)
@@ -747,6 +752,9 @@ def _keras_unknown_identifier(p, f):
             f"own class, {own}; if it is a Keras class, the file was saved by another Keras "
             "version than the installed one."
         )
+    given = re.search(r"identifier:? <([\w.]+)\.(\w+) object at 0x", p.message)
+    if given:
+        return _object_of_another_keras(p, what, given.group(1), given.group(2))
     if re.search(r"\bload_model\(", p.user_line):
         # Loading a model saved with a function of the user's: no string of theirs to respell.
         return (
@@ -757,6 +765,29 @@ def _keras_unknown_identifier(p, f):
     return (
         f"Keras does not know the {what} `{name}`: check the string's spelling (e.g. 'relu', "
         "'adam', 'categorical_crossentropy') or pass the object itself."
+    )
+
+
+def _object_of_another_keras(p, what: str, module: str, cls: str) -> str:
+    """Keras got an object, no name to respell, and did not take it as its own: an object of
+    another Keras package (Keras 3's `keras.src` given to `tf_keras`) when the raising code's
+    package differs from the object's; otherwise not a class Keras knows as one."""
+    last = p.last_frame
+    raiser = last.package if last is not None else ""
+    owner = module.split(".")[0]
+    if raiser and owner != raiser and "keras" in f"{owner} {raiser}":
+        home = "tensorflow.keras" if raiser == "tensorflow" else raiser
+        kind = "losses" if what == "loss" else f"{what}s"
+        return (
+            f"The {what} is {article(cls)} `{cls}` of the `{owner}` package (`{module}`), and "
+            f"the model belongs to `{raiser}`, which does not take another Keras package's "
+            f"objects: make the {what} with the model's package (e.g. `from {home} import "
+            f"{kind}`), then restart the kernel."
+        )
+    return (
+        f"Keras got {article(cls)} `{cls}` object (`{module}`), not a name, and does not take "
+        f"it as the {what}: check that it comes from the same Keras package as the model (`keras`, "
+        "`tf.keras` or `tf_keras`)."
     )
 
 

@@ -6,6 +6,7 @@ import importlib
 import re
 import sys
 
+from ..definitions import assigned_case_twin, binds, seen_code
 from ..text import article, as_code, key_strings, spelled_alike
 from ..traceback import ParsedError
 from ..where import failing_call, own_lines, raised_in_user_code
@@ -402,6 +403,20 @@ def _values_of_array(p, attr: str) -> str:
         return ""
     name = object_of(p, attr)
     shown = f"`{name}`" if name else "This"
+    code, whole = seen_code(p)
+    twin = assigned_case_twin(name, code) if name else ""
+    if twin and whole and not binds(code, name):
+        # no cell sets `x` (an array of earlier work in this kernel), one sets `X`
+        return (
+            f"No cell of this notebook sets `{name}` (it holds a NumPy array of earlier work in "
+            f"this kernel), but one sets `{twin}`: if you meant that, write `{twin}.{attr}`."
+        )
+    if twin:
+        return (
+            f"{shown} is already a NumPy array, which is what `.{attr}` gives of a pandas "
+            f"object: drop the `.{attr}`; or, if you meant `{twin}` (also set in the code), "
+            f"write `{twin}.{attr}`."
+        )
     return (
         f"{shown} is already a NumPy array, which is what `.{attr}` gives of a pandas object: "
         f"drop the `.{attr}`{'()' if attr == 'to_numpy' else ''} and use the array itself."
@@ -883,6 +898,16 @@ def _module_attribute(p: ParsedError, f) -> str:
             f"`plt.{a}ticks(...)` and `plt.{a}lim(...)`."
         )
     close = _close_member(p, owner, attr)
+    if close and namespace and not _close_is_namespace(owner, close):
+        # `pd.read_df.head_csv(...)`: the line reads a name after `read_df`, which a function
+        # such as `read_hdf` does not have; the dotted name as a whole is the slip
+        chain = re.search(rf"\.{re.escape(attr)}((?:\.\w+)+)", p.user_line)
+        whole = f"{attr}{chain.group(1)}" if chain else attr
+        return (
+            f"The module `{owner}` has no `{attr}`, and the line reads `{whole}` as if it were "
+            "a submodule: check the whole dotted name in the documentation (a dot may split "
+            "one function's name in two)."
+        )
     if close:
         return f"The module `{owner}` has no `{attr}`. Did you mean {close}?"
     if top in _STANDARD_PACKAGES and PROJECT_NAMES.search(top):
@@ -923,6 +948,12 @@ def _unknown_module_name(owner: str, attr: str) -> str:
         f"The module `{owner}` has no `{attr}`: check the name in the documentation of your "
         f"installed version (another library may provide `{attr}`)."
     )
+
+
+def _close_is_namespace(owner: str, close: str) -> bool:
+    """One of the close names (`` `random` ``) is a submodule the tables know (`numpy.random`),
+    which a line may read a name of."""
+    return any(f"{owner}.{c}" in MEMBERS for c in re.findall(r"`(\w+)`", close))
 
 
 def _read_as_namespace(p: ParsedError, attr: str) -> bool:
@@ -1123,10 +1154,39 @@ def _pandas_attribute(p: ParsedError, f) -> str:
             f"`{attr}` is not a DataFrame attribute; did you mean the column `{columns[0]}` "
             f"(`df[{columns[0]!r}]`)?"
         )
+    elsewhere = _frames_read_instead(p, name)
+    if elsewhere:
+        shown = " or ".join(f"`{v}`" for v in elsewhere[:2])
+        return (
+            f"No cell of this notebook sets `{name}` (it holds a DataFrame of earlier work in "
+            f"this kernel), while the notebook reads its data into {shown}: if that is the "
+            f"frame meant, write `{elsewhere[0]}.{attr}`; else print `{name}.columns`."
+        )
     return (
         f"The DataFrame has no column or attribute `{attr}`: print `df.columns` (spelling, case, "
         f"spaces); a column is also read with `df['{attr}']`."
     )
+
+
+# `frame = pd.read_csv(...)`: a variable the notebook fills with data it reads.
+_READ_INTO = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:pd|pandas)\.read_\w+\(", re.M)
+# Lines whose names are parameters, not reads.
+_DEFINING = re.compile(r"^[ \t]*(?:(?:async[ \t]+)?def|class)\b|\blambda\b")
+
+
+def _frames_read_instead(p: ParsedError, name: str) -> list[str]:
+    """Variables that a whole notebook fills with `pd.read_*(...)`, when it never sets `name`
+    itself: every use of `name` is a read (`name.x`, `name[...]`, `f(name)`, shown alone)."""
+    code, whole = seen_code(p)
+    if not whole or not name.isidentifier() or binds(code, name):
+        return []
+    for line in code.splitlines():
+        at = [m.end() for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?!\w)", line)]
+        if at and _DEFINING.search(line):
+            return []
+        if any(not re.match(r"\s*(?:[.\[)]|$)", line[i:]) for i in at):
+            return []  # assigned, unpacked, looped over or passed on: perhaps set here
+    return [v for v in dict.fromkeys(_READ_INTO.findall(code)) if v != name]
 
 
 def _series_attribute(p: ParsedError, attr: str, called: bool) -> str:

@@ -113,6 +113,16 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"`{short}()` needs {missing}: pass {them}, or if `{obj}` should hold something else, "
             f"create that in this cell before calling `{short}()`."
         )
+    passed = _missing_passed_by_position(p.user_line, missing)
+    if passed:
+        # `self.decode(feats)` and `feats` still missing: the value filled an earlier parameter
+        return (
+            f"This line passes `{passed}`, yet `{func}()` got no value for {missing}: it filled "
+            f"a parameter before it. If that is `self`, the function is reached through an "
+            f"attribute of the object rather than defined in its class: define it in the class, "
+            f"or pass the object too (`f(obj, {passed})`); else check its parameters "
+            f"(`help({short})`)."
+        )
     filled = _positional_values(p.user_line, short)
     if filled >= 2 and " and " not in missing:
         # `f(0.5, step, 0.95)` missing 'decay_rate': the values fill the parameters in order,
@@ -124,6 +134,16 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"pass it by name (`{name}=...`)."
         )
     return f"`{func}()` needs {missing}: pass {them} in the call."
+
+
+def _missing_passed_by_position(line: str, missing: str) -> str:
+    """The one missing parameter's name when the line's call hands over a variable of exactly
+    that name as a positional argument (`self.decode(feats)` missing 'feats')."""
+    name = missing.strip("'")
+    if " and " in missing or not re.fullmatch(r"[A-Za-z_]\w*", name):
+        return ""
+    call = re.search(rf"[\w.\]]\s*\((?:[^()]*,)?\s*{re.escape(name)}\s*[,)]", line)
+    return name if call else ""
 
 
 def _positional_values(line: str, short: str) -> int:

@@ -227,6 +227,38 @@ _JOINED_TEXT = re.compile(
 )
 
 
+# The operator a line writes for a NumPy ufunc.
+_UFUNC_OPERATORS = {
+    "add": "+",
+    "subtract": "-",
+    "multiply": "*",
+    "true_divide": "/",
+    "divide": "/",
+    "floor_divide": "//",
+    "power": "**",
+}
+# The two input dtypes of "signature matching types (dtype('<U1'), dtype('int32'))".
+_SIGNATURE_DTYPES = re.compile(r"matching types \((dtype\([^)]*\)), (dtype\([^)]*\))\)")
+
+
+def _text_operand(p, ufunc: str) -> str:
+    """The operand that holds text, when the line is one `a op b` of two plain names (or its
+    assignment) and the message's signature shows which of its two inputs is text."""
+    op = _UFUNC_OPERATORS.get(ufunc)
+    dtypes = _SIGNATURE_DTYPES.search(p.message)
+    if not op or not dtypes or not raised_by_the_line(p):
+        return ""
+    text = [bool(_TEXT_DTYPE.search(d)) for d in dtypes.groups()]
+    if text[0] == text[1]:
+        return ""  # both or neither: no one side to name
+    names = r"([A-Za-z_]\w*)"
+    line = re.sub(r"^\s*[A-Za-z_]\w*\s*=(?!=)", "", p.user_line.split("#", 1)[0])
+    m = re.fullmatch(rf"\s*{names}\s*{re.escape(op)}\s*{names}\s*", line)
+    if m is None:
+        return ""
+    return m.group(1) if text[0] else m.group(2)
+
+
 def _text_and_numbers_mixed(p, f):
     """When: a ufunc found no loop for its input dtypes; text / object only when the message
     shows a text or object dtype."""
@@ -253,6 +285,13 @@ def _text_and_numbers_mixed(p, f):
             f"This `+` joins the text `{literal}` to NumPy values, and NumPy does not "
             "add text to them: convert the values to text first (`str(x)`, or `.astype(str)` "
             "for an array or column); to add numbers, write them without quotes."
+        )
+    text_operand = _text_operand(p, name)
+    if text_operand:
+        return (
+            f"`{text_operand}` holds text (a string dtype) and NumPy's `{name}` needs numbers on "
+            f"both sides: convert `{text_operand}` to a number first (`float(...)`, or "
+            f"`.astype(float)` for an array), or check what it was assigned."
         )
     if text_dtype:
         what = f"NumPy's `{name}`" if name else "NumPy"
@@ -535,6 +574,13 @@ def _called_value(p, name: str, t: str) -> str:
     module_attribute = bool(first) and (
         re.search(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)", code, re.M) is not None
     )
+    if module_attribute and imports_name(code, first.split(".")[0]):
+        # `plt.title = "Ages"`: the module keeps that value until the kernel restarts
+        return (
+            f"`{name}` holds a `{t}` here, not a function: an assignment (`{name} = ...`) "
+            f"replaced the function of `{first}`; remove it and restart the kernel (importing "
+            "again keeps the module as it is in memory)."
+        )
     if builtin or module_attribute or defines_callable(code, attribute or name):
         return (
             f"`{name}` holds a `{t}` here, not a function: an assignment (`{name} = ...`) "
@@ -543,10 +589,12 @@ def _called_value(p, name: str, t: str) -> str:
     if first and imports_name(code, first.split(".")[0]):
         # `np.zeros(...)`: the name is the module's; whether it is a function of the module
         # (then something replaced it) or a value (then the `()` is the slip) is not seen here.
+        # A second `import` finds the module in `sys.modules` and leaves the value there.
         return (
             f"`{name}` holds a `{t}` here, not a function: if it is a function of "
-            f"`{first}`, an assignment (`{name} = ...`) replaced it, so run the import again (or "
-            "restart the kernel) and remove that assignment; if it is a value, drop the `()`."
+            f"`{first}`, an assignment (`{name} = ...`) replaced it: remove that assignment and "
+            "restart the kernel (importing again keeps the module as it is in memory); if it is "
+            "a value, drop the `()`."
         )
     if is_number(t):
         fix = f"write `{name} * (...)` to multiply, or drop the `()`"
@@ -996,6 +1044,21 @@ def _loop_over_table(p) -> str | None:
     return None
 
 
+def _negated_in_math_call(line: str, op: str) -> tuple[str, str] | None:
+    """(function, operand) when the line negates a plain name inside a `math.f(...)` call."""
+    if op != "-":
+        return None
+    m = re.search(r"(?<![\w.])math\.(\w+)\(\s*-\s*([A-Za-z_]\w*)\s*\)", line)
+    return (m.group(1), m.group(2)) if m and m.group(1) in _MATH_AS_NUMPY else None
+
+
+# `math` functions that NumPy has under the same name, for whole arrays.
+_MATH_AS_NUMPY = frozenset(
+    {"exp", "expm1", "log", "log10", "log2", "log1p", "sqrt", "sin", "cos", "tan", "sinh"}
+    | {"cosh", "tanh", "floor", "ceil", "fabs", "trunc"}
+)
+
+
 def _code_only(line: str) -> str:
     """The line without its string literals and comment: what its operators are."""
     return re.sub(r"'[^']*'|\"[^\"]*\"", "''", line).split("#", 1)[0]
@@ -1016,6 +1079,15 @@ def _unsupported_operands(p, f):
     if not op or not raised_by_the_line(p):
         return None
     if "unary" in p.message:
+        in_math = _negated_in_math_call(p.user_line, op)
+        if in_math and t in ("list", "tuple"):
+            # `math.exp(-x)`: an array would pass the `-` and fail in `math`, which takes one number
+            func, operand = in_math
+            return (
+                f"`math.{func}` takes one number, and `{operand}` is a {t}: use NumPy's version "
+                f"on an array, `np.{func}(-np.array({operand}))`, or apply `math.{func}` to each "
+                "item."
+            )
         fix = "use a NumPy array (`np.array(x)`)" if t in ("list", "tuple") else "convert it first"
         return (
             f"`{op}` in front of a {t} does not work: {fix}, or check for a stray `{op}` (e.g. a "
@@ -1087,10 +1159,36 @@ def _unsupported_operands(p, f):
     if all(is_number(x) or x in data for x in (t, o)):
         return f"`{op}` does not work between {t} and {o}: convert one side first."
     odd = t if not (is_number(t) or t in data) else o
+    if _TIME_TYPES.search(odd) and (is_number(t) or is_number(o)):
+        return _time_and_number(p, op, t, o, odd)
     return (
         f"`{op}` got {article(odd)} `{odd}` as an operand: a variable holds "
         f"{article(odd)} `{odd}` where a "
         "value was expected; print `type(...)` of both sides."
+    )
+
+
+# Types of points and spans of time, Python's and pandas'.
+_TIME_TYPES = re.compile(r"(?:^|\.)(?:datetime|date|timedelta|Timestamp|Timedelta)$")
+
+
+def _time_and_number(p, op: str, t: str, o: str, odd: str) -> str:
+    """A time and a number: which side is wrong the types do not say, except when the line adds
+    to a total (`s = s + d`, `s += d`) that holds the number, a sum started at `0`."""
+    number = o if odd == t else t
+    total = re.match(r"\s*([A-Za-z_][\w.]*)\s*(?:\+=|=\s*\1\s*\+)", p.user_line)
+    if total and op in ("+", "+=") and is_number(t):
+        name = total.group(1)
+        return (
+            f"`{name}` holds {article(number)} `{number}` (a total started at `0`?) and gets "
+            f"{article(odd)} `{odd}` added: start it as a zero duration, `{name} = "
+            "timedelta(0)` (or `pd.Timedelta(0)`), or add numbers (e.g. `.total_seconds()`)."
+        )
+    return (
+        f"`{op}` cannot combine {article(number)} `{number}` and {article(odd)} `{odd}`: either "
+        f"the number should be a duration (`timedelta(...)`; a total started at `0` instead of "
+        f"`timedelta(0)`), "
+        f"or the time should be a number (`.total_seconds()`, `.days`); print both sides."
     )
 
 
@@ -1169,10 +1267,25 @@ def _function_as_operand(p, t: str, o: str, op: str) -> str:
             f"A function is used as a value in `{op}`: call it with its arguments, `f(x)`, or, "
             f"to build a new function from it, write `lambda x: f(x) {op} ...`."
         )
+    other = o if t in _FUNCTION_TYPES else t
+    if other not in _FUNCTION_TYPES and not is_number(other) and other not in _VALUE_TYPES:
+        # `self * xtrain.mean`: the method lacks its `()`, and the other side is no value either
+        return (
+            f"Neither side of `{op}` is a number: one is a function or method used without `()` "
+            f"(call it, e.g. `.mean()`), the other {article(other)} `{other}` object: use the "
+            "value it holds (an attribute such as `obj.value`), not the object itself."
+        )
     return (
         "A function or method is used as a value: add the parentheses to call it, e.g. "
         "`df['x'].mean()`."
     )
+
+
+_FUNCTION_TYPES = frozenset({"method", "function", "builtin_function_or_method"})
+# Types that hold values an operator may take (numbers aside).
+_VALUE_TYPES = frozenset(
+    {"numpy.ndarray", "Tensor", "Series", "DataFrame", "str", "list", "tuple", "NoneType", "bool"}
+)
 
 
 def _value_and_def_named_alike(p) -> str:
@@ -1327,6 +1440,15 @@ def _text_expected(p, f):
     )
 
 
+def _image_given_to_imread(line: str) -> tuple[str, str] | None:
+    """(path, name) of `cv2.imread('out.png', img)`: a file name and a plain variable where
+    `imread` takes its flag, the argument order of `cv2.imwrite`."""
+    m = re.search(r"""(?<![\w.])cv2\.imread\(\s*((['"])[^'"]+\2)\s*,\s*([A-Za-z_]\w*)\s*\)""", line)
+    if m is None or m.group(3).isupper():  # `FLAG`: a constant holds a flag
+        return None
+    return m.group(1), m.group(3)
+
+
 def _integer_needed(p, f):
     """When: the message says which conversion failed and, for "cannot be interpreted as an
     integer", of what type the value is; ``int(...)`` is only offered for numbers."""
@@ -1337,6 +1459,14 @@ def _integer_needed(p, f):
         r"\b(?:float|int|complex)\(|\bmath\.", _code_only(p.user_line)
     ):
         # No conversion on the line: a function it calls turned an argument into one number.
+        read = _image_given_to_imread(p.user_line)
+        if read:
+            path, image = read
+            return (
+                f"`cv2.imread` reads a file, and its second argument is a flag (a number such as "
+                f"`cv2.IMREAD_GRAYSCALE`), not the array `{image}`: to save `{image}` to "
+                f"{path}, call `cv2.imwrite({path}, {image})`."
+            )
         return (
             "A function on this line converts one of its arguments to a single number, but got "
             "an array: check which argument must be one number (a size, a count, a rate)."

@@ -219,10 +219,38 @@ RULES = (
 
 
 def _objects_to_tensor(p, f):
+    """When: an object array reached a tensor. A value the line passes that the code took from a
+    column named for file paths holds the files' names, which no dtype turns into data."""
+    paths = _path_column_passed(p)
+    if paths:
+        name, column = paths
+        return (
+            f"`{name}` holds the column '{column}', file paths (text), not the data in the "
+            "files: load each file into an array first (e.g. an image with "
+            "`tf.keras.utils.load_img` and `img_to_array`) and pass the stacked arrays."
+        )
     return (
         "The array holds Python objects or mixed types, which cannot become a tensor: convert it "
         "with `np.asarray(X).astype('float32')` after encoding text columns."
     )
+
+
+# A column named for file names or paths ('sat_image_path', 'filename', 'img_file').
+_PATH_COLUMN = re.compile(r"(?:^|_)(?:path|paths|file|files|filename|filepath|fname)(?:_|$)", re.I)
+
+
+def _path_column_passed(p) -> tuple[str, str] | None:
+    """(name, column) when a plain name the line passes was last assigned `df['column']` (or
+    `df.column`) with a column named for file paths."""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    for name in dict.fromkeys(re.findall(r"[(,]\s*([A-Za-z_]\w*)\s*(?=[,)])", p.user_line)):
+        assigned = re.findall(rf"^[ \t]*{name}[ \t]*=(?!=)[ \t]*(.*)$", code, re.M)
+        last = assigned[-1].strip() if assigned else ""
+        column = re.fullmatch(r"""[A-Za-z_]\w*(?:\[(['"])(\w+)\1\]|\.(\w+))""", last)
+        found = column and (column.group(2) or column.group(3))
+        if found and _PATH_COLUMN.search(found):
+            return name, found
+    return None
 
 
 def _too_few_samples(p, f):
@@ -570,6 +598,13 @@ def _text_to_number(p, f):
         return told
     if re.search(r"with base (?!10\b)\d+", message):
         return None  # a library parsing its own hexadecimal (or other base) text: no column
+    if value and "literal for int()" in message and _DECIMAL_TEXT.match(value):
+        # `int('0.68')`: the text is a number, but `int()` reads only whole-number text
+        return (
+            f"Text{shown} is a decimal number, and `int()` reads only whole-number text: convert "
+            "with `float(...)` first (`int(float(x))` to drop the decimals, or `.astype(float)` "
+            "for a column)."
+        )
     # A whole-frame reduction meets every text column, a date only among them.
     call = failing_call(p)
     if call is not None and not call.arguments and _reduces_every_column(p, call.function):
@@ -637,6 +672,10 @@ def _text_to_number(p, f):
     )
 
 
+# A number with a decimal point (or an exponent), as `str(0.5)` writes it.
+_DECIMAL_TEXT = re.compile(r"\s*[-+]?(?:\d+\.\d*|\.\d+|\d+(?:\.\d*)?[eE][-+]?\d+)\s*$")
+
+
 def _unpack_count(p, f):
     """When: the failing line unpacks itself (its own ``a, b = ...`` or ``for a, b in ...``);
     a library's internal unpacking gets the safe hint."""
@@ -673,6 +712,17 @@ def _unpack_count(p, f):
     )
 
 
+def _table_as_seaborn_x(p) -> tuple[str, str] | None:
+    """(function, name) when a seaborn frame raised and the line's `sns.f(name, ...)` passes a
+    plain name first and no `data=`: older seaborn binds that value to `x`."""
+    if not any(fr.library == "seaborn" for fr in p.frames):
+        return None
+    m = re.search(r"(?<![\w.])(?:sns|seaborn)\.(\w+)\(\s*([A-Za-z_]\w*)\s*[,)]", p.user_line)
+    if m is None or re.search(r"\bdata\s*=", p.user_line):
+        return None
+    return m.group(1), m.group(2)
+
+
 def _array_as_bool(p, f):
     """When: the user's own line (or function) tests the array as one True/False; a library
     that does it got an array where it expects one value, which the safe hint leaves open."""
@@ -684,6 +734,14 @@ def _array_as_bool(p, f):
                 f"`.{idle}()` is given no argument here, so the True/False test ran on the values "
                 "it works on: some of them are arrays or Series, not single values; print "
                 "`type(...)` of a few of them."
+            )
+        table = _table_as_seaborn_x(p)
+        if table:
+            func, name = table
+            return (
+                f"Your seaborn version takes the first value of `sns.{func}({name})` as `x`, one "
+                f"column's values, not as the table: pass the table by name, `sns.{func}(data="
+                f"{name})` (with `x=`/`y=` naming its columns)."
             )
         call = failing_call(p)
         line = p.user_line.strip()
