@@ -30,6 +30,12 @@ def _hint(ename, message, line, frames=(), cells=(), functions=()):
     for path, function, code in frames:
         tb.append(f"File {path}:12, in {function}()\n     11 pass\n---> 12 {code}\n")
     tb.append(f"{ename}: {message}")
+    return diagnosed_hint(ename, message, tb, line, cells)
+
+
+def diagnosed_hint(ename, message, tb, line, cells=()):
+    """The hint `diagnose` gives the crash of the cell `line` with the traceback ``tb``, in a
+    notebook whose other code cells are ``cells``."""
     sources = [*cells, line]
     record = {
         "ename": ename,

@@ -62,7 +62,7 @@ SPECIFICS = {
     # LabelEncoder has no handle_unknown (that is OneHotEncoder's): fit it on every value
     "data_unseen_labels": ["LabelEncoder", "np.str_('c')", "fit it on every value"],
     "data_negative_nb": ["MinMaxScaler"],
-    "features_names_mismatch": ["X_train.columns"],
+    "features_names_mismatch": ["lacks columns", "missing: b"],
     "features_count_mismatch": ["3 given, 2 expected", "same columns"],
     "model_not_fitted": ["LinearRegression", ".fit("],
     "key_error_column_typo": ["`prices`", "`price`"],

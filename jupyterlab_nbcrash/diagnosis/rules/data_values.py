@@ -430,6 +430,20 @@ def _y_not_1d(p, f):
     )
 
 
+def _target_made_in_several_cells(p) -> str:
+    """The `y` the failing `fit(X, y)` passes, when the crashing cell does not assign it and
+    two cells or more of the notebook do: which of them ran last decides what y holds."""
+    args = call_args(p)
+    if len(args) < 2 or not re.fullmatch(r"[A-Za-z_]\w*", args[1]):
+        return ""
+    y = args[1]
+    assigns = re.compile(rf"^[ \t]*(?:[\w, ]*,\s*)?{y}\s*(?:,[\w, ]*)?=(?!=)", re.M)
+    if assigns.search(p.user_code):
+        return ""
+    cells = {code for code in p.notebook_code if assigns.search(code)}
+    return y if len(cells) >= 2 else ""
+
+
 def _continuous_labels(p, f):
     """When: the message names the target types: "continuous-multioutput" predictions are
     scores per class, "continuous" ones numbers to threshold; a classifier fitted on a
@@ -455,6 +469,14 @@ def _continuous_labels(p, f):
             "metric."
         )
     if re.search(r"Unknown label type: '?continuous", msg):
+        target = _target_made_in_several_cells(p)
+        if target:
+            return (
+                f"A classifier got a continuous `{target}`, which several cells assign: if the "
+                "last one run made it from regression data, run the cell that makes the class "
+                "labels again before fitting; if y is numeric by design, use a regressor (e.g. "
+                "`RandomForestRegressor`)."
+            )
         return (
             "A classifier got a continuous target: use a regressor (e.g. `LinearRegression`, "
             "`RandomForestRegressor`) for a numeric y, or turn y into classes first."

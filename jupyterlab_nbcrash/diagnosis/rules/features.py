@@ -42,6 +42,10 @@ def _feature_facts(parsed, m):
     cols = re.search(r"columns are missing: \{(.*?)\}", parsed.message)
     if cols:
         facts["missing"] = cols.group(1)[:200]
+    # XGBoost's tail "expected a, b in input data": the data lacks them.
+    lacking = re.search(r"\nexpected (.+?) in input data", parsed.message)
+    if lacking:
+        facts["missing"] = ", ".join(lacking.group(1).split(", ")[:5])
     return facts
 
 
@@ -110,6 +114,13 @@ def _feature_names_differ(p, f):
             f"`{data}` has columns `{model}` did not see when fitted (new: {f['unseen']}): pass "
             f"only its fit columns (`{data}[{model}.feature_names_in_]`), or check that "
             f"`{model}` is the model fitted on data like `{data}`."
+        )
+    if f.get("missing") or (f.get("got") and int(f["got"]) < int(f.get("expected") or 0)):
+        # the data lacks columns of the fit: selecting the fit's columns would fail again
+        lacking = f" (missing: {f['missing']})" if f.get("missing") else extra
+        return (
+            f"The data given lacks columns the model was fitted with{lacking}: build them for "
+            "this data with the same steps as for the training data."
         )
     return (
         f"The columns given at predict time differ from those at fit time{extra}: apply the same "
@@ -208,6 +219,14 @@ def _feature_count_differs(p, f):
             f"`{model}` is fitted on `{fitted_on}` in the notebook and expects its number of "
             f"features{counts}: pass data with the same columns as `{fitted_on}`, or fit "
             f"`{model}` on data like `{data}`."
+        )
+    if data and f.get("got") == "1" and int(f.get("expected") or 0) > 1:
+        # one column of a variable: one sample's values laid out as a column, or a single
+        # feature selected (a literal `[[3]]` is visibly one row)
+        return (
+            f"`{data}` has 1 column where the model expects {f['expected']}: if it holds one "
+            "sample's values as a column, pass it as a row (`.T`, or `.reshape(1, -1)`); else "
+            "give it the training data's columns."
         )
     if not any(".fit_transform(" in code for code in (*p.notebook_code, p.user_code)):
         return (

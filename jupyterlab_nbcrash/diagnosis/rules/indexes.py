@@ -120,6 +120,15 @@ def _embedding_input_dim_too_small(p, f):
             "vocabulary, `num_words` limit and index offset), mapping other words to the "
             "out-of-vocabulary id."
         )
+    if m and call_kind(p) == "predict":
+        # a prediction, with no fit or load in the code seen: the model may be trained all the
+        # same (in a cell not seen), and then its `input_dim` is fixed
+        return (
+            f"The data holds token id {m.group(1)}, but the Embedding knows only ids below "
+            f"{m.group(2)}: if the model is trained, encode this data as its training data was "
+            "(the same vocabulary and `num_words` limit); if not, set `input_dim` to the "
+            "vocabulary size (largest id + 1)."
+        )
     return (
         "A token id is not below the Embedding's `input_dim`: set `input_dim` to the vocabulary "
         "size (largest id + 1)."
@@ -127,7 +136,8 @@ def _embedding_input_dim_too_small(p, f):
 
 
 # A model trained or loaded with its weights in the code seen: its `input_dim` is fixed.
-_TRAINED = re.compile(r"\.fit(?:_generator)?\(|\bload_model\(|\.load_weights\(")
+# Python allows spaces around the dot and before the parenthesis (`model. fit(`).
+_TRAINED = re.compile(r"\.\s*fit(?:_generator)?\s*\(|\bload_model\s*\(|\.\s*load_weights\s*\(")
 
 
 def _embedding_lookup(p) -> bool:

@@ -191,6 +191,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         return emptied
     if _pandas_own_sentence(p, key):
         return _single_bool_setitem(p, key) or None  # no label to check: the safe hint speaks
+    looked_up = _setting_not_accepted(p, key) or _count_of_an_absent_value(p, key)
+    if looked_up:
+        return looked_up
     if "\\n" in key or "\n" in key:
         return None  # a KeyError that carries a library's message (keras), no key: the safe hint
     shown = _short(key)
@@ -255,6 +258,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     where = _subscripted(p.user_line, key)
     close = _close_keys(p, key, f, where)
     if container == "DataFrame":
+        bunch = _dataset_bunch_key(p, key, where)
+        if bunch:
+            return bunch
         if close:
             return f"The DataFrame has no column or label `{shown}`. Did you mean {close}?"
         levels = _first_level_lookup(p, key)
@@ -789,11 +795,19 @@ def _pandas_functions(p: ParsedError) -> set[str]:
 
 
 def _frame_column_lookup(p: ParsedError) -> bool:
-    """`df[key]`: DataFrame.__getitem__ raised, no `.loc`/`.iloc` indexer stands between."""
-    files = [f.filename.replace("\\", "/") for f in p.frames if f.library == "pandas"]
+    """`df[key]`: DataFrame.__getitem__ raised, no `.loc`/`.iloc` indexer stands between. Only
+    the frames below the user's last line count: `df.apply(f)` runs frame.py's `apply`, and a
+    Series' `a[0]` inside `f` is no DataFrame's lookup."""
+    files = [f.filename.replace("\\", "/") for f in _below_users_last_line(p)]
     return any(n.endswith("pandas/core/frame.py") for n in files) and not any(
         n.endswith("pandas/core/indexing.py") for n in files
     )
+
+
+def _below_users_last_line(p: ParsedError) -> list:
+    """pandas' frames after the last frame of a notebook cell (all of them when none is)."""
+    last = max((i for i, f in enumerate(p.frames) if f.is_user), default=-1)
+    return [f for f in p.frames[last + 1 :] if f.library == "pandas"]
 
 
 def _subscripted_name(line: str, key: str) -> str:
@@ -924,6 +938,16 @@ def _positions_as_column_labels(p: ParsedError, frame: str) -> str:
     named = re.search(r"([A-Za-z_][\w.]*)\[", p.user_line)
     if not re.fullmatch(r"[A-Za-z_][\w.]*", frame or ""):
         frame = named.group(1).removesuffix(".loc") if named else "df"
+    if ".loc[" not in p.user_line:
+        # `x[i]` with positions in `i`: NumPy's habit takes rows, pandas' `[...]` columns; the
+        # crash does not tell which were meant.
+        plain = re.search(rf"\b{re.escape(frame)}\[\s*([A-Za-z_]\w*)\s*\]", p.user_line)
+        given = plain.group(1) if plain else f"[{numbers}]"
+        return (
+            f"`{frame}[...]` looks up columns labelled {numbers}, and the columns have no such "
+            f"labels: by position, `{frame}.iloc[{given}]` takes rows and "
+            f"`{frame}.iloc[:, {given}]` columns."
+        )
     return (
         f"The columns have no labels {numbers}: `.loc` and `[...]` take column names, so "
         f"for columns by position write `{frame}.iloc[:, [{numbers}]]`."
@@ -1028,6 +1052,73 @@ def _letter_of_a_string(p: ParsedError, key: str) -> str:
         f"The key {key!r} is the first letter of '{word}': a string was probably looped over "
         "letter by letter where a list of names was expected; check where this name is passed "
         "on as one string instead of a list."
+    )
+
+
+# A library's line that looks a setting of its object up in a module's constant table of
+# accepted values (capitals): scikit-learn's `CRITERIA_REG[self.criterion]`. A lowercase
+# `self._cache[self.key]` is no such table.
+_SETTING_IN_TABLE = re.compile(r"\b_?[A-Z][A-Z0-9_]*\[\s*self\.([A-Za-z_]\w*)\s*\]")
+
+
+def _setting_not_accepted(p: ParsedError, key: str) -> str:
+    """The library's raising line indexes a table with one of its object's settings
+    (`CRITERIA_REG[self.criterion]`): the key is the value the user gave that setting, which
+    this kind of object does not accept (a classifier's 'entropy' on a regressor), no data."""
+    last = p.last_frame
+    if last is None or last.is_user or not last.library:
+        return ""
+    m = _SETTING_IN_TABLE.search(last.failing_line)
+    if m is None:
+        return ""
+    setting = m.group(1)
+    call = failing_call(p)
+    owner = call.function.rsplit(".", 1)[0] if call is not None and "." in call.function else ""
+    ran = next((f.function for f in p.frames if f.library == last.library), "")
+    who = f"`{owner}`" if re.fullmatch(r"[A-Za-z_]\w*", owner) else "the object"
+    shown = f" (the traceback runs `{ran}`)" if re.fullmatch(r"\w+\.\w+", ran) else ""
+    return (
+        f"{key!r} is the value of the `{setting}` setting, which the library's code looked up "
+        f"among the values this kind of object accepts (`{m.group(0)}`), and it is not one: check "
+        f"that {who} is the model you meant{shown} and which `{setting}` values it takes."
+    )
+
+
+def _count_of_an_absent_value(p: ParsedError, key: str) -> str:
+    """`s.value_counts()[0]`: the counts are labelled by the values counted, so the key is a
+    value that does not occur in what was counted; `.iloc[0]` would give the largest count,
+    whatever its value."""
+    m = re.search(
+        r"\.value_counts\([^()]*\)\s*\[\s*(['\"]?)" + re.escape(key) + r"\1\s*\]", p.user_line
+    )
+    if m is None:
+        return ""
+    shown = f"{m.group(1)}{key}{m.group(1)}"
+    return (
+        f"`value_counts()` labels each count by the value counted, so `[{shown}]` asks for the "
+        f"count of {shown}, which does not occur in what was counted: `.get({shown}, 0)` gives 0 "
+        f"for an absent value (`.iloc[0]` would be the largest count, whatever its value)."
+    )
+
+
+# Keys of the Bunch scikit-learn's `load_*()`/`fetch_*()` return, no DataFrame's columns.
+_BUNCH_KEYS = frozenset({"DESCR", "feature_names", "target_names"})
+_BUNCH_MADE = re.compile(
+    r"^[ \t]*([A-Za-z_]\w*)\s*=\s*(?:[\w.]+\.)?(?:load|fetch)_\w+\(\s*\)", re.M
+)
+
+
+def _dataset_bunch_key(p: ParsedError, key: str, where: str) -> str:
+    """`data['DESCR']` on a DataFrame: the key is one of a scikit-learn dataset's Bunch."""
+    if key not in _BUNCH_KEYS:
+        return ""
+    frame = where if where and re.fullmatch(r"[A-Za-z_]\w*", where) else ""
+    made = [b for b in _BUNCH_MADE.findall(seen_code(p)[0]) if b != frame]
+    source = f"`{made[-1]}['{key}']`" if made else "the object `load_…()` returned"
+    what = f"`{frame}`" if frame else "the object looked up"
+    return (
+        f"'{key}' is a key of the Bunch that a scikit-learn `load_…()` returns, and {what} is a "
+        f"DataFrame, whose columns lack it: read it from the dataset itself ({source})."
     )
 
 

@@ -585,7 +585,38 @@ def _x_y_row_counts(p, f):
             f"`{args[1]}` is a list of {b} arrays, which scikit-learn reads as {b} rows: stack "
             f"them as columns, `np.column_stack({args[1]})`, to give one row per sample."
         )
+    one_row = _reshaped_into_one_row(args[1]) if named and b == 1 and a > 1 else ""
+    if one_row:
+        # `y.reshape(1, -1)` makes one row of all the labels: y goes to fit 1-D
+        return (
+            f"`{args[1]}` makes one row of all of `{one_row}`'s values (1 row vs {a}): pass "
+            f"`{one_row}` as it is, 1-D (or `{one_row}.ravel()`)."
+        )
+    partner = _split_partner(p, args[0], args[1]) if named else None
+    if partner:
+        part, whole, matching = partner
+        return (
+            f"`{part}` is a part of a `train_test_split`, and `{whole}` the whole input it was "
+            f"split from ({a} vs {b} rows): pass the matching part, `{matching}`."
+        )
+    sliced = _rows_sliced(p, args[:2], (a, b)) if named else ""
+    if sliced:
+        return sliced
     who = pair or "X and y"
+    code_seen = seen_code(p)[0]
+    if call is not None and call.function.rsplit(".", 1)[-1] == "train_test_split":
+        # the split itself failed: its inputs differ already
+        return (
+            f"{who} have different numbers of rows ({a} vs {b}) before the split: print the "
+            "length of each and check the lines that made them from the data."
+        )
+    if "train_test_split(" in code_seen:
+        # the notebook splits already: re-splitting is no advice; parts of one split go together
+        return (
+            f"{who} have different numbers of rows ({a} vs {b}): print the length of each and "
+            "check where they were made; pass parts of the same split together (`X_train` with "
+            "`y_train`)."
+        )
     return (
         f"{who} have different numbers of rows ({a} vs {b}): build them from the same rows, e.g. "
         "split them together with `train_test_split(X, y)` and drop rows from both at once."
@@ -769,6 +800,52 @@ def _split_role(name: str) -> tuple[str, str] | None:
     return (axis, part) if axis and part else None
 
 
+def _reshaped_into_one_row(argument: str) -> str:
+    """`y_train.reshape(1,-1)`: the name reshaped into a single row, else ""."""
+    m = re.fullmatch(r"\s*([A-Za-z_][\w.]*)\.reshape\(\s*1\s*,\s*-1\s*\)\s*", argument)
+    return m.group(1) if m else ""
+
+
+# `a, b, c, d = train_test_split(X, y, …)`: the four parts and the two inputs.
+_SPLIT_WITH_INPUTS = re.compile(
+    r"^[ \t]*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*=\s*(?:\w+\.)*train_test_split\("
+    r"\s*([\w.]+)\s*,\s*([\w.]+)\s*[,)]",
+    re.M,
+)
+
+
+def _split_partner(p, x: str, y: str) -> tuple[str, str, str] | None:
+    """(part, whole, matching part) when one of ``x``, ``y`` is a part of a split in the code
+    seen and the other is the split's other input itself, not its part: `fit(tr_df, target_df)`
+    after `tr_df, te_df, tr_target, te_target = train_test_split(train_df, target_df)`."""
+    for m in _SPLIT_WITH_INPUTS.finditer(seen_code(p)[0]):
+        parts, (first, second) = m.groups()[:4], m.groups()[4:]
+        if x in parts[:2] and y == second:
+            return x, y, parts[parts.index(x) + 2]
+        if y in parts[2:] and x == first:
+            return y, x, parts[parts.index(y) - 2]
+    return None
+
+
+def _rows_sliced(p, names, counts) -> str:
+    """`y = df.iloc[:5]` in the code seen, where `y` has exactly 5 rows: the slice took the
+    first rows; `.iloc[:, 5]` would be column 5."""
+    code_seen = seen_code(p)[0]
+    for name, count in zip(names, counts, strict=False):
+        m = re.search(
+            rf"^[ \t]*{re.escape(name)}\s*=\s*([\w.]+)\.iloc\[\s*:\s*{count}\s*\]",
+            code_seen,
+            re.M,
+        )
+        if m and re.fullmatch(r"[A-Za-z_]\w*", name):
+            return (
+                f"`{name} = {m.group(1)}.iloc[:{count}]` takes the first {count} rows, so "
+                f"`{name}` has {count} rows against {max(counts)}: if column {count} was meant, "
+                f"write `{m.group(1)}.iloc[:, {count}]`."
+            )
+    return ""
+
+
 def _split_out_of_order(p, names) -> str | None:
     """The four names of a ``train_test_split`` unpacking, when one of ``names`` stands where
     the function returns another part than its name says (`x_train, x_test, y_test, y_train`):
@@ -874,6 +951,19 @@ def _pandas_constructor_shape(p, f):
             f"A DataFrame needs 2-D data (rows × columns) but got shape {more.group(1)}: reshape "
             "it to 2-D first, e.g. `arr.reshape(len(arr), -1)`."
         )
+    wrapped = _numpy_result_rewrapped(p)
+    if wrapped and a and b:
+        return (
+            f"`{wrapped}(...)` was given a pandas object, and pandas could not put NumPy's "
+            f"result back into its rows and columns{_shapes(f)}: filter rows with pandas "
+            "(`df[mask]`, `df.drop(...)`), or give NumPy one column's values (`df['col'].values`)."
+        )
+    if a and b and not _builds_a_pandas_object(p.user_line):
+        # the line builds no frame itself: a library's code built it from what the line passed
+        return (
+            f"The data's shape does not fit the pandas object made from it{_shapes(f)}: print the "
+            "shape of the data this line passes and of the frame it came from."
+        )
     if a and b:
         return (
             f"The data's shape does not fit the pandas object being built{_shapes(f)}: pass as "
@@ -883,6 +973,20 @@ def _pandas_constructor_shape(p, f):
         "The data's shape does not fit the pandas object being built: pass a 1-D array for a "
         "Series/column (e.g. `arr.ravel()`)."
     )
+
+
+def _numpy_result_rewrapped(p) -> str:
+    """The NumPy function the line calls on a pandas object, when pandas' `__array_wrap__`
+    built the failing object from its result (`np.delete(df, …)` flattens the frame); else ""."""
+    if not any(f.function.endswith("__array_wrap__") for f in p.frames if f.library == "pandas"):
+        return ""
+    call = failing_call(p)
+    return call.function if call is not None and call.function.startswith("np.") else ""
+
+
+def _builds_a_pandas_object(line: str) -> bool:
+    """The line calls a pandas constructor or passes `columns=`/`index=` itself."""
+    return re.search(r"\b(?:DataFrame|Series)\s*\(|\b(?:columns|index)\s*=", line) is not None
 
 
 def _shapes_do_not_fit(p, f):
