@@ -419,3 +419,26 @@ def test_the_scans_batched_diagnoses_answer_as_diagnose_alone(tree):
         notebook._last_words[0] = ((), {})
         expected = diagnose(record).to_dict()
         assert {key: row[key] for key in _ROW_FIELDS} == {key: expected[key] for key in _ROW_FIELDS}
+
+
+@pytest.mark.parametrize(
+    ("max_notebooks", "max_crashes"), [(1, 1000), (3, 1000), (1000, 1), (1000, 2), (2, 3)]
+)
+def test_batches_end_at_either_bound_and_give_the_chunks_rows(tree, max_notebooks, max_crashes):
+    """The scanning process ends a batch at ``max_notebooks`` notebooks or once ``max_crashes``
+    crashes wait, whichever comes first: the rows and their order are one chunk's."""
+    from jupyterlab_nbcrash.scan.discover import Found, discover
+    from jupyterlab_nbcrash.scan.worker import ScanOptions, scan_batches, scan_chunk
+
+    items = [(f.path, f.real) for f in discover([str(tree)], ()) if isinstance(f, Found)]
+    options = ScanOptions()
+    whole = scan_chunk(items, options)
+    assert sum(len(row.get("crashes", ())) for row in whole) == 6
+    batches = list(scan_batches(items, options, max_notebooks, max_crashes))
+    assert [row for batch in batches for row in batch] == whole
+    for batch in batches[:-1]:  # each batch but the last ended at one of the bounds
+        crashes = sum(len(row.get("crashes", ())) for row in batch)
+        assert len(batch) == max_notebooks or (
+            crashes >= max_crashes > crashes - len(batch[-1]["crashes"])
+        )
+    assert all(len(batch) <= max_notebooks for batch in batches)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -51,6 +51,27 @@ def scan_chunk(items: Sequence[tuple[str, str]], options: ScanOptions) -> list[d
     rows = [_read_file(path, real, options, pending) for path, real in items]
     _diagnose_pending(pending, options)
     return rows
+
+
+def scan_batches(
+    items: Iterable[tuple[str, str]], options: ScanOptions, max_notebooks: int, max_crashes: int
+) -> Iterator[list[dict]]:
+    """``scan_chunk`` of consecutive runs of ``items``, each run ending at ``max_notebooks``
+    notebooks or once ``max_crashes`` crashes wait for their diagnosis, whichever comes first:
+    the same rows in the same order. The scanning process (no pool) uses it so that a batch of
+    crashes is diagnosed together however sparse they are in the folder (a tenth of study-like
+    notebooks crash), while what waits stays bounded by both counts."""
+    rows: list[dict] = []
+    pending: list[tuple] = []
+    for path, real in items:
+        rows.append(_read_file(path, real, options, pending))
+        if len(rows) >= max_notebooks or len(pending) >= max_crashes:
+            _diagnose_pending(pending, options)
+            yield rows
+            rows, pending = [], []
+    if rows:
+        _diagnose_pending(pending, options)
+        yield rows
 
 
 def scan_file(path: str, real: str, options: ScanOptions) -> dict:
