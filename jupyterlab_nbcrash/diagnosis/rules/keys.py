@@ -1077,6 +1077,14 @@ def _setting_not_accepted(p: ParsedError, key: str) -> str:
     ran = next((f.function for f in p.frames if f.library == last.library), "")
     who = f"`{owner}`" if re.fullmatch(r"[A-Za-z_]\w*", owner) else "the object"
     shown = f" (the traceback runs `{ran}`)" if re.fullmatch(r"\w+\.\w+", ran) else ""
+    written = rf"\b{re.escape(setting)}\s*=\s*['\"]{re.escape(key)}['\"]"
+    if any(re.search(written, code) for code in (p.user_code, *p.notebook_code)):
+        # the user's own `criterion='entropy'`: name where the value comes from
+        return (
+            f"Your code passes `{setting}={key!r}`, and the library's code looked it up among "
+            f"the values this kind of object accepts (`{m.group(0)}`): it is not one; check "
+            f"that {who} is the model you meant{shown} and which `{setting}` values it takes."
+        )
     return (
         f"{key!r} is the value of the `{setting}` setting, which the library's code looked up "
         f"among the values this kind of object accepts (`{m.group(0)}`), and it is not one: check "
