@@ -381,6 +381,13 @@ def _first_level_lookup(p: ParsedError, key: str) -> str:
     columns = any(f.function.endswith("_getitem_multilevel") for f in p.frames)
     m = re.search(_LOOKED_UP_IN.format(key=re.escape(key)), p.user_line)
     frame = m.group(1) if m else "df"
+    if not columns and m and _level_name_of(p, frame, key):
+        return (
+            f"{key!r} is the name of a level of `{frame}`'s MultiIndex (a key of the "
+            f"`groupby`/`set_index` that made it), not a label in it: "
+            f"`{frame}.reset_index()` makes the levels columns again (or read them with "
+            f"`{frame}.index.get_level_values({key!r})`)."
+        )
     if columns:
         where, select = f"`{frame}.columns` are", f"`{frame}.xs({key!r}, level=1, axis=1)`"
         levels = f"`{frame}.columns.levels`"
@@ -392,6 +399,17 @@ def _first_level_lookup(p: ParsedError, key: str) -> str:
         f"lacks it: a label of a lower level is selected with {select} (print {levels} to see "
         "each level's labels and their spelling)."
     )
+
+
+def _level_name_of(p: ParsedError, frame: str, key: str) -> bool:
+    """The code assigns `frame` from a `groupby([...])` or `set_index([...])` whose list quotes
+    `key`: then `key` names a level of the index that call made, it is no label in one."""
+    made = re.compile(
+        rf"^[ \t]*{re.escape(frame)}\s*=.*\.(?:groupby|set_index)\(\s*\[[^\]]*"
+        rf"['\"]{re.escape(key)}['\"]",
+        re.M,
+    )
+    return any(made.search(code) for code in (p.user_code, *p.notebook_code))
 
 
 def _loc_inside_drop(p: ParsedError, key: str) -> str:
