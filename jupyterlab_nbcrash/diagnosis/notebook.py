@@ -130,6 +130,7 @@ def analyse(record: ErrorRecord, parsed=None) -> NotebookFinding | None:
         frames = getattr(parsed, "frames", ()) or ()
         top = next((f for f in frames if f.is_user), None)  # the crash cell's own statement
         inner = next((f for f in reversed(frames) if f.is_user), None)  # where it was raised
+        nb.crash_lineno = (top.lineno or 0) if top is not None else 0
         return _unrun_branch(nb, name, top) or _undefined_name_finding(
             nb, name, message, line, inner, top
         )
@@ -226,6 +227,7 @@ class _Notebook:
             self.before.setdefault(run.cell_id, []).append(run)
         self._names: dict[str, CellNames] = {}
         self.failing_line = ""  # the crash cell's failing line, once a state error reads it
+        self.crash_lineno = 0  # its number in the cell, once a NameError reads it (0: unknown)
         self.error_message = self.error_name = ""
 
     @property

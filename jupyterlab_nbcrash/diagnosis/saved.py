@@ -460,10 +460,19 @@ def _unmet_need(nb, counts: _Counts, cell: Cell, name: str) -> tuple[str, Cell] 
     that name, like ``cell`` itself, did not run before the crash: running ``cell`` alone, as
     "run cell N first" says, would fail on that name in turn."""
     names = nb.names(cell)
-    crash_defines = nb.names(nb.crash).defines if nb.crash is not None else frozenset()
+    crash = nb.names(nb.crash) if nb.crash is not None else None
+    crash_defines = crash.defines if crash is not None else frozenset()
+    # what the crash cell read on a line above its failing one existed: that line ran
+    read_before = {
+        n
+        for n, line in (crash.use_lines.items() if crash is not None else ())
+        if line < nb.crash_lineno
+    }
     for needed, used in sorted(names.use_lines.items(), key=lambda item: item[1]):
         bound = names.def_lines.get(needed)
         if needed == name or needed in crash_defines or (bound is not None and bound < used):
+            continue
+        if needed in read_before:
             continue
         sources = [
             c
@@ -471,7 +480,9 @@ def _unmet_need(nb, counts: _Counts, cell: Cell, name: str) -> tuple[str, Cell] 
             if c is not cell and c is not nb.crash and needed in nb.names(c).defines
         ]
         if sources and not any(counts.ran_before(c) for c in sources):
-            return needed, nearest(nb, sources, needed)
+            # run in page order, `cell` reads the value of the nearest setter above it
+            feeding = [c for c in sources if c.index < cell.index]
+            return needed, (feeding[-1] if feeding else nearest(nb, sources, needed))
     return None
 
 
@@ -482,6 +493,19 @@ def _definer_needs_unrun_cell(nb, name: str, cell: Cell, needed: str, source: Ce
     evidence.append(f"{cell_name(cell)} {why} and reads `{needed}`, which {cell_name(source)} sets")
     evidence.append(f"no cell that sets `{needed}` ran before {nb.where()}")
     kind = KIND_OUT_OF_ORDER
+    origin = _first_maker(nb, name, cell, source) if name in nb.names(source).use_lines else None
+    if origin is not None:
+        # `test = read_csv(...)` in cell 83, `cat1 = test[...]` in 84, `test = concat(cat1, ...)`
+        # in 88: no cycle, a chain that starts at the first maker
+        above = nb.is_above(cell)
+        order = f"cells {origin.index + 1}, {source.index + 1} and {cell.index + 1}"
+        hint = (
+            f"Cell {cell.index + 1} defines `{name}` from `{needed}`, which cell "
+            f"{source.index + 1} makes from the `{name}` of cell {origin.index + 1}: run "
+            f"{order} in order"
+            f"{' (or Run All Above)' if above else ''}, not cell {cell.index + 1} alone."
+        )
+        return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=kind)
     if name in nb.names(source).use_lines:
         # `phiX = f(X_t)` in one cell, `X_t = phiX[train]` in the other: neither can run first,
         # so `X_t` must be made before them (the line that first did may be gone)
@@ -501,6 +525,17 @@ def _definer_needs_unrun_cell(nb, name: str, cell: Cell, needed: str, source: Ce
         f"{cell.index + 1} alone."
     )
     return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=kind)
+
+
+def _first_maker(nb, name: str, cell: Cell, source: Cell) -> Cell | None:
+    """The last cell above ``source`` that creates ``name`` itself (not ``cell``, which makes
+    it from what ``source`` makes of it): where the chain starts. None for a true cycle."""
+    makers = [
+        c
+        for c in nb.mentioning(name)
+        if c is not cell and c is not nb.crash and c.index < source.index and creates(nb, c, name)
+    ]
+    return makers[-1] if makers else None
 
 
 def _first_in_fresh_kernel(nb, counts: _Counts, name: str, definers: list[Cell]) -> Cell | None:
