@@ -296,18 +296,19 @@ _GRAPH_RESET = re.compile(r"^[ \t]*[^#\n]*\breset_default_graph\(", re.M)
 
 def _graph_reset_above(parsed: ParsedError, said: str) -> str:
     """A tensor of another graph, where the crash's own cell resets the default graph above its
-    failing line: tensors made before the reset (in other cells, and any built from them) stay
-    in the old graph, and a restart with a run in order resets it again at the same place."""
+    failing line: tensors and sessions made before the reset (in other cells, and tensors built
+    from them) stay in the old graph, and a restart with a run in order resets it again at the
+    same place."""
     if not any(words in said for words in _OTHER_GRAPH):
         return ""
     at = failing_line_number(parsed)
     if not at or not _GRAPH_RESET.search("\n".join(own_lines(parsed)[: at - 1])):
         return ""
     return (
-        "This cell starts a new graph with `reset_default_graph()`, so a tensor made before it "
-        "(in another cell, or built here from one) belongs to the old graph, and restarting "
-        "does not change that: build every tensor this cell runs after the reset, only from "
-        "tensors also created after it."
+        "This cell starts a new graph with `reset_default_graph()`, so what was made before it "
+        "(a tensor or a session of another cell, or a tensor built here from one) belongs to "
+        "the old graph, and restarting does not change that: create the session and every "
+        "tensor it runs after the reset, from tensors made after it too."
     )
 
 
