@@ -142,6 +142,61 @@ def keras_tensor_in_library_look(parsed: ParsedError) -> str:
     )
 
 
+_TENSOR_AS_BOOL = re.compile(
+    r"Using a (?:symbolic )?`tf\.Tensor` as a Python `bool` is not allowed"
+)
+# A line that tests a value's truth: `if x:`, `while x`, `x and y`, `not x`.
+_TRUTH_TEST = re.compile(r"^\s*(?:el)?if\b|^\s*while\b|\b(?:and|or|not)\b")
+
+
+def tensor_truth_in_library_look(parsed: ParsedError) -> str:
+    """TensorFlow's "Using a `tf.Tensor` as a Python `bool`" where the line that tested the
+    tensor (the frame above TensorFlow's own) is another library's (`if summaries:` in skflow):
+    the message's advice (`if t is not None:`) is for code the user does not own."""
+    if not _TENSOR_AS_BOOL.search(parsed.message[:200]):
+        return ""
+    outside = [f for f in parsed.frames if (f.package or f.library) not in _KERAS_PACKAGES]
+    tester = outside[-1] if outside else None
+    if tester is None or tester.is_user or not tester.library:
+        return ""
+    if not _TRUTH_TEST.search(tester.failing_line):
+        return ""
+    library = tester.package or tester.library
+    return (
+        f"The tensor was tested as True/False in `{library}`'s own code "
+        f"(`{tester.failing_line.strip()}`), not in yours: this `{library}` does not fit your "
+        f"TensorFlow version (install the TensorFlow it was made for, or a `{library}` made for "
+        "yours), unless your call passed it a tensor where it expects a plain Python value."
+    )
+
+
+# "Unknown expression type <class 'cvxpy.atoms.affine.unary_operators.NegExpression'>": a type
+# the message calls unknown or unsupported, named by its class.
+_UNHANDLED_TYPE = re.compile(
+    r"(?:unknown|unsupported|not supported|cannot handle|unexpected)\b[^<\n]{0,40}"
+    r"<class '(\w+)\.(?:[\w.]*\.)?(\w+)'>",
+    re.I,
+)
+
+
+def own_type_unhandled_look(parsed: ParsedError) -> str:
+    """A library's code calls a type of its own unknown (cvxpy's `NegExpression` at one of its
+    reduction steps): the expression built with that library takes a form this version of its
+    code does not process, whatever the values in it."""
+    unhandled = _UNHANDLED_TYPE.search(parsed.message[:300])
+    last = parsed.last_frame
+    if unhandled is None or last is None or last.is_user:
+        return ""
+    library, kind = unhandled.groups()
+    if (last.package or last.library) != library:
+        return ""
+    return (
+        f"`{library}` met one of its own objects (`{kind}`) at a step of its code that does not "
+        f"handle it: what you built with `{library}` takes a form this version cannot process; "
+        f"upgrade `{library}`, or write that expression another way."
+    )
+
+
 def library_recursion_look(parsed: ParsedError) -> str:
     """A RecursionError whose repeating frames are a library's and none of the user's: that
     library's own recursion, reached by the marked call (no missing stop condition of the

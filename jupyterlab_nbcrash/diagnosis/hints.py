@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from .. import taxonomy
 from .code_slips import code_slip_hint
 from .definitions import seen_code
+from .estimator_looks import float_array_with_categories_look, wrapped_estimator_look
 from .frame_looks import (
     caught_everything_look,
     keras2_library_look,
@@ -30,6 +31,8 @@ from .frame_looks import (
     library_recursion_look,
     library_to_library_look,
     own_attribute_look,
+    own_type_unhandled_look,
+    tensor_truth_in_library_look,
 )
 from .input_failures import named_failure, not_about_inputs
 from .message_looks import (
@@ -37,6 +40,7 @@ from .message_looks import (
     callback_arguments_look,
     failed_command_look,
     fed_placeholder_look,
+    fits_hdu_look,
     image_mode_look,
     key_sentence_look,
     layer_given_for_a_tensor_look,
@@ -47,6 +51,7 @@ from .message_looks import (
     module_attribute_look,
     no_call_look,
     not_callable_look,
+    openml_name_look,
     precedence_look,
     python2_look,
     quoted_comparison_look,
@@ -386,7 +391,12 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     )
     if sparse:  # a value of another kind (sparse, a layer) or an older graph's op: no cast helps
         return sparse
-    legacy = keras_tensor_in_library_look(parsed) or keras2_library_look(parsed)
+    legacy = (
+        keras_tensor_in_library_look(parsed)
+        or keras2_library_look(parsed)
+        or tensor_truth_in_library_look(parsed)
+        or own_type_unhandled_look(parsed)
+    )
     if legacy:  # the message's advice is for code the user does not own
         return legacy
     # The user's own `raise` wrote the message: what it asks for is the check's wish, and the
@@ -440,6 +450,10 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         or (precedence_look(parsed) if parsed.ename in ("TypeError", "ValueError") else "")
         or quoted_comparison_look(parsed)
         or wide_form_look(parsed)
+        or wrapped_estimator_look(parsed)
+        or float_array_with_categories_look(parsed)
+        or openml_name_look(parsed)
+        or fits_hdu_look(parsed)
     )
     if twice:
         return twice

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .traceback import ParsedError
-from .where import failing_call
+from .where import failing_call, failing_line_number, own_lines
 
 # Messages that say what failed without any value of the user's call being wrong: the
 # family's "check the inputs" look would send the user after the wrong thing. Each is known by
@@ -87,6 +87,14 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "A program or component outside Python that this library runs is missing, not on PATH "
         "or of another version: install the one it needs (see the library's installation "
         "notes), then restart the kernel.",
+    ),
+    (
+        # NVIDIA's driver is installed but not running (pynvml's DriverNotLoaded, nvidia-smi's
+        # words): a runtime with no GPU attached, where installing a driver does not add one.
+        ("nvmlerror_drivernotloaded", "couldn't communicate with the nvidia driver"),
+        "No NVIDIA driver is running on this machine (a runtime without a GPU, or a driver that "
+        "is not loaded), so there is no GPU to use here: run on a machine or runtime with a GPU, "
+        "or skip the GPU code on this one (e.g. in `try`/`except`).",
     ),
     (
         # NVIDIA's driver library is missing: the machine (or the runtime) has no usable GPU.
@@ -282,12 +290,39 @@ _IMAGEMAGICK_POLICY = re.compile(r"not allowed by the security policy [`'\"](\w+
 _REDEFINED_CLASS = re.compile(r"Can't pickle <class '([\w.]+)'>: it's not the same object as")
 
 
+_OTHER_GRAPH = ("not an element of this graph", "must be from the same graph")
+_GRAPH_RESET = re.compile(r"^[ \t]*[^#\n]*\breset_default_graph\(", re.M)
+
+
+def _graph_reset_above(parsed: ParsedError, said: str) -> str:
+    """A tensor of another graph, where the crash's own cell resets the default graph above its
+    failing line: tensors and sessions made before the reset (in other cells, and tensors built
+    from them) stay in the old graph, and a restart with a run in order resets it again at the
+    same place."""
+    if not any(words in said for words in _OTHER_GRAPH):
+        return ""
+    at = failing_line_number(parsed)
+    if not at or not _GRAPH_RESET.search("\n".join(own_lines(parsed)[: at - 1])):
+        return ""
+    return (
+        "This cell starts a new graph with `reset_default_graph()`, so what was made before it "
+        "(a tensor or a session of another cell, or a tensor built here from one) belongs to "
+        "the old graph, and restarting does not change that: create the session and every "
+        "tensor it runs after the reset, from tensors made after it too."
+    )
+
+
 def _known_failure(parsed: ParsedError, said: str) -> str:
     """Failures whose message says more than "a connection or a program failed": a program that
     was found and exited at once, a WebSocket used while not open, a scraper or reader that a
     site's changes broke, a package the message gives the pip command for, a format ImageMagick's
     policy forbids, a class pickle cannot find as it was."""
-    told = _install_told(parsed) or _policy_refused(parsed) or _class_redefined(parsed)
+    told = (
+        _install_told(parsed)
+        or _policy_refused(parsed)
+        or _class_redefined(parsed)
+        or _graph_reset_above(parsed, said)
+    )
     if told:
         return told
     if "unexpectedly exited" in said and "status code was" in said:

@@ -460,6 +460,60 @@ def wide_form_look(parsed: ParsedError) -> str:
     )
 
 
+# healpy's `_get_hdu`: "Available hdu in [0-1]", where the number is how many HDUs the FITS file
+# has (so the last index is one less).
+_HDU_PAST_END = re.compile(r"^Available hdu in \[0-(\d+)\]")
+
+
+# scikit-learn's fetch_openml: "Dataset titanic-dataset.csv with version 1 not found." (the name
+# lower-cased), for a name OpenML has under no status with that version.
+_OPENML_MISSING = re.compile(r"Dataset (.+?) with version (\S+) not found")
+_DATA_FILE = re.compile(r"\.(?:csv|tsv|txt|arff|xlsx?|json|parquet|data|zip|gz)$", re.I)
+
+
+def openml_name_look(parsed: ParsedError) -> str:
+    """OpenML found no dataset of that name and version: the name and the version are looked up
+    together, so the version the message names is no more at fault than the name; a name with a
+    file's suffix is a local file's, which no OpenML name is."""
+    missing = _OPENML_MISSING.search(parsed.message[:300])
+    if missing is None or parsed.ename != "OpenMLError":
+        return ""
+    name, version = missing.groups()
+    written = re.search(r"""(['"])([^'"]+)\1""", parsed.user_line)
+    if written and written.group(2).lower() == name.lower():
+        name = written.group(2)  # as the code writes it
+    if _DATA_FILE.search(name):
+        reader = f"`pd.read_csv('{name}')`" if re.search(r"\.[ct]sv$", name, re.I) else "pandas"
+        return (
+            f"`{name}` is a file's name, not the name of a dataset on OpenML: read your file "
+            f"with {reader}, or give `fetch_openml` the dataset's name as openml.org lists it."
+        )
+    return (
+        f"OpenML has no dataset named `{name}` with version {version}: check the name on "
+        "openml.org (or pass its `data_id=`) and which versions it has."
+    )
+
+
+def fits_hdu_look(parsed: ParsedError) -> str:
+    """healpy asked the FITS file for an HDU past its last. The `hdu=` the call passes is named;
+    without one `read_map` reads HDU 1 (the first extension, where `hp.write_map` puts a map),
+    so a file of one HDU was not written as a map."""
+    past = _HDU_PAST_END.match(parsed.message.strip())
+    if past is None or "healpy" not in parsed.libraries:
+        return ""
+    count = int(past.group(1))
+    has = f"The FITS file has {count} HDU{'s' if count != 1 else ''} (numbered from 0)"
+    given = re.search(r"\bhdu\s*=\s*(\d+)", parsed.user_line)
+    if given:
+        return f"{has}, so there is no `hdu={given.group(1)}`: pass an `hdu=` below {count}."
+    written = "it was not written as `hp.write_map` writes maps; " if count == 1 else ""
+    return (
+        f"{has}, so there is no HDU 1 (`read_map`'s default) to read a map from: {written}list "
+        "its HDUs with `astropy.io.fits.open(path).info()` and pass `hdu=` of the one that "
+        "holds the map."
+    )
+
+
 # "KeyError: \"Unknown task x, available tasks are [...]\"": a library's sentence, not a key.
 _SENTENCE = re.compile(r"^['\"]?[A-Z]?[a-z]+ \w+ \w+")
 

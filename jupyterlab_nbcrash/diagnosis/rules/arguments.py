@@ -15,6 +15,7 @@ from .pil_images import fromarray_facts, fromarray_words
 from .plot_values import refused_plot_value_words, subplot_index_from_items
 from .signatures import (
     INTERNAL_FUNCTION,
+    coordinates_meant_as_one_point,
     defines_method,
     keyword_call,
     missing_arguments_words,
@@ -628,7 +629,9 @@ def _too_many_told_by_the_line(p, short: str, takes: str, given: str) -> str:
     values than the function takes, a torch layer given its input data at construction, an
     `__init__` that takes nothing besides `self` (no optional ones to pass by name), or bare
     values meant as one sequence."""
-    values = values_meant_as_one_sequence(p.user_line, short, given)
+    values = values_meant_as_one_sequence(p.user_line, short, given) or (
+        coordinates_meant_as_one_point(p, short, given)
+    )
     if values:
         return values
     star = re.search(r"\(\s*\*(?!\*)\s*([\w.]+)", p.user_line)
@@ -724,17 +727,74 @@ def _torch_argument_types(p, f):
             f"`{func}` got arguments of types ({combo.group(1)}), which match none of its "
             "signatures: the message lists the accepted ones; compare types and keyword names."
         )
-    got = f.get("got") or ("a NumPy array" if combo else "a NumPy array or list")
+    # An invalid combination left here holds a NumPy array or a list among its types.
+    got = f.get("got") or ("a NumPy array" if combo and "numpy" in combo.group(1) else "list")
     if re.search(r"expected np\.ndarray \(got Tensor\)", p.message):
         # `torch.from_numpy(x)` where x is a Tensor already
         return (
             "`torch.from_numpy` takes a NumPy array, and this value is a Tensor already: use it "
             "as it is (or `torch.as_tensor(x)`, which takes both)."
         )
+    return _torch_conversion_words(p, f, got)
+
+
+# "sum(): argument 'input' (position 1) must be Tensor, not list": the function named first.
+_TORCH_FUNCTION = re.compile(r"^\s*([\w.]+)\(\): argument '")
+
+
+def _torch_conversion_words(p, f, got: str) -> str:
+    """How to make a tensor of what PyTorch got. `torch.from_numpy` takes NumPy arrays only; a
+    list may hold tensors (`torch.stack`) or numbers (`torch.tensor`), and nothing on the line
+    tells which; an argument that is no tensor (`dim` must be int) is named with its types."""
+    want, argument = f.get("want", ""), f.get("argument", "")
+    named = _TORCH_FUNCTION.match(p.message)
+    if named and argument:
+        where = f"`{named.group(1)}()`'s argument `{argument}`"
+    else:
+        where = f"`{f['function']}()`" if f.get("function") else "PyTorch"
+    if want and want != "Tensor":
+        return (
+            f"{where} must be {article(want)} {want}, not {article(got)} {got}: check the value "
+            "passed there."
+        )
+    if got in ("list", "tuple"):
+        x = _first_argument_name(p, named.group(1)) if named else ""
+        x = x or "x"
+        return (
+            f"{where} got a Python {got} where it needs a tensor: if the {got} holds tensors, "
+            f"join them with `torch.stack({x})` (or `torch.cat({x})`); if it holds numbers, use "
+            f"`torch.tensor({x}, dtype=torch.float32)`."
+        )
+    if "ndarray" in got or "NumPy" in got:
+        return (
+            f"PyTorch got {got} where it needs a tensor: convert with `torch.from_numpy(x)` or "
+            "`torch.tensor(x, dtype=torch.float32)`."
+        )
+    if got in ("int", "float", "bool"):
+        return (
+            f"{where} got a Python {got} where it needs a tensor: make one with `torch.tensor(x)`."
+        )
+    if got in ("DataFrame", "Series"):
+        return (
+            f"{where} got a pandas {got} where it needs a tensor: convert its values, "
+            "`torch.tensor(x.values, dtype=torch.float32)`."
+        )
     return (
-        f"PyTorch got {got} where it needs a tensor: convert with `torch.from_numpy(x)` or "
-        "`torch.tensor(x, dtype=torch.float32)`."
+        f"{where} got {article(got)} {got} where it needs a tensor: print what the value passed "
+        "holds, and make a tensor of it (`torch.tensor(...)`) if it holds numbers."
     )
+
+
+def _first_argument_name(p, function: str) -> str:
+    """The plain name passed first to ``function`` on the line that called it (a cell's own
+    function's line when the cell's frame raised), when the message says it is position 1."""
+    if "(position 1)" not in p.message[:200]:
+        return ""
+    last = p.last_frame
+    line = last.failing_line if last is not None and last.is_user else p.user_line
+    short = re.escape(function.split(".")[-1])
+    given = re.search(rf"(?<![\w]){short}\(\s*([A-Za-z_]\w*)\s*[,)]", line)
+    return given.group(1) if given else ""
 
 
 def _keras_unknown_identifier(p, f):

@@ -277,3 +277,51 @@ def values_meant_as_one_sequence(line: str, short: str, given: str) -> str:
         f"`{function}()` got {given} separate values, each its own argument, where it takes them "
         f"all as one sequence: put them in a list, `{function}([{', '.join(values)}])`."
     )
+
+
+# A comment at a line's end, outside strings (a quote after the `#` keeps it).
+_TRAILING_COMMENT = re.compile(r"\s+#[^'\"]*$")
+_LEADING_NAME = re.compile(r"[(\s]*([A-Za-z_]\w*)")
+
+
+def _statement_from(p) -> str:
+    """The failing statement with its continuation lines, as the cell's frame prints them (a
+    call that spans lines shows only its first on the failing line)."""
+    frame = p.last_frame
+    if frame is None or not frame.is_user:
+        return p.user_line
+    lines = [line.strip() for line in frame.code_lines]
+    start = frame.failing_line.strip()
+    if start not in lines:
+        return p.user_line
+    return " ".join(_TRAILING_COMMENT.sub("", line) for line in lines[lines.index(start) :])
+
+
+def _is_axis(name: str, axis: str) -> bool:
+    """`x`, `end_x`, `x0`, `pos_x1` for the axis `x`."""
+    bare = name.lower().rstrip("0123456789")
+    return bare == axis or bare.endswith(f"_{axis}")
+
+
+def coordinates_meant_as_one_point(p, short: str, given: str) -> str:
+    """`t.set_position_3d(x, y, z)` refused for too many positional arguments, where the values
+    are one point's coordinates in order (`end_x`, `end_y + dy`, `end_z`): the function takes the
+    point as one argument, a tuple."""
+    statement = _statement_from(p)
+    call = re.search(rf"(?<![\w.])((?:\w+\.)*{re.escape(short)})\s*\(", statement)
+    if call is None or not given.isdigit():
+        return ""
+    values = call_arguments(statement[call.start() :])
+    if not 2 <= len(values) <= 3 or len(values) not in (int(given), int(given) - 1):
+        return ""
+    if any(re.match(r"\w+\s*=(?!=)", v) for v in values):
+        return ""  # a keyword argument: no bare coordinates
+    names = [_LEADING_NAME.match(v) for v in values]
+    if not all(m and _is_axis(m.group(1), "xyz"[i]) for i, m in enumerate(names)):
+        return ""
+    point = ", ".join(values)
+    return (
+        f"`{call.group(1)}()` got {len(values)} coordinates as separate arguments, and takes "
+        f"fewer: it takes the point as one argument, `{call.group(1)}(({point}))` (check with "
+        f"`help({call.group(1)})`)."
+    )
