@@ -33,17 +33,22 @@ def _hint(ename, message, line, frames=(), cells=(), functions=()):
     return diagnosed_hint(ename, message, tb, line, cells)
 
 
-def diagnosed_hint(ename, message, tb, line, cells=()):
+def diagnosed_hint(ename, message, tb, line, cells=(), ran_in_order=False):
     """The hint `diagnose` gives the crash of the cell `line` with the traceback ``tb``, in a
-    notebook whose other code cells are ``cells``."""
+    notebook whose other code cells are ``cells`` (saved with the counts [1], [2], … of a run
+    from the top when ``ran_in_order``, else with none)."""
     sources = [*cells, line]
+    saved = [{"id": str(i), "source": c} for i, c in enumerate(sources)]
+    for i, cell in enumerate(saved if ran_in_order else ()):
+        cell["execution_count"] = i + 1
     record = {
         "ename": ename,
         "evalue": message,
         "traceback": tb,
         "code": line,
         "cell_id": str(len(sources) - 1),
-        "notebook": {"cells": [{"id": str(i), "source": c} for i, c in enumerate(sources)]},
+        "execution_count": len(sources) if ran_in_order else None,
+        "notebook": {"cells": saved},
     }
     return diagnose(ErrorRecord.from_dict(record)).hint
 

@@ -172,3 +172,119 @@ def _differs_in_place(a: ast.AST, b: ast.AST) -> bool:
             a, "arg", None
         ) != getattr(b, "arg", None)
     return False
+
+
+# Nodes whose bodies are scopes of their own: what they bind is no name of the cell's top level.
+_SCOPES = (
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.Lambda,
+    ast.ListComp,
+    ast.SetComp,
+    ast.DictComp,
+    ast.GeneratorExp,
+)
+
+
+def _top_level_nodes(tree: ast.Module) -> list[ast.AST]:
+    """The nodes of the cell's own scope: not those inside a `def`, class, lambda or
+    comprehension (a `def`'s own node is one, with its name)."""
+    nodes, stack = [], list(ast.iter_child_nodes(tree))
+    while stack:
+        node = stack.pop()
+        nodes.append(node)
+        if not isinstance(node, _SCOPES):
+            stack.extend(ast.iter_child_nodes(node))
+    return nodes
+
+
+def _top_level_bindings(tree: ast.Module, name: str) -> set[str]:
+    """How the cell binds ``name`` at its top level: "loop" (a `for` target), "other" (any
+    other way), an empty set when it does not."""
+    nodes = _top_level_nodes(tree)
+    loop_targets = {
+        id(n)
+        for node in nodes
+        if isinstance(node, ast.For | ast.AsyncFor)
+        for n in ast.walk(node.target)
+        if isinstance(n, ast.Name)
+    }
+    kinds = set()
+    for node in nodes:
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store):
+            kinds.add("loop" if id(node) in loop_targets else "other")
+        elif _bound_name(node) == name:
+            kinds.add("other")
+    return kinds
+
+
+def _bound_name(node: ast.AST) -> str:
+    """The name a `def`, class, import alias or `except … as` binds, "" for other nodes."""
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return node.name
+    if isinstance(node, ast.alias):
+        return node.asname or node.name.split(".")[0]
+    if isinstance(node, ast.ExceptHandler):
+        return node.name or ""
+    return ""
+
+
+def read_from_another_cells_loop(
+    name: str, function: str, definers: list[Cell]
+) -> tuple[Cell, str, str]:
+    """(definer, hint, evidence) when a function of the user's (``function``, as the traceback
+    names it) reads ``name``, which every definer binds only as its own `for` loop's variable
+    (`for batch_num in range(n):`): the function reads a value it was never given, and running
+    that cell first would leave it only the loop's last value. Else ()."""
+    if not definers or function in ("", "<module>") or function.startswith("<"):
+        return ()
+    for cell in definers:
+        tree = _tree(cell.source)
+        if tree is None or _top_level_bindings(tree, name) != {"loop"}:
+            return ()
+    short_name = function.rsplit(".", 1)[-1]
+    cells = " and ".join(f"cell {c.index + 1}" for c in definers[:2])
+    more = " (and others)" if len(definers) > 2 else ""
+    hint = (
+        f"`{name}` is read inside `{function}()`, which neither takes it as a parameter nor "
+        f"assigns it, and {cells}{more} bind it only as a loop's variable (`for {name} in …`). "
+        f"Make `{name}` a parameter of `{short_name}` and pass it in the call: running such a "
+        "cell first would leave only the loop's last value."
+    )
+    why = f"{cell_name(definers[0])} binds `{name}` only as its `for` loop's variable"
+    return definers[0], hint, why
+
+
+def local_read_below_its_def(crash: Cell, name: str, lineno: int | None) -> tuple[str, str]:
+    """(hint, evidence) when the crash cell's failing top-level statement comes right after a
+    `def` of the same cell whose body assigns ``name``, and the cell binds ``name`` nowhere at
+    its top level: the lines that read it lost their indentation and fell out of the function
+    (`print(y)` under `def loader(): for y in data: ...`). Else ()."""
+    tree = _tree(crash.source) if lineno else None
+    if tree is None or _top_level_bindings(tree, name):
+        return ()
+    body = tree.body
+    at = next(
+        (i for i, s in enumerate(body) if s.lineno <= lineno <= (s.end_lineno or s.lineno)), 0
+    )
+    before = body[at - 1] if at else None
+    if not isinstance(before, ast.FunctionDef | ast.AsyncFunctionDef):
+        return ()
+    assigned = any(
+        isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+        for n in ast.walk(before)
+    )
+    if not assigned:
+        return ()
+    first = short((_source_of(crash).splitlines() or [""])[body[at].lineno - 1].strip(), 40)
+    a = before.args
+    takes = a.posonlyargs or a.args or a.kwonlyargs or a.vararg or a.kwarg
+    function, call = before.name, f"{before.name}({'...' if takes else ''})"
+    hint = (
+        f"`{name}` exists only inside `{function}()`, whose body assigns it, and the code from "
+        f"`{first}` on is outside that function (not indented under it). If it belongs to the "
+        f"function, indent it into the body and call `{call}`; if not, return "
+        f"`{name}` from the function and use the result."
+    )
+    return hint, f"this cell assigns `{name}` only inside `{function}()`, right above the line"

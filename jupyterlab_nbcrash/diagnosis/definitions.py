@@ -161,6 +161,12 @@ def _unquoted_file_hint(line: str, written: str, at: int) -> str:
     )
 
 
+def _subtracts_a_variable(code: str, text: str) -> bool:
+    """A word after a `-` in ``text`` is a name ``code`` defines: a subtraction (`total -tax`),
+    not a command's option or a file name's dash (`credit-a.csv`)."""
+    return any(_bound_in(code, word) for word in re.findall(r"-([A-Za-z_]\w*)", text))
+
+
 def _quoted_around(line: str, at: int) -> bool:
     """``line[at]`` lies inside a string literal (an odd number of quotes of a kind before)."""
     before = line[:at]
@@ -206,17 +212,18 @@ def name_slip(p: ParsedError, name: str) -> str | None:
     # Not a method (`response.json()`): a call reads the name as an object.
     # (each check below first asks the line for the text its pattern needs: a name's pattern is
     # a compile of ≈60 µs, and most lines hold none of these slips)
-    unquoted = (name + "." in line or name + "/" in line) and re.search(
-        rf"(?<![\w.'\"/\\]){re.escape(name)}(?:/[\w.-]+)*\.({_FILE_SUFFIXES})\b(?!\s*\()", line
+    unquoted = any(name + sign in line for sign in "./-") and re.search(
+        rf"(?<![\w.'\"/\\]){re.escape(name)}(?:-\w+)*(?:/[\w.-]+)*\.({_FILE_SUFFIXES})\b(?!\s*\()",
+        line,
     )
+    code, _ = seen_code(p)
+    if unquoted and _subtracts_a_variable(code, unquoted.group(0)):
+        unquoted = None  # `total-tax.txt` is no file name when the code defines `tax`
     if unquoted and not _quoted_around(line, unquoted.start()):
         # `pd.read_excel(file.xlsx)`, `Image.open(data/img.jpg)`: Python reads `file` as a
         # variable (and the rest as attributes or divisions), so the NameError comes first.
         return _unquoted_file_hint(line, unquoted.group(0), unquoted.start())
-    code, _ = seen_code(p)
-    # A word after a `-` that the code defines makes the line a subtraction (`total -tax`).
-    words = re.findall(r"-([A-Za-z_]\w*)", line)
-    arithmetic = any(_bound_in(code, word) for word in words)
+    arithmetic = _subtracts_a_variable(code, line)
     shell = r"(?:[ \t]+--?[A-Za-z][\w-]*(?:[ \t]+[^\s#]+)*)+"
     command = line.startswith(name) and re.fullmatch(rf"{re.escape(name)}{shell}", line)
     if not arithmetic and command:

@@ -50,7 +50,12 @@ from .rules.arguments import UNEXPECTED_KEYWORD
 from .rules.attributes import REMOVED_API
 from .rules.files import NOT_FOUND
 from .rules.imports import ALIAS_NOT_IMPORTED, MODULE_NOT_FOUND, OPTIONAL_DEPENDENCY, importer
-from .rules.module_names import distribution_root, is_known_module, package_for
+from .rules.module_names import (
+    distribution_root,
+    dropped_prefix_hint,
+    is_known_module,
+    package_for,
+)
 from .rules.names import (
     PY2_BUILTINS,
     UNDEFINED_CLASS,
@@ -294,6 +299,8 @@ def _name_fix(crash: _Crash) -> dict | None:
     if not spans:
         return None
     statement = import_for(name, crash.parsed.user_line or crash.code)
+    if statement and dropped_prefix_hint(crash.parsed, name):
+        return None  # `nn.l2_loss` where the notebook reads `tf.nn.l2_loss`: not torch's `nn`
     if statement:
         return crash.fix(
             f"Add `{statement}` to this cell", "import", [_import_edit(crash, statement)], True

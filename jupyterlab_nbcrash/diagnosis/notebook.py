@@ -23,7 +23,12 @@ from functools import lru_cache
 
 from . import saved
 from .cells import CellNames, Mutation, analyse_cell, python_tree, repeats_harmlessly, to_python
-from .definer_values import called_plain_value, retyped_self_reference
+from .definer_values import (
+    called_plain_value,
+    local_read_below_its_def,
+    read_from_another_cells_loop,
+    retyped_self_reference,
+)
 from .definitions import passed_as_own_keyword
 from .finding import (
     IMPLEMENTATION,
@@ -310,6 +315,17 @@ def _undefined_name_finding(
         return None  # `del df` of a name already gone: the rule's hint says so
     definers = [c for c in nb.mentioning(name) if c is not nb.crash and name in nb.names(c).defines]
     evidence = [f"`{name}` is not defined when {nb.where()} ran"]
+    fell_out = (
+        local_read_below_its_def(nb.crash, name, top.lineno)
+        if nb.crash is not None and top is not None and top is inner
+        else ()
+    )
+    if fell_out:
+        # the line reads a local of the `def` right above it: whatever other cells hold, the
+        # indentation that put it outside the function is what fails
+        hint, why = fell_out
+        evidence.append(why)
+        return _finding(IMPLEMENTATION, None, True, hint, evidence)
     # (a definer that failed, or ran in this session, has its own story: the analysis below)
     told = any(c.error is not None or (nb.live and nb.state(c) != "never") for c in definers)
     crash_count = nb.crash.execution_count if nb.crash is not None else None
@@ -366,6 +382,13 @@ def _undefined_name_finding(
     own_variable = _own_variable_hint(nb, name, line, top, inner, definers)
     if own_variable is not None:  # the cell or function has its own value of what it reads
         hint, why, cell = own_variable
+        evidence.append(why)
+        return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
+    looped = read_from_another_cells_loop(
+        name, inner.function if inner is not None and inner is not top else "", definers
+    )
+    if looped:  # a function reads another cell's loop variable: it needs a parameter
+        cell, hint, why = looped
         evidence.append(why)
         return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
     own = _own_assignment_hint(nb, name, defined_elsewhere=True)

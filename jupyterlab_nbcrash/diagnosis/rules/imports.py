@@ -19,6 +19,7 @@ from .module_names import (
     STDLIB_TOPS,
     close_member,
     distribution_root,
+    dropped_prefix_hint,
     is_known_module,
     is_known_submodule,
     misspelt_module,
@@ -350,6 +351,15 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
         return (
             f"`{top}` has no pip package for current Pythons: port the code to `{use}`, or use an "
             "old Python environment that has it (e.g. with conda)."
+        )
+    if top in _NOT_FROM_PIP and not _SYSTEM_INSTALL.search(p.user_code):
+        # `pip install fenics` succeeds yet gives no `fenics` module: the suggestion would waste
+        # an install and a restart (an apt install in the cell has its own hint, below)
+        project, conda = _NOT_FROM_PIP[top]
+        return (
+            f"`{top}` comes with {project}, which pip does not install (`pip install {top}` "
+            f"gives no such module): install it with conda (`conda install -c conda-forge "
+            f"{conda}`), or on Colab with the FEM-on-Colab installer; then restart the kernel."
         )
     install = f"%pip install {pip_name(module)}"
     note = package[len(pip_name(module)) :].strip()
@@ -691,7 +701,8 @@ def _alias_not_imported(p: ParsedError, f: Facts) -> str | None:
     or the user's own module, the NameError hint says whose code lacks the import."""
     if raised_outside_notebook(p) is not None:
         return None
-    slip = name_slip(p, f["name"])  # `import torchvision.models as models` binds no `torchvision`
+    # `import torchvision.models as models` binds no `torchvision`; `nn` where `tf.nn` is meant
+    slip = name_slip(p, f["name"]) or dropped_prefix_hint(p, f["name"])
     if slip:
         return slip
     return (
@@ -738,6 +749,14 @@ def _is_the_package_itself(module: str, path: str) -> bool:
     tree = "/".join(module.split("."))
     return bool(module) and f"{tree}/__init__.py" in path.replace("\\", "/")
 
+
+# Modules no pip package provides (PyPI's `fenics` is a meta-package of FEniCS' Python parts,
+# without DOLFIN, which holds the `fenics` and `dolfin` modules) -> (project, conda package).
+_NOT_FROM_PIP = {
+    "fenics": ("FEniCS's DOLFIN", "fenics"),
+    "dolfin": ("FEniCS's DOLFIN", "fenics"),
+    "dolfinx": ("FEniCSx's DOLFINx", "fenics-dolfinx"),
+}
 
 # Modules pip cannot install for a current Python -> what replaces them.
 _NO_WHEELS = {"PyQt4": "PyQt5", "PySide": "PySide6"}

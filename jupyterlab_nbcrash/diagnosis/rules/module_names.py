@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 import sys
 
+from ..definitions import binds, imports_name, seen_code
 from ..text import close_matches, edit_distance
-from .tables.known_imports import ALIASES, KNOWN_IMPORTS
+from ..traceback import ParsedError
+from .tables.known_imports import ALIASES, KNOWN_IMPORTS, import_for
 from .tables.packages import KNOWN_SUBMODULES, MISNAMED, PIP_NAMES, WELL_KNOWN
 
 
@@ -147,3 +149,33 @@ def close_member(module: str, name: str) -> str:
     members = _MEMBERS.get(module, set()) | _MEMBERS.get(twin, set())
     close = close_matches(name, members, n=1)
     return close[0] if close else ""
+
+
+def dropped_prefix_hint(p: ParsedError, name: str) -> str:
+    """`nn.l2_loss(w)` in code that reads `tf.nn.l2_loss` elsewhere and imports no `torch`: the
+    library's prefix was dropped, and the import the tables give for `nn` (`import torch.nn as
+    nn`) would bring a library the notebook does not use. "" otherwise (a standard module is
+    only not imported)."""
+    statement = import_for(name, p.user_line or p.user_code)
+    if not statement or f".{name}" not in p.user_code + "".join(p.notebook_code):
+        return ""
+    top = statement.split()[1].split(".")[0]
+    code, _ = seen_code(p)
+    if top in STDLIB_TOPS or re.search(rf"^[ \t]*(?:from|import)[ \t]+{top}\b", code, re.M):
+        return ""
+    if binds(code, name):
+        return ""
+    member = re.search(rf"(?<![\w.]){re.escape(name)}\.(\w+)", p.user_line)
+    if not member:
+        return ""
+    # the same member read through an imported module elsewhere (`tf.nn.l2_loss`): `sm.stats`
+    # beside a bare `stats.norm` is no sign that scipy's `stats` was not meant
+    used = rf"(?<![\w.])([A-Za-z_]\w*)\.{re.escape(name)}\.{member.group(1)}\b"
+    prefix = next((x for x in re.findall(used, code) if x != name and imports_name(code, x)), "")
+    if not prefix:
+        return ""
+    written = f"{prefix}.{name}.{member.group(1)}"
+    return (
+        f"`{name}` alone is not defined, and this notebook imports no `{top}` (whose `{name}` is "
+        f"the usual one) but reads `{written}` elsewhere: write `{written}` here too."
+    )

@@ -8,13 +8,15 @@ import difflib
 import keyword
 import re
 
+from ..cells import analyse_cell
 from ..definitions import name_slip, passed_as_own_keyword
+from ..name_reads import assigns_a_call_of
 from ..text import CLOSE, as_code, possibly_close, suggest
 from ..traceback import Frame, ParsedError
 from ..where import raised_outside_notebook
 from .base import Facts, RuleMatch, Template, named, user_calls
 from .imports import file_name
-from .module_names import package_for
+from .module_names import dropped_prefix_hint, package_for
 from .tables.known_imports import ALIASES, LIBRARY_NAMES, import_for
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -258,7 +260,11 @@ def special_name_hint(p: ParsedError, name: str) -> str | None:
             f"`*{'*' if name == 'kwargs' else ''}{name}` was copied from the function's "
             "signature: remove it from the call, and pass the arguments you need by name."
         )
-    prose = _prose_line(p.user_line, name) or _probability_notation(p.user_line, name)
+    prose = (
+        _prose_line(p.user_line, name)
+        or _note_beside_name(p.user_line, name)
+        or _probability_notation(p.user_line, name)
+    )
     if prose:
         return prose
     python2 = _python2_encoding_idiom(p, name)
@@ -280,7 +286,7 @@ def special_name_hint(p: ParsedError, name: str) -> str | None:
             f"This cell deletes `{name}` (`{deleted}`) before the failing line uses it: remove "
             "the `del`, or move it below the last use."
         )
-    return name_slip(p, name)
+    return name_slip(p, name) or dropped_prefix_hint(p, name)
 
 
 def _prose_line(line: str, name: str) -> str:
@@ -305,6 +311,26 @@ def _prose_line(line: str, name: str) -> str:
     )
 
 
+def _note_beside_name(line: str, name: str) -> str:
+    """The hint when the failing line is the name, then operators and words of a human language
+    only (`ravel > 참조`: "ravel, see …"): a note that lost its `#`, which Python reads as a
+    comparison and fails on its first word. Said with both readings. "" otherwise."""
+    text = line.strip()
+    rest = text[len(name) :]
+    if not text.startswith(name) or not rest or _ASCII_LETTER.search(rest):
+        return ""
+    if _CODE_SIGNS.search(rest) or not _OTHER_WORD.search(rest):
+        return ""  # a call, an index, a string or an assignment: code, not a note
+    note = text[:60]
+    return (
+        f"`{note}` has a word of a human language beside `{name}` and no other code: if it is "
+        f"a note, make it a comment (`# {note}`) or a Markdown cell; if `{name}` is a variable, "
+        "assign it first."
+    )
+
+
+# What a line of code has and a note beside a name has not.
+_CODE_SIGNS = re.compile(r"[()\[\]{}'\"=.#\d]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # A second word of letters (a non-ASCII script: no ASCII letter is on such a line).
 _OTHER_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -539,6 +565,13 @@ def subscript_of(line: str, name: str) -> str:
 _SUBSCRIPT = re.compile(r"([A-Za-z_][\w.]*)\[\s*([A-Za-z_]\w*)\s*\]")
 
 
+def top_level_assignment(sources, name: str) -> str:
+    """The first line of ``sources`` that assigns ``name``, in a cell that binds it at its top
+    level (not only inside a function), shortened; "" when none does."""
+    lines = _top_level_assignments(sources, name)
+    return " ".join(lines[0].split())[:60] if lines else ""
+
+
 def quotes_hint(obj: str, name: str) -> str:
     """The advice for ``obj[name]`` with an undefined ``name``."""
     return f"if it is a column name or a key, put it in quotes: `{obj}['{name}']`"
@@ -583,6 +616,15 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
     if commented:
         return commented_hint(name, commented)
     obj = subscript_of(p.user_line, name) if what == "variable" else ""
+    others = [c for c in p.notebook_code if p.user_line.strip() not in c]  # not the crash cell
+    assignment = top_level_assignment(others, name) if obj else ""
+    if assignment:
+        # `history_last[fold]` where a cell sets `fold = 'fold_' + str(i)`: a variable of the
+        # notebook, not a key without quotes (quoting it would look up the word itself)
+        return (
+            f"`{name}` has no value in this kernel, though a cell assigns it (`{assignment}`): "
+            "run that cell first, and check that it ran to that line without failing."
+        )
     if obj:
         return (
             f"`{name}` has no value in this kernel: {quotes_hint(obj, name)}. If it is a "
@@ -634,10 +676,57 @@ def _read_before_assignment(p, f):
             "local there, but it is read before that line: give it a value before that line, or "
             f"declare `nonlocal {name}` in `{inner}` to use the enclosing function's `{name}`."
         )
+    added = _adds_to_itself(p.last_frame.failing_line if p.last_frame else p.user_line, name)
+    if added:
+        return _accumulator_hint(p, name, added)
     return (
         f"`{f.get('name')}` is assigned inside the function, so Python treats it as local there, "
         "but it is read before that line: pass it in as an argument (or declare it `global`)."
     )
+
+
+def _adds_to_itself(line: str, name: str) -> str:
+    """The operator (`+=`) when ``line`` changes ``name`` from its own value (`total += x`): an
+    accumulator that the function reads before giving it a start value. "" otherwise."""
+    m = re.match(r"\s*([A-Za-z_]\w*)\s*([-+*/%@&|^]|//|\*\*|<<|>>)=(?!=)", line)
+    return f"{m.group(2)}=" if m and m.group(1) == name else ""
+
+
+def _accumulator_hint(p: ParsedError, name: str, op: str) -> str:
+    """`total += x` in a function with no `total = 0` above: the start value is missing. When a
+    cell sets `total` at the top level (other than from this function's own result), or the
+    notebook's cells are not seen, the function may have meant that one, with `global`: then
+    both readings."""
+    function = (p.last_frame.function if p.last_frame else "").rsplit(".", 1)[-1]
+    where = f"`{function}`" if function and function != "<module>" else "the function"
+    start = f"`{name} = 0` (or its start value) at the top of {where}"
+    outside = not p.notebook_code or [
+        line
+        for line in _top_level_assignments(p.notebook_code, name)
+        if not (function and assigns_a_call_of(line, function))
+    ]
+    if not outside:
+        return (
+            f"`{name} {op} …` changes `{name}` before {where} gave it a value (a name assigned "
+            f"in a function is local to it): set {start}."
+        )
+    return (
+        f"`{name} {op} …` makes `{name}` local to {where}, where it has no value yet: to count "
+        f"within the function, set {start}; to change the notebook's `{name}`, declare "
+        f"`global {name}` at the top of {where}."
+    )
+
+
+def _top_level_assignments(sources, name: str) -> list[str]:
+    """The lines assigning ``name`` in the cells of ``sources`` that bind it at their top level."""
+    return [
+        line
+        for source in sources
+        if name in source and name in analyse_cell(source).defines
+        for line in source.splitlines()
+        if (target := _ASSIGNED_ALL.match(line))
+        and name in target.group(1).replace(" ", "").split(",")
+    ]
 
 
 def _assigned_above_in_a_branch(p, name: str) -> bool:
