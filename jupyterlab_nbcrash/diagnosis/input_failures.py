@@ -280,6 +280,10 @@ _PIP_LINE = re.compile(r"^[ \t]*(?:\$[ \t]*)?(pip3? install [\w.\[\]=<>~ -]+?)[ 
 _IMAGEMAGICK_POLICY = re.compile(r"not allowed by the security policy [`'\"](\w+)'")
 # pickle found another class under the class's name: the class was defined again.
 _REDEFINED_CLASS = re.compile(r"Can't pickle <class '([\w.]+)'>: it's not the same object as")
+# pickle refused a function or class defined inside a function (Python 3.14 shows its repr).
+_LOCAL_OBJECT = re.compile(r"Can't pickle local object '?(?:<\w+ )?([\w.<>]*\.<locals>\.[\w<>]+)")
+# Frames of the libraries that pickle what they send to other processes.
+_PROCESS_PACKAGES = frozenset({"multiprocessing", "concurrent", "joblib", "loky", "dask"})
 
 
 def _known_failure(parsed: ParsedError, said: str) -> str:
@@ -287,7 +291,12 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
     was found and exited at once, a WebSocket used while not open, a scraper or reader that a
     site's changes broke, a package the message gives the pip command for, a format ImageMagick's
     policy forbids, a class pickle cannot find as it was."""
-    told = _install_told(parsed) or _policy_refused(parsed) or _class_redefined(parsed)
+    told = (
+        _install_told(parsed)
+        or _policy_refused(parsed)
+        or _class_redefined(parsed)
+        or _local_object_pickled(parsed)
+    )
     if told:
         return told
     if "unexpectedly exited" in said and "status code was" in said:
@@ -377,6 +386,27 @@ def _class_redefined(parsed: ParsedError) -> str:
         f"pickle finds another `{name}` under that name than the class your objects were made "
         "from, because the class was defined again after they were made (a re-run cell, "
         "`importlib.reload`, `%autoreload`): restart the kernel and run the cells once, in order."
+    )
+
+
+def _local_object_pickled(parsed: ParsedError) -> str:
+    """pickle saves a function by its name, which a function defined inside another one
+    (`main.<locals>.<lambda>`) does not have at the top of a module: where it is defined is the
+    cause, not a value passed. Sending work to other processes pickles it."""
+    local = _LOCAL_OBJECT.search(parsed.message[:1_000])
+    if local is None:
+        return ""
+    outer, _, inner = local.group(1).rpartition(".<locals>.")
+    what = "A `lambda`" if inner == "<lambda>" else f"`{inner}`"
+    processes = _PROCESS_PACKAGES & {f.package for f in parsed.frames}
+    why = ", which it needs to send work to other processes" if processes else ""
+    threads = (
+        ", or use threads (e.g. `ThreadPoolExecutor`), which pickle nothing" if processes else ""
+    )
+    return (
+        f"{what} is defined inside the function `{outer.rpartition('.')[2]}`, and pickle "
+        f"cannot save such a local object{why}: define it with `def` at the top level of a "
+        f"cell{threads}."
     )
 
 
