@@ -171,10 +171,14 @@ def test_a_name_set_to_digits_in_quotes_is_text_to_convert():
     assert "convert first" in text, text
 
 
-def test_a_name_read_in_a_method_is_no_top_level_name_of_the_cells():
+@pytest.mark.parametrize(
+    ("function", "line"),
+    [("Runner.step", "return unit - n"), ("<lambda>", "lambda unit: unit - 1")],
+)
+def test_a_name_read_in_a_function_is_no_top_level_name_of_the_cells(function, line):
     code = "unit = 'kg'\nrunner = Runner()\nrunner.step(3)"
     message = "unsupported operand type(s) for -: 'str' and 'int'"
-    frames = [("cell", "Runner.step", "return unit - n")]
+    frames = [("cell", function, line)]
     text = _crash("TypeError", message, "runner.step(3)", code=code, frames=frames)
     assert "holds the text" not in text, text
 

@@ -88,11 +88,12 @@ def _user_frames(p) -> list:
 
 
 def _in_a_function(p) -> bool:
-    """The failing line is in a function of the user's (`f`, or a method `Model.run` in
-    Python 3.11's names), not at a cell's top level (`<module>`, `<cell line: 5>`)."""
+    """The failing line is in a function of the user's (`f`, a method `Model.run` in Python
+    3.11's names, a `<lambda>`, a `<listcomp>`), not at a cell's top level (`<module>`,
+    `<cell line: 5>`)."""
     frames = _user_frames(p)
     function = frames[-1].function if frames else ""
-    return bool(function) and not function.startswith("<")
+    return function not in ("", "<module>") and not function.startswith("<cell line")
 
 
 def _argument_for_parameter(p, side: ast.expr) -> ast.expr | None:
