@@ -17,6 +17,7 @@ from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 
 LIB = "/usr/lib/python3.11"
 SITE = "/usr/local/lib/python3.11/site-packages"
+WINDOWS_LIB = "C:\\Users\\ana\\anaconda3\\Lib"
 
 
 def _crash(ename, message, line, code="", frames=(), cells=()) -> str:
@@ -69,6 +70,14 @@ _POOL_FRAMES = [
             [(f"{LIB}/pickle.py", "dump", "self.save(obj)")],
             ["`scale` is defined inside the function `build`"],
             ["processes", "ThreadPoolExecutor"],
+        ),
+        (  # Windows starts processes afresh: they import what they run
+            "AttributeError",
+            "Can't pickle local object 'run_all.<locals>.<lambda>'",
+            "value = future.result()",
+            [(path.replace(LIB, WINDOWS_LIB), f, c) for path, f, c in _POOL_FRAMES],
+            ["in a `.py` file the notebook imports", "ThreadPoolExecutor"],
+            ["top level of a cell"],
         ),
         (  # Python 3.14's wording shows the function's repr
             "PicklingError",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .traceback import ParsedError
-from .where import failing_call
+from .where import failing_call, runtime
 
 # Messages that say what failed without any value of the user's call being wrong: the
 # family's "check the inputs" look would send the user after the wrong thing. Each is known by
@@ -403,10 +403,13 @@ def _local_object_pickled(parsed: ParsedError) -> str:
     threads = (
         ", or use threads (e.g. `ThreadPoolExecutor`), which pickle nothing" if processes else ""
     )
+    # Processes that Windows and macOS start afresh (spawn) import the functions they run,
+    # and a notebook's cells are no module they can import.
+    spawned = processes and runtime(parsed) in ("windows", "macos")
+    where = "in a `.py` file the notebook imports" if spawned else "at the top level of a cell"
     return (
         f"{what} is defined inside the function `{outer.rpartition('.')[2]}`, and pickle "
-        f"cannot save such a local object{why}: define it with `def` at the top level of a "
-        f"cell{threads}."
+        f"cannot save such a local object{why}: define it with `def` {where}{threads}."
     )
 
 
