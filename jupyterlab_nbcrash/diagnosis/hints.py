@@ -357,7 +357,10 @@ def _chained_cause(parsed: ParsedError) -> str:
         return ""
     name, text = parsed.chain[0]
     first = " ".join((text.strip().splitlines() or [""])[0].split())
-    if not first or name == parsed.ename or name in _LOOKUPS or first in parsed.message:
+    if not re.search(r"\w", first) or name == parsed.ename or name in _LOOKUPS:
+        # no words (a worker's `_RemoteTraceback: """` opens the text of this very error)
+        return ""
+    if first in parsed.message:
         return ""
     if name in _INTERNAL and not parsed.chain_root_in_cell:
         return ""  # a library's own check that it caught and re-raised as the last error

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .traceback import ParsedError
-from .where import failing_call, failing_line_number, own_lines
+from .where import failing_call, failing_line_number, own_lines, runtime
 
 # Messages that say what failed without any value of the user's call being wrong: the
 # family's "check the inputs" look would send the user after the wrong thing. Each is known by
@@ -288,6 +288,10 @@ _PIP_LINE = re.compile(r"^[ \t]*(?:\$[ \t]*)?(pip3? install [\w.\[\]=<>~ -]+?)[ 
 _IMAGEMAGICK_POLICY = re.compile(r"not allowed by the security policy [`'\"](\w+)'")
 # pickle found another class under the class's name: the class was defined again.
 _REDEFINED_CLASS = re.compile(r"Can't pickle <class '([\w.]+)'>: it's not the same object as")
+# pickle refused a function or class defined inside a function (Python 3.14 shows its repr).
+_LOCAL_OBJECT = re.compile(r"Can't pickle local object '?(?:<\w+ )?([\w.<>]*\.<locals>\.[\w<>]+)")
+# Frames of the libraries that pickle what they send to other processes.
+_PROCESS_PACKAGES = frozenset({"multiprocessing", "concurrent", "joblib", "loky", "dask"})
 
 
 _OTHER_GRAPH = ("not an element of this graph", "must be from the same graph")
@@ -322,6 +326,7 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
         or _policy_refused(parsed)
         or _class_redefined(parsed)
         or _graph_reset_above(parsed, said)
+        or _local_object_pickled(parsed)
     )
     if told:
         return told
@@ -412,6 +417,30 @@ def _class_redefined(parsed: ParsedError) -> str:
         f"pickle finds another `{name}` under that name than the class your objects were made "
         "from, because the class was defined again after they were made (a re-run cell, "
         "`importlib.reload`, `%autoreload`): restart the kernel and run the cells once, in order."
+    )
+
+
+def _local_object_pickled(parsed: ParsedError) -> str:
+    """pickle saves a function by its name, which a function defined inside another one
+    (`main.<locals>.<lambda>`) does not have at the top of a module: where it is defined is the
+    cause, not a value passed. Sending work to other processes pickles it."""
+    local = _LOCAL_OBJECT.search(parsed.message[:1_000])
+    if local is None:
+        return ""
+    outer, _, inner = local.group(1).rpartition(".<locals>.")
+    what = "A `lambda`" if inner == "<lambda>" else f"`{inner}`"
+    processes = _PROCESS_PACKAGES & {f.package for f in parsed.frames}
+    why = ", which it needs to send work to other processes" if processes else ""
+    threads = (
+        ", or use threads (e.g. `ThreadPoolExecutor`), which pickle nothing" if processes else ""
+    )
+    # Processes that Windows and macOS start afresh (spawn) import the functions they run,
+    # and a notebook's cells are no module they can import.
+    spawned = processes and runtime(parsed) in ("windows", "macos")
+    where = "in a `.py` file the notebook imports" if spawned else "at the top level of a cell"
+    return (
+        f"{what} is defined inside the function `{outer.rpartition('.')[2]}`, and pickle "
+        f"cannot save such a local object{why}: define it with `def` {where}{threads}."
     )
 
 

@@ -611,7 +611,8 @@ def _special_method_returned(method: str, wanted: str, got: str) -> str:
 def type_message_look(parsed: ParsedError, on: str) -> str:
     """The TypeError look where the message or the line says more than "check the values' types,
     number and order against the parameters": a class's special method that returned the wrong
-    type, a complex number given to `int`/`float`, a number assigned to a slice."""
+    type, a complex number given to `int`/`float`, a number assigned to a slice, an array dtype
+    PyTorch refused, NumPy's iterator that needs a buffer to cast."""
     message = parsed.message[:1_000]
     dunder = _DUNDER_RETURNED.search(message)
     if dunder:
@@ -626,6 +627,9 @@ def type_message_look(parsed: ParsedError, on: str) -> str:
     misspelt = _misspelt_init(parsed, message)
     if misspelt:
         return misspelt
+    said = _array_dtype_for_a_tensor(message) or _iterator_needs_a_buffer(parsed, message)
+    if said:
+        return said
     line = re.sub(r"'[^']*'|\"[^\"]*\"", "''", parsed.user_line)
     if "can only assign an iterable" in message and _SLICE_ASSIGNED.search(line):
         return (
@@ -633,6 +637,49 @@ def type_message_look(parsed: ParsedError, on: str) -> str:
             "replaces: write e.g. `x[0:2] = [v, v]`, or assign each index on its own."
         )
     return ""
+
+
+# PyTorch's refusal of a NumPy array whose dtype no tensor has (`torch.tensor`, `from_numpy`).
+_TENSOR_DTYPE = re.compile(r"can't convert np\.ndarray of type numpy\.(\w+)\. The only supported")
+# NumPy's nditer asked to give items of another dtype (or layout) than the array holds.
+_NDITER_COPY = re.compile(r"Iterator operand required copying or buffering, but neither")
+
+
+def _array_dtype_for_a_tensor(message: str) -> str:
+    """PyTorch named the dtype of the array it refused: text and Python objects are values to
+    convert (no argument's number or order is at fault), another number type a cast."""
+    refused = _TENSOR_DTYPE.search(message)
+    if refused is None:
+        return ""
+    kind = refused.group(1)
+    if kind in ("str_", "bytes_", "unicode_", "string_"):
+        return (
+            f"The array holds text (`numpy.{kind}`), and a tensor holds only the number and bool "
+            "types the message lists: print a few of its values and convert them to numbers "
+            "first (`.astype(np.float32)` for numbers written as text; words need an encoding)."
+        )
+    if kind == "object_":
+        return (
+            "The array holds Python objects (mixed types, text, or lists of different lengths), "
+            "which no tensor holds: print a few of its values and build a numeric array first "
+            "(`np.asarray(x).astype(np.float32)` after encoding text)."
+        )
+    return (
+        f"A tensor cannot hold `numpy.{kind}` values: convert the array to one of the types the "
+        "message lists first (e.g. `.astype(np.int64)` or `.astype(np.float32)`)."
+    )
+
+
+def _iterator_needs_a_buffer(parsed: ParsedError, message: str) -> str:
+    """`np.nditer` must cast or copy the array to give what was asked (`op_dtypes=['S']`), which
+    it does only when allowed: the flag the message means is the fix."""
+    if _NDITER_COPY.search(message) is None:
+        return ""
+    asked = "the `op_dtypes` you ask for" if "op_dtypes" in parsed.user_line else "another form"
+    return (
+        f"`np.nditer` must convert the array to {asked}, which needs a buffer or a copy: pass "
+        "`flags=['buffered']` (or `op_flags=['readonly', 'copy']`)."
+    )
 
 
 _TAKES_NO_ARGUMENTS = re.compile(r"^(\w+)\(\) takes no arguments")

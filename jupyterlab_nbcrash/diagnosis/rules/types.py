@@ -15,6 +15,7 @@ from .indexes import non_integer_index_hint
 from .module_names import STDLIB_TOPS
 from .none_values import no_gradient_hint, none_hint
 from .number_arguments import NUMBERS, is_number, number_argument_words
+from .word_operands import text_operand_words
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
 # one means retraining it.
@@ -992,6 +993,9 @@ def _text_and_number(p, op: str, t: str, o: str) -> str:
     if words and not _pandas_applied(p):
         # `label='MAY'/10`: a word in quotes, no text of digits (`+` may join text instead)
         return _quoted_words(op, words, with_number=True)
+    held = text_operand_words(p, op, t, o) if op not in ("+", "*", "%") else None
+    if held:  # `+` may join text (`str(n) + label`), `*` repeat it, `%` format it
+        return _words_held(op, *held)
     line = _code_only(p.user_line)
     if re.search(r"\.barh?\(\s*[^,]*[-+]\s*[\d.]", line):
         return (
@@ -1009,6 +1013,28 @@ def _text_and_number(p, op: str, t: str, o: str) -> str:
     return (
         f"`{op}` mixes text and numbers ({t} and {o}): convert first, e.g. "
         "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
+    )
+
+
+def _words_held(op: str, written: str, passed: str, words: str) -> str:
+    """The text side of `op` holds words the code sets (`v = 'aeiou'`, a column of
+    `['rainy', …]`): no conversion gives numbers; a comparison with one text may mean its
+    length, arithmetic on several words their counts."""
+    which = f"`{written}` (here `{passed}`)" if passed else f"`{written}`"
+    if "," in words:
+        return (
+            f"`{op}` needs numbers, and {which} holds words the code sets ({words}), which no "
+            "conversion turns into numbers: pass numbers instead (e.g. counts of each word, or a "
+            "code for each)."
+        )
+    instead = (
+        f"compare with a number instead (its length is `len({passed or written})`)"
+        if op in ("<", ">", "<=", ">=")
+        else "use a number instead"
+    )
+    return (
+        f"`{op}` needs numbers, and {which} holds the text {words} the code sets, which no "
+        f"conversion turns into a number: {instead}."
     )
 
 
@@ -1506,6 +1532,14 @@ def _integer_needed(p, f):
             f"`int()`/`float()` (or a `math` function) got a `{t or 'value'}`, which is no "
             "number: pass the number it holds (one value, not a container or None)."
         )
+    shape = _ndarray_constructor(p.user_line)
+    if shape and (t == "str" or is_number(t) or t.startswith("numpy.float")):
+        # `np.ndarray([0, '1'])`: the list is read as a shape, though it was meant as the values
+        return (
+            f"`np.ndarray(...)` takes the array's shape (whole numbers), not its values, so "
+            f"`{shape}` is read as sizes: to build an array of these values write "
+            f"`np.array({shape})`."
+        )
     built = _integer_tensor_of(p.user_line)
     if built and (is_number(t) or t.startswith("numpy.float")):
         # the float is an item of the data, not one size or index that int(...) would convert
@@ -1536,6 +1570,15 @@ def _integer_needed(p, f):
         f"A `{t or 'value'}` object is used where an integer is needed (a size, index, count or "
         "`range`): pass the integer itself."
     )
+
+
+def _ndarray_constructor(line: str) -> str:
+    """The list or tuple written as the first argument of `np.ndarray(...)` on the line (NumPy's
+    low-level constructor, whose first parameter is the shape) when it holds a quoted or a
+    decimal literal, values no shape has; else "" (names may be sizes held as text)."""
+    m = re.search(r"(?<![\w.])(?:np|numpy)\.ndarray\(\s*(\[[^\[\]]*\]|\([^()]*\))", line)
+    written = m.group(1) if m else ""
+    return written if re.search(r"""['"]|(?<![\w.])\d*\.\d""", written) else ""
 
 
 def _integer_tensor_of(line: str) -> re.Match | None:
