@@ -68,8 +68,15 @@ def test_a_cell_that_starts_with_an_html_tag_is_a_page():
     assert "%%html" in text and "start it with `#`" not in text, text
 
 
-def test_a_python_cell_with_a_sentence_is_not_called_a_page():
-    cell = "x = 1 < 2\nThe camera library draws the scene in three dimensions here\n"
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "x = 1 < 2\nThe camera library draws the scene in three dimensions here\n",
+        # a pasted repr is output, not a tag of HTML
+        "<class 'pandas.core.frame.DataFrame'>\nThe camera library draws the scene in 3D here\n",
+    ],
+)
+def test_a_cell_that_starts_with_no_html_tag_is_not_called_a_page(cell):
     text = _syntax(cell, 2, "invalid syntax")
     assert "%%html" not in text, text
 
@@ -128,8 +135,9 @@ def test_an_indented_line_of_a_sign_alone_is_deleted_not_unindented():
     assert "delete that line" in text and "remove the spaces" not in text, text
 
 
-def test_an_indented_statement_is_not_called_a_stray_sign():
-    cell = "import nltk\n     nltk.download('punkt')\n"
+@pytest.mark.parametrize("below", ["     nltk.download('punkt')", "     ..."])
+def test_an_indented_statement_is_not_called_a_stray_sign(below):
+    cell = f"import nltk\n{below}\n"
     text = _syntax(cell, 2, "unexpected indent", "IndentationError")
     assert "delete that line" not in text, text
 

@@ -111,8 +111,14 @@ _LATEX = re.compile(r"\$\$|\$[^$\n]*\\[a-zA-Z]+|\\(?:frac|sum|int|mathbf|begin)\
 _MARKDOWN_RULE = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,})\s*$")
 _SHELL_LINE = re.compile(r"^\s*(?:fi|done|then|esac|do|#!/bin/(?:ba)?sh)\s*$|^\s*if \[ ", re.M)
 # A cell whose first line is an HTML tag (`<!DOCTYPE html>`, `<div class="x">`, `<!-- … -->`):
-# no line of Python starts with `<`, so the whole cell is a page.
-_HTML_START = re.compile(r"<(?:!DOCTYPE\s+html|!--|[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)", re.I)
+# no line of Python starts with `<`, so the whole cell is a page. The tag is one of HTML's own,
+# in lower case: a pasted repr (`<class 'int'>`, `<Figure size 640x480 …>`) is output.
+_HTML_START = re.compile(
+    r"<(?:(?i:!DOCTYPE\s+html)|!--|(?:html|head|body|div|span|p|a|img|script|style|link|meta|title"
+    r"|table|tr|td|th|ul|ol|li|h[1-6]|iframe|svg|canvas|form|input|button|center|section|header"
+    r"|footer|nav|main|br|hr|b|i|strong|em|pre|code|font|label|select|video|audio|template)"
+    r"(?:\s[^<>]*)?/?>)"
+)
 _SQL = re.compile(
     r"^\s*(?:SELECT\b[\s\S]*\bFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+"
     r"(?:TABLE|VIEW|DATABASE)|DROP\s+TABLE)\b",
@@ -963,7 +969,8 @@ def _indentation(p, message: str, line: str) -> str:
             "command is meant, remove the spaces at its start."
         )
     stray = re.fullmatch(r"[-+*/%=<>&|^~.,;:@!]+", line.strip())
-    if message.startswith("unexpected indent") and stray:
+    if message.startswith("unexpected indent") and stray and stray.group() != "...":
+        # (`...` alone is Python's placeholder statement: its indentation is what is wrong)
         # a line of signs alone is no statement: without its spaces it fails again
         return f"{where} holds only `{stray.group()}`, no statement: delete that line."
     closed = _closed_early(p, number, line) if message.startswith("unexpected indent") else ""
