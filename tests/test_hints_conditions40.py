@@ -344,8 +344,9 @@ def test_one_pair_in_doubled_parentheses_is_named():
     assert "one (key, value) pair" in text and "dict([pair])" in text, text
 
 
-def test_a_list_of_words_keeps_the_zip_hint():
-    text = _crash("ValueError", _PAIRS, "words = ['a', 'b', 'c']\nd = dict(words)")
+@pytest.mark.parametrize("words", ["['a', 'b', 'c']", "['key', 'v']"])
+def test_a_list_of_words_keeps_the_zip_hint(words):
+    text = _crash("ValueError", _PAIRS, f"words = {words}\nd = dict(words)")
     assert "dict(zip(keys, values))" in text and "one (key, value) pair" not in text, text
 
 

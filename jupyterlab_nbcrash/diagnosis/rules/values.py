@@ -1118,7 +1118,7 @@ def _dict_from_non_pairs(p, f):
 
 
 def _one_pair_given(p) -> tuple[str, str] | None:
-    """(the argument, its literal as written) when `dict(x)` gets a literal of two single
+    """(the argument, its literal as written) when `dict(x)` gets a tuple of two single
     values, written on the line or assigned to the name by the cell's last assignment of it
     (`my_tuple = (("a", 1))`: the doubled parentheses are still one pair)."""
     m = re.search(r"\bdict\(\s*([^(),]+?|\(.*\))\s*\)", p.user_line)
@@ -1135,7 +1135,7 @@ def _one_pair_given(p) -> tuple[str, str] | None:
         value = ast.parse(written, mode="eval").body
     except SyntaxError:
         return None
-    if not isinstance(value, (ast.Tuple, ast.List)) or len(value.elts) != 2:
+    if not isinstance(value, ast.Tuple) or len(value.elts) != 2:  # a list of two is no pair
         return None
     if not all(isinstance(item, (ast.Constant, ast.Name)) for item in value.elts):
         return None
