@@ -90,7 +90,8 @@ def test_an_apostrophe_in_a_sentence_is_text_not_a_quote_to_retype():
 
 def test_a_bullet_sentence_is_text_not_a_character_to_retype():
     marked = "• The model reads the images in batches and writes the scores to a file."
-    cell = f'def run():\n    """Run it."""\n    return 1\n{marked}\n'
+    # the sentence right below a docstring's closing quotes: it may have belonged inside
+    cell = f'def run():\n    """Run it."""\n{marked}\n    return 1\n'
     text = _syntax_hint(cell, marked, "invalid character '•' (U+2022)")
     assert "text outside any string" in text and "docstring" in text, text
     assert "retype that part" not in text, text
@@ -99,7 +100,7 @@ def test_a_bullet_sentence_is_text_not_a_character_to_retype():
 @pytest.mark.parametrize(("above", "docstring"), [('    """Search."""\n', True), ("", False)])
 def test_a_sentence_whose_apostrophe_opens_a_string_is_text(above, docstring):
     marked = "    We'll draw random points and keep the best one found so far."
-    cell = f"def search(n):\n{above}    count = n\n{marked}\n"
+    cell = f"def search(n):\n    count = n\n{above}{marked}\n"
     text = _syntax_hint(cell, marked, "unterminated string literal (detected at line 4)")
     assert "has no closing quote" not in text, text
     assert ("docstring" in text) == docstring and "start it with `#`" in text, text

@@ -706,6 +706,14 @@ def _tf_op_shapes(p: ParsedError) -> str | None:
     )
     if m:
         layer = m.group(3).split("/")[0]
+        first = _channels_first_input(msg)
+        if first:
+            return (
+                f"Layer `{layer}` reads its input {first[0]} as (batch, height, width, channels), "
+                f"so the images' channel axis stands where the height should be: they are "
+                f"channels-first; move the channels last, `{first[2]}` (and "
+                f"`input_shape=({first[1]})`)."
+            )
         return (
             f"Layer `{layer}` gets a feature map of size {m.group(2)}, smaller than its window "
             f"{m.group(1)}: earlier conv/pooling layers shrank the input too much; use larger "
@@ -723,6 +731,24 @@ def _tf_op_shapes(p: ParsedError) -> str | None:
             "layers)."
         )
     return None
+
+
+def _channels_first_input(message: str) -> tuple[str, str, str] | None:
+    """(the input's shape as printed, the channels-last sizes `28, 28, 1`, the move: a reshape
+    for one channel, a transpose for several) when a channels-last
+    (`NHWC`) convolution got images laid out channels-first: the height is a channel count (1
+    to 4) while the width and the channels are alike and larger (`[?,1,28,28]`), which no
+    stack of layers shrinks a map to; None otherwise."""
+    if 'data_format="NHWC"' not in message:
+        return None
+    m = re.search(r"with input shapes: (\[\?,(\d+),(\d+),(\d+)\])", message)
+    if m is None:
+        return None
+    channels, height, width = (int(x) for x in m.groups()[1:])
+    if not 1 <= channels <= 4 or min(height, width) < 8 or height != width:
+        return None
+    move = f"x.reshape(-1, {height}, {width}, 1)" if channels == 1 else "x.transpose(0, 2, 3, 1)"
+    return m.group(1), f"{height}, {width}, {channels}", move
 
 
 def keras_hint(p: ParsedError) -> str | None:

@@ -444,6 +444,57 @@ def _target_made_in_several_cells(p) -> str:
     return y if len(cells) >= 2 else ""
 
 
+# `a, b, c, d = train_test_split(X, y, …)`: the labels' parts (c, d) and their whole (y).
+_SPLIT_OF_LABELS = re.compile(
+    r"^[ \t]*\w+\s*,\s*\w+\s*,\s*(\w+)\s*,\s*(\w+)\s*=\s*(?:\w+\.)*train_test_split\("
+    r"\s*[\w.]+\s*,\s*([A-Za-z_]\w*)\s*[,)]",
+    re.M,
+)
+# A scaler's output written back into a frame: `df[cols] = scaler.fit_transform(df[cols])`,
+# `df = pd.DataFrame(StandardScaler().fit_transform(df), …)`.
+_SCALED_INTO = re.compile(
+    r"^[ \t]*([A-Za-z_]\w*)\s*(\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\])?\s*=(?!=)[^\n]*"
+    r"\b(?:\w*scal\w*|sc|ss|norm\w*)(?:\(\))?\.(?:fit_)?transform\(",
+    re.M | re.I,
+)
+
+
+def _target_scaled(p) -> str:
+    """The hint when the labels the failing `fit(X, y)` passes (or the whole they were split
+    from) are a frame's column, `y = df['t']`, taken after a scaler's output was written back
+    into that frame: the class labels may have been scaled with the features. A list of
+    columns written out that leaves the target out says it was not; "" then and otherwise."""
+    args = call_args(p)
+    if len(args) < 2 or not re.fullmatch(r"[A-Za-z_]\w*", args[1]):
+        return ""
+    code_seen = "\n".join((*p.notebook_code, p.user_code))
+    names = [args[1]]
+    names += [m.group(3) for m in _SPLIT_OF_LABELS.finditer(code_seen) if args[1] in m.groups()[:2]]
+    for name in names:
+        taken = re.search(
+            rf"^[ \t]*{name}\s*=\s*([A-Za-z_]\w*)\s*\[\s*(['\"])([^'\"\n]+)\2\s*\]", code_seen, re.M
+        )
+        if taken is None:
+            continue
+        frame, column = taken.group(1), taken.group(3)
+        for scaled in _SCALED_INTO.finditer(code_seen[: taken.start()]):
+            listed = re.findall(r"['\"]([^'\"]+)['\"]", scaled.group(2) or "")
+            if scaled.group(1) != frame or (listed and column not in listed):
+                continue
+            line = scaled.group(0).strip()
+            shown = (
+                f"{line}…)"
+                if len(line) <= 60
+                else f"{frame}{scaled.group(2) or ''} = ….transform(…)"
+            )
+            return (
+                f"`{name}` is `{frame}['{column}']`, taken after `{shown}` scaled `{frame}`'s "
+                f"columns: if '{column}' was among them, its classes became continuous values; "
+                "take the labels before scaling, or scale the feature columns only."
+            )
+    return ""
+
+
 def _continuous_labels(p, f):
     """When: the message names the target types: "continuous-multioutput" predictions are
     scores per class, "continuous" ones numbers to threshold; a classifier fitted on a
@@ -469,6 +520,9 @@ def _continuous_labels(p, f):
             "metric."
         )
     if re.search(r"Unknown label type: '?continuous", msg):
+        scaled = _target_scaled(p)
+        if scaled:
+            return scaled
         target = _target_made_in_several_cells(p)
         if target:
             return (
@@ -650,6 +704,14 @@ def _opencv_empty_image(p, f):
     empty. Where it came from is said only when the cell's code shows it (a camera/video read,
     an imread)."""
     source = p.user_code or p.user_line
+    crop = _cropped_image(p)
+    if crop:
+        name, made, image = crop
+        return (
+            f"`{name}` comes from `{made}`, which ran, so `{image}` was loaded (indexing None "
+            "would have failed there); the slice is empty because its bounds lie outside the "
+            f"image (or run backwards): print `{image}.shape` and crop inside it."
+        )
     if _VIDEO.search(source):
         return (
             "The frame is empty: `cap.read()` returned no image (check `ret`), because the "
@@ -665,6 +727,34 @@ def _opencv_empty_image(p, f):
         "OpenCV got an empty image (None or size 0): check where the image was loaded or "
         "created, and `img is not None` before using it."
     )
+
+
+def _cropped_image(p) -> tuple[str, str, str] | None:
+    """(name, its slicing, the image sliced) when an argument of the line's OpenCV call is a
+    name the cell assigns above the failing line from a slice of another name (`crop = img[300:400,
+    300:400]`): that line ran, so the image was an array, and the slice is what is empty."""
+    call = re.search(r"\bcv2\.\w+\s*\(", p.user_line)
+    number = failing_line_number(p)
+    if call is None or not number:
+        return None
+    above = own_lines(p)[: number - 1]
+    for name in call_arguments(p.user_line[call.start() :]):
+        if re.fullmatch(r"[A-Za-z_]\w*", name):
+            crop = _last_slice_of(name, above)
+            if crop:
+                return name, *crop
+    return None
+
+
+def _last_slice_of(name: str, lines: list[str]) -> tuple[str, str] | None:
+    """(the slicing, the name sliced) when the last of ``lines`` that assigns ``name`` makes it
+    a slice of another name (`img[300:400, 300:400]`); else None."""
+    for line in reversed(lines):
+        if not re.match(rf"\s*{name}\s*=(?!=)", line):
+            continue
+        m = re.match(rf"\s*{name}\s*=\s*(([A-Za-z_]\w*)\[[^\[\]]*:[^\[\]]*\])\s*(?:#.*)?$", line)
+        return (m.group(1), m.group(2)) if m else None
+    return None
 
 
 # A conversion from a 3-channel image (`cv2.COLOR_BGR2GRAY`, `COLOR_RGB2HSV`): what `cv2.imread`

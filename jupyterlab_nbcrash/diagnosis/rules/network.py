@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..finding import short
 from ..traceback import ParsedError
 from .base import Facts, RuleMatch, Template, named
 
@@ -206,11 +207,47 @@ def _sql_name_missing(p) -> str:
     return ""
 
 
+# A path on this machine: a drive (`C:/…`, `D:\\…`), a home or a notebook service's folder
+# (`/home/…`, `/Users/…`, `/content/…`, `~/…`), a relative folder (`./`, `../`), or a data
+# file's bare name (`data.csv`). A bare `/api/v2/…` is a server's path that lost its host.
+_LOCAL_PATH = re.compile(
+    r"^(?:[A-Za-z]:[\\/]|/(?:home|Users|content|kaggle|mnt|tmp|media)/|~[\\/]|\.\.?[\\/]"
+    r"|[\w .-]+\.(?:csv|xlsx?|json|txt|zip|parquet|pkl|h5|npy|npz|tsv|xml|pdf|jpe?g|png)$)",
+)
+# The address a requests error quotes: "No connection adapters were found for 'x'", "Invalid
+# URL 'x': No schema supplied".
+_QUOTED_ADDRESS = re.compile(r"(?:adapters were found for|Invalid URL) '([^'\n]+)'")
+
+
+def _local_path_requested(message: str) -> str:
+    """The path a web request was given when the message quotes one of this machine's, else
+    ""."""
+    m = _QUOTED_ADDRESS.search(message)
+    return m.group(1) if m and _LOCAL_PATH.match(m.group(1)) else ""
+
+
+def _reader_of(path: str) -> str:
+    """How to read a file of ``path``'s kind."""
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    if suffix in ("xlsx", "xls"):
+        return "`pd.read_excel(path)`"
+    if suffix in ("csv", "tsv", "json", "parquet"):
+        reader = {"tsv": "csv"}.get(suffix, suffix)
+        return f"`pd.read_{reader}(path)`"
+    return "`open(path, 'rb')`"
+
+
 def _request_failed(p, f):
     """When: the message shows what failed (a malformed URL, DNS, a status code, SSL, a
     connection that got no answer). A server that answered with its own error message gets the
     safe hint, which quotes it."""
     status = f.get("status", "")
+    local = _local_path_requested(p.message) if f.get("bad_url") else ""
+    if local:
+        return (
+            f"`{short(local, 50)}` is a file path, not a web address: a web request cannot "
+            f"read it; open the file directly ({_reader_of(local)})."
+        )
     if f.get("bad_url"):
         return "The URL is malformed: it must start with `http://` or `https://` (check for typos)."
     if f.get("dns"):

@@ -56,7 +56,8 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
     elif _SHELL.match(line) or line.lstrip().startswith("!") or _SHELL_OPTIONS.match(line):
         facts["shell"] = line.split()[0].lstrip("!") if line.split() else "pip"
     elif _foreign_here(parsed, line):
-        facts["foreign"] = _foreign(line, parsed.user_code)  # SQL, a shell script, a URL, LaTeX
+        # SQL, a shell script, a page, a URL, LaTeX
+        facts["foreign"] = _foreign(line, parsed.user_code, _first_line(parsed))
     elif _parsed_as_code(parsed) and _prose(line):
         facts["prose"] = "yes"  # an English sentence in a code cell (markdown cell meant)
     elif parsed.ename == "SyntaxError" and _other_language(line):
@@ -109,6 +110,15 @@ _LATEX = re.compile(r"\$\$|\$[^$\n]*\\[a-zA-Z]+|\\(?:frac|sum|int|mathbf|begin)\
 # A Markdown horizontal rule or heading underline (`-----`, `=====`, `***`); `___` is a name.
 _MARKDOWN_RULE = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,})\s*$")
 _SHELL_LINE = re.compile(r"^\s*(?:fi|done|then|esac|do|#!/bin/(?:ba)?sh)\s*$|^\s*if \[ ", re.M)
+# A cell whose first line is an HTML tag (`<!DOCTYPE html>`, `<div class="x">`, `<!-- … -->`):
+# no line of Python starts with `<`, so the whole cell is a page. The tag is one of HTML's own,
+# in lower case: a pasted repr (`<class 'int'>`, `<Figure size 640x480 …>`) is output.
+_HTML_START = re.compile(
+    r"<(?:(?i:!DOCTYPE\s+html)|!--|(?:html|head|body|div|span|p|a|img|script|style|link|meta|title"
+    r"|table|tr|td|th|ul|ol|li|h[1-6]|iframe|svg|canvas|form|input|button|center|section|header"
+    r"|footer|nav|main|br|hr|b|i|strong|em|pre|code|font|label|select|video|audio|template)"
+    r"(?:\s[^<>]*)?/?>)"
+)
 _SQL = re.compile(
     r"^\s*(?:SELECT\b[\s\S]*\bFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+"
     r"(?:TABLE|VIEW|DATABASE)|DROP\s+TABLE)\b",
@@ -124,6 +134,9 @@ FOREIGN_HINTS = {
     "it, or put the text around it in a Markdown cell.",
     "sql": "The cell is an SQL query, not Python: put the query in a string and run it through "
     "your database library (e.g. `pd.read_sql(query, connection)`).",
+    "html": "The cell is HTML (it starts with a tag), not Python, so commenting out the marked "
+    "line would only move the error: put `%%html` on its first line to show it in the notebook, "
+    "or `%%writefile page.html` to save it as a file to open in a browser.",
 }
 
 
@@ -166,9 +179,10 @@ def _without_cell(code: str, cell: list[str]) -> str:
     return code.replace(own, "") if own.strip() else code
 
 
-def _foreign(line: str, code: str) -> str:
-    """One of "url", "rule", "latex", "shell" or "sql" when the marked line (or the whole cell,
-    for a script or a query) is that kind of text; else ""."""
+def _foreign(line: str, code: str, first: str = "") -> str:
+    """One of "url", "rule", "latex", "shell", "html" or "sql" when the marked line (or the whole
+    cell, for a script, a page or a query; ``first`` is the cell's first line) is that kind of
+    text; else ""."""
     if _URL_LINE.match(line):
         return "url"
     if _MARKDOWN_RULE.match(line):
@@ -178,10 +192,22 @@ def _foreign(line: str, code: str) -> str:
     body = code or line
     if len(_SHELL_LINE.findall(body)) >= 2:
         return "shell"
+    if _HTML_START.match(first):
+        return "html"
     statement = "\n".join(ln for ln in body.splitlines() if not ln.lstrip().startswith("--"))
     if _SQL.match(statement.lstrip()):  # the cell starts with a statement (its comments out)
         return "sql"
     return ""
+
+
+def _first_line(parsed: ParsedError) -> str:
+    """The crashing cell's first line that holds anything, stripped ("" when the record has no
+    code)."""
+    return (
+        next((ln.strip() for ln in own_lines(parsed) if ln.strip()), "")
+        if parsed.cell_lines
+        else ""
+    )
 
 
 def _marked(text: str) -> tuple[str, int] | None:
@@ -211,9 +237,9 @@ def caret_text(text: str) -> str:
 
 def _foreign_here(parsed: ParsedError, line: str) -> bool:
     """Another language's text: by the marked line where Python read it as code, or by the
-    whole cell (a shell script, a query) whatever its first error (`fi` "unindent ...")."""
-    kind = _foreign(line, parsed.user_code)
-    return bool(kind) and (_parsed_as_code(parsed) or kind in ("shell", "sql"))
+    whole cell (a shell script, a query, a page) whatever its first error (`fi` "unindent ...")."""
+    kind = _foreign(line, parsed.user_code, _first_line(parsed))
+    return bool(kind) and (_parsed_as_code(parsed) or kind in ("shell", "sql", "html"))
 
 
 def _parsed_as_code(parsed: ParsedError) -> bool:
@@ -405,9 +431,11 @@ def _syntax_error(p, f):
                 f"The marked line ends with stray text after its code (`{stray}`), whose quote "
                 "opens a string that never closes: delete that text."
             )
-        if _string_goes_on(p, line):
+        closing = _string_goes_on(p, line)
+        if closing:
+            where = "the next line" if closing == _message_line(p) + 1 else f"line {closing}"
             return (
-                "The string opened on the marked line closes on the next line, but a string in "
+                f"The string opened on the marked line closes on {where}, but a string in "
                 'plain quotes must end on its own line: use triple quotes (`"""..."""`) for text '
                 "over several lines, or put it on one line."
             )
@@ -440,10 +468,7 @@ def _syntax_error(p, f):
     if f.get("foreign"):
         return FOREIGN_HINTS[f["foreign"]]
     if f.get("prose"):
-        return (
-            "The marked line is text, not Python: move it to a Markdown cell or start it with "
-            "`#` to make it a comment."
-        )
+        return _text_line(p, docstring=False)
     if f.get("language"):
         return (
             "The marked line is not Python (it reads like C, Java or JavaScript): this kernel "
@@ -479,14 +504,23 @@ _DIGIT_NAME = re.compile(
 _APOSTROPHE = re.compile(r"^[^'\"]*[A-Za-z]'[A-Za-z]")
 
 
-def _text_line(p: ParsedError) -> str:
+def _text_line(p: ParsedError, docstring: bool = True) -> str:
     """A sentence among the code. When a triple quote stands above it in the cell, the text
-    may be a docstring's that a misplaced `\"\"\"` left outside: both readings are named."""
-    if _triple_quote_above(p):
+    may be a docstring's that a misplaced `\"\"\"` left outside: both readings are named. When
+    more sentences follow it in the cell, they are named too: commenting out the marked line
+    alone only moves the error to the next."""
+    if docstring and _triple_quote_above(p):
         return (
             "The marked line is text outside any string: if it belongs to a docstring, a triple "
             'quote above it closes that docstring too early (check where each `"""` opens and '
             "closes); otherwise start it with `#` or move it to a Markdown cell."
+        )
+    more = _text_below(p)
+    if more:
+        return (
+            f"The marked line is text, not Python, and so is more of the cell below it (`{more}`): "
+            "move that text to a Markdown cell (or delete it); a `#` on the marked line alone "
+            "only moves the error to the next line of text."
         )
     return (
         "The marked line is text, not Python: move it to a Markdown cell or start it with `#` "
@@ -494,16 +528,42 @@ def _text_line(p: ParsedError) -> str:
     )
 
 
+def _text_below(p: ParsedError) -> str:
+    """The first line below the marked one (by the message's line number) that reads as a
+    sentence, shortened; "" when none does or the line is not known."""
+    number = _message_line(p)
+    lines = own_lines(p) if p.cell_lines else []
+    if not 0 < number < len(lines):
+        return ""
+    inside = False  # in a triple-quoted string, whose sentences are no code
+    for below in lines[number:]:
+        quotes = below.count(_TRIPLE) + below.count("'''")
+        if not inside and not quotes and _prose(below.strip()):
+            text = below.strip()
+            return text if len(text) <= 40 else text[:39] + "…"
+        inside ^= quotes % 2 == 1
+    return ""
+
+
 def _triple_quote_above(p: ParsedError) -> bool:
     """A line of the cell above the marked one (by the message's line number) holds a triple
-    quote."""
+    quote that may have closed a docstring too early: it stands right above the marked line's
+    text, or a triple quote below is left without its pair (the docstring's own closing one).
+    Balanced docstrings far above say nothing of a pasted text further down."""
     place = re.search(r", line (\d+)\)\s*$", p.message)
     number = int(place.group(1)) if place else next((f.lineno for f in p.frames if f.is_user), None)
     lines = own_lines(p) if p.cell_lines else []
     if not number:
         return False
     above = lines[: number - 1]
-    return any('"""' in ln or "'''" in ln for ln in above)
+    if not any(_TRIPLE in ln or "'''" in ln for ln in above):
+        return False
+    nearest = next((ln for ln in reversed(above) if ln.strip()), "")
+    below = sum(ln.count(_TRIPLE) + ln.count("'''") for ln in lines[number:])
+    return _TRIPLE in nearest or "'''" in nearest or below % 2 == 1
+
+
+_TRIPLE = '"""'
 
 
 def _unfinished_header(word: str, code: str) -> bool:
@@ -730,20 +790,31 @@ def _unclosed_quote(line: str) -> str:
     return quote
 
 
-def _string_goes_on(p: ParsedError, line: str) -> bool:
-    """The cell's line after the marked one closes the string the marked line opens: the text
-    was written over two lines in plain quotes. Read only when the message's line number points
-    at the marked line in the cell's own code."""
-    number = re.search(r", line (\d+)\)\s*$", p.message)
+def _string_goes_on(p: ParsedError, line: str) -> int:
+    """The number of the cell's line, below the marked one, that closes the string the marked
+    line opens (the text was written over several lines in plain quotes), or 0: the lines
+    between hold no such quote and none is blank (a paragraph goes on). Read only when the
+    message's line number points at the marked line in the cell's own code."""
+    number = _message_line(p)
     lines = own_lines(p) if p.cell_lines else []
-    if not number or not line.strip() or not 0 < int(number.group(1)) < len(lines):
-        return False
-    index = int(number.group(1)) - 1
-    if lines[index].strip() != line.strip():
-        return False
+    if not line.strip() or not 0 < number < len(lines):
+        return 0
+    index = number - 1
     quote = _unclosed_quote(line)
-    following = lines[index + 1]
-    return bool(quote) and following.count(quote) % 2 == 1
+    if lines[index].strip() != line.strip() or not quote:
+        return 0
+    for below, following in enumerate(lines[index + 1 : index + 11], index + 2):
+        if not following.strip():
+            return 0
+        if quote in following:
+            return below if following.count(quote) % 2 == 1 else 0
+    return 0
+
+
+def _message_line(p: ParsedError) -> int:
+    """The line number the SyntaxError's message gives (`(<ipython-input-2-a>, line 6)`), or 0."""
+    number = re.search(r", line (\d+)\)\s*$", p.message)
+    return int(number.group(1)) if number else 0
 
 
 def _lone_quote_at_end(line: str) -> str:
@@ -897,6 +968,14 @@ def _indentation(p, message: str, line: str) -> str:
             f"it is indented: if it is a note, make it a comment (`# {written}`); if a shell "
             "command is meant, remove the spaces at its start."
         )
+    stray = re.fullmatch(r"[-+*/%=<>&|^~.,;:@!]+", line.strip())
+    if message.startswith("unexpected indent") and stray and stray.group() != "...":
+        # (`...` alone is Python's placeholder statement: its indentation is what is wrong)
+        # a line of signs alone is no statement: without its spaces it fails again
+        return f"{where} holds only `{stray.group()}`, no statement: delete that line."
+    closed = _closed_early(p, number, line) if message.startswith("unexpected indent") else ""
+    if closed:
+        return closed
     more = _indented_alike_below(p, number, line) if number else 0
     above = _indented_line_above(p, number, line) if number else None
     if message.startswith("unexpected indent") and above:
@@ -960,6 +1039,54 @@ def _indentation(p, message: str, line: str) -> str:
     return (
         "The indentation is wrong: indent the lines of one block the same way (4 spaces, no tabs)."
     )
+
+
+# An item of a literal: a quoted key (`"sampler": {`), or a line that ends on a comma or an
+# opening bracket.
+_LITERAL_ITEM = re.compile(r"^\s*(?:['\"][^'\"]*['\"]\s*:|.*[,(\[{]\s*(?:#.*)?$)")
+
+
+def _closed_early(p, number: str, line: str) -> str:
+    """The hint for an indented item of a literal (`"sampler": {`) right below a statement whose
+    last line closes a bracket and ends with a comma (`'path': path},`): that bracket ended the
+    statement one item too early, so the item below starts a statement of its own. "" when the
+    lines do not read so."""
+    statement = _statement_above(p, number, line) if number else None
+    if statement is None or not _LITERAL_ITEM.match(line):
+        return ""
+    first, last, _ = statement
+    code = last.split("#", 1)[0].rstrip()
+    if first == last or not re.search(r"[)\]}]\s*,$", code):
+        return ""
+    extra = _extra_closers("\n".join(own_lines(p)))
+    fix = (
+        "delete it (the statement's end closes it already)"
+        if extra == 1
+        else "move it to where the statement ends"
+    )
+    shown = code.strip() if len(code.strip()) <= 40 else "…" + code.strip()[-39:]
+    return (
+        f"Line {number} (`{line.strip()[:40]}`) continues the statement above, but that statement "
+        f"already ended: the closing bracket on its last line (`{shown}`) came too early; {fix}."
+    )
+
+
+def _extra_closers(code: str) -> int:
+    """How many more closing brackets than opening ones the code holds (strings and comments
+    left out); 0 when it does not tokenize. The tokenizer's "EOF in multi-line statement" comes
+    at the end, after every bracket was counted (brackets that do not balance raise it)."""
+    count = 0
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(code + "\n").readline):
+            if tok.type == tokenize.OP and tok.string in "([{":
+                count -= 1
+            elif tok.type == tokenize.OP and tok.string in ")]}":
+                count += 1
+    except tokenize.TokenError as error:
+        return count if "EOF in multi-line statement" in str(error) else 0
+    except SyntaxError:  # an IndentationError too
+        return 0
+    return count
 
 
 def _bodiless_blocks(p) -> list[str]:

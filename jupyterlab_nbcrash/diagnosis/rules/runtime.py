@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..where import callee, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -320,6 +321,16 @@ def _autograd_failed(p, f):
         return (
             "You call backward twice through the same graph: recompute the forward pass each step."
         )
+    converter = _library_converting(p) if "numpy()" in detail else None
+    if converter:
+        library, function, option = converter
+        off = f", or turn that step off (`{option}=False`)" if option else ""
+        return (
+            f"`{library}` turns a tensor that requires grad into NumPy in its own code "
+            f"(`{function}`): if it is a tensor you pass it, pass `t.detach()`; if `{library}` "
+            f"computed it (e.g. your model's output), this version of `{library}` fails on it: "
+            f"try another version{off}."
+        )
     if "numpy()" in detail:
         return "Detach the tensor before converting: `t.detach().cpu().numpy()`."
     if "only for scalar outputs" in p.message:
@@ -333,6 +344,25 @@ def _autograd_failed(p, f):
         "Autograd cannot compute this gradient: check that the loss comes from parameters with "
         "`requires_grad=True`, outside `torch.no_grad()`, without in-place changes."
     )
+
+
+def _library_converting(p) -> tuple[str, str, str] | None:
+    """(library, function, option) when the tensor was turned into NumPy inside a library's
+    code that the line called, not by PyTorch's own `.numpy()` on the line: the last frame of
+    a library other than torch and numpy. ``option`` is the `check_x` parameter that the frames
+    pass along when that function is `_check_x` (a step the caller can turn off), else ""."""
+    if raised_by_the_line(p) or callee(p) is None:
+        return None
+    frame = next(
+        (fr for fr in reversed(p.frames) if fr.library and fr.library not in ("torch", "numpy")),
+        None,
+    )
+    if frame is None or frame.is_user:
+        return None
+    step = re.fullmatch(r"_?(check_\w+)", frame.function)
+    shown = "\n".join(line for fr in p.frames if fr.library for line in fr.code_lines)
+    option = step.group(1) if step and re.search(rf"\b{step.group(1)}\s*=", shown) else ""
+    return frame.library, frame.function or frame.filename.rsplit("/", 1)[-1], option
 
 
 def _library_runtime_error(p, f):

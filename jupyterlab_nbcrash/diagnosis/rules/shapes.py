@@ -4,9 +4,11 @@ and Matplotlib."""
 
 from __future__ import annotations
 
+import ast
 import re
 
 from ..definitions import seen_code
+from ..finding import short
 from ..layer_shapes import keras_hint, torch_layer_hint
 from ..shape_text import call_args, code, dims, show
 from ..where import call_arguments, failing_call, raised_outside_notebook
@@ -602,6 +604,9 @@ def _x_y_row_counts(p, f):
     sliced = _rows_sliced(p, args[:2], (a, b)) if named else ""
     if sliced:
         return sliced
+    bare = _tuple_of_columns(p, args[:2], (a, b)) if named else ""
+    if bare:
+        return bare
     who = pair or "X and y"
     code_seen = seen_code(p)[0]
     if call is not None and call.function.rsplit(".", 1)[-1] == "train_test_split":
@@ -844,6 +849,47 @@ def _rows_sliced(p, names, counts) -> str:
                 f"write `{m.group(1)}.iloc[:, {count}]`."
             )
     return ""
+
+
+def _tuple_of_columns(p, names, counts) -> str:
+    """`X = df['a'], df['b']` in the code seen, where `X` has exactly as many "samples" as the
+    tuple has items: a tuple of columns is read as one row per column. The fix selects the
+    columns together when they are one frame's, else stacks them as columns."""
+    code_seen = seen_code(p)[0]
+    for name, count in zip(names, counts, strict=False):
+        if not re.fullmatch(r"[A-Za-z_]\w*", name) or count < 2:
+            continue
+        for m in re.finditer(rf"^[ \t]*{re.escape(name)}\s*=(?!=)\s*(.+?)\s*$", code_seen, re.M):
+            try:
+                value = ast.parse(m.group(1), mode="eval").body
+            except SyntaxError:
+                continue
+            if not isinstance(value, ast.Tuple) or len(value.elts) != count:
+                continue
+            return (
+                f"`{name} = {short(m.group(1), 40)}` makes `{name}` a tuple of {count} items, "
+                f"which scikit-learn reads as {count} rows: {_as_columns(value)}."
+            )
+    return ""
+
+
+def _as_columns(value: ast.Tuple) -> str:
+    """How to make one table of a tuple's items: `df[['a', 'b']]` when each item is a column
+    of the same frame by its name, else `np.column_stack(...)`."""
+    frames, columns = set(), []
+    for item in value.elts:
+        if (
+            isinstance(item, ast.Subscript)
+            and isinstance(item.value, ast.Name)
+            and isinstance(item.slice, ast.Constant)
+            and isinstance(item.slice.value, str)
+        ):
+            frames.add(item.value.id)
+            columns.append(repr(item.slice.value))
+    if len(frames) == 1 and len(columns) == len(value.elts):
+        return f"select the columns together, `{frames.pop()}[[{', '.join(columns)}]]`"
+    items = ", ".join(ast.unparse(item) for item in value.elts)
+    return f"stack them as columns, `np.column_stack(({short(items, 40)}))`"
 
 
 def _split_out_of_order(p, names) -> str | None:

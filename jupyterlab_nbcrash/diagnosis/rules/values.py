@@ -3,6 +3,7 @@ values, lengths that do not match. The generic ValueError fallback lives here to
 
 from __future__ import annotations
 
+import ast
 import re
 
 from ..finding import short
@@ -228,6 +229,15 @@ def _objects_to_tensor(p, f):
             f"`{name}` holds the column '{column}', file paths (text), not the data in the "
             "files: load each file into an array first (e.g. an image with "
             "`tf.keras.utils.load_img` and `img_to_array`) and pass the stacked arrays."
+        )
+    nested = re.search(r"Unsupported object type (numpy\.ndarray|list|tuple)\b", p.message)
+    if nested:
+        # items that are arrays themselves: NumPy kept them as objects because their lengths or
+        # shapes differ (or a column holds one array per row), and no `astype` converts them
+        return (
+            f"The array's items are themselves arrays (`{nested.group(1)}`), kept as Python "
+            "objects, so `astype('float32')` fails too: if they all have one shape, stack them "
+            "(`np.stack(list(X))`); if not, pad or cut them to one length first."
         )
     return (
         "The array holds Python objects or mixed types, which cannot become a tensor: convert it "
@@ -723,6 +733,10 @@ def _table_as_seaborn_x(p) -> tuple[str, str] | None:
     return m.group(1), m.group(2)
 
 
+# A conditional expression, `a if condition else b`: the condition.
+_CONDITIONAL_EXPRESSION = re.compile(r"\S\s+if\s+(.+?)\s+else\b")
+
+
 def _array_as_bool(p, f):
     """When: the user's own line (or function) tests the array as one True/False; a library
     that does it got an array where it expects one value, which the safe hint leaves open."""
@@ -797,6 +811,16 @@ def _array_as_bool(p, f):
         return (
             f"Python's built-in `{name}()` compares the items one by one, and here each item is "
             f"an array (e.g. a row of a 2-D array): {fix}."
+        )
+    choice = _CONDITIONAL_EXPRESSION.search(line)
+    if choice and not re.match(r"\s*(?:if|elif|while)\b", line):
+        # `"A" if s > 80 else "B"` picks once for the whole Series: a choice per row is meant
+        what = f.get("what", "array")
+        return (
+            f"`… if {short(choice.group(1), 30)} else …` tests its condition once, but the "
+            f"condition is a whole {what}: choose per row with `np.where(condition, a, b)` "
+            "(nested, or `np.select`, for several conditions), or `.apply` a function to each "
+            "value."
         )
     return (
         f"A whole {f.get('what', 'array')} is used as one True/False: combine conditions "
@@ -1073,10 +1097,49 @@ def _dict_from_non_pairs(p, f):
             f"The call read an argument as a dict of settings, but it is not key/value "
             f"pairs{length}: pass the data by keyword, e.g. `x=..., y=...`."
         )
+    pair = _one_pair_given(p)
+    if pair:
+        name, written = pair
+        brackets = (
+            " (parentheses around it make no tuple of it: the comma does)"
+            if written.startswith("((")
+            else ""
+        )
+        shown = f"`{name}` is" if name == written else f"`{name}` is `{short(written, 30)}`,"
+        return (
+            f"{shown} one (key, value) pair, not a sequence of pairs{brackets}, so `dict` "
+            f"reads its items as pairs: wrap it, `dict([{short(name, 30)}])`, or write it with "
+            "a trailing comma, `((key, value),)`."
+        )
     return (
         f"`dict(...)` needs (key, value) pairs, but got items that are not pairs{length}: build "
         "it with `dict(zip(keys, values))`, or use `json.load` to read a file."
     )
+
+
+def _one_pair_given(p) -> tuple[str, str] | None:
+    """(the argument, its literal as written) when `dict(x)` gets a tuple of two single
+    values, written on the line or assigned to the name by the cell's last assignment of it
+    (`my_tuple = (("a", 1))`: the doubled parentheses are still one pair)."""
+    m = re.search(r"\bdict\(\s*([^(),]+?|\(.*\))\s*\)", p.user_line)
+    if m is None:
+        return None
+    argument = m.group(1).strip()
+    written = argument
+    if re.fullmatch(r"[A-Za-z_]\w*", argument):
+        assigned = re.findall(rf"^[ \t]*{argument}\s*=(?!=)\s*(.+?)\s*$", p.user_code, re.M)
+        if not assigned:
+            return None
+        written = assigned[-1]
+    try:
+        value = ast.parse(written, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(value, ast.Tuple) or len(value.elts) != 2:  # a list of two is no pair
+        return None
+    if not all(isinstance(item, (ast.Constant, ast.Name)) for item in value.elts):
+        return None
+    return argument, written
 
 
 # Fire on the exception class or a broad message shape: they cannot know the cause.
