@@ -5,7 +5,8 @@ each condition with a crash where the template speaks and one where it must not.
   `.reset_index()`, not `.xs(key, level=1)` (which looks for a label and fails again).
 - A saved notebook's definer that needs a cell that did not run either: a name the crash cell
   read above its failing line existed; the definer reads the setter nearest above it; a chain
-  that remakes the name (`test` → `cat` → `test`) starts at its first maker, no cycle.
+  that remakes the name (`test` → `cat` → `test`) starts at its first maker, no cycle; a
+  notebook whose counts were all cleared claims no input cell unrun.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def _saved_name_error(cells, crash: int, line_no: int) -> str:
         "traceback": [
             "-" * 75,
             "NameError                                 Traceback (most recent call last)",
-            f"Cell In[{count}], line {line_no}\n{shown}",
+            f"Cell In[{count or 1}], line {line_no}\n{shown}",
             f"NameError: {message}",
         ],
         "code": source,
@@ -120,3 +121,15 @@ def test_a_chain_that_remakes_the_name_starts_at_its_first_maker():
     ]
     text = _saved_name_error(cells, 4, 1)
     assert "run cells 2, 3 and 4 in order" in text and "neither" not in text, text
+
+
+def test_a_notebook_without_counts_claims_no_unrun_input():
+    # counts cleared everywhere: nothing says the cell that sets `frame` did not run
+    cells = [
+        ("import pandas as pd", None),
+        ("frame = pd.read_csv('all.csv')", None),
+        ("model.predict(test)", None),
+        ("test = frame.sample(10)", None),
+    ]
+    text = _saved_name_error(cells, 2, 1)
+    assert "alone" not in text and "Run cell 4 first" in text, text

@@ -443,7 +443,9 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         return _saved_finding(
             NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, first, kind=KIND_RESTART
         )
-    unmet = _unmet_need(nb, counts, cell, name)
+    # no cell shows a count (a notebook saved with its counts cleared): what ran is not known,
+    # so no cell can be said not to have run before the crash
+    unmet = _unmet_need(nb, counts, cell, name) if counts.run else None
     skipped = cell.execution_count is None and nb.is_above(cell)
     if unmet is not None and skipped and name not in nb.names(unmet[1]).use_lines:
         unmet = None  # a skipped cell above: "Run All Above", which that hint says, runs both
