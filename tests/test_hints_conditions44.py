@@ -187,6 +187,18 @@ def test_a_column_only_another_frame_was_given_is_no_spelling_slip():
     assert "check spelling" not in text, text
 
 
+def test_columns_listed_for_a_frame_that_lacks_them_name_that_frame():
+    cells = ("train['lag_1'] = train['sold'].shift(1)", "train['lag_2'] = train['sold'].shift(2)")
+    frames = [
+        (f"{_PANDAS}/frame.py", "DataFrame.__getitem__", "indexer = self._get_indexer(key)"),
+        (f"{_PANDAS}/indexes/base.py", "Index._raise_if_missing", "raise KeyError(missing)"),
+    ]
+    message = "\"['lag_1', 'lag_2'] not in index\""
+    line = "X_valid = valid[['sold', 'lag_1', 'lag_2']]"
+    text = _crash("KeyError", message, line, frames=frames, cells=cells)
+    assert text.startswith("`valid` has no column 'lag_1', 'lag_2', which the notebook"), text
+
+
 def test_a_column_rewritten_from_itself_is_created_by_no_cell():
     cells = ("valid['ratio'] = valid['ratio'].astype(float)",)
     text = _crash("KeyError", "'ratio'", "valid['ratio'].mean()", frames=_MISSING, cells=cells)

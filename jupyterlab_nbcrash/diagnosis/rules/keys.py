@@ -340,6 +340,10 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         if made:
             # The code creates the column under this very name: its spelling is right, the
             # frame read here never went through that step (or lost the column since).
+            listed = re.search(
+                rf"""([A-Za-z_][\w.]*)\[\[[^\]]*['"]{re.escape(key)}['"]""", p.user_line
+            )
+            what = f"`{listed.group(1)}`" if listed and frame == "df" else what
             return (
                 f"{what} has no column {labels}, which the notebook creates by assignment "
                 f"(`{made} = …`): this frame did not go through that step (or dropped the "
