@@ -54,6 +54,15 @@ _TORCH_CHECKPOINT = re.compile(
 _LAYOUTS = {3: "N, C, L", 4: "N, C, H, W", 5: "N, C, D, H, W"}
 
 
+# Images come with few channels (grey, RGB, RGBA, a dozen spectral bands): a conv's mismatch
+# of at least this many on both sides, inside the user's own `forward`, is between layers.
+_FEATURE_MAP_CHANNELS = 16
+
+
+def _in_own_forward(p: ParsedError) -> bool:
+    return any(fr.is_user and fr.function.rsplit(".", 1)[-1] == "forward" for fr in p.frames)
+
+
 def _in_collate(p: ParsedError) -> bool:
     """True when a DataLoader batched the samples (its collate frames), or when no frame of the
     user's shows a ``stack(`` of their own."""
@@ -113,6 +122,16 @@ def torch_layer_hint(p: ParsedError) -> str | None:
             return (
                 f"The input [{m.group(1)}] has its {want} channels last, but PyTorch's conv "
                 f"layers want them in axis 1 (N, C, ...): use `x.permute({order})`."
+            )
+        if min(want, got) >= _FEATURE_MAP_CHANNELS and _in_own_forward(p):
+            # Neither count is an image's: the input is an earlier layer's output (a feature
+            # map, a `torch.cat` of skips), so "give the images N channels" would be wrong and
+            # `in_channels=got` may only move the mismatch to the next block.
+            return (
+                f"The conv layer was built for {want} input channels but gets [{m.group(1)}], a "
+                f"feature map of {got} from the layers before it (not the images): print "
+                "`x.shape` where `forward` calls each block, and build each layer for the "
+                "channels the block before it (or a `torch.cat`) really gives it."
             )
         extra = " (e.g. `x.repeat(1, 3, 1, 1)` for grey images)" if (got, want) == (1, 3) else ""
         return (

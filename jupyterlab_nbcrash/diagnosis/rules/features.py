@@ -304,9 +304,39 @@ def _seaborn_call_without_data(p) -> str:
     return call.function
 
 
+def _longer_plot_name(p, column: str) -> tuple[str, str] | None:
+    """(name, frame) when the notebook's other seaborn calls pass exactly one longer name that
+    starts with ``column`` as x=, y= or hue=, next to one `data=frame`: ``column`` is that name
+    cut short."""
+    names, frames = set(), set()
+    for code in p.notebook_code:
+        for call in re.finditer(r"\bsns\.\w+\(([^()]*)\)", code):
+            data = re.search(r"\bdata\s*=\s*([A-Za-z_]\w*)", call.group(1))
+            given = [n for n in _PLOT_ARGUMENT.findall(call.group(1)) if n.startswith(column)]
+            if data and given:
+                names.update(given)
+                frames.add(data.group(1))
+    if column in names:
+        return None  # the name itself is plotted elsewhere: it is whole
+    if len(names) == 1 and len(frames) == 1 and column:
+        return names.pop(), frames.pop()
+    return None
+
+
 def _seaborn_column_missing(p, f):
     column = f.get("column", "")
     unframed = _seaborn_call_without_data(p)
+    longer = _longer_plot_name(p, column) if unframed else None
+    if longer:
+        # Other cells plot `x='Survived', data=df`: 'Sur' is that name cut short, so a frame
+        # alone would fail next on the name.
+        name, frame = longer
+        kw = re.search(rf"""\b(\w+)\s*=\s*['"]{re.escape(column)}['"]""", p.user_line)
+        return (
+            f"`{unframed}(...)` is given no frame (`data=`), and `'{column}'` looks cut short: "
+            f"other cells plot `'{name}'` with `data={frame}`; write "
+            f"`{unframed}({kw.group(1) if kw else 'x'}='{name}', data={frame})`."
+        )
     if unframed:
         return (
             f"`{unframed}(...)` is given no frame (`data=`), so seaborn cannot read "

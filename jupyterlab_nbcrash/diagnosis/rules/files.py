@@ -1001,6 +1001,19 @@ def _unloadable_saved_file(p, f):
             "PyTorch >= 2.6 loads only tensors by default: pass `weights_only=False` to "
             "`torch.load` if you trust the file, or save and load a `state_dict` instead."
         )
+    index = re.search(
+        r"Could not construct index\. Requested to use (\d+) number of columns, but (\d+) left",
+        p.message,
+    )
+    if index:
+        # pandas' C parser: the data rows hold more fields than the header, and it takes the
+        # extra leading ones as the index; the file was read, it is not empty or truncated.
+        asked, extra = index.groups()
+        return (
+            f"The first data row has {extra} more fields than the header, which pandas takes as "
+            f"index columns, while `index_col` asks for {asked}: open the file and compare a row "
+            "with the header (a value holding commas, written unquoted, splits into many fields)."
+        )
     return (
         "The saved file is empty, truncated or of another format than the loader expects: save it "
         "again and load it with the same library (and version) that wrote it."

@@ -283,6 +283,14 @@ def _index_out_of_range(p, f):
         # An off-by-one only when the line writes that very index: a computed one (`i // 3`, a
         # library's own) may be past the end for other reasons (more items than places).
         counted = index == size and written == "literal"
+        if counted and _ITEM_ASSIGNED.match(p.user_line):
+            # `a[4, :] = row` on 4 rows may mean to add a fifth: an array keeps its size.
+            return (
+                f"Index {index} is past the end of axis {f.get('axis')}, which has size {size} "
+                f"(valid: 0 to {size - 1}), and assigning there does not grow a NumPy array: to "
+                f"add one at the end use `np.append(..., axis={f.get('axis')})` (or `np.vstack`), "
+                f"to replace the last one write index {size - 1}."
+            )
         edge = " (an off-by-one: the last index is size - 1)" if counted else ""
         return (
             f"Index {index} is past the end of axis {f.get('axis')}, which has size {size}: "

@@ -336,6 +336,19 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"`{frame}[...]` looks among the columns: write `{frame}.loc[{key!r}]` for the row."
             )
         what = f"`{frame}`" if frame != "df" else "The DataFrame"
+        made = _column_made_by_the_code(p, f)
+        if made:
+            # The code creates the column under this very name: its spelling is right, the
+            # frame read here never went through that step (or lost the column since).
+            listed = re.search(
+                rf"""([A-Za-z_][\w.]*)\[\[[^\]]*['"]{re.escape(key)}['"]""", p.user_line
+            )
+            what = f"`{listed.group(1)}`" if listed and frame == "df" else what
+            return (
+                f"{what} has no column {labels}, which the notebook creates by assignment "
+                f"(`{made} = …`): this frame did not go through that step (or dropped the "
+                "column since); apply it to this frame too, before this line."
+            )
         return (
             f"{what} has no column or label {labels}: print `{frame}.columns` "
             "and check spelling, case and spaces."
@@ -531,6 +544,32 @@ def _looked_up_by_a_library(p) -> bool:
     not a module of the user's own (`utilities.py`)."""
     asking = [f for f in p.frames if not f.is_user and f.package not in ("pandas", "numpy")]
     return bool(asking) and bool(asking[-1].library)
+
+
+def _column_made_by_the_code(p, f: Facts) -> str:
+    """`frame['k']`, the first column assignment of the notebook's other cells that creates
+    one of the missing keys, when every missing key has one (`train_df['Lag_1'] = …`, a
+    function's `data['score'] = …`); else "". A rewrite from itself (`df['k'] =
+    f(df['k'])`) needs the column and makes none."""
+    keys = re.findall(r"'([^']*)'", f.get("keys", "")) or [f.get("key", "")]
+    cells = [code for code in p.notebook_code if code.strip() != p.user_code.strip()]
+    made = ""
+    for key in keys:
+        found = next((m for code in cells for m in _column_stores(code, key)), None)
+        if not key or found is None:
+            return ""
+        made = made or f"{found}[{key!r}]"
+    return made
+
+
+def _column_stores(code: str, key: str):
+    """The frames ``code`` gives the column ``key`` by `frame['key'] = value`, where the value
+    does not read ``key`` itself."""
+    name = re.escape(key)
+    store = re.compile(rf"""^\s*([A-Za-z_][\w.]*)\[\s*(['"]){name}\2\s*\]\s*=(?!=)(.*)$""", re.M)
+    for m in store.finditer(code):
+        if not re.search(rf"""\[\s*(['"]){name}\1\s*\]""", m.group(3)):
+            yield m.group(1)
 
 
 def _quoted_in_code(p, key: str) -> bool:

@@ -114,6 +114,16 @@ def _gpu_out_of_memory(p, f):
             "it, before any batch: the model (or what earlier cells left on the GPU) is too "
             "big; restart the kernel, and if it fails again make the largest layers smaller."
         )
+    mover = _library_moving_a_model(p)
+    if mover:
+        # A library's own `model.to(device)` before its first batch: the batch size is not yet
+        # in play, and a model the library ships may be small, so the GPU may be held elsewhere.
+        return (
+            f"The GPU ran out of memory{size} while `{mover}` moved the model's weights onto it, "
+            "before any batch: the GPU is already full (earlier cells, another notebook or "
+            "process: see `nvidia-smi`) or the model is too big for it; restart the kernel and "
+            "close the others, or run on the CPU."
+        )
     if _restores_saved_tensors(p):
         # `torch.load` puts each tensor back on the GPU it was saved from: no batch is involved
         return (
@@ -136,6 +146,24 @@ def _moves_a_model_only(p) -> bool:
     return all(fr.filename.replace("\\", "/").endswith("nn/modules/module.py") for fr in inside)
 
 
+def _library_moving_a_model(p) -> str:
+    """The library whose call ends in torch's `Module.to`/`Module.cuda`, when every frame from
+    there down is a move of weights (torch's module file, or a library's own `_apply` override
+    such as Ultralytics'): no forward pass, no training step; else ""."""
+    inside = [fr for fr in p.frames if not fr.is_user]
+    for i, frame in enumerate(inside):
+        if _is_torch_module_file(frame) and frame.function.rsplit(".", 1)[-1] in ("to", "cuda"):
+            below = inside[i + 1 :]
+            caller = inside[0].library or ""
+            moves = all(_is_torch_module_file(fr) or fr.function.endswith("_apply") for fr in below)
+            return caller if i > 0 and moves and caller != "torch" else ""
+    return ""
+
+
+def _is_torch_module_file(frame) -> bool:
+    return frame.filename.replace("\\", "/").endswith("nn/modules/module.py")
+
+
 def _restores_saved_tensors(p) -> bool:
     """The failing call is `torch.load` (torch's `serialization.py`), and the frames below it
     are torch's restoring of storages: the file's tensors were going to the device they were
@@ -154,9 +182,28 @@ def _merge_multiplies_rows(p) -> bool:
 
 def _tensorflow_out_of_memory(p, f):
     shape = f" for a tensor of shape {f['shape']}" if f.get("shape") else ""
+    if shape and _initializes_weights(p):
+        # The tensor is a layer's weight matrix being created: no batch exists yet, so the
+        # batch size changes nothing; the layer's size (inputs x units) is what to shrink.
+        return (
+            f"TensorFlow ran out of memory creating a layer's weights of shape {f['shape']}, "
+            "before any data went through it: the layer is too big for its input (a `Dense` "
+            "after a `Flatten` has one weight per input value and unit); shrink its input "
+            "(pooling) or its units, and restart the kernel to free memory earlier models hold."
+        )
     return (
         f"TensorFlow ran out of memory{shape}: reduce the batch size or the model/input size, "
         "and restart the kernel to free memory held by earlier models."
+    )
+
+
+def _initializes_weights(p) -> bool:
+    """A frame of TensorFlow's or Keras's weight initializers (`init_ops`, `initializers/`)
+    is on the stack: the tensor that did not fit is a variable's initial value."""
+    return any(
+        fr.library in ("tensorflow", "keras")
+        and re.search(r"init_ops|/initializers/", fr.filename.replace("\\", "/"))
+        for fr in p.frames
     )
 
 

@@ -323,6 +323,16 @@ def _matmul_inner_dimensions(p, f):
         r"from (\d+)\)",
         p.message,
     )
+    if (a is None or b is None) and core and "1" in core.groups():
+        # The message gives one axis of each: a side of size 1 may be a vector or a 1x1 value,
+        # which no transpose fixes; `.T` helps only when its other axis has the needed size.
+        rows, columns = core.groups()
+        return (
+            f"The matrix product needs the first's columns ({columns}) to equal the second's "
+            f"rows ({rows}), and one side has size 1 there: a transpose (`.T`) fits only if "
+            f"that side's other axis is {rows if columns == '1' else columns}; else check how "
+            "each was made (print both `.shape`s)."
+        )
     if (a is None or b is None) and core:
         return (
             f"The matrix product needs the first's columns ({core.group(2)}) to equal the "
