@@ -1,0 +1,97 @@
+"""Speak-only-when pairs for the sixteenth audit's hints that graders found wrong: each
+condition with a crash where the template speaks and one where it must not.
+
+- A library's "Please install the backwards-compatible x package with `pip install x`": the
+  package is the command's, not the article after "Please install".
+- An unknown module in a notebook whose cells reach a project (`sys.path`, `%cd`, a clone): no
+  pip name is guessed from the module's name.
+- "unindent does not match" on words under a comment (`for exploring.`): the comment's wrapped
+  tail, to start with `#`, not a line to re-indent.
+- Numbers separated by spaces in the brackets of an assignment (`np.array([0.9 0.1])`): NumPy's
+  printout pasted as code, which needs commas, not a sentence for a Markdown cell.
+- A saved notebook's NameError: a definer that creates the name comes before one that only
+  updates it; a line that updates the name from itself while only cells below make it, and a
+  cell that repeats the crash cell's unread assignment and makes the name from it, get both
+  readings.
+
+Crashes are written here by hand in the libraries' and Python's wording and IPython's layout,
+never copied from a notebook.
+"""
+
+from __future__ import annotations
+
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from tests.test_hints_conditions41 import SITE
+
+# ------------------------------------------------------------ the package a message asks for
+
+
+def _runtime_error(message: str) -> str:
+    line = "from transformers import TFAutoModel"
+    tb = [
+        "-" * 75,
+        "RuntimeError                              Traceback (most recent call last)",
+        f"Cell In[3], line 1\n----> 1 {line}\n",
+        f"File {SITE}/transformers/utils/import_utils.py:1500, in _LazyModule._get_module"
+        "(self, module_name)\n-> 1500 raise RuntimeError(\n",
+        f"RuntimeError: {message}",
+    ]
+    record = {"ename": "RuntimeError", "evalue": message, "traceback": tb, "code": line}
+    return diagnose(ErrorRecord.from_dict(record)).hint
+
+
+def test_the_messages_pip_command_names_the_package_not_the_article_after_please_install():
+    message = (
+        "Failed to import transformers.models.gpt2.modeling_tf_gpt2 because of the following "
+        "error (look up to see its traceback):\nYour currently installed version of Keras is "
+        "Keras 3, but this is not yet supported in Transformers. Please install the "
+        "backwards-compatible tf-keras package with `pip install tf-keras`."
+    )
+    text = _runtime_error(message)
+    assert "%pip install tf-keras" in text and "install the`" not in text, text
+
+
+def test_an_article_after_please_install_without_a_command_is_no_package():
+    text = _runtime_error("Please install the missing backend first.")
+    assert "%pip install the" not in text, text
+
+
+def test_a_package_named_after_please_install_is_still_read():
+    text = _runtime_error("Please install accelerate to use device_map.")
+    assert "%pip install accelerate" in text, text
+
+
+# ------------------------------------------------------------ a module of the project reached
+
+
+def _no_module(module: str, cells: list[str]) -> str:
+    line = f"import {module}"
+    message = f"No module named '{module}'"
+    tb = [
+        "-" * 75,
+        "ModuleNotFoundError                       Traceback (most recent call last)",
+        f"Cell In[6], line 1\n----> 1 {line}\n",
+        f"ModuleNotFoundError: {message}",
+    ]
+    sources = [*cells, line]
+    record = {
+        "ename": "ModuleNotFoundError",
+        "evalue": message,
+        "traceback": tb,
+        "code": line,
+        "notebook": {"cells": [{"id": str(i), "source": s} for i, s in enumerate(sources)]},
+    }
+    return diagnose(ErrorRecord.from_dict(record)).hint
+
+
+def test_an_unknown_module_where_a_cell_adds_a_project_to_sys_path_gets_no_guessed_pip_name():
+    cells = ["import sys\nROOT = '/home/me/deeplab'\nsys.path.append(ROOT)"]
+    text = _no_module("segment_colormap", cells)
+    assert "%pip install segment-colormap" not in text, text
+    assert "your project's file or folder" in text, text
+
+
+def test_an_unknown_module_in_a_notebook_that_reaches_no_project_keeps_the_install_command():
+    text = _no_module("segment_colormap", ["import numpy as np"])
+    assert "%pip install segment-colormap" in text, text
