@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from tests.test_hints_conditions40 import _syntax
 from tests.test_hints_conditions41 import SITE
 
 # ------------------------------------------------------------ the package a message asks for
@@ -95,3 +96,43 @@ def test_an_unknown_module_where_a_cell_adds_a_project_to_sys_path_gets_no_guess
 def test_an_unknown_module_in_a_notebook_that_reaches_no_project_keeps_the_install_command():
     text = _no_module("segment_colormap", ["import numpy as np"])
     assert "%pip install segment-colormap" in text, text
+
+
+# ------------------------------------------------------------ a comment wrapped onto its own line
+
+UNINDENT = "unindent does not match any outer indentation level"
+_WRAPPED = (
+    "def search(queue):\n"
+    "    while queue:\n"
+    "        node = queue.pop()\n"
+    "        # take the cheapest node from the queue and keep it\n"
+    "  for later.\n"
+    "        visit(node)\n"
+)
+
+
+def test_words_under_a_comment_that_unindent_to_no_level_are_the_comments_tail():
+    text = _syntax(_WRAPPED, 5, UNINDENT, "IndentationError")
+    assert "start it with `#`" in text and "rest of that comment" in text, text
+    assert "lines up with no block" not in text, text
+
+
+def test_a_statement_under_a_comment_that_unindents_to_no_level_keeps_the_indentation_hint():
+    cell = _WRAPPED.replace("  for later.", "  visit(node)")
+    text = _syntax(cell, 5, UNINDENT, "IndentationError")
+    assert "lines up with no block" in text and "comment" not in text, text
+
+
+# ------------------------------------------------------------ numbers pasted without commas
+
+
+def test_numbers_separated_by_spaces_in_an_assignments_brackets_need_commas():
+    cell = "weights = np.array([0.25 0.5 0.125 0.125])"
+    text = _syntax(cell, 1, "invalid syntax. Perhaps you forgot a comma?")
+    assert "`0.25, 0.5`" in text and ".split(), dtype=float" in text, text
+    assert "Markdown" not in text, text
+
+
+def test_a_pasted_row_of_numbers_alone_is_still_text():
+    text = _syntax("0.25 0.5 0.125 0.125 0.75", 1, "invalid syntax")
+    assert "put a comma" not in text, text
