@@ -136,3 +136,95 @@ def test_numbers_separated_by_spaces_in_an_assignments_brackets_need_commas():
 def test_a_pasted_row_of_numbers_alone_is_still_text():
     text = _syntax("0.25 0.5 0.125 0.125 0.75", 1, "invalid syntax")
     assert "put a comma" not in text, text
+
+
+# ------------------------------------------------------------ a saved notebook's definers
+
+
+def _saved_name_error(name: str, cells, crash: int) -> str:
+    """The hint of ``name 'name' is not defined`` on the last line of cell ``crash`` of the saved
+    notebook ``cells`` ((source, execution count, saved error message or None) triples)."""
+    source, count, _ = cells[crash]
+    lines = source.splitlines()
+    message = f"name '{name}' is not defined"
+    tb = [
+        "-" * 75,
+        "NameError                                 Traceback (most recent call last)",
+        f"Cell In[{count}], line {len(lines)}\n----> {len(lines)} {lines[-1]}\n",
+        f"NameError: {message}",
+    ]
+    saved = []
+    for i, (text, n, error) in enumerate(cells):
+        cell = {"id": str(i), "source": text, "execution_count": n}
+        if error:  # raised on the cell's last line
+            last = len(text.splitlines())
+            shown = f"Cell In[{n}], line {last}\n----> {last} {text.splitlines()[-1]}\n"
+            cell["error"] = {"ename": "NameError", "evalue": error, "traceback": [shown]}
+        saved.append(cell)
+    record = {
+        "ename": "NameError",
+        "evalue": message,
+        "traceback": tb,
+        "code": source,
+        "cell_id": str(crash),
+        "execution_count": count,
+        "notebook": {"cells": saved},
+    }
+    return diagnose(ErrorRecord.from_dict(record)).hint
+
+
+def test_the_cell_that_creates_the_name_is_named_before_one_that_only_updates_it():
+    cells = [
+        ("import cv2", 1, None),
+        ("cv2.imshow('photo', photo)", 2, None),
+        ("photo = cv2.flip(photo, 1)", None, None),
+        ("photo = cv2.imread('cat.png')\nshow(box)", 5, "name 'box' is not defined"),
+    ]
+    text = _saved_name_error("photo", cells, 1)
+    assert "Run cell 4 first" in text and "cell 3" not in text, text
+
+
+def test_a_line_updating_a_name_only_cells_below_make_gets_both_readings():
+    cells = [
+        ("import cv2\nimage = cv2.imread('jar.jpg')", 1, None),
+        ("photo = cv2.drawContours(photo, contours, -1, (0, 255, 0), 3)", 2, None),
+        ("cv2.imshow('contours', image)", 3, None),
+        ("photo = cv2.imread('hand.jpg')", 4, None),
+    ]
+    text = _saved_name_error("photo", cells, 1)
+    assert "updates `photo` from `photo` itself" in text and "cell 4" in text, text
+    assert "else set `photo` above this line" in text, text
+
+
+def test_a_line_reading_a_name_only_a_cell_below_makes_is_sent_to_that_cell():
+    cells = [
+        ("import cv2", 1, None),
+        ("gray = cv2.cvtColor(photo, cv2.COLOR_BGR2GRAY)", 2, None),
+        ("photo = cv2.imread('hand.jpg')", 3, None),
+    ]
+    text = _saved_name_error("photo", cells, 1)
+    assert "updates `photo`" not in text and "Run cell 3 first" in text, text
+
+
+_URL = "requests.get('https://api.example.org/prices?day=1')"
+
+
+def test_a_cell_repeating_this_cells_unread_assignment_and_making_the_name_from_it():
+    cells = [
+        ("import requests\nimport pandas as pd", 1, None),
+        (f"resp = {_URL}\ndf = pd.read_json(data.text)", 2, None),
+        (f"resp = {_URL}\ndata = resp.json()\ndf = pd.DataFrame(data)", 3, None),
+    ]
+    text = _saved_name_error("data", cells, 1)
+    assert "assigns `resp` as cell 3 does, but never reads it" in text, text
+    assert "write `resp` here" in text and "run cell 3 first" in text, text
+
+
+def test_an_unread_assignment_the_definer_does_not_repeat_is_no_slip_for_the_name():
+    cells = [
+        ("from keras.models import load_model", 1, None),
+        ("model = load_model('best.h5')\nacc = history.history['accuracy']", 2, None),
+        ("history = model.fit(x, y, epochs=3)", 3, None),
+    ]
+    text = _saved_name_error("history", cells, 1)
+    assert "never reads it" not in text and "cell 3" in text, text
