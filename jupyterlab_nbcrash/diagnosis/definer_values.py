@@ -118,19 +118,115 @@ def retyped_self_reference(line: str, name: str, definers: list[Cell]) -> tuple[
     value = tree.body[0].value
     if not any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(value)):
         return ()
-    for cell in definers:
+    found = _first_assignment(
+        definers, name, lambda cell, statement: _one_name_swapped(value, statement.value, name)
+    )
+    if found is None:
+        return ()
+    cell, statement, text = found
+    other = _one_name_swapped(value, statement.value, name)
+    hint = (
+        f"This line sets `{name}` from `{name}` itself, which has no value yet, and cell "
+        f"{cell.index + 1} has the same line with `{other}` there (`{text}`): if `{other}` is "
+        f"meant, write it here; if this line should build on that cell's `{name}`, run cell "
+        f"{cell.index + 1} first."
+    )
+    return cell, hint, f"{cell_name(cell)} has the same line with `{other}`: `{text}`"
+
+
+def _first_assignment(cells: list[Cell], name: str, keep) -> tuple[Cell, ast.Assign, str] | None:
+    """The first `name = value` statement of ``cells`` that ``keep(cell, statement)`` accepts,
+    with its cell and its text (shortened); None when none does."""
+    for cell in cells:
         for statement in _assignments(cell, name) or ():
-            other = _one_name_swapped(value, statement.value, name)
-            if other:
-                text = short(ast.get_source_segment(_source_of(cell), statement) or "", 60)
-                hint = (
-                    f"This line sets `{name}` from `{name}` itself, which has no value yet, and "
-                    f"cell {cell.index + 1} has the same line with `{other}` there (`{text}`): "
-                    f"if `{other}` is meant, write it here; if this line should build on that "
-                    f"cell's `{name}`, run cell {cell.index + 1} first."
-                )
-                return cell, hint, f"{cell_name(cell)} has the same line with `{other}`: `{text}`"
-    return ()
+            if keep(cell, statement):
+                text = ast.get_source_segment(_source_of(cell), statement) or ""
+                return cell, statement, short(text, 60)
+    return None
+
+
+def updated_before_its_maker(
+    line: str, name: str, definers: list[Cell], crash_index: int
+) -> tuple[Cell, str, str]:
+    """(definer, hint, evidence) when the failing line updates ``name`` from itself
+    (`img = cv2.drawContours(img, …)`: it means a value made before it), every definer lies
+    below the crash cell, and the nearest that makes ``name`` afresh computes it from other
+    values (`img = cv2.imread('hand.jpg')`, no start value such as `z = ''`): that cell's value
+    may be a later step's, not the one this line updates (both readings). Else ()."""
+    tree = python_tree(line.strip())
+    if tree is None or len(tree.body) != 1 or not _is_assignment_to(tree.body[0], name):
+        return ()
+    if name not in _names_in(tree.body[0].value, ast.Load):
+        return ()
+    if any(cell.index < crash_index for cell in definers):
+        return ()
+    found = _first_assignment(
+        sorted(definers, key=lambda c: c.index),
+        name,
+        lambda cell, statement: name not in _names_in(statement.value, ast.Load),
+    )
+    if found is None or isinstance(found[1].value, _PLAIN_VALUES):
+        # a start value (`z = ''`, `total = 0`) is what such a line builds on: run it first
+        return ()
+    cell, _statement, text = found
+    hint = (
+        f"This line updates `{name}` from `{name}` itself, but no cell above sets it; cell "
+        f"{cell.index + 1}, below, makes it (`{text}`): if that is the `{name}` meant, run it "
+        f"first; else set `{name}` above this line to the value it should update."
+    )
+    return cell, hint, f"{cell_name(cell)}, below, makes `{name}`: `{text}`"
+
+
+def made_from_an_unread_name(
+    crash: Cell | None, lineno: int, name: str, definers: list[Cell]
+) -> tuple[Cell, str, str]:
+    """(definer, hint, evidence) when the crash cell assigns a name above its failing line
+    (line ``lineno``) and never reads it (`r = requests.get(url)`), and a definer holds that
+    same statement and then makes ``name`` from that very name (`x = r.json()`): another version
+    of this cell, so the failing line may mean this cell's own value, mistyped, or that
+    definer's result (both readings). Else ()."""
+    tree = _tree(crash.source) if crash is not None and lineno > 0 else None
+    if tree is None or name in _names_in(tree, ast.Store):
+        return ()
+    read = _names_in(tree, ast.Load)
+    unread = {
+        statement.targets[0].id: ast.dump(statement)
+        for statement in tree.body
+        if isinstance(statement, ast.Assign)
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0], ast.Name)
+        and statement.targets[0].id not in read
+        and statement.end_lineno < lineno
+    }
+
+    def repeats_and_builds_on(cell: Cell, statement: ast.Assign) -> bool:
+        # the definer holds the very statement that assigns the one unread name it builds on
+        theirs = _tree(cell.source)
+        shared = {ast.dump(s) for s in theirs.body} if theirs else set()
+        used = [n for n in _names_in(statement.value, ast.Load) if n in unread]
+        return len(used) == 1 and unread[used[0]] in shared
+
+    found = _first_assignment(definers, name, repeats_and_builds_on)
+    if found is None:
+        return ()
+    cell, statement, text = found
+    other = next(n for n in _names_in(statement.value, ast.Load) if n in unread)
+    number = cell.index + 1
+    hint = (
+        f"This cell assigns `{other}` as cell {number} does, but never reads it, and cell "
+        f"{number} makes `{name}` from it (`{text}`): if this line means this cell's `{other}`, "
+        f"write `{other}` here; if it needs that cell's `{name}`, run cell {number} first."
+    )
+    return (
+        cell,
+        hint,
+        f"{cell_name(cell)} has this cell's `{other} = …` and makes `{name}`: `{text}`",
+    )
+
+
+def _names_in(node: ast.AST, context: type) -> set[str]:
+    """The names ``node`` stores (``ast.Store``) or reads (``ast.Load``)."""
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, context)}
 
 
 def _is_assignment_to(statement: ast.stmt, name: str) -> bool:

@@ -26,8 +26,10 @@ from .cells import CellNames, Mutation, analyse_cell, python_tree, repeats_harml
 from .definer_values import (
     called_plain_value,
     local_read_below_its_def,
+    made_from_an_unread_name,
     read_from_another_cells_loop,
     retyped_self_reference,
+    updated_before_its_maker,
 )
 from .definitions import passed_as_own_keyword
 from .finding import (
@@ -375,6 +377,16 @@ def _undefined_name_finding(
             cell, hint, why = found
             evidence.append(why)
             return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
+    found = made_from_an_unread_name(nb.crash, nb.crash_lineno, name, definers)
+    if not found and nb.crash is not None:
+        found = updated_before_its_maker(line, name, definers, nb.crash.index)
+    if found:
+        # `r = requests.get(url)` then `read_json(x.text)`, where cell 21 has `x = r.json()`:
+        # the line may mean `r`, which running that cell first does not give it; or
+        # `img = f(img)` where only cells below make `img`, maybe for a later step
+        cell, hint, why = found
+        evidence.append(why)
+        return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
     late = _assigned_after_the_call(nb, name, top, inner)
     if late:  # this cell's own value comes one line too late, whatever other cells hold
         evidence.append(f"{nb.where()} assigns `{name}` below the line whose call reads it")

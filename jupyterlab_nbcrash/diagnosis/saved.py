@@ -428,9 +428,12 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         hint = f"Cell {cell.index + 1} defines `{name}`: run it again first, then this cell."
         return _saved_finding(NOTEBOOK, OUT_OF_ORDER, False, hint, evidence, cell)
     pending = groups.get("later", []) + groups.get("never", [])
-    # A definer without a saved error first: running it gives the name and nothing to fix
-    # (`import numpy as np` alone, not the cell that imports it and then reads a missing file).
-    cell = nearest(nb, [c for c in pending if c.error is None] or pending, name)
+    # A cell that creates the name first (`img = img_edit(img)` needs `img` already: run first,
+    # it fails the same way), then a definer without a saved error: running it gives the name
+    # and nothing to fix (`import numpy as np` alone, not the cell that imports it and then
+    # reads a missing file).
+    makers = [c for c in pending if creates(nb, c, name)] or pending
+    cell = nearest(nb, [c for c in makers if c.error is None] or makers, name)
     first = _first_in_fresh_kernel(nb, counts, name, pending)
     if first is not None and first is not cell and nb.is_above(cell):
         # several cells above define it and none had run: which one the code relies on is

@@ -408,12 +408,12 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
                 "`sys.path` (or run the notebook from it), then restart the kernel."
             )
         return f"Your file `{where}` imports `{top}`, which Python cannot find: {own}; {pkg}."
-    if local or len(top) <= 2:
+    if local or len(top) <= 2 or _notebook_reaches_a_project(p):
         # A project's name (`utils`, `ldm`), or one or two letters (`s`, most often a slip of
         # the import line): a package of that pip name is most often another
         # one, so no install command is guessed.
         pkg = "if it comes from a package, install that package under its pip name"
-        if not local:
+        if len(top) <= 2 and not local:
             # `import s` under four complete imports: first of all a slip or an unfinished line
             return (
                 f"Python finds no module `{top}`: if the import line is a slip or unfinished, "
@@ -563,6 +563,13 @@ def _looks_local(p: ParsedError, top: str) -> bool:
     # folder far more often than a PyPI package
     dotted = re.search(rf"(?:from|import)\s+{re.escape(top)}\.\w", p.user_line)
     return bool(PROJECT_NAMES.search(top) or dotted or _PROJECT_SETUP.search(p.user_code))
+
+
+def _notebook_reaches_a_project(p: ParsedError) -> bool:
+    """Another cell edits `sys.path`, changes folder or clones a repository: an unknown module
+    is as likely a file of that project (`get_dataset_colormap` of a cloned repository's
+    scripts) as a package, so no pip name is guessed from it."""
+    return any(_PROJECT_SETUP.search(source) for source in p.notebook_code)
 
 
 # The tf.contrib modules that have a TF2 home (tf.keras, tf.data, tf_slim, tensorflow-addons,

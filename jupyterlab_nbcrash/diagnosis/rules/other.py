@@ -58,7 +58,7 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
     elif _foreign_here(parsed, line):
         # SQL, a shell script, a page, a URL, LaTeX
         facts["foreign"] = _foreign(line, parsed.user_code, _first_line(parsed))
-    elif _parsed_as_code(parsed) and _prose(line):
+    elif _parsed_as_code(parsed) and _prose(line) and not _spaced_numbers(line):
         facts["prose"] = "yes"  # an English sentence in a code cell (markdown cell meant)
     elif parsed.ename == "SyntaxError" and _other_language(line):
         facts["language"] = "other"  # C, Java or JavaScript pasted into a Python cell
@@ -1029,6 +1029,14 @@ def _indentation(p, message: str, line: str) -> str:
             f"{where} should be the indented body of the `if`/`for`/`def`/`with` line above "
             "it: indent it (4 spaces), or write `pass` as that body."
         )
+    if message.startswith("unindent does not match") and _comment_tail(p, number, line):
+        # `for exploring.` under `# ... the first element is picked`: a comment wrapped onto a
+        # line of its own, which no indentation makes Python
+        return (
+            f"{where} is words, no Python statement, right under a comment: it is the rest of "
+            "that comment wrapped onto a line of its own, so start it with `#` (no indentation "
+            "makes it code). Then indent the lines of each block alike (4 spaces a level)."
+        )
     if message.startswith("unindent does not match"):
         return (
             f"{where} lines up with no block above it: give it exactly the indentation of the "
@@ -1039,6 +1047,34 @@ def _indentation(p, message: str, line: str) -> str:
     return (
         "The indentation is wrong: indent the lines of one block the same way (4 spaces, no tabs)."
     )
+
+
+# A line of words and a sentence's signs only (`for exploring.`), no code sign.
+_WORDS_ONLY = re.compile(r"[A-Za-z][\w'’,.;!?-]*(?:\s+[\w'’,.;!?-]+)*")
+
+
+def _comment_tail(p, number: str, line: str) -> bool:
+    """The marked line (line ``number`` of the cell) is words that Python cannot read as a
+    statement, right under a comment line: the rest of that comment, wrapped onto a line of its
+    own (an editor's or a paste's line break), not code whose indentation is wrong."""
+    lines = own_lines(p) if p.cell_lines and number else []
+    at = int(number) - 1 if number else -1
+    if not 0 < at < len(lines) or lines[at].strip() != line.strip():
+        return False
+    if not _WORDS_ONLY.fullmatch(line.strip()) or _compiles(line.strip()):
+        return False
+    above = next((text.strip() for text in reversed(lines[:at]) if text.strip()), "")
+    return above.startswith("#")
+
+
+def _compiles(statement: str) -> bool:
+    """Python reads ``statement`` alone (with a body when it opens a block)."""
+    body = "\n    pass" if statement.endswith(":") else ""
+    try:
+        compile(statement + body, "<line>", "exec")
+    except SyntaxError:
+        return False
+    return True
 
 
 # An item of a literal: a quoted key (`"sampler": {`), or a line that ends on a comma or an
@@ -1154,6 +1190,15 @@ def _invalid_line(line: str, cell: str = "") -> str:
             f"A module name cannot contain `-`: `{hyphen.group(1)}` is how pip names the "
             f"package; import it by its module name (often `{module}`, see its documentation)."
         )
+    numbers = _spaced_numbers(code)
+    if numbers:
+        # `np.array([0.998 0.998 ...])`: NumPy's printout pasted into code, which has no commas
+        a, b = numbers
+        return (
+            f"The numbers in the marked line's brackets are separated by spaces only (`{a} {b}`"
+            f", as NumPy prints an array): put a comma between each two (`{a}, {b}`), or read "
+            f"the pasted text with `np.array('{a} {b} …'.split(), dtype=float)`."
+        )
     compound = _COMPOUND.match(code)
     condition = re.sub(r"\([^()]*\)", "()", code)  # keyword arguments are no assignments
     if (
@@ -1198,6 +1243,22 @@ def _invalid_line(line: str, cell: str = "") -> str:
             "placeholder may still be empty)."
         )
     return ""
+
+
+# Code, then an opening bracket with two numbers or more separated by spaces alone
+# (`p = np.array([0.998 0.998 0.002`): printed values pasted where a list was meant.
+_SPACED_NUMBERS = re.compile(
+    r"(?:=|\w\()\s*[\[(]*[\[(]\s*(-?\d+(?:\.\d*)?(?:e[-+]?\d+)?)\s+(-?\d+(?:\.\d*)?(?:e[-+]?\d+)?)"
+    r"(?:\s|[\])]|$)",
+    re.I,
+)
+
+
+def _spaced_numbers(code: str) -> tuple[str, str] | None:
+    """The first two numbers of a bracket that code opens (an assignment or a call) and that
+    holds numbers separated by spaces only, else None."""
+    m = _SPACED_NUMBERS.search(_STRING.sub("''", code).split("#", 1)[0])
+    return (m.group(1), m.group(2)) if m else None
 
 
 def _spaced_name(line: str, notebook: tuple[str, ...]) -> str:

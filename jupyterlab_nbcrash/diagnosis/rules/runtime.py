@@ -365,13 +365,33 @@ def _library_converting(p) -> tuple[str, str, str] | None:
     return frame.library, frame.function or frame.filename.rsplit("/", 1)[-1], option
 
 
+# The message's own command (`pip install tf-keras`), read before its prose: "Please install
+# the backwards-compatible tf-keras package" puts an article where the name would go.
+_PIP_COMMAND = re.compile(r"\bpip install\s+[`'\"]?(?:--?[\w-]+\s+)*([A-Za-z][\w.\[\]-]*)")
+_PLEASE_INSTALL = re.compile(r"[Pp]lease install (?:either )?`?([\w.-]+)`?")
+_NO_PACKAGE_WORDS = frozenset({"the", "a", "an", "this", "that", "it", "one", "some"})
+
+
+def _package_the_message_asks_for(message: str) -> str | None:
+    """The package a library's message asks to install ("Please install ..."): its `pip
+    install` command's, else the word after "Please install" unless that word is an article or
+    a pronoun. None when the message asks for no install (an upgrade tip is no missing
+    package)."""
+    asked = _PLEASE_INSTALL.search(message)
+    if asked is None:
+        return None
+    command = _PIP_COMMAND.search(message, asked.start())
+    if command:
+        return command.group(1)
+    return None if asked.group(1).lower() in _NO_PACKAGE_WORDS else asked.group(1)
+
+
 def _library_runtime_error(p, f):
     """Only when the message names a package to install; otherwise the safe hint speaks."""
-    install = re.search(r"[Pp]lease install (?:either )?`?([\w.-]+)`?", p.message)
-    if install:
+    package = _package_the_message_asks_for(p.message)
+    if package:
         return (
-            f"This needs an extra package: run `%pip install {install.group(1)}`, then restart "
-            "the kernel."
+            f"This needs an extra package: run `%pip install {package}`, then restart the kernel."
         )
     return None
 
