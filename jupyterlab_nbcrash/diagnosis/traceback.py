@@ -195,6 +195,9 @@ def top_package(path: str, function: str = "") -> tuple[str | None, bool]:
     # Cython frames print a package-relative path: "pandas/_libs/parsers.pyx".
     if len(parts) >= 2 and not re.match(r"^(?:[A-Za-z]:|~|\.)", path) and not path.startswith("/"):
         first = parts[0]
+        if first == "src" and len(parts) >= 3 and path.endswith((".pyx", ".pxi", ".pxd")):
+            # a src-layout build (`src/gurobipy/gurobi.pxi`): `src` is a folder, no package
+            first = parts[1]
         if re.fullmatch(r"[A-Za-z_]\w*", first):
             return first, first in _STDLIB
     if function and "." in function and path.endswith((".pyx", ".pxi")):
