@@ -23,6 +23,7 @@ import pytest
 
 from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.test_hints_args import crash, hint
 
 SITE = "/opt/conda/lib/python3.10/site-packages"
@@ -115,6 +116,36 @@ def test_a_method_read_where_no_line_of_the_user_shows_is_not_called_a_function_
         "Table.__init__",
     )
     assert "is a function, not the object" not in text and "`it`" not in text, text
+
+
+def test_a_method_a_library_read_is_a_value_of_another_kind_passed():
+    read = "'builtin_function_or_method' object has no attribute 'name'"
+    line, table = "t = plottable.Table(rows)", f"{SITE}/plottable/table.py"
+    text = _in_library("AttributeError", read, line, table, "__init__")
+    assert "of a method where it expects a value" in text and "call it first" not in text, text
+    # a plain value read inside the library keeps its own reading
+    read = "'list' object has no attribute 'name'"
+    text = _in_library("AttributeError", read, line, table, "__init__")
+    assert "A library read `.name` of a `list`" in text, text
+
+
+def test_a_vscode_cell_frame_is_read_as_the_users_line():
+    link = "<a href='vscode-notebook-cell:/c%3A/nb.ipynb#W3sZmlsZQ%3D%3D?line={}'>{}</a>"
+    record = ErrorRecord.from_dict(
+        {
+            "ename": "KeyError",
+            "evalue": "'b'",
+            "traceback": [
+                "KeyError                                  Traceback (most recent call last)",
+                "c:\\Users\\me\\nb.ipynb Cell 4 line 2\n"
+                f"      {link.format(0, 1)} d = {{'a': 1}}\n"
+                f"----> {link.format(1, 2)} d['b']\n",
+                "KeyError: 'b'",
+            ],
+        }
+    )
+    parsed = parse(record)
+    assert parsed.user_line.strip() == "d['b']" and parsed.frames[0].is_user, parsed.frames
 
 
 def test_a_method_read_on_the_users_line_is_called_first():

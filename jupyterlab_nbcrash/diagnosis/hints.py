@@ -969,18 +969,23 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
         return _PROTOCOL_LOOK.get(bare.group(0), _PROTOCOL_ELSE).format(method=bare.group(0))
     if m is None and bare is None and "has no attribute" not in parsed.message:
         return _LOOK_ELSE.format(on=on or "on that line")
-    if (
-        m is not None
-        and (m.group(1) in _PASSED_KINDS or _standard_library_class(m.group(1)))
-        and read_inside(parsed, m.group(2))
-        and not raised_in_user_code(parsed)
-    ):
+    passed = m is not None and read_inside(parsed, m.group(2)) and not raised_in_user_code(parsed)
+    if passed and (m.group(1) in _PASSED_KINDS or _standard_library_class(m.group(1))):
         # A plain value (a str, a list, None, an array) in a library's code most often is one
         # the call handed over; a library's own class is not.
         return (
             f"A library read `.{m.group(2)}` of a `{m.group(1)}` it was given: check the values "
             f"you pass {on or 'on that line'} (one is another kind of object than it expects), "
             "and that the library's version fits your code."
+        )
+    if passed and m.group(1) in _FUNCTION_KINDS:
+        # `self.df.index.name` of a list passed for a DataFrame: the library met a method
+        # (`list.index`) where the kind of object it expects has a value of that name.
+        return (
+            f"The library read `.{m.group(2)}` of a method where it expects a value: something "
+            f"you pass {on or 'on that line'} is probably of another kind than it expects (a "
+            "method passed without `()`, or an object with a method where the expected kind has "
+            "a value); print `type(...)` of what you pass."
         )
     if m is not None and m.group(1) == "Flags" and m.group(2) in _ARRAY_FLAGS:
         return _pandas_flags_look(parsed, m.group(2))
@@ -1083,6 +1088,7 @@ def _edited_since_import(parsed: ParsedError, attr: str) -> str:
 
 
 # Kinds of value a user's call hands to a library (not a library's own classes).
+_FUNCTION_KINDS = frozenset({"method", "builtin_function_or_method", "function"})
 _PASSED_KINDS = frozenset(
     {
         "str", "bytes", "list", "tuple", "dict", "set", "int", "float", "bool", "NoneType",
