@@ -11,11 +11,42 @@ import re
 from collections import Counter
 
 from .rules.module_names import pip_name
-from .traceback import Frame, ParsedError
+from .traceback import Frame, ParsedError, strip_ansi
 from .where import failing_call
 
 # `except:` or `except Exception:` with no name: whatever failed inside, the same message.
 _CATCH_ALL = re.compile(r"^except(?:\s+(?:Exception|BaseException))?\s*:")
+
+
+# A frame of a notebook cell in a traced stack a message lists (Keras's "in user code:"), in
+# TensorFlow's two styles: `/tmp/ipykernel_830/12.py:21 call  *` and `File "<ipython-input-3-a>",
+# line 21, in call`, each followed by its code line.
+_TRACED_CELL = re.compile(
+    r"""^\s*(?:File ")?(?:\S*ipykernel_\d+[\\/]\d+\.py|<ipython-input-\d+-[0-9a-f]+>"""
+    r"""|\S*ipython-input-[\w-]+\.py)(?:",? line |:)(\d+),?(?: in)? (\w+)[ *]*\n\s+(\S[^\n]*)""",
+    re.M,
+)
+
+
+def traced_cell_line_look(parsed: ParsedError) -> str:
+    """Keras's "in user code:" lists the stack it traced the model with; a cell's frame in it
+    (the user's `call` or step function) is the user's own line that made the failing op, below
+    the call the traceback marks (`model.fit(...)`), which only ran the trace."""
+    # the safe hint reads the wrapped error (its message cut to the inner one): the stack is
+    # in the traceback's text
+    text = parsed.message if "in user code:" in parsed.message[:300] else parsed.text
+    at = text.rfind("in user code:")
+    if at < 0:
+        return ""
+    found = list(_TRACED_CELL.finditer(strip_ansi(text[at : at + 20_000])))
+    if not found:
+        return ""
+    line, function, code = found[-1].groups()
+    code = code.split("  #", 1)[0].strip()
+    return (
+        f"The error comes from your own code that Keras traced, line {line} of `{function}` in a "
+        f"cell (`{code}`): check what that line passes against the message."
+    )
 
 
 def caught_everything_look(parsed: ParsedError) -> str:

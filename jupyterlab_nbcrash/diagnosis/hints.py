@@ -33,6 +33,7 @@ from .frame_looks import (
     own_attribute_look,
     own_type_unhandled_look,
     tensor_truth_in_library_look,
+    traced_cell_line_look,
 )
 from .input_failures import named_failure, not_about_inputs
 from .message_looks import (
@@ -731,10 +732,20 @@ def _library_unpack_look(parsed: ParsedError) -> str:
     )
 
 
+_SUPPORTED_ONLY_FOR = re.compile(r"\bis only (?:supported|available|allowed) (?:for|with|on)\b")
+
+
 def _value_look(message: str, on: str) -> str:
     """The ValueError look. `.shape` and `.dtype` only when the message is about them: a bad
     format specifier or a frequency sum is neither, and printing them sends the user astray."""
     opening = message_opening(message)
+    if _SUPPORTED_ONLY_FOR.search(opening):
+        # "… using strings is only supported for pandas DataFrames": the kind of object passed
+        # is what the message judges, not its values' dtype.
+        return (
+            f"Print `type(...)` of the values {on} and compare it with the kind of object the "
+            "message says this is supported for."
+        )
     shape, dtype = _SHAPE_WORDS.search(opening), _DTYPE_WORDS.search(opening)
     if shape and dtype:
         return _LOOK["ValueError"].format(on=on)
@@ -810,6 +821,15 @@ def _no_argument_look(parsed: ParsedError, family: str) -> str:
             f"needs: pass that in the call (`help({call.function})` lists the parameters)."
         )
     owner = call.function.rsplit(".", 1)[0] if "." in call.function else ""
+    instead = _USE_INSTEAD.search(parsed.message[:1_000])
+    if instead:
+        # "cannot sort an Index object in-place, use sort_values instead": the message names
+        # the call to make, and no state of the object is at fault.
+        other = f"{owner}.{instead.group(1)}()" if owner else f"{instead.group(1)}()"
+        return (
+            f"The message names what to call instead of `{call.function}()`: `{other}` (see "
+            "its documentation for what it returns)."
+        )
     if owner and _FETCH.search(call.function) and not _NOTHING_TO_FETCH.search(parsed.message):
         # A DB-API cursor's fetch only reads the answer to the statement it ran last: the
         # database's error is about that statement (Trino reports it on the fetch).
@@ -826,6 +846,8 @@ def _no_argument_look(parsed: ParsedError, family: str) -> str:
     )
 
 
+# A message that names the method to call instead ("…, use sort_values instead").
+_USE_INSTEAD = re.compile(r"\buse [`'\"]?\.?([A-Za-z_]\w*)(?:\(\))?[`'\"]? instead\b")
 # A DB-API cursor's fetch, and the messages that say the statement had no result to fetch
 # (an INSERT), which is no refusal of the statement.
 _FETCH = re.compile(r"\.fetch(?:all|one|many)$")
@@ -876,7 +898,11 @@ def _library_look(parsed: ParsedError) -> str:
     type ("'NoneType' object is not iterable" in `learn.TTA()`): the library may have built the
     wrong value itself, or need another version, so the look is what the call passes (and the
     data in it) against the message and the documentation, not "print the types on your line"."""
-    framed = own_attribute_look(parsed) or library_to_library_look(parsed)
+    framed = (
+        traced_cell_line_look(parsed)
+        or own_attribute_look(parsed)
+        or library_to_library_look(parsed)
+    )
     if framed:  # the library's frames show what failed: not the call's arguments
         return framed
     call = failing_call(parsed)
@@ -943,18 +969,23 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
         return _PROTOCOL_LOOK.get(bare.group(0), _PROTOCOL_ELSE).format(method=bare.group(0))
     if m is None and bare is None and "has no attribute" not in parsed.message:
         return _LOOK_ELSE.format(on=on or "on that line")
-    if (
-        m is not None
-        and (m.group(1) in _PASSED_KINDS or _standard_library_class(m.group(1)))
-        and read_inside(parsed, m.group(2))
-        and not raised_in_user_code(parsed)
-    ):
+    passed = m is not None and read_inside(parsed, m.group(2)) and not raised_in_user_code(parsed)
+    if passed and (m.group(1) in _PASSED_KINDS or _standard_library_class(m.group(1))):
         # A plain value (a str, a list, None, an array) in a library's code most often is one
         # the call handed over; a library's own class is not.
         return (
             f"A library read `.{m.group(2)}` of a `{m.group(1)}` it was given: check the values "
             f"you pass {on or 'on that line'} (one is another kind of object than it expects), "
             "and that the library's version fits your code."
+        )
+    if passed and m.group(1) in _FUNCTION_KINDS:
+        # `self.df.index.name` of a list passed for a DataFrame: the library met a method
+        # (`list.index`) where the kind of object it expects has a value of that name.
+        return (
+            f"The library read `.{m.group(2)}` of a method where it expects a value: something "
+            f"you pass {on or 'on that line'} is probably of another kind than it expects (a "
+            "method passed without `()`, or an object with a method where the expected kind has "
+            "a value); print `type(...)` of what you pass."
         )
     if m is not None and m.group(1) == "Flags" and m.group(2) in _ARRAY_FLAGS:
         return _pandas_flags_look(parsed, m.group(2))
@@ -1057,6 +1088,7 @@ def _edited_since_import(parsed: ParsedError, attr: str) -> str:
 
 
 # Kinds of value a user's call hands to a library (not a library's own classes).
+_FUNCTION_KINDS = frozenset({"method", "builtin_function_or_method", "function"})
 _PASSED_KINDS = frozenset(
     {
         "str", "bytes", "list", "tuple", "dict", "set", "int", "float", "bool", "NoneType",

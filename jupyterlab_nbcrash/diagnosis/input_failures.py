@@ -97,6 +97,17 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "or skip the GPU code on this one (e.g. in `try`/`except`).",
     ),
     (
+        # CUDA's own error code: the GPU code (PTX) was built by a newer CUDA toolkit than the
+        # installed driver reads, whatever values the kernel was given.
+        (
+            "unsupported_ptx_version", "unsupportedptxversion",
+            "ptx was compiled with an unsupported toolchain",
+        ),
+        "The GPU code was compiled by a newer CUDA toolkit than this machine's NVIDIA driver "
+        "supports (an unsupported PTX version): install the CUDA toolkit of the driver's version "
+        "(`nvidia-smi` shows it), or update the driver, then restart the kernel.",
+    ),
+    (
         # NVIDIA's driver library is missing: the machine (or the runtime) has no usable GPU.
         ("libnvidia-ml.so", "nvml shared library not found", "libcuda.so"),
         "This machine has no NVIDIA driver (its library is missing), so there is no GPU to use "

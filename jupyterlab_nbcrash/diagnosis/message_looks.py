@@ -14,7 +14,7 @@ from .rules.module_names import pip_name
 from .rules.tables.removed_apis import REMOVED_RC_SETTINGS
 from .text import before_valid_list, edit_distance
 from .traceback import GLUE_PACKAGES, ParsedError
-from .where import failing_call, raised_in_user_code
+from .where import failing_call, failing_line_number, own_lines, raised_in_user_code
 
 # A pandas Index printed in a message (`Index(['key'], dtype='object')`) lists labels: its dtype
 # is no dtype of the user's values.
@@ -111,6 +111,9 @@ def value_message_look(parsed: ParsedError, on: str) -> str:
             f"The message is about index levels: print `.index` and `.columns` (their `.nlevels` "
             f"and `.names`) of the frames {on}."
         )
+    closed = _closed_figure_look(parsed)
+    if closed:
+        return closed
     packed = non_contiguous_look(parsed)
     if packed:
         return packed
@@ -126,6 +129,34 @@ def value_message_look(parsed: ParsedError, on: str) -> str:
         helper = f" (`help({call.function})` lists them)" if call is not None else ""
         return f"The message names a setting the call lacks: pass it to {where}{helper}."
     return ""
+
+
+# pyplot's `sca` given Axes of a figure it no longer manages (closed, or never pyplot's).
+_AXES_NOT_IN_FIGURE = re.compile(r"Axes instance argument was not found in a figure")
+
+
+def _closed_figure_look(parsed: ParsedError) -> str:
+    """`g.map(...)` on a seaborn grid (or Axes) made in another cell: Jupyter's inline backend
+    closes a cell's figures when the cell ends, so pyplot finds no figure for its Axes. Said only
+    when the crash cell does not make the object above its failing line; else ""."""
+    if not _AXES_NOT_IN_FIGURE.search(parsed.message[:300]):
+        return ""
+    call = failing_call(parsed)
+    owner = call.function.rsplit(".", 1)[0] if call is not None and "." in call.function else ""
+    if not re.fullmatch(r"[A-Za-z_]\w*", owner):
+        return ""
+    above = own_lines(parsed)[: max(failing_line_number(parsed) - 1, 0)]
+    if (
+        not parsed.user_code
+        or failing_line_number(parsed) == 0
+        or any(re.match(rf"\s*{owner}\s*(?:,[^=]*)?=(?!=)", line) for line in above)
+    ):
+        return ""
+    return (
+        f"`{owner}`'s figure is no longer open in pyplot: Jupyter's inline backend closes a "
+        f"cell's figures when the cell ends, so make `{owner}` and call `{call.function}(...)` "
+        "in the same cell."
+    )
 
 
 _MORE_THAN_ONE = re.compile(r"Dataset had more than one element")

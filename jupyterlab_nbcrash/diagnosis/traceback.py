@@ -195,6 +195,9 @@ def top_package(path: str, function: str = "") -> tuple[str | None, bool]:
     # Cython frames print a package-relative path: "pandas/_libs/parsers.pyx".
     if len(parts) >= 2 and not re.match(r"^(?:[A-Za-z]:|~|\.)", path) and not path.startswith("/"):
         first = parts[0]
+        if first == "src" and len(parts) >= 3 and path.endswith((".pyx", ".pxi", ".pxd")):
+            # a src-layout build (`src/gurobipy/gurobi.pxi`): `src` is a folder, no package
+            first = parts[1]
         if re.fullmatch(r"[A-Za-z_]\w*", first):
             return first, first in _STDLIB
     if function and "." in function and path.endswith((".pyx", ".pxi")):
@@ -277,6 +280,13 @@ def _frame_header(line: str) -> _FrameBuilder | None:
             return _FrameBuilder(
                 f"Cell In[{m['n']}]", m["func"] or "<module>", int(m["line"]), True, False
             )
+    if ".ipynb Cell " in line:
+        m = _VSCODE_CELL.match(line)
+        if m:
+            # a function of the cell keeps its name; the cell's own lines are `<module>`'s
+            func = m["func"] or ""
+            func = func.split("(", 1)[0] if func and not func.startswith("<cell") else "<module>"
+            return _FrameBuilder(f"Cell {m['n']}", func, None, True, False)
     if "Input In" in line:
         m = _INPUT_IN.match(line)
         if m:
@@ -395,7 +405,18 @@ def _split_lines(traceback: tuple[str, ...] | list[str]) -> list[str]:
             lines = lines[:HEAD_LINES] + lines[-MAX_LINES:]
     if len(lines) > MAX_LINES + HEAD_LINES:
         lines = [*lines[:HEAD_LINES], "[... lines skipped ...]", *lines[-MAX_LINES:]]
-    return [strip_ansi(line[:MAX_LINE]).rstrip("\r") for line in lines]
+    return [_vscode_line(strip_ansi(line[:MAX_LINE]).rstrip("\r")) for line in lines]
+
+
+# VS Code writes a cell's line numbers as links (`<a href='vscode-notebook-cell:…'>3</a> code`)
+# under a header naming the notebook's cell (`…\\nb.ipynb Cell 42 in <cell line: 3>()`).
+_VSCODE_LINK = re.compile(r"<a href='vscode-notebook-cell:[^']*'>(\d+)</a>")
+_VSCODE_CELL = re.compile(r"^\S.*?\.ipynb Cell (?P<n>\d+)(?: line \d+| in (?P<func>.*))?\s*$")
+
+
+def _vscode_line(line: str) -> str:
+    """A VS Code code line as IPython writes it (`----> 3 code`)."""
+    return _VSCODE_LINK.sub(r"\1", line) if "vscode-notebook-cell" in line else line
 
 
 def _parse_blocks(lines: list[str]) -> list[_Block]:

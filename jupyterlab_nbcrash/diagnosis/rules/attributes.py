@@ -12,6 +12,7 @@ from ..traceback import ParsedError
 from ..where import failing_call, own_lines, raised_in_user_code
 from .attribute_reads import (
     assigned_to,
+    failing_statement,
     object_of,
     read_inside,
     reassigned_on_rerun,
@@ -727,6 +728,8 @@ def _special_owner(p: ParsedError, f) -> str:
         through = _module_name_through_function(p, name, attr)
         if through:
             return through
+        if name == "it":
+            return None  # no line of the user's reads it: the function is not seen
         return (
             f"{code_name} is a function, not the object it returns: call it first (e.g. "
             f"`result = {name}(...)`) and use `.{attr}` on the result."
@@ -1101,7 +1104,7 @@ def _pandas_attribute(p: ParsedError, f) -> str:
         return ""
     if attr in ("reshape", "ravel"):
         return f"pandas objects have no `.{attr}`: use `.to_numpy().{attr}(...)`."
-    called = re.search(rf"\.{re.escape(attr)}\s*\(", p.user_line)
+    called = re.search(rf"\.{re.escape(attr)}\s*\(", failing_statement(p))
     # `df.Style` is a column more likely than the `style` member: members only for lower case.
     close = _close_member(p, owner, attr) if called or attr.islower() else ""
     if close:

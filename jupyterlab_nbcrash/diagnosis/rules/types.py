@@ -1338,6 +1338,13 @@ def _text_joined_with_non_text(p, f):
         m = re.search(r"of type '([\w.]+)'", p.message)
         if "*" not in _code_only(p.user_line):
             return None  # no `*` on the line: a call (np.dot of text arrays) multiplied
+        if _QUOTED_TIMES.search(p.user_line):
+            # `"g" * str(x)`: a text written on the line is repeated, no maths is meant
+            return (
+                f"A string repeats only by an int (`'ab' * 3`), and the other side of `*` is a "
+                f"{m.group(1) if m else 'non-integer'} here: pass a whole number (`int(...)` of "
+                "it, or a count such as `len(...)`)."
+            )
         return (
             f"A list (or string) is multiplied by a {m.group(1) if m else 'non-integer'}: `*` on "
             "a sequence repeats it; for maths on each element use a NumPy array "
@@ -1381,6 +1388,12 @@ def _text_joined_with_non_text(p, f):
         "Text and a number are joined with `+`: convert the number with `str(x)` (or the text "
         "with `int(...)`/`float(...)` if it holds a number), or use an f-string."
     )
+
+
+# A string literal on one side of a `*` (not `**`): `"g" * n`, `n * '-'`.
+_QUOTED_TIMES = re.compile(
+    r"""(?:^|[^\w'"])[rbfu]?(['"])[^'"\n]*\1\s*\*(?!\*)|(?<!\*)\*\s*[rbfu]?['"]""", re.I
+)
 
 
 def _word_literal_in_call(line: str):

@@ -606,6 +606,8 @@ def _text_to_number(p, f):
     told = _text_from_the_line(p, value)
     if told:
         return told
+    if _REPLACES_BY_NAME.search(p.user_line):
+        return _left_unmapped(p, value)
     if re.search(r"with base (?!10\b)\d+", message):
         return None  # a library parsing its own hexadecimal (or other base) text: no column
     if value and "literal for int()" in message and _DECIMAL_TEXT.match(value):
@@ -680,6 +682,46 @@ def _text_to_number(p, f):
         f"Text{shown} cannot be turned into a number: clean or encode that column first, e.g. "
         "`pd.to_numeric(col, errors='coerce')` or one-hot encoding for categories."
     )
+
+
+# `.replace(mapping)` with one name: the values the mapping does not name stay as they were.
+_REPLACES_BY_NAME = re.compile(r"\.replace\(\s*([A-Za-z_]\w*)\s*\)")
+
+
+def _left_unmapped(p, value: str | None) -> str | None:
+    """`df[c].replace(age_mapping).astype(float)` refused a text: `.replace` leaves a value the
+    mapping does not name as it was. Said only when the cell or notebook shows the mapping as a
+    dict literal that has the text neither as a key nor as a value (a value mapped to text);
+    else no cleaning advice fits, and the safe hint speaks."""
+    name = _REPLACES_BY_NAME.search(p.user_line).group(1)
+    mapping = _dict_literal(p, name)
+    if value is None or mapping is None or any(isinstance(v, dict) for v in mapping.values()):
+        return None  # (a dict of dicts maps each column's values: no key of it is a label)
+    texts = {str(k) for k in mapping} | {str(v) for v in mapping.values()}
+    if value in texts:
+        return None
+    return (
+        f"{_quoted(value)} is no key of `{name}`, so `.replace({name})` left it as text: add it "
+        f"to `{name}` (`value_counts()` of the column lists the other labels it misses)."
+    )
+
+
+def _dict_literal(p, name: str) -> dict | None:
+    """The dict literal the code last assigns to ``name`` (`name = {...}`), or None."""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    found = list(re.finditer(rf"^[ \t]*{re.escape(name)}\s*=\s*(?=\{{)", code, re.M))
+    if not found:
+        return None
+    start, depth = found[-1].end(), 0
+    for i in range(start, min(len(code), start + 5_000)):
+        depth += {"{": 1, "}": -1}.get(code[i], 0)
+        if depth == 0:
+            try:
+                value = ast.literal_eval(code[start : i + 1])
+            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                return None
+            return value if isinstance(value, dict) else None
+    return None
 
 
 # A number with a decimal point (or an exponent), as `str(0.5)` writes it.
