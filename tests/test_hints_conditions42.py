@@ -68,21 +68,24 @@ def test_a_package_named_after_please_install_is_still_read():
 # ------------------------------------------------------------ a module of the project reached
 
 
-def _no_module(module: str, cells: list[str]) -> str:
+def _no_module(module: str, cells: list[str], above: str = "") -> str:
+    """The hint of `import module` failing in the last cell, below the lines ``above``."""
     line = f"import {module}"
+    code = f"{above}\n{line}" if above else line
+    number = code.count("\n") + 1
     message = f"No module named '{module}'"
     tb = [
         "-" * 75,
         "ModuleNotFoundError                       Traceback (most recent call last)",
-        f"Cell In[6], line 1\n----> 1 {line}\n",
+        f"Cell In[6], line {number}\n----> {number} {line}\n",
         f"ModuleNotFoundError: {message}",
     ]
-    sources = [*cells, line]
+    sources = [*cells, code]
     record = {
         "ename": "ModuleNotFoundError",
         "evalue": message,
         "traceback": tb,
-        "code": line,
+        "code": code,
         "notebook": {"cells": [{"id": str(i), "source": s} for i, s in enumerate(sources)]},
     }
     return diagnose(ErrorRecord.from_dict(record)).hint
@@ -93,6 +96,12 @@ def test_an_unknown_module_where_a_cell_adds_a_project_to_sys_path_gets_no_guess
     text = _no_module("segment_colormap", cells)
     assert "%pip install segment-colormap" not in text, text
     assert "your project's file or folder" in text, text
+
+
+def test_an_apt_install_in_the_crash_cell_is_read_before_a_project_other_cells_reach():
+    cells = ["import os\nos.chdir('/content')"]
+    text = _no_module("dolfinlike", cells, above="!apt-get install -y dolfinlike")
+    assert "installs for the system's Python" in text, text
 
 
 def test_an_unknown_module_in_a_notebook_that_reaches_no_project_keeps_the_install_command():

@@ -205,6 +205,16 @@ def test_a_column_rewritten_from_itself_is_created_by_no_cell():
     assert "creates by assignment" not in text and "check spelling" in text, text
 
 
+def test_a_column_read_before_its_first_store_came_with_the_data():
+    # 'Age' is read from the file's frame before a cell rewrites it: the store creates nothing
+    cells = (
+        "train = pd.read_csv('train.csv')\nprint(train['Age'].mean())",
+        "train['Age'] = train.apply(fill_age, axis=1)",
+    )
+    text = _crash("KeyError", "'Age'", "valid['Age'].mean()", frames=_MISSING, cells=cells)
+    assert "creates by assignment" not in text and "check spelling" in text, text
+
+
 # ------------------------------------------------ rows with more fields than the header
 
 _INDEX = "Could not construct index. Requested to use 1 number of columns, but 64 left to parse."

@@ -408,7 +408,9 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
                 "`sys.path` (or run the notebook from it), then restart the kernel."
             )
         return f"Your file `{where}` imports `{top}`, which Python cannot find: {own}; {pkg}."
-    if local or len(top) <= 2 or _notebook_reaches_a_project(p):
+    apt = _SYSTEM_INSTALL.findall(p.user_code)
+    # an apt install in this very cell is the story, whatever folders other cells reach
+    if local or len(top) <= 2 or (not apt and _notebook_reaches_a_project(p)):
         # A project's name (`utils`, `ldm`), or one or two letters (`s`, most often a slip of
         # the import line): a package of that pip name is most often another
         # one, so no install command is guessed.
@@ -420,7 +422,6 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
                 f"complete or remove it; {own}. {pkg.capitalize()}, then restart the kernel."
             )
         return f"Python finds no module `{top}`: {own}; {pkg}. Then restart the kernel."
-    apt = _SYSTEM_INSTALL.findall(p.user_code)
     if apt:
         # the cell installs for this import with apt, which serves the system's Python, not
         # necessarily the kernel's; a pip package of the module's name is often no build of it

@@ -556,10 +556,22 @@ def _column_made_by_the_code(p, f: Facts) -> str:
     made = ""
     for key in keys:
         found = next((m for code in cells for m in _column_stores(code, key)), None)
-        if not key or found is None:
+        if not key or found is None or not _first_named_by_a_store(p, key):
             return ""
         made = made or f"{found}[{key!r}]"
     return made
+
+
+def _first_named_by_a_store(p, key: str) -> bool:
+    """The page's first line that quotes ``key`` stores it (`train['Age'] = …`): a column read
+    before any store (`values='Age'`, `df['Age'].mean()`) came with the data, and a later
+    store only rewrites it (`train['Age'] = train.apply(fill_age, axis=1)`)."""
+    quoted = re.compile(rf"""['"]{re.escape(key)}['"]""")
+    for code in p.notebook_code or (p.user_code,):
+        line = next((line for line in code.splitlines() if quoted.search(line)), None)
+        if line is not None:
+            return any(True for _ in _column_stores(line, key))
+    return False
 
 
 def _column_stores(code: str, key: str):
