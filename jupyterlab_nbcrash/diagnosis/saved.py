@@ -497,39 +497,40 @@ def _definer_needs_unrun_cell(nb, name: str, cell: Cell, needed: str, source: Ce
     why = "was never run" if never else "ran only after this cell"
     evidence.append(f"{cell_name(cell)} {why} and reads `{needed}`, which {cell_name(source)} sets")
     evidence.append(f"no cell that sets `{needed}` ran before {nb.where()}")
-    kind = KIND_OUT_OF_ORDER
+    hint = _order_to_run(nb, name, cell, needed, source, why)
+    return _saved_finding(
+        NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_OUT_OF_ORDER
+    )
+
+
+def _order_to_run(nb, name: str, cell: Cell, needed: str, source: Cell, why: str) -> str:
+    """What to run, and in which order, when ``cell`` defines ``name`` from ``needed``, which
+    ``source`` sets and which did not run before the crash either."""
+    n, m = cell.index + 1, source.index + 1
     origin = _first_maker(nb, name, cell, source) if name in nb.names(source).use_lines else None
     if origin is not None:
         # `test = read_csv(...)` in cell 83, `cat1 = test[...]` in 84, `test = concat(cat1, ...)`
         # in 88: no cycle, a chain that starts at the first maker
-        above = nb.is_above(cell)
-        order = f"cells {origin.index + 1}, {source.index + 1} and {cell.index + 1}"
-        hint = (
-            f"Cell {cell.index + 1} defines `{name}` from `{needed}`, which cell "
-            f"{source.index + 1} makes from the `{name}` of cell {origin.index + 1}: run "
-            f"{order} in order"
-            f"{' (or Run All Above)' if above else ''}, not cell {cell.index + 1} alone."
+        above = " (or Run All Above)" if nb.is_above(cell) else ""
+        return (
+            f"Cell {n} defines `{name}` from `{needed}`, which cell {m} makes from the `{name}` "
+            f"of cell {origin.index + 1}: run cells {origin.index + 1}, {m} and {n} in "
+            f"order{above}, not cell {n} alone."
         )
-        return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=kind)
     if name in nb.names(source).use_lines:
         # `phiX = f(X_t)` in one cell, `X_t = phiX[train]` in the other: neither can run first,
         # so `X_t` must be made before them (the line that first did may be gone)
-        hint = (
-            f"Cell {cell.index + 1} defines `{name}` from `{needed}`, but cell {source.index + 1} "
-            f"makes `{needed}` from `{name}`: neither can run first, so create `{name}` before "
-            f"cell {source.index + 1} (the line that first made it may have been edited away), "
-            "then run them in order."
+        return (
+            f"Cell {n} defines `{name}` from `{needed}`, but cell {m} makes `{needed}` from "
+            f"`{name}`: neither can run first, so create `{name}` before cell {m} (the line that "
+            "first made it may have been edited away), then run them in order."
         )
-        return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=kind)
-    above = nb.is_above(cell) and nb.is_above(source)
-    order = f"cell {source.index + 1} before cell {cell.index + 1}"
-    hint = (
-        f"Cell {cell.index + 1} defines `{name}` but {why}, and it reads `{needed}`, which cell "
-        f"{source.index + 1} sets and which did not run before this cell either: run the cells "
-        f"that build them in order ({order}{', or Run All Above' if above else ''}), not cell "
-        f"{cell.index + 1} alone."
+    above = ", or Run All Above" if nb.is_above(cell) and nb.is_above(source) else ""
+    return (
+        f"Cell {n} defines `{name}` but {why}, and it reads `{needed}`, which cell {m} sets and "
+        f"which did not run before this cell either: run the cells that build them in order "
+        f"(cell {m} before cell {n}{above}), not cell {n} alone."
     )
-    return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=kind)
 
 
 def _first_maker(nb, name: str, cell: Cell, source: Cell) -> Cell | None:
