@@ -7,6 +7,8 @@ each condition with a crash where the template speaks and one where it must not.
   read above its failing line existed; the definer reads the setter nearest above it; a chain
   that remakes the name (`test` → `cat` → `test`) starts at its first maker, no cycle; a
   notebook whose counts were all cleared claims no input cell unrun.
+- A search built on an estimator without `score` (a Pipeline that ends in a transformer): pass
+  `scoring=` where the search is built, not the data of `fit`.
 """
 
 from __future__ import annotations
@@ -133,3 +135,35 @@ def test_a_notebook_without_counts_claims_no_unrun_input():
     ]
     text = _saved_name_error(cells, 2, 1)
     assert "alone" not in text and "Run cell 4 first" in text, text
+
+
+# ------------------------------------------------------------ a search without a score
+
+_NO_SCORE = (
+    "If no scoring is specified, the estimator passed should have a 'score' method. The "
+    "estimator Pipeline(steps=[('tfidf', TfidfVectorizer())]) does not."
+)
+_SEARCH = [
+    (f"{SITE}/sklearn/model_selection/_search.py", "fit"),
+    (f"{SITE}/sklearn/metrics/_scorer.py", "check_scoring"),
+]
+
+
+def _search_crash(code: str) -> str:
+    return hint(crash("TypeError", _NO_SCORE, code.splitlines()[-1], _SEARCH, code=code))
+
+
+def test_a_search_built_on_an_estimator_without_score_is_told_to_pass_scoring():
+    code = (
+        "pipe = Pipeline([('tfidf', TfidfVectorizer())])\n"
+        "grid = GridSearchCV(pipe, {'tfidf__min_df': [1, 2]})\n"
+        "grid.fit(texts)"
+    )
+    text = _search_crash(code)
+    assert "pass `scoring=` where `grid = GridSearchCV(...)`" in text, text
+    assert "not at fault" in text, text
+
+
+def test_a_module_function_raising_it_gets_no_built_object_reading():
+    text = _search_crash("scores = cross_val_score(pipe, texts)")
+    assert "was built with" not in text, text

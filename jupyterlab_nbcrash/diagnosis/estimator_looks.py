@@ -15,6 +15,8 @@ from .traceback import ParsedError
 _NOT_AN_ESTIMATOR = re.compile(
     r"estimator should be an estimator implementing '(\w+)' method,\s*(.*?)\s*was passed", re.S
 )
+# scikit-learn's check_scoring without `scoring=`: the estimator has no `score` of its own.
+_NO_SCORE = re.compile(r"If no scoring is specified, the estimator passed should have a 'score'")
 # scikit-learn's ensembles (VotingClassifier, StackingRegressor) check each estimator's kind.
 _WRONG_KIND = re.compile(r"^The estimator (\w+) should be an? (classifier|regressor)\.")
 # The method called on an object on the user's line: `search = grid.fit(X, y)`.
@@ -60,6 +62,14 @@ def wrapped_estimator_look(parsed: ParsedError) -> str:
             f"`{not_one.group(1)}` method): the message prints what was given{table}; pass the "
             f"model itself (e.g. your Pipeline) as the estimator where `{name} = {maker}(...)` "
             f"is created; the data given to `{method}` is not at fault."
+        )
+    if _NO_SCORE.search(parsed.message[:300]):
+        # a transformer, or a Pipeline whose last step is one: nothing to rate the search by
+        return (
+            f"The estimator `{name}` was built with has no `score` method, so `{name}` cannot "
+            f"rate its candidates: pass `scoring=` where `{name} = {maker}(...)` is created, or "
+            "an estimator that ends in a model (a Pipeline's last step); the data given to "
+            f"`{method}` is not at fault."
         )
     kind = _WRONG_KIND.match(parsed.message.strip())
     if kind is None:
