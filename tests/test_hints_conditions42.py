@@ -104,6 +104,12 @@ def test_an_apt_install_in_the_crash_cell_is_read_before_a_project_other_cells_r
     assert "installs for the system's Python" in text, text
 
 
+def test_mosaicml_is_imported_as_composer():
+    # a package whose pip name users import: the import name is another (a carried C)
+    text = _no_module("mosaicml", ["import torch"])
+    assert "did you mean `composer`?" in text and "%pip install mosaicml" not in text, text
+
+
 def test_an_unknown_module_in_a_notebook_that_reaches_no_project_keeps_the_install_command():
     text = _no_module("segment_colormap", ["import numpy as np"])
     assert "%pip install segment-colormap" in text, text

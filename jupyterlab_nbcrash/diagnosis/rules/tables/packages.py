@@ -549,4 +549,5 @@ MISNAMED = {
     "beautifulsoup": "bs4",
     "BeautifulSoup": "bs4",
     "tensorflow_keras": "tensorflow.keras",
+    "mosaicml": "composer",  # MosaicML's pip package `mosaicml` is imported as `composer`
 }
