@@ -278,7 +278,7 @@ def test_a_dataframes_own_lookup_is_a_column():
 def test_the_count_of_an_absent_value_is_got_with_a_default():
     steps = [(None, "prob", "n = d[d[col] == cat]['play'].value_counts()[0]"), *SERIES_GET]
     text = _hint("KeyError", "0", "prob(df, 'outlook', 'overcast')", steps)
-    assert "`.get(0, 0)`" in text and "count of 0" in text, text
+    assert "`.get(0, 0)`" in text and "count labelled 0" in text, text
 
 
 def test_a_plain_series_lookup_keeps_the_label_hint():
@@ -296,9 +296,18 @@ FRAME_GET = [
 
 
 def test_a_bunch_key_asked_of_a_dataframe_names_the_bunch():
-    cells = ["cancer = load_breast_cancer()", "data = pd.DataFrame(cancer['data'])"]
+    cells = [
+        "from sklearn.datasets import load_breast_cancer\ncancer = load_breast_cancer()",
+        "data = pd.DataFrame(cancer['data'])",
+    ]
     text = _hint("KeyError", "'DESCR'", "print(data['DESCR'])", FRAME_GET, cells)
     assert "`cancer['DESCR']`" in text and "spelling" not in text, text
+
+
+def test_a_loader_of_the_users_own_is_named_no_bunch_source():
+    cells = ["def load_data():\n    return pd.read_csv('a.csv')", "raw = load_data()"]
+    text = _hint("KeyError", "'DESCR'", "print(data['DESCR'])", FRAME_GET, cells)
+    assert "`raw['DESCR']`" not in text, text
 
 
 def test_another_missing_column_is_no_bunch_key():

@@ -284,7 +284,7 @@ def test_a_grid_made_in_the_same_cell_gets_no_other_cell_reading():
     assert "inline backend" not in text, text
 
 
-# ------------------------------------------------------------ a cell line Keras traced
+# ------------------------------------------------------------ a cell line TensorFlow traced
 
 
 def _keras_crash(stack: str) -> str:
@@ -319,6 +319,7 @@ def test_a_cell_frame_in_the_traced_stack_is_the_line_to_check():
         "        out = tf.gather(self.embeddings, inputs)\n"
     )
     assert "line 12 of `call`" in text and "`h = self.encoder(h)`" in text, text
+    assert "your own code that TensorFlow traced" in text, text
     assert "pass to `model.fit()`" not in text, text
 
 
@@ -327,4 +328,4 @@ def test_a_traced_stack_of_library_frames_only_names_no_cell_line():
         f"    {SITE}/keras/layers/embeddings.py:191 call  *\n"
         "        out = tf.gather(self.embeddings, inputs)\n"
     )
-    assert "Keras traced" not in text, text
+    assert "TensorFlow traced" not in text, text

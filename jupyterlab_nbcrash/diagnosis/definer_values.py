@@ -82,11 +82,13 @@ def called_plain_value(line: str, name: str, definers: list[Cell]) -> tuple[Cell
     if not calls or not definers:
         return ()
     first = None
+    all_plain = True  # a call's value (`functools.partial(...)`) may be a function after all
     for cell in definers:
         assignments = _assignments(cell, name)
         if not assignments or any(isinstance(a.value, ast.Lambda) for a in assignments):
             return ()
         plain = [a for a in assignments if isinstance(a.value, _PLAIN_VALUES)]
+        all_plain = all_plain and len(plain) == len(assignments)
         first = first or (plain and (cell, plain[-1]))
     if not first:
         return ()
@@ -95,10 +97,11 @@ def called_plain_value(line: str, name: str, definers: list[Cell]) -> tuple[Cell
     kind = _KINDS.get(type(value)) or f"a `{type(value.value).__name__}`"
     text = short(ast.get_source_segment(_source_of(cell), statement) or "", 60)
     number = cell.index + 1
+    none = " no cell defines it as one and" if all_plain else ""
     hint = (
-        f"This line calls `{name}` as a function, but no cell defines it as one and cell "
-        f"{number} sets it to {kind} (`{text}`), which cannot be called: call the function you "
-        f"meant (running cell {number} first would only make this call fail on {kind})."
+        f"This line calls `{name}` as a function, but{none} cell {number} sets it to {kind} "
+        f"(`{text}`), which cannot be called: call the function you meant (running cell "
+        f"{number} first would only make this call fail on {kind})."
     )
     return cell, hint, f"{cell_name(cell)} sets `{name}` to {kind}, and this line calls it"
 
@@ -198,6 +201,8 @@ def made_from_an_unread_name(
         and statement.targets[0].id not in read
         and statement.end_lineno < lineno
     }
+    if not unread:
+        return ()
 
     def repeats_and_builds_on(cell: Cell, statement: ast.Assign) -> bool:
         # the definer holds the very statement that assigns the one unread name it builds on

@@ -49,6 +49,13 @@ def wrapped_estimator_look(parsed: ParsedError) -> str:
     was built with: the estimator given where it was created is at fault, not `fit`'s data."""
     if parsed.ename not in ("TypeError", "ValueError") or "sklearn" not in parsed.libraries:
         return ""
+    opening = parsed.message[:4_000]
+    if not (
+        _NOT_AN_ESTIMATOR.search(opening)
+        or _NO_SCORE.search(opening[:300])
+        or _WRONG_KIND.match(opening.strip())
+    ):
+        return ""  # the messages below first: reading the notebook's code costs more
     name, method = _called_object(parsed)
     if not name:
         return ""

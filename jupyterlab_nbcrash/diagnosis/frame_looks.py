@@ -44,8 +44,8 @@ def traced_cell_line_look(parsed: ParsedError) -> str:
     line, function, code = found[-1].groups()
     code = code.split("  #", 1)[0].strip()
     return (
-        f"The error comes from your own code that Keras traced, line {line} of `{function}` in a "
-        f"cell (`{code}`): check what that line passes against the message."
+        f"The error comes from your own code that TensorFlow traced, line {line} of "
+        f"`{function}` in a cell (`{code}`): check what that line passes against the message."
     )
 
 

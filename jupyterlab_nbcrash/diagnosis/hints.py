@@ -631,15 +631,11 @@ def _scalars_handed_on(parsed: ParsedError) -> str:
     """pandas' "If using all scalar values, you must pass an index" raised while another
     library (seaborn, plotly) built a DataFrame of what it was given: its advice (an index) is
     for that inner call, the user's call gave single values or no columns to plot."""
+    if "must pass an index" not in parsed.message[:300]:
+        return ""
     call = failing_call(parsed)
     last = parsed.last_frame
-    if (
-        "must pass an index" not in parsed.message[:300]
-        or call is None
-        or call.library in (None, "pandas")
-        or last is None
-        or last.library != "pandas"
-    ):
+    if call is None or call.library in (None, "pandas") or last is None or last.library != "pandas":
         return ""
     return (
         f"`{call.library}` built a table of what `{call.function}()` was given and found only "
@@ -732,7 +728,8 @@ def _library_unpack_look(parsed: ParsedError) -> str:
     )
 
 
-_SUPPORTED_ONLY_FOR = re.compile(r"\bis only (?:supported|available|allowed) (?:for|with|on)\b")
+# "with the 'pyarrow' engine", "on CUDA" name an option or a device, not a kind of object
+_SUPPORTED_ONLY_FOR = re.compile(r"\bis only (?:supported|available|allowed) for\b")
 
 
 def _value_look(message: str, on: str) -> str:

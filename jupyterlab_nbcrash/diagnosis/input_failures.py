@@ -114,14 +114,15 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "here: run on a machine or runtime with a GPU, or skip the GPU code on this one.",
     ),
     (
-        # A compiled library outside Python that a package loads: pip does not install it.
+        # A compiled library outside Python that a package loads (some come in pip wheels,
+        # NVIDIA's: the message's or the package's notes say how).
         (
             "cannot open shared object file", "cannot locate a 64-bit oracle client library",
             "shared library not found", "library and include file unknown",
         ),
         "A system library (outside Python) that this package loads is missing on this machine: "
-        "install it as the message or the package's installation notes say (pip does not add "
-        "it), or run where it exists.",
+        "install it as the message or the package's installation notes say, or run where it "
+        "exists.",
     ),
     (
         (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..taxonomy import LIBRARY_TITLES
+from .definitions import imports_name, seen_code
 from .rules.module_names import pip_name
 from .rules.tables.removed_apis import REMOVED_RC_SETTINGS
 from .text import before_valid_list, edit_distance
@@ -143,8 +144,8 @@ def _closed_figure_look(parsed: ParsedError) -> str:
         return ""
     call = failing_call(parsed)
     owner = call.function.rsplit(".", 1)[0] if call is not None and "." in call.function else ""
-    if not re.fullmatch(r"[A-Za-z_]\w*", owner):
-        return ""
+    if not re.fullmatch(r"[A-Za-z_]\w*", owner) or imports_name(seen_code(parsed)[0], owner):
+        return ""  # `plt.sca(ax)`: a module, no figure's owner
     above = own_lines(parsed)[: max(failing_line_number(parsed) - 1, 0)]
     if (
         not parsed.user_code
@@ -537,6 +538,8 @@ def fits_hdu_look(parsed: ParsedError) -> str:
     given = re.search(r"\bhdu\s*=\s*(\d+)", parsed.user_line)
     if given:
         return f"{has}, so there is no `hdu={given.group(1)}`: pass an `hdu=` below {count}."
+    if re.search(r"\bhdu\s*=", parsed.user_line):  # a variable's value: not known here
+        return f"{has}: the `hdu=` the call passes must be below {count}; print its value."
     written = "it was not written as `hp.write_map` writes maps; " if count == 1 else ""
     return (
         f"{has}, so there is no HDU 1 (`read_map`'s default) to read a map from: {written}list "
@@ -565,9 +568,9 @@ def _option_value_look(parsed: ParsedError) -> str:
     key = parsed.message.strip().strip("'\"")
     if last is None or last.library in (None, "pandas") or not re.fullmatch(r"[\w.-]+", key):
         return ""
-    codes = (parsed.user_code, *parsed.notebook_code)
-    given = (re.search(rf"\b(\w+)\s*=\s*['\"]{re.escape(key)}['\"]", code) for code in codes)
-    option = next((m.group(1) for m in given if m), "")
+    # the crash cell's own `opt='key'`: a cell elsewhere may pass the value to another call
+    given = re.search(rf"\b(\w+)\s*=\s*['\"]{re.escape(key)}['\"]", parsed.user_code)
+    option = given.group(1) if given else ""
     if not option:
         return ""
     return (

@@ -411,7 +411,10 @@ def _split_lines(traceback: tuple[str, ...] | list[str]) -> list[str]:
 # VS Code writes a cell's line numbers as links (`<a href='vscode-notebook-cell:…'>3</a> code`)
 # under a header naming the notebook's cell (`…\\nb.ipynb Cell 42 in <cell line: 3>()`).
 _VSCODE_LINK = re.compile(r"<a href='vscode-notebook-cell:[^']*'>(\d+)</a>")
-_VSCODE_CELL = re.compile(r"^\S.*?\.ipynb Cell (?P<n>\d+)(?: line \d+| in (?P<func>.*))?\s*$")
+# A code line (`----> 2 raise ValueError('see run.ipynb Cell 4 in loader')`) is no header.
+_VSCODE_CELL = re.compile(
+    r"^(?!-*>|\s*\d+\s)\S.*?\.ipynb Cell (?P<n>\d+)(?: line \d+| in (?P<func>.*))?\s*$"
+)
 
 
 def _vscode_line(line: str) -> str:

@@ -835,7 +835,9 @@ def _object_of_another_keras(p, what: str, module: str, cls: str) -> str:
     last = p.last_frame
     raiser = last.package if last is not None else ""
     owner = module.split(".")[0]
-    if raiser and owner != raiser and "keras" in f"{owner} {raiser}":
+    # both sides Keras packages: a user's own class (`__main__`) is no other Keras's object
+    kerases = ("keras", "tf_keras", "tensorflow")
+    if raiser in kerases and owner in kerases and owner != raiser:
         home = "tensorflow.keras" if raiser == "tensorflow" else raiser
         kind = "losses" if what == "loss" else f"{what}s"
         return (

@@ -738,12 +738,13 @@ def _cropped_image(p) -> tuple[str, str, str] | None:
     if call is None or not number:
         return None
     above = own_lines(p)[: number - 1]
-    for name in call_arguments(p.user_line[call.start() :]):
-        if re.fullmatch(r"[A-Za-z_]\w*", name):
-            crop = _last_slice_of(name, above)
-            if crop:
-                return name, *crop
-    return None
+    names = [
+        a for a in call_arguments(p.user_line[call.start() :]) if re.fullmatch(r"[A-Za-z_]\w*", a)
+    ]
+    if len(names) != 1:
+        return None  # `matchTemplate(frame, template, …)`: which image is empty is not known
+    crop = _last_slice_of(names[0], above)
+    return (names[0], *crop) if crop else None
 
 
 def _last_slice_of(name: str, lines: list[str]) -> tuple[str, str] | None:

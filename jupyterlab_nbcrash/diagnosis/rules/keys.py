@@ -344,10 +344,17 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 rf"""([A-Za-z_][\w.]*)\[\[[^\]]*['"]{re.escape(key)}['"]""", p.user_line
             )
             what = f"`{listed.group(1)}`" if listed and frame == "df" else what
+            # the step made the column on this very frame: it did not run before this line
+            same = made.split("[", 1)[0] == what.strip("`")
+            todo = (
+                "run that step before this line"
+                if same
+                else "apply it to this frame too, before this line"
+            )
             return (
                 f"{what} has no column {labels}, which the notebook creates by assignment "
                 f"(`{made} = …`): this frame did not go through that step (or dropped the "
-                "column since); apply it to this frame too, before this line."
+                f"column since); {todo}."
             )
         return (
             f"{what} has no column or label {labels}: print `{frame}.columns` "
@@ -1165,16 +1172,22 @@ def _count_of_an_absent_value(p: ParsedError, key: str) -> str:
     """`s.value_counts()[0]`: the counts are labelled by the values counted, so the key is a
     value that does not occur in what was counted; `.iloc[0]` would give the largest count,
     whatever its value."""
+    if ".value_counts(" not in p.user_line:
+        return ""
     m = re.search(
-        r"\.value_counts\([^()]*\)\s*\[\s*(['\"]?)" + re.escape(key) + r"\1\s*\]", p.user_line
+        r"\.value_counts\(([^()]*)\)\s*\[\s*(['\"]?)" + re.escape(key) + r"\2\s*\]", p.user_line
     )
     if m is None:
         return ""
-    shown = f"{m.group(1)}{key}{m.group(1)}"
+    shown = f"{m.group(2)}{key}{m.group(2)}"
+    # `ascending=True`, `sort=False`: then the first count is not the largest
+    first = (
+        "" if m.group(1).strip() else " (`.iloc[0]` would be the largest count, whatever its value)"
+    )
     return (
         f"`value_counts()` labels each count by the value counted, so `[{shown}]` asks for the "
-        f"count of {shown}, which does not occur in what was counted: `.get({shown}, 0)` gives 0 "
-        f"for an absent value (`.iloc[0]` would be the largest count, whatever its value)."
+        f"count labelled {shown}, and no value counted has that label (a bool column's are "
+        f"True/False): `.get({shown}, 0)` gives 0 for an absent label{first}."
     )
 
 
@@ -1190,7 +1203,9 @@ def _dataset_bunch_key(p: ParsedError, key: str, where: str) -> str:
     if key not in _BUNCH_KEYS:
         return ""
     frame = where if where and re.fullmatch(r"[A-Za-z_]\w*", where) else ""
-    made = [b for b in _BUNCH_MADE.findall(seen_code(p)[0]) if b != frame]
+    code = seen_code(p)[0]
+    # a `load_data()` of the user's own is no Bunch: name a source only from scikit-learn's
+    made = [b for b in _BUNCH_MADE.findall(code) if b != frame] if "datasets" in code else []
     source = f"`{made[-1]}['{key}']`" if made else "the object `load_…()` returned"
     what = f"`{frame}`" if frame else "the object looked up"
     return (

@@ -1203,7 +1203,8 @@ def _time_and_number(p, op: str, t: str, o: str, odd: str) -> str:
     to a total (`s = s + d`, `s += d`) that holds the number, a sum started at `0`."""
     number = o if odd == t else t
     total = re.match(r"\s*([A-Za-z_][\w.]*)\s*(?:\+=|=\s*\1\s*\+)", p.user_line)
-    if total and op in ("+", "+=") and is_number(t):
+    # only a duration sums: points in time (datetime, Timestamp) cannot be added up at all
+    if total and op in ("+", "+=") and is_number(t) and re.search(r"(?i)timedelta$", odd):
         name = total.group(1)
         return (
             f"`{name}` holds {article(number)} `{number}` (a total started at `0`?) and gets "
@@ -1298,8 +1299,8 @@ def _function_as_operand(p, t: str, o: str, op: str) -> str:
         # `self * xtrain.mean`: the method lacks its `()`, and the other side is no value either
         return (
             f"Neither side of `{op}` is a number: one is a function or method used without `()` "
-            f"(call it, e.g. `.mean()`), the other {article(other)} `{other}` object: use the "
-            "value it holds (an attribute such as `obj.value`), not the object itself."
+            f"(call it, e.g. `.mean()`); the other is {article(other)} `{other}` object: print "
+            "its `type(...)` if it is not what the operation needs."
         )
     return (
         "A function or method is used as a value: add the parentheses to call it, e.g. "
