@@ -27,10 +27,11 @@ def _traceback(ename: str, message: str, line: str, count: int) -> list[str]:
     ]
 
 
-def _hint(ename, message, line, cells, crash, count=None, code=None, history=None):
+def _hint(ename, message, line, cells, crash, count=None, code=None, history=None, traceback=None):
     """The hint of a crash of the notebook ``cells`` (source, execution count, saved error as
-    (ename, evalue) or None), the crash being cell ``crash``, its failing line ``line``."""
-    tb = _traceback(ename, message, line, count or 1)
+    (ename, evalue) or None), the crash being cell ``crash``, its failing line ``line`` (or the
+    lines of ``traceback``, when given)."""
+    tb = traceback or _traceback(ename, message, line, count or 1)
     notebook = []
     for i, (source, ran, error) in enumerate(cells):
         cell = {"id": str(i), "source": source, "execution_count": ran}

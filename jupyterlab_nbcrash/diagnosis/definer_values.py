@@ -389,3 +389,97 @@ def local_read_below_its_def(crash: Cell, name: str, lineno: int | None) -> tupl
         f"`{name}` from the function and use the result."
     )
     return hint, f"this cell assigns `{name}` only inside `{function}()`, right above the line"
+
+
+# The Python type of a plain value's node: what a method read on it is checked against.
+_PLAIN_TYPES = {
+    ast.Tuple: tuple,
+    ast.List: list,
+    ast.Dict: dict,
+    ast.Set: set,
+    ast.JoinedStr: str,
+    ast.ListComp: list,
+    ast.DictComp: dict,
+    ast.SetComp: set,
+}
+
+
+def method_missing_on_value(
+    line: str, name: str, definers: list[Cell], cells: list[Cell]
+) -> tuple[Cell, str, str]:
+    """(definer, hint, evidence) when the failing line reads `name.attr` and every definer sets
+    ``name`` to a plain value, or to the result of a function of ``cells`` that returns a
+    variable it sets to one (`model = build_model(3)`, whose `model = {}` it returns), whose
+    type has no `attr`: running that cell first only turns this NameError into an
+    AttributeError. Else ()."""
+    tree = python_tree(line.strip())
+    read = sorted(
+        node.attr
+        for node in (ast.walk(tree) if tree is not None else ())
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == name
+    )
+    if not read or not definers:
+        return ()
+    kinds = []
+    for cell in definers:
+        for statement in _assignments(cell, name) or [None]:
+            kind = _plain_type(statement.value, cells) if statement is not None else None
+            if kind is None:
+                return ()
+            kinds.append((cell, statement, kind))
+    missing = next((a for a in read if all(not hasattr(k, a) for _c, _s, k in kinds)), "")
+    if not missing:
+        return ()
+    cell, statement, kind = kinds[0]
+    text = short(ast.get_source_segment(_source_of(cell), statement) or "", 50)
+    hint = (
+        f"The `{name}` of cell {cell.index + 1} (`{text}`) is a {kind.__name__}, which has no "
+        f"`.{missing}`: running that cell first would only turn this error into an "
+        f"AttributeError; this line needs the object that has `.{missing}`, made before it."
+    )
+    return cell, hint, f"{cell_name(cell)} sets `{name}` to a {kind.__name__}"
+
+
+def _plain_type(value: ast.expr, cells: list[Cell]) -> type | None:
+    """The type of a plain value, or of what a call of the notebook's own function returns when
+    it returns a name it sets to a plain value (and to nothing else); None when not known."""
+    if isinstance(value, ast.Constant):
+        return type(value.value)
+    if type(value) in _PLAIN_TYPES:
+        return _PLAIN_TYPES[type(value)]
+    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)):
+        return None
+    function = value.func.id
+    defs = [
+        node
+        for cell in cells
+        if function in cell.source
+        for node in ast.walk(_tree(cell.source) or ast.Module(body=[], type_ignores=[]))
+        if isinstance(node, ast.FunctionDef) and node.name == function
+    ]
+    if len(defs) != 1:
+        return None
+    returned = {
+        node.value.id if isinstance(node.value, ast.Name) else ""
+        for node in ast.walk(defs[0])
+        if isinstance(node, ast.Return)
+    }
+    if len(returned) != 1 or "" in returned:
+        return None
+    variable = returned.pop()
+    values = [
+        node.value
+        for node in ast.walk(defs[0])
+        if isinstance(node, ast.Assign) and _is_assignment_to(node, variable)
+    ]
+    bound = [
+        node
+        for node in ast.walk(defs[0])
+        if isinstance(node, ast.Name) and node.id == variable and isinstance(node.ctx, ast.Store)
+    ]
+    if not values or len(bound) != len(values):
+        return None  # also bound by a loop, an unpacking or `+=`: its value is not known
+    types = {_PLAIN_TYPES.get(type(v)) for v in values}
+    return types.pop() if len(types) == 1 and None not in types else None

@@ -64,6 +64,27 @@ def binds(code: str, name: str) -> bool:
 _UNSEEN_NAMES = re.compile(r"\bimport[ \t]+\*|^[ \t]*%(?:run|store)\b|\bexec\(|\bglobals\(\)", re.M)
 
 
+def function_parameters(code: str, function: str) -> list[list[str]]:
+    """The parameter names of each `def function(...)` in ``code``, in order (`*args` as `args`);
+    a header that does not parse is left out."""
+    found = []
+    for m in re.finditer(
+        rf"^[ \t]*(?:async[ \t]+)?def[ \t]+{re.escape(function)}[ \t]*\(", code, re.M
+    ):
+        depth, end = 1, m.end()
+        while depth and end < len(code):
+            depth += {"(": 1, ")": -1}.get(code[end], 0)
+            end += 1
+        try:
+            header = ast.parse(f"def f({code[m.end() : end - 1]}):\n pass").body[0]
+        except (SyntaxError, ValueError):
+            continue
+        arguments = header.args
+        every = [*arguments.posonlyargs, *arguments.args, arguments.vararg, *arguments.kwonlyargs]
+        found.append([a.arg for a in (*every, arguments.kwarg) if a is not None])
+    return found
+
+
 def imports_name(code: str, name: str) -> bool:
     """An import statement of ``code`` binds ``name`` (``import name``, ``import a.b`` binds
     ``a``, ``import m as name``, ``from m import name``)."""

@@ -27,17 +27,19 @@ from .definer_values import (
     called_plain_value,
     local_read_below_its_def,
     made_from_an_unread_name,
+    method_missing_on_value,
     read_from_another_cells_loop,
     retyped_self_reference,
     updated_before_its_maker,
 )
-from .definitions import passed_as_own_keyword
+from .definitions import function_parameters, passed_as_own_keyword
 from .finding import (
     IMPLEMENTATION,
     NOTEBOOK,
     OUT_OF_ORDER,
     PREVIOUS_ERROR,
     NotebookFinding,
+    creates,
     needs_a_cell_from_the_crash_on,
 )
 from .finding import cell_name as _cell_name
@@ -56,6 +58,7 @@ from .record import Cell, ErrorRecord, Execution
 from .rules.imports import importer_is_library
 from .rules.install import install_line, install_not_taken_hint
 from .rules.names import (
+    adds_to_itself,
     commented_definition,
     commented_hint,
     deletes_name,
@@ -65,6 +68,7 @@ from .rules.names import (
     quotes_hint,
     special_name_hint,
     subscript_of,
+    top_level_assignment,
 )
 from .rules.tables import members
 from .rules.tables.known_imports import import_for
@@ -358,6 +362,26 @@ def _undefined_name_finding(
             "way before this line, or call the function."
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
+    if not definers and adds_to_itself(line, name):
+        # `a += A` beside `A = ...`: an accumulator never given its start value, not a typo of
+        # the other case (`A += A` would double `A`)
+        evidence.append(f"the failing line changes `{name}` from its own value")
+        hint = (
+            f"`{name} {adds_to_itself(line, name)} …` changes `{name}` before anything gave it a "
+            f"value: set its start value (`{name} = 0`, or an empty list) above this line, outside "
+            "any loop it is in."
+        )
+        return _finding(IMPLEMENTATION, None, True, hint, evidence)
+    edited = top is not None and top is inner and _edited_away(nb, name, top.failing_line)
+    if edited and _case_twins(nb, name):
+        # `model_tf = Model_tf(...)` ran, the saved cell has `model_tf = Model(...)`: the line
+        # that failed is gone, and the other-case name it assigns is no fix of the new code
+        evidence.append(f"the saved code of {nb.where()} no longer reads `{name}`")
+        hint = (
+            f"This cell's saved code no longer has the failing line nor reads `{name}`: it was "
+            "edited after that run; run it again to see whether anything still fails."
+        )
+        return _finding(IMPLEMENTATION, None, True, hint, evidence)
     cased = _other_case_here(nb, name)
     if cased:
         # `S = pd.Series(...)` then `s['e']`: names are case-sensitive, whatever other cells hold
@@ -377,6 +401,13 @@ def _undefined_name_finding(
             cell, hint, why = found
             evidence.append(why)
             return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
+    found = method_missing_on_value(line, name, definers, nb.cells)
+    if found:
+        # `model.get_params()` where cell 12's `model` is the dict `build_model()` returns:
+        # running it first leads to "'dict' object has no attribute 'get_params'"
+        cell, hint, why = found
+        evidence.append(why)
+        return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
     found = made_from_an_unread_name(nb.crash, nb.crash_lineno, name, definers)
     if not found and nb.crash is not None:
         found = updated_before_its_maker(line, name, definers, nb.crash.index)
@@ -428,6 +459,20 @@ def _undefined_name_finding(
             f"`{needed}` from this cell: define `{name}` in this cell before the line that uses it."
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
+    switched_off = "" if told else _own_commented_maker(nb, name, line)
+    if switched_off:
+        # `# te_sub = pred_combined.loc[...]` above this cell's `te_sub.loc[...] = ...`: the
+        # cell made its own value, which another cell's (made from other data) need not be
+        evidence.append(f"{nb.where()} has the commented-out line `# {switched_off}`")
+        other = definers[-1]
+        made = top_level_assignment([other.source], name)
+        also = f" (cell {other.index + 1} makes it too" + (f": `{made}`)" if made else ")")
+        hint = (
+            f"This cell's own line that made `{name}` is commented out (`# {switched_off}`), "
+            f"yet the cell still reads `{name}`: restore that line, or make `{name}` there in "
+            f"its place{also}."
+        )
+        return _finding(IMPLEMENTATION, None, True, hint, evidence)
     evidence.append(
         f"`{name}` is defined in {', '.join(_cell_name(c) for c in definers[:5])}"
         + (f" and {len(definers) - 5} more" if len(definers) > 5 else "")
@@ -777,9 +822,29 @@ def _defined_nowhere(
         hint = f"{nowhere}, and a `for` loop of this cell binds `{part}`: did you mean `{part}`?"
     elif obj:
         hint = f"{nowhere}: {quotes_hint(obj, name)}; if it is a variable, assign it first."
+    elif _raising_function(inner):
+        # `model.predict(...)` in a function whose fold model is `rankModel`: a global `model`
+        # defined for it would run, on the wrong object
+        function = _raising_function(inner)
+        cells = "no cell" if decisive else "no cell shown here"
+        hint = (
+            f"`{name}` is neither a parameter nor a variable of `{function}()`, where it is read, "
+            f"and {cells} sets it at its top level: if the function holds that value under "
+            "another name (a parameter or a variable it assigns), use that name; else pass it in "
+            "as an argument."
+        )
     else:
         hint = f"{nowhere}: define it (or import it) first, or check its spelling."
     return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+
+
+def _raising_function(inner) -> str:
+    """The name of the notebook's function the NameError was raised in (not a cell's own
+    top-level code), else ""."""
+    if inner is None or inner.function in ("", "<module>") or inner.function.startswith("<"):
+        return ""
+    name = inner.function.split("(")[0].rsplit(".", 1)[-1].strip()
+    return name if name.isidentifier() else ""
 
 
 # Modules whose public names the tables list, by the name they are imported as.
@@ -834,6 +899,36 @@ def _collection_of(nb: _Notebook, plural: str, name: str) -> bool:
         return False
     appends = re.compile(rf"(?<![\w.]){re.escape(plural)}\.(?:append|extend|insert)\(")
     return any(appends.search(c.source) for c in nb.mentioning(plural))
+
+
+def _own_commented_maker(nb: _Notebook, name: str, line: str) -> str:
+    """The commented-out assignment of the crash cell that would make ``name``, when it stands
+    above the cell's first read of ``name`` and no live line of the cell creates it; else ""."""
+    if nb.crash is None:
+        return ""
+    found = commented_definition(nb.crash.source, name, line)
+    names = nb.names(nb.crash)
+    used = names.use_lines.get(name)
+    if not found or used is None or creates(nb, nb.crash, name):
+        return ""
+    if found.startswith(("import ", "from ", "def ", "class ")):
+        return ""  # another cell's `import sys` or `def` gives the same thing: no value of its own
+    for number, text in enumerate(nb.crash.source.splitlines(), 1):
+        stripped = text.strip()
+        if stripped.startswith("#") and " ".join(stripped.lstrip("#").split()).startswith(found):
+            return found if number < used else ""
+    return ""
+
+
+def _edited_away(nb: _Notebook, name: str, line: str) -> bool:
+    """The crash cell's saved code holds neither the traceback's failing ``line`` nor any word
+    ``name``: the cell was edited after the run that failed."""
+    source = nb.crash.source if nb.crash is not None else ""
+    wanted = line.strip()
+    if not source.strip() or not wanted:
+        return False
+    lines = {ln.strip() for ln in source.splitlines()}
+    return wanted not in lines and not has_word(source, name)
 
 
 def _commented_since(source: str, line: str) -> bool:
@@ -948,6 +1043,24 @@ def _builtin_fits(word: str, called: bool) -> bool:
 # --------------------------------------------------------------------- state changed by a re-run
 
 
+def _locals_of(nb: _Notebook, frame) -> set[str]:
+    """Names local to the notebook's function that ``frame`` runs, as far as its failing line
+    shows: its parameters (of every `def` of its name) and what that line assigns."""
+    function = frame.function.split("(")[0].rsplit(".", 1)[-1].strip()
+    if not function.isidentifier():
+        return set()
+    sources = [c.source for c in nb.mentioning(function)]
+    found = {p for code in sources for ps in function_parameters(code, function) for p in ps}
+    try:
+        tree = ast.parse(frame.failing_line.strip())
+    except SyntaxError:
+        return found
+    stored = (
+        n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    )
+    return found | set(stored)
+
+
 def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookFinding | None:
     if nb.crash is None:
         return None
@@ -956,9 +1069,13 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
         return None
     # The failing lines of every notebook frame: `train(df)` in this cell, then `data["y"]`
     # inside the function another cell defined.
-    lines = [f.failing_line for f in getattr(parsed, "frames", ()) if f.is_user and f.failing_line]
-    lines = lines or [getattr(parsed, "user_line", "") or ""]
+    frames = [f for f in getattr(parsed, "frames", ()) if f.is_user and f.failing_line]
+    lines = [f.failing_line for f in frames] or [getattr(parsed, "user_line", "") or ""]
     names = set().union(*(_line_names(line) for line in lines if line))
+    # `pred = lr.predict_proba(df[cols])` inside `def appendPred(df)` reads the function's own
+    # `df` and sets its own `pred`, no names of the notebook: what changed is what the call
+    # passed (read on the caller's line)
+    names -= {n for f in frames[1:] for n in _locals_of(nb, f)} - _line_names(lines[0])
     names = names or set(nb.names(nb.crash).uses)
     names -= _BUILTIN_NAMES
     if not names:
@@ -1028,12 +1145,23 @@ def _other_case_here(nb: _Notebook, name: str) -> str:
         return ""
     names = nb.names(nb.crash)
     used = names.use_lines.get(name)
-    for other in sorted(names.defines):
-        bound = names.def_lines.get(other)
-        same = other != name and other.lower() == name.lower()
-        if same and bound is not None and (used is None or bound < used):
-            return other
-    return ""
+    if used is None:
+        # the saved cell no longer reads `name` (`Model_tf(...)` is now `Model(...)`): it was
+        # edited since that run, and its other-case name may be what the line assigns
+        return ""
+    return next((o for o in _case_twins(nb, name) if names.def_lines[o] < used), "")
+
+
+def _case_twins(nb: _Notebook, name: str) -> list[str]:
+    """The names the crash cell assigns that differ from ``name`` only in case."""
+    if nb.crash is None:
+        return []
+    names = nb.names(nb.crash)
+    return [
+        other
+        for other in sorted(names.defines)
+        if other != name and other.lower() == name.lower() and other in names.def_lines
+    ]
 
 
 def _method_definer(nb: _Notebook, name: str, definers: list[Cell]) -> Cell | None:

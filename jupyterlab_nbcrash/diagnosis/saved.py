@@ -22,6 +22,7 @@ notebook) to ``undefined_name`` and ``changed_state`` here. What the file can te
 
 from __future__ import annotations
 
+import ast
 import bisect
 import dataclasses
 import itertools
@@ -405,11 +406,21 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         return _failed_definer(cell, name, evidence)
     if "failed" in groups:
         cell = max(groups["failed"], key=lambda c: (c.execution_count or 0, -c.index))
+        skipped = _nearest_definer_above_never_ran(nb, name, pool, groups.get("never", []))
+        if skipped is not None:
+            # `nums = [10, 17, 17, 3]` right above, never run: page order says it is the one
+            # this cell relies on, not a failed or later definer elsewhere in the notebook
+            why = "was never run (it has no execution count)"
+            return not_run(nb, name, skipped, evidence, why, decided=DECIDED_SAVED)
         clean = [
             c
             for c in groups.get("later", [])
             if c.error is None and creates(nb, c, name) and not _made_from(nb, c, name)
         ]
+        if clean and nb.is_above(cell) and not nb.is_above(nearest(nb, clean)):
+            # `predictions = nb.predict(X_test)` failed just above; a cell below that makes
+            # `predictions` from another model ran later: the failure above is this cell's story
+            clean = []
         if clean:
             return _failed_and_ran_later(nb, name, cell, nearest(nb, clean), evidence)
         return _failed_definer(cell, name, evidence)
@@ -460,11 +471,26 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
     return _ran_later(nb, counts, name, cell, evidence)
 
 
+def _nearest_definer_above_never_ran(nb, name: str, definers, never) -> Cell | None:
+    """The definer nearest above the crash cell, when it never ran and creates ``name``."""
+    above = [c for c in definers if nb.is_above(c)]
+    if not above:
+        return None
+    last = max(above, key=lambda c: c.index)
+    return last if last in never and creates(nb, last, name) else None
+
+
 def _unmet_need(nb, counts: _Counts, cell: Cell, name: str) -> tuple[str, Cell] | None:
     """(a name ``cell`` reads before binding it, the cell that sets it) when every cell that sets
     that name, like ``cell`` itself, did not run before the crash: running ``cell`` alone, as
     "run cell N first" says, would fail on that name in turn."""
     names = nb.names(cell)
+    if names.dynamic:
+        return None  # `from sympy import *` may give it whatever it reads (`sin`)
+    # only what it reads before binding `name`, or to work on it later (`model.fit(X)`), keeps
+    # it from giving `name`: `soup = f(html)` on line 2 is made even when `daiso = d[i]` on
+    # line 5 then fails on `i` (unless the crash cell reads that name too: needed either way)
+    binds_at = names.def_lines.get(name)
     crash = nb.names(nb.crash) if nb.crash is not None else None
     crash_defines = crash.defines if crash is not None else frozenset()
     # what the crash cell read on a line above its failing one existed: that line ran
@@ -476,6 +502,13 @@ def _unmet_need(nb, counts: _Counts, cell: Cell, name: str) -> tuple[str, Cell] 
     for needed, used in sorted(names.use_lines.items(), key=lambda item: item[1]):
         bound = names.def_lines.get(needed)
         if needed == name or needed in crash_defines or (bound is not None and bound < used):
+            continue
+        if (
+            binds_at is not None
+            and used > binds_at
+            and (crash is None or needed not in crash.uses)
+            and not _read_together(cell, name, needed)
+        ):
             continue
         if needed in read_before:
             continue
@@ -489,6 +522,19 @@ def _unmet_need(nb, counts: _Counts, cell: Cell, name: str) -> tuple[str, Cell] 
             feeding = [c for c in sources if c.index < cell.index]
             return needed, (feeding[-1] if feeding else nearest(nb, sources, needed))
     return None
+
+
+def _read_together(cell: Cell, name: str, other: str) -> bool:
+    """A top-level statement of ``cell`` reads ``other`` and touches ``name`` (`history =
+    model.fit(train_features)`); True as well when the cell does not parse."""
+    tree = python_tree(to_python(cell.source)[0])
+    if tree is None:
+        return True
+    for statement in tree.body:
+        words = {n.id for n in ast.walk(statement) if isinstance(n, ast.Name)}
+        if name in words and other in words:
+            return True
+    return False
 
 
 def _definer_needs_unrun_cell(nb, name: str, cell: Cell, needed: str, source: Cell, evidence):
@@ -507,7 +553,12 @@ def _order_to_run(nb, name: str, cell: Cell, needed: str, source: Cell, why: str
     """What to run, and in which order, when ``cell`` defines ``name`` from ``needed``, which
     ``source`` sets and which did not run before the crash either."""
     n, m = cell.index + 1, source.index + 1
-    origin = _first_maker(nb, name, cell, source) if name in nb.names(source).use_lines else None
+    # `source` makes `needed` from `name` only when it reads `name` at or above its binding of
+    # `needed` (a loop's `for i in range(...)` below a read of `soup` does not make `i` from it)
+    made = nb.names(source)
+    read, bound = made.use_lines.get(name), made.def_lines.get(needed)
+    from_name = read is not None and (bound is None or read <= bound)
+    origin = _first_maker(nb, name, cell, source) if from_name else None
     if origin is not None:
         # `test = read_csv(...)` in cell 83, `cat1 = test[...]` in 84, `test = concat(cat1, ...)`
         # in 88: no cycle, a chain that starts at the first maker
@@ -517,7 +568,7 @@ def _order_to_run(nb, name: str, cell: Cell, needed: str, source: Cell, why: str
             f"of cell {origin.index + 1}: run cells {origin.index + 1}, {m} and {n} in "
             f"order{above}, not cell {n} alone."
         )
-    if name in nb.names(source).use_lines:
+    if from_name:
         # `phiX = f(X_t)` in one cell, `X_t = phiX[train]` in the other: neither can run first,
         # so `X_t` must be made before them (the line that first did may be gone)
         return (
@@ -792,9 +843,25 @@ def _sources_of(nb, counts: _Counts, names, mentioning) -> dict[str, tuple[str, 
         ]
         if setters:
             latest = max(setters, key=lambda c: c.execution_count)
-            for source in sorted(nb.names(latest).uses - set(names)):
+            for source in sorted(_read_to_make(latest, name) - set(names)):
                 out.setdefault(source, (name, latest))
     return out
+
+
+def _read_to_make(cell: Cell, name: str) -> set[str]:
+    """The names that ``cell``'s top-level statements binding ``name`` read (`X = df.values`:
+    `df`; `lr = LogisticRegression()` reads no frame of the cell's later lines); every name the
+    cell reads when it does not parse."""
+    tree = python_tree(to_python(cell.source)[0])
+    if tree is None:
+        return set(analyse_cell(cell.source).uses)
+    read: set[str] = set()
+    for statement in tree.body:
+        nodes = list(ast.walk(statement))
+        stores = {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        if name in stores:
+            read |= {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return read - {name}
 
 
 def _change(nb, counts: _Counts, cell, info, mutation: Mutation, keys, is_key, checks, via):

@@ -9,7 +9,7 @@ import keyword
 import re
 
 from ..cells import analyse_cell
-from ..definitions import name_slip, passed_as_own_keyword
+from ..definitions import function_parameters, name_slip, passed_as_own_keyword
 from ..name_reads import assigns_a_call_of
 from ..text import CLOSE, as_code, possibly_close, suggest
 from ..traceback import Frame, ParsedError
@@ -223,6 +223,21 @@ def _at_top_level(p: ParsedError) -> bool:
     )
 
 
+def _plain_function_reading_self(p: ParsedError) -> str:
+    """The name of the notebook's function that raised, when its `def` (in the cell or the
+    notebook) has no `self` first parameter: a function, not a method. "" otherwise."""
+    last = p.last_frame
+    if last is None or not last.is_user or _at_top_level(p):
+        return ""
+    function = last.function.split("(")[0].rsplit(".", 1)[-1].strip()
+    if not function.isidentifier():
+        return ""
+    defs = [
+        ps for code in (p.user_code, *p.notebook_code) for ps in function_parameters(code, function)
+    ]
+    return function if defs and all(ps[:1] != ["self"] for ps in defs) else ""
+
+
 def deletes_name(line: str, name: str) -> bool:
     """The failing line is a `del` of ``name`` (`del df`, `del(df)`, `del a, df`)."""
     if "del" not in line or name not in line:
@@ -247,6 +262,17 @@ def special_name_hint(p: ParsedError, name: str) -> str | None:
             "`self` has a value only inside a method of a class (its first parameter), and this "
             "line runs at the top level of a cell: use the object itself (the variable that "
             "holds it) in place of `self`."
+        )
+    plain = _plain_function_reading_self(p) if name == "self" and own else ""
+    if plain:
+        # `def lmagic(line):` under `@register_line_magic` copied from a `Magics` class's
+        # method: no global `self` can make it work
+        shell = " (in an IPython magic, `get_ipython()` is the shell `self.shell` meant)"
+        return (
+            f"`self` has a value only inside a method of a class (its first parameter), and "
+            f"`{plain}()` is a plain function without one: pass the object it needs as an "
+            f"argument{shell if 'self.shell' in p.user_code else ''}, or make `{plain}` a "
+            "method of that class."
         )
     if "Error evaluating factor" in p.message:
         # patsy (statsmodels' formulas) looks a formula's names up in the data first, then in
@@ -676,7 +702,7 @@ def _read_before_assignment(p, f):
             "local there, but it is read before that line: give it a value before that line, or "
             f"declare `nonlocal {name}` in `{inner}` to use the enclosing function's `{name}`."
         )
-    added = _adds_to_itself(p.last_frame.failing_line if p.last_frame else p.user_line, name)
+    added = adds_to_itself(p.last_frame.failing_line if p.last_frame else p.user_line, name)
     if added:
         return _accumulator_hint(p, name, added)
     return (
@@ -685,7 +711,7 @@ def _read_before_assignment(p, f):
     )
 
 
-def _adds_to_itself(line: str, name: str) -> str:
+def adds_to_itself(line: str, name: str) -> str:
     """The operator (`+=`) when ``line`` changes ``name`` from its own value (`total += x`): an
     accumulator that the function reads before giving it a start value. "" otherwise."""
     m = re.match(r"\s*([A-Za-z_]\w*)\s*([-+*/%@&|^]|//|\*\*|<<|>>)=(?!=)", line)
