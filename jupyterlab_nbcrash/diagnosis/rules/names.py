@@ -656,6 +656,17 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
             f"`{name}` has no value in this kernel: {quotes_hint(obj, name)}. If it is a "
             "variable, assign it first (or run the cell that does)."
         )
+    # every cell but the crash's own (a copy of the failing line elsewhere counts as a cell)
+    rest = [c for c in p.notebook_code if c.strip() != p.user_code.strip()]
+    only = _only_assignment(rest, name) if what == "variable" else ""
+    if only:
+        # One cell gives the name its value, from other names: whatever the order the counts
+        # tell, running that line is what the crash lacks (several cells: which one is meant
+        # is a guess, so the general advice speaks)
+        return (
+            f"`{name}` has no value in this kernel, though a cell assigns it (`{only}`): "
+            "run that cell first, and check that it ran to that line without failing."
+        )
     subject = f"`{name}`" if what == "variable" else f"The {what} `{name}`"
     return (
         f"{subject} has no value in this kernel: if a cell {todo} it, run that cell first (and "
@@ -741,6 +752,22 @@ def _accumulator_hint(p: ParsedError, name: str, op: str) -> str:
         f"within the function, set {start}; to change the notebook's `{name}`, declare "
         f"`global {name}` at the top of {where}."
     )
+
+
+def _only_assignment(sources, name: str) -> str:
+    """The line that assigns ``name`` at a cell's top level, shortened, when one cell of
+    ``sources`` does and its first such line does not read ``name`` itself (`x = x + 1`, `x +=`
+    need a value already); "" otherwise."""
+    cells = [source for source in sources if _top_level_assignments([source], name)]
+    if len(cells) != 1:
+        return ""
+    line = _top_level_assignments(cells, name)[0]
+    target = _ASSIGNED_ALL.match(line)
+    if target.group(0).endswith(("+=", "-=")):
+        return ""
+    if re.search(rf"\b{re.escape(name)}\b", line[target.end() - 1 :]):
+        return ""
+    return " ".join(line.split())[:60]
 
 
 def _top_level_assignments(sources, name: str) -> list[str]:
