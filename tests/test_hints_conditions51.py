@@ -33,3 +33,24 @@ def test_a_module_with_its_first_two_letters_swapped_is_a_typo():
 def test_a_module_like_no_known_one_is_still_a_package_to_install():
     text = _missing_module("aspdas")
     assert "pandas" not in text and "aspdas" in text, text
+
+
+_FRAME_CELL = "import pandas as pd\ndf = pd.DataFrame({'a': [1, 2]})"
+
+
+def _module_lacks(name: str, line: str, cells: list[str]) -> str:
+    code = "\n".join([*cells, line])
+    return hint(
+        crash("AttributeError", f"module 'pandas' has no attribute '{name}'", line, code=code)
+    )
+
+
+def test_a_top_level_variable_read_through_the_module_is_the_users_own():
+    text = _module_lacks("df", "pd.df[0].astype(int)", [_FRAME_CELL])
+    assert "without the `pd.` before it" in text and "documentation" not in text, text
+
+
+def test_a_name_assigned_only_inside_a_function_is_not_said_to_be_the_users():
+    cells = ["import pandas as pd\ndef load():\n    df = pd.DataFrame()\n    return df"]
+    text = _module_lacks("df", "pd.df[0].astype(int)", cells)
+    assert "without the `pd.`" not in text, text
