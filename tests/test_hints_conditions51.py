@@ -13,7 +13,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_hints_args import crash, hint
+from tests.test_hints_conditions32 import _hint as saved_hint
 
 
 def _missing_module(module: str) -> str:
@@ -54,3 +57,49 @@ def test_a_name_assigned_only_inside_a_function_is_not_said_to_be_the_users():
     cells = ["import pandas as pd\ndef load():\n    df = pd.DataFrame()\n    return df"]
     text = _module_lacks("df", "pd.df[0].astype(int)", cells)
     assert "without the `pd.`" not in text, text
+
+
+def _undefined(name: str, line: str, cells: list[str]) -> str:
+    rows = [(source, i + 1, None) for i, source in enumerate(cells)] + [
+        (line, len(cells) + 1, None)
+    ]
+    message = f"name '{name}' is not defined"
+    return saved_hint("NameError", message, line, rows, len(cells), len(cells) + 1)
+
+
+def test_a_path_without_quotes_given_to_a_reader_is_a_path():
+    line = "df = pd.read_csv(Users/ada/Documents/course2/week4)"
+    text = _undefined("Users", line, ["import pandas as pd"])
+    assert "`'Users/ada/Documents/course2/week4'`" in text, text
+    assert "not defined anywhere" not in text, text
+
+
+@pytest.mark.parametrize(
+    "line, cells",
+    [
+        ("np.load(total/rows)", ["import numpy as np\nrows = 10"]),  # `rows` is a variable
+        ("y = np.log(total/count)", ["import numpy as np"]),  # `log` takes no path
+    ],
+)
+def test_a_division_is_no_path(line, cells):
+    assert "path without quotes" not in _undefined("total", line, cells)
+
+
+def test_an_h5_file_name_without_quotes_is_a_file_name():
+    text = _undefined("weights1", "model.save(weights1.h5)", ["model = build()"])
+    assert "`'weights1.h5'`" in text and "not defined anywhere" not in text, text
+
+
+_DEBT_CELL = "import pandas as pd\ndf = pd.read_csv('loans.csv')\ndf['Debt'].describe()"
+
+
+def test_a_lambdas_parameter_in_other_capitals_is_the_name_meant():
+    line = "df['Debt'].map(lambda debt: 'High' if Debt > 1000 else 'Low')"
+    text = _undefined("Debt", line, [_DEBT_CELL])
+    assert "the lambda's parameter is `debt`" in text and "column or key" not in text, text
+
+
+def test_a_lambda_with_other_parameters_leaves_the_column_hint():
+    line = "df['Debt'].map(lambda d: 'High' if Debt > 1000 else 'Low')"
+    text = _undefined("Debt", line, [_DEBT_CELL])
+    assert "lambda's parameter" not in text, text
