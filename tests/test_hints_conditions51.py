@@ -103,3 +103,23 @@ def test_a_lambda_with_other_parameters_leaves_the_column_hint():
     line = "df['Debt'].map(lambda d: 'High' if Debt > 1000 else 'Low')"
     text = _undefined("Debt", line, [_DEBT_CELL])
     assert "lambda's parameter" not in text, text
+
+
+_SYMBOLS = "import sympy as sp\ny, t = sp.symbols('y t')"
+
+
+def _symbol_called(code: str) -> str:
+    line = "sp.dsolve(y(t).diff(t, t) - y(t), y(t))"
+    return hint(
+        crash("TypeError", "'Symbol' object is not callable", line, code=code + "\n" + line)
+    )
+
+
+def test_a_sympy_symbol_called_is_told_to_be_a_function():
+    text = _symbol_called(_SYMBOLS)
+    assert "`y = sp.Function('y')`" in text and "dir(" not in text, text
+
+
+def test_a_symbol_of_code_without_sympy_gets_no_sympy_advice():
+    text = _symbol_called("y, t = make_symbols()")
+    assert "Function(" not in text, text
