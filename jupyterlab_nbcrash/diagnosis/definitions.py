@@ -149,7 +149,7 @@ def def_returns_value(code: str, name: str) -> bool | None:
 # Suffixes of data and image files a notebook reads by name (not `.data` or `.py`: `iris.data` is
 # a Bunch's attribute, `setup.py` no expression).
 _FILE_SUFFIXES = (
-    "csv|tsv|txt|xlsx?|json|png|jpe?g|gif|bmp|tiff?|pdf|hdf5|pkl|pickle|parquet|zip|npy|npz|"
+    "csv|tsv|txt|xlsx?|json|png|jpe?g|gif|bmp|tiff?|pdf|hdf5|h5|pkl|pickle|parquet|zip|npy|npz|"
     "wav|mp3|mp4|avi|html|xml|ya?ml|sqlite|docx|pptx|ipynb|joblib|feather|geojson|shp"
 )
 
@@ -182,6 +182,24 @@ def _unquoted_file_hint(line: str, written: str, at: int) -> str:
     )
 
 
+def _unquoted_path(line: str, name: str, code: str) -> str:
+    """`pd.read_csv(Users/me/Documents/week4)`: ``name`` starts a run of `/`-joined words
+    without spaces, given to a call that takes a path, and the code defines none of the words:
+    a path without quotes (no file suffix, which ``name_slip`` reads first). Else ""."""
+    found = re.search(rf"(?<![\w.'\"/\\]){re.escape(name)}((?:/[\w.-]+)+)", line)
+    if found is None or _quoted_around(line, found.start()):
+        return ""
+    call = re.findall(r"([A-Za-z_][\w.]*)\s*\(", line[: found.start()])
+    if not call or not _TAKES_A_PATH.search(call[-1].rsplit(".", 1)[-1]):
+        return ""  # `np.log(a/b)`: a division is as likely
+    words = [re.match(r"[\w]*", part).group(0) for part in found.group(1).split("/")[1:]]
+    if not any(re.search(r"[A-Za-z]", w) for w in words):
+        return ""  # `read(n/2)`: a number divides
+    if any(_bound_in(code, w) for w in [name, *words] if w.isidentifier()):
+        return ""  # `load(data_dir/name)`: variables the notebook defines, divided
+    return found.group(0)
+
+
 def _subtracts_a_variable(code: str, text: str) -> bool:
     """A word after a `-` in ``text`` is a name ``code`` defines: a subtraction (`total -tax`),
     not a command's option or a file name's dash (`credit-a.csv`)."""
@@ -192,6 +210,18 @@ def _quoted_around(line: str, at: int) -> bool:
     """``line[at]`` lies inside a string literal (an odd number of quotes of a kind before)."""
     before = line[:at]
     return before.count("'") % 2 == 1 or before.count('"') % 2 == 1
+
+
+def _lambda_parameter_in_other_case(line: str, name: str) -> str:
+    """The parameter of a `lambda` on ``line`` that is ``name`` in other capitals, when that
+    lambda's body reads ``name`` (`lambda debt: ... Debt > 1000`); else ""."""
+    for params, body in re.findall(r"\blambda\b([^:]*):([^\n]*)", line):
+        if not re.search(rf"(?<![\w.'\"]){re.escape(name)}\b", body):
+            continue
+        for param in re.findall(r"[A-Za-z_]\w*", params):
+            if param != name and param.lower() == name.lower():
+                return param
+    return ""
 
 
 def _default_reads_parameter(line: str, name: str) -> tuple[str, str] | None:
@@ -244,6 +274,13 @@ def name_slip(p: ParsedError, name: str) -> str | None:
         # `pd.read_excel(file.xlsx)`, `Image.open(data/img.jpg)`: Python reads `file` as a
         # variable (and the rest as attributes or divisions), so the NameError comes first.
         return _unquoted_file_hint(line, unquoted.group(0), unquoted.start())
+    path = _unquoted_path(line, name, code) if name + "/" in line else ""
+    if path:
+        return (
+            f"`{path}` is a path without quotes (Python reads it as divisions of variables): "
+            f"write it as a string, `'{path}'` (the full path, with the file's extension if it "
+            "has one)."
+        )
     arithmetic = _subtracts_a_variable(code, line)
     shell = r"(?:[ \t]+--?[A-Za-z][\w-]*(?:[ \t]+[^\s#]+)*)+"
     command = line.startswith(name) and re.fullmatch(rf"{re.escape(name)}{shell}", line)
@@ -264,6 +301,14 @@ def name_slip(p: ParsedError, name: str) -> str | None:
         return (
             f"`{pasted.group(1)}: [...]` is printed output pasted into the cell (Python reads it "
             "as an annotation and looks its names up): delete the line or make it a comment."
+        )
+    parameter = _lambda_parameter_in_other_case(line, name) if "lambda" in line else ""
+    if parameter:
+        # `map(lambda debt: 'High' if Debt > 1000 else 'Low')`: a global of that name would be
+        # a column or key read by chance; the lambda's own parameter is what its body reads
+        return (
+            f"`{name}` is not defined, but the lambda's parameter is `{parameter}`: Python names "
+            f"are case-sensitive; write `{parameter}` in the lambda's body."
         )
     default = _default_reads_parameter(line, name)
     if default:

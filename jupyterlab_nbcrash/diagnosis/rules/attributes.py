@@ -6,7 +6,7 @@ import importlib
 import re
 import sys
 
-from ..definitions import assigned_case_twin, binds, seen_code
+from ..definitions import assigned_case_twin, binds, imports_name, seen_code
 from ..text import article, as_code, key_strings, spelled_alike
 from ..traceback import ParsedError
 from ..where import failing_call, own_lines, raised_in_user_code
@@ -913,6 +913,14 @@ def _module_attribute(p: ParsedError, f) -> str:
         )
     if close:
         return f"The module `{owner}` has no `{attr}`. Did you mean {close}?"
+    alias = _module_prefix_on_own_name(p, attr)
+    if alias:
+        # `pd.df[0]`: the notebook's own variable, read through the module's name; the
+        # documentation or another library would not have it
+        return (
+            f"`{attr}` is your notebook's own name (a cell gives it a value at its top level), "
+            f"not one of the module `{owner}`: write `{attr}` without the `{alias}.` before it."
+        )
     if top in _STANDARD_PACKAGES and PROJECT_NAMES.search(top):
         # `test`: a file of the user's of that name comes first on the path, else the standard
         # library's package is what was imported; which one, the traceback does not show.
@@ -939,6 +947,19 @@ def _module_attribute(p: ParsedError, f) -> str:
         f"The module `{owner}` has no `{attr}`: check the name in the documentation of your "
         f"installed version, and that no file of yours is named `{top}.py`."
     )
+
+
+def _module_prefix_on_own_name(p: ParsedError, attr: str) -> str:
+    """The module alias the failing line writes before ``attr`` (`pd` of `pd.df[0]`) when
+    the code assigns, or defines, ``attr`` at the top level of a cell (`df = ...`); else "".
+    An assignment inside a function gives no name that the line could read instead."""
+    found = re.search(rf"(?<![\w.])(\w+)\.{re.escape(attr)}\b", p.user_line)
+    code, _ = seen_code(p)
+    if found is None or not imports_name(code, found.group(1)):
+        return ""
+    name = re.escape(attr)
+    own = re.search(rf"^(?:{name}[ \t]*=(?!=)|(?:def|class)[ \t]+{name}\b)", code, re.M)
+    return found.group(1) if own else ""
 
 
 # The standard library's modules; `sys.stdlib_module_names` leaves out `test` (Python's own

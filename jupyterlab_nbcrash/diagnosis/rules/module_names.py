@@ -53,7 +53,19 @@ def misspelt_module(module: str) -> str | None:
         # `PTL`: `PIL` (written in capitals too) rather than the standard library's `pty`.
         alike = [k for k in near if k.isupper() == module.isupper() and k not in STDLIB_TOPS]
         near = alike if len(alike) == 1 else near
+    if not near:
+        near = _first_letters_swapped(module)
     return near[0] if len(near) == 1 else None
+
+
+def _first_letters_swapped(module: str) -> list[str]:
+    """The known modules ``module`` reads as with its first two letters swapped back (`apndas`
+    for `pandas`): the one slip the same-first-letter pool cannot see. Four letters at least, as
+    a swap in a shorter name makes another plausible name."""
+    if len(module) < 4 or module[0].lower() == module[1].lower():
+        return []
+    swapped = (module[1] + module[0] + module[2:]).lower()
+    return [k for k in _BY_INITIAL.get(swapped[0], ()) if k.lower() == swapped]
 
 
 def _one_slip(a: str, b: str) -> bool:

@@ -448,6 +448,9 @@ def _not_callable(p, f):
             f"{holds}, not a function: the variable (or attribute) that should hold the function "
             "was set to None, often by assigning a call's result that returns nothing."
         )
+    sympy = _sympy_call_hint(p, t, name)
+    if sympy:
+        return sympy
     if name:
         return _called_value(p, name, t)
     if is_number(t):
@@ -514,6 +517,40 @@ def _module_function_replaced(p, t: str) -> str | None:
         f"is `{module}.{name}`, that function was replaced in this kernel (an assignment such as "
         f"`{module}.{name} = ...`); restart the kernel and remove that assignment."
     )
+
+
+# SymPy's expression classes that a "not callable" names: a symbol or an expression built from
+# symbols (`x + 1` is an `Add`). Other libraries' `Symbol` (MXNet's) can be called.
+_SYMPY_EXPRESSIONS = frozenset({"Symbol", "Add", "Mul", "Pow", "Integer", "Rational", "Float"})
+
+
+def _sympy_call_hint(p, t: str, name: str) -> str:
+    """`y(t)` where `y = sp.symbols('y')`: a SymPy symbol is no function, so neither a hidden
+    function nor the object's methods are the way; an unknown function (`y(t)` in an ODE) is a
+    `Function`, a product needs `*`. Only when the code imports SymPy."""
+    if t not in _SYMPY_EXPRESSIONS:
+        return ""
+    code, _ = seen_code(p)
+    alias = re.search(r"^[ \t]*import[ \t]+sympy(?:[ \t]+as[ \t]+(\w+))?[ \t]*$", code, re.M)
+    if alias is None and not re.search(r"^[ \t]*from[ \t]+sympy\b", code, re.M):
+        return ""
+    prefix = f"{alias.group(1) or 'sympy'}." if alias else ""
+    f = name if name and name.isidentifier() else _called_symbol(p.user_line, code) or "f"
+    what = "A SymPy symbol" if t == "Symbol" else f"A SymPy expression (`{t}`)"
+    return (
+        f"{what} is called like a function, which it is not: for an unknown function (as in "
+        f"`{f}(t)` of a differential equation) create it with `{f} = {prefix}Function('{f}')`; "
+        "for a product write `*` (`x*(x + 1)`, not `x(x + 1)`)."
+    )
+
+
+def _called_symbol(line: str, code: str) -> str:
+    """A plain name ``line`` calls that ``code`` makes a SymPy symbol (`y, t = sp.symbols(...)`
+    then `y(t)`), or ""."""
+    made = re.findall(r"^[ \t]*([\w, \t]+?)[ \t]*=[ \t]*(?:\w+\.)?(?:symbols|Symbol)\(", code, re.M)
+    symbols = {n.strip() for targets in made for n in targets.split(",")}
+    called = re.findall(r"(?<![\w.])([A-Za-z_]\w*)\s*\(", line)
+    return next((n for n in called if n in symbols), "")
 
 
 def _decorated_call(p) -> bool:

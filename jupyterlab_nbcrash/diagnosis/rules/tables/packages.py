@@ -173,6 +173,7 @@ PIP_NAMES: dict[str, str] = {
     "stable_baselines3": "stable-baselines3",
     "llama_cpp": "llama-cpp-python",
     "skbio": "scikit-bio",
+    "skfuzzy": "scikit-fuzzy",
     "gtts": "gTTS",
     "pyaudio": "PyAudio",
     "official": "tf-models-official",
