@@ -34,6 +34,7 @@ from .frame_looks import (
     own_type_unhandled_look,
     tensor_truth_in_library_look,
     traced_cell_line_look,
+    unset_own_attribute_look,
 )
 from .input_failures import named_failure, not_about_inputs
 from .message_looks import (
@@ -990,6 +991,9 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
     last = parsed.last_frame
     source = library or (re.split(r"[\\/]", last.filename)[-1] if last is not None else "")
     owner_class = m.group(1).rsplit(".", 1)[-1] if m is not None else ""
+    unset = unset_own_attribute_look(parsed) if m is not None else ""
+    if unset:  # the called method read its own object: no value the call passes
+        return unset
     made = _made_in_notebook(parsed, owner_class)
     if made and read_inside(parsed, m.group(2)) and not raised_in_user_code(parsed):
         # `data.x = nn.Embedding(31, 10)` in another cell: the object the library read may be
