@@ -61,6 +61,7 @@ from .message_looks import (
     service_status_look,
     sparse_look,
     type_message_look,
+    unsubclassed_model_look,
     value_message_look,
     wide_form_look,
 )
@@ -401,6 +402,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         or keras2_library_look(parsed)
         or tensor_truth_in_library_look(parsed)
         or own_type_unhandled_look(parsed)
+        or unsubclassed_model_look(parsed)
     )
     if legacy:  # the message's advice is for code the user does not own
         return legacy
