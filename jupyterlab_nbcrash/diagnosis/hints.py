@@ -71,6 +71,7 @@ from .rules.attribute_reads import read_inside
 from .rules.files import errno_look
 from .rules.imports import module_not_found_hint
 from .rules.keys import missing_key_hint
+from .rules.memory import DISK_FULL_WORDS
 from .rules.module_names import package_for
 from .rules.names import undefined_name_hint
 from .saved_objects import other_version_hint
@@ -359,6 +360,10 @@ def _chained_cause(parsed: ParsedError) -> str:
     if not parsed.chain:
         return ""
     name, text = parsed.chain[0]
+    if name == "_RemoteTraceback" and len(parsed.chain) > 1 and not re.search(r"\w", text):
+        # the worker's traceback opens the chain; the worker's own error follows it (of this
+        # very error's kind most often, which the checks below leave out)
+        name, text = parsed.chain[1][0], parsed.chain[1][1].rstrip().removesuffix('"""')
     first = " ".join((text.strip().splitlines() or [""])[0].split())
     if not re.search(r"\w", first) or name == parsed.ename or name in _LOOKUPS:
         # no words (a worker's `_RemoteTraceback: """` opens the text of this very error)
@@ -442,6 +447,12 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         # the message names (a URL, a feed_dict) are not what to change
         return failed
     cause = _chained_cause(parsed)
+    if cause and DISK_FULL_WORDS.search(cause):
+        # the error before this one (a worker's, writing its data) says why
+        return (
+            "The error before it says the disk is full: free space on that disk (old outputs, "
+            "checkpoints, the temporary folder), then run the cell again."
+        )
     if cause and parsed.chain_root_in_cell:
         # a function of the user's failed first, and the library's error followed from it
         return (
