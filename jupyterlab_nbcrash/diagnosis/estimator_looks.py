@@ -9,6 +9,7 @@ import re
 
 from .definitions import seen_code
 from .traceback import ParsedError
+from .where import failing_call
 
 # scikit-learn's check_scoring: "estimator should be an estimator implementing 'fit' method,
 # <repr> was passed" (the repr may run over several lines: a DataFrame's).
@@ -72,6 +73,17 @@ def wrapped_estimator_look(parsed: ParsedError) -> str:
         )
     if _NO_SCORE.search(parsed.message[:300]):
         # a transformer, or a Pipeline whose last step is one: nothing to rate the search by
+        last = _last_step_transformer(parsed.message[:4_000])
+        if last:
+            # a scorer calls the estimator's predict: `scoring=` cannot rate a transformer
+            call = failing_call(parsed)
+            alone = call is not None and len(call.arguments) == 1
+            targets = f", and give `{method}` the targets too (`{method}(X, y)`)" if alone else ""
+            return (
+                f"The estimator `{name}` was built with ends in `{last}`, which transforms data "
+                "and predicts nothing, so no `scoring=` can rate it: add a model as its last "
+                f"step (e.g. a classifier){targets}."
+            )
         return (
             f"The estimator `{name}` was built with has no `score` method, so `{name}` cannot "
             f"rate its candidates: pass `scoring=` where `{name} = {maker}(...)` is created, or "
@@ -86,6 +98,29 @@ def wrapped_estimator_look(parsed: ParsedError) -> str:
         f"`{name}` (`{maker}`) was built with a `{given}` among its estimators, which "
         f"scikit-learn does not see as a {wanted}: {_how_to_make_it(parsed, given, wanted)}"
     )
+
+
+# The estimator check_scoring prints ("The estimator Pipeline(steps=[…, ('tfidf',
+# TfidfVectorizer())]) does not."): its last class, and the names of scikit-learn's transformers
+# (no `predict`; a class of another library named alike may have one).
+_PRINTED_ESTIMATOR = re.compile(r"The estimator (.*) does not\.", re.S)
+_LAST_CLASS = re.compile(r"(\w+)\((?:[^()]|\([^()]*\))*\)\)*\]?\)*\s*$")
+_TRANSFORMER_ENDINGS = (
+    *("Vectorizer", "Scaler", "Imputer", "Binarizer", "Normalizer", "KBinsDiscretizer"),
+    *("ColumnTransformer", "FunctionTransformer", "TfidfTransformer", "PowerTransformer"),
+    *("QuantileTransformer", "OneHotEncoder", "OrdinalEncoder", "TruncatedSVD"),
+    *("VarianceThreshold", "PolynomialFeatures", "SelectKBest", "SelectPercentile"),
+)
+
+
+def _last_step_transformer(message: str) -> str:
+    """The class of the last step of the estimator the message prints, when that class is one
+    of scikit-learn's transformers (`TfidfVectorizer`, `StandardScaler`); else ""."""
+    printed = _PRINTED_ESTIMATOR.search(message)
+    last = _LAST_CLASS.search(printed.group(1)) if printed else None
+    if last is None or last.group(1) in ("Pipeline", "make_pipeline"):
+        return ""
+    return last.group(1) if last.group(1).endswith(_TRANSFORMER_ENDINGS) else ""
 
 
 def _how_to_make_it(parsed: ParsedError, given: str, wanted: str) -> str:

@@ -10,6 +10,7 @@ import builtins
 import re
 from collections import Counter
 
+from .definitions import seen_code
 from .rules.module_names import pip_name
 from .traceback import Frame, ParsedError, strip_ansi
 from .where import failing_call
@@ -101,6 +102,54 @@ def own_attribute_look(parsed: ParsedError) -> str:
         f"(from when it was created, or an earlier call), not on what you pass to "
         f"`{call.function}()`: print `{owner}.{attribute}` and compare it with what the "
         "documentation asks for (often a parameter given when the object was created)."
+    )
+
+
+_NO_ATTRIBUTE = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
+# `knn = pickle.load(f)`, `model = joblib.load(path)`, `m = load_model(...)`: an object from a file.
+_LOADED_FROM_A_FILE = r"[ \t]*=[^\n]*\bload\w*\("
+
+
+def unset_own_attribute_look(parsed: ParsedError) -> str:
+    """The method the user's line calls (`knn.predict(3, 758)`) raised AttributeError reading
+    its own object's attribute (`self.trainset`) of a library's class: nothing the call passes
+    is read; the object lacks what another of its steps (a `fit`) sets, or, loaded from a file,
+    was saved by another version of the library. "" otherwise."""
+    m = _NO_ATTRIBUTE.search(parsed.message[:500])
+    last = parsed.last_frame
+    call = failing_call(parsed)
+    if m is None or last is None or last.is_user or not last.library or call is None:
+        return ""
+    if "." not in call.function:
+        return ""
+    if last.function.rsplit(".", 1)[-1] != call.function.rsplit(".", 1)[-1]:
+        return ""  # deeper inside, `self` is another object of the library's
+    cls, attribute = m.group(1).rsplit(".", 1)[-1], m.group(2)
+    if not re.search(rf"\bself\.{re.escape(attribute)}\b", last.failing_line):
+        return ""
+    code, whole = seen_code(parsed)
+    if re.search(rf"^[ \t]*class[ \t]+{re.escape(cls)}\b", code, re.M):
+        return ""  # a class of the user's: its own code sets (or forgets) the attribute
+    owner = call.function.rsplit(".", 1)[0]
+    reads = f"`{call.function}()` reads `self.{attribute}`"
+    if re.search(rf"^[ \t]*{re.escape(owner)}{_LOADED_FROM_A_FILE}", code, re.M):
+        return (
+            f"{reads}, which the `{cls}` loaded into `{owner}` lacks: the file was saved before "
+            "the step that sets it (such as `fit`) ran, or by another version of the library; "
+            "save it again after that step, with the version installed now."
+        )
+    made = rf"^[ \t]*{re.escape(owner)}[ \t]*=[ \t]*[\w.]*\b{re.escape(cls)}\("
+    if whole and re.search(made, code, re.M):
+        return (
+            f"{reads}, which this `{cls}` does not hold yet: another of its steps sets it (such "
+            f"as `fit`) and has not run to its end on `{owner}`; run that step again and check "
+            "that it ends without an error."
+        )
+    # made elsewhere (a function, another cell not sent, a file): both readings
+    return (
+        f"{reads}, which this `{cls}` does not hold: another of its steps sets it (such as "
+        f"`fit`) and has not run to its end on `{owner}`, or `{owner}` was made by another "
+        "version of the library (loaded from a file it saved)."
     )
 
 

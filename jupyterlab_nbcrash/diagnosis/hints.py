@@ -34,6 +34,7 @@ from .frame_looks import (
     own_type_unhandled_look,
     tensor_truth_in_library_look,
     traced_cell_line_look,
+    unset_own_attribute_look,
 )
 from .input_failures import named_failure, not_about_inputs
 from .message_looks import (
@@ -60,6 +61,7 @@ from .message_looks import (
     service_status_look,
     sparse_look,
     type_message_look,
+    unsubclassed_model_look,
     value_message_look,
     wide_form_look,
 )
@@ -69,6 +71,7 @@ from .rules.attribute_reads import read_inside
 from .rules.files import errno_look
 from .rules.imports import module_not_found_hint
 from .rules.keys import missing_key_hint
+from .rules.memory import DISK_FULL_WORDS
 from .rules.module_names import package_for
 from .rules.names import undefined_name_hint
 from .saved_objects import other_version_hint
@@ -357,6 +360,10 @@ def _chained_cause(parsed: ParsedError) -> str:
     if not parsed.chain:
         return ""
     name, text = parsed.chain[0]
+    if name == "_RemoteTraceback" and len(parsed.chain) > 1 and not re.search(r"\w", text):
+        # the worker's traceback opens the chain; the worker's own error follows it (of this
+        # very error's kind most often, which the checks below leave out)
+        name, text = parsed.chain[1][0], parsed.chain[1][1].rstrip().removesuffix('"""')
     first = " ".join((text.strip().splitlines() or [""])[0].split())
     if not re.search(r"\w", first) or name == parsed.ename or name in _LOOKUPS:
         # no words (a worker's `_RemoteTraceback: """` opens the text of this very error)
@@ -400,6 +407,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         or keras2_library_look(parsed)
         or tensor_truth_in_library_look(parsed)
         or own_type_unhandled_look(parsed)
+        or unsubclassed_model_look(parsed)
     )
     if legacy:  # the message's advice is for code the user does not own
         return legacy
@@ -439,6 +447,12 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         # the message names (a URL, a feed_dict) are not what to change
         return failed
     cause = _chained_cause(parsed)
+    if cause and DISK_FULL_WORDS.search(cause):
+        # the error before this one (a worker's, writing its data) says why
+        return (
+            "The error before it says the disk is full: free space on that disk (old outputs, "
+            "checkpoints, the temporary folder), then run the cell again."
+        )
     if cause and parsed.chain_root_in_cell:
         # a function of the user's failed first, and the library's error followed from it
         return (
@@ -990,6 +1004,9 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
     last = parsed.last_frame
     source = library or (re.split(r"[\\/]", last.filename)[-1] if last is not None else "")
     owner_class = m.group(1).rsplit(".", 1)[-1] if m is not None else ""
+    unset = unset_own_attribute_look(parsed) if m is not None else ""
+    if unset:  # the called method read its own object: no value the call passes
+        return unset
     made = _made_in_notebook(parsed, owner_class)
     if made and read_inside(parsed, m.group(2)) and not raised_in_user_code(parsed):
         # `data.x = nn.Embedding(31, 10)` in another cell: the object the library read may be

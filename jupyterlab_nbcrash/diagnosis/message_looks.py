@@ -823,3 +823,34 @@ def fed_placeholder_look(parsed: ParsedError) -> str:
         "`tf.reset_default_graph()` at the top of that cell, or restart the kernel, and run the "
         "cells in order; else add it to `feed_dict`."
     )
+
+
+# Keras's `Model.call` of a model that is neither Functional nor a subclass: "When subclassing
+# the `Model` class, you should implement a `call` method."
+_SUBCLASS_ADVICE = re.compile(r"When subclassing the `Model` class, you should implement")
+
+
+def unsubclassed_model_look(parsed: ParsedError) -> str:
+    """Keras's advice for a subclass of `Model` where the notebook defines none and makes the
+    object it calls with `Model(...)`: when that object ran, it was a plain `Model` not made
+    from inputs and outputs (no Functional graph), which has no `call` of its own; the advice
+    to write one is for code the user does not have. "" when a class of the code seen
+    subclasses something named `…Model`, the object is made otherwise (an imported class, a
+    file), or only the cell is seen (another cell may define a subclass)."""
+    if _SUBCLASS_ADVICE.search(parsed.message[:300]) is None:
+        return ""
+    code, whole = seen_code(parsed)
+    if not whole or re.search(r"^[ \t]*class[ \t]+\w+[ \t]*\([^)]*Model\b", code, re.M):
+        return ""
+    call = failing_call(parsed)
+    if call is None or "." not in call.function:
+        return ""
+    owner = call.function.rsplit(".", 1)[0]
+    made = rf"^[ \t]*{re.escape(owner)}[ \t]*=[ \t]*(?:[\w.]+\.)?Model\("
+    if not re.search(made, code, re.M):
+        return ""
+    return (
+        f"No class of your notebook subclasses `Model`: `{owner}` was a plain Keras `Model` "
+        "not made from inputs and outputs when this ran, and such a model has no `call` of its "
+        "own; make it from connected layers, `Model(inputs=…, outputs=…)`, before this call."
+    )

@@ -574,6 +574,14 @@ def _wrong_positional_arguments(p, f):
         told = _too_many_told_by_the_line(p, short, f.get("takes", ""), f.get("given", ""))
         if told:
             return told
+        keyed = _parameter_read_by_keys(p, short)
+        if keyed:
+            return (
+                f"`{func}()` takes {f.get('takes')} positional arguments but got "
+                f"{f.get('given')}: its `def` reads its values by key from one parameter "
+                f"({keyed}), so pass them together in one object with those keys (a dict, a "
+                "DataFrame's row or table), not one by one."
+            )
         if defines_method(p, short):
             fix = "add `self` as the first parameter of the method's `def`"
         elif _defined_without_optional_parameters(p, short):
@@ -602,6 +610,22 @@ def _defined_without_optional_parameters(p, short: str) -> bool:
     code = "\n".join((*p.notebook_code, p.user_code))
     m = re.search(rf"^def {re.escape(short)}\s*\(([^()]*)\)\s*(?:->[^:]*)?:", code, re.M)
     return m is not None and not re.search(r"[=*]", m.group(1))
+
+
+def _parameter_read_by_keys(p, short: str) -> str:
+    """The key reads (`data["x1"]`, `data["x2"]`) of the one parameter that the user's top-level
+    `def short(data):` body reads by string keys, as written, or "": the values the call passes
+    one by one are meant together in one object holding them by key."""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    m = re.search(rf"^def {re.escape(short)}\s*\(\s*(\w+)\s*\)[^:\n]*:[ \t]*\n", code, re.M)
+    if m is None:
+        return ""
+    body = re.match(r"(?:[ \t]+\S[^\n]*\n?|[ \t]*\n)*", code[m.end() :]).group(0)
+    reads = re.findall(rf"(?<![\w.]){m.group(1)}\[\s*(['\"])(\w+)\1\s*\]", body)
+    keys = list(dict.fromkeys(key for _, key in reads))
+    if len(keys) < 2:
+        return ""
+    return ", ".join(f"`{m.group(1)}['{key}']`" for key in keys[:3])
 
 
 def _missing_for_a_known_api(p, func: str, missing: str) -> str:

@@ -230,10 +230,11 @@ def _removed_under_a_library(p, f):
     if not outside:
         return None  # only the removing package's own frames: who called it is not shown
     frame = outside[-1]
-    lib = frame.package
+    beside = "" if frame.package else _installed_beside(frame.filename, p.frames, by)
+    lib = frame.package or beside
     if not lib:
         return _removed_in_a_copied_file(frame.filename, f)
-    if not lib or lib.lower() in (owner.lower(), by.lower()) or not frame.library:
+    if lib.lower() in (owner.lower(), by.lower()) or not (frame.library or beside):
         return None
     upgrade = f"upgrade `{lib}` (`%pip install -U {pip_name(lib)}`)"
     if owner == "collections":
@@ -253,6 +254,23 @@ def _removed_under_a_library(p, f):
         f"longer has: {upgrade} or install the older `{owner}` it was made for, then restart the "
         "kernel."
     )
+
+
+def _installed_beside(filename: str, frames, by: str) -> str:
+    """The top folder of ``filename`` when it lies in the very folder that holds the package
+    ``by`` whose frame the traceback shows (`/packages/…/3.8/seaborn/utils.py` beside
+    `/packages/…/3.8/numpy/__init__.py`): a packages folder of another name than site-packages
+    (a hosted service's), so the reader is an installed package, no copied file. "" otherwise."""
+    for fr in frames:
+        at = fr.filename.lower().rfind(f"/{by.lower()}/")
+        if fr.is_user or at <= 0:
+            continue
+        root = fr.filename[: at + 1]
+        if filename.startswith(root):
+            top = filename[len(root) :].split("/", 1)
+            if len(top) == 2 and top[0].isidentifier():
+                return top[0]
+    return ""
 
 
 # "removed in scikit-learn 0.20": the package (a pip name may have a hyphen) and the version.

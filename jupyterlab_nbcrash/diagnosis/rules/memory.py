@@ -16,6 +16,11 @@ RESOURCE_EXHAUSTED = "memory.resource_exhausted"
 DATALOADER_KILLED = "memory.dataloader_killed"
 DISK_FULL = "memory.disk_full"
 
+# A full disk in any OS's words (a message, or an error chained before one).
+DISK_FULL_WORDS = re.compile(
+    r"No space left on device|Errno 28|Disk quota exceeded|not enough space on the disk"
+)
+
 
 def _memory_facts(parsed, m):
     msg = parsed.message
@@ -92,7 +97,7 @@ RULES = (
     pattern_rule(
         DISK_FULL,
         "other",
-        r"No space left on device|Errno 28|Disk quota exceeded|not enough space on the disk",
+        DISK_FULL_WORDS.pattern,
         root_cause="insufficient_resource",
         confidence=0.9,
     ),

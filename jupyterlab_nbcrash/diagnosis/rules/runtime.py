@@ -322,6 +322,15 @@ def _autograd_failed(p, f):
             "You call backward twice through the same graph: recompute the forward pass each step."
         )
     converter = _library_converting(p) if "numpy()" in detail else None
+    if converter and converter[0] in _DRAWING_LIBRARIES:
+        # a plotting library computes no tensor: the tensor is (in) what the line passed it,
+        # often a list of losses kept with their graph, which `.detach()` cannot take whole
+        library, function, _ = converter
+        return (
+            f"`{library}` turns what you pass it into NumPy (`{function}`) and met a tensor that "
+            "requires grad: pass values without the graph, `t.detach()` for a tensor, or for a "
+            "list of one-value tensors (such as losses) `[t.item() for t in values]`."
+        )
     if converter:
         library, function, option = converter
         off = f", or turn that step off (`{option}=False`)" if option else ""
@@ -344,6 +353,10 @@ def _autograd_failed(p, f):
         "Autograd cannot compute this gradient: check that the loss comes from parameters with "
         "`requires_grad=True`, outside `torch.no_grad()`, without in-place changes."
     )
+
+
+# Libraries that draw the values given to them and compute none of their own.
+_DRAWING_LIBRARIES = frozenset({"matplotlib", "seaborn", "plotly", "bokeh", "altair"})
 
 
 def _library_converting(p) -> tuple[str, str, str] | None:

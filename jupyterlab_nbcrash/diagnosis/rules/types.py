@@ -784,6 +784,9 @@ def _not_subscriptable(p, f):
     indexed = _one_indexed_name(p)
     # A class (`list[int]` on an old Python) or a module is no object a variable was given.
     if indexed and raised_by_the_line(p) and t not in ("type", "module"):
+        given = _given_as_parameter(p, indexed, t)
+        if given:
+            return given
         return (
             f"`{indexed}` holds a `{t}` here, which cannot be indexed with `[...]`: check where "
             f"`{indexed}` was last assigned (another cell may have reused the name)."
@@ -791,6 +794,50 @@ def _not_subscriptable(p, f):
     return (
         f"A `{t}` object cannot be indexed with `[...]`: check what the variable holds, and "
         "how this type gives its items."
+    )
+
+
+# A line of a function's body that binds `name` again: `name = …`, `a, name = …`, `name += …`,
+# `for name in …`, `with … as name`.
+_REBINDS = (
+    r"^[ \t]+(?:[\w\s,()\[\]]*?\b{name}\b[^=\n]*(?<![=!<>])=(?!=)|for[ \t]+[\w\s,]*?\b{name}\b"
+    r"|with\b.*\bas[ \t]+{name}\b)"
+)
+
+
+def _given_as_parameter(p, name: str, t: str) -> str:
+    """`name` is a parameter of the user's function whose line failed (`def f(dataset):`): its
+    value is what the caller passed (a library that calls `f`, such as `Dataset.apply`, passes
+    what its documentation says), not what a cell last assigned to that name. "" otherwise."""
+    last = p.last_frame
+    if last is None or not last.is_user or not re.fullmatch(r"[A-Za-z_]\w*", last.function):
+        return ""
+    func = last.function
+    # the notebook's code keeps the body's indentation; the frame's shown lines do not
+    code = "\n".join((seen_code(p)[0], *last.code_lines))
+    header = re.search(rf"^[ \t]*def[ \t]+{func}[ \t]*\(([^)]*)\)[^\n]*\n", code, re.M)
+    if header is None:
+        return ""
+    parameters = {
+        part.split("=")[0].split(":")[0].strip(" *") for part in header.group(1).split(",")
+    }
+    if name not in parameters:
+        return ""
+    body = re.match(r"(?:[ \t]+\S[^\n]*\n?|[ \t]*\n)*", code[header.end() :]).group(0)
+    if re.search(_REBINDS.format(name=name), body, re.M):
+        return ""  # the function rebinds it: the value may be its own, not the caller's
+    frames = p.frames
+    caller = frames[-2] if len(frames) >= 2 else None
+    if caller is not None and caller.library:
+        called_by = caller.function.rsplit(".", 1)[-1] or caller.library
+        return (
+            f"`{name}` is a parameter of `{func}()`: `{called_by}` (`{caller.library}`'s code, "
+            f"which calls `{func}`) gave it a `{t}`, which cannot be indexed with `[...]`; check "
+            f"in its documentation what it passes to `{func}`, and write `{func}` for that."
+        )
+    return (
+        f"`{name}` is a parameter of `{func}()`, and the call of `{func}` gave it a `{t}`, "
+        f"which cannot be indexed with `[...]`: check the value passed to `{func}`."
     )
 
 

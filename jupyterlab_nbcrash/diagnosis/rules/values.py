@@ -375,13 +375,18 @@ def _a_sentence(value: str | None) -> bool:
     return bool(value) and len(value.split()) >= 5
 
 
+_Y_TO_FLOAT = re.compile(r"(?<![\w.])y\.astype\(np\.float64\)")
+
+
 def _text_as_regression_target(p, value: str | None) -> str:
     """scikit-learn's `_check_y` turns y into numbers only for a step that regresses
     (`y_numeric=True`: a regressor, `f_regression`): text labels there are classes."""
     last = p.frames[-1] if p.frames else None
     if last is None or last.library != "sklearn":
         return ""
-    if not (last.function.endswith("_check_y") or "y.astype(np.float64)" in last.failing_line):
+    # `y = y.astype(np.float64)` (older check_X_y), not check_array's `array.astype(...)`, which
+    # converts X as well: a text column of X reads the same there.
+    if not (last.function.endswith("_check_y") or _Y_TO_FLOAT.search(last.failing_line)):
         return ""
     shown = f" like {_quoted(value)}" if value else ""
     return (
@@ -770,7 +775,12 @@ def _table_as_seaborn_x(p) -> tuple[str, str] | None:
     if not any(fr.library == "seaborn" for fr in p.frames):
         return None
     m = re.search(r"(?<![\w.])(?:sns|seaborn)\.(\w+)\(\s*([A-Za-z_]\w*)\s*[,)]", p.user_line)
-    if m is None or re.search(r"\bdata\s*=", p.user_line):
+    if m is None or re.search(r"\b(?:data|x)\s*=(?!=)", p.user_line):
+        return None  # with `x=` given, the first value cannot be x (Python would refuse it)
+    # the frame's printed signature (`in catplot(data, x, y, …)`): a seaborn whose first
+    # parameter is `data` takes the table as the table
+    header = re.search(rf"\bin {re.escape(m.group(1))}\((\w+)", p.text)
+    if header and header.group(1) != "x":
         return None
     return m.group(1), m.group(2)
 
