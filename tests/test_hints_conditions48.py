@@ -98,7 +98,11 @@ def test_a_long_could_not_convert_message_cut_in_its_middle_is_still_read():
     frames = [(f"{PANDAS}/nanops.py", "_ensure_numeric", ["raise TypeError(msg)"])]
     code = "sns.regplot(x='score', y='income', data=unis)"
     text = _at("TypeError", message, code, 1, frames)
-    assert "holds text" in text, text
+    assert "numbers written as text" in text and "pd.to_numeric" in text, text
+    # words, not numbers: categories to map
+    words = "Could not convert " + "yesnoyes" * 600 + " to numeric"
+    text = _at("TypeError", words, code, 1, frames)
+    assert "holds text" in text and "numbers written as text" not in text, text
 
 
 # ------------------------------------------------------------ an index made below the failing line

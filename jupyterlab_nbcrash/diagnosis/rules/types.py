@@ -343,6 +343,14 @@ def _text_columns_in_numeric_operation(p, f):
             f"holds text: select the column first, e.g. `{first}`, or pass `numeric_only=True`."
         )
     plot = re.search(r"\b(?:sns|seaborn|plt)\.(\w+)\(", p.user_line)
+    if plot and re.match(r"Could not convert [\d.,]{8}(?![^\s]{0,40}[-/:])", p.message):
+        # "Could not convert 96.195.094.3... to numeric": pandas summed texts of numbers into one
+        # (dates, `2021-01-01...`, are no numbers to convert)
+        return (
+            f"`{plot.group(0)[:-1]}` computes on a column that holds numbers written as text "
+            "(pandas joined them into the text the message shows): convert it first, "
+            "`df['col'] = pd.to_numeric(df['col'], errors='coerce')`."
+        )
     if plot:
         # A plot's statistic (seaborn's mean, regression): `numeric_only` and `select_dtypes`
         # are no arguments of it, and words such as 'yes'/'no' do not parse as numbers.
