@@ -41,6 +41,11 @@ def _crash(ename: str, message: str, code: str, frames=(), cells=()) -> str:
         f"File {path}:40, in {function}()\n---> 40 {shown}\n" for path, function, shown in frames
     ]
     tb.append(f"{ename}: {message}")
+    return diagnosed(ename, message, tb, code, cells)
+
+
+def diagnosed(ename: str, message: str, tb: list[str], code: str, cells=()) -> str:
+    """The hint for the crash of ``tb`` in the cell ``code``, run last after ``cells``."""
     notebook = {
         "path": "work.ipynb",
         "cells": [

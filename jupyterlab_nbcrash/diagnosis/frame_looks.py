@@ -57,11 +57,19 @@ def caught_everything_look(parsed: ParsedError) -> str:
     last = parsed.last_frame
     if last is None or last.is_user or not last.library or not _raise_under_catch_all(last):
         return ""
+    if _FORMATTED.search(last.failing_line):
+        # `raise TypeError('Could not convert %s to numeric' % str(x))`: the message shows the
+        # value the check failed on, so it tells its own cause
+        return ""
     return (
         f"`{last.library}` raises this message from an `except:` that catches every error of its "
         "check, so the real fault may be another one (an empty input, a missing value): print "
         "`len(...)`, `.dtype` and the first values of what you pass."
     )
+
+
+# A `raise` whose message is formatted with a value: `'... %s' % x`, `.format(x)`, `f"...{x}"`.
+_FORMATTED = re.compile(r"""['"]\s*%\s*[\w(]|\.format\(|\bf['"][^'"]*\{""")
 
 
 def _raise_under_catch_all(frame: Frame) -> bool:

@@ -649,12 +649,36 @@ def _scalars_handed_on(parsed: ParsedError) -> str:
         return ""
     call = failing_call(parsed)
     last = parsed.last_frame
-    if call is None or call.library in (None, "pandas") or last is None or last.library != "pandas":
+    if call is None or last is None or last.library != "pandas":
+        return ""
+    if call.library == "pandas":
+        return _apply_results_unframed(parsed, call)
+    if call.library is None:
         return ""
     return (
         f"`{call.library}` built a table of what `{call.function}()` was given and found only "
         "single values (no columns): pass the data by keyword with the columns to use, e.g. "
         "`data=df, x='col_a', y='col_b'`."
+    )
+
+
+def _apply_results_unframed(parsed: ParsedError, call) -> str:
+    """`df.apply(f)`: pandas builds one DataFrame of what `f` returned for each column
+    (`wrap_results`), and found no Series among them; the "pass an index" is for that inner
+    constructor, which the user's call cannot take: what `f` returns is to change."""
+    method = call.function.rsplit(".", 1)[-1]
+    if method not in ("apply", "agg", "aggregate", "transform") or not any(
+        "wrap_results" in frame.function for frame in parsed.frames
+    ):
+        return ""
+    given = call.arguments[0] if call.arguments else ""
+    f = given if re.fullmatch(r"[A-Za-z_]\w*", given) else "the function"
+    shown = f"`{f}`" if f != "the function" else f
+    return (
+        f"pandas builds one table of what {shown} returns for each column (or row), and "
+        f"`.{method}` takes no index to pass on: make {shown} return a `pd.Series` (with its "
+        "`index=`) or one value, not a table (a DataFrame, a 2-D array); print what it returns "
+        "for one column to check."
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import re
 import sys
@@ -884,6 +885,15 @@ def _module_attribute(p: ParsedError, f) -> str:
     if top == "numpy" and owner != "numpy" and attr in NUMPY:
         return f"`{attr}` is in NumPy itself, not in `{owner}`: call `np.{attr}(...)`."
     namespace = _read_as_namespace(p, attr)
+    imported = _submodule_imported_elsewhere(p, owner, attr, namespace)
+    if imported:
+        # `Chem.rdMolDescriptors.CalcNumHBA` after `import rdkit`: a submodule becomes its
+        # package's attribute only once some import loads it, which the notebook has
+        return (
+            f"`{owner}.{attr}` is a submodule, which `{owner}` holds only once it is imported, "
+            f"and the notebook imports it (`{imported}`): run that import before this line, "
+            f"or add `import {owner}.{attr}` to this cell."
+        )
     if owner == "pandas" and attr in MEMBERS["DataFrame"] and attr not in _names_of("pandas"):
         if namespace:  # `pd.plot.scatter_matrix`: the name sought is not `df.plot`'s
             return _unknown_module_name(owner, attr)
@@ -983,6 +993,28 @@ def _module_prefix_on_own_name(p: ParsedError, attr: str) -> str:
 # The standard library's modules; `sys.stdlib_module_names` leaves out `test` (Python's own
 # test suite), which most installs have and which `import test` finds without a `test.py`.
 _STANDARD_PACKAGES = STDLIB_TOPS | {"test"}
+
+
+def _submodule_imported_elsewhere(p: ParsedError, owner: str, attr: str, namespace: bool) -> str:
+    """The import line of the notebook that loads `owner.attr` as a module: `import
+    owner.attr`, `from owner.attr import x`, or `from owner import attr` when the failing line
+    reads names of `attr` (a module's, then); "" when there is none (or the line is no valid
+    Python: it imported nothing)."""
+    code = seen_code(p)[0]
+    if attr not in code:
+        return ""
+    o, a = re.escape(owner), re.escape(attr)
+    lines = [rf"import[ \t]+{o}\.{a}\b", rf"from[ \t]+{o}\.{a}(?:\.[\w.]+)?[ \t]+import\b"]
+    if namespace:
+        lines.append(rf"from[ \t]+{o}[ \t]+import[ \t]+(?:[\w \t]*,[ \t]*)?{a}(?![\w.])")
+    for m in re.finditer(rf"^[ \t]*((?:{'|'.join(lines)})[^\n]*)", code, re.M):
+        line = m.group(1).split("#", 1)[0].strip()
+        try:
+            ast.parse(line)
+        except SyntaxError:
+            continue
+        return line
+    return ""
 
 
 def _unknown_module_name(owner: str, attr: str) -> str:
@@ -1247,7 +1279,7 @@ def _series_attribute(p: ParsedError, attr: str, called: bool) -> str:
 def _made_the_index(p: ParsedError, attr: str) -> str:
     """`index_col='Date'` or `set_index('Date')` (so written) when the notebook's code has one:
     the column became the index, which `df.Date` does not read."""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = _code_run_before(p)
     if attr not in code:
         return ""
     quoted = rf"\[?\s*['\"]{re.escape(attr)}['\"]"
@@ -1255,6 +1287,21 @@ def _made_the_index(p: ParsedError, attr: str) -> str:
     if made is None:
         return ""
     return f"index_col='{attr}'" if made.group(1) else f"set_index('{attr}')"
+
+
+def _code_run_before(p: ParsedError) -> str:
+    """The notebook's code that may have run before the failing line: no comments (they run
+    nothing), and of a cell that holds the failing line, only the lines above it (a
+    `set_index` below it has not run yet when this line fails; a run before may have, which
+    the record does not show)."""
+    failing = p.user_line.strip()
+    kept = []
+    for source in (*p.notebook_code, p.user_code):
+        lines = source.splitlines()
+        if failing and failing in (line.strip() for line in lines):
+            lines = lines[: [line.strip() for line in lines].index(failing)]
+        kept.extend(line.split("#", 1)[0] for line in lines)
+    return "\n".join(kept)
 
 
 # Methods of models that users call on their data by mistake; pandas has none of them.

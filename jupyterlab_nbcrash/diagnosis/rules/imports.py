@@ -28,7 +28,7 @@ from .module_names import (
     separately_installed,
 )
 from .tables.known_imports import ALIASES, import_for
-from .tables.packages import NOT_MODULES, PIP_NAMES, SELF_OUTSIDE_METHOD
+from .tables.packages import MISNAMED, NOT_MODULES, PIP_NAMES, SELF_OUTSIDE_METHOD
 from .tables.removed_apis import lookup, lookup_module
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -297,7 +297,18 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
             f"`import {taken}, {top}` imports `{top}` as a module of its own, and there is "
             f"none: to take it out of `{taken}`, write `from {taken} import {top}`."
         )
-    if f.get("suggestion"):
+    unlike = bool(f.get("suggestion")) and _submodules_unlike(p, top, f["suggestion"])
+    meant = f.get("suggestion", "").split(".")[0]
+    if unlike and pip_name(meant) == top:
+        # `pip install mosaicml` installs `composer`: it would not give this code its module
+        sub = re.search(rf"\b{re.escape(top)}\.[\w.]+", seen_code(p)[0])
+        return (
+            f"Python finds no module `{top}`, and `%pip install {top}` would not give one: that "
+            f"package installs `{meant}`, while this code imports `{sub.group(0) if sub else top}`"
+            f", of another package by that name; install that one as its provider documents, "
+            "or run the notebook where it is installed."
+        )
+    if f.get("suggestion") and not unlike:
         return (
             f"There is no module `{module}`: did you mean `{f['suggestion']}`? If not, install "
             f"the package that provides `{top}` (its pip name can differ)."
@@ -637,6 +648,20 @@ def _imported_from_a_module(p: ParsedError, module: str) -> str:
             f" If that import fails, its module is gone from your version: use {as_code(gone.use)}."
         )
     return hint
+
+
+def _submodules_unlike(p: ParsedError, top: str, suggestion: str) -> bool:
+    """The code imports submodules of `top` (`mosaicml.constants`) that the suggested module
+    under another name (`composer`) is not known to have: the code was written for a package
+    that is `top` itself, not for the one a table maps its name to."""
+    if top not in MISNAMED:
+        return False  # a near miss of a known name: its submodules are the same words
+    code = seen_code(p)[0]
+    if f"{top}." not in code:
+        return False
+    subs = re.findall(rf"^[ \t]*(?:from|import)[ \t]+{re.escape(top)}\.([\w.]+)", code, re.M)
+    meant = suggestion.split(".")[0]
+    return any(not is_known_submodule(f"{meant}.{sub}") for sub in subs)
 
 
 def _missing_submodule(module: str, top: str, by: Frame | None) -> str:

@@ -113,7 +113,17 @@ def _embedding_input_dim_too_small(p, f):
             f"A token id is negative ({m.group(1)}): an embedding takes ids from 0 to "
             f"{int(m.group(2)) - 1}; map unknown or padding tokens to a valid id (e.g. 0)."
         )
-    if m and call_kind(p) == "predict" and _TRAINED.search(seen_code(p)[0]):
+    code = seen_code(p)[0]
+    categories = _CATEGORY_IDS.search(code) and not _TEXT_IDS.search(code)
+    if m and call_kind(p) == "predict" and _TRAINED.search(code) and categories:
+        # ids of categories (a label encoder's), not of words: no vocabulary or `num_words`
+        return (
+            f"The data holds id {m.group(1)}, but the trained Embedding knows only ids below "
+            f"{m.group(2)}: the data's values were encoded apart from the training data's, or "
+            "hold values it lacked; encode both with one encoder (fit on all their values), "
+            "size the embedding from it and train again."
+        )
+    if m and call_kind(p) == "predict" and _TRAINED.search(code):
         return (
             f"The data holds token id {m.group(1)}, but the trained Embedding knows only ids "
             f"below {m.group(2)}: encode this text as the training data was (the same "
@@ -138,6 +148,22 @@ def _embedding_input_dim_too_small(p, f):
 # A model trained or loaded with its weights in the code seen: its `input_dim` is fixed.
 # Python allows spaces around the dot and before the parenthesis (`model. fit(`).
 _TRAINED = re.compile(r"\.\s*fit(?:_generator)?\s*\(|\bload_model\s*\(|\.\s*load_weights\s*\(")
+
+
+# Signs that the ids are a text's token ids: a tokenizer, a word index, padded sequences (not a
+# `vocabulary_size=` of categories, DeepCTR's `SparseFeat`).
+_TEXT_IDS = re.compile(
+    r"Tokenizer|tokeniz|texts_to_sequences|pad_sequences|num_words|TextVectorization"
+    r"|\bvocab\b|word_index|word2id|word_to_id|\bstoi\b",
+    re.I,
+)
+
+
+# Signs that the ids are codes of a table's categories: an encoder of labels, DeepCTR's sparse
+# features, pandas' category codes.
+_CATEGORY_IDS = re.compile(
+    r"LabelEncoder|OrdinalEncoder|SparseFeat|vocabulary_size\s*=|\bfactorize\(|\.cat\.codes"
+)
 
 
 def _embedding_lookup(p) -> bool:

@@ -212,6 +212,21 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         if names:
             # `ytest[i]` in `for i in range(...)`: the counter is a position, looked up as a label
             who = " or ".join(f"`{n}`" for n in names)
+            parts = _split_parts(p, names)
+            if parts or _model_data_call(p.user_line, names, counter):
+                # `lr.fit(X[j], y[j])`: one row (`.iloc[j]`) is no data to fit; a split's
+                # parts, when the cell made them, are what the counter walks through
+                take = (
+                    "the loop's parts are "
+                    + " and ".join(f"`{part}[{counter}]`" for part in parts)
+                    + f" (from `{parts[0]} = ...split(...)` above)"
+                    if parts
+                    else "pass the rows meant for this step (a part of a split), not one row"
+                )
+                return (
+                    f"{who} is a DataFrame here, and `[{counter}]` on it looks up a column "
+                    f"labelled {key} (the counter's value), which it lacks: {take}."
+                )
             return (
                 f"{who} is a DataFrame here, and `[{counter}]` on it looks up a column labelled "
                 f"{key} (the counter's value), which it lacks: the row at position {counter} "
@@ -837,10 +852,59 @@ def _drop_rows_by_default(p: ParsedError, labels: str) -> str:
             f"`drop` looked for {labels} among the row labels (its default axis) and found "
             "none: print what you passed and `df.index`; to drop columns, pass `columns=`."
         )
+    value = _label_written_as_a_value(p, labels)
+    if value:
+        return value
     return (
         f"`drop` looks for {labels} among the row labels by default: to drop columns, "
         f"write `.drop(columns=[{labels}])` (or pass `axis=1`)."
     )
+
+
+def _label_written_as_a_value(p: ParsedError, labels: str) -> str:
+    """`df.loc[10, 'name'] = 'HI'` in the notebook, then `df.drop(['HI'])`: the one label is a
+    value the code writes into a column, and no line uses it otherwise (as a key, a column name,
+    an argument) but to compare or to drop: a value in a cell is neither axis's label. "" when
+    the code shows no such write."""
+    texts = re.findall(r"'([^']+)'", labels)
+    if len(texts) != 1:
+        return ""
+    text = texts[0]
+    quoted = (f"'{text}'", f'"{text}"')
+    code = seen_code(p)[0]
+    if not any(q in code for q in quoted):
+        return ""
+    written = None
+    for line in code.splitlines():
+        bare = line.split("#", 1)[0]
+        if not any(q in bare for q in quoted):
+            continue
+        if ".drop(" in bare:
+            continue  # the drop itself (or another like it)
+        uses = sum(bare.count(q) for q in quoted)
+        compared = len(re.findall(rf"[=!]=\s*(['\"]){re.escape(text)}\1", bare))
+        target = _VALUE_WRITE.match(bare)
+        wrote = bool(target) and target.group("text") == text
+        if uses > compared + wrote:
+            return ""  # used otherwise (a key, a column name, an argument): it may be a label
+        if wrote:
+            written = written or (target.group("frame"), target.group("column"), bare.strip())
+    if written is None:
+        return ""
+    frame, column, line = written
+    return (
+        f"'{text}' is a value the notebook writes into the column '{column}' (`{line}`), and "
+        "`drop` removes rows or columns by their labels, not by the values they hold: to drop "
+        f"the rows holding it, keep the others, `{frame} = {frame}[{frame}['{column}'] != "
+        f"'{text}']`."
+    )
+
+
+# `df.loc[10, 'name'] = 'HI'`, `df['name'] = "HI"`: a text written into a frame's column.
+_VALUE_WRITE = re.compile(
+    r"""\s*(?P<frame>[A-Za-z_]\w*)(?:\.(?:loc|at)\[[^\]]*?,\s*|\[)(['"])(?P<column>[^'"]+)\2\]"""
+    r"""\s*=\s*(['"])(?P<text>[^'"]+)\4\s*;?\s*$"""
+)
 
 
 # ------------------------------------------- keys that are no name: what the line did instead
@@ -890,6 +954,32 @@ def _subscripted_name(line: str, key: str) -> str:
     """The name the line subscripts with the bare (unquoted) ``key``: `temp` in `temp[0]`."""
     m = re.search(r"([A-Za-z_][\w.]*)\[\s*" + re.escape(key) + r"\s*\]", line)
     return m.group(1) if m else ""
+
+
+# A model's methods that take a table of rows: one row (`.iloc[j]`) is no data for them.
+_MODEL_DATA = re.compile(r"\.\s*(?:fit|partial_fit|fit_transform|fit_predict|train|score)\s*\(")
+
+
+def _model_data_call(line: str, names: list[str], counter: str) -> bool:
+    """The line hands `name[counter]` to a model's `fit` (or another method of rows)."""
+    m = _MODEL_DATA.search(line)
+    return bool(m) and any(f"{n}[{counter}]" in line[m.end() :].replace(" ", "") for n in names)
+
+
+def _split_parts(p: ParsedError, names: list[str]) -> list[str]:
+    """For each name, the variable the cell assigns its split into parts to
+    (`X_0 = np.array_split(X, n)`), when every name has one; else []."""
+    parts = []
+    for name in names:
+        m = re.search(
+            rf"^[ \t]*(\w+)[ \t]*=[ \t]*(?:np|numpy)\.(?:array_)?split\([ \t]*{re.escape(name)}\b",
+            p.user_code,
+            re.M,
+        )
+        if m is None:
+            return []
+        parts.append(m.group(1))
+    return parts
 
 
 def _looped_subscripts(p: ParsedError) -> tuple[str, list[str]]:

@@ -296,7 +296,10 @@ def _request_failed(p, f):
                 "so a part of it "
                 "(such as a file name) is an absolute local path; pass only the name."
             )
-        downloader = _library_download(p)
+        hub = _hub_file_missing(p.message, url)
+        if hub:
+            return hub
+        downloader = _library_download(p, url)
         if downloader:
             # the address is the library's own: no URL of the user's to check
             return (
@@ -343,13 +346,43 @@ HINTS: dict[str, Template] = {
 }
 
 
-def _library_download(p) -> str:
+# A file of a repository on the Hugging Face Hub: the repository and file name are the caller's
+# (`hf_hub_download(repo_id=..., filename=...)`, `from_pretrained(...)`), not the library's.
+_HUB_FILE = re.compile(
+    r"https?://huggingface\.co/(?:(?:datasets|spaces)/)?([\w.-]+/[\w.-]+|[\w.-]+)/resolve/"
+    r"([^/\s]+)/([^\s?]+?)\.?(?:\?|\s|$)"
+)
+
+
+def _hub_file_missing(message: str, url: str) -> str:
+    """A 404 for a file of a Hugging Face repository: the repository (or the file in it) the
+    call named does not exist there."""
+    m = _HUB_FILE.search(url + " ") or _HUB_FILE.search(message[:2_000])
+    if m is None:
+        return ""
+    repo, revision, path = m.groups()
+    repo_exists = "Entry Not Found" in message or "EntryNotFound" in message
+    what = f"no file `{path}`" if repo_exists else f"no file `{path}` (or no repository)"
+    return (
+        f"The Hugging Face repository `{repo}` has {what} at revision `{revision}` (HTTP 404): "
+        "check the repository's file list for the exact name and folder, and the `repo_id`."
+    )
+
+
+def _library_download(p, url: str = "") -> str:
     """The library whose download function asked for the address, when no cell's code names a
-    web address: the URL was the library's own (a dataset's download)."""
+    web address nor a text the address holds (a repository's or a file's name): the URL was the
+    library's own (a dataset's download)."""
     if re.search(r"https?://", p.user_code) or any(
         re.search(r"https?://", code) for code in p.notebook_code
     ):
         return ""
+    if url and any(
+        _url_part(text, url)
+        for code in (p.user_code, *p.notebook_code)
+        for text in re.findall(r"['\"]([^'\"\s]{4,})['\"]", code)
+    ):
+        return ""  # the address is built from a value the user's code passes
     return next(
         (
             fr.package or fr.library
@@ -358,3 +391,19 @@ def _library_download(p) -> str:
         ),
         "",
     )
+
+
+def _url_part(text: str, url: str) -> bool:
+    """``text`` is one or more whole parts of ``url``'s path (`owner/repo`, `model.pkl`), and
+    looks like a name rather than a common word (it has a `/`, `.`, `-` or `_`). Read without a
+    pattern of ``text`` (a notebook holds many texts; each compile costs)."""
+    if not any(c in text for c in "/._-"):
+        return False
+    part = "/" + text.strip("/")
+    at = url.find(part)
+    while at >= 0:
+        after = url[at + len(part) : at + len(part) + 1]
+        if after in ("", "/", "?", "#") or url[at + len(part) :] == ".":
+            return True
+        at = url.find(part, at + 1)
+    return False

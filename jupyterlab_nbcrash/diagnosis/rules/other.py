@@ -1215,6 +1215,13 @@ def _invalid_line(line: str, cell: str = "") -> str:
     alone = compound is not None and compound.group(1) in ("else", "try", "finally")
     if compound and code.split()[1:] and _unfinished_header(compound.group(1), code):
         # `for n, row in`: a colon alone would leave it without what it loops over
+        if compound.group(1) == "for" and code.rstrip().endswith(":"):
+            # `for i super_strin df['title']:` has its colon and more words than a loop
+            # variable: the `in` between them is what is missing or misspelt.
+            return (
+                "The marked `for` line has no `in` between its loop variable and what it loops "
+                "over: write it as `for x in items:` (check the words after `for`)."
+            )
         if compound.group(1) == "for":
             return (
                 "The marked `for` line is unfinished: write what it loops over and end it with a "

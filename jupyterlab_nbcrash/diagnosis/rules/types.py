@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import difflib
+import importlib
 import re
 
 from ..definitions import defines_callable, imports_name, seen_code
@@ -149,7 +150,8 @@ RULES = (
         _T,
         r"does not support (?:operation|reduction) '?(?P<op>\w+)'?|no numeric data to plot"
         r"|Cannot perform reduction '(?P<op3>\w+)' with (?:string|object) dtype"
-        r"|Could not convert .* to numeric|agg function failed \[how->(?P<op2>\w+)",
+        # a long message is cut in its middle (`[...]` on a line of its own): `[\s\S]` spans it
+        r"|Could not convert [\s\S]* to numeric|agg function failed \[how->(?P<op2>\w+)",
         enames={"TypeError"},
         confidence=0.8,
         facts=lambda p, m: {"op": m.group("op") or m.group("op2") or m.group("op3") or ""},
@@ -341,6 +343,14 @@ def _text_columns_in_numeric_operation(p, f):
             f"holds text: select the column first, e.g. `{first}`, or pass `numeric_only=True`."
         )
     plot = re.search(r"\b(?:sns|seaborn|plt)\.(\w+)\(", p.user_line)
+    if plot and re.match(r"Could not convert [\d.,]{8}(?![^\s]{0,40}[-/:])", p.message):
+        # "Could not convert 96.195.094.3... to numeric": pandas summed texts of numbers into one
+        # (dates, `2021-01-01...`, are no numbers to convert)
+        return (
+            f"`{plot.group(0)[:-1]}` computes on a column that holds numbers written as text "
+            "(pandas joined them into the text the message shows): convert it first, "
+            "`df['col'] = pd.to_numeric(df['col'], errors='coerce')`."
+        )
     if plot:
         # A plot's statistic (seaborn's mean, regression): `numeric_only` and `select_dtypes`
         # are no arguments of it, and words such as 'yes'/'no' do not parse as numbers.
@@ -565,6 +575,35 @@ def _decorated_call(p) -> bool:
     return False
 
 
+# Standard modules whose import does something (opens a window, a browser, prints).
+_IMPORT_ACTS = frozenset({"antigravity", "this", "turtle", "turtledemo", "idlelib", "tkinter"})
+
+
+def _standard_module_value(
+    code: str, alias: str, attribute: str, t: str
+) -> tuple[str, bool] | None:
+    """(the standard module `alias` names, whether its value has items) when the code imports
+    a standard module as `alias` (`import calendar as cd`) whose `attribute` is no function and
+    of type ``t``: the module's own value, not one an assignment put there; else None."""
+    if not alias or "." in alias or not attribute:
+        return None
+    m = re.search(
+        rf"^[ \t]*import[ \t]+([\w.]+)[ \t]+as[ \t]+{re.escape(alias)}[ \t]*$", code, re.M
+    )
+    module = m.group(1) if m else ""
+    if not module and re.search(rf"^[ \t]*import[ \t]+{re.escape(alias)}[ \t]*$", code, re.M):
+        module = alias
+    if module.split(".")[0] not in STDLIB_TOPS or module.split(".")[0] in _IMPORT_ACTS:
+        return None
+    try:
+        value = getattr(importlib.import_module(module), attribute)
+    except Exception:  # pragma: no cover - a module this Python lacks, or no such name
+        return None
+    if callable(value) or type(value).__name__ != t:
+        return None
+    return module, hasattr(type(value), "__getitem__")
+
+
 def _only_unimported_call(p) -> str:
     """The one name the line calls apart from functions of imported modules (`pd.concat` in
     `pd.concat([a, b(c)])`): the other call is the one that met a value."""
@@ -623,6 +662,15 @@ def _called_value(p, name: str, t: str) -> str:
         return (
             f"`{name}` holds a `{t}` here, not a function: an assignment (`{name} = ...`) "
             "replaced the function, or `[...]` was meant; rename the variable and re-run."
+        )
+    standard = _standard_module_value(code, first, attribute, t)
+    if standard:
+        # `calendar.day_name(...)`: the standard module's own value, of the very type the
+        # message names, so no assignment replaced a function
+        items = " (it holds items: take one with `[...]`)" if standard[1] else ""
+        return (
+            f"`{name}` is a value of the standard module `{standard[0]}` (a `{t}`), not a "
+            f"function: drop the `()`{items}."
         )
     if first and imports_name(code, first.split(".")[0]):
         # `np.zeros(...)`: the name is the module's; whether it is a function of the module
@@ -1353,6 +1401,17 @@ def _function_as_operand(p, t: str, o: str, op: str) -> str:
     if key and op in ("<", ">", "<=", ">="):
         # `sorted(s, key=lambda x: x.index)`: the key returns each item's method, and sorting
         # compares those methods.
+        attribute = key.group(2).rsplit(".", 1)[-1]
+        if "builtin_function_or_method" in (t, o) and attribute in ("index", "values"):
+            # a pandas object holds `.index`/`.values` as values; a text, list or dict has
+            # them as methods: the items are plain Python objects (a DataFrame yields its
+            # column names), not the rows the key was written for
+            return (
+                f"The items sorted are plain Python values (iterating a DataFrame gives its "
+                f"column names, a dict its keys), whose `.{attribute}` is a method, not a value "
+                "as on pandas objects: to order a DataFrame or Series by its index, use "
+                "`.sort_index()` (by a column, `.sort_values('col')`)."
+            )
         return (
             f"The `key` function returns `{key.group(2)}`, a method of each item, not a value, "
             "and sorting compares what `key` returns: make it return a value (call the method "

@@ -12,6 +12,7 @@ PIP_NAMES: dict[str, str] = {
     "skimage": "scikit-image",
     "yaml": "pyyaml",
     "bs4": "beautifulsoup4",
+    "composer": "mosaicml",  # MosaicML Composer
     "dateutil": "python-dateutil",
     "dotenv": "python-dotenv",
     "Crypto": "pycryptodome",
