@@ -395,6 +395,17 @@ def _state_dict_keys_differ(p, f):
 
 
 def _metric_average_needed(p, f):
+    """When: the metric is called by the line itself; a scorer named by `scoring=` takes no
+    `average` (its name carries it), and a scorer run some other way gets the safe hint."""
+    scoring = re.search(r"\bscoring\s*=\s*(['\"])(\w+)\1", p.user_line)
+    if scoring:
+        name = scoring.group(2)
+        return (
+            f"y has more than two classes and `scoring='{name}'` scores two: name the average "
+            f"in the scorer, `scoring='{name}_macro'` (or '{name}_weighted')."
+        )
+    if any("scorer" in fr.filename or "scorer" in fr.function.lower() for fr in p.frames):
+        return None
     return "y has more than two classes: pass `average='macro'` (or 'weighted') to the metric."
 
 
@@ -892,6 +903,13 @@ def _wrong_input_container(p, f):
         return (
             "A function or method itself was passed where data is expected: call it and pass "
             "its result (e.g. `model.predict(X)`, not `model.predict`)."
+        )
+    if "data adapter" in p.message and "NoneType" in p.message:
+        # Keras names the type it got: a variable passed holds None, no container of data
+        return (
+            "Keras got None as its data (`NoneType`): a variable this call passes holds None; "
+            "find where it is assigned (e.g. `np.random.shuffle(x)` shuffles in place and "
+            "returns None)."
         )
     return (
         "The function got a container it cannot read: pass NumPy arrays or DataFrames "
