@@ -10,7 +10,7 @@ crashes their conditions let through (written here by hand):
 - `[1,2][2,3]`: a list literal indexed, a missing comma between rows.
 - `arr[1, -0.1]`: a float written as an index; `int(-0.1)` is 0, not the last item.
 - Python's `sum()` of text starts from 0: no `pd.to_numeric`.
-- Keras's data adapter got None: a variable holds None.
+- Keras's data adapter got None: a variable holds None (`x = np.random.shuffle(x)` is named).
 - `scoring='precision'` takes no `average`: the scorer's name carries it.
 - A plot whose one side is empty: no `range(len(y))` that hides it.
 """
@@ -161,6 +161,16 @@ def test_keras_given_none_names_the_none_not_the_container():
     assert "None" in given_none and "np.asarray" not in given_none, given_none
     given_list = hint(crash("ValueError", _ADAPTER_MESSAGE.format("list"), _FIT, _ADAPTER))
     assert "`np.asarray(x)`" in given_list, given_list
+
+
+def test_keras_given_a_shuffled_name_names_the_assignment_of_none():
+    code = "train_set = np.vstack((a, b))\ntrain_set = np.random.shuffle(train_set)\n" + _FIT
+    message = _ADAPTER_MESSAGE.format("NoneType")
+    text = hint(crash("ValueError", message, _FIT, _ADAPTER, code=code))
+    assert "`train_set = np.random.shuffle(train_set)`" in text, text
+    code = "train_set = np.random.shuffle(train_set)\ntrain_set = load()\n" + _FIT
+    text = hint(crash("ValueError", message, _FIT, _ADAPTER, code=code))
+    assert "random.shuffle(train_set)`" not in text, text
 
 
 _ADAPTER_MESSAGE = "Failed to find data adapter that can handle input: <class '{}'>, <class 'int'>"

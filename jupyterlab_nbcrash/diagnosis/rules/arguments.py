@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..definitions import imported_from
+from ..definitions import imported_from, seen_code
 from ..layer_shapes import layer_size_words
 from ..text import article, as_code, spelled_alike
 from ..traceback import ParsedError
@@ -886,6 +886,25 @@ def _other_keras_layer(message: str) -> str | None:
     )
 
 
+# `x = np.random.shuffle(x)`: shuffles in place and returns None (a `ds.shuffle(n)` of
+# tf.data returns a new dataset: only the `random` modules' function is meant).
+_IN_PLACE_ASSIGNED = re.compile(
+    r"^[ \t]*([A-Za-z_]\w*)\s*=\s*((?:np\.|numpy\.)?random\.shuffle)\(\s*\1\s*\)", re.M
+)
+
+
+def _in_place_result_passed(p) -> tuple[str, str] | None:
+    """(name, call) when the crash's cell reads a name whose last assignment in the code seen is
+    `name = random.shuffle(name)` (so None); else None."""
+    code_seen = seen_code(p)[0]
+    for m in _IN_PLACE_ASSIGNED.finditer(code_seen):
+        name = m.group(1)
+        later = re.compile(rf"^[ \t]*{re.escape(name)}\s*=(?!=)", re.M)
+        if not later.search(code_seen, m.end()) and re.search(rf"\b{name}\b", p.user_code):
+            return name, m.group(2)
+    return None
+
+
 def _wrong_input_container(p, f):
     detail = f.get("detail", "")
     if "merge" in detail:
@@ -906,6 +925,13 @@ def _wrong_input_container(p, f):
         )
     if "data adapter" in p.message and "NoneType" in p.message:
         # Keras names the type it got: a variable passed holds None, no container of data
+        in_place = _in_place_result_passed(p)
+        if in_place:
+            name, call = in_place
+            return (
+                f"`{name} = {call}({name})` stores None: `{call}` works in place and returns "
+                f"None, so Keras got None as data; call it without assigning (`{call}({name})`)."
+            )
         return (
             "Keras got None as its data (`NoneType`): a variable this call passes holds None; "
             "find where it is assigned (e.g. `np.random.shuffle(x)` shuffles in place and "
