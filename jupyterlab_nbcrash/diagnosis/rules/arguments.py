@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..definitions import imported_from
+from ..definitions import imported_from, seen_code
 from ..layer_shapes import layer_size_words
 from ..text import article, as_code, spelled_alike
 from ..traceback import ParsedError
@@ -395,6 +395,17 @@ def _state_dict_keys_differ(p, f):
 
 
 def _metric_average_needed(p, f):
+    """When: the metric is called by the line itself; a scorer named by `scoring=` takes no
+    `average` (its name carries it), and a scorer run some other way gets the safe hint."""
+    scoring = re.search(r"\bscoring\s*=\s*(['\"])(\w+)\1", p.user_line)
+    if scoring:
+        name = scoring.group(2)
+        return (
+            f"y has more than two classes and `scoring='{name}'` scores two: name the average "
+            f"in the scorer, `scoring='{name}_macro'` (or '{name}_weighted')."
+        )
+    if any("scorer" in fr.filename or "scorer" in fr.function.lower() for fr in p.frames):
+        return None
     return "y has more than two classes: pass `average='macro'` (or 'weighted') to the metric."
 
 
@@ -899,6 +910,25 @@ def _other_keras_layer(message: str) -> str | None:
     )
 
 
+# `x = np.random.shuffle(x)`: shuffles in place and returns None (a `ds.shuffle(n)` of
+# tf.data returns a new dataset: only the `random` modules' function is meant).
+_IN_PLACE_ASSIGNED = re.compile(
+    r"^[ \t]*([A-Za-z_]\w*)\s*=\s*((?:np\.|numpy\.)?random\.shuffle)\(\s*\1\s*\)", re.M
+)
+
+
+def _in_place_result_passed(p) -> tuple[str, str] | None:
+    """(name, call) when the crash's cell reads a name whose last assignment in the code seen is
+    `name = random.shuffle(name)` (so None); else None."""
+    code_seen = seen_code(p)[0]
+    for m in _IN_PLACE_ASSIGNED.finditer(code_seen):
+        name = m.group(1)
+        later = re.compile(rf"^[ \t]*{re.escape(name)}\s*=(?!=)", re.M)
+        if not later.search(code_seen, m.end()) and re.search(rf"\b{name}\b", p.user_code):
+            return name, m.group(2)
+    return None
+
+
 def _wrong_input_container(p, f):
     detail = f.get("detail", "")
     if "merge" in detail:
@@ -916,6 +946,20 @@ def _wrong_input_container(p, f):
         return (
             "A function or method itself was passed where data is expected: call it and pass "
             "its result (e.g. `model.predict(X)`, not `model.predict`)."
+        )
+    if "data adapter" in p.message and "NoneType" in p.message:
+        # Keras names the type it got: a variable passed holds None, no container of data
+        in_place = _in_place_result_passed(p)
+        if in_place:
+            name, call = in_place
+            return (
+                f"`{name} = {call}({name})` stores None: `{call}` works in place and returns "
+                f"None, so Keras got None as data; call it without assigning (`{call}({name})`)."
+            )
+        return (
+            "Keras got None as its data (`NoneType`): a variable this call passes holds None; "
+            "find where it is assigned (e.g. `np.random.shuffle(x)` shuffles in place and "
+            "returns None)."
         )
     return (
         "The function got a container it cannot read: pass NumPy arrays or DataFrames "

@@ -262,6 +262,13 @@ def _index_out_of_range(p, f):
                 "positions, slices or integer/boolean arrays: use the position of that item, or "
                 "index the DataFrame or dict that has the name."
             )
+        written = _float_written_as_index(p.user_line)
+        if written:
+            # `arr[1, -0.1]`: `int(-0.1)` is 0, the first item; the float itself is the slip
+            return (
+                f"The index `{written}` on this line is written as a float: positions are whole "
+                "numbers (`-1` is the last item, `0` the first); write the position meant."
+            )
         divide = " (compute it with `//`, not `/`)" if re.search(r"\[[^\]]*/", p.user_line) else ""
         return (
             "NumPy indexes only with integers, slices and integer or boolean arrays: an index "
@@ -461,6 +468,25 @@ def _labels_given_to_an_array(p: ParsedError) -> str | None:
     )
 
 
+def _float_written_as_index(line: str) -> str:
+    """A number with a decimal point written as an item of a subscript on ``line``
+    (`arr[1, -0.1]`), else ""."""
+    for m in re.finditer(r"(?<=[\w)\]])\[([^\[\]]*)\]", line):
+        for item in m.group(1).split(","):
+            if re.fullmatch(r"\s*-?(?:\d+\.\d*|\.\d+)\s*", item):
+                return item.strip()
+    return ""
+
+
+def _list_literal_indexed(line: str) -> str:
+    """`[1,2][2,3]` on ``line``: a list literal (no name, `)` or `]` before its `[`) directly
+    followed by a subscript with a comma; "" when none."""
+    for m in re.finditer(r"\[[^\[\]]*\]\s*\[[^\[\]]*,[^\[\]]*\]", line):
+        if not re.search(r"[\w)\]'\"]\s*$", line[: m.start()]):
+            return m.group(0)
+    return ""
+
+
 def non_integer_index_hint(p: ParsedError, f: Facts) -> str | None:
     """The hint of a container indexed with a non-integer (``types.type_error`` words it too)."""
     m = re.search(
@@ -492,6 +518,14 @@ def non_integer_index_hint(p: ParsedError, f: Facts) -> str | None:
                 "A tuple does not take NumPy-style `[i, j]` indexing: if it holds a function's "
                 "several results, take the element you need first (`x[0]`), then index it; if "
                 "it holds numbers, convert it with `np.array(...)` first."
+            )
+        rows = _list_literal_indexed(line) if kind == "list" else ""
+        if rows:
+            # `[1,2][2,3]`: two rows written without the comma and the outer brackets
+            return (
+                f"`{rows}` indexes the list `{rows[: rows.index(']') + 1]}` with a tuple: a "
+                "comma (and the outer brackets) is missing between the rows; write a nested "
+                "list such as `[[1, 2], [2, 3]]`."
             )
         return (
             f"A {kind} does not take NumPy-style `[i, j]` indexing: convert it with "

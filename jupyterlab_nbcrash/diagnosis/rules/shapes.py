@@ -647,6 +647,14 @@ def _sklearn_wants_2d(p, f):
     args = call_args(p)
     name = args[0] if len(args) == 1 and _NAME_LIKE.fullmatch(args[0]) and code(args[0]) else ""
     got = f.get("got", "1D")
+    text = _printed_text(p.message) if got == "scalar" else ""
+    if text:
+        # `[[value]]` of raw text fails again: a model of text features reads the vectors.
+        return (
+            f"scikit-learn wants a 2-D X of features but got one text value "
+            f"({short(text, 40)!r}): turn it into the features the model was trained on "
+            "first, e.g. the same vectorizer's `.transform([text])`."
+        )
     if got == "scalar":
         return (
             "scikit-learn wants a 2-D X (samples × features) but got a single value: wrap it, "
@@ -700,6 +708,14 @@ def _sklearn_wants_2d(p, f):
             f"scikit-learn wants a 2-D X (samples × features) but `{x}` is {got}: flatten each "
             f"sample with `{x}.reshape(len({x}), -1)`."
         )
+    series = _column_it_comes_from(p, name) if name else ""
+    if series:
+        # A pandas Series has no `.reshape`: its one-column frame is the 2-D X.
+        return (
+            f"scikit-learn wants a 2-D X (samples × features) but `{x}` comes from the pandas "
+            f"column `{series}` (a 1-D Series, which has no `.reshape`): pass `{x}.to_frame()` "
+            f"(or `{x}.values.reshape(-1, 1)`) for one feature."
+        )
     # A parameter or a list has no `.reshape`: NumPy makes the array first.
     shaped = f"np.asarray({x})" if name and _maybe_a_list(p, name) else x
     return (
@@ -713,6 +729,16 @@ def _sklearn_wants_2d(p, f):
 # check_array naming a scaler that works per column ("Found array with dim 3. MinMaxScaler
 # expected <= 2.").
 _PER_FEATURE_SCALER = re.compile(r"\b(\w*Scaler)\s+expected\b")
+
+
+def _printed_text(message: str) -> str:
+    """The one value check_array printed (`array=some words.`) when it is no number, else ""."""
+    m = re.search(r"array=(.*?)\.?\s*\nReshape", message, re.S)
+    value = m.group(1).strip() if m else ""
+    return value if value and not _NUMBER_TEXT.fullmatch(value) else ""
+
+
+_NUMBER_TEXT = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:nan|inf)", re.I)
 
 
 def _printed_items(message: str) -> list[str]:
@@ -730,6 +756,42 @@ def _maybe_a_list(p, name: str) -> bool:
     if any(re.search(rf"(?:^|,)\s*{re.escape(name)}\s*(?:[:=,]|$)", ps) for ps in params):
         return True
     return bool(re.search(rf"^\s*{re.escape(name)}\s*=\s*(?:\[|list\()", p.user_code, re.M))
+
+
+# `y = df['tip']`: a name assigned one pandas column selected by its label.
+_ONE_LABELLED_COLUMN = r"^[ \t]*{name}\s*=\s*([A-Za-z_]\w*\[\s*(['\"])[^'\"\]]+\2\s*\])\s*(?:#.*)?$"
+
+
+def _column_it_comes_from(p, name: str) -> str:
+    """The pandas column (`df['tip']`) the code seen assigns to ``name``, or to the input of a
+    `train_test_split` that ``name`` is a part of (the parts keep their input's type); "" when
+    none, or when ``name`` is assigned anything else too (what it holds then is not seen)."""
+    if not re.fullmatch(r"[A-Za-z_]\w*", name):
+        return ""
+    code_seen = seen_code(p)[0]
+    sources = {
+        m.group(5 + m.groups()[:4].index(name) // 2)
+        for m in _SPLIT_WITH_INPUTS.finditer(code_seen)
+        if name in m.groups()[:4]
+    }
+    if sources and _assigned_alone(code_seen, name):
+        return ""  # a part assigned anew (`y_train = y_train.values`): no longer the split's
+    if len(sources) > 1:
+        return ""  # parts of several splits: which one ran last is not seen
+    source = sources.pop() if sources else name
+    if not re.fullmatch(r"[A-Za-z_]\w*", source):
+        return ""
+    found = re.findall(_ONE_LABELLED_COLUMN.format(name=re.escape(source)), code_seen, re.M)
+    columns = {column for column, _ in found}
+    return (
+        columns.pop() if len(columns) == 1 and not _assigned_alone(code_seen, source, found) else ""
+    )
+
+
+def _assigned_alone(code_seen: str, name: str, but=()) -> bool:
+    """Does a line of ``code_seen`` assign ``name`` alone (`name = …`), other than ``but``?"""
+    everything = re.findall(rf"^[ \t]*{re.escape(name)}\s*=(?!=)", code_seen, re.M)
+    return len(everything) > len(but)
 
 
 # `x = df.iloc[:, 0]` and `y = df.iloc[:, 1:]`: one column as X, a slice of columns as y.
@@ -967,10 +1029,35 @@ def _plot_x_y_lengths(p, f):
             "print both `.shape`s; give one column for each (a table of several columns holds "
             "more values), taken from the same rows."
         )
+    empty = [axis for axis, shape in (("x", f.get("a")), ("y", f.get("b"))) if _is_empty(shape)]
+    if len(empty) == 1:
+        # An empty side is no mismatch of two data sets: what should fill it gave nothing.
+        return (
+            f"{empty[0]} is empty{_shapes(f)}: the step that should fill it gave no values; "
+            "check that step (a loop that appends to it, a filter) before plotting."
+        )
     return (
         f"x and y must have the same length{_shapes(f)}: plot values that belong together, e.g. "
         "`range(len(y))` as x, or the same filtered rows for both."
     )
+
+
+def _is_empty(shape: str | None) -> bool:
+    """A printed shape whose first dimension is 0: `(0,)`, `(0, 3)`."""
+    sizes = dims(shape)
+    return bool(sizes) and sizes[0] == 0
+
+
+def _list_of_tables(p) -> str:
+    """The name the failing call passes first when the code seen makes it a list that items
+    are appended to (`dfs = []` … `dfs.append(df)`), else ""."""
+    args = call_args(p)
+    name = args[0] if args and re.fullmatch(r"[A-Za-z_]\w*", args[0]) else ""
+    if not name:
+        return ""
+    code_seen = seen_code(p)[0]
+    made = re.search(rf"^[ \t]*{re.escape(name)}\s*=\s*(?:\[\s*\]|list\(\s*\))", code_seen, re.M)
+    return name if made and f"{name}.append(" in code_seen else ""
 
 
 def _length_of_the_others_columns(x, y) -> tuple[str, str, int, str] | None:
@@ -1001,6 +1088,14 @@ def _pandas_constructor_shape(p, f):
                 f"per {unit[:-1]}, or select the data that matches them."
             )
     more = re.search(r"Must pass 2-d input\. shape=(\([\d, ]+\))", p.message)
+    listed = _list_of_tables(p) if more and len(dims(more.group(1)) or ()) == 3 else ""
+    if listed:
+        # each item is a table: stacking the rows is meant, not one row per table
+        return (
+            f"`{listed}` is a list of 2-D tables (together shape {more.group(1)}), which a "
+            f"DataFrame cannot hold as rows: join them, `pd.concat({listed})` for DataFrames "
+            f"or `np.vstack({listed})` for arrays."
+        )
     if more:
         # DataFrame wants rows × columns; a 3-D (or more) array must be flattened per row.
         return (

@@ -1136,6 +1136,14 @@ def _text_and_number(p, op: str, t: str, o: str) -> str:
             "`x + 0.2` and name them with `ax.set_xticks(x, labels)` (for text that holds "
             "numbers, `pd.to_numeric(...)`)."
         )
+    summed = _builtin_sum_of(line) if (op, t, o) == ("+", "int", "str") else ""
+    if summed and raised_by_the_line(p):
+        # `sum()` starts from 0 and adds each item: the items are text
+        return (
+            f"`sum({summed})` adds its items to 0, and some of them are text: join words with "
+            f"`''.join({summed})`, or convert text that holds numbers first, "
+            f"`sum(float(v) for v in {summed})`."
+        )
     table = _loop_over_table(p)
     if table:
         return (
@@ -1146,6 +1154,13 @@ def _text_and_number(p, op: str, t: str, o: str) -> str:
         f"`{op}` mixes text and numbers ({t} and {o}): convert first, e.g. "
         "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
     )
+
+
+def _builtin_sum_of(line: str) -> str:
+    """What Python's own `sum(x)` adds on ``line`` (not `np.sum`, not `df.sum`), when the line
+    has no other `+`; else ""."""
+    m = re.search(r"(?<![\w.])sum\(\s*([^(),+]+?)\s*\)", line)
+    return m.group(1) if m and "+" not in line else ""
 
 
 def _words_held(op: str, written: str, passed: str, words: str) -> str:

@@ -513,6 +513,14 @@ def _written_among_numbers(line: str, value: str) -> bool:
     return False
 
 
+def _stored_into_an_item(line: str, value: str) -> str:
+    """`arr[0, 0] = 'Hello'`: the line assigns the quoted ``value`` itself to an item (or a
+    slice) of a name; the assignment as written, else ""."""
+    quoted = r"""(['"])""" + re.escape(value) + r"\2"
+    m = re.fullmatch(rf"\s*([A-Za-z_][\w.]*\[[^\[\]=]+\]\s*=\s*{quoted})\s*(?:#.*)?", line)
+    return m.group(1) if m else ""
+
+
 def _inside_subscript(before: str) -> bool:
     """An open `[` of ``before`` follows a name, `)` or `]` (a subscript, not a list literal)."""
     opened: list[bool] = []  # per open bracket: is it a subscript
@@ -541,6 +549,14 @@ def _text_from_the_line(p, value: str | None) -> str:
         return (
             f"The value {_quoted(value)} is written on this line among numbers, and is not a "
             f"number itself: correct or remove it{as_text}."
+        )
+    stored = _stored_into_an_item(line, value) if value and raised_by_the_line(p) else ""
+    if stored:
+        # NumPy converts what is stored to the array's one dtype: the text is no name of data.
+        return (
+            f"`{stored}` stores text into an array of numbers, and an array holds one type: "
+            "build it with `dtype=object` (or keep mixed values in a list or DataFrame), or "
+            "store a number."
         )
     if named and _passed_as_literal(line, value):
         return (
@@ -874,12 +890,24 @@ def _array_as_bool(p, f):
             "(nested, or `np.select`, for several conditions), or `.apply` a function to each "
             "value."
         )
+    text = _TESTED_AGAINST_TEXT.match(line)
+    if text and not re.search(r"\b(?:and|or)\b", line):
+        # `if group_df == "name":` compares every value of the frame with the text
+        name, what = text.group(1), f.get("what", "array")
+        return (
+            f"`{name}` is a whole {what}, so comparing it with a string compares each of its "
+            "values and gives many True/False values: compare the one value meant (a name, a "
+            f"cell), not the whole {what}."
+        )
     return (
         f"A whole {f.get('what', 'array')} is used as one True/False: combine conditions "
         "with `&`, `|` "
         "and parentheses instead of `and`/`or`, or use `.any()` / `.all()`."
     )
 
+
+# `if group_df == "Group by city":`: a name tested against a string literal.
+_TESTED_AGAINST_TEXT = re.compile(r"\s*(?:if|elif|while)\s+([A-Za-z_][\w.]*)\s*[!=]=\s*[rbf]?['\"]")
 
 # A call of Python's own max/min/sorted (not `np.max`, not `a.max`).
 _BUILTIN_ORDERING = re.compile(r"(?<![\w.])(max|min|sorted)\(")
