@@ -258,9 +258,9 @@ def _request_failed(p, f):
             # a request of this very cell got an answer before: the kernel is online
             return (
                 f"`{host}` could not be resolved, though this cell reached `{reached}` just "
-                "above, so the kernel is online: the host name does not exist (a typo, or a "
-                "service that moved or was retired); check the address in the API's current "
-                "documentation."
+                "above, so the kernel is online and this host name is what fails: check it for "
+                "a typo, and whether the service moved or was retired (the API's current "
+                "documentation)."
             )
         return (
             "The host name could not be resolved: this kernel has no internet access (on Kaggle, "
