@@ -664,6 +664,14 @@ def _too_many_told_by_the_line(p, short: str, takes: str, given: str) -> str:
     values than the function takes, a torch layer given its input data at construction, an
     `__init__` that takes nothing besides `self` (no optional ones to pass by name), or bare
     values meant as one sequence."""
+    indexer = re.search(r"([\w.\]\[]+)\.(iloc|loc|iat|at)\s*\(([^()]*)\)", p.user_line)
+    if short == "__call__" and indexer:
+        # pandas' indexers are subscripted; calling one runs its `__call__(axis)`
+        frame, kind, inside = indexer.groups()
+        return (
+            f"`{frame}.{kind}` is indexed with square brackets, not called: write "
+            f"`{frame}.{kind}[{inside.strip()}]`."
+        )
     values = values_meant_as_one_sequence(p.user_line, short, given) or (
         coordinates_meant_as_one_point(p, short, given)
     )

@@ -10,7 +10,7 @@ import sys
 from ..definitions import assigned_case_twin, binds, imports_name, seen_code
 from ..text import article, as_code, key_strings, spelled_alike
 from ..traceback import ParsedError
-from ..where import failing_call, own_lines, raised_in_user_code
+from ..where import failing_call, failing_line_number, own_lines, raised_in_user_code
 from .attribute_reads import (
     assigned_to,
     failing_statement,
@@ -1390,6 +1390,13 @@ def _generic_attribute(p: ParsedError, f) -> str:
         if name
         else f"{article(owner).title()} `{owner}` object"
     )
+    key = _loop_key_read(p) if owner == "dict" and attr == "value" and name else ""
+    if key:
+        # `d.values()` gives every value at once; the line wants the one of the loop's key
+        return (
+            f"{what} has no attribute `{attr}`: `{name}.values()` gives all its values at "
+            f"once; for the value of the loop's key `{key}`, write `{name}[{key}]`."
+        )
     if close:
         return f"{what} has no attribute `{attr}`. Did you mean {close}?"
     look = f" (`dir({name})` lists what it has)" if name and "(" not in name else ""
@@ -1397,6 +1404,24 @@ def _generic_attribute(p: ParsedError, f) -> str:
         f"{what} has no attribute `{attr}`: check the name{look} and what type the variable "
         "really holds."
     )
+
+
+def _loop_key_read(p: ParsedError) -> str:
+    """The variable of a `for` loop around the failing line that the line reads (`a` in
+    `for a in sorted(keys):` above `out[a] = d.value()`), or ""."""
+    lines, number = own_lines(p), failing_line_number(p)
+    if not 0 < number <= len(lines):
+        return ""
+    indent = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+    for line in reversed(lines[: number - 1]):
+        depth = len(line) - len(line.lstrip())
+        if not line.strip() or depth >= indent:
+            continue
+        indent = depth
+        loop = re.match(r"\s*for\s+([A-Za-z_]\w*)\s+in\b", line)
+        if loop and re.search(rf"\b{loop.group(1)}\b", p.user_line):
+            return loop.group(1)
+    return ""
 
 
 HINTS: dict[str, Template] = {

@@ -316,9 +316,20 @@ def _missing_file(p, f):
             "only: download the file first (a dataset page is no file), or read the URL with "
             "a function that accepts one (`pd.read_csv(url)`, `requests.get(url)`)."
         )
+    row = _data_row_as_path(path or _chained_missing_path(p))
+    if row:
+        return row
     early = _edited_cell(p, f) or _placeholder(p, norm, path) or _path_from_the_code(p, f, path)
     if early:
         return early
+    removal = _REMOVES.search(p.user_line)
+    if removal and path:
+        # a deletion, not a read: nothing to look for in the working folder
+        return (
+            f"`{removal.group(0).rstrip('(')}` found no {code_span(path, 50)} to delete: it was "
+            "deleted already (by this cell or another, run before) or never made at that path; "
+            "to delete it only when present, test `os.path.exists` first."
+        )
     if "\\" in path and len(norm) >= _WINDOWS_MAX_PATH:
         # A Windows path this long fails whether or not its folders exist (unless long paths
         # were enabled): the share or folder it names may be fine.
@@ -607,6 +618,29 @@ def path_tail(norm: str) -> str:
     """The path under Drive's `My Drive` folder, where the reader checks it."""
     m = re.search(r"My ?Drive/(.+)", norm)
     return m.group(1) if m else norm
+
+
+# A line that deletes a file or folder.
+_REMOVES = re.compile(r"\b(?:os\.(?:remove|unlink|rmdir)|shutil\.rmtree)\(|\.unlink\(")
+
+
+def _chained_missing_path(p: ParsedError) -> str:
+    """The path of a FileNotFoundError the raised error carries in its chain (a Spark job's
+    worker failed on it), or ""."""
+    return next((path_in(m) for n, m in p.chain if n == "FileNotFoundError" and path_in(m)), "")
+
+
+def _data_row_as_path(path: str) -> str:
+    """A "path" that is a row of comma-separated values (`94123,Tournahu George L,3301 …`: two
+    commas or more, no folder, no file suffix): the code passed a file's lines or values where
+    a path goes."""
+    if path.count(",") < 2 or re.search(r"[\\/]|\.[A-Za-z]\w{0,4}$", path):
+        return ""
+    return (
+        f"{code_span(path, 50)} is no file name but a line of comma-separated data: the code "
+        "passes each line (or value) of the data where a path is expected (a reader mapped over "
+        "the lines); parse the line instead (`line.split(',')`)."
+    )
 
 
 def _edited_cell(p, f) -> str:

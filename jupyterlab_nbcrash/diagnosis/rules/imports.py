@@ -820,6 +820,40 @@ def _is_library_path(path: str) -> bool:
     return bool(package) or is_std
 
 
+def _dependency_not_installed(p: ParsedError) -> str:
+    """A library's ImportError raised while it handled "No module named 'x'" for a top-level
+    module of another package (pafy without `youtube_dl`): that package is what to install;
+    else ""."""
+    last = p.last_frame
+    library = last.library if last is not None else None
+    for name, message in p.chain:
+        m = re.fullmatch(r"No module named '([A-Za-z]\w*)'", message.strip())
+        if name != "ModuleNotFoundError" or not m or not library:
+            continue
+        module = m.group(1)
+        if module == library or module in STDLIB_TOPS or PROJECT_NAMES.match(module):
+            continue  # its own part (a broken install), Python's own, or a project's file
+        return (
+            f"`{library}` needs `{module}`, which is not installed (No module named "
+            f"'{module}'): run `%pip install {pip_name(module)}`, then restart the kernel."
+        )
+    return ""
+
+
+def _installed_package_file(p: ParsedError, path: str, top: str) -> bool:
+    """The module's file lies in the installed packages under its own name
+    (`…/dist-packages/deepforest/__init__.py`) and a cell installs that package: the package
+    the notebook asked for, no other package or file of that name shadowing it."""
+    if not top or top_package(path.strip())[0] != top:
+        return False
+    # IPython runs a bare `pip install x` line as its `%pip` magic
+    wanted = re.compile(
+        rf"^[ \t]*[!%]?[ \t]*pip3?[ \t]+install\b[^\n#]*[ \t]['\"]?{re.escape(top)}\b(?![-.])",
+        re.M | re.I,
+    )
+    return any(wanted.search(code) for code in (*p.notebook_code, p.user_code))
+
+
 def _name_not_in_module(p: ParsedError, f: Facts) -> str:
     """When: "cannot import name 'x' (from 'm')". The importing frame says whose import it
     was: a library's (its versions do not fit the module's), the user's own file, or the user's
@@ -929,7 +963,7 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
     own = _package_of_its_own(module, name)
     if own:
         return own
-    if is_known_module(top):
+    if is_known_module(top) or _installed_package_file(p, path, top):
         # No table knows the name as moved or removed (those are answered above): whether any
         # version of `top` ever had it is not known, so no version is blamed.
         return (
@@ -1076,6 +1110,9 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             "kernel."
         )
     if not _COMPILED.search(f.get("detail", "") + p.message):
+        needed = _dependency_not_installed(p)
+        if needed:
+            return needed
         # The module the message names may be the missing one ("PIL is required"): no claim
         # that it exists; its pip name can differ from the import name (PIL is `pillow`).
         return (

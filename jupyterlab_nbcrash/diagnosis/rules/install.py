@@ -155,7 +155,10 @@ _NOT_PACKAGES = frozenset(
 def asked_packages(message: str) -> tuple[str, list[str]]:
     """The packages a message asks to install, update or reinstall ("You must install pydot
     and graphviz", "Please update jupyter and ipywidgets", "reinstall numpy"), with the verb."""
-    for m in _INSTALL_ASK.finditer(message[:2_000]):
+    # Colab appends its own "NOTE: ... manually install dependencies" to every import failure:
+    # the library's words end before it.
+    own = message[:2_000].split("NOTE: If your import is failing", 1)[0]
+    for m in _INSTALL_ASK.finditer(own):
         words = re.split(r",\s*|\s+", m.group(2))
         names = []
         for word in words:

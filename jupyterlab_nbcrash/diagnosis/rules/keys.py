@@ -132,6 +132,15 @@ def _loc_rows(p: ParsedError) -> bool:
     return "_getitem_axis" in names and not tuple_key and not _frame_column_lookup_any(p)
 
 
+def _multiindex_row_tuple(p: ParsedError, key: str) -> bool:
+    """`df.loc[(a, b), col]` whose tuple pandas looked up in a MultiIndex (its `multi.py`
+    frames): the tuple is the rows' part, so the missing label is a row's, not a column's."""
+    if not key.startswith("(") or not re.search(r"\.loc\[\s*\(", p.user_line):
+        return False
+    files = [f.filename.replace("\\", "/") for f in p.frames if not f.is_user]
+    return any(name.endswith("pandas/core/indexes/multi.py") for name in files)
+
+
 def _frame_column_lookup_any(p: ParsedError) -> bool:
     """DataFrame.__getitem__ (pandas/core/frame.py) is among the frames: `df[...]`."""
     return any(
@@ -232,6 +241,22 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"{key} (the counter's value), which it lacks: the row at position {counter} "
                 f"is `.iloc[{counter}]`, if a row is what the loop needs."
             )
+        labelled, label, others = ("", "", []) if frame else _row_label_subscript(p)
+        if labelled:
+            # `df[index]` with `index` from `iterrows()`: a row label, so neither a column
+            # nor a position (`.iloc[68208]` fails too)
+            also = (
+                f" `{others[0]}.iterrows()` also sets `{label}`, to its own rows' labels: give "
+                "that loop's variable another name."
+                if others
+                else ""
+            )
+            return (
+                f"`{label}` holds a row label ({key}, from `iterrows()`), and "
+                f"`{labelled}[{label}]` looks it up among the columns: for that row write "
+                f"`{labelled}.loc[{label}]`, for one of its cells `{labelled}.loc[{label}, "
+                f"'column']`.{also}"
+            )
         said = f"`{frame}[{key}]`" if frame else f"A DataFrame's `[{key}]`"
         frame = frame or "df"
         return (
@@ -311,7 +336,7 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 "`.loc[rows, columns]` takes rows first; to pick rows by a column's value write "
                 "`df[df['col'] == value]`."
             )
-        if _loc_rows(p):
+        if _loc_rows(p) or _multiindex_row_tuple(p, key):
             return (
                 f"`.loc[...]` looked for {labels} among the row labels (`.index`) and it is not "
                 "there: print the index of the frame before `.loc` and compare the labels' "
@@ -980,6 +1005,23 @@ def _split_parts(p: ParsedError, names: list[str]) -> list[str]:
             return []
         parts.append(m.group(1))
     return parts
+
+
+def _row_label_subscript(p: ParsedError) -> tuple[str, str, list[str]]:
+    """(the frame, the variable, the other frames whose loops also bind it) of `frame[var]` on
+    the failing line, where `var` is the label a `for var, row in x.iterrows():` of the cell
+    binds; else ("", "", [])."""
+    loops = re.findall(
+        r"^\s*for\s+([A-Za-z_]\w*)\s*,\s*[A-Za-z_]\w*\s+in\s+([\w.]+)\.iterrows\(\)",
+        p.user_code,
+        re.M,
+    )
+    for label in dict.fromkeys(name for name, _ in loops):
+        m = re.search(rf"([A-Za-z_][\w.]*)\[\s*{label}\s*\]", p.user_line)
+        if m:
+            others = [src for name, src in loops if name == label and src != m.group(1)]
+            return m.group(1), label, list(dict.fromkeys(others))
+    return "", "", []
 
 
 def _looped_subscripts(p: ParsedError) -> tuple[str, list[str]]:

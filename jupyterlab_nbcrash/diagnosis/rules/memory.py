@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from .base import Template, pattern_rule
@@ -187,6 +188,17 @@ def _merge_multiplies_rows(p) -> bool:
 
 def _tensorflow_out_of_memory(p, f):
     shape = f" for a tensor of shape {f['shape']}" if f.get("shape") else ""
+    size = _tensor_megabytes(p.message, f.get("shape", ""))
+    on_gpu = "GPU" in p.message
+    if shape and on_gpu and _initializes_weights(p) and 0 < size < _SMALL_WEIGHTS_MB:
+        # So small a matrix fits any GPU: the memory was taken before (models built earlier in
+        # the session, a loop that builds one model each time, another process).
+        return (
+            f"TensorFlow ran out of memory creating weights of shape {f['shape']}, only about "
+            f"{size:.0f} MB, so the GPU was already nearly full: free the models built before "
+            "(`del model` and `tf.keras.backend.clear_session()` between runs of a loop, or "
+            "restart the kernel) and check other processes with `nvidia-smi`."
+        )
     if shape and _initializes_weights(p):
         # The tensor is a layer's weight matrix being created: no batch exists yet, so the
         # batch size changes nothing; the layer's size (inputs x units) is what to shrink.
@@ -200,6 +212,22 @@ def _tensorflow_out_of_memory(p, f):
         f"TensorFlow ran out of memory{shape}: reduce the batch size or the model/input size, "
         "and restart the kernel to free memory held by earlier models."
     )
+
+
+# Weights below this size fit any GPU that runs TensorFlow: a failure to place them means the
+# memory was already used up, not that the layer is too big.
+_SMALL_WEIGHTS_MB = 512
+_DTYPE_BYTES = {"half": 2, "bfloat16": 2, "float": 4, "int32": 4, "double": 8, "int64": 8}
+
+
+def _tensor_megabytes(message: str, shape: str) -> float:
+    """The size in MB of the tensor the OOM message names (its shape and `type float`), or 0
+    when the shape or the type is not read."""
+    kind = re.search(r"\band type (\w+)", message)
+    dims = re.findall(r"\d+", shape)
+    if not kind or kind.group(1) not in _DTYPE_BYTES or not dims:
+        return 0
+    return math.prod(int(d) for d in dims) * _DTYPE_BYTES[kind.group(1)] / 2**20
 
 
 def _initializes_weights(p) -> bool:

@@ -6,6 +6,7 @@ import re
 
 from ..finding import short
 from ..traceback import ParsedError
+from ..where import failing_line_number, own_lines
 from .base import Facts, RuleMatch, Template, named
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -251,6 +252,16 @@ def _request_failed(p, f):
     if f.get("bad_url"):
         return "The URL is malformed: it must start with `http://` or `https://` (check for typos)."
     if f.get("dns"):
+        host = _unresolved_host(p)
+        reached = _other_host_reached(p, host) if host else ""
+        if reached:
+            # a request of this very cell got an answer before: the kernel is online
+            return (
+                f"`{host}` could not be resolved, though this cell reached `{reached}` just "
+                "above, so the kernel is online and this host name is what fails: check it for "
+                "a typo, and whether the service moved or was retired (the API's current "
+                "documentation)."
+            )
         return (
             "The host name could not be resolved: this kernel has no internet access (on Kaggle, "
             "switch Internet on in the settings) or needs a proxy; or download the data by hand."
@@ -334,6 +345,32 @@ def _request_failed(p, f):
             "server, host and port are right and running), then retry."
         )
     return None
+
+
+# A quoted web address passed to a request on a line: its host.
+_REQUESTED_HOST = re.compile(
+    r"\b(?:get|post|head|urlopen|urlretrieve|request)\(\s*['\"]https?://([\w.-]+)"
+)
+
+
+def _unresolved_host(p: ParsedError) -> str:
+    """The host whose name did not resolve: the message's `host='…'`, else the failing line's
+    requested address."""
+    m = re.search(r"host='([\w.-]+)'", p.message) or _REQUESTED_HOST.search(p.user_line)
+    return m.group(1) if m else ""
+
+
+def _other_host_reached(p: ParsedError, host: str) -> str:
+    """Another host than ``host`` that a request of the crashing cell asked at its top level
+    above the failing line (it ran, and answered, before this line), or ""."""
+    number = failing_line_number(p)
+    for line in own_lines(p)[: max(number - 1, 0)]:
+        if line[:1].isspace() or line.startswith("#"):
+            continue  # a block's line may not have run; a comment never did
+        m = _REQUESTED_HOST.search(line)
+        if m and m.group(1) != host:
+            return m.group(1)
+    return ""
 
 
 def _for_url(f: Facts) -> str:

@@ -968,6 +968,16 @@ def _indentation(p, message: str, line: str) -> str:
             f"it is indented: if it is a note, make it a comment (`# {written}`); if a shell "
             "command is meant, remove the spaces at its start."
         )
+    if message.startswith("unexpected indent") and re.match(r"\.[A-Za-z_]", line.strip()):
+        # `.sort_values()` under `df`: a method chain split over lines; without its spaces
+        # the line still starts a statement with `.`
+        above = _statement_above(p, number, line) if number else None
+        start = f"`({above[0].strip()[:30]}`" if above else "`(` before"
+        return (
+            f"{where} continues the line above as a method chain, but a statement ends with "
+            f"its line: wrap the whole chain in parentheses, {start} on its first line and "
+            "`)` after its last, or end each line but the last with `\\`."
+        )
     stray = re.fullmatch(r"[-+*/%=<>&|^~.,;:@!]+", line.strip())
     if message.startswith("unexpected indent") and stray and stray.group() != "...":
         # (`...` alone is Python's placeholder statement: its indentation is what is wrong)

@@ -404,6 +404,32 @@ def _key_given_text(p, t: str) -> str:
     )
 
 
+def _assigned_attribute(p, name: str) -> bool:
+    """Some code seen assigns the attribute `obj.attr` the line calls (`obj.attr = ...`)."""
+    attr = name.rsplit(".", 1)[-1]
+    code, _ = seen_code(p)
+    return re.search(rf"\.{re.escape(attr)}\s*=(?!=)", code) is not None
+
+
+def _soup_child_tag(p, name: str) -> str | None:
+    """`soup.body.div.split()` in a notebook that imports BeautifulSoup: a Tag's unknown
+    attribute is a search for a child tag of that name, None when there is none; else None (the
+    safe hint: the object's own attribute is None, no assignment of the user's to blame)."""
+    code, _ = seen_code(p)
+    if not re.search(r"^\s*(?:from\s+bs4\s+import|import\s+bs4)\b", code, re.M):
+        return None
+    tag, method = name.rsplit(".", 1)
+    fix = (
+        f"take its text first, `{tag}.get_text().{method}()`"
+        if hasattr(str, method)  # a text method: the tag's text has it
+        else "check the method's name in BeautifulSoup's documentation"
+    )
+    return (
+        f"If `{tag}` is a BeautifulSoup tag, `.{method}` looks for a child tag `<{method}>` and "
+        f"gives None when there is none: a tag has no `{method}()` method; {fix}."
+    )
+
+
 def _not_callable(p, f):
     """When: the failing line calls something that is not callable. A library's own call of a
     non-callable (a callback it stored) is not the user's line: the safe hint speaks, unless
@@ -453,6 +479,9 @@ def _not_callable(p, f):
                 f"`print(...)` returns None, and the `{chained.group(1)}` right after it calls "
                 "that None: delete it, or make it a comment (`# ...`)."
             )
+        if name and "." in name and not _assigned_attribute(p, name):
+            # no code sets that attribute: the object itself answered None for it
+            return _soup_child_tag(p, name)
         holds = f"`{name}` is None" if name else "What is called here is None"
         return (
             f"{holds}, not a function: the variable (or attribute) that should hold the function "
