@@ -269,7 +269,7 @@ SAVED_CASES = [
         ["df = read('a.csv')", "orig = df.copy()", "df = orig.copy()", "df.head()"],
         [5, 6, 7, 4],
         {0: "'a.csv'"},
-        ("Cell 1 [5] failed",),
+        ("Cell 1 [5] defines `df` but ran only after this cell ([4]), and failed",),
         ("Run cell 3",),
         id="a nearer creator made from the name's own copy does not make the failure moot",
     ),

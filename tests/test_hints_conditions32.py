@@ -29,8 +29,8 @@ def _traceback(ename: str, message: str, line: str, count: int) -> list[str]:
 
 def _hint(ename, message, line, cells, crash, count=None, code=None, history=None, traceback=None):
     """The hint of a crash of the notebook ``cells`` (source, execution count, saved error as
-    (ename, evalue) or None), the crash being cell ``crash``, its failing line ``line`` (or the
-    lines of ``traceback``, when given)."""
+    (ename, evalue), (ename, evalue, its traceback's lines) or None), the crash being cell
+    ``crash``, its failing line ``line`` (or the lines of ``traceback``, when given)."""
     tb = traceback or _traceback(ename, message, line, count or 1)
     notebook = []
     for i, (source, ran, error) in enumerate(cells):
@@ -38,7 +38,8 @@ def _hint(ename, message, line, cells, crash, count=None, code=None, history=Non
         if i == crash:
             error = (ename, message)
         if error:
-            cell["error"] = {"ename": error[0], "evalue": error[1], "traceback": []}
+            lines = list(error[2]) if len(error) > 2 else []
+            cell["error"] = {"ename": error[0], "evalue": error[1], "traceback": lines}
         notebook.append(cell)
     record = {
         "ename": ename,

@@ -421,6 +421,14 @@ class _Collector(ast.NodeVisitor):
                     self.key_stores.add((base, key.value))
         self.reading = set()
 
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is None and isinstance(node.target, ast.Name) and not self.depth:
+            # `table: pd.DataFrame({...})` (a colon for `=`) annotates the name and binds
+            # nothing: the annotation runs, the name stays undefined
+            self.visit(node.annotation)
+            return
+        self.generic_visit(node)
+
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self.visit(node.value)
         self.reading = {_base_name(node.target)}

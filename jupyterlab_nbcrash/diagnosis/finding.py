@@ -119,7 +119,7 @@ def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DE
             f"`{name}` is imported in cell {cell.index + 1}, below this one, which has not run: "
             f"add `{statement}` to this cell (or above it)."
         )
-    elif above is False and _ran_between(nb, cell):
+    elif past_cells_that_ran(nb, cell):
         # the cells between ran and this one did not: another part of the notebook, whose
         # `name` may be another object than the one this cell needs (both readings)
         hint = (
@@ -136,8 +136,10 @@ def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DE
     )
 
 
-def _ran_between(nb, cell: Cell) -> bool:
-    """A code cell between the crash cell and ``cell`` (below it) shows a run."""
+def past_cells_that_ran(nb, cell: Cell) -> bool:
+    """``cell`` is below the crash cell, and a code cell between them shows a run."""
+    if nb.is_above(cell) is not False:
+        return False
     low, high = nb.crash.index, cell.index
     return any(low < c.index < high and c.execution_count for c in nb.cells)
 

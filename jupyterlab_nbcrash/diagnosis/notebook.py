@@ -372,10 +372,24 @@ def _undefined_name_finding(
             "any loop it is in."
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
+    moved = _moved_and_ran_later(nb, top.failing_line) if top is not None and not nb.live else None
+    if moved is not None:
+        # the saved cell is empty and its failing line ran later in another cell, cleanly:
+        # whatever was missing then was there by that run
+        evidence.append(f"{nb.where()} is empty; {_cell_name(moved)} has its failing line")
+        hint = (
+            f"This cell is empty now: its failing line stands in cell {moved.index + 1}"
+            f"{_count(moved.execution_count)}, which ran later without an error, so `{name}` "
+            "was defined by then: this empty cell's error is an old one (clear it or delete "
+            "the cell)."
+        )
+        return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, moved)
     edited = top is not None and top is inner and _edited_away(nb, name, top.failing_line)
-    if edited and _case_twins(nb, name):
+    if edited and (definers or _case_twins(nb, name)):
         # `model_tf = Model_tf(...)` ran, the saved cell has `model_tf = Model(...)`: the line
-        # that failed is gone, and the other-case name it assigns is no fix of the new code
+        # that failed is gone, and the other-case name it assigns is no fix of the new code;
+        # `dump(rf)` is now `dump(rf1)`: another cell's `rf` is no cure of the new code either
+        # (with no cell of `x` at all, the line's own slip, a typo or an import, is still told)
         evidence.append(f"the saved code of {nb.where()} no longer reads `{name}`")
         hint = (
             f"This cell's saved code no longer has the failing line nor reads `{name}`: it was "
@@ -391,6 +405,18 @@ def _undefined_name_finding(
             f"mean `{cased}`?"
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
+    annotated = None if definers else _annotated_only(nb, name)
+    if annotated is not None:
+        # `boys_table: pd.DataFrame({...})`: a colon where `=` was meant binds nothing, so
+        # running the cell again fails the same way
+        cell, number, text = annotated
+        evidence.append(f"{_cell_name(cell)} line {number} only annotates `{name}`: `{text}`")
+        where = "This cell's" if cell is nb.crash else f"Cell {cell.index + 1}'s"
+        hint = (
+            f"{where} line {number} (`{text}`) only annotates `{name}`, with a colon, and gives "
+            f"it no value: write `{name} = …` there instead of `{name}: …`."
+        )
+        return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
     if not definers:
         return _defined_nowhere(nb, name, message, evidence, line, inner)
     for reading in (called_plain_value, retyped_self_reference):
@@ -918,6 +944,43 @@ def _own_commented_maker(nb: _Notebook, name: str, line: str) -> str:
         if stripped.startswith("#") and " ".join(stripped.lstrip("#").split()).startswith(found):
             return found if number < used else ""
     return ""
+
+
+def _annotated_only(nb: _Notebook, name: str) -> tuple[Cell, int, str] | None:
+    """(cell, line number, its text) of a top-level `name: value` without `=` (an annotation,
+    which binds nothing) in the crash cell, else in another cell; None when there is none."""
+    cells = [nb.crash] if nb.crash is not None else []
+    cells += [c for c in nb.mentioning(name) if c is not nb.crash]
+    for cell in cells:
+        tree = python_tree(to_python(cell.source)[0])
+        for statement in tree.body if tree is not None else ():
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and statement.value is None
+                and isinstance(statement.target, ast.Name)
+                and statement.target.id == name
+            ):
+                text = cell.source.splitlines()[statement.lineno - 1].strip()
+                return cell, statement.lineno, _short(text, 50)
+    return None
+
+
+def _moved_and_ran_later(nb: _Notebook, line: str) -> Cell | None:
+    """The cell holding the traceback's failing ``line`` when the saved crash cell is empty
+    (its code moved there), and that cell ran after the crash without an error; else None."""
+    crash = nb.crash
+    wanted = line.strip()
+    if crash is None or crash.source.strip() or not wanted or not crash.execution_count:
+        return None
+    for cell in nb.cells:
+        later = (cell.execution_count or 0) > crash.execution_count
+        if (
+            later
+            and cell.error is None
+            and wanted in {ln.strip() for ln in cell.source.splitlines()}
+        ):
+            return cell
+    return None
 
 
 def _edited_away(nb: _Notebook, name: str, line: str) -> bool:

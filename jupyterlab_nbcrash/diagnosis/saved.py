@@ -59,6 +59,7 @@ from .finding import (
     needs_a_cell_from_the_crash_on,
     not_run,
     only_conditional,
+    past_cells_that_ran,
     short,
     weigh_change,
 )
@@ -66,7 +67,7 @@ from .name_reads import has_word
 from .record import Cell, ErrorRecord
 from .rules.attribute_reads import misspelled_member
 from .rules.imports import module_not_found, module_not_found_hint
-from .traceback import parse
+from .traceback import COLAB_PLACEHOLDER, parse
 
 # Errors raised before any statement of the cell ran.
 _NOTHING_RAN = frozenset({"SyntaxError", "IndentationError", "TabError"})
@@ -260,12 +261,24 @@ class _Counts:
         return None
 
 
+@lru_cache(maxsize=256)
+def _saved_message(cell: Cell) -> str:
+    """The message of the cell's saved error: Colab saves "ignored" in its place, and the
+    traceback's last line still says it."""
+    error = cell.error
+    if error is None or error.evalue != COLAB_PLACEHOLDER:
+        return error.evalue if error is not None else ""
+    parsed = parse(ErrorRecord(ename=error.ename, evalue=error.evalue, traceback=error.traceback))
+    return parsed.message
+
+
 @lru_cache(maxsize=256)  # asked for each name a failed cell might have set
 def _failure(cell: Cell) -> tuple[int | None, str]:
     """(first line of the statement that failed in the cell's last run, or None when unknown;
     what failed, for the evidence). 0 when nothing of the cell ran."""
     error = cell.error
-    label = f"{error.ename}: {short(error.evalue, 60)}" if error.evalue else error.ename or "error"
+    message = _saved_message(cell)
+    label = f"{error.ename}: {short(message, 60)}" if message else error.ename or "error"
     if error.ename in _NOTHING_RAN:
         return 0, label
     parsed = parse(ErrorRecord(ename=error.ename, evalue=error.evalue, traceback=error.traceback))
@@ -324,15 +337,33 @@ def _failed(cell: Cell, what: str, evidence: list[str], decisive=True, so="") ->
     )
 
 
-def _failed_definer(cell: Cell, name: str, evidence: list[str]) -> NotebookFinding:
+def _failed_definer(cell: Cell, name: str, evidence: list[str], counts=None) -> NotebookFinding:
     """The finding for ``cell``, which failed before defining ``name``: an import that failed
     (`from google.colab import files`) is worded by the import's own hint, since "fix that"
-    may be impossible (a module of Colab only, `import python`)."""
+    may be impossible (a module of Colab only, `import python`). A failure numbered after the
+    crash (``counts``: the crash's) did not leave the name undefined then: the cell had not
+    run yet, and the hint says so before its failure."""
     found = _failed(cell, f"defining `{name}`", evidence)
     error = cell.error
     about = import_failure_hint(error.ename, error.evalue, error.traceback, cell.source)
-    if about:
-        head = f"Cell {cell.index + 1}{count_label(cell.execution_count)}"
+    head = f"Cell {cell.index + 1}{count_label(cell.execution_count)}"
+    later = counts is not None and counts.count and (cell.execution_count or 0) > counts.count
+    if later:
+        when = f"ran only after this cell ([{counts.count}])"
+        if counts.duplicate:  # two sessions: the higher count may be the other one's
+            when = f"ran after this cell ([{counts.count}]) or in another kernel session"
+        head = f"{head} defines `{name}` but {when}, and"
+        if about:
+            hint = f"{head} failed on its import. {about}"
+        elif error.ename == "KeyboardInterrupt":
+            hint = f"{head} was interrupted before that line: run it to the end, then this cell."
+        else:
+            hint = (
+                f"{head} failed ({_failure(cell)[1]}) before that line: fix that, then run it "
+                "and this cell again."
+            )
+        found = dataclasses.replace(found, hint=hint)
+    elif about:
         hint = f"{head} failed on an import before defining `{name}`. {about}"
         found = dataclasses.replace(found, hint=hint)
     return found
@@ -423,7 +454,7 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
             clean = []
         if clean:
             return _failed_and_ran_later(nb, name, cell, nearest(nb, clean), evidence)
-        return _failed_definer(cell, name, evidence)
+        return _failed_definer(cell, name, evidence, counts)
     if "other" in groups:
         cell = nearest(nb, groups["other"])
         evidence.append(counts.other_session(cell))
@@ -446,29 +477,52 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
     makers = [c for c in pending if creates(nb, c, name)] or pending
     cell = nearest(nb, [c for c in makers if c.error is None] or makers, name)
     first = _first_in_fresh_kernel(nb, counts, name, pending)
-    if first is not None and first is not cell and nb.is_above(cell):
+    above = [c for c in makers if nb.is_above(c)]
+    if first is not None and len(above) > 1:
         # several cells above define it and none had run: which one the code relies on is
         # not known, and the nearest may need others (its own imports) in turn
         evidence.append(f"{nb.where()} ran first in its kernel session ([1])")
         hint = (
             f"This cell ran first in a fresh kernel ([1]), so no cell above had run: use Run "
-            f"All Above (cells {first.index + 1} and {cell.index + 1} define `{name}`)."
+            f"All Above (cells {first.index + 1} and {above[-1].index + 1} define `{name}`)."
         )
         return _saved_finding(
             NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, first, kind=KIND_RESTART
         )
-    # no cell shows a count (a notebook saved with its counts cleared): what ran is not known,
-    # so no cell can be said not to have run before the crash
-    unmet = _unmet_need(nb, counts, cell, name) if counts.run else None
+    # no cell shows a count (a notebook saved with its counts cleared), or the crash cell shows
+    # none (its count cleared since): what ran before the crash is not known, so no cell can be
+    # said not to have run before it
+    unmet = _unmet_need(nb, counts, cell, name) if counts.run and counts.count else None
     skipped = cell.execution_count is None and nb.is_above(cell)
     if unmet is not None and skipped and name not in nb.names(unmet[1]).use_lines:
         unmet = None  # a skipped cell above: "Run All Above", which that hint says, runs both
+    if unmet is not None and cell.execution_count is None and past_cells_that_ran(nb, cell):
+        # a definer far below, past cells that ran without it: another part of the notebook,
+        # whose `name` may be another object; not_run's hint gives both readings
+        unmet = None
+    if unmet is not None and _another_session_may_hold_it(counts, makers, cell):
+        return None  # `tweet_sentiment` from cell 44 [30] or cell 52 [14]: the safe hint says it
     if unmet is not None:
         return _definer_needs_unrun_cell(nb, name, cell, *unmet, evidence)
-    if cell.execution_count is None:
+    if not cell.execution_count:  # none, or [0] (a file written without real counts)
         why = "was never run (it has no execution count)"
         return not_run(nb, name, cell, evidence, why, decided=DECIDED_SAVED)
     return _ran_later(nb, counts, name, cell, evidence)
+
+
+def _another_session_may_hold_it(counts: _Counts, makers: list[Cell], cell: Cell) -> bool:
+    """Two kernel sessions show in the counts, and another clean maker than ``cell`` ran after
+    the crash and before ``cell`` (`[4]`, then cell 52 at [14], cell 44 at [30]): ``cell``'s
+    higher count may be the other session's, and which maker the crash's session ran (and what
+    each needs there) the counts cannot tell, so no chain of cells to run is named."""
+    if not counts.duplicate or not counts.count or not cell.execution_count:
+        return False
+    return any(
+        c is not cell
+        and c.error is None
+        and counts.count < (c.execution_count or 0) < cell.execution_count
+        for c in makers
+    )
 
 
 def _nearest_definer_above_never_ran(nb, name: str, definers, never) -> Cell | None:
@@ -518,10 +572,22 @@ def _unmet_need(nb, counts: _Counts, cell: Cell, name: str) -> tuple[str, Cell] 
             if c is not cell and c is not nb.crash and needed in nb.names(c).defines
         ]
         if sources and not any(counts.ran_before(c) for c in sources):
-            # run in page order, `cell` reads the value of the nearest setter above it
+            # run in page order, `cell` reads the value of the nearest setter above it; a
+            # module (`pd`) from the cell that only imports, not from a long cell that imports
+            # it on the way (any import of it gives the same module)
             feeding = [c for c in sources if c.index < cell.index]
+            importers = [c for c in feeding if _only_imports(c)]
+            if importers:
+                return needed, importers[-1]
             return needed, (feeding[-1] if feeding else nearest(nb, sources, needed))
     return None
+
+
+def _only_imports(cell: Cell) -> bool:
+    """Every statement of ``cell`` is an import (magics and comments aside)."""
+    tree = python_tree(to_python(cell.source)[0])
+    body = [s for s in tree.body if not isinstance(s, ast.Pass)] if tree is not None else []
+    return bool(body) and all(isinstance(s, (ast.Import, ast.ImportFrom)) for s in body)
 
 
 def _read_together(cell: Cell, name: str, other: str) -> bool:
@@ -931,6 +997,10 @@ def _in_place_result_assigned(cell: Cell, names):
         n = re.escape(name)
         m = re.search(
             rf"^[ \t]*{n}[ \t]*=[ \t]*({n}\.({_IN_PLACE_METHODS})\([^\n]*\))", cell.source, re.M
+        ) or re.search(  # `df = df.dropna(inplace=True)`: pandas returns None then too
+            rf"^[ \t]*{n}[ \t]*=[ \t]*({n}\.(\w+)\([^\n#]*\binplace\s*=\s*True[^\n#]*\))",
+            cell.source,
+            re.M,
         )
         if m is None:
             continue
@@ -942,7 +1012,7 @@ def _in_place_result_assigned(cell: Cell, names):
         )
         evidence = [
             f"{cell_name(cell)} assigns `{name}` the result of `.{method}`, which returns None",
-            f"its saved error is about a None value too ({cell.error.evalue.strip()[:60]})",
+            f"its saved error is about a None value too ({_saved_message(cell).strip()[:60]})",
         ]
         return _saved_finding(
             NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_OUT_OF_ORDER
@@ -958,9 +1028,9 @@ def _failed_rebinding(nb, counts: _Counts, names, mentioning, message: str, keys
     for cell in mentioning:
         if cell is nb.crash or cell.error is None or not counts.ran_before(cell):
             continue
-        if cell.error.evalue.strip() == message.strip():
+        if _saved_message(cell).strip() == message.strip():
             continue  # the very same error: the fault that broke this crash broke that cell too
-        if _NONE_ERROR.match(message) and _NONE_ERROR.match(cell.error.evalue):
+        if _NONE_ERROR.match(message) and _NONE_ERROR.match(_saved_message(cell)):
             # a None broke that cell too: the name was None before it failed, so its failure
             # left no "older value" behind; an in-place method's result it assigns is the cause
             made_none = _in_place_result_assigned(cell, names)

@@ -87,6 +87,14 @@ def misspelled_member(message: str) -> bool:
     return any(spelled_alike(m.group(2), member) for member in members)
 
 
+# Methods whose result is an object of the same kind, which has the method again.
+_KEEPS_ITS_KIND = frozenset(
+    {"reshape", "astype", "copy", "transpose", "flatten", "ravel", "squeeze", "unsqueeze"}
+    | {"view", "clip", "round", "fillna", "dropna", "drop", "rename", "reset_index"}
+    | {"sort_values", "sort_index", "replace", "head", "tail", "reindex"}
+)
+
+
 def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
     """`X = X.values`: a second run of the cell applies the line to its own result."""
     m = re.match(rf"\s*([\w.]+)\s*=\s*([\w.]+)\.{re.escape(attr)}\b", p.user_line)
@@ -97,6 +105,10 @@ def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
         return ""  # a function's local name starts afresh on every call, whatever ran before
     if misspelled_member(p.message):
         return ""  # `qm = qm.sort_value(...)`: a slip of every run, not of a second one
+    if attr in _KEEPS_ITS_KIND and "inplace" not in p.user_line:
+        # `x = x.reshape(1, -1)` gives an array, which has `.reshape` again: a second run does
+        # not fail, so a `list` here came from the cell that made `x`, not from this line
+        return ""
     name = m.group(1)
     return (
         f"This line replaces `{name}` with `{name}.{attr}`: if the cell ran before, `{name}` "
