@@ -32,3 +32,15 @@ def test_two_cells_that_assign_the_name_leave_the_general_advice():
 def test_an_assignment_that_reads_the_name_itself_is_not_offered():
     text = _undefined_bike("bike = bike.dropna()")
     assert "a cell assigns it (" not in text, text
+
+
+def test_a_one_letter_name_keeps_the_general_advice():
+    line = "plt.scatter(x, y)"
+    cells = [
+        ("import matplotlib.pyplot as plt", 3, None),
+        ("x = bike['temp']", 15, None),
+        ("y = 1", 23, None),
+        (line, 24, None),
+    ]
+    text = _hint("NameError", "name 'x' is not defined", line, cells, 3, 24)
+    assert "though a cell assigns it" not in text, text

@@ -658,7 +658,9 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
         )
     # every cell but the crash's own (a copy of the failing line elsewhere counts as a cell)
     rest = [c for c in p.notebook_code if c.strip() != p.user_code.strip()]
-    only = _only_assignment(rest, name) if what == "variable" else ""
+    # a one-letter name (`x`, `y`) is as often a loop's or a plot's as the one line's that sets
+    # it: which one is meant here is a guess
+    only = _only_assignment(rest, name) if what == "variable" and len(name) > 1 else ""
     if only:
         # One cell gives the name its value, from other names: whatever the order the counts
         # tell, running that line is what the crash lacks (several cells: which one is meant
