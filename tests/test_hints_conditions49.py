@@ -212,5 +212,5 @@ def _plot(a: str, b: str) -> str:
 
 def test_an_empty_side_of_a_plot_is_named_empty_and_unequal_sides_are_paired():
     empty, unequal = _plot("(6,)", "(0,)"), _plot("(6,)", "(5,)")
-    assert "y is empty" in empty and "range(len(y))" not in empty, empty
+    assert "The y values (`ys`) are empty" in empty and "range(len(y))" not in empty, empty
     assert "range(len(y))" in unequal, unequal

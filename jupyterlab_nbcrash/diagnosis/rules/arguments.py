@@ -8,7 +8,7 @@ from ..definitions import imported_from, seen_code
 from ..layer_shapes import layer_size_words
 from ..text import article, as_code, spelled_alike
 from ..traceback import ParsedError
-from ..where import failing_call, raised_by_the_line
+from ..where import call_arguments, failing_call, raised_by_the_line
 from .accepted_values import value_not_accepted_words
 from .base import RuleMatch, Template, group_facts, named, pattern_rule, user_calls
 from .pil_images import fromarray_facts, fromarray_words
@@ -397,7 +397,7 @@ def _state_dict_keys_differ(p, f):
 def _metric_average_needed(p, f):
     """When: the metric is called by the line itself; a scorer named by `scoring=` takes no
     `average` (its name carries it), and a scorer run some other way gets the safe hint."""
-    scoring = re.search(r"\bscoring\s*=\s*(['\"])(\w+)\1", p.user_line)
+    scoring = re.search(r"\bscoring\s*=\s*(['\"])(precision|recall|f1|jaccard)\1", p.user_line)
     if scoring:
         name = scoring.group(2)
         return (
@@ -634,9 +634,26 @@ def _parameter_read_by_keys(p, short: str) -> str:
     body = re.match(r"(?:[ \t]+\S[^\n]*\n?|[ \t]*\n)*", code[m.end() :]).group(0)
     reads = re.findall(rf"(?<![\w.]){m.group(1)}\[\s*(['\"])(\w+)\1\s*\]", body)
     keys = list(dict.fromkeys(key for _, key in reads))
-    if len(keys) < 2:
+    if len(keys) < 2 or not _passed_as_the_keys_values(p, short, keys):
         return ""
     return ", ".join(f"`{m.group(1)}['{key}']`" for key in keys[:3])
+
+
+def _passed_as_the_keys_values(p, short: str, keys: list[str]) -> bool:
+    """The call of ``short`` on the line passes values that can be what the keys hold: no more
+    than the keys, each a literal (`0.5`, `'red'`) or a name that is one of the keys (`height`
+    for `row['height']`). `score(df, model)` passes a table and another object: a parameter is
+    missing there, not a dict to build."""
+    m = re.search(rf"(?<![\w.]){re.escape(short)}\s*\(", p.user_line)
+    if m is None:
+        return False
+    given = [a for a in call_arguments(p.user_line[m.start() :]) if not re.match(r"\w+\s*=", a)]
+    literal = re.compile(
+        r"""[-+]?(?:\d[\d_]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|(['"]).*\1|True|False"""
+    )
+    return 2 <= len(given) <= len(keys) and all(
+        literal.fullmatch(value.strip()) or value.strip() in keys for value in given
+    )
 
 
 def _missing_for_a_known_api(p, func: str, missing: str) -> str:
@@ -955,7 +972,10 @@ def _wrong_input_container(p, f):
             "A function or method itself was passed where data is expected: call it and pass "
             "its result (e.g. `model.predict(X)`, not `model.predict`)."
         )
-    if "data adapter" in p.message and "NoneType" in p.message:
+    # `<class 'NoneType'>` given itself, not a list `containing values of types {"<class
+    # 'NoneType'>"}` (a list of Nones: items, not a variable, hold None)
+    given = re.sub(r"containing values of types \{[^}]*\}", "", p.message)
+    if "data adapter" in p.message and "<class 'NoneType'>" in given:
         # Keras names the type it got: a variable passed holds None, no container of data
         in_place = _in_place_result_passed(p)
         if in_place:

@@ -323,7 +323,7 @@ def _missing_file(p, f):
     if early:
         return early
     removal = _REMOVES.search(p.user_line)
-    if removal and path:
+    if removal and path and not _OTHER_PATH_CALL.search(p.user_line):
         # a deletion, not a read: nothing to look for in the working folder
         return (
             f"`{removal.group(0).rstrip('(')}` found no {code_span(path, 50)} to delete: it was "
@@ -622,6 +622,12 @@ def path_tail(norm: str) -> str:
 
 # A line that deletes a file or folder.
 _REMOVES = re.compile(r"\b(?:os\.(?:remove|unlink|rmdir)|shutil\.rmtree)\(|\.unlink\(")
+# Another call on the line that reads a path (`os.remove(os.path.join(d, os.listdir(d)[0]))`):
+# the missing path may be what it read, not what is deleted.
+_OTHER_PATH_CALL = re.compile(
+    r"\b(?:listdir|scandir|walk|open|stat|getsize|getmtime|chdir|rename|replace|move|copy\w*"
+    r"|iterdir|glob|read_\w+|load)\("
+)
 
 
 def _chained_missing_path(p: ParsedError) -> str:
@@ -634,8 +640,10 @@ def _data_row_as_path(path: str) -> str:
     """A "path" that is a row of comma-separated values (`94123,Tournahu George L,3301 …`: two
     commas or more, no folder, no file suffix): the code passed a file's lines or values where
     a path goes."""
-    if path.count(",") < 2 or re.search(r"[\\/]|\.[A-Za-z]\w{0,4}$", path):
-        return ""
+    if path.count(",") < 2 or re.search(r"[\\/]|\.[A-Za-z]\w{0,4}(?:[\s,'\"\])]|$)", path):
+        return ""  # a folder, or file names (`a.csv,b.csv,c.csv`, a list's `['a.csv', …]`)
+    if re.match(r"\s*[\[({]", path):
+        return ""  # a list, tuple or set written as text: names, not a line of data
     return (
         f"{code_span(path, 50)} is no file name but a line of comma-separated data: the code "
         "passes each line (or value) of the data where a path is expected (a reader mapped over "

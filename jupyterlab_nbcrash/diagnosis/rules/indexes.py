@@ -154,7 +154,7 @@ _TRAINED = re.compile(r"\.\s*fit(?:_generator)?\s*\(|\bload_model\s*\(|\.\s*load
 # `vocabulary_size=` of categories, DeepCTR's `SparseFeat`).
 _TEXT_IDS = re.compile(
     r"Tokenizer|tokeniz|texts_to_sequences|pad_sequences|num_words|TextVectorization"
-    r"|\bvocab\b|word_index|word2id|word_to_id|\bstoi\b",
+    r"|\bvocab\b|vocab_size|word_index|word2id|word_to_id|\bstoi\b|char2id|char_to_|token2id",
     re.I,
 )
 
@@ -472,6 +472,9 @@ def _float_written_as_index(line: str) -> str:
     """A number with a decimal point written as an item of a subscript on ``line``
     (`arr[1, -0.1]`), else ""."""
     for m in re.finditer(r"(?<=[\w)\]])\[([^\[\]]*)\]", line):
+        before = line[: m.start()]
+        if before.count("[") > before.count("]"):
+            continue  # `arr[q[0.75]]`: a lookup (a Series of quantiles) whose value is the index
         for item in m.group(1).split(","):
             if re.fullmatch(r"\s*-?(?:\d+\.\d*|\.\d+)\s*", item):
                 return item.strip()

@@ -1017,11 +1017,24 @@ def _row_label_subscript(p: ParsedError) -> tuple[str, str, list[str]]:
         re.M,
     )
     for label in dict.fromkeys(name for name, _ in loops):
+        if _bound_otherwise(p.user_code, label, len([n for n, _ in loops if n == label])):
+            continue  # `for label in ids:` or `label = …` too: which value it holds is not seen
         m = re.search(rf"([A-Za-z_][\w.]*)\[\s*{label}\s*\]", p.user_line)
         if m:
             others = [src for name, src in loops if name == label and src != m.group(1)]
             return m.group(1), label, list(dict.fromkeys(others))
     return "", "", []
+
+
+def _bound_otherwise(code: str, name: str, loops: int) -> bool:
+    """``code`` binds ``name`` other than by its ``loops`` `iterrows()` loops: another `for`
+    loop over it (`for idx in ids:`, `for idx, x in enumerate(...)`), or an assignment."""
+    n = re.escape(name)
+    fors = re.findall(rf"^\s*for\s+(?:\(?\s*[\w\s,]*,\s*)?{n}\b", code, re.M)
+    assigned = re.search(
+        rf"^\s*(?:[\w.]+\s*,\s*)*{n}\s*(?:,\s*[\w.]+\s*)*(?:=(?!=)|[-+*/]=)", code, re.M
+    )
+    return len(fors) > loops or assigned is not None
 
 
 def _looped_subscripts(p: ParsedError) -> tuple[str, list[str]]:

@@ -193,11 +193,15 @@ def _tensorflow_out_of_memory(p, f):
     if shape and on_gpu and _initializes_weights(p) and 0 < size < _SMALL_WEIGHTS_MB:
         # So small a matrix fits any GPU: the memory was taken before (models built earlier in
         # the session, a loop that builds one model each time, another process).
+        # It may also be this model's own earlier layers (a big `Dense` created just before):
+        # a restart frees nothing of those, so both readings are given.
         return (
             f"TensorFlow ran out of memory creating weights of shape {f['shape']}, only about "
             f"{size:.0f} MB, so the GPU was already nearly full: free the models built before "
             "(`del model` and `tf.keras.backend.clear_session()` between runs of a loop, or "
-            "restart the kernel) and check other processes with `nvidia-smi`."
+            "restart the kernel) and check other processes with `nvidia-smi`; if it fails "
+            "again after a restart, this model's other layers fill it: shrink the biggest "
+            "(`model.summary()` lists their parameters)."
         )
     if shape and _initializes_weights(p):
         # The tensor is a layer's weight matrix being created: no batch exists yet, so the

@@ -368,9 +368,17 @@ def _other_host_reached(p: ParsedError, host: str) -> str:
         if line[:1].isspace() or line.startswith("#"):
             continue  # a block's line may not have run; a comment never did
         m = _REQUESTED_HOST.search(line)
-        if m and m.group(1) != host:
+        if m and m.group(1) != host and not _OWN_NETWORK_HOST.fullmatch(m.group(1)):
             return m.group(1)
     return ""
+
+
+# A host of the machine itself or of its local network: reaching it shows no internet access.
+_OWN_NETWORK_HOST = re.compile(
+    r"localhost|[\w-]+|127(?:\.\d+){3}|0\.0\.0\.0|10(?:\.\d+){3}|192\.168(?:\.\d+){2}"
+    r"|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|[\w.-]+\.(?:local|internal|lan|localdomain)",
+    re.I,
+)
 
 
 def _for_url(f: Facts) -> str:
@@ -398,11 +406,25 @@ def _hub_file_missing(message: str, url: str) -> str:
     if m is None:
         return ""
     repo, revision, path = m.groups()
-    repo_exists = "Entry Not Found" in message or "EntryNotFound" in message
-    what = f"no file `{path}`" if repo_exists else f"no file `{path}` (or no repository)"
+    if "Revision Not Found" in message or "RevisionNotFound" in message:
+        # the file may well be there, on another branch or tag
+        return (
+            f"The Hugging Face repository `{repo}` has no revision `{revision}` (HTTP 404): "
+            "check the branch, tag or commit given as `revision=` (its default is `main`)."
+        )
+    if "Entry Not Found" in message or "EntryNotFound" in message:
+        return (
+            f"The Hugging Face repository `{repo}` has no file `{path}` at revision "
+            f"`{revision}` (HTTP 404): check the repository's file list for the exact name and "
+            "folder, and the `repo_id`."
+        )
+    # "Repository Not Found" (or no word of which): the Hub answers 404 for a private or gated
+    # repository read without a token that may see it, too
     return (
-        f"The Hugging Face repository `{repo}` has {what} at revision `{revision}` (HTTP 404): "
-        "check the repository's file list for the exact name and folder, and the `repo_id`."
+        f"The Hugging Face Hub found no file `{path}` of `{repo}` at revision `{revision}` "
+        "(HTTP 404): check the `repo_id` and the file's exact name and folder; a private or "
+        "gated repository answers the same without a token that may read it (log in with "
+        "`huggingface-cli login`)."
     )
 
 

@@ -781,11 +781,47 @@ def _column_it_comes_from(p, name: str) -> str:
     source = sources.pop() if sources else name
     if not re.fullmatch(r"[A-Za-z_]\w*", source):
         return ""
+    if _unpacked_into(code_seen, name) or (source != name and _unpacked_into(code_seen, source)):
+        return ""  # `X, y = X.values, y.values`: assigned again among other names
     found = re.findall(_ONE_LABELLED_COLUMN.format(name=re.escape(source)), code_seen, re.M)
     columns = {column for column, _ in found}
-    return (
-        columns.pop() if len(columns) == 1 and not _assigned_alone(code_seen, source, found) else ""
+    if len(columns) != 1 or _assigned_alone(code_seen, source, found):
+        return ""
+    column = columns.pop()
+    return column if _a_pandas_frame(code_seen, column.split("[", 1)[0]) else ""
+
+
+def _unpacked_into(code_seen: str, name: str) -> bool:
+    """A line other than a `train_test_split` assigns ``name`` among several targets."""
+    lines = re.findall(
+        rf"^[ \t]*(?:[\w.]+\s*,\s*)*{re.escape(name)}\s*(?:,\s*[\w.]+\s*)*,?\s*=(?!=)[^\n]*",
+        code_seen,
+        re.M,
     )
+    return any("," in line.split("=", 1)[0] and "train_test_split(" not in line for line in lines)
+
+
+def _a_pandas_frame(code_seen: str, frame: str) -> bool:
+    """Is ``frame`` a DataFrame in the code seen: the last line that assigns it from something
+    else than itself makes one with pandas (`pd.read_csv(`, `pd.DataFrame(`) or takes rows of
+    another frame with a method only pandas has (`raw.dropna()`); when no line assigns it, its
+    name says so (`df`, `train_df`). A dict, an `np.load` file or a JSON object subscripted by
+    a label gives no Series."""
+    values = [
+        value
+        for value in re.findall(rf"^[ \t]*{re.escape(frame)}\s*=(?!=)\s*([^\n]*)", code_seen, re.M)
+        if not re.match(rf"{re.escape(frame)}\b", value)
+    ]
+    if not values:
+        return bool(re.search(r"df|frame", frame, re.I))
+    return bool(_PANDAS_MAKER.match(values[-1]) or _PANDAS_ROWS.match(values[-1]))
+
+
+# Rows of another frame taken with a method only pandas has: `raw.dropna()`, `raw.loc[...]`.
+_PANDAS_ROWS = re.compile(
+    r"[A-Za-z_][\w.]*\.(?:loc|iloc|dropna|fillna|query|merge|reset_index|set_index|sort_values"
+    r"|rename|drop_duplicates|drop|groupby|sample|head|tail|assign)\b"
+)
 
 
 def _assigned_alone(code_seen: str, name: str, but=()) -> bool:
@@ -1031,15 +1067,27 @@ def _plot_x_y_lengths(p, f):
         )
     empty = [axis for axis, shape in (("x", f.get("a")), ("y", f.get("b"))) if _is_empty(shape)]
     if len(empty) == 1:
-        # An empty side is no mismatch of two data sets: what should fill it gave nothing.
+        # An empty side is no mismatch of two data sets: what should fill it gave nothing. The
+        # side is the plot's axis, not a variable of that name (`plt.plot(y, x)`): the argument
+        # is named when the line shows the two
+        drawn = _PLOT_CALL.search(p.user_line)
+        written = call_arguments(p.user_line[drawn.start() :]) if drawn else []
+        args = [a for a in written if not re.match(r"\w+\s*=", a)][:2]
+        given = args[0 if empty[0] == "x" else 1] if len(args) == 2 else ""
+        shown = f" (`{given}`)" if given and not given.startswith(("'", '"')) else ""
         return (
-            f"{empty[0]} is empty{_shapes(f)}: the step that should fill it gave no values; "
-            "check that step (a loop that appends to it, a filter) before plotting."
+            f"The {empty[0]} values{shown} are empty{_shapes(f)}: the step that should fill "
+            "them gave no values; check that step (a loop that appends to it, a filter) before "
+            "plotting."
         )
     return (
         f"x and y must have the same length{_shapes(f)}: plot values that belong together, e.g. "
         "`range(len(y))` as x, or the same filtered rows for both."
     )
+
+
+# The call that draws x against y on a line (`plt.plot(`, `ax.semilogy(`).
+_PLOT_CALL = re.compile(r"(?<![\w])(?:plot|loglog|semilog[xy]|step|errorbar|stem)\s*\(")
 
 
 def _is_empty(shape: str | None) -> bool:
@@ -1048,16 +1096,36 @@ def _is_empty(shape: str | None) -> bool:
     return bool(sizes) and sizes[0] == 0
 
 
-def _list_of_tables(p) -> str:
-    """The name the failing call passes first when the code seen makes it a list that items
-    are appended to (`dfs = []` … `dfs.append(df)`), else ""."""
+def _list_of_tables(p) -> tuple[str, bool]:
+    """(the name the failing call passes first when the code seen makes it a list that items
+    are appended to (`dfs = []` … `dfs.append(df)`), whether every item appended is seen to
+    be a DataFrame (`pd.read_csv(f)`, a name a pandas call made)); ("", False) when none."""
     args = call_args(p)
     name = args[0] if args and re.fullmatch(r"[A-Za-z_]\w*", args[0]) else ""
     if not name:
-        return ""
+        return "", False
     code_seen = seen_code(p)[0]
     made = re.search(rf"^[ \t]*{re.escape(name)}\s*=\s*(?:\[\s*\]|list\(\s*\))", code_seen, re.M)
-    return name if made and f"{name}.append(" in code_seen else ""
+    items = re.findall(rf"\b{re.escape(name)}\.append\(\s*([^\n]*)", code_seen)
+    if not made or not items:
+        return "", False
+    return name, all(_a_frame_made(code_seen, item) for item in items)
+
+
+def _a_frame_made(code_seen: str, item: str) -> bool:
+    """``item`` (what an `.append(` is given) is a pandas call, or a name only pandas calls
+    assign in the code seen."""
+    if _PANDAS_MAKER.match(item):
+        return True
+    m = re.match(r"([A-Za-z_]\w*)\s*\)", item)
+    if m is None:
+        return False
+    values = re.findall(rf"^[ \t]*{m.group(1)}\s*=(?!=)\s*([^\n]*)", code_seen, re.M)
+    return bool(values) and all(_PANDAS_MAKER.match(value) for value in values)
+
+
+# A call that makes a DataFrame: `pd.read_csv(`, `pandas.DataFrame(`, `pd.concat(`.
+_PANDAS_MAKER = re.compile(r"(?:pd|pandas)\.(?:read_\w+|DataFrame|concat|merge|pivot_table)\s*\(")
 
 
 def _length_of_the_others_columns(x, y) -> tuple[str, str, int, str] | None:
@@ -1088,13 +1156,23 @@ def _pandas_constructor_shape(p, f):
                 f"per {unit[:-1]}, or select the data that matches them."
             )
     more = re.search(r"Must pass 2-d input\. shape=(\([\d, ]+\))", p.message)
-    listed = _list_of_tables(p) if more and len(dims(more.group(1)) or ()) == 3 else ""
-    if listed:
-        # each item is a table: stacking the rows is meant, not one row per table
+    listed, frames = (
+        _list_of_tables(p) if more and len(dims(more.group(1)) or ()) == 3 else ("", False)
+    )
+    if listed and frames:
+        # each item is a DataFrame: stacking the rows is meant, not one row per table
         return (
-            f"`{listed}` is a list of 2-D tables (together shape {more.group(1)}), which a "
-            f"DataFrame cannot hold as rows: join them, `pd.concat({listed})` for DataFrames "
-            f"or `np.vstack({listed})` for arrays."
+            f"`{listed}` is a list of DataFrames (together shape {more.group(1)}), which a "
+            f"DataFrame cannot hold as rows: join them, `pd.concat({listed})`."
+        )
+    if listed:
+        # 2-D items of another kind: a table of rows each (join) or one sample each, such as
+        # an image (flatten each): which is meant is not seen
+        return (
+            f"`{listed}` is a list of 2-D items (together shape {more.group(1)}), which a "
+            "DataFrame cannot hold as rows: if each item is a table of rows, join them "
+            f"(`np.vstack({listed})`, `pd.concat` for DataFrames); if each is one sample (an "
+            f"image), flatten each, `np.array({listed}).reshape(len({listed}), -1)`."
         )
     if more:
         # DataFrame wants rows × columns; a 3-D (or more) array must be flattened per row.
