@@ -15,7 +15,9 @@ claim was false (a review of those conditions, not of a crash of the wild set):
 - the one assigning cell's line quoted is one its top level runs, not a `def`'s own;
 - `totl += v` beside `total = 0` is no accumulator to start;
 - a function the notebook calls and sets nowhere is to define or import, not to pass in;
-- a cell's commented-out maker that reads names no cell sets is no line to restore.
+- a cell's commented-out maker that reads names no cell sets is no line to restore;
+- a library that fell back from a Python 2 module (`try: import cPickle`) needs no `pip install
+  cPickle`.
 
 Cells, tracebacks and messages are written here by hand in Python's and the libraries' wording
 and the layout IPython prints, never copied from a notebook.
@@ -23,6 +25,9 @@ and the layout IPython prints, never copied from a notebook.
 
 from __future__ import annotations
 
+import pytest
+
+from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions40 import _crash
 from tests.test_hints_conditions46 import _hint, _not_defined
 
@@ -233,3 +238,19 @@ def test_a_commented_maker_of_names_the_notebook_sets_is_still_named():
     ]
     text = _hint("NameError", _not_defined("sub"), cells, 0, "sub.loc[:, 'y'] = 1", 4, lineno=2)
     assert "own line that made `sub` is commented out" in text, text
+
+
+# ------------------------------------------- a library that fell back from a Python 2 module
+
+_COMPAT = "oldlib requires a pickle module with protocol 5 support"
+_OLDLIB = [(f"{SITE}/oldlib/compat.py", "<module>")]
+
+
+@pytest.mark.parametrize(
+    ("missing", "told"),
+    [("cPickle", False), ("Queue", False), ("urllib2", False), ("fastpickle", True)],
+)
+def test_a_python_2_module_a_library_tried_first_is_no_package_to_install(missing, told):
+    chained = ("ModuleNotFoundError", f"No module named '{missing}'")
+    text = hint(crash("ImportError", _COMPAT, "import oldlib", _OLDLIB, chain=[chained]))
+    assert (f"%pip install {missing}" in text) is told, text
