@@ -187,7 +187,11 @@ OWN = (
 
 
 def test_a_cells_own_commented_out_maker_is_named_beside_another_cells():
-    cells = [(OWN, 4, None), ("sub = frame.loc[frame.day >= start].copy()", 9, None)]
+    cells = [
+        (OWN, 4, None),
+        ("sub = frame.loc[frame.day >= start].copy()", 9, None),
+        ("pred = load('p.csv')\nstart = 3", 2, None),  # what the commented-out line reads
+    ]
     text = _hint("NameError", _not_defined("sub"), cells, 0, "    sub['F'] = k", 4, lineno=3)
     assert "This cell's own line that made `sub` is commented out" in text, text
     assert "cell 2 makes it too" in text, text

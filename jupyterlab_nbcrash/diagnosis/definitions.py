@@ -214,12 +214,14 @@ def _quoted_around(line: str, at: int) -> bool:
 
 def _lambda_parameter_in_other_case(line: str, name: str) -> str:
     """The parameter of a `lambda` on ``line`` that is ``name`` in other capitals, when that
-    lambda's body reads ``name`` (`lambda debt: ... Debt > 1000`); else ""."""
+    lambda's body reads ``name`` and not the parameter itself (`lambda debt: ... Debt > 1000`);
+    a body that reads both (`lambda x: x / X.max()`) means two values; else ""."""
     for params, body in re.findall(r"\blambda\b([^:]*):([^\n]*)", line):
         if not re.search(rf"(?<![\w.'\"]){re.escape(name)}\b", body):
             continue
         for param in re.findall(r"[A-Za-z_]\w*", params):
-            if param != name and param.lower() == name.lower():
+            own = re.search(rf"(?<![\w.'\"]){re.escape(param)}\b", body)
+            if param != name and param.lower() == name.lower() and not own:
                 return param
     return ""
 

@@ -362,7 +362,7 @@ def _undefined_name_finding(
             "way before this line, or call the function."
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
-    if not definers and adds_to_itself(line, name):
+    if not definers and adds_to_itself(line, name) and not _misspelt_accumulator(nb, name, line):
         # `a += A` beside `A = ...`: an accumulator never given its start value, not a typo of
         # the other case (`A += A` would double `A`)
         evidence.append(f"the failing line changes `{name}` from its own value")
@@ -848,7 +848,9 @@ def _defined_nowhere(
         hint = f"{nowhere}, and a `for` loop of this cell binds `{part}`: did you mean `{part}`?"
     elif obj:
         hint = f"{nowhere}: {quotes_hint(obj, name)}; if it is a variable, assign it first."
-    elif _raising_function(inner):
+    elif _raising_function(inner) and not _calls(inner.failing_line or line, name):
+        # (a name the line calls is a function or class to define or import, not a value to
+        # pass in)
         # `model.predict(...)` in a function whose fold model is `rankModel`: a global `model`
         # defined for it would run, on the wrong object
         function = _raising_function(inner)
@@ -862,6 +864,18 @@ def _defined_nowhere(
     else:
         hint = f"{nowhere}: define it (or import it) first, or check its spelling."
     return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+
+
+def _calls(line: str, name: str) -> bool:
+    """``line`` calls ``name`` (`name(...)`, not `obj.name(...)`)."""
+    return re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", line) is not None
+
+
+def _misspelt_accumulator(nb: _Notebook, name: str, line: str) -> bool:
+    """`totl += v` beside `total = 0`: a name the notebook sets that is a slip of ``name`` in
+    more than its case is likely the accumulator meant, whose start value exists already."""
+    close = _close_name(nb, name, "", line)
+    return bool(close) and close.lower() != name.lower() and close not in _BUILTIN_NAMES
 
 
 def _raising_function(inner) -> str:
@@ -939,6 +953,8 @@ def _own_commented_maker(nb: _Notebook, name: str, line: str) -> str:
         return ""
     if found.startswith(("import ", "from ", "def ", "class ")):
         return ""  # another cell's `import sys` or `def` gives the same thing: no value of its own
+    if not _reads_known_names(nb, found, name):
+        return ""  # `# df = clean(raw)` with no `raw` anywhere: restoring it fails in turn
     for number, text in enumerate(nb.crash.source.splitlines(), 1):
         stripped = text.strip()
         if stripped.startswith("#") and " ".join(stripped.lstrip("#").split()).startswith(found):
@@ -981,6 +997,23 @@ def _moved_and_ran_later(nb: _Notebook, line: str) -> Cell | None:
         ):
             return cell
     return None
+
+
+def _reads_known_names(nb: _Notebook, statement: str, name: str) -> bool:
+    """Every name ``statement`` reads, but ``name``, is a builtin or set by a cell of the
+    notebook; False when it reads ``name`` itself (`df = df.dropna()` needs `df` already) or does
+    not parse."""
+    try:
+        tree = ast.parse(statement.strip())
+    except SyntaxError:
+        return False
+    read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    if name in read:
+        return False
+    return all(
+        word in _BUILTIN_NAMES or any(word in nb.names(c).defines for c in nb.mentioning(word))
+        for word in read
+    )
 
 
 def _edited_away(nb: _Notebook, name: str, line: str) -> bool:

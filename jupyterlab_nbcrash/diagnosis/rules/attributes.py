@@ -19,7 +19,13 @@ from .attribute_reads import (
     reassigned_on_rerun,
 )
 from .base import RuleMatch, Template, named
-from .module_names import PROJECT_NAMES, STDLIB_TOPS, is_known_module, pip_name
+from .module_names import (
+    PROJECT_NAMES,
+    STDLIB_TOPS,
+    is_known_module,
+    is_known_submodule,
+    pip_name,
+)
 from .tables.members import CV2, MEMBERS, NDARRAY, NUMPY, PYPLOT, SERIES_ONLY
 from .tables.removed_apis import lookup
 
@@ -941,7 +947,9 @@ def _module_attribute(p: ParsedError, f) -> str:
         )
     if close:
         return f"The module `{owner}` has no `{attr}`. Did you mean {close}?"
-    alias = _module_prefix_on_own_name(p, attr)
+    # `stats = df.describe()` beside `scipy.stats.norm`: a submodule not imported yet, whatever
+    # the notebook's own variable of that name
+    alias = "" if is_known_submodule(f"{owner}.{attr}") else _module_prefix_on_own_name(p, attr)
     if alias:
         # `pd.df[0]`: the notebook's own variable, read through the module's name; the
         # documentation or another library would not have it
@@ -995,13 +1003,19 @@ def _module_prefix_on_own_name(p: ParsedError, attr: str) -> str:
 _STANDARD_PACKAGES = STDLIB_TOPS | {"test"}
 
 
+# Packages whose own `__init__` loads (or lazily gives) every submodule of theirs that exists:
+# `tf.keras` or `torch.nn` missing means a broken install, a version without it or a file of
+# that name, never an import still to run.
+_LOADS_ITS_SUBMODULES = frozenset({"numpy", "pandas", "torch", "tensorflow", "keras", "jax"})
+
+
 def _submodule_imported_elsewhere(p: ParsedError, owner: str, attr: str, namespace: bool) -> str:
     """The import line of the notebook that loads `owner.attr` as a module: `import
     owner.attr`, `from owner.attr import x`, or `from owner import attr` when the failing line
     reads names of `attr` (a module's, then); "" when there is none (or the line is no valid
     Python: it imported nothing)."""
     code = seen_code(p)[0]
-    if attr not in code:
+    if attr not in code or owner in _LOADS_ITS_SUBMODULES:
         return ""
     o, a = re.escape(owner), re.escape(attr)
     lines = [rf"import[ \t]+{o}\.{a}\b", rf"from[ \t]+{o}\.{a}(?:\.[\w.]+)?[ \t]+import\b"]
@@ -1390,7 +1404,7 @@ def _generic_attribute(p: ParsedError, f) -> str:
         if name
         else f"{article(owner).title()} `{owner}` object"
     )
-    key = _loop_key_read(p) if owner == "dict" and attr == "value" and name else ""
+    key = _loop_key_read(p, name) if owner == "dict" and attr == "value" and name else ""
     if key:
         # `d.values()` gives every value at once; the line wants the one of the loop's key
         return (
@@ -1406,9 +1420,11 @@ def _generic_attribute(p: ParsedError, f) -> str:
     )
 
 
-def _loop_key_read(p: ParsedError) -> str:
-    """The variable of a `for` loop around the failing line that the line reads (`a` in
-    `for a in sorted(keys):` above `out[a] = d.value()`), or ""."""
+def _loop_key_read(p: ParsedError, name: str) -> str:
+    """The variable of a `for` loop around the failing line that the line reads besides the
+    dict ``name`` itself (`a` in `for a in sorted(keys):` above `out[a] = d.value()`), or "".
+    Not the dict itself (`for row in rows: row.value()`: each item is the dict), nor a counter
+    of `range`/`enumerate`/`len` (a position, no key of the dict)."""
     lines, number = own_lines(p), failing_line_number(p)
     if not 0 < number <= len(lines):
         return ""
@@ -1418,9 +1434,14 @@ def _loop_key_read(p: ParsedError) -> str:
         if not line.strip() or depth >= indent:
             continue
         indent = depth
-        loop = re.match(r"\s*for\s+([A-Za-z_]\w*)\s+in\b", line)
-        if loop and re.search(rf"\b{loop.group(1)}\b", p.user_line):
-            return loop.group(1)
+        loop = re.match(r"\s*for\s+([A-Za-z_]\w*)\s+in\b(.*)", line)
+        if loop is None:
+            continue
+        key, iterated = loop.groups()
+        if key == name or re.search(r"\b(?:range|enumerate|len)\s*\(", iterated):
+            return ""
+        if re.search(rf"\b{key}\b", p.user_line):
+            return key
     return ""
 
 

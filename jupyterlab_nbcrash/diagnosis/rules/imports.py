@@ -820,6 +820,15 @@ def _is_library_path(path: str) -> bool:
     return bool(package) or is_std
 
 
+# Standard modules of Python 2 whose Python 3 name is not theirs in lower case (`Queue` and
+# `ConfigParser` are): no pip package gives them, a library tries them first for Python 2.
+_PYTHON2_MODULES = frozenset(
+    {"cPickle", "cStringIO", "StringIO", "urllib2", "urlparse", "HTMLParser", "httplib"}
+    | {"cookielib", "commands", "thread", "xmlrpclib", "copy_reg", "htmlentitydefs"}
+    | {"tkMessageBox", "tkFileDialog", "exceptions", "sets", "md5", "anydbm"}
+)
+
+
 def _dependency_not_installed(p: ParsedError) -> str:
     """A library's ImportError raised while it handled "No module named 'x'" for a top-level
     module of another package (pafy without `youtube_dl`): that package is what to install;
@@ -833,6 +842,9 @@ def _dependency_not_installed(p: ParsedError) -> str:
         module = m.group(1)
         if module == library or module in STDLIB_TOPS or PROJECT_NAMES.match(module):
             continue  # its own part (a broken install), Python's own, or a project's file
+        if module.lower() in STDLIB_TOPS or module in _PYTHON2_MODULES:
+            continue  # `try: import cPickle`: a Python 2 name the library falls back from
+
         return (
             f"`{library}` needs `{module}`, which is not installed (No module named "
             f"'{module}'): run `%pip install {pip_name(module)}`, then restart the kernel."

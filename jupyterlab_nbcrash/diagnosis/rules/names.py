@@ -232,10 +232,34 @@ def _plain_function_reading_self(p: ParsedError) -> str:
     function = last.function.split("(")[0].rsplit(".", 1)[-1].strip()
     if not function.isidentifier():
         return ""
-    defs = [
-        ps for code in (p.user_code, *p.notebook_code) for ps in function_parameters(code, function)
-    ]
+    sources = (p.user_code, *p.notebook_code)
+    if any(_def_in_a_class(code, function) for code in sources):
+        return ""  # a method (`@classmethod`, a first parameter named otherwise): no plain function
+    defs = [ps for code in sources for ps in function_parameters(code, function)]
     return function if defs and all(ps[:1] != ["self"] for ps in defs) else ""
+
+
+def _def_in_a_class(code: str, function: str) -> bool:
+    """A `def function(` of ``code`` stands in the body of a `class` (its nearest less indented
+    header above is a `class` line)."""
+    lines = code.splitlines()
+    head = re.compile(rf"([ \t]*)(?:async[ \t]+)?def[ \t]+{re.escape(function)}[ \t]*\(")
+    for number, text in enumerate(lines):
+        m = head.match(text)
+        if not m or not m.group(1):
+            continue
+        indent = len(m.group(1).expandtabs())
+        for above in reversed(lines[:number]):
+            stripped = above.lstrip()
+            depth = len(above[: len(above) - len(stripped)].expandtabs())
+            if not stripped or stripped.startswith(("#", "@")) or depth >= indent:
+                continue
+            if stripped.startswith("class ") or stripped.startswith("class\t"):
+                return True
+            indent = depth
+            if stripped.startswith(("def ", "async def ")):
+                break  # a function nested in a function: the class, if any, is not its owner
+    return False
 
 
 def deletes_name(line: str, name: str) -> bool:
@@ -763,13 +787,31 @@ def _only_assignment(sources, name: str) -> str:
     cells = [source for source in sources if _top_level_assignments([source], name)]
     if len(cells) != 1:
         return ""
-    line = _top_level_assignments(cells, name)[0]
+    # a `def`'s own `model = {}` is no line the cell runs to give the name: not the one to quote
+    lines = _top_level_assignments([_outside_functions(cells[0])], name)
+    if not lines:
+        return ""
+    line = lines[0]
     target = _ASSIGNED_ALL.match(line)
     if target.group(0).endswith(("+=", "-=")):
         return ""
     if re.search(rf"\b{re.escape(name)}\b", line[target.end() - 1 :]):
         return ""
     return " ".join(line.split())[:60]
+
+
+def _outside_functions(source: str) -> str:
+    """``source`` without the bodies of its `def`s and `class`es (blank lines in their place)."""
+    kept, body = [], None
+    for line in source.splitlines():
+        stripped = line.lstrip()
+        depth = len(line) - len(stripped)
+        if body is not None and (not stripped or depth > body):
+            kept.append("")
+            continue
+        body = depth if re.match(r"(?:async\s+)?(?:def|class)\b", stripped) else None
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def _top_level_assignments(sources, name: str) -> list[str]:

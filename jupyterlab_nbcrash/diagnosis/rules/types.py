@@ -343,9 +343,10 @@ def _text_columns_in_numeric_operation(p, f):
             f"holds text: select the column first, e.g. `{first}`, or pass `numeric_only=True`."
         )
     plot = re.search(r"\b(?:sns|seaborn|plt)\.(\w+)\(", p.user_line)
-    if plot and re.match(r"Could not convert [\d.,]{8}(?![^\s]{0,40}[-/:])", p.message):
+    if plot and re.match(r"Could not convert [\d.]{8}(?![^\s]{0,40}[-/:,])", p.message):
         # "Could not convert 96.195.094.3... to numeric": pandas summed texts of numbers into one
-        # (dates, `2021-01-01...`, are no numbers to convert)
+        # (dates, `2021-01-01...`, are no numbers to convert; nor `1,234` with its separator,
+        # which pd.to_numeric turns into NaN)
         return (
             f"`{plot.group(0)[:-1]}` computes on a column that holds numbers written as text "
             "(pandas joined them into the text the message shows): convert it first, "
@@ -576,10 +577,15 @@ def _sympy_call_hint(p, t: str, name: str) -> str:
     prefix = f"{alias.group(1) or 'sympy'}." if alias else ""
     f = name if name and name.isidentifier() else _called_symbol(p.user_line, code) or "f"
     what = "A SymPy symbol" if t == "Symbol" else f"A SymPy expression (`{t}`)"
+    # `f = x**2` then `f(2)`: an expression evaluated at a value, which neither a Function nor
+    # a `*` gives
     return (
-        f"{what} is called like a function, which it is not: for an unknown function (as in "
-        f"`{f}(t)` of a differential equation) create it with `{f} = {prefix}Function('{f}')`; "
-        "for a product write `*` (`x*(x + 1)`, not `x(x + 1)`)."
+        f"{what} is called like a function, which it is not: to evaluate an expression at a "
+        f"value, substitute it (`{f}.subs(x, 2)`, or make a function with "
+        f"`{prefix}lambdify(x, {f})`); "
+        f"for an unknown function (as in `{f}(t)` of a differential equation) create it with "
+        f"`{f} = {prefix}Function('{f}')`; for a product write `*` (`x*(x + 1)`, not "
+        "`x(x + 1)`)."
     )
 
 
