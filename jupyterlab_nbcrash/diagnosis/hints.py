@@ -592,7 +592,11 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     if said:
         return said
     if family == "ValueError":
-        return _library_unpack_look(parsed) or _value_look(parsed.message, on or "on that line")
+        return (
+            _library_unpack_look(parsed)
+            or _loop_unpack_look(parsed)
+            or _value_look(parsed.message, on or "on that line")
+        )
     if family == "OSError":
         said = image_mode_look(parsed) or errno_look(parsed)
         if said:
@@ -763,6 +767,32 @@ def _library_unpack_look(parsed: ParsedError) -> str:
         f"`{last.library}`'s code unpacks the items of a value you passed into a fixed number of "
         "parts and one has another number: check that every item (e.g. each tuple of a list) "
         "has the parts its documentation lists."
+    )
+
+
+# Python's unpacking words without the counts (older Pythons), and a loop's or comprehension's
+# `for a, b in items` with flat names.
+_UNPACK_WORDS = re.compile(r"^(?:too many|not enough) values to unpack")
+_LOOP_UNPACKS = re.compile(
+    r"\bfor\s+\(?\s*(\w+(?:\s*,\s*\w+)+)\s*\)?\s+in\s+([A-Za-z_][\w.]*(?:\(\))?)(?=\s*(?:[:\]]|if\b|$))"
+)
+
+
+def _loop_unpack_look(parsed: ParsedError) -> str:
+    """The user's own `for a, b in data` (a loop or a comprehension) unpacked each item into a
+    fixed number of names: the items are rows of some number of fields, no array whose
+    `.shape` tells; one item shows how many parts it has."""
+    if not _UNPACK_WORDS.search(parsed.message) or not raised_in_user_code(parsed):
+        return ""
+    m = _LOOP_UNPACKS.search(parsed.user_line)
+    if m is None:
+        return ""
+    names, items = [n.strip() for n in m.group(1).split(",")], m.group(2)
+    return (
+        f"`for {', '.join(names)} in {items}` unpacks each item of `{items}` into {len(names)} "
+        f"names, and an item has another number of parts: print one (`next(iter({items}))`) "
+        f"and unpack all its parts, or loop over whole items (`for row in {items}`) and index "
+        "them."
     )
 
 

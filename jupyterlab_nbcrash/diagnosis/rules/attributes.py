@@ -10,12 +10,19 @@ import sys
 from ..definitions import assigned_case_twin, binds, imports_name, seen_code
 from ..text import article, as_code, key_strings, spelled_alike
 from ..traceback import ParsedError
-from ..where import failing_call, failing_line_number, own_lines, raised_in_user_code
+from ..where import (
+    call_arguments,
+    failing_call,
+    failing_line_number,
+    own_lines,
+    raised_in_user_code,
+)
 from .attribute_reads import (
     assigned_to,
     failing_statement,
     object_of,
     read_inside,
+    reads_on_line,
     reassigned_on_rerun,
 )
 from .base import RuleMatch, Template, named
@@ -1335,6 +1342,25 @@ def _column_starting_with(p: ParsedError, attr: str) -> str:
     return names.pop() if len(names) == 1 else ""
 
 
+# NumPy functions that take their arrays as one sequence: `np.concatenate((a, b))`.
+_TAKES_A_SEQUENCE = frozenset(
+    {"concatenate", "stack", "vstack", "hstack", "dstack", "column_stack"}
+)
+
+
+def _numpy_call_for_method(p: ParsedError, attr: str) -> str:
+    """`a.add(b)` written as NumPy's function, `np.add(a, b)`: the call's own arguments are
+    kept (a binary function given the array alone fails again); unread, they stay `...`."""
+    m = reads_on_line(p, attr)
+    name = object_of(p, attr)
+    if not (m and name and p.user_line[m.end() :].lstrip().startswith("(")):
+        return f"np.{attr}(...)"
+    operands = ", ".join([name, *call_arguments(p.user_line[m.end() :])])
+    if attr in _TAKES_A_SEQUENCE:
+        return f"np.{attr}(({operands}))"
+    return f"np.{attr}({operands})"
+
+
 def _array_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     if owner in ("numpy.ndarray", "ndarray"):
@@ -1349,8 +1375,8 @@ def _array_attribute(p: ParsedError, f) -> str:
                 "`Image.fromarray(arr).save(path)`; for a `.npy` file use `np.save(path, arr)`."
             )
         if attr in NUMPY and attr not in NDARRAY:
-            name = object_of(p, attr) or "arr"
-            return f"NumPy arrays have no `.{attr}()` method: call `np.{attr}({name})` instead."
+            call = _numpy_call_for_method(p, attr)
+            return f"NumPy arrays have no `.{attr}()` method: call `{call}` instead."
         close = _close_member(p, "ndarray", attr)
         if close:
             return f"A NumPy array has no `{attr}`. Did you mean {close}?"

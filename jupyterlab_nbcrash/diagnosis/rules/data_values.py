@@ -313,6 +313,15 @@ def _nan_or_infinity(p, f):
         if _dict_map_in(p)
         else ""
     )
+    joined = _joined_by_index(p) if has_nan else ""
+    if joined:
+        return (
+            f"`{joined}` was built by putting columns side by side, which lines them up by index "
+            "labels: a `pd.DataFrame(...)`/`pd.Series(...)` of an array is labelled 0..n-1 while "
+            "a split or filtered column keeps its own labels, and rows whose labels do not match "
+            "become NaN. Build it from `.values` (or `.reset_index(drop=True)`) of each column "
+            "instead of dropping those rows."
+        )
     if f.get("input") == "y" or _checked_target(p):
         # the labels: imputing them invents classes; where the NaN came from is what to fix
         return (
@@ -333,6 +342,30 @@ def _nan_or_infinity(p, f):
         f"{who} contains missing values (NaN): find them with `df.isna().sum()`, then drop them "
         "(`df.dropna()`) or fill them, e.g. `SimpleImputer(strategy='median')`."
     )
+
+
+# `frame = pd.DataFrame({...})` or `frame = pd.concat([...], axis=1)`: columns set side by side.
+_SIDE_BY_SIDE = r"\s*=\s*(?:pd|pandas)\.(?:DataFrame\(\s*(?=\{)|concat\(\s*(?=[\[(].*axis\s*=\s*1))"
+# A pandas object made fresh from values: labelled 0..n-1 whatever the values' rows were.
+_FRESH_INDEX = re.compile(r"^(?:pd|pandas)\.(?:DataFrame|Series)\((?![^)]*\bindex\s*=)")
+
+
+def _joined_by_index(p: ParsedError) -> str:
+    """A frame the failing line reads that the notebook built by setting side by side a fresh
+    `pd.DataFrame(arr)`/`pd.Series(arr)` (labels 0..n-1) and a column that is not one (it
+    keeps its rows' labels): pandas aligns them by label, and unmatched rows are NaN."""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    for name in dict.fromkeys(re.findall(r"(?<![\w.])([A-Za-z_]\w*)\s*\[", p.user_line)):
+        built = re.findall(rf"^[ \t]*{re.escape(name)}{_SIDE_BY_SIDE}(.+)$", code, re.M)
+        if not built:
+            continue
+        whole = call_arguments("(" + built[-1])[:1]  # the dict or list, then its items
+        items = call_arguments("(" + whole[0][1:-1] + ")") if whole else []
+        values = [re.sub(r"^\s*(['\"]).*?\1\s*:\s*", "", item) for item in items]
+        fresh = [bool(_FRESH_INDEX.match(v)) for v in values]
+        if len(values) >= 2 and any(fresh) and not all(fresh):
+            return name
+    return ""
 
 
 # NumPy's words for storing a NaN into an integer array, and a line that stores one.
@@ -712,6 +745,9 @@ def _opencv_empty_image(p, f):
             "would have failed there); the slice is empty because its bounds lie outside the "
             f"image (or run backwards): print `{image}.shape` and crop inside it."
         )
+    unchecked = _unchecked_read_loop(source)
+    if unchecked:
+        return unchecked
     if _VIDEO.search(source):
         return (
             "The frame is empty: `cap.read()` returned no image (check `ret`), because the "
@@ -726,6 +762,46 @@ def _opencv_empty_image(p, f):
     return (
         "OpenCV got an empty image (None or size 0): check where the image was loaded or "
         "created, and `img is not None` before using it."
+    )
+
+
+# `ret, frame = cap.read()`: the flag's name and the capture's.
+_READ_PAIR = re.compile(r"(\w+)\s*,\s*\w+\s*=\s*([A-Za-z_][\w.]*)\.read\(\)")
+
+
+def _unchecked_read_loop(source: str) -> str:
+    """A `while` loop reads frames (`ret, frame = cap.read()`) and never tests `ret`: the last
+    read, at the video's end, gives no frame. A loop `while cap.isOpened():` proves the video
+    opened, so "could not be opened" would be wrong there."""
+    pair = _READ_PAIR.search(source)
+    loop = re.search(r"^[ \t]*while\b(.*):", source, re.M)
+    if pair is None or loop is None:
+        return ""
+    flag, capture = pair.groups()
+    if re.search(rf"\b(?:if|elif|while|and|or|assert)\s+(?:not\s+)?\(?\s*{flag}\b", source):
+        return ""  # the flag is tested: an empty frame came some other way
+    camera = re.search(
+        rf"\b{re.escape(capture)}\s*=\s*(?:cv2\.)?VideoCapture\(\s*\d+\s*[,)]", source
+    )
+    opened = f"{capture}.isOpened()" in loop.group(1)
+    if camera and opened:
+        # an open camera that gave no frame: neither the end of a file nor an unopened device
+        return (
+            f"The frame is empty: `{capture}.read()` gave `{flag}=False` and no frame, and the "
+            f"loop uses the frame unchecked; add `if not {flag}: break` right after the read."
+        )
+    if camera:
+        return ""  # a camera has no end: one that gives no frame did not open (the hint below)
+    if opened:
+        return (
+            f"The frame is empty: the loop runs while `{capture}.isOpened()`, so the video "
+            f"opened, and `{capture}.read()` gives `{flag}=False` and no frame once it reaches "
+            f"the end; add `if not {flag}: break` right after the read."
+        )
+    return (
+        f"The frame is empty: `{capture}.read()` gives `{flag}=False` and no frame at the end of "
+        "the video (or when the file could not be opened), and the loop uses the frame "
+        f"unchecked; add `if not {flag}: break` right after the read."
     )
 
 

@@ -648,6 +648,8 @@ def _sklearn_wants_2d(p, f):
     name = args[0] if len(args) == 1 and _NAME_LIKE.fullmatch(args[0]) and code(args[0]) else ""
     got = f.get("got", "1D")
     text = _printed_text(p.message) if got == "scalar" else ""
+    if _OBJECT_REPR.fullmatch(text):
+        return _object_as_data(name, text)
     if text:
         # `[[value]]` of raw text fails again: a model of text features reads the vectors.
         return (
@@ -731,6 +733,26 @@ def _sklearn_wants_2d(p, f):
 _PER_FEATURE_SCALER = re.compile(r"\b(\w*Scaler)\s+expected\b")
 
 
+def _object_as_data(name: str, text: str) -> str:
+    """`array=StandardScaler().`: check_array got an object (a scaler assigned to X_test), not
+    text: a vectorizer is no advice; a transformer's data is what its method returns."""
+    held = f"`{name}` holds" if name else "The value passed is"
+    given = name or "X"
+    step = (
+        f"assign what its method returns, e.g. `{given} = scaler.transform({given})` after "
+        "making the data again"
+        if _TRANSFORMER_NAME.match(text)
+        else "pass the data, and re-run the cells that make it if a line replaced it"
+    )
+    return f"{held} an object, `{short(text, 40)}`, not data: {step}."
+
+
+# scikit-learn's transformers, by their class names: their `.transform` gives the data.
+_TRANSFORMER_NAME = re.compile(
+    r"\w*(?:Scaler|Encoder|Vectorizer|Transformer|Imputer|Normalizer|PCA)\("
+)
+
+
 def _printed_text(message: str) -> str:
     """The one value check_array printed (`array=some words.`) when it is no number, else ""."""
     m = re.search(r"array=(.*?)\.?\s*\nReshape", message, re.S)
@@ -738,6 +760,8 @@ def _printed_text(message: str) -> str:
     return value if value and not _NUMBER_TEXT.fullmatch(value) else ""
 
 
+# An object's repr as check_array prints it: `StandardScaler()`, `<generator object f at 0x…>`.
+_OBJECT_REPR = re.compile(r"[A-Za-z_][\w.]*\(.*\)|<[\w.]+(?: object)?\b.*>", re.S)
 _NUMBER_TEXT = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?:nan|inf)", re.I)
 
 

@@ -1648,10 +1648,27 @@ def _not_serializable(p, f):
             f"Objects holding a `{f['type']}` (Keras/TF models, locks, open handles) cannot be "
             "pickled: save a model with its own `model.save(path)`, or pickle only plain data."
         )
+    kind = f.get("type", "")
     return (
-        f"A value of type `{f.get('type', 'value')}` cannot be saved this way: convert it "
-        "first (e.g. `.tolist()`, `int(x)`), or save only the parts that can be serialised."
+        f"A value of type `{kind or 'value'}` cannot be saved this way: convert it first "
+        f"({_plain_conversion_of(kind)}), or save only the parts that can be serialised."
     )
+
+
+# NumPy's and torch's containers and scalars: `.tolist()` / `int(x)` make plain Python values.
+_NUMERIC_CONTAINER = re.compile(r"^(?:ndarray|Series|Tensor|(?:u?int|float|complex)\d+|bool_)$")
+_DATE_TYPE = re.compile(r"^(?:Timestamp|Timedelta|datetime|date|time|timedelta|datetime64)$")
+
+
+def _plain_conversion_of(kind: str) -> str:
+    """The conversion that fits the type: `.tolist()`/`int(x)` fail on a set or a Timestamp."""
+    if _NUMERIC_CONTAINER.match(kind):
+        return "e.g. `.tolist()`, `int(x)`"
+    if kind in ("set", "frozenset"):
+        return "e.g. `list(s)`"
+    if _DATE_TYPE.match(kind):
+        return "e.g. `str(x)`, or `df[col].astype(str)` for a date column"
+    return "to plain str, int, float, list or dict values"
 
 
 def _text_expected(p, f):

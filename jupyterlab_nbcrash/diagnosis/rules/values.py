@@ -15,6 +15,7 @@ from ..where import (
     failing_call,
     loop_or_unpack,
     raised_by_the_line,
+    user_frame_index,
 )
 from .base import Template, group_facts, pattern_rule
 
@@ -329,9 +330,11 @@ _FORMATTED_NUMBER = re.compile(
     r"|^\s*[$€£]\s*-?[\d.,]+\s*$|^\s*-?[\d.,]+\s*%\s*$"
 )
 # 'add41eaa6989fb56…', '3f2a-…' UUIDs, 'CUST-004711': long runs of hex digits, or letters with
-# five digits or more.
+# five digits or more; '4uLU6hMCjMI75M1A2tKUQC' (a Spotify or other base-62 id): 16 or more
+# letters and digits with two of each kind mixed, which no word or number is written as.
 _IDENTIFIER = re.compile(
     r"^\s*(?=[0-9a-f-]*\d)(?=[0-9a-f-]*[a-f])[0-9a-f-]{12,}\s*$|^\s*[A-Za-z]{1,6}[-_]?\d{5,}\s*$"
+    r"|^(?=(?:[^\d]*\d){2})(?=(?:[^A-Z]*[A-Z]){2})(?=(?:[^a-z]*[a-z]){2})[A-Za-z0-9]{16,}$"
 )
 _NUMERIC_ONLY_CALLS = re.compile(r"^[A-Za-z_]\w*\.(?:corr|cov)\($")
 
@@ -440,6 +443,8 @@ def _text_into_a_model(p, value: str | None) -> str:
             f"`{call.text}` is given `{first}`, the labels, where it needs the features: pass "
             "the X data (e.g. `X_test`); the labels are what it predicts."
         )
+    if _a_sentence(value) and _plainly_prose(value) and _PREDICTS.search(call.function):
+        return _text_to_a_fitted_model(p, call.text, first)
     if _a_sentence(value) and _plainly_prose(value):
         # A vectorizer makes columns of numbers from it.
         return (
@@ -457,6 +462,36 @@ def _text_into_a_model(p, value: str | None) -> str:
             "(`TfidfVectorizer`)."
         )
     return ""
+
+
+# A fitted model's methods: its features come from vectorizers fitted before, not new ones.
+_PREDICTS = re.compile(r"\.(?:predict|predict_proba|score)$")
+# `name = CountVectorizer(...)`, `TfidfVectorizer`, `HashingVectorizer`: a text vectorizer made.
+_VECTORIZER_MADE = re.compile(
+    r"^[ \t]*(\w+)\s*=\s*(?:\w+\.)*(?:Count|Tfidf|Hashing)Vectorizer\(", re.M
+)
+
+
+def _text_to_a_fitted_model(p, call_text: str, given: str) -> str:
+    """`clf.predict(X_test)` of raw text: the test text goes through the vectorizer fitted on
+    the training text (`.transform`); a new `.fit_transform` would make other columns. Said
+    when the notebook makes a vectorizer, named when it makes exactly one and no transformer
+    after it; without one, "" (the model may have been trained on other columns)."""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    made = set(_VECTORIZER_MADE.findall(code))
+    if not made:
+        return ""  # no vectorizer: the model may have been trained on other columns than text
+    what = f"`{given}`" if given else "the text"
+    if len(made) == 1 and "TfidfTransformer(" not in code:
+        name = made.pop()
+        step = f"pass `{name}.transform({given or 'text'})`"
+    else:
+        step = "pass it through the vectorizer fitted on the training text with `.transform(...)`"
+    return (
+        f"`{call_text}` got free text (a column of sentences) where the model needs the "
+        f"features it was trained on: {step}, not a new `.fit_transform` of {what}, which "
+        "would make other columns."
+    )
 
 
 def _plainly_prose(value: str) -> bool:
@@ -850,6 +885,8 @@ def _array_as_bool(p, f):
     if single:
         # `if score > 0.9:` with no and/or: the name holds an array where one number was meant.
         name = single.group(1)
+        if _parameter_of_failing_function(p, name):
+            return _one_value_function_given_many(p, name, f.get("what", "array"))
         made = _assigned_from(p, name)
         if "more than one element" in p.message or made:
             # several values: `.item()` would fail too, and how they came is what to check
@@ -903,6 +940,45 @@ def _array_as_bool(p, f):
         f"A whole {f.get('what', 'array')} is used as one True/False: combine conditions "
         "with `&`, `|` "
         "and parentheses instead of `and`/`or`, or use `.any()` / `.all()`."
+    )
+
+
+def _parameter_of_failing_function(p, name: str) -> str:
+    """The notebook function whose line failed when ``name`` is one of its parameters (the
+    value came in as an argument), else ""."""
+    i = user_frame_index(p)
+    function = p.frames[i].function if i is not None else ""
+    if not re.fullmatch(r"[A-Za-z_]\w*", function or ""):
+        return ""  # a cell's own `<module>` line: no parameter
+    code = "\n".join((*p.frames[i].code_lines, *p.notebook_code, p.user_code))
+    header = re.search(rf"\bdef\s+{re.escape(function)}\s*\(([^)]*)\)", code)
+    params = re.findall(r"(?:^|,)\s*\**([A-Za-z_]\w*)", header.group(1)) if header else []
+    return function if name in params else ""
+
+
+def _one_value_function_given_many(p, name: str, what: str) -> str | None:
+    """`def f(x): if x > 0.5: ...` called as `f(df['number'])`: the function is written for one
+    value and got a whole column; `.item()` or `.any()` would not give a value per row. Said
+    only when the calling cell line passes the column straight to the function; called some
+    other way (`.apply`, a loop), what reached it is unknown and the safe hint speaks."""
+    function = _parameter_of_failing_function(p, name)
+    i = user_frame_index(p)
+    caller = next((fr for fr in reversed(p.frames[:i]) if fr.is_user), None)
+    line = caller.failing_line if caller else ""
+    m = re.search(rf"(?<![\w.]){re.escape(function)}\(", line)
+    arguments = call_arguments(line[m.start() :]) if m else []
+    if len(arguments) != 1 or "=" in arguments[0]:
+        return None
+    given = arguments[0]
+    each = (
+        f"`{given}.apply({function})`"
+        if what == "Series"
+        else f"`[{function}(v) for v in {given}]`"
+    )
+    return (
+        f"`{function}` tests its parameter `{name}` as one number, but `{function}({given})` "
+        f"passes a whole {what}: call it on each value, {each}, or compare the whole "
+        f"{what} at once without the function."
     )
 
 
