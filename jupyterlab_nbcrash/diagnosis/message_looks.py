@@ -549,7 +549,9 @@ def fits_hdu_look(parsed: ParsedError) -> str:
 
 
 # "KeyError: \"Unknown task x, available tasks are [...]\"": a library's sentence, not a key.
-_SENTENCE = re.compile(r"^['\"]?[A-Z]?[a-z]+ \w+ \w+")
+# Its second word may be a parameter in backticks or quotes (statsmodels' "The `start`
+# argument could not be matched ...").
+_SENTENCE = re.compile(r"^['\"]?[A-Z]?[a-z]+ [`'\"]?\w+[`'\"]? \w+")
 
 
 def key_sentence_look(parsed: ParsedError, on: str) -> str:
@@ -559,8 +561,28 @@ def key_sentence_look(parsed: ParsedError, on: str) -> str:
     if raised_in_user_code(parsed):
         return ""
     if _SENTENCE.match(parsed.message.strip()):
+        marked = _argument_the_sentence_marks(parsed)
+        if marked:
+            name, value = marked
+            return (
+                f"The message is the library's own account of `{name}=`: print the value your "
+                f"call gives it (`{value}`) and compare it with what the message says."
+            )
         return f"The message is the library's own account: check the values {on} against it."
     return _option_value_look(parsed)
+
+
+def _argument_the_sentence_marks(parsed: ParsedError) -> tuple[str, str] | None:
+    """(name, value) of the user's `name=value` whose name the library's sentence marks as a
+    parameter (in backticks or quotes): what the sentence judges, rather than the keys of what
+    the line looks up."""
+    call = failing_call(parsed)
+    if call is None:
+        return None
+    for name, value in call.keywords().items():
+        if re.search(rf"[`'\"]{re.escape(name)}[`'\"]", parsed.message[:500]):
+            return name, value
+    return None
 
 
 def _option_value_look(parsed: ParsedError) -> str:

@@ -657,12 +657,39 @@ def _used_inside(p: ParsedError, f) -> str | None:
             "that sets it (often a fit or setup method) did not run, or failed, on this object; "
             "run it first and check its output."
         )
+    ends_in_a_model = _pipeline_ends_in_a_model(p, call, short, attr)
+    if ends_in_a_model:
+        return ends_in_a_model
     if short[:1].isupper() and re.search(rf"\b{re.escape(short)}\b", p.user_code):
         return (
             f"`{call.text}` used `.{attr}` of the `{short}` it got, which has none: it expects "
             "another kind of object there (check what this function accepts)."
         )
     return None
+
+
+_SKLEARN_PIPELINE = re.compile(r"sklearn[\\/]pipeline\.py$")
+
+
+def _pipeline_ends_in_a_model(p: ParsedError, call, short: str, attr: str) -> str:
+    """scikit-learn's Pipeline ran `.fit_transform`/`.transform`, which pass on to its last
+    step's `transform`: a last step that is a model (a classifier) has none. The Pipeline is
+    right; the method called on it is not."""
+    last = p.last_frame
+    if (
+        attr != "transform"
+        or last is None
+        or not _SKLEARN_PIPELINE.search(last.filename)
+        or not re.search(r"\.(?:fit_)?transform$", call.function)
+        or re.search(rf"^\s*class\s+{re.escape(short)}\b", seen_code(p)[0], re.M)
+    ):
+        return ""  # (a class of the user's may be a transformer that lacks its method)
+    pipeline = call.function.rsplit(".", 1)[0]
+    return (
+        f"The Pipeline's last step, the `{short}`, is a model with no `transform`, so "
+        f"`{call.function.rsplit('.', 1)[1]}` cannot run on `{pipeline}`: fit it with "
+        f"`{pipeline}.fit(...)` and use `{pipeline}.predict(...)`."
+    )
 
 
 def _own_subclass_unset(p: ParsedError, short: str, attr: str) -> str:

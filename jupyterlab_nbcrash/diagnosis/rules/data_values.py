@@ -492,17 +492,24 @@ _SCALED_INTO = re.compile(
 )
 
 
+def _fitted_labels(p) -> tuple[str, list[str], str]:
+    """(the labels the failing `fit(X, y)` passes, that name and the names it was split from
+    with `train_test_split`, the code seen); ("", [], "") when y is no plain name."""
+    args = call_args(p)
+    if len(args) < 2 or not re.fullmatch(r"[A-Za-z_]\w*", args[1]):
+        return "", [], ""
+    code_seen = "\n".join((*p.notebook_code, p.user_code))
+    names = [args[1]]
+    names += [m.group(3) for m in _SPLIT_OF_LABELS.finditer(code_seen) if args[1] in m.groups()[:2]]
+    return args[1], names, code_seen
+
+
 def _target_scaled(p) -> str:
     """The hint when the labels the failing `fit(X, y)` passes (or the whole they were split
     from) are a frame's column, `y = df['t']`, taken after a scaler's output was written back
     into that frame: the class labels may have been scaled with the features. A list of
     columns written out that leaves the target out says it was not; "" then and otherwise."""
-    args = call_args(p)
-    if len(args) < 2 or not re.fullmatch(r"[A-Za-z_]\w*", args[1]):
-        return ""
-    code_seen = "\n".join((*p.notebook_code, p.user_code))
-    names = [args[1]]
-    names += [m.group(3) for m in _SPLIT_OF_LABELS.finditer(code_seen) if args[1] in m.groups()[:2]]
+    _, names, code_seen = _fitted_labels(p)
     for name in names:
         taken = re.search(
             rf"^[ \t]*{name}\s*=\s*([A-Za-z_]\w*)\s*\[\s*(['\"])([^'\"\n]+)\2\s*\]", code_seen, re.M
@@ -528,6 +535,22 @@ def _target_scaled(p) -> str:
     return ""
 
 
+def _target_stratified_as_classes(p) -> str:
+    """The hint when the labels the failing `fit(X, y)` passes (or the whole they were split
+    from) are split with `stratify=` on them: the code treats them as classes, so a regressor
+    is no fix; a step made the labels non-integer. "" otherwise."""
+    labels, names, code_seen = _fitted_labels(p)
+    for name in names:
+        if re.search(rf"^[^#\n]*\bstratify\s*=\s*{name}\b", code_seen, re.M):
+            return (
+                f"`{labels}` holds continuous values, though the code splits with "
+                f"`stratify={name}` as if they were classes: print `np.unique({labels})[:10]` and "
+                "find the step that made them non-integer (a transform, scaling or fill applied "
+                "to every column, the target's too)."
+            )
+    return ""
+
+
 def _continuous_labels(p, f):
     """When: the message names the target types: "continuous-multioutput" predictions are
     scores per class, "continuous" ones numbers to threshold; a classifier fitted on a
@@ -544,6 +567,14 @@ def _continuous_labels(p, f):
             "One side is one-hot (multilabel-indicator), the other class labels: convert the "
             "one-hot side with `np.argmax(..., axis=1)`."
         )
+    if kinds == {"continuous", "multiclass"}:
+        # many classes: no threshold at 0.5 makes classes of the numbers
+        return (
+            "A classification metric got continuous numbers beside multiclass labels: numbers "
+            "(a regressor's output, or scores) are no classes. Compare class labels (a "
+            "classifier's `predict`), round numbers that stand for the classes "
+            "(`np.rint(y_pred).astype(int)`), or use a regression metric for a numeric target."
+        )
     if ("continuous" in kinds and kinds & {"binary", "multiclass"}) or re.search(
         r"^continuous is not supported", msg
     ):
@@ -553,7 +584,7 @@ def _continuous_labels(p, f):
             "metric."
         )
     if re.search(r"Unknown label type: '?continuous", msg):
-        scaled = _target_scaled(p)
+        scaled = _target_scaled(p) or _target_stratified_as_classes(p)
         if scaled:
             return scaled
         target = _target_made_in_several_cells(p)
@@ -657,10 +688,61 @@ def _class_count_wrong(p, f):
             "XGBoost wants the classes numbered 0, 1, …, n-1: encode y first, e.g. "
             "`LabelEncoder().fit_transform(y)`."
         )
+    constant = _labels_built_constant(p)
+    if constant:
+        return constant
     return (
         "The labels contain fewer classes than needed (often only one): check the filter or split, "
         "e.g. `train_test_split(..., stratify=y)`."
     )
+
+
+# A value built with one number repeated: `np.array([0]*23)`, `[1] * n`, `np.zeros(n)`.
+_ONE_VALUE_REPEATED = re.compile(
+    r"^(?:np\.(?:array|asarray)\(\s*)?\[\s*-?\d+\s*\]\s*\*\s*[\w.()]+\s*\)?$"
+    r"|^(?:np|numpy|torch)\.(?:zeros|ones)\("
+)
+# `name = other`, `name = other[:10]`: the labels taken from another name, as they are.
+_TAKEN_FROM = re.compile(r"([A-Za-z_]\w*)\s*(?:\[[^\[\]]*\])?")
+
+
+def _changed_in_place(code: str, name: str) -> bool:
+    """``code`` writes into ``name`` after making it: an item or slice assignment, an augmented
+    assignment or an in-place method."""
+    return bool(
+        re.search(
+            rf"\b{name}\s*\[[^\n]*?\]\s*=(?!=)|\b{name}\s*[-+*/|&%]=|\b{name}\.(?:fill|put|append|"
+            r"extend|insert)\(",
+            code,
+        )
+    )
+
+
+def _labels_built_constant(p) -> str:
+    """The hint when the labels the failing `fit(X, y)` passes are built from one number
+    repeated (`np.array([0]*23)`, through plain names and slices): one class by construction,
+    no filter or split to blame. "" otherwise."""
+    labels, _, code_seen = _fitted_labels(p)
+    name = labels
+    for _ in range(3 if labels else 0):
+        made = re.findall(
+            rf"^[ \t]*{name}[ \t]*=(?!=)[ \t]*([^#\n]*?)\s*(?:#.*)?$", code_seen, re.M
+        )
+        if len(set(made)) != 1:
+            return ""  # never assigned, or assigned several ways: which one ran is unknown
+        value = made[0]
+        if _changed_in_place(code_seen, name):
+            return ""  # `y = np.zeros(n)` then `y[mask] = 1`: filled afterwards
+        if _ONE_VALUE_REPEATED.search(value):
+            return (
+                f"`{name} = {value}` gives every sample the same label, so `{labels}` holds one "
+                "class: fill it with each sample's real label (two classes at least)."
+            )
+        taken = _TAKEN_FROM.fullmatch(value)
+        if taken is None:
+            return ""
+        name = taken.group(1)
+    return ""
 
 
 def _negative_values(p, f):

@@ -199,7 +199,8 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     if emptied:
         return emptied
     if _pandas_own_sentence(p, key):
-        return _single_bool_setitem(p, key) or None  # no label to check: the safe hint speaks
+        # no label to check: the safe hint speaks
+        return _single_bool_setitem(p, key) or _list_with_missing_labels(p, key) or None
     looked_up = _setting_not_accepted(p, key) or _count_of_an_absent_value(p, key)
     if looked_up:
         return looked_up
@@ -268,6 +269,14 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         piece = _piece_of_each_string(p, key)
         if piece:
             return piece
+        if _looked_up_in_a_range_index(p):
+            # labels 0, 1, 2 … are positions too, unless a slice kept labels that start later
+            return (
+                f"The index is a range (RangeIndex) without the label {key}: print `len(...)` and "
+                "`.index` of what is indexed. It holds fewer rows than you think, or its "
+                f"labels start past 0 (a slice of rows keeps them) and `.iloc[{key}]` takes "
+                f"position {key}."
+            )
         return (
             f"pandas looked up the label {key}, not the position {key}: use `.iloc[{key}]` for "
             "positions, or `.reset_index(drop=True)` after filtering rows."
@@ -1096,14 +1105,93 @@ _EMPTY_CONTAINER = {
 _RAISES_A_SENTENCE = re.compile(r"raise KeyError\(\s*(['\"])(.+)\1\s*\)")
 
 
+# `raise KeyError(` with its message on the lines below, as adjacent string literals.
+_RAISE_OPENS = re.compile(r"raise KeyError\(\s*$")
+_LITERAL_LINE = re.compile(r"\s*(['\"])(.*)\1\s*$")
+
+
 def _pandas_own_sentence(p: ParsedError, key: str) -> bool:
     """The KeyError's message is pandas' own sentence, no label: the raising pandas frame's line
-    writes the message as a plain string literal."""
+    writes the message as a plain string literal, on that line or (adjacent literals) on the
+    lines the traceback shows below it."""
     last = p.last_frame
     if last is None or last.library != "pandas" or " " not in key:
         return False
     m = _RAISES_A_SENTENCE.search(last.failing_line)
-    return m is not None and m.group(2) == key
+    if m is not None:
+        return m.group(2) == key
+    return bool(_RAISE_OPENS.search(last.failing_line)) and key.startswith(
+        _literals_below(last) or "\0"
+    )
+
+
+def _literals_below(frame) -> str:
+    """The text of the plain string literals that follow the frame's failing line, one a line,
+    up to the first line that is none (the traceback shows only a few lines)."""
+    lines = list(frame.code_lines)
+    if frame.failing_line not in lines:
+        return ""
+    text = ""
+    for line in lines[lines.index(frame.failing_line) + 1 :]:
+        m = _LITERAL_LINE.fullmatch(line)
+        if m is None:
+            break
+        text += m.group(2)
+    return text
+
+
+# pandas' listing of the labels asked for: "None of [Index(['a', 'b'], dtype='object')] are in"
+_LABELS_LISTED = re.compile(r"None of \[(.*?)\] are in the", re.S)
+_LISTED_ITEM = re.compile(r"'[^']*'|\"[^\"]*\"|(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])")
+
+
+def _labels_repeat(message: str) -> bool:
+    """A label repeats among those pandas lists: a list of column names seldom holds one twice,
+    a column's values (`df[df['education']]`, a Series used as the labels) do."""
+    listed = _LABELS_LISTED.search(message[:3_000])
+    if listed is None:
+        return False
+    listing = re.sub(r"\b(?:dtype|length|name)=\S+", "", listed.group(1))
+    items = _LISTED_ITEM.findall(listing)
+    return len(items) != len(set(items))
+
+
+_RANGE_INDEX_FILE = re.compile(r"pandas[\\/]core[\\/]indexes[\\/]range\.py$")
+
+
+def _looked_up_in_a_range_index(p: ParsedError) -> bool:
+    """pandas' RangeIndex raised the KeyError (its `get_loc`): a label there is a position
+    whenever the range starts at 0, so "label, not position" may be false."""
+    last = p.last_frame
+    return last is not None and bool(_RANGE_INDEX_FILE.search(last.filename))
+
+
+# pandas ≥ 1.0's KeyError for a list of labels some of which the axis lacks.
+_LIST_WITH_MISSING = "Passing list-likes to .loc or [] with any missing labels"
+# The user's `df[names]`, `df.loc[names]` or `df.loc[:, names]`: the frame and the list's name.
+_COLUMNS_BY_LIST = re.compile(r"(?<![.\w])(\w+)(?:\[|\.loc\[\s*:\s*,)\s*(\w+)\s*\]")
+_ROWS_BY_LIST = re.compile(r"(\w+)\.loc\[\s*(\w+)\s*\]")
+
+
+def _list_with_missing_labels(p: ParsedError, key: str) -> str:
+    """pandas' "Passing list-likes … with any missing labels": some labels of the list given
+    are not on the axis (pandas no longer skips them). The frame and the list when the line
+    writes them plainly."""
+    if not key.startswith(_LIST_WITH_MISSING):
+        return ""
+    columns = _COLUMNS_BY_LIST.search(p.user_line)
+    rows = None if columns else _ROWS_BY_LIST.search(p.user_line)
+    if columns or rows:
+        frame, names = (columns or rows).groups()
+        axis = "columns" if columns else "index"
+        return (
+            f"Some labels in `{names}` are not in `{frame}.{axis}` (pandas no longer skips "
+            f"missing ones): print `set({names}) - set({frame}.{axis})` and fix or drop them."
+        )
+    return (
+        "Some labels of the list on that line are not in the frame (pandas no longer skips "
+        "missing ones): print the ones missing, e.g. `set(labels) - set(df.columns)`."
+    )
 
 
 def _single_bool_setitem(p: ParsedError, key: str) -> str:
@@ -1197,7 +1285,7 @@ def _values_as_labels(p: ParsedError, key: str) -> str:
     holding None went where column names go."""
     m = _VALUES_AS_LABELS.search(p.message)
     if m is None:
-        return ""
+        return _repeated_text_labels(p)
     values = " ".join(m.group(1).replace("\\n", " ").split())
     items = [v for v in values.split(",") if v.strip()]
     if values != "None" and len(items) < 8 and "..." not in values and "nan" not in values:
@@ -1212,6 +1300,25 @@ def _values_as_labels(p: ParsedError, key: str) -> str:
         f"The labels asked for are data values ({first}…), not column names: a Series or an "
         "array went where column names go; pass the columns' names, or filter rows with a mask "
         "(`df[df['col'] > 0]`)."
+    )
+
+
+def _repeated_text_labels(p: ParsedError) -> str:
+    """ "None of [Index(['college', 'college', …])] are in the [columns]": texts that repeat are
+    a column's values, not names. The variable that holds them when the line subscripts one
+    plain name."""
+    if not _labels_repeat(p.message) or not re.search(r"are in the \[columns\]", p.message):
+        return ""
+    first = ", ".join(re.findall(r"'[^']*'", p.message[:200])[:3])
+    held = set(re.findall(r"\w\[\s*([A-Za-z_]\w*)\s*\]", p.user_line))
+    if len(held) == 1:
+        return (
+            f"`{held.pop()}` holds a column's values ({first} …, some repeated), not column "
+            "names: set it to a list of the names (`['col']`), not to the column (`df['col']`)."
+        )
+    return (
+        f"The labels asked for are a column's values ({first} …, some repeated), not column "
+        "names: pass a list of the names (`df[['col']]`), not the column (`df[df['col']]`)."
     )
 
 

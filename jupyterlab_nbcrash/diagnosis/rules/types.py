@@ -1071,12 +1071,30 @@ def _unhashable(p, f):
             "was assigned data after its `tf.placeholder` was made; give the data another "
             "name and run the placeholder's cell again."
         )
-    own = _library_hashed_its_own(p, t)
+    own = _library_hashed_its_own(p, t) or _where_positions_as_label(p)
     if own:
         return own
     return (
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
+    )
+
+
+# `df[np.where(cond)]`: the brackets of a frame hold `np.where`'s tuple of position arrays.
+_WHERE_IN_BRACKETS = re.compile(r"(?<![.\w])([A-Za-z_]\w*)\[\s*(?:np|numpy)\.where\(")
+
+
+def _where_positions_as_label(p) -> str:
+    """`df[np.where(df['a'] == 348)]`: `np.where` gives a tuple of position arrays, which the
+    frame's `[...]` reads as one column label; no tuple or string of it selects rows."""
+    m = _WHERE_IN_BRACKETS.search(p.user_line)
+    if m is None or "pandas" not in p.libraries:
+        return ""
+    frame = m.group(1)
+    return (
+        f"`np.where(...)` gives a tuple of position arrays, which `{frame}[...]` reads as one "
+        f"column label: select the rows with the condition itself, `{frame}[condition]`, or "
+        f"by position with `{frame}.iloc[np.where(condition)[0]]`."
     )
 
 
