@@ -87,3 +87,10 @@ def call_args(parsed: ParsedError) -> tuple[str, ...]:
 def code(arg: str, limit: int = 30) -> str:
     """An argument as a code span when it is short enough to quote."""
     return f"`{arg}`" if arg and len(arg) <= limit and "`" not in arg else ""
+
+
+# `a, b, c, d = train_test_split(`: the four parts a split is unpacked into (groups 1-4), up to
+# the call's opening bracket, for the rules that go on to read its inputs their own way.
+SPLIT_INTO_FOUR = (
+    r"^[ \t]*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*=\s*(?:\w+\.)*train_test_split\("
+)

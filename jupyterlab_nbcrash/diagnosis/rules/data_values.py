@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..finding import short
-from ..shape_text import call_args, code, dims
+from ..shape_text import SPLIT_INTO_FOUR, call_args, code, dims
 from ..traceback import ParsedError
 from ..where import call_arguments, failing_line_number, own_lines
 from .base import Template, group_facts, pattern_rule
@@ -478,11 +478,7 @@ def _target_made_in_several_cells(p) -> str:
 
 
 # `a, b, c, d = train_test_split(X, y, …)`: the labels' parts (c, d) and their whole (y).
-_SPLIT_OF_LABELS = re.compile(
-    r"^[ \t]*\w+\s*,\s*\w+\s*,\s*(\w+)\s*,\s*(\w+)\s*=\s*(?:\w+\.)*train_test_split\("
-    r"\s*[\w.]+\s*,\s*([A-Za-z_]\w*)\s*[,)]",
-    re.M,
-)
+_SPLIT_OF_LABELS = re.compile(SPLIT_INTO_FOUR + r"\s*[\w.]+\s*,\s*([A-Za-z_]\w*)\s*[,)]", re.M)
 # A scaler's output written back into a frame: `df[cols] = scaler.fit_transform(df[cols])`,
 # `df = pd.DataFrame(StandardScaler().fit_transform(df), …)`.
 _SCALED_INTO = re.compile(
@@ -500,7 +496,9 @@ def _fitted_labels(p) -> tuple[str, list[str], str]:
         return "", [], ""
     code_seen = "\n".join((*p.notebook_code, p.user_code))
     names = [args[1]]
-    names += [m.group(3) for m in _SPLIT_OF_LABELS.finditer(code_seen) if args[1] in m.groups()[:2]]
+    names += [
+        m.group(5) for m in _SPLIT_OF_LABELS.finditer(code_seen) if args[1] in m.groups()[2:4]
+    ]
     return args[1], names, code_seen
 
 

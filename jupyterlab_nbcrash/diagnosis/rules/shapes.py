@@ -10,7 +10,7 @@ import re
 from ..definitions import seen_code
 from ..finding import short
 from ..layer_shapes import keras_hint, torch_layer_hint
-from ..shape_text import call_args, code, dims, show
+from ..shape_text import SPLIT_INTO_FOUR, call_args, code, dims, show
 from ..where import call_arguments, failing_call, raised_outside_notebook
 from .base import Facts, Template, pattern_rule
 from .shape_arithmetic import (
@@ -884,10 +884,7 @@ def _target_of_several_columns(p) -> str:
 
 # df.col or df['col'] (a pandas column, which has no .reshape).
 _PANDAS_COLUMN = re.compile(r"([A-Za-z_]\w*)(?:\.([A-Za-z_]\w*)|\[['\"]([^'\"\]]+)['\"]\])")
-_SPLIT_UNPACK = re.compile(
-    r"^[ \t]*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*=\s*(?:\w+\.)*train_test_split\(",
-    re.M,
-)
+_SPLIT_UNPACK = re.compile(SPLIT_INTO_FOUR, re.M)
 
 
 def _several_columns_slice(line: str) -> str:
@@ -944,11 +941,7 @@ def _reshaped_into_one_row(argument: str) -> str:
 
 
 # `a, b, c, d = train_test_split(X, y, …)`: the four parts and the two inputs.
-_SPLIT_WITH_INPUTS = re.compile(
-    r"^[ \t]*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*=\s*(?:\w+\.)*train_test_split\("
-    r"\s*([\w.]+)\s*,\s*([\w.]+)\s*[,)]",
-    re.M,
-)
+_SPLIT_WITH_INPUTS = re.compile(SPLIT_INTO_FOUR + r"\s*([\w.]+)\s*,\s*([\w.]+)\s*[,)]", re.M)
 
 
 def _split_partner(p, x: str, y: str) -> tuple[str, str, str] | None:
