@@ -291,3 +291,37 @@ def runtime(parsed: ParsedError) -> str:
         if pattern.search(text):
             return name
     return ""
+
+
+def failing_statement(p: ParsedError) -> str:
+    """The failing line with the lines that continue its statement (an open bracket)."""
+    more = continued_lines(p)
+    return f"{p.user_line}\n{more}" if more else p.user_line
+
+
+_STRING = re.compile(r"""(['"])(?:\\.|(?!\1).)*\1""")
+
+
+def _open_brackets(line: str) -> int:
+    """How many brackets the line opens and leaves open (strings and a comment left out)."""
+    code = _STRING.sub("", line).split("#", 1)[0]
+    return sum(code.count(c) for c in "([{") - sum(code.count(c) for c in ")]}")
+
+
+def continued_lines(p: ParsedError) -> str:
+    """The lines of the failing statement below its marked line, as the traceback shows them
+    (the cell may have been edited since), while a bracket the marked line opened stays open."""
+    cell = next((f for f in reversed(p.frames) if f.is_user and f.failing_line), None)
+    if cell is None or _open_brackets(cell.failing_line) <= 0:
+        return ""
+    lines = list(cell.code_lines)
+    start = next((i for i, line in enumerate(lines) if line == cell.failing_line.strip()), None)
+    if start is None:
+        return ""
+    depth, taken = _open_brackets(lines[start]), []
+    for line in lines[start + 1 : start + 20]:
+        if depth <= 0:
+            break
+        taken.append(line)
+        depth += _open_brackets(line)
+    return "\n".join(taken)

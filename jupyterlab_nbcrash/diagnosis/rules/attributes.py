@@ -14,12 +14,12 @@ from ..where import (
     call_arguments,
     failing_call,
     failing_line_number,
+    failing_statement,
     own_lines,
     raised_in_user_code,
 )
 from .attribute_reads import (
     assigned_to,
-    failing_statement,
     object_of,
     read_inside,
     reads_on_line,

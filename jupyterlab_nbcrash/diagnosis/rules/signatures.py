@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import sys
 
-from ..where import call_arguments, own_lines
+from ..where import call_arguments, failing_statement, own_lines
 
 _STDLIB_MODULES = frozenset(getattr(sys, "stdlib_module_names", ()))
 
@@ -285,16 +285,11 @@ _LEADING_NAME = re.compile(r"[(\s]*([A-Za-z_]\w*)")
 
 
 def _statement_from(p) -> str:
-    """The failing statement with its continuation lines, as the cell's frame prints them (a
-    call that spans lines shows only its first on the failing line)."""
-    frame = p.last_frame
-    if frame is None or not frame.is_user:
-        return p.user_line
-    lines = [line.strip() for line in frame.code_lines]
-    start = frame.failing_line.strip()
-    if start not in lines:
-        return p.user_line
-    return " ".join(_TRAILING_COMMENT.sub("", line) for line in lines[lines.index(start) :])
+    """The failing statement on one line, its continuation lines joined and their comments cut
+    (a call that spans lines shows only its first on the failing line)."""
+    return " ".join(
+        _TRAILING_COMMENT.sub("", line.strip()) for line in failing_statement(p).splitlines()
+    )
 
 
 def _is_axis(name: str, axis: str) -> bool:
