@@ -111,6 +111,16 @@ def test_a_key_error_inside_a_cell_magic_asks_no_keys_of_the_cell():
     assert "Print the keys" not in text and "`%%sql` magic" in text, text
 
 
+def test_a_key_error_under_ipythons_timing_magic_keeps_the_keys_advice():
+    frames = [
+        (f"{SITE}/IPython/core/magics/execution.py", "time", [], "exec(code, glob, local_ns)"),
+        (f"{SITE}/keras/src/models/model.py", "build", [], "units = config[name]"),
+    ]
+    line = "get_ipython().run_line_magic('time', 'model = build(cfg)')"
+    text = ipython_hint("KeyError", "'units'", line, frames=frames)
+    assert "magic" not in text and "Print the keys" in text, text
+
+
 def test_a_key_error_of_the_users_own_lookup_keeps_the_keys_advice():
     line = "x = d['DEFAULT']"
     text = ipython_hint("KeyError", "'DEFAULT'", f"d = {{'a': 1}}\n{line}", failing=line)
@@ -150,6 +160,13 @@ def test_a_none_given_a_number_format_is_named():
         "TypeError", "unsupported format string passed to NoneType.__format__", line
     )
     assert "help(...)" not in text and "is None" in text, text
+
+
+def test_a_none_formatted_inside_a_library_is_not_said_to_be_on_the_line():
+    frames = [(f"{SITE}/tqdm/std.py", "format_meter", [], "rate_fmt = f'{rate:5.2f}'")]
+    message = "unsupported format string passed to NoneType.__format__"
+    text = ipython_hint("TypeError", message, "for b in tqdm(batches): step(b)", frames=frames)
+    assert "on the marked line is None" not in text, text
 
 
 @pytest.mark.parametrize(

@@ -571,7 +571,9 @@ def _key_inside_a_magic(parsed: ParsedError) -> str:
     """A KeyError raised in a magic's code (`%%sql`'s lookup of its style among prettytable's
     names): the cell looks nothing up, so its keys are no thing to print."""
     magic = _MAGIC_CALL.search(parsed.user_line)
-    if magic is None:
+    called = next((f for f in parsed.frames if not f.is_user), None)
+    if magic is None or called is None or called.library in (None, "IPython"):
+        # IPython's own magics (`%%time`, `%run`) run the user's code: the key may be theirs
         return ""
     sign = "%%" if "run_cell_magic" in parsed.user_line else "%"
     return (
@@ -681,7 +683,7 @@ def type_message_look(parsed: ParsedError, on: str) -> str:
             "that computation in a method of its own)."
         )
     formatted = _FORMAT_OF_NONE.search(message)
-    if formatted:
+    if formatted and raised_in_user_code(parsed):  # a library's own format is not the line's
         return (
             "A value formatted with a format spec (`f'{x:.1f}'`) on the marked line is None, "
             "which has no such format: print the values formatted there, and fill or skip the "
