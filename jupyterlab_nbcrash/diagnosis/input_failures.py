@@ -273,7 +273,7 @@ _ABOUT_INPUTS: tuple[str, ...] = (
     # counts and orders of what was passed ("Model n_features is 21 and input n_features is 4",
     # "`bins` must increase monotonically", "len() of a 0-d tensor")
     "number of", "feature", "monoton", "increas", "decreas", "element", "estimator",
-    "len(", "0-d", "more than", "less than", "at least", "at most", "exactly",
+    "len(", "0-d", "should return", "more than", "less than", "at least", "at most", "exactly",
 )  # fmt: skip
 
 

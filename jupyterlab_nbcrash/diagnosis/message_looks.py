@@ -569,7 +569,27 @@ def key_sentence_look(parsed: ParsedError, on: str) -> str:
                 f"call gives it (`{value}`) and compare it with what the message says."
             )
         return f"The message is the library's own account: check the values {on} against it."
-    return _option_value_look(parsed)
+    return _option_value_look(parsed) or _key_inside_a_magic(parsed)
+
+
+# IPython's translation of a `%name` / `%%name` line of a cell.
+_MAGIC_CALL = re.compile(r"get_ipython\(\)\.run_(?:line|cell)_magic\('(\w+)'")
+
+
+def _key_inside_a_magic(parsed: ParsedError) -> str:
+    """A KeyError raised in a magic's code (`%%sql`'s lookup of its style among prettytable's
+    names): the cell looks nothing up, so its keys are no thing to print."""
+    magic = _MAGIC_CALL.search(parsed.user_line)
+    called = next((f for f in parsed.frames if not f.is_user), None)
+    if magic is None or called is None or called.library in (None, "IPython"):
+        # IPython's own magics (`%%time`, `%run`) run the user's code: the key may be theirs
+        return ""
+    sign = "%%" if "run_cell_magic" in parsed.user_line else "%"
+    return (
+        f"The key is looked up in the code of the `{sign}{magic.group(1)}` magic, not in your "
+        "cell: a setting of the magic, or the versions of its package and of those it uses "
+        "(`%pip list`), do not fit that code; the traceback's last lines show what it looked up."
+    )
 
 
 def _argument_the_sentence_marks(parsed: ParsedError) -> tuple[str, str] | None:
@@ -649,6 +669,10 @@ def layer_given_for_a_tensor_look(parsed: ParsedError) -> str:
 # "__str__ returned non-string (type NoneType)": Python called a class's special method, which
 # returned the wrong kind of value.
 _DUNDER_RETURNED = re.compile(r"\b(__\w+__) returned non-(\w+) \(type ([\w.]+)\)")
+# Python's own check of a class's `__init__` that ended with `return value`.
+_INIT_RETURNED = re.compile(r"__init__\(\) should return None, not '(\w+)'")
+# `f"{x:.1f}"` (or `format(x, ".1f")`) of a None.
+_FORMAT_OF_NONE = re.compile(r"unsupported format string passed to NoneType\.__format__")
 _COMPLEX_TO = re.compile(r"can't convert complex to (int|float)")
 # An assignment to a slice: `xs[0:2] = 100`, `xs[:] = v`.
 _SLICE_ASSIGNED = re.compile(r"\[[^\]]*:[^\]]*\]\s*=(?!=)")
@@ -673,6 +697,20 @@ def type_message_look(parsed: ParsedError, on: str) -> str:
     dunder = _DUNDER_RETURNED.search(message)
     if dunder:
         return _special_method_returned(*dunder.groups())
+    init = _INIT_RETURNED.search(message)
+    if init:
+        return (
+            f"A class's `__init__` returned a value of type `{init.group(1)}`: `__init__` only "
+            "sets up the object and must return nothing; remove its `return` of a value (put "
+            "that computation in a method of its own)."
+        )
+    formatted = _FORMAT_OF_NONE.search(message)
+    if formatted and raised_in_user_code(parsed):  # a library's own format is not the line's
+        return (
+            "A value formatted with a format spec (`f'{x:.1f}'`) on the marked line is None, "
+            "which has no such format: print the values formatted there, and fill or skip the "
+            "missing ones before formatting."
+        )
     complex_to = _COMPLEX_TO.search(message)
     if complex_to:
         return (

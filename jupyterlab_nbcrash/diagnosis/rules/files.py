@@ -824,6 +824,13 @@ def _wrong_text_encoding(p, f):
             f"`{binary}` reads a binary file, but it was opened as text, which decodes it as "
             f"{codec}: open the file in binary mode, `open(path, 'rb')`."
         )
+    archive = _ARCHIVE_READ.search(p.user_line)
+    if archive:
+        # No text encoding reads an archive's compressed bytes: latin-1 would read garbage.
+        return (
+            f"`{archive.group(1)}` is a compressed archive (or one part of a split one), not a "
+            "text file: extract it first (all its parts together) and read the file it holds."
+        )
     local = _east_asian_encoding(p) if codec.startswith("utf") else None
     if local:
         # The notebook writes in that script: its files most likely use the same legacy code page.
@@ -856,6 +863,11 @@ def _east_asian_encoding(p) -> tuple[str, str, str] | None:
         if script in names:
             return encoding
     return None
+
+
+# A file name in the failing line ending as an archive that no reader decompresses by itself:
+# a split zip's part (`news.csv.z02`, `data.zip.001`), 7-Zip, RAR.
+_ARCHIVE_READ = re.compile(r"""['"]([^'"]*?\.(?:z\d\d|zip\.\d{3}|7z|rar))['"]""", re.I)
 
 
 def _binary_reader(p) -> str:

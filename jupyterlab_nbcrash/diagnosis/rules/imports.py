@@ -206,7 +206,8 @@ def optional_dependency(parsed: ParsedError) -> RuleMatch | None:
         return None
     module = m.group(1) or m.group(2)
     if module:
-        facts = {"module": module, "top_module": module, "package": package_for(module)}
+        imported = _module_not_found_before(parsed) or module
+        facts = {"module": module, "top_module": module, "package": package_for(imported)}
     else:  # spaCy's language models are pip packages, downloaded with spacy
         facts = {"module": m.group(3), "spacy_model": m.group(3)}
     return RuleMatch(
@@ -216,6 +217,17 @@ def optional_dependency(parsed: ParsedError) -> RuleMatch | None:
         confidence=0.85,
         facts=facts,
     )
+
+
+def _module_not_found_before(parsed: ParsedError) -> str:
+    """The module whose import failed first ("No module named 'tables'" under pandas' "Missing
+    optional dependency 'pytables'"): pandas names some dependencies by their conda name, the
+    import name is what gives the pip name. "" when the chain shows none."""
+    for name, message in parsed.chain:
+        m = re.fullmatch(r"No module named '([A-Za-z][\w.]*)'", message.strip())
+        if name == "ModuleNotFoundError" and m:
+            return m.group(1).split(".")[0]
+    return ""
 
 
 RULES = (
@@ -894,7 +906,9 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
             f"has (now {as_code(f['replacement'])}): upgrade `{lib}` to a version made for it, "
             f"or install an older `{top}`; then restart the kernel."
         )
-    if f.get("replacement"):
+    if f.get("replacement") and not lib:
+        # An import in the library's own file (`pandas/io/formats/csvs.py` importing a name
+        # pandas removed) is no code the user can change: its files are of mixed versions.
         return _removed_hint(name, module, f)
     if foreign:
         # A name not known as removed: `top` may be older than `lib` needs (a name added later)
@@ -907,12 +921,7 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
             f"`{lib}` instead; then restart the kernel."
         )
     if lib:
-        return (
-            f"`{lib}` cannot import its own `{name}`: the installed `{lib}` is broken or not made "
-            f"for your Python version. Reinstall or upgrade it "
-            f"(`%pip install -U {pip_name(lib)}`), "
-            "then restart the kernel."
-        )
+        return _own_import_failed(lib, name)
     path = f.get("local_path", "")
     if module and _browser_only(top):
         return _browser_only(top)
@@ -987,6 +996,24 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
         f"The `{module}` that Python imports has no `{name}`: check the spelling, and which file "
         f"it is (`{module}.__file__`): another package or file of that name may shadow the one "
         "the code expects."
+    )
+
+
+def _own_import_failed(lib: str, name: str) -> str:
+    """A library that cannot import a name from its own files: a broken or mixed install. The
+    pip command is given only for a module whose package the tables know: an unknown import
+    name is often no pip name (`sql` is installed by ipython-sql and by jupysql)."""
+    if not is_known_module(lib):
+        return (
+            f"`{lib}` cannot import its own `{name}`: the installed `{lib}` is broken, not made "
+            f"for your Python version, or mixed from two packages that both install `{lib}`. "
+            f"Reinstall the package that provides it (after uninstalling any other that installs "
+            f"`{lib}`), then restart the kernel."
+        )
+    return (
+        f"`{lib}` cannot import its own `{name}`: the installed `{lib}` is broken or not made "
+        f"for your Python version. Reinstall or upgrade it (`%pip install -U {pip_name(lib)}`), "
+        "then restart the kernel."
     )
 
 

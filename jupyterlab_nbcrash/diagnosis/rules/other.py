@@ -60,6 +60,8 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
         facts["foreign"] = _foreign(line, parsed.user_code, _first_line(parsed))
     elif _parsed_as_code(parsed) and _prose(line) and not _spaced_numbers(line):
         facts["prose"] = "yes"  # an English sentence in a code cell (markdown cell meant)
+    elif parsed.ename == "SyntaxError" and _heading_of_notes(parsed, line):
+        facts["notes"] = "yes"  # `syntax:` over unindented notes: no block opens there
     elif parsed.ename == "SyntaxError" and _other_language(line):
         facts["language"] = "other"  # C, Java or JavaScript pasted into a Python cell
     return RuleMatch(
@@ -271,6 +273,22 @@ def _prose(line: str) -> bool:
     )
 
 
+def _heading_of_notes(parsed: ParsedError, line: str) -> bool:
+    """A lower-case heading of one to four words and a colon (`syntax:`) that opens no block:
+    no keyword starts it and the cell's next line is not indented under it. No statement is
+    then unfinished: the cell holds notes."""
+    m = re.fullmatch(r"\s*([a-z][\w'’-]*)(?: [\w'’-]+){0,3}:\s*", line)
+    if not m or keyword.iskeyword(m.group(1)) or keyword.issoftkeyword(m.group(1)):
+        return False
+    lines = own_lines(parsed)
+    at = next((i for i, cell_line in enumerate(lines) if cell_line.strip() == line.strip()), None)
+    if at is None:
+        return False
+    below = next((b for b in lines[at + 1 :] if b.strip()), "")
+    indent = len(line) - len(line.lstrip())
+    return bool(below) and len(below) - len(below.lstrip()) <= indent
+
+
 def _syntax_line(text: str) -> str:
     # SyntaxError tracebacks show the offending line, then a caret line.
     marked = _marked(text)
@@ -469,6 +487,12 @@ def _syntax_error(p, f):
         return FOREIGN_HINTS[f["foreign"]]
     if f.get("prose"):
         return _text_line(p, docstring=False)
+    if f.get("notes"):
+        return (
+            "The marked line is a heading of notes (a word and a colon that opens no block), "
+            "not Python: move the cell's notes to a Markdown cell, or start each of their "
+            "lines with `#`."
+        )
     if f.get("language"):
         return (
             "The marked line is not Python (it reads like C, Java or JavaScript): this kernel "
@@ -609,6 +633,14 @@ _MISSING_EQUALS = re.compile(r"[(,]\s*([A-Za-z_]\w*)\s*('[^'\n]*'|\"[^\"\n]*\")"
 _STRING_PREFIXES = {"r", "b", "f", "u", "rb", "br", "fr", "rf"}
 
 
+# A pyplot call that sets up the figure (`plt.xticks(rotation=90)`) written among another
+# call's arguments after a keyword one.
+_PYPLOT_STEP_AMONG_ARGUMENTS = re.compile(
+    r"\w\s*=[^=,]+,\s*(plt\.(?:x|y)?(?:ticks|label|lim|title|legend|grid|tight_layout|show"
+    r"|figure|suptitle)\w*\([^()]*\))\s*[,)]"
+)
+
+
 def _positional_after_keyword(line: str) -> str:
     """Moving the positional argument first is only right when no keyword already sets its
     parameter (`histplot(data=df, df['x'])` would then pass `data` twice): the hint offers
@@ -619,6 +651,14 @@ def _positional_after_keyword(line: str) -> str:
             return (
                 f"`{name}{value}` lacks the `=` between keyword and value: write `{name}={value}`."
             )
+    step = _PYPLOT_STEP_AMONG_ARGUMENTS.search(line)
+    if step:
+        # `sns.barplot(x=..., plt.xticks(rotation=90), data=df)`: pyplot's call changes the
+        # figure and returns nothing the outer call wants; naming or moving it does not help.
+        return (
+            f"`{step.group(1)}` is a step of its own, not an argument of the marked call: take "
+            "it out of the call and run it on a line of its own after it."
+        )
     return (
         "An argument without a name follows a keyword argument in the marked call: write it "
         "with its parameter's name (`x=...`), or move it before the keyword arguments when "

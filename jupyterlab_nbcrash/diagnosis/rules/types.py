@@ -941,6 +941,14 @@ def _indexed_builtin(p) -> str:
     return name if name and callable(getattr(builtins, name, None)) else ""
 
 
+def _builtin_among_indexed(p) -> str:
+    """The one built-in function among several plain names the line indexes, when it opens the
+    statement (`print[arr[:4]]`), else ""."""
+    m = re.match(r"\s*([A-Za-z_]\w*)\s*\[", _code_only(p.user_line))
+    name = m.group(1) if m else ""
+    return name if name and callable(getattr(builtins, name, None)) else ""
+
+
 def _indexed_method(p, t: str) -> str:
     """`s.isin[values]`: brackets where the call's parentheses belong. A bound method is read
     through a dot, so when the line indexes one dotted name only, that is the method."""
@@ -954,6 +962,13 @@ def _indexed_method(p, t: str) -> str:
         return (
             f"`{builtin}` is Python's built-in function here, not a variable of yours, and it "
             f"cannot be indexed: check the name{meant}."
+        )
+    among = _builtin_among_indexed(p) if t == "builtin_function_or_method" and not dotted else ""
+    if among:
+        # `print[arr[:4]]`: no method is indexed; the built-in wants its values in parentheses.
+        return (
+            f"`{among}` is Python's built-in function, indexed here with `[...]`: call it with "
+            f"parentheses, `{among}(...)`, putting what the brackets hold inside them."
         )
     if t == "method" and len(dotted) == 1:
         name = dotted[0]
