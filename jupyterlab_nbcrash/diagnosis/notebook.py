@@ -29,6 +29,7 @@ from .definer_values import (
     made_from_an_unread_name,
     method_missing_on_value,
     read_from_another_cells_loop,
+    retyped_in_the_next_run,
     retyped_self_reference,
     updated_before_its_maker,
 )
@@ -401,6 +402,10 @@ def _undefined_name_finding(
             "edited after that run; run it again to see whether anything still fails."
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
+    retyped = _retyped_by_the_next_run(nb, name, top, inner, evidence)
+    if retyped is not None:
+        # the user's own next run retyped the name, whatever cells of other sessions assign
+        return retyped
     cased = _other_case_here(nb, name)
     if cased:
         # `S = pd.Series(...)` then `s['e']`: names are case-sensitive, whatever other cells hold
@@ -541,6 +546,25 @@ def _undefined_name_finding(
         return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
     cell = _nearest(nb, by_state["never"], name)
     return _not_run(nb, name, cell, evidence, "has not run in this kernel session")
+
+
+def _retyped_by_the_next_run(nb: _Notebook, name: str, top, inner, evidence: list[str]):
+    """ "Did you mean `tu`?" when a saved notebook's next count after the crash's shows its
+    failing line with `tu` for `t`, run cleanly (`t[1:4]` at [13], `tu[1:4]` at [14]); else
+    None."""
+    if top is None or top is not inner or nb.crash is None or nb.live:
+        return None
+    found = retyped_in_the_next_run(top.failing_line, name, nb.crash, nb.cells)
+    if not found:
+        return None
+    cell, other = found
+    evidence.append(f"{_cell_name(cell)}, the next run, has the failing line with `{other}`")
+    label = f"Cell {cell.index + 1}{_count(cell.execution_count)}"
+    hint = (
+        f"Did you mean `{other}`? {label}, numbered next, has the same line with `{other}` and "
+        "ran without an error."
+    )
+    return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
 
 
 def _defined_but_gone(nb: _Notebook, name: str, cells: list[Cell], evidence: list[str]):
