@@ -9,7 +9,7 @@
 - A name read beside the function's own result of the same kind (`mean_accuracy`,
   `mean_recall`): compute it, not "pass it in".
 - A definer of another session below the crash's own session from [1]: no "the kernel
-  restarted".
+  restarted"; the failing line retyped with another name by the next run: "did you mean".
 - A missing file whose failing call the edited cell still makes: no "the cell was edited".
 - `'function' object has no attribute` on a name the cells build from a call: no "call it".
 - A saved cell that now sets the name before reading it: edited since, not `x = x` retyped.
@@ -121,8 +121,17 @@ def _sessions(definer_first: bool) -> str:
     if definer_first:
         cells.insert(0, ("t = [1, 2, 4, 5]", 3, None))
     else:
-        cells += [("tu[1:4]", 4, None), ("s = 'text'", 1, None), ("t = [1, 2, 4, 5]", 2, None)]
+        cells += [("tu[0]", 4, None), ("s = 'text'", 1, None), ("t = [1, 2, 4, 5]", 2, None)]
     return _hint("NameError", _not_defined("t"), cells, 3 if definer_first else 2, "t[1:4]", 3)
+
+
+# ------------------------------------------ the failing line retyped by the next run
+
+
+def _next_run(next_line: str, error=None) -> str:
+    cells = [("tu = (23, 'abc', 4.5)", 1, None), ("t[1:4]", 2, None), (next_line, 3, error)]
+    cells.append(("t = [1, 2, 4, 5]", 1, None))
+    return _hint("NameError", _not_defined("t"), cells, 1, "t[1:4]", 2)
 
 
 # ------------------------------------- a missing file whose call the edited cell still makes
@@ -229,6 +238,19 @@ PAIRS = [
         None,
         id="definer-showing-the-crashs-own-count",
     ),
+    pytest.param(
+        lambda: _next_run("tu[1:4]"),
+        "Did you mean `tu`? Cell 3 [3], numbered next, has the same line with `tu`",
+        "restarted",
+        id="failing-line-retyped-by-the-next-run",
+    ),
+    pytest.param(
+        lambda: _next_run("tu[1:4]", ("TypeError", "'tuple' object is not callable")),
+        None,
+        "Did you mean",
+        id="retyped-line-that-failed-too",
+    ),
+    pytest.param(lambda: _next_run("tu[0]"), None, "Did you mean", id="next-run-of-another-line"),
     pytest.param(
         lambda: _renamed("os.rename(old_name, new_name)"),
         None,
