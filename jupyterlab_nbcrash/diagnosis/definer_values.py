@@ -137,6 +137,29 @@ def retyped_self_reference(line: str, name: str, definers: list[Cell]) -> tuple[
     return cell, hint, f"{cell_name(cell)} has the same line with `{other}`: `{text}`"
 
 
+def retyped_in_the_next_run(line: str, name: str, crash: Cell, cells: list[Cell]) -> tuple:
+    """(cell, other name) when the cell whose saved count follows the crash's (the user's very
+    next run) holds the failing ``line`` with one other name where it reads ``name``, and ran
+    without an error (`t[1:4]` failed at [13], `tu[1:4]` ran at [14]): the user retyped the
+    name, which says the line meant that one. Else ()."""
+    count = crash.execution_count
+    failing = python_tree(line.strip()) if count else None
+    if failing is None or len(failing.body) != 1:
+        return ()
+    mine = failing.body[0]
+    if _is_assignment_to(mine, name):
+        return ()  # `z = z + y` beside `z = x + y`: it may build on `z` (both readings, above)
+    for cell in cells:
+        if cell is crash or cell.execution_count != count + 1 or cell.error is not None:
+            continue
+        tree = python_tree(_source_of(cell))
+        for statement in tree.body if tree is not None else ():
+            other = _one_name_swapped(mine, statement, name)
+            if other:
+                return cell, other
+    return ()
+
+
 def _first_assignment(cells: list[Cell], name: str, keep) -> tuple[Cell, ast.Assign, str] | None:
     """The first `name = value` statement of ``cells`` that ``keep(cell, statement)`` accepts,
     with its cell and its text (shortened); None when none does."""

@@ -105,8 +105,11 @@ def creates(nb, cell: Cell, name: str) -> bool:
 
 
 def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DECIDED_LIVE):
-    """`name` is defined in ``cell``, which did not run: run it first (and where it is)."""
+    """`name` is defined in ``cell``, which did not run: run it first (and where it is). None
+    when ``cell``, below, redoes the crash cell's own work (no step to run before it)."""
     above = nb.is_above(cell)
+    if above is False and redoes_the_crash_cell(nb, cell):
+        return None  # another version of this cell's whole work: no step to run before it
     place = {True: "above", False: "below"}.get(above, "elsewhere")
     evidence.append(f"{cell_name(cell)} is {place} {nb.where()} and {why}")
     hint = f"Run cell {cell.index + 1} first: it defines `{name}`"
@@ -134,6 +137,22 @@ def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DE
     return finding(
         NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_OUT_OF_ORDER, decided=decided
     )
+
+
+# A cell that binds this many of the crash cell's own names, and a third of them at least,
+# redoes its work (an alternative pipeline pasted below it), whatever else it makes.
+_REDONE_NAMES = 10
+
+
+def redoes_the_crash_cell(nb, cell: Cell) -> bool:
+    """``cell`` binds a good part of what the crash cell itself binds (another version of the
+    same pipeline): the name it makes is that version's, and running it "first" runs the whole
+    alternative, not a step the crash cell builds on."""
+    if nb.crash is None:
+        return False
+    own = nb.names(nb.crash).defines
+    shared = own & nb.names(cell).defines
+    return len(shared) >= _REDONE_NAMES and 3 * len(shared) >= len(own)
 
 
 def past_cells_that_ran(nb, cell: Cell) -> bool:

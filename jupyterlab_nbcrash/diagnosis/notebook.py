@@ -29,6 +29,7 @@ from .definer_values import (
     made_from_an_unread_name,
     method_missing_on_value,
     read_from_another_cells_loop,
+    retyped_in_the_next_run,
     retyped_self_reference,
     updated_before_its_maker,
 )
@@ -391,11 +392,20 @@ def _undefined_name_finding(
         # `dump(rf)` is now `dump(rf1)`: another cell's `rf` is no cure of the new code either
         # (with no cell of `x` at all, the line's own slip, a typo or an import, is still told)
         evidence.append(f"the saved code of {nb.where()} no longer reads `{name}`")
+        reads = (
+            f"reads `{name}` before setting it"
+            if has_word(nb.crash.source, name)
+            else f"reads `{name}`"
+        )
         hint = (
-            f"This cell's saved code no longer has the failing line nor reads `{name}`: it was "
+            f"This cell's saved code no longer has the failing line nor {reads}: it was "
             "edited after that run; run it again to see whether anything still fails."
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
+    retyped = _retyped_by_the_next_run(nb, name, top, inner, evidence)
+    if retyped is not None:
+        # the user's own next run retyped the name, whatever cells of other sessions assign
+        return retyped
     cased = _other_case_here(nb, name)
     if cased:
         # `S = pd.Series(...)` then `s['e']`: names are case-sensitive, whatever other cells hold
@@ -538,6 +548,25 @@ def _undefined_name_finding(
     return _not_run(nb, name, cell, evidence, "has not run in this kernel session")
 
 
+def _retyped_by_the_next_run(nb: _Notebook, name: str, top, inner, evidence: list[str]):
+    """ "Did you mean `tu`?" when a saved notebook's next count after the crash's shows its
+    failing line with `tu` for `t`, run cleanly (`t[1:4]` at [13], `tu[1:4]` at [14]); else
+    None."""
+    if top is None or top is not inner or nb.crash is None or nb.live:
+        return None
+    found = retyped_in_the_next_run(top.failing_line, name, nb.crash, nb.cells)
+    if not found:
+        return None
+    cell, other = found
+    evidence.append(f"{_cell_name(cell)}, the next run, has the failing line with `{other}`")
+    label = f"Cell {cell.index + 1}{_count(cell.execution_count)}"
+    hint = (
+        f"Did you mean `{other}`? {label}, numbered next, has the same line with `{other}` and "
+        "ran without an error."
+    )
+    return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
+
+
 def _defined_but_gone(nb: _Notebook, name: str, cells: list[Cell], evidence: list[str]):
     """A definer ran fine in this session, yet the name is gone: deleted, conditional or edited."""
     last_def = max(order for c in cells for order, _ in nb.ok_runs(c))
@@ -677,6 +706,22 @@ def _own_local_alike(inner, name: str) -> str:
         mine = local.lower().split("_")
         if local != name and len(local) >= 4 and (_within(mine, parts) or _within(parts, mine)):
             return local
+    return ""
+
+
+def _own_sibling(inner, name: str) -> str:
+    """A variable the raising function assigns in its shown lines that shares a first or last
+    word with ``name`` and holds another one (`mean_accuracy` beside `mean_recall`): ``name`` is
+    one more result of that kind the function never computed. "" otherwise."""
+    words = name.lower().split("_")
+    if len(words) < 2:
+        return ""
+    for line in inner.code_lines:
+        found = re.match(r"\s*([A-Za-z_]\w*)\s*=(?!=)", line.split("#", 1)[0])
+        other = found.group(1).lower().split("_") if found else []
+        same_kind = other[:1] == words[:1] or other[-1:] == words[-1:]
+        if len(other) == len(words) and other != words and same_kind:
+            return found.group(1)
     return ""
 
 
@@ -848,6 +893,19 @@ def _defined_nowhere(
         hint = f"{nowhere}, and a `for` loop of this cell binds `{part}`: did you mean `{part}`?"
     elif obj:
         hint = f"{nowhere}: {quotes_hint(obj, name)}; if it is a variable, assign it first."
+    elif (
+        _raising_function(inner)
+        and not _calls(inner.failing_line or line, name)
+        and _own_sibling(inner, name)
+    ):
+        # `mean_recall` read beside the function's own `mean_accuracy = np.mean(scores)`: one
+        # of a set of results it computes, never computed; no other name or caller holds it
+        function, sibling = _raising_function(inner), _own_sibling(inner, name)
+        cells = "no cell" if decisive else "no cell shown here"
+        hint = (
+            f"`{function}()` computes `{sibling}` but not `{name}`, and {cells} sets `{name}` "
+            f"at its top level: compute `{name}` in the function before this line."
+        )
     elif _raising_function(inner) and not _calls(inner.failing_line or line, name):
         # (a name the line calls is a function or class to define or import, not a value to
         # pass in)
@@ -1017,14 +1075,15 @@ def _reads_known_names(nb: _Notebook, statement: str, name: str) -> bool:
 
 
 def _edited_away(nb: _Notebook, name: str, line: str) -> bool:
-    """The crash cell's saved code holds neither the traceback's failing ``line`` nor any word
-    ``name``: the cell was edited after the run that failed."""
+    """The crash cell's saved code holds neither the traceback's failing ``line`` nor a read of
+    ``name`` before the cell gives it a value (`df = df.read_csv(…)` ran, `df = pd.read_csv(…)`
+    is saved): the cell was edited after the run that failed."""
     source = nb.crash.source if nb.crash is not None else ""
     wanted = line.strip()
     if not source.strip() or not wanted:
         return False
     lines = {ln.strip() for ln in source.splitlines()}
-    return wanted not in lines and not has_word(source, name)
+    return wanted not in lines and (not has_word(source, name) or creates(nb, nb.crash, name))
 
 
 def _commented_since(source: str, line: str) -> bool:
@@ -1399,6 +1458,17 @@ def _local_hint(
                 if in_function and getattr(node, "name", "") != failing_function:
                     # missing inside `lmagic()`, a parameter of `cmagic()`: not this binding
                     return None
+                if in_function and node not in tree.body:
+                    return None  # a method's parameter: another class's method may have raised
+                if in_function:
+                    # a parameter has a value inside its function: the `func()` that raised
+                    # is another definition of it (`def func(string)` run later)
+                    return (
+                        f"`{name}` is a parameter of `{node.name}()` in {where}, but the "
+                        f"`{node.name}()` that ran is another definition, which reads `{name}` "
+                        f"without taking it: run {where} again if its `{node.name}()` is the one "
+                        f"meant, else define `{name}` before calling it."
+                    )
                 owner = f"`{node.name}()`" if not isinstance(node, ast.Lambda) else "a lambda"
                 return (
                     f"`{name}` is a parameter of {owner} in {where}: it has a value only inside "

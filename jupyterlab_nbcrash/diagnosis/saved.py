@@ -454,9 +454,18 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
             clean = []
         if clean:
             return _failed_and_ran_later(nb, name, cell, nearest(nb, clean), evidence)
+        if _another_ran_between(counts, cell, pool):
+            # another definer was tried after the crash, sooner: the failure named would be a
+            # guess among them (the safe hint says it)
+            return None
         return _failed_definer(cell, name, evidence, counts)
     if "other" in groups:
         cell = nearest(nb, groups["other"])
+        if nb.is_above(cell) is False and counts.session:
+            # the crash's session ran from [1] down to it, and the definer's session shows
+            # below: a session begun further down the page as likely came after (a restart
+            # that lost the name is not known)
+            return None
         evidence.append(counts.other_session(cell))
         hint = (
             f"The kernel probably restarted since cell {cell.index + 1}"
@@ -508,6 +517,18 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         why = "was never run (it has no execution count)"
         return not_run(nb, name, cell, evidence, why, decided=DECIDED_SAVED)
     return _ran_later(nb, counts, name, cell, evidence)
+
+
+def _another_ran_between(counts: _Counts, failed: Cell, definers: list[Cell]) -> bool:
+    """``failed`` ran after the crash, and another definer ran after the crash before it
+    (cell 25 at [26], cell 23 at [52], the crash at [25]): several cells were tried after the
+    crash, and which one the crash cell relies on the counts do not tell."""
+    if not counts.count or (failed.execution_count or 0) <= counts.count:
+        return False
+    return any(
+        c is not failed and counts.count < (c.execution_count or 0) < failed.execution_count
+        for c in definers
+    )
 
 
 def _another_session_may_hold_it(counts: _Counts, makers: list[Cell], cell: Cell) -> bool:

@@ -7,7 +7,7 @@ import importlib
 import re
 import sys
 
-from ..definitions import assigned_case_twin, binds, imports_name, seen_code
+from ..definitions import assigned_case_twin, binds, defines_callable, imports_name, seen_code
 from ..text import article, as_code, key_strings, spelled_alike
 from ..traceback import ParsedError
 from ..where import (
@@ -765,6 +765,21 @@ def _module_name_through_function(p: ParsedError, name: str, attr: str) -> str:
     )
 
 
+def _set_to_a_result_only(p: ParsedError, name: str) -> bool:
+    """The code seen binds the bare ``name`` only to what a call returns (`df_grouped =
+    df.groupby(...).agg(...)`, another line than the failing one), never to a function (`def`,
+    `lambda`, an import): the function it holds came from a run the code does not show, and
+    calling it is no cure of the line."""
+    if not re.fullmatch(r"[A-Za-z_]\w*", name):
+        return False
+    code, _ = seen_code(p)
+    if defines_callable(code, name):
+        return False
+    failing = p.user_line.strip()
+    made = re.compile(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)[ \t]*[\w.]+[ \t]*\(.*$", re.M)
+    return any(m.group(0).strip() != failing for m in made.finditer(code))
+
+
 def _nan_in_text(attr: str) -> str:
     return (
         f"Some values are floats (usually NaN where text is missing), which have no "
@@ -789,6 +804,8 @@ def _special_owner(p: ParsedError, f) -> str:
             return through
         if name == "it":
             return None  # no line of the user's reads it: the function is not seen
+        if _set_to_a_result_only(p, name):
+            return None  # a cell builds it as a frame: an unseen run left a function there
         return (
             f"{code_name} is a function, not the object it returns: call it first (e.g. "
             f"`result = {name}(...)`) and use `.{attr}` on the result."

@@ -191,7 +191,18 @@ def edited_failing_line(p: ParsedError) -> str:
         return ""
     lines = p.user_code.splitlines()[-p.cell_lines :]
     shown = _squeezed(cell.failing_line)
-    return "" if any(_squeezed(line) == shown for line in lines) else cell.failing_line.strip()
+    if any(_squeezed(line) == shown for line in lines):
+        return ""
+    # `x = os.rename(a, b)` now written `os.rename(a, b)`: the edit dropped what the line kept
+    # of the result, and the call that failed is still there to fail again
+    call = _squeezed(_ASSIGNED_TO.sub("", cell.failing_line.strip(), count=1))
+    if call != shown and any(call in _squeezed(line) for line in lines):
+        return ""
+    return cell.failing_line.strip()
+
+
+# A line's leading plain assignment (`x = `, `a, b = `), not a comparison.
+_ASSIGNED_TO = re.compile(r"^[\w\s,.\[\]'\"]+=(?!=)")
 
 
 # `for f in os.listdir(d)`, also through a call that keeps the names (`sorted(`, `tqdm(`).

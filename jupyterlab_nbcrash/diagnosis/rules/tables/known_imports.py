@@ -339,8 +339,25 @@ def import_for(name: str, code: str = "") -> str | None:
     """The statement that defines ``name`` (None for a name not in the table); ``code`` (the
     failing line, else the cell) chooses where two imports define it (``glob(...)`` versus
     ``glob.glob(...)``)."""
+    if code and _indexed_by_text(name, code):
+        # `stats['mean']`: a module, function or class of the table is never indexed by text;
+        # the code means a value of its own (a `describe()` result, a dict)
+        return None
     if name in BY_USE and code:
         use, statement = BY_USE[name]
         if re.search(rf"(?<![\w.]){re.escape(name)}{use}", code):
             return statement
     return KNOWN_IMPORTS.get(name)
+
+
+def _indexed_by_text(name: str, code: str) -> bool:
+    """``code`` indexes the bare ``name`` with a string (`name['mean']`); read without compiling
+    the name into a pattern (this runs for every undefined name)."""
+    start = code.find(name + "[")
+    while start != -1:
+        before = code[start - 1] if start else ""
+        after = code[start + len(name) + 1 :].lstrip()
+        if not (before.isalnum() or before in "_.") and after[:1] in ("'", '"'):
+            return True
+        start = code.find(name + "[", start + 1)
+    return False
