@@ -125,6 +125,8 @@ def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DE
     elif past_cells_that_ran(nb, cell):
         # the cells between ran and this one did not: another part of the notebook, whose
         # `name` may be another object than the one this cell needs (both readings)
+        if len(name) == 1:
+            return None  # `x`, `y` there are a plot's or a loop's of another part: a guess
         hint = (
             f"`{name}` is assigned in cell {cell.index + 1}, below this one and past cells that "
             f"ran without it: if that `{name}` is the one meant here, run it first (and move it "
