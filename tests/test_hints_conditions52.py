@@ -57,16 +57,3 @@ def test_a_one_letter_name_a_far_cell_below_assigns_is_not_offered():
     ]
     text = _hint("NameError", "name 'x' is not defined", line, cells, 1, 2)
     assert "is assigned in cell 5" not in text, text
-
-
-def test_a_longer_name_a_far_cell_below_assigns_gets_both_readings():
-    line = "sns.lmplot(xs, ys, data=mammals)"
-    cells = [
-        ("import seaborn as sns\nmammals = load()", 1, None),
-        (line, 2, None),
-        ("z = 1", 3, None),
-        ("w = 2", 4, None),
-        ("xs = bike[['temp']]\nys = bike['casual']", None, None),
-    ]
-    text = _hint("NameError", "name 'xs' is not defined", line, cells, 1, 2)
-    assert "is assigned in cell 5, below this one" in text, text

@@ -73,17 +73,17 @@ def test_a_crash_cell_with_its_count_still_names_the_setter_to_run_first():
 def _far_definer(between_ran: bool):
     cells = [
         ("import seaborn as sns\nmammals = load('sleep')", 1, None),
-        ("sns.lmplot(x, y, mammals)", 2, None),
+        ("sns.lmplot(xs, ys, mammals)", 2, None),
         ("mammals.describe()", 3 if between_ran else None, None),
         ("bikes = load('bikes')", None, None),
-        ("y = bikes['casual']\nx = bikes[['temp', 'hum']]", None, None),
+        ("ys = bikes['casual']\nxs = bikes[['temp', 'hum']]", None, None),
     ]
-    return _hint("NameError", _not_defined("x"), cells, 1, cells[1][0], 2)
+    return _hint("NameError", _not_defined("xs"), cells, 1, cells[1][0], 2)
 
 
 def test_a_definer_below_past_cells_that_ran_gets_both_readings():
     text = _far_definer(between_ran=True)
-    assert "if that `x` is the one meant here" in text, text
+    assert "if that `xs` is the one meant here" in text, text
     assert "cell 4 before cell 5" not in text, text
 
 
