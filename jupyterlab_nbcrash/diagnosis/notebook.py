@@ -402,7 +402,7 @@ def _undefined_name_finding(
             "edited after that run; run it again to see whether anything still fails."
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
-    retyped = _retyped_by_the_next_run(nb, name, top, inner, evidence)
+    retyped = _retyped_by_the_next_run(nb, name, top, inner, definers, evidence)
     if retyped is not None:
         # the user's own next run retyped the name, whatever cells of other sessions assign
         return retyped
@@ -548,11 +548,18 @@ def _undefined_name_finding(
     return _not_run(nb, name, cell, evidence, "has not run in this kernel session")
 
 
-def _retyped_by_the_next_run(nb: _Notebook, name: str, top, inner, evidence: list[str]):
+def _retyped_by_the_next_run(
+    nb: _Notebook, name: str, top, inner, definers: list[Cell], evidence: list[str]
+):
     """ "Did you mean `tu`?" when a saved notebook's next count after the crash's shows its
     failing line with `tu` for `t`, run cleanly (`t[1:4]` at [13], `tu[1:4]` at [14]); else
-    None."""
+    None. Not when a cell that sets `t` never ran or ran after the crash: `plt.plot(val_loss)`
+    run next beside `plt.plot(train_loss)` is the other curve's line, and the cell of
+    `train_loss` still to run is as likely the cure."""
     if top is None or top is not inner or nb.crash is None or nb.live:
+        return None
+    crash_count = nb.crash.execution_count or 0
+    if any(not c.execution_count or c.execution_count > crash_count for c in definers):
         return None
     found = retyped_in_the_next_run(top.failing_line, name, nb.crash, nb.cells)
     if not found:
@@ -712,15 +719,22 @@ def _own_local_alike(inner, name: str) -> str:
 def _own_sibling(inner, name: str) -> str:
     """A variable the raising function assigns in its shown lines that shares a first or last
     word with ``name`` and holds another one (`mean_accuracy` beside `mean_recall`): ``name`` is
-    one more result of that kind the function never computed. "" otherwise."""
+    one more result of that kind the function never computed. The shared word must name the
+    call that computes it (`np.mean(scores)`): `y_pred = model.predict(X_test)` beside `y_test`,
+    `X_train = ...` beside `y_train` share the data's role, and ``name`` is an input, not a
+    result. "" otherwise."""
     words = name.lower().split("_")
     if len(words) < 2:
         return ""
     for line in inner.code_lines:
-        found = re.match(r"\s*([A-Za-z_]\w*)\s*=(?!=)", line.split("#", 1)[0])
+        code = line.split("#", 1)[0]
+        found = re.match(r"\s*([A-Za-z_]\w*)\s*=(?!=)", code)
         other = found.group(1).lower().split("_") if found else []
-        same_kind = other[:1] == words[:1] or other[-1:] == words[-1:]
-        if len(other) == len(words) and other != words and same_kind:
+        if len(other) != len(words) or other == words:
+            continue
+        shared = {w for w, o in ((words[0], other[0]), (words[-1], other[-1])) if w == o}
+        called = re.findall(r"([A-Za-z_]\w*)\s*\(", code[found.end() :])
+        if shared & {w for call in called for w in call.lower().split("_")}:
             return found.group(1)
     return ""
 
@@ -819,7 +833,10 @@ def _defined_nowhere(
     local = next((c for c in nb.mentioning(name) if name in nb.names(c).local_only), None)
     failing_function = inner.function if inner is not None else ""
     below = local is not None and nb.crash is not None and local.index > nb.crash.index
-    hint = _local_hint(local, name, below, line, failing_function) if local is not None else None
+    hint = None
+    if local is not None:
+        other = _other_top_level_def(nb, failing_function, name)
+        hint = _local_hint(local, name, below, line, failing_function, other)
     if hint:
         evidence.append(f"{_cell_name(local)} assigns `{name}` only inside a function or class")
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence, local)
@@ -1435,14 +1452,39 @@ def _case_variant_nearby(inner, name: str) -> str:
 _DATA_VALUES = (ast.Constant, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.JoinedStr)
 
 
+def _other_top_level_def(nb: _Notebook, function: str, name: str) -> bool:
+    """A cell defines ``function`` at its top level without a parameter ``name`` (`def
+    greet(text)` beside `def greet(message)`): another definition that may be the one that ran.
+    False for a method's name (`Net.forward(self, x)` raised, a top-level `def forward(inputs)`
+    is no other version of it)."""
+    for cell in nb.cells if function.isidentifier() else ():
+        try:
+            tree = python_tree(to_python(cell.source)[0])
+        except (RecursionError, MemoryError):
+            tree = None
+        for node in tree.body if tree is not None else ():
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == function:
+                a = node.args
+                params = [*a.posonlyargs, *a.args, *a.kwonlyargs, a.vararg, a.kwarg]
+                if all(p is None or p.arg != name for p in params):
+                    return True
+    return False
+
+
 def _local_hint(
-    cell: Cell, name: str, below: bool = False, line: str = "", failing_function: str = ""
+    cell: Cell,
+    name: str,
+    below: bool = False,
+    line: str = "",
+    failing_function: str = "",
+    redefined: bool = False,
 ) -> str | None:
     """How `name` is bound only inside a def or class of ``cell``: a parameter has a value only
     while its function runs, a class attribute is read through the class; a local variable can be
     returned. "Return it" is said only for the last. None when that binding cannot be what the
     failing line meant: a class's plain value where the line calls the name, a parameter of
-    another function than the one the name is missing in."""
+    another function than the one the name is missing in, or of one no other `def` of which
+    shows (a method of that name may have run)."""
     where = f"cell {cell.index + 1}"
     called = re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", line) is not None
     in_function = failing_function not in ("", "<module>")
@@ -1460,6 +1502,8 @@ def _local_hint(
                     return None
                 if in_function and node not in tree.body:
                     return None  # a method's parameter: another class's method may have raised
+                if in_function and not redefined:
+                    return None  # no other `def` of it shows: a method of that name may have run
                 if in_function:
                     # a parameter has a value inside its function: the `func()` that raised
                     # is another definition of it (`def func(string)` run later)
