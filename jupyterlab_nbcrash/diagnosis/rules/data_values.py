@@ -825,7 +825,7 @@ def _opencv_empty_image(p, f):
             "would have failed there); the slice is empty because its bounds lie outside the "
             f"image (or run backwards): print `{image}.shape` and crop inside it."
         )
-    unchecked = _unchecked_read_loop(source)
+    unchecked = _unchecked_read_loop(source, p.user_line)
     if unchecked:
         return unchecked
     if _VIDEO.search(source):
@@ -846,10 +846,10 @@ def _opencv_empty_image(p, f):
 
 
 # `ret, frame = cap.read()`: the flag's name and the capture's.
-_READ_PAIR = re.compile(r"(\w+)\s*,\s*\w+\s*=\s*([A-Za-z_][\w.]*)\.read\(\)")
+_READ_PAIR = re.compile(r"(\w+)\s*,\s*(\w+)\s*=\s*([A-Za-z_][\w.]*)\.read\(\)")
 
 
-def _unchecked_read_loop(source: str) -> str:
+def _unchecked_read_loop(source: str, line: str) -> str:
     """A `while` loop reads frames (`ret, frame = cap.read()`) and never tests `ret`: the last
     read, at the video's end, gives no frame. A loop `while cap.isOpened():` proves the video
     opened, so "could not be opened" would be wrong there."""
@@ -857,7 +857,9 @@ def _unchecked_read_loop(source: str) -> str:
     loop = re.search(r"^[ \t]*while\b(.*):", source, re.M)
     if pair is None or loop is None:
         return ""
-    flag, capture = pair.groups()
+    flag, frame, capture = pair.groups()
+    if not re.search(rf"(?<![\w.]){re.escape(frame)}\b", line):
+        return ""  # the failing line uses another image (an imread after the loop, say)
     if re.search(rf"\b(?:if|elif|while|and|or|assert)\s+(?:not\s+)?\(?\s*{flag}\b", source):
         return ""  # the flag is tested: an empty frame came some other way
     camera = re.search(
