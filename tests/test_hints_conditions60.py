@@ -186,3 +186,40 @@ def test_a_pipeline_ending_in_a_clusterer_is_told_no_predict():
 def test_a_pipeline_ending_in_a_classifier_still_is_told_predict():
     text = _pipeline_ending_in("LogisticRegression")
     assert "`pipe.predict(...)`" in text, text
+
+
+# ------------------------------------------------ columns side by side, none of them filtered
+
+_NAN_FRAMES = [
+    (f"{SITE}/sklearn/metrics/_regression.py", "mean_absolute_error", "_check_reg_targets()"),
+    (f"{SITE}/sklearn/utils/validation.py", "_assert_all_finite(X)", "raise ValueError(msg_err)"),
+]
+
+
+def _side_by_side(*made: str) -> str:
+    cell = "mean_absolute_error(both['true'], both['guess'])"
+    return hint58("ValueError", "Input contains NaN.", cell, _NAN_FRAMES, cells=made)
+
+
+def test_a_whole_column_read_as_it_is_is_not_misaligned():
+    text = _side_by_side(
+        "df = pd.read_csv('sales.csv')",
+        "both = pd.DataFrame({'true': df['price'], 'guess': pd.Series(guess)})",
+    )
+    assert "lines them up by index" not in text, text
+
+
+def test_a_split_part_side_by_side_is_still_told_its_alignment():
+    text = _side_by_side(
+        "X_train, X_valid, y_train, y_valid = train_test_split(X, y)",
+        "both = pd.DataFrame({'true': y_valid, 'guess': pd.Series(guess)})",
+    )
+    assert "lines them up by index" in text, text
+
+
+def test_a_filtered_column_side_by_side_is_still_told_its_alignment():
+    text = _side_by_side(
+        "recent = df[df['year'] > 2015]",
+        "both = pd.DataFrame({'true': recent['price'], 'guess': pd.Series(guess)})",
+    )
+    assert "lines them up by index" in text, text

@@ -363,9 +363,40 @@ def _joined_by_index(p: ParsedError) -> str:
         items = call_arguments("(" + whole[0][1:-1] + ")") if whole else []
         values = [re.sub(r"^\s*(['\"]).*?\1\s*:\s*", "", item) for item in items]
         fresh = [bool(_FRESH_INDEX.match(v)) for v in values]
-        if len(values) >= 2 and any(fresh) and not all(fresh):
+        kept = [v for v in values if not _FRESH_INDEX.match(v)]
+        if len(values) >= 2 and any(fresh) and any(_keeps_other_labels(code, v) for v in kept):
             return name
     return ""
+
+
+# What keeps some rows' labels only (not 0..n-1): a filter or mask, `.loc`/`.iloc`, a sample,
+# `.dropna()`, `.tail()`; `train_test_split`'s parts (shuffled rows) below.
+_SOME_ROWS = re.compile(
+    r"\.(?:loc|iloc)\[|\[[^\n]*(?:[<>]=?|[!=]=|\bisin\(|\.str\.)"
+    r"|\.(?:sample|dropna|query|drop_duplicates|tail|drop|nlargest|nsmallest)\("
+)
+# A name that reads as a split's part: `y_valid`, `test_y`, `X_val`.
+_SPLIT_PART_NAME = re.compile(r"(?:^|_)(?:train|test|val|valid|validation)(?:_|$)", re.I)
+
+
+def _keeps_other_labels(code: str, value: str) -> bool:
+    """``value`` (or the name it reads) holds some rows of a frame with their own labels: a
+    split's part or a filter's result, or a split's part by its name when the notebook does not
+    show where it was made. A whole column of a frame read as it is is labelled 0..n-1 too,
+    and a NaN there is the data's own."""
+    if _SOME_ROWS.search(value):
+        return True
+    m = re.match(r"\s*([A-Za-z_]\w*)", value)
+    if m is None:
+        return False
+    base = re.escape(m.group(1))
+    split = rf"^[ \t]*(?:\w+\s*,\s*)*{base}\s*(?:,\s*\w+\s*)*=[^=\n]*train_test_split\("
+    if re.search(split, code, re.M):
+        return True
+    made = re.findall(rf"^[ \t]*{base}\s*=(?!=)(.*)$", code, re.M)
+    if made:
+        return any(_SOME_ROWS.search(value) for value in made)
+    return bool(_SPLIT_PART_NAME.search(m.group(1)))
 
 
 # NumPy's words for storing a NaN into an integer array, and a line that stores one.
