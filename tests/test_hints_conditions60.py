@@ -223,3 +223,29 @@ def test_a_filtered_column_side_by_side_is_still_told_its_alignment():
         "both = pd.DataFrame({'true': recent['price'], 'guess': pd.Series(guess)})",
     )
     assert "lines them up by index" in text, text
+
+
+# ------------------------------------------------ stratified labels that are fractions already
+
+_UNKNOWN_LABEL = (
+    "Unknown label type: 'continuous'. Maybe you are trying to fit a classifier, which expects "
+    "discrete classes on a regression target with continuous values."
+)
+_MULTICLASS = (
+    f"{SITE}/sklearn/utils/multiclass.py",
+    "check_classification_targets",
+    ['    raise ValueError(f"Unknown label type: {y_type!r}. Maybe you are trying to fit a "'],
+    0,
+)
+_FIT = (f"{SITE}/sklearn/linear_model/_logistic.py", "fit", ["y = self._validate_data(X, y)"], 0)
+
+
+def test_half_step_ratings_stratified_are_not_blamed_on_a_step():
+    # ratings 3.5, 4.0, 4.5 read as they are: no step made them non-integer
+    code = (
+        "df = pd.read_csv('wine.csv')\ny = df['rating']\n"
+        "X_train, X_test, y_train, y_test = train_test_split(X, y, stratify=y)\n"
+        "clf = LogisticRegression()\nclf.fit(X_train, y_train)"
+    )
+    text = _ipython7("ValueError", _UNKNOWN_LABEL, code, [_FIT, _MULTICLASS])
+    assert "`LabelEncoder().fit_transform(...)`" in text and "use a regressor" not in text, text

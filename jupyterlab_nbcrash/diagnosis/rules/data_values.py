@@ -573,9 +573,11 @@ def _target_stratified_as_classes(p) -> str:
         if re.search(rf"^[^#\n]*\bstratify\s*=\s*{name}\b", code_seen, re.M):
             return (
                 f"`{labels}` holds continuous values, though the code splits with "
-                f"`stratify={name}` as if they were classes: print `np.unique({labels})[:10]` and "
-                "find the step that made them non-integer (a transform, scaling or fill applied "
-                "to every column, the target's too)."
+                f"`stratify={name}` as if they were classes: print `np.unique({labels})[:10]`. "
+                "Classes that are fractions (ratings 3.5, 4.5) are numbered with "
+                "`LabelEncoder().fit_transform(...)`; labels a step made non-integer (a "
+                "transform, scaling or fill applied to every column, the target's too) are "
+                "fixed at that step."
             )
     return ""
 
