@@ -20,13 +20,15 @@ through (each crash written here by hand, in the libraries' and Python's own wor
 
 from __future__ import annotations
 
-from tests.test_hints_conditions58 import _AMBIGUOUS, _BOOL, _IS_LARGE
+from tests.test_hints_conditions58 import _AMBIGUOUS, _BOOL, _IS_LARGE, _NAN_FRAMES
 from tests.test_hints_conditions58 import _hint as hint58
 from tests.test_hints_conditions59 import (
     _LIST_LIKES,
+    _MULTICLASS,
     _PIPELINE,
     _RANGE,
     _SERIES,
+    _UNKNOWN_LABEL,
     _VALIDATE,
     _ipython7,
 )
@@ -190,11 +192,6 @@ def test_a_pipeline_ending_in_a_classifier_still_is_told_predict():
 
 # ------------------------------------------------ columns side by side, none of them filtered
 
-_NAN_FRAMES = [
-    (f"{SITE}/sklearn/metrics/_regression.py", "mean_absolute_error", "_check_reg_targets()"),
-    (f"{SITE}/sklearn/utils/validation.py", "_assert_all_finite(X)", "raise ValueError(msg_err)"),
-]
-
 
 def _side_by_side(*made: str) -> str:
     cell = "mean_absolute_error(both['true'], both['guess'])"
@@ -227,16 +224,6 @@ def test_a_filtered_column_side_by_side_is_still_told_its_alignment():
 
 # ------------------------------------------------ stratified labels that are fractions already
 
-_UNKNOWN_LABEL = (
-    "Unknown label type: 'continuous'. Maybe you are trying to fit a classifier, which expects "
-    "discrete classes on a regression target with continuous values."
-)
-_MULTICLASS = (
-    f"{SITE}/sklearn/utils/multiclass.py",
-    "check_classification_targets",
-    ['    raise ValueError(f"Unknown label type: {y_type!r}. Maybe you are trying to fit a "'],
-    0,
-)
 _FIT = (f"{SITE}/sklearn/linear_model/_logistic.py", "fit", ["y = self._validate_data(X, y)"], 0)
 
 
