@@ -778,6 +778,26 @@ _LOOP_UNPACKS = re.compile(
 )
 
 
+# `a, b = ...` (or `a, *b = ...`) before the loop: an unpacking of its own on the same line.
+_TUPLE_TARGET = re.compile(r"\s*\(?\s*\*?\w+(?:\s*,\s*\*?\w+)+\s*\)?\s*=(?!=)")
+
+
+def _made_as_a_mapping(parsed: ParsedError, items: str) -> bool:
+    """``items`` is a name the notebook makes as a dict or a pandas frame: looping over it gives
+    keys or column names, whose parts no unpacking or indexing fixes."""
+    if not re.fullmatch(r"[A-Za-z_]\w*", items):
+        return False
+    code = "\n".join((*parsed.notebook_code, parsed.user_code))
+    return bool(
+        re.search(
+            rf"^[ \t]*{items}\s*=\s*(?:\{{|dict\(|(?:\w+\.)*(?:defaultdict|Counter|OrderedDict)\("
+            r"|(?:pd|pandas)\.(?:read_\w+|DataFrame|Series|concat|merge)\()",
+            code,
+            re.M,
+        )
+    )
+
+
 def _loop_unpack_look(parsed: ParsedError) -> str:
     """The user's own `for a, b in data` (a loop or a comprehension) unpacked each item into a
     fixed number of names: the items are rows of some number of fields, no array whose
@@ -788,6 +808,10 @@ def _loop_unpack_look(parsed: ParsedError) -> str:
     if m is None:
         return ""
     names, items = [n.strip() for n in m.group(1).split(",")], m.group(2)
+    if _TUPLE_TARGET.match(parsed.user_line[: m.start()]):
+        return ""  # `a, b = [(x, y) for x, y in rows]`: the assignment's unpacking may be it
+    if _made_as_a_mapping(parsed, items):
+        return ""  # a dict's or a DataFrame's items are its keys or column names: `.items()`
     return (
         f"`for {', '.join(names)} in {items}` unpacks each item of `{items}` into {len(names)} "
         f"names, and an item has another number of parts: print one (`next(iter({items}))`) "

@@ -669,6 +669,12 @@ def _used_inside(p: ParsedError, f) -> str | None:
 
 
 _SKLEARN_PIPELINE = re.compile(r"sklearn[\\/]pipeline\.py$")
+# scikit-learn's estimators without `predict`: embeddings (`fit_transform` only) and clusterers
+# or outlier detectors with `fit_predict` only; a Pipeline ending in one has no `.predict` either.
+_NO_PREDICT = frozenset(
+    {"TSNE", "MDS", "SpectralEmbedding", "DBSCAN", "OPTICS", "HDBSCAN",
+     "AgglomerativeClustering", "SpectralClustering", "LocalOutlierFactor"}
+)  # fmt: skip
 
 
 def _pipeline_ends_in_a_model(p: ParsedError, call, short: str, attr: str) -> str:
@@ -681,6 +687,7 @@ def _pipeline_ends_in_a_model(p: ParsedError, call, short: str, attr: str) -> st
         or last is None
         or not _SKLEARN_PIPELINE.search(last.filename)
         or not re.search(r"\.(?:fit_)?transform$", call.function)
+        or short in _NO_PREDICT
         or re.search(rf"^\s*class\s+{re.escape(short)}\b", seen_code(p)[0], re.M)
     ):
         return ""  # (a class of the user's may be a transformer that lacks its method)
@@ -1388,8 +1395,13 @@ def _column_starting_with(p: ParsedError, attr: str) -> str:
 
 # NumPy functions that take their arrays as one sequence: `np.concatenate((a, b))`.
 _TAKES_A_SEQUENCE = frozenset(
-    {"concatenate", "stack", "vstack", "hstack", "dstack", "column_stack"}
+    {"concatenate", "concat", "stack", "vstack", "hstack", "dstack", "column_stack", "row_stack"}
 )
+# NumPy functions whose first parameter is not the array a method would be called on:
+# `np.where(cond, x, y)` (pandas' `s.where(cond, other)` is `np.where(cond, s, other)`),
+# `np.savetxt(fname, X)`, `np.select(condlist, choicelist)`: the call's arguments kept in
+# their order would be wrong.
+_ARRAY_NOT_FIRST = frozenset({"where", "savetxt", "savez", "savez_compressed", "select"})
 
 
 def _numpy_call_for_method(p: ParsedError, attr: str) -> str:
@@ -1397,6 +1409,8 @@ def _numpy_call_for_method(p: ParsedError, attr: str) -> str:
     kept (a binary function given the array alone fails again); unread, they stay `...`."""
     m = reads_on_line(p, attr)
     name = object_of(p, attr)
+    if attr in _ARRAY_NOT_FIRST:
+        return f"np.{attr}(...)"
     if not (m and name and p.user_line[m.end() :].lstrip().startswith("(")):
         return f"np.{attr}(...)"
     operands = ", ".join([name, *call_arguments(p.user_line[m.end() :])])

@@ -363,9 +363,40 @@ def _joined_by_index(p: ParsedError) -> str:
         items = call_arguments("(" + whole[0][1:-1] + ")") if whole else []
         values = [re.sub(r"^\s*(['\"]).*?\1\s*:\s*", "", item) for item in items]
         fresh = [bool(_FRESH_INDEX.match(v)) for v in values]
-        if len(values) >= 2 and any(fresh) and not all(fresh):
+        kept = [v for v in values if not _FRESH_INDEX.match(v)]
+        if len(values) >= 2 and any(fresh) and any(_keeps_other_labels(code, v) for v in kept):
             return name
     return ""
+
+
+# What keeps some rows' labels only (not 0..n-1): a filter or mask, `.loc`/`.iloc`, a sample,
+# `.dropna()`, `.tail()`; `train_test_split`'s parts (shuffled rows) below.
+_SOME_ROWS = re.compile(
+    r"\.(?:loc|iloc)\[|\[[^\n]*(?:[<>]=?|[!=]=|\bisin\(|\.str\.)"
+    r"|\.(?:sample|dropna|query|drop_duplicates|tail|drop|nlargest|nsmallest)\("
+)
+# A name that reads as a split's part: `y_valid`, `test_y`, `X_val`.
+_SPLIT_PART_NAME = re.compile(r"(?:^|_)(?:train|test|val|valid|validation)(?:_|$)", re.I)
+
+
+def _keeps_other_labels(code: str, value: str) -> bool:
+    """``value`` (or the name it reads) holds some rows of a frame with their own labels: a
+    split's part or a filter's result, or a split's part by its name when the notebook does not
+    show where it was made. A whole column of a frame read as it is is labelled 0..n-1 too,
+    and a NaN there is the data's own."""
+    if _SOME_ROWS.search(value):
+        return True
+    m = re.match(r"\s*([A-Za-z_]\w*)", value)
+    if m is None:
+        return False
+    base = re.escape(m.group(1))
+    split = rf"^[ \t]*(?:\w+\s*,\s*)*{base}\s*(?:,\s*\w+\s*)*=[^=\n]*train_test_split\("
+    if re.search(split, code, re.M):
+        return True
+    made = re.findall(rf"^[ \t]*{base}\s*=(?!=)(.*)$", code, re.M)
+    if made:
+        return any(_SOME_ROWS.search(value) for value in made)
+    return bool(_SPLIT_PART_NAME.search(m.group(1)))
 
 
 # NumPy's words for storing a NaN into an integer array, and a line that stores one.
@@ -542,9 +573,11 @@ def _target_stratified_as_classes(p) -> str:
         if re.search(rf"^[^#\n]*\bstratify\s*=\s*{name}\b", code_seen, re.M):
             return (
                 f"`{labels}` holds continuous values, though the code splits with "
-                f"`stratify={name}` as if they were classes: print `np.unique({labels})[:10]` and "
-                "find the step that made them non-integer (a transform, scaling or fill applied "
-                "to every column, the target's too)."
+                f"`stratify={name}` as if they were classes: print `np.unique({labels})[:10]`. "
+                "Classes that are fractions (ratings 3.5, 4.5) are numbered with "
+                "`LabelEncoder().fit_transform(...)`; labels a step made non-integer (a "
+                "transform, scaling or fill applied to every column, the target's too) are "
+                "fixed at that step."
             )
     return ""
 
@@ -825,7 +858,7 @@ def _opencv_empty_image(p, f):
             "would have failed there); the slice is empty because its bounds lie outside the "
             f"image (or run backwards): print `{image}.shape` and crop inside it."
         )
-    unchecked = _unchecked_read_loop(source)
+    unchecked = _unchecked_read_loop(source, p.user_line)
     if unchecked:
         return unchecked
     if _VIDEO.search(source):
@@ -846,10 +879,10 @@ def _opencv_empty_image(p, f):
 
 
 # `ret, frame = cap.read()`: the flag's name and the capture's.
-_READ_PAIR = re.compile(r"(\w+)\s*,\s*\w+\s*=\s*([A-Za-z_][\w.]*)\.read\(\)")
+_READ_PAIR = re.compile(r"(\w+)\s*,\s*(\w+)\s*=\s*([A-Za-z_][\w.]*)\.read\(\)")
 
 
-def _unchecked_read_loop(source: str) -> str:
+def _unchecked_read_loop(source: str, line: str) -> str:
     """A `while` loop reads frames (`ret, frame = cap.read()`) and never tests `ret`: the last
     read, at the video's end, gives no frame. A loop `while cap.isOpened():` proves the video
     opened, so "could not be opened" would be wrong there."""
@@ -857,7 +890,9 @@ def _unchecked_read_loop(source: str) -> str:
     loop = re.search(r"^[ \t]*while\b(.*):", source, re.M)
     if pair is None or loop is None:
         return ""
-    flag, capture = pair.groups()
+    flag, frame, capture = pair.groups()
+    if not re.search(rf"(?<![\w.]){re.escape(frame)}\b", line):
+        return ""  # the failing line uses another image (an imread after the loop, say)
     if re.search(rf"\b(?:if|elif|while|and|or|assert)\s+(?:not\s+)?\(?\s*{flag}\b", source):
         return ""  # the flag is tested: an empty frame came some other way
     camera = re.search(

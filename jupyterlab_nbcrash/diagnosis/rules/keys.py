@@ -269,13 +269,15 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         piece = _piece_of_each_string(p, key)
         if piece:
             return piece
-        if _looked_up_in_a_range_index(p):
+        if _looked_up_in_a_range_index(p) and not key.startswith("-"):
             # labels 0, 1, 2 … are positions too, unless a slice kept labels that start later
+            # or step over some; a negative key is no label of a range (`s[-1]`: the last row
+            # is `.iloc[-1]`), which the hint below says
             return (
                 f"The index is a range (RangeIndex) without the label {key}: print `len(...)` and "
                 "`.index` of what is indexed. It holds fewer rows than you think, or its "
-                f"labels start past 0 (a slice of rows keeps them) and `.iloc[{key}]` takes "
-                f"position {key}."
+                "labels are not 0, 1, 2 … (a slice of rows keeps its rows' labels: `[5:]` starts "
+                f"at 5, `[::2]` steps by 2) and `.iloc[{key}]` takes position {key}."
             )
         return (
             f"pandas looked up the label {key}, not the position {key}: use `.iloc[{key}]` for "
@@ -1179,14 +1181,24 @@ def _list_with_missing_labels(p: ParsedError, key: str) -> str:
     writes them plainly."""
     if not key.startswith(_LIST_WITH_MISSING):
         return ""
-    columns = _COLUMNS_BY_LIST.search(p.user_line)
-    rows = None if columns else _ROWS_BY_LIST.search(p.user_line)
-    if columns or rows:
-        frame, names = (columns or rows).groups()
-        axis = "columns" if columns else "index"
+    # a Series' `s[names]` looks the names up in its index (it has no columns)
+    series = _series_lookup(p)
+    found = [] if series else _COLUMNS_BY_LIST.findall(p.user_line)
+    axis = "columns" if found else "index"
+    found = found or _ROWS_BY_LIST.findall(p.user_line)
+    if series:
+        found = found or _COLUMNS_BY_LIST.findall(p.user_line)
+    if len(set(found)) == 1:  # several lookups on the line (`X[i], y[i]`): which one failed?
+        frame, names = found[0]
         return (
             f"Some labels in `{names}` are not in `{frame}.{axis}` (pandas no longer skips "
             f"missing ones): print `set({names}) - set({frame}.{axis})` and fix or drop them."
+        )
+    if series:
+        return (
+            "Some labels of the list on that line are not in the Series' index (pandas no "
+            "longer skips missing ones): print the ones missing, e.g. "
+            "`set(labels) - set(s.index)`."
         )
     return (
         "Some labels of the list on that line are not in the frame (pandas no longer skips "

@@ -956,6 +956,17 @@ def _parameter_of_failing_function(p, name: str) -> str:
     return function if name in params else ""
 
 
+def _first_parameter(p, function: str) -> str:
+    """The first parameter of the notebook's `def function(...)` (after `self`/`cls`)."""
+    i = user_frame_index(p)
+    shown = p.frames[i].code_lines if i is not None else ()
+    code = "\n".join((*shown, *p.notebook_code, p.user_code))
+    header = re.search(rf"\bdef\s+{re.escape(function)}\s*\(([^)]*)\)", code)
+    params = re.findall(r"(?:^|,)\s*\**([A-Za-z_]\w*)", header.group(1)) if header else []
+    params = [n for n in params if n not in ("self", "cls")]
+    return params[0] if params else ""
+
+
 def _one_value_function_given_many(p, name: str, what: str) -> str | None:
     """`def f(x): if x > 0.5: ...` called as `f(df['number'])`: the function is written for one
     value and got a whole column; `.item()` or `.any()` would not give a value per row. Said
@@ -967,8 +978,8 @@ def _one_value_function_given_many(p, name: str, what: str) -> str | None:
     line = caller.failing_line if caller else ""
     m = re.search(rf"(?<![\w.]){re.escape(function)}\(", line)
     arguments = call_arguments(line[m.start() :]) if m else []
-    if len(arguments) != 1 or "=" in arguments[0]:
-        return None
+    if len(arguments) != 1 or "=" in arguments[0] or _first_parameter(p, function) != name:
+        return None  # `f(col)` binds its one argument to the first parameter, no other
     given = arguments[0]
     each = (
         f"`{given}.apply({function})`"
