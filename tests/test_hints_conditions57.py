@@ -95,6 +95,13 @@ def test_the_import_name_gives_the_pip_name_of_an_optional_dependency(display, i
     assert command in text and "install pytables`" not in text, text
 
 
+def test_a_dotted_module_missing_under_the_dependency_gives_no_pip_name_of_its_top():
+    # 'tables.utilsextension' missing: `tables` imported and is broken; installing it again
+    # under its own name is no pip name read from the chain
+    text = _optional("pytables", "tables.utilsextension")
+    assert "install tables`" not in text, text
+
+
 # ------------------------------------------------------------- a KeyError in a magic's code
 
 

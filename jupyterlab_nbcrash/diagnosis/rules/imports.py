@@ -224,9 +224,10 @@ def _module_not_found_before(parsed: ParsedError) -> str:
     optional dependency 'pytables'"): pandas names some dependencies by their conda name, the
     import name is what gives the pip name. "" when the chain shows none."""
     for name, message in parsed.chain:
-        m = re.fullmatch(r"No module named '([A-Za-z][\w.]*)'", message.strip())
+        m = re.fullmatch(r"No module named '([A-Za-z]\w*)'", message.strip())
         if name == "ModuleNotFoundError" and m:
-            return m.group(1).split(".")[0]
+            # (a dotted 'a.b' means `a` imported and lacks `b`: no pip name to give)
+            return m.group(1)
     return ""
 
 
