@@ -4,8 +4,8 @@ review found them false (crashes written here by hand, in Python's wording and I
 - "`f()` computes `y_pred` but not `y_test`: compute `y_test` in the function": the shared word
   is the data's role (`y_`, `_train`), and the name is an input; only a shared word that names
   the call computing the sibling (`mean_accuracy = np.mean(scores)`) makes it a result to compute.
-- "Did you mean `val_loss`?" from the next run's `plt.plot(val_loss)`: not while a cell that
-  sets `train_loss` never ran (or ran after the crash): that cell is as likely the cure.
+- "the next run has the same line with `val_loss`" (`plt.plot(val_loss)`): not while a cell
+  that sets `train_loss` never ran (or ran after the crash): that cell is as likely the cure.
 - "the `forward()` that ran is another definition: run cell N again": not when no other
   top-level `def forward` shows (a method `Net.forward(self, x)` may be what ran).
 
@@ -116,18 +116,18 @@ PAIRS = [
     pytest.param(
         lambda: _curves(None),
         "Run cell 2 first",
-        "Did you mean",
+        "numbered next",
         id="next-run-line-beside-a-definer-never-run",
     ),
     pytest.param(
         lambda: _curves(9),
         None,
-        "Did you mean",
+        "numbered next",
         id="next-run-line-beside-a-definer-run-after",
     ),
     pytest.param(
         lambda: _curves(1),
-        "Did you mean `val_loss`? Cell 5 [4], numbered next",
+        "Cell 5 [4], numbered next",
         None,
         id="next-run-line-beside-a-definer-of-before",
     ),

@@ -567,9 +567,12 @@ def _retyped_by_the_next_run(
     cell, other = found
     evidence.append(f"{_cell_name(cell)}, the next run, has the failing line with `{other}`")
     label = f"Cell {cell.index + 1}{_count(cell.execution_count)}"
+    # what the next run did, not a typo claimed: `names` may be a value still to make, and the
+    # next run may have worked around it (a grader's C on "Did you mean `colors_series`?")
     hint = (
-        f"Did you mean `{other}`? {label}, numbered next, has the same line with `{other}` and "
-        "ran without an error."
+        f"{label}, numbered next, has the same line with `{other}` in place of `{name}` and ran "
+        f"without an error: if `{other}` is what this line means, use it here; else create "
+        f"`{name}` first."
     )
     return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
 
