@@ -673,6 +673,8 @@ _DUNDER_RETURNED = re.compile(r"\b(__\w+__) returned non-(\w+) \(type ([\w.]+)\)
 _INIT_RETURNED = re.compile(r"__init__\(\) should return None, not '(\w+)'")
 # `f"{x:.1f}"` (or `format(x, ".1f")`) of a None.
 _FORMAT_OF_NONE = re.compile(r"unsupported format string passed to NoneType\.__format__")
+# The same of a container (`f"{costs:.2f}"` of a list): a format spec of numbers given to it.
+_FORMAT_OF_CONTAINER = re.compile(r"unsupported format string passed to (list|tuple|dict|set)\.")
 _COMPLEX_TO = re.compile(r"can't convert complex to (int|float)")
 # An assignment to a slice: `xs[0:2] = 100`, `xs[:] = v`.
 _SLICE_ASSIGNED = re.compile(r"\[[^\]]*:[^\]]*\]\s*=(?!=)")
@@ -710,6 +712,13 @@ def type_message_look(parsed: ParsedError, on: str) -> str:
             "A value formatted with a format spec (`f'{x:.1f}'`) on the marked line is None, "
             "which has no such format: print the values formatted there, and fill or skip the "
             "missing ones before formatting."
+        )
+    container = _FORMAT_OF_CONTAINER.search(message)
+    if container and raised_in_user_code(parsed):
+        return (
+            f"A value formatted with a number's format spec (`f'{{x:.2f}}'`) on the marked line "
+            f"is a `{container.group(1)}`, which takes no such spec: format one number of it "
+            "(an item, a sum), or drop the spec."
         )
     complex_to = _COMPLEX_TO.search(message)
     if complex_to:

@@ -1241,6 +1241,12 @@ def _search_without_refit(p: ParsedError, name: str, short: str, attr: str) -> s
     )
 
 
+# Members of statsmodels' prediction and forecast results, which no pandas object has.
+_STATSMODELS_RESULT_MEMBERS = frozenset({"conf_int", "summary_frame", "predicted_mean"})
+# Words for a frame's rows or their count, which pandas spells `len(df)` / `df.shape[0]`.
+_SIZE_WORDS = frozenset({"rows", "nrows", "num_rows", "n_rows", "row_count", "length"})
+
+
 def _pandas_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     if owner not in ("DataFrame", "Series"):
@@ -1268,6 +1274,14 @@ def _pandas_attribute(p: ParsedError, f) -> str:
         return (
             f"`.{attr}` is a method of a model (scikit-learn, Keras), not of a pandas {owner}: "
             f"call it on the fitted model, passing the data, `model.{attr}(...)`."
+        )
+    if attr in _STATSMODELS_RESULT_MEMBERS:
+        # `model_fit.predict(...).conf_int()`: the member of another library's object, which
+        # pandas' documentation does not list
+        return (
+            f"`{attr}` is a member of statsmodels' prediction results, and this is a pandas "
+            f"{owner} (as `.predict(...)` returns): take it from the fitted model's "
+            "`.get_forecast(...)` or `.get_prediction(...)`, whose result has it."
         )
     if called or owner == "Series":
         return (
@@ -1307,6 +1321,12 @@ def _pandas_attribute(p: ParsedError, f) -> str:
             f"No cell of this notebook sets `{name}` (it holds a DataFrame of earlier work in "
             f"this kernel), while the notebook reads its data into {shown}: if that is the "
             f"frame meant, write `{elsewhere[0]}.{attr}`; else print `{name}.columns`."
+        )
+    if attr in _SIZE_WORDS:
+        # `df.rows`: the frame's size or its rows, which no attribute of that name gives
+        return (
+            f"A DataFrame has no `.{attr}`: its number of rows is `len({name})` (or "
+            f"`{name}.shape[0]`), and its rows are read with `.iloc[...]` or `.iterrows()`."
         )
     return (
         f"The DataFrame has no column or attribute `{attr}`: print `df.columns` (spelling, case, "

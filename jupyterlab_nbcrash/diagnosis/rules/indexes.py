@@ -490,6 +490,11 @@ def _list_literal_indexed(line: str) -> str:
     return ""
 
 
+# A string literal subscripted by a condition or a lookup (`'name'[df['t'] == 'x']`), which no
+# text takes: the bracket meant to close before it closes after.
+_LITERAL_SUBSCRIPTED = re.compile(r"""(['"][^'"\n]*['"])\[(?=[^\]\n]*(?:\[|==|!=|<|>))""")
+
+
 def non_integer_index_hint(p: ParsedError, f: Facts) -> str | None:
     """The hint of a container indexed with a non-integer (``types.type_error`` words it too)."""
     m = re.search(
@@ -533,6 +538,15 @@ def non_integer_index_hint(p: ParsedError, f: Facts) -> str | None:
         return (
             f"A {kind} does not take NumPy-style `[i, j]` indexing: convert it with "
             "`np.array(...)` first, or index one level at a time (`x[i][j]`)."
+        )
+    literal = _LITERAL_SUBSCRIPTED.search(line)
+    if literal and kind == "string" and got in (None, "str", "Series"):
+        # `df[['name'[df['type1'] == 'Fire']]]`: a bracket closed late, so the text itself is
+        # indexed by what was meant as the rows' condition
+        return (
+            f"`{literal.group(0)}...]` indexes the text {literal.group(1)} itself (a string "
+            "literal): a bracket is misplaced; check where each `[` closes (rows and a column "
+            "are `df.loc[condition, 'column']`)."
         )
     named = re.search(r"\[\s*(['\"])([^'\"]*)\1\s*\]", line)
     variable = re.search(r"\[\s*([A-Za-z_]\w*)\s*\]", line)

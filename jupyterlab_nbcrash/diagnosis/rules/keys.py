@@ -364,7 +364,11 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 "probably another frame than you think, or its columns were renamed; print "
                 f"`{frame}.columns`."
             )
+        elsewhere = _no_column_lookup(p, labels)
+        if elsewhere:
+            return elsewhere
         if _series_lookup(p):
+            frame = _iterrows_row_subscripted(p, frame, key) or frame
             iterated = _iterrows_source(p, frame)
             if iterated:
                 # a row of iterrows() is labelled by the frame's columns: the lookup is right
@@ -510,6 +514,52 @@ def _iterrows_source(p: ParsedError, name: str) -> str:
         p.user_code,
     )
     return m.group(1) if m else ""
+
+
+def _iterrows_row_subscripted(p: ParsedError, frame: str, key: str) -> str:
+    """When the failing line is not shown (`<timed exec>`): the one loop variable of
+    `for _, row in data.iterrows()` that the cell subscripts with the quoted key, else ""."""
+    if frame != "df" or p.user_line.strip():
+        return ""
+    quoted = rf"""\[\s*['"]{re.escape(key)}['"]\s*\]"""
+    names = set(re.findall(rf"([A-Za-z_]\w*){quoted}", p.user_code))
+    rows = [n for n in names if _iterrows_source(p, n)]
+    return rows[0] if len(names) == 1 and rows else ""
+
+
+# A KeyError whose key is a bool: a mask (`grouped[grouped['x'] == 'y']`) given to an object
+# that selects columns only (a GroupBy, a resampler, a rolling window: pandas' SelectionMixin).
+_BOOL_COLUMN = re.compile(r"Column not found: (True|False)['\"]?$")
+
+
+def _no_column_lookup(p: ParsedError, labels: str) -> str:
+    """The key was looked up elsewhere than among a frame's columns, and the line shows where:
+    a group of `get_group`, a label of an index's `get_loc`, a bool given to a GroupBy; else ""."""
+    boolean = _BOOL_COLUMN.search(p.message.strip())
+    # `grouped['False']` is a text key, no bool: the line quotes it
+    if boolean and not re.search(rf"['\"]{boolean.group(1)}['\"]", p.user_line):
+        return (
+            f"A bool ({boolean.group(1)}) was looked up as a column name: a grouped (or "
+            "resampled, rolling) object selects columns only, not rows by a condition; filter "
+            "the DataFrame's rows before grouping (`df[df['col'] == value].groupby(...)`)."
+        )
+    functions = [f.function.rsplit(".", 1)[-1] for f in _below_users_last_line(p)]
+    first = functions[0] if functions else ""
+    grouped = re.search(r"([A-Za-z_][\w.]*)\.get_group\(", p.user_line)
+    if first == "get_group" and grouped:
+        return (
+            f"`{grouped.group(1)}` has no group {labels} (`get_group` looks up the values of the "
+            f"grouping column): print `list({grouped.group(1)}.groups)` and compare values and "
+            "types (the number 7 is not the text '7')."
+        )
+    indexed = re.search(r"([A-Za-z_][\w.]*)\.get_loc\(", p.user_line)
+    if first == "get_loc" and indexed and not indexed.group(1).endswith(".columns"):
+        return (
+            f"`{indexed.group(1)}` has no label {labels} (`get_loc` looks up that index's "
+            "labels, not the columns): print it and compare values and types (a date as text "
+            "or as a Timestamp, the number 7 or the text '7')."
+        )
+    return ""
 
 
 def _row_label_of(p: ParsedError, frame: str, key: str) -> bool:

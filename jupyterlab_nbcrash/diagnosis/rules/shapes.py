@@ -1051,6 +1051,18 @@ def _concat_dimensions(p, f):
             "both `.shape`s and make that dimension equal, or check that these are the arrays "
             "meant to be joined."
         )
+    ndims = re.search(
+        r"the array at index (\d+) has (\d+) dimension\(s\) and the array at index (\d+) has "
+        r"(\d+) dimension\(s\)",
+        p.message,
+    )
+    if ndims:
+        # a count of dimensions, not the size of one: no axis argument makes them agree
+        return (
+            f"Array {ndims.group(1)} has {ndims.group(2)} dimensions and array {ndims.group(3)} "
+            f"{ndims.group(4)}: arrays are joined only with the same number of dimensions; print "
+            "both `.shape`s and give them the same (`reshape`, or the value's brackets)."
+        )
     return (
         "The arrays differ in a dimension other than the one you join on: print their `.shape`s "
         "and check the `axis` argument."

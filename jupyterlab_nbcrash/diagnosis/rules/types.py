@@ -1732,6 +1732,10 @@ def _image_given_to_imread(line: str) -> tuple[str, str] | None:
     return m.group(1), m.group(3)
 
 
+# `range(frame.index[0], …)`: a row label, read by its position, as a bound of a range.
+_INDEX_LABEL = re.compile(r"\brange\([^)]*?\b([A-Za-z_][\w.]*)\.index\[")
+
+
 def _integer_needed(p, f):
     """When: the message says which conversion failed and, for "cannot be interpreted as an
     integer", of what type the value is; ``int(...)`` is only offered for numbers."""
@@ -1818,6 +1822,16 @@ def _integer_needed(p, f):
                 f"`{word.group(0)}` passes the text {word.group(2)} where an integer is "
                 f"needed, and that text holds no number: pass an integer (see "
                 f"`help({word.group(1)})`)."
+            )
+        labels = _INDEX_LABEL.search(p.user_line)
+        if labels:
+            # `range(pv.index[0], pv.index[-1])`: the labels are text (dates, names), and
+            # parsing them gives no positions
+            return (
+                f"`range(...)` is given text, and `{labels.group(1)}.index[...]` reads a row label "
+                "(text when the index holds dates or names), not a position: loop over positions "
+                f"with `range(len({labels.group(1)}))` and read "
+                "rows with `.iloc[...]`."
             )
         return (
             "Text is used where an integer is needed (a size, index, count or `range`): parse "
