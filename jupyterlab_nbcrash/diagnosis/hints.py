@@ -459,6 +459,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             f"The first error ({cause.split(':')[0]}) was raised in your own code and led to this "
             "one: fix it first."
         )
+    literal = _bytes_literal_path_look(parsed)
+    if literal:
+        return literal
     # the argument the message names is fine: another one lands in its place, or a library
     # calls the user's function without it
     twice = (
@@ -645,6 +648,24 @@ def _suggestion_already_passed(parsed: ParsedError, fix: str) -> str:
     )
 
 
+# `pd.read_csv(b'data.csv')`: a bytes literal as the call's first argument
+_BYTES_LITERAL_FIRST = re.compile(r"""\w\(\s*[bB][rR]?(['"])([^'"]*)\1""")
+
+
+def _bytes_literal_path_look(parsed: ParsedError) -> str:
+    """pandas' "Expected file path name or file-like object, got <class 'bytes'> type" for a
+    line that passes a bytes literal first: the `b` prefix, not the folder, is the matter."""
+    if "got <class 'bytes'>" not in parsed.message[:300]:
+        return ""
+    literal = _BYTES_LITERAL_FIRST.search(parsed.user_line)
+    if literal is None:
+        return ""
+    return (
+        f"The path is written as bytes (`b'{literal.group(2)}'`), and the reader takes a str: "
+        f"drop the `b`, `'{literal.group(2)}'`."
+    )
+
+
 def _scalars_handed_on(parsed: ParsedError) -> str:
     """pandas' "If using all scalar values, you must pass an index" raised while another
     library (seaborn, plotly) built a DataFrame of what it was given: its advice (an index) is
@@ -655,6 +676,13 @@ def _scalars_handed_on(parsed: ParsedError) -> str:
     last = parsed.last_frame
     if call is None or last is None or last.library != "pandas":
         return ""
+    if call.library == "pandas" and call.function.rsplit(".", 1)[-1] == "read_json":
+        # read_json has no index to pass: the JSON's top level is one object of single values
+        return (
+            "The JSON holds one object of single values (no lists to make columns of), and "
+            "`read_json` takes no index: read it with `pd.read_json(..., typ='series')`, or "
+            "load it with `json.load` and build the DataFrame from that."
+        )
     if call.library == "pandas":
         return _apply_results_unframed(parsed, call)
     if call.library is None:
@@ -851,6 +879,11 @@ _LOADS = re.compile(r"(?:^|[._])(?:load|read|open)", re.I)
 _FILE_NAME = re.compile(r"""^[rbf]?['"][^'"]*\.\w{1,6}['"]$""")
 
 
+# "model.pdf is empty", "File 'a.h5' is empty": the message calls the file itself empty
+_EMPTY_FILE = re.compile(r"(?:\.\w{1,5}['\"]?|\bfile) is empty\b", re.I)
+_EMPTY_WORD = re.compile(r"\bempty\b", re.I)
+
+
 def _saved_file_look(parsed: ParsedError, arguments) -> str:
     """`load_model('model.h5')` raised a ValueError inside the library: the file was found and
     read, so the message is about what was saved in it, not about the name passed."""
@@ -860,6 +893,15 @@ def _saved_file_look(parsed: ParsedError, arguments) -> str:
     name = next((a for a in arguments if _FILE_NAME.match(a.strip())), "")
     if not name:
         return ""
+    if _EMPTY_FILE.search(parsed.message[:300]):
+        # tabula's "x.pdf is empty. Check the file, or download it manually.": 0 bytes, no
+        # content for any version to read
+        return (
+            f"{name} is empty (no bytes saved in it): download or write it again and check its "
+            "size before reading it."
+        )
+    if _EMPTY_WORD.search(parsed.message[:300]):
+        return ""  # an empty array or table read from the file: not a version's format
     if _WEIGHTS_ONLY.search(parsed.message[:300]):
         # Keras writes no model config into a file of `save_weights`: it holds no model to load.
         return (
@@ -982,6 +1024,40 @@ _DIMENSIONS = re.compile(r"\bdimensions?\b|\bndim\b", re.I)
 _LENGTHS = re.compile(r"\blength of \w+ must\b|\bnumber of (?:columns|rows)\b", re.I)
 
 
+# `{m.id: m.score(x) for m in self.models}`: one loop, over the object's own attribute
+_LOOP_CLAUSE = re.compile(r"\bfor\s+[\w\s,()]+?\s+in\s+([\w.]+)")
+
+
+def _none_attribute_looped(parsed: ParsedError) -> str:
+    """ "'NoneType' object is not iterable" raised by the method the user called
+    (`grid.model_performance(test)`) on a line whose one loop runs over `self.models`: that
+    attribute of the user's object is None, the arguments are not looped over."""
+    last = parsed.last_frame
+    call = failing_call(parsed)
+    if not parsed.message.startswith("'NoneType' object is not iterable"):
+        return ""
+    if last is None or last.is_user or not last.library or call is None:
+        return ""
+    if (
+        "." not in call.function
+        or last.function.rsplit(".", 1)[-1] != call.function.rsplit(".", 1)[-1]
+    ):
+        return ""  # deeper inside, `self` is another object of the library's
+    line = last.failing_line
+    loops = _LOOP_CLAUSE.findall(line)
+    if len(loops) != 1 or not re.fullmatch(r"self\.\w+", loops[0]):
+        return ""
+    if "*" in line or re.match(r"^\s*\w+\s*,[\w\s,]*=(?!=)", line):
+        return ""  # an unpacking may be what met the None
+    owner = call.function.rsplit(".", 1)[0]
+    attribute = loops[0].split(".", 1)[1]
+    return (
+        f"`{owner}.{attribute}` is None (the `{last.library}` code loops over it), not what you "
+        f"pass: run the step that fills it (training `{owner}`, or what it was created with) "
+        "before this call."
+    )
+
+
 def _library_look(parsed: ParsedError) -> str:
     """The look for a TypeError raised inside a library's code whose message states no wanted
     type ("'NoneType' object is not iterable" in `learn.TTA()`): the library may have built the
@@ -994,6 +1070,9 @@ def _library_look(parsed: ParsedError) -> str:
     )
     if framed:  # the library's frames show what failed: not the call's arguments
         return framed
+    unset = _none_attribute_looped(parsed)
+    if unset:
+        return unset
     call = failing_call(parsed)
     passed = f"you pass to `{call.function}()`" if call is not None else "on that line"
     if _DIMENSIONS.search(parsed.message[:1_000]):

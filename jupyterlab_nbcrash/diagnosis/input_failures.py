@@ -328,6 +328,9 @@ def _graph_reset_above(parsed: ParsedError, said: str) -> str:
     )
 
 
+_S3_KEYS_REFUSED = re.compile(r"\((?:signaturedoesnotmatch|invalidaccesskeyid)\)")
+
+
 def _known_failure(parsed: ParsedError, said: str) -> str:
     """Failures whose message says more than "a connection or a program failed": a program that
     was found and exited at once, a WebSocket used while not open, a scraper or reader that a
@@ -368,6 +371,16 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "which fails so when the proxy's address starts with `https://`: set it to "
             "`http://…` (the `HTTPS_PROXY` variable or the system's proxy settings), or install "
             "`urllib3==1.25.11`."
+        )
+    if _S3_KEYS_REFUSED.search(said) and any(
+        fr.library in ("botocore", "boto3", "s3transfer") for fr in parsed.frames
+    ):
+        # boto3 signs the request with the keys it was given: S3 (or the endpoint it was sent
+        # to) computed another signature, or knows no such key; the call's values are not it.
+        return (
+            "The S3 storage refused the request's keys (its signature or key id does not match): "
+            "check `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and the endpoint (e.g. "
+            "`MLFLOW_S3_ENDPOINT_URL`) this kernel uses, not the call's other values."
         )
     if "socket is already closed" in said:
         # websocket-client raises it for a send on a socket not connected: not yet, or no more
@@ -486,6 +499,9 @@ def named_failure(parsed: ParsedError) -> str:
     interrupt, a missing program, a refused service, a graph mix-up, the OS or a device), else
     "". Read before the arguments the message names: a failed server call names its URL too."""
     said = _SELENIUM_INFO.sub("", f"{parsed.ename}: {parsed.message[:1_000]}".lower())
+    # h2o words every error its Java backend raised about the request "Server error
+    # water.exceptions.…" (an illegal argument, a file that exists): no failed server.
+    said = said.replace("server error water.exceptions.", "water.exceptions.")
     if parsed.ename == "CancelledError":
         return _cancelled(parsed)
     known = _known_failure(parsed, said) or _tensor_given_to_sklearn(parsed)

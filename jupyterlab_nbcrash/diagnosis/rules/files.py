@@ -481,6 +481,14 @@ def _missing_file(p, f):
             f"`{source}`), and no such file exists: check that the step meant to create it "
             "ran, and where it wrote it."
         )
+    added = _path_added_to_listed_name(p)
+    if is_absolute(norm) and added:
+        # `folder + name` of a listed file: a folder without its trailing `/` glues the names
+        return (
+            f"{code_span(path, 70)} does not exist, and the code builds paths by adding "
+            f"strings (`{added}`): check the `/` between the folder and the file name is "
+            "there, or build it with `os.path.join(folder, name)`."
+        )
     if is_absolute(norm):
         return (
             f"{code_span(path, 70)} does not exist: check each folder of this absolute path "
@@ -885,6 +893,13 @@ _WEB_PAGE = re.compile(
 )
 
 
+# `pd.read_csv('cars.xlsx')`: a text reader given a workbook's name
+_WORKBOOK_READ_AS_TEXT = re.compile(
+    r"\bread_(?:csv|table|fwf)\(\s*[rR]?['\"]([^'\"]+\.(?:xlsx|xlsm|xlsb|xls|ods))['\"]"
+)
+_QUOTES_OFF = re.compile(r"\bquoting\s*=\s*(?:csv\.QUOTE_NONE\b|3\b)")
+
+
 def _unreadable_format(p, f):
     detail = f.get("detail", "")
     # `/blob/` and `/tree/` addresses are both GitHub's HTML pages (GitHub serves a file's
@@ -932,6 +947,20 @@ def _unreadable_format(p, f):
         return (
             "pandas' fast reader could not read the file itself (not its content): pass "
             "`engine='python'` as the message says; if that fails too, check the file opens."
+        )
+    workbook = _WORKBOOK_READ_AS_TEXT.search(p.user_line)
+    if "tokenizing" in detail and workbook:
+        # an Excel workbook's zipped bytes read as text split at random commas
+        return (
+            f"`{workbook.group(1)}` is an Excel workbook, not a text table: read it with "
+            "`pd.read_excel(...)`, not a separator or skipped rows."
+        )
+    if "tokenizing" in detail and _QUOTES_OFF.search(p.user_line):
+        # with quoting off, a separator inside a quoted field splits it: no separator fits
+        return (
+            "The call passes `quoting=csv.QUOTE_NONE`, so a separator inside a quoted field "
+            "splits it into more fields: if the file quotes its fields, remove `quoting=`; "
+            "else look at that line of the file."
         )
     if "tokenizing" in detail and re.search(r"Expected \d+ fields? in line", p.message):
         return (
@@ -1001,6 +1030,23 @@ def _impossible_date(filename: str) -> str:
         datetime.date(year, month, day)
     except ValueError:
         return f"{year}-{month:02d}-{day:02d}"
+    return ""
+
+
+_ADDED_PATH = re.compile(r"^[ \t]*(\w+)[ \t]*=[ \t]*(\w+[ \t]*\+[ \t]*\w+)[ \t]*$", re.M)
+
+
+def _path_added_to_listed_name(p) -> str:
+    """`file_path = file_loc + i` in code that lists a folder (`os.listdir`, `glob`), with
+    `file_path` passed on a failing line of the user's: the `a + b` that built the missing
+    path, else "" (a sum used elsewhere, `total = count + n`, is no path)."""
+    code = p.user_code
+    if not re.search(r"\blistdir\(|\bglob\(|\bscandir\(", code):
+        return ""
+    failing = [fr.failing_line for fr in p.frames if fr.is_user]
+    for m in _ADDED_PATH.finditer(code):
+        if any(re.search(rf"\b{m.group(1)}\b", line) for line in failing):
+            return m.group(2)
     return ""
 
 
@@ -1252,10 +1298,31 @@ _ERRNO_LOOKS: tuple[tuple[re.Pattern, str, str], ...] = (
 )
 
 
+# A file in the system's temporary folder (Windows' `...\\Temp\\tmpab12.csv`, `/tmp/...`)
+_TEMP_PATH = re.compile(r"[\\/](?:Temp|tmp)[\\/]+tmp\w*\.\w+['\"]?\s*$", re.I)
+
+
+def _library_temp_file_locked(parsed: ParsedError, said: str) -> str:
+    """h2o's `H2OFrame(df)` removes the temporary CSV it wrote while its server still reads it:
+    a library's own temporary file, locked from inside the library, is no file the user left
+    open in Excel or with `open()`."""
+    last = parsed.last_frame
+    if last is None or last.is_user or "being used by another process" not in said:
+        return ""
+    return (last.library or "") if _TEMP_PATH.search(said) else ""
+
+
 def errno_look(parsed: ParsedError) -> str:
     """What an OS error's message says is wrong, when it names a condition of the file system
     rather than a path to check (a folder not empty, a cross-device rename); else ""."""
     said = parsed.message[:500]
+    library = _library_temp_file_locked(parsed, said)
+    if library:
+        return (
+            f"The locked file is a temporary file `{library}` wrote itself, not one your code "
+            "opened: another process still holds it (often the library's own server, or a virus "
+            "scan); retry, or search for this error with the library's name and version."
+        )
     for pattern, call, look in _ERRNO_LOOKS:
         if pattern.search(said) and (not call or re.search(rf"\b{call}\(", parsed.user_line)):
             return look
