@@ -127,6 +127,21 @@ def python_tree(code: str) -> ast.Module | None:
     return _cached_tree(code)
 
 
+def local_of_a_function(source: str, name: str) -> bool:
+    """A function the cell defines at its top level assigns ``name`` (without `global`): code of
+    that cell reading ``name`` means that function's local, not another cell's variable."""
+    tree = python_tree(to_python(source)[0])
+    functions = [
+        n for n in (tree.body if tree is not None else ()) if isinstance(n, ast.FunctionDef)
+    ]
+    return any(
+        isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store)
+        for f in functions
+        if not any(isinstance(g, ast.Global) and name in g.names for g in ast.walk(f))
+        for node in ast.walk(f)
+    )
+
+
 def _parse(code: str) -> ast.Module | None:
     try:
         return ast.parse(code)

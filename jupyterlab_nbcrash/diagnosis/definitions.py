@@ -351,7 +351,8 @@ def name_slip(p: ParsedError, name: str) -> str | None:
     if sub and not defines_callable(code, name):
         module, bound = sub.group(1) or sub.group(3), sub.group(2) or sub.group(4)
         how = f"import {module} as {bound}" if sub.group(1) else f"from {module} import {bound}"
-        used = re.search(rf"\b{re.escape(name)}\.(\w+)", p.user_line)
+        used = re.search(rf"\b{re.escape(name)}\.(\w+)\b(?!\s*\()", p.user_line)
+        # `mlflow.start_run(...)` calls a function, which no `import` of its own can bind
         if used and re.search(rf"\b{re.escape(name)}\.{used.group(1)}\.\w", p.user_line):
             # `sklearn.metrics.f1_score(...)`: a subpackage, whose own import binds the package
             sub = f"{name}.{used.group(1)}"

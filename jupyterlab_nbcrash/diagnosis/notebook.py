@@ -864,6 +864,8 @@ def _defined_nowhere(
         suggestion = None  # `plot.learning_curve` for `plt`: pyplot has no `learning_curve`
     if suggestion and _collection_of(nb, suggestion, name):
         suggestion = None  # `models.append(model)`: the list, not a misspelt `model`
+    if suggestion and _class_for_other_builtin(name, suggestion):
+        suggestion = None  # `Sound(...)` near `round`: a class never imported, not a typo
     if suggestion:
         evidence.append(f"`{suggestion}` is defined and looks close")
     # What the notebook shows: all its cells, or only some (then the hint stays humble).
@@ -888,6 +890,8 @@ def _defined_nowhere(
         ),
         None,
     )
+    if commented is not None and _reads_names_no_cell_binds(nb, commented[1]):
+        commented = None  # `# X_tr, X_te = split(X, y)` with `X` commented out too: not enough
     if commented is not None and not suggestion:
         cell, found = commented
         where = "this cell" if cell is nb.crash else f"cell {cell.index + 1}"
@@ -997,6 +1001,32 @@ def _member_of_imported(nb: _Notebook, name: str, line: str) -> str:
         if alias and name in names:
             return f"{alias}.{name}"
     return ""
+
+
+def _reads_names_no_cell_binds(nb: _Notebook, statement: str) -> bool:
+    """The commented-out assignment ``statement`` (cut at 80 characters: its last word may be
+    cut too) reads a name that no cell's live code binds: uncommenting it alone fails anew."""
+    _, eq, value = statement.partition("=")
+    value = re.sub(r"(['\"]).*?\1", "", value) if eq else ""  # strings' words are no names
+    words = re.findall(r"(?<![\w.])([A-Za-z_]\w*)\b(?!\s*=)", value)
+    if len(statement) >= 80 and words and value.rstrip().endswith(words[-1]):
+        words = words[:-1]
+    return any(
+        not keyword.iskeyword(w)
+        and w not in _BUILTIN_NAMES
+        and not any(w in nb.names(c).defines for c in nb.mentioning(w))
+        for w in words
+    )
+
+
+def _class_for_other_builtin(name: str, suggestion: str) -> bool:
+    """A capitalised name (a class's) whose close built-in starts with another letter: a typo
+    keeps the first letter far more often than it capitalises another one."""
+    return (
+        suggestion in _BUILTIN_NAMES
+        and name[:1].isupper()
+        and name[:1].lower() != suggestion[:1].lower()
+    )
 
 
 def _member_fits(nb: _Notebook, suggestion: str, name: str, line: str) -> bool:
@@ -1545,10 +1575,24 @@ def _local_hint(
             f"where it is local: no cell creates it at the top level; create `{name}` above this "
             "cell (or return it from that function and assign the result)."
         )
+    if _returned_by_a_function(tree, name):
+        return None  # `return [points, portfolio]` already: "return it" is done, the bug is not
     return (
         f"`{name}` is only assigned inside a function or class in {where}, so it is local "
         "there: return it, or assign it at the top level of a cell."
     )
+
+
+def _returned_by_a_function(tree: ast.AST | None, name: str) -> bool:
+    """A function of ``tree`` already returns ``name`` as one item of a list or tuple (`return
+    [points, portfolio]`): "return it" is done, and which item the code wants is its own
+    business. A lone `return x` keeps the hint (its caller may just not keep the result)."""
+    returned = (
+        n.value.elts
+        for n in (ast.walk(tree) if tree is not None else ())
+        if isinstance(n, ast.Return) and isinstance(n.value, ast.List | ast.Tuple)
+    )
+    return any(isinstance(v, ast.Name) and v.id == name for values in returned for v in values)
 
 
 @lru_cache(maxsize=256)  # failing lines recur: a helper function's line in several crashes

@@ -35,6 +35,7 @@ from .cells import (
     CellNames,
     Mutation,
     analyse_cell,
+    local_of_a_function,
     python_tree,
     repeats_harmlessly,
     to_python,
@@ -485,6 +486,10 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
     # reads a missing file).
     makers = [c for c in pending if creates(nb, c, name)] or pending
     cell = nearest(nb, [c for c in makers if c.error is None] or makers, name)
+    if _bound_only_to_inplace_results(cell, name):
+        return None  # `y = data.rename(..., inplace=True)`: running it makes `y` None
+    if nb.crash is not None and local_of_a_function(nb.crash.source, name):
+        return None  # `def step(): psi_new = ...` in this very cell: its own name, not another's
     first = _first_in_fresh_kernel(nb, counts, name, pending)
     above = [c for c in makers if nb.is_above(c)]
     if first is not None and len(above) > 1:
@@ -748,6 +753,26 @@ def _definer_state(counts: _Counts, cell: Cell, name: str) -> str:
     if counts.other_session(cell):
         return "other"
     return "later" if count > counts.count else "ran"
+
+
+def _bound_only_to_inplace_results(cell: Cell, name: str) -> bool:
+    """Every assignment of ``name`` in ``cell`` takes the result of a call with `inplace=True`,
+    which is None: running the cell gives the name, but not an object to use."""
+    tree = python_tree(to_python(cell.source)[0])
+    values = [
+        node.value
+        for node in (ast.walk(tree) if tree is not None else ())
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+    ]
+    return bool(values) and all(
+        isinstance(v, ast.Call)
+        and any(
+            k.arg == "inplace" and isinstance(k.value, ast.Constant) and k.value.value is True
+            for k in v.keywords
+        )
+        for v in values
+    )
 
 
 def _ran_later(nb, counts: _Counts, name: str, cell: Cell, evidence: list[str]):

@@ -69,6 +69,8 @@ def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
         return ""
     if "." not in m.group(1) and _in_a_function(p):
         return ""  # a function's local name starts afresh on every call, whatever ran before
+    if _made_afresh_before(p, m.group(1).split(".")[0]):
+        return ""  # `df = load(); df.index = df.index.date`: every run builds `df` anew first
     if misspelled_member(p.message):
         return ""  # `qm = qm.sort_value(...)`: a slip of every run, not of a second one
     if attr in _KEEPS_ITS_KIND and "inplace" not in p.user_line:
@@ -81,6 +83,19 @@ def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
         f"already holds that result (a `{owner}`), which has no `.{attr}`; re-run the cell that "
         f"creates `{name}` first."
     )
+
+
+def _made_afresh_before(p: ParsedError, root: str) -> bool:
+    """A shown line above the failing one, in the same frame, assigns `root` anew (`root = ...`
+    or `a, root = ...`): a second run rebuilds it before this line, so no earlier run shows."""
+    frame = next((f for f in reversed(p.frames) if f.is_user), None)
+    if frame is None or frame.failing_line not in frame.code_lines:
+        return False
+    before = frame.code_lines[: frame.code_lines.index(frame.failing_line)]
+    target = rf"^\s*(?:[\w.]+\s*,\s*)*{re.escape(root)}\s*(?:,\s*[\w.]+\s*)*=(?!=)(.*)"
+    word = rf"\b{re.escape(root)}\b"
+    # `df = df.copy()` keeps the former run's `df`: only a value made without it is afresh
+    return any((m := re.match(target, line)) and not re.search(word, m.group(1)) for line in before)
 
 
 def _in_a_function(p: ParsedError) -> bool:

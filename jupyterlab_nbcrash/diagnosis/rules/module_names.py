@@ -55,7 +55,18 @@ def misspelt_module(module: str) -> str | None:
         near = alike if len(alike) == 1 else near
     if not near:
         near = _first_letters_swapped(module)
+    if not near:
+        near = _stuttered(module)
     return near[0] if len(near) == 1 else None
+
+
+def _stuttered(module: str) -> list[str]:
+    """The known modules ``module`` reads as once a key held down is let go (`pandasssss` for
+    `pandas`): three or more of one letter in a row, cut to one or two, make a known name."""
+    if not re.search(r"(\w)\1\1", module):
+        return []
+    cut = {re.sub(r"(\w)\1{2,}", r"\1" * n, module) for n in (1, 2)}
+    return sorted(c for c in cut if c in _KNOWN_SET or c in STDLIB_TOPS)
 
 
 def _first_letters_swapped(module: str) -> list[str]:

@@ -8,12 +8,12 @@ import difflib
 import keyword
 import re
 
-from ..cells import analyse_cell
+from ..cells import analyse_cell, local_of_a_function
 from ..definitions import function_parameters, name_slip, passed_as_own_keyword
 from ..name_reads import assigns_a_call_of
 from ..text import CLOSE, as_code, possibly_close, suggest
 from ..traceback import Frame, ParsedError
-from ..where import raised_outside_notebook
+from ..where import own_lines, raised_outside_notebook
 from .base import Facts, RuleMatch, Template, named, user_calls
 from .imports import file_name
 from .module_names import dropped_prefix_hint, package_for
@@ -685,6 +685,8 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
     # a one-letter name (`x`, `y`) is as often a loop's or a plot's as the one line's that sets
     # it: which one is meant here is a guess
     only = _only_assignment(rest, name) if what == "variable" and len(name) > 1 else ""
+    if only and p.cell_lines and local_of_a_function("\n".join(own_lines(p)), name):
+        only = ""  # `def step(): psi_new = ...` in this very cell: its own name, not that cell's
     if only:
         # One cell gives the name its value, from other names: whatever the order the counts
         # tell, running that line is what the crash lacks (several cells: which one is meant

@@ -760,6 +760,20 @@ def _function_named_like(code: str, name: str) -> str:
     return next(iter(kin)) if len(kin) == 1 else ""
 
 
+def _unpacked_before(p) -> bool:
+    """A name the failing line indexes came, on a shown line above it, from unpacking a tuple
+    (`ok, frame = cap.read()`): a call that returns a tuple with a None in it, not one that
+    returns nothing."""
+    frame = next((f for f in reversed(p.frames) if f.is_user), None)
+    if frame is None or frame.failing_line not in frame.code_lines:
+        return False
+    before = frame.code_lines[: frame.code_lines.index(frame.failing_line)]
+    indexed = set(re.findall(r"\b([A-Za-z_]\w*)\s*\[", p.user_line))
+    targets = (re.match(r"\s*([\w\s,]*,[\w\s,]*)=(?!=)", line) for line in before)
+    unpacked = {w for m in targets if m for w in re.findall(r"\w+", m.group(1))}
+    return bool(indexed & unpacked)
+
+
 def _not_subscriptable(p, f):
     """When: the message names the type indexed (or measured, or assigned into). What the line
     did with None is only known when the line did it itself."""
@@ -767,6 +781,8 @@ def _not_subscriptable(p, f):
     none = f.get("none") or t == "NoneType"
     if none and not raised_by_the_line(p):
         return None
+    if none and _unpacked_before(p):
+        return None  # `ret, frame = cap.read()`: one part of a returned tuple, not a no-return call
     if none and "has no len" in p.message:
         return (
             "You take `len()` of None: the call before returned nothing (e.g. `.sort()`, "

@@ -13,6 +13,7 @@ PIP_NAMES: dict[str, str] = {
     "yaml": "pyyaml",
     "bs4": "beautifulsoup4",
     "composer": "mosaicml",  # MosaicML Composer
+    "bayes_opt": "bayesian-optimization",  # its import name differs from the pip one
     "dateutil": "python-dateutil",
     "dotenv": "python-dotenv",
     "Crypto": "pycryptodome",
