@@ -43,6 +43,7 @@ from .message_looks import (
     failed_command_look,
     fed_placeholder_look,
     fits_hdu_look,
+    hist_datasets_look,
     image_mode_look,
     key_sentence_look,
     layer_given_for_a_tensor_look,
@@ -78,7 +79,13 @@ from .saved_objects import other_version_hint
 from .special_crashes import display_failure, special_hint
 from .text import allowed_values, article, closest_allowed, literal_argument, named_arguments
 from .traceback import GLUE_PACKAGES, ParsedError, strip_ansi
-from .where import MAX_CALL, call_arguments, failing_call, raised_in_user_code
+from .where import (
+    MAX_CALL,
+    call_arguments,
+    failing_call,
+    passes_only_literals,
+    raised_in_user_code,
+)
 
 
 def _ufunc_given_out(parsed: ParsedError) -> str:
@@ -475,6 +482,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         or float_array_with_categories_look(parsed)
         or openml_name_look(parsed)
         or fits_hdu_look(parsed)
+        or hist_datasets_look(parsed)
     )
     if twice:
         return twice
@@ -584,6 +592,12 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             f"The library wants the path as text (`str`) and got a `{path.group(1)}` (a "
             "`pathlib` path): pass `str(...)` of it where you give the path, which may be an "
             "earlier cell that built the object this line uses."
+        )
+    if family == "TypeError" and _STATES_DIMENSIONS.search(parsed.message[:1_000]):
+        # "Input z must be 2D, not 1D": what it must be is a number of axes, not a type
+        return (
+            f"Print the `.shape` of the values {on or 'on that line'} and compare them with the "
+            "number of dimensions the message asks for."
         )
     if family == "TypeError" and _STATES_TYPE.search(parsed.message[:1_000]):
         # The message names the type it wanted: the types are what to compare.
@@ -1020,6 +1034,8 @@ _STATES_TYPE = re.compile(
 )
 
 
+# "must be 2D, not 1D", "must be a 2-dimensional array": a number of axes, not a type
+_STATES_DIMENSIONS = re.compile(r"\bmust be (?:an? |at least )?\d-?(?:D|d|dimensional)\b")
 _DIMENSIONS = re.compile(r"\bdimensions?\b|\bndim\b", re.I)
 _LENGTHS = re.compile(r"\blength of \w+ must\b|\bnumber of (?:columns|rows)\b", re.I)
 
@@ -1138,6 +1154,9 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
     if m is None and bare is None and "has no attribute" not in parsed.message:
         return _LOOK_ELSE.format(on=on or "on that line")
     passed = m is not None and read_inside(parsed, m.group(2)) and not raised_in_user_code(parsed)
+    # `save_weights("w/model")`: every argument is written out, so the value the library read
+    # came from inside its object, not from what the call passes
+    passed = passed and not passes_only_literals(failing_call(parsed))
     if passed and (m.group(1) in _PASSED_KINDS or _standard_library_class(m.group(1))):
         # A plain value (a str, a list, None, an array) in a library's code most often is one
         # the call handed over; a library's own class is not.

@@ -345,6 +345,14 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
     )
     if told:
         return told
+    if "unread result found" in said and parsed.library == "mysql":
+        # mysql-connector refuses a new statement while the rows of the last one are unread:
+        # the statement itself is fine
+        return (
+            "The rows of the previous statement on this connection were never read: "
+            "`fetchall()` them before the next `execute`, or open the cursor with "
+            "`cursor(buffered=True)`."
+        )
     if "unexpectedly exited" in said and "status code was" in said:
         # Selenium's words for a driver it found and started, which then exited
         return (

@@ -923,3 +923,20 @@ def unsubclassed_model_look(parsed: ParsedError) -> str:
         "not made from inputs and outputs when this ran, and such a model has no `call` of its "
         "own; make it from connected layers, `Model(inputs=…, outputs=…)`, before this call."
     )
+
+
+# Matplotlib's `hist`: "must have one color per dataset, but 60 datasets and 1 colors were provided"
+_DATASETS_PER_COLOR = re.compile(r"one color per dataset, but (\d+) datasets and (\d+) colors")
+
+
+def hist_datasets_look(parsed: ParsedError) -> str:
+    """`plt.hist(x, color='g')` where `x` is 2-D: `hist` draws each column as a dataset of its
+    own, so the colour named is fine for the one dataset meant; both readings are given."""
+    m = _DATASETS_PER_COLOR.search(parsed.message[:1_000])
+    if m is None or int(m.group(1)) <= int(m.group(2)):
+        return ""
+    return (
+        f"`hist` reads each column of a 2-D array (each item of a list) as a dataset, {m.group(1)} "
+        "here: for one histogram pass 1-D data (`x.ravel()`); to draw them all, pass one "
+        "colour per dataset."
+    )

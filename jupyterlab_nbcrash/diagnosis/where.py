@@ -147,6 +147,18 @@ def loop_or_unpack(line: str) -> tuple[str, str, str]:
     return "", "", ""
 
 
+# A literal argument: a quoted string (with an optional keyword) or a number, never None.
+_LITERAL = re.compile(r"(?:\w+\s*=\s*)?(?:[rbfu]{0,2}(?:'[^']*'|\"[^\"]*\")|-?\d[\d._]*)")
+
+
+def passes_only_literals(call: Call | None) -> bool:
+    """The call passes arguments, each a quoted string or a number (`save_weights("w/m")`): none
+    of them is None, so a None the library met came from inside its object."""
+    return bool(call and call.arguments) and all(
+        _LITERAL.fullmatch(a.strip()) for a in call.arguments
+    )
+
+
 def failing_call(parsed: ParsedError) -> Call | None:
     """The call of the user's failing line that the crash went into, when the line shows it.
 

@@ -8,7 +8,7 @@ from ..definitions import imported_from, seen_code
 from ..layer_shapes import layer_size_words
 from ..text import article, as_code, spelled_alike
 from ..traceback import ParsedError
-from ..where import call_arguments, failing_call, raised_by_the_line
+from ..where import call_arguments, failing_call, passes_only_literals, raised_by_the_line
 from .accepted_values import value_not_accepted_words
 from .base import RuleMatch, Template, group_facts, named, pattern_rule, user_calls
 from .pil_images import fromarray_facts, fromarray_words
@@ -1056,6 +1056,10 @@ def _none_passed_to_library(p, f):
             f"Inside the library, `{unpassed}` is None where it needs a real object, and your call "
             f"passes no `{unpassed}=`: pass it (`help({call.function})` lists the parameters)."
         )
+    if passes_only_literals(call):
+        # `model.save_weights("w/model")`: every argument is written out, none is None; the
+        # None is something the library found inside the object
+        return None
     where = f"`{call.text}`" if call else "The failing call"
     if names:
         them = ", ".join(f"`{n}`" for n in names[:3])

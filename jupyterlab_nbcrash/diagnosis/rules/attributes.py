@@ -16,6 +16,7 @@ from ..where import (
     failing_line_number,
     failing_statement,
     own_lines,
+    passes_only_literals,
     raised_in_user_code,
 )
 from .attribute_reads import (
@@ -349,8 +350,8 @@ def _attribute_of_none(p, f):
     expr = object_of(p, attr)
     if read_inside(p, attr):
         call = failing_call(p)
-        if call is None or raised_in_user_code(p):
-            return None
+        if call is None or raised_in_user_code(p) or passes_only_literals(call):
+            return None  # `save_weights("w/m")`: no argument is None, the object holds it
         nones = re.findall(r"\b(\w+)\s*=\s*None\b", call.text)
         named = f" (`{nones[0]}=None`)" if nones else ""
         return (

@@ -900,6 +900,17 @@ _WORKBOOK_READ_AS_TEXT = re.compile(
 _QUOTES_OFF = re.compile(r"\bquoting\s*=\s*(?:csv\.QUOTE_NONE\b|3\b)")
 
 
+# More lines than any title, comment block or ARFF header holds before its table.
+_LONGEST_PREAMBLE = 500
+
+
+def _table_read_as_one_field(p, line: int) -> bool:
+    """ "Expected 1 fields in line 4319": thousands of lines of one field are the table itself,
+    read with a separator it does not use (a tab file with the default comma), not lines before
+    it; a call that sets the separator already is not told so."""
+    return line > _LONGEST_PREAMBLE and not re.search(r"\b(?:sep|delimiter)\s*=", p.user_line)
+
+
 def _unreadable_format(p, f):
     detail = f.get("detail", "")
     # `/blob/` and `/tree/` addresses are both GitHub's HTML pages (GitHub serves a file's
@@ -934,6 +945,13 @@ def _unreadable_format(p, f):
             "and the cell downloads its files: open one and look at its first lines, since a "
             "server's error page or another format reads so; if it is a table after a title or "
             "comments, skip those (`skiprows=...`, `comment=...`)."
+        )
+    if "tokenizing" in detail and one and _table_read_as_one_field(p, int(one.group(1))):
+        return (
+            f"Lines 1 to {int(one.group(1)) - 1} were each read as one field and line "
+            f"{one.group(1)} as {one.group(2)}: the file is no comma-separated table (tabs, `;`, "
+            "or one column of text with a comma in that line); pass its separator, e.g. "
+            "`sep='\\t'` or `sep=';'`."
         )
     if "tokenizing" in detail and one:
         # A wrong separator gives every row one field, with no error: here only the first

@@ -693,6 +693,8 @@ def _called_value(p, name: str, t: str) -> str:
             f"replaced the function of `{first}`; remove it and restart the kernel (importing "
             "again keeps the module as it is in memory)."
         )
+    if builtin and _callback_argument_unassigned(p.user_line, code, name):
+        return None  # `sorted(xs, key=xs[0])`: the value may be the callback, not `sorted`
     if builtin or module_attribute or defines_callable(code, attribute or name):
         return (
             f"`{name}` holds a `{t}` here, not a function: an assignment (`{name} = ...`) "
@@ -750,6 +752,20 @@ def _called_value(p, name: str, t: str) -> str:
     )
 
 
+# Built-ins that call a function they are given (`key=`, or map's and filter's first argument).
+_CALLING_BUILTINS = frozenset({"sorted", "min", "max", "map", "filter"})
+
+
+def _callback_argument_unassigned(line: str, code: str, name: str) -> bool:
+    """`sorted(data, key=data[0][0])`: a built-in that calls an argument it was given, which the
+    code never assigns; the value that is not callable may be that argument, not the built-in."""
+    if name not in _CALLING_BUILTINS:
+        return False
+    if re.search(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)", code, re.M):
+        return False
+    return name in ("map", "filter") or re.search(r"\bkey\s*=(?!=)", line) is not None
+
+
 def _function_named_like(code: str, name: str) -> str:
     """The one function the code defines whose name holds ``name`` or is spelled close to it
     (`get_result` for `result`, `svckernel` for `svc`): the function the call may have meant."""
@@ -760,18 +776,33 @@ def _function_named_like(code: str, name: str) -> str:
     return next(iter(kin)) if len(kin) == 1 else ""
 
 
+def _shown_lines_above(p) -> tuple[str, ...]:
+    """The lines the last cell frame shows above its failing line (none when it shows none)."""
+    frame = next((f for f in reversed(p.frames) if f.is_user), None)
+    if frame is None or frame.failing_line not in frame.code_lines:
+        return ()
+    return frame.code_lines[: frame.code_lines.index(frame.failing_line)]
+
+
 def _unpacked_before(p) -> bool:
     """A name the failing line indexes came, on a shown line above it, from unpacking a tuple
     (`ok, frame = cap.read()`): a call that returns a tuple with a None in it, not one that
     returns nothing."""
-    frame = next((f for f in reversed(p.frames) if f.is_user), None)
-    if frame is None or frame.failing_line not in frame.code_lines:
-        return False
-    before = frame.code_lines[: frame.code_lines.index(frame.failing_line)]
+    before = _shown_lines_above(p)
     indexed = set(re.findall(r"\b([A-Za-z_]\w*)\s*\[", p.user_line))
     targets = (re.match(r"\s*([\w\s,]*,[\w\s,]*)=(?!=)", line) for line in before)
     unpacked = {w for m in targets if m for w in re.findall(r"\w+", m.group(1))}
     return bool(indexed & unpacked)
+
+
+def _looped_before(p) -> bool:
+    """A name the failing line indexes is, on a shown line above it, the variable of a `for`
+    loop (`for span in cluster:`): the None is an item of the data looped over."""
+    before = _shown_lines_above(p)
+    indexed = set(re.findall(r"\b([A-Za-z_]\w*)\s*\[", p.user_line))
+    loops = (re.match(r"\s*(?:async\s+)?for\s+([\w\s,()]+?)\s+in\b", line) for line in before)
+    looped = {w for m in loops if m for w in re.findall(r"\w+", m.group(1))}
+    return bool(indexed & looped)
 
 
 def _not_subscriptable(p, f):
@@ -783,6 +814,8 @@ def _not_subscriptable(p, f):
         return None
     if none and _unpacked_before(p):
         return None  # `ret, frame = cap.read()`: one part of a returned tuple, not a no-return call
+    if none and _looped_before(p):
+        return None  # `for span in cluster: span[0]`: an item of the data is None, no call's result
     if none and "has no len" in p.message:
         return (
             "You take `len()` of None: the call before returned nothing (e.g. `.sort()`, "
@@ -1200,6 +1233,25 @@ def _pandas_object_as_label(p, t: str) -> str:
     )
 
 
+def _sorting_mixed_items(p, op: str, types: set[str]) -> str:
+    """`sorted(df['c'].unique())` where the line writes no comparison: the sort compared a float
+    with text, and a float among text is most often a missing value (NaN), which no
+    `pd.to_numeric` of the words turns into numbers."""
+    line = _code_only(p.user_line)
+    if op not in ("<", ">", "<=", ">=") or types != {"float", "str"}:
+        return ""
+    if re.search(r"[<>]", line) or not raised_by_the_line(p):
+        return ""
+    m = re.search(r"\bsorted\(|\.sort\(", line)
+    if m is None:
+        return ""
+    return (
+        "The sort on this line compares its items, and a float sits among text: most often a "
+        "missing value (NaN); drop it first (`.dropna()`, e.g. `sorted(s.dropna().unique())`) "
+        "or sort text only (`.astype(str)`)."
+    )
+
+
 def _text_and_number(p, op: str, t: str, o: str) -> str:
     """Text meets a number: converting the text is the fix only when the text holds numbers.
     Not when the text is a bar chart's category labels shifted to place bars side by side
@@ -1228,6 +1280,9 @@ def _text_and_number(p, op: str, t: str, o: str) -> str:
             f"`''.join({summed})`, or convert text that holds numbers first, "
             f"`sum(float(v) for v in {summed})`."
         )
+    sorting = _sorting_mixed_items(p, op, {t, o})
+    if sorting:
+        return sorting
     table = _loop_over_table(p)
     if table:
         return (
