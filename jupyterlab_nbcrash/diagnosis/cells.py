@@ -214,7 +214,8 @@ def _rewrite_line(line: str, number: int, defs: dict[str, int]) -> tuple[str, bo
             for stored in words[1].split()[1:]:
                 defs.setdefault(stored, number)
             return indent + "pass", len(words[1].split()) == 1
-        return indent + "pass", name in {"run", "load", "store"}
+        # `%pylab` star-imports NumPy and pyplot (`plot`, `yscale`, `arange`) unseen
+        return indent + "pass", name in {"run", "load", "store", "pylab"}
     return indent + "pass", False
 
 

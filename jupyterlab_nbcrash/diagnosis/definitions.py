@@ -368,3 +368,14 @@ def name_slip(p: ParsedError, name: str) -> str | None:
         )
         return f"`{how}` binds `{bound}`, not `{name}`: add `import {name}`{also}."
     return None
+
+
+def only_closes(source: str, name: str) -> bool:
+    """Every line of ``source`` that mentions ``name`` closes it (`conn.close()`): running its
+    maker first and then this cell would close the fresh object the cells after it need."""
+    word = re.compile(rf"\b{re.escape(name)}\b")
+    closing = re.compile(
+        rf"\s*{re.escape(name)}\.(?:close|disconnect|quit|shutdown|stop|release|terminate)\(\)\s*;?\s*"
+    )
+    lines = [x for x in source.splitlines() if word.search(x)]
+    return bool(lines) and all(closing.fullmatch(x) for x in lines)

@@ -1199,6 +1199,7 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
         and read_inside(parsed, m.group(2))
         and not raised_in_user_code(parsed)
         and not re.search(rf"\b{re.escape(owner_class)}\b", parsed.user_code or parsed.user_line)
+        and not _quoted_on_line(parsed, m.group(2))
     ):
         # `esn.recover_hps()` → 'RcBayesOpt' object has no attribute 'X_turbo': the library read
         # it of its own object (no class the cell names or defines); the object before the
@@ -1252,6 +1253,13 @@ def _pandas_flags_look(parsed: ParsedError, attr: str) -> str:
         f"A pandas DataFrame or Series reached code that reads a NumPy array's `.flags.{attr}` "
         f"(pandas' own `Flags` has none): pass its values as an array (`X.to_numpy()`){upgrade}."
     )
+
+
+def _quoted_on_line(parsed, attr: str) -> bool:
+    """The failing line passes the missing attribute's name as a string (`.agg({'col'})`): the
+    library looked up the user's argument, whose form, not the call order or a version, is at
+    fault."""
+    return re.search(rf"['\"]{re.escape(attr)}['\"]", parsed.user_line) is not None
 
 
 def _edited_since_import(parsed: ParsedError, attr: str) -> str:

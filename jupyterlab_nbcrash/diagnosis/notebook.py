@@ -108,7 +108,7 @@ _QUOTED = re.compile(r"'([^'\n]{1,100})'")
 _LINE_WORD = re.compile(r"(?<![\w.'\"])[A-Za-z_]\w*\b(?!['\"])")
 # Only cells that mention one of these can bind names that their code does not spell out.
 _DYNAMIC_HINT = re.compile(
-    r"import\s*\*|%run|%store|%load\b|\bexec\b|\bglobals\b|%%(?:sql|R|local)"
+    r"import\s*\*|%run|%pylab|%store|%load\b|\bexec\b|\bglobals\b|%%(?:sql|R|local)"
 )
 # The frontend sends at most this much of one cell's source, and blanks the sources of the cells
 # farthest from the crash in a very large notebook (src/record.ts): such cells are unseen.
@@ -837,6 +837,16 @@ def _defined_nowhere(
     failing_function = inner.function if inner is not None else ""
     below = local is not None and nb.crash is not None and local.index > nb.crash.index
     hint = None
+    close = _numbered_twin(nb, name) if local is not None else ""
+    if close:
+        # `X_resampled` a parameter of a def, `X_resampled1` a top-level name: a slip of the
+        # latter is as likely as a read of the former, so the hint names both
+        evidence.append(f"`{close}` is defined and looks close")
+        hint = (
+            f"`{name}` has a value only inside a function of cell {local.index + 1}, and "
+            f"`{close}` is defined and looks close: did you mean `{close}`?"
+        )
+        return _finding(IMPLEMENTATION, None, decisive, hint, evidence, local)
     if local is not None:
         other = _other_top_level_def(nb, failing_function, name)
         hint = _local_hint(local, name, below, line, failing_function, other)
@@ -943,9 +953,34 @@ def _defined_nowhere(
             "another name (a parameter or a variable it assigns), use that name; else pass it in "
             "as an argument."
         )
+    elif _ends_in_open(name, line):
+        # `pickle.dump(lr_open('m.pkl', 'wb'))`: `lr` and `open(...)`, their comma lost
+        value = name[: -len("_open")]
+        hint = (
+            f"{nowhere}, and its name ends in the built-in `open`: if you meant two arguments, "
+            f"put a comma between them (`{value}, open(...)`); else define it first."
+        )
     else:
         hint = f"{nowhere}: define it (or import it) first, or check its spelling."
     return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+
+
+def _ends_in_open(name: str, line: str) -> bool:
+    """`f(lr_open(...))`: a name ending in `_open`, called where an argument goes."""
+    if not name.endswith("_open") or name == "_open":
+        return False
+    return re.search(rf"[(,]\s*{re.escape(name)}\s*\(", line) is not None
+
+
+def _numbered_twin(nb: _Notebook, name: str) -> str:
+    """A name some cell binds at its top level that is ``name`` with a number after it
+    (`X_resampled1` for `X_resampled`), or ""."""
+    twin = re.compile(rf"{re.escape(name)}_?\d+")
+    for cell in nb.cells:
+        for word in nb.names(cell).defines:
+            if twin.fullmatch(word) and word not in nb.names(cell).local_only:
+                return word
+    return ""
 
 
 def _calls(line: str, name: str) -> bool:

@@ -40,6 +40,7 @@ from .cells import (
     repeats_harmlessly,
     to_python,
 )
+from .definitions import only_closes
 from .finding import (
     DECIDED_SAVED,
     KIND_OUT_OF_ORDER,
@@ -776,6 +777,8 @@ def _bound_only_to_inplace_results(cell: Cell, name: str) -> bool:
 
 
 def _ran_later(nb, counts: _Counts, name: str, cell: Cell, evidence: list[str]):
+    if nb.crash is not None and only_closes(nb.crash.source, name):
+        return None  # `conn.close()` before `conn` was made: nothing to close yet
     evidence.append(
         f"{cell_name(cell)} ran after {nb.where()} ([{cell.execution_count}] > [{counts.count}])"
     )

@@ -61,6 +61,13 @@ _KEEPS_ITS_KIND = frozenset(
 )
 
 
+# Methods that write a file and return None (or the text when given no path).
+_WRITES_A_FILE = frozenset(
+    {"to_csv", "to_excel", "to_json", "to_parquet", "to_pickle", "to_html", "to_sql", "save"}
+    | {"savefig", "to_feather", "to_hdf", "to_latex", "to_markdown", "write"}
+)
+
+
 def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
     """`X = X.values`: a second run of the cell applies the line to its own result."""
     m = re.match(rf"\s*([\w.]+)\s*=\s*([\w.]+)\.{re.escape(attr)}\b", p.user_line)
@@ -73,6 +80,8 @@ def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
         return ""  # `df = load(); df.index = df.index.date`: every run builds `df` anew first
     if misspelled_member(p.message):
         return ""  # `qm = qm.sort_value(...)`: a slip of every run, not of a second one
+    if attr in _WRITES_A_FILE and owner not in ("NoneType", "str"):
+        return ""  # `f = f.to_csv(path)` leaves None (or text), never the `list` of the message
     if attr in _KEEPS_ITS_KIND and "inplace" not in p.user_line:
         # `x = x.reshape(1, -1)` gives an array, which has `.reshape` again: a second run does
         # not fail, so a `list` here came from the cell that made `x`, not from this line

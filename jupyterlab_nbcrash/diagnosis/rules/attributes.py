@@ -1479,9 +1479,19 @@ def _array_attribute(p: ParsedError, f) -> str:
             f"A Python list has no `.{attr}`: convert it first, with `torch.stack(...)` if it "
             "holds tensors, or `np.array(...)` if it holds numbers."
         )
+    if owner == "list" and attr in NDARRAY and _read_of_a_list_of_names(p.user_line, attr):
+        # `df[['a', 'b'].max()]`: the list of column names, its `]` before the method;
+        # as an array of strings it would not give the columns' values either
+        return ""
     if owner == "list" and attr in NDARRAY:
         return f"A Python {owner} has no `.{attr}`: convert it first with `np.array(...)`."
     return ""
+
+
+def _read_of_a_list_of_names(line: str, attr: str) -> bool:
+    """``line`` reads `.attr` of a list literal of quoted strings (`['a', 'b'].max()`)."""
+    item = r"\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*"
+    return re.search(rf"\[{item}(?:,{item})*,?\s*\]\s*\.{re.escape(attr)}\b", line) is not None
 
 
 def _tensor_method_of_an_array(p: ParsedError, attr: str) -> str:
@@ -1503,7 +1513,7 @@ def _tensor_method_of_an_array(p: ParsedError, attr: str) -> str:
 def _generic_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", "the object"), f.get("attribute", "")
     close = _close_member(p, owner.rsplit(".", 1)[-1], attr)
-    name = object_of(p, attr)
+    name = object_of(p, attr) if _owner_is_the_read_object(p, attr) else ""
     what = (
         f"`{name}` ({article(owner)} `{owner}`)"
         if name
@@ -1523,6 +1533,18 @@ def _generic_attribute(p: ParsedError, f) -> str:
         f"{what} has no attribute `{attr}`: check the name{look} and what type the variable "
         "really holds."
     )
+
+
+def _owner_is_the_read_object(p: ParsedError, attr: str) -> bool:
+    """The message's type is that of the object before `.attr` on the failing line: not when the
+    line reads `.attr` twice (`df.groupby(a).groupby(b)`: the first read worked, on `df`), nor
+    when a library's `__getattr__` hands the read on to an inner object (scapy's `PacketList`
+    reads it of its inner list: `getattr(self.res, attr)`)."""
+    if len(re.findall(rf"\.{re.escape(attr)}\b", p.user_line)) > 1:
+        return False
+    # (a library's own `raise AttributeError` names its own type, which is the object's)
+    deepest = p.frames[-1] if p.frames else None
+    return deepest is None or not re.search(r"\bgetattr\(\s*self\.\w", deepest.failing_line or "")
 
 
 def _loop_key_read(p: ParsedError, name: str) -> str:

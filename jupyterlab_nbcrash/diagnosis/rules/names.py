@@ -9,7 +9,7 @@ import keyword
 import re
 
 from ..cells import analyse_cell, local_of_a_function
-from ..definitions import function_parameters, name_slip, passed_as_own_keyword
+from ..definitions import function_parameters, name_slip, only_closes, passed_as_own_keyword
 from ..name_reads import assigns_a_call_of
 from ..text import CLOSE, as_code, possibly_close, suggest
 from ..traceback import Frame, ParsedError
@@ -142,7 +142,11 @@ def _code_names(parsed: ParsedError, callables: bool = False) -> list[str]:
     code = parsed.user_code[:50_000]
     if callables:
         names = re.findall(r"^\s*(?:def|class)\s+([A-Za-z_]\w*)", code, re.M)
-        names += re.findall(r"(?<![\w.])([A-Za-z_]\w*)\s*\(", code)
+        # (as for values: a function the failing line also calls, `yscale('log'); xscale('log')`
+        # from `%pylab`, is written on purpose and may be just as undefined)
+        failing = parsed.user_line.strip()
+        others = "\n".join(x for x in code.splitlines() if not failing or x.strip() != failing)
+        names += re.findall(r"(?<![\w.])([A-Za-z_]\w*)\s*\(", others)
         return names + list(LIBRARY_NAMES)
     failing = parsed.user_line.strip()
     made_here = (
@@ -685,6 +689,8 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
     # a one-letter name (`x`, `y`) is as often a loop's or a plot's as the one line's that sets
     # it: which one is meant here is a guess
     only = _only_assignment(rest, name) if what == "variable" and len(name) > 1 else ""
+    if only and only_closes(p.user_code, name):
+        only = ""  # `conn.close()` before `conn` was made: running its maker first then closes it
     if only and p.cell_lines and local_of_a_function("\n".join(own_lines(p)), name):
         only = ""  # `def step(): psi_new = ...` in this very cell: its own name, not that cell's
     if only:
