@@ -326,7 +326,9 @@ def safe_hint(parsed: ParsedError) -> str:
         lead = f"`{call.text}` raised {what}" + (f" inside {inside}" if inside else "")
         on = f"in `{call.text if len(call.text) <= 30 else call.function + '(…)'}`"
     elif own:
-        function = parsed.last_frame.function.strip("<>") if parsed.last_frame else ""
+        function = parsed.last_frame.function if parsed.last_frame else ""
+        # `<module>` names no function (and is what a frame shows whose header gives none,
+        # as VS Code's `Cell 5 line 1`): naming it `module()` would point at the wrong code
         where = f" in `{function}()`" if re.fullmatch(r"[A-Za-z_][\w.]*", function) else ""
         lead, on = f"Your own code raised {what}{where}", ""
     elif line and len(line) <= MAX_CALL and not _FRAGMENT.search(line) and _balanced(line):

@@ -715,6 +715,10 @@ def _class_count_wrong(p, f):
             "merge the rarest classes (see `y.value_counts()`), or use fewer splits."
         )
     if "Invalid classes inferred" in p.message:
+        if re.search(r"Expected: \[\w*\],", p.message):
+            # one class only (`Expected: [0], got [1]`): y holds a single value, which no
+            # encoding cures; the rows taken lack the other classes
+            return None
         return (
             "XGBoost wants the classes numbered 0, 1, …, n-1: encode y first, e.g. "
             "`LabelEncoder().fit_transform(y)`."

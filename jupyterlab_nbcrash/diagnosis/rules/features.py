@@ -283,7 +283,8 @@ def _cells_fitting(p, model: str) -> list[str]:
 _STRING = re.compile(r"""['"]([^'"\n]{1,80})['"]""")
 # Strings a plot or a print shows as text (titles, axis labels, legends): no column's name.
 _DISPLAYED = re.compile(
-    r"""(?:\b(?:title|xlabel|ylabel|suptitle|set_title|set_xlabel|set_ylabel|legend|print)\(\s*"""
+    r"""(?:\b(?:title|xlabel|ylabel|suptitle|set_title|set_xlabel|set_ylabel|legend|print|"""
+    r"""set_xlabels|set_ylabels|set_axis_labels|set_titles)\(\s*"""
     r"""|\b(?:label|title)\s*=\s*)f?['"]([^'"\n]{1,80})['"]"""
 )
 # The values the seaborn calls pass as x=, y= or hue=: other attempts, not known column names.

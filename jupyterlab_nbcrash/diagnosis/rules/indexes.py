@@ -498,7 +498,10 @@ _LITERAL_SUBSCRIPTED = re.compile(r"""(['"][^'"\n]*['"])\[(?=[^\]\n]*(?:\[|==|!=
 def non_integer_index_hint(p: ParsedError, f: Facts) -> str | None:
     """The hint of a container indexed with a non-integer (``types.type_error`` words it too)."""
     m = re.search(
-        r"(string|slice|list|tuple) indices must be integers.*?(?:not '?(\w+)'?)?$", p.message
+        # a dotted type too (`not numpy.float64`): else the type goes unread and a name on the
+        # line is blamed for the index
+        r"(string|slice|list|tuple) indices must be integers.*?(?:not '?([\w.]+?)'?)?$",
+        p.message,
     )
     kind, got = (m.group(1), m.group(2)) if m else ("list", None)
     line = p.user_line

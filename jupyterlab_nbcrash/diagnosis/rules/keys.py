@@ -358,6 +358,11 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         named = where if where and re.fullmatch(r"[A-Za-z_][\w.]*", where) else ""
         frame = named or _popped(p.user_line, key) or "df"
         if p.message.lstrip("\"'").startswith("None of ["):
+            if "''" in p.message:
+                return None  # an empty label (`X[[""]]`): a name left blank, no frame mixed up
+            own = _frame_by_own_column(p.user_line)
+            if own:
+                return own
             more = "" if labels == f.get("keys") else ", …"
             return (
                 f"None of the labels asked for ({labels}{more}) is in the DataFrame: it is "
@@ -390,6 +395,10 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"{labels} is a row label of `{frame}` (the notebook uses it as one), and "
                 f"`{frame}[...]` looks among the columns: write `{frame}.loc[{key!r}]` for the row."
             )
+        if "Column not found" in p.message and named:
+            # the subscripted object selects like a GroupBy or a window (pandas' words for
+            # them), not a frame: it has no `.columns` to print
+            return None
         what = f"`{frame}`" if frame != "df" else "The DataFrame"
         made = _column_made_by_the_code(p, f)
         if made:
@@ -728,6 +737,16 @@ def _option_value_refused(p, key: str) -> str:
     )
 
 
+def _removed_in_another_cell(p: ParsedError, quoted: re.Pattern) -> bool:
+    """Another cell of the notebook has a line removing the key (`df.drop('left', ...)`)."""
+    for cell in p.notebook_code:
+        for line in cell.splitlines():
+            code = line.split("#", 1)[0]
+            if _REMOVES.search(code) and quoted.search(code) and code.strip() not in p.user_code:
+                return True
+    return False
+
+
 def _removed_in_cell(p: ParsedError, key: str) -> str:
     """The key is removed by a line of this very cell: before the failing line (so the cell
     cannot work), or at or after it (so running the cell a second time fails)."""
@@ -763,6 +782,8 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
                 f"`{popped}` never had it, so print its keys (`{popped}.columns` for a "
                 "DataFrame)."
             )
+        if number == failing and _removed_in_another_cell(p, quoted):
+            return ""  # another cell removed it first: no re-run of this line is needed
         if number == failing and "inplace=True" in code.replace(" ", ""):
             # Only this line removes it: a second run, or a key the data never had. A drop
             # without an axis searched the rows, where a column's name never was: no re-run.
@@ -1533,3 +1554,16 @@ HINTS: dict[str, Template] = {
     MISSING_LABEL: missing_key_hint,
     FORMULA_COLUMN: missing_key_hint,
 }
+
+
+def _frame_by_own_column(line: str) -> str | None:
+    """`df[df["Name"]]`: a frame subscripted by one of its own columns asks for columns named
+    after that column's values, so no frame was mixed up and no column renamed."""
+    m = re.search(r"""([A-Za-z_][\w.]*)\[\s*\1\[\s*(['"])([^'"]+)\2\s*\]\s*\]""", line)
+    if not m:
+        return None
+    frame, q, column = m.group(1), m.group(2), m.group(3)
+    return (
+        f"`{m.group(0)}` asks for columns named after the values of `{column}`: to pick rows, "
+        f"index with a condition on it, e.g. `{frame}[{frame}[{q}{column}{q}] == value]`."
+    )

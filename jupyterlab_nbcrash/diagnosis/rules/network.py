@@ -185,6 +185,10 @@ _NO_CONNECTION = re.compile(
 _LOCAL_HOST = re.compile(r"\blocalhost\b|\b127\.0\.0\.1\b")
 
 
+# A database file the notebook names (`'school.db'`, `"data.sqlite3"`).
+_DATABASE_FILE = re.compile(r"""['"]([^'"\n]+\.(?:db|sqlite3?))['"]""")
+
+
 def _sql_name_missing(p) -> str:
     """SQLite's "no such column: x" (the table exists: no path to blame), or "no such table: x"
     that a `CREATE TABLE x` of the notebook would make: that statement has not run here."""
@@ -201,6 +205,8 @@ def _sql_name_missing(p) -> str:
         code,
         re.I,
     ):
+        if len(set(_DATABASE_FILE.findall(code))) > 1:
+            return ""  # several database files: the table may be made in another one
         return (
             f"The notebook creates `{table.group(1)}` with `CREATE TABLE`, but not in this "
             "database yet: run that cell first, on the same connection (and `commit()`)."

@@ -177,6 +177,13 @@ def broadcast_words(a: Dims, b: Dims, pair: str) -> str | None:
                 f"{short_n}: the longer may be a flattened {short_n} × {short_n} result (reshape "
                 "it, or take the matching axis or row), or the two come from different rows."
             )
+        if long_n >= 10 * short_n:
+            # (10,) vs (1000,): far apart, more often values of two kinds (coefficients and
+            # points, a grid and samples) than rows of one table filtered apart
+            return (
+                f"The two arrays have different lengths {pair}: element-wise operations need "
+                "equal lengths (or one of length 1); print how each is made."
+            )
         return (
             f"The two arrays have different lengths {pair}: element-wise operations need equal "
             "lengths; build both from the same rows."

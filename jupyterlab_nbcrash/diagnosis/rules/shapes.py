@@ -1086,6 +1086,12 @@ def _plot_x_y_lengths(p, f):
             f"{one} has {count} values, as many as {other} {shape} has columns, not rows: make "
             f"{one} from {other}'s rows (`.shape[0]`, `len(...)`), or plot one column of {other}."
         )
+    quoted = _quoted_axis(p.user_line) if "must be the same size" in p.message else None
+    if quoted:
+        return (
+            f"`{quoted}` passes the text itself (one value), not the variable of that name: "
+            "remove the quotes."
+        )
     if "must be the same size" in p.message:
         # scatter compares the counts of all values (`x.size`): a table of several columns is
         # larger than one column of as many rows, so the row counts may well be equal.
@@ -1177,7 +1183,10 @@ def _pandas_constructor_shape(p, f):
         keyword = (
             "columns" if "columns=" in call.text else ("index" if "index=" in call.text else "")
         )
-        if len(diff) == 1 and keyword:
+        # both keywords given: which one is off hangs on the axis order, which changed with
+        # pandas 0.24, so it cannot be told from the message
+        both = "columns=" in call.text and "index=" in call.text
+        if len(diff) == 1 and keyword and not both:
             have, named = diff[0]
             unit = "columns" if keyword == "columns" else "rows"
             return (
@@ -1384,3 +1393,12 @@ HINTS: dict[str, Template] = {
     BOOLEAN_INDEX: _boolean_mask_shape,
     OPENCV_SIZES: _opencv_sizes_differ,
 }
+
+
+def _quoted_axis(line: str) -> str | None:
+    """`x="y_test"` of `plt.scatter(x="y_test", y=pred)` without `data=`: x is the text itself
+    (one value), so no table of several columns is to blame."""
+    if "data=" in line or "scatter(" not in line or ".plot.scatter(" in line:
+        return None  # `data=` or a frame's `.plot.scatter(x='a')`: the text names a column
+    quoted = re.search(r"""\b[xy]\s*=\s*(['"])[A-Za-z_]\w*\1""", line)
+    return quoted.group(0) if quoted else None

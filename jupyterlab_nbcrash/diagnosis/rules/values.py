@@ -265,6 +265,10 @@ def _path_column_passed(p) -> tuple[str, str] | None:
 
 
 def _too_few_samples(p, f):
+    if re.search(r"n_samples=1\b", p.message):
+        # a single sample: more often X built the wrong way round (a list of columns, one
+        # row) than a data set of one row
+        return None
     return (
         f"There is too little data for this setting ({f.get('detail', '')}): lower the number "
         "(folds, neighbours, clusters) or use more samples."
@@ -452,6 +456,10 @@ def _text_into_a_model(p, value: str | None) -> str:
             "into a number: make features of it first with a vectorizer (`CountVectorizer` or "
             "`TfidfVectorizer`, `.fit_transform` on the text column)."
         )
+    if _a_sentence(value) and re.search(r"\n|\\n", value):
+        # lines of text (an address, a note; the message shows the break as `\\n`): an
+        # identifier to drop as often as features to make, which one value does not tell
+        return ""
     if _a_sentence(value):
         # Five words without a sentence's end may as well be one category of a few
         # ('Native- Born in the United States'): one value does not tell which.
@@ -734,6 +742,10 @@ def _text_to_number(p, f):
             f"Text{shown} is not a number, so `int(...)`/`float(...)` cannot convert it: find "
             "where that value comes from, or check it before converting."
         )
+    if re.search(r"\.(?:predict|predict_proba|score)\(", p.user_line):
+        # a fitted model given text: its training columns were other ones, so encoding this
+        # column now would not match what it learnt
+        return None
     return (
         f"Text{shown} cannot be turned into a number: clean or encode that column first, e.g. "
         "`pd.to_numeric(col, errors='coerce')` or one-hot encoding for categories."
