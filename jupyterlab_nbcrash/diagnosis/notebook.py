@@ -1038,15 +1038,16 @@ def _member_of_imported(nb: _Notebook, name: str, line: str) -> str:
     return ""
 
 
-def _reads_names_no_cell_binds(nb: _Notebook, statement: str) -> bool:
+def _reads_names_no_cell_binds(nb: _Notebook, statement: str, name: str = "") -> bool:
     """The commented-out assignment ``statement`` (cut at 80 characters: its last word may be
-    cut too) reads a name that no cell's live code binds: uncommenting it alone fails anew."""
+    cut too) reads ``name`` itself (`df = df.dropna()` needs `df` already), or a name that no
+    cell's live code binds: uncommenting it alone fails anew."""
     _, eq, value = statement.partition("=")
     value = re.sub(r"(['\"]).*?\1", "", value) if eq else ""  # strings' words are no names
     words = re.findall(r"(?<![\w.])([A-Za-z_]\w*)\b(?!\s*=)", value)
     if len(statement) >= 80 and words and value.rstrip().endswith(words[-1]):
         words = words[:-1]
-    return any(
+    return name in words or any(
         not keyword.iskeyword(w)
         and w not in _BUILTIN_NAMES
         and not any(w in nb.names(c).defines for c in nb.mentioning(w))
@@ -1096,7 +1097,7 @@ def _own_commented_maker(nb: _Notebook, name: str, line: str) -> str:
         return ""
     if found.startswith(("import ", "from ", "def ", "class ")):
         return ""  # another cell's `import sys` or `def` gives the same thing: no value of its own
-    if not _reads_known_names(nb, found, name):
+    if _reads_names_no_cell_binds(nb, found, name):
         return ""  # `# df = clean(raw)` with no `raw` anywhere: restoring it fails in turn
     for number, text in enumerate(nb.crash.source.splitlines(), 1):
         stripped = text.strip()
@@ -1140,23 +1141,6 @@ def _moved_and_ran_later(nb: _Notebook, line: str) -> Cell | None:
         ):
             return cell
     return None
-
-
-def _reads_known_names(nb: _Notebook, statement: str, name: str) -> bool:
-    """Every name ``statement`` reads, but ``name``, is a builtin or set by a cell of the
-    notebook; False when it reads ``name`` itself (`df = df.dropna()` needs `df` already) or does
-    not parse."""
-    try:
-        tree = ast.parse(statement.strip())
-    except SyntaxError:
-        return False
-    read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-    if name in read:
-        return False
-    return all(
-        word in _BUILTIN_NAMES or any(word in nb.names(c).defines for c in nb.mentioning(word))
-        for word in read
-    )
 
 
 def _edited_away(nb: _Notebook, name: str, line: str) -> bool:
