@@ -962,21 +962,23 @@ def _parameter_of_failing_function(p, name: str) -> str:
     function = p.frames[i].function if i is not None else ""
     if not re.fullmatch(r"[A-Za-z_]\w*", function or ""):
         return ""  # a cell's own `<module>` line: no parameter
-    code = "\n".join((*p.frames[i].code_lines, *p.notebook_code, p.user_code))
-    header = re.search(rf"\bdef\s+{re.escape(function)}\s*\(([^)]*)\)", code)
-    params = re.findall(r"(?:^|,)\s*\**([A-Za-z_]\w*)", header.group(1)) if header else []
-    return function if name in params else ""
+    return function if name in _parameters(p, function) else ""
 
 
 def _first_parameter(p, function: str) -> str:
     """The first parameter of the notebook's `def function(...)` (after `self`/`cls`)."""
+    params = [n for n in _parameters(p, function) if n not in ("self", "cls")]
+    return params[0] if params else ""
+
+
+def _parameters(p, function: str) -> list[str]:
+    """The parameter names of the first `def function(...)` of the failing frame's lines, the
+    notebook's cells or the crash cell, in order; [] when none shows."""
     i = user_frame_index(p)
     shown = p.frames[i].code_lines if i is not None else ()
     code = "\n".join((*shown, *p.notebook_code, p.user_code))
     header = re.search(rf"\bdef\s+{re.escape(function)}\s*\(([^)]*)\)", code)
-    params = re.findall(r"(?:^|,)\s*\**([A-Za-z_]\w*)", header.group(1)) if header else []
-    params = [n for n in params if n not in ("self", "cls")]
-    return params[0] if params else ""
+    return re.findall(r"(?:^|,)\s*\**([A-Za-z_]\w*)", header.group(1)) if header else []
 
 
 def _one_value_function_given_many(p, name: str, what: str) -> str | None:
