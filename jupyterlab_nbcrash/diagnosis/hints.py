@@ -59,6 +59,7 @@ from .message_looks import (
     python2_look,
     quoted_comparison_look,
     rc_setting_look,
+    renamed_aggregation_look,
     service_status_look,
     sparse_look,
     type_message_look,
@@ -480,6 +481,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         or (precedence_look(parsed) if parsed.ename in ("TypeError", "ValueError") else "")
         or quoted_comparison_look(parsed)
         or wide_form_look(parsed)
+        or renamed_aggregation_look(parsed)
         or wrapped_estimator_look(parsed)
         or float_array_with_categories_look(parsed)
         or openml_name_look(parsed)

@@ -492,6 +492,29 @@ def wide_form_look(parsed: ParsedError) -> str:
     )
 
 
+# pandas' SpecificationError for `.agg({'new_name': 'mean'})` on a grouped column (or a dict
+# whose keys are no columns, or a dict inside the dict): the old renaming form.
+_NESTED_RENAMER = re.compile(r"nested renamer is not supported")
+_AGG_DICT = re.compile(r"""\.agg(?:regate)?\(\s*\{\s*(?:['"](\w+)['"]\s*:\s*['"](\w+)['"])?""")
+
+
+def renamed_aggregation_look(parsed: ParsedError) -> str:
+    """pandas' "nested renamer is not supported" on a line that hands `.agg` a dict: a dict's
+    keys may only be existing columns (each with its functions); names for the results, which
+    the old renaming dict gave, are named aggregation's keywords now."""
+    if not _NESTED_RENAMER.search(parsed.message[:200]):
+        return ""
+    m = _AGG_DICT.search(parsed.user_line)
+    if m is None:
+        return ""
+    name, function = (m.group(1), m.group(2)) if m.group(1) else ("result", "mean")
+    return (
+        "A dict given to `.agg` may only map existing columns to functions; names for the "
+        f"results are keywords now (named aggregation), e.g. `.agg({name}=('column', "
+        f"'{function}'))`."
+    )
+
+
 # healpy's `_get_hdu`: "Available hdu in [0-1]", where the number is how many HDUs the FITS file
 # has (so the last index is one less).
 _HDU_PAST_END = re.compile(r"^Available hdu in \[0-(\d+)\]")

@@ -548,6 +548,9 @@ def _extract(message: str, ename: str) -> tuple[tuple, tuple, tuple, tuple]:
         m = re.fullmatch(r"""(['"])(.*)\1""", stripped, re.S)
         if m:
             keys = [m.group(2)]
+            # pandas' GroupBy words its missing column "Column not found: x": the key is x
+            column = re.fullmatch(r"Column not found: (.+)", keys[0], re.S)
+            keys = [column.group(1)] if column else keys
         elif stripped:
             keys = [stripped]
     return names, shapes, tuple(keys[:MAX_EXTRACTED]), modules

@@ -521,6 +521,9 @@ def _missing_attribute(p, f):
     lacking = _own_class_lacks_method(p, owner, attr)
     if lacking:
         return lacking
+    aggregated = _aggregated_set(p, attr)
+    if aggregated:
+        return aggregated
     if read_inside(p, attr):
         return _used_inside(p, f)
     if _private_of_a_library(p, attr):
@@ -533,6 +536,33 @@ def _missing_attribute(p, f):
         or _pandas_attribute(p, f)
         or _array_attribute(p, f)
         or _generic_attribute(p, f)
+    )
+
+
+# The reductions a grouped object's `.agg` takes by name.
+_AGG_FUNCTIONS = (
+    "mean", "median", "sum", "min", "max", "count", "size", "std", "var", "sem", "first",
+    "last", "nunique", "prod", "idxmin", "idxmax", "any", "all", "quantile", "describe",
+)  # fmt: skip
+
+
+def _aggregated_set(p: ParsedError, attr: str) -> str:
+    """`df.groupby('g').agg({'col'})`: braces without `key: value` make a set, and pandas takes
+    each string in it as the name of a function to apply, so it read `.col` of each grouped
+    column. Only right after `groupby(...)`, where a dict of columns is what `.agg` takes."""
+    m = re.search(
+        r"\.groupby\((?:[^()]|\([^()]*\))*\)\.agg(?:regate)?\(\s*\{([^{}:]*)\}\s*\)",
+        failing_statement(p),
+    )
+    if m is None or not re.search(rf"['\"]{re.escape(attr)}['\"]", m.group(1)):
+        return ""
+    named = re.findall(r"['\"](\w+)['\"]", m.group(1))
+    if any(any(spelled_alike(f, n) for f in _AGG_FUNCTIONS) for n in named):
+        return ""  # `{'mean', 'medain'}`: function names meant as such, one of them misspelt
+    return (
+        f"`{{{m.group(1).strip()}}}` is a set (braces without `key: value`), and `.agg` takes "
+        "each string in it as the name of a function to apply: map the column to its function, "
+        f"e.g. `.agg({{{attr!r}: 'mean'}})`."
     )
 
 

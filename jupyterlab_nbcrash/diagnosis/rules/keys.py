@@ -408,8 +408,14 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 rf"""([A-Za-z_][\w.]*)\[\[[^\]]*['"]{re.escape(key)}['"]""", p.user_line
             )
             what = f"`{listed.group(1)}`" if listed and frame == "df" else what
+            maker = made.split("[", 1)[0]
+            if what == "The DataFrame" and re.search(
+                rf"(?<![\w.]){re.escape(maker)}\.", p.user_line
+            ):
+                # `messages.hist(column='length')`: the frame the step made it on is this line's
+                what = f"`{maker}`"
             # the step made the column on this very frame: it did not run before this line
-            same = made.split("[", 1)[0] == what.strip("`")
+            same = maker == what.strip("`")
             todo = (
                 "run that step before this line"
                 if same
