@@ -12,6 +12,9 @@ message whole (crashes written here by hand, in pandas' wording and IPython's la
 
 from __future__ import annotations
 
+import re
+
+from jupyterlab_nbcrash.diagnosis.message_words import one_sentence
 from tests.test_hints_conditions32 import _hint as notebook_hint
 from tests.test_hints_conditions67 import SITE, _crash
 
@@ -112,3 +115,34 @@ def test_a_column_made_on_another_frame_keeps_apply_it_to_this_frame():
     hint = _made_elsewhere("test_msgs.hist(column='length', by='label', bins=50)")
     assert "`messages` has no column" not in hint
     assert "run that step before this line" not in hint
+
+
+# --------------------------------------------- a quoted message of two sentences stays one
+
+
+def test_a_two_sentence_message_quoted_in_the_safe_hint_keeps_the_hint_at_two():
+    line = "model = AutoModelForCausalLM.from_pretrained(name, quantization_config=bnb)"
+    hint = _crash(
+        "RuntimeError",
+        "No GPU found. A GPU is needed for quantization.",
+        line,
+        line,
+        "transformers/quantizers/quantizer_bnb_4bit.py | Bnb4BitHfQuantizer.validate_environment"
+        ' | raise RuntimeError("No GPU found. A GPU is needed for quantization.")',
+    )
+    assert "No GPU found; A GPU is needed for quantization" in hint
+    assert len(re.findall(r"[.!?](?= [A-Z])", re.sub(r"`[^`]*`", "x", hint))) == 1, hint
+
+
+def test_a_two_sentence_syntax_message_is_one_sentence_of_the_hint():
+    line = 'print(f"{name age}")'
+    hint = _crash(
+        "SyntaxError", "f-string: invalid syntax. Perhaps you forgot a comma?", line, line
+    )
+    assert "f-string: invalid syntax; Perhaps you forgot a comma?" in hint
+
+
+def test_one_sentence_leaves_abbreviations_and_titles():
+    assert one_sentence("Text like 'Braund, Mr. Owen' e.g. Mr. Smith. Then more") == (
+        "Text like 'Braund, Mr. Owen' e.g. Mr. Smith; Then more"
+    )

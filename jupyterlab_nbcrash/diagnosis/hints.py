@@ -67,7 +67,14 @@ from .message_looks import (
     value_message_look,
     wide_form_look,
 )
-from .message_words import WRAPPER, inner_gist, message_gist, refusal_before_fix, stated_fix
+from .message_words import (
+    WRAPPER,
+    inner_gist,
+    message_gist,
+    one_sentence,
+    refusal_before_fix,
+    stated_fix,
+)
 from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
 from .rules.attribute_reads import read_inside
 from .rules.files import errno_look
@@ -382,7 +389,7 @@ def _chained_cause(parsed: ParsedError) -> str:
         return ""
     if name in _INTERNAL and not parsed.chain_root_in_cell:
         return ""  # a library's own check that it caught and re-raised as the last error
-    return f"{name}: {first if len(first) <= 100 else first[:99] + '…'}"
+    return one_sentence(f"{name}: {first if len(first) <= 100 else first[:99] + '…'}")
 
 
 def _stop_signal_through_a_library(parsed: ParsedError) -> bool:

@@ -81,6 +81,19 @@ def refusal_before_fix(message: str, fix: str) -> str:
 _PRINTED_BLOCK = re.compile(r"\s*\{\n(?:[^\n]*\n)*?\}[ \t]*\n?")
 
 
+# A sentence's end inside a quoted message: "No GPU found. A GPU is needed", "Solver 'ECOS'
+# failed. Try another solver." Not after one letter ("e.g.") or a title ("Mr. Joseph").
+_QUOTED_SENTENCE_END = re.compile(
+    r"(?<=[\w)\]'\"`])(?<!\b\w)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\. (?=[A-Z])"
+)
+
+
+def one_sentence(text: str) -> str:
+    """A message quoted inside a hint's sentence kept as one sentence of the hint: its own
+    sentence ends become semicolons, so the hint stays at two sentences."""
+    return _QUOTED_SENTENCE_END.sub("; ", text)
+
+
 def message_gist(message: str) -> str:
     """The message's first sentence (or line), cut to a readable length. A line wrapped in the
     middle of a sentence (the next one goes on in lower case) is read with its continuation."""
@@ -108,7 +121,7 @@ def message_gist(message: str) -> str:
     first = first.rstrip(".:")
     # Two short sentences of the message stay one sentence of the hint ("Failed to execute;
     # parameters are not valid").
-    first = re.sub(r"(?<=[a-z])\. (?=[A-Z][a-z])", "; ", first)
+    first = one_sentence(first)
     return "" if first in ("Message", "Error") else first
 
 

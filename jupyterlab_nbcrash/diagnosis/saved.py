@@ -65,6 +65,7 @@ from .finding import (
     short,
     weigh_change,
 )
+from .message_words import one_sentence
 from .name_reads import has_word
 from .record import Cell, ErrorRecord
 from .rules.attribute_reads import misspelled_member
@@ -280,7 +281,9 @@ def _failure(cell: Cell) -> tuple[int | None, str]:
     what failed, for the evidence). 0 when nothing of the cell ran."""
     error = cell.error
     message = _saved_message(cell)
-    label = f"{error.ename}: {short(message, 60)}" if message else error.ename or "error"
+    label = (
+        f"{error.ename}: {one_sentence(short(message, 60))}" if message else error.ename or "error"
+    )
     if error.ename in _NOTHING_RAN:
         return 0, label
     parsed = parse(ErrorRecord(ename=error.ename, evalue=error.evalue, traceback=error.traceback))

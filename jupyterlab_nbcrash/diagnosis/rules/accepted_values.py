@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..message_words import one_sentence
 from ..text import allowed_values, closest_allowed, named_arguments
 from ..traceback import ParsedError
 from ..where import call_arguments, failing_call
@@ -22,7 +23,8 @@ def value_not_accepted_words(p: ParsedError, detail: str) -> str | None:
     quoted = " and ".join(f"`{a}`" for a in passed)
     if not sentence:
         return None
-    sentence = sentence.rstrip(".") + ("" if sentence.endswith(("?", "!")) else ".")
+    sentence = one_sentence(sentence.rstrip("."))
+    sentence += "" if sentence.endswith(("?", "!")) else "."
     given, near = closest_allowed(p.message, call.arguments if call else ())
     if near:
         sentence = re.split(r"\s*Did you mean", sentence)[0].rstrip(".") + "."

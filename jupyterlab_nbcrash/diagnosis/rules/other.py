@@ -12,6 +12,7 @@ import tokenize
 from collections import Counter
 
 from ..definitions import seen_code
+from ..message_words import one_sentence
 from ..text import spelled_alike
 from ..traceback import COLAB_PLACEHOLDER, ParsedError
 from ..where import failing_call, own_lines, raised_in_user_code
@@ -508,7 +509,8 @@ def _syntax_error(p, f):
         "invalid syntax. Perhaps you forgot a comma"
     )
     if not plain:
-        return f"Python cannot parse this cell: {message.rstrip('.')} (on the marked line)."
+        said = one_sentence(message.rstrip("."))
+        return f"Python cannot parse this cell: {said} (on the marked line)."
     return (
         _invalid_line(line, p.user_code)
         or _spaced_name(line, p.notebook_code)
