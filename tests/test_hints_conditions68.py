@@ -146,3 +146,11 @@ def test_one_sentence_leaves_abbreviations_and_titles():
     assert one_sentence("Text like 'Braund, Mr. Owen' e.g. Mr. Smith. Then more") == (
         "Text like 'Braund, Mr. Owen' e.g. Mr. Smith; Then more"
     )
+
+
+def test_a_column_and_a_reduction_in_a_set_are_mapped_to_each_other():
+    line = "df_cow.groupby('Site').agg({'Date','max'})"
+    hint = _crash(
+        "AttributeError", "'SeriesGroupBy' object has no attribute 'Date'", line, line, AGG
+    )
+    assert "`.agg({'Date': 'max'})`" in hint

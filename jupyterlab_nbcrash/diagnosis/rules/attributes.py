@@ -557,12 +557,15 @@ def _aggregated_set(p: ParsedError, attr: str) -> str:
     if m is None or not re.search(rf"['\"]{re.escape(attr)}['\"]", m.group(1)):
         return ""
     named = re.findall(r"['\"](\w+)['\"]", m.group(1))
-    if any(any(spelled_alike(f, n) for f in _AGG_FUNCTIONS) for n in named):
+    if any(spelled_alike(f, n) and f != n for f in _AGG_FUNCTIONS for n in named):
         return ""  # `{'mean', 'medain'}`: function names meant as such, one of them misspelt
+    # `{'Date', 'mean'}`: the column and its function, a comma typed where `:` belongs
+    given = [n for n in named if n in _AGG_FUNCTIONS]
+    function = given[0] if len(named) == 2 and given and attr not in given else "mean"
     return (
         f"`{{{m.group(1).strip()}}}` is a set (braces without `key: value`), and `.agg` takes "
         "each string in it as the name of a function to apply: map the column to its function, "
-        f"e.g. `.agg({{{attr!r}: 'mean'}})`."
+        f"e.g. `.agg({{{attr!r}: {function!r}}})`."
     )
 
 
