@@ -187,7 +187,7 @@ SNS = frame(f"{SITE}/seaborn/categorical.py", "_CategoricalPlotter.establish_var
             "could not convert string to float: 'Mon'",
             "sns.heatmap(days, cmap='Reds')",
             [frame(f"{SITE}/seaborn/matrix.py", "heatmap")],
-            "df.pivot(",
+            "`days.pivot(",
         ),
         (
             'time data "1970-01-01 00:00:00.019990101" doesn\'t match format "%Y%m%d"',

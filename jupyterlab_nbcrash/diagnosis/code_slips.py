@@ -1,14 +1,15 @@
 """Slips in the cell's own code that explain a crash whatever the library says about it: a
 trailing comma that turned a number into a tuple (``size = 6,``), which a library reports
 deep inside its code ("can only concatenate tuple (not "int") to tuple"); a second positional
-argument that lands in ``dtype`` (``np.zeros(2, 2)``, ``np.array([1, 2], [3, 4])``)."""
+argument that lands in ``dtype`` (``np.zeros(2, 2)``, ``np.array([1, 2], [3, 4])``); a file
+name with dashes written without quotes (``iris-data-set.csv``), read as subtractions."""
 
 from __future__ import annotations
 
 import ast
 import re
 
-from .definitions import case_twin, seen_code
+from .definitions import case_twin, dashed_file_name, file_read_into, seen_code
 from .traceback import ParsedError
 
 # The message is about a tuple where something else was expected.
@@ -105,8 +106,34 @@ def case_slip_hint(parsed: ParsedError) -> str:
     )
 
 
+def dashed_file_hint(parsed: ParsedError) -> str:
+    """`iris-data-set.csv.tail()`: a file name with dashes, unquoted, on the failing line. Every
+    word of it is defined (else a NameError), so Python subtracted variables, and whatever
+    failed there failed on that arithmetic, not on the file."""
+    if parsed.ename == "NameError":
+        return ""  # the NameError's own hint reads the names (`name_slip`)
+    written = dashed_file_name(parsed.user_line)
+    if not written:
+        return ""
+    code, _ = seen_code(parsed)
+    frame = file_read_into(code, written)
+    use = (
+        f"use `{frame}`, the frame your code read it into"
+        if frame
+        else f"read the file into a variable first (`df = pd.read_csv('{written}')`) and use it"
+    )
+    subtraction = " - ".join(written.split("-"))
+    return (
+        f"Python reads `{written}` as subtractions of variables (`{subtraction}`), not as the "
+        f"file, so the error comes from those variables: {use}."
+    )
+
+
 def code_slip_hint(parsed: ParsedError) -> tuple[str, str]:
     """(hint, evidence) for a crash that a slip in the cell's code explains; else ("", "")."""
+    dashed = dashed_file_hint(parsed)
+    if dashed:
+        return dashed, "a file name with dashes is written without quotes"
     dtype = dtype_slot_hint(parsed)
     if dtype:
         return dtype, "a second positional argument of the call is read as its dtype"

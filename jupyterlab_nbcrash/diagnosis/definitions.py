@@ -154,6 +154,35 @@ _FILE_SUFFIXES = (
 )
 
 
+# `iris-data-set.csv` outside a string: words joined by `-` with no spaces, ending in a file's
+# suffix that is not called (`a-b.json()` is a method).
+_DASHED_FILE_NAME = re.compile(
+    rf"(?<![\w.'\"/\\-])[A-Za-z_]\w*(?:-[A-Za-z_]\w*)+\.(?:{_FILE_SUFFIXES})\b(?!\s*\()"
+)
+
+
+def dashed_file_name(line: str) -> str:
+    """A file name with dashes written without quotes on ``line`` (`iris-data-set.csv`), which
+    Python reads as subtractions of variables; "" when there is none."""
+    if "-" not in line:
+        return ""
+    found = _DASHED_FILE_NAME.search(line)
+    if found is None or _quoted_around(line, found.start()) or "#" in line[: found.start()]:
+        return ""  # in a string, or (perhaps) in a comment
+    return found.group(0)
+
+
+def file_read_into(code: str, file_name: str) -> str:
+    """The variable the code reads ``file_name`` into (`df = pd.read_csv('…/iris-data-set.csv')`),
+    the last such one; "" when none."""
+    found = re.findall(
+        rf"""^[ \t]*([A-Za-z_]\w*)[ \t]*=[^\n=]*\(\s*[rf]?['"][^'"\n]*{re.escape(file_name)}['"]""",
+        code,
+        re.M,
+    )
+    return found[-1] if found else ""
+
+
 def _bound_in(code: str, word: str) -> bool:
     """``code`` gives ``word`` a value: an assignment, a ``def``/``class``, a ``for`` or an
     import of that name."""

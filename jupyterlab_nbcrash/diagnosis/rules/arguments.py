@@ -989,10 +989,36 @@ def _wrong_input_container(p, f):
             "find where it is assigned (e.g. `np.random.shuffle(x)` shuffles in place and "
             "returns None)."
         )
+    if "array(None" in p.message:
+        # scikit-learn made an array of a None: no container at all was given
+        call = failing_call(p)
+        if call is not None and _fit_without_target(p, call):
+            return (
+                f"`{call.function}(...)` got only X, so its target y is None and the estimator "
+                f"checked it: pass the labels too, `{call.function}(X, y)` (to predict for new "
+                "rows, call `.predict(X)` on the fitted model)."
+            )
+        return (
+            "A value passed here is None (`array(None, dtype=object)`), not data: print each "
+            "argument of the call, and find where the one that is None was assigned."
+        )
     return (
         "The function got a container it cannot read: pass NumPy arrays or DataFrames "
         "(e.g. `np.asarray(x)`), not lists of mixed objects, generators or scalars."
     )
+
+
+# A library line that checks the target: `check_array(y, …)`, `check_X_y(X, y, …)`, `_check_y(y`.
+_CHECKS_TARGET = re.compile(r"\b(?:check_array|_check_y|column_or_1d)\(\s*y\b|check_X_y\(")
+
+
+def _fit_without_target(p, call) -> bool:
+    """`model.fit(X)`: one positional argument, no `y=`, and a library frame checks y."""
+    if call.function.rsplit(".", 1)[-1] not in ("fit", "fit_transform", "score"):
+        return False
+    if len(call.args) != 1 or "y" in call.keywords():
+        return False
+    return any(f.library and _CHECKS_TARGET.search(f.failing_line) for f in p.frames)
 
 
 # pandas names the object `pd.concat` refused: "cannot concatenate object of type '<class

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..finding import short
+from ..name_reads import has_word
 from ..shape_text import SPLIT_INTO_FOUR, call_args, code, dims
 from ..traceback import ParsedError
 from ..where import call_arguments, failing_line_number, own_lines
@@ -322,6 +323,15 @@ def _nan_or_infinity(p, f):
             "become NaN. Build it from `.values` (or `.reset_index(drop=True)`) of each column "
             "instead of dropping those rows."
         )
+    forecast = _column_from_a_forecast(p) if has_nan else None
+    if forecast:
+        column, call = forecast
+        return (
+            f"`{column}` is filled from `{call}`, whose values are labelled with the dates (or "
+            "steps) after the data, and pandas places a Series into a frame by index labels: "
+            f"rows with no such label became NaN (`{column}.isna().sum()`). Assign `.values` of "
+            "the forecast, or use the fitted values for the data's own dates."
+        )
     if f.get("input") == "y" or _checked_target(p):
         # the labels: imputing them invents classes; where the NaN came from is what to fix
         return (
@@ -348,6 +358,26 @@ def _nan_or_infinity(p, f):
 _SIDE_BY_SIDE = r"\s*=\s*(?:pd|pandas)\.(?:DataFrame\(\s*(?=\{)|concat\(\s*(?=[\[(].*axis\s*=\s*1))"
 # A pandas object made fresh from values: labelled 0..n-1 whatever the values' rows were.
 _FRESH_INDEX = re.compile(r"^(?:pd|pandas)\.(?:DataFrame|Series)\((?![^)]*\bindex\s*=)")
+
+
+# `frame['col'] = fitted.forecast(n)`: a column assigned from a time-series forecast.
+_FORECAST_INTO_COLUMN = re.compile(
+    r"""^[ \t]*([A-Za-z_]\w*)\[\s*(['"])(\w+)\2\s*\]\s*=\s*([\w.]+\.forecast\([^\n]*\))\s*$""",
+    re.M,
+)
+
+
+def _column_from_a_forecast(p: ParsedError) -> tuple[str, str] | None:
+    """(column, call) when the failing line reads a frame's column (`f['c']` or `f.c`) that the
+    code assigned from a `.forecast(...)` (statsmodels labels its forecast with the dates after
+    the data: put into a frame of the data's dates, it lines up with none of them)."""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    for m in _FORECAST_INTO_COLUMN.finditer(code):
+        frame, quote, column = m.group(1), m.group(2), m.group(3)
+        line = p.user_line.replace('"', "'")
+        if f"{frame}['{column}']" in line or has_word(line, f"{frame}.{column}"):
+            return f"{frame}[{quote}{column}{quote}]", m.group(4).strip()
+    return None
 
 
 def _joined_by_index(p: ParsedError) -> str:

@@ -9,8 +9,9 @@ import importlib
 import re
 
 from ..definitions import defines_callable, imports_name, seen_code
+from ..name_reads import has_word
 from ..text import article, spelled_alike
-from ..where import failing_call, loop_or_unpack, raised_by_the_line
+from ..where import callee, failing_call, loop_or_unpack, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
 from .indexes import non_integer_index_hint
 from .module_names import STDLIB_TOPS
@@ -109,12 +110,12 @@ RULES = (
         _T,
         r"can only concatenate (?P<type>\w+) \(not \"(?P<other>\w+)\"\) to \w+"
         r"|must be str, not (?P<o2>\w+)|can't multiply sequence by non-int"
-        r"|Can't convert '\w+' object to str implicitly",
+        r"|Can't convert '(?P<o3>\w+)' object to str implicitly",
         enames={"TypeError"},
         confidence=0.88,
         facts=lambda p, m: {
             "type": m.group("type") or "str",
-            "other": m.group("other") or m.group("o2") or "",
+            "other": m.group("other") or m.group("o2") or m.group("o3") or "",
         },
     ),
     pattern_rule(
@@ -1135,13 +1136,52 @@ def _unhashable(p, f):
             "was assigned data after its `tf.placeholder` was made; give the data another "
             "name and run the placeholder's cell again."
         )
-    own = _library_hashed_its_own(p, t) or _where_positions_as_label(p)
+    own = _library_hashed_its_own(p, t) or _where_positions_as_label(p) or _counted_rows(p, t)
     if own:
         return own
     return (
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
     )
+
+
+# `Counter(X)` (or `collections.Counter(X)`) of one name: the call counts the name's items.
+_COUNTER_OF_A_NAME = re.compile(r"(?<![\w.])(?:collections\.)?Counter\(\s*([A-Za-z_][\w.]*)\s*\)")
+
+
+def _counted_rows(p, t: str) -> str:
+    """`Counter(X)` of an array whose items are arrays (the rows of a 2-D array): no tuple of
+    them is meant, the values to count are; a loop around the line whose variable it does not
+    read (`for preds in y: Counter(X)`) is named, since its variable is then likely the one."""
+    m = _COUNTER_OF_A_NAME.search(p.user_line)
+    if m is None or t not in ("numpy.ndarray", "ndarray"):
+        return ""
+    name = m.group(1)
+    loop = _loop_around_the_line(p)
+    if loop and not has_word(p.user_line, loop[0], after_dot=False):
+        return (
+            f"`Counter({name})` runs inside `{loop[1]}` but counts `{name}`, not `{loop[0]}`, "
+            f"and the items of `{name}` are arrays (its rows), which Counter cannot count: count "
+            f"the values meant (e.g. `Counter({loop[0]})`)."
+        )
+    return (
+        f"`Counter({name})` counts the items of `{name}`, and each item is itself an array (a "
+        "row of a 2-D array), which Counter cannot count: check that it is what you meant to "
+        f"count, or count its values (`Counter({name}.ravel())`)."
+    )
+
+
+def _loop_around_the_line(p) -> tuple[str, str] | None:
+    """(variable, header) of the `for v in ...:` right above the failing line in its own
+    frame's shown lines, when the failing line is the loop's first statement; else None."""
+    frame = next((f for f in reversed(p.frames) if f.is_user), None)
+    lines = [line.strip() for line in frame.code_lines] if frame else []
+    if frame is None or frame.failing_line.strip() not in lines:
+        return None
+    at = lines.index(frame.failing_line.strip())
+    header = lines[at - 1] if at else ""
+    m = re.fullmatch(r"for\s+([A-Za-z_]\w*)\s+in\s+.+:", header)
+    return (m.group(1), header) if m else None
 
 
 # `df[np.where(cond)]`: the brackets of a frame hold `np.where`'s tuple of position arrays.
@@ -1626,6 +1666,12 @@ def _value_and_def_named_alike(p) -> str:
     return both.pop() if len(both) == 1 else ""
 
 
+def _callee_library(p) -> str | None:
+    """The library the failing line called into (its operator's method), None for none."""
+    after = callee(p)
+    return after.library if after is not None else None
+
+
 def _text_joined_with_non_text(p, f):
     """When: the user's line itself joins (``+``) or repeats (``*``) the values; the message
     names the sequence type and the other one."""
@@ -1636,6 +1682,14 @@ def _text_joined_with_non_text(p, f):
         m = re.search(r"of type '([\w.]+)'", p.message)
         if "*" not in _code_only(p.user_line):
             return None  # no `*` on the line: a call (np.dot of text arrays) multiplied
+        if _callee_library(p) in ("numpy", "pandas"):
+            # the `*` went into NumPy's or pandas' own multiplication, which met a text item:
+            # the operands are arrays or columns, not lists, and their items are text
+            return (
+                "The `*` multiplies the items of NumPy arrays or pandas columns, and some items "
+                "are text or lists (dtype `object`, e.g. a text column of the file): keep only "
+                "the numeric columns and convert them (`.astype(float)`) before the maths."
+            )
         if _QUOTED_TIMES.search(p.user_line):
             # `"g" * str(x)`: a text written on the line is repeated, no maths is meant
             return (
@@ -1661,6 +1715,9 @@ def _text_joined_with_non_text(p, f):
             f"`{joined.group(1)}()` needs a str, not a {other}: convert the value with `str(...)`."
         )
     if not raised_by_the_line(p):
+        return None
+    if "implicitly" in p.message and "+" not in _code_only(p.user_line):
+        # Python 3.5 says so of a str method's argument too (`s.find(1)`), not only of `+`
         return None
     if kind == "list":
         return _text_meant_as_items(p) if other == "str" else _list_joined_with(other)

@@ -355,6 +355,25 @@ def _reduces_every_column(p, function: str) -> bool:
     return in_frame and bool(_FRAME_REDUCTIONS.search(function + "("))
 
 
+# `df['col']` (a frame's named column) or `df = pd.read_csv(...)`: the name is a frame's.
+_FRAME_USES = re.compile(
+    r"""(?<![\w.])([A-Za-z_]\w*)\[\s*['"]|(?<![\w.])([A-Za-z_]\w*)\s*=\s*pd\.(?:read_\w+|DataFrame)\("""
+)
+
+
+def _whole_frame_plotted(p, call) -> str:
+    """`plt.pie(df, labels=df['Day'])`: a Matplotlib call whose first argument is a bare name
+    the cell uses as a frame of named columns (subscripts it with a quoted name, or reads it from
+    a file); the name, else "". Matplotlib reads the argument as numbers, every column of it."""
+    if call is None or call.library != "matplotlib" or not call.args:
+        return ""
+    name = call.args[0].strip()
+    if not re.fullmatch(r"[A-Za-z_]\w*", name):
+        return ""
+    frames = {m.group(1) or m.group(2) for m in _FRAME_USES.finditer(p.user_code or p.user_line)}
+    return name if name in frames else ""
+
+
 def _header_row_in_column(p, value: str | None) -> str:
     """`df['Order ID'].astype(int)` failing on the text 'Order ID': the column holds its own
     name in some rows, header lines of files joined together."""
@@ -611,10 +630,14 @@ def _text_from_the_line(p, value: str | None) -> str:
         return ""
     name = call.function.rsplit(".", 1)[-1]
     if name == "heatmap":
+        # A wide table (one column per measure) and a long one (one row per pair) both fail
+        # so; which one the frame is, the crash does not show: both fixes are named.
+        given = call.args[0] if call.args and call.args[0].isidentifier() else "df"
         return (
             f"`heatmap` draws every cell of the frame as a number, and a column holds text"
-            f"{' like ' + _quoted(value) if value else ''}: pivot the frame first "
-            "(`df.pivot(index=..., columns=..., values=...)`) or set the text column as index."
+            f"{' like ' + _quoted(value) if value else ''}: drop the text columns "
+            f"(`{given}.select_dtypes('number')`); a long table, one row per pair of labels, is "
+            f"to be pivoted first (`{given}.pivot(index=..., columns=..., values=...)`)."
         )
     readers = {f.function.rsplit(".", 1)[-1] for f in p.frames if f.library == "seaborn"}
     if "establish_variables" in readers and call.args and not call.keywords().get("x"):
@@ -623,6 +646,18 @@ def _text_from_the_line(p, value: str | None) -> str:
             f"to read its text as numbers: name the axis, `{call.function}(x={call.args[0]})`."
         )
     return ""
+
+
+def _unreadable_date(message: str) -> str | None:
+    """The text dateutil's "Unknown string format" refused: after the colon (pandas may add
+    "present at position N"), or the second item of the tuple Python 3.6's two-argument
+    ValueError prints (`('Unknown string format:', 'asd')`). None when the message names none
+    (older dateutil's bare "Unknown string format")."""
+    as_tuple = re.search(r"Unknown string format:?['\"],\s*(['\"])(.*?)\1\)", message)
+    if as_tuple:
+        return as_tuple.group(2)
+    after = re.search(r"Unknown string format: (.+?)(?: present at position \d+)?$", message, re.M)
+    return after.group(1).strip() if after and after.group(1).strip() else None
 
 
 def _quoted(value: str, limit: int = 40) -> str:
@@ -649,10 +684,16 @@ def _text_to_number(p, f):
             f"{fmt.group(2)!r}: make the format match the text (`%Y` 4-digit year, `%y` 2 digits, "
             "`%m` month, `%d` day), or pass `errors='coerce'` to turn impossible dates into NaT."
         )
-    unknown = re.search(r"Unknown string format:? ?'?([^'\n]*)", message)
-    if unknown:
+    if "Unknown string format" in message:
+        unreadable = _unreadable_date(message)
+        if unreadable is None:
+            return (
+                "pandas cannot read one of the values as a date (the message does not say which): "
+                "find it with `pd.to_datetime(col, errors='coerce')`, where it turns into NaT, "
+                "then fix or drop it."
+            )
         return (
-            f"pandas cannot read {_quoted(unknown.group(1).strip())} as a date: fix or drop that "
+            f"pandas cannot read {_quoted(unreadable)} as a date: fix or drop that "
             "value, or pass `errors='coerce'` to turn unreadable dates into NaT."
         )
     if "cannot convert the series to" in message:
@@ -687,6 +728,13 @@ def _text_to_number(p, f):
         return (
             f"`{call.text}` reads every column, and one holds text{shown}: pass "
             "`numeric_only=True` or select the numeric columns (`df.select_dtypes('number')`)."
+        )
+    plotted = _whole_frame_plotted(p, call)
+    if plotted:
+        return (
+            f"`{call.function}` is given the whole frame `{plotted}`, and one of its columns "
+            f"holds text{shown}: pass only the column of numbers to draw "
+            f"(`{plotted}['<column>']`), and the text column as labels if you want it."
         )
     if value and _DATE_LIKE.match(value):
         return (
@@ -852,10 +900,35 @@ def _table_as_seaborn_x(p) -> tuple[str, str] | None:
 _CONDITIONAL_EXPRESSION = re.compile(r"\S\s+if\s+(.+?)\s+else\b")
 
 
+# `x != None` / `None == x`: Python's `==` with None, which arrays answer item by item.
+_COMPARED_WITH_NONE = re.compile(
+    r"(?<![\w.])([A-Za-z_][\w.]*(?:\[[^\[\]]*\])?)\s*(!=|==)\s*None\b"
+    r"|\bNone\s*(!=|==)\s*([A-Za-z_][\w.]*)"
+)
+
+
+def _inspected_by_ipython(p) -> str:
+    """The object of a `x?` / `x??` line (IPython's `pinfo` magic) when IPython's inspector
+    (`oinspect.py`) is among the frames that ran; else ""."""
+    m = re.search(r"run_line_magic\(\s*['\"]pinfo2?['\"],\s*['\"]([^'\"]+)['\"]", p.user_line)
+    if m is None or not any(f.filename.endswith("oinspect.py") for f in p.frames):
+        return ""
+    return m.group(1).strip()
+
+
 def _array_as_bool(p, f):
     """When: the user's own line (or function) tests the array as one True/False; a library
     that does it got an array where it expects one value, which the safe hint leaves open."""
     if not raised_by_the_line(p):
+        inspected = _inspected_by_ipython(p)
+        if inspected:
+            # `grades.loc?`: the user passed nothing; IPython's inspector tested the object
+            return (
+                f"IPython's `?` inspector itself failed on `{inspected}`: some IPython versions "
+                "test a pandas object as one True/False while looking up its documentation, and "
+                f"nothing of yours is at fault: use `help({inspected})` instead, or upgrade "
+                "IPython."
+            )
         idle = _argumentless_method(p)
         if idle:
             # nothing passed: the test ran on the values the method works on
@@ -881,6 +954,17 @@ def _array_as_bool(p, f):
             "number) is expected; check what you pass it."
         )
     line = p.user_line
+    against_none = _COMPARED_WITH_NONE.search(line)
+    if against_none and not re.search(r"\b(?:and|or)\b", line):
+        # (with `and`/`or` the array tested may be another operand's)
+        # `mask != None` compares each item with None: an array comes back, not one bool
+        name = against_none.group(1) or against_none.group(4)
+        op = against_none.group(2) or against_none.group(3)
+        test = "is not" if op == "!=" else "is"
+        return (
+            f"`{name} {op} None` compares each item of the {f.get('what', 'array')} with None "
+            f"and gives many True/False values: test the object itself with `{name} {test} None`."
+        )
     member = re.search(r"\b(\w+)\s+(?:not\s+)?in\s+(\w+)\b", line)
     slip = member and _comprehension_without_for(line, *member.groups())
     if slip:
