@@ -230,8 +230,10 @@ def test_a_series_built_as_one_is_not_told_to_come_from_a_dataframe():
     assert "not a DataFrame" not in text, text
 
 
-def test_a_series_picked_from_a_frame_keeps_the_series_not_frame_hint():
-    code = "weights = people['weight']\nweights['Poids']"
+@pytest.mark.parametrize("made", ["", "weights = pd.Series([61, 72])\n"])
+def test_a_series_picked_from_a_frame_keeps_the_series_not_frame_hint(made):
+    # a Series built earlier and then replaced by a frame's column came from that frame
+    code = f"{made}weights = people['weight']\nweights['Poids']"
     text = _crash("KeyError", "'Poids'", code, "weights['Poids']", SERIES_GET, INDEX_GET)
     assert "is a Series here, not a DataFrame" in text, text
 

@@ -202,10 +202,12 @@ def _series_hist_by(p: ParsedError, key: str) -> str:
     )
 
 
-# A Series the notebook builds itself (`s = pd.Series(...)`): no DataFrame it came from.
 def _built_as_series(p: ParsedError, name: str) -> bool:
+    """The code's last assignment of `name` builds a Series itself (`s = pd.Series(...)`): no
+    DataFrame it came from (an earlier one may since have been replaced by a frame's column)."""
     code, _ = seen_code(p)
-    return bool(re.search(rf"^\s*{re.escape(name)}\s*=\s*(?:pd\.|pandas\.)?Series\(", code, re.M))
+    made = re.findall(rf"^\s*{re.escape(name)}\s*=\s*(.*)", code, re.M)
+    return bool(made) and re.match(r"(?:pd\.|pandas\.)?Series\(", made[-1]) is not None
 
 
 def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
