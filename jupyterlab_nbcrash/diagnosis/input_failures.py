@@ -65,12 +65,20 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "inside the loop, instead of reusing the old one.",
     ),
     (
-        # pyglet (gym's rendering), Tk and Qt opening a window on a machine with no screen
+        # Tk's words (tkinter, turtle, matplotlib's TkAgg): a Tk program is interactive, so an
+        # invisible virtual display or a gym option would not help its user.
+        ("no display name and no $display", "couldn't connect to display"),
+        "Tk (tkinter) opens a window, and this machine has no screen to show it on (a server, "
+        "Colab or Kaggle): run a Tk program on your own computer, or use the notebook's own "
+        "widgets here (`ipywidgets`, Colab's `files.upload()`); for matplotlib, draw inline "
+        "(`%matplotlib inline`).",
+    ),
+    (
+        # pyglet (gym's rendering) and Qt opening a window on a machine with no screen
         # (a server, Colab, Kaggle): "Cannot connect to \"None\"" names no display at all.
         (
             "nosuchdisplayexception", 'cannot connect to "none"', "cannot connect to display",
-            "couldn't connect to display", "could not connect to display",
-            "no display name and no $display", "cannot open display",
+            "could not connect to display", "cannot open display",
         ),
         "The code opens a window, and this machine has no screen to show it on (a server, Colab "
         "or Kaggle): do not render to a window (e.g. gym's `render_mode=\"rgb_array\"`), or start "
@@ -500,6 +508,42 @@ def _tensor_given_to_sklearn(parsed: ParsedError) -> str:
         "a metric or a loss), and scikit-learn takes arrays, not tensors: use a Keras metric "
         "there, and compute this score on `model.predict(...)`'s output."
     )
+
+
+# rpy2's `%%R`/`%R`, as typed or as IPython translated it.
+_R_MAGIC = re.compile(r"^\s*%%?R\b|run_(?:cell|line)_magic\('R'")
+# R's words (through rpy2's `%%R`) for a package `library()`/`require()` did not find.
+_R_PACKAGE_MISSING = re.compile(r"there is no package called [‘'`\"]([\w.]+)[’'`\"]")
+# data.table's and base R's words for rows bound together whose columns differ.
+_R_COLUMNS_DIFFER = re.compile(
+    r"of item \d+ is missing in item \d+|Item \d+ has \d+ columns, inconsistent with item"
+    r"|numbers of columns of arguments do not match|names do not match previous names"
+)
+
+
+def r_cell_look(parsed: ParsedError) -> str:
+    """The look of an R error a `%%R` cell raised (its text is in the message or the chain): a
+    package R lacks, or tables bound by rows whose columns differ because `sample()` of a
+    table picks columns; else ""."""
+    if not _R_MAGIC.search(parsed.user_code):
+        return ""
+    said = "\n".join((parsed.message, *(text for _, text in parsed.chain)))
+    missing = _R_PACKAGE_MISSING.search(said)
+    if missing:
+        name = missing.group(1)
+        return (
+            f"R has no package `{name}` installed: run `install.packages('{name}')` in an "
+            "`%%R` cell, then this cell again."
+        )
+    if _R_COLUMNS_DIFFER.search(said) and re.search(r"\bsample\(\s*[\w.]+\[", parsed.user_code):
+        # a data.frame or data.table is a list of columns: `sample()` draws columns from it,
+        # so each piece holds other ones (R's `fill=TRUE` would only pad them with NA)
+        return (
+            "`sample()` of a table picks columns, not rows, so the pieces bound together have "
+            "different columns: sample rows instead, e.g. `dt[sample(.N, 10)]` for a data.table "
+            "or `df[sample(nrow(df), 10), ]`."
+        )
+    return ""
 
 
 def named_failure(parsed: ParsedError) -> str:

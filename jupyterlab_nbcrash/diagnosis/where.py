@@ -337,3 +337,14 @@ def continued_lines(p: ParsedError) -> str:
         taken.append(line)
         depth += _open_brackets(line)
     return "\n".join(taken)
+
+
+def statement_start(lines: list[str], number: int) -> int:
+    """The number (from 1) of the line that opens the statement line ``number`` belongs to:
+    lines above it that leave a bracket open continue into it. ``number`` when none does."""
+    depth, start = 0, number
+    for i, line in enumerate(lines[: max(number - 1, 0)], 1):
+        if depth <= 0:
+            start = i
+        depth += _open_brackets(line)
+    return start if depth > 0 else number

@@ -12,7 +12,9 @@ from .base import RuleMatch, Template, group_facts, named, pattern_rule
 from .paths import (
     COMMON_EXTENSIONS,
     WINDOWS_FORBIDDEN,
+    as_typed,
     bare_listed_name,
+    bare_path_escape,
     drive_mounted_by_a_cell,
     edited_failing_line,
     is_absolute,
@@ -100,8 +102,10 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
     else:
         return None
     path = path_in(msg)
-    facts = {"path": path}
     escape = path_escape(path)
+    if not path:
+        path, escape = bare_path_escape(msg)
+    facts = {"path": path}
     if escape:
         facts["escape"] = escape  # 'C:\new_data' is missing because \n became a newline
     certain = True
@@ -284,8 +288,9 @@ RULES = (
 
 def _backslash_escape_in_path(path: str, escape: str) -> str:
     return (
-        f"The path {code_span(path)} contains `{escape}`, which Python read as a backslash escape: "
-        "write the path as a raw string `r'C:\\...'` or with forward slashes `/`."
+        f"The path {code_span(as_typed(path))} contains `{escape}`, which Python read as a "
+        "backslash escape: write the path as a raw string `r'C:\\...'` or with forward "
+        "slashes `/`."
     )
 
 
@@ -496,6 +501,13 @@ def _missing_file(p, f):
             f"to it and open it by a relative path (`'{f.get('filename', '')}'`)."
         )
     shown = path if len(path) <= 70 else f.get("filename") or path
+    prompted = _typed_at_a_prompt(p, path)
+    if prompted:
+        return (
+            f"`{shown}` is what was typed at the `input()` prompt (`{prompted}`), and the code "
+            "opens it as a file path: at the prompt, type the name of a file that exists "
+            "(`os.listdir()` lists the working folder's)."
+        )
     if on_kaggle and not is_absolute(norm) and _surely_kaggle(p, machine):
         return (
             f"`{shown}` is not in the working folder: on Kaggle a notebook runs in "
@@ -537,6 +549,25 @@ _FETCHES = re.compile(
     r"\b(?:curl|wget|tar|unzip|7z|gdown|git\s+clone|get_file|urlretrieve|extractall|unpack_archive"
     r"|download)\b"
 )
+
+
+def _typed_at_a_prompt(p, path: str) -> str:
+    """The variable a cell's `x = input(...)` binds when a line of the traceback's cells passes
+    it on as it is (`f(x)`, no folder added) and the path is written nowhere in the code (so the
+    user typed it), else ""."""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    if not path or path in code:
+        return ""
+    prompted = re.findall(r"^\s*([A-Za-z_]\w*)\s*=\s*input\(", code, re.M)
+    lines = [fr.failing_line or "" for fr in p.frames if fr.is_user]
+    return next(
+        (
+            name
+            for name in prompted
+            if any(re.search(rf"[(,]\s*{name}\s*[,)]", line) for line in lines)
+        ),
+        "",
+    )
 
 
 def _fetched_by_a_cell(p, norm: str) -> bool:
@@ -893,6 +924,27 @@ _WEB_PAGE = re.compile(
 )
 
 
+# GitHub's HTML page of a file (`/blob/`) or folder (`/tree/`), never the file's bytes.
+_GITHUB_PAGE = re.compile(r"https?://github\.com/[^\s'\"]+/(blob|tree)/[^\s'\"]+")
+# A file name quoted on a line, with its folders left out.
+_QUOTED_FILE_NAME = re.compile(r"""['"](?:[^'"\n]*/)?([^'"/\n]+\.\w{1,5})['"]""")
+
+
+def _github_page_fetched(p) -> tuple[str, str] | None:
+    """(file name, `blob` or `tree`) when a cell downloads (`!wget`, `urlretrieve`) GitHub's
+    page of the very file name the failing line reads: what was saved is HTML."""
+    read = set(_QUOTED_FILE_NAME.findall(p.user_line))
+    for code in (*p.notebook_code, p.user_code):
+        for line in code.splitlines():
+            if not _FETCHES.search(line):
+                continue
+            for m in _GITHUB_PAGE.finditer(line):
+                name = m.group(0).rstrip("/").rsplit("/", 1)[-1]
+                if name in read:
+                    return name, m.group(1)
+    return None
+
+
 # `pd.read_csv('cars.xlsx')`: a text reader given a workbook's name
 _WORKBOOK_READ_AS_TEXT = re.compile(
     r"\bread_(?:csv|table|fwf)\(\s*[rR]?['\"]([^'\"]+\.(?:xlsx|xlsm|xlsb|xls|ods))['\"]"
@@ -923,6 +975,14 @@ def _unreadable_format(p, f):
             f"The URL is GitHub's web page for the file (`/{blob.group(1)}/`), not the file: "
             "use its raw address (the “Raw” button: raw.githubusercontent.com/…, or add "
             "`?raw=true`)."
+        )
+    fetched = _github_page_fetched(p)
+    if fetched and ("tokenizing" in detail or "No columns" in detail):
+        name, kind = fetched
+        return (
+            f"A cell downloads `{name}` from GitHub's web page for it (`/{kind}/`), so the file "
+            "is that HTML page, not the table: download its raw address instead "
+            "(raw.githubusercontent.com/…, or add `?raw=true`)."
         )
     page = _WEB_PAGE.search(p.user_code + p.user_line)
     if page and ("tokenizing" in detail or "No columns" in detail):

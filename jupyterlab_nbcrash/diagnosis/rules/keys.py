@@ -14,6 +14,7 @@ from ..where import (
     failing_line_number,
     own_lines,
     raised_outside_notebook,
+    statement_start,
 )
 from .base import Facts, RuleMatch, Template, named
 
@@ -185,6 +186,30 @@ def _series_lookup(p: ParsedError) -> bool:
     )
 
 
+def _series_hist_by(p: ParsedError, key: str) -> str:
+    """`s.hist('Age')` on a Series (pandas' `hist_series` ran): its first parameter is `by`, a
+    grouping, so the column name was looked up as a group key; no column is missing."""
+    if not key or not any(fr.function == "hist_series" for fr in p.frames if not fr.is_user):
+        return ""
+    m = re.search(
+        rf"""([\w.\]\['"]+)\.hist\(\s*(?:by\s*=\s*)?['"]{re.escape(key)}['"]""", p.user_line
+    )
+    series = m.group(1) if m else ""
+    return series and (
+        f"`{series}` is a Series, and `Series.hist()` takes no column: its first argument is "
+        f"`by` (a grouping), so {key!r} was looked up as a group key; call `{series}.hist()`, "
+        f"or `df.hist(column={key!r})` on the DataFrame."
+    )
+
+
+def _built_as_series(p: ParsedError, name: str) -> bool:
+    """The code's last assignment of `name` builds a Series itself (`s = pd.Series(...)`): no
+    DataFrame it came from (an earlier one may since have been replaced by a frame's column)."""
+    code, _ = seen_code(p)
+    made = re.findall(rf"^\s*{re.escape(name)}\s*=\s*(.*)", code, re.M)
+    return bool(made) and re.match(r"(?:pd\.|pandas\.)?Series\(", made[-1]) is not None
+
+
 def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     """The hint of a missing key or column (the generic key_error hint uses it too). None when
     the key was looked up inside a library with nothing on the user's line to point at: then
@@ -299,6 +324,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             f"write `[{empty.group(2)}:{empty.group(1)}]` (or `[{empty.group(1)}:"
             f"{empty.group(2)}:-1]` for the reverse order)."
         )
+    hist_by = _series_hist_by(p, key)
+    if hist_by:
+        return hist_by
     removed = _removed_in_cell(p, key)
     if removed:
         return removed
@@ -356,7 +384,7 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         # The frame the line subscripts (`c["Country"]`) or pops from (`data.pop('k')`), so
         # the user prints the right one.
         named = where if where and re.fullmatch(r"[A-Za-z_][\w.]*", where) else ""
-        frame = named or _popped(p.user_line, key) or "df"
+        frame = named or _popped(p.user_line, key) or _dropping_frame(p) or "df"
         if p.message.lstrip("\"'").startswith("None of ["):
             if "''" in p.message:
                 return None  # an empty label (`X[[""]]`): a name left blank, no frame mixed up
@@ -381,6 +409,13 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                     f"`{frame}` is a row of `{iterated}` (from `iterrows()`), labelled by its "
                     f"columns: `{iterated}` has no column {labels}; print `{iterated}.columns` "
                     "and check spelling, case and spaces."
+                )
+            if frame != "df" and _built_as_series(p, frame):
+                # made as a Series, not picked from a frame: the label is simply not in it
+                return (
+                    f"`{frame}` (a Series the notebook builds) has no index label {labels}: "
+                    f"print `{frame}.index`, or use `{frame}.get({key!r})`, which gives None "
+                    "for a missing label."
                 )
             # `s['Poids']` on a Series (a column picked earlier): its index labels, no columns.
             name = f"`{frame}`" if frame != "df" else "The object looked up"
@@ -761,6 +796,8 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
     failing = failing_line_number(p)
     quoted = re.compile(r"['\"]" + re.escape(key) + r"['\"]")
     lines = own_lines(p)
+    # a statement over several lines is one: its first line is no line before the failing one
+    first = statement_start(lines, failing)
     for number, line in enumerate(lines[:400], 1):
         code = line.split("#", 1)[0]
         if not _REMOVES.search(code) or not quoted.search(code):
@@ -773,13 +810,13 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
             continue  # `df.drop(df.loc["k"])`: the key is read inside the call, not removed
         what = " ".join(code.split())
         what = what if len(what) <= 60 else what[:59] + "…"
-        if failing and number < failing:
+        if failing and number < first:
             return (
                 f"Line {number} of this cell (`{what}`) removes {key!r} before the failing "
                 "line reads it: read it before removing it, or keep it."
             )
         popped = _popped(code, key)
-        if number == failing and popped and not _assigned_above(lines, popped, number):
+        if first <= number <= failing and popped and not _assigned_above(lines, popped, number):
             # `y = data.pop('k')` takes the key out of `data` whatever the result is bound to:
             # a second run finds it gone (or the data never had it).
             return (
@@ -788,9 +825,9 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
                 f"`{popped}` never had it, so print its keys (`{popped}.columns` for a "
                 "DataFrame)."
             )
-        if number == failing and _removed_in_another_cell(p, quoted):
+        if first <= number <= failing and _removed_in_another_cell(p, quoted):
             return ""  # another cell removed it first: no re-run of this line is needed
-        if number == failing and "inplace=True" in code.replace(" ", ""):
+        if first <= number <= failing and "inplace=True" in code.replace(" ", ""):
             # Only this line removes it: a second run, or a key the data never had. A drop
             # without an axis searched the rows, where a column's name never was: no re-run.
             drop = _drop_call(code)
@@ -888,6 +925,18 @@ def _drop_a_row_as_column(p: ParsedError, key: str) -> str:
         f"{key!r} is a row label (the notebook adds it with `.loc[{key!r}] = ...`), and "
         f"`axis=1` looks among the columns: drop the row with `.drop({key!r})` (`axis=0`)."
     )
+
+
+def _dropping_frame(p: ParsedError) -> str:
+    """`x` when the failing line continues a statement `… x.drop(` opened on a line above (the
+    frame whose columns to print), else ""."""
+    number = failing_line_number(p)
+    lines = own_lines(p)
+    first = statement_start(lines, number)
+    if not number or first == number:
+        return ""
+    drop = _drop_call(lines[first - 1])
+    return drop[0] if drop else ""
 
 
 def _drop_call(line: str) -> tuple[str, list[str]] | None:

@@ -6,7 +6,7 @@ import re
 
 from ..finding import short
 from ..traceback import ParsedError
-from ..where import failing_line_number, own_lines
+from ..where import failing_line_number, failing_statement, own_lines
 from .base import Facts, RuleMatch, Template, named
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -258,6 +258,15 @@ def _request_failed(p, f):
     if f.get("bad_url"):
         return "The URL is malformed: it must start with `http://` or `https://` (check for typos)."
     if f.get("dns"):
+        malformed = _malformed_database_host(p.message)
+        if malformed:
+            # the URL's parts were split at the wrong `@`: no lookup of a real name failed
+            return (
+                f"The database host `{short(malformed, 40)}` is no host name: the connection URL "
+                "is malformed (`dialect://user:password@host:port/db`); check the `@` before "
+                "the host, and URL-encode a password holding `@`, `:` or `/` "
+                "(`urllib.parse.quote_plus`)."
+            )
         host = _unresolved_host(p)
         reached = _other_host_reached(p, host) if host else ""
         if reached:
@@ -298,6 +307,14 @@ def _request_failed(p, f):
         return (
             "This model is gated: request access on its Hugging Face page, then log in with a "
             "token of that account (`huggingface-cli login`)."
+        )
+    if status == "403" and _user_agent_sent(p):
+        # the browser header is sent already: the host refuses these addresses themselves
+        return (
+            f"The server refused the request (HTTP 403){_for_url(f)}, though the code already "
+            "sends a `User-Agent` header: the host refuses this address to scripts (a login, a "
+            "token or hotlink protection); open it in a browser to check, and in a loop over "
+            "many addresses skip the refused ones."
         )
     if status == "403":
         return (
@@ -357,6 +374,44 @@ def _request_failed(p, f):
 _REQUESTED_HOST = re.compile(
     r"\b(?:get|post|head|urlopen|urlretrieve|request)\(\s*['\"]https?://([\w.-]+)"
 )
+
+
+# A database driver's words for the host it could not reach (MySQL's, PostgreSQL's).
+_DATABASE_HOST = re.compile(
+    r"""(?:Can't connect to MySQL server on|could not translate host name) ['"]([^'"\n]+)['"]"""
+)
+# A host name or address, with a port MySQL's client may add: anything else in the host part
+# (`@`, `/`, a space) is a piece of the URL split at the wrong place.
+_HOST_NAME = re.compile(r"[\w.-]+(?::\d+)?|\[[\da-fA-F:.]+\](?::\d+)?")
+_USER_AGENT = r"""['"]user[-_ ]agent['"]"""
+# urllib's opener with a User-Agent, installed for every later `urlopen`/`urlretrieve`.
+_OPENER_WITH_USER_AGENT = re.compile(r"addheaders\s*=[^\n]*" + _USER_AGENT, re.I)
+
+
+def _user_agent_sent(p: ParsedError) -> bool:
+    """The failing request sends a User-Agent header: its statement names one, passes a
+    `headers=` dict the cell fills with one, or urllib's installed opener adds one. Another
+    request of the notebook that sends one says nothing of this one."""
+    statement = failing_statement(p)
+    if re.search(_USER_AGENT, statement, re.I):
+        return True
+    passed = re.search(r"\bheaders\s*=\s*([A-Za-z_]\w*)", statement)
+    if passed and re.search(
+        rf"^\s*{passed.group(1)}\s*=\s*\{{[^}}]*{_USER_AGENT}", p.user_code, re.I | re.M
+    ):
+        return True
+    code = "\n".join((*p.notebook_code, p.user_code))
+    return bool(
+        _OPENER_WITH_USER_AGENT.search(code)
+        and "install_opener(" in code
+        and re.search(r"\burl(?:open|retrieve)\(", statement)
+    )
+
+
+def _malformed_database_host(message: str) -> str:
+    """The host a database driver failed to resolve when it cannot be a host name, else ""."""
+    m = _DATABASE_HOST.search(message)
+    return m.group(1) if m and not _HOST_NAME.fullmatch(m.group(1)) else ""
 
 
 def _unresolved_host(p: ParsedError) -> str:

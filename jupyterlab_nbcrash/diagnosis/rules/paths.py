@@ -108,6 +108,27 @@ def path_escape(path: str) -> str:
     return "\\" + _ESCAPE_NAMES.get(m.group(1), m.group(1)) if m else ""
 
 
+# pandas < 0.24 printed the missing path bare (`%s`, no repr): "File C:\\x.csv does not exist".
+_BARE_PATH = re.compile(r"^File ([^'\"\n]+?) does not exist$", re.M)
+# A control character in such a path: a backslash escape of the user's string made it.
+_CONTROL = re.compile(r"[\t\r\x07\x08\x0b\x0c]")
+_CONTROL_NAMES = {"\t": "t", "\r": "r", "\x07": "a", "\x08": "b", "\x0b": "v", "\x0c": "f"}
+
+
+def bare_path_escape(message: str) -> tuple[str, str]:
+    """(path, its escape `\\r`) when the message prints a path bare and a control character is
+    in it, else ("", ""). Its backslashes are the string's own: only a control character tells
+    of an escape."""
+    m = _BARE_PATH.search(message)
+    control = _CONTROL.search(m.group(1)) if m else None
+    return (m.group(1), "\\" + _CONTROL_NAMES[control.group(0)]) if control else ("", "")
+
+
+def as_typed(path: str) -> str:
+    """The path with each control character written back as the escape that made it (`\\r`)."""
+    return _CONTROL.sub(lambda m: "\\" + _CONTROL_NAMES[m.group(0)], path)
+
+
 # The failing line writes a file (a missing folder there is the code's, not the data's); the
 # frames of a writer function tell it when the line calls a helper that saves.
 _WRITES_LINE = re.compile(
