@@ -259,8 +259,10 @@ def test_a_top_level_numpy_in_graph_mode_is_told_to_enable_eager():
 
 
 def test_a_top_level_numpy_without_a_graph_sign_gets_no_tf_function_story():
-    hint = _crash("AttributeError", NO_NUMPY, f"for s, l in train_data:\n{LOOP}", LOOP)
+    code = f"web = requests.Session()\nfor s, l in train_data:\n{LOOP}"
+    hint = _crash("AttributeError", NO_NUMPY, code, LOOP)
     assert "tf.function" not in hint and "graph mode" not in hint
+    assert "graph mode" in _crash("AttributeError", NO_NUMPY, f"sess = tf.Session()\n{code}", LOOP)
 
 
 def test_a_numpy_traced_by_tensorflow_keeps_the_tf_function_look():

@@ -845,8 +845,10 @@ def _graph_mode_numpy(p) -> str | None:
 
 # Code that shows TensorFlow's graph mode: TF1's session and placeholders, eager execution
 # switched off, or switched on by hand (TF1 only needs that).
+# (TensorFlow's own `Session`: `requests.Session()` is none)
 _GRAPH_MODE = re.compile(
-    r"\b(?:(?:enable|disable)_eager_execution|disable_v2_behavior|Session|placeholder)\s*\("
+    r"\b(?:(?:enable|disable)_eager_execution|disable_v2_behavior"
+    r"|(?:tf|v1|tensorflow)\.(?:Session|placeholder))\s*\("
 )
 
 
