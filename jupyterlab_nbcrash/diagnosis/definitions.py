@@ -55,6 +55,13 @@ def assigned_case_twin(name: str, code: str) -> str:
     return next(assigned, "")
 
 
+def assigned_values(code: str, name: str) -> list[str]:
+    """The values of the lines of ``code`` that assign ``name`` alone (`name = value`), as
+    written, in order."""
+    values = re.findall(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)[ \t]*(.*)$", code, re.M)
+    return [v.strip() for v in values]
+
+
 def binds(code: str, name: str) -> bool:
     """``code`` gives ``name`` a value (an assignment, `def`, `class`, `for` or import), or may
     give names values unseen (`from m import *`, `%run`, `exec(...)`, `%store -r`, `globals()`)."""

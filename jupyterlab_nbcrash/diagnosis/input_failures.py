@@ -235,9 +235,18 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "other notebooks or processes using it, restart the kernel) or run on the CPU.",
     ),
     (
+        # TensorFlow could not allocate the GPU copy of a tensor (its destination): the GPU's
+        # memory is full, held by the models and data already placed on it.
+        ("dst tensor is not initialized",),
+        "TensorFlow could not allocate the tensor's copy on the GPU (\"Dst tensor is not "
+        "initialized\"), which means its memory is full: pass the data in batches "
+        "(`batch_size=`, a `tf.data` pipeline), delete models no longer used and call "
+        "`tf.keras.backend.clear_session()`, or restart the kernel.",
+    ),
+    (
         (
             "could not open port", "access is denied", "failed to rename",
-            "failed copying input tensor", "dst tensor is not initialized",
+            "failed copying input tensor",
         ),
         "The operating system or a device failed here, not a check of your values: retry, and "
         "make sure no other program holds the port, file or device it names.",

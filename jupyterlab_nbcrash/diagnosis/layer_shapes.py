@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .definitions import seen_code
 from .shape_text import Dims, call_args, call_kind, code, dims, per_sample, show, size
 from .traceback import ParsedError
 from .where import failing_call, failing_line_number, own_lines
@@ -492,6 +493,31 @@ def _labels_vs_output(target: Dims, output: Dims) -> str:
     return f"{pair}: make the last layer produce the labels' shape per sample."
 
 
+def _encoded_again(p: ParsedError, msg: str) -> tuple[str, str] | None:
+    """(the labels' shape, the statement) when Keras got labels of shape (n, classes, 2, ...)
+    and the code seen one-hot encodes a name into itself (`y = to_categorical(y)`): run again,
+    it encodes one-hot labels, whose values 0 and 1 are two classes, adding an axis of 2."""
+    got = re.search(r"checking (?:model )?target: .*?got array with shape (\([^)]*\))", msg)
+    shape = dims(got.group(1)) if got else None
+    if not shape or len(shape) < 3 or any(d != 2 for d in shape[2:]):
+        return None
+    passed = (  # a name the crashing cell passes, not another split's labels
+        m
+        for m in _ENCODED_INTO_ITSELF.finditer(seen_code(p)[0])
+        if re.search(rf"(?<![\w.]){m.group(1)}\b", p.user_code)
+    )
+    itself = next(passed, None)
+    return (show(shape), " ".join(itself.group(0).split())) if itself else None
+
+
+# `y = to_categorical(y)` (`keras.utils.to_categorical(y, 10)`): a name one-hot encoded into
+# itself, which each run of its cell encodes once more.
+_ENCODED_INTO_ITSELF = re.compile(
+    r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[\w.]+\.)?to_categorical\((?:[ \t]*)\1\b[^\n]*?\)",
+    re.M,
+)
+
+
 def _one_class_found(p: ParsedError, target: Dims) -> bool:
     """True when labels of one column come from a generator that one-hot encodes the class
     folders it found (``class_mode='categorical'``): one column is one class folder."""
@@ -625,6 +651,14 @@ def _keras_loss_shapes(p: ParsedError) -> str | None:
                 f"what it was built from); for {got[0]} classes, give the last layer {got[0]} "
                 "units and a categorical loss."
             )
+    again = _encoded_again(p, msg)
+    if again:
+        shape, statement = again
+        return (
+            f"The labels have shape {shape}: `{statement}` ran again on labels already one-hot "
+            "(each run adds an axis of 2), as when its cell runs twice; load the labels again and "
+            "encode them once, keeping the result under a new name."
+        )
     if "checking target" in msg or "checking model target" in msg:
         return (
             f"The labels' shape does not fit the output layer{_pair(p.shapes)}: give "

@@ -127,7 +127,14 @@ def message_gist(message: str) -> str:
 
 # Exceptions that carry the real error further down their message: Keras' "in user code:" stack,
 # a worker's "Traceback (most recent call last)" or "Caught X in DataLoader worker process".
-WRAPPER = re.compile(r"^\s*in user code:|Traceback \(most recent call last\)|^Caught \w+ in ", re.M)
+WRAPPER = re.compile(
+    r"^\s*in user code:|Traceback \(most recent call last\)|^Caught \w+ in "
+    r"|^Exception raised: <class",
+    re.M,
+)
+# pythae's ModelError: "… Exception raised: <class 'TypeError'> with message: list indices …",
+# the error its check of the model caught (the advice listed before it is a guess).
+_RAISED_WITH = re.compile(r"Exception raised: <class '(?:[\w.]+\.)?(\w+)'> with message: (.+)")
 # statsmodels' "predict requires that you use a DataFrame …" quotes the error patsy raised, which
 # says what failed (a category the model never saw).
 _ORIGINAL = re.compile(
@@ -151,6 +158,9 @@ def inner_gist(parsed: ParsedError) -> str:
     original = _ORIGINAL.search(message)
     if original:
         return message_gist(original.group(1))
+    raised = _RAISED_WITH.search(message)
+    if raised:
+        return f"{raised.group(1)}: {message_gist(raised.group(2))}"
     if WRAPPER.search(message):
         found = _INNER_ERROR.findall(message)
         if found:

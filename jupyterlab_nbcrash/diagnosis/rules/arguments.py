@@ -12,7 +12,7 @@ from ..where import call_arguments, failing_call, passes_only_literals, raised_b
 from .accepted_values import value_not_accepted_words
 from .base import RuleMatch, Template, group_facts, named, pattern_rule, user_calls
 from .pil_images import fromarray_facts, fromarray_words
-from .plot_values import refused_plot_value_words, subplot_index_from_items
+from .plot_values import image_data_words, refused_plot_value_words, subplot_index_from_items
 from .signatures import (
     INTERNAL_FUNCTION,
     coordinates_meant_as_one_point,
@@ -1058,9 +1058,12 @@ def _torch_device_string(p, f):
 def _plot_value_rejected(p, f):
     """When: the message says which value a plotting call refused; the wording follows it."""
     # the loop around the failing line is in the crashing cell
-    return subplot_index_from_items(
-        p.message, p.user_line, p.user_code
-    ) or refused_plot_value_words(p.message, f.get("detail", ""))
+    detail = f.get("detail", "")
+    return (
+        subplot_index_from_items(p.message, p.user_line, p.user_code)
+        or image_data_words(p.message, detail, p.user_line, seen_code(p)[0])
+        or refused_plot_value_words(p.message, detail)
+    )
 
 
 def _none_passed_to_library(p, f):

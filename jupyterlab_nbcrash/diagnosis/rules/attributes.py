@@ -821,6 +821,37 @@ def _set_to_a_result_only(p: ParsedError, name: str) -> bool:
     return any(m.group(0).strip() != failing for m in made.finditer(code))
 
 
+def _outside_tensorflow(p) -> bool:
+    """The user's own line raised, and no frame of TensorFlow or Keras ran (no `tf.function`,
+    `model.fit` or `Dataset.map` traced the code): the tensor was symbolic at the top level."""
+    last = p.last_frame
+    own = last is not None and last.is_user
+    return own and not {"tensorflow", "keras", "tf_keras"} & set(p.packages)
+
+
+def _graph_mode_numpy(p) -> str | None:
+    """`.numpy()` at the top level: TensorFlow runs in graph mode, when the code seen shows it
+    (TF1 calls, eager execution switched on or off); a Keras layer's symbolic output reads the
+    same, so without such a sign the safe hint speaks."""
+    if not _GRAPH_MODE.search(seen_code(p)[0]):
+        return None
+    return (
+        "This `.numpy()` runs outside any `tf.function`, yet the tensor is symbolic: TensorFlow "
+        "runs in graph mode (1.x, or eager execution turned off); call "
+        "`tf.compat.v1.enable_eager_execution()` right after importing TensorFlow and restart the "
+        "kernel, or use TensorFlow 2 (or `tfds.as_numpy(ds)` for a dataset)."
+    )
+
+
+# Code that shows TensorFlow's graph mode: TF1's session and placeholders, eager execution
+# switched off, or switched on by hand (TF1 only needs that).
+# (TensorFlow's own `Session`: `requests.Session()` is none)
+_GRAPH_MODE = re.compile(
+    r"\b(?:(?:enable|disable)_eager_execution|disable_v2_behavior"
+    r"|(?:tf|v1|tensorflow)\.(?:Session|placeholder))\s*\("
+)
+
+
 def _nan_in_text(attr: str) -> str:
     return (
         f"Some values are floats (usually NaN where text is missing), which have no "
@@ -865,6 +896,8 @@ def _special_owner(p: ParsedError, f) -> str:
             f"to use `.{attr}`."
         )
     if owner in ("Tensor", "EagerTensor", "SymbolicTensor") and attr == "numpy":
+        if _outside_tensorflow(p):
+            return _graph_mode_numpy(p)
         return (
             "`.numpy()` works only eagerly: inside `tf.function`/`model.fit` code the tensor is "
             "symbolic; use TensorFlow ops there, or call it outside."

@@ -189,6 +189,27 @@ def _model_and_data(p) -> tuple[str, str]:
     return model, data if names.fullmatch(data) else ""
 
 
+def _other_model_fitted_on(p, model: str, data: str) -> str:
+    """The one other name the crashing cell assigns a `.fit(...)` of ``data`` to above the failing
+    line, when the cell does not assign ``model`` itself there; "" otherwise."""
+    if not (model and data):
+        return ""
+    above = own_lines(p)[: failing_line_number(p) - 1]
+    if any(re.match(rf"\s*{model}\s*=(?!=)", line) for line in above):
+        return ""
+    fitted = {
+        m.group(1)
+        for line in above
+        if (m := _FIT_ASSIGNED.match(line)) and re.search(rf"(?<![\w.]){data}\b", line)
+    }
+    fitted.discard(model)
+    return fitted.pop() if len(fitted) == 1 else ""
+
+
+# `model_1 = sm.OLS(y, X).fit()`, `m2 = LinearRegression().fit(X, y)`: a name given a fit.
+_FIT_ASSIGNED = re.compile(r"\s*([A-Za-z_]\w*)\s*=(?!=).*\.fit\(")
+
+
 def _feature_count_differs(p, f):
     """When: the message says the number of features differs (and names both counts)."""
     counts = ""
@@ -203,6 +224,15 @@ def _feature_count_differs(p, f):
             f"`{data}` is typed by hand with {typed} values, and `{model}` was fitted on "
             f"{f.get('expected')} columns: give one value per training column, in the order of "
             "the training data's columns."
+        )
+    other = _other_model_fitted_on(p, model, data)
+    if other:
+        # `model_1 = sm.OLS(y, X).fit()` above, then `model.predict(X)`: the older model of a
+        # like name, fitted on other columns, was called
+        return (
+            f"This cell fits `{other}` on `{data}` just above, but the line predicts with "
+            f"`{model}`, a model fitted before on other columns{counts}: if `{other}` is meant, "
+            f"call `{other}.predict({data})`."
         )
     cells = _cells_fitting(p, model)
     if len(cells) > 1 and not _fitted_above(p, model):

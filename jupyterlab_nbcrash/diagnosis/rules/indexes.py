@@ -181,10 +181,58 @@ def _indexing_a_scalar_tensor(p, f):
 
 
 def _embedding_id_too_large(p, f):
+    """When: PyTorch's embedding got an id at or above its size. The vocabulary and padding
+    advice needs signs of text ids; columns of one tensor passed apart feed several embeddings
+    (users and items), where their order decides which ids each gets."""
+    lines = [fr.failing_line for fr in p.frames if fr.is_user and fr.failing_line]
+    columns = next((c for c in map(_columns_passed, lines) if len(c) >= 2), [])
+    if columns:
+        shown = " and ".join(f"`{c}`" for c in columns)
+        fed = _parameters_fed(p, columns)
+        return (
+            f"An id is not below the `num_embeddings` of the embedding it goes to: {shown} feed "
+            f"different embeddings{fed}; check that each column goes to its own one (the order "
+            "`forward` takes them), and size each embedding as its column's largest id + 1."
+        )
+    if _TEXT_IDS.search(seen_code(p)[0]):
+        return (
+            "A token id is not below the embedding's `num_embeddings`: make it at least the "
+            "vocabulary size (largest id + 1) and check the padding index."
+        )
     return (
-        "A token id is not below the embedding's `num_embeddings`: make it at least the "
-        "vocabulary size (largest id + 1) and check the padding index."
+        "An id is not below the `num_embeddings` of the embedding it goes to: compare each "
+        "input's largest id (`x.max()`) with that embedding's size (largest id + 1), and check "
+        "each input goes to its own embedding."
     )
+
+
+def _columns_passed(line: str) -> list[str]:
+    """The distinct `x[:, n]` columns the line's call passes, in order (its `=` target's own
+    subscripts left out)."""
+    at = re.search(r"(?<![=!<>])=(?!=)", line)
+    return list(dict.fromkeys(_COLUMN_PICK.findall(line[at.end() :] if at else line)))
+
+
+def _parameters_fed(p, columns: list[str]) -> str:
+    """ ", as `users` and `movies`" when a frame of the user's `forward` shows its `def` and the
+    columns are its first positional arguments after `self`; "" otherwise."""
+    for fr in p.frames:
+        head = fr.is_user and fr.function.endswith("forward")
+        signature = _FORWARD_DEF.search("\n".join(fr.code_lines)) if head else None
+        if signature:
+            names = [n.split("=")[0].strip() for n in signature.group(1).split(",")][1:]
+            if len(names) >= len(columns) and all(n.isidentifier() for n in names):
+                taken = " and ".join(f"`{n}`" for n in names[: len(columns)])
+                return f", as {taken}"
+    return ""
+
+
+# `def forward(self, users, movies, minmax=None):`: the parameters the call's values fill.
+_FORWARD_DEF = re.compile(r"def\s+forward\s*\(([^)]*)\)")
+
+
+# `x[:, 1]`: one column of a 2-D tensor, picked by its number.
+_COLUMN_PICK = re.compile(r"\b[A-Za-z_]\w*\[\s*:\s*,\s*\d+\s*\]")
 
 
 def _iloc_position_missing(p, f):

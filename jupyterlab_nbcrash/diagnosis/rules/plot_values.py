@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..definitions import assigned_values
 from ..where import call_arguments
 
 
@@ -36,6 +37,65 @@ def subplot_index_from_items(message: str, line: str, code: str) -> str:
 
 
 _SUBPLOT_NUM = re.compile(r"num must be (?:an integer with )?1 <= num <= (\d+), not (\S+)")
+
+
+def image_data_words(message: str, detail: str, line: str, code: str) -> str:
+    """`imshow`'s refusals that no `.astype(float)` or `np.squeeze` mends: data of dtype object
+    (None, such as a failed `cv2.imread`, or pieces of different sizes) and a channels-first
+    (C, H, W) array; "" for the others."""
+    if "image data" not in detail.lower():
+        return ""
+    if "dtype object" in message or "dtype object" in detail:
+        return _object_image_words(line, code)
+    shape = re.search(r"Invalid shape \((\d+), (\d+), (\d+)\) for image data", message)
+    if shape and int(shape.group(1)) in (1, 3, 4) and int(shape.group(3)) > 4:
+        # (3, 1500, 1850): bands or channels first (a raster's bands, a PyTorch tensor), which
+        # Matplotlib reads as 3 rows of 1500 pixels with 1850 channels; 3 or 4 may also count
+        # single-channel images (`X[:3]`), which no moved axis shows.
+        channels, height, width = shape.groups()
+        images = (
+            f"; if they are {channels} separate images, show one, `img[0]`"
+            if channels != "1"
+            else ""
+        )
+        return (
+            f"`imshow` got shape ({channels}, {height}, {width}) but wants (H, W) or (H, W, 3/4): "
+            f"if the first axis holds colour channels or bands, move it last, "
+            f"`np.moveaxis(img, 0, -1)` (or `.transpose(1, 2, 0)`) gives ({height}, {width}, "
+            f"{channels}){images}."
+        )
+    return ""
+
+
+def _object_image_words(line: str, code: str) -> str:
+    """An image of dtype object: NumPy made it of something that is no array of numbers, None
+    most plainly; when the code's last assignment of the shown name is `cv2.imread(...)`, that
+    read failed (it returns None, never raises)."""
+    call = re.search(r"\bimshow\s*\(", line)
+    shown = call_arguments(line[call.start() :])[:1] if call else []
+    name = shown[0].strip() if shown else ""
+    read = None
+    if name.isidentifier() and _only_read_by_imread(code, name):
+        read = re.match(r"cv2\.imread\s*\((.*)\)$", assigned_values(code, name)[-1])
+    if read:
+        path = call_arguments(f"({read.group(1)})")[:1]
+        return (
+            f"`{name}` is None: `cv2.imread({path[0].strip() if path else '...'})` returns None "
+            "when it cannot read the file (a wrong path or name, or a format it cannot decode); "
+            f"check the path, and that `{name} is not None`, before showing it."
+        )
+    return (
+        "`imshow` got data of dtype object, not numbers: such an array is made of None (an "
+        "image read that failed, e.g. `cv2.imread` of a wrong path) or of images of different "
+        "sizes; print `type(...)` of what you pass and check how it was made."
+    )
+
+
+def _only_read_by_imread(code: str, name: str) -> bool:
+    """Every line of ``code`` that assigns ``name`` reads it with `cv2.imread` (a later
+    `name = cv2.cvtColor(name, ...)` would have failed on None first, or made an array)."""
+    values = assigned_values(code, name)
+    return bool(values) and all(v.startswith("cv2.imread(") for v in values)
 
 
 def refused_plot_value_words(message: str, detail: str) -> str | None:

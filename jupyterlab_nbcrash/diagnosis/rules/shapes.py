@@ -7,11 +7,17 @@ from __future__ import annotations
 import ast
 import re
 
-from ..definitions import seen_code
+from ..definitions import assigned_values, seen_code
 from ..finding import short
 from ..layer_shapes import keras_hint, torch_layer_hint
 from ..shape_text import SPLIT_INTO_FOUR, call_args, code, dims, show
-from ..where import call_arguments, failing_call, raised_outside_notebook
+from ..where import (
+    call_arguments,
+    failing_call,
+    failing_line_number,
+    own_lines,
+    raised_outside_notebook,
+)
 from .base import Facts, Template, pattern_rule
 from .shape_arithmetic import (
     PRODUCT_ON_LINE,
@@ -1115,10 +1121,44 @@ def _plot_x_y_lengths(p, f):
             "them gave no values; check that step (a loop that appends to it, a filter) before "
             "plotting."
         )
+    closed = _one_side_closed(p, dims(f.get("a")), dims(f.get("b")))
+    if closed:
+        done, other = closed
+        return (
+            f"`{done}` was closed with its first value (one more point, as a radar chart's loop "
+            f"is) but `{other}` was not{_shapes(f)}: close it too, "
+            f"`{other} = np.concatenate(({other}, [{other}[0]]))`."
+        )
     return (
         f"x and y must have the same length{_shapes(f)}: plot values that belong together, e.g. "
         "`range(len(y))` as x, or the same filtered rows for both."
     )
+
+
+def _one_side_closed(p, x, y) -> tuple[str, str] | None:
+    """(the longer side's name, the other's) when x and y differ by one value and the cell's
+    last assignment above the failing line of the longer one appends its own first item
+    (`v = np.concatenate((v, [v[0]]))`, a polar plot's closed loop) and that of the other,
+    assigned there too, does not."""
+    if not (x and y and len(x) == len(y) == 1 and abs(x[0] - y[0]) == 1):
+        return None
+    drawn = _PLOT_CALL.search(p.user_line)
+    written = call_arguments(p.user_line[drawn.start() :]) if drawn else []
+    args = [a.strip() for a in written if not re.match(r"\s*\w+\s*=", a)][:2]
+    if len(args) != 2 or not all(a.isidentifier() for a in args):
+        return None
+    longer, shorter = (args[1], args[0]) if y[0] > x[0] else (args[0], args[1])
+    above = "\n".join(own_lines(p)[: failing_line_number(p) - 1])
+    made_long, made_short = assigned_values(above, longer), assigned_values(above, shorter)
+    if made_long and made_short and _closes(made_long[-1], longer):
+        return None if _closes(made_short[-1], shorter) else (longer, shorter)
+    return None
+
+
+def _closes(value: str, name: str) -> bool:
+    """``value`` joins ``name`` and its own first item (`np.append(v, v[0])`, `v + v[:1]`)."""
+    first = re.search(rf"(?<![\w.]){re.escape(name)}\[\s*(?:0|:\s*1)\s*\]", value)
+    return first is not None and len(re.findall(rf"(?<![\w.]){re.escape(name)}\b", value)) >= 2
 
 
 # The call that draws x against y on a line (`plt.plot(`, `ax.semilogy(`).
@@ -1178,6 +1218,13 @@ def _pandas_constructor_shape(p, f):
     the call passes that keyword (pandas printed (rows, cols) or, before 0.24, (cols, rows))."""
     a, b = dims(f.get("a")), dims(f.get("b"))
     call = failing_call(p)
+    sparse = _sparse_encoding_given(p) if a and b and a[1:] == (1,) and b[1] > 1 else None
+    if sparse:
+        data, encoder = sparse
+        return (
+            f"`{data}` is the SciPy sparse matrix `{encoder}` returns, which pandas cannot "
+            f"read as columns{_shapes(f)}: pass `{data}.toarray()`{_dense_option(encoder)}."
+        )
     if a and b and len(a) == len(b) == 2 and call is not None:
         diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
         keyword = (
@@ -1240,6 +1287,43 @@ def _pandas_constructor_shape(p, f):
         "The data's shape does not fit the pandas object being built: pass a 1-D array for a "
         "Series/column (e.g. `arr.ravel()`)."
     )
+
+
+def _sparse_encoding_given(p) -> tuple[str, str] | None:
+    """(the data `pd.DataFrame(` is given, the encoder's class) when that data is the result of
+    `.fit_transform`/`.transform` of a one-hot encoder or text vectorizer of the code seen made
+    without a dense output: scikit-learn returns a SciPy sparse matrix, no array of columns."""
+    made = re.search(r"(?<![\w.])(?:pd|pandas)\.DataFrame\s*\(", p.user_line)
+    given = call_arguments(p.user_line[made.start() :])[:1] if made else []
+    data = given[0].strip() if given and "=" not in given[0] else ""
+    code, _ = seen_code(p)
+    values = assigned_values(code, data) if data.isidentifier() else [data]
+    results = [_SPARSE_RESULT.match(v) for v in values]
+    encoders = {m.group(1) for m in results if m}
+    if not data or not results or not all(results) or len(encoders) != 1:
+        return None
+    made_as = assigned_values(code, encoders.pop())
+    kind = [_SPARSE_MAKER.match(v) for v in made_as]
+    if not kind or not all(kind) or any("sparse" in v for v in made_as):
+        return None  # `sparse_output=False` (or `sparse=False`) gives an array
+    return data, kind[-1].group(1)
+
+
+def _dense_option(encoder: str) -> str:
+    """The encoder's own switch to an array, where it has one (vectorizers have none)."""
+    if encoder != "OneHotEncoder":
+        return ""
+    return (
+        ", or make the encoder with `OneHotEncoder(sparse_output=False)` (`sparse=False` "
+        "before 1.2)"
+    )
+
+
+# `enc.fit_transform(...)`: the encoder's name; and the classes whose result is sparse.
+_SPARSE_RESULT = re.compile(r"([A-Za-z_]\w*)\.(?:fit_)?transform\s*\(")
+_SPARSE_MAKER = re.compile(
+    r"(?:[\w.]+\.)?(OneHotEncoder|CountVectorizer|TfidfVectorizer|HashingVectorizer)\s*\("
+)
 
 
 def _numpy_result_rewrapped(p) -> str:

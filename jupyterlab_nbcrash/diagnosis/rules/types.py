@@ -8,10 +8,10 @@ import difflib
 import importlib
 import re
 
-from ..definitions import defines_callable, imports_name, seen_code
+from ..definitions import assigned_values, defines_callable, imports_name, seen_code
 from ..name_reads import has_word
 from ..text import article, spelled_alike
-from ..where import callee, failing_call, loop_or_unpack, raised_by_the_line
+from ..where import call_arguments, callee, failing_call, loop_or_unpack, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
 from .indexes import non_integer_index_hint
 from .module_names import STDLIB_TOPS
@@ -379,11 +379,33 @@ def _opencv_not_an_array(p, f):
             f"The image `{arg}` is a NumPy array of dtype {f['dtype']}, which OpenCV cannot use: "
             "convert it with `.astype('uint8')` (or `'float32'`) first."
         )
+    pair = _video_read_pair(p)
+    if pair:
+        name, read = pair
+        return (
+            f"`{name}` holds what `{read}` returns, a pair (ret, frame), not the image: unpack "
+            f"it, `ret, {name} = {read}`, and check `ret` before using the frame."
+        )
     return (
         f"OpenCV's `{arg}` argument is not a NumPy image: it is often None (a failed "
         "`cv2.imread`), a PIL image or a list; check `img is not None` and convert with "
         "`np.array(img)`."
     )
+
+
+def _video_read_pair(p) -> tuple[str, str] | None:
+    """(name, `cap.read()`) when the cv2 call's first argument is a plain name that the code
+    only ever assigns a capture's `.read()`: VideoCapture.read gives a (ret, frame) tuple,
+    which OpenCV refuses as an image."""
+    call = re.search(r"\bcv2\.\w+\s*\(", p.user_line)
+    first = call_arguments(p.user_line[call.start() :])[:1] if call else []
+    name = first[0].strip() if first else ""
+    code, _ = seen_code(p)
+    if not name.isidentifier() or "VideoCapture(" not in code:
+        return None
+    values = assigned_values(code, name)
+    reads = [v for v in values if re.fullmatch(r"[A-Za-z_]\w*\.read\(\s*\)", v)]
+    return (name, reads[-1]) if reads and len(reads) == len(values) else None
 
 
 # `sorted(xs, key='name')`: Python calls what `key=` holds on each item.
