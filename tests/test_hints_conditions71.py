@@ -53,9 +53,10 @@ def test_a_sentence_on_its_own_keeps_the_markdown_hint():
     assert "Markdown" in hint and "put it in quotes" not in hint, hint
 
 
-def test_two_names_in_a_call_get_no_quotes():
-    # `f(a b)` is as likely a missing comma between two values
-    assert "put it in quotes" not in _syntax("plot(xs ys)", 1, COMMA)
+@pytest.mark.parametrize("line", ["plot(xs ys)", "model.fit(X_train y_train epochs)"])
+def test_names_of_code_in_a_call_get_no_quotes(line):
+    # `f(a b)` is as likely a missing comma between two values, and `X_train` a name of code
+    assert "put it in quotes" not in _syntax(line, 1, COMMA)
 
 
 # ------------------------------------------------------- Python 3.13's incomplete input

@@ -572,8 +572,8 @@ def _unquoted_text(line: str) -> str:
     if found is None or keyword.iskeyword(found.group("head").split("(")[0].strip()):
         return ""
     text = found.group("text").strip()
-    if _side_by_side(text) < (2 if call else 1):
-        return ""
+    if _side_by_side(text) < (2 if call else 1) or re.search(r"[_\d]", text):
+        return ""  # (`fit(X_train y_train)`: names of code, commas missing between them)
     quote = "'" if '"' in text else '"'
     fixed = f"{found.group('head').strip()}{'' if call else ' '}{quote}{text}{quote}"
     fixed += ")" if call else ""
