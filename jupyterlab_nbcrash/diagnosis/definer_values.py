@@ -141,7 +141,8 @@ def retyped_in_the_next_run(line: str, name: str, crash: Cell, cells: list[Cell]
     """(cell, other name) when the cell whose saved count follows the crash's (the user's very
     next run) holds the failing ``line`` with one other name where it reads ``name``, and ran
     without an error (`t[1:4]` failed at [13], `tu[1:4]` ran at [14]): the user retyped the
-    name, which says the line meant that one. Else ()."""
+    name, which says the line meant that one. Else (), and when another cell shows the count
+    [k] or [k+1] too (the saved counts of several sessions)."""
     count = crash.execution_count
     failing = python_tree(line.strip()) if count else None
     if failing is None or len(failing.body) != 1:
@@ -149,6 +150,10 @@ def retyped_in_the_next_run(line: str, name: str, crash: Cell, cells: list[Cell]
     mine = failing.body[0]
     if _is_assignment_to(mine, name):
         return ()  # `z = z + y` beside `z = x + y`: it may build on `z` (both readings, above)
+    counts = [c.execution_count for c in cells]
+    if counts.count(count) > 1 or counts.count(count + 1) > 1:
+        # counts of several kernel sessions: which [k+1] followed this [k] is not known
+        return ()
     for cell in cells:
         if cell is crash or cell.execution_count != count + 1 or cell.error is not None:
             continue

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from .definitions import seen_code
+from .rules.attribute_reads import search_found_nothing
 from .rules.module_names import pip_name
 from .traceback import Frame, ParsedError, strip_ansi
 from .where import failing_call
@@ -331,4 +332,23 @@ def keras_callback_look(parsed: ParsedError) -> str:
         f"A callback raised it (`{last.function}` in Keras's `{where}`): the "
         "message is about the settings of a callback you passed in `callbacks=`, not the data "
         "the call was given; change those settings where you create the callback."
+    )
+
+
+def no_match_in_code_look(parsed: ParsedError) -> str:
+    """`.group` of None read inside a library's (or a project's) code whose failing line reads it
+    straight off a `.search(...)`/`.match(...)`: the regular expression found no match in the
+    text it searched, which is what that code did not expect (a page it downloads changed, a
+    file of another format). "" otherwise."""
+    found = search_found_nothing(parsed)
+    if not found:
+        return ""
+    search, attr = found
+    last = parsed.last_frame
+    where = last.library or re.split(r"[\\/]", last.filename)[-1]
+    search = search if len(search) <= 50 else "its search"
+    return (
+        f"In `{where}`, `{search}` found no match and returned None, whose `.{attr}` failed: the "
+        "text it searched is not what that code expects (for a page it downloads, the site "
+        "changed since that version: install a newer one or another library)."
     )

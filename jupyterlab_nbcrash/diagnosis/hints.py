@@ -30,6 +30,7 @@ from .frame_looks import (
     keras_tensor_in_library_look,
     library_recursion_look,
     library_to_library_look,
+    no_match_in_code_look,
     own_attribute_look,
     own_type_unhandled_look,
     tensor_truth_in_library_look,
@@ -59,6 +60,7 @@ from .message_looks import (
     python2_look,
     quoted_comparison_look,
     rc_setting_look,
+    regex_pattern_look,
     renamed_aggregation_look,
     service_status_look,
     sparse_look,
@@ -497,6 +499,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         or openml_name_look(parsed)
         or fits_hdu_look(parsed)
         or hist_datasets_look(parsed)
+        or regex_pattern_look(parsed)
     )
     if twice:
         return twice
@@ -1159,6 +1162,9 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
     said = python2_look(parsed) or not_callable_look(parsed) or module_attribute_look(parsed)
     if said:
         return said
+    no_match = no_match_in_code_look(parsed)
+    if no_match:  # None from a library's search: no value passed, nothing to run before it
+        return no_match
     m = _NO_ATTRIBUTE.search(parsed.message)
     bare = re.fullmatch(r"\w+", parsed.message.strip())  # old pandas: "AttributeError: isnull"
     if bare and re.fullmatch(r"__\w+__", bare.group(0)):

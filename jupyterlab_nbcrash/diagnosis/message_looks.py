@@ -963,3 +963,47 @@ def hist_datasets_look(parsed: ParsedError) -> str:
         "here: for one histogram pass 1-D data (`x.ravel()`); to draw them all, pass one "
         "colour per dataset."
     )
+
+
+# Python's `re` compiles the pattern in these modules (`sre_parse` before Python 3.11).
+_REGEX_MODULES = frozenset({"re", "sre_parse", "sre_compile"})
+# What `re` says of a pattern it cannot compile → the sign at fault (and why), what to do with
+# it, and how to write it to match the sign itself.
+_REGEX_FAULTS = {
+    "unbalanced parenthesis": ("`)` that no `(` opens", "add its pair or remove it", "`\\)`"),
+    "missing ), unterminated subpattern": ("`(` that no `)` closes", "close it", "`\\(`"),
+    "unterminated character set": ("`[` that no `]` closes", "close it", "`\\[`"),
+    "nothing to repeat": ("`*`, `+`, `?` or `{` after nothing to repeat", "remove it", "`\\*`"),
+    "multiple repeat": ("`*`, `+` or `?` right after another", "remove one", "`\\*`, `\\+`"),
+}
+# A pattern given as written: a plain or raw string literal (no f-string) with nothing added.
+_PLAIN_PATTERN = re.compile(r"""[rRbB]{0,2}(['"])[^'"]*\1""")
+_STRING = re.compile(r"""[rRbBfFuU]{0,2}['"]""")
+
+
+def regex_pattern_look(parsed: ParsedError) -> str:
+    """A regular expression `re` could not compile (raised in `re`'s own parser, in its
+    wording): the sign at fault and how to write it to match it as text. The pattern is the
+    user's call's first argument; one built from other text (`rf"\\b{word})"`, a variable) may
+    hold the sign in that text, so `re.escape` is named too. "" otherwise."""
+    last = parsed.last_frame
+    if last is None or last.package not in _REGEX_MODULES:
+        return ""
+    said = next((words for words in _REGEX_FAULTS if parsed.message.startswith(words)), "")
+    if not said:
+        return ""
+    sign, action, escaped = _REGEX_FAULTS[said]
+    call = failing_call(parsed)
+    pattern = call.arguments[0] if call is not None and call.arguments else ""
+    if not (call is not None and call.function.startswith("re.")) and not _STRING.match(pattern):
+        pattern = ""  # the first argument of another function need not be the pattern
+    written = f" `{pattern}`" if pattern and len(pattern) <= 40 else ""
+    inserted = (
+        "; if it comes from text put into the pattern, pass that text through `re.escape(...)`"
+        if not _PLAIN_PATTERN.fullmatch(pattern)
+        else ""
+    )
+    return (
+        f"The pattern{written} has a {sign} (the message's position counts from the pattern's "
+        f"start): {action}, or write {escaped} to match the sign itself{inserted}."
+    )

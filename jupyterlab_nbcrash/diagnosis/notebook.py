@@ -33,7 +33,7 @@ from .definer_values import (
     retyped_self_reference,
     updated_before_its_maker,
 )
-from .definitions import function_parameters, passed_as_own_keyword
+from .definitions import function_parameters, imports_name, passed_as_own_keyword
 from .finding import (
     IMPLEMENTATION,
     NOTEBOOK,
@@ -902,7 +902,11 @@ def _defined_nowhere(
     )
     if commented is not None and _reads_names_no_cell_binds(nb, commented[1]):
         commented = None  # `# X_tr, X_te = split(X, y)` with `X` commented out too: not enough
-    if commented is not None and not suggestion:
+    method = _column_method_called(nb, name, line) if not statement else ""
+    if method:
+        evidence.append(f"`{name}` is a method of pandas objects, called with a column's name")
+        hint = method
+    elif commented is not None and not suggestion:
         cell, found = commented
         where = "this cell" if cell is nb.crash else f"cell {cell.index + 1}"
         evidence.append(f"{_cell_name(cell)} has the commented-out line `# {found}`")
@@ -963,6 +967,30 @@ def _defined_nowhere(
     else:
         hint = f"{nowhere}: define it (or import it) first, or check its spelling."
     return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+
+
+_IMPORTS_PANDAS = re.compile(r"^[ \t]*(?:import|from)[ \t]+pandas\b", re.M)
+
+
+def _column_method_called(nb: _Notebook, name: str, line: str) -> str:
+    """`df[mean("rooms")]`: a method of pandas objects called as a function with a column's
+    name, in a notebook that imports pandas. The column's frame is the one name the notebook
+    subscripts with that text (`df2["rooms"]`), else the frame the line subscripts. "" when
+    the name is no such method or the call passes anything but one string."""
+    if name not in members.PANDAS_OBJECT or hasattr(builtins, name):
+        return ""
+    called = re.search(rf"(?<![\w.]){re.escape(name)}\(\s*(['\"])([^'\"\n]+)\1\s*\)", line)
+    if called is None or not any(_IMPORTS_PANDAS.search(c.source) for c in nb.cells):
+        return ""
+    column = called.group(2)
+    quoted = rf"(?<![\w.])([A-Za-z_]\w*)\[\s*['\"]{re.escape(column)}['\"]\s*\]"
+    frames = {m.group(1) for c in nb.cells for m in re.finditer(quoted, c.source)}
+    around = re.match(rf"\s*([A-Za-z_]\w*)\[\s*{re.escape(name)}\(", line)
+    frame = next(iter(frames)) if len(frames) == 1 else (around.group(1) if around else "df")
+    return (
+        f"`{name}` is no function of its own but a method of pandas columns: call it on the "
+        f"column, `{frame}['{column}'].{name}()`."
+    )
 
 
 def _ends_in_open(name: str, line: str) -> bool:
@@ -1077,12 +1105,15 @@ def _member_fits(nb: _Notebook, suggestion: str, name: str, line: str) -> bool:
 
 
 def _collection_of(nb: _Notebook, plural: str, name: str) -> bool:
-    """``plural`` is ``name`` + s and the notebook appends to it: a list of such things, a
-    sibling of another kind rather than a misspelling (`models` of `model`)."""
+    """``plural`` is ``name`` + s and the notebook appends to it, or imports it: a list of such
+    things, or the module that makes them (`from keras import models`), a sibling of another
+    kind rather than a misspelling (`models` of `model`)."""
     if plural not in (f"{name}s", f"{name}es"):
         return False
     appends = re.compile(rf"(?<![\w.]){re.escape(plural)}\.(?:append|extend|insert)\(")
-    return any(appends.search(c.source) for c in nb.mentioning(plural))
+    return any(
+        appends.search(c.source) or imports_name(c.source, plural) for c in nb.mentioning(plural)
+    )
 
 
 def _own_commented_maker(nb: _Notebook, name: str, line: str) -> str:

@@ -13,7 +13,7 @@ import ast
 import re
 import sys
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .exception_names import CANONICAL
@@ -493,6 +493,11 @@ def _plausible_name(name: str, block: _Block) -> bool:
     return _looks_like_exception(name)
 
 
+# Private subclasses Python raises under a public name's meaning: Python 3.13's codeop raises
+# `_IncompleteInputError` (a SyntaxError) for a cell that ends inside an open bracket.
+_PUBLIC_NAMES = {"_IncompleteInputError": "SyntaxError"}
+
+
 def _canonical(ename: str, tb_names: list[str]) -> tuple[str, str]:
     """(canonical class name, dotted name if any) from the record's ename and the traceback."""
     raw = ename.strip()
@@ -566,6 +571,20 @@ def _uniq(items) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _cell_shown_as_a_file(frames: list[Frame], code: str) -> list[Frame]:
+    """The frames with the first one read as the cell's when IPython printed the cell under an
+    installed file's name (`…/gpflow/__init__.py in <module>()` showing the cell's own line):
+    a cell's run always starts in the cell, so a traceback whose outermost frame is a file's
+    module level, with no cell frame anywhere, and whose line is a line of the cell's code, is
+    the cell's. The frames unchanged otherwise."""
+    first = frames[0]
+    if any(f.is_user for f in frames) or first.function != "<module>" or not first.failing_line:
+        return frames
+    if first.failing_line.strip() not in (line.strip() for line in code.splitlines()):
+        return frames
+    return [replace(first, is_user=True, library=None, package=None), *frames[1:]]
+
+
 def parse(record: ErrorRecord) -> ParsedError:
     """Parse one error record; never raises on any text."""
     try:
@@ -581,6 +600,7 @@ def _parse(record: ErrorRecord) -> ParsedError:
     blocks = _parse_blocks(lines)
     tb_names = [b.exc_name or b.header for b in blocks if b.exc_name or b.header]
     ename, qualified = _canonical(strip_ansi(record.ename or ""), tb_names)
+    ename = _PUBLIC_NAMES.get(ename, ename)
 
     last = blocks[-1] if blocks else _Block()
     tb_msg = "\n".join(last.exc_msg).strip()
@@ -611,6 +631,9 @@ def _parse(record: ErrorRecord) -> ParsedError:
         if b.exc_name or b.header
     )
 
+    if len(blocks) == 1 and last.frames:
+        shown = _cell_shown_as_a_file(list(last.frames), record.code or "")
+        last.frames = deque(shown, maxlen=MAX_FRAMES)
     frames = tuple(last.frames)
     all_frames = [f for b in blocks for f in b.frames]
     user_line = ""

@@ -10,6 +10,7 @@ from ..text import article, as_code, spelled_alike
 from ..traceback import ParsedError
 from ..where import call_arguments, failing_call, passes_only_literals, raised_by_the_line
 from .accepted_values import value_not_accepted_words
+from .attribute_reads import search_found_nothing
 from .base import RuleMatch, Template, group_facts, named, pattern_rule, user_calls
 from .pil_images import fromarray_facts, fromarray_words
 from .plot_values import image_data_words, refused_plot_value_words, subplot_index_from_items
@@ -1089,6 +1090,8 @@ def _none_passed_to_library(p, f):
         # `model.save_weights("w/model")`: every argument is written out, none is None; the
         # None is something the library found inside the object
         return None
+    if search_found_nothing(p):
+        return None  # `RE.search(page).group(1)`: a search of the library's found nothing
     where = f"`{call.text}`" if call else "The failing call"
     if names:
         them = ", ".join(f"`{n}`" for n in names[:3])

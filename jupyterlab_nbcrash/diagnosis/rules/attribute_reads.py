@@ -135,3 +135,27 @@ def _under_loop(lines: list[str], at: int) -> bool:
             return True
         indent = depth  # an enclosing `if`/`def`/`with`: look further out
     return False
+
+
+# A match object's members: read of None, they follow a search that found nothing.
+_MATCH_MEMBERS = frozenset({"group", "groups", "groupdict", "span", "start", "end"})
+# `self.RE_TKK.search(r.text).group(1)`: the search call whose result the line reads a member of.
+_SEARCH_THEN_MEMBER = re.compile(
+    r"([\w.]*\.(?:search|match|fullmatch)\((?:[^()]|\([^()]*\))*\))\s*\.(\w+)\b"
+)
+_NONE_READ = re.compile(r"'NoneType' object has no attribute '(\w+)'")
+
+
+def search_found_nothing(p: ParsedError) -> tuple[str, str]:
+    """(the search call, the member read) when a library's (or a project's) frame raised the
+    None error reading a match's member straight off a `.search(...)`/`.match(...)`
+    (`self.RE_TKK.search(r.text).group(1)`): the regular expression found no match in the text
+    it searched, no value the user passed is None. () otherwise."""
+    last = p.last_frame
+    said = _NONE_READ.search(p.message)
+    if said is None or said.group(1) not in _MATCH_MEMBERS or last is None or last.is_user:
+        return ()
+    for m in _SEARCH_THEN_MEMBER.finditer(last.failing_line):
+        if m.group(2) == said.group(1):
+            return m.group(1), m.group(2)
+    return ()

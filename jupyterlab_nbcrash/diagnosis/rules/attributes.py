@@ -1321,6 +1321,9 @@ def _pandas_attribute(p: ParsedError, f) -> str:
     if attr in ("reshape", "ravel"):
         return f"pandas objects have no `.{attr}`: use `.to_numpy().{attr}(...)`."
     called = re.search(rf"\.{re.escape(attr)}\s*\(", failing_statement(p))
+    if called and owner == "DataFrame" and attr in SERIES_ONLY:
+        # `df.unique()` is a Series' own method called on a frame: no slip of `nunique`
+        return _series_attribute(p, attr, True)
     # `df.Style` is a column more likely than the `style` member: members only for lower case.
     close = _close_member(p, owner, attr) if called or attr.islower() else ""
     if close:

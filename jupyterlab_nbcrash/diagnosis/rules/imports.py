@@ -321,6 +321,9 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
             f", of another package by that name; install that one as its provider documents, "
             "or run the notebook where it is installed."
         )
+    submodule = _submodule_imported_alone(p, module)
+    if submodule:
+        return submodule
     if f.get("suggestion") and not unlike:
         return (
             f"There is no module `{module}`: did you mean `{f['suggestion']}`? If not, install "
@@ -661,6 +664,37 @@ def _imported_from_a_module(p: ParsedError, module: str) -> str:
             f" If that import fails, its module is gone from your version: use {as_code(gone.use)}."
         )
     return hint
+
+
+# Submodule names that are also the import name of a package of their own (dm-tree's `tree`).
+_OTHER_PACKAGES_NAMES = frozenset({"tree"})
+
+
+def _submodule_imported_alone(p: ParsedError, module: str) -> str:
+    """`import stats` for SciPy's `stats`: the user's own line imports, as a module of its own,
+    a name the tables import from a library's package (`from scipy import stats`), and that name
+    is no top-level module the tables know, no standard one and no name a project gives its own
+    files (`models`, `layers`: then the user's file is as likely). The submodule is meant, not a
+    typo of another module (`stat`). "" otherwise."""
+    if "." in module or module in KNOWN_TOPS or module in STDLIB_TOPS or module in MISNAMED:
+        return ""  # (a name the tables map to what it meant, `Image`, keeps their suggestion)
+    if PROJECT_NAMES.search(module) or module in _OTHER_PACKAGES_NAMES or importer_is_library(p):
+        return ""
+    known = re.fullmatch(rf"from ([\w.]+) import {re.escape(module)}", import_for(module) or "")
+    if known is None or not is_known_submodule(f"{known.group(1)}.{module}"):
+        return ""
+    package = known.group(1)
+    line = p.user_line.strip()
+    if re.match(rf"from\s+{re.escape(module)}\s+import\b", line):
+        fixed = re.sub(rf"^from\s+{re.escape(module)}\b", f"from {package}.{module}", line)
+    elif re.fullmatch(rf"import\s+{re.escape(module)}(?:\s+as\s+\w+)?", line):
+        fixed = f"from {package} {line}"
+    else:
+        return ""
+    return (
+        f"`{module}` is no module of its own: it is `{package}.{module}`, a submodule of "
+        f"`{package}`; write `{fixed}`."
+    )
 
 
 def _submodules_unlike(p: ParsedError, top: str, suggestion: str) -> bool:

@@ -701,6 +701,13 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
             f"`{name}` has no value in this kernel, though a cell assigns it (`{only}`): "
             "run that cell first, and check that it ran to that line without failing."
         )
+    if name.isalpha() and re.fullmatch(rf"print\(\s*{re.escape(name)}\s*\)", p.user_line.strip()):
+        # `print(sachin)`: a word alone (no digit or `_` of a code name) printed is as often
+        # text without its quotes
+        return (
+            f"`{name}` has no value in this kernel: if a cell assigns it, run that cell first; if "
+            f"you meant the word itself, put it in quotes, `print('{name}')`."
+        )
     subject = f"`{name}`" if what == "variable" else f"The {what} `{name}`"
     return (
         f"{subject} has no value in this kernel: if a cell {todo} it, run that cell first (and "

@@ -487,7 +487,7 @@ def _syntax_error(p, f):
     if f.get("foreign"):
         return FOREIGN_HINTS[f["foreign"]]
     if f.get("prose"):
-        return _text_line(p, docstring=False)
+        return _unquoted_text(line) or _text_line(p, docstring=False)
     if f.get("notes"):
         return (
             "The marked line is a heading of notes (a word and a colon that opens no block), "
@@ -551,6 +551,36 @@ def _text_line(p: ParsedError, docstring: bool = True) -> str:
     return (
         "The marked line is text, not Python: move it to a Markdown cell or start it with `#` "
         "to make it a comment."
+    )
+
+
+# A call whose only argument is words without quotes (`print(xin chào các bạn)`), and an
+# `assert` whose message is such words (`assert f(3) == 6, You are wrong`).
+_CALL_OF_WORDS = re.compile(
+    r"^\s*(?P<head>[A-Za-z_][\w.]*\(\s*)(?P<text>[^'\"()\[\]{}=,#]+?)\s*\)\s*$"
+)
+_ASSERT_OF_WORDS = re.compile(r"^\s*(?P<head>assert\s.+?,\s*)(?P<text>[^'\"()\[\]{}=,#.]+?)\s*$")
+
+
+def _unquoted_text(line: str) -> str:
+    """The hint when a sentence stands where a string goes: the whole argument of a call (three
+    words side by side at least) or the message of an `assert` (two): the words are meant as
+    text, so quotes are the fix, not a Markdown cell. "" otherwise."""
+    call = _CALL_OF_WORDS.match(line)
+    said = _ASSERT_OF_WORDS.match(line) if call is None else None
+    found = call or said
+    if found is None or keyword.iskeyword(found.group("head").split("(")[0].strip()):
+        return ""
+    text = found.group("text").strip()
+    if _side_by_side(text) < (2 if call else 1) or re.search(r"[_\d]", text):
+        return ""  # (`fit(X_train y_train)`: names of code, commas missing between them)
+    quote = "'" if '"' in text else '"'
+    fixed = f"{found.group('head').strip()}{'' if call else ' '}{quote}{text}{quote}"
+    fixed += ")" if call else ""
+    what = "The `assert`'s message" if said else "The argument"
+    return (
+        f"{what} `{text}` is text without quotes (Python reads its words as names): put it in "
+        f"quotes, `{fixed}`."
     )
 
 

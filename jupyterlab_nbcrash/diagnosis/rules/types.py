@@ -214,6 +214,20 @@ _ATTRIBUTE_TYPES = {
 _CALL_NAME = re.compile(r"(?<![\w.\]\)])([A-Za-z_]\w*(?:\.\w+)*)\s*\(")
 
 
+def _object_attributes_called(p) -> list[str]:
+    """The `self.x` attributes the failing line calls (`self.fc2(self.fc1(x))`), innermost
+    last, when every call of the line is one: a method's line that calls nothing else, so the
+    value called is an attribute the object was given, not a name that hides a function. []
+    otherwise."""
+    bare = re.sub(r"'[^']*'|\"[^\"]*\"", "''", p.user_line)
+    called = _CALL_NAME.findall(bare)
+    if not called or re.search(r"[\])]\s*\(", bare):
+        return []
+    if not all(re.fullmatch(r"self\.\w+", name) for name in called):
+        return []
+    return list(dict.fromkeys(called))
+
+
 def _only_call(p) -> str:
     """The name the failing line calls, when it calls exactly one thing (and nothing that is
     not a name, such as ``fns[0](x)`` or ``f(a)(b)``)."""
@@ -514,6 +528,19 @@ def _not_callable(p, f):
     sympy = _sympy_call_hint(p, t, name)
     if sympy:
         return sympy
+    layers = _object_attributes_called(p) if t == "tuple" else []
+    if layers:
+        # `self.fc = nn.Linear(2, 4),` in `__init__`: the trailing comma stored a tuple
+        which = (
+            f"`{layers[0]}`"
+            if len(layers) == 1
+            else "one of " + ", ".join(f"`{a}`" for a in layers)
+        )
+        return (
+            f"{which[0].upper()}{which[1:]} holds a tuple, not a function or layer: if its "
+            f"assignment (in `__init__`) ends in a comma, `{layers[-1]} = ...,`, that comma made "
+            "the tuple; remove it and create the object again."
+        )
     if name:
         return _called_value(p, name, t)
     if is_number(t):
