@@ -8,14 +8,16 @@ counted and spooled as they arrive (nothing grows with the number of crashes but
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import queue
 import signal
 import time
+import traceback
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
-from functools import partial
 
 from ..taxonomy import TAXONOMY_VERSION
 from ..version import __version__
@@ -23,7 +25,7 @@ from .discover import Found, Skipped, discover
 from .progress import Progress
 from .read import DEFAULT_MAX_BYTES
 from .result import Collector, ScanResult
-from .worker import ScanOptions, project_diagnose, scan_batches, scan_chunk
+from .worker import ScanOptions, project_diagnose, scan_batches, scan_chunk, scan_tasks
 
 MAX_CHUNK = 64
 # A batch of the scan in this process (no pool): its notebooks are read, then their crashes
@@ -32,6 +34,10 @@ MAX_CHUNK = 64
 # LOCAL_CRASHES crashes wait, whichever comes first.
 LOCAL_CHUNK = 2048
 LOCAL_CRASHES = 256
+# The same in a pool worker (``--jobs N``): it takes MAX_CHUNK-notebook chunks and holds their
+# rows until POOL_CHUNK notebooks or POOL_CRASHES crashes wait (``worker.scan_tasks``).
+POOL_CHUNK = 2048
+POOL_CRASHES = 256
 
 
 class ScanError(Exception):
@@ -118,12 +124,82 @@ def _chunk_size(n_items: int, workers: int) -> int:
 
 
 def _run_processes(items: list, options: ScanOptions, jobs: int) -> Iterator[list[dict]]:
+    """The chunks on ``jobs`` worker processes, yielded in order.
+
+    Each worker takes chunks from a shared queue (so a slow chunk does not hold the others back)
+    and holds their rows until POOL_CHUNK notebooks or POOL_CRASHES crashes wait, then diagnoses
+    those crashes together (``worker.scan_tasks``) and sends the held chunks back; the chunks are
+    put back in order here. A stand-in diagnose (the read-only floor, tests) is called crash by
+    crash, so holding would buy it nothing: its chunks come back one by one."""
     # fork: the workers inherit the loaded modules (and a stand-in diagnose in tests) for free.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
-    size = _chunk_size(len(items), jobs)
-    with ctx.Pool(jobs, initializer=_ignore_sigint) as pool:
-        yield from pool.imap(partial(scan_chunk, options=options), _chunks(items, size))
+    chunks = list(_chunks(items, _chunk_size(len(items), jobs)))
+    hold = (POOL_CHUNK, POOL_CRASHES) if options.diagnose is None else (1, 1)
+    tasks, results = ctx.Queue(), ctx.Queue()
+    workers = [
+        ctx.Process(target=_pool_worker, args=(tasks, results, options, *hold), daemon=True)
+        for _ in range(jobs)
+    ]
+    # The workers' garbage collections would write to the header of every object they inherit
+    # (the model's vocabulary, the rules, the modules' code), copying those pages one by one.
+    gc.freeze()
+    try:
+        for process in workers:
+            process.start()
+    finally:
+        gc.unfreeze()
+    done = False
+    try:
+        for task in enumerate(chunks):
+            tasks.put(task)
+        for _ in workers:
+            tasks.put(None)
+        arrived: dict[int, list[dict]] = {}
+        next_index = 0
+        while next_index < len(chunks):
+            try:
+                message = results.get(timeout=1)
+            except queue.Empty:
+                dead = [p.exitcode for p in workers if p.exitcode not in (None, 0)]
+                if dead:
+                    raise ScanError(
+                        f"a scan worker ended unexpectedly (exit code {dead[0]})"
+                    ) from None
+                continue
+            if isinstance(message, _WorkerFailure):
+                raise ScanError(f"a scan worker failed:\n{message.text}")
+            arrived.update(message)
+            while next_index in arrived:
+                yield arrived.pop(next_index)
+                next_index += 1
+        done = True
+    finally:
+        for process in workers:
+            if done:
+                process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+        for q in (tasks, results):
+            q.cancel_join_thread()  # what is left in them is not needed
+            q.close()
+
+
+class _WorkerFailure:
+    """An exception raised in a worker, as its formatted traceback (picklable whatever it was)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _pool_worker(tasks, results, options: ScanOptions, max_notebooks: int, max_crashes: int):
+    _ignore_sigint()
+    try:
+        for held in scan_tasks(iter(tasks.get, None), options, max_notebooks, max_crashes):
+            results.put(held)
+    except BaseException:
+        results.put(_WorkerFailure(traceback.format_exc()))
 
 
 def _ignore_sigint() -> None:

@@ -74,6 +74,35 @@ def scan_batches(
         yield rows
 
 
+def scan_tasks(
+    tasks: Iterable[tuple[int, Sequence[tuple[str, str]]]],
+    options: ScanOptions,
+    max_notebooks: int,
+    max_crashes: int,
+) -> Iterator[list[tuple[int, list[dict]]]]:
+    """``scan_chunk`` of each (index, items) task, held: the tasks' crashes wait until, at the
+    end of a task, ``max_notebooks`` notebooks or ``max_crashes`` crashes are held, then they are
+    diagnosed together and the held tasks yielded as (index, rows), in the order taken (tasks
+    without crashes to wait for are yielded at once). A pool worker uses it so that its crashes
+    are diagnosed in batches of a few tasks, not of one (a 64-notebook task of a study-like
+    folder holds ≈9 crashes: the diagnosis's code and data came back cold into the CPU's caches
+    for each); the parent puts the tasks back in order."""
+    held: list[tuple[int, list[dict]]] = []
+    pending: list[tuple] = []
+    notebooks = 0
+    for index, items in tasks:
+        rows = [_read_file(path, real, options, pending) for path, real in items]
+        held.append((index, rows))
+        notebooks += len(rows)
+        if not pending or notebooks >= max_notebooks or len(pending) >= max_crashes:
+            _diagnose_pending(pending, options)
+            yield held
+            held, pending, notebooks = [], [], 0
+    if held:
+        _diagnose_pending(pending, options)
+        yield held
+
+
 def scan_file(path: str, real: str, options: ScanOptions) -> dict:
     """One result row: ``status`` "read" with its crashes, or "skipped" with kind and reason."""
     pending: list[tuple] = []
