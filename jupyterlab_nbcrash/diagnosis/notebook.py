@@ -168,6 +168,10 @@ def _ran(nb: _Notebook, cell: Cell) -> str:
         return "not" if crash is not None else ""
     if crash is None:
         return ""
+    if count < crash and any(c is not cell and c.execution_count == count for c in nb.cells):
+        # another cell shows the same count: the saved counts are of several sessions (a
+        # restart, a new Colab runtime), and the install may have run in an earlier one
+        return ""
     return "before" if count < crash else "after"
 
 
