@@ -84,6 +84,8 @@ USES = [
     ("datetime", "start = datetime.date(2020, 1, 1)", "import datetime"),
     ("datetime", "now = datetime.datetime.now()", "import datetime"),
     ("datetime", "step = datetime.timedelta(days=1)", "import datetime"),
+    ("dt", "t = dt.strptime('2020', '%Y')", "from datetime import datetime as dt"),
+    ("dt", "step = dt.timedelta(days=1)", "import datetime as dt"),
     ("Image", "img = Image.new('RGB', (2, 2))", "from PIL import Image"),
     ("Image", "Image(url='https://example.org/a.png')", "from IPython.display import Image"),
     ("norm", "p = norm.pdf(0.5)", "from scipy.stats import norm"),

@@ -86,7 +86,7 @@ from .rules.memory import DISK_FULL_WORDS
 from .rules.module_names import package_for
 from .rules.names import undefined_name_hint
 from .saved_objects import other_version_hint
-from .special_crashes import display_failure, special_hint
+from .special_crashes import annotation_arrow_look, display_failure, special_hint
 from .text import allowed_values, article, closest_allowed, literal_argument, named_arguments
 from .traceback import GLUE_PACKAGES, ParsedError, strip_ansi
 from .where import (
@@ -427,6 +427,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         or tensor_truth_in_library_look(parsed)
         or own_type_unhandled_look(parsed)
         or unsubclassed_model_look(parsed)
+        or annotation_arrow_look(parsed)
     )
     if legacy:  # the message's advice is for code the user does not own
         return legacy

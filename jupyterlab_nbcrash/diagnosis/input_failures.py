@@ -348,6 +348,25 @@ def _graph_reset_above(parsed: ParsedError, said: str) -> str:
 _S3_KEYS_REFUSED = re.compile(r"\((?:signaturedoesnotmatch|invalidaccesskeyid)\)")
 
 
+# TensorFlow Hub's loader finds no saved model in the folder it downloaded a model into
+# (`…/tfhub_modules/<hash>`): that cached download is incomplete, whatever the call's values.
+_HUB_CACHE = re.compile(
+    r"'(?P<folder>[^'\n]*tfhub_modules[\\/]\w+)'[^\n]*contains neither 'saved_model\.pb"
+)
+
+
+_HUB_CACHE_HINT = (
+    "TensorFlow Hub's cached download of this model is incomplete (`{folder}` holds no "
+    "`saved_model.pb`, as after an interrupted download): delete that folder (or set "
+    "`TFHUB_CACHE_DIR` to a new one) and load the model again."
+)
+
+
+def _hub_cache_incomplete(parsed: ParsedError) -> str:
+    found = _HUB_CACHE.search(parsed.message[:2_000])
+    return _HUB_CACHE_HINT.format(folder=found.group("folder")) if found else ""
+
+
 def _known_failure(parsed: ParsedError, said: str) -> str:
     """Failures whose message says more than "a connection or a program failed": a program that
     was found and exited at once, a WebSocket used while not open, a scraper or reader that a
@@ -359,6 +378,7 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
         or _class_redefined(parsed)
         or _graph_reset_above(parsed, said)
         or _local_object_pickled(parsed)
+        or _hub_cache_incomplete(parsed)
     )
     if told:
         return told

@@ -56,7 +56,7 @@ from .finding import unrun_branch as _unrun_branch
 from .finding import weigh_change as _weigh_change
 from .name_reads import has_word
 from .record import Cell, ErrorRecord, Execution
-from .rules.imports import importer_is_library
+from .rules.imports import importer_is_library, strptime_of_a_column
 from .rules.install import install_line, install_not_taken_hint
 from .rules.names import (
     adds_to_itself,
@@ -167,6 +167,10 @@ def _ran(nb: _Notebook, cell: Cell) -> str:
     if count is None:
         return "not" if crash is not None else ""
     if crash is None:
+        return ""
+    if count < crash and any(c is not cell and c.execution_count == count for c in nb.cells):
+        # another cell shows the same count: the saved counts are of several sessions (a
+        # restart, a new Colab runtime), and the install may have run in an earlier one
         return ""
     return "before" if count < crash else "after"
 
@@ -920,6 +924,9 @@ def _defined_nowhere(
             f"Cell {cell.index + 1} failed to import `{suggestion}`, a misspelling of `{name}`: "
             f"write `{name}` in that import and run it again."
         )
+    elif statement and strptime_of_a_column(line, name):
+        # importing the name would only move the error on: `strptime` takes one string
+        hint = strptime_of_a_column(line, name)
     elif statement:
         # `models` for the notebook's `model`: a typo that is a library's name as well.
         hint = missing_import_hint(name, statement, suggestion or "")

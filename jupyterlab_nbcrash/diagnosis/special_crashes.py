@@ -39,6 +39,10 @@ _SESSION_DISPOSED = re.compile(
 _KERNEL_MODULE_MISSING = re.compile(r"kernel failed to start due to the missing module '([\w.]+)'")
 _KERNEL_NOT_STARTED = re.compile(r"Failed to start the Kernel|Unable to start Kernel", re.I)
 _NO_IPYKERNEL = re.compile(r"requires (?:the )?ipykernel package", re.I)
+# VS Code's Python extension could not start a Jupyter server for the notebook at all (its
+# JavaScript stack where the traceback would be): no kernel ran, so no `%pip` in a cell works.
+_NO_JUPYTER = re.compile(r"Jupyter cannot be started|Error attempting to locate jupyter", re.I)
+_INTERPRETER = re.compile(r"not installed in interpreter ([^\n]+?)\.?$", re.M)
 
 
 def display_failure(parsed: ParsedError) -> tuple[str, str] | None:
@@ -84,6 +88,9 @@ def special_hint(parsed: ParsedError) -> str:
             "`ipykernel`. Install it with the command the message gives (or pick another "
             "environment as the kernel), then run the cell again."
         )
+    no_jupyter = _no_jupyter_server(parsed)
+    if no_jupyter:
+        return no_jupyter
     missing = _KERNEL_MODULE_MISSING.search(parsed.text[:5_000])
     if not parsed.ename and missing and missing.group(1).split(".")[0] in STDLIB_TOPS:
         # sqlite3, ssl, ctypes: part of Python itself, which pip cannot add; that Python's build
@@ -128,6 +135,26 @@ def special_hint(parsed: ParsedError) -> str:
     )
 
 
+def _no_jupyter_server(parsed: ParsedError) -> str:
+    """VS Code's "Jupyter cannot be started": the editor found no `jupyter`/`notebook` in the
+    interpreter it uses, so no kernel ran the cell and nothing typed in a cell can install them."""
+    if _NO_JUPYTER.search(parsed.message[:2_000]) is None:
+        return ""
+    python = _INTERPRETER.search(parsed.message[:2_000])
+    if python is None:
+        # another reason than missing packages (a server that crashed): VS Code's log tells
+        return (
+            "VS Code could not start Jupyter, so no kernel ran this cell (no `%pip` in a cell "
+            "can help): read VS Code's Jupyter output for why, or select another interpreter."
+        )
+    return (
+        f"VS Code could not start Jupyter, so no kernel ran this cell: the interpreter it uses "
+        f"({python.group(1).strip()}) lacks the `jupyter` and `notebook` packages. Install them "
+        "into it from a terminal (`python -m pip install jupyter notebook` with that Python), or "
+        "select another interpreter in VS Code, then run the cell again."
+    )
+
+
 # Where the notebook draws a cell's figures after its code ran: pyplot's post-run hook, the
 # inline backend's flush, IPython's display of a figure.
 _DRAW_AFTER_RUN = frozenset(
@@ -147,11 +174,7 @@ def half_made_plot_hint(parsed: ParsedError) -> str:
         or private is None
         or any(f.is_user for f in parsed.frames)
         or "matplotlib" not in parsed.libraries
-        or not any(
-            f.function.rsplit(".", 1)[-1] in _DRAW_AFTER_RUN
-            and f.library in ("matplotlib", "IPython", "matplotlib_inline")
-            for f in parsed.frames
-        )
+        or not _drawn_after_run(parsed)
     ):
         return ""
     artist, attr = private.groups()
@@ -168,3 +191,32 @@ def half_made_plot_hint(parsed: ParsedError) -> str:
             "`Z.ravel()`."
         )
     return f"{first} Fix that first error."
+
+
+def annotation_arrow_look(parsed: ParsedError) -> str:
+    """Matplotlib failed while drawing the figure after the cell ran, inside an annotation's
+    arrow (an Annotation's `draw` calling the arrow patch's geometry): the message's words are
+    about the arrow's internal geometry, not a value the user passed by that name."""
+    if any(f.is_user for f in parsed.frames) or not _drawn_after_run(parsed):
+        return ""
+    files = [
+        f.filename.replace("\\", "/").rsplit("/", 1)[-1]
+        for f in parsed.frames
+        if f.library == "matplotlib"
+    ]
+    if "text.py" not in files or "patches.py" not in files[files.index("text.py") :]:
+        return ""
+    return (
+        "Matplotlib failed while drawing the figure after the cell ran, on an annotation's "
+        "arrow (`annotate(..., arrowprops=...)`), whose path is degenerate (of zero length, "
+        "say): check the annotations' `xy`, `xytext` and `arrowprops`."
+    )
+
+
+def _drawn_after_run(parsed: ParsedError) -> bool:
+    """A frame of the figure's drawing after the cell ran (pyplot's hook, IPython's display)."""
+    return any(
+        f.function.rsplit(".", 1)[-1] in _DRAW_AFTER_RUN
+        and f.library in ("matplotlib", "IPython", "matplotlib_inline")
+        for f in parsed.frames
+    )

@@ -739,6 +739,9 @@ def _sklearn_invalid_parameter(p, f):
         got = re.search(r"\. Got (.{1,60}?) instead", p.message)
         got = f"; got {got.group(1)}" if got else ""
         return f"The `{param}` parameter of {est} must be {f['valid']}{got}."
+    unknown_step = _unknown_step_name(p, param, est)
+    if unknown_step:
+        return unknown_step
     # The estimator's repr in the message lists parameters it has: a slip of one is the fix.
     listed = re.findall(r"[(,]\s*(\w+)=", p.message[:2_000])
     near = next((name for name in listed if spelled_alike(param, name)), "")
@@ -747,6 +750,58 @@ def _sklearn_invalid_parameter(p, f):
     return (
         f"`{param}` is not a parameter of {est}: in a Pipeline or GridSearchCV write "
         f"`<step>__{param}`; list valid names with `estimator.get_params().keys()`."
+    )
+
+
+def _top_level_steps(message: str) -> list[tuple[str, str]]:
+    """(name, class) of each step a printed `Pipeline(steps=[('name', Class(...)), ...])` lists,
+    the steps of its nested transformers left out (read by bracket depth)."""
+    start = message.find("steps=[")
+    if start == -1:
+        return []
+    steps, depth = [], 0
+    text = message[start + len("steps=[") : 20_000]
+    for m in re.finditer(r"\(\s*'([\w.-]+)',\s*(\w+)\(|[\[\]()]", text):
+        if m.group(1) and depth == 0:
+            steps.append((m.group(1), m.group(2)))
+        token = m.group(0)
+        if token.startswith("(") and m.group(1):
+            depth += 2  # the step's tuple and its class's parenthesis
+        elif token in "[(":
+            depth += 1
+        elif depth == 0:
+            break  # the list of steps closed
+        else:
+            depth -= 1
+    return steps
+
+
+def _unknown_step_name(p, param: str, est: str) -> str:
+    """`'trf5__max_depth'` in the code, and the Pipeline the message prints has no step `trf5`
+    (`make_pipeline` names its steps after their classes): `trf5` is a step name, so writing
+    `<step>__trf5` would not help; the printed step names are the ones to use."""
+    if est != "Pipeline":
+        return ""
+    written = re.search(rf"['\"]{re.escape(param)}__(\w+)['\"]", seen_code(p)[0])
+    steps = _top_level_steps(p.message)
+    if written is None or not steps or param in (name for name, _ in steps):
+        return ""
+    sub = written.group(1)
+    bound = re.search(rf"^\s*{re.escape(param)}\s*=\s*(\w+)\(", seen_code(p)[0], re.M)
+    meant = next((name for name, cls in steps if bound and cls == bound.group(1)), "")
+    # `make_pipeline` names a step after its class, lower-cased (`-2` for a second of one class)
+    auto = all(name.split("-")[0] == cls.lower() for name, cls in steps)
+    made = " (`make_pipeline` names steps after their classes)" if auto else ""
+    if meant:
+        rebuild = f", or build it with `Pipeline([('{param}', {param}), ...])`" if auto else ""
+        return (
+            f"The Pipeline has no step named `{param}`: its step for `{param}` "
+            f"({bound.group(1)}) is named `{meant}`{made}, so write `'{meant}__{sub}'`{rebuild}."
+        )
+    names = ", ".join(f"`{name}`" for name, _ in steps[:6])
+    return (
+        f"The Pipeline has no step named `{param}`: its steps are {names}{made}; write the key "
+        f"as `'<step>__{sub}'` with one of them."
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import inspect
 import re
 import sys
 
@@ -995,6 +996,16 @@ def _owners_of(attr: str, besides: str) -> str:
     return " and ".join([", ".join(modules[:-1]), modules[-1]] if len(modules) > 1 else modules)
 
 
+# NumPy's names that PyTorch gives another name: `torch.average` is `torch.mean`.
+_TORCH_NAME_OF = {
+    "average": "`torch.mean(t)`, or `t.mean()` on a tensor",
+    "concatenate": "`torch.cat([a, b])`",
+    "expand_dims": "`torch.unsqueeze(t, dim)`, or `t.unsqueeze(dim)`",
+    "power": "`torch.pow(t, p)`, or `t.pow(p)`",
+    "array": "`torch.tensor(data)`",
+}
+
+
 # Attributes of a matplotlib Axes that pyplot has no function for (its own names aside).
 _AXES_ONLY = frozenset({"xaxis", "yaxis", "spines", "transAxes", "transData"})
 
@@ -1037,9 +1048,14 @@ def _module_attribute(p: ParsedError, f) -> str:
             f"`{attr}` is a method of pandas DataFrames (and Series), not a function of the "
             f"`pandas` module: call it on your data, e.g. `df.{attr}(...)`."
         )
+    torch_name = _TORCH_NAME_OF.get(attr) if owner == "torch" and not namespace else None
+    if torch_name:
+        # NumPy's name for it: on tensors, PyTorch's own function keeps the device and autograd
+        return f"`torch` has no `{attr}` (NumPy's name): in PyTorch it is {torch_name}."
     # `np.mode`: a real name of other libraries is no slip in typing `modf`; say where it is.
     # Not when the line reads a name after it (`pd.plot.scatter`): then it is no function.
-    elsewhere = "" if namespace else _owners_of(attr, besides=owner)
+    # Not for `torch`: NumPy's functions take arrays, and a tensor user wants torch's own name.
+    elsewhere = "" if namespace or top == "torch" else _owners_of(attr, besides=owner)
     if elsewhere:
         return f"The module `{owner}` has no `{attr}`: it is in {elsewhere}; call it from there."
     if attr in _names_of(owner):  # a name the package has: an older install, or a shadowing file
@@ -1557,6 +1573,55 @@ def _array_attribute(p: ParsedError, f) -> str:
     return ""
 
 
+def _call_text(line: str, attr: str) -> str:
+    """The parenthesised arguments of the call of `.attr(...)` on ``line``, as written."""
+    at = line.find(f".{attr}(")
+    if at < 0:
+        return "(...)"
+    args = call_arguments(line[at + len(attr) + 1 :])
+    return f"({', '.join(args)})"
+
+
+def _positional_count(line: str, attr: str) -> int | None:
+    """How many positional arguments the line's call of `.attr(...)` passes; None when the line
+    does not call it (or unpacks a sequence into it)."""
+    at = line.find(f".{attr}(")
+    if at < 0:
+        return None
+    args = call_arguments(line[at + len(attr) + 1 :])
+    if any(a.startswith("*") for a in args):
+        return None
+    return sum(1 for a in args if not re.match(r"\w+\s*=(?!=)", a))
+
+
+def _accepts(owner: str, method: str, count: int) -> bool:
+    """The builtin type's ``method`` can take ``count`` positional arguments (True when its
+    signature cannot be read)."""
+    try:
+        signature = inspect.signature(getattr(_BUILTIN_TYPES[owner], method))
+    except (AttributeError, TypeError, ValueError):
+        return True
+    params = list(signature.parameters.values())[1:]  # `self`
+    if any(x.kind is inspect.Parameter.VAR_POSITIONAL for x in params):
+        return True
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    return count <= sum(1 for x in params if x.kind in positional)
+
+
+def _own_function_like(p: ParsedError, attr: str, count: int) -> str:
+    """A function the notebook defines whose name begins with ``attr`` (`remove_el` for
+    `remove_`) and which takes ``count`` parameters: the call meant it, not a method."""
+    stem = attr.rstrip("_")
+    if len(stem) < 4:
+        return ""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    for m in re.finditer(rf"^\s*def\s+({re.escape(stem)}\w*)\s*\(([^)]*)\)", code, re.M):
+        params = [x for x in m.group(2).split(",") if x.strip() and x.strip() != "self"]
+        if len(params) == count and m.group(1) != stem:
+            return m.group(1)
+    return ""
+
+
 def _read_of_a_list_of_names(line: str, attr: str) -> bool:
     """``line`` reads `.attr` of a list literal of quoted strings (`['a', 'b'].max()`)."""
     item = r"\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*"
@@ -1595,6 +1660,18 @@ def _generic_attribute(p: ParsedError, f) -> str:
             f"{what} has no attribute `{attr}`: `{name}.values()` gives all its values at "
             f"once; for the value of the loop's key `{key}`, write `{name}[{key}]`."
         )
+    passed = _positional_count(p.user_line, attr)
+    if close and owner in _BUILTIN_TYPES and passed is not None:
+        # `l.remove_(a, b)`: a method that takes one value is no slip for a call given two
+        fitting = [c for c in re.findall(r"`(\w+)`", close) if _accepts(owner, c, passed)]
+        close = " or ".join(f"`{c}`" for c in fitting)
+        own = _own_function_like(p, attr, passed)
+        if own and not close:
+            args = _call_text(p.user_line, attr)
+            return (
+                f"{what} has no attribute `{attr}`; if you mean your own function `{own}`, call "
+                f"it as a function, not a method of the {owner}: `{own}{args}`."
+            )
     if close:
         return f"{what} has no attribute `{attr}`. Did you mean {close}?"
     look = f" (`dir({name})` lists what it has)" if name and "(" not in name else ""

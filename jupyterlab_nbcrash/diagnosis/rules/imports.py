@@ -785,9 +785,34 @@ def _alias_not_imported(p: ParsedError, f: Facts) -> str | None:
     slip = name_slip(p, f["name"]) or dropped_prefix_hint(p, f["name"])
     if slip:
         return slip
+    column = strptime_of_a_column(p.user_line, f["name"])
+    if column:
+        return column
     return (
         f"`{f['name']}` is normally imported, but no cell run in this kernel imported it: run "
         f"`{f['import']}` (or your imports cell) first."
+    )
+
+
+# `dt.strptime(df['col'], '%Y-%m-%d')`: the class method parses one string, and its first
+# argument is a frame's column (a name subscripted with a string).
+_STRPTIME_OF_COLUMN = re.compile(
+    r"(?<![\w.])(?P<name>\w+)\.strptime\(\s*(?P<column>\w+\[\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*\])"
+    r"\s*(?:,\s*(?P<format>'[^'\n]*'|\"[^\"\n]*\"))?"
+)
+
+
+def strptime_of_a_column(line: str, name: str) -> str:
+    """The undefined ``name`` is `datetime` (or its alias) and the line parses a whole column
+    with its `strptime`: importing it would only move the error on (strptime takes one string),
+    so the hint names pandas' parser for a column."""
+    m = _STRPTIME_OF_COLUMN.search(line)
+    if m is None or m.group("name") != name:
+        return ""
+    fmt = f", format={m.group('format')}" if m.group("format") else ""
+    return (
+        f"`{name}` is not defined here, and even imported, `{name}.strptime` parses one string, "
+        f"not a column: write `pd.to_datetime({m.group('column')}{fmt})`."
     )
 
 

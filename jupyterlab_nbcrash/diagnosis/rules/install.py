@@ -47,7 +47,15 @@ def _installed_as(module: str) -> frozenset[str]:
     if module in getattr(sys, "stdlib_module_names", ()):
         # `winsound` on Linux: a standard module of another system, which no pip install gives.
         return frozenset()
-    return frozenset({_norm(module), _norm(pip_name(module))})
+    names = {_norm(module), _norm(pip_name(module))}
+    if len(names) == 1:
+        # no pip name known: a project often publishes its module `x` as `x-lib` or `x-python`
+        # (`Riskfolio-Lib` for `riskfolio`), names no other package takes
+        names |= {f"{_norm(module)}{suffix}" for suffix in _PIP_SUFFIXES}
+    return frozenset(names)
+
+
+_PIP_SUFFIXES = ("-lib", "-python")
 
 
 def install_not_taken_hint(module: str, line: str, where: str, ran: str = "before") -> str:
@@ -87,6 +95,13 @@ def install_not_taken_hint(module: str, line: str, where: str, ran: str = "befor
         return (
             f"`{line}` in {where} installs `{top}` but {when}: run it first, then this import "
             "again (restart the kernel if it still fails)."
+        )
+    if not ran and line.lstrip().startswith("%"):
+        # already the kernel's own pip: a reset runtime (Colab) lost what it installed
+        return (
+            f"`{line}` in {where} installs `{top}`: run it before this import (again if the "
+            "kernel or runtime was restarted since it ran), and restart the kernel if the import "
+            "still fails."
         )
     if not ran:
         return (

@@ -15,7 +15,7 @@ from ..text import CLOSE, as_code, possibly_close, suggest
 from ..traceback import Frame, ParsedError
 from ..where import own_lines, raised_outside_notebook
 from .base import Facts, RuleMatch, Template, named, user_calls
-from .imports import file_name
+from .imports import file_name, strptime_of_a_column
 from .module_names import dropped_prefix_hint, package_for
 from .tables.known_imports import ALIASES, LIBRARY_NAMES, import_for
 
@@ -647,7 +647,7 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
     if passed_as_own_keyword(p.user_line, name):
         statement, what = "", "variable"  # `explode=explode`: a value, not pyspark's function
     if statement:
-        return missing_import_hint(name, statement)
+        return strptime_of_a_column(p.user_line, name) or missing_import_hint(name, statement)
     did = re.search(r"Did you mean:? '?(\w+)'?", p.message)
     if did:
         suggestion = f"`{did.group(1)}`"

@@ -486,6 +486,9 @@ def _syntax_error(p, f):
         return _sql_hint(p)
     if f.get("foreign"):
         return FOREIGN_HINTS[f["foreign"]]
+    folder = _folder_change(line)
+    if folder:
+        return folder
     if f.get("prose"):
         return _unquoted_text(line) or _text_line(p, docstring=False)
     if f.get("notes"):
@@ -515,6 +518,29 @@ def _syntax_error(p, f):
         _invalid_line(line, p.user_code)
         or _spaced_name(line, p.notebook_code)
         or _unreadable(f.get("caret", ""), "comma" in message)
+    )
+
+
+# `pwd C:\Users\me\data sets`, `cd /home/me/data`: a folder command (or a slip of `cd`) and
+# an absolute path written without quotes, the whole line.
+_FOLDER_COMMAND = re.compile(
+    r"^\s*(?P<word>cd|pwd|pd|chdir|cwd)\s+(?P<path>(?:[A-Za-z]:[\\/]|/|~[\\/])[^'\"#]*?)\s*$"
+)
+
+
+def _folder_change(line: str) -> str:
+    """A folder command with a path on a line of its own: IPython's `%cd` changes the folder
+    (`pwd` only prints it, and takes no path); a path with spaces needs quotes."""
+    m = _FOLDER_COMMAND.match(line)
+    if m is None:
+        return ""
+    path = m.group("path")
+    return (
+        f"The marked line is a folder command, not Python: to change the notebook's folder write "
+        f'`%cd "{path}"` (in quotes, for the spaces), and `%pwd` alone to print it.'
+        if " " in path
+        else "The marked line is a folder command, not Python: to change the notebook's folder "
+        f"write `%cd {path}`, and `%pwd` alone to print it."
     )
 
 
@@ -1282,6 +1308,12 @@ def _invalid_line(line: str, cell: str = "") -> str:
             f"the pasted text with `np.array('{a} {b} …'.split(), dtype=float)`."
         )
     compound = _COMPOUND.match(code)
+    assigned = re.match(r"^\s*([a-z]+)\s*=(?!=)", code)
+    if compound and assigned and assigned.group(1) == compound.group(1):
+        # `class = pd.Series(...)`, `if = 'hello'`: the keyword itself is assigned, so there is
+        # no condition to compare in; a keyword cannot be a name.
+        word = compound.group(1)
+        return f"`{word}` is a Python keyword and cannot be a variable name: rename it (`{word}_`)."
     condition = re.sub(r"\([^()]*\)", "()", code)  # keyword arguments are no assignments
     if (
         compound
@@ -1289,11 +1321,6 @@ def _invalid_line(line: str, cell: str = "") -> str:
         and re.search(r"[^=!<>:]=[^=]", condition)
     ):
         return "To compare, write `==` in the condition (a single `=` assigns)."
-    assigned = re.match(r"^\s*([a-z]+)\s*=(?!=)", code)
-    if compound and assigned and assigned.group(1) == compound.group(1):
-        # `class = pd.Series(...)`: a keyword cannot be a name; no colon makes this a statement.
-        word = compound.group(1)
-        return f"`{word}` is a Python keyword and cannot be a variable name: rename it (`{word}_`)."
     alone = compound is not None and compound.group(1) in ("else", "try", "finally")
     if compound and code.split()[1:] and _unfinished_header(compound.group(1), code):
         # `for n, row in`: a colon alone would leave it without what it loops over

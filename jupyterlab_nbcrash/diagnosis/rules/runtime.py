@@ -7,6 +7,7 @@ import re
 
 from ..where import callee, raised_by_the_line
 from .base import Template, group_facts, pattern_rule
+from .imports import file_name
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
 # one means retraining it.
@@ -187,10 +188,36 @@ def _no_cuda_gpu(p, f):
             f"`{lib}` (or a library it uses) was built for a CUDA GPU, and this machine has none "
             "usable: run on a machine (or notebook runtime) with a GPU, or install a CPU build."
         )
+    own = _cuda_line_of_own_file(p)
+    if own is not None:
+        # the notebook's device choice does not reach a line that names CUDA itself
+        where = f"`{own.function}`, line {own.lineno}" if own.lineno else f"`{own.function}`"
+        return (
+            f"`{own.failing_line.strip()}` in your file `{file_name(own.filename)}` ({where}) "
+            "needs a CUDA GPU whatever device the notebook picks, and this machine has none "
+            "usable: switch to a GPU runtime, or run that line only when "
+            "`torch.cuda.is_available()`."
+        )
     return (
         "This machine has no usable CUDA GPU: use `device = 'cuda' if torch.cuda.is_available() "
         "else 'cpu'`, and `torch.load(path, map_location='cpu')` for GPU checkpoints."
     )
+
+
+# A line that asks for CUDA by name: `torch.cuda.synchronize()`, `x.cuda()`, `.to('cuda')`.
+_NAMES_CUDA = re.compile(r"\bcuda\b")
+
+
+def _cuda_line_of_own_file(p):
+    """The deepest frame of the user's own module (no cell, no installed package) whose line
+    names CUDA itself, when the GPU check failed below it; else None."""
+    for frame in reversed(p.frames):
+        if frame.is_user:
+            return None
+        own_file = not frame.library and not frame.package and not frame.filename.startswith("<")
+        if own_file and _NAMES_CUDA.search(frame.failing_line):
+            return frame
+    return None
 
 
 # "Input type (torch.cuda.ByteTensor) and weight type (torch.cuda.FloatTensor)": the tensor

@@ -325,6 +325,11 @@ BY_USE: dict[str, tuple[str, str]] = {
         r"\.(?:datetime|date|time|timedelta|timezone|tzinfo|MINYEAR|MAXYEAR|UTC)\b",
         "import datetime",
     ),
+    # `dt.now()`, `dt.strptime(...)`: the class `datetime`, which the module `datetime` only holds
+    "dt": (
+        r"\.(?:now|today|utcnow|strptime|fromtimestamp|utcfromtimestamp|fromisoformat|combine)\b",
+        "from datetime import datetime as dt",
+    ),
     "Image": (r"\s*\(", "from IPython.display import Image"),  # PIL's Image is a module
     "norm": (r"\s*\(", "from numpy.linalg import norm"),  # norm(v); scipy's is norm.pdf(...)
     "io": (r"\.(?:imread|imshow|imsave|imread_collection)\b", "from skimage import io"),
