@@ -33,160 +33,52 @@ def _no_module(module: str, cells: list[tuple[str, int | None, None]], line: str
     return notebook_hint("ModuleNotFoundError", message, line, cells, crash, count)
 
 
-# ------------------------------------------- 3. a counterpart assigned just above the failing line
+# ------------------------------ each condition: a crash where it speaks, one where it must not
 
-
-def test_a_name_read_below_its_longer_counterpart_suggests_that_one():
-    code = "counts_dict = {'a': 1, 'b': 2}\nplt.bar(counts.keys(), counts.values())"
-    line = "plt.bar(counts.keys(), counts.values())"
-    text = _name_error(
-        "counts", [("import matplotlib.pyplot as plt", 1, None), (code, 2, None)], line
-    )
-    assert "assigns `counts_dict`: did you mean `counts_dict`?" in text, text
-
-
-def test_an_abbreviated_counterpart_suggests_the_assigned_name():
-    code = "val_scores = model.predict(X_valid)\nprint(mean(valid_scores))"
-    line = "print(mean(valid_scores))"
-    text = _name_error("valid_scores", [("model = fit(X)", 1, None), (code, 2, None)], line)
-    assert "did you mean `val_scores`?" in text, text
-
-
-def test_a_one_word_name_run_into_another_is_no_abbreviation():
-    # `print(bestk)` and the next line's `fold, rest = ...` pasted together: not `bestk`
-    code = "bestk = pick(scores)\nprint(bestkfold)"
-    text = _name_error("bestkfold", [("x = 1", 1, None), (code, 2, None)], "print(bestkfold)")
-    assert "`bestk`" not in text, text
-
-
-def test_a_first_letter_lost_above_asks_for_one_spelling_in_both_places():
-    code = "osses = []\nfor k in range(3):\n    losses.append(k)"
-    text = _name_error("losses", [("x = 1", 1, None), (code, 2, None)], "    losses.append(k)")
-    assert "assigns `osses`: one of the two is misspelt" in text, text
-
-
-def test_another_first_letter_in_a_short_name_is_no_slip():
-    # `cost` and `lost`: two words, two variables
-    code = "cost = 3\nprint(lost)"
-    text = _name_error("lost", [("x = 1", 1, None), (code, 2, None)], "print(lost)")
-    assert "`cost`" not in text, text
-
-
-def test_two_counterparts_leave_the_generic_hint():
-    code = "counts_a = f(1)\ncounts_b = f(2)\nprint(counts)"
-    text = _name_error("counts", [("x = 1", 1, None), (code, 2, None)], "print(counts)")
-    assert "did you mean" not in text, text
-
-
-def test_a_list_named_as_the_plural_is_no_counterpart():
-    # `scores = []` above `scores.append(score)`: a list and one item, not one name mistyped
-    code = "scores = []\nscores.append(score)"
-    text = _name_error("score", [("x = 1", 1, None), (code, 2, None)], "scores.append(score)")
-    assert "`scores`" not in text, text
-
-
-# ---------------- 1-2, 4-7. `device`, a library name's slip, and missing modules, table-driven
+NAME, MODULE = _name_error, _no_module
 
 CASES = [
     # PyTorch's unset `device`; a library's name typed with one slip
-    (
-        _name_error,
-        "device",
-        "import torch",
-        "x = torch.ones(4, 2).to(device)",
-        "torch.cuda.is_available()",
-        "",
-    ),
-    (
-        _name_error,
-        "device",
-        "import numpy as np",
-        "print(device)",
-        "not defined anywhere",
-        "torch.device",
-    ),
-    (
-        _name_error,
-        "tranforms",
-        "import torchvision",
-        "tranforms.ToTensor()",
-        "(`from torchvision import",
-        "",
-    ),
-    (_name_error, "tranforms", "import pandas as pd", "t = tranforms.ToTensor()", "", "transforms"),
+    (NAME, "device", "import torch", "x = y.to(device)", "torch.cuda.is_available()", ""),
+    (NAME, "device", "import numpy as np", "print(device)", "defined anywhere", "torch.device"),
+    (NAME, "tranforms", "import torchvision", "tranforms.ToTensor()", "`from torchvision im", ""),
+    (NAME, "tranforms", "import pandas as pd", "tranforms.ToTensor()", "", "transforms"),
     # `model` is the user's variable, not torchvision's `models`
-    (_name_error, "model", "import torchvision", "model.eval()", "", "`models`"),
+    (NAME, "model", "import torchvision", "model.eval()", "", "`models`"),
+    # a counterpart assigned just above the failing line: lengthened, abbreviated, first letter
+    (NAME, "counts", "x = 1", "counts_d = {}\nplt.bar(counts)", "mean `counts_d`?", ""),
+    (NAME, "valid_y", "m = 1", "val_y = m\nprint(valid_y)", "did you mean `val_y`?", ""),
+    (NAME, "losses", "x = 1", "osses = []\nlosses.append(1)", "two is misspelt", ""),
+    # `cost` and `lost`: two words, two variables
+    (NAME, "lost", "x = 1", "cost = 3\nprint(lost)", "", "`cost`"),
+    # `print(bestk)` and the next line's `fold, rest = ...` pasted together: not `bestk`
+    (NAME, "bestkfold", "x = 1", "bestk = pick(s)\nprint(bestkfold)", "", "`bestk`"),
+    (NAME, "counts", "x = 1", "counts_a = 1\ncounts_b = 2\nprint(counts)", "", "did you"),
+    # `scores = []` above `scores.append(score)`: a list and one item, not one name mistyped
+    (NAME, "score", "x = 1", "scores = []\nscores.append(score)", "", "`scores`"),
     # a submodule named after a class: the class's import
-    (
-        _no_module,
-        "sklearn.kmeans",
-        "import sklearn",
-        "import sklearn.kmeans",
-        "cluster import KMeans`",
-        "",
-    ),
-    (
-        _no_module,
-        "sklearn.clusterz",
-        "import sklearn",
-        "import sklearn.clusterz",
-        "",
-        "import KMeans",
-    ),
+    (MODULE, "sklearn.kmeans", "import sklearn", "import sklearn.kmeans", "import KMeans`", ""),
+    (MODULE, "sklearn.clusterz", "import sklearn", "import sklearn.clusterz", "", "KMeans"),
     # a well-known package, not a project's file
-    (
-        _no_module,
-        "gpflow",
-        "import numpy as np",
-        "import gpflow",
-        "%pip install gpflow",
-        "your project's file",
-    ),
+    (MODULE, "gpflow", "import numpy", "import gpflow", "pip install gpflow", "project's file"),
     # the notebook's own function imported as a module; a project name may be a file too
-    (
-        _no_module,
-        "add_two",
-        "def add_two(x): return x + 2",
-        "import add_two",
-        "function of this notebook",
-        "",
-    ),
-    (
-        _no_module,
-        "train",
-        "def train(x): return x",
-        "from train import fit",
-        "",
-        "function of this notebook",
-    ),
+    (MODULE, "add_two", "def add_two(x): return x", "import add_two", "of this notebook", ""),
+    (MODULE, "train", "def train(x): return x", "from train import fit", "", "of this notebook"),
     # the helper files of torchvision's detection tutorial, by the names it imports
-    (
-        _no_module,
-        "engine",
-        "import torchvision",
-        "from engine import evaluate",
-        "detection/engine.py`",
-        "",
-    ),
-    (
-        _no_module,
-        "engine",
-        "import torchvision",
-        "from engine import Engine",
-        "",
-        "references/detection",
-    ),
+    (MODULE, "engine", "import torchvision", "from engine import evaluate", "engine.py`", ""),
+    (MODULE, "engine", "import torchvision", "from engine import Engine", "", "references/"),
 ]
 
 
 @pytest.mark.parametrize(
-    ("ask", "missing", "first", "line", "said", "unsaid"),
+    ("ask", "missing", "first", "code", "said", "unsaid"),
     CASES,
 )
 def test_each_specific_hint_speaks_only_where_its_reading_holds(
-    ask, missing, first, line, said, unsaid
+    ask, missing, first, code, said, unsaid
 ):
-    # `first` is the notebook's first cell (its imports), `line` the crashing cell
-    text = ask(missing, [(first, 1, None), (line, 2, None)], line)
+    # `first` is the notebook's first cell (its imports), `code` the crashing cell, failing on
+    # its last line
+    text = ask(missing, [(first, 1, None), (code, 2, None)], code.splitlines()[-1])
     assert said in text, text
     assert not unsaid or unsaid not in text, text
