@@ -54,6 +54,12 @@ from .finding import only_conditional as _only_conditional
 from .finding import short as _short
 from .finding import unrun_branch as _unrun_branch
 from .finding import weigh_change as _weigh_change
+from .name_guesses import (
+    assigned_counterpart,
+    first_letter_slip,
+    misspelt_library_name,
+    torch_device_hint,
+)
 from .name_reads import has_word
 from .record import Cell, ErrorRecord, Execution
 from .rules.imports import importer_is_library, strptime_of_a_column
@@ -932,6 +938,24 @@ def _defined_nowhere(
         hint = missing_import_hint(name, statement, suggestion or "")
     elif suggestion:
         hint = f"{nowhere}: did you mean `{suggestion}`?"
+    elif decisive and _library_slip(nb, name):
+        # `tranforms` in a notebook that imports torchvision: its `transforms`, one slip off
+        known, statement = _library_slip(nb, name)
+        evidence.append(f"`{known}` is a name of a module the notebook imports")
+        hint = f"{nowhere}: did you mean `{known}` (`{statement}`)?"
+    elif decisive and assigned_counterpart(name, _lines_above(nb, inner, line)):
+        # `words_dict = {...}` two lines above `plt.bar(words.keys(), ...)`: the value the
+        # line reads, under the name it was given
+        meant = assigned_counterpart(name, _lines_above(nb, inner, line))
+        evidence.append(f"the code above the failing line assigns `{meant}`")
+        hint = f"{nowhere}, but the code above the failing line assigns `{meant}`: " + (
+            "one of the two is misspelt; write the same name in both places."
+            if first_letter_slip(name, meant)
+            else f"did you mean `{meant}`?"
+        )
+    elif decisive and torch_device_hint(name, [c.source for c in nb.cells]):
+        evidence.append("the notebook imports torch and no cell sets `device`")
+        hint = torch_device_hint(name, [c.source for c in nb.cells])
     elif _loop_part(nb, name):
         # `for key in keys: d[word_key]`: the loop's own variable is a part of the name
         part = _loop_part(nb, name)
@@ -998,6 +1022,30 @@ def _column_method_called(nb: _Notebook, name: str, line: str) -> str:
         f"`{name}` is no function of its own but a method of pandas columns: call it on the "
         f"column, `{frame}['{column}'].{name}()`."
     )
+
+
+def _lines_above(nb: _Notebook, inner, line: str) -> list[str]:
+    """The code lines above the failing line: those the traceback shows in the frame that
+    raised (a few around it), and the crashing cell's own (when its saved code holds it)."""
+    shown = list(inner.code_lines) if inner is not None else []
+    above = (
+        shown[: shown.index(inner.failing_line)] if inner and inner.failing_line in shown else []
+    )
+    source = nb.crash.source.splitlines() if nb.crash is not None else []
+    stripped = [s.strip() for s in source]
+    if line.strip() in stripped:
+        above += source[: stripped.index(line.strip())]
+    return above
+
+
+def _library_slip(nb: _Notebook, name: str) -> tuple[str, str] | None:
+    """The known library name one slip from ``name`` whose module the notebook imports, with
+    its import statement, or None. A name some cell defines (`plt` for `plot`) is left to the
+    close-name look, which weighs how the line uses it."""
+    known, statement = misspelt_library_name(name, [c.source for c in nb.cells])
+    if not known or any(known in nb.names(c).defines for c in nb.mentioning(known)):
+        return None
+    return known, statement
 
 
 def _ends_in_open(name: str, line: str) -> bool:

@@ -17,6 +17,7 @@ from .module_names import (
     KNOWN_TOPS,
     PROJECT_NAMES,
     STDLIB_TOPS,
+    class_named_like,
     close_member,
     distribution_root,
     dropped_prefix_hint,
@@ -417,6 +418,13 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     elsewhere = _imported_from_a_module(p, module) if by is None else ""
     if elsewhere:
         return elsewhere
+    # `import add3` in a notebook whose cell has `def add3(x):`; a project name (`train`) or a
+    # notebook that reaches a project's folder may have a file of that name too
+    own_project = by is not None or _looks_local(p, top) or _notebook_reaches_a_project(p)
+    if not own_project and (own_function := _own_function_imported(p, module)):
+        return own_function
+    if reference := _detection_reference(p, top):
+        return reference
     # A name nbcrash does not know: a package, or a file or folder of the user's project.
     own = (
         f"if `{top}` is your project's file or folder, put it next to the notebook (or add its "
@@ -637,9 +645,37 @@ def _own_function_imported(p: ParsedError, module: str) -> str:
     code, whole = seen_code(p)
     if not whole or not re.search(rf"^[ \t]*(?:def|class)[ \t]+{re.escape(last)}\b", code, re.M):
         return ""
+    of = f" of `{module.split('.')[0]}`" if "." in module else ""
     return (
-        f"`{last}` is a function of this notebook (a cell defines it), not a module of "
-        f"`{module.split('.')[0]}`: remove this import and run the cell that defines `{last}`."
+        f"`{last}` is a function of this notebook (a cell defines it), not a module{of}: "
+        f"remove this import and run the cell that defines `{last}`."
+    )
+
+
+# The helper files of torchvision's detection tutorial (references/detection in its repository),
+# with the names the tutorial imports from them: no pip package installs them.
+_DETECTION_REFERENCES = {
+    "engine": ("train_one_epoch", "evaluate"),
+    "coco_eval": ("CocoEvaluator",),
+    "coco_utils": ("get_coco_api_from_dataset", "get_coco"),
+}
+
+
+def _detection_reference(p: ParsedError, top: str) -> str:
+    """`from engine import train_one_epoch, evaluate` in a notebook that imports torchvision:
+    a file of torchvision's detection references, to download next to the notebook. ""
+    otherwise."""
+    names = _DETECTION_REFERENCES.get(top, ())
+    code, _ = seen_code(p)
+    imported = re.search(rf"from\s+{top}\s+import\s+([\w, ()]+)", p.user_line + "\n" + code)
+    if not imported or not set(re.findall(r"\w+", imported.group(1))) & set(names):
+        return ""
+    if not re.search(r"^[ \t]*(?:import|from)[ \t]+torchvision\b", code, re.M):
+        return ""
+    return (
+        f"`{top}` is no package but a file of torchvision's detection references "
+        f"(`references/detection/{top}.py` in the torchvision repository): put that folder's "
+        "files next to the notebook (or its folder on `sys.path`), then run the import again."
     )
 
 
@@ -756,6 +792,13 @@ def _missing_submodule(module: str, top: str, by: Frame | None) -> str:
             f"folder, run the notebook from the folder that holds it (or add that folder to "
             f"`sys.path`) and check that `{top}` holds `{module.split('.')[1]}`; if it is a "
             "package, check the spelling and its version."
+        )
+    holder, name = class_named_like(module)
+    if holder:
+        # `import sklearn.kmeans`: the class's name written as a module; it lives in another one
+        return (
+            f"`{top}` has no submodule `{module}`: `{name}` is a class of `{holder}`; write "
+            f"`from {holder} import {name}`."
         )
     return (
         f"`{top}` is installed but has no submodule `{module}`: check the spelling first. If it "

@@ -164,6 +164,24 @@ def separately_installed(module: str) -> bool:
     return any(".".join(parts[:n]) in PIP_NAMES for n in range(2, len(parts) + 1))
 
 
+def class_named_like(module: str) -> tuple[str, str]:
+    """`sklearn.kmeans` (or `sklearn.linear_regression`): a submodule named after a class that
+    another module of the same package holds (`KMeans` of `sklearn.cluster`); that module and
+    the class, or ("", "") when the tables know none, or more than one."""
+    top, _, sub = module.partition(".")
+    if not sub or "." in sub:
+        return "", ""
+    flat = sub.replace("_", "").lower()
+    found = {
+        (holder, name)
+        for holder, names in _MEMBERS.items()
+        if holder.startswith(top + ".")
+        for name in names
+        if name != sub and name[:1].isupper() and name.lower() == flat
+    }
+    return next(iter(found)) if len(found) == 1 else ("", "")
+
+
 def close_member(module: str, name: str) -> str:
     """A name of ``module`` close to ``name``, from what the tables know the module holds (the
     Keras layers under both `keras` and `tensorflow.keras`)."""

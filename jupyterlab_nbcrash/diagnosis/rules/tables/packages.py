@@ -231,6 +231,7 @@ WELL_KNOWN = (
     "hyperopt",
     "ray",
     "sympy",
+    "gpflow",  # Gaussian processes on TensorFlow
     "numba",
     "cython",
     "polars",

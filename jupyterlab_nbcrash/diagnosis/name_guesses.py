@@ -1,0 +1,116 @@
+"""What an undefined name most likely means, read from the notebook's imports and the failing
+cell: the conventional `device` of PyTorch code, a library name typed with one slip, or the
+name a line just above gave the value (`words_dict` for `words`, `rror` for `Error`).
+
+Each guess speaks only when it is the single reading the notebook allows; else it returns ""
+and the notebook analysis keeps its generic hint.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rules.tables.known_imports import KNOWN_IMPORTS
+from .text import edit_distance
+
+__all__ = [
+    "assigned_counterpart",
+    "first_letter_slip",
+    "misspelt_library_name",
+    "torch_device_hint",
+]
+
+
+def _imports_module(sources: list[str], top: str) -> bool:
+    """Some cell imports the module ``top`` (or a submodule of it)."""
+    pattern = re.compile(rf"^[ \t]*(?:import|from)[ \t]+{re.escape(top)}\b", re.M)
+    return any(pattern.search(source) for source in sources)
+
+
+def torch_device_hint(name: str, sources: list[str]) -> str:
+    """`.to(device)` in a notebook that imports torch and never sets `device`: PyTorch code
+    names the target device so by convention, and the notebook left out the line that sets
+    it (the caller checks that no cell defines it)."""
+    if name != "device" or not _imports_module(sources, "torch"):
+        return ""
+    return (
+        "`device` is not defined anywhere in the notebook; PyTorch code sets it before use: "
+        "add `device = torch.device('cuda' if torch.cuda.is_available() else 'cpu')` and run it."
+    )
+
+
+def misspelt_library_name(name: str, sources: list[str]) -> tuple[str, str]:
+    """`tranforms` in a notebook that imports torchvision: the one known library name
+    (`transforms`) one typing slip from ``name`` whose module some cell imports, with its
+    import statement; ("", "") when there is none or more than one."""
+    if len(name) < 4:
+        return "", ""  # `pt`, `sn`: too short to tell a slip from another name
+    near = [
+        (known, statement)
+        for known, statement in KNOWN_IMPORTS.items()
+        if abs(len(known) - len(name)) <= 1 and _typed_with_one_slip(name, known)
+    ]
+    near = [(k, s) for k, s in near if _imports_module(sources, _module_of(s))]
+    return near[0] if len(near) == 1 else ("", "")
+
+
+def _module_of(statement: str) -> str:
+    """The top module of an import statement (`torchvision` of `from torchvision import x`)."""
+    return statement.split()[1].split(".")[0]
+
+
+def _typed_with_one_slip(name: str, known: str) -> bool:
+    """One letter added, dropped or changed inside the word, case kept (`tranforms`): not a
+    plural or singular (`model` is a variable, not torchvision's `models`), not a digit
+    (`df2`), and not the first letter."""
+    if name == known or name[0] != known[0] or edit_distance(name, known, 1) > 1:
+        return False
+    if name.rstrip("s") == known.rstrip("s") or name.lower() == known.lower():
+        return False
+    return not any(c.isdigit() for c in name + known)
+
+
+def assigned_counterpart(name: str, lines_above: list[str]) -> str:
+    """The one variable the code above the failing line assigns whose name is ``name``
+    shortened or lengthened (`val_preds` for `valid_preds`, `words_dict` for `words`): the
+    value the line meant, under the name it was given. "" when none or more than one does."""
+    assigned = {
+        found.group(1)
+        for line in lines_above
+        if (found := re.match(r"\s*([A-Za-z_]\w*)\s*=(?!=)", line.split("#", 1)[0]))
+    }
+    near = [
+        a
+        for a in assigned
+        if a != name and (_counterpart(name.split("_"), a.split("_")) or first_letter_slip(name, a))
+    ]
+    return near[0] if len(near) == 1 else ""
+
+
+def first_letter_slip(name: str, other: str) -> bool:
+    """`rror = []` above `Error.append(...)`: the first letter dropped, added or changed, the
+    rest the same (a slip the notebook-wide close-name look leaves out, since a name of
+    another first letter elsewhere is most often another variable)."""
+    if min(len(name), len(other)) < 3 or name.lower() == other.lower():
+        return False
+    return name[1:] == other or other[1:] == name or (name[1:] == other[1:] and len(name) >= 5)
+
+
+def _counterpart(words: list[str], other: list[str]) -> bool:
+    """``other`` is ``words`` with words added at the end (`words_dict`), or, in a name of
+    several words, with one of them cut short or written out (`val` and `valid`; three letters
+    at least)."""
+    if "" in words or "" in other:
+        return False  # `_x`, `x__y`: private or odd names are no one's slip
+    if len(other) > len(words):
+        return other[: len(words)] == words and len("_".join(words)) >= 4
+    if len(other) != len(words) or len(words) < 2:
+        # `mindegintrain` beside `mindeg`: a one-word name cut short is two names run
+        # together as often as an abbreviation
+        return False
+    differ = [(w, o) for w, o in zip(words, other, strict=True) if w != o]
+    if len(differ) != 1:
+        return False
+    short, long = sorted(differ[0], key=len)
+    # `model` and `models`: a one and a list of them (`models.append(model)`), not one name
+    return len(short) >= 3 and long.startswith(short) and long != short + "s"
