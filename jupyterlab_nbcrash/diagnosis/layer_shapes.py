@@ -72,6 +72,24 @@ def _in_collate(p: ParsedError) -> bool:
     return not re.search(r"\bstack\(", p.user_line)
 
 
+# `torch.FloatTensor([0, 0, 1])`, `torch.tensor([0., 1.])`: a tensor made from a list of 0s and
+# 1s written on the line.
+_ZEROS_AND_ONES = re.compile(
+    r"(?:torch\.)?(?:tensor|Tensor|FloatTensor|LongTensor)\(\s*\[\s*([01](?:\.0?)?"
+    r"(?:\s*,\s*[01](?:\.0?)?)+)\s*\][^()]*\)"
+)
+
+
+def _one_hot_target(line: str, targets: str) -> tuple[str, int] | None:
+    """(the tensor, the position of its 1) for the tensor written on the line that is one
+    sample's one-hot vector of as many items as the loss counted targets, or None."""
+    for m in _ZEROS_AND_ONES.finditer(line):
+        items = [float(v) for v in m.group(1).split(",")]
+        if len(items) == int(targets) and items.count(1.0) == 1:
+            return m.group(0), items.index(1.0)
+    return None
+
+
 def torch_layer_hint(p: ParsedError) -> str | None:
     """The hint for one of PyTorch's layer or loss shape checks, following what that check
     says and naming its shapes; None for other messages."""
@@ -108,6 +126,14 @@ def torch_layer_hint(p: ParsedError) -> str | None:
             "DataLoader (the last batch may hold 1), or call `model.eval()` to predict one sample."
         )
     m = re.search(r"Expected input batch_size \((\d+)\) to match target batch_size \((\d+)\)", msg)
+    one_hot = _one_hot_target(p.user_line, m.group(2)) if m and m.group(1) == "1" else None
+    if one_hot:
+        tensor, index = one_hot
+        return (
+            f"`{tensor}` is read as {m.group(2)} targets, one class index each, for the model's "
+            "1 row of outputs: the loss wants the class's index, not a one-hot vector; pass "
+            f"`torch.tensor([{index}])`."
+        )
     if m:
         return (
             f"The model gives {m.group(1)} rows of outputs for {m.group(2)} targets: a "

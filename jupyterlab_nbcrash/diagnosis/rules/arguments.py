@@ -616,6 +616,49 @@ def _wrong_positional_arguments(p, f):
     return f"`{func}()` was called with the wrong number of arguments: check its signature."
 
 
+# The methods of a fitted model that take the features alone (`predict(self, X)`).
+_FEATURES_ONLY = ("predict", "predict_proba", "predict_log_proba", "decision_function")
+
+
+def _features_only(p, short: str) -> str:
+    """`model.predict(X, y)` of a method that takes only the features: the labels given with
+    them are for a score, not for the prediction."""
+    if short not in _FEATURES_ONLY:
+        return ""
+    call = re.search(rf"([A-Za-z_][\w.]*)\.{short}\s*\(", p.user_line)
+    given = call_arguments(p.user_line[call.start() :]) if call else []
+    if len(given) != 2 or any("=" in a for a in given):
+        return ""
+    model, (features, labels) = call.group(1), (a.strip() for a in given)
+    score = f" (`{model}.score({features}, {labels})` for a score)" if short == "predict" else ""
+    return (
+        f"`{model}.{short}()` takes only the features: call `{model}.{short}({features})`, and "
+        f"compare its result with `{labels}` apart{score}."
+    )
+
+
+def _transform_given_a_target(p, short: str) -> str:
+    """`img, target = self.transforms(img, target)` where the code builds torchvision's
+    transforms: its `Compose` and transforms take the image alone (the detection tutorial's
+    own `transforms.py` takes the pair)."""
+    call = re.search(r"([A-Za-z_][\w.]*transforms?)\s*\(([^()]*)\)", p.user_line, re.I)
+    code = seen_code(p)[0]
+    torchvision = re.search(
+        r"\bfrom\s+torchvision\s+import\s+transforms\b|torchvision\.transforms\b", code
+    )
+    if short != "__call__" or call is None or torchvision is None:
+        return ""
+    given = call_arguments(call.group(0))
+    if len(given) != 2:
+        return ""
+    return (
+        f"`{call.group(0)}` passes two values, but torchvision's `transforms.Compose` and its "
+        f"transforms take the image alone: call it on the image (`{call.group(1)}"
+        f"({given[0].strip()})`), or build it from transforms that take both, as the "
+        "detection tutorial's `transforms.py` does."
+    )
+
+
 def _defined_without_optional_parameters(p, short: str) -> bool:
     """The user's code defines ``short`` at top level on one line, with plain parameters only
     (no default, no `*args`, no keyword-only ones)."""
@@ -708,6 +751,10 @@ def _too_many_told_by_the_line(p, short: str, takes: str, given: str) -> str:
             f"(such as `dim`): create it, then call it on the data, `{layer.group(1)}(...)"
             f"({layer.group(2).strip()})`."
         )
+    if (takes, given) == ("2", "3"):
+        one_input = _features_only(p, short) or _transform_given_a_target(p, short)
+        if one_input:
+            return one_input
     if short == "__init__" and takes == "1":
         extra = int(given) - 1 if given.isdigit() else "some"
         return (

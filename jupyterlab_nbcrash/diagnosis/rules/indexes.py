@@ -184,6 +184,9 @@ def _embedding_id_too_large(p, f):
     """When: PyTorch's embedding got an id at or above its size. The vocabulary and padding
     advice needs signs of text ids; columns of one tensor passed apart feed several embeddings
     (users and items), where their order decides which ids each gets."""
+    boxes = _box_embedding_call(p)
+    if boxes:
+        return boxes
     lines = [fr.failing_line for fr in p.frames if fr.is_user and fr.failing_line]
     columns = next((c for c in map(_columns_passed, lines) if len(c) >= 2), [])
     if columns:
@@ -203,6 +206,36 @@ def _embedding_id_too_large(p, f):
         "An id is not below the `num_embeddings` of the embedding it goes to: compare each "
         "input's largest id (`x.max()`) with that embedding's size (largest id + 1), and check "
         "each input goes to its own embedding."
+    )
+
+
+# `self.w_position_embeddings(bbox[:, :, 2] - bbox[:, :, 0])`: a 2-D position embedding of a
+# layout model (LayoutLM) looked up with the boxes' coordinates, or their widths and heights.
+_BOX_LOOKUP = re.compile(r"([\w.]*position_embeddings)\s*\(\s*([^()]*\bbbox\[[^()]*?)\s*\)?\s*$")
+
+
+def _box_embedding_call(p) -> str:
+    """The hint when the last frame above PyTorch's embedding looks a 2-D position embedding up
+    with `bbox` values: the ids are box coordinates (normalised to 0-1000 in LayoutLM), not
+    token ids."""
+    frame = next((fr for fr in reversed(p.frames) if fr.library != "torch"), None)
+    if frame is None or not frame.failing_line:
+        return ""
+    lines = list(frame.code_lines)
+    at = lines.index(frame.failing_line) if frame.failing_line in lines else -1
+    # a call written over several lines shows its argument alone on the failing line
+    text = " ".join(lines[max(at - 1, 0) : at + 1]) if at >= 0 else frame.failing_line
+    m = _BOX_LOOKUP.search(text)
+    if m is None:
+        return ""
+    embedding, ids = m.group(1).split(".")[-1], m.group(2).strip()
+    sizes = {"w": "the boxes' widths", "h": "the boxes' heights"}
+    what = sizes.get(embedding[:1], "the boxes' sizes") if "-" in ids else "box coordinates"
+    extra = ", and each box's x1 at least its x0 (y1 at least y0)" if "-" in ids else ""
+    return (
+        f"`{embedding}` is looked up with `{ids}`, {what}, and some are outside its size: "
+        f"give the boxes as (x0, y0, x1, y1) normalised to 0-1000 (`int(1000 * x / width)`)"
+        f"{extra}."
     )
 
 

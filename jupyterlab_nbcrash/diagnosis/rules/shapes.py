@@ -1129,9 +1129,47 @@ def _plot_x_y_lengths(p, f):
             f"is) but `{other}` was not{_shapes(f)}: close it too, "
             f"`{other} = np.concatenate(({other}, [{other}[0]]))`."
         )
+    single = _one_value_side(p, f)
+    if single:
+        return single
     return (
         f"x and y must have the same length{_shapes(f)}: plot values that belong together, e.g. "
         "`range(len(y))` as x, or the same filtered rows for both."
+    )
+
+
+def _one_value_side(p, f) -> str | None:
+    """One side holds a single value and the other many: no other x makes the two fit. When the
+    cell made that side as `y = f(x)` of the other side, `f` gave one value for the whole
+    array, not one per item."""
+    x, y = dims(f.get("a")), dims(f.get("b"))
+    sizes = (x[0] if x else None, y[0] if y else None)
+    if 1 not in sizes or None in sizes or max(sizes) < 2:
+        return None
+    lone = "x" if sizes[0] == 1 else "y"
+    if len(x if lone == "x" else y) != 1:
+        return None  # a (1, 5) array is one row of five values, not a single value
+    drawn = _PLOT_CALL.search(p.user_line)
+    written = call_arguments(p.user_line[drawn.start() :]) if drawn else []
+    args = [a.strip() for a in written if not re.match(r"\w+\s*=", a)][:2]
+    if len(args) == 2 and all(a.isidentifier() for a in args):
+        one, many = args if lone == "x" else args[::-1]
+        made = assigned_values(p.user_code, one)
+        call = (
+            re.fullmatch(rf"([A-Za-z_][\w.]*)\(\s*{re.escape(many)}\s*\)", made[-1])
+            if made
+            else None
+        )
+        if call:
+            func = call.group(1)
+            return (
+                f"`{one} = {made[-1]}` gave one value for the {max(sizes)} values of `{many}`: "
+                f"make `{func}` return one value per item (NumPy operations on its argument), or "
+                f"write `{one} = [{func}(v) for v in {many}]`."
+            )
+    return (
+        f"The {lone} values are a single value{_shapes(f)}, not one for each point: "
+        "print how they are made (a function or a sum that gives one number for all)."
     )
 
 

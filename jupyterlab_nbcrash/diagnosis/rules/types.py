@@ -407,13 +407,19 @@ def _opencv_not_an_array(p, f):
     )
 
 
+# cv2 functions whose first argument is a window's or a file's name, the image the second.
+_IMAGE_SECOND = ("imshow", "imwrite")
+
+
 def _video_read_pair(p) -> tuple[str, str] | None:
-    """(name, `cap.read()`) when the cv2 call's first argument is a plain name that the code
+    """(name, `cap.read()`) when the cv2 call's image argument is a plain name that the code
     only ever assigns a capture's `.read()`: VideoCapture.read gives a (ret, frame) tuple,
     which OpenCV refuses as an image."""
-    call = re.search(r"\bcv2\.\w+\s*\(", p.user_line)
-    first = call_arguments(p.user_line[call.start() :])[:1] if call else []
-    name = first[0].strip() if first else ""
+    call = re.search(r"\bcv2\.(\w+)\s*\(", p.user_line)
+    given = call_arguments(p.user_line[call.start() :]) if call else []
+    # `imshow(winname, mat)`, `imwrite(filename, img)`: the image comes after a name
+    at = 1 if call and call.group(1) in _IMAGE_SECOND else 0
+    name = given[at].strip() if len(given) > at else ""
     code, _ = seen_code(p)
     if not name.isidentifier() or "VideoCapture(" not in code:
         return None
@@ -943,6 +949,9 @@ def _not_subscriptable(p, f):
             "A `requests` `Response` has no length: pass its text, `response.text` (or "
             "`response.content` for bytes, `response.json()` for JSON), not the response itself."
         )
+    if is_number(t) and not raised_by_the_line(p):
+        # a library's own code measured or indexed a number: no variable of the user's holds it
+        return _labels_unlike_pos_label(p, t)
     if "has no len" in p.message:
         guess = " (a single number where a list or array was expected?)" if is_number(t) else ""
         return f"`len()` does not work on a value of type `{t}`: check what it holds{guess}."
@@ -976,6 +985,26 @@ def _not_subscriptable(p, f):
     return (
         f"A `{t}` object cannot be indexed with `[...]`: check what the variable holds, and "
         "how this type gives its items."
+    )
+
+
+def _labels_unlike_pos_label(p, t: str) -> str | None:
+    """scikit-learn's `_binary_clf_curve` indexes `y_true == pos_label`: that comparison gives
+    one bool, not an array, when the labels and `pos_label=` are of other kinds (numbers and a
+    text), as NumPy cannot compare them item by item."""
+    last = p.last_frame
+    given = re.search(r"\bpos_label\s*=\s*([^,)]+)", p.user_line)
+    if t != "bool" or given is None or last is None or last.function != "_binary_clf_curve":
+        return None
+    label = given.group(1).strip()
+    kind = "numbers" if label[:1] in "'\"" else "of another kind"
+    call = re.search(r"[A-Za-z_][\w.]*\s*\((?=.*\bpos_label\s*=)", p.user_line)
+    first = call_arguments(p.user_line[call.start() :])[:1] if call else []
+    labels = first[0].strip() if first and "=" not in first[0] else "y_true"
+    return (
+        f"The labels could not be compared with `pos_label={label}` one by one (`y_true == "
+        f"pos_label` gave one bool): they are likely {kind}. Pass as `pos_label` one of the "
+        f"values the labels hold (print `np.unique({labels})`)."
     )
 
 
@@ -1788,10 +1817,46 @@ def _text_joined_with_non_text(p, f):
         )
     if not _NUMBER_TYPE.match(other):
         return None  # a Path, an object: whether its text is meant is not seen here
+    added = _number_written_after(p) if kind == "str" else None
+    if added:
+        name, number = added
+        source = _loop_source(p.user_code, name)
+        typed = any(v.startswith("input(") for v in assigned_values(p.user_code, name))
+        source = (
+            f" (it takes its values from `{source}`)"
+            if source
+            else " (`input()` always returns text)"
+            if typed
+            else ""
+        )
+        return (
+            f"`{name} + {number}` adds a number to `{name}`, which holds text (a str) here"
+            f"{source}: print `repr({name})` and check where it was set, or convert it with "
+            "`int(...)`/`float(...)` if it holds digits."
+        )
     return (
         "Text and a number are joined with `+`: convert the number with `str(x)` (or the text "
         "with `int(...)`/`float(...)` if it holds a number), or use an f-string."
     )
+
+
+def _number_written_after(p) -> tuple[str, str] | None:
+    """(name, number) when the line's only `+` adds a number written as digits to a plain name
+    (`value + 2`): arithmetic is meant, so the str is the name's value, not the number."""
+    line = _code_only(p.user_line)
+    m = re.search(r"(?<![\w.'\"\]\)])([A-Za-z_]\w*)\s*\+\s*(\d+(?:\.\d+)?)(?![\w.])", line)
+    return m.groups() if m and line.count("+") == 1 else None
+
+
+def _loop_source(code: str, name: str) -> str:
+    """What a `for` of the code takes `name` from (`for k, v in s.items():` gives `s`), or ""."""
+    m = re.search(
+        rf"^[ \t]*for\s+(?:[\w\s,]*,\s*)?{re.escape(name)}\s+in\s+([A-Za-z_][\w.]*?)"
+        r"(?:\.(?:items|iteritems|values|itertuples)\(\))?\s*:",
+        code,
+        re.M,
+    )
+    return m.group(1) if m else ""
 
 
 # A string literal on one side of a `*` (not `**`): `"g" * n`, `n * '-'`.
@@ -1888,6 +1953,14 @@ def _text_expected(p, f):
             "A text function (a regex or string method) got a number, usually NaN in a text "
             "column: fill or drop the missing values first, e.g. `df['text'].fillna('')`."
         )
+    split = _list_of_pieces_passed(p) if got in ("", "list") else None
+    if split:
+        name, value, function = split
+        return (
+            f"`{name}` holds a list: `{value}` returns the pieces of the text, and `{function}` "
+            "takes one str. Pass it a str: join the pieces (`' '.join(...)`), or remove "
+            "characters with `str.replace`/`str.translate` instead of splitting."
+        )
     if not got:
         return (
             "A text function (a regex or string method) got something that is not a string: "
@@ -1898,6 +1971,28 @@ def _text_expected(p, f):
         f"A text function (a regex or string method) got a `{got}`, not a string: pass the "
         "text itself, or convert with `str(...)` / `.astype(str)`."
     )
+
+
+# A call that returns a list of strings, never one str: `s.split(...)`, `f.readlines()`,
+# `re.findall(...)` (pandas' `.str.split` gives a Series).
+_LIST_OF_TEXTS = re.compile(
+    r"[\w.\[\]'\"]+(?<!\.str)\.(?:r?split|splitlines|readlines)\(.*\)"
+    r"|re\.(?:findall|split)\(.*\)"
+)
+
+
+def _list_of_pieces_passed(p) -> tuple[str, str, str] | None:
+    """(name, its value, the function) when the innermost line of the user's passes a plain
+    name to a function, and every assignment of that name the code shows (the notebook and the
+    frame's lines) is a call that returns a list of strings: a text function got the list."""
+    frame = next((fr for fr in reversed(p.frames) if fr.is_user), None)
+    line = frame.failing_line if frame is not None else p.user_line
+    code = "\n".join((seen_code(p)[0], *(frame.code_lines if frame is not None else ())))
+    for function, name in re.findall(r"([A-Za-z_][\w.]*)\(\s*([A-Za-z_]\w*)\s*[,)]", line or ""):
+        values = assigned_values(code, name)
+        if values and all(_LIST_OF_TEXTS.fullmatch(v) for v in values):
+            return name, values[-1], function
+    return None
 
 
 def _image_given_to_imread(line: str) -> tuple[str, str] | None:
