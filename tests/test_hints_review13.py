@@ -81,13 +81,10 @@ def _no_module(module: str, line: str) -> str:
     return _crash("ModuleNotFoundError", f"No module named '{module}'", line, line)
 
 
-def test_import_transforms_is_no_torchvision_submodule():
+def test_import_transforms_is_no_torchvision_submodule_but_stats_is_scipys():
     # torchvision's detection tutorial: `import transforms as T` of its downloaded transforms.py
     hint = _no_module("transforms", "import transforms as T")
     assert "from torchvision import" not in hint, hint
-
-
-def test_import_stats_is_still_scipys_submodule():
     assert "`from scipy import stats`" in _no_module("stats", "import stats")
 
 
