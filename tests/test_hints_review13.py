@@ -17,7 +17,8 @@ the crash it was made for still does:
 - `self.emb(x[:, 0]) * self.emb(x[:, 1])`: one embedding, not several;
 - a radar chart whose angles grow by `+=` is no unclosed side;
 - "nested renamer" on one grouped column: its keywords name functions, no `('column', ...)`;
-- a quoted message's sentence ends: a quoted value's dots and an abbreviation's stay.
+- a quoted message's sentence ends: a quoted value's dots and an abbreviation's stay;
+- a column filled from a forecast: the label alignment offered as a check, not as the cause.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from tests.test_hints_conditions32 import _hint as notebook_hint
 from tests.test_hints_conditions40 import _syntax
 from tests.test_hints_conditions53 import _not_defined
 from tests.test_hints_conditions67 import SITE, _crash
-from tests.test_hints_conditions69 import _counter
+from tests.test_hints_conditions69 import CHECK, NAN, _counter
 from tests.test_hints_conditions70 import (
     FEATURES,
     LENGTHS,
@@ -40,6 +41,8 @@ from tests.test_hints_conditions70 import (
     _embedding_crash,
 )
 from tests.test_hints_conditions72 import HIST
+
+FORECAST_MSE = "err = mean_squared_error(test['y'], test['HW'])"
 
 # ------------------------------------------------------------- a dashed file name unquoted
 
@@ -258,3 +261,15 @@ def test_a_quoted_values_dot_and_an_abbreviations_stay():
     )
     assert one_sentence("No GPU found. A GPU is needed") == "No GPU found; A GPU is needed"
     assert one_sentence("'Column not found. Check it'") == "'Column not found; Check it'"
+
+
+# ------------------------------------------------------------- a column filled from a forecast
+
+
+def test_a_forecast_column_is_told_as_a_check_not_as_the_found_cause():
+    # `test['HW'] = fit.forecast(len(test))` lines up when test's labels are the forecast's
+    # dates: the NaN may be another column's, so the alignment is offered as a check
+    code = f"test['HW'] = fit.forecast(len(test))\n{FORECAST_MSE}"
+    hint = _crash("ValueError", NAN, code, FORECAST_MSE, CHECK)
+    assert "if `test['HW'].isna().sum()` counts them" in hint, hint
+    assert "became NaN" not in hint, hint

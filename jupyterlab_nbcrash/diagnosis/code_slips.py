@@ -140,7 +140,9 @@ _ARITHMETIC_FAILED = re.compile(
     r"unsupported operand|operands could not be broadcast|coerce to (?:Series|DataFrame)"
     r"|bad operand type"
 )
-_ARITHMETIC_FRAME = re.compile(r"/ops/|arraylike\.py|(?:^|\.)_?_?(?:r?sub|arith_method)\w*$")
+_ARITHMETIC_FRAME = re.compile(
+    r"/ops/|arraylike\.py|(?:^|\.)(?:__r?sub__|_?arith_method\w*|r?sub)$"
+)
 
 
 def _subtraction_failed(parsed: ParsedError, written: str, code: str) -> bool:
