@@ -18,7 +18,8 @@ the crash it was made for still does:
 - a radar chart whose angles grow by `+=` is no unclosed side;
 - "nested renamer" on one grouped column: its keywords name functions, no `('column', ...)`;
 - a quoted message's sentence ends: a quoted value's dots and an abbreviation's stay;
-- a column filled from a forecast: the label alignment offered as a check, not as the cause.
+- a column filled from a forecast: the label alignment offered as a check, not as the cause;
+- a database host that is no host name but holds no `@`: no password advice.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from tests.test_hints_conditions70 import (
     SK_FRAMES,
     _embedding_crash,
 )
-from tests.test_hints_conditions72 import HIST
+from tests.test_hints_conditions72 import HIST, _mysql_unreached
 
 FORECAST_MSE = "err = mean_squared_error(test['y'], test['HW'])"
 
@@ -273,3 +274,12 @@ def test_a_forecast_column_is_told_as_a_check_not_as_the_found_cause():
     hint = _crash("ValueError", NAN, code, FORECAST_MSE, CHECK)
     assert "if `test['HW'].isna().sum()` counts them" in hint, hint
     assert "became NaN" not in hint, hint
+
+
+# ------------------------------------------------------------- a database host malformed
+
+
+def test_a_host_without_an_at_sign_gets_no_password_advice():
+    text = _mysql_unreached("localhost ")
+    assert "is no host name" in text and "quote_plus" not in text, text
+    assert "quote_plus" in _mysql_unreached("p4ss@localhost")
