@@ -19,7 +19,8 @@ the crash it was made for still does:
 - "nested renamer" on one grouped column: its keywords name functions, no `('column', ...)`;
 - a quoted message's sentence ends: a quoted value's dots and an abbreviation's stay;
 - a column filled from a forecast: the label alignment offered as a check, not as the cause;
-- a database host that is no host name but holds no `@`: no password advice.
+- a database host that is no host name but holds no `@`: no password advice;
+- labels one-hot by `get_dummies` (or an encoder) before `y = to_categorical(y)`: no re-run.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from tests.test_hints_conditions70 import (
     PREDICT,
     SK_FRAMES,
     _embedding_crash,
+    _labels_hint,
 )
 from tests.test_hints_conditions72 import HIST, _mysql_unreached
 
@@ -283,3 +285,13 @@ def test_a_host_without_an_at_sign_gets_no_password_advice():
     text = _mysql_unreached("localhost ")
     assert "is no host name" in text and "quote_plus" not in text, text
     assert "quote_plus" in _mysql_unreached("p4ss@localhost")
+
+
+# ------------------------------------------------------------- labels one-hot encoded again
+
+
+def test_labels_one_hot_before_to_categorical_are_no_second_run():
+    encoding = "y_train = pd.get_dummies(labels).values\ny_train = to_categorical(y_train)"
+    hint = _labels_hint(encoding)
+    assert "ran again" not in hint, hint
+    assert "ran again" in _labels_hint("y_train = to_categorical(y_train)")
