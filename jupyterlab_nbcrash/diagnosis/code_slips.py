@@ -7,9 +7,10 @@ name with dashes written without quotes (``iris-data-set.csv``), read as subtrac
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 
-from .definitions import case_twin, dashed_file_name, file_read_into, seen_code
+from .definitions import binds, case_twin, dashed_file_name, file_read_into, seen_code
 from .traceback import ParsedError
 
 # The message is about a tuple where something else was expected.
@@ -112,10 +113,14 @@ def dashed_file_hint(parsed: ParsedError) -> str:
     failed there failed on that arithmetic, not on the file."""
     if parsed.ename == "NameError":
         return ""  # the NameError's own hint reads the names (`name_slip`)
+    if re.match(r"\s*[!%]", parsed.user_line) or parsed.user_code.lstrip().startswith("%%"):
+        return ""  # a shell or magic line (`%run fit.py my-data.csv`) takes words as text
     written = dashed_file_name(parsed.user_line)
     if not written:
         return ""
     code, _ = seen_code(parsed)
+    if not _subtraction_failed(parsed, written, code):
+        return ""
     frame = file_read_into(code, written)
     use = (
         f"use `{frame}`, the frame your code read it into"
@@ -127,6 +132,36 @@ def dashed_file_hint(parsed: ParsedError) -> str:
         f"Python reads `{written}` as subtractions of variables (`{subtraction}`), not as the "
         f"file, so the error comes from those variables: {use}."
     )
+
+
+# What the subtraction of a dashed name's words raises: the suffix read as an attribute
+# ("has no attribute 'csv'"), an operand refused, pandas' or NumPy's arithmetic.
+_ARITHMETIC_FAILED = re.compile(
+    r"unsupported operand|operands could not be broadcast|coerce to (?:Series|DataFrame)"
+    r"|bad operand type"
+)
+_ARITHMETIC_FRAME = re.compile(
+    r"/ops/|arraylike\.py|(?:^|\.)(?:__r?sub__|_?arith_method\w*|r?sub)$"
+)
+
+
+def _subtraction_failed(parsed: ParsedError, written: str, code: str) -> bool:
+    """The error comes from the dashed name's arithmetic: the message or a library frame shows
+    it, or every word before the suffix is a name the code seen binds (or a builtin). Else the
+    line may have failed before Python reached the name (`model.fit(X); save(my-model.h5)`)."""
+    suffix = written.rsplit(".", 1)[-1]
+    if re.search(rf"attribute '{re.escape(suffix)}'", parsed.message):
+        return True
+    if _ARITHMETIC_FAILED.search(parsed.message):
+        return True
+    if any(
+        _ARITHMETIC_FRAME.search(fr.filename) or _ARITHMETIC_FRAME.search(fr.function)
+        for fr in parsed.frames
+        if not fr.is_user
+    ):
+        return True
+    words = written.rsplit(".", 1)[0].split("-")
+    return all(hasattr(builtins, w) or binds(code, w) for w in words)
 
 
 def code_slip_hint(parsed: ParsedError) -> tuple[str, str]:

@@ -65,7 +65,7 @@ def assigned_values(code: str, name: str) -> list[str]:
 def binds(code: str, name: str) -> bool:
     """``code`` gives ``name`` a value (an assignment, `def`, `class`, `for` or import), or may
     give names values unseen (`from m import *`, `%run`, `exec(...)`, `%store -r`, `globals()`)."""
-    return _bound_in(code, name) or bool(_UNSEEN_NAMES.search(code))
+    return bound_in(code, name) or bool(_UNSEEN_NAMES.search(code))
 
 
 _UNSEEN_NAMES = re.compile(r"\bimport[ \t]+\*|^[ \t]*%(?:run|store)\b|\bexec\(|\bglobals\(\)", re.M)
@@ -190,7 +190,7 @@ def file_read_into(code: str, file_name: str) -> str:
     return found[-1] if found else ""
 
 
-def _bound_in(code: str, word: str) -> bool:
+def bound_in(code: str, word: str) -> bool:
     """``code`` gives ``word`` a value: an assignment, a ``def``/``class``, a ``for`` or an
     import of that name."""
     w = re.escape(word)
@@ -231,7 +231,7 @@ def _unquoted_path(line: str, name: str, code: str) -> str:
     words = [re.match(r"[\w]*", part).group(0) for part in found.group(1).split("/")[1:]]
     if not any(re.search(r"[A-Za-z]", w) for w in words):
         return ""  # `read(n/2)`: a number divides
-    if any(_bound_in(code, w) for w in [name, *words] if w.isidentifier()):
+    if any(bound_in(code, w) for w in [name, *words] if w.isidentifier()):
         return ""  # `load(data_dir/name)`: variables the notebook defines, divided
     return found.group(0)
 
@@ -239,7 +239,7 @@ def _unquoted_path(line: str, name: str, code: str) -> str:
 def _subtracts_a_variable(code: str, text: str) -> bool:
     """A word after a `-` in ``text`` is a name ``code`` defines: a subtraction (`total -tax`),
     not a command's option or a file name's dash (`credit-a.csv`)."""
-    return any(_bound_in(code, word) for word in re.findall(r"-([A-Za-z_]\w*)", text))
+    return any(bound_in(code, word) for word in re.findall(r"-([A-Za-z_]\w*)", text))
 
 
 def _quoted_around(line: str, at: int) -> bool:

@@ -533,9 +533,17 @@ def _encoded_again(p: ParsedError, msg: str) -> tuple[str, str] | None:
         if re.search(rf"(?<![\w.]){m.group(1)}\b", p.user_code)
     )
     itself = next(passed, None)
-    return (show(shape), " ".join(itself.group(0).split())) if itself else None
+    if itself is None or _ONE_HOT_ELSEWHERE.search(seen_code(p)[0]):
+        return None  # (labels one-hot before the first run: no re-run made the axis)
+    return show(shape), " ".join(itself.group(0).split())
 
 
+# Other one-hot encodings in the code: labels may have been one-hot before `to_categorical` ever
+# ran (`pd.get_dummies`, a binarizer or encoder, `np.eye(k)[y]`).
+_ONE_HOT_ELSEWHERE = re.compile(
+    r"\bget_dummies\(|LabelBinarizer\(|OneHotEncoder\(|MultiLabelBinarizer\(|\beye\(\s*\w+\s*\)\s*\["
+    r"|\bone_hot\("
+)
 # `y = to_categorical(y)` (`keras.utils.to_categorical(y, 10)`): a name one-hot encoded into
 # itself, which each run of its cell encodes once more.
 _ENCODED_INTO_ITSELF = re.compile(

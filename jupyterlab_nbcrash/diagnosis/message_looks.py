@@ -508,6 +508,12 @@ def renamed_aggregation_look(parsed: ParsedError) -> str:
     if m is None:
         return ""
     name, function = (m.group(1), m.group(2)) if m.group(1) else ("result", "mean")
+    if re.search(r"\]\s*\.agg(?:regate)?\(\s*\{", parsed.user_line):
+        # `df.groupby('g')['x'].agg({'total': 'sum'})`: one column's keywords name functions
+        return (
+            "A dict given to one grouped column's `.agg` is the old way to name results, which "
+            f"pandas no longer takes: name them as keywords, e.g. `.agg({name}='{function}')`."
+        )
     return (
         "A dict given to `.agg` may only map existing columns to functions; names for the "
         f"results are keywords now (named aggregation), e.g. `.agg({name}=('column', "

@@ -86,12 +86,31 @@ _PRINTED_BLOCK = re.compile(r"\s*\{\n(?:[^\n]*\n)*?\}[ \t]*\n?")
 _QUOTED_SENTENCE_END = re.compile(
     r"(?<=[\w)\]'\"`])(?<!\b\w)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\. (?=[A-Z])"
 )
+# Words shortened with a dot that a capital may follow inside a sentence ("vs. Pandas",
+# "approx. Total", "St. Louis", "Fig. A").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:vs|etc|approx|incl|excl|dept|Inc|Ltd|Co|Corp|Jr|Sr|St|Mt|Ave|Prof|Gen|Col"
+    r"|Lt|Sgt|Capt|Rev|No|Nos|Nr|Fig|Figs|Vol|Eq|Sec|Ch|Ref|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep"
+    r"|Sept|Oct|Nov|Dec|cf))$",
+    re.I,
+)
+# A quoted value inside the message ('St. Louis', "Approx. Total"): the data's own text. One
+# that opens the message is the message itself (KeyError's quotes), so it is no value.
+_QUOTED_VALUE = re.compile(r"""(?<![\w'"])(['"])[^'"\n]*\1(?!\w)""")
 
 
 def one_sentence(text: str) -> str:
     """A message quoted inside a hint's sentence kept as one sentence of the hint: its own
-    sentence ends become semicolons, so the hint stays at two sentences."""
-    return _QUOTED_SENTENCE_END.sub("; ", text)
+    sentence ends become semicolons, so the hint stays at two sentences. A quoted value's dots
+    and an abbreviation's ("vs. Pandas") are left as they are."""
+    values = [m.span() for m in _QUOTED_VALUE.finditer(text) if m.start() > 0]
+
+    def end(m: re.Match) -> str:
+        if any(a < m.start() < b for a, b in values) or _ABBREVIATION.search(text[: m.start()]):
+            return m.group(0)
+        return "; "
+
+    return _QUOTED_SENTENCE_END.sub(end, text)
 
 
 def message_gist(message: str) -> str:

@@ -1000,6 +1000,15 @@ def _defined_nowhere(
     return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
 
 
+# Methods of a column that read its values and take no required argument: `mean("rooms")` is
+# one of them called on the column it names.
+_COLUMN_METHODS = frozenset(
+    {
+        "mean", "median", "mode", "std", "var", "sem", "skew", "kurt", "nunique", "unique",
+        "value_counts", "describe", "count", "idxmax", "idxmin", "cumsum", "hist", "plot",
+        "isnull", "isna", "notnull", "notna",
+    }
+)  # fmt: skip
 _IMPORTS_PANDAS = re.compile(r"^[ \t]*(?:import|from)[ \t]+pandas\b", re.M)
 
 
@@ -1008,8 +1017,8 @@ def _column_method_called(nb: _Notebook, name: str, line: str) -> str:
     name, in a notebook that imports pandas. The column's frame is the one name the notebook
     subscripts with that text (`df2["rooms"]`), else the frame the line subscripts. "" when
     the name is no such method or the call passes anything but one string."""
-    if name not in members.PANDAS_OBJECT or hasattr(builtins, name):
-        return ""
+    if name not in _COLUMN_METHODS or name not in members.PANDAS_OBJECT or hasattr(builtins, name):
+        return ""  # (`to_csv("out.csv")`, `groupby("g")`, `query("a > 1")`: a frame's, no column's)
     called = re.search(rf"(?<![\w.]){re.escape(name)}\(\s*(['\"])([^'\"\n]+)\1\s*\)", line)
     if called is None or not any(_IMPORTS_PANDAS.search(c.source) for c in nb.cells):
         return ""

@@ -328,9 +328,9 @@ def _nan_or_infinity(p, f):
         column, call = forecast
         return (
             f"`{column}` is filled from `{call}`, whose values are labelled with the dates (or "
-            "steps) after the data, and pandas places a Series into a frame by index labels: "
-            f"rows with no such label became NaN (`{column}.isna().sum()`). Assign `.values` of "
-            "the forecast, or use the fitted values for the data's own dates."
+            "steps) after the data, and pandas places a Series into a frame by index labels, so "
+            f"rows whose label the forecast lacks get NaN: if `{column}.isna().sum()` counts them, "
+            "assign `.values` of the forecast, or use the fitted values for the data's own dates."
         )
     if f.get("input") == "y" or _checked_target(p):
         # the labels: imputing them invents classes; where the NaN came from is what to fix

@@ -206,8 +206,15 @@ def _other_model_fitted_on(p, model: str, data: str) -> str:
     return fitted.pop() if len(fitted) == 1 else ""
 
 
-# `model_1 = sm.OLS(y, X).fit()`, `m2 = LinearRegression().fit(X, y)`: a name given a fit.
-_FIT_ASSIGNED = re.compile(r"\s*([A-Za-z_]\w*)\s*=(?!=).*\.fit\(")
+# `model_1 = sm.OLS(y, X).fit()`, `m2 = LinearRegression().fit(X, y)`: a name given the fit
+# of a model made on that line (`history = model.fit(X, y)` is Keras' History, no model; a
+# fitted scaler, encoder or PCA has no `.predict`).
+_FIT_ASSIGNED = re.compile(
+    r"\s*(?!\w*(?:hist|scal|enc|pca|vect|imput|transf|norm|select|tfidf|svd|poly))"
+    r"([A-Za-z_]\w*)\s*=(?!=)(?!.*(?:Scaler|Encoder|PCA|Vectorizer|Imputer|Transformer"
+    r"|Normalizer|Selector|SVD|Polynomial|Binarizer|Discretizer))[^\n]*\)\s*\.fit\(",
+    re.I,
+)
 
 
 def _feature_count_differs(p, f):

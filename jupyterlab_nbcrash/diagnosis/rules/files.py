@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..definitions import function_parameters, seen_code
 from ..text import close_matches, code_span, edit_distance
 from ..traceback import ParsedError
 from ..where import failing_call
@@ -104,7 +105,7 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
     path = path_in(msg)
     escape = path_escape(path)
     if not path:
-        path, escape = bare_path_escape(msg)
+        path, escape = bare_path_escape(msg, seen_code(parsed)[0])
     facts = {"path": path}
     if escape:
         facts["escape"] = escape  # 'C:\new_data' is missing because \n became a newline
@@ -559,15 +560,37 @@ def _typed_at_a_prompt(p, path: str) -> str:
     if not path or path in code:
         return ""
     prompted = re.findall(r"^\s*([A-Za-z_]\w*)\s*=\s*input\(", code, re.M)
-    lines = [fr.failing_line or "" for fr in p.frames if fr.is_user]
+    own = [fr for fr in p.frames if fr.is_user]
+    if not own:
+        return ""
+    # The innermost frame of the user's opens the file: a function of theirs may build the path
+    # from its parameter (`open(f'data/{path}.csv')`), so there the name, or a parameter of its
+    # function, is passed on as it is.
+    inner = set(_PASSED_AS_IT_IS.findall(own[-1].failing_line or ""))
+    shown = "\n".join((*own[-1].code_lines, code))
+    parameters = {n for ps in function_parameters(shown, own[-1].function) for n in ps}
+    lines = [fr.failing_line or "" for fr in own]
     return next(
         (
             name
             for name in prompted
-            if any(re.search(rf"[(,]\s*{name}\s*[,)]", line) for line in lines)
+            if (name in inner or (inner & parameters and len(own) > 1))
+            and any(name in _PASSED_AS_IT_IS.findall(line) for line in lines)
+            and _only_typed(code, name)
         ),
         "",
     )
+
+
+# A bare name passed as an argument (`f(x)`, `open(x, 'r')`).
+_PASSED_AS_IT_IS = re.compile(r"[(,]\s*([A-Za-z_]\w*)\s*(?=[,)])")
+
+
+def _only_typed(code: str, name: str) -> bool:
+    """Every assignment of ``name`` in ``code`` reads it from `input(...)` (`name = 'data/' +
+    name` would make the path of more than what was typed)."""
+    made = re.findall(rf"^\s*{name}\s*(?:[-+*/%|&]|//)?=(?!=)\s*(.*)", code, re.M)
+    return bool(made) and all(v.startswith("input(") for v in made)
 
 
 def _fetched_by_a_cell(p, norm: str) -> bool:

@@ -702,8 +702,10 @@ def _imported_from_a_module(p: ParsedError, module: str) -> str:
     return hint
 
 
-# Submodule names that are also the import name of a package of their own (dm-tree's `tree`).
-_OTHER_PACKAGES_NAMES = frozenset({"tree"})
+# Submodule names that are also the import name of a package of their own (dm-tree's `tree`),
+# or of a file a tutorial has its users download beside the notebook (the `transforms.py` of
+# torchvision's detection references, imported as `import transforms as T`).
+_OTHER_PACKAGES_NAMES = frozenset({"tree", "transforms"})
 
 
 def _submodule_imported_alone(p: ParsedError, module: str) -> str:

@@ -8,7 +8,7 @@ from ..definitions import seen_code
 from ..shape_text import call_kind
 from ..text import expression_before
 from ..traceback import ParsedError
-from ..where import raised_by_the_line, raised_in_user_code
+from ..where import call_arguments, raised_by_the_line, raised_in_user_code
 from .base import Facts, Template, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -240,10 +240,16 @@ def _box_embedding_call(p) -> str:
 
 
 def _columns_passed(line: str) -> list[str]:
-    """The distinct `x[:, n]` columns the line's call passes, in order (its `=` target's own
-    subscripts left out)."""
-    at = re.search(r"(?<![=!<>])=(?!=)", line)
-    return list(dict.fromkeys(_COLUMN_PICK.findall(line[at.end() :] if at else line)))
+    """The distinct `x[:, n]` columns one call of the line passes as arguments of their own
+    (`model(x[:, 0], x[:, 1])`), in order; [] when none passes two (`self.emb(x[:, 0]) *
+    self.emb(x[:, 1])` feeds one embedding both)."""
+    for call in re.finditer(r"[\w\])]\s*\(", line):
+        written = call_arguments(line[call.end() - 1 :])
+        arguments = [re.sub(r"^\w+\s*=(?!=)\s*", "", a.strip()) for a in written]
+        columns = [a for a in arguments if _COLUMN_PICK.fullmatch(a)]
+        if len(set(columns)) >= 2:
+            return list(dict.fromkeys(columns))
+    return []
 
 
 def _parameters_fed(p, columns: list[str]) -> str:

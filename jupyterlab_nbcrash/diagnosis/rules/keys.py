@@ -191,14 +191,15 @@ def _series_hist_by(p: ParsedError, key: str) -> str:
     grouping, so the column name was looked up as a group key; no column is missing."""
     if not key or not any(fr.function == "hist_series" for fr in p.frames if not fr.is_user):
         return ""
-    m = re.search(
-        rf"""([\w.\]\['"]+)\.hist\(\s*(?:by\s*=\s*)?['"]{re.escape(key)}['"]""", p.user_line
-    )
+    # (`s.hist(by='Sex')` meant the grouping: the fix is `by=df['Sex']`, no column to plot)
+    m = re.search(rf"""([\w.\]\['"]+)\.hist\(\s*['"]{re.escape(key)}['"]""", p.user_line)
     series = m.group(1) if m else ""
+    picked = re.match(r"([A-Za-z_]\w*)\[", series)
+    frame = picked.group(1) if picked else "df"
     return series and (
         f"`{series}` is a Series, and `Series.hist()` takes no column: its first argument is "
         f"`by` (a grouping), so {key!r} was looked up as a group key; call `{series}.hist()`, "
-        f"or `df.hist(column={key!r})` on the DataFrame."
+        f"or `{frame}.hist(column={key!r})` on the DataFrame."
     )
 
 

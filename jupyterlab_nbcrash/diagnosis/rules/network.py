@@ -261,11 +261,16 @@ def _request_failed(p, f):
         malformed = _malformed_database_host(p.message)
         if malformed:
             # the URL's parts were split at the wrong `@`: no lookup of a real name failed
+            # (the `@` advice only where an `@` is in it: `localhost ` has a stray space)
+            at = (
+                "check the `@` before the host, and URL-encode a password holding `@`, `:` or "
+                "`/` (`urllib.parse.quote_plus`)"
+                if "@" in malformed
+                else "check what the code puts in the host's place"
+            )
             return (
                 f"The database host `{short(malformed, 40)}` is no host name: the connection URL "
-                "is malformed (`dialect://user:password@host:port/db`); check the `@` before "
-                "the host, and URL-encode a password holding `@`, `:` or `/` "
-                "(`urllib.parse.quote_plus`)."
+                f"is malformed (`dialect://user:password@host:port/db`); {at}."
             )
         host = _unresolved_host(p)
         reached = _other_host_reached(p, host) if host else ""

@@ -11,7 +11,7 @@ import re
 import tokenize
 from collections import Counter
 
-from ..definitions import seen_code
+from ..definitions import bound_in, seen_code
 from ..message_words import one_sentence
 from ..text import spelled_alike
 from ..traceback import COLAB_PLACEHOLDER, ParsedError
@@ -490,7 +490,7 @@ def _syntax_error(p, f):
     if folder:
         return folder
     if f.get("prose"):
-        return _unquoted_text(line) or _text_line(p, docstring=False)
+        return _unquoted_text(line, seen_code(p)[0]) or _text_line(p, docstring=False)
     if f.get("notes"):
         return (
             "The marked line is a heading of notes (a word and a colon that opens no block), "
@@ -588,10 +588,11 @@ _CALL_OF_WORDS = re.compile(
 _ASSERT_OF_WORDS = re.compile(r"^\s*(?P<head>assert\s.+?,\s*)(?P<text>[^'\"()\[\]{}=,#.]+?)\s*$")
 
 
-def _unquoted_text(line: str) -> str:
+def _unquoted_text(line: str, code: str) -> str:
     """The hint when a sentence stands where a string goes: the whole argument of a call (three
     words side by side at least) or the message of an `assert` (two): the words are meant as
-    text, so quotes are the fix, not a Markdown cell. "" otherwise."""
+    text, so quotes are the fix, not a Markdown cell. "" otherwise, and when two of the words
+    are names the code binds (`print(name age city salary)`: commas missing between them)."""
     call = _CALL_OF_WORDS.match(line)
     said = _ASSERT_OF_WORDS.match(line) if call is None else None
     found = call or said
@@ -600,6 +601,9 @@ def _unquoted_text(line: str) -> str:
     text = found.group("text").strip()
     if _side_by_side(text) < (2 if call else 1) or re.search(r"[_\d]", text):
         return ""  # (`fit(X_train y_train)`: names of code, commas missing between them)
+    words = set(re.findall(r"[A-Za-z]\w*", text)) - _KEYWORDS
+    if sum(bound_in(code, w) for w in words) >= 2:
+        return ""
     quote = "'" if '"' in text else '"'
     fixed = f"{found.group('head').strip()}{'' if call else ' '}{quote}{text}{quote}"
     fixed += ")" if call else ""

@@ -115,13 +115,20 @@ _CONTROL = re.compile(r"[\t\r\x07\x08\x0b\x0c]")
 _CONTROL_NAMES = {"\t": "t", "\r": "r", "\x07": "a", "\x08": "b", "\x0b": "v", "\x0c": "f"}
 
 
-def bare_path_escape(message: str) -> tuple[str, str]:
+def bare_path_escape(message: str, code: str) -> tuple[str, str]:
     """(path, its escape `\\r`) when the message prints a path bare and a control character is
     in it, else ("", ""). Its backslashes are the string's own: only a control character tells
-    of an escape."""
+    of an escape, and only where the code shows it typed so (`\\ratings`): a `\\r` that ends
+    a path read from a file's lines is a Windows line end, no escape."""
     m = _BARE_PATH.search(message)
     control = _CONTROL.search(m.group(1)) if m else None
-    return (m.group(1), "\\" + _CONTROL_NAMES[control.group(0)]) if control else ("", "")
+    if control is None:
+        return "", ""
+    escape = "\\" + _CONTROL_NAMES[control.group(0)]
+    after = m.group(1)[control.end() : control.end() + 8]
+    if not after or escape + after not in code:
+        return "", ""
+    return m.group(1), escape
 
 
 def as_typed(path: str) -> str:

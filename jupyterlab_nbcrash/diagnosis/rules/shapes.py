@@ -1188,6 +1188,11 @@ def _one_side_closed(p, x, y) -> tuple[str, str] | None:
     longer, shorter = (args[1], args[0]) if y[0] > x[0] else (args[0], args[1])
     above = "\n".join(own_lines(p)[: failing_line_number(p) - 1])
     made_long, made_short = assigned_values(above, longer), assigned_values(above, shorter)
+    grown = re.search(
+        rf"(?<![\w.]){re.escape(shorter)}\s*(?:\+=|\.(?:append|extend|insert)\()", above
+    )
+    if grown:
+        return None  # (`angles += angles[:1]`: the other side grows in a way not read here)
     if made_long and made_short and _closes(made_long[-1], longer):
         return None if _closes(made_short[-1], shorter) else (longer, shorter)
     return None

@@ -1234,9 +1234,15 @@ def _counted_rows(p, t: str) -> str:
     m = _COUNTER_OF_A_NAME.search(p.user_line)
     if m is None or t not in ("numpy.ndarray", "ndarray"):
         return ""
+    rest = p.user_line[: m.start()] + p.user_line[m.end() :]
+    keyed = re.search(r"\[\s*[A-Za-z_][\w.]*\s*\]|\{", rest)
+    if keyed or p.user_line[m.end() :].lstrip().startswith("["):
+        return ""  # (`Counter(y)[pred]`, `{arr: 1}`: an array used as a key elsewhere on the line)
     name = m.group(1)
     loop = _loop_around_the_line(p)
-    if loop and not has_word(p.user_line, loop[0], after_dot=False):
+    counted = loop and not re.search(r"\bin\s+(?:range|enumerate|zip)\(", loop[1])
+    if counted and not has_word(p.user_line, loop[0], after_dot=False):
+        # (a loop over `range(...)` gives positions, which are no values to count)
         return (
             f"`Counter({name})` runs inside `{loop[1]}` but counts `{name}`, not `{loop[0]}`, "
             f"and the items of `{name}` are arrays (its rows), which Counter cannot count: count "
