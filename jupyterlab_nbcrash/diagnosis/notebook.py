@@ -62,6 +62,7 @@ from .name_guesses import (
 )
 from .name_reads import has_word
 from .record import Cell, ErrorRecord, Execution
+from .rules.attribute_reads import removed_member
 from .rules.imports import importer_is_library, strptime_of_a_column
 from .rules.install import install_line, install_not_taken_hint
 from .rules.names import (
@@ -1383,6 +1384,8 @@ def _locals_of(nb: _Notebook, frame) -> set[str]:
 def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookFinding | None:
     if nb.crash is None:
         return None
+    if ename == "AttributeError" and removed_member(message):
+        return None  # no run of any cell gives a DataFrame the `append` pandas 2.0 removed
     is_key = ename == "KeyError" or bool(_KEY_MESSAGE.search(message))
     if not (nb.live or saved.worth_a_look(nb, unrun_matter=is_key)):
         return None

@@ -859,7 +859,7 @@ def changed_state(nb, ename: str, names, keys, is_key: bool, checks: bool, messa
     if counts.may_show_a_change():
         best, derived = _best_change(nb, counts, names, mentioning, keys, is_key, checks)
     if best is not None and _change_keeps_what_failed(
-        best[3].text, keys if is_key else set(), message
+        _statement_text(best[2], best[3]), keys if is_key else set(), message
     ):
         best = None  # a change that leaves the missing key, or the rows, as they were
     if best is None or not best[1]:
@@ -916,6 +916,15 @@ _KEEPS_ROWS = re.compile(
     r"^\s*([\w.]+)\s*=\s*\1\.(?:assign|rename|astype|fillna|replace)\("
     r"|^\s*[\w.]+\[\s*['\"][^'\"]+['\"]\s*\]\s*="
 )
+
+
+def _statement_text(cell: Cell, mutation: Mutation) -> str:
+    """The whole line of the change: a mutation's text is cut at 80 characters, which can cut
+    the key the right-hand side reads (`df["long_name"] = df["long_na…`)."""
+    lines = to_python(cell.source)[0].splitlines()
+    if 0 < mutation.line <= len(lines):
+        return lines[mutation.line - 1].strip()
+    return mutation.text
 
 
 def _change_keeps_what_failed(text: str, keys: set[str], message: str) -> bool:
@@ -1192,6 +1201,8 @@ def _missing_key_store(nb, counts: _Counts, names, keys: set[str]):
                 NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_RESTART
             )
         if counts.count and count > counts.count:
+            if failed:
+                continue  # its later run failed before the store: it set nothing then either
             evidence.append(f"{cell_name(cell)} ran after {nb.where()}")
             hint = f"Run cell {cell.index + 1} first: it sets `{name}[{key!r}]` (it ran later)."
             return _saved_finding(

@@ -556,6 +556,10 @@ def _extract(message: str, ename: str) -> tuple[tuple, tuple, tuple, tuple]:
             # pandas' GroupBy words its missing column "Column not found: x": the key is x
             column = re.fullmatch(r"Column not found: (.+)", keys[0], re.S)
             keys = [column.group(1)] if column else keys
+            # `agg` given a dict of columns the frame lacks: "Column(s) ['x', 'y'] do not exist"
+            listing = re.fullmatch(r"(?:Column|Label)\(s\) \[(.*)\] do not exist", keys[0], re.S)
+            if listing:
+                keys = [a or b for a, b in re.findall(r"'([^']*)'|\"([^\"]*)\"", listing[1])]
         elif stripped:
             keys = [stripped]
     return names, shapes, tuple(keys[:MAX_EXTRACTED]), modules

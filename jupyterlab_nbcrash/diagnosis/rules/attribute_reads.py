@@ -10,6 +10,7 @@ from ..text import expression_before, spelled_alike
 from ..traceback import ParsedError
 from ..where import continued_lines, failing_line_number, own_lines
 from .tables.members import MEMBERS
+from .tables.removed_apis import lookup
 
 
 def reads_on_line(p: ParsedError, attr: str) -> re.Match | None:
@@ -51,6 +52,20 @@ def misspelled_member(message: str) -> bool:
     m = re.search(r"'([\w.]+)' object has no attribute '(\w+)'", message)
     members = MEMBERS.get(m.group(1), frozenset()) if m else frozenset()
     return any(spelled_alike(m.group(2), member) for member in members)
+
+
+# "'DataFrame' object has no attribute 'append'", "module 'numpy' has no attribute 'float'"
+_NO_MEMBER = re.compile(r"(module )?'([\w.]+)'(?: object)? has no attribute '(\w+)'")
+
+
+def removed_member(message: str) -> bool:
+    """The member is one the installed library removed (`DataFrame.append`, pandas 2.0): every
+    run fails alike, whatever ran before."""
+    m = _NO_MEMBER.search(message)
+    if not m:
+        return False
+    owner = m.group(2) if m.group(1) else m.group(2).rsplit(".", 1)[-1]
+    return lookup(owner, m.group(3)) is not None
 
 
 # Methods whose result is an object of the same kind, which has the method again.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..definitions import assigned_values, seen_code
 from ..finding import short
 from ..name_reads import has_word
 from ..shape_text import SPLIT_INTO_FOUR, call_args, code, dims
@@ -723,10 +724,31 @@ def _too_little_data(p, f):
             f"{who} got no rows at all{shape}: the data is empty after a filter, `dropna()`, "
             "split or a load that found nothing; print `len(...)` after each step to see where."
         )
+    listed = _one_item_list(p) if n == "1" else None
+    if listed:
+        name, value = listed
+        return (
+            f"`{name}` is built as a list of one item (`{name} = {short(value, 40)}`), which is "
+            f"1 row{shape}: pass the data of all the samples instead."
+        )
     return (
         f"{who} needs at least {minimum} rows but got {n}{shape}: a filter or split left too "
         "little data; check it, or use more samples."
     )
+
+
+# `[feats[0]]`, `[x]`: a list literal of one item, no comma at its top level.
+_ONE_ITEM_LIST = re.compile(r"\[\s*[\w.]+(?:\[[^\[\],]*\])*\s*\]")
+
+
+def _one_item_list(p: ParsedError) -> tuple[str, str] | None:
+    """(name, value) when the failing line fits or transforms a name that every assignment of
+    the code seen makes a one-item list (`lll = [mfccFeatures[0]]`): one sample, by design."""
+    m = re.search(r"\.(?:fit\w*|predict\w*|transform|score)\(\s*([A-Za-z_]\w*)\s*[,)]", p.user_line)
+    values = assigned_values(seen_code(p)[0], m.group(1)) if m else []
+    if values and all(_ONE_ITEM_LIST.fullmatch(v) for v in values):
+        return m.group(1), values[-1]
+    return None
 
 
 def _class_count_wrong(p, f):

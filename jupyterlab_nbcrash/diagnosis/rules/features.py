@@ -88,6 +88,28 @@ RULES = (
 # ----------------------------------------------------------- hints: the words the user reads
 
 
+def _unrelated_names(f) -> bool:
+    """The message lists new names and missing ones, and none of them are alike."""
+    if not (f.get("unseen") and f.get("missing")):
+        return False
+    return not _names_alike(f["unseen"].split(", "), f["missing"].split(", "))
+
+
+def _names_alike(new: list[str], missing: list[str]) -> bool:
+    """Some new name shares a word with a missing one, or one starts the other (`color_red`
+    and `color`, `Age ` and `age`): one table's columns, renamed or encoded."""
+
+    def words(name: str) -> set[str]:
+        return {w for w in re.split(r"[\W_]+", name.lower()) if len(w) > 1}
+
+    for a in new:
+        for b in missing:
+            la, lb = a.strip().lower(), b.strip().lower()
+            if la.startswith(lb) or lb.startswith(la) or words(a) & words(b):
+                return True
+    return False
+
+
 def _feature_names_differ(p, f):
     """When: the message says the columns differ; the new/missing names or the two counts are
     named when it lists them."""
@@ -102,6 +124,15 @@ def _feature_names_differ(p, f):
     unnamed = _unnamed_side(p, f, model, data)
     if unnamed:
         return unnamed
+    if _unrelated_names(f) and model and data:
+        # no new name is a renamed or encoded missing one (`color_red` of `color`): the
+        # columns of two unrelated tables, not one table prepared two ways
+        return (
+            f"`{data}` has columns `{model}` never saw (new: {f['unseen']}) and lacks the "
+            f"ones it was fitted with (missing: {f['missing']}), none alike: check that "
+            f"`{data}` is read from the file that matches the training data, and made by "
+            "the same steps."
+        )
     if f.get("missing") and model and data:
         # Selecting the fit columns would fail: the data lacks some of them.
         return (

@@ -509,6 +509,18 @@ def _missing_file(p, f):
             "opens it as a file path: at the prompt, type the name of a file that exists "
             "(`os.listdir()` lists the working folder's)."
         )
+    written = _written_by_a_cell(p, norm)
+    if written:
+        path_written, line = written
+        if path_written == norm.removeprefix("./"):
+            return (
+                f"`{shown}` is a file the notebook writes itself ({code_span(line, 50)}): run "
+                "that cell first, in the same working folder."
+            )
+        return (
+            f"`{shown}` does not exist, but a cell writes `{path_written}` "
+            f"({code_span(line, 50)}): read the path it writes, and run that cell first."
+        )
     if on_kaggle and not is_absolute(norm) and _surely_kaggle(p, machine):
         return (
             f"`{shown}` is not in the working folder: on Kaggle a notebook runs in "
@@ -591,6 +603,33 @@ def _only_typed(code: str, name: str) -> bool:
     name` would make the path of more than what was typed)."""
     made = re.findall(rf"^\s*{name}\s*(?:[-+*/%|&]|//)?=(?!=)\s*(.*)", code, re.M)
     return bool(made) and all(v.startswith("input(") for v in made)
+
+
+# A statement that writes a file by a quoted path: `open(path, 'w')`, `df.to_csv(path)`, …
+_WRITES = re.compile(
+    r"""\bopen\(\s*['"](?P<o>[^'"]+)['"]\s*,\s*(?:mode\s*=\s*)?['"][wax]"""
+    r"""|\.(?:to_\w+|save\w*|dump)\(\s*['"](?P<t>[^'"]+)['"]"""
+)
+
+
+def _written_by_a_cell(p, norm: str) -> tuple[str, str] | None:
+    """(the path, the line) where a cell of the notebook writes a file of the missing path's
+    name (`open("yearinfo.json", "w")` for `data/yearinfo.json`): the file comes from the code,
+    not from an upload."""
+    name = norm.rstrip("/").rsplit("/", 1)[-1]
+    if not name:
+        return None
+    # the failing cell's own lines: a read before its write (a cache) is no cell to run first
+    own = set(p.user_code.splitlines())
+    for code in p.notebook_code:
+        if name not in code:
+            continue  # (no scan of a cell that cannot name it)
+        for line in code.splitlines():
+            for m in _WRITES.finditer(line) if line not in own else ():
+                path = (m.group("o") or m.group("t")).replace("\\", "/").removeprefix("./")
+                if path.rsplit("/", 1)[-1] == name:
+                    return path, line.strip()
+    return None
 
 
 def _fetched_by_a_cell(p, norm: str) -> bool:

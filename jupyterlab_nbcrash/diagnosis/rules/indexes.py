@@ -287,10 +287,29 @@ def _iloc_position_missing(p, f):
             f"Position {position} is asked for, but there are only {size} rows{how}: positions "
             f"run from 0 to {int(size) - 1}; print the object's length before indexing it."
         )
+    columns = _ILOC_COLUMNS.search(p.user_line)
+    if columns:
+        # `df.iloc[:, [0, 5, 17]]` takes every row: only a column position can be missing
+        frame = columns.group("frame")
+        again = ""
+        if re.match(rf"\s*{re.escape(frame)}\s*=(?!=)", p.user_line):
+            again = (
+                f" (this line replaces `{frame}` by its pick: a second run indexes the smaller "
+                "frame)"
+            )
+        return (
+            f"`{frame}.iloc[:, …]` asks for a column position that `{frame}` lacks: print "
+            f"`{frame}.shape[1]` and `{frame}.columns`, and pick positions below that count"
+            f"{again}."
+        )
     return (
         "`.iloc` asks for a row or column position that does not exist (the frame may be empty "
         "after a filter): check `len(df)` / `df.shape` first."
     )
+
+
+# `df.iloc[:, cols]`: every row, columns by position.
+_ILOC_COLUMNS = re.compile(r"(?P<frame>[A-Za-z_][\w.]*)\.iloc\[\s*:\s*,")
 
 
 def _chained_size(p) -> tuple[str, str] | None:

@@ -1515,6 +1515,13 @@ def _letter_of_a_string(p: ParsedError, key: str) -> str:
     )
     if not word or f"'{key}'" in p.user_line or f'"{key}"' in p.user_line:
         return ""
+    indexed = re.search(rf"""(['"]){word}\1\s*\[[^\]]*\]""", p.user_line)
+    if indexed:
+        # `'reviewTime'[0]`: the subscript takes the literal's own letter, no loop made it
+        return (
+            f"`{indexed.group(0)}` indexes the text '{word}' itself, which gives {key!r}: to "
+            f"take part of each value of a column, index the column, `df['{word}'].str[...]`."
+        )
     return (
         f"The key {key!r} is the first letter of '{word}': a string was probably looped over "
         "letter by letter where a list of names was expected; check where this name is passed "

@@ -12,7 +12,9 @@ from ..finding import short
 from ..layer_shapes import keras_hint, torch_layer_hint
 from ..shape_text import SPLIT_INTO_FOUR, call_args, code, dims, show
 from ..where import (
+    Call,
     call_arguments,
+    call_from_text,
     failing_call,
     failing_line_number,
     own_lines,
@@ -531,6 +533,29 @@ _METRIC = re.compile(
 )
 
 
+# A call in a cell's code, and scikit-learn's calls that check X and y's lengths besides metrics.
+_CALLED = re.compile(r"(?<![\w.])(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\s*\(")
+_CHECKS_X_Y = re.compile(r"fit\w*|train_test_split|cross_val\w*|score|\w*_resample")
+
+
+def _only_metric_call(p) -> Call | None:
+    """A traceback cut before the user's line (a saved output's first line only): the cell's
+    one call that compares two lengths, when that call is a metric
+    (`print(classification_report(y_test, pred))`); None when a fit or split could be it."""
+    if p.user_line.strip():
+        return None
+    checking = [
+        m
+        for m in _CALLED.finditer(p.user_code or "")
+        if _METRIC.search(m.group(1)) or _CHECKS_X_Y.fullmatch(m.group(1))
+    ]
+    if len(checking) != 1 or not _METRIC.search(checking[0].group(1)):
+        return None
+    m = checking[0]
+    line = p.user_code[m.start() :].split("\n", 1)[0]
+    return call_from_text(line, m.group(1), "sklearn")
+
+
 def _x_y_row_counts(p, f):
     """When: scikit-learn's check_consistent_length lists the lengths, in the order of the
     call's arguments. A metric compares true labels with predictions (the `predict(X_test)`
@@ -549,7 +574,7 @@ def _x_y_row_counts(p, f):
             f"are its column names ({a} 'documents' against {b} labels if X is a DataFrame of "
             f"{a} columns): pass one text column (`X['text']`), or use a `ColumnTransformer`."
         )
-    call = failing_call(p)
+    call = failing_call(p) or _only_metric_call(p)
     args = call.args if call is not None else ()
     named = len(args) == len(counts) and all(code(x) for x in args)
     pair = f"{code(args[0])} and {code(args[1])}" if named else ""
@@ -564,6 +589,13 @@ def _x_y_row_counts(p, f):
             return (
                 f"`{one}` holds 1 value against {other}: it was computed from a single row or "
                 "value; print the shape of what it was made from."
+            )
+        if named and 0 in (a, b):
+            # the metric got an empty side: nothing filled it (yet), whatever the rows were
+            none, other, full = (args[0], args[1], b) if a == 0 else (args[1], args[0], a)
+            return (
+                f"`{none}` is empty (0 values against {full} in `{other}`): run the code that "
+                f"fills `{none}` before this line, or check why it left it empty."
             )
         which = pair or "The true labels and the predictions"
         empty = " (one is empty)" if 0 in (a, b) else ""

@@ -437,14 +437,25 @@ def _plotted_text(p, value: str | None) -> str:
     )
 
 
+# Words files write for a missing value (pandas reads some, not all, as NaN).
+_MISSING_MARKERS = frozenset({"none", "null", "nan", "na", "n/a", "missing", "nil", "unknown"})
+
+
 def _header_read_as_data(p, value: str | None) -> str:
     """The notebook reads a file with `header=None`: its first line, the column names, becomes
     a row of data, and a name (a word like 'long') then fails the conversion."""
     if not value or not re.fullmatch(r"[A-Za-z_][\w ]{0,40}", value):
         return ""
+    if value.lower() in _MISSING_MARKERS:
+        return ""  # 'None', 'NA': a data row's missing value, as likely as a header's word
     code = "\n".join((*p.notebook_code, p.user_code))
-    if not re.search(r"\bread_(?:csv|table|excel)\([^)\n]*\bheader\s*=\s*None", code):
-        return ""
+    reads = [
+        m.group(0)
+        for m in re.finditer(r"\bread_(?:csv|table|excel)\([^)]*", code)
+        if re.match(r"[^\n]*\bheader\s*=\s*None", m.group(0))
+    ]
+    if not reads or all(re.search(r"\bnames\s*=", read) for read in reads):
+        return ""  # `names=` with `header=None`: the file's first line is data, not names
     return (
         f"The notebook reads its file with `header=None`, which keeps the file's first line as "
         f"a row of data: if {_quoted(value)} is a column name of that line, read the file "
