@@ -1200,9 +1200,17 @@ def _missing_key_store(nb, counts: _Counts, names, keys: set[str]):
             return _saved_finding(
                 NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_RESTART
             )
+        if counts.count and count > counts.count and failed:
+            # its later run failed before the store: it set nothing then either, so running it
+            # again only helps once that failure is fixed
+            found = _failed(cell, what, evidence)
+            hint = (
+                f"Cell {cell.index + 1}{count_label(count)} sets `{name}[{key!r}]` but ran only "
+                f"after this cell ([{counts.count}]), and failed ({_failure(cell)[1]}) before "
+                "that line: fix that, then run it and this cell again."
+            )
+            return dataclasses.replace(found, hint=hint)
         if counts.count and count > counts.count:
-            if failed:
-                continue  # its later run failed before the store: it set nothing then either
             evidence.append(f"{cell_name(cell)} ran after {nb.where()}")
             hint = f"Run cell {cell.index + 1} first: it sets `{name}[{key!r}]` (it ran later)."
             return _saved_finding(
