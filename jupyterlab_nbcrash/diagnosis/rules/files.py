@@ -514,8 +514,9 @@ def _missing_file(p, f):
         path_written, line = written
         if path_written == norm.removeprefix("./"):
             return (
-                f"`{shown}` is a file the notebook writes itself ({code_span(line, 50)}): run "
-                "that cell first, in the same working folder."
+                f"`{shown}` is a file the notebook writes itself ({code_span(line, 50)}): make "
+                "sure that cell ran before this one and wrote it (its output), in the same "
+                "working folder."
             )
         return (
             f"`{shown}` does not exist, but a cell writes `{path_written}` "
