@@ -369,6 +369,13 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         if positions:
             return positions
         if _row_lookup(p, key):
+            applied = _loc_in_column_apply(p)
+            if applied:
+                return (
+                    f"`.apply(...)` of a DataFrame passes each column to `{applied}` (axis=0 by "
+                    f"default), so `{applied}.loc[...]` looked for {labels} among the row "
+                    "labels: write `.apply(..., axis=1)` to get each row instead."
+                )
             # `.loc['DF']`, "None of [...] are in the [index]": a row label was asked for.
             were = "were" if isinstance(labels, str) and "', '" in labels else "was"
             return (
@@ -393,6 +400,13 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             if own:
                 return own
             more = "" if labels == f.get("keys") else ", …"
+            if _frame_read_in_this_cell(p, frame):
+                # just read: no other frame, no rename; the file's header names them otherwise
+                return (
+                    f"None of the labels asked for ({labels}{more}) is a column of `{frame}`, "
+                    f"which this cell has just read from its file: print `{frame}.columns` and "
+                    "use the names the file gives (spelling, case, spaces)."
+                )
             return (
                 f"None of the labels asked for ({labels}{more}) is in the DataFrame: it is "
                 "probably another frame than you think, or its columns were renamed; print "
@@ -1617,6 +1631,45 @@ HINTS: dict[str, Template] = {
     MISSING_LABEL: missing_key_hint,
     FORMULA_COLUMN: missing_key_hint,
 }
+
+
+def _loc_in_column_apply(p: ParsedError) -> str:
+    """`frame.apply(lambda x: x.loc[['a']])` without `axis=1`, run by `DataFrame.apply` (its
+    frame.py frame; a Series' apply passes values): the lambda's parameter is a column, indexed
+    by the frame's rows; its name, or "" when the crash is no such apply."""
+    line = p.user_line
+    by_frame = any(
+        f.library == "pandas"
+        and f.function.rsplit(".", 1)[-1] == "apply"
+        and f.filename.endswith("frame.py")
+        for f in p.frames
+    )
+    m = by_frame and re.search(r"\.apply\(\s*lambda\s+(\w+)\s*:[^\n]*?\b\1\.loc\[", line)
+    if not m or re.search(r"axis\s*=\s*(1|['\"]columns['\"])", line):
+        return ""
+    return m.group(1)
+
+
+# `df = pd.read_csv(...)`, `df = read_excel(...)`: the frame comes from a file's header.
+_READ_CALL = r"\s*=\s*(?:[\w.]+\.)?read_(?:csv|excel|table|parquet|json|feather|sql|fwf)\("
+
+
+def _frame_read_in_this_cell(p: ParsedError, frame: str) -> bool:
+    """The crashing cell assigns `frame` from a pandas reader before its failing line (the
+    whole cell when that line is unknown): the frame is the one just read, with the file's
+    column names."""
+    if not p.cell_lines or not re.fullmatch(r"[A-Za-z_]\w*", frame):
+        return False
+    lines = own_lines(p)
+    number = failing_line_number(p)
+    before = lines[: number - 1] if number else lines
+    reads = [i for i, line in enumerate(before) if re.match(rf"\s*{frame}{_READ_CALL}", line)]
+    if not reads:
+        return False
+    # a later `frame = ...` or `frame.columns = ...` before the failing line changes it again
+    later = before[reads[-1] + 1 :]
+    changed = rf"\s*{frame}(?:\.columns)?\s*=[^=]|.*\b{frame}\.(?:rename|set_axis)\("
+    return not any(re.match(changed, line) for line in later)
 
 
 def _frame_by_own_column(line: str) -> str | None:
