@@ -1381,6 +1381,13 @@ def _text_and_number(p, op: str, t: str, o: str) -> str:
     Not when the text is a bar chart's category labels shifted to place bars side by side
     (`ax.bar(df['cat'] - 0.2, ...)`), nor when it is a loop variable over a DataFrame, which
     gives the column names."""
+    if _labels_joined_by_pandas(p, op):
+        return (
+            f"The `{op}` is pandas' own, sorting both sides' labels to align them: one side is "
+            "labelled by text, the other by numbers, e.g. a DataFrame (a repeated column name "
+            "makes `df[col]` one) meeting a Series. Print `type(...)`, `.columns` and `.index` "
+            "of both sides."
+        )
     words = _word_operand(p.user_line, op) if op not in ("+", "*", "%") else ""
     if words and not _pandas_applied(p):
         # `label='MAY'/10`: a word in quotes, no text of digits (`+` may join text instead)
@@ -1417,6 +1424,14 @@ def _text_and_number(p, op: str, t: str, o: str) -> str:
         f"`{op}` mixes text and numbers ({t} and {o}): convert first, e.g. "
         "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
     )
+
+
+def _labels_joined_by_pandas(p, op: str) -> bool:
+    """A comparison the user's line does not write, raised while pandas joins two indexes
+    (`Index.join`, `outer_join_indexer`): the values compared are labels, not the data."""
+    if op not in ("<", ">", "<=", ">=") or op in _code_only(p.user_line):
+        return False
+    return any(f.library == "pandas" and "join" in f.function.lower() for f in p.frames)
 
 
 def _builtin_sum_of(line: str) -> str:
