@@ -31,6 +31,8 @@ _READ_ONLY = re.compile(r"assignment destination is read-only|array is read-only
 _UNPACK = re.compile(
     r"(not enough|too many) values to unpack \(expected (\d+)(?:, got (\d+))?\)", re.I
 )
+# mlxtend: "The input DataFrame `df` containing the frequent itemsets is empty."
+_NO_ITEMSETS = re.compile(r"frequent itemsets is empty", re.I)
 _EMPTY = re.compile(
     r"\bhas length 0\b|\bof length 0\b|\blength 0\b|\bis empty\b|\bcannot be (?:an? )?empty\b", re.I
 )
@@ -100,6 +102,12 @@ def value_message_look(parsed: ParsedError, on: str) -> str:
         return (
             f"What is unpacked {on} {held} where {unpack.group(2)} are expected{empty}: print "
             "`len(...)` of it."
+        )
+    if _NO_ITEMSETS.search(opening):
+        # mlxtend's association_rules gets the mining step's output: nothing loaded wrong
+        return (
+            "The mining step before (`apriori`/`fpgrowth`) found no itemset as frequent as its "
+            "`min_support` asks: lower `min_support`, or check the transactions it was given."
         )
     if _EMPTY.search(opening):
         return (
