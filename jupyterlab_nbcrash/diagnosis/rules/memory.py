@@ -244,6 +244,21 @@ def _initializes_weights(p) -> bool:
     )
 
 
+# `columns=[df['date']]`, `index=df["id"]`: one column of a frame, subscripted by its name
+_COLUMN_AS_LABELS = re.compile(
+    r"""\b(?:index|columns)\s*=\s*\[?\s*[A-Za-z_]\w*\[\s*['"][^'"]+['"]\s*\]\]?"""
+)
+
+
+def _column_values_as_labels(line: str) -> str:
+    """`pd.DataFrame(df, columns=[df['date']])`: the `index=`/`columns=` argument written on
+    the line holds a column of a frame (its values, each a label), not names; "" when none."""
+    if "DataFrame(" not in line:
+        return ""
+    m = _COLUMN_AS_LABELS.search(line)
+    return m.group(0) if m else ""
+
+
 def _not_enough_ram(p, f):
     size = f" ({f['size']}" if f.get("size") else ""
     shape = f" for shape {f['shape']}" if f.get("shape") else ""
@@ -272,6 +287,13 @@ def _not_enough_ram(p, f):
     every_item = _dataset_read_whole(p)
     if every_item:
         return every_item
+    labels = _column_values_as_labels(p.user_line)
+    if labels:
+        return (
+            f"`{labels}` makes every value of that column (one per row) a label of the new "
+            "frame, hence its size: name columns by their names (`df[['a', 'b']]`), or move "
+            "columns into the index with `df.set_index([...])`."
+        )
     small = re.search(r"allocate (\d+) bytes", p.message)
     if small and int(small.group(1)) < 100 * 2**20:
         # Less than 100 MB refused: the memory was already used up before this line.
