@@ -823,6 +823,15 @@ def _permission_denied(p, f):
     if "Read-only file system" in p.message or "Errno 30" in p.message:
         if "/kaggle/input" in p.message or "../input" in p.message:
             return "Kaggle's input folder is read-only: write your files to `/kaggle/working/`."
+        relative = _relative_path_written(p.message)
+        if relative:
+            # a relative path already goes to the working folder: that is the read-only one
+            colab = " (on Colab, `/content/`)" if p.saved_by_colab else ""
+            return (
+                f"`{relative}` is relative, so it goes to the kernel's working folder "
+                f"(`os.getcwd()`), which is read-only here: write to a full path in a folder "
+                f"you may write to{colab}."
+            )
         return (
             "That folder is read-only: save your files somewhere you may write, e.g. the "
             "notebook's folder."
@@ -832,6 +841,15 @@ def _permission_denied(p, f):
         f"The kernel may not open{where}: close it in other programs (Excel locks files on "
         "Windows) or check its permissions, and make sure it is a file, not a folder."
     )
+
+
+def _relative_path_written(message: str) -> str:
+    """The path a read-only error quotes (`[Errno 30] Read-only file system: 'out.txt'`) when
+    it is relative to the working folder (no `/`, `~`, `..`, `\\` or drive start), else ""."""
+    m = re.search(r"""Read-only file system:\s*(['"])([^'"]+)\1""", message)
+    if not m or is_absolute(m.group(2)) or re.match(r"~|\.\.|\\|[A-Za-z]:", m.group(2)):
+        return ""
+    return m.group(2)
 
 
 def _file_or_folder_mixup(p, f):
@@ -866,9 +884,27 @@ def _path_exists(p, f):
         fr.function.rsplit(".", 1)[-1] in ("mkdir", "makedirs") for fr in p.frames[-3:]
     ):
         return f"{named} already exists: use `os.makedirs(path, exist_ok=True)`."
+    if _refused_by_library(p):
+        # a library's own check on a file it is about to write: the step itself is wanted
+        return (
+            f"{named} already exists, and the library refuses to write over it: remove it or "
+            "use a new file name before this step (or the library's overwrite/append option)."
+        )
     return (
         f"{named} already exists, and this call creates it anew: skip this step when "
         "`os.path.exists(...)` says it is there, or remove it first."
+    )
+
+
+def _refused_by_library(p: ParsedError) -> bool:
+    """The FileExistsError is a library's own `raise` (its last frame, not the OS's call):
+    the library checked the file it was about to write, an output of the step."""
+    last = p.last_frame
+    return (
+        last is not None
+        and not last.is_user
+        and last.library is not None
+        and "raise FileExistsError" in last.failing_line
     )
 
 
