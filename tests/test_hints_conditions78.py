@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_hints_conditions32 import _hint as notebook_hint
 from tests.test_hints_objects import COLAB, SITE, frame, hint
 
 PANDAS_GET = frame(f"{SITE}/pandas/core/frame.py", "DataFrame.__getitem__", "indexer = ...")
@@ -160,3 +161,23 @@ def test_colab_frames_do_not_make_a_relative_path_absolute():
     saver = frame(f"{COLAB}/joblib/numpy_pickle.py", "dump", "with open(filename, 'wb') as f:")
     text = hint("OSError", message, "joblib.dump(model, 'out/model.pkl')", [saver])
     assert "`out/model.pkl` is relative" in text, text
+
+
+def _unrun_model_hint(definer: str) -> str:
+    cells = [
+        ("from sklearn.linear_model import LinearRegression", 1, None),
+        (definer, 5, None),
+        ("lr.fit(X_train, y_train)", 3, None),
+    ]
+    return notebook_hint("NameError", "name 'lr' is not defined", cells[2][0], cells, 2, count=3)
+
+
+def test_a_definer_that_names_the_class_uncalled_is_not_the_cell_to_run():
+    # `lr = LinearRegression` gives the class: run it and `lr.fit(...)` fails anew
+    text = _unrun_model_hint("lr = LinearRegression")
+    assert "cell 2" not in text.lower(), text
+
+
+def test_a_definer_that_makes_the_instance_is_the_cell_to_run():
+    text = _unrun_model_hint("lr = LinearRegression()")
+    assert "cell 2" in text.lower(), text

@@ -492,6 +492,8 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
     cell = nearest(nb, [c for c in makers if c.error is None] or makers, name)
     if _bound_only_to_inplace_results(cell, name):
         return None  # `y = data.rename(..., inplace=True)`: running it makes `y` None
+    if _bound_only_to_a_class(cell, name, nb.crash):
+        return None  # `lr = LinearRegression` (no call): running it gives no model to fit
     if nb.crash is not None and local_of_a_function(nb.crash.source, name):
         return None  # `def step(): psi_new = ...` in this very cell: its own name, not another's
     first = _first_in_fresh_kernel(nb, counts, name, pending)
@@ -759,16 +761,32 @@ def _definer_state(counts: _Counts, cell: Cell, name: str) -> str:
     return "later" if count > counts.count else "ran"
 
 
-def _bound_only_to_inplace_results(cell: Cell, name: str) -> bool:
-    """Every assignment of ``name`` in ``cell`` takes the result of a call with `inplace=True`,
-    which is None: running the cell gives the name, but not an object to use."""
+def _values_assigned(cell: Cell, name: str) -> list[ast.expr]:
+    """The values of every `name = ...` in ``cell`` (none when it does not parse)."""
     tree = python_tree(to_python(cell.source)[0])
-    values = [
+    return [
         node.value
         for node in (ast.walk(tree) if tree is not None else ())
         if isinstance(node, ast.Assign)
         and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
     ]
+
+
+def _bound_only_to_a_class(cell: Cell, name: str, crash: Cell | None) -> bool:
+    """Every assignment of ``name`` in ``cell`` names a class without calling it (`lr =
+    LinearRegression`), and the crashing cell calls a method of ``name`` (`lr.fit(X, y)`):
+    running that cell gives the class, not an instance, and the call fails anew."""
+    values = _values_assigned(cell, name)
+    classes = bool(values) and all(
+        isinstance(v, ast.Name) and re.fullmatch(r"[A-Z]\w*[a-z]\w*", v.id) for v in values
+    )
+    return classes and crash is not None and bool(re.search(rf"\b{name}\.\w+\(", crash.source))
+
+
+def _bound_only_to_inplace_results(cell: Cell, name: str) -> bool:
+    """Every assignment of ``name`` in ``cell`` takes the result of a call with `inplace=True`,
+    which is None: running the cell gives the name, but not an object to use."""
+    values = _values_assigned(cell, name)
     return bool(values) and all(
         isinstance(v, ast.Call)
         and any(
