@@ -39,11 +39,14 @@ from .frame_looks import (
 )
 from .input_failures import named_failure, not_about_inputs, r_cell_look
 from .message_looks import (
+    abstract_class_look,
     argument_twice_look,
     callback_arguments_look,
+    debugger_quit_look,
     failed_command_look,
     fed_placeholder_look,
     fits_hdu_look,
+    float_range_look,
     hist_datasets_look,
     image_mode_look,
     key_sentence_look,
@@ -95,6 +98,7 @@ from .where import (
     failing_call,
     passes_only_literals,
     raised_in_user_code,
+    unconditional_raise_number,
 )
 
 
@@ -489,6 +493,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     # calls the user's function without it
     twice = (
         argument_twice_look(parsed)
+        or abstract_class_look(parsed)
         or callback_arguments_look(parsed)
         or mixed_kinds_look(parsed)
         or (precedence_look(parsed) if parsed.ename in ("TypeError", "ValueError") else "")
@@ -535,11 +540,21 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "it here: stop with the library's own option (a maximum of iterations, a "
             "tolerance), or check that your version supports stopping this way."
         )
+    deliberate = unconditional_raise_number(parsed) if own_raise else 0
+    if deliberate:
+        # no `if` decides it: there is no condition to print, the cell stops there on purpose
+        return (
+            f"Line {deliberate} raises {parsed.ename} under no condition, so the cell stops "
+            f"there every time: remove that `raise`, or catch it with `except {parsed.ename}:`."
+        )
     if own_raise:
         return service_status_look(parsed) or (
             "Print the values the condition before this `raise` tests."
         )
     family = _FAMILY.get(parsed.ename, parsed.ename)
+    known = debugger_quit_look(parsed) or float_range_look(parsed)
+    if known:
+        return known
     if not parsed.message.strip() and "message" in _LOOK.get(family, _LOOK_ELSE):
         if _raised_without_message(parsed):
             return _name_is_the_account(parsed)

@@ -314,6 +314,57 @@ def argument_twice_look(parsed: ParsedError) -> str:
     )
 
 
+# Python ≤ 3.11: "… abstract class Bike with abstract methods a, b"; 3.12: "… abstract class Bike
+# without an implementation for abstract methods 'a', 'b'"
+_ABSTRACT = re.compile(
+    r"Can't instantiate abstract class (\w+) with(?:out an implementation for)? abstract "
+    r"methods? (.+)"
+)
+
+
+def abstract_class_look(parsed: ParsedError) -> str:
+    """An abstract class (an `ABC` with `@abstractmethod`s) cannot be instantiated: no argument
+    changes that; a subclass that defines the methods can."""
+    m = _ABSTRACT.match(parsed.message[:500])
+    if m is None:
+        return ""
+    names = [n.strip(" '\"") for n in m.group(2).split(",") if n.strip(" '\"")]
+    methods = ", ".join(f"`{n}`" for n in names[:4])
+    return (
+        f"`{m.group(1)}` is an abstract class ({methods} abstract): define a subclass of it that "
+        "implements them, and create an object of that subclass instead."
+    )
+
+
+def debugger_quit_look(parsed: ParsedError) -> str:
+    """`BdbQuit` is raised by Python's debugger (pdb, `breakpoint()`, `set_trace()`, `%debug`)
+    when it is told to quit while stopped in the code: no library failed."""
+    if parsed.ename != "BdbQuit":
+        return ""
+    return (
+        "`BdbQuit` means the debugger (`pdb`, `breakpoint()`, `set_trace()`) was quit while "
+        "stopped here: run again and continue with `c` instead of `q`, or remove the breakpoint."
+    )
+
+
+# errno 34 (ERANGE): a float operation of Python's own (`x ** 4`, `math.exp`) left the range
+_FLOAT_RANGE = re.compile(r"\(34, '(?:Result too large|Numerical result out of range)'\)")
+
+
+def float_range_look(parsed: ParsedError) -> str:
+    """A float of the user's own code (`x ** 4` in a cell, no library's frame) grew past the
+    largest float: the values grow without bound, no library or version is at fault."""
+    if not _FLOAT_RANGE.match(parsed.message) or not parsed.frames:
+        return ""
+    if not all(f.is_user for f in parsed.frames):
+        return ""
+    return (
+        "A float on that line grew past the largest one (about 1.8e308): print the values it "
+        "uses step by step to see where they start growing without bound (a loop that diverges, "
+        "a step too large)."
+    )
+
+
 _MISSING_ARGUMENTS = re.compile(
     r"(\w+)\(\) missing \d+ required (?:positional |keyword-only )?arguments?: (.+)"
 )

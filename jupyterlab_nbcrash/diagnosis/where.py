@@ -348,3 +348,28 @@ def statement_start(lines: list[str], number: int) -> int:
             start = i
         depth += _open_brackets(line)
     return start if depth > 0 else number
+
+
+# Blocks that run their body whatever the values: a `raise` under them alone always runs.
+_UNCONDITIONAL_BLOCK = re.compile(r"(?:try|finally|with\s.*)\s*:")
+
+
+def unconditional_raise_number(parsed: ParsedError) -> int:
+    """The number of the cell's line whose `raise` ran at the cell's top level, under no `if`,
+    loop, `def` or `except` (only `try:`/`with`/`finally:` around it): a deliberate raise that
+    no value decides. 0 otherwise, and when the cell called a function that raised."""
+    user = [f for f in parsed.frames if f.is_user]
+    number = failing_line_number(parsed)
+    if len(user) != 1 or not number:
+        return 0
+    lines = own_lines(parsed)
+    depth = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+    for line in reversed(lines[: number - 1]):
+        code = line.split("#", 1)[0].rstrip()
+        indent = len(code) - len(code.lstrip())
+        if not code or indent >= depth:
+            continue
+        if not _UNCONDITIONAL_BLOCK.fullmatch(code.strip()):
+            return 0
+        depth = indent
+    return number

@@ -1107,6 +1107,13 @@ def _module_attribute(p: ParsedError, f) -> str:
             f"(e.g. `my_{top}.py`) and import that; if it is there, check that it defines "
             f"`{attr}` and restart the kernel."
         )
+    if _RESEARCH_PACKAGES.match(top):
+        # a clone of a research repository (the TF Object Detection API's `object_detection`):
+        # no file of the user's, and its names are those of the version cloned
+        return (
+            f"`{owner}` is a module of the `{top}` research package, not your own, and it has no "
+            f"`{attr}`: look for the name in that package's files, or use another function."
+        )
     if not is_known_module(top) and PROJECT_NAMES.search(top):
         # `utils`, `Untitled56` (a notebook imported with import_ipynb): the user's own file,
         # which no documentation describes and no other file shadows.
@@ -1124,6 +1131,10 @@ def _module_attribute(p: ParsedError, f) -> str:
         f"The module `{owner}` has no `{attr}`: check the name in the documentation of your "
         f"installed version, and that no file of yours is named `{top}.py`."
     )
+
+
+# The packages of research repositories, imported from a clone (PROJECT_NAMES has them too)
+_RESEARCH_PACKAGES = re.compile(r"(?:ldm|taming|object_detection|mrcnn)$")
 
 
 def _module_prefix_on_own_name(p: ParsedError, attr: str) -> str:
@@ -1251,6 +1262,30 @@ def _kept_elsewhere(short: str, attr: str) -> str:
     return ""
 
 
+# Bases that set no fitted attribute of their own (scikit-learn's mixins set none)
+_BASES_WITHOUT_FITTED = frozenset(
+    {"", "object", "BaseEstimator", "ClassifierMixin", "RegressorMixin", "TransformerMixin"}
+)
+
+
+def _own_class_without(p: ParsedError, short: str, attr: str) -> str:
+    """The notebook's own `class MyForest` whose code never sets `self.attr`: scikit-learn's
+    rules for its estimators say nothing of it; its own code decides what it has."""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    header = re.search(rf"^\s*class\s+{re.escape(short)}\s*(?:\(([^)]*)\))?\s*:", code, re.M)
+    if header is None:
+        return ""
+    bases = {b.strip().rsplit(".", 1)[-1] for b in (header.group(1) or "").split(",")}
+    if not bases <= _BASES_WITHOUT_FITTED:
+        return ""  # a subclass of a library's model inherits what that model's `fit` sets
+    if re.search(rf"\.{re.escape(attr)}\s*(?:=[^=]|:)|def\s+{re.escape(attr)}\b", code):
+        return ""  # set somewhere: then whether it ran before the read is the question
+    return (
+        f"`{short}` is your own class, and its code never sets `{attr}`: compute it in its "
+        f"`fit` (`self.{attr} = ...`), or drop the line that reads it."
+    )
+
+
 def _fitted_attribute(p: ParsedError, f) -> str:
     """`model.coef_`: scikit-learn sets attributes ending in `_` in `fit`. "Fit first" only when
     this kind of estimator has the attribute at all: a search keeps its model in
@@ -1276,6 +1311,9 @@ def _fitted_attribute(p: ParsedError, f) -> str:
             f"`{name}` is a Pipeline: `{attr}` belongs to one of its steps, e.g. "
             f"`{name}[-1].{attr}` for the last one (or `{name}.named_steps['<step>'].{attr}`)."
         )
+    own = _own_class_without(p, short, attr)
+    if own:
+        return own
     only = _ONLY_SOME.get(attr)
     if only and _ESTIMATOR.search(short) and not only[0].search(short):
         return f"A {short} never has `{attr}`, fitted or not: {only[1]}."
@@ -1653,6 +1691,18 @@ def _generic_attribute(p: ParsedError, f) -> str:
         if name
         else f"{article(owner).title()} `{owner}` object"
     )
+    instance = _instance_attribute_read_on_its_class(p, owner, attr)
+    if instance:
+        return instance
+    if (owner, attr) in _PYTHON3_ONLY:
+        # every Python 3 that runs Jupyter today has it: the kernel runs Python 2
+        return (
+            f"`{owner}` has `.{attr}` from Python 3.3 on, so this kernel runs Python 2: switch "
+            f"the notebook to a Python 3 kernel, or write {_PYTHON3_ONLY[owner, attr]} instead."
+        )
+    if p.message.startswith("type object ") and name:
+        # the read object is the class itself, no object "of" it
+        what = f"`{name}` (the class `{owner}` itself)"
     key = _loop_key_read(p, name) if owner == "dict" and attr == "value" and name else ""
     if key:
         # `d.values()` gives every value at once; the line wants the one of the loop's key
@@ -1678,6 +1728,32 @@ def _generic_attribute(p: ParsedError, f) -> str:
     return (
         f"{what} has no attribute `{attr}`: check the name{look} and what type the variable "
         "really holds."
+    )
+
+
+# Methods of built-in types that came with Python 3.3, and Python 2's way to the same value
+_PYTHON3_ONLY = {
+    ("datetime.datetime", "timestamp"): "`time.mktime(dt.timetuple())`",
+    ("list", "copy"): "`list(xs)` (or `xs[:]`)",
+    ("list", "clear"): "`del xs[:]`",
+    ("str", "casefold"): "`s.lower()`",
+}
+
+
+def _instance_attribute_read_on_its_class(p: ParsedError, owner: str, attr: str) -> str:
+    """ "type object 'Lang' has no attribute 'words'" where the notebook's own `class Lang` sets
+    `self.words`: the attribute exists on each object `Lang(...)` makes, not on the class."""
+    if not p.message.startswith(f"type object '{owner}'"):
+        return ""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    if not re.search(rf"^\s*class\s+{re.escape(owner)}\b", code, re.M):
+        return ""
+    if not re.search(rf"\bself\.{re.escape(attr)}\s*(?:=[^=]|\+=|:)", code):
+        return ""
+    return (
+        f"`{owner}` is the class, and `{attr}` is set on each object it makes (`self.{attr}` in "
+        f"its code): read it from such an object (`obj = {owner}(...)`, then `obj.{attr}`), not "
+        "from the class."
     )
 
 

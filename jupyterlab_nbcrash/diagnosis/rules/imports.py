@@ -28,7 +28,7 @@ from .module_names import (
     pip_name,
     separately_installed,
 )
-from .tables.known_imports import ALIASES, import_for
+from .tables.known_imports import ALIASES, LIBRARY_NAMES, import_for
 from .tables.packages import MISNAMED, NOT_MODULES, PIP_NAMES, SELF_OUTSIDE_METHOD
 from .tables.removed_apis import lookup, lookup_module
 
@@ -266,6 +266,20 @@ def file_name(path: str) -> str:
     return re.split(r"[\\/]", path.strip())[-1] or path
 
 
+def _library_name_imported_as_module(p: ParsedError, module: str) -> str:
+    """`import LinearRegression`: a library's class or function (the known-imports table's),
+    imported as if it were a module; no package installs a module of that name."""
+    statement = import_for(module) if module in LIBRARY_NAMES else None
+    if not (statement or "").startswith("from ") or not re.match(
+        rf"\s*import\s+{re.escape(module)}\b", p.user_line
+    ):
+        return ""
+    return (
+        f"`{module}` is a library's class or function, not a module: import it with "
+        f"`{statement}` (or, if `{module}.py` is a file of yours, put it next to the notebook)."
+    )
+
+
 def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     """The hint of a missing module (the generic module_not_found hint uses it too).
 
@@ -418,6 +432,9 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     elsewhere = _imported_from_a_module(p, module) if by is None else ""
     if elsewhere:
         return elsewhere
+    named_class = _library_name_imported_as_module(p, module) if by is None else ""
+    if named_class:
+        return named_class
     # `import add3` in a notebook whose cell has `def add3(x):`; a project name (`train`) or a
     # notebook that reaches a project's folder may have a file of that name too
     own_project = by is not None or _looks_local(p, top) or _notebook_reaches_a_project(p)

@@ -517,6 +517,7 @@ def _syntax_error(p, f):
     return (
         _invalid_line(line, p.user_code)
         or _spaced_name(line, p.notebook_code)
+        or _condition_without_keyword(line)
         or _unreadable(f.get("caret", ""), "comma" in message)
     )
 
@@ -933,6 +934,28 @@ def _functions_called_on(alias: str, code: str) -> list[str]:
     return list(dict.fromkeys(re.findall(rf"(?<![\w.]){re.escape(alias)}\.(\w+)\s*\(", code)))
 
 
+# `x == 'f' or x == 'F':`: a comparison that ends with the colon of a block, and no keyword
+_COMPARISON = re.compile(r"==|!=|<=|>=|(?<![-=<>])[<>](?![=<>])|\b(?:not\s+)?in\b|\bis\b")
+
+
+_KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+
+
+def _condition_without_keyword(line: str) -> str:
+    """The marked line compares values and ends with a block's `:`, but starts with a name, no
+    keyword: the `if` (or `elif`, `while`) before the condition is missing."""
+    code = line.split("#", 1)[0].strip()
+    first = re.match(r"[A-Za-z_]\w*", code)
+    if not code.endswith(":") or first is None or first.group() in _KEYWORDS:
+        return ""
+    if not _COMPARISON.search(code[:-1]) or re.match(r"[\w.]+\s*=[^=]", code):
+        return ""
+    return (
+        "The marked line tests a condition and ends with `:`, but starts with no keyword: write "
+        "`if` (or `elif`, `while`) at its start."
+    )
+
+
 def _unreadable(caret: str, comma: bool) -> str:
     """A plain "invalid syntax": where Python stopped reading, and what can be wrong there. No
     single cause is claimed: a stray word, a typo and a missing bracket read the same."""
@@ -1136,6 +1159,13 @@ def _indentation(p, message: str, line: str) -> str:
             f"under it, or write `pass` there if {where[0].lower() + where[1:]} comes after "
             "that block."
         )
+    if message.startswith("expected an indented block") and _opener_without_body(p, line):
+        # Python marks the block line itself when the cell ends right after it (`for s in x:`
+        # as the last line): that line lacks a body, it is no unindented body of the line above
+        return (
+            f"{where} opens a block, but no indented line follows it: write its body under it "
+            "(indented 4 spaces more), or `pass`."
+        )
     if message.startswith("expected an indented block"):
         return (
             f"{where} should be the indented body of the `if`/`for`/`def`/`with` line above "
@@ -1260,6 +1290,28 @@ def _top_level_above(p, number: str, line: str) -> bool:
         return True
     statement = _statement_above(p, number, line) if number else None
     return statement is not None and not statement[0][:1].isspace()
+
+
+def _opener_without_body(p, line: str) -> bool:
+    """The marked line opens a block (ends with `:`), nothing deeper follows it, and it is no
+    missing body itself: the line above it opens no block, or it is already indented under
+    that line. Read in the cell's own lines."""
+    lines = [ln for ln in own_lines(p) if ln.strip() and not ln.lstrip().startswith("#")]
+    text = line.strip()
+    if not text.split("#", 1)[0].rstrip().endswith(":"):
+        return False
+
+    def indent(ln: str) -> int:
+        return len(ln) - len(ln.lstrip())
+
+    for at in (i for i, ln in enumerate(lines) if ln.strip() == text):
+        below = lines[at + 1 : at + 2]
+        if below and indent(below[0]) > indent(lines[at]):
+            continue
+        above = lines[at - 1] if at else ""
+        if not above.split("#", 1)[0].rstrip().endswith(":") or indent(lines[at]) > indent(above):
+            return True
+    return False
 
 
 def _bodiless_opener(p, line: str) -> str:

@@ -1326,6 +1326,10 @@ def _empty_reduction(p, f):
     )
 
 
+# "int too large to convert to float" (Python 2: "long int too large …")
+_INT_TO_FLOAT = re.compile(r"\bint too large to convert to float")
+
+
 def _math_domain(p, f):
     """When: the message says which range was left."""
     message = p.message
@@ -1338,6 +1342,13 @@ def _math_domain(p, f):
         return (
             "A date lies outside what pandas can store (years 1677–2262): fix the wrong dates, "
             "or pass `errors='coerce'` to `pd.to_datetime`."
+        )
+    if _INT_TO_FLOAT.search(message):
+        # Python's int has no limit; a float has: int64 would overflow sooner
+        return (
+            "A Python integer on that line is too large to become a float (above about "
+            "1.8e308): keep the arithmetic exact in integers (`//`, `fractions.Fraction`), or "
+            "work with logarithms (`math.lgamma(n + 1)` is log n!)."
         )
     return (
         "A number is too large for the integer type it must fit: use a float or a wider type "

@@ -280,6 +280,7 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     ("matplotlib.pyplot", "hold"): Replacement("nothing: plots hold by default now", "matplotlib"),
     ("seaborn", "distplot"): Replacement("sns.histplot(...) or sns.displot(...)", "seaborn"),
     ("seaborn", "factorplot"): Replacement("sns.catplot(...)", "seaborn"),
+    ("seaborn", "plt"): Replacement("import matplotlib.pyplot as plt; plt.show()", "seaborn"),
     ("seaborn", "tsplot"): Replacement("sns.lineplot(...)", "seaborn"),
     ("seaborn", "scatterplot"): Replacement(
         "pip install -U seaborn (needs seaborn >= 0.9)", "seaborn"
