@@ -346,6 +346,17 @@ _FINDS = frozenset(
 _IMREAD = re.compile(r"\bimread\(")
 
 
+def _library_search_found_nothing(p, attr: str) -> bool:
+    """The library's own line reads `.group` of its own regular expression's search: the None
+    is that search's, made inside the library from what it read, not a value the user passed
+    (the safe hint names that search)."""
+    frame = p.frames[-1] if p.frames else None
+    if frame is None or frame.is_user or not frame.library:
+        return False
+    searched = rf"\.(?:search|match|fullmatch)\((?:[^()]|\([^()]*\))*\)\.{re.escape(attr)}\b"
+    return re.search(searched, frame.failing_line) is not None
+
+
 def _attribute_of_none(p, f):
     """When: the failing line reads `.attr` of None (then say what gave None, from the line and
     the cell), or a call on the line passed None into a library."""
@@ -355,6 +366,8 @@ def _attribute_of_none(p, f):
         call = failing_call(p)
         if call is None or raised_in_user_code(p) or passes_only_literals(call):
             return None  # `save_weights("w/m")`: no argument is None, the object holds it
+        if _library_search_found_nothing(p, attr):
+            return None
         nones = re.findall(r"\b(\w+)\s*=\s*None\b", call.text)
         named = f" (`{nones[0]}=None`)" if nones else ""
         return (
