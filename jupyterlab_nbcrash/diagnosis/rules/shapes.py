@@ -416,8 +416,9 @@ def _linear_layer_in_features(p, f):
             f"This cell builds `nn.Linear` for {want} input features, but it gets {got} ({a} vs "
             f"{b}): set that layer's `in_features={got}`, or flatten/reshape the input before it."
         )
-    if _PREDICTING.search(p.user_code):
-        # Inference on a model trained before: the layer fitted the training inputs.
+    if _PREDICTING.search(p.user_code) and ".backward(" not in p.user_code:
+        # Inference on a model trained before: the layer fitted the training inputs. A cell
+        # that also trains may fail on the training data itself.
         return (
             f"The model's Linear layer was built for {want} input features but this input gives "
             f"{got} ({a} vs {b}): give it inputs shaped like the training data (e.g. images "
