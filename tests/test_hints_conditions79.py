@@ -21,6 +21,10 @@ TORCH = f"{SITE}/torch/nn/modules/module.py"
 NUMPY = f"{SITE}/numpy/core/fromnumeric.py"
 PLOT = f"{SITE}/matplotlib/axes/_base.py"
 CHECKPOINT = f"{SITE}/tensorflow/python/training/tracking/util.py"
+MATMUL = "mat1 and mat2 shapes cannot be multiplied (64x3 and 5x8)"
+LINEAR = [(f"{SITE}/torch/nn/modules/linear.py", "forward")]
+TRAINS = "for xb in loader:\n    loss = fn(net(xb))\n    loss.backward()\n"
+EVALUATES = "with torch.no_grad():\n    out = net(xt)\n"
 
 BATCH = "Expected input batch_size (16) to match target batch_size (4)."
 PLOT_LENGTHS = "x and y must have same first dimension, but have shapes (0,) and (9,)"
@@ -105,6 +109,16 @@ SPEAKS = {
         ("(such as `dim`)", "`nn.Softmax(...)(logits)`"),
         (),
     ),
+    "training_data_into_a_layer_of_other_width": (
+        lambda: _said("RuntimeError", MATMUL, "loss = fn(net(xb))", LINEAR, TRAINS + EVALUATES),
+        ("set its `in_features` to 3",),
+        ("like the training data",),
+    ),
+    "new_inputs_into_a_trained_model": (
+        lambda: _said("RuntimeError", MATMUL, "out = net(xt)", LINEAR, EVALUATES),
+        ("like the training data",),
+        (),
+    ),
     "checkpoint_of_another_model": (
         lambda: _said(
             "AssertionError", NO_MATCH, "model.load_weights('ckpt/m')", [(CHECKPOINT, "assert_")]
@@ -166,3 +180,11 @@ def test_python2s_short_module_name_is_read_whole_from_the_import_line():
     said = _ipython7("ImportError", message, "import bayeslib", frames)
     assert "`bayeslib` imports `tensorflow.contrib.distributions`" in said, said
     assert "older `tensorflow`" in said and "`contrib` version" not in said, said
+
+
+def test_a_librarys_own_search_that_found_nothing_is_no_argument_of_the_user():
+    frames = [(f"{SITE}/webtrans/token.py", "_update", "code = RE_TKK.search(r.text).group(1)")]
+    message = "'NoneType' object has no attribute 'group'"
+    said = _ipython7("AttributeError", message, "t.translate(texts, dest=lang)", frames)
+    assert "`RE_TKK.search(r.text)` found no match" in said, said
+    assert "you pass is None" not in said, said
