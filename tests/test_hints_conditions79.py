@@ -119,6 +119,20 @@ SPEAKS = {
         ("like the training data",),
         (),
     ),
+    "reshape_no_minus_one_fits": (
+        lambda: _said(
+            "ValueError", "cannot reshape array of size 6 into shape (4,4)", "a = r.reshape(4, 4)"
+        ),
+        ("no -1 in any place fits them",),
+        ("put -1",),
+    ),
+    "reshape_a_minus_one_fits": (
+        lambda: _said(
+            "ValueError", "cannot reshape array of size 32 into shape (4,4)", "a = r.reshape(4, 4)"
+        ),
+        ("put -1 in one dimension",),
+        (),
+    ),
     "checkpoint_of_another_model": (
         lambda: _said(
             "AssertionError", NO_MATCH, "model.load_weights('ckpt/m')", [(CHECKPOINT, "assert_")]
