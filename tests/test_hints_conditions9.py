@@ -158,7 +158,8 @@ CASES = {
         "m.reshape(4, 4)",
         [],
         None,
-        "put -1",
+        # 30 is no multiple of 4: -1 in either place cannot fit it either
+        "no -1 in any place fits them",
         "single value",
     ),
     "equal first counts are not the mismatch": (

@@ -134,6 +134,13 @@ def torch_layer_hint(p: ParsedError) -> str | None:
             "1 row of outputs: the loss wants the class's index, not a one-hot vector; pass "
             f"`torch.tensor([{index}])`."
         )
+    if m and not _reshapes_anywhere(p):
+        # no view or reshape in the code shown: only inputs and targets of other rows remain
+        return (
+            f"The model gives {m.group(1)} rows of outputs for {m.group(2)} targets: the inputs "
+            "and the targets passed here are not the same samples; print the `.shape` of both "
+            "and pass the targets made for these inputs."
+        )
     if m:
         return (
             f"The model gives {m.group(1)} rows of outputs for {m.group(2)} targets: a "
@@ -872,3 +879,9 @@ def layer_size_words(value: str, kind: str, param: str) -> str:
         f"{param} got `{value[:60]}` of type {kind or 'unknown'}, but a size must be an integer "
         "or None: pass a number, e.g. `X.shape[1]`."
     )
+
+
+def _reshapes_anywhere(p) -> bool:
+    """The crash's code or the notebook's calls `view` or `reshape` (which may change a batch)."""
+    code = "\n".join((p.user_code, *p.notebook_code))
+    return re.search(r"\.(view|reshape)\(", code) is not None

@@ -950,11 +950,23 @@ def failed_command_look(parsed: ParsedError) -> str:
     )
 
 
+_NO_CHECKPOINT_MATCH = "Nothing except the root object matched a checkpointed value"
+
+
 def library_assert_look(parsed: ParsedError, on: str) -> str:
     """A library's own `assert` (not the user's) whose message says the data is empty
     (pingouin's "y cannot be an empty list or array"): the data passed, not a condition of the
     user's, is what to look at."""
-    if raised_in_user_code(parsed) or not _EMPTY.search(message_opening(parsed.message)):
+    if raised_in_user_code(parsed):
+        return ""
+    if _NO_CHECKPOINT_MATCH in parsed.message[:300]:
+        # TensorFlow's check that a restore matched anything: the values it tests are its own
+        return (
+            "No variable of this model matched a value in the checkpoint: it was most likely "
+            "saved by another model (other layers, or a TF1 graph); build the model that wrote "
+            "it before loading, or load a checkpoint this model saved."
+        )
+    if not _EMPTY.search(message_opening(parsed.message)):
         return ""
     return (
         f"The library's check says the data is empty: print the length of the values {on} and "

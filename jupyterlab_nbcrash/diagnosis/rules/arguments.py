@@ -746,11 +746,7 @@ def _too_many_told_by_the_line(p, short: str, takes: str, given: str) -> str:
         )
     layer = re.search(r"(?<![\w.])((?:torch\.)?nn\.[A-Z]\w*)\(\s*([^,()]+)", p.user_line)
     if short == "__init__" and layer:
-        return (
-            f"`{layer.group(1)}(...)` only creates the layer, and its arguments are settings "
-            f"(such as `dim`): create it, then call it on the data, `{layer.group(1)}(...)"
-            f"({layer.group(2).strip()})`."
-        )
+        return _layer_given_its_data(layer.group(1), layer.group(2).strip(), takes)
     if (takes, given) == ("2", "3"):
         one_input = _features_only(p, short) or _transform_given_a_target(p, short)
         if one_input:
@@ -763,6 +759,23 @@ def _too_many_told_by_the_line(p, short: str, takes: str, given: str) -> str:
             "parameters, or create the object without arguments."
         )
     return ""
+
+
+def _layer_given_its_data(layer: str, given: str, takes: str) -> str:
+    """`nn.Softmax(x)`: the layer's arguments are settings; the data goes to the layer made.
+    A layer whose `__init__` takes only `self` (`nn.Sigmoid`, `nn.ReLU`) has no settings at all,
+    and a bare number is no tensor to call it on."""
+    data = "x" if re.fullmatch(r"[-+]?[\d.]+", given) else given
+    if takes == "1":
+        return (
+            f"`{layer}` takes no settings: create it with `{layer}()`, then call it on a tensor, "
+            f"`{layer}()({data})`."
+        )
+    settings = " (such as `dim`)" if re.search(r"Soft(max|min)$", layer) else ""
+    return (
+        f"`{layer}(...)` only creates the layer, and its arguments are settings{settings}: "
+        f"create it, then call it on the data, `{layer}(...)({data})`."
+    )
 
 
 def _given_twice(p, func: str, short: str, keyword: str) -> str:
@@ -877,6 +890,13 @@ def _torch_argument_types(p, f):
     only when the line calls it; otherwise it ran inside the user's call, which is named."""
     combo = re.search(r"invalid combination of arguments - got \(([^)]*)\)", p.message)
     func = f.get("function") or "The function"
+    if combo and _numpy_keywords_to_a_tensor(p, combo.group(1)):
+        short = func.split(".")[-1]
+        return (
+            f"A NumPy function was given a PyTorch tensor and called the tensor's own "
+            f"`{short}()` with NumPy's keywords (axis, out), which PyTorch does not take: convert "
+            "the tensor first (`t.cpu().numpy()`) or use its own method (`t.any()`)."
+        )
     if combo and "numpy" not in combo.group(1) and "list" not in combo.group(1):
         short = func.split(".")[-1]
         call = failing_call(p)
@@ -899,6 +919,13 @@ def _torch_argument_types(p, f):
             "as it is (or `torch.as_tensor(x)`, which takes both)."
         )
     return _torch_conversion_words(p, f, got)
+
+
+def _numpy_keywords_to_a_tensor(p, got: str) -> bool:
+    """NumPy's reductions (`np.any`, `np.sum`) hand a tensor back to its own method with NumPy's
+    keywords: PyTorch got `axis=`/`out=` from a NumPy frame, not from the user's sizes."""
+    numpy_frame = any(frame.package == "numpy" for frame in p.frames)
+    return numpy_frame and re.search(r"\b(axis|out)=", got) is not None
 
 
 # "sum(): argument 'input' (position 1) must be Tensor, not list": the function named first.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import builtins
+import difflib
 import importlib
 import inspect
 import re
@@ -344,6 +346,17 @@ _FINDS = frozenset(
 _IMREAD = re.compile(r"\bimread\(")
 
 
+def _library_search_found_nothing(p, attr: str) -> bool:
+    """The library's own line reads `.group` of its own regular expression's search: the None
+    is that search's, made inside the library from what it read, not a value the user passed
+    (the safe hint names that search)."""
+    frame = p.frames[-1] if p.frames else None
+    if frame is None or frame.is_user or not frame.library:
+        return False
+    searched = rf"\.(?:search|match|fullmatch)\((?:[^()]|\([^()]*\))*\)\.{re.escape(attr)}\b"
+    return re.search(searched, frame.failing_line) is not None
+
+
 def _attribute_of_none(p, f):
     """When: the failing line reads `.attr` of None (then say what gave None, from the line and
     the cell), or a call on the line passed None into a library."""
@@ -353,6 +366,8 @@ def _attribute_of_none(p, f):
         call = failing_call(p)
         if call is None or raised_in_user_code(p) or passes_only_literals(call):
             return None  # `save_weights("w/m")`: no argument is None, the object holds it
+        if _library_search_found_nothing(p, attr):
+            return None
         nones = re.findall(r"\b(\w+)\s*=\s*None\b", call.text)
         named = f" (`{nones[0]}=None`)" if nones else ""
         return (
@@ -861,6 +876,24 @@ def _nan_in_text(attr: str) -> str:
     )
 
 
+def _builtin_read_for_a_variable(p: ParsedError, name: str) -> str | None:
+    """`input.shape`: Python's own `input` (no cell binds the name), whose result is text, not
+    data; the variable the code assigns under a name spelled close to it (`inputs`) was meant.
+    With no such variable, nothing tells what was meant."""
+    code, _ = seen_code(p)
+    if binds(code, name):
+        return None
+    assigned = set(re.findall(r"^[ \t]*(\w+)[ \t]*(?:,[^=\n]*)?=(?!=)", code, re.M))
+    assigned |= set(re.findall(r"^[ \t]*for[ \t]+(\w+)[ \t]+in\b", code, re.M))
+    close = difflib.get_close_matches(name, sorted(assigned - {name}), n=1, cutoff=0.8)
+    if not close:
+        return None
+    return (
+        f"`{name}` here is Python's built-in function, not a variable of yours: the notebook "
+        f"assigns `{close[0]}`, which is likely the name meant."
+    )
+
+
 def _special_owner(p: ParsedError, f) -> str:
     """Owners whose type alone tells the cause."""
     owner, attr = f.get("owner", ""), f.get("attribute", "")
@@ -879,6 +912,8 @@ def _special_owner(p: ParsedError, f) -> str:
             return None  # no line of the user's reads it: the function is not seen
         if _set_to_a_result_only(p, name):
             return None  # a cell builds it as a frame: an unseen run left a function there
+        if hasattr(builtins, name):  # ipykernel replaces `input` with a plain function
+            return _builtin_read_for_a_variable(p, name)
         return (
             f"{code_name} is a function, not the object it returns: call it first (e.g. "
             f"`result = {name}(...)`) and use `.{attr}` on the result."
@@ -1241,6 +1276,16 @@ _ONLY_SOME: dict[str, tuple[re.Pattern, str]] = {
     ),
 }
 # Class names of estimators whose attributes the table above can vouch for.
+# Fitted attributes that the estimators named have had in every scikit-learn version.
+_ALWAYS_FITTED: dict[str, re.Pattern] = {
+    "vocabulary_": re.compile(r"^(?:Count|Tfidf)Vectorizer$"),
+    "idf_": re.compile(r"^Tfidf(?:Vectorizer|Transformer)$"),
+    "cluster_centers_": re.compile(r"^(?:MiniBatch)?KMeans$"),
+    "components_": re.compile(r"^(?:PCA|TruncatedSVD|NMF|LatentDirichletAllocation)$"),
+    "explained_variance_ratio_": re.compile(r"^(?:PCA|TruncatedSVD)$"),
+}
+
+
 _ESTIMATOR = re.compile(
     r"(?:Classifier|Regressor|Regression|CV|NB|SVC|SVR|KMeans|DBSCAN|Forest|Tree|Ridge|Lasso|"
     r"ElasticNet|Perceptron|Analysis)$|^(?:KMeans|KNeighbors\w*|SVC|SVR|LinearSVC|MLP\w+)$"
@@ -1329,6 +1374,12 @@ def _fitted_attribute(p: ParsedError, f) -> str:
         )
     fit = re.compile(rf"\b{re.escape(name)}\.fit(?:_transform)?\(")
     if object_of(p, attr) and any(fit.search(code) for code in p.notebook_code):
+        if _ALWAYS_FITTED.get(attr) and _ALWAYS_FITTED[attr].search(short):
+            # every version's fit sets it: only an unfitted estimator lacks it
+            return (
+                f"This {owner} has not been fitted: a cell of the notebook fits `{name}`, so run "
+                f"that cell before this one (or fit it again if `{name}` was made anew since)."
+            )
         # Another cell fits it: whether that ran is not seen, so both readings, that one first.
         return (
             f"A cell of the notebook fits `{name}`: if it ran, this {owner} has no `{attr}` in "

@@ -67,7 +67,7 @@ def module_not_found(parsed: ParsedError) -> RuleMatch | None:
         return None
     if _NOT_A_PACKAGE.search(parsed.message):
         return None  # a local file shadows a package: environment_error below
-    module = m.group(1)
+    module = _as_imported(parsed, m.group(1)) if m.group(0).endswith(m.group(1)) else m.group(1)
     facts = {"module": module, "top_module": module.split(".")[0], "package": package_for(module)}
     moved = lookup_module(module)
     typo = None if moved else misspelt_module(module)
@@ -86,6 +86,15 @@ def module_not_found(parsed: ParsedError) -> RuleMatch | None:
         confidence=0.97,
         facts=facts,
     )
+
+
+def _as_imported(parsed: ParsedError, module: str) -> str:
+    """Python 2 names, unquoted, only the part of a dotted import it could not find ("No module
+    named contrib.distributions" for `from tensorflow.contrib.distributions import ...`): the
+    whole name is the one the failing import line writes."""
+    line = parsed.frames[-1].failing_line if parsed.frames else parsed.user_line
+    whole = re.search(rf"\b(?:from|import)\s+((?:\w+\.)+{re.escape(module)})\b", line)
+    return whole.group(1) if whole else module
 
 
 @named(NOT_A_PACKAGE)
@@ -288,6 +297,17 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     mismatched install and the user's own file; an unknown name gets both of the last two."""
     module, package = f.get("module", ""), f.get("package", "")
     top = f.get("top_module", module.split(".")[0])
+    by = importer(p)
+    lib = (by.package or by.library) if by is not None and by.library and not by.is_user else ""
+    if f.get("replacement") and lib and library_of(lib) != library_of(top):
+        # Another package's own import of a module `top` removed: no line of the user's to
+        # change; that package needs the older `top` it was written for.
+        note = f" ({f['note']})" if f.get("note") else ""
+        return (
+            f"`{lib}` imports `{module}`, which your installed `{top}` no longer has{note}: "
+            f"install the older `{top}` that `{lib}` was made for (see its requirements), or "
+            f"upgrade `{lib}` if a version of it supports yours, then restart the kernel."
+        )
     if f.get("replacement"):
         tf1_only = _contrib_without_equivalent(p.user_line, module)
         if tf1_only:
@@ -1041,6 +1061,15 @@ def _name_not_in_module(p: ParsedError, f: Facts) -> str:
             f"two versions do not fit together. If `{top}` is older than `{lib}` needs, upgrade "
             f"it (`%pip install -U {pip_name(top)}`); if newer (a name removed since), upgrade "
             f"`{lib}` instead; then restart the kernel."
+        )
+    if lib == "keras" and top == "tensorflow":
+        # Standalone Keras (2.6 on) is released apart from TensorFlow, one version for each:
+        # its import of TensorFlow's internals fails when the two versions differ.
+        return (
+            f"The installed `keras` does not match your `tensorflow`: it imports `{name}` from "
+            f"`{module}`, which this TensorFlow lacks. Install the Keras of your TensorFlow's "
+            "version (`%pip install 'keras==X.Y.*'` for TensorFlow X.Y) or use `tf.keras`, then "
+            "restart the kernel."
         )
     if lib:
         return _own_import_failed(lib, name)

@@ -380,6 +380,14 @@ def _index_out_of_range(p, f):
             "NumPy indexes only with integers, slices and integer or boolean arrays: an index "
             f"on this line is a float or another type; convert it with `int(...)`{divide}."
         )
+    dtype = re.search(r"(\w+)\(\): Expected dtype (int64|long) for index", message)
+    if dtype:
+        # PyTorch's index-dtype check (scatter_, gather): nothing is past an end, the index
+        # tensor holds floats or int32
+        return (
+            f"The index tensor given to `{dtype.group(1)}()` must hold int64 values, and this "
+            "one holds another dtype: convert it with `.long()` (e.g. `y.unsqueeze(1).long()`)."
+        )
     target = re.search(r"Target (-?\d+) is out of bounds", message)
     if target:
         return (

@@ -145,6 +145,13 @@ def element_count_words(total: str, shape_text: str, verb: str) -> str | None:
             f"{n} elements cannot be {verb} shape {shape_text}: {n} is not a multiple of "
             f"{rest} (the product of the other dimensions); check where the size comes from."
         )
+    if len(known) == len(shape) and rest and not _minus_one_fits(n, known):
+        # `(8, 8)` of 4 values: no -1 in any place makes them fit, so -1 is no way out
+        return (
+            f"{n} elements cannot be {verb} shape {shape_text} ({rest} elements), and no -1 in "
+            "any place fits them: print the array's `.shape` where it is made; it holds other "
+            "data than this shape was written for, or the numbers are wrong."
+        )
     if len(known) == len(shape):
         times = f", {n // rest} times as many" if rest and n > rest and n % rest == 0 else ""
         return (
@@ -152,6 +159,17 @@ def element_count_words(total: str, shape_text: str, verb: str) -> str | None:
             "new shape's product must equal the size; fix the numbers or put -1 in one dimension."
         )
     return None
+
+
+def _minus_one_fits(n: int, shape: list[int]) -> bool:
+    """Some dimension of ``shape`` written as -1 takes ``n`` elements (the others divide it)."""
+    for i in range(len(shape)):
+        others = 1
+        for x in shape[:i] + shape[i + 1 :]:
+            others *= x
+        if others and n % others == 0:
+            return True
+    return False
 
 
 def _first_mismatch(a: Dims, b: Dims) -> tuple[int, int | None, int | None] | None:

@@ -416,8 +416,9 @@ def _linear_layer_in_features(p, f):
             f"This cell builds `nn.Linear` for {want} input features, but it gets {got} ({a} vs "
             f"{b}): set that layer's `in_features={got}`, or flatten/reshape the input before it."
         )
-    if _PREDICTING.search(p.user_code):
-        # Inference on a model trained before: the layer fitted the training inputs.
+    if _PREDICTING.search(p.user_code) and ".backward(" not in p.user_code:
+        # Inference on a model trained before: the layer fitted the training inputs. A cell
+        # that also trains may fail on the training data itself.
         return (
             f"The model's Linear layer was built for {want} input features but this input gives "
             f"{got} ({a} vs {b}): give it inputs shaped like the training data (e.g. images "
@@ -1148,6 +1149,13 @@ def _plot_x_y_lengths(p, f):
         args = [a for a in written if not re.match(r"\w+\s*=", a)][:2]
         given = args[0 if empty[0] == "x" else 1] if len(args) == 2 else ""
         shown = f" (`{given}`)" if given and not given.startswith(("'", '"')) else ""
+        backwards = _empty_literal_range(given)
+        if backwards:
+            return (
+                f"The {empty[0]} values (`{given}`) are empty{_shapes(f)}: a range whose start "
+                f"{backwards} is not below its stop gives no numbers; write the range the other "
+                "values were made over (as many numbers as they hold)."
+            )
         return (
             f"The {empty[0]} values{shown} are empty{_shapes(f)}: the step that should fill "
             "them gave no values; check that step (a loop that appends to it, a filter) before "
@@ -1168,6 +1176,12 @@ def _plot_x_y_lengths(p, f):
         f"x and y must have the same length{_shapes(f)}: plot values that belong together, e.g. "
         "`range(len(y))` as x, or the same filtered rows for both."
     )
+
+
+def _empty_literal_range(text: str) -> str:
+    """The start of `range(a, b)` written with numbers where a >= b (an empty range), else ""."""
+    m = re.fullmatch(r"range\(\s*(-?\d+)\s*,\s*(-?\d+)\s*\)", text.strip())
+    return m.group(1) if m and int(m.group(1)) >= int(m.group(2)) else ""
 
 
 def _one_value_side(p, f) -> str | None:
