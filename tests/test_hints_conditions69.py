@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import pytest
 
-from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
-from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from tests.test_hints_conditions18 import _record_hint
 from tests.test_hints_conditions32 import _hint as notebook_hint
 from tests.test_hints_conditions67 import SITE, _crash
 
@@ -180,13 +179,7 @@ def _counter(body: list[str]) -> str:
         "iterable, **kwds)\n--> 679 _count_elements(self, iterable)\n",
         "TypeError: unhashable type: 'numpy.ndarray'",
     ]
-    record = {
-        "ename": "TypeError",
-        "evalue": "unhashable type: 'numpy.ndarray'",
-        "traceback": traceback,
-        "code": code,
-    }
-    return diagnose(ErrorRecord.from_dict(record)).hint
+    return _record_hint("TypeError", "unhashable type: 'numpy.ndarray'", tuple(traceback), code)
 
 
 def test_a_counter_in_a_loop_that_ignores_its_variable_names_the_variable():

@@ -24,6 +24,7 @@ import pytest
 
 from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from tests.test_hints_conditions18 import _record_hint
 from tests.test_hints_conditions32 import _hint as notebook_hint
 from tests.test_hints_conditions40 import _crash as cell_crash
 from tests.test_hints_conditions40 import _syntax
@@ -198,13 +199,7 @@ def _module_frame(shown: str, code: str) -> str:
         f"{path} in <module>()\n----> 1 {shown}\n",
         "NameError: name 'net_weights' is not defined",
     ]
-    record = {
-        "ename": "NameError",
-        "evalue": "name 'net_weights' is not defined",
-        "traceback": traceback,
-        "code": code,
-    }
-    return diagnose(ErrorRecord.from_dict(record)).hint
+    return _record_hint("NameError", "name 'net_weights' is not defined", tuple(traceback), code)
 
 
 @pytest.mark.parametrize(
