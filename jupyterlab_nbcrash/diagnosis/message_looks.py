@@ -105,9 +105,12 @@ def value_message_look(parsed: ParsedError, on: str) -> str:
         )
     if _NO_ITEMSETS.search(opening):
         # mlxtend's association_rules gets the mining step's output: nothing loaded wrong
+        # empty either way: no itemset reached `min_support`, or a filter of the user's (a
+        # `length > 1` keep) removed them all
         return (
-            "The mining step before (`apriori`/`fpgrowth`) found no itemset as frequent as its "
-            "`min_support` asks: lower `min_support`, or check the transactions it was given."
+            "The frequent itemsets are empty: `apriori`/`fpgrowth` found none as frequent as its "
+            "`min_support` asks, or a step after it filtered them all out; print them before "
+            "`association_rules`, and check the one-hot basket table it was given."
         )
     if _EMPTY.search(opening):
         return (
