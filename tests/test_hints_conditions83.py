@@ -192,3 +192,31 @@ def test_fetch_mldata_is_told_mldata_org_is_gone_not_to_retry():
 def test_another_download_timing_out_is_not_told_of_mldata():
     code = "page = urlopen('https://example.org/data.csv')"
     assert "mldata" not in _timeout_hint([SOCKET], code)
+
+
+# --------------------------------------------- a 2-D decision-boundary grid on a wider model
+
+
+def _features_hint(code: str, number: int) -> str:
+    message = "X has 2 features, but LogisticRegression is expecting 30 features as input."
+    frames = [
+        _cell_frame(code, number),
+        f"File {SITE}/sklearn/base.py:389, in BaseEstimator._check_n_features(self, X, reset)\n"
+        "--> 389     raise ValueError(\n",
+    ]
+    return _hint("ValueError", message, frames, code)
+
+
+def test_a_meshgrid_plot_on_a_wider_model_is_told_to_fit_on_two_features():
+    code = (
+        "xx, yy = np.meshgrid(np.arange(0, 10, 0.1), np.arange(0, 10, 0.1))\n"
+        "zz = clf.predict(np.c_[xx.ravel(), yy.ravel()]).reshape(xx.shape)"
+    )
+    text = _features_hint(code, 2)
+    assert "a 2-D decision boundary needs a model fitted on 2 features" in text, text
+    assert "fit_transform" not in text, text
+
+
+def test_two_columns_without_a_grid_are_not_told_of_a_plot():
+    code = "zz = clf.predict(X_new[['age', 'salary']])"
+    assert "decision boundary" not in _features_hint(code, 1)
