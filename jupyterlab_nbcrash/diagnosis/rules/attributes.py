@@ -1419,10 +1419,24 @@ _STATSMODELS_RESULT_MEMBERS = frozenset({"conf_int", "summary_frame", "predicted
 _SIZE_WORDS = frozenset({"rows", "nrows", "num_rows", "n_rows", "row_count", "length"})
 
 
+def _unpacked_into_dimensions(p: ParsedError) -> str:
+    """The object of `rows, cols = df.reshape(...)`, whose result is unpacked into two names."""
+    m = re.search(r"^\s*\w+\s*,\s*\w+\s*=\s*([\w.]+)\.reshape\(", p.user_code, re.M)
+    return m.group(1) if m else ""
+
+
 def _pandas_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     if owner not in ("DataFrame", "Series"):
         return ""
+    unpacked = _unpacked_into_dimensions(p) if attr == "reshape" else ""
+    if unpacked:
+        # `rows, cols = df.reshape(3, 4)`: names for a shape, which an array would not give
+        return (
+            "pandas objects have no `.reshape`: for the numbers of rows and columns write "
+            f"`rows, cols = {unpacked}.shape`; to reshape the values, "
+            f"`{unpacked}.to_numpy().reshape(...)`."
+        )
     if attr in ("reshape", "ravel"):
         return f"pandas objects have no `.{attr}`: use `.to_numpy().{attr}(...)`."
     called = re.search(rf"\.{re.escape(attr)}\s*\(", failing_statement(p))

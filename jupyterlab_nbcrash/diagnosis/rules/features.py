@@ -296,6 +296,14 @@ def _feature_count_differs(p, f):
             "sample's values as a column, pass it as a row (`.T`, or `.reshape(1, -1)`); else "
             "give it the training data's columns."
         )
+    if _grid_of_two_axes(p, f):
+        # a decision-boundary plot: the grid's two axes are 2 features, the model wants more;
+        # no preparation of columns makes a 2-D grid into the training data's shape
+        return (
+            f"The grid of this plot gives 2 features, and the model was fitted on "
+            f"{f['expected']}: a 2-D decision boundary needs a model fitted on 2 features "
+            "(two chosen columns, or a 2-component PCA of the training data)."
+        )
     if not any(".fit_transform(" in code for code in (*p.notebook_code, p.user_code)):
         return (
             f"The model was fitted on a different number of features{counts}: give it data "
@@ -448,3 +456,14 @@ HINTS: dict[str, Template] = {
     COUNT_MISMATCH: _feature_count_differs,
     SEABORN_COLUMN: _seaborn_column_missing,
 }
+
+
+def _grid_of_two_axes(p, f) -> bool:
+    """`model.predict(np.c_[xx.ravel(), yy.ravel()])` of a `np.meshgrid` cell, given 2 features
+    where the model was fitted on more."""
+    return (
+        f.get("got") == "2"
+        and int(f.get("expected") or 0) > 2
+        and "meshgrid(" in p.user_code
+        and len(re.findall(r"\.ravel\(\)", p.user_line)) == 2
+    )

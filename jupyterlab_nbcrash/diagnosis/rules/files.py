@@ -387,6 +387,12 @@ def _missing_file(p, f):
             "A file or folder the code needs does not exist: check the path relative to the "
             "notebook's folder (`os.getcwd()`) and that the data was downloaded."
         )
+    corpus = _nltk_corpus_entry(norm)
+    if corpus:
+        return corpus
+    sandbox = _chatgpt_sandbox_path(p, norm)
+    if sandbox:
+        return sandbox
     typo = f.get("extension_typo", "")
     ext = f.get("filename", "").rsplit(".", 1)[-1]
     if typo and edit_distance(ext.lower(), typo, 1) <= 1:
@@ -1504,3 +1510,30 @@ def errno_look(parsed: ParsedError) -> str:
         if pattern.search(said) and (not call or re.search(rf"\b{call}\(", parsed.user_line)):
             return look
     return ""
+
+
+def _nltk_corpus_entry(norm: str) -> str:
+    """`stopwords.words('marathi')` on a downloaded corpus without that list: NLTK opens
+    `nltk_data/corpora/<corpus>/<entry>`, and the entry is missing from the corpus itself (a
+    corpus not downloaded at all raises LookupError instead), so no path of the user's is wrong."""
+    found = re.search(r"nltk_data/corpora/(\w+)/([^/]+)$", norm)
+    if not found:
+        return ""
+    corpus, entry = found.groups()
+    return (
+        f"NLTK's `{corpus}` corpus has no `{entry}` entry: print `{corpus}.fileids()` for the "
+        "ones it has, and supply your own list for a missing language."
+    )
+
+
+def _chatgpt_sandbox_path(p, norm: str) -> str:
+    """`/mnt/data/...` on a Windows machine: no such folder can exist there; it is the folder
+    ChatGPT's code sandbox keeps uploaded files in, so the file is somewhere else on this one."""
+    if not norm.startswith("/mnt/data/"):
+        return ""
+    if not any(re.match(r"^[A-Za-z]:[\\/]|^~\\", fr.filename) for fr in p.frames):
+        return ""  # on Linux `/mnt/data` may be a real mount
+    return (
+        f"{code_span(norm, 70)} is no path on this Windows computer (`/mnt/data` is where "
+        "ChatGPT's sandbox keeps uploaded files): open the file by its path on this machine."
+    )

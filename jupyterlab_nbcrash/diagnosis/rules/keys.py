@@ -181,8 +181,9 @@ def _odd_key(p: ParsedError, key: str) -> str:
 def _series_lookup(p: ParsedError) -> bool:
     """The key was looked up by a Series' `__getitem__` (pandas/core/series.py), no DataFrame's."""
     files = [f.filename.replace("\\", "/") for f in p.frames if not f.is_user]
-    return any(n.endswith("pandas/core/series.py") for n in files) and not any(
-        n.endswith("pandas/core/frame.py") for n in files
+    # `.pyc`: Python 2's pandas prints its compiled files
+    return any(re.search(r"pandas/core/series\.pyc?$", n) for n in files) and not any(
+        re.search(r"pandas/core/frame\.pyc?$", n) for n in files
     )
 
 
@@ -240,7 +241,7 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             "`df.columns`; quote odd names with `Q('name')`."
         )
     if container == "history":
-        return _history_key(key)
+        return _history_key(p, key)
     if container == "DataFrame" and f.get("integer_key") and _frame_column_lookup(p):
         # `df[0]` on a DataFrame asks for a column labelled 0: no row, no position.
         frame = _subscripted_name(p.user_line, key)
@@ -445,9 +446,10 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"{labels} is a row label of `{frame}` (the notebook uses it as one), and "
                 f"`{frame}[...]` looks among the columns: write `{frame}.loc[{key!r}]` for the row."
             )
-        if "Column not found" in p.message and named:
+        if ("Column not found" in p.message and named) or "Columns not found: " in p.message:
             # the subscripted object selects like a GroupBy or a window (pandas' words for
-            # them), not a frame: it has no `.columns` to print
+            # them; the plural is their list of several keys), not a frame: it has no
+            # `.columns` to print, and its `[...]` picks columns, never a group
             return None
         what = f"`{frame}`" if frame != "df" else "The DataFrame"
         made = _column_made_by_the_code(p, f)
@@ -644,8 +646,8 @@ def _short(key: str) -> str:
     return key
 
 
-def _history_key(key: str) -> str:
-    if key.endswith("acc") and not key.endswith("_acc_"):
+def _history_key(p: ParsedError, key: str) -> str:
+    if key.endswith("acc") and not key.endswith("_acc_") and not _train_key_read_before(p, key):
         return (
             f"Keras now logs accuracy as `{key.replace('acc', 'accuracy')}`: use that key in "
             "`history.history`."
@@ -662,6 +664,15 @@ def _history_key(key: str) -> str:
             "`history.history.keys()`."
         )
     return f"`history.history` has no `{key}`: print `history.history.keys()` for the keys it has."
+
+
+def _train_key_read_before(p: ParsedError, key: str) -> bool:
+    """`history.history['acc']` read by an earlier line of the cell before `['val_acc']` fails:
+    the old name worked, so no rename is at fault; only the validation key is missing."""
+    if not key.startswith("val_") or p.user_line.strip() not in p.user_code:
+        return False
+    before = p.user_code.split(p.user_line.strip(), 1)[0]
+    return bool(re.search(rf"""\[\s*['"]{re.escape(key[4:])}['"]\s*\]""", before))
 
 
 def _close_keys(p: ParsedError, key: str, f: Facts, where: str) -> str:

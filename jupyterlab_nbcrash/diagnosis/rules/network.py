@@ -350,6 +350,13 @@ def _request_failed(p, f):
             f"Nothing exists at the address (HTTP 404){_for_url(f)}: check the URL (for a "
             "download, the file name and repository)."
         )
+    if any(fr.function == "fetch_mldata" for fr in p.frames if not fr.is_user):
+        # mldata.org has been offline since 2018 (scikit-learn 0.22 removed the function):
+        # no connection setting or retry can reach it
+        return (
+            "`fetch_mldata` downloads from mldata.org, which is gone for good: load the data "
+            "from OpenML instead, e.g. `fetch_openml('mnist_784', version=1)`."
+        )
     if "CERTIFICATE_VERIFY_FAILED" in p.message:
         return (
             "The server's SSL certificate could not be verified: update certificates "
