@@ -128,6 +128,10 @@ _BUILTIN_NAMES = frozenset(n for n in dir(builtins) if not n.startswith("_")) | 
 # --------------------------------------------------------------------------------- live crashes
 
 
+# pandas' indexers, read as `df.loc[...]`: never a name of their own.
+_PANDAS_INDEXERS = frozenset({"loc", "iloc"})
+
+
 def analyse(record: ErrorRecord, parsed=None) -> NotebookFinding | None:
     """The notebook's verdict on one crash, or None when it has nothing to say."""
     if record.notebook is None:
@@ -879,6 +883,14 @@ def _defined_nowhere(
         hint = (
             f"`{name}` is defined nowhere in the notebook, but the module it imports as "
             f"`{alias}` has it: write `{member}(...)`."
+        )
+        return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+    if name in _PANDAS_INDEXERS and re.search(rf"(?<![\w.]){name}\s*\[", line or ""):
+        # `loc[1]`: pandas' indexer written without the table it belongs to
+        evidence.append(f"`{name}[...]` is how pandas' indexer is written after a table")
+        hint = (
+            f"`{name}` is no variable but the indexer of a pandas DataFrame or Series: write it "
+            f"after one, `df.{name}[...]` (a list or an array is indexed directly, `a[1]`)."
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
     if suggestion and not _member_fits(nb, suggestion, name, line):

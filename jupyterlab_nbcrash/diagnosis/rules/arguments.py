@@ -470,6 +470,23 @@ def _keyword_passed_by_a_library(p, func: str, kw: str) -> str:
     )
 
 
+def _the_one_call_passing(p, short: str, kw: str) -> str:
+    """The call of the cell that passes ``kw=`` when the message names only an internal
+    function (`__init__`) and the failing line is another line of the same statement (the
+    traceback shows its last line): read only when the cell passes ``kw=`` once."""
+    if not INTERNAL_FUNCTION.match(short):
+        return ""
+    # Distinct lines: the cell's text may hold the failing statement twice.
+    passing = {
+        line.strip()
+        for line in p.user_code.splitlines()
+        if re.search(rf"(?<![\w.]){re.escape(kw)}\s*=(?!=)", line)
+    }
+    if len(passing) != 1:
+        return ""
+    return keyword_call(p.user_code, kw)
+
+
 def _unexpected_keyword(p, f):
     """When: the message names the keyword. It is the user's own typo or an old name only when
     the user's code passes it; otherwise a library passed it on (a model file saved by another
@@ -490,7 +507,7 @@ def _unexpected_keyword(p, f):
     deep = sum(1 for fr in p.frames if not fr.is_user) >= 3
     if not mentioned and deep and p.user_line:
         return _keyword_passed_by_a_library(p, func, kw)
-    caller = keyword_call(p.user_line, kw)
+    caller = keyword_call(p.user_line, kw) or _the_one_call_passing(p, short, kw)
     if caller and (not func or INTERNAL_FUNCTION.match(short)):
         func, short = caller, caller.split(".")[-1]
     replacement = f.get("replacement")
@@ -530,6 +547,12 @@ def _unexpected_keyword(p, f):
             f"`{shown}` here is `{source}`'s (`from {source} import {shown}`), which has no "
             f"parameter `{kw}` in your installed version: check that it is the `{shown}` you "
             f"mean, and its parameters (`help({shown})`)."
+        )
+    if INTERNAL_FUNCTION.match(shown):
+        # `help(__init__)` is a NameError: the class that refused it is not known here.
+        return (
+            f"The class called here has no parameter `{kw}`: check its spelling and the "
+            "documentation of your installed version."
         )
     return (
         f"`{shown}()` has no parameter `{kw}`: check its spelling and the documentation of your "
@@ -711,6 +734,13 @@ def _missing_for_a_known_api(p, func: str, missing: str) -> str:
         return (
             "A statsmodels model's `predict` wants the fitted parameters: fit it first "
             f"(`res = {model}.fit()`), then call `res.predict(...)`."
+        )
+    if short == "imshow" and missing == "'mat'":
+        # OpenCV's only `imshow` with a 'mat' parameter: `imshow(winname, mat)`, the image alone
+        # filled the window's name.
+        return (
+            "OpenCV's `imshow` takes a window name first, then the image: "
+            "`cv2.imshow('window', img)` (in a notebook, `plt.imshow(img)` shows it inline)."
         )
     if short == "__init__" and re.search(r"(?<![\w.])(?:tf|tensorflow)\.Tensor\(", p.user_line):
         return (

@@ -1643,6 +1643,13 @@ def _array_attribute(p: ParsedError, f) -> str:
             )
         if attr in NUMPY and attr not in NDARRAY:
             call = _numpy_call_for_method(p, attr)
+            if attr == "split" and "," not in call:
+                # `np.split(a)` fails too: its `indices_or_sections` has no default.
+                call = call.replace("(...)", "(arr)")[:-1] + ", n)"
+                return (
+                    f"NumPy arrays have no `.split()` method: call `{call}` instead, with `n` "
+                    "the number of equal parts or a list of split indices."
+                )
             return f"NumPy arrays have no `.{attr}()` method: call `{call}` instead."
         close = _close_member(p, "ndarray", attr)
         if close:

@@ -129,9 +129,26 @@ def _keras_graph_disconnected(p, f):
     )
 
 
+def _unbound_method(p) -> str | None:
+    """Python 2's "unbound method fit() must be called with C instance as first argument":
+    `fit` was read from the class itself (`logr = C` without `()`), not from a fitted-or-not
+    object, so fitting is not what is missing."""
+    m = re.match(r"unbound method (\w+)\(\) must be called with (\w+) instance", p.message)
+    if m is None:
+        return None
+    return (
+        f"`{m.group(1)}()` was called on the class `{m.group(2)}` itself, not on an object of it: "
+        f"create one with `{m.group(2)}()` (with the parentheses) and call `.{m.group(1)}(...)` "
+        "on that."
+    )
+
+
 def _not_fitted(p, f):
     """When: the estimator says it is not fitted. The object is named from the failing call
     (``vec.transform(...)`` -> ``vec``), its class from the message."""
+    unbound = _unbound_method(p)
+    if unbound:
+        return unbound
     est = f.get("estimator", "")
     call = failing_call(p)
     owner = call.function.rsplit(".", 1)[0] if call is not None and "." in call.function else ""

@@ -1166,6 +1166,10 @@ def _indentation(p, message: str, line: str) -> str:
             f"{where} opens a block, but no indented line follows it: write its body under it "
             "(indented 4 spaces more), or `pass`."
         )
+    if message.startswith("expected an indented block") and _first_code_line(p, line):
+        # Nothing above it opens a block (a `class` header as the cell's first line): its
+        # body below is what Python did not read as indented, for a reason not shown here.
+        return None
     if message.startswith("expected an indented block"):
         return (
             f"{where} should be the indented body of the `if`/`for`/`def`/`with` line above "
@@ -1290,6 +1294,18 @@ def _top_level_above(p, number: str, line: str) -> bool:
         return True
     statement = _statement_above(p, number, line) if number else None
     return statement is not None and not statement[0][:1].isspace()
+
+
+def _first_code_line(p, line: str) -> bool:
+    """The marked line is the first line of code of the cell (blank and comment lines
+    aside): no line above it can be the block it belongs to."""
+
+    def code_of(ln: str) -> str:
+        # The traceback may show the line's comment spaced otherwise than the cell.
+        return " ".join(ln.split("#", 1)[0].split())
+
+    lines = [ln for ln in own_lines(p) if code_of(ln)]
+    return bool(lines) and bool(code_of(line)) and code_of(lines[0]) == code_of(line)
 
 
 def _opener_without_body(p, line: str) -> bool:
@@ -1473,6 +1489,10 @@ def _division_by_zero(p, f):
     )
 
 
+# Conditions that are false whatever the notebook holds.
+_ALWAYS_FALSE = frozenset({"False", "0", "None", "''", '""', "[]", "()", "{}"})
+
+
 def _assertion_failed(p, f):
     """When: the `assert` is on the marked line (its condition is named); inside a library the
     safe hint speaks."""
@@ -1480,6 +1500,12 @@ def _assertion_failed(p, f):
     if not raised_in_user_code(p) or m is None:
         return None
     condition = " ".join(m.group(1).split())
+    if condition in _ALWAYS_FALSE:
+        # `assert False, "msg"` compares nothing: it fails on every run by design.
+        return (
+            f"`assert {condition}` fails on every run: it tests no value. Put the real "
+            "condition in its place, or remove it if it is only meant to stop the cell."
+        )
     condition = condition if len(condition) <= 60 else condition[:59] + "…"
     detail = f" ({f['detail'][:100]})" if f.get("detail") else ""
     return (

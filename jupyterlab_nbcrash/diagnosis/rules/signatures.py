@@ -35,13 +35,18 @@ CALL_TIME_ARGUMENTS = frozenset(
 
 
 def defines_method(p, short: str) -> bool:
-    """The user's code defines ``short`` as a method: the nearest line above its indented
-    ``def`` that is indented less is a ``class`` line (not a function it is nested in)."""
-    lines = p.user_code.expandtabs().splitlines()
+    """The user's code (this cell or another one: `t1.add(1, 2)` is often run cells below the
+    class) defines ``short`` as a method without `self`: the nearest line above its indented
+    ``def`` that is indented less is a ``class`` line (not a function it is nested in). A
+    method whose first parameter is `self` got too many arguments from the call, not from
+    the instance, so adding `self` would be wrong."""
+    lines = "\n".join((*p.notebook_code, p.user_code)).expandtabs().splitlines()
     for i, line in enumerate(lines):
-        m = re.match(rf"( +)(?:async\s+)?def {re.escape(short)}\s*\(", line)
-        if m is None:
+        m = re.match(rf"( +)(?:async\s+)?def {re.escape(short)}\s*\(\s*(\w*)", line)
+        if m is None or m.group(2) in ("self", "cls"):
             continue
+        if i and lines[i - 1].strip().startswith(("@staticmethod", "@classmethod")):
+            continue  # without `self` on purpose: the call passes too many
         outer = next(
             (
                 above
