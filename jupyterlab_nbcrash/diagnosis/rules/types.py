@@ -2070,6 +2070,14 @@ def _integer_needed(p, f):
             f"`float()`/`int()` convert one value, not a `{t}`: convert its values with "
             "`.astype(float)` instead."
         )
+    if t == "NAType" and (
+        "must be a string or a" in p.message or "must be real number" in p.message
+    ):
+        # `pd.NA` is pandas' missing value (nullable dtypes, `convert_dtypes()`), not text.
+        return (
+            "A number was needed and the value was `pd.NA`, pandas' missing value, not text: "
+            "find the gaps with `.isna().sum()`, then fill or drop them before this step."
+        )
     if ("must be a string or a" in p.message or "must be real number" in p.message) and not (
         raised_by_the_line(p)
     ):
