@@ -153,3 +153,27 @@ def test_another_value_error_message_keeps_the_look_at_the_values():
     text = _line_hint("ValueError", "character mapping must be in range(0x110000)", line)
     assert "keys of one character each" not in text, text
     assert "year" not in text, text
+
+
+# ------------------------------------------------ scatter(x, y, 'b'): a color read as sizes
+
+_SQRT = (
+    "ufunc 'sqrt' not supported for the input types, and the inputs could not be safely "
+    "coerced to any supported types according to the casting rule ''safe''"
+)
+_PYPLOT_SCATTER = (
+    "/opt/conda/lib/python3.11/site-packages/matplotlib/pyplot.py:3699",
+    "scatter(x, y, s, c, marker, **kwargs)",
+    "--> 3699 __ret = gca().scatter(",
+)
+
+
+def test_a_text_third_argument_of_scatter_is_told_to_be_the_size():
+    text = _line_hint("TypeError", _SQRT, "plt.scatter(t, v, 'r')", *_PYPLOT_SCATTER)
+    assert "`c='r'`" in text, text
+    assert "not numeric" not in text, text
+
+
+def test_a_scatter_with_numbers_only_is_not_told_so():
+    text = _line_hint("TypeError", _SQRT, "plt.scatter(t, v, sizes)", *_PYPLOT_SCATTER)
+    assert "marker size" not in text, text

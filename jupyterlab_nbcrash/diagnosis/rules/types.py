@@ -317,6 +317,9 @@ def _text_and_numbers_mixed(p, f):
             f"{what} got text (or Python objects) where it needs numbers: convert the array to "
             "a numeric dtype first (e.g. `arr.astype(float)` after cleaning the text values)."
         )
+    size = _text_as_scatter_size(p) if name == "sqrt" else ""  # matplotlib's `set_sizes`
+    if size:
+        return size
     if name and not raised_by_the_line(p) and name not in p.user_line:
         # A library (a plot, a statistic) ran the ufunc on data the line passed it.
         return (
@@ -2027,6 +2030,22 @@ def _image_given_to_imread(line: str) -> tuple[str, str] | None:
 
 # `range(frame.index[0], …)`: a row label, read by its position, as a bound of a range.
 _INDEX_LABEL = re.compile(r"\brange\([^)]*?\b([A-Za-z_][\w.]*)\.index\[")
+
+
+def _text_as_scatter_size(p) -> str:
+    """`plt.scatter(x, y, 'b')`: the third positional parameter of `scatter` is `s`, the marker
+    sizes, and matplotlib's square root of them fails on the text; the data is fine."""
+    call = failing_call(p)
+    if call is None or not call.function.endswith("scatter") or len(call.args) < 3:
+        return ""
+    third = call.args[2].strip()
+    if not re.fullmatch(r"""(['"])[^'"]*\1""", third):
+        return ""
+    return (
+        f"`scatter`'s third positional argument is `s`, the marker size, so the text {third} "
+        f"was read as sizes: pass a color by name, `c={third}` (a plot's format string such "
+        "as `'b-'` belongs to `plot`)."
+    )
 
 
 def _integer_needed(p, f):
