@@ -79,7 +79,17 @@ def dtype_slot_hint(parsed: ParsedError) -> str:
     function = ast.get_source_segment(call, node.func) or "np.array"
     second = ast.get_source_segment(call, node.args[1]) or "…"
     items = ", ".join(ast.get_source_segment(call, a) or "…" for a in node.args)
-    fix = f"[{items}]" if function.endswith(("array", "asarray")) else f"({items})"
+    if function.endswith(("array", "asarray")):
+        fix = f"[{items}]"
+    elif isinstance(node.args[0], (ast.Tuple, ast.List)):
+        # `np.ones((2, 2), 1)`: the shape is already one argument, the second is no dimension.
+        return (
+            f"`{function}` takes its second positional argument as the data type, so it read "
+            f"`{second}` as a dtype: drop it (or pass `dtype=...`), or use "
+            f"`np.full(shape, {second})` for another fill value."
+        )
+    else:
+        fix = f"({items})"
     return (
         f"`{function}` takes its second positional argument as the data type, so it read "
         f"`{second}` as a dtype: pass the values as one argument, `{function}({fix})`."

@@ -899,10 +899,28 @@ def _loop_unpack_look(parsed: ParsedError) -> str:
 _SUPPORTED_ONLY_FOR = re.compile(r"\bis only (?:supported|available|allowed) for\b")
 
 
+_TRANSLATE_KEYS = re.compile(r"^string keys in translate table must be of length 1")
+_ASSEMBLES_DATES = re.compile(r"^to assemble mappings requires at least that \[year, month, day\]")
+
+
 def _value_look(message: str, on: str) -> str:
     """The ValueError look. `.shape` and `.dtype` only when the message is about them: a bad
     format specifier or a frequency sum is neither, and printing them sends the user astray."""
     opening = message_opening(message)
+    if _TRANSLATE_KEYS.search(opening):
+        # only `str.maketrans(dict)` says so: a key of several characters, no array's values
+        return (
+            "`str.maketrans(dict)` takes keys of one character each, and a key here is longer: "
+            "remove such keys (print them: `[k for k in table if len(k) != 1]`) and replace "
+            "those texts with `str.replace` or `re.sub`."
+        )
+    if _ASSEMBLES_DATES.search(opening):
+        # pandas builds dates from a frame's year/month/day columns only when given a frame
+        return (
+            "`pd.to_datetime` given a whole DataFrame (or dict) builds dates from columns named "
+            "`year`, `month` and `day`: to parse one column of dates, pass that column alone, "
+            "`pd.to_datetime(df['<column>'])`."
+        )
     if _SUPPORTED_ONLY_FOR.search(opening):
         # "… using strings is only supported for pandas DataFrames": the kind of object passed
         # is what the message judges, not its values' dtype.

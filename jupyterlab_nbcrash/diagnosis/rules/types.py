@@ -317,6 +317,9 @@ def _text_and_numbers_mixed(p, f):
             f"{what} got text (or Python objects) where it needs numbers: convert the array to "
             "a numeric dtype first (e.g. `arr.astype(float)` after cleaning the text values)."
         )
+    size = _text_as_scatter_size(p) if name == "sqrt" else ""  # matplotlib's `set_sizes`
+    if size:
+        return size
     if name and not raised_by_the_line(p) and name not in p.user_line:
         # A library (a plot, a statistic) ran the ufunc on data the line passed it.
         return (
@@ -2029,6 +2032,22 @@ def _image_given_to_imread(line: str) -> tuple[str, str] | None:
 _INDEX_LABEL = re.compile(r"\brange\([^)]*?\b([A-Za-z_][\w.]*)\.index\[")
 
 
+def _text_as_scatter_size(p) -> str:
+    """`plt.scatter(x, y, 'b')`: the third positional parameter of `scatter` is `s`, the marker
+    sizes, and matplotlib's square root of them fails on the text; the data is fine."""
+    call = failing_call(p)
+    if call is None or not call.function.endswith("scatter") or len(call.args) < 3:
+        return ""
+    third = call.args[2].strip()
+    if not re.fullmatch(r"""(['"])[^'"]*\1""", third):
+        return ""
+    return (
+        f"`scatter`'s third positional argument is `s`, the marker size, so the text {third} "
+        f"was read as sizes: pass a color by name, `c={third}` (a plot's format string such "
+        "as `'b-'` belongs to `plot`)."
+    )
+
+
 def _integer_needed(p, f):
     """When: the message says which conversion failed and, for "cannot be interpreted as an
     integer", of what type the value is; ``int(...)`` is only offered for numbers."""
@@ -2069,6 +2088,14 @@ def _integer_needed(p, f):
         return (
             f"`float()`/`int()` convert one value, not a `{t}`: convert its values with "
             "`.astype(float)` instead."
+        )
+    if t == "NAType" and (
+        "must be a string or a" in p.message or "must be real number" in p.message
+    ):
+        # `pd.NA` is pandas' missing value (nullable dtypes, `convert_dtypes()`), not text.
+        return (
+            "A number was needed and the value was `pd.NA`, pandas' missing value, not text: "
+            "find the gaps with `.isna().sum()`, then fill or drop them before this step."
         )
     if ("must be a string or a" in p.message or "must be real number" in p.message) and not (
         raised_by_the_line(p)

@@ -328,6 +328,8 @@ def _weights_for_another_model(p, f):
 
 
 _DATE_LIKE = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$")
+# `(1,234.50)`: a negative amount as accountants write it, in parentheses.
+_ACCOUNTING_NEGATIVE = re.compile(r"^\s*\(\s*[$€£]?\s*\d[\d,]*(?:\.\d+)?\s*\)\s*$")
 # '208,959.00 ', '$1,200', '45%': digits with thousands separators, currency or percent signs.
 _FORMATTED_NUMBER = re.compile(
     r"^\s*[$€£]?\s*-?\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?\s*$"
@@ -463,6 +465,31 @@ def _header_read_as_data(p, value: str | None) -> str:
     )
 
 
+def _names_without_header(p, value: str | None) -> str:
+    """`read_csv(path, names=cols)` with no `header=`: pandas then reads the file's first line as
+    data, so a file that has its own header line gets the column names as a row. Said only when
+    the failing text is one of the names given (a list literal inline or assigned to the name)."""
+    if not value or not re.fullmatch(r"[A-Za-z_][\w ]{0,40}", value):
+        return ""
+    code = "\n".join((*p.notebook_code, p.user_code))
+    quoted = r"""(['"])""" + re.escape(value) + r"\1"
+    for m in re.finditer(r"\bread_(?:csv|table)\(([^)]*)\)", code):
+        given = re.search(r"\bnames\s*=\s*(\[[^\]]*\]|[A-Za-z_]\w*)", m.group(1))
+        if given is None or re.search(r"\b(?:header|skiprows)\s*=", m.group(1)):
+            continue
+        names = given.group(1)
+        if not names.startswith("["):
+            listed = re.search(rf"^\s*{re.escape(names)}\s*=\s*(\[[^\]]*\])", code, re.M)
+            names = listed.group(1) if listed else ""
+        if re.search(quoted, names):
+            return (
+                f"The file is read with `names=` but no `header=`, so its own header line became "
+                f"a row of data ({_quoted(value)} is one of those names): add `header=0` to that "
+                "`read_csv` to replace the file's names with yours."
+            )
+    return ""
+
+
 def _text_into_a_model(p, value: str | None) -> str:
     """A model's `fit`/`predict` given text: labels passed where features go (`knn.predict(
     y_test)`), or sentences, which no encoding of categories turns into features."""
@@ -587,11 +614,17 @@ def _written_among_numbers(line: str, value: str) -> bool:
 
 
 def _stored_into_an_item(line: str, value: str) -> str:
-    """`arr[0, 0] = 'Hello'`: the line assigns the quoted ``value`` itself to an item (or a
-    slice) of a name; the assignment as written, else ""."""
+    """`arr[0, 0] = 'Hello'`, `arr[0][0] = 'Hello'` or `arr.fill('Hello')`: the line stores the
+    quoted ``value`` itself into an item, a slice or every item of a name; the statement as
+    written, else ""."""
     quoted = r"""(['"])""" + re.escape(value) + r"\2"
-    m = re.fullmatch(rf"\s*([A-Za-z_][\w.]*\[[^\[\]=]+\]\s*=\s*{quoted})\s*(?:#.*)?", line)
-    return m.group(1) if m else ""
+    item = rf"[A-Za-z_][\w.]*(?:\[[^\[\]=]+\])+\s*=\s*{quoted}"
+    filled = rf"[A-Za-z_][\w.]*\.fill\(\s*{quoted}\s*\)"
+    for statement in (item, filled):
+        m = re.fullmatch(rf"\s*({statement})\s*(?:#.*)?", line)
+        if m:
+            return m.group(1)
+    return ""
 
 
 def _inside_subscript(before: str) -> bool:
@@ -758,6 +791,13 @@ def _text_to_number(p, f):
             f"Text{shown} writes its decimals with a comma: replace it with a point "
             "(`.replace(',', '.')` before converting), or read the file with `decimal=','`."
         )
+    if value and _ACCOUNTING_NEGATIVE.match(value):
+        # `(6410.85)`: bookkeeping's way of writing -6410.85; coercing would blank it.
+        return (
+            f"Text{shown} is an accounting negative, `(x)` meaning `-x`: rewrite it before "
+            "converting, e.g. `col.str.replace('(', '-', regex=False).str.replace(')', '', "
+            "regex=False)`, then `pd.to_numeric(...)` (remove any `,` too)."
+        )
     if value and _FORMATTED_NUMBER.match(value):
         return (
             f"Text{shown} is a number written with separators or signs: remove them before "
@@ -782,7 +822,11 @@ def _text_to_number(p, f):
             "number: some lines hold other fields than expected; print a line that fails, and "
             "skip or parse such lines differently."
         )
-    header = _header_row_in_column(p, value) or _header_read_as_data(p, value)
+    header = (
+        _names_without_header(p, value)  # the surer cause of a column's name among its rows
+        or _header_row_in_column(p, value)
+        or _header_read_as_data(p, value)
+    )
     if header:
         return header
     specific = (
