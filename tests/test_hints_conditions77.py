@@ -6,6 +6,7 @@ safe hint that replaced it lost the cell; crashes written here by hand).
 from __future__ import annotations
 
 from tests.test_hints_conditions32 import _hint as notebook_hint
+from tests.test_hints_conditions67 import _crash
 from tests.test_hints_conditions73 import NAME_ERROR_TB
 from tests.test_notebook_saved import run, saved
 
@@ -36,3 +37,18 @@ def test_a_file_the_notebook_writes_itself_is_not_said_unrun():
     message = "[Errno 2] No such file or directory: 'tweets.json'"
     hint = notebook_hint("FileNotFoundError", message, line, cells, 1, count=2)
     assert "writes itself" in hint and "make sure that cell ran before this one" in hint, hint
+
+
+# ---------------------------------- a list compared with a number where one True/False is tested
+
+LIST_LT = "'<' not supported between instances of 'int' and 'list'"
+
+
+def test_a_list_compared_in_an_if_gets_one_true_false_not_an_array():
+    hint = _crash("TypeError", LIST_LT, "ls = [1, 2]\nif 0 < ls:\n    print(1)", "if 0 < ls:")
+    assert "the condition needs one True/False" in hint and "np.array" not in hint, hint
+
+
+def test_a_list_compared_outside_a_condition_keeps_the_array_advice():
+    hint = _crash("TypeError", LIST_LT, "ls = [1, 2]\nmask = 0 < ls", "mask = 0 < ls")
+    assert "np.array(a) < 2" in hint, hint

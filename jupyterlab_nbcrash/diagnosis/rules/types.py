@@ -211,6 +211,8 @@ _ATTRIBUTE_TYPES = {
     "ndim": ("int",),
     "T": ("DataFrame", "numpy.ndarray"),
 }
+# A statement that tests its expression for one True/False.
+_TESTED = re.compile(r"\s*(?:if|elif|while|assert)\b")
 _CALL_NAME = re.compile(r"(?<![\w.\]\)])([A-Za-z_]\w*(?:\.\w+)*)\s*\(")
 
 
@@ -1605,6 +1607,13 @@ def _unsupported_operands(p, f):
         # name the sequence (the message may put the number first) and show the same operator
         seq = t if t in ("list", "tuple") else o
         other = "np.array(b)" if {t, o} <= {"list", "tuple"} else "2"
+        if op in ("<", ">", "<=", ">=") and other == "2" and _TESTED.match(p.user_line):
+            # `if 0 < ls:` wants one True/False: an array of them would fail there again
+            return (
+                f"A {seq} cannot be compared with a number by `{op}`, and the condition needs "
+                f"one True/False: compare one item (`a[0] {op} 2`), its length (`len(a) {op} "
+                f"2`), or every item (`all(v {op} 2 for v in a)`)."
+            )
         return (
             f"Python {seq}s do not support `{op}` element by element: use NumPy arrays, "
             f"e.g. `np.array(a) {op} {other}`."
