@@ -19,9 +19,7 @@ from .traceback import ParsedError
 
 def seen_code(p: ParsedError) -> tuple[str, bool]:
     """(the code to search, whether it is the whole notebook)."""
-    if p.notebook_code:
-        return "\n".join((*p.notebook_code, p.user_code)), True
-    return p.user_code, False
+    return p.code_seen, bool(p.notebook_code)
 
 
 def defines_callable(code: str, name: str) -> bool:

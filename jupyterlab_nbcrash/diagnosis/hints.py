@@ -306,7 +306,7 @@ def _raising_library_called(parsed: ParsedError, call_text: str) -> str | None:
     if last is None or not last.library or root is None:
         return None
     package = re.escape(last.library)
-    code = "\n".join((*parsed.notebook_code, parsed.user_code))
+    code = parsed.code_seen
     aliases = set(re.findall(rf"^\s*import\s+{package}(?:\.\w+)*\s+as\s+(\w+)", code, re.M))
     aliases |= set(re.findall(rf"^\s*from\s+{package}(?:\.\w+)*\s+import\s+(\w+)", code, re.M))
     aliases |= {last.library} if re.search(rf"^\s*import\s+{package}\b", code, re.M) else set()
@@ -862,7 +862,7 @@ def _made_as_a_mapping(parsed: ParsedError, items: str) -> bool:
     keys or column names, whose parts no unpacking or indexing fixes."""
     if not re.fullmatch(r"[A-Za-z_]\w*", items):
         return False
-    code = "\n".join((*parsed.notebook_code, parsed.user_code))
+    code = parsed.code_seen
     return bool(
         re.search(
             rf"^[ \t]*{items}\s*=\s*(?:\{{|dict\(|(?:\w+\.)*(?:defaultdict|Counter|OrderedDict)\("

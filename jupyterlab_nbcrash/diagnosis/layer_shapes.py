@@ -482,7 +482,7 @@ def _rank_hint(
 def _declared_channels(p: ParsedError, height, width) -> set[int]:
     """The channel counts of the image shapes `(height, width, c)` the notebook's code writes
     (`input_shape=(224, 224, 3)`, `Input(shape=...)`)."""
-    text = "\n".join((*p.notebook_code, p.user_code))
+    text = p.code_seen
     found = re.findall(rf"\(\s*{height}\s*,\s*{width}\s*,\s*(\d+)\s*\)", text)
     return {int(c) for c in found}
 
@@ -564,7 +564,7 @@ def _one_class_found(p: ParsedError, target: Dims) -> bool:
     folders it found (``class_mode='categorical'``): one column is one class folder."""
     if len(target) != 2 or target[1] != 1:
         return False
-    code_text = "\n".join((*p.notebook_code, p.user_code))
+    code_text = p.code_seen
     return bool(re.search(r"class_mode\s*=\s*['\"]categorical['\"]", code_text))
 
 

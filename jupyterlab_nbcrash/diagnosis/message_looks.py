@@ -179,7 +179,7 @@ def dataset_elements_look(parsed: ParsedError) -> str:
     not a shape, is what the message is about."""
     if not _MORE_THAN_ONE.search(parsed.message[:300]):
         return ""
-    code = "\n".join((*parsed.notebook_code, parsed.user_code))
+    code = parsed.code_seen
     endless = (
         "; a `.repeat()` makes a dataset endless, so batch it before repeating"
         if re.search(r"\.repeat\(", code)
@@ -381,7 +381,7 @@ def callback_arguments_look(parsed: ParsedError) -> str:
     if m is None or last is None or last.is_user or not last.library:
         return ""
     function = m.group(1)
-    code = "\n".join((*parsed.notebook_code, parsed.user_code))
+    code = parsed.code_seen
     if not re.search(rf"^\s*def {re.escape(function)}\(", code, re.M):
         return ""
     names = m.group(2).strip().rstrip(".")

@@ -148,6 +148,12 @@ class ParsedError:
         return self.frames[-1] if self.frames else None
 
     @property
+    def code_seen(self) -> str:
+        """The code the templates search: the notebook's cells (when the record carries them),
+        then the crash's own code. Without the notebook it is only what the crash shows."""
+        return "\n".join((*self.notebook_code, self.user_code))
+
+    @property
     def head(self) -> str:
         """'Ename: message' as Python prints it."""
         return f"{self.ename}: {self.message}" if self.message else self.ename

@@ -685,7 +685,7 @@ def _transform_given_a_target(p, short: str) -> str:
 def _defined_without_optional_parameters(p, short: str) -> bool:
     """The user's code defines ``short`` at top level on one line, with plain parameters only
     (no default, no `*args`, no keyword-only ones)."""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     m = re.search(rf"^def {re.escape(short)}\s*\(([^()]*)\)\s*(?:->[^:]*)?:", code, re.M)
     return m is not None and not re.search(r"[=*]", m.group(1))
 
@@ -694,7 +694,7 @@ def _parameter_read_by_keys(p, short: str) -> str:
     """The key reads (`data["x1"]`, `data["x2"]`) of the one parameter that the user's top-level
     `def short(data):` body reads by string keys, as written, or "": the values the call passes
     one by one are meant together in one object holding them by key."""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     m = re.search(rf"^def {re.escape(short)}\s*\(\s*(\w+)\s*\)[^:\n]*:[ \t]*\n", code, re.M)
     if m is None:
         return ""

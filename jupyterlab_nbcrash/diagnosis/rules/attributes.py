@@ -757,7 +757,7 @@ def _own_subclass_unset(p: ParsedError, short: str, attr: str) -> str:
         return ""
     if not re.search(rf"\bself\.{re.escape(attr)}\b", last.failing_line):
         return ""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     defined = re.search(rf"^\s*class\s+{re.escape(short)}\s*\(\s*([\w.]+)", code, re.M)
     if not defined or defined.group(1) == "object":
         return ""
@@ -779,7 +779,7 @@ def _own_class_lacks_method(p: ParsedError, owner: str, attr: str) -> str:
     if not re.search(rf"\.{re.escape(attr)}\s*\(", last.failing_line):
         return ""
     short = owner.rsplit(".", 1)[-1]
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     defined = re.search(rf"^\s*class\s+{re.escape(short)}\s*\(\s*([\w.]+)", code, re.M)
     if not defined or defined.group(1) == "object":
         return ""
@@ -811,7 +811,7 @@ def _module_name_through_function(p: ParsedError, name: str, attr: str) -> str:
     if dotted is None:
         return ""
     alias, function = dotted.groups()
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     imported = re.search(rf"^\s*import\s+([\w.]+)\s+as\s+{re.escape(alias)}\s*$", code, re.M)
     module = imported.group(1) if imported else _ALIASES.get(alias, alias)
     if attr not in MEMBERS.get(module, ()) or attr in _RESULTS:
@@ -1316,7 +1316,7 @@ _BASES_WITHOUT_FITTED = frozenset(
 def _own_class_without(p: ParsedError, short: str, attr: str) -> str:
     """The notebook's own `class MyForest` whose code never sets `self.attr`: scikit-learn's
     rules for its estimators say nothing of it; its own code decides what it has."""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     header = re.search(rf"^\s*class\s+{re.escape(short)}\s*(?:\(([^)]*)\))?\s*:", code, re.M)
     if header is None:
         return ""
@@ -1400,7 +1400,7 @@ def _search_without_refit(p: ParsedError, name: str, short: str, attr: str) -> s
             f"A {short} has `{attr}` in every scikit-learn version after fitting: run "
             f"`{name}.fit(...)` (or the cell that fits it) first."
         )
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     built = re.search(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)[^=]", code, re.M)
     if built and re.search(r"\brefit\s*=\s*False\b", code[built.start() : built.start() + 400]):
         return (
@@ -1597,7 +1597,7 @@ def _column_starting_with(p: ParsedError, attr: str) -> str:
     rest = re.search(rf"\.{re.escape(attr)}(\s+\S|[^\w\s.(\[=),:])", p.user_line)
     if not rest:
         return ""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     names = {k for k in key_strings(code) if re.match(rf"{re.escape(attr)}[^\w]", k)}
     return names.pop() if len(names) == 1 else ""
 
@@ -1666,7 +1666,7 @@ def _array_attribute(p: ParsedError, f) -> str:
             f"function's `(X, y)`, a model's outputs), take the one you need (`{name}[0]`); if "
             "it holds numbers, convert it with `np.array(...)`."
         )
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     torch = re.search(r"^\s*(?:import|from)\s+torch\b", code, re.M)
     if owner == "list" and attr in NDARRAY and torch:
         # In a PyTorch notebook the list often holds tensors, which `np.array` does not join.
@@ -1724,7 +1724,7 @@ def _own_function_like(p: ParsedError, attr: str, count: int) -> str:
     stem = attr.rstrip("_")
     if len(stem) < 4:
         return ""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     for m in re.finditer(rf"^\s*def\s+({re.escape(stem)}\w*)\s*\(([^)]*)\)", code, re.M):
         params = [x for x in m.group(2).split(",") if x.strip() and x.strip() != "self"]
         if len(params) == count and m.group(1) != stem:
@@ -1743,7 +1743,7 @@ def _tensor_method_of_an_array(p: ParsedError, attr: str) -> str:
     tensor there (`.to`, `.cuda`, `.unsqueeze` are PyTorch's), and the value is still an array."""
     if attr not in MEMBERS["Tensor"] or attr in NDARRAY or attr == "numpy":
         return ""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     if not re.search(r"^\s*(?:import|from)\s+torch\b", code, re.M):
         return ""
     name = object_of(p, attr) or "x"
@@ -1817,7 +1817,7 @@ def _instance_attribute_read_on_its_class(p: ParsedError, owner: str, attr: str)
     `self.words`: the attribute exists on each object `Lang(...)` makes, not on the class."""
     if not p.message.startswith(f"type object '{owner}'"):
         return ""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     if not re.search(rf"^\s*class\s+{re.escape(owner)}\b", code, re.M):
         return ""
     if not re.search(rf"\bself\.{re.escape(attr)}\s*(?:=[^=]|\+=|:)", code):

@@ -372,7 +372,7 @@ def _column_from_a_forecast(p: ParsedError) -> tuple[str, str] | None:
     """(column, call) when the failing line reads a frame's column (`f['c']` or `f.c`) that the
     code assigned from a `.forecast(...)` (statsmodels labels its forecast with the dates after
     the data: put into a frame of the data's dates, it lines up with none of them)."""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     for m in _FORECAST_INTO_COLUMN.finditer(code):
         frame, quote, column = m.group(1), m.group(2), m.group(3)
         line = p.user_line.replace('"', "'")
@@ -385,7 +385,7 @@ def _joined_by_index(p: ParsedError) -> str:
     """A frame the failing line reads that the notebook built by setting side by side a fresh
     `pd.DataFrame(arr)`/`pd.Series(arr)` (labels 0..n-1) and a column that is not one (it
     keeps its rows' labels): pandas aligns them by label, and unmatched rows are NaN."""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     for name in dict.fromkeys(re.findall(r"(?<![\w.])([A-Za-z_]\w*)\s*\[", p.user_line)):
         built = re.findall(rf"^[ \t]*{re.escape(name)}{_SIDE_BY_SIDE}(.+)$", code, re.M)
         if not built:
@@ -556,7 +556,7 @@ def _fitted_labels(p) -> tuple[str, list[str], str]:
     args = call_args(p)
     if len(args) < 2 or not re.fullmatch(r"[A-Za-z_]\w*", args[1]):
         return "", [], ""
-    code_seen = "\n".join((*p.notebook_code, p.user_code))
+    code_seen = p.code_seen
     names = [args[1]]
     names += [
         m.group(5) for m in _SPLIT_OF_LABELS.finditer(code_seen) if args[1] in m.groups()[2:4]

@@ -421,7 +421,7 @@ def _seaborn_column_missing(p, f):
             f"(`{unframed}(data=df, x='{column}', ...)`), or the values themselves "
             f"(`x=df['{column}']`)."
         )
-    tried = set(_PLOT_ARGUMENT.findall("\n".join((*p.notebook_code, p.user_code))))
+    tried = set(_PLOT_ARGUMENT.findall(p.code_seen))
     close = ""
     # The cell's own strings first; the notebook's (where the columns were named) only when
     # the cell offers none. Titles and axis labels (`plt.ylabel('Purpose')`) name no column.

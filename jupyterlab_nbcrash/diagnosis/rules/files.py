@@ -575,7 +575,7 @@ def _typed_at_a_prompt(p, path: str) -> str:
     """The variable a cell's `x = input(...)` binds when a line of the traceback's cells passes
     it on as it is (`f(x)`, no folder added) and the path is written nowhere in the code (so the
     user typed it), else ""."""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     if not path or path in code:
         return ""
     prompted = re.findall(r"^\s*([A-Za-z_]\w*)\s*=\s*input\(", code, re.M)

@@ -176,7 +176,7 @@ _LOADS = r"(?:pickle|joblib|dill|cloudpickle|cPickle|pkl)\.loads?|load"
 def _loaded_from_a_file(p, owner: str) -> bool:
     """Every assignment of ``owner`` the code seen makes is a `pickle.load(...)` (or joblib's,
     dill's, a bare `load(...)`): the object is what the file holds."""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     values = re.findall(rf"^\s*{re.escape(owner)}\s*=(?!=)\s*(.+)$", code, re.M)
     return bool(values) and all(re.match(rf"(?:{_LOADS})\s*\(", v) for v in values)
 

@@ -199,7 +199,7 @@ def _sql_name_missing(p) -> str:
             "column names in the SQL (a text value needs single quotes: `'value'`)."
         )
     table = re.search(r"no such table: ([\w.]+)", p.message)
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     if table and re.search(
         rf"create\s+table\s+(?:if\s+not\s+exists\s+)?[`\"']?{re.escape(table.group(1))}\b",
         code,
@@ -412,7 +412,7 @@ def _user_agent_sent(p: ParsedError) -> bool:
         rf"^\s*{passed.group(1)}\s*=\s*\{{[^}}]*{_USER_AGENT}", p.user_code, re.I | re.M
     ):
         return True
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     return bool(
         _OPENER_WITH_USER_AGENT.search(code)
         and "install_opener(" in code

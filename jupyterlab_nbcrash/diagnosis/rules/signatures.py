@@ -40,7 +40,7 @@ def defines_method(p, short: str) -> bool:
     ``def`` that is indented less is a ``class`` line (not a function it is nested in). A
     method whose first parameter is `self` got too many arguments from the call, not from
     the instance, so adding `self` would be wrong."""
-    lines = "\n".join((*p.notebook_code, p.user_code)).expandtabs().splitlines()
+    lines = p.code_seen.expandtabs().splitlines()
     for i, line in enumerate(lines):
         m = re.match(rf"( +)(?:async\s+)?def {re.escape(short)}\s*\(\s*(\w*)", line)
         if m is None or m.group(2) in ("self", "cls"):
@@ -207,7 +207,7 @@ def target_encoder_as_a_step(p, func: str, given: str) -> str:
         return ""
     if not any(f.library == "sklearn" and _in_step_caller(f.filename) for f in p.frames):
         return ""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     named = cls.split(".")[-1] if cls else ""
     if not named:
         named = next((c for c in _TARGET_ENCODERS if f"{c}(" in code), "")
@@ -236,7 +236,7 @@ def replaced_warn(p, func: str, facts) -> str:
     last = p.frames[-1] if p.frames else None
     if last is None or not re.search(r"(?<![\w.])(?:warnings\.)?warn\(", last.failing_line):
         return ""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     if re.search(r"^\s*warnings\.warn\s*=(?!=)", code, re.M):
         return (
             "A cell of yours replaces `warnings.warn` (`warnings.warn = …`) with a function that "

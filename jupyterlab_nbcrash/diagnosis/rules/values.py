@@ -253,7 +253,7 @@ _PATH_COLUMN = re.compile(r"(?:^|_)(?:path|paths|file|files|filename|filepath|fn
 def _path_column_passed(p) -> tuple[str, str] | None:
     """(name, column) when a plain name the line passes was last assigned `df['column']` (or
     `df.column`) with a column named for file paths."""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     for name in dict.fromkeys(re.findall(r"[(,]\s*([A-Za-z_]\w*)\s*(?=[,)])", p.user_line)):
         assigned = re.findall(rf"^[ \t]*{name}[ \t]*=(?!=)[ \t]*(.*)$", code, re.M)
         last = assigned[-1].strip() if assigned else ""
@@ -450,7 +450,7 @@ def _header_read_as_data(p, value: str | None) -> str:
         return ""
     if value.lower() in _MISSING_MARKERS:
         return ""  # 'None', 'NA': a data row's missing value, as likely as a header's word
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     reads = [
         m.group(0)
         for m in re.finditer(r"\bread_(?:csv|table|excel)\([^)]*", code)
@@ -471,7 +471,7 @@ def _names_without_header(p, value: str | None) -> str:
     the failing text is one of the names given (a list literal inline or assigned to the name)."""
     if not value or not re.fullmatch(r"[A-Za-z_][\w ]{0,40}", value):
         return ""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     quoted = r"""(['"])""" + re.escape(value) + r"\1"
     for m in re.finditer(r"\bread_(?:csv|table)\(([^)]*)\)", code):
         given = re.search(r"\bnames\s*=\s*(\[[^\]]*\]|[A-Za-z_]\w*)", m.group(1))
@@ -542,7 +542,7 @@ def _text_to_a_fitted_model(p, call_text: str, given: str) -> str:
     the training text (`.transform`); a new `.fit_transform` would make other columns. Said
     when the notebook makes a vectorizer, named when it makes exactly one and no transformer
     after it; without one, "" (the model may have been trained on other columns)."""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     made = set(_VECTORIZER_MADE.findall(code))
     if not made:
         return ""  # no vectorizer: the model may have been trained on other columns than text
@@ -879,7 +879,7 @@ def _left_unmapped(p, value: str | None) -> str | None:
 
 def _dict_literal(p, name: str) -> dict | None:
     """The dict literal the code last assigns to ``name`` (`name = {...}`), or None."""
-    code = "\n".join((*p.notebook_code, p.user_code))
+    code = p.code_seen
     found = list(re.finditer(rf"^[ \t]*{re.escape(name)}\s*=\s*(?=\{{)", code, re.M))
     if not found:
         return None
@@ -1292,7 +1292,7 @@ def _arrays_given(call) -> str:
 def _gym_reset_pair(p) -> tuple[str, str] | None:
     """(name, call) when the failing line reads a name the code assigns from an environment's
     `.reset()` in a notebook that imports Gym or Gymnasium; else None."""
-    code_text = "\n".join((*p.notebook_code, p.user_code))
+    code_text = p.code_seen
     if not re.search(r"^\s*(?:import|from)\s+gym(?:nasium)?\b", code_text, re.M):
         return None
     for m in re.finditer(
