@@ -16,6 +16,7 @@ from .text import edit_distance
 __all__ = [
     "assigned_counterpart",
     "first_letter_slip",
+    "imported_as",
     "misspelt_library_name",
     "torch_device_hint",
 ]
@@ -114,3 +115,24 @@ def _counterpart(words: list[str], other: list[str]) -> bool:
     short, long = sorted(differ[0], key=len)
     # `model` and `models`: a one and a list of them (`models.append(model)`), not one name
     return len(short) >= 3 and long.startswith(short) and long != short + "s"
+
+
+def imported_as(name: str, sources: list[str]) -> tuple[int, str, str]:
+    """`numpy.std(x)` where the notebook says `import numpy as np`: the module is bound only
+    under its alias, so the name itself is undefined whether or not that cell ran. (index of
+    the cell, the alias, the import line); (-1, "", "") when no cell imports ``name`` under
+    one alias (two different aliases: which one is meant is a guess)."""
+    pattern = re.compile(
+        rf"^[ \t]*((?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+(?:[\w.]+\.)?{re.escape(name)}"
+        r"[ \t]+as[ \t]+([A-Za-z_]\w*))[ \t]*(?:#.*)?$",
+        re.M,
+    )
+    found = [
+        (i, m.group(2), m.group(1).strip())
+        for i, src in enumerate(sources)
+        for m in pattern.finditer(src)
+    ]
+    aliases = {alias for _, alias, _ in found}
+    if len(aliases) != 1 or name in aliases:
+        return -1, "", ""
+    return found[0]

@@ -57,6 +57,7 @@ from .finding import weigh_change as _weigh_change
 from .name_guesses import (
     assigned_counterpart,
     first_letter_slip,
+    imported_as,
     misspelt_library_name,
     torch_device_hint,
 )
@@ -951,6 +952,15 @@ def _defined_nowhere(
         hint = missing_import_hint(name, statement, suggestion or "")
     elif suggestion:
         hint = f"{nowhere}: did you mean `{suggestion}`?"
+    elif imported_as(name, [c.source for c in nb.cells])[1]:
+        # `numpy.std(psi)` with `import numpy as np`: the alias is the name that exists
+        index, alias, statement = imported_as(name, [c.source for c in nb.cells])
+        number = nb.cells[index].index + 1
+        evidence.append(f"cell {number} has `{statement}`")
+        hint = (
+            f"`{name}` itself is never bound: cell {number} imports it as `{alias}` "
+            f"(`{statement}`); write `{alias}` here in place of `{name}`."
+        )
     elif decisive and _library_slip(nb, name):
         # `tranforms` in a notebook that imports torchvision: its `transforms`, one slip off
         known, statement = _library_slip(nb, name)

@@ -174,8 +174,9 @@ def is_misspelling(name: str, other: str) -> bool:
     if min(len(name), len(other)) < 2:
         return False
     if name.lower().replace("_", "") == other.lower().replace("_", ""):
-        # `svc = SVC()`, `model = Model(...)`: an instance named after its class.
-        return not (name.islower() and other[:1].isupper())
+        # `svc = SVC()`, `model = Model(...)`: an instance named after its class; but `X_test`
+        # (a capital and `_`, the data's convention) is no class, and `x_test` a slip of it.
+        return not (name.islower() and other[:1].isupper() and other[1:2] != "_")
     a = [t.lower() for t in _NAME_TOKENS.findall(name)]
     b = [t.lower() for t in _NAME_TOKENS.findall(other)]
     if a == b:
@@ -423,6 +424,13 @@ def _python2_encoding_idiom(p: ParsedError, name: str) -> str:
 
 def _inside_other_code(p: ParsedError, name: str, frame: Frame) -> str:
     where = file_name(frame.filename)
+    if frame.library is None and name in PY2_BUILTINS:
+        # `xrange` in a helper file written for Python 2: defining it would hide the real fix
+        return (
+            f"`{name}` is Python 2, used in `{where}` (a file of your own, not this notebook): "
+            f"in Python 3 use {as_code(PY2_BUILTINS[name])} there, then restart the kernel so "
+            "the file is imported again."
+        )
     if frame.library is None:  # the user's own .py module
         return (
             f"`{name}` is undefined in `{where}` (a file of your own, not this notebook): define "

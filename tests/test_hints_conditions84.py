@@ -1,0 +1,80 @@
+"""Undefined names told what the notebook shows (session 14): `x_test` where cells make
+`X_test`, a module used under its own name where the notebook imports it under an alias, a
+Python 2 builtin in a file of the user's own.
+
+Each condition is paired: a crash where the specific hint must speak, and one where it stays
+quiet. Cells, tracebacks and messages are written here by hand in Python's wording, never
+copied from a notebook.
+"""
+
+from __future__ import annotations
+
+from tests.test_hints_conditions32 import _hint as notebook_hint
+from tests.test_hints_conditions80 import _cell_frame, _hint
+
+SPLIT = "X_train, X_test, y_train, y_test = train_test_split(X, y)"
+
+
+def _name_hint(name: str, line: str, cells: list[str]) -> str:
+    crash = len(cells)
+    rows = [(source, i + 1, None) for i, source in enumerate(cells)] + [(line, None, None)]
+    return notebook_hint("NameError", f"name '{name}' is not defined", line, rows, crash)
+
+
+# --------------------------------------------- `x_test` where the notebook makes `X_test`
+
+
+def test_lower_case_x_test_is_told_the_notebooks_x_test():
+    text = _name_hint("x_test", "model.predict(x_test)", ["import numpy as np", SPLIT])
+    assert "did you mean `X_test`" in text, text
+
+
+def test_an_instance_named_after_its_class_is_still_no_slip():
+    cells = ["class Model:\n    pass"]
+    text = _name_hint("model", "model.fit(X, y)", cells)
+    assert "`Model`" not in text, text
+
+
+# ------------------------------------------------- a module used under its own name
+
+
+def test_numpy_imported_as_np_is_told_to_write_np():
+    cells = ["import numpy as np\nimport pandas as pd", "psi = np.loadtxt('psi.txt')"]
+    text = _name_hint("numpy", "numpy.std(psi)", cells)
+    assert "imports it as `np`" in text, text
+    assert "write `np`" in text, text
+
+
+def test_a_module_imported_under_two_aliases_is_not_told_one_of_them():
+    cells = ["import numpy as np", "import numpy as npy", "psi = np.ones(3)"]
+    text = _name_hint("numpy", "numpy.std(psi)", cells)
+    assert "imports it as" not in text, text
+
+
+def test_a_module_never_imported_is_not_told_an_alias():
+    text = _name_hint("numpy", "numpy.std(psi)", ["psi = [1, 2, 3]"])
+    assert "imports it as" not in text, text
+
+
+# -------------------------------------------- a Python 2 builtin in a file of one's own
+
+
+def _own_file_hint(name: str, line: str) -> str:
+    frames = [
+        _cell_frame("plot_confusion(cm, labels)", 1),
+        f"File ~/project/confusion_mat.py:58, in plot_confusion(cm, labels)\n"
+        f"     56 width, height = cm.shape\n---> 58 {line}\n",
+    ]
+    return _hint("NameError", f"name '{name}' is not defined", frames, "plot_confusion(cm, labels)")
+
+
+def test_xrange_in_an_own_file_is_told_range_there():
+    text = _own_file_hint("xrange", "for x in xrange(width):")
+    assert "Python 2" in text and "`range`" in text, text
+    assert "confusion_mat.py" in text, text
+
+
+def test_another_name_in_an_own_file_keeps_define_it_there():
+    text = _own_file_hint("labels_map", "for x in labels_map:")
+    assert "Python 2" not in text, text
+    assert "define or import it in that file" in text, text
