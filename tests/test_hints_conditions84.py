@@ -78,3 +78,29 @@ def test_another_name_in_an_own_file_keeps_define_it_there():
     text = _own_file_hint("labels_map", "for x in labels_map:")
     assert "Python 2" not in text, text
     assert "define or import it in that file" in text, text
+
+
+# ------------------------------------ a module's member another cell reads under the same name
+
+
+def _module_attr_hint(message: str, line: str, cells: list[str]) -> str:
+    crash = len(cells)
+    rows = [(source, i + 1, None) for i, source in enumerate(cells)] + [(line, None, None)]
+    return notebook_hint("AttributeError", message, line, rows, crash)
+
+
+NN = "import torch\nimport torch.nn as nn"
+
+
+def test_a_case_slip_of_a_member_another_cell_reads_is_named():
+    cells = [NN, "layer = nn.Linear(4, 2)"]
+    message = "module 'torch.nn' has no attribute 'linear'"
+    text = _module_attr_hint(message, "out = nn.linear(4, 2)", cells)
+    assert "Did you mean `Linear`?" in text, text
+
+
+def test_a_member_two_letters_off_in_another_cell_is_not_named():
+    cells = [NN, "pool = nn.MaxPool2d(2)"]
+    message = "module 'torch.nn' has no attribute 'MeanPool2d'"
+    text = _module_attr_hint(message, "pool = nn.MeanPool2d(2)", cells)
+    assert "MaxPool2d" not in text, text

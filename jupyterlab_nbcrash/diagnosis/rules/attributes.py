@@ -11,7 +11,7 @@ import re
 import sys
 
 from ..definitions import assigned_case_twin, binds, defines_callable, imports_name, seen_code
-from ..text import article, as_code, key_strings, spelled_alike
+from ..text import article, as_code, edit_distance, key_strings, spelled_alike
 from ..traceback import ParsedError
 from ..where import (
     call_arguments,
@@ -981,14 +981,31 @@ def _loop_replaced(p: ParsedError, name: str) -> re.Match | None:
 def _close_member(p: ParsedError, owner: str, attr: str) -> str:
     """A name the object has that reads as a slip in typing ``attr``: from the tables, from
     ``dir()`` of a builtin type or standard module, or read with a dot on the same object
-    elsewhere in the cell (`transforms.RandomCrop` for `transforms.randomcrop`)."""
+    elsewhere in the notebook (`transforms.RandomCrop` for `transforms.randomcrop`; a cell
+    that ran `nn.Linear` read it on the module the failing line reads too)."""
     pool = set(MEMBERS.get(owner, ())) | _builtin_members(owner)
     if owner.split(".")[0] == "cv2":  # `cv2` or the `cv2.cv2` of older OpenCV wheels
         pool |= CV2
     name = object_of(p, attr)
-    if name and re.fullmatch(r"[\w.]+", name):
-        pool |= set(re.findall(rf"(?<![\w.]){re.escape(name)}\.([A-Za-z_]\w*)", p.user_code))
+    read = re.compile(rf"(?<![\w.]){re.escape(name)}\.([A-Za-z_]\w*)") if name else None
+    if read is not None and re.fullmatch(r"[\w.]+", name):
+        pool |= set(read.findall(p.user_code))
     found = sorted(c for c in pool if spelled_alike(attr, c))
+    if not found and read is not None and re.fullmatch(r"[\w.]+", name):
+        # Other cells' reads of the same name: a slip of one letter or of case only (`nn.linear`
+        # for the `nn.Linear` of cell 21), or the dunder (`tf.version`, `tf.__version__`); two
+        # letters off (`MeanPool2d`, `MaxPool2d`) or a private name may be another thing.
+        found = sorted(
+            c
+            for c in set(read.findall(p.code_seen))
+            if c == f"__{attr}__"
+            or (
+                not c.startswith("_")
+                and not attr.startswith("_")
+                and spelled_alike(attr, c)
+                and edit_distance(attr.lower(), c.lower(), 1) <= 1
+            )
+        )
     return " or ".join(f"`{c}`" for c in found[:2])
 
 
