@@ -18,6 +18,7 @@ from ..traceback import COLAB_PLACEHOLDER, ParsedError
 from ..where import failing_call, own_lines, raised_in_user_code
 from .base import RuleMatch, Template, named, pattern_rule
 from .odd_characters import full_width_signs, odd_character_hint, quotes_a_string
+from .syntax_slips import caret_slip
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
 # one means retraining it.
@@ -518,6 +519,7 @@ def _syntax_error(p, f):
         _invalid_line(line, p.user_code)
         or _spaced_name(line, p.notebook_code)
         or _condition_without_keyword(line)
+        or caret_slip(*(_marked(p.text) or ("", -1)))
         or _unreadable(f.get("caret", ""), "comma" in message)
     )
 
