@@ -198,7 +198,7 @@ def call_from_text(text: str, function: str, library: str | None) -> Call:
     # of `maker()` that the name holds.
     own = text.find("(", len(function)) if text.startswith(function) else text.find("(")
     arguments = tuple(call_arguments(text[own:])) if own >= 0 else ()
-    closed = own >= 0 and any(c == ")" and d == 0 for _, c, d in _code_chars(text, own))
+    closed = own >= 0 and any(c == ")" and d == 0 for _, c, d in code_chars(text, own))
     if len(text) > MAX_CALL:
         text = text[: MAX_CALL - 1].rstrip() + "…"
     return Call(text=text, function=function, library=library, arguments=arguments, closed=closed)
@@ -256,13 +256,13 @@ _CALLEE_DEPTH = 4
 
 def _closing_paren(line: str, start: int) -> int:
     """Index of the parenthesis closing the one at ``start`` (the line's end if unclosed)."""
-    for i, c, depth in _code_chars(line, start):
+    for i, c, depth in code_chars(line, start):
         if c in ")]}" and depth == 0:
             return i
     return len(line) - 1
 
 
-def _code_chars(line: str, start: int):
+def code_chars(line: str, start: int):
     """(index, char, bracket depth after it) of the characters of ``line`` from ``start`` that
     stand outside string literals."""
     depth, quote = 0, ""

@@ -12,6 +12,8 @@ from __future__ import annotations
 import keyword
 import re
 
+from ..where import code_chars
+
 __all__ = ["caret_slip"]
 
 
@@ -68,38 +70,17 @@ def _doubled_keyword(code: str, column: int) -> str:
 
 def _opener(code: str, column: int) -> int:
     """The index of the innermost bracket still open at ``column`` (strings skipped), or -1."""
-    stack: list[int] = []
-    quote = ""
-    for i, char in enumerate(code[:column]):
-        if quote:
-            if char == quote and code[i - 1] != "\\":
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in "([{":
-            stack.append(i)
-        elif char in ")]}" and stack:
-            stack.pop()
-    return stack[-1] if stack and not quote else -1
+    opened: dict[int, int] = {}  # depth after an opening bracket -> its index
+    depth = 0
+    for i, c, depth in code_chars(code[:column], 0):
+        if c in "([{":
+            opened[depth] = i
+    return opened.get(depth, -1) if depth > 0 else -1
 
 
 def _closer(code: str, start: int) -> int:
     """The index of the bracket that closes the one at ``start``, or -1 (strings skipped)."""
-    depth, quote = 0, ""
-    for i in range(start, len(code)):
-        char = code[i]
-        if quote:
-            if char == quote and code[i - 1] != "\\":
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
+    return next((i for i, c, depth in code_chars(code, start) if c in ")]}" and depth == 0), -1)
 
 
 _BOUND = r"\s*-?[A-Za-z0-9_.]*\s*"  # numbers or names (`Day:1일` is text, not a slice)
