@@ -104,3 +104,64 @@ def test_a_member_two_letters_off_in_another_cell_is_not_named():
     message = "module 'torch.nn' has no attribute 'MeanPool2d'"
     text = _module_attr_hint(message, "pool = nn.MeanPool2d(2)", cells)
     assert "MaxPool2d" not in text, text
+
+
+# ------------------------------------------- what the object's type tells about the attribute
+
+
+def _object_attr_hint(owner: str, attr: str, line: str, cells: list[str]) -> str:
+    message = f"'{owner}' object has no attribute '{attr}'"
+    return _module_attr_hint(message, line, cells)
+
+
+PERSON = "class Person:\n    def __init__(self, name):\n        self.__name = name"
+
+
+def test_a_private_attribute_read_outside_its_class_is_told_name_mangling():
+    text = _object_attr_hint("Person", "__name", "print(p.__name)", [PERSON, "p = Person('a')"])
+    assert "`_Person__name`" in text, text
+
+
+def test_a_private_attribute_the_class_never_sets_is_not_told_mangling():
+    cells = ["class Person:\n    pass", "p = Person()"]
+    text = _object_attr_hint("Person", "__name", "print(p.__name)", cells)
+    assert "mangling" not in text, text
+
+
+def test_a_tuple_asked_to_append_is_told_to_be_a_list():
+    text = _object_attr_hint("tuple", "append", "t.append(4)", ["t = (1, 2, 3)"])
+    assert "is a tuple, which cannot change" in text, text
+
+
+def test_a_tuple_asked_for_count_is_not_told_so():
+    text = _object_attr_hint("tuple", "counts", "t.counts(4)", ["t = (1, 2, 3)"])
+    assert "cannot change" not in text, text
+
+
+def test_a_regressor_asked_for_probabilities_is_told_predict():
+    cells = ["from sklearn.linear_model import LinearRegression\nlr = LinearRegression()"]
+    text = _object_attr_hint("LinearRegression", "predict_proba", "lr.predict_proba(X)", cells)
+    assert "is a regressor" in text and "`lr.predict(X)`" in text, text
+
+
+def test_a_logistic_regression_is_no_regressor():
+    cells = ["from sklearn.linear_model import LogisticRegression\nlr = LogisticRegression()"]
+    text = _object_attr_hint("LogisticRegression", "predict_probas", "lr.predict_probas(X)", cells)
+    assert "regressor" not in text, text
+
+
+def test_an_axes_asked_to_show_is_told_plt_show():
+    cells = ["import matplotlib.pyplot as plt", "ax = df.plot()"]
+    text = _object_attr_hint("AxesSubplot", "show", "ax.show()", cells)
+    assert "`plt.show()`" in text, text
+
+
+def test_numpy_alias_holding_a_number_is_told_it_was_assigned():
+    cells = ["import numpy as np", "np = 1"]
+    text = _object_attr_hint("int", "sin", "y = np.sin(x)", cells)
+    assert "`np` holds an `int` here, not `numpy`" in text, text
+
+
+def test_another_variable_holding_a_number_is_not_told_an_alias():
+    text = _object_attr_hint("int", "sin", "y = n.sin(x)", ["n = 1"])
+    assert "hiding the import" not in text, text

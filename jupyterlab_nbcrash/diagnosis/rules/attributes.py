@@ -22,6 +22,7 @@ from ..where import (
     passes_only_literals,
     raised_in_user_code,
 )
+from .attribute_kinds import type_tells
 from .attribute_reads import (
     assigned_to,
     object_of,
@@ -1792,6 +1793,9 @@ def _generic_attribute(p: ParsedError, f) -> str:
     if p.message.startswith("type object ") and name:
         # the read object is the class itself, no object "of" it
         what = f"`{name}` (the class `{owner}` itself)"
+    told = type_tells(p, name, owner, attr)
+    if told:
+        return told
     key = _loop_key_read(p, name) if owner == "dict" and attr == "value" and name else ""
     if key:
         # `d.values()` gives every value at once; the line wants the one of the loop's key

@@ -1,0 +1,113 @@
+"""What the type of the object tells about an attribute it lacks, whatever the notebook holds:
+a private `__name` read from outside its class, a tuple asked to change, a regressor asked for
+probabilities, an Axes asked to `show()`, a module's alias that now holds something else.
+
+Each check speaks only when the message's type and attribute are that case; else it returns ""
+and the generic "check the name" hint speaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import article
+from ..traceback import ParsedError
+
+__all__ = ["type_tells"]
+
+# What Python programs conventionally import under these names.
+_MODULE_ALIASES = {
+    "np": "numpy",
+    "pd": "pandas",
+    "plt": "matplotlib.pyplot",
+    "sns": "seaborn",
+    "tf": "tensorflow",
+}
+_TUPLE_CHANGES = frozenset(
+    {"append", "extend", "insert", "remove", "pop", "sort", "reverse", "clear"}
+)
+_REGRESSORS = frozenset({"SVR", "LinearSVR", "NuSVR", "Lasso", "LassoCV", "Ridge", "RidgeCV",
+                         "ElasticNet", "ElasticNetCV"})  # fmt: skip
+
+
+def _is_regressor(kind: str) -> bool:
+    """A scikit-learn-style regressor's class name (`LinearRegression`, `XGBRegressor`), not
+    `LogisticRegression`, which is a classifier."""
+    if kind.startswith("Logistic"):
+        return False
+    return kind.endswith(("Regression", "RegressionCV", "Regressor")) or kind in _REGRESSORS
+
+
+_AXES = frozenset({"Axes", "AxesSubplot", "Axes3D", "PolarAxes"})
+
+
+def type_tells(p: ParsedError, name: str, owner: str, attr: str) -> str:
+    """The hint the type ``owner`` of the object ``name`` (as the line reads it, or "") gives
+    for the missing ``attr``, or ""."""
+    kind = owner.rsplit(".", 1)[-1]
+    return (
+        _module_alias_rebound(name, owner)
+        or _private_outside_its_class(p, kind, attr)
+        or _tuple_changed(name, kind, attr)
+        or _regressor_probabilities(name, kind, attr)
+        or _axes_show(kind, attr)
+    )
+
+
+def _module_alias_rebound(name: str, owner: str) -> str:
+    """`np.sin(x)` where `np` is an int: a line gave the module's alias another value."""
+    module = _MODULE_ALIASES.get(name)
+    if module is None or owner in ("module", "") or owner.split(".")[0] == module.split(".")[0]:
+        return ""
+    return (
+        f"`{name}` holds {article(owner)} `{owner}` here, not `{module}`: a line assigned `{name}` "
+        f"(`{name} = …`), hiding the import; give that value another name, then run `import "
+        f"{module} as {name}` again."
+    )
+
+
+def _private_outside_its_class(p: ParsedError, kind: str, attr: str) -> str:
+    """`P.__hello` where class `Person` sets `self.__hello`: Python stores it as
+    `_Person__hello`, so from outside the class it is not found under the written name."""
+    if not (attr.startswith("__") and not attr.endswith("__")) or not kind.isidentifier():
+        return ""
+    if re.search(rf"(?<![\w.])self\.{re.escape(attr)}\b", p.user_line):
+        return ""  # read inside a method: mangled alike, so it was never set
+    defined = rf"self\.{re.escape(attr)}\s*=(?!=)|def\s+{re.escape(attr)}\s*\("
+    if not re.search(defined, p.code_seen):
+        return ""
+    stored = f"_{kind.lstrip('_')}{attr}"
+    return (
+        f"`{attr}` is private to the class `{kind}`: Python stores it as `{stored}` (name "
+        "mangling), so outside the class that name finds nothing; read it through a method or "
+        "property of the class, or name it with a single `_`."
+    )
+
+
+def _tuple_changed(name: str, kind: str, attr: str) -> str:
+    if kind != "tuple" or attr not in _TUPLE_CHANGES:
+        return ""
+    what = f"`{name}`" if name and name.isidentifier() else "This value"
+    return (
+        f"{what} is a tuple, which cannot change: make it a list (`list(...)`, or build it with "
+        f"`[...]`) to `{attr}` to it."
+        if attr in ("append", "extend", "insert")
+        else f"{what} is a tuple, which cannot change: make it a list (`list(...)`) first."
+    )
+
+
+def _regressor_probabilities(name: str, kind: str, attr: str) -> str:
+    if attr not in ("predict_proba", "predict_log_proba") or not _is_regressor(kind):
+        return ""
+    model = f"`{name}`" if name and name.isidentifier() else "The model"
+    call = f"`{name}.predict(X)`" if name and name.isidentifier() else "`.predict(X)`"
+    return (
+        f"{model} is a regressor (`{kind}`), which predicts values, not class probabilities: use "
+        f"{call}, or a classifier (e.g. `LogisticRegression`) for probabilities."
+    )
+
+
+def _axes_show(kind: str, attr: str) -> str:
+    if kind not in _AXES or attr != "show":
+        return ""
+    return "An Axes has no `show()`: call `plt.show()` (pyplot's) to display the figure."
