@@ -9,6 +9,8 @@ copied from a notebook.
 
 from __future__ import annotations
 
+from jupyterlab_nbcrash.diagnosis import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from tests.test_hints_conditions32 import _hint as notebook_hint
 from tests.test_hints_conditions80 import _cell_frame, _hint
 
@@ -165,3 +167,50 @@ def test_numpy_alias_holding_a_number_is_told_it_was_assigned():
 def test_another_variable_holding_a_number_is_not_told_an_alias():
     text = _object_attr_hint("int", "sin", "y = n.sin(x)", ["n = 1"])
     assert "hiding the import" not in text, text
+
+
+# ------------------------------------------------ `print(...)` closed before an operator
+
+
+def _print_hint(line: str, message: str) -> str:
+    frames = [_cell_frame(line, 1)]
+    return _hint("TypeError", message, frames, line)
+
+
+NONE_OR = "Cannot perform 'ror_' with a dtyped [bool] array and scalar of type [NoneType]"
+
+
+def test_print_closed_before_an_or_is_told_to_move_its_parenthesis():
+    text = _print_hint("print(df < (q1 - 1.5 * iqr)) | (df > (q3 + 1.5 * iqr))", NONE_OR)
+    assert "`print(...)` closes before `|`" in text, text
+
+
+def test_a_whole_print_of_an_or_is_not_told_so():
+    text = _print_hint("print((df < q1) | None)", NONE_OR)
+    assert "closes before" not in text, text
+
+
+# ------------------------------------------------------- an exception told by its name
+
+
+def test_reactor_not_restartable_is_told_to_restart_the_kernel():
+    frames = [
+        _cell_frame("process.start()", 1),
+        "File ~/miniconda3/lib/python3.11/site-packages/scrapy/crawler.py:348, in "
+        "CrawlerProcess.start(self, stop_after_crawl)\n"
+        "--> 348 reactor.run(installSignalHandlers=False)\n",
+        "File ~/miniconda3/lib/python3.11/site-packages/twisted/internet/base.py:1317, in "
+        "ReactorBase.run(self, installSignalHandlers)\n-> 1317 self.startRunning()\n",
+    ]
+    record = ErrorRecord(
+        ename="ReactorNotRestartable",
+        evalue="",
+        traceback=(
+            "-" * 75,
+            "ReactorNotRestartable   Traceback (most recent call last)",
+            *frames,
+            "ReactorNotRestartable: ",
+        ),
+        code="process.start()",
+    )
+    assert "restart the kernel" in diagnose(record).hint

@@ -12,6 +12,7 @@ import re
 
 from .definitions import binds, case_twin, dashed_file_name, file_read_into, seen_code
 from .traceback import ParsedError
+from .where import closing_bracket
 
 # The message is about a tuple where something else was expected.
 _TUPLE = re.compile(r"\btuple\b", re.I)
@@ -174,6 +175,29 @@ def _subtraction_failed(parsed: ParsedError, written: str, code: str) -> bool:
     return all(hasattr(builtins, w) or binds(code, w) for w in words)
 
 
+# An operator right after a whole `print(...)` at the line's start: it works on print's None.
+_AFTER_PRINT = re.compile(r"\s*(\||&|\+|-|\*|/|%|<|>|==|!=)")
+
+
+def print_closed_early_hint(parsed: ParsedError) -> str:
+    """`print(a < b) | (a > c)`: the parenthesis that closes `print` stands before an operator,
+    so the operator gets print's `None` (pandas: "Cannot perform 'ror_' … [NoneType]")."""
+    if parsed.ename != "TypeError" or "None" not in parsed.message[:500]:
+        return ""
+    line = parsed.user_line.strip()
+    if not line.startswith("print("):
+        return ""
+    end = closing_bracket(line, len("print"))
+    after = _AFTER_PRINT.match(line[end + 1 :]) if end > 0 else None
+    if after is None:
+        return ""
+    sign = after.group(1)
+    return (
+        f"`print(...)` closes before `{sign}`, so `{sign}` works on what `print` returns "
+        "(`None`): move the closing parenthesis of `print` to the end of the line."
+    )
+
+
 def code_slip_hint(parsed: ParsedError) -> tuple[str, str]:
     """(hint, evidence) for a crash that a slip in the cell's code explains; else ("", "")."""
     dashed = dashed_file_hint(parsed)
@@ -185,6 +209,9 @@ def code_slip_hint(parsed: ParsedError) -> tuple[str, str]:
     case = case_slip_hint(parsed)
     if case:
         return case, "the line calls its own name where a name of other capitals is defined"
+    early = print_closed_early_hint(parsed)
+    if early:
+        return early, "`print(...)` closes before an operator that goes on with its result"
     if parsed.ename not in ("TypeError", "ValueError") or not _TUPLE.search(parsed.message[:500]):
         return "", ""
     slip = trailing_comma_tuple(parsed.user_code)

@@ -138,7 +138,18 @@ def _raised_without_message(parsed: ParsedError) -> bool:
     return last == parsed.ename and not hasattr(builtins, parsed.ename)
 
 
+# Exceptions raised without a message whose name alone tells the cause and the fix.
+_TOLD_BY_NAME = {
+    "ReactorNotRestartable": (
+        "Twisted's reactor, which Scrapy runs on, cannot start twice in one kernel: restart the "
+        "kernel before crawling again, or run each crawl in its own process (`!scrapy crawl …`)."
+    ),
+}
+
+
 def _name_is_the_account(parsed: ParsedError) -> str:
+    if parsed.ename in _TOLD_BY_NAME:
+        return _TOLD_BY_NAME[parsed.ename]
     library = parsed.api_library or parsed.library
     whose = f"`{library}`'s" if library else "the library's"
     return (

@@ -184,7 +184,7 @@ def failing_call(parsed: ParsedError) -> Call | None:
         m = re.search(rf"(?<![\w.])((?:[A-Za-z_]\w*(?:\(\))?\.)*{re.escape(name)})\s*\(", line)
         if m is None:
             continue
-        text = line[m.start() : _closing_paren(line, m.end() - 1) + 1]
+        text = line[m.start() : closing_bracket(line, m.end() - 1) + 1]
         # the library of the function the line names: a decorator's frame before it may be
         # another library's (pandas' `wrapper` around pandas_datareader's `DataReader`)
         return call_from_text(text, m.group(1), frame.library or library)
@@ -211,7 +211,7 @@ def call_arguments(text: str) -> list[str]:
     start = text.find("(")
     if start < 0:
         return []
-    end = _closing_paren(text, start)
+    end = closing_bracket(text, start)
     closed = end < len(text) and text[end] == ")"
     parts, depth, quote, current = [], 0, "", []
     for c in text[start + 1 : end if closed else len(text)]:
@@ -254,7 +254,7 @@ def keyword_arguments(arguments) -> dict[str, str]:
 _CALLEE_DEPTH = 4
 
 
-def _closing_paren(line: str, start: int) -> int:
+def closing_bracket(line: str, start: int) -> int:
     """Index of the parenthesis closing the one at ``start`` (the line's end if unclosed)."""
     for i, c, depth in code_chars(line, start):
         if c in ")]}" and depth == 0:
