@@ -214,3 +214,37 @@ def test_reactor_not_restartable_is_told_to_restart_the_kernel():
         code="process.start()",
     )
     assert "restart the kernel" in diagnose(record).hint
+
+
+# ----------------------------------------------- messages that state their cause plainly
+
+
+def _library_hint(ename: str, message: str, line: str, library_frame: str) -> str:
+    return _hint(ename, message, [_cell_frame(line, 1), library_frame], line)
+
+
+SK = "File ~/miniconda3/lib/python3.11/site-packages/sklearn/metrics/cluster/_unsupervised.py"
+
+
+def test_one_cluster_label_is_told_to_change_the_clustering():
+    message = "Number of labels is 1. Valid values are 2 to n_samples - 1 (inclusive)"
+    frame = f"{SK}:35, in check_number_of_labels(n_labels, n_samples)\n---> 35 raise ValueError(\n"
+    text = _library_hint("ValueError", message, "silhouette_score(X, labels)", frame)
+    assert "every point under one label" in text, text
+
+
+def test_another_label_count_message_is_not_told_one_cluster():
+    message = "Number of labels is 2. Valid values are 3 to n_samples - 1 (inclusive)"
+    frame = f"{SK}:35, in check_number_of_labels(n_labels, n_samples)\n---> 35 raise ValueError(\n"
+    text = _library_hint("ValueError", message, "silhouette_score(X, labels)", frame)
+    assert "every point under one label" not in text, text
+
+
+def test_a_set_given_to_pandas_is_told_to_pass_a_list():
+    frame = (
+        "File ~/miniconda3/lib/python3.11/site-packages/pandas/core/construction.py:533, in "
+        "sanitize_array(data)\n--> 533 raise TypeError(f\"'{type(data).__name__}' type is "
+        'unordered")\n'
+    )
+    text = _library_hint("TypeError", "'set' type is unordered", "pd.Series(colours)", frame)
+    assert "`list(...)`" in text, text

@@ -367,6 +367,39 @@ def _hub_cache_incomplete(parsed: ParsedError) -> str:
     return _HUB_CACHE_HINT.format(folder=found.group("folder")) if found else ""
 
 
+# Messages that state their cause so plainly that the fix follows from them alone, each known
+# by lower-case substrings that must all be in "ename: message".
+_TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("java gateway process exited",),
+        "Spark could not start its Java side: install a Java (JDK 8, 11 or 17) and set "
+        "`JAVA_HOME` to it (or put its `java` on the `PATH`) before the SparkContext starts, "
+        "then restart the kernel.",
+    ),
+    (
+        ("textblob.download_corpora",),
+        "TextBlob's language data is not downloaded: run `!python -m textblob.download_corpora` "
+        "in a cell, then run this cell again.",
+    ),
+    (
+        ("number of labels is 1", "valid values are 2"),
+        "The clustering put every point under one label, and the score needs at least two "
+        "clusters: change the clustering's settings (`eps`/`min_samples` of DBSCAN, "
+        "`n_clusters`) or scale the features first.",
+    ),
+    (
+        ("optimal parameters not found", "maxfev"),
+        "`curve_fit` gave up before its fit converged: give it starting values close to the "
+        "answer (`p0=[...]`), check that the function suits the data, or raise `maxfev=`.",
+    ),
+    (
+        ("'set' type is unordered",),
+        "A set has no order, so pandas cannot lay it out: pass `list(...)` (or `sorted(...)`) "
+        "of it instead.",
+    ),
+)
+
+
 def _known_failure(parsed: ParsedError, said: str) -> str:
     """Failures whose message says more than "a connection or a program failed": a program that
     was found and exited at once, a WebSocket used while not open, a scraper or reader that a
@@ -434,6 +467,9 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "was started in the background, wait until its open callback ran before sending or "
             "subscribing; if it closed, connect again."
         )
+    for words, sentence in _TOLD_BY_MESSAGE:
+        if all(word in said for word in words):
+            return sentence
     if parsed.ename == "ScraperException" and "twitter.com" in said:
         return (
             "Twitter (X) closed the unauthenticated access snscrape uses (2023): retrying or "
