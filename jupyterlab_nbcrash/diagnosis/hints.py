@@ -1169,6 +1169,10 @@ def _library_look(parsed: ParsedError) -> str:
     # The library whose code raised (mlxtend under scikit-learn's `fit_transform` wrapper).
     last = parsed.last_frame
     raised_in = last.library if last is not None and last.library not in GLUE_PACKAGES else None
+    if raised_in and last.package and last.package != raised_in:
+        # The label folds standalone `keras` (and `torchvision`, ...) into the library it serves;
+        # the code that raised is the frame's own package.
+        raised_in = last.package
     library = raised_in or (call.library if call else "") or parsed.api_library or parsed.library
     # A wrapper's inner error, or IPython running a magic: no call of the user's to look up.
     if not library or library == "IPython" or WRAPPER.search(parsed.message):

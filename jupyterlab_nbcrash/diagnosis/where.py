@@ -262,6 +262,11 @@ def closing_bracket(line: str, start: int) -> int:
     return len(line) - 1
 
 
+def code_only(line: str) -> str:
+    """The line without its string literals and comment: what its operators are."""
+    return re.sub(r"'[^']*'|\"[^\"]*\"", "''", line).split("#", 1)[0]
+
+
 def code_chars(line: str, start: int):
     """(index, char, bracket depth after it) of the characters of ``line`` from ``start`` that
     stand outside string literals."""

@@ -435,6 +435,13 @@ def _seaborn_column_missing(p, f):
     # Keyword advice only where the call passes them by position.
     keywords = "" if re.search(r"\b[xy]\s*=", p.user_line) else " and pass `x=`, `y=` as keywords"
     built = re.search(r"\bdata\s*=\s*([A-Za-z_][\w.]*)\s*\(", p.user_code)
+    if built and built.group(1).endswith(".value_counts"):
+        # `data=kill.city.value_counts()`: a Series of counts, with no columns at all
+        return (
+            f"`data=` receives `{built.group(1)}()`, a Series of counts with no column "
+            f"`{column}`: pass the DataFrame itself (`countplot` counts its rows), or plot the "
+            "counts with `barplot(x=counts.index, y=counts.values)`."
+        )
     if built:
         # `data=df.melt(...)`: the frame seaborn got is made on the line, with other columns
         # than the frame it was made from

@@ -407,6 +407,15 @@ def _index_out_of_range(p, f):
             f"{dim.group(2)} does not exist (valid: {-ndim} to {ndim - 1}): print its `.shape` "
             "and pass a `dim` it has."
         )
+    mask = _mask_with_more_indices(p) if "too many indices" in message else ""
+    if mask:
+        # A boolean mask takes as many dimensions as it has: a (n, 1) column of True/False
+        # and `:` after it index three of a 2-D array.
+        return (
+            f"`{mask}` is a boolean mask (a comparison), and a mask takes as many dimensions as "
+            f"it has, the other indices one more each: print `{mask}.shape` and the array's "
+            f"`.shape`; a column mask of shape (n, 1) is flattened with `{mask}.ravel()`."
+        )
     if "too many indices" in message:
         return (
             "The array has fewer dimensions than the indices used (e.g. `a[i, j]` on a 1-D "
@@ -702,3 +711,14 @@ HINTS: dict[str, Template] = {
     INDEX_ERROR: _index_out_of_range,
     BAD_INDICES_TYPE: non_integer_index_hint,
 }
+
+
+def _mask_with_more_indices(p: ParsedError) -> str:
+    """The name the failing line indexes with first, followed by more indices (`data[mask, :]`),
+    when the code seen assigns it a comparison (`mask = (labels == 1)`): a boolean mask. Else ""."""
+    first = re.search(r"\w\s*\[\s*([A-Za-z_]\w*)\s*,", p.user_line)
+    if not first:
+        return ""
+    name = re.escape(first.group(1))
+    compared = rf"^\s*{name}\s*=\s*\(?[^=\n#]*?(?:==|!=|<=|>=|<|>)[^=]"
+    return first.group(1) if re.search(compared, p.code_seen, re.M) else ""

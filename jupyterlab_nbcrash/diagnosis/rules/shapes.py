@@ -15,6 +15,7 @@ from ..where import (
     Call,
     call_arguments,
     call_from_text,
+    code_only,
     failing_call,
     failing_line_number,
     own_lines,
@@ -744,6 +745,15 @@ def _sklearn_wants_2d(p, f):
             "gave no data (e.g. a file pattern that matched no file, or a filter that kept no "
             "rows); check its length before fitting."
         )
+    call = failing_call(p)
+    if got != "1D" and call is not None and _APPLIES_A_FITTED_MODEL.search(call.function):
+        # A fitted model reads the features it was trained on: flattening is right only when
+        # the training X was flattened too, not when it was extracted (HoG, embeddings).
+        return (
+            f"scikit-learn wants a 2-D X (samples × features) but `{x}` is {got}: prepare it "
+            "exactly as the X the model was fitted on (the same feature extraction, or the same "
+            f"flattening `{x}.reshape(len({x}), -1)`)."
+        )
     if got != "1D":
         return (
             f"scikit-learn wants a 2-D X (samples × features) but `{x}` is {got}: flatten each "
@@ -765,6 +775,12 @@ def _sklearn_wants_2d(p, f):
         f"one feature (or `df[['col']]` instead of `df['col']`), or `{shaped}.reshape(1, -1)` "
         "for one sample."
     )
+
+
+# The methods that apply a fitted model to new data (never `fit`).
+_APPLIES_A_FITTED_MODEL = re.compile(
+    r"(?:^|\.)(?:predict|predict_proba|predict_log_proba|decision_function|score)$"
+)
 
 
 # check_array naming a scaler that works per column ("Found array with dim 3. MinMaxScaler
@@ -1430,6 +1446,14 @@ def _builds_a_pandas_object(line: str) -> bool:
 
 
 def _shapes_do_not_fit(p, f):
+    if "cross product" in p.message and "must be 2 or 3" in p.message:
+        # NumPy's `np.cross` is defined for vectors of 2 or 3 components only: no two shapes
+        # disagree, one vector has another length.
+        return (
+            "`np.cross` works only on vectors of 2 or 3 components (the last axis), and an "
+            "input here has another length: print both `.shape`s and pass 2- or 3-component "
+            "vectors."
+        )
     return (
         f"Two shapes do not fit together{_shapes(f)}: print the `.shape` of each input just "
         "before this line."
@@ -1471,10 +1495,37 @@ def _not_broadcastable(p, f):
         # Broadcast to a shape a library asked for, or three operands: "the two arrays" and
         # their pair would name the wrong things.
         return None
+    raiser = raised_outside_notebook(p)
+    if (
+        raiser is not None
+        and raiser.library == "numpy"
+        and not _OPERATOR.search(code_only(p.user_line))
+    ):
+        # NumPy's own arithmetic inside a function (`np.repeat(arr, [1, 0])` broadcasts the
+        # repeat counts): its operands are its values, not two arrays the line combined.
+        return None
     a, b = dims(f.get("a")), dims(f.get("b"))
     if not a or not b:
         return None
+    joined = _SUM_MADE_AN_ARRAY.search(code_only(p.user_line))
+    if joined and len(a) == len(b) == 1 and a != b:
+        # `np.array(gen + imp)`: written as if `+` joined two lists, on two NumPy arrays
+        first, second = joined.groups()
+        return (
+            f"`{first}` and `{second}` are NumPy arrays of different lengths ({f['a']} vs "
+            f"{f['b']}), and `+` adds arrays item by item (it joins only lists): to join them, "
+            f"use `np.concatenate([{first}, {second}])`."
+        )
     return broadcast_words(a, b, f"({f['a']} vs {f['b']})")
+
+
+# An operator written on the line: `a * b`, `x - y`, `m @ v`, `s > 0` (not `**kwargs`, `=`).
+_OPERATOR = re.compile(r"[\w)\]]\s*(?:[-+*/%@&|^<>]|==|!=)")
+# `np.array(a + b)`, `list(a + b)`: a sum of two names turned into one array or list.
+_SUM_MADE_AN_ARRAY = re.compile(
+    r"(?<![\w.])(?:(?:np|numpy)\.(?:as)?array|list)\(\s*([A-Za-z_][\w.]*)\s*\+\s*"
+    r"([A-Za-z_][\w.]*)\s*\)"
+)
 
 
 _ASSIGNED = re.compile(r"^\s*([\w.]+\[[^\]]+\](?:\[[^\]]+\])*)\s*=(?!=)")

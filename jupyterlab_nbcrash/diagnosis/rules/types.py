@@ -11,7 +11,14 @@ import re
 from ..definitions import assigned_values, defines_callable, imports_name, seen_code
 from ..name_reads import has_word
 from ..text import article, spelled_alike
-from ..where import call_arguments, callee, failing_call, loop_or_unpack, raised_by_the_line
+from ..where import (
+    call_arguments,
+    callee,
+    code_only,
+    failing_call,
+    loop_or_unpack,
+    raised_by_the_line,
+)
 from .base import Template, group_facts, pattern_rule
 from .indexes import non_integer_index_hint
 from .module_names import STDLIB_TOPS
@@ -338,9 +345,15 @@ def _text_and_numbers_mixed(p, f):
     return None
 
 
+# `.groupby(["Make"])`, `.groupby(by=['a', 'b'])`: the keys the rows are grouped by.
+_GROUP_KEYS = re.compile(r"\.groupby\((?:[^()]|\([^()]*\))*\)")
+
+
 def _text_columns_in_numeric_operation(p, f):
-    """When: pandas refused a numeric reduction or plot because the data is not numeric."""
-    column = re.findall(r"\[\s*['\"]([^'\"]+)['\"]\s*\]", p.user_line)
+    """When: pandas refused a numeric reduction or plot because the data is not numeric. A
+    column named inside `groupby(...)` is a group key, not a column the reduction computes on."""
+    computed = _GROUP_KEYS.sub(".groupby()", p.user_line)
+    column = re.findall(r"\[\s*['\"]([^'\"]+)['\"]\s*\]", computed)
     where = f"`{column[0]}`" if len(set(column)) == 1 else "The data"
     if "no numeric data to plot" in p.message:
         return (
@@ -888,11 +901,7 @@ def _not_subscriptable(p, f):
             "`inplace=True` or a function without `return`); use its object instead."
         )
     if t == "builtin_function_or_method" and "item assignment" in p.message:
-        # `sum[i] = x`: a built-in's name where the user meant a list of their own.
-        return (
-            "The name you assign into is a built-in function (such as `sum` or `max`), not a "
-            "list: create your own list or dict first, under another name, e.g. `totals = {}`."
-        )
+        return _assigned_into_builtin(p)
     if t == "function" and "item assignment" in p.message:
         # `f3[0] = y[1]` inside `def f3`: the function's own name, where an array was meant.
         target = re.match(r"\s*([A-Za-z_]\w*)\s*\[", p.user_line)
@@ -1059,7 +1068,7 @@ def _given_as_parameter(p, name: str, t: str) -> str:
 
 def _one_indexed_name(p) -> str:
     """The one plain name the failing line indexes (`df` in `np.array(df[cols])`), if only one."""
-    names = set(re.findall(r"(?<![\w.\]\)])([A-Za-z_]\w*)\s*\[", _code_only(p.user_line)))
+    names = set(re.findall(r"(?<![\w.\]\)])([A-Za-z_]\w*)\s*\[", code_only(p.user_line)))
     return names.pop() if len(names) == 1 and not re.search(r"[\])]\s*\[", p.user_line) else ""
 
 
@@ -1077,15 +1086,41 @@ def _indexed_builtin(p) -> str:
 def _builtin_among_indexed(p) -> str:
     """The one built-in function among several plain names the line indexes, when it opens the
     statement (`print[arr[:4]]`), else ""."""
-    m = re.match(r"\s*([A-Za-z_]\w*)\s*\[", _code_only(p.user_line))
+    m = re.match(r"\s*([A-Za-z_]\w*)\s*\[", code_only(p.user_line))
     name = m.group(1) if m else ""
     return name if name and callable(getattr(builtins, name, None)) else ""
+
+
+# `std.update['joe'] = 6`: the assignment's target is a method read through a dot.
+_METHOD_TARGET = re.compile(r"\s*([A-Za-z_][\w.]*)\.([A-Za-z_]\w*)\s*\[[^\]]*\]\s*=(?!=)")
+# `sum[i] = x`: the target is one bare name.
+_NAME_TARGET = re.compile(r"\s*[A-Za-z_]\w*\s*\[[^\]]*\]\s*=(?!=)")
+
+
+def _assigned_into_builtin(p) -> str | None:
+    """A built-in function or method assigned into: a bare name is a built-in's (`sum[i] = x`,
+    where the user meant a list of their own); a dotted one is a method of the user's object
+    (`std.update['joe'] = 6`), to be called, never replaced by a new list."""
+    line = code_only(p.user_line)
+    method = _METHOD_TARGET.match(line)
+    if method:
+        owner, name = method.groups()
+        return (
+            f"`{owner}.{name}` is a method, not a container, so `[...] =` cannot store into it: "
+            f"call it with parentheses (`{owner}.{name}(...)`), or assign into `{owner}` itself."
+        )
+    if not _NAME_TARGET.match(line):
+        return None  # the target is not read from the line: no name to blame
+    return (
+        "The name you assign into is a built-in function (such as `sum` or `max`), not a "
+        "list: create your own list or dict first, under another name, e.g. `totals = {}`."
+    )
 
 
 def _indexed_method(p, t: str) -> str:
     """`s.isin[values]`: brackets where the call's parentheses belong. A bound method is read
     through a dot, so when the line indexes one dotted name only, that is the method."""
-    dotted = re.findall(r"\.(\w+)\s*\[", _code_only(p.user_line))
+    dotted = re.findall(r"\.(\w+)\s*\[", code_only(p.user_line))
     builtin = _indexed_builtin(p) if t == "builtin_function_or_method" and not dotted else ""
     if builtin:
         names = set(re.findall(r"\b[A-Za-z_]\w*", p.user_code)) - set(dir(builtins))
@@ -1321,7 +1356,7 @@ def _library_hashed_its_own(p, t: str) -> str:
 def _set_with_a_list(line: str) -> str:
     """The `{...}` of the line whose items hold a list (`{[1, 2], 3}`) and no `:` at its top
     level (so a set, not a dict), as written; "" when there is none."""
-    code = _code_only(line)
+    code = code_only(line)
     for start in (i for i, ch in enumerate(code) if ch == "{"):
         depth, colon, has_list, i = 0, False, False, start
         for i in range(start, len(code)):
@@ -1366,7 +1401,7 @@ def _sorting_mixed_items(p, op: str, types: set[str]) -> str:
     """`sorted(df['c'].unique())` where the line writes no comparison: the sort compared a float
     with text, and a float among text is most often a missing value (NaN), which no
     `pd.to_numeric` of the words turns into numbers."""
-    line = _code_only(p.user_line)
+    line = code_only(p.user_line)
     if op not in ("<", ">", "<=", ">=") or types != {"float", "str"}:
         return ""
     if re.search(r"[<>]", line) or not raised_by_the_line(p):
@@ -1400,7 +1435,7 @@ def _text_and_number(p, op: str, t: str, o: str) -> str:
     held = text_operand_words(p, op, t, o) if op not in ("+", "*", "%") else None
     if held:  # `+` may join text (`str(n) + label`), `*` repeat it, `%` format it
         return _words_held(op, *held)
-    line = _code_only(p.user_line)
+    line = code_only(p.user_line)
     if re.search(r"\.barh?\(\s*[^,]*[-+]\s*[\d.]", line):
         return (
             "The x values shifted here to place bars side by side are text: for category "
@@ -1434,7 +1469,7 @@ def _text_and_number(p, op: str, t: str, o: str) -> str:
 def _labels_joined_by_pandas(p, op: str) -> bool:
     """A comparison the user's line does not write, raised while pandas joins two indexes
     (`Index.join`, `outer_join_indexer`): the values compared are labels, not the data."""
-    if op not in ("<", ">", "<=", ">=") or op in _code_only(p.user_line):
+    if op not in ("<", ">", "<=", ">=") or op in code_only(p.user_line):
         return False
     return any(f.library == "pandas" and "join" in f.function.lower() for f in p.frames)
 
@@ -1515,11 +1550,6 @@ _MATH_AS_NUMPY = frozenset(
 )
 
 
-def _code_only(line: str) -> str:
-    """The line without its string literals and comment: what its operators are."""
-    return re.sub(r"'[^']*'|\"[^\"]*\"", "''", line).split("#", 1)[0]
-
-
 def _unsupported_operands(p, f):
     """When: the message names the operator and both types, and the user's line applies that
     operator (directly or through pandas/NumPy operator methods)."""
@@ -1557,6 +1587,12 @@ def _unsupported_operands(p, f):
         return no_gradient_hint(p) or (
             f"One operand of `{op}` is None: the value before was never set or a "
             "function returned nothing (no `return`, or `inplace=True`)."
+        )
+    if t == o == "str" and op == "/" and _PATH_DIVIDED.search(code_only(p.user_line)):
+        # `str(folder) / name`: the `/` of pathlib's paths, after the path became text.
+        return (
+            "`/` joins paths only when the left side is a `pathlib.Path`, and here both sides "
+            "are strings: keep the `Path` (drop the `str(...)`), or use `os.path.join(a, b)`."
         )
     if t == o == "str" and op not in ("+", "*", "%"):
         words = _word_operand(p.user_line, op)
@@ -1602,7 +1638,7 @@ def _unsupported_operands(p, f):
     if "str" in (t, o) and (is_number(t) or is_number(o)):
         return _text_and_number(p, op, t, o)
     if ("list" in (t, o) or "tuple" in (t, o)) and {t, o} <= {"list", "tuple", *NUMBERS}:
-        if op not in _code_only(p.user_line):
+        if op not in code_only(p.user_line):
             return None  # the line shows no such operator: a call it makes applied it
         # name the sequence (the message may put the number first) and show the same operator
         seq = t if t in ("list", "tuple") else o
@@ -1613,6 +1649,13 @@ def _unsupported_operands(p, f):
                 f"A {seq} cannot be compared with a number by `{op}`, and the condition needs "
                 f"one True/False: compare one item (`a[0] {op} 2`), its length (`len(a) {op} "
                 f"2`), or every item (`all(v {op} 2 for v in a)`)."
+            )
+        if _TESTED.match(p.user_line) and op in _ARITHMETIC:
+            # `if a % 2 == 1:` wants one True/False per test: an array of them fails there too
+            return (
+                f"`{op}` does not apply to each item of a {seq}, and the condition needs one "
+                f"True/False: loop over the items and test each one (`for v in a:` then "
+                f"`if v {op} ...:`)."
             )
         return (
             f"Python {seq}s do not support `{op}` element by element: use NumPy arrays, "
@@ -1667,7 +1710,7 @@ def _numbers_in_one_text(p, op: str) -> tuple[str, str, str] | None:
     code, _ = seen_code(p)
     for name in re.findall(
         rf"(?<![\w.])([A-Za-z_]\w*)\s*{re.escape(op)}|{re.escape(op)}\s*([A-Za-z_]\w*)(?![\w.(\[])",
-        _code_only(p.user_line),
+        code_only(p.user_line),
     ):
         name = name[0] or name[1]
         assigned = re.findall(rf"^[ \t]*{re.escape(name)}[ \t]*=(?!=)[ \t]*(.*)$", code, re.M)
@@ -1692,6 +1735,16 @@ def _word_operand(line: str, op: str) -> str:
         if m:
             return m.group("lit")
     return ""
+
+
+# `str(flowers_path) / species`, `data_dir / 'a.csv'`: the left side of `/` is a path made text
+# by `str(...)`, or a name that ends in path, dir, folder or root (`img_dir`, `path_in`; not
+# `direction`).
+_PATH_DIVIDED = re.compile(
+    r"\bstr\(\s*[\w.]+\s*\)\s*\)?\s*/(?!/)"
+    r"|\b\w*(?:path|dir|folder|root)(?:s|_\w*)?\s*\)?\s*/(?!/)\s*[\w('\"]",
+    re.I,
+)
 
 
 # Operators whose result a lambda could compute from a function's result (not comparisons).
@@ -1722,7 +1775,7 @@ def _function_as_operand(p, t: str, o: str, op: str) -> str:
             "and sorting compares what `key` returns: make it return a value (call the method "
             "with what it needs, or use an item or attribute that holds the value)."
         )
-    bare = re.findall(r"\.([A-Za-z_]\w*)\b(?!\s*[(\w])", _code_only(p.user_line))
+    bare = re.findall(r"\.([A-Za-z_]\w*)\b(?!\s*[(\w])", code_only(p.user_line))
     if "method" in (t, o) and len(bare) == 1:
         name = bare[0]
         return (
@@ -1767,7 +1820,7 @@ def _value_and_def_named_alike(p) -> str:
     """The one name of the failing line that the code assigns a value to and also defines with
     `def` (the later binding wins, so one of the two uses meets the other's object)."""
     code, _ = seen_code(p)
-    names = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)\b(?!\s*\()", _code_only(p.user_line)))
+    names = set(re.findall(r"(?<![\w.])([A-Za-z_]\w*)\b(?!\s*\()", code_only(p.user_line)))
     both = {
         n
         for n in names
@@ -1791,7 +1844,7 @@ def _text_joined_with_non_text(p, f):
         if not raised_by_the_line(p):
             return None
         m = re.search(r"of type '([\w.]+)'", p.message)
-        if "*" not in _code_only(p.user_line):
+        if "*" not in code_only(p.user_line):
             return None  # no `*` on the line: a call (np.dot of text arrays) multiplied
         if _callee_library(p) in ("numpy", "pandas"):
             # the `*` went into NumPy's or pandas' own multiplication, which met a text item:
@@ -1827,7 +1880,7 @@ def _text_joined_with_non_text(p, f):
         )
     if not raised_by_the_line(p):
         return None
-    if "implicitly" in p.message and "+" not in _code_only(p.user_line):
+    if "implicitly" in p.message and "+" not in code_only(p.user_line):
         # Python 3.5 says so of a str method's argument too (`s.find(1)`), not only of `+`
         return None
     if kind == "list":
@@ -1876,7 +1929,7 @@ def _text_joined_with_non_text(p, f):
 def _number_written_after(p) -> tuple[str, str] | None:
     """(name, number) when the line's only `+` adds a number written as digits to a plain name
     (`value + 2`): arithmetic is meant, so the str is the name's value, not the number."""
-    line = _code_only(p.user_line)
+    line = code_only(p.user_line)
     m = re.search(r"(?<![\w.'\"\]\)])([A-Za-z_]\w*)\s*\+\s*(\d+(?:\.\d+)?)(?![\w.])", line)
     return m.groups() if m and line.count("+") == 1 else None
 
@@ -1914,7 +1967,7 @@ def _text_meant_as_items(p) -> str:
     `s` for a list of items (tokens), which a str is not (a loop over it gives characters):
     neither `[s]` nor a suffix is meant, a list made from the text is."""
     code = p.user_code[-2000:]
-    for name in re.findall(r"\+\s*([A-Za-z_]\w*)\b(?!\s*[\[(.])", _code_only(p.user_line)):
+    for name in re.findall(r"\+\s*([A-Za-z_]\w*)\b(?!\s*[\[(.])", code_only(p.user_line)):
         # a `for` statement or a comprehension's `for` over the name itself
         if re.search(rf"\bfor\s+[\w, ]+\s+in\s+{re.escape(name)}\s*(?:[:\])]|if\b)", code):
             return (
@@ -2064,7 +2117,7 @@ def _integer_needed(p, f):
     if not raised_by_the_line(p) and failing_call(p) is not None:
         return number_argument_words(p, t, "uses") if "interpreted" in p.message else None
     if "only size-1 arrays" in p.message and not re.search(
-        r"\b(?:float|int|complex)\(|\bmath\.", _code_only(p.user_line)
+        r"\b(?:float|int|complex)\(|\bmath\.", code_only(p.user_line)
     ):
         # No conversion on the line: a function it calls turned an argument into one number.
         read = _image_given_to_imread(p.user_line)
@@ -2083,6 +2136,15 @@ def _integer_needed(p, f):
         return (
             "A whole array went where one number is needed (`float(...)`, `int(...)` or a "
             "`math` function): use NumPy's element-wise functions (`np.log(a)`) or pick one item."
+        )
+    if "only integer scalar arrays" in p.message and _in_own_function(p):
+        # the array came in as an argument: converting it inside the function hides the wrong
+        # value the call passed
+        name = p.last_frame.function
+        return (
+            f"An array went where one integer is needed (an index, a size or a count) inside "
+            f"your function `{name}`: print what the call passes to `{name}(...)`; one "
+            "argument may not be the value the function expects."
         )
     if "only integer scalar arrays" in p.message:
         return (
@@ -2138,6 +2200,13 @@ def _integer_needed(p, f):
             "check the step that produced them, which should give whole numbers (class "
             "labels, indices, chosen actions), not floats."
         )
+    stepped = _fraction_in_range(p.user_line)
+    if stepped and (is_number(t) or t.startswith("numpy.float")):
+        # `range(1, 10, 0.5)`: int(0.5) is 0, so converting would give no step at all
+        return (
+            f"`range(...)` takes whole numbers only, and `{stepped.group(1)}` is a fraction: "
+            f"for fractional steps use `np.arange({stepped.group(0)[6:-1]})`."
+        )
     if is_number(t) or t.startswith("numpy.float"):
         return (
             f"A {t} is used where an integer is needed (a size, index, count or `range`): "
@@ -2170,6 +2239,31 @@ def _integer_needed(p, f):
         f"A `{t or 'value'}` object is used where an integer is needed (a size, index, count or "
         "`range`): pass the integer itself."
     )
+
+
+def _in_own_function(p) -> bool:
+    """The failing line is in a function of the notebook's that the cell called (a user frame
+    under another user frame), not at the cell's top level."""
+    last = p.last_frame
+    users = [f for f in p.frames if f.is_user]
+    return (
+        last is not None
+        and last.is_user
+        and len(users) > 1
+        and re.fullmatch(r"[A-Za-z_]\w*", last.function or "") is not None
+    )
+
+
+def _fraction_in_range(line: str) -> re.Match | None:
+    """`range(1, 10, 0.5)` on the line: a `range(...)` call (group 0) whose arguments are written
+    out, one of them a decimal literal with a fraction (group 1)."""
+    call = re.search(r"(?<![\w.])range\(([^()]*)\)", line)
+    if not call:
+        return None
+    fraction = re.search(r"(?<![\w.])\d*\.\d*[1-9]\d*", call.group(1))
+    if not fraction:
+        return None
+    return re.search(rf"(?<![\w.])range\([^()]*?({re.escape(fraction.group(0))})[^()]*\)", line)
 
 
 def _ndarray_constructor(line: str) -> str:

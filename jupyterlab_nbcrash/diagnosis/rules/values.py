@@ -331,8 +331,10 @@ _DATE_LIKE = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2
 # `(1,234.50)`: a negative amount as accountants write it, in parentheses.
 _ACCOUNTING_NEGATIVE = re.compile(r"^\s*\(\s*[$€£]?\s*\d[\d,]*(?:\.\d+)?\s*\)\s*$")
 # '208,959.00 ', '$1,200', '45%': digits with thousands separators, currency or percent signs.
+# '7,57,504': the Indian grouping (lakhs, crores), commas after every two digits but the last 3.
 _FORMATTED_NUMBER = re.compile(
-    r"^\s*[$€£]?\s*-?\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?\s*$"
+    r"^\s*[$€£₹]?\s*-?\d{1,3}(?:[,\s]\d{3})+(?:\.\d+)?\s*$"
+    r"|^\s*[$€£₹]?\s*-?\d{1,2}(?:,\d{2})*,\d{2},\d{3}(?:\.\d+)?\s*$"
     r"|^\s*[$€£]\s*-?[\d.,]+\s*$|^\s*-?[\d.,]+\s*%\s*$"
 )
 # 'add41eaa6989fb56…', '3f2a-…' UUIDs, 'CUST-004711': long runs of hex digits, or letters with
@@ -721,6 +723,13 @@ def _text_to_number(p, f):
             f"The text {_quoted(fmt.group(1))} is already a date: numbers were turned into "
             "datetimes as nanoseconds since 1970 before this line; convert the original "
             f"numbers once (`pd.to_datetime(col.astype(str), format={fmt.group(2)!r})`)."
+        )
+    if fmt and not any(frame.library == "pandas" for frame in p.frames):
+        # Python's own `datetime.strptime` (no pandas frame): it has no `errors=` to pass.
+        return (
+            f"`strptime` cannot read the date {_quoted(fmt.group(1))} with the format "
+            f"{fmt.group(2)!r}: make the format match the text exactly (`%Y` 4-digit year, `%m` "
+            "month number, `%b` month name, `%d` day, `%f` microseconds)."
         )
     if fmt:
         return (
@@ -1372,6 +1381,8 @@ def _empty_reduction(p, f):
 
 # "int too large to convert to float" (Python 2: "long int too large …")
 _INT_TO_FLOAT = re.compile(r"\bint too large to convert to float")
+# "Python int too large to convert to C long": a C function's integer parameter.
+_C_INTEGER = re.compile(r"\bint too large to convert to C (?:long|int|ssize_t|size_t)")
 
 
 def _math_domain(p, f):
@@ -1394,6 +1405,14 @@ def _math_domain(p, f):
             "1.8e308): keep the arithmetic exact in integers (`//`, `fractions.Fraction`), or "
             "work with logarithms (`math.lgamma(n + 1)` is log n!)."
         )
+    if _C_INTEGER.search(message):
+        # A C function's integer argument (`cv2.line`'s points): it takes no float, and no wider
+        # type fits it; the value itself is wrong.
+        return (
+            "An integer is too large for the C integer the function on that line converts it "
+            "to: print the values you pass and find where one grew so large (a float holds it "
+            "only where the function accepts floats)."
+        )
     return (
         "A number is too large for the integer type it must fit: use a float or a wider type "
         "(`int64`), or check where the value grew so large."
@@ -1401,6 +1420,10 @@ def _math_domain(p, f):
 
 
 def _not_in_list(p, f):
+    if not raised_by_the_line(p):
+        # A library's own `.index(...)` (CatBoost finding a `cat_features` name among its
+        # columns): the list is the library's, not one the user can check with `in`.
+        return None
     return (
         f"`.index(...)` did not find {f.get('item', 'the value')} in the list: check it with "
         "`x in items` first, and the spelling, case and type (`'1'` is not `1`)."
