@@ -142,6 +142,38 @@ def local_of_a_function(source: str, name: str) -> bool:
     )
 
 
+def assigned_on_the_way(source: str, lineno: int, name: str) -> bool:
+    """A plain statement that binds ``name`` (`x = …`, `a, x = f()`) precedes the statement at
+    ``lineno`` in one of the blocks that hold it (the cell's top level, a loop's or a `with`'s
+    body): whenever the failing line ran, that statement ran just before, in the same pass of
+    the loop (`while True: ret, frame = cap.read() … frame.shape`). An assignment under an `if`
+    or a `try` of its own is not counted: it may have been skipped."""
+    tree = python_tree(to_python(source)[0])
+    block = tree.body if tree is not None else []
+    while block:
+        at = next((s for s in block if s.lineno <= lineno <= (s.end_lineno or s.lineno)), None)
+        if at is None:
+            return False
+        if any(_binds_plainly(s, name) for s in block[: block.index(at)]):
+            return True
+        if not isinstance(at, ast.For | ast.While | ast.With | ast.AsyncFor | ast.AsyncWith):
+            return False
+        block = at.body
+    return False
+
+
+def _binds_plainly(statement: ast.stmt, name: str) -> bool:
+    """``statement`` is an assignment whose targets bind ``name`` (not reading it first)."""
+    if not isinstance(statement, ast.Assign | ast.AnnAssign):
+        return False
+    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+    return any(
+        isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+        for target in targets
+        for n in ast.walk(target)
+    )
+
+
 def _parse(code: str) -> ast.Module | None:
     try:
         return ast.parse(code)

@@ -419,6 +419,77 @@ def local_read_below_its_def(crash: Cell, name: str, lineno: int | None) -> tupl
     return hint, f"this cell assigns `{name}` only inside `{function}()`, right above the line"
 
 
+def imported_only_in_a_def(crash: Cell, name: str, lineno: int | None) -> tuple[str, str]:
+    """(hint, evidence) when the crash cell's failing statement is top-level code, the cell
+    binds ``name`` nowhere at its top level, and a `def` of the cell above that statement
+    imports it in its body (`def area(r): import math …` then `math.sqrt(10)`): an import in
+    a function binds the name in that function only, whatever other cells import. Else ()."""
+    tree = _tree(crash.source) if lineno else None
+    if tree is None or _top_level_bindings(tree, name):
+        return ()
+    for statement in tree.body:
+        if statement.lineno > lineno:
+            break
+        if not isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        if lineno <= (statement.end_lineno or statement.lineno):
+            return ()  # the failing line is in this function: its own import story
+        found = next(
+            (
+                node
+                for node in ast.walk(statement)
+                if isinstance(node, ast.Import | ast.ImportFrom)
+                and any(_bound_name(alias) == name for alias in node.names)
+            ),
+            None,
+        )
+        if found is not None:
+            text = short(ast.get_source_segment(_source_of(crash), found) or "", 50)
+            hint = (
+                f"`{name}` is imported only inside `{statement.name}()`, and an import in a "
+                f"function binds the name in that function only: put `{text}` at the top of "
+                "this cell, outside the function."
+            )
+            return hint, f"this cell imports `{name}` only inside `{statement.name}()`"
+    return ()
+
+
+def loop_over_another_variable(
+    crash: Cell, name: str, lineno: int | None, definers: list[Cell]
+) -> tuple[Cell, str, str]:
+    """(definer, hint, evidence) when the failing line lies in a top-level `for` loop of the
+    crash cell whose variable is another plain name (`for point in range(n): … iloc[i]`), the
+    cell binds ``name`` nowhere at its top level, and every definer binds ``name`` only as its
+    own `for` loop's variable: running that cell first would leave the other loop's last value
+    in every pass of this one. Else ()."""
+    tree = _tree(crash.source) if lineno and definers else None
+    if tree is None or _top_level_bindings(tree, name):
+        return ()
+    loop = next(
+        (
+            s
+            for s in tree.body
+            if isinstance(s, ast.For) and s.body[0].lineno <= lineno <= (s.end_lineno or 0)
+        ),
+        None,
+    )
+    if loop is None or not isinstance(loop.target, ast.Name) or loop.target.id == name:
+        return ()
+    for cell in definers:
+        other = _tree(cell.source)
+        if other is None or _top_level_bindings(other, name) != {"loop"}:
+            return ()
+    own = loop.target.id
+    hint = (
+        f"This cell's loop runs over `{own}` (`for {own} in …`), but the line reads `{name}`, "
+        f"which cell {definers[0].index + 1} sets only as its own loop's variable: if the line "
+        f"means this loop's current value, write `{own}` (or loop with `for {name} in …`); "
+        "running that cell first would give every pass its last value."
+    )
+    why = f"{cell_name(definers[0])} binds `{name}` only as its `for` loop's variable"
+    return definers[0], hint, why
+
+
 # The Python type of a plain value's node: what a method read on it is checked against.
 _PLAIN_TYPES = {
     ast.Tuple: tuple,

@@ -25,7 +25,9 @@ from . import saved
 from .cells import CellNames, Mutation, analyse_cell, python_tree, repeats_harmlessly, to_python
 from .definer_values import (
     called_plain_value,
+    imported_only_in_a_def,
     local_read_below_its_def,
+    loop_over_another_variable,
     made_from_an_unread_name,
     method_missing_on_value,
     read_from_another_cells_loop,
@@ -76,6 +78,7 @@ from .rules.names import (
     missing_import_hint,
     quotes_hint,
     special_name_hint,
+    start_number,
     subscript_of,
     top_level_assignment,
 )
@@ -338,14 +341,17 @@ def _undefined_name_finding(
         return None  # `del df` of a name already gone: the rule's hint says so
     definers = [c for c in nb.mentioning(name) if c is not nb.crash and name in nb.names(c).defines]
     evidence = [f"`{name}` is not defined when {nb.where()} ran"]
+    own_code = nb.crash is not None and top is not None and top is inner
     fell_out = (
         local_read_below_its_def(nb.crash, name, top.lineno)
-        if nb.crash is not None and top is not None and top is inner
+        or imported_only_in_a_def(nb.crash, name, top.lineno)
+        if own_code
         else ()
     )
     if fell_out:
-        # the line reads a local of the `def` right above it: whatever other cells hold, the
-        # indentation that put it outside the function is what fails
+        # the line reads a local of the `def` right above it (or a module only a `def` of
+        # the cell imports): whatever other cells hold, the indentation that put it outside
+        # the function, or the import kept inside one, is what fails
         hint, why = fell_out
         evidence.append(why)
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
@@ -383,10 +389,12 @@ def _undefined_name_finding(
         # `a += A` beside `A = ...`: an accumulator never given its start value, not a typo of
         # the other case (`A += A` would double `A`)
         evidence.append(f"the failing line changes `{name}` from its own value")
+        op = adds_to_itself(line, name)
+        number = start_number(op)
+        start = f"`{name} = {number or '…'}`" + (", or an empty list" if op == "+=" else "")
         hint = (
-            f"`{name} {adds_to_itself(line, name)} …` changes `{name}` before anything gave it a "
-            f"value: set its start value (`{name} = 0`, or an empty list) above this line, outside "
-            "any loop it is in."
+            f"`{name} {op} …` changes `{name}` before anything gave it a value: set its start "
+            f"value ({start}) above this line, outside any loop it is in."
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
     moved = _moved_and_ran_later(nb, top.failing_line) if top is not None and not nb.live else None
@@ -418,18 +426,22 @@ def _undefined_name_finding(
             "edited after that run; run it again to see whether anything still fails."
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
+    if top is not None and top is inner and nb.crash is not None:
+        commented = _commented_out(nb, top.failing_line, evidence)
+        if commented is not None:
+            # the saved cell runs none of the failing line: whatever cells define the name,
+            # the error is an old run's, and no other cell's value is what it needs now
+            return commented
     retyped = _retyped_by_the_next_run(nb, name, top, inner, definers, evidence)
     if retyped is not None:
         # the user's own next run retyped the name, whatever cells of other sessions assign
         return retyped
-    cased = _other_case_here(nb, name)
-    if cased:
-        # `S = pd.Series(...)` then `s['e']`: names are case-sensitive, whatever other cells hold
-        evidence.append(f"{nb.where()} assigns `{cased}` above its use of `{name}`")
-        hint = (
-            f"This cell assigns `{cased}`, not `{name}`, and names are case-sensitive: did you "
-            f"mean `{cased}`?"
-        )
+    twin = _twin_here(nb, name)
+    if twin is not None:
+        # `S = pd.Series(...)` then `s['e']`, or `logs_dors = …` then `writer(logs_dirs)`: the
+        # cell made the value under another spelling, whatever other cells hold
+        why, hint = twin
+        evidence.append(why)
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
     annotated = None if definers else _annotated_only(nb, name)
     if annotated is not None:
@@ -477,6 +489,15 @@ def _undefined_name_finding(
     own_variable = _own_variable_hint(nb, name, line, top, inner, definers)
     if own_variable is not None:  # the cell or function has its own value of what it reads
         hint, why, cell = own_variable
+        evidence.append(why)
+        return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
+    found = (
+        loop_over_another_variable(nb.crash, name, top.lineno, definers)
+        if nb.crash is not None and top is not None and top is inner
+        else ()
+    )
+    if found:  # `for point in …: iloc[i]` beside another cell's `for i in …`
+        cell, hint, why = found
         evidence.append(why)
         return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
     looped = read_from_another_cells_loop(
@@ -877,6 +898,18 @@ def _defined_nowhere(
     if statement and suggestion in _BUILTIN_NAMES:
         suggestion = None  # `global` near `glob`: only the notebook's own names can be the typo
     member = "" if statement else _member_of_imported(nb, name, line)
+    matlab = _written_like_matlab(nb, name, member) if member else []
+    if matlab:
+        # `subplot(1,2,1,'Parent',p)` over `x = linspace(0,10,50);`: fixing the first name
+        # leaves the next bare call (and MATLAB's own arguments) to fail
+        evidence.append("the cell's lines end in `;` and call several functions bare")
+        calls = ", ".join(f"`{m}(...)`" for m in matlab[:3])
+        hint = (
+            "This cell is written like MATLAB (lines ending in `;`, functions called bare): in "
+            f"Python each function comes from its module ({calls}), and takes the arguments "
+            "that library documents, not MATLAB's."
+        )
+        return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
     if member and (suggestion is None or suggestion in _BUILTIN_NAMES):
         # `arange(7)` with `import numpy as np`: NumPy's function, not `range`
         evidence.append(f"`{member}` exists and the notebook imports its module")
@@ -908,13 +941,9 @@ def _defined_nowhere(
         if decisive
         else f"No cell shown here defines `{name}`"
     )
-    if nb.crash is not None and _commented_since(nb.crash.source, line):
-        evidence.append("the failing line is commented out in the cell's saved code")
-        hint = (
-            "The failing line is commented out in this cell's saved code: the error comes from "
-            "a run before that edit; run the cell again to see whether anything still fails."
-        )
-        return _finding(IMPLEMENTATION, None, True, hint, evidence)
+    commented = _commented_out(nb, line, evidence) if nb.crash is not None else None
+    if commented is not None:
+        return commented
     obj = subscript_of(line, name)
     commented = next(
         (
@@ -997,6 +1026,16 @@ def _defined_nowhere(
         hint = (
             f"`{function}()` computes `{sibling}` but not `{name}`, and {cells} sets `{name}` "
             f"at its top level: compute `{name}` in the function before this line."
+        )
+    elif _raising_function(inner) and _mirrored_call(nb, name, inner.failing_line or line):
+        # `func = step(y, t, c)` beside `def step(y, t, c)`: the signature copied into a call,
+        # where a solver (`odeint(step, …)`) is what supplies `y`; "pass it in" misleads
+        called = _mirrored_call(nb, name, inner.failing_line or line)
+        hint = (
+            f"`{called}(…)` is given `{name}` under the name it has in `def {called}`, and "
+            f"nothing here gives `{name}` a value: if a solver or library is to call `{called}` "
+            f"with its own `{name}` (as `odeint(f, …)` does), pass the function itself, "
+            f"`{called}`, without calling it; else compute `{name}` before this line."
         )
     elif _raising_function(inner) and not _calls(inner.failing_line or line, name):
         # (a name the line calls is a function or class to define or import, not a value to
@@ -1103,6 +1142,26 @@ def _calls(line: str, name: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", line) is not None
 
 
+def _mirrored_call(nb: _Notebook, name: str, line: str) -> str:
+    """The notebook function that ``line`` calls with ``name`` and at least one more argument
+    in the very places its `def` has parameters of those names (`step(y, t, c)` beside
+    `def step(y, t, c)`): its signature copied into a call. "" otherwise."""
+    tree = python_tree(line.strip()) if name in line else None
+    code = "\n".join(c.source for c in nb.cells)
+    for call in ast.walk(tree) if tree is not None else ():
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+            continue
+        given = [a.id if isinstance(a, ast.Name) else None for a in call.args]
+        signatures = function_parameters(code, call.func.id) if name in given else []
+        mirrored = [
+            {arg for arg, param in zip(given, params, strict=False) if arg == param}
+            for params in signatures
+        ]
+        if mirrored and all(name in m and len(m) >= 2 for m in mirrored):
+            return call.func.id
+    return ""
+
+
 def _misspelt_accumulator(nb: _Notebook, name: str, line: str) -> bool:
     """`totl += v` beside `total = 0`: a name the notebook sets that is a slip of ``name`` in
     more than its case is likely the accumulator meant, whose start value exists already."""
@@ -1151,6 +1210,25 @@ def _member_of_imported(nb: _Notebook, name: str, line: str) -> str:
         if alias and name in names:
             return f"{alias}.{name}"
     return ""
+
+
+def _written_like_matlab(nb: _Notebook, name: str, member: str) -> list[str]:
+    """The module members (`plt.subplot`, `np.linspace`) the crash cell calls bare, ``member``
+    first, when it calls at least two more of them bare and at least two of its lines end in
+    `;` (MATLAB's way of silencing a line): code translated from MATLAB in part, where naming
+    one function's module is not the whole fix. Else []."""
+    source = nb.crash.source if nb.crash is not None else ""
+    ended = [ln for ln in source.splitlines() if ln.split("#", 1)[0].rstrip().endswith(";")]
+    if len(ended) < 2:
+        return []
+    called = dict.fromkeys(re.findall(r"(?<![\w.])([A-Za-z_]\w*)\s*\(", source))
+    defined = set().union(*(nb.names(c).defines for c in nb.cells))
+    others = [
+        found
+        for word in called
+        if word not in (name, *defined) and (found := _member_of_imported(nb, word, source))
+    ]
+    return [member, *others] if len(others) >= 2 else []
 
 
 def _reads_names_no_cell_binds(nb: _Notebook, statement: str, name: str = "") -> bool:
@@ -1271,6 +1349,19 @@ def _edited_away(nb: _Notebook, name: str, line: str) -> bool:
         return False
     lines = {ln.strip() for ln in source.splitlines()}
     return wanted not in lines and (not has_word(source, name) or creates(nb, nb.crash, name))
+
+
+def _commented_out(nb: _Notebook, line: str, evidence: list[str]) -> NotebookFinding | None:
+    """The finding when the traceback's failing ``line`` stands in the crash cell's saved code
+    only behind a `#`: the error is from a run before that edit. Else None."""
+    if not _commented_since(nb.crash.source, line):
+        return None
+    evidence.append("the failing line is commented out in the cell's saved code")
+    hint = (
+        "The failing line is commented out in this cell's saved code: the error comes from "
+        "a run before that edit; run the cell again to see whether anything still fails."
+    )
+    return _finding(IMPLEMENTATION, None, True, hint, evidence)
 
 
 def _commented_since(source: str, line: str) -> bool:
@@ -1482,6 +1573,27 @@ def _column_named_like(nb, name: str) -> str:
 _ASSIGNMENT = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)[ \t]*(.+?)[ \t]*$", re.M)
 
 
+def _twin_here(nb: _Notebook, name: str) -> tuple[str, str] | None:
+    """(evidence, hint) when the crash cell assigns, above its read of ``name``, the name in
+    another case (`S` for `s`), or a slip of it that it never reads (`logs_dors` for
+    `logs_dirs`; another cell's `logs_dirs`, run first, may hold something else). Else None."""
+    cased = _other_case_here(nb, name)
+    if cased:
+        return (
+            f"{nb.where()} assigns `{cased}` above its use of `{name}`",
+            f"This cell assigns `{cased}`, not `{name}`, and names are case-sensitive: did you "
+            f"mean `{cased}`?",
+        )
+    typo = _unread_twin_above(nb, name)
+    if typo:
+        return (
+            f"{nb.where()} assigns `{typo}` above its read of `{name}`, never reads it",
+            f"This cell assigns `{typo}` above the failing line and never reads it, then reads "
+            f"`{name}`: one of the two names is misspelt; write the same name in both places.",
+        )
+    return None
+
+
 def _other_case_here(nb: _Notebook, name: str) -> str:
     """The name the crash cell assigns that differs from ``name`` only in case (`S` for `s`),
     bound above the line that reads ``name``; else ""."""
@@ -1494,6 +1606,44 @@ def _other_case_here(nb: _Notebook, name: str) -> str:
         # edited since that run, and its other-case name may be what the line assigns
         return ""
     return next((o for o in _case_twins(nb, name) if names.def_lines[o] < used), "")
+
+
+def _unread_twin_above(nb: _Notebook, name: str) -> str:
+    """A name the crash cell assigns above its first read of ``name``, and reads nowhere, one
+    slip of the keyboard from ``name`` (a letter changed or two swapped, `logs_dors` for
+    `logs_dirs`), when the cell never assigns ``name``: the value was made under a misspelt
+    name. Else ""."""
+    if nb.crash is None or len(name) < 4:
+        return ""
+    names = nb.names(nb.crash)
+    used = names.use_lines.get(name)
+    if used is None or name in names.defines:
+        return ""
+    return next(
+        (
+            other
+            for other in sorted(names.def_lines)
+            if names.def_lines[other] < used
+            and other not in names.uses
+            and _one_slip_apart(other, name)
+        ),
+        "",
+    )
+
+
+def _one_slip_apart(a: str, b: str) -> bool:
+    """``a`` and ``b`` have one length of six or more and differ in one letter or in two
+    neighbours swapped, past the first letter and not only in case: `cost` and `lost`, `x1` and
+    `x2` are two variables; a case twin has its own hint."""
+    if len(a) != len(b) or len(a) < 6 or a.lower() == b.lower():
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if differ[0] == 0 or not all(a[i].isalpha() and b[i].isalpha() for i in differ):
+        return False
+    if len(differ) == 1:
+        return True
+    first, second = differ if len(differ) == 2 else (0, 0)
+    return second == first + 1 and a[first] == b[second] and a[second] == b[first]
 
 
 def _case_twins(nb: _Notebook, name: str) -> list[str]:

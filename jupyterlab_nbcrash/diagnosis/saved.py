@@ -35,6 +35,7 @@ from .cells import (
     CellNames,
     Mutation,
     analyse_cell,
+    assigned_on_the_way,
     local_of_a_function,
     python_tree,
     repeats_harmlessly,
@@ -70,6 +71,7 @@ from .name_reads import has_word
 from .record import Cell, ErrorRecord
 from .rules.attribute_reads import misspelled_member
 from .rules.imports import module_not_found, module_not_found_hint
+from .rules.keys import drop_found_some
 from .traceback import COLAB_PLACEHOLDER, parse
 
 # Errors raised before any statement of the cell ran.
@@ -886,6 +888,13 @@ def changed_state(nb, ename: str, names, keys, is_key: bool, checks: bool, messa
         )
         if failed is not None and (failed.decisive or best is None):
             return failed
+    if (best is None or not best[1]) and keys:
+        # `df['Open']` read without error by an earlier run, `df = pd.read_csv(…)` run since:
+        # the key was there, a spelling check misleads (surer than a change the error type
+        # alone does not tie to the crash)
+        found = _read_fine_before(nb, counts, names, keys)
+        if found is not None:
+            return found
     if best is None:
         return _missing_key_store(nb, counts, names, keys) if is_key and keys else None
     _, decisive, cell, mutation, kind, evidence = best
@@ -945,6 +954,62 @@ def _statement_text(cell: Cell, mutation: Mutation) -> str:
     return mutation.text
 
 
+def _read_fine_before(nb, counts: _Counts, names, keys: set[str]):
+    """The finding when the failing line reads `name['k']` (or `name.k`), a cell that ran before
+    the crash, in its session and without an error, reads the very same, and cells run between
+    the two assign ``name`` again (the crash cell not above its failing line): the key was
+    there, and one of those assignments gave ``name`` a value without it. Else None."""
+    crash, line = nb.crash, nb.failing_line or ""
+    fresh = _set_by_crash_cell(nb, names)
+    for name, key in itertools.product(sorted(names - fresh), sorted(keys)):
+        read = re.compile(
+            rf"(?<![\w.]){re.escape(name)}(?:\.{re.escape(key)}\b(?!\s*\()|"
+            rf"\[\s*['\"]{re.escape(key)}['\"]\s*\])"
+        )  # a method called (`Y.head()`) is no column: its story is the object's type
+        if not key.isprintable() or not read.search(line):
+            continue
+        readers = [
+            c
+            for c in nb.cells
+            if c is not crash
+            and c.error is None
+            and counts.ran_before(c)
+            and not counts.other_session(c)
+            and any(read.search(ln.split("#", 1)[0]) for ln in c.source.splitlines())
+        ]
+        reader = max(readers, key=lambda c: c.execution_count, default=None)
+        since = [
+            c
+            for c in nb.cells
+            if reader is not None
+            and c is not crash
+            and counts.ran_before(c)
+            and c.execution_count > reader.execution_count
+            and name in nb.names(c).defines
+        ]
+        if not since:
+            continue
+        since.sort(key=lambda c: c.execution_count)
+        cells = ", ".join(cell_name(c) for c in since[:3]) + (" …" if len(since) > 3 else "")
+        evidence = [
+            f"{cell_name(reader)} read `{name}` {key!r} without an error",
+            f"{cells} ran after it and assign `{name}`",
+        ]
+        first = since[0]
+        hint = (
+            f"Cell {reader.index + 1}{count_label(reader.execution_count)} read {key!r} from "
+            f"`{name}` without an error, and cell {first.index + 1}"
+            f"{count_label(first.execution_count)}"
+            f"{' (and others)' if len(since) > 1 else ''}, run after it, assigned `{name}` again, "
+            f"without {key!r}: reload the data that has it (run its loading cell again), or keep "
+            "the new value under another name."
+        )
+        return _saved_finding(
+            NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, first, kind=KIND_OUT_OF_ORDER
+        )
+    return None
+
+
 def _change_keeps_what_failed(text: str, keys: set[str], message: str) -> bool:
     """A change that cannot have caused the crash, whatever ran when: `df['K'] = f(df['K'])`
     rewrites the key K a KeyError misses (it needs it, never removes it), and a column added
@@ -953,6 +1018,8 @@ def _change_keeps_what_failed(text: str, keys: set[str], message: str) -> bool:
         quoted = rf"""\[\s*['"]{re.escape(key)}['"]\s*\]"""
         if re.match(rf"\s*[\w.]+{quoted}\s*=(?!=).*{quoted}", text):
             return True
+    if drop_found_some(text, message):
+        return True
     return bool(_ROW_COUNT.search(message[:300]) and _KEEPS_ROWS.search(text))
 
 
@@ -1180,6 +1247,11 @@ def _set_by_crash_cell(nb, names) -> set[str]:
     out = set()
     for name in names:
         line = info.def_lines.get(name)
+        if name in info.conditional and assigned_on_the_way(nb.crash.source, at, name):
+            # `while True: ret, frame = cap.read()` above `frame.shape` in the same loop: the
+            # failing line read this pass's value, not one an earlier cell left
+            out.add(name)
+            continue
         if line is None or name in info.conditional or line > at:
             continue
         if line < at:

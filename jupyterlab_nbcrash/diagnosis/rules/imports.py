@@ -12,7 +12,7 @@ from ..text import as_code
 from ..traceback import Frame, ParsedError, library_of, top_package
 from ..where import raised_outside_notebook
 from .base import Facts, RuleMatch, Template, named
-from .install import asked_packages, install_line, install_not_taken_hint
+from .install import asked_packages, install_line, install_not_taken_hint, installed_alike
 from .module_names import (
     KNOWN_TOPS,
     PROJECT_NAMES,
@@ -480,6 +480,16 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
                 "`sys.path` (or run the notebook from it), then restart the kernel."
             )
         return f"Your file `{where}` imports `{top}`, which Python cannot find: {own}; {pkg}."
+    alike = installed_alike((p.user_code, *p.notebook_code), top) if not local else ""
+    if alike:
+        # `pip install app_store_scraper` in a cell, `import app_store_reviews` here: a pip
+        # name guessed from the import would install some other package, or none
+        return (
+            f"Python finds no module `{top}`, and the notebook installs `{alike}`, a package "
+            f"of a like name: if that is the library meant, import from its own module (likely "
+            f"`{_norm_module(alike)}`) instead; if not, install the package that provides "
+            f"`{top}` under its pip name. Then restart the kernel."
+        )
     apt = _SYSTEM_INSTALL.findall(p.user_code)
     # an apt install in this very cell is the story, whatever folders other cells reach
     if local or len(top) <= 2 or (not apt and _notebook_reaches_a_project(p)):
@@ -543,6 +553,12 @@ def _name_after_comma(line: str, top: str) -> str:
         return ""
     listed = [part.split(" as ")[0].strip() for part in m.group(2).split(",")]
     return m.group(1) if top in listed else ""
+
+
+def _norm_module(package: str) -> str:
+    """The module name a package of that pip name most often has (`app-store-scraper` gives
+    `app_store_scraper`): a likely name, said as such."""
+    return re.sub(r"[-.]+", "_", package).lower()
 
 
 def _not_of_package(line: str, top: str) -> str:

@@ -38,6 +38,28 @@ def install_line(source: str, module: str) -> str:
     return ""
 
 
+# An install line of any shape a cell may hold: `pip install x` (automagic) too.
+_ANY_INSTALL = re.compile(r"^[ \t]*[!%]?[ \t]*pip3?[ \t]+install\b([^\n#]*)", re.M)
+
+
+def installed_alike(sources, module: str) -> str:
+    """A package a cell of ``sources`` installs whose name shares its first two words with
+    ``module`` but is another (`app_store_scraper` beside `import app_store_reviews`): the
+    library the notebook set up, under another module name. "" otherwise."""
+    words = _norm(module).split("-")
+    if len(words) < 3:
+        return ""
+    for source in sources:
+        for m in _ANY_INSTALL.finditer(source if "install" in source else ""):
+            for token in m.group(1).split():
+                name = re.split(r"[\[<>=!~;@ ]", token.strip("'\""), maxsplit=1)[0]
+                if token.startswith("-") or _norm(name) == _norm(module):
+                    continue
+                if _norm(name).split("-")[:2] == words[:2]:
+                    return name
+    return ""
+
+
 @lru_cache(maxsize=256)
 def _installed_as(module: str) -> frozenset[str]:
     """The package names (normalised) whose install provides ``module``; none for a submodule,

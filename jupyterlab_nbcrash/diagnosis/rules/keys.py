@@ -814,6 +814,26 @@ def _removed_in_another_cell(p: ParsedError, quoted: re.Pattern) -> bool:
     return False
 
 
+# pandas' KeyError of `drop`: "['a' 'b'] not found in axis", the labels it missed.
+_NOT_FOUND_IN_AXIS = re.compile(r"\[([^\]]*)\] not found in axis")
+
+
+def drop_found_some(text: str, message: str) -> bool:
+    """``text`` drops quoted labels (`df.drop(['a', 'b', 'c'], …)`) and the message misses only
+    some of them: `drop` removes all or none, so a run of it before would have removed the
+    labels it found now too; it never ran through, and did not change what this line reads."""
+    missed = _NOT_FOUND_IN_AXIS.search(message[:2000])
+    call = re.search(r"\.drop\((.*)", text, re.S)
+    if missed is None or call is None:
+        return False
+    quoted = r"'([^'\n]*)'|\"([^\"\n]*)\""
+    # `axis='columns'`, `errors='raise'`: options of the call, no labels it drops
+    labels = re.sub(r"\b(?:axis|errors|level)\s*=\s*(?:'[^']*'|\"[^\"]*\")", "", call.group(1))
+    dropped = {a or b for a, b in re.findall(quoted, labels)}
+    absent = {a or b for a, b in re.findall(quoted, missed.group(1))}
+    return bool(absent) and absent < dropped
+
+
 def _removed_in_cell(p: ParsedError, key: str) -> str:
     """The key is removed by a line of this very cell: before the failing line (so the cell
     cannot work), or at or after it (so running the cell a second time fails)."""
@@ -851,6 +871,8 @@ def _removed_in_cell(p: ParsedError, key: str) -> str:
                 f"`{popped}` never had it, so print its keys (`{popped}.columns` for a "
                 "DataFrame)."
             )
+        if first <= number <= failing and drop_found_some(code, p.message):
+            return ""  # it found other labels it drops: it never ran through, no re-run story
         if first <= number <= failing and _removed_in_another_cell(p, quoted):
             return ""  # another cell removed it first: no re-run of this line is needed
         if first <= number <= failing and "inplace=True" in code.replace(" ", ""):

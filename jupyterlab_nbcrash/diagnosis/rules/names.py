@@ -217,6 +217,33 @@ NOT_IN_NOTEBOOKS = {
     "`os.getcwd()` (or `pathlib.Path.cwd()`) for the notebook's folder instead.",
 }
 
+# IPython commands a line may hold alone, and what runs them: with automagic off (or outside
+# IPython), a bare `pwd` is a Python name looked up, not the command.
+_BARE_MAGICS = {
+    "pwd": "`%pwd` (or `os.getcwd()`)",
+    "ls": "`%ls` (or `os.listdir()`)",
+    "ll": "`%ll` (or `os.listdir()`)",
+    "whos": "`%whos`",
+    "who": "`%who`",
+    "env": "`%env` (or `os.environ`)",
+    "history": "`%history`",
+}
+
+
+def _bare_magic(p: ParsedError, name: str) -> str:
+    """The hint when the failing line is only ``name``, an IPython command (`pwd`), and no cell
+    of the notebook binds that name (a `pwd` password variable would be a value to set): IPython
+    ran no command, Python looked the name up. "" otherwise."""
+    line = p.user_line.split("#", 1)[0].strip()
+    if line != name or name not in _BARE_MAGICS:
+        return ""
+    if any(name in analyse_cell(source).defines for source in (p.user_code, *p.notebook_code)):
+        return ""
+    return (
+        f"`{name}` is an IPython command, not a Python variable, and here Python looked it up "
+        f"as a name: write {_BARE_MAGICS[name]}."
+    )
+
 
 def _at_top_level(p: ParsedError) -> bool:
     """The error was raised by a cell's own top-level code, not inside a function of it."""
@@ -286,6 +313,9 @@ def special_name_hint(p: ParsedError, name: str) -> str | None:
         return _inside_other_code(p, name, elsewhere)
     if name in NOT_IN_NOTEBOOKS:
         return NOT_IN_NOTEBOOKS[name]
+    magic = _bare_magic(p, name) if own else ""
+    if magic:
+        return magic
     if name == "self" and own and _at_top_level(p):
         return (
             "`self` has a value only inside a method of a class (its first parameter), and this "
@@ -778,6 +808,13 @@ def adds_to_itself(line: str, name: str) -> str:
     return f"{m.group(2)}=" if m and m.group(1) == name else ""
 
 
+def start_number(op: str) -> str:
+    """The start value to offer an accumulator changed by ``op``: `0` for a sum (`+=`), `1` for
+    a product (`*=`); "" for any other operator (`remain -= p`: what is left of a whole, a
+    budget), since a guessed number (0) would run on with wrong results."""
+    return {"+=": "0", "*=": "1"}.get(op, "")
+
+
 def _accumulator_hint(p: ParsedError, name: str, op: str) -> str:
     """`total += x` in a function with no `total = 0` above: the start value is missing. When a
     cell sets `total` at the top level (other than from this function's own result), or the
@@ -785,7 +822,10 @@ def _accumulator_hint(p: ParsedError, name: str, op: str) -> str:
     both readings."""
     function = (p.last_frame.function if p.last_frame else "").rsplit(".", 1)[-1]
     where = f"`{function}`" if function and function != "<module>" else "the function"
-    start = f"`{name} = 0` (or its start value) at the top of {where}"
+    number = start_number(op)
+    start = (
+        f"`{name} = {number}` (or its start value)" if number else f"`{name} = …` (its start value)"
+    ) + f" at the top of {where}"
     outside = not p.notebook_code or [
         line
         for line in _top_level_assignments(p.notebook_code, name)
