@@ -248,3 +248,37 @@ def test_a_set_given_to_pandas_is_told_to_pass_a_list():
     )
     text = _library_hint("TypeError", "'set' type is unordered", "pd.Series(colours)", frame)
     assert "`list(...)`" in text, text
+
+
+def test_an_array_asked_for_value_counts_is_told_pandas_or_unique():
+    text = _object_attr_hint("numpy.ndarray", "value_counts", "labels.value_counts()", ["x = 1"])
+    assert "`pd.Series(labels).value_counts()`" in text, text
+
+
+def test_an_array_asked_for_another_pandas_method_is_not_told_value_counts():
+    text = _object_attr_hint("numpy.ndarray", "nunique", "labels.nunique()", ["x = 1"])
+    assert "value_counts" not in text, text
+
+
+def test_one_number_asked_isna_is_told_pd_isna():
+    text = _object_attr_hint("numpy.float64", "isna", "means.isna()", ["x = 1"])
+    assert "`pd.isna(means)`" in text, text
+
+
+def test_one_number_asked_another_method_is_not_told_isna():
+    text = _object_attr_hint("numpy.float64", "mean", "means.mean2()", ["x = 1"])
+    assert "pd.isna" not in text, text
+
+
+def test_a_method_looped_over_uncalled_is_told_to_call_it():
+    message = "'builtin_function_or_method' object is not iterable"
+    line = "for k, v in x.items:"
+    text = _hint("TypeError", message, [_cell_frame(line + "\n    print(k)", 1)], line)
+    assert "call it, `x.items()`" in text, text
+
+
+def test_a_plain_name_looped_over_is_not_told_to_call_a_method():
+    message = "'builtin_function_or_method' object is not iterable"
+    line = "for k in items:"
+    text = _hint("TypeError", message, [_cell_frame(line + "\n    print(k)", 1)], line)
+    assert "call it" not in text, text

@@ -51,6 +51,8 @@ def type_tells(p: ParsedError, name: str, owner: str, attr: str) -> str:
         or _tuple_changed(name, kind, attr)
         or _regressor_probabilities(name, kind, attr)
         or _axes_show(kind, attr)
+        or _array_counts(name, kind, attr)
+        or _number_missing_check(name, kind, attr)
     )
 
 
@@ -111,3 +113,29 @@ def _axes_show(kind: str, attr: str) -> str:
     if kind not in _AXES or attr != "show":
         return ""
     return "An Axes has no `show()`: call `plt.show()` (pyplot's) to display the figure."
+
+
+def _array_counts(name: str, kind: str, attr: str) -> str:
+    """`labels.value_counts()` on a NumPy array: pandas' method, which arrays do not have."""
+    if kind != "ndarray" or attr != "value_counts":
+        return ""
+    x = name if name and len(name) <= 40 else "x"
+    return (
+        f"{'`' + name + '`' if name else 'The value'} is a NumPy array, which has no "
+        f"`value_counts` (a pandas Series has): use `pd.Series({x}).value_counts()` or "
+        f"`np.unique({x}, return_counts=True)`."
+    )
+
+
+_NUMBERS = frozenset({"float", "int", "bool", "float64", "float32", "int64", "int32", "bool_"})
+
+
+def _number_missing_check(name: str, kind: str, attr: str) -> str:
+    """`m.isna()` on one number (a mean, a cell's value): pandas' test is a function for it."""
+    if kind not in _NUMBERS or attr not in ("isna", "isnull", "notna", "notnull"):
+        return ""
+    x = name if name and len(name) <= 40 else "x"
+    return (
+        f"{'`' + name + '`' if name else 'The value'} is a single number (`{kind}`), which has no "
+        f"`.{attr}()`: test it with `pd.{attr}({x})` (or `np.isnan({x})`)."
+    )

@@ -1190,6 +1190,13 @@ def _not_iterable(p, f):
             f"{what} is a single {t}, not a sequence: loop with `range({source})` to repeat that "
             "many times, or check why it holds one number."
         )
+    if (
+        what
+        and t in ("builtin_function_or_method", "method")
+        and re.fullmatch(r"[\w.]+\.\w+", source)
+    ):
+        # `for k, v in x.items:`: the method itself, never called
+        return f"`{source}` is the method itself, not what it returns: call it, `{source}()`."
     if what:
         return f"{what} is a single {t}, not a sequence: check what it holds."
     each = _loop_over_applied_value(p.user_line)
