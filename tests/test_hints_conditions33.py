@@ -177,11 +177,11 @@ _FILE_AND_MEMORY = [
      "pd.read_csv(data)", [], "io.StringIO", "2 GB"),
     ("OSError", "[Errno 22] Invalid argument: 'C:\\\\Users\\\\me\\new.csv'",
      "pd.read_csv('C:\\Users\\me\\new.csv')", [], "backslash escape", "io.StringIO"),
-    # pandas' C reader broke on the file: no separator question; a field count: the separator
+    # the C reader broke on the file: no separator question; a field count: the separator fits
     ("ParserError", "Error tokenizing data. C error: Buffer overflow caught - possible "
      "malformed input file.", "df = pd.read_csv('movies.csv')", [], "engine='python'", "sep="),
     ("ParserError", "Error tokenizing data. C error: Expected 4 fields in line 12, saw 6",
-     "df = pd.read_csv('movies.csv')", [], "sep=", "engine="),
+     "df = pd.read_csv('movies.csv')", [], "so it fits the file", "engine="),
     # a link's target exists; a folder made again (in any language); a file created anew
     ("FileExistsError", "[Errno 17] File exists: '/content/drive/MyDrive/nbs' -> '/content/nbs'",
      "os.symlink('/content/drive/MyDrive/nbs', p)", [], "`/content/nbs`", "makedirs"),

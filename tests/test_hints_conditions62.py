@@ -188,7 +188,7 @@ PAIRS = [
         TOKENIZING,
         "df = pd.read_csv('data/cars.csv')",
         READ_CSV,
-        "sep=",
+        "on_bad_lines='skip'",
         "read_excel",
         id="plain-csv-keeps-separator",
     ),

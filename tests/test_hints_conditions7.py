@@ -386,7 +386,7 @@ def test_a_csv_that_does_not_split_says_what_the_counts_show():
     frames = [(f"{SITE}/pandas/io/parsers/readers.py", "read")]
     expected = {
         "Expected 1 fields in line 9, saw 3": ("skiprows", "sep="),
-        "Expected 4 fields in line 9, saw 5": ("sep=", "skiprows"),
+        "Expected 4 fields in line 9, saw 5": ("so it fits the file", "sep="),
         "Calling read(nbytes) on source failed. Try engine='python'.": ("engine='python'", "sep="),
     }
     for detail, (says, never) in expected.items():

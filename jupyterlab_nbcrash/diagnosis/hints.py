@@ -85,7 +85,7 @@ from .rules.attribute_reads import read_inside
 from .rules.files import errno_look
 from .rules.imports import module_not_found_hint
 from .rules.keys import missing_key_hint
-from .rules.memory import DISK_FULL_WORDS
+from .rules.memory import DISK_FULL_WORDS, OUT_OF_MEMORY_WORDS
 from .rules.module_names import package_for
 from .rules.names import undefined_name_hint
 from .saved_objects import other_version_hint
@@ -490,6 +490,12 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         return (
             "The error before it says the disk is full: free space on that disk (old outputs, "
             "checkpoints, the temporary folder), then run the cell again."
+        )
+    if cause and OUT_OF_MEMORY_WORDS.search(cause):
+        # the library caught the allocator's failure and re-raised it as its own message
+        return (
+            "The error before it says memory ran out: free memory (restart the kernel, delete "
+            "large objects, close other programs) or use a smaller model, batch or data."
         )
     if cause and parsed.chain_root_in_cell:
         # a function of the user's failed first, and the library's error followed from it

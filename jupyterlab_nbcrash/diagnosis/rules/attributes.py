@@ -11,7 +11,7 @@ import re
 import sys
 
 from ..definitions import assigned_case_twin, binds, defines_callable, imports_name, seen_code
-from ..text import article, as_code, edit_distance, key_strings, spelled_alike
+from ..text import article, as_code, code_span, edit_distance, key_strings, spelled_alike
 from ..traceback import ParsedError
 from ..where import (
     call_arguments,
@@ -38,6 +38,7 @@ from .module_names import (
     is_known_submodule,
     pip_name,
 )
+from .paths import edited_failing_line
 from .tables.members import CV2, MEMBERS, NDARRAY, NUMPY, PYPLOT, SERIES_ONLY
 from .tables.removed_apis import lookup
 
@@ -1077,6 +1078,14 @@ def _module_attribute(p: ParsedError, f) -> str:
             f"`matplotlib` itself has no `{attr}`: plotting functions live in "
             "`matplotlib.pyplot`; write `import matplotlib.pyplot as plt`."
         )
+    if (owner, attr) == ("sys", "setdefaultencoding"):
+        # Python 2's way to change the default encoding: its read-only twin
+        # `getdefaultencoding`, the close name, changes nothing
+        return (
+            "`sys.setdefaultencoding` is Python 2 only; Python 3's text is Unicode already: "
+            "delete that line, and pass `encoding='utf-8'` to `open(...)` where a file's "
+            "encoding matters."
+        )
     if top == "numpy" and owner != "numpy" and attr in NUMPY:
         return f"`{attr}` is in NumPy itself, not in `{owner}`: call `np.{attr}(...)`."
     namespace = _read_as_namespace(p, attr)
@@ -1088,6 +1097,12 @@ def _module_attribute(p: ParsedError, f) -> str:
             f"`{owner}.{attr}` is a submodule, which `{owner}` holds only once it is imported, "
             f"and the notebook imports it (`{imported}`): run that import before this line, "
             f"or add `import {owner}.{attr}` to this cell."
+        )
+    if _submodule_never_imported(p, owner, attr):
+        # `mpl.pyplot.rc(...)` after `import matplotlib` alone: no import loads the submodule
+        return (
+            f"`{owner}.{attr}` is a submodule, which `{owner}` holds only once an import loads "
+            f"it: add `import {owner}.{attr}` before this line."
         )
     if owner == "pandas" and attr in MEMBERS["DataFrame"] and attr not in _names_of("pandas"):
         if namespace:  # `pd.plot.scatter_matrix`: the name sought is not `df.plot`'s
@@ -1141,6 +1156,16 @@ def _module_attribute(p: ParsedError, f) -> str:
         )
     if close:
         return f"The module `{owner}` has no `{attr}`. Did you mean {close}?"
+    ran = edited_failing_line(p)
+    now = "\n".join(p.user_code.splitlines()[-p.cell_lines :])
+    reader = re.search(rf"(\w+)\.{re.escape(attr)}\b", ran)
+    if reader and f"{reader.group(1)}." in now and not re.search(rf"\.{re.escape(attr)}\b", now):
+        # the saved cell still reads the module but no longer the name that failed: an edit
+        # renamed it, and the new text has not run yet
+        return (
+            f"The cell was edited after this error: it ran {code_span(ran, 50)}, and its code "
+            f"no longer reads `{attr}`. Run it again, and read the new error if it still fails."
+        )
     # `stats = df.describe()` beside `scipy.stats.norm`: a submodule not imported yet, whatever
     # the notebook's own variable of that name
     alias = "" if is_known_submodule(f"{owner}.{attr}") else _module_prefix_on_own_name(p, attr)
@@ -1234,6 +1259,16 @@ def _submodule_imported_elsewhere(p: ParsedError, owner: str, attr: str, namespa
             continue
         return line
     return ""
+
+
+def _submodule_never_imported(p: ParsedError, owner: str, attr: str) -> bool:
+    """`owner.attr` is a submodule the tables know, of a package whose `__init__` does not load
+    its submodules, and the package is whole (no circular import left it half-made)."""
+    return (
+        owner not in _LOADS_ITS_SUBMODULES
+        and is_known_submodule(f"{owner}.{attr}")
+        and "circular import" not in p.message
+    )
 
 
 def _unknown_module_name(owner: str, attr: str) -> str:

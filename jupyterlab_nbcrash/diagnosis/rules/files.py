@@ -304,6 +304,40 @@ _PROGRAMS = {"whisper": "ffmpeg", "pydub": "ffmpeg", "moviepy": "ffmpeg", "audio
 _WINDOWS_MAX_PATH = 260
 
 
+# `with open(path) as h:` or `h = open(path, 'rb')`: a file opened to read, and its handle.
+_OPENED_FOR_READING = re.compile(
+    r"\bopen\(\s*[^,()]+(?:,\s*(?:mode\s*=\s*)?['\"]r?b?t?['\"])?\s*\)\s*as\s+(\w+)"
+    r"|\b(\w+)\s*=\s*open\(\s*[^,()]+(?:,\s*(?:mode\s*=\s*)?['\"]r?b?t?['\"])?\s*\)"
+)
+
+
+def _drawn_by_plot_model(p, filename: str) -> bool:
+    """The cell's `plot_model(..., to_file=...)` names the very file that is missing."""
+    if not filename or not p.cell_lines:
+        return False
+    cell = "\n".join(p.user_code.splitlines()[-p.cell_lines :])
+    drawn = re.findall(r"\bplot_model\([^\n]*\bto_file\s*=\s*['\"]([^'\"]+)['\"]", cell)
+    return any(d.replace("\\", "/").rsplit("/", 1)[-1] == filename for d in drawn)
+
+
+def _written_through_a_read_handle(p) -> str:
+    """The call of the cell that writes through the handle the failing line opens for reading
+    (`pickle.dump(df, h)`, `h.write(text)`); "" when there is none."""
+    opened = _OPENED_FOR_READING.search(p.user_line)
+    if opened is None or not p.cell_lines:
+        return ""
+    handle = re.escape(opened.group(1) or opened.group(2))
+    cell = "\n".join(p.user_code.splitlines()[-p.cell_lines :])
+    writer = re.search(
+        rf"\b(?:(?:pickle|joblib|dill|cPickle|json|yaml)\.dump\([^()\n]*\b{handle}\b[^()\n]*\)"
+        rf"|{handle}\.write(?:lines)?\()",
+        cell,
+    )
+    if writer is None:
+        return ""
+    return writer.group(0) + ("...)" if writer.group(0).endswith("(") else "")
+
+
 def _missing_file(p, f):
     """When: a path the message names (or the program a library started) is missing; what to
     do depends on whether the line writes, on the kind of path, and on the machine the frames
@@ -313,6 +347,14 @@ def _missing_file(p, f):
         return None  # a program, not a file: the executable template speaks
     if any(fr.package == "subprocess" or fr.function.endswith("_execute_child") for fr in p.frames):
         return _program_missing(p)
+    flat = re.search(r"Couldn't find any class folder in (.+?)\.?$", p.message.strip())
+    if flat:
+        # torchvision listed the folder (so it exists) and found no subfolder in it
+        return (
+            f"{code_span(flat.group(1), 50)} exists but holds no subfolders: `ImageFolder` "
+            "takes one subfolder per class (`root/<class>/image.jpg`). For images without "
+            "labels (a test set), write a `Dataset` of your own that lists the files."
+        )
     if f.get("escape") and not f.get("writing"):
         return _backslash_escape_in_path(path, f["escape"])
     norm = path.replace("\\\\", "/").replace("\\", "/")
@@ -328,6 +370,22 @@ def _missing_file(p, f):
     early = _edited_cell(p, f) or _placeholder(p, norm, path) or _path_from_the_code(p, f, path)
     if early:
         return early
+    if _drawn_by_plot_model(p, f.get("filename", "")):
+        # in a notebook, Keras' `plot_model` prints a message and returns when pydot or
+        # Graphviz is missing, so the image the cell shows next was never written
+        return (
+            f"`plot_model` in this cell should have written `{f['filename']}` but did not: in a "
+            "notebook it only prints a message when `pydot` or Graphviz is missing. Install both "
+            "(`%pip install pydot` and Graphviz's program), restart the kernel and run the cell."
+        )
+    dumped = _written_through_a_read_handle(p)
+    if dumped:
+        mode = "'wb'" if re.match(r"(?:pickle|joblib|dill|cPickle)\.", dumped) else "'w'"
+        return (
+            f"The cell writes to this file ({code_span(dumped, 40)}) but opens it for reading "
+            f"(`open` without a write mode), which needs it to exist already: open it with "
+            f"`open(path, {mode})`."
+        )
     removal = _REMOVES.search(p.user_line)
     if removal and path and not _OTHER_PATH_CALL.search(p.user_line):
         # a deletion, not a read: nothing to look for in the working folder
@@ -420,6 +478,17 @@ def _missing_file(p, f):
     if norm.startswith("/content/"):
         if local or on_kaggle:
             return _elsewhere(path, "a Google Colab")
+        clone = _cloned_by_a_cell(p, norm.split("/")[2])
+        if clone and norm.count("/") > 2:
+            # a file inside a cloned repository: the clone may hold no such file at all (an
+            # output a training run makes), which no upload of a lost file explains
+            inside = norm.split("/", 3)[3]
+            return (
+                f"{code_span(path, 60)} lies in the repository a cell clones "
+                f"({code_span(clone, 40)}): if that cell ran, the repository has no `{inside}`, "
+                "which a step of yours (a training run, a download) must make first; list "
+                "what is there with `os.listdir(...)` and point the path at an existing file."
+            )
         elsewhere = "" if on_colab else "; outside Colab, point the code at your copy"
         # Uploaded or downloaded by an earlier cell: either is lost with the runtime.
         return (
@@ -637,6 +706,20 @@ def _written_by_a_cell(p, norm: str) -> tuple[str, str] | None:
                 if path.rsplit("/", 1)[-1] == name:
                     return path, line.strip()
     return None
+
+
+def _cloned_by_a_cell(p, folder: str) -> str:
+    """The `git clone` line of a cell that makes ``folder`` (its URL's last part, or the folder
+    it names), or ""."""
+    if not folder:
+        return ""
+    name = re.escape(folder)
+    clone = re.compile(
+        rf"git\s+clone\s+\S*/{name}(?:\.git)?/?(?:\s|$)|git\s+clone\s+\S+\s+{name}\b"
+    )
+    codes = p.notebook_code or (p.user_code,)
+    lines = (line.strip() for code in codes for line in code.splitlines())
+    return next((line for line in lines if clone.search(line)), "")
 
 
 def _fetched_by_a_cell(p, norm: str) -> bool:
@@ -954,6 +1037,15 @@ def _invalid_json(p, f):
 
 def _wrong_text_encoding(p, f):
     codec = f.get("codec") or "utf-8"
+    if _raised_by_tensorflow_op(p):
+        # TensorFlow decodes the status message of a failed op (the system's own, in its
+        # language on Windows) as UTF-8: what failed is hidden, and no text file was read
+        return (
+            "TensorFlow could not decode the error message of the op it ran (a system message "
+            "in the machine's language), so the real error is hidden: no file's text is at "
+            "fault. Check what the op reads, e.g. that its file exists "
+            "(`os.path.exists(path)` from `os.getcwd()`)."
+        )
     if codec == "charmap" or re.fullmatch(r"cp125\d", codec):
         # Windows opened the file with its own code page (no encoding passed): most text files
         # today are UTF-8
@@ -996,6 +1088,16 @@ _LEGACY_ENCODINGS = (
     ("KATAKANA", ("Japanese", "cp932", "shift_jis")),
     ("CJK", ("Chinese", "gbk", "gb18030")),
 )
+
+
+def _raised_by_tensorflow_op(p) -> bool:
+    """The decode error is raised where TensorFlow's eager mode runs an op (`quick_execute`)."""
+    last = p.last_frame
+    return (
+        last is not None
+        and last.function == "quick_execute"
+        and "tensorflow" in last.filename.replace("\\", "/")
+    )
 
 
 def _east_asian_encoding(p) -> tuple[str, str, str] | None:
@@ -1066,6 +1168,10 @@ def _table_read_as_one_field(p, line: int) -> bool:
     read with a separator it does not use (a tab file with the default comma), not lines before
     it; a call that sets the separator already is not told so."""
     return line > _LONGEST_PREAMBLE and not re.search(r"\b(?:sep|delimiter)\s*=", p.user_line)
+
+
+# pandas' count of a row's fields against the first line's: "Expected 20 fields in line 6, saw 22"
+_FIELDS_COUNTED = re.compile(r"Expected (\d+) fields? in line (\d+), saw (\d+)")
 
 
 def _unreadable_format(p, f):
@@ -1144,6 +1250,17 @@ def _unreadable_format(p, f):
             "The call passes `quoting=csv.QUOTE_NONE`, so a separator inside a quoted field "
             "splits it into more fields: if the file quotes its fields, remove `quoting=`; "
             "else look at that line of the file."
+        )
+    fields = _FIELDS_COUNTED.search(p.message)
+    if "tokenizing" in detail and fields and fields.group(1) != "1" and "names=" not in p.user_line:
+        # the separator split the first line read into several fields, so it fits the file
+        # (a wrong one leaves one field there); a longer row holds one inside a field
+        expected, line, saw = fields.groups()
+        return (
+            f"The separator split the first line into {expected} fields, so it fits the file, "
+            f"but line {line} has {saw}: most often a text field there holds the separator "
+            "without quotes (a comma in a title). Fix that row's quoting in the file, or skip "
+            "such rows with `on_bad_lines='skip'`."
         )
     if "tokenizing" in detail and re.search(r"Expected \d+ fields? in line", p.message):
         return (

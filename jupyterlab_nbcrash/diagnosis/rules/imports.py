@@ -940,6 +940,15 @@ def _package_shadowed(p: ParsedError, f: Facts) -> str:
             f"after a `pip install` changed one of them). Install the `{top}` version they "
             "require and restart the kernel."
         )
+    if "." in shadow and module.startswith(f"{shadow}."):
+        # `from spotdl.utils.search.spotifyClient import X`: a dotted name is found inside its
+        # package (no file next to the notebook is named so); the path goes one level too deep
+        rest = module[len(shadow) + 1 :].split(".")[0]
+        return (
+            f"`{shadow}` is a plain module (one file) of its package, not a package, so it has "
+            f"no submodule `{rest}`: import a name it defines (`from {shadow} import ...`), or "
+            "look up which module defines the name you need in your installed version."
+        )
     return (
         f"Python found a `{shadow}` that is not the package you mean, usually your own "
         f"`{shadow}.py` next to the notebook: rename that file and restart the kernel."

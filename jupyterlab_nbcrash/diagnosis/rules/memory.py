@@ -22,6 +22,14 @@ DISK_FULL_WORDS = re.compile(
     r"No space left on device|Errno 28|Disk quota exceeded|not enough space on the disk"
 )
 
+# The allocator's words when RAM ran out (NumPy, PyTorch's CPU allocator, C++, the OS).
+_ALLOCATION_FAILED = (
+    r"Unable to allocate [\d.]+ ?[KMGT]i?B|can't allocate memory|DefaultCPUAllocator"
+    r"|not enough memory|std::bad_alloc|Cannot allocate memory|\[Errno 12\]"
+)
+# Memory ran out, in RAM or on the GPU (an error chained before another one).
+OUT_OF_MEMORY_WORDS = re.compile(rf"{_ALLOCATION_FAILED}|CUDA out of memory|^MemoryError\b")
+
 
 def _memory_facts(parsed, m):
     msg = parsed.message
@@ -70,8 +78,7 @@ RULES = (
     pattern_rule(
         UNABLE_TO_ALLOCATE,
         "out_of_memory",
-        r"Unable to allocate [\d.]+ ?[KMGT]i?B|can't allocate memory|DefaultCPUAllocator"
-        r"|not enough memory|std::bad_alloc|Cannot allocate memory|\[Errno 12\]",
+        _ALLOCATION_FAILED,
         root_cause="insufficient_resource",
         confidence=0.95,
         facts=_memory_facts,
