@@ -617,6 +617,9 @@ def _wrong_positional_arguments(p, f):
                 f"({keyed}), so pass them together in one object with those keys (a dict, a "
                 "DataFrame's row or table), not one by one."
             )
+        unseen = _beyond_the_signature(p, func, f.get("takes", ""), f.get("given", ""))
+        if unseen:
+            return unseen
         if defines_method(p, short):
             fix = "add `self` as the first parameter of the method's `def`"
         elif _defined_without_optional_parameters(p, short):
@@ -679,6 +682,33 @@ def _transform_given_a_target(p, short: str) -> str:
         f"transforms take the image alone: call it on the image (`{call.group(1)}"
         f"({given[0].strip()})`), or build it from transforms that take both, as the "
         "detection tutorial's `transforms.py` does."
+    )
+
+
+def _beyond_the_signature(p, func: str, takes: str, given: str) -> str:
+    """The hint when "pass the optional ones by name" has nothing to stand on: a function that
+    takes no positional argument at all (the call may name the wrong function), or a method
+    whose count includes `self` (the line's call passes one value fewer than "given") and whose
+    class the notebook does not show, given several values too many. "" otherwise."""
+    short = func.split(".")[-1]
+    if takes == "0" and not re.search(rf"^\s*def {re.escape(short)}\s*\(", p.code_seen, re.M):
+        return (
+            f"`{func}()` takes no positional argument, yet the call passes {given}: check that "
+            f"it is the function you meant (`help({short})` shows what it does and takes)."
+        )
+    if "." not in func or not takes.isdigit() or not given.isdigit():
+        return ""
+    call = re.search(rf"(?<!\w){re.escape(short)}\s*\(.*", p.user_line)
+    passed = call_arguments(call.group()) if call else []
+    if len(passed) != int(given) - 1 or any(a.startswith("*") or "=" in a for a in passed):
+        return ""
+    owner = func.split(".")[-2]
+    if int(given) - int(takes) < 2 or re.search(rf"\bclass {re.escape(owner)}\b", p.code_seen):
+        return ""
+    return (
+        f"`{func}()` takes {int(takes) - 1} values besides `self`, but the call passes "
+        f"{len(passed)}: pass the values its `def` lists, in its order "
+        f"(`help({func})` shows them)."
     )
 
 

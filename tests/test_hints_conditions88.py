@@ -1,0 +1,149 @@
+"""Syntax, indentation and argument hints whose claim did not hold on the crash (session 17d):
+a word's apostrophe that closes a string, a folder tree drawn with box characters, a cloud
+tool's command line, a Python 2 file of an installed package, a block whose body is only
+comments.
+
+Each condition is paired: a crash where the specific hint must speak, and one where it stays
+quiet. Cells, tracebacks and messages are written here by hand in Python's wording and the
+layout IPython prints, never copied from a notebook.
+"""
+
+from __future__ import annotations
+
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from tests.test_hints_args import crash, hint
+from tests.test_hints_conditions3 import _syntax_hint
+
+# --------------------------------------------- a word's apostrophe closes a string early
+
+
+def test_an_apostrophe_in_a_word_is_told_to_close_the_string():
+    marked = "summarize('The results are in, they've improved a lot since we changed the model')"
+    text = _syntax_hint(marked, marked, "invalid syntax. Perhaps you forgot a comma?")
+    assert "apostrophe in `they've`" in text and "double quotes" in text, text
+
+
+def test_a_sentence_with_an_apostrophe_and_no_string_is_still_text():
+    marked = "We'll now train the model on the whole data set and compare it"
+    text = _syntax_hint(marked, marked, "unterminated string literal (detected at line 1)")
+    assert "apostrophe in" not in text, text
+
+
+# ---------------------------------------------- a folder tree drawn with box characters
+
+
+def test_a_pasted_folder_tree_is_told_to_leave_the_code():
+    cell = "# the data folder\n├── train\n│   ├── cats\n"
+    text = _syntax_hint(cell, "├── train", "invalid character '├' (U+251C)")
+    assert "box characters" in text and "Markdown cell" in text, text
+
+
+def test_a_curly_quote_is_no_drawing():
+    cell = "name = ’Alice’\n"
+    text = _syntax_hint(cell, "name = ’Alice’", "invalid character '’' (U+2019)")
+    assert "box characters" not in text, text
+
+
+# -------------------------------------------------------------- a cloud tool's command line
+
+
+def test_a_bigquery_command_is_told_to_run_in_the_shell():
+    marked = "bq mk my_dataset.events user_id:STRING,event_time:TIMESTAMP"
+    text = _syntax_hint(marked, marked)
+    assert "`bq` is a shell command" in text and "`!bq ...`" in text, text
+
+
+def test_a_sentence_about_a_tool_is_no_command():
+    marked = "Then the bq tool makes the table for us"
+    text = _syntax_hint(marked, marked)
+    assert "shell command" not in text, text
+
+
+# ----------------------------------------------- a Python 2 file of an installed package
+
+
+def _compiled_library_hint(message: str, marked: str) -> str:
+    """Colab hides the message's place ("ignored"): the traceback names the package's file."""
+    place = '  File "/usr/local/lib/python3.7/dist-packages/oldpkg/core.py", line 12\n'
+    traceback = (f"{place}    {marked}\n        ^\nSyntaxError: invalid syntax\n",)
+    record = ErrorRecord("SyntaxError", message, traceback, code="from oldpkg.core import Reader")
+    return diagnose(record).hint
+
+
+def test_python_2_print_in_an_installed_package_is_the_packages():
+    text = _compiled_library_hint("ignored", 'print "cannot read %s" % name')
+    assert "`core.py` (line 12)" in text and "Python 2 code" in text, text
+    assert "write `print(...)`" not in text, text
+
+
+def test_python_2_print_in_the_cell_is_still_the_cells():
+    marked = 'print "cannot read %s" % name'
+    text = _syntax_hint(marked, marked, "invalid syntax")
+    assert "write `print(...)`" in text and "core.py" not in text, text
+
+
+# -------------------------------------------------------- a block whose body is only comments
+
+EXERCISE = (
+    "def descend(X, y, theta):\n"
+    "    for step in range(100):\n"
+    "        # Your code here\n"
+    "        # update theta\n"
+    "    return theta\n"
+)
+
+
+def _indented_at(cell: str, number: int, message: str) -> str:
+    marked = cell.splitlines()[number - 1].strip()
+    evalue = f"{message} (<ipython-input-5-1a>, line {number})"
+    traceback = (f'  File "<ipython-input-5-1a>", line {number}\n    {marked}\n    ^\n',)
+    return diagnose(ErrorRecord("IndentationError", evalue, traceback, code=cell)).hint
+
+
+def test_a_loop_whose_body_is_comments_is_told_to_get_a_body():
+    text = _indented_at(EXERCISE, 5, "expected an indented block")
+    assert "The body of `for step in range(100):` is only comments" in text, text
+    assert "should be the indented body" not in text, text
+
+
+def test_stub_functions_with_placeholder_comments_have_not_lost_their_indentation():
+    cell = (
+        "def clean(frame):\n    # ... (as before)\n\n"
+        "def score(frame):\n    # ... (as before)\n\nscore(clean(df))\n"
+    )
+    text = _indented_at(cell, 4, "expected an indented block after function definition on line 1")
+    assert "The body of `def clean(frame):` is only comments" in text, text
+    assert "lost their indentation" not in text, text
+
+
+def test_a_body_left_unindented_is_still_told_to_indent():
+    cell = "for step in range(100):\n# move one step\ntheta = theta - rate\n"
+    text = _indented_at(cell, 3, "expected an indented block")
+    assert "is only comments" not in text, text
+
+
+# ------------------------------------------- too many positional arguments, no optional ones
+
+
+def _too_many(message: str, line: str, code: str | None = None) -> str:
+    return hint(crash("TypeError", message, line, code=code))
+
+
+def test_a_function_that_takes_no_positional_argument_is_told_to_check_it_is_the_one_meant():
+    message = "list_styles() takes 0 positional arguments but 1 was given"
+    text = _too_many(message, "list_styles('a')")
+    assert "takes no positional argument" in text and "the function you meant" in text, text
+    assert "optional ones by name" not in text, text
+
+
+def test_a_method_of_a_class_out_of_view_is_told_its_count_besides_self():
+    message = "Buffer.add() takes 3 positional arguments but 6 were given"
+    text = _too_many(message, "buf.add(state, action, reward, nxt, done)", "buf = make_buffer()")
+    assert "takes 2 values besides `self`, but the call passes 5" in text, text
+    assert "optional ones by name" not in text, text
+
+
+def test_one_extra_argument_to_a_library_function_keeps_the_by_name_advice():
+    text = _too_many("rc() takes 1 positional argument but 2 were given", "plt.rc('font', 14)")
+    assert "optional ones by name" in text, text
