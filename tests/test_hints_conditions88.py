@@ -14,6 +14,7 @@ from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions3 import _syntax_hint
+from tests.test_hints_conditions28 import _hint as _hint28
 
 # --------------------------------------------- a word's apostrophe closes a string early
 
@@ -147,3 +148,75 @@ def test_a_method_of_a_class_out_of_view_is_told_its_count_besides_self():
 def test_one_extra_argument_to_a_library_function_keeps_the_by_name_advice():
     text = _too_many("rc() takes 1 positional argument but 2 were given", "plt.rc('font', 14)")
     assert "optional ones by name" in text, text
+
+
+# ----------------------------------------------- a date looked up in an index of text labels
+
+_BASE = "/opt/conda/lib/python3.8/site-packages/pandas/core/indexes/base.py"
+_INDEXING = "/opt/conda/lib/python3.8/site-packages/pandas/core/indexing.py"
+_SERIES = "/opt/conda/lib/python3.11/site-packages/pandas/core/series.py"
+
+
+def _loc_frames(engine: str) -> list:
+    return [
+        (_INDEXING, "__getitem__", [], "return self._getitem_axis(maybe_callable, axis=axis)"),
+        (_BASE, "get_loc", [], "return self._engine.get_loc(casted_key)"),
+        ("pandas/_libs/index.pyx", f"pandas._libs.index.{engine}.get_loc", [], ""),
+    ]
+
+
+def test_a_month_looked_up_in_an_index_of_text_is_told_to_parse_the_dates():
+    frames = _loc_frames("ObjectEngine")
+    text = _hint28("KeyError", "'Mar 2019'", "prices.loc['Mar 2019'].head()", frames=frames)
+    assert "reads as a date" in text and "pd.to_datetime(prices.index)" in text, text
+
+
+def test_a_month_missing_from_a_datetime_index_is_not_told_to_parse():
+    frames = _loc_frames("DatetimeEngine")
+    text = _hint28("KeyError", "'Mar 2019'", "prices.loc['Mar 2019'].head()", frames=frames)
+    assert "reads as a date" not in text, text
+
+
+def test_an_array_of_numbers_as_a_series_key_is_told_mask_or_positions():
+    frames = [(_SERIES, "__setitem__", [], "self._set_with_engine(key, value)")]
+    message = "'[ 91000  87000 120000] not in index'"
+    text = _hint28("KeyError", message, "cleaned[extremes] = fill", frames=frames)
+    assert "s[s.isin(values)]" in text and "`.iloc[...]`" in text, text
+    assert "DataFrame it came from" not in text, text
+
+
+def test_one_missing_label_of_a_series_keeps_its_hint():
+    frames = [(_SERIES, "__getitem__", [], "return self._get_value(key)")]
+    text = _hint28("KeyError", "'Poids'", "weights['Poids']", frames=frames)
+    assert "isin" not in text, text
+
+
+# ------------------------------------------------------- an inverted check before `exit()`
+
+_EXIT_TB = ["An exception has occurred, use %tb to see the full traceback.\n", "SystemExit\n"]
+
+
+def test_an_exit_under_a_success_check_that_reports_a_failure_is_inverted():
+    code = "cam = cv2.VideoCapture(0)\nif cam.isOpened():\n    print('camera failed')\n    exit()"
+    text = _hint28("SystemExit", "", code, tb=_EXIT_TB)
+    assert "write `if not cam.isOpened():`" in text, text
+
+
+def test_an_exit_under_a_negated_check_is_not_inverted():
+    code = "cam = cv2.VideoCapture(0)\nif not cam.isOpened():\n    print('failed')\n    exit()"
+    text = _hint28("SystemExit", "", code, tb=_EXIT_TB)
+    assert "inverted" not in text, text
+
+
+# --------------------------------------------- VS Code cannot reach a remote Jupyter server
+
+
+def test_an_unreachable_jupyter_server_is_no_exception_without_a_message():
+    words = (
+        "Failed to connect to the remote Jupyter Server 'http://127.0.0.1:8890/'. Verify the "
+        "server is running and reachable. (Forbidden)."
+    )
+    record = ErrorRecord(ename="", evalue="", traceback=(words,), code="import numpy as np")
+    text = diagnose(record).hint
+    assert "could not reach the Jupyter server `http://127.0.0.1:8890/`" in text, text
+    assert "without a message" not in text, text

@@ -135,7 +135,7 @@ def _raised_without_message(parsed: ParsedError) -> bool:
     was raised without a message, none was lost in saving, and running again shows no more."""
     lines = [strip_ansi(line).strip() for line in parsed.text.splitlines() if line.strip()]
     last = lines[-1].rstrip(":").rsplit(".", 1)[-1] if lines else ""
-    return last == parsed.ename and not hasattr(builtins, parsed.ename)
+    return bool(parsed.ename) and last == parsed.ename and not hasattr(builtins, parsed.ename)
 
 
 def _name_is_the_account(parsed: ParsedError) -> str:

@@ -1608,6 +1608,9 @@ def _cell_interrupted(p, f):
                 f"it stopped the cell{ended}: call the program's main function without "
                 "`sys.exit(...)` around it."
             )
+        inverted = _inverted_success_check(code, guard, exits.start())
+        if inverted:
+            return inverted
         block = _enclosing_block(code, exits.start(), len(exits.group(1)))
         if guard and block:
             leave = "the loop with `break`" if block != "def" else "the function with `return`"
@@ -1655,6 +1658,31 @@ _OPENCV_SOURCES = (
     (r"cv2\.VideoCapture\(", "`cv2.VideoCapture` did not open its camera or file: check that "
      "the camera is connected and free (release an earlier capture) or try another index"),
 )  # fmt: skip
+
+
+# A check that is true when something worked: a capture or file opened, a path exists.
+_SUCCESS_CHECK = re.compile(
+    r"if\s+(?P<call>[\w.]+\.(?:isOpened|is_open|exists|isfile|isdir|is_available)\([^()]*\))"
+)
+# A message that speaks of a failure (`print('video open failed')`).
+_FAILURE_WORDS = re.compile(r"['\"][^'\"]*\b(?:fail|error|cannot|can't|could not|unable)", re.I)
+
+
+def _inverted_success_check(code: str, guard: str, at: int) -> str:
+    """The hint when the check over `exit()` is true on success (`if cap.isOpened():`, no
+    `not`) while the lines under it, up to the `exit()`, report a failure: the test is
+    inverted, nothing failed. "" otherwise (an intended stop, or a negated check)."""
+    m = _SUCCESS_CHECK.fullmatch(guard)
+    if m is None:
+        return ""
+    start = code.rfind(guard.removeprefix("if ").strip(), 0, at)
+    if start < 0 or not _FAILURE_WORDS.search(code[start:at]):
+        return ""
+    call = m.group("call")
+    return (
+        f"`{guard}` is true when it succeeded, yet the lines under it report a failure and "
+        f"call `exit()`: the check is inverted, write `if not {call}:`."
+    )
 
 
 def _checked_source(code: str, guard: str) -> str:
