@@ -220,3 +220,120 @@ def test_an_unreachable_jupyter_server_is_no_exception_without_a_message():
     text = diagnose(record).hint
     assert "could not reach the Jupyter server `http://127.0.0.1:8890/`" in text, text
     assert "without a message" not in text, text
+
+
+# ------------------------------------------------- exactly so many of a list of parameters
+
+_RANGE = "Of the four parameters: start, end, periods, and freq, exactly three must be specified"
+_DATE_RANGE = [("/usr/lib/python3/site-packages/pandas/core/indexes/datetimes.py", "date_range")]
+
+
+def _library_hint(message: str, line: str, frames: list, ename: str = "ValueError") -> str:
+    """The hint of ``line`` raising ``ename`` in the library ``frames`` (path, function)."""
+    return hint(crash(ename, message, line, frames=frames))
+
+
+def _range_hint(line: str) -> str:
+    return _library_hint(_RANGE, line, _DATE_RANGE)
+
+
+def test_all_four_range_parameters_are_told_to_drop_one():
+    text = _range_hint(
+        "days = pd.date_range(start='2020-01-01', end='2020-03-01', periods=60, freq='D')"
+    )
+    assert "passes 4 of them" in text and "remove 1" in text, text
+    assert "the arguments the message names" not in text, text
+
+
+def test_two_range_parameters_are_told_to_add_one_and_a_positional_one_is_not_counted():
+    text = _range_hint("days = pd.date_range(start='2020-01-01', freq=None, end='2020-03-01')")
+    assert "passes 2 of them (`start`, `end`)" in text and "add one of `periods`" in text, text
+    text = _range_hint("days = pd.date_range('2020-01-01', end='2020-03-01', periods=60, freq='D')")
+    assert "of them" not in text, text
+
+
+# --------------------------------------------------- Keras' `Model` given `Input=` or `input=`
+
+_NETWORK = [("/usr/lib/python3/site-packages/keras/engine/network.py", "__init__")]
+
+
+def test_a_keras_model_given_input_is_told_inputs():
+    message = "_init_subclassed_network() got an unexpected keyword argument 'Input'"
+    text = _library_hint(message, "encoder = Model(Input=inp)", _NETWORK, "TypeError")
+    assert "`inputs=` and `outputs=`" in text and "write `inputs=`" in text, text
+
+
+def test_another_keyword_refused_by_a_keras_model_is_not_told_inputs():
+    message = "_init_subclassed_network() got an unexpected keyword argument 'verbose'"
+    text = _library_hint(message, "encoder = Model(verbose=1)", _NETWORK, "TypeError")
+    assert "`inputs=`" not in text, text
+
+
+# ------------------------------------ scikeras: a model function's parameter in a search grid
+
+_SCIKERAS = [
+    ("/usr/lib/python3/site-packages/sklearn/model_selection/_validation.py", "_fit_and_score"),
+    ("/usr/lib/python3/site-packages/scikeras/wrappers.py", "set_params"),
+]
+
+
+def test_scikeras_own_fix_is_in_the_hint():
+    message = (
+        "Invalid parameter dropout for estimator KerasClassifier.\nThis issue can likely be "
+        "resolved by setting this parameter in the KerasClassifier constructor:\n"
+        "`KerasClassifier(dropout=0.2)`\nCheck the list of available parameters with "
+        "`estimator.get_params().keys()`"
+    )
+    text = _library_hint(message, "search.fit(X, y)", _SCIKERAS)
+    assert "`KerasClassifier(..., dropout=...)`" in text and "`model__dropout`" in text, text
+
+
+def test_an_unknown_parameter_without_that_advice_keeps_the_step_hint():
+    message = (
+        "Invalid parameter dropout for estimator LogisticRegression(). Check the list of "
+        "available parameters with `estimator.get_params().keys()`."
+    )
+    text = _library_hint(message, "search.fit(X, y)", _SCIKERAS)
+    assert "`model__dropout`" not in text, text
+
+
+# ------------------------------------------- a saved model's bytecode of another Python version
+
+_LOAD = [
+    ("/usr/lib/python3/site-packages/keras/src/saving/saving_api.py", "load_model"),
+    ("/usr/lib/python3/site-packages/keras/src/utils/generic_utils.py", "func_load"),
+]
+
+
+_LOADING = "net = load_model('encoder.h5')"
+
+
+def test_bad_marshal_data_is_told_another_python_version():
+    text = _library_hint("bad marshal data (unknown type code)", _LOADING, _LOAD)
+    assert "another Python version" in text and "load_weights" in text, text
+
+
+def test_another_rejected_file_keeps_the_library_version_advice():
+    text = _library_hint("Unknown layer: FixedDropout", _LOADING, _LOAD)
+    assert "marshal" not in text, text
+
+
+# ------------------------------------------------------ a joblib worker process that died
+
+_TERMINATED = (
+    "A worker process managed by the executor was unexpectedly terminated. This could be "
+    "caused by a segmentation fault while calling the function or by an excessive memory "
+    "usage causing the Operating System to kill the worker.\n\nThe exit codes of the "
+    "workers are {SIGKILL(-9)}"
+)
+_JOBLIB = [
+    ("/usr/lib/python3/site-packages/lightgbm/sklearn.py", "fit"),
+    ("/usr/lib/python3/site-packages/joblib/parallel.py", "__call__"),
+]
+
+
+def test_a_terminated_worker_is_no_input_to_check():
+    line = "booster.fit(X_train, y_train)"
+    text = _library_hint(_TERMINATED, line, _JOBLIB, "TerminatedWorkerError")
+    assert "A worker process died" in text and "`n_jobs=1`" in text, text
+    assert "Check the inputs" not in text, text

@@ -470,6 +470,24 @@ def _keyword_passed_by_a_library(p, func: str, kw: str) -> str:
     )
 
 
+def _keras_model_endpoints(p, func: str, kw: str) -> str:
+    """`Model(Input=inp)`, `Model(input=a, output=b)`: Keras' functional `Model` takes its
+    graph's ends as `inputs=` and `outputs=` (Keras 1's `input`/`output` are gone), so the
+    keyword is that parameter misspelled, not one to remove. Read only when a Keras or
+    TensorFlow frame refused it."""
+    spelled = kw.lower() in ("input", "output", "inputs", "outputs")
+    if func.split(".")[-1] != "Model" or not spelled or kw in ("inputs", "outputs"):
+        return ""
+    if not any(fr.library in _KERAS_PACKAGES for fr in p.frames):
+        return ""
+    right = kw.lower().rstrip("s") + "s"
+    return (
+        f"Keras' `Model` takes its input and output tensors as `inputs=` and `outputs=` "
+        f"(lower case, plural), not `{kw}=`: write `{right}=`, e.g. "
+        "`Model(inputs=inp, outputs=out)`."
+    )
+
+
 def _the_one_call_passing(p, short: str, kw: str) -> str:
     """The call of the cell that passes ``kw=`` when the message names only an internal
     function (`__init__`) and the failing line is another line of the same statement (the
@@ -522,6 +540,9 @@ def _unexpected_keyword(p, f):
             hit = lookup_kwarg(".".join(func.split(".")[-2:]), kw)
         if hit is not None:
             replacement, note = hit.use, hit.note
+    endpoints = _keras_model_endpoints(p, caller or func, kw)
+    if endpoints:
+        return endpoints
     call = f"`{func}()`" if func else "This call"
     if replacement:
         note = f" ({note})" if note else ""
@@ -853,6 +874,12 @@ def _given_twice(p, func: str, short: str, keyword: str) -> str:
     )
 
 
+# scikeras' words when a parameter of the model function reaches the wrapper's `set_params`.
+_CONSTRUCTOR_FIX = re.compile(
+    r"can likely be resolved by setting this parameter in the \w+ constructor"
+)
+
+
 def _sklearn_invalid_parameter(p, f):
     param, est = f.get("param", ""), f.get("estimator", "the estimator")
     if f.get("valid"):
@@ -867,6 +894,14 @@ def _sklearn_invalid_parameter(p, f):
     near = next((name for name in listed if spelled_alike(param, name)), "")
     if near and near != param:
         return f"`{param}` is not a parameter of {est}: did you mean `{near}`?"
+    if _CONSTRUCTOR_FIX.search(p.message[:2_000]):
+        # scikeras says the fix itself: a parameter of the model function, unknown to the
+        # wrapper until its constructor is given it (or the search routes it with `model__`)
+        return (
+            f"`{param}` is not yet a parameter of the {est} wrapper: as the message says, pass "
+            f"it to its constructor (`{est}(..., {param}=...)`), or name it `model__{param}` "
+            "in the search's grid so it reaches your model function."
+        )
     return (
         f"`{param}` is not a parameter of {est}: in a Pipeline or GridSearchCV write "
         f"`<step>__{param}`; list valid names with `estimator.get_params().keys()`."
