@@ -80,6 +80,7 @@ from .message_words import (
     refusal_before_fix,
     stated_fix,
 )
+from .parameter_counts import exactly_so_many_look
 from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
 from .rules.attribute_reads import read_inside
 from .rules.files import errno_look
@@ -135,7 +136,7 @@ def _raised_without_message(parsed: ParsedError) -> bool:
     was raised without a message, none was lost in saving, and running again shows no more."""
     lines = [strip_ansi(line).strip() for line in parsed.text.splitlines() if line.strip()]
     last = lines[-1].rstrip(":").rsplit(".", 1)[-1] if lines else ""
-    return last == parsed.ename and not hasattr(builtins, parsed.ename)
+    return bool(parsed.ename) and last == parsed.ename and not hasattr(builtins, parsed.ename)
 
 
 # Exceptions raised without a message whose name alone tells the cause and the fix.
@@ -529,6 +530,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     caught = caught_everything_look(parsed)
     if caught:  # the message names one cause of any the library's check caught
         return caught
+    counted = exactly_so_many_look(parsed)
+    if counted:  # the arguments the message names are fine one by one; their number is not
+        return counted
     given, near = closest_allowed(parsed.message, arguments)
     if near:
         return f"`{given}` is not among the values it allows: did you mean `{near}`?"
@@ -964,6 +968,7 @@ _FILE_NAME = re.compile(r"""^[rbf]?['"][^'"]*\.\w{1,6}['"]$""")
 # "model.pdf is empty", "File 'a.h5' is empty": the message calls the file itself empty
 _EMPTY_FILE = re.compile(r"(?:\.\w{1,5}['\"]?|\bfile) is empty\b", re.I)
 _EMPTY_WORD = re.compile(r"\bempty\b", re.I)
+_BAD_MARSHAL = re.compile(r"bad marshal data", re.I)
 
 
 def _saved_file_look(parsed: ParsedError, arguments) -> str:
@@ -990,6 +995,14 @@ def _saved_file_look(parsed: ParsedError, arguments) -> str:
             f"{name} holds weights only, no model (as `save_weights` writes it): build the "
             "model in code and call `model.load_weights(...)` on it, or save the whole model "
             "with `model.save(...)` and load that."
+        )
+    if _BAD_MARSHAL.search(parsed.message[:300]):
+        # `marshal` is Python's bytecode format, which changes between Python versions: a Lambda
+        # layer (or another saved function) was written by another Python, not another library
+        return (
+            f"{name} holds Python bytecode (a Lambda layer or a saved function) written by "
+            "another Python version, which `marshal` cannot read: load it with the Python "
+            "version that saved it, or build the model in code and `load_weights` from the file."
         )
     return (
         f"`{call.library}` read {name} and rejects what is saved in it, not its name: check how "

@@ -251,6 +251,15 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "The operating system or a device failed here, not a check of your values: retry, and "
         "make sure no other program holds the port, file or device it names.",
     ),
+    (
+        # joblib/loky's TerminatedWorkerError: the worker process itself died (a native crash
+        # or the system killing it for memory), no Python check of the inputs raised.
+        ("worker process managed by the executor was unexpectedly terminated",),
+        "A worker process died (its exit code tells how: SIGSEGV is a crash of native code, "
+        "SIGKILL the system ending it, often for memory), not a check of your inputs: run with "
+        "`n_jobs=1` to see the failure in the notebook, use less memory, or reinstall the "
+        "library whose native code crashed.",
+    ),
 )  # fmt: skip
 # A pipe between the kernel and a worker process it started: not a network connection.
 _PIPE_WORDS = ("broken pipe", "connection reset", "eoferror", "connection refused")

@@ -42,6 +42,9 @@ _NO_IPYKERNEL = re.compile(r"requires (?:the )?ipykernel package", re.I)
 # VS Code's Python extension could not start a Jupyter server for the notebook at all (its
 # JavaScript stack where the traceback would be): no kernel ran, so no `%pip` in a cell works.
 _NO_JUPYTER = re.compile(r"Jupyter cannot be started|Error attempting to locate jupyter", re.I)
+# VS Code's own error when the remote Jupyter server it was told to use does not answer (or
+# refuses: "Forbidden"): no kernel ran the cell.
+_SERVER_UNREACHABLE = re.compile(r"Failed to connect to the remote Jupyter Server '([^']+)'", re.I)
 _INTERPRETER = re.compile(r"not installed in interpreter ([^\n]+?)\.?$", re.M)
 
 
@@ -91,6 +94,13 @@ def special_hint(parsed: ParsedError) -> str:
     no_jupyter = _no_jupyter_server(parsed)
     if no_jupyter:
         return no_jupyter
+    server = _SERVER_UNREACHABLE.search(parsed.text[:5_000])
+    if not parsed.ename and server:
+        return (
+            f"VS Code could not reach the Jupyter server `{server.group(1)}`, so no line of the "
+            "cell ran (no Python error): start that server, check its URL and token, or select "
+            "a local kernel, then run the cell again."
+        )
     missing = _KERNEL_MODULE_MISSING.search(parsed.text[:5_000])
     if not parsed.ename and missing and missing.group(1).split(".")[0] in STDLIB_TOPS:
         # sqlite3, ssl, ctypes: part of Python itself, which pip cannot add; that Python's build

@@ -470,6 +470,24 @@ def _keyword_passed_by_a_library(p, func: str, kw: str) -> str:
     )
 
 
+def _keras_model_endpoints(p, func: str, kw: str) -> str:
+    """`Model(Input=inp)`, `Model(input=a, output=b)`: Keras' functional `Model` takes its
+    graph's ends as `inputs=` and `outputs=` (Keras 1's `input`/`output` are gone), so the
+    keyword is that parameter misspelled, not one to remove. Read only when a Keras or
+    TensorFlow frame refused it."""
+    spelled = kw.lower() in ("input", "output", "inputs", "outputs")
+    if func.split(".")[-1] != "Model" or not spelled or kw in ("inputs", "outputs"):
+        return ""
+    if not any(fr.library in _KERAS_PACKAGES for fr in p.frames):
+        return ""
+    right = kw.lower().rstrip("s") + "s"
+    return (
+        f"Keras' `Model` takes its input and output tensors as `inputs=` and `outputs=` "
+        f"(lower case, plural), not `{kw}=`: write `{right}=`, e.g. "
+        "`Model(inputs=inp, outputs=out)`."
+    )
+
+
 def _the_one_call_passing(p, short: str, kw: str) -> str:
     """The call of the cell that passes ``kw=`` when the message names only an internal
     function (`__init__`) and the failing line is another line of the same statement (the
@@ -522,6 +540,9 @@ def _unexpected_keyword(p, f):
             hit = lookup_kwarg(".".join(func.split(".")[-2:]), kw)
         if hit is not None:
             replacement, note = hit.use, hit.note
+    endpoints = _keras_model_endpoints(p, caller or func, kw)
+    if endpoints:
+        return endpoints
     call = f"`{func}()`" if func else "This call"
     if replacement:
         note = f" ({note})" if note else ""
@@ -617,6 +638,9 @@ def _wrong_positional_arguments(p, f):
                 f"({keyed}), so pass them together in one object with those keys (a dict, a "
                 "DataFrame's row or table), not one by one."
             )
+        unseen = _beyond_the_signature(p, func, f.get("takes", ""), f.get("given", ""))
+        if unseen:
+            return unseen
         if defines_method(p, short):
             fix = "add `self` as the first parameter of the method's `def`"
         elif _defined_without_optional_parameters(p, short):
@@ -679,6 +703,33 @@ def _transform_given_a_target(p, short: str) -> str:
         f"transforms take the image alone: call it on the image (`{call.group(1)}"
         f"({given[0].strip()})`), or build it from transforms that take both, as the "
         "detection tutorial's `transforms.py` does."
+    )
+
+
+def _beyond_the_signature(p, func: str, takes: str, given: str) -> str:
+    """The hint when "pass the optional ones by name" has nothing to stand on: a function that
+    takes no positional argument at all (the call may name the wrong function), or a method
+    whose count includes `self` (the line's call passes one value fewer than "given") and whose
+    class the notebook does not show, given several values too many. "" otherwise."""
+    short = func.split(".")[-1]
+    if takes == "0" and not re.search(rf"^\s*def {re.escape(short)}\s*\(", p.code_seen, re.M):
+        return (
+            f"`{func}()` takes no positional argument, yet the call passes {given}: check that "
+            f"it is the function you meant (`help({short})` shows what it does and takes)."
+        )
+    if "." not in func or not takes.isdigit() or not given.isdigit():
+        return ""
+    call = re.search(rf"(?<!\w){re.escape(short)}\s*\(.*", p.user_line)
+    passed = call_arguments(call.group()) if call else []
+    if len(passed) != int(given) - 1 or any(a.startswith("*") or "=" in a for a in passed):
+        return ""
+    owner = func.split(".")[-2]
+    if int(given) - int(takes) < 2 or re.search(rf"\bclass {re.escape(owner)}\b", p.code_seen):
+        return ""
+    return (
+        f"`{func}()` takes {int(takes) - 1} values besides `self`, but the call passes "
+        f"{len(passed)}: pass the values its `def` lists, in its order "
+        f"(`help({func})` shows them)."
     )
 
 
@@ -823,6 +874,12 @@ def _given_twice(p, func: str, short: str, keyword: str) -> str:
     )
 
 
+# scikeras' words when a parameter of the model function reaches the wrapper's `set_params`.
+_CONSTRUCTOR_FIX = re.compile(
+    r"can likely be resolved by setting this parameter in the \w+ constructor"
+)
+
+
 def _sklearn_invalid_parameter(p, f):
     param, est = f.get("param", ""), f.get("estimator", "the estimator")
     if f.get("valid"):
@@ -837,6 +894,14 @@ def _sklearn_invalid_parameter(p, f):
     near = next((name for name in listed if spelled_alike(param, name)), "")
     if near and near != param:
         return f"`{param}` is not a parameter of {est}: did you mean `{near}`?"
+    if _CONSTRUCTOR_FIX.search(p.message[:2_000]):
+        # scikeras says the fix itself: a parameter of the model function, unknown to the
+        # wrapper until its constructor is given it (or the search routes it with `model__`)
+        return (
+            f"`{param}` is not yet a parameter of the {est} wrapper: as the message says, pass "
+            f"it to its constructor (`{est}(..., {param}=...)`), or name it `model__{param}` "
+            "in the search's grid so it reaches your model function."
+        )
     return (
         f"`{param}` is not a parameter of {est}: in a Pipeline or GridSearchCV write "
         f"`<step>__{param}`; list valid names with `estimator.get_params().keys()`."

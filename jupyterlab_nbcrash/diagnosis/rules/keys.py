@@ -121,6 +121,49 @@ def _row_lookup(p: ParsedError, key: str) -> bool:
     return m is not None and m.group(2) == key
 
 
+# NumPy's print of an array of numbers (`[ 775000  620000  720000]`): spaces, no commas.
+_PRINTED_NUMBERS = re.compile(r"\[?\s*-?\d+(?:\.\d*)?(?:\s+-?\d+(?:\.\d*)?)+\s*\]?")
+
+
+def _printed_array_key(key: str) -> str:
+    """The hint when the missing key is an array of numbers (pandas prints the array it was
+    given): its items were taken as index labels, which they are not; they may be values
+    (select with a mask) or positions (`.iloc`), and the hint names both readings."""
+    m = _PRINTED_NUMBERS.fullmatch(key.strip())
+    if m is None:
+        return ""
+    shown = " ".join(m.group().strip("[] ").split()[:2])
+    return (
+        f"The array of numbers used as the key (`[{shown} …]`) is not among the index labels: if "
+        "they are values, select with a mask (`s[s.isin(values)]`, the same for assigning); if "
+        "they are positions, use `.iloc[...]`."
+    )
+
+
+# A label that reads as a date or a month: `'Aug 2016'`, `'2016-08'`, `'31/08/2016'`.
+_DATE_LABEL = re.compile(
+    r"(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})"
+    r"|\d{4}[-/]\d{1,2}(?:[-/]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
+)
+
+
+def _date_in_text_index(p: ParsedError, key: str) -> str:
+    """`.loc['Aug 2016']` whose lookup ran in an index of objects (pandas' `ObjectEngine` or
+    `PyObjectHashTable` frames): the index holds the dates as text, where only an exact label
+    matches; a DatetimeIndex would have selected the month. "" otherwise (a DatetimeIndex
+    that lacks the date says so by other frames)."""
+    if not _DATE_LABEL.fullmatch(key.strip()):
+        return ""
+    if not re.search(r"PyObjectHashTable|ObjectEngine", p.text):
+        return ""
+    frame = next(iter(re.findall(r"([A-Za-z_][\w.]*)\.loc\[", p.user_line)), "df")
+    return (
+        f"{key!r} reads as a date, but the index of `{frame}` holds text, not dates, so only an "
+        f"exact label matches: convert it first, `{frame}.index = pd.to_datetime({frame}.index)` "
+        "(or read the file with `index_col=0, parse_dates=True`)."
+    )
+
+
 # `df['Sex' == 'male']`: the comparison inside the brackets runs first and gives one bool.
 _COMPARED_IN_BRACKETS = re.compile(r"\[\s*(['\"][^'\"]*['\"]\s*[=!]=\s*[^\]]+)\]")
 
@@ -377,6 +420,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                     f"default), so `{applied}.loc[...]` looked for {labels} among the row "
                     "labels: write `.apply(..., axis=1)` to get each row instead."
                 )
+            dated = _date_in_text_index(p, key)
+            if dated:
+                return dated
             # `.loc['DF']`, "None of [...] are in the [index]": a row label was asked for.
             were = "were" if isinstance(labels, str) and "', '" in labels else "was"
             return (
@@ -417,6 +463,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         if elsewhere:
             return elsewhere
         if _series_lookup(p):
+            printed = _printed_array_key(key)
+            if printed:
+                return printed
             frame = _iterrows_row_subscripted(p, frame, key) or frame
             iterated = _iterrows_source(p, frame)
             if iterated:

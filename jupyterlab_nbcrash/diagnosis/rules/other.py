@@ -19,6 +19,7 @@ from ..where import failing_call, own_lines, raised_in_user_code
 from .base import RuleMatch, Template, named, pattern_rule
 from .odd_characters import full_width_signs, odd_character_hint, quotes_a_string
 from .syntax_slips import caret_slip
+from .syntax_texts import apostrophe_ends_string, comment_only_body, drawn_tree
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
 # one means retraining it.
@@ -32,8 +33,10 @@ IPYTHON_USAGE = "other.ipython_usage"
 NOT_IMPLEMENTED = "other.not_implemented"
 
 # `python` is a command only with an option or a script after it (`python this` is no command).
+# Cloud and data tools (`bq mk`, `gsutil cp`, `kaggle datasets download`) are commands too.
 _SHELL = re.compile(
-    r"^\s*(?:(?:pip3?|conda|apt(?:-get)?|brew|git|wget|curl|cd|ls|mkdir)\s"
+    r"^\s*(?:(?:pip3?|conda|apt(?:-get)?|brew|git|wget|curl|cd|ls|mkdir|bq|gsutil|gcloud|kaggle"
+    r"|unzip|sudo|nvidia-smi|docker)\s"
     r"|python3?\s+(?:-|\S+\.py\b|\S*/))"
 )
 # A command with options: `xvfb-run -s "..." jupyter notebook --allow-root`.
@@ -381,7 +384,7 @@ def _syntax_error(p, f):
     other message is quoted."""
     message = _PLACE.sub("", p.message).strip()
     line = f.get("line", "")
-    elsewhere = _file_not_cell(p.message)
+    elsewhere = _file_not_cell(p.message) or _compiled_library_file(p)
     if elsewhere and (not _parsed_at_run_time(p) or _compiles_file(p, elsewhere[0])):
         return _syntax_in_file(elsewhere, message, _syntax_line(p.text))
     if _parsed_at_run_time(p):
@@ -417,6 +420,8 @@ def _syntax_error(p, f):
             "code it asks for."
         )
     if "invalid character" in message:
+        if drawn_tree(line):
+            return drawn_tree(line)
         if f.get("prose") and not quotes_a_string(line):
             # `I’ll write it below`: the sign is part of a sentence, retyping it leaves text
             return _text_line(p)
@@ -491,7 +496,11 @@ def _syntax_error(p, f):
     if folder:
         return folder
     if f.get("prose"):
-        return _unquoted_text(line, seen_code(p)[0]) or _text_line(p, docstring=False)
+        return (
+            apostrophe_ends_string(p.user_line or _syntax_line(p.text))  # (facts cut at 200)
+            or _unquoted_text(line, seen_code(p)[0])
+            or _text_line(p, docstring=False)
+        )
     if f.get("notes"):
         return (
             "The marked line is a heading of notes (a word and a colon that opens no block), "
@@ -807,6 +816,19 @@ def _file_not_cell(message: str) -> tuple[str, str] | None:
     return base, m.group(2)
 
 
+def _compiled_library_file(p: ParsedError) -> tuple[str, str] | None:
+    """(file, line) when the message names no place (Colab's "ignored") but the traceback's
+    only place is an installed library's `.py` file being compiled (no function): an import
+    of that file failed, the cell's own code is not the one Python could not read."""
+    last = p.last_frame
+    if last is None or last.is_user or last.function or not last.library:
+        return None
+    base = re.split(r"[\\/]", last.filename)[-1]
+    if not base.endswith(".py") or not last.lineno:
+        return None
+    return base, str(last.lineno)
+
+
 def _compiles_file(p: ParsedError, base: str) -> bool:
     """The traceback's last frame is the file the message names, shown as a place with no
     function (`File ".../ib/lib/__init__.py", line 239`): Python was compiling that module
@@ -857,6 +879,25 @@ def _commented_out_body(code: str, line: str) -> tuple[str, str] | None:
         if body:
             return rest[-1].strip(), body
     return None
+
+
+def _placeholder_body(p, line: str) -> str:
+    """The hint when the block above the marked line has only comments for a body (`# Your
+    Code Here`, `# ... (same as before)`) and the marked line comes after that block: the body
+    is what is missing, so indenting the marked line into the block would be the wrong fix."""
+    number = _message_line(p)
+    lines = own_lines(p) if p.cell_lines else []
+    if not 0 < number <= len(lines) or lines[number - 1].strip() != line.strip():
+        return ""
+    found = comment_only_body(lines, number)
+    if found is None:
+        return ""
+    opener, comment = found
+    shown = opener if len(opener) <= 40 else opener[:39] + "…"
+    return (
+        f"The body of `{shown}` is only comments (`{comment[:30]}`), and a comment is no "
+        "statement: write that block's code under it (indented), or `pass` as a placeholder."
+    )
 
 
 def _comment_or_blank(line: str) -> bool:
@@ -1071,6 +1112,9 @@ def _indentation(p, message: str, line: str) -> str:
     after = _AFTER.search(message)
     if after:
         word = after.group(1) or {"function": "def", "class": "class"}[after.group(2)]
+        placeholder = _placeholder_body(p, line)
+        if placeholder:
+            return placeholder
         lost = _bodiless_blocks(p)
         if len(lost) >= 2:
             # every block line of the cell is followed by a line at its own depth: the
@@ -1151,6 +1195,9 @@ def _indentation(p, message: str, line: str) -> str:
             f"The body of `{opener[:40]}` is commented out (`{body[:40]}`): remove its `#` "
             "(keeping the indentation) so the block has a body again."
         )
+    placeholder = _placeholder_body(p, line)
+    if message.startswith("expected an indented block") and placeholder:
+        return placeholder
     opener = _bodiless_opener(p, line)
     if message.startswith("expected an indented block") and opener:
         # The marked line is less indented than the block line above it: it may close an
@@ -1561,6 +1608,9 @@ def _cell_interrupted(p, f):
                 f"it stopped the cell{ended}: call the program's main function without "
                 "`sys.exit(...)` around it."
             )
+        inverted = _inverted_success_check(code, guard, exits.start())
+        if inverted:
+            return inverted
         block = _enclosing_block(code, exits.start(), len(exits.group(1)))
         if guard and block:
             leave = "the loop with `break`" if block != "def" else "the function with `return`"
@@ -1608,6 +1658,31 @@ _OPENCV_SOURCES = (
     (r"cv2\.VideoCapture\(", "`cv2.VideoCapture` did not open its camera or file: check that "
      "the camera is connected and free (release an earlier capture) or try another index"),
 )  # fmt: skip
+
+
+# A check that is true when something worked: a capture or file opened, a path exists.
+_SUCCESS_CHECK = re.compile(
+    r"if\s+(?P<call>[\w.]+\.(?:isOpened|is_open|exists|isfile|isdir|is_available)\([^()]*\))"
+)
+# A message that speaks of a failure (`print('video open failed')`).
+_FAILURE_WORDS = re.compile(r"['\"][^'\"]*\b(?:fail|error|cannot|can't|could not|unable)", re.I)
+
+
+def _inverted_success_check(code: str, guard: str, at: int) -> str:
+    """The hint when the check over `exit()` is true on success (`if cap.isOpened():`, no
+    `not`) while the lines under it, up to the `exit()`, report a failure: the test is
+    inverted, nothing failed. "" otherwise (an intended stop, or a negated check)."""
+    m = _SUCCESS_CHECK.fullmatch(guard)
+    if m is None:
+        return ""
+    start = code.rfind(guard.removeprefix("if ").strip(), 0, at)
+    if start < 0 or not _FAILURE_WORDS.search(code[start:at]):
+        return ""
+    call = m.group("call")
+    return (
+        f"`{guard}` is true when it succeeded, yet the lines under it report a failure and "
+        f"call `exit()`: the check is inverted, write `if not {call}:`."
+    )
 
 
 def _checked_source(code: str, guard: str) -> str:
