@@ -282,3 +282,26 @@ def test_a_plain_name_looped_over_is_not_told_to_call_a_method():
     line = "for k in items:"
     text = _hint("TypeError", message, [_cell_frame(line + "\n    print(k)", 1)], line)
     assert "call it" not in text, text
+
+
+# ----------------------------------------------------- fixes a message states mid-sentence
+
+
+def test_a_fix_after_a_comma_is_read_as_the_messages_fix():
+    from jupyterlab_nbcrash.diagnosis.message_words import stated_fix
+
+    message = "Slicing a positional slice with .loc is not allowed, Use .iloc with positions."
+    assert stated_fix(message) == "Use .iloc with positions."
+
+
+def test_an_install_page_is_the_messages_fix():
+    from jupyterlab_nbcrash.diagnosis.message_words import stated_fix
+
+    message = "Install MeCab in order to use it: http://konlpy.org/en/latest/install/"
+    assert stated_fix(message).startswith("Install MeCab")
+
+
+def test_a_see_the_docs_pointer_is_still_no_fix():
+    from jupyterlab_nbcrash.diagnosis.message_words import stated_fix
+
+    assert stated_fix("Bad value. See https://example.org/docs for the options.") == ""

@@ -54,9 +54,21 @@ def stated_fix(message: str) -> str:
             if code is None:
                 continue
             sentence = f"{sentence} `{code.group(1).strip()}`"
-        if not _NOT_A_FIX.search(sentence):
+        if not _NOT_A_FIX.search(sentence) or _INSTALL_AT.match(sentence):
             return sentence
+    # pandas' "Slicing a positional slice with .loc is not allowed, Use .loc with labels or
+    # .iloc with positions instead.": a capitalised fix verb right after a comma
+    after_comma = _FIX_AFTER_COMMA.search(text)
+    if after_comma and not _NOT_A_FIX.search(after_comma.group(1)):
+        return " ".join(after_comma.group(1).split())
     return ""
+
+
+# "Install MeCab in order to use it: http://konlpy.org/…": the install page is the fix itself.
+_INSTALL_AT = re.compile(r"(?:Install|Download|Upgrade)\b[^:]{3,80}:\s*https?://\S+$")
+_FIX_AFTER_COMMA = re.compile(
+    r",\s((?:Use|Please use|Try|Consider using)\s[^\n]{3,200}?(?:[.!?](?=\s|$)|$))"
+)
 
 
 # A service's reason for refusing a request, in the message's own words.
