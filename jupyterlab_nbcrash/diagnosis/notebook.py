@@ -1619,6 +1619,7 @@ def _unread_twin_above(nb: _Notebook, name: str) -> str:
     used = names.use_lines.get(name)
     if used is None or name in names.defines:
         return ""
+    elsewhere = any(name in nb.names(c).defines for c in nb.cells if c is not nb.crash)
     return next(
         (
             other
@@ -1626,9 +1627,23 @@ def _unread_twin_above(nb: _Notebook, name: str) -> str:
             if names.def_lines[other] < used
             and other not in names.uses
             and _one_slip_apart(other, name)
+            and _slip_in_a_word(other, name, elsewhere)
         ),
         "",
     )
+
+
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _slip_in_a_word(a: str, b: str, elsewhere: bool) -> bool:
+    """The letter where ``a`` and ``b`` differ lies in a word of the name long enough for a
+    slip of the keyboard (`dirs`/`dors`), not in a short tag that names a sibling variable:
+    `scaler_x` and `scaler_y` never, `train_ds` and `train_dl` only when no other cell binds
+    ``b`` (one that does holds the sibling the line reads)."""
+    at = next(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
+    word = next((m.group() for m in _WORDS.finditer(b) if m.start() <= at < m.end()), "")
+    return len(word) >= 4 or (len(word) >= 2 and not elsewhere)
 
 
 def _one_slip_apart(a: str, b: str) -> bool:

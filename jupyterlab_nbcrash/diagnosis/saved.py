@@ -954,6 +954,22 @@ def _statement_text(cell: Cell, mutation: Mutation) -> str:
     return mutation.text
 
 
+def _lines_run(source: str) -> list[str]:
+    """The lines of ``source`` that running the cell runs: not those of a function's body (a
+    `def` that reads `df['Open']` read nothing unless called), whose call is no certain run."""
+    lines = source.splitlines()
+    tree = python_tree(to_python(source)[0])
+    if tree is None:
+        return lines
+    inside = {
+        number
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        for number in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+    }
+    return [line for number, line in enumerate(lines, 1) if number not in inside]
+
+
 def _read_fine_before(nb, counts: _Counts, names, keys: set[str]):
     """The finding when the failing line reads `name['k']` (or `name.k`), a cell that ran before
     the crash, in its session and without an error, reads the very same, and cells run between
@@ -975,7 +991,7 @@ def _read_fine_before(nb, counts: _Counts, names, keys: set[str]):
             and c.error is None
             and counts.ran_before(c)
             and not counts.other_session(c)
-            and any(read.search(ln.split("#", 1)[0]) for ln in c.source.splitlines())
+            and any(read.search(ln.split("#", 1)[0]) for ln in _lines_run(c.source))
         ]
         reader = max(readers, key=lambda c: c.execution_count, default=None)
         since = [

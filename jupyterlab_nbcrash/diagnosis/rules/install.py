@@ -45,7 +45,9 @@ _ANY_INSTALL = re.compile(r"^[ \t]*[!%]?[ \t]*pip3?[ \t]+install\b([^\n#]*)", re
 def installed_alike(sources, module: str) -> str:
     """A package a cell of ``sources`` installs whose name shares its first two words with
     ``module`` but is another (`app_store_scraper` beside `import app_store_reviews`): the
-    library the notebook set up, under another module name. "" otherwise."""
+    library the notebook set up, under another module name. "" otherwise, and when the module
+    only adds words to the installed name (`torch_geometric_temporal` beside `torch-geometric`:
+    an add-on, a package of its own)."""
     words = _norm(module).split("-")
     if len(words) < 3:
         return ""
@@ -55,7 +57,10 @@ def installed_alike(sources, module: str) -> str:
                 name = re.split(r"[\[<>=!~;@ ]", token.strip("'\""), maxsplit=1)[0]
                 if token.startswith("-") or _norm(name) == _norm(module):
                     continue
-                if _norm(name).split("-")[:2] == words[:2]:
+                installed = _norm(name).split("-")
+                if installed == words[: len(installed)]:
+                    continue  # `torch-geometric` beside `torch_geometric_temporal`: an add-on
+                if installed[:2] == words[:2]:
                     return name
     return ""
 

@@ -230,6 +230,12 @@ _BARE_MAGICS = {
 }
 
 
+# Of those, the names notebooks often give a value (`history = model.fit(…)`, a gym `env`, a
+# list `ls`), and what binds names no cell shows.
+_BARE_MAGIC_VARIABLES = {"ls", "env", "history"}
+_BINDS_UNSEEN = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]+\*|%run\b)", re.M)
+
+
 def _bare_magic(p: ParsedError, name: str) -> str:
     """The hint when the failing line is only ``name``, an IPython command (`pwd`), and no cell
     of the notebook binds that name (a `pwd` password variable would be a value to set): IPython
@@ -237,8 +243,13 @@ def _bare_magic(p: ParsedError, name: str) -> str:
     line = p.user_line.split("#", 1)[0].strip()
     if line != name or name not in _BARE_MAGICS:
         return ""
-    if any(name in analyse_cell(source).defines for source in (p.user_code, *p.notebook_code)):
+    sources = (p.user_code, *p.notebook_code)
+    if any(name in analyse_cell(source).defines for source in sources):
         return ""
+    if any(_BINDS_UNSEEN.search(source) for source in sources):
+        return ""  # `from training import *`, `%run setup.py`: names no cell shows may be bound
+    if name in _BARE_MAGIC_VARIABLES and not p.notebook_code:
+        return ""  # `history = model.fit(…)` may stand in a cell this crash does not show
     return (
         f"`{name}` is an IPython command, not a Python variable, and here Python looked it up "
         f"as a name: write {_BARE_MAGICS[name]}."
@@ -452,9 +463,14 @@ def _python2_encoding_idiom(p: ParsedError, name: str) -> str:
     )
 
 
+# Python 2 builtins that are common variable names too (a file, a longitude, a comparison):
+# undefined in a file the notebook does not show, either may be meant.
+_PY2_AND_VARIABLE = {"file", "long", "cmp"}
+
+
 def _inside_other_code(p: ParsedError, name: str, frame: Frame) -> str:
     where = file_name(frame.filename)
-    if frame.library is None and name in PY2_BUILTINS:
+    if frame.library is None and name in PY2_BUILTINS and name not in _PY2_AND_VARIABLE:
         # `xrange` in a helper file written for Python 2: defining it would hide the real fix
         return (
             f"`{name}` is Python 2, used in `{where}` (a file of your own, not this notebook): "

@@ -528,7 +528,7 @@ def _syntax_error(p, f):
         _invalid_line(line, p.user_code)
         or _spaced_name(line, p.notebook_code)
         or _condition_without_keyword(line)
-        or caret_slip(*(_marked(p.text) or ("", -1)))
+        or caret_slip(*(_marked(p.text) or ("", -1)), p.code_seen)
         or _unreadable(f.get("caret", ""), "comma" in message)
     )
 

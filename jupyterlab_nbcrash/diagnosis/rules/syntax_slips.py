@@ -9,6 +9,7 @@ speaks ("Python could not read the marked line from … on").
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import re
 
@@ -17,8 +18,9 @@ from ..where import code_chars
 __all__ = ["caret_slip"]
 
 
-def caret_slip(code: str, column: int) -> str:
-    """The hint for the slip at ``column`` of the marked line ``code``, or ""."""
+def caret_slip(code: str, column: int, seen: str = "") -> str:
+    """The hint for the slip at ``column`` of the marked line ``code``, or "" (``seen``: the
+    code the notebook shows, to tell a variable from a word)."""
     if not 0 <= column < len(code):
         return ""
     return (
@@ -27,7 +29,7 @@ def caret_slip(code: str, column: int) -> str:
         or _doubled_keyword(code, column)
         or _slice_outside_subscript(code, column)
         or _assignment_in_a_test(code, column)
-        or _dotted_column_with_spaces(code, column)
+        or _dotted_column_with_spaces(code, column, seen)
     )
 
 
@@ -48,6 +50,8 @@ def _double_logic(code: str, column: int) -> str:
     pair = next((two for two in twos if two in ("&&", "||")), "")
     if not pair:
         return ""
+    if re.fullmatch(r"\s*[A-Za-z][\w.-]*\s*", code[: code.index(pair)]):
+        return ""  # `make && make install`: a shell command (`!make && …`), no Python test
     one, word = pair[0], "and" if pair == "&&" else "or"
     return (
         f"Python has no `{pair}`: in a pandas or NumPy filter write `{one}` with each comparison "
@@ -113,6 +117,8 @@ def _slice_outside_subscript(code: str, column: int) -> str:
                 f"stand: drop the inner brackets, `{fixed}`."
             )
     callee = re.search(r"(?<![\w.])[A-Za-z_]\w*$", before) if code[start] == "(" else None
+    if callee and hasattr(builtins, callee.group()):
+        callee = None  # `range(1:10)`: a built-in function, whose arguments a slice was meant as
     if callee and not keyword.iskeyword(callee.group()):
         # `arr(4:)`: a plain name called with a slice, where its subscript was meant
         name = callee.group()
@@ -159,7 +165,18 @@ def _assignment_in_a_test(code: str, column: int) -> str:
     return f"`=` assigns, and a condition cannot assign: compare with `==`, `{fixed}`."
 
 
-def _dotted_column_with_spaces(code: str, column: int) -> str:
+def _names_a_variable(word: str, seen: str) -> bool:
+    """``word`` reads as a variable, not a word of a column's name: written like code (`_`, one
+    letter, a capital inside: `X_train`, `x`, `xTrain`) or bound in ``seen`` (the code the
+    notebook shows), also as one of several targets (`X, y = ...`)."""
+    if "_" in word or len(word) == 1 or any(c.isupper() for c in word[1:]):
+        return True
+    target = rf"(?:[\w.\[\]'\" ]+,[ \t]*)*{re.escape(word)}[ \t]*(?:,[^=\n]*)?=(?!=)"
+    named = rf"(?:for|def|class)[ \t]+{re.escape(word)}\b"
+    return bool(re.search(rf"^[ \t]*(?:{target}|{named})", seen, re.M))
+
+
+def _dotted_column_with_spaces(code: str, column: int, seen: str = "") -> str:
     """`df.test_score(out of 10)`: a column's name with spaces or signs written after a dot,
     which Python reads as a call of `df.test_score` with odd arguments."""
     for found in re.finditer(r"(?<![\w.])([A-Za-z_]\w*)\.(\w+)\(([^()]*)\)", code):
@@ -170,6 +187,8 @@ def _dotted_column_with_spaces(code: str, column: int) -> str:
             return ""
         if "=" in args or "," in args or "'" in args or '"' in args:
             return ""
+        if any(_names_a_variable(word, seen) for word in re.findall(r"[A-Za-z_]\w*", args)):
+            return ""  # `model.fit(X_train y_train)`: a call whose comma is missing
         frame, name = found.group(1), f"{found.group(2)}({args})"
         return (
             f"If `{name}` is the name of a column, read it with brackets, `{frame}['{name}']`: "
