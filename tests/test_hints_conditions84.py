@@ -305,3 +305,29 @@ def test_a_see_the_docs_pointer_is_still_no_fix():
     from jupyterlab_nbcrash.diagnosis.message_words import stated_fix
 
     assert stated_fix("Bad value. See https://example.org/docs for the options.") == ""
+
+
+# ------------------------------- a definition inside a triple-quoted string, a part typed twice
+
+
+def test_a_name_assigned_only_inside_a_quoted_block_is_told_to_unquote_it():
+    cells = ["import numpy as np", "'''\nnorm_data = (x - x.mean()) / x.std()\n'''"]
+    text = _name_hint("norm_data", "model.fit(norm_data)", cells)
+    assert "inside a triple-quoted string in cell 2" in text, text
+
+
+def test_a_name_only_mentioned_in_a_docstring_is_not_told_to_unquote():
+    cells = ['def f(x):\n    """Scale x; see norm_data in the report."""\n    return x']
+    text = _name_hint("norm_data", "model.fit(norm_data)", cells)
+    assert "triple-quoted" not in text, text
+
+
+def test_a_part_typed_twice_is_told_the_name_once():
+    cells = ["x_train = load()"]
+    text = _name_hint("x_trainain", "x_trainain[0]", cells)
+    assert "did you mean `x_train`" in text, text
+
+
+def test_a_name_with_a_part_twice_that_no_cell_defines_once_is_not_told():
+    text = _name_hint("x_trainain", "x_trainain[0]", ["y = 1"])
+    assert "typed twice" not in text, text

@@ -18,7 +18,9 @@ __all__ = [
     "first_letter_slip",
     "imported_as",
     "misspelt_library_name",
+    "quoted_definition",
     "torch_device_hint",
+    "typed_twice",
 ]
 
 
@@ -136,3 +138,31 @@ def imported_as(name: str, sources: list[str]) -> tuple[int, str, str]:
     if len(aliases) != 1 or name in aliases:
         return -1, "", ""
     return found[0]
+
+
+_TRIPLE_QUOTED = re.compile(r"(?s)(\"\"\"|\'\'\')(.*?)\1")
+
+
+def quoted_definition(name: str, sources: list[str]) -> tuple[int, str]:
+    """(index of the cell, the line) where ``name`` is assigned or defined only inside a
+    triple-quoted string (a block of code switched off with quotes, which Python reads as
+    text); (-1, "") when there is none (the caller checks that no cell binds the name)."""
+    n = re.escape(name)
+    line = re.compile(
+        rf"^[ \t]*(?:{n}[ \t]*(?:,[^=\n]*)?=(?!=)|(?:def|class)[ \t]+{n}\b)[^\n]*", re.M
+    )
+    for index, source in enumerate(sources):
+        if '"""' not in source and "'''" not in source:
+            continue
+        for string in _TRIPLE_QUOTED.finditer(source):
+            found = line.search(string.group(2))
+            if found:
+                return index, found.group().strip()
+    return -1, ""
+
+
+def typed_twice(name: str) -> str:
+    """``name`` with a part of three characters or more that is typed twice in a row written
+    once (`eps2eps2_01` → `eps2_01`, `x_trainain` → `x_train`), or "" when none is."""
+    once = re.sub(r"([A-Za-z_][A-Za-z0-9_]{2,}?)\1", r"\1", name, count=1)
+    return once if once != name else ""

@@ -61,7 +61,9 @@ from .name_guesses import (
     first_letter_slip,
     imported_as,
     misspelt_library_name,
+    quoted_definition,
     torch_device_hint,
+    typed_twice,
 )
 from .name_reads import has_word
 from .record import Cell, ErrorRecord, Execution
@@ -981,6 +983,21 @@ def _defined_nowhere(
         hint = missing_import_hint(name, statement, suggestion or "")
     elif suggestion:
         hint = f"{nowhere}: did you mean `{suggestion}`?"
+    elif decisive and quoted_definition(name, [c.source for c in nb.cells])[1]:
+        # `norm_data = ...` inside a `'''...'''` block: code switched off with quotes
+        index, found = quoted_definition(name, [c.source for c in nb.cells])
+        number = nb.cells[index].index + 1
+        evidence.append(f"cell {number} has `{found}` inside a triple-quoted string")
+        hint = (
+            f"`{name}` is assigned only inside a triple-quoted string in cell {number} "
+            f"(`{found[:60]}`), which Python reads as text: remove the quotes around that code "
+            "and run it."
+        )
+    elif decisive and _twice_typed_name(nb, name):
+        # `eps2eps2_01` for the `eps2_01` a cell defines: a part typed twice
+        meant = _twice_typed_name(nb, name)
+        evidence.append(f"`{meant}` is defined; `{name}` types a part of it twice")
+        hint = f"{nowhere}: did you mean `{meant}` (a part of the name is typed twice)?"
     elif imported_as(name, [c.source for c in nb.cells])[1]:
         # `numpy.std(psi)` with `import numpy as np`: the alias is the name that exists
         index, alias, statement = imported_as(name, [c.source for c in nb.cells])
@@ -1107,6 +1124,14 @@ def _lines_above(nb: _Notebook, inner, line: str) -> list[str]:
     if line.strip() in stripped:
         above += source[: stripped.index(line.strip())]
     return above
+
+
+def _twice_typed_name(nb: _Notebook, name: str) -> str:
+    """The name some cell defines that ``name`` is, once a part typed twice is written once."""
+    meant = typed_twice(name)
+    if not meant or len(meant) < 3:
+        return ""
+    return meant if any(meant in nb.names(c).defines for c in nb.mentioning(meant)) else ""
 
 
 def _library_slip(nb: _Notebook, name: str) -> tuple[str, str] | None:
