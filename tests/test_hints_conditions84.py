@@ -331,3 +331,65 @@ def test_a_part_typed_twice_is_told_the_name_once():
 def test_a_name_with_a_part_twice_that_no_cell_defines_once_is_not_told():
     text = _name_hint("x_trainain", "x_trainain[0]", ["y = 1"])
     assert "typed twice" not in text, text
+
+
+# ------------------------------------------- messages and types that tell their fix (late)
+
+
+def _syntax_message_hint(message: str, line: str) -> str:
+    traceback = [
+        '  File "<ipython-input-5-0123456789ab>", line 3',
+        f"    {line}",
+        "    ^",
+        f"SyntaxError: {message}",
+    ]
+    record = ErrorRecord(ename="SyntaxError", evalue=message, traceback=tuple(traceback), code=line)
+    return diagnose(record).hint
+
+
+def test_return_outside_a_function_is_told_where_it_works():
+    text = _syntax_message_hint("'return' outside function", "return total")
+    assert "`return` works only inside a `def`" in text, text
+
+
+def test_break_outside_a_loop_is_told_where_it_works():
+    text = _syntax_message_hint("'break' outside loop", "break")
+    assert "`break` works only inside a `for` or `while` loop" in text, text
+
+
+def test_another_syntax_message_is_not_told_outside():
+    text = _syntax_message_hint("cannot assign to literal", "1 = x")
+    assert "works only inside" not in text, text
+
+
+def test_a_seaborn_style_given_to_pyplot_is_told_set_style():
+    message = (
+        "'whitegrid' is not a valid package style, path of style file, URL of style file, or "
+        "library style name (library styles are listed in `style.available`)"
+    )
+    frames = [
+        _cell_frame("plt.style.use('whitegrid')", 1),
+        "File ~/miniconda3/lib/python3.11/site-packages/matplotlib/style/core.py:137, in "
+        "use(style)\n--> 137 raise IOError(\n",
+    ]
+    text = _hint("OSError", message, frames, "plt.style.use('whitegrid')")
+    assert "`sns.set_style('whitegrid')`" in text, text
+
+
+def test_a_dict_asked_for_key_is_told_keys():
+    text = _object_attr_hint("dict", "key", "for k in d.key():", ["d = {}"])
+    assert "`keys`" in text, text
+
+
+def test_a_function_unpacked_uncalled_is_told_to_call_it():
+    message = "cannot unpack non-iterable function object"
+    line = "X, y = make_regression"
+    text = _hint("TypeError", message, [_cell_frame(line, 1)], line)
+    assert "call it, `make_regression(...)`" in text, text
+
+
+def test_len_of_a_non_pandas_dataframe_is_told_count():
+    message = "object of type 'DataFrame' has no len()"
+    line = "n = len(df_receipt)"
+    text = _hint("TypeError", message, [_cell_frame(line, 1)], line)
+    assert "`.count()`" in text, text

@@ -402,6 +402,11 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
         "answer (`p0=[...]`), check that the function suits the data, or raise `maxfev=`.",
     ),
     (
+        ("poweriterationfailedconvergence",),
+        "The power iteration did not converge in `max_iter` steps: raise `max_iter=`, or use "
+        "`nx.eigenvector_centrality_numpy(G)`.",
+    ),
+    (
         ("'set' type is unordered",),
         "A set has no order, so pandas cannot lay it out: pass `list(...)` (or `sorted(...)`) "
         "of it instead.",
@@ -475,6 +480,12 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "The WebSocket is not open while this code sends on it (not yet, or no more): if it "
             "was started in the background, wait until its open callback ran before sending or "
             "subscribing; if it closed, connect again."
+        )
+    if "already exists" in said and any(fr.function == "to_sql" for fr in parsed.frames):
+        # pandas' `to_sql` into a table of that name: its default `if_exists='fail'`
+        return (
+            "The table already exists, and `to_sql` refuses to overwrite it by default: pass "
+            "`if_exists='replace'` (or `'append'` to add the rows)."
         )
     for words, sentence in _TOLD_BY_MESSAGE:
         if all(word in said for word in words):

@@ -993,6 +993,10 @@ def _close_member(p: ParsedError, owner: str, attr: str) -> str:
     if read is not None and re.fullmatch(r"[\w.]+", name):
         pool |= set(read.findall(p.user_code))
     found = sorted(c for c in pool if spelled_alike(attr, c))
+    if not found:
+        # `d.key()` of a dict: a plural or singular slip, too short for `spelled_alike`
+        plural = {attr + "s", attr[:-1] if attr.endswith("s") else ""}
+        found = sorted(plural & _builtin_members(owner))
     if not found and read is not None and re.fullmatch(r"[\w.]+", name):
         # Other cells' reads of the same name: a slip of one letter or of case only (`nn.linear`
         # for the `nn.Linear` of cell 21), or the dunder (`tf.version`, `tf.__version__`); two

@@ -521,6 +521,15 @@ def _syntax_error(p, f):
     plain = message in ("", "invalid syntax", "ignored", COLAB_PLACEHOLDER) or message.startswith(
         "invalid syntax. Perhaps you forgot a comma"
     )
+    outside = _OUTSIDE.match(message)
+    if outside:
+        # `return`/`break` at a cell's top level: Python refuses the whole cell before it runs
+        word, block = outside.group(1), outside.group(2)
+        where = "a `def`" if block == "function" else "a `for` or `while` loop"
+        return (
+            f"`{word}` works only inside {where}, and this one stands outside any: wrap the code "
+            f"in {where}, or remove the `{word}` (a cell cannot be stopped early with it)."
+        )
     if not plain:
         said = one_sentence(message.rstrip("."))
         return f"Python cannot parse this cell: {said} (on the marked line)."
@@ -997,6 +1006,12 @@ def _condition_without_keyword(line: str) -> str:
         "The marked line tests a condition and ends with `:`, but starts with no keyword: write "
         "`if` (or `elif`, `while`) at its start."
     )
+
+
+# "'return' outside function", "'break' outside loop", "'continue' not properly in loop"
+_OUTSIDE = re.compile(
+    r"'(return|yield|break|continue)' (?:outside|not properly in) (function|loop)"
+)
 
 
 def _unreadable(caret: str, comma: bool) -> str:

@@ -145,6 +145,13 @@ def refused_plot_value_words(message: str, detail: str) -> str | None:
     if "style" in detail:
         if "seaborn" in message:
             return "Matplotlib renamed its seaborn styles: use `plt.style.use('seaborn-v0_8')`."
+        named = re.search(r"'(whitegrid|darkgrid|white|dark|ticks)'", message)
+        if named:
+            # seaborn's own style names, which pyplot does not know
+            return (
+                f"'{named.group(1)}' is a seaborn style, not Matplotlib's: use "
+                f"`sns.set_style('{named.group(1)}')` (after `import seaborn as sns`)."
+            )
         return (
             "That Matplotlib style name does not exist in your version: list them with "
             "`plt.style.available`."

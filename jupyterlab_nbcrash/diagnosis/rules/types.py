@@ -966,6 +966,12 @@ def _not_subscriptable(p, f):
     if is_number(t) and not raised_by_the_line(p):
         # a library's own code measured or indexed a number: no variable of the user's holds it
         return _labels_unlike_pos_label(p, t)
+    if "has no len" in p.message and t == "DataFrame":
+        # pandas' DataFrame has a length: this one is Spark's (or another library's)
+        return (
+            "This DataFrame has no `len()`, so it is not pandas' (which has one): for a Spark "
+            "DataFrame count its rows with `.count()`, or convert it with `.toPandas()`."
+        )
     if "has no len" in p.message:
         guess = " (a single number where a list or array was expected?)" if is_number(t) else ""
         return f"`len()` does not work on a value of type `{t}`: check what it holds{guess}."
@@ -1174,6 +1180,12 @@ def _not_iterable(p, f):
         # The None's producer decides the cause (`none_values.py`): an item of a loop has none.
         verb = "unpacked" if unpack else "looped over"
         return none_hint(p, what, source if what.startswith("`") else "", verb)
+    if unpack and t == "function" and re.fullmatch(r"[\w.]+", source) and what:
+        # `X, y = make_regression`: the function itself, never called
+        return (
+            f"`{source}` is the function itself: call it, `{source}(...)`, to unpack what it "
+            "returns."
+        )
     if unpack:
         return (
             f"{what or 'The right side'} is a single {t}, not a sequence: it cannot be unpacked "
