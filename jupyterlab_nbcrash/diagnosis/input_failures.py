@@ -391,7 +391,8 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
         "in a cell, then run this cell again.",
     ),
     (
-        ("number of labels is 1", "valid values are 2"),
+        # "is 1." whole: "Number of labels is 150." is one label per point, the other end
+        ("number of labels is 1.", "valid values are 2"),
         "The clustering put every point under one label, and the score needs at least two "
         "clusters: change the clustering's settings (`eps`/`min_samples` of DBSCAN, "
         "`n_clusters`) or scale the features first.",

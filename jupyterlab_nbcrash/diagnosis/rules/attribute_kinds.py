@@ -46,7 +46,7 @@ def type_tells(p: ParsedError, name: str, owner: str, attr: str) -> str:
     for the missing ``attr``, or ""."""
     kind = owner.rsplit(".", 1)[-1]
     return (
-        _module_alias_rebound(name, owner)
+        _module_alias_rebound(p, name, owner)
         or _private_outside_its_class(p, kind, attr)
         or _tuple_changed(name, kind, attr)
         or _regressor_probabilities(name, kind, attr)
@@ -56,10 +56,16 @@ def type_tells(p: ParsedError, name: str, owner: str, attr: str) -> str:
     )
 
 
-def _module_alias_rebound(name: str, owner: str) -> str:
-    """`np.sin(x)` where `np` is an int: a line gave the module's alias another value."""
+def _module_alias_rebound(p: ParsedError, name: str, owner: str) -> str:
+    """`np.sin(x)` where `np` is an int: a line gave the module's alias another value, after
+    the code seen imported the module under it (`tf = TfidfVectorizer()` with no TensorFlow
+    imported is a variable of the user's, no alias)."""
     module = _MODULE_ALIASES.get(name)
     if module is None or owner in ("module", "") or owner.split(".")[0] == module.split(".")[0]:
+        return ""
+    top = re.escape(module.split(".")[0])
+    imported = rf"^\s*(?:import\s+{top}[\w.]*|from\s+{top}[\w.]*\s+import\s+\w+)\s+as\s+{name}\b"
+    if not re.search(imported, p.code_seen, re.M):
         return ""
     return (
         f"`{name}` holds {article(owner)} `{owner}` here, not `{module}`: a line assigned `{name}` "
@@ -76,14 +82,32 @@ def _private_outside_its_class(p: ParsedError, kind: str, attr: str) -> str:
     if re.search(rf"(?<![\w.])self\.{re.escape(attr)}\b", p.user_line):
         return ""  # read inside a method: mangled alike, so it was never set
     defined = rf"self\.{re.escape(attr)}\s*=(?!=)|def\s+{re.escape(attr)}\s*\("
-    if not re.search(defined, p.code_seen):
+    found = [_class_around(p.code_seen, m.start()) for m in re.finditer(defined, p.code_seen)]
+    if not found:
         return ""
-    stored = f"_{kind.lstrip('_')}{attr}"
+    # Python names it after the class whose body writes it: a base class of `kind`, maybe
+    # (a copy of the line in the traceback has no class around it)
+    owners = set(found) - {""}
+    if len(owners) != 1:
+        return ""
+    owner = owners.pop()
+    stored = f"_{owner.lstrip('_')}{attr}"
     return (
-        f"`{attr}` is private to the class `{kind}`: Python stores it as `{stored}` (name "
+        f"`{attr}` is private to the class `{owner}`: Python stores it as `{stored}` (name "
         "mangling), so outside the class that name finds nothing; read it through a method or "
         "property of the class, or name it with a single `_`."
     )
+
+
+def _class_around(code: str, at: int) -> str:
+    """The name of the class whose body holds the position ``at`` of ``code`` (the last
+    `class` statement before it, indented less than the line), or ""."""
+    line_start = code.rfind("\n", 0, at) + 1
+    indent = len(code[line_start:at]) - len(code[line_start:at].lstrip())
+    for m in reversed(list(re.finditer(r"^([ \t]*)class\s+(\w+)", code[:line_start], re.M))):
+        if len(m.group(1)) < indent:
+            return m.group(2)
+    return ""
 
 
 def _tuple_changed(name: str, kind: str, attr: str) -> str:

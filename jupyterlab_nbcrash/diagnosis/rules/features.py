@@ -435,7 +435,9 @@ def _seaborn_column_missing(p, f):
     # Keyword advice only where the call passes them by position.
     keywords = "" if re.search(r"\b[xy]\s*=", p.user_line) else " and pass `x=`, `y=` as keywords"
     built = re.search(r"\bdata\s*=\s*([A-Za-z_][\w.]*)\s*\(", p.user_code)
-    if built and built.group(1).endswith(".value_counts"):
+    counted = re.search(r"\bdata\s*=\s*[A-Za-z_][\w.]*\.value_counts\([^()]*\)\s*[,)]", p.user_line)
+    if built and built.group(1).endswith(".value_counts") and counted:
+        # the failing call passes the counts themselves (not `.reset_index()` of them, a frame)
         # `data=kill.city.value_counts()`: a Series of counts, with no columns at all
         return (
             f"`data=` receives `{built.group(1)}()`, a Series of counts with no column "

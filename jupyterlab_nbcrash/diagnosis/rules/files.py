@@ -8,7 +8,7 @@ import unicodedata
 from ..definitions import function_parameters, seen_code
 from ..text import close_matches, code_span, edit_distance
 from ..traceback import ParsedError
-from ..where import failing_call
+from ..where import failing_call, failing_line_number, own_lines
 from .base import RuleMatch, Template, group_facts, named, pattern_rule
 from .paths import (
     COMMON_EXTENSIONS,
@@ -327,7 +327,15 @@ def _written_through_a_read_handle(p) -> str:
     if opened is None or not p.cell_lines:
         return ""
     handle = re.escape(opened.group(1) or opened.group(2))
-    cell = "\n".join(p.user_code.splitlines()[-p.cell_lines :])
+    number = failing_line_number(p)
+    if not number:
+        return ""
+    # the lines after the failing `open`, up to another binding of the handle's name: a
+    # `with open(out, 'w') as f:` elsewhere in the cell writes another file
+    after = own_lines(p)[number:]
+    rebound = re.compile(rf"\bas\s+{handle}\b|^\s*{handle}\s*=(?!=)")
+    end = next((i for i, line in enumerate(after) if rebound.search(line)), len(after))
+    cell = "\n".join(after[:end])
     writer = re.search(
         rf"\b(?:(?:pickle|joblib|dill|cPickle|json|yaml)\.dump\([^()\n]*\b{handle}\b[^()\n]*\)"
         rf"|{handle}\.write(?:lines)?\()",
@@ -1174,6 +1182,14 @@ def _table_read_as_one_field(p, line: int) -> bool:
 _FIELDS_COUNTED = re.compile(r"Expected (\d+) fields? in line (\d+), saw (\d+)")
 
 
+def _one_field_more_or_so(fields: re.Match) -> bool:
+    """The row has a few fields more than a first line of several (24 against 26): a separator
+    inside a text field. A first line of one or two fields against many more (2 against 12) is
+    more often a title or notes above the table than its header."""
+    expected, saw = int(fields.group(1)), int(fields.group(3))
+    return expected >= 3 and saw - expected <= 3
+
+
 def _unreadable_format(p, f):
     detail = f.get("detail", "")
     # `/blob/` and `/tree/` addresses are both GitHub's HTML pages (GitHub serves a file's
@@ -1252,7 +1268,12 @@ def _unreadable_format(p, f):
             "else look at that line of the file."
         )
     fields = _FIELDS_COUNTED.search(p.message)
-    if "tokenizing" in detail and fields and fields.group(1) != "1" and "names=" not in p.user_line:
+    if (
+        "tokenizing" in detail
+        and fields
+        and _one_field_more_or_so(fields)
+        and "names=" not in p.user_line
+    ):
         # the separator split the first line read into several fields, so it fits the file
         # (a wrong one leaves one field there); a longer row holds one inside a field
         expected, line, saw = fields.groups()

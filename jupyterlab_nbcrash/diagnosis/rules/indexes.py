@@ -8,7 +8,7 @@ from ..definitions import seen_code
 from ..shape_text import call_kind
 from ..text import expression_before
 from ..traceback import ParsedError
-from ..where import call_arguments, raised_by_the_line, raised_in_user_code
+from ..where import call_arguments, code_only, raised_by_the_line, raised_in_user_code
 from .base import Facts, Template, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -720,5 +720,13 @@ def _mask_with_more_indices(p: ParsedError) -> str:
     if not first:
         return ""
     name = re.escape(first.group(1))
-    compared = rf"^\s*{name}\s*=\s*\(?[^=\n#]*?(?:==|!=|<=|>=|<|>)[^=]"
-    return first.group(1) if re.search(compared, p.code_seen, re.M) else ""
+    values = re.findall(rf"^[ \t]*{name}[ \t]*=(?!=)(.*)$", p.code_seen, re.M)
+    if not values:
+        return ""
+    # the last value given, a comparison at its top level: one inside a call
+    # (`np.argmax(s > 0.5)`, `np.where(y == 1)`) or a conditional value is no mask
+    value = code_only(values[-1])
+    compared = r"\s*\(?[\w.\[\]'\" :,-]*?(?:==|!=|<=|>=|<|>)[^=]"
+    if re.search(r"\bif\b", value) or not re.match(compared, value):
+        return ""
+    return first.group(1)

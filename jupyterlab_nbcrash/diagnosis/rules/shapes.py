@@ -1507,8 +1507,11 @@ def _not_broadcastable(p, f):
     a, b = dims(f.get("a")), dims(f.get("b"))
     if not a or not b:
         return None
-    joined = _SUM_MADE_AN_ARRAY.search(code_only(p.user_line))
-    if joined and len(a) == len(b) == 1 and a != b:
+    line = code_only(p.user_line)
+    joined = _SUM_MADE_AN_ARRAY.search(line)
+    # no other operator on the line (`np.array(a + b) * w`): the shapes may be that one's
+    rest = line[: joined.start()] + "joined" + line[joined.end() :] if joined else line
+    if joined and len(a) == len(b) == 1 and a != b and not _OPERATOR.search(rest):
         # `np.array(gen + imp)`: written as if `+` joined two lists, on two NumPy arrays
         first, second = joined.groups()
         return (

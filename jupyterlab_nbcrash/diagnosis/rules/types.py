@@ -1669,7 +1669,7 @@ def _unsupported_operands(p, f):
                 f"one True/False: compare one item (`a[0] {op} 2`), its length (`len(a) {op} "
                 f"2`), or every item (`all(v {op} 2 for v in a)`)."
             )
-        if _TESTED.match(p.user_line) and op in _ARITHMETIC:
+        if _TESTED.match(p.user_line) and op in _ARITHMETIC and _op_outside_calls(p, op):
             # `if a % 2 == 1:` wants one True/False per test: an array of them fails there too
             return (
                 f"`{op}` does not apply to each item of a {seq}, and the condition needs one "
@@ -1758,9 +1758,10 @@ def _word_operand(line: str, op: str) -> str:
 
 # `str(flowers_path) / species`, `data_dir / 'a.csv'`: the left side of `/` is a path made text
 # by `str(...)`, or a name that ends in path, dir, folder or root (`img_dir`, `path_in`; not
-# `direction`).
+# `direction`); `str(hits) / str(total)` is numbers made text, no path.
 _PATH_DIVIDED = re.compile(
-    r"\bstr\(\s*[\w.]+\s*\)\s*\)?\s*/(?!/)"
+    r"\bstr\(\s*(?:[\w.]*(?:path|dir|folder|root)(?:s|_\w*)?|(?:pathlib\.)?Path\([^()]*\))"
+    r"\s*\)\s*\)?\s*/(?!/)"
     r"|\b\w*(?:path|dir|folder|root)(?:s|_\w*)?\s*\)?\s*/(?!/)\s*[\w('\"]",
     re.I,
 )
@@ -2260,6 +2261,19 @@ def _integer_needed(p, f):
     )
 
 
+def _op_outside_calls(p, op: str) -> bool:
+    """The line writes ``op`` outside every call's parentheses (`if a % 2 == 1:`), so the test
+    itself works on its result; inside a call (`if sum(a / 2) > 3:`) the call's value is the
+    one True/False-bound value, and the operator's operands are what to fix."""
+    line = code_only(p.user_line)
+    while True:
+        flat = re.sub(r"[\w\]\)]\s*\([^()]*\)", "_", line)
+        if flat == line:
+            break
+        line = flat
+    return op in line
+
+
 def _in_own_function(p) -> bool:
     """The failing line is in a function of the notebook's that the cell called (a user frame
     under another user frame), not at the cell's top level."""
@@ -2279,7 +2293,12 @@ def _fraction_in_range(line: str) -> re.Match | None:
     call = re.search(r"(?<![\w.])range\(([^()]*)\)", line)
     if not call:
         return None
-    fraction = re.search(r"(?<![\w.])\d*\.\d*[1-9]\d*", call.group(1))
+    # the literal is a whole argument (`range(0, 1, 0.1)`), not a factor of one (`range(n *
+    # 0.5)`, where the count wanted is a whole number: `int(...)`, not a fractional step)
+    fraction = next(
+        (a for a in call.group(1).split(",") if re.fullmatch(r"\s*\d*\.\d*[1-9]\d*\s*", a)), ""
+    )
+    fraction = re.search(r"\d*\.\d*[1-9]\d*", fraction)
     if not fraction:
         return None
     return re.search(rf"(?<![\w.])range\([^()]*?({re.escape(fraction.group(0))})[^()]*\)", line)

@@ -12,6 +12,7 @@ from ..where import (
     call_arguments,
     callee,
     callee_function,
+    code_only,
     failing_call,
     loop_or_unpack,
     raised_by_the_line,
@@ -1405,7 +1406,7 @@ def _math_domain(p, f):
             "1.8e308): keep the arithmetic exact in integers (`//`, `fractions.Fraction`), or "
             "work with logarithms (`math.lgamma(n + 1)` is log n!)."
         )
-    if _C_INTEGER.search(message):
+    if _C_INTEGER.search(message) and not _typed_conversion(p):
         # A C function's integer argument (`cv2.line`'s points): it takes no float, and no wider
         # type fits it; the value itself is wrong.
         return (
@@ -1417,6 +1418,21 @@ def _math_domain(p, f):
         "A number is too large for the integer type it must fit: use a float or a wider type "
         "(`int64`), or check where the value grew so large."
     )
+
+
+# A conversion to a NumPy integer type written on the line: `astype(int)`, `dtype=int`,
+# `np.int32(x)`; on Windows NumPy's `int` is a 32-bit C long, and `int64` holds the value.
+_TYPED_CONVERSION = re.compile(
+    r"\.astype\(|\bdtype\s*=|\b(?:np|numpy)\.(?:u?int\w*|array|asarray)\("
+)
+
+
+def _typed_conversion(p) -> bool:
+    """The line converts to a NumPy or pandas integer type (or a frame of theirs raised): the
+    type may be too narrow for a right value, so a wider one is a fix."""
+    if any(frame.library in ("numpy", "pandas") for frame in p.frames):
+        return True
+    return bool(_TYPED_CONVERSION.search(code_only(p.user_line)))
 
 
 def _not_in_list(p, f):
