@@ -393,3 +393,36 @@ def test_len_of_a_non_pandas_dataframe_is_told_count():
     line = "n = len(df_receipt)"
     text = _hint("TypeError", message, [_cell_frame(line, 1)], line)
     assert "`.count()`" in text, text
+
+
+def _key_hint(key: str, line: str, cells: list[str]) -> str:
+    crash = len(cells)
+    rows = [(source, i + 1, None) for i, source in enumerate(cells)] + [(line, None, None)]
+    frames = f"Cell In[9], line 1\n----> 1 {line}\n"
+    tb = [
+        "-" * 75,
+        "KeyError                                  Traceback (most recent call last)",
+        frames,
+        "File ~/miniconda3/lib/python3.11/site-packages/pandas/core/frame.py:3761, in "
+        "DataFrame.__getitem__(self, key)\n-> 3761 indexer = self.columns.get_loc(key)\n",
+        f"KeyError: '{key}'",
+    ]
+    return notebook_hint("KeyError", f"'{key}'", line, rows, crash, traceback=tb)
+
+
+def test_a_rename_whose_result_is_dropped_is_told_to_keep_it():
+    cells = ["data = pd.read_csv('a.csv')", "data.rename(columns={'ST': 'state'})"]
+    text = _key_hint("state", "data['state'].unique()", cells)
+    assert "`data = data.rename(columns={'ST': 'state'})`" in text, text
+
+
+def test_a_rename_away_from_the_key_is_not_told_to_keep_it():
+    cells = ["data = pd.read_csv('a.csv')", "data.rename(columns={'state': 'ST'})"]
+    text = _key_hint("state", "data['state'].unique()", cells)
+    assert "not kept" not in text, text
+
+
+def test_a_rename_in_place_is_not_told_to_keep_it():
+    cells = ["data = pd.read_csv('a.csv')", "data.rename(columns={'ST': 'state'}, inplace=True)"]
+    text = _key_hint("state", "data['state'].unique()", cells)
+    assert "not kept" not in text, text

@@ -527,6 +527,14 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"(`{made} = …`): this frame did not go through that step (or dropped the "
                 f"column since); {todo}."
             )
+        unkept = _rename_not_kept(p, key)
+        if unkept:
+            # `df.rename(columns={'a': 'id'})` alone on its line: the renamed copy was dropped
+            target, call = unkept
+            return (
+                f"{what} has no column {labels}: `{call}` makes it, but on a copy that is not "
+                f"kept; write `{target} = {call}` (or pass `inplace=True`), then run it again."
+            )
         return (
             f"{what} has no column or label {labels}: print `{frame}.columns` "
             "and check spelling, case and spaces."
@@ -1765,3 +1773,20 @@ def _frame_by_own_column(line: str) -> str | None:
         f"`{m.group(0)}` asks for columns named after the values of `{column}`: to pick rows, "
         f"index with a condition on it, e.g. `{frame}[{frame}[{q}{column}{q}] == value]`."
     )
+
+
+def _rename_not_kept(p: ParsedError, key: str) -> tuple[str, str] | None:
+    """(frame, the call) of a `frame.rename(columns={…: 'key'})` statement standing alone on
+    its line (`key` a new name: after a `:`), without `inplace=True`: it renames a copy and
+    throws it away, so `key` never became a column. None when no such line is in the code."""
+    k = re.escape(key)
+    for found in re.finditer(
+        rf"""^[ \t]*(([A-Za-z_]\w*)\.rename\((?=[^\n]*columns)[^\n]*:\s*['"]{k}['"]"""
+        r"[^\n]*\))[ \t]*$",
+        p.code_seen,
+        re.M,
+    ):
+        call = found.group(1)
+        if "inplace" not in call and call.count("(") == call.count(")"):
+            return found.group(2), call if len(call) <= 80 else call[:77] + "…)"
+    return None
