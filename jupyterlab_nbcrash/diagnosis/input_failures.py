@@ -116,6 +116,13 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "(`nvidia-smi` shows it), or update the driver, then restart the kernel.",
     ),
     (
+        # diffusers' and accelerate's words when the machine has no GPU (nor other accelerator)
+        # for a call that needs one, whatever the pipeline holds.
+        ("requires accelerator, but not found", "no accelerator found"),
+        "This call needs a GPU (an accelerator), and this machine has none: run on a machine or "
+        "runtime with a GPU, or drop the call (CPU offloading only helps with a GPU).",
+    ),
+    (
         # NVIDIA's driver library is missing: the machine (or the runtime) has no usable GPU.
         ("libnvidia-ml.so", "nvml shared library not found", "libcuda.so"),
         "This machine has no NVIDIA driver (its library is missing), so there is no GPU to use "
@@ -131,6 +138,14 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         "A system library (outside Python) that this package loads is missing on this machine: "
         "install it as the message or the package's installation notes say, or run where it "
         "exists.",
+    ),
+    (
+        # SMTP's reply 535: the mail server refused this user name and password (Gmail and
+        # others refuse an account's own password from a script), no quota or plan.
+        ("smtpauthenticationerror: (535",),
+        "The mail server refused the user name and password given to `login`: check both; "
+        "Gmail (like most providers) accepts a script's login only with an app password "
+        "(made after turning on 2-step verification), not the account's password.",
     ),
     (
         (
@@ -359,8 +374,10 @@ _S3_KEYS_REFUSED = re.compile(r"\((?:signaturedoesnotmatch|invalidaccesskeyid)\)
 
 # TensorFlow Hub's loader finds no saved model in the folder it downloaded a model into
 # (`…/tfhub_modules/<hash>`): that cached download is incomplete, whatever the call's values.
+# Newer TensorFlow words it "SavedModel file does not exist at: <folder>/{saved_model.pbtxt|…}".
 _HUB_CACHE = re.compile(
     r"'(?P<folder>[^'\n]*tfhub_modules[\\/]\w+)'[^\n]*contains neither 'saved_model\.pb"
+    r"|SavedModel file does not exist at: (?P<at>[^'\n]*tfhub_modules[\\/]\w+)[\\/]\{saved_model"
 )
 
 
@@ -371,9 +388,11 @@ _HUB_CACHE_HINT = (
 )
 
 
-def _hub_cache_incomplete(parsed: ParsedError) -> str:
+def hub_cache_incomplete(parsed: ParsedError) -> str:
     found = _HUB_CACHE.search(parsed.message[:2_000])
-    return _HUB_CACHE_HINT.format(folder=found.group("folder")) if found else ""
+    if found is None:
+        return ""
+    return _HUB_CACHE_HINT.format(folder=found.group("folder") or found.group("at"))
 
 
 # Messages that state their cause so plainly that the fix follows from them alone, each known
@@ -408,6 +427,13 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
         "`nx.eigenvector_centrality_numpy(G)`.",
     ),
     (
+        # pandas' `to_sql` with its default `if_exists='fail'`: an earlier run made the table.
+        ("valueerror: table '", "' already exists"),
+        "The database already has this table (an earlier run of `to_sql` made it), and "
+        "`to_sql` does not overwrite one by default: pass `if_exists='replace'` (or `'append'` "
+        "to add the rows).",
+    ),
+    (
         ("'set' type is unordered",),
         "A set has no order, so pandas cannot lay it out: pass `list(...)` (or `sorted(...)`) "
         "of it instead.",
@@ -426,7 +452,7 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
         or _class_redefined(parsed)
         or _graph_reset_above(parsed, said)
         or _local_object_pickled(parsed)
-        or _hub_cache_incomplete(parsed)
+        or hub_cache_incomplete(parsed)
     )
     if told:
         return told
@@ -481,12 +507,6 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "The WebSocket is not open while this code sends on it (not yet, or no more): if it "
             "was started in the background, wait until its open callback ran before sending or "
             "subscribing; if it closed, connect again."
-        )
-    if "already exists" in said and any(fr.function == "to_sql" for fr in parsed.frames):
-        # pandas' `to_sql` into a table of that name: its default `if_exists='fail'`
-        return (
-            "The table already exists, and `to_sql` refuses to overwrite it by default: pass "
-            "`if_exists='replace'` (or `'append'` to add the rows)."
         )
     for words, sentence in _TOLD_BY_MESSAGE:
         if all(word in said for word in words):

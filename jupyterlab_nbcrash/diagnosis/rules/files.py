@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from ..definitions import function_parameters, seen_code
+from ..input_failures import hub_cache_incomplete
 from ..text import close_matches, code_span, edit_distance
 from ..traceback import ParsedError
 from ..where import failing_call, failing_line_number, own_lines
@@ -311,6 +312,28 @@ _OPENED_FOR_READING = re.compile(
 )
 
 
+def _unregistered_op(message: str) -> str:
+    """TensorFlow found the saved model but not one of its ops in this build: the model was
+    saved by another build (Apple's tensorflow-macos, a newer version) or with a custom op."""
+    op = re.search(r"Op type not registered '(\w+)'", message)
+    name = f" (`{op.group(1)}`)" if op else ""
+    return (
+        f"The saved model uses an operation{name} this TensorFlow build does not have: it was "
+        "saved by another TensorFlow build or version (or with a custom op); load it there, or "
+        "save it again there in a form this one reads (e.g. its weights only)."
+    )
+
+
+def _shell_escaped_space(path: str) -> str:
+    """`'My\\ Drive'` escapes a space the way a shell does; in a Python string the backslash
+    stays part of the folder's name, so the folder the path names does not exist."""
+    meant = path.replace("\\ ", " ")
+    return (
+        f"The path writes a space as `\\ ` (a shell's escape), and in a Python string the "
+        f"backslash stays part of the name: write the space alone, {code_span(meant, 60)}."
+    )
+
+
 def _drawn_by_plot_model(p, filename: str) -> bool:
     """The cell's `plot_model(..., to_file=...)` names the very file that is missing."""
     if not filename or not p.cell_lines:
@@ -409,6 +432,13 @@ def _missing_file(p, f):
             f"The path is {len(norm)} characters long, over Windows' usual limit of 260: shorten "
             "the folder or file names (or enable long paths in Windows)."
         )
+    hub = hub_cache_incomplete(p)
+    if hub:
+        return hub  # a download's cache folder, not a path of the user's
+    if "Op type not registered" in p.message:
+        return _unregistered_op(p.message)
+    if "\\ " in path:
+        return _shell_escaped_space(path)
     if not path and p.ename == "NotFoundError":
         return None  # TensorFlow's "Resource ... does not exist" or a checkpoint key: no file
     if re.search(r"[*?]", f.get("filename", "")):
@@ -1099,13 +1129,18 @@ _LEGACY_ENCODINGS = (
 
 
 def _raised_by_tensorflow_op(p) -> bool:
-    """The decode error is raised where TensorFlow's eager mode runs an op (`quick_execute`)."""
+    """The decode error is raised where TensorFlow runs an op (eager or in a session)."""
     last = p.last_frame
     return (
         last is not None
-        and last.function == "quick_execute"
+        and last.function in _TENSORFLOW_OP_RUNNERS
         and "tensorflow" in last.filename.replace("\\", "/")
     )
+
+
+# Where TensorFlow hands an op to its C++ core: eager mode's `quick_execute`, a graph
+# session's `_call_tf_sessionrun` (TF1 and estimators' `train`).
+_TENSORFLOW_OP_RUNNERS = frozenset({"quick_execute", "_call_tf_sessionrun"})
 
 
 def _east_asian_encoding(p) -> tuple[str, str, str] | None:
@@ -1435,10 +1470,23 @@ def _unloadable_saved_file(p, f):
             f"index columns, while `index_col` asks for {asked}: open the file and compare a row "
             "with the header (a value holding commas, written unquoted, splits into many fields)."
         )
+    if _download_cut_short(p):
+        return (
+            "The archive the library downloaded is incomplete (the download was cut short): "
+            "delete the downloaded file from the data folder and run the download again."
+        )
     return (
         "The saved file is empty, truncated or of another format than the loader expects: save it "
         "again and load it with the same library (and version) that wrote it."
     )
+
+
+def _download_cut_short(p) -> bool:
+    """A compressed file ends early while a library's download function unpacks what it just
+    fetched (torchvision's `download_and_extract_archive`): the user saved nothing."""
+    if "ended before the end-of-stream marker" not in p.message:
+        return False
+    return any("download" in fr.function for fr in p.frames if not fr.is_user)
 
 
 def _dateutil_error(p: ParsedError) -> bool:

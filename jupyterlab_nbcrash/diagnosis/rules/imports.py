@@ -1324,6 +1324,15 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             f"(`%pip install '{pin}'`) or a `{who}` made for your {needed}, then restart the "
             "kernel."
         )
+    if "attempted relative import with no known parent package" in p.message and re.match(
+        r"\s*from\s+\.", p.user_line
+    ):
+        # `from .module import x` written in a cell (or run as a script): no package holds it.
+        return (
+            "A relative import (`from .module import ...`) works only inside a package, and a "
+            "notebook cell is in none: drop the dot (`from module import ...`) with the module's "
+            "folder on `sys.path`, or import the package from outside it."
+        )
     if not _COMPILED.search(f.get("detail", "") + p.message):
         needed = _dependency_not_installed(p)
         if needed:

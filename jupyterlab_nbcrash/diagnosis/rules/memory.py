@@ -301,11 +301,11 @@ def _not_enough_ram(p, f):
             "frame, hence its size: name columns by their names (`df[['a', 'b']]`), or move "
             "columns into the index with `df.set_index([...])`."
         )
-    small = re.search(r"allocate (\d+) bytes", p.message)
-    if small and int(small.group(1)) < 100 * 2**20:
+    small = _small_allocation(p.message)
+    if small:
         # Less than 100 MB refused: the memory was already used up before this line.
         return (
-            f"Even {int(small.group(1)) // 1024} KB could not be allocated, so the memory was "
+            f"Even {small} could not be allocated, so the memory was "
             "already used up: free large objects earlier cells hold (`del x; gc.collect()`) or "
             "restart the kernel, then load less data at once."
         )
@@ -315,6 +315,23 @@ def _not_enough_ram(p, f):
         f"There is not enough memory{needed}: work on a sample or in chunks{smaller}, or a "
         "sparse matrix."
     )
+
+
+# "allocate 123456 bytes" (C allocators) or numpy's "allocate 9.00 MiB for an array".
+_ALLOCATED = re.compile(r"allocate (\d+(?:\.\d+)?) (bytes|KiB|MiB)\b")
+_UNIT_BYTES = {"bytes": 1, "KiB": 2**10, "MiB": 2**20}
+
+
+def _small_allocation(message: str) -> str:
+    """The size the message says could not be allocated (`9.00 MiB`, `5120 KB`) when under
+    100 MiB, which any machine has unless earlier work filled its memory; else ""."""
+    found = _ALLOCATED.search(message)
+    if found is None:
+        return ""
+    size, unit = float(found.group(1)), found.group(2)
+    if size * _UNIT_BYTES[unit] >= 100 * 2**20:
+        return ""
+    return f"{int(size) // 1024} KB" if unit == "bytes" else f"{found.group(1)} {unit}"
 
 
 def _dataset_read_whole(p) -> str:

@@ -350,6 +350,14 @@ def _request_failed(p, f):
             f"Nothing exists at the address (HTTP 404){_for_url(f)}: check the URL (for a "
             "download, the file name and repository)."
         )
+    if status == "405" and _sent_by_a_library(p):
+        # The line calls a library, whose own code chose how to ask: the site no longer
+        # takes requests that way, whatever the arguments.
+        return (
+            "The server does not accept the kind of request (HTTP 405, Method Not Allowed) that "
+            "the library sends to this address, which its own code chooses: the site changed "
+            "since that version was written; update the library or switch to a maintained one."
+        )
     if any(fr.function == "fetch_mldata" for fr in p.frames if not fr.is_user):
         # mldata.org has been offline since 2018 (scikit-learn 0.22 removed the function):
         # no connection setting or retry can reach it
@@ -374,6 +382,12 @@ def _request_failed(p, f):
             "database, an API) on the machine that runs the kernel, or connect to one it can "
             "reach (a hosted notebook such as Colab or Kaggle runs none of yours)."
         )
+    if _reset_on_a_scripts_request(p):
+        return (
+            f"The server reset the connection{_for_url(f)} instead of answering: many sites "
+            "drop requests from scripts, so send a browser's `User-Agent` header "
+            "(`requests.get(url, headers={'User-Agent': ...})`) or use the site's API."
+        )
     if _NO_CONNECTION.search(p.message) or (not p.message.strip() and p.chain):
         return (
             f"The connection failed{_for_url(f)}: check the internet connection (and that the "
@@ -382,6 +396,13 @@ def _request_failed(p, f):
     return None
 
 
+# The host closed a connection it had accepted (Windows' error 10054, POSIX's ECONNRESET).
+_RESET_BY_SERVER = re.compile(r"forcibly closed by the remote host|Connection reset by peer")
+# The user's line sends the request itself (requests', urllib's or a session's call).
+_REQUEST_CALL = re.compile(
+    r"\b(?:requests|session|s|urllib\.request|request)\.(?:get|post|put|patch|delete|head|"
+    r"request)\(|\burlopen\(|\burlretrieve\("
+)
 # A quoted web address passed to a request on a line: its host.
 _REQUESTED_HOST = re.compile(
     r"\b(?:get|post|head|urlopen|urlretrieve|request)\(\s*['\"]https?://([\w.-]+)"
@@ -398,6 +419,28 @@ _HOST_NAME = re.compile(r"[\w.-]+(?::\d+)?|\[[\da-fA-F:.]+\](?::\d+)?")
 _USER_AGENT = r"""['"]user[-_ ]agent['"]"""
 # urllib's opener with a User-Agent, installed for every later `urlopen`/`urlretrieve`.
 _OPENER_WITH_USER_AGENT = re.compile(r"addheaders\s*=[^\n]*" + _USER_AGENT, re.I)
+
+
+# The HTTP clients themselves: a frame of theirs says nothing of who chose the request.
+_HTTP_CLIENTS = frozenset({"requests", "urllib", "urllib3", "http", "httpx", "aiohttp"})
+
+
+def _sent_by_a_library(p: ParsedError) -> bool:
+    """The failing line sends no request itself, and a library other than an HTTP client runs
+    between it and the client (`play_scraper`'s code calling `requests`)."""
+    if _REQUEST_CALL.search(p.user_line):
+        return False
+    return any(not fr.is_user and fr.package not in _HTTP_CLIENTS for fr in p.frames)
+
+
+def _reset_on_a_scripts_request(p: ParsedError) -> bool:
+    """The host was reached and hung up on the line's own request, sent without a browser's
+    header: many sites drop those, so the internet connection is not what failed."""
+    return (
+        _RESET_BY_SERVER.search(p.message) is not None
+        and _REQUEST_CALL.search(p.user_line) is not None
+        and not _user_agent_sent(p)
+    )
 
 
 def _user_agent_sent(p: ParsedError) -> bool:

@@ -537,6 +537,7 @@ def _syntax_error(p, f):
         _invalid_line(line, p.user_code)
         or _spaced_name(line, p.notebook_code)
         or _condition_without_keyword(line)
+        or _increment_operator(line)
         or caret_slip(*(_marked(p.text) or ("", -1)), p.code_seen)
         or _unreadable(f.get("caret", ""), "comma" in message)
     )
@@ -1014,6 +1015,19 @@ _OUTSIDE = re.compile(
 )
 
 
+# `i++` / `count--;` alone on a line: C's increment, which Python does not have (`++i` is
+# valid Python, two unary pluses, so only the trailing form fails).
+_INCREMENT = re.compile(r"^\s*([A-Za-z_][\w.]*(?:\[[^\]\n]*\])?)\s*(\+\+|--)\s*;?\s*$")
+
+
+def _increment_operator(line: str) -> str:
+    found = _INCREMENT.match(line.split("#", 1)[0])
+    if found is None:
+        return ""
+    name, sign = found.group(1), found.group(2)[0]
+    return f"Python has no `{sign}{sign}` operator: write `{name} {sign}= 1`."
+
+
 def _unreadable(caret: str, comma: bool) -> str:
     """A plain "invalid syntax": where Python stopped reading, and what can be wrong there. No
     single cause is claimed: a stray word, a typo and a missing bracket read the same."""
@@ -1068,6 +1082,21 @@ def _indented_alike_below(p, number: str, line: str) -> int:
             break
         count += depth == indent
     return count
+
+
+def _commented_opener_above(p, number: str, line: str) -> str:
+    """The comment right above the marked line (line ``number`` of the cell) when, without its
+    `#`, it is code whose bracket stays open (`#df2 = df[`): the marked line continued that
+    statement before it was commented out. "" otherwise (or the cell was edited since)."""
+    lines = own_lines(p) if p.cell_lines else []
+    at = int(number) - 1
+    if not 0 < at < len(lines) or lines[at].strip() != line.strip():
+        return ""
+    above = lines[at - 1].strip()
+    code = above.lstrip("#").strip()
+    if not above.startswith("#") or not code.endswith(("[", "(", "{")):
+        return ""
+    return above if re.match(r"[\w.]+\s*=|[\w.]+\(", code) else ""
 
 
 def _indented_line_above(p, number: str, line: str) -> tuple[str, int] | None:
@@ -1169,6 +1198,13 @@ def _indentation(p, message: str, line: str) -> str:
         # (`...` alone is Python's placeholder statement: its indentation is what is wrong)
         # a line of signs alone is no statement: without its spaces it fails again
         return f"{where} holds only `{stray.group()}`, no statement: delete that line."
+    opened = _commented_opener_above(p, number, line) if number else ""
+    if message.startswith("unexpected indent") and opened:
+        return (
+            f"The line above it (`{opened[:40]}`) is commented out, but the statement it starts "
+            f"continues on {where[0].lower()}{where[1:]}: remove that `#`, or comment out the "
+            "lines that continue it too."
+        )
     closed = _closed_early(p, number, line) if message.startswith("unexpected indent") else ""
     if closed:
         return closed

@@ -62,6 +62,16 @@ def defines_method(p, short: str) -> bool:
     return False
 
 
+def _sole_method_call_object(line: str) -> str:
+    """The object of the line's only call, when that call is a method called on a plain name
+    with arguments (`af.score(article)`); "" otherwise."""
+    calls = re.findall(r"([\w.]*)\(", line)
+    if len(calls) != 1:
+        return ""
+    called = re.fullmatch(r"([A-Za-z_]\w*)\.\w+", calls[0])
+    return called.group(1) if called else ""
+
+
 def missing_arguments_words(p, func: str, missing: str) -> str:
     """The hint when the user's call of ``func`` lacks the arguments ``missing`` names: a method
     called on its class, a function called where it should be handed over, or plainly missing."""
@@ -87,11 +97,15 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
     root = method_call.group(1).split(".")[0] if method_call and method_call.group(1) else obj
     # The class bound without `()` in this cell or another one of the notebook.
     code = "\n".join((p.user_code, *p.notebook_code))
-    cls = re.search(rf"^\s*{re.escape(obj)}\s*=\s*([A-Z][\w.]*)\s*$", code, re.M) if obj else None
-    if obj and cls:
+    # The method may be reached under another name (`score = score_with_pattern` in its class):
+    # then the line's one method call names the object.
+    bound = obj or _sole_method_call_object(p.user_line)
+    bare = rf"^\s*{re.escape(bound)}\s*=\s*([A-Z][\w.]*)\s*$"
+    cls = re.search(bare, code, re.M) if bound else None
+    if bound and cls:
         return (
-            f"`{obj}` is the class `{cls.group(1)}` itself, not an instance, so your first "
-            f"argument became `self`: create one with `{obj} = {cls.group(1)}()`."
+            f"`{bound}` is the class `{cls.group(1)}` itself, not an instance, so your first "
+            f"argument became `self`: create one with `{bound} = {cls.group(1)}()`."
         )
     if re.fullmatch(r"[A-Z]\w*", obj) and re.search(
         rf"^\s*from\s+[\w.]+\s+import\s+(?:.*,\s*)?{re.escape(obj)}\b", code, re.M
