@@ -97,6 +97,8 @@ from .where import (
     MAX_CALL,
     call_arguments,
     failing_call,
+    failing_line_number,
+    own_lines,
     passes_only_literals,
     raised_in_user_code,
     unconditional_raise_number,
@@ -332,6 +334,19 @@ def _balanced(line: str) -> bool:
     return all(bare.count(a) == bare.count(b) for a, b in ("()", "[]", "{}"))
 
 
+def _within_open_brackets(parsed: ParsedError) -> bool:
+    """The cell's lines above the failing one leave a bracket open: the failing line is the
+    last piece of a statement over several lines (`steps=5000` of `clf.train(\n ...`), which
+    quoted alone reads as a statement of its own."""
+    number, lines = failing_line_number(parsed), own_lines(parsed)
+    # the cell's failing line must be the one quoted (not a deeper frame's, of a function)
+    if number <= 1 or lines[number - 1].strip() != parsed.user_line.strip():
+        return False
+    above = "\n".join(re.sub(r"#.*$", "", line) for line in lines[: number - 1])
+    bare = re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", "", above)
+    return sum(bare.count(a) - bare.count(b) for a, b in ("()", "[]", "{}")) > 0
+
+
 def safe_hint(parsed: ParsedError) -> str:
     """The family's safe hint: what failed and where (the user's call, the library it went
     into), the message's own words and its stated fix (or the values it allows, and the user's
@@ -357,7 +372,13 @@ def safe_hint(parsed: ParsedError) -> str:
         # as VS Code's `Cell 5 line 1`): naming it `module()` would point at the wrong code
         where = f" in `{function}()`" if re.fullmatch(r"[A-Za-z_][\w.]*", function) else ""
         lead, on = f"Your own code raised {what}{where}", ""
-    elif line and len(line) <= MAX_CALL and not _FRAGMENT.search(line) and _balanced(line):
+    elif (
+        line
+        and len(line) <= MAX_CALL
+        and not _FRAGMENT.search(line)
+        and _balanced(line)
+        and not _within_open_brackets(parsed)
+    ):
         lead, on = f"`{line}` raised {what}", "on that line"
     else:
         lead, on = f"The marked line raised {what}", "on that line"
@@ -920,6 +941,7 @@ def _loop_unpack_look(parsed: ParsedError) -> str:
 _SUPPORTED_ONLY_FOR = re.compile(r"\bis only (?:supported|available|allowed) for\b")
 
 
+_COERCE_TO_SERIES = re.compile(r"^Unable to coerce to Series, length must be (\d+): given (\d+)")
 _TRANSLATE_KEYS = re.compile(r"^string keys in translate table must be of length 1")
 _ASSEMBLES_DATES = re.compile(r"^to assemble mappings requires at least that \[year, month, day\]")
 
@@ -941,6 +963,16 @@ def _value_look(message: str, on: str) -> str:
             "`pd.to_datetime` given a whole DataFrame (or dict) builds dates from columns named "
             "`year`, `month` and `day`: to parse one column of dates, pass that column alone, "
             "`pd.to_datetime(df['<column>'])`."
+        )
+    coerce = _COERCE_TO_SERIES.search(opening)
+    if coerce:
+        # pandas' flex arithmetic/comparison (`df.add(x)`, `df + x`, `df == x`) lines a
+        # list-like's items up with the frame's columns: a count, not a shape, disagrees
+        return (
+            f"A DataFrame's arithmetic or comparison (`+`, `.add(...)`, `==` ...) with a list, "
+            f"tuple or set pairs its items with the {coerce.group(1)} columns, and "
+            f"{coerce.group(2)} were given: pass one value per column or a single number; to "
+            "make a new column write `df['name'] = value` instead."
         )
     if _SUPPORTED_ONLY_FOR.search(opening):
         # "… using strings is only supported for pandas DataFrames": the kind of object passed

@@ -937,11 +937,17 @@ def changed_state(nb, ename: str, names, keys, is_key: bool, checks: bool, messa
 
 
 # A length check of rows ("Length of values (6554) does not match length of index (58921)").
-_ROW_COUNT = re.compile(r"Length of values|does not match length of index|Length mismatch")
-# Changes that keep a frame's rows: a column added or rewritten, renamed, cast or filled.
+_ROW_COUNT = re.compile(
+    r"Length of values|does not match length of index|Length mismatch"
+    r"|inconsistent numbers of samples"
+)
+# Changes that keep a frame's rows: a column added or rewritten, renamed, cast or filled; or
+# the same items reordered (`y = shuffle(y)`, `df = df.sample(frac=1)`), as many as before.
 _KEEPS_ROWS = re.compile(
     r"^\s*([\w.]+)\s*=\s*\1\.(?:assign|rename|astype|fillna|replace)\("
     r"|^\s*[\w.]+\[\s*['\"][^'\"]+['\"]\s*\]\s*="
+    r"|^\s*([\w.]+)\s*=\s*(?:[\w.]*\.)?(?:shuffle|permutation)\(\s*\2\s*[,)]"
+    r"|^\s*([\w.]+)\s*=\s*\3\.sample\(\s*frac\s*=\s*1(?:\.0)?\s*[,)]"
 )
 
 

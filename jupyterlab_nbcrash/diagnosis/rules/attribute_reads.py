@@ -76,6 +76,17 @@ _KEEPS_ITS_KIND = frozenset(
 )
 
 
+# What pandas' and NumPy's methods of these names return: a second run leaves one of these.
+_RESULT_KINDS = {
+    "unique": frozenset({"ndarray", "Categorical", "DatetimeArray", "ExtensionArray"}),
+    "to_numpy": frozenset({"ndarray"}),
+    "values": frozenset({"ndarray"}),
+    "tolist": frozenset({"list", "int", "float", "str", "bool"}),
+    "to_list": frozenset({"list"}),
+    "to_dict": frozenset({"dict", "list"}),
+}
+
+
 # Methods that write a file and return None (or the text when given no path).
 _WRITES_A_FILE = frozenset(
     {"to_csv", "to_excel", "to_json", "to_parquet", "to_pickle", "to_html", "to_sql", "save"}
@@ -100,6 +111,11 @@ def reassigned_on_rerun(p: ParsedError, attr: str, owner: str) -> str:
     if attr in _KEEPS_ITS_KIND and "inplace" not in p.user_line:
         # `x = x.reshape(1, -1)` gives an array, which has `.reshape` again: a second run does
         # not fail, so a `list` here came from the cell that made `x`, not from this line
+        return ""
+    kinds = _RESULT_KINDS.get(attr)
+    if kinds and owner.rsplit(".", 1)[-1] not in kinds:
+        # `tags = tags.unique()` gives an array, never the `list` of the message: the value
+        # came from elsewhere (a cell that assigns a list), not from an earlier run of this line
         return ""
     name = m.group(1)
     return (

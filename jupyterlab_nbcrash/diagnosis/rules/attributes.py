@@ -1482,6 +1482,12 @@ def _unpacked_into_dimensions(p: ParsedError) -> str:
     return m.group(1) if m else ""
 
 
+def _raised_by_pyspark(p: ParsedError) -> bool:
+    """A frame of the traceback is PySpark's (often installed outside site-packages, as
+    `/usr/local/spark/python/pyspark/...`, so read from the file's path)."""
+    return any("/pyspark/" in fr.filename.replace("\\", "/") for fr in p.frames)
+
+
 def _pandas_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     if owner not in ("DataFrame", "Series"):
@@ -1496,6 +1502,13 @@ def _pandas_attribute(p: ParsedError, f) -> str:
         )
     if attr in ("reshape", "ravel"):
         return f"pandas objects have no `.{attr}`: use `.to_numpy().{attr}(...)`."
+    if _raised_by_pyspark(p):
+        # PySpark's DataFrame has the same class name, but none of pandas' methods
+        return (
+            f"This `{owner}` is PySpark's, not pandas': it has no column or method `{attr}`; "
+            "check the name against `.columns` and Spark's DataFrame methods, or call "
+            "`.toPandas()` first (small data only) to use pandas' methods."
+        )
     called = re.search(rf"\.{re.escape(attr)}\s*\(", failing_statement(p))
     if called and owner == "DataFrame" and attr in SERIES_ONLY:
         # `df.unique()` is a Series' own method called on a frame: no slip of `nunique`

@@ -871,6 +871,11 @@ def _singular_matrix(p, f):
 _PLOT_ONE_ARGUMENT = re.compile(r"\.plot\(\s*[\w.\[\]'\"]+\s*(?:,\s*\w+\s*=[^)]*)?\)")
 
 
+_IMAGE_TOO_LARGE = re.compile(r"Image size of \d+x\d+ pixels is too large")
+# `plt.text(4, 180, ...)`, `ax3.text(...)`, `ax.annotate(...)`: artists placed in data coordinates
+_TEXT_PLACED = re.compile(r"\b[A-Za-z_][\w.\[\], ]*?\.(?:text|annotate)(?=\()")
+
+
 def _impossible_axis_range(p, f):
     if "date" in f.get("detail", "") and len(_PLOT_ONE_ARGUMENT.findall(p.user_code)) >= 2:
         # Each line takes x from its own index: a Series with dates sets a date axis that an
@@ -884,6 +889,16 @@ def _impossible_axis_range(p, f):
         return (
             "The x values are not dates, but the axis is formatted as dates: convert the column "
             "with `pd.to_datetime(...)` or remove the date formatter."
+        )
+    placed = _TEXT_PLACED.findall(p.user_code)
+    if _IMAGE_TOO_LARGE.search(p.message) and placed:
+        # the tight bounding box takes in every text artist: one placed in data coordinates
+        # far off the plotted range stretches the image as much as wild data does
+        return (
+            f"The image grew too large to draw, and the cell places text with "
+            f"`{placed[0]}(x, y, ...)`: text at coordinates far outside the plotted data (or a "
+            "huge y such as a total used as a position) stretches the figure; check those "
+            "coordinates and the axes they are drawn on (or pass `transform=ax.transAxes`)."
         )
     return (
         "The plotted values give an impossible axis range (huge, NaN or infinite): check the "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..text import suggest
 from ..where import failing_call, failing_line_number, own_lines
@@ -255,6 +256,17 @@ def _feature_count_differs(p, f):
         counts = f" ({f['got']} given, {f['expected']} expected)"
     model, data = _model_and_data(p)
     typed = _typed_values(p, data)
+    literal = _sample_typed_in_call(p) if model and not data else None
+    if literal and literal[1] == f.get("got") and len(_cells_fitting(p, model)) > 1:
+        # `model.predict([[0, 1, 3400]])`, the sample typed on the line: another fit is one
+        # reading, the data of the last fit (a column dropped by a cell run twice) or the
+        # values typed are the others
+        return (
+            f"`{literal[0]}` holds {literal[1]} values, and `{model}` (fitted in more than one "
+            f"cell) now expects {f.get('expected')} columns. Print the `.shape[1]` of the data "
+            "its last fit used: if that fit was meant for other data, or that data lost a "
+            "column, fit again on the right data; else give one value per column."
+        )
     if typed and typed == f.get("got") and model:
         # the new sample is typed by hand: one value per column of the training data is missing
         # or too many, whatever ran before
@@ -314,6 +326,17 @@ def _feature_count_differs(p, f):
         "the same columns and the transformers fitted on the training data (`.transform`, not a "
         "new `.fit_transform`)."
     )
+
+
+def _sample_typed_in_call(p) -> tuple[str, str] | None:
+    """(the literal, how many numbers it holds) when the failing call's first argument is one
+    sample typed by hand, `[[0, 1, 3400]]` or `np.array([[...]])`."""
+    call = failing_call(p)
+    first = call.args[0].strip() if call is not None and call.args else ""
+    m = re.fullmatch(r"(?:np\.array\(\s*)?\[\s*\[([-\d.,\s]+)\]\s*\]\s*\)?", first)
+    if m is None:
+        return None
+    return first, str(len([v for v in m.group(1).split(",") if v.strip()]))
 
 
 def _typed_values(p, data: str) -> str:
@@ -400,6 +423,16 @@ def _longer_plot_name(p, column: str) -> tuple[str, str] | None:
     return None
 
 
+def _other_frame_with_column(code: str, column: str, frame: str) -> str:
+    """The name the code subscripts most often with `column` (`df['is_fraud']` beside
+    `data=df_unclean`), when it never subscripts `frame` with it: else ""."""
+    read = re.compile(rf"""\b([A-Za-z_]\w*)\[\s*['"]{re.escape(column)}['"]\s*\]""")
+    frames = Counter(m.group(1) for m in read.finditer(code))
+    if not frames or frame in frames:
+        return ""
+    return frames.most_common(1)[0][0]
+
+
 def _seaborn_column_missing(p, f):
     column = f.get("column", "")
     unframed = _seaborn_call_without_data(p)
@@ -454,6 +487,14 @@ def _seaborn_column_missing(p, f):
         )
     data = re.search(r"\bdata\s*=\s*([A-Za-z_]\w*)\s*[,)]", p.user_line)
     frame = data.group(1) if data else "df"
+    other = _other_frame_with_column(p.code_seen, column, frame) if data else ""
+    if other:
+        # the code reads the very name from another frame: spelt right, on the wrong frame
+        return (
+            f"seaborn found no column `{column}` in `{frame}`, and the code reads "
+            f"`{other}['{column}']` from another frame: pass `data={other}`, or add the column "
+            f"to `{frame}` first."
+        )
     return (
         f"seaborn found no column `{column}` in `data=`: check the exact name in "
         f"`{frame}.columns`{keywords}.{extra}"

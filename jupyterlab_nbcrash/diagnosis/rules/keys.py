@@ -25,7 +25,8 @@ MISSING_LABEL = "keys.missing_label"
 FORMULA_COLUMN = "keys.formula_column"
 
 _MISSING_LABELS = re.compile(
-    r"not in index|not found in axis|None of \[.*\] are in the \[(?:columns|index)\]"
+    # `set_index` writes "None of ['a'] are in the columns", without brackets round the axis
+    r"not in index|not found in axis|None of \[.*\] are in the \[?(?:columns|index)\b"
     r"|are in the \[columns\]|not contained in the index",
     re.S,
 )
@@ -349,6 +350,15 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 "labels are not 0, 1, 2 … (a slice of rows keeps its rows' labels: `[5:]` starts "
                 f"at 5, `[::2]` steps by 2) and `.iloc[{key}]` takes position {key}."
             )
+        replaced = _index_replaced(p, key)
+        if replaced:
+            # `y.index = x.index`: the labels are the ones assigned, and the row count may be
+            # smaller than the key too, so `.iloc[key]` is no sure fix
+            return (
+                f"An assignment `{replaced}.index = ...` gave `{replaced}` other row labels, "
+                f"and {key} is not one of them: print `{replaced}.index` and look up one of "
+                "its labels (`.iloc[...]` takes a position within its length)."
+            )
         return (
             f"pandas looked up the label {key}, not the position {key}: use `.iloc[{key}]` for "
             "positions, or `.reset_index(drop=True)` after filtering rows."
@@ -443,7 +453,7 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         if p.message.lstrip("\"'").startswith("None of ["):
             if "''" in p.message:
                 return None  # an empty label (`X[[""]]`): a name left blank, no frame mixed up
-            own = _frame_by_own_column(p.user_line)
+            own = _frame_by_own_column(p.user_line) or _method_argument_label(p, key, labels)
             if own:
                 return own
             more = "" if labels == f.get("keys") else ", …"
@@ -527,6 +537,11 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"(`{made} = …`): this frame did not go through that step (or dropped the "
                 f"column since); {todo}."
             )
+        if _moved_into_the_index(p, frame, key):
+            return (
+                f"`{frame}.set_index(...)` moved {labels} from the columns into the index: read "
+                f"it as `{frame}.index`, or make it a column again with `{frame}.reset_index()`."
+            )
         unkept = _rename_not_kept(p, key)
         if unkept:
             # `df.rename(columns={'a': 'id'})` alone on its line: the renamed copy was dropped
@@ -598,6 +613,30 @@ def _first_level_lookup(p: ParsedError, key: str) -> str:
         f"lacks it: a label of a lower level is selected with {select} (print {levels} to see "
         "each level's labels and their spelling)."
     )
+
+
+def _moved_into_the_index(p: ParsedError, frame: str, key: str) -> bool:
+    """The code makes the column `key` of `frame` its index (`df.set_index('k', inplace=True)`,
+    `df = df.set_index(['k'])`) and nothing after that sets `frame` again or resets its index."""
+    if not re.fullmatch(r"[A-Za-z_]\w*", frame):
+        return False
+    code, _ = seen_code(p)
+    quoted = rf"['\"]{re.escape(key)}['\"]"
+    moves = list(
+        re.finditer(
+            rf"^[ \t]*(?:{frame}[ \t]*=[ \t]*)?{frame}\.set_index\(\s*\[?[^\])]*?{quoted}",
+            code,
+            re.M,
+        )
+    )
+    if not moves:
+        return False
+    after = code[moves[-1].end() :]
+    if not re.match(rf"\s*{frame}\s*=", moves[-1].group(0)) and not re.search(
+        r"inplace\s*=\s*True", code[moves[-1].end() : moves[-1].end() + 200].split("\n")[0]
+    ):
+        return False  # `df.set_index('k')` alone returns a new frame: `df` keeps the column
+    return not re.search(rf"^[ \t]*{frame}[ \t]*=(?!=)|\b{frame}\.reset_index\(", after, re.M)
 
 
 def _level_name_of(p: ParsedError, frame: str, key: str) -> bool:
@@ -1392,6 +1431,18 @@ def _labels_repeat(message: str) -> bool:
 _RANGE_INDEX_FILE = re.compile(r"pandas[\\/]core[\\/]indexes[\\/]range\.py$")
 
 
+def _index_replaced(p: ParsedError, key: str) -> str:
+    """The variable whose subscript on the failing line ends in `[key]` (`y` of `y['c'][2]`),
+    when the notebook assigns its `.index` outright (`y.index = x.index`)."""
+    pattern = rf"\b([A-Za-z_]\w*)(?:\.\w+|\[[^\[\]]*\])*\[\s*{re.escape(key)}\s*\]"
+    code, _ = seen_code(p)
+    for m in re.finditer(pattern, p.user_line):
+        name = m.group(1)
+        if re.search(rf"^[ \t]*{re.escape(name)}\.index[ \t]*=(?!=)", code, re.M):
+            return name
+    return ""
+
+
 def _looked_up_in_a_range_index(p: ParsedError) -> bool:
     """pandas' RangeIndex raised the KeyError (its `get_loc`): a label there is a position
     whenever the range starts at 0, so "label, not position" may be false."""
@@ -1760,6 +1811,34 @@ def _frame_read_in_this_cell(p: ParsedError, frame: str) -> bool:
     later = before[reads[-1] + 1 :]
     changed = rf"\s*{frame}(?:\.columns)?\s*=[^=]|.*\b{frame}\.(?:rename|set_axis)\("
     return not any(re.match(changed, line) for line in later)
+
+
+# `df.pivot(index='date', columns='x')`: the frame's own method given the label as an argument
+_FRAME_METHOD_CALL = re.compile(r"\b([A-Za-z_]\w*)\.(\w+)\((.*)\)")
+
+
+def _method_argument_label(p: ParsedError, key: str, labels: str) -> str | None:
+    """`df2.boxplot('Fare')`, `df.pivot(columns='index')`: the line subscripts nothing, it
+    passes the label to a method of the frame, which looked it up in that very frame, so no
+    other frame or rename is shown. pandas' `boxplot` first keeps the numeric columns only."""
+    m = _FRAME_METHOD_CALL.search(p.user_line)
+    if (
+        not m
+        or "[" in p.user_line[: m.end()]
+        or not re.search(rf"""(['"]){re.escape(key)}\1""", m.group(3))
+    ):
+        return None
+    frame, method = m.group(1), m.group(2)
+    if method == "boxplot" and any(fr.function == "boxplot" for fr in p.frames):
+        return (
+            f"`{frame}.boxplot(...)` plots only the numeric columns, and {labels} is not one "
+            f"of them: print `{frame}.dtypes`; a column of text numbers needs "
+            f"`pd.to_numeric({frame}[...], errors='coerce')` first."
+        )
+    return (
+        f"`{frame}.{method}(...)` looked up {labels} among the columns of `{frame}`, which has "
+        f"no such column: print `{frame}.columns` and pass one of those names."
+    )
 
 
 def _frame_by_own_column(line: str) -> str | None:

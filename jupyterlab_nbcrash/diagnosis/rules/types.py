@@ -418,6 +418,14 @@ def _opencv_not_an_array(p, f):
             f"`{name}` holds what `{read}` returns, a pair (ret, frame), not the image: unpack "
             f"it, `ret, {name} = {read}`, and check `ret` before using the frame."
         )
+    rebound = _pair_stored_over_its_image(p)
+    if rebound:
+        name, function = rebound
+        return (
+            f"`cv2.{function}` returns a pair (retval, image), and this line stores the pair in "
+            f"`{name}`, which it also reads: after one run `{name}` is that pair; write "
+            f"`_, {name} = cv2.{function}(...)` and load `{name}` again."
+        )
     return (
         f"OpenCV's `{arg}` argument is not a NumPy image: it is often None (a failed "
         "`cv2.imread`), a PIL image or a list; check `img is not None` and convert with "
@@ -427,6 +435,22 @@ def _opencv_not_an_array(p, f):
 
 # cv2 functions whose first argument is a window's or a file's name, the image the second.
 _IMAGE_SECOND = ("imshow", "imwrite")
+
+
+# cv2 functions that return (retval, image): stored in one name, the name holds a tuple.
+_RETURNS_A_PAIR = ("threshold",)
+
+
+def _pair_stored_over_its_image(p) -> tuple[str, str] | None:
+    """(name, function) of `img = cv2.threshold(img, ...)`: the failing line gives the name the
+    pair it returns, so a second run passes that tuple as the image."""
+    m = re.match(r"\s*([A-Za-z_]\w*)\s*=\s*cv2\.(\w+)\s*\(", p.user_line)
+    if not m or m.group(2) not in _RETURNS_A_PAIR:
+        return None
+    given = call_arguments(p.user_line[m.end() - 1 :])
+    if not given or given[0].strip() != m.group(1):
+        return None
+    return m.group(1), m.group(2)
 
 
 def _video_read_pair(p) -> tuple[str, str] | None:
@@ -746,6 +770,24 @@ def _only_call_but_builtins(p) -> str:
     return names[0]
 
 
+_IMPORTS_PYSPARK = re.compile(r"^[ \t]*(?:from|import)[ \t]+pyspark\b", re.M)
+
+
+def _spark_column_member(code: str, column: str, member: str) -> str | None:
+    """`df.label.map(...)` on a PySpark Column: a Column answers a member it lacks with the
+    nested field of that name (another Column), so the method is one Spark does not have, and
+    neither dropping the `()` nor a renamed variable helps. Said only when the notebook imports
+    pyspark; another library's `Column` gets the safe hint."""
+    if not _IMPORTS_PYSPARK.search(code):
+        return None
+    return (
+        f"`{column}` is a PySpark Column, which has no method `{member}` (a Column reads "
+        f"`.{member}` as a nested field): use Spark's functions instead, e.g. "
+        f'`df.withColumn("new", F.when(...).otherwise(...))` with '
+        "`from pyspark.sql import functions as F`."
+    )
+
+
 def _called_value(p, name: str, t: str) -> str:
     """`name(...)` where `name` holds a value of type ``t``. "An assignment replaced the
     function" only when there is a function of that name: a Python builtin, a ``def``, class,
@@ -754,6 +796,8 @@ def _called_value(p, name: str, t: str) -> str:
     notebook seen whole (an object's attribute may hide a method of its class)."""
     code, whole = seen_code(p)
     first, _, attribute = name.rpartition(".")
+    if t == "Column" and first:
+        return _spark_column_member(code, first, attribute)
     builtin = not first and callable(getattr(builtins, name, None))
     # `plt.title = "Ages"`, `plt.ylim=(0, 8)`: the code set an attribute that its library (or
     # class) has as a method; the assignment is what put the value there, imported or not
@@ -1627,6 +1671,11 @@ def _unsupported_operands(p, f):
                 f"cannot read: split it into numbers first, e.g. "
                 f"`np.array({name}.split('{sep}'), dtype=float)`."
             )
+        if "pandas" not in p.libraries and _in_own_function(p):
+            # `row1[i] - row2[i]` in a function of the notebook's: its strings came with the
+            # call (a loop over a DataFrame gives column names), so converting them inside the
+            # function is no sure fix; the safe hint speaks
+            return None
         # Columns only when pandas applied the operator; otherwise two Python strings.
         if "pandas" in p.libraries:
             held, first = "the columns hold strings", ""
@@ -2130,6 +2179,16 @@ def _text_as_scatter_size(p) -> str:
     )
 
 
+def _raised_in_pandas_lookup(p) -> bool:
+    """The deepest frame is pandas' and a pandas `__getitem__` led to it."""
+    deepest = p.frames[-1] if p.frames else None
+    return bool(
+        deepest
+        and deepest.library == "pandas"
+        and any(fr.library == "pandas" and fr.function.endswith("__getitem__") for fr in p.frames)
+    )
+
+
 def _integer_needed(p, f):
     """When: the message says which conversion failed and, for "cannot be interpreted as an
     integer", of what type the value is; ``int(...)`` is only offered for numbers."""
@@ -2166,6 +2225,10 @@ def _integer_needed(p, f):
             f"your function `{name}`: print what the call passes to `{name}(...)`; one "
             "argument may not be the value the function expects."
         )
+    if "only integer scalar arrays" in p.message and _raised_in_pandas_lookup(p):
+        # pandas' own column lookup (`x['a']` → `iget`) met positions it made itself, as
+        # duplicated or nested column labels give: the line need pass no array at all
+        return None
     if "only integer scalar arrays" in p.message:
         return (
             "An array went where one integer is needed (an index, a size or a count): pass one "

@@ -859,10 +859,23 @@ def _text_to_number(p, f):
         # a fitted model given text: its training columns were other ones, so encoding this
         # column now would not match what it learnt
         return None
+    if value and _words_without_digits(value):
+        # 'Mr. Moses Aaron Troupiansky': coercing blanks every row, and one-hot encoding free
+        # text (names, descriptions) makes a column per row; a category of words is the other
+        # reading
+        return (
+            f"Text{shown} is words, not a number: drop that column from the features if it is "
+            "free text (names, descriptions), or one-hot encode it if it is a category."
+        )
     return (
         f"Text{shown} cannot be turned into a number: clean or encode that column first, e.g. "
         "`pd.to_numeric(col, errors='coerce')` or one-hot encoding for categories."
     )
+
+
+def _words_without_digits(value: str) -> bool:
+    """Three words or more and no digit: text no cleaning turns into a number."""
+    return len(value.split()) >= 3 and not re.search(r"\d", value)
 
 
 # `.replace(mapping)` with one name: the values the mapping does not name stay as they were.
