@@ -1847,7 +1847,8 @@ def _defs_below_failing_line(nb: _Notebook, name: str, line: str) -> bool:
     if nb.crash is None:
         return False
     lines = [text.strip() for text in nb.crash.source.splitlines()]
-    at = lines.index(line.strip()) + 1 if line.strip() in lines else nb.crash_lineno
+    wanted = line.strip()
+    at = lines.index(wanted) + 1 if wanted and wanted in lines else nb.crash_lineno
     if not at:
         return False
     tree = python_tree(to_python(nb.crash.source)[0])
