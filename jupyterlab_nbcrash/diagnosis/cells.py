@@ -130,16 +130,47 @@ def python_tree(code: str) -> ast.Module | None:
 def local_of_a_function(source: str, name: str) -> bool:
     """A function the cell defines at its top level assigns ``name`` (without `global`): code of
     that cell reading ``name`` means that function's local, not another cell's variable."""
+    return bool(function_with_local(source, name))
+
+
+def function_with_local(source: str, name: str) -> str:
+    """The name of the first function the cell defines at its top level that assigns ``name``
+    (without `global`, nested functions included), else ""."""
     tree = python_tree(to_python(source)[0])
     functions = [
         n for n in (tree.body if tree is not None else ()) if isinstance(n, ast.FunctionDef)
     ]
-    return any(
-        isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store)
-        for f in functions
-        if not any(isinstance(g, ast.Global) and name in g.names for g in ast.walk(f))
-        for node in ast.walk(f)
+    return next(
+        (
+            f.name
+            for f in functions
+            if not any(isinstance(g, ast.Global) and name in g.names for g in ast.walk(f))
+            and any(
+                isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store)
+                for node in ast.walk(f)
+            )
+        ),
+        "",
     )
+
+
+def bound_at_top_level(source: str, name: str) -> bool:
+    """A statement of the cell outside any function or class binds ``name`` (`x = …`, `for x
+    in …`, `import x`): its top-level code has its own value."""
+    tree = python_tree(to_python(source)[0])
+    body = [
+        s
+        for s in (tree.body if tree is not None else ())
+        if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    ]
+    for node in (n for s in body for n in ast.walk(s)):
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store):
+            return True
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
+            (a.asname or a.name.split(".")[0]) == name for a in node.names
+        ):
+            return True
+    return False
 
 
 def assigned_on_the_way(source: str, lineno: int, name: str) -> bool:

@@ -115,6 +115,36 @@ def passed_as_own_keyword(line: str, name: str) -> bool:
     return re.search(rf"(?<![\w.]){n}\s*=\s*{n}\b(?!\s*[(.\[])", line) is not None
 
 
+def compared_instead_of_assigned(line: str, name: str, code: str) -> str:
+    """The failing ``line`` is a statement of its own that only compares ``name`` (`key ==
+    cv2.waitKey()`), whose result is dropped: `=` was meant. Returns the value's text, else "".
+    Not the last line of the cell ``code`` at its top level: IPython shows that one's value (`a
+    == b` written to see True or False)."""
+    last = next((text for text in reversed(code.splitlines()) if text.strip()), "")
+    if last.strip() == line.strip() and not last[:1].isspace():
+        return ""
+    tree = _statement(line.strip())
+    if tree is None or len(tree.body) != 1 or not isinstance(tree.body[0], ast.Expr):
+        return ""
+    node = tree.body[0].value
+    if not (
+        isinstance(node, ast.Compare)
+        and isinstance(node.left, ast.Name)
+        and node.left.id == name
+        and len(node.ops) == 1
+        and isinstance(node.ops[0], ast.Eq)
+    ):
+        return ""
+    return ast.get_source_segment(line.strip(), node.comparators[0]) or ""
+
+
+def _statement(text: str) -> ast.Module | None:
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+
+
 def imported_from(code: str, name: str) -> str:
     """The module of the last ``from module import name`` line of ``code`` (no `as`), or ""."""
     if not re.fullmatch(r"[A-Za-z_]\w*", name or ""):

@@ -127,11 +127,7 @@ def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DE
         # `name` may be another object than the one this cell needs (both readings)
         if len(name) == 1:
             return None  # `x`, `y` there are a plot's or a loop's of another part: a guess
-        hint = (
-            f"`{name}` is assigned in cell {cell.index + 1}, below this one and past cells that "
-            f"ran without it: if that `{name}` is the one meant here, run it first (and move it "
-            f"above this cell); else create `{name}` before this line."
-        )
+        hint = another_part_hint(cell, name)
     elif above is False:
         hint += ". Then consider moving it above this cell, so the notebook runs top to bottom."
     else:
@@ -155,6 +151,27 @@ def redoes_the_crash_cell(nb, cell: Cell) -> bool:
     own = nb.names(nb.crash).defines
     shared = own & nb.names(cell).defines
     return len(shared) >= _REDONE_NAMES and 3 * len(shared) >= len(own)
+
+
+def another_part_hint(cell: Cell, name: str) -> str:
+    """Both readings of a definer below the crash, past cells that ran: the value this cell
+    needs, or another part's own `name`."""
+    return (
+        f"`{name}` is assigned in cell {cell.index + 1}, below this one and past cells that "
+        f"ran without it: if that `{name}` is the one meant here, run it first (and move it "
+        f"above this cell); else create `{name}` before this line."
+    )
+
+
+def ran_down_the_page_to(nb, cell: Cell) -> bool:
+    """``cell`` is below the crash cell, and every code cell between them that shows a count
+    ran after the crash and before ``cell`` (one at least): the notebook was run on down the
+    page, and ``cell`` is a later part of it, not a step skipped."""
+    if not past_cells_that_ran(nb, cell) or not nb.crash.execution_count:
+        return False
+    low, high = nb.crash.execution_count, cell.execution_count or 0
+    between = [c for c in nb.cells if nb.crash.index < c.index < cell.index and c.execution_count]
+    return all(low < c.execution_count < high for c in between)
 
 
 def past_cells_that_ran(nb, cell: Cell) -> bool:

@@ -35,7 +35,12 @@ from .definer_values import (
     retyped_self_reference,
     updated_before_its_maker,
 )
-from .definitions import function_parameters, imports_name, passed_as_own_keyword
+from .definitions import (
+    compared_instead_of_assigned,
+    function_parameters,
+    imports_name,
+    passed_as_own_keyword,
+)
 from .finding import (
     IMPLEMENTATION,
     NOTEBOOK,
@@ -74,6 +79,7 @@ from .rules.names import (
     adds_to_itself,
     commented_definition,
     commented_hint,
+    compared_hint,
     deletes_name,
     is_misspelling,
     live_twin,
@@ -381,10 +387,12 @@ def _undefined_name_finding(
         evidence.append(
             f"{_cell_name(cell)}'s `{function}()` has the same line and assigns `{name}`"
         )
+        # failing inside another function: calling that one gives its local to no other code
+        inside = inner is not None and top is not None and inner is not top
         hint = (
             f"The failing line is a copy of one in `{function}()` of cell {cell.index + 1}, where "
             f"`{name}` is that function's own variable (`{assignment}`): create `{name}` the same "
-            "way before this line, or call the function."
+            "way before this line" + ("." if inside else ", or call the function.")
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
     if not definers and adds_to_itself(line, name) and not _misspelt_accumulator(nb, name, line):
@@ -445,6 +453,12 @@ def _undefined_name_finding(
         why, hint = twin
         evidence.append(why)
         return _finding(IMPLEMENTATION, None, True, hint, evidence)
+    compared = compared_instead_of_assigned(line, name, nb.crash.source if nb.crash else "")
+    if compared:
+        # `key == cv2.waitKey()` alone on its line: `=` was meant, and running the cell that
+        # defines `key` would leave the line comparing, never updating it
+        evidence.append(f"the failing line compares `{name}` with `==` and drops the result")
+        return _finding(IMPLEMENTATION, None, True, compared_hint(name, compared), evidence)
     annotated = None if definers else _annotated_only(nb, name)
     if annotated is not None:
         # `boys_table: pd.DataFrame({...})`: a colon where `=` was meant binds nothing, so
@@ -850,6 +864,8 @@ def _defined_nowhere(
     if own:
         return _finding(IMPLEMENTATION, None, decisive, own, evidence)
     variant = _case_variant_nearby(inner, name)
+    if variant and nb.crash is not None and _read_together(nb.crash.source, name, variant):
+        variant = ""  # `n[0] / N`: the cell reads both, two values (`N` was never set)
     if variant:
         # `age = cols[0]` above `if pd.isnull(Age):` in the same function: the spelling, not a
         # column, is what differs
@@ -874,6 +890,10 @@ def _defined_nowhere(
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
     local = next((c for c in nb.mentioning(name) if name in nb.names(c).local_only), None)
     failing_function = inner.function if inner is not None else ""
+    if local is not None and local is nb.crash and _defs_below_failing_line(nb, name, line):
+        # `print(ages[mask])` above this cell's own `def bcd(ages)`: the line ran before any
+        # def, so it needs a top-level value, not one of that function
+        local = None
     below = local is not None and nb.crash is not None and local.index > nb.crash.index
     hint = None
     close = _numbered_twin(nb, name) if local is not None else ""
@@ -935,6 +955,10 @@ def _defined_nowhere(
         suggestion = None  # `models.append(model)`: the list, not a misspelt `model`
     if suggestion and _class_for_other_builtin(name, suggestion):
         suggestion = None  # `Sound(...)` near `round`: a class never imported, not a typo
+    if suggestion and decisive and assigned_counterpart(name, _lines_above(nb, inner, line)):
+        # `digits_matrix = …` just above `digits[i][j] += 1`: the value the line reads, under
+        # the name it was given, not the loop's `digit` that only looks close
+        suggestion = None
     if suggestion:
         evidence.append(f"`{suggestion}` is defined and looks close")
     # What the notebook shows: all its cells, or only some (then the hint stays humble).
@@ -1519,6 +1543,10 @@ def _locals_of(nb: _Notebook, frame) -> set[str]:
     return found | set(stored)
 
 
+# A KeyError's message that is a tuple of two labels or more: `('LotAreaLog', 'GarageCars')`.
+_TUPLE_KEY = re.compile(r"\((?:'[^']*'|\"[^\"]*\"|[-\w.]+)(?:, (?:'[^']*'|\"[^\"]*\"|[-\w.]+))+\)")
+
+
 def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookFinding | None:
     if nb.crash is None:
         return None
@@ -1543,7 +1571,10 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
     keys = set(getattr(parsed, "keys", ()) or ())
     if ename == "KeyError" and not keys:
         keys = {message.strip().strip("'\"")}
-    keys |= set(_QUOTED.findall(message))  # "None of [Index(['color'])] are in the [columns]"
+    if not (ename == "KeyError" and _TUPLE_KEY.fullmatch(message.strip())):
+        # ("None of [Index(['color'])] are in the [columns]"); not KeyError: ('a', 'b'), where
+        # `df['a', 'b']` looked up the tuple itself: a cell that sets `df['a']` cannot make it
+        keys |= set(_QUOTED.findall(message))
     # Shape errors and failed asserts check exactly the state that a repeated change breaks.
     checks = bool(_SHAPE_MESSAGE.search(message)) or ename == "AssertionError"
     # The crash cell's own failing line: a change below it is what a re-run makes it read.
@@ -1630,7 +1661,24 @@ def _other_case_here(nb: _Notebook, name: str) -> str:
         # the saved cell no longer reads `name` (`Model_tf(...)` is now `Model(...)`): it was
         # edited since that run, and its other-case name may be what the line assigns
         return ""
-    return next((o for o in _case_twins(nb, name) if names.def_lines[o] < used), "")
+    return next(
+        (
+            o
+            for o in _case_twins(nb, name)
+            if names.def_lines[o] < used and not _read_together(nb.crash.source, name, o)
+        ),
+        "",
+    )
+
+
+def _read_together(source: str, name: str, other: str) -> bool:
+    """One line of ``source`` reads both names (`win = n[0] / N`): the code means two values,
+    not one name written in two cases."""
+    for line in source.splitlines():
+        value = re.sub(r"^\s*[\w.]+\s*(?:\[[^\]]*\]\s*)?[-+*/]?=(?!=)", "", line)
+        if has_word(value, name) and has_word(value, other):
+            return True
+    return False
 
 
 def _unread_twin_above(nb: _Notebook, name: str) -> str:
@@ -1831,6 +1879,28 @@ def _other_top_level_def(nb: _Notebook, function: str, name: str) -> bool:
                 if all(p is None or p.arg != name for p in params):
                     return True
     return False
+
+
+def _defs_below_failing_line(nb: _Notebook, name: str, line: str) -> bool:
+    """Every function or class of the crash cell that binds ``name`` starts below the failing
+    top-level ``line`` (found in the cell by its text, else by the traceback's number)."""
+    if nb.crash is None:
+        return False
+    lines = [text.strip() for text in nb.crash.source.splitlines()]
+    wanted = line.strip()
+    at = lines.index(wanted) + 1 if wanted and wanted in lines else nb.crash_lineno
+    if not at:
+        return False
+    tree = python_tree(to_python(nb.crash.source)[0])
+    owners = [
+        node
+        for node in (tree.body if tree is not None else ())
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        and any(
+            getattr(inner, "id", getattr(inner, "arg", None)) == name for inner in ast.walk(node)
+        )
+    ]
+    return bool(owners) and all(node.lineno > at for node in owners)
 
 
 def _local_hint(

@@ -52,6 +52,7 @@ from .finding import (
     OUT_OF_ORDER,
     PREVIOUS_ERROR,
     NotebookFinding,
+    another_part_hint,
     cell_name,
     count_label,
     creates,
@@ -63,6 +64,7 @@ from .finding import (
     not_run,
     only_conditional,
     past_cells_that_ran,
+    ran_down_the_page_to,
     short,
     weigh_change,
 )
@@ -492,6 +494,8 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
     # reads a missing file).
     makers = [c for c in pending if creates(nb, c, name)] or pending
     cell = nearest(nb, [c for c in makers if c.error is None] or makers, name)
+    if python_tree(to_python(cell.source)[0]) is None:
+        return None  # `sem = ` left unfinished: running that cell gives a SyntaxError, no `sem`
     if _bound_only_to_inplace_results(cell, name):
         return None  # `y = data.rename(..., inplace=True)`: running it makes `y` None
     if _bound_only_to_a_class(cell, name, nb.crash):
@@ -811,7 +815,13 @@ def _ran_later(nb, counts: _Counts, name: str, cell: Cell, evidence: list[str]):
         evidence.append(restart)
         when = "it ran after this cell, or before a kernel restart"
     hint = f"Run cell {cell.index + 1} first: it defines `{name}` ({when})."
-    if cell.error is not None and re.search(rf"'{re.escape(name)}'", cell.error.evalue or ""):
+    if not restart and nb.crash is not None and ran_down_the_page_to(nb, cell):
+        # cells 14-16 ran after this one and before the definer, in page order: the definer is
+        # a later part of the notebook, whose `km` may be another object (both readings)
+        if len(name) == 1:
+            return None  # `x`, `y` there are a plot's or a loop's of another part: a guess
+        hint = another_part_hint(cell, name)
+    elif cell.error is not None and re.search(rf"'{re.escape(name)}'", cell.error.evalue or ""):
         # `import matpotlib` failed on the very name: running it first cannot define it
         hint = (
             f"Cell {cell.index + 1} would define `{name}`, but its last run failed on that very "

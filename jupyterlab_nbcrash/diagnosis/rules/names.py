@@ -8,8 +8,14 @@ import difflib
 import keyword
 import re
 
-from ..cells import analyse_cell, local_of_a_function
-from ..definitions import function_parameters, name_slip, only_closes, passed_as_own_keyword
+from ..cells import analyse_cell, bound_at_top_level, function_with_local, local_of_a_function
+from ..definitions import (
+    compared_instead_of_assigned,
+    function_parameters,
+    name_slip,
+    only_closes,
+    passed_as_own_keyword,
+)
 from ..name_reads import assigns_a_call_of
 from ..text import CLOSE, as_code, possibly_close, suggest
 from ..traceback import Frame, ParsedError
@@ -702,6 +708,17 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
         statement, what = "", "variable"  # `explode=explode`: a value, not pyspark's function
     if statement:
         return strptime_of_a_column(p.user_line, name) or missing_import_hint(name, statement)
+    compared = compared_instead_of_assigned(p.user_line, name, "\n".join(own_lines(p)))
+    if compared:
+        return compared_hint(name, compared)
+    local = _local_read_at_top_level(p, name) if what == "variable" else ""
+    if local:
+        # `def func1(): num = 12` then `print(num)` below it: no cell to run, no word to quote
+        return (
+            f"`{name}` is set only inside `{local}()` of this cell, a local that is gone once "
+            f"the function returns: `return {name}` from it and keep the result, `{name} = "
+            f"{local}(…)`."
+        )
     did = re.search(r"Did you mean:? '?(\w+)'?", p.message)
     if did:
         suggestion = f"`{did.group(1)}`"
@@ -767,6 +784,26 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
         f"{subject} has no value in this kernel: if a cell {todo} it, run that cell first (and "
         "check that it did not fail); if none does, define or import it, or check the spelling."
     )
+
+
+def compared_hint(name: str, value: str) -> str:
+    """`key == cv2.waitKey()` alone on its line: the comparison's result is dropped."""
+    return (
+        f"`{name} == {value}` only compares `{name}` with a value (and needs `{name}` to exist "
+        f"already); to give `{name}` that value, write one `=`: `{name} = {value}`."
+    )
+
+
+def _local_read_at_top_level(p: ParsedError, name: str) -> str:
+    """The function of the crash cell whose local ``name`` is (no top-level line of the cell
+    binds it), when the failing line is the cell's own top-level code; else ""."""
+    users = [frame for frame in p.frames if frame.is_user]
+    if len(users) != 1 or not p.cell_lines:
+        return ""  # the failing line is inside a function: its scope rules differ
+    code = "\n".join(own_lines(p))
+    if bound_at_top_level(code, name):
+        return ""
+    return function_with_local(code, name)
 
 
 def _undefined_variable(p, f):
