@@ -67,6 +67,7 @@ from .message_looks import (
     renamed_aggregation_look,
     service_status_look,
     sparse_look,
+    time_zones_look,
     type_message_look,
     unsubclassed_model_look,
     value_message_look,
@@ -573,6 +574,13 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "The message counts 0 samples: the data passed is empty; print its length and check "
             "the step that loaded or filtered it."
         )
+    if quoted and _TOO_LITTLE_DATA.search(parsed.message[:1_000]):
+        # "With n_samples=1, test_size=0.2", "less than two full seasonal cycles in the data":
+        # no setting can make one row split, the data itself is too short.
+        return (
+            "The message says the data is too short for this call: print its length "
+            "(`len(...)`) and check the step that loaded or built it before changing arguments."
+        )
     if quoted:
         return f"Check {quoted}, the argument{'s' if len(passed) > 1 else ''} the message names."
     if own_raise and _stop_signal_through_a_library(parsed):
@@ -594,7 +602,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "Print the values the condition before this `raise` tests."
         )
     family = _FAMILY.get(parsed.ename, parsed.ename)
-    known = debugger_quit_look(parsed) or float_range_look(parsed)
+    known = debugger_quit_look(parsed) or float_range_look(parsed) or time_zones_look(parsed)
     if known:
         return known
     if not parsed.message.strip() and "message" in _LOOK.get(family, _LOOK_ELSE):
@@ -851,6 +859,11 @@ def _index_look(parsed: ParsedError, on: str) -> str:
 # A message that counts no samples at all ("number of samples: 0", "n_samples=0").
 _NO_SAMPLES = re.compile(
     r"(?:number of samples|n_samples|samples?|rows?)\s*[:=]\s*0\b|\b0 samples?\b", re.I
+)
+# The data is too short, whatever the arguments: one sample to split, too few cycles in it.
+_TOO_LITTLE_DATA = re.compile(
+    r"\bn_samples=1\b|\bless than [\w ]{1,40} in the data\b|\btoo few (?:samples|observations)\b",
+    re.I,
 )
 # Words of a message about shapes or about dtypes: only then is `.shape`/`.dtype` the look.
 _SHAPE_WORDS = re.compile(

@@ -368,6 +368,22 @@ def float_range_look(parsed: ParsedError) -> str:
     )
 
 
+# pandas' "Cannot subtract tz-naive and tz-aware datetime-like objects" (and compare, join)
+_TIME_ZONES_MIXED = re.compile(r"\b(?:tz-naive and tz-aware|tz-aware and tz-naive)\b")
+
+
+def time_zones_look(parsed: ParsedError) -> str:
+    """pandas met a datetime with a time zone and one without: which side has one is in the
+    data, and either side may be made like the other."""
+    if not _TIME_ZONES_MIXED.search(parsed.message[:300]):
+        return ""
+    return (
+        "One side of this operation has a time zone and the other has none: make them alike "
+        "with `tz_localize` (`.dt.tz_localize` on a column), `None` to drop the aware one's "
+        "zone or e.g. `'UTC'` to give the naive one a zone."
+    )
+
+
 _MISSING_ARGUMENTS = re.compile(
     r"(\w+)\(\) missing \d+ required (?:positional |keyword-only )?arguments?: (.+)"
 )

@@ -862,6 +862,8 @@ def _layer_given_its_data(layer: str, given: str, takes: str) -> str:
 def _given_twice(p, func: str, short: str, keyword: str) -> str:
     """`f(a, b, data=df)` where `data` is the 2nd parameter: a positional argument already
     filled it. With no positional argument on the line, the plain "remove one" stands."""
+    if "for keyword argument" in p.message:
+        return _keyword_given_twice(p, func, keyword)
     call = re.search(rf"(?<!\w){re.escape(short)}\s*\((.*)", p.user_line)
     positional = call and re.match(r"\s*[^\s=)][^=]*?,", call.group(1))
     if not positional:
@@ -872,6 +874,31 @@ def _given_twice(p, func: str, short: str, keyword: str) -> str:
         f"positional argument fills (`help({short})`) and pass them by name, or group them "
         "(a list) where one argument is expected."
     )
+
+
+def _keyword_given_twice(p, func: str, keyword: str) -> str:
+    """Python says "keyword argument" when `name=` meets the same name inside a `**` dict:
+    nothing was passed by position. A wrapper that replaces the function it saved
+    (`old = np.load; np.load = lambda **k: old(x=1, **k)`) wraps itself when the cell runs twice."""
+    twice = (
+        f"`{func}()` got `{keyword}` twice by name: once as `{keyword}=` and again inside the "
+        "`**` keyword arguments of the call"
+    )
+    if _wraps_its_own_replacement(p.code_seen):
+        return (
+            f"{twice}. The cell saves a function and then replaces it with a wrapper, so running "
+            "it twice wraps the wrapper: restart the kernel (or save the original only once)."
+        )
+    return f"{twice}: pass it only once."
+
+
+def _wraps_its_own_replacement(code: str) -> bool:
+    """`old = mod.f` and later `mod.f = lambda ...` (or `def`-free rebinding) of that name."""
+    for saved in re.finditer(r"^\s*(\w+)\s*=\s*([\w.]+\.\w+)\s*$", code, re.M):
+        target = re.escape(saved.group(2))
+        if re.search(rf"^\s*{target}\s*=\s*lambda\b.*\b{saved.group(1)}\(", code, re.M):
+            return True
+    return False
 
 
 # scikeras' words when a parameter of the model function reaches the wrapper's `set_params`.
@@ -1226,6 +1253,13 @@ def _wrong_input_container(p, f):
         return (
             "A value passed here is None (`array(None, dtype=object)`), not data: print each "
             "argument of the call, and find where the one that is None was assigned."
+        )
+    if re.search(r"\bgot <class 'NoneType'>", given):
+        # "Expected sequence or array-like, got <class 'NoneType'>": no container, a None.
+        return (
+            "A value passed here is None, not data: print each argument of the call, and find "
+            "where the one that is None was assigned (a function without `return`, or an "
+            "in-place method such as `inplace=True` whose None result was stored)."
         )
     return (
         "The function got a container it cannot read: pass NumPy arrays or DataFrames "

@@ -395,6 +395,14 @@ def _missing_file(p, f):
             "only: download the file first (a dataset page is no file), or read the URL with "
             "a function that accepts one (`pd.read_csv(url)`, `requests.get(url)`)."
         )
+    remote = re.match(r"([a-z][a-z0-9+.-]*)://", path)
+    if remote and len(remote.group(1)) > 1:  # (not `C://`: one letter is a Windows drive)
+        # `hdfs://`, `s3://`: storage of another machine, which no working folder holds
+        return (
+            f"{code_span(path, 60)} is a `{remote.group(1)}://` address, not a file of this "
+            "machine's folders: check it exists there, and read it through a client of that "
+            "storage (fsspec with its driver, Spark) or copy it to a local folder first."
+        )
     row = _data_row_as_path(path or _chained_missing_path(p))
     if row:
         return row
@@ -946,6 +954,15 @@ def _program_missing(p: ParsedError) -> str:
     )
 
 
+def _creates_a_folder(p) -> bool:
+    """The refused call is one that makes folders: the last frame is `os.makedirs`/`os.mkdir`
+    or pathlib's `mkdir` (or the cell's own line calls one, when no frame is below it)."""
+    last = p.frames[-1] if p.frames else None
+    if last is not None and not last.is_user:
+        return last.function in ("makedirs", "mkdir") and last.package in ("os", "pathlib")
+    return bool(re.search(r"\b(?:makedirs|mkdir)\(", p.user_line))
+
+
 def _permission_denied(p, f):
     if "Read-only file system" in p.message or "Errno 30" in p.message:
         if "/kaggle/input" in p.message or "../input" in p.message:
@@ -964,6 +981,13 @@ def _permission_denied(p, f):
             "notebook's folder."
         )
     where = f" `{f['path']}`" if f.get("path") else " the file"
+    if _creates_a_folder(p):
+        # `os.makedirs` was refused: a folder to make, so no lock of Excel and no file to open
+        return (
+            f"The kernel may not create the folder{where.replace(' the file', '')} there (no "
+            "write permission in its parent folder): make it point to a folder you may write "
+            "to, e.g. one inside the notebook's folder."
+        )
     return (
         f"The kernel may not open{where}: close it in other programs (Excel locks files on "
         "Windows) or check its permissions, and make sure it is a file, not a folder."

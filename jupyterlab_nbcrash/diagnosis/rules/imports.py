@@ -1042,7 +1042,22 @@ def _installed_package_file(p: ParsedError, path: str, top: str) -> bool:
         rf"^[ \t]*[!%]?[ \t]*pip3?[ \t]+install\b[^\n#]*[ \t]['\"]?{re.escape(top)}\b(?![-.])",
         re.M | re.I,
     )
-    return any(wanted.search(code) for code in (*p.notebook_code, p.user_code))
+    codes = (*p.notebook_code, p.user_code)
+    return any(wanted.search(code) for code in codes) or any(
+        _installs_repository_named(code, top) for code in codes
+    )
+
+
+# `pip install git+https://github.com/owner/PyKoSpacing.git`: the repository's name, its last part
+_GIT_INSTALL = re.compile(
+    r"[!%]?\s*pip3?\s+install\b[^\n#]*?\bgit\+\S*/([\w.-]+?)(?:\.git)?(?=[@#\s'\"]|$)"
+)
+
+
+def _installs_repository_named(code: str, top: str) -> bool:
+    """A cell installs a git repository whose name is the module's, up to case and `-`/`_`."""
+    wanted = top.lower().replace("-", "_")
+    return any(m.group(1).lower().replace("-", "_") == wanted for m in _GIT_INSTALL.finditer(code))
 
 
 def _name_not_in_module(p: ParsedError, f: Facts) -> str:

@@ -266,10 +266,24 @@ def _column_values_as_labels(line: str) -> str:
     return m.group(0) if m else ""
 
 
+def _java_heap(p) -> bool:
+    """Java's `java.lang.OutOfMemoryError` (by its name, or quoted in the message)."""
+    names = (p.ename, p.qualified_ename, p.message[:300])
+    return any("java.lang.OutOfMemoryError" in name for name in names)
+
+
 def _not_enough_ram(p, f):
     size = f" ({f['size']}" if f.get("size") else ""
     shape = f" for shape {f['shape']}" if f.get("shape") else ""
     needed = f"{size}{shape})" if size else ""
+    if _java_heap(p):
+        # The Java VM a library started (konlpy, Spark) has its own heap limit: float32 or
+        # sparse arrays of Python do not enlarge it.
+        return (
+            "The Java VM that the library started ran out of its own heap, which is smaller "
+            "than the machine's memory: start it with a larger maximum heap (the library's JVM "
+            "option, set before it starts) or give it less data at once."
+        )
     if "data type object" in p.message:
         return (
             f"There is not enough memory{needed}, and the array holds Python objects (dtype "

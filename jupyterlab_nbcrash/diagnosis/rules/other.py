@@ -895,9 +895,9 @@ def _placeholder_body(p, line: str) -> str:
     """The hint when the block above the marked line has only comments for a body (`# Your
     Code Here`, `# ... (same as before)`) and the marked line comes after that block: the body
     is what is missing, so indenting the marked line into the block would be the wrong fix."""
-    number = _message_line(p)
     lines = own_lines(p) if p.cell_lines else []
-    if not 0 < number <= len(lines) or lines[number - 1].strip() != line.strip():
+    number = _marked_line_number(lines, _message_line(p), line)
+    if not number:
         return ""
     found = comment_only_body(lines, number)
     if found is None:
@@ -908,6 +908,19 @@ def _placeholder_body(p, line: str) -> str:
         f"The body of `{shown}` is only comments (`{comment[:30]}`), and a comment is no "
         "statement: write that block's code under it (indented), or `pass` as a placeholder."
     )
+
+
+def _marked_line_number(lines: list[str], number: int, line: str) -> int:
+    """The 1-based number of the marked ``line`` in the cell's ``lines``: the message's number
+    when that line holds it, else the one line that does (the saved cell may have gained or lost
+    a blank line since it ran); 0 when neither holds."""
+    text = line.strip()
+    if not text:
+        return 0
+    if 0 < number <= len(lines) and lines[number - 1].strip() == text:
+        return number
+    at = [i + 1 for i, ln in enumerate(lines) if ln.strip() == text]
+    return at[0] if len(at) == 1 else 0
 
 
 def _comment_or_blank(line: str) -> bool:

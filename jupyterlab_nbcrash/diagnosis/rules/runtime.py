@@ -181,6 +181,10 @@ def _no_cuda_gpu(p, f):
             "generation (no kernel image for it): install a build that supports this GPU (match "
             "the CUDA version on pytorch.org), or run on the CPU."
         )
+    if _gpu_named_by_message(p.message):
+        # cuDNN failed on a node placed on GPU:0: the GPU exists (memory taken, or a cuDNN
+        # that does not match the library's build), so "this machine has none" would be false.
+        return None
     if p.libraries and "torch" not in p.libraries:
         # Another library (dlib, a TF build) wants the GPU: torch's device advice does not apply.
         lib = p.libraries[-1]
@@ -202,6 +206,14 @@ def _no_cuda_gpu(p, f):
         "This machine has no usable CUDA GPU: use `device = 'cuda' if torch.cuda.is_available() "
         "else 'cpu'`, and `torch.load(path, map_location='cpu')` for GPU checkpoints."
     )
+
+
+# TensorFlow's node placement, "device:GPU:0", names a GPU the op already runs on.
+_PLACED_ON_GPU = re.compile(r"device:GPU:\d")
+
+
+def _gpu_named_by_message(message: str) -> bool:
+    return bool(_PLACED_ON_GPU.search(message))
 
 
 # A line that asks for CUDA by name: `torch.cuda.synchronize()`, `x.cuda()`, `.to('cuda')`.
@@ -246,10 +258,24 @@ def _device_mismatch(p, f):
             else f"The input is a {got} tensor but the layer's weights are {want}: convert one "
             f"so that both have the same dtype (e.g. `x.to(next(model.parameters()).dtype)`)."
         )
+    if _tensors_only_on_line(p):
+        # `x_cuda + x` at the cell itself: two tensors meet, no model's weights are involved.
+        return (
+            "Two tensors on this line are on different devices: move one to the other's "
+            "device first, e.g. `a + b.to(a.device)` (or `.cpu()` on the GPU one)."
+        )
     return (
         "The model and its inputs are on different devices: move both with `.to(device)` "
         "(the model once, every batch in the loop)."
     )
+
+
+def _tensors_only_on_line(p) -> bool:
+    """True when the error rose on the cell's own line (no library frame below it) and that
+    line calls nothing: an operator between tensors, where no model can be the one to move."""
+    if any(not frame.is_user for frame in p.frames):
+        return False
+    return bool(p.user_line.strip()) and "(" not in p.user_line
 
 
 def _cuda_kernel_assert(p, f):
