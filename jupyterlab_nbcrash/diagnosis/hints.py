@@ -240,7 +240,27 @@ def _generic_hint(parsed: ParsedError, crash_type: str) -> str:
             parsed,
             {"module": module, "top_module": module.split(".")[0], "package": package_for(module)},
         )
+    placeholder = _broken_percent_placeholder(parsed)
+    if placeholder:
+        return placeholder
     return safe_hint(parsed)
+
+
+# Python's words for a `%` in a format string followed by no conversion letter.
+_BAD_FORMAT = re.compile(r"unsupported format character '(.)' \(0x[0-9a-f]+\) at index (\d+)")
+
+
+def _broken_percent_placeholder(parsed: ParsedError) -> str:
+    """`'a=%, b=%.f' % (x, y)` raised on the cell's own line: the format string is at fault, not
+    the values it formats (a library's own `%` formatting raises below the line instead)."""
+    m = _BAD_FORMAT.search(parsed.message)
+    last = parsed.last_frame
+    if not m or last is None or not last.is_user or "%" not in parsed.user_line:
+        return ""
+    return (
+        f"The format string has a `%` followed by '{m.group(1)}' (at index {m.group(2)}), which "
+        "is no placeholder: complete it (`%d`, `%s`, `%.1f`), or write `%%` for a percent sign."
+    )
 
 
 _UNDEFINED = re.compile(

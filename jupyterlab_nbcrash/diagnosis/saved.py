@@ -1065,11 +1065,28 @@ def _best_change(nb, counts: _Counts, names, mentioning, keys, is_key: bool, che
         for mutation in info.mutations:
             if mutation.name not in names and mutation.name not in derived:
                 continue
+            if mutation.kind == "method" and _module_alias(nb, mutation.name):
+                continue  # `np.insert(a, 1, x)` returns a new array: the module is unchanged
             via = None if mutation.name in names else derived[mutation.name]
             candidate = _change(nb, counts, cell, info, mutation, keys, is_key, checks, via)
             if candidate and (best is None or candidate[0] > best[0]):
                 best = candidate
     return best, derived
+
+
+_PLAIN_IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#;]+)", re.M)
+
+
+def _module_alias(nb, name: str) -> bool:
+    """A cell binds ``name`` with `import m` or `import m as name`: a module, whose functions
+    (`np.insert`, `np.append`) return new values and change nothing of it."""
+    for cell in nb.cells:
+        for m in _PLAIN_IMPORT.finditer(cell.source):
+            for item in m.group(1).split(","):
+                words = item.split()
+                if words and (words[-1] if "as" in words else words[0].split(".")[0]) == name:
+                    return True
+    return False
 
 
 def _sources_of(nb, counts: _Counts, names, mentioning) -> dict[str, tuple[str, Cell]]:

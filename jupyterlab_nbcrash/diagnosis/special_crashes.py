@@ -38,6 +38,9 @@ _SESSION_DISPOSED = re.compile(
 # VS Code's own error when the environment chosen as kernel cannot run cells at all.
 _KERNEL_MODULE_MISSING = re.compile(r"kernel failed to start due to the missing module '([\w.]+)'")
 _KERNEL_NOT_STARTED = re.compile(r"Failed to start the Kernel|Unable to start Kernel", re.I)
+# Python 3.8's `ast.Module` requires `type_ignores`, which an IPython older than it never gives
+# when it compiles a cell: the words of that mismatch, not of any code of the user's.
+_MODULE_WITHOUT_TYPE_IGNORES = re.compile(r'required field "type_ignores" missing from Module')
 _NO_IPYKERNEL = re.compile(r"requires (?:the )?ipykernel package", re.I)
 # VS Code's Python extension could not start a Jupyter server for the notebook at all (its
 # JavaScript stack where the traceback would be): no kernel ran, so no `%pip` in a cell works.
@@ -61,6 +64,17 @@ def display_failure(parsed: ParsedError) -> tuple[str, str] | None:
     # Python 2's IPython shows no chain: the earlier error is unknown, yet it is the one to fix.
     last = parsed.last_frame
     return ("error", "") if last is not None and last.library == "IPython" else None
+
+
+def _ipython_older_than_python(parsed: ParsedError) -> bool:
+    """IPython's compiling of the cell (its own frames or `codeop`, none of the cell's) failed
+    for want of `type_ignores`: a library of the user's that builds syntax trees raises it
+    below a cell's frame instead."""
+    return (
+        bool(_MODULE_WITHOUT_TYPE_IGNORES.search(parsed.message))
+        and not any(f.is_user for f in parsed.frames)
+        and any(f.package in ("IPython", "codeop") for f in parsed.frames)
+    )
 
 
 def special_hint(parsed: ParsedError) -> str:
@@ -125,6 +139,12 @@ def special_hint(parsed: ParsedError) -> str:
             "The kernel did not start (VS Code's message), so no line of the cell ran: read "
             "VS Code's Jupyter log for why, check that `ipykernel` is installed in that "
             "environment, or select another kernel, then run the cell again."
+        )
+    if _ipython_older_than_python(parsed):
+        return (
+            "No line of the cell ran: IPython failed to compile it, as an IPython older than "
+            "its Python (3.8 or later) does. Upgrade `ipython` and `ipykernel` in that "
+            "environment, then restart the kernel."
         )
     drawn = half_made_plot_hint(parsed)
     if drawn:

@@ -896,6 +896,20 @@ def _builtin_read_for_a_variable(p: ParsedError, name: str) -> str | None:
     )
 
 
+def _method_name_split_by_a_dot(name: str, attr: str) -> str | None:
+    """`df.drop.duplicates`: the method's name and the attribute joined by `_` are one method of
+    the libraries' objects (`drop_duplicates`), so a `.` was typed for the `_`; calling `drop`
+    first would fail again."""
+    owner, dot, method = name.rpartition(".")
+    joined = f"{method}_{attr}"
+    if not dot or not any(joined in members for members in MEMBERS.values()):
+        return None
+    return (
+        f"`{name}.{attr}` reads `.{attr}` of the method `{method}`: the method meant is likely "
+        f"`{owner}.{joined}(...)`, one name with `_` where the `.` is."
+    )
+
+
 def _special_owner(p: ParsedError, f) -> str:
     """Owners whose type alone tells the cause."""
     owner, attr = f.get("owner", ""), f.get("attribute", "")
@@ -916,6 +930,9 @@ def _special_owner(p: ParsedError, f) -> str:
             return None  # a cell builds it as a frame: an unseen run left a function there
         if hasattr(builtins, name):  # ipykernel replaces `input` with a plain function
             return _builtin_read_for_a_variable(p, name)
+        joined = _method_name_split_by_a_dot(name, attr)
+        if joined:
+            return joined
         return (
             f"{code_name} is a function, not the object it returns: call it first (e.g. "
             f"`result = {name}(...)`) and use `.{attr}` on the result."

@@ -613,6 +613,29 @@ def _list_literal_indexed(line: str) -> str:
     return ""
 
 
+def _selector_of_a_subscript(line: str, rows: str) -> bool:
+    """`df.loc[['A','B']['P','Q']]`: the list literal is the whole selector of another
+    subscript (or of `.loc(...)`, its call slip), so its two lists are that subscript's row and
+    column selectors, not rows of a nested list."""
+    before = line[: line.index(rows)]
+    return bool(re.search(r"(?:[\w)\]]\[|\.i?loc\()\s*$", before))
+
+
+def _row_and_column_selectors_hint(line: str, rows: str) -> str | None:
+    """The comma between `.loc`'s (`.iloc`'s) row and column selectors is missing; another
+    subscript's two lists say nothing sure of what was meant."""
+    indexer = re.search(r"\.(i?loc)[\[(]\s*$", line[: line.index(rows)])
+    if indexer is None:
+        return None
+    first = rows[: rows.index("]") + 1]
+    second = rows[len(first) :].strip()
+    return (
+        f"`{rows}` indexes the list `{first}` with a tuple: a comma is missing between the row "
+        f"and the column selectors of `.{indexer.group(1)}`; write "
+        f"`.{indexer.group(1)}[{first}, {second}]`."
+    )
+
+
 # A string literal subscripted by a condition or a lookup (`'name'[df['t'] == 'x']`), which no
 # text takes: the bracket meant to close before it closes after.
 _LITERAL_SUBSCRIPTED = re.compile(r"""(['"][^'"\n]*['"])\[(?=[^\]\n]*(?:\[|==|!=|<|>))""")
@@ -654,6 +677,8 @@ def non_integer_index_hint(p: ParsedError, f: Facts) -> str | None:
                 "it holds numbers, convert it with `np.array(...)` first."
             )
         rows = _list_literal_indexed(line) if kind == "list" else ""
+        if rows and _selector_of_a_subscript(line, rows):
+            return _row_and_column_selectors_hint(line, rows)
         if rows:
             # `[1,2][2,3]`: two rows written without the comma and the outer brackets
             return (

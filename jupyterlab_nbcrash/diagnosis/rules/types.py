@@ -1989,9 +1989,22 @@ def _text_joined_with_non_text(p, f):
             f"{source}: print `repr({name})` and check where it was set, or convert it with "
             "`int(...)`/`float(...)` if it holds digits."
         )
+    if p.last_frame is not None and p.last_frame.package == "pandas":
+        return _number_column_joined_to_text()
     return (
         "Text and a number are joined with `+`: convert the number with `str(x)` (or the text "
         "with `int(...)`/`float(...)` if it holds a number), or use an f-string."
+    )
+
+
+def _number_column_joined_to_text() -> str:
+    """pandas joined the items of a column one by one: `str(col)` would give the column's
+    printed form, not its values, so the column itself is converted. A missing value (NaN) is
+    a float too, which is why the blank is named."""
+    return (
+        "pandas joins a column item by item, and some items are numbers (NaN counts as one): "
+        "convert the whole column with `.astype(str)` (after `.fillna('')` if values are "
+        "missing); `str(col)` would give the column's printed form."
     )
 
 

@@ -351,6 +351,13 @@ _NUMERIC_ONLY_CALLS = re.compile(r"^[A-Za-z_]\w*\.(?:corr|cov)\($")
 _FRAME_REDUCTIONS = re.compile(r"^[A-Za-z_]\w*\.(?:mean|median|std|var|sem|skew|kurt|quantile)\($")
 
 
+def _options_only(call) -> bool:
+    """`df.corr()`, `df.corr(method='kendall')`: no data is passed (`s.corr(other)` is given
+    another column), and no `numeric_only` is already chosen."""
+    keywords = call.keywords()
+    return len(keywords) == len(call.arguments) and "numeric_only" not in keywords
+
+
 def _reduces_every_column(p, function: str) -> bool:
     """`df.corr()`, or `df.median()` whose frames show pandas reducing a whole DataFrame (a
     Series' `.mean()` has no other column to leave out)."""
@@ -385,6 +392,10 @@ def _header_row_in_column(p, value: str | None) -> str:
     if not value:
         return ""
     m = re.search(rf"""([A-Za-z_]\w*)\[\s*(['"]){re.escape(value)}\2\s*\]""", p.user_line)
+    # `df[['month', 'day']].astype(int)` failing on 'month': one of the columns selected
+    m = m or re.search(
+        rf"""([A-Za-z_]\w*)\[\[[^\[\]]*?(['"]){re.escape(value)}\2[^\[\]]*\]\]""", p.user_line
+    )
     if not m:
         return ""
     column = f"{m.group(1)}[{m.group(2)}{value}{m.group(2)}]"
@@ -407,6 +418,20 @@ def _a_sentence(value: str | None) -> bool:
 
 
 _Y_TO_FLOAT = re.compile(r"(?<![\w.])y\.astype\(np\.float64\)")
+
+
+def _text_padded(p, value: str | None) -> str:
+    """Keras's `pad_sequences` turns each sequence into integer token ids as they are: raw
+    texts must be tokenized first; coercing or one-hot encoding them would not make ids."""
+    call = failing_call(p)
+    if call is None or not call.function.endswith("pad_sequences"):
+        return ""
+    shown = f" (like {_quoted(value)})" if value else ""
+    return (
+        f"`pad_sequences` takes sequences of integer token ids, and it was given text{shown}: "
+        "turn the texts into integer sequences first (`Tokenizer.texts_to_sequences` or a "
+        "`TextVectorization` layer), then pad those."
+    )
 
 
 def _text_as_regression_target(p, value: str | None) -> str:
@@ -778,7 +803,7 @@ def _text_to_number(p, f):
         )
     # A whole-frame reduction meets every text column, a date only among them.
     call = failing_call(p)
-    if call is not None and not call.arguments and _reduces_every_column(p, call.function):
+    if call is not None and _options_only(call) and _reduces_every_column(p, call.function):
         return (
             f"`{call.text}` reads every column, and one holds text{shown}: pass "
             "`numeric_only=True` or select the numeric columns (`df.select_dtypes('number')`)."
@@ -840,7 +865,8 @@ def _text_to_number(p, f):
     if header:
         return header
     specific = (
-        _text_as_regression_target(p, value)
+        _text_padded(p, value)
+        or _text_as_regression_target(p, value)
         or _text_into_a_model(p, value)
         or _plotted_text(p, value)
     )
