@@ -9,6 +9,8 @@ layout IPython prints, never copied from a notebook.
 
 from __future__ import annotations
 
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from jupyterlab_nbcrash.diagnosis.traceback import parse
 from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions46 import _hint as _nb_hint
 from tests.test_hints_conditions46 import _not_defined
@@ -162,3 +164,34 @@ def test_a_skipped_top_level_definer_above_comes_before_a_functions_copy():
     del cells[1]  # no top-level `t` anywhere: the copied line's own story stays
     copy = _nb_hint("NameError", _not_defined("t"), cells, 2, P_LINE, 3)
     assert "a copy of one in `ttest()`" in copy, copy
+
+
+# ------------------------------ a library's private global read before its setup assigned it
+
+LIB_FRAME = ("/opt/conda/lib/python3.11/site-packages/clusterkit/core.py", "fit_model")
+
+
+def _private_hint(read: str) -> str:
+    """The hint of a library's ``read`` line failing on its unset `_registry`."""
+    path, function = LIB_FRAME
+    tb = (
+        "-" * 75,
+        "NameError                                 Traceback (most recent call last)",
+        "Cell In[3], line 1\n----> 1 m = fit_model('kmeans')\n",
+        f"File {path}:40, in {function}(name)\n---> 40 {read}\n",
+        "NameError: name '_registry' is not defined",
+    )
+    record = ErrorRecord(
+        ename="NameError",
+        evalue="name '_registry' is not defined",
+        traceback=tb,
+        code="m = fit_model('kmeans')",
+    )
+    return hint(parse(record))
+
+
+def test_a_private_global_a_library_reads_may_wait_for_its_setup_function():
+    text = _private_hint("names = set(_registry.keys())")
+    assert "setup or init function" in text and "is broken" not in text, text
+    called = _private_hint("meta = _registry(fig)")  # a private function called: a broken build
+    assert "setup or init function" not in called, called

@@ -512,6 +512,17 @@ def _inside_other_code(p: ParsedError, name: str, frame: Frame) -> str:
             "reported itself: read the output printed above the traceback (e.g. a missing "
             "credentials file) and fix that."
         )
+    called = re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", frame.failing_line or "")
+    if re.fullmatch(r"_[A-Za-z]\w*", name) and not called:
+        # `_all_models_internal`: a module's private global that a function of the library
+        # assigns with `global` (pycaret's `setup()`): unset until that runs, not a broken
+        # build; a private function called (`_fetch_figure_metadata(...)`) is a broken build
+        return (
+            f"`{name}` is a private variable of `{lib}`'s own code (`{where}`) that has no value "
+            f"yet: such a variable is often set by a setup or init function of `{lib}`, so check "
+            f"its documentation for one to call first. If you did call it, reinstall `{lib}` "
+            "and restart the kernel."
+        )
     return (
         f"`{name}` is undefined inside `{lib}`'s own code (`{where}`), not in yours: that version "
         f"of `{lib}` is broken or does not fit your Python or other packages. Upgrade or "
