@@ -107,6 +107,9 @@ def creates(nb, cell: Cell, name: str) -> bool:
 def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DECIDED_LIVE):
     """`name` is defined in ``cell``, which did not run: run it first (and where it is). None
     when ``cell``, below, redoes the crash cell's own work (no step to run before it)."""
+    if not creates(nb, cell, name):
+        # `flightdata = flightdata[...]` reads the name before binding it: run, it fails alike
+        return None
     above = nb.is_above(cell)
     if above is False and redoes_the_crash_cell(nb, cell):
         return None  # another version of this cell's whole work: no step to run before it

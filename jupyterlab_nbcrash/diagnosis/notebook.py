@@ -379,7 +379,10 @@ def _undefined_name_finding(
             f"`{name}`: if `{other}` is meant, use it here; else run cell {cell.index + 1} first."
         )
         return _finding(IMPLEMENTATION, None, True, hint, evidence, cell)
-    copied = None if told else _copied_from_function(nb, name, line)
+    # a top-level definer above that never ran is the plain story (run it): the function's
+    # own variable of the same name is then only one more place the name is made
+    skipped = any(nb.is_above(c) and c.execution_count is None for c in definers)
+    copied = None if told or skipped else _copied_from_function(nb, name, line)
     if copied is not None:
         # `for obj in ws.OLEObjects():` copied out of a function whose own `ws` it needs: a
         # top-level `ws` of another cell may be another kind of object
@@ -906,6 +909,16 @@ def _defined_nowhere(
             f"`{close}` is defined and looks close: did you mean `{close}`?"
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence, local)
+    read, parameter = _attribute_parameter(nb, name, failing_function, inner)
+    if parameter:
+        # `img.shape` read in `def f(fit, img_shape)`: the value was passed in, under a name of
+        # its own; another cell's `img` would only hide that slip
+        evidence.append(f"`{failing_function}()` takes `{parameter}`")
+        hint = (
+            f"`{name}` is no variable of `{failing_function}()`, which takes `{parameter}`: "
+            f"did you mean that parameter where this line reads `{read}`?"
+        )
+        return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
     if local is not None:
         other = _other_top_level_def(nb, failing_function, name)
         hint = _local_hint(local, name, below, line, failing_function, other)
@@ -1098,9 +1111,59 @@ def _defined_nowhere(
             f"{nowhere}, and its name ends in the built-in `open`: if you meant two arguments, "
             f"put a comma between them (`{value}, open(...)`); else define it first."
         )
+    elif _comma_for_dot(nb, name, line):
+        # `range(X_train, shape[0])` beside `X_train.shape[0]` elsewhere: a `.` typed as `,`
+        meant = _comma_for_dot(nb, name, line)
+        evidence.append(f"the notebook reads `{meant}` elsewhere")
+        hint = (
+            f"{nowhere}, but the notebook reads `{meant}` elsewhere: if you meant that here, "
+            f"write `{meant}` (a `.` where this line has `, `)."
+        )
+    elif decisive and _stray_name_line(nb, name, line):
+        # `aeaa` alone on a line, a name no other cell mentions: stray text more often than code
+        hint = (
+            f"{nowhere}, and this line is that name alone, which does nothing even when defined: "
+            "if it is stray text, delete the line; else define it first."
+        )
     else:
         hint = f"{nowhere}: define it (or import it) first, or check its spelling."
     return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+
+
+def _attribute_parameter(nb: _Notebook, name: str, function: str, inner) -> tuple[str, str]:
+    """(`img.shape`, `img_shape`): the failing line of ``function`` reads an attribute of the
+    undefined ``name`` and the function takes a parameter named after both; ("", "")."""
+    if inner is None or function in ("", "<module>"):
+        return "", ""
+    for attribute in re.findall(rf"(?<![\w.]){re.escape(name)}\.(\w+)", inner.failing_line):
+        parameter = f"{name}_{attribute}"
+        headers = (p for c in nb.cells for p in function_parameters(c.source, function))
+        if any(parameter in header for header in headers):
+            return f"{name}.{attribute}", parameter
+    return "", ""
+
+
+def _comma_for_dot(nb: _Notebook, name: str, line: str) -> str:
+    """`X_train, shape` on the failing line where another line reads `X_train.shape`: the
+    attribute meant, with its `.` typed as a comma; or ""."""
+    for owner in re.findall(rf"(?<![\w.])([A-Za-z_]\w*),[ \t]*{re.escape(name)}\b", line or ""):
+        dotted = f"{owner}.{name}"
+        if any(re.search(rf"(?<![\w.]){re.escape(dotted)}\b", c.source) for c in nb.cells):
+            return dotted
+    return ""
+
+
+def _stray_name_line(nb: _Notebook, name: str, line: str) -> bool:
+    """The failing line is the undefined name alone, code follows it in the cell (so it
+    displays nothing: the last line of a cell would show its value), and no other cell mentions
+    it: text typed by accident or a value never made."""
+    if nb.crash is None or (line or "").strip().rstrip(";").strip() != name:
+        return False
+    lines = [text.split("#")[0].strip() for text in nb.crash.source.splitlines()]
+    alone = [i for i, text in enumerate(lines) if text.rstrip(";").strip() == name]
+    if not alone or not any(lines[alone[-1] + 1 :]):
+        return False
+    return all(c is nb.crash for c in nb.mentioning(name))
 
 
 # Methods of a column that read its values and take no required argument: `mean("rooms")` is

@@ -289,6 +289,16 @@ def _library_name_imported_as_module(p: ParsedError, module: str) -> str:
     )
 
 
+def _import_edited_away(p: ParsedError, top: str) -> bool:
+    """The failing line the traceback shows imports ``top``, and the cell's saved code (the
+    record's) has no line importing it: the cell was edited after that run."""
+    if not p.cell_lines or not re.match(rf"\s*(?:from|import)\s+{re.escape(top)}\b", p.user_line):
+        return False
+    code = "\n".join(p.user_code.splitlines()[-p.cell_lines :])
+    importing = rf"^\s*(?:from|import)\s+(?:[\w.]+\s*,\s*)*{re.escape(top)}\b"
+    return re.search(importing, code, re.M) is None
+
+
 def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     """The hint of a missing module (the generic module_not_found hint uses it too).
 
@@ -448,6 +458,13 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
         return (
             f"The module `{top}` is not installed in this kernel's environment: run "
             f"`{install}`{renamed}{note} in a cell, then restart the kernel."
+        )
+    if _import_edited_away(p, top):
+        # an unknown name's failing `import identifiers` is gone from the saved cell: the user
+        # changed it since, and installing what it named would undo their fix
+        return (
+            f"This cell's saved code no longer imports `{top}`: it was edited after the run "
+            "that failed; run it again to see whether anything still fails."
         )
     elsewhere = _imported_from_a_module(p, module) if by is None else ""
     if elsewhere:
@@ -802,6 +819,25 @@ def _submodules_unlike(p: ParsedError, top: str, suggestion: str) -> bool:
     return any(not is_known_submodule(f"{meant}.{sub}") for sub in subs)
 
 
+# Submodules that every release of their package has had (unlike `sklearn.impute` or
+# `tensorflow.keras`, added later), so their absence is never a version mismatch.
+EVERY_VERSION_HAS = frozenset(
+    {
+        "matplotlib.pyplot",
+        "matplotlib.colors",
+        "matplotlib.patches",
+        "scipy.stats",
+        "scipy.optimize",
+        "scipy.linalg",
+        "scipy.sparse",
+        "scipy.io",
+        "torch.nn",
+        "torch.optim",
+        "PIL.Image",
+    }
+)
+
+
 def _missing_submodule(module: str, top: str, by: Frame | None) -> str:
     """`top` imported fine but `module` does not exist in it."""
     lib = (by.package or by.library) if by is not None and by.library else ""
@@ -847,6 +883,15 @@ def _missing_submodule(module: str, top: str, by: Frame | None) -> str:
             f"folder, run the notebook from the folder that holds it (or add that folder to "
             f"`sys.path`) and check that `{top}` holds `{module.split('.')[1]}`; if it is a "
             "package, check the spelling and its version."
+        )
+    if module in EVERY_VERSION_HAS:
+        # no release lacks it, so a version mismatch cannot explain it: what Python found under
+        # `top`'s name is a folder of the user's (or an install whose files were lost)
+        return (
+            f"Every `{top}` has `{module}`, so the `{top}` found here is not the whole package: "
+            f"`print({top}.__file__)` shows which one. Rename your own file or folder of that "
+            f"name, or reinstall (`%pip install --force-reinstall {pip_name(top)}`) and restart "
+            "the kernel."
         )
     holder, name = class_named_like(module)
     if holder:

@@ -8,7 +8,14 @@ import difflib
 import keyword
 import re
 
-from ..cells import analyse_cell, bound_at_top_level, function_with_local, local_of_a_function
+from ..cells import (
+    analyse_cell,
+    bound_at_top_level,
+    function_with_local,
+    local_of_a_function,
+    python_tree,
+    to_python,
+)
 from ..definitions import (
     compared_instead_of_assigned,
     function_parameters,
@@ -505,6 +512,17 @@ def _inside_other_code(p: ParsedError, name: str, frame: Frame) -> str:
             "reported itself: read the output printed above the traceback (e.g. a missing "
             "credentials file) and fix that."
         )
+    called = re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", frame.failing_line or "")
+    if re.fullmatch(r"_[A-Za-z]\w*", name) and not called:
+        # `_all_models_internal`: a module's private global that a function of the library
+        # assigns with `global` (pycaret's `setup()`): unset until that runs, not a broken
+        # build; a private function called (`_fetch_figure_metadata(...)`) is a broken build
+        return (
+            f"`{name}` is a private variable of `{lib}`'s own code (`{where}`) that has no value "
+            f"yet: such a variable is often set by a setup or init function of `{lib}`, so check "
+            f"its documentation for one to call first. If you did call it, reinstall `{lib}` "
+            "and restart the kernel."
+        )
     return (
         f"`{name}` is undefined inside `{lib}`'s own code (`{where}`), not in yours: that version "
         f"of `{lib}` is broken or does not fit your Python or other packages. Upgrade or "
@@ -848,10 +866,48 @@ def _read_before_assignment(p, f):
     added = adds_to_itself(p.last_frame.failing_line if p.last_frame else p.user_line, name)
     if added:
         return _accumulator_hint(p, name, added)
+    function = p.last_frame.function if p.last_frame is not None else ""
+    if function and _only_the_functions_result(p, name, function):
+        # `kernel_x = filter_y.T` in the function whose own result is `filter_y`: no outer
+        # value exists to pass in or make global; the read is early, or of a misspelt name
+        return (
+            f"`{name}` is read in `{function}()` before the line there that assigns it, and "
+            f"outside the function it is only that function's result, so there is no value to "
+            f"pass in: give it a value before that line, or read the name you meant there."
+        )
     return (
         f"`{f.get('name')}` is assigned inside the function, so Python treats it as local there, "
         "but it is read before that line: pass it in as an argument (or declare it `global`)."
     )
+
+
+def _only_the_functions_result(p: ParsedError, name: str, function: str) -> bool:
+    """The cells seen bind ``name`` outside any function only from a call of ``function``
+    (`fx, fy = get_filters(im)`), and at least once (bound nowhere, it is no result either).
+    Each cell is read alone: the traceback's lines of a function lose their indentation."""
+    sources = p.notebook_code or ("\n".join(p.user_code.splitlines()[-p.cell_lines :]),)
+    if not (p.cell_lines or p.notebook_code):
+        return False
+    trees = [python_tree(to_python(source)[0]) for source in sources if name in source]
+    if not trees or None in trees:
+        return False  # a cell that mentions the name but cannot be read may bind it
+    results = 0
+    for statement in (s for tree in trees for s in tree.body):
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        stores = [
+            n
+            for n in ast.walk(statement)
+            if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+        ]
+        if not stores:
+            continue
+        value = getattr(statement, "value", None)
+        called = isinstance(value, ast.Call) and ast.unparse(value.func).split(".")[-1] == function
+        if not (isinstance(statement, ast.Assign) and called):
+            return False
+        results += 1
+    return results > 0
 
 
 def adds_to_itself(line: str, name: str) -> str:
