@@ -182,7 +182,7 @@ def test_a_relative_import_inside_an_imported_file_is_not_told_about_cells():
 
 
 def test_a_missing_name_in_a_package_is_no_relative_import():
-    message = "cannot import name 'load' from 'helpers' (/work/helpers/__init__.py)"
+    message = "cannot import name 'load' from 'helpers' (/home/me/project/helpers/__init__.py)"
     assert "relative import" not in _said("ImportError", message, "from helpers import load")
 
 
