@@ -1020,9 +1020,9 @@ def _defined_nowhere(
         hint = missing_import_hint(name, statement, suggestion or "")
     elif suggestion:
         hint = f"{nowhere}: did you mean `{suggestion}`?"
-    elif decisive and quoted_definition(name, [c.source for c in nb.cells])[1]:
+    elif decisive and (quoted := quoted_definition(name, [c.source for c in nb.cells]))[1]:
         # `norm_data = ...` inside a `'''...'''` block: code switched off with quotes
-        index, found = quoted_definition(name, [c.source for c in nb.cells])
+        index, found = quoted
         number = nb.cells[index].index + 1
         evidence.append(f"cell {number} has `{found}` inside a triple-quoted string")
         hint = (
@@ -1030,14 +1030,13 @@ def _defined_nowhere(
             f"(`{found[:60]}`), which Python reads as text: remove the quotes around that code "
             "and run it."
         )
-    elif decisive and _twice_typed_name(nb, name):
+    elif decisive and (meant := _twice_typed_name(nb, name)):
         # `eps2eps2_01` for the `eps2_01` a cell defines: a part typed twice
-        meant = _twice_typed_name(nb, name)
         evidence.append(f"`{meant}` is defined; `{name}` types a part of it twice")
         hint = f"{nowhere}: did you mean `{meant}` (a part of the name is typed twice)?"
-    elif imported_as(name, [c.source for c in nb.cells])[1]:
+    elif (aliased := imported_as(name, [c.source for c in nb.cells]))[1]:
         # `numpy.std(psi)` with `import numpy as np`: the alias is the name that exists
-        index, alias, statement = imported_as(name, [c.source for c in nb.cells])
+        index, alias, statement = aliased
         number = nb.cells[index].index + 1
         evidence.append(f"cell {number} has `{statement}`")
         hint = (

@@ -87,6 +87,18 @@ def _closer(code: str, start: int) -> int:
     return next((i for i, c, depth in code_chars(code, start) if c in ")]}" and depth == 0), -1)
 
 
+def _enclosing(code: str, column: int) -> tuple[int, int]:
+    """(the innermost bracket open at ``column``, the one that closes it); -1 for a missing one."""
+    start = _opener(code, column)
+    return start, _closer(code, start) if start >= 0 else -1
+
+
+def _ends_a_value(text: str) -> bool:
+    """``text`` ends with a name, a number or a closing bracket: a bracket written right after
+    it is a call or a subscript, not a tuple or a list of its own."""
+    return bool(text) and (text[-1].isalnum() or text[-1] in "_)]")
+
+
 _BOUND = r"\s*-?[A-Za-z0-9_.]*\s*"  # numbers or names (`Day:1일` is text, not a slice)
 _SLICE = re.compile(rf"{_BOUND}:{_BOUND}(?::{_BOUND})?")
 
@@ -96,15 +108,14 @@ def _slice_outside_subscript(code: str, column: int) -> str:
     `:` where the innermost bracket is a list or a call, not a subscript."""
     if code[column] != ":":
         return ""
-    start = _opener(code, column)
-    end = _closer(code, start) if start >= 0 else -1
-    if start < 0 or end < 0 or code[start] not in "([":
+    start, end = _enclosing(code, column)
+    if end < 0 or code[start] not in "([":
         return ""
     inside = code[start + 1 : end]
     if not _SLICE.fullmatch(inside) or not re.search(r"\w", inside):
         return ""
     before = code[:start].rstrip()
-    if code[start] == "[" and before and (before[-1].isalnum() or before[-1] in "_)]"):
+    if code[start] == "[" and _ends_a_value(before):
         return ""  # a subscript: a slice is allowed there, the slip is elsewhere
     outer = _opener(code, start)
     if code[start] == "[" and outer >= 0 and code[outer] == "[":
@@ -150,12 +161,11 @@ def _assignment_in_a_test(code: str, column: int) -> str:
         return ""
     if column and code[column - 1] in "=<>!+-*/%&|^:":
         return ""
-    start = _opener(code, column)
-    end = _closer(code, start) if start >= 0 else -1
-    if start < 0 or end < 0 or code[start] != "(":
+    start, end = _enclosing(code, column)
+    if end < 0 or code[start] != "(":
         return ""
     before = code[:start].rstrip()
-    if before and (before[-1].isalnum() or before[-1] in "_)]"):
+    if _ends_a_value(before):
         return ""  # a call's keyword argument, `f(x.y = 1)`: not a grouped test
     left = code[start + 1 : column]
     if not _OPERAND_LEFT.match(left.strip()) or "[" not in code[:start]:
