@@ -426,3 +426,25 @@ def test_a_rename_in_place_is_not_told_to_keep_it():
     cells = ["data = pd.read_csv('a.csv')", "data.rename(columns={'ST': 'state'}, inplace=True)"]
     text = _key_hint("state", "data['state'].unique()", cells)
     assert "not kept" not in text, text
+
+
+def test_a_rename_of_another_frame_is_not_told_to_keep_it():
+    cells = ["data = pd.read_csv('a.csv')", "other.rename(columns={'ST': 'state'})"]
+    text = _key_hint("state", "data['state'].unique()", cells)
+    assert "not kept" not in text, text
+
+
+def test_a_rename_kept_in_another_cell_is_not_told_to_keep_it():
+    cells = [
+        "data = pd.read_csv('a.csv')",
+        "data.rename(columns={'ST': 'state'})",
+        "data = data.rename(columns={'ST': 'state'})",
+    ]
+    text = _key_hint("state", "data['state'].unique()", cells)
+    assert "not kept" not in text, text
+
+
+def test_code_in_a_functions_docstring_is_not_told_to_unquote():
+    cells = ['def f(x):\n    """\n    norm_data = f(x)\n    """\n    return x']
+    text = _name_hint("norm_data", "model.fit(norm_data)", cells)
+    assert "triple-quoted" not in text, text

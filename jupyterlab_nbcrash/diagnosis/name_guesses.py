@@ -155,6 +155,8 @@ def quoted_definition(name: str, sources: list[str]) -> tuple[int, str]:
         if '"""' not in source and "'''" not in source:
             continue
         for string in _TRIPLE_QUOTED.finditer(source):
+            if source[: string.start()].rstrip().endswith(":"):
+                continue  # a docstring under its `def`/`class`: its examples are no code to run
             found = line.search(string.group(2))
             if found:
                 return index, found.group().strip()

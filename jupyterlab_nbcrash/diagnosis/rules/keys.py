@@ -543,6 +543,8 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"it as `{frame}.index`, or make it a column again with `{frame}.reset_index()`."
             )
         unkept = _rename_not_kept(p, key)
+        if unkept and unkept[0] != frame and frame != "df":
+            unkept = None  # another frame's rename says nothing of this one's columns
         if unkept:
             # `df.rename(columns={'a': 'id'})` alone on its line: the renamed copy was dropped
             target, call = unkept
@@ -1865,7 +1867,10 @@ def _rename_not_kept(p: ParsedError, key: str) -> tuple[str, str] | None:
         p.code_seen,
         re.M,
     ):
-        call = found.group(1)
-        if "inplace" not in call and call.count("(") == call.count(")"):
-            return found.group(2), call if len(call) <= 80 else call[:77] + "…)"
+        call, target = found.group(1), found.group(2)
+        t = re.escape(target)
+        kept = re.search(rf"^[ \t]*{t}[ \t]*=[ \t]*{t}\.rename\(", p.code_seen, re.M)
+        if kept is None and "inplace" not in call and call.count("(") == call.count(")"):
+            # (a cell that does keep a rename of that frame may be the one that ran)
+            return target, call if len(call) <= 80 else call[:77] + "…)"
     return None
