@@ -94,9 +94,12 @@ _PRINTED_BLOCK = re.compile(r"\s*\{\n(?:[^\n]*\n)*?\}[ \t]*\n?")
 
 
 # A sentence's end inside a quoted message: "No GPU found. A GPU is needed", "Solver 'ECOS'
-# failed. Try another solver." Not after one letter ("e.g.") or a title ("Mr. Joseph").
+# failed. Try another solver.", "Loss is NaN! Stopping", a dot before a quoted value that starts
+# the next sentence ("… control characters. '/api/…' (found …)"). Not after one letter ("e.g.")
+# or a title ("Mr. Joseph").
 _QUOTED_SENTENCE_END = re.compile(
-    r"(?<=[\w)\]'\"`])(?<!\b\w)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\. (?=[A-Z])"
+    r"(?<=[\w)\]'\"`])(?<!\b\w)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)"
+    r"(?:\. (?=[A-Z]|'[^'\n]{2,}'(?!\w))|[!?] (?=[A-Z]))"
 )
 # Words shortened with a dot that a capital may follow inside a sentence ("vs. Pandas",
 # "approx. Total", "St. Louis", "Fig. A").
