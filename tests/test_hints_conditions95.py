@@ -1,12 +1,24 @@
 """Hints of the fifteenth round (issue 12) written by the lead: a quoted message whose second
-sentence starts with "!"/"?" or with a quoted value stays one sentence of the hint.
+sentence starts with "!"/"?" or with a quoted value stays one sentence of the hint; a message
+framed by rules of stars; fixes the message states (NLTK's resource, a ChromeDriver for another
+Chrome, one SparkContext a process, autograd's tensor changed in place).
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
 
 from __future__ import annotations
 
-from jupyterlab_nbcrash.diagnosis.message_words import one_sentence
+from jupyterlab_nbcrash.diagnosis.message_words import message_gist, one_sentence
+from tests.test_hints_args import crash, hint
+
+SITE = "/opt/env/lib/python3.11/site-packages"
+NLTK_FRAMES = ((f"{SITE}/nltk/data.py", "find"),)
+SE = ((f"{SITE}/selenium/webdriver/remote/errorhandler.py", "check_response"),)
+SPARK = ((f"{SITE}/pyspark/context.py", "_ensure_initialized"),)
+TORCH_BACKWARD = (
+    (f"{SITE}/torch/_tensor.py", "backward"),
+    (f"{SITE}/torch/autograd/__init__.py", "backward"),
+)
 
 # ------------------------------ a quoted message's sentence ends after "!" and before a quote
 
@@ -26,3 +38,89 @@ def test_a_dot_inside_a_quoted_value_or_after_one_letter_stays():
     assert one_sentence("cannot parse 'No. 5'") == "cannot parse 'No. 5'"
     assert one_sentence("use e.g. 'utf-8' here") == "use e.g. 'utf-8' here"
     assert one_sentence("Hello! what") == "Hello! what"  # no capital after it: no new sentence
+
+
+# ------------------------------------------------------- a message framed by rules of stars
+
+
+def test_a_rule_of_stars_around_a_message_is_no_sentence_of_it():
+    framed = "\n" + "*" * 70 + "\n  The cache is locked.\n  Close the other reader\n" + "*" * 70
+    assert message_gist(framed).startswith("The cache is locked")
+    assert message_gist("*" * 12) == "*" * 12  # nothing else to read: the rule stays
+
+
+# ------------------------------------------- NLTK: the resource path older versions quote
+
+
+def test_a_quoted_resource_file_is_downloaded_by_its_package_name():
+    message = (
+        "\n" + "*" * 70 + "\n  Resource 'tokenizers/punkt/PY3/english.pickle' not found.  "
+        "Please use the NLTK\n  Downloader to obtain the resource:  >>> nltk.download()\n"
+        "  Searched in:\n    - '/home/me/nltk_data'\n" + "*" * 70
+    )
+    text = hint(crash("LookupError", message, "words = word_tokenize(text)", NLTK_FRAMES))
+    assert "nltk.download('punkt')" in text and "english.pickle')" not in text, text
+
+
+def test_a_resource_named_alone_is_downloaded_by_that_name():
+    message = "\n  Resource \x1b[93mstopwords\x1b[0m not found.\n  Please use the NLTK Downloader"
+    text = hint(crash("LookupError", message, "stop = stopwords.words('english')", NLTK_FRAMES))
+    assert "nltk.download('stopwords')" in text, text
+
+
+# -------------------------------------------------------- a driver for another browser version
+
+
+def test_a_driver_for_another_chrome_version_names_both_versions():
+    message = (
+        "Message: session not created: This version of ChromeDriver only supports Chrome version "
+        "114\nCurrent browser version is 120.0.6099.109 with binary path /usr/bin/google-chrome\n"
+    )
+    text = hint(crash("SessionNotCreatedException", message, "driver = webdriver.Chrome()", SE))
+    assert "ChromeDriver of version 120" in text and "update Chrome to 114" in text, text
+
+
+def test_a_chrome_that_failed_to_start_is_no_version_mismatch():
+    message = "Message: session not created: Chrome failed to start: exited abnormally."
+    text = hint(crash("SessionNotCreatedException", message, "driver = webdriver.Chrome()", SE))
+    assert "made for Chrome" not in text, text
+
+
+# -------------------------------------------------------------------- one SparkContext only
+
+
+def test_a_second_spark_context_is_told_to_reuse_the_first():
+    message = (
+        "Cannot run multiple SparkContexts at once; existing SparkContext(app=demo, "
+        "master=local[*]) created by __init__ at /tmp/ipykernel_7/3301.py:4 "
+    )
+    text = hint(crash("ValueError", message, "sc = SparkContext('local[*]', 'demo')", SPARK))
+    assert "SparkContext.getOrCreate()" in text and "`sc.stop()`" in text, text
+
+
+def test_another_spark_refusal_is_not_told_a_context_runs():
+    message = "Could not parse Master URL: 'locl[2]'"
+    text = hint(crash("ValueError", message, "sc = SparkContext('locl[2]', 'demo')", SPARK))
+    assert "already runs" not in text, text
+
+
+# ------------------------------------------------- autograd: a saved tensor changed in place
+
+INPLACE = (
+    "one of the variables needed for gradient computation has been modified by an inplace "
+    "operation: [torch.FloatTensor [32, 64]], which is output 0 of ReluBackward0, is at version "
+    "1; expected version 0 instead. Hint: enable anomaly detection to find the operation that "
+    "failed to compute its gradient, with torch.autograd.set_detect_anomaly(True)."
+)
+
+
+def test_a_tensor_changed_in_place_under_the_users_backward_is_told_so():
+    text = hint(crash("RuntimeError", INPLACE, "loss.backward()", TORCH_BACKWARD))
+    assert "`ReluBackward0`" in text and "changed in place" in text, text
+    assert "set_detect_anomaly(True)" in text, text
+
+
+def test_a_library_that_runs_the_backward_is_not_told_to_change_the_users_step():
+    frames = ((f"{SITE}/deepctr_torch/models/basemodel.py", "fit"), *TORCH_BACKWARD)
+    text = hint(crash("RuntimeError", INPLACE, "model.fit(x, y, epochs=3)", frames))
+    assert "write that step out of place" not in text, text

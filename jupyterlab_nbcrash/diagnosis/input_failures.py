@@ -434,10 +434,22 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
         "to add the rows).",
     ),
     (
+        # pyspark allows one SparkContext a process: an earlier run of the cell made it.
+        ("cannot run multiple sparkcontexts at once",),
+        "A SparkContext already runs in this kernel (an earlier cell or run made it): reuse it, "
+        "take it "
+        "with `SparkContext.getOrCreate()`, or `sc.stop()` it before making a new one.",
+    ),
+    (
         ("'set' type is unordered",),
         "A set has no order, so pandas cannot lay it out: pass `list(...)` (or `sorted(...)`) "
         "of it instead.",
     ),
+)
+
+
+_DRIVER_FOR_ANOTHER_BROWSER = re.compile(
+    r"chromedriver only supports chrome version (\d+)\s*current browser version is (\d+)"
 )
 
 
@@ -463,6 +475,15 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "The rows of the previous statement on this connection were never read: "
             "`fetchall()` them before the next `execute`, or open the cursor with "
             "`cursor(buffered=True)`."
+        )
+    versions = _DRIVER_FOR_ANOTHER_BROWSER.search(said)
+    if versions:
+        # Selenium's driver and the installed browser are of different major versions.
+        driver, browser = versions.group(1), versions.group(2)
+        return (
+            f"This ChromeDriver is made for Chrome {driver}, but the installed browser is Chrome "
+            f"{browser}: install the ChromeDriver of version {browser} (or update Chrome to "
+            f"{driver}), then start the driver again."
         )
     if "unexpectedly exited" in said and "status code was" in said:
         # Selenium's words for a driver it found and started, which then exited

@@ -128,6 +128,9 @@ def one_sentence(text: str) -> str:
     return _QUOTED_SENTENCE_END.sub(end, text)
 
 
+_FRAME_RULE = re.compile(r"([*=_#~-])\1{9,}")
+
+
 def message_gist(message: str) -> str:
     """The message's first sentence (or line), cut to a readable length. A line wrapped in the
     middle of a sentence (the next one goes on in lower case) is read with its continuation."""
@@ -135,7 +138,9 @@ def message_gist(message: str) -> str:
     # sentence; "X {…} has been incorrectly initialized" is.
     if message.lstrip().split("\n", 1)[0].rstrip().endswith("{"):
         message = _PRINTED_BLOCK.sub(" {…} ", message[:20_000], count=1)
+    # A rule of stars or dashes framing the message (NLTK's "*****…" box) is no sentence.
     lines = [ln.strip() for ln in message.splitlines()]
+    lines = [ln for ln in lines if not _FRAME_RULE.fullmatch(ln)] or lines
     start = next((i for i, ln in enumerate(lines) if ln), len(lines))
     first = lines[start] if start < len(lines) else ""
     rest = [ln for ln in lines[start + 1 :] if ln]

@@ -252,12 +252,12 @@ RULES = (
     pattern_rule(
         NLTK_RESOURCE,
         "io_error",
-        r"Resource (?P<res>[\w/.-]+) not found"
+        r"Resource '?(?P<res>[\w/.-]+)'? not found"
         r"|Please use the NLTK Downloader to obtain the resource",
         root_cause="environment_setting",
         library="nltk",
         confidence=0.85,
-        facts=lambda p, m: {"resource": (m.group("res") or "").split("/")[-1]},
+        facts=lambda p, m: {"resource": _nltk_package(m.group("res") or "")},
     ),
     pattern_rule(
         OPENCV_PARSE,
@@ -1463,6 +1463,15 @@ def _pickled_array(p: ParsedError) -> str:
         "The file holds arrays of Python objects, which `np.load` reads only with "
         "`allow_pickle=True`: pass it if you trust the file."
     )
+
+
+def _nltk_package(resource: str) -> str:
+    """The name `nltk.download` takes for a resource path: `punkt` for `punkt`, for
+    `corpora/wordnet` and for `tokenizers/punkt/PY3/english.pickle` (older NLTK quotes the file
+    inside the package's folder)."""
+    parts = [part for part in resource.split("/") if part]
+    name = parts[1] if len(parts) > 1 else parts[0] if parts else ""
+    return name.removesuffix(".zip")
 
 
 def _nltk_data_missing(p, f):

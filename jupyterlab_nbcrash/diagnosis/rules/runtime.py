@@ -402,10 +402,25 @@ def _autograd_failed(p, f):
             "holds several: reduce it first (`y.sum().backward()`), or pass "
             "`gradient=torch.ones_like(y)`."
         )
+    changed = _CHANGED_IN_PLACE.search(p.message[:1_000])
+    if changed and all(fr.is_user or fr.library == "torch" for fr in p.frames):
+        # Autograd's version counter: a tensor saved for backward was written in place later.
+        # Only the user's code and torch's run here, so the in-place step is the user's to change.
+        made = f" (the output of `{changed.group('op')}`)" if changed.group("op") else ""
+        return (
+            f"A tensor that autograd kept for the backward pass{made} was changed in place after "
+            "it was used: write that step out of place (`x = x + y` for `x += y`, `inplace=False` "
+            "for an activation), and `torch.autograd.set_detect_anomaly(True)` names the operation."
+        )
     return (
         "Autograd cannot compute this gradient: check that the loss comes from parameters with "
         "`requires_grad=True`, outside `torch.no_grad()`, without in-place changes."
     )
+
+
+_CHANGED_IN_PLACE = re.compile(
+    r"modified by an inplace operation(?:[^\n]*?which is output \d+ of (?P<op>\w+))?"
+)
 
 
 # Libraries that draw the values given to them and compute none of their own.
