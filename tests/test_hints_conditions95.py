@@ -1,7 +1,8 @@
 """Hints of the fifteenth round (issue 12) written by the lead: a quoted message whose second
 sentence starts with "!"/"?" or with a quoted value stays one sentence of the hint; a message
 framed by rules of stars; fixes the message states (NLTK's resource, a ChromeDriver for another
-Chrome, one SparkContext a process, autograd's tensor changed in place).
+Chrome, one SparkContext a process, autograd's tensor changed in place, `fillna` with nothing
+to fill, an empty tensor as a truth value).
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
@@ -14,6 +15,7 @@ from tests.test_hints_args import crash, hint
 SITE = "/opt/env/lib/python3.11/site-packages"
 NLTK_FRAMES = ((f"{SITE}/nltk/data.py", "find"),)
 SE = ((f"{SITE}/selenium/webdriver/remote/errorhandler.py", "check_response"),)
+PANDAS_FILLNA = ((f"{SITE}/pandas/core/generic.py", "fillna"),)
 SPARK = ((f"{SITE}/pyspark/context.py", "_ensure_initialized"),)
 TORCH_BACKWARD = (
     (f"{SITE}/torch/_tensor.py", "backward"),
@@ -124,3 +126,30 @@ def test_a_library_that_runs_the_backward_is_not_told_to_change_the_users_step()
     frames = ((f"{SITE}/deepctr_torch/models/basemodel.py", "fit"), *TORCH_BACKWARD)
     text = hint(crash("RuntimeError", INPLACE, "model.fit(x, y, epochs=3)", frames))
     assert "write that step out of place" not in text, text
+
+
+# ------------------------------------------------------- fixes the message's words imply
+
+
+def test_fillna_without_a_value_or_method_is_given_both():
+    message = "Must specify a fill 'value' or 'method'."
+    text = hint(crash("ValueError", message, "df.fillna(axis=0)", PANDAS_FILLNA))
+    assert "`df.fillna(0)`" in text and "`df.ffill()`" in text, text
+
+
+def test_another_fill_refusal_is_not_told_to_pass_a_value():
+    message = "Cannot specify both 'value' and 'method'."
+    text = hint(crash("ValueError", message, "df.fillna(0, method='ffill')", PANDAS_FILLNA))
+    assert "got neither a value" not in text, text
+
+
+def test_an_empty_tensor_as_a_truth_value_is_told_it_is_empty():
+    message = "Boolean value of Tensor with no values is ambiguous"
+    text = hint(crash("RuntimeError", message, "if mask.any(dim=0):", ()))
+    assert "The tensor is empty" in text and "t.numel() > 0" in text, text
+
+
+def test_a_tensor_of_several_values_is_not_told_it_is_empty():
+    message = "Boolean value of Tensor with more than one value is ambiguous"
+    text = hint(crash("RuntimeError", message, "if scores > 0.5:", ()))
+    assert "The tensor is empty" not in text, text

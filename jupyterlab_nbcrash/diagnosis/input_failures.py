@@ -434,6 +434,18 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
         "to add the rows).",
     ),
     (
+        # pandas' fillna called with neither what to fill with nor how (`df.fillna(axis=0)`)
+        ("must specify a fill 'value' or 'method'",),
+        "`fillna` got neither a value to fill with nor a method: pass one, e.g. `df.fillna(0)`, "
+        "`df.fillna(df.mean(numeric_only=True))` or `df.ffill()` (the previous row's value).",
+    ),
+    (
+        # torch: an empty tensor used as one truth value (`if t:`, `torch.is_nonzero`)
+        ("boolean value of tensor with no values is ambiguous",),
+        "The tensor is empty (it holds no values), so it is neither true nor false: find why it "
+        "is empty (print `t.shape`), or test `t.numel() > 0` before using it as a condition.",
+    ),
+    (
         # pyspark allows one SparkContext a process: an earlier run of the cell made it.
         ("cannot run multiple sparkcontexts at once",),
         "A SparkContext already runs in this kernel (an earlier cell or run made it): reuse it, "
