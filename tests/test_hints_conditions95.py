@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from jupyterlab_nbcrash.diagnosis.message_words import message_gist, one_sentence
 from tests.test_hints_args import crash, hint
+from tests.test_hints_conditions53 import _hint, _not_defined
 
 SITE = "/opt/env/lib/python3.11/site-packages"
 NLTK_FRAMES = ((f"{SITE}/nltk/data.py", "find"),)
@@ -153,3 +154,32 @@ def test_a_tensor_of_several_values_is_not_told_it_is_empty():
     message = "Boolean value of Tensor with more than one value is ambiguous"
     text = hint(crash("RuntimeError", message, "if scores > 0.5:", ()))
     assert "The tensor is empty" not in text, text
+
+
+# ------------------------------------- a fresh kernel's [1]: the makers above, each named once
+
+
+def test_the_cells_above_that_define_the_name_are_named_in_page_order_once():
+    cells = [
+        ("log = open('visits.csv')\ncontent = log.read()", None, None),
+        ("print(len(content))", None, None),
+        ("with open('visits.csv') as f:\n    content = f.read()", 2, None),
+        ("words = content.split()", 1, None),
+    ]
+    text = _hint("NameError", _not_defined("content"), cells, 3, "words = content.split()", 1)
+    assert "(cells 1 and 3 define `content`)" in text, text
+
+
+# ------------------------------------------------------ a module a major version removed
+
+
+def test_moviepy_editor_is_told_moviepy_2_removed_it():
+    message = "No module named 'moviepy.editor'"
+    text = hint(crash("ModuleNotFoundError", message, "from moviepy.editor import VideoFileClip"))
+    assert "removed in moviepy 2.0" in text and "`moviepy`" in text, text
+
+
+def test_moviepy_not_installed_is_no_removed_module():
+    message = "No module named 'moviepy'"
+    text = hint(crash("ModuleNotFoundError", message, "from moviepy.editor import VideoFileClip"))
+    assert "removed in moviepy" not in text, text

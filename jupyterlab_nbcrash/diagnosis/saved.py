@@ -508,9 +508,15 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         # several cells above define it and none had run: which one the code relies on is
         # not known, and the nearest may need others (its own imports) in turn
         evidence.append(f"{nb.where()} ran first in its kernel session ([1])")
+        numbers = sorted({c.index + 1 for c in above})
+        named = (
+            f"{numbers[0]} and {numbers[1]}"
+            if len(numbers) == 2
+            else f"{numbers[0]} … {numbers[-1]}"
+        )
         hint = (
             f"This cell ran first in a fresh kernel ([1]), so no cell above had run: use Run "
-            f"All Above (cells {first.index + 1} and {above[-1].index + 1} define `{name}`)."
+            f"All Above (cells {named} define `{name}`)."
         )
         return _saved_finding(
             NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, first, kind=KIND_RESTART

@@ -407,6 +407,7 @@ REMOVED_MODULES: dict[str, Replacement] = {
     "torchtext.legacy": Replacement("an older torchtext (<= 0.11) or torchtext's new API", "torch"),
     "scipy.misc.pilutil": Replacement("Pillow / imageio", "scipy"),
     "matplotlib.finance": Replacement("mplfinance (pip install mplfinance)", "matplotlib"),
+    "moviepy.editor": Replacement("moviepy", "moviepy", "removed in moviepy 2.0"),
     "imp": Replacement("importlib", "none", "removed in Python 3.12"),
     "distutils": Replacement("setuptools / packaging", "none", "removed in Python 3.12"),
 }
