@@ -2,7 +2,8 @@
 sentence starts with "!"/"?" or with a quoted value stays one sentence of the hint; a message
 framed by rules of stars; fixes the message states (NLTK's resource, a ChromeDriver for another
 Chrome, one SparkContext a process, autograd's tensor changed in place, `fillna` with nothing
-to fill, an empty tensor as a truth value).
+to fill, an empty tensor as a truth value); the makers above a fresh kernel's [1] named once
+each, in page order; `moviepy.editor`, which moviepy 2.0 removed.
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
