@@ -46,7 +46,8 @@ def test_a_driver_not_on_path_is_still_a_missing_program():
     message = "Message: 'chromedriver' executable needs to be in PATH. Please see https://x.org\n"
     frames = [(f"{SITE}/selenium/webdriver/common/service.py", "start")]
     text = hint(crash("WebDriverException", message, "driver = webdriver.Chrome()", frames))
-    assert "outside Python" in text, text
+    # still a missing program, now named (round 15): no Python package to install
+    assert "a program and no Python package) is not on the PATH" in text, text
 
 
 # ---------------------------------------------------------------- a keyword between packages
@@ -257,4 +258,5 @@ def test_a_browser_selenium_cannot_find_is_still_a_missing_program():
     message = "Message: unknown error: cannot find Chrome binary" + DRIVER_INFO
     frames = [(f"{SEL}/webdriver.py", "start_session")]
     text = hint(crash("WebDriverException", message, "driver = webdriver.Chrome()", frames))
-    assert "outside Python" in text, text
+    # still a missing program, now named (round 15): no Python package to install
+    assert "a program and no Python package) is not on the PATH" in text, text

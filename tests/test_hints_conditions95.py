@@ -3,7 +3,8 @@ sentence starts with "!"/"?" or with a quoted value stays one sentence of the hi
 framed by rules of stars; fixes the message states (NLTK's resource, a ChromeDriver for another
 Chrome, one SparkContext a process, autograd's tensor changed in place, `fillna` with nothing
 to fill, an empty tensor as a truth value); the makers above a fresh kernel's [1] named once
-each, in page order; `moviepy.editor`, which moviepy 2.0 removed.
+each, in page order; `moviepy.editor`, which moviepy 2.0 removed; a browser driver not on the
+PATH; Python 2's "invalid mode ('w') or filename" read like "[Errno 22] Invalid argument".
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
@@ -184,3 +185,35 @@ def test_moviepy_not_installed_is_no_removed_module():
     message = "No module named 'moviepy'"
     text = hint(crash("ModuleNotFoundError", message, "from moviepy.editor import VideoFileClip"))
     assert "removed in moviepy" not in text, text
+
+
+# ---------------------------------------------------------- a browser driver not on the PATH
+
+
+def test_a_driver_not_on_the_path_is_named_as_a_program():
+    message = "Message: 'geckodriver' executable needs to be in PATH. \n"
+    text = hint(crash("WebDriverException", message, "driver = webdriver.Firefox()", SE))
+    assert "`geckodriver` (the browser's driver" in text and "Selenium 4.6" in text, text
+
+
+def test_a_driver_found_but_failing_is_not_told_it_is_missing():
+    message = "Message: Service /usr/bin/chromedriver unexpectedly exited. Status code was: 127\n"
+    text = hint(crash("WebDriverException", message, "driver = webdriver.Chrome()", SE))
+    assert "is not on the PATH" not in text, text
+
+
+# ------------------------------------------- Python 2's words for a path Windows rejects
+
+
+def test_python_2s_invalid_mode_or_filename_reads_the_paths_escape():
+    message = "[Errno 22] invalid mode ('w') or filename: 'D:\\\\Reports\\results.csv'"
+    line = "df.to_csv('D:\\Reports\\results.csv')"
+    text = hint(crash("IOError", message, line, ((f"{SITE}/pandas/io/common.py", "_get_handle"),)))
+    assert "contains `\\r`" in text and "raw string" in text, text
+
+
+def test_python_2s_invalid_mode_without_an_escape_names_no_escape():
+    message = "[Errno 22] invalid mode ('w') or filename: 'D:\\\\Reports\\\\a?.csv'"
+    line = "df.to_csv('D:\\\\Reports\\\\a?.csv')"
+    text = hint(crash("IOError", message, line, ((f"{SITE}/pandas/io/common.py", "_get_handle"),)))
+    assert "backslash escape" not in text, text

@@ -460,6 +460,9 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+_DRIVER_NOT_ON_PATH = re.compile(
+    r"'((?:chrome|gecko|edge|msedge|opera)driver)' executable needs to be in path"
+)
 _DRIVER_FOR_ANOTHER_BROWSER = re.compile(
     r"chromedriver only supports chrome version (\d+)\s*current browser version is (\d+)"
 )
@@ -487,6 +490,14 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "The rows of the previous statement on this connection were never read: "
             "`fetchall()` them before the next `execute`, or open the cursor with "
             "`cursor(buffered=True)`."
+        )
+    driver = _DRIVER_NOT_ON_PATH.search(said)
+    if driver:
+        # Selenium 3's words when the browser's driver program is not found on the PATH.
+        return (
+            f"`{driver.group(1)}` (the browser's driver, a program and no Python package) is not "
+            "on the PATH: download it, put its folder on the PATH or pass its full path to the "
+            "driver, or upgrade to Selenium 4.6 or later, which fetches it by itself."
         )
     versions = _DRIVER_FOR_ANOTHER_BROWSER.search(said)
     if versions:

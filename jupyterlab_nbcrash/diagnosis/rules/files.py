@@ -145,6 +145,7 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
 
 _INVALID_PATH = re.compile(
     r"\[Errno 22\] Invalid argument|The filename, directory name, or volume label syntax"
+    r"|\[Errno 22\] invalid mode \('\w+\+?'\) or filename"  # Python 2's words for the same
 )
 
 

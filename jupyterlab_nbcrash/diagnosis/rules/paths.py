@@ -13,6 +13,7 @@ from ..where import runtime
 _PATH = re.compile(
     r"""(?:No such file or directory|does not exist|Permission denied|File exists|Is a directory"""
     r"""|Not a directory|cannot find the (?:path|file) specified|Invalid argument|not found"""
+    r"""|invalid mode \('\w+\+?'\) or filename"""
     r"""|non-existent directory)"""
     r"""[:\s]*b?['"]([^'"]+)['"]"""
     r"""|File b?['"]([^'"]+)['"] does not exist"""
