@@ -540,8 +540,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "The error before it says memory ran out: free memory (restart the kernel, delete "
             "large objects, close other programs) or use a smaller model, batch or data."
         )
-    if cause and parsed.chain_root_in_cell:
-        # a function of the user's failed first, and the library's error followed from it
+    if cause and parsed.chain_root_in_cell and not own_raise:
+        # a function of the user's failed first, and the library's error followed from it (a
+        # `raise` of the user's in its `except` turned the first error into this one on purpose)
         return (
             f"The first error ({cause.split(':')[0]}) was raised in your own code and led to this "
             "one: fix it first."
@@ -616,6 +617,17 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         return (
             f"Line {deliberate} raises {parsed.ename} under no condition, so the cell stops "
             f"there every time: remove that `raise`, or catch it with `except {parsed.ename}:`."
+        )
+    if (
+        own_raise
+        and parsed.chain_root_in_cell
+        and cause.split(":")[0] in ("ValueError", "TypeError")
+    ):
+        # `except: raise TypeError` while handling a ValueError: the user's code turned the
+        # first error into this one on purpose; no condition precedes this `raise`
+        return (
+            f"Its `except` turns that {cause.split(':')[0]} into this {parsed.ename} on purpose: "
+            f"pass a value it accepts, or catch `{parsed.ename}` where you call it."
         )
     if own_raise:
         return service_status_look(parsed) or (

@@ -764,7 +764,10 @@ def _own_local_alike(inner, name: str) -> str:
         header = re.match(rf"\s*(?:async\s+)?def\s+{re.escape(function)}\s*\((.*)", code)
         if header:
             own += re.findall(r"(?:^|,)\s*\*{0,2}([A-Za-z_]\w*)", header.group(1))
-        own += re.findall(r"^\s*([A-Za-z_]\w*)\s*=(?!=)", code)
+        assigned = re.match(r"^\s*([A-Za-z_]\w*)\s*=(?!=)(.*)", code)
+        if assigned and re.search(rf"\b{re.escape(name)}\b", assigned.group(2)) is None:
+            # `user_input = Input(...)` is made from `name`: it cannot be what `name` meant
+            own.append(assigned.group(1))
     if name in own:
         return ""
     parts = name.lower().split("_")

@@ -534,6 +534,16 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         unmet = None
     if unmet is not None and _another_session_may_hold_it(counts, makers, cell):
         return None  # `tweet_sentiment` from cell 44 [30] or cell 52 [14]: the safe hint says it
+    if unmet is not None and _failed_before(cell, name):
+        # its own last run failed before it set `name`: that run may lack more than `needed`
+        # (names no cell above sets), so running the two in order is no known cure
+        _, label = _failure(cell)
+        evidence.append(f"{cell_name(cell)} shows an error output ({label}): its last run failed")
+        hint = (
+            f"Cell {cell.index + 1} defines `{name}`, but its own last run failed before setting "
+            f"it ({label}): make that cell run without error first, then run this cell."
+        )
+        return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
     if unmet is not None:
         return _definer_needs_unrun_cell(nb, name, cell, *unmet, evidence)
     if not cell.execution_count:  # none, or [0] (a file written without real counts)
@@ -1245,6 +1255,7 @@ def _failed_rebinding(nb, counts: _Counts, names, mentioning, message: str, keys
             and n in nb.names(cell).defines
             and _failed_before(cell, n)
             and not _same_none_broke(cell, n, nb.failing_line, message)
+            and not ("NoneType" in message and _read_before_failing(nb, cell, n))
         )
         if bound and (best is None or cell.execution_count > best[0].execution_count):
             best = (cell, bound[0])
@@ -1269,6 +1280,17 @@ def _failed_rebinding(nb, counts: _Counts, names, mentioning, message: str, keys
         evidence.append(f"the missing key {sorted(keys & nb.names(cell).strings)[0]!r} is in it")
     so = f", so `{name}` still holds an older value"
     return _failed(cell, f"setting `{name}`", evidence, none_value or key_match, so)
+
+
+def _read_before_failing(nb, cell: Cell, name: str) -> bool:
+    """``cell`` reads ``name`` at or above the statement that failed (`x = [f(i) for i in x]`),
+    and its error was no None's: ``name`` held a value then, so its failure left no None behind
+    (a later assignment made it None)."""
+    if _NONE_ERROR.match(_saved_message(cell)):
+        return False
+    read = nb.names(cell).use_lines.get(name)
+    failed, _ = _failure(cell)
+    return read is not None and bool(failed) and read <= failed
 
 
 def _same_none_broke(cell: Cell, name: str, line: str, message: str) -> bool:

@@ -359,6 +359,27 @@ def _library_search_found_nothing(p, attr: str) -> bool:
     return re.search(searched, frame.failing_line) is not None
 
 
+# `row["name"]`: a field read by a quoted key from a parameter.
+_FIELD_READ = re.compile(r"^(\w+)\[(['\"])[^'\"]+\2\]$")
+
+
+def _record_field_of_callback(p: ParsedError, expr: str) -> tuple[str, str] | None:
+    """(library, function) when ``expr`` reads a field by a quoted key (`row["name"]`) of a
+    parameter of the user's function that a library frame called (the last frame is that
+    function, the frame before it a library's): a record of the data the library passes in."""
+    field = _FIELD_READ.match(expr)
+    frames = p.frames
+    if field is None or len(frames) < 2 or not frames[-1].is_user or frames[-2].is_user:
+        return None
+    caller, function = frames[-2].library, frames[-1].function
+    if not caller or not function or function.startswith("<"):
+        return None
+    header = rf"^\s*def\s+{re.escape(function)}\s*\([^)]*\b{field.group(1)}\b"
+    if not re.search(header, p.user_code, re.M):
+        return None  # the key is read from a global, not from the record passed in
+    return caller, function
+
+
 def _attribute_of_none(p, f):
     """When: the failing line reads `.attr` of None (then say what gave None, from the line and
     the cell), or a call on the line passed None into a library."""
@@ -409,6 +430,16 @@ def _attribute_of_none(p, f):
         return (
             f"`{expr}` is None, {has}: it was assigned `{source}`, and `.{step.group(1)}(...)` "
             "returns None (it works in place); keep the object and call the method on its own line."
+        )
+    callback = _record_field_of_callback(p, expr)
+    if callback:
+        # `example["label"].lower()` in a function that `Dataset.map`/`df.apply` calls per record:
+        # a field of the data that is empty in some record, not a value the code assigned
+        library, function = callback
+        return (
+            f"`{expr}` is None in a record that `{library}` passes to `{function}`, {has}: that "
+            f"field is missing in some records, so filter them out first or handle None in "
+            f"`{function}`."
         )
     if expr:
         return (
@@ -1239,13 +1270,20 @@ _RESEARCH_PACKAGES = re.compile(r"(?:ldm|taming|object_detection|mrcnn)$")
 def _module_prefix_on_own_name(p: ParsedError, attr: str) -> str:
     """The module alias the failing line writes before ``attr`` (`pd` of `pd.df[0]`) when
     the code assigns, or defines, ``attr`` at the top level of a cell (`df = ...`); else "".
-    An assignment inside a function gives no name that the line could read instead."""
+    An assignment inside a function, or the failing line's own, gives no name that the line
+    could read instead."""
     found = re.search(rf"(?<![\w.])(\w+)\.{re.escape(attr)}\b", p.user_line)
     code, _ = seen_code(p)
     if found is None or not imports_name(code, found.group(1)):
         return ""
     name = re.escape(attr)
-    own = re.search(rf"^(?:{name}[ \t]*=(?!=)|(?:def|class)[ \t]+{name}\b)", code, re.M)
+    # `benchmark = gym.benchmark(...)` assigns its name from the failing read itself: that
+    # line (wherever it stands) gives no value that the line could read instead
+    failing = p.user_line.strip()
+    own = any(
+        m.group(0).strip() != failing
+        for m in re.finditer(rf"^(?:{name}[ \t]*=(?!=)|(?:def|class)[ \t]+{name}\b).*", code, re.M)
+    )
     return found.group(1) if own else ""
 
 

@@ -43,6 +43,14 @@ _SHELL = re.compile(
 _SHELL_OPTIONS = re.compile(r"^\s*[a-z][\w.-]*(?:\s+[\w./-]+)*\s+--?[A-Za-z][\w-]*(?:\s|=|$)")
 
 
+# `def f1("s", 2)`: a quoted string or a number where a parameter's name goes.
+_DEF_WITH_VALUES = re.compile(r"^\s*def\s+([A-Za-z_]\w*)\s*\((?:[^()]*,)?\s*(?:['\"]|\d)")
+# `def f1("s", 2)`: a quoted string or a number where a parameter's name goes.
+_DEF_WITH_VALUES = re.compile(r"^\s*def\s+([A-Za-z_]\w*)\s*\((?:[^()]*,)?\s*(?:['\"]|\d)")
+# `print python --version`: after `print`, a program's name and a long option (`--name`).
+_PRINTED_COMMAND = re.compile(r"^\s*print\s+([a-z][\w.-]*(?:\s+[\w./-]+)*\s+--[A-Za-z][\w-]*.*)$")
+
+
 @named(SYNTAX)
 def syntax(parsed: ParsedError) -> RuleMatch | None:
     if parsed.ename not in ("SyntaxError", "IndentationError", "TabError"):
@@ -54,7 +62,12 @@ def syntax(parsed: ParsedError) -> RuleMatch | None:
     caret = caret_text(parsed.text)
     if caret:
         facts["caret"] = caret
-    if "Missing parentheses in call to 'print'" in parsed.message or re.match(
+    command = _PRINTED_COMMAND.match(line)
+    if command:
+        # `print python --version`: a long option glued to a word is a command line, and
+        # `print(python --version)` would only fail again
+        facts["printed_command"] = command.group(1).strip()[:80]
+    elif "Missing parentheses in call to 'print'" in parsed.message or re.match(
         r"^\s*print\s+[^(\s=]", line
     ):
         facts["print"] = "yes"
@@ -393,6 +406,12 @@ def _syntax_error(p, f):
         return (
             f"{what} could not parse the text it was given ({message}): print that text (it "
             "may be empty); the line's own code is fine."
+        )
+    if f.get("printed_command"):
+        command = f["printed_command"]
+        return (
+            f"`{command}` is a shell command, not a Python value to print: run it as "
+            f"`!{command}` (without `print`)."
         )
     if f.get("print"):
         return "This is Python 2 `print`: in Python 3 write `print(...)` with parentheses."
@@ -1283,6 +1302,15 @@ def _indentation(p, message: str, line: str) -> str:
         # Nothing above it opens a block (a `class` header as the cell's first line): its
         # body below is what Python did not read as indented, for a reason not shown here.
         return None
+    joined = re.match(r"(and|or)\b", line.strip())
+    if message.startswith("expected an indented block") and joined:
+        # `and x > 95` under `if a in x:`: the rest of the condition, which no indentation makes
+        # a statement
+        return (
+            f"{where} starts with `{joined.group(1)}`, so it continues the condition above, not "
+            "its body: move it onto the line above, before its colon "
+            f"(`if a {joined.group(1)} b:`), then indent the body under it."
+        )
     if message.startswith("expected an indented block"):
         return (
             f"{where} should be the indented body of the `if`/`for`/`def`/`with` line above "
@@ -1524,6 +1552,13 @@ def _invalid_line(line: str, cell: str = "") -> str:
         return (
             f"The marked `{compound.group(1)}` line is unfinished: write the rest of its "
             "expression after the last word or sign, then end it with a colon."
+        )
+    called = _DEF_WITH_VALUES.match(code)
+    if called:
+        # `def f1("s", 2)`: a value where a parameter's name goes is a call with `def` before it
+        return (
+            f"`def` defines a function and its parameters must be names, not values: to call "
+            f"`{called.group(1)}`, write `{called.group(1)}(...)` with those values, without `def`."
         )
     if compound and (alone or code.split()[1:]) and not code.endswith((":", "\\")):
         return f"Add a colon at the end of the marked `{compound.group(1)}` line."
