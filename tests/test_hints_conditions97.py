@@ -1,6 +1,8 @@
 """Hints whose claim did not hold on the crash (session 20b): a build without GPU support asked
 for the GPU, NumPy's own failure under another package's import, a `.pyc` of another Python, a
-DLL Windows cannot find, a gzip file read as text.
+DLL Windows cannot find, a gzip file read as text, a string method read of a number, a saved
+weight of another shape, a seaborn grid given for a figure, a library's bare `raise`, a library
+function replaced by a value.
 
 Each condition is paired: a crash where the specific hint must speak, and one where it stays
 quiet (or says the other thing). Cells, tracebacks and messages are written here by hand in the
@@ -9,6 +11,8 @@ libraries' wording and the layout IPython prints, never copied from a notebook.
 
 from __future__ import annotations
 
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from tests.test_hints_args import crash, hint
 
 _SITE = "/opt/conda/lib/python3.10/site-packages"
@@ -150,3 +154,164 @@ def test_another_byte_is_still_an_encoding():
     )
     text = hint(parsed)
     assert "encoding=" in text and "gzip" not in text, text
+
+
+# ---------------------------------------- a string method read of a number, one library to another
+
+
+def test_a_string_method_of_a_number_is_a_label_not_a_numpy_version():
+    parsed = crash(
+        "AttributeError",
+        "'numpy.int64' object has no attribute 'startswith'",
+        "sns.barplot(x='region', y='sales', hue='year', data=df)",
+        frames=[
+            (f"{_SITE}/seaborn/categorical.py", "barplot"),
+            (f"{_SITE}/matplotlib/legend.py", "_get_legend_handles_labels"),
+        ],
+    )
+    text = hint(parsed)
+    assert "a method of text" in text and ".astype(str)" in text, text
+    assert "written for another version of `numpy`" not in text, text
+
+
+def test_another_attribute_of_a_number_keeps_the_version_hint():
+    parsed = crash(
+        "AttributeError",
+        "'numpy.int64' object has no attribute 'to_pydatetime'",
+        "sns.lineplot(x='day', y='sales', data=df)",
+        frames=[
+            (f"{_SITE}/seaborn/relational.py", "lineplot"),
+            (f"{_SITE}/pandas/core/tools.py", "convert"),
+        ],
+    )
+    text = hint(parsed)
+    assert "another version of `numpy`" in text and "a method of text" not in text, text
+
+
+# ------------------------------------------------------- weights saved by a model of other sizes
+
+
+def test_two_shapes_of_a_saved_weight_are_a_model_of_other_sizes():
+    parsed = crash(
+        "ValueError",
+        "Shapes (1200, 32) and (950, 32) are incompatible",
+        "model.load_weights('recommender.h5')",
+        frames=[(f"{_SITE}/keras/engine/training.py", "load_weights")],
+    )
+    text = hint(parsed)
+    assert "does not match the one saved in 'recommender.h5'" in text, text
+    assert "(1200, 32)" in text and "(950, 32)" in text, text
+    assert "which version" not in text, text
+
+
+def test_a_file_rejected_without_shapes_keeps_the_version_hint():
+    parsed = crash(
+        "ValueError",
+        "Unknown layer: Functional. Please ensure this object is passed to the `custom_objects`.",
+        "model = load_model('recommender.h5')",
+        frames=[(f"{_SITE}/keras/saving/save.py", "load_model")],
+    )
+    text = hint(parsed)
+    assert "does not match the one saved" not in text, text
+
+
+# ------------------------------------------------------- a seaborn grid given where a figure goes
+
+
+def test_a_seaborn_grid_saved_as_a_figure_is_told_to_pass_its_fig():
+    parsed = crash(
+        "ValueError",
+        "No such figure: <seaborn.axisgrid.FacetGrid object at 0x7f3a2c1b5e50>",
+        "pdf.savefig(grid)",
+        frames=[(f"{_SITE}/matplotlib/backends/backend_pdf.py", "savefig")],
+    )
+    text = hint(parsed)
+    assert "seaborn `FacetGrid`" in text and "`pdf.savefig(grid.fig)`" in text, text
+    assert ".dtype" not in text, text
+
+
+def test_a_figure_number_that_does_not_exist_is_no_grid():
+    parsed = crash(
+        "ValueError",
+        "No such figure: 7",
+        "pdf.savefig(7)",
+        frames=[(f"{_SITE}/matplotlib/backends/backend_pdf.py", "savefig")],
+    )
+    text = hint(parsed)
+    assert "seaborn" not in text and ".fig)" not in text, text
+
+
+# ----------------------------------------------------- two frames written out: a library's lines
+
+
+def _library_frame_crash(ename, message, user_line, path, function, lines, failing):
+    """The cell's failing line, then one library frame whose printed lines end at ``failing``
+    (IPython's layout: the numbered lines above it, `--->` on it)."""
+    shown = [f"    {20 + k} {line}" for k, line in enumerate(lines)]
+    shown.append(f"--> {20 + len(lines)} {failing}")
+    traceback = (
+        "---------------------------------------------------------------------------",
+        f"{ename}                                 Traceback (most recent call last)",
+        f"Cell In[5], line 2\n      1 x = 1\n----> 2 {user_line}\n",
+        f"File {path}:{20 + len(lines)}, in {function}(self, *args)\n" + "\n".join(shown) + "\n",
+        f"{ename}: {message}",
+    )
+    return ErrorRecord(ename, message, traceback, code=f"x = 1\n{user_line}")
+
+
+def test_a_bare_raise_of_a_library_points_at_the_check_above_it():
+    record = _library_frame_crash(
+        "ValueError",
+        "",
+        "out = pipeline(sample)",
+        f"{_SITE}/augment/ops.py",
+        "Resize.check",
+        ["if self.size is not None:", "    if self.size[0] > height:"],
+        "        raise ValueError",
+    )
+    text = diagnose(record).hint
+    assert "bare `raise ValueError`" in text and "`if self.size[0] > height:`" in text, text
+    assert "run the cell again" not in text, text
+
+
+def test_a_lost_message_without_a_bare_raise_still_asks_to_run_again():
+    record = _library_frame_crash(
+        "ValueError",
+        "ignored",
+        "out = pipeline(sample)",
+        f"{_SITE}/augment/ops.py",
+        "Resize.check",
+        ["if self.size is not None:", "    if self.size[0] > height:"],
+        "        raise ValueError(f'size {self.size} is larger than the image')",
+    )
+    text = diagnose(record).hint
+    assert "bare `raise" not in text, text
+
+
+def test_a_module_function_that_is_now_a_tuple_was_replaced():
+    record = _library_frame_crash(
+        "TypeError",
+        "'tuple' object is not callable",
+        "plt.imshow_grid(images[0])",
+        f"{_SITE}/plotkit/pyplot.py",
+        "imshow_grid",
+        ["if new:"],
+        "    fig = figure(num, figsize=size)",
+    )
+    text = diagnose(record).hint
+    assert "calls `figure`, which is now a `tuple`" in text, text
+    assert "`plt.figure = ...`" in text and "restart the kernel" in text, text
+
+
+def test_a_callable_passed_by_name_is_not_called_replaced():
+    record = _library_frame_crash(
+        "TypeError",
+        "'tuple' object is not callable",
+        "pd.apply_each(rows, handler)",
+        f"{_SITE}/tablekit/core.py",
+        "apply_each",
+        ["for row in rows:"],
+        "    out.append(handler(row))",
+    )
+    text = diagnose(record).hint
+    assert "replaced the library's own" not in text, text
