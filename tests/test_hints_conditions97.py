@@ -2,7 +2,7 @@
 for the GPU, NumPy's own failure under another package's import, a `.pyc` of another Python, a
 DLL Windows cannot find, a gzip file read as text, a string method read of a number, a saved
 weight of another shape, a seaborn grid given for a figure, a library's bare `raise`, a library
-function replaced by a value.
+function replaced by a value, a worker's traceback that ends in a project's file.
 
 Each condition is paired: a crash where the specific hint must speak, and one where it stays
 quiet (or says the other thing). Cells, tracebacks and messages are written here by hand in the
@@ -315,3 +315,43 @@ def test_a_callable_passed_by_name_is_not_called_replaced():
     )
     text = diagnose(record).hint
     assert "replaced the library's own" not in text, text
+
+
+# ------------------------------------- a worker's traceback that ends in a file of the project's
+
+
+def _spark_crash(worker_file: str) -> str:
+    message = (
+        "An error occurred while calling o88.collect.\n"
+        ": org.apache.spark.SparkException: Job aborted due to stage failure: Task 1 in stage 2.0 "
+        "failed 1 times: org.apache.spark.api.python.PythonException: Traceback (most recent "
+        "call last):\n"
+        '  File "/opt/spark/python/lib/pyspark.zip/pyspark/worker.py", line 604, in main\n'
+        "    process()\n"
+        f'  File "{worker_file}", line 17, in score_rows\n'
+        "    totals = np.zeros(n_bins)\n"
+        "TypeError: 'NoneType' object cannot be interpreted as an integer\n\n"
+        "\tat org.apache.spark.api.python.BasePythonRunner$ReaderIterator.handlePythonException"
+        "(PythonRunner.scala:517)\n"
+    )
+    parsed = crash(
+        "Py4JJavaError",
+        message,
+        "result = scores.collect()",
+        frames=[
+            (f"{_SITE}/pyspark/rdd.py", "collect"),
+            (f"{_SITE}/py4j/protocol.py", "get_return_value"),
+        ],
+    )
+    return hint(parsed)
+
+
+def test_a_workers_error_in_a_project_file_names_that_line():
+    text = _spark_crash("/home/ana/project/scoring.py")
+    assert "`scoring.py` (line 17, in `score_rows`)" in text, text
+    assert "`totals = np.zeros(n_bins)`" in text and "Spark worker" in text, text
+
+
+def test_a_workers_error_in_an_installed_package_names_no_file():
+    text = _spark_crash(f"{_SITE}/binning/core.py")
+    assert "`core.py` (line 17" not in text and "outside the installed packages" not in text, text

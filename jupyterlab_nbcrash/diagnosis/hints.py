@@ -235,7 +235,47 @@ def make_hint(
     # A wrapper (TensorFlow's "Graph execution error", Keras's "in user code:", a DataLoader
     # worker's "Caught ... Original Traceback") is no account of the crash: its inner error is.
     inner = embedded_error(parsed) or parsed
+    worker = _embedded_own_frame_look(parsed) if inner is not parsed else ""
+    if worker:
+        return worker, evidence
     return " ".join(_generic_hint(inner, crash_type).split()), evidence
+
+
+# The last frame of a Python traceback printed inside a message (a Spark worker's, a
+# subprocess'): its file, line, function, code line, then the error line.
+_EMBEDDED_FRAME = re.compile(
+    r'File "([^"\n]+)", line (\d+), in ([\w<>]+)\n[ \t]+([^\n]+)\n'
+    r"([A-Za-z_][\w.]*(?:Error|Exception)): ([^\n]*)"
+)
+# Where installed packages and Python's own modules live (a Spark zip of pyspark too).
+_INSTALLED_PLACE = re.compile(
+    r"site-packages|dist-packages|\.zip[\\/]|[\\/]lib[\\/]python\d[\d.]*[\\/]|[\\/]Lib[\\/]", re.I
+)
+
+
+def _embedded_own_frame_look(parsed: ParsedError) -> str:
+    """A wrapper's message (Py4J's "PythonException: Traceback ...") carries a Python traceback
+    whose last frame lies outside the installed packages: the error was raised in that file's
+    line, not in the library the cell called; else ""."""
+    message = parsed.message[:20_000]
+    if "Traceback (most recent call last)" not in message:
+        return ""
+    found = None
+    for match in _EMBEDDED_FRAME.finditer(message):
+        found = match
+    if found is None:
+        return ""
+    path, line, function, code, ename, text = found.groups()
+    if _INSTALLED_PLACE.search(path) or path.startswith("<"):
+        return ""
+    name = re.split(r"[\\/]", path)[-1]
+    where = "on a Spark worker, " if "worker.py" in message else ""
+    return (
+        f"The {ename.rsplit('.', 1)[-1]} was raised {where}in `{name}` (line {line}, in "
+        f"`{function}`), a file outside the installed packages, on {code_span(code, 60)}: "
+        f"{one_sentence(text.strip()[:160]).rstrip('.')}. Check the values that line uses there "
+        f"(print them inside `{function}`): the library only passed the error on."
+    )
 
 
 def own_raise(parsed: ParsedError) -> bool:
