@@ -92,7 +92,14 @@ from .rules.module_names import package_for
 from .rules.names import undefined_name_hint
 from .saved_objects import other_version_hint
 from .special_crashes import annotation_arrow_look, display_failure, special_hint
-from .text import allowed_values, article, closest_allowed, literal_argument, named_arguments
+from .text import (
+    allowed_values,
+    article,
+    closest_allowed,
+    code_span,
+    literal_argument,
+    named_arguments,
+)
 from .traceback import GLUE_PACKAGES, ParsedError, strip_ansi
 from .where import (
     MAX_CALL,
@@ -140,6 +147,31 @@ def _raised_without_message(parsed: ParsedError) -> bool:
     lines = [strip_ansi(line).strip() for line in parsed.text.splitlines() if line.strip()]
     last = lines[-1].rstrip(":").rsplit(".", 1)[-1] if lines else ""
     return bool(parsed.ename) and last == parsed.ename and not hasattr(builtins, parsed.ename)
+
+
+def _bare_raise_look(parsed: ParsedError) -> str:
+    """The library's failing line is `raise ValueError` with no message: nothing was lost in
+    saving, and running again shows no more; the `if` just above it is the whole account."""
+    last = parsed.last_frame
+    if last is None or last.is_user or not parsed.ename:
+        return ""
+    line = last.failing_line.strip()
+    if line not in (f"raise {parsed.ename}", f"raise {parsed.ename}()"):
+        return ""
+    where = f"`{last.library}`'s `{last.function}`" if last.library else f"`{last.function}`"
+    lines = list(last.code_lines)
+    at = lines.index(line) if line in lines else -1
+    test = lines[at - 1].strip() if at > 0 else ""
+    if test.startswith(("if ", "elif ")) and test.endswith(":") and len(test) <= 160:
+        return (
+            f"{where} ends in a bare `{line}`, with no message, so running again shows no "
+            f"more: the check just above it, `{test}`, is what failed; compare the values it "
+            "tests with what you pass."
+        )
+    return (
+        f"{where} ends in a bare `{line}`, with no message, so running again shows no more: "
+        "the lines just above it in the traceback show the check that failed."
+    )
 
 
 # Exceptions raised without a message whose name alone tells the cause and the fix.
@@ -203,7 +235,47 @@ def make_hint(
     # A wrapper (TensorFlow's "Graph execution error", Keras's "in user code:", a DataLoader
     # worker's "Caught ... Original Traceback") is no account of the crash: its inner error is.
     inner = embedded_error(parsed) or parsed
+    worker = _embedded_own_frame_look(parsed) if inner is not parsed else ""
+    if worker:
+        return worker, evidence
     return " ".join(_generic_hint(inner, crash_type).split()), evidence
+
+
+# The last frame of a Python traceback printed inside a message (a Spark worker's, a
+# subprocess'): its file, line, function, code line, then the error line.
+_EMBEDDED_FRAME = re.compile(
+    r'File "([^"\n]+)", line (\d+), in ([\w<>]+)\n[ \t]+([^\n]+)\n'
+    r"([A-Za-z_][\w.]*(?:Error|Exception)): ([^\n]*)"
+)
+# Where installed packages and Python's own modules live (a Spark zip of pyspark too).
+_INSTALLED_PLACE = re.compile(
+    r"site-packages|dist-packages|\.zip[\\/]|[\\/]lib[\\/]python\d[\d.]*[\\/]|[\\/]Lib[\\/]", re.I
+)
+
+
+def _embedded_own_frame_look(parsed: ParsedError) -> str:
+    """A wrapper's message (Py4J's "PythonException: Traceback ...") carries a Python traceback
+    whose last frame lies outside the installed packages: the error was raised in that file's
+    line, not in the library the cell called; else ""."""
+    message = parsed.message[:20_000]
+    if "Traceback (most recent call last)" not in message:
+        return ""
+    found = None
+    for match in _EMBEDDED_FRAME.finditer(message):
+        found = match
+    if found is None:
+        return ""
+    path, line, function, code, ename, text = found.groups()
+    if _INSTALLED_PLACE.search(path) or path.startswith("<"):
+        return ""
+    name = re.split(r"[\\/]", path)[-1]
+    where = "on a Spark worker, " if "worker.py" in message else ""
+    return (
+        f"The {ename.rsplit('.', 1)[-1]} was raised {where}in `{name}` (line {line}, in "
+        f"`{function}`), a file outside the installed packages, on {code_span(code, 60)}: "
+        f"{one_sentence(text.strip()[:160]).rstrip('.')}. Check the values that line uses there "
+        f"(print them inside `{function}`): the library only passed the error on."
+    )
 
 
 def own_raise(parsed: ParsedError) -> bool:
@@ -638,6 +710,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     if known:
         return known
     if not parsed.message.strip() and "message" in _LOOK.get(family, _LOOK_ELSE):
+        bare = _bare_raise_look(parsed)
+        if bare:
+            return bare
         if _raised_without_message(parsed):
             return _name_is_the_account(parsed)
         # A saved output that lost its message (Colab's "ignored"): nothing to compare with.
@@ -1046,6 +1121,22 @@ _FILE_NAME = re.compile(r"""^[rbf]?['"][^'"]*\.\w{1,6}['"]$""")
 _EMPTY_FILE = re.compile(r"(?:\.\w{1,5}['\"]?|\bfile) is empty\b", re.I)
 _EMPTY_WORD = re.compile(r"\bempty\b", re.I)
 _BAD_MARSHAL = re.compile(r"bad marshal data", re.I)
+# A shape as a message prints it: `[3688,10]`, `(128, 64)`.
+_PRINTED_SHAPE = re.compile(r"[\[(]\d+(?:,\s*\d+)+[\])]")
+
+
+def _saved_shape_pair(message: str) -> tuple[str, str] | None:
+    """Two different shapes in a message about shapes ("Dimension 0 in both shapes must be
+    equal ... [3688,10], [6040,10]", "Shapes (10, 4) and (12, 4) are incompatible"), else None."""
+    if "shape" not in message.lower():
+        return None
+    found = _PRINTED_SHAPE.findall(message)
+    if len(found) < 2:
+        return None
+    first = found[0]
+    inner = first[1:-1].replace(" ", "")
+    second = next((s for s in found[1:] if s[1:-1].replace(" ", "") != inner), "")
+    return (first, second) if second else None
 
 
 def _saved_file_look(parsed: ParsedError, arguments) -> str:
@@ -1072,6 +1163,16 @@ def _saved_file_look(parsed: ParsedError, arguments) -> str:
             f"{name} holds weights only, no model (as `save_weights` writes it): build the "
             "model in code and call `model.load_weights(...)` on it, or save the whole model "
             "with `model.save(...)` and load that."
+        )
+    shapes = _saved_shape_pair(parsed.message[:500])
+    if shapes:
+        # Two shapes of one weight differ: the file was read, and the model built here has
+        # other sizes than the one that saved it (a vocabulary, an input count, a layer order).
+        return (
+            f"The model built here does not match the one saved in {name}: one weight has shape "
+            f"{shapes[0]} on one side and {shapes[1]} on the other; build the model with the "
+            "same sizes (vocabulary or input counts, layers in the same order) as the code that "
+            "saved the file."
         )
     if _BAD_MARSHAL.search(parsed.message[:300]):
         # `marshal` is Python's bytecode format, which changes between Python versions: a Lambda
@@ -1273,12 +1374,54 @@ def _library_look(parsed: ParsedError) -> str:
     # A wrapper's inner error, or IPython running a magic: no call of the user's to look up.
     if not library or library == "IPython" or WRAPPER.search(parsed.message):
         return ""
+    replaced = _library_function_replaced(parsed, call)
+    if replaced:
+        return replaced
     # Not "the arguments are wrong": the data they carry, or the library's own state, may be.
     what = f"to `{call.function}()`" if call is not None else "on your line"
     return (
         f"It was raised inside `{library}`'s code: compare what you pass {what} (the arguments "
         "and the data they hold) with that message, and with the documentation of your "
         "installed version."
+    )
+
+
+# "'tuple' object is not callable": a plain value where a function was called.
+_VALUE_NOT_CALLABLE = re.compile(
+    r"^'(tuple|list|str|int|float|dict|bool|NoneType)' object is not callable"
+)
+# A bare name called on a line (`figure(`), not a method (`.figure(`).
+_BARE_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\(")
+
+
+def _library_function_replaced(parsed: ParsedError, call) -> str:
+    """`plt.matshow(A)` → 'tuple' object is not callable, raised in `matshow` itself on a line
+    that calls module functions by bare name (`figure(...)`): no value the call passes is
+    called there, so a function of the module was replaced (`plt.figure = (10, 7)`); else ""."""
+    m = _VALUE_NOT_CALLABLE.search(parsed.message[:200])
+    last = parsed.last_frame
+    if m is None or call is None or last is None or last.is_user or not last.library:
+        return ""
+    module, _, function = call.function.rpartition(".")
+    if not re.fullmatch(r"[A-Za-z_]\w*", module) or function != last.function.rsplit(".")[-1]:
+        return ""  # the frame that raised is not the function the line called on a module
+    if any(re.fullmatch(r"(?:\w+\s*=\s*)?[A-Za-z_]\w*", a.strip()) for a in call.arguments):
+        return ""  # a plain name passed may be the callable (`df.apply(func)`)
+    called = dict.fromkeys(_BARE_CALL.findall(last.failing_line))
+    names = [n for n in called if not hasattr(builtins, n) and n not in ("self", "cls")]
+    if not names:
+        return ""
+    which = (
+        f"calls `{names[0]}`, which is"
+        if len(names) == 1
+        else f"calls {', '.join(f'`{n}`' for n in names[:-1])} and `{names[-1]}`, and one of "
+        "them is"
+    )
+    return (
+        f"Inside `{call.function}`, the line {code_span(last.failing_line, 60)} "
+        f"{which} now a `{m.group(1)}`, not a function: an assignment such as "
+        f"`{module}.{names[0]} = ...` replaced the library's own; restart the kernel and call it "
+        f"instead (`{module}.{names[0]}(...)`)."
     )
 
 
@@ -1298,6 +1441,12 @@ _PROTOCOL_ELSE = (
     "`with` or a loop): print its `type(...)`."
 )
 _NO_ATTRIBUTE = re.compile(r"'([\w.]+)' object has no attribute '(\w+)'")
+# Methods of `str` that no number has (`startswith`, `lower`); a dict for a fast lookup.
+_TEXT_METHODS_ONLY = {
+    name: True for name in dir(str) if not name.startswith("_") and not hasattr(1.5, name)
+}
+# A number's type as an AttributeError names it: `int`, `float`, `numpy.int64`, `numpy.float32`.
+_NUMBER_KIND = re.compile(r"(?:numpy\.)?(?:u?int\d*|float\d*|bool_?|complex\d*|long)")
 
 
 def _attribute_look(parsed: ParsedError, on: str) -> str:
@@ -1374,6 +1523,17 @@ def _attribute_look(parsed: ParsedError, on: str) -> str:
         edited = _edited_since_import(parsed, attr)
         if edited:
             return edited
+        if library and _TEXT_METHODS_ONLY.get(attr) and _NUMBER_KIND.fullmatch(owner):
+            # A string method read of a number: a value of the wrong kind (numeric labels), not
+            # a library written for another version of the number's library.
+            reader = last.library if last is not None and last.library else library
+            by = f", from `{library}`'s call" if reader != library else ""
+            return (
+                f"`{reader}` read `.{attr}`, a method of text, of a number (`{owner}`){by}: "
+                "pass the values it uses as labels (hue, column or category names) as strings "
+                f"(`.astype(str)`); if `{library}` passes them on its own, upgrade it to a "
+                "version made for your other libraries, then restart the kernel."
+            )
         if library and other and other != library:
             return (
                 f"`{library}` read `.{attr}` of a `{other}` object that has no such attribute: "

@@ -123,7 +123,7 @@ def value_message_look(parsed: ParsedError, on: str) -> str:
             f"The message is about index levels: print `.index` and `.columns` (their `.nlevels` "
             f"and `.names`) of the frames {on}."
         )
-    closed = _closed_figure_look(parsed)
+    closed = _closed_figure_look(parsed) or _grid_for_a_figure_look(parsed)
     if closed:
         return closed
     packed = non_contiguous_look(parsed)
@@ -168,6 +168,28 @@ def _closed_figure_look(parsed: ParsedError) -> str:
         f"`{owner}`'s figure is no longer open in pyplot: Jupyter's inline backend closes a "
         f"cell's figures when the cell ends, so make `{owner}` and call `{call.function}(...)` "
         "in the same cell."
+    )
+
+
+# `PdfPages.savefig(grid)`: matplotlib looks a seaborn grid up as a figure number and fails.
+_GRID_FOR_A_FIGURE = re.compile(r"^No such figure: <seaborn\.[\w.]*?(\w*Grid) object")
+
+
+def _grid_for_a_figure_look(parsed: ParsedError) -> str:
+    """Matplotlib was given a seaborn grid (`FacetGrid`, `ClusterGrid`) where it takes a Figure:
+    the grid holds its figure as `.fig`; else ""."""
+    m = _GRID_FOR_A_FIGURE.search(parsed.message[:300])
+    if m is None:
+        return ""
+    call = failing_call(parsed)
+    given = call.arguments[0].strip() if call is not None and call.arguments else ""
+    if re.fullmatch(r"[A-Za-z_]\w*", given):
+        fix = f"`{call.function}({given}.fig)`"
+    else:
+        fix = "the grid's `.fig`"
+    return (
+        f"Matplotlib takes a Figure here, and it was given a seaborn `{m.group(1)}`, which is "
+        f"not one: pass the figure the grid holds, {fix}."
     )
 
 

@@ -487,6 +487,16 @@ def _missing_file(p, f):
             folder = norm.rsplit("/", 1)[0] if "/" in norm else ""
         make = f"os.makedirs({folder!r}, exist_ok=True)" if folder else "os.makedirs(folder)"
         return f"The folder you save into does not exist: create it first with `{make}`."
+    dll = _WINDOWS_DLL_MISSING.search(p.message)
+    if dll:
+        # ctypes on Windows: a DLL (or a DLL it needs) is not on the DLL search path; no data
+        # file of the notebook's folder is meant
+        return (
+            f"Windows could not find the library `{dll.group(1)}` (or a DLL it needs) on its "
+            "DLL search path: install the software that ships it (the version your code "
+            "expects) and add its `bin` folder to PATH (or `os.add_dll_directory(folder)`), or "
+            "pass the DLL's full path."
+        )
     if not path:
         return (
             "A file or folder the code needs does not exist: check the path relative to the "
@@ -1123,6 +1133,14 @@ def _wrong_text_encoding(p, f):
             f"`{binary}` reads a binary file, but it was opened as text, which decodes it as "
             f"{codec}: open the file in binary mode, `open(path, 'rb')`."
         )
+    if codec.startswith("utf") and _GZIP_SECOND_BYTE in p.message:
+        # gzip files start with the bytes 1f 8b: byte 0x8b at position 1 is that mark, so the
+        # file is compressed, and no text encoding reads it (latin-1 would read garbage).
+        return (
+            "The file is gzip-compressed (byte 0x8b at position 1 is gzip's mark), not text in "
+            "another encoding: read it with `compression='gzip'` (e.g. `pd.read_csv(path, "
+            "compression='gzip')`) or decompress it first."
+        )
     archive = _ARCHIVE_READ.search(p.user_line)
     if archive:
         # No text encoding reads an archive's compressed bytes: latin-1 would read garbage.
@@ -1144,6 +1162,12 @@ def _wrong_text_encoding(p, f):
     )
 
 
+# gzip's mark is 1f 8b: UTF-8 reads 1f, then fails on 0x8b in position 1.
+_GZIP_SECOND_BYTE = "can't decode byte 0x8b in position 1:"
+# ctypes' Windows message for a DLL not on the search path.
+_WINDOWS_DLL_MISSING = re.compile(
+    r"Could not find module '(?:[^']*[\\/])?([^'\\/]+\.dll)' \(or one of its dependencies\)", re.I
+)
 # A script's name in Unicode -> (language, its Windows code page, another common encoding).
 _LEGACY_ENCODINGS = (
     ("HANGUL", ("Korean", "cp949", "euc-kr")),

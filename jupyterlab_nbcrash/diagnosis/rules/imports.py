@@ -1311,6 +1311,10 @@ _COMPILED = re.compile(
     r"DLL|shared object|[Ss]ymbol|dynamic library|compiled|ARRAY_API|multiarray|umath"
     r"|WinError 12[67]"
 )
+# Python's own message for a `.pyc` of another version: "bad magic number in 'mooc': b'...'".
+_BAD_MAGIC = re.compile(r"^bad magic number in '([\w.]+)'")
+# NumPy's message when its C-extensions fail, whichever package imported NumPy.
+_NUMPY_OWN_FAILURE = "Importing the numpy C-extensions failed"
 _NUMPY_ABI = re.compile(
     r"compiled (?:using|against) NumPy|_ARRAY_API|numpy\.core\.\w+ failed to import"
     r"|numpy\._core",
@@ -1393,6 +1397,17 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             "notebook cell is in none: drop the dot (`from module import ...`) with the module's "
             "folder on `sys.path`, or import the package from outside it."
         )
+    magic = _BAD_MAGIC.search(p.message)
+    if magic:
+        # Python read a `.pyc` whose header is not its own: compiled by another Python version,
+        # or damaged in transfer (a text-mode copy); no pip package replaces a local file.
+        name = magic.group(1).rsplit(".", 1)[-1]
+        return (
+            f"`{name}` was loaded from a compiled file (`{name}.pyc`) made by another Python "
+            f"version or damaged in a copy (bad magic number): delete that `.pyc` (and "
+            f"`__pycache__`) and import the `{name}.py` source, or get a copy that matches "
+            "this Python."
+        )
     if not _COMPILED.search(f.get("detail", "") + p.message):
         needed = _dependency_not_installed(p)
         if needed:
@@ -1409,6 +1424,15 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             "A compiled library was built against another NumPy version than the one installed "
             "(often NumPy 2 vs. a package built for NumPy 1): upgrade them together with "
             "`%pip install -U numpy <that package>`, or install `numpy<2`; restart the kernel."
+        )
+    if _NUMPY_OWN_FAILURE in p.message:
+        # NumPy's own message: its compiled part failed, whichever package imported it first.
+        return (
+            "NumPy's compiled part could not load, whichever package imported it: the "
+            "environment's NumPy is broken or mixed (pip over conda), or Jupyter runs outside "
+            "the environment the message names. Reinstall NumPy in that environment (`%pip "
+            "install --force-reinstall numpy`, or `conda install --force-reinstall numpy`), "
+            "then restart the kernel."
         )
     lib = _failing_library(p)
     outside = _loaded_from_outside(p.message, lib)

@@ -188,6 +188,15 @@ def _no_cuda_gpu(p, f):
     if p.libraries and "torch" not in p.libraries:
         # Another library (dlib, a TF build) wants the GPU: torch's device advice does not apply.
         lib = p.libraries[-1]
+        if _BUILT_WITHOUT_GPU.search(p.message):
+            # The reverse: this build has no GPU code, and the code asks it for the GPU
+            # (XGBoost's `tree_method='gpu_hist'`); a CPU build is what is installed already.
+            return (
+                f"This `{lib}` was built without GPU support, and the code asks it to use the "
+                "GPU (an option such as `tree_method='gpu_hist'` or `device='cuda'`): drop that "
+                "option to train on the CPU, or install a GPU-enabled build on a machine with a "
+                "CUDA GPU."
+            )
         return (
             f"`{lib}` (or a library it uses) was built for a CUDA GPU, and this machine has none "
             "usable: run on a machine (or notebook runtime) with a GPU, or install a CPU build."
@@ -208,6 +217,10 @@ def _no_cuda_gpu(p, f):
     )
 
 
+# "XGBoost version not compiled with GPU support": the installed build has no GPU code.
+_BUILT_WITHOUT_GPU = re.compile(
+    r"not (?:compiled|built) with (?:GPU|CUDA)|(?:compiled|built) without (?:GPU|CUDA)", re.I
+)
 # TensorFlow's node placement, "device:GPU:0", names a GPU the op already runs on.
 _PLACED_ON_GPU = re.compile(r"device:GPU:\d")
 
