@@ -259,3 +259,30 @@ def test_a_subscript_on_a_line_that_calls_nothing_names_the_list():
 def test_a_line_that_also_calls_keeps_the_one_integer_hint():
     text = hint(crash("TypeError", _SCALAR, "grid = np.zeros(sizes[k])"))
     assert "Python list" not in text and "one integer" in text, text
+
+
+# ------------------------------------- a key a cell above removes too: "run in order" fails
+
+_POPPED = ("KeyError", "'spare'")
+
+
+def _popped(above: str):
+    from tests.test_notebook_saved import run, saved
+
+    sources = ["df = load()", "df['spare'] = df['a'] > 3", above, "kept = df.pop('spare')"]
+    return run(saved(sources, [1, 5, 2, 4], crash=4, error=_POPPED))
+
+
+def test_a_key_a_cell_above_pops_too_is_told_to_keep_one_removal():
+    finding = _popped("df.pop('spare')")
+    assert finding is not None, finding
+    assert "Cell 3 [2] above (`df.pop('spare')`) already removes 'spare'" in finding.hint
+    assert "keep only one of the two removals" in finding.hint
+    assert "restart the kernel and run the cells in order" not in finding.hint
+
+
+def test_a_key_stored_again_above_keeps_both_readings_of_the_rerun():
+    finding = _popped("df.pop('spare')\ndf['spare'] = df['b'] < 0")
+    assert finding is not None, finding
+    assert "already removes" not in finding.hint, finding.hint
+    assert "the saved counts suggest it ran more than once" in finding.hint, finding.hint
