@@ -230,7 +230,13 @@ CASES = [
     ),
     (("IndexError", TOO_MANY, "pos = 3\nrows = data[pos, :]", ()), [], ["boolean mask"]),
     # an array index at the cell's top level (inside a function: a test of its own below)
-    (("TypeError", SCALAR_INDEX, "row = table[picks]", ()), ["int(a[0])"], ["your function"]),
+    # (a line that calls nothing: only a list's or tuple's `[...]` asks for one integer, so the
+    # hint names the list, not "pass one number, `int(a[0])`": conditions96 has the pair)
+    (
+        ("TypeError", SCALAR_INDEX, "row = table[picks]", ()),
+        ["`table` is a Python list", "np.array(table)"],
+        ["your function", "int(a[0])"],
+    ),
     # a fitted model given images: prepared as the training X, not flattened for sure
     (
         _estimator("predict", "print(clf.predict(images[:5]))"),

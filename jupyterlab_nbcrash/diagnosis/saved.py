@@ -936,6 +936,18 @@ def changed_state(nb, ename: str, names, keys, is_key: bool, checks: bool, messa
         # `grads /= f(grads)` computes in the graph `grads` already belongs to: running it
         # (again, or out of order) changes its value, never its graph, so it cannot mix two.
         return None
+    removed = _removed_above(nb, mutation.name, keys) if kind == KIND_RERUN and is_key else None
+    if removed is not None and cell is nb.crash:
+        # `df.pop('flag')` in a cell above too: in order, that one removes the key first, so
+        # "restart and run in order" fails the same way; one of the removals is too many
+        above, text, key = removed
+        hint = (
+            f"Cell {above.index + 1}{count_label(above.execution_count)} above (`{text}`) "
+            f"already removes {key!r} from `{mutation.name}`, so this line fails even when the "
+            "cells run in order: keep only one of the two removals."
+        )
+        evidence.append(f"cell {above.index + 1} removes {key!r} before this cell, in order")
+        return _saved_finding(NOTEBOOK, OUT_OF_ORDER, decisive, hint, evidence, cell, kind=kind)
     if kind == KIND_RERUN and cell is nb.crash:
         # Saved counts only suggest a re-run of the crashing cell (graded wrong in 17 of 28
         # audited crashes when said as the cause): both readings are named, each true if it
@@ -960,6 +972,41 @@ def changed_state(nb, ename: str, names, keys, is_key: bool, checks: bool, messa
             "and run the cells in order."
         )
     return _saved_finding(NOTEBOOK, OUT_OF_ORDER, decisive, hint, evidence, cell, kind=kind)
+
+
+def _removed_above(nb, name: str, keys) -> tuple | None:
+    """(cell, statement, key) of the last cell above the crash that removes a missing key
+    from ``name`` (`name.pop('k')`, `del name['k']`) with no cell after it, still above,
+    that stores it again (`name['k'] = …`); None when the cells, run in order, keep it."""
+    if nb.crash is None or not name:
+        return None
+    found = None
+    for key in keys:
+        if not isinstance(key, str) or not key:
+            continue
+        for cell in nb.cells:
+            if cell.index >= nb.crash.index or key not in cell.source:
+                continue
+            # the cell's last store and last removal of the key, by place in its source
+            last_store, last_removal, removal_text = -1, -1, ""
+            for quote in "'\"":
+                label = f"{quote}{key}{quote}"
+                stored = f"{name}[{label}]"
+                at = cell.source.find(stored)
+                while at != -1:
+                    rest = cell.source[at + len(stored) :].lstrip(" \t")
+                    if rest.startswith("=") and not rest.startswith("=="):
+                        last_store = max(last_store, at)
+                    at = cell.source.find(stored, at + 1)
+                for removal in (f"{name}.pop({label})", f"del {name}[{label}]"):
+                    at = cell.source.rfind(removal)
+                    if at > last_removal:
+                        last_removal, removal_text = at, removal
+            if last_removal > last_store:
+                found = (cell, removal_text, key)
+            elif last_store > last_removal:
+                found = None  # stored again: in order, the key is there
+    return found
 
 
 # A length check of rows ("Length of values (6554) does not match length of index (58921)").

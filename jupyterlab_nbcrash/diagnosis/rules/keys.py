@@ -10,6 +10,7 @@ from ..traceback import ParsedError
 from ..where import (
     call_arguments,
     callee,
+    code_only,
     failing_call,
     failing_line_number,
     own_lines,
@@ -109,6 +110,27 @@ RULES = (key_error, formula_column)
 
 
 # ----------------------------------------------------------- hints: the words the user reads
+
+
+def _lone_loc_label(p: ParsedError, key: str) -> bool:
+    """`.loc['label']` with one quoted label and no columns part, and nothing in the code that
+    uses the label as a column (`x['label']`, `columns=[..., 'label']`): a row label was meant,
+    so no rows-versus-columns slip is to be told."""
+    m = re.search(r"\.loc\[\s*(['\"])(.*?)\1\s*\]", p.user_line)
+    if not m or m.group(2) != key:
+        return False
+    code, _ = seen_code(p)
+    for quote in "'\"":
+        quoted = f"{quote}{key}{quote}"
+        at = code.find(quoted)
+        while at != -1:
+            before = code[:at].rstrip()
+            if before.endswith("[") and not re.search(r"\.(?:loc|at|xs)\s*\[$", before):
+                return False  # `df['label']`: the code reads it as a column
+            if re.search(r"columns\s*=\s*[\[({][^\])}]*$", before):
+                return False
+            at = code.find(quoted, at + 1)
+    return True
 
 
 def _row_lookup(p: ParsedError, key: str) -> bool:
@@ -224,7 +246,9 @@ def _odd_key(p: ParsedError, key: str) -> str:
 
 def _series_lookup(p: ParsedError) -> bool:
     """The key was looked up by a Series' `__getitem__` (pandas/core/series.py), no DataFrame's."""
-    files = [f.filename.replace("\\", "/") for f in p.frames if not f.is_user]
+    # only the frames below the user's last line: `s.apply(f)` runs series.py's `apply`, and
+    # a dict's `d[k]` inside `f` is no Series' lookup
+    files = [f.filename.replace("\\", "/") for f in _below_users_last_line(p)]
     # `.pyc`: Python 2's pandas prints its compiled files
     return any(re.search(r"pandas/core/series\.pyc?$", n) for n in files) and not any(
         re.search(r"pandas/core/frame\.pyc?$", n) for n in files
@@ -279,6 +303,8 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         return None  # a KeyError that carries a library's message (keras), no key: the safe hint
     shown = _short(key)
     container = f.get("container", "dict")
+    if container == "DataFrame" and _raised_by_the_cells_own_lookup(p):
+        container = "dict"  # `names[v]` inside a function `s.apply` runs: no pandas lookup
     if container == "formula":
         return (
             f"The formula uses `{shown}`, which is not a column of the DataFrame: check "
@@ -433,6 +459,13 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             dated = _date_in_text_index(p, key)
             if dated:
                 return dated
+            if _lone_loc_label(p, key):
+                # `temp.loc['chr1:100-200']`: a row label meant as one, absent from this frame
+                return (
+                    f"{labels} was looked up among the row labels (`.index`) of the frame "
+                    "before `.loc` and is not there: print that index (its first labels) and "
+                    "compare the label's spelling, form and type."
+                )
             # `.loc['DF']`, "None of [...] are in the [index]": a row label was asked for.
             were = "were" if isinstance(labels, str) and "', '" in labels else "was"
             return (
@@ -1223,6 +1256,10 @@ def _key_misused(p: ParsedError, key: str) -> str:
     tuple, a dtype or data values where a column name goes, a label slice, a set's element, a
     `str.format` field, a string's letter. "" when none of these shows."""
     for reads in (
+        _groupby_as_key,
+        _applied_by_column,
+        _fraction_key,
+        _empty_dict_read,
         _tuple_key,
         _dtype_key,
         _values_as_labels,
@@ -1250,6 +1287,14 @@ def _frame_column_lookup(p: ParsedError) -> bool:
     return any(n.endswith("pandas/core/frame.py") for n in files) and not any(
         n.endswith("pandas/core/indexing.py") for n in files
     )
+
+
+def _raised_by_the_cells_own_lookup(p: ParsedError) -> bool:
+    """The KeyError rose in the notebook's own code with pandas' frames only above it (a
+    function `df.apply` ran): a dict's lookup, since pandas' lookups print their frames."""
+    last = p.last_frame
+    above = [f for f in p.frames if f.library == "pandas"]
+    return bool(above) and last is not None and last.is_user and not _below_users_last_line(p)
 
 
 def _below_users_last_line(p: ParsedError) -> list:
@@ -1324,11 +1369,112 @@ def _looped_subscripts(p: ParsedError) -> tuple[str, list[str]]:
     """(the counter of a `for i in range(...)` loop of the cell, the names the line subscripts
     with it), or ("", [])."""
     counters = re.findall(r"^\s*for\s+([A-Za-z_]\w*)\s+in\s+range\(", p.user_code, re.M)
-    for counter in counters:
+    found = []
+    for counter in dict.fromkeys(counters):
         names = re.findall(rf"([A-Za-z_][\w.]*)\[\s*{counter}\s*\]", p.user_line)
         if names:
-            return counter, list(dict.fromkeys(names))
-    return "", []
+            found.append((counter, list(dict.fromkeys(names))))
+    if len(found) != 1:
+        # `a[j] * f(b[i])` in nested loops: both counters start at 0, so the key does not
+        # tell which lookup failed (nor which object is the DataFrame)
+        return "", []
+    return found[0]
+
+
+# `df[df.groupby('a')]`: a GroupBy as the whole subscript
+_GROUPBY_SUBSCRIPT = re.compile(r"([A-Za-z_][\w.]*)\[\s*([A-Za-z_][\w.]*\.groupby\([^()]*\))\s*\]")
+
+
+def _groupby_as_key(p: ParsedError, key: str) -> str:
+    """`df[df.groupby('Team')]`: the GroupBy itself is the key, which pandas reads as a list of
+    its groups (the first one's number missing): no column is misspelt."""
+    m = _GROUPBY_SUBSCRIPT.search(p.user_line)
+    if not m:
+        return ""
+    frame, grouped = m.groups()
+    return (
+        f"`{grouped}` is a GroupBy, not a column name or a mask, so `{frame}[...]` cannot "
+        f"select with it: aggregate the groups instead, e.g. `{grouped}.sum()` (or `.mean()`, "
+        "`.size()`)."
+    )
+
+
+# Python 2's pandas adds where `DataFrame.apply` was: `('meas', u'occurred at index count')`
+_APPLY_NOTE = re.compile(r"""\(u?(['"])(.+?)\1, u?['"]occurred at index (.+?)['"]\)""")
+_APPLY_CALL = re.compile(r"\.apply\(\s*([A-Za-z_]\w*)\s*[,)]")
+
+
+def _applied_by_column(p: ParsedError, key: str) -> str:
+    """`df.apply(f)` without `axis=1`, where `f` reads `row['name']`: pandas passes each column,
+    indexed by the frame's row labels, and adds "occurred at index <column>" to the key."""
+    m = _APPLY_NOTE.fullmatch(p.message.strip())
+    if not m:
+        return ""
+    label, column = m.group(2), m.group(3)
+    calls = [f.failing_line for f in p.frames if f.is_user and f.failing_line]
+    applied = next((c for c in calls if _APPLY_CALL.search(c)), "")
+    if not applied:
+        return ""
+    function = _APPLY_CALL.search(applied).group(1)
+    if re.search(r"axis\s*=\s*(1|['\"]columns['\"])", applied):
+        # rows were asked for: the row, labelled by the frame's columns, lacks the label
+        return (
+            f"The rows `{function}` gets are labelled by the frame's columns, and {label!r} is "
+            f'not one of them (pandas adds "occurred at index {column}", the row): print the '
+            "frame's `.columns` and check spelling, case and spaces."
+        )
+    return (
+        f"`.apply({function})` passes each column to `{function}` (axis=0 by default; here the "
+        f"column {column!r}), so {label!r} was looked up among the row labels: write "
+        f"`.apply({function}, axis=1)` to get each row."
+    )
+
+
+_FRACTIONAL = re.compile(r"-?\d+\.\d*[1-9]\d*(?:e-?\d+)?")
+
+
+def _fraction_key(p: ParsedError, key: str) -> str:
+    """`d[x]` raised by the cell's own line (a dict) with a key like 49.0829 that `x` got from a
+    true division: a computed float matches no key; the key must be made whole first."""
+    last = p.last_frame
+    if not (last is not None and last.is_user and _FRACTIONAL.fullmatch(p.message.strip())):
+        return ""
+    m = re.search(r"([A-Za-z_][\w.]*)\[\s*([A-Za-z_]\w*)\s*\]", code_only(p.user_line))
+    if not m:
+        return ""
+    container, index = m.groups()
+    code, _ = seen_code(p)
+    made = re.search(rf"^[ \t]*{index}\s*=([^=\n][^\n]*)$", code, re.M)
+    if not made or not re.search(r"[^/]/[^/=]", made.group(1)):
+        return ""
+    return (
+        f"`{index}` is a float made by a division (`{index} ={made.group(1).rstrip()}`), here "
+        f"{p.message.strip()}, which is no key of `{container}`: make it a whole key first "
+        f"(`int(...)`, `round(...)` or `//`)."
+    )
+
+
+def _empty_dict_read(p: ParsedError, key: str) -> str:
+    """The failing line only reads `d[...]` (an expression of its own) where the cell made `d`
+    empty above it (`d = {}`) and no line stores into it: a `= value` was left out."""
+    line = code_only(p.user_line).strip()
+    m = re.fullmatch(r"([A-Za-z_]\w*)\[[^\[\]]+\]", line)
+    if not m or not p.cell_lines:
+        return ""
+    name = m.group(1)
+    number = failing_line_number(p)
+    before = own_lines(p)[: number - 1] if number else []
+    if not any(re.fullmatch(rf"\s*{name}\s*=\s*(?:\{{\s*\}}|dict\(\s*\))\s*", b) for b in before):
+        return ""
+    code, _ = seen_code(p)
+    if re.search(rf"\b{name}\[[^\n]*\]\s*=[^=]|\b{name}\.(?:update|setdefault)\(", code):
+        return ""
+    raw = p.user_line.strip()
+    shown = raw if re.fullmatch(r"[A-Za-z_]\w*\[[^\[\]]+\]", raw) else f"{name}[...]"
+    return (
+        f"`{name}` is made empty above (`{name} = {{}}`) and this line only reads "
+        f"`{shown}`, it stores nothing: to store a value write `{shown} = value`."
+    )
 
 
 def _tuple_key(p: ParsedError, key: str) -> str:

@@ -1290,9 +1290,29 @@ def _unhashable(p, f):
             "A DataFrame is not indexed by rows and columns at once with `df[rows, cols]`: use "
             "`df.loc[rows, cols]` (labels) or `df.iloc[rows, cols]` (positions)."
         )
+    sliced = _sliced_mapping(p.user_line) if t == "slice" and _raised_in_the_cell(p) else ""
+    if sliced:
+        # `d[0, :]` raised by the line itself: a dict (or a dict-like, as scikit-learn's
+        # datasets are) hashes its key, an array or a list would slice
+        name, subscript = sliced
+        return (
+            f"`{name}` is a dict or a dict-like object here (scikit-learn's datasets are), not "
+            f"an array or a list, so `{subscript}` cannot slice it: pick the array it holds "
+            f"first (`{name}.keys()` lists them)."
+        )
     if t in ("DataFrame", "Series") or t.endswith("GroupBy"):
         return _pandas_object_as_label(p, t)
     braces = _set_with_a_list(p.user_line) if t == "list" and raised_by_the_line(p) else ""
+    if not braces and t != "slice" and _raised_in_the_cell(p):
+        passed = _set_passed(p.user_line)
+        if passed:
+            # `np.hstack({a, b})`: braces without `:` build a set of the values, which
+            # must be hashable; several values are passed together in a tuple or a list
+            return (
+                f"`{passed}` is a set (braces without `key: value`), and a `{t}` cannot be a "
+                f"member of a set: to pass the values together write a tuple "
+                f"`({passed[1:-1]})` or a list `[{passed[1:-1]}]`."
+            )
     if braces:
         # `a.replace({[1, np.nan], 2})`: commas without `:` make a set, which cannot hold a
         # list; a dict (`{old: new}`) or a list was meant.
@@ -1414,6 +1434,53 @@ def _library_hashed_its_own(p, t: str) -> str:
         f"probably written for another version of `{last.library}`, so install the versions it "
         "asks for."
     )
+
+
+def _raised_in_the_cell(p) -> bool:
+    """The last frame the traceback shows is the notebook's own code (not a bare message)."""
+    return p.last_frame is not None and p.last_frame.is_user
+
+
+# `name[...]` with a `:` inside the brackets (a slice), read on the line without its strings
+_SLICING_SUBSCRIPT = re.compile(r"(?<![\w.\])])([A-Za-z_][\w.]*)(\[[^\[\]]*:[^\[\]]*\])")
+
+
+def _sliced_mapping(line: str) -> tuple[str, str] | None:
+    """The one `name[...:...]` of the line, as (name, subscript); None when the line has none
+    or several (then which one is a mapping is not told)."""
+    found = _SLICING_SUBSCRIPT.findall(code_only(line))
+    if len(found) != 1 or found[0][1] not in line:
+        return None
+    return found[0]
+
+
+# a call's argument that is a brace literal: `f({` or `f(x, {`
+_BRACE_ARGUMENT = re.compile(r"[\w\])]\s*\((?:[^()]*,)?\s*(\{)")
+
+
+def _set_passed(line: str) -> str:
+    """The `{a, b}` a call of the line is given, as written: items separated by top-level
+    commas, no `:` (a dict), no `**` and no `for` (a comprehension); "" when there is none."""
+    code = code_only(line)
+    for m in _BRACE_ARGUMENT.finditer(code):
+        start = m.start(1)
+        depth, comma, i = 0, False, start
+        for i in range(start, len(code)):
+            ch = code[i]
+            if ch in "([{":
+                depth += 1
+            elif ch in ")]}":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif depth == 1 and ch == ":":
+                return ""
+            elif depth == 1 and ch == ",":
+                comma = True
+        body = code[start : i + 1]
+        if depth == 0 and comma and "**" not in body and "for" not in body.split():
+            return body if body in line else ""
+    return ""
 
 
 def _set_with_a_list(line: str) -> str:
@@ -2242,6 +2309,16 @@ def _integer_needed(p, f):
         # pandas' own column lookup (`x['a']` → `iget`) met positions it made itself, as
         # duplicated or nested column labels give: the line need pass no array at all
         return None
+    indexed = _sequence_indexed_by_array(p) if "only integer scalar arrays" in p.message else None
+    if indexed:
+        # `b[mask]` on a line that calls nothing: only a list's or a tuple's `[...]` turns
+        # its index into one integer (an array's takes masks and positions)
+        name, index = indexed
+        return (
+            f"`{name}` is a Python list (or tuple), whose `[...]` takes one integer position, "
+            f"not an array of positions or a mask like `{index}`: make it an array first "
+            f"(`{name} = np.array({name})`)."
+        )
     if "only integer scalar arrays" in p.message:
         return (
             "An array went where one integer is needed (an index, a size or a count): pass one "
@@ -2348,6 +2425,23 @@ def _op_outside_calls(p, op: str) -> bool:
             break
         line = flat
     return op in line
+
+
+# `name[index]` with a name (or an attribute) as its whole index
+_NAME_INDEXED = re.compile(r"(?<![\w.\])])([A-Za-z_]\w*)\[\s*([A-Za-z_][\w.]*)\s*\]")
+
+
+def _sequence_indexed_by_array(p) -> tuple[str, str] | None:
+    """(sequence, index) when the cell's own line raised and it calls nothing, with one
+    subscript of a name by a name: that subscript is the only operation that asks for an
+    integer index."""
+    if not _raised_in_the_cell(p):
+        return None
+    code = code_only(p.user_line)
+    found = _NAME_INDEXED.findall(code)
+    if "(" in code or len(found) != 1 or code.count("[") != 1:
+        return None
+    return found[0]
 
 
 def _in_own_function(p) -> bool:
