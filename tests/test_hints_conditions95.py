@@ -4,7 +4,8 @@ framed by rules of stars; fixes the message states (NLTK's resource, a ChromeDri
 Chrome, one SparkContext a process, autograd's tensor changed in place, `fillna` with nothing
 to fill, an empty tensor as a truth value); the makers above a fresh kernel's [1] named once
 each, in page order; `moviepy.editor`, which moviepy 2.0 removed; a browser driver not on the
-PATH; Python 2's "invalid mode ('w') or filename" read like "[Errno 22] Invalid argument".
+PATH; Python 2's "invalid mode ('w') or filename" read like "[Errno 22] Invalid argument"; a
+pandas module function called on a frame; a frame method of newer pandas.
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
@@ -217,3 +218,34 @@ def test_python_2s_invalid_mode_without_an_escape_names_no_escape():
     line = "df.to_csv('D:\\\\Reports\\\\a?.csv')"
     text = hint(crash("IOError", message, line, ((f"{SITE}/pandas/io/common.py", "_get_handle"),)))
     assert "backslash escape" not in text, text
+
+
+# ----------------------------------------- a pandas frame without a function or a newer method
+
+PANDAS_CELL = "import pandas as pd\ndf = pd.DataFrame({'a': [1, 2]})\n"
+
+
+def _frame_lacks(attr: str, line: str, code: str = PANDAS_CELL) -> str:
+    message = f"'DataFrame' object has no attribute '{attr}'"
+    return hint(crash("AttributeError", message, line, code=code + line))
+
+
+def test_a_module_function_called_on_a_frame_is_called_on_the_module():
+    text = _frame_lacks("read_csv", "sales = df.read_csv('sales.csv')")
+    assert "function of the pandas module" in text and "`pd.read_csv(...)`" in text, text
+
+
+def test_a_frame_method_of_pandas_is_no_module_function():
+    text = _frame_lacks("merge", "df.merge(other, on='id')")  # a DataFrame has merge
+    assert "function of the pandas module" not in text, text
+
+
+def test_a_frame_method_of_newer_pandas_asks_for_an_upgrade():
+    text = _frame_lacks("value_counts", "counts = df.value_counts()")
+    assert "exists only in newer pandas" in text and "`df[col].value_counts(...)`" in text, text
+
+
+def test_another_librarys_frame_is_not_told_to_upgrade_pandas():
+    code = "import dask.dataframe as dd\ndf = dd.read_csv('big-*.csv')\n"
+    text = _frame_lacks("value_counts", "counts = df.value_counts()", code)
+    assert "newer pandas" not in text, text

@@ -39,7 +39,16 @@ from .module_names import (
     pip_name,
 )
 from .paths import edited_failing_line
-from .tables.members import CV2, MEMBERS, NDARRAY, NUMPY, PYPLOT, SERIES_ONLY
+from .tables.members import (
+    CV2,
+    MEMBERS,
+    NDARRAY,
+    NUMPY,
+    PANDAS,
+    PANDAS_OBJECT,
+    PYPLOT,
+    SERIES_ONLY,
+)
 from .tables.removed_apis import lookup
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -1537,6 +1546,23 @@ def _unpacked_into_dimensions(p: ParsedError) -> str:
     return m.group(1) if m else ""
 
 
+# Libraries whose frames are also called DataFrame; pandas' list of members says nothing of them.
+_OTHER_FRAME_LIBRARIES = re.compile(
+    r"^\s*(?:import|from)\s+(?:dask|modin|polars|pyspark|vaex|cudf|koalas|databricks)\b", re.M
+)
+
+
+# DataFrame methods of newer pandas that a Series has had for long (`value_counts`, `map`).
+_SERIES_TOO = frozenset({"value_counts", "map"})
+
+
+def _other_frames(p: ParsedError) -> bool:
+    """The code imports a library of DataFrames other than pandas (or one of its frames ran)."""
+    if any(fr.library and fr.library not in ("pandas", "numpy") for fr in p.frames):
+        return True
+    return bool(_OTHER_FRAME_LIBRARIES.search(seen_code(p)[0]))
+
+
 def _raised_by_pyspark(p: ParsedError) -> bool:
     """A frame of the traceback is PySpark's (often installed outside site-packages, as
     `/usr/local/spark/python/pyspark/...`, so read from the file's path)."""
@@ -1596,6 +1622,20 @@ def _pandas_attribute(p: ParsedError, f) -> str:
             f"`{attr}` is a member of statsmodels' prediction results, and this is a pandas "
             f"{owner} (as `.predict(...)` returns): take it from the fitted model's "
             "`.get_forecast(...)` or `.get_prediction(...)`, whose result has it."
+        )
+    if called and attr in PANDAS and attr not in PANDAS_OBJECT:
+        # `df.read_csv(...)`, `df.concat(...)`: a function of the module, which no frame has
+        return (
+            f"`{attr}` is a function of the pandas module, not a method of a {owner}: call it on "
+            f"the module instead, `pd.{attr}(...)`."
+        )
+    if called and owner == "DataFrame" and attr in PANDAS_OBJECT and not _other_frames(p):
+        # a DataFrame method of today's pandas (`value_counts` came in 1.1, `map` in 2.1)
+        # that this DataFrame lacks: the installed pandas predates it
+        column = f", or for one column `df[col].{attr}(...)`" if attr in _SERIES_TOO else ""
+        return (
+            f"`DataFrame.{attr}` exists only in newer pandas, so the installed pandas is older: "
+            f"upgrade it (`%pip install -U pandas`, then restart the kernel){column}."
         )
     if called or owner == "Series":
         return (
