@@ -5,7 +5,8 @@ Chrome, one SparkContext a process, autograd's tensor changed in place, `fillna`
 to fill, an empty tensor as a truth value); the makers above a fresh kernel's [1] named once
 each, in page order; `moviepy.editor`, which moviepy 2.0 removed; a browser driver not on the
 PATH; Python 2's "invalid mode ('w') or filename" read like "[Errno 22] Invalid argument"; a
-pandas module function called on a frame; a frame method of newer pandas.
+pandas module function called on a frame; a frame method of newer pandas; a keyword one slip
+from a common one or from one the notebook passes.
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
@@ -249,3 +250,27 @@ def test_another_librarys_frame_is_not_told_to_upgrade_pandas():
     code = "import dask.dataframe as dd\ndf = dd.read_csv('big-*.csv')\n"
     text = _frame_lacks("value_counts", "counts = df.value_counts()", code)
     assert "newer pandas" not in text, text
+
+
+# -------------------------------------------------- a keyword one slip away from a common one
+
+
+def _unexpected(kw: str, line: str, code: str = "", function: str = "empty") -> str:
+    message = f"{function}() got an unexpected keyword argument '{kw}'"
+    return hint(crash("TypeError", message, line, code=code + line))
+
+
+def test_a_keyword_one_slip_from_a_common_one_is_told_which():
+    text = _unexpected("dytpe", "grid = np.empty((3, 3), dytpe=int)")
+    assert "if `dtype` is meant" in text and "write `dtype=`" in text, text
+
+
+def test_a_keyword_the_notebook_passes_elsewhere_is_a_candidate_too():
+    code = "model = Net(hidden_units=64)\n"
+    text = _unexpected("hiden_units", "model = Net(hiden_units=32)", code, "__init__")
+    assert "if `hidden_units` is meant" in text, text
+
+
+def test_a_keyword_like_no_other_gets_no_guess():
+    text = _unexpected("mode", "grid = np.empty((3, 3), mode='fast')")
+    assert "is meant" not in text, text

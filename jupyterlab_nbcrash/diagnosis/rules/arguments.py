@@ -575,10 +575,37 @@ def _unexpected_keyword(p, f):
             f"The class called here has no parameter `{kw}`: check its spelling and the "
             "documentation of your installed version."
         )
+    alike = _keyword_alike(p, kw)
+    if alike:
+        return (
+            f"`{shown}()` has no parameter `{kw}`: if `{alike}` is meant (a slip in typing it), "
+            f"write `{alike}=`; else check the parameters of your installed version "
+            f"(`help({shown})`)."
+        )
     return (
         f"`{shown}()` has no parameter `{kw}`: check its spelling and the documentation of your "
         f"installed version (`help({shown})`)."
     )
+
+
+# Keywords that notebooks pass most: a slip in typing one of them (`dype=`) is told as such.
+_COMMON_KEYWORD_TEXT = """
+    dtype axis inplace index columns figsize ignore_index random_state test_size n_estimators
+    max_depth epochs batch_size verbose kind label labels color alpha bins fontsize header sep
+    encoding usecols index_col names parse_dates how on left_on right_on ascending by keepdims
+    shape fill_value hue data x y palette title xlabel ylabel marker linewidth linestyle
+    activation input_shape optimizer loss metrics validation_data learning_rate n_jobs cv
+    scoring n_clusters n_components kernel criterion
+"""
+_COMMON_KEYWORDS = frozenset(_COMMON_KEYWORD_TEXT.split())
+
+
+def _keyword_alike(p, kw: str) -> str:
+    """The one keyword, among those the notebook's code passes (`name=`) and the most common
+    ones, that ``kw`` is a slip in typing of; else ""."""
+    passed = set(re.findall(r"[(,]\s*([A-Za-z_]\w*)\s*=(?!=)", seen_code(p)[0]))
+    alike = sorted(k for k in passed | _COMMON_KEYWORDS if spelled_alike(kw, k))
+    return alike[0] if len(alike) == 1 else ""
 
 
 # TensorFlow 1's op that runs the variables' initializers, given where a weight initializer goes.
