@@ -33,9 +33,10 @@ _VALUE_LOOKS = {
     "not enough values to unpack (expected 2, got 0)": ("o.step(zip(g, v))", "0: it is empty"),
     "The dataset has length 0": ("model.fit(gen)", "the data is empty"),
     "Length of names must match number of levels in MultiIndex.": ("pd.concat(fs)", "`.nlevels`"),
+    # join's own setting is named since round 15 (the generic look before it)
     "columns overlap but no suffix specified: Index(['id'], dtype='object')": (
         "left.join(right)",
-        "The message names a setting the call lacks: pass it to",
+        "pass `lsuffix=` or `rsuffix=`",
     ),
     "area requires either y column or 'subplots=True'": ("s.plot.area()", "setting"),
 }

@@ -6,7 +6,8 @@ to fill, an empty tensor as a truth value); the makers above a fresh kernel's [1
 each, in page order; `moviepy.editor`, which moviepy 2.0 removed; a browser driver not on the
 PATH; Python 2's "invalid mode ('w') or filename" read like "[Errno 22] Invalid argument"; a
 pandas module function called on a frame; a frame method of newer pandas; a keyword one slip
-from a common one or from one the notebook passes.
+from a common one or from one the notebook passes; `join`'s overlapping columns, TensorFlow 1's
+uninitialized variable, Python 2's "insecure string pickle", scikit-learn's `GaussianProcess`.
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
@@ -274,3 +275,52 @@ def test_a_keyword_the_notebook_passes_elsewhere_is_a_candidate_too():
 def test_a_keyword_like_no_other_gets_no_guess():
     text = _unexpected("mode", "grid = np.empty((3, 3), mode='fast')")
     assert "is meant" not in text, text
+
+
+# ------------------------------------------------ fixes that these messages' words imply
+
+
+def test_a_join_of_frames_sharing_columns_is_given_a_suffix():
+    message = "columns overlap but no suffix specified: Index(['price'], dtype='object')"
+    text = hint(crash("ValueError", message, "both = left.join(right)", PANDAS_FILLNA))
+    assert "`rsuffix=`" in text and "`merge`" in text, text
+
+
+def test_a_join_refused_otherwise_gets_no_suffix():
+    message = "Other Series must have a name"
+    text = hint(crash("ValueError", message, "both = left.join(right)", PANDAS_FILLNA))
+    assert "rsuffix" not in text, text
+
+
+TF1 = ((f"{SITE}/tensorflow/python/client/session.py", "_do_call"),)
+
+
+def test_a_tf1_variable_read_before_its_initializer_is_told_to_initialize():
+    message = (
+        "Attempting to use uninitialized value dense/kernel\n\t [[{{node dense/kernel/read}}]]"
+    )
+    text = hint(crash("FailedPreconditionError", message, "out = sess.run(y, feed)", TF1))
+    assert "global_variables_initializer()" in text, text
+
+
+def test_another_failed_precondition_is_not_told_to_initialize():
+    message = "Could not find variable dense/bias. This could mean that the variable was deleted."
+    text = hint(crash("FailedPreconditionError", message, "out = sess.run(y, feed)", TF1))
+    assert "global_variables_initializer" not in text, text
+
+
+def test_an_insecure_string_pickle_is_opened_in_binary_mode():
+    text = hint(crash("ValueError", "insecure string pickle", "m = pickle.load(open(p, 'r'))"))
+    assert "`open(path, 'rb')`" in text, text
+
+
+def test_another_unpickling_failure_is_not_told_about_text_mode():
+    text = hint(crash("UnpicklingError", "invalid load key, '<'.", "m = pickle.load(f)"))
+    assert "insecure" not in text and "text mode" not in text, text
+
+
+def test_sklearns_gaussianprocess_is_told_its_replacement():
+    message = "cannot import name 'GaussianProcess' from 'sklearn.gaussian_process'"
+    line = "from sklearn.gaussian_process import GaussianProcess"
+    text = hint(crash("ImportError", message, line))
+    assert "`GaussianProcessRegressor`" in text and "removed in 0.20" in text, text

@@ -434,6 +434,26 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
         "to add the rows).",
     ),
     (
+        # pandas' join of two frames that share column names, with no suffix for either side
+        ("columns overlap but no suffix specified",),
+        "The two frames share the column names the message lists, and `join` needs a suffix to "
+        "tell them apart: pass `lsuffix=` or `rsuffix=` (e.g. `rsuffix='_right'`), or `merge` "
+        "on the shared column instead.",
+    ),
+    (
+        # TensorFlow 1: a variable read in a session before its initializer ran there
+        ("attempting to use uninitialized value",),
+        "A TensorFlow variable is read before its initializer ran in this session: run "
+        "`sess.run(tf.global_variables_initializer())` after the graph (all its variables) is "
+        "built and before this run.",
+    ),
+    (
+        # Python 2's pickle reading a text pickle that was damaged (text mode, cut short)
+        ("insecure string pickle",),
+        "The pickle file is damaged (written or read in text mode, or cut short): open it in "
+        "binary mode (`open(path, 'rb')`, and `'wb'` when writing it), or make the file again.",
+    ),
+    (
         # pandas' fillna called with neither what to fill with nor how (`df.fillna(axis=0)`)
         ("must specify a fill 'value' or 'method'",),
         "`fillna` got neither a value to fill with nor a method: pass one, e.g. `df.fillna(0)`, "

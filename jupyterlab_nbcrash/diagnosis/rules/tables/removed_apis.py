@@ -222,6 +222,9 @@ REMOVED: dict[tuple[str, str], Replacement] = {
     ("sklearn", "grid_search"): Replacement(
         "sklearn.model_selection", "sklearn", "removed in 0.20"
     ),
+    ("sklearn.gaussian_process", "GaussianProcess"): Replacement(
+        "GaussianProcessRegressor", "sklearn", "removed in 0.20"
+    ),
     ("pandas.io.json", "json_normalize"): Replacement("pd.json_normalize(...)", "pandas"),
     ("pandas.core.dtypes.generic", "ABCIndexClass"): Replacement(
         "ABCIndex", "pandas", "removed in pandas 1.3"
