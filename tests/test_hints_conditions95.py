@@ -7,7 +7,8 @@ each, in page order; `moviepy.editor`, which moviepy 2.0 removed; a browser driv
 PATH; Python 2's "invalid mode ('w') or filename" read like "[Errno 22] Invalid argument"; a
 pandas module function called on a frame; a frame method of newer pandas; a keyword one slip
 from a common one or from one the notebook passes; `join`'s overlapping columns, TensorFlow 1's
-uninitialized variable, Python 2's "insecure string pickle", scikit-learn's `GaussianProcess`.
+uninitialized variable, Python 2's "insecure string pickle", scikit-learn's `GaussianProcess`; a
+pandas method read of a plain value (`a.to_excel` on an int).
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
@@ -324,3 +325,18 @@ def test_sklearns_gaussianprocess_is_told_its_replacement():
     line = "from sklearn.gaussian_process import GaussianProcess"
     text = hint(crash("ImportError", message, line))
     assert "`GaussianProcessRegressor`" in text and "removed in 0.20" in text, text
+
+
+# --------------------------------------------------- a pandas method read of a plain value
+
+
+def test_a_pandas_method_of_a_list_is_told_to_make_a_frame_first():
+    message = "'list' object has no attribute 'to_csv'"
+    text = hint(crash("AttributeError", message, "rows.to_csv('out.csv')"))
+    assert "`rows` holds a `list`" in text and "`pd.DataFrame(...)`" in text, text
+
+
+def test_a_list_method_missing_from_a_str_is_no_pandas_method():
+    message = "'str' object has no attribute 'append'"
+    text = hint(crash("AttributeError", message, "name.append('x')"))
+    assert "pandas' DataFrame" not in text, text

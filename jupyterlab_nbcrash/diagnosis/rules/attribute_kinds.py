@@ -53,6 +53,7 @@ def type_tells(p: ParsedError, name: str, owner: str, attr: str) -> str:
         or _axes_show(kind, attr)
         or _array_counts(name, kind, attr)
         or _number_missing_check(name, kind, attr)
+        or _pandas_method_on_plain_value(name, kind, attr)
     )
 
 
@@ -162,4 +163,27 @@ def _number_missing_check(name: str, kind: str, attr: str) -> str:
     return (
         f"{'`' + name + '`' if name else 'The value'} is a single number (`{kind}`), which has no "
         f"`.{attr}()`: test it with `pd.{attr}({x})` (or `np.isnan({x})`)."
+    )
+
+
+# Python's own values, and pandas methods that none of them (nor a NumPy array) has: `a.to_excel`
+# on an int or a list is a method of the frame the data was meant to be in.
+_PLAIN = _NUMBERS | {"str", "list", "dict", "tuple", "set", "bytes"}
+_FRAME_ONLY_METHODS = frozenset(
+    {"to_csv", "to_excel", "to_json", "to_sql", "to_parquet", "to_numpy", "head", "tail", "iloc",
+     "loc", "groupby", "value_counts", "fillna", "dropna", "describe", "drop", "sort_values",
+     "reset_index", "set_index", "merge", "info", "columns", "iterrows", "nunique", "dtypes",
+     "isnull", "notnull", "apply", "rename", "drop_duplicates", "duplicated", "pivot_table"}
+)  # fmt: skip
+
+
+def _pandas_method_on_plain_value(name: str, kind: str, attr: str) -> str:
+    """`a.to_excel(...)` where `a` is an int or a list: pandas' method on a plain value."""
+    if kind not in _PLAIN or attr not in _FRAME_ONLY_METHODS:
+        return ""
+    who = f"`{name}`" if name and len(name) <= 40 else "The value"
+    return (
+        f"{who} holds {article(kind)} `{kind}`, and `.{attr}` is a method of pandas' DataFrame "
+        "and Series: make the data one first (`pd.DataFrame(...)` or `pd.Series(...)`), or check "
+        f"where {who if name else 'it'} got this value."
     )
