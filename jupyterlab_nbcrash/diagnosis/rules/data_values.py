@@ -615,10 +615,19 @@ def _target_stratified_as_classes(p) -> str:
 
 def _continuous_labels(p, f):
     """When: the message names the target types: "continuous-multioutput" predictions are
-    scores per class, "continuous" ones numbers to threshold; a classifier fitted on a
+    scores per class (beside labels; beside continuous numbers neither side is classes),
+    "continuous" ones numbers to threshold; a classifier fitted on a
     continuous y needs a regressor; a mix of strings and numbers needs one type."""
     msg = p.message
     kinds = {f.get("a", ""), f.get("b", "")}
+    if kinds == {"continuous", "continuous-multioutput"}:
+        # no side holds classes: scores per class are beside class labels, not beside numbers
+        return (
+            "Neither side holds class labels: one is continuous numbers, the other several "
+            "columns of them (continuous-multioutput), so a classification metric cannot count "
+            "classes. For a numeric target use a regression metric (`mean_absolute_error`, "
+            "`r2_score`) on the true target and the predictions, one column each."
+        )
     if "continuous-multioutput" in kinds or "continuous-multioutput" in msg:
         return (
             "The predictions are scores per class (continuous-multioutput), not labels: take "

@@ -1388,6 +1388,33 @@ def _pandas_constructor_shape(p, f):
             f"The data's shape does not fit the pandas object being built{_shapes(f)}: pass as "
             "many column names as columns, and an index as long as the rows."
         )
+    return _one_column_wanted(p, a)
+
+
+# ``y = pd.get_dummies(y ...`` : the line replaces the name it encodes.
+_DUMMIES_OF_ITSELF = re.compile(
+    r"^\s*([A-Za-z_]\w*)\s*=\s*(?:pd\.|pandas\.)?get_dummies\(\s*([A-Za-z_]\w*)\s*[,)]"
+)
+
+
+def _one_column_wanted(p, a) -> str:
+    """pandas wanted 1-D data. `arr.ravel()` only when the array is one column or row: a table
+    of k > 1 columns flattened is k times too long and mixes the columns.
+    When the line encodes a name into itself (``y = pd.get_dummies(y)``), a 2-D ``y`` is
+    what an earlier run of this line left: re-create it first."""
+    if a and len(a) == 2 and None not in a and min(a) > 1:
+        m = _DUMMIES_OF_ITSELF.match(p.user_line) if "get_dummies(" in p.user_line else None
+        if m and m.group(1) == m.group(2):
+            name = m.group(1)
+            return (
+                f"This line replaces `{name}` with its one-hot columns, so if the cell already "
+                f"ran, `{name}` is that {show(a)} table now: re-create `{name}` from its source "
+                "(re-run the cell that sets it) before this one."
+            )
+        return (
+            f"pandas needs 1-D data here (one column) but got a 2-D array of shape {show(a)}: "
+            "pass the one column meant (e.g. `arr[:, 0]`), or build a DataFrame for several."
+        )
     return (
         "The data's shape does not fit the pandas object being built: pass a 1-D array for a "
         "Series/column (e.g. `arr.ravel()`)."

@@ -736,6 +736,46 @@ def _quoted(value: str, limit: int = 40) -> str:
     return repr(value if len(value) <= limit else value[: limit - 1] + "…")
 
 
+# The text a float conversion refused, as the message quotes it (``b'...'`` from a file's bytes).
+_FLOAT_TEXT = re.compile(
+    r"could not convert string (?:to float: b?(['\"])(.*)\1\s*$|(['\"])(.*?)\3 to float)"
+)
+_SEPARATORS = {",": "comma", ";": "semicolon", "\\t": "tab"}
+
+
+def _numbers_joined(p) -> str | None:
+    """The hint when the refused text is a whole line of numbers joined by one separator
+    (``'1.0,2.0,3.0'``): a file read with the wrong delimiter, not a column to clean.
+    When: split at that separator every piece is a number, and the text is no single number
+    written with a decimal comma or thousands groups (two comma pieces are both decimals)."""
+    m = _FLOAT_TEXT.search(p.message) if "could not convert string" in p.message else None
+    if m is None:
+        return None
+    text = m.group(2) if m.group(2) is not None else m.group(4)
+    if _FORMATTED_NUMBER.match(text):
+        return None  # `1,234,567.00`: one number with thousands groups
+    for sep, word in _SEPARATORS.items():
+        pieces = text.split(sep)
+        numbers = all(_DECIMAL_TEXT.match(x) or x.strip().isdigit() for x in pieces)
+        if len(pieces) < 2 or not numbers:
+            continue
+        if len(pieces) == 2 and sep == "," and not all(_DECIMAL_TEXT.match(x) for x in pieces):
+            return None  # `12,5` or `208,959.00`: one number with a decimal comma or a group
+        shown = "'\\t'" if sep == "\\t" else repr(sep)
+        if re.search(r"\b(?:loadtxt|genfromtxt)\(", p.user_line):
+            reader = "loadtxt" if "loadtxt(" in p.user_line else "genfromtxt"
+            fix = f"pass `delimiter={shown}` to `{reader}`"
+        elif re.search(r"\bread_(?:csv|table)\(", p.user_line):
+            fix = f"pass `sep={shown}` when reading the file"
+        else:
+            fix = f"split it at {shown} first, or read the file with that delimiter"
+        return (
+            f"The text {_quoted(text)} is several numbers joined by a {word}: the data is "
+            f"{word}-separated, so {fix}."
+        )
+    return None
+
+
 def _text_to_number(p, f):
     """When: the message quotes text that a number conversion refused (or a date format it
     could not match); other conversion messages get the safe hint."""
@@ -780,6 +820,9 @@ def _text_to_number(p, f):
             "A whole Series went where one number is needed (`float(...)`, `int(...)` or a "
             "`math` function): use vectorised NumPy/pandas functions (`np.log(s)`) instead."
         )
+    joined = _numbers_joined(p)
+    if joined:
+        return joined
     value = f.get("value")
     if value is None:
         parsed = re.search(r'Unable to parse string "([^"]*)"', message)

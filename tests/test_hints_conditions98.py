@@ -1,0 +1,97 @@
+"""Shape and value hints whose claim did not hold on the crash (session 20c): `np.inner`'s
+message shows its second array reversed, a 2-D table where pandas wants one column, a metric
+given no class labels on either side, and a line of numbers a file reader did not split.
+
+Each condition is paired: a crash where the specific hint must speak, and one where it stays
+quiet. Cells, tracebacks and messages are written here by hand in the libraries' wording and
+the layout IPython prints, never copied from a notebook.
+"""
+
+from __future__ import annotations
+
+from tests.test_hints_args import crash, hint
+
+_PANDAS = (
+    ("/opt/conda/lib/python3.11/site-packages/pandas/core/reshape/encoding.py", "get_dummies"),
+    ("/opt/conda/lib/python3.11/site-packages/pandas/core/construction.py", "_sanitize_ndim"),
+)
+_METRICS = "/opt/conda/lib/python3.11/site-packages/sklearn/metrics/_classification.py"
+_SKLEARN = ((_METRICS, "accuracy_score"), (_METRICS, "_check_targets"))
+_NUMPY_TEXT = (("/opt/conda/lib/python3.11/site-packages/numpy/lib/npyio.py", "loadtxt"),)
+
+# ------------------------------------------------- np.inner shows its second array reversed
+
+
+def test_np_inner_is_told_it_pairs_the_last_axes():
+    message = "shapes (4,2) and (6,2) not aligned: 2 (dim 1) != 6 (dim 0)"
+    text = hint(crash("ValueError", message, "out = np.inner(weights, points)"))
+    assert "`np.inner` pairs the last axis" in text and "(2, 6)" in text, text
+    assert "`weights @ points`" in text and "transpose the second" not in text, text
+
+
+def test_np_dot_still_transposes_the_second():
+    message = "shapes (4,2) and (6,2) not aligned: 2 (dim 1) != 6 (dim 0)"
+    text = hint(crash("ValueError", message, "out = np.dot(weights, points)"))
+    assert "np.inner" not in text and "transpose the second with `points.T`" in text, text
+
+
+# ---------------------------------------------------- a 2-D table where pandas wants 1-D
+
+
+def test_a_table_of_columns_is_not_told_to_ravel():
+    message = "Data must be 1-dimensional, got ndarray of shape (250, 4) instead"
+    text = hint(crash("ValueError", message, "s = pd.Series(features)", _PANDAS))
+    assert "(250, 4)" in text and "one column" in text and "ravel" not in text, text
+
+
+def test_a_line_encoding_a_name_into_itself_is_told_a_rerun_left_the_table():
+    message = "Data must be 1-dimensional, got ndarray of shape (250, 4) instead"
+    text = hint(crash("ValueError", message, "labels = pd.get_dummies(labels).to_numpy()", _PANDAS))
+    assert "replaces `labels` with its one-hot columns" in text and "re-create" in text, text
+
+
+def test_a_single_column_is_still_told_to_ravel():
+    message = "Data must be 1-dimensional, got ndarray of shape (250, 1) instead"
+    text = hint(crash("ValueError", message, "labels = pd.get_dummies(labels)", _PANDAS))
+    assert "`arr.ravel()`" in text and "one-hot columns" not in text, text
+
+
+# ----------------------------------------------------- a metric given no class labels at all
+
+
+def test_numbers_beside_columns_of_numbers_are_told_to_use_a_regression_metric():
+    message = (
+        "Classification metrics can't handle a mix of continuous and continuous-multioutput targets"
+    )
+    text = hint(crash("ValueError", message, "accuracy_score(pred, features_test)", _SKLEARN))
+    assert "Neither side holds class labels" in text and "`r2_score`" in text, text
+    assert "argmax" not in text, text
+
+
+def test_class_labels_beside_scores_are_told_to_take_the_argmax():
+    message = (
+        "Classification metrics can't handle a mix of multiclass and continuous-multioutput targets"
+    )
+    text = hint(crash("ValueError", message, "accuracy_score(y_val, probs)", _SKLEARN))
+    assert "`np.argmax(y_pred, axis=1)`" in text and "Neither side" not in text, text
+
+
+# ------------------------------------------------- a line of numbers the reader did not split
+
+
+def test_a_line_of_numbers_is_told_to_give_the_delimiter():
+    message = "could not convert string to float: b'0.5;1.25;7.0;3.5'"
+    text = hint(crash("ValueError", message, 'grid = np.loadtxt("grid.txt")', _NUMPY_TEXT))
+    assert "joined by a semicolon" in text and "`delimiter=';'` to `loadtxt`" in text, text
+
+
+def test_newer_numpy_wording_of_a_comma_line_is_read_too():
+    message = "could not convert string '1.5,2.5,4.0' to float64 at row 0, column 1."
+    text = hint(crash("ValueError", message, 'm = np.loadtxt("m.csv")', _NUMPY_TEXT))
+    assert "joined by a comma" in text and "`delimiter=','`" in text, text
+
+
+def test_a_decimal_comma_is_no_line_of_numbers():
+    message = "could not convert string to float: '12,75'"
+    text = hint(crash("ValueError", message, 'df["price"] = df["price"].astype(float)'))
+    assert "joined by" not in text and "comma" in text, text
