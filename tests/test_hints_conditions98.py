@@ -10,6 +10,7 @@ the layout IPython prints, never copied from a notebook.
 from __future__ import annotations
 
 from tests.test_hints_args import crash, hint
+from tests.test_hints_conditions32 import _hint as notebook_hint
 
 _PANDAS = (
     ("/opt/conda/lib/python3.11/site-packages/pandas/core/reshape/encoding.py", "get_dummies"),
@@ -95,3 +96,81 @@ def test_a_decimal_comma_is_no_line_of_numbers():
     message = "could not convert string to float: '12,75'"
     text = hint(crash("ValueError", message, 'df["price"] = df["price"].astype(float)'))
     assert "joined by" not in text and "comma" in text, text
+
+
+# ------------------------------------- rows that differ: a vectorizer, a part split again
+
+
+_SAMPLES = "Found input variables with inconsistent numbers of samples: [{}, {}]"
+_VALIDATION = "/opt/conda/lib/python3.11/site-packages/sklearn/utils/validation.py"
+
+
+def _rows_hint(cells, crash_at, a, b, called="fit"):
+    """The hint of scikit-learn's row check failing on cell ``crash_at``'s one line, which
+    calls ``called``."""
+    line, count = cells[crash_at][0], cells[crash_at][1]
+    message = _SAMPLES.format(a, b)
+    tb = [
+        "-" * 75,
+        "ValueError                                Traceback (most recent call last)",
+        f"Cell In[{count}], line 1\n----> 1 {line}\n",
+        f"File {_VALIDATION[:-14]}/base.py:1151, in {called}(*args, **kwargs)\n"
+        "-> 1151 return impl(*args, **kwargs)\n",
+        f"File {_VALIDATION}:1165, in check_X_y(X, y)\n-> 1165 check_consistent_length(X, y)\n",
+        f"File {_VALIDATION}:409, in check_consistent_length(*arrays)\n--> 409 raise ValueError(\n",
+        f"ValueError: {message}",
+    ]
+    return notebook_hint("ValueError", message, line, cells, crash_at, count=count, traceback=tb)
+
+
+def test_a_vectorized_frame_seen_in_another_cell_is_told_its_items_are_column_names():
+    cells = [
+        ("reviews_tr, reviews_te, lab_tr, lab_te = train_test_split(reviews, labels)", 1, None),
+        ("vec = TfidfVectorizer(min_df=2)", 2, None),
+        ("feats_tr = vec.fit_transform(reviews_tr)", 3, None),
+        ("clf.fit(feats_tr, lab_tr)", 4, None),
+    ]
+    text = _rows_hint(cells, 3, 3, 1480)
+    assert "`TfidfVectorizer` reads one text per item" in text, text
+    assert "same split together" not in text, text
+
+
+def test_a_scaled_part_is_no_vectorized_frame():
+    cells = [
+        ("reviews_tr, reviews_te, lab_tr, lab_te = train_test_split(reviews, labels)", 1, None),
+        ("vec = TfidfVectorizer(min_df=2)", 2, None),
+        ("feats_tr = scaler.fit_transform(reviews_tr)", 3, None),
+        ("clf.fit(feats_tr, lab_tr)", 4, None),
+    ]
+    text = _rows_hint(cells, 3, 3, 1480)
+    assert "Vectorizer" not in text, text
+    assert "named as the same part of a split" in text and "`X_train` with" not in text, text
+
+
+def test_parts_of_different_names_are_still_told_to_go_together():
+    cells = [
+        ("a_tr, a_te, b_tr, b_te = train_test_split(a, b)", 1, None),
+        ("clf.fit(feats, lab_te)", 2, None),
+    ]
+    text = notebook_hint(
+        "ValueError", _SAMPLES.format(900, 300), "clf.fit(feats, lab_te)", cells, 1
+    )
+    assert "pass parts of the same split together" in text, text
+
+
+def test_splitting_a_label_part_again_is_told_to_use_the_whole_labels():
+    cells = [
+        ("img_tr, img_te, tgt_tr, tgt_te = train_test_split(images, target)", 1, None),
+        ("emb = reducer.fit_transform(images)", 2, None),
+        ("e_tr, e_te, tgt_tr, tgt_te = train_test_split(emb, tgt_tr, test_size=0.2)", 3, None),
+    ]
+    text = _rows_hint(cells, 2, 2000, 1500, "train_test_split")
+    assert "`tgt_tr` is only the train part of an earlier split of `target`" in text, text
+    assert "`train_test_split(emb, target, ...)`" in text and "`e_tr`" not in text, text
+
+
+def test_the_failing_split_is_not_its_own_partner_nor_an_earlier_one():
+    cells = [("e_tr, e_te, t_tr, t_te = train_test_split(emb, target)", 1, None)]
+    text = _rows_hint(cells, 0, 2000, 1500, "train_test_split")
+    assert "`e_tr`" not in text and "earlier split" not in text, text
+    assert "before the split" in text, text
