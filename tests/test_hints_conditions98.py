@@ -174,3 +174,71 @@ def test_the_failing_split_is_not_its_own_partner_nor_an_earlier_one():
     text = _rows_hint(cells, 0, 2000, 1500, "train_test_split")
     assert "`e_tr`" not in text and "earlier split" not in text, text
     assert "before the split" in text, text
+
+
+# ------------------------------------ Keras's data adapter: y None is predict's own, not a slip
+
+_KERAS = (
+    ("/usr/local/lib/python3.10/dist-packages/keras/src/utils/traceback_utils.py", "error_handler"),
+    (
+        "/usr/local/lib/python3.10/dist-packages/keras/src/engine/data_adapter.py",
+        "select_data_adapter",
+    ),
+)
+_ADAPTER = "Failed to find data adapter that can handle input: {}, <class 'NoneType'>"
+
+
+def test_symbolic_tensors_given_as_data_are_named():
+    tensor = "keras.src.engine.keras_tensor.KerasTensor"
+    given = f"(<class 'list'> containing values of types {{\"<class '{tensor}'>\"}})"
+    text = hint(crash("ValueError", _ADAPTER.format(given), "out = net.predict([enc, h0])", _KERAS))
+    assert "symbolic `KerasTensor`s" in text and "holds None" not in text, text
+
+
+def test_a_none_y_beside_odd_items_is_no_variable_holding_none():
+    given = "(<class 'list'> containing values of types {\"<class 'str'>\"})"
+    text = hint(crash("ValueError", _ADAPTER.format(given), "out = net.predict(words)", _KERAS))
+    assert "holds None" not in text and "KerasTensor" not in text, text
+
+
+def test_a_none_x_is_still_a_variable_holding_none():
+    message = _ADAPTER.format("<class 'NoneType'>")
+    text = hint(crash("ValueError", message, "out = net.predict(batch)", _KERAS))
+    assert "Keras got None as its data" in text, text
+
+
+# -------------------------------- NaN met inside scikit-learn's computation, after its checks
+
+_SITE = "/usr/local/lib/python3.10/dist-packages"
+_INSIDE = (
+    (f"{_SITE}/sklearn/cluster/_spectral.py", "fit"),
+    (f"{_SITE}/sklearn/manifold/_spectral_embedding.py", "spectral_embedding"),
+    (f"{_SITE}/scipy/sparse/linalg/_eigen/arpack/arpack.py", "eigsh"),
+    (f"{_SITE}/scipy/linalg/_decomp_lu.py", "lu_factor"),
+    (f"{_SITE}/numpy/lib/function_base.py", "asarray_chkfinite"),
+)
+_NOT_FINITE = "array must not contain infs or NaNs"
+
+
+def test_nan_inside_a_fit_after_its_checks_is_the_methods_own():
+    code = 'sc = SpectralClustering(n_clusters=4, affinity="precomputed")\nsc.fit(sim)'
+    text = hint(crash("ValueError", _NOT_FINITE, "sc.fit(sim)", _INSIDE, code=code))
+    assert "inside `sc.fit`'s own computation" in text and "`lu_factor`" in text, text
+    assert "non-negative similarity matrix" in text and "`sim` contains" not in text, text
+
+
+def test_nan_at_the_input_check_is_the_datas():
+    frames = (
+        (f"{_SITE}/sklearn/cluster/_spectral.py", "fit"),
+        (f"{_SITE}/sklearn/utils/validation.py", "check_array"),
+        (f"{_SITE}/sklearn/utils/validation.py", "_assert_all_finite"),
+        (f"{_SITE}/numpy/lib/function_base.py", "asarray_chkfinite"),
+    )
+    text = hint(crash("ValueError", _NOT_FINITE, "sc.fit(sim)", frames))
+    assert "own computation" not in text and "NaN" in text, text
+
+
+def test_a_function_called_directly_may_pass_its_input_on_unchecked():
+    frames = _INSIDE[1:]
+    text = hint(crash("ValueError", _NOT_FINITE, "emb = spectral_embedding(sim)", frames))
+    assert "own computation" not in text, text
