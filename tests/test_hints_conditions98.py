@@ -1,6 +1,8 @@
 """Shape and value hints whose claim did not hold on the crash (session 20c): `np.inner`'s
 message shows its second array reversed, a 2-D table where pandas wants one column, a metric
-given no class labels on either side, and a line of numbers a file reader did not split.
+given no class labels on either side, a line of numbers a file reader did not split, rows that
+differ (a vectorizer, a part split again), Keras's None y, NaN met inside a fit, a date without
+a year, and a re-run blamed for a name the crashing cell binds itself.
 
 Each condition is paired: a crash where the specific hint must speak, and one where it stays
 quiet. Cells, tracebacks and messages are written here by hand in the libraries' wording and
@@ -242,3 +244,48 @@ def test_a_function_called_directly_may_pass_its_input_on_unchecked():
     frames = _INSIDE[1:]
     text = hint(crash("ValueError", _NOT_FINITE, "emb = spectral_embedding(sim)", frames))
     assert "own computation" not in text, text
+
+
+# ------------------------------------------- a date without a year; a name the cell binds itself
+
+_TIMES = (
+    ("/opt/conda/lib/python3.11/site-packages/pandas/core/tools/datetimes.py", "to_datetime"),
+)
+
+
+def test_a_date_without_a_year_is_told_to_give_its_format():
+    message = "Out of bounds nanosecond timestamp: 17/03, at position 0"
+    text = hint(crash("OutOfBoundsDatetime", message, "s = pd.to_datetime(s)", _TIMES))
+    assert "'17/03' has no four-digit year" in text and "`format=`" in text, text
+
+
+def test_a_date_with_its_year_is_still_out_of_range():
+    message = "Out of bounds nanosecond timestamp: 3022-05-01 00:00:00, at position 4"
+    text = hint(crash("OutOfBoundsDatetime", message, "s = pd.to_datetime(s)", _TIMES))
+    assert "four-digit year" not in text and "1677–2262" in text, text
+
+
+def _rerun_hint(crash_source):
+    cells = [
+        ("raw = pd.read_csv('log.csv')", 2, None),
+        ("raw = split_time(raw)", 7, None),
+        ("daily = raw.groupby('day', as_index=False)['temp'].mean()", 4, None),
+        ("daily.head()", 3, None),
+        (crash_source, 8, None),
+    ]
+    message = "Out of bounds nanosecond timestamp: 3022-05-01 00:00:00, at position 0"
+    line = crash_source.splitlines()[-1]
+    return notebook_hint("OutOfBoundsDatetime", message, line, cells, 4, count=8)
+
+
+def test_a_name_the_crashing_cell_binds_itself_is_not_traced_to_other_cells():
+    text = _rerun_hint(
+        "daily = other.groupby('day', as_index=False)['temp'].mean()\n"
+        "daily['day'] = pd.to_datetime(daily['day'])"
+    )
+    assert "changes `raw`" not in text and "1677–2262" in text, text
+
+
+def test_a_name_set_in_another_cell_still_leads_to_the_rerun():
+    text = _rerun_hint("daily['day'] = pd.to_datetime(daily['day'])")
+    assert "changes `raw` (`raw = split_time(raw)`) each time it runs" in text, text

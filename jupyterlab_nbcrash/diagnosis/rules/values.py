@@ -1468,6 +1468,13 @@ _INT_TO_FLOAT = re.compile(r"\bint too large to convert to float")
 _C_INTEGER = re.compile(r"\bint too large to convert to C (?:long|int|ssize_t|size_t)")
 
 
+# pandas' out-of-range date quoted as text of one- or two-digit numbers only (`01/06`, `3-11`):
+# no four-digit year in it.
+_YEARLESS_DATE = re.compile(
+    r"nanosecond timestamp: (\d{1,2}[/.\-]\d{1,2})(?:, at position \d+)?\s*$"
+)
+
+
 def _math_domain(p, f):
     """When: the message says which range was left."""
     message = p.message
@@ -1475,6 +1482,15 @@ def _math_domain(p, f):
         return (
             "A math function got a value outside its domain (e.g. `math.log` of 0 or a "
             "negative number, `math.sqrt` of a negative one): print the input."
+        )
+    yearless = _YEARLESS_DATE.search(message) if "nanosecond timestamp: " in message else None
+    if yearless:
+        # `01/06`: pandas takes one of the short numbers for the year (year 6)
+        return (
+            f"The text {_quoted(yearless.group(1))} has no four-digit year, so pandas read one of "
+            "its short numbers as the year, far outside 1677–2262: pass the `format=` it is "
+            "written in (e.g. `'%d/%m'` for day/month, which sets year 1900), add the year to "
+            "the text, or parse a column that holds whole dates."
         )
     if "nanosecond timestamp" in message or "out of bounds for datetime" in message:
         return (
