@@ -1120,13 +1120,18 @@ def _change_keeps_what_failed(text: str, keys: set[str], message: str) -> bool:
 
 def _best_change(nb, counts: _Counts, names, mentioning, keys, is_key: bool, checks: bool):
     """(the best explaining change or None, the names the used ones came from)."""
-    derived = _sources_of(nb, counts, names, mentioning)
+    # a name the crashing cell binds afresh above its failing line holds this run's value:
+    # what other cells did to it is gone, and it comes from what that binding reads
+    fresh = _set_by_crash_cell(nb, names)
+    derived = _sources_of(nb, counts, names, mentioning, fresh)
     extra = set(derived) - set(names)
     best = None
     for cell in nb.mentioning(*sorted(set(names) | extra)) if extra else mentioning:
         info = nb.names(cell)
         for mutation in info.mutations:
             if mutation.name not in names and mutation.name not in derived:
+                continue
+            if mutation.name in fresh and cell is not nb.crash:
                 continue
             if mutation.kind == "method" and _module_alias(nb, mutation.name):
                 continue  # `np.insert(a, 1, x)` returns a new array: the module is unchanged
@@ -1152,11 +1157,19 @@ def _module_alias(nb, name: str) -> bool:
     return False
 
 
-def _sources_of(nb, counts: _Counts, names, mentioning) -> dict[str, tuple[str, Cell]]:
+def _sources_of(
+    nb, counts: _Counts, names, mentioning, fresh=frozenset()
+) -> dict[str, tuple[str, Cell]]:
     """One step back along the data: `X` on the failing line came from `df` when the cell that
-    last set `X` before the crash (`X = df.values`) reads `df`. Maps each source to (`X`, cell)."""
+    last set `X` before the crash (`X = df.values`) reads `df`; for a name in ``fresh`` (the
+    crashing cell binds it above its failing line) that cell is the crashing one. Maps each
+    source to (`X`, cell)."""
     out: dict[str, tuple[str, Cell]] = {}
     for name in sorted(names):
+        if name in fresh:
+            for source in sorted(_read_to_make(nb.crash, name) - set(names)):
+                out.setdefault(source, (name, nb.crash))
+            continue
         setters = [
             c
             for c in mentioning

@@ -1233,6 +1233,10 @@ def _in_place_result_passed(p) -> tuple[str, str] | None:
     return None
 
 
+# The end of Keras's data adapter message when y is None (as `predict(x)` passes it).
+_NONE_Y = ", <class 'NoneType'>"
+
+
 def _wrong_input_container(p, f):
     detail = f.get("detail", "")
     if "merge" in detail:
@@ -1254,6 +1258,19 @@ def _wrong_input_container(p, f):
     # `<class 'NoneType'>` given itself, not a list `containing values of types {"<class
     # 'NoneType'>"}` (a list of Nones: items, not a variable, hold None)
     given = re.sub(r"containing values of types \{[^}]*\}", "", p.message)
+    if "data adapter" in p.message:
+        # Keras lists x's type, then y's: a None y is what `predict(x)` passes itself, so
+        # only a None in x (or a y given beside x) is a variable holding None.
+        x_part = p.message.partition("handle input: ")[2]
+        if x_part.endswith(_NONE_Y):
+            x_part = x_part[: -len(_NONE_Y)]
+            given = re.sub(r"containing values of types \{[^}]*\}", "", x_part)
+        if "KerasTensor" in x_part:
+            return (
+                "Keras got symbolic `KerasTensor`s as data (outputs of `Input` or of layers, "
+                "which hold no values): pass NumPy arrays (or tensors with values) for every "
+                "input of this call."
+            )
     if "data adapter" in p.message and "<class 'NoneType'>" in given:
         # Keras names the type it got: a variable passed holds None, no container of data
         in_place = _in_place_result_passed(p)

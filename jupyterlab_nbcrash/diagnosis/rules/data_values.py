@@ -10,7 +10,7 @@ from ..finding import short
 from ..name_reads import has_word
 from ..shape_text import SPLIT_INTO_FOUR, call_args, code, dims
 from ..traceback import ParsedError
-from ..where import call_arguments, failing_line_number, own_lines
+from ..where import call_arguments, failing_call, failing_line_number, own_lines, user_frame_index
 from .base import Template, group_facts, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -251,6 +251,47 @@ def _computed_by_own_function(p: ParsedError) -> str:
     return f"`{name}()`" + (f" ({where})" if where.endswith(".py") else "") + at
 
 
+# scikit-learn's own check of its inputs: where a NaN it reports is the data's.
+_INPUT_CHECK = re.compile(r"check_array|check_X_y|_assert_all_finite|validate_data|_check_")
+_ESTIMATOR_FITS = ("fit", "fit_predict", "fit_transform")
+
+
+def _check_inside_library(p: ParsedError) -> str:
+    """The hint when the finiteness check is SciPy's (or NumPy's under SciPy), reached from
+    scikit-learn's computation steps below the user's call, with no input check on the way:
+    scikit-learn checks its inputs for NaN/inf when a fit starts, so one met later is one the
+    method computed. "" else.
+    When: the line calls an estimator's `fit`/`fit_predict`/`fit_transform`, the first library
+    under it is scikit-learn, SciPy runs under it, NumPy/SciPy raised, and no frame is an input
+    check (`check_array`, `_assert_all_finite`, ...)."""
+    i = user_frame_index(p)
+    libs = [fr for fr in p.frames[(i or 0) + 1 :] if fr.library] if i is not None else []
+    if len(libs) < 3 or libs[-1].library not in ("numpy", "scipy"):
+        return ""
+    first = libs[0].library
+    if first != "sklearn" or any(_INPUT_CHECK.search(fr.function) for fr in libs):
+        return ""
+    entered = next((fr for fr in libs if fr.library == "scipy"), None)
+    if entered is None:
+        return ""
+    call = failing_call(p)
+    if call is None or call.function.rsplit(".", 1)[-1] not in _ESTIMATOR_FITS:
+        return ""  # a function called directly may pass its input on unchecked
+    what = f"`{call.function}`"
+    step = next((fr.function for fr in reversed(libs) if fr.library == "scipy"), "")
+    step = f"SciPy's `{step}`" if re.fullmatch(r"[A-Za-z_]\w*", step) else "SciPy"
+    example = (
+        " (a precomputed affinity must be a non-negative similarity matrix, not distances)"
+        if "precomputed" in p.user_code
+        else ""
+    )
+    return (
+        f"NaN or inf came up inside {what}'s own computation ({step}, run by scikit-learn, "
+        "which checks its input for them first), so the method computed it from your data: "
+        f"check that the input is what this method expects{example}, and its parameters."
+    )
+
+
 def _dict_map_in(p: ParsedError) -> bool:
     """The notebook (or the cell) maps a column's values with a dict: `.map({'a': 0, …})`."""
     return any(".map({" in code.replace(" ", "") for code in (p.user_code, *p.notebook_code))
@@ -307,6 +348,9 @@ def _nan_or_infinity(p, f):
             "there, and trace where NaN or inf first appear (in what it computes, or in the data "
             "you passed in)."
         )
+    inside = _check_inside_library(p)
+    if inside:
+        return inside
     who = _input_name(p, f)
     has_inf, has_nan = bool(_INF.search(msg)), bool(_NAN.search(msg))
     mapped = (
@@ -615,10 +659,19 @@ def _target_stratified_as_classes(p) -> str:
 
 def _continuous_labels(p, f):
     """When: the message names the target types: "continuous-multioutput" predictions are
-    scores per class, "continuous" ones numbers to threshold; a classifier fitted on a
+    scores per class (beside labels; beside continuous numbers neither side is classes),
+    "continuous" ones numbers to threshold; a classifier fitted on a
     continuous y needs a regressor; a mix of strings and numbers needs one type."""
     msg = p.message
     kinds = {f.get("a", ""), f.get("b", "")}
+    if kinds == {"continuous", "continuous-multioutput"}:
+        # no side holds classes: scores per class are beside class labels, not beside numbers
+        return (
+            "Neither side holds class labels: one is continuous numbers, the other several "
+            "columns of them (continuous-multioutput), so a classification metric cannot count "
+            "classes. For a numeric target use a regression metric (`mean_absolute_error`, "
+            "`r2_score`) on the true target and the predictions, one column each."
+        )
     if "continuous-multioutput" in kinds or "continuous-multioutput" in msg:
         return (
             "The predictions are scores per class (continuous-multioutput), not labels: take "

@@ -37,6 +37,10 @@ def shape_facts_with(**extra):
 # Frames of a layer's forward pass: the product is a layer's weights times its input.
 _LAYER_FRAME = re.compile(r"[\\/](?:linear|core[\\/]dense|dense|layers[\\/]core)\.py$|Dense")
 PRODUCT_ON_LINE = re.compile(r"@|\b(?:matmul|mm|dot|bmm|einsum|tensordot)\s*\(")
+# ``np.inner(a, b)`` on the line: NumPy reports it as a product with ``b``'s axes reversed.
+_INNER_CALL = re.compile(
+    r"(?<![\w])(?:np\.|numpy\.)?inner\(\s*([A-Za-z_]\w*)\s*,\s*([A-Za-z_]\w*)\s*\)"
+)
 
 
 def in_layer(p: ParsedError) -> bool:
@@ -83,6 +87,9 @@ def matrix_product_words(p: ParsedError, a: Dims | None, b: Dims | None, shown: 
         )
     if len(a) != 2 or len(b) != 2:
         return None
+    inner = _inner_words(p, a, b)
+    if inner:
+        return inner
     k, k2 = a[1], b[0]
     head = (
         f"The matrix product {shown} needs the first's columns ({k}) to equal the second's "
@@ -119,6 +126,27 @@ def matrix_product_words(p: ParsedError, a: Dims | None, b: Dims | None, shown: 
     return (
         f"{head}, and no transpose makes them fit: print both `.shape`s and check that these "
         "are the arrays, in the order, your formula means."
+    )
+
+
+def _inner_words(p: ParsedError, a: Dims, b: Dims) -> str | None:
+    """``np.inner(x, y)`` pairs the last axes of both; NumPy's message shows ``y`` reversed, so
+    "transpose the second" would name a shape ``y`` already has.
+    When: the failing line's one product is a call of ``inner`` on two names."""
+    m = _INNER_CALL.search(p.user_line) if "inner(" in p.user_line else None
+    if m is None or len(PRODUCT_ON_LINE.findall(p.user_line)) > 0:
+        return None
+    first, second = m.groups()
+    real = b[::-1]
+    head = (
+        f"`np.inner` pairs the last axis of each array, and those differ ({a[1]} vs {real[1]}; "
+        f"the message shows `{second}` reversed, it is {show(real)})"
+    )
+    if a[1] == real[0]:
+        return f"{head}: for the matrix product write `{first} @ {second}` (`np.dot`), it fits."
+    return (
+        f"{head}: give both the same last axis, or use `@` when the first's columns equal the "
+        "second's rows."
     )
 
 

@@ -569,10 +569,13 @@ def _x_y_row_counts(p, f):
     if a == b:
         return None  # the odd length is a third array's (groups, sample_weight): not this pair
     vectorizer = _TEXT_VECTORIZER.search(p.user_code)
-    if vectorizer and a < b and a <= 20:
+    kind = vectorizer.group(0)[:-1] if vectorizer else ""
+    if not kind and a < b and a <= 20:
+        kind = _vectorized_first_argument(p)
+    if kind and a < b and a <= 20:
         # a text vectorizer iterates what it gets: over a DataFrame, that is its column names
         return (
-            f"`{vectorizer.group(0)[:-1]}` reads one text per item of X, and a DataFrame's items "
+            f"`{kind}` reads one text per item of X, and a DataFrame's items "
             f"are its column names ({a} 'documents' against {b} labels if X is a DataFrame of "
             f"{a} columns): pass one text column (`X['text']`), or use a `ColumnTransformer`."
         )
@@ -661,9 +664,19 @@ def _x_y_row_counts(p, f):
     code_seen = seen_code(p)[0]
     if call is not None and call.function.rsplit(".", 1)[-1] == "train_test_split":
         # the split itself failed: its inputs differ already
+        resplit = _split_of_a_part(p, args[0], args[1]) if named else ""
+        if resplit:
+            return resplit
         return (
             f"{who} have different numbers of rows ({a} vs {b}) before the split: print the "
             "length of each and check the lines that made them from the data."
+        )
+    if "train_test_split(" in code_seen and named and _same_part(args[0], args[1]):
+        # already the same part of a split: a step after the split changed one of them
+        return (
+            f"{who} have different numbers of rows ({a} vs {b}), though they are named as the "
+            "same part of a split: print the length of each and check the steps that made them "
+            "after the split."
         )
     if "train_test_split(" in code_seen:
         # the notebook splits already: re-splitting is no advice; parts of one split go together
@@ -1005,11 +1018,81 @@ def _split_partner(p, x: str, y: str) -> tuple[str, str, str] | None:
     after `tr_df, te_df, tr_target, te_target = train_test_split(train_df, target_df)`."""
     for m in _SPLIT_WITH_INPUTS.finditer(seen_code(p)[0]):
         parts, (first, second) = m.groups()[:4], m.groups()[4:]
+        if _is_failing_line(p, m.group(0)):
+            continue  # the split that failed made no parts yet: its targets are no fix
         if x in parts[:2] and y == second:
             return x, y, parts[parts.index(x) + 2]
         if y in parts[2:] and x == first:
             return y, x, parts[parts.index(y) - 2]
     return None
+
+
+# `name = obj.fit_transform(` / `.transform(`, and `obj = CountVectorizer(`, in the code seen.
+_TRANSFORMED_INTO = re.compile(
+    r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)\.(?:fit_)?transform\(", re.M
+)
+_VECTORIZER_MADE = re.compile(
+    r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:[\w.]*\.)?((?:Tfidf|Count|Hashing)Vectorizer)\(", re.M
+)
+
+
+def _vectorized_first_argument(p) -> str:
+    """The text vectorizer's class when the failing call's first argument was made by that
+    vectorizer's `fit_transform`/`transform` in the code seen, else "": its rows are the items
+    the vectorizer was given."""
+    call = failing_call(p)
+    code_seen = seen_code(p)[0]
+    if call is None or not call.args or "Vectorizer(" not in code_seen:
+        return ""
+    first = call.args[0].strip()
+    makers = {m.group(1): m.group(2) for m in _VECTORIZER_MADE.finditer(code_seen)}
+    for m in _TRANSFORMED_INTO.finditer(code_seen):
+        if m.group(1) == first and m.group(2) in makers:
+            return makers[m.group(2)]
+    return ""
+
+
+_NAME_WORDS = re.compile(r"[A-Za-z][a-z]*")
+_PART_WORDS = {"train": "train", "tr": "train", "test": "test", "te": "test", "val": "val"}
+
+
+def _split_part_of(name: str) -> str:
+    """The part of a split a name says: "train" (`x_train`, `Xtrain`, `feats_tr`), "test",
+    "val", or ""."""
+    low = name.lower()
+    for part in ("train", "test"):
+        if part in low:
+            return part
+    words = [w.lower() for w in _NAME_WORDS.findall(name)]
+    return next((_PART_WORDS[w] for w in words if w in _PART_WORDS), "")
+
+
+def _same_part(x: str, y: str) -> bool:
+    """Both names say the same part of a split (`x_train` and `y_train`, `Xte` and `y_te`)."""
+    part = _split_part_of(x)
+    return bool(part) and part == _split_part_of(y)
+
+
+def _is_failing_line(p, text: str) -> bool:
+    """True when ``text`` (a match in the code seen) is the failing line itself."""
+    line = p.user_line.strip()
+    return bool(line) and text.strip() in line
+
+
+def _split_of_a_part(p, x: str, y: str) -> str:
+    """The hint when `train_test_split(x, y)` fails and ``y`` is itself a label part of an
+    earlier split in the code seen (not this line): a part has fewer rows than the whole
+    ``x`` was made from. "" otherwise."""
+    for m in _SPLIT_WITH_INPUTS.finditer(seen_code(p)[0]):
+        parts, second = m.groups()[:4], m.group(6)
+        if _is_failing_line(p, m.group(0)) or y not in parts[2:] or x in parts:
+            continue
+        side = "train" if parts.index(y) == 2 else "test"
+        return (
+            f"`{y}` is only the {side} part of an earlier split of `{second}`: if `{x}` holds "
+            f"all the rows, split it with the whole labels, `train_test_split({x}, {second}, ...)`."
+        )
+    return ""
 
 
 def _rows_sliced(p, names, counts) -> str:
@@ -1387,6 +1470,33 @@ def _pandas_constructor_shape(p, f):
         return (
             f"The data's shape does not fit the pandas object being built{_shapes(f)}: pass as "
             "many column names as columns, and an index as long as the rows."
+        )
+    return _one_column_wanted(p, a)
+
+
+# ``y = pd.get_dummies(y ...`` : the line replaces the name it encodes.
+_DUMMIES_OF_ITSELF = re.compile(
+    r"^\s*([A-Za-z_]\w*)\s*=\s*(?:pd\.|pandas\.)?get_dummies\(\s*([A-Za-z_]\w*)\s*[,)]"
+)
+
+
+def _one_column_wanted(p, a) -> str:
+    """pandas wanted 1-D data. `arr.ravel()` only when the array is one column or row: a table
+    of k > 1 columns flattened is k times too long and mixes the columns.
+    When the line encodes a name into itself (``y = pd.get_dummies(y)``), a 2-D ``y`` is
+    what an earlier run of this line left: re-create it first."""
+    if a and len(a) == 2 and None not in a and min(a) > 1:
+        m = _DUMMIES_OF_ITSELF.match(p.user_line) if "get_dummies(" in p.user_line else None
+        if m and m.group(1) == m.group(2):
+            name = m.group(1)
+            return (
+                f"This line replaces `{name}` with its one-hot columns, so if the cell already "
+                f"ran, `{name}` is that {show(a)} table now: re-create `{name}` from its source "
+                "(re-run the cell that sets it) before this one."
+            )
+        return (
+            f"pandas needs 1-D data here (one column) but got a 2-D array of shape {show(a)}: "
+            "pass the one column meant (e.g. `arr[:, 0]`), or build a DataFrame for several."
         )
     return (
         "The data's shape does not fit the pandas object being built: pass a 1-D array for a "

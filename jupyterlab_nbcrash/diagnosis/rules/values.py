@@ -736,6 +736,46 @@ def _quoted(value: str, limit: int = 40) -> str:
     return repr(value if len(value) <= limit else value[: limit - 1] + "…")
 
 
+# The text a float conversion refused, as the message quotes it (``b'...'`` from a file's bytes).
+_FLOAT_TEXT = re.compile(
+    r"could not convert string (?:to float: b?(['\"])(.*)\1\s*$|(['\"])(.*?)\3 to float)"
+)
+_SEPARATORS = {",": "comma", ";": "semicolon", "\\t": "tab"}
+
+
+def _numbers_joined(p) -> str | None:
+    """The hint when the refused text is a whole line of numbers joined by one separator
+    (``'1.0,2.0,3.0'``): a file read with the wrong delimiter, not a column to clean.
+    When: split at that separator every piece is a number, and the text is no single number
+    written with a decimal comma or thousands groups (two comma pieces are both decimals)."""
+    m = _FLOAT_TEXT.search(p.message) if "could not convert string" in p.message else None
+    if m is None:
+        return None
+    text = m.group(2) if m.group(2) is not None else m.group(4)
+    if _FORMATTED_NUMBER.match(text):
+        return None  # `1,234,567.00`: one number with thousands groups
+    for sep, word in _SEPARATORS.items():
+        pieces = text.split(sep)
+        numbers = all(_DECIMAL_TEXT.match(x) or x.strip().isdigit() for x in pieces)
+        if len(pieces) < 2 or not numbers:
+            continue
+        if len(pieces) == 2 and sep == "," and not all(_DECIMAL_TEXT.match(x) for x in pieces):
+            return None  # `12,5` or `208,959.00`: one number with a decimal comma or a group
+        shown = "'\\t'" if sep == "\\t" else repr(sep)
+        if re.search(r"\b(?:loadtxt|genfromtxt)\(", p.user_line):
+            reader = "loadtxt" if "loadtxt(" in p.user_line else "genfromtxt"
+            fix = f"pass `delimiter={shown}` to `{reader}`"
+        elif re.search(r"\bread_(?:csv|table)\(", p.user_line):
+            fix = f"pass `sep={shown}` when reading the file"
+        else:
+            fix = f"split it at {shown} first, or read the file with that delimiter"
+        return (
+            f"The text {_quoted(text)} is several numbers joined by a {word}: the data is "
+            f"{word}-separated, so {fix}."
+        )
+    return None
+
+
 def _text_to_number(p, f):
     """When: the message quotes text that a number conversion refused (or a date format it
     could not match); other conversion messages get the safe hint."""
@@ -780,6 +820,9 @@ def _text_to_number(p, f):
             "A whole Series went where one number is needed (`float(...)`, `int(...)` or a "
             "`math` function): use vectorised NumPy/pandas functions (`np.log(s)`) instead."
         )
+    joined = _numbers_joined(p)
+    if joined:
+        return joined
     value = f.get("value")
     if value is None:
         parsed = re.search(r'Unable to parse string "([^"]*)"', message)
@@ -1425,6 +1468,13 @@ _INT_TO_FLOAT = re.compile(r"\bint too large to convert to float")
 _C_INTEGER = re.compile(r"\bint too large to convert to C (?:long|int|ssize_t|size_t)")
 
 
+# pandas' out-of-range date quoted as text of one- or two-digit numbers only (`01/06`, `3-11`):
+# no four-digit year in it.
+_YEARLESS_DATE = re.compile(
+    r"nanosecond timestamp: (\d{1,2}[/.\-]\d{1,2})(?:, at position \d+)?\s*$"
+)
+
+
 def _math_domain(p, f):
     """When: the message says which range was left."""
     message = p.message
@@ -1432,6 +1482,15 @@ def _math_domain(p, f):
         return (
             "A math function got a value outside its domain (e.g. `math.log` of 0 or a "
             "negative number, `math.sqrt` of a negative one): print the input."
+        )
+    yearless = _YEARLESS_DATE.search(message) if "nanosecond timestamp: " in message else None
+    if yearless:
+        # `01/06`: pandas takes one of the short numbers for the year (year 6)
+        return (
+            f"The text {_quoted(yearless.group(1))} has no four-digit year, so pandas read one of "
+            "its short numbers as the year, far outside 1677–2262: pass the `format=` it is "
+            "written in (e.g. `'%d/%m'` for day/month, which sets year 1900), add the year to "
+            "the text, or parse a column that holds whole dates."
         )
     if "nanosecond timestamp" in message or "out of bounds for datetime" in message:
         return (
