@@ -8,7 +8,8 @@ PATH; Python 2's "invalid mode ('w') or filename" read like "[Errno 22] Invalid 
 pandas module function called on a frame; a frame method of newer pandas; a keyword one slip
 from a common one or from one the notebook passes; `join`'s overlapping columns, TensorFlow 1's
 uninitialized variable, Python 2's "insecure string pickle", scikit-learn's `GaussianProcess`; a
-pandas method read of a plain value (`a.to_excel` on an int).
+pandas method read of a plain value (`a.to_excel` on an int); `x[a:b, c]` refused by the cell's
+own line is no DataFrame.
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
@@ -340,3 +341,18 @@ def test_a_list_method_missing_from_a_str_is_no_pandas_method():
     message = "'str' object has no attribute 'append'"
     text = hint(crash("AttributeError", message, "name.append('x')"))
     assert "pandas' DataFrame" not in text, text
+
+
+# ------------------------------------ `x[a:b, c]` refused by the cell's own line: no DataFrame
+
+
+def test_rows_and_columns_at_once_refused_inside_pandas_is_a_dataframe():
+    frames = ((f"{SITE}/pandas/core/frame.py", "__getitem__"),)
+    text = hint(crash("TypeError", "unhashable type: 'slice'", "top = df[:10, 'price']", frames))
+    assert "`df.iloc[rows, cols]`" in text, text
+
+
+def test_rows_and_columns_at_once_refused_by_the_line_itself_is_no_dataframe():
+    line = "both = np.hstack([left[1:, 0], right[:2, 1]])"
+    text = hint(crash("TypeError", "unhashable type: 'slice'", line))
+    assert "A DataFrame is not indexed" not in text, text

@@ -1284,8 +1284,14 @@ def _unhashable(p, f):
             "`.loc` and `.iloc` are indexed with square brackets, not called: write "
             "`df.loc[...]` / `df.iloc[...]`."
         )
-    if t == "slice" and re.search(r"(?<![.\w])[A-Za-z_]\w*\[\s*[\w-]*\s*:[^\]]*,", p.user_line):
+    if (
+        t == "slice"
+        and re.search(r"(?<![.\w])[A-Za-z_]\w*\[\s*[\w-]*\s*:[^\]]*,", p.user_line)
+        and not _raised_in_the_cell(p)
+    ):
         # df[:10, cols]: a DataFrame takes rows and columns together only through .iloc/.loc.
+        # Raised by the cell's own line (no pandas frame under it), the object hashed the key
+        # itself: a dict or a dict-like, no DataFrame.
         return (
             "A DataFrame is not indexed by rows and columns at once with `df[rows, cols]`: use "
             "`df.loc[rows, cols]` (labels) or `df.iloc[rows, cols]` (positions)."
