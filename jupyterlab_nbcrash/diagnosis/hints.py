@@ -160,7 +160,8 @@ def _bare_raise_look(parsed: ParsedError) -> str:
         return ""
     where = f"`{last.library}`'s `{last.function}`" if last.library else f"`{last.function}`"
     lines = list(last.code_lines)
-    at = lines.index(line) if line in lines else -1
+    # the shown lines keep no arrow: with two same `raise` lines, which one failed is not told
+    at = lines.index(line) if lines.count(line) == 1 else -1
     test = lines[at - 1].strip() if at > 0 else ""
     if test.startswith(("if ", "elif ")) and test.endswith(":") and len(test) <= 160:
         return (
@@ -247,9 +248,12 @@ _EMBEDDED_FRAME = re.compile(
     r'File "([^"\n]+)", line (\d+), in ([\w<>]+)\n[ \t]+([^\n]+)\n'
     r"([A-Za-z_][\w.]*(?:Error|Exception)): ([^\n]*)"
 )
-# Where installed packages and Python's own modules live (a Spark zip of pyspark too).
+# Where installed packages and Python's own modules live (a Spark zip of pyspark too, and
+# Spark's own unzipped `python/pyspark` folder, as Databricks and a Spark install have it).
 _INSTALLED_PLACE = re.compile(
-    r"site-packages|dist-packages|\.zip[\\/]|[\\/]lib[\\/]python\d[\d.]*[\\/]|[\\/]Lib[\\/]", re.I
+    r"site-packages|dist-packages|\.zip[\\/]|[\\/]lib[\\/]python\d[\d.]*[\\/]|[\\/]Lib[\\/]"
+    r"|[\\/](?:pyspark|py4j)[\\/]",
+    re.I,
 )
 
 
@@ -268,6 +272,9 @@ def _embedded_own_frame_look(parsed: ParsedError) -> str:
     path, line, function, code, ename, text = found.groups()
     if _INSTALLED_PLACE.search(path) or path.startswith("<"):
         return ""
+    folders = re.split(r"[\\/]", path)[:-1]
+    if any(f.library and f.package in folders for f in parsed.frames):
+        return ""  # a folder named for a package the cell's traceback runs through: its copy
     name = re.split(r"[\\/]", path)[-1]
     where = "on a Spark worker, " if "worker.py" in message else ""
     return (
@@ -1390,6 +1397,18 @@ def _library_look(parsed: ParsedError) -> str:
 _VALUE_NOT_CALLABLE = re.compile(
     r"^'(tuple|list|str|int|float|dict|bool|NoneType)' object is not callable"
 )
+# A literal of each kind the message names, as an argument is written: passed, it may be the
+# value the library called (`np.apply_along_axis('sum', 1, X)` → 'str' object is not callable).
+_LITERAL_OF_KIND = {
+    "str": re.compile(r"[rbfuRBFU]{0,2}(['\"]).*\1", re.S),
+    "int": re.compile(r"[-+]?\d[\d_]*"),
+    "float": re.compile(r"[-+]?(?:\d[\d_]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"),
+    "tuple": re.compile(r"\(.*\)", re.S),
+    "list": re.compile(r"\[.*\]", re.S),
+    "dict": re.compile(r"\{.*\}", re.S),
+    "bool": re.compile(r"True|False"),
+    "NoneType": re.compile(r"None"),
+}
 # A bare name called on a line (`figure(`), not a method (`.figure(`).
 _BARE_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\(")
 
@@ -1407,6 +1426,10 @@ def _library_function_replaced(parsed: ParsedError, call) -> str:
         return ""  # the frame that raised is not the function the line called on a module
     if any(re.fullmatch(r"(?:\w+\s*=\s*)?[A-Za-z_]\w*", a.strip()) for a in call.arguments):
         return ""  # a plain name passed may be the callable (`df.apply(func)`)
+    literal = _LITERAL_OF_KIND.get(m.group(1))
+    values = [re.sub(r"^\w+\s*=(?!=)\s*", "", a.strip()) for a in call.arguments]
+    if literal and any(literal.fullmatch(v) for v in values):
+        return ""  # `np.apply_along_axis('sum', ...)`: the string passed is what was called
     called = dict.fromkeys(_BARE_CALL.findall(last.failing_line))
     names = [n for n in called if not hasattr(builtins, n) and n not in ("self", "cls")]
     if not names:

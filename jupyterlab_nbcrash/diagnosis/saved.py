@@ -981,14 +981,22 @@ def _removed_above(nb, name: str, keys) -> tuple | None:
     if nb.crash is None or not name:
         return None
     found = None
+    # `df = pd.read_csv(...)` at a cell's top level: the name holds a new object, keys and all
+    # (not `df = df.copy()`, which keeps the removal)
+    made = re.compile(rf"^{re.escape(name)}\s*=(?!=)(?![^\n]*\b{re.escape(name)}\b)", re.M)
     for key in keys:
         if not isinstance(key, str) or not key:
             continue
         for cell in nb.cells:
-            if cell.index >= nb.crash.index or key not in cell.source:
+            if cell.index >= nb.crash.index:
+                continue
+            remade = max((m.start() for m in made.finditer(cell.source)), default=-1)
+            if key not in cell.source:
+                if remade != -1:
+                    found = None
                 continue
             # the cell's last store and last removal of the key, by place in its source
-            last_store, last_removal, removal_text = -1, -1, ""
+            last_store, last_removal, removal_text = remade, -1, ""
             for quote in "'\"":
                 label = f"{quote}{key}{quote}"
                 stored = f"{name}[{label}]"
@@ -1000,6 +1008,9 @@ def _removed_above(nb, name: str, keys) -> tuple | None:
                     at = cell.source.find(stored, at + 1)
                 for removal in (f"{name}.pop({label})", f"del {name}[{label}]"):
                     at = cell.source.rfind(removal)
+                    while at != -1 and _in_a_def(cell.source, at):
+                        # a function's own parameter, called on a copy or never: no removal
+                        at = cell.source.rfind(removal, 0, at)
                     if at > last_removal:
                         last_removal, removal_text = at, removal
             if last_removal > last_store:
@@ -1007,6 +1018,23 @@ def _removed_above(nb, name: str, keys) -> tuple | None:
             elif last_store > last_removal:
                 found = None  # stored again: in order, the key is there
     return found
+
+
+def _in_a_def(source: str, at: int) -> bool:
+    """The statement at ``at`` of a cell's source lies in the body of a `def` (or a `class`)."""
+    lines = source[:at].split("\n")
+    indent = len(lines[-1]) - len(lines[-1].lstrip())
+    for line in reversed(lines[:-1]):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        depth = len(line) - len(line.lstrip())
+        if depth < indent:
+            if re.match(r"\s*(?:async\s+def|def|class)\s", line):
+                return True
+            indent = depth
+        if indent == 0:
+            return False
+    return False
 
 
 # A length check of rows ("Length of values (6554) does not match length of index (58921)").

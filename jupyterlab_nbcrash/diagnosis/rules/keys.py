@@ -129,8 +129,18 @@ def _lone_loc_label(p: ParsedError, key: str) -> bool:
                 return False  # `df['label']`: the code reads it as a column
             if re.search(r"columns\s*=\s*[\[({][^\])}]*$", before):
                 return False
+            if _COLUMN_LIST_OR_KEYWORD.search(before):
+                return False  # `df[['a', 'label']]`, `x='label'`: named as a column
             at = code.find(quoted, at + 1)
     return True
+
+
+# a quoted label as an item of a list subscript (`df[['a', ` before it, not `.loc[[`) or as
+# the value of a keyword that names columns (`x=`, `hue=`, `subset=[`)
+_COLUMN_LIST_OR_KEYWORD = re.compile(
+    r"(?<!\.loc)(?<!\.iloc)(?<!\.at)(?<!\.xs)\[\s*\[[^\[\]]*$"
+    r"|\b(?:x|y|hue|by|on|subset|usecols|values|column)\s*=\s*(?:[\[(][^\])]*)?$"
+)
 
 
 def _row_lookup(p: ParsedError, key: str) -> bool:
@@ -1404,6 +1414,10 @@ _APPLY_NOTE = re.compile(r"""\(u?(['"])(.+?)\1, u?['"]occurred at index (.+?)['"
 _APPLY_CALL = re.compile(r"\.apply\(\s*([A-Za-z_]\w*)\s*[,)]")
 
 
+# a function's parameter named for a column it is to get (`col`, `column`, `series`, `s`)
+_NAMED_A_COLUMN = re.compile(r"col\w*|c|s|ser|series|\w*_col(?:umn)?|column\w*", re.I)
+
+
 def _applied_by_column(p: ParsedError, key: str) -> str:
     """`df.apply(f)` without `axis=1`, where `f` reads `row['name']`: pandas passes each column,
     indexed by the frame's row labels, and adds "occurred at index <column>" to the key."""
@@ -1423,6 +1437,12 @@ def _applied_by_column(p: ParsedError, key: str) -> str:
             f'not one of them (pandas adds "occurred at index {column}", the row): print the '
             "frame's `.columns` and check spelling, case and spaces."
         )
+    code, _ = seen_code(p)
+    param = re.search(rf"\bdef\s+{function}\s*\(\s*([A-Za-z_]\w*)", code)
+    if param and _NAMED_A_COLUMN.fullmatch(param.group(1)):
+        # `def share(col): return col / col['total']`: columns were meant, and `'total'` is a
+        # row label this frame lacks, no row's field
+        return ""
     return (
         f"`.apply({function})` passes each column to `{function}` (axis=0 by default; here the "
         f"column {column!r}), so {label!r} was looked up among the row labels: write "
@@ -1444,9 +1464,15 @@ def _fraction_key(p: ParsedError, key: str) -> str:
         return ""
     container, index = m.groups()
     code, _ = seen_code(p)
-    made = re.search(rf"^[ \t]*{index}\s*=([^=\n][^\n]*)$", code, re.M)
+    assigned = rf"^[ \t]*{index}\s*=([^=\n][^\n]*)$"
+    made = re.search(assigned, code, re.M)
     if not made or not re.search(r"[^/]/[^/=]", made.group(1)):
         return ""
+    made_all = re.findall(assigned, code, re.M)
+    if any(not re.search(r"[^/]/[^/=]", m) for m in made_all) or _made_again(index).search(
+        re.sub(assigned, "", code, flags=re.M)
+    ):
+        return ""  # `for rate in rates:` (or another assignment) also makes it: no division's
     return (
         f"`{index}` is a float made by a division (`{index} ={made.group(1).rstrip()}`), here "
         f"{p.message.strip()}, which is no key of `{container}`: make it a whole key first "
@@ -1469,11 +1495,26 @@ def _empty_dict_read(p: ParsedError, key: str) -> str:
     code, _ = seen_code(p)
     if re.search(rf"\b{name}\[[^\n]*\]\s*=[^=]|\b{name}\.(?:update|setdefault)\(", code):
         return ""
+    if _made_again(name).search(code):
+        # `results = cross_validate(...)` after `results = {}`: the dict read is not the empty one
+        return ""
     raw = p.user_line.strip()
     shown = raw if re.fullmatch(r"[A-Za-z_]\w*\[[^\[\]]+\]", raw) else f"{name}[...]"
     return (
         f"`{name}` is made empty above (`{name} = {{}}`) and this line only reads "
         f"`{shown}`, it stores nothing: to store a value write `{shown} = value`."
+    )
+
+
+def _made_again(name: str) -> re.Pattern:
+    """A statement that gives ``name`` another value than an empty dict: `name = f(...)`,
+    `name |= ...`, `for name in ...`, `a, name = ...`, `with ... as name`."""
+    empty = r"(?:\{\s*\}|dict\(\s*\))\s*(?:#.*)?$"
+    return re.compile(
+        rf"^[ \t]*{name}\s*(?:\|=|=(?!=)(?!\s*{empty}))"
+        rf"|^[ \t]*(?:[\w.]+\s*,\s*)+{name}\s*=(?!=)|^[ \t]*{name}\s*,[^=\n]*=(?!=)"
+        rf"|\bfor\s+(?:[\w\s,(]*,\s*)?{name}\b[^\n]*\bin\b|\bas\s+{name}\b",
+        re.M,
     )
 
 

@@ -1457,6 +1457,9 @@ def _sliced_mapping(line: str) -> tuple[str, str] | None:
     found = _SLICING_SUBSCRIPT.findall(code_only(line))
     if len(found) != 1 or found[0][1] not in line:
         return None
+    if re.search(r"[\w\])]\[\s*[A-Za-z_][\w.]*\s*\]", code_only(line)):
+        # `signal[window] - baseline[:n]`: a name may hold a `slice(...)`, and its lookup hashes it
+        return None
     return found[0]
 
 
@@ -1485,8 +1488,18 @@ def _set_passed(line: str) -> str:
                 comma = True
         body = code[start : i + 1]
         if depth == 0 and comma and "**" not in body and "for" not in body.split():
+            if _OTHER_HASHING.search(code[:start] + code[i + 1 :]):
+                # `set(rows).intersection({a, b})`, `d[cols] = f({a, b})`: the line hashes
+                # something else too, so the set's items need not be what failed
+                return ""
             return body if body in line else ""
     return ""
+
+
+# what else on a line hashes a value: a subscript (a dict's key), `in`, a set or dict built
+_OTHER_HASHING = re.compile(
+    r"\[|\{|\bin\b|\b(?:set|frozenset|dict|fromkeys|Counter|defaultdict|hash)\s*\("
+)
 
 
 def _set_with_a_list(line: str) -> str:
@@ -2446,6 +2459,15 @@ def _sequence_indexed_by_array(p) -> tuple[str, str] | None:
     code = code_only(p.user_line)
     found = _NAME_INDEXED.findall(code)
     if "(" in code or len(found) != 1 or code.count("[") != 1:
+        return None
+    name = found[0][0]
+    seen, _ = seen_code(p)
+    if re.search(
+        rf"^[ \t]*{name}\s*=\s*(?:[rbfuRBFU]{{0,2}}['\"]|str\(|input\(|[^\n]*\.read\(\))",
+        seen,
+        re.M,
+    ):
+        # `seq = 'ACGT...'`: a string's `[...]` wants one integer too, and is no list to convert
         return None
     return found[0]
 
