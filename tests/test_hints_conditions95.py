@@ -9,7 +9,7 @@ pandas module function called on a frame; a frame method of newer pandas; a keyw
 from a common one or from one the notebook passes; `join`'s overlapping columns, TensorFlow 1's
 uninitialized variable, Python 2's "insecure string pickle", scikit-learn's `GaussianProcess`; a
 pandas method read of a plain value (`a.to_excel` on an int); `x[a:b, c]` refused by the cell's
-own line is no DataFrame.
+own line is no DataFrame; a lone `.loc['x']` label told both readings (a column, a row label).
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
@@ -356,3 +356,19 @@ def test_rows_and_columns_at_once_refused_by_the_line_itself_is_no_dataframe():
     line = "both = np.hstack([left[1:, 0], right[:2, 1]])"
     text = hint(crash("TypeError", "unhashable type: 'slice'", line))
     assert "A DataFrame is not indexed" not in text, text
+
+
+# ------------------------------------ a lone `.loc['x']` label: a column or a row, both readings
+
+LOC_FRAMES = (
+    (f"{SITE}/pandas/core/indexing.py", "__getitem__"),
+    (f"{SITE}/pandas/core/indexes/base.py", "get_loc"),
+)
+
+
+def test_a_lone_loc_label_gets_the_column_and_the_row_reading():
+    line = "high = df.loc['Income'] > 50000"
+    code = f"df = pd.read_excel('staff.xlsx')\n{line}"
+    text = hint(crash("KeyError", "'Income'", line, LOC_FRAMES, code=code))
+    assert "if it is a column, `df['Income']` selects it" in text, text
+    assert "if it is a row label, print that index" in text, text

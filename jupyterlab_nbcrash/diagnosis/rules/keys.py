@@ -470,11 +470,15 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             if dated:
                 return dated
             if _lone_loc_label(p, key):
-                # `temp.loc['chr1:100-200']`: a row label meant as one, absent from this frame
+                # `temp.loc['chr1:100-200']` (a row label meant as one, absent from this frame)
+                # or `df.loc['Salary']` (a column asked for in the rows' place): the code does
+                # not tell which, so both readings
                 return (
                     f"{labels} was looked up among the row labels (`.index`) of the frame "
-                    "before `.loc` and is not there: print that index (its first labels) and "
-                    "compare the label's spelling, form and type."
+                    f"before `.loc`, and it is not there: if it is a column, `df[{labels}]` "
+                    f"selects it and `df[df[{labels}] > …]` filters rows by it (`.loc` takes "
+                    "rows first); if it is a row label, print that index and compare the "
+                    "label's spelling, form and type."
                 )
             # `.loc['DF']`, "None of [...] are in the [index]": a row label was asked for.
             were = "were" if isinstance(labels, str) and "', '" in labels else "was"
