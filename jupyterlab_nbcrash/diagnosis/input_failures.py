@@ -446,6 +446,14 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
         "is empty (print `t.shape`), or test `t.numel() > 0` before using it as a condition.",
     ),
     (
+        # the `pyspark` launcher started this kernel and made its own `sc` in pyspark/shell.py
+        # before any cell ran: no earlier cell made it
+        ("cannot run multiple sparkcontexts at once", "pyspark/shell.py"),
+        "The `pyspark` launcher that started this kernel already made a SparkContext (as `sc`, "
+        "in pyspark/shell.py): use that `sc` (or `SparkContext.getOrCreate()`) instead of "
+        "making a new one.",
+    ),
+    (
         # pyspark allows one SparkContext a process: an earlier run of the cell made it.
         ("cannot run multiple sparkcontexts at once",),
         "A SparkContext already runs in this kernel (an earlier cell or run made it): reuse it, "
@@ -503,10 +511,12 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
     if versions:
         # Selenium's driver and the installed browser are of different major versions.
         driver, browser = versions.group(1), versions.group(2)
+        # updating Chrome reaches the driver's version only when the driver is the newer one
+        update = f" (or update Chrome to {driver})" if int(driver) > int(browser) else ""
         return (
             f"This ChromeDriver is made for Chrome {driver}, but the installed browser is Chrome "
-            f"{browser}: install the ChromeDriver of version {browser} (or update Chrome to "
-            f"{driver}), then start the driver again."
+            f"{browser}: install the ChromeDriver of version {browser}{update}, then start the "
+            "driver again."
         )
     if "unexpectedly exited" in said and "status code was" in said:
         # Selenium's words for a driver it found and started, which then exited

@@ -1,0 +1,172 @@
+"""Review 15a: conditions of the fix wave 0036c10..a71abab narrowed where a crash of the same
+shape made the specific hint false. Each fix is paired: a crash where the false claim is gone,
+and one the condition was made for, which keeps its specific hint. Cells, tracebacks and
+messages are written here by hand in the libraries' and Python's wording.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyterlab_nbcrash.diagnosis import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from tests.test_hints_conditions80 import _cell_frame
+from tests.test_hints_conditions86 import _crash_hint
+
+PARAMETERS = "parameters must be names, not values"
+ON_PURPOSE = "on purpose"
+
+
+def _syntax(code: str, shown: str, message: str = "invalid syntax") -> str:
+    traceback = (f"  Cell In[3], line 1\n    {shown}\n           ^\n", f"SyntaxError: {message}\n")
+    record = ErrorRecord(
+        ename="SyntaxError",
+        evalue=f"{message} (1780361012.py, line 1)",
+        traceback=traceback,
+        code=code,
+    )
+    return diagnose(record).hint
+
+
+def _spark(created_by: str) -> str:
+    message = (
+        "Cannot run multiple SparkContexts at once; existing SparkContext(app=PySparkShell, "
+        f"master=local[*]) created by {created_by} "
+    )
+    code = "from pyspark import SparkContext\nsc = SparkContext('local', 'app')"
+    inside = (
+        ("pyspark/context.py", "SparkContext.__init__(self, master, appName)"),
+        ("pyspark/context.py", "SparkContext._ensure_initialized(cls, instance, gateway)"),
+    )
+    return _crash_hint("ValueError", message, code, inside)
+
+
+def _autograd(op: str) -> str:
+    message = (
+        "one of the variables needed for gradient computation has been modified by an inplace "
+        f"operation: [torch.FloatTensor [128, 1]], which is output 0 of {op}, is at version 2; "
+        "expected version 1 instead. Hint: enable anomaly detection to find the operation that "
+        "failed to compute its gradient, with torch.autograd.set_detect_anomaly(True)."
+    )
+    code = "loss_G = criterion(D(fake), real_labels)\nopt_D.step()\nloss_G.backward()"
+    inside = (
+        ("torch/_tensor.py", "Tensor.backward(self, gradient, retain_graph)"),
+        ("torch/autograd/__init__.py", "backward(tensors, grad_tensors)"),
+    )
+    return _crash_hint("RuntimeError", message, code, inside)
+
+
+def _chrome(driver: int, browser: int) -> str:
+    message = (
+        "Message: session not created: This version of ChromeDriver only supports Chrome "
+        f"version {driver}\nCurrent browser version is {browser}.0.5845.96 with binary path "
+        "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"
+    )
+    inside = (
+        ("selenium/webdriver/remote/errorhandler.py", "ErrorHandler.check_response(self, r)"),
+    )
+    return _crash_hint("SessionNotCreatedException", message, "driver = webdriver.Chrome()", inside)
+
+
+def _rethrown(cause: str, cause_message: str, caught: str, body: str, raised: str) -> str:
+    """A function of the cell whose `try` failed with ``cause`` and whose `except` (catching
+    ``caught``) raises ``raised`` (a ValueError or TypeError) from it."""
+    code = (
+        f"def parse(rec):\n    try:\n        return {body}\n    except {caught}:\n"
+        f"        raise {raised}('bad record')\n\nparse({{'total': 5}})"
+    )
+    ename = raised
+    traceback = (
+        "-" * 75,
+        f"{cause}                                 Traceback (most recent call last)",
+        f"Cell In[2], line 3, in parse(rec)\n      2 try:\n----> 3     return {body}\n"
+        f"      4 except {caught}:\n",
+        f"{cause}: {cause_message}",
+        "\nDuring handling of the above exception, another exception occurred:\n",
+        f"{ename}                                Traceback (most recent call last)",
+        _cell_frame(code, 7),
+        f"Cell In[2], line 5, in parse(rec)\n      3     return {body}\n      4 except {caught}:\n"
+        f"----> 5     raise {raised}('bad record')\n",
+        f"{ename}: bad record",
+    )
+    record = ErrorRecord(ename=ename, evalue="bad record", traceback=traceback, code=code)
+    return diagnose(record).hint
+
+
+CONCATENATED = 'can only concatenate str (not "int") to str'
+
+CASES = {
+    # a default's own comma (`sep=", "`) read as the comma before a value in a parameter's place
+    "def-default-with-comma": (
+        lambda: _syntax(
+            'def join_all(items, sep=", ")\n    return sep.join(items)',
+            'def join_all(items, sep=", ")',
+        ),
+        "",
+        PARAMETERS,
+    ),
+    "def-with-values": (
+        lambda: _syntax('def f1("s", 2):\n    pass', 'def f1("s", 2):'),
+        PARAMETERS,
+        "",
+    ),
+    # the `pyspark` launcher made `sc` in shell.py before any cell ran: no earlier cell made it
+    "spark-made-by-the-shell": (
+        lambda: _spark("<module> at /usr/local/spark/python/pyspark/shell.py:59"),
+        "`pyspark` launcher",
+        "an earlier cell or run made it",
+    ),
+    "spark-made-by-a-cell": (
+        lambda: _spark("__init__ at /tmp/ipykernel_1234/2210563071.py:3"),
+        "an earlier cell or run made it",
+        "",
+    ),
+    # TBackward's output is a layer's weight: `optimizer.step()` changed it, no `x += y` of the
+    # user's, so "write that step out of place" is no cure
+    "autograd-weight-stepped": (lambda: _autograd("TBackward"), "", "out of place"),
+    "autograd-relu-in-place": (
+        lambda: _autograd("ReluBackward0"),
+        "(the output of `ReluBackward0`) was changed in place",
+        "",
+    ),
+    # a driver older than the browser: no update of Chrome reaches the driver's version
+    "chrome-driver-older": (
+        lambda: _chrome(114, 116),
+        "install the ChromeDriver of version 116",
+        "update Chrome to 114",
+    ),
+    "chrome-driver-newer": (
+        lambda: _chrome(120, 114),
+        "install the ChromeDriver of version 114 (or update Chrome to 120)",
+        "",
+    ),
+    # `except Exception:` caught a bug of the `try` block's ('Total: ' + 5), no value to pass
+    "raise-in-broad-except": (
+        lambda: _rethrown(
+            "TypeError", CONCATENATED, "Exception", "'Total: ' + rec['total']", "ValueError"
+        ),
+        "The first error (TypeError) was raised in your own code",
+        ON_PURPOSE,
+    ),
+    "raise-in-named-except": (
+        lambda: _rethrown(
+            "ValueError",
+            "invalid literal for int() with base 10: 'x'",
+            "ValueError",
+            "int(rec)",
+            "TypeError",
+        ),
+        "Its `except` turns that ValueError into this TypeError on purpose",
+        "",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_fix_is_paired(case):
+    make, present, absent = CASES[case]
+    hint = make()
+    if present:
+        assert present in hint, hint
+    if absent:
+        assert absent not in hint, hint
