@@ -170,3 +170,56 @@ def test_each_fix_is_paired(case):
         assert present in hint, hint
     if absent:
         assert absent not in hint, hint
+
+
+def test_three_makers_above_a_fresh_kernel_are_each_named():
+    """ "cells 1 … 5" read as every cell from 1 to 5 defining it; cells 1, 3 and 5 do."""
+    from tests.test_hints_conditions53 import _hint, _not_defined
+
+    cells = [
+        ("log = open('visits.csv')\ncontent = log.read()", None, None),
+        ("print(len(content))", None, None),
+        ("with open('visits.csv') as f:\n    content = f.read()", None, None),
+        ("n = 3", None, None),
+        ("content = requests.get(URL).text", 2, None),
+        ("words = content.split()", 1, None),
+    ]
+    text = _hint("NameError", _not_defined("content"), cells, 5, "words = content.split()", 1)
+    assert "(cells 1, 3 and 5 define `content`)" in text, text
+    assert "1 … 5" not in text, text
+
+
+def _field_of_none(code: str, call: str, wrapper: tuple[str, str], body: str) -> str:
+    from tests.test_hints_conditions80 import _hint
+    from tests.test_hints_conditions86 import _library_frame
+
+    lines = code.splitlines()
+    frames = [
+        _cell_frame(code, len(lines)),
+        _library_frame(*wrapper),
+        f"Cell In[4], line 3, in {call}\n      2 def {call}:\n----> 3     {body}\n",
+    ]
+    attr = body.split("].")[1].split("(")[0]
+    return _hint("AttributeError", f"'NoneType' object has no attribute '{attr}'", frames, code)
+
+
+def test_a_decorated_function_the_cell_calls_gets_no_record_from_its_decorator():
+    """`@torch.no_grad()` wraps `evaluate`, and the cell's own `evaluate(batch)` passed the
+    batch: torch's wrapper frame passes no record of a data set."""
+    body = "return model(batch['labels'].to(device))"
+    code = f"@torch.no_grad()\ndef evaluate(batch):\n    {body}\n\nevaluate(batch)"
+    wrapper = (
+        "torch/utils/_contextlib.py",
+        "context_decorator.<locals>.decorate_context(*args, **kwargs)",
+    )
+    text = _field_of_none(code, "evaluate(batch)", wrapper, body)
+    assert "in a record that `torch` passes" not in text, text
+    assert "`batch['labels']` is None here" in text, text
+
+
+def test_a_function_a_data_set_maps_over_its_records_still_gets_the_record_hint():
+    body = "example['text'] = example['text'].lower()"
+    code = f"import re\ndef clean(example):\n    {body}\n    return example\n\nds = ds.map(clean)"
+    wrapper = ("datasets/arrow_dataset.py", "Dataset._map_single(shard, function)")
+    text = _field_of_none(code, "clean(example)", wrapper, body)
+    assert "in a record that `datasets` passes to `clean`" in text, text

@@ -508,11 +508,12 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         # several cells above define it and none had run: which one the code relies on is
         # not known, and the nearest may need others (its own imports) in turn
         evidence.append(f"{nb.where()} ran first in its kernel session ([1])")
-        numbers = sorted({c.index + 1 for c in above})
+        numbers = [str(n) for n in sorted({c.index + 1 for c in above})]
+        # each maker by its number ("3 … 9" for cells 3, 5 and 9 read as all cells 3 to 9)
         named = (
-            f"{numbers[0]} and {numbers[1]}"
-            if len(numbers) == 2
-            else f"{numbers[0]} … {numbers[-1]}"
+            f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+            if len(numbers) <= 5
+            else f"{', '.join(numbers[:3])} and {len(numbers) - 3} more"
         )
         hint = (
             f"This cell ran first in a fresh kernel ([1]), so no cell above had run: use Run "
