@@ -223,3 +223,17 @@ def test_a_function_a_data_set_maps_over_its_records_still_gets_the_record_hint(
     wrapper = ("datasets/arrow_dataset.py", "Dataset._map_single(shard, function)")
     text = _field_of_none(code, "clean(example)", wrapper, body)
     assert "in a record that `datasets` passes to `clean`" in text, text
+
+
+def test_python2_invalid_mode_of_a_bad_mode_does_not_blame_the_path():
+    """Python 2 on Windows words a bad mode (`'rw'`) and a bad path alike: "[Errno 22] invalid
+    mode ('rw') or filename"; with a mode no `open` takes, the path is not the suspect."""
+    code = "f = open('data.txt', 'rw')"
+    text = _crash_hint(
+        "IOError", "[Errno 22] invalid mode ('rw') or filename: 'data.txt'", code, ()
+    )
+    assert "is not valid on this system" not in text, text
+    code = "f = open('C:\\Users\\me\\new.txt', 'rb')"
+    message = "[Errno 22] invalid mode ('rb') or filename: 'C:\\\\Users\\\\me\\new.txt'"
+    text = _crash_hint("IOError", message, code, ())
+    assert "contains `\\n`, which Python read as a backslash escape" in text, text
