@@ -237,3 +237,28 @@ def test_python2_invalid_mode_of_a_bad_mode_does_not_blame_the_path():
     message = "[Errno 22] invalid mode ('rb') or filename: 'C:\\\\Users\\\\me\\new.txt'"
     text = _crash_hint("IOError", message, code, ())
     assert "contains `\\n`, which Python read as a backslash escape" in text, text
+
+
+def _failed_definer_hint(error: tuple[str, str]) -> str:
+    from tests.test_hints_conditions32 import _hint as notebook_hint
+
+    cells = [
+        ("print(X_tr.shape)", 10, None),
+        ("from tools import split_rows", 11, None),
+        ("X_tr, X_te = split_rows(table)", 12, error),
+        ("table = pd.read_csv('rows.csv')", None, None),
+    ]
+    return notebook_hint("NameError", "name 'X_tr' is not defined", cells[0][0], cells, 0, 10)
+
+
+def test_a_definer_that_failed_on_a_name_another_cell_sets_is_told_that_cell():
+    """Its saved NameError names `table`, which cell 4 sets: running cell 4 first is the cure
+    ("make that cell run without error" left it out)."""
+    text = _failed_definer_hint(("NameError", "name 'table' is not defined"))
+    assert "run cell 4, which sets `table`, then cell 3, then this cell" in text, text
+
+
+def test_a_definer_that_failed_otherwise_is_still_to_be_made_to_run():
+    text = _failed_definer_hint(("FileNotFoundError", "[Errno 2] No such file: 'rows.csv'"))
+    assert "make that cell run without error first" in text, text
+    assert "run cell 4" not in text, text

@@ -544,6 +544,20 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
             f"Cell {cell.index + 1} defines `{name}`, but its own last run failed before setting "
             f"it ({label}): make that cell run without error first, then run this cell."
         )
+        lacked = re.fullmatch(r"name '(\w+)' is not defined", _saved_message(cell).strip())
+        setters = [
+            c
+            for c in nb.cells
+            if c is not cell and c is not nb.crash and lacked and creates(nb, c, lacked.group(1))
+        ]
+        if cell.error.ename == "NameError" and lacked and setters:
+            # its run failed on a name another cell sets (`table`, cell 4): that cell is the cure
+            source = nearest(nb, setters, lacked.group(1))
+            hint = (
+                f"Cell {cell.index + 1} defines `{name}`, but its own last run failed before "
+                f"setting it ({label}): run cell {source.index + 1}, which sets "
+                f"`{lacked.group(1)}`, then cell {cell.index + 1}, then this cell."
+            )
         return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
     if unmet is not None:
         return _definer_needs_unrun_cell(nb, name, cell, *unmet, evidence)
