@@ -262,3 +262,16 @@ def test_a_definer_that_failed_otherwise_is_still_to_be_made_to_run():
     text = _failed_definer_hint(("FileNotFoundError", "[Errno 2] No such file: 'rows.csv'"))
     assert "make that cell run without error first" in text, text
     assert "run cell 4" not in text, text
+
+
+def test_a_driver_passed_by_a_path_that_leads_nowhere_is_not_told_to_pass_its_path():
+    """Selenium 3 quotes only the last part of a path it was given and found no file at:
+    "'chromedriver' executable needs to be in PATH" after `Chrome('/Users/me/…/chromedriver')`."""
+    message = "Message: 'chromedriver' executable needs to be in PATH. Please see https://sites.google.com/a/chromium.org/chromedriver/home\n"
+    inside = (("selenium/webdriver/common/service.py", "Service.start(self)"),)
+    line = "driver = webdriver.Chrome('/Users/me/Downloads/chromedriver')"
+    text = _crash_hint("WebDriverException", message, line, inside)
+    assert "pass its full path" not in text and "is not on the PATH" not in text, text
+    assert "No `chromedriver` program is at the path this line passes" in text, text
+    text = _crash_hint("WebDriverException", message, "driver = webdriver.Chrome()", inside)
+    assert "`chromedriver` (the browser's driver" in text and "pass its full path" in text, text

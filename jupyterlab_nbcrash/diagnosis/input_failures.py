@@ -500,6 +500,17 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "`cursor(buffered=True)`."
         )
     driver = _DRIVER_NOT_ON_PATH.search(said)
+    passed = driver and re.search(
+        rf"""['"][^'"]*[/\\]{driver.group(1)}(?:\.exe)?['"]""", parsed.user_line, re.I
+    )
+    if passed:
+        # Selenium 3 words a path passed to it that leads to no file the same way (it quotes the
+        # path's last part): the driver was given by its path, which no PATH setting changes
+        return (
+            f"No `{driver.group(1)}` program is at the path this line passes: check that path "
+            "(the file's folder and name, with `.exe` on Windows), or upgrade to Selenium 4.6 or "
+            "later and pass no path, as it fetches the driver by itself."
+        )
     if driver:
         # Selenium 3's words when the browser's driver program is not found on the PATH.
         return (
