@@ -275,3 +275,15 @@ def test_a_driver_passed_by_a_path_that_leads_nowhere_is_not_told_to_pass_its_pa
     assert "No `chromedriver` program is at the path this line passes" in text, text
     text = _crash_hint("WebDriverException", message, "driver = webdriver.Chrome()", inside)
     assert "`chromedriver` (the browser's driver" in text and "pass its full path" in text, text
+
+
+def test_fillna_given_a_name_that_is_none_is_told_that_name_is_none():
+    """`df.fillna(mean_value)` passed a value: it is None ("got neither … pass one" misses it)."""
+    message = "Must specify a fill 'value' or 'method'."
+    inside = (("pandas/core/generic.py", "NDFrame.fillna(self, value, method, axis)"),)
+    code = "mean_value = df['age'].fillna(0, inplace=True)\ndf = df.fillna(mean_value)"
+    text = _crash_hint("ValueError", message, code, inside)
+    assert "got neither a value" not in text, text
+    assert "`mean_value` is None here" in text, text
+    text = _crash_hint("ValueError", message, "df = df.fillna(axis=0)", inside)
+    assert "got neither a value to fill with nor a method" in text, text

@@ -468,6 +468,8 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+# `df.fillna(mean_value)`: a name (or attribute) passed as the value to fill with
+_FILLED_WITH_A_NAME = re.compile(r"\.fillna\(\s*(?:value\s*=\s*)?([A-Za-z_][\w.]*)\s*[,)]")
 _DRIVER_NOT_ON_PATH = re.compile(
     r"'((?:chrome|gecko|edge|msedge|opera)driver)' executable needs to be in path"
 )
@@ -572,6 +574,14 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "The WebSocket is not open while this code sends on it (not yet, or no more): if it "
             "was started in the background, wait until its open callback ran before sending or "
             "subscribing; if it closed, connect again."
+        )
+    given = _FILLED_WITH_A_NAME.search(parsed.user_line)
+    if "must specify a fill 'value' or 'method'" in said and given and given.group(1) != "None":
+        # `df.fillna(mean_value)`: a value was passed, and it is None (a function without
+        # `return`, an in-place method's result), so "pass one" misses what went wrong
+        return (
+            f"`{given.group(1)}` is None here, so `fillna` got no value to fill with: look where "
+            "it was assigned (a function without `return`, an in-place method's result)."
         )
     for words, sentence in _TOLD_BY_MESSAGE:
         if all(word in said for word in words):
