@@ -550,6 +550,16 @@ def _inplace_run_by_a_library(parsed: ParsedError) -> str:
     return runners[0] if runners and parsed.frames[-1].library == "torch" else ""
 
 
+def _except_names(parsed: ParsedError, cause: str) -> bool:
+    """An `except` of the user's code (the cell's, or the lines its frames show) names the first
+    error's class (`except ValueError:`, `except (ValueError, KeyError) as e:`): its `raise`
+    turns that error into this one on purpose. A bare `except:` or `except Exception:` catches
+    a bug of the `try` block's as well (`'Total: ' + 5`), which is no value to pass."""
+    name = re.escape(cause.split(":")[0].strip())
+    shown = "\n".join([parsed.user_code, *("\n".join(fr.code_lines) for fr in parsed.frames)])
+    return re.search(rf"^\W*except\b[^:\n]*\b{name}\b", shown, re.M) is not None
+
+
 def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> str:
     """The safe hint's second sentence: the message's stated fix, else the values it allows and
     the user's arguments it names, else what to look at for the exception's family."""
@@ -619,7 +629,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "The error before it says memory ran out: free memory (restart the kernel, delete "
             "large objects, close other programs) or use a smaller model, batch or data."
         )
-    if cause and parsed.chain_root_in_cell and not own_raise:
+    if cause and parsed.chain_root_in_cell and not (own_raise and _except_names(parsed, cause)):
         # a function of the user's failed first, and the library's error followed from it (a
         # `raise` of the user's in its `except` turned the first error into this one on purpose)
         return (
@@ -701,6 +711,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         own_raise
         and parsed.chain_root_in_cell
         and cause.split(":")[0] in ("ValueError", "TypeError")
+        and _except_names(parsed, cause)
     ):
         # `except: raise TypeError` while handling a ValueError: the user's code turned the
         # first error into this one on purpose; no condition precedes this `raise`

@@ -466,6 +466,14 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
         "is empty (print `t.shape`), or test `t.numel() > 0` before using it as a condition.",
     ),
     (
+        # the `pyspark` launcher started this kernel and made its own `sc` in pyspark/shell.py
+        # before any cell ran: no earlier cell made it
+        ("cannot run multiple sparkcontexts at once", "pyspark/shell.py"),
+        "The `pyspark` launcher that started this kernel already made a SparkContext (as `sc`, "
+        "in pyspark/shell.py): use that `sc` (or `SparkContext.getOrCreate()`) instead of "
+        "making a new one.",
+    ),
+    (
         # pyspark allows one SparkContext a process: an earlier run of the cell made it.
         ("cannot run multiple sparkcontexts at once",),
         "A SparkContext already runs in this kernel (an earlier cell or run made it): reuse it, "
@@ -480,6 +488,8 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+# `df.fillna(mean_value)`: a name (or attribute) passed as the value to fill with
+_FILLED_WITH_A_NAME = re.compile(r"\.fillna\(\s*(?:value\s*=\s*)?([A-Za-z_][\w.]*)\s*[,)]")
 _DRIVER_NOT_ON_PATH = re.compile(
     r"'((?:chrome|gecko|edge|msedge|opera)driver)' executable needs to be in path"
 )
@@ -512,6 +522,17 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "`cursor(buffered=True)`."
         )
     driver = _DRIVER_NOT_ON_PATH.search(said)
+    passed = driver and re.search(
+        rf"""['"][^'"]*[/\\]{driver.group(1)}(?:\.exe)?['"]""", parsed.user_line, re.I
+    )
+    if passed:
+        # Selenium 3 words a path passed to it that leads to no file the same way (it quotes the
+        # path's last part): the driver was given by its path, which no PATH setting changes
+        return (
+            f"No `{driver.group(1)}` program is at the path this line passes: check that path "
+            "(the file's folder and name, with `.exe` on Windows), or upgrade to Selenium 4.6 or "
+            "later and pass no path, as it fetches the driver by itself."
+        )
     if driver:
         # Selenium 3's words when the browser's driver program is not found on the PATH.
         return (
@@ -523,10 +544,12 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
     if versions:
         # Selenium's driver and the installed browser are of different major versions.
         driver, browser = versions.group(1), versions.group(2)
+        # updating Chrome reaches the driver's version only when the driver is the newer one
+        update = f" (or update Chrome to {driver})" if int(driver) > int(browser) else ""
         return (
             f"This ChromeDriver is made for Chrome {driver}, but the installed browser is Chrome "
-            f"{browser}: install the ChromeDriver of version {browser} (or update Chrome to "
-            f"{driver}), then start the driver again."
+            f"{browser}: install the ChromeDriver of version {browser}{update}, then start the "
+            "driver again."
         )
     if "unexpectedly exited" in said and "status code was" in said:
         # Selenium's words for a driver it found and started, which then exited
@@ -571,6 +594,14 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "The WebSocket is not open while this code sends on it (not yet, or no more): if it "
             "was started in the background, wait until its open callback ran before sending or "
             "subscribing; if it closed, connect again."
+        )
+    given = _FILLED_WITH_A_NAME.search(parsed.user_line)
+    if "must specify a fill 'value' or 'method'" in said and given and given.group(1) != "None":
+        # `df.fillna(mean_value)`: a value was passed, and it is None (a function without
+        # `return`, an in-place method's result), so "pass one" misses what went wrong
+        return (
+            f"`{given.group(1)}` is None here, so `fillna` got no value to fill with: look where "
+            "it was assigned (a function without `return`, an in-place method's result)."
         )
     for words, sentence in _TOLD_BY_MESSAGE:
         if all(word in said for word in words):

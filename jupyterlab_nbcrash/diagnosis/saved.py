@@ -508,11 +508,12 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
         # several cells above define it and none had run: which one the code relies on is
         # not known, and the nearest may need others (its own imports) in turn
         evidence.append(f"{nb.where()} ran first in its kernel session ([1])")
-        numbers = sorted({c.index + 1 for c in above})
+        numbers = [str(n) for n in sorted({c.index + 1 for c in above})]
+        # each maker by its number ("3 … 9" for cells 3, 5 and 9 read as all cells 3 to 9)
         named = (
-            f"{numbers[0]} and {numbers[1]}"
-            if len(numbers) == 2
-            else f"{numbers[0]} … {numbers[-1]}"
+            f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+            if len(numbers) <= 5
+            else f"{', '.join(numbers[:3])} and {len(numbers) - 3} more"
         )
         hint = (
             f"This cell ran first in a fresh kernel ([1]), so no cell above had run: use Run "
@@ -543,6 +544,20 @@ def undefined_name(nb, name: str, definers: list[Cell], evidence: list[str]):
             f"Cell {cell.index + 1} defines `{name}`, but its own last run failed before setting "
             f"it ({label}): make that cell run without error first, then run this cell."
         )
+        lacked = re.fullmatch(r"name '(\w+)' is not defined", _saved_message(cell).strip())
+        setters = [
+            c
+            for c in nb.cells
+            if c is not cell and c is not nb.crash and lacked and creates(nb, c, lacked.group(1))
+        ]
+        if cell.error.ename == "NameError" and lacked and setters:
+            # its run failed on a name another cell sets (`table`, cell 4): that cell is the cure
+            source = nearest(nb, setters, lacked.group(1))
+            hint = (
+                f"Cell {cell.index + 1} defines `{name}`, but its own last run failed before "
+                f"setting it ({label}): run cell {source.index + 1}, which sets "
+                f"`{lacked.group(1)}`, then cell {cell.index + 1}, then this cell."
+            )
         return _saved_finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
     if unmet is not None:
         return _definer_needs_unrun_cell(nb, name, cell, *unmet, evidence)

@@ -383,6 +383,13 @@ def _record_field_of_callback(p: ParsedError, expr: str) -> tuple[str, str] | No
     caller, function = frames[-2].library, frames[-1].function
     if not caller or not function or function.startswith("<"):
         return None
+    if any(
+        fr.is_user and re.search(rf"(?<![\w.]){re.escape(function)}\s*\(", fr.failing_line)
+        for fr in frames[:-1]
+    ):
+        # `evaluate(batch)` under `@torch.no_grad()`: the user's own call passed the value in,
+        # and the library frame between is a decorator's wrapper, no reader of records
+        return None
     header = rf"^\s*def\s+{re.escape(function)}\s*\([^)]*\b{field.group(1)}\b"
     if not re.search(header, p.user_code, re.M):
         return None  # the key is read from a global, not from the record passed in

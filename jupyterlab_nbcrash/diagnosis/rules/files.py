@@ -145,7 +145,8 @@ def not_found(parsed: ParsedError) -> RuleMatch | None:
 
 _INVALID_PATH = re.compile(
     r"\[Errno 22\] Invalid argument|The filename, directory name, or volume label syntax"
-    r"|\[Errno 22\] invalid mode \('\w+\+?'\) or filename"  # Python 2's words for the same
+    # Python 2's words for the same, when the mode is a valid one (`'rw'` is the mode's fault)
+    r"|\[Errno 22\] invalid mode \('[rwaU]U?[bt]?\+?[bt]?'\) or filename"
 )
 
 

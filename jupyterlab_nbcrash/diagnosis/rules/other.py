@@ -45,8 +45,8 @@ _SHELL_OPTIONS = re.compile(r"^\s*[a-z][\w.-]*(?:\s+[\w./-]+)*\s+--?[A-Za-z][\w-
 
 # `def f1("s", 2)`: a quoted string or a number where a parameter's name goes.
 _DEF_WITH_VALUES = re.compile(r"^\s*def\s+([A-Za-z_]\w*)\s*\((?:[^()]*,)?\s*(?:['\"]|\d)")
-# `def f1("s", 2)`: a quoted string or a number where a parameter's name goes.
-_DEF_WITH_VALUES = re.compile(r"^\s*def\s+([A-Za-z_]\w*)\s*\((?:[^()]*,)?\s*(?:['\"]|\d)")
+# a quoted string's text, comma and all (`sep=", "`), so that a default's comma splits nothing
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 # `print python --version`: after `print`, a program's name and a long option (`--name`).
 _PRINTED_COMMAND = re.compile(r"^\s*print\s+([a-z][\w.-]*(?:\s+[\w./-]+)*\s+--[A-Za-z][\w-]*.*)$")
 
@@ -1553,7 +1553,7 @@ def _invalid_line(line: str, cell: str = "") -> str:
             f"The marked `{compound.group(1)}` line is unfinished: write the rest of its "
             "expression after the last word or sign, then end it with a colon."
         )
-    called = _DEF_WITH_VALUES.match(code)
+    called = _DEF_WITH_VALUES.match(_QUOTED.sub('""', code))
     if called:
         # `def f1("s", 2)`: a value where a parameter's name goes is a call with `def` before it
         return (

@@ -416,9 +416,15 @@ def _autograd_failed(p, f):
             "`gradient=torch.ones_like(y)`."
         )
     changed = _CHANGED_IN_PLACE.search(p.message[:1_000])
-    if changed and all(fr.is_user or fr.library == "torch" for fr in p.frames):
+    if (
+        changed
+        and all(fr.is_user or fr.library == "torch" for fr in p.frames)
+        and not (changed.group("op") or "").startswith("TBackward")
+    ):
         # Autograd's version counter: a tensor saved for backward was written in place later.
         # Only the user's code and torch's run here, so the in-place step is the user's to change.
+        # (The output of `TBackward` is a layer's weight, transposed: `optimizer.step()` run
+        # before this `backward` changed it, which no out-of-place rewrite of the user's fixes.)
         made = f" (the output of `{changed.group('op')}`)" if changed.group("op") else ""
         return (
             f"A tensor that autograd kept for the backward pass{made} was changed in place after "
