@@ -1,15 +1,18 @@
 """Hints of the fifteenth round (issue 12) written by the lead: a quoted message whose second
 sentence starts with "!"/"?" or with a quoted value stays one sentence of the hint; a message
 framed by rules of stars; fixes the message states (NLTK's resource, a ChromeDriver for another
-Chrome, one SparkContext a process, autograd's tensor changed in place, `fillna` with nothing
-to fill, an empty tensor as a truth value); the makers above a fresh kernel's [1] named once
-each, in page order; `moviepy.editor`, which moviepy 2.0 removed; a browser driver not on the
-PATH; Python 2's "invalid mode ('w') or filename" read like "[Errno 22] Invalid argument"; a
-pandas module function called on a frame; a frame method of newer pandas; a keyword one slip
-from a common one or from one the notebook passes; `join`'s overlapping columns, TensorFlow 1's
+Chrome, one SparkContext a process, autograd's tensor changed in place, `fillna` with nothing to
+fill, an empty tensor as a truth value); the makers above a fresh kernel's [1] named once each,
+in page order; `moviepy.editor`, which moviepy 2.0 removed; a browser driver not on the PATH;
+Python 2's "invalid mode ('w') or filename" read like "[Errno 22] Invalid argument"; a pandas
+module function called on a frame; a frame method of newer pandas; a keyword one slip from a
+common one or from one the notebook passes; `join`'s overlapping columns, TensorFlow 1's
 uninitialized variable, Python 2's "insecure string pickle", scikit-learn's `GaussianProcess`; a
 pandas method read of a plain value (`a.to_excel` on an int); `x[a:b, c]` refused by the cell's
-own line is no DataFrame; a lone `.loc['x']` label told both readings (a column, a row label).
+own line is no DataFrame; a lone `.loc['x']` label told both readings (a column, a row label);
+SQLite's existing table and repeated key, a parameter grid's single value, `np.array` given rows
+as arguments, `list.remove` of a missing item, an unset environment variable, `fig.axes =
+plt.subplots(...)`.
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
@@ -374,3 +377,74 @@ def test_a_lone_loc_label_gets_the_column_and_the_row_reading():
     text = hint(crash("KeyError", "'Income'", line, LOC_FRAMES, code=code))
     assert "if it is a column, `df['Income']` selects it" in text, text
     assert "if it is a row label, print that index" in text, text
+
+
+# ------------------------------- fixes the message implies: SQL, a grid, np.array, a list, env
+
+SQLITE = ((f"{SITE}/pandas/io/sql.py", "execute"),)
+
+
+def test_a_table_that_exists_is_created_if_not_exists():
+    message = "table Students already exists"
+    text = hint(crash("OperationalError", message, "cur.execute(create_sql)"))
+    assert "CREATE TABLE IF NOT EXISTS" in text, text
+
+
+def test_another_sqlite_refusal_is_no_existing_table():
+    text = hint(crash("OperationalError", "no such table: Students", "cur.execute(q)"))
+    assert "IF NOT EXISTS" not in text, text
+
+
+def test_a_unique_key_inserted_twice_is_told_so():
+    message = "UNIQUE constraint failed: Students.Roll"
+    text = hint(crash("IntegrityError", message, "cur.execute(insert_sql)"))
+    assert "INSERT OR IGNORE" in text, text
+
+
+def test_a_not_null_refusal_is_no_repeated_key():
+    message = "NOT NULL constraint failed: Students.Name"
+    text = hint(crash("IntegrityError", message, "cur.execute(insert_sql)"))
+    assert "INSERT OR IGNORE" not in text, text
+
+
+def test_a_grid_value_that_is_no_list_is_wrapped():
+    message = "Parameter values for parameter (max_depth) need to be a sequence."
+    text = hint(crash("ValueError", message, "search = GridSearchCV(tree, grid)"))
+    assert "`{'max_depth': [3]}`" in text, text
+
+
+def test_np_array_given_rows_as_arguments_gets_one_outer_list():
+    message = "only 2 non-keyword arguments accepted"
+    text = hint(crash("ValueError", message, "m = np.array([1, 2], [3, 4], [5, 6])"))
+    assert "wrap the rows in one outer list" in text, text
+
+
+def test_a_list_item_removed_twice_is_told_both_readings():
+    message = "list.remove(x): x not in list"
+    text = hint(crash("ValueError", message, "features.remove('price')"))
+    assert "if this cell ran before" in text and "`if x in items:" in text, text
+
+
+def test_an_unset_environment_variable_is_told_to_set_it():
+    message = "'API_TOKEN'"
+    frames = (("/usr/lib/python3.11/os.py", "__getitem__"),)
+    text = hint(crash("KeyError", message, "token = os.environ['API_TOKEN']", frames))
+    assert "environment variable 'API_TOKEN' is not set" in text, text
+    assert "`%env API_TOKEN=...`" in text, text
+
+
+def test_a_dict_key_is_no_environment_variable():
+    text = hint(crash("KeyError", "'API_TOKEN'", "token = settings['API_TOKEN']"))
+    assert "environment variable" not in text, text
+
+
+def test_subplots_into_an_attribute_is_a_comma_typed_as_a_dot():
+    message = "property 'axes' of 'Figure' object has no setter"
+    text = hint(crash("AttributeError", message, "fig.axes = plt.subplots(2, 2)"))
+    assert "`fig, axes = plt.subplots(...)`" in text, text
+
+
+def test_another_property_without_a_setter_is_no_subplots_slip():
+    message = "property 'shape' of 'Tensor' object has no setter"
+    text = hint(crash("AttributeError", message, "t.shape = (2, 3)"))
+    assert "a comma, not a dot" not in text, text

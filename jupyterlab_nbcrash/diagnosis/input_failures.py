@@ -434,6 +434,38 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
         "to add the rows).",
     ),
     (
+        # SQLite (and others): CREATE TABLE of a table the database already has
+        ("operationalerror: table ", " already exists"),
+        "The database already has this table (an earlier run or another cell made it): write "
+        "`CREATE TABLE IF NOT EXISTS ...`, or `DROP TABLE` it first to start over.",
+    ),
+    (
+        # SQLite: an INSERT whose key the table already holds
+        ("integrityerror: unique constraint failed",),
+        "The table already has a row with this key (an earlier run of the insert, or the same "
+        "value twice): use another key, `INSERT OR IGNORE`/`INSERT OR REPLACE`, or do not run "
+        "the insert again.",
+    ),
+    (
+        # scikit-learn's parameter grid: each parameter takes a list of values to try
+        ("parameter values for parameter (", ") need to be a sequence"),
+        "Each value in the parameter grid is a list of the values to try: wrap a single one in "
+        "brackets, e.g. `{'max_depth': [3]}`.",
+    ),
+    (
+        # list.remove of an item the list does not hold (often removed by an earlier run)
+        ("list.remove(x): x not in list",),
+        "The item is not in the list (not, or no longer: if this cell ran before, it removed "
+        "it then): re-create the list first, or write `if x in items: items.remove(x)`, which "
+        "can run again.",
+    ),
+    (
+        # np.array(row1, row2, row3): the rows as separate arguments instead of one list
+        ("only 2 non-keyword arguments accepted",),
+        "`np.array` takes the data as one argument: wrap the rows in one outer list, "
+        "`np.array([[1, 2], [3, 4]])`, not `np.array([1, 2], [3, 4])`.",
+    ),
+    (
         # pandas' join of two frames that share column names, with no suffix for either side
         ("columns overlap but no suffix specified",),
         "The two frames share the column names the message lists, and `join` needs a suffix to "
@@ -490,6 +522,9 @@ _TOLD_BY_MESSAGE: tuple[tuple[tuple[str, ...], str], ...] = (
 
 # `df.fillna(mean_value)`: a name (or attribute) passed as the value to fill with
 _FILLED_WITH_A_NAME = re.compile(r"\.fillna\(\s*(?:value\s*=\s*)?([A-Za-z_][\w.]*)\s*[,)]")
+_SUBPLOTS_INTO_ATTRIBUTE = re.compile(
+    r"\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*=\s*(?:\w+\.)?subplots\("
+)
 _DRIVER_NOT_ON_PATH = re.compile(
     r"'((?:chrome|gecko|edge|msedge|opera)driver)' executable needs to be in path"
 )
@@ -520,6 +555,14 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "The rows of the previous statement on this connection were never read: "
             "`fetchall()` them before the next `execute`, or open the cursor with "
             "`cursor(buffered=True)`."
+        )
+    unpacked = _SUBPLOTS_INTO_ATTRIBUTE.match(parsed.user_line)
+    if unpacked and parsed.ename == "AttributeError":
+        # `fig.axes = plt.subplots(...)`: a comma typed as a dot sets the Figure's attribute
+        fig, axes = unpacked.group(1), unpacked.group(2)
+        return (
+            f"`{fig}.{axes} = …` sets an attribute of `{fig}` instead of unpacking the pair "
+            f"`subplots` returns: write `{fig}, {axes} = plt.subplots(...)` (a comma, not a dot)."
         )
     driver = _DRIVER_NOT_ON_PATH.search(said)
     passed = driver and re.search(

@@ -617,6 +617,13 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             "name it accepts (see its documentation)."
         )
     of = f" in `{where}`" if where else " here"
+    if where in ("os.environ", "environ") and key and not close:
+        # the kernel's environment variables: set outside the notebook, or not at all
+        return (
+            f"The environment variable {key!r} is not set in the kernel's environment: set it "
+            f"before starting Jupyter, or in a cell (`%env {key}=...`); "
+            f"`os.environ.get({key!r})` gives None instead of failing."
+        )
     if close:
         return f"There is no key `{shown}`{of}. Did you mean {close}?"
     plain = where and re.fullmatch(r"[\w.]+", where) and len(key) <= 30
