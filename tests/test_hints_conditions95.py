@@ -12,7 +12,8 @@ pandas method read of a plain value (`a.to_excel` on an int); `x[a:b, c]` refuse
 own line is no DataFrame; a lone `.loc['x']` label told both readings (a column, a row label);
 SQLite's existing table and repeated key, a parameter grid's single value, `np.array` given rows
 as arguments, `list.remove` of a missing item, an unset environment variable, `fig.axes =
-plt.subplots(...)`.
+plt.subplots(...)`; a value short of one axis of size 1 (TensorFlow's feed, Keras' image
+helpers).
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
@@ -448,3 +449,33 @@ def test_another_property_without_a_setter_is_no_subplots_slip():
     message = "property 'shape' of 'Tensor' object has no setter"
     text = hint(crash("AttributeError", message, "t.shape = (2, 3)"))
     assert "a comma, not a dot" not in text, text
+
+
+# ---------------------------------------------- a value short of one axis of size 1 (TF, Keras)
+
+TF_FEED = ((f"{SITE}/tensorflow/python/client/session.py", "_run"),)
+
+
+def test_a_fed_value_without_the_channel_axis_is_given_it():
+    message = (
+        "Cannot feed value of shape (64, 32, 32) for Tensor 'Placeholder:0', which has shape "
+        "'(?, 32, 32, 1)'"
+    )
+    text = hint(crash("ValueError", message, "sess.run(train, {x: batch})", TF_FEED))
+    assert "`(-1, 32, 32, 1)`" in text and "x[..., None]" in text, text
+
+
+def test_a_fed_value_of_another_size_gets_no_axis_advice():
+    message = (
+        "Cannot feed value of shape (64, 784) for Tensor 'Placeholder:0', which has shape "
+        "'(?, 28, 28, 1)'"
+    )
+    text = hint(crash("ValueError", message, "sess.run(train, {x: batch})", TF_FEED))
+    assert "axis of size 1" not in text and "batch axis" not in text, text
+
+
+def test_a_2d_image_for_keras_gets_a_channel_axis():
+    message = "Expected image array to have rank 3 (single image). Got array with shape: (96, 96)"
+    frames = ((f"{SITE}/keras/src/utils/image_utils.py", "array_to_img"),)
+    text = hint(crash("ValueError", message, "img = array_to_img(face)", frames))
+    assert "np.expand_dims(image, -1)" in text, text

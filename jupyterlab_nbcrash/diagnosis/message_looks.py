@@ -56,6 +56,55 @@ _EMPTY_IMAGE = re.compile(
 )
 
 
+# TensorFlow 1's feed of a placeholder ("Cannot feed value of shape (128, 28, 28) for Tensor
+# 'x:0', which has shape '(?, 28, 28, 1)'") and Keras' image helpers ("Expected image array to
+# have rank 3 (single image). Got array with shape: (96, 96)").
+_FED_SHAPE = re.compile(
+    r"Cannot feed value of shape \(([\d, ]*)\) for Tensor [^,]*, which has shape "
+    r"'?\(([\w?, ]*)\)"
+)
+_IMAGE_RANK = re.compile(
+    r"Expected image array to have rank 3.*?Got array with shape: \((\d+), (\d+)\)"
+)
+
+
+def _dims(text: str) -> list[str]:
+    return [d.strip() for d in text.split(",") if d.strip()]
+
+
+def _missing_axis_look(message: str) -> str:
+    """A value whose shape lacks only one axis of 1 the receiver asks for: at the end (a
+    grayscale image's channel) or at the front (one sample without its batch)."""
+    image = _IMAGE_RANK.search(message)
+    if image:
+        return (
+            f"The image array is 2-D ({image.group(1)}, {image.group(2)}), a grayscale image "
+            "without its channel axis: add one, `np.expand_dims(image, -1)`."
+        )
+    fed = _FED_SHAPE.search(message)
+    if not fed:
+        return ""
+    given, wanted = _dims(fed.group(1)), _dims(fed.group(2))
+
+    def fits(a: list[str], b: list[str]) -> bool:
+        return len(a) == len(b) and all(
+            w in ("?", "None") or w == g for g, w in zip(a, b, strict=True)
+        )
+
+    shape = ", ".join(wanted).replace("?", "-1").replace("None", "-1")
+    if wanted and wanted[-1] == "1" and fits(given, wanted[:-1]):
+        return (
+            f"The value fed lacks the placeholder's last axis of size 1 (a channel): reshape it "
+            f"to `({shape})`, or add the axis with `x[..., None]`."
+        )
+    if wanted and wanted[0] in ("1", "?", "None") and fits(given, wanted[1:]):
+        return (
+            "The value fed is one sample without the batch axis the placeholder has first: add "
+            "it with `x[None]` (or `np.expand_dims(x, 0)`)."
+        )
+    return ""
+
+
 def value_message_look(parsed: ParsedError, on: str) -> str:
     """The ValueError look that the message's wording states, else ""."""
     opening = message_opening(parsed.message)
@@ -87,6 +136,9 @@ def value_message_look(parsed: ParsedError, on: str) -> str:
             f"plotly's `{kind}` does not know it, so the two versions do not fit together; "
             "upgrade plotly (or install the library version that fits it)."
         )
+    axis = _missing_axis_look(parsed.message[:1_000])
+    if axis:
+        return axis
     if _READ_ONLY.search(opening):
         return (
             "The array written to is read-only (its `flags.writeable` is False: a view such as "
