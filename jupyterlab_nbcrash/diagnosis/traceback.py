@@ -418,8 +418,9 @@ def _split_lines(traceback: tuple[str, ...] | list[str]) -> list[str]:
 # under a header naming the notebook's cell (`…\\nb.ipynb Cell 42 in <cell line: 3>()`).
 _VSCODE_LINK = re.compile(r"<a href='vscode-notebook-cell:[^']*'>(\d+)</a>")
 # A code line (`----> 2 raise ValueError('see run.ipynb Cell 4 in loader')`) is no header.
+# Older VS Code marks the cell's number with a prime (`nb.ipynb Cell 5' in <cell line: 4>()`).
 _VSCODE_CELL = re.compile(
-    r"^(?!-*>|\s*\d+\s)\S.*?\.ipynb Cell (?P<n>\d+)(?: line \d+| in (?P<func>.*))?\s*$"
+    r"^(?!-*>|\s*\d+\s)\S.*?\.ipynb Cell (?P<n>\d+)'?(?: line \d+| in (?P<func>.*))?\s*$"
 )
 
 

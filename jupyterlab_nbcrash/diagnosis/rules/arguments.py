@@ -934,6 +934,14 @@ _CONSTRUCTOR_FIX = re.compile(
 )
 
 
+_VALID_PARAMETERS = re.compile(r"Valid parameters are: \[([^\]]*)\]")
+# Estimators that hold others, whose parameters are named `<step>__param`.
+_NESTING_ESTIMATOR = re.compile(
+    r"Pipeline|ColumnTransformer|FeatureUnion|Search|Voting|Stacking|Bagging|OneVs|MultiOutput"
+    r"|Calibrated|SelectFrom|RFE|TransformedTarget|SequentialFeature|AdaBoost"
+)
+
+
 def _sklearn_invalid_parameter(p, f):
     param, est = f.get("param", ""), f.get("estimator", "the estimator")
     if f.get("valid"):
@@ -948,6 +956,23 @@ def _sklearn_invalid_parameter(p, f):
     near = next((name for name in listed if spelled_alike(param, name)), "")
     if near and near != param:
         return f"`{param}` is not a parameter of {est}: did you mean `{near}`?"
+    # "Valid parameters are: ['C', 'kernel', ...]": the message's own list holds the fix
+    valid = _VALID_PARAMETERS.search(p.message[:4_000])
+    names = re.findall(r"'(\w+)'", valid.group(1)) if valid else []
+    cased = next((n for n in names if n.lower() == param.lower() and n != param), "")
+    near = cased or next((n for n in names if spelled_alike(param, n)), "")
+    if near and near != param:
+        case = " (names are case-sensitive)" if cased else ""
+        return (
+            f"`{param}` is not a parameter of {est}: write `{near}`{case}, one of the valid "
+            "names the message lists."
+        )
+    if names and "__" not in param and not _NESTING_ESTIMATOR.search(est):
+        # the estimator is itself the model (no Pipeline around it): a step prefix is no fix
+        return (
+            f"`{param}` is not a parameter of {est}: use one of the valid names the message "
+            "lists (in the grid, `set_params` or the constructor)."
+        )
     if _CONSTRUCTOR_FIX.search(p.message[:2_000]):
         # scikeras says the fix itself: a parameter of the model function, unknown to the
         # wrapper until its constructor is given it (or the search routes it with `model__`)

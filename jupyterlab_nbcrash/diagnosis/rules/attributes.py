@@ -1689,9 +1689,10 @@ def _pandas_attribute(p: ParsedError, f) -> str:
             f"A DataFrame has no `.{attr}`: its number of rows is `len({name})` (or "
             f"`{name}.shape[0]`), and its rows are read with `.iloc[...]` or `.iterrows()`."
         )
+    # the frame the line reads (`df1.cluster`), not a `df` of another cell
     return (
-        f"The DataFrame has no column or attribute `{attr}`: print `df.columns` (spelling, case, "
-        f"spaces); a column is also read with `df['{attr}']`."
+        f"The DataFrame has no column or attribute `{attr}`: print `{name}.columns` (spelling, "
+        f"case, spaces); a column is also read with `{name}['{attr}']`."
     )
 
 

@@ -311,11 +311,33 @@ def _computed_number_to_int(p: ParsedError) -> bool:
     return last is not None and bool(last.library) and last.library != "pandas"
 
 
+def _own_function_int_of_nan(p: ParsedError) -> str | None:
+    """Python's `int()` of a NaN raised in a function of the user's (no library below it): a
+    number that function computed is NaN (a mean of nothing, 0/0), not a missing value of a
+    table, so dropping or imputing rows is no fix."""
+    if "cannot convert float NaN to integer" not in p.message:
+        return None
+    last = p.frames[-1] if p.frames else None
+    if last is None or not last.is_user or last.function in ("", "<module>", "<lambda>"):
+        return None
+    if "int(" not in (last.failing_line or ""):
+        return None
+    return (
+        f"Your function `{last.function}` calls `int()` on a number that is NaN here "
+        f"(`{short(last.failing_line.strip(), 60)}`): a value it computes is NaN, e.g. the "
+        "mean of an empty list or 0/0. Check for that case (`math.isnan(x)`) and skip it or use "
+        "a fallback before converting."
+    )
+
+
 def _nan_or_infinity(p, f):
     """When: the message says NaN and/or infinity (a "finite values" check means either); a
     cast to int says NaN or inf in that column; torch's sampling names its probabilities."""
     if _computed_number_to_int(p):
         return None
+    own_int = _own_function_int_of_nan(p)
+    if own_int:
+        return own_int
     if f.get("what") == "int_cast" and "NaN" not in p.message and "infinity" in p.message:
         # fillna/dropna and 'Int64' leave inf in place: it must be replaced first.
         return (
@@ -751,6 +773,10 @@ def _targets_out_of_range(p, f):
     )
 
 
+# A call given a literal row with nothing in it: `predict([[]])`, `transform([ [ ] ])`.
+_EMPTY_ROW = re.compile(r"\(\s*\[\s*\[\s*\]\s*\]\s*[,)]")
+
+
 def _too_little_data(p, f):
     who = f"`{f['estimator']}`" if f.get("estimator") else "The estimator"
     shape = f" (shape {f['shape']})" if f.get("shape") else ""
@@ -762,6 +788,13 @@ def _too_little_data(p, f):
             return (
                 f"`[:, :{stop.group(1)}]` keeps no columns when `{stop.group(1)}` is 0 (a loop's "
                 "first pass): start the loop at 1, e.g. `range(1, n + 1)`."
+            )
+        if n == "0" and _EMPTY_ROW.search(p.user_line):
+            # `model.predict([[]])`: the line itself passes a row with no values
+            return (
+                f"The line passes an empty row (`[[]]`) to {who}{shape}: give one row with a "
+                "value for each feature the model was fitted on, in the same order, e.g. "
+                "`[[v1, v2, ...]]`."
             )
         if n == "0":
             return (

@@ -111,6 +111,26 @@ def _names_alike(new: list[str], missing: list[str]) -> bool:
     return False
 
 
+# `y = df['price']`, `target = df.price`: a name for the target taken from one column.
+_TARGET_FROM_COLUMN = re.compile(
+    r"^[ \t]*((?:y|Y|target|label|labels)\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)"
+    r"(?:\[[ \t]*['\"]([^'\"\n]+)['\"][ \t]*\]|\.([A-Za-z_]\w*))[ \t]*$",
+    re.M,
+)
+
+
+def _missing_target(p, f) -> str:
+    """`y = df['tip']` (the code's assignment) when the one column the data lacks is the
+    column the code takes as its target: the features were fitted with the target in them."""
+    missing = f.get("missing", "")
+    if not missing or "," in missing:
+        return ""
+    for m in _TARGET_FROM_COLUMN.finditer(p.code_seen):
+        if (m.group(3) or m.group(4)) == missing:
+            return m.group(0).strip()
+    return ""
+
+
 def _feature_names_differ(p, f):
     """When: the message says the columns differ; the new/missing names or the two counts are
     named when it lists them."""
@@ -125,6 +145,14 @@ def _feature_names_differ(p, f):
     unnamed = _unnamed_side(p, f, model, data)
     if unnamed:
         return unnamed
+    target = _missing_target(p, f)
+    if target:
+        # `y = df['tip']` and the features kept 'tip': the fit learnt from the target itself
+        return (
+            f"The missing column is the target (`{target}`), which the features were fitted "
+            f"with too: drop `{f['missing']}` from the features (X) and fit the transformer and "
+            "model again; new data then need not have it."
+        )
     if _unrelated_names(f) and model and data:
         # no new name is a renamed or encoded missing one (`color_red` of `color`): the
         # columns of two unrelated tables, not one table prepared two ways
@@ -249,6 +277,34 @@ _FIT_ASSIGNED = re.compile(
 )
 
 
+# `name = t.fit_transform(...)`, `t.fit(...)`: a transformer's fits in the code seen.
+_FIT_TRANSFORM_INTO = re.compile(
+    r"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_]\w*)\.fit_transform\(", re.M
+)
+_FITS_OF = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.fit(?:_transform)?\(")
+
+
+def _refitted_transformer(p, data: str) -> str:
+    """The transformer `t` whose `t.fit_transform(...)` last made ``data`` in the code seen,
+    when the code fits `t` on another line too (the training data's fit): "" otherwise."""
+    if not data:
+        return ""
+    code = p.code_seen
+    made = [m for m in _FIT_TRANSFORM_INTO.finditer(code) if m.group(1) == data]
+    if not made:
+        return ""
+    last = made[-1]
+    if any(m.group(1) == data and m.start() > last.start() for m in _ASSIGNED.finditer(code)):
+        return ""  # `data` is made again afterwards by something else
+    t = last.group(2)
+    fits = [m for m in _FITS_OF.finditer(code) if m.group(1) == t]
+    return t if any(abs(m.start() - last.start()) > len(last.group(0)) for m in fits) else ""
+
+
+# `name = ...`: an assignment of a plain name.
+_ASSIGNED = re.compile(r"^[ \t]*([A-Za-z_]\w*)[ \t]*=(?!=)", re.M)
+
+
 def _feature_count_differs(p, f):
     """When: the message says the number of features differs (and names both counts)."""
     counts = ""
@@ -274,6 +330,15 @@ def _feature_count_differs(p, f):
             f"`{data}` is typed by hand with {typed} values, and `{model}` was fitted on "
             f"{f.get('expected')} columns: give one value per training column, in the order of "
             "the training data's columns."
+        )
+    refit = _refitted_transformer(p, data)
+    if refit:
+        # `new_X = vec.fit_transform(texts)` after `vec` was fitted on the training data: the
+        # second fit made other columns (a new vocabulary), whatever the model was fitted on
+        return (
+            f"`{data}` is made by `{refit}.fit_transform(...)`, which fits `{refit}` again on "
+            f"that data and so gives other columns{counts}: write `{refit}.transform(...)` to "
+            "keep the columns of its fit on the training data."
         )
     other = _other_model_fitted_on(p, model, data)
     if other:

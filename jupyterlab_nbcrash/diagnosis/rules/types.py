@@ -540,6 +540,9 @@ def _not_callable(p, f):
             "method: for the label of the largest value use `.idxmax()`, for a position "
             "`list(x).index(v)`."
         )
+    constant = _module_constant_called(p, t)
+    if constant:
+        return constant
     name = _only_call(p) or _only_unimported_call(p)
     if not name and is_number(t):
         name = _only_call_but_builtins(p)
@@ -735,6 +738,31 @@ def _standard_module_value(
     if callable(value) or type(value).__name__ != t:
         return None
     return module, hasattr(type(value), "__getitem__")
+
+
+# Numbers that numerical modules keep as values, not functions (`np.pi`, `math.e`, `torch.inf`).
+_MODULE_CONSTANTS = frozenset({"pi", "e", "tau", "inf", "nan", "euler_gamma", "NaN", "Inf"})
+_MODULE_CONSTANT_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*\(")
+
+
+def _module_constant_called(p, t: str) -> str | None:
+    """`np.pi(x)`: a number called, and the line calls a number an imported module keeps as a
+    value (`pi`, `e`, `inf`, `nan`) that the code never assigns: that call is the slip, not
+    another name on the line (`print` around it is a function)."""
+    if not is_number(t):
+        return None
+    code, _ = seen_code(p)
+    for m in _MODULE_CONSTANT_CALL.finditer(p.user_line):
+        alias, attribute = m.groups()
+        if attribute not in _MODULE_CONSTANTS or not imports_name(code, alias):
+            continue
+        if f"{alias}.{attribute} =" in code or f"{alias}.{attribute}=" in code:
+            continue
+        return (
+            f"`{alias}.{attribute}` is a number (a `{t}`), not a function: to multiply, "
+            f"write `{alias}.{attribute} * (...)` instead of `{alias}.{attribute}(...)`."
+        )
+    return None
 
 
 def _only_unimported_call(p) -> str:

@@ -452,6 +452,30 @@ def _text_as_regression_target(p, value: str | None) -> str:
     )
 
 
+# seaborn before 0.11: `kdeplot(data, data2, ...)`, `distplot(a, ...)` take the values
+# themselves and convert all of them to numbers on this line.
+_SEABORN_WHOLE_CAST = re.compile(r"^\s*(?:data|a)\s*=\s*(?:np\.)?asarray\(|\.astype\(np\.float")
+
+
+def _old_seaborn_whole_frame(p) -> str:
+    """`sns.kdeplot(x="a", y="b", data=df)` on a seaborn older than 0.11: its `kdeplot` (or
+    `distplot`) converts all of `data`, the text columns too, so no column is to be cleaned:
+    the columns meant are to be passed themselves."""
+    if not re.search(r"\bdata\s*=", p.user_line):
+        return ""
+    own = next((fr for fr in p.frames if fr.library == "seaborn"), None)
+    if own is None or own.function not in ("kdeplot", "distplot"):
+        return ""
+    if not _SEABORN_WHOLE_CAST.search(own.failing_line or ""):
+        return ""
+    return (
+        f"This seaborn's `{own.function}` (older than 0.11) takes the values themselves, so it "
+        "converted all of `data=`, text columns too: pass the columns meant, e.g. "
+        f"`sns.{own.function}(df['a'], df['b'])`, or upgrade seaborn to use `x=`, `y=` "
+        "with `data=`."
+    )
+
+
 def _plotted_text(p, value: str | None) -> str:
     """A Matplotlib function the line calls turned its data into numbers and met text: it
     draws numbers, and the categories' counts are what such a chart shows of text."""
@@ -912,6 +936,7 @@ def _text_to_number(p, f):
         or _text_as_regression_target(p, value)
         or _text_into_a_model(p, value)
         or _plotted_text(p, value)
+        or _old_seaborn_whole_frame(p)
     )
     if specific:
         return specific
