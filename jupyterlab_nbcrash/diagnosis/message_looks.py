@@ -105,9 +105,38 @@ def _missing_axis_look(message: str) -> str:
     return ""
 
 
+# pandas refusing a position that is no whole number: old pandas' ValueError, newer TypeError.
+_POSITION_NOT_INTEGER = re.compile(
+    r"Location based indexing can only have \[integer|Cannot index by location index with a "
+    r"non-integer key"
+)
+# `df.iloc["5", "5"]`, `df.iat['a', 0]`: a positional indexer given a quoted text.
+_POSITIONAL_BY_TEXT = re.compile(r"""(?P<frame>[A-Za-z_][\w.]*)\.(?P<how>iloc|iat)\[[^\]]*['"]""")
+
+
+def text_position_look(parsed: ParsedError) -> str:
+    """pandas' "Location based indexing can only have [integer, …]" (or "Cannot index by
+    location index with a non-integer key") and the failing line gives `.iloc`/`.iat` a quoted
+    text: positions are numbers, labels are `.loc`/`.at`'s. Else ""."""
+    if not _POSITION_NOT_INTEGER.search(parsed.message[:300]):
+        return ""
+    given = _POSITIONAL_BY_TEXT.search(parsed.user_line)
+    if given is None:
+        return ""
+    frame, how = given.group("frame"), given.group("how")
+    label = "loc" if how == "iloc" else "at"
+    return (
+        f"`{frame}.{how}[...]` takes whole-number positions, and this line gives it text: "
+        f"write the positions as numbers, or use `{frame}.{label}[...]` to select by labels."
+    )
+
+
 def value_message_look(parsed: ParsedError, on: str) -> str:
     """The ValueError look that the message's wording states, else ""."""
     opening = message_opening(parsed.message)
+    position = text_position_look(parsed)
+    if position:
+        return position
     if _FREQUENCY_SUMS.search(opening):
         # SciPy 1.9+ checks this; code written for older SciPy passes unscaled expectations
         return (
@@ -877,6 +906,9 @@ def type_message_look(parsed: ParsedError, on: str) -> str:
     type, a complex number given to `int`/`float`, a number assigned to a slice, an array dtype
     PyTorch refused, NumPy's iterator that needs a buffer to cast."""
     message = parsed.message[:1_000]
+    position = text_position_look(parsed)
+    if position:
+        return position
     dunder = _DUNDER_RETURNED.search(message)
     if dunder:
         return _special_method_returned(*dunder.groups())

@@ -75,6 +75,34 @@ _STDLIB_PATH = re.compile(r"[\\/]lib[\\/](?:python\d[\d.]*[\\/])?[^\\/]+(?:[\\/]
 GLUE_PACKAGES = frozenset(
     {"six", "decorator", "wrapt", "IPython", "ipykernel", "traitlets", "typing_extensions"}
 )
+# IPython's translation of a line magic that runs a Python statement (`%timeit x = f()`), old
+# (`.magic(u'timeit x')`) and new (`.run_line_magic('timeit', 'x')`): the statement, a literal.
+_STATEMENT_MAGIC = re.compile(
+    r"^get_ipython\(\)\.(?:magic\((?P<old>u?(['\"])(?:timeit|time|prun)\s.*\2)\)"
+    r"|run_line_magic\((['\"])(?:timeit|time|prun)\3,\s*(?P<new>u?(['\"]).*\5)\))\s*$"
+)
+
+
+def _magic_statement(line: str, frames: tuple[Frame, ...]) -> str:
+    """The statement a `%timeit`/`%time`/`%prun` line runs, when it raised in that statement (or
+    a library it called) rather than in IPython's handling of the magic: the user's line is then
+    the statement, not IPython's call of the magic. No options (`-n 10`): the text is taken as
+    is. Otherwise the line unchanged."""
+    m = _STATEMENT_MAGIC.match(line.strip()) if "get_ipython" in line else None
+    if m is None or not frames or frames[-1].library in GLUE_PACKAGES:
+        return line
+    try:
+        text = ast.literal_eval(m.group("old") or m.group("new"))
+    except (SyntaxError, ValueError):
+        return line
+    if not isinstance(text, str):
+        return line
+    if m.group("old"):
+        text = text.split(None, 1)[1] if len(text.split(None, 1)) == 2 else ""
+    text = text.strip()
+    return line if not text or text.startswith("-") or "\n" in text else text
+
+
 # Import names that belong to a bigger library for the purpose of the label.
 LIBRARY_ALIASES = {
     "keras": "tensorflow",
@@ -657,6 +685,7 @@ def _parse(record: ErrorRecord) -> ParsedError:
             if f.is_user and f.failing_line:
                 user_line = f.failing_line
                 break
+    user_line = _magic_statement(user_line, frames)
 
     library = None
     for source in (frames, all_frames):

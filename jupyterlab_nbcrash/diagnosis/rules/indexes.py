@@ -5,10 +5,17 @@ from __future__ import annotations
 import re
 
 from ..definitions import seen_code
+from ..name_reads import has_word
 from ..shape_text import call_kind
 from ..text import expression_before
 from ..traceback import ParsedError
-from ..where import call_arguments, code_only, raised_by_the_line, raised_in_user_code
+from ..where import (
+    call_arguments,
+    code_only,
+    own_lines,
+    raised_by_the_line,
+    raised_in_user_code,
+)
 from .base import Facts, Template, pattern_rule
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
@@ -302,10 +309,47 @@ def _iloc_position_missing(p, f):
             f"`{frame}.shape[1]` and `{frame}.columns`, and pick positions below that count"
             f"{again}."
         )
+    shrunk = _dropped_inside_its_loop(p)
+    if shrunk:
+        return (
+            f"`{shrunk}` loses rows inside the loop (`.drop`), while the loop's "
+            f"`range(len({shrunk}))` was counted before: collect the labels to drop in a list "
+            "and drop them once after the loop."
+        )
     return (
         "`.iloc` asks for a row or column position that does not exist (the frame may be empty "
         "after a filter): check `len(df)` / `df.shape` first."
     )
+
+
+def _dropped_inside_its_loop(p) -> str:
+    """The frame whose `.iloc` fails is, in the crashing cell, looped over by position
+    (`for i in range(len(df))`) and loses rows in that loop (`df = df.drop(...)` or
+    `df.drop(..., inplace=True)` on a line indented under the `for`): the positions the range
+    gives outlive the rows. The frame's name, else ""."""
+    used = re.search(r"([A-Za-z_]\w*)\.iloc\[", p.user_line)
+    if used is None:
+        return ""
+    frame = used.group(1)
+    lines = [line for line in own_lines(p) if line.strip()]
+    for i, line in enumerate(lines):
+        loop = _RANGE_LOOP.match(line)
+        if loop is None or frame not in loop.group("over") or f"len({frame})" not in line:
+            continue
+        indent = len(line) - len(line.lstrip())
+        for body in lines[i + 1 :]:
+            if len(body) - len(body.lstrip()) <= indent:
+                break
+            code = body.strip()
+            if code.startswith((f"{frame} = {frame}.drop(", f"{frame}={frame}.drop(")) or (
+                code.startswith(f"{frame}.drop(") and "inplace=True" in code.replace(" ", "")
+            ):
+                return frame
+    return ""
+
+
+# `for i in range(len(df)):` / `for j in range(i + 1, len(df)):`
+_RANGE_LOOP = re.compile(r"^\s*for\s+\w+\s+in\s+range\((?P<over>.*)\)\s*:")
 
 
 # `df.iloc[:, cols]`: every row, columns by position.
@@ -340,6 +384,9 @@ def _index_out_of_range(p, f):
     if "Unalignable boolean" in message:
         return _unalignable_mask(p)
     if "boolean index did not match" in message:
+        reduced = _mask_reduced_along_an_axis(p)
+        if reduced:
+            return reduced
         return (
             "The boolean mask has another length than the array it selects from: build the mask "
             "from the same array (or the same filtered rows)."
@@ -421,6 +468,8 @@ def _index_out_of_range(p, f):
             "The array has fewer dimensions than the indices used (e.g. `a[i, j]` on a 1-D "
             "array): check `a.ndim` / `a.shape`."
         )
+    if f.get("size") == "0" and not raised_in_user_code(p):
+        return None  # a library's own empty array (a model with no coefficients): not the data
     if f.get("size") == "0":
         return (
             f"The array is empty (size 0 along axis {f.get('axis', '0')}): the filter or loading "
@@ -500,7 +549,49 @@ def _written_at_axis(p: ParsedError, index: int, axis: int) -> str:
     for m in re.finditer(r"\[([^\[\]]*)\]", last.failing_line or p.user_line):
         parts = [x.strip() for x in m.group(1).split(",")]
         if len(parts) > axis and parts[axis] == str(index):
-            return "column" if axis and all(x == ":" for x in parts[:axis]) else "literal"
+            # a row selection that is no literal position (`:`, a mask `y == 0`, a loop's
+            # `i`) before it: the line reads that column of every row it picks
+            rows = all(x == ":" or not x.lstrip("-").isdigit() for x in parts[:axis])
+            return "column" if axis and rows else "literal"
+    return ""
+
+
+# `m = np.any(a > 5, axis=0)` / `m = (a > 5).all(axis=1)`: a mask made by reducing along an axis.
+_REDUCED_MASK = re.compile(
+    r"^\s*(?P<mask>[A-Za-z_]\w*)\s*=(?!=)(?P<made>.*\b(?:any|all)\(.*\baxis\s*=\s*-?\d.*)$"
+)
+# NumPy's words: "dimension is 3 but corresponding boolean dimension is 5".
+_MASK_SIZES = re.compile(
+    r"dimension (\d+); dimension is (\d+) but corresponding boolean dimension is (\d+)"
+)
+
+
+def _mask_reduced_along_an_axis(p: ParsedError) -> str:
+    """`fdata[k]` where the cell's line above made `k = np.any(fdata > 5, axis=0)`: the mask
+    is built from the very array it selects from, reduced along an axis, so it has one value per
+    entry of the other axis. Only when the failing line indexes that array with that mask alone
+    and the mask's line names the array; else ""."""
+    sizes = _MASK_SIZES.search(p.message)
+    indexed = re.match(r"\s*([A-Za-z_]\w*)\[\s*([A-Za-z_]\w*)\s*\]\s*$", p.user_line)
+    if sizes is None or indexed is None or sizes.group(1) != "0":
+        return ""
+    array, mask = indexed.groups()
+    frame = p.last_frame
+    if frame is None or not frame.is_user or frame.failing_line not in frame.code_lines:
+        return ""
+    above = frame.code_lines[: frame.code_lines.index(frame.failing_line)]
+    for line in reversed(above):
+        made = _REDUCED_MASK.match(line)
+        if made and made.group("mask") == mask:
+            if not has_word(made.group("made"), array):
+                return ""
+            rows, given = sizes.group(2), sizes.group(3)
+            return (
+                f"`{mask}` reduces `{array}` along an axis, so it holds one value per entry of "
+                f"the other axis ({given}), while `{array}[{mask}]` selects rows ({rows}): "
+                f"reduce along the other axis (`axis=1` gives one value per row), or select "
+                f"columns with `{array}[:, {mask}]`."
+            )
     return ""
 
 

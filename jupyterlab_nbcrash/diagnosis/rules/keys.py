@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..definitions import seen_code
+from ..name_reads import has_word
 from ..text import expression_before, key_strings, spelled_alike
 from ..traceback import ParsedError
 from ..where import (
@@ -365,6 +366,8 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"`{labelled}.loc[{label}]`, for one of its cells `{labelled}.loc[{label}, "
                 f"'column']`.{also}"
             )
+        if not frame and "[" not in code_only(p.user_line):
+            return None  # the line indexes nothing: the lookup is the library call's own
         said = f"`{frame}[{key}]`" if frame else f"A DataFrame's `[{key}]`"
         frame = frame or "df"
         return (
@@ -503,6 +506,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             own = _frame_by_own_column(p.user_line) or _method_argument_label(p, key, labels)
             if own:
                 return own
+            plotted = _plot_given_values(p)
+            if plotted:
+                return plotted
             more = "" if labels == f.get("keys") else ", …"
             if _frame_read_in_this_cell(p, frame):
                 # just read: no other frame, no rename; the file's header names them otherwise
@@ -599,6 +605,14 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"{what} has no column {labels}: `{call}` makes it, but on a copy that is not "
                 f"kept; write `{target} = {call}` (or pass `inplace=True`), then run it again."
             )
+        if (
+            key.lstrip("-").isdigit()
+            and raised_outside_notebook(p)
+            and not has_word(code_only(p.user_line), key)
+        ):
+            # `df.pivot(index='a', ...)` failing on a number the line never writes: a position
+            # the library looked up itself, no label of the user's to spell
+            return None
         return (
             f"{what} has no column or label {labels}: print `{frame}.columns` "
             "and check spelling, case and spaces."
@@ -1995,6 +2009,38 @@ def _loc_in_column_apply(p: ParsedError) -> str:
 _READ_CALL = r"\s*=\s*(?:[\w.]+\.)?read_(?:csv|excel|table|parquet|json|feather|sql|fwf)\("
 
 
+# `df.plot(x=df.index, ...)`, `df.plot.hist(y=df['B'])`: `x=`/`y=` given values, not a name.
+_PLOT_CALL = re.compile(r"\.plot(?:\.\w+)?\(")
+_PLOT_VALUES = re.compile(
+    r"\b(?P<arg>[xy])\s*=\s*(?P<values>[A-Za-z_][\w.]*\.(?:index|values)\b(?!\s*[\[(])"
+    r"|[A-Za-z_][\w.]*\[[^\[\]]+\](?!\s*[\[(.]))"
+)
+
+
+def _plot_given_values(p) -> str:
+    """pandas' `DataFrame.plot` read `x=`/`y=` as column labels and found none: the line gives
+    one of them values (`x=frame.index`, `y=frame['B']`) rather than a column's name. Only when
+    the message looked among the columns and the failing line is such a `.plot` call; else ""."""
+    if "in the [columns]" not in p.message:
+        return ""
+    line = code_only(p.user_line)
+    if _PLOT_CALL.search(line) is None:
+        return ""
+    given = _PLOT_VALUES.search(line)
+    if given is None:
+        return ""
+    arg, values = given.group("arg"), given.group("values")
+    instead = (
+        "leave `x=` out (the index is what `plot` puts on the x axis by default)"
+        if arg == "x" and values.endswith(".index")
+        else f"pass the column's name, `{arg}='column'`"
+    )
+    return (
+        f"`{arg}=` of `DataFrame.plot` takes a column's name, and `{arg}={values}` gives it "
+        f"values, which pandas looked up as column labels: {instead}."
+    )
+
+
 def _frame_read_in_this_cell(p: ParsedError, frame: str) -> bool:
     """The crashing cell assigns `frame` from a pandas reader before its failing line (the
     whole cell when that line is unknown): the frame is the one just read, with the file's
@@ -2017,6 +2063,15 @@ def _frame_read_in_this_cell(p: ParsedError, frame: str) -> bool:
 _FRAME_METHOD_CALL = re.compile(r"\b([A-Za-z_]\w*)\.(\w+)\((.*)\)")
 
 
+def _moves_its_own_index(line: str, frame: str) -> bool:
+    """The line makes `frame`'s own column its index and keeps the result in `frame`:
+    `df = df.set_index('k')` or `df.set_index('k', inplace=True)`."""
+    code = code_only(line).strip().replace(" ", "")
+    return code.startswith(f"{frame}={frame}.set_index(") or (
+        code.startswith(f"{frame}.set_index(") and "inplace=True" in code
+    )
+
+
 def _method_argument_label(p: ParsedError, key: str, labels: str) -> str | None:
     """`df2.boxplot('Fare')`, `df.pivot(columns='index')`: the line subscripts nothing, it
     passes the label to a method of the frame, which looked it up in that very frame, so no
@@ -2034,6 +2089,14 @@ def _method_argument_label(p: ParsedError, key: str, labels: str) -> str | None:
             f"`{frame}.boxplot(...)` plots only the numeric columns, and {labels} is not one "
             f"of them: print `{frame}.dtypes`; a column of text numbers needs "
             f"`pd.to_numeric({frame}[...], errors='coerce')` first."
+        )
+    if method == "set_index" and _moves_its_own_index(p.user_line, frame):
+        # `df = df.set_index('k')` run a second time: its first run made 'k' the index
+        return (
+            f"{labels} is no column of `{frame}`, and this line moves it into the index: if "
+            f"this line (or another cell's `set_index`) already ran, it is `{frame}`'s index "
+            f"now (check `{frame}.index.name`); skip the line, or run "
+            f"`{frame} = {frame}.reset_index()` first."
         )
     return (
         f"`{frame}.{method}(...)` looked up {labels} among the columns of `{frame}`, which has "

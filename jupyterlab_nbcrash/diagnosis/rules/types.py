@@ -16,7 +16,9 @@ from ..where import (
     callee,
     code_only,
     failing_call,
+    failing_line_number,
     loop_or_unpack,
+    own_lines,
     raised_by_the_line,
 )
 from .base import Template, group_facts, pattern_rule
@@ -68,11 +70,16 @@ RULES = (
         r"'(?P<type>[\w.]+)' object is not subscriptable|object of type '(?P<t2>\w+)' has no len"
         r"|'(?P<t3>[\w.]+)' object does not support item assignment"
         # Python before 3.7 words "not subscriptable" so: `'set' object does not support indexing`
-        r"|'(?P<t4>[\w.]+)' object does not support indexing",
+        r"|'(?P<t4>[\w.]+)' object does not support indexing"
+        # Python 2 words indexing a bound method so: `'instancemethod' object has no attribute
+        # '__getitem__'`
+        r"|'(?P<t5>instancemethod)' object has no attribute '__getitem__'",
         enames={"TypeError"},
         confidence=0.9,
         facts=lambda p, m: (
             _type_of(p, m) or {"type": m.group("t2") or m.group("t3") or m.group("t4") or ""}
+            if not m.group("t5")
+            else {"type": "method"}
         ),
     ),
     pattern_rule(
@@ -922,6 +929,18 @@ def _function_named_like(code: str, name: str) -> str:
     return next(iter(kin)) if len(kin) == 1 else ""
 
 
+def _assigned_above_in_cell(p, name: str) -> bool:
+    """The crashing cell's own lines above its failing line assign `name` (`a = d.keys()`), at
+    the start of a line, without compiling the name into a pattern."""
+    number = failing_line_number(p)
+    for line in own_lines(p)[: max(number - 1, 0)]:
+        rest = line.strip()
+        after = rest[len(name) :].lstrip() if rest.startswith(name) else ""
+        if after.startswith("=") and not after.startswith("=="):
+            return True
+    return False
+
+
 def _shown_lines_above(p) -> tuple[str, ...]:
     """The lines the last cell frame shows above its failing line (none when it shows none)."""
     frame = next((f for f in reversed(p.frames) if f.is_user), None)
@@ -949,6 +968,13 @@ def _looped_before(p) -> bool:
     loops = (re.match(r"\s*(?:async\s+)?for\s+([\w\s,()]+?)\s+in\b", line) for line in before)
     looped = {w for m in loops if m for w in re.findall(r"\w+", m.group(1))}
     return bool(indexed & looped)
+
+
+# Objects that give their items one by one, never by position (an OrderedDict's views too).
+_LAZY_VIEWS = frozenset(
+    {"map", "filter", "zip", "dict_keys", "dict_values", "dict_items", "generator"}
+    | {"odict_keys", "odict_values", "odict_items"}
+)
 
 
 def _not_subscriptable(p, f):
@@ -996,7 +1022,7 @@ def _not_subscriptable(p, f):
             f"A `{t}` has no order, so it cannot be indexed: convert it first, e.g. "
             "`list(s)[0]`, or keep the values in a list."
         )
-    if t in ("map", "filter", "zip", "dict_keys", "dict_values", "dict_items", "generator"):
+    if t in _LAZY_VIEWS:
         return f"In Python 3 a `{t}` is a lazy view: wrap it in `list(...)` before indexing."
     if "item assignment" in p.message:
         if "GroupBy" in t:
@@ -1070,6 +1096,13 @@ def _not_subscriptable(p, f):
         given = _given_as_parameter(p, indexed, t)
         if given:
             return given
+        if _assigned_above_in_cell(p, indexed):
+            # the cell's own line above gave it the value: no other cell is to blame
+            return (
+                f"`{indexed}` holds a `{t}` here, made by this cell's assignment above, and a "
+                f"`{t}` cannot be indexed with `[...]`: check what that assignment returns "
+                f"(`type(...)`) and how a `{t}` gives its items."
+            )
         return (
             f"`{indexed}` holds a `{t}` here, which cannot be indexed with `[...]`: check where "
             f"`{indexed}` was last assigned (another cell may have reused the name)."
