@@ -37,7 +37,7 @@ from .frame_looks import (
     traced_cell_line_look,
     unset_own_attribute_look,
 )
-from .input_failures import named_failure, not_about_inputs, r_cell_look
+from .input_failures import named_failure, not_about_inputs, r_cell_look, spark_pythons_look
 from .message_looks import (
     abstract_class_look,
     argument_twice_look,
@@ -581,6 +581,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     r_cell = r_cell_look(parsed)
     if r_cell:  # R's own error under rpy2's wrapper: what R said, not the wrapper's words
         return r_cell
+    spark = spark_pythons_look(parsed)
+    if spark:  # the message's "check the variables" says less than which to set, and how
+        return spark
     # The user's own `raise` wrote the message: what it asks for is the check's wish, and the
     # check itself (`type(input()) != int` is always true) may be what is wrong.
     fix = "" if own_raise else stated_fix(parsed.message)

@@ -225,7 +225,7 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
         (
             "broken pipe", "socket is already closed", "connection reset", "connection refused",
             "connection aborted", "connection is already closed", "connection closed",
-            "timed out", "timeout",
+            "connection broken", "timed out", "timeout",
         ),
         "A connection failed (refused, closed by the other side, or no answer in time), not a "
         "check of your values: make sure the server or service is running and reachable, then "
@@ -790,6 +790,23 @@ def r_cell_look(parsed: ParsedError) -> str:
     return ""
 
 
+# PySpark's worker.py, when its Python's minor version is not the driver's.
+_SPARK_PYTHONS_DIFFER = "Python in worker has different version"
+
+
+def spark_pythons_look(parsed: ParsedError) -> str:
+    """PySpark's workers run another Python minor version than the driver (the message, buried
+    in Spark's Java stack, names both): the fix is the two variables together, read before the
+    message's own "check … are correctly set"."""
+    if _SPARK_PYTHONS_DIFFER not in parsed.message:
+        return ""
+    return (
+        "Spark's workers run another Python version than this notebook (the message names "
+        "both): set `PYSPARK_PYTHON` and `PYSPARK_DRIVER_PYTHON` to the same Python, then "
+        "restart the SparkContext."
+    )
+
+
 def named_failure(parsed: ParsedError) -> str:
     """The look sentence of a message that names a failure no input of the user explains (an
     interrupt, a missing program, a refused service, a graph mix-up, the OS or a device), else
@@ -805,6 +822,9 @@ def named_failure(parsed: ParsedError) -> str:
         return known
     if _between_processes(parsed, said):
         return _WORKERS_FAILED
+    spark = spark_pythons_look(parsed)
+    if spark:
+        return spark
     for words, sentence in _FAILURES:
         whole = parsed.message.lower() if words is _FAILURES[0][0] else said
         if any(word in whole for word in words):

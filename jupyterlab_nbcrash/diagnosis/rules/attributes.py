@@ -535,6 +535,40 @@ _REDUCERS = frozenset(
 _SCALARS = re.compile(r"^(?:numpy\.)?(?:int|float|bool|complex|str_)\w*$|^bool_$")
 
 
+def _forwarded_by_wrapper(p: ParsedError, owner: str, attr: str) -> str:
+    """The library's `__getattr__` that raised forwards a missing name to the object it wraps
+    (`return getattr(self._wrapped, attr)`): the message names the wrapped object's type, while
+    the line's object is the wrapper, which lacks the name too. "" otherwise."""
+    last = p.last_frame
+    if (
+        last is None
+        or last.is_user
+        or not last.library
+        or not last.function.endswith("__getattr__")
+        or "getattr(self." not in last.failing_line
+    ):
+        return ""
+    at = p.user_line.find(f".{attr}")
+    start = at
+    while start > 0 and (p.user_line[start - 1].isalnum() or p.user_line[start - 1] in "_."):
+        start -= 1
+    name, lib = p.user_line[start:at], last.library
+    if at <= 0 or not name or name.rsplit(".", 1)[-1] == owner:
+        return ""
+    if lib == "yellowbrick" and attr == "show":
+        # yellowbrick's visualizers drew with `poof()` before 1.0 named it `show()`
+        return (
+            f"`{name}` is a yellowbrick visualizer that passes names it lacks on to the "
+            f"`{owner}` it wraps, and your yellowbrick (before 1.0) has no `show()`: call "
+            f"`{name}.poof()`, or upgrade it (`%pip install -U yellowbrick`)."
+        )
+    return (
+        f"`{name}` is a `{lib}` wrapper that passes names it lacks on to the `{owner}` it wraps, "
+        f"and neither has `{attr}`: look up the wrapper's own methods in your `{lib}` version "
+        f"(`dir({name})`)."
+    )
+
+
 def _missing_attribute(p, f):
     """When: the message is Python's "X has no attribute Y" and the failing line reads `.Y`
     (then what the line and the cell show about the object), or a library used `.Y` of an
@@ -572,6 +606,9 @@ def _missing_attribute(p, f):
         )
     if not attr:
         return None
+    proxied = _forwarded_by_wrapper(p, owner, attr)
+    if proxied:
+        return proxied
     if f.get("suggestion"):
         return f"`{owner}` has no attribute `{attr}`. Did you mean `{f['suggestion']}`?"
     if f.get("kind") == "module" and attr.startswith("__") and attr.endswith("__"):
@@ -1375,6 +1412,12 @@ _SEARCH_OWN = frozenset(
 # What a search sets in `fit` (no version lacks them); `best_estimator_` only when it refits.
 _REFIT_OWN = frozenset({"best_estimator_", "best_params_", "best_score_", "best_index_"})
 _REFIT_ONLY = frozenset({"best_estimator_"})
+# Only a search has them; a model (even the one a search chose) never does.
+_SEARCH_ONLY = frozenset({"best_estimator_", "best_params_", "best_score_", "cv_results_"})
+# `grid = GridSearchCV(` in the code: the search's name.
+_SEARCH_BUILT = re.compile(
+    r"^[ \t]*(\w+)[ \t]*=[ \t]*(?:\w+\.)*(?:Halving)?(?:Grid|Randomized)SearchCV\(", re.M
+)
 _PIPELINE_OWN = frozenset({"classes_", "n_features_in_", "feature_names_in_"})
 # Fitted attributes only some estimators have: (attribute, the class names that have it, what
 # the others use). A class of a known family outside the pattern never gets the attribute.
@@ -1487,6 +1530,15 @@ def _fitted_attribute(p: ParsedError, f) -> str:
     own = _own_class_without(p, short, attr)
     if own:
         return own
+    if (
+        attr in _SEARCH_ONLY
+        and _ESTIMATOR.search(short)
+        and not short.endswith("CV")
+        and _from_sklearn(p, short)
+    ):
+        # `best_score_` on the model a search chose: no fit or version gives a model it
+        # (LightGBM's and CatBoost's models have a `best_score_` of their own)
+        return _search_attribute_on_model(p, short, attr)
     only = _ONLY_SOME.get(attr)
     if only and _ESTIMATOR.search(short) and not only[0].search(short):
         return f"A {short} never has `{attr}`, fitted or not: {only[1]}."
@@ -1516,6 +1568,27 @@ def _fitted_attribute(p: ParsedError, f) -> str:
     return (
         f"`{attr}` exists only after fitting: call `{name}.fit(...)` on this {owner} first (if it "
         f"is fitted already, this model has no `{attr}`: see its documentation)."
+    )
+
+
+def _from_sklearn(p: ParsedError, short: str) -> bool:
+    """The code seen imports the class ``short`` from scikit-learn (or calls it through
+    `sklearn.…`)."""
+    code = p.code_seen
+    for m in re.finditer(r"^[ \t]*from[ \t]+sklearn[\w.]*[ \t]+import[ \t]+([^\n]+)", code, re.M):
+        if short in re.findall(r"\w+", m.group(1)):
+            return True
+    return f".{short}(" in code and "sklearn." in code
+
+
+def _search_attribute_on_model(p: ParsedError, short: str, attr: str) -> str:
+    """A search's own attribute (`best_score_`) read of a plain model: name the search the code
+    builds when there is exactly one."""
+    searches = set(_SEARCH_BUILT.findall(p.code_seen))
+    where = f"`{searches.pop()}.{attr}`" if len(searches) == 1 else f"`search.{attr}`"
+    return (
+        f"`{attr}` belongs to a search (`GridSearchCV`, `RandomizedSearchCV`), never to a "
+        f"{short}, fitted or not: read it from the fitted search object, {where}."
     )
 
 

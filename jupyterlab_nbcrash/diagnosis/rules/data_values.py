@@ -962,6 +962,23 @@ _IMAGE_TOO_LARGE = re.compile(r"Image size of \d+x\d+ pixels is too large")
 _TEXT_PLACED = re.compile(r"\b[A-Za-z_][\w.\[\], ]*?\.(?:text|annotate)(?=\()")
 
 
+# `plt.pie(` / `ax.pie(` up to its opening parenthesis.
+_PIE_CALL = re.compile(r"\b[\w.]*\bpie\(")
+
+
+def _pie_with_explode(p) -> tuple[str, str] | None:
+    """(the call, its second argument) when a line of the cell calls `pie(a, b, ...)` with a
+    second positional argument (pie's `explode`); None otherwise."""
+    for line in p.user_code.splitlines():
+        m = _PIE_CALL.search(line)
+        if m is None or line.lstrip().startswith("#"):
+            continue
+        args = call_arguments(line[m.end() - 1 :])
+        if len(args) >= 2 and "=" not in args[1] and not args[1].startswith(("*", "[", "(")):
+            return short(f"{m.group(0)}{args[0]}, {args[1]})", 50), args[1]
+    return None
+
+
 def _impossible_axis_range(p, f):
     if "date" in f.get("detail", "") and len(_PLOT_ONE_ARGUMENT.findall(p.user_code)) >= 2:
         # Each line takes x from its own index: a Series with dates sets a date axis that an
@@ -985,6 +1002,14 @@ def _impossible_axis_range(p, f):
             f"`{placed[0]}(x, y, ...)`: text at coordinates far outside the plotted data (or a "
             "huge y such as a total used as a position) stretches the figure; check those "
             "coordinates and the axes they are drawn on (or pass `transform=ax.transAxes`)."
+        )
+    pie = _pie_with_explode(p)
+    if _IMAGE_TOO_LARGE.search(p.message) and pie:
+        # `plt.pie(a, b)`: b lands in `explode`, each wedge pushed out by b's values
+        return (
+            f"`{pie[0]}` passes `{pie[1]}` as pie's second argument, `explode`, which pushes "
+            "each wedge out by its value and stretches the figure: give `pie` one series (names "
+            "as `labels=`), or plot two series with `plot` or `bar`."
         )
     return (
         "The plotted values give an impossible axis range (huge, NaN or infinite): check the "

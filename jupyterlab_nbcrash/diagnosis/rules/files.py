@@ -1128,6 +1128,14 @@ def _wrong_text_encoding(p, f):
             "the file is most likely UTF-8, so pass `encoding='utf-8'` to the call that opens it "
             "(`open(path, encoding='utf-8')`)."
         )
+    decoded = _bytes_decoded_here(p)
+    if decoded:
+        # `data.decode("ascii")` on the notebook's own line: bytes in memory, no file read
+        other = "'utf-8'" if codec != "utf-8" else "the encoding they were written in"
+        return (
+            f"`{decoded}` holds bytes that are not {codec} text, and this line decodes them in "
+            f"memory (no file is read): decode with {other}, or pass `errors='replace'`."
+        )
     binary = _binary_reader(p)
     if binary:
         return (
@@ -1161,6 +1169,21 @@ def _wrong_text_encoding(p, f):
         f"The file is not encoded as {codec}: pass its encoding, e.g. "
         "`pd.read_csv(path, encoding='latin-1')` (or 'cp1252' for files saved by Excel)."
     )
+
+
+# `name.decode(` (or `name.attr.decode(`) on a line: bytes decoded in memory.
+_DECODE_CALL = re.compile(r"([A-Za-z_][\w.]*)\.decode\(")
+
+
+def _bytes_decoded_here(p: ParsedError) -> str:
+    """The name whose bytes the notebook's own failing line decodes (`after.decode("ascii")`)
+    when no library frame lies below it and the line opens or reads no file; "" otherwise."""
+    if any(not fr.is_user for fr in p.frames) or ".decode(" not in p.user_line:
+        return ""
+    if re.search(r"\b(?:open|read_\w+|read|load\w*)\(", p.user_line):
+        return ""
+    m = _DECODE_CALL.search(p.user_line)
+    return m.group(1) if m else ""
 
 
 # gzip's mark is 1f 8b: UTF-8 reads 1f, then fails on 0x8b in position 1.
@@ -1380,6 +1403,18 @@ def _unreadable_format(p, f):
             "pandas' fast reader broke on the file's bytes (it calls the file malformed): "
             "open the file to check it is a complete text table, then try `engine='python'` "
             "or `lineterminator='\\n'`."
+        )
+    if "image" in detail and "BytesIO object" in p.message:
+        # bytes in memory, not a file in a folder: most often what a web address served
+        if ".content" in p.user_line or "urlopen" in p.user_line:
+            return (
+                "The downloaded bytes are not an image: the address most likely serves a web "
+                "page or an error, so use the image's direct address and check the response's "
+                "`headers['Content-Type']` is an image type."
+            )
+        return (
+            "The bytes given to PIL in memory are not an image file: check where they come "
+            "from (a download's page or error, or text instead of bytes)."
         )
     if "image" in detail:
         return (

@@ -299,6 +299,10 @@ def _import_edited_away(p: ParsedError, top: str) -> bool:
     return re.search(importing, code, re.M) is None
 
 
+# A Spark worker's traceback (inside the Java error's message) that fails unpickling the task.
+_SPARK_WORKER_UNPICKLES = 'worker.py", line'
+
+
 def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     """The hint of a missing module (the generic module_not_found hint uses it too).
 
@@ -307,6 +311,14 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     mismatched install and the user's own file; an unknown name gets both of the last two."""
     module, package = f.get("module", ""), f.get("package", "")
     top = f.get("top_module", module.split(".")[0])
+    if _SPARK_WORKER_UNPICKLES in p.message and "pyspark" in p.message:
+        # the import failed on Spark's executors (unpickling a function the notebook sent them,
+        # or running it): the driver (the notebook's kernel) may well have the module
+        return (
+            f"Spark's workers could not import `{top}` (their Python, not this notebook's, "
+            f"lacks it): ship your module to them (`sc.addPyFile('path/to/{top}.py')`) or "
+            "install the package on every worker, then run the job again."
+        )
     by = importer(p)
     lib = (by.package or by.library) if by is not None and by.library and not by.is_user else ""
     if f.get("replacement") and lib and library_of(lib) != library_of(top):
@@ -369,6 +381,19 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     submodule = _submodule_imported_alone(p, module)
     if submodule:
         return submodule
+    if (
+        f.get("suggestion")
+        and not unlike
+        and f["suggestion"].lower() == module.lower()
+        and f["suggestion"].split(".")[0] not in STDLIB_TOPS
+    ):
+        # `import Quandl`: the module's name differs only in case, which imports never ignore
+        meant = f["suggestion"]
+        return (
+            f"Module names are case-sensitive, and the module is `{meant}`: write "
+            f"`import {meant}` (if it is not installed, `%pip install {pip_name(meant)}`, then "
+            "restart the kernel)."
+        )
     if f.get("suggestion") and not unlike:
         return (
             f"There is no module `{module}`: did you mean `{f['suggestion']}`? If not, install "

@@ -57,7 +57,19 @@ def misspelt_module(module: str) -> str | None:
         near = _first_letters_swapped(module)
     if not near:
         near = _stuttered(module)
+    if not near and len(module) >= 9:
+        # `mayploylib`: two letters changed in a long name, and only one well-known module of
+        # that length reads so; another package of so long a name is rarely two letters off
+        near = [k for k in pool if len(k) == len(module) and _two_changed(module, k)]
     return near[0] if len(near) == 1 else None
+
+
+def _two_changed(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` (same length, case ignored) differ in exactly two letters, none
+    the first and none a digit or `_`."""
+    a, b = a.lower(), b.lower()
+    pairs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return a[:1] == b[:1] and len(pairs) == 2 and all(x.isalpha() and y.isalpha() for x, y in pairs)
 
 
 def _stuttered(module: str) -> list[str]:

@@ -173,12 +173,25 @@ def refused_plot_value_words(message: str, detail: str) -> str | None:
             f"Matplotlib has no property `{prop.group(1)}`: check the keyword's spelling, or "
             "remove it (it may belong to another plotting function)."
         )
+    spec = _PALETTE_SPEC.search(message)
+    if spec:
+        # seaborn's palette strings (cubehelix `ch:`, `light:`, `dark:`, `blend:`) name many
+        # colours: `palette=` reads them, a single `color=` cannot
+        return (
+            f"'{spec.group(1)}' is a seaborn palette spec, not one colour: pass it as "
+            f"`palette='{spec.group(1)}'` (with `hue=`), or give `color=` one colour, e.g. "
+            f"`sns.color_palette('{spec.group(1)}')[2]`."
+        )
     if re.search(r"marker|color|colour|RGBA|linestyle|font", detail):
         return (
             f"The plotting library rejected a value ({detail}): check the spelling of colour, "
             "marker or style names in its documentation."
         )
     return None
+
+
+# Matplotlib's "Invalid RGBA argument: 'ch:start=.2'": a seaborn palette string given as a colour.
+_PALETTE_SPEC = re.compile(r"Invalid RGBA argument: '((?:ch|light|dark|blend):[^'\n]{0,60})'")
 
 
 def _square_image_size(size: int) -> bool:

@@ -1016,11 +1016,29 @@ def _dict_literal(p, name: str) -> dict | None:
 _DECIMAL_TEXT = re.compile(r"\s*[-+]?(?:\d+\.\d*|\.\d+|\d+(?:\.\d*)?[eE][-+]?\d+)\s*$")
 
 
+# `linestyle=custom` / `ls=(8, 2)` on the failing line: what it passes as the line style.
+_LINESTYLE_GIVEN = re.compile(r"\b(?:linestyle|ls)\s*=\s*(\([^()]*\)|[\w.]+)")
+
+
+def _dash_tuple(p) -> str | None:
+    """Matplotlib's `_get_dash_pattern` unpacks a tuple style as `offset, dashes`: a flat tuple
+    of lengths (`(8, 2, 2, 2)`) fails there, whatever the data."""
+    last = p.last_frame
+    if last is None or last.function.rsplit(".", 1)[-1] != "_get_dash_pattern":
+        return None
+    given = _LINESTYLE_GIVEN.search(p.user_line)
+    what = f"`linestyle={given.group(1)}`" if given else "the line style tuple"
+    return (
+        f"Matplotlib reads a dash tuple as `(offset, (on, off, ...))`, and {what} is not that "
+        "shape: nest the lengths after an offset, e.g. `linestyle=(0, (5, 2))`."
+    )
+
+
 def _unpack_count(p, f):
     """When: the failing line unpacks itself (its own ``a, b = ...`` or ``for a, b in ...``);
-    a library's internal unpacking gets the safe hint."""
+    a library's internal unpacking gets the safe hint, but for Matplotlib's dash tuple."""
     if not raised_by_the_line(p):
-        return None
+        return _dash_tuple(p)
     want, got = f.get("expected", ""), f.get("got", "")
     kind, targets, value = loop_or_unpack(p.user_line)
     if len(value) > 60:

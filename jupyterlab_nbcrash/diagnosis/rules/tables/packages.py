@@ -138,6 +138,7 @@ PIP_NAMES: dict[str, str] = {
     "dateparser": "dateparser",
     "ta": "ta",
     "yfinance": "yfinance",
+    "quandl": "quandl",
     "keras_cv": "keras-cv",
     "keras_nlp": "keras-nlp",
     "torch_geometric": "torch-geometric",
