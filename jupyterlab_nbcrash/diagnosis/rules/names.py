@@ -838,6 +838,14 @@ def _undefined_class(p, f):
 
 def _read_before_assignment(p, f):
     frame = raised_outside_notebook(p)
+    if frame is not None and frame.library and any(e == "KeyboardInterrupt" for e, _ in p.chain):
+        # the library was stopped by an interrupt and its cleanup read a local the interrupted
+        # line never set: the interrupt is the cause, no input of the user's
+        return (
+            f"The cell was interrupted (KeyboardInterrupt) while `{frame.library}` was running, "
+            f"and its cleanup then read `{f.get('name')}`, which the interrupted line never set: "
+            "run the cell again and let it finish (if it hangs, find out what it waits for)."
+        )
     if frame is not None and frame.library:
         # keras' `predict` reads its own `batch_outputs`: no function of the user's to change
         return (
@@ -875,9 +883,20 @@ def _read_before_assignment(p, f):
             f"outside the function it is only that function's result, so there is no value to "
             f"pass in: give it a value before that line, or read the name you meant there."
         )
+    own = ("\n".join(own_lines(p)),) if p.cell_lines else ()
+    if name and _top_level_assignments((*p.notebook_code, *own), name):
+        # a value of that name exists outside the function: the function meant to read it
+        return (
+            f"`{name}` is assigned inside the function, so Python treats it as local there, "
+            "but it is read before that line: pass it in as an argument (or declare it `global`)."
+        )
+    # no outer value of that name is seen: the function's own assignment was skipped (a loop
+    # over nothing, an `except` that swallowed the error before it) or comes too late
+    where = f" in `{function}()`" if function and not function.startswith("<") else ""
     return (
-        f"`{f.get('name')}` is assigned inside the function, so Python treats it as local there, "
-        "but it is read before that line: pass it in as an argument (or declare it `global`)."
+        f"`{name}` is read{where} before any line there gave it a value: the line that assigns "
+        "it comes later, or sits in a loop, `if` or `try` that skipped it this time (a loop over "
+        "nothing, an `except` that caught an error first); make it run before this line."
     )
 
 
