@@ -15,8 +15,9 @@ from dataclasses import replace
 from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from jupyterlab_nbcrash.diagnosis.traceback import parse
-from tests.test_hints_args import hint
+from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions3 import SITE
+from tests.test_hints_conditions32 import _hint as notebook_hint
 
 
 def _indent_hint(cell: str, marked: str, number: int = 0) -> str:
@@ -214,3 +215,56 @@ def test_a_raise_under_a_shown_else_of_an_edited_cell_names_both_readings():
     shown += "----> 13     raise AssertionError('no error for a bad size')"
     text = _else_raise("check(img)", shown, 13)
     assert "belongs to a `try`" in text and "if to an `if`" in text, text
+
+
+# --------------------------------- a comprehension's own variable is no input of another cell
+
+
+def _definer_cells(words: str) -> list:
+    """Cell 2 (skipped) sets `words` as ``words``; cell 3 (skipped) loops `w` over `words`."""
+    return [
+        ("raw = 'a, b, c'", 1, None),
+        (f"words = {words}", None, None),
+        ("for w in range(len(words)):\n    print(words[w])", None, None),
+        ("total = len(words)", 2, None),
+    ]
+
+
+def test_a_comprehension_variable_of_the_definer_makes_no_cycle():
+    cells = _definer_cells("[w.strip() for w in raw.split(',')]")
+    text = notebook_hint(
+        "NameError", "name 'words' is not defined", "total = len(words)", cells, 3, 2
+    )
+    assert "neither can run first" not in text and "cell 2" in text.lower(), text
+
+
+def test_a_definer_that_reads_the_loop_name_outside_a_comprehension_is_a_cycle():
+    cells = _definer_cells("[x.strip() for x in raw.split(w)]")
+    text = notebook_hint(
+        "NameError", "name 'words' is not defined", "total = len(words)", cells, 3, 2
+    )
+    assert "neither can run first" in text, text
+
+
+# ------------------------------- an undefined subscript beside other variable subscripts
+
+
+def test_a_slip_of_a_loop_index_beside_it_is_no_key_to_quote():
+    line = "vals[k], vals[0] = vals[0], vals[kk]"
+    cell = f"vals = [3, 1, 2]\nfor k in range(3):\n    {line}"
+    text = notebook_hint("NameError", "name 'kk' is not defined", line, [(cell, 1, None)], 0, 1)
+    assert "did you mean `vals[k]`" in text and "quotes" not in text, text
+    alone = hint(crash("NameError", "name 'kk' is not defined", line))
+    assert "did you mean `vals[k]`" in alone and "quotes" not in alone, alone
+
+
+def test_variables_beside_an_unrelated_name_ask_for_its_spelling_not_quotes():
+    line = "board[row] = board[step] + 1"
+    text = hint(crash("NameError", "name 'step' is not defined", line))
+    assert "quotes" not in text and "check the spelling of `step`" in text, text
+
+
+def test_a_lone_subscript_name_keeps_the_quotes_advice():
+    line = "total = prices[apple]"
+    text = notebook_hint("NameError", "name 'apple' is not defined", line, [(line, 1, None)], 0, 1)
+    assert "put it in quotes" in text and "did you mean" not in text, text

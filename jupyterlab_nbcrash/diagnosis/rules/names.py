@@ -697,6 +697,35 @@ def subscript_of(line: str, name: str) -> str:
 _SUBSCRIPT = re.compile(r"([A-Za-z_][\w.]*)\[\s*([A-Za-z_]\w*)\s*\]")
 
 
+def indexed_by_variables_hint(line: str, obj: str, name: str, nowhere: str) -> str:
+    """When the failing line indexes ``obj`` with other bare names besides ``obj[name]``
+    (`l[i], l[j] = l[j], l[ii]`), its subscripts are variables, not keys to quote: the hint
+    names the one ``name`` is a slip of, else asks to check it against them. "" otherwise."""
+    beside = []
+    for other, key in _SUBSCRIPT.findall(line):
+        if other == obj and key != name and key not in beside and not keyword.iskeyword(key):
+            beside.append(key)
+    if not beside:
+        return ""
+    close = [
+        c
+        for c in beside
+        if any(name[:k] + name[k + 1 :] == c for k in range(len(name)))
+        or any(c[:k] + c[k + 1 :] == name for k in range(len(c)))
+    ]
+    if len(close) == 1:
+        meant = close[0]
+        return (
+            f"{nowhere}, but this line indexes `{obj}` with `{meant}`: did you mean "
+            f"`{obj}[{meant}]`?"
+        )
+    shown = ", ".join(f"`{c}`" for c in beside[:3])
+    return (
+        f"{nowhere}, and this line indexes `{obj}` by variables ({shown}): check the spelling "
+        f"of `{name}` against them, or assign it before this line."
+    )
+
+
 def top_level_assignment(sources, name: str) -> str:
     """The first line of ``sources`` that assigns ``name``, in a cell that binds it at its top
     level (not only inside a function), shortened; "" when none does."""
@@ -768,6 +797,10 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
             f"`{name}` has no value in this kernel, though a cell assigns it (`{assignment}`): "
             "run that cell first, and check that it ran to that line without failing."
         )
+    unset = f"`{name}` has no value in this kernel"
+    beside = indexed_by_variables_hint(p.user_line, obj, name, unset) if obj else ""
+    if beside:
+        return beside
     if obj:
         return (
             f"`{name}` has no value in this kernel: {quotes_hint(obj, name)}. If it is a "
