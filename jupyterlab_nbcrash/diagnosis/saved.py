@@ -618,14 +618,18 @@ def _unmet_need(nb, counts: _Counts, cell: Cell, name: str) -> tuple[str, Cell] 
             and not _read_together(cell, name, needed)
         ):
             continue
-        if needed in read_before or _comprehension_variable(cell, needed):
+        if needed in read_before:
             continue
         sources = [
             c
             for c in nb.mentioning(needed)
             if c is not cell and c is not nb.crash and needed in nb.names(c).defines
         ]
-        if sources and not any(counts.ran_before(c) for c in sources):
+        if (
+            sources
+            and not any(counts.ran_before(c) for c in sources)
+            and not _comprehension_variable(cell, needed)  # (parsed last: the rarest case)
+        ):
             # run in page order, `cell` reads the value of the nearest setter above it; a
             # module (`pd`) from the cell that only imports, not from a long cell that imports
             # it on the way (any import of it gives the same module)
