@@ -104,6 +104,7 @@ from .traceback import GLUE_PACKAGES, ParsedError, strip_ansi
 from .where import (
     MAX_CALL,
     call_arguments,
+    else_branch_of,
     failing_call,
     failing_line_number,
     own_lines,
@@ -704,6 +705,13 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "tolerance), or check that your version supports stopping this way."
         )
     deliberate = unconditional_raise_number(parsed) if own_raise else 0
+    if deliberate and parsed.ename == "NotImplementedError":
+        # an exercise's placeholder (`# YOUR CODE HERE` then the raise): code still to write
+        return (
+            f"Line {deliberate} raises NotImplementedError under no condition: it is a "
+            "placeholder for code still to write, so delete that line, write your code in its "
+            "place and run the cell again."
+        )
     if deliberate:
         # no `if` decides it: there is no condition to print, the cell stops there on purpose
         return (
@@ -721,6 +729,19 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         return (
             f"Its `except` turns that {cause.split(':')[0]} into this {parsed.ename} on purpose: "
             f"pass a value it accepts, or catch `{parsed.ename}` where you call it."
+        )
+    branch = else_branch_of(parsed) if own_raise else ""
+    if branch == "try":
+        # a test's `try: f(bad) except ValueError: pass else: raise`: no value is tested, the
+        # call in the `try` was expected to fail and did not
+        return (
+            "It is the `else:` of a `try`, which runs because the call in that `try` raised no "
+            "error: make that function raise the error the `except` expects for this input."
+        )
+    if branch == "else":
+        return (
+            "It runs in an `else:` branch: if that belongs to a `try`, the call in the `try` "
+            "raised no error though the `except` expected one; if to an `if`, print what it tests."
         )
     if own_raise:
         return service_status_look(parsed) or (

@@ -81,6 +81,7 @@ from .rules.names import (
     commented_hint,
     compared_hint,
     deletes_name,
+    indexed_by_variables_hint,
     is_misspelling,
     live_twin,
     missing_import_hint,
@@ -1068,6 +1069,9 @@ def _defined_nowhere(
         # `for key in keys: d[word_key]`: the loop's own variable is a part of the name
         part = _loop_part(nb, name)
         hint = f"{nowhere}, and a `for` loop of this cell binds `{part}`: did you mean `{part}`?"
+    elif obj and indexed_by_variables_hint(line, obj, name, nowhere):
+        # `l[i], l[j] = l[j], l[ii]`: the line's other subscripts of `l` are variables
+        hint = indexed_by_variables_hint(line, obj, name, nowhere)
     elif obj:
         hint = f"{nowhere}: {quotes_hint(obj, name)}; if it is a variable, assign it first."
     elif (

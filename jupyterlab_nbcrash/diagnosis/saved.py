@@ -640,7 +640,11 @@ def _unmet_need(nb, counts: _Counts, cell: Cell, name: str) -> tuple[str, Cell] 
             for c in nb.mentioning(needed)
             if c is not cell and c is not nb.crash and needed in nb.names(c).defines
         ]
-        if sources and not any(counts.ran_before(c) for c in sources):
+        if (
+            sources
+            and not any(counts.ran_before(c) for c in sources)
+            and not _comprehension_variable(cell, needed)  # (parsed last: the rarest case)
+        ):
             # run in page order, `cell` reads the value of the nearest setter above it; a
             # module (`pd`) from the cell that only imports, not from a long cell that imports
             # it on the way (any import of it gives the same module)
@@ -650,6 +654,37 @@ def _unmet_need(nb, counts: _Counts, cell: Cell, name: str) -> tuple[str, Cell] 
                 return needed, importers[-1]
             return needed, (feeding[-1] if feeding else nearest(nb, sources, needed))
     return None
+
+
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _comprehension_variable(cell: Cell, name: str) -> bool:
+    """Every read of ``name`` in ``cell`` is inside a comprehension that binds it (`[w.lower()
+    for w in words]` reads no outer `w`): the cell needs no value of it from another cell."""
+    tree = python_tree(to_python(cell.source)[0])
+    if tree is None:
+        return False
+    reads = {
+        id(n)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+    }
+    inside = set()
+    for node in ast.walk(tree):
+        if isinstance(node, _COMPREHENSIONS) and any(
+            isinstance(t, ast.Name) and t.id == name
+            for g in node.generators
+            for t in ast.walk(g.target)
+        ):
+            # (the first `in` is read outside it: `[i for i in range(i)]` needs an outer `i`)
+            outer = {id(n) for n in ast.walk(node.generators[0].iter)}
+            inside |= {
+                id(n)
+                for n in ast.walk(node)
+                if isinstance(n, ast.Name) and n.id == name and id(n) not in outer
+            }
+    return bool(reads) and reads <= inside
 
 
 def _only_imports(cell: Cell) -> bool:

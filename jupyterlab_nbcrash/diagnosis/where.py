@@ -359,12 +359,63 @@ def statement_start(lines: list[str], number: int) -> int:
 _UNCONDITIONAL_BLOCK = re.compile(r"(?:try|finally|with\s.*)\s*:")
 
 
+def else_branch_of(parsed: ParsedError) -> str:
+    """When the failing line of the cell is the body of an `else:`: "try" when the cell shows
+    that `else:` ends a `try`'s `except` clauses, "if" when it ends an `if`/`elif` (or a loop),
+    "else" when only the traceback's lines are known (they lose their indentation). "" when the
+    line right above it is no `else:`."""
+    user = [f for f in parsed.frames if f.is_user]
+    if not user:
+        return ""
+    frame = user[-1]
+    number = failing_line_number(parsed) if len(user) == 1 else 0
+    if not number:
+        n = frame.lineno or 0
+        shown = frame.code_lines
+        at = next(
+            (i for i in range(len(shown)) if shown[i].strip() == frame.failing_line.strip()), -1
+        )
+        code = [line.split("#", 1)[0].strip() for line in shown[:at] if line.strip()]
+        return "else" if n and code and code[-1] == "else:" else ""
+    lines = own_lines(parsed)
+    depth = len(lines[number - 1]) - len(lines[number - 1].lstrip())
+    above = [line for line in lines[: number - 1] if line.split("#", 1)[0].strip()]
+    if not above or above[-1].split("#", 1)[0].strip() != "else:":
+        return ""
+    indent = len(above[-1]) - len(above[-1].lstrip())
+    if indent >= depth:
+        return ""
+    for line in reversed(above[:-1]):
+        code = line.split("#", 1)[0].strip()
+        if len(line) - len(line.lstrip()) != indent:
+            continue
+        if code.startswith("except") or code.startswith("try"):
+            return "try"
+        return "if"
+    return ""
+
+
+def _raise_atop_the_shown_cell(frame) -> int:
+    """The failing line's number when the traceback shows the cell from its first line down to
+    it with only comments or blank lines above it (the cell was edited since it ran, so its
+    code cannot tell): no block can hold it. 0 otherwise."""
+    n = frame.lineno or 0
+    shown = frame.code_lines
+    if not 0 < n <= len(shown) or shown[n - 1].strip() != frame.failing_line.strip():
+        return 0
+    if any(line.strip() and not line.strip().startswith("#") for line in shown[: n - 1]):
+        return 0
+    return n
+
+
 def unconditional_raise_number(parsed: ParsedError) -> int:
     """The number of the cell's line whose `raise` ran at the cell's top level, under no `if`,
     loop, `def` or `except` (only `try:`/`with`/`finally:` around it): a deliberate raise that
     no value decides. 0 otherwise, and when the cell called a function that raised."""
     user = [f for f in parsed.frames if f.is_user]
     number = failing_line_number(parsed)
+    if len(user) == 1 and not number:
+        return _raise_atop_the_shown_cell(user[0])
     if len(user) != 1 or not number:
         return 0
     lines = own_lines(parsed)

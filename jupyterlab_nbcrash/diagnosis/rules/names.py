@@ -697,6 +697,35 @@ def subscript_of(line: str, name: str) -> str:
 _SUBSCRIPT = re.compile(r"([A-Za-z_][\w.]*)\[\s*([A-Za-z_]\w*)\s*\]")
 
 
+def indexed_by_variables_hint(line: str, obj: str, name: str, nowhere: str) -> str:
+    """When the failing line indexes ``obj`` with other bare names besides ``obj[name]``
+    (`l[i], l[j] = l[j], l[ii]`), its subscripts are variables, not keys to quote: the hint
+    names the one ``name`` is a slip of, else asks to check it against them. "" otherwise."""
+    beside = []
+    for other, key in _SUBSCRIPT.findall(line):
+        if other == obj and key != name and key not in beside and not keyword.iskeyword(key):
+            beside.append(key)
+    if not beside:
+        return ""
+    close = [
+        c
+        for c in beside
+        if any(name[:k] + name[k + 1 :] == c for k in range(len(name)))
+        or any(c[:k] + c[k + 1 :] == name for k in range(len(c)))
+    ]
+    if len(close) == 1:
+        meant = close[0]
+        return (
+            f"{nowhere}, but this line indexes `{obj}` with `{meant}`: did you mean "
+            f"`{obj}[{meant}]`?"
+        )
+    shown = ", ".join(f"`{c}`" for c in beside[:3])
+    return (
+        f"{nowhere}, and this line indexes `{obj}` by variables ({shown}): check the spelling "
+        f"of `{name}` against them, or assign it before this line."
+    )
+
+
 def top_level_assignment(sources, name: str) -> str:
     """The first line of ``sources`` that assigns ``name``, in a cell that binds it at its top
     level (not only inside a function), shortened; "" when none does."""
@@ -768,6 +797,10 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
             f"`{name}` has no value in this kernel, though a cell assigns it (`{assignment}`): "
             "run that cell first, and check that it ran to that line without failing."
         )
+    unset = f"`{name}` has no value in this kernel"
+    beside = indexed_by_variables_hint(p.user_line, obj, name, unset) if obj else ""
+    if beside:
+        return beside
     if obj:
         return (
             f"`{name}` has no value in this kernel: {quotes_hint(obj, name)}. If it is a "
@@ -838,6 +871,14 @@ def _undefined_class(p, f):
 
 def _read_before_assignment(p, f):
     frame = raised_outside_notebook(p)
+    if frame is not None and frame.library and any(e == "KeyboardInterrupt" for e, _ in p.chain):
+        # the library was stopped by an interrupt and its cleanup read a local the interrupted
+        # line never set: the interrupt is the cause, no input of the user's
+        return (
+            f"The cell was interrupted (KeyboardInterrupt) while `{frame.library}` was running, "
+            f"and its cleanup then read `{f.get('name')}`, which the interrupted line never set: "
+            "run the cell again and let it finish (if it hangs, find out what it waits for)."
+        )
     if frame is not None and frame.library:
         # keras' `predict` reads its own `batch_outputs`: no function of the user's to change
         return (
@@ -875,9 +916,20 @@ def _read_before_assignment(p, f):
             f"outside the function it is only that function's result, so there is no value to "
             f"pass in: give it a value before that line, or read the name you meant there."
         )
+    own = ("\n".join(own_lines(p)),) if p.cell_lines else ()
+    if name and _top_level_assignments((*p.notebook_code, *own), name):
+        # a value of that name exists outside the function: the function meant to read it
+        return (
+            f"`{name}` is assigned inside the function, so Python treats it as local there, "
+            "but it is read before that line: pass it in as an argument (or declare it `global`)."
+        )
+    # no outer value of that name is seen: the function's own assignment was skipped (a loop
+    # over nothing, an `except` that swallowed the error before it) or comes too late
+    where = f" in `{function}()`" if function and not function.startswith("<") else ""
     return (
-        f"`{f.get('name')}` is assigned inside the function, so Python treats it as local there, "
-        "but it is read before that line: pass it in as an argument (or declare it `global`)."
+        f"`{name}` is read{where} before any line there gave it a value: the line that assigns "
+        "it comes later, or sits in a loop, `if` or `try` that skipped it this time (a loop over "
+        "nothing, an `except` that caught an error first); make it run before this line."
     )
 
 

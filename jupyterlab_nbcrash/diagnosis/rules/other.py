@@ -1266,10 +1266,18 @@ def _indentation(p, message: str, line: str) -> str:
             f"{where} and the lines after it are indented deeper than the statement above "
             "them, which opens no block: give them the indentation of the block they belong to."
         )
-    if message.startswith("unexpected indent"):
+    if message.startswith("unexpected indent") and _top_level_above(p, number, line):
         return (
             f"{where} is indented, but no `if`/`for`/`def`/`with` line above opens a block for "
             "it: remove the spaces at its start (or indent it under the line it belongs to)."
+        )
+    if message.startswith("unexpected indent"):
+        # the lines above could not be read (the cell edited since), or a block above (a
+        # `class`, a `def`) may hold it: its line is deeper than that block's, not at the margin
+        return (
+            f"{where} is indented deeper than the lines of the block it belongs to: give it "
+            "the same indentation as the line above it in that block (the margin if it "
+            "belongs to no `def`/`class`/`if`/`for`)."
         )
     commented = _commented_out_body(p.user_code, line)
     if message.startswith("expected an indented block") and commented:
