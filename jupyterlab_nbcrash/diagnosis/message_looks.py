@@ -93,8 +93,11 @@ def _missing_axis_look(message: str) -> str:
 
     shape = ", ".join(wanted).replace("?", "-1").replace("None", "-1")
     if wanted and wanted[-1] == "1" and fits(given, wanted[:-1]):
+        # a channel only where each sample has axes of its own (an image, a signal):
+        # `(128,)` fed to `(?, 1)` is a column of targets, one number per sample
+        what = "a channel" if len(given) >= 2 else "one value per sample, as a column"
         return (
-            f"The value fed lacks the placeholder's last axis of size 1 (a channel): reshape it "
+            f"The value fed lacks the placeholder's last axis of size 1 ({what}): reshape it "
             f"to `({shape})`, or add the axis with `x[..., None]`."
         )
     if wanted and wanted[0] in ("1", "?", "None") and fits(given, wanted[1:]):

@@ -851,6 +851,11 @@ def _own_assignment_hint(nb: _Notebook, name: str, defined_elsewhere: bool) -> s
     )
 
 
+def _all_code(nb: _Notebook) -> str:
+    """The source of every code cell of the notebook, one after another."""
+    return "\n".join(c.source for c in nb.cells)
+
+
 def _defined_nowhere(
     nb: _Notebook, name: str, message: str, evidence: list[str], line: str, inner=None
 ):
@@ -1069,9 +1074,9 @@ def _defined_nowhere(
         # `for key in keys: d[word_key]`: the loop's own variable is a part of the name
         part = _loop_part(nb, name)
         hint = f"{nowhere}, and a `for` loop of this cell binds `{part}`: did you mean `{part}`?"
-    elif obj and indexed_by_variables_hint(line, obj, name, nowhere):
+    elif obj and indexed_by_variables_hint(line, obj, name, nowhere, _all_code(nb)):
         # `l[i], l[j] = l[j], l[ii]`: the line's other subscripts of `l` are variables
-        hint = indexed_by_variables_hint(line, obj, name, nowhere)
+        hint = indexed_by_variables_hint(line, obj, name, nowhere, _all_code(nb))
     elif obj:
         hint = f"{nowhere}: {quotes_hint(obj, name)}; if it is a variable, assign it first."
     elif (

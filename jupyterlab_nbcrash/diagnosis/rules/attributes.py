@@ -1636,6 +1636,16 @@ _OTHER_FRAME_LIBRARIES = re.compile(
 _SERIES_TOO = frozenset({"value_counts", "map"})
 
 
+# DataFrame methods pandas added in 0.25 or later: only for those can an installed pandas lack
+# the method (`iterrows`, `pivot_table` have been there for long: a frame lacking them is
+# another library's, unseen).
+_DATAFRAME_SINCE_0_25 = frozenset(
+    {"explode", "sparse", "attrs", "convert_dtypes", "to_markdown", "value_counts", "compare",
+     "set_flags", "flags", "to_xml", "isetitem", "map", "case_when", "select", "from_arrow",
+     "to_orc"}
+) & PANDAS_OBJECT  # fmt: skip
+
+
 def _other_frames(p: ParsedError) -> bool:
     """The code imports a library of DataFrames other than pandas (or one of its frames ran)."""
     if any(fr.library and fr.library not in ("pandas", "numpy") for fr in p.frames):
@@ -1709,7 +1719,7 @@ def _pandas_attribute(p: ParsedError, f) -> str:
             f"`{attr}` is a function of the pandas module, not a method of a {owner}: call it on "
             f"the module instead, `pd.{attr}(...)`."
         )
-    if called and owner == "DataFrame" and attr in PANDAS_OBJECT and not _other_frames(p):
+    if called and owner == "DataFrame" and attr in _DATAFRAME_SINCE_0_25 and not _other_frames(p):
         # a DataFrame method of today's pandas (`value_counts` came in 1.1, `map` in 2.1)
         # that this DataFrame lacks: the installed pandas predates it
         column = f", or for one column `df[col].{attr}(...)`" if attr in _SERIES_TOO else ""

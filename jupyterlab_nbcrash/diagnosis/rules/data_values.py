@@ -311,6 +311,11 @@ def _computed_number_to_int(p: ParsedError) -> bool:
     return last is not None and bool(last.library) and last.library != "pandas"
 
 
+# `int(x)` of a name or an expression, not of a read item (`int(row['Age'])`: the data's own
+# value, which may be a missing one); `print(` is no call of `int`.
+_INT_OF_COMPUTED = re.compile(r"(?<![\w.])int\((?![^()]*\[)")
+
+
 def _own_function_int_of_nan(p: ParsedError) -> str | None:
     """Python's `int()` of a NaN raised in a function of the user's (no library below it): a
     number that function computed is NaN (a mean of nothing, 0/0), not a missing value of a
@@ -320,7 +325,11 @@ def _own_function_int_of_nan(p: ParsedError) -> str | None:
     last = p.frames[-1] if p.frames else None
     if last is None or not last.is_user or last.function in ("", "<module>", "<lambda>"):
         return None
-    if "int(" not in (last.failing_line or ""):
+    if not _INT_OF_COMPUTED.search(last.failing_line or ""):
+        return None
+    if any(fr.library for fr in p.frames):
+        # a library called the function (`df.apply(f, axis=1)`, `Series.map`): its value is
+        # an item of the data, where a NaN is a missing value of the table
         return None
     return (
         f"Your function `{last.function}` calls `int()` on a number that is NaN here "

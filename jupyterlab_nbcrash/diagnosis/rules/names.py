@@ -17,6 +17,7 @@ from ..cells import (
     to_python,
 )
 from ..definitions import (
+    bound_in,
     compared_instead_of_assigned,
     function_parameters,
     name_slip,
@@ -697,14 +698,35 @@ def subscript_of(line: str, name: str) -> str:
 _SUBSCRIPT = re.compile(r"([A-Za-z_][\w.]*)\[\s*([A-Za-z_]\w*)\s*\]")
 
 
-def indexed_by_variables_hint(line: str, obj: str, name: str, nowhere: str) -> str:
+def _binds_variable(code: str, name: str) -> bool:
+    """``code`` gives ``name`` a value, also as one of several (`i, j = 0, 1`, `for i, j in`,
+    a comprehension's `for i in`, a parameter, `as i`, `i :=`)."""
+    n = re.escape(name)
+    return bound_in(code, name) or bool(
+        re.search(
+            rf"^[ \t]*[\w, ()*]*\b{n}\b[\w, ()*]*=(?!=)|\bfor\b[^\n]*?\b{n}\b[^\n]*?\bin\b"
+            rf"|\bdef[ \t]+\w+[ \t]*\([^)]*\b{n}\b|\bas[ \t]+{n}\b|\b{n}[ \t]*:=",
+            code,
+            re.M,
+        )
+    )
+
+
+def indexed_by_variables_hint(
+    line: str, obj: str, name: str, nowhere: str, code: str | None
+) -> str:
     """When the failing line indexes ``obj`` with other bare names besides ``obj[name]``
-    (`l[i], l[j] = l[j], l[ii]`), its subscripts are variables, not keys to quote: the hint
-    names the one ``name`` is a slip of, else asks to check it against them. "" otherwise."""
+    (`l[i], l[j] = l[j], l[ii]`) that ``code`` (with the line) binds, its subscripts are
+    variables, not keys to quote: the hint names the one ``name`` is a slip of, else asks to
+    check it against them. "" otherwise, and when the other names are bound nowhere either
+    (`df[Sex], df[Survived]`: columns all written without quotes). ``code`` None: the
+    notebook is unseen, so the line's other subscripts are taken as its variables."""
     beside = []
+    code = None if code is None else f"{code}\n{line}"
     for other, key in _SUBSCRIPT.findall(line):
         if other == obj and key != name and key not in beside and not keyword.iskeyword(key):
-            beside.append(key)
+            if code is None or _binds_variable(code, key):
+                beside.append(key)
     if not beside:
         return ""
     close = [
@@ -798,7 +820,10 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
             "run that cell first, and check that it ran to that line without failing."
         )
     unset = f"`{name}` has no value in this kernel"
-    beside = indexed_by_variables_hint(p.user_line, obj, name, unset) if obj else ""
+    seen = p.code_seen if p.notebook_code else None  # (None: the line's cell alone)
+    beside = (
+        indexed_by_variables_hint(p.user_line, obj, name, unset, seen) if obj else ""
+    )
     if beside:
         return beside
     if obj:

@@ -1,0 +1,96 @@
+"""Review of waves w21c and w21d and of main's commits 68e3da3 to f769aaa: for each condition
+narrowed, a crash (written here by hand, in the libraries' wording and IPython's layout) where
+the specific hint was false must not get it, and the crash it was made for still does:
+
+- `int(row['Age'])` in a function `df.apply` runs: the NaN is the table's missing value, not
+  a number the function computed;
+- `df[Sex], df[Survived]` with neither name bound: the other subscript is no variable to
+  check the spelling against, both are unquoted columns;
+- `df.iterrows()` on a DataFrame without it: pandas has had it for long, so no upgrade helps;
+- TF1's `(128,)` fed to a `(?, 1)` placeholder: a column of targets, no channel.
+"""
+
+from __future__ import annotations
+
+from tests.test_hints_args import crash, hint
+from tests.test_hints_conditions96 import CELL, _ipython
+
+SITE = "/opt/conda/lib/python3.10/site-packages"
+
+# ------------------------------------------------- int() of a NaN in a function a library ran
+
+
+def test_int_of_a_row_item_in_an_applied_function_is_the_tables_missing_value():
+    code = (
+        "def age_group(row):\n    return int(row['Age']) // 10\n\n"
+        "df['decade'] = df.apply(age_group, axis=1)"
+    )
+    frames = [
+        (CELL, "<module>", "df['decade'] = df.apply(age_group, axis=1)"),
+        (f"{SITE}/pandas/core/frame.py", "apply", "return op.apply()"),
+        (f"{SITE}/pandas/core/apply.py", "apply_series_generator", "results[i] = self.f(v)"),
+        (CELL, "age_group", "return int(row['Age']) // 10"),
+    ]
+    text = _ipython("ValueError", "cannot convert float NaN to integer", code, frames)
+    assert "mean of an empty list" not in text, text
+    assert "missing values" in text, text
+    made_for = (
+        "def mean_len(words):\n"
+        "    avg = sum(len(w) for w in words) / len(words) if words else float('nan')\n"
+        "    return int(avg)\n\nmean_len([])"
+    )
+    frames = [(CELL, "<module>", "mean_len([])"), (CELL, "mean_len", "return int(avg)")]
+    text = _ipython("ValueError", "cannot convert float NaN to integer", made_for, frames)
+    assert "Your function `mean_len` calls `int()`" in text, text
+
+
+# -------------------------------------------- subscripts that are unquoted columns, not variables
+
+
+def test_other_unquoted_columns_on_the_line_are_no_variables_to_compare_with():
+    cells = ("import seaborn as sns\nimport pandas as pd\ndf = pd.read_csv('train.csv')",)
+    line = "sns.barplot(x=df[Sex], y=df[Survived])"
+    text = _ipython("NameError", "name 'Sex' is not defined", line, [(CELL, "<module>", line)], cells)
+    assert "by variables" not in text and "`Survived`" not in text, text
+    assert "`df['Sex']`" in text, text
+    line = "l[i], l[j] = l[j], l[ii]"
+    cells = ("l = [3, 1, 2]\ni, j = 0, 1",)
+    text = _ipython("NameError", "name 'ii' is not defined", line, [(CELL, "<module>", line)], cells)
+    assert "did you mean `l[i]`?" in text, text
+
+
+# ------------------------------------------------ a DataFrame method pandas has had for long
+
+
+def _frame_lacks(attr: str) -> str:
+    line = f"for i, r in df.{attr}():"
+    code = "df = spark.read.csv('/mnt/raw/sales.csv', header=True)\n" + line + "\n    print(r)"
+    message = f"'DataFrame' object has no attribute '{attr}'"
+    return _ipython("AttributeError", message, code, [(CELL, "<module>", line)])
+
+
+def test_a_long_standing_dataframe_method_missing_asks_for_no_upgrade():
+    text = _frame_lacks("iterrows")
+    assert "newer pandas" not in text and "upgrade" not in text, text
+    made_for = _frame_lacks("value_counts")
+    assert "`DataFrame.value_counts` exists only in newer pandas" in made_for, made_for
+
+
+# --------------------------------------------------------- TF1's feed short of an axis of 1
+
+
+def _fed(given: str, wanted: str) -> str:
+    message = (
+        f"Cannot feed value of shape ({given}) for Tensor 'Placeholder_1:0', which has shape "
+        f"'({wanted})'"
+    )
+    line = "sess.run(train_op, feed_dict={x: batch_x, y: batch_y})"
+    return hint(crash("ValueError", message, line, [(f"{SITE}/tensorflow/client/s.py", "_run")]))
+
+
+def test_targets_fed_without_their_column_axis_are_no_channel():
+    text = _fed("128,", "?, 1")
+    assert "channel" not in text, text
+    assert "reshape it to `(-1, 1)`" in text, text
+    text = _fed("128, 28, 28", "?, 28, 28, 1")
+    assert "last axis of size 1 (a channel)" in text, text
