@@ -7,7 +7,9 @@ the specific hint was false must not get it, and the crash it was made for still
 - `df[Sex], df[Survived]` with neither name bound: the other subscript is no variable to
   check the spelling against, both are unquoted columns;
 - `df.iterrows()` on a DataFrame without it: pandas has had it for long, so no upgrade helps;
-- TF1's `(128,)` fed to a `(?, 1)` placeholder: a column of targets, no channel.
+- TF1's `(128,)` fed to a `(?, 1)` placeholder: a column of targets, no channel;
+- `X_new = scaler.fit_transform(new[['a', 'b']])`: a scaler refitted gives the columns it is
+  given, so the refit is not why the count differs.
 """
 
 from __future__ import annotations
@@ -94,3 +96,32 @@ def test_targets_fed_without_their_column_axis_are_no_channel():
     assert "reshape it to `(-1, 1)`" in text, text
     text = _fed("128, 28, 28", "?, 28, 28, 1")
     assert "last axis of size 1 (a channel)" in text, text
+
+
+# ---------------------------------------------- a scaler fitted again gives the same columns
+
+
+def _refitted(made: str, imports: str) -> str:
+    cells = (
+        f"import pandas as pd\n{imports}\nfrom sklearn.linear_model import LinearRegression\n"
+        f"scaler = {made}\nX_train = scaler.fit_transform(df[['a', 'b', 'c']])\n"
+        "model = LinearRegression().fit(X_train, y)",
+    )
+    line = "model.predict(X_new)"
+    code = "X_new = scaler.fit_transform(new[['a', 'b']])\n" + line
+    frames = [
+        (CELL, "<module>", line),
+        (f"{SITE}/sklearn/linear_model/_base.py", "predict", "return self._decision_function(X)"),
+        (f"{SITE}/sklearn/base.py", "_check_n_features", "raise ValueError("),
+    ]
+    message = "X has 2 features, but LinearRegression is expecting 3 features as input."
+    return _ipython("ValueError", message, code, frames, cells)
+
+
+def test_a_scaler_fitted_again_is_not_why_the_count_of_columns_differs():
+    text = _refitted("StandardScaler()", "from sklearn.preprocessing import StandardScaler")
+    assert "fits `scaler` again on that data and so gives other columns" not in text, text
+    made_for = _refitted(
+        "TfidfVectorizer()", "from sklearn.feature_extraction.text import TfidfVectorizer"
+    )
+    assert "write `scaler.transform(...)`" in made_for, made_for

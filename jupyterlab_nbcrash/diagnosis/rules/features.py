@@ -297,8 +297,19 @@ def _refitted_transformer(p, data: str) -> str:
     if any(m.group(1) == data and m.start() > last.start() for m in _ASSIGNED.finditer(code)):
         return ""  # `data` is made again afterwards by something else
     t = last.group(2)
+    made_by = re.search(rf"^[ \t]*{re.escape(t)}[ \t]*=[ \t]*(?:\w+\.)*(\w+)\(", code, re.M)
+    if made_by and _SAME_COLUMNS.search(made_by.group(1)):
+        return ""  # a scaler or imputer gives the columns it is given: a refit changes none
     fits = [m for m in _FITS_OF.finditer(code) if m.group(1) == t]
     return t if any(abs(m.start() - last.start()) > len(last.group(0)) for m in fits) else ""
+
+
+# Transformers whose output has one column per input column (or a fixed number): fitted again,
+# they give as many columns as before, so a count that differs comes from the data given.
+_SAME_COLUMNS = re.compile(
+    r"Scaler$|^Normalizer$|Imputer$|^PowerTransformer$|^QuantileTransformer$|^OrdinalEncoder$"
+    r"|^LabelEncoder$|^Binarizer$|^PCA$|^TruncatedSVD$|^FunctionTransformer$"
+)
 
 
 # `name = ...`: an assignment of a plain name.
