@@ -9,7 +9,9 @@ the specific hint was false must not get it, and the crash it was made for still
 - `df.iterrows()` on a DataFrame without it: pandas has had it for long, so no upgrade helps;
 - TF1's `(128,)` fed to a `(?, 1)` placeholder: a column of targets, no channel;
 - `X_new = scaler.fit_transform(new[['a', 'b']])`: a scaler refitted gives the columns it is
-  given, so the refit is not why the count differs.
+  given, so the refit is not why the count differs;
+- `accuracy_score = accuracy_score(y, pred)` in a function, the name imported outside: no
+  argument or `global` helps, the local needs another name.
 """
 
 from __future__ import annotations
@@ -125,3 +127,27 @@ def test_a_scaler_fitted_again_is_not_why_the_count_of_columns_differs():
         "TfidfVectorizer()", "from sklearn.feature_extraction.text import TfidfVectorizer"
     )
     assert "write `scaler.transform(...)`" in made_for, made_for
+
+
+# ------------------------------------------ a local that shadows an import of the same name
+
+
+def test_a_local_shadowing_an_imported_function_is_told_to_rename_it():
+    code = (
+        "from sklearn.metrics import accuracy_score\n\ndef evaluate(model):\n"
+        "    pred = model.predict(X_test)\n    accuracy_score = accuracy_score(y_test, pred)\n"
+        "    return accuracy_score\n\nevaluate(clf)"
+    )
+    frames = [
+        (CELL, "<module>", "evaluate(clf)"),
+        (CELL, "evaluate", "accuracy_score = accuracy_score(y_test, pred)"),
+    ]
+    message = "cannot access local variable 'accuracy_score' where it is not associated with a value"
+    text = _ipython("UnboundLocalError", message, code, frames)
+    assert "pass it in as an argument" not in text and "`global`" not in text, text
+    assert "give the value assigned there another name" in text, text
+    made_for = "total = 0\n\ndef add(v):\n    total = total + v\n\nadd(3)"
+    frames = [(CELL, "<module>", "add(3)"), (CELL, "add", "total = total + v")]
+    message = "local variable 'total' referenced before assignment"
+    text = _ipython("UnboundLocalError", message, made_for, frames)
+    assert "pass it in as an argument (or declare it `global`)" in text, text

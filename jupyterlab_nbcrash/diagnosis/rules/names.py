@@ -19,6 +19,7 @@ from ..cells import (
 from ..definitions import (
     bound_in,
     compared_instead_of_assigned,
+    defines_callable,
     function_parameters,
     name_slip,
     only_closes,
@@ -942,6 +943,16 @@ def _read_before_assignment(p, f):
             f"pass in: give it a value before that line, or read the name you meant there."
         )
     own = ("\n".join(own_lines(p)),) if p.cell_lines else ()
+    if name and defines_callable("\n".join((*p.notebook_code, *own)), name):
+        # `accuracy_score = accuracy_score(y, pred)` in a function, the name imported (or a
+        # `def`) outside: the function meant the outer function, which no argument or `global`
+        # gives back once the name is rebound; the local needs a name of its own
+        return (
+            f"`{name}` is imported or defined outside (a module, function or class), but this "
+            f"function also assigns `{name}`, so inside it the name is local and the outer "
+            f"`{name}` is not read: give the value assigned there another name (e.g. "
+            f"`{name}_value`)."
+        )
     if name and _top_level_assignments((*p.notebook_code, *own), name):
         # a value of that name exists outside the function: the function meant to read it
         return (
