@@ -54,12 +54,16 @@ def test_int_of_a_row_item_in_an_applied_function_is_the_tables_missing_value():
 def test_other_unquoted_columns_on_the_line_are_no_variables_to_compare_with():
     cells = ("import seaborn as sns\nimport pandas as pd\ndf = pd.read_csv('train.csv')",)
     line = "sns.barplot(x=df[Sex], y=df[Survived])"
-    text = _ipython("NameError", "name 'Sex' is not defined", line, [(CELL, "<module>", line)], cells)
+    text = _ipython(
+        "NameError", "name 'Sex' is not defined", line, [(CELL, "<module>", line)], cells
+    )
     assert "by variables" not in text and "`Survived`" not in text, text
     assert "`df['Sex']`" in text, text
     line = "l[i], l[j] = l[j], l[ii]"
     cells = ("l = [3, 1, 2]\ni, j = 0, 1",)
-    text = _ipython("NameError", "name 'ii' is not defined", line, [(CELL, "<module>", line)], cells)
+    text = _ipython(
+        "NameError", "name 'ii' is not defined", line, [(CELL, "<module>", line)], cells
+    )
     assert "did you mean `l[i]`?" in text, text
 
 
@@ -142,7 +146,9 @@ def test_a_local_shadowing_an_imported_function_is_told_to_rename_it():
         (CELL, "<module>", "evaluate(clf)"),
         (CELL, "evaluate", "accuracy_score = accuracy_score(y_test, pred)"),
     ]
-    message = "cannot access local variable 'accuracy_score' where it is not associated with a value"
+    message = (
+        "cannot access local variable 'accuracy_score' where it is not associated with a value"
+    )
     text = _ipython("UnboundLocalError", message, code, frames)
     assert "pass it in as an argument" not in text and "`global`" not in text, text
     assert "give the value assigned there another name" in text, text

@@ -725,9 +725,10 @@ def indexed_by_variables_hint(
     beside = []
     code = None if code is None else f"{code}\n{line}"
     for other, key in _SUBSCRIPT.findall(line):
-        if other == obj and key != name and key not in beside and not keyword.iskeyword(key):
-            if code is None or _binds_variable(code, key):
-                beside.append(key)
+        if other != obj or key == name or key in beside or keyword.iskeyword(key):
+            continue
+        if code is None or _binds_variable(code, key):
+            beside.append(key)
     if not beside:
         return ""
     close = [
@@ -822,9 +823,7 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
         )
     unset = f"`{name}` has no value in this kernel"
     seen = p.code_seen if p.notebook_code else None  # (None: the line's cell alone)
-    beside = (
-        indexed_by_variables_hint(p.user_line, obj, name, unset, seen) if obj else ""
-    )
+    beside = indexed_by_variables_hint(p.user_line, obj, name, unset, seen) if obj else ""
     if beside:
         return beside
     if obj:
