@@ -1,0 +1,94 @@
+"""Review of waves w21a and w21b's conditions: for each one narrowed, a crash (written here by
+hand, in the libraries' wording and IPython's layout) where the specific hint was false must not
+get it, and the crash it was made for still does:
+
+- `.iloc[grid['score'].idxmax()]`: the quoted text is a column read inside the indexer, not the
+  position given; and `.iloc[rows[0], 'price']` gives text beside a subscript;
+- `df = df.drop(columns=[...])` inside the loop over positions drops a column, not rows;
+- a mask reduced with `axis=1` already holds one value per row: the array changed after it;
+- `y=groups['rates']` passes a list of column names, no values.
+"""
+
+from __future__ import annotations
+
+from tests.test_hints_conditions100 import (
+    DATES,
+    ILOC,
+    ILOC_TUPLE,
+    LOCATION,
+    LOOP,
+    MASK_MESSAGE,
+    PANDAS_INDEXING,
+    PLOT,
+    _cell_hint,
+)
+
+# --------------------------------------------------------------- `.iloc` given text
+
+NON_INTEGER = "Cannot index by location index with a non-integer key"
+ILOC_AXIS = [
+    (PANDAS_INDEXING, "_LocationIndexer.__getitem__", "return self._getitem_axis(maybe_callable)"),
+    (PANDAS_INDEXING, "_iLocIndexer._getitem_axis", f'raise TypeError("{NON_INTEGER}")'),
+]
+
+
+def test_a_quote_inside_the_iloc_indexers_own_subscript_is_no_text_position():
+    code = "x = 1\nbest = grid.iloc[grid['score'].idxmax()]"
+    text = _cell_hint("TypeError", NON_INTEGER, code, 2, ILOC_AXIS)
+    assert "gives it text" not in text, text
+    code = "x = 1\nbest = grid.iloc['b']"
+    text = _cell_hint("TypeError", NON_INTEGER, code, 2, ILOC_AXIS)
+    assert "`grid.iloc[...]` takes whole-number positions" in text, text
+
+
+def test_text_beside_a_subscripted_position_is_still_text():
+    code = "x = 1\nprice = grid.iloc[rows[0], 'price']"
+    text = _cell_hint("ValueError", LOCATION, code, 2, ILOC_TUPLE)
+    assert "`grid.iloc[...]` takes whole-number positions" in text, text
+
+
+# -------------------------------------- a frame that loses rows in the loop over its positions
+
+
+def test_columns_dropped_inside_the_loop_lose_no_rows():
+    for drop in (
+        "            songs = songs.drop(columns=['tmp'])",
+        "            songs.drop('tmp', axis=1, inplace=True)",
+    ):
+        code = LOOP.format(drop=drop)
+        text = _cell_hint("IndexError", "single positional indexer is out-of-bounds", code, 3, ILOC)
+        assert "loses rows" not in text, text
+    code = LOOP.format(drop="            songs.drop(songs.index[j], axis=0, inplace=True)")
+    text = _cell_hint("IndexError", "single positional indexer is out-of-bounds", code, 3, ILOC)
+    assert "`songs` loses rows inside the loop" in text, text
+
+
+# ---------------------------------------------- a mask reduced along the wrong axis
+
+
+def test_a_mask_reduced_to_one_value_per_row_is_not_told_to_reduce_the_other_axis():
+    for axis in ("1", "-1"):
+        code = f"hot = (temps > 30).any(axis={axis})\ntemps = temps[:4]\ntemps[hot]"
+        text = _cell_hint("IndexError", MASK_MESSAGE, code, 3)
+        assert "reduce along the other axis" not in text, text
+    text = _cell_hint("IndexError", MASK_MESSAGE, "hot = (temps > 30).any(axis=0)\ntemps[hot]", 2)
+    assert "`hot` reduces `temps` along an axis" in text, text
+
+
+# ----------------------------------------------- `DataFrame.plot(y=...)` gives values
+
+RATES = "\"None of [Index(['birth_rate', 'death_rate'], dtype='object')] are in the [columns]\""
+
+
+def test_a_list_of_names_looked_up_in_a_dict_is_no_values():
+    code = (
+        "groups = {'rates': ['birth_rate', 'death_rate']}\nstats.plot(x='year', y=groups['rates'])"
+    )
+    text = _cell_hint("KeyError", RATES, code, 2, PLOT)
+    assert "gives it values" not in text, text
+    code = "x = 1\nsales.plot.hist(y=sales['units'])"
+    text = _cell_hint("KeyError", DATES, code, 2, PLOT)
+    assert "`y=sales['units']` gives it values" in text, text
+    code = "daily = pd.read_csv('daily.csv')\nsales.plot(x='day', y=daily['units'])"
+    text = _cell_hint("KeyError", DATES, code, 2, PLOT)
+    assert "`y=daily['units']` gives it values" in text, text
