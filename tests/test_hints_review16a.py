@@ -92,3 +92,28 @@ def test_a_list_of_names_looked_up_in_a_dict_is_no_values():
     code = "daily = pd.read_csv('daily.csv')\nsales.plot(x='day', y=daily['units'])"
     text = _cell_hint("KeyError", DATES, code, 2, PLOT)
     assert "`y=daily['units']` gives it values" in text, text
+
+
+# ------------------------------------------------- bytes the notebook's line decodes
+
+ASCII = "'ascii' codec can't decode byte 0xe9 in position 3: ordinal not in range(128)"
+
+
+def test_codecs_decode_names_the_bytes_it_was_given_not_the_module():
+    text = _cell_hint("UnicodeDecodeError", ASCII, "x = 1\ntext = codecs.decode(raw, 'ascii')", 2)
+    assert "`codecs` holds bytes" not in text and "`raw` holds bytes" in text, text
+    text = _cell_hint("UnicodeDecodeError", ASCII, "x = 1\ntext = raw.decode('ascii')", 2)
+    assert "`raw` holds bytes that are not ascii text" in text, text
+
+
+# ----------------------------------------------- a long module name two letters off
+
+
+def test_a_package_two_letters_off_a_standard_module_is_not_told_it_meant_it():
+    for module in ("fontTools", "contextkit"):
+        message = f"No module named '{module}'"
+        text = _cell_hint("ModuleNotFoundError", message, f"x = 1\nimport {module}", 2)
+        assert "did you mean" not in text, text
+    message = "No module named 'mayploylib'"
+    text = _cell_hint("ModuleNotFoundError", message, "x = 1\nimport mayploylib", 2)
+    assert "did you mean `matplotlib`" in text, text
