@@ -6,11 +6,16 @@ get it, and the crash it was made for still does:
   position given; and `.iloc[rows[0], 'price']` gives text beside a subscript;
 - `df = df.drop(columns=[...])` inside the loop over positions drops a column, not rows;
 - a mask reduced with `axis=1` already holds one value per row: the array changed after it;
-- `y=groups['rates']` passes a list of column names, no values.
+- `y=groups['rates']` passes a list of column names, no values;
+- `codecs.decode(raw, 'ascii')`: the bytes are `raw`, not the module `codecs`;
+- `import fontTools`: a package of its own, no two-letter slip of `functools`;
+- a model imported from scikit-learn in parentheses is still scikit-learn's;
+- `plt.pie(sizes, explode)`: the explode was meant.
 """
 
 from __future__ import annotations
 
+from tests.test_hints_conditions28 import _hint
 from tests.test_hints_conditions100 import (
     DATES,
     ILOC,
@@ -22,6 +27,7 @@ from tests.test_hints_conditions100 import (
     PLOT,
     _cell_hint,
 )
+from tests.test_hints_conditions101 import _DRAW, _TOO_LARGE
 
 # --------------------------------------------------------------- `.iloc` given text
 
@@ -117,3 +123,41 @@ def test_a_package_two_letters_off_a_standard_module_is_not_told_it_meant_it():
     message = "No module named 'mayploylib'"
     text = _cell_hint("ModuleNotFoundError", message, "x = 1\nimport mayploylib", 2)
     assert "did you mean `matplotlib`" in text, text
+
+
+# ------------------------------------- a search's attribute read of the model it chose
+
+BEST_SCORE = "'RandomForestClassifier' object has no attribute 'best_score_'"
+SEARCH = (
+    "\nfrom sklearn.model_selection import GridSearchCV\n"
+    "grid = GridSearchCV(RandomForestClassifier(), params)\n"
+    "rf = grid.best_estimator_\nprint(rf.best_score_)"
+)
+
+
+def test_a_model_imported_in_parentheses_is_still_scikit_learns():
+    for imports in (
+        "from sklearn.ensemble import (\n    GradientBoostingClassifier,\n"
+        "    RandomForestClassifier,\n)",
+        "from sklearn.ensemble import GradientBoostingClassifier, \\\n    RandomForestClassifier",
+        "from sklearn.ensemble import RandomForestClassifier",
+    ):
+        code = imports + SEARCH
+        text = _cell_hint("AttributeError", BEST_SCORE, code, len(code.splitlines()))
+        assert "exists only after fitting" not in text, text
+        assert "read it from the fitted search object, `grid.best_score_`" in text, text
+
+
+# ------------------------------------------------------------------ pie's `explode`
+
+
+def test_a_pie_given_its_explode_on_purpose_is_not_told_it_passed_explode_by_mistake():
+    code = (
+        "explode = (0, 0.1, 0, 0)\n"
+        "plt.figure(figsize=(len(df), 6))\n"
+        "plt.pie(sizes, explode, labels=labels, autopct='%1.1f%%')"
+    )
+    text = _hint("ValueError", _TOO_LARGE, code, [_DRAW])
+    assert "passes `explode` as pie's second argument" not in text, text
+    text = _hint("ValueError", _TOO_LARGE, "plt.pie(revenue, expenses)", [_DRAW])
+    assert "passes `expenses` as pie's second argument, `explode`" in text, text
