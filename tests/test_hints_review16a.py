@@ -15,6 +15,7 @@ get it, and the crash it was made for still does:
 
 from __future__ import annotations
 
+from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions28 import _hint
 from tests.test_hints_conditions100 import (
     DATES,
@@ -161,3 +162,15 @@ def test_a_pie_given_its_explode_on_purpose_is_not_told_it_passed_explode_by_mis
     assert "passes `explode` as pie's second argument" not in text, text
     text = _hint("ValueError", _TOO_LARGE, "plt.pie(revenue, expenses)", [_DRAW])
     assert "passes `expenses` as pie's second argument, `explode`" in text, text
+
+
+# ------------------------------------------------ a name assigned by the cell just above
+
+
+def test_a_functions_local_name_is_no_assignment_of_the_cell():
+    code = "def prepare():\n    report = checker.run()\n    return report\n\nprepare()\nreport[0]"
+    parsed = crash("TypeError", "'Report' object is not subscriptable", "report[0]", code=code)
+    assert "this cell's assignment above" not in hint(parsed), hint(parsed)
+    code = "def prepare():\n    return checker\n\nreport = prepare().run()\nreport[0]"
+    parsed = crash("TypeError", "'Report' object is not subscriptable", "report[0]", code=code)
+    assert "this cell's assignment above" in hint(parsed), hint(parsed)
