@@ -174,3 +174,16 @@ def test_a_functions_local_name_is_no_assignment_of_the_cell():
     code = "def prepare():\n    return checker\n\nreport = prepare().run()\nreport[0]"
     parsed = crash("TypeError", "'Report' object is not subscriptable", "report[0]", code=code)
     assert "this cell's assignment above" in hint(parsed), hint(parsed)
+
+
+# ---------------------------------------------- a module name that differs only in case
+
+
+def test_a_package_installing_both_cases_is_not_told_to_change_the_case():
+    for line in ("import Cython", "from Cython.Build import cythonize"):
+        message = "No module named 'Cython'"
+        text = _cell_hint("ModuleNotFoundError", message, f"x = 1\n{line}", 2)
+        assert "case-sensitive" not in text, text
+    message = "No module named 'Quandl'"
+    text = _cell_hint("ModuleNotFoundError", message, "x = 1\nimport Quandl", 2)
+    assert "case-sensitive, and the module is `quandl`" in text, text
