@@ -10,7 +10,10 @@ get it, and the crash it was made for still does:
 - `codecs.decode(raw, 'ascii')`: the bytes are `raw`, not the module `codecs`;
 - `import fontTools`: a package of its own, no two-letter slip of `functools`;
 - a model imported from scikit-learn in parentheses is still scikit-learn's;
-- `plt.pie(sizes, explode)`: the explode was meant.
+- `plt.pie(sizes, explode)`: the explode was meant;
+- a `def` body's local name is no assignment of the crashing cell;
+- `import Cython`: Cython installs both cases, no case slip;
+- `.iat['b', 0]` in `.iat`'s own words gets the text-position hint too.
 """
 
 from __future__ import annotations
@@ -187,3 +190,12 @@ def test_a_package_installing_both_cases_is_not_told_to_change_the_case():
     message = "No module named 'Quandl'"
     text = _cell_hint("ModuleNotFoundError", message, "x = 1\nimport Quandl", 2)
     assert "case-sensitive, and the module is `quandl`" in text, text
+
+
+def test_iat_given_text_in_iats_own_words_is_told_positions_are_numbers():
+    message = "iAt based indexing can only have integer indexers"
+    frames = [(PANDAS_INDEXING, "_iAtIndexer._convert_key", f'raise ValueError("{message}")')]
+    text = _cell_hint("ValueError", message, "x = 1\nv = grid.iat['b', 0]", 2, frames)
+    assert "`grid.iat[...]` takes whole-number positions" in text and "grid.at[" in text, text
+    text = _cell_hint("ValueError", message, "x = 1\nv = grid.iat[row, col]", 2, frames)
+    assert "gives it text" not in text, text

@@ -111,10 +111,11 @@ def _missing_axis_look(message: str) -> str:
     return ""
 
 
-# pandas refusing a position that is no whole number: old pandas' ValueError, newer TypeError.
+# pandas refusing a position that is no whole number: old pandas' ValueError, newer TypeError,
+# and `.iat`'s own ValueError.
 _POSITION_NOT_INTEGER = re.compile(
     r"Location based indexing can only have \[integer|Cannot index by location index with a "
-    r"non-integer key"
+    r"non-integer key|iAt based indexing can only have integer indexers"
 )
 # `df.iloc["5", "5"]`, `df.iat['a', 0]`: a positional indexer given a quoted text.
 _POSITIONAL_BY = re.compile(r"(?P<frame>[A-Za-z_][\w.]*)\.(?P<how>iloc|iat)\[")
