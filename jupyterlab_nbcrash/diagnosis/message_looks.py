@@ -15,7 +15,13 @@ from .rules.module_names import pip_name
 from .rules.tables.removed_apis import REMOVED_RC_SETTINGS
 from .text import before_valid_list, edit_distance
 from .traceback import GLUE_PACKAGES, ParsedError
-from .where import failing_call, failing_line_number, own_lines, raised_in_user_code
+from .where import (
+    code_only,
+    failing_call,
+    failing_line_number,
+    own_lines,
+    raised_in_user_code,
+)
 
 # A pandas Index printed in a message (`Index(['key'], dtype='object')`) lists labels: its dtype
 # is no dtype of the user's values.
@@ -108,13 +114,33 @@ def _missing_axis_look(message: str) -> str:
     return ""
 
 
-# pandas refusing a position that is no whole number: old pandas' ValueError, newer TypeError.
+# pandas refusing a position that is no whole number: old pandas' ValueError, newer TypeError,
+# and `.iat`'s own ValueError.
 _POSITION_NOT_INTEGER = re.compile(
     r"Location based indexing can only have \[integer|Cannot index by location index with a "
-    r"non-integer key"
+    r"non-integer key|iAt based indexing can only have integer indexers"
 )
 # `df.iloc["5", "5"]`, `df.iat['a', 0]`: a positional indexer given a quoted text.
-_POSITIONAL_BY_TEXT = re.compile(r"""(?P<frame>[A-Za-z_][\w.]*)\.(?P<how>iloc|iat)\[[^\]]*['"]""")
+_POSITIONAL_BY = re.compile(r"(?P<frame>[A-Za-z_][\w.]*)\.(?P<how>iloc|iat)\[")
+
+
+def _positional_by_text(line: str) -> re.Match | None:
+    """The `.iloc[`/`.iat[` of the line whose own brackets hold a quoted text at their top
+    level (`['b', 'c']`, `[rows[0], 'price']`); a quote inside a nested subscript or call
+    (`[grid['score'].idxmax()]`) is a column read there, no position given as text."""
+    code = code_only(line)
+    for m in _POSITIONAL_BY.finditer(code):
+        depth = 1
+        for c in code[m.end() :]:
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif c == "'" and depth == 1:
+                return m
+    return None
 
 
 def text_position_look(parsed: ParsedError) -> str:
@@ -123,7 +149,7 @@ def text_position_look(parsed: ParsedError) -> str:
     text: positions are numbers, labels are `.loc`/`.at`'s. Else ""."""
     if not _POSITION_NOT_INTEGER.search(parsed.message[:300]):
         return ""
-    given = _POSITIONAL_BY_TEXT.search(parsed.user_line)
+    given = _positional_by_text(parsed.user_line)
     if given is None:
         return ""
     frame, how = given.group("frame"), given.group("how")

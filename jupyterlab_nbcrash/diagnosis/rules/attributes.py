@@ -1571,11 +1571,17 @@ def _fitted_attribute(p: ParsedError, f) -> str:
     )
 
 
+# `from sklearn.x import A, B`, also in parentheses over several lines or continued with `\`.
+_SKLEARN_IMPORT = re.compile(
+    r"^[ \t]*from[ \t]+sklearn[\w.]*[ \t]+import[ \t]+(\([^)]*\)|(?:[^\n]*\\\n)*[^\n]+)", re.M
+)
+
+
 def _from_sklearn(p: ParsedError, short: str) -> bool:
     """The code seen imports the class ``short`` from scikit-learn (or calls it through
     `sklearn.…`)."""
     code = p.code_seen
-    for m in re.finditer(r"^[ \t]*from[ \t]+sklearn[\w.]*[ \t]+import[ \t]+([^\n]+)", code, re.M):
+    for m in _SKLEARN_IMPORT.finditer(code):
         if short in re.findall(r"\w+", m.group(1)):
             return True
     return f".{short}(" in code and "sklearn." in code

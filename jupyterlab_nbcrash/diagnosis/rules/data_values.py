@@ -983,7 +983,12 @@ def _pie_with_explode(p) -> tuple[str, str] | None:
         if m is None or line.lstrip().startswith("#"):
             continue
         args = call_arguments(line[m.end() - 1 :])
-        if len(args) >= 2 and "=" not in args[1] and not args[1].startswith(("*", "[", "(")):
+        if (
+            len(args) >= 2
+            and "=" not in args[1]
+            and not args[1].startswith(("*", "[", "("))
+            and "explode" not in args[1].lower()  # `pie(sizes, explode)`: meant as explode
+        ):
             return short(f"{m.group(0)}{args[0]}, {args[1]})", 50), args[1]
     return None
 

@@ -9,7 +9,7 @@ from ..definitions import function_parameters, seen_code
 from ..input_failures import hub_cache_incomplete
 from ..text import close_matches, code_span, edit_distance
 from ..traceback import ParsedError
-from ..where import failing_call, failing_line_number, own_lines
+from ..where import call_arguments, failing_call, failing_line_number, own_lines
 from .base import RuleMatch, Template, group_facts, named, pattern_rule
 from .paths import (
     COMMON_EXTENSIONS,
@@ -1183,7 +1183,13 @@ def _bytes_decoded_here(p: ParsedError) -> str:
     if re.search(r"\b(?:open|read_\w+|read|load\w*)\(", p.user_line):
         return ""
     m = _DECODE_CALL.search(p.user_line)
-    return m.group(1) if m else ""
+    if m is None:
+        return ""
+    if m.group(1) in ("codecs", "bytes", "bytearray"):
+        # `codecs.decode(raw, 'ascii')`, `bytes.decode(raw)`: the bytes are the first argument
+        given = call_arguments(p.user_line[m.end() - 1 :])
+        return given[0] if given and re.fullmatch(r"[A-Za-z_][\w.]*", given[0]) else ""
+    return m.group(1)
 
 
 # gzip's mark is 1f 8b: UTF-8 reads 1f, then fails on 0x8b in position 1.

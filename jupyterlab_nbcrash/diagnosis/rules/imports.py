@@ -303,6 +303,11 @@ def _import_edited_away(p: ParsedError, top: str) -> bool:
 _SPARK_WORKER_UNPICKLES = 'worker.py", line'
 
 
+# Import names a package installs in two cases (Cython's `Cython` package and `cython` module):
+# the name as written is right, the package is missing.
+_BOTH_CASES = frozenset({"Cython"})
+
+
 def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     """The hint of a missing module (the generic module_not_found hint uses it too).
 
@@ -386,6 +391,7 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
         and not unlike
         and f["suggestion"].lower() == module.lower()
         and f["suggestion"].split(".")[0] not in STDLIB_TOPS
+        and top not in _BOTH_CASES
     ):
         # `import Quandl`: the module's name differs only in case, which imports never ignore
         meant = f["suggestion"]

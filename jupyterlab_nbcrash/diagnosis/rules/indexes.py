@@ -341,6 +341,8 @@ def _dropped_inside_its_loop(p) -> str:
             if len(body) - len(body.lstrip()) <= indent:
                 break
             code = body.strip()
+            if _COLUMNS_DROPPED.search(code):
+                continue  # `df.drop(columns=[...])`: the rows stay, the positions hold
             if code.startswith((f"{frame} = {frame}.drop(", f"{frame}={frame}.drop(")) or (
                 code.startswith(f"{frame}.drop(") and "inplace=True" in code.replace(" ", "")
             ):
@@ -348,6 +350,8 @@ def _dropped_inside_its_loop(p) -> str:
     return ""
 
 
+# `.drop(columns=...)`, `.drop('c', axis=1)`, `.drop('c', axis='columns')`: columns, not rows.
+_COLUMNS_DROPPED = re.compile(r"\bcolumns\s*=|\baxis\s*=\s*(?:1\b|['\"]columns['\"])")
 # `for i in range(len(df)):` / `for j in range(i + 1, len(df)):`
 _RANGE_LOOP = re.compile(r"^\s*for\s+\w+\s+in\s+range\((?P<over>.*)\)\s*:")
 
@@ -584,6 +588,10 @@ def _mask_reduced_along_an_axis(p: ParsedError) -> str:
         made = _REDUCED_MASK.match(line)
         if made and made.group("mask") == mask:
             if not has_word(made.group("made"), array):
+                return ""
+            axis = int(re.search(r"\baxis\s*=\s*(-?\d+)", made.group("made")).group(1))
+            if axis >= 1 or axis == -1:
+                # one value per row already: the rows changed after the mask was made
                 return ""
             rows, given = sizes.group(2), sizes.group(3)
             return (

@@ -2010,7 +2010,7 @@ _READ_CALL = r"\s*=\s*(?:[\w.]+\.)?read_(?:csv|excel|table|parquet|json|feather|
 
 
 # `df.plot(x=df.index, ...)`, `df.plot.hist(y=df['B'])`: `x=`/`y=` given values, not a name.
-_PLOT_CALL = re.compile(r"\.plot(?:\.\w+)?\(")
+_PLOT_CALL = re.compile(r"([A-Za-z_][\w.]*)\.plot(?:\.\w+)?\(")
 _PLOT_VALUES = re.compile(
     r"\b(?P<arg>[xy])\s*=\s*(?P<values>[A-Za-z_][\w.]*\.(?:index|values)\b(?!\s*[\[(])"
     r"|[A-Za-z_][\w.]*\[[^\[\]]+\](?!\s*[\[(.]))"
@@ -2024,12 +2024,15 @@ def _plot_given_values(p) -> str:
     if "in the [columns]" not in p.message:
         return ""
     line = code_only(p.user_line)
-    if _PLOT_CALL.search(line) is None:
+    plotted = _PLOT_CALL.search(line)
+    if plotted is None:
         return ""
-    given = _PLOT_VALUES.search(line)
+    given = _PLOT_VALUES.search(p.user_line.split("#", 1)[0])
     if given is None:
         return ""
     arg, values = given.group("arg"), given.group("values")
+    if "[" in values and not _a_frames_column(p, values.split("[", 1)[0], plotted.group(1)):
+        return ""  # `y=groups['rates']`: a dict's or list's item may well be column names
     instead = (
         "leave `x=` out (the index is what `plot` puts on the x axis by default)"
         if arg == "x" and values.endswith(".index")
@@ -2039,6 +2042,16 @@ def _plot_given_values(p) -> str:
         f"`{arg}=` of `DataFrame.plot` takes a column's name, and `{arg}={values}` gives it "
         f"values, which pandas looked up as column labels: {instead}."
     )
+
+
+def _a_frames_column(p: ParsedError, name: str, plotted: str) -> bool:
+    """`name[...]` reads a frame's column: `name` is the plotted frame itself, or the code seen
+    makes it with a pandas reader or `pd.DataFrame(`."""
+    if name == plotted:
+        return True
+    name = re.escape(name)
+    made = rf"^[ \t]*{name}{_READ_CALL}|^[ \t]*{name}\s*=\s*(?:pd\.)?DataFrame\("
+    return re.search(made, p.code_seen, re.M) is not None
 
 
 def _frame_read_in_this_cell(p: ParsedError, frame: str) -> bool:

@@ -57,10 +57,16 @@ def misspelt_module(module: str) -> str | None:
         near = _first_letters_swapped(module)
     if not near:
         near = _stuttered(module)
-    if not near and len(module) >= 9:
+    if not near and len(module) >= 9 and module.islower():
         # `mayploylib`: two letters changed in a long name, and only one well-known module of
-        # that length reads so; another package of so long a name is rarely two letters off
-        near = [k for k in pool if len(k) == len(module) and _two_changed(module, k)]
+        # that length reads so. Not a standard module's name: `fontTools`, `contextkit`,
+        # `connections` are packages of their own two letters off `functools`, `contextlib`,
+        # `collections`; nor a name in capitals, which no slip of the fingers spells
+        near = [
+            k
+            for k in pool
+            if len(k) == len(module) and k not in STDLIB_TOPS and _two_changed(module, k)
+        ]
     return near[0] if len(near) == 1 else None
 
 

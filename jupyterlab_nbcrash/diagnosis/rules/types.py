@@ -933,8 +933,13 @@ def _assigned_above_in_cell(p, name: str) -> bool:
     """The crashing cell's own lines above its failing line assign `name` (`a = d.keys()`), at
     the start of a line, without compiling the name into a pattern."""
     number = failing_line_number(p)
+    body = -1  # the indent of the `def`/`class` whose body is read, else -1
     for line in own_lines(p)[: max(number - 1, 0)]:
         rest = line.strip()
+        indent = len(line) - len(line.lstrip())
+        if body >= 0 and (not rest or indent > body):
+            continue  # a function's local name, not the one the cell's line reads
+        body = indent if re.match(r"(?:async\s+)?(?:def|class)\s", rest) else -1
         after = rest[len(name) :].lstrip() if rest.startswith(name) else ""
         if after.startswith("=") and not after.startswith("=="):
             return True
