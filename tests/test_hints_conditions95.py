@@ -13,7 +13,8 @@ own line is no DataFrame; a lone `.loc['x']` label told both readings (a column,
 SQLite's existing table and repeated key, a parameter grid's single value, `np.array` given rows
 as arguments, `list.remove` of a missing item, an unset environment variable, `fig.axes =
 plt.subplots(...)`; a value short of one axis of size 1 (TensorFlow's feed, Keras' image
-helpers).
+helpers); a change that keeps the shape (a transform, arithmetic with a number) explains no size
+error on a re-run.
 
 Messages are written here by hand in the libraries' wording, never copied from a notebook.
 """
@@ -21,6 +22,7 @@ Messages are written here by hand in the libraries' wording, never copied from a
 from __future__ import annotations
 
 from jupyterlab_nbcrash.diagnosis.message_words import message_gist, one_sentence
+from jupyterlab_nbcrash.diagnosis.saved import _change_keeps_what_failed
 from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions53 import _hint, _not_defined
 
@@ -479,3 +481,23 @@ def test_a_2d_image_for_keras_gets_a_channel_axis():
     frames = ((f"{SITE}/keras/src/utils/image_utils.py", "array_to_img"),)
     text = hint(crash("ValueError", message, "img = array_to_img(face)", frames))
     assert "np.expand_dims(image, -1)" in text, text
+
+
+# ------------------------------ a change that keeps the shape explains no size error on re-run
+
+
+SIZE = "cannot reshape array of size 200 into shape (100,1)"
+
+
+def test_a_transform_or_a_number_applied_again_keeps_the_size():
+    # a saved notebook's re-run of `x_test = sc.transform(x_test)` was told as the cause of a
+    # reshape's size error: scaling again changes values, never how many there are
+    for change in ("x_test = sc.transform(x_test)", "x = x / 255", "x /= 255.0"):
+        assert _change_keeps_what_failed(change, set(), SIZE), change
+
+
+def test_a_change_of_the_size_applied_again_can_explain_it():
+    for change in ("x_test = x_test.repeat(2)", "x = np.append(x, x)", "x = pca.transform(y)"):
+        assert not _change_keeps_what_failed(change, set(), SIZE), change
+    # a transform explains nothing about a size only when the message is about a size
+    assert not _change_keeps_what_failed("x = sc.transform(x)", set(), "could not convert")

@@ -1094,6 +1094,18 @@ _ROW_COUNT = re.compile(
 )
 # Changes that keep a frame's rows: a column added or rewritten, renamed, cast or filled; or
 # the same items reordered (`y = shuffle(y)`, `df = df.sample(frac=1)`), as many as before.
+# A size or shape the crash is about, and changes that keep a value's shape however often they
+# run: a fitted transformer applied again (`x = sc.transform(x)`) or arithmetic with a number
+# (`x = x / 255`, `x /= 255`); they change values, not how many there are.
+_SIZE_MESSAGE = re.compile(
+    r"cannot reshape|cannot be reshaped|into shape|shapes? \(|not aligned|could not broadcast"
+    r"|operands could not be broadcast|inconsistent numbers of samples|Length mismatch"
+)
+_KEEPS_SHAPE = re.compile(
+    r"^\s*([\w.]+)\s*=\s*[\w.]+\.transform\(\s*\1\s*\)\s*(?:#.*)?$"
+    r"|^\s*([\w.]+)\s*=\s*\2\s*[*/+-]\s*[\d.]+\s*(?:#.*)?$"
+    r"|^\s*[\w.]+\s*[*/+-]=\s*[\d.]+\s*(?:#.*)?$"
+)
 _KEEPS_ROWS = re.compile(
     r"^\s*([\w.]+)\s*=\s*\1\.(?:assign|rename|astype|fillna|replace)\("
     r"|^\s*[\w.]+\[\s*['\"][^'\"]+['\"]\s*\]\s*="
@@ -1192,6 +1204,8 @@ def _change_keeps_what_failed(text: str, keys: set[str], message: str) -> bool:
         if re.match(rf"\s*[\w.]+{quoted}\s*=(?!=).*{quoted}", text):
             return True
     if drop_found_some(text, message):
+        return True
+    if _SIZE_MESSAGE.search(message[:300]) and _KEEPS_SHAPE.search(text):
         return True
     return bool(_ROW_COUNT.search(message[:300]) and _KEEPS_ROWS.search(text))
 
