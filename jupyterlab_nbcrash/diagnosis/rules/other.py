@@ -558,7 +558,29 @@ def _syntax_error(p, f):
         or _condition_without_keyword(line)
         or _increment_operator(line)
         or caret_slip(*(_marked(p.text) or ("", -1)), p.code_seen)
+        or _path_tail(line, f.get("caret", ""))
         or _unreadable(f.get("caret", ""), "comma" in message)
+    )
+
+
+# A hidden folder's name and its `/` glued onto the end of a line (`plot().ipynb_checkpoints/`):
+# Python reads an attribute divided by nothing; the text is a path pasted onto the code.
+_PATH_TAIL = re.compile(
+    r"[)\]\w](\.(?:ipynb_checkpoints|git|kaggle|ssh|jupyter|ipython|venv|vscode"
+    r"|virtual_documents)/)\s*$"
+)
+
+
+def _path_tail(line: str, caret: str) -> str:
+    """The hint for a line that ends with a hidden folder's path (Python stopped at its end):
+    delete it. "" otherwise."""
+    m = _PATH_TAIL.search(line) if caret == "<end>" and "#" not in line else None
+    if m is None:
+        return ""
+    tail = m.group(1)
+    return (
+        f"The marked line ends with `{tail}`, a hidden folder's name pasted onto the code, not "
+        f"Python: delete `{tail}` and run the rest of the line."
     )
 
 
@@ -1332,6 +1354,12 @@ def _indentation(p, message: str, line: str) -> str:
             "that comment wrapped onto a line of its own, so start it with `#` (no indentation "
             "makes it code). Then indent the lines of each block alike (4 spaces a level)."
         )
+    if message.startswith("unindent does not match") and _notes_cell(p, line):
+        # a cell of notes (headings, numbered points, sentences): no indentation makes them Python
+        return (
+            f"{where} is text, not Python, like most lines of this cell: it holds notes, so "
+            "change it to a Markdown cell (Esc, then M) or start each line with `#`."
+        )
     if message.startswith("unindent does not match"):
         return (
             f"{where} lines up with no block above it: give it exactly the indentation of the "
@@ -1360,6 +1388,18 @@ def _comment_tail(p, number: str, line: str) -> bool:
         return False
     above = next((text.strip() for text in reversed(lines[:at]) if text.strip()), "")
     return above.startswith("#")
+
+
+def _notes_cell(p, line: str) -> bool:
+    """The marked line is no Python statement, and neither are most of the cell's other lines:
+    at least three of them, and more than half of its lines that are not comments, are words
+    (a sentence, two words side by side) that Python cannot read alone. The cell holds notes."""
+    if not p.cell_lines or _compiles(line.strip()):
+        return False
+    lines = [t.strip() for t in own_lines(p)[:60]]
+    code = [t for t in lines if t and not t.startswith("#") and t != line.strip()]
+    words = [t for t in code if (_prose(t) or _side_by_side(t) >= 2) and not _compiles(t)]
+    return len(words) >= 3 and 2 * len(words) > len(code)
 
 
 def _compiles(statement: str) -> bool:

@@ -132,6 +132,9 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"`{short}()` needs {missing}: pass {them}, or if `{obj}` should hold something else, "
             f"create that in this cell before calling `{short}()`."
         )
+    registered = _called_while_registered(p.user_line, short, missing)
+    if registered:
+        return registered
     passed = _missing_passed_by_position(p.user_line, missing)
     if passed:
         # `self.decode(feats)` and `feats` still missing: the value filled an earlier parameter
@@ -153,6 +156,43 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"pass it by name (`{name}=...`)."
         )
     return f"`{func}()` needs {missing}: pass {them} in the call."
+
+
+# An event handler's registration whose library calls the handler with one value (the event, the
+# change, the button): `w.bind('<Button-1>', f)`, `button.on_click(f)`, `fig.canvas.mpl_connect`.
+_REGISTRAR = re.compile(
+    r"\.(?:bind|bind_all|bind_class|tag_bind|on_click|on_submit|observe|mpl_connect)\s*\("
+)
+
+
+def _called_while_registered(line: str, short: str, missing: str) -> str:
+    """The hint when the call that lacks one argument is itself an argument of an event
+    handler's registration and passes one value (`w.bind('<Button-1>', f(label))`): `f` runs
+    right there, as the line runs, and its value filled the event's place. "" otherwise."""
+    if " and " in missing:
+        return ""
+    for m in _REGISTRAR.finditer(line):
+        for argument in call_arguments(line[m.end() - 1 :]):
+            call = re.fullmatch(rf"(?:[\w.]+\.)?{re.escape(short)}\s*\((.*)\)", argument.strip())
+            if call is None:
+                continue
+            values = call_arguments(argument.strip()[argument.strip().index("(") :])
+            if len(values) != 1 or re.match(r"\*|[A-Za-z_]\w*\s*=(?!=)", values[0]):
+                return ""
+            value = values[0].strip()
+            if value == missing.strip("'"):
+                # named as the missing parameter: the parameter before it is the event's
+                return (
+                    f"`{short}({value})` runs right here, as this line registers it, so `{value}` "
+                    f"took the event's place: hand over a function to call later instead, "
+                    f"`lambda event: {short}(event, {value})`."
+                )
+            return (
+                f"`{short}({value})` runs right here, as this line registers it, without the "
+                f"event: hand over a function to call later instead, a `lambda event: ...` that "
+                f"calls `{short}` with the event and `{value}`."
+            )
+    return ""
 
 
 def _missing_passed_by_position(line: str, missing: str) -> str:
