@@ -643,6 +643,9 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     literal = _bytes_literal_path_look(parsed)
     if literal:
         return literal
+    series = _series_axis_look(parsed)
+    if series:
+        return series
     # the argument the message names is fine: another one lands in its place, or a library
     # calls the user's function without it
     twice = (
@@ -896,6 +899,27 @@ def _suggestion_already_passed(parsed: ParsedError, fix: str) -> str:
 
 # `pd.read_csv(b'data.csv')`: a bytes literal as the call's first argument
 _BYTES_LITERAL_FIRST = re.compile(r"""\w\(\s*[bB][rR]?(['"])([^'"]*)\1""")
+
+
+_SERIES_AXIS = re.compile(r"No axis named (?:1|columns) for object type Series")
+_CALL_WITH_AXIS = re.compile(
+    r"([A-Za-z_][\w.]*?)\.\w+\([^()]*\baxis\s*=\s*(?:1|'columns'|\"columns\")"
+)
+
+
+def _series_axis_look(parsed: ParsedError) -> str:
+    """ "No axis named 1 for object type Series": `axis=1` is right for a frame; the object is a
+    Series, which has rows only, so an earlier line put one column where the frame was
+    (`df = df.col.fillna(0)`)."""
+    if not _SERIES_AXIS.search(parsed.message[:200]):
+        return ""
+    call = _CALL_WITH_AXIS.search(parsed.user_line)
+    name = f"`{call.group(1)}`" if call else "the object"
+    return (
+        f"{name} is a pandas Series here, not a DataFrame, so it has no columns (axis 1): find "
+        "the line that last assigned it one column (e.g. `df = df['a'].fillna(0)`, where "
+        "`df['a'] = df['a'].fillna(0)` was meant), fix it and rebuild the frame."
+    )
 
 
 def _bytes_literal_path_look(parsed: ParsedError) -> str:

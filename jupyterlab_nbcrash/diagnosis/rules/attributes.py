@@ -900,7 +900,10 @@ def _module_name_through_function(p: ParsedError, name: str, attr: str) -> str:
     code = p.code_seen
     imported = re.search(rf"^\s*import\s+([\w.]+)\s+as\s+{re.escape(alias)}\s*$", code, re.M)
     module = imported.group(1) if imported else _ALIASES.get(alias, alias)
-    if attr not in MEMBERS.get(module, ()) or attr in _RESULTS:
+    # pyplot's functions return figures, axes and artists, no frame nor array (`plt.plotting`
+    # lists the plotting functions): its name read after one is pyplot's own
+    results = frozenset() if module == "matplotlib.pyplot" else _RESULTS
+    if attr not in MEMBERS.get(module, ()) or attr in results:
         return ""
     return (
         f"`{attr}` is a name of `{alias}` itself, not of its function `{name}` nor of what that "
@@ -980,6 +983,34 @@ def _builtin_read_for_a_variable(p: ParsedError, name: str) -> str | None:
     )
 
 
+# Public names of the `IPython.display` module (the function `display` is one of them).
+_IPYTHON_DISPLAY = frozenset(
+    """clear_output update_display display_markdown display_html display_png display_svg
+    display_json display_latex display_javascript display_pretty Image HTML Markdown Audio Video
+    IFrame Javascript Math Latex SVG JSON FileLink FileLinks YouTubeVideo Pretty
+    set_matplotlib_formats""".split()  # noqa: SIM905
+)
+_DISPLAY_FROM_ITS_MODULE = re.compile(
+    r"^[ \t]*from[ \t]+IPython\.display[ \t]+import\b[^\n]*\bdisplay\b", re.M
+)
+
+
+def _display_function_for_its_module(p: ParsedError, name: str, attr: str) -> str:
+    """`display.clear_output(...)`: `display` is IPython's function (the kernel puts it in every
+    namespace, and `from IPython.display import display` binds it too), not the module
+    `IPython.display` that has `.clear_output`; calling the function gives no such object."""
+    if name != "display" or attr not in _IPYTHON_DISPLAY:
+        return ""
+    code, _ = seen_code(p)
+    if binds(code, name) and not _DISPLAY_FROM_ITS_MODULE.search(code):
+        return ""
+    return (
+        f"`display` here is IPython's `display` function, not the module `IPython.display` "
+        f"that has `{attr}`: write `from IPython.display import {attr}` and use `{attr}` alone "
+        "(or `from IPython import display` to keep the line as it is)."
+    )
+
+
 def _method_name_split_by_a_dot(name: str, attr: str) -> str | None:
     """`df.drop.duplicates`: the method's name and the attribute joined by `_` are one method of
     the libraries' objects (`drop_duplicates`), so a `.` was typed for the `_`; calling `drop`
@@ -1012,6 +1043,9 @@ def _special_owner(p: ParsedError, f) -> str:
             return None  # no line of the user's reads it: the function is not seen
         if _set_to_a_result_only(p, name):
             return None  # a cell builds it as a frame: an unseen run left a function there
+        display = _display_function_for_its_module(p, name, attr)
+        if display:
+            return display
         if hasattr(builtins, name):  # ipykernel replaces `input` with a plain function
             return _builtin_read_for_a_variable(p, name)
         joined = _method_name_split_by_a_dot(name, attr)
@@ -1665,6 +1699,20 @@ def _raised_by_pyspark(p: ParsedError) -> bool:
     return any("/pyspark/" in fr.filename.replace("\\", "/") for fr in p.frames)
 
 
+_INDEXERS = ("loc", "iloc", "at", "iat")
+
+
+def _indexer_slip(p: ParsedError, attr: str) -> str:
+    """`df.log[0]`: a name one letter off pandas' indexers, read with `[...]` right after it and
+    quoted as a column nowhere in the code: the indexer meant (`loc`)."""
+    if attr in _INDEXERS or not re.search(rf"\.{re.escape(attr)}\s*\[", p.user_line):
+        return ""
+    if attr in key_strings(p.user_code):
+        return ""
+    near = [i for i in _INDEXERS if len(i) > 2 and edit_distance(attr, i, 1) <= 1]
+    return near[0] if len(near) == 1 else ""
+
+
 def _pandas_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     if owner not in ("DataFrame", "Series"):
@@ -1690,6 +1738,13 @@ def _pandas_attribute(p: ParsedError, f) -> str:
     if called and owner == "DataFrame" and attr in SERIES_ONLY:
         # `df.unique()` is a Series' own method called on a frame: no slip of `nunique`
         return _series_attribute(p, attr, True)
+    indexer = _indexer_slip(p, attr)
+    if indexer:
+        name = object_of(p, attr) or "df"
+        return (
+            f"`{name}.{attr}[...]` reads like a slip for the indexer `{name}.{indexer}[...]`: "
+            f"pandas objects have no `{attr}`, and no column of that name is used in the code."
+        )
     # `df.Style` is a column more likely than the `style` member: members only for lower case.
     close = _close_member(p, owner, attr) if called or attr.islower() else ""
     if close:
@@ -1914,8 +1969,18 @@ def _array_attribute(p: ParsedError, f) -> str:
                 )
             return f"NumPy arrays have no `.{attr}()` method: call `{call}` instead."
         close = _close_member(p, "ndarray", attr)
-        if close:
+        named = re.findall(r"`(\w+)`", close)
+        if close and all(c in NDARRAY for c in named):
             return f"A NumPy array has no `{attr}`. Did you mean {close}?"
+        name = object_of(p, attr)
+        if named and name and re.fullmatch(r"\w+", name):
+            # `ax.coutour` read as `ax.contour` in another cell, when `ax` held another object:
+            # an array has neither (several Axes from `plt.subplots(2, 2)` are an array of them)
+            return (
+                f"`{name}` holds a NumPy array here, which has neither `{attr}` nor "
+                f"{close}: index one item of it first (e.g. `{name}[0].{named[0]}`), or check "
+                f"what `{name}` was last assigned."
+            )
         tensor = _tensor_method_of_an_array(p, attr)
         if tensor:
             return tensor
@@ -2103,7 +2168,12 @@ def _owner_is_the_read_object(p: ParsedError, attr: str) -> bool:
         return False
     # (a library's own `raise AttributeError` names its own type, which is the object's)
     deepest = p.frames[-1] if p.frames else None
-    return deepest is None or not re.search(r"\bgetattr\(\s*self\.\w", deepest.failing_line or "")
+    if deepest is None:
+        return True
+    if not deepest.is_user and re.search(rf"\w\.{re.escape(attr)}\b", deepest.failing_line or ""):
+        # `nx.nodes(view)`: the library's own line reads `.nodes`, of what it was given
+        return False
+    return not re.search(r"\bgetattr\(\s*self\.\w", deepest.failing_line or "")
 
 
 def _loop_key_read(p: ParsedError, name: str) -> str:

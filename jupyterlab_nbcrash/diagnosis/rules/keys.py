@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..definitions import seen_code
+from ..definitions import bound_in, defines_callable, seen_code
 from ..name_reads import has_word
 from ..text import expression_before, key_strings, spelled_alike
 from ..traceback import ParsedError
@@ -157,6 +157,55 @@ def _row_lookup(p: ParsedError, key: str) -> bool:
 
 # NumPy's print of an array of numbers (`[ 775000  620000  720000]`): spaces, no commas.
 _PRINTED_NUMBERS = re.compile(r"\[?\s*-?\d+(?:\.\d*)?(?:\s+-?\d+(?:\.\d*)?)+\s*\]?")
+
+
+_TUPLE_MESSAGE = re.compile(r"\(([^()]+,[^()]*)\)")
+_COMMA_SUBSCRIPT = re.compile(r"\b([A-Za-z_][\w.]*)\[([^\[\]:]+,[^\[\]:]+)\]")
+_TUPLE_LABELS = re.compile(r"MultiIndex|set_index\(\s*\[|groupby\(\s*\[|pivot|stack\(")
+
+
+_QUOTED_WORD = re.compile(r"'([A-Za-z_]\w*)'")
+
+
+def _variable_name_as_label(p: ParsedError) -> str:
+    """`df.loc['df1']`: the missing label is, in quotes, the name the code assigns a variable
+    (`df1 = ...`), and no other line quotes it (no column or row is made so): that object may
+    be what was meant, or a label is mistyped; both readings are told."""
+    m = _QUOTED_WORD.fullmatch(p.message.strip())
+    if m is None:
+        return ""
+    word = m.group(1)
+    forms = (f"'{word}'", f'"{word}"')
+    if not any(q in p.user_line for q in forms):
+        return ""
+    code, _ = seen_code(p)
+    if not bound_in(code, word) or defines_callable(code, word):
+        return ""
+    failing = p.user_line.strip()
+    for line in code.splitlines():
+        if line.strip() != failing and any(q in line for q in forms):
+            return ""
+    return (
+        f"'{word}' is in quotes, so it was looked up as a label, and there is none of that name; "
+        f"`{word}` is also a variable of yours: if that object is meant, write `{word}` without "
+        f"quotes (e.g. `{word}.iloc[...]`), else print the index or columns and compare."
+    )
+
+
+def _labels_as_one_tuple(p: ParsedError) -> str:
+    """`s[100, 200, 300]`: the commas in one pair of brackets make one tuple label, which a
+    Series without a MultiIndex (none is built in the code seen) never has; a list of labels,
+    `s[[100, 200, 300]]`, picks several."""
+    if not _TUPLE_MESSAGE.fullmatch(p.message.strip()):
+        return ""
+    m = _COMMA_SUBSCRIPT.search(p.user_line)
+    if m is None or _TUPLE_LABELS.search(p.code_seen):
+        return ""
+    name, inside = m.groups()
+    return (
+        f"`{name}[{inside}]` looks up one label, the tuple ({inside.strip()}): to pick several "
+        f"labels pass a list, `{name}[[{inside}]]` (or `{name}.iloc[[...]]` for positions)."
+    )
 
 
 def _printed_array_key(key: str) -> str:
@@ -461,6 +510,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         positions = _positions_as_column_labels(p, where)
         if positions:
             return positions
+        variable = _variable_name_as_label(p)
+        if variable:
+            return variable
         if _row_lookup(p, key):
             applied = _loc_in_column_apply(p)
             if applied:
@@ -526,6 +578,9 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
         if elsewhere:
             return elsewhere
         if _series_lookup(p):
+            several = _labels_as_one_tuple(p)
+            if several:
+                return several
             printed = _printed_array_key(key)
             if printed:
                 return printed

@@ -601,6 +601,13 @@ def _not_callable(p, f):
         )
     if name:
         return _called_value(p, name, t)
+    held = _number_attributes_called(p) if is_number(t) else []
+    if held:
+        # `model.rsquared()`: a fitted result keeps numbers as attributes, not methods
+        which = " or ".join(f"`{a}`" for a in held[:2])
+        return (
+            f"{which} holds a number (`{t}`), not a method: read it without the `()` (`{held[0]}`)."
+        )
     if is_number(t):
         # a number cannot be indexed either, so "use [...]" would be wrong: `a(-1)` on an int.
         return (
@@ -821,6 +828,32 @@ def _spark_column_member(code: str, column: str, member: str) -> str | None:
         f'`df.withColumn("new", F.when(...).otherwise(...))` with '
         "`from pyspark.sql import functions as F`."
     )
+
+
+_EMPTY_ATTRIBUTE_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\(\s*\)")
+_ANY_CALL = re.compile(r"(?<![\w.])([A-Za-z_][\w.]*)\s*\(")
+_NUMBER_BEFORE_CALL = re.compile(r"(?:\d|\))\s*\(")
+_MODULE_ALIASES = frozenset({"np", "pd", "math", "torch", "tf", "plt", "sns", "random", "scipy"})
+
+
+def _number_attributes_called(p) -> list[str]:
+    """The `obj.attr()` calls of the failing line, when they are its only calls (besides
+    `print`/`display`): no bare name that a variable could hide, no `2(x)` nor `f()(x)`;
+    a module's function (`np.pi()` aside) is no number."""
+    line = p.user_line.split("#")[0]
+    if _NUMBER_BEFORE_CALL.search(line):
+        return []
+    called = [m.group(1) for m in _ANY_CALL.finditer(line)]
+    if any("." not in c and c not in ("print", "display") for c in called):
+        return []
+    found = [
+        m.group(1)
+        for m in _EMPTY_ATTRIBUTE_CALL.finditer(line)
+        if m.group(1).split(".")[0] not in _MODULE_ALIASES
+    ]
+    if len(found) != len([c for c in called if "." in c]):
+        return []  # a call with arguments may be the one (`f.area(r)` of a number `f.area`)
+    return found
 
 
 def _called_value(p, name: str, t: str) -> str:
@@ -1412,6 +1445,14 @@ def _unhashable(p, f):
     own = _library_hashed_its_own(p, t) or _where_positions_as_label(p) or _counted_rows(p, t)
     if own:
         return own
+    if t in ("dict", "list") and p.last_frame is not None and p.last_frame.library == "networkx":
+        # networkx makes every item it is given a node (a dict key of the graph): a
+        # `(node, attributes)` pair or a list there is no node id, and converting it is no cure
+        return (
+            f"networkx used a `{t}` from what you passed as a node, and a node must be a "
+            "hashable id: pass only the node ids (e.g. `[n for n, _ in pairs]` of `(node, "
+            "attributes)` pairs, or a `range`), and give attributes with `G.add_nodes_from`."
+        )
     return (
         f"A `{t}` cannot be a dict key, set member or label: convert it to a tuple or string "
         "(or select the column you meant)."
