@@ -328,6 +328,31 @@ def _weights_for_another_model(p, f):
     )
 
 
+# `X.astype(float)` / `X = X.astype('float32')` / `df.values.astype(float)`: the receiver.
+_ASTYPE_OF = re.compile(r"(?<![\w.\]])([A-Za-z_]\w*(?:\.values|\.to_numpy\(\))?)\.astype\s*\(")
+# A whole frame's array: `train.values`, `df.to_numpy()` (no column picked first).
+_FRAME_ARRAY = re.compile(r"([A-Za-z_]\w*)\s*\.\s*(?:values|to_numpy\(\s*\))\s*$")
+
+
+def _whole_frame_converted(p) -> tuple[str, str] | None:
+    """(array, frame) when the failing line converts with `.astype(...)` an array that is a
+    whole frame's values (`X = train.values` in the cell, or `train.values.astype(...)` on the
+    line): a date there is one column among others, not a column to parse. None when a column
+    is picked (`df['d'].astype(...)`) or the array's making is not shown."""
+    m = _ASTYPE_OF.search(p.user_line)
+    if m is None:
+        return None
+    receiver = m.group(1)
+    if "." in receiver:
+        return receiver, receiver.split(".", 1)[0]
+    made = re.findall(rf"^[ \t]*{re.escape(receiver)}[ \t]*=(?!=)[ \t]*(.*)$", p.user_code, re.M)
+    made = [v for v in made if ".astype" not in v]
+    frame = _FRAME_ARRAY.match(made[-1].strip()) if made else None
+    if frame is None:
+        return None
+    return receiver, frame.group(1)
+
+
 _DATE_LIKE = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$")
 # `(1,234.50)`: a negative amount as accountants write it, in parentheses.
 _ACCOUNTING_NEGATIVE = re.compile(r"^\s*\(\s*[$€£]?\s*\d[\d,]*(?:\.\d+)?\s*\)\s*$")
@@ -883,6 +908,13 @@ def _text_to_number(p, f):
             f"(`{plotted}['<column>']`), and the text column as labels if you want it."
         )
     if value and _DATE_LIKE.match(value):
+        whole = _whole_frame_converted(p)
+        if whole:
+            return (
+                f"`{whole[0]}` holds every column of `{whole[1]}`, and one of them holds dates"
+                f"{shown}: keep only the numeric columns before converting (select them, or "
+                "make the date column the index)."
+            )
         return (
             f"Text{shown} is a date, not a number: parse the column with `pd.to_datetime(...)` "
             "(and take `.dt.month`, `.dt.year`, ... if you need a number)."
