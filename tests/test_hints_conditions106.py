@@ -10,6 +10,8 @@ the layout IPython prints, never copied from a notebook.
 
 from __future__ import annotations
 
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from tests.test_hints_args import crash, hint
 
 _SITE = "/opt/conda/lib/python3.10/site-packages"
@@ -157,3 +159,80 @@ def test_columns_joined_with_a_text_separator_keep_the_astype_str_hint():
     text = hint(crash("TypeError", message, line, _PD_ADD))
     assert "convert the whole column with `.astype(str)`" in text, text
     assert "to_numeric" not in text, text
+
+
+# ---------------------------------- an empty array met while Jupyter draws the figure
+
+
+def _drawn_figure_crash(message: str) -> str:
+    """IPython's display drawing the cell's figure: no cell line in the traceback."""
+    frames = (
+        ("IPython/core/formatters.py", "BaseFormatter.__call__", "return printer(obj)"),
+        ("IPython/core/pylabtools.py", "print_figure", "fig.canvas.print_figure(bytes_io)"),
+        ("matplotlib/backend_bases.py", "FigureCanvasBase.print_figure", "result = print_method("),
+        ("matplotlib/figure.py", "Figure.draw", "mimage._draw_list_compositing_images("),
+        ("matplotlib/collections.py", "Collection.draw", "extents = paths[0].get_extents(t)"),
+        ("matplotlib/path.py", "Path.get_extents", "return Bbox([xys.min(axis=0), xys.max(0)])"),
+        ("numpy/core/_methods.py", "_amin", "return umr_minimum(a, axis, None, out)"),
+    )
+    out = [
+        "---------------------------------------------------------------------------",
+        "ValueError                                Traceback (most recent call last)",
+    ]
+    for path, function, line in frames:
+        out.append(f"File {_SITE}/{path}:10, in {function}(*args, **kwargs)\n---> 10 {line}\n")
+    out.append(f"ValueError: {message}")
+    record = ErrorRecord("ValueError", message, tuple(out), code="sns.scatterplot(data=d)")
+    return diagnose(record).hint
+
+
+def test_an_empty_reduction_while_drawing_the_figure_names_the_drawing():
+    text = _drawn_figure_crash(
+        "zero-size array to reduction operation minimum which has no identity"
+    )
+    assert "while Jupyter drew the figure" in text and "update matplotlib" in text, text
+
+
+def test_an_empty_reduction_on_the_cells_line_keeps_the_empty_data_hint():
+    message = "zero-size array to reduction operation maximum which has no identity"
+    line = "top = np.max(scores[scores > 0.9])"
+    frames = ((f"{_SITE}/numpy/core/fromnumeric.py", "amax"),)
+    text = hint(crash("ValueError", message, line, frames))
+    assert "drew the figure" not in text and "empty" in text, text
+
+
+# ----------------------- an object given as data: storing items cannot have made it
+
+
+_CELLS = [
+    "from sklearn.preprocessing import LabelEncoder\nenc = LabelEncoder()",
+    "X = np.array(rows, dtype=object)",
+    "X[:, 1] = enc.fit_transform(X[:, 1])",
+    "pre.fit_transform(X)",
+]
+_RESHAPE = (
+    "Reshape your data either using array.reshape(-1, 1) if your data has a single feature or "
+    "array.reshape(1, -1) if it contains a single sample."
+)
+
+
+def _stored_items_hint(message: str) -> str:
+    from tests.test_notebook_saved import saved
+
+    record = saved(_CELLS, [1, 2, 4, 7], crash=4, error=("ValueError", message))
+    return diagnose(record).hint
+
+
+def test_an_object_given_as_data_is_not_blamed_on_items_stored_again():
+    message = (
+        "Expected 2D array, got scalar array instead:\narray=ColumnTransformer(remainder='drop',"
+        "\n         transformers=[('scale', StandardScaler(), [0, 2])]).\n" + _RESHAPE
+    )
+    text = _stored_items_hint(message)
+    assert "ran more than once" not in text and "an object, `ColumnTransformer(" in text, text
+
+
+def test_an_array_of_the_wrong_shape_still_hears_of_the_rerun():
+    message = "Expected 2D array, got 1D array instead:\narray=[0. 1. 2.].\n" + _RESHAPE
+    text = _stored_items_hint(message)
+    assert "ran more than once" in text, text

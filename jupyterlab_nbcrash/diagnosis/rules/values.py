@@ -1515,9 +1515,27 @@ _REDUCER_CALL = re.compile(
 )
 
 
+def _while_drawing_the_figure(p) -> bool:
+    """IPython's display drew the cell's figure (`print_figure`) and matplotlib's `draw` went
+    on to the failing step, with no line of the cell's own in the traceback: the data the cell
+    computed was not what raised."""
+    if p.user_line.strip() or any(fr.is_user for fr in p.frames):
+        return False
+    functions = [fr.function.rsplit(".", 1)[-1] for fr in p.frames]
+    drawn = any(fr.library == "matplotlib" and fr.function.endswith("draw") for fr in p.frames)
+    return "print_figure" in functions and drawn
+
+
 def _empty_reduction(p, f):
     """When: the user's own call reduces or concatenates the empty input (the call is named);
     an empty result inside a library's own step gets the safe hint."""
+    if _while_drawing_the_figure(p):
+        return (
+            "This came while Jupyter drew the figure, after the cell's code ran: matplotlib met "
+            "a drawn element with no points (e.g. an empty scatter or a legend's marker). If the "
+            "plotted data is not empty, update matplotlib and seaborn together: some versions "
+            "fail this way on a legend's markers."
+        )
     call = failing_call(p)
     if call is not None and _REDUCERS.search(call.function):
         first = call.arguments[0] if call.arguments else ""
