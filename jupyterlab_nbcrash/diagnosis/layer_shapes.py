@@ -701,6 +701,17 @@ def _keras_loss_shapes(p: ParsedError) -> str | None:
             "encode them once, keeping the result under a new name."
         )
     if "checking target" in msg or "checking model target" in msg:
+        flat = _OUTPUT_MORE_AXES.search(msg)
+        wanted = int(flat.group(1)) if flat else 0
+        if flat and wanted >= 3 and wanted > len(re.findall(r"\d+", flat.group(2))):
+            axes = flat.group(1)
+            return (
+                f"The model's output has {axes} axes but the labels have shape {flat.group(2)}, "
+                "as when a Dense layer sits on a convolution's feature map (it keeps its height "
+                "and width). If each label is a vector, add `Flatten()` or "
+                "`GlobalAveragePooling2D()` before the last "
+                f"Dense layer; if the model should output a map, give the labels {axes} axes too."
+            )
         return (
             f"The labels' shape does not fit the output layer{_pair(p.shapes)}: give "
             "the last layer one unit per class, and one-hot labels for 'categorical_crossentropy' "
@@ -843,6 +854,11 @@ def _channels_first_input(message: str) -> tuple[str, str, str] | None:
         return None
     move = f"x.reshape(-1, {height}, {width}, 1)" if channels == 1 else "x.transpose(0, 2, 3, 1)"
     return m.group(1), f"{height}, {width}, {channels}", move
+
+
+# Keras's target check: "expected dense_6 to have 4 dimensions, but got array with shape
+# (2000, 50)".
+_OUTPUT_MORE_AXES = re.compile(r"to have (\d+) dimensions, but got array with shape (\([\d, ]*\))")
 
 
 def keras_hint(p: ParsedError) -> str | None:

@@ -1195,6 +1195,13 @@ def _read_fine_before(nb, counts: _Counts, names, keys: set[str]):
     return None
 
 
+# scikit-learn's check_array given an object in place of data: "got scalar array instead:
+# array=ColumnTransformer(...)" (an estimator, a function). Storing items into an array
+# (`X[:, 0] = f(X[:, 0])`) keeps it an array, however often it runs.
+_OBJECT_AS_DATA = re.compile(r"got scalar array instead:\s*array=[A-Z]\w*\(")
+_ITEMS_STORED = re.compile(r"\s*[A-Za-z_]\w*\s*\[[^\n]*\]\s*=(?!=)")
+
+
 def _change_keeps_what_failed(text: str, keys: set[str], message: str) -> bool:
     """A change that cannot have caused the crash, whatever ran when: `df['K'] = f(df['K'])`
     rewrites the key K a KeyError misses (it needs it, never removes it), and a column added
@@ -1204,6 +1211,8 @@ def _change_keeps_what_failed(text: str, keys: set[str], message: str) -> bool:
         if re.match(rf"\s*[\w.]+{quoted}\s*=(?!=).*{quoted}", text):
             return True
     if drop_found_some(text, message):
+        return True
+    if _OBJECT_AS_DATA.search(message[:300]) and _ITEMS_STORED.match(text):
         return True
     if _SIZE_MESSAGE.search(message[:300]) and _KEEPS_SHAPE.search(text):
         return True

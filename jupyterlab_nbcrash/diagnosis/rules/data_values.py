@@ -512,9 +512,28 @@ _WRITES_NAN = re.compile(
 )
 
 
+# A number with decimals as the message lists it: `-0.4722`, `3.7262`, `1.5e-05`.
+_DECIMAL_NUMBER = re.compile(r"-?\d*\.\d+(?:e[-+]?\d+)?|-?\d+(?:\.\d*)?e[-+]?\d+", re.I)
+
+
+def _continuous_categories(labels: str) -> bool:
+    """The unseen values the message lists are at least three numbers, each with a nonzero
+    fractional part (`-0.4722`, not `3.0` or `'a'`): measurements, not categories."""
+    items = [x.strip(" '\"") for x in labels.split(",") if x.strip()]
+    if len(items) < 3 or not all(_DECIMAL_NUMBER.fullmatch(x) for x in items):
+        return False
+    return all(float(x) != int(float(x)) for x in items)
+
+
 def _unseen_categories(p, f):
     """When: LabelEncoder's "previously unseen labels" or OneHotEncoder's "unknown categories"."""
     labels = f" ({f['labels']})" if f.get("labels") else ""
+    if _continuous_categories(f.get("labels", "")):
+        return (
+            f"The encoder's unknown 'categories'{labels} are continuous numbers with decimals: "
+            "it is given a numeric column rather than a categorical one; check the columns (or "
+            "indices) you pass to it and encode only the categorical ones."
+        )
     rerun = _encoded_in_place(p, f.get("labels", "")) or _encoder_refitted(p)
     if rerun:
         return rerun
@@ -1031,7 +1050,33 @@ def _impossible_axis_range(p, f):
     )
 
 
+# `left.join(right, on='key')`: the line's `.join(` call and its `on=` keyword.
+_JOIN_ON = re.compile(r"\.join\s*\(")
+
+
+def _join_on_column(p) -> str | None:
+    """`df.join(other, on='key')` matches df's `key` column against other's *index*, not its
+    `key` column: a key column of text met with a default 0..n-1 index is this message. Only
+    when the failing line calls `.join(` with an `on=` keyword (a merge names both columns)."""
+    m = _JOIN_ON.search(p.user_line)
+    if m is None:
+        return None
+    args = call_arguments(p.user_line[m.end() - 1 :])
+    on = next((a.split("=", 1)[1].strip() for a in args if re.match(r"\s*on\s*=", a)), "")
+    if not on or not args or "=" in args[0] or "set_index" in args[0]:
+        return None
+    other = args[0].strip()
+    return (
+        f"`.join(..., on={on})` matches this frame's {on} column against the index of "
+        f"`{other}`, not its {on} column: index it by the key first, "
+        f"`.join({other}.set_index({on}), on={on})`, or use `.merge({other}, on={on})`."
+    )
+
+
 def _merge_key_dtypes(p, f):
+    joined = _join_on_column(p)
+    if joined:
+        return joined
     return (
         f"The merge keys have different types ({f.get('a')} vs {f.get('b')}): convert both first, "
         "e.g. `pd.to_datetime(...)` or `.astype(str)`."

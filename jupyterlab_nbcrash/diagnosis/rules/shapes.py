@@ -505,10 +505,40 @@ def _torch_layer_input_shape(p, f):
     return torch_layer_hint(p)
 
 
+# TensorFlow's check that `tf.concat`'s axis is one number: a shape against the scalar's `()`.
+_NOT_A_SCALAR = re.compile(r"Shapes \([\d, ]*\) and \(\) are incompatible")
+_TF_CONCAT = re.compile(r"(?<![\w.])(?:tf|tensorflow)\.concat\s*\(")
+
+
+def _concat_axis_not_a_number(p) -> str | None:
+    """`tf.concat(b, c)`: concat takes a list of tensors, then the axis; a second tensor given
+    as the axis fails TensorFlow's check that the axis is a scalar. Only when the message is
+    that check (a shape against `()`), a frame is TensorFlow's `concat`, and the line's call
+    passes two positional arguments, the first not a list or tuple written out."""
+    if not _NOT_A_SCALAR.search(p.message):
+        return None
+    if not any(fr.function == "concat" and fr.library == "tensorflow" for fr in p.frames):
+        return None
+    m = _TF_CONCAT.search(p.user_line)
+    if m is None:
+        return None
+    args = call_arguments(p.user_line[m.end() - 1 :])
+    if len(args) < 2 or "=" in args[0] or "=" in args[1] or args[0].lstrip()[:1] in "[(":
+        return None
+    first, second = args[0].strip(), args[1].strip()
+    return (
+        f"`tf.concat` takes a list of tensors and then the axis, so `{second}` was read as the "
+        f"axis, which must be one number: write `tf.concat([{first}, {second}], axis=0)`."
+    )
+
+
 def _keras_input_shape(p, f):
     """When: a Keras/TensorFlow message that names the shapes and says whose they are (the
     layer's input, the labels and the output, a named op); otherwise None: the safe hint."""
     msg = p.message
+    axis = _concat_axis_not_a_number(p)
+    if axis:
+        return axis
     if "requires inputs with matching shapes" in msg:
         shapes = re.search(r"Got inputs shapes: (\[.*?\])", msg)
         got = f" ({shapes.group(1)})" if shapes else ""

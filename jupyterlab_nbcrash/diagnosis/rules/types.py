@@ -2183,17 +2183,29 @@ def _text_joined_with_non_text(p, f):
             "`int(...)`/`float(...)` if it holds digits."
         )
     if p.last_frame is not None and p.last_frame.package == "pandas":
-        return _number_column_joined_to_text()
+        return _number_column_joined_to_text(p)
     return (
         "Text and a number are joined with `+`: convert the number with `str(x)` (or the text "
         "with `int(...)`/`float(...)` if it holds a number), or use an f-string."
     )
 
 
-def _number_column_joined_to_text() -> str:
+# A text literal added with `+` (`df['a'] + ' ' + df['b']`): a `"]` closing a column's name
+# before the `+` is no such operand.
+_TEXT_OPERAND = re.compile(r"""\+\s*[rbfuRBFU]{0,2}['"]|['"]\s*\+""")
+
+
+def _number_column_joined_to_text(p) -> str:
     """pandas joined the items of a column one by one: `str(col)` would give the column's
     printed form, not its values, so the column itself is converted. A missing value (NaN) is
-    a float too, which is why the blank is named."""
+    a float too, which is why the blank is named. Joining text is what was meant only when the
+    line adds a text literal; columns added to columns may as well be numbers kept as text."""
+    if not _TEXT_OPERAND.search(code_only(p.user_line) or p.user_line):
+        return (
+            "pandas adds the columns item by item, and some items are text (str) while others "
+            "are numbers (NaN counts as one): to add numbers, convert the text columns with "
+            "`pd.to_numeric(col, errors='coerce')`; to join text, use `.astype(str)` on each."
+        )
     return (
         "pandas joins a column item by item, and some items are numbers (NaN counts as one): "
         "convert the whole column with `.astype(str)` (after `.fillna('')` if values are "

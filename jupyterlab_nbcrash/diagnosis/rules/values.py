@@ -328,6 +328,31 @@ def _weights_for_another_model(p, f):
     )
 
 
+# `X.astype(float)` / `X = X.astype('float32')` / `df.values.astype(float)`: the receiver.
+_ASTYPE_OF = re.compile(r"(?<![\w.\]])([A-Za-z_]\w*(?:\.values|\.to_numpy\(\))?)\.astype\s*\(")
+# A whole frame's array: `train.values`, `df.to_numpy()` (no column picked first).
+_FRAME_ARRAY = re.compile(r"([A-Za-z_]\w*)\s*\.\s*(?:values|to_numpy\(\s*\))\s*$")
+
+
+def _whole_frame_converted(p) -> tuple[str, str] | None:
+    """(array, frame) when the failing line converts with `.astype(...)` an array that is a
+    whole frame's values (`X = train.values` in the cell, or `train.values.astype(...)` on the
+    line): a date there is one column among others, not a column to parse. None when a column
+    is picked (`df['d'].astype(...)`) or the array's making is not shown."""
+    m = _ASTYPE_OF.search(p.user_line)
+    if m is None:
+        return None
+    receiver = m.group(1)
+    if "." in receiver:
+        return receiver, receiver.split(".", 1)[0]
+    made = re.findall(rf"^[ \t]*{re.escape(receiver)}[ \t]*=(?!=)[ \t]*(.*)$", p.user_code, re.M)
+    made = [v for v in made if ".astype" not in v]
+    frame = _FRAME_ARRAY.match(made[-1].strip()) if made else None
+    if frame is None:
+        return None
+    return receiver, frame.group(1)
+
+
 _DATE_LIKE = re.compile(r"^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$")
 # `(1,234.50)`: a negative amount as accountants write it, in parentheses.
 _ACCOUNTING_NEGATIVE = re.compile(r"^\s*\(\s*[$€£]?\s*\d[\d,]*(?:\.\d+)?\s*\)\s*$")
@@ -883,6 +908,13 @@ def _text_to_number(p, f):
             f"(`{plotted}['<column>']`), and the text column as labels if you want it."
         )
     if value and _DATE_LIKE.match(value):
+        whole = _whole_frame_converted(p)
+        if whole:
+            return (
+                f"`{whole[0]}` holds every column of `{whole[1]}`, and one of them holds dates"
+                f"{shown}: keep only the numeric columns before converting (select them, or "
+                "make the date column the index)."
+            )
         return (
             f"Text{shown} is a date, not a number: parse the column with `pd.to_datetime(...)` "
             "(and take `.dt.month`, `.dt.year`, ... if you need a number)."
@@ -1483,9 +1515,27 @@ _REDUCER_CALL = re.compile(
 )
 
 
+def _while_drawing_the_figure(p) -> bool:
+    """IPython's display drew the cell's figure (`print_figure`) and matplotlib's `draw` went
+    on to the failing step, with no line of the cell's own in the traceback: the data the cell
+    computed was not what raised."""
+    if p.user_line.strip() or any(fr.is_user for fr in p.frames):
+        return False
+    functions = [fr.function.rsplit(".", 1)[-1] for fr in p.frames]
+    drawn = any(fr.library == "matplotlib" and fr.function.endswith("draw") for fr in p.frames)
+    return "print_figure" in functions and drawn
+
+
 def _empty_reduction(p, f):
     """When: the user's own call reduces or concatenates the empty input (the call is named);
     an empty result inside a library's own step gets the safe hint."""
+    if _while_drawing_the_figure(p):
+        return (
+            "This came while Jupyter drew the figure, after the cell's code ran: matplotlib met "
+            "a drawn element with no points (e.g. an empty scatter or a legend's marker). If the "
+            "plotted data is not empty, update matplotlib and seaborn together: some versions "
+            "fail this way on a legend's markers."
+        )
     call = failing_call(p)
     if call is not None and _REDUCERS.search(call.function):
         first = call.arguments[0] if call.arguments else ""
