@@ -4,6 +4,7 @@ and a well-known module alias (``np``, ``pd``, ``plt``) used before its import r
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
 import importlib.util
 import re
 import sys
@@ -877,10 +878,15 @@ def _stdlib_has(module: str, sub: str) -> bool:
     """The standard module ``module`` has a submodule ``sub`` (`os.path`, `json.decoder`)."""
     if f"{module}.{sub}" in sys.modules:
         return True
+    # found without importing anything (`antigravity` would open a browser)
     try:
-        return importlib.util.find_spec(f"{module}.{sub}") is not None
+        spec = importlib.util.find_spec(module)
     except (ImportError, ValueError):
-        return False  # `stat` is no package
+        return False
+    places = spec.submodule_search_locations if spec is not None else None
+    if not places:
+        return False  # `stat` is a single file, no package
+    return importlib.machinery.PathFinder.find_spec(sub, list(places)) is not None
 
 
 # Submodules that every release of their package has had (unlike `sklearn.impute` or
