@@ -110,6 +110,7 @@ from .where import (
     own_lines,
     passes_only_literals,
     raised_in_user_code,
+    raised_outside_notebook,
     unconditional_raise_number,
 )
 
@@ -218,6 +219,12 @@ def make_hint(
         # message (a library's wording in it is no sign of that library's failure): no template
         # reads it.
         ordered = []
+    if parsed.ename != "NameError" and "NameError: " in parsed.message:
+        # a wrapper (Py4J's Java error) carries a NameError raised in a file of the user's, on a
+        # Spark worker or in a subprocess: the kernel's names and cells do not explain it
+        elsewhere = _embedded_own_frame_look(parsed)
+        if elsewhere.startswith("The NameError"):
+            return elsewhere, evidence
     slip, why = code_slip_hint(parsed)
     if slip:  # the cell's own slip explains what any template would blame on the library
         return slip, [*evidence, why]
@@ -278,6 +285,18 @@ def _embedded_own_frame_look(parsed: ParsedError) -> str:
         return ""  # a folder named for a package the cell's traceback runs through: its copy
     name = re.split(r"[\\/]", path)[-1]
     where = "on a Spark worker, " if "worker.py" in message else ""
+    if ename == "NameError":
+        ipython = "get_ipython()" in code
+        fix = (
+            "`get_ipython()` (a magic left from a notebook) exists only in IPython, so replace "
+            "it in that file with plain Python (imports)"
+            if ipython
+            else "that file runs apart from this kernel's names, so define or import it there"
+        )
+        return (
+            f"The NameError was raised {where}in `{name}` (line {line}, on "
+            f"{code_span(code, 50)}), not in this kernel: {fix}, then load the file again."
+        )
     return (
         f"The {ename.rsplit('.', 1)[-1]} was raised {where}in `{name}` (line {line}, in "
         f"`{function}`), a file outside the installed packages, on {code_span(code, 60)}: "
@@ -465,6 +484,10 @@ def safe_hint(parsed: ParsedError) -> str:
     if call is not None and _MAGIC.search(call.text) is None and not own:
         library = _raising_library_called(parsed, call.text) or call.library
         inside = taxonomy.title("library", library) if library else ""
+        if _own_file_raised(parsed):
+            # a library ran it (scipy's optimizer calling the user's gradient), but the line
+            # that raised is in the user's own module: naming the library points away from it
+            inside = ""
         lead = f"`{call.text}` raised {what}" + (f" inside {inside}" if inside else "")
         on = f"in `{call.text if len(call.text) <= 30 else call.function + '(…)'}`"
     elif own:
@@ -1132,6 +1155,14 @@ _TRANSLATE_KEYS = re.compile(r"^string keys in translate table must be of length
 _ASSEMBLES_DATES = re.compile(r"^to assemble mappings requires at least that \[year, month, day\]")
 
 
+_DUPLICATE_COLUMN = re.compile(
+    r"^Duplicate feature column name found for columns: \w+\(key='([^']*)'.*? and "
+    r"\w+\(key='([^']*)'"
+)
+# An object's repr in a message: `Name(key='x', dtype=tf.string)`.
+_REPR = re.compile(r"\b[A-Z]\w*\((?:[^()]|\([^()]*\))*\)")
+
+
 def _value_look(message: str, on: str) -> str:
     """The ValueError look. `.shape` and `.dtype` only when the message is about them: a bad
     format specifier or a frequency sum is neither, and printing them sends the user astray."""
@@ -1167,7 +1198,18 @@ def _value_look(message: str, on: str) -> str:
             f"Print `type(...)` of the values {on} and compare it with the kind of object the "
             "message says this is supported for."
         )
-    shape, dtype = _SHAPE_WORDS.search(opening), _DTYPE_WORDS.search(opening)
+    twice = _DUPLICATE_COLUMN.search(opening)
+    if twice and twice.group(1) == twice.group(2):
+        # TensorFlow's feature columns: two of the list read one feature, which a string
+        # literal where a loop's variable was meant (`key='key'`) or a list built twice makes
+        return (
+            f"Two of the feature columns read the same feature `{twice.group(1)}`: give each "
+            "column its own feature's name (in a loop, the loop's variable, not a quoted "
+            "string) and build the list once, so no column is in it twice."
+        )
+    # a dtype in an object's repr (`HashedCategoricalColumn(..., dtype=tf.string)`) is no
+    # dtype the message asks for
+    shape, dtype = _SHAPE_WORDS.search(opening), _DTYPE_WORDS.search(_REPR.sub("", opening))
     if shape and dtype:
         return _LOOK["ValueError"].format(on=on)
     compare = "and compare them with what the message asks for."
@@ -1205,6 +1247,9 @@ def _saved_shape_pair(message: str) -> tuple[str, str] | None:
     return (first, second) if second else None
 
 
+_WEB_ADDRESS = re.compile(r"(?:https?|ftp)://", re.I)
+
+
 def _saved_file_look(parsed: ParsedError, arguments) -> str:
     """`load_model('model.h5')` raised a ValueError inside the library: the file was found and
     read, so the message is about what was saved in it, not about the name passed."""
@@ -1214,6 +1259,16 @@ def _saved_file_look(parsed: ParsedError, arguments) -> str:
     name = next((a for a in arguments if _FILE_NAME.match(a.strip())), "")
     if not name:
         return ""
+    if _WEB_ADDRESS.match(name.strip("'\"")):
+        # `pd.read_html('http://…')`: a page the server sends today, not a file some version of
+        # the library saved
+        tables = "has no `<table>`" if "No tables found" in parsed.message[:300] else "is not"
+        what = "" if tables.startswith("has") else " what the call reads"
+        return (
+            f"The page `{call.library}` fetched from {name} {tables}{what}: open the address in a "
+            "browser, since pages move and change; use its current address (or the site's "
+            "download file), or fetch it with `requests` and pass the text."
+        )
     if _EMPTY_FILE.search(parsed.message[:300]):
         # tabula's "x.pdf is empty. Check the file, or download it manually.": 0 bytes, no
         # content for any version to read
@@ -1399,6 +1454,15 @@ def _none_attribute_looped(parsed: ParsedError) -> str:
     )
 
 
+def _own_file_raised(parsed: ParsedError) -> str:
+    """The deepest frame is a module file of the user's own (no installed package, no cell),
+    reached through a library's frames: its name, else ""."""
+    last = raised_outside_notebook(parsed)
+    if last is None or last.library or not any(f.library for f in parsed.frames):
+        return ""
+    return last.filename.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def _library_look(parsed: ParsedError) -> str:
     """The look for a TypeError raised inside a library's code whose message states no wanted
     type ("'NoneType' object is not iterable" in `learn.TTA()`): the library may have built the
@@ -1414,6 +1478,15 @@ def _library_look(parsed: ParsedError) -> str:
     unset = _none_attribute_looped(parsed)
     if unset:
         return unset
+    own = _own_file_raised(parsed)
+    if own:
+        last = parsed.last_frame
+        at = f"line {last.lineno} of " if last.lineno else ""
+        return (
+            f"It was raised in your own file, at {at}`{own}` (in `{last.function}()`), which a "
+            "library called: print the values that line uses there; after editing the file, "
+            "reload it (`importlib.reload`) or restart the kernel."
+        )
     call = failing_call(parsed)
     passed = f"you pass to `{call.function}()`" if call is not None else "on that line"
     if _DIMENSIONS.search(parsed.message[:1_000]):

@@ -396,6 +396,34 @@ def _record_field_of_callback(p: ParsedError, expr: str) -> tuple[str, str] | No
     return caller, function
 
 
+def _own_file_global_none(p: ParsedError, attr: str) -> str:
+    """The user's own module file (no package, no cell) raised on `name.attr`, and its frame's
+    header lists the function's parameters without `name`: the None is no value the call
+    passes, but a name of that file (a global it never set, or a local)."""
+    last = p.frames[-1] if p.frames else None
+    if last is None or last.is_user or last.library or last.package or not last.function:
+        return ""
+    if last.filename.startswith("<") or not last.filename.endswith(".py"):
+        return ""
+    read = re.search(rf"(?<![\w.])([A-Za-z_]\w*)\.{re.escape(attr)}\b", last.failing_line)
+    header = re.search(rf" in {re.escape(last.function)}\(([^)\n]*)\)", p.text)
+    if read is None or header is None or read.group(1) == "self":
+        return ""
+    name = read.group(1)
+    if name in re.findall(r"\w+", header.group(1)):
+        return ""  # a parameter: a value the call passes
+    if any(re.match(rf"\s*{name}\s*=(?!=)", line) for line in last.code_lines):
+        return ""  # `df = df.merge(...)`: a local the function sets (or a parameter it reuses)
+    file = re.split(r"[\\/]", last.filename)[-1]
+    module = file[:-3]
+    return (
+        f"`{name}` is None in your file `{file}` (line {last.lineno}, in "
+        f"`{last.function}()`), and it is no value you pass: it is a name of that file (a "
+        f"global, or set earlier in the function). Give it its value before the call (a global "
+        f"from the notebook with `{module}.{name} = ...`)."
+    )
+
+
 def _attribute_of_none(p, f):
     """When: the failing line reads `.attr` of None (then say what gave None, from the line and
     the cell), or a call on the line passed None into a library."""
@@ -407,6 +435,9 @@ def _attribute_of_none(p, f):
             return None  # `save_weights("w/m")`: no argument is None, the object holds it
         if _library_search_found_nothing(p, attr):
             return None
+        unpassed = _own_file_global_none(p, attr)
+        if unpassed:
+            return unpassed
         nones = re.findall(r"\b(\w+)\s*=\s*None\b", call.text)
         named = f" (`{nones[0]}=None`)" if nones else ""
         return (

@@ -644,7 +644,15 @@ def _missing_file(p, f):
         )
     written = _written_by_a_cell(p, norm)
     if written:
-        path_written, line = written
+        path_written, line, function = written
+        if function and function not in p.user_code:
+            # `fig.savefig('x.png')` in the body of `def make_x():`: defining the function in
+            # its cell wrote nothing; a call of it does
+            return (
+                f"`{path_written}` is written by `{function}()` ({code_span(line, 50)} is in its "
+                f"body), and running its cell only defines it: call `{function}()` before this "
+                "cell, so that the file exists."
+            )
         if path_written == norm.removeprefix("./"):
             return (
                 f"`{shown}` is a file the notebook writes itself ({code_span(line, 50)}): make "
@@ -758,12 +766,34 @@ def _written_by_a_cell(p, norm: str) -> tuple[str, str] | None:
     for code in p.notebook_code:
         if name not in code:
             continue  # (no scan of a cell that cannot name it)
-        for line in code.splitlines():
+        lines = code.splitlines()
+        for at, line in enumerate(lines):
             for m in _WRITES.finditer(line) if line not in own else ():
                 path = (m.group("o") or m.group("t")).replace("\\", "/").removeprefix("./")
                 if path.rsplit("/", 1)[-1] == name:
-                    return path, line.strip()
+                    return path, line.strip(), _enclosing_function(lines, at)
     return None
+
+
+_DEF = re.compile(r"([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)")
+
+
+def _enclosing_function(lines: list[str], at: int) -> str:
+    """The function whose body holds line ``at`` of a cell (its name), or "" at the top level:
+    a write in a `def` runs only when the function is called."""
+    indent = len(lines[at]) - len(lines[at].lstrip())
+    for line in reversed(lines[:at]):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        outer = len(line) - len(line.lstrip())
+        if outer < indent:
+            m = _DEF.match(line)
+            if m:
+                return m.group(2)
+            indent = outer  # an `if`/`with`/`for` block: look further out
+        if indent == 0:
+            return ""
+    return ""
 
 
 def _cloned_by_a_cell(p, folder: str) -> str:

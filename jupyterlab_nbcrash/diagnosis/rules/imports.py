@@ -4,6 +4,8 @@ and a well-known module alias (``np``, ``pd``, ``plt``) used before its import r
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
+import importlib.util
 import re
 import sys
 
@@ -419,6 +421,15 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
         )
     by = importer(p)
     by = None if by is None or by.is_user else by
+    if "." in module and top in STDLIB_TOPS and by is None and _PYTHON2_NO_MODULE.match(p.message):
+        # "No module named request" (no quotes: Python 2) for `urllib.request`: a standard
+        # module's Python 3 layout; pip has no `urllib` to show or install
+        aliases = p.user_code.find("install_aliases()") > p.user_code.find(p.user_line.strip())
+        first = " (or move the cell's `install_aliases()` above this import)" if aliases else ""
+        return (
+            f"This kernel runs Python 2, whose standard `{top}` has no `{module}` (Python 3's "
+            f"layout): run the notebook on a Python 3 kernel{first}, or use the Python 2 names."
+        )
     if "." in module and not separately_installed(module):
         # Python names the first part it cannot find: `top` itself was imported.
         return _own_function_imported(p, module) or _missing_submodule(module, top, by)
@@ -467,6 +478,15 @@ def module_not_found_hint(p: ParsedError, f: Facts) -> str:
     install = f"%pip install {pip_name(module)}"
     note = package[len(pip_name(module)) :].strip()
     note = f" {note}" if note.startswith("(") else ""
+    if by is not None and (by.package or by.library) in _PYTHON3_NAMES:
+        # `HTMLParser.py` from PyPI needs `markupbase`: a copy of a Python 2 standard module,
+        # whose own imports are Python 2's; installing them would not make it run
+        old = by.package or by.library
+        return (
+            f"The installed `{old}` is Python 2's standard module (a copy from PyPI), and its "
+            f"`{top}` exists only in Python 2: in Python 3 use `{_PYTHON3_NAMES[old]}` instead "
+            f"(and `%pip uninstall {old}`)."
+        )
     if by is not None and by.library:
         lib = by.package or by.library
         return (
@@ -840,14 +860,33 @@ def _submodules_unlike(p: ParsedError, top: str, suggestion: str) -> bool:
     """The code imports submodules of `top` (`mosaicml.constants`) that the suggested module
     under another name (`composer`) is not known to have: the code was written for a package
     that is `top` itself, not for the one a table maps its name to."""
-    if top not in MISNAMED:
+    meant = suggestion.split(".")[0]
+    if top not in MISNAMED and meant not in STDLIB_TOPS:
         return False  # a near miss of a known name: its submodules are the same words
     code = seen_code(p)[0]
     if f"{top}." not in code:
         return False
     subs = re.findall(rf"^[ \t]*(?:from|import)[ \t]+{re.escape(top)}\.([\w.]+)", code, re.M)
-    meant = suggestion.split(".")[0]
+    if top not in MISNAMED:
+        # a near miss of a standard module (`stats` for `stat`): it only fits when that module
+        # has the submodules the code imports (`oss.path` for `os.path`)
+        return any(not _stdlib_has(meant, sub.split(".")[0]) for sub in subs)
     return any(not is_known_submodule(f"{meant}.{sub}") for sub in subs)
+
+
+def _stdlib_has(module: str, sub: str) -> bool:
+    """The standard module ``module`` has a submodule ``sub`` (`os.path`, `json.decoder`)."""
+    if f"{module}.{sub}" in sys.modules:
+        return True
+    # found without importing anything (`antigravity` would open a browser)
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return False
+    places = spec.submodule_search_locations if spec is not None else None
+    if not places:
+        return False  # `stat` is a single file, no package
+    return importlib.machinery.PathFinder.find_spec(sub, list(places)) is not None
 
 
 # Submodules that every release of their package has had (unlike `sklearn.impute` or
@@ -1074,6 +1113,20 @@ def _is_library_path(path: str) -> bool:
     package, is_std = top_package(path.strip())
     return bool(package) or is_std
 
+
+# "No module named request": Python 2's wording (Python 3 quotes the name).
+_PYTHON2_NO_MODULE = re.compile(r"No module named [\w.]+\s*$")
+
+# Python 2 standard modules that PyPI packages copy, and where Python 3 has them.
+_PYTHON3_NAMES = {
+    "HTMLParser": "from html.parser import HTMLParser",
+    "urllib2": "urllib.request",
+    "urlparse": "urllib.parse",
+    "httplib": "http.client",
+    "cookielib": "http.cookiejar",
+    "ConfigParser": "configparser",
+    "Queue": "queue",
+}
 
 # Standard modules of Python 2 whose Python 3 name is not theirs in lower case (`Queue` and
 # `ConfigParser` are): no pip package gives them, a library tries them first for Python 2.

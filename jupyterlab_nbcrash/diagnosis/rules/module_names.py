@@ -156,7 +156,8 @@ PROJECT_NAMES = re.compile(
     r"|scratch|exp|nb_?\d\w*|tests?"
     # a notebook of the user's imported as a module (`import_ipynb`)
     r"|untitled\d*)$"
-    r"|_(?:utils?|helpers?|functions|tools)$",
+    # a file named for the project's own work (`sales_analysis`)
+    r"|_(?:utils?|helpers?|functions|tools|analysis)$",
     re.I,
 )
 
