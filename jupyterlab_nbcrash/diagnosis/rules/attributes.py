@@ -1700,6 +1700,9 @@ def _raised_by_pyspark(p: ParsedError) -> bool:
 
 
 _INDEXERS = ("loc", "iloc", "at", "iat")
+# Columns' own short names one letter off an indexer (`df.lat[0]` latitude, `df.lon`, a stock's
+# `df.low`, `df.cat`): a column read as an attribute, missing in another case or spelling.
+_COLUMN_WORDS = frozenset({"lat", "lon", "low", "lot", "cat", "rat", "sat", "hat", "bat", "doc"})
 
 
 def _indexer_slip(p: ParsedError, attr: str) -> str:
@@ -1707,7 +1710,7 @@ def _indexer_slip(p: ParsedError, attr: str) -> str:
     quoted as a column nowhere in the code: the indexer meant (`loc`)."""
     if attr in _INDEXERS or not re.search(rf"\.{re.escape(attr)}\s*\[", p.user_line):
         return ""
-    if attr in key_strings(p.user_code):
+    if attr.lower() in {k.lower() for k in key_strings(p.user_code)} or attr in _COLUMN_WORDS:
         return ""
     near = [i for i in _INDEXERS if len(i) > 2 and edit_distance(attr, i, 1) <= 1]
     return near[0] if len(near) == 1 else ""

@@ -1,0 +1,125 @@
+"""Review of waves w22a, w22c, w22d and e6a17f2's conditions: for each one narrowed, a crash
+(written here by hand, in the libraries' wording and IPython's layout) where the specific hint
+was false must not get it, and the crash it was made for still does:
+
+- `df.lat[0]`, `df.lon[0]`, `df.low[-1]`: a latitude, longitude or stock's column read as an
+  attribute, no slip of `.iat` / `.loc`;
+- `row.drop('id', axis=1)` of a row `apply(..., axis=1)` or `iterrows()` hands over is a Series
+  by design, no earlier line assigned it one column; `df['target'].drop(..., axis=1)` picks
+  its one column on the failing line itself;
+- `counts['male', 2]` of `groupby('Sex')['Pclass'].value_counts()` is one MultiIndex label,
+  no list of labels;
+- `X = pca.transform(X)` run again changes the width: it may explain a size error.
+"""
+
+from __future__ import annotations
+
+from jupyterlab_nbcrash.diagnosis.saved import _change_keeps_what_failed
+from tests.test_hints_conditions28 import _hint
+
+SITE = "/opt/conda/lib/python3.10/site-packages"
+
+# ------------------------------------------------------------ a column one letter off an indexer
+
+_PANDAS_GETATTR = [
+    (
+        f"{SITE}/pandas/core/generic.py",
+        "__getattr__",
+        [],
+        "return object.__getattribute__(self, name)",
+    ),
+]
+
+
+def test_a_short_column_name_one_letter_off_an_indexer_is_no_indexer_slip():
+    for attr, code in (
+        ("lat", "df = pd.read_csv('stations.csv')\nprint(df.lat[0], df.lon[0])"),
+        ("lon", "df = pd.read_csv('stations.csv')\nx = df.lon[0]"),
+        ("low", "df = yf.download('AAPL')\nlow = df.low[-1]"),
+    ):
+        message = f"'DataFrame' object has no attribute '{attr}'"
+        text = _hint("AttributeError", message, code, frames=_PANDAS_GETATTR)
+        assert "indexer" not in text, text
+    code = "prices = yf.download('AAPL')[['Low', 'High']]\nlow = prices.low[-1]"
+    message = "'DataFrame' object has no attribute 'low'"
+    assert "indexer" not in _hint("AttributeError", message, code, frames=_PANDAS_GETATTR)
+    code = "first = sales.log[0]['total']"
+    message = "'DataFrame' object has no attribute 'log'"
+    text = _hint("AttributeError", message, code, frames=_PANDAS_GETATTR)
+    assert "`sales.loc[...]`" in text, text
+
+
+# ------------------------------------------------------------- a Series given `axis=1`
+
+_PANDAS_AXIS = [
+    (f"{SITE}/pandas/core/generic.py", "_get_axis_number", [], "raise ValueError(msg)"),
+]
+_NO_AXIS = "No axis named 1 for object type Series"
+
+
+def test_a_row_handed_over_by_apply_or_iterrows_is_no_column_assigned_earlier():
+    for code in (
+        "df['s'] = df.apply(lambda row: row.drop('id', axis=1).sum(), axis=1)",
+        "for i, row in df.iterrows():\n    feats = row.drop('label', axis=1)",
+        "def score(row):\n    return row.drop('id', axis=1).sum()\ndf.apply(score, axis=1)",
+    ):
+        failing = next(t for t in code.splitlines() if "drop" in t).strip()
+        text = _hint("ValueError", _NO_AXIS, code, frames=_PANDAS_AXIS, failing=failing)
+        assert "last assigned it one column" not in text, text
+        assert "`row` is one row here" in text, text
+
+
+def test_one_column_picked_on_the_failing_line_is_no_earlier_assignment():
+    code = "y = df['target'].drop(['id'], axis=1)"
+    text = _hint("ValueError", _NO_AXIS, code, frames=_PANDAS_AXIS)
+    assert "last assigned it one column" not in text, text
+    assert "`df['target']` picks one column" in text, text
+    code = "table = table.price.fillna(0)\nout = table.drop(['price'], axis=1)"
+    text = _hint("ValueError", _NO_AXIS, code, frames=_PANDAS_AXIS)
+    assert "`table` is a pandas Series here" in text and "last assigned it" in text, text
+
+
+# --------------------------------------------------- several labels in one pair of brackets
+
+_SERIES_GET = [
+    (
+        f"{SITE}/pandas/core/series.py",
+        "__getitem__",
+        [],
+        "result = self.index.get_value(self, key)",
+    ),
+    (f"{SITE}/pandas/core/indexes/base.py", "get_value", [], "raise KeyError(key)"),
+]
+
+
+def test_a_pair_counted_by_value_counts_is_one_multiindex_label():
+    for made in (
+        "counts = titanic.groupby('Sex')['Pclass'].value_counts()",
+        "counts = titanic[['Sex', 'Pclass']].value_counts()",
+        "counts = pd.read_csv('counts.csv', index_col=[0, 1])['n']",
+    ):
+        code = f"{made}\ncounts['male', 2]"
+        text = _hint("KeyError", "('male', 2)", code, frames=_SERIES_GET)
+        assert "pass a list" not in text, text
+    code = "ages = people['age']\nages[3, 7, 9]"
+    text = _hint("KeyError", "(3, 7, 9)", code, frames=_SERIES_GET)
+    assert "`ages[[3, 7, 9]]`" in text, text
+
+
+# ---------------------------------- a transform that changes the width, run again on a re-run
+
+SIZE = "cannot reshape array of size 200 into shape (100,1)"
+
+
+def test_a_transform_that_changes_the_width_can_explain_a_size_error():
+    for change in (
+        "X_test = pca.transform(X_test)",
+        "X = vectorizer.transform(X)",
+        "X = ohe.transform(X)",
+        "X = poly.transform(X)",
+        "X = selector.transform(X)",
+        "X = ct.transform(X)",
+    ):
+        assert not _change_keeps_what_failed(change, set(), SIZE), change
+    for change in ("x_test = sc.transform(x_test)", "X = scaler.transform(X)"):
+        assert _change_keeps_what_failed(change, set(), SIZE), change
