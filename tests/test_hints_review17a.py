@@ -9,13 +9,19 @@ was false must not get it, and the crash it was made for still does:
   its one column on the failing line itself;
 - `counts['male', 2]` of `groupby('Sex')['Pclass'].value_counts()` is one MultiIndex label,
   no list of labels;
-- `X = pca.transform(X)` run again changes the width: it may explain a size error.
+- `X = pca.transform(X)` run again changes the width: it may explain a size error;
+- Keras' "expected dense_2 to have 3 dimensions" is a sequence (an LSTM's `return_sequences=True`,
+  an Embedding), no convolution's feature map for `GlobalAveragePooling2D()`;
+- `.join(customers, on=...)` where `customers` is indexed by the key already (`index_col=`,
+  `set_index`): the join meets that index, and the message is about the keys' dtypes.
 """
 
 from __future__ import annotations
 
 from jupyterlab_nbcrash.diagnosis.saved import _change_keeps_what_failed
+from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions28 import _hint
+from tests.test_hints_conditions106 import _KERAS_TARGET, _MERGE_MESSAGE, _PD_MERGE
 
 SITE = "/opt/conda/lib/python3.10/site-packages"
 
@@ -123,3 +129,42 @@ def test_a_transform_that_changes_the_width_can_explain_a_size_error():
         assert not _change_keeps_what_failed(change, set(), SIZE), change
     for change in ("x_test = sc.transform(x_test)", "X = scaler.transform(X)"):
         assert _change_keeps_what_failed(change, set(), SIZE), change
+
+
+# ------------------------------------------- a three-axis model output against flat labels
+
+
+def test_a_three_axis_output_is_a_sequence_no_feature_map():
+    message = (
+        "Error when checking target: expected dense_2 to have 3 dimensions, but got array with "
+        "shape (1000, 1)"
+    )
+    code = (
+        "model = Sequential()\nmodel.add(LSTM(64, return_sequences=True, input_shape=(30, 1)))\n"
+        "model.add(Dense(1))\nmodel.fit(X_train, y_train, epochs=10)"
+    )
+    line = "model.fit(X_train, y_train, epochs=10)"
+    text = hint(crash("ValueError", message, line, _KERAS_TARGET, code=code))
+    assert "feature map" not in text and "GlobalAveragePooling2D" not in text, text
+    assert "`return_sequences=False`" in text, text
+    message = message.replace("3 dimensions", "4 dimensions")
+    text = hint(crash("ValueError", message, line, _KERAS_TARGET))
+    assert "output has 4 axes" in text and "`Flatten()`" in text, text
+
+
+# ------------------------------------------- `.join(..., on=...)` of a frame indexed by the key
+
+
+def test_a_join_against_a_frame_indexed_by_the_key_is_about_the_dtypes():
+    line = "result = orders.join(customers, on='cust_id')"
+    for made in (
+        "customers = pd.read_csv('customers.csv', index_col='cust_id')",
+        "customers = customers.set_index('cust_id')",
+        "customers.set_index('cust_id', inplace=True)",
+    ):
+        code = f"{made}\n{line}"
+        text = hint(crash("ValueError", _MERGE_MESSAGE, line, _PD_MERGE, code=code))
+        assert "against the index of" not in text, text
+        assert "different types (object vs int64)" in text, text
+    text = hint(crash("ValueError", _MERGE_MESSAGE, line, _PD_MERGE))
+    assert "against the index of `customers`" in text, text
