@@ -13,7 +13,9 @@ was false must not get it, and the crash it was made for still does:
 - Keras' "expected dense_2 to have 3 dimensions" is a sequence (an LSTM's `return_sequences=True`,
   an Embedding), no convolution's feature map for `GlobalAveragePooling2D()`;
 - `.join(customers, on=...)` where `customers` is indexed by the key already (`index_col=`,
-  `set_index`): the join meets that index, and the message is about the keys' dtypes.
+  `set_index`): the join meets that index, and the message is about the keys' dtypes;
+- `X.colums` after `X = scaler.fit_transform(X)`, where a cell read `X.columns` of the frame: no
+  item of the array has `columns`, so "index one item first" is false.
 """
 
 from __future__ import annotations
@@ -168,3 +170,25 @@ def test_a_join_against_a_frame_indexed_by_the_key_is_about_the_dtypes():
         assert "different types (object vs int64)" in text, text
     text = hint(crash("ValueError", _MERGE_MESSAGE, line, _PD_MERGE))
     assert "against the index of `customers`" in text, text
+
+
+# ------------------------------------------------ a frame's member read on the array it became
+
+
+def test_a_frames_member_misspelt_on_the_array_it_became_is_no_array_of_objects():
+    cells = ["X = df.drop('y', axis=1)\nprint(X.columns)"]
+    code = "X = scaler.fit_transform(X)\nprint(X.colums)"
+    message = "'numpy.ndarray' object has no attribute 'colums'"
+    text = _hint("AttributeError", message, code, cells=cells)
+    assert "index one item" not in text and "`X[0].columns`" not in text, text
+    assert "pd.DataFrame(X, columns=...)" in text, text
+    cells = ["fig, ax = plt.subplots()\nax.plot(x, y)"]
+    code = "fig, ax = plt.subplots(1, 2)\nax.plto(x, y)"
+    message = "'numpy.ndarray' object has no attribute 'plto'"
+    text = _hint("AttributeError", message, code, cells=cells)
+    assert "`ax[0].plot`" in text, text
+    cells = ["fig, ax = plt.subplots()\nax.contour(X, Y, Z)"]
+    code = "fig, ax = plt.subplots(1, 2)\nax.contuor(X, Y, Z)"
+    message = "'numpy.ndarray' object has no attribute 'contuor'"
+    text = _hint("AttributeError", message, code, cells=cells)
+    assert "`ax[0].contour`" in text, text
