@@ -15,7 +15,9 @@ was false must not get it, and the crash it was made for still does:
 - `.join(customers, on=...)` where `customers` is indexed by the key already (`index_col=`,
   `set_index`): the join meets that index, and the message is about the keys' dtypes;
 - `X.colums` after `X = scaler.fit_transform(X)`, where a cell read `X.columns` of the frame: no
-  item of the array has `columns`, so "index one item first" is false.
+  item of the array has `columns`, so "index one item first" is false;
+- a function with a long docstring whose `else:` or `return` lines up nowhere: the docstring's
+  sentences are no notes, and the cell is code, no Markdown cell.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from jupyterlab_nbcrash.diagnosis.saved import _change_keeps_what_failed
 from tests.test_hints_args import crash, hint
 from tests.test_hints_conditions28 import _hint
 from tests.test_hints_conditions106 import _KERAS_TARGET, _MERGE_MESSAGE, _PD_MERGE
+from tests.test_hints_conditions107 import _NOTES, _unindent_hint
 
 SITE = "/opt/conda/lib/python3.10/site-packages"
 
@@ -192,3 +195,34 @@ def test_a_frames_member_misspelt_on_the_array_it_became_is_no_array_of_objects(
     message = "'numpy.ndarray' object has no attribute 'contuor'"
     text = _hint("AttributeError", message, code, cells=cells)
     assert "`ax[0].contour`" in text, text
+
+
+# ------------------------------------- a docstring's sentences are no cell of notes
+
+_DOCSTRING = (
+    "def clean(df, by_date=True):\n"
+    '    """\n'
+    "    Drop the rows that have no price at all\n"
+    "    and convert the order dates to real datetimes\n"
+    "    then sort the whole frame by the order date\n"
+    "    so that the rolling means come out in time order\n"
+    "    and the plots read from left to right\n"
+    "    with one point for every day of sales\n"
+    "    and no gaps where a shop was closed\n"
+    "    while the index stays as it was read\n"
+    '    """\n'
+    "    if by_date:\n"
+    "        df = df.sort_values('date')\n"
+    "{marked}\n"
+    "        df = df.sort_index()\n"
+    "    return df\n"
+)
+
+
+def test_a_functions_long_docstring_is_no_cell_of_notes():
+    for marked in ("   else:", "  return df.sort_values('date')"):
+        text = _unindent_hint(_DOCSTRING.replace("{marked}", marked), marked)
+        assert "Markdown" not in text and "not Python" not in text, text
+        assert "lines up with no block above it" in text, text
+    text = _unindent_hint(_NOTES, " - the folds should keep the class balance")
+    assert "is text, not Python" in text and "Markdown cell" in text, text
