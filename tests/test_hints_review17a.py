@@ -17,7 +17,8 @@ was false must not get it, and the crash it was made for still does:
 - `X.colums` after `X = scaler.fit_transform(X)`, where a cell read `X.columns` of the frame: no
   item of the array has `columns`, so "index one item first" is false;
 - a function with a long docstring whose `else:` or `return` lines up nowhere: the docstring's
-  sentences are no notes, and the cell is code, no Markdown cell.
+  sentences are no notes, and the cell is code, no Markdown cell;
+- `days.values.astype(float)` where `days = prices['day']`: one column's values, no whole frame's.
 """
 
 from __future__ import annotations
@@ -226,3 +227,19 @@ def test_a_functions_long_docstring_is_no_cell_of_notes():
         assert "lines up with no block above it" in text, text
     text = _unindent_hint(_NOTES, " - the folds should keep the class balance")
     assert "is text, not Python" in text and "Markdown cell" in text, text
+
+
+# ------------------------------------------- one column's values converted, a date among them
+
+_DATE = "could not convert string to float: '2019-03-31'"
+
+
+def test_one_columns_values_with_a_date_are_no_whole_frame():
+    line = "x = days.values.astype(float)"
+    code = f"prices = pd.read_csv('prices.csv')\ndays = prices['day']\n{line}\n"
+    text = hint(crash("ValueError", _DATE, line, code=code))
+    assert "holds every column" not in text and "pd.to_datetime" in text, text
+    line = "x = prices.values.astype(float)"
+    code = f"prices = pd.read_csv('prices.csv')\n{line}\n"
+    text = hint(crash("ValueError", _DATE, line, code=code))
+    assert "`prices.values` holds every column of `prices`" in text, text
