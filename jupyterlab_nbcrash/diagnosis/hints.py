@@ -926,20 +926,51 @@ _BYTES_LITERAL_FIRST = re.compile(r"""\w\(\s*[bB][rR]?(['"])([^'"]*)\1""")
 
 _SERIES_AXIS = re.compile(r"No axis named (?:1|columns) for object type Series")
 _CALL_WITH_AXIS = re.compile(
-    r"([A-Za-z_][\w.]*?)\.\w+\([^()]*\baxis\s*=\s*(?:1|'columns'|\"columns\")"
+    r"([A-Za-z_][\w.]*?(?:\[[^\[\]]*\])*)\.\w+\([^()]*\baxis\s*=\s*(?:1|'columns'|\"columns\")"
 )
+
+
+def _one_row_name(code: str, name: str) -> bool:
+    """`name` is a lambda's or a function's parameter or a loop's target in ``code``: what
+    `df.apply(..., axis=1)` or `df.iterrows()` hands over, one row (a Series)."""
+    n = re.escape(name)
+    return bool(
+        re.search(rf"\blambda\b[^:\n]*\b{n}\b[^:\n]*:", code)
+        or re.search(rf"^[ \t]*def[ \t]+\w+\([^)]*\b{n}\b", code, re.M)
+        or re.search(
+            rf"^[ \t]*(?:async[ \t]+)?for[ \t]+[^\n]*\b{n}\b[^\n]*[ \t]in[ \t]", code, re.M
+        )
+    )
 
 
 def _series_axis_look(parsed: ParsedError) -> str:
     """ "No axis named 1 for object type Series": `axis=1` is right for a frame; the object is a
-    Series, which has rows only, so an earlier line put one column where the frame was
-    (`df = df.col.fillna(0)`)."""
+    Series, which has rows only. An earlier line put one column where the frame was (`df =
+    df.col.fillna(0)`) only for a plain name no loop or function hands over: a row of
+    `df.apply(..., axis=1)` or `iterrows()` is a Series by design, and `df['a'].drop(...)` picks
+    its one column on the failing line itself."""
     if not _SERIES_AXIS.search(parsed.message[:200]):
         return ""
     call = _CALL_WITH_AXIS.search(parsed.user_line)
-    name = f"`{call.group(1)}`" if call else "the object"
+    if call is None:
+        return (
+            "The object given `axis=1` is a pandas Series here, not a DataFrame, so it has no "
+            "columns (axis 1): print its type, and find where it became one column or one row."
+        )
+    name = call.group(1)
+    if "[" in name:
+        return (
+            f"`{name}` picks one column (or row), a pandas Series, which has no columns (axis "
+            f"1): drop `axis=1` for the Series, or pick a frame with a list (`[['...']]`)."
+        )
+    if _one_row_name(parsed.user_code or parsed.code_seen, name):
+        return (
+            f"`{name}` is one row here (a pandas Series, as `apply(..., axis=1)` and `iterrows()` "
+            f"hand over), so it has no columns (axis 1): drop `axis=1` and name its labels "
+            f"directly (e.g. `{name}.drop('id')`)."
+        )
     return (
-        f"{name} is a pandas Series here, not a DataFrame, so it has no columns (axis 1): find "
+        f"`{name}` is a pandas Series here, not a DataFrame, so it has no columns (axis 1): find "
         "the line that last assigned it one column (e.g. `df = df['a'].fillna(0)`, where "
         "`df['a'] = df['a'].fillna(0)` was meant), fix it and rebuild the frame."
     )

@@ -703,7 +703,18 @@ def _keras_loss_shapes(p: ParsedError) -> str | None:
     if "checking target" in msg or "checking model target" in msg:
         flat = _OUTPUT_MORE_AXES.search(msg)
         wanted = int(flat.group(1)) if flat else 0
-        if flat and wanted >= 3 and wanted > len(re.findall(r"\d+", flat.group(2))):
+        if flat and wanted == 3 and wanted > len(re.findall(r"\d+", flat.group(2))):
+            # (samples, steps, units): a sequence layer's output, no image's feature map
+            return (
+                f"The model's output has 3 axes (samples, time steps, units) but the labels "
+                f"have shape {flat.group(2)}, as when the last LSTM/GRU keeps "
+                "`return_sequences=True` or a Dense layer follows an Embedding or Conv1D (it "
+                "keeps the time axis). If each label is one vector, set "
+                "`return_sequences=False` on the last recurrent layer or add `Flatten()` or "
+                "`GlobalAveragePooling1D()` before the last Dense layer; if one label per step "
+                "is meant, give the labels 3 axes too."
+            )
+        if flat and wanted >= 4 and wanted > len(re.findall(r"\d+", flat.group(2))):
             axes = flat.group(1)
             return (
                 f"The model's output has {axes} axes but the labels have shape {flat.group(2)}, "

@@ -1101,8 +1101,11 @@ _SIZE_MESSAGE = re.compile(
     r"cannot reshape|cannot be reshaped|into shape|shapes? \(|not aligned|could not broadcast"
     r"|operands could not be broadcast|inconsistent numbers of samples|Length mismatch"
 )
+# (A transformer that makes other columns, `pca`, `vectorizer`, `ohe`, `poly`, `selector`, `ct`,
+# changes the width each time it runs again: `X = pca.transform(X)` twice is a re-run cause.)
 _KEEPS_SHAPE = re.compile(
-    r"^\s*([\w.]+)\s*=\s*[\w.]+\.transform\(\s*\1\s*\)\s*(?:#.*)?$"
+    r"^\s*([\w.]+)\s*=\s*(?![\w.]*(?i:pca|svd|vect|tfidf|enc|ohe|poly|sel|kbest|lda|nmf|ica"
+    r"|tsne|umap|hash|pipe|ct\b|column|feat|embed|kernel))[\w.]+\.transform\(\s*\1\s*\)\s*(?:#.*)?$"
     r"|^\s*([\w.]+)\s*=\s*\2\s*[*/+-]\s*[\d.]+\s*(?:#.*)?$"
     r"|^\s*[\w.]+\s*[*/+-]=\s*[\d.]+\s*(?:#.*)?$"
 )

@@ -1730,7 +1730,20 @@ def _raised_by_pyspark(p: ParsedError) -> bool:
     return any("/pyspark/" in fr.filename.replace("\\", "/") for fr in p.frames)
 
 
+def _frame_made_an_array(p: ParsedError, name: str, named: list[str]) -> bool:
+    """The members named are pandas' (`columns`, `head`), and `name` is no figure's Axes (no
+    `fig, ax = plt.subplots(...)` binds it): `name` was a frame when they were read."""
+    pandas = set(MEMBERS.get("DataFrame", ())) | set(MEMBERS.get("Series", ()))
+    if not any(c in pandas for c in named):
+        return False
+    n = re.escape(name)
+    return not re.search(rf"\b{n}\b[^\n=]*=[^\n]*\bsubplots?\(", p.code_seen)
+
+
 _INDEXERS = ("loc", "iloc", "at", "iat")
+# Columns' own short names one letter off an indexer (`df.lat[0]` latitude, `df.lon`, a stock's
+# `df.low`, `df.cat`): a column read as an attribute, missing in another case or spelling.
+_COLUMN_WORDS = frozenset({"lat", "lon", "low", "lot", "cat", "rat", "sat", "hat", "bat", "doc"})
 
 
 def _indexer_slip(p: ParsedError, attr: str) -> str:
@@ -1738,7 +1751,7 @@ def _indexer_slip(p: ParsedError, attr: str) -> str:
     quoted as a column nowhere in the code: the indexer meant (`loc`)."""
     if attr in _INDEXERS or not re.search(rf"\.{re.escape(attr)}\s*\[", p.user_line):
         return ""
-    if attr in key_strings(p.user_code):
+    if attr.lower() in {k.lower() for k in key_strings(p.user_code)} or attr in _COLUMN_WORDS:
         return ""
     near = [i for i in _INDEXERS if len(i) > 2 and edit_distance(attr, i, 1) <= 1]
     return near[0] if len(near) == 1 else ""
@@ -2004,6 +2017,15 @@ def _array_attribute(p: ParsedError, f) -> str:
         if close and all(c in NDARRAY for c in named):
             return f"A NumPy array has no `{attr}`. Did you mean {close}?"
         name = object_of(p, attr)
+        if named and name and re.fullmatch(r"\w+", name) and _frame_made_an_array(p, name, named):
+            # `X.colums` after `X = scaler.fit_transform(X)`: `X.columns` was read while `X`
+            # was a frame; no item of the array has it, the whole array lost it
+            return (
+                f"`{name}` holds a NumPy array here, which has neither `{attr}` nor {close} "
+                f"(a pandas name): an earlier line made it an array (scalers, `.values` and "
+                f"`np.array` return arrays); wrap it with `pd.DataFrame({name}, columns=...)`, "
+                f"or check what `{name}` was last assigned."
+            )
         if named and name and re.fullmatch(r"\w+", name):
             # `ax.coutour` read as `ax.contour` in another cell, when `ax` held another object:
             # an array has neither (several Axes from `plt.subplots(2, 2)` are an array of them)

@@ -1054,6 +1054,19 @@ def _impossible_axis_range(p, f):
 _JOIN_ON = re.compile(r"\.join\s*\(")
 
 
+def _indexed_by_the_key(p, other: str, on: str) -> bool:
+    """The code seen gives `other` an index of its own before the join: `other =
+    other.set_index(...)`, `other.set_index(..., inplace=True)`, `other.index = ...`, or a
+    read with `index_col=`; then the join meets that index, and the message is about dtypes."""
+    o = re.escape(other)
+    code = p.code_seen
+    return bool(
+        re.search(rf"^[ \t]*{o}[ \t]*=[^\n]*(?:\.set_index\(|index_col\s*=)", code, re.M)
+        or re.search(rf"^[ \t]*{o}\.set_index\([^\n]*inplace\s*=\s*True", code, re.M)
+        or re.search(rf"^[ \t]*{o}\.index[ \t]*=(?!=)", code, re.M)
+    )
+
+
 def _join_on_column(p) -> str | None:
     """`df.join(other, on='key')` matches df's `key` column against other's *index*, not its
     `key` column: a key column of text met with a default 0..n-1 index is this message. Only
@@ -1066,6 +1079,8 @@ def _join_on_column(p) -> str | None:
     if not on or not args or "=" in args[0] or "set_index" in args[0]:
         return None
     other = args[0].strip()
+    if re.fullmatch(r"[A-Za-z_]\w*", other) and _indexed_by_the_key(p, other, on):
+        return None  # the other frame is indexed by the key already: the dtypes differ
     return (
         f"`.join(..., on={on})` matches this frame's {on} column against the index of "
         f"`{other}`, not its {on} column: index it by the key first, "

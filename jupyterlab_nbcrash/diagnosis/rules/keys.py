@@ -161,7 +161,12 @@ _PRINTED_NUMBERS = re.compile(r"\[?\s*-?\d+(?:\.\d*)?(?:\s+-?\d+(?:\.\d*)?)+\s*\
 
 _TUPLE_MESSAGE = re.compile(r"\(([^()]+,[^()]*)\)")
 _COMMA_SUBSCRIPT = re.compile(r"\b([A-Za-z_][\w.]*)\[([^\[\]:]+,[^\[\]:]+)\]")
-_TUPLE_LABELS = re.compile(r"MultiIndex|set_index\(\s*\[|groupby\(\s*\[|pivot|stack\(")
+# Code that builds tuple labels (a MultiIndex): `groupby('a')['b'].value_counts()` and
+# `df[['a', 'b']].value_counts()` count pairs; `read_csv(..., index_col=[0, 1])` reads two levels.
+_TUPLE_LABELS = re.compile(
+    r"MultiIndex|set_index\(\s*\[|groupby\(\s*(?:by\s*=\s*)?\[|pivot|stack\(|index_col\s*=\s*\["
+    r"|groupby\([^\n]*\.value_counts\(|\[\[[^\]\n]*,[^\]\n]*\]\]\.value_counts\("
+)
 
 
 _QUOTED_WORD = re.compile(r"'([A-Za-z_]\w*)'")

@@ -1394,12 +1394,35 @@ def _notes_cell(p, line: str) -> bool:
     """The marked line is no Python statement, and neither are most of the cell's other lines:
     at least three of them, and more than half of its lines that are not comments, are words
     (a sentence, two words side by side) that Python cannot read alone. The cell holds notes."""
-    if not p.cell_lines or _compiles(line.strip()):
+    if not p.cell_lines or _compiles(line.strip()) or _compiles_in_a_body(line.strip()):
         return False
-    lines = [t.strip() for t in own_lines(p)[:60]]
+    lines = [t.strip() for t in _outside_long_strings(own_lines(p)[:60])]
     code = [t for t in lines if t and not t.startswith("#") and t != line.strip()]
     words = [t for t in code if (_prose(t) or _side_by_side(t) >= 2) and not _compiles(t)]
     return len(words) >= 3 and 2 * len(words) > len(code)
+
+
+def _compiles_in_a_body(statement: str) -> bool:
+    """Python reads ``statement`` inside a function's loop (`return df`, `break`, `yield x`)."""
+    body = "\n            pass" if statement.endswith(":") else ""
+    try:
+        compile(f"def _f():\n    for _ in _:\n        {statement}{body}", "<line>", "exec")
+    except SyntaxError:
+        return False
+    return True
+
+
+def _outside_long_strings(lines: list[str]) -> list[str]:
+    """``lines`` without those inside a triple-quoted string (a docstring's sentences are
+    Python's text, no notes written as code)."""
+    out, inside = [], False
+    for line in lines:
+        marks = line.count('"""') + line.count("'''")
+        if not inside and not marks:
+            out.append(line)
+        if marks % 2:
+            inside = not inside
+    return out
 
 
 def _compiles(statement: str) -> bool:

@@ -334,6 +334,16 @@ _ASTYPE_OF = re.compile(r"(?<![\w.\]])([A-Za-z_]\w*(?:\.values|\.to_numpy\(\))?)
 _FRAME_ARRAY = re.compile(r"([A-Za-z_]\w*)\s*\.\s*(?:values|to_numpy\(\s*\))\s*$")
 
 
+def _one_column_picked(name: str) -> re.Pattern:
+    """`name = df['day']` / `name = df.day` as the line that last assigns ``name``."""
+    n = re.escape(name)
+    return re.compile(
+        rf"^[ \t]*{n}[ \t]*=(?!=)[ \t]*[A-Za-z_]\w*(?:\[\s*['\"][^'\"]+['\"]\s*\]|\.\w+)"
+        r"[ \t]*(?:#.*)?$",
+        re.M,
+    )
+
+
 def _whole_frame_converted(p) -> tuple[str, str] | None:
     """(array, frame) when the failing line converts with `.astype(...)` an array that is a
     whole frame's values (`X = train.values` in the cell, or `train.values.astype(...)` on the
@@ -344,7 +354,10 @@ def _whole_frame_converted(p) -> tuple[str, str] | None:
         return None
     receiver = m.group(1)
     if "." in receiver:
-        return receiver, receiver.split(".", 1)[0]
+        frame = receiver.split(".", 1)[0]
+        if _one_column_picked(frame).search(p.user_code):
+            return None  # `days = prices['day']`: one column's values, no whole frame's
+        return receiver, frame
     made = re.findall(rf"^[ \t]*{re.escape(receiver)}[ \t]*=(?!=)[ \t]*(.*)$", p.user_code, re.M)
     made = [v for v in made if ".astype" not in v]
     frame = _FRAME_ARRAY.match(made[-1].strip()) if made else None
