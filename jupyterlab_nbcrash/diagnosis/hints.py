@@ -100,7 +100,7 @@ from .text import (
     literal_argument,
     named_arguments,
 )
-from .traceback import GLUE_PACKAGES, ParsedError, strip_ansi
+from .traceback import GLUE_PACKAGES, ParsedError, is_cell_file, strip_ansi
 from .where import (
     MAX_CALL,
     call_arguments,
@@ -278,8 +278,8 @@ def _embedded_own_frame_look(parsed: ParsedError) -> str:
     if found is None:
         return ""
     path, line, function, code, ename, text = found.groups()
-    if _INSTALLED_PLACE.search(path) or path.startswith("<"):
-        return ""
+    if _INSTALLED_PLACE.search(path) or path.startswith("<") or is_cell_file(path):
+        return ""  # (a cell's function shipped to a worker keeps its cell's file name)
     folders = re.split(r"[\\/]", path)[:-1]
     if any(f.library and f.package in folders for f in parsed.frames):
         return ""  # a folder named for a package the cell's traceback runs through: its copy
@@ -1460,6 +1460,8 @@ def _own_file_raised(parsed: ParsedError) -> str:
     last = raised_outside_notebook(parsed)
     if last is None or last.library or not any(f.library for f in parsed.frames):
         return ""
+    if not last.filename.endswith(".py"):
+        return ""  # `lib.pyx:2834, in pandas._libs.lib.map_infer()`: a library's compiled part
     return last.filename.replace("\\", "/").rsplit("/", 1)[-1]
 
 

@@ -406,11 +406,12 @@ def _own_file_global_none(p: ParsedError, attr: str) -> str:
     if last.filename.startswith("<") or not last.filename.endswith(".py"):
         return ""
     read = re.search(rf"(?<![\w.])([A-Za-z_]\w*)\.{re.escape(attr)}\b", last.failing_line)
-    header = re.search(rf" in {re.escape(last.function)}\(([^)\n]*)\)", p.text)
+    # `%xmode Verbose` prints the values: `in f(parts=[1, 2], size=(3, 3), model=None)`
+    header = re.search(rf" in {re.escape(last.function)}\(((?:[^()\n]|\([^()\n]*\))*)\)", p.text)
     if read is None or header is None or read.group(1) == "self":
         return ""
     name = read.group(1)
-    if name in re.findall(r"\w+", header.group(1)):
+    if name in re.findall(r"(?<![\w.=])\w+", header.group(1)):
         return ""  # a parameter: a value the call passes
     if any(re.match(rf"\s*{name}\s*=(?!=)", line) for line in last.code_lines):
         return ""  # `df = df.merge(...)`: a local the function sets (or a parameter it reuses)

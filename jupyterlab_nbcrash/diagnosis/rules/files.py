@@ -645,7 +645,7 @@ def _missing_file(p, f):
     written = _written_by_a_cell(p, norm)
     if written:
         path_written, line, function = written
-        if function and function not in p.user_code:
+        if function and function not in p.user_code and not _passed_as_value(p, function):
             # `fig.savefig('x.png')` in the body of `def make_x():`: defining the function in
             # its cell wrote nothing; a call of it does
             return (
@@ -775,6 +775,18 @@ def _written_by_a_cell(p, norm: str) -> tuple[str, str] | None:
     return None
 
 
+def _passed_as_value(p, function: str) -> bool:
+    """A cell hands ``function`` to a library uncalled (`LambdaCallback(on_epoch_end=save)`,
+    `df.apply(save)`): the library calls it, so no call of the user's is missing."""
+    value = re.compile(rf"(?<![\w.]){re.escape(function)}\b(?!\s*\()")
+    return any(
+        value.search(line) and not _DEF.match(line)
+        for code in p.notebook_code
+        if function in code
+        for line in code.splitlines()
+    )
+
+
 _DEF = re.compile(r"([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)")
 
 
@@ -789,7 +801,9 @@ def _enclosing_function(lines: list[str], at: int) -> str:
         if outer < indent:
             m = _DEF.match(line)
             if m:
-                return m.group(2)
+                # a method (`on_epoch_end` of a Keras callback) or a nested function: the
+                # library or the outer function calls it, no call of the user's by its name
+                return "" if m.group(1) else m.group(2)
             indent = outer  # an `if`/`with`/`for` block: look further out
         if indent == 0:
             return ""
