@@ -8,7 +8,9 @@ get it, and the crash the condition was made for still does:
 - `self.model.save(...)` in a Keras callback's `on_epoch_end`: Keras calls it, not the user;
 - a function handed to `LambdaCallback(on_epoch_end=save_best)`: likewise;
 - `%xmode Verbose`'s header `in f(parts=[1, 2], size=(3, 3), model=None)`: `model` is a
-  parameter whose default is the None, not a global of the file.
+  parameter whose default is the None, not a global of the file;
+- `/content/yolov5/models/common.py` after `!git clone .../yolov5`: a file of that repository,
+  not "your own file" (the hint keeps its place and its advice, named for what it is).
 """
 
 from __future__ import annotations
@@ -117,4 +119,41 @@ def test_a_verbose_headers_parameter_after_a_tuple_default_is_a_passed_value():
     own = ("/home/ana/src/boosting.py", "add_learner(parts)", "n = global_width.value")
     message = "'NoneType' object has no attribute 'value'"
     text = _hint("AttributeError", message, code, "boosting.add_learner(parts)", [own])
+    assert "`global_width` is None in your file `boosting.py`" in text, text
+
+
+# ------------------------------------------- a file of a repository a cell clones
+
+CLONE = "!git clone https://github.com/ultralytics/yolov5\n%cd yolov5\n"
+MODULE_CALL = f"{SITE}/torch/nn/modules/module.py"
+
+
+def test_a_cloned_repositorys_file_is_not_called_the_users_own():
+    code = "pred = model(imgs)\n"
+    frames = [
+        (MODULE_CALL, "Module._call_impl(self, *input, **kwargs)", "return forward_call(*input)"),
+        ("/content/yolov5/models/yolo.py", "DetectionModel.forward(self, x)", "return m(x)"),
+        (MODULE_CALL, "Module._call_impl(self, *input, **kwargs)", "return forward_call(*input)"),
+        ("/content/yolov5/models/common.py", "Conv.forward(self, x)", "k = self.k * 2"),
+    ]
+    message = "unsupported operand type(s) for *: 'NoneType' and 'int'"
+    text = _hint("TypeError", message, code, code.strip(), frames, [CLONE, code], 1)
+    assert "your own file" not in text and "repository a cell clones" in text, text
+    assert "`common.py`" in text, text
+    code = "fit = model.fit(X, y)\n"
+    own = ("/home/lee/hw3/ridge.py", "gradient(self, w)", "g = self.w - w * lam")
+    text = _hint("TypeError", MESSAGE, code, code.strip(), [*OPTIMIZE, own])
+    assert "your own file" in text and "`ridge.py`" in text, text
+
+
+def test_a_none_global_of_a_cloned_repositorys_file_is_not_called_the_users():
+    code = "import boosting\nboosting.add_learner(parts)\n"
+    clone = "!git clone https://github.com/ana/boosting\n"
+    own = ("/content/boosting/boosting.py", "add_learner(parts)", "n = global_width.value")
+    message = "'NoneType' object has no attribute 'value'"
+    line = "boosting.add_learner(parts)"
+    text = _hint("AttributeError", message, code, line, [own], [clone, code], 1)
+    assert "your file" not in text and "cloned repository's file `boosting.py`" in text, text
+    own = ("/home/ana/src/boosting.py", "add_learner(parts)", "n = global_width.value")
+    text = _hint("AttributeError", message, code, line, [own], ["import os\n", code], 1)
     assert "`global_width` is None in your file `boosting.py`" in text, text

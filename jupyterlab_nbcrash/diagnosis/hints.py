@@ -84,7 +84,7 @@ from .message_words import (
 from .parameter_counts import exactly_so_many_look
 from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
 from .rules.attribute_reads import read_inside
-from .rules.files import errno_look
+from .rules.files import cloned_folder_of, errno_look
 from .rules.imports import module_not_found_hint
 from .rules.keys import missing_key_hint
 from .rules.memory import DISK_FULL_WORDS, OUT_OF_MEMORY_WORDS
@@ -1484,8 +1484,11 @@ def _library_look(parsed: ParsedError) -> str:
     if own:
         last = parsed.last_frame
         at = f"line {last.lineno} of " if last.lineno else ""
+        # `/content/yolov5/models/common.py` after `!git clone .../yolov5`: no file of the user's
+        cloned = cloned_folder_of(parsed, last.filename)
+        whose = "a file of the repository a cell clones" if cloned else "your own file"
         return (
-            f"It was raised in your own file, at {at}`{own}` (in `{last.function}()`), which a "
+            f"It was raised in {whose}, at {at}`{own}` (in `{last.function}()`), which a "
             "library called: print the values that line uses there; after editing the file, "
             "reload it (`importlib.reload`) or restart the kernel."
         )

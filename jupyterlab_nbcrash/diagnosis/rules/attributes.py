@@ -31,6 +31,7 @@ from .attribute_reads import (
     reassigned_on_rerun,
 )
 from .base import RuleMatch, Template, named
+from .files import cloned_folder_of
 from .module_names import (
     PROJECT_NAMES,
     STDLIB_TOPS,
@@ -417,8 +418,10 @@ def _own_file_global_none(p: ParsedError, attr: str) -> str:
         return ""  # `df = df.merge(...)`: a local the function sets (or a parameter it reuses)
     file = re.split(r"[\\/]", last.filename)[-1]
     module = file[:-3]
+    # a repository a cell clones (`/content/yolov5/...`) is no file of the user's
+    whose = "the cloned repository's file" if cloned_folder_of(p, last.filename) else "your file"
     return (
-        f"`{name}` is None in your file `{file}` (line {last.lineno}, in "
+        f"`{name}` is None in {whose} `{file}` (line {last.lineno}, in "
         f"`{last.function}()`), and it is no value you pass: it is a name of that file (a "
         f"global, or set earlier in the function). Give it its value before the call (a global "
         f"from the notebook with `{module}.{name} = ...`)."

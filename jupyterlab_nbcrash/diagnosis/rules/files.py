@@ -810,6 +810,13 @@ def _enclosing_function(lines: list[str], at: int) -> str:
     return ""
 
 
+def cloned_folder_of(p, path: str) -> str:
+    """The `git clone` line of a cell that made a folder of ``path`` (`/content/yolov5/...`
+    after `!git clone .../yolov5`): the file is that repository's, not the user's; or ""."""
+    folders = re.split(r"[\\/]", path)[:-1]
+    return next((line for f in folders if f for line in [_cloned_by_a_cell(p, f)] if line), "")
+
+
 def _cloned_by_a_cell(p, folder: str) -> str:
     """The `git clone` line of a cell that makes ``folder`` (its URL's last part, or the folder
     it names), or ""."""
