@@ -84,7 +84,7 @@ from .message_words import (
 from .parameter_counts import exactly_so_many_look
 from .rules import CATCH_ALL, HINTS, RuleMatch, embedded_error
 from .rules.attribute_reads import read_inside
-from .rules.files import errno_look
+from .rules.files import cloned_folder_of, errno_look
 from .rules.imports import module_not_found_hint
 from .rules.keys import missing_key_hint
 from .rules.memory import DISK_FULL_WORDS, OUT_OF_MEMORY_WORDS
@@ -100,7 +100,7 @@ from .text import (
     literal_argument,
     named_arguments,
 )
-from .traceback import GLUE_PACKAGES, ParsedError, strip_ansi
+from .traceback import GLUE_PACKAGES, ParsedError, is_cell_file, strip_ansi
 from .where import (
     MAX_CALL,
     call_arguments,
@@ -278,8 +278,8 @@ def _embedded_own_frame_look(parsed: ParsedError) -> str:
     if found is None:
         return ""
     path, line, function, code, ename, text = found.groups()
-    if _INSTALLED_PLACE.search(path) or path.startswith("<"):
-        return ""
+    if _INSTALLED_PLACE.search(path) or path.startswith("<") or is_cell_file(path):
+        return ""  # (a cell's function shipped to a worker keeps its cell's file name)
     folders = re.split(r"[\\/]", path)[:-1]
     if any(f.library and f.package in folders for f in parsed.frames):
         return ""  # a folder named for a package the cell's traceback runs through: its copy
@@ -1491,6 +1491,8 @@ def _own_file_raised(parsed: ParsedError) -> str:
     last = raised_outside_notebook(parsed)
     if last is None or last.library or not any(f.library for f in parsed.frames):
         return ""
+    if not last.filename.endswith(".py"):
+        return ""  # `lib.pyx:2834, in pandas._libs.lib.map_infer()`: a library's compiled part
     return last.filename.replace("\\", "/").rsplit("/", 1)[-1]
 
 
@@ -1513,8 +1515,11 @@ def _library_look(parsed: ParsedError) -> str:
     if own:
         last = parsed.last_frame
         at = f"line {last.lineno} of " if last.lineno else ""
+        # `/content/yolov5/models/common.py` after `!git clone .../yolov5`: no file of the user's
+        cloned = cloned_folder_of(parsed, last.filename)
+        whose = "a file of the repository a cell clones" if cloned else "your own file"
         return (
-            f"It was raised in your own file, at {at}`{own}` (in `{last.function}()`), which a "
+            f"It was raised in {whose}, at {at}`{own}` (in `{last.function}()`), which a "
             "library called: print the values that line uses there; after editing the file, "
             "reload it (`importlib.reload`) or restart the kernel."
         )

@@ -346,6 +346,11 @@ def _is_user_file(filename: str) -> bool:
     return bool(_USER_FILE.search(filename))
 
 
+def is_cell_file(filename: str) -> bool:
+    """``filename`` is a notebook cell's (`/tmp/ipykernel_41/2358.py`), not a module file."""
+    return _is_user_file(filename)
+
+
 def _looks_like_exception(name: str) -> bool:
     last = name.rsplit(".", 1)[-1]
     return (

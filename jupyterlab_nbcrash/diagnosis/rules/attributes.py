@@ -31,6 +31,7 @@ from .attribute_reads import (
     reassigned_on_rerun,
 )
 from .base import RuleMatch, Template, named
+from .files import cloned_folder_of
 from .module_names import (
     PROJECT_NAMES,
     STDLIB_TOPS,
@@ -406,18 +407,21 @@ def _own_file_global_none(p: ParsedError, attr: str) -> str:
     if last.filename.startswith("<") or not last.filename.endswith(".py"):
         return ""
     read = re.search(rf"(?<![\w.])([A-Za-z_]\w*)\.{re.escape(attr)}\b", last.failing_line)
-    header = re.search(rf" in {re.escape(last.function)}\(([^)\n]*)\)", p.text)
+    # `%xmode Verbose` prints the values: `in f(parts=[1, 2], size=(3, 3), model=None)`
+    header = re.search(rf" in {re.escape(last.function)}\(((?:[^()\n]|\([^()\n]*\))*)\)", p.text)
     if read is None or header is None or read.group(1) == "self":
         return ""
     name = read.group(1)
-    if name in re.findall(r"\w+", header.group(1)):
+    if name in re.findall(r"(?<![\w.=])\w+", header.group(1)):
         return ""  # a parameter: a value the call passes
     if any(re.match(rf"\s*{name}\s*=(?!=)", line) for line in last.code_lines):
         return ""  # `df = df.merge(...)`: a local the function sets (or a parameter it reuses)
     file = re.split(r"[\\/]", last.filename)[-1]
     module = file[:-3]
+    # a repository a cell clones (`/content/yolov5/...`) is no file of the user's
+    whose = "the cloned repository's file" if cloned_folder_of(p, last.filename) else "your file"
     return (
-        f"`{name}` is None in your file `{file}` (line {last.lineno}, in "
+        f"`{name}` is None in {whose} `{file}` (line {last.lineno}, in "
         f"`{last.function}()`), and it is no value you pass: it is a name of that file (a "
         f"global, or set earlier in the function). Give it its value before the call (a global "
         f"from the notebook with `{module}.{name} = ...`)."

@@ -645,7 +645,7 @@ def _missing_file(p, f):
     written = _written_by_a_cell(p, norm)
     if written:
         path_written, line, function = written
-        if function and function not in p.user_code:
+        if function and function not in p.user_code and not _passed_as_value(p, function):
             # `fig.savefig('x.png')` in the body of `def make_x():`: defining the function in
             # its cell wrote nothing; a call of it does
             return (
@@ -775,6 +775,18 @@ def _written_by_a_cell(p, norm: str) -> tuple[str, str] | None:
     return None
 
 
+def _passed_as_value(p, function: str) -> bool:
+    """A cell hands ``function`` to a library uncalled (`LambdaCallback(on_epoch_end=save)`,
+    `df.apply(save)`): the library calls it, so no call of the user's is missing."""
+    value = re.compile(rf"(?<![\w.]){re.escape(function)}\b(?!\s*\()")
+    return any(
+        value.search(line) and not _DEF.match(line)
+        for code in p.notebook_code
+        if function in code
+        for line in code.splitlines()
+    )
+
+
 _DEF = re.compile(r"([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)")
 
 
@@ -789,11 +801,20 @@ def _enclosing_function(lines: list[str], at: int) -> str:
         if outer < indent:
             m = _DEF.match(line)
             if m:
-                return m.group(2)
+                # a method (`on_epoch_end` of a Keras callback) or a nested function: the
+                # library or the outer function calls it, no call of the user's by its name
+                return "" if m.group(1) else m.group(2)
             indent = outer  # an `if`/`with`/`for` block: look further out
         if indent == 0:
             return ""
     return ""
+
+
+def cloned_folder_of(p, path: str) -> str:
+    """The `git clone` line of a cell that made a folder of ``path`` (`/content/yolov5/...`
+    after `!git clone .../yolov5`): the file is that repository's, not the user's; or ""."""
+    folders = re.split(r"[\\/]", path)[:-1]
+    return next((line for f in folders if f for line in [_cloned_by_a_cell(p, f)] if line), "")
 
 
 def _cloned_by_a_cell(p, folder: str) -> str:

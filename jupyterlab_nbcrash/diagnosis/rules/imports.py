@@ -3,6 +3,7 @@ and a well-known module alias (``np``, ``pd``, ``plt``) used before its import r
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.machinery
 import importlib.util
@@ -874,8 +875,11 @@ def _submodules_unlike(p: ParsedError, top: str, suggestion: str) -> bool:
     return any(not is_known_submodule(f"{meant}.{sub}") for sub in subs)
 
 
+@functools.lru_cache(maxsize=256)
 def _stdlib_has(module: str, sub: str) -> bool:
-    """The standard module ``module`` has a submodule ``sub`` (`os.path`, `json.decoder`)."""
+    """The standard module ``module`` has a submodule ``sub`` (`os.path`, `json.decoder`).
+    Cached: the standard library does not change while the server runs, and the look-up reads
+    its folders (one scan per pair, not one per diagnosis)."""
     if f"{module}.{sub}" in sys.modules:
         return True
     # found without importing anything (`antigravity` would open a browser)
