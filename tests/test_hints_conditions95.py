@@ -244,12 +244,12 @@ def _frame_lacks(attr: str, line: str, code: str = PANDAS_CELL) -> str:
 
 def test_a_module_function_called_on_a_frame_is_called_on_the_module():
     text = _frame_lacks("read_csv", "sales = df.read_csv('sales.csv')")
-    assert "function of the pandas module" in text and "`pd.read_csv(...)`" in text, text
+    assert "belongs to the pandas module itself" in text and "`pd.read_csv(...)`" in text, text
 
 
 def test_a_frame_method_of_pandas_is_no_module_function():
     text = _frame_lacks("merge", "df.merge(other, on='id')")  # a DataFrame has merge
-    assert "function of the pandas module" not in text, text
+    assert "belongs to the pandas module itself" not in text, text
 
 
 def test_a_frame_method_of_newer_pandas_asks_for_an_upgrade():

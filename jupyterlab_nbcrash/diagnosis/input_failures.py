@@ -1,6 +1,8 @@
 """Messages that name a failure no input of the user's call explains (an interrupt, a missing
 program, a refused service, the operating system or a device), and messages with no word about
-inputs at all: for them the safe hint's "check the inputs" would send the user the wrong way."""
+inputs at all: for them the safe hint's "check the inputs" would send the user the wrong way.
+Also the messages that state their cause so plainly that the fix follows from their words alone
+(`_TOLD_BY_MESSAGE`: a table that exists, a repeated key, `fillna` with nothing to fill …)."""
 
 from __future__ import annotations
 

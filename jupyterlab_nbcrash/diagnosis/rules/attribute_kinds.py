@@ -178,12 +178,13 @@ _FRAME_ONLY_METHODS = frozenset(
 
 
 def _pandas_method_on_plain_value(name: str, kind: str, attr: str) -> str:
-    """`a.to_excel(...)` where `a` is an int or a list: pandas' method on a plain value."""
+    """`a.to_excel(...)` where `a` is an int or a list: a DataFrame's member (`columns` is no
+    method, and not every one is a Series' too) read of a plain value."""
     if kind not in _PLAIN or attr not in _FRAME_ONLY_METHODS:
         return ""
     who = f"`{name}`" if name and len(name) <= 40 else "The value"
     return (
-        f"{who} holds {article(kind)} `{kind}`, and `.{attr}` is a method of pandas' DataFrame "
-        "and Series: make the data one first (`pd.DataFrame(...)` or `pd.Series(...)`), or check "
+        f"{who} holds {article(kind)} `{kind}`, and `.{attr}` belongs to a pandas DataFrame "
+        "(some of these to a Series too): make the data one first (`pd.DataFrame(...)`), or check "
         f"where {who if name else 'it'} got this value."
     )

@@ -1823,10 +1823,11 @@ def _pandas_attribute(p: ParsedError, f) -> str:
             "`.get_forecast(...)` or `.get_prediction(...)`, whose result has it."
         )
     if called and attr in PANDAS and attr not in PANDAS_OBJECT:
-        # `df.read_csv(...)`, `df.concat(...)`: a function of the module, which no frame has
+        # `df.read_csv(...)`, `df.concat(...)`: a name of the module (a function, a class such
+        # as `DataFrame`), which no frame has
         return (
-            f"`{attr}` is a function of the pandas module, not a method of a {owner}: call it on "
-            f"the module instead, `pd.{attr}(...)`."
+            f"`{attr}` belongs to the pandas module itself, not to a {owner}: call it on the "
+            f"module instead, `pd.{attr}(...)`."
         )
     if called and owner == "DataFrame" and attr in _DATAFRAME_SINCE_0_25 and not _other_frames(p):
         # a DataFrame method of today's pandas (`value_counts` came in 1.1, `map` in 2.1)
