@@ -158,7 +158,7 @@ def test_definer_ran_after_the_crash():
 
 def test_definer_with_a_higher_count_after_a_restart_may_be_either():
     # [1] twice: two kernel sessions; cell 2's [3] is from after the crash or before the restart
-    f = run(saved(["a = 0", "x = 1", "b = 2", "print(x)"], [1, 3, 2, 1], crash=4))
+    f = run(saved(["a = 0", "x = 1", "b = 1", "print(x)"], [1, 3, 1, 2], crash=4))
     check(f, OOO, 2, "restart")
     assert "or before a kernel restart" in f.hint
     assert "show the same count" in " ".join(f.evidence)

@@ -93,6 +93,7 @@ from .rules.names import (
 )
 from .rules.tables import members
 from .rules.tables.known_imports import import_for
+from .rules.tables.removed_apis import removed_function
 from .text import close_matches
 from .traceback import ParsedError
 
@@ -1024,8 +1025,15 @@ def _defined_nowhere(
     elif statement and strptime_of_a_column(line, name):
         # importing the name would only move the error on: `strptime` takes one string
         hint = strptime_of_a_column(line, name)
-    elif statement:
+    elif not statement and not suggestion and (removed := removed_function(name)):
+        # `plot_roc_curve(model, X, y)` copied without its import: the import fails too on a
+        # scikit-learn that removed it, so the replacement is the fix
+        owner, hit = removed
+        evidence.append(f"`{owner}.{name}` is a removed scikit-learn API")
+        hint = f"{nowhere}; it was scikit-learn's `{owner}.{name}`, {hit.note}: use `{hit.use}`."
+    elif statement and not imported_as(name, [c.source for c in nb.cells])[1]:
         # `models` for the notebook's `model`: a typo that is a library's name as well.
+        # (`numpy.mean(x)` where a cell has `import numpy as np`: the alias below says more)
         hint = missing_import_hint(name, statement, suggestion or "")
     elif suggestion:
         hint = f"{nowhere}: did you mean `{suggestion}`?"

@@ -881,7 +881,15 @@ def _ran_later(nb, counts: _Counts, name: str, cell: Cell, evidence: list[str]):
         evidence.append(restart)
         when = "it ran after this cell, or before a kernel restart"
     hint = f"Run cell {cell.index + 1} first: it defines `{name}` ({when})."
-    if not restart and nb.crash is not None and ran_down_the_page_to(nb, cell):
+    if counts.count == 1 and nb.is_above(cell) and cell.error is None:
+        # [1]: the first cell its kernel ran, so no other cell's name exists there, not only
+        # this one; naming the one definer leaves the user to meet the next NameError
+        hint = (
+            f"This cell was the first to run in its kernel ([1], a new kernel or a restart), so "
+            f"nothing the other cells define exists there yet, `{name}` from cell "
+            f"{cell.index + 1} included: run the cells above first (Run All Above)."
+        )
+    elif not restart and nb.crash is not None and ran_down_the_page_to(nb, cell):
         # cells 14-16 ran after this one and before the definer, in page order: the definer is
         # a later part of the notebook, whose `km` may be another object (both readings)
         if len(name) == 1:

@@ -124,6 +124,13 @@ ALIASES: dict[str, str] = {
     "folium": "import folium",
     "plotly": "import plotly",
     "imageio": "import imageio",
+    # A library's own name written where the notebook imports it under an alias (or not at all):
+    # `numpy.array(...)` needs `import numpy` (an `import numpy as np` binds only `np`).
+    "numpy": "import numpy",
+    "pandas": "import pandas",
+    "matplotlib": "import matplotlib",
+    "seaborn": "import seaborn",
+    "tensorflow": "import tensorflow",
 }
 
 LIBRARY_NAMES: dict[str, str] = {
@@ -313,6 +320,13 @@ LIBRARY_NAMES: dict[str, str] = {
     "clear_output": "from IPython.display import clear_output",
     "tqdm_notebook": "from tqdm import tqdm_notebook",
     "trange": "from tqdm import trange",
+    # statistics courses' tests and Keras' base class for custom layers
+    "proportions_ztest": "from statsmodels.stats.proportion import proportions_ztest",
+    "ttest_rel": "from scipy.stats import ttest_rel",
+    "ttest_1samp": "from scipy.stats import ttest_1samp",
+    "f_oneway": "from scipy.stats import f_oneway",
+    "mannwhitneyu": "from scipy.stats import mannwhitneyu",
+    "Layer": "from tensorflow.keras.layers import Layer",
 }
 
 KNOWN_IMPORTS: dict[str, str] = {**LIBRARY_NAMES, **ALIASES}

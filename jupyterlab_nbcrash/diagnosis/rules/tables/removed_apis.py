@@ -517,3 +517,14 @@ def lookup_module(module: str) -> Replacement | None:
 
 def lookup_kwarg(function: str, keyword: str) -> Replacement | None:
     return RENAMED_KWARGS.get((function, keyword)) or RENAMED_KWARGS.get(("*", keyword))
+
+
+def removed_function(name: str) -> tuple[str, Replacement] | None:
+    """(owner, replacement) when ``name`` is a scikit-learn module's function or class that a
+    release removed (`plot_roc_curve`, `load_boston`): a NameError on it, with no cell importing
+    it, is code written for an older scikit-learn, and importing it would fail on a newer one.
+    Only notes that say "removed in": other entries moved (an import fixes those)."""
+    for (owner, attribute), hit in REMOVED.items():
+        if attribute == name and owner.startswith("sklearn.") and hit.note.startswith("removed in"):
+            return owner, hit
+    return None
