@@ -418,6 +418,10 @@ _MAGIC = re.compile(r"get_ipython\(\)\.run_(line|cell)_magic\('(\w+)',\s*'([^']*
 _SHELL_MAGIC = re.compile(r"get_ipython\(\)\.(?:system|getoutput)\(")
 # An installed package's file (not the user's own module next to the notebook).
 _INSTALLED = re.compile(r"[\\/](?:site|dist)-packages[\\/]|[\\/]lib[\\/]python\d")
+# pandas' refusal to set one label of an Index (TypeError today, a bare Exception in pandas < 0.20)
+_INDEX_IMMUTABLE = re.compile(
+    r"^Index does not support mutable operations|^<class 'pandas\.[\w.]*Index'> object is immutable"
+)
 _IMPORT_LINE = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import\b|import\s+([\w.]+))")
 
 
@@ -793,6 +797,13 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     failure = not_about_inputs(parsed, family not in _LOOK or family in ("ValueError", "TypeError"))
     if failure:
         return failure
+    if _INDEX_IMMUTABLE.search(parsed.message[:300]):
+        # `df.index[0] = 15`, `df.columns[2] = "x"`: pandas' labels are set as a whole
+        return (
+            "A pandas Index (the row labels, or `df.columns`) cannot be changed one label at a "
+            "time: rename a label with `df.rename(index={old: new})` (`columns=` for a column), "
+            "or assign a whole new one (`df.index = [...]`)."
+        )
     if "sanity check due to a bug in the windows runtime" in parsed.message:
         # NumPy 1.19.4's own check for the fmod bug of a Windows 10 update (numpy#17726).
         return (

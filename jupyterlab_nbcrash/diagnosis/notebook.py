@@ -81,6 +81,7 @@ from .rules.names import (
     commented_hint,
     compared_hint,
     deletes_name,
+    fitted_attribute_hint,
     indexed_by_variables_hint,
     is_misspelling,
     live_twin,
@@ -1025,6 +1026,10 @@ def _defined_nowhere(
     elif statement and strptime_of_a_column(line, name):
         # importing the name would only move the error on: `strptime` takes one string
         hint = strptime_of_a_column(line, name)
+    elif not statement and not suggestion and fitted_attribute_hint(name):
+        # `print(best_params_)`: the attribute of a fitted search, read without its object
+        evidence.append(f"`{name}` is an attribute scikit-learn sets on fitted objects")
+        hint = fitted_attribute_hint(name)
     elif not statement and not suggestion and (removed := removed_function(name)):
         # `plot_roc_curve(model, X, y)` copied without its import: the import fails too on a
         # scikit-learn that removed it, so the replacement is the fix

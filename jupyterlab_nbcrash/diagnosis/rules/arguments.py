@@ -6,7 +6,7 @@ import re
 
 from ..definitions import imported_from, seen_code
 from ..layer_shapes import layer_size_words
-from ..text import article, as_code, spelled_alike
+from ..text import article, as_code, close_matches, spelled_alike
 from ..traceback import ParsedError
 from ..where import call_arguments, failing_call, passes_only_literals, raised_by_the_line
 from .accepted_values import value_not_accepted_words
@@ -942,12 +942,40 @@ _NESTING_ESTIMATOR = re.compile(
 )
 
 
+# Values scikit-learn renamed (1.0-1.3), old -> new: a notebook written before passes the old.
+_RENAMED_VALUES = {
+    "mse": "squared_error",
+    "mae": "absolute_error",
+    "ls": "squared_error",
+    "lad": "absolute_error",
+    "deviance": "log_loss",
+    "log": "log_loss",
+}
+
+
+def _allowed_value_fix(param: str, got: str, valid: str) -> str:
+    """`: write criterion='squared_error' ...` when the value given is the old name of one the
+    message allows, or one slip from exactly one of them ('acurracy'); "" otherwise."""
+    value = got.strip("'\"")
+    if not value or got[:1] not in "'\"":
+        return ""  # only a string given: a number or an object is no slip of a name
+    allowed = re.findall(r"'([^']+)'", valid)
+    new = _RENAMED_VALUES.get(value)
+    if new in allowed:
+        return f" ('{value}' is the old name of '{new}': write `{param}='{new}'`)"
+    near = close_matches(value, allowed, n=2)
+    if len(near) == 1:
+        return f" (did you mean `{param}='{near[0]}'`?)"
+    return ""
+
+
 def _sklearn_invalid_parameter(p, f):
     param, est = f.get("param", ""), f.get("estimator", "the estimator")
     if f.get("valid"):
         got = re.search(r"\. Got (.{1,60}?) instead", p.message)
+        fix = _allowed_value_fix(param, got.group(1) if got else "", f["valid"])
         got = f"; got {got.group(1)}" if got else ""
-        return f"The `{param}` parameter of {est} must be {f['valid']}{got}."
+        return f"The `{param}` parameter of {est} must be {f['valid']}{got}{fix}."
     unknown_step = _unknown_step_name(p, param, est)
     if unknown_step:
         return unknown_step

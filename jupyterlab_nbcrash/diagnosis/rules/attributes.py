@@ -1761,6 +1761,46 @@ def _indexer_slip(p: ParsedError, attr: str) -> str:
     return near[0] if len(near) == 1 else ""
 
 
+# Members of pandas' `.dt` and `.str` accessors that a Series lacks itself (none of these is a
+# Series member: `tz_localize` and `replace`, which a Series has, are left out).
+_DT_MEMBERS = frozenset(
+    {"year", "month", "day", "hour", "minute", "second", "microsecond", "date", "time",
+     "dayofweek", "day_of_week", "weekday", "dayofyear", "day_of_year", "quarter",
+     "is_month_start", "is_month_end", "days_in_month", "strftime", "day_name", "month_name",
+     "total_seconds", "days", "seconds", "isocalendar", "week", "weekofyear"}
+)  # fmt: skip
+_STR_MEMBERS = frozenset(
+    {"lower", "upper", "strip", "lstrip", "rstrip", "split", "rsplit", "startswith",
+     "endswith", "contains", "title", "capitalize", "casefold", "swapcase", "isdigit",
+     "isalpha", "isalnum", "isnumeric", "isspace", "islower", "isupper", "zfill", "find",
+     "rfind", "ljust", "rjust", "center", "extract", "findall", "partition", "removeprefix",
+     "removesuffix"}
+)  # fmt: skip
+
+
+def _accessor_hint(p: ParsedError, owner: str, attr: str, called) -> str:
+    """`s.month`, `s.lower()` on a Series: the member of each item's type (a date's, a string's)
+    that pandas gives a Series through its `.dt` / `.str` accessor, not as its own; "" else.
+    Dates' parts are read (`.dt.month`), their methods called (`.dt.strftime(...)`); string
+    members are all methods, so only a call speaks for `.str`."""
+    if owner != "Series":
+        return ""
+    name = object_of(p, attr) or "s"
+    if attr in _DT_MEMBERS:
+        use = f"{name}.dt.{attr}" + ("(...)" if called else "")
+        return (
+            f"A Series has no `{attr}` of its own: the parts of the dates it holds are read "
+            f"through its `.dt` accessor, `{use}` (if it holds text, convert it first with "
+            f"`pd.to_datetime({name})`)."
+        )
+    if attr in _STR_MEMBERS and called:
+        return (
+            f"A Series has no `{attr}()` of its own: string methods run on each of its items "
+            f"through its `.str` accessor, `{name}.str.{attr}(...)` (its items must be text)."
+        )
+    return ""
+
+
 def _pandas_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     if owner not in ("DataFrame", "Series"):
@@ -1793,6 +1833,9 @@ def _pandas_attribute(p: ParsedError, f) -> str:
             f"`{name}.{attr}[...]` reads like a slip for the indexer `{name}.{indexer}[...]`: "
             f"pandas objects have no `{attr}`, and no column of that name is used in the code."
         )
+    accessor = _accessor_hint(p, owner, attr, called)
+    if accessor:
+        return accessor  # before a close member: `s.days` is a date's part, not a slip
     # `df.Style` is a column more likely than the `style` member: members only for lower case.
     close = _close_member(p, owner, attr) if called or attr.islower() else ""
     if close:
@@ -2157,6 +2200,14 @@ def _generic_attribute(p: ParsedError, f) -> str:
             f"`{owner}` has `.{attr}` from Python 3.3 on, so this kernel runs Python 2: switch "
             f"the notebook to a Python 3 kernel, or write {_PYTHON3_ONLY[owner, attr]} instead."
         )
+    if attr == "next" and name and _ITERATOR_TYPE.search(owner):
+        call = re.search(rf"(?<![\w.]){re.escape(name)}\.next\(\s*\)", p.user_line)
+        if call:
+            # `it.next()`: Python 2's method; a Python 3 iterator is advanced by the built-in
+            return (
+                f"`{name}.next()` is Python 2's way to take the next item: a Python 3 iterator "
+                f"has no `.next()` method; write `next({name})`."
+            )
     if p.message.startswith("type object ") and name:
         # the read object is the class itself, no object "of" it
         what = f"`{name}` (the class `{owner}` itself)"
@@ -2190,6 +2241,10 @@ def _generic_attribute(p: ParsedError, f) -> str:
         "really holds."
     )
 
+
+# Iterators by their type's name: generators, the built-ins' iterators (`list_iterator`, `zip`,
+# `map`), csv's reader, a DataLoader's `_SingleProcessDataLoaderIter`.
+_ITERATOR_TYPE = re.compile(r"(?i)iter|generator|^(?:map|zip|filter|enumerate|_csv\.reader)$")
 
 # Methods of built-in types that came with Python 3.3, and Python 2's way to the same value
 _PYTHON3_ONLY = {

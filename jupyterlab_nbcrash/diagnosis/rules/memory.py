@@ -144,10 +144,17 @@ def _gpu_out_of_memory(p, f):
             "the GPU: load them to the CPU (`torch.load(path, map_location='cpu')`), or free "
             "the GPU (models earlier cells hold, other processes) and restart the kernel."
         )
-    return (
+    hint = (
         f"The GPU ran out of memory{size}: lower the batch size (or image/sequence size), free "
         "unused tensors with `del` and `torch.cuda.empty_cache()`, or restart the kernel."
     )
+    if "expandable_segments:True" in p.message:
+        # PyTorch's own tip against fragmentation, which the message gives when it applies
+        hint += (
+            " The message's own tip helps when much memory is reserved but unallocated: set "
+            "`PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True` before torch is imported."
+        )
+    return hint
 
 
 def _moves_a_model_only(p) -> bool:

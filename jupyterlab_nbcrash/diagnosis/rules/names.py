@@ -762,6 +762,35 @@ def quotes_hint(obj: str, name: str) -> str:
     return f"if it is a column name or a key, put it in quotes: `{obj}['{name}']`"
 
 
+# scikit-learn's fitted attributes (a trailing `_`), each with the estimators that set it in
+# `fit`: a NameError on one is the attribute read without its object.
+_FITTED_ATTRIBUTES = {
+    **dict.fromkeys(
+        ("best_params_", "best_score_", "best_estimator_", "cv_results_", "best_index_"),
+        ("a search (`GridSearchCV`, `RandomizedSearchCV`)", "grid"),
+    ),
+    **dict.fromkeys(("coef_", "intercept_"), ("a linear model", "model")),
+    "feature_importances_": ("a tree model (a forest, boosting)", "model"),
+    **dict.fromkeys(("cluster_centers_", "labels_", "inertia_"), ("a clustering (`KMeans`)", "km")),
+    **dict.fromkeys(
+        ("explained_variance_ratio_", "explained_variance_", "components_"),
+        ("a `PCA`", "pca"),
+    ),
+}
+
+
+def fitted_attribute_hint(name: str) -> str:
+    """`best_params_` read bare: no variable, the attribute of a fitted scikit-learn object;
+    "" for other names. The notebook analysis asks only when no cell binds the name."""
+    if name not in _FITTED_ATTRIBUTES:
+        return ""
+    owner, example = _FITTED_ATTRIBUTES[name]
+    return (
+        f"`{name}` is no variable: scikit-learn sets it on {owner} when it is fitted, so read "
+        f"it from your object, e.g. `{example}.{name}`."
+    )
+
+
 def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
     """The hint of an undefined name used as a ``what`` (variable, function or class): its
     import, a Python 3 replacement, a close name of the user's code, or where to define it.
@@ -774,6 +803,9 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
         return special
     if f.get("replacement"):
         return f"`{name}` is Python 2; in Python 3 use {as_code(f['replacement'])}."
+    fitted = fitted_attribute_hint(name)
+    if fitted:
+        return fitted
     statement = import_for(name, p.user_line or p.user_code)
     if passed_as_own_keyword(p.user_line, name):
         statement, what = "", "variable"  # `explode=explode`: a value, not pyspark's function

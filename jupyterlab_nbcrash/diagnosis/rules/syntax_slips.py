@@ -30,6 +30,23 @@ def caret_slip(code: str, column: int, seen: str = "") -> str:
         or _slice_outside_subscript(code, column)
         or _assignment_in_a_test(code, column)
         or _dotted_column_with_spaces(code, column, seen)
+        or _comma_in_module_path(code, column)
+    )
+
+
+_FROM_WITH_COMMA = re.compile(r"\s*from\s+([\w.]+)\s*,\s*([\w.]+)\s+import\b")
+
+
+def _comma_in_module_path(code: str, column: int) -> str:
+    """`from sklearn,linear_model import X`: a comma where the module path takes a dot (a
+    `from` names one module; the caret stands on the comma or just after it)."""
+    m = _FROM_WITH_COMMA.match(code)
+    if not m or not m.end(1) <= column <= m.start(2):
+        return ""
+    module = f"{m.group(1)}.{m.group(2)}"
+    return (
+        f"A module's path is written with dots, not a comma: `from {module} import ...` "
+        f"(`{m.group(1)},{m.group(2)}` is no module name)."
     )
 
 

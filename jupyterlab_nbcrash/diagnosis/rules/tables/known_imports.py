@@ -327,6 +327,9 @@ LIBRARY_NAMES: dict[str, str] = {
     "f_oneway": "from scipy.stats import f_oneway",
     "mannwhitneyu": "from scipy.stats import mannwhitneyu",
     "Layer": "from tensorflow.keras.layers import Layer",
+    "MultiIndex": "from pandas import MultiIndex",
+    "plot_decision_regions": "from mlxtend.plotting import plot_decision_regions",
+    "AnalysisException": "from pyspark.sql.utils import AnalysisException",
 }
 
 KNOWN_IMPORTS: dict[str, str] = {**LIBRARY_NAMES, **ALIASES}

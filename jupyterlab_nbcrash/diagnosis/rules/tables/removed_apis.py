@@ -169,6 +169,7 @@ REMOVED: dict[tuple[str, str], Replacement] = {
             "get_variable": ("tf.compat.v1.get_variable", "tf.Variable"),
             "set_random_seed": ("tf.compat.v1.set_random_seed", "tf.random.set_seed"),
             "random_normal": ("tf.compat.v1.random_normal", "tf.random.normal"),
+            "random_uniform": ("tf.compat.v1.random_uniform", "tf.random.uniform"),
             "truncated_normal": ("tf.compat.v1.truncated_normal", "tf.random.truncated_normal"),
             "log": ("tf.compat.v1.log", "tf.math.log"),
             "to_float": ("tf.compat.v1.to_float", "tf.cast(x, tf.float32)"),
@@ -199,6 +200,10 @@ REMOVED: dict[tuple[str, str], Replacement] = {
         "the TF2 modules (tf.keras, tf.data) or the tensorflow-addons package",
         "tensorflow",
         "tf.contrib was removed in TensorFlow 2.0",
+    ),
+    # pandas 1.0 removed the guessing converter; `to_numeric` converts a Series explicitly
+    ("Series", "convert_objects"): Replacement(
+        "pd.to_numeric(s, errors='coerce')", "pandas", "removed in pandas 1.0"
     ),
     # Keras
     ("*", "predict_classes"): Replacement(
@@ -369,6 +374,9 @@ REMOVED_MODULES: dict[str, Replacement] = {
     "sklearn.ensemble.partial_dependence": Replacement("sklearn.inspection", "sklearn"),
     "sklearn.preprocessing.imputation": Replacement("sklearn.impute", "sklearn"),
     "sklearn.neighbors.base": Replacement("sklearn.neighbors", "sklearn"),
+    "sklearn.datasets.samples_generator": Replacement(
+        "sklearn.datasets (`from sklearn.datasets import make_blobs`)", "sklearn", "removed in 0.24"
+    ),
     "tensorflow.contrib": Replacement(
         "the TF2 equivalents (tf.keras, tensorflow-addons); contrib was removed in TF 2.0",
         "tensorflow",
