@@ -371,6 +371,13 @@ def _graph_reset_above(parsed: ParsedError, said: str) -> str:
     )
 
 
+# ODBC's driver manager: a keyword of the connection string (or of the URL's query that
+# SQLAlchemy turns into one) holds a value the driver does not know: no refused credentials.
+_ODBC_ATTRIBUTE_VALUE = re.compile(
+    r"invalid value specified for connection string attribute '([\w ]+)'", re.I
+)
+
+
 _S3_KEYS_REFUSED = re.compile(r"\((?:signaturedoesnotmatch|invalidaccesskeyid)\)")
 
 
@@ -622,6 +629,14 @@ def _known_failure(parsed: ParsedError, said: str) -> str:
             "which fails so when the proxy's address starts with `https://`: set it to "
             "`http://…` (the `HTTPS_PROXY` variable or the system's proxy settings), or install "
             "`urllib3==1.25.11`."
+        )
+    attribute = _ODBC_ATTRIBUTE_VALUE.search(parsed.message[:1_000])
+    if attribute:
+        name = attribute.group(1)
+        return (
+            f"The ODBC driver does not accept the value given for `{name}` in the connection "
+            f"string (or the connection URL's `{name}=`): set it to a value the driver's "
+            "documentation lists, or remove it."
         )
     if _S3_KEYS_REFUSED.search(said) and any(
         fr.library in ("botocore", "boto3", "s3transfer") for fr in parsed.frames

@@ -33,7 +33,7 @@ from .module_names import (
 )
 from .tables.known_imports import ALIASES, LIBRARY_NAMES, import_for
 from .tables.packages import MISNAMED, NOT_MODULES, PIP_NAMES, SELF_OUTSIDE_METHOD
-from .tables.removed_apis import lookup, lookup_module
+from .tables.removed_apis import lookup, lookup_module, removed_function
 
 # This family's rule ids, each typed once here. The model reads them as features: renaming
 # one means retraining it.
@@ -1612,16 +1612,42 @@ def _failing_library(p: ParsedError) -> str:
     return m.group(1) if m else ""
 
 
+# A library's own words for a name it removed, raised when the name is read (scikit-learn's
+# module `__getattr__`): "`load_boston` has been removed from scikit-learn since version 1.2."
+_REMOVED_SINCE = re.compile(
+    r"^\s*`?(\w+)`? has been removed from ([A-Za-z][\w.-]*) since version (\d+(?:\.\d+)*)"
+)
+
+
 def _removed_import(p: ParsedError) -> str:
     """The hint when the user's `from m import name` hit a name the tables know was removed,
-    with a message of its own (scikit-learn's "`load_boston` has been removed ...")."""
+    with a message of its own (scikit-learn's "`load_boston` has been removed ..."), or when
+    the message itself says the name was removed since a version (no install brings it back)."""
     m = re.match(r"\s*from\s+([\w.]+)\s+import\s+(\w+)", p.user_line)
     if m is None:
-        return ""
+        return _removed_since(p)
     hit = lookup(m.group(1), m.group(2))
     if hit is None:
-        return ""
+        return _removed_since(p)
     return _removed_hint(m.group(2), m.group(1), {"replacement": hit.use, "note": hit.note})
+
+
+def _removed_since(p: ParsedError) -> str:
+    """The message says its library removed the name in a version: the tables' replacement
+    when they know one, else what the message offers; never "install or upgrade"."""
+    said = _REMOVED_SINCE.match(p.message[:300])
+    if said is None:
+        return ""
+    name, library, version = said.groups()
+    known = removed_function(name)
+    if known is not None and known[1].note.startswith("removed in"):
+        owner, hit = known
+        return _removed_hint(name, owner, {"replacement": hit.use, "note": hit.note})
+    return (
+        f"`{name}` was removed from {library} in version {version}, so no install or upgrade "
+        f"brings it back: use the replacement the message shows, or a {library} older than "
+        f"{version}."
+    )
 
 
 HINTS: dict[str, Template] = {

@@ -4,6 +4,7 @@ curly quotes and dashes from a word processor. No rules or templates here (see `
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Zero-width spaces and joiners, the word joiner, a byte-order mark, a no-break space.
@@ -13,6 +14,11 @@ TYPOGRAPHIC = frozenset("‘’‚‛“”„‟–—−")
 _FULL_WIDTH = range(0xFF01, 0xFF5F)
 _WIDE_OFFSET = 0xFEE0
 _SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
+_DASHES = str.maketrans({"–": "-", "—": "-", "−": "-"})
+# `2z`, `4x`: a number written against a name, math's product
+_JUXTAPOSED = re.compile(r"(?<![\w.])(\d+[A-Za-z]\w*)")
+# `x+y-2z = 9`: an `=` whose left side is an expression (an operator before it)
+_EQUATION = re.compile(r"^[^=]*[-+*/][^=]*(?<![=<>!])=(?!=)")
 
 
 def full_width_signs(line: str) -> list[str]:
@@ -57,6 +63,9 @@ def odd_character_hint(line: str) -> str:
             "The marked line is a note in words and symbols (a banner or warning), not Python: "
             "start it with `#` to make it a comment, or move it to a Markdown cell."
         )
+    equation = math_equation(line)
+    if equation:
+        return equation
     if any(c in TYPOGRAPHIC for c in line):
         return (
             "The marked line has curly quotes or dashes (pasted from a web page or a document): "
@@ -85,3 +94,34 @@ def symbols_around_words(line: str) -> bool:
         return False
     rest = "".join(c for c in line if c.isascii()).split()
     return bool(rest) and all(word.isalpha() for word in rest)
+
+
+def math_equation(line: str) -> str:
+    """The hint for a line of math pasted as code (`x+y−2z=9`): its dashes are minus signs, and
+    with them retyped as `-` it still is no Python (a number against a name, an equation's `=`).
+    "" when the line has curly quotes, or compiles once its dashes are retyped."""
+    if not any(c in "–—−" for c in line) or any(c in TYPOGRAPHIC - set("–—−") for c in line):
+        return ""
+    fixed = line.strip().translate(_DASHES)
+    try:
+        compile(fixed, "<line>", "exec")
+    except (SyntaxError, ValueError):
+        pass
+    else:
+        return ""
+    product = _JUXTAPOSED.search(fixed)
+    reasons = [f"`{product.group(1)}` is no product" if product else ""]
+    if _EQUATION.match(fixed):
+        reasons.append("`=` assigns a value rather than state an equation")
+    reasons = [r for r in reasons if r]
+    if not reasons:
+        return ""
+    dash = next(c for c in line if c in "–—−")
+    shown = line.strip() if len(line.strip()) <= 40 else line.strip()[:39] + "…"
+    written = re.sub(r"^(\d+)", r"\1*", product.group(1)) if product else ""
+    example = f"`{written}`; " if written else ""
+    return (
+        f"The marked line is math (`{shown}`), not Python: retyping its `{dash}` as `-` is not "
+        f"enough, since {' and '.join(reasons)}. Put the equations in a Markdown cell, or write "
+        f"them as code ({example}`np.linalg.solve` for a linear system)."
+    )

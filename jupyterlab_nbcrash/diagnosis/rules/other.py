@@ -504,7 +504,7 @@ def _syntax_error(p, f):
                 "The cell ends with a backslash `\\`, which continues its line onto a next one "
                 "that does not exist: remove it (or write the rest of the statement)."
             )
-        return _never_closed(p.user_code, line)
+        return _never_closed(p.user_code, line, seen_code(p)[0])
     if _DIGIT_NAME.match(line):
         return "A name cannot start with a digit: rename it (e.g. `model_1` instead of `1_model`)."
     if f.get("foreign") == "sql":
@@ -825,9 +825,50 @@ def _unclosed_bracket(code: str) -> tuple[str, str] | None:
     return bracket, code.splitlines()[number - 1].strip()
 
 
-def _never_closed(code: str, line: str) -> str:
+_WORD = re.compile(r"[A-Za-z_]\w*")
+
+
+def _stray_opener(line: str, cell: str, seen: str) -> str:
+    """The hint when the never-closed bracket is the first sign of a line that, without it, is
+    one whole call (`[lt.legend(loc=2)`): a stray key, not a list left open; the name it stands
+    in for (`plt`, a letter more) is given when the code ``seen`` uses it. "" otherwise."""
+    text = line.strip()
+    if len(text) < 3 or text[0] != "[" or not (text[1].isalpha() or text[1] == "_"):
+        return ""
+    lines = [ln.strip() for ln in cell.splitlines()]
+    after = next((lines[i + 1 :] for i, ln in enumerate(lines) if ln == text), [])
+    below = next((ln for ln in after if ln and not ln.startswith("#")), "")
+    if below.startswith((".", ",", ")", "]", "}", "+", "-", "*", "/", "for ", "if ")):
+        return ""  # the line goes on below: a list (a comprehension) left open
+    try:
+        tree = ast.parse(text[1:], mode="eval")
+    except (SyntaxError, ValueError):
+        return ""
+    if not isinstance(tree.body, ast.Call):
+        return ""
+    first = _WORD.match(text, 1).group()
+    longer = sorted({w for w in _WORD.findall(seen) if len(w) == len(first) + 1 and w[1:] == first})
+    shown = text if len(text) <= 40 else text[:39] + "…"
+    opener = f"The `[` that starts the marked line (`{shown}`) is never closed, and"
+    if len(longer) == 1:
+        meant = longer[0] + text[1 + len(first) :]
+        again = " The cell already reads so: run it again." if meant in lines else ""
+        return (
+            f"{opener} without it the line is one whole call: it stands where the "
+            f"`{longer[0][0]}` of `{longer[0]}` belongs, so write `{meant[:60]}`.{again}"
+        )
+    return (
+        f"{opener} without it the line is one whole call: delete that `[` (or, if a list is "
+        "meant, close it where it ends)."
+    )
+
+
+def _never_closed(code: str, line: str, seen: str = "") -> str:
     """Python marks the cell's end, not the open bracket: the bracket's own line is named when
     the cell shows it; else the marked line is blamed only when it holds code."""
+    stray = _stray_opener(line, code, seen or code)
+    if stray:
+        return stray
     unclosed = _unclosed_bracket(code)
     if unclosed:
         bracket, text = unclosed
@@ -1148,9 +1189,28 @@ def _commented_opener_above(p, number: str, line: str) -> str:
         return ""
     above = lines[at - 1].strip()
     code = above.lstrip("#").strip()
-    if not above.startswith("#") or not code.endswith(("[", "(", "{")):
+    if not above.startswith("#") or not _leaves_bracket_open(code):
         return ""
     return above if re.match(r"[\w.]+\s*=|[\w.]+\(", code) else ""
+
+
+def _leaves_bracket_open(code: str) -> bool:
+    """The line, read as code, opens a bracket it does not close (`x = f(a,`, `df.loc[:, ["a",`):
+    the statement goes on below it."""
+    if code.endswith(("[", "(", "{")):
+        return True
+    depth = 0
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(code + "\n").readline):
+            if tok.type == tokenize.OP and tok.string in "([{":
+                depth += 1
+            elif tok.type == tokenize.OP and tok.string in ")]}":
+                depth -= 1
+                if depth < 0:
+                    return False
+    except (tokenize.TokenError, SyntaxError):
+        pass  # the end of the text inside a bracket: what is counted so far stands
+    return depth > 0
 
 
 def _indented_line_above(p, number: str, line: str) -> tuple[str, int] | None:
