@@ -16,6 +16,7 @@ from .rules.tables.removed_apis import REMOVED_RC_SETTINGS
 from .text import before_valid_list, edit_distance
 from .traceback import GLUE_PACKAGES, ParsedError
 from .where import (
+    call_arguments,
     code_only,
     failing_call,
     failing_line_number,
@@ -1185,15 +1186,31 @@ _DATASETS_PER_COLOR = re.compile(r"one color per dataset, but (\d+) datasets and
 
 def hist_datasets_look(parsed: ParsedError) -> str:
     """`plt.hist(x, color='g')` where `x` is 2-D: `hist` draws each column as a dataset of its
-    own, so the colour named is fine for the one dataset meant; both readings are given."""
+    own, so the colour named is fine for the one dataset meant; both readings are given. The
+    older message counts nothing: then only when the line's `hist` names one colour, a string."""
     m = _DATASETS_PER_COLOR.search(parsed.message[:1_000])
-    if m is None or int(m.group(1)) <= int(m.group(2)):
+    if m is not None and int(m.group(1)) > int(m.group(2)):
+        return (
+            f"`hist` reads each column of a 2-D array (each item of a list) as a dataset, "
+            f"{m.group(1)} here: for one histogram pass 1-D data (`x.ravel()`); to draw them "
+            "all, pass one colour per dataset."
+        )
+    if m is not None or "one color per dataset" not in parsed.message[:200]:
         return ""
+    call = _HIST_ONE_COLOUR.search(parsed.user_line)
+    if call is None:
+        return ""
+    data = (call_arguments(parsed.user_line[call.start() :]) or ["x"])[0].strip()
+    data = data if data.isidentifier() else "x"
     return (
-        f"`hist` reads each column of a 2-D array (each item of a list) as a dataset, {m.group(1)} "
-        "here: for one histogram pass 1-D data (`x.ravel()`); to draw them all, pass one "
-        "colour per dataset."
+        f"`color={call.group(1)}` is one colour, but `hist` reads each column of a 2-D array "
+        f"(each item of a list) as a dataset: for one histogram pass 1-D data "
+        f"(`{data}.ravel()`), or pass one colour per dataset."
     )
+
+
+# A `hist(...)` call whose `color=` is one quoted colour (`color='r'`, `color="#1f77b4"`).
+_HIST_ONE_COLOUR = re.compile(r"\bhist\s*\((?=[^\n]*\bcolou?r\s*=\s*(['\"][^'\"\[\](),]*['\"]))")
 
 
 # Python's `re` compiles the pattern in these modules (`sre_parse` before Python 3.11).

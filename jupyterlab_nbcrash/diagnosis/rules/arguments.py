@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..definitions import imported_from, seen_code
+from ..definitions import function_parameters, imported_from, seen_code
 from ..layer_shapes import layer_size_words
 from ..text import article, as_code, spelled_alike
 from ..traceback import ParsedError
@@ -575,6 +575,9 @@ def _unexpected_keyword(p, f):
             f"The class called here has no parameter `{kw}`: check its spelling and the "
             "documentation of your installed version."
         )
+    own = _own_function_without(p, shown, kw)
+    if own:
+        return own
     alike = _keyword_alike(p, kw)
     if alike:
         return (
@@ -585,6 +588,27 @@ def _unexpected_keyword(p, f):
     return (
         f"`{shown}()` has no parameter `{kw}`: check its spelling and the documentation of your "
         f"installed version (`help({shown})`)."
+    )
+
+
+def _own_function_without(p, func: str, kw: str) -> str:
+    """`f(x, k=1)` where the code seen has `def f(...)`: the function is the user's, so no
+    installed version is at fault. When another `def f` of the code takes `kw`, the kernel holds
+    an older one (its cell was not run, or an older `def` ran after it)."""
+    if not func or "." in func:
+        return ""
+    defs = function_parameters(p.code_seen, func)
+    if not defs:
+        return ""
+    if any(kw in params for params in defs):
+        return (
+            f"`{func}` is your own function, and a `def {func}(...)` of the notebook takes "
+            f"`{kw}`, but the one the kernel holds does not: run the cell with that `def` "
+            "again before this one."
+        )
+    return (
+        f"`{func}` is your own function and its `def` has no parameter `{kw}`: add it to the "
+        "`def`, or fix the name in the call."
     )
 
 
@@ -630,6 +654,29 @@ def _variables_op_as_initializer(p) -> str:
     )
 
 
+# NumPy's functions that take the arrays together as one sequence (`np.vstack((a, b))`).
+_STACKERS = frozenset(("vstack", "hstack", "dstack", "column_stack", "row_stack"))
+_STACK_CALL = re.compile(r"(?<![\w.])((?:np|numpy)\.(vstack|hstack|dstack|column_stack|row_stack))\s*\(")
+
+
+def _stacked_one_by_one(p, short: str, takes: str) -> str:
+    """`np.vstack(a, b)`: NumPy's stacking functions take one sequence of arrays, so the arrays
+    go in a tuple, not one by one. Only when the line calls that function with two or more
+    values by position; passing the others by name would not help."""
+    if short not in _STACKERS or takes != "1":
+        return ""
+    call = next((m for m in _STACK_CALL.finditer(p.user_line) if m.group(2) == short), None)
+    passed = [a.strip() for a in call_arguments(p.user_line[call.start() :])] if call else []
+    arrays = [a for a in passed if "=" not in a and not a.startswith("*")]
+    if len(arrays) < 2 or len(arrays) != len(passed):
+        return ""
+    together = ", ".join(arrays)
+    return (
+        f"`{call.group(1)}` takes the arrays together as one sequence, not one by one: write "
+        f"`{call.group(1)}(({together}))`."
+    )
+
+
 def _wrong_positional_arguments(p, f):
     """When: the user's line (or the user's own function) makes the call the message names; a
     call inside a library is the library's business and gets the safe hint. "Add `self`" only
@@ -654,7 +701,9 @@ def _wrong_positional_arguments(p, f):
             p, func, f.get("missing", "")
         )
     if kind == "too_many":
-        told = _too_many_told_by_the_line(p, short, f.get("takes", ""), f.get("given", ""))
+        told = _stacked_one_by_one(p, short, f.get("takes", "")) or _too_many_told_by_the_line(
+            p, short, f.get("takes", ""), f.get("given", "")
+        )
         if told:
             return told
         keyed = _parameter_read_by_keys(p, short)

@@ -261,10 +261,7 @@ def target_encoder_as_a_step(p, func: str, given: str) -> str:
         return ""
     if not any(f.library == "sklearn" and _in_step_caller(f.filename) for f in p.frames):
         return ""
-    code = p.code_seen
-    named = cls.split(".")[-1] if cls else ""
-    if not named:
-        named = next((c for c in _TARGET_ENCODERS if f"{c}(" in code), "")
+    named = cls.split(".")[-1] if cls else _target_encoder_in_the_code(p)
     if named not in _TARGET_ENCODERS:
         return ""
     return (
@@ -272,6 +269,27 @@ def target_encoder_as_a_step(p, func: str, given: str) -> str:
         "ColumnTransformer calls each step with `(X, y)`: for feature columns use "
         "`OrdinalEncoder` (or `OneHotEncoder`) there, and encode the target outside it."
     )
+
+
+# A target encoder made (`LabelBinarizer()`), and one written as a step of a Pipeline or a
+# ColumnTransformer (`('name', LabelBinarizer())`).
+_ENCODER_MADE = re.compile(r"(?<!\w)(LabelEncoder|LabelBinarizer|MultiLabelBinarizer)\(")
+_ENCODER_STEP = re.compile(r"""['"]\s*,\s*(LabelEncoder|LabelBinarizer|MultiLabelBinarizer)\(""")
+
+
+def _target_encoder_in_the_code(p) -> str:
+    """Which target encoder the step is, when the message does not name it (Python before
+    3.10): the one the crashing cell makes, else the one written as a step, else the only kind
+    the code makes. "" when the code makes several kinds and none as a step."""
+    for found in (
+        _ENCODER_MADE.findall("\n".join(own_lines(p))),
+        _ENCODER_STEP.findall(p.code_seen),
+        _ENCODER_MADE.findall(p.code_seen),
+    ):
+        kinds = set(found)
+        if kinds:
+            return kinds.pop() if len(kinds) == 1 else ""
+    return ""
 
 
 def _in_step_caller(filename: str) -> bool:
