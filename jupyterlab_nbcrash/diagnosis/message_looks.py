@@ -1209,6 +1209,39 @@ def hist_datasets_look(parsed: ParsedError) -> str:
     )
 
 
+# LangChain's query constructor:
+# "Parsing text\n<the model's answer>\n raised following error:\n<why>".
+_PARSED_ANSWER = "\n raised following error:\n"
+# "Received unrecognized function contains. Valid functions are [<Comparator.EQ: 'eq'>, ...]"
+_UNKNOWN_FUNCTION = re.compile(r"unrecognized function (\w+)\. Valid functions are \[(.*?)\]")
+_ENUM_VALUE = re.compile(r": '(\w+)'>")
+
+
+def model_answer_unparsed_look(parsed: ParsedError) -> str:
+    """LangChain's "Parsing text ... raised following error": the text it quotes is the language
+    model's answer (often echoing the prompt's own instructions), not advice to the user; what
+    failed is the parse of that answer, told after "raised following error"."""
+    said = parsed.message
+    if not said.startswith("Parsing text") or _PARSED_ANSWER not in said[:20_000]:
+        return ""
+    why = said[said.index(_PARSED_ANSWER) + len(_PARSED_ANSWER) :].strip()
+    unknown = _UNKNOWN_FUNCTION.search(why[:2_000])
+    if unknown:
+        valid = ", ".join(_ENUM_VALUE.findall(unknown.group(2))) or "the message's list"
+        told = (
+            f"the model wrote the filter function `{unknown.group(1)}`, which the parser does "
+            f"not know (valid: {valid})"
+        )
+    else:
+        first = why.splitlines()[0].strip() if why else "its text is no valid request"
+        told = f"the model's answer did not parse ({first[:120].rstrip('.')})"
+    return (
+        f'The text after "Parsing text" is the language model\'s answer, not advice to you: '
+        f"{told}; run it "
+        "again, use a stronger model, or add examples of valid requests to the prompt."
+    )
+
+
 # A `hist(...)` call whose `color=` is one quoted colour (`color='r'`, `color="#1f77b4"`).
 _HIST_ONE_COLOUR = re.compile(r"\bhist\s*\((?=[^\n]*\bcolou?r\s*=\s*(['\"][^'\"\[\](),]*['\"]))")
 

@@ -656,7 +656,9 @@ def _variables_op_as_initializer(p) -> str:
 
 # NumPy's functions that take the arrays together as one sequence (`np.vstack((a, b))`).
 _STACKERS = frozenset(("vstack", "hstack", "dstack", "column_stack", "row_stack"))
-_STACK_CALL = re.compile(r"(?<![\w.])((?:np|numpy)\.(vstack|hstack|dstack|column_stack|row_stack))\s*\(")
+_STACK_CALL = re.compile(
+    r"(?<![\w.])((?:np|numpy)\.(vstack|hstack|dstack|column_stack|row_stack))\s*\("
+)
 
 
 def _stacked_one_by_one(p, short: str, takes: str) -> str:
@@ -1030,9 +1032,41 @@ def _sklearn_invalid_parameter(p, f):
             f"it to its constructor (`{est}(..., {param}=...)`), or name it `model__{param}` "
             "in the search's grid so it reaches your model function."
         )
+    plain = _plain_estimator_parameter(param, est, names)
+    if plain:
+        return plain
     return (
         f"`{param}` is not a parameter of {est}: in a Pipeline or GridSearchCV write "
         f"`<step>__{param}`; list valid names with `estimator.get_params().keys()`."
+    )
+
+
+# Parameters of scikit-learn's estimators that grids and `set_params` name most: a slip in typing
+# one (`max_ter`) is told as such when the message lists no valid names (older scikit-learn).
+_SKLEARN_PARAMETERS = tuple(
+    """max_iter solver penalty tol fit_intercept class_weight multi_class l1_ratio n_estimators
+    max_depth min_samples_split min_samples_leaf max_features max_leaf_nodes criterion bootstrap
+    learning_rate n_neighbors weights metric algorithm leaf_size kernel gamma degree coef0
+    alpha n_components n_clusters random_state subsample colsample_bytree min_child_weight
+    reg_alpha reg_lambda hidden_layer_sizes activation batch_size learning_rate_init
+    max_samples n_jobs warm_start shrinking probability""".split()
+)
+
+
+def _plain_estimator_parameter(param: str, est: str, names: list[str]) -> str:
+    """An unknown parameter of an estimator that holds no others, whose message lists no valid
+    names: a `<step>__` prefix is no fix; a slip of a common parameter's name is told."""
+    if names or "__" in param or _NESTING_ESTIMATOR.search(est):
+        return ""
+    near = next((n for n in _SKLEARN_PARAMETERS if spelled_alike(param, n)), "")
+    if near:
+        return (
+            f"`{param}` is not a parameter of {est}: if `{near}` is meant (a slip in typing it), "
+            "write that in the grid, `set_params` or the constructor."
+        )
+    return (
+        f"`{param}` is not a parameter of {est}: check its name in the grid, `set_params` or the "
+        "constructor against `estimator.get_params().keys()`."
     )
 
 
