@@ -1043,14 +1043,15 @@ def _sklearn_invalid_parameter(p, f):
 
 # Parameters of scikit-learn's estimators that grids and `set_params` name most: a slip in typing
 # one (`max_ter`) is told as such when the message lists no valid names (older scikit-learn).
-_SKLEARN_PARAMETERS = tuple(
-    """max_iter solver penalty tol fit_intercept class_weight multi_class l1_ratio n_estimators
+_SKLEARN_PARAMETER_TEXT = """
+    max_iter solver penalty tol fit_intercept class_weight multi_class l1_ratio n_estimators
     max_depth min_samples_split min_samples_leaf max_features max_leaf_nodes criterion bootstrap
     learning_rate n_neighbors weights metric algorithm leaf_size kernel gamma degree coef0
     alpha n_components n_clusters random_state subsample colsample_bytree min_child_weight
     reg_alpha reg_lambda hidden_layer_sizes activation batch_size learning_rate_init
-    max_samples n_jobs warm_start shrinking probability""".split()
-)
+    max_samples n_jobs warm_start shrinking probability
+"""
+_SKLEARN_PARAMETERS = tuple(_SKLEARN_PARAMETER_TEXT.split())
 
 
 def _plain_estimator_parameter(param: str, est: str, names: list[str]) -> str:
