@@ -117,6 +117,9 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"`self` and {missing} is missing: call it on an instance (`obj = {obj}(...)`, "
             f"then `obj.{short}(...)`)."
         )
+    shifted = _passed_to_an_object_method(p, short, missing)
+    if shifted:
+        return shifted
     # A module (imported in any cell, or a standard one such as `re`) is no class to call.
     imported = _is_module(root, code) if root != obj else _is_module(obj, code)
     if obj and "." not in func and "(pos " not in p.message and not imported:
@@ -193,6 +196,27 @@ def _called_while_registered(line: str, short: str, missing: str) -> str:
                 f"calls `{short}` with the event and `{value}`."
             )
     return ""
+
+
+def _passed_to_an_object_method(p, short: str, missing: str) -> str:
+    """`api.get_bars(tickers, timeframe, ...)` missing 'timeframe': the statement (over its
+    lines) passes a variable of the missing name by position to a method of a plain name, so
+    each value filled the parameter before the one meant; the method did not get `self` from an
+    instance (the name holds the class itself, or another object)."""
+    statement = " ".join(failing_statement(p).split())
+    call = re.search(rf"(?<![\w.])([a-z_]\w*)\.{re.escape(short)}\s*\(", statement)
+    if call is None or call.group(1) in ("self", "cls") or "(pos " in p.message:
+        return ""
+    passed = _missing_passed_by_position(statement[call.start() :], missing)
+    if not passed:
+        return ""
+    obj = call.group(1)
+    return (
+        f"The call passes `{passed}` by position, yet `{short}()` got no value for it: each "
+        f"value filled the parameter before the one meant, as when `{obj}` is the class itself "
+        f"or another object, not an instance of the class that defines `{short}`; check "
+        f"`type({obj})` and call it on the instance your code creates."
+    )
 
 
 def _missing_passed_by_position(line: str, missing: str) -> str:
