@@ -447,6 +447,31 @@ def _keyword_passer(p, kw: str) -> str | None:
     return None
 
 
+# A call that unpacks a mapping into keywords: `model(**inputs)`.
+_UNPACKED_MAPPING = re.compile(r"([A-Za-z_][\w.]*)\s*\((?:[^()]*,)?\s*\*\*([A-Za-z_]\w*)\s*[,)]")
+
+
+def _keyword_from_an_unpacked_dict(p, func: str, kw: str) -> str:
+    """`outputs = model(**inputs)` in the user's code, and every library frame below it only
+    hands on the `**kwargs` it got: the keyword is a key of the user's mapping (a processor's
+    `pixel_values`), not one a library added."""
+    users = [i for i, fr in enumerate(p.frames) if fr.is_user]
+    if not users:
+        return ""
+    line = p.frames[users[-1]].failing_line.strip()
+    unpack = _UNPACKED_MAPPING.search(line)
+    below = p.frames[users[-1] + 1 :]
+    if unpack is None or not below or not all("**" in fr.failing_line for fr in below):
+        return ""
+    callee, mapping = unpack.groups()
+    owner = f"`{func}()`" if func else "the function it reaches"
+    return (
+        f"Your `{callee}(**{mapping})` passes each key of `{mapping}` as a keyword, and {owner} "
+        f"takes no `{kw}`: pass only what it takes (e.g. the value by position, "
+        f"`{callee}({mapping}['{kw}'])`), or use a model made for these inputs."
+    )
+
+
 def _keyword_passed_by_a_library(p, func: str, kw: str) -> str:
     """A library's call of another function refused a keyword: the last library frame names who
     passes it. Keras rebuilding a saved model is the one case where a file, not the code, does."""
@@ -524,7 +549,9 @@ def _unexpected_keyword(p, f):
     )
     deep = sum(1 for fr in p.frames if not fr.is_user) >= 3
     if not mentioned and deep and p.user_line:
-        return _keyword_passed_by_a_library(p, func, kw)
+        return _keyword_from_an_unpacked_dict(p, func, kw) or _keyword_passed_by_a_library(
+            p, func, kw
+        )
     caller = keyword_call(p.user_line, kw) or _the_one_call_passing(p, short, kw)
     if caller and (not func or INTERNAL_FUNCTION.match(short)):
         func, short = caller, caller.split(".")[-1]
