@@ -696,7 +696,7 @@ def _stacked_one_by_one(p, short: str, takes: str) -> str:
         return ""
     call = next((m for m in _STACK_CALL.finditer(p.user_line) if m.group(2) == short), None)
     passed = [a.strip() for a in call_arguments(p.user_line[call.start() :])] if call else []
-    arrays = [a for a in passed if "=" not in a and not a.startswith("*")]
+    arrays = [a for a in passed if "=" not in a and not a.startswith(("*", "(", "["))]
     if len(arrays) < 2 or len(arrays) != len(passed):
         return ""
     together = ", ".join(arrays)

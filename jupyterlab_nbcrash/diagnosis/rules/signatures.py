@@ -303,10 +303,12 @@ _ENCODER_STEP = re.compile(r"""['"]\s*,\s*(LabelEncoder|LabelBinarizer|MultiLabe
 
 def _target_encoder_in_the_code(p) -> str:
     """Which target encoder the step is, when the message does not name it (Python before
-    3.10): the one the crashing cell makes, else the one written as a step, else the only kind
-    the code makes. "" when the code makes several kinds and none as a step."""
+    3.10): the one the crashing cell writes as a step, else the only kind it makes, else the same
+    read over the code seen. "" when the code makes several kinds and none as a step."""
+    cell = "\n".join(own_lines(p))
     for found in (
-        _ENCODER_MADE.findall("\n".join(own_lines(p))),
+        _ENCODER_STEP.findall(cell),
+        _ENCODER_MADE.findall(cell),
         _ENCODER_STEP.findall(p.code_seen),
         _ENCODER_MADE.findall(p.code_seen),
     ):
