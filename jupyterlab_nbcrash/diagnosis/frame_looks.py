@@ -259,6 +259,32 @@ def tensor_truth_in_library_look(parsed: ParsedError) -> str:
     )
 
 
+def tensor_truth_in_tensorflow_look(parsed: ParsedError) -> str:
+    """TensorFlow's "using a `tf.Tensor` as a Python `bool`" where the line that tested the
+    tensor (the frame above `__bool__`) is TensorFlow's own (`if name:` in `name_scope`) and the
+    user's line tests nothing: the user's call handed a tensor to a parameter that takes a plain
+    Python value, so the message's advice (eager execution, `@tf.function`) does not apply."""
+    if "`tf.Tensor` as a Python `bool`" not in parsed.message[:200]:
+        return ""
+    frames = parsed.frames
+    at = next((i for i, f in enumerate(frames) if f.function == "__bool__"), 0)
+    tester = frames[at - 1] if at else None
+    if tester is None or tester.is_user or tester.library not in _KERAS_PACKAGES:
+        return ""
+    if not _TRUTH_TEST.search(tester.failing_line):
+        return ""
+    users = [i for i, f in enumerate(frames[:at]) if f.is_user]
+    if not users or _TRUTH_TEST.search(frames[users[-1]].failing_line):
+        return ""
+    called = frames[users[-1] + 1].function
+    return (
+        f"The tensor was tested as True/False in TensorFlow's own code "
+        f"(`{tester.failing_line.strip()}` in `{tester.function}`), not in yours: your call of "
+        f"`{called}` passed a tensor where it takes a plain Python value (a name, a flag), so "
+        f"check its arguments against its signature (`help(...)`)."
+    )
+
+
 # "Unknown expression type <class 'cvxpy.atoms.affine.unary_operators.NegExpression'>": a type
 # the message calls unknown or unsupported, named by its class.
 _UNHANDLED_TYPE = re.compile(

@@ -34,6 +34,7 @@ from .frame_looks import (
     own_attribute_look,
     own_type_unhandled_look,
     tensor_truth_in_library_look,
+    tensor_truth_in_tensorflow_look,
     traced_cell_line_look,
     unset_own_attribute_look,
 )
@@ -55,6 +56,7 @@ from .message_looks import (
     message_opening,
     missing_plugins_look,
     mixed_kinds_look,
+    model_answer_unparsed_look,
     module_attribute_look,
     no_call_look,
     not_callable_look,
@@ -600,6 +602,8 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         keras_tensor_in_library_look(parsed)
         or keras2_library_look(parsed)
         or tensor_truth_in_library_look(parsed)
+        or tensor_truth_in_tensorflow_look(parsed)
+        or model_answer_unparsed_look(parsed)
         or own_type_unhandled_look(parsed)
         or unsubclassed_model_look(parsed)
         or annotation_arrow_look(parsed)

@@ -16,6 +16,7 @@ from .rules.tables.removed_apis import REMOVED_RC_SETTINGS
 from .text import before_valid_list, edit_distance
 from .traceback import GLUE_PACKAGES, ParsedError
 from .where import (
+    call_arguments,
     code_only,
     failing_call,
     failing_line_number,
@@ -1185,15 +1186,64 @@ _DATASETS_PER_COLOR = re.compile(r"one color per dataset, but (\d+) datasets and
 
 def hist_datasets_look(parsed: ParsedError) -> str:
     """`plt.hist(x, color='g')` where `x` is 2-D: `hist` draws each column as a dataset of its
-    own, so the colour named is fine for the one dataset meant; both readings are given."""
+    own, so the colour named is fine for the one dataset meant; both readings are given. The
+    older message counts nothing: then only when the line's `hist` names one colour, a string."""
     m = _DATASETS_PER_COLOR.search(parsed.message[:1_000])
-    if m is None or int(m.group(1)) <= int(m.group(2)):
+    if m is not None and int(m.group(1)) > int(m.group(2)):
+        return (
+            f"`hist` reads each column of a 2-D array (each item of a list) as a dataset, "
+            f"{m.group(1)} here: for one histogram pass 1-D data (`x.ravel()`); to draw them "
+            "all, pass one colour per dataset."
+        )
+    if m is not None or "one color per dataset" not in parsed.message[:200]:
         return ""
+    call = _HIST_ONE_COLOUR.search(parsed.user_line)
+    if call is None:
+        return ""
+    data = (call_arguments(parsed.user_line[call.start() :]) or ["x"])[0].strip()
+    data = data if data.isidentifier() else "x"
     return (
-        f"`hist` reads each column of a 2-D array (each item of a list) as a dataset, {m.group(1)} "
-        "here: for one histogram pass 1-D data (`x.ravel()`); to draw them all, pass one "
-        "colour per dataset."
+        f"`color={call.group(1)}` is one colour, but `hist` reads each column of a 2-D array "
+        f"(each item of a list) as a dataset: for one histogram pass 1-D data "
+        f"(`{data}.ravel()`), or pass one colour per dataset."
     )
+
+
+# LangChain's query constructor:
+# "Parsing text\n<the model's answer>\n raised following error:\n<why>".
+_PARSED_ANSWER = "\n raised following error:\n"
+# "Received unrecognized function contains. Valid functions are [<Comparator.EQ: 'eq'>, ...]"
+_UNKNOWN_FUNCTION = re.compile(r"unrecognized function (\w+)\. Valid functions are \[(.*?)\]")
+_ENUM_VALUE = re.compile(r": '(\w+)'>")
+
+
+def model_answer_unparsed_look(parsed: ParsedError) -> str:
+    """LangChain's "Parsing text ... raised following error": the text it quotes is the language
+    model's answer (often echoing the prompt's own instructions), not advice to the user; what
+    failed is the parse of that answer, told after "raised following error"."""
+    said = parsed.message
+    if not said.startswith("Parsing text") or _PARSED_ANSWER not in said[:20_000]:
+        return ""
+    why = said[said.index(_PARSED_ANSWER) + len(_PARSED_ANSWER) :].strip()
+    unknown = _UNKNOWN_FUNCTION.search(why[:2_000])
+    if unknown:
+        valid = ", ".join(_ENUM_VALUE.findall(unknown.group(2))) or "the message's list"
+        told = (
+            f"the model wrote the filter function `{unknown.group(1)}`, which the parser does "
+            f"not know (valid: {valid})"
+        )
+    else:
+        first = why.splitlines()[0].strip() if why else "its text is no valid request"
+        told = f"the model's answer did not parse ({first[:120].rstrip('.')})"
+    return (
+        f'The text after "Parsing text" is the language model\'s answer, not advice to you: '
+        f"{told}; run it "
+        "again, use a stronger model, or add examples of valid requests to the prompt."
+    )
+
+
+# A `hist(...)` call whose `color=` is one quoted colour (`color='r'`, `color="#1f77b4"`).
+_HIST_ONE_COLOUR = re.compile(r"\bhist\s*\((?=[^\n]*\bcolou?r\s*=\s*(['\"][^'\"\[\](),]*['\"]))")
 
 
 # Python's `re` compiles the pattern in these modules (`sre_parse` before Python 3.11).

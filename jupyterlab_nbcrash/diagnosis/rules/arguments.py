@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..definitions import imported_from, seen_code
+from ..definitions import function_parameters, imported_from, seen_code
 from ..layer_shapes import layer_size_words
 from ..text import article, as_code, close_matches, spelled_alike
 from ..traceback import ParsedError
@@ -447,6 +447,31 @@ def _keyword_passer(p, kw: str) -> str | None:
     return None
 
 
+# A call that unpacks a mapping into keywords: `model(**inputs)`.
+_UNPACKED_MAPPING = re.compile(r"([A-Za-z_][\w.]*)\s*\((?:[^()]*,)?\s*\*\*([A-Za-z_]\w*)\s*[,)]")
+
+
+def _keyword_from_an_unpacked_dict(p, func: str, kw: str) -> str:
+    """`outputs = model(**inputs)` in the user's code, and every library frame below it only
+    hands on the `**kwargs` it got: the keyword is a key of the user's mapping (a processor's
+    `pixel_values`), not one a library added."""
+    users = [i for i, fr in enumerate(p.frames) if fr.is_user]
+    if not users:
+        return ""
+    line = p.frames[users[-1]].failing_line.strip()
+    unpack = _UNPACKED_MAPPING.search(line)
+    below = p.frames[users[-1] + 1 :]
+    if unpack is None or not below or not all("**" in fr.failing_line for fr in below):
+        return ""
+    callee, mapping = unpack.groups()
+    owner = f"`{func}()`" if func else "the function it reaches"
+    return (
+        f"Your `{callee}(**{mapping})` passes each key of `{mapping}` as a keyword, and {owner} "
+        f"takes no `{kw}`: pass only what it takes (e.g. the value by position, "
+        f"`{callee}({mapping}['{kw}'])`), or use a model made for these inputs."
+    )
+
+
 def _keyword_passed_by_a_library(p, func: str, kw: str) -> str:
     """A library's call of another function refused a keyword: the last library frame names who
     passes it. Keras rebuilding a saved model is the one case where a file, not the code, does."""
@@ -524,7 +549,9 @@ def _unexpected_keyword(p, f):
     )
     deep = sum(1 for fr in p.frames if not fr.is_user) >= 3
     if not mentioned and deep and p.user_line:
-        return _keyword_passed_by_a_library(p, func, kw)
+        return _keyword_from_an_unpacked_dict(p, func, kw) or _keyword_passed_by_a_library(
+            p, func, kw
+        )
     caller = keyword_call(p.user_line, kw) or _the_one_call_passing(p, short, kw)
     if caller and (not func or INTERNAL_FUNCTION.match(short)):
         func, short = caller, caller.split(".")[-1]
@@ -575,6 +602,9 @@ def _unexpected_keyword(p, f):
             f"The class called here has no parameter `{kw}`: check its spelling and the "
             "documentation of your installed version."
         )
+    own = _own_function_without(p, shown, kw)
+    if own:
+        return own
     alike = _keyword_alike(p, kw)
     if alike:
         return (
@@ -585,6 +615,27 @@ def _unexpected_keyword(p, f):
     return (
         f"`{shown}()` has no parameter `{kw}`: check its spelling and the documentation of your "
         f"installed version (`help({shown})`)."
+    )
+
+
+def _own_function_without(p, func: str, kw: str) -> str:
+    """`f(x, k=1)` where the code seen has `def f(...)`: the function is the user's, so no
+    installed version is at fault. When another `def f` of the code takes `kw`, the kernel holds
+    an older one (its cell was not run, or an older `def` ran after it)."""
+    if not func or "." in func:
+        return ""
+    defs = function_parameters(p.code_seen, func)
+    if not defs:
+        return ""
+    if any(kw in params for params in defs):
+        return (
+            f"`{func}` is your own function, and a `def {func}(...)` of the notebook takes "
+            f"`{kw}`, but the one the kernel holds does not: run the cell with that `def` "
+            "again before this one."
+        )
+    return (
+        f"`{func}` is your own function and its `def` has no parameter `{kw}`: add it to the "
+        "`def`, or fix the name in the call."
     )
 
 
@@ -630,6 +681,31 @@ def _variables_op_as_initializer(p) -> str:
     )
 
 
+# NumPy's functions that take the arrays together as one sequence (`np.vstack((a, b))`).
+_STACKERS = frozenset(("vstack", "hstack", "dstack", "column_stack", "row_stack"))
+_STACK_CALL = re.compile(
+    r"(?<![\w.])((?:np|numpy)\.(vstack|hstack|dstack|column_stack|row_stack))\s*\("
+)
+
+
+def _stacked_one_by_one(p, short: str, takes: str) -> str:
+    """`np.vstack(a, b)`: NumPy's stacking functions take one sequence of arrays, so the arrays
+    go in a tuple, not one by one. Only when the line calls that function with two or more
+    values by position; passing the others by name would not help."""
+    if short not in _STACKERS or takes != "1":
+        return ""
+    call = next((m for m in _STACK_CALL.finditer(p.user_line) if m.group(2) == short), None)
+    passed = [a.strip() for a in call_arguments(p.user_line[call.start() :])] if call else []
+    arrays = [a for a in passed if "=" not in a and not a.startswith(("*", "(", "["))]
+    if len(arrays) < 2 or len(arrays) != len(passed):
+        return ""
+    together = ", ".join(arrays)
+    return (
+        f"`{call.group(1)}` takes the arrays together as one sequence, not one by one: write "
+        f"`{call.group(1)}(({together}))`."
+    )
+
+
 def _wrong_positional_arguments(p, f):
     """When: the user's line (or the user's own function) makes the call the message names; a
     call inside a library is the library's business and gets the safe hint. "Add `self`" only
@@ -654,7 +730,9 @@ def _wrong_positional_arguments(p, f):
             p, func, f.get("missing", "")
         )
     if kind == "too_many":
-        told = _too_many_told_by_the_line(p, short, f.get("takes", ""), f.get("given", ""))
+        told = _stacked_one_by_one(p, short, f.get("takes", "")) or _too_many_told_by_the_line(
+            p, short, f.get("takes", ""), f.get("given", "")
+        )
         if told:
             return told
         keyed = _parameter_read_by_keys(p, short)
@@ -1009,9 +1087,42 @@ def _sklearn_invalid_parameter(p, f):
             f"it to its constructor (`{est}(..., {param}=...)`), or name it `model__{param}` "
             "in the search's grid so it reaches your model function."
         )
+    plain = _plain_estimator_parameter(param, est, names)
+    if plain:
+        return plain
     return (
         f"`{param}` is not a parameter of {est}: in a Pipeline or GridSearchCV write "
         f"`<step>__{param}`; list valid names with `estimator.get_params().keys()`."
+    )
+
+
+# Parameters of scikit-learn's estimators that grids and `set_params` name most: a slip in typing
+# one (`max_ter`) is told as such when the message lists no valid names (older scikit-learn).
+_SKLEARN_PARAMETER_TEXT = """
+    max_iter solver penalty tol fit_intercept class_weight multi_class l1_ratio n_estimators
+    max_depth min_samples_split min_samples_leaf max_features max_leaf_nodes criterion bootstrap
+    learning_rate n_neighbors weights metric algorithm leaf_size kernel gamma degree coef0
+    alpha n_components n_clusters random_state subsample colsample_bytree min_child_weight
+    reg_alpha reg_lambda hidden_layer_sizes activation batch_size learning_rate_init
+    max_samples n_jobs warm_start shrinking probability
+"""
+_SKLEARN_PARAMETERS = tuple(_SKLEARN_PARAMETER_TEXT.split())
+
+
+def _plain_estimator_parameter(param: str, est: str, names: list[str]) -> str:
+    """An unknown parameter of an estimator that holds no others, whose message lists no valid
+    names: a `<step>__` prefix is no fix; a slip of a common parameter's name is told."""
+    if names or "__" in param or _NESTING_ESTIMATOR.search(est):
+        return ""
+    near = next((n for n in _SKLEARN_PARAMETERS if spelled_alike(param, n)), "")
+    if near:
+        return (
+            f"`{param}` is not a parameter of {est}: if `{near}` is meant (a slip in typing it), "
+            "write that in the grid, `set_params` or the constructor."
+        )
+    return (
+        f"`{param}` is not a parameter of {est}: check its name in the grid, `set_params` or the "
+        "constructor against `estimator.get_params().keys()`."
     )
 
 

@@ -117,6 +117,9 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"`self` and {missing} is missing: call it on an instance (`obj = {obj}(...)`, "
             f"then `obj.{short}(...)`)."
         )
+    shifted = _passed_to_an_object_method(p, short, missing)
+    if shifted:
+        return shifted
     # A module (imported in any cell, or a standard one such as `re`) is no class to call.
     imported = _is_module(root, code) if root != obj else _is_module(obj, code)
     if obj and "." not in func and "(pos " not in p.message and not imported:
@@ -195,6 +198,27 @@ def _called_while_registered(line: str, short: str, missing: str) -> str:
     return ""
 
 
+def _passed_to_an_object_method(p, short: str, missing: str) -> str:
+    """`api.get_bars(tickers, timeframe, ...)` missing 'timeframe': the statement (over its
+    lines) passes a variable of the missing name by position to a method of a plain name, so
+    each value filled the parameter before the one meant; the method did not get `self` from an
+    instance (the name holds the class itself, or another object)."""
+    statement = " ".join(failing_statement(p).split())
+    call = re.search(rf"(?<![\w.])([a-z_]\w*)\.{re.escape(short)}\s*\(", statement)
+    if call is None or call.group(1) in ("self", "cls") or "(pos " in p.message:
+        return ""
+    passed = _missing_passed_by_position(statement[call.start() :], missing)
+    if not passed:
+        return ""
+    obj = call.group(1)
+    return (
+        f"The call passes `{passed}` by position, yet `{short}()` got no value for it: each "
+        f"value filled the parameter before the one meant, as when `{obj}` is the class itself "
+        f"or another object, not an instance of the class that defines `{short}`; check "
+        f"`type({obj})` and call it on the instance your code creates."
+    )
+
+
 def _missing_passed_by_position(line: str, missing: str) -> str:
     """The one missing parameter's name when the line's call hands over a variable of exactly
     that name as a positional argument (`self.decode(feats)` missing 'feats')."""
@@ -261,10 +285,7 @@ def target_encoder_as_a_step(p, func: str, given: str) -> str:
         return ""
     if not any(f.library == "sklearn" and _in_step_caller(f.filename) for f in p.frames):
         return ""
-    code = p.code_seen
-    named = cls.split(".")[-1] if cls else ""
-    if not named:
-        named = next((c for c in _TARGET_ENCODERS if f"{c}(" in code), "")
+    named = cls.split(".")[-1] if cls else _target_encoder_in_the_code(p)
     if named not in _TARGET_ENCODERS:
         return ""
     return (
@@ -272,6 +293,29 @@ def target_encoder_as_a_step(p, func: str, given: str) -> str:
         "ColumnTransformer calls each step with `(X, y)`: for feature columns use "
         "`OrdinalEncoder` (or `OneHotEncoder`) there, and encode the target outside it."
     )
+
+
+# A target encoder made (`LabelBinarizer()`), and one written as a step of a Pipeline or a
+# ColumnTransformer (`('name', LabelBinarizer())`).
+_ENCODER_MADE = re.compile(r"(?<!\w)(LabelEncoder|LabelBinarizer|MultiLabelBinarizer)\(")
+_ENCODER_STEP = re.compile(r"""['"]\s*,\s*(LabelEncoder|LabelBinarizer|MultiLabelBinarizer)\(""")
+
+
+def _target_encoder_in_the_code(p) -> str:
+    """Which target encoder the step is, when the message does not name it (Python before
+    3.10): the one the crashing cell writes as a step, else the only kind it makes, else the same
+    read over the code seen. "" when the code makes several kinds and none as a step."""
+    cell = "\n".join(own_lines(p))
+    for found in (
+        _ENCODER_STEP.findall(cell),
+        _ENCODER_MADE.findall(cell),
+        _ENCODER_STEP.findall(p.code_seen),
+        _ENCODER_MADE.findall(p.code_seen),
+    ):
+        kinds = set(found)
+        if kinds:
+            return kinds.pop() if len(kinds) == 1 else ""
+    return ""
 
 
 def _in_step_caller(filename: str) -> bool:
