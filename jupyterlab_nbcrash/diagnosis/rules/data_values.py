@@ -968,6 +968,13 @@ def _singular_matrix(p, f):
             "A matrix built from your data inside this call is singular (not invertible): check "
             "the data for constant or duplicated columns or values, and for too few rows."
         )
+    if "Singular matrix" in p.message and not re.search(r"\binv\(", p.user_line):
+        # `np.linalg.solve(A, b)`: a system of equations, no inverse and no data columns
+        return (
+            "The matrix passed to `solve` is singular: its rows (or columns) are linearly "
+            "dependent, so the system has no unique solution; use independent vectors, or "
+            "`np.linalg.lstsq(A, b, rcond=None)` for a least-squares answer."
+        )
     if "Singular matrix" in p.message:
         return (
             "The matrix is singular (not invertible): drop constant or duplicated columns, or "

@@ -1,0 +1,127 @@
+"""Hints whose claim did not hold on the crash (session w23c): an `if` on one column comparison,
+`solve` of a singular system, a comma written for a decimal point, a `tf.data` dataset indexed,
+`import matplotlib as plt`, one text column plotted.
+
+Each condition is paired: a crash where the specific hint must speak, and one where it stays
+quiet. Cells, tracebacks and messages are written here by hand in the libraries' wording and the
+layout IPython prints, never copied from a notebook.
+"""
+
+from __future__ import annotations
+
+from tests.test_hints_args import SITE, crash, hint
+from tests.test_hints_conditions28 import _hint as _hint28
+
+AMBIGUOUS = (
+    "The truth value of a Series is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all()."
+)
+PANDAS_BOOL = [(f"{SITE}/pandas/core/generic.py", "NDFrame.__nonzero__")]
+
+# ----------------------------------------------- `if` on one comparison of a frame's column
+
+
+def test_an_if_on_a_column_comparison_is_told_to_select_the_rows():
+    text = hint(crash("ValueError", AMBIGUOUS, "if (sales['units'] < 5):", PANDAS_BOOL))
+    assert "boolean indexing, `sales[sales['units'] < 5]`" in text, text
+    assert "`and`/`or`" not in text, text
+
+
+def test_an_if_joining_two_column_tests_with_and_keeps_the_ampersand_advice():
+    line = "if sales['units'] < 5 and sales['price'] > 2:"
+    text = hint(crash("ValueError", AMBIGUOUS, line, PANDAS_BOOL))
+    assert "boolean indexing" not in text and "`&`" in text, text
+
+
+# ------------------------------------------------------------- `solve` of a singular system
+
+SINGULAR = [(f"{SITE}/numpy/linalg/linalg.py", "_raise_linalgerror_singular")]
+
+
+def test_solve_of_a_singular_system_is_told_about_dependent_rows_and_lstsq():
+    line = "coef = np.linalg.solve(M, rhs)"
+    text = hint(crash("LinAlgError", "Singular matrix", line, SINGULAR))
+    assert "passed to `solve` is singular" in text and "np.linalg.lstsq" in text, text
+    assert "pinv" not in text, text
+
+
+def test_inv_of_a_singular_matrix_keeps_the_pinv_advice():
+    line = "W = np.linalg.inv(A.T @ A) @ A.T @ b"
+    text = hint(crash("LinAlgError", "Singular matrix", line, SINGULAR))
+    assert "np.linalg.pinv" in text and "`solve`" not in text, text
+
+
+# ------------------------------------------------------ a comma written for a decimal point
+
+
+def _negated_tuple(assignment: str) -> str:
+    code = f"def loss(w):\n    r = w - 1\n    {assignment}\n    return -val\n\nloss(3)"
+    tb = [
+        "-" * 75,
+        "TypeError                                 Traceback (most recent call last)",
+        "Cell In[4], line 6\n      4     return -val\n      5 \n----> 6 loss(3)\n",
+        "Cell In[4], line 4, in loss(w)\n      2     r = w - 1\n      3     "
+        f"{assignment}\n----> 4     return -val\n",
+        "TypeError: bad operand type for unary -: 'tuple'",
+    ]
+    return _hint28("TypeError", "bad operand type for unary -: 'tuple'", code, tb=tb)
+
+
+def test_a_comma_between_two_digits_in_a_product_is_read_as_a_decimal_point():
+    text = _negated_tuple("val = r**2 - 2*0,25*r")
+    assert "`0,25`" in text and "write `0.25`" in text and "`val` a tuple" in text, text
+
+
+def test_a_tuple_of_two_results_written_on_purpose_is_no_decimal_point():
+    text = _negated_tuple("val = r**2, r*3")
+    assert "decimal point" not in text, text
+
+
+# ----------------------------------------------------------- a `tf.data` dataset indexed
+
+TF_FRAMES = ()
+
+
+def test_an_indexed_tf_data_dataset_is_told_to_pass_it_whole_or_take_a_batch():
+    message = "'_BatchDataset' object is not subscriptable"
+    text = hint(crash("TypeError", message, "preds = net.predict(valid_ds[0])", TF_FRAMES))
+    assert "`tf.data` dataset (`_BatchDataset`)" in text and "`.take(1)`" in text, text
+    assert "reused the name" not in text, text
+
+
+def test_an_indexed_fitted_model_is_no_dataset():
+    message = "'LinearRegression' object is not subscriptable"
+    text = hint(crash("TypeError", message, "preds = reg[0]", TF_FRAMES))
+    assert "tf.data" not in text, text
+
+
+# --------------------------------------------------------------- `import matplotlib as plt`
+
+
+def test_plt_bound_to_the_matplotlib_package_is_told_to_import_pyplot():
+    cells = ("import matplotlib as plt\nimport pandas as pd",)
+    text = _hint28("TypeError", "'module' object is not callable", "plt.legend()", cells=cells)
+    assert "`import matplotlib.pyplot as plt`" in text and "`plt.legend` is its module" in text
+    assert "module.function" not in text, text
+
+
+def test_a_module_called_without_that_import_keeps_the_generic_words():
+    cells = ("import matplotlib.pyplot as plt\nimport tqdm",)
+    text = _hint28("TypeError", "'module' object is not callable", "tqdm.auto()", cells=cells)
+    assert "matplotlib.pyplot" not in text, text
+
+
+# ------------------------------------------------------------------- one text column plotted
+
+NO_NUMERIC = [(f"{SITE}/pandas/plotting/_matplotlib/core.py", "MPLPlot._compute_plot_data")]
+
+
+def test_one_text_column_plotted_is_told_to_count_categories_or_convert():
+    line = 'survey["Smoker"].plot()'
+    text = hint(crash("TypeError", "no numeric data to plot", line, NO_NUMERIC))
+    assert "`survey[\"Smoker\"].value_counts().plot(kind='bar')`" in text, text
+    assert "numbers stored as text" in text, text
+
+
+def test_a_whole_frame_plotted_keeps_the_conversion_advice():
+    text = hint(crash("TypeError", "no numeric data to plot", "survey.plot()", NO_NUMERIC))
+    assert "value_counts" not in text and "pd.to_numeric" in text, text
