@@ -9,6 +9,8 @@ layout IPython prints, never copied from a notebook.
 
 from __future__ import annotations
 
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from tests.test_hints_args import SITE, crash, hint
 from tests.test_hints_conditions28 import _hint as _hint28
 
@@ -125,3 +127,82 @@ def test_one_text_column_plotted_is_told_to_count_categories_or_convert():
 def test_a_whole_frame_plotted_keeps_the_conversion_advice():
     text = hint(crash("TypeError", "no numeric data to plot", "survey.plot()", NO_NUMERIC))
     assert "value_counts" not in text and "pd.to_numeric" in text, text
+
+
+# ------------------------------------------------- a histogram of values with inf or -inf
+
+HISTOGRAM = [(f"{SITE}/numpy/lib/histograms.py", "_get_outer_edges")]
+
+
+def test_minus_infinity_after_a_log_in_the_cell_is_told_to_use_log1p():
+    code = "df['income_log'] = np.log(df['income'])\ndf['income_log'].hist()"
+    message = "supplied range of [-inf, 11.82] is not finite"
+    text = hint(crash("ValueError", message, "df['income_log'].hist()", HISTOGRAM, code=code))
+    assert "`-inf`, which a log of 0 gives" in text and "np.log1p" in text, text
+
+
+def test_infinity_without_a_log_is_told_to_drop_it_not_to_use_log1p():
+    code = "df['ratio'] = df['a'] / df['b']\ndf['ratio'].hist()"
+    message = "supplied range of [0.0, inf] is not finite"
+    text = hint(crash("ValueError", message, "df['ratio'].hist()", HISTOGRAM, code=code))
+    assert "include `inf`" in text and "log1p" not in text and "search" not in text, text
+
+
+# ------------------------------------------------- a column's name read as a variable
+
+
+def test_a_column_name_without_quotes_before_a_method_is_told_to_take_the_column():
+    cells = ("import pandas as pd\nshop = pd.read_csv('shop.csv')", "shop[['Region', 'Sales']]")
+    code = "per_region = shop[Region.value_counts()]"
+    text = _hint28("NameError", "name 'Region' is not defined", code, cells=cells)
+    assert "`shop['Region'].value_counts()`" in text, text
+
+
+def test_a_name_never_quoted_as_a_column_keeps_the_define_it_words():
+    cells = ("import pandas as pd\nshop = pd.read_csv('shop.csv')", "shop[['Sales']]")
+    code = "per_region = shop[Region.value_counts()]"
+    text = _hint28("NameError", "name 'Region' is not defined", code, cells=cells)
+    assert "column's name" not in text, text
+
+
+# ------------------------------------------- Keras's History read after a fit that dropped it
+
+
+def _history_read_after(training: str) -> str:
+    sources = [
+        ("model = build_model()", 1),
+        (training, 2),
+        ("print(history.history['loss'])", 5),
+        ("evaluate(model)", 3),
+        ("history = model.fit(X2, y2, epochs=30)", None),
+    ]
+    cells = [
+        {"id": str(i), "source": s, "execution_count": n, "cell_type": "code"}
+        for i, (s, n) in enumerate(sources)
+    ]
+    tb = [
+        "-" * 75,
+        "NameError                                 Traceback (most recent call last)",
+        "Cell In[5], line 1\n----> 1 print(history.history['loss'])\n",
+        "NameError: name 'history' is not defined",
+    ]
+    record = {
+        "ename": "NameError",
+        "evalue": "name 'history' is not defined",
+        "traceback": tb,
+        "code": sources[2][0],
+        "cell_id": "2",
+        "execution_count": 5,
+        "notebook": {"cells": cells},
+    }
+    return diagnose(ErrorRecord.from_dict(record)).hint
+
+
+def test_a_history_read_after_a_fit_that_kept_nothing_is_told_to_assign_it():
+    text = _history_read_after("model.fit(X, y, epochs=10, validation_split=0.2)")
+    assert "`history = model.fit(...)`" in text and "cell 2" in text, text
+
+
+def test_a_history_read_after_a_scalers_fit_keeps_the_cell_below():
+    text = _history_read_after("scaler.fit(X)")
+    assert "history = scaler.fit" not in text and "cell 5" in text, text
