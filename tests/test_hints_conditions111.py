@@ -206,3 +206,62 @@ def test_a_history_read_after_a_fit_that_kept_nothing_is_told_to_assign_it():
 def test_a_history_read_after_a_scalers_fit_keeps_the_cell_below():
     text = _history_read_after("scaler.fit(X)")
     assert "history = scaler.fit" not in text and "cell 5" in text, text
+
+
+# ------------------------------------- an in-place update whose right side has a larger shape
+
+OUTPUT_OPERAND = (
+    "non-broadcastable output operand with shape (5,) doesn't match the broadcast shape (5,5)"
+)
+
+
+def _in_place_after(change: str) -> str:
+    """`X += offsets` fails; a cell below changed the frame `X` was taken from, and ran first."""
+    sources = [
+        ("import pandas as pd\ndf = pd.read_csv('f.csv')", 1),
+        ("X = df[['a', 'b']].values", 2),
+        ("X += offsets", 6),
+        (change, 3),
+    ]
+    cells = [
+        {"id": str(i), "source": s, "execution_count": n, "cell_type": "code"}
+        for i, (s, n) in enumerate(sources)
+    ]
+    tb = [
+        "-" * 75,
+        "ValueError                                Traceback (most recent call last)",
+        "Cell In[6], line 1\n----> 1 X += offsets\n",
+        f"ValueError: {OUTPUT_OPERAND}",
+    ]
+    record = {
+        "ename": "ValueError",
+        "evalue": OUTPUT_OPERAND,
+        "traceback": tb,
+        "code": "X += offsets",
+        "cell_id": "2",
+        "execution_count": 6,
+        "notebook": {"cells": cells},
+    }
+    return diagnose(ErrorRecord.from_dict(record)).hint
+
+
+def test_a_column_recast_from_itself_is_no_cause_of_a_shape_error():
+    text = _in_place_after("df['a'] = df['a'].astype('category')")
+    assert "restart the kernel" not in text, text
+    assert "`X` has shape (5,) and an in-place `+=` keeps it" in text, text
+
+
+def test_a_dropped_column_below_that_ran_first_is_still_blamed():
+    text = _in_place_after("df = df.drop(columns=['b'])")
+    assert "below this one, ran before it and changed `df`" in text, text
+
+
+def test_an_in_place_update_is_told_to_check_its_right_side_first():
+    text = hint(crash("ValueError", OUTPUT_OPERAND, "w -= lr * grad_w"))
+    assert "`w -= lr * grad_w` gives shape (5,5)" in text, text
+    assert "check how the right side is computed" in text and "`w = w - ...`" in text, text
+
+
+def test_an_out_argument_keeps_the_new_variable_advice():
+    text = hint(crash("ValueError", OUTPUT_OPERAND, "np.add(a, b, out=a)"))
+    assert "assign to a new variable" in text and "right side" not in text, text
