@@ -76,7 +76,7 @@ SPECIFICS = {
     "type_none_subscript": ["None"],
     "type_not_iterable": ["range("],
     "index_numpy_empty": ["empty"],
-    "value_ambiguous_truth": ["`&`", ".any()"],
+    "value_ambiguous_truth": ["boolean indexing", ".any()"],
     "value_cannot_convert": ["'12,5'", "decimal=','"],
     "network_urlopen_dns": ["internet"],
     "runtime_asyncio_run": ["await main()"],

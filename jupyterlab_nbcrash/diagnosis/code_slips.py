@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import itertools
 import re
 
 from .definitions import binds, case_twin, dashed_file_name, file_read_into, seen_code
@@ -43,6 +44,39 @@ def trailing_comma_tuple(code: str) -> tuple[str, str, str] | None:
         )
         if used:
             return target.id, line.strip(), ast.get_source_segment(code, value.elts[0]) or ""
+    return None
+
+
+_LAST_NUMBER = re.compile(r"(\d+)\s*$")
+_FIRST_NUMBER = re.compile(r"^\s*(\d+)")
+
+
+def decimal_comma_tuple(code: str, line: str) -> tuple[str, str] | None:
+    """(name, "0,5") when ``code`` assigns ``name = a*0,5*b`` (a comma written for a decimal
+    point between two digits, which makes a tuple of the two sides) and ``line`` reads
+    ``name``; else None."""
+    if "," not in code:
+        return None
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError):
+        return None
+    words = set(re.findall(r"[A-Za-z_]\w*", line))
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+            continue
+        target, value = node.targets[0], node.value
+        if not isinstance(target, ast.Name) or target.id not in words:
+            continue
+        if not isinstance(value, ast.Tuple) or len(value.elts) < 2:
+            continue
+        parts = [ast.get_source_segment(code, e) or "" for e in value.elts]
+        if not any(isinstance(e, ast.BinOp) for e in value.elts):
+            continue  # `a, b = 1, 2`-like values are tuples on purpose
+        for left, right in itertools.pairwise(parts):
+            a, b = _LAST_NUMBER.search(left), _FIRST_NUMBER.search(right)
+            if a and b and left[: a.start()].rstrip()[-1:] in ("*", "+", "-", "/", "("):
+                return target.id, f"{a.group(1)},{b.group(1)}"
     return None
 
 
@@ -214,6 +248,14 @@ def code_slip_hint(parsed: ParsedError) -> tuple[str, str]:
         return early, "`print(...)` closes before an operator that goes on with its result"
     if parsed.ename not in ("TypeError", "ValueError") or not _TUPLE.search(parsed.message[:500]):
         return "", ""
+    decimal = decimal_comma_tuple(parsed.user_code, parsed.user_line)
+    if decimal:
+        name, written = decimal
+        point = written.replace(",", ".")
+        return (
+            f"`{written}` in the assignment of `{name}` uses a comma as the decimal point, "
+            f"which makes `{name}` a tuple of the two sides: write `{point}`."
+        ), "a comma between two digits is written for a decimal point"
     slip = trailing_comma_tuple(parsed.user_code)
     if slip is None:
         return "", ""

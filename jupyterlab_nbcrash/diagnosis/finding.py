@@ -125,6 +125,14 @@ def not_run(nb, name: str, cell: Cell, evidence: list[str], why: str, decided=DE
             f"`{name}` is imported in cell {cell.index + 1}, below this one, which has not run: "
             f"add `{statement}` to this cell (or above it)."
         )
+    elif past_cells_that_ran(nb, cell) and (unkept := unkept_fit(nb, name)):
+        # `history.history` read, and a cell above trains without keeping what `fit` returns
+        fitted, call = unkept
+        evidence.append(f"{cell_name(fitted)} calls `{call}` without keeping its result")
+        hint = (
+            f"`{name}` should hold what `{call}(...)` returns, and cell {fitted.index + 1} "
+            f"calls it without keeping it: write `{name} = {call}(...)` there and run it again."
+        )
     elif past_cells_that_ran(nb, cell):
         # the cells between ran and this one did not: another part of the notebook, whose
         # `name` may be another object than the one this cell needs (both readings)
@@ -154,6 +162,24 @@ def redoes_the_crash_cell(nb, cell: Cell) -> bool:
     own = nb.names(nb.crash).defines
     shared = own & nb.names(cell).defines
     return len(shared) >= _REDONE_NAMES and 3 * len(shared) >= len(own)
+
+
+# `model.fit_generator(train, epochs=5)` as a statement: the History it returns is dropped
+_UNKEPT_FIT = re.compile(r"^[ \t]*([A-Za-z_][\w.]*\.fit(?:_generator)?)\(", re.M)
+
+
+def unkept_fit(nb, name: str) -> tuple[Cell, str] | None:
+    """(cell, `model.fit`) when the crash cell reads `name.history` (Keras's History) and the
+    nearest cell above that trains a model (`epochs`) calls `.fit(...)` without assigning its
+    result; None when that cell keeps it."""
+    if nb.crash is None or f"{name}.history" not in nb.crash.source:
+        return None
+    trains = [c for c in nb.cells if ".fit" in c.source and nb.is_above(c)]
+    # Keras's training (its `epochs`, `fit_generator`), not a scaler's or estimator's `fit`
+    for c in reversed([c for c in trains if "epochs" in c.source or "_generator(" in c.source]):
+        found = _UNKEPT_FIT.search(c.source)
+        return (c, found.group(1)) if found else None
+    return None
 
 
 def another_part_hint(cell: Cell, name: str) -> str:

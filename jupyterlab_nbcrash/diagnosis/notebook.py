@@ -1009,6 +1009,9 @@ def _defined_nowhere(
     if method:
         evidence.append(f"`{name}` is a method of pandas objects, called with a column's name")
         hint = method
+    elif not statement and not suggestion and (column := _column_read_as_object(nb, name, line)):
+        evidence.append(f"the code names a column `'{name}'`, read here without quotes")
+        hint = column
     elif commented is not None and not suggestion:
         cell, found = commented
         where = "this cell" if cell is nb.crash else f"cell {cell.index + 1}"
@@ -1220,6 +1223,28 @@ def _column_method_called(nb: _Notebook, name: str, line: str) -> str:
     return (
         f"`{name}` is no function of its own but a method of pandas columns: call it on the "
         f"column, `{frame}['{column}'].{name}()`."
+    )
+
+
+# `df[Genre.value_counts()]`: a frame subscripted with a name's method call
+_FRAME_OF_NAME_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\[\s*([A-Za-z_]\w*)\.(\w+)\(\s*\)\s*\]")
+
+
+def _column_read_as_object(nb: _Notebook, name: str, line: str) -> str:
+    """`df[Genre.value_counts()]` where the code names a column `'Genre'` (quoted in a
+    subscript or a list of columns): the column was meant, `df['Genre'].value_counts()`."""
+    if f"[{name}." not in line.replace(" ", ""):
+        return ""
+    found = next((m for m in _FRAME_OF_NAME_CALL.finditer(line) if m.group(2) == name), None)
+    if found is None or found.group(3) not in members.PANDAS_OBJECT:
+        return ""
+    quoted = (f"'{name}'", f'"{name}"')
+    if not any(q in c.source for c in [nb.crash, *nb.cells] if c is not None for q in quoted):
+        return ""
+    frame, method = found.group(1), found.group(3)
+    return (
+        f"`{name}` is no variable but a column's name (the code writes it in quotes "
+        f"elsewhere): take the column from the frame, `{frame}['{name}'].{method}()`."
     )
 
 

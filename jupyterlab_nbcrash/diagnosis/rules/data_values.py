@@ -66,7 +66,8 @@ RULES = (
         r"|Integer column has NA values|cannot convert float infinity to integer"
         r"|Found NaN|nan values? (?:found|detected)|must contain only finite values"
         r"|array must not contain infs|contains inf or nans"
-        r"|tensor contains either `inf`, `nan` or element < 0|containing NA / NaN values",
+        r"|tensor contains either `inf`, `nan` or element < 0|containing NA / NaN values"
+        r"|(?:supplied|autodetected) range of \[[^\]]*\] is not finite",
         ml_bug=True,
         confidence=0.95,
         facts=_nan_facts,
@@ -339,6 +340,12 @@ def _own_function_int_of_nan(p: ParsedError) -> str | None:
     )
 
 
+# NumPy's histogram: "supplied range of [-inf, 6.2] is not finite" (the two edges)
+_HISTOGRAM_RANGE = re.compile(r"(?:supplied|autodetected) range of \[([^,\]]*),([^\]]*)\] is not")
+# a logarithm in the cell's code: `np.log(`, `np.log10(`, `math.log2(`
+_LOG_CALL = re.compile(r"\blog(?:2|10)?\s*\(")
+
+
 def _nan_or_infinity(p, f):
     """When: the message says NaN and/or infinity (a "finite values" check means either); a
     cast to int says NaN or inf in that column; torch's sampling names its probabilities."""
@@ -366,6 +373,22 @@ def _nan_or_infinity(p, f):
             "`'Int64'`."
         )
     msg = p.message
+    bounds = _HISTOGRAM_RANGE.search(msg)
+    if bounds:
+        # NumPy's histogram (pandas' `.hist()`, `plt.hist`) found an inf or NaN among the values
+        bad = next((b for b in bounds.groups() if b.strip() in ("-inf", "inf", "nan")), "inf")
+        bad = bad.strip()
+        if bad == "-inf" and _LOG_CALL.search(p.user_code):
+            return (
+                "The values to histogram include `-inf`, which a log of 0 gives (this cell "
+                "takes a log): use `np.log1p(...)` (the log of 1 + x), or drop the infinite "
+                "values first "
+                "(`.replace([np.inf, -np.inf], np.nan).dropna()`)."
+            )
+        return (
+            f"The values to histogram include `{bad}`, and a histogram's range must be finite: "
+            "drop or replace them first (`.replace([np.inf, -np.inf], np.nan).dropna()`)."
+        )
     if "probability tensor contains" in msg:
         return (
             "The probabilities given to `torch.multinomial` contain inf, NaN or negative "
@@ -967,6 +990,13 @@ def _singular_matrix(p, f):
         return (
             "A matrix built from your data inside this call is singular (not invertible): check "
             "the data for constant or duplicated columns or values, and for too few rows."
+        )
+    if "Singular matrix" in p.message and not re.search(r"\binv\(", p.user_line):
+        # `np.linalg.solve(A, b)`: a system of equations, no inverse and no data columns
+        return (
+            "The matrix passed to `solve` is singular: its rows (or columns) are linearly "
+            "dependent, so the system has no unique solution; use independent vectors, or "
+            "`np.linalg.lstsq(A, b, rcond=None)` for a least-squares answer."
         )
     if "Singular matrix" in p.message:
         return (

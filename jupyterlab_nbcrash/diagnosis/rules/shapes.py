@@ -1600,6 +1600,10 @@ def _shapes_do_not_fit(p, f):
     )
 
 
+# `theta += alpha * grad`: a name (or attribute) updated in place by an operator
+_AUGMENTED_UPDATE = re.compile(r"\s*([A-Za-z_][\w.]*)\s*([-+*/%@])=\s*(.+?)\s*(?:#.*)?$")
+
+
 def _not_broadcastable(p, f):
     """When: the message gives the shapes; a 1-D array whose length matches the other's rows
     is certain to need a column view (`b[:, None]`); an assignment is named as one."""
@@ -1623,6 +1627,17 @@ def _not_broadcastable(p, f):
     )
     if m and not re.search(r"[-+*/%@]=|\bout\s*=", p.user_line):
         return None  # the in-place write is a library's own, on data of another shape
+    update = _AUGMENTED_UPDATE.match(p.user_line)
+    if m and update:
+        # `theta += alpha * grad`: an in-place update keeps the target's shape, so the right
+        # side is usually what has the wrong shape (a new variable would only grow `theta`)
+        target, op, rhs = update.groups()
+        return (
+            f"`{target} {op}= {short(rhs, 40)}` gives shape {m.group(2)}, but `{target}` has "
+            f"shape {m.group(1)} and an in-place `{op}=` keeps it: if `{target}` should keep "
+            f"its shape, check how the right side is computed (it must fit {m.group(1)}); if "
+            f"the larger result is meant, write `{target} = {target} {op} ...`."
+        )
     if m:
         return (
             f"The result has shape {m.group(2)} but is written into an array of shape "

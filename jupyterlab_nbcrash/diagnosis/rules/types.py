@@ -355,6 +355,9 @@ def _text_and_numbers_mixed(p, f):
 # `.groupby(["Make"])`, `.groupby(by=['a', 'b'])`: the keys the rows are grouped by.
 _GROUP_KEYS = re.compile(r"\.groupby\((?:[^()]|\([^()]*\))*\)")
 
+# `df["Hobbyist"].plot(`: one column of a frame plotted (group 1 the column, 2 its name)
+_ONE_COLUMN_PLOTTED = re.compile(r"""([A-Za-z_][\w.]*\[\s*(?:'([^']+)'|"([^"]+)")\s*\])\.plot\b""")
+
 
 def _text_columns_in_numeric_operation(p, f):
     """When: pandas refused a numeric reduction or plot because the data is not numeric. A
@@ -362,6 +365,16 @@ def _text_columns_in_numeric_operation(p, f):
     computed = _GROUP_KEYS.sub(".groupby()", p.user_line)
     column = re.findall(r"\[\s*['\"]([^'\"]+)['\"]\s*\]", computed)
     where = f"`{column[0]}`" if len(set(column)) == 1 else "The data"
+    single = _ONE_COLUMN_PLOTTED.search(p.user_line)
+    if "no numeric data to plot" in p.message and single:
+        # one text column: categories (Yes/No) are counted, not converted (coerce gives NaN)
+        col, name = single.group(1), single.group(2) or single.group(3)
+        return (
+            f"`{name}` holds text, not numbers: if its values are categories (such "
+            f"as Yes/No), plot their counts, `{col}.value_counts().plot(kind='bar')`; if they "
+            "are numbers stored as text, convert them with `pd.to_numeric(..., errors='coerce')` "
+            "first."
+        )
     if "no numeric data to plot" in p.message:
         return (
             f"{where} has no numeric values to plot (its dtype is text/object): convert it with "
@@ -523,6 +536,49 @@ def _soup_child_tag(p, name: str) -> str | None:
     )
 
 
+# TensorFlow's `tf.data` pipeline classes (`_PrefetchDataset`, `BatchDataset`, `MapDatasetV2`…)
+_TF_DATASET = re.compile(
+    r"_?(?:Prefetch|Batch|PaddedBatch|Map|ParallelMap|Shuffle|Take|Skip|TensorSlice|Tensor|"
+    r"Repeat|Cache|Filter|Zip|Concatenate|Unbatch|Range|FlatMap|Interleave|ParallelInterleave|"
+    r"Options|Window|Shard|Rebatch|Scan|Generator|TFRecord|TextLine)"
+    r"Dataset(?:V[12])?"
+)
+
+
+# `import matplotlib as plt`: the alias of a package's submodule given to the package itself
+_PACKAGE_AS_ALIAS = re.compile(r"^[ \t]*import[ \t]+(matplotlib)[ \t]+as[ \t]+(plt)\b", re.M)
+_ALIAS_MEANT = {("matplotlib", "plt"): "matplotlib.pyplot"}
+
+
+def _package_as_alias(p, name: str) -> str | None:
+    """`plt.legend()` is a module when the code imports `matplotlib as plt`: pyplot was meant
+    (its `legend` is a function, the package's `legend` a module)."""
+    head, _, attr = (name or "").partition(".")
+    if not attr or "." in attr:
+        return None
+    for m in _PACKAGE_AS_ALIAS.finditer(seen_code(p)[0]):
+        package, alias = m.groups()
+        if alias == head:
+            meant = _ALIAS_MEANT[(package, alias)]
+            return (
+                f"`{alias}` is the `{package}` package itself here (`import {package} as "
+                f"{alias}`), so `{name}` is its module, not a function: import "
+                f"`{meant}` instead (`import {meant} as {alias}`) and re-run."
+            )
+    return None
+
+
+def _tf_dataset_indexed(p, t: str, indexed: str) -> str | None:
+    """`test_ds[0]` on a `tf.data` pipeline: it streams batches and has no items by position."""
+    if "subscriptable" not in p.message or not _TF_DATASET.fullmatch(t):
+        return None
+    ds = f"`{indexed}`" if indexed else "it"
+    return (
+        f"A `tf.data` dataset (`{t}`) cannot be indexed with `[...]`: pass {ds} whole (e.g. to "
+        "`model.predict`), or take a batch with `.take(1)` (or `next(iter(...))`)."
+    )
+
+
 def _not_callable(p, f):
     """When: the failing line calls something that is not callable. A library's own call of a
     non-callable (a callback it stored) is not the user's line: the safe hint speaks, unless
@@ -566,6 +622,9 @@ def _not_callable(p, f):
                 f"`{name}` is a module here, not a function: call the function or class inside "
                 f"it (`{name}.something(...)`, see `dir({name})`), or import that one by name."
             )
+        package = _package_as_alias(p, name)
+        if package:
+            return package
         return "You call a module: call the class or function inside it (`module.function(...)`)."
     if t == "NoneType":
         chained = re.search(r"\bprint\((?:[^()]|\([^()]*\))*\)\s*(\([^()]*\))", p.user_line)
@@ -1126,14 +1185,17 @@ def _not_subscriptable(p, f):
             f"A `{t}` object cannot be indexed with `[...]`: take its items by looping over it, "
             "or `next(iter(...))` for the first batch."
         )
+    indexed = _one_indexed_name(p)
     # Other objects (a fitted model, a figure): often a variable got another object than the
     # table or list the line expects, so the name is worth checking before the type's docs.
-    indexed = _one_indexed_name(p)
     # A class (`list[int]` on an old Python) or a module is no object a variable was given.
     if indexed and raised_by_the_line(p) and t not in ("type", "module"):
         given = _given_as_parameter(p, indexed, t)
         if given:
             return given
+        streamed = _tf_dataset_indexed(p, t, indexed)
+        if streamed:
+            return streamed
         if _assigned_above_in_cell(p, indexed):
             # the cell's own line above gave it the value: no other cell is to blame
             return (
@@ -1145,6 +1207,9 @@ def _not_subscriptable(p, f):
             f"`{indexed}` holds a `{t}` here, which cannot be indexed with `[...]`: check where "
             f"`{indexed}` was last assigned (another cell may have reused the name)."
         )
+    streamed = _tf_dataset_indexed(p, t, indexed)
+    if streamed:
+        return streamed
     return (
         f"A `{t}` object cannot be indexed with `[...]`: check what the variable holds, and "
         "how this type gives its items."

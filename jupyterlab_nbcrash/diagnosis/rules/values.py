@@ -1267,6 +1267,16 @@ def _array_as_bool(p, f):
             "values and gives many True/False values: compare the one value meant (a name, a "
             f"cell), not the whole {what}."
         )
+    column = _IF_ON_A_COLUMN.match(line)
+    if column and f.get("what") in ("Series", "DataFrame") and not _AND_OR_NOT.search(line):
+        # `if df["price"] > 100:` with no and/or: one test of a whole column; rows were meant
+        test = column.group(1).strip()
+        return (
+            f"`if` tests one True/False, but `{short(test, 50)}` gives one per row: to act on "
+            f"the rows where it holds, select them with boolean indexing, `{column.group(2)}"
+            f"[{short(test, 50)}]`; use `.any()` / `.all()` only to ask whether some / every "
+            "row holds."
+        )
     return (
         f"A whole {f.get('what', 'array')} is used as one True/False: combine conditions "
         "with `&`, `|` "
@@ -1327,6 +1337,12 @@ def _one_value_function_given_many(p, name: str, what: str) -> str | None:
 
 
 # `if group_df == "Group by city":`: a name tested against a string literal.
+# `if df["price"] > 100:` / `if (df.price == 0):`: a comparison of a frame's column
+_IF_ON_A_COLUMN = re.compile(
+    r"\s*(?:if|elif)\b\s*\(?\s*(([A-Za-z_]\w*)(?:\[[^\]]+\]|\.[A-Za-z_]\w*)\s*"
+    r"(?:[<>]=?|[!=]=)\s*[^:]+?)\s*\)?\s*:"
+)
+_AND_OR_NOT = re.compile(r"\b(?:and|or|not)\b|[&|]")
 _TESTED_AGAINST_TEXT = re.compile(r"\s*(?:if|elif|while)\s+([A-Za-z_][\w.]*)\s*[!=]=\s*[rbf]?['\"]")
 
 # A call of Python's own max/min/sorted (not `np.max`, not `a.max`).
