@@ -10,8 +10,24 @@ import inspect
 import re
 import sys
 
-from ..definitions import assigned_case_twin, binds, defines_callable, imports_name, seen_code
-from ..text import article, as_code, code_span, edit_distance, key_strings, spelled_alike
+from ..definitions import (
+    assigned_case_twin,
+    assigned_values,
+    binds,
+    defines_callable,
+    imports_name,
+    seen_code,
+)
+from ..finding import short
+from ..text import (
+    article,
+    as_code,
+    code_span,
+    edit_distance,
+    expression_before,
+    key_strings,
+    spelled_alike,
+)
 from ..traceback import ParsedError
 from ..where import (
     call_arguments,
@@ -1701,6 +1717,31 @@ def _unpacked_into_dimensions(p: ParsedError) -> str:
     return m.group(1) if m else ""
 
 
+_METHOD_READ = re.compile(r"\.([A-Za-z_]\w*)\b(?!\s*\()")
+_MADE_BY_A_CALL = re.compile(r"[A-Za-z_][\w.]*\(.*\)\s*(?:#.*)?")
+
+
+def _own_object_as_member(p: ParsedError, attr: str) -> str:
+    """`df["address"].geo.geocode`: `geo` is no pandas member but the notebook's own object
+    (`geo = Nominatim()`), written as if the column had it; its method is meant to run on each
+    value. Only when the line reads a method of it and the notebook makes it by a call."""
+    at = p.user_line.find(f".{attr}.")
+    m = _METHOD_READ.match(p.user_line, at + len(attr) + 1) if at >= 0 else None
+    if not m or attr in PANDAS_OBJECT:
+        return ""
+    made = [v for v in assigned_values(seen_code(p)[0], attr) if _MADE_BY_A_CALL.fullmatch(v)]
+    if not made:
+        return ""
+    series = expression_before(p.user_line, at)
+    method = f"{attr}.{m.group(1)}"
+    on = f"`{series}.apply({method})`" if series else f"`.apply({method})` on the values"
+    return (
+        f"`{attr}` is the notebook's own object (`{attr} = {short(made[-1], 30)}`), not a member "
+        f"of the {'Series' if series else 'pandas object'}: to call `{method}` on each value "
+        f"write {on}."
+    )
+
+
 # Libraries whose frames are also called DataFrame; pandas' list of members says nothing of them.
 _OTHER_FRAME_LIBRARIES = re.compile(
     r"^\s*(?:import|from)\s+(?:dask|modin|polars|pyspark|vaex|cudf|koalas|databricks)\b", re.M
@@ -1837,6 +1878,9 @@ def _pandas_attribute(p: ParsedError, f) -> str:
             f"`DataFrame.{attr}` exists only in newer pandas, so the installed pandas is older: "
             f"upgrade it (`%pip install -U pandas`, then restart the kernel){column}."
         )
+    own = _own_object_as_member(p, attr) if not called else ""
+    if own:
+        return own
     if called or owner == "Series":
         return (
             f"A pandas {owner} has no {'method' if called else 'attribute'} `{attr}`: check the "

@@ -478,9 +478,12 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     removed = _removed_in_cell(p, key)
     if removed:
         return removed
-    dropped = _dropped_by_aggregation(p, key)
+    dropped = _dropped_by_aggregation(p, key) or _dropped_by_correlation(p, key)
     if dropped:
         return dropped
+    given_text = _data_given_as_text(p)
+    if given_text:
+        return given_text
     inside = _looked_up_inside(p, key)
     where = _subscripted(p.user_line, key)
     close = _close_keys(p, key, f, where)
@@ -1154,6 +1157,40 @@ def _dropped_by_aggregation(p: ParsedError, key: str) -> str:
         f"{key!r} is not among the columns `.{how}()` kept: pandas leaves out columns it cannot "
         f"aggregate (text, or numbers read as text; convert them with `pd.to_numeric(..., "
         "errors='coerce')` first), unless the name is misspelt (check `df.columns`)."
+    )
+
+
+_CORRELATED = re.compile(r"\.(corr|cov)\(\s*\)\s*\[\s*['\"]([^'\"]+)['\"]")
+
+
+def _dropped_by_correlation(p: ParsedError, key: str) -> str:
+    """The key is picked from `df.corr()` (or `.cov()`) called without arguments, which
+    (pandas before 2.0) silently leaves out the columns that are not numbers: a text column
+    (labels like 'M'/'B') is not there. A misspelt name is the other reading."""
+    m = _CORRELATED.search(p.user_line)
+    if not m or m.group(2) != key:
+        return ""
+    how = m.group(1)
+    return (
+        f"`.{how}()` keeps only the numeric columns, so {key!r} is missing from its result if it "
+        f"holds text (labels): map it to numbers first (e.g. `.map({{'yes': 1, 'no': 0}})`), "
+        "unless the name is misspelt (check `df.columns`)."
+    )
+
+
+_DATA_AS_TEXT = re.compile(r"\bdata\s*=\s*(['\"])([A-Za-z_]\w*)\1")
+
+
+def _data_given_as_text(p: ParsedError) -> str:
+    """`pd.pivot_table(data="sales", ...)`: the frame's name in quotes is passed, a string
+    and no DataFrame, so every column looked up in it is missing."""
+    m = _DATA_AS_TEXT.search(p.user_line)
+    if not m:
+        return ""
+    name = m.group(2)
+    return (
+        f"`data={m.group(0).split('=', 1)[1].strip()}` passes the text {name!r}, not the "
+        f"DataFrame, so its columns cannot be found: write `data={name}` without quotes."
     )
 
 

@@ -1,0 +1,143 @@
+"""Key, seaborn, mask and attribute hints whose claim did not hold on the crash (session 23b):
+a column `.corr()` left out, a frame's name passed in quotes as `data=`, a seaborn `data=` that
+is a slice of another object, a mask seaborn's heatmap made itself, the notebook's own object
+written as a member of a Series.
+
+Each condition is paired: a crash where the specific hint must speak, and one where it stays
+quiet. Cells, tracebacks and messages are written here by hand in pandas', seaborn's and
+NumPy's wording and the layout IPython prints, never copied from a notebook.
+"""
+
+from __future__ import annotations
+
+from tests.test_hints_conditions28 import _hint
+
+_SITE = "/usr/lib/python3.9/site-packages"
+_GET_LOC = (
+    f"{_SITE}/pandas/core/indexes/base.py",
+    "get_loc",
+    ["try:"],
+    "raise KeyError(key) from err",
+)
+_GETITEM = (f"{_SITE}/pandas/core/frame.py", "__getitem__", ["if is_hashable(key):"], "indexer")
+
+# ----------------------------------------------------- a column `.corr()` left out as text
+
+
+def test_a_column_picked_from_corr_is_told_corr_keeps_only_numbers():
+    code = "scores = pd.read_csv('grades.csv')\nscores.corr()['passed'].sort_values()"
+    text = _hint("KeyError", "'passed'", code, frames=[_GETITEM, _GET_LOC])
+    assert "`.corr()` keeps only the numeric columns" in text and "map it to numbers" in text
+    assert "'passed'" in text, text
+
+
+def test_a_column_picked_from_the_frame_itself_is_no_corr_matter():
+    code = "scores = pd.read_csv('grades.csv')\nscores['passed'].sort_values()"
+    text = _hint("KeyError", "'passed'", code, frames=[_GETITEM, _GET_LOC])
+    assert "corr()" not in text and "'passed'" in text, text
+
+
+# --------------------------------------------------- a frame's name in quotes as `data=`
+
+_PIVOT = (
+    f"{_SITE}/pandas/core/reshape/pivot.py",
+    "__internal_pivot_table",
+    ["for key in keys:"],
+    "raise KeyError(i)",
+)
+
+
+def test_a_frame_name_in_quotes_as_data_is_told_to_drop_the_quotes():
+    code = "table = pd.pivot_table(data='sales', index='region', values='amount')"
+    text = _hint("KeyError", "'amount'", code, frames=[_PIVOT])
+    assert "passes the text 'sales'" in text and "`data=sales` without quotes" in text, text
+
+
+def test_a_frame_passed_by_name_is_no_text():
+    code = "table = pd.pivot_table(data=sales, index='region', values='amount')"
+    text = _hint("KeyError", "'amount'", code, frames=[_PIVOT])
+    assert "without quotes" not in text, text
+
+
+# ------------------------------------------ seaborn's `data=` a slice of another object
+
+_ASSIGN = (
+    f"{_SITE}/seaborn/_core/data.py",
+    "_assign_variables",
+    ["if val_as_data_key:"],
+    "raise ValueError(err)",
+)
+_NOT_IN_DATA = (
+    "Could not interpret value `Total` for `y`. An entry with this name does not appear in `data`."
+)
+
+
+def test_a_sliced_data_argument_is_named_instead_of_df():
+    code = "sns.barplot(x=totals.index[:5], y='Total', data=totals[:5])"
+    text = _hint("ValueError", _NOT_IN_DATA, code, frames=[_ASSIGN])
+    assert "`totals[:5]`" in text and "df.columns" not in text, text
+
+
+def test_a_data_argument_by_name_is_still_checked_in_its_columns():
+    code = "sns.barplot(x='Region', y='Total', data=totals)"
+    text = _hint("ValueError", _NOT_IN_DATA, code, frames=[_ASSIGN])
+    assert "`totals.columns`" in text, text
+
+
+# ------------------------------------------------- a mask seaborn's heatmap made itself
+
+_MASKED = (
+    f"{_SITE}/numpy/ma/core.py",
+    "masked_where",
+    ["cond = make_mask(condition, shrink=False)"],
+    'raise IndexError("Inconsistent shape between the condition and the input"',
+)
+
+
+def _mask_message(a: str, b: str) -> str:
+    return f"Inconsistent shape between the condition and the input (got {a} and {b})"
+
+
+def test_a_heatmap_of_a_series_is_told_to_pass_a_table():
+    code = "per_hour = logs.groupby(['day', 'hour']).size()\nsns.heatmap(per_hour)"
+    text = _hint("IndexError", _mask_message("(24, 1)", "(24,)"), code, frames=[_MASKED])
+    assert "one-dimensional data" in text and ".unstack()" in text, text
+    assert "build the mask" not in text, text
+
+
+def test_a_users_own_mask_on_the_line_keeps_the_mask_hint():
+    code = "picked = np.ma.masked_where(values > 3, values[:, None])"
+    text = _hint("IndexError", _mask_message("(24,)", "(24, 1)"), code, frames=[_MASKED])
+    assert "boolean mask" in text and "heatmap" not in text, text
+
+
+def test_a_library_call_without_a_mask_or_heatmap_makes_no_mask_claim():
+    code = "plot_grid(per_hour)"
+    text = _hint("IndexError", _mask_message("(24, 1)", "(24,)"), code, frames=[_MASKED])
+    assert "build the mask" not in text and "heatmap" not in text, text
+
+
+# ------------------------------------ the notebook's own object written as a Series member
+
+_GETATTR = (
+    f"{_SITE}/pandas/core/generic.py",
+    "__getattr__",
+    ["if name not in self._info_axis:"],
+    "return object.__getattribute__(self, name)",
+)
+
+
+def test_the_notebooks_own_object_read_as_a_member_is_told_to_apply_it():
+    cells = ["from geopy.geocoders import Nominatim\nlocator = Nominatim(user_agent='demo')"]
+    code = 'shops["Place"] = shops["Street"].locator.geocode'
+    message = "'Series' object has no attribute 'locator'"
+    text = _hint("AttributeError", message, code, frames=[_GETATTR], cells=cells)
+    assert "notebook's own object" in text, text
+    assert '`shops["Street"].apply(locator.geocode)`' in text, text
+
+
+def test_a_member_the_notebook_never_makes_keeps_the_pandas_hint():
+    code = 'shops["Place"] = shops["Street"].locator.geocode'
+    message = "'Series' object has no attribute 'locator'"
+    text = _hint("AttributeError", message, code, frames=[_GETATTR])
+    assert "own object" not in text and "`locator`" in text, text
