@@ -11,6 +11,7 @@ NumPy's wording and the layout IPython prints, never copied from a notebook.
 from __future__ import annotations
 
 from tests.test_hints_conditions28 import _hint
+from tests.test_notebook_saved import run, saved
 
 _SITE = "/usr/lib/python3.9/site-packages"
 _GET_LOC = (
@@ -141,3 +142,47 @@ def test_a_member_the_notebook_never_makes_keeps_the_pandas_hint():
     message = "'Series' object has no attribute 'locator'"
     text = _hint("AttributeError", message, code, frames=[_GETATTR])
     assert "own object" not in text and "`locator`" in text, text
+
+
+# ------------------------------------ a cell edited since, whose new module name fails too
+
+
+def test_an_edit_to_another_wrong_case_of_the_name_is_told_the_right_name():
+    ran = "table = pd.frame(rows, columns=['a', 'b'])"
+    code = "table = pd.dataframe(rows, columns=['a', 'b'])"
+    message = "module 'pandas' has no attribute 'frame'"
+    text = _hint("AttributeError", message, code, failing=ran)
+    assert "`pd.dataframe` is no name of `pandas` either" in text, text
+    assert "`pd.DataFrame`" in text and "Run it again" not in text, text
+
+
+def test_an_edit_to_a_name_the_module_has_is_run_again():
+    ran = "table = pd.frame(rows, columns=['a', 'b'])"
+    code = "table = pd.DataFrame(rows, columns=['a', 'b'])"
+    message = "module 'pandas' has no attribute 'frame'"
+    text = _hint("AttributeError", message, code, failing=ran)
+    assert "edited after this error" in text and "Run it again" in text, text
+
+
+# ------------------ a later cell that sets the key but reads what only a later cell makes
+
+
+def test_a_later_store_that_needs_a_name_made_below_the_crash_is_not_to_run_first():
+    sources = [
+        "sales = load()",
+        "print(sales['group'])",
+        "labels = cluster(sales)",
+        "sales['group'] = labels",
+    ]
+    found = run(saved(sources, [1, 2, 5, 6], crash=2, error=("KeyError", "'group'")))
+    assert found is None or "Run cell 4 first" not in found.hint, found
+
+
+def test_a_later_store_that_reads_only_names_made_above_is_still_to_run_first():
+    sources = [
+        "sales = load()\nlabels = cluster(sales)",
+        "print(sales['group'])",
+        "sales['group'] = labels",
+    ]
+    found = run(saved(sources, [1, 2, 5], crash=2, error=("KeyError", "'group'")))
+    assert found is not None and "Run cell 3 first: it sets `sales['group']`" in found.hint, found

@@ -1521,8 +1521,12 @@ def _missing_key_store(nb, counts: _Counts, names, keys: set[str]):
         if failed and (counts.ran_before(cell) or cell.execution_count is None):
             return _failed(cell, what, evidence)
         count = cell.execution_count
-        if not count and needs_a_cell_from_the_crash_on(nb, cell):
-            continue  # it reads what the crashing cell (or one below it) makes: no fix to run
+        if needs_a_cell_from_the_crash_on(nb, cell) and not (
+            count and counts.count and count < counts.count
+        ):
+            # it reads what the crashing cell (or one below it) makes: running it first would
+            # fail too, whether it never ran or ran only later
+            continue
         if not count:
             evidence.append(f"{cell_name(cell)} was never run (it has no execution count)")
             hint = f"Run cell {cell.index + 1} first: it sets `{name}[{key!r}]`."

@@ -1254,6 +1254,28 @@ _TORCH_NAME_OF = {
 _AXES_ONLY = frozenset({"xaxis", "yaxis", "spines", "transAxes", "transData"})
 
 
+def _unknown_module_reads(code: str, alias: str, owner: str) -> tuple[str, str] | None:
+    """The first name ``code`` reads on the module (`pd.dataframe`) that the module's table
+    lacks, with the table's name of other case (`DataFrame`, or "" when none): None when
+    all are known, or the module has no table."""
+    names = _names_of(owner)
+    if not names or not alias.isidentifier():
+        return None
+    lowered = {n.lower(): n for n in names}
+    start = 0
+    while (at := code.find(f"{alias}.", start)) >= 0:
+        start = at + len(alias) + 1
+        if at and (code[at - 1].isalnum() or code[at - 1] in "_."):
+            continue
+        m = _NAME_AT.match(code, start)
+        if m and m.group(0) not in names:
+            return m.group(0), lowered.get(m.group(0).lower(), "")
+    return None
+
+
+_NAME_AT = re.compile(r"[A-Za-z_]\w*")
+
+
 def _names_of(owner: str) -> set[str]:
     if owner in ("statistics", "math"):
         return _public_names(owner)
@@ -1352,6 +1374,17 @@ def _module_attribute(p: ParsedError, f) -> str:
     if reader and f"{reader.group(1)}." in now and not re.search(rf"\.{re.escape(attr)}\b", now):
         # the saved cell still reads the module but no longer the name that failed: an edit
         # renamed it, and the new text has not run yet
+        unknown = _unknown_module_reads(now, reader.group(1), owner)
+        if unknown:
+            # the new name is no name of the module either: the edit fails again
+            read, fixed = unknown
+            if not fixed:
+                return None
+            return (
+                f"The cell was edited after this error, but the new `{reader.group(1)}.{read}` "
+                f"is no name of `{owner}` either: write `{reader.group(1)}.{fixed}` (names are "
+                "case-sensitive)."
+            )
         return (
             f"The cell was edited after this error: it ran {code_span(ran, 50)}, and its code "
             f"no longer reads `{attr}`. Run it again, and read the new error if it still fails."
