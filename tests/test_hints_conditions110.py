@@ -186,3 +186,56 @@ def test_a_later_store_that_reads_only_names_made_above_is_still_to_run_first():
     ]
     found = run(saved(sources, [1, 2, 5], crash=2, error=("KeyError", "'group'")))
     assert found is not None and "Run cell 3 first: it sets `sales['group']`" in found.hint, found
+
+
+# ------------------------------------------ a split unpacked in another order than it returns
+
+_ONLY_INTEGERS = (
+    "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or "
+    "boolean arrays are valid indices"
+)
+
+
+def test_a_split_unpacked_out_of_order_is_told_the_order():
+    cells = ["X_tr, y_tr, X_te, y_te = train_test_split(feats, labs, test_size=0.3)"]
+    code = "te_counts = vec.transform(X_te['text'])"
+    text = _hint("IndexError", _ONLY_INTEGERS, code, cells=cells)
+    assert "returns `X_train, X_test, y_train, y_test` in that order" in text, text
+    assert "`X_tr, X_te, y_tr, y_te = train_test_split(...)`" in text, text
+
+
+def test_a_split_unpacked_in_order_keeps_the_array_hint():
+    cells = ["X_tr, X_te, y_tr, y_te = train_test_split(feats.values, labs, test_size=0.3)"]
+    code = "te_counts = vec.transform(X_te['text'])"
+    text = _hint("IndexError", _ONLY_INTEGERS, code, cells=cells)
+    assert "is a NumPy array, not a DataFrame" in text and "in that order" not in text, text
+
+
+# --------------------- a repeated run blamed while a cell above renames the key away anyway
+
+_NOT_IN_INDEX = ("KeyError", "\"['key'] not in index\"")
+
+
+def test_a_rename_of_the_key_above_the_crash_blames_no_repeated_run():
+    sources = [
+        "df = load()",
+        "df = df[['a', 'key']]",
+        "df = df.rename(columns={'key': 'Key'})",
+        "pair = df[['a', 'key']]",
+        "x = 1",
+    ]
+    found = run(saved(sources, [1, 5, 2, 7, 4], crash=4, error=_NOT_IN_INDEX))
+    assert found is None or "ran more than once" not in found.hint, found
+
+
+def test_without_a_rename_above_the_repeated_run_is_still_blamed():
+    sources = [
+        "df = load()",
+        "df = df[['a', 'key']]",
+        "df.head()",
+        "pair = df[['a', 'key']]",
+        "x = 1",
+    ]
+    found = run(saved(sources, [1, 5, 2, 7, 4], crash=4, error=_NOT_IN_INDEX))
+    assert found is not None and "Cell 2 [5] changes `df`" in found.hint, found
+    assert "ran more than once" in found.hint, found
