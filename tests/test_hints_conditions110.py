@@ -239,3 +239,39 @@ def test_without_a_rename_above_the_repeated_run_is_still_blamed():
     found = run(saved(sources, [1, 5, 2, 7, 4], crash=4, error=_NOT_IN_INDEX))
     assert found is not None and "Cell 2 [5] changes `df`" in found.hint, found
     assert "ran more than once" in found.hint, found
+
+
+# ------------------------------------- a column made only inside a `try` that may never pass
+
+_GROUPER = (
+    f"{_SITE}/pandas/core/groupby/grouper.py",
+    "get_grouper",
+    ["elif isinstance(gpr, Grouper) and gpr.key is not None:"],
+    "raise KeyError(gpr)",
+)
+
+
+def _collected(body: str) -> str:
+    return (
+        "rows = pd.DataFrame()\nfor code in codes:\n"
+        + body
+        + "\ntotals = rows.groupby('code')['amount'].sum()"
+    )
+
+
+def test_a_column_stored_only_inside_a_try_is_told_the_try_may_have_failed():
+    body = (
+        '    try:\n        part = fetch(code)\n        part["code"] = code\n'
+        "        rows = pd.concat([rows, part])\n"
+        "    except Exception:\n        skipped.append(code)"
+    )
+    code = _collected(body)
+    text = _hint("KeyError", "'code'", code, frames=[_GROUPER])
+    assert "inside a `try` block" in text and "`except` hides why" in text, text
+
+
+def test_a_column_stored_outside_any_try_keeps_the_step_hint():
+    body = "    part = fetch(code)\n    part['code'] = code\n    rows = pd.concat([rows, part])"
+    code = _collected(body)
+    text = _hint("KeyError", "'code'", code, frames=[_GROUPER])
+    assert "`try`" not in text and "creates by assignment" in text, text

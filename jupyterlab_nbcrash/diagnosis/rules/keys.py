@@ -641,6 +641,16 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             ):
                 # `messages.hist(column='length')`: the frame the step made it on is this line's
                 what = f"`{maker}`"
+            guarded = _store_in_try(p, made)
+            if guarded:
+                # the store may never have run: its `except` swallowed each failure, and the
+                # frame this line reads was left without (or empty of) what it collects
+                return (
+                    f"The notebook makes {labels} by `{made} = …` inside a `try` block: if every "
+                    "pass failed there (the `except` hides why), no data with that column "
+                    f"reached {what.replace('The DataFrame', 'this frame')}; print what the "
+                    "`except` catches, and the frame's length."
+                )
             # the step made the column on this very frame: it did not run before this line
             same = maker == what.strip("`")
             todo = (
@@ -973,6 +983,30 @@ def _column_made_by_the_code(p, f: Facts) -> str:
             return ""
         made = made or f"{found}[{key!r}]"
     return made
+
+
+def _store_in_try(p, made: str) -> bool:
+    """The line storing ``made`` (`frame['k']`) sits, in the cell that has it, inside the body
+    of a `try:` (any enclosing block), so a failure before it went unseen."""
+    frame, _, key = made.partition("[")
+    written = (made, f"{frame}[{key.replace(chr(39), chr(34))}")
+    for code in (*p.notebook_code, p.user_code):
+        at = max(code.find(w) for w in written)
+        if at < 0:
+            continue
+        lines = code[:at].split("\n")
+        indent = len(lines[-1]) - len(lines[-1].lstrip())
+        for line in reversed(lines[:-1]):
+            text = line.strip()
+            if not text or text.startswith("#"):
+                continue
+            depth = len(line) - len(line.lstrip())
+            if depth < indent:
+                if text.startswith("try:") or text == "try :":
+                    return True
+                indent = depth
+        return False
+    return False
 
 
 def _first_named_by_a_store(p, key: str) -> bool:
