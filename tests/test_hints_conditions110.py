@@ -275,3 +275,9 @@ def test_a_column_stored_outside_any_try_keeps_the_step_hint():
     code = _collected(body)
     text = _hint("KeyError", "'code'", code, frames=[_GROUPER])
     assert "`try`" not in text and "creates by assignment" in text, text
+
+
+def test_a_quoted_data_payload_of_a_web_request_is_no_frame_name():
+    code = "answer = requests.post(url, data='hello').json()['result']"
+    text = _hint("KeyError", "'result'", code)
+    assert "without quotes" not in text, text

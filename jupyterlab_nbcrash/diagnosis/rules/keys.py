@@ -481,7 +481,7 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     dropped = _dropped_by_aggregation(p, key) or _dropped_by_correlation(p, key)
     if dropped:
         return dropped
-    given_text = _data_given_as_text(p)
+    given_text = _data_given_as_text(p) if container == "DataFrame" else ""
     if given_text:
         return given_text
     inside = _looked_up_inside(p, key)
@@ -1219,7 +1219,7 @@ def _data_given_as_text(p: ParsedError) -> str:
     """`pd.pivot_table(data="sales", ...)`: the frame's name in quotes is passed, a string
     and no DataFrame, so every column looked up in it is missing."""
     m = _DATA_AS_TEXT.search(p.user_line)
-    if not m:
+    if not m or not any(fr.library in ("pandas", "seaborn") for fr in p.frames):
         return ""
     name = m.group(2)
     return (
