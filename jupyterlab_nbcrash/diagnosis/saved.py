@@ -1329,6 +1329,10 @@ def _change(nb, counts: _Counts, cell, info, mutation: Mutation, keys, is_key, c
         return None
     elif counts.ran_before(cell) and cell.error is None:
         rerun = counts.rerun_evidence(cell)
+        if rerun is not None and _key_removed_above(nb, cell, mutation.name, keys):
+            # a cell above the crash renames or drops the key on this name: a restart and a
+            # run in order loses it too, so the repeated run is no cause to blame
+            return None
         if rerun is not None:
             kind = KIND_RERUN
             why = f"{cell_name(cell)} changes `{mutation.name}` and probably ran more than once: "
@@ -1349,6 +1353,32 @@ def _change(nb, counts: _Counts, cell, info, mutation: Mutation, keys, is_key, c
     )
     score = (decisive, via is None, key_match, cell is nb.crash, kind == KIND_RERUN)
     return score, decisive, cell, mutation, kind, evidence
+
+
+def _key_removed_above(nb, cell: Cell, name: str, keys) -> bool:
+    """A cell above the crash (in the notebook's order), other than ``cell``, renames a missing
+    key of ``name`` away (`df.rename(columns={'k': 'K'})`) or drops it
+    (`df.drop(columns=['k'])`)."""
+    crash = nb.crash
+    if crash is None or not keys:
+        return False
+    for other in nb.mentioning(name):
+        if other is cell or other is crash or other.index >= crash.index:
+            continue
+        source = other.source
+        renames = f"{name}.rename(" in source
+        drops = f"{name}.drop(" in source
+        if not (renames or drops):
+            continue
+        for key in keys:
+            if not isinstance(key, str):
+                continue
+            quoted = (f"'{key}'", f'"{key}"')
+            if renames and any(f"{q}:" in source or f"{q} :" in source for q in quoted):
+                return True
+            if drops and any(q in source for q in quoted) and "columns" in source:
+                return True
+    return False
 
 
 def _rebound_since(nb, counts: _Counts, cell: Cell, name: str) -> bool:
@@ -1523,8 +1553,12 @@ def _missing_key_store(nb, counts: _Counts, names, keys: set[str]):
         if failed and (counts.ran_before(cell) or cell.execution_count is None):
             return _failed(cell, what, evidence)
         count = cell.execution_count
-        if not count and needs_a_cell_from_the_crash_on(nb, cell):
-            continue  # it reads what the crashing cell (or one below it) makes: no fix to run
+        if needs_a_cell_from_the_crash_on(nb, cell) and not (
+            count and counts.count and count < counts.count
+        ):
+            # it reads what the crashing cell (or one below it) makes: running it first would
+            # fail too, whether it never ran or ran only later
+            continue
         if not count:
             evidence.append(f"{cell_name(cell)} was never run (it has no execution count)")
             hint = f"Run cell {cell.index + 1} first: it sets `{name}[{key!r}]`."

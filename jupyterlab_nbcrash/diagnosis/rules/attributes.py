@@ -10,8 +10,24 @@ import inspect
 import re
 import sys
 
-from ..definitions import assigned_case_twin, binds, defines_callable, imports_name, seen_code
-from ..text import article, as_code, code_span, edit_distance, key_strings, spelled_alike
+from ..definitions import (
+    assigned_case_twin,
+    assigned_values,
+    binds,
+    defines_callable,
+    imports_name,
+    seen_code,
+)
+from ..finding import short
+from ..text import (
+    article,
+    as_code,
+    code_span,
+    edit_distance,
+    expression_before,
+    key_strings,
+    spelled_alike,
+)
 from ..traceback import ParsedError
 from ..where import (
     call_arguments,
@@ -1238,6 +1254,28 @@ _TORCH_NAME_OF = {
 _AXES_ONLY = frozenset({"xaxis", "yaxis", "spines", "transAxes", "transData"})
 
 
+def _unknown_module_reads(code: str, alias: str, owner: str) -> tuple[str, str] | None:
+    """The first name ``code`` reads on the module (`pd.dataframe`) that the module's table
+    lacks, with the table's name of other case (`DataFrame`, or "" when none): None when
+    all are known, or the module has no table."""
+    names = _names_of(owner)
+    if not names or not alias.isidentifier():
+        return None
+    lowered = {n.lower(): n for n in names}
+    start = 0
+    while (at := code.find(f"{alias}.", start)) >= 0:
+        start = at + len(alias) + 1
+        if at and (code[at - 1].isalnum() or code[at - 1] in "_."):
+            continue
+        m = _NAME_AT.match(code, start)
+        if m and m.group(0) not in names:
+            return m.group(0), lowered.get(m.group(0).lower(), "")
+    return None
+
+
+_NAME_AT = re.compile(r"[A-Za-z_]\w*")
+
+
 def _names_of(owner: str) -> set[str]:
     if owner in ("statistics", "math"):
         return _public_names(owner)
@@ -1336,6 +1374,17 @@ def _module_attribute(p: ParsedError, f) -> str:
     if reader and f"{reader.group(1)}." in now and not re.search(rf"\.{re.escape(attr)}\b", now):
         # the saved cell still reads the module but no longer the name that failed: an edit
         # renamed it, and the new text has not run yet
+        unknown = _unknown_module_reads(now, reader.group(1), owner)
+        if unknown:
+            # the new name is no name of the module either: the edit fails again
+            read, fixed = unknown
+            if not fixed:
+                return None
+            return (
+                f"The cell was edited after this error, but the new `{reader.group(1)}.{read}` "
+                f"is no name of `{owner}` either: write `{reader.group(1)}.{fixed}` (names are "
+                "case-sensitive)."
+            )
         return (
             f"The cell was edited after this error: it ran {code_span(ran, 50)}, and its code "
             f"no longer reads `{attr}`. Run it again, and read the new error if it still fails."
@@ -1701,6 +1750,31 @@ def _unpacked_into_dimensions(p: ParsedError) -> str:
     return m.group(1) if m else ""
 
 
+_METHOD_READ = re.compile(r"\.([A-Za-z_]\w*)\b(?!\s*\()")
+_MADE_BY_A_CALL = re.compile(r"[A-Za-z_][\w.]*\(.*\)\s*(?:#.*)?")
+
+
+def _own_object_as_member(p: ParsedError, attr: str) -> str:
+    """`df["address"].geo.geocode`: `geo` is no pandas member but the notebook's own object
+    (`geo = Nominatim()`), written as if the column had it; its method is meant to run on each
+    value. Only when the line reads a method of it and the notebook makes it by a call."""
+    at = p.user_line.find(f".{attr}.")
+    m = _METHOD_READ.match(p.user_line, at + len(attr) + 1) if at >= 0 else None
+    if not m or attr in PANDAS_OBJECT:
+        return ""
+    made = [v for v in assigned_values(seen_code(p)[0], attr) if _MADE_BY_A_CALL.fullmatch(v)]
+    if not made:
+        return ""
+    series = expression_before(p.user_line, at)
+    method = f"{attr}.{m.group(1)}"
+    on = f"`{series}.apply({method})`" if series else f"`.apply({method})` on the values"
+    return (
+        f"`{attr}` is the notebook's own object (`{attr} = {short(made[-1], 30)}`), not a member "
+        f"of the {'Series' if series else 'pandas object'}: to call `{method}` on each value "
+        f"write {on}."
+    )
+
+
 # Libraries whose frames are also called DataFrame; pandas' list of members says nothing of them.
 _OTHER_FRAME_LIBRARIES = re.compile(
     r"^\s*(?:import|from)\s+(?:dask|modin|polars|pyspark|vaex|cudf|koalas|databricks)\b", re.M
@@ -1880,6 +1954,9 @@ def _pandas_attribute(p: ParsedError, f) -> str:
             f"`DataFrame.{attr}` exists only in newer pandas, so the installed pandas is older: "
             f"upgrade it (`%pip install -U pandas`, then restart the kernel){column}."
         )
+    own = _own_object_as_member(p, attr) if not called else ""
+    if own:
+        return own
     if called or owner == "Series":
         return (
             f"A pandas {owner} has no {'method' if called else 'attribute'} `{attr}`: check the "

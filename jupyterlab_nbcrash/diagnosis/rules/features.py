@@ -571,10 +571,23 @@ def _seaborn_column_missing(p, f):
             f"`{other}['{column}']` from another frame: pass `data={other}`, or add the column "
             f"to `{frame}` first."
         )
+    if not data:
+        given = _DATA_EXPRESSION.search(p.user_line)
+        if given:
+            # `data=counts[:10]`: a slice of some object the line names, maybe no frame of
+            # `df`'s columns at all (a Series has none): name what seaborn got, not `df`
+            return (
+                f"seaborn found no column `{column}` in what `data=` receives "
+                f"(`{given.group(1)}`): print it and check the exact name of its columns"
+                f"{keywords}.{extra}"
+            )
     return (
         f"seaborn found no column `{column}` in `data=`: check the exact name in "
         f"`{frame}.columns`{keywords}.{extra}"
     )
+
+
+_DATA_EXPRESSION = re.compile(r"\bdata\s*=\s*([A-Za-z_][\w.]*\[[^\[\]]*\])\s*[,)]")
 
 
 HINTS: dict[str, Template] = {

@@ -478,9 +478,12 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     removed = _removed_in_cell(p, key)
     if removed:
         return removed
-    dropped = _dropped_by_aggregation(p, key)
+    dropped = _dropped_by_aggregation(p, key) or _dropped_by_correlation(p, key)
     if dropped:
         return dropped
+    given_text = _data_given_as_text(p) if container == "DataFrame" else ""
+    if given_text:
+        return given_text
     inside = _looked_up_inside(p, key)
     where = _subscripted(p.user_line, key)
     close = _close_keys(p, key, f, where)
@@ -638,6 +641,16 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             ):
                 # `messages.hist(column='length')`: the frame the step made it on is this line's
                 what = f"`{maker}`"
+            guarded = _store_in_try(p, made)
+            if guarded:
+                # the store may never have run: its `except` swallowed each failure, and the
+                # frame this line reads was left without (or empty of) what it collects
+                return (
+                    f"The notebook makes {labels} by `{made} = …` inside a `try` block: if every "
+                    "pass failed there (the `except` hides why), no data with that column "
+                    f"reached {what.replace('The DataFrame', 'this frame')}; print what the "
+                    "`except` catches, and the frame's length."
+                )
             # the step made the column on this very frame: it did not run before this line
             same = maker == what.strip("`")
             todo = (
@@ -972,6 +985,30 @@ def _column_made_by_the_code(p, f: Facts) -> str:
     return made
 
 
+def _store_in_try(p, made: str) -> bool:
+    """The line storing ``made`` (`frame['k']`) sits, in the cell that has it, inside the body
+    of a `try:` (any enclosing block), so a failure before it went unseen."""
+    frame, _, key = made.partition("[")
+    written = (made, f"{frame}[{key.replace(chr(39), chr(34))}")
+    for code in (*p.notebook_code, p.user_code):
+        at = max(code.find(w) for w in written)
+        if at < 0:
+            continue
+        lines = code[:at].split("\n")
+        indent = len(lines[-1]) - len(lines[-1].lstrip())
+        for line in reversed(lines[:-1]):
+            text = line.strip()
+            if not text or text.startswith("#"):
+                continue
+            depth = len(line) - len(line.lstrip())
+            if depth < indent:
+                if text.startswith("try:") or text == "try :":
+                    return True
+                indent = depth
+        return False
+    return False
+
+
 def _first_named_by_a_store(p, key: str) -> bool:
     """The page's first line that quotes ``key`` stores it (`train['Age'] = …`): a column read
     before any store (`values='Age'`, `df['Age'].mean()`) came with the data, and a later
@@ -1154,6 +1191,40 @@ def _dropped_by_aggregation(p: ParsedError, key: str) -> str:
         f"{key!r} is not among the columns `.{how}()` kept: pandas leaves out columns it cannot "
         f"aggregate (text, or numbers read as text; convert them with `pd.to_numeric(..., "
         "errors='coerce')` first), unless the name is misspelt (check `df.columns`)."
+    )
+
+
+_CORRELATED = re.compile(r"\.(corr|cov)\(\s*\)\s*\[\s*['\"]([^'\"]+)['\"]")
+
+
+def _dropped_by_correlation(p: ParsedError, key: str) -> str:
+    """The key is picked from `df.corr()` (or `.cov()`) called without arguments, which
+    (pandas before 2.0) silently leaves out the columns that are not numbers: a text column
+    (labels like 'M'/'B') is not there. A misspelt name is the other reading."""
+    m = _CORRELATED.search(p.user_line)
+    if not m or m.group(2) != key:
+        return ""
+    how = m.group(1)
+    return (
+        f"`.{how}()` keeps only the numeric columns, so {key!r} is missing from its result if it "
+        f"holds text (labels): map it to numbers first (e.g. `.map({{'yes': 1, 'no': 0}})`), "
+        "unless the name is misspelt (check `df.columns`)."
+    )
+
+
+_DATA_AS_TEXT = re.compile(r"\bdata\s*=\s*(['\"])([A-Za-z_]\w*)\1")
+
+
+def _data_given_as_text(p: ParsedError) -> str:
+    """`pd.pivot_table(data="sales", ...)`: the frame's name in quotes is passed, a string
+    and no DataFrame, so every column looked up in it is missing."""
+    m = _DATA_AS_TEXT.search(p.user_line)
+    if not m or not any(fr.library in ("pandas", "seaborn") for fr in p.frames):
+        return ""
+    name = m.group(2)
+    return (
+        f"`data={m.group(0).split('=', 1)[1].strip()}` passes the text {name!r}, not the "
+        f"DataFrame, so its columns cannot be found: write `data={name}` without quotes."
     )
 
 

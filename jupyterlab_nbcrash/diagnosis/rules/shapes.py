@@ -1740,7 +1740,27 @@ def _torch_sizes_differ(p, f):
     )
 
 
+_HEATMAP_CALL = re.compile(r"\bheatmap\s*\(")
+_ONE_DIMENSION = re.compile(r"\(\d+,\)")
+_MASK_ON_LINE = re.compile(r"\[|\bwhere\s*\(|\bmask")
+
+
 def _boolean_mask_shape(p, f):
+    """When: the line itself builds or applies a mask (a subscript, `where`, a `mask`
+    argument); a mask made inside a library call the line only names is not the user's."""
+    line = code_only(p.user_line)
+    if raised_outside_notebook(p) and not _MASK_ON_LINE.search(line):
+        a, b = f.get("a", ""), f.get("b", "")
+        shapes = {a.replace(" ", ""), b.replace(" ", "")}
+        one_d = next((x for x in shapes if _ONE_DIMENSION.fullmatch(x)), "")
+        if _HEATMAP_CALL.search(line) and one_d and f"{one_d[:-1]}1)" in shapes:
+            # seaborn turned a one-dimensional Series into a one-column table, then masked
+            # it against the values it still held as one row of numbers
+            return (
+                "`heatmap` got one-dimensional data (a Series), but it draws a 2-D table: "
+                "pass a DataFrame, e.g. a grouped Series made wide with `.unstack()`."
+            )
+        return None
     return (
         f"The boolean mask's shape differs from the array's{_shapes(f)}: build the mask from the "
         "same array (flatten a column vector with `.ravel()`)."
