@@ -1198,7 +1198,7 @@ def hist_datasets_look(parsed: ParsedError) -> str:
     if m is not None or "one color per dataset" not in parsed.message[:200]:
         return ""
     call = _HIST_ONE_COLOUR.search(parsed.user_line)
-    if call is None:
+    if call is None or _COLOUR_LETTERS.fullmatch(call.group(1)[1:-1]):
         return ""
     data = (call_arguments(parsed.user_line[call.start() :]) or ["x"])[0].strip()
     data = data if data.isidentifier() else "x"
@@ -1242,6 +1242,9 @@ def model_answer_unparsed_look(parsed: ParsedError) -> str:
     )
 
 
+# `color='rg'`: the matplotlib that says no counts reads a string that names no colour one letter
+# at a time, so it is two colours (one per dataset of 1-D data is what failed), not one.
+_COLOUR_LETTERS = re.compile(r"[bgrcmykw]{2,}")
 # A `hist(...)` call whose `color=` is one quoted colour (`color='r'`, `color="#1f77b4"`).
 _HIST_ONE_COLOUR = re.compile(r"\bhist\s*\((?=[^\n]*\bcolou?r\s*=\s*(['\"][^'\"\[\](),]*['\"]))")
 

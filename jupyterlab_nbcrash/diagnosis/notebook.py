@@ -97,6 +97,7 @@ from .rules.tables.known_imports import import_for
 from .rules.tables.removed_apis import removed_function
 from .text import close_matches
 from .traceback import ParsedError
+from .where import call_arguments
 
 __all__ = ["NotebookFinding", "analyse"]
 
@@ -858,6 +859,23 @@ def _all_code(nb: _Notebook) -> str:
     return "\n".join(c.source for c in nb.cells)
 
 
+def _removed_as_called(name: str, line: str):
+    """`removed_function(name)` when the line's call fits the removed API: scikit-learn's
+    `plot_confusion_matrix(estimator, X, y)` took a model and the data (three values by
+    position), while mlxtend's `plot_confusion_matrix(conf_mat=cm)` and the documentation's
+    recipe `plot_confusion_matrix(cm, classes=...)`, which notebooks define themselves, take a
+    matrix: those are other functions, and the replacement would not fit."""
+    removed = removed_function(name)
+    if removed is None or "from_estimator(" not in removed[1].use:
+        return removed
+    call = re.search(rf"(?<![\w.]){re.escape(name)}\s*\(", line)
+    if call is None:
+        return None
+    passed = call_arguments(line[call.start() :])
+    positional = [a for a in passed if not re.match(r"\s*\w+\s*=(?!=)", a)]
+    return removed if len(positional) >= 3 else None
+
+
 def _defined_nowhere(
     nb: _Notebook, name: str, message: str, evidence: list[str], line: str, inner=None
 ):
@@ -1033,7 +1051,7 @@ def _defined_nowhere(
         # `print(best_params_)`: the attribute of a fitted search, read without its object
         evidence.append(f"`{name}` is an attribute scikit-learn sets on fitted objects")
         hint = fitted_attribute_hint(name)
-    elif not statement and not suggestion and (removed := removed_function(name)):
+    elif not statement and not suggestion and (removed := _removed_as_called(name, line)):
         # `plot_roc_curve(model, X, y)` copied without its import: the import fails too on a
         # scikit-learn that removed it, so the replacement is the fix
         owner, hit = removed

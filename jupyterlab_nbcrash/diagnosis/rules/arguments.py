@@ -8,7 +8,14 @@ from ..definitions import function_parameters, imported_from, seen_code
 from ..layer_shapes import layer_size_words
 from ..text import article, as_code, close_matches, spelled_alike
 from ..traceback import ParsedError
-from ..where import call_arguments, failing_call, passes_only_literals, raised_by_the_line
+from ..where import (
+    call_arguments,
+    failing_call,
+    failing_line_number,
+    own_lines,
+    passes_only_literals,
+    raised_by_the_line,
+)
 from .accepted_values import value_not_accepted_words
 from .attribute_reads import search_found_nothing
 from .base import RuleMatch, Template, group_facts, named, pattern_rule, user_calls
@@ -621,13 +628,25 @@ def _unexpected_keyword(p, f):
 def _own_function_without(p, func: str, kw: str) -> str:
     """`f(x, k=1)` where the code seen has `def f(...)`: the function is the user's, so no
     installed version is at fault. When another `def f` of the code takes `kw`, the kernel holds
-    an older one (its cell was not run, or an older `def` ran after it)."""
+    an older one (its cell was not run, or an older `def` ran after it). A `def` that takes
+    `**kwargs` takes any keyword. A `def` the crashing cell runs above the call is the one the
+    kernel holds: only it is told, and nothing when it takes the keyword."""
     if not func or "." in func:
         return ""
     defs = function_parameters(p.code_seen, func)
     if not defs:
         return ""
-    if any(kw in params for params in defs):
+    lines = own_lines(p)
+    at = failing_line_number(p)
+    here = _takes_keyword(func, "\n".join(lines[: at - 1]) if at else "", kw)
+    if here is not None:
+        if here:
+            return ""
+        return (
+            f"`{func}` is your own function, and the `def {func}(...)` this cell runs before the "
+            f"call has no parameter `{kw}`: add it to that `def`, or fix the name in the call."
+        )
+    if _takes_keyword(func, p.code_seen, kw):
         return (
             f"`{func}` is your own function, and a `def {func}(...)` of the notebook takes "
             f"`{kw}`, but the one the kernel holds does not: run the cell with that `def` "
@@ -637,6 +656,16 @@ def _own_function_without(p, func: str, kw: str) -> str:
         f"`{func}` is your own function and its `def` has no parameter `{kw}`: add it to the "
         "`def`, or fix the name in the call."
     )
+
+
+def _takes_keyword(func: str, code: str, kw: str) -> bool | None:
+    """Whether the last `def func(...)` of ``code`` takes ``kw`` (by name or through `**`);
+    None when ``code`` has no such `def`. With several, any one that takes it counts."""
+    defs = function_parameters(code, func)
+    if not defs:
+        return None
+    starred = re.search(rf"\bdef[ \t]+{re.escape(func)}[ \t]*\([^)]*\*\*[ \t]*\w", code)
+    return bool(starred) or any(kw in params for params in defs)
 
 
 # Keywords that notebooks pass most: a slip in typing one of them (`dype=`) is told as such.
@@ -683,6 +712,12 @@ def _variables_op_as_initializer(p) -> str:
 
 # NumPy's functions that take the arrays together as one sequence (`np.vstack((a, b))`).
 _STACKERS = frozenset(("vstack", "hstack", "dstack", "column_stack", "row_stack"))
+# NumPy 1.17-1.24 checks the arguments in a dispatcher of its own, which the message names.
+_STACK_DISPATCHERS = {
+    "_vhstack_dispatcher": {"vstack", "hstack", "row_stack"},
+    "_column_stack_dispatcher": {"column_stack"},
+    "_dstack_dispatcher": {"dstack"},
+}
 _STACK_CALL = re.compile(
     r"(?<![\w.])((?:np|numpy)\.(vstack|hstack|dstack|column_stack|row_stack))\s*\("
 )
@@ -691,10 +726,12 @@ _STACK_CALL = re.compile(
 def _stacked_one_by_one(p, short: str, takes: str) -> str:
     """`np.vstack(a, b)`: NumPy's stacking functions take one sequence of arrays, so the arrays
     go in a tuple, not one by one. Only when the line calls that function with two or more
-    values by position; passing the others by name would not help."""
-    if short not in _STACKERS or takes != "1":
+    values by position; passing the others by name would not help. NumPy before 1.25 names
+    the function's dispatcher instead (`_vhstack_dispatcher() takes 1 positional argument`)."""
+    names = _STACK_DISPATCHERS.get(short, {short} & _STACKERS)
+    if not names or takes != "1":
         return ""
-    call = next((m for m in _STACK_CALL.finditer(p.user_line) if m.group(2) == short), None)
+    call = next((m for m in _STACK_CALL.finditer(p.user_line) if m.group(2) in names), None)
     passed = [a.strip() for a in call_arguments(p.user_line[call.start() :])] if call else []
     arrays = [a for a in passed if "=" not in a and not a.startswith(("*", "(", "["))]
     if len(arrays) < 2 or len(arrays) != len(passed):
@@ -716,6 +753,11 @@ def _wrong_positional_arguments(p, f):
     inside = target_encoder_as_a_step(p, func, f.get("given", "")) or replaced_warn(p, func, f)
     if inside:
         return inside
+    if f.get("kind") == "too_many":
+        # NumPy's dispatcher (`<__array_function__ internals>`) is called by no line of the user's
+        stacked = _stacked_one_by_one(p, short, f.get("takes", ""))
+        if stacked:
+            return stacked
     called = re.search(rf"(?<!\w){re.escape(short)}\s*\(", p.user_line)
     if not called and not raised_by_the_line(p):
         return None
@@ -730,9 +772,7 @@ def _wrong_positional_arguments(p, f):
             p, func, f.get("missing", "")
         )
     if kind == "too_many":
-        told = _stacked_one_by_one(p, short, f.get("takes", "")) or _too_many_told_by_the_line(
-            p, short, f.get("takes", ""), f.get("given", "")
-        )
+        told = _too_many_told_by_the_line(p, short, f.get("takes", ""), f.get("given", ""))
         if told:
             return told
         keyed = _parameter_read_by_keys(p, short)

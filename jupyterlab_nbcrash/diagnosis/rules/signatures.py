@@ -202,10 +202,13 @@ def _passed_to_an_object_method(p, short: str, missing: str) -> str:
     """`api.get_bars(tickers, timeframe, ...)` missing 'timeframe': the statement (over its
     lines) passes a variable of the missing name by position to a method of a plain name, so
     each value filled the parameter before the one meant; the method did not get `self` from an
-    instance (the name holds the class itself, or another object)."""
+    instance (the name holds the class itself, or another object). Not a module's function
+    (`utils.evaluate(model, X, y)`): no instance is meant there."""
     statement = " ".join(failing_statement(p).split())
     call = re.search(rf"(?<![\w.])([a-z_]\w*)\.{re.escape(short)}\s*\(", statement)
     if call is None or call.group(1) in ("self", "cls") or "(pos " in p.message:
+        return ""
+    if _is_module(call.group(1), "\n".join((p.user_code, *p.notebook_code))):
         return ""
     passed = _missing_passed_by_position(statement[call.start() :], missing)
     if not passed:

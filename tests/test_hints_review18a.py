@@ -1,0 +1,127 @@
+"""Review of wave w23a and 5d8c566's conditions: for each one narrowed, a crash (written here by
+hand, in the libraries' wording and IPython's layout) where the specific hint was false must not
+get it, and the crash it was made for still does:
+
+- a keyword refused by the user's own function whose `def` the crashing cell itself runs above
+  the call: the kernel holds that `def`, so running another cell's `def` again fixes nothing;
+- a `def` that takes `**options` takes any keyword: the kernel holds another one, no `def`
+  lacks the keyword;
+- NumPy before 1.25 names the dispatcher (`_vhstack_dispatcher() takes 1 positional argument`),
+  not `vstack`: `np.vstack(a, b)` is still told to pass one sequence;
+- a module's function (`utils.evaluate(model, X, y)`) missing an argument the call passes: no
+  "the module is the class itself, not an instance";
+- `plot_confusion_matrix(conf_mat=cm)` (mlxtend's) or `plot_confusion_matrix(cm, classes=...)`
+  (the documentation's recipe) is no scikit-learn call of `(estimator, X, y)`;
+- `hist(x, color='rg')` on the matplotlib without counts: two colours, letter by letter, for 1-D
+  data, not one colour for a 2-D array.
+"""
+
+from __future__ import annotations
+
+from tests.test_hints_conditions28 import _hint as cells_hint
+from tests.test_hints_conditions32 import _hint as notebook_hint
+from tests.test_hints_conditions109 import _frame, _hint
+
+# ---------------------------------------------------- a keyword refused by the user's own def
+
+_RATE = "grow() got an unexpected keyword argument 'rate'"
+
+
+def test_the_cells_own_def_without_the_keyword_is_the_one_the_kernel_holds():
+    line = "grow(10, steps=3, rate=0.5)"
+    cells = [
+        ("def grow(size, steps, rate=1.0):\n    return size * steps * rate", 1, None),
+        (f"def grow(size, steps):\n    return size * steps\n\n{line}", 2, None),
+    ]
+    text = notebook_hint("TypeError", _RATE, line, cells, 1, count=2)
+    assert "run the cell with that `def`" not in text, text
+    assert "this cell runs before the call has no parameter `rate`" in text, text
+    # made for: the def taking the keyword is in another cell, an older one ran
+    cells = [
+        ("def grow(size, steps):\n    return size * steps", 1, None),
+        ("def grow(size, steps, rate=1.0):\n    return size * steps * rate", None, None),
+        (line, 3, None),
+    ]
+    text = notebook_hint("TypeError", _RATE, line, cells, 2, count=3)
+    assert "run the cell with that `def`" in text, text
+
+
+def test_a_def_taking_any_keyword_is_not_told_to_take_it():
+    cells = [
+        ("def grow(size, **options):\n    return size * options.get('rate', 1)", 1, None),
+        ("grow(10, rate=0.5)", 2, None),
+    ]
+    text = notebook_hint("TypeError", _RATE, "grow(10, rate=0.5)", cells, 1, count=2)
+    assert "add it to the `def`" not in text and "has no parameter" not in text, text
+    cells = [("def grow(size):\n    return size", 1, None), ("grow(10, rate=0.5)", 2, None)]
+    text = notebook_hint("TypeError", _RATE, "grow(10, rate=0.5)", cells, 1, count=2)
+    assert "its `def` has no parameter `rate`" in text, text
+
+
+# ------------------------------------------------------ NumPy's dispatcher named by the message
+
+_INTERNALS = ("File <__array_function__ internals>:180, in vstack(*args, **kwargs)\n",)
+
+
+def test_an_older_numpy_names_the_stacking_dispatcher():
+    message = "_vhstack_dispatcher() takes 1 positional argument but 2 were given"
+    text = _hint("TypeError", message, "both = np.vstack(first, second)", _INTERNALS)
+    assert "`np.vstack((first, second))`" in text, text
+    message = "_column_stack_dispatcher() takes 1 positional argument but 3 were given"
+    text = _hint("TypeError", message, "pts = np.column_stack(xs, ys, zs)", _INTERNALS)
+    assert "`np.column_stack((xs, ys, zs))`" in text, text
+    # the dispatcher of vstack is not column_stack's
+    message = "_vhstack_dispatcher() takes 1 positional argument but 2 were given"
+    text = _hint("TypeError", message, "pts = np.column_stack(xs, ys)", _INTERNALS)
+    assert "one sequence" not in text, text
+
+
+# -------------------------------------- a module's function missing an argument it is passed
+
+_MISSING_Y = "evaluate() missing 1 required positional argument: 'y'"
+
+
+def test_a_modules_function_is_no_method_called_on_a_class():
+    cells = ("import utils\nimport numpy as np",)
+    text = cells_hint("TypeError", _MISSING_Y, "score = utils.evaluate(model, X, y)", cells=cells)
+    assert "not an instance" not in text and "`type(utils)`" not in text, text
+    text = _hint("TypeError", _MISSING_Y, "import helpers as hp\nscore = hp.evaluate(model, X, y)")
+    assert "not an instance" not in text, text
+    text = _hint("TypeError", _MISSING_Y, "score = judge.evaluate(model, X, y)")
+    assert "passes `y` by position" in text and "`type(judge)`" in text, text
+
+
+# ------------------------------------ a removed scikit-learn name called as another function
+
+_CELLS = ("import pandas as pd\nfrom sklearn.metrics import confusion_matrix",)
+
+
+def test_a_confusion_matrix_plotted_from_the_matrix_is_no_removed_sklearn_call():
+    message = "name 'plot_confusion_matrix' is not defined"
+    for code in (
+        "cm = confusion_matrix(y_test, pred)\nfig, ax = plot_confusion_matrix(conf_mat=cm)",
+        "plot_confusion_matrix(cm, classes=['cat', 'dog'], normalize=True, title='Normalized')",
+    ):
+        text = cells_hint("NameError", message, code, cells=_CELLS)
+        assert "scikit-learn's" not in text and "from_estimator" not in text, text
+    code = "plot_confusion_matrix(clf, X_test, y_test)"
+    text = cells_hint("NameError", message, code, cells=_CELLS)
+    assert "`ConfusionMatrixDisplay.from_estimator(model, X, y)`" in text, text
+    message = "name 'load_boston' is not defined"
+    text = cells_hint("NameError", message, "boston = load_boston()", cells=_CELLS)
+    assert "removed in scikit-learn 1.2" in text, text
+
+
+# ------------------------------------------------- hist's colour string read letter by letter
+
+_HIST_FRAMES = (
+    _frame("matplotlib/axes/_axes.py", "Axes.hist", 'raise ValueError("color kwarg must have")'),
+)
+
+
+def test_a_string_of_colour_letters_is_no_one_colour():
+    message = "color kwarg must have one color per dataset"
+    text = _hint("ValueError", message, "plt.hist(ages, bins=20, color='rg')", _HIST_FRAMES)
+    assert "is one colour" not in text, text
+    text = _hint("ValueError", message, "plt.hist(grid, bins=30, color='green')", _HIST_FRAMES)
+    assert "`grid.ravel()`" in text and "is one colour" in text, text
