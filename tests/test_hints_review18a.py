@@ -13,7 +13,11 @@ get it, and the crash it was made for still does:
 - `plot_confusion_matrix(conf_mat=cm)` (mlxtend's) or `plot_confusion_matrix(cm, classes=...)`
   (the documentation's recipe) is no scikit-learn call of `(estimator, X, y)`;
 - `hist(x, color='rg')` on the matplotlib without counts: two colours, letter by letter, for 1-D
-  data, not one colour for a 2-D array.
+  data, not one colour for a 2-D array;
+- `model.generate(**inputs)` refused `cache_position`: `generate` builds `model_inputs` of its
+  own, so the key is the library's, not one of the user's mapping;
+- `fit() takes 2 positional arguments but 3 were given` (before Python 3.10) where the notebook
+  defines its own transformer's `fit(self, X)`: no `LabelEncoder` made for `y` is the step.
 """
 
 from __future__ import annotations
@@ -125,3 +129,63 @@ def test_a_string_of_colour_letters_is_no_one_colour():
     assert "is one colour" not in text, text
     text = _hint("ValueError", message, "plt.hist(grid, bins=30, color='green')", _HIST_FRAMES)
     assert "`grid.ravel()`" in text and "is one colour" in text, text
+
+
+# --------------------------------------- a mapping a library builds is not the user's **mapping
+
+_GENERATE = (
+    _frame(
+        "transformers/generation/utils.py",
+        "generate",
+        "result = self._sample(input_ids, logits_processor=processors, **model_kwargs)",
+    ),
+    _frame("transformers/generation/utils.py", "_sample", "outputs = self(**model_inputs)"),
+    _frame("torch/nn/modules/module.py", "_wrapped", "return self._call_impl(*args, **kwargs)"),
+    _frame("torch/nn/modules/module.py", "_call_impl", "return forward_call(*args, **kwargs)"),
+)
+
+
+def test_a_key_generate_adds_is_no_key_of_the_users_mapping():
+    message = "PhiForCausalLM.forward() got an unexpected keyword argument 'cache_position'"
+    code = "inputs = tok(prompt, return_tensors='pt')\nout = model.generate(**inputs, top_k=5)"
+    text = _hint("TypeError", message, code, _GENERATE)
+    assert "passes each key of `inputs`" not in text, text
+    assert "Your code does not pass `cache_position`" in text, text
+    # made for: only `**kwargs` handed on, down to the method that refused the key
+    message = "Encoder.embed() got an unexpected keyword argument 'token_ids'"
+    text = _hint("TypeError", message, "batch = tok(texts)\nout = net(**batch)", _GENERATE[2:] * 2)
+    assert "`net(**batch)` passes each key of `batch`" in text, text
+
+
+# ---------------------------------- the notebook's own fit(self, X) as a step, before Python 3.10
+
+_STEP_TAKES_Y = "fit() takes 2 positional arguments but 3 were given"
+_PIPELINE = (
+    _frame("sklearn/pipeline.py", "Pipeline._fit", "X, fitted = fit_transform_one_cached(X, y)"),
+    _frame(
+        "sklearn/base.py", "TransformerMixin.fit_transform", "return self.fit(X, y).transform(X)"
+    ),
+)
+
+
+def test_an_own_transformers_fit_without_y_is_no_target_encoder():
+    code = (
+        "class Cleaner(BaseEstimator, TransformerMixin):\n"
+        "    def fit(self, X):\n"
+        "        return self\n"
+        "    def transform(self, X):\n"
+        "        return X.fillna(0)\n"
+        "\n"
+        "y = LabelEncoder().fit_transform(df['label'])\n"
+        "pipe = Pipeline([('clean', Cleaner()), ('model', LogisticRegression())])\n"
+        "pipe.fit(df, y)"
+    )
+    text = _hint("TypeError", _STEP_TAKES_Y, code, _PIPELINE)
+    assert "encodes a target" not in text, text
+    code = (
+        "y = LabelEncoder().fit_transform(df['label'])\n"
+        "pipe = Pipeline([('codes', LabelEncoder()), ('model', LogisticRegression())])\n"
+        "pipe.fit(df[['colour']], y)"
+    )
+    text = _hint("TypeError", _STEP_TAKES_Y, code, _PIPELINE)
+    assert "`LabelEncoder` encodes a target" in text, text

@@ -458,17 +458,30 @@ def _keyword_passer(p, kw: str) -> str | None:
 _UNPACKED_MAPPING = re.compile(r"([A-Za-z_][\w.]*)\s*\((?:[^()]*,)?\s*\*\*([A-Za-z_]\w*)\s*[,)]")
 
 
+def _hands_on(line: str, kw: str) -> bool:
+    """A library's line that only hands on the keywords it got: each `**` it writes unpacks a
+    `**kwargs` (`**kwargs`, `**kw`, `**model_kwargs`), and it names no `kw=` of its own."""
+    unpacked = re.findall(r"\*\*\s*(\w+)", line)
+    return (
+        bool(unpacked)
+        and all(re.fullmatch(r"\w*kw(?:args?|ds)?", name) for name in unpacked)
+        and not re.search(rf"(?<![\w.]){re.escape(kw)}\s*=(?!=)", line)
+    )
+
+
 def _keyword_from_an_unpacked_dict(p, func: str, kw: str) -> str:
     """`outputs = model(**inputs)` in the user's code, and every library frame below it only
     hands on the `**kwargs` it got: the keyword is a key of the user's mapping (a processor's
-    `pixel_values`), not one a library added."""
+    `pixel_values`), not one a library added. Handing on means `**kwargs` (`**model_kwargs`):
+    a mapping of its own (`self(**model_inputs)` in `generate`) may hold keys the library added
+    (`cache_position`), and so does a line that names the keyword."""
     users = [i for i, fr in enumerate(p.frames) if fr.is_user]
     if not users:
         return ""
     line = p.frames[users[-1]].failing_line.strip()
     unpack = _UNPACKED_MAPPING.search(line)
     below = p.frames[users[-1] + 1 :]
-    if unpack is None or not below or not all("**" in fr.failing_line for fr in below):
+    if unpack is None or not below or not all(_hands_on(fr.failing_line, kw) for fr in below):
         return ""
     callee, mapping = unpack.groups()
     owner = f"`{func}()`" if func else "the function it reaches"

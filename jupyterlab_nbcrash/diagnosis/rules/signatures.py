@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import sys
 
+from ..definitions import function_parameters
 from ..where import call_arguments, failing_statement, own_lines
 
 _STDLIB_MODULES = frozenset(getattr(sys, "stdlib_module_names", ()))
@@ -288,7 +289,7 @@ def target_encoder_as_a_step(p, func: str, given: str) -> str:
         return ""
     if not any(f.library == "sklearn" and _in_step_caller(f.filename) for f in p.frames):
         return ""
-    named = cls.split(".")[-1] if cls else _target_encoder_in_the_code(p)
+    named = cls.split(".")[-1] if cls else _target_encoder_in_the_code(p, short)
     if named not in _TARGET_ENCODERS:
         return ""
     return (
@@ -304,10 +305,14 @@ _ENCODER_MADE = re.compile(r"(?<!\w)(LabelEncoder|LabelBinarizer|MultiLabelBinar
 _ENCODER_STEP = re.compile(r"""['"]\s*,\s*(LabelEncoder|LabelBinarizer|MultiLabelBinarizer)\(""")
 
 
-def _target_encoder_in_the_code(p) -> str:
+def _target_encoder_in_the_code(p, short: str) -> str:
     """Which target encoder the step is, when the message does not name it (Python before
     3.10): the one the crashing cell writes as a step, else the only kind it makes, else the same
-    read over the code seen. "" when the code makes several kinds and none as a step."""
+    read over the code seen. "" when the code makes several kinds and none as a step, or when it
+    defines its own `fit(self, X)` (`fit_transform`), which a step calls with `(X, y)` as well."""
+    if any(len(params) == 2 for params in function_parameters(p.code_seen, short)):
+        # `def fit(self, X)` of the notebook's own transformer is as likely the step at fault
+        return ""
     cell = "\n".join(own_lines(p))
     for found in (
         _ENCODER_STEP.findall(cell),
