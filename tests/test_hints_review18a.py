@@ -17,7 +17,10 @@ get it, and the crash it was made for still does:
 - `model.generate(**inputs)` refused `cache_position`: `generate` builds `model_inputs` of its
   own, so the key is the library's, not one of the user's mapping;
 - `fit() takes 2 positional arguments but 3 were given` (before Python 3.10) where the notebook
-  defines its own transformer's `fit(self, X)`: no `LabelEncoder` made for `y` is the step.
+  defines its own transformer's `fit(self, X)`: no `LabelEncoder` made for `y` is the step;
+- `matplotlib.pyplot.plot(x)`: `import matplotlib` does not load `pyplot`;
+- `Layer` (and the table's other Keras names) in a notebook of the standalone `keras`, which
+  never names TensorFlow: imported from `keras`, not mixed in from `tensorflow.keras`.
 """
 
 from __future__ import annotations
@@ -189,3 +192,26 @@ def test_an_own_transformers_fit_without_y_is_no_target_encoder():
     )
     text = _hint("TypeError", _STEP_TAKES_Y, code, _PIPELINE)
     assert "`LabelEncoder` encodes a target" in text, text
+
+
+# ------------------------------------------------------------- the import table's new names
+
+
+def test_matplotlib_read_for_pyplot_is_told_to_import_pyplot():
+    message = "name 'matplotlib' is not defined"
+    cells = ("import numpy as np",)
+    text = cells_hint("NameError", message, "matplotlib.pyplot.plot(x, y)", cells=cells)
+    assert "`import matplotlib.pyplot`" in text, text
+    text = cells_hint("NameError", message, "matplotlib.rcParams['figure.dpi'] = 120", cells=cells)
+    assert "`import matplotlib`" in text, text
+
+
+def test_a_keras_layer_of_a_standalone_keras_notebook_is_imported_from_keras():
+    message = "name 'Layer' is not defined"
+    code = "class Attention(Layer):\n    pass"
+    cells = ("from keras.models import Sequential\nfrom keras.layers import Dense, LSTM",)
+    text = cells_hint("NameError", message, code, cells=cells)
+    assert "`from keras.layers import Layer`" in text and "tensorflow" not in text, text
+    cells = ("import tensorflow as tf\nfrom tensorflow.keras.layers import Dense",)
+    text = cells_hint("NameError", message, code, cells=cells)
+    assert "`from tensorflow.keras.layers import Layer`" in text, text

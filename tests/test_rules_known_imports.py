@@ -94,6 +94,8 @@ USES = [
     ("io", "img = io.imread('a.png')", "from skimage import io"),
     ("copy", "b = copy([1])", "from copy import copy"),
     ("copy", "b = copy.deepcopy([1])", "import copy"),
+    ("matplotlib", "matplotlib.pyplot.close('all')", "import matplotlib.pyplot"),
+    ("matplotlib", "matplotlib.rcParams['font.size'] = 12", "import matplotlib"),
 ]
 
 

@@ -859,6 +859,17 @@ def _all_code(nb: _Notebook) -> str:
     return "\n".join(c.source for c in nb.cells)
 
 
+_PLAIN_KERAS = re.compile(r"^[ \t]*(?:from[ \t]+keras\b|import[ \t]+keras\b)", re.M)
+
+
+def _plain_keras(nb) -> bool:
+    """The notebook imports the standalone `keras` and never names `tensorflow`."""
+    sources = [c.source for c in nb.cells]
+    return any(_PLAIN_KERAS.search(s) for s in sources) and not any(
+        "tensorflow" in s for s in sources
+    )
+
+
 def _removed_as_called(name: str, line: str):
     """`removed_function(name)` when the line's call fits the removed API: scikit-learn's
     `plot_confusion_matrix(estimator, X, y)` took a model and the data (three values by
@@ -958,6 +969,10 @@ def _defined_nowhere(
     statement = import_for(name, line or (nb.crash.source if nb.crash else ""))
     if passed_as_own_keyword(line, name):
         statement = None  # `explode=explode`: a variable, not pyspark's `explode`
+    if statement and statement.startswith("from tensorflow.keras.") and _plain_keras(nb):
+        # `from keras.layers import Dense` in the notebook: tf.keras' `Layer` mixed with the
+        # standalone Keras' layers is no layer to it (and Keras 3 may run without TensorFlow)
+        statement = statement.replace("from tensorflow.keras.", "from keras.", 1)
     suggestion = _close_name(nb, name, message, line)
     if statement and suggestion in _BUILTIN_NAMES:
         suggestion = None  # `global` near `glob`: only the notebook's own names can be the typo

@@ -354,6 +354,8 @@ BY_USE: dict[str, tuple[str, str]] = {
         r"\s*\(",
         "from copy import copy",
     ),  # copy(x) calls the function; the module is not callable
+    # `matplotlib.pyplot.plot(x)`: `import matplotlib` does not load its submodule `pyplot`
+    "matplotlib": (r"\.pyplot\b", "import matplotlib.pyplot"),
 }
 
 
