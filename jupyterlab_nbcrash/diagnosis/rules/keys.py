@@ -1194,6 +1194,8 @@ def _dropped_by_aggregation(p: ParsedError, key: str) -> str:
     )
 
 
+# a pandas installed for Python 3.12 or later: no pandas 1.x supports it
+_PANDAS_2_PYTHON = re.compile(r"python3\.(?:1[2-9]|[2-9]\d)\b")
 _CORRELATED = re.compile(r"\.(corr|cov)\(\s*\)\s*\[\s*['\"]([^'\"]+)['\"]")
 
 
@@ -1203,6 +1205,10 @@ def _dropped_by_correlation(p: ParsedError, key: str) -> str:
     (labels like 'M'/'B') is not there. A misspelt name is the other reading."""
     m = _CORRELATED.search(p.user_line)
     if not m or m.group(2) != key:
+        return ""
+    if any(_PANDAS_2_PYTHON.search(fr.filename) for fr in p.frames if fr.library == "pandas"):
+        # pandas on Python 3.12 or later is 2.1 or later, whose `.corr()` raises on a text
+        # column (ValueError) rather than leave it out: the key was never a column
         return ""
     how = m.group(1)
     return (

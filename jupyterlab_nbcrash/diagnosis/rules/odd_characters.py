@@ -15,8 +15,11 @@ _FULL_WIDTH = range(0xFF01, 0xFF5F)
 _WIDE_OFFSET = 0xFEE0
 _SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-"})
-# `2z`, `4x`: a number written against a name, math's product
-_JUXTAPOSED = re.compile(r"(?<![\w.])(\d+[A-Za-z]\w*)")
+# `2z`, `4x`: a number written against a name, math's product; no number Python reads itself
+# (`1e-3`, `2j`, `0x1F`), which a line cut from a longer statement may hold
+_JUXTAPOSED = re.compile(
+    r"(?<![\w.])(?!\d+(?:[eE][-+]?\d|[jJ]\b)|0[xXoObB][\da-fA-F])(\d+[A-Za-z]\w*)"
+)
 # `x+y-2z = 9`: an `=` whose left side is an expression (an operator before it)
 _EQUATION = re.compile(r"^[^=]*[-+*/][^=]*(?<![=<>!])=(?!=)")
 
