@@ -13,7 +13,11 @@ hint was false must not get it, and the crash the condition was made for still d
 - `houses.corr()['Saleprice']` under Python 3.12: pandas 2.1 or later, whose `.corr()` raises on
   text rather than leaving it out;
 - a cell above that drops (or renames) other columns and only reads the missing key: the key is
-  not removed there, and the repeated run is still blamed.
+  not removed there, and the repeated run is still blamed;
+- `requests.post(API, data='query')` inside a line whose pandas lookup fails: a web request's
+  payload, no frame's name in quotes;
+- a column stored inside `try: … finally:` with no `except`: a failure there would have stopped
+  the cell, so no `except` hid it.
 """
 
 from __future__ import annotations
@@ -139,3 +143,59 @@ def test_a_drop_of_other_columns_beside_a_read_of_the_key_still_blames_the_rerun
     assert found is None or "ran more than once" not in found.hint, found
     found = _blamed("df.drop(columns=['key'], inplace=True)")
     assert found is None or "ran more than once" not in found.hint, found
+
+
+# -------------------------------------- a web request's quoted payload is no frame's name
+
+_SITE = "/usr/lib/python3.9/site-packages"
+_LOOKUP = [
+    (f"{_SITE}/pandas/core/frame.py", "__getitem__", ["if is_hashable(key):"], "indexer"),
+    (f"{_SITE}/pandas/core/indexes/base.py", "get_loc", ["try:"], "raise KeyError(key)"),
+]
+_PIVOT = (
+    f"{_SITE}/pandas/core/reshape/pivot.py",
+    "__internal_pivot_table",
+    ["for key in keys:"],
+    "raise KeyError(i)",
+)
+
+
+def test_a_request_payload_inside_a_frames_line_is_no_frame_name_in_quotes():
+    code = "prices = pd.DataFrame(requests.post(API, data='query').json()['rows'])['price']"
+    cells = ["import requests\nimport pandas as pd\nAPI = 'https://example.org/api'"]
+    text = _hint("KeyError", "'price'", code, frames=_LOOKUP, cells=cells)
+    assert "without quotes" not in text and "passes the text" not in text, text
+    code = "table = pd.pivot_table(data='sales', index='region', values='amount')"
+    text = _hint("KeyError", "'amount'", code, frames=[_PIVOT])
+    assert "`data=sales` without quotes" in text, text
+    code = "table = pivot_table(data='sales', index='region', values='amount')"
+    cells = ["from pandas import pivot_table\nsales = load_sales()"]
+    text = _hint("KeyError", "'amount'", code, frames=[_PIVOT], cells=cells)
+    assert "`data=sales` without quotes" in text, text
+
+
+# ------------------------------------------ a `try` with only a `finally` hides no failure
+
+_GROUPER = (
+    f"{_SITE}/pandas/core/groupby/grouper.py",
+    "get_grouper",
+    ["elif isinstance(gpr, Grouper) and gpr.key is not None:"],
+    "raise KeyError(gpr)",
+)
+
+
+def _collected(clause: str) -> str:
+    return (
+        "rows = pd.DataFrame()\nfor code in codes:\n    try:\n        part = fetch(code)\n"
+        '        part["code"] = code\n        rows = pd.concat([rows, part])\n'
+        f"{clause}\ntotals = rows.groupby('code')['amount'].sum()"
+    )
+
+
+def test_a_store_in_a_try_with_only_finally_is_not_told_an_except_hid_it():
+    code = _collected("    finally:\n        conn.commit()")
+    text = _hint("KeyError", "'code'", code, frames=[_GROUPER])
+    assert "`except`" not in text and "inside a `try` block" not in text, text
+    code = _collected("    except Exception:\n        skipped.append(code)")
+    text = _hint("KeyError", "'code'", code, frames=[_GROUPER])
+    assert "inside a `try` block" in text and "`except` hides why" in text, text
