@@ -17,7 +17,9 @@ hint was false must not get it, and the crash the condition was made for still d
 - `requests.post(API, data='query')` inside a line whose pandas lookup fails: a web request's
   payload, no frame's name in quotes;
 - a column stored inside `try: … finally:` with no `except`: a failure there would have stopped
-  the cell, so no `except` hid it.
+  the cell, so no `except` hid it;
+- an edit to `torch.FloatTensor` after `torch.Matrix` failed: the table holds only some of
+  torch's names, so the edit is told to run again, not silenced as failing again.
 """
 
 from __future__ import annotations
@@ -199,3 +201,15 @@ def test_a_store_in_a_try_with_only_finally_is_not_told_an_except_hid_it():
     code = _collected("    except Exception:\n        skipped.append(code)")
     text = _hint("KeyError", "'code'", code, frames=[_GROUPER])
     assert "inside a `try` block" in text and "`except` hides why" in text, text
+
+
+# ---------------------------------- an edit to a name the module table lacks is run again
+
+
+def test_an_edit_to_a_name_a_partial_table_lacks_is_still_told_to_run_again():
+    ran = "w = torch.Matrix(rows)"
+    code = "w = torch.FloatTensor(rows)"
+    message = "module 'torch' has no attribute 'Matrix'"
+    text = _hint("AttributeError", message, code, cells=["import torch"], failing=ran)
+    assert "edited after this error" in text and "Run it again" in text, text
+    assert "dir(torch)" not in text, text

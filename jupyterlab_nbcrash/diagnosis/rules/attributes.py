@@ -1376,11 +1376,11 @@ def _module_attribute(p: ParsedError, f) -> str:
         # the saved cell still reads the module but no longer the name that failed: an edit
         # renamed it, and the new text has not run yet
         unknown = _unknown_module_reads(now, reader.group(1), owner)
-        if unknown:
-            # the new name is no name of the module either: the edit fails again
+        if unknown and unknown[1]:
+            # the new name is no name of the module either, but its other case is: the edit
+            # fails again. A name of no case there may still be the module's (`torch.linalg`
+            # beside a table of some of torch's names): the edit is run again, not judged
             read, fixed = unknown
-            if not fixed:
-                return None
             return (
                 f"The cell was edited after this error, but the new `{reader.group(1)}.{read}` "
                 f"is no name of `{owner}` either: write `{reader.group(1)}.{fixed}` (names are "
