@@ -19,7 +19,9 @@ hint was false must not get it, and the crash the condition was made for still d
 - a column stored inside `try: … finally:` with no `except`: a failure there would have stopped
   the cell, so no `except` hid it;
 - an edit to `torch.FloatTensor` after `torch.Matrix` failed: the table holds only some of
-  torch's names, so the edit is told to run again, not silenced as failing again.
+  torch's names, so the edit is told to run again, not silenced as failing again;
+- `[df.head()` in a notebook that also has `pdf = norm.pdf(xs)`: `df` is a name of its own, so
+  the `[` is a stray key before it, not the `p` of `pdf`.
 """
 
 from __future__ import annotations
@@ -213,3 +215,18 @@ def test_an_edit_to_a_name_a_partial_table_lacks_is_still_told_to_run_again():
     text = _hint("AttributeError", message, code, cells=["import torch"], failing=ran)
     assert "edited after this error" in text and "Run it again" in text, text
     assert "dir(torch)" not in text, text
+
+
+# ------------------------------ a stray bracket before a name the notebook has is no letter
+
+
+def test_a_stray_bracket_before_a_known_name_is_not_read_as_a_longer_names_letter():
+    cell = (
+        "from scipy.stats import norm\npdf = norm.pdf(xs)\n"
+        "df = pd.read_csv('heights.csv')\n[df.head()\ndf.describe()"
+    )
+    text = _syntax_hint(cell, "[df.head()", "'[' was never closed")
+    assert "pdf.head()" not in text and "delete that `[`" in text, text
+    cell = "import matplotlib.pyplot as plt\nplt.plot(xs, ys)\n[lt.title('Growth')\nplt.show()"
+    text = _syntax_hint(cell, "[lt.title('Growth')", "'[' was never closed")
+    assert "write `plt.title('Growth')`" in text, text
