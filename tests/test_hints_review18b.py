@@ -5,7 +5,8 @@ hint was false must not get it, and the crash the condition was made for still d
 - `X_train, y_train, X_test, y_test = train_test_split(...)`: the first and last names get the
   parts they name, so `X_train` is not "another part than its name says";
 - `lr=1e−3,` on the first line of a call cut by a minus sign from a web page: `1e-3` is a number,
-  not "`1e` is no product" of math;
+  not "`1e` is no product" of math; likewise `plt.plot(t, np.exp(−t / tau), label='decay',`,
+  whose `=` names an argument of a call the next line goes on with, no equation's;
 - `geometry = gpd.points_from_xy(...)` then `df.geometry.x`: data meant as a column, not the
   notebook's own object whose method is to be applied;
 - an edit to `np.NaN` after `np.nullvalue` failed: NumPy before 2.0 has `np.NaN`, so the edit is
@@ -61,6 +62,10 @@ def test_a_float_exponent_on_a_cut_call_line_is_no_product_of_math():
     cell = f"{first}\n                             weight_decay=1e-5)"
     text = _syntax_hint(cell, first, _MINUS)
     assert "is math" not in text and "`1*e`" not in text, text
+    assert "the dashes as -" in text, text
+    first = "plt.plot(t, np.exp(−t / tau), label='decay',"
+    text = _syntax_hint(f"{first}\n         color='C1')", first, _MINUS)
+    assert "is math" not in text and "equation" not in text, text
     assert "the dashes as -" in text, text
     text = _syntax_hint("3a+b−5c=12\n2a−b+c=4", "3a+b−5c=12", _MINUS)
     assert "is math (`3a+b−5c=12`)" in text and "`3a` is no product" in text, text
