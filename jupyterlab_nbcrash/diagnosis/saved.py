@@ -1365,20 +1365,36 @@ def _key_removed_above(nb, cell: Cell, name: str, keys) -> bool:
     for other in nb.mentioning(name):
         if other is cell or other is crash or other.index >= crash.index:
             continue
-        source = other.source
-        renames = f"{name}.rename(" in source
-        drops = f"{name}.drop(" in source
+        # only the calls' own arguments: the cell may quote the key elsewhere (read it, map
+        # it) while it renames or drops other columns
+        renames = "\n".join(_call_arguments(other.source, f"{name}.rename("))
+        drops = "\n".join(_call_arguments(other.source, f"{name}.drop("))
         if not (renames or drops):
             continue
         for key in keys:
             if not isinstance(key, str):
                 continue
             quoted = (f"'{key}'", f'"{key}"')
-            if renames and any(f"{q}:" in source or f"{q} :" in source for q in quoted):
+            if any(f"{q}:" in renames or f"{q} :" in renames for q in quoted):
                 return True
-            if drops and any(q in source for q in quoted) and "columns" in source:
+            if any(q in drops for q in quoted) and "columns" in drops:
                 return True
     return False
+
+
+def _call_arguments(source: str, opener: str) -> list[str]:
+    """The text between each ``opener`` (`df.drop(`) in ``source`` and its closing bracket (to
+    the end when it is never closed)."""
+    found = []
+    start = 0
+    while (at := source.find(opener, start)) >= 0:
+        start = at + len(opener)
+        depth, end = 1, start
+        while end < len(source) and depth:
+            depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(source[end], 0)
+            end += 1
+        found.append(source[start:end])
+    return found
 
 
 def _rebound_since(nb, counts: _Counts, cell: Cell, name: str) -> bool:

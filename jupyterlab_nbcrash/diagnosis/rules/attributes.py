@@ -1257,7 +1257,8 @@ _AXES_ONLY = frozenset({"xaxis", "yaxis", "spines", "transAxes", "transData"})
 def _unknown_module_reads(code: str, alias: str, owner: str) -> tuple[str, str] | None:
     """The first name ``code`` reads on the module (`pd.dataframe`) that the module's table
     lacks, with the table's name of other case (`DataFrame`, or "" when none): None when
-    all are known, or the module has no table."""
+    all are known, or the module has no table. A name a release removed (`np.NaN`, gone in
+    NumPy 2.0) counts as known: the table holds the newest names, and an older install has it."""
     names = _names_of(owner)
     if not names or not alias.isidentifier():
         return None
@@ -1268,7 +1269,7 @@ def _unknown_module_reads(code: str, alias: str, owner: str) -> tuple[str, str] 
         if at and (code[at - 1].isalnum() or code[at - 1] in "_."):
             continue
         m = _NAME_AT.match(code, start)
-        if m and m.group(0) not in names:
+        if m and m.group(0) not in names and lookup(owner, m.group(0)) is None:
             return m.group(0), lowered.get(m.group(0).lower(), "")
     return None
 
@@ -1375,11 +1376,11 @@ def _module_attribute(p: ParsedError, f) -> str:
         # the saved cell still reads the module but no longer the name that failed: an edit
         # renamed it, and the new text has not run yet
         unknown = _unknown_module_reads(now, reader.group(1), owner)
-        if unknown:
-            # the new name is no name of the module either: the edit fails again
+        if unknown and unknown[1]:
+            # the new name is no name of the module either, but its other case is: the edit
+            # fails again. A name of no case there may still be the module's (`torch.linalg`
+            # beside a table of some of torch's names): the edit is run again, not judged
             read, fixed = unknown
-            if not fixed:
-                return None
             return (
                 f"The cell was edited after this error, but the new `{reader.group(1)}.{read}` "
                 f"is no name of `{owner}` either: write `{reader.group(1)}.{fixed}` (names are "
@@ -1751,7 +1752,13 @@ def _unpacked_into_dimensions(p: ParsedError) -> str:
 
 
 _METHOD_READ = re.compile(r"\.([A-Za-z_]\w*)\b(?!\s*\()")
-_MADE_BY_A_CALL = re.compile(r"[A-Za-z_][\w.]*\(.*\)\s*(?:#.*)?")
+# an instance of a class (`Nominatim(...)`, `geocoders.Nominatim(...)`), whose methods are meant
+# to run on each value; no call of a data library (`gpd.points_from_xy(...)`,
+# `gpd.GeoSeries(...)`), whose result is data the frame was to hold as a column
+_MADE_BY_A_CALL = re.compile(
+    r"(?!(?:pd|pandas|np|numpy|gpd|geopandas|torch|tf|xr|pl|dd|scipy|sp)\.)"
+    r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*\(.*\)\s*(?:#.*)?"
+)
 
 
 def _own_object_as_member(p: ParsedError, attr: str) -> str:

@@ -704,11 +704,12 @@ def _split_unpacked_out_of_order(p: ParsedError, name: str) -> str:
     """`X_train, y_train, X_test, y_test = train_test_split(X, y)`: the split returns the
     two feature parts first, so the names read as features (x…) get the labels and the
     other way round. Only when ``name`` is one of those four and the second name reads as
-    labels (y…) and the third as features (x…)."""
+    labels (y…) and the third as features (x…). The first and last names get the parts they
+    name (`X_train`, `y_test`) whatever the middle two do: not for them."""
     for m in _SPLIT_UNPACKED.finditer(seen_code(p)[0]):
         names = m.groups()
         second, third = names[1].lower(), names[2].lower()
-        if name in names and second.startswith("y") and third.startswith("x"):
+        if name in names[1:3] and second.startswith("y") and third.startswith("x"):
             return (
                 f"`train_test_split` returns `X_train, X_test, y_train, y_test` in that order, "
                 f"but the code unpacks `{', '.join(names)}`, so `{name}` holds another part "

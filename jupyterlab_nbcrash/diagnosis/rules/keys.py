@@ -1003,9 +1003,19 @@ def _store_in_try(p, made: str) -> bool:
             depth = len(line) - len(line.lstrip())
             if depth < indent:
                 if text.startswith("try:") or text == "try :":
-                    return True
+                    return _caught_after(code[at:], depth)
                 indent = depth
         return False
+    return False
+
+
+def _caught_after(rest: str, depth: int) -> bool:
+    """The `try:` at ``depth`` whose body ``rest`` continues is followed by an `except`: a
+    `try: … finally:` alone hides no failure, which would have stopped the cell."""
+    for line in rest.split("\n")[1:]:
+        text = line.strip()
+        if text and not text.startswith("#") and len(line) - len(line.lstrip()) <= depth:
+            return text.startswith("except")
     return False
 
 
@@ -1194,6 +1204,8 @@ def _dropped_by_aggregation(p: ParsedError, key: str) -> str:
     )
 
 
+# a pandas installed for Python 3.12 or later: no pandas 1.x supports it
+_PANDAS_2_PYTHON = re.compile(r"python3\.(?:1[2-9]|[2-9]\d)\b")
 _CORRELATED = re.compile(r"\.(corr|cov)\(\s*\)\s*\[\s*['\"]([^'\"]+)['\"]")
 
 
@@ -1203,6 +1215,10 @@ def _dropped_by_correlation(p: ParsedError, key: str) -> str:
     (labels like 'M'/'B') is not there. A misspelt name is the other reading."""
     m = _CORRELATED.search(p.user_line)
     if not m or m.group(2) != key:
+        return ""
+    if any(_PANDAS_2_PYTHON.search(fr.filename) for fr in p.frames if fr.library == "pandas"):
+        # pandas on Python 3.12 or later is 2.1 or later, whose `.corr()` raises on a text
+        # column (ValueError) rather than leave it out: the key was never a column
         return ""
     how = m.group(1)
     return (
@@ -1222,10 +1238,34 @@ def _data_given_as_text(p: ParsedError) -> str:
     if not m or not any(fr.library in ("pandas", "seaborn") for fr in p.frames):
         return ""
     name = m.group(2)
+    callee = _enclosing_callee(p.user_line, m.start())
+    if callee.split(".")[0] not in ("pd", "pandas", "sns", "seaborn") and not bound_in(
+        seen_code(p)[0], name
+    ):
+        # `requests.post(url, data='query')` inside the line: a payload of another call, and
+        # no frame of that name in the notebook
+        return ""
     return (
         f"`data={m.group(0).split('=', 1)[1].strip()}` passes the text {name!r}, not the "
         f"DataFrame, so its columns cannot be found: write `data={name}` without quotes."
     )
+
+
+def _enclosing_callee(line: str, at: int) -> str:
+    """The dotted name of the call whose open bracket encloses position ``at`` of ``line``
+    (`pd.pivot_table` in `pd.pivot_table(data=…`), else ""."""
+    depth = 0
+    for i in range(at - 1, -1, -1):
+        if line[i] in ")]}":
+            depth += 1
+        elif line[i] in "([{":
+            if depth == 0:
+                if line[i] != "(":
+                    return ""
+                m = re.search(r"([A-Za-z_][\w.]*)\s*$", line[:i])
+                return m.group(1) if m else ""
+            depth -= 1
+    return ""
 
 
 def _popped(code: str, key: str) -> str:

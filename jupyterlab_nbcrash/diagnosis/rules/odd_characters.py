@@ -4,7 +4,9 @@ curly quotes and dashes from a word processor. No rules or templates here (see `
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 import unicodedata
 
 # Zero-width spaces and joiners, the word joiner, a byte-order mark, a no-break space.
@@ -15,8 +17,11 @@ _FULL_WIDTH = range(0xFF01, 0xFF5F)
 _WIDE_OFFSET = 0xFEE0
 _SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-"})
-# `2z`, `4x`: a number written against a name, math's product
-_JUXTAPOSED = re.compile(r"(?<![\w.])(\d+[A-Za-z]\w*)")
+# `2z`, `4x`: a number written against a name, math's product; no number Python reads itself
+# (`1e-3`, `2j`, `0x1F`), which a line cut from a longer statement may hold
+_JUXTAPOSED = re.compile(
+    r"(?<![\w.])(?!\d+(?:[eE][-+]?\d|[jJ]\b)|0[xXoObB][\da-fA-F])(\d+[A-Za-z]\w*)"
+)
 # `x+y-2z = 9`: an `=` whose left side is an expression (an operator before it)
 _EQUATION = re.compile(r"^[^=]*[-+*/][^=]*(?<![=<>!])=(?!=)")
 
@@ -109,6 +114,10 @@ def math_equation(line: str) -> str:
         pass
     else:
         return ""
+    if _leaves_open(fixed):
+        # `plt.plot(t, np.exp(−t / tau), label='decay',`: the first line of a call the lines
+        # below go on with, no equation (its `=` names an argument)
+        return ""
     product = _JUXTAPOSED.search(fixed)
     reasons = [f"`{product.group(1)}` is no product" if product else ""]
     if _EQUATION.match(fixed):
@@ -125,3 +134,17 @@ def math_equation(line: str) -> str:
         f"enough, since {' and '.join(reasons)}. Put the equations in a Markdown cell, or write "
         f"them as code ({example}`np.linalg.solve` for a linear system)."
     )
+
+
+def _leaves_open(text: str) -> bool:
+    """``text`` opens more brackets than it closes (`f(a,`): one line of a longer statement."""
+    depth = 0
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text + "\n").readline):
+            if tok.type == tokenize.OP and tok.string in "([{":
+                depth += 1
+            elif tok.type == tokenize.OP and tok.string in ")]}":
+                depth -= 1
+    except (tokenize.TokenError, SyntaxError):
+        pass  # the text's end inside a bracket, or a token Python lacks: the count stands
+    return depth > 0

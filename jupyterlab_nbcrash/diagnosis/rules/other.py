@@ -847,7 +847,12 @@ def _stray_opener(line: str, cell: str, seen: str) -> str:
     if not isinstance(tree.body, ast.Call):
         return ""
     first = _WORD.match(text, 1).group()
-    longer = sorted({w for w in _WORD.findall(seen) if len(w) == len(first) + 1 and w[1:] == first})
+    words = set(_WORD.findall(seen.replace(text, "")))
+    longer = sorted({w for w in words if len(w) == len(first) + 1 and w[1:] == first})
+    if first in words:
+        # `[df.head()` beside a `pdf` of the notebook: `df` is a name of its own, the `[` a
+        # stray key before it, no letter of a longer name
+        longer = []
     shown = text if len(text) <= 40 else text[:39] + "…"
     opener = f"The `[` that starts the marked line (`{shown}`) is never closed, and"
     if len(longer) == 1:
