@@ -803,7 +803,8 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
         return special
     if f.get("replacement"):
         return f"`{name}` is Python 2; in Python 3 use {as_code(f['replacement'])}."
-    fitted = fitted_attribute_hint(name)
+    # `labels_ = [...]` in a cell that has not run: the user's own variable, no fitted attribute
+    fitted = "" if bound_in(p.code_seen, name) else fitted_attribute_hint(name)
     if fitted:
         return fitted
     statement = import_for(name, p.user_line or p.user_code)
