@@ -11,7 +11,9 @@ was false must not get it, and the crash the condition was made for still does:
 - `if s[i] > 0:` with `for i in range(...)`: one item meant (a repeated label), no column;
 - `scaler.fit(X)` above an unkept `model.fit(..., epochs=...)`: the model's call is named;
 - `from sklearn.metrics, sklearn.model_selection import ...`: two modules, not one path;
-- `labels_ = [...]` in a cell that has not run: the user's own variable, no fitted attribute.
+- `labels_ = [...]` in a cell that has not run: the user's own variable, no fitted attribute;
+- `data['X'] = data['X'].unsqueeze(1)` below that ran first: a tensor given an axis, no column
+  recast keeping the shape.
 """
 
 from __future__ import annotations
@@ -212,3 +214,29 @@ def test_a_users_own_labels_in_a_cell_not_run_is_no_fitted_attribute():
     code = "print(labels_[0])\n"
     text = _hint("NameError", message, code, code.strip())
     assert "`km.labels_`" in text, text
+
+
+# ------------------------------------------------ a dict's tensor given a new axis
+
+OPERAND = (
+    "non-broadcastable output operand with shape (5,1) doesn't match the broadcast shape (5,5)"
+)
+
+
+def _in_place_after_change(change: str) -> str:
+    """`X += offsets` fails; cell 4, below, changed the dict `X` was taken from and ran first."""
+    cells = [
+        "import numpy as np\ndata = dict(np.load('train.npz'))\n",
+        "X = data['X']\n",
+        "X += offsets\n",
+        change + "\n",
+    ]
+    return _notebook_hint("ValueError", OPERAND, cells, [1, 4, 6, 3], 2)
+
+
+def test_a_dicts_tensor_given_a_new_axis_is_still_a_cause_of_a_shape_error():
+    text = _in_place_after_change("data['X'] = data['X'].unsqueeze(1)")
+    assert "Cell 4 [3] changes `data`" in text and "restart the kernel" in text, text
+    text = _in_place_after_change("data['X'] = data['X'].fillna(0)")
+    assert "restart the kernel" not in text, text
+    assert "an in-place `+=` keeps it" in text, text
