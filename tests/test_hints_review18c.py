@@ -13,7 +13,9 @@ was false must not get it, and the crash the condition was made for still does:
 - `from sklearn.metrics, sklearn.model_selection import ...`: two modules, not one path;
 - `labels_ = [...]` in a cell that has not run: the user's own variable, no fitted attribute;
 - `data['X'] = data['X'].unsqueeze(1)` below that ran first: a tensor given an axis, no column
-  recast keeping the shape.
+  recast keeping the shape;
+- PyTorch's `expandable_segments` tip, in every out-of-memory message: told only when the
+  memory reserved but unallocated would hold the allocation that failed.
 """
 
 from __future__ import annotations
@@ -240,3 +242,31 @@ def test_a_dicts_tensor_given_a_new_axis_is_still_a_cause_of_a_shape_error():
     text = _in_place_after_change("data['X'] = data['X'].fillna(0)")
     assert "restart the kernel" not in text, text
     assert "an in-place `+=` keeps it" in text, text
+
+
+# ------------------------------------------------ PyTorch's fragmentation tip
+
+
+def _out_of_memory(unallocated: str) -> str:
+    message = (
+        "CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 14.75 GiB "
+        "of which 1.06 GiB is free. Process 2871 has 13.69 GiB memory in use. Of the allocated "
+        f"memory 13.40 GiB is allocated by PyTorch, and {unallocated} is reserved by PyTorch but "
+        "unallocated. If reserved but unallocated memory is large try setting "
+        "PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True to avoid fragmentation.  See "
+        "documentation for Memory Management  "
+        "(https://pytorch.org/docs/stable/notes/cuda.html#environment-variables)"
+    )
+    code = "outputs = model(inputs)\n"
+    frames = [
+        (f"{SITE}/torch/nn/modules/module.py", "Module._call_impl(self, *args, **kwargs)", "")
+    ]
+    return _hint("OutOfMemoryError", message, code, code.strip(), frames)
+
+
+def test_the_fragmentation_tip_is_not_told_when_little_is_reserved_unallocated():
+    # PyTorch gives the tip in every message: 20 MiB reserved cannot hold the 2 GiB asked for
+    text = _out_of_memory("20.00 MiB")
+    assert "expandable_segments" not in text and "lower the batch size" in text, text
+    text = _out_of_memory("2.35 GiB")
+    assert "`PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True`" in text, text
