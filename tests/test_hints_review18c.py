@@ -15,7 +15,8 @@ was false must not get it, and the crash the condition was made for still does:
 - `data['X'] = data['X'].unsqueeze(1)` below that ran first: a tensor given an axis, no column
   recast keeping the shape;
 - PyTorch's `expandable_segments` tip, in every out-of-memory message: told only when the
-  memory reserved but unallocated would hold the allocation that failed.
+  memory reserved but unallocated would hold the allocation that failed;
+- `return X @ coef_` in a class that sets `self.coef_` itself: no scikit-learn attribute.
 """
 
 from __future__ import annotations
@@ -270,3 +271,42 @@ def test_the_fragmentation_tip_is_not_told_when_little_is_reserved_unallocated()
     assert "expandable_segments" not in text and "lower the batch size" in text, text
     text = _out_of_memory("2.35 GiB")
     assert "`PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True`" in text, text
+
+
+# ------------------------------------------------ a hand-written model's own attribute
+
+OWN_MODEL = (
+    "class LinearRegressionGD:\n"
+    "    def fit(self, X, y):\n"
+    "        self.coef_ = np.zeros(X.shape[1])\n"
+    "        return self\n"
+    "\n"
+    "    def predict(self, X):\n"
+    "        return X @ coef_\n"
+    "\n"
+    "y_pred = LinearRegressionGD().fit(X, y).predict(X)\n"
+)
+
+
+def test_a_hand_written_models_coef_is_read_from_self_not_scikit_learn():
+    line = "y_pred = LinearRegressionGD().fit(X, y).predict(X)"
+    number = OWN_MODEL.splitlines().index(line) + 1
+    tb = [
+        "-" * 75,
+        "NameError                                 Traceback (most recent call last)",
+        f"Cell In[7], line {number}\n----> {number} {line}\n",
+        "Cell In[7], line 7, in LinearRegressionGD.predict(self, X)\n      6 def predict(self, "
+        "X):\n----> 7     return X @ coef_\n",
+        "NameError: name 'coef_' is not defined",
+    ]
+    message = "name 'coef_' is not defined"
+    record = {"ename": "NameError", "evalue": message, "traceback": tb, "code": OWN_MODEL}
+    text = diagnose(ErrorRecord.from_dict(record)).hint
+    assert "scikit-learn" not in text and "`self.coef_`" in text, text
+    record.update(cell_id="0", execution_count=7)
+    record["notebook"] = {"cells": [{"id": "0", "source": OWN_MODEL, "execution_count": 7}]}
+    text = diagnose(ErrorRecord.from_dict(record)).hint
+    assert "scikit-learn" not in text and "`self.coef_`" in text, text
+    code = "print(best_params_)\n"
+    text = _hint("NameError", "name 'best_params_' is not defined", code, code.strip())
+    assert "scikit-learn sets it on a search" in text and "`grid.best_params_`" in text, text
