@@ -16,7 +16,9 @@ was false must not get it, and the crash the condition was made for still does:
   recast keeping the shape;
 - PyTorch's `expandable_segments` tip, in every out-of-memory message: told only when the
   memory reserved but unallocated would hold the allocation that failed;
-- `return X @ coef_` in a class that sets `self.coef_` itself: no scikit-learn attribute.
+- `return X @ coef_` in a class that sets `self.coef_` itself: no scikit-learn attribute;
+- `df.iloc[0].year`: one row, not a Series of dates;
+- MindSpore's `BatchDataset` (the same class names as `tf.data`'s): no `tf.data` pipeline.
 """
 
 from __future__ import annotations
@@ -310,3 +312,34 @@ def test_a_hand_written_models_coef_is_read_from_self_not_scikit_learn():
     code = "print(best_params_)\n"
     text = _hint("NameError", "name 'best_params_' is not defined", code, code.strip())
     assert "scikit-learn sets it on a search" in text and "`grid.best_params_`" in text, text
+
+
+# ------------------------------------------------ one row by position; MindSpore's pipeline
+
+
+def test_one_row_by_position_is_not_told_to_use_the_dt_accessor():
+    code = "first = df.iloc[0].year\n"
+    message = "'Series' object has no attribute 'year'"
+    text = _hint("AttributeError", message, code, code.strip(), GETATTR)
+    assert ".dt` accessor" not in text and "df.iloc[0].dt.year" not in text, text
+    code = "df['y'] = df['date'].year\n"
+    text = _hint("AttributeError", message, code, code.strip(), GETATTR)
+    assert "`df['date'].dt.year`" in text, text
+
+
+def test_a_mindspore_batch_dataset_is_no_tf_data_pipeline():
+    code = (
+        "import mindspore.dataset as ds\n"
+        "data = ds.GeneratorDataset(gen, ['x', 'y']).batch(32)\n"
+        "print(data[0])\n"
+    )
+    message = "'BatchDataset' object is not subscriptable"
+    text = _hint("TypeError", message, code, "print(data[0])")
+    assert "tf.data" not in text, text
+    code = (
+        "import tensorflow as tf\n"
+        "test_ds = tf.data.Dataset.from_tensor_slices((X, y)).batch(32)\n"
+        "print(test_ds[0])\n"
+    )
+    text = _hint("TypeError", message, code, "print(test_ds[0])")
+    assert "A `tf.data` dataset (`BatchDataset`)" in text, text

@@ -1855,6 +1855,8 @@ _STR_MEMBERS = frozenset(
 def _is_a_row(code: str, name: str) -> bool:
     """``name`` is one row of a frame (`for i, row in df.iterrows()`, `lambda row: ...` applied
     with `axis=1`): a Series of the row's cells, whose index is the columns."""
+    if re.search(r"\.i?loc\[[^\]:,]+\]$", name):
+        return True  # `df.loc[0]`, `df.iloc[i]`: one row by its label or position
     n = re.escape(name)
     if re.search(rf"\bfor\s+(?:\w+\s*,\s*)?\(?{n}\)?\s+in\s+[^\n]*\.iterrows\(", code):
         return True
