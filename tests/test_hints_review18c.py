@@ -18,7 +18,8 @@ was false must not get it, and the crash the condition was made for still does:
   memory reserved but unallocated would hold the allocation that failed;
 - `return X @ coef_` in a class that sets `self.coef_` itself: no scikit-learn attribute;
 - `df.iloc[0].year`: one row, not a Series of dates;
-- MindSpore's `BatchDataset` (the same class names as `tf.data`'s): no `tf.data` pipeline.
+- MindSpore's `BatchDataset` (the same class names as `tf.data`'s): no `tf.data` pipeline;
+- `df['big'] = df['price'] > 100` plotted: True/False values, no text.
 """
 
 from __future__ import annotations
@@ -343,3 +344,26 @@ def test_a_mindspore_batch_dataset_is_no_tf_data_pipeline():
     )
     text = _hint("TypeError", message, code, "print(test_ds[0])")
     assert "A `tf.data` dataset (`BatchDataset`)" in text, text
+
+
+# ------------------------------------------------ a True/False column plotted
+
+PLOT = [
+    (
+        f"{SITE}/pandas/plotting/_matplotlib/core.py",
+        "MPLPlot._compute_plot_data(self)",
+        'raise TypeError("no numeric data to plot")',
+    )
+]
+
+
+def test_a_true_false_column_plotted_is_not_said_to_hold_text():
+    code = "df['expensive'] = df['price'] > 100\ndf['expensive'].plot(kind='hist')\n"
+    line = "df['expensive'].plot(kind='hist')"
+    text = _hint("TypeError", "no numeric data to plot", code, line, PLOT)
+    assert "holds text" not in text and "to_numeric" not in text, text
+    assert "True/False" in text and "`df['expensive'].astype(int)`" in text, text
+    code = "df['Hobbyist'].plot(kind='hist')\n"
+    text = _hint("TypeError", "no numeric data to plot", code, code.strip(), PLOT)
+    assert "`Hobbyist` holds text" in text, text
+    assert "`df['Hobbyist'].value_counts().plot(kind='bar')`" in text, text
