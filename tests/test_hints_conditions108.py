@@ -266,3 +266,9 @@ def test_a_comma_in_a_from_imports_module_path_is_told_to_be_a_dot():
 def test_a_comma_in_the_imported_names_is_not_told_to_be_a_dot():
     hint = _syntax("from sklearn import linear_model,, tree", 32)
     assert "dots, not a comma" not in hint
+
+
+def test_a_writer_whose_name_holds_iter_is_no_iterator():
+    # `Writer` spells "iter" inside it: the type's name must end so
+    hint = _attribute("'Writer' object has no attribute 'next'", "w.next()")
+    assert "next(w)" not in hint

@@ -73,7 +73,16 @@ def decimal_comma_tuple(code: str, line: str) -> tuple[str, str] | None:
         parts = [ast.get_source_segment(code, e) or "" for e in value.elts]
         if not any(isinstance(e, ast.BinOp) for e in value.elts):
             continue  # `a, b = 1, 2`-like values are tuples on purpose
-        for left, right in itertools.pairwise(parts):
+        lines = code.splitlines()
+        for (left, right), (e1, e2) in zip(
+            itertools.pairwise(parts), itertools.pairwise(value.elts), strict=True
+        ):
+            # `0,5` is written without a space; `rows*2, 3` (a shape) with one
+            between = ""
+            if e1.end_lineno == e2.lineno == e1.lineno:
+                between = lines[e1.lineno - 1][e1.end_col_offset : e2.col_offset]
+            if between != ",":
+                continue
             a, b = _LAST_NUMBER.search(left), _FIRST_NUMBER.search(right)
             if a and b and left[: a.start()].rstrip()[-1:] in ("*", "+", "-", "/", "("):
                 return target.id, f"{a.group(1)},{b.group(1)}"

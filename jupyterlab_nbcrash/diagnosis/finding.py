@@ -177,9 +177,22 @@ def unkept_fit(nb, name: str) -> tuple[Cell, str] | None:
     trains = [c for c in nb.cells if ".fit" in c.source and nb.is_above(c)]
     # Keras's training (its `epochs`, `fit_generator`), not a scaler's or estimator's `fit`
     for c in reversed([c for c in trains if "epochs" in c.source or "_generator(" in c.source]):
-        found = _UNKEPT_FIT.search(c.source)
+        # the model's own call (its `epochs`), not `scaler.fit(X)` a line above it
+        found = next((m for m in _UNKEPT_FIT.finditer(c.source) if _trains(c.source, m)), None)
         return (c, found.group(1)) if found else None
     return None
+
+
+def _trains(source: str, call: re.Match) -> bool:
+    """The `.fit(` call ``call`` found in ``source`` is Keras's training: a `fit_generator`, or
+    `epochs` among its arguments (up to its closing parenthesis)."""
+    if call.group(1).endswith("_generator"):
+        return True
+    depth, end = 1, call.end()
+    while end < len(source) and depth:
+        depth += {"(": 1, ")": -1}.get(source[end], 0)
+        end += 1
+    return "epochs" in source[call.end() : end]
 
 
 def another_part_hint(cell: Cell, name: str) -> str:

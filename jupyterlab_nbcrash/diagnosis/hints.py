@@ -801,6 +801,14 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
     failure = not_about_inputs(parsed, family not in _LOOK or family in ("ValueError", "TypeError"))
     if failure:
         return failure
+    if _INDEX_IMMUTABLE.search(parsed.message[:300]) and ".categories[" in parsed.user_line:
+        # `s.cat.categories[0] = "S"`: a categorical's categories are an Index too
+        owner = re.search(r"([\w.]+(?:\[[^\]]*\])?)\.cat\.categories\[", parsed.user_line)
+        series = owner.group(1) if owner else "s"
+        return (
+            "A categorical's categories are a pandas Index, which cannot be changed one label "
+            f"at a time: rename them with `{series}.cat.rename_categories({{old: new}})`."
+        )
     if _INDEX_IMMUTABLE.search(parsed.message[:300]):
         # `df.index[0] = 15`, `df.columns[2] = "x"`: pandas' labels are set as a whole
         return (

@@ -1062,10 +1062,10 @@ def _defined_nowhere(
     elif statement and strptime_of_a_column(line, name):
         # importing the name would only move the error on: `strptime` takes one string
         hint = strptime_of_a_column(line, name)
-    elif not statement and not suggestion and fitted_attribute_hint(name):
+    elif not statement and not suggestion and fitted_attribute_hint(name, _all_code(nb)):
         # `print(best_params_)`: the attribute of a fitted search, read without its object
         evidence.append(f"`{name}` is an attribute scikit-learn sets on fitted objects")
-        hint = fitted_attribute_hint(name)
+        hint = fitted_attribute_hint(name, _all_code(nb))
     elif not statement and not suggestion and (removed := _removed_as_called(name, line)):
         # `plot_roc_curve(model, X, y)` copied without its import: the import fails too on a
         # scikit-learn that removed it, so the replacement is the fix
@@ -1261,6 +1261,11 @@ def _column_method_called(nb: _Notebook, name: str, line: str) -> str:
 
 # `df[Genre.value_counts()]`: a frame subscripted with a name's method call
 _FRAME_OF_NAME_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\[\s*([A-Za-z_]\w*)\.(\w+)\(\s*\)\s*\]")
+
+
+def _all_code(nb: _Notebook) -> str:
+    """The sources of the notebook's cells and of the crash cell."""
+    return "\n".join(c.source for c in [nb.crash, *nb.cells] if c is not None)
 
 
 def _column_read_as_object(nb: _Notebook, name: str, line: str) -> str:

@@ -1116,8 +1116,10 @@ _KEEPS_SHAPE = re.compile(
     r"|tsne|umap|hash|pipe|ct\b|column|feat|embed|kernel))[\w.]+\.transform\(\s*\1\s*\)\s*(?:#.*)?$"
     r"|^\s*([\w.]+)\s*=\s*\2\s*[*/+-]\s*[\d.]+\s*(?:#.*)?$"
     r"|^\s*[\w.]+\s*[*/+-]=\s*[\d.]+\s*(?:#.*)?$"
-    # `df['K'] = df['K'].astype('category')`: one column rewritten from itself, rows and width kept
-    r"|^\s*([\w.]+)\[\s*(['\"])([^'\"]+)\4\s*\]\s*=\s*\3\[\s*['\"]\5['\"]\s*\]\.\w+\("
+    # `df['K'] = df['K'].astype('category')`: one column rewritten from itself, rows and width
+    # kept; not a dict's tensor given a new axis (`data['X'] = data['X'].unsqueeze(1)`)
+    r"|^\s*([\w.]+)\[\s*(['\"])([^'\"]+)\4\s*\]\s*=\s*\3\[\s*['\"]\5['\"]\s*\]\.(?!(?:reshape"
+    r"|unsqueeze|squeeze|view|permute|transpose|repeat|expand|tile|flatten|ravel|swapaxes)\()\w+\("
 )
 _KEEPS_ROWS = re.compile(
     r"^\s*([\w.]+)\s*=\s*\1\.(?:assign|rename|astype|fillna|replace)\("

@@ -1859,6 +1859,18 @@ _STR_MEMBERS = frozenset(
 )  # fmt: skip
 
 
+def _is_a_row(code: str, name: str) -> bool:
+    """``name`` is one row of a frame (`for i, row in df.iterrows()`, `lambda row: ...` applied
+    with `axis=1`): a Series of the row's cells, whose index is the columns."""
+    if re.search(r"\.i?loc\[[^\]:,]+\]$", name):
+        return True  # `df.loc[0]`, `df.iloc[i]`: one row by its label or position
+    n = re.escape(name)
+    if re.search(rf"\bfor\s+(?:\w+\s*,\s*)?\(?{n}\)?\s+in\s+[^\n]*\.iterrows\(", code):
+        return True
+    applied = re.search(r"\baxis\s*=\s*(?:1|['\"]columns['\"])", code)
+    return bool(applied and re.search(rf"\blambda\s+{n}\s*:|\bdef\s+\w+\(\s*{n}\b", code))
+
+
 def _accessor_hint(p: ParsedError, owner: str, attr: str, called) -> str:
     """`s.month`, `s.lower()` on a Series: the member of each item's type (a date's, a string's)
     that pandas gives a Series through its `.dt` / `.str` accessor, not as its own; "" else.
@@ -1867,8 +1879,12 @@ def _accessor_hint(p: ParsedError, owner: str, attr: str, called) -> str:
     if owner != "Series":
         return ""
     name = object_of(p, attr) or "s"
+    if _is_a_row(p.user_code, name):
+        return ""  # `row.month` on a row of `iterrows`/`apply(axis=1)`: a column's name, no dates
     if attr in _DT_MEMBERS:
         use = f"{name}.dt.{attr}" + ("(...)" if called else "")
+        if attr in ("week", "weekofyear"):
+            use = f"{name}.dt.isocalendar().week"  # `.dt.week` is gone since pandas 2.0
         return (
             f"A Series has no `{attr}` of its own: the parts of the dates it holds are read "
             f"through its `.dt` accessor, `{use}` (if it holds text, convert it first with "
@@ -2284,7 +2300,9 @@ def _generic_attribute(p: ParsedError, f) -> str:
             f"`{owner}` has `.{attr}` from Python 3.3 on, so this kernel runs Python 2: switch "
             f"the notebook to a Python 3 kernel, or write {_PYTHON3_ONLY[owner, attr]} instead."
         )
-    if attr == "next" and name and _ITERATOR_TYPE.search(owner):
+    # an `IterableDataset` is iterable, no iterator: `next(ds)` fails too (`next(iter(ds))`)
+    iterator = _ITERATOR_TYPE.search(owner) and "iterable" not in owner.lower()
+    if attr == "next" and name and iterator:
         call = re.search(rf"(?<![\w.]){re.escape(name)}\.next\(\s*\)", p.user_line)
         if call:
             # `it.next()`: Python 2's method; a Python 3 iterator is advanced by the built-in
@@ -2326,9 +2344,12 @@ def _generic_attribute(p: ParsedError, f) -> str:
     )
 
 
-# Iterators by their type's name: generators, the built-ins' iterators (`list_iterator`, `zip`,
-# `map`), csv's reader, a DataLoader's `_SingleProcessDataLoaderIter`.
-_ITERATOR_TYPE = re.compile(r"(?i)iter|generator|^(?:map|zip|filter|enumerate|_csv\.reader)$")
+# Iterators by their type's name, which ends so: generators, the built-ins' iterators
+# (`list_iterator`, `dict_keyiterator`, `zip`, `map`), csv's reader, Keras' `DirectoryIterator`,
+# a DataLoader's `_SingleProcessDataLoaderIter` (not a `Writer`, a `Literal`, an `Iterable`).
+_ITERATOR_TYPE = re.compile(
+    r"(?:Iter|Iterator|iterator|generator)$|^(?:map|zip|filter|enumerate|_csv\.reader)$"
+)
 
 # Methods of built-in types that came with Python 3.3, and Python 2's way to the same value
 _PYTHON3_ONLY = {

@@ -374,6 +374,13 @@ def _nan_or_infinity(p, f):
         )
     msg = p.message
     bounds = _HISTOGRAM_RANGE.search(msg)
+    if bounds and msg.startswith("supplied") and re.search(r"\brange\s*=", p.user_line):
+        # `plt.hist(x, range=(0, np.inf))`: the edges given are infinite, not the values
+        return (
+            f"The `range=` given to the histogram has an edge that is not finite "
+            f"([{bounds.group(1).strip()}, {bounds.group(2).strip()}]): give two finite "
+            "edges (e.g. `range=(0, x.max())`), or leave `range` out."
+        )
     if bounds:
         # NumPy's histogram (pandas' `.hist()`, `plt.hist`) found an inf or NaN among the values
         bad = next((b for b in bounds.groups() if b.strip() in ("-inf", "inf", "nan")), "inf")

@@ -148,13 +148,33 @@ def _gpu_out_of_memory(p, f):
         f"The GPU ran out of memory{size}: lower the batch size (or image/sequence size), free "
         "unused tensors with `del` and `torch.cuda.empty_cache()`, or restart the kernel."
     )
-    if "expandable_segments:True" in p.message:
-        # PyTorch's own tip against fragmentation, which the message gives when it applies
+    if _fragmented(p):
+        # PyTorch's own tip against fragmentation: every message gives it, so it is told only
+        # when the memory reserved but unallocated would hold the allocation that failed
         hint += (
             " The message's own tip helps when much memory is reserved but unallocated: set "
             "`PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True` before torch is imported."
         )
     return hint
+
+
+_SIZE = r"([\d.]+) ([KMGT]i?B)"
+_TRIED = re.compile(rf"Tried to allocate {_SIZE}")
+_UNALLOCATED = re.compile(rf"{_SIZE} is reserved by PyTorch but unallocated")
+_UNITS = {"K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
+
+
+def _fragmented(p) -> bool:
+    """PyTorch's message says memory is reserved but unallocated at least as large as the
+    allocation that failed (its `expandable_segments` tip applies), and the code does not set
+    that option already."""
+    if "expandable_segments:True" not in p.message or "expandable_segments" in p.code_seen:
+        return False
+    tried, unallocated = _TRIED.search(p.message), _UNALLOCATED.search(p.message)
+    if not tried or not unallocated:
+        return False
+    size = [float(m.group(1)) * _UNITS[m.group(2)[0]] for m in (tried, unallocated)]
+    return size[1] >= size[0]
 
 
 def _moves_a_model_only(p) -> bool:

@@ -779,11 +779,17 @@ _FITTED_ATTRIBUTES = {
 }
 
 
-def fitted_attribute_hint(name: str) -> str:
+def fitted_attribute_hint(name: str, code: str = "") -> str:
     """`best_params_` read bare: no variable, the attribute of a fitted scikit-learn object;
-    "" for other names. The notebook analysis asks only when no cell binds the name."""
+    "" for other names. The notebook analysis asks only when no cell binds the name. A class
+    of ``code`` that sets `self.coef_` itself (a model written by hand) meant its own."""
     if name not in _FITTED_ATTRIBUTES:
         return ""
+    if re.search(rf"\bself\.{re.escape(name)}\s*=(?!=)", code):
+        return (
+            f"`{name}` is no variable: your class sets it as `self.{name}`, so read it as "
+            f"`self.{name}` in its methods."
+        )
     owner, example = _FITTED_ATTRIBUTES[name]
     return (
         f"`{name}` is no variable: scikit-learn sets it on {owner} when it is fitted, so read "
@@ -803,7 +809,8 @@ def undefined_name_hint(p: ParsedError, f: Facts, what: str) -> str:
         return special
     if f.get("replacement"):
         return f"`{name}` is Python 2; in Python 3 use {as_code(f['replacement'])}."
-    fitted = fitted_attribute_hint(name)
+    # `labels_ = [...]` in a cell that has not run: the user's own variable, no fitted attribute
+    fitted = "" if bound_in(p.code_seen, name) else fitted_attribute_hint(name, p.code_seen)
     if fitted:
         return fitted
     statement = import_for(name, p.user_line or p.user_code)

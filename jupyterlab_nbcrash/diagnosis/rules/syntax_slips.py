@@ -43,6 +43,13 @@ def _comma_in_module_path(code: str, column: int) -> str:
     m = _FROM_WITH_COMMA.match(code)
     if not m or not m.end(1) <= column <= m.start(2):
         return ""
+    first, second = m.groups()
+    if second.split(".")[0] == first.split(".")[0]:
+        # `from sklearn.metrics, sklearn.model_selection import ...`: two modules, not one path
+        return (
+            f"A `from` import names one module: `{first}` and `{second}` are two, so write one "
+            f"`from ... import ...` line for each."
+        )
     module = f"{m.group(1)}.{m.group(2)}"
     return (
         f"A module's path is written with dots, not a comma: `from {module} import ...` "

@@ -359,6 +359,14 @@ _GROUP_KEYS = re.compile(r"\.groupby\((?:[^()]|\([^()]*\))*\)")
 _ONE_COLUMN_PLOTTED = re.compile(r"""([A-Za-z_][\w.]*\[\s*(?:'([^']+)'|"([^"]+)")\s*\])\.plot\b""")
 
 
+def _made_true_false(code: str, name: str) -> bool:
+    """The code assigns the column ``name`` a test's result (a comparison, `.isin(...)`,
+    `.isna()`, `.duplicated()`): True/False values, no text."""
+    target = rf"""\[\s*['"]{re.escape(name)}['"]\s*\]\s*=(?!=)"""
+    test = r"(?:[<>]=?|==|!=)|\.(?:isin|isna|isnull|notna|notnull|duplicated|str\.contains)\("
+    return bool(re.search(rf"{target}[^\n]*?(?:{test})", code))
+
+
 def _text_columns_in_numeric_operation(p, f):
     """When: pandas refused a numeric reduction or plot because the data is not numeric. A
     column named inside `groupby(...)` is a group key, not a column the reduction computes on."""
@@ -369,6 +377,13 @@ def _text_columns_in_numeric_operation(p, f):
     if "no numeric data to plot" in p.message and single:
         # one text column: categories (Yes/No) are counted, not converted (coerce gives NaN)
         col, name = single.group(1), single.group(2) or single.group(3)
+        if _made_true_false(p.user_code, name):
+            # `df['big'] = df['price'] > 100`: a bool column, which pandas does not plot either
+            return (
+                f"`{name}` holds True/False values, which pandas does not plot as numbers: plot "
+                f"their counts, `{col}.value_counts().plot(kind='bar')`, or convert them first "
+                f"with `{col}.astype(int)`."
+            )
         return (
             f"`{name}` holds text, not numbers: if its values are categories (such "
             f"as Yes/No), plot their counts, `{col}.value_counts().plot(kind='bar')`; if they "
@@ -572,6 +587,8 @@ def _tf_dataset_indexed(p, t: str, indexed: str) -> str | None:
     """`test_ds[0]` on a `tf.data` pipeline: it streams batches and has no items by position."""
     if "subscriptable" not in p.message or not _TF_DATASET.fullmatch(t):
         return None
+    if "mindspore" in seen_code(p)[0]:
+        return None  # MindSpore's pipeline has the same class names (`BatchDataset`, ...)
     ds = f"`{indexed}`" if indexed else "it"
     return (
         f"A `tf.data` dataset (`{t}`) cannot be indexed with `[...]`: pass {ds} whole (e.g. to "

@@ -1269,6 +1269,8 @@ def _array_as_bool(p, f):
         )
     column = _IF_ON_A_COLUMN.match(line)
     if column and f.get("what") in ("Series", "DataFrame") and not _AND_OR_NOT.search(line):
+        column = None if _indexed_by_loop_position(p.user_code, column.group(1)) else column
+    if column and f.get("what") in ("Series", "DataFrame") and not _AND_OR_NOT.search(line):
         # `if df["price"] > 100:` with no and/or: one test of a whole column; rows were meant
         test = column.group(1).strip()
         return (
@@ -1342,6 +1344,17 @@ _IF_ON_A_COLUMN = re.compile(
     r"\s*(?:if|elif)\b\s*\(?\s*(([A-Za-z_]\w*)(?:\[[^\]]+\]|\.[A-Za-z_]\w*)\s*"
     r"(?:[<>]=?|[!=]=)\s*[^:]+?)\s*\)?\s*:"
 )
+# `s[i]` with `for i in range(...)`: one item by position meant, many given (a repeated label)
+_BY_LOOP_NAME = re.compile(r"^[A-Za-z_]\w*\[\s*([A-Za-z_]\w*)\s*\]")
+
+
+def _indexed_by_loop_position(code: str, test: str) -> bool:
+    """`s[i] > 0` where `i` counts positions (`for i in range(...)`): an item was meant, and a
+    Series came back because its index repeats a label; no column is tested."""
+    m = _BY_LOOP_NAME.match(test)
+    return bool(m and re.search(rf"\bfor\s+{m.group(1)}\s+in\s+range\(", code))
+
+
 _AND_OR_NOT = re.compile(r"\b(?:and|or|not)\b|[&|]")
 _TESTED_AGAINST_TEXT = re.compile(r"\s*(?:if|elif|while)\s+([A-Za-z_][\w.]*)\s*[!=]=\s*[rbf]?['\"]")
 
