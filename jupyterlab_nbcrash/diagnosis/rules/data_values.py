@@ -9,6 +9,7 @@ from ..definitions import assigned_values, seen_code
 from ..finding import short
 from ..name_reads import has_word
 from ..shape_text import SPLIT_INTO_FOUR, call_args, code, dims
+from ..split_unpacking import misordered_unpacking
 from ..traceback import ParsedError
 from ..where import call_arguments, failing_call, failing_line_number, own_lines, user_frame_index
 from .base import Template, group_facts, pattern_rule
@@ -626,6 +627,9 @@ def _y_not_1d(p, f):
     shape = dims(text) if text else None
     if shape == ():
         return "y is a single value (shape ()): pass a list or array of labels, e.g. `[value]`."
+    swapped = _features_given_as_y(p) if shape and len(shape) == 2 else None
+    if swapped:
+        return swapped.hint()
     if shape and len(shape) == 2 and shape[1] == 1:
         return (
             f"y must be a 1-D array of labels but has shape {text}: use `y.ravel()` or "
@@ -647,6 +651,17 @@ def _y_not_1d(p, f):
         "y must be a 1-D array of labels: use `y.ravel()` or `df['target']` (not "
         "`df[['target']]`), and `np.argmax(y, axis=1)` for one-hot labels."
     )
+
+
+def _features_given_as_y(p):
+    """The call's y (`y=` or its second argument) is a split's labels name that holds features
+    (``split_unpacking``)."""
+    args = call_args(p)
+    y = next((a.split("=", 1)[1].strip() for a in args if re.match(r"y\s*=[^=]", a)), "")
+    if not y and len(args) >= 2 and "=" not in args[1]:
+        y = args[1].strip()
+    found = misordered_unpacking(p, y)
+    return found if found and not found.holds_labels else None
 
 
 def _target_made_in_several_cells(p) -> str:

@@ -7,6 +7,7 @@ import re
 from ..definitions import seen_code
 from ..name_reads import has_word
 from ..shape_text import call_kind
+from ..split_unpacking import misordered_unpacking
 from ..text import expression_before
 from ..traceback import ParsedError
 from ..where import (
@@ -693,30 +694,11 @@ def _labels_given_to_an_array(p: ParsedError) -> str | None:
     )
 
 
-_SPLIT_UNPACKED = re.compile(
-    r"^[ \t]*(\w+)[ \t]*,[ \t]*(\w+)[ \t]*,[ \t]*(\w+)[ \t]*,[ \t]*(\w+)[ \t]*=[ \t]*"
-    r"(?:\w+\.)*train_test_split\(",
-    re.M,
-)
-
-
 def _split_unpacked_out_of_order(p: ParsedError, name: str) -> str:
-    """`X_train, y_train, X_test, y_test = train_test_split(X, y)`: the split returns the
-    two feature parts first, so the names read as features (x…) get the labels and the
-    other way round. Only when ``name`` is one of those four and the second name reads as
-    labels (y…) and the third as features (x…). The first and last names get the parts they
-    name (`X_train`, `y_test`) whatever the middle two do: not for them."""
-    for m in _SPLIT_UNPACKED.finditer(seen_code(p)[0]):
-        names = m.groups()
-        second, third = names[1].lower(), names[2].lower()
-        if name in names[1:3] and second.startswith("y") and third.startswith("x"):
-            return (
-                f"`train_test_split` returns `X_train, X_test, y_train, y_test` in that order, "
-                f"but the code unpacks `{', '.join(names)}`, so `{name}` holds another part "
-                f"than its name says: write `{names[0]}, {names[2]}, {names[1]}, {names[3]} = "
-                "train_test_split(...)`."
-            )
-    return ""
+    """`X_train, y_train, X_test, y_test = train_test_split(X, y)`: ``name`` is one of the
+    two names that hold each other's part (``split_unpacking``)."""
+    found = misordered_unpacking(p, name)
+    return found.hint() if found else ""
 
 
 def _float_written_as_index(line: str) -> str:

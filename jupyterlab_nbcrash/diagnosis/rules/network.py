@@ -88,6 +88,12 @@ _NET_PACKAGES = frozenset(
 )
 
 
+# Python's ssl: the certificate verified but is for another host name.
+_HOSTNAME_MISMATCH = re.compile(
+    r"Hostname mismatch, certificate is not valid for '([^']*)'|hostname '[^']*' doesn't match"
+)
+
+
 def network_message(message: str) -> bool:
     """Whether the message says that a request failed (a name lookup, a connection, a status)."""
     return _NET_MESSAGE.search(message) is not None or _NET_STATUS.search(message) is not None
@@ -364,6 +370,16 @@ def _request_failed(p, f):
         return (
             "`fetch_mldata` downloads from mldata.org, which is gone for good: load the data "
             "from OpenML instead, e.g. `fetch_openml('mnist_784', version=1)`."
+        )
+    mismatch = _HOSTNAME_MISMATCH.search(p.message)
+    if mismatch:
+        # The certificate is valid but names another site: no certificate update changes that;
+        # a misspelt host is served by whoever holds that name (or by no site of its own).
+        host = f" `{mismatch.group(1)}`" if mismatch.group(1) else ""
+        return (
+            f"The server at{host or ' that address'} sent a certificate made for another name "
+            "(hostname mismatch), so updating certificates will not help: check the host's "
+            "spelling in the URL; if it is right, the site or a proxy serves the wrong one."
         )
     if "CERTIFICATE_VERIFY_FAILED" in p.message:
         return (

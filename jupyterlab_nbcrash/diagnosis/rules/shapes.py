@@ -11,6 +11,7 @@ from ..definitions import assigned_values, seen_code
 from ..finding import short
 from ..layer_shapes import keras_hint, torch_layer_hint
 from ..shape_text import SPLIT_INTO_FOUR, call_args, code, dims, show
+from ..split_unpacking import misordered_unpacking
 from ..where import (
     Call,
     call_arguments,
@@ -748,12 +749,9 @@ def _sklearn_wants_2d(p, f):
     x = name or "X"
     # X is the first argument of fit, predict, score and transform.
     first = args[0] if args and re.fullmatch(r"[A-Za-z_]\w*", args[0]) else ""
-    swapped = _split_names_swapped(p, first) if first else None
-    if got == "1D" and swapped:
-        return (
-            f"`train_test_split` returns X_train, X_test, y_train, y_test in that order, but "
-            f"the notebook unpacks it as `{swapped}`: `{first}` holds labels; reorder the names."
-        )
+    swapped = misordered_unpacking(p, first) if first and got == "1D" else None
+    if swapped and swapped.holds_labels:
+        return swapped.hint()
     printed = _printed_items(p.message)
     if got == "1D" and printed and all(item.lower() == "nan" for item in printed):
         # Not one feature nor one sample: what should hold the features came out empty.
@@ -992,19 +990,6 @@ def _several_columns_slice(line: str) -> str:
         if int(m.group(2)) - int(m.group(1) or 0) >= 2:
             return m.group(0)
     return ""
-
-
-def _split_names_swapped(p, name: str) -> str | None:
-    """The four names of a ``train_test_split`` unpacking in X, y, X, y order (the function
-    returns X_train, X_test, y_train, y_test) whose third, an X name, gets y_train, when
-    ``name`` is that third; else None."""
-    for source in (*p.notebook_code, p.user_code):
-        for m in _SPLIT_UNPACK.finditer(source):
-            names = m.groups()
-            x_like = [n[0] in "xX" for n in names]
-            if x_like == [True, False, True, False] and name == names[2]:
-                return ", ".join(names)
-    return None
 
 
 def _argmax_of(p, name: str) -> bool:
@@ -1259,6 +1244,13 @@ def _plot_x_y_lengths(p, f):
         return (
             f"`{quoted}` passes the text itself (one value), not the variable of that name: "
             "remove the quotes."
+        )
+    counted = _size_attribute_as_axis(p.user_line) if "must be the same size" in p.message else ""
+    if counted:
+        # `df.size` is the count of all its values (one number), never the column `size`.
+        return (
+            f"`{counted}.size` is a count (how many values `{counted}` holds: pandas' and "
+            f"NumPy's `.size`), not a column named size: write `{counted}['size']` for the column."
         )
     if "must be the same size" in p.message:
         # scatter compares the counts of all values (`x.size`): a table of several columns is
@@ -1795,6 +1787,26 @@ HINTS: dict[str, Template] = {
     BOOLEAN_INDEX: _boolean_mask_shape,
     OPENCV_SIZES: _opencv_sizes_differ,
 }
+
+
+_SCATTER_CALL = re.compile(r"(?<![\w])scatter\s*\(")
+_SIZE_ATTRIBUTE = re.compile(r"([A-Za-z_][\w.]*(?:\[[^\[\]]+\])*)\s*\.\s*size")
+
+
+def _size_attribute_as_axis(line: str) -> str:
+    """`plt.scatter(d.size, d.price)`: x or y given as `<value>.size`, which is how many values
+    the value holds, not its column `size`; the value's expression, or ""."""
+    call = _SCATTER_CALL.search(line)
+    if call is None or "data=" in line:
+        return ""
+    args = call_arguments(line[call.start() :])
+    positional = [a for a in args if not re.match(r"\w+\s*=", a)][:2]
+    named = [a.split("=", 1)[1].strip() for a in args if re.match(r"[xy]\s*=[^=]", a)]
+    for arg in (*positional, *named):
+        m = _SIZE_ATTRIBUTE.fullmatch(arg.strip())
+        if m:
+            return m.group(1)
+    return ""
 
 
 def _quoted_axis(line: str) -> str | None:

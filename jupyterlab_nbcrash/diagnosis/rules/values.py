@@ -319,6 +319,15 @@ def _duplicate_labels(p, f):
 
 
 def _weights_for_another_model(p, f):
+    if any("keras_tuner" in fr.filename for fr in p.frames if not fr.is_user):
+        # The tuner rebuilds each trial's model and loads that trial's checkpoint from its
+        # project folder: no cell of the user's built or saved those weights.
+        return (
+            "The tuner reloads each trial's saved weights from its project folder, and these "
+            "checkpoints do not fit the models it builds now (trials of an earlier or unfinished "
+            "search): run `tuner.search(...)` to the end first, or recreate the tuner with "
+            "`overwrite=True` (or a new `project_name`)."
+        )
     saved, model = f.get("saved") or f.get("saved2"), f.get("model") or f.get("model2")
     counts = f" (the file has {saved} layers, this model {model})" if saved and model else ""
     return (
@@ -838,10 +847,24 @@ def _numbers_joined(p) -> str | None:
     return None
 
 
+# dask's read_csv when a later block's values do not fit the types read from the first rows.
+_DASK_DTYPES = "Mismatched dtypes found in `pd.read_csv`/`pd.read_table`"
+_DASK_DTYPE_PAIR = re.compile(r"(?<=dtype=\{)'[^'\n]+': '\w+'")
+
+
 def _text_to_number(p, f):
     """When: the message quotes text that a number conversion refused (or a date format it
     could not match); other conversion messages get the safe hint."""
     message = p.message
+    if message.startswith(_DASK_DTYPES):
+        # dask typed each column from a sample of the first rows; its message prints the fix.
+        pair = _DASK_DTYPE_PAIR.search(message)
+        example = f" (e.g. `{pair.group(0)}`)" if pair else ""
+        return (
+            "dask guessed each column's type from the first rows of the file, and later rows do "
+            f"not fit it: pass the `dtype={{...}}` the message prints{example} to the "
+            "`read_csv` call."
+        )
     fmt = re.search(
         r"time data ['\"]?(.+?)['\"]? (?:does not|doesn't) match format ['\"]([^'\"]+)", message
     )
