@@ -62,11 +62,34 @@ def caught_everything_look(parsed: ParsedError) -> str:
         # `raise TypeError('Could not convert %s to numeric' % str(x))`: the message shows the
         # value the check failed on, so it tells its own cause
         return ""
+    pandas_kind = _caught_pandas_object(parsed)
+    if pandas_kind:
+        # the error it caught shows the check read a pandas object's attribute it lacks: the
+        # library wants plain arrays, whatever the values
+        return (
+            f"`{last.library}` raises this message from an `except:`, and the error it caught "
+            f"says its check failed on a pandas `{pandas_kind}`: pass plain NumPy arrays "
+            "instead, `.to_numpy()` (or `.values`) of each column."
+        )
     return (
         f"`{last.library}` raises this message from an `except:` that catches every error of its "
         "check, so the real fault may be another one (an empty input, a missing value): print "
         "`len(...)`, `.dtype` and the first values of what you pass."
     )
+
+
+# The error a library's catch-all caught: a pandas object lacks what an array has.
+_PANDAS_LACKS = re.compile(r"^'(Series|DataFrame|Index)' object has no attribute '\w+'")
+
+
+def _caught_pandas_object(parsed: ParsedError) -> str:
+    """The pandas kind (`Series`) when the error the catch-all caught, printed above the
+    library's message, is an AttributeError of a pandas object; "" otherwise."""
+    for name, message in parsed.chain:
+        m = _PANDAS_LACKS.match(message) if name == "AttributeError" else None
+        if m:
+            return m.group(1)
+    return ""
 
 
 # A `raise` whose message is formatted with a value: `'... %s' % x`, `.format(x)`, `f"...{x}"`.

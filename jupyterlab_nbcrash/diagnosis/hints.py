@@ -694,6 +694,7 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
         or fits_hdu_look(parsed)
         or hist_datasets_look(parsed)
         or regex_pattern_look(parsed)
+        or _frame_only_plot_look(parsed)
     )
     if twice:
         return twice
@@ -1127,18 +1128,20 @@ _DTYPE_WORDS = re.compile(
 )
 
 
-# Python's words for an unpacking that got another count of values than it has names for.
-_UNPACK_COUNT = re.compile(r"^(?:not enough|too many) values to unpack \(expected \d+")
-
-# A library line that unpacks each item of a sequence (`for name, trans, cols in ...`,
-# `names, trans, _ = zip(*self.transformers)`), never a shape.
-_UNPACKS_ITEMS = re.compile(r"^(?!.*\bshape\b)(?:\s*for\b.*\bin\b|.*\bzip\(\s*\*)")
+# A library line that unpacks each item of a sequence (`for name, trans, cols in ...`, a
+# comprehension's `[... for regexp, tag in regexps]`, `names, trans, _ = zip(*self.transformers)`),
+# never a shape.
+_UNPACKS_ITEMS = re.compile(
+    r"^(?!.*\bshape\b)(?:\s*for\b.*\bin\b|.*\bfor\s+\(?\w+(?:\s*,\s*\w+)+\s*\)?\s+in\b"
+    r"|.*\bzip\(\s*\*)"
+)
 
 
 def _library_unpack_look(parsed: ParsedError) -> str:
     """A library's own line unpacked an item of what the user passed (ColumnTransformer's
     `(name, transformer, columns)`): the items' parts are short or long, no array's shape."""
-    if not _UNPACK_COUNT.search(parsed.message) or raised_in_user_code(parsed):
+    # Python 2 says "too many values to unpack" without the count: the library's line tells
+    if not _UNPACK_WORDS.search(parsed.message) or raised_in_user_code(parsed):
         return ""
     last = parsed.last_frame
     if last is None or not last.library or not _UNPACKS_ITEMS.search(last.failing_line):
@@ -1197,6 +1200,28 @@ def _loop_unpack_look(parsed: ParsedError) -> str:
         f"names, and an item has another number of parts: print one (`next(iter({items}))`) "
         f"and unpack all its parts, or loop over whole items (`for row in {items}`) and index "
         "them."
+    )
+
+
+# pandas' words when `Series.plot` is asked for a kind that plots columns against each other.
+_FRAME_ONLY_PLOT = re.compile(r"^plot kind (\w+) can only be used for data frames")
+# `df["Age"].plot(` / `df.Age.plot(`: the frame whose one column the line plots.
+_COLUMN_PLOT = re.compile(r"(?<![\w.])([A-Za-z_]\w*)(?:\[[^\[\]]+\]|\.\w+)\.plot\s*\(")
+
+
+def _frame_only_plot_look(parsed: ParsedError) -> str:
+    """pandas' `Series.plot(kind='scatter')`: the kind plots one column against another, which
+    only a DataFrame has; the line called it on one column."""
+    m = _FRAME_ONLY_PLOT.search(parsed.message)
+    if m is None or raised_in_user_code(parsed):
+        return ""
+    kind = m.group(1)
+    on = _COLUMN_PLOT.search(parsed.user_line)
+    frame = on.group(1) if on else "df"
+    return (
+        f"`kind='{kind}'` plots one column against another, so it needs a DataFrame, and "
+        f"`.plot` was called on a Series (one column): call it on the DataFrame, "
+        f"`{frame}.plot(x=..., y=..., kind='{kind}')`."
     )
 
 

@@ -849,8 +849,40 @@ def named_failure(parsed: ParsedError) -> str:
     if _HTTP_SERVER.search(said):
         return _SERVER_FAILED
     if ("401" in said or "403" in said or "429" in said) and _HTTP_REFUSED.search(said):
-        return _REFUSED
+        return _local_server_refused(parsed, said) or _REFUSED
     return ""
+
+
+# A URL of a server on this machine, as the code writes it: `http://127.0.0.1:5000`.
+_LOCAL_URL = re.compile(r"\bhttps?://(?:127\.0\.0\.1|localhost|0\.0\.0\.0)(?::(\d+))?", re.I)
+_ANY_URL = re.compile(r"\bhttps?://", re.I)
+# Frames of a Mac's Python: `/Applications/anaconda3/...`, `/Users/<name>/...`, Homebrew's.
+_MAC_PATH = re.compile(r"^(?:/Applications/|/Users/|/opt/homebrew/|/Library/Frameworks/)")
+
+
+def _local_server_refused(parsed: ParsedError, said: str) -> str:
+    """A 401/403 from a server the code reaches on this machine (`http://127.0.0.1:5000`, the
+    one URL the crash's code names, and none in the message): no plan or quota of a service;
+    whatever answers on that port refused. On a Mac, port 5000 is AirPlay Receiver's."""
+    if "429" in said or _ANY_URL.search(said):
+        return ""
+    code = parsed.user_code
+    urls = _ANY_URL.findall(code)
+    local = _LOCAL_URL.findall(code)
+    if not local or len(local) != len(urls):
+        return ""
+    port = local[-1]
+    if port == "5000" and any(_MAC_PATH.match(f.filename) for f in parsed.frames):
+        return (
+            "The server is on this machine (port 5000), and on a Mac AirPlay Receiver often "
+            "holds that port and answers 403: start your server on another port (e.g. `--port "
+            "5001`) and point the code's URL there, or turn AirPlay Receiver off."
+        )
+    where = f"port {port} of this machine" if port else "this machine"
+    return (
+        f"The server that refused is on {where}, not a service with plans or quotas: check that "
+        "the program answering there is the server you started, and its access settings."
+    )
 
 
 def not_about_inputs(parsed: ParsedError, inputs_look: bool) -> str:

@@ -1198,6 +1198,11 @@ def hist_datasets_look(parsed: ParsedError) -> str:
     if m is not None or "one color per dataset" not in parsed.message[:200]:
         return ""
     call = _HIST_ONE_COLOUR.search(parsed.user_line)
+    if call is None and any(
+        f.library == "matplotlib" and f.function == "hist" for f in parsed.frames
+    ):
+        # a wrapper (`sns.distplot(x, color="red")`) handed its one colour to matplotlib's hist
+        call = _ONE_COLOUR_CALL.search(parsed.user_line)
     if call is None or _COLOUR_LETTERS.fullmatch(call.group(1)[1:-1]):
         return ""
     data = (call_arguments(parsed.user_line[call.start() :]) or ["x"])[0].strip()
@@ -1247,6 +1252,8 @@ def model_answer_unparsed_look(parsed: ParsedError) -> str:
 _COLOUR_LETTERS = re.compile(r"[bgrcmykw]{2,}")
 # A `hist(...)` call whose `color=` is one quoted colour (`color='r'`, `color="#1f77b4"`).
 _HIST_ONE_COLOUR = re.compile(r"\bhist\s*\((?=[^\n]*\bcolou?r\s*=\s*(['\"][^'\"\[\](),]*['\"]))")
+# Any call of the line that names one colour, a string (`sns.distplot(x, color="red")`).
+_ONE_COLOUR_CALL = re.compile(r"\b\w+\s*\((?=[^\n]*\bcolou?r\s*=\s*(['\"][^'\"\[\](),]*['\"]))")
 
 
 # Python's `re` compiles the pattern in these modules (`sre_parse` before Python 3.11).

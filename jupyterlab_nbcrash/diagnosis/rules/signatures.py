@@ -129,6 +129,14 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"the class itself rather than an instance (`{obj} = SomeClass()` needs the `()`)."
         )
     elsewhere = _made_in_another_cell(p, func)
+    if elsewhere and _is_module(elsewhere[1], code):
+        # `plt.savefig()`: a module's function that hands over to an object's method (the
+        # current figure), no object some other cell made
+        named = ", ".join(f"{n}=..." for n in re.findall(r"'(\w+)'", missing)) or "..."
+        return (
+            f"`{elsewhere[1]}.{short}()` hands over to `{func}()`, which needs {missing}: pass "
+            f"{them} in the call, `{elsewhere[1]}.{short}({named})`."
+        )
     if elsewhere:
         cls, obj = elsewhere
         return (
@@ -148,6 +156,13 @@ def missing_arguments_words(p, func: str, missing: str) -> str:
             f"attribute of the object rather than defined in its class: define it in the class, "
             f"or pass the object too (`f(obj, {passed})`); else check its parameters "
             f"(`help({short})`)."
+        )
+    near = _near_method_elsewhere(p, short)
+    if near:
+        obj, other = near
+        return (
+            f"`{short}()` needs {missing}, and the notebook also calls `{obj}.{other}()` with no "
+            f"argument: if you meant that method, write `{obj}.{other}()`; else pass {them}."
         )
     filled = _positional_values(p.user_line, short)
     if filled >= 2 and " and " not in missing:
@@ -253,6 +268,33 @@ def _is_module(name: str, code: str) -> bool:
             rf"\bimport\s+[\w.]+(?:\s+as\s+{re.escape(name)}|(?<=\b{re.escape(name)}))\b", code
         )
     )
+
+
+def _near_method_elsewhere(p, short: str) -> tuple[str, str] | None:
+    """(object, method) when the line calls `obj.short()` with empty parentheses and another
+    place in the notebook calls a method of nearly the same spelling on the same object with none
+    (`combine.isin()` here, `combine.isna()` there): a slip of one or two letters."""
+    on = re.search(rf"(?<![\w.])([A-Za-z_]\w*)\.{re.escape(short)}\s*\(\s*\)", p.user_line)
+    if on is None or not p.notebook_code:
+        return None
+    obj = on.group(1)
+    calls = re.findall(rf"(?<![\w.]){re.escape(obj)}\.(\w+)\s*\(\s*\)", "\n".join(p.notebook_code))
+    for other in dict.fromkeys(calls):
+        if other != short and other[:2] == short[:2] and _few_edits(other, short):
+            return obj, other
+    return None
+
+
+def _few_edits(a: str, b: str, most: int = 2) -> bool:
+    """``a`` and ``b`` differ by at most ``most`` letters changed, added or dropped."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1] <= most
 
 
 def _made_in_another_cell(p, func: str) -> tuple[str, str] | None:

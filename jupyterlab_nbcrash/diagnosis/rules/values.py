@@ -94,7 +94,7 @@ RULES = (
         r"Length of values \((?P<a>\d+)\) does not match length of index \((?P<b>\d+)\)"
         r"|Length of passed values is (?P<a2>\d+), index implies (?P<b2>\d+)"
         r"|Length mismatch: Expected axis has (?P<b3>\d+) elements, new values have (?P<a3>\d+)"
-        r"|(?:All )?arrays must (?:all )?be (?:of )?the same length|Columns must be same "
+        r"|(?:All )?arrays must (?:all )?be (?:of )?(?:the )?same length|Columns must be same "
         r"length as key"
         r"|If using all scalar values, you must pass an index"
         r"|Unable to coerce to Series, length must be|Must have equal len keys and value"
