@@ -354,10 +354,31 @@ def _pandas_accessor_dtype(p, f):
             "(numbers, booleans): check what made the column; convert it with "
             "`.astype(str)` only if its values are meant as text."
         )
+    column = _DT_COLUMN.search(p.user_line) if f.get("accessor") == "dt" else None
+    if column and not _DATE_LIKE_NAME.search(column.group(3) or column.group(4)):
+        # `df['SlNo'].dt.month`: a column whose name says no date may be the wrong column, and
+        # converting serial numbers to dates gives days of 1970
+        read = column.group(0)[: -len(".dt")]
+        return (
+            f"`.dt` needs a datetime column, and `{read}` is not one: check that it is the column "
+            "of dates you mean (`df.dtypes`); if it holds dates written as text, convert it with "
+            "`pd.to_datetime(...)`."
+        )
     return (
         f"The `.{f.get('accessor')}` accessor needs a column of the matching dtype: convert it "
         f"first with {convert} (check `df.dtypes`; a re-run cell may have converted it already)."
     )
+
+
+# The column a line reads `.dt` on: `df['col'].dt` or `df.col.dt`.
+_DT_COLUMN = re.compile(r"(\w+)(?:\[\s*(['\"])([^'\"\]]+)\2\s*\]|\.(\w+))\.dt\b")
+# Words of a column name that holds dates or times (`Release Date`, `created_at`, `yr`).
+# Short words count only as a whole part of the name (`end_dt`, not `Gender` or `width`).
+_DATE_LIKE_NAME = re.compile(
+    r"dat[ea]|time|day|month|year|week|hour|minute|stamp|period|quarter|created|updated"
+    r"|modified|birth|launch|release|(?:^|[\W_])(?:dt|yr|dob|start|end|when)(?:$|[\W_])",
+    re.I,
+)
 
 
 # Methods that change their object in place (or print) and return None.
@@ -620,6 +641,36 @@ def _forwarded_by_wrapper(p: ParsedError, owner: str, attr: str) -> str:
     )
 
 
+# Python 2's message for an object of a class without a base: "Point instance has no attribute 'x'"
+_OLD_STYLE_INSTANCE = re.compile(r"([A-Za-z_]\w*) instance has no attribute '(\w+)'")
+
+
+def _old_style_instance(p: ParsedError) -> str:
+    """Python 2's "C instance has no attribute 'm'" where the code seen defines `class C`: the
+    user's own class, so no library version is in question; either its code has no `m`, or the
+    object was made before the class cell that defines `m` ran. "" otherwise."""
+    m = _OLD_STYLE_INSTANCE.fullmatch(p.message.strip())
+    if m is None:
+        return ""
+    cls, attr = m.groups()
+    code = p.code_seen
+    if not re.search(rf"^[ \t]*class[ \t]+{cls}\b", code, re.M):
+        return ""
+    name = object_of(p, attr)
+    obj = f"`{name}`" if name else "the object"
+    if re.search(rf"\bdef[ \t]+{attr}\b|\.{attr}[ \t]*=(?!=)|^[ \t]+{attr}[ \t]*=", code, re.M):
+        return (
+            f"`{cls}` is your own class and a cell gives it `{attr}`, but {obj} was made "
+            "before that definition ran (or the `def` is not indented under the class): run "
+            f"the class cell again, then create {obj} again."
+        )
+    return (
+        f"`{cls}` is your own class, and its code defines no `{attr}`: add that method to the "
+        f"class (check the `def`'s name and indentation), run the class cell again and create "
+        f"{obj} again."
+    )
+
+
 def _missing_attribute(p, f):
     """When: the message is Python's "X has no attribute Y" and the failing line reads `.Y`
     (then what the line and the cell show about the object), or a library used `.Y` of an
@@ -639,6 +690,9 @@ def _missing_attribute(p, f):
             f"`{owner}` is only partly imported: a file of yours is probably named "
             f"`{owner.split('.')[0]}.py` and shadows the library; rename it and restart the kernel."
         )
+    old_style = _old_style_instance(p)
+    if old_style:
+        return old_style
     pickled = _PICKLED.search(message)
     if pickled:
         cls, module = pickled.groups()
@@ -1283,6 +1337,25 @@ def _names_of(owner: str) -> set[str]:
     return set(MEMBERS.get(owner, ()))
 
 
+_LEADING_NAME = re.compile(r"\w+")
+
+
+def _doubled_alias_call(line: str, attr: str) -> str:
+    """The name after `attr.attr.` when the line reads the missing attribute right after a
+    name spelled the same (`pd.pd.read_excel`: the module bound to `pd` read as its own
+    attribute); "" otherwise."""
+    twice = f"{attr}.{attr}."
+    start = line.find(twice) if attr else -1
+    while start >= 0:
+        before = line[start - 1] if start else " "
+        if not (before.isalnum() or before in "._"):
+            name = _LEADING_NAME.match(line, start + len(twice))
+            if name:
+                return name.group()
+        start = line.find(twice, start + 1)
+    return ""
+
+
 def _module_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     top = owner.split(".")[0]
@@ -1290,6 +1363,13 @@ def _module_attribute(p: ParsedError, f) -> str:
         return (
             f"`matplotlib` itself has no `{attr}`: plotting functions live in "
             "`matplotlib.pyplot`; write `import matplotlib.pyplot as plt`."
+        )
+    doubled = _doubled_alias_call(p.user_line, attr)
+    if doubled:
+        # `pd.pd.read_csv(...)`: the module is read as `pd`, which names itself once more
+        return (
+            f"`{attr}.{attr}.` writes the name twice: `{attr}` already is the module `{owner}`, "
+            f"so write `{attr}.{doubled}` instead."
         )
     if (owner, attr) == ("sys", "setdefaultencoding"):
         # Python 2's way to change the default encoding: its read-only twin
@@ -2282,6 +2362,15 @@ def _tensor_method_of_an_array(p: ParsedError, attr: str) -> str:
     )
 
 
+def _metaclass_lookup(p: ParsedError) -> bool:
+    """A library's own `__getattr__`/`__getattribute__` frame raised the error: a class of
+    that library forwards an object's lookups to its type (H2O's metaclass), so "type object"
+    names the object's class, not a class read itself."""
+    return any(
+        not fr.is_user and fr.function in ("__getattr__", "__getattribute__") for fr in p.frames
+    )
+
+
 def _generic_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", "the object"), f.get("attribute", "")
     close = _close_member(p, owner.rsplit(".", 1)[-1], attr)
@@ -2310,7 +2399,7 @@ def _generic_attribute(p: ParsedError, f) -> str:
                 f"`{name}.next()` is Python 2's way to take the next item: a Python 3 iterator "
                 f"has no `.next()` method; write `next({name})`."
             )
-    if p.message.startswith("type object ") and name:
+    if p.message.startswith("type object ") and name and not _metaclass_lookup(p):
         # the read object is the class itself, no object "of" it
         what = f"`{name}` (the class `{owner}` itself)"
     told = type_tells(p, name, owner, attr)

@@ -1343,6 +1343,32 @@ def _table_read_as_one_field(p, line: int) -> bool:
     return line > _LONGEST_PREAMBLE and not re.search(r"\b(?:sep|delimiter)\s*=", p.user_line)
 
 
+_SEPARATOR_ARGUMENT = re.compile(r"\b(?:sep|delimiter)\s*=\s*(?:r?(['\"])[^'\"\n]*\1|\w+)")
+_TABLE_READ = re.compile(r"\.read_(?:csv|table)\(")
+
+
+def _separator_added_since(p) -> str:
+    """The separator argument (`sep="\\t"`) the crashing cell's saved code now passes to the
+    failing line's reader when the line that ran passed none: the cell was edited after the
+    error, and the edit is the fix for a file read with the wrong separator. "" otherwise."""
+    ran = edited_failing_line(p)
+    if not ran or not _TABLE_READ.search(ran) or _SEPARATOR_ARGUMENT.search(ran):
+        return ""
+    for line in p.user_code.splitlines()[-p.cell_lines :]:
+        if line.lstrip().startswith("#") or not _TABLE_READ.search(line):
+            continue
+        added = _SEPARATOR_ARGUMENT.search(line)
+        if added and _without_spaces(_SEPARATOR_ARGUMENT.sub("", line)) == _without_spaces(ran):
+            return added.group()
+    return ""
+
+
+def _without_spaces(line: str) -> str:
+    """A call's text without spaces and the empty place a removed argument leaves."""
+    squeezed = "".join(line.split())
+    return squeezed.replace(",,", ",").replace(",)", ")").replace("(,", "(")
+
+
 # pandas' count of a row's fields against the first line's: "Expected 20 fields in line 6, saw 22"
 _FIELDS_COUNTED = re.compile(r"Expected (\d+) fields? in line (\d+), saw (\d+)")
 
@@ -1397,6 +1423,14 @@ def _unreadable_format(p, f):
             "and the cell downloads its files: open one and look at its first lines, since a "
             "server's error page or another format reads so; if it is a table after a title or "
             "comments, skip those (`skiprows=...`, `comment=...`)."
+        )
+    separator = _separator_added_since(p) if "tokenizing" in detail and one else ""
+    if separator:
+        # the run read the file with commas; the saved cell now passes the file's separator
+        return (
+            f"The cell was edited after this error: the read that failed passed no separator, "
+            f"and the cell now passes `{separator}`, which explains a first line of one field: "
+            "run the cell again."
         )
     if "tokenizing" in detail and one and _table_read_as_one_field(p, int(one.group(1))):
         return (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..definitions import bound_in, defines_callable, seen_code
+from ..definitions import bound_in, defines_callable, function_parameters, seen_code
 from ..name_reads import has_word
 from ..text import expression_before, key_strings, spelled_alike
 from ..traceback import ParsedError
@@ -33,6 +33,8 @@ _MISSING_LABELS = re.compile(
     re.S,
 )
 _PANDAS_FRAME = re.compile(r"pandas[\\/]")
+# pandas' KeyError(Index(missing)) of a `subset=` check: the labels pandas printed as an Index.
+_INDEX_OF_LABELS = re.compile(r"Index\(\[(.*)\],\s*dtype='\w+'(?:,\s*name='[^']*')?\)", re.S)
 
 
 @named(KEY_ERROR, KEY_ERROR, MISSING_LABEL)
@@ -48,6 +50,11 @@ def key_error(parsed: ParsedError) -> RuleMatch | None:
         listing = re.sub(r"dtype='[^']*'", "", parsed.message)
         bare = _bare_labels(listing)
         keys = bare or re.findall(r"'([^']+)'", listing)[:10] or keys
+    labels = _INDEX_OF_LABELS.fullmatch(parsed.message.strip()) if not listed else None
+    if labels:
+        # `drop_duplicates(subset=...)`, `dropna(subset=...)`: pandas raises the missing
+        # columns as an Index, "KeyError: Index(['a'], dtype='object')": the labels are the key
+        keys = re.findall(r"'([^']+)'", labels.group(1))[:10] or keys
     if keys:
         inner = _KEY_IN_SENTENCE.fullmatch(keys[0])
         if inner:  # gensim: KeyError: "Key 'independt' not present"
@@ -452,9 +459,12 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 f"and {key} is not one of them: print `{replaced}.index` and look up one of "
                 "its labels (`.iloc[...]` takes a position within its length)."
             )
+        # The key may be a label meant (the row is gone) or a position meant: both readings
         return (
-            f"pandas looked up the label {key}, not the position {key}: use `.iloc[{key}]` for "
-            "positions, or `.reset_index(drop=True)` after filtering rows."
+            f"pandas looked up the label {key}, not the position {key}, and the index has no "
+            f"label {key} (filtering rows or `drop_duplicates` keeps the labels of the rows "
+            f"left): print the index to see which are there; if you meant the row at position "
+            f"{key}, use `.iloc[{key}]`."
         )
     odd = _odd_key(p, key)
     if odd:
@@ -505,6 +515,11 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
                 "passed, or one it built) that has none: print the columns of the DataFrames "
                 "you pass it."
             )
+        dropped_from = _drop_call(p.user_line)
+        read = where if where and where.isidentifier() else (dropped_from or ("",))[0]
+        argument = _global_read_for_argument(p, read, key) if read else ""
+        if argument:
+            return argument
         drop = (
             _drop_rows_by_default(p, labels)
             or _drop_a_row_as_column(p, key)
@@ -724,6 +739,56 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
 
 # `frame.loc[:, 'k']`, `frame['k']`, `frame.xs('k')`: the frame the line looks the key up in.
 _LOOKED_UP_IN = r"([A-Za-z_]\w*)(?:\.(?:loc|at|xs))?[\[(][^\]\n]*?['\"]{key}['\"]"
+
+
+def _global_read_for_argument(p: ParsedError, frame: str, key: str) -> str:
+    """`def f(X): X['T'] = X.Name...; data.drop('Name', ...)`: the failing line of a function
+    of the user's reads a frame that is neither its parameter nor assigned in it (the
+    notebook's global), while a parameter of the function is read with this very key in the
+    lines shown: the argument was meant. "" otherwise."""
+    cell = next((fr for fr in reversed(p.frames) if fr.is_user), None)
+    if cell is None or not frame.isidentifier() or not cell.function.isidentifier():
+        return ""
+    shown = "\n".join(cell.code_lines)
+    found = function_parameters(shown, cell.function) if "def " in shown else []
+    if not found or frame in found[0]:
+        return ""
+    body = [ln for ln in cell.code_lines if ln.strip() != cell.failing_line.strip()]
+    if any(_assigns(ln, frame) for ln in body):
+        return ""
+    reads = (".{}", "['{}']", '["{}"]')
+    for q in found[0]:
+        if q != "self" and any(_read_on(ln, q, r.format(key)) for ln in body for r in reads):
+            call = f"{cell.function}({', '.join(found[0])})"
+            return (
+                f"`{frame}` is not a parameter of `{call}`: the failing line reads the "
+                f"notebook's global `{frame}`, while the function reads {key!r} from its "
+                f"argument `{q}`; write `{q}` instead of `{frame}` there."
+            )
+    return ""
+
+
+def _read_on(line: str, name: str, after: str) -> bool:
+    """``line`` reads ``name`` (a whole name) followed by ``after`` (`.col`, `['col']`)."""
+    at = line.find(name + after)
+    while at >= 0:
+        if at == 0 or not (line[at - 1].isalnum() or line[at - 1] in "._"):
+            return True
+        at = line.find(name + after, at + 1)
+    return False
+
+
+def _assigns(line: str, name: str) -> bool:
+    """``line`` assigns the plain ``name`` (`data = ...`, `data, y = ...`, `global data`)."""
+    text = line.strip()
+    if text.startswith(("global ", "nonlocal ")):
+        return has_word(text, name)
+    target, sep, rest = text.partition("=")
+    return (
+        bool(sep)
+        and not rest.startswith("=")
+        and name in (t.strip() for t in target.rstrip("+-*/ ").split(","))
+    )
 
 
 def _first_level_lookup(p: ParsedError, key: str) -> str:
