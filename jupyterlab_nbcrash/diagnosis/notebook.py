@@ -70,6 +70,7 @@ from .name_guesses import (
     torch_device_hint,
     typed_twice,
 )
+from .name_on_line import column_read_as_attribute, keyword_compared
 from .name_reads import has_word
 from .record import Cell, ErrorRecord, Execution
 from .rules.attribute_reads import removed_member
@@ -642,7 +643,7 @@ def _defined_but_gone(nb: _Notebook, name: str, cells: list[Cell], evidence: lis
     for cell in nb.mentioning(name):
         if name in nb.names(cell).deletes and any(o > last_def for o, _ in nb.ok_runs(cell)):
             evidence.append(f"{_cell_name(cell)} deletes `{name}` and ran after it was defined")
-            hint = _deleted_hint(cell, name)
+            hint = _deleted_hint(cell, name, nb)
             return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
     conditional = _only_conditional(nb, name, cells, evidence)
     if conditional is not None:
@@ -889,6 +890,14 @@ def _defined_nowhere(
             "Python names are case-sensitive; write the same name in both places."
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+    on_line = keyword_compared(name, line) or column_read_as_attribute(
+        name, line, lambda n: any(imports_name(c.source, n) for c in nb.cells)
+    )
+    if on_line:
+        # `df['a', axis==1]`, `df.Genre.value_counts().sort_values(Genre)`: the failing line
+        # itself shows what the name is, whatever the other cells hold
+        evidence.append(f"the failing line shows `{name}` is no variable")
+        return _finding(IMPLEMENTATION, None, decisive, on_line, evidence)
     column = _column_named_like(nb, name)
     own_commented = commented_definition(nb.crash.source, name, line) if column and nb.crash else ""
     if own_commented:
@@ -956,6 +965,11 @@ def _defined_nowhere(
             "that library documents, not MATLAB's."
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+    clipped = _first_letter_lost(nb, name, suggestion, line, member) if member else ""
+    if clipped:
+        # `rint(x.shape)` among `print(...)` lines: the `p` lost, not NumPy's `rint`
+        evidence.append(f"`{name}` is `{suggestion}` without its first letter")
+        return _finding(IMPLEMENTATION, None, decisive, clipped, evidence)
     if member and (suggestion is None or suggestion in _BUILTIN_NAMES):
         # `arange(7)` with `import numpy as np`: NumPy's function, not `range`
         evidence.append(f"`{member}` exists and the notebook imports its module")
@@ -1228,6 +1242,31 @@ def _column_method_called(nb: _Notebook, name: str, line: str) -> str:
 
 # `df[Genre.value_counts()]`: a frame subscripted with a name's method call
 _FRAME_OF_NAME_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\[\s*([A-Za-z_]\w*)\.(\w+)\(\s*\)\s*\]")
+
+
+def _first_letter_lost(
+    nb: _Notebook, name: str, suggestion: str | None, line: str, member: str
+) -> str:
+    """The hint when ``name`` is a builtin function without its first letter (`rint` for
+    `print`) and the line calls it: the letter was lost, whatever module also has the name.
+    Said as sure only when the crash's cell calls that builtin on another line; else both
+    readings. "" when the name is no such clipped builtin."""
+    if not suggestion or suggestion not in _BUILTIN_NAMES or suggestion[1:] != name:
+        return ""
+    called = re.search(rf"(?<![\w.]){name}\s*\(", line)
+    if not callable(getattr(builtins, suggestion, None)) or called is None:
+        return ""
+    source = nb.crash.source if nb.crash is not None else ""
+    others = [s for s in source.splitlines() if s.strip() != line.strip()]
+    if any(re.search(rf"(?<![\w.]){suggestion}\s*\(", s) for s in others):
+        return (
+            f"`{name}` is `{suggestion}` with its first letter lost (this cell calls "
+            f"`{suggestion}` on its other lines): write `{suggestion}(...)`."
+        )
+    return (
+        f"`{name}` is not defined: if it is `{suggestion}` with its first letter lost, write "
+        f"`{suggestion}(...)`; if it is the imported module's function, `{member}(...)`."
+    )
 
 
 def _column_read_as_object(nb: _Notebook, name: str, line: str) -> str:
