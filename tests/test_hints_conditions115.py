@@ -81,6 +81,15 @@ def test_a_clipped_print_among_prints_is_told_print():
     assert "np.rint" not in text, text
 
 
+def test_a_clipped_range_beside_a_range_is_told_range():
+    cell = "for i in range(3):\n    total = i\nsteps = list(ange(4))"
+    error = ("NameError", "name 'ange' is not defined")
+    text = diagnose(
+        make([_NP, cell], "1 2", error=error, failing_line="steps = list(ange(4))")
+    ).hint
+    assert "`ange` is `range` with its first letter lost" in text, text
+
+
 def test_a_clipped_print_alone_names_both_readings():
     text = _undefined("rint", [_NP, "y = rint(values)"], "1 2")
     assert "if it is `print` with its first letter lost" in text, text

@@ -139,6 +139,12 @@ SENT_SOURCE_LIMIT = 50_000
 _BUILTIN_NAMES = frozenset(n for n in dir(builtins) if not n.startswith("_")) | frozenset(
     keyword.kwlist
 )
+# A builtin function under its name without the first letter (`rint` -> `print`)
+_CLIPPED_BUILTINS = {
+    n[1:]: n
+    for n in dir(builtins)
+    if len(n) > 3 and n.islower() and not n.startswith("_") and callable(getattr(builtins, n))
+}
 
 
 # --------------------------------------------------------------------------------- live crashes
@@ -965,7 +971,7 @@ def _defined_nowhere(
             "that library documents, not MATLAB's."
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
-    clipped = _first_letter_lost(nb, name, suggestion, line, member) if member else ""
+    clipped = _first_letter_lost(nb, name, line, member) if name in _CLIPPED_BUILTINS else ""
     if clipped:
         # `rint(x.shape)` among `print(...)` lines: the `p` lost, not NumPy's `rint`
         evidence.append(f"`{name}` is `{suggestion}` without its first letter")
@@ -1244,28 +1250,26 @@ def _column_method_called(nb: _Notebook, name: str, line: str) -> str:
 _FRAME_OF_NAME_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\[\s*([A-Za-z_]\w*)\.(\w+)\(\s*\)\s*\]")
 
 
-def _first_letter_lost(
-    nb: _Notebook, name: str, suggestion: str | None, line: str, member: str
-) -> str:
+def _first_letter_lost(nb: _Notebook, name: str, line: str, member: str) -> str:
     """The hint when ``name`` is a builtin function without its first letter (`rint` for
     `print`) and the line calls it: the letter was lost, whatever module also has the name.
     Said as sure only when the crash's cell calls that builtin on another line; else both
-    readings. "" when the name is no such clipped builtin."""
-    if not suggestion or suggestion not in _BUILTIN_NAMES or suggestion[1:] != name:
-        return ""
-    called = re.search(rf"(?<![\w.]){name}\s*\(", line)
-    if not callable(getattr(builtins, suggestion, None)) or called is None:
+    readings when an imported module has the name (`np.rint`). "" otherwise."""
+    builtin = _CLIPPED_BUILTINS[name]
+    if re.search(rf"(?<![\w.]){name}\s*\(", line) is None:
         return ""
     source = nb.crash.source if nb.crash is not None else ""
     others = [s for s in source.splitlines() if s.strip() != line.strip()]
-    if any(re.search(rf"(?<![\w.]){suggestion}\s*\(", s) for s in others):
+    if any(re.search(rf"(?<![\w.]){builtin}\s*\(", s) for s in others):
         return (
-            f"`{name}` is `{suggestion}` with its first letter lost (this cell calls "
-            f"`{suggestion}` on its other lines): write `{suggestion}(...)`."
+            f"`{name}` is `{builtin}` with its first letter lost (this cell calls `{builtin}` "
+            f"on its other lines): write `{builtin}(...)`."
         )
+    if not member:
+        return ""
     return (
-        f"`{name}` is not defined: if it is `{suggestion}` with its first letter lost, write "
-        f"`{suggestion}(...)`; if it is the imported module's function, `{member}(...)`."
+        f"`{name}` is not defined: if it is `{builtin}` with its first letter lost, write "
+        f"`{builtin}(...)`; if it is the imported module's function, `{member}(...)`."
     )
 
 
