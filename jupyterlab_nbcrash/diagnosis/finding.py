@@ -343,11 +343,38 @@ def _calls_itself_for_a_class(nb, mutation) -> bool:
 _TYPE_ERRORS = frozenset({"TypeError", "AttributeError", "IndexError"})
 
 
-def deleted_hint(cell: Cell, name: str) -> str:
+def deleted_hint(cell: Cell, name: str, nb=None) -> str:
+    """The hint when ``cell``'s `del name` ran after `name` was defined. "Run the cells in
+    order" mends it only when that order does not delete it again: not when, on the page, the
+    `del` lies below the last cell above the crash that defines the name and above the crash
+    (`a = 1`, then `del a`, then `print(a)`): that definer is to be run again after it."""
+    definer = _redefined_by(nb, cell, name) if nb is not None else None
+    if definer is not None:
+        return (
+            f"Cell {cell.index + 1} deletes `{name}` (`del {name}`) after cell "
+            f"{definer.index + 1} defines it, and both lie above this cell, so running the cells "
+            f"in order deletes it again: run cell {definer.index + 1} again right before this "
+            "one, or remove the `del`."
+        )
     return (
         f"Cell {cell.index + 1} deleted `{name}` (`del {name}`) after it was defined: "
         "restart the kernel and run the cells in order."
     )
+
+
+def _redefined_by(nb, cell: Cell, name: str) -> Cell | None:
+    """The cell that defines ``name`` last above the crash, when the deleting ``cell`` lies
+    between it and the crash on the page; else None."""
+    crash = getattr(nb, "crash", None)
+    if crash is None or cell.index >= crash.index:
+        return None
+    above = [
+        c
+        for c in nb.mentioning(name)
+        if c is not cell and c.index < crash.index and name in nb.names(c).defines
+    ]
+    last = max(above, key=lambda c: c.index, default=None)
+    return last if last is not None and last.index < cell.index else None
 
 
 def only_conditional(nb, name: str, cells: list[Cell], evidence: list[str]):

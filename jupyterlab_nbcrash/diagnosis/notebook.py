@@ -70,6 +70,7 @@ from .name_guesses import (
     torch_device_hint,
     typed_twice,
 )
+from .name_on_line import column_read_as_attribute, keyword_compared
 from .name_reads import has_word
 from .record import Cell, ErrorRecord, Execution
 from .rules.attribute_reads import removed_member
@@ -139,6 +140,12 @@ SENT_SOURCE_LIMIT = 50_000
 _BUILTIN_NAMES = frozenset(n for n in dir(builtins) if not n.startswith("_")) | frozenset(
     keyword.kwlist
 )
+# A builtin function under its name without the first letter (`rint` -> `print`)
+_CLIPPED_BUILTINS = {
+    n[1:]: n
+    for n in dir(builtins)
+    if len(n) > 3 and n.islower() and not n.startswith("_") and callable(getattr(builtins, n))
+}
 
 
 # --------------------------------------------------------------------------------- live crashes
@@ -643,7 +650,7 @@ def _defined_but_gone(nb: _Notebook, name: str, cells: list[Cell], evidence: lis
     for cell in nb.mentioning(name):
         if name in nb.names(cell).deletes and any(o > last_def for o, _ in nb.ok_runs(cell)):
             evidence.append(f"{_cell_name(cell)} deletes `{name}` and ran after it was defined")
-            hint = _deleted_hint(cell, name)
+            hint = _deleted_hint(cell, name, nb)
             return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
     conditional = _only_conditional(nb, name, cells, evidence)
     if conditional is not None:
@@ -918,6 +925,14 @@ def _defined_nowhere(
             "Python names are case-sensitive; write the same name in both places."
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+    on_line = keyword_compared(name, line) or column_read_as_attribute(
+        name, line, lambda n: any(imports_name(c.source, n) for c in nb.cells)
+    )
+    if on_line:
+        # `df['a', axis==1]`, `df.Genre.value_counts().sort_values(Genre)`: the failing line
+        # itself shows what the name is, whatever the other cells hold
+        evidence.append(f"the failing line shows `{name}` is no variable")
+        return _finding(IMPLEMENTATION, None, decisive, on_line, evidence)
     column = _column_named_like(nb, name)
     own_commented = commented_definition(nb.crash.source, name, line) if column and nb.crash else ""
     if own_commented:
@@ -989,6 +1004,11 @@ def _defined_nowhere(
             "that library documents, not MATLAB's."
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
+    clipped = _first_letter_lost(nb, name, line, member) if name in _CLIPPED_BUILTINS else ""
+    if clipped:
+        # `rint(x.shape)` among `print(...)` lines: the `p` lost, not NumPy's `rint`
+        evidence.append(f"`{name}` is `{suggestion}` without its first letter")
+        return _finding(IMPLEMENTATION, None, decisive, clipped, evidence)
     if member and (suggestion is None or suggestion in _BUILTIN_NAMES):
         # `arange(7)` with `import numpy as np`: NumPy's function, not `range`
         evidence.append(f"`{member}` exists and the notebook imports its module")
@@ -1062,10 +1082,10 @@ def _defined_nowhere(
     elif statement and strptime_of_a_column(line, name):
         # importing the name would only move the error on: `strptime` takes one string
         hint = strptime_of_a_column(line, name)
-    elif not statement and not suggestion and fitted_attribute_hint(name, _all_code(nb)):
+    elif not statement and not suggestion and fitted_attribute_hint(name, _code_with_crash(nb)):
         # `print(best_params_)`: the attribute of a fitted search, read without its object
         evidence.append(f"`{name}` is an attribute scikit-learn sets on fitted objects")
-        hint = fitted_attribute_hint(name, _all_code(nb))
+        hint = fitted_attribute_hint(name, _code_with_crash(nb))
     elif not statement and not suggestion and (removed := _removed_as_called(name, line)):
         # `plot_roc_curve(model, X, y)` copied without its import: the import fails too on a
         # scikit-learn that removed it, so the replacement is the fix
@@ -1263,9 +1283,32 @@ def _column_method_called(nb: _Notebook, name: str, line: str) -> str:
 _FRAME_OF_NAME_CALL = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\[\s*([A-Za-z_]\w*)\.(\w+)\(\s*\)\s*\]")
 
 
-def _all_code(nb: _Notebook) -> str:
+def _code_with_crash(nb: _Notebook) -> str:
     """The sources of the notebook's cells and of the crash cell."""
     return "\n".join(c.source for c in [nb.crash, *nb.cells] if c is not None)
+
+
+def _first_letter_lost(nb: _Notebook, name: str, line: str, member: str) -> str:
+    """The hint when ``name`` is a builtin function without its first letter (`rint` for
+    `print`) and the line calls it: the letter was lost, whatever module also has the name.
+    Said as sure only when the crash's cell calls that builtin on another line; else both
+    readings when an imported module has the name (`np.rint`). "" otherwise."""
+    builtin = _CLIPPED_BUILTINS[name]
+    if re.search(rf"(?<![\w.]){name}\s*\(", line) is None:
+        return ""
+    source = nb.crash.source if nb.crash is not None else ""
+    others = [s for s in source.splitlines() if s.strip() != line.strip()]
+    if any(re.search(rf"(?<![\w.]){builtin}\s*\(", s) for s in others):
+        return (
+            f"`{name}` is `{builtin}` with its first letter lost (this cell calls `{builtin}` "
+            f"on its other lines): write `{builtin}(...)`."
+        )
+    if not member:
+        return ""
+    return (
+        f"`{name}` is not defined: if it is `{builtin}` with its first letter lost, write "
+        f"`{builtin}(...)`; if it is the imported module's function, `{member}(...)`."
+    )
 
 
 def _column_read_as_object(nb: _Notebook, name: str, line: str) -> str:

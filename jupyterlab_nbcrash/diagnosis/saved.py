@@ -918,7 +918,7 @@ def _defined_but_gone(nb, counts: _Counts, name: str, cells: list[Cell], evidenc
                 f"{cell_name(cell)} deletes `{name}` and ran after it was defined "
                 f"([{last}] < [{cell.execution_count}] < [{counts.count}])"
             )
-            hint = deleted_hint(cell, name)
+            hint = deleted_hint(cell, name, nb)
             return _saved_finding(
                 NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell, kind=KIND_OUT_OF_ORDER
             )

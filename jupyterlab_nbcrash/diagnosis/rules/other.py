@@ -391,6 +391,43 @@ _LINE_KEYWORDS = ("else", "elif", "return", "import", "while", "for", "def", "cl
                   "except", "finally", "print", "from", "yield", "continue", "break")  # fmt: skip
 
 
+# A Windows path written in the code: a drive (`C:\`) or a user's folder (`\Users\`)
+_WINDOWS_PATH = re.compile(r"\b[A-Za-z]:\\|\\(?:Users|Documents|Desktop|Downloads)\\")
+# `\U+1F60E`, `\U1F60E`, `\u0e9`: a code point written with fewer hex digits than the escape
+# takes (`\U` eight, `\u` four), or with the `+` of the U+ notation
+_SHORT_ESCAPE = re.compile(
+    r"\\(U)\+?([0-9A-Fa-f]{1,7})(?![0-9A-Fa-f])|\\(u)\+?([0-9A-Fa-f]{1,3})(?![0-9A-Fa-f])"
+)
+
+
+def _unicode_escape(p, message: str) -> str:
+    r"""The 'unicodeescape' SyntaxError. A Windows path is blamed only when the code shows one
+    (`C:\`, `\Users\`); a code point written short (`\U+1F60E`) is told its full escape;
+    else the escape is named without a guess at what the text was."""
+    code = p.user_code or p.user_line
+    if _WINDOWS_PATH.search(code):
+        # 'C:\Users\...' in a normal string: \U starts a unicode escape.
+        return (
+            "A backslash in a string starts an escape (`\\U`, `\\N`, `\\x`), which a Windows "
+            "path often contains: write the path as a raw string `r'C:\\Users\\...'` or with "
+            "forward slashes `/`."
+        )
+    short = _SHORT_ESCAPE.search(code) if "truncated \\u" in message.lower() else None
+    if short:
+        letter = short.group(1) or short.group(3)
+        digits = short.group(2) or short.group(4)
+        width = 8 if letter == "U" else 4
+        return (
+            f"`{short.group()}` is no escape Python reads: `\\{letter}` takes exactly {width} hex "
+            f"digits (no `+`), so write `\\{letter}{digits.upper().zfill(width)}`."
+        )
+    return (
+        "A backslash in a string starts an escape (`\\U`, `\\N`, `\\x`), and the one the "
+        "message names is incomplete: if the backslash is meant as text (a Windows path, a "
+        "regex), write the string as a raw string (`r'...'`) or double the backslash."
+    )
+
+
 def _syntax_error(p, f):
     """When: the message or the marked line shows the mistake (each case below checks its own);
     for a plain "invalid syntax" the hint lists what to look for on the marked line, and any
@@ -427,12 +464,7 @@ def _syntax_error(p, f):
         run = _MAGICS.get(shell, f"!{shell} ...")
         return f"`{shell}` is a shell command, not Python: run it in a cell as `{run}`."
     if "unicodeescape" in message:
-        # 'C:\Users\...' in a normal string: \U starts a unicode escape.
-        return (
-            "A backslash in a string starts an escape (`\\U`, `\\N`, `\\x`), which a Windows "
-            "path often contains: write the path as a raw string `r'C:\\Users\\...'` or with "
-            "forward slashes `/`."
-        )
+        return _unicode_escape(p, message)
     if _BLANK.search(line):
         return (
             "The marked line still holds the exercise's blanks (`____`): replace each with the "

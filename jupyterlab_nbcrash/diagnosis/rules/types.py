@@ -2010,10 +2010,44 @@ def _unsupported_operands(p, f):
     odd = t if not (is_number(t) or t in data) else o
     if _TIME_TYPES.search(odd) and (is_number(t) or is_number(o)):
         return _time_and_number(p, op, t, o, odd)
+    if op == "+" and _PATH_TYPES.fullmatch(odd) and "str" in (t, o):
+        return _text_added_to_path(p)
     return (
         f"`{op}` got {article(odd)} `{odd}` as an operand: a variable holds "
         f"{article(odd)} `{odd}` where a "
         "value was expected; print `type(...)` of both sides."
+    )
+
+
+# pathlib's path types, as the message names them.
+_PATH_TYPES = re.compile(r"(?:Pure)?(?:Posix|Windows)?Path")
+# `folder / name + '.csv'`: a `/` whose right side a `+` continues (groups: the left side, the
+# name after `/`, what `+` adds)
+_DIVIDED_THEN_ADDED = re.compile(
+    r"([A-Za-z_][\w.]*)\s*/(?!/)\s*([A-Za-z_][\w.]*|'[^']*'|\"[^\"]*\")\s*\+\s*"
+    r"([A-Za-z_][\w.]*|'[^']*'|\"[^\"]*\")"
+)
+
+_PLAIN_TEXT = re.compile(r"'[^'{}\\]*'|\"[^\"{}\\]*\"")
+
+
+def _text_added_to_path(p) -> str:
+    """A `pathlib` path and text joined with `+`. When the line writes `folder / name + '.csv'`,
+    `/` binds first, so `+` adds text to a path: parentheses (or an f-string) fix it. Else a
+    path takes no `+`: `/` joins, `str(...)` makes text."""
+    found = _DIVIDED_THEN_ADDED.search(p.user_line.split("#", 1)[0])
+    if found:
+        left, part, added = found.groups()
+        fixed = f"`{left} / ({part} + {added})`"
+        if part.isidentifier() and _PLAIN_TEXT.fullmatch(added):
+            fixed += f" or `{left} / f{added[0]}{{{part}}}{added[1:]}`"
+        return (
+            f"`/` binds tighter than `+`, so `{left} / {part}` is a path before `+` adds "
+            f"{added} to it, and a path takes no `+`: write {fixed}."
+        )
+    return (
+        "A `pathlib` path takes no `+`: join a part with `/` (`folder / 'name.csv'`), or make it "
+        "text first (`str(path) + '...'`)."
     )
 
 
@@ -2463,11 +2497,28 @@ def _image_given_to_imread(line: str) -> tuple[str, str] | None:
 _INDEX_LABEL = re.compile(r"\brange\([^)]*?\b([A-Za-z_][\w.]*)\.index\[")
 
 
+# `x_test.Age`, `df['Age']`: a column of a frame (group 1 the frame)
+_FRAME_OF_COLUMN = re.compile(r"""([A-Za-z_]\w*)(?:\.[A-Za-z_]\w*|\[\s*['"][^'"]+['"]\s*\])$""")
+
+
 def _text_as_scatter_size(p) -> str:
     """`plt.scatter(x, y, 'b')`: the third positional parameter of `scatter` is `s`, the marker
     sizes, and matplotlib's square root of them fails on the text; the data is fine."""
     call = failing_call(p)
-    if call is None or not call.function.endswith("scatter") or len(call.args) < 3:
+    if call is None or not call.function.endswith("scatter"):
+        return ""
+    keywords = call.keywords()
+    size = keywords.get("s", "").strip()
+    if "data" not in keywords and re.fullmatch(r"""(['"])[^'"]*\1""", size):
+        # `s='bubble_size'`: text given as the sizes (`data=` would look it up as a column)
+        plotted = _FRAME_OF_COLUMN.match(call.args[0].strip()) if call.args else None
+        frame = plotted.group(1) if plotted else "df"
+        return (
+            f"`scatter`'s `s=` sets the marker sizes and needs numbers, but it got the text "
+            f"{size}: pass a number or a numeric array or column (`s={frame}[{size}]` if it "
+            "names a column)."
+        )
+    if len(call.args) < 3:
         return ""
     third = call.args[2].strip()
     if not re.fullmatch(r"""(['"])[^'"]*\1""", third):
