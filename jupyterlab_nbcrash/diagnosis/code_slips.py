@@ -11,6 +11,7 @@ import builtins
 import itertools
 import re
 
+from .cells import python_tree
 from .definitions import binds, case_twin, dashed_file_name, file_read_into, seen_code
 from .traceback import ParsedError
 from .where import closing_bracket
@@ -22,11 +23,8 @@ _TUPLE = re.compile(r"\btuple\b", re.I)
 def trailing_comma_tuple(code: str) -> tuple[str, str, str] | None:
     """(name, line, value) of the first top-level ``name = value,`` in ``code`` (a one-element
     tuple written without parentheses) whose name the cell uses afterwards; else None."""
-    if "," not in code:
-        return None
-    try:
-        tree = ast.parse(code)
-    except (SyntaxError, ValueError):
+    tree = python_tree(code) if "," in code else None
+    if tree is None:
         return None
     lines = code.splitlines()
     for i, node in enumerate(tree.body):
@@ -55,11 +53,8 @@ def decimal_comma_tuple(code: str, line: str) -> tuple[str, str] | None:
     """(name, "0,5") when ``code`` assigns ``name = a*0,5*b`` (a comma written for a decimal
     point between two digits, which makes a tuple of the two sides) and ``line`` reads
     ``name``; else None."""
-    if "," not in code:
-        return None
-    try:
-        tree = ast.parse(code)
-    except (SyntaxError, ValueError):
+    tree = python_tree(code) if "," in code else None
+    if tree is None:
         return None
     words = set(re.findall(r"[A-Za-z_]\w*", line))
     for node in ast.walk(tree):
