@@ -2,8 +2,9 @@
 a crash (written here by hand, in the libraries' wording and IPython's layout) where the
 specific hint was false must not get it, and the crash the condition was made for still does:
 
-- `shops.Age.fillna(Age.median())`: `fillna` takes a value worked out from the column, so the
-  bare name is not to be left out of its arguments but written as the column;
+- `shops.Age.fillna(Age.median())`, `shops.City.groupby(City)`: `fillna` takes a value worked
+  out from the column, `groupby` its keys, so the bare name is not to be left out of the
+  arguments but written as the column;
 - `(xa, xb), (ya, yb) = load_data(...)` of the notebook's own `def load_data`, and a
   hand-written `def train_test_split` returning `X_train, y_train, X_test, y_test`: the order
   they return is their own, not the library's;
@@ -47,6 +48,8 @@ def test_a_fill_value_worked_out_from_the_column_is_not_to_be_left_out():
     line = "shops['Age'] = shops.Age.fillna(Age.mean())"
     text = _undefined("Age", [_LOAD, line], "1 2")
     assert "leave `Age` out" not in text and "an attribute of `shops`" in text, text
+    text = _undefined("City", [_LOAD, "shops.City.groupby(City).count()"], "1 2")
+    assert "leave `City` out" not in text and "write `shops.City`" in text, text
     line = "shops.City.value_counts().sort_values('City', City.value_counts())"
     text = _undefined("City", [_LOAD, line], "1 2")
     assert "leave `City` out of its arguments" in text, text

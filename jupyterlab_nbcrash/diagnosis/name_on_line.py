@@ -28,13 +28,15 @@ _FRAME_ITEM = re.compile(
 _ATTRIBUTE = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b(?!\s*\()")
 _CALLS_IN = re.compile(r"\([^()]*\)")
 _CHAIN = re.compile(r"(?:\.[A-Za-z_]\w*)+")
-# Methods of a Series whose argument is a value or a mapping worked out from the data, never a
-# column of it (`s.fillna(s.median())`, `s.map(codes)`): a bare name there stands for a value.
+# Methods of a Series whose argument is a value, a mapping or the keys worked out from the data,
+# which the method cannot do without (`s.fillna(s.median())`, `s.map(codes)`, `s.groupby(s)`):
+# a bare name there stands for a value to write out, not one to leave out.
 _VALUE_TAKING = frozenset(
     {
         "fillna", "map", "replace", "apply", "where", "mask", "isin", "clip", "combine", "add",
         "sub", "mul", "div", "truediv", "floordiv", "pow", "mod", "eq", "ne", "lt", "gt", "le",
         "ge", "between", "dot", "update", "agg", "aggregate", "transform", "pipe", "astype",
+        "groupby",
     }
 )  # fmt: skip
 
