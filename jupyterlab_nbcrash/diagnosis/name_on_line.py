@@ -28,6 +28,17 @@ _FRAME_ITEM = re.compile(
 _ATTRIBUTE = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b(?!\s*\()")
 _CALLS_IN = re.compile(r"\([^()]*\)")
 _CHAIN = re.compile(r"(?:\.[A-Za-z_]\w*)+")
+# Methods of a Series whose argument is a value, a mapping or the keys worked out from the data,
+# which the method cannot do without (`s.fillna(s.median())`, `s.map(codes)`, `s.groupby(s)`):
+# a bare name there stands for a value to write out, not one to leave out.
+_VALUE_TAKING = frozenset(
+    {
+        "fillna", "map", "replace", "apply", "where", "mask", "isin", "clip", "combine", "add",
+        "sub", "mul", "div", "truediv", "floordiv", "pow", "mod", "eq", "ne", "lt", "gt", "le",
+        "ge", "between", "dot", "update", "agg", "aggregate", "transform", "pipe", "astype",
+        "groupby",
+    }
+)  # fmt: skip
 
 
 def _open_bracket(line: str, at: int) -> tuple[str, int]:
@@ -101,7 +112,11 @@ def column_read_as_attribute(name: str, line: str, is_module) -> str:
             receiver = _CALLS_IN.sub("", receiver)
         chain = receiver.replace(" ", "")
         methods = chain.split(".")[1:] if _CHAIN.fullmatch(chain) else []
-        if methods and all(m in members.PANDAS_OBJECT for m in methods):
+        if (
+            methods
+            and all(m in members.PANDAS_OBJECT for m in methods)
+            and methods[-1] not in _VALUE_TAKING
+        ):
             return (
                 f"`{name}` is no variable but the column this line already reads as "
                 f"`{frame}.{name}`, and `.{methods[-1]}(...)` runs on that column (a Series), so "

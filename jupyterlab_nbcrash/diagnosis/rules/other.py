@@ -400,12 +400,17 @@ _SHORT_ESCAPE = re.compile(
 )
 
 
+# A raw string literal (`r'...'`, `rb"..."`, `fr'...'`), on one line
+_RAW_STRING = re.compile(r"""(?<![\w'"])(?:[rR][bBfF]?|[bBfF][rR])(['"])[^\n]*?\1""")
+
+
 def _unicode_escape(p, message: str) -> str:
     r"""The 'unicodeescape' SyntaxError. A Windows path is blamed only when the code shows one
-    (`C:\`, `\Users\`); a code point written short (`\U+1F60E`) is told its full escape;
-    else the escape is named without a guess at what the text was."""
+    (`C:\`, `\Users\`) outside a raw string; a code point written short (`\U+1F60E`) is told
+    its full escape; else the escape is named without a guess at what the text was."""
     code = p.user_code or p.user_line
-    if _WINDOWS_PATH.search(code):
+    # a raw string's path (`r'C:\Users\...'`) starts no escape: only a plain string's is blamed
+    if _WINDOWS_PATH.search(_RAW_STRING.sub("''", code)):
         # 'C:\Users\...' in a normal string: \U starts a unicode escape.
         return (
             "A backslash in a string starts an escape (`\\U`, `\\N`, `\\x`), which a Windows "

@@ -318,8 +318,15 @@ def _duplicate_labels(p, f):
     return None
 
 
+def _tuner_loaded(p) -> bool:
+    """keras_tuner's frames lead to the failing load with none of the user's between (the
+    user's own `build_model(hp)` that loads weights itself is no trial checkpoint)."""
+    tuner = [i for i, fr in enumerate(p.frames) if not fr.is_user and "keras_tuner" in fr.filename]
+    return bool(tuner) and not any(fr.is_user for fr in p.frames[tuner[-1] + 1 :])
+
+
 def _weights_for_another_model(p, f):
-    if any("keras_tuner" in fr.filename for fr in p.frames if not fr.is_user):
+    if _tuner_loaded(p):
         # The tuner rebuilds each trial's model and loads that trial's checkpoint from its
         # project folder: no cell of the user's built or saved those weights.
         return (
