@@ -272,3 +272,10 @@ def test_a_writer_whose_name_holds_iter_is_no_iterator():
     # `Writer` spells "iter" inside it: the type's name must end so
     hint = _attribute("'Writer' object has no attribute 'next'", "w.next()")
     assert "next(w)" not in hint
+
+
+def test_a_name_read_as_its_own_attribute_is_no_column_of_itself():
+    # `history.history['loss']` with `history = model.fit(...)` never run: the object is missing
+    cells = ["model = make()", "plt.plot(history.history['loss'])"]
+    hint = _nowhere(cells, "history")
+    assert "attribute of `history`" not in hint and "no variable here" not in hint

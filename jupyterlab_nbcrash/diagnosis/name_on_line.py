@@ -101,7 +101,8 @@ def column_read_as_attribute(name: str, line: str, is_module) -> str:
         None,
     )
     bare = _bare_use(name, line) if read is not None else -1
-    if read is None or bare < 0:
+    if read is None or bare < 0 or read.group(1) == name or bare == read.start(1):
+        # `history.history['loss']`: the bare use is the object itself, the very name missing
         return ""
     frame = read.group(1)
     bracket, at = _open_bracket(line, bare)
