@@ -1,0 +1,87 @@
+"""Review of waves w24a and w24b's conditions: for each one narrowed, a crash (written here by
+hand, in the libraries' wording and IPython's layout) where the specific hint was false must not
+get it, and the crash it was made for still does:
+
+- a 401 from a server on port 5000 of a Mac (MLflow's basic-auth app asking for a login): AirPlay
+  Receiver answers 403, so only a 403 is told about AirPlay;
+- Python 2's "Point instance has no attribute 'area'" where another class of the notebook
+  (`Circle`) defines `area`: `Point` is not given it by any cell;
+- `helpers.helpers.clean_text(raw)`: a package's submodule of its own name, not yet imported,
+  is no alias written twice (`pd.pd.read_csv` still is).
+"""
+
+from __future__ import annotations
+
+from tests.test_hints_conditions28 import _hint as _hint28
+
+MAC_SITE = "/Users/ana/miniconda3/lib/python3.11/site-packages"
+
+# ------------------------------------------------------- a 401 from port 5000 of a Mac
+
+_REST = [
+    (
+        f"{MAC_SITE}/mlflow/utils/rest_utils.py",
+        "verify_rest_response",
+        ["if response.status_code != 200:"],
+        "raise MlflowException(f'{base_msg}. Response body: {response.text!r}')",
+    )
+]
+_TRACKING = 'mlflow.set_tracking_uri("http://127.0.0.1:5000")\nmlflow.set_experiment("runs")'
+
+
+def _refused(status: str, body: str) -> str:
+    message = (
+        "API request to endpoint /api/2.0/mlflow/experiments/get-by-name failed with error "
+        f"code {status} != 200. Response body: '{body}'"
+    )
+    return _hint28("MlflowException", message, _TRACKING, frames=_REST)
+
+
+def test_a_401_from_port_5000_of_a_mac_is_not_blamed_on_airplay():
+    text = _refused("401", "You are not authenticated.")
+    assert "AirPlay" not in text, text
+    assert "port 5000 of this machine" in text and "plans or quotas" in text, text
+    # made for: AirPlay Receiver's 403 on port 5000
+    text = _refused("403", "")
+    assert "AirPlay Receiver" in text and "another port" in text, text
+
+
+# ------------------------------------- Python 2's old-style instance, another class's method
+
+_SHAPES = (
+    "class Point:\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n\n"
+    "class Circle:\n    def __init__(self, r):\n        self.r = r\n"
+    "    def area(self):\n        return 3.14 * self.r ** 2\n\n"
+)
+
+
+def test_another_classes_method_gives_the_old_style_class_nothing():
+    code = _SHAPES + "p = Point(1, 2)\nprint p.area()"
+    text = _hint28("AttributeError", "Point instance has no attribute 'area'", code)
+    assert "a cell gives it `area`" not in text and "made before" not in text, text
+    assert "`Point` is your own class, and its code defines no `area`" in text, text
+    # made for: the class's own `def` (indented under it), or one left at the margin
+    for extra in ("", "\n"):
+        code = (
+            _SHAPES.replace("class Circle", "    def area(self):\n        return 0\n\nclass Circle")
+            if not extra
+            else _SHAPES + "def area(self):\n    return 0\n\n"
+        )
+        message = "Point instance has no attribute 'area'"
+        text = _hint28("AttributeError", message, code + "p.area()")
+        assert "a cell gives it `area`, but `p` was made before" in text, text
+
+
+# --------------------------------------------- a package's submodule of its own name
+
+_TWICE = "writes the name twice"
+
+
+def test_a_submodule_named_as_its_package_is_no_alias_written_twice():
+    message = "module 'helpers' has no attribute 'helpers'"
+    text = _hint28("AttributeError", message, "import helpers\nclean = helpers.helpers.clean(raw)")
+    assert _TWICE not in text and "write `helpers.clean`" not in text, text
+    # made for: an alias of another name written twice
+    message = "module 'pandas' has no attribute 'pd'"
+    text = _hint28("AttributeError", message, "import pandas as pd\ndf = pd.pd.read_csv('a.csv')")
+    assert "`pd` already is the module `pandas`, so write `pd.read_csv`" in text, text
