@@ -7,12 +7,16 @@ get it, and the crash it was made for still does:
 - Python 2's "Point instance has no attribute 'area'" where another class of the notebook
   (`Circle`) defines `area`: `Point` is not given it by any cell;
 - `helpers.helpers.clean_text(raw)`: a package's submodule of its own name, not yet imported,
-  is no alias written twice (`pd.pd.read_csv` still is).
+  is no alias written twice (`pd.pd.read_csv` still is);
+- `df['city_mean'] = df['city'].map(city_stats['price'])` in `def add_stats(df)`: a failing line
+  that reads the argument too looks the global table up on purpose; it is no argument misnamed.
 """
 
 from __future__ import annotations
 
 from tests.test_hints_conditions28 import _hint as _hint28
+from tests.test_hints_conditions114 import _hint as _hint114
+from tests.test_hints_conditions114 import _library
 
 MAC_SITE = "/Users/ana/miniconda3/lib/python3.11/site-packages"
 
@@ -85,3 +89,27 @@ def test_a_submodule_named_as_its_package_is_no_alias_written_twice():
     message = "module 'pandas' has no attribute 'pd'"
     text = _hint28("AttributeError", message, "import pandas as pd\ndf = pd.pd.read_csv('a.csv')")
     assert "`pd` already is the module `pandas`, so write `pd.read_csv`" in text, text
+
+
+# --------------------------------------- a global table read beside the function's argument
+
+_GET = _library(
+    "pandas/core/frame.py", "DataFrame.__getitem__", "indexer = self.columns.get_loc(key)"
+) + _library("pandas/core/indexes/base.py", "Index.get_loc", "raise KeyError(key) from err")
+
+
+def _add_stats(failing: str) -> str:
+    frame = (
+        "Cell In[3], line 3, in add_stats(df)\n      1 def add_stats(df):\n"
+        f"      2     df['price'] = df['price'].fillna(0)\n----> 3     {failing}\n"
+    )
+    return _hint114("KeyError", "'price'", "train = add_stats(train)", 1, frame, _GET)
+
+
+def test_a_global_table_read_beside_the_argument_is_no_argument_misnamed():
+    text = _add_stats("df['city_mean'] = df['city'].map(city_stats['price'])")
+    assert "is not a parameter" not in text and "write `df` instead" not in text, text
+    # made for: the failing line reads only the global, the argument nowhere
+    text = _add_stats("prices = train['price'].clip(0, 500)")
+    assert "`train` is not a parameter of `add_stats(df)`" in text, text
+    assert "write `df` instead of `train` there" in text, text
