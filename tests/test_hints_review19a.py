@@ -9,14 +9,17 @@ get it, and the crash it was made for still does:
 - `helpers.helpers.clean_text(raw)`: a package's submodule of its own name, not yet imported,
   is no alias written twice (`pd.pd.read_csv` still is);
 - `df['city_mean'] = df['city'].map(city_stats['price'])` in `def add_stats(df)`: a failing line
-  that reads the argument too looks the global table up on purpose; it is no argument misnamed.
+  that reads the argument too looks the global table up on purpose; it is no argument misnamed;
+- a `read_csv` edited since to pass `sep=','` (a `read_table` to pass `sep='\\t'`): the reader's
+  own default, which the failed read used already, explains nothing, and running again fails
+  the same way.
 """
 
 from __future__ import annotations
 
 from tests.test_hints_conditions28 import _hint as _hint28
+from tests.test_hints_conditions114 import _ONE_FIELD, _PARSER, _library
 from tests.test_hints_conditions114 import _hint as _hint114
-from tests.test_hints_conditions114 import _library
 
 MAC_SITE = "/Users/ana/miniconda3/lib/python3.11/site-packages"
 
@@ -113,3 +116,27 @@ def test_a_global_table_read_beside_the_argument_is_no_argument_misnamed():
     text = _add_stats("prices = train['price'].clip(0, 500)")
     assert "`train` is not a parameter of `add_stats(df)`" in text, text
     assert "write `df` instead of `train` there" in text, text
+
+
+# ------------------------------------- a separator added since that is the reader's default
+
+
+def _edited(code: str, ran: str) -> str:
+    return _hint114("ParserError", _ONE_FIELD, code + "\nstock.head()", 1, _PARSER, ran=ran)
+
+
+def test_the_readers_default_separator_added_since_is_no_fix():
+    ran = "stock = pd.read_csv('stock.txt', encoding='latin-1')"
+    text = _edited("stock = pd.read_csv('stock.txt', sep=',', encoding='latin-1')", ran)
+    assert "edited after this error" not in text and "run the cell again" not in text, text
+    text = _edited(
+        "stock = pd.read_table('stock.txt', sep='\\t')", "stock = pd.read_table('stock.txt')"
+    )
+    assert "edited after this error" not in text, text
+    # made for: another separator than the reader's own
+    text = _edited("stock = pd.read_csv('stock.txt', sep=';', encoding='latin-1')", ran)
+    assert "edited after this error" in text and "`sep=';'`" in text, text
+    text = _edited(
+        "stock = pd.read_table('stock.txt', sep=',')", "stock = pd.read_table('stock.txt')"
+    )
+    assert "edited after this error" in text and "`sep=','`" in text, text
