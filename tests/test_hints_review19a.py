@@ -12,13 +12,15 @@ get it, and the crash it was made for still does:
   that reads the argument too looks the global table up on purpose; it is no argument misnamed;
 - a `read_csv` edited since to pass `sep=','` (a `read_table` to pass `sep='\\t'`): the reader's
   own default, which the failed read used already, explains nothing, and running again fails
-  the same way.
+  the same way;
+- `.dt` read twice on a line (`orders['shipped'].dt.dayofyear - orders['ordered'].dt...`): the
+  message does not tell which failed, so the first is not said to be no datetime column.
 """
 
 from __future__ import annotations
 
 from tests.test_hints_conditions28 import _hint as _hint28
-from tests.test_hints_conditions114 import _ONE_FIELD, _PARSER, _library
+from tests.test_hints_conditions114 import _DT, _DT_MESSAGE, _ONE_FIELD, _PARSER, _library
 from tests.test_hints_conditions114 import _hint as _hint114
 
 MAC_SITE = "/Users/ana/miniconda3/lib/python3.11/site-packages"
@@ -140,3 +142,17 @@ def test_the_readers_default_separator_added_since_is_no_fix():
         "stock = pd.read_table('stock.txt', sep=',')", "stock = pd.read_table('stock.txt')"
     )
     assert "edited after this error" in text and "`sep=','`" in text, text
+
+
+# ------------------------------------------------------------- `.dt` read twice on a line
+
+
+def test_two_dt_reads_on_a_line_do_not_blame_the_first_column():
+    code = "orders['lead'] = orders['ordered'].dt.dayofyear - orders['shipped'].dt.dayofyear"
+    text = _hint114("AttributeError", _DT_MESSAGE, code, 1, _DT)
+    assert "is not one" not in text and "`orders['ordered']`" not in text, text
+    assert "pd.to_datetime(...)" in text, text
+    # made for: the one `.dt` of the line, on a column whose name says no date
+    code = "orders['weekday'] = orders['OrderID'].dt.day_name()"
+    text = _hint114("AttributeError", _DT_MESSAGE, code, 1, _DT)
+    assert "`orders['OrderID']` is not one" in text, text

@@ -354,7 +354,10 @@ def _pandas_accessor_dtype(p, f):
             "(numbers, booleans): check what made the column; convert it with "
             "`.astype(str)` only if its values are meant as text."
         )
-    column = _DT_COLUMN.search(p.user_line) if f.get("accessor") == "dt" else None
+    # a line of two `.dt` reads (`df['shipped'].dt.day - df['ordered'].dt.day`) does not show
+    # which column failed: the first may be the datetime one
+    columns = _DT_COLUMN.findall(p.user_line) if f.get("accessor") == "dt" else []
+    column = _DT_COLUMN.search(p.user_line) if len(columns) == 1 else None
     if column and not _DATE_LIKE_NAME.search(column.group(3) or column.group(4)):
         # `df['SlNo'].dt.month`: a column whose name says no date may be the wrong column, and
         # converting serial numbers to dates gives days of 1970
