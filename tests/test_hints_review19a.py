@@ -4,6 +4,8 @@ get it, and the crash it was made for still does:
 
 - a 401 from a server on port 5000 of a Mac (MLflow's basic-auth app asking for a login): AirPlay
   Receiver answers 403, so only a 403 is told about AirPlay;
+- a link in a comment line of the cell (`# docs: https://mlflow.org/...`) is no server the code
+  reaches: it no longer silences the local server's hint;
 - Python 2's "Point instance has no attribute 'area'" where another class of the notebook
   (`Circle`) defines `area`: `Point` is not given it by any cell;
 - `helpers.helpers.clean_text(raw)`: a package's submodule of its own name, not yet imported,
@@ -53,6 +55,20 @@ def test_a_401_from_port_5000_of_a_mac_is_not_blamed_on_airplay():
     # made for: AirPlay Receiver's 403 on port 5000
     text = _refused("403", "")
     assert "AirPlay Receiver" in text and "another port" in text, text
+
+
+def test_a_comments_link_does_not_silence_the_local_server():
+    message = (
+        "API request to endpoint /api/2.0/mlflow/experiments/get-by-name failed with error "
+        "code 403 != 200. Response body: ''"
+    )
+    code = "# tracking server: https://mlflow.org/docs/latest/tracking.html\n" + _TRACKING
+    text = _hint28("MlflowException", message, code, frames=_REST)
+    assert "AirPlay Receiver" in text and "plan or quota" not in text, text
+    # a URL the code reaches elsewhere still keeps the service's hint
+    code = 'docs = requests.get("https://tracking.example.com/api")\n' + _TRACKING
+    text = _hint28("MlflowException", message, code, frames=_REST)
+    assert "AirPlay" not in text and "this machine" not in text, text
 
 
 # ------------------------------------- Python 2's old-style instance, another class's method

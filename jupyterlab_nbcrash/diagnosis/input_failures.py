@@ -868,7 +868,8 @@ def _local_server_refused(parsed: ParsedError, said: str) -> str:
     whatever answers on that port refused. On a Mac, port 5000 is AirPlay Receiver's."""
     if "429" in said or _ANY_URL.search(said):
         return ""
-    code = parsed.user_code
+    # a comment's link (`# docs: https://mlflow.org/...`) is no server the code reaches
+    code = re.sub(r"(?m)^[ \t]*#.*$", "", parsed.user_code)
     urls = _ANY_URL.findall(code)
     local = _LOCAL_URL.findall(code)
     if not local or len(local) != len(urls):
