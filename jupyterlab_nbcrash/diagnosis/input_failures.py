@@ -856,6 +856,8 @@ def named_failure(parsed: ParsedError) -> str:
 # A URL of a server on this machine, as the code writes it: `http://127.0.0.1:5000`.
 _LOCAL_URL = re.compile(r"\bhttps?://(?:127\.0\.0\.1|localhost|0\.0\.0\.0)(?::(\d+))?", re.I)
 _ANY_URL = re.compile(r"\bhttps?://", re.I)
+# The status AirPlay Receiver answers with: "error code 403", "HTTP Error 403: Forbidden".
+_HTTP_403 = re.compile(r"\b403\b")
 # Frames of a Mac's Python: `/Applications/anaconda3/...`, `/Users/<name>/...`, Homebrew's.
 _MAC_PATH = re.compile(r"^(?:/Applications/|/Users/|/opt/homebrew/|/Library/Frameworks/)")
 
@@ -866,13 +868,17 @@ def _local_server_refused(parsed: ParsedError, said: str) -> str:
     whatever answers on that port refused. On a Mac, port 5000 is AirPlay Receiver's."""
     if "429" in said or _ANY_URL.search(said):
         return ""
-    code = parsed.user_code
+    # a comment's link (`# docs: https://mlflow.org/...`) is no server the code reaches
+    code = re.sub(r"(?m)^[ \t]*#.*$", "", parsed.user_code)
     urls = _ANY_URL.findall(code)
     local = _LOCAL_URL.findall(code)
     if not local or len(local) != len(urls):
         return ""
     port = local[-1]
-    if port == "5000" and any(_MAC_PATH.match(f.filename) for f in parsed.frames):
+    # AirPlay Receiver answers 403; a 401 asks for credentials, which only a server that has
+    # logins (MLflow's basic-auth app) asks for
+    mac = any(_MAC_PATH.match(f.filename) for f in parsed.frames)
+    if port == "5000" and mac and _HTTP_403.search(said):
         return (
             "The server is on this machine (port 5000), and on a Mac AirPlay Receiver often "
             "holds that port and answers 403: start your server on another port (e.g. `--port "

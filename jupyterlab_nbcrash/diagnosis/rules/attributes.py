@@ -354,7 +354,10 @@ def _pandas_accessor_dtype(p, f):
             "(numbers, booleans): check what made the column; convert it with "
             "`.astype(str)` only if its values are meant as text."
         )
-    column = _DT_COLUMN.search(p.user_line) if f.get("accessor") == "dt" else None
+    # a line of two `.dt` reads (`df['shipped'].dt.day - df['ordered'].dt.day`) does not show
+    # which column failed: the first may be the datetime one
+    columns = _DT_COLUMN.findall(p.user_line) if f.get("accessor") == "dt" else []
+    column = _DT_COLUMN.search(p.user_line) if len(columns) == 1 else None
     if column and not _DATE_LIKE_NAME.search(column.group(3) or column.group(4)):
         # `df['SlNo'].dt.month`: a column whose name says no date may be the wrong column, and
         # converting serial numbers to dates gives days of 1970
@@ -645,6 +648,21 @@ def _forwarded_by_wrapper(p: ParsedError, owner: str, attr: str) -> str:
 _OLD_STYLE_INSTANCE = re.compile(r"([A-Za-z_]\w*) instance has no attribute '(\w+)'")
 
 
+def _class_bodies(code: str, cls: str) -> str:
+    """The lines of every `class cls` of ``code`` (its header and the lines indented under it)."""
+    lines, body, indent = code.splitlines(), [], None
+    for line in lines:
+        header = re.match(rf"([ \t]*)class[ \t]+{cls}\b", line)
+        if header:
+            indent = len(header.group(1))
+            body.append(line)
+        elif indent is not None and (not line.strip() or len(line) - len(line.lstrip()) > indent):
+            body.append(line)
+        else:
+            indent = None
+    return "\n".join(body)
+
+
 def _old_style_instance(p: ParsedError) -> str:
     """Python 2's "C instance has no attribute 'm'" where the code seen defines `class C`: the
     user's own class, so no library version is in question; either its code has no `m`, or the
@@ -658,7 +676,11 @@ def _old_style_instance(p: ParsedError) -> str:
         return ""
     name = object_of(p, attr)
     obj = f"`{name}`" if name else "the object"
-    if re.search(rf"\bdef[ \t]+{attr}\b|\.{attr}[ \t]*=(?!=)|^[ \t]+{attr}[ \t]*=", code, re.M):
+    body = _class_bodies(code, cls)
+    gives = re.search(rf"\bdef[ \t]+{attr}\b|\.{attr}[ \t]*=(?!=)|^[ \t]+{attr}[ \t]*=", body, re.M)
+    # a `def` at the margin (not indented under the class) or `Cls.attr = ...` anywhere: another
+    # class's `def area` or `self.area = ...` gives `cls` nothing
+    if gives or re.search(rf"^def[ \t]+{attr}\b|\b{cls}\.{attr}[ \t]*=(?!=)", code, re.M):
         return (
             f"`{cls}` is your own class and a cell gives it `{attr}`, but {obj} was made "
             "before that definition ran (or the `def` is not indented under the class): run "
@@ -1364,7 +1386,9 @@ def _module_attribute(p: ParsedError, f) -> str:
             f"`matplotlib` itself has no `{attr}`: plotting functions live in "
             "`matplotlib.pyplot`; write `import matplotlib.pyplot as plt`."
         )
-    doubled = _doubled_alias_call(p.user_line, attr)
+    # `helpers.helpers.clean()`: a package's submodule of its own name, not yet imported, is
+    # no alias written twice; only an alias (`pd` of `pandas`) names itself once more
+    doubled = _doubled_alias_call(p.user_line, attr) if attr != owner.rsplit(".", 1)[-1] else ""
     if doubled:
         # `pd.pd.read_csv(...)`: the module is read as `pd`, which names itself once more
         return (

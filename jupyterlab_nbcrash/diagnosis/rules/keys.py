@@ -753,6 +753,10 @@ def _global_read_for_argument(p: ParsedError, frame: str, key: str) -> str:
     found = function_parameters(shown, cell.function) if "def " in shown else []
     if not found or frame in found[0]:
         return ""
+    # `df['m'] = df['city'].map(stats['price'])`: a line that reads the argument too uses the
+    # global beside it, a table looked up on purpose, not the argument misnamed
+    if any(q != "self" and has_word(cell.failing_line, q, False) for q in found[0]):
+        return ""
     body = [ln for ln in cell.code_lines if ln.strip() != cell.failing_line.strip()]
     if any(_assigns(ln, frame) for ln in body):
         return ""
