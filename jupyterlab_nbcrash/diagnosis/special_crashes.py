@@ -34,6 +34,9 @@ _KERNEL_DIED = re.compile(
 _SESSION_DISPOSED = re.compile(
     r"session has been disposed|セッションは破棄されました|会话已被释放|会话已释放", re.I
 )
+# VS Code's own error when the kernel it had picked for the notebook (its "controller") was
+# closed before the cell ran: after the extension reloaded or the environment changed.
+_CONTROLLER_DISPOSED = re.compile(r"notebook controller is DISPOSED", re.I)
 
 # VS Code's own error when the environment chosen as kernel cannot run cells at all.
 _KERNEL_MODULE_MISSING = re.compile(r"kernel failed to start due to the missing module '([\w.]+)'")
@@ -98,6 +101,13 @@ def special_hint(parsed: ParsedError) -> str:
             "VS Code could not run the cell: the kernel's session had ended (the kernel died or "
             "was shut down, often after running out of memory in an earlier cell). Restart the "
             "kernel and run the cells above again; if it dies again, watch that cell's memory."
+        )
+    if not parsed.ename and _CONTROLLER_DISPOSED.search(parsed.text[:5_000]):
+        return (
+            "VS Code could not run the cell, so no line of it ran: the kernel it had picked for "
+            "this notebook was closed (the extension reloaded, or an install changed the "
+            "environment). Select the kernel again (or reload the window), then run the cells "
+            "from the top."
         )
     if not parsed.ename and _NO_IPYKERNEL.search(parsed.text[:5_000]):
         return (

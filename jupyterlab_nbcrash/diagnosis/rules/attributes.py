@@ -598,7 +598,21 @@ def _values_of_array(p, attr: str) -> str:
 
 
 # scikit-learn's `available_if`: "predict_proba is not available when probability=False".
-_AVAILABLE_WHEN = re.compile(r"\b(\w+) is not available when (\w+)=(True|False)\b")
+# Old versions joined the words with two spaces ("when  probability=False").
+_AVAILABLE_WHEN = re.compile(r"\b(\w+) is not available when\s+(\w+)=(True|False)\b")
+# scikit-learn 1.6 asks each class of an estimator for `__sklearn_tags__`; its mixins call
+# `super().__sklearn_tags__()`, which a model class written for an older scikit-learn (whose
+# base is no `BaseEstimator` of 1.6) lacks.
+_SKLEARN_TAGS = "'super' object has no attribute '__sklearn_tags__'"
+_TAGS_FRAMES = frozenset({"__sklearn_tags__", "get_tags"})
+# Libraries whose models plug into scikit-learn and lagged its 1.6 tags (import words in code).
+_SKLEARN_PLUGINS = re.compile(
+    r"^\s*(?:from|import)\s+(xgboost|lightgbm|catboost|imblearn|scikeras|skorch|"
+    r"category_encoders|mlxtend|sktime|pycaret)\b",
+    re.M,
+)
+# A class of the notebook's own built on scikit-learn's mixins (`class M(BaseEstimator, ...Mixin)`).
+_OWN_MIXED_CLASS = re.compile(r"^\s*class\s+(\w+)\s*\([^)]*\w+Mixin\b", re.M)
 _PICKLED = re.compile(r"Can't get attribute '(\w+)' on <module '([\w.]+)'")
 _STR_METHODS = frozenset(n for n in dir(str) if not n.startswith("_"))
 _REDUCERS = frozenset(
@@ -608,6 +622,38 @@ _REDUCERS = frozenset(
     }
 )  # fmt: skip
 _SCALARS = re.compile(r"^(?:numpy\.)?(?:int|float|bool|complex|str_)\w*$|^bool_$")
+
+
+def _old_plugin_tags(p: ParsedError, message: str) -> str:
+    """scikit-learn's own tag lookup (`get_tags`, a mixin's `__sklearn_tags__`) found no
+    `__sklearn_tags__` above a mixin: the model's class is from a library older than the
+    installed scikit-learn (1.6 or later). "" otherwise."""
+    if message.strip() != _SKLEARN_TAGS:
+        return ""
+    if not any(
+        f.library == "sklearn" and f.function.rsplit(".", 1)[-1] in _TAGS_FRAMES for f in p.frames
+    ):
+        return ""
+    plugin = _SKLEARN_PLUGINS.search(p.user_code) or _SKLEARN_PLUGINS.search(p.code_seen)
+    own = _OWN_MIXED_CLASS.search(p.code_seen)
+    if plugin and not own:
+        lib = plugin.group(1)
+        return (
+            f"Your scikit-learn (1.6 or later) asks each model for `__sklearn_tags__`, which "
+            f"`{lib}` is too old to give: upgrade it (`%pip install -U {pip_name(lib)}`) or "
+            "install `scikit-learn<1.6`, then restart the kernel."
+        )
+    if own and not plugin:
+        return (
+            f"Your scikit-learn (1.6 or later) asks each model for `__sklearn_tags__`, which your "
+            f"class `{own.group(1)}` gives only with its mixins first and `BaseEstimator` last: "
+            f"write `class {own.group(1)}(ClassifierMixin, BaseEstimator)` (or `RegressorMixin`)."
+        )
+    return (
+        "Your scikit-learn (1.6 or later) asks each model for `__sklearn_tags__`, which this "
+        "model's class does not give: upgrade the library it comes from (or install "
+        "`scikit-learn<1.6`), or, for a class of yours, list its mixins before `BaseEstimator`."
+    )
 
 
 def _forwarded_by_wrapper(p: ParsedError, owner: str, attr: str) -> str:
@@ -723,6 +769,9 @@ def _missing_attribute(p, f):
             f"The file refers to the class `{cls}` of {where}: define or import `{cls}` before "
             "loading it (saving only a `state_dict` avoids this)."
         )
+    tags = _old_plugin_tags(p, message)
+    if tags:
+        return tags
     available = _AVAILABLE_WHEN.search("\n".join([message, *(m for _, m in p.chain)]))
     if available:
         name, param, value = available.groups()
@@ -1735,6 +1784,10 @@ def _fitted_attribute(p: ParsedError, f) -> str:
     name = object_of(p, attr) or "model"
     short = owner.rsplit(".", 1)[-1]
     if _SEARCH.match(short) and attr not in _SEARCH_OWN:
+        # a slip of the search's own name (`best_param_`): the fitted model has it no more
+        own = difflib.get_close_matches(attr, _SEARCH_OWN - {"scorer_"}, n=1, cutoff=0.85)
+        if own:
+            return f"A {short} has no `{attr}`; its own attribute is `{name}.{own[0]}`."
         return (
             f"`{name}` is a {short}: the model it fitted is `{name}.best_estimator_`, so read "
             f"`{name}.best_estimator_.{attr}` (after `{name}.fit(...)`, with `refit=True`)."
@@ -2262,6 +2315,20 @@ def _array_attribute(p: ParsedError, f) -> str:
                 return (
                     f"NumPy arrays have no `.split()` method: call `{call}` instead, with `n` "
                     "the number of equal parts or a list of split indices."
+                )
+            if attr == "stack":
+                # `np.stack` needs arrays of one shape (it adds an axis); joining arrays of
+                # different shapes along an existing axis is `concatenate`'s work
+                joins = (
+                    f"call `{call.replace('np.stack', 'np.hstack', 1)}` (side by side) or "
+                    f"`{call.replace('np.stack', 'np.vstack', 1)}` (one under the other)"
+                    if call.endswith("))")
+                    else "call `np.hstack` (side by side) or `np.vstack` (one under the other)"
+                )
+                return (
+                    f"NumPy arrays have no `.stack()` method: `{call}` needs arrays of the same "
+                    f"shape (it adds an axis); to join along an existing axis, where shapes may "
+                    f"differ, {joins}."
                 )
             return f"NumPy arrays have no `.{attr}()` method: call `{call}` instead."
         close = _close_member(p, "ndarray", attr)

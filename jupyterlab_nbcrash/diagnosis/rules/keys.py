@@ -352,6 +352,10 @@ def _built_as_series(p: ParsedError, name: str) -> bool:
     return bool(made) and re.match(r"(?:pd\.|pandas\.)?Series\(", made[-1]) is not None
 
 
+# pandas' own words when a label slice's bound is in a non-unique index that is not sorted.
+_NON_UNIQUE_BOUND = re.compile(r"Cannot get (left|right) slice bound for non-unique label: (.+)$")
+
+
 def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     """The hint of a missing key or column (the generic key_error hint uses it too). None when
     the key was looked up inside a library with nothing on the user's line to point at: then
@@ -359,6 +363,15 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     key = f.get("key", "")
     if not key and not f.get("keys"):
         return None  # the message names no key (a saved output without it): the safe hint
+    unsorted = _NON_UNIQUE_BOUND.match(key)
+    if unsorted:
+        # the label is there, several times, in an unsorted index: no spelling to check
+        return (
+            f"The index holds the label {unsorted.group(2)} more than once and is not sorted, so "
+            "a `.loc[start:stop]` slice by labels cannot find where to start or stop: sort the "
+            "index first (`.sort_index().loc[start:stop]`), or select the rows by value with a "
+            "boolean mask."
+        )
     told = _key_misused(p, key)
     if told:
         return told
@@ -485,7 +498,7 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
     hist_by = _series_hist_by(p, key)
     if hist_by:
         return hist_by
-    removed = _removed_in_cell(p, key)
+    removed = _made_without(p, key) or _removed_in_cell(p, key)
     if removed:
         return removed
     dropped = _dropped_by_aggregation(p, key) or _dropped_by_correlation(p, key)
@@ -1391,6 +1404,29 @@ def _dropping_frame(p: ParsedError) -> str:
         return ""
     drop = _drop_call(lines[first - 1])
     return drop[0] if drop else ""
+
+
+def _made_without(p: ParsedError, key: str) -> str:
+    """The frame the failing line reads was last assigned a drop of this very column from
+    another frame (`small = data.drop('k', axis=1)`): the spelling is right, the column was
+    removed on purpose when the frame was made. "" otherwise."""
+    if not key or not re.search(r"['\"]" + re.escape(key) + r"['\"]", p.user_line):
+        return ""
+    line = code_only(p.user_line)
+    code, _ = seen_code(p)
+    for name in dict.fromkeys(re.findall(r"(?<![\w.])([A-Za-z_]\w*)(?=\s*[.\[])", line)):
+        made = re.findall(rf"^[ \t]*{re.escape(name)}[ \t]*=[ \t]*(.+)", code, re.M)
+        drop = _drop_call(made[-1]) if made else None
+        if drop is None or not drop[0] or drop[0] == name or not made[-1].startswith(drop[0]):
+            continue
+        args = drop[1]
+        named = [a for a in args if re.search(r"['\"]" + re.escape(key) + r"['\"]", a)]
+        if named and (_drop_axis(args) == "columns" or any("columns" in a for a in named)):
+            return (
+                f"`{name}` was made by `{drop[0]}.drop(...)`, which removed {key!r} from it: "
+                f"read {key!r} from `{drop[0]}` instead, or leave it out of that drop."
+            )
+    return ""
 
 
 def _drop_call(line: str) -> tuple[str, list[str]] | None:
