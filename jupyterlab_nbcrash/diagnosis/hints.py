@@ -44,6 +44,7 @@ from .message_looks import (
     argument_twice_look,
     callback_arguments_look,
     debugger_quit_look,
+    disabled_function_look,
     failed_command_look,
     fed_placeholder_look,
     fits_hdu_look,
@@ -783,7 +784,12 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "Print the values the condition before this `raise` tests."
         )
     family = _FAMILY.get(parsed.ename, parsed.ename)
-    known = debugger_quit_look(parsed) or float_range_look(parsed) or time_zones_look(parsed)
+    known = (
+        debugger_quit_look(parsed)
+        or float_range_look(parsed)
+        or time_zones_look(parsed)
+        or disabled_function_look(parsed)
+    )
     if known:
         return known
     if not parsed.message.strip() and "message" in _LOOK.get(family, _LOOK_ELSE):

@@ -161,6 +161,21 @@ def text_position_look(parsed: ParsedError) -> str:
     )
 
 
+# scikit-learn's encoders: "Shape mismatch: if categories is an array, it has to be of shape
+# (n_features,)."
+_PER_FEATURE_SETTING = re.compile(
+    r"^Shape mismatch: if (\w+) is an array, it has to be of shape \(n_features,\)"
+)
+# transformers' image processors: "The `size` dictionary must contain the keys `height` and
+# `width`. Got dict_keys(['shortest_edge'])"
+_SIZE_KEYS = re.compile(
+    r"^The `size` dictionary must contain (?:the keys |)(`\w+` and `\w+`|`\w+`)"
+)
+
+# the user's code setting `size` itself (`size=...`, `{"size": ...}`, `.size = ...`)
+_SIZE_GIVEN = re.compile(r"\bsize\s*=(?!=)|['\"]size['\"]\s*[:\]]")
+
+
 def value_message_look(parsed: ParsedError, on: str) -> str:
     """The ValueError look that the message's wording states, else ""."""
     opening = message_opening(parsed.message)
@@ -173,6 +188,32 @@ def value_message_look(parsed: ParsedError, on: str) -> str:
             "SciPy's chi-square test needs observed and expected frequencies with the same sum: "
             "scale the expected ones (`f_exp * f_obs.sum() / f_exp.sum()`) where `chisquare` is "
             "called, or install the SciPy version that code was written for."
+        )
+    per_feature = _PER_FEATURE_SETTING.search(opening)
+    if per_feature:
+        # scikit-learn's encoders: the setting holds one entry per column, and it was given
+        # another count (a column's index, as the removed `categorical_features` took)
+        setting = per_feature.group(1)
+        return (
+            f"The encoder's `{setting}=` setting must hold one list per column of the data it "
+            f"is fitted on (or be `'auto'`), and it holds another number of them; to encode only "
+            "some columns (not pick them with it), use a `ColumnTransformer` with "
+            "`remainder='passthrough'`."
+        )
+    size_keys = _SIZE_KEYS.search(opening)
+    if (
+        size_keys
+        and ".from_pretrained(" in parsed.user_code
+        and not _SIZE_GIVEN.search(parsed.user_code)
+    ):
+        # transformers: the processor's saved config has the other `size` form (a checkpoint
+        # saved for another processor class, loaded by a class named by hand); the crashing
+        # cell loads it and sets no `size` of its own
+        return (
+            f"This image processor class wants `size` with {size_keys.group(1)}, but the "
+            "configuration it loaded has another form: the checkpoint was saved for another "
+            "processor class, so load it with `AutoImageProcessor.from_pretrained(...)`, which "
+            "picks the right one."
         )
     if _COLUMNS_LISTED.search(opening):
         return (
@@ -483,6 +524,23 @@ def debugger_quit_look(parsed: ParsedError) -> str:
     )
 
 
+# pandas_datareader's `ImmediateDeprecationError`, and any library's "...DeprecatedError": raised
+# instead of running a function its library has switched off
+_DEPRECATION_ERROR = re.compile(r"\w*Deprecat(?:ed|ion)\w*Error")
+
+
+def disabled_function_look(parsed: ParsedError) -> str:
+    """A library raised its own deprecation *error* (not a warning): it switched the function
+    off, and no value the user passes brings it back."""
+    if not _DEPRECATION_ERROR.fullmatch(parsed.ename) or raised_in_user_code(parsed):
+        return ""
+    return (
+        f"The library has switched this function off (`{parsed.ename}`), so no input on your "
+        "line makes it work: use the replacement the message or the library's documentation "
+        "names, or another package or data source."
+    )
+
+
 # errno 34 (ERANGE): a float operation of Python's own (`x ** 4`, `math.exp`) left the range
 _FLOAT_RANGE = re.compile(r"\(34, '(?:Result too large|Numerical result out of range)'\)")
 
@@ -522,6 +580,11 @@ _MISSING_ARGUMENTS = re.compile(
 )
 
 
+# A library's `__call__` that hands the caller's own arguments on to the user's method (torch's
+# `Module._call_impl`, Keras' `Layer.__call__`): nothing is left out by the library.
+_PASS_THROUGH_CALLS = frozenset({"_call_impl", "_wrapped_call_impl", "__call__", "_slow_forward"})
+
+
 def callback_arguments_look(parsed: ParsedError) -> str:
     """Your own `def f(x, low, high)` handed to a library (`agg`, `apply`, `map`) that calls it
     with only its own arguments: the call's keywords do not reach it."""
@@ -530,6 +593,17 @@ def callback_arguments_look(parsed: ParsedError) -> str:
     if m is None or last is None or last.is_user or not last.library:
         return ""
     function = m.group(1)
+    if last.function in _PASS_THROUGH_CALLS:
+        # `model.encoder(x)` → torch's `Module.__call__` runs `forward(*args)` with the
+        # caller's own arguments: the call on the user's line left one out, no library did
+        if function not in ("forward", "call"):
+            return ""
+        names = m.group(2).strip().rstrip(".")
+        it = "them" if " and " in names else "it"
+        return (
+            f"The model or layer called on that line runs its `{function}()` with exactly the "
+            f"arguments you pass it, and `{function}()` also needs {names}: pass {it} in that call."
+        )
     code = parsed.code_seen
     if not re.search(rf"^\s*def {re.escape(function)}\(", code, re.M):
         return ""

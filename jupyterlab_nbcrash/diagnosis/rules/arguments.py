@@ -550,6 +550,25 @@ def _the_one_call_passing(p, short: str, kw: str) -> str:
     return keyword_call(p.user_code, kw)
 
 
+# The data a loss or metric object is called on (Keras' `MeanSquaredError()(y_true, y_pred)`):
+# no class of them takes it when it is created.
+_CALL_TIME_DATA = frozenset({"y_true", "y_pred"})
+
+
+def _data_given_to_a_class(short: str, caller: str, kw: str) -> str:
+    """`MeanSquaredError(y_true=y, y_pred=p)`: the constructor (`__init__`) refused the data,
+    which the created object takes when it is called; no spelling or version is at fault."""
+    if short != "__init__" or kw not in _CALL_TIME_DATA or not caller:
+        return ""
+    name = caller.split(".")[-1]
+    if not name[:1].isupper():
+        return ""
+    return (
+        f"`{name}` is a class: creating it takes only settings, and the data (`{kw}`) goes to "
+        f"the object it makes, so create it and then call that: `{caller}()(y_true, y_pred)`."
+    )
+
+
 def _unexpected_keyword(p, f):
     """When: the message names the keyword. It is the user's own typo or an old name only when
     the user's code passes it; otherwise a library passed it on (a model file saved by another
@@ -573,6 +592,9 @@ def _unexpected_keyword(p, f):
             p, func, kw
         )
     caller = keyword_call(p.user_line, kw) or _the_one_call_passing(p, short, kw)
+    data_to_class = _data_given_to_a_class(short, caller, kw)
+    if data_to_class:
+        return data_to_class
     if caller and (not func or INTERNAL_FUNCTION.match(short)):
         func, short = caller, caller.split(".")[-1]
     replacement = f.get("replacement")

@@ -288,6 +288,15 @@ def _request_failed(p, f):
                 "a typo, and whether the service moved or was retired (the API's current "
                 "documentation)."
             )
+        chooser = _library_chose_host(p, host) if host else ""
+        if chooser:
+            # the address is the library's, not the user's: a retired service fails the same
+            return (
+                f"`{host}` could not be resolved, and that address comes from `{chooser}`, not "
+                "from your code: if this kernel reaches other sites, the service has moved or "
+                f"been retired, so upgrade `{chooser}` or use another data source; if not, this "
+                "kernel has no internet access or needs a proxy."
+            )
         return (
             "The host name could not be resolved: this kernel has no internet access (on Kaggle, "
             "switch Internet on in the settings) or needs a proxy; or download the data by hand."
@@ -490,6 +499,47 @@ def _unresolved_host(p: ParsedError) -> str:
     requested address."""
     m = re.search(r"host='([\w.-]+)'", p.message) or _REQUESTED_HOST.search(p.user_line)
     return m.group(1) if m else ""
+
+
+# Libraries that only carry a request, or open whatever address their caller hands them
+# (`pd.read_csv(url)`, `keras.utils.get_file(origin=...)`): the address is their caller's.
+_CARRIERS = frozenset(
+    {
+        "requests",
+        "urllib3",
+        "httpx",
+        "aiohttp",
+        "httplib2",
+        "certifi",
+        "pandas",
+        "numpy",
+        "PIL",
+        "tensorflow",
+        "keras",
+        "torch",
+        "torchvision",
+        "gdown",
+        "wget",
+        "fsspec",
+    }
+)
+# A failing line that hands an address over (a variable `url`, `base_uri`, `link`, a literal).
+_ADDRESS_ON_LINE = re.compile(r"url|uri\b|link|https?:|host|endpoint|server", re.I)
+
+
+def _library_chose_host(p: ParsedError, host: str) -> str:
+    """The library whose code the user called and which requested ``host`` on its own (the
+    address is written nowhere in the user's code), or ""."""
+    if host.lower() in p.code_seen.lower() or _ADDRESS_ON_LINE.search(p.user_line):
+        return ""
+    frames = p.frames
+    last_user = max((i for i, fr in enumerate(frames) if fr.is_user), default=-1)
+    if last_user < 0:
+        return ""
+    called = next((fr for fr in frames[last_user + 1 :] if fr.library), None)
+    if called is None or called.library in _CARRIERS:
+        return ""
+    return called.library
 
 
 def _other_host_reached(p: ParsedError, host: str) -> str:
