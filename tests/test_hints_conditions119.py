@@ -1,0 +1,95 @@
+"""Import, name and type hints whose claim did not hold on the crash (session w25c): a compiled
+module of a package another one imports, a discontinued package near a standard module's name,
+a compiled file built for the other processor, ...
+
+Each condition is paired: a crash where the specific hint must speak, and one where it stays
+quiet. Cells, tracebacks and messages are written here by hand in Python's wording and the
+layout IPython prints, never copied from a notebook.
+"""
+
+from __future__ import annotations
+
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+
+_RULE = "---------------------------------------------------------------------------"
+
+
+def _hint(ename: str, message: str, frames: list[str], code: str) -> str:
+    """The hint of a crash whose traceback shows ``frames`` (IPython's blocks, outermost
+    first), then ``ename: message``."""
+    head = f"{ename}                                 Traceback (most recent call last)"
+    traceback = (_RULE, head, *frames, f"{ename}: {message}")
+    return diagnose(ErrorRecord(ename, message, traceback, code=code)).hint
+
+
+# ------------------------------------ a compiled module of the package another one imports
+
+_SITE = "C:\\Users\\ana\\miniconda3\\lib\\site-packages"
+
+
+def _dll_failed(message: str, deepest: str) -> str:
+    frames = [
+        "Cell In[1], line 2\n      1 import numpy as np\n"
+        "----> 2 from sklearn.cluster import KMeans\n",
+        f"File {_SITE}\\sklearn\\cluster\\__init__.py:6\n"
+        "----> 6 from ._spectral import spectral_clustering\n",
+        f"File {_SITE}\\scipy\\sparse\\csgraph\\__init__.py:3\n----> 3 {deepest}\n",
+    ]
+    return _hint(
+        "ImportError", message, frames, "import numpy as np\nfrom sklearn.cluster import KMeans"
+    )
+
+
+def test_a_dll_of_the_imported_package_names_that_package():
+    message = "DLL load failed while importing _traversal: The specified module could not be found."
+    text = _dll_failed(message, "from ._traversal import connected_components")
+    assert text.startswith("`scipy` could not load its compiled module `_traversal`"), text
+    assert "force-reinstall scipy" in text and "CUDA" not in text, text
+
+
+def test_a_dll_the_deepest_frame_does_not_import_names_the_first_library():
+    message = "DLL load failed while importing _traversal: The specified module could not be found."
+    text = _dll_failed(message, "from ._validation import validate_graph")
+    assert text.startswith("`sklearn` could not load"), text
+
+
+# --------------------------------------------------- a discontinued package near a stdlib name
+
+
+def _missing(module: str) -> str:
+    frames = [f"Cell In[4], line 1\n----> 1 import {module}\n"]
+    return _hint("ModuleNotFoundError", f"No module named '{module}'", frames, f"import {module}")
+
+
+def test_graphlab_is_told_its_successor_not_graphlib():
+    text = _missing("graphlab")
+    assert "discontinued" in text and "`turicreate`" in text and "graphlib" not in text, text
+
+
+def test_a_slip_of_a_standard_module_still_gets_its_suggestion():
+    text = _missing("colections")
+    assert "`collections`" in text and "turicreate" not in text, text
+
+
+# ------------------------------------------- a compiled file built for the other processor
+
+
+def _dlopen(path: str) -> str:
+    message = (
+        f"dlopen({path}, 0x0002): tried: '{path}' (mach-o file, but is an incompatible "
+        "architecture (have 'arm64', need 'x86_64')), '/usr/lib/fastdist.so' (no such file)"
+    )
+    frames = ["Cell In[7], line 2\n      1 import numpy as np\n----> 2 import fastdist\n"]
+    return _hint("ImportError", message, frames, "import numpy as np\nimport fastdist")
+
+
+def test_a_file_of_ones_own_built_for_arm64_is_told_to_rebuild():
+    text = _dlopen("/Users/kim/hw/fastdist.cpython-310-darwin.so")
+    assert "`fastdist` is a compiled file built for arm64" in text and "x86_64" in text, text
+    assert "rebuild it with the kernel's own Python" in text and "%pip install -U" not in text, text
+
+
+def test_a_packages_file_built_for_arm64_is_told_to_reinstall_from_the_kernel():
+    text = _dlopen("/Users/kim/env/lib/python3.10/site-packages/fastdist.cpython-310-darwin.so")
+    assert "reinstall that package from the notebook" in text and "rebuild" not in text, text
