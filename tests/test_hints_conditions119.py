@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
 from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
+from tests.test_hints_conditions28 import _hint as cells_hint
 
 _RULE = "---------------------------------------------------------------------------"
 
@@ -93,3 +94,60 @@ def test_a_file_of_ones_own_built_for_arm64_is_told_to_rebuild():
 def test_a_packages_file_built_for_arm64_is_told_to_reinstall_from_the_kernel():
     text = _dlopen("/Users/kim/env/lib/python3.10/site-packages/fastdist.cpython-310-darwin.so")
     assert "reinstall that package from the notebook" in text and "rebuild" not in text, text
+
+
+# ------------------------------------------------ `df.pd.read_csv(...)`: `=` typed as `.`
+
+_READS = ("import pandas as pd", "sales = pd.read_csv('sales.csv')\ndf = sales.dropna()")
+
+
+def test_a_module_alias_read_off_the_undefined_name_is_told_to_assign():
+    text = cells_hint(
+        "NameError", "name 'df' is not defined", "df.pd.read_csv('shop.csv')", cells=_READS
+    )
+    assert "write `df = pd.read_csv(...)`" in text and "run cell" not in text.lower(), text
+
+
+def test_a_column_read_off_the_undefined_name_is_no_assignment():
+    code = "df.price.mean()"
+    text = cells_hint("NameError", "name 'df' is not defined", code, cells=_READS)
+    assert "write `df =" not in text and "reads `price` as an attribute" not in text, text
+
+
+# ---------------------------------------- a name alone on a line of a function's body
+
+_FUNCTION_CELL = "def area(w, h):\n    s\n    return w * h"
+
+
+def _in_function(line: str) -> str:
+    frames = [("<ipython-input-3-0a1b2c3d4e5f>", "area", ["def area(w, h):"], line)]
+    return cells_hint(
+        "NameError", "name 's' is not defined", "area(2, 3)", frames=frames, cells=(_FUNCTION_CELL,)
+    )
+
+
+def test_a_lone_name_in_a_function_is_told_to_delete_or_finish_it():
+    text = _in_function("s")
+    assert "of `area()` is only `s`" in text and "Delete it or finish" in text, text
+
+
+def test_a_name_the_function_returns_is_no_stray_line():
+    text = _in_function("return s * w")
+    assert "is only `s`" not in text, text
+
+
+# ----------------------------------------------- a keyword flag written with `==` in a call
+
+_FRAME = ("import pandas as pd\ndf = pd.DataFrame({'a': [1, 2]})",)
+
+
+def test_a_flag_compared_as_a_later_argument_is_told_one_equals_sign():
+    line = "print(df, (header==False))"
+    text = cells_hint("NameError", "name 'header' is not defined", line, cells=_FRAME)
+    assert "write `header=False`, with one `=`" in text, text
+
+
+def test_a_comparison_as_the_only_argument_is_no_keyword():
+    line = "print(header == False)"
+    text = cells_hint("NameError", "name 'header' is not defined", line, cells=_FRAME)
+    assert "header=False" not in text, text
