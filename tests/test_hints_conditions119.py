@@ -151,3 +151,51 @@ def test_a_comparison_as_the_only_argument_is_no_keyword():
     line = "print(header == False)"
     text = cells_hint("NameError", "name 'header' is not defined", line, cells=_FRAME)
     assert "header=False" not in text, text
+
+
+# ------------------------------------- a module's function indexed inside a cell's function
+
+
+def _indexed_in_function(line: str) -> str:
+    frames = [
+        "Cell In[6], line 1\n----> 1 scores = score_all(X)\n",
+        "Cell In[5], line 3, in score_all(data)\n      1 def score_all(data):\n"
+        f"      2     w = np.ones(data.shape[1])\n----> 3     {line}\n",
+    ]
+    code = "import numpy as np\nscores = score_all(X)"
+    return _hint("TypeError", "'function' object is not subscriptable", frames, code)
+
+
+def test_a_module_function_in_brackets_is_told_parentheses():
+    text = _indexed_in_function("return np.matmul[data, w]")
+    assert "`np.matmul` is a function, indexed here" in text and "`np.matmul(...)`" in text, text
+    assert "score_all()" in text and "method" not in text, text
+
+
+def test_a_function_indexed_without_a_module_is_no_module_function():
+    text = _indexed_in_function("return weights[0] * data")
+    assert "np." not in text and "You index a method" not in text, text
+
+
+# ---------------------------------------------- a text column ordered against a number
+
+
+def _ordered(line: str) -> str:
+    frames = [
+        f"Cell In[8], line 3\n      1 n = 0\n      2 for i in range(len(df)):\n----> 3 {line}\n"
+    ]
+    code = f"n = 0\nfor i in range(len(df)):\n{line}\n        n += 1"
+    return _hint(
+        "TypeError", "'<' not supported between instances of 'str' and 'int'", frames, code
+    )
+
+
+def test_a_text_column_against_a_number_is_told_both_readings():
+    text = _ordered('    if df.loc[i]["Port"] < 30:')
+    assert "The column `Port` holds text" in text and "another column" in text, text
+    assert "pd.to_numeric" in text, text
+
+
+def test_two_columns_ordered_keep_the_generic_advice():
+    text = _ordered('    if df.loc[i]["Port"] < 30 or df.loc[i]["Fare"] < 30:')
+    assert "The column" not in text and "mixes text and numbers" in text, text
