@@ -59,8 +59,10 @@ def keyword_compared(name: str, line: str) -> str:
     """The hint when the failing line writes ``name == value`` for a method's keyword argument
     (`axis==1`): inside `[...]`, which takes no keyword, or as an argument of a call, where the
     keyword takes one `=`. "" otherwise."""
-    if name not in _KEYWORDS or "==" not in line:
+    if "==" not in line:
         return ""
+    if name not in _KEYWORDS:
+        return _flag_compared(name, line)
     found = next((m for m in _COMPARED.finditer(line) if m.group(1) == name), None)
     if found is None:
         return ""
@@ -86,6 +88,26 @@ def keyword_compared(name: str, line: str) -> str:
             f"argument takes one `=`, `{name}={value}`."
         )
     return ""
+
+
+# `print(df, (index==False))`: a name compared with True/False/None as a call's later argument
+# (after a comma, maybe in parentheses of its own), where a keyword flag is passed.
+_FLAG_COMPARED = re.compile(r",\s*\(?\s*([A-Za-z_]\w*)\s*==\s*(True|False|None)\s*\)?\s*(?=[,)])")
+
+
+def _flag_compared(name: str, line: str) -> str:
+    """The hint when the undefined ``name`` is compared with True/False/None as a later
+    argument of a call (`f(df, (index==False))`): a keyword flag written with `==`. A first
+    argument (`print(flag == True)`) may well be a comparison meant: "" then, and otherwise."""
+    found = next((m for m in _FLAG_COMPARED.finditer(line) if m.group(1) == name), None)
+    if found is None or _open_bracket(line, found.start())[0] != "(":
+        return ""
+    value = found.group(2)
+    return (
+        f"`{name}=={value}` compares a variable `{name}`, which does not exist: for the keyword "
+        f"argument write `{name}={value}`, with one `=`, inside the call of the method that "
+        "takes it."
+    )
 
 
 def column_read_as_attribute(name: str, line: str, is_module) -> str:

@@ -76,6 +76,7 @@ from .record import Cell, ErrorRecord, Execution
 from .rules.attribute_reads import removed_member
 from .rules.imports import importer_is_library, strptime_of_a_column
 from .rules.install import install_line, install_not_taken_hint
+from .rules.module_names import is_known_module
 from .rules.names import (
     adds_to_itself,
     commented_definition,
@@ -94,7 +95,7 @@ from .rules.names import (
     top_level_assignment,
 )
 from .rules.tables import members
-from .rules.tables.known_imports import import_for
+from .rules.tables.known_imports import ALIASES, import_for
 from .rules.tables.removed_apis import removed_function
 from .text import close_matches
 from .traceback import ParsedError
@@ -358,6 +359,12 @@ def _undefined_name_finding(
 ) -> NotebookFinding | None:
     if deletes_name(line, name):
         return None  # `del df` of a name already gone: the rule's hint says so
+    slip = _line_slip(nb, name, line, inner, top)
+    if slip:
+        # `df.pd.read_csv(...)`, or a lone `l` in a function's body: the failing line itself is
+        # the slip, and no cell run first makes it work
+        hint, why = slip
+        return _finding(IMPLEMENTATION, None, True, hint, [why])
     definers = [c for c in nb.mentioning(name) if c is not nb.crash and name in nb.names(c).defines]
     evidence = [f"`{name}` is not defined when {nb.where()} ran"]
     own_code = nb.crash is not None and top is not None and top is inner
@@ -613,6 +620,40 @@ def _undefined_name_finding(
         return _finding(NOTEBOOK, OUT_OF_ORDER, True, hint, evidence, cell)
     cell = _nearest(nb, by_state["never"], name)
     return _not_run(nb, name, cell, evidence, "has not run in this kernel session")
+
+
+# `df.pd.read_csv(...)`: the statement starts with a name, a module's alias read as its
+# attribute, and that module's function called: `=` typed as `.`.
+_DOT_FOR_ASSIGN = re.compile(r"\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)\.(\w+)\(")
+
+
+def _line_slip(nb: _Notebook, name: str, line: str, inner, top) -> tuple[str, str] | None:
+    """(hint, evidence) when the failing line itself is the slip, whatever cells define the
+    name: `df.pd.read_csv(...)` for `df = pd.read_csv(...)` (the undefined name starts the
+    statement, then a module alias the code imports, then its call); or the name alone on its
+    own line in a function's body (a bare name does nothing there: a stray or unfinished
+    line). None otherwise."""
+    m = _DOT_FOR_ASSIGN.match(line or "")
+    known = m is not None and (name in ALIASES or is_known_module(name))
+    if m and m.group(1) == name and not known and top is not None and top is inner:
+        # (`matplotlib.pyplot.plot(...)`: a module's submodule, an import missing)
+        alias, function = m.group(2), m.group(3)
+        if alias in ALIASES or any(imports_name(c.source, alias) for c in nb.cells):
+            return (
+                f"`{name}.{alias}.{function}(...)` reads `{alias}` as an attribute of `{name}`, "
+                f"which does not exist yet: to make `{name}` from that call, write "
+                f"`{name} = {alias}.{function}(...)`."
+            ), f"the failing line reads the module `{alias}` as an attribute of `{name}`"
+    if inner is None or top is None or inner is top or not inner.function:
+        return None
+    if inner.failing_line.split("#")[0].strip().rstrip(";").strip() != name:
+        return None
+    where = f"Line {inner.lineno}" if inner.lineno else "A line"
+    return (
+        f"{where} of `{inner.function}()` is only `{name}`, which does nothing in a function: a "
+        "stray or unfinished line. Delete it or finish that statement, then run the cell that "
+        f"defines `{inner.function}` again."
+    ), f"the failing line of `{inner.function}()` is `{name}` alone"
 
 
 def _retyped_by_the_next_run(

@@ -1496,6 +1496,9 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             f"`__pycache__`) and import the `{name}.py` source, or get a copy that matches "
             "this Python."
         )
+    arch = _ARCHITECTURE.search(p.message[:2_000])
+    if arch:
+        return _architecture_hint(arch)
     if not _COMPILED.search(f.get("detail", "") + p.message):
         needed = _dependency_not_installed(p)
         if needed:
@@ -1522,12 +1525,15 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             "install --force-reinstall numpy`, or `conda install --force-reinstall numpy`), "
             "then restart the kernel."
         )
-    lib = _failing_library(p)
+    lib = _compiled_module_owner(p) or _failing_library(p)
     outside = _loaded_from_outside(p.message, lib)
     if outside:
         return outside
     dll = re.search(r"[\w.\-]+\.(?:dll|pyd|dylib|so(?:\.\d+)*)\b", p.message)
     what = f"its compiled file `{dll.group(0)}`" if dll else "a compiled part"
+    named = _WHILE_IMPORTING.search(p.message[:500])
+    if named and not dll and _compiled_module_owner(p):
+        what = f"its compiled module `{named.group(1)}`"
     if lib in _STDLIB_MODULES and dll:
         # Python's own module (tkinter, sqlite3, ssl) loads a library of the operating system:
         # pip does not ship it, the system's package manager does.
@@ -1546,9 +1552,10 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             f"and import `{lib}` before `{first}` (or use them in separate environments)."
         )
     if lib:
+        cuda = " or CUDA" if lib in _CUDA_LIBRARIES else " or"
         return (
             f"`{lib}` could not load {what}: the install is broken or was built for another "
-            f"system or CUDA version. Reinstall it "
+            f"system{cuda} version. Reinstall it "
             f"(`%pip install --force-reinstall {pip_name(lib)}`"
             "), then restart the kernel."
         )
@@ -1601,6 +1608,56 @@ def _asked_with_version(message: str, asked: list[str]) -> list[str]:
         m = re.search(rf"\b{re.escape(name)}\s*(<=|>=|==|<|>)\s*(\d+(?:\.\d+)*)", message)
         pinned.append(f"{name}{m.group(1)}{m.group(2)}" if m else name)
     return pinned if pinned != asked else []
+
+
+# "DLL load failed while importing _arpack": the compiled module Python could not load.
+_WHILE_IMPORTING = re.compile(r"while importing (\w+)")
+
+
+def _compiled_module_owner(p: ParsedError) -> str:
+    """The package whose own compiled module failed to load (SciPy's `_arpack`, reached through
+    scikit-learn's import of SciPy): the deepest library frame, when its failing line imports
+    the module the message names. "" otherwise (the first library frame is then the one named)."""
+    m = _WHILE_IMPORTING.search(p.message[:500])
+    if m is None:
+        return ""
+    for frame in reversed(p.frames):
+        if frame.filename.startswith("<frozen") or frame.package == "importlib":
+            continue
+        if frame.is_user or not frame.library:
+            return ""
+        imports = re.search(
+            rf"\b(?:import|from)\b.*\b{re.escape(m.group(1))}\b", frame.failing_line
+        )
+        return (frame.package or frame.library) if imports else ""
+    return ""
+
+
+# macOS's loader: "'/path/mod.cpython-39-darwin.so' (mach-o file, but is an incompatible
+# architecture (have 'arm64', need 'x86_64'))": a compiled file built for the other processor.
+_ARCHITECTURE = re.compile(
+    r"'([^']*?)' \([^()']*incompatible architecture \(have '(\w+)', need '(\w+)'\)"
+)
+
+
+def _architecture_hint(arch: re.Match) -> str:
+    """When: the loader found the compiled file but it is built for another processor
+    architecture than the kernel's Python runs as (arm64 vs. x86_64 under Rosetta). A package's
+    file (in the folders pip installs into) is reinstalled by the kernel's own pip; a file of
+    one's own is rebuilt with the kernel's Python. No install of a missing package helps."""
+    path, have, need = arch.groups()
+    module = re.split(r"[\\/]", path)[-1].split(".")[0]
+    if _INSTALL_FOLDER.search(path):
+        return (
+            f"`{module}`'s compiled file is built for {have} but this kernel's Python runs as "
+            f"{need}: reinstall that package from the notebook (`%pip install --force-reinstall "
+            "...`) so pip picks the build for this Python, or run a Python native to the machine."
+        )
+    return (
+        f"`{module}` is a compiled file built for {have}, but this kernel's Python runs as "
+        f"{need} (e.g. under Rosetta): rebuild it with the kernel's own Python, or run the "
+        "notebook with a Python of the same architecture; then restart the kernel."
+    )
 
 
 def _failing_library(p: ParsedError) -> str:

@@ -1375,7 +1375,44 @@ def _indexed_method(p, t: str) -> str:
             f"`.{name}` is a method, indexed here with `[...]`: to pass it values, use "
             f"parentheses, `.{name}(...)`; to index its result, call it first, `.{name}()[...]`."
         )
+    module_function = _module_function_indexed(p) if t != "method" else ""
+    if module_function:
+        return module_function
+    if t == "function":
+        # a plain function (a `def`, or a library's function): no method is said to be indexed
+        return (
+            "A function is indexed with `[...]`: to pass it values, call it with parentheses "
+            "`(...)`; else index the array or list meant, not the function."
+        )
     return "You index a method: call it first with `()`, or drop the `[...]`."
+
+
+# `np.dot[a, b]`: a module's function (`alias.function`) subscripted, its arguments in brackets.
+_MODULE_FUNCTION_INDEXED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*\[")
+
+
+def _module_function_indexed(p) -> str:
+    """The hint when the line that raised (a cell's function's line, else the cell's) indexes
+    one `module.function[...]`, the module a name the code imports: the call's parentheses
+    were typed as brackets. "" otherwise (another subscript may be the one at fault)."""
+    last = p.frames[-1] if p.frames else None
+    line = code_only(last.failing_line if last is not None and last.is_user else p.user_line)
+    found = _MODULE_FUNCTION_INDEXED.findall(line)
+    if len(found) != 1:
+        return ""
+    module, function = found[0]
+    code = "\n".join(p.notebook_code or (p.user_code,))
+    if not imports_name(code, module):
+        return ""
+    where = (
+        f" (in `{last.function}()`)"
+        if last is not None and last.is_user and last.function not in ("", "<module>")
+        else ""
+    )
+    return (
+        f"`{module}.{function}` is a function, indexed here with `[...]`{where}: call it with "
+        f"parentheses, `{module}.{function}(...)`, putting what the brackets hold inside them."
+    )
 
 
 def _not_iterable(p, f):
@@ -1798,10 +1835,39 @@ def _text_and_number(p, op: str, t: str, o: str) -> str:
             f"A loop over the DataFrame `{table}` gives its column names (text), not its "
             f"values: use `{table}.mean()`/`{table}.sum()`, or loop over `{table}[col]`."
         )
+    column = _text_column_ordered(p, op, t, o)
+    if column:
+        name, number = column
+        return (
+            f"The column `{name}` holds text here, which `{op}` cannot order against the number "
+            f"`{number}`: if it should hold numbers, convert it (`pd.to_numeric`); if it holds "
+            "labels, this test belongs on another column (or compares with a label)."
+        )
     return (
         f"`{op}` mixes text and numbers ({t} and {o}): convert first, e.g. "
         "`pd.to_numeric(df['col'])`, `float(x)` or `str(n)`."
     )
+
+
+# `row["Embarked"] < 18`: a column read by its name, ordered against a number written out.
+_COLUMN_AGAINST_NUMBER = re.compile(
+    r"\[\s*(['\"])([^'\"\n]+)\1\s*\]\s*(<=|>=|<|>)\s*(-?\d[\d.]*)(?![\w.])"
+)
+
+
+def _text_column_ordered(p, op: str, t: str, o: str) -> tuple[str, str] | None:
+    """(column, number) when the line that raised orders a column read by name (`["Age"]`)
+    against a number, and the message puts the text on that side (str first): whether the
+    column holds numbers written as text (convert) or labels (a slip of column) the crash does
+    not tell. None otherwise."""
+    if op not in ("<", ">", "<=", ">=") or t != "str" or o not in ("int", "float"):
+        return None
+    if not raised_by_the_line(p):
+        return None
+    found = [m for m in _COLUMN_AGAINST_NUMBER.finditer(p.user_line) if m[3] == op]
+    if not found or len({m[2] for m in found}) != 1:
+        return None  # (two columns ordered: which one failed the line does not tell)
+    return found[0][2], found[0][4]
 
 
 def _labels_joined_by_pandas(p, op: str) -> bool:

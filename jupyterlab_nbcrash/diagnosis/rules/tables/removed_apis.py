@@ -418,6 +418,11 @@ REMOVED_MODULES: dict[str, Replacement] = {
     "torchtext.legacy": Replacement("an older torchtext (<= 0.11) or torchtext's new API", "torch"),
     "scipy.misc.pilutil": Replacement("Pillow / imageio", "scipy"),
     "matplotlib.finance": Replacement("mplfinance (pip install mplfinance)", "matplotlib"),
+    # GraphLab Create: a commercial package for Python 2, discontinued; pip has no build of it
+    # for Python 3 (a near miss of the standard library's `graphlib` is no reading of it).
+    "graphlab": Replacement(
+        "turicreate (its open-source successor, pip install turicreate)", "none", "discontinued"
+    ),
     "moviepy.editor": Replacement("moviepy", "moviepy", "removed in moviepy 2.0"),
     "imp": Replacement("importlib", "none", "removed in Python 3.12"),
     "distutils": Replacement("setuptools / packaging", "none", "removed in Python 3.12"),
