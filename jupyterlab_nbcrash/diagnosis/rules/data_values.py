@@ -313,9 +313,10 @@ def _computed_number_to_int(p: ParsedError) -> bool:
     return last is not None and bool(last.library) and last.library != "pandas"
 
 
-# `int(x)` of a name or an expression, not of a read item (`int(row['Age'])`: the data's own
-# value, which may be a missing one); `print(` is no call of `int`.
-_INT_OF_COMPUTED = re.compile(r"(?<![\w.])int\((?![^()]*\[)")
+# `int(x)` (or `round(x)`, which converts to int too) of a name or an expression, not of a
+# read item (`int(row['Age'])`: the data's own value, which may be a missing one); `print(` is
+# no call of `int`.
+_INT_OF_COMPUTED = re.compile(r"(?<![\w.])(int|round)\((?![^()]*\[)")
 
 
 def _own_function_int_of_nan(p: ParsedError) -> str | None:
@@ -327,14 +328,15 @@ def _own_function_int_of_nan(p: ParsedError) -> str | None:
     last = p.frames[-1] if p.frames else None
     if last is None or not last.is_user or last.function in ("", "<module>", "<lambda>"):
         return None
-    if not _INT_OF_COMPUTED.search(last.failing_line or ""):
+    call = _INT_OF_COMPUTED.search(last.failing_line or "")
+    if not call:
         return None
     if any(fr.library for fr in p.frames):
         # a library called the function (`df.apply(f, axis=1)`, `Series.map`): its value is
         # an item of the data, where a NaN is a missing value of the table
         return None
     return (
-        f"Your function `{last.function}` calls `int()` on a number that is NaN here "
+        f"Your function `{last.function}` calls `{call.group(1)}()` on a number that is NaN here "
         f"(`{short(last.failing_line.strip(), 60)}`): a value it computes is NaN, e.g. the "
         "mean of an empty list or 0/0. Check for that case (`math.isnan(x)`) and skip it or use "
         "a fallback before converting."
@@ -593,25 +595,31 @@ def _encoded_in_place(p, labels: str) -> str:
     )
 
 
+# `enc.fit(df['a'])` / `enc.fit_transform(df['a'])  # comment`: the encoder and what it is fitted
+# on (one level of parentheses inside the argument)
+_FIT_CALL = re.compile(
+    r"^[^#\n]*?\b(\w+)\s*\.\s*fit(?:_transform)?\s*\(\s*((?:[^()\n]|\([^()\n]*\))+?)\s*\)",
+    re.M,
+)
+
+
 def _encoder_refitted(p) -> str:
     """`enc.fit(df['a'])` then `enc.fit(df['b'])`: each fit replaces what the encoder learnt, so
     it knows only the last column's values, and transforming another column meets unseen ones
-    whatever the train/test split."""
+    whatever the train/test split. The fits are read in the notebook's cells when the record
+    carries them (the encoder is usually fitted in other cells), else in the crash's code."""
     m = re.search(r"(\w+)\.transform\(\s*(.+?)\s*\)", p.user_line)
     if not m:
         return ""
     encoder, transformed = m.groups()
-    fitted = re.findall(
-        rf"^[^#\n]*?\b{re.escape(encoder)}\s*\.\s*fit(?:_transform)?\s*\(\s*(.+?)\s*\)\s*$",
-        p.user_code,
-        re.M,
-    )
+    text = p.code_seen if p.notebook_code else p.user_code
+    fitted = [arg for name, arg in _FIT_CALL.findall(text) if name == encoder]
     if len(set(fitted)) < 2 or fitted[-1] == transformed:
         return ""
     return (
         f"`{encoder}` is fitted several times in turn, and each fit replaces the one before, "
         f"so it knows only `{short(fitted[-1], 40)}`'s values: use one encoder per column (e.g. "
-        "`LabelEncoder().fit_transform(col)` for each)."
+        "`LabelEncoder().fit_transform(col)` for each), fitted once on the original values."
     )
 
 
