@@ -10,6 +10,8 @@ the layout IPython prints, never copied from a notebook.
 
 from __future__ import annotations
 
+from jupyterlab_nbcrash.diagnosis.diagnose import diagnose
+from jupyterlab_nbcrash.diagnosis.record import ErrorRecord
 from tests.test_hints_conditions96 import CELL, _ipython
 
 SITE = "/opt/conda/lib/python3.9/site-packages"
@@ -100,8 +102,8 @@ def test_round_of_a_value_an_own_function_computes_is_no_missing_value():
     code = "def guess(x, w):\n    p = score(x, w)\n    return round(p)\n\nguess(row, weights)"
     frames = [(CELL, "<module>", "guess(row, weights)"), (CELL, "guess", "return round(p)")]
     text = _ipython("ValueError", _NAN_INT, code, frames)
-    assert "Your function `guess` calls `round()`" in text, text
-    assert "SimpleImputer" not in text, text
+    assert "Your function `guess` calls `round()` on a number that is NaN" in text, text
+    assert "SimpleImputer" not in text and "it comes from" not in text, text
 
 
 def test_round_of_a_read_item_keeps_the_missing_value_hint():
@@ -158,3 +160,22 @@ def test_a_bare_array_tested_with_no_and_or_gets_no_operator_advice():
 def test_a_condition_with_and_keeps_the_operator_advice():
     text = _at_module("ValueError", _TRUTH, "ready = flags and done")
     assert "`and`/`or`" in text and "looks for" not in text, text
+
+
+def test_round_of_a_name_bound_from_a_call_above_is_told_to_trace_that_call():
+    code = (
+        "def labels(rows, w):\n    out = []\n    for r in rows:\n        p = score(r, w)\n"
+        "        p = round(p)\n        out.append(p)\n    return out\n\nlabels(test, weights)"
+    )
+    tb = [
+        "-" * 75,
+        "ValueError                               Traceback (most recent call last)",
+        f"{CELL} in <module>\n----> 9 labels(test, weights)\n",
+        f"{CELL} in labels(rows, w)\n      3     for r in rows:\n      4         p = score(r, w)\n"
+        "----> 5         p = round(p)\n      6         out.append(p)\n",
+        f"ValueError: {_NAN_INT}",
+    ]
+    record = {"ename": "ValueError", "evalue": _NAN_INT, "traceback": tb, "code": code}
+    text = diagnose(ErrorRecord.from_dict(record)).hint
+    assert "on `p`, which is NaN here: it comes from `score(r, w)`" in text, text
+    assert "skip it" not in text, text

@@ -319,6 +319,35 @@ def _computed_number_to_int(p: ParsedError) -> bool:
 _INT_OF_COMPUTED = re.compile(r"(?<![\w.])(int|round)\((?![^()]*\[)")
 
 
+# `name = f(a, b)`: a name bound from one call of a plain name (a function of the notebook's,
+# not a library's `np.mean(...)`, whose NaN of nothing the general hint names)
+_NAME_FROM_CALL = re.compile(r"^\s*([A-Za-z_]\w*)\s*=(?!=)\s*([A-Za-z_]\w*\([^()]*\))\s*$")
+# `name = ...` / `name += ...`: a line that binds the name otherwise
+_BINDS_NAME = re.compile(r"^\s*([A-Za-z_]\w*)\s*[-+*/]?=(?!=)")
+# `int(name)` / `round(name)`: the converted value is one plain name
+_CONVERTS_NAME = re.compile(r"(?<![\w.])(?:int|round)\(\s*([A-Za-z_]\w*)\s*\)")
+
+
+def _made_by_a_call_above(frame, call) -> tuple[str, str] | None:
+    """(name, call) when the frame's failing line converts one plain name and the last shown
+    line above it that binds the name binds it from a plain-named call (`yhat = predict(...)`)."""
+    converted = _CONVERTS_NAME.search(frame.failing_line or "", call.start())
+    if not converted or converted.start() != call.start():
+        return None
+    name = converted.group(1)
+    lines = list(frame.code_lines)
+    if frame.failing_line not in lines:
+        return None
+    made = None
+    for line in lines[: lines.index(frame.failing_line)]:
+        m = _NAME_FROM_CALL.match(line)
+        if m and m.group(1) == name:
+            made = m.group(2)
+        elif (bound := _BINDS_NAME.match(line)) and bound.group(1) == name:
+            made = None
+    return (name, made) if made else None
+
+
 def _own_function_int_of_nan(p: ParsedError) -> str | None:
     """Python's `int()` of a NaN raised in a function of the user's (no library below it): a
     number that function computed is NaN (a mean of nothing, 0/0), not a missing value of a
@@ -335,6 +364,17 @@ def _own_function_int_of_nan(p: ParsedError) -> str | None:
         # a library called the function (`df.apply(f, axis=1)`, `Series.map`): its value is
         # an item of the data, where a NaN is a missing value of the table
         return None
+    made = _made_by_a_call_above(last, call)
+    if made:
+        # `yhat = predict(row, coef)` then `round(yhat)`: the call above returned NaN; skipping
+        # it hides the cause, which is in what that call gets or computes
+        name, source = made
+        return (
+            f"Your function `{last.function}` calls `{call.group(1)}()` on `{name}`, which is "
+            f"NaN here: it comes from `{short(source, 40)}`, so print what that call gets and "
+            "computes to find where NaN first appears (NaN in the inputs, a 0/0 such as scaling "
+            "a constant column, or numbers that overflowed)."
+        )
     return (
         f"Your function `{last.function}` calls `{call.group(1)}()` on a number that is NaN here "
         f"(`{short(last.failing_line.strip(), 60)}`): a value it computes is NaN, e.g. the "
