@@ -523,6 +523,14 @@ def _labels_vs_output(target: Dims, output: Dims) -> str:
             )
     if len(target) == 1 and len(output) == 2:
         return f"{pair}: {_INT_LABELS_CATEGORICAL}."
+    twice = len(target) == 3 and len(output) == 2 and (output[1] or 0) > 1
+    if twice and target[1] == target[2] == output[1]:
+        # (n, c, c) against (n, c): one-hot labels one-hot encoded again, not a wrong model
+        return (
+            f"{pair}: the labels have an extra axis of the class count ({output[1]}), which "
+            "one-hot labels encoded a second time get (`to_categorical` run again, e.g. by a "
+            "re-run cell); print the labels' `.shape` and encode the original labels once."
+        )
     return f"{pair}: make the last layer produce the labels' shape per sample."
 
 

@@ -313,9 +313,39 @@ def _computed_number_to_int(p: ParsedError) -> bool:
     return last is not None and bool(last.library) and last.library != "pandas"
 
 
-# `int(x)` of a name or an expression, not of a read item (`int(row['Age'])`: the data's own
-# value, which may be a missing one); `print(` is no call of `int`.
-_INT_OF_COMPUTED = re.compile(r"(?<![\w.])int\((?![^()]*\[)")
+# `int(x)` (or `round(x)`, which converts to int too) of a name or an expression, not of a
+# read item (`int(row['Age'])`: the data's own value, which may be a missing one); `print(` is
+# no call of `int`.
+_INT_OF_COMPUTED = re.compile(r"(?<![\w.])(int|round)\((?![^()]*\[)")
+
+
+# `name = f(a, b)`: a name bound from one call of a plain name (a function of the notebook's,
+# not a library's `np.mean(...)`, whose NaN of nothing the general hint names)
+_NAME_FROM_CALL = re.compile(r"^\s*([A-Za-z_]\w*)\s*=(?!=)\s*([A-Za-z_]\w*\([^()]*\))\s*$")
+# `name = ...` / `name += ...`: a line that binds the name otherwise
+_BINDS_NAME = re.compile(r"^\s*([A-Za-z_]\w*)\s*[-+*/]?=(?!=)")
+# `int(name)` / `round(name)`: the converted value is one plain name
+_CONVERTS_NAME = re.compile(r"(?<![\w.])(?:int|round)\(\s*([A-Za-z_]\w*)\s*\)")
+
+
+def _made_by_a_call_above(frame, call) -> tuple[str, str] | None:
+    """(name, call) when the frame's failing line converts one plain name and the last shown
+    line above it that binds the name binds it from a plain-named call (`yhat = predict(...)`)."""
+    converted = _CONVERTS_NAME.search(frame.failing_line or "", call.start())
+    if not converted or converted.start() != call.start():
+        return None
+    name = converted.group(1)
+    lines = list(frame.code_lines)
+    if frame.failing_line not in lines:
+        return None
+    made = None
+    for line in lines[: lines.index(frame.failing_line)]:
+        m = _NAME_FROM_CALL.match(line)
+        if m and m.group(1) == name:
+            made = m.group(2)
+        elif (bound := _BINDS_NAME.match(line)) and bound.group(1) == name:
+            made = None
+    return (name, made) if made else None
 
 
 def _own_function_int_of_nan(p: ParsedError) -> str | None:
@@ -327,14 +357,26 @@ def _own_function_int_of_nan(p: ParsedError) -> str | None:
     last = p.frames[-1] if p.frames else None
     if last is None or not last.is_user or last.function in ("", "<module>", "<lambda>"):
         return None
-    if not _INT_OF_COMPUTED.search(last.failing_line or ""):
+    call = _INT_OF_COMPUTED.search(last.failing_line or "")
+    if not call:
         return None
     if any(fr.library for fr in p.frames):
         # a library called the function (`df.apply(f, axis=1)`, `Series.map`): its value is
         # an item of the data, where a NaN is a missing value of the table
         return None
+    made = _made_by_a_call_above(last, call)
+    if made:
+        # `yhat = predict(row, coef)` then `round(yhat)`: the call above returned NaN; skipping
+        # it hides the cause, which is in what that call gets or computes
+        name, source = made
+        return (
+            f"Your function `{last.function}` calls `{call.group(1)}()` on `{name}`, which is "
+            f"NaN here: it comes from `{short(source, 40)}`, so print what that call gets and "
+            "computes to find where NaN first appears (NaN in the inputs, a 0/0 such as scaling "
+            "a constant column, or numbers that overflowed)."
+        )
     return (
-        f"Your function `{last.function}` calls `int()` on a number that is NaN here "
+        f"Your function `{last.function}` calls `{call.group(1)}()` on a number that is NaN here "
         f"(`{short(last.failing_line.strip(), 60)}`): a value it computes is NaN, e.g. the "
         "mean of an empty list or 0/0. Check for that case (`math.isnan(x)`) and skip it or use "
         "a fallback before converting."
@@ -593,25 +635,31 @@ def _encoded_in_place(p, labels: str) -> str:
     )
 
 
+# `enc.fit(df['a'])` / `enc.fit_transform(df['a'])  # comment`: the encoder and what it is fitted
+# on (one level of parentheses inside the argument)
+_FIT_CALL = re.compile(
+    r"^[^#\n]*?\b(\w+)\s*\.\s*fit(?:_transform)?\s*\(\s*((?:[^()\n]|\([^()\n]*\))+?)\s*\)",
+    re.M,
+)
+
+
 def _encoder_refitted(p) -> str:
     """`enc.fit(df['a'])` then `enc.fit(df['b'])`: each fit replaces what the encoder learnt, so
     it knows only the last column's values, and transforming another column meets unseen ones
-    whatever the train/test split."""
+    whatever the train/test split. The fits are read in the notebook's cells when the record
+    carries them (the encoder is usually fitted in other cells), else in the crash's code."""
     m = re.search(r"(\w+)\.transform\(\s*(.+?)\s*\)", p.user_line)
     if not m:
         return ""
     encoder, transformed = m.groups()
-    fitted = re.findall(
-        rf"^[^#\n]*?\b{re.escape(encoder)}\s*\.\s*fit(?:_transform)?\s*\(\s*(.+?)\s*\)\s*$",
-        p.user_code,
-        re.M,
-    )
+    text = p.code_seen if p.notebook_code else p.user_code
+    fitted = [arg for name, arg in _FIT_CALL.findall(text) if name == encoder]
     if len(set(fitted)) < 2 or fitted[-1] == transformed:
         return ""
     return (
         f"`{encoder}` is fitted several times in turn, and each fit replaces the one before, "
         f"so it knows only `{short(fitted[-1], 40)}`'s values: use one encoder per column (e.g. "
-        "`LabelEncoder().fit_transform(col)` for each)."
+        "`LabelEncoder().fit_transform(col)` for each), fitted once on the original values."
     )
 
 

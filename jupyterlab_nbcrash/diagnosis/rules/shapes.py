@@ -308,6 +308,30 @@ def _shapes(f: Facts) -> str:
     return f" ({a} vs {b})" if a and b else (f" ({a})" if a else "")
 
 
+_NAME_AT_NAME = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*@\s*([A-Za-z_]\w*)(?![\w.(\[])")
+_FOR_NAME_IN = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+([A-Za-z_][\w.]*)\s*(?:\]|\)|:|$)")
+
+
+def _items_multiplied(p):
+    """((a, from), (b, from)) when the failing line's `a @ b` multiplies two names that `for`
+    loops of the failing frame's shown lines take one at a time from arrays, else None."""
+    m = _NAME_AT_NAME.search(p.user_line)
+    if not m:
+        return None
+    last = p.frames[-1] if p.frames else None
+    shown = [p.user_line]
+    if last is not None and last.is_user:
+        shown += list(last.code_lines)
+    loops = {}
+    for line in shown:
+        for name, source in _FOR_NAME_IN.findall(line):
+            loops.setdefault(name, source)
+    left, right = m.groups()
+    if left == right or left not in loops or right not in loops:
+        return None
+    return (left, loops[left]), (right, loops[right])
+
+
 def _matmul_inner_dimensions(p, f):
     """When: NumPy's "shapes (a) and (b) not aligned" or TensorFlow's "In[0]: [a], In[1]: [b]"
     gives both shapes; in a Dense layer the second is the layer's weights."""
@@ -342,6 +366,17 @@ def _matmul_inner_dimensions(p, f):
             f"rows ({rows}), and one side has size 1 there: a transpose (`.T`) fits only if "
             f"that side's other axis is {rows if columns == '1' else columns}; else check how "
             "each was made (print both `.shape`s)."
+        )
+    items = _items_multiplied(p) if (a is None or b is None) and core else None
+    if items:
+        # `xi @ theta` with both taken one at a time by `for` loops: rows of two arrays, whose
+        # lengths differ; a transpose of a row changes nothing, the arrays' columns differ
+        (left, left_of), (right, right_of) = items
+        return (
+            f"`{left} @ {right}` multiplies an item of `{left_of}` with an item of `{right_of}`, "
+            f"and their lengths differ ({core.group(2)} vs {core.group(1)}), which a transpose "
+            f"of a row does not change: print `{left_of}.shape` and `{right_of}.shape`, and "
+            "build both from the same features (columns)."
         )
     if (a is None or b is None) and core:
         return (

@@ -1309,11 +1309,33 @@ def _array_as_bool(p, f):
             f"[{short(test, 50)}]`; use `.any()` / `.all()` only to ask whether some / every "
             "row holds."
         )
+    found = _LIST_SEARCH.search(line)
+    if found and not re.search(r"\b(?:and|or|if|elif|while|not)\b", line):
+        # `items.remove(x)` / `.index(x)` / `.count(x)` find x by `==`: items holding arrays
+        # give an array per comparison, with no and/or on the line.
+        items, method, x = found.groups()
+        return (
+            f"`{items}.{method}({x})` looks for `{x}` by comparing it with each item using `==`, "
+            "and here they hold NumPy arrays, so each comparison gives an array: work by "
+            f"position instead (e.g. skip item `i` with `{items}[:i] + {items}[i+1:]`), or hold "
+            "plain lists (`.tolist()`)."
+        )
+    if not _AND_OR_NOT.search(line):
+        # no `and`/`or` on the line: the operator advice would point at nothing
+        return (
+            f"A whole {f.get('what', 'array')} is used where one True/False is needed: print "
+            "`type(...)` and the `.shape` of what this line tests, and use `.any()` / `.all()` "
+            "if some / every value is meant."
+        )
     return (
         f"A whole {f.get('what', 'array')} is used as one True/False: combine conditions "
         "with `&`, `|` "
         "and parentheses instead of `and`/`or`, or use `.any()` / `.all()`."
     )
+
+
+# `items.remove(x)`: a list's search by `==` (one plain name as the argument)
+_LIST_SEARCH = re.compile(r"\b([A-Za-z_]\w*)\.(remove|index|count)\(\s*([A-Za-z_]\w*)\s*\)")
 
 
 def _parameter_of_failing_function(p, name: str) -> str:
@@ -1547,6 +1569,10 @@ _BUILDS_ARRAY = re.compile(
 )
 
 
+# `m[j] = ...` / `m[i, j] += ...`: a store into one slot (an index with no slice)
+_ONE_SLOT_STORE = re.compile(r"^\s*([A-Za-z_]\w*\[(?!\s*['\"])[^\]:\[]+\])\s*[-+*/]?=(?!=)")
+
+
 def _ragged_sequences(p, f):
     """When: NumPy could not build one array from items of different lengths or shapes (what
     the items are is not known: the fix is not guessed)."""
@@ -1558,6 +1584,16 @@ def _ragged_sequences(p, f):
         return (
             f"`{name}` comes from `{call}`, which in Gym 0.26+ and Gymnasium returns a pair "
             f"`(observation, info)`, not the observation alone: unpack it, `{name}, info = {call}`."
+        )
+    slot = _ONE_SLOT_STORE.match(p.user_line)
+    if slot and not shape and not _BUILDS_ARRAY.search(p.user_line):
+        # `m[j] = expr`: one slot of an array takes one number, and the right side gave several
+        # (no list of ragged items is built here, so padding is no fix).
+        target = slot.group(1)
+        return (
+            f"`{short(target, 40)} = ...` stores one value in one slot of the array, but the "
+            "right side gives a sequence (an array of several values): print the `.shape` of "
+            "each value it is computed from and make it one number."
         )
     last = p.frames[-1] if p.frames else None
     if (
