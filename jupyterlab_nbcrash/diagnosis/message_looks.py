@@ -172,8 +172,11 @@ _SIZE_KEYS = re.compile(
     r"^The `size` dictionary must contain (?:the keys |)(`\w+` and `\w+`|`\w+`)"
 )
 
-# the user's code setting `size` itself (`size=...`, `{"size": ...}`, `.size = ...`)
-_SIZE_GIVEN = re.compile(r"\bsize\s*=(?!=)|['\"]size['\"]\s*[:\]]")
+# the user's code setting `size` itself (a `size=...` keyword, `{"size": ...}`, `.size = ...`);
+# a variable `size = (256, 256)` of the cell's own resizing sets no processor's
+_SIZE_GIVEN = re.compile(r"[(,]\s*size\s*=(?!=)|\.size\s*=(?!=)|['\"]size['\"]\s*[:\]]")
+# a loader that already picks the processor class from the checkpoint's own config
+_AUTO_LOADER = re.compile(r"\bAuto(?:Image)?Processor\.from_pretrained\(|\bpipeline\(")
 
 
 def value_message_look(parsed: ParsedError, on: str) -> str:
@@ -205,6 +208,7 @@ def value_message_look(parsed: ParsedError, on: str) -> str:
         size_keys
         and ".from_pretrained(" in parsed.user_code
         and not _SIZE_GIVEN.search(parsed.user_code)
+        and not _AUTO_LOADER.search(parsed.code_seen)
     ):
         # transformers: the processor's saved config has the other `size` form (a checkpoint
         # saved for another processor class, loaded by a class named by hand); the crashing
@@ -597,6 +601,10 @@ def callback_arguments_look(parsed: ParsedError) -> str:
         # `model.encoder(x)` → torch's `Module.__call__` runs `forward(*args)` with the
         # caller's own arguments: the call on the user's line left one out, no library did
         if function not in ("forward", "call"):
+            return ""
+        last_user = max((i for i, fr in enumerate(parsed.frames) if fr.is_user), default=-1)
+        if any(fr.function not in _PASS_THROUGH_CALLS for fr in parsed.frames[last_user + 1 :]):
+            # a library's own loop (a `Trainer`'s `model(**inputs)`) built the arguments
             return ""
         names = m.group(2).strip().rstrip(".")
         it = "them" if " and " in names else "it"

@@ -553,15 +553,27 @@ def _the_one_call_passing(p, short: str, kw: str) -> str:
 # The data a loss or metric object is called on (Keras' `MeanSquaredError()(y_true, y_pred)`):
 # no class of them takes it when it is created.
 _CALL_TIME_DATA = frozenset({"y_true", "y_pred"})
+# Where such loss and metric classes come from: Keras (`tf.keras.losses.Huber`, an import of
+# `keras`); scikit-learn's `...Display` classes take `y_true` only in `from_predictions`.
+_KERAS_WORD = re.compile(r"\b(?:keras|tensorflow|tf)\b")
 
 
-def _data_given_to_a_class(short: str, caller: str, kw: str) -> str:
+def _data_given_to_a_class(p, short: str, caller: str, kw: str) -> str:
     """`MeanSquaredError(y_true=y, y_pred=p)`: the constructor (`__init__`) refused the data,
     which the created object takes when it is called; no spelling or version is at fault."""
     if short != "__init__" or kw not in _CALL_TIME_DATA or not caller:
         return ""
     name = caller.split(".")[-1]
     if not name[:1].isupper():
+        return ""
+    head = caller.split(".")[0]
+    imported = re.search(
+        rf"^\s*(?:from\s+([\w.]+)\s+)?import\b[^\n]*\b{re.escape(head)}\b", p.code_seen, re.M
+    )
+    where = caller + " " + (imported.group(0) if imported else "")
+    if not _KERAS_WORD.search(where):
+        # no Keras loss or metric: a class that takes the data another way (a `Display`'s
+        # `from_predictions`), which no call of the object reaches
         return ""
     return (
         f"`{name}` is a class: creating it takes only settings, and the data (`{kw}`) goes to "
@@ -592,7 +604,7 @@ def _unexpected_keyword(p, f):
             p, func, kw
         )
     caller = keyword_call(p.user_line, kw) or _the_one_call_passing(p, short, kw)
-    data_to_class = _data_given_to_a_class(short, caller, kw)
+    data_to_class = _data_given_to_a_class(p, short, caller, kw)
     if data_to_class:
         return data_to_class
     if caller and (not func or INTERNAL_FUNCTION.match(short)):

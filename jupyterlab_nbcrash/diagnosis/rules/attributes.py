@@ -634,16 +634,21 @@ def _old_plugin_tags(p: ParsedError, message: str) -> str:
         f.library == "sklearn" and f.function.rsplit(".", 1)[-1] in _TAGS_FRAMES for f in p.frames
     ):
         return ""
-    plugin = _SKLEARN_PLUGINS.search(p.user_code) or _SKLEARN_PLUGINS.search(p.code_seen)
+    # the one plugin library the crashing cell (else the notebook) imports; two or more do not
+    # tell which model's class failed
+    plugins = set(_SKLEARN_PLUGINS.findall(p.user_code)) or set(
+        _SKLEARN_PLUGINS.findall(p.code_seen)
+    )
+    plugin = plugins if len(plugins) == 1 else None
     own = _OWN_MIXED_CLASS.search(p.code_seen)
-    if plugin and not own:
-        lib = plugin.group(1)
+    if plugins and not own and plugin:
+        lib = next(iter(plugin))
         return (
             f"Your scikit-learn (1.6 or later) asks each model for `__sklearn_tags__`, which "
             f"`{lib}` is too old to give: upgrade it (`%pip install -U {pip_name(lib)}`) or "
             "install `scikit-learn<1.6`, then restart the kernel."
         )
-    if own and not plugin:
+    if own and not plugins:
         return (
             f"Your scikit-learn (1.6 or later) asks each model for `__sklearn_tags__`, which your "
             f"class `{own.group(1)}` gives only with its mixins first and `BaseEstimator` last: "

@@ -1414,7 +1414,13 @@ def _made_without(p: ParsedError, key: str) -> str:
         return ""
     line = code_only(p.user_line)
     code, _ = seen_code(p)
+    # the frame the line reads the column from: the last name before the first quoted key
+    at = re.search(r"['\"]" + re.escape(key) + r"['\"]", p.user_line).start()
+    before = re.findall(r"(?<![\w.])([A-Za-z_]\w*)(?=\s*[.\[])", p.user_line[:at])
+    reader = before[-1] if before else ""
     for name in dict.fromkeys(re.findall(r"(?<![\w.])([A-Za-z_]\w*)(?=\s*[.\[])", line)):
+        if name != reader:
+            continue  # the line reads the column from another frame (`test['k']`), not this one
         made = re.findall(rf"^[ \t]*{re.escape(name)}[ \t]*=[ \t]*(.+)", code, re.M)
         drop = _drop_call(made[-1]) if made else None
         if drop is None or not drop[0] or drop[0] == name or not made[-1].startswith(drop[0]):

@@ -532,6 +532,10 @@ def _library_chose_host(p: ParsedError, host: str) -> str:
     address is written nowhere in the user's code), or ""."""
     if host.lower() in p.code_seen.lower() or _ADDRESS_ON_LINE.search(p.user_line):
         return ""
+    if "." not in host or re.fullmatch(r"[\d.]+", host) or host.endswith((".local", ".internal")):
+        # a bare or local name (`mlflow-server`, a compose service) is a setting of the user's
+        # (an environment variable, a config file), never an address a library ships with
+        return ""
     frames = p.frames
     last_user = max((i for i, fr in enumerate(frames) if fr.is_user), default=-1)
     if last_user < 0:
