@@ -1,6 +1,19 @@
 """Review of waves w25a and w25b's conditions: for each one narrowed, a crash (written here by
 hand, in the libraries' wording and IPython's layout) where the specific hint was false must not
-get it, and the crash it was made for still does.
+get it, and the crash it was made for still does:
+
+- `trainer.train()` whose `Trainer` calls `model(**inputs)`: the user's line passed no argument
+  to `forward()`, so it is not told the module got exactly the line's arguments;
+- `ConfusionMatrixDisplay(y_true=..., y_pred=...)`: no Keras loss or metric, no object to call;
+- an image processor loaded with `AutoImageProcessor` already: not told to load it so; and a
+  `size = (256, 256)` variable of the cell's own resizing no longer silences the hint;
+- `host='mlflow-server'` (from an environment variable): a bare name ships with no library;
+- `import xgboost` and `scikeras` both: the first import is not named as the old library;
+- `print(X.shape, test['SalePrice'].mean())`: the column is read from `test`, not from the `X`
+  a drop made;
+- `search.n_classes_`: the best model's count, no slip of the search's `classes_`;
+- `class Picker(TransformerMixin)`: told its own bases in order, not `ClassifierMixin`; bases
+  already in order are not told to be written so.
 """
 
 from __future__ import annotations
@@ -94,7 +107,7 @@ def test_a_size_variable_of_the_cells_own_resizing_does_not_silence_the_processo
     assert "AutoImageProcessor" not in text, text
 
 
-# -------------------------------------------- a bare host name is the user's setting, not the library's
+# ------------------------------------- a bare host name is the user's setting, not the library's
 
 _ADAPTER = (f"{_SITE}/requests/adapters.py", "send", [], "raise ConnectionError(e, request=r)")
 
@@ -171,3 +184,60 @@ def test_a_keras_loss_reached_through_its_module_keeps_the_call_hint():
     message = "Huber.__init__() got an unexpected keyword argument 'y_true'"
     text = _hint("TypeError", message, code)
     assert "`Huber` is a class" in text and "`losses.Huber()(y_true, y_pred)`" in text, text
+
+
+# ----------------------------- a fitted model's count attribute read from a search, not a slip
+
+
+def test_a_models_class_count_on_a_search_is_not_called_a_slip_of_classes():
+    from tests.test_hints_args import crash, hint
+
+    code = "search = GridSearchCV(DecisionTreeClassifier(), grid, cv=5)\nsearch.fit(X, y)"
+    code += "\nsearch.n_classes_"
+    message = "'GridSearchCV' object has no attribute 'n_classes_'"
+    text = hint(crash("AttributeError", message, "search.n_classes_", code=code))
+    assert "its own attribute is `search.classes_`" not in text, text
+    assert "`search.best_estimator_.n_classes_`" in text, text
+    # made for: a slip of the search's own name
+    message = "'GridSearchCV' object has no attribute 'best_scores_'"
+    text = hint(crash("AttributeError", message, "search.best_scores_", code=code))
+    assert "`search.best_score_`" in text and "best_estimator_" not in text, text
+
+
+# ----------------------------------- an own class's mixin named as written, not a classifier's
+
+_TAGS = "'super' object has no attribute '__sklearn_tags__'"
+
+
+def _tags_crash(code: str, line: str) -> str:
+    from tests.test_hints_args import crash, hint
+
+    sk = "~/.venv/lib/python3.12/site-packages/sklearn"
+    frames = (
+        (f"{sk}/utils/_tags.py", "get_tags"),
+        (f"{sk}/base.py", "TransformerMixin.__sklearn_tags__"),
+    )
+    return hint(crash("AttributeError", _TAGS, line, frames, code=code))
+
+
+def test_an_own_transformer_is_not_told_to_become_a_classifier():
+    code = (
+        "class Picker(TransformerMixin):\n    def fit(self, X, y=None):\n        return self\n"
+        "out = Picker().fit_transform(X)"
+    )
+    text = _tags_crash(code, "out = Picker().fit_transform(X)")
+    assert "ClassifierMixin" not in text, text
+    assert "`class Picker(TransformerMixin, BaseEstimator)`" in text, text
+    # made for: BaseEstimator listed before the mixin
+    code = code.replace("(TransformerMixin)", "(BaseEstimator, TransformerMixin)")
+    text = _tags_crash(code, "out = Picker().fit_transform(X)")
+    assert "your class `Picker`" in text and "`BaseEstimator` last" in text, text
+
+
+def test_an_own_class_with_its_bases_in_order_is_not_told_to_write_them_so():
+    code = (
+        "class Picker(TransformerMixin, BaseEstimator):\n    def fit(self, X, y=None):\n"
+        "        return self\nout = Picker().fit_transform(X)"
+    )
+    text = _tags_crash(code, "out = Picker().fit_transform(X)")
+    assert "write `class Picker" not in text and "scikit-learn<1.6" in text, text

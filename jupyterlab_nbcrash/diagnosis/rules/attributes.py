@@ -612,7 +612,7 @@ _SKLEARN_PLUGINS = re.compile(
     re.M,
 )
 # A class of the notebook's own built on scikit-learn's mixins (`class M(BaseEstimator, ...Mixin)`).
-_OWN_MIXED_CLASS = re.compile(r"^\s*class\s+(\w+)\s*\([^)]*\w+Mixin\b", re.M)
+_OWN_MIXED_CLASS = re.compile(r"^\s*class\s+(\w+)\s*\(([^)]*\w+Mixin\b[^)]*)\)", re.M)
 _PICKLED = re.compile(r"Can't get attribute '(\w+)' on <module '([\w.]+)'")
 _STR_METHODS = frozenset(n for n in dir(str) if not n.startswith("_"))
 _REDUCERS = frozenset(
@@ -649,10 +649,19 @@ def _old_plugin_tags(p: ParsedError, message: str) -> str:
             "install `scikit-learn<1.6`, then restart the kernel."
         )
     if own and not plugins:
+        # its own bases put in the order 1.6 wants: the mixins it lists, then the rest, with
+        # `BaseEstimator` last (added when missing)
+        bases = [b.strip() for b in own.group(2).split(",") if b.strip() and "=" not in b]
+        mixins = [b for b in bases if b.endswith("Mixin")]
+        rest = [b for b in bases if not b.endswith("Mixin") and b.split(".")[-1] != "BaseEstimator"]
+        order = [*mixins, *rest, "BaseEstimator"]
+        if bases == order:
+            order = []  # already in that order: the bases are not what is wrong
+    if own and not plugins and order:
         return (
             f"Your scikit-learn (1.6 or later) asks each model for `__sklearn_tags__`, which your "
             f"class `{own.group(1)}` gives only with its mixins first and `BaseEstimator` last: "
-            f"write `class {own.group(1)}(ClassifierMixin, BaseEstimator)` (or `RegressorMixin`)."
+            f"write `class {own.group(1)}({', '.join(order)})`."
         )
     return (
         "Your scikit-learn (1.6 or later) asks each model for `__sklearn_tags__`, which this "
@@ -1791,7 +1800,8 @@ def _fitted_attribute(p: ParsedError, f) -> str:
     if _SEARCH.match(short) and attr not in _SEARCH_OWN:
         # a slip of the search's own name (`best_param_`): the fitted model has it no more
         own = difflib.get_close_matches(attr, _SEARCH_OWN - {"scorer_"}, n=1, cutoff=0.85)
-        if own:
+        if own and attr.startswith("n_") == own[0].startswith("n_"):
+            # (`n_classes_` is the fitted model's count of `classes_`, no slip of that name)
             return f"A {short} has no `{attr}`; its own attribute is `{name}.{own[0]}`."
         return (
             f"`{name}` is a {short}: the model it fitted is `{name}.best_estimator_`, so read "
