@@ -316,7 +316,8 @@ def _computed_number_to_int(p: ParsedError) -> bool:
 # `int(x)` (or `round(x)`, which converts to int too) of a name or an expression, not of a
 # read item (`int(row['Age'])`: the data's own value, which may be a missing one); `print(` is
 # no call of `int`.
-_INT_OF_COMPUTED = re.compile(r"(?<![\w.])(int|round)\((?![^()]*\[)")
+# `round(x, 2)` keeps a NaN a float and raises nothing: only a one-argument round converts.
+_INT_OF_COMPUTED = re.compile(r"(?<![\w.])(int(?=\((?![^()]*\[))|round(?=\((?![^()]*[\[,])))\(")
 
 
 # `name = f(a, b)`: a name bound from one call of a plain name (a function of the notebook's,
@@ -643,6 +644,9 @@ _FIT_CALL = re.compile(
 )
 
 
+_COLUMN_KEY = re.compile(r"\[\s*['\"]([^'\"\n]+)['\"]\s*\]")
+
+
 def _encoder_refitted(p) -> str:
     """`enc.fit(df['a'])` then `enc.fit(df['b'])`: each fit replaces what the encoder learnt, so
     it knows only the last column's values, and transforming another column meets unseen ones
@@ -655,6 +659,12 @@ def _encoder_refitted(p) -> str:
     text = p.code_seen if p.notebook_code else p.user_code
     fitted = [arg for name, arg in _FIT_CALL.findall(text) if name == encoder]
     if len(set(fitted)) < 2 or fitted[-1] == transformed:
+        return ""
+    if _COLUMN_KEY.findall(fitted[-1]) and set(_COLUMN_KEY.findall(fitted[-1])) & set(
+        _COLUMN_KEY.findall(transformed)
+    ):
+        # `enc.fit(pd.concat([train['city'], test['city']]))`, then `val['city']`: the last fit
+        # was on that very column, no other column's values replaced it
         return ""
     return (
         f"`{encoder}` is fitted several times in turn, and each fit replaces the one before, "
