@@ -185,3 +185,26 @@ def test_architectures_in_parentheses_get_the_architecture_hint():
 def test_architectures_in_quotes_keep_the_architecture_hint():
     text = _dlopen("/Users/kim/hw/fastdist.cpython-310-darwin.so", "(have 'arm64', need 'x86_64')")
     assert "`fastdist` is a compiled file built for arm64" in text and "x86_64" in text, text
+
+
+# ------------------------------------ a NaN from a function imported by name is a library's
+
+
+def _nan_from(cell: str, shown: list[str]) -> str:
+    frames = [("<ipython-input-3-0a1b2c3d4e5f>", "avg_len", shown, "    return int(m)")]
+    return cells_hint("ValueError", _NAN_INT, "avg_len([])", frames=frames, cells=(cell,))
+
+
+def test_a_nan_from_numpys_mean_imported_by_name_keeps_the_mean_of_nothing_hint():
+    cell = (
+        "from numpy import mean\ndef avg_len(words):\n    lengths = [len(w) for w in words]\n"
+        "    m = mean(lengths)\n    return int(m)"
+    )
+    text = _nan_from(cell, ["    lengths = [len(w) for w in words]", "    m = mean(lengths)"])
+    assert "it comes from" not in text and "mean of an empty list" in text, text
+
+
+def test_a_nan_from_an_own_call_is_still_traced_to_that_call():
+    cell = "def avg_len(words):\n    m = score(words)\n    return int(m)"
+    text = _nan_from(cell, ["def avg_len(words):", "    m = score(words)"])
+    assert "on `m`, which is NaN here: it comes from `score(words)`" in text, text

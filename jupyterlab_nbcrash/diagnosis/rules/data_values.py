@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..definitions import assigned_values, seen_code
+from ..definitions import assigned_values, imports_name, seen_code
 from ..finding import short
 from ..name_reads import has_word
 from ..shape_text import SPLIT_INTO_FOUR, call_args, code, dims
@@ -349,6 +349,13 @@ def _made_by_a_call_above(frame, call) -> tuple[str, str] | None:
     return (name, made) if made else None
 
 
+def _imported_function(p: ParsedError, source: str) -> bool:
+    """Whether the call `f(...)` calls a name the code imports (`from numpy import mean`): a
+    library's function, whose NaN of an empty input the general hint names."""
+    function = source.split("(")[0].strip()
+    return any(imports_name(code, function) for code in (p.user_code, *p.notebook_code))
+
+
 def _own_function_int_of_nan(p: ParsedError) -> str | None:
     """Python's `int()` of a NaN raised in a function of the user's (no library below it): a
     number that function computed is NaN (a mean of nothing, 0/0), not a missing value of a
@@ -366,6 +373,8 @@ def _own_function_int_of_nan(p: ParsedError) -> str | None:
         # an item of the data, where a NaN is a missing value of the table
         return None
     made = _made_by_a_call_above(last, call)
+    if made and _imported_function(p, made[1]):
+        made = None  # `from numpy import mean`: a library's mean of nothing is NaN too
     if made:
         # `yhat = predict(row, coef)` then `round(yhat)`: the call above returned NaN; skipping
         # it hides the cause, which is in what that call gets or computes
