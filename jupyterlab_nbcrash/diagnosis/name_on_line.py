@@ -92,6 +92,59 @@ def keyword_compared(name: str, line: str) -> str:
 
 # `print(df, (index==False))`: a name compared with True/False/None as a call's later argument
 # (after a comma, maybe in parentheses of its own), where a keyword flag is passed.
+# Keyword flags that library calls take (`to_csv(index=False)`, `read_csv(header=None)`): a
+# name outside them compared with True/False (`np.logical_and(a > 0, valid == True)`) is a
+# variable compared, whatever is undefined about it.
+_FLAGS = frozenset(
+    [
+        "index",
+        "header",
+        "inplace",
+        "drop",
+        "ascending",
+        "sort",
+        "copy",
+        "dropna",
+        "normalize",
+        "return_counts",
+        "verbose",
+        "shuffle",
+        "sparse",
+        "squeeze",
+        "skipna",
+        "numeric_only",
+        "as_index",
+        "ignore_index",
+        "keepdims",
+        "index_col",
+        "names",
+        "sep",
+        "usecols",
+        "dtype",
+        "columns",
+        "hue",
+        "legend",
+        "grid",
+        "sharex",
+        "sharey",
+        "stratify",
+        "return_inverse",
+        "with_mean",
+        "with_std",
+        "fit_intercept",
+        "low_memory",
+        "parse_dates",
+        "dayfirst",
+        "expand",
+        "regex",
+        "na_filter",
+        "subplots",
+        "kde",
+        "bins",
+        "annot",
+        "cbar",
+    ]
+)
 _FLAG_COMPARED = re.compile(r",\s*\(?\s*([A-Za-z_]\w*)\s*==\s*(True|False|None)\s*\)?\s*(?=[,)])")
 
 
@@ -99,6 +152,8 @@ def _flag_compared(name: str, line: str) -> str:
     """The hint when the undefined ``name`` is compared with True/False/None as a later
     argument of a call (`f(df, (index==False))`): a keyword flag written with `==`. A first
     argument (`print(flag == True)`) may well be a comparison meant: "" then, and otherwise."""
+    if name not in _FLAGS:
+        return ""
     found = next((m for m in _FLAG_COMPARED.finditer(line) if m.group(1) == name), None)
     if found is None or _open_bracket(line, found.start())[0] != "(":
         return ""

@@ -648,12 +648,30 @@ def _line_slip(nb: _Notebook, name: str, line: str, inner, top) -> tuple[str, st
         return None
     if inner.failing_line.split("#")[0].strip().rstrip(";").strip() != name:
         return None
+    if _continues_a_statement(inner):
+        return None  # `return np.array([\n  r.x,\n  yy\n])`: an item of a statement above
     where = f"Line {inner.lineno}" if inner.lineno else "A line"
     return (
         f"{where} of `{inner.function}()` is only `{name}`, which does nothing in a function: a "
         "stray or unfinished line. Delete it or finish that statement, then run the cell that "
         f"defines `{inner.function}` again."
     ), f"the failing line of `{inner.function}()` is `{name}` alone"
+
+
+def _continues_a_statement(frame) -> bool:
+    """Whether the frame's shown lines above its failing line leave a bracket open, or the
+    line just above ends with a comma, an operator or a backslash: the failing line is then
+    part of a statement begun above (an item of a list, an argument), not a line alone."""
+    lines = list(frame.code_lines)
+    if frame.failing_line not in lines:
+        return False
+    above = [ln.split("#")[0].rstrip() for ln in lines[: lines.index(frame.failing_line)]]
+    above = [ln for ln in above if ln.strip()]
+    if not above:
+        return False
+    text = "\n".join(above)
+    depth = sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
+    return depth > 0 or above[-1].endswith((",", "\\", "+", "-", "*", "/", "=", "(", "[", "{"))
 
 
 def _retyped_by_the_next_run(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..definitions import assigned_values, seen_code
+from ..definitions import assigned_values, imports_name, seen_code
 from ..finding import short
 from ..name_reads import has_word
 from ..shape_text import SPLIT_INTO_FOUR, call_args, code, dims
@@ -316,7 +316,8 @@ def _computed_number_to_int(p: ParsedError) -> bool:
 # `int(x)` (or `round(x)`, which converts to int too) of a name or an expression, not of a
 # read item (`int(row['Age'])`: the data's own value, which may be a missing one); `print(` is
 # no call of `int`.
-_INT_OF_COMPUTED = re.compile(r"(?<![\w.])(int|round)\((?![^()]*\[)")
+# `round(x, 2)` keeps a NaN a float and raises nothing: only a one-argument round converts.
+_INT_OF_COMPUTED = re.compile(r"(?<![\w.])(int(?=\((?![^()]*\[))|round(?=\((?![^()]*[\[,])))\(")
 
 
 # `name = f(a, b)`: a name bound from one call of a plain name (a function of the notebook's,
@@ -348,6 +349,13 @@ def _made_by_a_call_above(frame, call) -> tuple[str, str] | None:
     return (name, made) if made else None
 
 
+def _imported_function(p: ParsedError, source: str) -> bool:
+    """Whether the call `f(...)` calls a name the code imports (`from numpy import mean`): a
+    library's function, whose NaN of an empty input the general hint names."""
+    function = source.split("(")[0].strip()
+    return any(imports_name(code, function) for code in (p.user_code, *p.notebook_code))
+
+
 def _own_function_int_of_nan(p: ParsedError) -> str | None:
     """Python's `int()` of a NaN raised in a function of the user's (no library below it): a
     number that function computed is NaN (a mean of nothing, 0/0), not a missing value of a
@@ -365,6 +373,8 @@ def _own_function_int_of_nan(p: ParsedError) -> str | None:
         # an item of the data, where a NaN is a missing value of the table
         return None
     made = _made_by_a_call_above(last, call)
+    if made and _imported_function(p, made[1]):
+        made = None  # `from numpy import mean`: a library's mean of nothing is NaN too
     if made:
         # `yhat = predict(row, coef)` then `round(yhat)`: the call above returned NaN; skipping
         # it hides the cause, which is in what that call gets or computes
@@ -643,6 +653,9 @@ _FIT_CALL = re.compile(
 )
 
 
+_COLUMN_KEY = re.compile(r"\[\s*['\"]([^'\"\n]+)['\"]\s*\]")
+
+
 def _encoder_refitted(p) -> str:
     """`enc.fit(df['a'])` then `enc.fit(df['b'])`: each fit replaces what the encoder learnt, so
     it knows only the last column's values, and transforming another column meets unseen ones
@@ -655,6 +668,12 @@ def _encoder_refitted(p) -> str:
     text = p.code_seen if p.notebook_code else p.user_code
     fitted = [arg for name, arg in _FIT_CALL.findall(text) if name == encoder]
     if len(set(fitted)) < 2 or fitted[-1] == transformed:
+        return ""
+    if _COLUMN_KEY.findall(fitted[-1]) and set(_COLUMN_KEY.findall(fitted[-1])) & set(
+        _COLUMN_KEY.findall(transformed)
+    ):
+        # `enc.fit(pd.concat([train['city'], test['city']]))`, then `val['city']`: the last fit
+        # was on that very column, no other column's values replaced it
         return ""
     return (
         f"`{encoder}` is fitted several times in turn, and each fit replaces the one before, "

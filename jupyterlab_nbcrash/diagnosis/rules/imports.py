@@ -1635,8 +1635,11 @@ def _compiled_module_owner(p: ParsedError) -> str:
 
 # macOS's loader: "'/path/mod.cpython-39-darwin.so' (mach-o file, but is an incompatible
 # architecture (have 'arm64', need 'x86_64'))": a compiled file built for the other processor.
+# macOS 13+ writes the names in parentheses, maybe two needed: "(have (x86_64), need (arm64e
+# or arm64))", or "need 'arm64e' or 'arm64'".
 _ARCHITECTURE = re.compile(
-    r"'([^']*?)' \([^()']*incompatible architecture \(have '(\w+)', need '(\w+)'\)"
+    r"'([^']*?)' \([^()']*incompatible architecture \(have [('](\w+)[)'], "
+    r"need [('](\w+)[)']?(?: or [('\"]?(\w+))?"
 )
 
 
@@ -1645,7 +1648,10 @@ def _architecture_hint(arch: re.Match) -> str:
     architecture than the kernel's Python runs as (arm64 vs. x86_64 under Rosetta). A package's
     file (in the folders pip installs into) is reinstalled by the kernel's own pip; a file of
     one's own is rebuilt with the kernel's Python. No install of a missing package helps."""
-    path, have, need = arch.groups()
+    path, have, need, plain = arch.groups()
+    need = plain or need  # "need (arm64e or arm64)": the kernel's Python runs as arm64
+    # Rosetta runs an x86_64 Python on an arm64 Mac; a kernel that needs arm64 is native
+    rosetta = " (e.g. under Rosetta)" if need == "x86_64" else ""
     module = re.split(r"[\\/]", path)[-1].split(".")[0]
     if _INSTALL_FOLDER.search(path):
         return (
@@ -1655,7 +1661,7 @@ def _architecture_hint(arch: re.Match) -> str:
         )
     return (
         f"`{module}` is a compiled file built for {have}, but this kernel's Python runs as "
-        f"{need} (e.g. under Rosetta): rebuild it with the kernel's own Python, or run the "
+        f"{need}{rosetta}: rebuild it with the kernel's own Python, or run the "
         "notebook with a Python of the same architecture; then restart the kernel."
     )
 

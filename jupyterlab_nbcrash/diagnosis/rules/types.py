@@ -1391,13 +1391,43 @@ def _indexed_method(p, t: str) -> str:
 _MODULE_FUNCTION_INDEXED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*\[")
 
 
+# Members of modules that are indexed by design (`np.c_[...]`, `np.r_[...]`, `np.s_[...]`,
+# `plt.rcParams[...]`, `sys.argv[1]`): no function, and not the subscript at fault.
+_SUBSCRIPTABLE_MEMBERS = frozenset(
+    [
+        "mgrid",
+        "ogrid",
+        "index_exp",
+        "rcParams",
+        "environ",
+        "argv",
+        "path",
+        "modules",
+        "IndexSlice",
+        "loc",
+        "iloc",
+        "at",
+        "iat",
+        "newaxis",
+        "nan",
+        "pi",
+        "e",
+        "inf",
+    ]
+)
+
+
 def _module_function_indexed(p) -> str:
     """The hint when the line that raised (a cell's function's line, else the cell's) indexes
     one `module.function[...]`, the module a name the code imports: the call's parentheses
     were typed as brackets. "" otherwise (another subscript may be the one at fault)."""
     last = p.frames[-1] if p.frames else None
     line = code_only(last.failing_line if last is not None and last.is_user else p.user_line)
-    found = _MODULE_FUNCTION_INDEXED.findall(line)
+    found = [
+        (module, function)
+        for module, function in _MODULE_FUNCTION_INDEXED.findall(line)
+        if not function.endswith("_") and function not in _SUBSCRIPTABLE_MEMBERS
+    ]
     if len(found) != 1:
         return ""
     module, function = found[0]

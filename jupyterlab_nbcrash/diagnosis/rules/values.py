@@ -1573,6 +1573,25 @@ _BUILDS_ARRAY = re.compile(
 _ONE_SLOT_STORE = re.compile(r"^\s*([A-Za-z_]\w*\[(?!\s*['\"])[^\]:\[]+\])\s*[-+*/]?=(?!=)")
 
 
+def _fewer_indexes_than_axes(p, target: str) -> bool:
+    """Whether the code makes the stored-into array with more axes (`np.zeros((n, 3))`) than
+    the store's index names (`X[i]`): the store then fills a row, not one slot."""
+    m = re.match(r"([A-Za-z_]\w*)\[(.*)\]$", target.strip())
+    if not m:
+        return False
+    name, index = m.groups()
+    code = "\n".join(p.notebook_code or (p.user_code,))
+    made = re.findall(
+        rf"(?<![\w.]){re.escape(name)}\s*=\s*(?:np|numpy)\.(?:zeros|ones|empty|full)\(\s*"
+        r"[\(\[]([^()\[\]]*)[\)\]]",
+        code,
+    )
+    if not made:
+        return False
+    axes = len([d for d in made[-1].split(",") if d.strip()])
+    return axes > len(index.split(","))
+
+
 def _ragged_sequences(p, f):
     """When: NumPy could not build one array from items of different lengths or shapes (what
     the items are is not known: the fix is not guessed)."""
@@ -1586,6 +1605,8 @@ def _ragged_sequences(p, f):
             f"`(observation, info)`, not the observation alone: unpack it, `{name}, info = {call}`."
         )
     slot = _ONE_SLOT_STORE.match(p.user_line)
+    if slot and _fewer_indexes_than_axes(p, slot.group(1)):
+        slot = None  # `X[i] = [...]` of `X = np.zeros((n, 3))`: a whole row, not one slot
     if slot and not shape and not _BUILDS_ARRAY.search(p.user_line):
         # `m[j] = expr`: one slot of an array takes one number, and the right side gave several
         # (no list of ragged items is built here, so padding is no fix).
