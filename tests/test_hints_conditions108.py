@@ -279,3 +279,22 @@ def test_a_name_read_as_its_own_attribute_is_no_column_of_itself():
     cells = ["model = make()", "plt.plot(history.history['loss'])"]
     hint = _nowhere(cells, "history")
     assert "attribute of `history`" not in hint and "no variable here" not in hint
+
+
+def test_a_standard_library_module_that_fails_to_load_is_not_told_to_pip_install_it():
+    message = "DLL load failed while importing _sqlite3: The specified module could not be found."
+    frames = [("C:\\Anaconda3\\lib\\sqlite3\\dbapi2.py", "<module>")]
+    hint = _typed("ImportError", message, "import sqlite3", frames)
+    assert "pip install" not in hint and "Python's own `sqlite3`" in hint
+
+
+def test_a_package_that_fails_to_load_is_still_told_to_reinstall_it():
+    message = "DLL load failed while importing _arpack: The specified procedure could not be found."
+    frames = [
+        (
+            "C:\\Anaconda3\\lib\\site-packages\\scipy\\sparse\\linalg\\_eigen\\arpack\\arpack.py",
+            "<module>",
+        )
+    ]
+    hint = _typed("ImportError", message, "from scipy.sparse.linalg import eigs", frames)
+    assert "--force-reinstall scipy" in hint

@@ -1542,6 +1542,14 @@ def _broken_install(p: ParsedError, f: Facts) -> str:
             "system that is missing or broken here (pip cannot install it): install it with "
             "the system's package manager (e.g. `apt-get`), or use a Python build that has it."
         )
+    if lib in _STDLIB_MODULES:
+        # "DLL load failed while importing _sqlite3": the compiled half of Python's own module,
+        # which comes with Python, not from pip (`pip install sqlite3` finds no such package)
+        return (
+            f"Python's own `{lib}` could not load {what}, which comes with Python itself (pip "
+            "cannot reinstall it): this Python installation or environment is broken or lacks "
+            "a system library it needs; repair or recreate it, then restart the kernel."
+        )
     first = _cuda_library_loaded_before(p, lib) if dll else ""
     if first:
         # WinError 127: the DLL was found, but a procedure it needs is missing from a DLL of the
