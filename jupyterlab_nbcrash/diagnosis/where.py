@@ -8,7 +8,9 @@ value when it does not show it.
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 from dataclasses import dataclass
 
 from .traceback import Frame, ParsedError
@@ -429,3 +431,22 @@ def unconditional_raise_number(parsed: ParsedError) -> int:
             return 0
         depth = indent
     return number
+
+
+def leaves_bracket_open(code: str) -> bool:
+    """The line, read as code, opens a bracket it does not close (`x = f(a,`, `df.loc[:, ["a",`):
+    the statement goes on below it."""
+    if code.endswith(("[", "(", "{")):
+        return True
+    depth = 0
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(code + "\n").readline):
+            if tok.type == tokenize.OP and tok.string in "([{":
+                depth += 1
+            elif tok.type == tokenize.OP and tok.string in ")]}":
+                depth -= 1
+                if depth < 0:
+                    return False
+    except (tokenize.TokenError, SyntaxError):
+        pass  # the end of the text inside a bracket: what is counted so far stands
+    return depth > 0

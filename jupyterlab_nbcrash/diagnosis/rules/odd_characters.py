@@ -4,10 +4,10 @@ curly quotes and dashes from a word processor. No rules or templates here (see `
 
 from __future__ import annotations
 
-import io
 import re
-import tokenize
 import unicodedata
+
+from ..where import leaves_bracket_open
 
 # Zero-width spaces and joiners, the word joiner, a byte-order mark, a no-break space.
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00a0")
@@ -114,7 +114,7 @@ def math_equation(line: str) -> str:
         pass
     else:
         return ""
-    if _leaves_open(fixed):
+    if leaves_bracket_open(fixed):
         # `plt.plot(t, np.exp(−t / tau), label='decay',`: the first line of a call the lines
         # below go on with, no equation (its `=` names an argument)
         return ""
@@ -134,17 +134,3 @@ def math_equation(line: str) -> str:
         f"enough, since {' and '.join(reasons)}. Put the equations in a Markdown cell, or write "
         f"them as code ({example}`np.linalg.solve` for a linear system)."
     )
-
-
-def _leaves_open(text: str) -> bool:
-    """``text`` opens more brackets than it closes (`f(a,`): one line of a longer statement."""
-    depth = 0
-    try:
-        for tok in tokenize.generate_tokens(io.StringIO(text + "\n").readline):
-            if tok.type == tokenize.OP and tok.string in "([{":
-                depth += 1
-            elif tok.type == tokenize.OP and tok.string in ")]}":
-                depth -= 1
-    except (tokenize.TokenError, SyntaxError):
-        pass  # the text's end inside a bracket, or a token Python lacks: the count stands
-    return depth > 0

@@ -15,7 +15,7 @@ from ..definitions import bound_in, seen_code
 from ..message_words import one_sentence
 from ..text import spelled_alike
 from ..traceback import COLAB_PLACEHOLDER, ParsedError
-from ..where import failing_call, own_lines, raised_in_user_code
+from ..where import failing_call, leaves_bracket_open, own_lines, raised_in_user_code
 from .base import RuleMatch, Template, named, pattern_rule
 from .odd_characters import full_width_signs, odd_character_hint, quotes_a_string
 from .syntax_slips import caret_slip
@@ -1231,28 +1231,9 @@ def _commented_opener_above(p, number: str, line: str) -> str:
         return ""
     above = lines[at - 1].strip()
     code = above.lstrip("#").strip()
-    if not above.startswith("#") or not _leaves_bracket_open(code):
+    if not above.startswith("#") or not leaves_bracket_open(code):
         return ""
     return above if re.match(r"[\w.]+\s*=|[\w.]+\(", code) else ""
-
-
-def _leaves_bracket_open(code: str) -> bool:
-    """The line, read as code, opens a bracket it does not close (`x = f(a,`, `df.loc[:, ["a",`):
-    the statement goes on below it."""
-    if code.endswith(("[", "(", "{")):
-        return True
-    depth = 0
-    try:
-        for tok in tokenize.generate_tokens(io.StringIO(code + "\n").readline):
-            if tok.type == tokenize.OP and tok.string in "([{":
-                depth += 1
-            elif tok.type == tokenize.OP and tok.string in ")]}":
-                depth -= 1
-                if depth < 0:
-                    return False
-    except (tokenize.TokenError, SyntaxError):
-        pass  # the end of the text inside a bracket: what is counted so far stands
-    return depth > 0
 
 
 def _indented_line_above(p, number: str, line: str) -> tuple[str, int] | None:
