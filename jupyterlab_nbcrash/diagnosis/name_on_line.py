@@ -165,13 +165,18 @@ def _flag_compared(name: str, line: str) -> str:
     )
 
 
-def column_read_as_attribute(name: str, line: str, is_module) -> str:
+# `name.where(`: the method the bare name is the receiver of
+_METHOD_AFTER = re.compile(r"\s*\.\s*(\w+)\s*\(")
+
+
+def column_read_as_attribute(name: str, line: str, is_module, statement: str = "") -> str:
     """The hint when the failing line reads ``name`` both bare and as an attribute of a plain
     name that is no module (`df.Genre`; ``is_module`` tells a name some import binds): that
     object's attribute (a frame's column), not a variable. When the bare name is an argument of
     a method chained on that very attribute with pandas' methods only
     (`df.Genre.value_counts().sort_values(Genre)`), that method already runs on the column.
-    "" otherwise."""
+    "" otherwise, and when the bare name is the receiver of a method that the line (or its
+    ``statement``, the line with the lines that continue it) also calls bare."""
     reads = (m for m in _ATTRIBUTE.finditer(line) if m.group(2) == name)
     read = next(
         (m for m in reads if m.group(1) not in ("self", "cls") and not is_module(m.group(1))),
@@ -180,6 +185,11 @@ def column_read_as_attribute(name: str, line: str, is_module) -> str:
     bare = _bare_use(name, line) if read is not None else -1
     if read is None or bare < 0 or read.group(1) == name or bare == read.start(1):
         # `history.history['loss']`: the bare use is the object itself, the very name missing
+        return ""
+    method = _METHOD_AFTER.match(line, bare + len(name))
+    if method and re.search(rf"(?<![\w.]){method.group(1)}\s*\(", statement or line):
+        # `radio.where(c, p1, where(...))`: the line also calls `where(...)` bare, a function
+        # (numpy's?) where a method was written: which of the two was meant is not seen here
         return ""
     frame = read.group(1)
     bracket, at = _open_bracket(line, bare)

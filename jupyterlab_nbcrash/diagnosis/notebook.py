@@ -107,6 +107,34 @@ _NOT_DEFINED = re.compile(
     r"name '([^']+)' is not defined|free variable '([^']+)' referenced before assignment"
     r"|cannot access free variable '([^']+)'"
 )
+# `'param': a [best_params],`: a lone letter in a value's place, a space, then a list
+_STRAY_LETTER = re.compile(r"(?:^|[:=(,])\s*([A-Za-z])[ \t]+(\[[^\[\]]*\])")
+
+
+def _stray_letter(name: str, line: str) -> str:
+    """The list that follows ``name`` when ``name`` is one letter standing where a value goes
+    (after `:`, `=`, `(` or `,`) with a space before a `[...]` (`'param': a [best_params]`), else
+    "": no one spaces an index away from its name, so the letter is likely a stray keystroke."""
+    found = [m for m in _STRAY_LETTER.finditer(line) if m.group(1) == name]
+    return found[0].group(2) if len(name) == 1 and found else ""
+
+
+# `data=pandas.core.frame.DataFrame,`: a module's class path given as an argument's value
+_CLASS_PATH_VALUE = re.compile(
+    r"(?<![=!<>])=(?!=)\s*(\w+)(?:\.\w+)*\.(?!(?:Inf|NaN|NaT|NA|Infinity)\b)[A-Z][a-z]\w*"
+    r"\s*[,)]"
+)
+
+
+def _class_path_passed(name: str, line: str) -> str:
+    """The line passes a class of module ``name`` by its dotted path as a value
+    (`portfolio_data=pandas.core.frame.DataFrame,`): writing the import's alias fixes the name,
+    yet the call still gets the class where it most likely wanted data of that class. Returns
+    the path, or ""."""
+    found = [m for m in _CLASS_PATH_VALUE.finditer(line) if m.group(1) == name]
+    return found[0].group(0).lstrip("=").strip().rstrip(",)").strip() if found else ""
+
+
 _PYTHON_SUGGESTS = re.compile(r"Did you mean: '([^']+)'\?")
 _KEY_MESSAGE = re.compile(r"not in index|not found in axis|KeyError", re.I)
 _SHAPE_MESSAGE = re.compile(
@@ -658,6 +686,20 @@ def _line_slip(nb: _Notebook, name: str, line: str, inner, top) -> tuple[str, st
     ), f"the failing line of `{inner.function}()` is `{name}` alone"
 
 
+def _continued(frame, line: str) -> str:
+    """``line`` with the frame's shown lines below it that its open brackets carry on into
+    (at most eight), else ``line`` itself."""
+    lines = list(frame.code_lines) if frame is not None else []
+    if not line or frame is None or frame.failing_line not in lines:
+        return line
+    text = line
+    for more in lines[lines.index(frame.failing_line) + 1 :][:8]:
+        if sum(text.count(c) for c in "([{") <= sum(text.count(c) for c in ")]}"):
+            break
+        text += "\n" + more
+    return text
+
+
 def _continues_a_statement(frame) -> bool:
     """Whether the frame's shown lines above its failing line leave a bracket open, or the
     line just above ends with a comma, an operator or a backslash: the failing line is then
@@ -985,7 +1027,10 @@ def _defined_nowhere(
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
     on_line = keyword_compared(name, line) or column_read_as_attribute(
-        name, line, lambda n: any(imports_name(c.source, n) for c in nb.cells)
+        name,
+        line,
+        lambda n: any(imports_name(c.source, n) for c in nb.cells),
+        _continued(inner, line),
     )
     if on_line:
         # `df['a', axis==1]`, `df.Genre.value_counts().sort_values(Genre)`: the failing line
@@ -1033,7 +1078,16 @@ def _defined_nowhere(
             f"did you mean that parameter where this line reads `{read}`?"
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
-    if local is not None:
+    split_from = _body_split_from(nb, local, name) if local is not None and not below else ""
+    if split_from:
+        # an indented cell right after a cell that ends in `def f(...)`: the rest of that
+        # function's body, cut off into its own cell, where every local of `f` is missing
+        hint = (
+            f"This cell is indented like the rest of `{split_from}()`'s body, and `{name}` is "
+            f"local to that function in {_cell_name(local)}: move this code back inside the "
+            f"`def` (at the end of that cell), then call `{split_from}(...)`."
+        )
+    elif local is not None:
         other = _other_top_level_def(nb, failing_function, name)
         hint = _local_hint(local, name, below, line, failing_function, other)
     if hint:
@@ -1171,6 +1225,19 @@ def _defined_nowhere(
         # `eps2eps2_01` for the `eps2_01` a cell defines: a part typed twice
         evidence.append(f"`{meant}` is defined; `{name}` types a part of it twice")
         hint = f"{nowhere}: did you mean `{meant}` (a part of the name is typed twice)?"
+    elif (aliased := imported_as(name, [c.source for c in nb.cells]))[1] and (
+        passed := _class_path_passed(name, line)
+    ):
+        # `data=pandas.core.frame.DataFrame,`: the alias mends the name, yet the argument
+        # would still get the class, where a call most often wants data of that class
+        index, alias, statement = aliased
+        number = nb.cells[index].index + 1
+        evidence.append(f"cell {number} has `{statement}`; the line passes `{passed}`")
+        hint = (
+            f"`{name}` itself is never bound (cell {number} imports it as `{alias}`), and "
+            f"`{passed}` is a class, not data: if the argument wants your data, pass the "
+            f"variable that holds it; if it wants the class, write `{alias}` for `{name}`."
+        )
     elif (aliased := imported_as(name, [c.source for c in nb.cells]))[1]:
         # `numpy.std(psi)` with `import numpy as np`: the alias is the name that exists
         index, alias, statement = aliased
@@ -1207,6 +1274,14 @@ def _defined_nowhere(
         hint = indexed_by_variables_hint(line, obj, name, nowhere, _all_code(nb))
     elif obj:
         hint = f"{nowhere}: {quotes_hint(obj, name)}; if it is a variable, assign it first."
+    elif stray := _stray_letter(name, (inner.failing_line if inner else "") or line):
+        # `'param': a [best_params],`: one letter, then a space, then a list where a value
+        # stands: a stray keystroke before the list reads as indexing a name nothing defines
+        hint = (
+            f"{nowhere}, and this line reads `{name} {stray}`, which indexes `{name}`: if the "
+            f"`{name}` is a stray keystroke, delete it to leave the list `{stray}`; else define "
+            f"`{name}` first."
+        )
     elif (
         _raising_function(inner)
         and not _calls(inner.failing_line or line, name)
@@ -2153,6 +2228,36 @@ def _defs_below_failing_line(nb: _Notebook, name: str, line: str) -> bool:
         )
     ]
     return bool(owners) and all(node.lineno > at for node in owners)
+
+
+def _body_split_from(nb: _Notebook, local: Cell, name: str) -> str:
+    """The function whose body the crash cell continues, else "": the crash cell's first code
+    line is indented, and the code cell right before it ends with a top-level `def` that binds
+    ``name``. IPython runs an indented cell as if dedented, so its lines read a function's
+    locals at the top level."""
+    crash = nb.crash
+    if crash is None or local not in nb.cells or crash not in nb.cells:
+        return ""
+    if nb.cells.index(crash) != nb.cells.index(local) + 1:
+        return ""
+    first = next(
+        (t for t in crash.source.splitlines() if t.strip() and not t.lstrip().startswith("#")),
+        "",
+    )
+    if not first[:1].isspace():
+        return ""
+    try:
+        tree = python_tree(to_python(local.source)[0])
+    except (RecursionError, MemoryError):
+        return ""
+    last = tree.body[-1] if tree is not None and tree.body else None
+    if not isinstance(last, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return ""
+    binds = any(
+        isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and n.id == name
+        for n in ast.walk(last)
+    )
+    return last.name if binds else ""
 
 
 def _local_hint(

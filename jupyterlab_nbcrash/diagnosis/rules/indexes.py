@@ -205,6 +205,15 @@ def _embedding_id_too_large(p, f):
             f"different embeddings{fed}; check that each column goes to its own one (the order "
             "`forward` takes them), and size each embedding as its column's largest id + 1."
         )
+    if any(_two_embeddings_one_of_positions(line) for line in lines):
+        # `self.tok_embedding(src) + self.pos_embedding(pos)`: either lookup may be the one;
+        # the positions' runs past `max_length` when the input's length is not its 2nd axis
+        return (
+            "An index is not below the `num_embeddings` of one of this line's embeddings: the "
+            "token embedding needs the vocabulary size (largest id + 1), the position embedding "
+            "the longest sequence (`max_length`); check the input's axes too, as a "
+            "`[len, batch]` tensor read as `[batch, len]` takes the batch size for its length."
+        )
     if _TEXT_IDS.search(seen_code(p)[0]):
         return (
             "A token id is not below the embedding's `num_embeddings`: make it at least the "
@@ -215,6 +224,17 @@ def _embedding_id_too_large(p, f):
         "input's largest id (`x.max()`) with that embedding's size (largest id + 1), and check "
         "each input goes to its own embedding."
     )
+
+
+# `self.pos_embedding(pos)`, `self.position_embeddings(ids)`: a lookup by positions
+_POSITION_LOOKUP = re.compile(r"\b\w*pos(?:ition)?\w*_?emb\w*\s*\(", re.I)
+_EMBEDDING_LOOKUP = re.compile(r"\b\w*emb\w*\s*\(", re.I)
+
+
+def _two_embeddings_one_of_positions(line: str) -> bool:
+    """The line looks up a position embedding and another embedding besides it
+    (`self.tok_embedding(src) + self.pos_embedding(pos)`): either may get the id too large."""
+    return bool(_POSITION_LOOKUP.search(line)) and len(_EMBEDDING_LOOKUP.findall(line)) >= 2
 
 
 # `self.w_position_embeddings(bbox[:, :, 2] - bbox[:, :, 0])`: a 2-D position embedding of a

@@ -955,6 +955,13 @@ def _called_value(p, name: str, t: str) -> str:
             f"replaced the function of `{first}`; remove it and restart the kernel (importing "
             "again keeps the module as it is in memory)."
         )
+    if first and attribute == "title" and t == "Text" and not module_attribute:
+        # `ax.title('Sales')`: a matplotlib Axes keeps its title as a `Text` attribute by
+        # design; no assignment replaced anything, and its setter is the method
+        return (
+            f"`{name}` is the title of a matplotlib Axes (a `Text`), not a method: set it "
+            f"with `{first}.set_title(...)`."
+        )
     if builtin and _callback_argument_unassigned(p.user_line, code, name):
         return None  # `sorted(xs, key=xs[0])`: the value may be the callback, not `sorted`
     if builtin or module_attribute or defines_callable(code, attribute or name):
@@ -1201,6 +1208,21 @@ def _not_subscriptable(p, f):
         return (
             f"A `{t}` object cannot be indexed with `[...]`: take its items by looping over it, "
             "or `next(iter(...))` for the first batch."
+        )
+    last = p.frames[-1] if p.frames else None
+    if (
+        last is not None
+        and "not subscriptable" in p.message
+        and t not in ("NoneType", "type", "str", "list", "dict")
+        and last.filename.replace("\\", "/").endswith("sklearn/pipeline.py")
+        and "steps" in last.failing_line
+    ):
+        # `Pipeline([CountVectorizer(), MultinomialNB()])`: scikit-learn reads each step as a
+        # `(name, estimator)` pair and indexes it; a bare estimator is what it got
+        return (
+            f"scikit-learn's `Pipeline` reads each step as a `(name, estimator)` pair and got a "
+            f"bare `{t}`: write the steps as pairs, e.g. `Pipeline([('prep', ...), ('model', "
+            f"{t}())])`, or build it with `make_pipeline(...)`, then fit it again."
         )
     indexed = _one_indexed_name(p)
     # Other objects (a fitted model, a figure): often a variable got another object than the
