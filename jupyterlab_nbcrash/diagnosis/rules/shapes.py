@@ -1697,14 +1697,14 @@ def _not_broadcastable(p, f):
         and not _OPERATOR.search(line)
     ):
         # a library's own arithmetic (`seasonal_decompose` subtracting its trend): the two
-        # arrays are its values, built from the inputs, not two the line made
+        # arrays are its inputs or values it built from them, not two the line made
         call = failing_call(p)
         named_call = f"`{call.function}`" if call is not None else "the function"
         return (
-            f"The mismatch ({f['a']} vs {f['b']}) is between arrays {named_call} computes "
-            f"inside {raiser.library}, not two the line combines: print the length and shape of "
-            "what you pass it and check what it needs (enough rows for a window or period, the "
-            "expected dimensions)."
+            f"The mismatch ({f['a']} vs {f['b']}) arises inside {named_call} ({raiser.library}), "
+            "between arrays it takes or builds from your inputs, not two the line combines: "
+            "print the length and shape of each input and check what it needs (equal lengths, "
+            "enough rows for a window or period, the expected dimensions)."
         )
     joined = _SUM_MADE_AN_ARRAY.search(line)
     # no other operator on the line (`np.array(a + b) * w`): the shapes may be that one's
