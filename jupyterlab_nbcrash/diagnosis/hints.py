@@ -634,6 +634,15 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             f"The message's reason comes first: {refusal.rstrip('.')}; resolve that (what your "
             "account or plan allows) before its other advice."
         )
+    if fix and _MULTILABEL_BINARY in parsed.message:
+        # the advice fits labels that are really several per sample; one label per sample
+        # stored as 2-D rows (a (1, n) array, one-hot rows) only needs flattening
+        return (
+            "scikit-learn sees 2-D targets with several 0/1 columns (multilabel), while "
+            "`average='binary'` expects one label per sample: if each sample has one label, pass "
+            "1-D arrays (`.ravel()` of a (1, n) row, `.argmax(axis=1)` of one-hot rows); if "
+            "samples really have several labels, pick `average='micro'` or `'macro'`."
+        )
     passed = _suggestion_already_passed(parsed, fix)
     if passed:
         return passed
@@ -774,6 +783,11 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
             "It is the `else:` of a `try`, which runs because the call in that `try` raised no "
             "error: make that function raise the error the `except` expects for this input."
         )
+    status = service_status_look(parsed) if branch == "else" else ""
+    if status:
+        # `if r.status_code == 200: ... else: raise Exception(r.status_code, r.text)`: the
+        # branch reports the service's answer, which says what failed; the test is right
+        return status
     if branch == "else":
         return (
             "It runs in an `else:` branch: if that belongs to a `try`, the call in the `try` "
@@ -935,6 +949,10 @@ def _what_to_look_at(parsed, gist, on, arguments, own_raise, literal_only) -> st
 _DID_YOU_MEAN = re.compile(
     r"`?(\w+)`? is not a valid keyword argument.*?[Dd]id you mean `?(\w+)`?", re.S
 )
+
+
+# scikit-learn's metrics given 2-D 0/1 targets with the default `average='binary'`.
+_MULTILABEL_BINARY = "Target is multilabel-indicator but average='binary'"
 
 
 def _suggestion_already_passed(parsed: ParsedError, fix: str) -> str:

@@ -771,6 +771,17 @@ def _row_and_column_selectors_hint(line: str, rows: str) -> str | None:
 _LITERAL_SUBSCRIPTED = re.compile(r"""(['"][^'"\n]*['"])\[(?=[^\]\n]*(?:\[|==|!=|<|>))""")
 
 
+def _yahoo_reader_raised(p: ParsedError) -> bool:
+    """The last frame is pandas_datareader's Yahoo reader (its module in a `yahoo` folder)."""
+    last = p.last_frame
+    return (
+        last is not None
+        and not last.is_user
+        and "pandas_datareader" in last.filename
+        and "yahoo" in last.filename.replace("\\", "/").split("pandas_datareader", 1)[1]
+    )
+
+
 def non_integer_index_hint(p: ParsedError, f: Facts) -> str | None:
     """The hint of a container indexed with a non-integer (``types.type_error`` words it too)."""
     m = re.search(
@@ -781,6 +792,14 @@ def non_integer_index_hint(p: ParsedError, f: Facts) -> str | None:
     )
     kind, got = (m.group(1), m.group(2)) if m else ("list", None)
     line = p.user_line
+    if kind == "string" and _yahoo_reader_raised(p):
+        # the reader indexes the page Yahoo sent: Yahoo changed it, so the parsed JSON is a
+        # string where the reader expects a dict; no argument of the call is at fault
+        return (
+            "pandas_datareader's Yahoo reader fails inside its parsing of Yahoo's page, which "
+            "Yahoo changed (not your arguments): use the `yfinance` package instead, e.g. "
+            "`yf.download(ticker, start=..., end=...)`."
+        )
     if kind == "slice":
         if not raised_by_the_line(p):
             return None  # a library slices with a value of the call's (a count given a word)

@@ -413,6 +413,14 @@ def _request_failed(p, f):
             "drop requests from scripts, so send a browser's `User-Agent` header "
             "(`requests.get(url, headers={'User-Agent': ...})`) or use the site's API."
         )
+    if _RESET_BY_SERVER.search(p.message) and _sent_by_a_library(p):
+        # a library's own download was cut off by the far side: no argument of the line is
+        # at fault, and "the server, host and port" are the library's
+        return (
+            "The remote host closed the connection while the library downloaded (a network "
+            "reset, not a wrong argument): retry; on a company or school network a proxy or "
+            "firewall may cut it; or download the file by hand and read it locally."
+        )
     if _NO_CONNECTION.search(p.message) or (not p.message.strip() and p.chain):
         return (
             f"The connection failed{_for_url(f)}: check the internet connection (and that the "

@@ -230,6 +230,14 @@ def broadcast_words(a: Dims, b: Dims, pair: str) -> str | None:
                 f"The two arrays have different lengths {pair}: element-wise operations need "
                 "equal lengths (or one of length 1); print how each is made."
             )
+        if long_n - short_n == 1:
+            # one apart: as often a term one side has and the other lacks (an intercept among
+            # coefficients, a `diff()`) as rows filtered apart: "the same rows" may be wrong
+            return (
+                f"The two arrays have different lengths {pair}, one element apart: look for "
+                "what adds or drops one (an intercept or constant term, a `diff()` or shift, a "
+                "slice off by one) and print how each is made."
+            )
         return (
             f"The two arrays have different lengths {pair}: element-wise operations need equal "
             "lengths; build both from the same rows."

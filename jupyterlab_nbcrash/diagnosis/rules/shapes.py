@@ -1690,6 +1690,22 @@ def _not_broadcastable(p, f):
     if not a or not b:
         return None
     line = code_only(p.user_line)
+    if (
+        raiser is not None
+        and raiser.library
+        and raiser.library != "numpy"
+        and not _OPERATOR.search(line)
+    ):
+        # a library's own arithmetic (`seasonal_decompose` subtracting its trend): the two
+        # arrays are its inputs or values it built from them, not two the line made
+        call = failing_call(p)
+        named_call = f"`{call.function}`" if call is not None else "the function"
+        return (
+            f"The mismatch ({f['a']} vs {f['b']}) arises inside {named_call} ({raiser.library}), "
+            "between arrays it takes or builds from your inputs, not two the line combines: "
+            "print the length and shape of each input and check what it needs (equal lengths, "
+            "enough rows for a window or period, the expected dimensions)."
+        )
     joined = _SUM_MADE_AN_ARRAY.search(line)
     # no other operator on the line (`np.array(a + b) * w`): the shapes may be that one's
     rest = line[: joined.start()] + "joined" + line[joined.end() :] if joined else line
