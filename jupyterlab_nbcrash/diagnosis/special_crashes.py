@@ -80,9 +80,33 @@ def _ipython_older_than_python(parsed: ParsedError) -> bool:
     )
 
 
+# A setting's name as Matplotlib spells its keys (`figure.constrained_layout.use`).
+_RC_KEY = re.compile(r"'([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)'")
+
+
+def _settings_key_missing(parsed: ParsedError) -> str:
+    """When: a KeyError whose key a frame of Matplotlib's own code reads from `rcParams` on its
+    failing line (`rcParams['figure.constrained_layout.use']`): its settings lack a name its own
+    code asks for, so two versions of its files are mixed (an upgrade under a running kernel)."""
+    key = _RC_KEY.fullmatch(parsed.message.strip())
+    if parsed.ename != "KeyError" or key is None:
+        return ""
+    read = f"rcParams['{key.group(1)}']"
+    if not any(f.library == "matplotlib" and read in f.failing_line for f in parsed.frames):
+        return ""
+    return (
+        f"Matplotlib's own code asks its settings for `{key.group(1)}`, which they lack: "
+        "files of two Matplotlib versions are mixed (often an upgrade while the kernel ran). "
+        "Restart the kernel, and reinstall Matplotlib if the error stays."
+    )
+
+
 def special_hint(parsed: ParsedError) -> str:
     """The hint of a crash that is not an error of the user's line: the kernel died, or IPython
     failed while showing an earlier error."""
+    settings = _settings_key_missing(parsed)
+    if settings:
+        return settings
     if not parsed.ename and not parsed.message and _KERNEL_DIED.search(parsed.text[:5_000]):
         if re.search(r"(?<![\w.])(?:sys\.|os\._)?exit\(|(?<![\w.])quit\(", parsed.user_code):
             return (

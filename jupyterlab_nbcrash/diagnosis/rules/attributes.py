@@ -41,6 +41,7 @@ from ..where import (
 from .attribute_kinds import type_tells
 from .attribute_reads import (
     assigned_to,
+    misspelled_member,
     object_of,
     read_inside,
     reads_on_line,
@@ -564,10 +565,37 @@ def _array_not_frame(p, f):
         reassigned_on_rerun(p, attr, f.get("owner", ""))
         or _axes_array(p, attr)
         or _values_of_array(p, attr)
+        or _array_from_unknown(p, attr)
         or (
             f"This is a NumPy array, which has no `.{attr}` (scalers and `.values` return arrays): "
             "wrap it with `pd.DataFrame(X, columns=...)` or use array indexing."
         )
+    )
+
+
+# What returns a NumPy array from pandas or scikit-learn: `.values`, `.to_numpy()`, a
+# transformer's `transform`, a model's `predict`, a `np.` function.
+_MAKES_ARRAY = re.compile(
+    r"\.values\b|\.to_numpy\(|transform\(|\.predict(?:_proba)?\(|\b(?:np|numpy)\.|\.array\("
+)
+
+
+def _array_from_unknown(p, attr: str) -> str:
+    """When: the array is a plain name whose last assignment in the code seen is found and
+    holds none of what makes arrays (`.values`, a scaler's `transform`): the scaler reading
+    would then be a guess, so the hint points at that assignment instead."""
+    name = object_of(p, attr)
+    if not re.fullmatch(r"[A-Za-z_]\w*", name or ""):
+        return ""
+    code, _ = seen_code(p)
+    found = re.findall(rf"^[ \t]*{name}[ \t]*=(?!=)[ \t]*(.+?)[ \t]*$", code, re.M)
+    if not found or _MAKES_ARRAY.search(found[-1]):
+        return ""
+    made = found[-1] if len(found[-1]) <= 60 else found[-1][:57] + "…"
+    return (
+        f"`{name}` is a NumPy array here, which has no `.{attr}`: it comes from `{name} = "
+        f"{made}`, so check what each step of that expression (and of the names it uses) "
+        "returns; one of them gave an array, not a pandas Series or DataFrame."
     )
 
 
@@ -2070,6 +2098,33 @@ def _accessor_hint(p: ParsedError, owner: str, attr: str, called) -> str:
     return ""
 
 
+# Libraries whose call on a frame keeps it a pandas (or NumPy) object.
+_PANDAS_KIN = frozenset({"pd", "pandas", "np", "numpy", "sns", "plt", "px", "copy"})
+
+
+def _converted_elsewhere(p: ParsedError, attr: str, owner: str) -> str:
+    """When: the frame the method is called on is passed whole to another library's class in
+    the code seen (`hf = h2o.H2OFrame(df)`), so the method is likely that object's: the hint
+    names that object; "" otherwise."""
+    name = object_of(p, attr)
+    if not re.fullmatch(r"[A-Za-z_]\w*", name or "") or misspelled_member(p.message):
+        return ""
+    made = re.findall(
+        rf"^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(([A-Za-z_]\w*)\.[A-Z]\w*)\([ \t]*{name}[ \t]*[,)]",
+        p.code_seen,
+        re.M,
+    )
+    made = [m for m in made if m[2] not in _PANDAS_KIN and m[0] != name]
+    if not made:
+        return ""
+    other, maker, _ = made[-1]
+    return (
+        f"`{name}` is still a pandas {owner}, which has no `{attr}`; the notebook converts it "
+        f"with `{other} = {maker}({name})`: call `{other}.{attr}(...)` on that object (after "
+        "running that line)."
+    )
+
+
 def _pandas_attribute(p: ParsedError, f) -> str:
     owner, attr = f.get("owner", ""), f.get("attribute", "")
     if owner not in ("DataFrame", "Series"):
@@ -2152,6 +2207,9 @@ def _pandas_attribute(p: ParsedError, f) -> str:
     own = _own_object_as_member(p, attr) if not called else ""
     if own:
         return own
+    converted = _converted_elsewhere(p, attr, owner) if called else ""
+    if converted:
+        return converted
     if called or owner == "Series":
         return (
             f"A pandas {owner} has no {'method' if called else 'attribute'} `{attr}`: check the "

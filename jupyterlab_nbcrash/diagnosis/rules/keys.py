@@ -91,6 +91,10 @@ _KEY_IN_SENTENCE = re.compile(
 )
 
 
+# `frame[names]`: a frame subscripted with one variable (a list of labels), no literal.
+_LIST_NAME_KEY = re.compile(r"([A-Za-z_]\w*)\[\s*([A-Za-z_]\w*)\s*\]")
+
+
 def _bare_labels(listing: str) -> list[str]:
     """The labels of "[1, 2] not found in axis" when pandas lists them unquoted (numbers)."""
     m = re.search(r"\[([^\[\]'\"]+)\] not (?:found in axis|in index|contained in axis)", listing)
@@ -669,6 +673,21 @@ def missing_key_hint(p: ParsedError, f: Facts) -> str | None:
             ):
                 # `messages.hist(column='length')`: the frame the step made it on is this line's
                 what = f"`{maker}`"
+            chosen = _LIST_NAME_KEY.search(p.user_line) if "not in index" in p.message else None
+            if (
+                chosen
+                and chosen.group(2) not in ("True", "False", "None")
+                and chosen.group(1) != maker
+            ):
+                # `raw[keep]`: the label comes from the list `keep`, not from this line; the
+                # list may have been built on the frame the step made the column on
+                source, chooser = chosen.group(1), chosen.group(2)
+                return (
+                    f"`{chooser}` holds {labels}, which `{source}` does not have (the notebook "
+                    f"creates it by `{made} = …`): check how `{chooser}` was built; if from a "
+                    f"frame with that column, build it from `{source}.columns` or drop {labels} "
+                    "from it."
+                )
             guarded = _store_in_try(p, made)
             if guarded:
                 # the store may never have run: its `except` swallowed each failure, and the

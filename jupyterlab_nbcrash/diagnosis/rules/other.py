@@ -551,6 +551,9 @@ def _syntax_error(p, f):
     folder = _folder_change(line)
     if folder:
         return folder
+    slashes = _slash_comment(line, p.text)
+    if slashes:
+        return slashes
     if f.get("prose"):
         return (
             apostrophe_ends_string(p.user_line or _syntax_line(p.text))  # (facts cut at 200)
@@ -677,6 +680,35 @@ def _text_line(p: ParsedError, docstring: bool = True) -> str:
     return (
         "The marked line is text, not Python: move it to a Markdown cell or start it with `#` "
         "to make it a comment."
+    )
+
+
+# Code, then `//` and a note of words (`df.drop('a', axis=1)  // drop it now`): a C-style comment.
+_SLASH_NOTE = re.compile(
+    r"^(?P<code>.*?\S)[ \t]+//[ \t]*"
+    r"(?P<note>[A-Za-z][A-Za-z']*(?:[ \t]+[A-Za-z][\w']*){2,}[ \t.!]*)$"
+)
+
+
+def _slash_comment(line: str, text: str) -> str:
+    """When: the marked line is a whole statement that compiles, then `//` and three words or
+    more, and the caret points into those words; Python reads `//` as floor division."""
+    m = _SLASH_NOTE.match(line)
+    marked = _marked(text)
+    if m is None or marked is None or "#" in line:
+        return ""
+    shown, column = marked
+    start = shown.find("//")
+    if start < 0 or column <= start:
+        return ""
+    code = m.group("code").strip()
+    try:
+        compile(code, "<line>", "exec")
+    except (SyntaxError, ValueError):
+        return ""
+    return (
+        "`//` is not a comment in Python (it divides): write the note after `#` instead "
+        f"(`{code}  # ...`), keeping the code before it."
     )
 
 
@@ -1424,6 +1456,13 @@ def _indentation(p, message: str, line: str) -> str:
             "its body: move it onto the line above, before its colon "
             f"(`if a {joined.group(1)} b:`), then indent the body under it."
         )
+    if message.startswith("expected an indented block") and _definition_after_block(p, line):
+        # a `def` is seldom a loop's body: the block line above it more likely lost its body
+        return (
+            f"The block line above {where[0].lower() + where[1:]} has no body: write that body "
+            "(or `pass`) under it, before this definition; only if the definition belongs "
+            "inside that block, indent it instead."
+        )
     if message.startswith("expected an indented block"):
         return (
             f"{where} should be the indented body of the `if`/`for`/`def`/`with` line above "
@@ -1623,6 +1662,21 @@ def _opener_without_body(p, line: str) -> bool:
         if not above.split("#", 1)[0].rstrip().endswith(":") or indent(lines[at]) > indent(above):
             return True
     return False
+
+
+def _definition_after_block(p, line: str) -> bool:
+    """When: the marked line starts a definition (`def`, `class`, a decorator) and no `class`
+    line stands right above it in the cell (under a `class` line, an unindented method is the
+    slip, and indenting it is right)."""
+    text = line.strip()
+    if not re.match(r"(?:async\s+)?def\s|class\s|@\w", text):
+        return False
+    lines = own_lines(p)
+    for at in (i for i, ln in enumerate(lines) if ln.strip() == text):
+        above = [ln for ln in lines[:at] if ln.strip() and not ln.lstrip().startswith("#")]
+        if above and re.match(r"\s*class\s", above[-1]):
+            return False
+    return True
 
 
 def _bodiless_opener(p, line: str) -> str:
