@@ -139,3 +139,37 @@ def test_an_empty_date_axis_is_told_to_check_for_no_data():
 def test_numbers_on_a_date_axis_keep_the_conversion_hint():
     text = _date_axis("-0.45")
     assert "no finite point" not in text and "pd.to_datetime" in text, text
+
+
+# ------------------------------------------------- a callable metric that returns an array
+
+_SEQ = ("ValueError", "setting an array element with a sequence.")
+
+
+def test_a_pairwise_callable_returning_an_array_is_told_to_return_one_number():
+    frames = (
+        (f"{_SK}/metrics/pairwise.py", "pairwise_distances"),
+        (f"{_SK}/metrics/pairwise.py", "_pairwise_callable"),
+    )
+    text = hint(crash(*_SEQ, "d = pairwise_distances(A, metric=lambda u, v: u - v)", frames))
+    assert "must return one number" in text and "np.linalg.norm" in text, text
+
+
+def test_another_library_building_an_array_keeps_the_ragged_hint():
+    frames = ((f"{_SK}/utils/validation.py", "check_array"),)
+    text = hint(crash(*_SEQ, "d = pairwise_distances(rows)", frames))
+    assert "must return one number" not in text, text
+
+
+# --------------------------------------------------------- pickling runs out of memory
+
+
+def test_pickling_out_of_memory_is_told_to_use_joblib():
+    text = hint(crash("MemoryError", "", "pickle.dump(forest, open('forest.pkl', 'wb'))"))
+    assert "Saving with `pickle` ran out of memory" in text and "joblib.dump" in text, text
+    assert "float32" not in text, text
+
+
+def test_loading_out_of_memory_keeps_the_data_hint():
+    text = hint(crash("MemoryError", "", "big = pickle.load(open('forest.pkl', 'rb'))"))
+    assert "Saving with `pickle`" not in text and "sample or in chunks" in text, text

@@ -1635,6 +1635,18 @@ def _ragged_sequences(p, f):
     last = p.frames[-1] if p.frames else None
     if (
         last is not None
+        and last.function.split(".")[-1] == "_pairwise_callable"
+        and last.filename.replace("\\", "/").endswith("sklearn/metrics/pairwise.py")
+    ):
+        # `out[i, j] = metric(x, y)`: scikit-learn stores what the callable returns for one
+        # pair of rows in one slot, and it returned several values
+        return (
+            "The function given as the metric (or kernel) is called on each pair of rows and "
+            "must return one number, but it returned several: reduce its result to a scalar, "
+            "e.g. `np.sum(np.abs(x - y))` or `np.linalg.norm(x - y)`."
+        )
+    if (
+        last is not None
         and last.library not in (None, "numpy")
         and not _BUILDS_ARRAY.search(p.user_line)
     ):
