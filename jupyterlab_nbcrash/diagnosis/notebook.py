@@ -74,6 +74,7 @@ from .name_on_line import column_read_as_attribute, keyword_compared
 from .name_reads import has_word
 from .record import Cell, ErrorRecord, Execution
 from .rules.attribute_reads import removed_member
+from .rules.data_values import table_to_a_label_encoder
 from .rules.imports import importer_is_library, strptime_of_a_column
 from .rules.install import install_line, install_not_taken_hint
 from .rules.module_names import is_known_module
@@ -1904,6 +1905,10 @@ def _changed_state(nb: _Notebook, ename: str, message: str, parsed) -> NotebookF
         keys |= set(_QUOTED.findall(message))
     # Shape errors and failed asserts check exactly the state that a repeated change breaks.
     checks = bool(_SHAPE_MESSAGE.search(message)) or ename == "AssertionError"
+    if checks and table_to_a_label_encoder(parsed):
+        # `le.fit_transform(df)`: a label encoder refuses any table of two columns or more, on
+        # the first run as on a re-run, so the shape check says nothing of a repeated change
+        checks = False
     # The crash cell's own failing line: a change below it is what a re-run makes it read.
     nb.failing_line = lines[0]
     # what the error is about, for `finding.weigh_change`

@@ -694,6 +694,13 @@ def _y_not_1d(p, f):
     shape = dims(text) if text else None
     if shape == ():
         return "y is a single value (shape ()): pass a list or array of labels, e.g. `[value]`."
+    encoder = table_to_a_label_encoder(p)
+    if encoder:
+        return (
+            f"`{encoder}` gives a table of {shape[1]} columns to a label encoder, which "
+            "encodes one 1-D column: encode each column apart (`df[c] = le.fit_transform(df[c])`)"
+            ", or use `OrdinalEncoder` for several columns at once."
+        )
     swapped = _features_given_as_y(p) if shape and len(shape) == 2 else None
     if swapped:
         return swapped.hint()
@@ -718,6 +725,30 @@ def _y_not_1d(p, f):
         "y must be a 1-D array of labels: use `y.ravel()` or `df['target']` (not "
         "`df[['target']]`), and `np.argmax(y, axis=1)` for one-hot labels."
     )
+
+
+def table_to_a_label_encoder(p) -> str:
+    """`le.fit_transform(train_df)`: scikit-learn's label encoders (`_label.py`) got one
+    argument of k >= 2 columns where they take one 1-D column; the call's text, else ""."""
+    m = _Y_SHAPE.search(p.message)
+    shape = dims(m.group(1)) if m else None
+    if not shape or len(shape) != 2 or shape[1] < 2:
+        return ""
+    if not any(
+        f.function.split(".")[-1] in ("fit", "fit_transform", "transform")
+        and f.filename.replace("\\", "/").endswith("sklearn/preprocessing/_label.py")
+        for f in p.frames
+    ):
+        return ""
+    call = failing_call(p)
+    if call is None or len(call.args) != 1 or "=" in call.args[0]:
+        return ""
+    if not call.function.endswith(("fit", "fit_transform", "transform")):
+        return ""
+    return call.text
+
+
+_Y_SHAPE = re.compile(r"y should be a 1d array, got an array of shape (\([^)]*\))")
 
 
 def _features_given_as_y(p):
@@ -1131,7 +1162,19 @@ def _pie_with_explode(p) -> tuple[str, str] | None:
     return None
 
 
+# "view limit minimum -0.001 is less than 1": the limits of an axis with no data.
+_EMPTY_VIEW = re.compile(r"view limit minimum -0\.001 is less than 1")
+
+
 def _impossible_axis_range(p, f):
+    if "date" in f.get("detail", "") and _EMPTY_VIEW.search(p.message):
+        # -0.001 (to 0.001) is matplotlib's view of an axis with no finite point: nothing to
+        # place, not values of the wrong kind
+        return (
+            "The plot got no finite point to place (-0.001 is matplotlib's limit for an empty "
+            "axis): check that the plotted data is not empty or all NaN, e.g. after a rolling "
+            "window longer than the data, with `print(len(s), s.isna().sum())`."
+        )
     if "date" in f.get("detail", "") and len(_PLOT_ONE_ARGUMENT.findall(p.user_code)) >= 2:
         # Each line takes x from its own index: a Series with dates sets a date axis that an
         # array (x = 0, 1, 2, ...) cannot be drawn on.

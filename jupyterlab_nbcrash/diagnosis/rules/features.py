@@ -131,6 +131,31 @@ def _missing_target(p, f) -> str:
     return ""
 
 
+# `df[[feature]]`, `df[['area']]`: a table of one column selected by a one-item list.
+_ONE_COLUMN = re.compile(r"[A-Za-z_][\w.]*\[\[\s*(?:[A-Za-z_]\w*|'[^',]*'|\"[^\",]*\")\s*\]\]")
+
+
+def _one_column_given(p, f) -> str:
+    """`reg.predict(df[[feature]])` when the message lists columns the data lacks: the line
+    hands the model one column selected from a table, while it was fitted with more."""
+    if not f.get("missing") or f.get("unseen"):
+        return ""  # a column unseen at fit time: the fit may have had one other column
+    call = failing_call(p)
+    if (
+        call is None
+        or not call.args
+        or not re.search(r"\.(?:predict\w*|transform|score)$", call.function)
+    ):
+        return ""
+    if not _ONE_COLUMN.fullmatch(call.args[0].strip()):
+        return ""
+    return (
+        f"`{call.text}` passes one column (`{call.args[0].strip()}`), but the model was fitted "
+        f"with more (missing: {f['missing']}): pass all the columns it was fitted with, or fit "
+        "a separate model on this one column."
+    )
+
+
 def _feature_names_differ(p, f):
     """When: the message says the columns differ; the new/missing names or the two counts are
     named when it lists them."""
@@ -145,6 +170,9 @@ def _feature_names_differ(p, f):
     unnamed = _unnamed_side(p, f, model, data)
     if unnamed:
         return unnamed
+    one = _one_column_given(p, f)
+    if one:
+        return one
     target = _missing_target(p, f)
     if target:
         # `y = df['tip']` and the features kept 'tip': the fit learnt from the target itself

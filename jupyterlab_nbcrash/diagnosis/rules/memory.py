@@ -299,6 +299,10 @@ def _java_heap(p) -> bool:
     return any("java.lang.OutOfMemoryError" in name for name in names)
 
 
+# `pickle.dump(model, f)`, `cPickle.dumps(obj)` on the failing line.
+_PICKLE_DUMP = re.compile(r"(?<![\w.])c?[pP]ickle\.dumps?\(")
+
+
 def _not_enough_ram(p, f):
     size = f" ({f['size']}" if f.get("size") else ""
     shape = f" for shape {f['shape']}" if f.get("shape") else ""
@@ -349,6 +353,13 @@ def _not_enough_ram(p, f):
             f"Even {small} could not be allocated, so the memory was "
             "already used up: free large objects earlier cells hold (`del x; gc.collect()`) or "
             "restart the kernel, then load less data at once."
+        )
+    if _PICKLE_DUMP.search(p.user_line) and not any(f.library for f in p.frames):
+        # pickle copies each NumPy array it meets into bytes before writing it
+        return (
+            "Saving with `pickle` ran out of memory while serializing the object: save it with "
+            "`joblib.dump(obj, path)`, which writes NumPy arrays (a fitted model's, a frame's) "
+            "without copying them first, or make the object smaller."
         )
     # float32 is only advice when the line does not already ask for it.
     smaller = "" if "float32" in p.user_line else ", use float32 instead of float64"

@@ -596,6 +596,10 @@ def _names_without_header(p, value: str | None) -> str:
     return ""
 
 
+# A name for labels: `y`, `y_train`, `Y_test`, `labels`, `target`.
+_LABELS_NAME = re.compile(r"[yY](?:_\w+)?|labels?|targets?")
+
+
 def _text_into_a_model(p, value: str | None) -> str:
     """A model's `fit`/`predict` given text: labels passed where features go (`knn.predict(
     y_test)`), or sentences, which no encoding of categories turns into features."""
@@ -609,6 +613,18 @@ def _text_into_a_model(p, value: str | None) -> str:
         return (
             f"`{call.text}` is given `{first}`, the labels, where it needs the features: pass "
             "the X data (e.g. `X_test`); the labels are what it predicts."
+        )
+    if (
+        call.function.endswith(".fit")
+        and len(call.args) >= 2
+        and _LABELS_NAME.fullmatch(first)
+        and not _LABELS_NAME.fullmatch(call.args[1])
+    ):
+        # `forest.fit(Y_train, X_train)`: the labels (text) went where the features go
+        return (
+            f"`{call.text}` is given `{first}`, the labels, as its first argument, where the "
+            "features go: call `fit(X, y)` with the numeric features (e.g. vectorized text) "
+            "first and the labels second."
         )
     if _a_sentence(value) and _plainly_prose(value) and _PREDICTS.search(call.function):
         return _text_to_a_fitted_model(p, call.text, first)
@@ -1617,6 +1633,18 @@ def _ragged_sequences(p, f):
             "each value it is computed from and make it one number."
         )
     last = p.frames[-1] if p.frames else None
+    if (
+        last is not None
+        and last.function.split(".")[-1] == "_pairwise_callable"
+        and last.filename.replace("\\", "/").endswith("sklearn/metrics/pairwise.py")
+    ):
+        # `out[i, j] = metric(x, y)`: scikit-learn stores what the callable returns for one
+        # pair of rows in one slot, and it returned several values
+        return (
+            "The function given as the metric (or kernel) is called on each pair of rows and "
+            "must return one number, but it returned several: reduce its result to a scalar, "
+            "e.g. `np.sum(np.abs(x - y))` or `np.linalg.norm(x - y)`."
+        )
     if (
         last is not None
         and last.library not in (None, "numpy")
