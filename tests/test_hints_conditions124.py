@@ -132,7 +132,7 @@ def _date_axis(low: str) -> str:
 
 def test_an_empty_date_axis_is_told_to_check_for_no_data():
     text = _date_axis("-0.001")
-    assert "no finite point to place" in text and "all NaN" in text, text
+    assert "no range of x values" in text and "all NaN" in text, text
     assert "pd.to_datetime" not in text, text
 
 

@@ -1168,12 +1168,13 @@ _EMPTY_VIEW = re.compile(r"view limit minimum -0\.001 is less than 1")
 
 def _impossible_axis_range(p, f):
     if "date" in f.get("detail", "") and _EMPTY_VIEW.search(p.message):
-        # -0.001 (to 0.001) is matplotlib's view of an axis with no finite point: nothing to
-        # place, not values of the wrong kind
+        # -0.001 (to 0.001) is matplotlib's widening of a zero-width range: an axis with no
+        # finite point, or whose x values are all 0; not dates of the wrong kind
         return (
-            "The plot got no finite point to place (-0.001 is matplotlib's limit for an empty "
-            "axis): check that the plotted data is not empty or all NaN, e.g. after a rolling "
-            "window longer than the data, with `print(len(s), s.isna().sum())`."
+            "The date axis got no range of x values (-0.001 is matplotlib's limit when there "
+            "is none): check that the plotted data is not empty or all NaN (e.g. after a rolling "
+            "window longer than the data), `print(len(s), s.isna().sum())`, and that x is not "
+            "all 0."
         )
     if "date" in f.get("detail", "") and len(_PLOT_ONE_ARGUMENT.findall(p.user_code)) >= 2:
         # Each line takes x from its own index: a Series with dates sets a date axis that an
