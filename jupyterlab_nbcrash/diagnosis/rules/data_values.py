@@ -743,11 +743,24 @@ def table_to_a_label_encoder(p) -> str:
     call = failing_call(p)
     if call is None or len(call.args) != 1 or "=" in call.args[0]:
         return ""
+    arg = call.args[0].strip()
+    if _ONE_NAMED_COLUMN.fullmatch(arg) or (
+        _ONE_KEYED_COLUMN.fullmatch(arg) and re.match(rf"\s*{re.escape(arg)}\s*=[^=]", p.user_line)
+    ):
+        # `le.fit_transform(df['Sex'])`, `df[c] = le.fit_transform(df[c])`: one column, a table
+        # only when two columns share the name (a concat run twice), already encoded apart
+        return ""
     if not call.function.endswith(("fit", "fit_transform", "transform")):
         return ""
     return call.text
 
 
+# `df['Sex']`, `df.loc[:, 'Sex']`: one column read by its name.
+_ONE_NAMED_COLUMN = re.compile(
+    r"[A-Za-z_][\w.]*(?:\.loc\[\s*:\s*,\s*|\[)(?:'[^']*'|\"[^\"]*\")\s*\]"
+)
+# `df[c]`: one column read by a name's value (or a list's: only the assignment tells).
+_ONE_KEYED_COLUMN = re.compile(r"[A-Za-z_][\w.]*\[[A-Za-z_]\w*\]")
 _Y_SHAPE = re.compile(r"y should be a 1d array, got an array of shape (\([^)]*\))")
 
 

@@ -354,7 +354,13 @@ def _not_enough_ram(p, f):
             "already used up: free large objects earlier cells hold (`del x; gc.collect()`) or "
             "restart the kernel, then load less data at once."
         )
-    if _PICKLE_DUMP.search(p.user_line) and not any(f.library for f in p.frames):
+    if (
+        _PICKLE_DUMP.search(p.user_line)
+        and not any(f.library for f in p.frames)
+        and not f.get("shape")
+    ):
+        # an array of a named shape failed to be built (`pickle.dump(np.zeros((n, n)), f)`):
+        # the allocation, not the pickling, ran out of memory
         # pickle copies each NumPy array it meets into bytes before writing it
         return (
             "Saving with `pickle` ran out of memory while serializing the object: save it with "

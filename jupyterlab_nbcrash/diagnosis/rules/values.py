@@ -600,6 +600,17 @@ def _names_without_header(p, value: str | None) -> str:
 _LABELS_NAME = re.compile(r"[yY](?:_\w+)?|labels?|targets?")
 
 
+# Libraries whose `fit` takes the features first (`fit(X, y)`); sktime, pmdarima and
+# scipy's distributions take the series or the sample first (`fit(y, X)`, `norm.fit(data)`).
+_FEATURES_FIRST = ("sklearn", "xgboost", "lightgbm", "catboost", "imblearn")
+
+
+def _fits_features_first(p) -> bool:
+    """The first library the call enters is one whose `fit` takes X first."""
+    library = next((f.library for f in p.frames if f.library), None)
+    return library in _FEATURES_FIRST
+
+
 def _text_into_a_model(p, value: str | None) -> str:
     """A model's `fit`/`predict` given text: labels passed where features go (`knn.predict(
     y_test)`), or sentences, which no encoding of categories turns into features."""
@@ -619,6 +630,7 @@ def _text_into_a_model(p, value: str | None) -> str:
         and len(call.args) >= 2
         and _LABELS_NAME.fullmatch(first)
         and not _LABELS_NAME.fullmatch(call.args[1])
+        and _fits_features_first(p)
     ):
         # `forest.fit(Y_train, X_train)`: the labels (text) went where the features go
         return (
