@@ -131,8 +131,19 @@ def _class_path_passed(name: str, line: str) -> str:
     (`portfolio_data=pandas.core.frame.DataFrame,`): writing the import's alias fixes the name,
     yet the call still gets the class where it most likely wanted data of that class. Returns
     the path, or ""."""
-    found = [m for m in _CLASS_PATH_VALUE.finditer(line) if m.group(1) == name]
+    found = [
+        m
+        for m in _CLASS_PATH_VALUE.finditer(line)
+        if m.group(1) == name
+        and not _COLOR_KEYWORD.search(line[: m.start()])
+        and not _COLOR_MODULE.search(m.group(0))
+    ]
     return found[0].group(0).lstrip("=").strip().rstrip(",)").strip() if found else ""
+
+
+# `cmap=matplotlib.cm.Blues`: a colormap (an instance, not a class) is what these keywords want
+_COLOR_KEYWORD = re.compile(r"(?:cmap|colormap|palette|colou?rs?\w*)\s*$", re.I)
+_COLOR_MODULE = re.compile(r"\.(?:cm|colors|colormaps)\.")
 
 
 _PYTHON_SUGGESTS = re.compile(r"Did you mean: '([^']+)'\?")

@@ -1,0 +1,63 @@
+"""Review 21a of fix wave 26: counter-cases to its new hint conditions, written by hand in
+the library's wording and the layout IPython prints, never copied from a notebook."""
+
+from __future__ import annotations
+
+from tests.test_hints_conditions28 import _hint as _hint28
+
+# ------------------------------- a module's dotted value passed: a colormap is no class
+
+
+def _mpl_hint(line: str) -> str:
+    cells = ["import matplotlib as mpl\nimport numpy as np\nfig, ax = mpl.pyplot.subplots()"]
+    return _hint28("NameError", "name 'matplotlib' is not defined", line, cells=cells)
+
+
+def test_a_colormap_passed_by_its_path_is_not_called_a_class():
+    # `matplotlib.cm.Blues` is a Colormap instance, and `cmap=` wants exactly that
+    text = _mpl_hint("ax.imshow(grid, cmap=matplotlib.cm.Blues)")
+    assert "is a class, not data" not in text, text
+    assert "write `mpl` here in place of `matplotlib`" in text, text
+
+
+def test_a_color_scale_keyword_given_a_module_path_is_not_called_a_class():
+    text = _mpl_hint("ax.scatter(x, y, c=z, cmap=matplotlib.colormaps.Viridis, s=4)")
+    assert "is a class, not data" not in text, text
+
+
+def test_a_class_path_as_data_still_gets_the_class_hint():
+    cells = ["import pandas as pd\nfrom sim import Simulation"]
+    text = _hint28(
+        "NameError",
+        "name 'pandas' is not defined",
+        "run = Simulation(values=pandas.DataFrame, steps=10)",
+        cells=cells,
+    )
+    assert "`pandas.DataFrame` is a class, not data" in text and "write `pd`" in text, text
+
+
+# ------------------------- a part-of-speech tag embedding is no position embedding
+
+from tests.test_hints_conditions28 import CELL  # noqa: E402
+
+_FUNCTIONAL = "/usr/local/lib/python3.10/dist-packages/torch/nn/functional.py"
+
+
+def _embedding_hint(line: str) -> str:
+    frames = [
+        (CELL, "forward", ["words, tags = batch"], line),
+        (_FUNCTIONAL, "embedding", [], "return torch.embedding(weight, input, padding_idx)"),
+    ]
+    code = "vocab = build_vocab(tokens)\nloss = model(batch_ids)"
+    return _hint28("IndexError", "index out of range in self", code, frames=frames)
+
+
+def test_a_pos_tag_embedding_is_not_told_of_max_length():
+    # `pos` is the part of speech here: its embedding is sized by the tag set, not a length
+    text = _embedding_hint("x = torch.cat([self.word_emb(words), self.pos_emb(tags)], dim=-1)")
+    assert "`max_length`" not in text, text
+
+
+def test_a_position_embedding_beside_a_token_one_still_names_both():
+    text = _embedding_hint("x = self.word_emb(src) * self.scale + self.pos_emb(pos)")
+    assert "position embedding" in text and "`max_length`" in text, text
