@@ -61,3 +61,39 @@ def test_a_pos_tag_embedding_is_not_told_of_max_length():
 def test_a_position_embedding_beside_a_token_one_still_names_both():
     text = _embedding_hint("x = self.word_emb(src) * self.scale + self.pos_emb(pos)")
     assert "position embedding" in text and "`max_length`" in text, text
+
+
+# ------------------- an indented cell whose NameError is raised inside another function
+
+_OTHER_CELL = "/tmp/ipykernel_4121/2291046114.py"
+
+
+def test_a_name_missing_inside_another_function_is_no_split_body():
+    # the indented cell only calls `train()` (cell 1), which reads a global `lr`; `lr` is also
+    # a local of `configure()` above, yet moving this cell into `configure` mends nothing
+    cells = [
+        "def train(net):\n    opt = make_opt(net, lr)\n    return opt",
+        "def configure():\n    lr = 0.01\n    epochs = 5",
+    ]
+    frames = [(_OTHER_CELL, "train", ["def train(net):"], "opt = make_opt(net, lr)")]
+    text = _hint28(
+        "NameError",
+        "name 'lr' is not defined",
+        "    history = train(net)",
+        cells=cells,
+        frames=frames,
+        failing="history = train(net)",
+    )
+    assert "indented like the rest of" not in text, text
+
+
+def test_an_indented_cell_reading_the_local_itself_still_gets_the_split_hint():
+    cells = ["import numpy as np\n\ndef fit(x, y):\n    w = 0.0\n    steps = 200\n    rate = 0.05"]
+    text = _hint28(
+        "NameError",
+        "name 'steps' is not defined",
+        "    for k in range(steps):\n        w = w - rate * k",
+        cells=cells,
+        failing="for k in range(steps):",
+    )
+    assert "indented like the rest of `fit()`'s body" in text and "call `fit(...)`" in text, text

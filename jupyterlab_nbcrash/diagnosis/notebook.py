@@ -1089,7 +1089,13 @@ def _defined_nowhere(
             f"did you mean that parameter where this line reads `{read}`?"
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
-    split_from = _body_split_from(nb, local, name) if local is not None and not below else ""
+    # only when the cell's own top-level line reads the name: a function it calls (`train()`
+    # reading a global) is not mended by moving the cell into the `def`
+    split_from = (
+        _body_split_from(nb, local, name)
+        if local is not None and not below and failing_function in ("", "<module>")
+        else ""
+    )
     if split_from:
         # an indented cell right after a cell that ends in `def f(...)`: the rest of that
         # function's body, cut off into its own cell, where every local of `f` is missing
