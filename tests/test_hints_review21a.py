@@ -97,3 +97,46 @@ def test_an_indented_cell_reading_the_local_itself_still_gets_the_split_hint():
         failing="for k in range(steps):",
     )
     assert "indented like the rest of `fit()`'s body" in text and "call `fit(...)`" in text, text
+
+
+# --------------------- an array rebound by a tuple assignment after its plain assignment
+
+
+def test_an_array_rebound_in_a_tuple_is_not_traced_to_the_earlier_assignment():
+    # `X, y = np.array(X), np.array(y)` made the array; `X = df[cols]` is not where it came from
+    code = (
+        "X = df[['age', 'fare']]\ny = df['survived']\nX, y = np.array(X), np.array(y)\n"
+        "X.columns"
+    )
+    message = "'numpy.ndarray' object has no attribute 'columns'"
+    text = _hint28("AttributeError", message, code)
+    assert "it comes from `X = df[" not in text, text
+
+
+def test_an_array_from_a_plain_expression_still_points_at_its_assignment():
+    code = "picked = flags[flags]\npicked.index.names = ['a', 'b']"
+    message = "'numpy.ndarray' object has no attribute 'index'"
+    text = _hint28("AttributeError", message, code)
+    assert "it comes from `picked = flags[flags]`" in text and "scalers" not in text, text
+
+
+# ----------------------- a label list read through `.loc`: `loc` is no frame of the notebook
+
+_GRADE_CELLS = [
+    "import pandas as pd\nbase = pd.read_csv('a.csv')\nwork = base.copy()\n"
+    "work['grade'] = work['score'] > 5\nchosen = list(work.columns)"
+]
+
+
+def test_a_label_list_read_through_loc_does_not_name_loc_as_the_frame():
+    text = _hint28(
+        "KeyError", "\"['grade'] not in index\"", "sub = base.loc[chosen]", cells=_GRADE_CELLS
+    )
+    assert "which `loc` does not have" not in text and "`loc.columns`" not in text, text
+
+
+def test_a_label_list_on_the_frame_itself_still_points_at_the_list():
+    text = _hint28(
+        "KeyError", "\"['grade'] not in index\"", "sub = base[chosen]", cells=_GRADE_CELLS
+    )
+    assert "`chosen` holds 'grade'" in text and "`base.columns`" in text, text
