@@ -140,3 +140,34 @@ def test_a_label_list_on_the_frame_itself_still_points_at_the_list():
         "KeyError", "\"['grade'] not in index\"", "sub = base[chosen]", cells=_GRADE_CELLS
     )
     assert "`chosen` holds 'grade'" in text and "`base.columns`" in text, text
+
+
+
+# ------------- a builtin called bare is no function written for the bare name's method
+
+
+def _column_hint(first: str, second: str = "") -> str:
+    code = first + ("\n" + second if second else "")
+    shown = f"----> 1 {first}\n" + (f"      2 {second}\n" if second else "")
+    tb = [
+        "-" * 75,
+        "NameError                               Traceback (most recent call last)",
+        f"{CELL} in <module>\n{shown}",
+        "NameError: name 'price' is not defined",
+    ]
+    cells = ["import pandas as pd\nsales = pd.read_csv('sales.csv')"]
+    return _hint28("NameError", "name 'price' is not defined", code, cells=cells, tb=tb)
+
+
+def test_a_builtin_sum_beside_the_sum_method_keeps_the_column_hint():
+    # `sum(...)` is Python's own: nothing suggests `price.sum()` was meant as a function call
+    text = _column_hint("avg = sum(sales.qty * sales.price) / price.sum()")
+    assert "write `sales.price` where the bare `price` stands" in text, text
+
+
+def test_a_method_also_called_bare_as_a_function_stays_quiet():
+    text = _column_hint(
+        "sales.price = price.clip(sales.price < lo, lo,",
+        "                         clip(sales.price > hi, hi, sales.price))",
+    )
+    assert "write `sales.price`" not in text, text
