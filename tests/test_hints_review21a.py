@@ -171,3 +171,35 @@ def test_a_method_also_called_bare_as_a_function_stays_quiet():
         "                         clip(sales.price > hi, hi, sales.price))",
     )
     assert "write `sales.price`" not in text, text
+
+
+# ---------------- a reset from a database server or a bare socket is no library download
+
+from tests.test_hints_conditions121 import _RESET, _URLLIB, SITE, _at_module  # noqa: E402
+
+_PEER = "[Errno 104] Connection reset by peer"
+
+
+def test_a_database_connection_reset_is_not_called_a_download():
+    message = f"(2013, 'Lost connection to MySQL server during query ({_PEER})')"
+    frames = [
+        (f"{SITE}/pandas/io/sql.py", "execute", "return self.con.execute(sql, *args)"),
+        (f"{SITE}/pymysql/connections.py", "_read_bytes", "raise err.OperationalError("),
+    ]
+    text = _at_module("OperationalError", message, "df = pd.read_sql(query, conn)", frames)
+    assert "while the library downloaded" not in text, text
+
+
+def test_a_socket_read_of_the_lines_own_is_not_called_a_library_download():
+    frames = [("/opt/conda/lib/python3.9/socket.py", "readinto", "return self._sock.recv_into(b)")]
+    text = _at_module("ConnectionResetError", _PEER, "data = conn_file.read()", frames)
+    assert "while the library downloaded" not in text, text
+
+
+def test_a_library_download_reset_still_is_told_to_retry():
+    frames = [
+        (f"{SITE}/vega_datasets/core.py", "fetch_table", "with urlopen(self.url) as f:"),
+        *_URLLIB,
+    ]
+    text = _at_module("URLError", _RESET, 'cars = fetch_table("cars")', frames)
+    assert "closed the connection while the library downloaded" in text, text
