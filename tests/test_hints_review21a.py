@@ -3,7 +3,9 @@ the library's wording and the layout IPython prints, never copied from a noteboo
 
 from __future__ import annotations
 
+from tests.test_hints_conditions28 import CELL
 from tests.test_hints_conditions28 import _hint as _hint28
+from tests.test_hints_conditions121 import _RESET, _URLLIB, SITE, _at_module
 
 # ------------------------------- a module's dotted value passed: a colormap is no class
 
@@ -38,7 +40,6 @@ def test_a_class_path_as_data_still_gets_the_class_hint():
 
 # ------------------------- a part-of-speech tag embedding is no position embedding
 
-from tests.test_hints_conditions28 import CELL  # noqa: E402
 
 _FUNCTIONAL = "/usr/local/lib/python3.10/dist-packages/torch/nn/functional.py"
 
@@ -104,10 +105,7 @@ def test_an_indented_cell_reading_the_local_itself_still_gets_the_split_hint():
 
 def test_an_array_rebound_in_a_tuple_is_not_traced_to_the_earlier_assignment():
     # `X, y = np.array(X), np.array(y)` made the array; `X = df[cols]` is not where it came from
-    code = (
-        "X = df[['age', 'fare']]\ny = df['survived']\nX, y = np.array(X), np.array(y)\n"
-        "X.columns"
-    )
+    code = "X = df[['age', 'fare']]\ny = df['survived']\nX, y = np.array(X), np.array(y)\nX.columns"
     message = "'numpy.ndarray' object has no attribute 'columns'"
     text = _hint28("AttributeError", message, code)
     assert "it comes from `X = df[" not in text, text
@@ -142,7 +140,6 @@ def test_a_label_list_on_the_frame_itself_still_points_at_the_list():
     assert "`chosen` holds 'grade'" in text and "`base.columns`" in text, text
 
 
-
 # ------------- a builtin called bare is no function written for the bare name's method
 
 
@@ -175,7 +172,6 @@ def test_a_method_also_called_bare_as_a_function_stays_quiet():
 
 # ---------------- a reset from a database server or a bare socket is no library download
 
-from tests.test_hints_conditions121 import _RESET, _URLLIB, SITE, _at_module  # noqa: E402
 
 _PEER = "[Errno 104] Connection reset by peer"
 
