@@ -9,6 +9,7 @@ compiled into one.
 
 from __future__ import annotations
 
+import builtins
 import re
 
 from .rules.tables import members
@@ -187,7 +188,12 @@ def column_read_as_attribute(name: str, line: str, is_module, statement: str = "
         # `history.history['loss']`: the bare use is the object itself, the very name missing
         return ""
     method = _METHOD_AFTER.match(line, bare + len(name))
-    if method and re.search(rf"(?<![\w.]){method.group(1)}\s*\(", statement or line):
+    if (
+        method
+        # `sum(sales.qty) / price.sum()`: Python's own `sum` is no function meant as the method
+        and not hasattr(builtins, method.group(1))
+        and re.search(rf"(?<![\w.]){method.group(1)}\s*\(", statement or line)
+    ):
         # `radio.where(c, p1, where(...))`: the line also calls `where(...)` bare, a function
         # (numpy's?) where a method was written: which of the two was meant is not seen here
         return ""

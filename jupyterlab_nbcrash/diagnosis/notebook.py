@@ -132,8 +132,19 @@ def _class_path_passed(name: str, line: str) -> str:
     (`portfolio_data=pandas.core.frame.DataFrame,`): writing the import's alias fixes the name,
     yet the call still gets the class where it most likely wanted data of that class. Returns
     the path, or ""."""
-    found = [m for m in _CLASS_PATH_VALUE.finditer(line) if m.group(1) == name]
+    found = [
+        m
+        for m in _CLASS_PATH_VALUE.finditer(line)
+        if m.group(1) == name
+        and not _COLOR_KEYWORD.search(line[: m.start()])
+        and not _COLOR_MODULE.search(m.group(0))
+    ]
     return found[0].group(0).lstrip("=").strip().rstrip(",)").strip() if found else ""
+
+
+# `cmap=matplotlib.cm.Blues`: a colormap (an instance, not a class) is what these keywords want
+_COLOR_KEYWORD = re.compile(r"(?:cmap|colormap|palette|colou?rs?\w*)\s*$", re.I)
+_COLOR_MODULE = re.compile(r"\.(?:cm|colors|colormaps)\.")
 
 
 _PYTHON_SUGGESTS = re.compile(r"Did you mean: '([^']+)'\?")
@@ -1079,7 +1090,13 @@ def _defined_nowhere(
             f"did you mean that parameter where this line reads `{read}`?"
         )
         return _finding(IMPLEMENTATION, None, decisive, hint, evidence)
-    split_from = _body_split_from(nb, local, name) if local is not None and not below else ""
+    # only when the cell's own top-level line reads the name: a function it calls (`train()`
+    # reading a global) is not mended by moving the cell into the `def`
+    split_from = (
+        _body_split_from(nb, local, name)
+        if local is not None and not below and failing_function in ("", "<module>")
+        else ""
+    )
     if split_from:
         # an indented cell right after a cell that ends in `def f(...)`: the rest of that
         # function's body, cut off into its own cell, where every local of `f` is missing

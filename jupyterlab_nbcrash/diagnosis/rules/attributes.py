@@ -588,8 +588,20 @@ def _array_from_unknown(p, attr: str) -> str:
     if not re.fullmatch(r"[A-Za-z_]\w*", name or ""):
         return ""
     code, _ = seen_code(p)
-    found = re.findall(rf"^[ \t]*{name}[ \t]*=(?!=)[ \t]*(.+?)[ \t]*$", code, re.M)
+    plain = list(re.finditer(rf"^[ \t]*{name}[ \t]*=(?!=)[ \t]*(.+?)[ \t]*$", code, re.M))
+    found = [m.group(1) for m in plain]
     if not found or _MAKES_ARRAY.search(found[-1]):
+        return ""
+    # `X, y = np.array(X), np.array(y)`, `for X in ...`, `X *= 2` after `X = df[cols]`: a
+    # later binding of another form may be what made the array
+    other = re.compile(
+        rf"^[ \t]*(?:[\w\[\]()*. ]+,[ \t]*)+{name}\b[^=\n]*=(?!=)"
+        rf"|^[ \t]*\(?{name}[ \t]*,[^=\n]*=(?!=)"
+        rf"|^[ \t]*for\b[^\n]*\b{name}\b[^\n]*\bin\b"
+        rf"|^[ \t]*{name}[ \t]*(?:[-+*/%@&|^]|//|\*\*)=",
+        re.M,
+    )
+    if any(m.start() > plain[-1].start() for m in other.finditer(code)):
         return ""
     made = found[-1] if len(found[-1]) <= 60 else found[-1][:57] + "…"
     return (

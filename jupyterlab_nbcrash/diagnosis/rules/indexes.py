@@ -234,7 +234,13 @@ _EMBEDDING_LOOKUP = re.compile(r"\b\w*emb\w*\s*\(", re.I)
 def _two_embeddings_one_of_positions(line: str) -> bool:
     """The line looks up a position embedding and another embedding besides it
     (`self.tok_embedding(src) + self.pos_embedding(pos)`): either may get the id too large."""
-    return bool(_POSITION_LOOKUP.search(line)) and len(_EMBEDDING_LOOKUP.findall(line)) >= 2
+    positions = [
+        m
+        for m in _POSITION_LOOKUP.finditer(line)
+        # `self.pos_emb(tags)`: `pos` the part of speech, an embedding sized by the tag set
+        if not re.search(r"tag", m.group(0) + line[m.end() :].split(")", 1)[0], re.I)
+    ]
+    return bool(positions) and len(_EMBEDDING_LOOKUP.findall(line)) >= 2
 
 
 # `self.w_position_embeddings(bbox[:, :, 2] - bbox[:, :, 0])`: a 2-D position embedding of a

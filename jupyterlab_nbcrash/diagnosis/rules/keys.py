@@ -91,8 +91,9 @@ _KEY_IN_SENTENCE = re.compile(
 )
 
 
-# `frame[names]`: a frame subscripted with one variable (a list of labels), no literal.
-_LIST_NAME_KEY = re.compile(r"([A-Za-z_]\w*)\[\s*([A-Za-z_]\w*)\s*\]")
+# `frame[names]`: a frame subscripted with one variable (a list of labels), no literal. Not an
+# accessor (`base.loc[names]` picks rows, and `loc` is no frame).
+_LIST_NAME_KEY = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\[\s*([A-Za-z_]\w*)\s*\]")
 
 
 def _bare_labels(listing: str) -> list[str]:

@@ -463,7 +463,31 @@ def _sent_by_a_library(p: ParsedError) -> bool:
     between it and the client (`play_scraper`'s code calling `requests`)."""
     if _REQUEST_CALL.search(p.user_line):
         return False
-    return any(not fr.is_user and fr.package not in _HTTP_CLIENTS for fr in p.frames)
+    if any(fr.package in _DATABASE_CLIENTS for fr in p.frames):
+        return False  # `pd.read_sql` over pymysql: a database server hung up, no download
+    return any(
+        not fr.is_user and fr.package not in _HTTP_CLIENTS | _SOCKET_LAYER for fr in p.frames
+    )
+
+
+# Python's own socket layer: reading a socket, it is no library downloading for the line.
+_SOCKET_LAYER = frozenset({"socket", "ssl", "asyncio", "selectors", "socketserver"})
+_DATABASE_CLIENTS = frozenset(
+    {
+        "pymysql",
+        "MySQLdb",
+        "mysql",
+        "psycopg2",
+        "psycopg",
+        "sqlalchemy",
+        "pyodbc",
+        "pymongo",
+        "redis",
+        "cx_Oracle",
+        "oracledb",
+        "pymssql",
+    }
+)
 
 
 def _reset_on_a_scripts_request(p: ParsedError) -> bool:
