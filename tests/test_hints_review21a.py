@@ -6,6 +6,7 @@ from __future__ import annotations
 from tests.test_hints_conditions28 import CELL
 from tests.test_hints_conditions28 import _hint as _hint28
 from tests.test_hints_conditions121 import _RESET, _URLLIB, SITE, _at_module
+from tests.test_hints_conditions123 import _column_hint
 
 # ------------------------------- a module's dotted value passed: a colormap is no class
 
@@ -141,19 +142,6 @@ def test_a_label_list_on_the_frame_itself_still_points_at_the_list():
 
 
 # ------------- a builtin called bare is no function written for the bare name's method
-
-
-def _column_hint(first: str, second: str = "") -> str:
-    code = first + ("\n" + second if second else "")
-    shown = f"----> 1 {first}\n" + (f"      2 {second}\n" if second else "")
-    tb = [
-        "-" * 75,
-        "NameError                               Traceback (most recent call last)",
-        f"{CELL} in <module>\n{shown}",
-        "NameError: name 'price' is not defined",
-    ]
-    cells = ["import pandas as pd\nsales = pd.read_csv('sales.csv')"]
-    return _hint28("NameError", "name 'price' is not defined", code, cells=cells, tb=tb)
 
 
 def test_a_builtin_sum_beside_the_sum_method_keeps_the_column_hint():
