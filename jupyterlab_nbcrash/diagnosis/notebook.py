@@ -1213,10 +1213,15 @@ def _defined_nowhere(
     elif statement and strptime_of_a_column(line, name):
         # importing the name would only move the error on: `strptime` takes one string
         hint = strptime_of_a_column(line, name)
-    elif not statement and not suggestion and fitted_attribute_hint(name, _code_with_crash(nb)):
+    elif (
+        not statement
+        and not suggestion
+        and name.endswith("_")  # every fitted attribute does: no join of the cells for others
+        and (fitted := fitted_attribute_hint(name, _code_with_crash(nb)))
+    ):
         # `print(best_params_)`: the attribute of a fitted search, read without its object
         evidence.append(f"`{name}` is an attribute scikit-learn sets on fitted objects")
-        hint = fitted_attribute_hint(name, _code_with_crash(nb))
+        hint = fitted
     elif not statement and not suggestion and (removed := _removed_as_called(name, line)):
         # `plot_roc_curve(model, X, y)` copied without its import: the import fails too on a
         # scikit-learn that removed it, so the replacement is the fix
